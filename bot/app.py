@@ -1,0 +1,110 @@
+"""The app factory: one settings object in, every part wired together out; and the main loop."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from aiohttp import web
+from sqlite_utils import Database
+
+from bot.clock import Clock
+from bot.console.session import ConsoleSession
+from bot.server import build_web_app
+from bot.settings import Settings
+from bot.slack import app as slack_app
+from bot.slack.app import SlackBot
+from bot.store import open_database
+from bot.teams import bot as teams_bot
+from bot.teams.bot import TeamsBot
+from handlers.core import Core
+from handlers.people import Roles
+
+log = logging.getLogger(__name__)
+
+CONNECT_HINT = """\
+No chat platform is configured, so socialbot runs on this console only.
+  Slack: create an app from `socialbot slack-manifest`, then set SLACK_BOT_TOKEN and
+         SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP).
+  Teams: upload `socialbot teams-package` and set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD.
+  Teams endpoint for the Bot Framework Emulator: http://localhost:{port}/api/messages
+See README.md for the details."""
+
+
+@dataclass
+class Runtime:
+    """Everything the running bot is made of."""
+
+    settings: Settings
+    db: Database
+    core: Core
+    teams: TeamsBot
+    slack: SlackBot | None
+    clock: Clock = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.clock = Clock(self.core.tick)
+
+    def health(self) -> dict[str, Any]:
+        """The state of each connection, for `/healthz`."""
+        try:
+            self.db.execute("SELECT 1").fetchone()
+            database: dict[str, Any] = {"ok": True}
+        except Exception as error:  # any failure here is exactly what the check reports
+            database = {"ok": False, "error": str(error)}
+        parts: dict[str, Any] = {
+            "database": database,
+            "clock": {"ok": self.clock.running},
+            "teams": {"ok": True, **self.teams.health()},
+            "slack": self.slack.health() if self.slack else {"ok": True, "mode": "off"},
+        }
+        return {"ok": all(part["ok"] for part in parts.values()), **parts}
+
+
+def build_runtime(settings: Settings) -> Runtime:
+    """Open the database and build the core and the platform adapters from `settings`."""
+    db = open_database(settings.db, [*Core.migrations, slack_app.migrations, teams_bot.migrations])
+    roles = Roles.from_ids(settings.social_media_managers, settings.announcers, settings.admins)
+    core = Core(db, roles)
+    slack = SlackBot(settings, core, db) if settings.slack_enabled else None
+    return Runtime(settings, db, core, TeamsBot(settings, core, db), slack)
+
+
+async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
+    """Run until SIGTERM/SIGINT (or the end of the console's input, when there is one)."""
+    settings = runtime.settings
+    runner = web.AppRunner(build_web_app(runtime), access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, settings.host, settings.port)
+    await site.start()
+    log.info("listening", extra={"host": settings.host, "port": settings.port})
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    waiters = [asyncio.ensure_future(stop.wait())]
+    try:
+        if runtime.slack is not None:
+            await runtime.slack.start()
+        runtime.clock.start()
+        if console_in is not None:
+            print(CONNECT_HINT.format(port=settings.port), file=sys.stderr)
+            session = ConsoleSession(runtime.core, console_in, sys.stdout, user_id="console")
+            waiters.append(asyncio.ensure_future(session.run()))
+        await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        log.info("shutting down")
+        for waiter in waiters:
+            waiter.cancel()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.remove_signal_handler(signum)
+        runtime.clock.stop()
+        if runtime.slack is not None:
+            await runtime.slack.stop()
+        await runner.cleanup()
+        runtime.db.close()

@@ -1,0 +1,1 @@
+"""The delivery engine: every outbound message, exactly once, at the platforms' pace."""

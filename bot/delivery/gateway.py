@@ -1,0 +1,66 @@
+"""What the delivery engine needs from a platform: render a message, send it, classify failures."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from handlers.views import Message
+
+Payload = dict[str, Any]
+
+
+class DeliveryError(Exception):
+    """Sending failed; the subclass says whether and when to try again."""
+
+
+class PermanentFailure(DeliveryError):
+    """The platform will never accept this (user deactivated, bot blocked, channel gone)."""
+
+
+class TransientFailure(DeliveryError):
+    """Worth another try after a backoff (5xx, timeout, connection reset).
+
+    `maybe_delivered` says the request may have reached the platform (a timeout or a dropped
+    connection after the body went out): the engine then asks `find` before sending again.
+    """
+
+    def __init__(self, detail: str = "", *, maybe_delivered: bool = False) -> None:
+        super().__init__(detail)
+        self.maybe_delivered = maybe_delivered
+
+
+class RateLimited(DeliveryError):
+    """The platform said 429: nothing more to `scope` until `retry_after` seconds pass."""
+
+    def __init__(self, retry_after: float, scope: str, detail: str = "") -> None:
+        super().__init__(detail or f"rate limited for {retry_after:g}s ({scope})")
+        self.retry_after = retry_after
+        self.scope = scope  # "platform" (the workspace/tenant bucket) or "conversation"
+
+
+class CannotTell(DeliveryError):
+    """The platform cannot say whether an earlier, unanswered attempt arrived."""
+
+
+class Gateway(Protocol):
+    """One platform's outbound side, used only through the delivery engine.
+
+    A recipient is one conversation (a user id for a DM, a channel id, a Teams conversation
+    reference key): the engine keeps one per-conversation token bucket per recipient.
+    """
+
+    platform: str
+
+    def render(self, message: Message) -> Payload:
+        """The platform's JSON for `message`, stored in the ledger before sending."""
+        ...
+
+    async def send(self, recipient: str, payload: Payload, token: str) -> str:
+        """Post `payload` to `recipient`, tagged with `token` where the platform can carry it
+        invisibly; return an opaque reference to the posted message (for later edits)."""
+        ...
+
+    async def find(self, recipient: str, token: str, since: float) -> str | None:
+        """The reference of a message tagged `token` posted to `recipient` at or after `since`
+        (Unix time), None if there surely is none; raise CannotTell if the platform can't say."""
+        ...

@@ -1,0 +1,28 @@
+"""The one HTTP server: Slack events, the Teams messaging endpoint and the health check."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from aiohttp import web
+
+if TYPE_CHECKING:
+    from bot.app import Runtime
+
+# Slack and Bot Framework payloads are small; a cap keeps a hostile client from filling memory.
+MAX_BODY_BYTES = 1024 * 1024
+
+
+def build_web_app(runtime: Runtime) -> web.Application:
+    """Routes: `POST /slack/events` (Slack over HTTP), `POST /api/messages`, `GET /healthz`."""
+    app = web.Application(client_max_size=MAX_BODY_BYTES)
+
+    async def healthz(request: web.Request) -> web.Response:
+        state = runtime.health()
+        return web.json_response(state, status=200 if state["ok"] else 503)
+
+    app.router.add_get("/healthz", healthz)
+    app.router.add_post("/api/messages", runtime.teams.handle)
+    if runtime.slack is not None and not runtime.settings.slack_socket_mode:
+        app.router.add_post("/slack/events", runtime.slack.handle)
+    return app

@@ -1,0 +1,215 @@
+"""The bot's typed settings: read once from the environment (and `.env`), validated, passed down."""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import time
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+import content_feed
+import handlers
+
+DEFAULT_GUIDELINES = Path(handlers.__file__).parent / "data" / "guidelines.md"
+DEFAULT_FEED = Path(content_feed.__file__).parent / "data" / "sample-feed.xml"
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+CommaList = Annotated[list[str], NoDecode]
+
+
+class SettingsError(Exception):
+    """The settings cannot start the bot; the message names the setting and says why."""
+
+
+def _env(name: str) -> Any:
+    """A field read from exactly one environment variable, also settable by field name."""
+    return Field(validation_alias=AliasChoices(name))
+
+
+def _split_commas(value: object) -> object:
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
+
+
+def parse_weekdays(value: str) -> tuple[int, ...]:
+    """Parse `mon-fri`, `mon,wed,fri` or `sun-thu` into weekday numbers (Monday is 0)."""
+    days: set[int] = set()
+    for part in (piece.strip().lower() for piece in value.split(",")):
+        if not part:
+            continue
+        first, _, last = (piece.strip()[:3] for piece in part.partition("-"))
+        if first not in WEEKDAYS or (last and last not in WEEKDAYS):
+            raise ValueError(f"{part!r} is not a day or range of days such as mon-fri")
+        start, end = WEEKDAYS.index(first), WEEKDAYS.index(last or first)
+        span = (end - start) % 7
+        days.update((start + offset) % 7 for offset in range(span + 1))
+    if not days:
+        raise ValueError("name at least one day, for example mon-fri")
+    return tuple(sorted(days))
+
+
+class Settings(BaseSettings):
+    """Everything the bot can be told from outside. Names match the environment variables."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        validate_by_name=True,
+        validate_default=True,
+    )
+
+    # Slack
+    slack_bot_token: SecretStr | None = _env("SLACK_BOT_TOKEN")
+    slack_app_token: SecretStr | None = _env("SLACK_APP_TOKEN")
+    slack_signing_secret: SecretStr | None = _env("SLACK_SIGNING_SECRET")
+    slack_api_url: str = Field("https://slack.com/api/", validation_alias="SLACK_API_URL")
+
+    # Microsoft Teams (Bot Framework)
+    microsoft_app_id: str | None = _env("MICROSOFT_APP_ID")
+    microsoft_app_password: SecretStr | None = _env("MICROSOFT_APP_PASSWORD")
+    microsoft_app_tenant_id: str | None = _env("MICROSOFT_APP_TENANT_ID")
+    microsoft_app_type: Literal["MultiTenant", "SingleTenant", "UserAssignedMSI"] = Field(
+        "MultiTenant", validation_alias="MICROSOFT_APP_TYPE"
+    )
+
+    # OpenAI-compatible model (optional)
+    openai_api_key: SecretStr | None = _env("OPENAI_API_KEY")
+    openai_base_url: str | None = _env("OPENAI_BASE_URL")
+    openai_model: str = Field("gpt-4o-mini", validation_alias="OPENAI_MODEL")
+
+    # HTTP server
+    port: int = Field(3978, ge=1, le=65535, validation_alias="PORT")
+    host: str = Field("0.0.0.0", validation_alias="SOCIALBOT_HOST")
+
+    # The bot's own
+    db: Path = Field(Path("socialbot.db"), validation_alias="SOCIALBOT_DB")
+    guidelines: Path = Field(DEFAULT_GUIDELINES, validation_alias="SOCIALBOT_GUIDELINES")
+    feeds: CommaList = Field(default_factory=list, validation_alias="SOCIALBOT_FEEDS")
+    escalation_channel: str | None = _env("SOCIALBOT_ESCALATION_CHANNEL")
+    social_media_managers: CommaList = Field(
+        default_factory=list, validation_alias="SOCIALBOT_SOCIAL_MEDIA_MANAGERS"
+    )
+    announcers: CommaList = Field(default_factory=list, validation_alias="SOCIALBOT_ANNOUNCERS")
+    admins: CommaList = Field(default_factory=list, validation_alias="SOCIALBOT_ADMINS")
+    digest_time: time = Field(time(9, 30), validation_alias="SOCIALBOT_DIGEST_TIME")
+    digest_days: Annotated[tuple[int, ...], NoDecode] = Field(
+        (0, 1, 2, 3, 4), validation_alias="SOCIALBOT_DIGEST_DAYS"
+    )
+    timezone: str = Field("UTC", validation_alias="SOCIALBOT_TIMEZONE")
+    allow_private_feeds: bool = Field(False, validation_alias="SOCIALBOT_ALLOW_PRIVATE_FEEDS")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        "INFO", validation_alias="SOCIALBOT_LOG_LEVEL"
+    )
+    log_format: Literal["text", "json"] = Field("text", validation_alias="SOCIALBOT_LOG_FORMAT")
+
+    # Delivery pace: the platforms' published limits as defaults (messages per second).
+    slack_rate: float = Field(10.0, gt=0, validation_alias="SOCIALBOT_SLACK_RATE")
+    slack_burst: int = Field(20, ge=1, validation_alias="SOCIALBOT_SLACK_BURST")
+    slack_channel_rate: float = Field(1.0, gt=0, validation_alias="SOCIALBOT_SLACK_CHANNEL_RATE")
+    teams_rate: float = Field(50.0, gt=0, validation_alias="SOCIALBOT_TEAMS_RATE")
+    teams_burst: int = Field(50, ge=1, validation_alias="SOCIALBOT_TEAMS_BURST")
+    teams_conversation_rate: float = Field(
+        7.0, gt=0, validation_alias="SOCIALBOT_TEAMS_CONVERSATION_RATE"
+    )
+
+    _split_lists = field_validator(
+        "feeds", "social_media_managers", "announcers", "admins", mode="before"
+    )(_split_commas)
+
+    @field_validator("slack_bot_token")
+    @classmethod
+    def _bot_token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith("xoxb-"):
+            raise ValueError("a Slack bot token starts with xoxb-")
+        return value
+
+    @field_validator("slack_app_token")
+    @classmethod
+    def _app_token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith("xapp-"):
+            raise ValueError("a Slack app-level token starts with xapp-")
+        return value
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _api_url_shape(cls, value: str) -> str:
+        if not re.match(r"^https?://[^/\s]+", value):
+            raise ValueError("must be an http(s) URL such as https://slack.com/api/")
+        return value if value.endswith("/") else value + "/"
+
+    @field_validator("digest_days", mode="before")
+    @classmethod
+    def _parse_days(cls, value: object) -> object:
+        return parse_weekdays(value) if isinstance(value, str) else value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"{value!r} is not a time zone such as Europe/Copenhagen") from None
+        return value
+
+    @field_validator("guidelines")
+    @classmethod
+    def _readable_guidelines(cls, value: Path) -> Path:
+        if not value.is_file() or not os.access(value, os.R_OK):
+            raise ValueError(f"cannot read the guidelines file {value}")
+        return value
+
+    @field_validator("db")
+    @classmethod
+    def _writable_db(cls, value: Path) -> Path:
+        folder = value.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ValueError(f"cannot create the folder {folder}: {error.strerror}") from None
+        target = value if value.exists() else folder
+        if not os.access(target, os.W_OK):
+            raise ValueError(f"cannot write the database {value}")
+        return value
+
+    @property
+    def slack_enabled(self) -> bool:
+        """Slack is connected when a bot token and a way to receive events are set."""
+        return self.slack_bot_token is not None and (
+            self.slack_app_token is not None or self.slack_signing_secret is not None
+        )
+
+    @property
+    def slack_socket_mode(self) -> bool:
+        """Socket Mode when an app-level token is set, HTTP otherwise."""
+        return self.slack_enabled and self.slack_app_token is not None
+
+    @property
+    def teams_auth_enabled(self) -> bool:
+        """Bot Framework tokens are checked when an app id is configured."""
+        return bool(self.microsoft_app_id)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The fallback time zone for people whose platform gives none."""
+        return ZoneInfo(self.timezone)
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read the settings; turn validation errors into one clear line per bad setting."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as error:
+        lines = []
+        for problem in error.errors():
+            name = ".".join(str(part) for part in problem["loc"]) or "settings"
+            message = problem["msg"].removeprefix("Value error, ")
+            lines.append(f"Invalid setting {name}: {message}")
+        raise SettingsError("\n".join(lines)) from None

@@ -1,0 +1,188 @@
+"""Slack: Bolt listeners that translate Slack requests into core calls and views into Block Kit."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.app.async_app import AsyncApp
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_bolt.context.say.async_say import AsyncSay
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.response import BoltResponse
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from bot.errors import reply_for_error
+from bot.settings import Settings
+from bot.slack import blocks
+from handlers.core import Core
+from handlers.views import Message
+
+log = logging.getLogger(__name__)
+
+# Slack wants an answer to a slash command within 3 seconds; a reply ready sooner goes into the
+# acknowledgement itself, anything slower follows through the response URL.
+ACK_BUDGET_SECONDS = 2.0
+SEEN_EVENTS_KEPT_SECONDS = 24 * 3600
+
+migrations = Migrations("slack")
+
+
+@migrations()
+def create_seen_events(db: Database) -> None:
+    """Event ids already handled, so Slack's retries never run twice."""
+    db.table("slack_seen_events").create({"event_id": str, "seen_at": float}, pk="event_id")
+
+
+class SlackBot:
+    """The Bolt app, its listeners, and the way it receives events (HTTP or Socket Mode)."""
+
+    def __init__(self, settings: Settings, core: Core, db: Database) -> None:
+        assert settings.slack_bot_token is not None, "SlackBot needs SLACK_BOT_TOKEN"
+        self.settings = settings
+        self.core = core
+        self.db = db
+        self.client = AsyncWebClient(
+            token=settings.slack_bot_token.get_secret_value(), base_url=settings.slack_api_url
+        )
+        signing_secret = settings.slack_signing_secret
+        self.app = AsyncApp(
+            client=self.client,
+            signing_secret=signing_secret.get_secret_value() if signing_secret else "",
+            # Socket Mode connections are authenticated by the app token; HTTP needs signatures.
+            request_verification_enabled=not settings.slack_socket_mode,
+            logger=logging.getLogger("slack_bolt.AsyncApp"),
+        )
+        self._socket: AsyncSocketModeHandler | None = None
+        self._auth: dict[str, Any] = {}
+        self._auth_error: str | None = None
+        self._register()
+
+    def _register(self) -> None:
+        self.app.middleware(self._skip_seen_events)
+        for command in self.core.commands:
+            self.app.command(command.slash)(self._on_command)
+        self.app.event({"type": "message", "channel_type": "im"})(self._on_direct_message)
+        self.app.event("message")(self._ignore)
+        self.app.event("app_mention")(self._on_mention)
+        self.app.error(self._on_error)
+
+    # -- receiving -------------------------------------------------------------------------------
+
+    async def handle(self, request: web.Request) -> web.Response:
+        """`POST /slack/events`: verify, dispatch and answer an HTTP request from Slack."""
+        bolt_request: AsyncBoltRequest = await to_bolt_request(request)
+        return await to_aiohttp_response(await self.app.async_dispatch(bolt_request))
+
+    async def start(self) -> None:
+        """Check the token, then connect Socket Mode if configured."""
+        try:
+            self._auth = dict((await self.client.auth_test()).data)  # type: ignore[arg-type]
+            log.info("connected to Slack", extra={"team": self._auth.get("team")})
+        except SlackApiError as error:
+            self._auth_error = str(error.response.get("error", error))
+            log.error("Slack rejected the bot token", extra={"error": self._auth_error})
+            return
+        if self.settings.slack_socket_mode:
+            assert self.settings.slack_app_token is not None
+            self._socket = AsyncSocketModeHandler(
+                self.app, self.settings.slack_app_token.get_secret_value()
+            )
+            await self._socket.connect_async()  # type: ignore[no-untyped-call]
+
+    async def stop(self) -> None:
+        """Close the Socket Mode connection, if any."""
+        if self._socket is not None:
+            await self._socket.close_async()  # type: ignore[no-untyped-call]
+
+    def health(self) -> dict[str, Any]:
+        """The connection's state for `/healthz`."""
+        mode = "socket" if self.settings.slack_socket_mode else "http"
+        state: dict[str, Any] = {"mode": mode, "ok": bool(self._auth) and not self._auth_error}
+        if self._auth:
+            state["team"] = self._auth.get("team")
+        if self._auth_error:
+            state["error"] = self._auth_error
+        if self._socket is not None:
+            state["connected"] = bool(self._socket.client.is_connected())
+            state["ok"] = state["ok"] and state["connected"]
+        return state
+
+    # -- middleware and listeners ----------------------------------------------------------------
+
+    async def _skip_seen_events(
+        self, body: dict[str, Any], next: Callable[[], Awaitable[BoltResponse]]
+    ) -> BoltResponse | None:
+        """Acknowledge a retried event without running it again."""
+        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+        if event_id:
+            now = time.time()
+            cursor = self.db.execute(
+                "INSERT OR IGNORE INTO slack_seen_events (event_id, seen_at) VALUES (?, ?)",
+                [event_id, now],
+            )
+            self.db.execute(
+                "DELETE FROM slack_seen_events WHERE seen_at < ?", [now - SEEN_EVENTS_KEPT_SECONDS]
+            )
+            self.db.conn.commit()
+            if cursor.rowcount == 0:
+                log.info("skipped a retried event", extra={"event_id": event_id})
+                return BoltResponse(status=200, body="")
+        return await next()
+
+    async def _reply(self, work: Awaitable[Message], where: str) -> Message:
+        """Run `work`; turn any failure into the words a person should see."""
+        try:
+            return await work
+        except Exception as error:
+            return reply_for_error(error, where)
+
+    async def _on_command(
+        self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond
+    ) -> None:
+        person = self.core.person("slack", command["user_id"], command.get("user_name", ""))
+        work = self.core.command(command["command"], person, command.get("text", ""))
+        reply = asyncio.ensure_future(self._reply(work, f"slack {command['command']}"))
+        done, _ = await asyncio.wait({reply}, timeout=ACK_BUDGET_SECONDS)
+        if done:
+            await ack(response_type="ephemeral", **blocks.message(reply.result()))
+            return
+        await ack(response_type="ephemeral", text="Working on it…")
+        await respond(
+            response_type="ephemeral", replace_original=True, **blocks.message(await reply)
+        )
+
+    async def _on_direct_message(self, event: dict[str, Any], say: AsyncSay) -> None:
+        if event.get("subtype") or event.get("bot_id"):
+            return  # edits, joins and other bots' messages are not questions
+        person = self.core.person("slack", event["user"])
+        reply = await self._reply(self.core.message(person, event.get("text", "")), "slack dm")
+        await say(**blocks.message(reply))
+
+    async def _on_mention(self, event: dict[str, Any], say: AsyncSay) -> None:
+        person = self.core.person("slack", event["user"])
+        text = _without_mentions(event.get("text", ""))
+        reply = await self._reply(self.core.message(person, text), "slack mention")
+        await say(thread_ts=event.get("thread_ts") or event["ts"], **blocks.message(reply))
+
+    async def _ignore(self) -> None:
+        """Channel messages are not for the bot unless it is mentioned."""
+
+    async def _on_error(self, error: Exception, body: dict[str, Any]) -> None:
+        reply_for_error(error, f"slack {body.get('type', 'request')}")
+
+
+def _without_mentions(text: str) -> str:
+    """The text of a mention with the `<@U123>` tags taken out."""
+    words = [word for word in text.split() if not (word.startswith("<@") and word.endswith(">"))]
+    return " ".join(words)

@@ -1,0 +1,74 @@
+"""The Slack app manifest, built from the same registry the listeners are registered from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from handlers.commands import Commands
+
+BOT_EVENTS = ["app_mention", "message.im"]
+BOT_SCOPES = [
+    "app_mentions:read",
+    "chat:write",
+    "commands",
+    "im:history",
+    "im:write",
+    "users:read",
+]
+
+
+def manifest(commands: Commands, request_url: str | None = None) -> dict[str, Any]:
+    """The manifest for Socket Mode, or for HTTP when `request_url` (the bot's base URL) is set."""
+    events_url = f"{request_url.rstrip('/')}/slack/events" if request_url else None
+    slash_commands = []
+    for command in commands:
+        entry: dict[str, Any] = {
+            "command": command.slash,
+            "description": command.summary[:100],
+            "usage_hint": command.usage[:100],
+            "should_escape": False,
+        }
+        if events_url:
+            entry["url"] = events_url
+        slash_commands.append(entry)
+    event_subscriptions: dict[str, Any] = {"bot_events": BOT_EVENTS}
+    interactivity: dict[str, Any] = {"is_enabled": True}
+    if events_url:
+        event_subscriptions["request_url"] = events_url
+        interactivity["request_url"] = events_url
+    return {
+        "display_information": {
+            "name": "socialbot",
+            "description": "Our social media guidelines, in daily practice",
+            "long_description": (
+                "socialbot sends a short morning digest of company news with ready-made posts "
+                "and one-click share buttons, takes reports of negative mentions to the social "
+                "media team, and answers questions about our social media guidelines."
+            ),
+            "background_color": "#1d3557",
+        },
+        "features": {
+            "app_home": {
+                "home_tab_enabled": False,
+                "messages_tab_enabled": True,
+                "messages_tab_read_only_enabled": False,
+            },
+            "bot_user": {"display_name": "socialbot", "always_online": True},
+            "slash_commands": slash_commands,
+        },
+        "oauth_config": {"scopes": {"bot": BOT_SCOPES}},
+        "settings": {
+            "event_subscriptions": event_subscriptions,
+            "interactivity": interactivity,
+            "org_deploy_enabled": False,
+            "socket_mode_enabled": events_url is None,
+            "token_rotation_enabled": False,
+        },
+    }
+
+
+def manifest_yaml(commands: Commands, request_url: str | None = None) -> str:
+    """The manifest as YAML, ready to paste into "Create an app from a manifest"."""
+    return yaml.safe_dump(manifest(commands, request_url), sort_keys=False, allow_unicode=True)

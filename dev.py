@@ -1,0 +1,86 @@
+"""Set up the checkout's virtual environment and run the bot or its checks.
+
+Needs nothing but Python 3.11+. Two commands cover the quick start:
+
+    python3 dev.py run      # install into .venv if needed, then `socialbot run`
+    python3 dev.py test     # install with the dev tools if needed, then ruff, mypy and pytest
+
+Any further arguments go to `socialbot` (after `run`) or to pytest (after `test`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".socialbot-installed"
+
+
+def _wanted_stamp(extras: str) -> str:
+    """A fingerprint of what the venv should hold: the project metadata and the extras."""
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    return f"{digest} {extras}"
+
+
+def ensure_venv(with_dev: bool) -> None:
+    """Create .venv and install the project into it, unless it is already up to date."""
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs on whatever python3 is at hand
+        sys.exit(f"socialbot needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+    extras = "dev" if with_dev else ""
+    installed = STAMP.read_text().strip() if STAMP.exists() else ""
+    # A venv installed with the dev extras also serves `run`.
+    if installed in {_wanted_stamp(extras), _wanted_stamp("dev")}:
+        return
+    if not PYTHON.exists():
+        print("Creating the virtual environment in .venv ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    print("Installing socialbot and its dependencies into .venv ...", flush=True)
+    target = f".[{extras}]" if extras else "."
+    pip = [str(PYTHON), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
+    subprocess.run([*pip, "-e", target], cwd=ROOT, check=True)
+    STAMP.write_text(_wanted_stamp(extras) + "\n")
+
+
+def run_checks(pytest_args: list[str]) -> int:
+    """Lint, type-check and test; stop at the first step that fails."""
+    steps = [
+        [str(BIN / "ruff"), "check", "."],
+        [str(BIN / "ruff"), "format", "--check", "."],
+        [str(BIN / "mypy")],
+        [str(PYTHON), "-m", "pytest", "-q", *pytest_args],
+    ]
+    for step in steps:
+        print("$", " ".join(Path(step[0]).name if i == 0 else a for i, a in enumerate(step)))
+        code = subprocess.run(step, cwd=ROOT).returncode
+        if code != 0:
+            return code
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    """Dispatch `run` or `test`."""
+    if not argv or argv[0] not in {"run", "test"}:
+        print(__doc__)
+        return 2
+    command, rest = argv[0], argv[1:]
+    if command == "test":
+        ensure_venv(with_dev=True)
+        return run_checks(rest)
+    ensure_venv(with_dev=False)
+    socialbot = str(BIN / ("socialbot.exe" if os.name == "nt" else "socialbot"))
+    if os.name == "nt":
+        return subprocess.run([socialbot, "run", *rest]).returncode
+    # Replace this process so that signals (Ctrl-C, SIGTERM) reach the bot itself.
+    os.execv(socialbot, [socialbot, "run", *rest])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

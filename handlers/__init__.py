@@ -1,0 +1,1 @@
+"""What the bot does, free of any chat platform: plain data in, neutral views out."""

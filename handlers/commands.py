@@ -1,0 +1,98 @@
+"""Slash commands: one registry that the platforms, the manifest and the help all read."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass
+
+from handlers.errors import UserError
+from handlers.people import Person
+from handlers.views import Message
+
+Reply = Message
+Run = Callable[[Person, str], Awaitable[Reply]]
+
+
+@dataclass(frozen=True)
+class SlashCommand:
+    """A slash command as people type it (`name` without the slash)."""
+
+    name: str
+    summary: str
+    usage: str
+    run: Run
+
+    @property
+    def slash(self) -> str:
+        """The command as typed, with its slash."""
+        return f"/{self.name}"
+
+
+def suggest(word: str, choices: list[str], prefix: str = "") -> str:
+    """' Did you mean `x`?' for the closest choice, or nothing when none is close."""
+    close = difflib.get_close_matches(word.lower(), choices, n=1, cutoff=0.6)
+    return f" Did you mean `{prefix}{close[0]}`?" if close else ""
+
+
+class Commands:
+    """The slash commands the bot answers, in the order they were added."""
+
+    def __init__(self) -> None:
+        self._by_name: dict[str, SlashCommand] = {}
+
+    def add(self, command: SlashCommand) -> None:
+        """Register a command; names are unique."""
+        if command.name in self._by_name:
+            raise ValueError(f"/{command.name} is registered twice")
+        self._by_name[command.name] = command
+
+    def __iter__(self) -> Iterator[SlashCommand]:
+        return iter(self._by_name.values())
+
+    async def dispatch(self, name: str, person: Person, text: str) -> Reply:
+        """Run the command `name` (with or without its slash) for `person`."""
+        key = name.removeprefix("/").strip().lower()
+        command = self._by_name.get(key)
+        if command is None:
+            raise UserError(
+                f"I don't know the command `/{key}`.{suggest(key, list(self._by_name), '/')}"
+                " Type `/socialbot help` to see what I can do."
+            )
+        return await command.run(person, " ".join(text.split()))
+
+
+@dataclass(frozen=True)
+class Subcommand:
+    """One word after a command, such as `help` in `/socialbot help`."""
+
+    word: str
+    summary: str
+    run: Run
+
+
+class Subcommands:
+    """Dispatch on the first word of a command's text; the first subcommand is the default."""
+
+    def __init__(self, command: str, *subcommands: Subcommand) -> None:
+        self.command = command
+        self._by_word = {sub.word: sub for sub in subcommands}
+        self._default = subcommands[0]
+
+    @property
+    def usage(self) -> str:
+        """`[a | b | c]`, for the manifest and error messages."""
+        return "[" + " | ".join(self._by_word) + "]"
+
+    async def __call__(self, person: Person, text: str) -> Reply:
+        word, _, rest = text.partition(" ")
+        if not word:
+            return await self._default.run(person, "")
+        sub = self._by_word.get(word.lower())
+        if sub is None:
+            hint = suggest(word, list(self._by_word), prefix=f"/{self.command} ")
+            raise UserError(
+                f"`/{self.command} {word}` is not something I know.{hint}"
+                f" Usage: `/{self.command} {self.usage}`"
+            )
+        return await sub.run(person, rest.strip())

@@ -1,0 +1,78 @@
+"""Neutral view models: what to show, never how a platform draws it.
+
+Text uses a small markdown subset that every renderer understands: `**bold**`, `_italic_`,
+`` `code` ``, `[label](https://link)` and lines starting with `- `.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Button:
+    """A button with a stable action id; a `url` makes it a link that opens in the browser."""
+
+    label: str
+    action_id: str
+    value: str = ""
+    url: str | None = None
+    style: Literal["primary", "danger"] | None = None
+
+
+@dataclass(frozen=True)
+class Header:
+    """A large title line."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Text:
+    """A paragraph of markdown, optionally with a small image beside it."""
+
+    text: str
+    image_url: str | None = None
+    image_alt: str = ""
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Label/value pairs shown side by side."""
+
+    pairs: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Actions:
+    """A row of buttons."""
+
+    buttons: tuple[Button, ...]
+
+
+@dataclass(frozen=True)
+class Context:
+    """Small print under the main content."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Divider:
+    """A thin rule between parts of a message."""
+
+
+Block = Header | Text | Fields | Actions | Context | Divider
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message: `text` is the notification and fallback; `blocks` the rich body, if any."""
+
+    text: str
+    blocks: tuple[Block, ...] = field(default=())
+
+    def as_blocks(self) -> tuple[Block, ...]:
+        """The body to draw: the blocks, or the text as a single paragraph."""
+        return self.blocks or (Text(self.text),)
