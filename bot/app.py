@@ -87,7 +87,7 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stop.set)
-    waiters = [asyncio.ensure_future(stop.wait())]
+    waiters: list[asyncio.Future[Any]] = [asyncio.ensure_future(stop.wait())]
     try:
         if runtime.slack is not None:
             await runtime.slack.start()

@@ -15,6 +15,7 @@ from bot.console.session import ConsoleSession
 from bot.logs import configure_logging
 from bot.settings import Settings, SettingsError, load_settings
 from bot.slack.manifest import manifest_yaml
+from bot.teams.package import WEBSITE, PackageError, build_package
 
 
 class SuggestingGroup(click.Group):
@@ -120,6 +121,23 @@ def slack_manifest(url: str | None) -> None:
     show_default=True,
     help="Where to write the zip.",
 )
-def teams_package(output: Path) -> None:
+@click.option("--app-id", help="The bot's Microsoft App ID (default: MICROSOFT_APP_ID).")
+@click.option(
+    "--website",
+    default=WEBSITE,
+    show_default=True,
+    help="Your page about the bot; the privacy and terms links hang under it.",
+)
+def teams_package(output: Path, app_id: str | None, website: str) -> None:
     """Write the Teams app package (manifest and icons) to upload in Teams."""
-    raise NotImplementedError  # wired when bot/teams lands
+    runtime = runtime_or_exit(settings_or_exit())
+    try:
+        package = build_package(
+            runtime.settings, runtime.core.commands, app_id=app_id, website=website
+        )
+    except PackageError as error:
+        raise click.UsageError(str(error)) from None
+    finally:
+        runtime.db.close()
+    output.write_bytes(package)
+    click.echo(f"Wrote {output}: upload it in Teams under Apps > Manage your apps > Upload an app.")

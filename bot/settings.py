@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 import content_feed
@@ -27,9 +27,9 @@ class SettingsError(Exception):
     """The settings cannot start the bot; the message names the setting and says why."""
 
 
-def _env(name: str) -> Any:
-    """A field read from exactly one environment variable, also settable by field name."""
-    return Field(validation_alias=AliasChoices(name))
+def _optional(name: str) -> Any:
+    """An optional field read from the environment variable `name`."""
+    return Field(None, validation_alias=name)
 
 
 def _split_commas(value: object) -> object:
@@ -67,22 +67,22 @@ class Settings(BaseSettings):
     )
 
     # Slack
-    slack_bot_token: SecretStr | None = _env("SLACK_BOT_TOKEN")
-    slack_app_token: SecretStr | None = _env("SLACK_APP_TOKEN")
-    slack_signing_secret: SecretStr | None = _env("SLACK_SIGNING_SECRET")
+    slack_bot_token: SecretStr | None = _optional("SLACK_BOT_TOKEN")
+    slack_app_token: SecretStr | None = _optional("SLACK_APP_TOKEN")
+    slack_signing_secret: SecretStr | None = _optional("SLACK_SIGNING_SECRET")
     slack_api_url: str = Field("https://slack.com/api/", validation_alias="SLACK_API_URL")
 
     # Microsoft Teams (Bot Framework)
-    microsoft_app_id: str | None = _env("MICROSOFT_APP_ID")
-    microsoft_app_password: SecretStr | None = _env("MICROSOFT_APP_PASSWORD")
-    microsoft_app_tenant_id: str | None = _env("MICROSOFT_APP_TENANT_ID")
+    microsoft_app_id: str | None = _optional("MICROSOFT_APP_ID")
+    microsoft_app_password: SecretStr | None = _optional("MICROSOFT_APP_PASSWORD")
+    microsoft_app_tenant_id: str | None = _optional("MICROSOFT_APP_TENANT_ID")
     microsoft_app_type: Literal["MultiTenant", "SingleTenant", "UserAssignedMSI"] = Field(
         "MultiTenant", validation_alias="MICROSOFT_APP_TYPE"
     )
 
     # OpenAI-compatible model (optional)
-    openai_api_key: SecretStr | None = _env("OPENAI_API_KEY")
-    openai_base_url: str | None = _env("OPENAI_BASE_URL")
+    openai_api_key: SecretStr | None = _optional("OPENAI_API_KEY")
+    openai_base_url: str | None = _optional("OPENAI_BASE_URL")
     openai_model: str = Field("gpt-4o-mini", validation_alias="OPENAI_MODEL")
 
     # HTTP server
@@ -93,7 +93,7 @@ class Settings(BaseSettings):
     db: Path = Field(Path("socialbot.db"), validation_alias="SOCIALBOT_DB")
     guidelines: Path = Field(DEFAULT_GUIDELINES, validation_alias="SOCIALBOT_GUIDELINES")
     feeds: CommaList = Field(default_factory=list, validation_alias="SOCIALBOT_FEEDS")
-    escalation_channel: str | None = _env("SOCIALBOT_ESCALATION_CHANNEL")
+    escalation_channel: str | None = _optional("SOCIALBOT_ESCALATION_CHANNEL")
     social_media_managers: CommaList = Field(
         default_factory=list, validation_alias="SOCIALBOT_SOCIAL_MEDIA_MANAGERS"
     )

@@ -73,7 +73,6 @@ class SlackBot:
         for command in self.core.commands:
             self.app.command(command.slash)(self._on_command)
         self.app.event({"type": "message", "channel_type": "im"})(self._on_direct_message)
-        self.app.event("message")(self._ignore)
         self.app.event("app_mention")(self._on_mention)
         self.app.error(self._on_error)
 
@@ -174,9 +173,6 @@ class SlackBot:
         text = _without_mentions(event.get("text", ""))
         reply = await self._reply(self.core.message(person, text), "slack mention")
         await say(thread_ts=event.get("thread_ts") or event["ts"], **blocks.message(reply))
-
-    async def _ignore(self) -> None:
-        """Channel messages are not for the bot unless it is mentioned."""
 
     async def _on_error(self, error: Exception, body: dict[str, Any]) -> None:
         reply_for_error(error, f"slack {body.get('type', 'request')}")

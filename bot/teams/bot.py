@@ -1,0 +1,138 @@
+"""Teams over HTTP: `POST /api/messages` in, Bot Framework's CloudAdapter to run the turn.
+
+botbuilder 4.17's stock aiohttp handler answers 500 to every invoke that expects a body, so this
+module reads the request, authenticates it and writes the invoke response itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from http import HTTPStatus
+from types import SimpleNamespace
+from typing import Any
+
+from aiohttp import web
+from botbuilder.core import InvokeResponse, TurnContext
+from botbuilder.integration.aiohttp import (
+    CloudAdapter,
+    ConfigurationBotFrameworkAuthentication,
+)
+from botbuilder.schema import Activity, ActivityTypes
+from sqlite_utils import Database
+
+from bot.errors import reply_for_error
+from bot.settings import Settings, SettingsError
+from bot.teams.conversations import Conversations, migrations
+from bot.teams.turns import Turns, invoke_reply, reply
+from handlers.core import Core
+
+log = logging.getLogger(__name__)
+
+__all__ = ["TeamsBot", "bot_framework_configuration", "migrations"]
+
+
+def bot_framework_configuration(settings: Settings) -> SimpleNamespace:
+    """The settings under the attribute names botbuilder's configuration classes read."""
+    password = settings.microsoft_app_password
+    app_type = settings.microsoft_app_type
+    if settings.microsoft_app_id:
+        if app_type != "MultiTenant" and not settings.microsoft_app_tenant_id:
+            raise SettingsError(
+                f"Invalid setting MICROSOFT_APP_TENANT_ID: a {app_type} bot needs its tenant id"
+            )
+        if app_type != "UserAssignedMSI" and password is None:
+            raise SettingsError(
+                "Invalid setting MICROSOFT_APP_PASSWORD: needed when MICROSOFT_APP_ID is set"
+            )
+    return SimpleNamespace(
+        APP_ID=settings.microsoft_app_id or "",
+        APP_PASSWORD=password.get_secret_value() if password else "",
+        APP_TYPE=app_type,
+        APP_TENANTID=settings.microsoft_app_tenant_id or "",
+    )
+
+
+def _problem(status: HTTPStatus, reason: str) -> web.Response:
+    return web.json_response({"error": reason}, status=status)
+
+
+def _http_response(invoke: InvokeResponse | None) -> web.Response:
+    if invoke is None:
+        return web.Response(status=HTTPStatus.OK)
+    body = invoke.body.serialize() if hasattr(invoke.body, "serialize") else invoke.body
+    if body is None:
+        return web.Response(status=int(invoke.status))
+    return web.json_response(body, status=int(invoke.status))
+
+
+class TeamsBot:
+    """The Bot Framework adapter, the turn logic and the HTTP endpoint Teams posts to."""
+
+    def __init__(self, settings: Settings, core: Core, db: Database) -> None:
+        self.settings = settings
+        self.core = core
+        self.conversations = Conversations(db)
+        self.auth = ConfigurationBotFrameworkAuthentication(bot_framework_configuration(settings))
+        self.adapter = CloudAdapter(self.auth)
+        self.adapter.on_turn_error = self._on_turn_error
+        self.turns = Turns(core, self.conversations)
+        self._last_activity: datetime | None = None
+        self._rejected = 0
+
+    async def handle(self, request: web.Request) -> web.Response:
+        """`POST /api/messages`: authenticate an activity, run its turn, answer invokes."""
+        if request.content_type != "application/json":
+            return _problem(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "expected application/json")
+        try:
+            body = await request.json()
+            activity = Activity().deserialize(body) if isinstance(body, dict) else None
+        except ValueError:  # not JSON, or msrest's DeserializationError (a ValueError)
+            activity = None
+        if activity is None or not activity.type or not isinstance(activity.type, str):
+            return _problem(HTTPStatus.BAD_REQUEST, "the body is not a Bot Framework activity")
+        if not activity.service_url or not activity.conversation or not activity.conversation.id:
+            return _problem(
+                HTTPStatus.BAD_REQUEST, "the activity has no serviceUrl or conversation"
+            )
+        try:
+            authenticated = await self.auth.authenticate_request(
+                activity, request.headers.get("Authorization", "")
+            )
+        except Exception as error:
+            # botbuilder signals a bad token with PermissionError, PyJWT errors, KeyError and
+            # bare Exceptions alike; whichever it is, the caller is not Bot Framework.
+            self._rejected += 1
+            log.warning("rejected a Teams request", extra={"reason": type(error).__name__})
+            return _problem(HTTPStatus.UNAUTHORIZED, "missing or invalid Bot Framework token")
+        self._last_activity = datetime.now(UTC)
+        invoke = await self.adapter.process_activity(authenticated, activity, self.turns.on_turn)
+        return _http_response(invoke)
+
+    def health(self) -> dict[str, Any]:
+        """The endpoint's state for `/healthz`."""
+        last = self._last_activity
+        return {
+            "ok": True,
+            "enabled": True,
+            "auth": self.settings.teams_auth_enabled,
+            "last_activity": last.isoformat(timespec="seconds") if last else None,
+            "rejected_requests": self._rejected,
+        }
+
+    async def _on_turn_error(self, turn_context: TurnContext, error: Exception) -> None:
+        """The one error handler: friendly words, or an apology with a logged reference."""
+        activity: Activity = turn_context.activity
+        answer = reply_for_error(error, f"teams {activity.type} {activity.name or ''}".strip())
+        if activity.type == ActivityTypes.invoke:
+            invoke = invoke_reply(activity.name or "", answer)
+            await turn_context.send_activity(
+                Activity(type=ActivityTypes.invoke_response, value=invoke)
+            )
+            return
+        if activity.type != ActivityTypes.message:
+            return  # nobody is waiting for an answer to an install or an event
+        try:
+            await turn_context.send_activity(reply(answer))
+        except Exception:
+            log.exception("could not send the error reply to Teams")

@@ -1,0 +1,154 @@
+"""Where the bot may speak in Teams: stored conversation references, installs and uninstalls."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from botbuilder.schema import ConversationReference
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+TABLE = "teams_conversations"
+
+migrations = Migrations("teams")
+
+
+@migrations()
+def create_conversations(db: Database) -> None:
+    """One row per personal chat, group chat or team channel the bot was installed in."""
+    table = db.table(TABLE)
+    table.create(
+        {
+            "conversation_id": str,
+            "kind": str,  # personal, groupChat or channel
+            "user_id": str,  # personal chats: the person's Teams id (29:…)
+            "aad_object_id": str,  # personal chats: the person's Entra object id
+            "tenant_id": str,
+            "team_id": str,
+            "reference": str,  # ConversationReference as JSON, for proactive messages
+            "installed_at": str,
+            "greeted_at": str,
+            "uninstalled_at": str,
+            "updated_at": str,
+        },
+        pk="conversation_id",
+        not_null={"conversation_id", "kind", "reference", "updated_at"},
+    )
+    table.create_index(["user_id"])
+    table.create_index(["aad_object_id"])
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def channel_of(conversation_id: str) -> str:
+    """The channel itself for a thread id such as `19:…@thread.tacv2;messageid=123`."""
+    return conversation_id.split(";", 1)[0]
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """A stored conversation the bot can post into."""
+
+    conversation_id: str
+    kind: str
+    user_id: str | None
+    aad_object_id: str | None
+    tenant_id: str | None
+    team_id: str | None
+    reference: ConversationReference
+    uninstalled: bool
+
+
+class Conversations:
+    """The `teams_conversations` table: remember, look up, mark installs and uninstalls."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def remember(
+        self,
+        reference: ConversationReference,
+        *,
+        team_id: str | None = None,
+        tenant_id: str | None = None,
+    ) -> str:
+        """Store (or refresh) where replies and later proactive messages go; return the key."""
+        conversation = reference.conversation
+        key = channel_of(conversation.id)
+        # Proactive messages start a new post, never a reply to whatever came in last.
+        stored = ConversationReference().deserialize(reference.serialize())
+        stored.activity_id = None
+        stored.conversation.id = key
+        kind = conversation.conversation_type or "personal"
+        personal = kind == "personal"
+        user = reference.user
+        row: dict[str, Any] = {
+            "conversation_id": key,
+            "kind": kind,
+            "user_id": user.id if personal and user else None,
+            "aad_object_id": user.aad_object_id if personal and user else None,
+            "tenant_id": tenant_id or conversation.tenant_id,
+            "reference": json.dumps(stored.serialize(), sort_keys=True),
+            "updated_at": _now(),
+        }
+        if team_id:
+            row["team_id"] = team_id
+        with self.db.atomic():
+            self.db.table(TABLE).upsert(row, pk="conversation_id")
+        return key
+
+    def install(self, conversation_id: str) -> bool:
+        """Mark the bot installed; True exactly once per install, when a greeting is due."""
+        now = _now()
+        with self.db.atomic():
+            cursor = self.db.execute(
+                f"UPDATE {TABLE} SET installed_at = ?, greeted_at = ?, uninstalled_at = NULL"
+                " WHERE conversation_id = ? AND (greeted_at IS NULL OR uninstalled_at IS NOT NULL)",
+                [now, now, conversation_id],
+            )
+        return cursor.rowcount == 1
+
+    def uninstall(self, conversation_id: str) -> None:
+        """Record that the bot was removed; nothing is sent there until it is added again."""
+        with self.db.atomic():
+            self.db.execute(
+                f"UPDATE {TABLE} SET uninstalled_at = ?, updated_at = ? WHERE conversation_id = ?",
+                [_now(), _now(), channel_of(conversation_id)],
+            )
+
+    def get(self, conversation_id: str) -> Conversation | None:
+        """The stored conversation with this id (a thread id finds its channel)."""
+        rows = self.db.query(
+            f"SELECT * FROM {TABLE} WHERE conversation_id = ?", [channel_of(conversation_id)]
+        )
+        return next((_conversation(row) for row in rows), None)
+
+    def find(self, recipient: str) -> Conversation | None:
+        """A conversation id, or a person's Teams id or Entra object id (their personal chat)."""
+        found = self.get(recipient)
+        if found is not None:
+            return found
+        rows = self.db.query(
+            f"SELECT * FROM {TABLE} WHERE kind = 'personal' AND (user_id = ? OR aad_object_id = ?)"
+            " ORDER BY updated_at DESC LIMIT 1",
+            [recipient, recipient],
+        )
+        return next((_conversation(row) for row in rows), None)
+
+
+def _conversation(row: dict[str, Any]) -> Conversation:
+    return Conversation(
+        conversation_id=row["conversation_id"],
+        kind=row["kind"],
+        user_id=row["user_id"],
+        aad_object_id=row["aad_object_id"],
+        tenant_id=row["tenant_id"],
+        team_id=row["team_id"],
+        reference=ConversationReference().deserialize(json.loads(row["reference"])),
+        uninstalled=row["uninstalled_at"] is not None,
+    )

@@ -1,0 +1,143 @@
+"""The Teams side of the delivery engine: proactive messages through stored references."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from typing import Any
+
+from botbuilder.core import TurnContext
+from botbuilder.integration.aiohttp import CloudAdapter
+from botbuilder.schema import Activity
+from msrest.exceptions import ClientRequestError, HttpOperationError
+
+from bot.delivery.gateway import (
+    CannotTell,
+    Payload,
+    PermanentFailure,
+    RateLimited,
+    TransientFailure,
+)
+from bot.teams import cards
+from bot.teams.conversations import Conversations
+from handlers.views import Message
+
+# When Teams says 429 without a Retry-After header.
+DEFAULT_RETRY_AFTER = 1.0
+
+
+def _retry_after(error: HttpOperationError) -> float:
+    header = error.response.headers.get("Retry-After") if error.response is not None else None
+    try:
+        return max(float(header), 0.0) if header else DEFAULT_RETRY_AFTER
+    except ValueError:
+        return DEFAULT_RETRY_AFTER  # an HTTP date: rare from Teams, and one second is safe
+
+
+def classify(error: BaseException, recipient: str) -> Exception:
+    """The delivery engine's failure for an error from the Bot Connector."""
+    if isinstance(error, HttpOperationError):
+        status = error.response.status_code if error.response is not None else 0
+        detail = f"Teams answered {status} for {recipient}: {error}"
+        if status == 429:
+            return RateLimited(_retry_after(error), "conversation", detail)
+        if status in (400, 401, 403, 404):
+            # 403: the bot was blocked or uninstalled; 404: the conversation is gone; 400: Teams
+            # rejects the card itself; 401: our credentials are wrong. No retry fixes these.
+            return PermanentFailure(detail)
+        # A gateway error (502, 504) may hide a message that Teams did deliver.
+        return TransientFailure(detail, maybe_delivered=status in (502, 504))
+    if isinstance(error, ClientRequestError | TimeoutError | OSError):
+        return TransientFailure(
+            f"could not reach Teams for {recipient}: {error}",
+            maybe_delivered=not _refused(error),
+        )
+    return error if isinstance(error, Exception) else RuntimeError(str(error))
+
+
+def _refused(error: BaseException) -> bool:
+    """Whether the request surely never left: the connection was refused or the host unknown."""
+    seen: set[int] = set()
+    pending: list[object] = [error]
+    while pending:
+        current = pending.pop()
+        if not isinstance(current, BaseException) or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, ConnectionRefusedError | socket.gaierror):
+            return True
+        # msrest keeps the requests error in `inner_exception`; requests and urllib3 keep
+        # theirs in args and the exception chain.
+        pending.extend([current.__cause__, current.__context__, *current.args])
+        pending.append(getattr(current, "inner_exception", None))
+        pending.append(getattr(current, "reason", None))
+    return False
+
+
+class TeamsGateway:
+    """Sends rendered cards to stored conversations; classifies what Teams answers."""
+
+    platform = "teams"
+
+    def __init__(
+        self,
+        adapter: CloudAdapter,
+        conversations: Conversations,
+        app_id: str | None,
+        timeout: float = 30.0,
+    ) -> None:
+        self.adapter = adapter
+        self.conversations = conversations
+        self.app_id = app_id or ""
+        self.timeout = timeout
+
+    def render(self, message: Message) -> Payload:
+        """The message activity (JSON) for `message`, stored in the ledger before sending."""
+        return cards.activity(message)
+
+    async def send(self, recipient: str, payload: Payload, token: str = "") -> str:
+        """Post `payload` to a conversation id, or to a person's personal chat by their id.
+
+        Teams keeps nothing a bot could read back, so `token` is not sent.
+        """
+        conversation = self.conversations.find(recipient)
+        if conversation is None:
+            raise PermanentFailure(f"no stored Teams conversation for {recipient}")
+        if conversation.uninstalled:
+            raise PermanentFailure(f"the app was uninstalled from {conversation.conversation_id}")
+        outcome: list[Any] = []
+
+        async def post(turn_context: TurnContext) -> None:
+            # Failures are kept, not raised: a raise here would reach the adapter's turn error
+            # handler, which answers people, and there is nobody to answer in a proactive turn.
+            try:
+                outcome.append(await self._post(turn_context, payload))
+            except Exception as error:
+                outcome.append(error)
+
+        await self.adapter.continue_conversation(conversation.reference, post, self.app_id)
+        result = outcome[0] if outcome else RuntimeError("the proactive turn did not run")
+        if isinstance(result, BaseException):
+            raise classify(result, recipient) from result
+        return str(result)
+
+    async def find(self, recipient: str, token: str, since: float) -> str | None:
+        """Teams has no history a bot can read, so whether a message arrived cannot be told."""
+        raise CannotTell("Teams keeps no conversation history that a bot can read")
+
+    async def _post(self, turn_context: TurnContext, payload: Payload) -> str:
+        client = turn_context.turn_state[self.adapter.BOT_CONNECTOR_CLIENT_KEY]
+        # The delivery engine owns retries and honours Retry-After without blocking a thread;
+        # msrest would otherwise retry 429 and 5xx itself, sleeping in its worker thread.
+        client.config.retry_policy.retries = 0
+        client.config.connection.timeout = self.timeout
+        reference = TurnContext.get_conversation_reference(turn_context.activity)
+        activity = TurnContext.apply_conversation_reference(
+            Activity().deserialize(payload), reference
+        )
+        activity.reply_to_id = None  # a new post, not a reply to the continuation event
+        async with asyncio.timeout(self.timeout + 5):
+            response = await client.conversations.send_to_conversation(
+                activity.conversation.id, activity
+            )
+        return str(response.id) if response is not None and response.id else ""

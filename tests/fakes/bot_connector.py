@@ -1,0 +1,131 @@
+"""A fake Bot Connector: an aiohttp server on 127.0.0.1 that records what the bot sends to Teams.
+
+    async with FakeBotConnector() as connector:
+        activity["serviceUrl"] = connector.url
+        ...  # post the activity to the bot
+        assert connector.sent[-1].activity["type"] == "message"
+
+It answers the Connector REST calls a bot makes: send (`POST /v3/conversations/{id}/activities`),
+reply (`POST …/activities/{replyToId}`), update (`PUT …/activities/{id}`) and create a
+conversation (`POST /v3/conversations`). `fail(status, retry_after=…, times=…)` makes the next
+calls answer an error instead (403 blocked, 404 gone, 429 throttled, 500 broken).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Any
+
+from aiohttp import web
+from aiohttp.test_utils import TestServer
+
+Json = dict[str, Any]
+
+_ERROR_CODES = {
+    403: "BotDisabledByAdmin",
+    404: "ConversationNotFound",
+    429: "TooManyRequests",
+    500: "ServiceError",
+}
+
+
+@dataclass(frozen=True)
+class Sent:
+    """One call as the connector saw it."""
+
+    method: str  # "send", "reply", "update" or "create"
+    conversation_id: str | None
+    activity_id: str | None  # the replyToId of a reply, the id of an update
+    body: Json
+    authorization: str | None
+    status: int
+
+    @property
+    def activity(self) -> Json:
+        """The activity that was sent (for `create`, the optional first activity)."""
+        return self.body.get("activity") or {} if self.method == "create" else self.body
+
+
+@dataclass
+class _Failure:
+    status: int
+    retry_after: float | None
+    times: int
+
+
+class FakeBotConnector:
+    """The fake server; see the module docstring."""
+
+    def __init__(self) -> None:
+        self.calls: list[Sent] = []
+        self._failures: list[_Failure] = []
+        self._ids = itertools.count(1)
+        app = web.Application()
+        app.router.add_post("/v3/conversations", self._create)
+        app.router.add_post("/v3/conversations/{conversation}/activities", self._send)
+        app.router.add_post("/v3/conversations/{conversation}/activities/{activity}", self._reply)
+        app.router.add_put("/v3/conversations/{conversation}/activities/{activity}", self._update)
+        self._server = TestServer(app, host="127.0.0.1")
+
+    @property
+    def url(self) -> str:
+        """The serviceUrl to put into activities, with its trailing slash as Teams sends it."""
+        return str(self._server.make_url("/"))
+
+    @property
+    def sent(self) -> list[Sent]:
+        """The calls that delivered something (the failed ones are only in `calls`)."""
+        return [call for call in self.calls if call.status < 300]
+
+    def fail(self, status: int, *, retry_after: float | None = None, times: int = 1) -> None:
+        """Answer the next `times` calls with `status` (and a Retry-After header, if given)."""
+        self._failures.append(_Failure(status, retry_after, times))
+
+    async def __aenter__(self) -> FakeBotConnector:
+        await self._server.start_server()
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self._server.close()
+
+    async def _answer(
+        self, request: web.Request, method: str, conversation: str | None, activity: str | None
+    ) -> web.Response | None:
+        body = await request.json()
+        failure = self._failures[0] if self._failures else None
+        status = failure.status if failure else 200
+        self.calls.append(
+            Sent(method, conversation, activity, body, request.headers.get("Authorization"), status)
+        )
+        if failure is None:
+            return None
+        failure.times -= 1
+        if failure.times <= 0:
+            self._failures.pop(0)
+        headers = {"Retry-After": f"{failure.retry_after:g}"} if failure.retry_after else {}
+        code = _ERROR_CODES.get(failure.status, "Error")
+        error = {"error": {"code": code, "message": f"fake connector answered {failure.status}"}}
+        return web.json_response(error, status=failure.status, headers=headers)
+
+    async def _send(self, request: web.Request) -> web.Response:
+        conversation = request.match_info["conversation"]
+        failed = await self._answer(request, "send", conversation, None)
+        return failed or web.json_response({"id": f"activity-{next(self._ids)}"})
+
+    async def _reply(self, request: web.Request) -> web.Response:
+        conversation, activity = request.match_info["conversation"], request.match_info["activity"]
+        failed = await self._answer(request, "reply", conversation, activity)
+        return failed or web.json_response({"id": f"activity-{next(self._ids)}"})
+
+    async def _update(self, request: web.Request) -> web.Response:
+        conversation, activity = request.match_info["conversation"], request.match_info["activity"]
+        failed = await self._answer(request, "update", conversation, activity)
+        return failed or web.json_response({"id": activity})
+
+    async def _create(self, request: web.Request) -> web.Response:
+        failed = await self._answer(request, "create", None, None)
+        number = next(self._ids)
+        return failed or web.json_response(
+            {"id": f"a:conversation-{number}", "activityId": f"activity-{number}"}, status=201
+        )

@@ -1,0 +1,376 @@
+"""A fake Slack Web API: an aiohttp server on 127.0.0.1 that records every call.
+
+    async with FakeSlack() as slack:
+        client = AsyncWebClient(token="xoxb-test", base_url=slack.url)
+        ...
+        assert slack.calls[-1] == ("chat.postMessage", {...})
+
+It answers auth.test, chat.postMessage, chat.update, conversations.open, conversations.history,
+users.info, views.open and views.publish with Slack-shaped JSON. Optional limits on
+chat.postMessage mirror Slack's special tier (a workspace bucket and a per-channel rate), with
+429 + Retry-After beyond them; `fail()` injects errors, `stall()` holds answers (to kill a client
+mid-request), `transient_rate` sprinkles HTTP 500s and `unknown_users` answer user_not_found.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import math
+import random
+import time
+from collections import Counter
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from aiohttp import web
+
+Params = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Request:
+    """One request as the server saw it: `at` is time.monotonic() on arrival."""
+
+    method: str
+    params: Params
+    at: float
+    status: int
+    error: str | None
+
+
+@dataclass(frozen=True)
+class Posted:
+    """A message the fake workspace now holds."""
+
+    channel: str
+    ts: str
+    text: str
+    blocks: list[Any]
+    metadata: dict[str, Any] | None
+    at: float
+
+
+@dataclass
+class _Failure:
+    error: str
+    times: int
+    status: int
+    retry_after: int | None
+    delivered: bool
+
+
+@dataclass
+class _Stall:
+    after: int
+    deliver: bool
+    seen: int = 0
+    released: asyncio.Event = field(default_factory=asyncio.Event)
+
+
+def _truthy(value: object) -> bool:
+    return value in (True, 1, "1", "true", "True")
+
+
+class FakeSlack:
+    """The fake server; see the module docstring."""
+
+    def __init__(
+        self,
+        *,
+        rate: float | None = None,
+        burst: int = 1,
+        channel_rate: float | None = None,
+        latency: float = 0.0,
+        transient_rate: float = 0.0,
+        unknown_users: Iterable[str] = (),
+        seed: int = 0,
+    ) -> None:
+        self.rate = rate  # workspace ceiling for chat.postMessage, msg/s (None: unlimited)
+        self.burst = burst
+        self.channel_rate = channel_rate  # per channel, msg/s (None: unlimited)
+        self.latency = latency  # seconds each chat.postMessage answer is delayed, after posting
+        self.transient_rate = transient_rate  # share of chat.postMessage answered HTTP 500
+        self.unknown_users = set(unknown_users)
+        self.users: dict[str, dict[str, Any]] = {}
+        self.calls: list[tuple[str, Params]] = []
+        self.requests: list[Request] = []
+        self.messages: list[Posted] = []
+        self._random = random.Random(seed)
+        self._failures: dict[str, list[_Failure]] = {}
+        self._stalls: dict[str, _Stall] = {}
+        self._tokens = float(burst)
+        self._stamp = time.monotonic()
+        self._last_post: dict[str, float] = {}
+        self._ts = itertools.count(1)
+        self._runner: web.AppRunner | None = None
+        self.url = ""
+
+    # -- lifecycle -------------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Listen on a free port of 127.0.0.1; `url` is then the base URL ending in /api/."""
+        app = web.Application()
+        app.router.add_route("*", "/api/{method}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        host, port = self._runner.addresses[0][:2]
+        self.url = f"http://{host}:{port}/api/"
+
+    async def stop(self) -> None:
+        """Release stalled answers and shut the server down."""
+        for stall in self._stalls.values():
+            stall.released.set()
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def __aenter__(self) -> FakeSlack:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
+    # -- steering --------------------------------------------------------------------------------
+
+    def fail(
+        self,
+        method: str,
+        error: str = "internal_error",
+        *,
+        times: int = 1,
+        status: int | None = None,
+        retry_after: int | None = None,
+        delivered: bool = False,
+    ) -> None:
+        """Answer the next `times` calls of `method` with `error` (HTTP `status`; 429 for
+        "ratelimited" by default); `delivered` posts the message first, as Slack sometimes does."""
+        if status is None:
+            status = 429 if error == "ratelimited" else 200
+        self._failures.setdefault(method, []).append(
+            _Failure(error, times, status, retry_after, delivered)
+        )
+
+    def stall(self, method: str, *, after: int = 0, deliver: bool = True) -> None:
+        """Hold the answer of every call of `method` after the first `after`, until `release()`;
+        `deliver` posts the message before holding (the client never learns it arrived)."""
+        self._stalls[method] = _Stall(after, deliver)
+
+    def release(self) -> None:
+        """Let stalled calls answer (posted ones with ok, the others with HTTP 500)."""
+        for stall in self._stalls.values():
+            stall.released.set()
+        self._stalls.clear()
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def dm_channel(self, user: str) -> str:
+        """The DM channel id the fake gives `user`."""
+        return "D" + user[1:] if user[:1] in ("U", "W") else user
+
+    def messages_in(self, channel_or_user: str) -> list[Posted]:
+        """Messages posted to a channel, or to the DM with a user."""
+        channel = self.dm_channel(channel_or_user)
+        return [m for m in self.messages if m.channel == channel]
+
+    def per_channel(self) -> Counter[str]:
+        """How many messages each channel holds."""
+        return Counter(m.channel for m in self.messages)
+
+    def count(self, method: str, status: int | None = None) -> int:
+        """Requests of `method` seen, optionally only those answered with `status`."""
+        return sum(1 for r in self.requests if r.method == method and status in (None, r.status))
+
+    # -- serving ---------------------------------------------------------------------------------
+
+    async def _params(self, request: web.Request) -> Params:
+        params: Params = dict(request.query)
+        if request.can_read_body:
+            if request.content_type == "application/json":
+                params.update(await request.json())
+            else:
+                params.update(await request.post())
+        for name in ("blocks", "metadata", "view"):
+            if isinstance(params.get(name), str):
+                with contextlib.suppress(ValueError):
+                    params[name] = json.loads(params[name])
+        return params
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        params = await self._params(request)
+        arrived = time.monotonic()
+        self.calls.append((method, params))
+        authorized = request.headers.get("Authorization", "").startswith("Bearer ") or params.get(
+            "token"
+        )
+        status: int
+        body: dict[str, Any]
+        headers: dict[str, str]
+        if not authorized:
+            status, body, headers = 200, {"ok": False, "error": "not_authed"}, {}
+        else:
+            status, body, headers = await self._answer(method, params, arrived)
+        self.requests.append(Request(method, params, arrived, status, body.get("error")))
+        return web.json_response(body, status=status, headers=headers)
+
+    async def _answer(
+        self, method: str, params: Params, arrived: float
+    ) -> tuple[int, dict[str, Any], dict[str, str]]:
+        handler = self._methods.get(method)
+        if handler is None:
+            return 200, {"ok": False, "error": "unknown_method"}, {}
+        stall = self._stalls.get(method)
+        if stall is not None:
+            stall.seen += 1
+            if stall.seen > stall.after:
+                posted = await handler(self, params, arrived) if stall.deliver else None
+                await stall.released.wait()
+                if posted is None:
+                    return 500, {"ok": False, "error": "internal_error"}, {}
+                return 200, posted, {}
+        if method == "chat.postMessage":
+            limited = self._limit(str(params.get("channel", "")), arrived)
+            if limited:
+                return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(limited)}
+        failures = self._failures.get(method)
+        if failures:
+            failure = failures[0]
+            failure.times -= 1
+            if failure.times <= 0:
+                failures.pop(0)
+            if failure.delivered:
+                await handler(self, params, arrived)
+            headers = (
+                {"Retry-After": str(failure.retry_after or 1)} if failure.status == 429 else {}
+            )
+            return failure.status, {"ok": False, "error": failure.error}, headers
+        if method == "chat.postMessage" and self._random.random() < self.transient_rate:
+            return 500, {"ok": False, "error": "internal_error"}, {}
+        answer = await handler(self, params, arrived)
+        if method == "chat.postMessage" and self.latency and answer.get("ok"):
+            await asyncio.sleep(self.latency)
+        return 200, answer, {}
+
+    def _limit(self, target: str, now: float) -> int:
+        """0 when the post may go now, else whole seconds to wait (and nothing is spent)."""
+        channel = self.dm_channel(target)
+        if self.channel_rate is not None:
+            last = self._last_post.get(channel)
+            gap = 1 / self.channel_rate
+            if last is not None and now - last < gap * 0.95:  # 5% slack for network jitter
+                return max(1, math.ceil(gap - (now - last)))
+        if self.rate is not None:
+            self._tokens = min(self.burst, self._tokens + (now - self._stamp) * self.rate)
+            self._stamp = now
+            if self._tokens < 1:
+                return max(1, math.ceil((1 - self._tokens) / self.rate))
+            self._tokens -= 1
+        self._last_post[channel] = now
+        return 0
+
+    def _new_ts(self) -> str:
+        return f"{int(time.time())}.{next(self._ts):06d}"
+
+    async def _post_message(self, params: Params, arrived: float) -> dict[str, Any]:
+        target = str(params.get("channel", ""))
+        if not target:
+            return {"ok": False, "error": "channel_not_found"}
+        if target in self.unknown_users or self.dm_channel(target) in self.unknown_users:
+            return {"ok": False, "error": "user_not_found"}
+        if not params.get("text") and not params.get("blocks"):
+            return {"ok": False, "error": "no_text"}
+        channel = self.dm_channel(target)
+        metadata = params.get("metadata")
+        posted = Posted(
+            channel=channel,
+            ts=self._new_ts(),
+            text=str(params.get("text", "")),
+            blocks=list(params.get("blocks") or []),
+            metadata=metadata if isinstance(metadata, dict) else None,
+            at=arrived,
+        )
+        self.messages.append(posted)
+        message = {"type": "message", "ts": posted.ts, "text": posted.text, "bot_id": "B0FAKE"}
+        return {"ok": True, "channel": channel, "ts": posted.ts, "message": message}
+
+    async def _update(self, params: Params, arrived: float) -> dict[str, Any]:
+        channel, ts = str(params.get("channel", "")), str(params.get("ts", ""))
+        for index, posted in enumerate(self.messages):
+            if posted.channel == channel and posted.ts == ts:
+                self.messages[index] = Posted(
+                    channel,
+                    ts,
+                    str(params.get("text", posted.text)),
+                    list(params.get("blocks") or posted.blocks),
+                    posted.metadata,
+                    posted.at,
+                )
+                return {"ok": True, "channel": channel, "ts": ts, "text": params.get("text", "")}
+        return {"ok": False, "error": "message_not_found"}
+
+    async def _open(self, params: Params, arrived: float) -> dict[str, Any]:
+        users = str(params.get("users", ""))
+        if not users:
+            return {"ok": False, "error": "users_list_not_supplied"}
+        if users in self.unknown_users:
+            return {"ok": False, "error": "user_not_found"}
+        return {"ok": True, "channel": {"id": self.dm_channel(users)}}
+
+    async def _history(self, params: Params, arrived: float) -> dict[str, Any]:
+        channel = str(params.get("channel", ""))
+        oldest = float(params.get("oldest") or 0)
+        with_metadata = _truthy(params.get("include_all_metadata"))
+        found = []
+        for posted in reversed(self.messages):
+            if posted.channel == channel and float(posted.ts) >= oldest:
+                item: dict[str, Any] = {"type": "message", "ts": posted.ts, "text": posted.text}
+                if with_metadata and posted.metadata:
+                    item["metadata"] = posted.metadata
+                found.append(item)
+        limit = int(params.get("limit") or 100)
+        return {"ok": True, "messages": found[:limit], "has_more": len(found) > limit}
+
+    async def _auth_test(self, params: Params, arrived: float) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "url": "https://fake.slack.com/",
+            "team": "Fake",
+            "user": "socialbot",
+            "team_id": "T0FAKE",
+            "user_id": "U0BOT",
+            "bot_id": "B0FAKE",
+        }
+
+    async def _users_info(self, params: Params, arrived: float) -> dict[str, Any]:
+        user = str(params.get("user", ""))
+        if user in self.unknown_users:
+            return {"ok": False, "error": "user_not_found"}
+        profile = {"real_name": f"User {user}", "display_name": user.lower(), "email": ""}
+        default = {"id": user, "name": user.lower(), "tz": "UTC", "tz_offset": 0,
+                   "is_bot": False, "deleted": False, "profile": profile}  # fmt: skip
+        return {"ok": True, "user": self.users.get(user, default)}
+
+    async def _views(self, params: Params, arrived: float) -> dict[str, Any]:
+        view = params.get("view")
+        view_id = f"V{next(self._ts):08d}"
+        return {"ok": True, "view": {**(view if isinstance(view, dict) else {}), "id": view_id}}
+
+    _methods: ClassVar[
+        dict[str, Callable[[FakeSlack, Params, float], Awaitable[dict[str, Any]]]]
+    ] = {
+        "auth.test": _auth_test,
+        "chat.postMessage": _post_message,
+        "chat.update": _update,
+        "conversations.open": _open,
+        "conversations.history": _history,
+        "users.info": _users_info,
+        "views.open": _views,
+        "views.publish": _views,
+    }

@@ -1,0 +1,188 @@
+"""Slack over HTTP: signed requests through the real server, answered via a local fake Web API."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+import yaml
+from slack_sdk.signature import SignatureVerifier
+
+from bot.app import build_runtime
+from bot.server import build_web_app
+from bot.slack.manifest import manifest_yaml
+from tests.fakes.slack_web_api import FakeSlack
+
+SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+PAYLOADS = Path(__file__).parent / "payloads"
+
+
+def signed(body: str, secret: str = SECRET, timestamp: int | None = None) -> dict[str, str]:
+    stamp = str(int(time.time()) if timestamp is None else timestamp)
+    signature = SignatureVerifier(secret).generate_signature(timestamp=stamp, body=body)
+    assert signature is not None
+    return {"X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": signature}
+
+
+def slash(command: str, text: str, user: str = "W111") -> str:
+    return urlencode(
+        {
+            "token": "verification_token",
+            "team_id": "T111",
+            "team_domain": "test-domain",
+            "channel_id": "C111",
+            "channel_name": "random",
+            "user_id": user,
+            "user_name": "primary-owner",
+            "command": command,
+            "text": text,
+            "response_url": "https://hooks.slack.com/commands/T111/111/xxxxx",
+            "trigger_id": "111.111.xxx",
+        }
+    )
+
+
+@pytest.fixture
+async def slack():
+    async with FakeSlack() as fake:
+        yield fake
+
+
+@pytest.fixture
+async def bot(aiohttp_client, make_settings, slack):
+    settings = make_settings(
+        slack_bot_token="xoxb-test-token", slack_signing_secret=SECRET, slack_api_url=slack.url
+    )
+    runtime = build_runtime(settings)
+    assert runtime.slack is not None
+    await runtime.slack.start()
+    client = await aiohttp_client(build_web_app(runtime))
+    client.runtime = runtime
+    yield client
+    runtime.db.close()
+
+
+async def post_form(bot, body: str, headers: dict[str, str] | None = None):
+    headers = {"Content-Type": "application/x-www-form-urlencoded", **(headers or signed(body))}
+    return await bot.post("/slack/events", data=body, headers=headers)
+
+
+async def post_json(bot, payload: dict[str, Any], headers: dict[str, str] | None = None):
+    body = json.dumps(payload)
+    headers = {"Content-Type": "application/json", **(headers or signed(body))}
+    return await bot.post("/slack/events", data=body, headers=headers)
+
+
+def posted(slack: FakeSlack) -> list[dict[str, Any]]:
+    return [params for method, params in slack.calls if method == "chat.postMessage"]
+
+
+async def wait_for_call(slack: FakeSlack, method: str) -> None:
+    """Bolt answers events before running the listener; wait for the listener's call."""
+    for _ in range(500):
+        if any(called == method for called, _ in slack.calls):
+            return
+        await asyncio.sleep(0.01)
+    pytest.fail(f"the bot never called {method}")
+
+
+async def test_signed_help_command_returns_the_help(bot) -> None:
+    response = await post_form(bot, slash("/socialbot", "help"))
+    assert response.status == 200
+    reply = await response.json()
+    assert reply["response_type"] == "ephemeral"
+    assert reply["blocks"][0] == {
+        "type": "header",
+        "text": {"type": "plain_text", "text": "socialbot help"},
+    }
+    assert "`/socialbot [help]`" in json.dumps(reply["blocks"])
+
+
+async def test_unknown_subcommand_gets_usage_and_suggestion(bot) -> None:
+    response = await post_form(bot, slash("/socialbot", "hepl"))
+    reply = await response.json()
+    assert "Did you mean `/socialbot help`?" in reply["text"]
+    assert "Usage: `/socialbot [help]`" in reply["text"]
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"X-Slack-Request-Timestamp": str(int(time.time())), "X-Slack-Signature": "v0=forged"},
+        {},
+    ],
+    ids=["forged", "unsigned"],
+)
+async def test_forged_or_unsigned_requests_are_refused(bot, slack, headers) -> None:
+    body = json.dumps(json.loads((PAYLOADS / "message_im.json").read_text()))
+    response = await bot.post(
+        "/slack/events", data=body, headers={"Content-Type": "application/json", **headers}
+    )
+    assert response.status == 401
+    assert posted(slack) == []
+
+
+async def test_stale_signature_is_refused(bot, slack) -> None:
+    body = slash("/socialbot", "help")
+    six_minutes_ago = int(time.time()) - 6 * 60
+    response = await post_form(bot, body, signed(body, timestamp=six_minutes_ago))
+    assert response.status == 401
+
+
+async def test_signature_made_with_another_secret_is_refused(bot) -> None:
+    body = slash("/socialbot", "help")
+    response = await post_form(bot, body, signed(body, secret="another-secret"))
+    assert response.status == 401
+
+
+async def test_every_manifest_command_is_answered_and_no_other(bot) -> None:
+    manifest = yaml.safe_load(manifest_yaml(bot.runtime.core.commands))
+    commands = [entry["command"] for entry in manifest["features"]["slash_commands"]]
+    assert "/socialbot" in commands
+    for command in commands:
+        response = await post_form(bot, slash(command, ""))
+        assert response.status == 200, command
+    response = await post_form(bot, slash("/not-in-the-manifest", ""))
+    assert response.status == 404
+
+
+async def test_direct_message_is_answered_once_even_when_retried(bot, slack) -> None:
+    envelope = json.loads((PAYLOADS / "message_im.json").read_text())
+    assert (await post_json(bot, envelope)).status == 200
+    await wait_for_call(slack, "chat.postMessage")
+    retry = signed(json.dumps(envelope)) | {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "x"}
+    assert (await post_json(bot, envelope, retry)).status == 200
+    messages = posted(slack)
+    assert len(messages) == 1
+    assert messages[0]["channel"] == "D024BE91L"
+    assert "socialbot" in messages[0]["text"]
+
+
+async def test_mention_is_answered_in_a_thread(bot, slack) -> None:
+    envelope = json.loads((PAYLOADS / "app_mention.json").read_text())
+    assert (await post_json(bot, envelope)).status == 200
+    await wait_for_call(slack, "chat.postMessage")
+    (message,) = posted(slack)
+    assert message["channel"] == "C111"
+    assert message["thread_ts"] == "1595926230.009600"
+
+
+async def test_url_verification_echoes_the_challenge(bot) -> None:
+    payload = json.loads((PAYLOADS / "url_verification.json").read_text())
+    response = await post_json(bot, payload)
+    assert response.status == 200
+    assert (await response.json())["challenge"] == payload["challenge"]
+
+
+async def test_healthz_reports_each_connection(bot) -> None:
+    response = await bot.get("/healthz")
+    state = await response.json()
+    assert state["slack"]["mode"] == "http"
+    assert state["slack"]["ok"] is True
+    assert state["database"]["ok"] is True
+    assert "teams" in state

@@ -1,0 +1,156 @@
+"""A Teams bot behind `POST /api/messages`, talking to a fake Bot Connector; every card checked."""
+
+from __future__ import annotations
+
+import json
+import socket
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from aiohttp import ClientResponse, web
+from aiohttp.test_utils import TestClient
+from sqlite_utils import Database
+
+from bot.settings import Settings
+from bot.store import open_database
+from bot.teams import TeamsBot, migrations
+from bot.teams.cards import CARD_CONTENT_TYPE
+from handlers.core import Core
+from handlers.people import Roles
+from tests.fakes.bot_connector import FakeBotConnector
+
+ACTIVITIES = Path(__file__).parent / "activities"
+SCHEMAS = Path(__file__).parents[1] / "schemas"
+BOT_APP_ID = "6f1f6c4e-1b1a-4c55-9a53-0c1f0e5f2b11"
+
+
+def _validator(name: str) -> jsonschema.protocols.Validator:
+    schema = json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
+    return jsonschema.validators.validator_for(schema)(schema)
+
+
+CARD_SCHEMA = _validator("adaptive-card-1.5.0.json")
+MANIFEST_SCHEMA = _validator("MicrosoftTeams.schema.v1.19.json")
+
+
+def cards_in(activity: dict[str, Any]) -> list[dict[str, Any]]:
+    """The Adaptive Cards an activity carries."""
+    return [
+        item["content"]
+        for item in activity.get("attachments") or []
+        if item.get("contentType") == CARD_CONTENT_TYPE
+    ]
+
+
+def assert_valid_card(card: dict[str, Any]) -> None:
+    """Fail with every schema error when `card` is not a valid Adaptive Card 1.5."""
+    errors = [error.message for error in CARD_SCHEMA.iter_errors(card)]
+    assert not errors, errors
+    assert card["version"] == "1.5"
+
+
+def card_text(activity: dict[str, Any]) -> str:
+    """Every TextBlock's text in the activity's cards, joined, for assertions."""
+    found: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("type") == "TextBlock":
+                found.append(node["text"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for card in cards_in(activity):
+        walk(card["body"])
+    return "\n".join(found)
+
+
+def load_activity(name: str, service_url: str, **changes: Any) -> dict[str, Any]:
+    """A stored activity with its serviceUrl pointed at the fake connector."""
+    activity: dict[str, Any] = json.loads((ACTIVITIES / name).read_text(encoding="utf-8"))
+    activity["serviceUrl"] = service_url
+    activity.update(changes)
+    return activity
+
+
+@pytest.fixture(autouse=True)
+def loopback_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fail any test that tries to resolve a host other than this machine (Microsoft's, say)."""
+    attempts: list[str] = []
+    resolve = socket.getaddrinfo
+
+    def guarded(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host not in ("127.0.0.1", "localhost", "::1", None):
+            attempts.append(str(host))
+            raise OSError(f"tests must not reach {host}")
+        return resolve(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", guarded)
+    yield
+    assert attempts == [], f"tried to reach {attempts}"
+
+
+@pytest.fixture
+async def connector() -> AsyncIterator[FakeBotConnector]:
+    """The fake Bot Connector; afterwards, every card the bot sent must be valid."""
+    async with FakeBotConnector() as fake:
+        yield fake
+    for call in fake.calls:
+        for card in cards_in(call.activity):
+            assert_valid_card(card)
+
+
+@dataclass
+class Teams:
+    """The bot under test and what surrounds it."""
+
+    bot: TeamsBot
+    core: Core
+    db: Database
+    client: TestClient[web.Request, web.Application]
+    connector: FakeBotConnector
+
+    async def post(
+        self, name: str, headers: dict[str, str] | None = None, **changes: Any
+    ) -> ClientResponse:
+        """POST the stored activity `name` (with `changes`) to /api/messages."""
+        activity = load_activity(name, self.connector.url, **changes)
+        return await self.client.post("/api/messages", json=activity, headers=headers)
+
+
+MakeTeams = Callable[..., Awaitable[Teams]]
+
+
+@pytest.fixture
+def make_teams(
+    make_settings: Callable[..., Settings],
+    tmp_path: Path,
+    aiohttp_client: Any,
+    connector: FakeBotConnector,
+) -> MakeTeams:
+    """Build the bot on a fresh database; keyword arguments override settings."""
+
+    async def make(**overrides: Any) -> Teams:
+        settings = make_settings(**overrides)
+        db = open_database(tmp_path / "t.db", [*Core.migrations, migrations])
+        core = Core(db, Roles())
+        bot = TeamsBot(settings, core, db)
+        app = web.Application()
+        app.router.add_post("/api/messages", bot.handle)
+        client = await aiohttp_client(app)
+        return Teams(bot, core, db, client, connector)
+
+    return make
+
+
+@pytest.fixture
+async def teams(make_teams: MakeTeams) -> Teams:
+    """The bot with Bot Framework auth off, as for local testing."""
+    return await make_teams()

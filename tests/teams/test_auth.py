@@ -1,0 +1,53 @@
+"""With MICROSOFT_APP_ID set, only requests with a valid Bot Framework token run."""
+
+from __future__ import annotations
+
+import jwt
+import pytest
+
+from bot.settings import SettingsError
+from tests.teams.conftest import BOT_APP_ID, MakeTeams
+
+PERSONAL = "teams-message-personal.json"
+
+# Tokens that must be refused without asking Microsoft for signing keys (no network in tests).
+FORGED = jwt.encode(
+    {"iss": "https://attacker.example", "aud": BOT_APP_ID, "serviceurl": "http://127.0.0.1/"},
+    "not-the-key-microsoft-signs-with-ever",
+    algorithm="HS256",
+)
+
+
+@pytest.mark.parametrize(
+    "authorization",
+    [None, "", "Bearer", "Bearer not-a-jwt", "Basic dXNlcjpwYXNz", f"Bearer {FORGED}"],
+)
+async def test_a_request_without_a_valid_token_gets_401_and_nothing_runs(
+    make_teams: MakeTeams, authorization: str | None
+) -> None:
+    teams = await make_teams(microsoft_app_id=BOT_APP_ID, microsoft_app_password="a-client-secret")
+    headers = {"Authorization": authorization} if authorization is not None else None
+
+    response = await teams.post(PERSONAL, headers=headers)
+
+    assert response.status == 401
+    assert teams.connector.calls == []
+    assert teams.db["teams_conversations"].count == 0
+    health = teams.bot.health()
+    assert health["auth"] is True
+    assert health["rejected_requests"] == 1
+    assert health["last_activity"] is None
+
+
+async def test_auth_on_needs_a_password(make_teams: MakeTeams) -> None:
+    with pytest.raises(SettingsError, match="MICROSOFT_APP_PASSWORD"):
+        await make_teams(microsoft_app_id=BOT_APP_ID)
+
+
+async def test_a_single_tenant_bot_needs_its_tenant(make_teams: MakeTeams) -> None:
+    with pytest.raises(SettingsError, match="MICROSOFT_APP_TENANT_ID"):
+        await make_teams(
+            microsoft_app_id=BOT_APP_ID,
+            microsoft_app_password="a-client-secret",
+            microsoft_app_type="SingleTenant",
+        )

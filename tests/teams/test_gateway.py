@@ -1,0 +1,139 @@
+"""The Teams gateway: proactive posts through stored references, and failures sorted."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.delivery.gateway import (
+    CannotTell,
+    Gateway,
+    PermanentFailure,
+    RateLimited,
+    TransientFailure,
+)
+from bot.teams import TeamsGateway
+from handlers.views import Actions, Button, Message, Text
+from tests.teams.conftest import Teams, card_text
+
+CHANNEL = "19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2"
+DIGEST = Message(
+    text="Your morning digest",
+    blocks=(
+        Text("**New:** our spring campaign", image_url="https://example.com/a.png"),
+        Actions(
+            (
+                Button("Share on LinkedIn", "share", url="https://example.com/share"),
+                Button("Not for me", "not_for_me", value="item-1", style="danger"),
+            )
+        ),
+    ),
+)
+
+
+@pytest.fixture
+async def gateway(teams: Teams) -> TeamsGateway:
+    await teams.post("teams-installationUpdate-add-channel.json")
+    await teams.post("teams-conversationUpdate-bot-added-personal.json")
+    teams.connector.calls.clear()
+    gateway: Gateway = TeamsGateway(teams.bot.adapter, teams.bot.conversations, app_id=None)
+    assert isinstance(gateway, TeamsGateway)  # and mypy checks it keeps to the protocol
+    return gateway
+
+
+async def test_a_proactive_message_goes_through_the_stored_reference(
+    teams: Teams, gateway: TeamsGateway
+) -> None:
+    message_id = await gateway.send(CHANNEL, gateway.render(DIGEST))
+
+    [call] = teams.connector.calls
+    assert message_id.startswith("activity-")
+    assert call.method == "send"  # a new post in the channel, not a reply
+    assert call.conversation_id == CHANNEL
+    assert call.activity["from"]["id"] == "28:608cacfd-1cea-40c9-b678-4b93e69bb72b"
+    assert "spring campaign" in card_text(call.activity)
+
+
+@pytest.mark.parametrize("recipient", ["***", "29:<USERID>"])
+async def test_a_person_is_reached_in_their_personal_chat(
+    teams: Teams, gateway: TeamsGateway, recipient: str
+) -> None:
+    await gateway.send(recipient, gateway.render(Message("Hello")))
+
+    [call] = teams.connector.calls
+    assert call.conversation_id == "***"
+
+
+@pytest.mark.parametrize(
+    ("status", "failure"),
+    [
+        (400, PermanentFailure),  # Teams rejects the card
+        (403, PermanentFailure),  # the bot was blocked or uninstalled
+        (404, PermanentFailure),  # the conversation is gone
+        (500, TransientFailure),
+        (503, TransientFailure),
+    ],
+)
+async def test_failures_are_classified(
+    teams: Teams, gateway: TeamsGateway, status: int, failure: type[Exception]
+) -> None:
+    teams.connector.fail(status)
+
+    with pytest.raises(failure) as raised:
+        await gateway.send(CHANNEL, gateway.render(DIGEST), "token-1")
+
+    assert len(teams.connector.calls) == 1  # no hidden retries: the engine decides
+    assert not getattr(raised.value, "maybe_delivered", False)
+
+
+async def test_a_gateway_error_may_hide_a_delivered_message(
+    teams: Teams, gateway: TeamsGateway
+) -> None:
+    teams.connector.fail(502)
+
+    with pytest.raises(TransientFailure) as raised:
+        await gateway.send(CHANNEL, gateway.render(DIGEST))
+
+    assert raised.value.maybe_delivered
+
+
+async def test_whether_a_message_arrived_cannot_be_told(gateway: TeamsGateway) -> None:
+    with pytest.raises(CannotTell):
+        await gateway.find(CHANNEL, "token-1", since=0)
+
+
+async def test_429_is_rate_limited_for_as_long_as_teams_says(
+    teams: Teams, gateway: TeamsGateway
+) -> None:
+    teams.connector.fail(429, retry_after=7)
+
+    with pytest.raises(RateLimited) as raised:
+        await gateway.send(CHANNEL, gateway.render(DIGEST))
+
+    assert raised.value.retry_after == 7
+    assert len(teams.connector.calls) == 1
+    assert await gateway.send(CHANNEL, gateway.render(DIGEST))  # and then it goes through
+
+
+async def test_an_unknown_recipient_is_a_permanent_failure(gateway: TeamsGateway) -> None:
+    with pytest.raises(PermanentFailure, match="no stored Teams conversation"):
+        await gateway.send("29:never-met", gateway.render(DIGEST))
+
+
+async def test_an_uninstalled_conversation_is_not_tried(
+    teams: Teams, gateway: TeamsGateway
+) -> None:
+    await teams.post("teams-installationUpdate-add-channel.json", action="remove")
+
+    with pytest.raises(PermanentFailure, match="uninstalled"):
+        await gateway.send(CHANNEL, gateway.render(DIGEST))
+
+    assert teams.connector.calls == []
+
+
+async def test_an_unreachable_connector_is_transient(teams: Teams, gateway: TeamsGateway) -> None:
+    await teams.connector.__aexit__(None, None, None)
+
+    with pytest.raises(TransientFailure) as raised:
+        await gateway.send(CHANNEL, gateway.render(DIGEST))
+
+    assert not raised.value.maybe_delivered  # refused: the message surely never left

@@ -1,0 +1,82 @@
+"""Installs greet once and store where to write later; uninstalls are recorded."""
+
+from __future__ import annotations
+
+import json
+
+from tests.teams.conftest import Teams, card_text
+
+PERSONAL_ADDED = "teams-conversationUpdate-bot-added-personal.json"
+TEAM_ADDED = "teams-conversationUpdate-bot-added-to-team.json"
+CHANNEL_INSTALLED = "teams-installationUpdate-add-channel.json"
+CHANNEL = "19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2"
+
+
+def stored(teams: Teams) -> dict[str, dict[str, object]]:
+    return {row["conversation_id"]: row for row in teams.db["teams_conversations"].rows}
+
+
+async def test_a_personal_install_greets_once_and_stores_the_reference(teams: Teams) -> None:
+    first = await teams.post(PERSONAL_ADDED)
+    again = await teams.post(PERSONAL_ADDED)
+    # Teams also sends installationUpdate for the same install.
+    also = await teams.post(PERSONAL_ADDED, type="installationUpdate", action="add")
+
+    assert (first.status, again.status, also.status) == (200, 200, 200)
+    [greeting] = teams.connector.sent
+    assert greeting.method == "send"  # a new message, not a reply to the event
+    assert greeting.conversation_id == "***"
+    assert "socialbot help" in card_text(greeting.activity)
+    row = stored(teams)["***"]
+    assert row["kind"] == "personal"
+    assert row["user_id"] == "29:<USERID>"
+    assert row["aad_object_id"] == "***"
+    assert row["tenant_id"] == "<TENANT ID>"
+    reference = json.loads(str(row["reference"]))
+    assert reference["serviceUrl"] == teams.connector.url
+    assert reference["bot"]["id"] == "28:f5d48856-5b42-41a0-8c3a-c5f944b679b0"
+    assert "activityId" not in reference
+
+
+async def test_a_team_install_greets_the_channel_once(teams: Teams) -> None:
+    await teams.post(TEAM_ADDED)
+    await teams.post(CHANNEL_INSTALLED)
+
+    [greeting] = teams.connector.sent
+    assert greeting.conversation_id == CHANNEL
+    row = stored(teams)[CHANNEL]
+    assert row["kind"] == "channel"
+    assert row["team_id"] == "19:zFLSDFWsesfzcmKArqKJ-65aOXJz@sgf462H2wz41@thread.tacv2"
+    assert row["user_id"] is None
+
+
+async def test_people_joining_a_team_are_not_greeted(teams: Teams) -> None:
+    response = await teams.post(
+        TEAM_ADDED, membersAdded=[{"id": "29:someone", "aadObjectId": "0000"}]
+    )
+
+    assert response.status == 200
+    assert teams.connector.calls == []
+    assert stored(teams) == {}
+
+
+async def test_an_uninstall_is_recorded_and_a_reinstall_greets_again(teams: Teams) -> None:
+    await teams.post(CHANNEL_INSTALLED)
+    await teams.post(CHANNEL_INSTALLED, action="remove")
+
+    assert stored(teams)[CHANNEL]["uninstalled_at"] is not None
+
+    await teams.post(CHANNEL_INSTALLED)
+
+    assert stored(teams)[CHANNEL]["uninstalled_at"] is None
+    assert len(teams.connector.sent) == 2
+
+
+async def test_removing_the_bot_from_a_team_is_an_uninstall(teams: Teams) -> None:
+    await teams.post(TEAM_ADDED)
+    added = json.loads(json.dumps(teams.connector.sent[0].activity))
+    bot = {"id": added["from"]["id"]}
+
+    await teams.post(TEAM_ADDED, membersAdded=None, membersRemoved=[bot])
+
+    assert stored(teams)[CHANNEL]["uninstalled_at"] is not None

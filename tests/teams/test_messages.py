@@ -1,0 +1,91 @@
+"""Messages through POST /api/messages: personal chats, channel mentions, command words, errors."""
+
+from __future__ import annotations
+
+import pytest
+from botbuilder.schema import Activity
+
+from bot.teams.turns import text_for_bot
+from tests.teams.conftest import Teams, card_text, cards_in, load_activity
+
+PERSONAL = "teams-message-personal.json"
+MENTION = "teams-message-channel-mention.constructed.json"
+
+
+async def test_a_personal_message_gets_a_reply_in_the_same_chat(teams: Teams) -> None:
+    response = await teams.post(PERSONAL)
+
+    assert response.status == 200
+    [call] = teams.connector.calls
+    incoming = load_activity(PERSONAL, teams.connector.url)
+    assert call.conversation_id == incoming["conversation"]["id"]
+    assert call.activity_id == incoming["id"]  # a reply to the message
+    assert call.activity["recipient"]["id"] == incoming["from"]["id"]
+    assert "socialbot help" in card_text(call.activity)
+    assert call.activity["summary"]  # notifications show words, not "sent a card"
+
+
+@pytest.mark.parametrize("text", ["help", "Help me", "/socialbot help", "socialbot help"])
+async def test_a_command_word_runs_the_command(teams: Teams, text: str) -> None:
+    await teams.post(PERSONAL, text=text)
+
+    [call] = teams.connector.sent
+    assert "socialbot help" in card_text(call.activity)
+
+
+async def test_an_unknown_subcommand_gets_its_usage_not_a_traceback(teams: Teams) -> None:
+    await teams.post(PERSONAL, text="/socialbot frobnicate")
+
+    [call] = teams.connector.sent
+    assert "is not something I know" in card_text(call.activity)
+    assert "Usage" in card_text(call.activity)
+
+
+async def test_an_unknown_slash_command_gets_a_suggestion(teams: Teams) -> None:
+    await teams.post(PERSONAL, text="/socialbt help")
+
+    [call] = teams.connector.sent
+    assert "Did you mean" in card_text(call.activity)
+
+
+async def test_a_channel_mention_is_answered_in_its_thread(teams: Teams) -> None:
+    # Only a stripped mention makes `/socialbot nope` a command; otherwise the core sees a question.
+    response = await teams.post(MENTION, text="<at>Test Bot</at> /socialbot nope\n")
+
+    assert response.status == 200
+    [call] = teams.connector.sent
+    incoming = load_activity(MENTION, teams.connector.url)
+    assert call.conversation_id == incoming["conversation"]["id"]
+    assert call.activity_id == incoming["id"]
+    assert "is not something I know" in card_text(call.activity)
+
+
+def test_the_mention_of_the_bot_is_taken_out_of_the_text() -> None:
+    activity = Activity().deserialize(load_activity(MENTION, "http://127.0.0.1/"))
+
+    assert text_for_bot(activity) == "is it fine to share our press release?"
+
+
+async def test_an_unexpected_error_gets_an_apology_with_a_reference(
+    teams: Teams, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def broken(person: object, text: str) -> None:
+        raise RuntimeError("the core fell over")
+
+    monkeypatch.setattr(teams.core, "message", broken)
+
+    response = await teams.post(PERSONAL)
+
+    assert response.status == 200
+    [call] = teams.connector.sent
+    assert "something went wrong" in card_text(call.activity)
+    assert "Reference" in card_text(call.activity)
+    assert "fell over" not in str(call.activity)
+
+
+async def test_a_submit_button_without_a_handler_says_so(teams: Teams) -> None:
+    await teams.post("teams-message-from-action-submit.constructed.json")
+
+    [call] = teams.connector.sent
+    assert "no longer active" in card_text(call.activity)
+    assert len(cards_in(call.activity)) == 1

@@ -1,0 +1,134 @@
+"""The `socialbot` command as people run it: a real subprocess, real stdin, a real SQLite file."""
+
+from __future__ import annotations
+
+import json
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.conftest import bot_env
+
+SOCIALBOT = [sys.executable, "-m", "bot"]
+
+
+def socialbot(tmp_path: Path, *args: str, stdin: str = "", **env: str):
+    return subprocess.run(
+        [*SOCIALBOT, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=bot_env(tmp_path, **env),
+        cwd=tmp_path,
+        timeout=60,
+    )
+
+
+def test_help_lists_every_command(tmp_path: Path) -> None:
+    result = socialbot(tmp_path, "--help")
+    assert result.returncode == 0
+    for command in ("run", "console", "slack-manifest", "teams-package"):
+        assert f"  {command} " in result.stdout
+
+
+def test_unknown_command_gets_usage_and_a_suggestion(tmp_path: Path) -> None:
+    result = socialbot(tmp_path, "consol")
+    assert result.returncode == 2
+    assert "Usage: " in result.stderr
+    assert "Did you mean 'console'?" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_scripted_console_prints_help_and_exits(tmp_path: Path) -> None:
+    result = socialbot(tmp_path, "console", stdin="/socialbot help\n")
+    assert result.returncode == 0, result.stderr
+    assert "socialbot help" in result.stdout
+    assert "/socialbot [help]" in result.stdout
+    assert (tmp_path / "socialbot.db").exists()
+
+
+def test_bad_setting_stops_with_one_clear_line(tmp_path: Path) -> None:
+    result = socialbot(tmp_path, "console", SLACK_BOT_TOKEN="oops")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "Invalid setting SLACK_BOT_TOKEN: a Slack bot token starts with xoxb-"
+    )
+
+
+def test_database_that_is_not_sqlite_is_named(tmp_path: Path) -> None:
+    (tmp_path / "socialbot.db").write_text("this is not a database" * 100)
+    result = socialbot(tmp_path, "console")
+    assert result.returncode == 2
+    assert result.stderr.startswith("Invalid setting SOCIALBOT_DB:")
+
+
+def test_slack_manifest_is_yaml_with_the_commands(tmp_path: Path) -> None:
+    result = socialbot(tmp_path, "slack-manifest", "--url", "https://bot.example.com")
+    manifest = yaml.safe_load(result.stdout)
+    (command,) = [c for c in manifest["features"]["slash_commands"] if c["command"] == "/socialbot"]
+    assert command["url"] == "https://bot.example.com/slack/events"
+    assert manifest["settings"]["socket_mode_enabled"] is False
+    socket_mode = yaml.safe_load(socialbot(tmp_path, "slack-manifest").stdout)
+    assert socket_mode["settings"]["socket_mode_enabled"] is True
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_run_serves_health_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
+    port = free_port()
+    env = bot_env(tmp_path, PORT=str(port), SOCIALBOT_HOST="127.0.0.1")
+    process = subprocess.Popen(
+        [*SOCIALBOT, "run"],
+        env=env,
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        state = wait_for_health(port, process)
+        assert state["database"]["ok"] and state["clock"]["ok"]
+        assert state["slack"]["mode"] == "off"
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=20) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+    _, stderr = process.communicate()
+    assert "shutting down" in stderr
+
+
+def wait_for_health(port: int, process: subprocess.Popen[str]) -> dict[str, Any]:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"socialbot run exited early: {process.communicate()[1]}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as reply:
+                state: dict[str, Any] = json.loads(reply.read())
+                if state["clock"]["ok"]:
+                    return state
+        except OSError:
+            pass
+        time.sleep(0.2)
+    pytest.fail("socialbot run never answered /healthz")
+
+
+def test_every_command_has_help(tmp_path: Path) -> None:
+    for command in ("run", "console", "slack-manifest", "teams-package"):
+        result = socialbot(tmp_path, command, "--help")
+        assert result.returncode == 0
+        assert "Usage: " in result.stdout

@@ -1,0 +1,42 @@
+"""Logs are structured and never carry a secret."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+
+from bot.logs import configure_logging
+
+
+@pytest.fixture
+def restore_logging():
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_secrets_are_redacted(fmt: str, capsys, restore_logging) -> None:
+    configure_logging("INFO", fmt, secrets=["s3cr3t-signing-value"])
+    log = logging.getLogger("test")
+    log.info("token %s and secret %s", "xoxb-1234-abcd", "s3cr3t-signing-value")
+    log.warning("header", extra={"auth": "Bearer abcdefghijklmnopqrstuvwxyz"})
+    try:
+        raise RuntimeError("failed with xapp-1-A111-222-abc")
+    except RuntimeError:
+        log.exception("boom")
+    err = capsys.readouterr().err
+    assert "xoxb-1234-abcd" not in err
+    assert "s3cr3t-signing-value" not in err
+    assert "abcdefghijklmnopqrstuvwxyz" not in err
+    assert "xapp-1-A111-222-abc" not in err
+    assert err.count("[redacted]") >= 4
+    if fmt == "json":
+        entries = [json.loads(line) for line in err.splitlines() if line.startswith("{")]
+        assert [e["level"] for e in entries] == ["INFO", "WARNING", "ERROR"]
+        assert entries[1]["auth"] == "[redacted]"
+        assert "RuntimeError" in entries[2]["traceback"]

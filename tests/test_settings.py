@@ -1,0 +1,90 @@
+"""Settings: parsing, defaults, and one clear line per bad setting."""
+
+from __future__ import annotations
+
+from datetime import time
+from pathlib import Path
+
+import pytest
+
+from bot.settings import DEFAULT_GUIDELINES, SettingsError, load_settings, parse_weekdays
+from tests.conftest import SettingsFactory
+
+
+def test_defaults_run_without_any_credentials(make_settings: SettingsFactory) -> None:
+    settings = make_settings()
+    assert not settings.slack_enabled
+    assert not settings.teams_auth_enabled
+    assert settings.guidelines == DEFAULT_GUIDELINES
+    assert settings.digest_time == time(9, 30)
+    assert settings.digest_days == (0, 1, 2, 3, 4)
+    assert settings.port == 3978
+
+
+def test_environment_lists_and_days(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("SOCIALBOT_DB", str(tmp_path / "x.db"))
+    monkeypatch.setenv("SOCIALBOT_SOCIAL_MEDIA_MANAGERS", " U1, U2 ,,U3")
+    monkeypatch.setenv("SOCIALBOT_DIGEST_DAYS", "sun-thu")
+    monkeypatch.setenv("SOCIALBOT_DIGEST_TIME", "08:15")
+    settings = load_settings(_env_file=None)
+    assert settings.social_media_managers == ["U1", "U2", "U3"]
+    assert settings.digest_days == (0, 1, 2, 3, 6)
+    assert settings.digest_time == time(8, 15)
+
+
+def test_dotenv_is_honoured(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text(f"SOCIALBOT_DB={tmp_path / 'from-dotenv.db'}\nPORT=4000\n")
+    monkeypatch.chdir(tmp_path)
+    settings = load_settings()
+    assert settings.db == tmp_path / "from-dotenv.db"
+    assert settings.port == 4000
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("mon-fri", (0, 1, 2, 3, 4)), ("Mon,Wed,FRI", (0, 2, 4)), ("fri-mon", (0, 4, 5, 6))],
+)
+def test_weekdays(text: str, days: tuple[int, ...]) -> None:
+    assert parse_weekdays(text) == days
+
+
+@pytest.mark.parametrize(
+    ("overrides", "named"),
+    [
+        (
+            {"SLACK_BOT_TOKEN": "not-a-token"},
+            "SLACK_BOT_TOKEN: a Slack bot token starts with xoxb-",
+        ),
+        ({"SLACK_APP_TOKEN": "xoxb-1"}, "SLACK_APP_TOKEN"),
+        ({"SOCIALBOT_GUIDELINES": "/nonexistent/guidelines.md"}, "SOCIALBOT_GUIDELINES"),
+        ({"SOCIALBOT_TIMEZONE": "Mars/Olympus"}, "SOCIALBOT_TIMEZONE"),
+        ({"SOCIALBOT_DIGEST_DAYS": "someday"}, "SOCIALBOT_DIGEST_DAYS"),
+        ({"SOCIALBOT_DIGEST_TIME": "25:99"}, "SOCIALBOT_DIGEST_TIME"),
+        ({"PORT": "http"}, "PORT"),
+        ({"SLACK_API_URL": "slack.com"}, "SLACK_API_URL"),
+    ],
+)
+def test_bad_settings_name_the_setting(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, overrides: dict[str, str], named: str
+) -> None:
+    monkeypatch.setenv("SOCIALBOT_DB", str(tmp_path / "x.db"))
+    for name, value in overrides.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(SettingsError) as raised:
+        load_settings(_env_file=None)
+    assert named in str(raised.value)
+    assert len(str(raised.value).splitlines()) == 1
+
+
+def test_unwritable_database_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("SOCIALBOT_DB", str(blocker / "sub" / "socialbot.db"))
+    with pytest.raises(SettingsError, match="SOCIALBOT_DB"):
+        load_settings(_env_file=None)
+
+
+def test_secrets_do_not_show_in_repr(make_settings: SettingsFactory) -> None:
+    settings = make_settings(slack_bot_token="xoxb-very-secret", slack_signing_secret="shh-secret")
+    assert "xoxb-very-secret" not in repr(settings)
+    assert "shh-secret" not in repr(settings)
