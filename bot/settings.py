@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 import content_feed
@@ -179,6 +179,16 @@ class Settings(BaseSettings):
             raise ValueError(f"cannot write the database {value}")
         return value
 
+    @model_validator(mode="after")
+    def _complete_microsoft_app(self) -> Settings:
+        app_type = self.microsoft_app_type
+        if self.microsoft_app_id:
+            if app_type != "MultiTenant" and not self.microsoft_app_tenant_id:
+                raise ValueError(f"MICROSOFT_APP_TENANT_ID: a {app_type} bot needs its tenant id")
+            if app_type != "UserAssignedMSI" and self.microsoft_app_password is None:
+                raise ValueError("MICROSOFT_APP_PASSWORD: needed when MICROSOFT_APP_ID is set")
+        return self
+
     @property
     def slack_enabled(self) -> bool:
         """Slack is connected when a bot token and a way to receive events are set."""
@@ -209,7 +219,9 @@ def load_settings(**overrides: Any) -> Settings:
     except ValidationError as error:
         lines = []
         for problem in error.errors():
-            name = ".".join(str(part) for part in problem["loc"]) or "settings"
             message = problem["msg"].removeprefix("Value error, ")
-            lines.append(f"Invalid setting {name}: {message}")
+            name = ".".join(str(part) for part in problem["loc"])
+            lines.append(
+                f"Invalid setting {name}: {message}" if name else f"Invalid setting {message}"
+            )
         raise SettingsError("\n".join(lines)) from None

@@ -22,7 +22,7 @@ from botbuilder.schema import Activity, ActivityTypes
 from sqlite_utils import Database
 
 from bot.errors import reply_for_error
-from bot.settings import Settings, SettingsError
+from bot.settings import Settings
 from bot.teams.conversations import Conversations, migrations
 from bot.teams.turns import Turns, invoke_reply, reply
 from handlers.core import Core
@@ -35,20 +35,10 @@ __all__ = ["TeamsBot", "bot_framework_configuration", "migrations"]
 def bot_framework_configuration(settings: Settings) -> SimpleNamespace:
     """The settings under the attribute names botbuilder's configuration classes read."""
     password = settings.microsoft_app_password
-    app_type = settings.microsoft_app_type
-    if settings.microsoft_app_id:
-        if app_type != "MultiTenant" and not settings.microsoft_app_tenant_id:
-            raise SettingsError(
-                f"Invalid setting MICROSOFT_APP_TENANT_ID: a {app_type} bot needs its tenant id"
-            )
-        if app_type != "UserAssignedMSI" and password is None:
-            raise SettingsError(
-                "Invalid setting MICROSOFT_APP_PASSWORD: needed when MICROSOFT_APP_ID is set"
-            )
     return SimpleNamespace(
         APP_ID=settings.microsoft_app_id or "",
         APP_PASSWORD=password.get_secret_value() if password else "",
-        APP_TYPE=app_type,
+        APP_TYPE=settings.microsoft_app_type,
         APP_TENANTID=settings.microsoft_app_tenant_id or "",
     )
 

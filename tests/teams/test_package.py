@@ -69,7 +69,9 @@ def _pixels(data: bytes) -> tuple[int, int, list[bytes]]:
 
 
 def test_the_manifest_is_valid_against_the_teams_schema(make_settings: Any) -> None:
-    manifest = _manifest(make_settings(microsoft_app_id=BOT_APP_ID), _commands())
+    manifest = _manifest(
+        make_settings(microsoft_app_id=BOT_APP_ID, microsoft_app_password="s3cret"), _commands()
+    )
 
     errors = [error.message for error in MANIFEST_SCHEMA.iter_errors(manifest)]
     assert not errors, errors
@@ -81,7 +83,8 @@ def test_the_manifest_is_valid_against_the_teams_schema(make_settings: Any) -> N
 
 def test_the_command_list_comes_from_the_registry(make_settings: Any) -> None:
     manifest = _manifest(
-        make_settings(microsoft_app_id=BOT_APP_ID), _commands("report-mention", "guidelines")
+        make_settings(microsoft_app_id=BOT_APP_ID, microsoft_app_password="s3cret"),
+        _commands("report-mention", "guidelines"),
     )
 
     [command_list] = manifest["bots"][0]["commandLists"]
@@ -92,7 +95,11 @@ def test_the_command_list_comes_from_the_registry(make_settings: Any) -> None:
 def test_an_explicit_app_id_wins(make_settings: Any) -> None:
     other = "11111111-2222-3333-4444-555555555555"
 
-    manifest = _manifest(make_settings(microsoft_app_id=BOT_APP_ID), _commands(), app_id=other)
+    manifest = _manifest(
+        make_settings(microsoft_app_id=BOT_APP_ID, microsoft_app_password="s3cret"),
+        _commands(),
+        app_id=other,
+    )
 
     assert manifest["bots"][0]["botId"] == other
 
@@ -111,11 +118,17 @@ def test_more_commands_than_teams_lists_is_an_error(make_settings: Any) -> None:
     many = _commands(*(f"command{n}" for n in range(10)))
 
     with pytest.raises(PackageError, match="at most 10"):
-        build_package(make_settings(microsoft_app_id=BOT_APP_ID), many)
+        build_package(
+            make_settings(microsoft_app_id=BOT_APP_ID, microsoft_app_password="s3cret"), many
+        )
 
 
 def test_the_icons_are_the_sizes_teams_requires(make_settings: Any) -> None:
-    files = _open(build_package(make_settings(microsoft_app_id=BOT_APP_ID), _commands()))
+    files = _open(
+        build_package(
+            make_settings(microsoft_app_id=BOT_APP_ID, microsoft_app_password="s3cret"), _commands()
+        )
+    )
 
     assert set(files) == {"manifest.json", "color.png", "outline.png"}
     width, height, color = _pixels(files["color.png"])
