@@ -49,7 +49,7 @@ class Runtime:
     def __post_init__(self) -> None:
         self.clock = Clock(self.core.tick)
 
-    def health(self) -> dict[str, Any]:
+    async def health(self) -> dict[str, Any]:
         """The state of each connection, for `/healthz`."""
         try:
             self.db.execute("SELECT 1").fetchone()
@@ -60,7 +60,7 @@ class Runtime:
             "database": database,
             "clock": {"ok": self.clock.running},
             "teams": {"ok": True, **self.teams.health()},
-            "slack": self.slack.health() if self.slack else {"ok": True, "mode": "off"},
+            "slack": await self.slack.health() if self.slack else {"ok": True, "mode": "off"},
         }
         return {"ok": all(part["ok"] for part in parts.values()), **parts}
 

@@ -18,7 +18,7 @@ def build_web_app(runtime: Runtime) -> web.Application:
     app = web.Application(client_max_size=MAX_BODY_BYTES)
 
     async def healthz(request: web.Request) -> web.Response:
-        state = runtime.health()
+        state = await runtime.health()
         return web.json_response(state, status=200 if state["ok"] else 503)
 
     app.router.add_get("/healthz", healthz)

@@ -104,7 +104,7 @@ class SlackBot:
         if self._socket is not None:
             await self._socket.close_async()  # type: ignore[no-untyped-call]
 
-    def health(self) -> dict[str, Any]:
+    async def health(self) -> dict[str, Any]:
         """The connection's state for `/healthz`."""
         mode = "socket" if self.settings.slack_socket_mode else "http"
         state: dict[str, Any] = {"mode": mode, "ok": bool(self._auth) and not self._auth_error}
@@ -113,7 +113,7 @@ class SlackBot:
         if self._auth_error:
             state["error"] = self._auth_error
         if self._socket is not None:
-            state["connected"] = bool(self._socket.client.is_connected())
+            state["connected"] = await self._socket.client.is_connected()
             state["ok"] = state["ok"] and state["connected"]
         return state
 
