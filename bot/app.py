@@ -7,6 +7,7 @@ import logging
 import signal
 import sys
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, TextIO
 
 from aiohttp import web
@@ -14,14 +15,19 @@ from sqlite_utils import Database
 
 from bot.clock import Clock
 from bot.console.session import ConsoleSession
+from bot.llm import completer_from_settings
 from bot.server import build_web_app
-from bot.settings import Settings
+from bot.settings import DEFAULT_FEED, Settings
 from bot.slack import app as slack_app
 from bot.slack.app import SlackBot
 from bot.store import open_database
 from bot.teams import bot as teams_bot
 from bot.teams.bot import TeamsBot
+from content_feed import store as content_store
+from content_feed.manage import seed_feeds
+from content_feed.refresh import refresh_due
 from handlers.core import Core
+from handlers.guidelines import GuidelinesQA
 from handlers.people import Roles
 
 log = logging.getLogger(__name__)
@@ -46,8 +52,21 @@ class Runtime:
     slack: SlackBot | None
     clock: Clock = field(init=False)
 
+    _feed_refresh: asyncio.Task[object] | None = field(init=False, default=None)
+
     def __post_init__(self) -> None:
         self.clock = Clock(self.core.tick)
+
+    def seed_feeds(self) -> None:
+        """Make SOCIALBOT_FEEDS (or the bundled sample feed) the configured feeds."""
+        for problem in seed_feeds(self.db, self.settings.feeds or [DEFAULT_FEED]):
+            log.warning("feed setting not used", extra={"problem": problem})
+
+    async def refresh_feeds_in_background(self, now: datetime) -> None:
+        """Start refreshing the feeds that are due, unless a refresh is still running."""
+        if self._feed_refresh is None or self._feed_refresh.done():
+            refresh = refresh_due(self.db, allow_private=self.settings.allow_private_feeds, now=now)
+            self._feed_refresh = asyncio.create_task(refresh)
 
     async def health(self) -> dict[str, Any]:
         """The state of each connection, for `/healthz`."""
@@ -67,11 +86,17 @@ class Runtime:
 
 def build_runtime(settings: Settings) -> Runtime:
     """Open the database and build the core and the platform adapters from `settings`."""
-    db = open_database(settings.db, [*Core.migrations, slack_app.migrations, teams_bot.migrations])
+    db = open_database(
+        settings.db,
+        [*Core.migrations, content_store.migrations, slack_app.migrations, teams_bot.migrations],
+    )
     roles = Roles.from_ids(settings.social_media_managers, settings.announcers, settings.admins)
-    core = Core(db, roles)
+    guidelines = GuidelinesQA(db, settings.guidelines, completer_from_settings(settings))
+    core = Core(db, roles, guidelines)
     slack = SlackBot(settings, core, db) if settings.slack_enabled else None
-    return Runtime(settings, db, core, TeamsBot(settings, core, db), slack)
+    runtime = Runtime(settings, db, core, TeamsBot(settings, core, db), slack)
+    core.on_tick("refresh feeds", runtime.refresh_feeds_in_background)
+    return runtime
 
 
 async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
@@ -89,6 +114,7 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
         loop.add_signal_handler(signum, stop.set)
     waiters: list[asyncio.Future[Any]] = [asyncio.ensure_future(stop.wait())]
     try:
+        runtime.seed_feeds()
         if runtime.slack is not None:
             await runtime.slack.start()
         runtime.clock.start()
@@ -104,6 +130,8 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.remove_signal_handler(signum)
         runtime.clock.stop()
+        if runtime._feed_refresh is not None:
+            runtime._feed_refresh.cancel()
         if runtime.slack is not None:
             await runtime.slack.stop()
         await runner.cleanup()

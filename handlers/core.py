@@ -9,7 +9,10 @@ from datetime import datetime
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from handlers import actions, guidelines
 from handlers.commands import Commands, Reply
+from handlers.errors import UserError
+from handlers.guidelines import GuidelinesQA
 from handlers.help import help_message, socialbot_command
 from handlers.people import Person, Roles
 from handlers.views import Message
@@ -17,18 +20,29 @@ from handlers.views import Message
 log = logging.getLogger(__name__)
 
 DueJob = Callable[[datetime], Awaitable[None]]
+Action = Callable[[Person, str], Awaitable[Message]]
+
+# Messages that ask for the bot itself rather than ask a question.
+GREETINGS = {"", "help", "hi", "hello", "hey", "hej", "hjælp", "?"}
 
 
 class Core:
-    """Commands, messages and due work, for any platform."""
+    """Commands, messages, button actions and due work, for any platform."""
 
-    migrations: tuple[Migrations, ...] = ()
+    migrations: tuple[Migrations, ...] = (guidelines.migrations,)
 
-    def __init__(self, db: Database, roles: Roles) -> None:
+    def __init__(self, db: Database, roles: Roles, guidelines: GuidelinesQA) -> None:
         self.db = db
         self.roles = roles
+        self.guidelines = guidelines
         self.commands = Commands()
         self.commands.add(socialbot_command(self.commands))
+        self.commands.add(guidelines.slash_command())
+        self._actions: dict[str, Action] = {
+            actions.GUIDELINES_OPEN_SECTION: self._open_section,
+            actions.GUIDELINES_HELPFUL: self._helpful,
+            actions.GUIDELINES_UNHELPFUL: self._unhelpful,
+        }
         self._due_jobs: list[tuple[str, DueJob]] = []
 
     def person(self, platform: str, user_id: str, name: str = "") -> Person:
@@ -40,8 +54,32 @@ class Core:
         return await self.commands.dispatch(name, person, text)
 
     async def message(self, person: Person, text: str) -> Message:
-        """Answer a direct message or a mention."""
-        return help_message(self.commands)
+        """Answer a direct message or a mention: a greeting gets the help, the rest an answer."""
+        if text.strip().strip("!.").lower() in GREETINGS:
+            return help_message(self.commands)
+        return await self.guidelines.ask(person, text)
+
+    def on_action(self, action_id: str, action: Action) -> None:
+        """Route the buttons with `action_id` to `action`."""
+        self._actions[action_id] = action
+
+    async def action(self, person: Person, action_id: str, value: str) -> Message:
+        """Answer a button press."""
+        action = self._actions.get(action_id)
+        if action is None:
+            raise UserError(
+                "That button is no longer active. Type `/socialbot help` to start over."
+            )
+        return await action(person, value)
+
+    async def _open_section(self, person: Person, key: str) -> Message:
+        return self.guidelines.open_section(key)
+
+    async def _helpful(self, person: Person, answer_id: str) -> Message:
+        return self.guidelines.feedback(person, answer_id, helpful=True)
+
+    async def _unhelpful(self, person: Person, answer_id: str) -> Message:
+        return self.guidelines.feedback(person, answer_id, helpful=False)
 
     def on_tick(self, name: str, job: DueJob) -> None:
         """Run `job` on every clock tick (once a minute)."""

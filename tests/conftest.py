@@ -8,8 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlite_utils import Database
 
-from bot.settings import Settings, load_settings
+from bot.settings import DEFAULT_GUIDELINES, Settings, load_settings
+from handlers.core import Core
+from handlers.guidelines import GuidelinesQA
+from handlers.people import Roles
 
 # Variables a developer's shell may carry that would change what the tests see.
 _OUR_VARIABLES = ("SLACK_", "MICROSOFT_APP_", "OPENAI_", "SOCIALBOT_", "PORT")
@@ -36,6 +40,11 @@ def make_settings(tmp_path: Path) -> SettingsFactory:
         return load_settings(_env_file=None, **overrides)
 
     return make
+
+
+def core_on(db: Database, roles: Roles | None = None) -> Core:
+    """The core on `db` with the bundled guidelines and no model."""
+    return Core(db, roles or Roles(), GuidelinesQA(db, DEFAULT_GUIDELINES))
 
 
 def bot_env(tmp_path: Path, **variables: str) -> dict[str, str]:

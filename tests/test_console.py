@@ -7,13 +7,14 @@ import io
 from bot.console.session import ConsoleSession
 from bot.store import open_database
 from handlers.core import Core
-from handlers.people import Role, Roles
+from handlers.people import Role
+from tests.conftest import core_on
 
 
 async def run_script(tmp_path, script: str, manager: bool = False) -> tuple[str, ConsoleSession]:
     db = open_database(tmp_path / "c.db", Core.migrations)
     out = io.StringIO()
-    session = ConsoleSession(Core(db, Roles()), io.StringIO(script), out, "alice", manager)
+    session = ConsoleSession(core_on(db), io.StringIO(script), out, "alice", manager)
     await session.run()
     return out.getvalue(), session
 

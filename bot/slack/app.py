@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -74,6 +75,7 @@ class SlackBot:
             self.app.command(command.slash)(self._on_command)
         self.app.event({"type": "message", "channel_type": "im"})(self._on_direct_message)
         self.app.event("app_mention")(self._on_mention)
+        self.app.action(re.compile(".+"))(self._on_action)
         self.app.error(self._on_error)
 
     # -- receiving -------------------------------------------------------------------------------
@@ -173,6 +175,18 @@ class SlackBot:
         text = _without_mentions(event.get("text", ""))
         reply = await self._reply(self.core.message(person, text), "slack mention")
         await say(thread_ts=event.get("thread_ts") or event["ts"], **blocks.message(reply))
+
+    async def _on_action(
+        self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], respond: AsyncRespond
+    ) -> None:
+        await ack()
+        if action.get("url"):
+            return  # a link button: Slack opened the link, nothing more to do
+        user = body["user"]
+        person = self.core.person("slack", user["id"], user.get("username", ""))
+        work = self.core.action(person, action["action_id"], action.get("value", ""))
+        reply = await self._reply(work, f"slack action {action['action_id']}")
+        await respond(response_type="ephemeral", replace_original=False, **blocks.message(reply))
 
     async def _on_error(self, error: Exception, body: dict[str, Any]) -> None:
         reply_for_error(error, f"slack {body.get('type', 'request')}")

@@ -101,10 +101,9 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         return await super().on_invoke_activity(turn_context)
 
     async def _card_action(self, person: Person, data: dict[str, Any]) -> Message:
-        """A button press; the core has no card actions yet, so every button is a stale one."""
+        """A button press, routed to the core by its action id."""
         action_id = str(data.get(cards.DATA_ACTION_ID) or "")
-        log.info("card action with no handler", extra={"action_id": action_id})
-        return Message(text="That button is no longer active. Type `help` to see what I can do.")
+        return await self.core.action(person, action_id, str(data.get(cards.DATA_VALUE) or ""))
 
     # -- installs ------------------------------------------------------------------------------
 

@@ -151,8 +151,14 @@ async def test_every_manifest_command_is_answered_and_no_other(bot) -> None:
     assert response.status == 404
 
 
+def with_text(name: str, text: str) -> dict[str, Any]:
+    envelope: dict[str, Any] = json.loads((PAYLOADS / name).read_text())
+    envelope["event"]["text"] = text
+    return envelope
+
+
 async def test_direct_message_is_answered_once_even_when_retried(bot, slack) -> None:
-    envelope = json.loads((PAYLOADS / "message_im.json").read_text())
+    envelope = with_text("message_im.json", "Can I post a photo from the office party?")
     assert (await post_json(bot, envelope)).status == 200
     await wait_for_call(slack, "chat.postMessage")
     retry = signed(json.dumps(envelope)) | {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "x"}
@@ -160,16 +166,90 @@ async def test_direct_message_is_answered_once_even_when_retried(bot, slack) -> 
     messages = posted(slack)
     assert len(messages) == 1
     assert messages[0]["channel"] == "D024BE91L"
-    assert "socialbot" in messages[0]["text"]
+    assert "Photos and videos from the office" in messages[0]["text"]
+    assert "2. Social media at work is fine" in json.dumps(messages[0]["blocks"])
 
 
 async def test_mention_is_answered_in_a_thread(bot, slack) -> None:
-    envelope = json.loads((PAYLOADS / "app_mention.json").read_text())
+    envelope = with_text("app_mention.json", "<@W111> a troll is attacking us, should I reply?")
     assert (await post_json(bot, envelope)).status == 200
     await wait_for_call(slack, "chat.postMessage")
     (message,) = posted(slack)
     assert message["channel"] == "C111"
     assert message["thread_ts"] == "1595926230.009600"
+    assert "4. Never answer negative comments yourself" in json.dumps(message["blocks"])
+
+
+async def test_greeting_by_dm_gets_the_help(bot, slack) -> None:
+    assert (await post_json(bot, with_text("message_im.json", "hi"))).status == 200
+    await wait_for_call(slack, "chat.postMessage")
+    (message,) = posted(slack)
+    assert "/guidelines [question]" in message["text"]
+
+
+async def test_guidelines_command_answers_privately(bot) -> None:
+    reply = await (await post_form(bot, slash("/guidelines", "may I share our news?"))).json()
+    assert reply["response_type"] == "ephemeral"
+    assert "1. Share our stories, news and events" in json.dumps(reply["blocks"])
+
+
+async def test_guidelines_alone_lists_sections_that_open(bot, slack) -> None:
+    reply = await (await post_form(bot, slash("/guidelines", ""))).json()
+    buttons = [
+        element
+        for block in reply["blocks"]
+        if block["type"] == "actions"
+        for element in block["elements"]
+    ]
+    assert len(buttons) >= 6
+    section = next(b for b in buttons if b["text"]["text"].startswith("3. Never publish"))
+    response = await post_form(bot, block_action(section, slack.url + "respond"))
+    assert response.status == 200
+    opened = await responded(slack)
+    assert "Never share financial results" in json.dumps(opened["blocks"])
+
+
+async def test_thumbs_down_is_stored_for_the_guidelines_maintainers(bot, slack) -> None:
+    reply = await (await post_form(bot, slash("/guidelines", "can I post from my desk?"))).json()
+    (actions,) = [block for block in reply["blocks"] if block["type"] == "actions"]
+    down = next(b for b in actions["elements"] if b["action_id"] == "guidelines_unhelpful")
+    await post_form(bot, block_action(down, slack.url + "respond"))
+    thanks = await responded(slack)
+    assert "Thanks for telling me" in thanks["text"]
+    rows = list(bot.runtime.db["guideline_feedback"].rows)
+    assert [(row["user_id"], row["helpful"]) for row in rows] == [("W111", 0)]
+
+
+def block_action(button: dict[str, Any], response_url: str) -> str:
+    """A block_actions payload (shape of bolt-python's tests) for pressing `button`."""
+    payload = {
+        "type": "block_actions",
+        "team": {"id": "T111", "domain": "test"},
+        "user": {"id": "W111", "username": "primary-owner", "team_id": "T111"},
+        "api_app_id": "A111",
+        "token": "verification_token",
+        "trigger_id": "111.222.valid",
+        "channel": {"id": "C111", "name": "random"},
+        "response_url": response_url,
+        "actions": [
+            {
+                "action_id": button["action_id"],
+                "block_id": "b",
+                "text": button["text"],
+                "value": button.get("value", ""),
+                "type": "button",
+                "action_ts": "1596530385.194939",
+            }
+        ],
+    }
+    return urlencode({"payload": json.dumps(payload)})
+
+
+async def responded(slack: FakeSlack) -> dict[str, Any]:
+    """What the bot sent to the interaction's response URL."""
+    await wait_for_call(slack, "respond")
+    (params,) = [params for method, params in slack.calls if method == "respond"]
+    return params
 
 
 async def test_url_verification_echoes_the_challenge(bot) -> None:

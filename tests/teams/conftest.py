@@ -15,12 +15,12 @@ from aiohttp import ClientResponse, web
 from aiohttp.test_utils import TestClient
 from sqlite_utils import Database
 
+from bot.app import build_runtime
+from bot.server import build_web_app
 from bot.settings import Settings
-from bot.store import open_database
-from bot.teams import TeamsBot, migrations
+from bot.teams import TeamsBot
 from bot.teams.cards import CARD_CONTENT_TYPE
 from handlers.core import Core
-from handlers.people import Roles
 from tests.fakes.bot_connector import FakeBotConnector
 
 ACTIVITIES = Path(__file__).parent / "activities"
@@ -138,14 +138,9 @@ def make_teams(
     """Build the bot on a fresh database; keyword arguments override settings."""
 
     async def make(**overrides: Any) -> Teams:
-        settings = make_settings(**overrides)
-        db = open_database(tmp_path / "t.db", [*Core.migrations, migrations])
-        core = Core(db, Roles())
-        bot = TeamsBot(settings, core, db)
-        app = web.Application()
-        app.router.add_post("/api/messages", bot.handle)
-        client = await aiohttp_client(app)
-        return Teams(bot, core, db, client, connector)
+        runtime = build_runtime(make_settings(**overrides))
+        client = await aiohttp_client(build_web_app(runtime))
+        return Teams(runtime.teams, runtime.core, runtime.db, client, connector)
 
     return make
 

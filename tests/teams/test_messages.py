@@ -13,7 +13,7 @@ MENTION = "teams-message-channel-mention.constructed.json"
 
 
 async def test_a_personal_message_gets_a_reply_in_the_same_chat(teams: Teams) -> None:
-    response = await teams.post(PERSONAL)
+    response = await teams.post(PERSONAL, text="Can I post a photo from the office party?")
 
     assert response.status == 200
     [call] = teams.connector.calls
@@ -21,7 +21,7 @@ async def test_a_personal_message_gets_a_reply_in_the_same_chat(teams: Teams) ->
     assert call.conversation_id == incoming["conversation"]["id"]
     assert call.activity_id == incoming["id"]  # a reply to the message
     assert call.activity["recipient"]["id"] == incoming["from"]["id"]
-    assert "socialbot help" in card_text(call.activity)
+    assert "Photos and videos from the office" in card_text(call.activity)
     assert call.activity["summary"]  # notifications show words, not "sent a card"
 
 
@@ -89,3 +89,15 @@ async def test_a_submit_button_without_a_handler_says_so(teams: Teams) -> None:
     [call] = teams.connector.sent
     assert "no longer active" in card_text(call.activity)
     assert len(cards_in(call.activity)) == 1
+
+
+async def test_a_card_button_reaches_the_core(teams: Teams) -> None:
+    await teams.post(PERSONAL, text="/guidelines")
+    [listing] = teams.connector.sent
+    assert "Never publish confidential information" in card_text(listing.activity)
+
+    opened = {"action_id": "guidelines_open_section", "value": "3"}
+    await teams.post("teams-message-from-action-submit.constructed.json", value=opened)
+
+    [_, answer] = teams.connector.sent
+    assert "Never share financial results" in card_text(answer.activity)

@@ -1,0 +1,148 @@
+"""`socialbot feeds`: add, list, remove and refresh the feeds the digest draws from."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+import click
+from sqlite_utils import Database
+
+from bot.cli_support import runtime_or_exit, settings_or_exit
+from bot.settings import Settings
+from content_feed import store
+from content_feed.errors import FeedError
+from content_feed.manage import add_feed
+from content_feed.refresh import FeedOutcome, refresh_all
+
+
+@contextmanager
+def _database() -> Iterator[tuple[Settings, Database]]:
+    runtime = runtime_or_exit(settings_or_exit())
+    try:
+        yield runtime.settings, runtime.db
+    finally:
+        runtime.db.close()
+
+
+def _fail(error: FeedError) -> None:
+    click.echo(f"Error: {error}", err=True)
+    sys.exit(1)
+
+
+def _ago(moment: datetime | None) -> str:
+    if moment is None:
+        return "never"
+    seconds = int((datetime.now(UTC) - moment).total_seconds())
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size:
+            return f"{seconds // size}{unit} ago"
+    return "just now"
+
+
+@click.group("feeds")
+def feeds() -> None:
+    """Manage the company and industry feeds the daily suggestions come from."""
+
+
+@feeds.command("add")
+@click.argument("url")
+@click.option(
+    "--kind",
+    type=click.Choice(store.KINDS),
+    default="company",
+    show_default=True,
+    help="Company news or industry reading.",
+)
+def add(url: str, kind: store.Kind) -> None:
+    """Add a feed, or a blog page whose feed is discovered; fetches it once."""
+    with _database() as (settings, db):
+        try:
+            added = asyncio.run(
+                add_feed(
+                    db, url, kind, allow_private=settings.allow_private_feeds, allow_files=True
+                )
+            )
+        except FeedError as error:
+            _fail(error)
+            return
+    feed = added.feed
+    found = f" (discovered from {feed.source_url})" if added.discovered else ""
+    click.echo(f"Added feed {feed.id}: {feed.title or feed.url} [{feed.kind}]{found}")
+    click.echo(
+        f"{feed.item_count} items stored; the newest {added.new_items} can be suggested, "
+        "older ones are kept only so they never come back as new."
+    )
+    if feed.warning:
+        click.echo(f"Note: {feed.warning}")
+
+
+@feeds.command("list")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per feed and line.")
+def list_(as_json: bool) -> None:
+    """List the feeds with their last fetch status, error and item counts."""
+    with _database() as (_, db):
+        rows = store.list_feeds(db)
+    if as_json:
+        for feed in rows:
+            click.echo(json.dumps(feed.as_json(), ensure_ascii=False))
+        return
+    if not rows:
+        click.echo("No feeds yet. Add one with: socialbot feeds add URL")
+        return
+    for feed in rows:
+        state = feed.status if feed.enabled else "disabled"
+        click.echo(
+            f"{feed.id:>4}  {feed.kind:<8}  {state:<12}  {feed.item_count:>5} items  "
+            f"{_ago(feed.last_fetch_at):>10}  {feed.title or '-'}"
+        )
+        click.echo(f"      {feed.url}")
+        if feed.error:
+            click.echo(f"      error: {feed.error}")
+        elif feed.warning:
+            click.echo(f"      note: {feed.warning}")
+
+
+@feeds.command("remove")
+@click.argument("url_or_id")
+def remove(url_or_id: str) -> None:
+    """Remove a feed (by URL or id) and its items."""
+    with _database() as (_, db):
+        try:
+            feed = store.remove_feed(db, url_or_id)
+        except FeedError as error:
+            _fail(error)
+            return
+    click.echo(f"Removed feed {feed.id}: {feed.title or feed.url} ({feed.item_count} items)")
+
+
+@feeds.command("refresh")
+def refresh() -> None:
+    """Fetch every enabled feed now, with a progress bar."""
+    with _database() as (settings, db):
+        count = len(store.list_feeds(db, enabled_only=True))
+        if not count:
+            click.echo("No feeds to refresh.")
+            return
+        with click.progressbar(length=count, label="Refreshing feeds", file=sys.stderr) as bar:
+
+            def advance(_: FeedOutcome) -> None:
+                bar.update(1)
+
+            outcomes = asyncio.run(
+                refresh_all(db, allow_private=settings.allow_private_feeds, progress=advance)
+            )
+    new = sum(outcome.new_items for outcome in outcomes)
+    failed = [outcome for outcome in outcomes if outcome.status == "error"]
+    unchanged = sum(1 for outcome in outcomes if outcome.status == "not_modified")
+    click.echo(
+        f"{len(outcomes)} feeds: {new} new items, {unchanged} unchanged, {len(failed)} failed."
+    )
+    for outcome in failed:
+        click.echo(f"  {outcome.url}: {outcome.error}", err=True)
+    if failed:
+        sys.exit(1)

@@ -1,0 +1,85 @@
+"""`socialbot ask` and `socialbot qa feedback`: guideline answers from the command line."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from bot.cli_support import SuggestingGroup, runtime_or_exit, settings_or_exit
+from handlers.guidelines import Answer, GuidelinesQA, downvotes
+
+
+def _print(answer: Answer, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(answer.as_json(), ensure_ascii=False))
+        return
+    click.echo(answer.answer)
+    for source in answer.sources[:1] if answer.confident else ():
+        click.echo(f"  [{source.section}] score {source.score:.2f}")
+    click.echo()
+
+
+async def _answer_all(guidelines: GuidelinesQA, questions: list[str], as_json: bool) -> None:
+    for question in questions:
+        _print(await guidelines.answer(question), as_json)
+
+
+@click.command()
+@click.option(
+    "--guidelines",
+    "guidelines",
+    type=click.Path(path_type=Path),
+    help="A guidelines file (markdown or text) instead of SOCIALBOT_GUIDELINES.",
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per answer.")
+@click.argument("question", required=False)
+def ask(guidelines: Path | None, as_json: bool, question: str | None) -> None:
+    """Answer a question from the guidelines (or one per line of standard input)."""
+    overrides: dict[str, Any] = {"guidelines": guidelines} if guidelines else {}
+    runtime = runtime_or_exit(settings_or_exit(**overrides))
+    if question is not None:
+        questions = [question]
+    else:
+        questions = [line.strip() for line in sys.stdin if line.strip()]
+    try:
+        asyncio.run(_answer_all(runtime.core.guidelines, questions, as_json))
+    finally:
+        runtime.db.close()
+
+
+@click.group(cls=SuggestingGroup)
+def qa() -> None:
+    """Guideline answers: what people thought of them."""
+
+
+@qa.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per 👎.")
+def feedback(as_json: bool) -> None:
+    """List the answers people marked 👎, newest first."""
+    runtime = runtime_or_exit(settings_or_exit())
+    try:
+        votes = downvotes(runtime.db)
+    finally:
+        runtime.db.close()
+    if not votes and not as_json:
+        click.echo("No 👎 on any answer yet.")
+    for vote in votes:
+        if as_json:
+            record = {
+                "at": vote.at,
+                "question": vote.answer.question,
+                "answer": vote.answer.answer,
+                "section": vote.answer.section,
+                "confident": vote.answer.confident,
+                "voter": f"{vote.platform}:{vote.user_id}",
+            }
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            section = vote.answer.section if vote.answer.confident else "not covered"
+            click.echo(f"{vote.at}  {vote.answer.question}")
+            click.echo(f"    answered from: {section}")

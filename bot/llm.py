@@ -1,0 +1,38 @@
+"""The OpenAI-compatible chat model behind guideline answers, built from the settings."""
+
+from __future__ import annotations
+
+from openai import AsyncOpenAI
+
+from bot.settings import Settings
+from handlers.guidelines import Completer
+
+
+class OpenAICompleter:
+    """A `Completer` over any OpenAI-compatible `/v1/chat/completions` server."""
+
+    def __init__(self, client: AsyncOpenAI, model: str) -> None:
+        self.client = client
+        self.model = model
+
+    async def complete(self, system: str, user: str) -> str:
+        """The model's reply to one system and one user message."""
+        response = await self.client.chat.completions.create(
+            model=self.model,
+            messages=[{"role": "system", "content": system}, {"role": "user", "content": user}],
+            temperature=0,
+        )
+        return response.choices[0].message.content or ""
+
+
+def completer_from_settings(settings: Settings, timeout: float = 8.0) -> Completer | None:
+    """The configured model, or None when no `OPENAI_API_KEY` is set (answers stay offline)."""
+    if settings.openai_api_key is None:
+        return None
+    client = AsyncOpenAI(
+        api_key=settings.openai_api_key.get_secret_value(),
+        base_url=settings.openai_base_url,
+        timeout=timeout,
+        max_retries=0,  # the caller falls back to the offline answer instead of waiting
+    )
+    return OpenAICompleter(client, settings.openai_model)

@@ -1,0 +1,252 @@
+"""Suggested posts per network, and the links that open each network's share dialog."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from content_feed.text import clip, collapse
+
+log = logging.getLogger(__name__)
+
+
+class Network(StrEnum):
+    """The networks employees share to."""
+
+    LINKEDIN = "linkedin"
+    X = "x"
+    FACEBOOK = "facebook"
+
+
+NETWORKS: tuple[Network, ...] = (Network.LINKEDIN, Network.X, Network.FACEBOOK)
+X_LIMIT = 280
+X_URL_LENGTH = 23  # X wraps every link in t.co and counts it as 23 characters
+# Room for the post text on X: the intent appends " " and the link.
+X_TEXT_BUDGET = X_LIMIT - X_URL_LENGTH - 1
+TEXT_LIMITS = {Network.LINKEDIN: 700, Network.X: X_TEXT_BUDGET, Network.FACEBOOK: 500}
+MODEL_TIMEOUT = 15.0
+
+_URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+class Shareable(Protocol):
+    """An article as compose needs it."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def summary(self) -> str: ...
+    @property
+    def link(self) -> str: ...
+
+
+class TextModel(Protocol):
+    """An OpenAI-compatible chat model, reduced to one call."""
+
+    async def complete(self, system: str, user: str) -> str:
+        """The model's answer to one system and one user message."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class UTM:
+    """UTM parameters added to shared links; `source` defaults to the network's name."""
+
+    enabled: bool = True
+    medium: str = "social"
+    campaign: str = "employee-advocacy"
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestedPost:
+    """A post ready to share: text, the (tagged) article URL and the share-dialog link."""
+
+    network: Network
+    text: str
+    url: str
+    share_link: str
+    source: str  # "model" or "template"
+
+    @property
+    def full_text(self) -> str:
+        """The text with the link, for copy and paste."""
+        return (
+            f"{self.text}\n\n{self.url}" if self.network != Network.X else f"{self.text} {self.url}"
+        )
+
+
+def x_length(text: str) -> int:
+    """The length X counts for `text`: every URL as 23 characters."""
+    return len(_URL.sub("x" * X_URL_LENGTH, text))
+
+
+def tag_url(url: str, network: Network, utm: UTM = UTM()) -> str:
+    """`url` with utm_source/medium/campaign set for `network` (unchanged when UTM is off)."""
+    if not utm.enabled:
+        return url
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if not k.lower().startswith("utm_")]  # fmt: skip
+    query += [
+        ("utm_source", utm.source or network.value),
+        ("utm_medium", utm.medium),
+        ("utm_campaign", utm.campaign),
+    ]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), parts.fragment))
+
+
+def share_link(network: Network, url: str, text: str = "") -> str:
+    """The link that opens `network`'s share dialog for `url` (X also takes the text)."""
+    if network == Network.LINKEDIN:
+        return "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url})
+    if network == Network.X:
+        return "https://x.com/intent/tweet?" + urlencode({"text": text, "url": url})
+    return "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})
+
+
+_TEMPLATES: dict[Network, tuple[str, ...]] = {
+    Network.LINKEDIN: (
+        "Worth a read: {title}\n\n{summary}",
+        "{title}\n\n{summary}\n\nCurious to hear what you think.",
+        "Sharing this one: {title}\n\n{summary}",
+        '{summary}\n\nMore in "{title}".',
+        "Good read on a topic I care about: {title}\n\n{summary}",
+    ),
+    Network.X: (
+        "{title}",
+        "Worth a read: {title}",
+        "{title}: {summary}",
+        "Sharing: {title}",
+    ),
+    Network.FACEBOOK: (
+        "{title}\n\n{summary}",
+        "Sharing this: {title}",
+        "Worth a read: {title}. {summary}",
+    ),
+}
+
+
+def _choice(link: str, network: Network, variant: str, count: int) -> int:
+    digest = hashlib.sha256(f"{link}|{network}|{variant}".encode()).digest()
+    return int.from_bytes(digest[:4], "big") % count
+
+
+def template_post(item: Shareable, network: Network, variant: str = "") -> str:
+    """A post from templates; `variant` (say, the person) varies the wording between people."""
+    templates = _TEMPLATES[network]
+    template = templates[_choice(item.link, network, variant, len(templates))]
+    title = collapse(item.title).rstrip(".")
+    summary = collapse(item.summary)
+    if not summary and "{summary}" in template:
+        template = templates[0] if "{summary}" not in templates[0] else "{title}"
+    if network == Network.X:
+        return _fit_x(template, title, summary)
+    limit = TEXT_LIMITS[network]
+    text = template.format(title=title, summary=clip(summary, limit - len(title) - 40))
+    return clip(text.strip(), limit)
+
+
+def _fit_x(template: str, title: str, summary: str) -> str:
+    """Fill an X template within the budget: the summary shrinks first, then the title."""
+    text = template.format(title=title, summary=summary)
+    if x_length(text) <= X_TEXT_BUDGET:
+        return text
+    if "{summary}" in template:
+        room = X_TEXT_BUDGET - x_length(template.format(title=title, summary=""))
+        if room >= 40:
+            return template.format(title=title, summary=clip(summary, room))
+        template = "{title}"
+    for size in range(len(title), 0, -10):
+        text = template.format(title=clip(title, size), summary="")
+        if x_length(text) <= X_TEXT_BUDGET:
+            return text
+    return ""
+
+
+SYSTEM_PROMPT = (
+    "You write a short social media post that an employee could share with a link to an "
+    "article. Use only facts stated in the article title and summary given to you; never add "
+    "names, numbers, dates, quotes or claims that are not there. Write in the language of the "
+    "article, in the first person, friendly and professional. No links, no hashtags, no emojis, "
+    "no quotation marks around the post. Answer with the post text only."
+)
+
+
+def _user_prompt(item: Shareable, network: Network) -> str:
+    shape = {
+        Network.LINKEDIN: "LinkedIn: 2 to 4 sentences, at most 600 characters",
+        Network.X: f"X: one or two sentences, at most {X_TEXT_BUDGET - 20} characters",
+        Network.FACEBOOK: "Facebook: 1 to 3 sentences, at most 400 characters",
+    }[network]
+    return f"Network: {shape}\nTitle: {collapse(item.title)}\nSummary: {collapse(item.summary)}"
+
+
+def validate_model_post(text: str, item: Shareable, network: Network) -> str | None:
+    """The model's post cleaned and fitted, or None when it is empty or not grounded."""
+    text = _URL.sub("", text).strip().strip("\"'\u201c\u201d\u2018\u2019").strip()
+    text = re.sub(r"(?<!\S)#\w+", "", text)  # hashtags the model added anyway
+    text = re.sub(r"[ \t]+", " ", text).strip()
+    if len(text) < 15:
+        return None
+    source = f"{item.title} {item.summary}"
+    source_numbers = {n.replace(",", "") for n in _NUMBER.findall(source)}
+    if any(n.replace(",", "") not in source_numbers for n in _NUMBER.findall(text)):
+        return None  # a number the article does not state: invented
+    if network == Network.X:
+        while x_length(text) > X_TEXT_BUDGET:
+            text = clip(text, len(text) - 10)
+        return text
+    return clip(text, TEXT_LIMITS[network])
+
+
+async def _model_post(
+    model: TextModel, item: Shareable, network: Network, seconds: float
+) -> str | None:
+    try:
+        async with asyncio.timeout(seconds):
+            answer = await model.complete(SYSTEM_PROMPT, _user_prompt(item, network))
+    except Exception as error:
+        # Texts are a nicety; any model failure falls back to the templates.
+        log.warning("model post failed for %s: %s", network.value, type(error).__name__)
+        return None
+    return validate_model_post(answer, item, network)
+
+
+async def compose(
+    item: Shareable,
+    networks: Iterable[Network] = NETWORKS,
+    *,
+    model: TextModel | None = None,
+    utm: UTM = UTM(),
+    variant: str = "",
+    model_timeout: float = MODEL_TIMEOUT,
+) -> dict[Network, SuggestedPost]:
+    """One suggested post per network: from the model when given and sound, else templates."""
+    chosen = list(dict.fromkeys(networks))
+    texts: list[str | None] = [None] * len(chosen)
+    if model is not None:
+        texts = list(
+            await asyncio.gather(*(_model_post(model, item, n, model_timeout) for n in chosen))
+        )
+    posts = {}
+    for network, text in zip(chosen, texts, strict=True):
+        source = "model" if text else "template"
+        body = text or template_post(item, network, variant)
+        url = tag_url(item.link, network, utm)
+        posts[network] = SuggestedPost(
+            network=network,
+            text=body,
+            url=url,
+            share_link=share_link(network, url, body),
+            source=source,
+        )
+    return posts

@@ -1,0 +1,125 @@
+"""Adding, seeding and removing feeds: what the CLI and the bot's start-up call."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from sqlite_utils import Database
+
+from content_feed import store
+from content_feed.canonical import canonical_url
+from content_feed.errors import FeedExistsError, InvalidFeedURLError
+from content_feed.fetch import check_feed_url, new_client
+from content_feed.refresh import Fetcher
+
+
+@dataclass(frozen=True, slots=True)
+class AddedFeed:
+    """A feed just added and fetched once."""
+
+    feed: store.StoredFeed
+    new_items: int
+    discovered: bool
+
+
+def normalise_source(text: str, *, allow_files: bool = False) -> str:
+    """A feed or page URL ready to fetch; local paths become `file:` URLs when files are allowed."""
+    text = text.strip()
+    if not text:
+        raise InvalidFeedURLError("give a feed or page URL")
+    scheme = urlsplit(text).scheme.lower()
+    if scheme == "file" or (not scheme and allow_files and Path(text).exists()):
+        if not allow_files:
+            raise InvalidFeedURLError("local files cannot be added as feeds here")
+        path = Path(text[len("file://") :] if scheme == "file" else text).expanduser()
+        if not path.is_file():
+            raise InvalidFeedURLError(f"no such file: {path}")
+        return path.resolve().as_uri()
+    if not scheme and "." in text.split("/")[0]:
+        text = f"https://{text}"  # "blog.example.com/feed" is what people paste
+    return canonical_url(check_feed_url(text))
+
+
+def parse_kind(text: str) -> tuple[store.Kind, str]:
+    """Split an optional `company:` / `industry:` prefix off a SOCIALBOT_FEEDS entry."""
+    head, sep, rest = text.partition(":")
+    if sep and head.strip().lower() in store.KINDS and not rest.startswith("//"):
+        kind: store.Kind = "industry" if head.strip().lower() == "industry" else "company"
+        return kind, rest.strip()
+    return "company", text.strip()
+
+
+async def add_feed(
+    db: Database,
+    url: str,
+    kind: store.Kind = "company",
+    *,
+    allow_private: bool = False,
+    allow_files: bool = False,
+    fetcher: Fetcher | None = None,
+    now: datetime | None = None,
+) -> AddedFeed:
+    """Validate, discover (for a page URL), fetch and store a feed; raises `FeedError` if bad."""
+    source = normalise_source(url, allow_files=allow_files)
+    existing = store.find_feed(db, source)
+    if existing is not None:
+        raise FeedExistsError(f"already added as feed {existing.id} ({existing.url})")
+    if fetcher is None:
+        async with new_client(allow_private) as client:
+            return await add_feed(
+                db, source, kind, allow_private=allow_private, allow_files=allow_files,
+                fetcher=Fetcher(client, allow_private), now=now,
+            )  # fmt: skip
+    now = now or datetime.now(UTC)
+    result, parsed, _ = await fetcher.get_feed(source)
+    assert parsed is not None  # an unconditional GET never answers 304
+    feed_url = result.url if result.url.startswith("file:") else canonical_url(result.url)
+    existing = store.find_feed(db, feed_url)
+    if existing is not None:
+        raise FeedExistsError(f"{source} is feed {existing.id} ({existing.url}), already added")
+    with db.atomic():
+        feed = store.insert_feed(
+            db, feed_url, source_url=source, kind=kind, title=parsed.title or None,
+            site_url=parsed.site_url, now=now,
+        )  # fmt: skip
+        new = store.record_success(
+            db, feed, parsed, now, etag=result.etag, last_modified=result.last_modified
+        )
+    return AddedFeed(store.get_feed(db, feed.id), new, discovered=feed_url != source)
+
+
+def seed_feeds(db: Database, urls: Iterable[str | Path], now: datetime | None = None) -> list[str]:
+    """Make the feeds from SOCIALBOT_FEEDS (or the bundled sample) the settings-owned feeds.
+
+    Missing ones are added (fetched later by the refresh), settings-owned feeds no longer listed
+    are disabled (their items stay, so nothing comes back as new), listed ones re-enabled. No
+    network at start-up. Entries may carry a `company:` or `industry:` prefix; a `Path` is a
+    local file. Returns one line per entry that could not be used.
+    """
+    problems: list[str] = []
+    wanted: set[int] = set()
+    for entry in urls:
+        if isinstance(entry, Path):
+            kind: store.Kind = "company"
+            text = entry.resolve().as_uri()
+        else:
+            kind, text = parse_kind(entry)
+        try:
+            source = normalise_source(text, allow_files=True)
+        except InvalidFeedURLError as error:
+            problems.append(f"SOCIALBOT_FEEDS entry {text!r}: {error}")
+            continue
+        feed = store.find_feed(db, source)
+        if feed is None:
+            feed = store.insert_feed(db, source, kind=kind, origin="settings", now=now)
+        elif feed.origin == "settings" and (feed.kind != kind or not feed.enabled):
+            store.update_feed(db, feed.id, kind=kind, enabled=1)
+        wanted.add(feed.id)
+    for feed in store.list_feeds(db):
+        if feed.origin == "settings" and feed.id not in wanted and feed.enabled:
+            store.update_feed(db, feed.id, enabled=0)
+    return problems

@@ -1,0 +1,435 @@
+"""Feed documents to items: RSS 0.9x/1.0/2.0 and Atom via feedparser, JSON Feed by hand."""
+
+from __future__ import annotations
+
+import calendar
+import io
+import json
+import re
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+from xml.etree import ElementTree
+
+import feedparser
+
+from content_feed.errors import (
+    NoFeedLinkError,
+    NotAFeedError,
+    OPMLNotAFeedError,
+    ParseError,
+    UnsafeXMLError,
+)
+from content_feed.text import FEED_TYPES, clip, collapse, find_feed_links, html_to_text
+
+SUMMARY_LIMIT = 500
+TITLE_LIMIT = 200
+# Whole articles ride in some feeds; the summary and first image come from the start of them.
+MARKUP_LIMIT = 20_000
+# Nothing on a corporate or industry blog predates this; earlier dates are broken defaults.
+EARLIEST_SANE_DATE = datetime(1995, 1, 1, tzinfo=UTC)
+FUTURE_TOLERANCE = timedelta(days=1)
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
+
+_ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_HTML_START = re.compile(
+    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S
+)
+
+
+@dataclass(frozen=True)
+class ParsedItem:
+    """One entry of a feed, normalised: plain-text title and summary, absolute links."""
+
+    guid: str
+    title: str
+    link: str
+    published: datetime | None
+    summary: str
+    image: str | None
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    """A feed document read into items; `warning` says what was odd but survivable."""
+
+    format: str
+    title: str
+    site_url: str | None
+    items: list[ParsedItem]
+    skipped: int = 0
+    warning: str | None = None
+
+
+@dataclass(frozen=True)
+class OPMLOutline:
+    """One subscription of an OPML list."""
+
+    title: str
+    feed_url: str
+    site_url: str | None = None
+
+
+@dataclass
+class _Draft:
+    guid: str = ""
+    title: str = ""
+    link: str = ""
+    date: datetime | None = None
+    html: str = ""
+    images: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+
+def sniff(data: bytes, content_type: str = "") -> str:
+    """Guess what a document is: "json", "html", "opml" or "xml" (the feed formats)."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    mime = content_type.split(";")[0].strip().lower()
+    if head.startswith((b"{", b"[")) or mime in ("application/feed+json", "application/json"):
+        return "json"
+    if _HTML_START.match(head) or (mime == "text/html" and b"<rss" not in head):
+        return "html"
+    if re.search(rb"<opml[\s>]", head):
+        return "opml"
+    return "xml"
+
+
+def parse_feed(
+    data: bytes, url: str = "", content_type: str = "", now: datetime | None = None
+) -> ParsedFeed:
+    """Read a feed document; raise `ParseError` (or a subclass) saying why it is not one."""
+    if not data.strip():
+        raise NotAFeedError("the document is empty")
+    now = now or datetime.now(UTC)
+    kind = sniff(data, content_type)
+    if kind == "json":
+        return _parse_json_feed(data, url, now)
+    if kind == "html":
+        links = discover_feed_urls(data, url)
+        hint = f"; it links to the feed {links[0]}" if links else " and names no feed"
+        raise NotAFeedError(f"this is an HTML page, not a feed{hint}")
+    if kind == "opml":
+        count = len(parse_opml(data))
+        raise OPMLNotAFeedError(
+            f"this is an OPML list of {count} feeds, not a feed; add its feeds one by one"
+        )
+    return _parse_xml_feed(data, url, now)
+
+
+def _parse_xml_feed(data: bytes, url: str, now: datetime) -> ParsedFeed:
+    prolog_end = re.search(rb"<[A-Za-z]", data)
+    prolog = data[: prolog_end.start()] if prolog_end else data
+    if _ENTITY_DECLARATION.search(prolog):
+        raise UnsafeXMLError("the XML declares entities (a possible entity-expansion attack)")
+    headers = {"content-location": url} if url else {}
+    # A missing or wrong Content-Type says nothing about the document; only the bytes matter.
+    headers["content-type"] = "application/xml"
+    # A file object, never bytes or str: feedparser treats a string as a URL or a file name.
+    # Sanitising and relative-URI rewriting of embedded HTML are skipped: we keep plain text only.
+    result: Any = feedparser.parse(
+        io.BytesIO(data), response_headers=headers, sanitize_html=False, resolve_relative_uris=False
+    )
+    entries = result.get("entries") or []
+    version = result.get("version") or ""
+    problem = result.get("bozo_exception") if result.get("bozo") else None
+    if not version and not entries:
+        reason = f" ({_describe(problem)})" if problem else ""
+        raise NotAFeedError(f"not an RSS, Atom or JSON feed{reason}")
+    info = result.get("feed") or {}
+    base = info.get("link") or url
+    drafts = [_draft_from_entry(entry) for entry in entries]
+    items, skipped = _finish(drafts, base, url, now)
+    warning = None
+    if isinstance(problem, feedparser.NonXMLContentType):
+        problem = None
+    if problem is not None and not isinstance(problem, feedparser.CharacterEncodingOverride):
+        warning = f"the feed is not well-formed ({_describe(problem)}); read what could be read"
+    elif problem is not None:
+        warning = "the feed's declared encoding was wrong; read with a fallback encoding"
+    return ParsedFeed(
+        format=version or "xml",
+        title=clip(html_to_text(info.get("title", ""))[0], TITLE_LIMIT),
+        site_url=_absolute(info.get("link"), url),
+        items=items,
+        skipped=skipped,
+        warning=warning,
+    )
+
+
+def _describe(problem: object) -> str:
+    text = collapse(str(problem)) or type(problem).__name__
+    return clip(text, 160)
+
+
+def _draft_from_entry(entry: dict[str, Any]) -> _Draft:
+    draft = _Draft()
+    draft.guid = str(entry.get("id") or "").strip()
+    draft.title = entry.get("title") or ""
+    draft.link = entry.get("link") or ""
+    if not draft.link:
+        for link in entry.get("links") or []:
+            if link.get("rel", "alternate") == "alternate" and link.get("href"):
+                draft.link = link["href"]
+                break
+    if not draft.link and entry.get("guidislink") and draft.guid.startswith("http"):
+        draft.link = draft.guid
+    # dict.get: feedparser's own get() maps one key to the other with a DeprecationWarning.
+    parsed = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
+    if isinstance(parsed, time.struct_time):
+        # feedparser gives UTC struct_time; timegm keeps it UTC.
+        draft.date = datetime.fromtimestamp(calendar.timegm(parsed), UTC)
+    contents = [c.get("value", "") for c in entry.get("content") or []]
+    draft.html = (entry.get("summary") or next((c for c in contents if c), ""))[:MARKUP_LIMIT]
+    contents = [c[:MARKUP_LIMIT] for c in contents]
+    for media in entry.get("media_content") or []:
+        if _looks_like_image(media.get("url"), media.get("type"), media.get("medium")):
+            draft.images.append(media["url"])
+    for media in entry.get("media_thumbnail") or []:
+        if media.get("url"):
+            draft.images.append(media["url"])
+    for enclosure in entry.get("enclosures") or []:
+        if _looks_like_image(enclosure.get("href"), enclosure.get("type"), None):
+            draft.images.append(enclosure["href"])
+    image = entry.get("image")
+    if isinstance(image, Mapping) and image.get("href"):
+        draft.images.append(image["href"])
+    for html in [draft.html, *contents]:
+        first = html_to_text(html)[1] if html else None
+        if first:
+            draft.images.append(first)
+            break
+    draft.tags = [t.get("term", "") for t in entry.get("tags") or [] if t.get("term")]
+    return draft
+
+
+def _looks_like_image(url: object, mime: object, medium: object) -> bool:
+    if not isinstance(url, str) or not url:
+        return False
+    if medium == "image" or (isinstance(mime, str) and mime.startswith("image/")):
+        return True
+    return not mime and not medium and urlsplit(url).path.lower().endswith(IMAGE_SUFFIXES)
+
+
+def _absolute(link: object, base: str) -> str | None:
+    if not isinstance(link, str) or not link.strip():
+        return None
+    absolute = urljoin(base, link.strip()) if base else link.strip()
+    return absolute if urlsplit(absolute).scheme in ("http", "https") else None
+
+
+def sane_date(value: datetime | None, now: datetime) -> datetime | None:
+    """The date, or None when it is in the future beyond a day or before the web's blogs."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    if value < EARLIEST_SANE_DATE or value > now + FUTURE_TOLERANCE:
+        return None
+    return value.astimezone(UTC)
+
+
+def _finish(
+    drafts: Iterable[_Draft], base: str, feed_url: str, now: datetime
+) -> tuple[list[ParsedItem], int]:
+    items: list[ParsedItem] = []
+    skipped = 0
+    seen: set[str] = set()
+    for draft in drafts:
+        link = _absolute(draft.link, base or feed_url)
+        if link is None and draft.guid.startswith(("http://", "https://")):
+            link = _absolute(draft.guid, base or feed_url)
+        if link is None:
+            skipped += 1  # nothing to share without a link
+            continue
+        guid = draft.guid or link
+        if guid in seen:
+            skipped += 1
+            continue
+        seen.add(guid)
+        summary, _ = html_to_text(draft.html) if draft.html else ("", None)
+        title = html_to_text(draft.title)[0] if draft.title else ""
+        title = clip(title or clip(summary, 90) or link, TITLE_LIMIT)
+        image = next(
+            (url for url in (_absolute(i, link) for i in draft.images) if url is not None), None
+        )
+        items.append(
+            ParsedItem(
+                guid=clip(guid, 1000, ""),
+                title=title,
+                link=link,
+                published=sane_date(draft.date, now),
+                summary=clip(summary, SUMMARY_LIMIT),
+                image=image,
+                tags=tuple(dict.fromkeys(collapse(t) for t in draft.tags if collapse(t)))[:10],
+            )
+        )
+    return items, skipped
+
+
+def _parse_json_feed(data: bytes, url: str, now: datetime) -> ParsedFeed:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ParseError("the JSON feed is not valid UTF-8") from None
+    try:
+        # strict=False: raw newlines and tabs inside strings are common and harmless.
+        document = json.loads(text, strict=False)
+    except json.JSONDecodeError as error:
+        if error.msg.startswith("Unterminated") or error.pos >= len(text.rstrip()) - 1:
+            raise ParseError("the JSON feed is cut short (truncated)") from None
+        raise ParseError(f"the JSON feed is not valid JSON: {error}") from None
+    if isinstance(document, dict) and isinstance(document.get("rss"), dict):
+        return _parse_rss_in_json(document["rss"], url, now)
+    version = document.get("version") if isinstance(document, dict) else None
+    if not isinstance(version, str) or not re.match(r"https?://jsonfeed\.org/version/", version):
+        raise NotAFeedError("JSON, but not a JSON Feed (no jsonfeed.org version)")
+    raw_items = document.get("items")
+    if not isinstance(raw_items, list):
+        raise ParseError("the JSON Feed has no items list")
+    base = _text(document.get("home_page_url")) or url
+    drafts = []
+    for raw in raw_items:
+        if not isinstance(raw, dict):
+            continue
+        draft = _Draft(
+            guid=_text(raw.get("id")),
+            title=_text(raw.get("title")),
+            link=_text(raw.get("url")) or _text(raw.get("external_url")),
+            date=_iso_date(raw.get("date_published")) or _iso_date(raw.get("date_modified")),
+        )
+        summary = _text(raw.get("summary"))
+        content_html = _text(raw.get("content_html"))
+        content_text = _text(raw.get("content_text"))
+        draft.html = summary or content_html or _escape(content_text)
+        for key in ("image", "banner_image"):
+            if _text(raw.get(key)):
+                draft.images.append(_text(raw.get(key)))
+        for attachment in raw.get("attachments") or []:
+            if isinstance(attachment, dict) and _looks_like_image(
+                attachment.get("url"), attachment.get("mime_type"), None
+            ):
+                draft.images.append(attachment["url"])
+        first = html_to_text(content_html)[1] if content_html else None
+        if first:
+            draft.images.append(first)
+        draft.tags = [t for t in raw.get("tags") or [] if isinstance(t, str)]
+        drafts.append(draft)
+    items, skipped = _finish(drafts, base, url, now)
+    return ParsedFeed(
+        format="json" + version.rsplit("/", 1)[-1].replace(".", ""),
+        title=clip(collapse(_text(document.get("title"))), TITLE_LIMIT),
+        site_url=_absolute(document.get("home_page_url"), url),
+        items=items,
+        skipped=skipped + len(raw_items) - len(drafts),
+    )
+
+
+def _parse_rss_in_json(rss: dict[str, Any], url: str, now: datetime) -> ParsedFeed:
+    """RSS 2.0 written as JSON (scripting.com's rss.js): the channel and items, keys as in XML."""
+    channel = rss.get("channel")
+    if not isinstance(channel, dict) or not isinstance(channel.get("item", []), list):
+        raise NotAFeedError("JSON with an rss key, but no channel with items")
+    drafts = []
+    for raw in channel.get("item", []):
+        if not isinstance(raw, dict):
+            continue
+        enclosure = raw.get("enclosure")
+        images = []
+        if isinstance(enclosure, dict) and _looks_like_image(
+            enclosure.get("url"), enclosure.get("type"), None
+        ):
+            images.append(enclosure["url"])
+        pub_date = _text(raw.get("pubDate"))
+        try:
+            date = parsedate_to_datetime(pub_date) if pub_date else None
+        except (TypeError, ValueError):
+            date = None
+        drafts.append(
+            _Draft(
+                guid=_text(raw.get("guid")),
+                title=_text(raw.get("title")),
+                link=_text(raw.get("link")),
+                date=date,
+                html=_text(raw.get("description"))[:MARKUP_LIMIT],
+                images=images,
+            )
+        )
+    base = _text(channel.get("link")) or url
+    items, skipped = _finish(drafts, base, url, now)
+    return ParsedFeed(
+        format="rss-json",
+        title=clip(collapse(_text(channel.get("title"))), TITLE_LIMIT),
+        site_url=_absolute(channel.get("link"), url),
+        items=items,
+        skipped=skipped,
+    )
+
+
+def _text(value: object) -> str:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)  # JSON Feed ids are strings, but numbers are seen in the wild
+    return ""
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
+def _iso_date(value: object) -> datetime | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("z", "Z"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def discover_feed_urls(page: bytes | str, page_url: str) -> list[str]:
+    """The feed URLs an HTML page names in `<link rel="alternate">`, best first, absolute."""
+    markup = page.decode("utf-8", "replace") if isinstance(page, bytes) else page
+    base, links = find_feed_links(markup)
+    base_url = urljoin(page_url, base) if base else page_url
+    ranked = sorted(enumerate(links), key=lambda pair: (FEED_TYPES.index(pair[1][1]), pair[0]))
+    found: list[str] = []
+    for _, (href, _kind, _title) in ranked:
+        absolute = _absolute(href, base_url)
+        if absolute and absolute not in found:
+            found.append(absolute)
+    return found
+
+
+def discover_feed_url(page: bytes | str, page_url: str) -> str:
+    """The best feed URL of an HTML page; `NoFeedLinkError` when it names none."""
+    found = discover_feed_urls(page, page_url)
+    if not found:
+        raise NoFeedLinkError("this is an HTML page that names no feed (no <link rel=alternate>)")
+    return found[0]
+
+
+def parse_opml(data: bytes) -> list[OPMLOutline]:
+    """The feeds of an OPML subscription list; `ParseError` when it is not one."""
+    if _ENTITY_DECLARATION.search(data):
+        raise UnsafeXMLError("the XML declares entities (a possible entity-expansion attack)")
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as error:
+        raise ParseError(f"the OPML list is not well-formed XML: {error}") from None
+    if root.tag.lower() != "opml":
+        raise ParseError("not an OPML document")
+    outlines = []
+    for node in root.iter("outline"):
+        feed_url = (node.get("xmlUrl") or node.get("xmlurl") or "").strip()
+        if not feed_url:
+            continue
+        title = node.get("title") or node.get("text") or feed_url
+        site = node.get("htmlUrl") or node.get("htmlurl")
+        outlines.append(OPMLOutline(collapse(title), feed_url, site.strip() if site else None))
+    return outlines

@@ -1,0 +1,392 @@
+"""The feeds and their items in SQLite: deduplicated, seeded without flooding, never lost."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from content_feed.canonical import canonical_url, dedupe_key
+from content_feed.errors import FeedExistsError, FeedNotFoundError
+from content_feed.parse import ParsedFeed, ParsedItem
+
+migrations = Migrations("content")
+
+Kind = Literal["company", "industry"]
+KINDS: tuple[Kind, ...] = ("company", "industry")
+# The first fetch of a new feed keeps this many of its newest items as suggestions; the rest of
+# its history is recorded only so that it is never suggested as new.
+SEED_SUGGESTIONS = 3
+
+
+@migrations()
+def create_content_tables(db: Database) -> None:
+    """The feeds and items tables."""
+    # Times are Unix seconds (UTC). `origin` tells feeds seeded from SOCIALBOT_FEEDS (which follow
+    # the setting) from feeds added by hand. `seeded` is set by the first successful fetch.
+    db.execute(
+        """CREATE TABLE content_feeds (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            source_url TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'company' CHECK (kind IN ('company', 'industry')),
+            origin TEXT NOT NULL DEFAULT 'manual' CHECK (origin IN ('manual', 'settings')),
+            enabled INTEGER NOT NULL DEFAULT 1,
+            title TEXT,
+            site_url TEXT,
+            added_at REAL NOT NULL,
+            seeded INTEGER NOT NULL DEFAULT 0,
+            etag TEXT,
+            last_modified TEXT,
+            last_fetch_at REAL,
+            last_success_at REAL,
+            status TEXT NOT NULL DEFAULT 'new'
+                CHECK (status IN ('new', 'ok', 'not_modified', 'error')),
+            error TEXT,
+            warning TEXT,
+            failures INTEGER NOT NULL DEFAULT 0
+        )"""
+    )
+    # `url_key` is the article's identity across feeds (canonical URL, no scheme or trackers);
+    # `fresh_at` is the publication date, never later than when we first saw the item, so a
+    # re-dated item cannot jump ahead; `suggest` = 0 marks history recorded while seeding.
+    db.execute(
+        """CREATE TABLE content_items (
+            id INTEGER PRIMARY KEY,
+            feed_id INTEGER NOT NULL REFERENCES content_feeds(id) ON DELETE CASCADE,
+            guid TEXT NOT NULL,
+            url TEXT NOT NULL,
+            url_key TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            summary TEXT NOT NULL DEFAULT '',
+            image TEXT,
+            tags TEXT NOT NULL DEFAULT '[]',
+            published_at REAL,
+            first_seen_at REAL NOT NULL,
+            fresh_at REAL NOT NULL,
+            suggest INTEGER NOT NULL DEFAULT 1,
+            UNIQUE (feed_id, guid)
+        )"""
+    )
+    db.execute("CREATE INDEX content_items_fresh ON content_items (suggest, fresh_at)")
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFeed:
+    """A feed row, with its item count."""
+
+    id: int
+    url: str
+    source_url: str
+    kind: Kind
+    origin: str
+    enabled: bool
+    title: str | None
+    site_url: str | None
+    added_at: datetime
+    seeded: bool
+    etag: str | None
+    last_modified: str | None
+    last_fetch_at: datetime | None
+    last_success_at: datetime | None
+    status: str
+    error: str | None
+    warning: str | None
+    failures: int
+    item_count: int
+
+    def as_json(self) -> dict[str, Any]:
+        """The feed as JSON-ready values (times as ISO 8601)."""
+        return {
+            name: value.isoformat() if isinstance(value, datetime) else value
+            for name, value in ((n, getattr(self, n)) for n in self.__slots__)
+            if name not in ("etag", "last_modified")
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StoredItem:
+    """An item as the digest needs it: what to show, where it comes from, how fresh it is."""
+
+    id: int
+    feed_id: int
+    feed_title: str
+    kind: Kind
+    guid: str
+    title: str
+    link: str
+    summary: str
+    image: str | None
+    tags: tuple[str, ...]
+    published: datetime | None
+    fresh_at: datetime
+
+
+def _time(value: float | None) -> datetime | None:
+    return None if value is None else datetime.fromtimestamp(value, UTC)
+
+
+def _stamp(value: datetime) -> float:
+    return value.timestamp()
+
+
+_FEED_SELECT = """SELECT f.*, (SELECT count(*) FROM content_items i WHERE i.feed_id = f.id)
+    AS item_count FROM content_feeds f"""
+
+
+def _feed(row: dict[str, Any]) -> StoredFeed:
+    return StoredFeed(
+        id=row["id"],
+        url=row["url"],
+        source_url=row["source_url"],
+        kind=row["kind"],
+        origin=row["origin"],
+        enabled=bool(row["enabled"]),
+        title=row["title"],
+        site_url=row["site_url"],
+        added_at=datetime.fromtimestamp(row["added_at"], UTC),
+        seeded=bool(row["seeded"]),
+        etag=row["etag"],
+        last_modified=row["last_modified"],
+        last_fetch_at=_time(row["last_fetch_at"]),
+        last_success_at=_time(row["last_success_at"]),
+        status=row["status"],
+        error=row["error"],
+        warning=row["warning"],
+        failures=row["failures"],
+        item_count=row["item_count"],
+    )
+
+
+def list_feeds(db: Database, *, enabled_only: bool = False) -> list[StoredFeed]:
+    """Every feed, oldest first."""
+    where = " WHERE f.enabled = 1" if enabled_only else ""
+    return [_feed(row) for row in db.query(f"{_FEED_SELECT}{where} ORDER BY f.id")]
+
+
+def get_feed(db: Database, url_or_id: str | int) -> StoredFeed:
+    """The feed with this id, feed URL or source URL; `FeedNotFoundError` when none."""
+    text = str(url_or_id).strip()
+    if text.isdigit():
+        rows = list(db.query(f"{_FEED_SELECT} WHERE f.id = ?", [int(text)]))
+    else:
+        url = canonical_url(text) if "://" in text else text
+        rows = list(
+            db.query(
+                f"{_FEED_SELECT} WHERE f.url IN (?, ?) OR f.source_url IN (?, ?) ORDER BY f.id",
+                [text, url, text, url],
+            )
+        )
+    if not rows:
+        raise FeedNotFoundError(f"no feed matches {text!r}; see 'socialbot feeds list'")
+    return _feed(rows[0])
+
+
+def find_feed(db: Database, url: str) -> StoredFeed | None:
+    """The feed stored under this feed or source URL, if any."""
+    try:
+        return get_feed(db, url)
+    except FeedNotFoundError:
+        return None
+
+
+def insert_feed(
+    db: Database,
+    url: str,
+    *,
+    source_url: str | None = None,
+    kind: Kind = "company",
+    origin: str = "manual",
+    title: str | None = None,
+    site_url: str | None = None,
+    now: datetime | None = None,
+) -> StoredFeed:
+    """Add a feed row (not fetched yet); `FeedExistsError` when the URL is already there."""
+    if find_feed(db, url) is not None:
+        raise FeedExistsError(f"the feed {url} is already added")
+    now = now or datetime.now(UTC)
+    cursor = db.execute(
+        """INSERT INTO content_feeds (url, source_url, kind, origin, title, site_url, added_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)""",
+        [url, source_url or url, kind, origin, title, site_url, _stamp(now)],
+    )
+    assert cursor.lastrowid is not None
+    return get_feed(db, cursor.lastrowid)
+
+
+def update_feed(db: Database, feed_id: int, **values: Any) -> None:
+    """Set columns of one feed (kind, enabled, url...)."""
+    if values:
+        columns = ", ".join(f"{name} = ?" for name in values)
+        db.execute(f"UPDATE content_feeds SET {columns} WHERE id = ?", [*values.values(), feed_id])
+
+
+def remove_feed(db: Database, url_or_id: str | int) -> StoredFeed:
+    """Delete a feed and its items; returns what was removed."""
+    feed = get_feed(db, url_or_id)
+    with db.atomic():
+        db.execute("DELETE FROM content_items WHERE feed_id = ?", [feed.id])
+        db.execute("DELETE FROM content_feeds WHERE id = ?", [feed.id])
+    return feed
+
+
+def record_failure(db: Database, feed_id: int, error: str, now: datetime) -> None:
+    """Note a failed fetch; the feed's items and validators stay as they were."""
+    db.execute(
+        """UPDATE content_feeds SET status = 'error', error = ?, last_fetch_at = ?,
+           failures = failures + 1 WHERE id = ?""",
+        [error, _stamp(now), feed_id],
+    )
+
+
+def record_not_modified(
+    db: Database, feed_id: int, now: datetime, etag: str | None, last_modified: str | None
+) -> None:
+    """Note a 304: nothing new, the feed is healthy."""
+    db.execute(
+        """UPDATE content_feeds SET status = 'not_modified', error = NULL, last_fetch_at = ?,
+           last_success_at = ?, failures = 0, etag = ?, last_modified = ? WHERE id = ?""",
+        [_stamp(now), _stamp(now), etag, last_modified, feed_id],
+    )
+
+
+def record_success(
+    db: Database,
+    feed: StoredFeed,
+    parsed: ParsedFeed,
+    now: datetime,
+    *,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> int:
+    """Store a fetched feed's items and status in one transaction; returns how many are new."""
+    with db.atomic():
+        new = store_items(db, feed, parsed.items, now)
+        warning = parsed.warning
+        if parsed.skipped:
+            note = f"{parsed.skipped} entries skipped (no link or duplicate id)"
+            warning = f"{warning}; {note}" if warning else note
+        db.execute(
+            """UPDATE content_feeds SET status = 'ok', error = NULL, warning = ?,
+               last_fetch_at = ?, last_success_at = ?, failures = 0, seeded = 1, etag = ?,
+               last_modified = ?, title = coalesce(nullif(?, ''), title),
+               site_url = coalesce(?, site_url) WHERE id = ?""",
+            [
+                warning,
+                _stamp(now),
+                _stamp(now),
+                etag,
+                last_modified,
+                parsed.title,
+                parsed.site_url,
+                feed.id,
+            ],
+        )
+    return new
+
+
+def store_items(db: Database, feed: StoredFeed, items: Sequence[ParsedItem], now: datetime) -> int:
+    """Insert the items not yet known (by guid in this feed, or by canonical URL anywhere)."""
+    seeding = not feed.seeded
+    added = _stamp(feed.added_at)
+    keep: set[str] = set()
+    if seeding:
+        newest = sorted(
+            items, key=lambda i: i.published or datetime.min.replace(tzinfo=UTC), reverse=True
+        )
+        keep = {item.guid for item in newest[:SEED_SUGGESTIONS]}
+    seen_at = _stamp(now)
+    new = 0
+    for item in items:
+        published = _stamp(item.published) if item.published else None
+        if seeding:
+            # History is older than the feed's addition, whatever the feed claims.
+            fresh = min(published or added, added)
+        else:
+            fresh = min(published, seen_at) if published is not None else seen_at
+        suggest = 0 if seeding and item.guid not in keep else 1
+        cursor = db.execute(
+            """INSERT OR IGNORE INTO content_items (feed_id, guid, url, url_key, title, summary,
+               image, tags, published_at, first_seen_at, fresh_at, suggest)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                feed.id,
+                item.guid,
+                item.link,
+                dedupe_key(item.link),
+                item.title,
+                item.summary,
+                item.image,
+                json.dumps(list(item.tags)),
+                published,
+                seen_at,
+                fresh,
+                suggest,
+            ],
+        )
+        if cursor.rowcount:
+            new += 1 if suggest else 0
+        else:
+            # A known item may fix a typo or gain an image; its dates and freshness stay put.
+            db.execute(
+                """UPDATE content_items SET title = ?, summary = ?, image = coalesce(?, image)
+                   WHERE feed_id = ? AND guid = ?""",
+                [item.title, item.summary, item.image, feed.id, item.guid],
+            )
+    return new
+
+
+def candidate_items(
+    db: Database,
+    *,
+    since: datetime,
+    exclude_ids: Collection[int] = (),
+    limit: int = 500,
+) -> list[StoredItem]:
+    """Suggestable items of enabled feeds fresher than `since`, freshest first."""
+    rows = db.query(
+        """SELECT i.*, coalesce(f.title, f.url) AS feed_title, f.kind AS kind
+           FROM content_items i JOIN content_feeds f ON f.id = i.feed_id
+           WHERE i.suggest = 1 AND f.enabled = 1 AND i.fresh_at >= ?
+           ORDER BY i.fresh_at DESC, i.id DESC LIMIT ?""",
+        [_stamp(since), limit + len(exclude_ids)],
+    )
+    excluded = set(exclude_ids)
+    found = [_item(row) for row in rows if row["id"] not in excluded]
+    return found[:limit]
+
+
+def get_items(db: Database, ids: Collection[int]) -> list[StoredItem]:
+    """The items with these ids (any order)."""
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    rows = db.query(
+        f"""SELECT i.*, coalesce(f.title, f.url) AS feed_title, f.kind AS kind
+            FROM content_items i JOIN content_feeds f ON f.id = i.feed_id
+            WHERE i.id IN ({marks})""",
+        list(ids),
+    )
+    return [_item(row) for row in rows]
+
+
+def _item(row: dict[str, Any]) -> StoredItem:
+    return StoredItem(
+        id=row["id"],
+        feed_id=row["feed_id"],
+        feed_title=row["feed_title"],
+        kind=row["kind"],
+        guid=row["guid"],
+        title=row["title"],
+        link=row["url"],
+        summary=row["summary"],
+        image=row["image"],
+        tags=tuple(json.loads(row["tags"])),
+        published=_time(row["published_at"]),
+        fresh_at=datetime.fromtimestamp(row["fresh_at"], UTC),
+    )

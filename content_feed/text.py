@@ -1,0 +1,106 @@
+"""HTML to plain text, and the HTML bits a feed needs: first image, feed links."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+_SPACE = re.compile(r"\s+")
+_BLOCKS = frozenset(
+    {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+     "tr", "td", "th", "table", "section", "article", "figure", "figcaption", "pre", "hr"}
+)  # fmt: skip
+_HIDDEN = frozenset({"script", "style", "template", "noscript", "iframe", "svg", "head", "title"})
+FEED_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/feed+json",
+    "application/rdf+xml",
+    "text/xml",
+    "application/xml",
+)  # best first; plain application/json is left out: WordPress uses it for its REST API
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.first_image: str | None = None
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN:
+            self._hidden += 1
+        elif tag in _BLOCKS:
+            self.parts.append(" ")
+        if tag == "img" and self.first_image is None:
+            src = dict(attrs).get("src")
+            if src and not src.startswith("data:"):
+                self.first_image = src.strip()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _HIDDEN:
+            self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN:
+            self._hidden = max(0, self._hidden - 1)
+        elif tag in _BLOCKS:
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def collapse(text: str) -> str:
+    """Whitespace runs as one space, trimmed."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def html_to_text(markup: str) -> tuple[str, str | None]:
+    """Plain text of HTML (entities decoded, whitespace collapsed) and its first image."""
+    if "<" not in markup and "&" not in markup:
+        return collapse(markup), None
+    extractor = _TextExtractor()
+    extractor.feed(markup)
+    extractor.close()
+    return collapse("".join(extractor.parts)), extractor.first_image
+
+
+def clip(text: str, limit: int, ellipsis: str = "…") -> str:
+    """`text` cut to at most `limit` characters on a word boundary, with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: max(0, limit - len(ellipsis))]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-\u2013\u2014") + ellipsis
+
+
+class _FeedLinkFinder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.base: str | None = None
+        self.links: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: (value or "") for name, value in attrs}
+        if tag == "base" and self.base is None and values.get("href"):
+            self.base = values["href"].strip()
+        if tag not in ("link", "a"):
+            return
+        rels = values.get("rel", "").lower().split()
+        kind = values.get("type", "").lower().split(";")[0].strip()
+        href = values.get("href", "").strip()
+        if "alternate" in rels and kind in FEED_TYPES and href:
+            self.links.append((href, kind, values.get("title", "")))
+
+
+def find_feed_links(markup: str) -> tuple[str | None, list[tuple[str, str, str]]]:
+    """The page's `<base href>` and its feed links as (href, type, title), in page order."""
+    finder = _FeedLinkFinder()
+    finder.feed(markup)
+    finder.close()
+    return finder.base, finder.links

@@ -1,0 +1,189 @@
+"""The offline answerer: quote the best section's most relevant sentences, or say "not covered"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from handlers.guidelines.language import detect_language
+from handlers.guidelines.retrieval import Hit, Index, analyse
+from handlers.guidelines.sections import Section
+
+MAX_QUOTED = 3
+EXCERPT_CHARS = 300
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-ZÆØÅ0-9])")
+
+TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        "not_covered": (
+            "Our guidelines don't cover this question. Ask the social media team: "
+            "they can answer it, and may add it to the guidelines."
+        ),
+        "from": "From",
+        "empty": "Ask me a question about our social media guidelines.",
+    },
+    "da": {
+        "not_covered": (
+            "Vores retningslinjer dækker ikke dette spørgsmål. Spørg social media-teamet: "
+            "de kan svare, og måske tilføje det til retningslinjerne."
+        ),
+        "from": "Fra",
+        "empty": "Stil mig et spørgsmål om vores retningslinjer for sociale medier.",
+    },
+}
+
+
+def text_for(key: str, language: str) -> str:
+    """A fixed sentence of the bot in `language` (English when it has no translation)."""
+    return TEXTS.get(language, TEXTS["en"])[key]
+
+
+@dataclass(frozen=True)
+class Source:
+    """A cited section: its heading text, retrieval score and the quoted excerpt."""
+
+    section: str
+    score: float
+    excerpt: str
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer as plain data: what `socialbot ask --json` prints and the views draw."""
+
+    question: str
+    answer: str
+    sources: tuple[Source, ...] = field(default=())
+    confident: bool = False
+    language: str = "en"
+    by_model: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        """The contract's JSON object: question, answer, sources and confident."""
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "sources": [
+                {"section": s.section, "score": round(s.score, 3), "excerpt": s.excerpt}
+                for s in self.sources
+            ],
+            "confident": self.confident,
+        }
+
+
+def is_confident(hits: Sequence[Hit]) -> bool:
+    """Whether the best section speaks about the question: two of its words, or one idea.
+
+    Chosen on the evaluation set (bench/qa_eval.py): a question the guidelines do not cover
+    shares at most one plain word with the best section ("office", "open"), while covered ones,
+    also when asked in another language, share two words or one of the lexicon's ideas.
+    """
+    return bool(hits) and (hits[0].matched >= 2 or hits[0].matched_ideas >= 1)
+
+
+_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s+(.*)$")
+
+
+def _logical_lines(body: str) -> list[str]:
+    """Lines with hard-wrapped paragraphs and list items joined back together."""
+    lines: list[str] = []
+    joinable = False
+    for raw in body.split("\n"):
+        line = raw.strip()
+        if not line or set(line) <= set("-*_="):
+            lines.append("")
+            joinable = False
+        elif joinable and not _ITEM.match(line) and not lines[-1].endswith(":"):
+            lines[-1] += " " + line
+        else:
+            lines.append(line)
+            joinable = True
+    return lines
+
+
+def units(body: str) -> list[tuple[str, str]]:
+    """The quotable pieces of a section as (lead-in, text): sentences, and list items with the
+    line that introduces their list."""
+    pieces: list[tuple[str, str]] = []
+    lead_in = ""
+    for line in _logical_lines(body):
+        line = _clean(line)
+        if not line:
+            continue
+        item = _ITEM.match(line)
+        if item:
+            pieces.append((lead_in, item.group(1).strip()))
+            continue
+        lead_in = line if line.endswith(":") else ""
+        if not lead_in:
+            pieces.extend(("", part.strip()) for part in _SENTENCE_END.split(line) if part.strip())
+    return pieces
+
+
+def quote(
+    section: Section, question: str, language: str, limit: int = MAX_QUOTED
+) -> list[tuple[str, str]]:
+    """The pieces of `section` that share most with `question`, in the section's order."""
+    asked = detect_language(question, default=language)
+    keys = {key for term in analyse(question, asked) for key in term.keys}
+    if asked != language:
+        keys |= {key for term in analyse(question, language) for key in term.keys}
+    pieces = units(section.body)
+    scored = []
+    for position, (lead_in, text) in enumerate(pieces):
+        own = {key for term in analyse(text, language) for key in term.keys}
+        lead = {key for term in analyse(lead_in, language) for key in term.keys}
+        overlap = len(keys & own) + 0.5 * len(keys & (lead - own))
+        if overlap:
+            scored.append((overlap, -position))
+    best = sorted(scored, reverse=True)[:limit]
+    if not best:
+        return pieces[:1]
+    return [pieces[-position] for _, position in sorted(best, key=lambda item: -item[1])]
+
+
+def render_quote(pieces: list[tuple[str, str]]) -> list[str]:
+    """Quoted lines: each list's lead-in once, then its items."""
+    lines: list[str] = []
+    current = None
+    for lead_in, text in pieces:
+        if lead_in and lead_in != current:
+            lines.append(lead_in)
+        current = lead_in
+        lines.append(f"- {text}" if lead_in else text)
+    return lines
+
+
+def _clean(unit: str) -> str:
+    return re.sub(r"\*\*|__", "", unit).strip()
+
+
+def offline_answer(index: Index, question: str) -> Answer:
+    """Answer from the guidelines alone: quoted sentences of the best section, cited."""
+    question = " ".join(question.split())
+    language = detect_language(question, default=index.language)
+    if not question:
+        return Answer(question, text_for("empty", language), language=language)
+    hits = index.search(question, limit=3)
+    confident = is_confident(hits)
+    if not confident:
+        sources = tuple(_source(hit, "") for hit in hits)
+        return Answer(question, text_for("not_covered", language), sources, False, language)
+    best = hits[0]
+    quoted = render_quote(quote(best.section, question, index.language))
+    text = "\n".join(f"> {line}" for line in quoted)
+    text += f"\n{text_for('from', language)} _{best.section.title}_"
+    sources = (_source(best, " ".join(quoted)), *(_source(hit, "") for hit in hits[1:]))
+    return Answer(question, text, sources, True, language)
+
+
+def _source(hit: Hit, excerpt: str) -> Source:
+    if not excerpt:
+        excerpt = " ".join(render_quote(units(hit.section.body)[:2]))
+    if len(excerpt) > EXCERPT_CHARS:
+        excerpt = excerpt[: EXCERPT_CHARS - 1].rstrip() + "…"
+    return Source(hit.section.title, hit.score, excerpt, hit.section.key)

@@ -1,0 +1,88 @@
+"""Guideline Q&A for the core: ask, list and open sections, 👍/👎, and the `/guidelines` command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from handlers.commands import SlashCommand
+from handlers.errors import UserError
+from handlers.guidelines.answer import Answer, offline_answer
+from handlers.guidelines.document import GuidelinesFile
+from handlers.guidelines.feedback import StoredAnswer, get_answer, record_answer, record_feedback
+from handlers.guidelines.model import DEFAULT_TIMEOUT, Completer, model_answer
+from handlers.guidelines.views import answer_message, section_message, sections_message
+from handlers.people import Person
+from handlers.views import Message, Text
+
+
+class GuidelinesQA:
+    """Answers questions from the guidelines file, with a model when one is configured."""
+
+    def __init__(
+        self,
+        db: Database,
+        path: Path,
+        completer: Completer | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+    ) -> None:
+        self.db = db
+        self.file = GuidelinesFile(path)
+        self.completer = completer
+        self.timeout = timeout
+
+    async def answer(self, question: str) -> Answer:
+        """The answer as plain data (what `socialbot ask` prints); nothing is stored."""
+        if self.completer is None:
+            return offline_answer(self.file.index, question)
+        return await model_answer(self.completer, self.file.index, question, self.timeout)
+
+    async def ask(self, person: Person, question: str) -> Message:
+        """Answer a DM, a mention or `/guidelines <question>`, and record it for 👍/👎."""
+        answer = await self.answer(question)
+        answer_id = record_answer(self.db, answer, person.platform, person.user_id)
+        return answer_message(answer, answer_id)
+
+    def sections(self) -> Message:
+        """The list of sections, each openable (`/guidelines` alone)."""
+        return sections_message(self.file.sections)
+
+    def open_section(self, key: str) -> Message:
+        """One section in full (the value of a section button)."""
+        section = self.file.section(key)
+        if section is None:
+            raise UserError(
+                "That section is no longer in the guidelines. Type `/guidelines` to see them."
+            )
+        return section_message(section)
+
+    def feedback(self, person: Person, answer_id: str, helpful: bool) -> Message:
+        """Store a 👍 or 👎 on an answer."""
+        if not record_feedback(self.db, answer_id, person.platform, person.user_id, helpful):
+            raise UserError("I can't find that answer any more, so I couldn't record your vote.")
+        if helpful:
+            return Message("Thanks, glad it helped.")
+        return Message(
+            "Thanks for telling me. The people who maintain the guidelines will see it.",
+            blocks=(
+                Text("Thanks for telling me. The people who maintain the guidelines will see it."),
+            ),
+        )
+
+    def question_for_team(self, answer_id: str) -> StoredAnswer:
+        """The question behind an "Ask the social media team" button, to forward it."""
+        stored = get_answer(self.db, answer_id)
+        if stored is None:
+            raise UserError("I can't find that question any more; please ask it again.")
+        return stored
+
+    async def command(self, person: Person, text: str) -> Message:
+        """`/guidelines` alone lists the sections; `/guidelines <question>` answers it."""
+        return await self.ask(person, text) if text.strip() else self.sections()
+
+    def slash_command(self) -> SlashCommand:
+        """The `/guidelines` command for the registry."""
+        return SlashCommand(
+            "guidelines", "Ask about our social media guidelines", "[question]", self.command
+        )

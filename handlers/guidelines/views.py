@@ -1,0 +1,113 @@
+"""Neutral views for guideline answers, the list of sections and one section."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from handlers.actions import (
+    GUIDELINES_ASK_TEAM,
+    GUIDELINES_HELPFUL,
+    GUIDELINES_OPEN_SECTION,
+    GUIDELINES_UNHELPFUL,
+)
+from handlers.guidelines.answer import Answer
+from handlers.guidelines.sections import Section
+from handlers.views import Actions, Block, Button, Context, Divider, Header, Message, Text
+
+MAX_TEXT = 2900  # Slack's section text limit is 3,000 characters
+MAX_LABEL = 70  # Slack's button label limit is 75
+BUTTONS_PER_ROW = 5
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "helpful": "👍 Helpful",
+        "unhelpful": "👎 Not helpful",
+        "ask_team": "Ask the social media team",
+        "source": "Source",
+        "also": "See also",
+        "model": "Answered with an AI model, from the sections cited.",
+    },
+    "da": {
+        "helpful": "👍 Hjælpsomt",
+        "unhelpful": "👎 Ikke hjælpsomt",
+        "ask_team": "Spørg social media-teamet",
+        "source": "Kilde",
+        "also": "Se også",
+        "model": "Besvaret med en AI-model ud fra de citerede afsnit.",
+    },
+}
+
+
+def label(key: str, language: str) -> str:
+    """A button or caption text in `language` (English when it has no translation)."""
+    return LABELS.get(language, LABELS["en"])[key]
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def answer_message(answer: Answer, answer_id: str) -> Message:
+    """An answer with its cited section and 👍/👎; "not covered" offers the social media team."""
+    lang = answer.language
+    blocks: list[Block] = [Text(_short(answer.answer, MAX_TEXT))]
+    if answer.confident and answer.sources:
+        cited = answer.sources if answer.by_model else answer.sources[:1]
+        names = ", ".join(f"_{source.section}_" for source in cited)
+        blocks.append(Context(f"{label('source', lang)}: {names}"))
+        if answer.by_model:
+            blocks.append(Context(label("model", lang)))
+    buttons = [
+        Button(label("helpful", lang), GUIDELINES_HELPFUL, answer_id),
+        Button(label("unhelpful", lang), GUIDELINES_UNHELPFUL, answer_id),
+    ]
+    if not answer.confident:
+        buttons.insert(
+            0, Button(label("ask_team", lang), GUIDELINES_ASK_TEAM, answer_id, style="primary")
+        )
+    blocks.append(Actions(tuple(buttons)))
+    return Message(text=_short(answer.answer, MAX_TEXT), blocks=tuple(blocks))
+
+
+def sections_message(
+    sections: Sequence[Section], title: str = "Social media guidelines"
+) -> Message:
+    """The list of sections, each with a button that opens it."""
+    lines = "\n".join(f"- {section.title}" for section in sections)
+    blocks: list[Block] = [Header(title), Text(_short(lines, MAX_TEXT))]
+    buttons = [
+        Button(_short(section.title, MAX_LABEL), GUIDELINES_OPEN_SECTION, section.key)
+        for section in sections
+    ]
+    for start in range(0, len(buttons), BUTTONS_PER_ROW):
+        blocks.append(Actions(tuple(buttons[start : start + BUTTONS_PER_ROW])))
+    blocks.append(Context("Ask me anything about them: `/guidelines <your question>`."))
+    return Message(text=f"{title}\n{lines}", blocks=tuple(blocks))
+
+
+def _markdown_subset(body: str) -> str:
+    """The section body in the views' markdown subset: headings bold, list markers as `- `."""
+    out = []
+    for line in body.split("\n"):
+        stripped = line.strip()
+        if re.fullmatch(r"[-*_]{3,}", stripped):
+            continue
+        heading = re.match(r"^#{1,6}\s*(.+)$", stripped)
+        if heading:
+            out.append(f"**{heading.group(1).strip()}**")
+        elif re.match(r"^[*+]\s+", stripped):
+            out.append("- " + stripped[2:].strip())
+        else:
+            out.append(stripped)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip()
+
+
+def section_message(section: Section) -> Message:
+    """One section in full, with where it sits in the document."""
+    body = _short(_markdown_subset(section.body), MAX_TEXT)
+    blocks: list[Block] = [Header(_short(section.title, 150))]
+    if section.path:
+        blocks.append(Context(" \u203a ".join(section.path)))
+    blocks.extend((Text(body), Divider()))
+    return Message(text=f"{section.title}\n{body}", blocks=tuple(blocks))

@@ -1,0 +1,68 @@
+"""`socialbot feeds` commands, run through click against a temporary database."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import content_feed
+from bot.feeds_cli import feeds
+
+SAMPLE = Path(content_feed.__file__).parent / "data" / "sample-feed.xml"
+
+
+@pytest.fixture
+def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)  # no stray .env
+    monkeypatch.setenv("SOCIALBOT_DB", str(tmp_path / "bot.db"))
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(feeds, list(args), catch_exceptions=False)
+
+    return invoke
+
+
+def test_add_list_refresh_remove(run) -> None:
+    added = run("add", str(SAMPLE), "--kind", "company")
+    assert added.exit_code == 0, added.output
+    assert "Added feed 1: Example Corp blog [company]" in added.output
+    assert "5 items stored; the newest 3 can be suggested" in added.output
+
+    listed = run("list")
+    assert "Example Corp blog" in listed.output and "5 items" in listed.output
+    rows = [json.loads(line) for line in run("list", "--json").output.splitlines()]
+    assert rows[0]["status"] == "ok" and rows[0]["item_count"] == 5 and rows[0]["kind"] == "company"
+
+    refreshed = run("refresh")
+    assert refreshed.exit_code == 0
+    assert "1 feeds: 0 new items, 1 unchanged, 0 failed." in refreshed.output
+
+    again = run("add", SAMPLE.as_uri())
+    assert again.exit_code == 1 and "already added" in again.output
+
+    removed = run("remove", "1")
+    assert removed.exit_code == 0 and "Removed feed 1" in removed.output
+    assert "No feeds yet" in run("list").output
+    assert run("remove", "1").exit_code == 1
+
+
+def test_add_refuses_private_hosts(run) -> None:
+    result = run("add", "http://127.0.0.1:9/feed.xml")
+    assert result.exit_code == 1
+    assert "loopback" in result.output and "SOCIALBOT_ALLOW_PRIVATE_FEEDS" in result.output
+
+
+def test_add_refuses_bad_urls(run) -> None:
+    assert "not an http or https URL" in run("add", "ftp://e.com/feed").output
+    assert run("add", "--kind", "other", "https://e.com/").exit_code == 2
+
+
+def test_bad_settings_exit_2(run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOCIALBOT_ALLOW_PRIVATE_FEEDS", "perhaps")
+    result = run("list")
+    assert result.exit_code == 2
+    assert "SOCIALBOT_ALLOW_PRIVATE_FEEDS" in result.output

@@ -1,0 +1,189 @@
+"""Suggested posts: X length rule, share links, UTM, templates, the model and its fallback."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from aiohttp import web
+from openai import AsyncOpenAI
+
+from bot.llm import OpenAICompleter
+from content_feed.compose import (
+    NETWORKS,
+    UTM,
+    X_LIMIT,
+    Network,
+    compose,
+    share_link,
+    tag_url,
+    template_post,
+    x_length,
+)
+
+
+@dataclass(frozen=True)
+class Article:
+    title: str
+    summary: str
+    link: str
+
+
+ARTICLE = Article(
+    "Example Corp opens its new Copenhagen office",
+    "Forty colleagues moved into our new office by the harbour this week. It has room for the "
+    "25 people we plan to hire next year.",
+    "https://www.example.com/blog/copenhagen-office?ref=home",
+)
+LONG = Article("T" * 400, "S " * 600, "https://e.com/" + "p" * 300)
+
+
+def test_x_counts_every_url_as_23() -> None:
+    assert x_length("Read https://example.com/" + "a" * 200) == len("Read ") + 23
+    assert x_length("a www.example.com b http://x.y") == len("a  b ") + 23 + 23
+
+
+@pytest.mark.parametrize("article", [ARTICLE, LONG, Article("Short", "", "https://e.com/")])
+@pytest.mark.parametrize("variant", ["", "U1", "U2", "U3", "U4", "U5"])
+def test_template_posts_fit_x(article: Article, variant: str) -> None:
+    text = template_post(article, Network.X, variant)
+    assert text
+    assert x_length(f"{text} {article.link}") <= X_LIMIT
+
+
+def test_templates_vary_between_people() -> None:
+    texts = {template_post(ARTICLE, Network.LINKEDIN, f"person{n}") for n in range(20)}
+    assert len(texts) >= 3
+    assert all("Copenhagen" in text for text in texts)
+
+
+def test_share_links() -> None:
+    url = "https://e.com/a?x=1&y=2"
+    linkedin = urlsplit(share_link(Network.LINKEDIN, url))
+    assert (linkedin.netloc, linkedin.path) == ("www.linkedin.com", "/sharing/share-offsite/")
+    assert parse_qs(linkedin.query) == {"url": [url]}
+    x = urlsplit(share_link(Network.X, url, "Hello & welcome"))
+    assert (x.netloc, x.path) == ("x.com", "/intent/tweet")
+    assert parse_qs(x.query) == {"text": ["Hello & welcome"], "url": [url]}
+    facebook = urlsplit(share_link(Network.FACEBOOK, url))
+    assert (facebook.netloc, facebook.path) == ("www.facebook.com", "/sharer/sharer.php")
+    assert parse_qs(facebook.query) == {"u": [url]}
+
+
+def test_utm_on_by_default_and_off_on_request() -> None:
+    tagged = tag_url("https://e.com/a?utm_source=old&id=3#frag", Network.LINKEDIN)
+    query = parse_qs(urlsplit(tagged).query)
+    assert query == {
+        "id": ["3"],
+        "utm_source": ["linkedin"],
+        "utm_medium": ["social"],
+        "utm_campaign": ["employee-advocacy"],
+    }
+    assert tagged.endswith("#frag")
+    assert tag_url("https://e.com/a", Network.X, UTM(enabled=False)) == "https://e.com/a"
+    custom = tag_url("https://e.com/a", Network.X, UTM(campaign="spring", source="socialbot"))
+    assert parse_qs(urlsplit(custom).query)["utm_campaign"] == ["spring"]
+    assert parse_qs(urlsplit(custom).query)["utm_source"] == ["socialbot"]
+
+
+async def test_compose_without_model_uses_templates() -> None:
+    posts = await compose(ARTICLE)
+    assert list(posts) == list(NETWORKS)
+    for network, post in posts.items():
+        assert post.source == "template"
+        assert f"utm_source={network.value}" in post.url
+        assert "utm_source" in post.share_link
+    x = posts[Network.X]
+    assert parse_qs(urlsplit(x.share_link).query)["text"] == [x.text]
+    assert x_length(x.full_text) <= X_LIMIT
+    off = await compose(ARTICLE, [Network.X], utm=UTM(enabled=False))
+    assert off[Network.X].url == ARTICLE.link
+
+
+class FakeOpenAI:
+    """An OpenAI-compatible /v1/chat/completions on 127.0.0.1 answering from a script."""
+
+    def __init__(self) -> None:
+        self.answer: str | None = "Proud of the team: we opened our Copenhagen office this week."
+        self.status = 200
+        self.delay = 0.0
+        self.requests: list[dict[str, Any]] = []
+
+    async def handle(self, request: web.Request) -> web.Response:
+        self.requests.append(await request.json())
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        if self.status != 200:
+            return web.json_response({"error": {"message": "boom"}}, status=self.status)
+        body = {
+            "id": "chatcmpl-1",
+            "object": "chat.completion",
+            "created": 0,
+            "model": "fake",
+            "choices": [
+                {
+                    "index": 0,
+                    "finish_reason": "stop",
+                    "message": {"role": "assistant", "content": self.answer},
+                }
+            ],
+        }
+        return web.json_response(body)
+
+
+@pytest.fixture
+async def fake_openai(aiohttp_server: Any) -> tuple[FakeOpenAI, OpenAICompleter]:
+    fake = FakeOpenAI()
+    app = web.Application()
+    app.router.add_post("/v1/chat/completions", fake.handle)
+    server = await aiohttp_server(app, host="127.0.0.1")
+    client = AsyncOpenAI(
+        api_key="sk-test", base_url=f"http://127.0.0.1:{server.port}/v1", max_retries=0, timeout=5
+    )
+    model = OpenAICompleter(client, "fake")
+    return fake, model
+
+
+async def test_model_posts_are_grounded_in_title_and_summary(fake_openai: Any) -> None:
+    fake, model = fake_openai
+    posts = await compose(ARTICLE, model=model)
+    assert {post.source for post in posts.values()} == {"model"}
+    assert posts[Network.LINKEDIN].text == fake.answer
+    prompt = fake.requests[0]["messages"]
+    assert "only facts" in prompt[0]["content"]
+    assert ARTICLE.title in prompt[1]["content"] and ARTICLE.summary in prompt[1]["content"]
+    assert ARTICLE.link not in json.dumps(prompt)  # the link is ours to add
+
+
+async def test_model_answers_are_cleaned_and_clipped_for_x(fake_openai: Any) -> None:
+    fake, model = fake_openai
+    fake.answer = '"' + "Our new Copenhagen office is open. " * 20 + 'https://spam.example #hype"'
+    posts = await compose(ARTICLE, [Network.X], model=model)
+    text = posts[Network.X].text
+    assert posts[Network.X].source == "model"
+    assert "spam.example" not in text and "#hype" not in text and not text.startswith('"')
+    assert x_length(posts[Network.X].full_text) <= X_LIMIT
+
+
+@pytest.mark.parametrize(
+    "problem",
+    ["server error", "invented number", "empty", "timeout"],
+)
+async def test_model_failures_fall_back_to_templates(fake_openai: Any, problem: str) -> None:
+    fake, model = fake_openai
+    if problem == "server error":
+        fake.status = 500
+    elif problem == "invented number":
+        fake.answer = "We opened our Copenhagen office with 300 new colleagues."
+    elif problem == "empty":
+        fake.answer = ""
+    else:
+        fake.delay = 1.0
+    posts = await compose(ARTICLE, [Network.LINKEDIN], model=model, model_timeout=0.2)
+    post = posts[Network.LINKEDIN]
+    assert post.source == "template"
+    assert post.text == template_post(ARTICLE, Network.LINKEDIN)

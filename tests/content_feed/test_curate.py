@@ -1,0 +1,91 @@
+"""Curation: freshest unseen first, company and industry mixed, topics preferred."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlite_utils import Database
+
+from content_feed import store
+from content_feed.curate import fresh_items, pick
+from content_feed.parse import ParsedFeed, ParsedItem
+
+NOW = datetime(2026, 11, 23, 9, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: int
+    feed_id: int
+    kind: str
+    fresh_at: datetime
+    title: str = "Title"
+    summary: str = ""
+    tags: tuple[str, ...] = ()
+
+
+def entries() -> list[Entry]:
+    hours = [1, 2, 3, 4, 30, 400]
+    kinds = ["company", "company", "company", "industry", "industry", "industry"]
+    return [
+        Entry(n, feed_id=n % 2, kind=kind, fresh_at=NOW - timedelta(hours=h))
+        for n, (h, kind) in enumerate(zip(hours, kinds, strict=True))
+    ]
+
+
+def ids(items: list[Entry]) -> list[int]:
+    return [item.id for item in items]
+
+
+def test_mix_puts_at_least_one_of_each_kind() -> None:
+    assert ids(pick(entries(), now=NOW, limit=3)) == [0, 1, 3]
+    assert ids(pick(entries(), now=NOW, limit=3, mix=False)) == [0, 1, 2]
+
+
+def test_seen_and_stale_items_are_left_out() -> None:
+    assert ids(pick(entries(), now=NOW, seen={0, 1, 3}, limit=3)) == [2, 4]
+    assert ids(pick(entries(), now=NOW, seen={3, 4}, limit=3)) == [0, 1, 2]  # 5 is too old
+
+
+def test_one_kind_only_still_fills() -> None:
+    company = [e for e in entries() if e.kind == "company"]
+    assert ids(pick(company, now=NOW, limit=3)) == [0, 1, 2]
+    assert pick([], now=NOW) == []
+
+
+def test_topics_come_first() -> None:
+    items = [*entries(), Entry(9, 7, "industry", NOW - timedelta(hours=20), tags=("AI",))]
+    assert ids(pick(items, now=NOW, limit=2, topics=["ai"])) == [9, 0]
+
+
+def test_fresh_items_from_the_store(db: Database) -> None:
+    company = store.insert_feed(db, "https://e.com/feed", now=NOW - timedelta(days=30))
+    industry = store.insert_feed(db, "https://n.example/rss", kind="industry", now=NOW)
+    for feed in (company, industry):
+        seeded = ParsedFeed("rss20", "F", None, [])
+        store.record_success(db, feed, seeded, NOW - timedelta(days=1))
+    for feed, host, offset in ((company, "e.com", 0.0), (industry, "n.example", 0.5)):
+        batch = [
+            ParsedItem(
+                f"{host}{n}",
+                f"T{n}",
+                f"https://{host}/{n}",
+                NOW - timedelta(hours=n + offset),
+                "",
+                None,
+            )
+            for n in range(3)
+        ]
+        store.record_success(
+            db, store.get_feed(db, feed.id), ParsedFeed("rss20", "F", None, batch), NOW
+        )
+    chosen = fresh_items(db, now=NOW)
+    assert [(item.kind, item.link) for item in chosen] == [
+        ("company", "https://e.com/0"),
+        ("industry", "https://n.example/0"),
+        ("company", "https://e.com/1"),
+    ]
+    assert [i.link for i in fresh_items(db, now=NOW, seen={i.id for i in chosen}, limit=1)] == [
+        "https://n.example/1"
+    ]

@@ -1,0 +1,82 @@
+"""The store: dedupe by guid and canonical URL, seeding without flooding, nothing lost."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlite_utils import Database
+
+from content_feed import store
+from content_feed.parse import ParsedFeed, ParsedItem
+
+ADDED = datetime(2026, 11, 1, 9, tzinfo=UTC)
+
+
+def entry(guid: str, link: str, days_ago: float | None = 1, now: datetime = ADDED) -> ParsedItem:
+    published = None if days_ago is None else now - timedelta(days=days_ago)
+    return ParsedItem(guid, f"Title {guid}", link, published, "Summary.", None)
+
+
+def feed_of(*items: ParsedItem) -> ParsedFeed:
+    return ParsedFeed("rss20", "Blog", "https://e.com/", list(items))
+
+
+def suggested(db: Database) -> list[str]:
+    since = datetime(2000, 1, 1, tzinfo=UTC)
+    return sorted(i.guid for i in store.candidate_items(db, since=since))
+
+
+def test_first_fetch_seeds_without_flooding(db: Database) -> None:
+    feed = store.insert_feed(db, "https://e.com/feed", now=ADDED)
+    history = [entry(f"g{n}", f"https://e.com/{n}", days_ago=n + 1) for n in range(20)]
+    new = store.record_success(db, feed, feed_of(*history), ADDED)
+    assert new == store.SEED_SUGGESTIONS
+    assert suggested(db) == ["g0", "g1", "g2"]
+    assert store.get_feed(db, feed.id).item_count == 20
+    # Seeded items are never fresher than the feed's addition, even if dated later.
+    assert all(i.fresh_at <= ADDED for i in store.candidate_items(db, since=ADDED - timedelta(30)))
+
+
+def test_later_items_are_new_and_known_ones_are_not(db: Database) -> None:
+    feed = store.insert_feed(db, "https://e.com/feed", now=ADDED)
+    store.record_success(db, feed, feed_of(entry("a", "https://e.com/a")), ADDED)
+    feed = store.get_feed(db, feed.id)
+    later = ADDED + timedelta(hours=1)
+    batch = feed_of(
+        entry("b", "https://e.com/b", days_ago=0, now=later),
+        entry("a", "https://e.com/a", days_ago=-5, now=later),  # same guid, re-dated forward
+        entry("c", "https://www.e.com/a/?utm_source=x", now=later),  # re-post of a, new guid
+    )
+    assert store.record_success(db, feed, batch, later) == 1
+    assert suggested(db) == ["a", "b"]
+    a = next(i for i in store.candidate_items(db, since=ADDED - timedelta(30)) if i.guid == "a")
+    assert a.fresh_at <= ADDED  # the re-dating did not move it up
+
+
+def test_same_article_in_two_feeds_is_stored_once(db: Database) -> None:
+    one = store.insert_feed(db, "https://e.com/feed", now=ADDED)
+    two = store.insert_feed(db, "https://news.example/rss", kind="industry", now=ADDED)
+    store.record_success(db, one, feed_of(entry("x", "https://e.com/story")), ADDED)
+    store.record_success(db, two, feed_of(entry("y", "http://e.com/story?fbclid=1")), ADDED)
+    assert suggested(db) == ["x"]
+
+
+def test_a_failure_keeps_items_and_validators(db: Database) -> None:
+    feed = store.insert_feed(db, "https://e.com/feed", now=ADDED)
+    store.record_success(db, feed, feed_of(entry("a", "https://e.com/a")), ADDED, etag='"v1"')
+    store.record_failure(db, feed.id, "the server answered HTTP 500", ADDED)
+    after = store.get_feed(db, feed.id)
+    assert (after.status, after.error, after.failures) == (
+        "error",
+        "the server answered HTTP 500",
+        1,
+    )
+    assert (after.item_count, after.etag) == (1, '"v1"')
+
+
+def test_remove_by_id_or_url(db: Database) -> None:
+    feed = store.insert_feed(db, "https://e.com/feed", now=ADDED)
+    store.record_success(db, feed, feed_of(entry("a", "https://e.com/a")), ADDED)
+    assert store.remove_feed(db, "https://e.com/feed").id == feed.id
+    assert store.list_feeds(db) == []
+    assert db.execute("SELECT count(*) FROM content_items").fetchone()[0] == 0

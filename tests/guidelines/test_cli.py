@@ -1,0 +1,82 @@
+"""`socialbot ask` and `socialbot qa feedback` through click's runner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlite_utils import Database
+
+from bot.guidelines_cli import ask, qa
+from handlers.guidelines import migrations
+from handlers.guidelines.answer import Answer
+from handlers.guidelines.feedback import record_answer, record_feedback
+from tests.guidelines.evalset import load_eval_set
+
+DANISH = load_eval_set().documents["risesmart-da"]
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    monkeypatch.chdir(tmp_path)  # no stray .env
+    return {"SOCIALBOT_DB": str(tmp_path / "socialbot.db")}
+
+
+def test_ask_one_question(env: dict[str, str]) -> None:
+    result = CliRunner().invoke(ask, ["Can I post a photo from the office party?"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "Photos and videos from the office" in result.output
+    assert "[2. Social media at work is fine" in result.output
+
+
+def test_ask_json_one_object_per_stdin_line(env: dict[str, str]) -> None:
+    lines = "Må jeg dele vores nyheder?\n\nHow do I book a meeting room?\n"
+    result = CliRunner().invoke(ask, ["--json"], input=lines, env=env)
+    assert result.exit_code == 0, result.output
+    objects = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["question"] for o in objects] == [
+        "Må jeg dele vores nyheder?",
+        "How do I book a meeting room?",
+    ]
+    assert objects[0]["confident"] is True
+    assert objects[0]["sources"][0]["section"] == "1. Share our stories, news and events"
+    assert isinstance(objects[0]["sources"][0]["score"], float)
+    assert objects[1]["confident"] is False
+
+
+def test_ask_another_guidelines_file(env: dict[str, str]) -> None:
+    question = "En kunde skriver en dårlig anmeldelse af os, skal jeg svare igen?"
+    result = CliRunner().invoke(ask, ["--guidelines", str(DANISH), "--json", question], env=env)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["sources"][0]["section"].startswith("5. Svar ikke")
+
+
+def test_ask_with_a_missing_file_exits_2(env: dict[str, str], tmp_path: Path) -> None:
+    result = CliRunner().invoke(ask, ["--guidelines", str(tmp_path / "nope.md"), "hi"], env=env)
+    assert result.exit_code == 2
+    assert "SOCIALBOT_GUIDELINES" in result.output or "guidelines" in result.output
+
+
+def test_qa_feedback_lists_thumbs_down(env: dict[str, str]) -> None:
+    db = Database(env["SOCIALBOT_DB"])
+    migrations.apply(db)
+    liked = record_answer(db, Answer("Liked question", "fine", (), True), "slack", "U1")
+    disliked = record_answer(db, Answer("Bad question", "meh", (), False), "slack", "U1")
+    record_feedback(db, liked, "slack", "U2", helpful=True)
+    record_feedback(db, disliked, "slack", "U2", helpful=False)
+    db.close()
+    result = CliRunner().invoke(qa, ["feedback"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "Bad question" in result.output
+    assert "Liked question" not in result.output
+    as_json = CliRunner().invoke(qa, ["feedback", "--json"], env=env)
+    assert json.loads(as_json.output)["voter"] == "slack:U2"
+
+
+def test_qa_feedback_when_empty(env: dict[str, str]) -> None:
+    result = CliRunner().invoke(qa, ["feedback"], env=env)
+    assert result.exit_code == 0
+    assert "No 👎" in result.output

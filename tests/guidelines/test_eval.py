@@ -1,0 +1,57 @@
+"""The offline answerer on the evaluation set: a floor, so retrieval cannot quietly regress.
+
+bench/qa_eval.py prints the figures; the floors sit just under what it measured.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.guidelines.answer import offline_answer
+from handlers.guidelines.language import detect_language
+from handlers.guidelines.retrieval import Index
+from handlers.guidelines.sections import split_sections
+from tests.guidelines.evalset import load_eval_set
+
+EVALSET = load_eval_set()
+
+
+@pytest.fixture(scope="module")
+def results() -> list[tuple[tuple[str, ...], list[str], bool]]:
+    indexes = {
+        name: Index(split_sections(path.read_text())) for name, path in EVALSET.documents.items()
+    }
+    found = []
+    for item in EVALSET.questions:
+        answer = offline_answer(indexes[item.doc], item.question)
+        found.append((item.sections, [s.section for s in answer.sources], answer.confident))
+    return found
+
+
+def test_the_set_is_big_enough_and_bilingual() -> None:
+    covered = [item for item in EVALSET.questions if item.sections]
+    assert len(covered) >= 40
+    assert len(EVALSET.questions) - len(covered) >= 20
+    languages = {detect_language(item.question) for item in covered}
+    assert languages == {"en", "da"}
+
+
+def test_top1_and_top3_floor(results) -> None:
+    covered = [(want, got) for want, got, _ in results if want]
+    top1 = sum(bool(got) and got[0] in want for want, got in covered) / len(covered)
+    top3 = sum(any(title in want for title in got[:3]) for want, got in covered) / len(covered)
+    assert top1 >= 0.83
+    assert top3 >= 0.96
+
+
+def test_not_covered_floor_and_false_refusal_ceiling(results) -> None:
+    uncovered = [confident for want, _, confident in results if not want]
+    covered = [confident for want, _, confident in results if want]
+    assert sum(not confident for confident in uncovered) / len(uncovered) >= 0.88
+    assert sum(not confident for confident in covered) / len(covered) <= 0.03
+
+
+def test_language_detection() -> None:
+    assert detect_language("Can I post a photo from the office party?") == "en"
+    assert detect_language("Må jeg dele vores nyheder?") == "da"
+    assert detect_language("") == "en"

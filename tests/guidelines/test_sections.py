@@ -1,0 +1,102 @@
+"""Splitting guideline documents into sections with their heading paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from handlers.guidelines.sections import split_sections
+from tests.guidelines.evalset import load_eval_set
+
+DOCUMENTS = load_eval_set().documents
+
+
+def titles(name: str) -> list[str]:
+    return [section.title for section in split_sections(DOCUMENTS[name].read_text())]
+
+
+def test_default_guidelines_have_the_five_guidelines_and_who_to_ask() -> None:
+    sections = split_sections(DOCUMENTS["default"].read_text())
+    assert [s.number for s in sections] == ["", "1", "2", "3", "4", "5", "6"]
+    assert sections[3].title == "3. Never publish confidential information"
+    assert sections[3].path == ("Social media guidelines",)
+    assert "financial results" in sections[3].body
+
+
+def test_acme_v1_markdown_keeps_the_heading_path() -> None:
+    sections = split_sections(DOCUMENTS["acme-v1"].read_text())
+    by_title = {s.title: s for s in sections}
+    assert len(sections) == 23
+    assert by_title["Media and Press"].path == ("Social Media Policy", "Responding to Inquiries")
+    assert by_title["Media and Press"].breadcrumb.endswith(
+        "Responding to Inquiries \u203a Media and Press"
+    )
+    # A heading directly followed by a subheading has no text of its own: not a section.
+    assert "Responding to Inquiries" not in by_title
+
+
+def test_acme_v2_numbered_sections() -> None:
+    sections = split_sections(DOCUMENTS["acme-v2"].read_text())
+    numbers = [s.number for s in sections if s.number]
+    assert numbers[:6] == ["1", "2", "3.1", "3.2", "3.3", "3.4"]
+    assert "12.3" in numbers and "14.2" in numbers
+    compromise = next(s for s in sections if s.number == "12.3")
+    assert compromise.title == "12.3 Account Compromise"
+    assert compromise.path[-1] == "12. Social Media Emergencies"
+    assert "---" not in compromise.body
+
+
+def test_danish_plain_text_with_hash_number_headings() -> None:
+    found = titles("risesmart-da")
+    assert found[:4] == [
+        "2. kan dele selskab historier, nyheder og begivenheder",
+        "3. er du velkommen til at deltage i aktiviteter på sociale medier, der forbedrer dit "
+        "professionelle image eller billedet af RiseSmart i normal arbejdstid",
+        "4. Undlad at offentliggøre eller på anden måde videregive virksomhedens fortrolige "
+        "oplysninger hverken elektronisk eller på anden måde",
+        "5. Svar ikke på nogen konkurrent eller anden person, der sender negative anmeldelser "
+        "eller kommentarer om virksomheden",
+    ]
+    assert "Bonus: Brug sund fornuft" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "1. Sharing\n\nShare our news.\n\n1.1 Photos\n\nAsk first.\n\n2. Secrets\n\nKeep them.",
+            [("1. Sharing", ()), ("1.1 Photos", ("1. Sharing",)), ("2. Secrets", ())],
+        ),
+        (
+            "Policy\n======\n\nIntro text.\n\nWork hours\n\nFine in moderation.\n",
+            [("Policy", ()), ("Work hours", ())],
+        ),
+        ("No headings at all, just a sentence.", [("Guidelines", ())]),
+    ],
+)
+def test_plain_text_headings(text: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    sections = split_sections(text, title="Guidelines")
+    assert [(s.title, s.path) for s in sections] == expected
+
+
+def test_every_evaluation_answer_names_a_real_section() -> None:
+    evalset = load_eval_set()
+    known = {name: set(titles(name)) for name in evalset.documents}
+    missing = [
+        (item.doc, title)
+        for item in evalset.questions
+        for title in item.sections
+        if title not in known[item.doc]
+    ]
+    assert missing == []
+
+
+def test_section_titles_are_unique_per_document() -> None:
+    for name in DOCUMENTS:
+        found = titles(name)
+        assert len(found) == len(set(found)), name
+
+
+def test_corpus_copies_exist() -> None:
+    assert all(Path(path).is_file() for path in DOCUMENTS.values())

@@ -1,0 +1,113 @@
+"""Guideline Q&A as the core uses it: answers with buttons, sections, 👍/👎, reload on change."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from handlers.actions import (
+    GUIDELINES_ASK_TEAM,
+    GUIDELINES_HELPFUL,
+    GUIDELINES_OPEN_SECTION,
+    GUIDELINES_UNHELPFUL,
+)
+from handlers.errors import UserError
+from handlers.guidelines import GuidelinesQA, downvotes, migrations
+from handlers.people import Person
+from handlers.views import Actions, Button, Context, Header, Message
+from tests.guidelines.evalset import load_eval_set
+
+DEFAULT = load_eval_set().documents["default"]
+ANNA = Person("slack", "U1", "Anna")
+
+
+@pytest.fixture
+def db() -> Database:
+    database = Database(memory=True)
+    migrations.apply(database)
+    return database
+
+
+@pytest.fixture
+def qa(db: Database) -> GuidelinesQA:
+    return GuidelinesQA(db, DEFAULT)
+
+
+def buttons(message: Message) -> list[Button]:
+    return [b for block in message.blocks if isinstance(block, Actions) for b in block.buttons]
+
+
+async def test_an_answer_cites_its_section_and_asks_for_feedback(qa: GuidelinesQA) -> None:
+    message = await qa.ask(ANNA, "Can I post a photo from the office party?")
+    assert "Photos and videos from the office" in message.text
+    contexts = [b.text for b in message.blocks if isinstance(b, Context)]
+    assert any("2. Social media at work" in text for text in contexts)
+    ids = [b.action_id for b in buttons(message)]
+    assert ids == [GUIDELINES_HELPFUL, GUIDELINES_UNHELPFUL]
+    assert buttons(message)[0].value == buttons(message)[1].value != ""
+
+
+async def test_not_covered_offers_the_social_media_team(qa: GuidelinesQA) -> None:
+    message = await qa.ask(ANNA, "How do I book a meeting room?")
+    assert "don't cover" in message.text
+    first = buttons(message)[0]
+    assert (first.label, first.action_id) == ("Ask the social media team", GUIDELINES_ASK_TEAM)
+    stored = qa.question_for_team(first.value)
+    assert stored.question == "How do I book a meeting room?"
+    assert stored.user_id == "U1"
+
+
+async def test_a_danish_question_gets_danish_words(qa: GuidelinesQA) -> None:
+    message = await qa.ask(ANNA, "Hvor mange feriedage har jeg tilbage?")
+    assert "dækker ikke" in message.text
+    assert buttons(message)[0].label == "Spørg social media-teamet"
+
+
+async def test_feedback_is_stored_and_listed(qa: GuidelinesQA, db: Database) -> None:
+    message = await qa.ask(ANNA, "Can I post a photo from the office party?")
+    answer_id = buttons(message)[0].value
+    bob = Person("teams", "B2", "Bob")
+    qa.feedback(bob, answer_id, helpful=True)
+    assert downvotes(db) == []
+    qa.feedback(bob, answer_id, helpful=False)  # a second click changes the vote
+    votes = downvotes(db)
+    assert len(votes) == 1
+    assert (votes[0].platform, votes[0].user_id) == ("teams", "B2")
+    assert votes[0].answer.question == "Can I post a photo from the office party?"
+    with pytest.raises(UserError):
+        qa.feedback(bob, "no-such-answer", helpful=False)
+
+
+async def test_guidelines_alone_lists_openable_sections(qa: GuidelinesQA) -> None:
+    message = await qa.command(ANNA, "")
+    assert isinstance(message.blocks[0], Header)
+    opens = [b for b in buttons(message) if b.action_id == GUIDELINES_OPEN_SECTION]
+    assert [b.value for b in opens] == ["Social media guidelines", "1", "2", "3", "4", "5", "6"]
+    section = qa.open_section("3")
+    assert section.blocks[0] == Header("3. Never publish confidential information")
+    assert "- Never share personal data" in section.text
+    with pytest.raises(UserError):
+        qa.open_section("99")
+
+
+async def test_guidelines_with_text_answers(qa: GuidelinesQA) -> None:
+    command = qa.slash_command()
+    assert command.name == "guidelines"
+    message = await command.run(ANNA, "a journalist DMed me on LinkedIn, should I answer?")
+    assert "journalist" in message.text
+
+
+async def test_the_file_is_read_again_when_it_changes(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "guidelines.md"
+    path.write_text("# Rules\n\n## Pets\n\nDogs are welcome in the office on Fridays.\n")
+    qa = GuidelinesQA(db, path)
+    assert (await qa.answer("Can I bring my dog to the office?")).confident
+    path.write_text("# Rules\n\n## Parking\n\nPark behind the building.\n")
+    os.utime(path, ns=(1, 1))  # a different mtime even on coarse file systems
+    assert [s.title for s in qa.file.sections] == ["Parking"]
+    assert not (await qa.answer("Can I bring my dog to the office?")).confident
+    path.unlink()
+    assert [s.title for s in qa.file.sections] == ["Parking"]  # the last good version stays
