@@ -15,14 +15,19 @@ from sqlite_utils import Database
 
 from bot.clock import Clock
 from bot.console.session import ConsoleSession
+from bot.delivery import ledger as delivery_ledger
+from bot.delivery.engine import DeliveryEngine
+from bot.delivery.gateway import Gateway
 from bot.llm import completer_from_settings
 from bot.server import build_web_app
 from bot.settings import DEFAULT_FEED, Settings
 from bot.slack import app as slack_app
 from bot.slack.app import SlackBot
+from bot.slack.gateway import SlackGateway
 from bot.store import open_database
 from bot.teams import bot as teams_bot
 from bot.teams.bot import TeamsBot
+from bot.teams.gateway import TeamsGateway
 from content_feed import store as content_store
 from content_feed.manage import seed_feeds
 from content_feed.refresh import refresh_due
@@ -50,6 +55,7 @@ class Runtime:
     core: Core
     teams: TeamsBot
     slack: SlackBot | None
+    delivery: DeliveryEngine
     clock: Clock = field(init=False)
 
     _feed_refresh: asyncio.Task[object] | None = field(init=False, default=None)
@@ -88,13 +94,26 @@ def build_runtime(settings: Settings) -> Runtime:
     """Open the database and build the core and the platform adapters from `settings`."""
     db = open_database(
         settings.db,
-        [*Core.migrations, content_store.migrations, slack_app.migrations, teams_bot.migrations],
+        [
+            *Core.migrations,
+            content_store.migrations,
+            delivery_ledger.migrations,
+            slack_app.migrations,
+            teams_bot.migrations,
+        ],
     )
     roles = Roles.from_ids(settings.social_media_managers, settings.announcers, settings.admins)
     guidelines = GuidelinesQA(db, settings.guidelines, completer_from_settings(settings))
     core = Core(db, roles, guidelines)
     slack = SlackBot(settings, core, db) if settings.slack_enabled else None
-    runtime = Runtime(settings, db, core, TeamsBot(settings, core, db), slack)
+    teams = TeamsBot(settings, core, db)
+    gateways: list[Gateway] = [
+        TeamsGateway(teams.adapter, teams.conversations, settings.microsoft_app_id)
+    ]
+    if slack is not None:
+        gateways.append(SlackGateway.from_settings(settings))
+    delivery = DeliveryEngine.from_settings(db, settings, gateways)
+    runtime = Runtime(settings, db, core, teams, slack, delivery)
     core.on_tick("refresh feeds", runtime.refresh_feeds_in_background)
     return runtime
 
@@ -117,6 +136,7 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
         runtime.seed_feeds()
         if runtime.slack is not None:
             await runtime.slack.start()
+        await runtime.delivery.start()
         runtime.clock.start()
         if console_in is not None:
             print(CONNECT_HINT.format(port=settings.port), file=sys.stderr)
@@ -130,6 +150,7 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.remove_signal_handler(signum)
         runtime.clock.stop()
+        await runtime.delivery.stop()
         if runtime._feed_refresh is not None:
             runtime._feed_refresh.cancel()
         if runtime.slack is not None:

@@ -11,6 +11,7 @@ import click
 from bot.app import serve
 from bot.cli_support import SuggestingGroup, runtime_or_exit, settings_or_exit
 from bot.console.session import ConsoleSession
+from bot.delivery.cli import deliveries
 from bot.feeds_cli import feeds
 from bot.guidelines_cli import ask, qa
 from bot.slack.manifest import manifest_yaml
@@ -98,5 +99,6 @@ def teams_package(output: Path, app_id: str | None, website: str) -> None:
 
 
 main.add_command(ask)
+main.add_command(deliveries)
 main.add_command(feeds)
 main.add_command(qa)

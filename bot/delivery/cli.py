@@ -1,0 +1,90 @@
+"""`socialbot deliveries`: the ledger per purpose, and the progress bar a CLI fan-out shows."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from typing import Any
+
+import click
+
+from bot.delivery.ledger import Ledger, migrations
+from bot.delivery.progress import Progress, ProgressCallback
+from bot.settings import Settings, SettingsError, load_settings
+from bot.store import open_database
+
+
+def _show(item: object) -> str | None:
+    return None if item is None else str(item)
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[ProgressCallback]:
+    """A progress callback for `engine.run_until_done` drawing a bar on stderr."""
+    bar: Any = None
+    shown = 0
+
+    def update(progress: Progress) -> None:
+        nonlocal bar, shown
+        if bar is None:
+            bar = click.progressbar(
+                length=max(progress.total, 1),
+                label=label,
+                show_pos=True,
+                show_eta=True,
+                item_show_func=_show,
+                file=sys.stderr,
+            )
+            bar.__enter__()
+        finished = progress.sent + progress.failed
+        note = f"{progress.rate:.1f}/s" + (f", {progress.failed} failed" if progress.failed else "")
+        bar.update(finished - shown, current_item=note)
+        shown = finished
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+
+
+def _ledger(ctx: click.Context) -> Ledger:
+    try:
+        settings = ctx.find_object(Settings) or load_settings()
+        return Ledger(open_database(settings.db, [migrations]))
+    except SettingsError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@click.group("deliveries")
+def deliveries() -> None:
+    """Outbound messages: what is queued, sent and failed."""
+
+
+@deliveries.command("status")
+@click.option("--purpose", help="Only this purpose (digest, announcement, ...).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per fan-out and line.")
+@click.pass_context
+def status(ctx: click.Context, purpose: str | None, as_json: bool) -> None:
+    """Queued, sent and failed counts per purpose and key, with the failure reasons."""
+    rows = _ledger(ctx).summary(purpose)
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps({**asdict(row), "remaining": row.remaining}))
+        return
+    if not rows:
+        click.echo("No deliveries yet.")
+        return
+    click.echo(
+        f"{'PURPOSE':<16} {'KEY':<24} {'QUEUED':>7} {'SENDING':>7} {'SENT':>7} {'FAILED':>7}"
+    )
+    for row in rows:
+        click.echo(
+            f"{row.purpose:<16} {row.key:<24} {row.queued:>7} {row.sending:>7} "
+            f"{row.sent:>7} {row.failed:>7}"
+        )
+        for reason, count in row.reasons.items():
+            click.echo(f"    {count:>6}  {reason}")

@@ -1,0 +1,465 @@
+"""The delivery engine: drains the ledger through each platform's gateway at the allowed pace.
+
+Exactly once, and what remains of the window
+--------------------------------------------
+No chat platform offers an idempotency key for posting a message (Slack's chat.postMessage has
+none; Bot Framework ignores client activity ids), so a request whose answer never arrives leaves
+us not knowing whether the person got the message. The engine keeps that window small and then
+closes it by asking the platform:
+
+1. A row goes `queued → sending` in a committed write *before* the request leaves, naming this
+   process as its owner. Nothing is awaited between the platform's answer and the `sent` write
+   (SQLite commits synchronously on the event loop), so a cancelled task can only be cancelled
+   while the request is on the wire, never after the answer arrived.
+2. Each message carries a stable token derived from its ledger key (Slack: invisible message
+   metadata). A row whose last attempt has no known outcome is marked `uncertain`: rows another
+   process left `sending` when it died (found at start), a task cancelled mid-request, a timeout
+   or dropped connection after the body went out. Before sending such a row again the engine
+   waits `settle` seconds (so a request still inside the platform lands first) and asks the
+   gateway to `find` the token in the conversation: found → recorded as sent, not sent again.
+3. What remains: if the platform cannot tell (`CannotTell`: Teams keeps no history a bot can
+   read; Slack without the history scopes), the policy decides: `resend` (default: at worst one
+   duplicate for the few rows in flight at the crash) or `fail` (at worst one missing, recorded
+   as failed with the reason). A Slack request that lands later than `settle` after its
+   connection died, or a power loss that drops the last WAL commits (synchronous=NORMAL
+   survives process crashes, not power cuts), can still cause one duplicate.
+
+Rows left `sending` by a live process (the CLI and the bot side by side) are left alone until
+`lease` seconds pass, longer than any request can take.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import random
+import secrets
+import socket
+import time
+from collections.abc import Callable, Coroutine, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sqlite_utils import Database
+
+from bot.delivery.buckets import ConversationBuckets, Pace, TokenBucket
+from bot.delivery.gateway import (
+    CannotTell,
+    Gateway,
+    PermanentFailure,
+    RateLimited,
+    TransientFailure,
+)
+from bot.delivery.ledger import Delivery, Ledger
+from bot.delivery.progress import Progress, ProgressCallback, RateMeter
+from bot.settings import Settings
+from handlers.views import Message
+
+log = logging.getLogger("bot.delivery")
+
+MessageSource = Message | Callable[[str], Message | None]
+RECOVER_EVERY = 60.0  # seconds between looks for rows that other, dead processes left `sending`
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Retry and recovery knobs; the defaults suit production, tests shrink the times."""
+
+    max_errors: int = 10  # transient failures before a row fails for good
+    backoff: float = 1.0  # first retry delay, doubled each time, jittered
+    backoff_cap: float = 300.0
+    settle: float = 2.0  # wait before looking for an unanswered attempt
+    lease: float = 180.0  # a live owner's `sending` row is taken over after this
+    on_uncertain: Literal["resend", "fail"] = "resend"
+    idle_poll: float = 5.0  # look for rows other processes queued this often
+    log_every: float = 10.0  # a progress log line per running fan-out
+
+    def retry_delay(self, errors: int) -> float:
+        """Exponential backoff with jitter for the `errors`-th transient failure."""
+        ceiling = min(self.backoff_cap, self.backoff * 2 ** (errors - 1))
+        return random.uniform(ceiling / 2, ceiling)
+
+
+def paces_from_settings(settings: Settings) -> dict[str, Pace]:
+    """Each platform's pace from the settings."""
+    return {
+        "slack": Pace(settings.slack_rate, settings.slack_burst, settings.slack_channel_rate),
+        "teams": Pace(settings.teams_rate, settings.teams_burst, settings.teams_conversation_rate),
+    }
+
+
+def _owner() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+
+
+def _owner_dead(owner: str) -> bool:
+    """True when `owner` was a process on this host that no longer runs.
+
+    A killed child that its parent has not reaped yet still counts as running.
+    """
+    host, _, rest = owner.partition(":")
+    pid = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+@dataclass
+class _Lane:
+    """One platform's gateway, buckets and in-flight work."""
+
+    gateway: Gateway
+    pace: Pace
+    bucket: TokenBucket
+    conversations: ConversationBuckets
+    slots: asyncio.Semaphore
+    wake: asyncio.Event = field(default_factory=asyncio.Event)
+    inflight: set[int] = field(default_factory=set)
+
+
+class DeliveryEngine:
+    """Every outbound message goes through here: enqueue, then the engine delivers."""
+
+    def __init__(
+        self,
+        db: Database,
+        gateways: Iterable[Gateway],
+        paces: Mapping[str, Pace],
+        policy: Policy | None = None,
+    ) -> None:
+        self.ledger = Ledger(db)
+        self.policy = policy or Policy()
+        self.owner = _owner()
+        self._gateways = {gateway.platform: gateway for gateway in gateways}
+        self._paces = dict(paces)
+        missing = set(self._gateways) - set(self._paces)
+        if missing:
+            raise ValueError(f"no pace configured for {', '.join(sorted(missing))}")
+        self._lanes: dict[str, _Lane] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._sends: set[asyncio.Task[None]] = set()
+        self._payloads: dict[str, dict[str, object]] = {}
+        self._changed: asyncio.Future[None] | None = None
+        self.recovered = 0  # rows found mid-send at the last start
+        self._recovered_at = 0.0
+        self._watched: set[tuple[str, str]] = set()
+
+    @classmethod
+    def from_settings(
+        cls, db: Database, settings: Settings, gateways: Iterable[Gateway]
+    ) -> DeliveryEngine:
+        """An engine paced by the settings."""
+        return cls(db, gateways, paces_from_settings(settings))
+
+    # -- the API the bot uses ------------------------------------------------------------------
+
+    def enqueue(
+        self,
+        platform: str,
+        recipients: Iterable[str],
+        purpose: str,
+        key: str,
+        message: MessageSource,
+    ) -> int:
+        """Queue `message` (or `message(recipient)`, None to skip one) for each recipient not
+        already in the ledger under (platform, purpose, key); return how many are new."""
+        gateway = self._gateways.get(platform)
+        if gateway is None:
+            raise ValueError(f"no gateway for platform {platform!r}")
+        known = self.ledger.known(platform, purpose, key)
+        fresh = [r for r in dict.fromkeys(recipients) if r not in known]
+        if callable(message):
+            source = message
+            rendered = ((r, source(r)) for r in fresh)
+            payloads = ((r, gateway.render(m)) for r, m in rendered if m is not None)
+        else:
+            shared = gateway.render(message)
+            payloads = ((r, shared) for r in fresh)
+        added = self.ledger.enqueue(platform, purpose, key, payloads, time.time())
+        if added:
+            log.info(
+                "deliveries queued",
+                extra={"platform": platform, "purpose": purpose, "key": key, "added": added},
+            )
+            self.kick(platform)
+            self._watch(purpose, key)
+        return added
+
+    def kick(self, platform: str | None = None) -> None:
+        """Tell the dispatchers new rows may be due (enqueue does this itself)."""
+        for name, lane in self._lanes.items():
+            if platform in (None, name):
+                lane.wake.set()
+
+    async def start(self) -> None:
+        """Recover rows a dead process left mid-send, then start draining every platform."""
+        if self._lanes:
+            return
+        self.recovered = self._recover()
+        for platform, gateway in self._gateways.items():
+            pace = self._paces[platform]
+            self._lanes[platform] = lane = _Lane(
+                gateway=gateway,
+                pace=pace,
+                bucket=TokenBucket(pace.rate, pace.burst),
+                # No bursts within a conversation: evenly spaced posts stay under every window.
+                conversations=ConversationBuckets(pace.conversation_rate, 1),
+                slots=asyncio.Semaphore(pace.concurrency),
+            )
+            self._spawn(self._dispatch(platform, lane), self._tasks)
+        for purpose, key in self.ledger.unfinished():
+            self._watch(purpose, key)
+
+    async def stop(self, grace: float = 10.0) -> None:
+        """Stop taking new rows, give in-flight sends `grace` seconds, then cancel them."""
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self._sends:
+            _, pending = await asyncio.wait(set(self._sends), timeout=grace)
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+        self._lanes.clear()
+        self._watched.clear()
+
+    async def __aenter__(self) -> DeliveryEngine:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
+    def _recover(self) -> int:
+        """Requeue rows a dead process (or a lease-expired one) left mid-send."""
+        now = time.time()
+        self._recovered_at = time.monotonic()
+        recovered = self.ledger.recover(
+            self.owner, _owner_dead, now - self.policy.lease, now + self.policy.settle
+        )
+        if recovered:
+            log.warning(
+                "deliveries recovered after an interruption; checking before resending",
+                extra={"recovered": recovered},
+            )
+            self.kick()
+        return recovered
+
+    def progress(self, purpose: str, key: str, meter: RateMeter, started: float) -> Progress:
+        """Where the fan-out (purpose, key) stands now."""
+        counts = self.ledger.counts(purpose, key)
+        finished = counts["sent"] + counts["failed"]
+        return Progress(
+            purpose=purpose,
+            key=key,
+            total=sum(counts.values()),
+            sent=counts["sent"],
+            failed=counts["failed"],
+            remaining=counts["queued"] + counts["sending"],
+            rate=meter.add(finished),
+            elapsed=time.monotonic() - started,
+        )
+
+    async def run_until_done(
+        self,
+        purpose: str,
+        key: str,
+        progress: ProgressCallback | None = None,
+        *,
+        every: float = 0.25,
+    ) -> Progress:
+        """Wait until every delivery of (purpose, key) is sent or failed, calling `progress` on
+        the way (at most every `every` seconds). Needs a started engine with a gateway for every
+        platform the fan-out uses."""
+        if not self._lanes:
+            raise RuntimeError("start the delivery engine first")
+        meter, started = RateMeter(), time.monotonic()
+        while True:
+            state = self.progress(purpose, key, meter, started)
+            if progress is not None:
+                progress(state)
+            if state.done:
+                return state
+            await self._next_change(within=max(every, 1.0))
+            await asyncio.sleep(every)
+
+    def _watch(self, purpose: str, key: str) -> None:
+        """Log a fan-out's progress every `log_every` seconds until it is done."""
+        if not self._lanes or (purpose, key) in self._watched:
+            return
+        self._watched.add((purpose, key))
+        last = [-self.policy.log_every]
+
+        def report(state: Progress) -> None:
+            if state.done:
+                state.log("delivery finished")
+            elif state.elapsed - last[0] >= self.policy.log_every:
+                last[0] = state.elapsed
+                state.log()
+
+        async def watch() -> None:
+            try:
+                await self.run_until_done(purpose, key, report, every=1.0)
+            finally:
+                self._watched.discard((purpose, key))
+
+        self._spawn(watch(), self._tasks)
+
+    # -- the machinery -------------------------------------------------------------------------
+
+    def _spawn(
+        self, work: Coroutine[Any, Any, None], into: set[asyncio.Task[None]]
+    ) -> asyncio.Task[None]:
+        task = asyncio.get_running_loop().create_task(work)
+        into.add(task)
+        task.add_done_callback(into.discard)
+        return task
+
+    def _signal(self) -> None:
+        if self._changed is not None and not self._changed.done():
+            self._changed.set_result(None)
+        self._changed = None
+
+    async def _next_change(self, within: float) -> None:
+        if self._changed is None:
+            self._changed = asyncio.get_running_loop().create_future()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.shield(self._changed), within)
+
+    async def _dispatch(self, platform: str, lane: _Lane) -> None:
+        """Hand due rows to send tasks as the buckets allow; sleep when nothing is due."""
+        while True:
+            lane.wake.clear()
+            try:
+                # Another process (a CLI fan-out) may have died since we started.
+                if time.monotonic() - self._recovered_at > RECOVER_EVERY:
+                    self._recover()
+                wait = await self._dispatch_pass(platform, lane)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("delivery dispatcher failed; retrying", extra={"platform": platform})
+                wait = self.policy.idle_poll
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(lane.wake.wait(), timeout=wait)
+
+    async def _dispatch_pass(self, platform: str, lane: _Lane) -> float:
+        """One sweep over the due rows; return how long to sleep before the next."""
+        after, soonest, now = 0, self.policy.idle_poll, time.time()
+        while rows := self.ledger.due(platform, after, now, limit=256):
+            for row in rows:
+                after = row.id
+                if row.id in lane.inflight:
+                    continue
+                conversation = lane.conversations.get(row.recipient)
+                if (wait := conversation.delay()) > 0:
+                    soonest = min(soonest, wait)
+                    continue
+                await lane.slots.acquire()
+                await lane.bucket.acquire()
+                # A 429 may have paused this conversation while we waited for the slot.
+                if (wait := conversation.delay()) > 0 or not self.ledger.claim(
+                    row.id, self.owner, time.time()
+                ):
+                    soonest = min(soonest, wait) if wait > 0 else soonest
+                    lane.slots.release()
+                    continue
+                conversation.take()
+                lane.inflight.add(row.id)
+                self._spawn(self._deliver(lane, row), self._sends)
+            now = time.time()
+        next_due = self.ledger.next_due(platform)
+        if next_due is not None:
+            soonest = min(soonest, max(0.0, next_due - time.time()))
+        return soonest
+
+    def _payload(self, digest: str) -> dict[str, object]:
+        payload = self._payloads.get(digest)
+        if payload is None:
+            if len(self._payloads) > 256:
+                self._payloads.clear()
+            payload = self._payloads[digest] = self.ledger.payload(digest)
+        return payload
+
+    async def _deliver(self, lane: _Lane, row: Delivery) -> None:
+        """Send one claimed row and record the outcome; the row is `sending` on entry."""
+        ledger, policy, gateway = self.ledger, self.policy, lane.gateway
+        context = {"platform": gateway.platform, "recipient": row.recipient,
+                   "purpose": row.purpose, "key": row.key, "delivery": row.id}  # fmt: skip
+        uncertain = row.uncertain
+        try:
+            if uncertain:
+                since = row.first_attempt_at or row.created_at
+                try:
+                    found = await gateway.find(row.recipient, row.token, since)
+                except CannotTell as error:
+                    if policy.on_uncertain == "fail":
+                        ledger.mark_failed(row.id, f"uncertain: {error}", time.time())
+                        log.warning("delivery outcome unknown; not resent", extra=context)
+                        return
+                    log.warning("delivery outcome unknown; resending", extra=context)
+                    found = None
+                if found is not None:
+                    ledger.mark_sent(row.id, found, time.time())
+                    log.info("delivery found already sent", extra=context)
+                    return
+                uncertain = False  # the earlier attempt surely did not arrive
+            # The window: from here until mark_sent commits, the platform may hold the message
+            # while the ledger says `sending` (see the module docstring for how it is closed).
+            message_id = await gateway.send(row.recipient, self._payload(row.payload), row.token)
+            ledger.mark_sent(row.id, message_id, time.time())
+        except PermanentFailure as error:
+            ledger.mark_failed(row.id, str(error) or type(error).__name__, time.time())
+            log.info("delivery failed for good", extra={**context, "reason": str(error)})
+        except RateLimited as error:
+            paused = (
+                lane.bucket if error.scope == "platform" else lane.conversations.get(row.recipient)
+            )
+            paused.pause(error.retry_after)
+            ledger.requeue(row.id, time.time() + error.retry_after, uncertain=uncertain, error=None)
+            log.warning(
+                "rate limited; bucket paused",
+                extra={**context, "retry_after": error.retry_after, "scope": error.scope},
+            )
+        except TransientFailure as error:
+            self._retry(row, str(error) or type(error).__name__,
+                        uncertain or error.maybe_delivered, context)  # fmt: skip
+        except asyncio.CancelledError:
+            # Cancelled while a request was on the wire: the outcome is unknown.
+            ledger.requeue(row.id, time.time() + policy.settle, uncertain=True, error=None)
+            raise
+        except Exception as error:
+            log.exception("unexpected delivery error; will retry", extra=context)
+            self._retry(row, f"{type(error).__name__}: {error}", True, context)
+        finally:
+            lane.inflight.discard(row.id)
+            lane.slots.release()
+            lane.wake.set()  # a requeued row changes when the dispatcher should look again
+            self._signal()
+
+    def _retry(
+        self, row: Delivery, reason: str, uncertain: bool, context: dict[str, object]
+    ) -> None:
+        errors = row.errors + 1
+        now = time.time()
+        if errors >= self.policy.max_errors:
+            note = " (an earlier attempt may have arrived)" if uncertain else ""
+            self.ledger.mark_failed(row.id, f"gave up after {errors} tries{note}: {reason}", now)
+            log.warning("delivery failed after retries", extra={**context, "reason": reason})
+            return
+        delay = self.policy.retry_delay(errors)
+        if uncertain:
+            delay = max(delay, self.policy.settle)
+        self.ledger.requeue(row.id, now + delay, uncertain=uncertain, error=reason)
+        log.info(
+            "delivery will be retried",
+            extra={**context, "reason": reason, "retry_in": round(delay, 2), "errors": errors},
+        )

@@ -1,0 +1,303 @@
+"""The delivery ledger: one row per (platform, recipient, purpose, key), payloads stored once."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from bot.delivery.gateway import Payload
+
+migrations = Migrations("delivery")
+
+QUEUED, SENDING, SENT, FAILED = "queued", "sending", "sent", "failed"
+STATES = (QUEUED, SENDING, SENT, FAILED)
+
+
+@migrations()
+def create_ledger(db: Database) -> None:
+    """The payloads and deliveries tables."""
+    db.execute(
+        """CREATE TABLE delivery_payloads (
+            hash TEXT PRIMARY KEY,
+            body TEXT NOT NULL,
+            created_at REAL NOT NULL
+        )"""
+    )
+    # `uncertain` marks a row whose last wire attempt has no known outcome (a crash or a timeout
+    # after the request went out); `errors` counts transient failures toward the retry limit,
+    # `attempts` every request sent. Times are Unix seconds.
+    db.execute(
+        """CREATE TABLE deliveries (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL,
+            recipient TEXT NOT NULL,
+            purpose TEXT NOT NULL,
+            key TEXT NOT NULL,
+            payload TEXT NOT NULL REFERENCES delivery_payloads(hash),
+            state TEXT NOT NULL DEFAULT 'queued'
+                CHECK (state IN ('queued', 'sending', 'sent', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            errors INTEGER NOT NULL DEFAULT 0,
+            uncertain INTEGER NOT NULL DEFAULT 0,
+            not_before REAL NOT NULL DEFAULT 0,
+            owner TEXT,
+            message_id TEXT,
+            reason TEXT,
+            created_at REAL NOT NULL,
+            first_attempt_at REAL,
+            last_attempt_at REAL,
+            finished_at REAL,
+            UNIQUE (platform, recipient, purpose, key)
+        )"""
+    )
+    db.execute("CREATE INDEX deliveries_due ON deliveries (platform, state, id)")
+    db.execute("CREATE INDEX deliveries_purpose ON deliveries (purpose, key, state)")
+
+
+def canonical(payload: Payload) -> tuple[str, str]:
+    """The payload as compact sorted JSON and its hash, so equal payloads are stored once."""
+    body = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return body, hashlib.sha256(body.encode()).hexdigest()[:32]
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """One ledger row as the engine needs it."""
+
+    id: int
+    platform: str
+    recipient: str
+    purpose: str
+    key: str
+    payload: str
+    attempts: int
+    errors: int
+    uncertain: bool
+    created_at: float
+    first_attempt_at: float | None
+
+    @property
+    def token(self) -> str:
+        """A stable tag for this delivery, derived from its unique key, sent with the message."""
+        raw = "\x1f".join((self.platform, self.recipient, self.purpose, self.key))
+        return "sb1-" + hashlib.sha256(raw.encode()).hexdigest()[:24]
+
+
+@dataclass(frozen=True)
+class PurposeStatus:
+    """Counts per state for one (purpose, key), with the failure reasons and how often."""
+
+    purpose: str
+    key: str
+    queued: int
+    sending: int
+    sent: int
+    failed: int
+    reasons: dict[str, int]
+
+    @property
+    def remaining(self) -> int:
+        """Deliveries not finished yet."""
+        return self.queued + self.sending
+
+
+_COLUMNS = (
+    "id, platform, recipient, purpose, key, payload, attempts, errors, uncertain, "
+    "created_at, first_attempt_at"
+)
+
+
+def _delivery(row: tuple[Any, ...]) -> Delivery:
+    i, platform, recipient, purpose, key, payload, attempts, errors, uncertain, created, first = row
+    return Delivery(
+        i,
+        platform,
+        recipient,
+        purpose,
+        key,
+        payload,
+        attempts,
+        errors,
+        bool(uncertain),
+        created,
+        first,
+    )
+
+
+class Ledger:
+    """Reads and writes the deliveries; every write commits at once (the ledger is the truth)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def enqueue(
+        self,
+        platform: str,
+        purpose: str,
+        key: str,
+        payloads: Iterable[tuple[str, Payload]],
+        now: float,
+    ) -> int:
+        """Add a queued row per (recipient, payload) not in the ledger yet; return how many."""
+        conn = self.db.conn
+        with self.db.atomic():
+            before = conn.total_changes
+            stored: set[str] = set()
+            rows = []
+            for recipient, payload in payloads:
+                body, digest = canonical(payload)
+                if digest not in stored:
+                    conn.execute(
+                        "INSERT OR IGNORE INTO delivery_payloads (hash, body, created_at) "
+                        "VALUES (?, ?, ?)",
+                        (digest, body, now),
+                    )
+                    stored.add(digest)
+                rows.append((platform, recipient, purpose, key, digest, now))
+            payload_changes = conn.total_changes - before
+            conn.executemany(
+                "INSERT OR IGNORE INTO deliveries (platform, recipient, purpose, key, payload, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            return conn.total_changes - before - payload_changes
+
+    def known(self, platform: str, purpose: str, key: str) -> set[str]:
+        """Recipients already in the ledger for this (platform, purpose, key)."""
+        cursor = self.db.execute(
+            "SELECT recipient FROM deliveries WHERE platform = ? AND purpose = ? AND key = ?",
+            (platform, purpose, key),
+        )
+        return {recipient for (recipient,) in cursor}
+
+    def due(self, platform: str, after_id: int, now: float, limit: int) -> list[Delivery]:
+        """Queued rows whose time has come, in id order, after `after_id`."""
+        cursor = self.db.execute(
+            f"SELECT {_COLUMNS} FROM deliveries WHERE platform = ? AND state = 'queued' "
+            "AND id > ? AND not_before <= ? ORDER BY id LIMIT ?",
+            (platform, after_id, now, limit),
+        )
+        return [_delivery(row) for row in cursor]
+
+    def next_due(self, platform: str) -> float | None:
+        """When the earliest queued row may go, or None when nothing is queued."""
+        row = self.db.execute(
+            "SELECT min(not_before) FROM deliveries WHERE platform = ? AND state = 'queued'",
+            (platform,),
+        ).fetchone()
+        return None if row is None or row[0] is None else float(row[0])
+
+    def claim(self, delivery_id: int, owner: str, now: float) -> bool:
+        """queued → sending, committed before the request goes out; False if someone else won."""
+        cursor = self.db.execute(
+            "UPDATE deliveries SET state = 'sending', owner = ?, attempts = attempts + 1, "
+            "first_attempt_at = coalesce(first_attempt_at, ?), last_attempt_at = ? "
+            "WHERE id = ? AND state = 'queued'",
+            (owner, now, now, delivery_id),
+        )
+        return cursor.rowcount == 1
+
+    def mark_sent(self, delivery_id: int, message_id: str, now: float) -> None:
+        """sending → sent, with the platform's reference to the message."""
+        self.db.execute(
+            "UPDATE deliveries SET state = 'sent', message_id = ?, uncertain = 0, reason = NULL, "
+            "owner = NULL, finished_at = ? WHERE id = ?",
+            (message_id, now, delivery_id),
+        )
+
+    def mark_failed(self, delivery_id: int, reason: str, now: float) -> None:
+        """sending → failed for good, with the reason."""
+        self.db.execute(
+            "UPDATE deliveries SET state = 'failed', reason = ?, owner = NULL, finished_at = ? "
+            "WHERE id = ?",
+            (reason, now, delivery_id),
+        )
+
+    def requeue(
+        self, delivery_id: int, not_before: float, *, uncertain: bool, error: str | None
+    ) -> None:
+        """sending → queued, not before `not_before`; `error` counts toward the retry limit."""
+        self.db.execute(
+            "UPDATE deliveries SET state = 'queued', owner = NULL, not_before = ?, uncertain = ?, "
+            "errors = errors + ?, reason = coalesce(?, reason) WHERE id = ?",
+            (not_before, int(uncertain), int(error is not None), error, delivery_id),
+        )
+
+    def recover(
+        self, owner: str, dead: Callable[[str], bool], stale_before: float, not_before: float
+    ) -> int:
+        """Requeue, as uncertain, rows left `sending` by a dead owner or for too long."""
+        rows = self.db.execute(
+            "SELECT id, owner, last_attempt_at FROM deliveries WHERE state = 'sending'"
+        ).fetchall()
+        orphans = [
+            (delivery_id,)
+            for delivery_id, holder, last in rows
+            if holder != owner and (holder is None or dead(holder) or (last or 0) < stale_before)
+        ]
+        with self.db.atomic():
+            self.db.conn.executemany(
+                "UPDATE deliveries SET state = 'queued', uncertain = 1, owner = NULL, "
+                f"not_before = max(not_before, {float(not_before)!r}) "
+                "WHERE id = ? AND state = 'sending'",
+                orphans,
+            )
+        return len(orphans)
+
+    def unfinished(self) -> list[tuple[str, str]]:
+        """(purpose, key) of every fan-out with rows still queued or sending."""
+        cursor = self.db.execute(
+            "SELECT DISTINCT purpose, key FROM deliveries WHERE state IN ('queued', 'sending')"
+        )
+        return [(purpose, key) for purpose, key in cursor]
+
+    def payload(self, digest: str) -> Payload:
+        """The stored payload with this hash."""
+        row = self.db.execute(
+            "SELECT body FROM delivery_payloads WHERE hash = ?", (digest,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(digest)
+        payload: Payload = json.loads(row[0])
+        return payload
+
+    def counts(self, purpose: str, key: str) -> dict[str, int]:
+        """How many rows of this (purpose, key) are in each state."""
+        counts = dict.fromkeys(STATES, 0)
+        for state, count in self.db.execute(
+            "SELECT state, count(*) FROM deliveries WHERE purpose = ? AND key = ? GROUP BY state",
+            (purpose, key),
+        ):
+            counts[state] = count
+        return counts
+
+    def summary(self, purpose: str | None = None) -> list[PurposeStatus]:
+        """State counts and failure reasons per (purpose, key), newest first."""
+        where, params = ("WHERE purpose = ?", [purpose]) if purpose else ("", [])
+        counts: dict[tuple[str, str], dict[str, int]] = {}
+        newest: dict[tuple[str, str], float] = {}
+        for p, k, state, count, created in self.db.execute(
+            f"SELECT purpose, key, state, count(*), max(created_at) FROM deliveries {where} "
+            "GROUP BY purpose, key, state",
+            params,
+        ):
+            counts.setdefault((p, k), dict.fromkeys(STATES, 0))[state] = count
+            newest[(p, k)] = max(newest.get((p, k), 0.0), created)
+        reasons: dict[tuple[str, str], dict[str, int]] = {}
+        for p, k, reason, count in self.db.execute(
+            f"SELECT purpose, key, reason, count(*) FROM deliveries {where} "
+            f"{'AND' if where else 'WHERE'} state = 'failed' GROUP BY purpose, key, reason "
+            "ORDER BY count(*) DESC",
+            params,
+        ):
+            reasons.setdefault((p, k), {})[reason or "unknown"] = count
+        return [
+            PurposeStatus(p, k, **counts[(p, k)], reasons=reasons.get((p, k), {}))
+            for p, k in sorted(counts, key=lambda pk: newest[pk], reverse=True)
+        ]

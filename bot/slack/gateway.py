@@ -1,0 +1,175 @@
+"""Slack's outbound side for the delivery engine: chat.postMessage and its errors, classified."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import aiohttp
+from slack_sdk.errors import SlackApiError, SlackRequestError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.delivery.gateway import (
+    CannotTell,
+    DeliveryError,
+    Payload,
+    PermanentFailure,
+    RateLimited,
+    TransientFailure,
+)
+from bot.settings import Settings
+from bot.slack import blocks
+from handlers.views import Message
+
+# Message metadata is invisible to people and readable with conversations.history, which is how
+# `find` recognises a message an interrupted attempt may have posted.
+EVENT_TYPE = "socialbot_delivery"
+
+# Slack error codes worth another try. `fatal_error` and `internal_error` may come after the
+# message was posted (Slack's docs say "some aspect of the operation" may have succeeded).
+TRANSIENT = {"internal_error": True, "fatal_error": True, "request_timeout": True,
+             "service_unavailable": False, "team_added_to_org": False}  # fmt: skip
+
+# Errors of conversations.history/open that mean "I may not look", not "nothing is there".
+NO_LOOKING = {
+    "missing_scope", "not_allowed_token_type", "no_permission", "access_denied", "invalid_auth",
+    "not_authed", "token_revoked", "account_inactive", "ekm_access_denied",
+}  # fmt: skip
+NOTHING_THERE = {"channel_not_found", "user_not_found", "user_disabled", "cannot_dm_bot"}
+
+PAGES = 5  # history pages searched per lookup; a fan-out posts one message per DM
+
+
+def classify(error: Exception) -> DeliveryError:
+    """Turn what slack_sdk or aiohttp raised into the engine's failure classes."""
+    if isinstance(error, SlackApiError):
+        response = error.response
+        status = int(getattr(response, "status_code", None) or getattr(response, "status", 0) or 0)
+        data = getattr(response, "data", None)
+        code = str(data.get("error", "")) if isinstance(data, dict) else ""
+        if status == 429 or code == "ratelimited":
+            headers = getattr(response, "headers", None) or {}
+            try:
+                retry_after = max(0.0, float(headers.get("Retry-After", 1)))
+            except ValueError:
+                retry_after = 1.0
+            # Slack does not say which limit was hit; the engine already paces each channel
+            # at its limit, so the workspace ceiling is the likely one: pause everything.
+            return RateLimited(retry_after, "platform", f"ratelimited ({retry_after:g}s)")
+        if status >= 500:
+            return TransientFailure(f"HTTP {status} {code}".strip(), maybe_delivered=status != 503)
+        if code in TRANSIENT:
+            return TransientFailure(code, maybe_delivered=TRANSIENT[code])
+        # Everything else (user gone, channel archived, app uninstalled, bad blocks) will fail
+        # the same way next time.
+        return PermanentFailure(code or f"HTTP {status}")
+    if isinstance(error, aiohttp.ClientConnectorError):
+        return TransientFailure(f"cannot connect: {error}", maybe_delivered=False)
+    if isinstance(error, TimeoutError | aiohttp.ClientError):
+        return TransientFailure(f"{type(error).__name__}: {error}", maybe_delivered=True)
+    if isinstance(error, SlackRequestError):
+        return PermanentFailure(f"bad request: {error}")
+    raise error
+
+
+class SlackGateway:
+    """Posts by user id (Slack opens the DM) or channel id; never retries on its own."""
+
+    platform = "slack"
+
+    def __init__(self, client: AsyncWebClient, timeout: float = 30.0) -> None:
+        # No retry handlers: slack_sdk's would sleep on 429 or repeat a request that may have
+        # arrived, behind the engine's back; the engine owns every retry.
+        client.retry_handlers = []
+        self.client = client
+        self._timeout = timeout
+
+    @classmethod
+    def from_settings(cls, settings: Settings, timeout: float = 30.0) -> SlackGateway:
+        """A gateway for the workspace of SLACK_BOT_TOKEN at SLACK_API_URL."""
+        token = settings.slack_bot_token
+        return cls(
+            AsyncWebClient(
+                token=token.get_secret_value() if token else None,
+                base_url=settings.slack_api_url,
+                timeout=int(timeout),
+                retry_handlers=[],
+            ),
+            timeout,
+        )
+
+    def _session(self) -> aiohttp.ClientSession:
+        # One pooled session (keep-alive, TLS reused), made inside the running loop.
+        if self.client.session is None or self.client.session.closed:
+            self.client.session = aiohttp.ClientSession(
+                timeout=aiohttp.ClientTimeout(total=self._timeout)
+            )
+        return self.client.session
+
+    async def close(self) -> None:
+        """Close the pooled HTTP session."""
+        if self.client.session is not None and not self.client.session.closed:
+            await self.client.session.close()
+
+    def render(self, message: Message) -> Payload:
+        """Block Kit for `message`."""
+        return blocks.message(message)
+
+    async def send(self, recipient: str, payload: Payload, token: str) -> str:
+        """chat.postMessage to a user id (a DM) or a channel id; return "channel/ts"."""
+        self._session()
+        metadata = {"event_type": EVENT_TYPE, "event_payload": {"token": token}}
+        try:
+            response = await self.client.chat_postMessage(
+                channel=recipient, metadata=metadata, **payload
+            )
+        except Exception as error:
+            raise classify(error) from error
+        return f"{response['channel']}/{response['ts']}"
+
+    async def find(self, recipient: str, token: str, since: float) -> str | None:
+        """Look for our message tagged `token` in the conversation's history since `since`."""
+        self._session()
+        try:
+            channel = recipient
+            if recipient[:1] in ("U", "W"):
+                opened = await self.client.conversations_open(users=recipient)
+                channel = opened["channel"]["id"]
+            cursor: str | None = None
+            for _ in range(PAGES):
+                page = await self.client.conversations_history(
+                    channel=channel,
+                    oldest=f"{since - 60:.6f}",  # a minute of slack for clock skew
+                    include_all_metadata=True,
+                    limit=200,
+                    cursor=cursor,
+                )
+                for item in page.get("messages") or []:
+                    if _tagged(item, token):
+                        return f"{channel}/{item['ts']}"
+                cursor = (page.get("response_metadata") or {}).get("next_cursor")
+                if not page.get("has_more") or not cursor:
+                    return None
+        except SlackApiError as error:
+            code = error.response.get("error") if isinstance(error.response.data, dict) else None
+            if code in NO_LOOKING:
+                raise CannotTell(f"cannot read the conversation: {code}") from error
+            if code in NOTHING_THERE:
+                return None
+            failure = classify(error)
+            if isinstance(failure, RateLimited):
+                # The history methods have their own limits; do not pause chat.postMessage.
+                raise TransientFailure(str(failure)) from error
+            if isinstance(failure, PermanentFailure):
+                raise CannotTell(f"cannot read the conversation: {failure}") from error
+            raise failure from error
+        except Exception as error:
+            raise classify(error) from error
+        raise CannotTell(f"more than {PAGES} pages of history to search")
+
+
+def _tagged(item: dict[str, Any], token: str) -> bool:
+    metadata = item.get("metadata") or {}
+    return bool(
+        metadata.get("event_type") == EVENT_TYPE
+        and (metadata.get("event_payload") or {}).get("token") == token
+    )

@@ -1,0 +1,53 @@
+"""`socialbot deliveries status` and the fan-out progress bar."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from click.testing import CliRunner
+from sqlite_utils import Database
+
+from bot.delivery.cli import deliveries, progress_bar
+from bot.delivery.ledger import Ledger
+from bot.delivery.progress import Progress
+from bot.settings import load_settings
+from handlers.views import Message
+from tests.delivery.conftest import EngineFactory
+
+
+def test_status_lists_counts_and_reasons(
+    make_engine: EngineFactory, db: Database, db_path: Path
+) -> None:
+    make_engine().enqueue("slack", ["U1", "U2", "U3"], "digest", "2025-06-02", Message("hi"))
+    ledger = Ledger(db)
+    first, second, _ = ledger.due("slack", 0, time.time(), 10)
+    for row in (first, second):
+        ledger.claim(row.id, "me", time.time())
+    ledger.mark_sent(first.id, "D1/1.0", time.time())
+    ledger.mark_failed(second.id, "user_not_found", time.time())
+
+    settings = load_settings(db=db_path)
+    result = CliRunner().invoke(deliveries, ["status", "--json"], obj=settings)
+    assert result.exit_code == 0, result.output
+    (line,) = result.output.splitlines()
+    assert json.loads(line) == {
+        "purpose": "digest", "key": "2025-06-02", "queued": 1, "sending": 0, "sent": 1,
+        "failed": 1, "reasons": {"user_not_found": 1}, "remaining": 1,
+    }  # fmt: skip
+    table = CliRunner().invoke(deliveries, ["status"], obj=settings).output
+    assert "digest" in table and "user_not_found" in table
+
+
+def test_status_of_an_empty_ledger(db_path: Path) -> None:
+    result = CliRunner().invoke(deliveries, ["status"], obj=load_settings(db=db_path))
+    assert result.exit_code == 0
+    assert "No deliveries yet." in result.output
+
+
+def test_progress_bar_follows_the_callbacks() -> None:
+    steps = [Progress("digest", "d", 10, sent, 0, 10 - sent, 5.0, sent / 5) for sent in (0, 4, 10)]
+    with progress_bar("Sending digests") as update:
+        for step in steps:
+            update(step)

@@ -1,0 +1,191 @@
+"""The engine against a fake Slack server: pacing, 429s, retries, failures, interruptions."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from typing import Literal
+
+import pytest
+from sqlite_utils import Database
+
+from bot.delivery.buckets import Pace
+from bot.delivery.ledger import Ledger
+from bot.slack.gateway import EVENT_TYPE
+from handlers.views import Message
+from tests.delivery.conftest import FAST, EngineFactory, drain, until
+from tests.fakes.slack_web_api import FakeSlack
+
+POST = "chat.postMessage"
+
+
+def rows(db: Database) -> dict[str, dict[str, object]]:
+    return {str(row["recipient"]): row for row in db["deliveries"].rows}
+
+
+async def test_fan_out_sends_each_message_once_and_keeps_its_id(
+    make_engine: EngineFactory, slack: FakeSlack, db: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, "bot.delivery")
+    people = [f"U{n:03d}" for n in range(30)]
+    async with make_engine() as engine:
+        engine.enqueue("slack", people, "announcement", "7", Message("Launch day"))
+        done = await drain(engine, "announcement", "7")
+        await until(lambda: any(r.message == "delivery finished" for r in caplog.records))
+    (finished,) = [r for r in caplog.records if r.message == "delivery finished"]
+    assert (finished.sent, finished.failed, finished.remaining) == (30, 0, 0)  # type: ignore[attr-defined]
+    assert (done.sent, done.failed, done.remaining) == (30, 0, 0)
+    assert slack.per_channel() == {slack.dm_channel(p): 1 for p in people}
+    assert slack.count("conversations.open") == 0  # DMs are posted by user id
+    for person, row in rows(db).items():
+        (posted,) = slack.messages_in(person)
+        assert row["state"] == "sent"
+        assert row["message_id"] == f"{posted.channel}/{posted.ts}"
+        assert posted.metadata is not None and posted.metadata["event_type"] == EVENT_TYPE
+
+
+async def test_429_pauses_the_whole_bucket_until_retry_after(
+    make_engine: EngineFactory, slack: FakeSlack, db: Database
+) -> None:
+    slack.fail(POST, "ratelimited", retry_after=1)
+    async with make_engine() as engine:
+        engine.enqueue("slack", ["U0"], "digest", "d", Message("hi"))
+        await until(lambda: rows(db)["U0"]["attempts"] == 1 and rows(db)["U0"]["state"] == "queued")
+        # The engine has the 429; everything it sends now must wait for the bucket to reopen.
+        engine.enqueue("slack", [f"U{n}" for n in range(1, 6)], "digest", "d", Message("hi"))
+        done = await drain(engine, "digest", "d")
+    assert done.sent == 6
+    posts = [r for r in slack.requests if r.method == POST]
+    (limited,) = [r for r in posts if r.status == 429]
+    later = [r for r in posts if r is not limited]
+    assert len(later) == 6
+    # Measured by the server's own clock: nothing reached the limited bucket before it reopened.
+    assert min(r.at for r in later) >= limited.at + 1.0
+
+
+async def test_permanent_failures_are_recorded_and_never_retried(
+    make_engine: EngineFactory, slack: FakeSlack, db: Database
+) -> None:
+    codes = ["user_not_found", "account_inactive", "cannot_dm_bot", "user_disabled",
+             "channel_not_found", "is_archived", "not_in_channel", "token_revoked"]  # fmt: skip
+    people = [f"U{n}" for n in range(len(codes))]
+    slack.unknown_users = {people[0]}
+    async with make_engine(policy=dataclasses.replace(FAST, max_errors=10)) as engine:
+        # One failing recipient at a time, so each injected error meets its own recipient.
+        for person, code in zip(people, codes, strict=True):
+            if person != people[0]:
+                slack.fail(POST, code)
+            engine.enqueue("slack", [person], "digest", person, Message("hi"))
+            done = await drain(engine, "digest", person)
+            assert done.failed == 1
+    found = rows(db)
+    for person, code in zip(people, codes, strict=True):
+        assert (found[person]["state"], found[person]["reason"]) == ("failed", code)
+        assert found[person]["attempts"] == 1
+    assert slack.count(POST) == len(codes)
+    status = Ledger(db).summary("digest")
+    assert sum(s.failed for s in status) == len(codes)
+
+
+async def test_transient_errors_are_retried_with_backoff(
+    make_engine: EngineFactory, slack: FakeSlack, db: Database
+) -> None:
+    slack.fail(POST, "service_unavailable", status=503, times=2)
+    async with make_engine() as engine:
+        engine.enqueue("slack", ["U1"], "digest", "d", Message("hi"))
+        done = await drain(engine, "digest", "d")
+    assert done.sent == 1
+    assert len(slack.messages) == 1
+    row = rows(db)["U1"]
+    assert (row["attempts"], row["errors"]) == (3, 2)
+    times = [r.at for r in slack.requests if r.method == POST]
+    # Backoff doubles (with jitter down to half): at least 0.025 s, then 0.05 s.
+    assert times[1] - times[0] >= FAST.backoff / 2
+    assert times[2] - times[1] >= FAST.backoff
+
+
+async def test_transient_errors_give_up_after_the_limit(
+    make_engine: EngineFactory, slack: FakeSlack, db: Database
+) -> None:
+    slack.fail(POST, "service_unavailable", status=503, times=100)
+    async with make_engine() as engine:
+        engine.enqueue("slack", ["U1"], "digest", "d", Message("hi"))
+        done = await drain(engine, "digest", "d")
+    assert done.failed == 1
+    assert slack.count(POST) == FAST.max_errors
+    assert str(rows(db)["U1"]["reason"]).startswith(f"gave up after {FAST.max_errors} tries")
+
+
+async def test_each_conversation_keeps_its_own_pace(
+    make_engine: EngineFactory, slack: FakeSlack
+) -> None:
+    pace = Pace(rate=200, burst=50, conversation_rate=5)
+    async with make_engine(pace=pace) as engine:
+        for n in range(4):
+            engine.enqueue("slack", ["C-general"], "announcement", str(n), Message(f"news {n}"))
+        engine.enqueue("slack", ["U1", "U2"], "announcement", "0", Message("news 0"))
+        for n in range(4):
+            await drain(engine, "announcement", str(n))
+    general = [r.at for r in slack.requests if r.params.get("channel") == "C-general"]
+    others = [r.at for r in slack.requests if r.params.get("channel") in ("U1", "U2")]
+    assert len(general) == 4
+    # Three gaps of 0.2 s at the sender; allow 0.1 s of network jitter in total.
+    assert general[-1] - general[0] >= 0.5
+    # The busy channel holds back nobody else.
+    assert max(others) < general[1]
+
+
+async def test_a_post_that_arrived_but_failed_is_found_not_resent(
+    make_engine: EngineFactory, slack: FakeSlack, db: Database
+) -> None:
+    # Slack posted the message, then answered 500: the engine must look before resending.
+    slack.fail(POST, "internal_error", status=500, delivered=True)
+    async with make_engine() as engine:
+        engine.enqueue("slack", ["U1"], "digest", "d", Message("hi"))
+        await drain(engine, "digest", "d")
+    (posted,) = slack.messages_in("U1")
+    assert slack.count(POST) == 1
+    assert slack.count("conversations.history") == 1
+    assert rows(db)["U1"]["message_id"] == f"{posted.channel}/{posted.ts}"
+
+
+async def test_cancelled_mid_request_then_restarted_sends_once(
+    make_engine: EngineFactory, slack: FakeSlack, db: Database
+) -> None:
+    # The message reaches Slack, the answer never comes, and the engine is stopped meanwhile:
+    # the task dies between the send and the ledger write.
+    slack.stall(POST, deliver=True)
+    first = make_engine()
+    await first.start()
+    first.enqueue("slack", ["U1", "U2"], "digest", "d", Message("hi"))
+    await until(lambda: len(slack.messages) == 2)
+    await first.stop(grace=0)
+    assert {r["state"] for r in rows(db).values()} == {"queued"}
+    assert all(r["uncertain"] for r in rows(db).values())
+    slack.release()
+    async with make_engine() as second:
+        done = await drain(second, "digest", "d")
+    assert done.sent == 2
+    assert slack.per_channel() == {"D1": 1, "D2": 1}
+    assert slack.count(POST) == 2
+
+
+@pytest.mark.parametrize(
+    ("policy", "messages", "state"), [("resend", 2, "sent"), ("fail", 1, "failed")]
+)
+async def test_when_slack_cannot_tell_the_policy_decides(
+    make_engine: EngineFactory,
+    slack: FakeSlack,
+    db: Database,
+    policy: Literal["resend", "fail"],
+    messages: int,
+    state: str,
+) -> None:
+    slack.fail(POST, "internal_error", status=500, delivered=True)
+    slack.fail("conversations.history", "missing_scope")
+    tuned = dataclasses.replace(FAST, on_uncertain=policy)
+    async with make_engine(policy=tuned) as engine:
+        engine.enqueue("slack", ["U1"], "digest", "d", Message("hi"))
+        await drain(engine, "digest", "d")
+    assert len(slack.messages_in("U1")) == messages
+    assert rows(db)["U1"]["state"] == state

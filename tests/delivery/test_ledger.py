@@ -1,0 +1,81 @@
+"""The ledger: idempotent enqueue, payloads stored once, claims, recovery after a crash."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from sqlite_utils import Database
+
+from bot.delivery.engine import DeliveryEngine
+from bot.delivery.ledger import Ledger
+from handlers.views import Message
+from tests.delivery.conftest import EngineFactory
+
+
+def test_enqueue_twice_is_a_no_op(make_engine: EngineFactory, db: Database) -> None:
+    engine = make_engine()
+    people = ["U1", "U2", "U3"]
+    assert engine.enqueue("slack", people, "digest", "2025-06-02", Message("hi")) == 3
+    assert engine.enqueue("slack", people, "digest", "2025-06-02", Message("hi")) == 0
+    assert engine.enqueue("slack", [*people, "U4"], "digest", "2025-06-02", Message("hi")) == 1
+    assert engine.enqueue("slack", people, "digest", "2025-06-03", Message("hi")) == 3
+    assert db["deliveries"].count == 7
+
+
+def test_a_shared_payload_is_stored_once(make_engine: EngineFactory, db: Database) -> None:
+    engine = make_engine()
+    people = [f"U{n}" for n in range(500)]
+    engine.enqueue("slack", people, "announcement", "42", Message("Launch day"))
+    assert db["deliveries"].count == 500
+    assert db["delivery_payloads"].count == 1
+
+
+def test_per_recipient_messages(make_engine: EngineFactory, db: Database) -> None:
+    engine = make_engine()
+
+    def digest(person: str) -> Message | None:
+        return None if person == "U3" else Message(f"Your picks, {person}")
+
+    assert engine.enqueue("slack", ["U1", "U2", "U3"], "digest", "d", digest) == 2
+    assert db["delivery_payloads"].count == 2
+    bodies = {row["recipient"]: row["payload"] for row in db["deliveries"].rows}
+    assert bodies["U1"] != bodies["U2"]
+
+
+def test_a_row_is_claimed_once(make_engine: EngineFactory, db: Database) -> None:
+    make_engine().enqueue("slack", ["U1"], "digest", "d", Message("hi"))
+    ledger = Ledger(db)
+    (row,) = ledger.due("slack", 0, time.time(), 10)
+    assert ledger.claim(row.id, "a", time.time())
+    assert not ledger.claim(row.id, "b", time.time())
+    assert ledger.due("slack", 0, time.time(), 10) == []
+
+
+def test_recovery_takes_rows_of_dead_or_stale_owners_only(
+    make_engine: EngineFactory, db: Database
+) -> None:
+    make_engine().enqueue("slack", ["U1", "U2", "U3", "U4"], "digest", "d", Message("hi"))
+    ledger = Ledger(db)
+    now = time.time()
+    rows = ledger.due("slack", 0, now, 10)
+    owners = ["dead", "alive-stale", "alive", "me"]
+    for row, owner in zip(rows, owners, strict=True):
+        ledger.claim(row.id, owner, now - 100 if owner == "alive-stale" else now)
+    recovered = ledger.recover(
+        "me", lambda owner: owner == "dead", stale_before=now - 50, not_before=now
+    )
+    assert recovered == 2
+    states = {r["recipient"]: (r["state"], r["uncertain"]) for r in db["deliveries"].rows}
+    assert states == {
+        "U1": ("queued", 1),
+        "U2": ("queued", 1),
+        "U3": ("sending", 0),
+        "U4": ("sending", 0),
+    }
+
+
+def test_enqueue_refuses_a_platform_without_gateway(make_engine: EngineFactory) -> None:
+    engine: DeliveryEngine = make_engine()
+    with pytest.raises(ValueError, match="teams"):
+        engine.enqueue("teams", ["a"], "digest", "d", Message("hi"))
