@@ -104,7 +104,7 @@ def build_runtime(settings: Settings) -> Runtime:
     )
     roles = Roles.from_ids(settings.social_media_managers, settings.announcers, settings.admins)
     guidelines = GuidelinesQA(db, settings.guidelines, completer_from_settings(settings))
-    core = Core(db, roles, guidelines)
+    core = Core(db, roles, guidelines, settings.escalation_channel)
     slack = SlackBot(settings, core, db) if settings.slack_enabled else None
     teams = TeamsBot(settings, core, db)
     gateways: list[Gateway] = [
@@ -113,6 +113,7 @@ def build_runtime(settings: Settings) -> Runtime:
     if slack is not None:
         gateways.append(SlackGateway.from_settings(settings))
     delivery = DeliveryEngine.from_settings(db, settings, gateways)
+    core.outbox = delivery.enqueue
     runtime = Runtime(settings, db, core, teams, slack, delivery)
     core.on_tick("refresh feeds", runtime.refresh_feeds_in_background)
     return runtime

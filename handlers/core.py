@@ -15,12 +15,14 @@ from handlers.errors import UserError
 from handlers.guidelines import GuidelinesQA
 from handlers.help import help_message, socialbot_command
 from handlers.people import Person, Roles
-from handlers.views import Message
+from handlers.views import Context, Header, Message, Text
 
 log = logging.getLogger(__name__)
 
 DueJob = Callable[[datetime], Awaitable[None]]
 Action = Callable[[Person, str], Awaitable[Message]]
+# Queue `message` for recipients on a platform under (purpose, key); returns how many are new.
+Outbox = Callable[[str, list[str], str, str, Message], int]
 
 # Messages that ask for the bot itself rather than ask a question.
 GREETINGS = {"", "help", "hi", "hello", "hey", "hej", "hjælp", "?"}
@@ -31,10 +33,18 @@ class Core:
 
     migrations: tuple[Migrations, ...] = (guidelines.migrations,)
 
-    def __init__(self, db: Database, roles: Roles, guidelines: GuidelinesQA) -> None:
+    def __init__(
+        self,
+        db: Database,
+        roles: Roles,
+        guidelines: GuidelinesQA,
+        escalation_channel: str | None = None,
+    ) -> None:
         self.db = db
         self.roles = roles
         self.guidelines = guidelines
+        self.escalation_channel = escalation_channel
+        self.outbox: Outbox | None = None  # set by the app once the delivery engine exists
         self.commands = Commands()
         self.commands.add(socialbot_command(self.commands))
         self.commands.add(guidelines.slash_command())
@@ -42,6 +52,7 @@ class Core:
             actions.GUIDELINES_OPEN_SECTION: self._open_section,
             actions.GUIDELINES_HELPFUL: self._helpful,
             actions.GUIDELINES_UNHELPFUL: self._unhelpful,
+            actions.GUIDELINES_ASK_TEAM: self._ask_team,
         }
         self._due_jobs: list[tuple[str, DueJob]] = []
 
@@ -80,6 +91,27 @@ class Core:
 
     async def _unhelpful(self, person: Person, answer_id: str) -> Message:
         return self.guidelines.feedback(person, answer_id, helpful=False)
+
+    async def _ask_team(self, person: Person, answer_id: str) -> Message:
+        """Forward a question the guidelines do not answer to the social media team."""
+        stored = self.guidelines.question_for_team(answer_id)
+        team = [self.escalation_channel] if self.escalation_channel else sorted(self.roles.managers)
+        if self.outbox is None or not team or person.platform == "console":
+            raise UserError(
+                "I can't reach the social media team from here. An admin can set "
+                "SOCIALBOT_ESCALATION_CHANNEL or SOCIALBOT_SOCIAL_MEDIA_MANAGERS."
+            )
+        asker = person.name or person.user_id
+        forwarded = Message(
+            text=f"A question the guidelines don't answer, from {asker}: {stored.question}",
+            blocks=(
+                Header("A question the guidelines don't answer"),
+                Text(stored.question),
+                Context(f"Asked by {asker} ({person.platform} user {person.user_id})."),
+            ),
+        )
+        self.outbox(person.platform, team, "guidelines-question", answer_id, forwarded)
+        return Message("I've passed your question to the social media team.")
 
     def on_tick(self, name: str, job: DueJob) -> None:
         """Run `job` on every clock tick (once a minute)."""

@@ -56,14 +56,19 @@ async def slack():
 @pytest.fixture
 async def bot(aiohttp_client, make_settings, slack):
     settings = make_settings(
-        slack_bot_token="xoxb-test-token", slack_signing_secret=SECRET, slack_api_url=slack.url
+        slack_bot_token="xoxb-test-token",
+        slack_signing_secret=SECRET,
+        slack_api_url=slack.url,
+        escalation_channel="CSOCIAL",
     )
     runtime = build_runtime(settings)
     assert runtime.slack is not None
     await runtime.slack.start()
+    await runtime.delivery.start()
     client = await aiohttp_client(build_web_app(runtime))
     client.runtime = runtime
     yield client
+    await runtime.delivery.stop()
     runtime.db.close()
 
 
@@ -218,6 +223,21 @@ async def test_thumbs_down_is_stored_for_the_guidelines_maintainers(bot, slack) 
     assert "Thanks for telling me" in thanks["text"]
     rows = list(bot.runtime.db["guideline_feedback"].rows)
     assert [(row["user_id"], row["helpful"]) for row in rows] == [("W111", 0)]
+
+
+async def test_a_question_not_covered_can_go_to_the_social_media_team(bot, slack) -> None:
+    question = "How do I book a meeting room?"
+    reply = await (await post_form(bot, slash("/guidelines", question))).json()
+    assert "don't cover" in reply["text"]
+    (actions,) = [block for block in reply["blocks"] if block["type"] == "actions"]
+    ask = next(b for b in actions["elements"] if b["action_id"] == "guidelines_ask_team")
+    await post_form(bot, block_action(ask, slack.url + "respond"))
+    assert "passed your question" in (await responded(slack))["text"]
+    await wait_for_call(slack, "chat.postMessage")
+    (forwarded,) = posted(slack)
+    assert forwarded["channel"] == "CSOCIAL"
+    assert question in forwarded["text"]
+    assert "W111" in json.dumps(forwarded["blocks"])
 
 
 def block_action(button: dict[str, Any], response_url: str) -> str:
