@@ -150,6 +150,7 @@ class DeliveryEngine:
         self._changed: asyncio.Future[None] | None = None
         self.recovered = 0  # rows found mid-send at the last start
         self._recovered_at = 0.0
+        self._stopping = False
         self._watched: set[tuple[str, str]] = set()
 
     @classmethod
@@ -203,6 +204,7 @@ class DeliveryEngine:
         """Recover rows a dead process left mid-send, then start draining every platform."""
         if self._lanes:
             return
+        self._stopping = False
         self.recovered = self._recover()
         for platform, gateway in self._gateways.items():
             pace = self._paces[platform]
@@ -220,6 +222,7 @@ class DeliveryEngine:
 
     async def stop(self, grace: float = 10.0) -> None:
         """Stop taking new rows, give in-flight sends `grace` seconds, then cancel them."""
+        self._stopping = True
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
@@ -332,11 +335,14 @@ class DeliveryEngine:
         if self._changed is None:
             self._changed = asyncio.get_running_loop().create_future()
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(asyncio.shield(self._changed), within)
+            async with asyncio.timeout(within):
+                await asyncio.shield(self._changed)
 
     async def _dispatch(self, platform: str, lane: _Lane) -> None:
         """Hand due rows to send tasks as the buckets allow; sleep when nothing is due."""
-        while True:
+        # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow a cancellation that lands
+        # as the event fires, and stop() would wait for this loop forever.
+        while not self._stopping:
             lane.wake.clear()
             try:
                 # Another process (a CLI fan-out) may have died since we started.
@@ -349,7 +355,8 @@ class DeliveryEngine:
                 log.exception("delivery dispatcher failed; retrying", extra={"platform": platform})
                 wait = self.policy.idle_poll
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(lane.wake.wait(), timeout=wait)
+                async with asyncio.timeout(wait):
+                    await lane.wake.wait()
 
     async def _dispatch_pass(self, platform: str, lane: _Lane) -> float:
         """One sweep over the due rows; return how long to sleep before the next."""
