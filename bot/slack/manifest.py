@@ -11,8 +11,10 @@ from handlers.commands import Commands
 BOT_EVENTS = ["app_mention", "message.im"]
 BOT_SCOPES = [
     "app_mentions:read",
+    "channels:history",  # delivery recovery looks for a message it may have posted
     "chat:write",
     "commands",
+    "groups:history",
     "im:history",
     "im:write",
     "users:read",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import logging
 from typing import Literal
@@ -189,3 +190,16 @@ async def test_when_slack_cannot_tell_the_policy_decides(
         await drain(engine, "digest", "d")
     assert len(slack.messages_in("U1")) == messages
     assert rows(db)["U1"]["state"] == state
+
+
+async def test_stop_is_prompt_when_woken_at_the_same_moment(make_engine: EngineFactory) -> None:
+    # A wake-up racing the cancellation once made the dispatcher swallow it and stop() hang.
+    for turns in range(4):
+        engine = make_engine()
+        await engine.start()
+        await asyncio.sleep(0.01)  # the dispatcher is now waiting to be woken
+        engine.kick()
+        for _ in range(turns):
+            await asyncio.sleep(0)
+        async with asyncio.timeout(5):
+            await engine.stop()
