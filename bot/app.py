@@ -7,7 +7,7 @@ import logging
 import signal
 import sys
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, TextIO
 
 from aiohttp import web
@@ -59,6 +59,7 @@ class Runtime:
     clock: Clock = field(init=False)
 
     _feed_refresh: asyncio.Task[object] | None = field(init=False, default=None)
+    _people_synced: date | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.clock = Clock(self.core.tick)
@@ -67,6 +68,13 @@ class Runtime:
         """Make SOCIALBOT_FEEDS (or the bundled sample feed) the configured feeds."""
         for problem in seed_feeds(self.db, self.settings.feeds or [DEFAULT_FEED]):
             log.warning("feed setting not used", extra={"problem": problem})
+
+    async def sync_people_daily(self, now: datetime) -> None:
+        """Refresh the people directory from Slack once a day (and at the first tick)."""
+        if self.slack is None or self._people_synced == now.date():
+            return
+        self._people_synced = now.date()
+        await self.slack.sync_people()
 
     async def refresh_feeds_in_background(self, now: datetime) -> None:
         """Start refreshing the feeds that are due, unless a refresh is still running."""
@@ -113,9 +121,10 @@ def build_runtime(settings: Settings) -> Runtime:
     if slack is not None:
         gateways.append(SlackGateway.from_settings(settings))
     delivery = DeliveryEngine.from_settings(db, settings, gateways)
-    core.outbox = delivery.enqueue
+    core.outbox = delivery
     runtime = Runtime(settings, db, core, teams, slack, delivery)
     core.on_tick("refresh feeds", runtime.refresh_feeds_in_background)
+    core.on_tick("sync people", runtime.sync_people_daily)
     return runtime
 
 

@@ -62,7 +62,7 @@ def slack_manifest(url: str | None) -> None:
         raise click.BadParameter("Slack sends requests to https URLs only", param_hint="--url")
     runtime = runtime_or_exit(settings_or_exit())
     try:
-        click.echo(manifest_yaml(runtime.core.commands, url), nl=False)
+        click.echo(manifest_yaml(runtime.core, url), nl=False)
     finally:
         runtime.db.close()
 

@@ -103,6 +103,12 @@ class Settings(BaseSettings):
     digest_days: Annotated[tuple[int, ...], NoDecode] = Field(
         (0, 1, 2, 3, 4), validation_alias="SOCIALBOT_DIGEST_DAYS"
     )
+    digest_items: int = Field(3, ge=1, le=10, validation_alias="SOCIALBOT_DIGEST_ITEMS")
+    digest_opt_in: bool = Field(False, validation_alias="SOCIALBOT_DIGEST_OPT_IN")
+    include_guests: bool = Field(False, validation_alias="SOCIALBOT_INCLUDE_GUESTS")
+    utm: bool = Field(True, validation_alias="SOCIALBOT_UTM")
+    utm_campaign: str = Field("employee-advocacy", validation_alias="SOCIALBOT_UTM_CAMPAIGN")
+    report_ack_minutes: int = Field(30, ge=1, validation_alias="SOCIALBOT_REPORT_ACK_MINUTES")
     timezone: str = Field("UTC", validation_alias="SOCIALBOT_TIMEZONE")
     allow_private_feeds: bool = Field(False, validation_alias="SOCIALBOT_ALLOW_PRIVATE_FEEDS")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 
 from handlers.errors import UserError
 from handlers.people import Person
-from handlers.views import Message
+from handlers.views import Reply
 
-Reply = Message
 Run = Callable[[Person, str], Awaitable[Reply]]
 
 
@@ -20,8 +19,13 @@ class SlashCommand:
 
     name: str
     summary: str
-    usage: str
+    usage_hint: str
     run: Run
+
+    @property
+    def usage(self) -> str:
+        """What may follow the command; for subcommands, always the current list."""
+        return self.run.usage if isinstance(self.run, Subcommands) else self.usage_hint
 
     @property
     def slash(self) -> str:
@@ -78,6 +82,12 @@ class Subcommands:
         self.command = command
         self._by_word = {sub.word: sub for sub in subcommands}
         self._default = subcommands[0]
+
+    def add(self, subcommand: Subcommand) -> None:
+        """Offer another subcommand."""
+        if subcommand.word in self._by_word:
+            raise ValueError(f"/{self.command} {subcommand.word} is registered twice")
+        self._by_word[subcommand.word] = subcommand
 
     @property
     def usage(self) -> str:

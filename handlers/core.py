@@ -3,35 +3,84 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from handlers import actions, guidelines
-from handlers.commands import Commands, Reply
+from handlers import actions, guidelines, people, shares
+from handlers.commands import Commands
 from handlers.errors import UserError
 from handlers.guidelines import GuidelinesQA
 from handlers.help import help_message, socialbot_command
-from handlers.people import Person, Roles
-from handlers.views import Context, Header, Message, Text
+from handlers.people import Directory, Person, Roles
+from handlers.shares import Shares
+from handlers.views import (
+    Block,
+    Context,
+    Divider,
+    Header,
+    Message,
+    Reply,
+    SharedMessage,
+    Text,
+    Values,
+)
 
 log = logging.getLogger(__name__)
 
 DueJob = Callable[[datetime], Awaitable[None]]
-Action = Callable[[Person, str], Awaitable[Message]]
-# Queue `message` for recipients on a platform under (purpose, key); returns how many are new.
-Outbox = Callable[[str, list[str], str, str, Message], int]
+Action = Callable[[Person, str], Awaitable[Reply | None]]
+Submit = Callable[[Person, Values, str], Awaitable[Reply | None]]
+OnShortcut = Callable[[Person, SharedMessage], Awaitable[Reply]]
+HomeSection = Callable[[Person], Awaitable[tuple[Block, ...]]]
 
 # Messages that ask for the bot itself rather than ask a question.
 GREETINGS = {"", "help", "hi", "hello", "hey", "hej", "hjælp", "?"}
 
 
-class Core:
-    """Commands, messages, button actions and due work, for any platform."""
+class Outbox(Protocol):
+    """Where the core's outbound messages go: the delivery engine, exactly once per key."""
 
-    migrations: tuple[Migrations, ...] = (guidelines.migrations,)
+    def enqueue(
+        self,
+        platform: str,
+        recipients: Iterable[str],
+        purpose: str,
+        key: str,
+        message: Message | Callable[[str], Message | None],
+    ) -> int:
+        """Queue `message` for each recipient not yet sent under (purpose, key)."""
+        ...
+
+    async def update(
+        self, platform: str, recipient: str, purpose: str, key: str, message: Message
+    ) -> bool:
+        """Replace a message sent earlier under (purpose, key); False if there is none."""
+        ...
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    """A message shortcut ("Report to social media manager" on any message)."""
+
+    shortcut_id: str
+    name: str
+    description: str
+    run: OnShortcut
+
+
+class Core:
+    """Commands, messages, buttons, forms, shortcuts and due work, for any platform."""
+
+    migrations: tuple[Migrations, ...] = (
+        people.migrations,
+        guidelines.migrations,
+        shares.migrations,
+    )
 
     def __init__(
         self,
@@ -42,19 +91,49 @@ class Core:
     ) -> None:
         self.db = db
         self.roles = roles
+        self.directory = Directory(db)
+        self.shares = Shares(db)
         self.guidelines = guidelines
         self.escalation_channel = escalation_channel
         self.outbox: Outbox | None = None  # set by the app once the delivery engine exists
         self.commands = Commands()
-        self.commands.add(socialbot_command(self.commands))
-        self.commands.add(guidelines.slash_command())
-        self._actions: dict[str, Action] = {
-            actions.GUIDELINES_OPEN_SECTION: self._open_section,
-            actions.GUIDELINES_HELPFUL: self._helpful,
-            actions.GUIDELINES_UNHELPFUL: self._unhelpful,
-            actions.GUIDELINES_ASK_TEAM: self._ask_team,
-        }
+        self.shortcuts: dict[str, Shortcut] = {}
+        self._actions: dict[str, Action] = {}
+        self._forms: dict[str, Submit] = {}
         self._due_jobs: list[tuple[str, DueJob]] = []
+        self._home: list[HomeSection] = []
+        socialbot, self.socialbot = socialbot_command(self.commands)
+        self.commands.add(socialbot)
+        self.commands.add(guidelines.slash_command())
+        self.on_action(actions.GUIDELINES_OPEN_SECTION, self._open_section)
+        self.on_action(actions.GUIDELINES_HELPFUL, self._helpful)
+        self.on_action(actions.GUIDELINES_UNHELPFUL, self._unhelpful)
+        self.on_action(actions.GUIDELINES_ASK_TEAM, self._ask_team)
+        self.on_action(actions.SHARE, self.shares.clicked)
+
+    # -- registration ----------------------------------------------------------------------------
+
+    def on_action(self, action_id: str, action: Action) -> None:
+        """Route the buttons with `action_id` to `action`."""
+        self._actions[action_id] = action
+
+    def on_form(self, form_id: str, submit: Submit) -> None:
+        """Route submissions of the form `form_id` to `submit`."""
+        self._forms[form_id] = submit
+
+    def on_shortcut(self, shortcut: Shortcut) -> None:
+        """Offer a message shortcut."""
+        self.shortcuts[shortcut.shortcut_id] = shortcut
+
+    def on_home(self, section: HomeSection) -> None:
+        """Add a section to each person's home page (Slack's App Home)."""
+        self._home.append(section)
+
+    def on_tick(self, name: str, job: DueJob) -> None:
+        """Run `job` on every clock tick (once a minute)."""
+        self._due_jobs.append((name, job))
+
+    # -- what the platforms call -----------------------------------------------------------------
 
     def person(self, platform: str, user_id: str, name: str = "") -> Person:
         """The person behind a platform user id, with their configured roles."""
@@ -70,18 +149,51 @@ class Core:
             return help_message(self.commands)
         return await self.guidelines.ask(person, text)
 
-    def on_action(self, action_id: str, action: Action) -> None:
-        """Route the buttons with `action_id` to `action`."""
-        self._actions[action_id] = action
+    def handles(self, action_id: str) -> bool:
+        """Whether a button with `action_id` does something (link buttons may not)."""
+        return action_id in self._actions
 
-    async def action(self, person: Person, action_id: str, value: str) -> Message:
-        """Answer a button press."""
+    async def action(self, person: Person, action_id: str, value: str) -> Reply | None:
+        """Answer a button press (None: nothing to say, e.g. a recorded share click)."""
         action = self._actions.get(action_id)
         if action is None:
             raise UserError(
                 "That button is no longer active. Type `/socialbot help` to start over."
             )
         return await action(person, value)
+
+    async def submit(
+        self, person: Person, form_id: str, values: Values, state: str
+    ) -> Reply | None:
+        """Take a submitted form; raise `FormErrors` to show mistakes on their fields."""
+        submit = self._forms.get(form_id)
+        if submit is None:
+            raise UserError("That form is no longer in use. Please start again.")
+        return await submit(person, values, state)
+
+    async def shortcut(self, person: Person, shortcut_id: str, shared: SharedMessage) -> Reply:
+        """Answer a message shortcut."""
+        shortcut = self.shortcuts.get(shortcut_id)
+        if shortcut is None:
+            raise UserError("That shortcut is no longer in use.")
+        return await shortcut.run(person, shared)
+
+    async def home(self, person: Person) -> Message:
+        """A person's home page: what the bot does, then each capability's section."""
+        blocks: list[Block] = [*help_message(self.commands).blocks]
+        for section in self._home:
+            blocks += [Divider(), *await section(person)]
+        return Message("socialbot", tuple(blocks))
+
+    async def tick(self, now: datetime) -> None:
+        """Run every due job; one failing job never stops the others."""
+        for name, job in self._due_jobs:
+            try:
+                await job(now)
+            except Exception:
+                log.exception("due job failed", extra={"job": name})
+
+    # -- guideline buttons -----------------------------------------------------------------------
 
     async def _open_section(self, person: Person, key: str) -> Message:
         return self.guidelines.open_section(key)
@@ -110,17 +222,5 @@ class Core:
                 Context(f"Asked by {asker} ({person.platform} user {person.user_id})."),
             ),
         )
-        self.outbox(person.platform, team, "guidelines-question", answer_id, forwarded)
+        self.outbox.enqueue(person.platform, team, "guidelines-question", answer_id, forwarded)
         return Message("I've passed your question to the social media team.")
-
-    def on_tick(self, name: str, job: DueJob) -> None:
-        """Run `job` on every clock tick (once a minute)."""
-        self._due_jobs.append((name, job))
-
-    async def tick(self, now: datetime) -> None:
-        """Run every due job; one failing job never stops the others."""
-        for name, job in self._due_jobs:
-            try:
-                await job(now)
-            except Exception:
-                log.exception("due job failed", extra={"job": name})

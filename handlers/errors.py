@@ -9,3 +9,11 @@ class UserError(Exception):
 
 class NotAllowed(UserError):
     """The person lacks the role the request needs."""
+
+
+class FormErrors(UserError):
+    """A submitted form has mistakes; `errors` maps an input's name to what is wrong with it."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("; ".join(errors.values()))
+        self.errors = errors

@@ -27,8 +27,8 @@ def help_message(commands: Commands) -> Message:
     )
 
 
-def socialbot_command(commands: Commands) -> SlashCommand:
-    """`/socialbot help` and its future siblings."""
+def socialbot_command(commands: Commands) -> tuple[SlashCommand, Subcommands]:
+    """`/socialbot help`, and the list capabilities add their subcommands to."""
 
     async def show_help(person: Person, text: str) -> Message:
         return help_message(commands)
@@ -36,4 +36,4 @@ def socialbot_command(commands: Commands) -> SlashCommand:
     subcommands = Subcommands(
         "socialbot", Subcommand("help", "what I can do and how to ask", show_help)
     )
-    return SlashCommand("socialbot", "Help and your preferences", subcommands.usage, subcommands)
+    return SlashCommand("socialbot", "Help and your preferences", "", subcommands), subcommands

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
 
 
 class Role(StrEnum):
@@ -56,3 +60,102 @@ class Roles:
     def person(self, platform: str, user_id: str, name: str = "") -> Person:
         """A `Person` with the roles configured for them."""
         return Person(platform, user_id, name, self.of(user_id))
+
+
+migrations = Migrations("people")
+
+
+@migrations()
+def create_people(db: Database) -> None:
+    """Everyone the platforms told us about, with what the digest and announcements need."""
+    db.table("people").create(
+        {
+            "platform": str,
+            "user_id": str,
+            "name": str,
+            "tz": str,
+            "is_bot": int,
+            "deleted": int,
+            "guest": int,
+            "updated_at": float,
+        },
+        pk=("platform", "user_id"),
+    )
+
+
+@dataclass(frozen=True)
+class Member:
+    """A member of the workspace or tenant, as its platform describes them."""
+
+    platform: str
+    user_id: str
+    name: str = ""
+    tz: str = ""  # an IANA zone name, empty when the platform gives none
+    is_bot: bool = False
+    deleted: bool = False
+    guest: bool = False
+
+    @property
+    def is_active_human(self) -> bool:
+        """A person who can read messages: not a bot, not deactivated."""
+        return not self.is_bot and not self.deleted
+
+
+class Directory:
+    """The people table: filled by each platform's sync, read by the capabilities."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def upsert(self, members: Iterable[Member]) -> int:
+        """Store or refresh `members`; return how many were given."""
+        now = time.time()
+        rows = [
+            {
+                "platform": m.platform,
+                "user_id": m.user_id,
+                "name": m.name,
+                "tz": m.tz,
+                "is_bot": int(m.is_bot),
+                "deleted": int(m.deleted),
+                "guest": int(m.guest),
+                "updated_at": now,
+            }
+            for m in members
+        ]
+        with self.db.atomic():
+            self.db.table("people").upsert_all(rows, pk=("platform", "user_id"))
+        return len(rows)
+
+    def get(self, platform: str, user_id: str) -> Member | None:
+        """One member, if known."""
+        rows = list(
+            self.db.table("people").rows_where(
+                "platform = ? AND user_id = ?", [platform, user_id], limit=1
+            )
+        )
+        return _member(rows[0]) if rows else None
+
+    def active(self, platform: str | None = None, include_guests: bool = False) -> list[Member]:
+        """Active humans (no bots, no deactivated accounts, no guests unless asked)."""
+        where = "is_bot = 0 AND deleted = 0"
+        params: list[object] = []
+        if not include_guests:
+            where += " AND guest = 0"
+        if platform is not None:
+            where += " AND platform = ?"
+            params.append(platform)
+        rows = self.db.table("people").rows_where(where, params, order_by="platform, user_id")
+        return [_member(row) for row in rows]
+
+
+def _member(row: dict[str, object]) -> Member:
+    return Member(
+        platform=str(row["platform"]),
+        user_id=str(row["user_id"]),
+        name=str(row["name"] or ""),
+        tz=str(row["tz"] or ""),
+        is_bot=bool(row["is_bot"]),
+        deleted=bool(row["deleted"]),
+        guest=bool(row["guest"]),
+    )

@@ -76,3 +76,64 @@ class Message:
     def as_blocks(self) -> tuple[Block, ...]:
         """The body to draw: the blocks, or the text as a single paragraph."""
         return self.blocks or (Text(self.text),)
+
+
+@dataclass(frozen=True)
+class Option:
+    """One choice of a select input."""
+
+    value: str
+    label: str
+
+
+InputKind = Literal[
+    "text", "multiline", "url", "select", "multiselect", "checkboxes", "date", "time"
+]
+
+
+@dataclass(frozen=True)
+class Input:
+    """One field of a form; `name` is the key of its value in the submission."""
+
+    name: str
+    label: str
+    kind: InputKind = "text"
+    initial: str | tuple[str, ...] = ""
+    placeholder: str = ""
+    hint: str = ""
+    optional: bool = False
+    options: tuple[Option, ...] = ()
+    max_length: int | None = None
+
+
+@dataclass(frozen=True)
+class Form:
+    """A form to fill in (a Slack modal, a Teams dialog, prompts on the console).
+
+    `form_id` routes the submission back to its handler; `state` travels with the form unseen
+    (for example the id of the report being edited) and comes back on submission.
+    """
+
+    form_id: str
+    title: str
+    inputs: tuple[Input, ...]
+    submit_label: str = "Submit"
+    intro: tuple[Block, ...] = ()
+    state: str = ""
+
+
+# A submitted form: single values as strings, multi-selects and checkboxes as lists.
+Values = dict[str, str | list[str]]
+
+
+@dataclass(frozen=True)
+class SharedMessage:
+    """A chat message someone pointed the bot at (a message shortcut or extension action)."""
+
+    text: str
+    author: str = ""
+    channel: str = ""
+    permalink: str = ""
+
+
+Reply = Message | Form

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlite_utils import Database
 
+from bot.app import Runtime, build_runtime
+from bot.server import build_web_app
 from bot.settings import DEFAULT_GUIDELINES, Settings, load_settings
 from handlers.core import Core
 from handlers.guidelines import GuidelinesQA
 from handlers.people import Roles
+from tests.fakes.slack_requests import SECRET as SLACK_SECRET
+from tests.fakes.slack_web_api import FakeSlack
 
 # Variables a developer's shell may carry that would change what the tests see.
 _OUR_VARIABLES = ("SLACK_", "MICROSOFT_APP_", "OPENAI_", "SOCIALBOT_", "PORT")
@@ -53,3 +57,46 @@ def bot_env(tmp_path: Path, **variables: str) -> dict[str, str]:
     env["SOCIALBOT_DB"] = str(tmp_path / "socialbot.db")
     env.update(variables)
     return env
+
+
+@pytest.fixture
+async def slack() -> AsyncIterator[FakeSlack]:
+    """A fake Slack Web API on 127.0.0.1."""
+    async with FakeSlack() as fake:
+        yield fake
+
+
+SlackBotFactory = Callable[..., Awaitable[Any]]
+
+
+@pytest.fixture
+async def make_slack_bot(
+    aiohttp_client: Any, make_settings: SettingsFactory, slack: FakeSlack
+) -> AsyncIterator[SlackBotFactory]:
+    """The whole bot over HTTP against the fake Slack; `client.runtime` is the wired bot.
+
+    Keyword arguments override settings. The delivery engine runs, so queued messages reach
+    the fake Slack.
+    """
+    runtimes: list[Runtime] = []
+
+    async def make(**overrides: Any) -> Any:
+        overrides = {
+            "slack_bot_token": "xoxb-test-token",
+            "slack_signing_secret": SLACK_SECRET,
+            "slack_api_url": slack.url,
+            **overrides,
+        }
+        runtime = build_runtime(make_settings(**overrides))
+        runtimes.append(runtime)
+        assert runtime.slack is not None
+        await runtime.slack.start()
+        await runtime.delivery.start()
+        client = await aiohttp_client(build_web_app(runtime))
+        client.runtime = runtime
+        return client
+
+    yield make
+    for runtime in runtimes:
+        await runtime.delivery.stop()
+        runtime.db.close()

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import io
+import re
 
 from bot.console.session import ConsoleSession
 from bot.store import open_database
+from handlers.commands import SlashCommand
 from handlers.core import Core
-from handlers.people import Role
+from handlers.errors import FormErrors
+from handlers.people import Person, Role
+from handlers.views import Form, Input, Message, Option, Values
 from tests.conftest import core_on
 
 
@@ -39,3 +43,48 @@ async def test_manager_flag_grants_the_role(tmp_path) -> None:
     assert session.person.has(Role.MANAGER)
     _, session = await run_script(tmp_path, "")
     assert not session.person.has(Role.MANAGER)
+
+
+async def test_buttons_are_pressed_by_number(tmp_path) -> None:
+    listing, _ = await run_script(tmp_path, "/guidelines\n")
+    found = re.search(r"\[#(\d+) 3\. Never publish confidential information\]", listing)
+    assert found is not None
+    output, _ = await run_script(tmp_path, f"/guidelines\n#{found.group(1)}\n#99\n")
+    assert "Never share financial results" in output
+    assert "There is no button #99 in the last message." in output
+
+
+async def test_a_form_is_asked_field_by_field_and_errors_asked_again(tmp_path) -> None:
+    db = open_database(tmp_path / "f.db", Core.migrations)
+    core = core_on(db)
+    submitted: list[Values] = []
+
+    async def open_form(person: Person, text: str) -> Form:
+        return Form(
+            "pick",
+            "Pick a colour",
+            (
+                Input(
+                    "colour", "Colour", "select", options=(Option("r", "Red"), Option("g", "Green"))
+                ),
+                Input("why", "Why", optional=True),
+            ),
+        )
+
+    async def submit(person: Person, values: Values, state: str) -> Message:
+        if values["colour"] != "g":
+            raise FormErrors({"colour": "Only green is allowed."})
+        submitted.append(values)
+        return Message("Saved.")
+
+    core.commands.add(SlashCommand("pick", "Pick a colour", "", open_form))
+    core.on_form("pick", submit)
+    out = io.StringIO()
+    script = "/pick\n1\nbecause\n2\n/pick\ncancel\n"
+    await ConsoleSession(core, io.StringIO(script), out, "alice").run()
+    text = out.getvalue()
+    assert "  1. Red\n  2. Green" in text
+    assert "! Only green is allowed." in text
+    assert "Saved." in text
+    assert submitted == [{"colour": "g", "why": "because"}]
+    assert "Cancelled; nothing was sent." in text

@@ -19,9 +19,23 @@ def plain(markdown: str) -> str:
     return _EMPHASIS.sub(lambda m: m.group(1) or m.group(2) or m.group(3), linked)
 
 
+def _paragraphs(text: str) -> list[str]:
+    """Hard-wrapped lines joined back into paragraphs and list items."""
+    joined: list[str] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        starts_item = stripped.startswith(("- ", "• ", "> ")) or not stripped
+        # Quoted lines arrive whole; whatever follows one is a new paragraph.
+        if joined and joined[-1] and not joined[-1].startswith("> ") and not starts_item:
+            joined[-1] += " " + stripped
+        else:
+            joined.append(stripped)
+    return joined or [""]
+
+
 def _wrap(text: str, indent: str = "") -> str:
     lines = []
-    for line in plain(text).splitlines() or [""]:
+    for line in _paragraphs(plain(text)):
         bullet = line.startswith("- ")
         lines.append(
             textwrap.fill(
@@ -37,11 +51,56 @@ def _wrap(text: str, indent: str = "") -> str:
     return "\n".join(lines)
 
 
-def _button(button: views.Button) -> str:
-    return f"[{button.label}] {button.url}" if button.url else f"[{button.label}]"
+def buttons_of(message: views.Message) -> list[views.Button]:
+    """The message's buttons in the order they are numbered (`#1`, `#2`, ...)."""
+    return [
+        b
+        for block in message.as_blocks()
+        if isinstance(block, views.Actions)
+        for b in block.buttons
+    ]
 
 
-def _block(block: views.Block) -> str:
+def form_prompt(input_: views.Input) -> str:
+    """The question for one form field, with its choices numbered."""
+    label = input_.label + ("" if input_.optional else " *")
+    lines = [label + (f" ({input_.hint})" if input_.hint else "")]
+    lines += [f"  {n}. {option.label}" for n, option in enumerate(input_.options, 1)]
+    if input_.kind in ("multiselect", "checkboxes"):
+        lines.append("  (numbers separated by commas)")
+    elif input_.kind == "date":
+        lines.append("  (YYYY-MM-DD)")
+    elif input_.kind == "time":
+        lines.append("  (HH:MM)")
+    initial = input_.initial if isinstance(input_.initial, str) else ", ".join(input_.initial)
+    if initial:
+        lines.append(f"  (now: {initial}; press Enter to keep)")
+    return "\n".join(lines)
+
+
+def parse_answer(input_: views.Input, line: str) -> str | list[str]:
+    """A typed answer as the form value: option numbers (or values) become option values."""
+    if not line:
+        return input_.initial if isinstance(input_.initial, str) else list(input_.initial)
+    if input_.kind not in ("select", "multiselect", "checkboxes"):
+        return line
+    chosen = []
+    for part in (p.strip() for p in line.split(",")):
+        if part.isdigit() and 1 <= int(part) <= len(input_.options):
+            chosen.append(input_.options[int(part) - 1].value)
+        else:
+            chosen.extend(
+                o.value for o in input_.options if part.lower() in (o.value, o.label.lower())
+            )
+    return chosen[0] if input_.kind == "select" and chosen else chosen if chosen else ""
+
+
+def _button(button: views.Button, number: int) -> str:
+    label = f"[#{number} {button.label}]"
+    return f"{label} {button.url}" if button.url else label
+
+
+def _block(block: views.Block, first_button: int) -> str:
     match block:
         case views.Header(text):
             return f"{text}\n{'=' * min(len(text), WIDTH)}"
@@ -50,7 +109,7 @@ def _block(block: views.Block) -> str:
         case views.Fields(pairs):
             return "\n".join(f"{plain(label)}: {plain(value)}" for label, value in pairs)
         case views.Actions(buttons):
-            return "  ".join(_button(b) for b in buttons)
+            return "  ".join(_button(b, first_button + n) for n, b in enumerate(buttons))
         case views.Context(text):
             return _wrap(text, indent="  ")
         case views.Divider():
@@ -60,4 +119,9 @@ def _block(block: views.Block) -> str:
 
 def render(message: views.Message) -> str:
     """The message as terminal text."""
-    return "\n".join(_block(block) for block in message.as_blocks())
+    parts, number = [], 1
+    for block in message.as_blocks():
+        parts.append(_block(block, number))
+        if isinstance(block, views.Actions):
+            number += len(block.buttons)
+    return "\n".join(parts)

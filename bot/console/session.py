@@ -1,17 +1,26 @@
-"""A chat session on a text stream: slash commands as in Slack, anything else is a message."""
+"""A chat session on a text stream: slash commands as in Slack, `#N` presses a button, forms
+are asked field by field, anything else is a message."""
 
 from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import Awaitable
 from typing import TextIO
 
-from bot.console.render import render
+from bot.console.render import buttons_of, form_prompt, parse_answer, render
 from bot.errors import reply_for_error
 from handlers.core import Core
+from handlers.errors import FormErrors
 from handlers.people import Person, Role
+from handlers.views import Button, Form, Message, Reply, Values
 
 QUIT_WORDS = {"/quit", "/exit", "quit", "exit"}
+CANCEL_WORDS = {"/cancel", "cancel"}
+
+
+class EndOfInput(Exception):
+    """Standard input ended while the session was waiting for a line."""
 
 
 class ConsoleSession:
@@ -26,6 +35,8 @@ class ConsoleSession:
         person = core.person("console", user_id, user_id)
         roles = person.roles | {Role.MANAGER} if manager else person.roles
         self.person = Person("console", user_id, user_id, frozenset(roles))
+        self._buttons: list[Button] = []
+        self._lines: asyncio.Queue[str] | None = None
 
     @property
     def interactive(self) -> bool:
@@ -36,17 +47,72 @@ class ConsoleSession:
         self.stdout.write(text + "\n")
         self.stdout.flush()
 
-    async def answer(self, line: str) -> str:
-        """The bot's reply to one line, as text."""
+    async def _guarded(self, work: Awaitable[Reply | None]) -> Reply | None:
         try:
-            if line.startswith("/"):
-                name, _, rest = line.partition(" ")
-                reply = await self.core.command(name, self.person, rest)
-            else:
-                reply = await self.core.message(self.person, line)
+            return await work
         except Exception as error:
-            reply = reply_for_error(error, "console")
-        return render(reply)
+            return reply_for_error(error, "console")
+
+    async def _line(self, prompt: str) -> str:
+        if self.interactive:
+            self.stdout.write(prompt)
+            self.stdout.flush()
+        assert self._lines is not None
+        line = await self._lines.get()
+        if not line:
+            raise EndOfInput
+        return line.strip()
+
+    async def handle(self, line: str) -> None:
+        """Answer one line: a command, a button press (`#2`) or a message."""
+        if line.startswith("#") and line[1:].isdigit():
+            reply = await self._press(int(line[1:]))
+        elif line.startswith("/"):
+            name, _, rest = line.partition(" ")
+            reply = await self._guarded(self.core.command(name, self.person, rest))
+        else:
+            reply = await self._guarded(self.core.message(self.person, line))
+        await self._show(reply)
+
+    async def _press(self, number: int) -> Reply | None:
+        if not 1 <= number <= len(self._buttons):
+            return Message(f"There is no button #{number} in the last message.")
+        button = self._buttons[number - 1]
+        if button.url and not self.core.handles(button.action_id):
+            return Message(f"Open {button.url}")
+        reply = await self._guarded(self.core.action(self.person, button.action_id, button.value))
+        if button.url:
+            self._print(f"Open {button.url}")
+        return reply
+
+    async def _show(self, reply: Reply | None) -> None:
+        while isinstance(reply, Form):
+            reply = await self._fill(reply)
+        if reply is not None:
+            self._buttons = buttons_of(reply)
+            self._print(render(reply))
+
+    async def _fill(self, form: Form) -> Reply | None:
+        """Ask the form's fields one by one, submit, and ask again what was wrong."""
+        self._print(render(Message(form.title, form.intro)) if form.intro else form.title)
+        self._print("(Type cancel to stop; leave optional fields empty.)")
+        values: Values = {}
+        pending = list(form.inputs)
+        while True:
+            for input_ in pending:
+                self._print(form_prompt(input_))
+                line = await self._line("> ")
+                if line.lower() in CANCEL_WORDS:
+                    return Message("Cancelled; nothing was sent.")
+                values[input_.name] = parse_answer(input_, line)
+            try:
+                return await self.core.submit(self.person, form.form_id, values, form.state)
+            except FormErrors as mistakes:
+                for problem in mistakes.errors.values():
+                    self._print(f"! {problem}")
+                pending = [i for i in form.inputs if i.name in mistakes.errors] or pending
+            except Exception as error:
+                return reply_for_error(error, "console form")
 
     def _read_lines(self) -> asyncio.Queue[str]:
         """Lines from stdin, read on a daemon thread so a blocked read never holds up exit."""
@@ -70,17 +136,14 @@ class ConsoleSession:
         """Chat until the input ends."""
         if self.interactive:
             self._print("Chatting with socialbot. Type /socialbot help, or quit to leave.")
-        lines = self._read_lines()
-        while True:
-            if self.interactive:
-                self.stdout.write("you> ")
-                self.stdout.flush()
-            line = await lines.get()
-            if not line:
-                return
-            line = line.strip()
-            if not line:
-                continue
-            if line.lower() in QUIT_WORDS:
-                return
-            self._print(await self.answer(line))
+        self._lines = self._read_lines()
+        try:
+            while True:
+                line = await self._line("you> ")
+                if not line:
+                    continue
+                if line.lower() in QUIT_WORDS:
+                    return
+                await self.handle(line)
+        except EndOfInput:
+            return

@@ -194,6 +194,33 @@ class DeliveryEngine:
             self._watch(purpose, key)
         return added
 
+    async def update(
+        self, platform: str, recipient: str, purpose: str, key: str, message: Message
+    ) -> bool:
+        """Replace a message sent under (platform, recipient, purpose, key) in place.
+
+        Edits are rare (a report card changing state), so they skip the buckets and the ledger:
+        a few tries honouring Retry-After, then False with a log line.
+        """
+        message_id = self.ledger.message_id(platform, recipient, purpose, key)
+        gateway = self._gateways.get(platform)
+        if message_id is None or gateway is None:
+            return False
+        payload = gateway.render(message)
+        for attempt in range(1, 4):
+            try:
+                await gateway.update(recipient, message_id, payload)
+                return True
+            except RateLimited as limited:
+                await asyncio.sleep(min(limited.retry_after, 30.0))
+            except TransientFailure:
+                await asyncio.sleep(self.policy.retry_delay(attempt))
+            except PermanentFailure as error:
+                log.warning("message not updated", extra={"purpose": purpose, "reason": str(error)})
+                return False
+        log.warning("message not updated after retries", extra={"purpose": purpose, "key": key})
+        return False
+
     def kick(self, platform: str | None = None) -> None:
         """Tell the dispatchers new rows may be due (enqueue does this itself)."""
         for name, lane in self._lanes.items():

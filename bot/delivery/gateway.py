@@ -60,6 +60,10 @@ class Gateway(Protocol):
         invisibly; return an opaque reference to the posted message (for later edits)."""
         ...
 
+    async def update(self, recipient: str, message_id: str, payload: Payload) -> None:
+        """Replace the message `message_id` (as `send` returned it) with `payload`."""
+        ...
+
     async def find(self, recipient: str, token: str, since: float) -> str | None:
         """The reference of a message tagged `token` posted to `recipient` at or after `since`
         (Unix time), None if there surely is none; raise CannotTell if the platform can't say."""

@@ -176,6 +176,15 @@ class Ledger:
         )
         return {recipient for (recipient,) in cursor}
 
+    def message_id(self, platform: str, recipient: str, purpose: str, key: str) -> str | None:
+        """The platform's reference to a message sent under this key, if it was sent."""
+        row = self.db.execute(
+            "SELECT message_id FROM deliveries WHERE platform = ? AND recipient = ?"
+            " AND purpose = ? AND key = ? AND state = 'sent'",
+            (platform, recipient, purpose, key),
+        ).fetchone()
+        return str(row[0]) if row and row[0] else None
+
     def due(self, platform: str, after_id: int, now: float, limit: int) -> list[Delivery]:
         """Queued rows whose time has come, in id order, after `after_id`."""
         cursor = self.db.execute(

@@ -7,7 +7,7 @@ import logging
 import re
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
@@ -19,6 +19,7 @@ from slack_bolt.context.say.async_say import AsyncSay
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -26,10 +27,15 @@ from sqlite_utils.migrations import Migrations
 from bot.errors import reply_for_error
 from bot.settings import Settings
 from bot.slack import blocks
+from bot.slack.directory import sync_people
 from handlers.core import Core
-from handlers.views import Message
+from handlers.errors import FormErrors
+from handlers.people import Person
+from handlers.views import Form, Message, Reply, SharedMessage
 
 log = logging.getLogger(__name__)
+
+R = TypeVar("R")
 
 # Slack wants an answer to a slash command within 3 seconds; a reply ready sooner goes into the
 # acknowledgement itself, anything slower follows through the response URL.
@@ -54,7 +60,10 @@ class SlackBot:
         self.core = core
         self.db = db
         self.client = AsyncWebClient(
-            token=settings.slack_bot_token.get_secret_value(), base_url=settings.slack_api_url
+            token=settings.slack_bot_token.get_secret_value(),
+            base_url=settings.slack_api_url,
+            # users.list and other low-tier methods answer 429 in big workspaces: wait and retry.
+            retry_handlers=[AsyncRateLimitErrorRetryHandler(max_retry_count=5)],
         )
         signing_secret = settings.slack_signing_secret
         self.app = AsyncApp(
@@ -71,11 +80,15 @@ class SlackBot:
 
     def _register(self) -> None:
         self.app.middleware(self._skip_seen_events)
-        for command in self.core.commands:
-            self.app.command(command.slash)(self._on_command)
+        # Every slash command goes to the core's registry, which answers unknown ones helpfully;
+        # the manifest is built from the same registry, so Slack only sends registered ones.
+        self.app.command(re.compile(r"^/"))(self._on_command)
         self.app.event({"type": "message", "channel_type": "im"})(self._on_direct_message)
         self.app.event("app_mention")(self._on_mention)
+        self.app.event("app_home_opened")(self._on_home_opened)
         self.app.action(re.compile(".+"))(self._on_action)
+        self.app.view(re.compile(".+"))(self._on_submit)
+        self.app.shortcut(re.compile(".+"))(self._on_shortcut)
         self.app.error(self._on_error)
 
     # -- receiving -------------------------------------------------------------------------------
@@ -141,12 +154,21 @@ class SlackBot:
                 return BoltResponse(status=200, body="")
         return await next()
 
-    async def _reply(self, work: Awaitable[Message], where: str) -> Message:
+    async def _reply(self, work: Awaitable[R], where: str) -> R | Message:
         """Run `work`; turn any failure into the words a person should see."""
         try:
             return await work
         except Exception as error:
             return reply_for_error(error, where)
+
+    async def _show(self, reply: Reply | None, trigger_id: str, respond: AsyncRespond) -> None:
+        """Open a form as a modal, or answer privately with a message."""
+        if isinstance(reply, Form):
+            await self.client.views_open(trigger_id=trigger_id, view=blocks.modal(reply))
+        elif reply is not None:
+            await respond(
+                response_type="ephemeral", replace_original=False, **blocks.message(reply)
+            )
 
     async def _on_command(
         self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond
@@ -155,13 +177,15 @@ class SlackBot:
         work = self.core.command(command["command"], person, command.get("text", ""))
         reply = asyncio.ensure_future(self._reply(work, f"slack {command['command']}"))
         done, _ = await asyncio.wait({reply}, timeout=ACK_BUDGET_SECONDS)
-        if done:
-            await ack(response_type="ephemeral", **blocks.message(reply.result()))
+        ready = reply.result() if done else None
+        if isinstance(ready, Message):
+            await ack(response_type="ephemeral", **blocks.message(ready))
             return
-        await ack(response_type="ephemeral", text="Working on it…")
-        await respond(
-            response_type="ephemeral", replace_original=True, **blocks.message(await reply)
-        )
+        if done:
+            await ack()
+        else:
+            await ack(response_type="ephemeral", text="Working on it…")
+        await self._show(await reply, command["trigger_id"], respond)
 
     async def _on_direct_message(self, event: dict[str, Any], say: AsyncSay) -> None:
         if event.get("subtype") or event.get("bot_id"):
@@ -176,17 +200,82 @@ class SlackBot:
         reply = await self._reply(self.core.message(person, text), "slack mention")
         await say(thread_ts=event.get("thread_ts") or event["ts"], **blocks.message(reply))
 
+    async def _on_home_opened(self, event: dict[str, Any]) -> None:
+        if event.get("tab") != "home":
+            return
+        person = self.core.person("slack", event["user"])
+        home = await self._reply(self.core.home(person), "slack home")
+        view = {"type": "home", "blocks": blocks.message(home)["blocks"]}
+        await self.client.views_publish(user_id=event["user"], view=view)
+
+    async def sync_people(self) -> None:
+        """Refresh the people directory from users.list; failures are logged, not raised."""
+        try:
+            count = await sync_people(self.client, self.core.directory)
+        except SlackApiError as error:
+            log.error("could not list the workspace's members", extra={"error": str(error)})
+            return
+        log.info("synced Slack members", extra={"members": count})
+
     async def _on_action(
         self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], respond: AsyncRespond
     ) -> None:
         await ack()
-        if action.get("url"):
-            return  # a link button: Slack opened the link, nothing more to do
+        if action.get("url") and not self.core.handles(action["action_id"]):
+            return  # a plain link button: Slack opened the link, nothing more to do
         user = body["user"]
         person = self.core.person("slack", user["id"], user.get("username", ""))
         work = self.core.action(person, action["action_id"], action.get("value", ""))
         reply = await self._reply(work, f"slack action {action['action_id']}")
-        await respond(response_type="ephemeral", replace_original=False, **blocks.message(reply))
+        await self._show(reply, body["trigger_id"], respond)
+
+    async def _on_submit(self, ack: AsyncAck, body: dict[str, Any], view: dict[str, Any]) -> None:
+        user = body["user"]
+        person = self.core.person("slack", user["id"], user.get("username", ""))
+        values = blocks.submitted_values(view)
+        state = view.get("private_metadata") or ""
+        try:
+            reply = await self.core.submit(person, view["callback_id"], values, state)
+        except FormErrors as mistakes:
+            await ack(response_action="errors", errors=mistakes.errors)
+            return
+        except Exception as error:
+            reply = reply_for_error(error, f"slack form {view['callback_id']}")
+        if isinstance(reply, Form):
+            await ack(response_action="update", view=blocks.modal(reply))
+            return
+        await ack()
+        if reply is not None:
+            await self.client.chat_postMessage(channel=user["id"], **blocks.message(reply))
+
+    async def _on_shortcut(
+        self, ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond
+    ) -> None:
+        await ack()
+        user = body["user"]
+        person = self.core.person("slack", user["id"], user.get("username", ""))
+        reply = await self._reply(self._shortcut(person, body), f"slack {body['callback_id']}")
+        await self._show(reply, body["trigger_id"], respond)
+
+    async def _shortcut(self, person: Person, body: dict[str, Any]) -> Reply:
+        message = body.get("message") or {}
+        channel = (body.get("channel") or {}).get("id", "")
+        permalink = ""
+        if channel and message.get("ts"):
+            try:
+                found = await self.client.chat_getPermalink(
+                    channel=channel, message_ts=message["ts"]
+                )
+                permalink = str(found.get("permalink") or "")
+            except SlackApiError:
+                log.warning("no permalink for a shared message", extra={"channel": channel})
+        shared = SharedMessage(
+            text=message.get("text", ""),
+            author=message.get("user", ""),
+            channel=channel,
+            permalink=permalink,
+        )
+        return await self.core.shortcut(person, body["callback_id"], shared)
 
     async def _on_error(self, error: Exception, body: dict[str, Any]) -> None:
         reply_for_error(error, f"slack {body.get('type', 'request')}")

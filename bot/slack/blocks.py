@@ -9,15 +9,26 @@ from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
     ButtonElement,
+    CheckboxesElement,
     ContextBlock,
+    DatePickerElement,
     DividerBlock,
     HeaderBlock,
     ImageElement,
+    InputBlock,
+    InputInteractiveElement,
     LinkButtonElement,
     MarkdownTextObject,
+    Option,
+    PlainTextInputElement,
     PlainTextObject,
     SectionBlock,
+    StaticMultiSelectElement,
+    StaticSelectElement,
+    TimePickerElement,
+    UrlInputElement,
 )
+from slack_sdk.models.views import View
 
 from handlers import views
 
@@ -84,3 +95,94 @@ def message(view: views.Message) -> dict[str, Any]:
         "text": _clip(mrkdwn(view.text), 4000),
         "blocks": [_block(block).to_dict() for block in view.as_blocks()[:50]],
     }
+
+
+def _options(input_: views.Input) -> tuple[list[Option], list[Option]]:
+    """All options, and those chosen initially."""
+    chosen = {input_.initial} if isinstance(input_.initial, str) else set(input_.initial)
+    options = [Option(value=o.value, label=_clip(o.label, 75)) for o in input_.options[:100]]
+    return options, [o for o in options if o.value in chosen]
+
+
+def _element(input_: views.Input) -> InputInteractiveElement:
+    initial = input_.initial if isinstance(input_.initial, str) else ""
+    placeholder = _clip(input_.placeholder, 150) or None
+    match input_.kind:
+        case "text" | "multiline":
+            return PlainTextInputElement(
+                action_id=input_.name,
+                initial_value=initial or None,
+                placeholder=placeholder,
+                multiline=input_.kind == "multiline",
+                max_length=input_.max_length,
+            )
+        case "url":
+            return UrlInputElement(
+                action_id=input_.name, initial_value=initial or None, placeholder=placeholder
+            )
+        case "date":
+            return DatePickerElement(action_id=input_.name, initial_date=initial or None)
+        case "time":
+            return TimePickerElement(action_id=input_.name, initial_time=initial or None)
+    options, chosen = _options(input_)
+    match input_.kind:
+        case "select":
+            return StaticSelectElement(
+                action_id=input_.name,
+                options=options,
+                initial_option=chosen[0] if chosen else None,
+                placeholder=placeholder,
+            )
+        case "multiselect":
+            return StaticMultiSelectElement(
+                action_id=input_.name,
+                options=options,
+                initial_options=chosen or None,
+                placeholder=placeholder,
+            )
+    return CheckboxesElement(action_id=input_.name, options=options, initial_options=chosen or None)
+
+
+def _input(input_: views.Input) -> InputBlock:
+    return InputBlock(
+        block_id=input_.name,
+        label=PlainTextObject(text=_clip(input_.label, 2000)),
+        element=_element(input_),
+        optional=input_.optional,
+        hint=PlainTextObject(text=_clip(input_.hint, 2000)) if input_.hint else None,
+    )
+
+
+def modal(form: views.Form) -> dict[str, Any]:
+    """A modal view for views.open / views.update, or a `response_action: update`."""
+    blocks = [_block(block) for block in form.intro] + [_input(i) for i in form.inputs]
+    return View(
+        type="modal",
+        callback_id=form.form_id,
+        title=PlainTextObject(text=_clip(form.title, 24)),
+        submit=PlainTextObject(text=_clip(form.submit_label, 24)),
+        close=PlainTextObject(text="Cancel"),
+        private_metadata=form.state or None,
+        blocks=blocks[:100],
+    ).to_dict()
+
+
+def submitted_values(view: dict[str, Any]) -> views.Values:
+    """The values of a view_submission, keyed by input name."""
+    values: views.Values = {}
+    for block_id, elements in view.get("state", {}).get("values", {}).items():
+        for element in elements.values():
+            values[block_id] = _element_value(element)
+    return values
+
+
+def _element_value(element: dict[str, Any]) -> str | list[str]:
+    if "selected_options" in element:
+        return [option["value"] for option in element.get("selected_options") or []]
+    if "selected_option" in element:
+        option = element.get("selected_option") or {}
+        return str(option.get("value", ""))
+    for key in ("selected_date", "selected_time", "value"):
+        if key in element:
+            return str(element.get(key) or "")
+    return ""

@@ -126,6 +126,15 @@ class SlackGateway:
             raise classify(error) from error
         return f"{response['channel']}/{response['ts']}"
 
+    async def update(self, recipient: str, message_id: str, payload: Payload) -> None:
+        """chat.update the message "channel/ts" that `send` returned."""
+        self._session()
+        channel, _, ts = message_id.partition("/")
+        try:
+            await self.client.chat_update(channel=channel, ts=ts, **payload)
+        except Exception as error:
+            raise classify(error) from error
+
     async def find(self, recipient: str, token: str, since: float) -> str | None:
         """Look for our message tagged `token` in the conversation's history since `since`."""
         self._session()

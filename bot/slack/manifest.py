@@ -6,9 +6,9 @@ from typing import Any
 
 import yaml
 
-from handlers.commands import Commands
+from handlers.core import Core
 
-BOT_EVENTS = ["app_mention", "message.im"]
+BOT_EVENTS = ["app_home_opened", "app_mention", "message.im"]
 BOT_SCOPES = [
     "app_mentions:read",
     "channels:history",  # delivery recovery looks for a message it may have posted
@@ -21,11 +21,11 @@ BOT_SCOPES = [
 ]
 
 
-def manifest(commands: Commands, request_url: str | None = None) -> dict[str, Any]:
+def manifest(core: Core, request_url: str | None = None) -> dict[str, Any]:
     """The manifest for Socket Mode, or for HTTP when `request_url` (the bot's base URL) is set."""
     events_url = f"{request_url.rstrip('/')}/slack/events" if request_url else None
     slash_commands = []
-    for command in commands:
+    for command in core.commands:
         entry: dict[str, Any] = {
             "command": command.slash,
             "description": command.summary[:100],
@@ -35,6 +35,15 @@ def manifest(commands: Commands, request_url: str | None = None) -> dict[str, An
         if events_url:
             entry["url"] = events_url
         slash_commands.append(entry)
+    shortcuts = [
+        {
+            "name": shortcut.name[:24],
+            "type": "message",
+            "callback_id": shortcut.shortcut_id,
+            "description": shortcut.description[:150],
+        }
+        for shortcut in core.shortcuts.values()
+    ]
     event_subscriptions: dict[str, Any] = {"bot_events": BOT_EVENTS}
     interactivity: dict[str, Any] = {"is_enabled": True}
     if events_url:
@@ -53,12 +62,13 @@ def manifest(commands: Commands, request_url: str | None = None) -> dict[str, An
         },
         "features": {
             "app_home": {
-                "home_tab_enabled": False,
+                "home_tab_enabled": True,
                 "messages_tab_enabled": True,
                 "messages_tab_read_only_enabled": False,
             },
             "bot_user": {"display_name": "socialbot", "always_online": True},
             "slash_commands": slash_commands,
+            **({"shortcuts": shortcuts} if shortcuts else {}),
         },
         "oauth_config": {"scopes": {"bot": BOT_SCOPES}},
         "settings": {
@@ -71,6 +81,6 @@ def manifest(commands: Commands, request_url: str | None = None) -> dict[str, An
     }
 
 
-def manifest_yaml(commands: Commands, request_url: str | None = None) -> str:
+def manifest_yaml(core: Core, request_url: str | None = None) -> str:
     """The manifest as YAML, ready to paste into "Create an app from a manifest"."""
-    return yaml.safe_dump(manifest(commands, request_url), sort_keys=False, allow_unicode=True)
+    return yaml.safe_dump(manifest(core, request_url), sort_keys=False, allow_unicode=True)

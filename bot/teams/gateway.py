@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from botbuilder.core import TurnContext
@@ -100,6 +101,28 @@ class TeamsGateway:
 
         Teams keeps nothing a bot could read back, so `token` is not sent.
         """
+        return await self._proactive(recipient, lambda turn: self._post(turn, payload))
+
+    async def update(self, recipient: str, message_id: str, payload: Payload) -> None:
+        """Replace the card `message_id` in the recipient's conversation."""
+
+        async def edit(turn_context: TurnContext) -> str:
+            activity = TurnContext.apply_conversation_reference(
+                Activity().deserialize(payload),
+                TurnContext.get_conversation_reference(turn_context.activity),
+            )
+            activity.id = message_id
+            activity.reply_to_id = None
+            async with asyncio.timeout(self.timeout + 5):
+                await turn_context.update_activity(activity)
+            return message_id
+
+        await self._proactive(recipient, edit)
+
+    async def _proactive(
+        self, recipient: str, work: Callable[[TurnContext], Awaitable[str]]
+    ) -> str:
+        """Run `work` in a proactive turn in the recipient's stored conversation."""
         conversation = self.conversations.find(recipient)
         if conversation is None:
             raise PermanentFailure(f"no stored Teams conversation for {recipient}")
@@ -107,15 +130,15 @@ class TeamsGateway:
             raise PermanentFailure(f"the app was uninstalled from {conversation.conversation_id}")
         outcome: list[Any] = []
 
-        async def post(turn_context: TurnContext) -> None:
+        async def turn(turn_context: TurnContext) -> None:
             # Failures are kept, not raised: a raise here would reach the adapter's turn error
             # handler, which answers people, and there is nobody to answer in a proactive turn.
             try:
-                outcome.append(await self._post(turn_context, payload))
+                outcome.append(await work(turn_context))
             except Exception as error:
                 outcome.append(error)
 
-        await self.adapter.continue_conversation(conversation.reference, post, self.app_id)
+        await self.adapter.continue_conversation(conversation.reference, turn, self.app_id)
         result = outcome[0] if outcome else RuntimeError("the proactive turn did not run")
         if isinstance(result, BaseException):
             raise classify(result, recipient) from result

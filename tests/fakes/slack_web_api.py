@@ -357,6 +357,20 @@ class FakeSlack:
                    "is_bot": False, "deleted": False, "profile": profile}  # fmt: skip
         return {"ok": True, "user": self.users.get(user, default)}
 
+    async def _users_list(self, params: Params, arrived: float) -> dict[str, Any]:
+        """`self.users` in pages of `limit`, with Slack's cursor."""
+        people = list(self.users.values())
+        start = int(params.get("cursor") or 0)
+        limit = int(params.get("limit") or 200)
+        page = people[start : start + limit]
+        following = str(start + limit) if start + limit < len(people) else ""
+        return {"ok": True, "members": page, "response_metadata": {"next_cursor": following}}
+
+    async def _permalink(self, params: Params, arrived: float) -> dict[str, Any]:
+        channel, ts = params.get("channel", ""), str(params.get("message_ts", ""))
+        link = f"https://fake.slack.com/archives/{channel}/p{ts.replace('.', '')}"
+        return {"ok": True, "channel": channel, "permalink": link}
+
     async def _views(self, params: Params, arrived: float) -> dict[str, Any]:
         view = params.get("view")
         view_id = f"V{next(self._ts):08d}"
@@ -368,9 +382,11 @@ class FakeSlack:
         "auth.test": _auth_test,
         "chat.postMessage": _post_message,
         "chat.update": _update,
+        "chat.getPermalink": _permalink,
         "conversations.open": _open,
         "conversations.history": _history,
         "users.info": _users_info,
+        "users.list": _users_list,
         "views.open": _views,
         "views.publish": _views,
     }

@@ -2,98 +2,36 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
 
 import pytest
 import yaml
-from slack_sdk.signature import SignatureVerifier
 
-from bot.app import build_runtime
-from bot.server import build_web_app
 from bot.slack.manifest import manifest_yaml
+from tests.fakes.slack_requests import (
+    block_action,
+    calls,
+    post_form,
+    post_json,
+    signed,
+    slash,
+    wait_for_call,
+)
 from tests.fakes.slack_web_api import FakeSlack
 
-SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 PAYLOADS = Path(__file__).parent / "payloads"
 
 
-def signed(body: str, secret: str = SECRET, timestamp: int | None = None) -> dict[str, str]:
-    stamp = str(int(time.time()) if timestamp is None else timestamp)
-    signature = SignatureVerifier(secret).generate_signature(timestamp=stamp, body=body)
-    assert signature is not None
-    return {"X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": signature}
-
-
-def slash(command: str, text: str, user: str = "W111") -> str:
-    return urlencode(
-        {
-            "token": "verification_token",
-            "team_id": "T111",
-            "team_domain": "test-domain",
-            "channel_id": "C111",
-            "channel_name": "random",
-            "user_id": user,
-            "user_name": "primary-owner",
-            "command": command,
-            "text": text,
-            "response_url": "https://hooks.slack.com/commands/T111/111/xxxxx",
-            "trigger_id": "111.111.xxx",
-        }
-    )
-
-
 @pytest.fixture
-async def slack():
-    async with FakeSlack() as fake:
-        yield fake
-
-
-@pytest.fixture
-async def bot(aiohttp_client, make_settings, slack):
-    settings = make_settings(
-        slack_bot_token="xoxb-test-token",
-        slack_signing_secret=SECRET,
-        slack_api_url=slack.url,
-        escalation_channel="CSOCIAL",
-    )
-    runtime = build_runtime(settings)
-    assert runtime.slack is not None
-    await runtime.slack.start()
-    await runtime.delivery.start()
-    client = await aiohttp_client(build_web_app(runtime))
-    client.runtime = runtime
-    yield client
-    await runtime.delivery.stop()
-    runtime.db.close()
-
-
-async def post_form(bot, body: str, headers: dict[str, str] | None = None):
-    headers = {"Content-Type": "application/x-www-form-urlencoded", **(headers or signed(body))}
-    return await bot.post("/slack/events", data=body, headers=headers)
-
-
-async def post_json(bot, payload: dict[str, Any], headers: dict[str, str] | None = None):
-    body = json.dumps(payload)
-    headers = {"Content-Type": "application/json", **(headers or signed(body))}
-    return await bot.post("/slack/events", data=body, headers=headers)
+async def bot(make_slack_bot):
+    return await make_slack_bot(escalation_channel="CSOCIAL")
 
 
 def posted(slack: FakeSlack) -> list[dict[str, Any]]:
-    return [params for method, params in slack.calls if method == "chat.postMessage"]
-
-
-async def wait_for_call(slack: FakeSlack, method: str) -> None:
-    """Bolt answers events before running the listener; wait for the listener's call."""
-    for _ in range(500):
-        if any(called == method for called, _ in slack.calls):
-            return
-        await asyncio.sleep(0.01)
-    pytest.fail(f"the bot never called {method}")
+    return calls(slack, "chat.postMessage")
 
 
 async def test_signed_help_command_returns_the_help(bot) -> None:
@@ -146,14 +84,16 @@ async def test_signature_made_with_another_secret_is_refused(bot) -> None:
 
 
 async def test_every_manifest_command_is_answered_and_no_other(bot) -> None:
-    manifest = yaml.safe_load(manifest_yaml(bot.runtime.core.commands))
+    manifest = yaml.safe_load(manifest_yaml(bot.runtime.core))
     commands = [entry["command"] for entry in manifest["features"]["slash_commands"]]
     assert "/socialbot" in commands
+    assert commands == [command.slash for command in bot.runtime.core.commands]
     for command in commands:
         response = await post_form(bot, slash(command, ""))
         assert response.status == 200, command
-    response = await post_form(bot, slash("/not-in-the-manifest", ""))
-    assert response.status == 404
+        assert "I don't know the command" not in await response.text(), command
+    reply = await (await post_form(bot, slash("/not-in-the-manifest", ""))).json()
+    assert "I don't know the command `/not-in-the-manifest`" in reply["text"]
 
 
 def with_text(name: str, text: str) -> dict[str, Any]:
@@ -240,31 +180,6 @@ async def test_a_question_not_covered_can_go_to_the_social_media_team(bot, slack
     assert "W111" in json.dumps(forwarded["blocks"])
 
 
-def block_action(button: dict[str, Any], response_url: str) -> str:
-    """A block_actions payload (shape of bolt-python's tests) for pressing `button`."""
-    payload = {
-        "type": "block_actions",
-        "team": {"id": "T111", "domain": "test"},
-        "user": {"id": "W111", "username": "primary-owner", "team_id": "T111"},
-        "api_app_id": "A111",
-        "token": "verification_token",
-        "trigger_id": "111.222.valid",
-        "channel": {"id": "C111", "name": "random"},
-        "response_url": response_url,
-        "actions": [
-            {
-                "action_id": button["action_id"],
-                "block_id": "b",
-                "text": button["text"],
-                "value": button.get("value", ""),
-                "type": "button",
-                "action_ts": "1596530385.194939",
-            }
-        ],
-    }
-    return urlencode({"payload": json.dumps(payload)})
-
-
 async def responded(slack: FakeSlack) -> dict[str, Any]:
     """What the bot sent to the interaction's response URL."""
     await wait_for_call(slack, "respond")
@@ -286,3 +201,46 @@ async def test_healthz_reports_each_connection(bot) -> None:
     assert state["slack"]["ok"] is True
     assert state["database"]["ok"] is True
     assert "teams" in state
+
+
+async def test_app_home_shows_what_the_bot_does(bot, slack) -> None:
+    envelope = {
+        "type": "event_callback",
+        "team_id": "T111",
+        "api_app_id": "A111",
+        "event_id": "EvHOME1",
+        "event_time": 1,
+        "event": {"type": "app_home_opened", "user": "W111", "channel": "D1", "tab": "home"},
+    }
+    assert (await post_json(bot, envelope)).status == 200
+    (published,) = await wait_for_call(slack, "views.publish")
+    assert published["user_id"] == "W111"
+    assert published["view"]["type"] == "home"
+    assert "/guidelines" in json.dumps(published["view"]["blocks"])
+
+
+async def test_people_sync_pages_through_the_workspace(bot, slack) -> None:
+    def user(uid: str, **extra: Any) -> dict[str, Any]:
+        profile = {"real_name": f"Person {uid}"}
+        return {
+            "id": uid,
+            "name": uid.lower(),
+            "tz": "Europe/Copenhagen",
+            "profile": profile,
+            **extra,
+        }
+
+    people = [user(f"U{n:04d}") for n in range(450)]
+    people += [
+        user("UBOT", is_bot=True),
+        user("UGONE", deleted=True),
+        user("UGUEST", is_restricted=True),
+    ]
+    slack.users = {person["id"]: person for person in people}
+    await bot.runtime.slack.sync_people()
+    directory = bot.runtime.core.directory
+    active = directory.active("slack")
+    assert len(active) == 450
+    assert active[0].tz == "Europe/Copenhagen" and active[0].name == "Person U0000"
+    assert len(directory.active("slack", include_guests=True)) == 451
+    assert len(calls(slack, "users.list")) == 3  # 200 + 200 + 53
