@@ -37,6 +37,12 @@ Action = Callable[[Person, str], Awaitable[Reply | None]]
 Submit = Callable[[Person, Values, str], Awaitable[Reply | None]]
 OnShortcut = Callable[[Person, SharedMessage], Awaitable[Reply]]
 HomeSection = Callable[[Person], Awaitable[tuple[Block, ...]]]
+# (who replied, the key the message was sent under, the reply's text, the reply's own id)
+ThreadReply = Callable[[Person, str, str, str], Awaitable[None]]
+
+# Delivery purposes of the question forwarded to the team and of the team's answer.
+QUESTION_FOR_TEAM = "guidelines-question"
+TEAM_ANSWER = "guidelines-answer"
 
 # Messages that ask for the bot itself rather than ask a question.
 GREETINGS = {"", "help", "hi", "hello", "hey", "hej", "hjælp", "?"}
@@ -102,6 +108,7 @@ class Core:
         self._forms: dict[str, Submit] = {}
         self._due_jobs: list[tuple[str, DueJob]] = []
         self._home: list[HomeSection] = []
+        self._thread_replies: dict[str, ThreadReply] = {}
         socialbot, self.socialbot = socialbot_command(self.commands)
         self.commands.add(socialbot)
         self.commands.add(guidelines.slash_command())
@@ -110,6 +117,7 @@ class Core:
         self.on_action(actions.GUIDELINES_UNHELPFUL, self._unhelpful)
         self.on_action(actions.GUIDELINES_ASK_TEAM, self._ask_team)
         self.on_action(actions.SHARE, self.shares.clicked)
+        self.on_thread_reply(QUESTION_FOR_TEAM, self._relay_team_answer)
 
     # -- registration ----------------------------------------------------------------------------
 
@@ -124,6 +132,10 @@ class Core:
     def on_shortcut(self, shortcut: Shortcut) -> None:
         """Offer a message shortcut."""
         self.shortcuts[shortcut.shortcut_id] = shortcut
+
+    def on_thread_reply(self, purpose: str, reply: ThreadReply) -> None:
+        """Hear replies in the thread of messages the bot sent under `purpose`."""
+        self._thread_replies[purpose] = reply
 
     def on_home(self, section: HomeSection) -> None:
         """Add a section to each person's home page (Slack's App Home)."""
@@ -178,6 +190,14 @@ class Core:
             raise UserError("That shortcut is no longer in use.")
         return await shortcut.run(person, shared)
 
+    async def thread_reply(
+        self, person: Person, purpose: str, key: str, text: str, reply_id: str
+    ) -> None:
+        """Someone replied in the thread of a message the bot sent under (purpose, key)."""
+        reply = self._thread_replies.get(purpose)
+        if reply is not None:
+            await reply(person, key, text, reply_id)
+
     async def home(self, person: Person) -> Message:
         """A person's home page: what the bot does, then each capability's section."""
         blocks: list[Block] = [*help_message(self.commands).blocks]
@@ -222,5 +242,27 @@ class Core:
                 Context(f"Asked by {asker} ({person.platform} user {person.user_id})."),
             ),
         )
-        self.outbox.enqueue(person.platform, team, "guidelines-question", answer_id, forwarded)
-        return Message("I've passed your question to the social media team.")
+        self.outbox.enqueue(person.platform, team, QUESTION_FOR_TEAM, answer_id, forwarded)
+        return Message(
+            "I've passed your question to the social media team; their answer will come here."
+        )
+
+    async def _relay_team_answer(
+        self, person: Person, answer_id: str, text: str, reply_id: str
+    ) -> None:
+        """A manager answered a forwarded question in its thread: tell the person who asked."""
+        stored = self.guidelines.question_for_team(answer_id)
+        if self.outbox is None or not text.strip():
+            return
+        relayed = Message(
+            text=f"The social media team answered your question: {text}",
+            blocks=(
+                Text("**The social media team answered your question**"),
+                Context(f"You asked: {stored.question}"),
+                Text(text),
+                Context(f"Answered by {person.name or person.user_id}."),
+            ),
+        )
+        self.outbox.enqueue(
+            stored.platform, [stored.user_id], TEAM_ANSWER, f"{answer_id}:{reply_id}", relayed
+        )

@@ -185,6 +185,14 @@ class Ledger:
         ).fetchone()
         return str(row[0]) if row and row[0] else None
 
+    def sent_as(self, platform: str, message_id: str) -> tuple[str, str] | None:
+        """The (purpose, key) of the message the platform knows as `message_id`."""
+        row = self.db.execute(
+            "SELECT purpose, key FROM deliveries WHERE platform = ? AND message_id = ?",
+            (platform, message_id),
+        ).fetchone()
+        return (str(row[0]), str(row[1])) if row else None
+
     def due(self, platform: str, after_id: int, now: float, limit: int) -> list[Delivery]:
         """Queued rows whose time has come, in id order, after `after_id`."""
         cursor = self.db.execute(

@@ -24,6 +24,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from bot.delivery.ledger import Ledger
 from bot.errors import reply_for_error
 from bot.settings import Settings
 from bot.slack import blocks
@@ -59,6 +60,7 @@ class SlackBot:
         self.settings = settings
         self.core = core
         self.db = db
+        self.ledger = Ledger(db)
         self.client = AsyncWebClient(
             token=settings.slack_bot_token.get_secret_value(),
             base_url=settings.slack_api_url,
@@ -83,7 +85,7 @@ class SlackBot:
         # Every slash command goes to the core's registry, which answers unknown ones helpfully;
         # the manifest is built from the same registry, so Slack only sends registered ones.
         self.app.command(re.compile(r"^/"))(self._on_command)
-        self.app.event({"type": "message", "channel_type": "im"})(self._on_direct_message)
+        self.app.event("message")(self._on_message)
         self.app.event("app_mention")(self._on_mention)
         self.app.event("app_home_opened")(self._on_home_opened)
         self.app.action(re.compile(".+"))(self._on_action)
@@ -187,12 +189,31 @@ class SlackBot:
             await ack(response_type="ephemeral", text="Working on it…")
         await self._show(await reply, command["trigger_id"], respond)
 
-    async def _on_direct_message(self, event: dict[str, Any], say: AsyncSay) -> None:
+    async def _on_message(self, event: dict[str, Any], say: AsyncSay) -> None:
         if event.get("subtype") or event.get("bot_id"):
-            return  # edits, joins and other bots' messages are not questions
+            return  # edits, joins and other bots' messages are not for the bot
+        if event.get("channel_type") == "im":
+            await self._on_direct_message(event, say)
+        else:
+            await self._on_channel_message(event)
+
+    async def _on_direct_message(self, event: dict[str, Any], say: AsyncSay) -> None:
         person = self.core.person("slack", event["user"])
         reply = await self._reply(self.core.message(person, event.get("text", "")), "slack dm")
         await say(**blocks.message(reply))
+
+    async def _on_channel_message(self, event: dict[str, Any]) -> None:
+        """A reply in the thread of a message the bot sent goes to whoever sent it for."""
+        thread = event.get("thread_ts")
+        if not thread or thread == event.get("ts"):
+            return
+        sent = self.ledger.sent_as("slack", f"{event['channel']}/{thread}")
+        if sent is None:
+            return
+        purpose, key = sent
+        person = self.core.person("slack", event["user"])
+        text = event.get("text", "")
+        await self.core.thread_reply(person, purpose, key, text, event["ts"])
 
     async def _on_mention(self, event: dict[str, Any], say: AsyncSay) -> None:
         person = self.core.person("slack", event["user"])

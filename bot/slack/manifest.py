@@ -8,7 +8,8 @@ import yaml
 
 from handlers.core import Core
 
-BOT_EVENTS = ["app_home_opened", "app_mention", "message.im"]
+# Channel messages are read only to hear replies in the threads of the bot's own messages.
+BOT_EVENTS = ["app_home_opened", "app_mention", "message.channels", "message.groups", "message.im"]
 BOT_SCOPES = [
     "app_mentions:read",
     "channels:history",  # delivery recovery looks for a message it may have posted

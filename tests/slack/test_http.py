@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from pathlib import Path
@@ -179,6 +180,32 @@ async def test_a_question_not_covered_can_go_to_the_social_media_team(bot, slack
     assert question in forwarded["text"]
     assert "W111" in json.dumps(forwarded["blocks"])
 
+    # A manager answers in the thread; the answer goes to the person who asked, once.
+    (message,) = slack.messages_in("CSOCIAL")
+    reply = {
+        "type": "event_callback",
+        "team_id": "T111",
+        "api_app_id": "A111",
+        "event_id": "EvREPLY1",
+        "event_time": 2,
+        "event": {
+            "type": "message",
+            "channel": "CSOCIAL",
+            "channel_type": "channel",
+            "user": "UMANAGER",
+            "text": "Use the booking page on the intranet.",
+            "ts": "1700000000.000200",
+            "thread_ts": message.ts,
+        },
+    }
+    assert (await post_json(bot, reply)).status == 200
+    await post_json(bot, reply)  # Slack's retry of the same event
+    answers = await wait_for_call(slack, "chat.postMessage", count=2)
+    assert answers[1]["channel"] == "W111"
+    assert "Use the booking page on the intranet." in answers[1]["text"]
+    await asyncio.sleep(0.2)
+    assert len(posted(slack)) == 2
+
 
 async def responded(slack: FakeSlack) -> dict[str, Any]:
     """What the bot sent to the interaction's response URL."""
@@ -244,3 +271,12 @@ async def test_people_sync_pages_through_the_workspace(bot, slack) -> None:
     assert active[0].tz == "Europe/Copenhagen" and active[0].name == "Person U0000"
     assert len(directory.active("slack", include_guests=True)) == 451
     assert len(calls(slack, "users.list")) == 3  # 200 + 200 + 53
+
+
+async def test_channel_chatter_is_not_answered(bot, slack) -> None:
+    envelope = with_text("message_im.json", "can I post a photo from the office party?")
+    envelope["event"] |= {"channel": "C222", "channel_type": "channel"}
+    envelope["event_id"] = "EvCHATTER"
+    assert (await post_json(bot, envelope)).status == 200
+    await asyncio.sleep(0.2)
+    assert posted(slack) == []
