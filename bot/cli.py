@@ -14,6 +14,7 @@ from bot.console.session import ConsoleSession
 from bot.delivery.cli import deliveries
 from bot.feeds_cli import feeds
 from bot.guidelines_cli import ask, qa
+from bot.privacy_cli import export, forget
 from bot.slack.manifest import manifest_yaml
 from bot.teams.package import WEBSITE, PackageError, build_package
 
@@ -100,5 +101,7 @@ def teams_package(output: Path, app_id: str | None, website: str) -> None:
 
 main.add_command(ask)
 main.add_command(deliveries)
+main.add_command(export)
 main.add_command(feeds)
+main.add_command(forget)
 main.add_command(qa)

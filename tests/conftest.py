@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
@@ -25,11 +26,15 @@ _OUR_VARIABLES = ("SLACK_", "MICROSOFT_APP_", "OPENAI_", "SOCIALBOT_", "PORT")
 
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Tests see only the settings they set themselves."""
+    """Tests see only the settings they set themselves, and leave logging as they found it."""
     for name in list(os.environ):
         if name.startswith(_OUR_VARIABLES):
             monkeypatch.delenv(name)
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
     yield
+    root.handlers[:] = handlers  # CLI commands run in-process configure logging for themselves
+    root.setLevel(level)
 
 
 SettingsFactory = Callable[..., Settings]

@@ -10,17 +10,8 @@ import pytest
 from bot.logs import configure_logging
 
 
-@pytest.fixture
-def restore_logging():
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
-    yield
-    root.handlers[:] = handlers
-    root.setLevel(level)
-
-
 @pytest.mark.parametrize("fmt", ["text", "json"])
-def test_secrets_are_redacted(fmt: str, capsys, restore_logging) -> None:
+def test_secrets_are_redacted(fmt: str, capsys) -> None:
     configure_logging("INFO", fmt, secrets=["s3cr3t-signing-value"])
     log = logging.getLogger("test")
     log.info("token %s and secret %s", "xoxb-1234-abcd", "s3cr3t-signing-value")

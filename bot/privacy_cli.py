@@ -1,0 +1,44 @@
+"""`socialbot export` and `socialbot forget`: a person's data on request."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from bot.cli_support import runtime_or_exit, settings_or_exit
+from handlers import privacy
+
+PLATFORMS = click.Choice(["slack", "teams", "console"])
+
+
+@click.command()
+@click.option("--platform", type=PLATFORMS, default="slack", show_default=True)
+@click.option("--user", "user_id", required=True, help="The person's user id on that platform.")
+def export(platform: str, user_id: str) -> None:
+    """Print everything stored about one person, as JSON."""
+    runtime = runtime_or_exit(settings_or_exit())
+    try:
+        found = privacy.export(runtime.db, platform, user_id)
+    finally:
+        runtime.db.close()
+    click.echo(json.dumps({"platform": platform, "user_id": user_id, "tables": found}, indent=2))
+
+
+@click.command()
+@click.option("--platform", type=PLATFORMS, default="slack", show_default=True)
+@click.option("--user", "user_id", required=True, help="The person's user id on that platform.")
+@click.confirmation_option(
+    prompt="Forget this person? Their own rows are deleted, others unlinked."
+)
+def forget(platform: str, user_id: str) -> None:
+    """Delete one person's own data and unlink them from reports, answers and clicks."""
+    runtime = runtime_or_exit(settings_or_exit())
+    try:
+        changed = privacy.forget(runtime.db, platform, user_id)
+    finally:
+        runtime.db.close()
+    if not changed:
+        click.echo(f"Nothing stored about {platform} user {user_id}.")
+    for table, count in changed.items():
+        click.echo(f"{table}: {count} row(s)")

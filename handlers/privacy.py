@@ -1,0 +1,52 @@
+"""A person's data: everything stored about them, exported or forgotten on request.
+
+By convention every table that stores something about a person names them with `platform`
+and `user_id` columns, so export and deletion find it without a list to keep up to date.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+FORGOTTEN = "forgotten"
+# Tables whose rows are only about the person: removed outright. Elsewhere the row stays for
+# the figures (clicks, answers, reports) and the person's id is replaced.
+OWN_ROWS = {"people"}
+
+
+def personal_tables(db: Database) -> list[str]:
+    """The tables that name people by platform and user id."""
+    return sorted(
+        table.name
+        for table in db.tables
+        if {"platform", "user_id"} <= {column.name for column in table.columns}
+    )
+
+
+def export(db: Database, platform: str, user_id: str) -> dict[str, list[dict[str, Any]]]:
+    """Every stored row about the person, by table (tables with none are left out)."""
+    found = {}
+    for name in personal_tables(db):
+        rows = list(db.table(name).rows_where("platform = ? AND user_id = ?", [platform, user_id]))
+        if rows:
+            found[name] = rows
+    return found
+
+
+def forget(db: Database, platform: str, user_id: str) -> dict[str, int]:
+    """Delete the person's own rows and unlink them from the rest; return rows per table."""
+    changed = {}
+    with db.atomic():
+        for name in personal_tables(db):
+            where, params = "WHERE platform = ? AND user_id = ?", [platform, user_id]
+            if name in OWN_ROWS:
+                cursor = db.execute(f"DELETE FROM [{name}] {where}", params)
+            else:
+                sql = f"UPDATE OR REPLACE [{name}] SET user_id = ? {where}"
+                cursor = db.execute(sql, [FORGOTTEN, *params])
+            count = cursor.rowcount
+            if count:
+                changed[name] = count
+    return changed

@@ -1,0 +1,39 @@
+"""A person's data can be exported and forgotten through the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from bot.app import build_runtime
+from bot.cli import main
+from handlers.people import Member
+from tests.conftest import SettingsFactory
+
+
+async def test_export_and_forget(make_settings: SettingsFactory, tmp_path: Path) -> None:
+    settings = make_settings()
+    runtime = build_runtime(settings)
+    core = runtime.core
+    core.directory.upsert([Member("slack", "U1", "Ada"), Member("slack", "U2", "Bo")])
+    alice = core.person("slack", "U1", "Ada")
+    await core.message(alice, "can I post a photo from the office party?")
+    await core.shares.clicked(alice, "item:1|linkedin")
+    runtime.db.close()
+    env = {"SOCIALBOT_DB": str(settings.db)}
+
+    exported = CliRunner().invoke(main, ["export", "--user", "U1"], env=env)
+    assert exported.exit_code == 0, exported.output
+    tables = json.loads(exported.stdout)["tables"]
+    assert set(tables) == {"people", "guideline_answers", "share_clicks"}
+    assert tables["people"][0]["name"] == "Ada"
+
+    forgotten = CliRunner().invoke(main, ["forget", "--user", "U1", "--yes"], env=env)
+    assert forgotten.exit_code == 0, forgotten.output
+    assert "people: 1 row(s)" in forgotten.stdout
+    again = CliRunner().invoke(main, ["export", "--user", "U1"], env=env)
+    assert json.loads(again.stdout)["tables"] == {}
+    others = CliRunner().invoke(main, ["export", "--user", "U2"], env=env)
+    assert json.loads(others.stdout)["tables"]["people"][0]["name"] == "Bo"
