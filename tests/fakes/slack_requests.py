@@ -49,33 +49,41 @@ def interaction(payload: dict[str, Any]) -> str:
     return urlencode({"payload": json.dumps(payload)})
 
 
-def block_action(
-    button: dict[str, Any], response_url: str, user: str = "W111", channel: str = "C111"
-) -> str:
-    """Pressing a Block Kit `button` (shape of bolt-python's block_actions tests)."""
+def _interaction(kind: str, user: str, **fields: Any) -> str:
+    """An interaction payload of `kind` from `user`, with Slack's common fields."""
     return interaction(
         {
-            "type": "block_actions",
+            "type": kind,
             "team": {"id": "T111", "domain": "test"},
             "user": {"id": user, "username": user.lower(), "team_id": "T111"},
             "api_app_id": "A111",
             "token": "verification_token",
             "trigger_id": "111.222.valid",
-            "channel": {"id": channel, "name": "random"},
-            "container": {"type": "message", "channel_id": channel, "message_ts": "1.000001"},
-            "response_url": response_url,
-            "actions": [
-                {
-                    "action_id": button["action_id"],
-                    "block_id": "b",
-                    "text": button["text"],
-                    "value": button.get("value", ""),
-                    "type": "button",
-                    "action_ts": "1596530385.194939",
-                    **({"url": button["url"]} if "url" in button else {}),
-                }
-            ],
+            **fields,
         }
+    )
+
+
+def block_action(
+    button: dict[str, Any], response_url: str, user: str = "W111", channel: str = "C111"
+) -> str:
+    """Pressing a Block Kit `button` (shape of bolt-python's block_actions tests)."""
+    action = {
+        "action_id": button["action_id"],
+        "block_id": "b",
+        "text": button["text"],
+        "value": button.get("value", ""),
+        "type": "button",
+        "action_ts": "1596530385.194939",
+        **({"url": button["url"]} if "url" in button else {}),
+    }
+    return _interaction(
+        "block_actions",
+        user,
+        channel={"id": channel, "name": "random"},
+        container={"type": "message", "channel_id": channel, "message_ts": "1.000001"},
+        response_url=response_url,
+        actions=[action],
     )
 
 
@@ -87,16 +95,22 @@ def view_submission(view: dict[str, Any], values: dict[str, Any], user: str = "W
         "id": "V111",
         "state": {"values": {block: {block: value} for block, value in values.items()}},
     }
-    return interaction(
-        {
-            "type": "view_submission",
-            "team": {"id": "T111", "domain": "test"},
-            "user": {"id": user, "username": user.lower(), "team_id": "T111"},
-            "api_app_id": "A111",
-            "token": "verification_token",
-            "trigger_id": "111.222.valid",
-            "view": submitted,
-        }
+    return _interaction("view_submission", user, view=submitted)
+
+
+def message_shortcut(
+    callback_id: str, text: str, author: str = "U0AUTHOR", user: str = "W111", channel: str = "C111"
+) -> str:
+    """Choosing the message shortcut `callback_id` on a message (bolt-python's shortcut tests)."""
+    return _interaction(
+        "message_action",
+        user,
+        callback_id=callback_id,
+        action_ts="1610198080.300836",
+        message_ts="1610198070.000100",
+        channel={"id": channel, "name": "random"},
+        message={"type": "message", "user": author, "text": text, "ts": "1610198070.000100"},
+        response_url="https://hooks.slack.com/app/T111/111/xxx",
     )
 
 
