@@ -29,8 +29,10 @@ from bot.teams import bot as teams_bot
 from bot.teams.bot import TeamsBot
 from bot.teams.gateway import TeamsGateway
 from content_feed import store as content_store
+from content_feed.compose import UTM
 from content_feed.manage import seed_feeds
 from content_feed.refresh import refresh_due
+from handlers import announcements
 from handlers.core import Core
 from handlers.guidelines import GuidelinesQA
 from handlers.people import Roles
@@ -104,6 +106,7 @@ def build_runtime(settings: Settings) -> Runtime:
         settings.db,
         [
             *Core.migrations,
+            announcements.migrations,
             content_store.migrations,
             delivery_ledger.migrations,
             slack_app.migrations,
@@ -111,7 +114,8 @@ def build_runtime(settings: Settings) -> Runtime:
         ],
     )
     roles = Roles.from_ids(settings.social_media_managers, settings.announcers, settings.admins)
-    guidelines = GuidelinesQA(db, settings.guidelines, completer_from_settings(settings))
+    model = completer_from_settings(settings)
+    guidelines = GuidelinesQA(db, settings.guidelines, model)
     core = Core(db, roles, guidelines, settings.escalation_channel)
     slack = SlackBot(settings, core, db) if settings.slack_enabled else None
     teams = TeamsBot(settings, core, db)
@@ -122,6 +126,14 @@ def build_runtime(settings: Settings) -> Runtime:
         gateways.append(SlackGateway.from_settings(settings))
     delivery = DeliveryEngine.from_settings(db, settings, gateways)
     core.outbox = delivery
+    utm = UTM(enabled=settings.utm, campaign=settings.utm_campaign)
+    announcements.Announcements(
+        core,
+        model=model,
+        utm=utm,
+        timezone=settings.timezone,
+        console_target="slack" if slack is not None else None,
+    ).register(core)
     runtime = Runtime(settings, db, core, teams, slack, delivery)
     core.on_tick("refresh feeds", runtime.refresh_feeds_in_background)
     core.on_tick("sync people", runtime.sync_people_daily)

@@ -1,0 +1,50 @@
+"""Who an announcement goes to: everyone, chosen channels, or the people in given time zones."""
+
+from __future__ import annotations
+
+import re
+
+from handlers.announcements import ids
+from handlers.announcements.store import Draft
+from handlers.people import Directory
+
+# Channel ids as each platform spells them; a wrong one would only fail at delivery time.
+_CHANNEL_IDS = {"slack": re.compile(r"[CG][A-Z0-9]{4,}"), "teams": re.compile(r"19:\S+")}
+_ANY_ID = re.compile(r"\S+")
+# Slack's channel mention <#C0123|general>, as pasted from a message.
+_MENTION = re.compile(r"<#([A-Z0-9]+)(?:\|[^>]*)?>")
+
+
+def parse_channels(text: str, platform: str) -> tuple[list[str], list[str]]:
+    """The channel ids in `text` (commas or spaces between), and the words that are not ids."""
+    text = _MENTION.sub(r"\1", text)
+    words = [w.strip().lstrip("#") for w in re.split(r"[,\s]+", text) if w.strip()]
+    pattern = _CHANNEL_IDS.get(platform, _ANY_ID)
+    good = [w for w in dict.fromkeys(words) if pattern.fullmatch(w)]
+    return good, [w for w in words if not pattern.fullmatch(w)]
+
+
+def known_zones(directory: Directory, platform: str) -> list[str]:
+    """The time zones of the active people on `platform`, for the audience choice."""
+    return sorted({m.tz for m in directory.active(platform) if m.tz})
+
+
+def recipients(directory: Directory, platform: str, draft: Draft) -> list[str]:
+    """User ids (DMs) or channel ids (posts) the announcement goes to, each once."""
+    if draft.audience == ids.IN_CHANNELS:
+        return list(dict.fromkeys(draft.channels))
+    people = directory.active(platform)
+    if draft.audience == ids.IN_TIMEZONES:
+        zones = set(draft.timezones)
+        people = [m for m in people if m.tz in zones]
+    return [m.user_id for m in people]
+
+
+def describe(draft: Draft, count: int) -> str:
+    """ "1,204 people", "3 channels", "40 people in Europe/Paris"."""
+    if draft.audience == ids.IN_CHANNELS:
+        return f"{count:,} channel{'s' * (count != 1)}"
+    people = f"{count:,} {'person' if count == 1 else 'people'}"
+    if draft.audience == ids.IN_TIMEZONES:
+        return f"{people} in {', '.join(draft.timezones)}"
+    return people

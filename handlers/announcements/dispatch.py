@@ -1,0 +1,116 @@
+"""Sending: due announcements go to the outbox, and the announcer's message follows the ledger.
+
+Each tick asks the database what is due; nothing is kept in memory. Sending starts with one
+guarded write (scheduled → sending, recipients fixed), then the recipients are enqueued; the
+ledger's unique key makes a repeated enqueue (after a crash between the two) a no-op, so a
+restart resumes with nobody twice and nobody missed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable
+from datetime import datetime, timedelta
+
+from content_feed.compose import UTM
+from handlers.announcements import ids
+from handlers.announcements.audience import recipients
+from handlers.announcements.figures import delivered, figures
+from handlers.announcements.posts import suggested
+from handlers.announcements.store import SENDING, Announcement, AnnouncementStore
+from handlers.announcements.views import employee_message, progress_message
+from handlers.core import Core, Outbox
+from handlers.views import Message
+
+log = logging.getLogger(__name__)
+
+REPORT_DAYS = 7  # share clicks keep updating the announcer's report this long
+
+
+class Dispatcher:
+    """Starts due announcements and keeps each announcer's progress message current."""
+
+    def __init__(self, core: Core, store: AnnouncementStore, utm: UTM) -> None:
+        self.core = core
+        self.store = store
+        self.utm = utm
+
+    def employee_message(self, announcement: Announcement) -> Message:
+        """The message everyone in the audience gets."""
+        draft = announcement.draft
+        member = self.core.directory.get(announcement.platform, announcement.user_id)
+        sender = member.name if member and member.name else announcement.user_id
+        return employee_message(
+            announcement.id, draft, sender, suggested(draft.posts, draft.link, self.utm)
+        )
+
+    async def tick(self, now: datetime) -> None:
+        """Start what is due, follow what is sending, refresh recent reports."""
+        outbox = self.core.outbox
+        if outbox is None:
+            return
+        for announcement in self.store.due(now):
+            await self._guarded(self.start(outbox, announcement, now), announcement)
+        for announcement in self.store.in_state(SENDING):
+            await self._guarded(self.follow(outbox, announcement, now), announcement)
+        for announcement in self.store.finished_since(now - timedelta(days=REPORT_DAYS)):
+            await self._guarded(self.report(outbox, announcement, done=True), announcement)
+
+    async def _guarded(self, work: Awaitable[None], announcement: Announcement) -> None:
+        # One announcement that fails never stops the others; the next tick tries again.
+        try:
+            await work
+        except Exception:
+            log.exception("announcement step failed", extra={"announcement": announcement.id})
+
+    async def start(self, outbox: Outbox, announcement: Announcement, now: datetime) -> None:
+        """scheduled → sending: fix the recipients, enqueue them and the announcer's message."""
+        people = recipients(self.core.directory, announcement.target, announcement.draft)
+        if not self.store.start(announcement.id, people, now):
+            return  # cancelled or started meanwhile
+        sending = self.store.get(announcement.id)
+        self._enqueue(outbox, sending)
+        if announcement.platform == announcement.target:
+            figures_now = figures(self.store, self.core.shares, sending.id)
+            outbox.enqueue(
+                sending.platform,
+                [sending.user_id],
+                ids.PROGRESS,
+                str(sending.id),
+                progress_message(sending, figures_now, done=False),
+            )
+
+    def _enqueue(self, outbox: Outbox, announcement: Announcement) -> None:
+        outbox.enqueue(
+            announcement.target,
+            announcement.recipients,
+            ids.PURPOSE,
+            str(announcement.id),
+            self.employee_message(announcement),
+        )
+
+    async def follow(self, outbox: Outbox, announcement: Announcement, now: datetime) -> None:
+        """Re-enqueue anyone missing from the ledger; finish when every delivery is settled."""
+        states = delivered(self.store, announcement.id)
+        if sum(states.values()) < len(announcement.recipients):
+            self._enqueue(outbox, announcement)  # a crash came between start and enqueue
+            return
+        done = not states.get("queued") and not states.get("sending")
+        if done:
+            self.store.finish(announcement.id, now)
+        await self.report(outbox, announcement, done)
+
+    async def report(self, outbox: Outbox, announcement: Announcement, done: bool) -> None:
+        """Update the announcer's message when its figures changed since it was last shown."""
+        if announcement.platform != announcement.target:
+            return  # announced from the console: no chat message to update
+        now_figures = figures(self.store, self.core.shares, announcement.id)
+        seen = repr((done, now_figures))
+        if seen == announcement.progress_seen:
+            return
+        message = progress_message(announcement, now_figures, done)
+        key = str(announcement.id)
+        if await outbox.update(
+            announcement.platform, announcement.user_id, ids.PROGRESS, key, message
+        ):
+            self.store.saw_progress(announcement.id, seen)

@@ -1,0 +1,43 @@
+"""An announcement's figures: delivery states from the ledger, share clicks, "Not for me"s.
+
+The delivery ledger belongs to `bot/delivery`, which handlers may not import; its `deliveries`
+table is read here with one read-only query per figure (columns `purpose`, `key`, `state`,
+`reason`), the same queries as `Ledger.counts` and `Ledger.summary`.
+"""
+
+from __future__ import annotations
+
+from handlers.announcements import ids
+from handlers.announcements.store import AnnouncementStore
+from handlers.announcements.views import Figures
+from handlers.shares import Shares
+
+
+def delivered(store: AnnouncementStore, announcement_id: int) -> dict[str, int]:
+    """Deliveries of the announcement per ledger state (queued, sending, sent, failed)."""
+    rows = store.db.execute(
+        "SELECT state, count(*) FROM deliveries WHERE purpose = ? AND key = ? GROUP BY state",
+        [ids.PURPOSE, str(announcement_id)],
+    ).fetchall()
+    return {str(state): int(count) for state, count in rows}
+
+
+def figures(store: AnnouncementStore, shares: Shares, announcement_id: int) -> Figures:
+    """Where the announcement's fan-out stands and how people answered it."""
+    states = delivered(store, announcement_id)
+    reasons = store.db.execute(
+        "SELECT coalesce(reason, 'unknown'), count(*) FROM deliveries"
+        " WHERE purpose = ? AND key = ? AND state = 'failed'"
+        " GROUP BY reason ORDER BY count(*) DESC",
+        [ids.PURPOSE, str(announcement_id)],
+    ).fetchall()
+    subject = ids.subject(announcement_id)
+    clicks = [(c.network, c.clicks) for c in shares.counts(subject) if c.subject == subject]
+    return Figures(
+        total=sum(states.values()),
+        sent=states.get("sent", 0),
+        failed=states.get("failed", 0),
+        reasons=tuple((str(reason), int(count)) for reason, count in reasons),
+        clicks=tuple(clicks),
+        not_for_me=store.dismissals(announcement_id),
+    )

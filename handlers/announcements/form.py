@@ -1,0 +1,203 @@
+"""The announcement form: its fields, and a submission read into a checked `Draft`."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from content_feed.compose import NETWORKS, UTM, Network, TextModel
+from handlers.announcements import ids
+from handlers.announcements.audience import parse_channels, recipients
+from handlers.announcements.posts import LABELS, fill_in, too_long
+from handlers.announcements.store import Draft
+from handlers.announcements.when import local_fields, parse_local
+from handlers.errors import FormErrors
+from handlers.people import Directory
+from handlers.views import Form, Input, Option, Values
+
+HEADLINE_LIMIT = 150  # Slack's header block
+MESSAGE_LIMIT = 2500  # room in a 3,000-character section
+
+
+def compose_form(
+    initial: Draft | None, zones: list[str], zone: str, state: str = "", editing: bool = False
+) -> Form:
+    """The form to write an announcement, filled in with `initial` when editing."""
+    draft = initial or Draft("", "", "", "", {}, ids.EVERYONE)
+    day, clock = local_fields(draft.send_at, zone) if draft.send_at else ("", "")
+    audiences = [Option(ids.EVERYONE, "Everyone"), Option(ids.IN_CHANNELS, "Chosen channels")]
+    if zones:
+        audiences.append(Option(ids.IN_TIMEZONES, "People in chosen time zones"))
+    post_inputs = tuple(
+        Input(
+            f"{ids.POST}{network.value}",
+            f"Suggested post for {LABELS[network]}",
+            "multiline",
+            initial=draft.posts.get(network, ""),
+            hint="Leave empty to have one written from the headline, message and link.",
+            optional=True,
+        )
+        for network in NETWORKS
+    )
+    zone_input = (
+        Input(
+            ids.TIMEZONES,
+            "Time zones",
+            "multiselect",
+            initial=draft.timezones,
+            hint="For “People in chosen time zones”.",
+            optional=True,
+            options=tuple(Option(z, z) for z in zones[:100]),
+        ),
+    )
+    return Form(
+        form_id=ids.COMPOSE_FORM,
+        title="Edit announcement" if editing else "New announcement",
+        submit_label="Preview",
+        state=state,
+        inputs=(
+            Input(ids.HEADLINE, "Headline", initial=draft.headline, max_length=HEADLINE_LIMIT),
+            Input(
+                ids.MESSAGE,
+                "Message",
+                "multiline",
+                initial=draft.message,
+                hint="**bold**, _italic_, [label](https://link) and “- ” lists work.",
+                max_length=MESSAGE_LIMIT,
+            ),
+            Input(ids.LINK, "Link", "url", initial=draft.link, optional=True),
+            Input(ids.IMAGE, "Image URL", "url", initial=draft.image_url, optional=True),
+            *post_inputs,
+            Input(
+                ids.AUDIENCE, "Audience", "select", initial=draft.audience, options=tuple(audiences)
+            ),
+            Input(
+                ids.CHANNELS,
+                "Channels",
+                initial=" ".join(draft.channels),
+                placeholder="C0123ABCD, C0456EFGH",
+                hint="For “Chosen channels”: channel ids, separated by commas.",
+                optional=True,
+            ),
+            *(zone_input if zones else ()),
+            Input(
+                ids.WHEN,
+                "When",
+                "select",
+                initial=ids.LATER if draft.send_at else ids.NOW,
+                options=(Option(ids.NOW, "Now"), Option(ids.LATER, "At a date and time")),
+            ),
+            Input(ids.DATE, "Date", "date", initial=day, optional=True),
+            Input(ids.TIME, "Time", "time", initial=clock, optional=True, hint=f"In {zone}."),
+            Input(
+                ids.SHARE,
+                "Sharing",
+                "checkboxes",
+                initial=(ids.ASK_TO_SHARE,) if draft.share else (),
+                optional=True,
+                options=(
+                    Option(
+                        ids.ASK_TO_SHARE,
+                        "Ask people to share it (and offer it again in the next digest)",
+                    ),
+                ),
+            ),
+        ),
+    )
+
+
+def _text(values: Values, name: str) -> str:
+    value = values.get(name, "")
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _list(values: Values, name: str) -> list[str]:
+    value = values.get(name, [])
+    return [value] if isinstance(value, str) and value else list(value) if value else []
+
+
+def _web_link(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+async def read_form(
+    values: Values,
+    *,
+    directory: Directory,
+    target: str,
+    zone: str,
+    model: TextModel | None,
+    utm: UTM,
+) -> Draft:
+    """The submission as a checked draft; `FormErrors` on the fields that are wrong."""
+    errors: dict[str, str] = {}
+    headline, message = _text(values, ids.HEADLINE), _text(values, ids.MESSAGE)
+    link, image = _text(values, ids.LINK), _text(values, ids.IMAGE)
+    share = ids.ASK_TO_SHARE in _list(values, ids.SHARE)
+    if not headline:
+        errors[ids.HEADLINE] = "Write a headline: it is the first thing people see."
+    if link and not _web_link(link):
+        errors[ids.LINK] = "Use a web address starting with http:// or https://."
+    elif share and not link:
+        errors[ids.LINK] = "Add a link to share, or untick “Ask people to share it”."
+    if image and not _web_link(image):
+        errors[ids.IMAGE] = "Use an image address starting with http:// or https://."
+    posts: dict[Network, str] = {}
+    for network in NETWORKS:
+        name = f"{ids.POST}{network.value}"
+        posts[network] = _text(values, name)
+        problem = too_long(network, posts[network], link)
+        if problem:
+            errors[name] = problem
+
+    audience = _text(values, ids.AUDIENCE) or ids.EVERYONE
+    channels, not_ids = parse_channels(_text(values, ids.CHANNELS), target)
+    timezones = _list(values, ids.TIMEZONES)
+    if audience == ids.IN_CHANNELS and not_ids:
+        errors[ids.CHANNELS] = f"These are not channel ids: {', '.join(not_ids)}."
+    elif audience == ids.IN_CHANNELS and not channels:
+        errors[ids.CHANNELS] = "Add at least one channel id, or choose another audience."
+    if audience == ids.IN_TIMEZONES and not timezones:
+        errors[ids.TIMEZONES] = "Choose at least one time zone, or choose another audience."
+
+    send_at = None
+    if _text(values, ids.WHEN) == ids.LATER:
+        send_at, day_error, time_error = parse_local(
+            _text(values, ids.DATE), _text(values, ids.TIME), zone
+        )
+        if day_error:
+            errors[ids.DATE] = day_error
+        if time_error:
+            errors[ids.TIME] = time_error
+        now = datetime.now(UTC)
+        if send_at is not None and send_at <= now:
+            errors[ids.TIME] = f"That time has passed in {zone}; pick a later one."
+
+    draft = Draft(
+        headline=headline,
+        message=message,
+        link=link,
+        image_url=image,
+        posts=posts,
+        audience=audience,
+        channels=tuple(channels) if audience == ids.IN_CHANNELS else (),
+        timezones=tuple(timezones) if audience == ids.IN_TIMEZONES else (),
+        send_at=send_at,
+        zone=zone,
+        share=share,
+    )
+    if not errors and not recipients(directory, target, draft):
+        where = ids.TIMEZONES if audience == ids.IN_TIMEZONES else ids.AUDIENCE
+        errors[where] = (
+            "Nobody is in those time zones."
+            if audience == ids.IN_TIMEZONES
+            else "I don't know anyone to send this to yet: the people list is filled from the "
+            "chat platform once a day."
+        )
+    if errors:
+        raise FormErrors(errors)
+    if share:
+        return replace(draft, posts=await fill_in(posts, headline, message, link, model, utm))
+    return replace(draft, posts={network: text for network, text in posts.items() if text})

@@ -1,0 +1,44 @@
+"""Stable ids of the announcement command, forms, buttons, fields and deliveries."""
+
+from __future__ import annotations
+
+COMMAND = "announce"
+
+# Forms: the composer, then the preview that confirms, goes back to edit, or discards.
+COMPOSE_FORM = "announce_compose"
+PREVIEW_FORM = "announce_preview"
+
+# Buttons: an employee's "Not for me"; an announcer's edit and cancel in `/announce list`.
+NOT_FOR_ME = "announce_not_for_me"
+EDIT = "announce_edit"
+CANCEL = "announce_cancel"
+
+# Delivery purposes: the announcement itself, and the announcer's progress message and report.
+PURPOSE = "announcement"
+PROGRESS = "announcement-progress"
+
+# Form fields.
+HEADLINE = "headline"
+MESSAGE = "message"
+LINK = "link"
+IMAGE = "image_url"
+POST = "post_"  # + the network's name: post_linkedin, post_x, post_facebook
+AUDIENCE = "audience"
+CHANNELS = "channels"
+TIMEZONES = "timezones"
+WHEN = "when"
+DATE = "date"
+TIME = "time"
+SHARE = "share"
+NEXT = "next"
+
+# Choices of the select fields.
+EVERYONE, IN_CHANNELS, IN_TIMEZONES = "everyone", "channels", "timezones"
+NOW, LATER = "now", "later"
+ASK_TO_SHARE = "ask"
+CONFIRM, BACK_TO_EDIT, DISCARD = "confirm", "edit", "discard"
+
+
+def subject(announcement_id: int) -> str:
+    """The share-click subject of an announcement."""
+    return f"announcement:{announcement_id}"

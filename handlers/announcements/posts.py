@@ -1,0 +1,88 @@
+"""Suggested posts: written from the announcement when left empty, held to each network's limit."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from content_feed.compose import (
+    NETWORKS,
+    UTM,
+    X_LIMIT,
+    X_URL_LENGTH,
+    Network,
+    SuggestedPost,
+    TextModel,
+    compose,
+    share_link,
+    tag_url,
+    x_length,
+)
+
+# What each network accepts in one post. X counts every link as 23 characters, and the share
+# dialog adds the announcement's link after a space.
+LIMITS = {Network.LINKEDIN: 3000, Network.X: X_LIMIT, Network.FACEBOOK: 63206}
+LABELS = {Network.LINKEDIN: "LinkedIn", Network.X: "X", Network.FACEBOOK: "Facebook"}
+# A form submission must be answered within Slack's 3 seconds; a slower model leaves templates.
+MODEL_SECONDS = 2.0
+DEFAULT_UTM = UTM()
+
+_MARKUP = re.compile(r"\*\*(.+?)\*\*|(?<!\w)_(.+?)_(?!\w)|`([^`]+)`|\[([^\]]+)\]\([^)]+\)")
+
+
+@dataclass(frozen=True)
+class _Article:
+    """The announcement as compose sees an article."""
+
+    title: str
+    summary: str
+    link: str
+
+
+def posted_length(network: Network, text: str, link: str) -> int:
+    """The length `network` counts for `text` shared with `link`."""
+    if network == Network.X:
+        return x_length(text) + (1 + X_URL_LENGTH if link else 0)
+    return len(text)
+
+
+def too_long(network: Network, text: str, link: str) -> str | None:
+    """Why `text` does not fit on `network`, or None when it does."""
+    length = posted_length(network, text, link)
+    if length <= LIMITS[network]:
+        return None
+    counted = " (the link counts as 23)" if network == Network.X and link else ""
+    return (
+        f"{LABELS[network]} allows {LIMITS[network]:,} characters{counted}; "
+        f"this post has {length:,}. Shorten it by {length - LIMITS[network]:,}."
+    )
+
+
+async def fill_in(
+    posts: dict[Network, str],
+    headline: str,
+    message: str,
+    link: str,
+    model: TextModel | None,
+    utm: UTM,
+) -> dict[Network, str]:
+    """Every network's text: the announcer's where given, else composed from the announcement."""
+    missing = [network for network in NETWORKS if not posts.get(network)]
+    if not link or not missing:
+        return {network: text for network, text in posts.items() if text}
+    article = _Article(
+        headline, _MARKUP.sub(lambda m: next(g for g in m.groups() if g), message), link
+    )
+    composed = await compose(article, missing, model=model, utm=utm, model_timeout=MODEL_SECONDS)
+    return {network: posts.get(network) or composed[network].text for network in NETWORKS}
+
+
+def suggested(posts: dict[Network, str], link: str, utm: UTM) -> dict[Network, SuggestedPost]:
+    """The posts with their tagged links and share-dialog links, as the share buttons need."""
+    found = {}
+    for network, text in posts.items():
+        url = tag_url(link, network, utm)
+        found[network] = SuggestedPost(
+            network, text, url, share_link(network, url, text), "announcer"
+        )
+    return found

@@ -1,0 +1,214 @@
+"""`/announce`: announcers write, preview, schedule, edit and cancel announcements."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from content_feed.compose import UTM, TextModel
+from handlers.announcements import ids
+from handlers.announcements.audience import describe, known_zones, recipients
+from handlers.announcements.dispatch import REPORT_DAYS, Dispatcher
+from handlers.announcements.figures import figures
+from handlers.announcements.form import compose_form, read_form
+from handlers.announcements.posts import DEFAULT_UTM
+from handlers.announcements.store import (
+    SCHEDULED,
+    SENDING,
+    Announcement,
+    AnnouncementStore,
+    refusal,
+)
+from handlers.announcements.views import (
+    confirmed_message,
+    list_message,
+    preview_form,
+    status_line,
+)
+from handlers.announcements.when import zone_of
+from handlers.commands import SlashCommand, Subcommand, Subcommands
+from handlers.core import Core
+from handlers.errors import FormErrors, NotAllowed, UserError
+from handlers.people import Person, Role
+from handlers.views import Form, Message, Reply, Values
+
+
+class Announcements:
+    """The announcements capability; `register` puts it on the core."""
+
+    def __init__(
+        self,
+        core: Core,
+        *,
+        model: TextModel | None = None,
+        utm: UTM = DEFAULT_UTM,
+        timezone: str = "UTC",
+        console_target: str | None = None,
+    ) -> None:
+        self.core = core
+        self.store = AnnouncementStore(core.db)
+        self.dispatcher = Dispatcher(core, self.store, utm)
+        self.model = model
+        self.utm = utm
+        self.timezone = timezone  # for people whose time zone the directory does not know
+        self.console_target = console_target  # where console announcements go (e.g. "slack")
+
+    def register(self, core: Core) -> None:
+        """Add `/announce`, its forms and buttons, and the minute tick that sends."""
+        subcommands = Subcommands(
+            ids.COMMAND,
+            Subcommand("new", "write an announcement (the default)", self._new),
+            Subcommand("list", "scheduled and recent announcements", self._list),
+        )
+        core.commands.add(
+            SlashCommand(ids.COMMAND, "Announce news, with posts to share", "", subcommands)
+        )
+        core.on_form(ids.COMPOSE_FORM, self._composed)
+        core.on_form(ids.PREVIEW_FORM, self._previewed)
+        core.on_action(ids.EDIT, self._edit)
+        core.on_action(ids.CANCEL, self._cancel)
+        core.on_action(ids.NOT_FOR_ME, self._not_for_me)
+        core.on_tick("announcements", self.dispatcher.tick)
+
+    # -- who may, where to, in which zone -------------------------------------------------------
+
+    def _check(self, person: Person, attempt: str) -> None:
+        """Let announcers through; refuse anyone else politely, naming who can, and record it."""
+        if person.has(Role.ANNOUNCER):
+            return
+        self.store.record_refusal(person.platform, person.user_id, attempt)
+        roles = self.core.roles
+        names = [self._name(person.platform, user_id) for user_id in sorted(roles.announcers)]
+        who = ", ".join(names) if names else "nobody yet (an admin can set SOCIALBOT_ANNOUNCERS)"
+        raise NotAllowed(
+            f"Only announcers can send announcements. Who can: {who}."
+            " Ask one of them if you have news to share."
+        )
+
+    def _name(self, platform: str, user_id: str) -> str:
+        member = self.core.directory.get(platform, user_id)
+        return member.name if member and member.name else user_id
+
+    def _target(self, person: Person) -> str:
+        if person.platform != "console":
+            return person.platform
+        if self.console_target is None:
+            raise UserError(
+                "Announcements from the console go out on Slack: set SLACK_BOT_TOKEN first."
+            )
+        return self.console_target
+
+    def _zone(self, person: Person) -> str:
+        return zone_of(self.core.directory, person.platform, person.user_id, self.timezone)
+
+    def _own(self, person: Person, value: str) -> Announcement:
+        """The announcement `value` names, if `person` wrote it (admins may touch any)."""
+        if not value.isdigit():
+            raise UserError("That announcement no longer exists.")
+        announcement = self.store.get(int(value))
+        mine = (announcement.platform, announcement.user_id) == (person.platform, person.user_id)
+        if not mine and Role.ADMIN not in person.roles:
+            owner = self._name(announcement.platform, announcement.user_id)
+            raise NotAllowed(
+                f"Announcement #{announcement.id} is {owner}'s:"
+                " only they or an admin can change it."
+            )
+        return announcement
+
+    def _audience(self, announcement: Announcement) -> str:
+        draft = announcement.draft
+        count = len(recipients(self.core.directory, announcement.target, draft))
+        return describe(draft, count)
+
+    # -- the command, the forms, the buttons ----------------------------------------------------
+
+    async def _new(self, person: Person, text: str) -> Form:
+        self._check(person, f"/{ids.COMMAND} {text}".strip())
+        target = self._target(person)
+        return compose_form(None, known_zones(self.core.directory, target), self._zone(person))
+
+    async def _composed(self, person: Person, values: Values, state: str) -> Form:
+        self._check(person, "announcement form")
+        previous = self._own(person, state) if state else None
+        target = previous.target if previous else self._target(person)
+        zone = previous.draft.zone if previous else self._zone(person)
+        draft = await read_form(
+            values,
+            directory=self.core.directory,
+            target=target,
+            zone=zone,
+            model=self.model,
+            utm=self.utm,
+        )
+        draft_id = self.store.save_draft(
+            person.platform, person.user_id, target, draft, previous.id if previous else None
+        )
+        saved = self.store.get(draft_id)
+        message = self.dispatcher.employee_message(saved)
+        return preview_form(draft_id, draft, self._audience(saved), message)
+
+    async def _previewed(self, person: Person, values: Values, state: str) -> Reply:
+        self._check(person, "announcement preview")
+        draft = self._own(person, state)
+        choice = values.get(ids.NEXT) or ids.CONFIRM
+        if choice == ids.BACK_TO_EDIT:
+            zones = known_zones(self.core.directory, draft.target)
+            return compose_form(
+                draft.draft, zones, draft.draft.zone, state, editing=draft.replaces is not None
+            )
+        if choice == ids.DISCARD:
+            self.store.discard(draft.id)
+            return Message("Cancelled; nothing was sent.")
+        now = datetime.now(UTC)
+        if draft.draft.send_at is not None and draft.draft.send_at <= now:
+            raise FormErrors({ids.NEXT: "The time you chose has passed; choose “Edit it”."})
+        outbox = self.core.outbox
+        if outbox is None:
+            raise UserError("Announcements can't be sent from here: the delivery engine is off.")
+        announcement = self.store.confirm(draft.id)
+        if announcement.draft.send_at is None:
+            await self.dispatcher.start(outbox, announcement, now)
+        return confirmed_message(announcement, self._audience(announcement))
+
+    async def _list(self, person: Person, text: str) -> Message:
+        self._check(person, f"/{ids.COMMAND} list")
+        since = datetime.now(UTC) - timedelta(days=REPORT_DAYS)
+        listed = [*self.store.in_state(SCHEDULED, SENDING), *self.store.finished_since(since)]
+        entries = []
+        for announcement in listed:
+            numbers = (
+                None
+                if announcement.state == SCHEDULED
+                else figures(self.store, self.core.shares, announcement.id)
+            )
+            entries.append(
+                (announcement, status_line(announcement, self._audience(announcement), numbers))
+            )
+        return list_message(entries)
+
+    async def _edit(self, person: Person, value: str) -> Form:
+        self._check(person, "edit an announcement")
+        announcement = self._own(person, value)
+        if announcement.state != SCHEDULED:
+            raise UserError(refusal(announcement, "changed"))
+        draft_id = self.store.save_draft(
+            person.platform,
+            person.user_id,
+            announcement.target,
+            announcement.draft,
+            replaces=announcement.id,
+        )
+        zones = known_zones(self.core.directory, announcement.target)
+        return compose_form(
+            announcement.draft, zones, announcement.draft.zone, str(draft_id), editing=True
+        )
+
+    async def _cancel(self, person: Person, value: str) -> Message:
+        self._check(person, "cancel an announcement")
+        cancelled = self.store.cancel(self._own(person, value).id)
+        return Message(f"Announcement #{cancelled.id} is cancelled; nothing was sent.")
+
+    async def _not_for_me(self, person: Person, value: str) -> Message:
+        if not value.isdigit():
+            raise UserError("That announcement no longer exists.")
+        self.store.dismiss(self.store.get(int(value)).id, person.platform, person.user_id)
+        return Message("Noted: I won't bring this announcement up again.")

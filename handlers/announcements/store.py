@@ -1,0 +1,325 @@
+"""The announcements, the refused attempts and the "Not for me" answers, in SQLite.
+
+An announcement moves draft → scheduled → sending → sent (or scheduled → cancelled). A draft is
+what the preview shows; editing a scheduled announcement makes a draft that `replaces` it, so
+closing the preview leaves the scheduled one as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from content_feed.compose import Network
+from handlers.errors import UserError
+
+migrations = Migrations("announcements")
+
+DRAFT, SCHEDULED, SENDING, SENT, CANCELLED = "draft", "scheduled", "sending", "sent", "cancelled"
+
+
+@migrations()
+def create_announcement_tables(db: Database) -> None:
+    """The announcements, refused attempts and dismissals tables."""
+    # `platform`/`user_id` name the announcer (the privacy convention); `target` is the platform
+    # the announcement goes out on (the announcer's, or a chat platform for the console).
+    # Times are Unix seconds; `send_at` NULL means "as soon as confirmed". `recipients` is fixed
+    # when sending starts, so a restart resumes the same list.
+    db.execute(
+        """CREATE TABLE announcements (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            target TEXT NOT NULL,
+            headline TEXT NOT NULL,
+            message TEXT NOT NULL,
+            link TEXT NOT NULL,
+            image_url TEXT NOT NULL,
+            posts TEXT NOT NULL,
+            audience TEXT NOT NULL,
+            channels TEXT NOT NULL,
+            timezones TEXT NOT NULL,
+            send_at REAL,
+            zone TEXT NOT NULL,
+            share INTEGER NOT NULL,
+            state TEXT NOT NULL
+                CHECK (state IN ('draft', 'scheduled', 'sending', 'sent', 'cancelled')),
+            replaces INTEGER REFERENCES announcements(id),
+            recipients TEXT,
+            progress_seen TEXT NOT NULL DEFAULT '',
+            created_at REAL NOT NULL,
+            started_at REAL,
+            finished_at REAL
+        )"""
+    )
+    db.execute("CREATE INDEX announcements_state ON announcements (state, send_at)")
+    db.execute(
+        """CREATE TABLE announce_refusals (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            text TEXT NOT NULL,
+            at REAL NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE announcement_dismissals (
+            announcement_id INTEGER NOT NULL REFERENCES announcements(id),
+            platform TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            at REAL NOT NULL,
+            PRIMARY KEY (announcement_id, platform, user_id)
+        )"""
+    )
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What the announcer wrote and chose, checked: everything but who and when it was made."""
+
+    headline: str
+    message: str
+    link: str
+    image_url: str
+    posts: dict[Network, str]
+    audience: str
+    channels: tuple[str, ...] = ()
+    timezones: tuple[str, ...] = ()
+    send_at: datetime | None = None  # UTC; None: as soon as confirmed
+    zone: str = "UTC"
+    share: bool = True
+
+
+@dataclass(frozen=True)
+class Announcement:
+    """A stored announcement."""
+
+    id: int
+    platform: str
+    user_id: str
+    target: str
+    draft: Draft
+    state: str
+    replaces: int | None = None
+    recipients: tuple[str, ...] = field(default=())
+    progress_seen: str = ""
+    started_at: float | None = None
+    finished_at: float | None = None
+
+
+def _row(draft: Draft) -> dict[str, Any]:
+    return {
+        "headline": draft.headline,
+        "message": draft.message,
+        "link": draft.link,
+        "image_url": draft.image_url,
+        "posts": json.dumps({network.value: text for network, text in draft.posts.items()}),
+        "audience": draft.audience,
+        "channels": json.dumps(list(draft.channels)),
+        "timezones": json.dumps(list(draft.timezones)),
+        "send_at": draft.send_at.timestamp() if draft.send_at else None,
+        "zone": draft.zone,
+        "share": int(draft.share),
+    }
+
+
+def _announcement(row: dict[str, Any]) -> Announcement:
+    send_at = row["send_at"]
+    draft = Draft(
+        headline=row["headline"],
+        message=row["message"],
+        link=row["link"],
+        image_url=row["image_url"],
+        posts={Network(n): text for n, text in json.loads(row["posts"]).items()},
+        audience=row["audience"],
+        channels=tuple(json.loads(row["channels"])),
+        timezones=tuple(json.loads(row["timezones"])),
+        send_at=datetime.fromtimestamp(send_at, UTC) if send_at is not None else None,
+        zone=row["zone"],
+        share=bool(row["share"]),
+    )
+    return Announcement(
+        id=row["id"],
+        platform=row["platform"],
+        user_id=row["user_id"],
+        target=row["target"],
+        draft=draft,
+        state=row["state"],
+        replaces=row["replaces"],
+        recipients=tuple(json.loads(row["recipients"])) if row["recipients"] else (),
+        progress_seen=row["progress_seen"],
+        started_at=row["started_at"],
+        finished_at=row["finished_at"],
+    )
+
+
+class AnnouncementStore:
+    """Reads and writes the announcement tables; every state change is one guarded UPDATE."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self, announcement_id: int) -> Announcement:
+        """One announcement; a friendly error when it does not exist (any more)."""
+        rows = list(self.db.table("announcements").rows_where("id = ?", [announcement_id], limit=1))
+        if not rows:
+            raise UserError(f"Announcement #{announcement_id} no longer exists.")
+        return _announcement(rows[0])
+
+    def save_draft(
+        self,
+        platform: str,
+        user_id: str,
+        target: str,
+        draft: Draft,
+        draft_id: int | None = None,
+        replaces: int | None = None,
+    ) -> int:
+        """Store a new draft, or overwrite the draft `draft_id`; return its id."""
+        values = _row(draft)
+        if draft_id is not None:
+            sets = ", ".join(f"{name} = ?" for name in values)
+            cursor = self.db.execute(
+                f"UPDATE announcements SET {sets} WHERE id = ? AND state = ?",
+                [*values.values(), draft_id, DRAFT],
+            )
+            self.db.conn.commit()
+            if cursor.rowcount:
+                return draft_id
+        row = {
+            **values,
+            "platform": platform,
+            "user_id": user_id,
+            "target": target,
+            "state": DRAFT,
+            "replaces": replaces,
+            "created_at": time.time(),
+        }
+        return int(self.db.table("announcements").insert(row).last_rowid or 0)
+
+    def confirm(self, draft_id: int) -> Announcement:
+        """Schedule a draft; a draft that replaces a scheduled one overwrites it instead."""
+        draft = self.get(draft_id)
+        if draft.state != DRAFT:
+            raise UserError(f"Announcement #{draft_id} was already confirmed.")
+        if draft.replaces is None:
+            self._move(draft_id, DRAFT, SCHEDULED)
+            return self.get(draft_id)
+        original = self.get(draft.replaces)
+        with self.db.atomic():
+            values = _row(draft.draft)
+            sets = ", ".join(f"{name} = ?" for name in values)
+            cursor = self.db.execute(
+                f"UPDATE announcements SET {sets} WHERE id = ? AND state = ?",
+                [*values.values(), original.id, SCHEDULED],
+            )
+            if cursor.rowcount:
+                self.db.execute("DELETE FROM announcements WHERE id = ?", [draft_id])
+        if not cursor.rowcount:
+            raise UserError(refusal(original, "changed"))
+        return self.get(original.id)
+
+    def discard(self, draft_id: int) -> None:
+        """Forget a draft nobody confirmed."""
+        self.db.execute("DELETE FROM announcements WHERE id = ? AND state = ?", [draft_id, DRAFT])
+        self.db.conn.commit()
+
+    def cancel(self, announcement_id: int) -> Announcement:
+        """Cancel a scheduled announcement; refused with the reason once it is going out."""
+        announcement = self.get(announcement_id)
+        if not self._move(announcement_id, SCHEDULED, CANCELLED):
+            raise UserError(refusal(announcement, "cancelled"))
+        return announcement
+
+    def start(self, announcement_id: int, recipients: list[str], now: datetime) -> bool:
+        """scheduled → sending with its recipients fixed; False if it is no longer scheduled."""
+        cursor = self.db.execute(
+            "UPDATE announcements SET state = ?, recipients = ?, started_at = ? "
+            "WHERE id = ? AND state = ?",
+            [SENDING, json.dumps(recipients), now.timestamp(), announcement_id, SCHEDULED],
+        )
+        self.db.conn.commit()
+        return bool(cursor.rowcount)
+
+    def finish(self, announcement_id: int, now: datetime) -> None:
+        """sending → sent."""
+        self.db.execute(
+            "UPDATE announcements SET state = ?, finished_at = ? WHERE id = ? AND state = ?",
+            [SENT, now.timestamp(), announcement_id, SENDING],
+        )
+        self.db.conn.commit()
+
+    def saw_progress(self, announcement_id: int, seen: str) -> None:
+        """Remember what the announcer's progress message last showed."""
+        self.db.execute(
+            "UPDATE announcements SET progress_seen = ? WHERE id = ?", [seen, announcement_id]
+        )
+        self.db.conn.commit()
+
+    def due(self, now: datetime) -> list[Announcement]:
+        """Scheduled announcements whose time has come."""
+        return self._where(
+            "state = ? AND (send_at IS NULL OR send_at <= ?)", [SCHEDULED, now.timestamp()]
+        )
+
+    def in_state(self, *states: str) -> list[Announcement]:
+        """Announcements in any of `states`, oldest first."""
+        marks = ", ".join("?" for _ in states)
+        return self._where(f"state IN ({marks})", list(states))
+
+    def finished_since(self, since: datetime) -> list[Announcement]:
+        """Announcements sent since `since`, oldest first."""
+        return self._where("state = ? AND finished_at >= ?", [SENT, since.timestamp()])
+
+    def record_refusal(self, platform: str, user_id: str, text: str) -> None:
+        """Note that someone without the role tried to announce."""
+        self.db.table("announce_refusals").insert(
+            {"platform": platform, "user_id": user_id, "text": text, "at": time.time()}
+        )
+
+    def dismiss(self, announcement_id: int, platform: str, user_id: str) -> None:
+        """Someone said "Not for me" (twice counts once)."""
+        self.db.execute(
+            "INSERT OR IGNORE INTO announcement_dismissals "
+            "(announcement_id, platform, user_id, at) VALUES (?, ?, ?, ?)",
+            [announcement_id, platform, user_id, time.time()],
+        )
+        self.db.conn.commit()
+
+    def dismissals(self, announcement_id: int) -> int:
+        """How many people said "Not for me"."""
+        row = self.db.execute(
+            "SELECT count(*) FROM announcement_dismissals WHERE announcement_id = ?",
+            [announcement_id],
+        ).fetchone()
+        return int(row[0])
+
+    def _move(self, announcement_id: int, before: str, after: str) -> bool:
+        cursor = self.db.execute(
+            "UPDATE announcements SET state = ? WHERE id = ? AND state = ?",
+            [after, announcement_id, before],
+        )
+        self.db.conn.commit()
+        return bool(cursor.rowcount)
+
+    def _where(self, where: str, params: list[Any]) -> list[Announcement]:
+        rows = self.db.table("announcements").rows_where(where, params, order_by="id")
+        return [_announcement(row) for row in rows]
+
+
+def refusal(announcement: Announcement, verb: str) -> str:
+    """Why an announcement can no longer be `verb` ("changed", "cancelled")."""
+    reasons = {
+        SENDING: "it is already going out",
+        SENT: "it has already been sent",
+        CANCELLED: "it was cancelled",
+        DRAFT: "it was never confirmed",
+    }
+    reason = reasons.get(announcement.state, "it is not scheduled")
+    return f"Announcement #{announcement.id} can't be {verb}: {reason}."

@@ -1,0 +1,166 @@
+"""What announcements look like: to employees, in the preview, in the list, and in the report."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from content_feed.compose import Network, SuggestedPost
+from handlers.announcements import ids
+from handlers.announcements.posts import LABELS
+from handlers.announcements.store import SCHEDULED, SENDING, Announcement, Draft
+from handlers.announcements.when import in_words
+from handlers.shares import share_buttons
+from handlers.views import (
+    Actions,
+    Block,
+    Button,
+    Context,
+    Divider,
+    Form,
+    Header,
+    Input,
+    Message,
+    Option,
+    Text,
+)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Where a fan-out stands, from the delivery ledger, and what people did with it."""
+
+    total: int
+    sent: int
+    failed: int
+    reasons: tuple[tuple[str, int], ...] = ()
+    clicks: tuple[tuple[str, int], ...] = ()  # (network, clicks)
+    not_for_me: int = 0
+
+    @property
+    def remaining(self) -> int:
+        """Deliveries not yet sent or failed."""
+        return self.total - self.sent - self.failed
+
+
+def employee_message(
+    announcement_id: int, draft: Draft, sender: str, posts: Mapping[Network, SuggestedPost]
+) -> Message:
+    """The announcement as everyone receives it."""
+    blocks: list[Block] = [
+        Header(draft.headline),
+        Text(draft.message or draft.headline, draft.image_url or None, draft.headline),
+    ]
+    if draft.link:
+        blocks.append(Text(f"[Read more]({draft.link})"))
+    buttons = [Button("Not for me", ids.NOT_FOR_ME, str(announcement_id))]
+    if draft.share and posts:
+        blocks.append(Text("**Help spread the word.** A post to start from, for each network:"))
+        blocks += [Text(f"**{LABELS[n]}**\n{post.text}") for n, post in posts.items()]
+        buttons = [*share_buttons(ids.subject(announcement_id), posts).buttons, *buttons]
+    blocks += [Actions(tuple(buttons)), Context(f"An announcement from {sender}.")]
+    summary = f"{draft.headline}: {draft.message}" if draft.message else draft.headline
+    return Message(summary, tuple(blocks))
+
+
+def preview_form(draft_id: int, draft: Draft, audience: str, message: Message) -> Form:
+    """The preview: the message exactly as people will see it, then confirm, edit or discard."""
+    go = (
+        "send it now" if draft.send_at is None else f"send it {in_words(draft.send_at, draft.zone)}"
+    )
+    return Form(
+        form_id=ids.PREVIEW_FORM,
+        title="Preview announcement",
+        submit_label="Continue",
+        state=str(draft_id),
+        intro=(
+            Context(f"This is what {audience} will get, {in_words(draft.send_at, draft.zone)}."),
+            Divider(),
+            *message.as_blocks(),
+            Divider(),
+        ),
+        inputs=(
+            Input(
+                ids.NEXT,
+                "What now?",
+                "select",
+                initial=ids.CONFIRM,
+                options=(
+                    Option(ids.CONFIRM, f"Confirm: {go}"),
+                    Option(ids.BACK_TO_EDIT, "Edit it"),
+                    Option(ids.DISCARD, "Cancel: send nothing"),
+                ),
+            ),
+        ),
+    )
+
+
+def confirmed_message(announcement: Announcement, audience: str) -> Message:
+    """What the announcer is told after confirming."""
+    draft = announcement.draft
+    if draft.send_at is None:
+        text = f"Announcement #{announcement.id} is on its way to {audience}."
+    else:
+        text = (
+            f"Announcement #{announcement.id} will go to {audience} "
+            f"{in_words(draft.send_at, draft.zone)}. `/announce list` to edit or cancel it."
+        )
+    return Message(text, (Text(f"**{draft.headline}**"), Text(text)))
+
+
+def progress_message(announcement: Announcement, figures: Figures, done: bool) -> Message:
+    """The announcer's progress message while sending, then the report."""
+    title = f"Announcement #{announcement.id}: {announcement.draft.headline}"
+    delivered = f"{figures.sent:,} of {figures.total:,} delivered"
+    if not done:
+        text = f"Sending… {delivered}, {figures.failed:,} failed, {figures.remaining:,} to go."
+        return Message(f"{title}. {text}", (Text(f"**{title}**"), Text(text)))
+    lines = [f"Sent: {delivered}; {figures.failed:,} failed."]
+    lines += [f"- {reason}: {count:,}" for reason, count in figures.reasons]
+    if announcement.draft.share:
+        clicks = {network: count for network, count in figures.clicks}
+        lines.append(
+            "Share clicks: " + " · ".join(f"{LABELS[n]} {clicks.get(n.value, 0):,}" for n in LABELS)
+        )
+    lines.append(f"“Not for me”: {figures.not_for_me:,}.")
+    return Message(
+        f"{title}. {lines[0]}",
+        (
+            Text(f"**{title}**"),
+            Text("\n".join(lines)),
+            Context("Share clicks keep counting here for a week."),
+        ),
+    )
+
+
+def list_message(entries: list[tuple[Announcement, str]]) -> Message:
+    """Scheduled, sending and recent announcements, with edit and cancel for scheduled ones."""
+    if not entries:
+        return Message("No announcements are scheduled or going out. `/announce` to write one.")
+    blocks: list[Block] = [Header("Announcements")]
+    for announcement, status in entries:
+        blocks.append(Text(f"**#{announcement.id} {announcement.draft.headline}**\n{status}"))
+        if announcement.state == SCHEDULED:
+            value = str(announcement.id)
+            blocks.append(
+                Actions(
+                    (
+                        Button("Edit", ids.EDIT, value),
+                        Button("Cancel", ids.CANCEL, value, style="danger"),
+                    )
+                )
+            )
+    return Message(f"{len(entries)} announcement(s)", tuple(blocks))
+
+
+def status_line(announcement: Announcement, audience: str, figures: Figures | None) -> str:
+    """One line on where an announcement stands, for the list."""
+    draft = announcement.draft
+    if announcement.state == SCHEDULED:
+        return f"Scheduled {in_words(draft.send_at, draft.zone)} for {audience}."
+    assert figures is not None
+    if announcement.state == SENDING:
+        return (
+            f"Sending: {figures.sent:,} of {figures.total:,} delivered, {figures.failed:,} failed."
+        )
+    return f"Sent: {figures.sent:,} of {figures.total:,} delivered, {figures.failed:,} failed."

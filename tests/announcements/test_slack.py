@@ -1,0 +1,178 @@
+"""Issue 7 through signed Slack requests against the fake Web API."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+import pytest
+
+from tests.announcements.conftest import (
+    ANNOUNCER,
+    GOOD,
+    PEOPLE,
+    announce,
+    later,
+    open_form,
+    preview,
+    submit,
+    tomorrow_at,
+)
+from tests.fakes.slack_requests import (
+    block_action,
+    buttons,
+    calls,
+    post_form,
+    slash,
+    wait_for_call,
+)
+from tests.fakes.slack_web_api import FakeSlack
+
+
+def posted_to(slack: FakeSlack, users: list[str]) -> dict[str, int]:
+    """How many messages each of `users` received in their DM."""
+    return {user: len(slack.messages_in(user)) for user in users}
+
+
+async def test_a_non_announcer_is_refused_politely_and_recorded(bot, slack) -> None:
+    response = await post_form(bot, slash("/announce", "", user="U002"))
+    text = (await response.json())["text"]
+    assert "Only announcers" in text and "Ann Ouncer" in text
+    assert calls(slack, "views.open") == []
+    (row,) = bot.runtime.db["announce_refusals"].rows
+    assert (row["platform"], row["user_id"], row["text"]) == ("slack", "U002", "/announce")
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"headline": ""}, "headline"),
+        ({"link": "ftp://example.com/file"}, "link"),
+        ({"post_x": "x" * 260}, "post_x"),
+        ({"post_linkedin": "y" * 3001}, "post_linkedin"),
+        ({**later(tomorrow_at(9) - timedelta(days=2))}, "time"),
+        ({"when": "later", "date": "", "time": "10:00"}, "date"),
+        ({"audience": "channels", "channels": ""}, "channels"),
+        ({"audience": "channels", "channels": "general"}, "channels"),
+        ({"audience": "timezones", "timezones": []}, "timezones"),
+        ({"audience": "timezones", "timezones": ["Asia/Tokyo"]}, "timezones"),
+    ],
+)
+async def test_each_mistake_is_shown_on_its_field(bot, slack, changes, field) -> None:
+    view = await open_form(bot, slack)
+    answer = await submit(bot, view, {**GOOD, **changes})
+    assert answer["response_action"] == "errors"
+    assert list(answer["errors"]) == [field]
+    assert bot.runtime.db["announcements"].count == 0
+
+
+async def test_an_empty_audience_is_refused(bot, slack) -> None:
+    bot.runtime.db.execute("DELETE FROM people")
+    view = await open_form(bot, slack)
+    answer = await submit(bot, view, GOOD)
+    assert list(answer["errors"]) == ["audience"]
+
+
+async def test_preview_shows_the_message_and_audience_then_confirm_sends(bot, slack) -> None:
+    view = await preview(bot, slack)
+    shown = str(view["blocks"])
+    assert "We won the Green Award" in shown and "4 people" in shown
+    assert "Share on LinkedIn" in shown and "Not for me" in shown
+    assert calls(slack, "chat.postMessage") == []  # nothing before the confirmation
+
+    assert await submit(bot, view, {"next": "confirm"}) == {}
+    await wait_for_call(slack, "chat.postMessage", 4 + 1 + 1)
+    assert posted_to(slack, PEOPLE) == {user: 1 for user in PEOPLE}
+    (received,) = slack.messages_in("U001")
+    labels = [b["text"]["text"] for b in buttons(received.blocks)]
+    assert labels == ["Share on LinkedIn", "Share on X", "Share on Facebook", "Not for me"]
+    announcer_dm = [m.text for m in slack.messages_in(ANNOUNCER)]
+    assert any("on its way to 4 people" in text for text in announcer_dm)
+    assert any("Sending" in text for text in announcer_dm)
+
+    await bot.runtime.delivery.run_until_done("announcement", "1")
+    await bot.runtime.core.tick(tomorrow_at(0))
+    report = await wait_for_call(slack, "chat.update")
+    assert "4 of 4 delivered" in report[-1]["text"]
+
+
+async def test_edit_from_the_preview_keeps_what_was_typed(bot, slack) -> None:
+    view = await preview(bot, slack, post_x="Proud of this one")
+    answer = await submit(bot, view, {"next": "edit"})
+    form = answer["view"]
+    initial = {b["block_id"]: b["element"].get("initial_value") for b in form["blocks"]
+               if b["type"] == "input"}  # fmt: skip
+    assert initial["headline"] == GOOD["headline"] and initial["post_x"] == "Proud of this one"
+    assert initial["post_linkedin"]  # written from the link when left empty
+
+
+async def test_a_scheduled_announcement_goes_at_its_time_and_not_before(bot, slack) -> None:
+    at = tomorrow_at(10)
+    await announce(bot, slack, **later(at))
+    await bot.runtime.core.tick(at - timedelta(minutes=1))
+    await asyncio.sleep(0.1)
+    assert posted_to(slack, PEOPLE) == {user: 0 for user in PEOPLE}
+
+    await bot.runtime.core.tick(at)
+    await wait_for_call(slack, "chat.postMessage", 1 + 4 + 1)
+    assert posted_to(slack, PEOPLE) == {user: 1 for user in PEOPLE}
+    await bot.runtime.core.tick(at + timedelta(minutes=1))  # a second tick sends nothing again
+    await bot.runtime.delivery.run_until_done("announcement", "1")
+    assert posted_to(slack, PEOPLE) == {user: 1 for user in PEOPLE}
+
+
+async def test_cancel_before_the_time_and_nothing_goes(bot, slack) -> None:
+    at = tomorrow_at(10)
+    await announce(bot, slack, **later(at))
+    response = await post_form(bot, slash("/announce", "list"))
+    listing = await response.json()
+    assert "Scheduled on" in str(listing["blocks"])
+    cancel = next(b for b in buttons(listing["blocks"]) if b["text"]["text"] == "Cancel")
+    await post_form(bot, block_action(cancel, slack.url + "respond"))
+    (answer,) = await wait_for_call(slack, "respond")
+    assert "cancelled" in answer["text"]
+
+    await bot.runtime.core.tick(at)
+    await asyncio.sleep(0.1)
+    assert posted_to(slack, PEOPLE) == {user: 0 for user in PEOPLE}
+    await post_form(bot, block_action(cancel, slack.url + "respond"))
+    again = await wait_for_call(slack, "respond", 2)
+    assert "can't be cancelled: it was cancelled" in again[-1]["text"]
+
+
+async def test_editing_one_that_is_going_out_is_refused(bot, slack) -> None:
+    at = tomorrow_at(10)
+    await announce(bot, slack, **later(at))
+    listing = await (await post_form(bot, slash("/announce", "list"))).json()
+    edit = next(b for b in buttons(listing["blocks"]) if b["text"]["text"] == "Edit")
+    await bot.runtime.core.tick(at)
+    await post_form(bot, block_action(edit, slack.url + "respond"))
+    (answer,) = await wait_for_call(slack, "respond")
+    assert answer["text"] == "Announcement #1 can't be changed: it is already going out."
+
+
+@pytest.mark.parametrize("arrived", [True, False], ids=["posted-unanswered", "never-posted"])
+async def test_a_restart_mid_delivery_sends_nobody_twice_and_misses_nobody(
+    make_bot, slack, arrived
+) -> None:
+    slack.stall("chat.postMessage", after=2, deliver=arrived)
+    first = await make_bot()
+    await announce(first, slack)
+    await wait_for_call(slack, "chat.postMessage", 3)
+    await first.runtime.delivery.stop(grace=0.1)  # the process goes down mid-delivery
+    sent = first.runtime.db.execute(
+        "SELECT count(*) FROM deliveries WHERE purpose = 'announcement' AND state = 'sent'"
+    ).fetchone()[0]
+    assert sent < 4  # the restart comes mid-delivery
+    slack.release()
+
+    second = await make_bot()
+    await second.runtime.core.tick(tomorrow_at(0))  # resumes: enqueues again, idempotently
+    await second.runtime.delivery.run_until_done("announcement", "1")
+    everyone = [*PEOPLE, ANNOUNCER]
+    copies = {u: [m.text.startswith("We won") for m in slack.messages_in(u)].count(True)
+              for u in everyone}  # fmt: skip
+    assert copies == {user: 1 for user in everyone}
+    await second.runtime.core.tick(tomorrow_at(0))
+    (row,) = second.runtime.db["announcements"].rows
+    assert row["state"] == "sent"
