@@ -32,7 +32,7 @@ from content_feed import store as content_store
 from content_feed.compose import UTM
 from content_feed.manage import seed_feeds
 from content_feed.refresh import refresh_due
-from handlers import announcements
+from handlers import announcements, reports
 from handlers.core import Core
 from handlers.guidelines import GuidelinesQA
 from handlers.people import Roles
@@ -109,6 +109,7 @@ def build_runtime(settings: Settings) -> Runtime:
             announcements.migrations,
             content_store.migrations,
             delivery_ledger.migrations,
+            reports.migrations,
             slack_app.migrations,
             teams_bot.migrations,
         ],
@@ -117,6 +118,7 @@ def build_runtime(settings: Settings) -> Runtime:
     model = completer_from_settings(settings)
     guidelines = GuidelinesQA(db, settings.guidelines, model)
     core = Core(db, roles, guidelines, settings.escalation_channel)
+    reports.Reports(core, ack_minutes=settings.report_ack_minutes).register(core)
     slack = SlackBot(settings, core, db) if settings.slack_enabled else None
     teams = TeamsBot(settings, core, db)
     gateways: list[Gateway] = [

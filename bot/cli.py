@@ -15,6 +15,7 @@ from bot.delivery.cli import deliveries
 from bot.feeds_cli import feeds
 from bot.guidelines_cli import ask, qa
 from bot.privacy_cli import export, forget
+from bot.reports_cli import reports_group
 from bot.slack.manifest import manifest_yaml
 from bot.teams.package import WEBSITE, PackageError, build_package
 
@@ -105,3 +106,4 @@ main.add_command(export)
 main.add_command(feeds)
 main.add_command(forget)
 main.add_command(qa)
+main.add_command(reports_group)

@@ -1,0 +1,106 @@
+"""`socialbot reports`: list and export the reported mentions (an operator's tool)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+import click
+
+from bot.cli_support import runtime_or_exit, settings_or_exit
+from handlers.reports.model import OPEN_STATUSES, Report, Status
+from handlers.reports.store import ReportStore
+
+STATUS_CHOICES = ["open", *(status.value for status in Status)]
+CSV_COLUMNS = [
+    "ref", "created_at", "status", "urgency", "where", "links", "reporters", "reporter_ids",
+    "about", "notes", "assignee", "outcome", "closing_note",
+]  # fmt: skip
+
+
+@contextmanager
+def _store() -> Iterator[ReportStore]:
+    runtime = runtime_or_exit(settings_or_exit())
+    try:
+        yield ReportStore(runtime.db)
+    finally:
+        runtime.db.close()
+
+
+def _when(stamp: float) -> str:
+    return datetime.fromtimestamp(stamp, UTC).isoformat(timespec="seconds")
+
+
+def as_row(report: Report) -> dict[str, Any]:
+    """One report as flat fields, for JSON lines and CSV."""
+    return {
+        "ref": report.ref,
+        "created_at": _when(report.created_at),
+        "status": report.status.value,
+        "urgency": report.urgency.value,
+        "where": report.where,
+        "links": list(report.links),
+        "reporters": [r.name for r in report.reporters],
+        "reporter_ids": [f"{r.platform}:{r.user_id}" for r in report.reporters],
+        "about": report.first.about,
+        "notes": [r.note for r in report.reporters if r.note],
+        "assignee": report.assignee,
+        "outcome": report.outcome.value if report.outcome else "",
+        "closing_note": report.closing_note,
+    }
+
+
+def _statuses(status: str | None) -> tuple[Status, ...]:
+    if status is None:
+        return tuple(Status)
+    return OPEN_STATUSES if status == "open" else (Status(status),)
+
+
+@click.group("reports")
+def reports_group() -> None:
+    """The negative mentions people reported, for the social media team."""
+
+
+@reports_group.command("list")
+@click.option(
+    "--status",
+    type=click.Choice(STATUS_CHOICES),
+    help="Only these; open means new or acknowledged.",
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per report and line.")
+def list_(status: str | None, as_json: bool) -> None:
+    """List reports, newest first."""
+    with _store() as store:
+        found = store.find(_statuses(status))
+    if as_json:
+        for report in found:
+            click.echo(json.dumps(as_row(report), ensure_ascii=False))
+        return
+    if not found:
+        click.echo("No reports.")
+        return
+    for report in found:
+        what = report.links[0] if report.links else report.first.about[:70]
+        click.echo(
+            f"{report.ref}  {_when(report.created_at)}  {report.status.value:<12}  "
+            f"{report.urgency.value:<7}  {len(report.reporters)} reporter(s)  {what}"
+        )
+
+
+@reports_group.command("export")
+@click.option("--format", "format_", type=click.Choice(["csv"]), default="csv", show_default=True)
+@click.option("--status", type=click.Choice(STATUS_CHOICES), help="Only these.")
+def export(format_: str, status: str | None) -> None:
+    """Write every report to standard output as CSV (lists joined with newlines)."""
+    with _store() as store:
+        found = store.find(_statuses(status))
+    writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for report in found:
+        row = as_row(report)
+        writer.writerow({k: "\n".join(v) if isinstance(v, list) else v for k, v in row.items()})

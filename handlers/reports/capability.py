@@ -1,0 +1,374 @@
+"""Reporting negative mentions (issue 5): the command, shortcut, buttons, forms, reminders, home.
+
+Store first, then answer: every report is committed before its receipt is made, and every
+outbound message goes through the outbox under a key, so retries and restarts never duplicate.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import datetime
+
+from handlers.commands import SlashCommand
+from handlers.core import Core, Shortcut
+from handlers.errors import FormErrors, UserError
+from handlers.people import Person, Role
+from handlers.reports import ids, triage, views
+from handlers.reports.links import SITE_LABELS, BadLink, check_links, links_in, site_of, split_typed
+from handlers.reports.model import OPEN_STATUSES, Event, Outcome, Report, Reporter, Urgency
+from handlers.reports.store import ReportStore
+from handlers.reports.triage import AckWindows, Change, require_manager
+from handlers.views import Block, Form, Message, Reply, SharedMessage, Values
+
+log = logging.getLogger(__name__)
+
+COMMAND = "report-mention"
+
+
+def _text(values: Values, name: str) -> str:
+    value = values.get(name) or ""
+    return (value[0] if value else "") if isinstance(value, list) else value.strip()
+
+
+class Reports:
+    """The report capability; `register` puts it on the core."""
+
+    def __init__(
+        self,
+        core: Core,
+        ack_minutes: int = 30,
+        crisis_ack_minutes: int = triage.CRISIS_ACK_MINUTES,
+    ) -> None:
+        self.core = core
+        self.store = ReportStore(core.db)
+        self.windows = AckWindows(ack_minutes, crisis_ack_minutes)
+
+    def register(self, core: Core) -> None:
+        """Add the command, shortcut, buttons, forms, reminder tick and home section."""
+        core.commands.add(
+            SlashCommand(
+                COMMAND,
+                "Report a negative mention to the social media team",
+                "[link] [what it is about] | list | open",
+                self.command,
+            )
+        )
+        core.on_shortcut(
+            Shortcut(
+                ids.SHORTCUT,
+                "Report to social media",  # Slack allows 24 characters
+                "Report this message to the social media manager as a negative mention",
+                self.shortcut,
+            )
+        )
+        core.on_form(ids.REPORT_FORM, self.submit)
+        core.on_action(ids.ACKNOWLEDGE, self.acknowledge)
+        core.on_action(ids.ASSIGN_ME, self.assign_me)
+        core.on_action(ids.ASSIGN_OTHER, self.assign_other)
+        core.on_form(ids.ASSIGN_FORM, self.assign_submit)
+        core.on_action(ids.RESOLVE, self.resolve)
+        core.on_form(ids.RESOLVE_FORM, self.resolve_submit)
+        core.on_action(ids.DISMISS, self.dismiss)
+        core.on_action(ids.SNOOZE, self.snooze)
+        core.on_tick("report reminders", self.tick)
+        core.on_home(self.home)
+
+    # -- reporting -------------------------------------------------------------------------------
+
+    async def command(self, person: Person, text: str) -> Reply:
+        """`/report-mention <link> [note]` files at once; `list`, `open`; else the form."""
+        word = text.strip().lower()
+        if word == "list":
+            mine = self.store.find(reporter=(person.platform, person.user_id), limit=views.LISTED)
+            return views.own_reports(mine, time.time(), self.name)
+        if word == "open":
+            require_manager(person)
+            return views.open_cards(self.store.find(OPEN_STATUSES), time.time(), self.name)
+        typed = split_typed(text)
+        if not typed.links:
+            return views.report_form(views.Draft(about=text))
+        try:
+            links = check_links(list(typed.links))
+        except BadLink as bad:
+            draft = views.Draft(links="\n".join(typed.links), about=typed.rest)
+            return views.report_form(draft, str(bad))
+        return await self._file(person, links, site_of(links[0]), typed.rest, Urgency.NORMAL, "")
+
+    async def shortcut(self, person: Person, shared: SharedMessage) -> Form:
+        """The report form, prefilled with a chat message someone pointed at."""
+        links = links_in(shared.text)
+        author = self.name(person.platform, shared.author) if shared.author else "someone"
+        where = f" in {shared.channel}" if shared.channel else ""
+        draft = views.Draft(
+            links="\n".join(links),
+            where=site_of(links[0]) if links else "",
+            about=shared.text,
+            note=f"Message by {author}{where}: {shared.permalink}".strip(": "),
+            source_author=shared.author,
+            source_channel=shared.channel,
+            source_permalink=shared.permalink,
+        )
+        return views.report_form(draft)
+
+    async def submit(self, person: Person, values: Values, state: str) -> Message:
+        """A filled-in report form: check it (errors on their fields), then file it."""
+        errors: dict[str, str] = {}
+        links: tuple[str, ...] = ()
+        try:
+            links = check_links(_text(values, "links").split())
+        except BadLink as bad:
+            errors["links"] = str(bad)
+        about = _text(values, "about")
+        if not links and not about and "links" not in errors:
+            errors["about"] = "Without a link, tell us what you saw and where (print, TV, a talk…)."
+        try:
+            urgency = Urgency(_text(values, "urgency") or Urgency.NORMAL)
+        except ValueError:
+            errors["urgency"] = "Choose normal, urgent or crisis."
+        if errors:
+            raise FormErrors(errors)
+        where = _text(values, "where")
+        if where not in SITE_LABELS:
+            where = site_of(links[0]) if links else "other"
+        source = views.source_from_state(state)
+        return await self._file(
+            person,
+            links,
+            where,
+            about,
+            urgency,
+            _text(values, "note"),
+            source.get("author", ""),
+            source.get("channel", ""),
+            source.get("permalink", ""),
+        )
+
+    async def _file(
+        self,
+        person: Person,
+        links: tuple[str, ...],
+        where: str,
+        about: str,
+        urgency: Urgency,
+        note: str,
+        source_author: str = "",
+        source_channel: str = "",
+        source_permalink: str = "",
+    ) -> Message:
+        now = time.time()
+        reporter = Reporter(
+            person.platform,
+            person.user_id,
+            self.name(person.platform, person.user_id, person.name),
+            about,
+            note,
+            now,
+            source_author,
+            source_channel,
+            source_permalink,
+        )
+        remind_at = self.windows.first_reminder(now, urgency)
+        filed = self.store.file(reporter, links, where, urgency, remind_at)
+        report = filed.report
+        if filed.outcome == "new":
+            if not self._send_card(report) and report.platform != "console":
+                log.warning("no channel or managers to see a report", extra={"report": report.ref})
+        elif filed.outcome == "merged":
+            await self._update_cards(report)
+        if report.urgency is Urgency.CRISIS and (filed.outcome == "new" or filed.became_crisis):
+            self._ping_crisis(report, fresh=filed.outcome == "new")
+        log.info("report filed", extra={"report": report.ref, "outcome": filed.outcome})
+        return views.receipt(report, filed.outcome == "merged", filed.outcome == "repeat")
+
+    # -- the managers' buttons and forms ---------------------------------------------------------
+
+    async def acknowledge(self, person: Person, value: str) -> Message:
+        """Acknowledge: the report is seen; reminders stop."""
+        require_manager(person)
+        report = self._report(value)
+        return await self._apply(person, report, triage.acknowledge(report), "acknowledged")
+
+    async def assign_me(self, person: Person, value: str) -> Message:
+        """Assign the report to the manager who pressed the button."""
+        require_manager(person)
+        report = self._report(value)
+        change = triage.assign(report, person.user_id)
+        return await self._apply(person, report, change, "assigned to you")
+
+    async def assign_other(self, person: Person, value: str) -> Form:
+        """The form to assign the report to another manager."""
+        require_manager(person)
+        report = self._open_report(value)
+        return views.assign_form(report, self._managers(person))
+
+    async def assign_submit(self, person: Person, values: Values, state: str) -> Message:
+        """Assign the report to the chosen manager."""
+        require_manager(person)
+        report = self._report(state)
+        assignee = _text(values, "assignee")
+        if assignee not in dict(self._managers(person)):
+            raise FormErrors({"assignee": "Choose one of the social media managers."})
+        change = triage.assign(report, assignee)
+        return await self._apply(
+            person, report, change, f"assigned to {self.name(person.platform, assignee)}"
+        )
+
+    async def resolve(self, person: Person, value: str) -> Form:
+        """The form asking how the report ended."""
+        require_manager(person)
+        return views.resolve_form(self._open_report(value))
+
+    async def resolve_submit(self, person: Person, values: Values, state: str) -> Message:
+        """Resolve the report with its outcome."""
+        require_manager(person)
+        report = self._report(state)
+        try:
+            outcome = Outcome(_text(values, "outcome"))
+        except ValueError:
+            raise FormErrors({"outcome": "Choose how it ended."}) from None
+        change = triage.resolve(report, outcome, _text(values, "note"))
+        return await self._apply(person, report, change, f"resolved ({outcome.label.lower()})")
+
+    async def dismiss(self, person: Person, value: str) -> Message:
+        """Close the report as not an issue."""
+        require_manager(person)
+        report = self._report(value)
+        return await self._apply(person, report, triage.dismiss(report), "closed as not an issue")
+
+    async def snooze(self, person: Person, value: str) -> Message:
+        """Hold the reminders of a report for an hour or four."""
+        require_manager(person)
+        report_id, _, minutes = value.partition(":")
+        if not minutes.isdigit() or int(minutes) not in triage.SNOOZE_CHOICES:
+            raise UserError("That snooze button is no longer valid.")
+        report = self._report(report_id)
+        until = time.time() + int(minutes) * 60
+        change = triage.snooze(report, until, int(minutes))
+        if change is None:
+            return Message(f"{report.ref} is {report.status.value}; no more reminders come.")
+        self.store.record(report.id, (person.platform, person.user_id), *_parts(change))
+        return Message(f"Reminders about {report.ref} snoozed for {int(minutes) // 60} h.")
+
+    async def _apply(
+        self, person: Person, report: Report, change: Change | None, done: str
+    ) -> Message:
+        """Record the change, update every card in place and tell the reporters."""
+        if change is None:
+            return Message(f"{report.ref} is already {views.status_line(report, self.name)}.")
+        event = self.store.record(report.id, (person.platform, person.user_id), *_parts(change))
+        report = self.store.get(report.id)
+        await self._update_cards(report)
+        told = " The reporter has been told." if self._tell_reporters(report, event) else ""
+        return Message(f"{report.ref} {done}.{told}")
+
+    # -- reminders and home ----------------------------------------------------------------------
+
+    async def tick(self, now: datetime) -> None:
+        """Queue cards a crash left unsent, then nudge the managers about waiting reports."""
+        for report in self.store.cards_unqueued():
+            self._send_card(report)
+        stamp = now.timestamp()
+        for report in self.store.due_reminders(stamp):
+            try:
+                self._remind(report, stamp)
+            except Exception:  # one bad report must not hold up the others' reminders
+                log.exception("report reminder failed", extra={"report": report.ref})
+
+    def _remind(self, report: Report, now: float) -> None:
+        recipients = sorted(self.core.roles.managers) or self._team()
+        if not self._deliverable(report.platform) or not recipients:
+            return
+        nudges = report.nudges + 1
+        reminder = views.reminder(report, now, self.name)
+        assert self.core.outbox is not None
+        key = f"{report.ref}:{nudges}"
+        self.core.outbox.enqueue(report.platform, recipients, ids.REMINDER, key, reminder)
+        next_at = self.windows.next_reminder(now, report.urgency, nudges)
+        self.store.nudged(report.id, nudges, next_at)
+
+    async def home(self, person: Person) -> tuple[Block, ...]:
+        """Your open reports; for managers, every open report."""
+        mine = self.store.find(OPEN_STATUSES, (person.platform, person.user_id), views.LISTED)
+        team = self.store.find(OPEN_STATUSES) if person.has(Role.MANAGER) else None
+        return views.home_section(mine, team, time.time(), self.name)
+
+    # -- delivery --------------------------------------------------------------------------------
+
+    def _deliverable(self, platform: str) -> bool:
+        # The console has no outbound channel; its managers use `/report-mention open`.
+        return self.core.outbox is not None and platform != "console"
+
+    def _team(self) -> list[str]:
+        channel = self.core.escalation_channel
+        return [channel] if channel else sorted(self.core.roles.managers)
+
+    def _send_card(self, report: Report) -> bool:
+        """Queue the card for the team; False when there is no way or nobody to send it to."""
+        team = self._team()
+        if not self._deliverable(report.platform) or not team:
+            return False
+        assert self.core.outbox is not None
+        card = views.card(report, time.time(), self.name)
+        self.core.outbox.enqueue(report.platform, team, ids.CARD, report.ref, card)
+        self.store.cards_sent(report.id, ids.CARD, team)
+        return True
+
+    def _ping_crisis(self, report: Report, fresh: bool) -> None:
+        """Every manager gets the card directly, unless a new card reached them already."""
+        holding = {r for p, r in self.store.cards(report.id) if p == ids.CARD} if fresh else set()
+        managers = [m for m in sorted(self.core.roles.managers) if m not in holding]
+        if not self._deliverable(report.platform) or not managers:
+            return
+        assert self.core.outbox is not None
+        card = views.card(report, time.time(), self.name)
+        self.core.outbox.enqueue(report.platform, managers, ids.CRISIS_PING, report.ref, card)
+        self.store.cards_sent(report.id, ids.CRISIS_PING, managers)
+
+    async def _update_cards(self, report: Report) -> None:
+        outbox = self.core.outbox
+        if outbox is None:
+            return
+        card = views.card(report, time.time(), self.name)
+        for purpose, recipient in self.store.cards(report.id):
+            await outbox.update(report.platform, recipient, purpose, report.ref, card)
+
+    def _tell_reporters(self, report: Report, event: Event) -> bool:
+        """Queue the news for every reporter who can be reached; whether anyone could."""
+        message = views.status_update(report, event, self.name)
+        key = f"{report.ref}:{event.id}"
+        reached = False
+        for platform in sorted({r.platform for r in report.reporters}):
+            if self._deliverable(platform):
+                assert self.core.outbox is not None
+                people = [r.user_id for r in report.reporters if r.platform == platform]
+                self.core.outbox.enqueue(platform, people, ids.STATUS, key, message)
+                reached = True
+        return reached
+
+    # -- lookups ---------------------------------------------------------------------------------
+
+    def name(self, platform: str, user_id: str, fallback: str = "") -> str:
+        """The name to show for a person: the directory's, else what the platform said."""
+        member = self.core.directory.get(platform, user_id)
+        return (member.name if member and member.name else "") or fallback or user_id
+
+    def _managers(self, person: Person) -> list[tuple[str, str]]:
+        ids_ = sorted(self.core.roles.managers | {person.user_id})
+        return [(user_id, self.name(person.platform, user_id)) for user_id in ids_]
+
+    def _report(self, value: str) -> Report:
+        try:
+            return self.store.get(int(value))
+        except (KeyError, ValueError):
+            raise UserError("I can't find that report any more.") from None
+
+    def _open_report(self, value: str) -> Report:
+        report = self._report(value)
+        if not report.status.is_open:
+            raise UserError(f"{report.ref} is already closed ({report.status.value}).")
+        return report
+
+
+def _parts(change: Change) -> tuple[str, str, dict[str, object]]:
+    return change.kind, change.detail, change.columns

@@ -1,0 +1,27 @@
+"""Stable ids of the report buttons, forms and shortcut, and its delivery purposes."""
+
+from __future__ import annotations
+
+# Buttons on the managers' card; the value is the report id.
+ACKNOWLEDGE = "report_acknowledge"
+ASSIGN_ME = "report_assign_me"
+ASSIGN_OTHER = "report_assign_other"
+RESOLVE = "report_resolve"
+DISMISS = "report_dismiss"
+# Snooze buttons on a reminder; the value is "<report id>:<minutes>".
+SNOOZE = "report_snooze"
+
+# Forms.
+REPORT_FORM = "report_mention"
+RESOLVE_FORM = "report_resolve"
+ASSIGN_FORM = "report_assign"
+
+# The message shortcut.
+SHORTCUT = "report_message"
+
+# Delivery purposes; the card's key is the report's reference ("R-0042").
+CARD = "report"
+CRISIS_PING = "report-crisis"
+STATUS = "report-status"
+REMINDER = "report-reminder"
+CARD_PURPOSES = (CARD, CRISIS_PING)

@@ -1,0 +1,133 @@
+"""Reported links: checked for shape only (never fetched), deduped, and placed on a site."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from content_feed.canonical import dedupe_key
+
+MAX_LINKS = 10
+MAX_LENGTH = 2000
+
+# Where a mention was seen: (value, label, domains). Order is the form's order.
+SITES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("x", "X (Twitter)", ("x.com", "twitter.com", "t.co")),
+    ("linkedin", "LinkedIn", ("linkedin.com", "lnkd.in")),
+    ("facebook", "Facebook", ("facebook.com", "fb.com", "fb.watch")),
+    ("instagram", "Instagram", ("instagram.com",)),
+    ("tiktok", "TikTok", ("tiktok.com",)),
+    ("youtube", "YouTube", ("youtube.com", "youtu.be")),
+    ("reddit", "Reddit", ("reddit.com", "redd.it")),
+    ("glassdoor", "Glassdoor", ("glassdoor.com", "glassdoor.co.uk", "glassdoor.de",
+                                "glassdoor.fr", "glassdoor.ca", "glassdoor.com.au",
+                                "glassdoor.co.in", "glassdoor.nl", "glassdoor.ie")),
+    ("trustpilot", "Trustpilot", ("trustpilot.com",)),
+    ("g2", "G2", ("g2.com",)),
+    ("news", "News site", ()),
+    ("other", "Other", ()),
+)  # fmt: skip
+SITE_LABELS = {value: label for value, label, _ in SITES}
+
+# A token that was meant as a link: a scheme (even a wrong one) or a bare www. host.
+_LINKISH = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|www\.)\S", re.IGNORECASE)
+_HOST_LABEL = re.compile(r"^(?!-)[\w-]{1,63}(?<!-)$")
+# News sites are too many to list; these words in a host name are a good sign of one.
+_NEWS_HINT = re.compile(r"news|nieuws|nachrichten|noticias|nyheder|zeitung|times|herald|tribune")
+
+
+class BadLink(ValueError):
+    """A link that is not a well-formed http(s) URL; the message says what is wrong."""
+
+
+@dataclass(frozen=True)
+class Split:
+    """A typed line split into the links at its start and the words after them."""
+
+    links: tuple[str, ...]
+    rest: str
+
+
+def unwrap(token: str) -> str:
+    """A link as typed, without the `<url|label>` wrapping Slack may add."""
+    if token.startswith("<") and token.endswith(">"):
+        return token[1:-1].partition("|")[0]
+    return token
+
+
+def looks_like_link(token: str) -> bool:
+    """Whether `token` was meant as a link (it may still be a bad one)."""
+    return bool(_LINKISH.match(unwrap(token)))
+
+
+def check_link(raw: str) -> str:
+    """`raw` as a well-formed http(s) URL, or `BadLink` saying what is wrong with it."""
+    link = unwrap(raw.strip())
+    shown = link if len(link) <= 60 else link[:59] + "…"
+    if not link:
+        raise BadLink("The link is empty.")
+    if any(char.isspace() for char in link):
+        raise BadLink(f"`{shown}` has spaces in it; paste the link as it is in the browser.")
+    if len(link) > MAX_LENGTH:
+        raise BadLink(f"`{shown}` is longer than {MAX_LENGTH} characters.")
+    parts = urlsplit(link)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise BadLink(f"`{shown}` is not a web link; it must start with https:// or http://.")
+    try:
+        host, _ = parts.hostname, parts.port
+    except ValueError:
+        raise BadLink(f"`{shown}` has a port that is not a number.") from None
+    if not host:
+        raise BadLink(f"`{shown}` has no website in it.")
+    if not host.startswith("[") and ":" not in host:
+        labels = host.rstrip(".").split(".")
+        if len(labels) < 2 or not all(_HOST_LABEL.match(label) for label in labels):
+            raise BadLink(f"`{shown}` does not name a website such as example.com.")
+    return link
+
+
+def check_links(tokens: list[str]) -> tuple[str, ...]:
+    """Every token as a checked link, duplicates dropped; `BadLink` for the first bad one."""
+    if len(tokens) > MAX_LINKS:
+        raise BadLink(f"That is more than {MAX_LINKS} links; report the most telling ones.")
+    checked: dict[str, str] = {}
+    for token in tokens:
+        link = check_link(token)
+        checked.setdefault(dedupe_key(link), link)
+    return tuple(checked.values())
+
+
+def split_typed(text: str) -> Split:
+    """`https://a https://b rude comments` → the links at the start, and the words after them."""
+    words = text.split()
+    count = 0
+    while count < len(words) and looks_like_link(words[count]):
+        count += 1
+    return Split(tuple(unwrap(word) for word in words[:count]), " ".join(words[count:]))
+
+
+def links_in(text: str) -> tuple[str, ...]:
+    """The http(s) links anywhere in a message, in order (for the message shortcut)."""
+    found = []
+    for word in text.split():
+        token = unwrap(word.strip("()[]{}\"'.,;!?"))
+        try:
+            found.append(check_link(token))
+        except BadLink:
+            continue
+    return tuple(dict.fromkeys(found))[:MAX_LINKS]
+
+
+def site_of(link: str) -> str:
+    """The site a link is on (`x`, `linkedin`, …, `news`), or `other`."""
+    host = (urlsplit(link).hostname or "").rstrip(".")
+    for value, _, domains in SITES:
+        if any(host == domain or host.endswith("." + domain) for domain in domains):
+            return value
+    return "news" if _NEWS_HINT.search(host.lower()) else "other"
+
+
+def keys(links: tuple[str, ...]) -> tuple[str, ...]:
+    """The identity of each link for merging reports (no scheme, www., trackers, fragment)."""
+    return tuple(dedupe_key(link) for link in links)

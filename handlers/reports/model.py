@@ -1,0 +1,124 @@
+"""What a report is: its urgency, status and outcome, the people who filed it, and its history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Urgency(StrEnum):
+    """How fast the team should look; a crisis pings every manager."""
+
+    NORMAL = "normal"
+    URGENT = "urgent"
+    CRISIS = "crisis"
+
+    @property
+    def rank(self) -> int:
+        """Order of urgency, for keeping the higher one when reports merge."""
+        return list(Urgency).index(self)
+
+
+class Status(StrEnum):
+    """Where a report stands; `new` ones are the ones that remind the managers."""
+
+    NEW = "new"
+    ACKNOWLEDGED = "acknowledged"
+    RESOLVED = "resolved"
+    DISMISSED = "dismissed"
+
+    @property
+    def is_open(self) -> bool:
+        """Still being worked on (new reports merge into open ones)."""
+        return self in (Status.NEW, Status.ACKNOWLEDGED)
+
+
+OPEN_STATUSES = tuple(status for status in Status if status.is_open)
+
+
+class Outcome(StrEnum):
+    """How a resolved report ended."""
+
+    RESPONDED = "responded"
+    REMOVED = "removed"
+    IGNORED = "ignored"
+    ESCALATED = "escalated"
+
+    @property
+    def label(self) -> str:
+        """The outcome in words."""
+        return OUTCOME_LABELS[self]
+
+
+OUTCOME_LABELS = {
+    Outcome.RESPONDED: "Responded",
+    Outcome.REMOVED: "Removed by the platform",
+    Outcome.IGNORED: "Ignored on purpose",
+    Outcome.ESCALATED: "Escalated to legal/PR",
+}
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """Someone who reported the mention, with what they added and where they found it."""
+
+    platform: str
+    user_id: str
+    name: str
+    about: str
+    note: str
+    at: float
+    source_author: str = ""
+    source_channel: str = ""
+    source_permalink: str = ""
+
+
+@dataclass(frozen=True)
+class Report:
+    """A reported mention with everyone who reported it."""
+
+    id: int
+    platform: str
+    where: str
+    urgency: Urgency
+    status: Status
+    links: tuple[str, ...]
+    reporters: tuple[Reporter, ...]
+    created_at: float
+    assignee: str = ""
+    outcome: Outcome | None = None
+    closing_note: str = ""
+    nudges: int = 0
+    remind_at: float = 0.0
+
+    @property
+    def ref(self) -> str:
+        """The reference people quote: R-0042."""
+        return reference(self.id)
+
+    @property
+    def first(self) -> Reporter:
+        """Whoever reported it first."""
+        return self.reporters[0]
+
+    def reported_by(self, platform: str, user_id: str) -> bool:
+        """Whether this person is among the reporters."""
+        return any(r.platform == platform and r.user_id == user_id for r in self.reporters)
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something a manager did to a report, recorded with who and when."""
+
+    id: int
+    report_id: int
+    platform: str
+    user_id: str
+    kind: str
+    detail: str
+    at: float
+
+
+def reference(report_id: int) -> str:
+    """R-0042 for report 42."""
+    return f"R-{report_id:04d}"

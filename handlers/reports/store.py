@@ -1,0 +1,354 @@
+"""The reports' tables: reports, their links and reporters, what managers did, and their cards.
+
+Every write commits before the caller answers anyone, so a receipt always names a stored report.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from content_feed.text import collapse
+from handlers.reports import ids
+from handlers.reports.links import keys
+from handlers.reports.model import (
+    OPEN_STATUSES,
+    Event,
+    Outcome,
+    Report,
+    Reporter,
+    Status,
+    Urgency,
+)
+
+migrations = Migrations("reports")
+
+
+@migrations()
+def create_report_tables(db: Database) -> None:
+    """Reports, their links, reporters, events and the cards sent about them."""
+    db.execute(
+        """CREATE TABLE reports (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL,
+            where_seen TEXT NOT NULL,
+            urgency TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'new',
+            assignee TEXT NOT NULL DEFAULT '',
+            outcome TEXT,
+            closing_note TEXT NOT NULL DEFAULT '',
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL,
+            remind_at REAL NOT NULL,
+            nudges INTEGER NOT NULL DEFAULT 0,
+            card_queued INTEGER NOT NULL DEFAULT 0
+        )"""
+    )
+    db.execute("CREATE INDEX reports_status ON reports (status, remind_at)")
+    db.execute(
+        """CREATE TABLE report_links (
+            report_id INTEGER NOT NULL REFERENCES reports(id),
+            position INTEGER NOT NULL,
+            url TEXT NOT NULL,
+            key TEXT NOT NULL,
+            PRIMARY KEY (report_id, key)
+        )"""
+    )
+    db.execute("CREATE INDEX report_links_key ON report_links (key)")
+    # `platform` and `user_id` name the reporter, so export and forget find them.
+    db.execute(
+        """CREATE TABLE report_reporters (
+            report_id INTEGER NOT NULL REFERENCES reports(id),
+            platform TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            about TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            source_author TEXT NOT NULL DEFAULT '',
+            source_channel TEXT NOT NULL DEFAULT '',
+            source_permalink TEXT NOT NULL DEFAULT '',
+            at REAL NOT NULL,
+            PRIMARY KEY (report_id, platform, user_id)
+        )"""
+    )
+    db.execute("CREATE INDEX report_reporters_person ON report_reporters (platform, user_id)")
+    # Here `platform` and `user_id` name the manager who acted.
+    db.execute(
+        """CREATE TABLE report_events (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports(id),
+            platform TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '',
+            at REAL NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX report_events_report ON report_events (report_id, id)")
+    db.execute(
+        """CREATE TABLE report_cards (
+            report_id INTEGER NOT NULL REFERENCES reports(id),
+            purpose TEXT NOT NULL,
+            recipient TEXT NOT NULL,
+            PRIMARY KEY (report_id, purpose, recipient)
+        )"""
+    )
+
+
+@dataclass(frozen=True)
+class Filed:
+    """What filing did: a `new` report, `merged` into an open one, or a `repeat` of one's own."""
+
+    report: Report
+    outcome: Literal["new", "merged", "repeat"]
+    became_crisis: bool = False
+
+
+def _same_text(text: str) -> str:
+    return collapse(text).casefold()
+
+
+class ReportStore:
+    """Reads and writes reports; each write is one committed transaction."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- filing ----------------------------------------------------------------------------------
+
+    def file(
+        self,
+        reporter: Reporter,
+        links: tuple[str, ...],
+        where: str,
+        urgency: Urgency,
+        remind_at: float,
+    ) -> Filed:
+        """Store a report, or merge it into the open report of the same link (or, without a
+        link, the same person's open report with the same description)."""
+        with self.db.atomic():
+            existing = self._open_match(reporter, links)
+            if existing is None:
+                return Filed(self._create(reporter, links, where, urgency, remind_at), "new")
+            if existing.reported_by(reporter.platform, reporter.user_id):
+                return Filed(existing, "repeat")
+            self._add_reporter(existing.id, reporter)
+            self._add_links(existing.id, links, start=len(existing.links))
+            raised = urgency.rank > existing.urgency.rank
+            if raised:
+                self.db.execute(
+                    "UPDATE reports SET urgency = ?, remind_at = MIN(remind_at, ?) WHERE id = ?",
+                    [urgency.value, remind_at, existing.id],
+                )
+            self._touch(existing.id, reporter.at)
+        return Filed(self.get(existing.id), "merged", raised and urgency is Urgency.CRISIS)
+
+    def _open_match(self, reporter: Reporter, links: tuple[str, ...]) -> Report | None:
+        open_marks = ", ".join("?" for _ in OPEN_STATUSES)
+        if links:
+            wanted = keys(links)
+            row = self.db.execute(
+                "SELECT r.id FROM report_links l JOIN reports r ON r.id = l.report_id"
+                f" WHERE r.status IN ({open_marks}) AND l.key IN ({', '.join('?' * len(wanted))})"
+                " ORDER BY r.id LIMIT 1",
+                [*OPEN_STATUSES, *wanted],
+            ).fetchone()
+            return self.get(int(row[0])) if row else None
+        rows = self.db.execute(
+            "SELECT r.id, p.about FROM report_reporters p JOIN reports r ON r.id = p.report_id"
+            f" WHERE r.status IN ({open_marks}) AND p.platform = ? AND p.user_id = ?"
+            " AND NOT EXISTS (SELECT 1 FROM report_links l WHERE l.report_id = r.id)",
+            [*OPEN_STATUSES, reporter.platform, reporter.user_id],
+        ).fetchall()
+        same = [int(i) for i, about in rows if _same_text(about) == _same_text(reporter.about)]
+        return self.get(same[0]) if same else None
+
+    def _create(
+        self,
+        reporter: Reporter,
+        links: tuple[str, ...],
+        where: str,
+        urgency: Urgency,
+        remind_at: float,
+    ) -> Report:
+        cursor = self.db.execute(
+            "INSERT INTO reports (platform, where_seen, urgency, created_at, updated_at,"
+            " remind_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [reporter.platform, where, urgency.value, reporter.at, reporter.at, remind_at],
+        )
+        report_id = int(cursor.lastrowid or 0)
+        self._add_links(report_id, links, start=0)
+        self._add_reporter(report_id, reporter)
+        return self.get(report_id)
+
+    def _add_links(self, report_id: int, links: tuple[str, ...], start: int) -> None:
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO report_links (report_id, position, url, key)"
+            " VALUES (?, ?, ?, ?)",
+            [
+                (report_id, start + n, link, key)
+                for n, (link, key) in enumerate(zip(links, keys(links), strict=True))
+            ],
+        )
+
+    def _add_reporter(self, report_id: int, reporter: Reporter) -> None:
+        self.db.execute(
+            "INSERT INTO report_reporters (report_id, platform, user_id, name, about, note,"
+            " source_author, source_channel, source_permalink, at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                report_id,
+                reporter.platform,
+                reporter.user_id,
+                reporter.name,
+                reporter.about,
+                reporter.note,
+                reporter.source_author,
+                reporter.source_channel,
+                reporter.source_permalink,
+                reporter.at,
+            ],
+        )
+
+    def _touch(self, report_id: int, at: float) -> None:
+        self.db.execute("UPDATE reports SET updated_at = ? WHERE id = ?", [at, report_id])
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def get(self, report_id: int) -> Report:
+        """One report with its links and reporters; `KeyError` when there is none."""
+        row = self.db.execute(f"SELECT {_COLUMNS} FROM reports WHERE id = ?", [report_id])
+        found = row.fetchone()
+        if found is None:
+            raise KeyError(report_id)
+        return self._report(found)
+
+    def find(
+        self,
+        statuses: Iterable[Status] = tuple(Status),
+        reporter: tuple[str, str] | None = None,
+        limit: int | None = None,
+    ) -> list[Report]:
+        """Reports in `statuses`, newest first; only those `reporter` (platform, id) filed."""
+        wanted = [status.value for status in statuses]
+        where = f"status IN ({', '.join('?' * len(wanted))})"
+        params: list[Any] = list(wanted)
+        if reporter is not None:
+            where += (
+                " AND id IN (SELECT report_id FROM report_reporters"
+                " WHERE platform = ? AND user_id = ?)"
+            )
+            params += list(reporter)
+        sql = f"SELECT {_COLUMNS} FROM reports WHERE {where} ORDER BY id DESC"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [self._report(row) for row in self.db.execute(sql, params).fetchall()]
+
+    def due_reminders(self, now: float) -> list[Report]:
+        """Unacknowledged reports whose reminder time has come."""
+        rows = self.db.execute(
+            f"SELECT {_COLUMNS} FROM reports WHERE status = ? AND remind_at <= ? ORDER BY id",
+            [Status.NEW.value, now],
+        ).fetchall()
+        return [self._report(row) for row in rows]
+
+    def cards_unqueued(self) -> list[Report]:
+        """Open reports whose card never reached the outbox (a crash between store and send)."""
+        marks = ", ".join("?" for _ in OPEN_STATUSES)
+        rows = self.db.execute(
+            f"SELECT {_COLUMNS} FROM reports WHERE card_queued = 0 AND status IN ({marks})",
+            list(OPEN_STATUSES),
+        ).fetchall()
+        return [self._report(row) for row in rows]
+
+    def cards(self, report_id: int) -> list[tuple[str, str]]:
+        """(purpose, recipient) of every card sent about the report."""
+        rows = self.db.execute(
+            "SELECT purpose, recipient FROM report_cards WHERE report_id = ? ORDER BY rowid",
+            [report_id],
+        ).fetchall()
+        return [(str(purpose), str(recipient)) for purpose, recipient in rows]
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def cards_sent(self, report_id: int, purpose: str, recipients: Iterable[str]) -> None:
+        """Remember where cards about the report went, so every one is updated later."""
+        with self.db.atomic():
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO report_cards (report_id, purpose, recipient)"
+                " VALUES (?, ?, ?)",
+                [(report_id, purpose, recipient) for recipient in recipients],
+            )
+            if purpose == ids.CARD:
+                self.db.execute("UPDATE reports SET card_queued = 1 WHERE id = ?", [report_id])
+
+    def record(
+        self,
+        report_id: int,
+        actor: tuple[str, str],
+        kind: str,
+        detail: str = "",
+        changes: dict[str, Any] | None = None,
+    ) -> Event:
+        """Apply `changes` to the report and record the event, in one transaction."""
+        at = time.time()
+        with self.db.atomic():
+            columns = {**(changes or {}), "updated_at": at}
+            assignments = ", ".join(f"{name} = ?" for name in columns)
+            self.db.execute(
+                f"UPDATE reports SET {assignments} WHERE id = ?", [*columns.values(), report_id]
+            )
+            cursor = self.db.execute(
+                "INSERT INTO report_events (report_id, platform, user_id, kind, detail, at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [report_id, *actor, kind, detail, at],
+            )
+        return Event(int(cursor.lastrowid or 0), report_id, *actor, kind, detail, at)
+
+    def nudged(self, report_id: int, nudges: int, next_at: float) -> None:
+        """A reminder went out: count it and set the next one."""
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE reports SET nudges = ?, remind_at = ? WHERE id = ?",
+                [nudges, next_at, report_id],
+            )
+
+    # -- rows ------------------------------------------------------------------------------------
+
+    def _report(self, row: tuple[Any, ...]) -> Report:
+        (report_id, platform, where, urgency, status, assignee, outcome, closing_note,
+         created_at, nudges, remind_at) = row  # fmt: skip
+        links = self.db.execute(
+            "SELECT url FROM report_links WHERE report_id = ? ORDER BY position", [report_id]
+        ).fetchall()
+        reporters = self.db.execute(
+            "SELECT platform, user_id, name, about, note, at, source_author, source_channel,"
+            " source_permalink FROM report_reporters WHERE report_id = ? ORDER BY at, rowid",
+            [report_id],
+        ).fetchall()
+        return Report(
+            id=int(report_id),
+            platform=str(platform),
+            where=str(where),
+            urgency=Urgency(urgency),
+            status=Status(status),
+            links=tuple(str(url) for (url,) in links),
+            reporters=tuple(Reporter(*reporter) for reporter in reporters),
+            created_at=float(created_at),
+            assignee=str(assignee),
+            outcome=Outcome(outcome) if outcome else None,
+            closing_note=str(closing_note),
+            nudges=int(nudges),
+            remind_at=float(remind_at),
+        )
+
+
+_COLUMNS = (
+    "id, platform, where_seen, urgency, status, assignee, outcome, closing_note, created_at,"
+    " nudges, remind_at"
+)

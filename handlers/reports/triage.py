@@ -1,0 +1,92 @@
+"""The triage rules: who may act, what each action changes, and when reminders are due."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from handlers.errors import NotAllowed, UserError
+from handlers.people import Person, Role
+from handlers.reports.model import Outcome, Report, Status, Urgency
+
+CRISIS_ACK_MINUTES = 5
+SNOOZE_CHOICES = (60, 240)  # minutes offered on a reminder
+
+
+@dataclass(frozen=True)
+class AckWindows:
+    """Minutes a report may wait unacknowledged before the managers are nudged."""
+
+    normal: int = 30
+    crisis: int = CRISIS_ACK_MINUTES
+
+    def minutes(self, urgency: Urgency) -> int:
+        """The window for `urgency`; a crisis never waits longer than any other report."""
+        return min(self.crisis, self.normal) if urgency is Urgency.CRISIS else self.normal
+
+    def first_reminder(self, created_at: float, urgency: Urgency) -> float:
+        """When a new report first nudges the managers."""
+        return created_at + self.minutes(urgency) * 60
+
+    def next_reminder(self, now: float, urgency: Urgency, nudges: int) -> float:
+        """After the `nudges`-th reminder, the next one: the window doubles each time."""
+        return now + self.minutes(urgency) * 60.0 * (1 << nudges)
+
+
+def require_manager(person: Person) -> None:
+    """Refuse politely unless `person` is a social media manager."""
+    if not person.has(Role.MANAGER):
+        raise NotAllowed(
+            "Thanks for looking out! Only the social media managers can act on reports; "
+            "they have been told about this one."
+        )
+
+
+def _require_open(report: Report) -> None:
+    if not report.status.is_open:
+        raise UserError(f"{report.ref} is already closed ({report.status.value}).")
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one manager action does: the event kind, its detail and the columns it sets."""
+
+    kind: str
+    detail: str
+    columns: dict[str, Any]
+
+
+def acknowledge(report: Report) -> Change | None:
+    """Acknowledge a new report (None: it already was)."""
+    _require_open(report)
+    if report.status is not Status.NEW:
+        return None
+    return Change("acknowledged", "", {"status": Status.ACKNOWLEDGED.value})
+
+
+def assign(report: Report, assignee: str) -> Change | None:
+    """Give the report to `assignee` (acknowledging it); None when it is theirs already."""
+    _require_open(report)
+    if report.assignee == assignee:
+        return None
+    return Change("assigned", assignee, {"status": Status.ACKNOWLEDGED.value, "assignee": assignee})
+
+
+def resolve(report: Report, outcome: Outcome, note: str) -> Change:
+    """Close the report with its outcome."""
+    _require_open(report)
+    columns = {"status": Status.RESOLVED.value, "outcome": outcome.value, "closing_note": note}
+    return Change("resolved", outcome.value, columns)
+
+
+def dismiss(report: Report) -> Change:
+    """Close the report as not an issue."""
+    _require_open(report)
+    return Change("dismissed", "", {"status": Status.DISMISSED.value})
+
+
+def snooze(report: Report, until: float, minutes: int) -> Change | None:
+    """Hold the reminders until `until` (None: the report was acknowledged meanwhile)."""
+    if report.status is not Status.NEW:
+        return None
+    return Change("snoozed", f"{minutes} min", {"remind_at": until})

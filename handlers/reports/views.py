@@ -1,0 +1,369 @@
+"""What reports look like: the form, the receipt, the managers' card, reminders and lists."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from content_feed.text import clip
+from handlers.reports import ids
+from handlers.reports.links import SITE_LABELS, SITES
+from handlers.reports.model import Event, Outcome, Report, Status, Urgency
+from handlers.reports.triage import SNOOZE_CHOICES
+from handlers.views import (
+    Actions,
+    Block,
+    Button,
+    Context,
+    Fields,
+    Form,
+    Header,
+    Input,
+    Message,
+    Option,
+    Text,
+)
+
+# Slack's text inputs hold 3,000 characters; the rest of a long message is cut, never lost
+# silently (the permalink stays).
+FIELD_LIMIT = 2900
+LISTED = 20  # reports shown in a list or on the home page
+
+GUIDELINE_REMINDER = (
+    "While the team handles it:\n"
+    "- Don't reply to it, however tempting.\n"
+    "- Don't like, share or quote it; that only spreads it.\n"
+    "- Don't delete your own related posts; the team may need them.\n"
+    "The social media team handles it from here."
+)
+URGENCY_LABELS = {
+    Urgency.NORMAL: "Normal",
+    Urgency.URGENT: "Urgent (today)",
+    Urgency.CRISIS: "Crisis (spreading fast, press, safety)",
+}
+STATUS_LABELS = {
+    Status.NEW: "New, not acknowledged yet",
+    Status.ACKNOWLEDGED: "Acknowledged",
+    Status.RESOLVED: "Resolved",
+    Status.DISMISSED: "Not an issue",
+}
+
+Names = Callable[[str, str], str]  # (platform, user id) → a name to show
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What the report form starts with, and what travels with it unseen."""
+
+    links: str = ""
+    where: str = ""
+    about: str = ""
+    urgency: Urgency = Urgency.NORMAL
+    note: str = ""
+    source_author: str = ""
+    source_channel: str = ""
+    source_permalink: str = ""
+
+    def state(self) -> str:
+        """Where a shared message came from, as the form's hidden state."""
+        source = {
+            "author": self.source_author,
+            "channel": self.source_channel,
+            "permalink": self.source_permalink,
+        }
+        return json.dumps(source) if any(source.values()) else ""
+
+
+def source_from_state(state: str) -> dict[str, str]:
+    """The shared message's author, channel and permalink from a form's state."""
+    try:
+        found = json.loads(state) if state else {}
+    except ValueError:
+        return {}
+    return {k: str(v) for k, v in found.items()} if isinstance(found, dict) else {}
+
+
+def report_form(draft: Draft, problem: str = "") -> Form:
+    """The report form, prefilled from `draft`; `problem` says what was wrong with the input."""
+    intro: list[Block] = [
+        Text("Seen something negative about us online? Tell the social media team here.")
+    ]
+    if draft.source_permalink:
+        intro.append(Context(f"From [a message]({draft.source_permalink}) you shared."))
+    if problem:
+        intro.append(Text(f"**Please check:** {problem}"))
+    return Form(
+        form_id=ids.REPORT_FORM,
+        title="Report a mention",
+        inputs=(
+            Input(
+                "links",
+                "Link(s)",
+                "multiline",
+                initial=draft.links,
+                placeholder="https://x.com/someone/status/123",
+                hint="One per line. Leave empty if you saw it in print, on TV or offline.",
+                optional=True,
+            ),
+            Input(
+                "where",
+                "Where you saw it",
+                "select",
+                initial=draft.where,
+                hint="Leave empty to detect it from the link.",
+                optional=True,
+                options=tuple(Option(value, label) for value, label, _ in SITES),
+            ),
+            Input(
+                "about",
+                "What is it about?",
+                "multiline",
+                initial=clip(draft.about, FIELD_LIMIT),
+                hint="Needed when there is no link.",
+                optional=True,
+                max_length=3000,
+            ),
+            Input(
+                "urgency",
+                "How urgent is it?",
+                "select",
+                initial=draft.urgency.value,
+                options=tuple(Option(u.value, label) for u, label in URGENCY_LABELS.items()),
+            ),
+            Input(
+                "note",
+                "Anything else?",
+                "multiline",
+                initial=clip(draft.note, FIELD_LIMIT),
+                optional=True,
+                max_length=3000,
+            ),
+        ),
+        submit_label="Report",
+        intro=tuple(intro),
+        state=draft.state(),
+    )
+
+
+def receipt(report: Report, merged: bool = False, repeat: bool = False) -> Message:
+    """The reporter's receipt: the reference and what (not) to do now."""
+    if repeat:
+        first = f"You already reported this; it is {report.ref} ({report.status.value})."
+    elif merged:
+        first = (
+            f"Thanks! Others reported this too; you are added to {report.ref}, "
+            "which the team already has."
+        )
+    else:
+        first = f"Thanks! Your report {report.ref} is with the social media team."
+    return Message(
+        text=f"{first} Please don't reply to it, like it or share it.",
+        blocks=(
+            Text(f"**{first}**"),
+            Text(GUIDELINE_REMINDER),
+            Context(f"Reference {report.ref}. You'll hear from me when its status changes."),
+        ),
+    )
+
+
+def _age(seconds: float) -> str:
+    minutes = round(seconds) // 60
+    if minutes < 1:
+        return "just now"
+    for unit, size in (("d", 1440), ("h", 60)):
+        if minutes >= size:
+            return f"{minutes // size} {unit} ago"
+    return f"{minutes} min ago"
+
+
+def _links(report: Report) -> str:
+    return "\n".join(f"- [{clip(link, 80)}]({link})" for link in report.links) or "(no link)"
+
+
+def status_line(report: Report, names: Names) -> str:
+    """The report's status in words, with who holds it."""
+    line = STATUS_LABELS[report.status]
+    if report.assignee:
+        line += f", assigned to {names(report.platform, report.assignee)}"
+    if report.outcome is not None:
+        line += f": {report.outcome.label}"
+    return line
+
+
+def card(report: Report, now: float, names: Names) -> Message:
+    """The managers' card: link, site, urgency, notes, reporters (managers only), age, actions."""
+    first = report.first
+    reporters = ", ".join(r.name for r in report.reporters)
+    blocks: list[Block] = [
+        Header(f"{'🚨 ' if report.urgency is Urgency.CRISIS else ''}Negative mention {report.ref}"),
+        Text(_links(report)),
+        Fields(
+            (
+                ("Where", SITE_LABELS.get(report.where, report.where)),
+                ("Urgency", URGENCY_LABELS[report.urgency]),
+                ("Status", status_line(report, names)),
+                ("Reported", _age(now - report.created_at)),
+                (f"Reported by ({len(report.reporters)})", reporters),
+            )
+        ),
+    ]
+    notes = [
+        f"_{r.name}_: {clip(text, 500)}"
+        for r in report.reporters
+        for text in (r.about, r.note)
+        if text
+    ]
+    if notes:
+        blocks.append(Text("\n".join(notes)))
+    if first.source_permalink:
+        blocks.append(Context(f"Shared from [a chat message]({first.source_permalink})."))
+    if report.closing_note:
+        blocks.append(Context(f"Closing note: {report.closing_note}"))
+    if report.status.is_open:
+        blocks.append(manager_buttons(report))
+    blocks.append(Context("Reporters' names are shown to the social media team only."))
+    summary = f"Negative mention {report.ref} ({report.urgency.value}): "
+    return Message(
+        summary + (report.links[0] if report.links else clip(first.about, 100)), tuple(blocks)
+    )
+
+
+def manager_buttons(report: Report) -> Actions:
+    """Acknowledge, Assign to me, Assign to…, Resolve, Not an issue."""
+    value = str(report.id)
+    buttons = [
+        Button("Acknowledge", ids.ACKNOWLEDGE, value, style="primary"),
+        Button("Assign to me", ids.ASSIGN_ME, value),
+        Button("Assign to…", ids.ASSIGN_OTHER, value),
+        Button("Resolve", ids.RESOLVE, value),
+        Button("Not an issue", ids.DISMISS, value, style="danger"),
+    ]
+    if report.status is not Status.NEW:
+        buttons = buttons[1:]
+    return Actions(tuple(buttons))
+
+
+def reminder(report: Report, now: float, names: Names) -> Message:
+    """A nudge about a report nobody acknowledged, with snooze buttons."""
+    waited = _age(now - report.created_at).removesuffix(" ago")
+    text = f"{report.ref} ({report.urgency.value}) has waited {waited} without acknowledgement."
+    snoozes = tuple(
+        Button(f"Snooze {minutes // 60} h", ids.SNOOZE, f"{report.id}:{minutes}")
+        for minutes in SNOOZE_CHOICES
+    )
+    return Message(
+        text=text,
+        blocks=(
+            Text(f"⏰ **{text}**"),
+            Text(_links(report)),
+            Context(status_line(report, names)),
+            Actions((Button("Acknowledge", ids.ACKNOWLEDGE, str(report.id), style="primary"),
+                     *snoozes)),
+        ),
+    )  # fmt: skip
+
+
+def status_update(report: Report, event: Event, names: Names) -> Message:
+    """What a reporter is told when a manager acts on their report."""
+    who = names(event.platform, event.user_id)
+    match event.kind:
+        case "acknowledged":
+            text = f"The social media team has seen your report {report.ref} and is on it."
+        case "assigned":
+            text = (
+                f"{names(report.platform, report.assignee)} is handling your report {report.ref}."
+            )
+        case "resolved":
+            outcome = report.outcome.label.lower() if report.outcome else "resolved"
+            text = f"Your report {report.ref} is resolved ({outcome}). Thank you for reporting it."
+        case _:
+            text = (
+                f"The team looked at your report {report.ref} and it needs no action. "
+                "Thanks for keeping an eye out."
+            )
+    return Message(text, (Text(text), Context(f"Updated by {who}.")))
+
+
+def resolve_form(report: Report) -> Form:
+    """The outcome of a report being resolved."""
+    return Form(
+        form_id=ids.RESOLVE_FORM,
+        title=f"Resolve {report.ref}",
+        inputs=(
+            Input(
+                "outcome",
+                "Outcome",
+                "select",
+                options=tuple(Option(o.value, o.label) for o in Outcome),
+            ),
+            Input("note", "Note for the record", "multiline", optional=True, max_length=2000),
+        ),
+        submit_label="Resolve",
+        intro=(Text(_links(report)),),
+        state=str(report.id),
+    )
+
+
+def assign_form(report: Report, managers: Iterable[tuple[str, str]]) -> Form:
+    """Choose the manager who takes the report."""
+    return Form(
+        form_id=ids.ASSIGN_FORM,
+        title=f"Assign {report.ref}",
+        inputs=(
+            Input(
+                "assignee",
+                "Social media manager",
+                "select",
+                initial=report.assignee,
+                options=tuple(Option(user_id, name) for user_id, name in managers),
+            ),
+        ),
+        submit_label="Assign",
+        state=str(report.id),
+    )
+
+
+def _line(report: Report, now: float, names: Names) -> str:
+    what = clip(report.links[0], 60) if report.links else clip(report.first.about, 60)
+    age = _age(now - report.created_at)
+    return f"- **{report.ref}** {what} · {status_line(report, names)} · {age}"
+
+
+def own_reports(reports: list[Report], now: float, names: Names) -> Message:
+    """A reporter's own reports, newest first."""
+    if not reports:
+        return Message(
+            "You haven't reported anything yet. `/report-mention <link>` reports a mention."
+        )
+    lines = "\n".join(_line(report, now, names) for report in reports)
+    return Message(f"Your reports:\n{lines}", (Text("**Your reports**"), Text(lines)))
+
+
+def open_cards(reports: list[Report], now: float, names: Names) -> Message:
+    """Every open report as a card, for managers (where no channel shows them, e.g. the console)."""
+    if not reports:
+        return Message("No open reports. 🎉")
+    blocks: list[Block] = []
+    for report in reports:
+        blocks += card(report, now, names).blocks
+    return Message(f"{len(reports)} open report(s).", tuple(blocks))
+
+
+def home_section(
+    mine: list[Report], team: list[Report] | None, now: float, names: Names
+) -> tuple[Block, ...]:
+    """The App Home part: your open reports, and for managers every open report."""
+    blocks: list[Block] = [Text("**Your open reports**")]
+    if mine:
+        blocks.append(Text("\n".join(_line(report, now, names) for report in mine)))
+    else:
+        blocks.append(Context("None. Seen something negative about us? `/report-mention <link>`"))
+    if team is not None:
+        waiting = sum(1 for report in team if report.status is Status.NEW)
+        blocks.append(Text(f"**Open reports** ({len(team)}, {waiting} not acknowledged)"))
+        if team:
+            shown = team[:LISTED]
+            blocks.append(Text("\n".join(_line(report, now, names) for report in shown)))
+        blocks.append(Context("`/report-mention open` shows them with their buttons."))
+    return tuple(blocks)

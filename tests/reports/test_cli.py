@@ -1,0 +1,62 @@
+"""`socialbot reports list` and `socialbot reports export` through click's runner."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bot.app import build_runtime
+from bot.reports_cli import reports_group
+from tests.conftest import SettingsFactory
+from tests.reports.conftest import LINK
+
+
+@pytest.fixture
+async def env(make_settings: SettingsFactory, tmp_path: Path, monkeypatch) -> dict[str, str]:
+    monkeypatch.chdir(tmp_path)  # no stray .env
+    settings = make_settings()
+    runtime = build_runtime(settings)
+    core = runtime.core
+    alice, bo = core.person("console", "alice", "Alice"), core.person("console", "bo", "Bo")
+    await core.command("report-mention", alice, f"{LINK} lies about our prices")
+    await core.command("report-mention", bo, LINK)
+    await core.submit(
+        bo, "report_mention", {"about": "Radio ad mocking us", "urgency": "urgent"}, ""
+    )
+    runtime.db.close()
+    return {"SOCIALBOT_DB": str(settings.db)}
+
+
+def test_list_shows_every_report(env: dict[str, str]) -> None:
+    result = CliRunner().invoke(reports_group, ["list"], env=env)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("R-0002") and "Radio ad mocking us" in lines[0]
+    assert lines[1].startswith("R-0001") and "2 reporter(s)" in lines[1] and LINK in lines[1]
+
+
+def test_list_json_filters_by_status(env: dict[str, str]) -> None:
+    result = CliRunner().invoke(reports_group, ["list", "--status", "open", "--json"], env=env)
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [row["ref"] for row in rows] == ["R-0002", "R-0001"]
+    assert rows[1]["reporter_ids"] == ["console:alice", "console:bo"]
+    assert rows[1]["links"] == [LINK] and rows[1]["where"] == "x"
+    closed = CliRunner().invoke(reports_group, ["list", "--status", "resolved"], env=env)
+    assert closed.stdout == "No reports.\n"
+
+
+def test_export_csv(env: dict[str, str]) -> None:
+    result = CliRunner().invoke(reports_group, ["export", "--format", "csv"], env=env)
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [row["ref"] for row in rows] == ["R-0002", "R-0001"]
+    assert rows[1]["reporters"] == "Alice\nBo"
+    assert rows[0]["urgency"] == "urgent" and rows[0]["links"] == ""
+    bad = CliRunner().invoke(reports_group, ["export", "--format", "xlsx"], env=env)
+    assert bad.exit_code == 2

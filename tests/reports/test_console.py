@@ -1,0 +1,53 @@
+"""The console offers the same flow: report, receipt, a manager acknowledges with `#N`."""
+
+from __future__ import annotations
+
+import io
+
+from bot.app import build_runtime
+from bot.console.session import ConsoleSession
+from tests.conftest import SettingsFactory
+from tests.reports.conftest import LINK
+
+
+async def test_report_receipt_and_acknowledge_on_the_console(
+    make_settings: SettingsFactory,
+) -> None:
+    runtime = build_runtime(make_settings())
+    try:
+        out = io.StringIO()
+        script = "\n".join(
+            [
+                f"/report-mention {LINK} calls us crooks",
+                "/report-mention",  # the form, field by field
+                "https://notalink",  # links: refused, asked again
+                "",
+                "",
+                "",
+                "",
+                "https://www.trustpilot.com/review/acme.example",
+                "/report-mention open",
+                "#1",
+                "/report-mention list",
+            ]
+        )
+        await ConsoleSession(runtime.core, io.StringIO(script + "\n"), out, "alice").run()
+        text = out.getvalue()
+        assert "Thanks! Your report R-0001 is with the social media team." in text
+        assert "Don't reply to it" in text
+        assert "! `https://notalink` does not name a website" in text
+        assert "Your report R-0002" in text
+        assert "Only the social media managers can act on reports" in text
+
+        manager = io.StringIO()
+        script = "/report-mention open\n#1\n/report-mention open\n"
+        await ConsoleSession(runtime.core, io.StringIO(script), manager, "mia", manager=True).run()
+        shown = manager.getvalue()
+        assert shown.index("Negative mention R-0002") < shown.index("Negative mention R-0001")
+        assert "[#1 Acknowledge]" in shown and "Reported by (1): alice" in shown
+        assert "R-0002 acknowledged." in shown  # a console reporter cannot be messaged
+        assert "Status: Acknowledged" in shown.split("R-0002 acknowledged.")[1]
+        events = [(e["kind"], e["user_id"]) for e in runtime.db["report_events"].rows]
+        assert events == [("acknowledged", "mia")]
+    finally:
+        runtime.db.close()

@@ -1,0 +1,293 @@
+"""Reporting a mention and triaging it, through signed Slack requests and the fake Web API."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+from tests.fakes.slack_requests import calls, message_shortcut, post_form, slash, wait_for_call
+from tests.fakes.slack_web_api import FakeSlack
+from tests.reports.conftest import (
+    CHANNEL,
+    LINK,
+    card_buttons,
+    inputs,
+    messages_to,
+    opened_view,
+    press,
+    report,
+    responded,
+    selected,
+    submit,
+    text_value,
+)
+
+FORM_INPUTS = ["links", "where", "about", "urgency", "note"]
+
+
+def report_rows(bot: Any) -> list[dict[str, Any]]:
+    return list(bot.runtime.db["reports"].rows)
+
+
+async def test_a_link_is_reported_at_once_and_reaches_the_channel(bot, slack: FakeSlack) -> None:
+    reply = await report(bot, f"{LINK} calls our product a scam")
+    assert reply["response_type"] == "ephemeral"
+    assert "R-0001" in reply["text"]
+    receipt = json.dumps(reply["blocks"])
+    assert "Don't reply" in receipt and "Don't delete your own related posts" in receipt
+    (card,) = await wait_for_call(slack, "chat.postMessage")
+    assert card["channel"] == CHANNEL
+    body = json.dumps(card["blocks"])
+    assert LINK in body and "X (Twitter)" in body and "calls our product a scam" in body
+    assert "Reported by (1)" in body
+    assert [row["status"] for row in report_rows(bot)] == ["new"]
+
+
+async def test_the_command_alone_opens_the_form_with_the_trigger_id(bot, slack) -> None:
+    response = await post_form(bot, slash("/report-mention", ""))
+    assert response.status == 200
+    (call,) = await wait_for_call(slack, "views.open")
+    assert call["trigger_id"] == "111.111.xxx"
+    view = call["view"]
+    assert view["callback_id"] == "report_mention"
+    fields = inputs(view)
+    assert list(fields) == FORM_INPUTS
+    where = [option["value"] for option in fields["where"]["options"]]
+    assert where[:3] == ["x", "linkedin", "facebook"] and where[-2:] == ["news", "other"]
+    assert [o["value"] for o in fields["urgency"]["options"]] == ["normal", "urgent", "crisis"]
+    assert report_rows(bot) == []
+
+
+async def test_a_bad_link_opens_the_form_with_what_was_typed(bot, slack) -> None:
+    await report(bot, "javascript:alert(1) look at this")
+    view = await opened_view(slack)
+    fields = inputs(view)
+    assert fields["links"]["initial_value"] == "javascript:alert(1)"
+    assert fields["about"]["initial_value"] == "look at this"
+    assert "not a web link" in json.dumps(view["blocks"])
+    assert report_rows(bot) == []
+
+
+async def test_the_form_shows_mistakes_on_their_fields_then_files(bot, slack) -> None:
+    await report(bot, "")
+    view = await opened_view(slack)
+    blank = {"where": selected(None), "urgency": selected("urgent")}
+
+    answer = await submit(bot, view, {**blank, "links": text_value("https://exa mple.com/x")})
+    assert answer["response_action"] == "errors"
+    assert list(answer["errors"]) == ["links"]
+
+    answer = await submit(bot, view, {**blank, "links": text_value(""), "about": text_value("")})
+    assert answer["response_action"] == "errors"
+    assert list(answer["errors"]) == ["about"]
+    assert report_rows(bot) == []
+
+    link = "https://www.glassdoor.co.uk/Reviews/Acme-Reviews-E1.htm"
+    answer = await submit(bot, view, {**blank, "links": text_value(link), "about": text_value("")})
+    assert answer == {}
+    (row,) = report_rows(bot)
+    assert (row["where_seen"], row["urgency"]) == ("glassdoor", "urgent")
+    await wait_for_call(slack, "chat.postMessage", 2)
+    (receipt,) = messages_to(slack, "W111")
+    assert "R-0001" in receipt["text"]
+
+
+async def test_without_a_link_a_description_is_enough(bot, slack) -> None:
+    await report(bot, "")
+    view = await opened_view(slack)
+    about = text_value("The evening news called us union busters")
+    answer = await submit(bot, view, {"about": about, "urgency": selected("normal")})
+    assert answer == {}
+    (row,) = report_rows(bot)
+    assert row["where_seen"] == "other"
+
+
+async def test_the_message_shortcut_prefills_the_form(bot, slack) -> None:
+    text = f"Have you seen this? <{LINK}> it's getting retweeted a lot"
+    response = await post_form(bot, message_shortcut("report_message", text, author="U0AUTHOR"))
+    assert response.status == 200
+    (permalink,) = await wait_for_call(slack, "chat.getPermalink")
+    assert permalink["channel"] == "C111"
+    view = await opened_view(slack)
+    fields = inputs(view)
+    assert fields["links"]["initial_value"] == LINK
+    assert fields["where"]["initial_option"]["value"] == "x"
+    assert "getting retweeted" in fields["about"]["initial_value"]
+    link = "https://fake.slack.com/archives/C111/p1610198070000100"
+    assert link in fields["note"]["initial_value"] and "U0AUTHOR" in fields["note"]["initial_value"]
+
+    values = {
+        "links": text_value(fields["links"]["initial_value"]),
+        "about": text_value(fields["about"]["initial_value"]),
+        "urgency": selected("normal"),
+    }
+    assert await submit(bot, view, values) == {}
+    (reporter,) = bot.runtime.db["report_reporters"].rows
+    assert (reporter["source_permalink"], reporter["source_author"]) == (link, "U0AUTHOR")
+    await wait_for_call(slack, "chat.postMessage", 2)
+    (card,) = messages_to(slack, CHANNEL)
+    assert link in json.dumps(card["blocks"])
+
+
+async def test_every_manager_action_updates_the_card_and_tells_the_reporter(bot, slack) -> None:
+    await report(bot, LINK)
+    card = await card_buttons(slack)
+    assert list(card) == [
+        "report_acknowledge",
+        "report_assign_me",
+        "report_assign_other",
+        "report_resolve",
+        "report_dismiss",
+    ]
+
+    await press(bot, slack, card["report_acknowledge"], user="WMGR1")
+    (update,) = await wait_for_call(slack, "chat.update")
+    assert update["channel"] == CHANNEL
+    assert "Acknowledged" in json.dumps(update["blocks"])
+    assert "report_acknowledge" not in json.dumps(update["blocks"])
+    assert "acknowledged" in (await responded(slack))["text"]
+    await wait_for_call(slack, "chat.postMessage", 2)
+    assert "is on it" in messages_to(slack, "W111")[0]["text"]
+
+    await press(bot, slack, card["report_assign_me"], user="WMGR2")
+    await wait_for_call(slack, "chat.update", 2)
+    assert "assigned to WMGR2" in json.dumps(calls(slack, "chat.update")[1]["blocks"])
+
+    await press(bot, slack, card["report_assign_other"], user="WMGR2")
+    view = await opened_view(slack)
+    options = [o["value"] for o in inputs(view)["assignee"]["options"]]
+    assert options == ["WMGR1", "WMGR2"]
+    answer = await submit(bot, view, {"assignee": selected("W111")}, user="WMGR2")
+    assert answer["errors"] == {"assignee": "Choose one of the social media managers."}
+    assert await submit(bot, view, {"assignee": selected("WMGR1")}, user="WMGR2") == {}
+    await wait_for_call(slack, "chat.update", 3)
+
+    await press(bot, slack, card["report_resolve"], user="WMGR1")
+    view = await opened_view(slack, 2)
+    assert [o["value"] for o in inputs(view)["outcome"]["options"]] == [
+        "responded",
+        "removed",
+        "ignored",
+        "escalated",
+    ]
+    values = {"outcome": selected("escalated"), "note": text_value("Legal is on it")}
+    assert await submit(bot, view, values, user="WMGR1") == {}
+    final = (await wait_for_call(slack, "chat.update", 4))[3]
+    assert "Escalated to legal/PR" in json.dumps(final["blocks"])
+    assert "report_resolve" not in json.dumps(final["blocks"])
+
+    # acknowledged, assigned (twice), resolved: four status DMs, each once
+    told = await _wait_for_messages(slack, "W111", 4)
+    assert "resolved (escalated to legal/pr)" in told[-1]["text"]
+    events = [(e["kind"], e["user_id"]) for e in bot.runtime.db["report_events"].rows]
+    assert events == [
+        ("acknowledged", "WMGR1"),
+        ("assigned", "WMGR2"),
+        ("assigned", "WMGR2"),
+        ("resolved", "WMGR1"),
+    ]
+    assert report_rows(bot)[0]["status"] == "resolved"
+
+
+async def test_not_an_issue_closes_the_report(bot, slack) -> None:
+    await report(bot, LINK)
+    card = await card_buttons(slack)
+    await press(bot, slack, card["report_dismiss"], user="WMGR1")
+    (update,) = await wait_for_call(slack, "chat.update")
+    assert "Not an issue" in json.dumps(update["blocks"])
+    told = await _wait_for_messages(slack, "W111", 1)
+    assert "needs no action" in told[0]["text"]
+    # a second press (a double click) changes nothing and says why
+    await press(bot, slack, card["report_dismiss"], user="WMGR1")
+    assert "already closed" in (await responded(slack, 2))["text"]
+    assert len(list(bot.runtime.db["report_events"].rows)) == 1
+
+
+async def test_a_non_manager_is_refused_and_nothing_changes(bot, slack) -> None:
+    await report(bot, LINK)
+    card = await card_buttons(slack)
+    for action in ("report_acknowledge", "report_resolve", "report_dismiss"):
+        await press(bot, slack, card[action], user="W999")
+    refusals = await wait_for_call(slack, "respond", 3)
+    assert all("Only the social media managers" in r["text"] for r in refusals)
+    await asyncio.sleep(0.1)
+    assert calls(slack, "chat.update") == [] and calls(slack, "views.open") == []
+    assert report_rows(bot)[0]["status"] == "new"
+    assert list(bot.runtime.db["report_events"].rows) == []
+
+
+async def test_the_same_link_from_another_person_merges(bot, slack) -> None:
+    await report(bot, LINK, user="W111")
+    await card_buttons(slack)
+    reply = await report(bot, f"{LINK}?utm_source=share", user="W222")
+    assert "R-0001" in reply["text"] and "Others reported this too" in reply["text"]
+    assert len(report_rows(bot)) == 1
+    (update,) = await wait_for_call(slack, "chat.update")
+    assert "Reported by (2)" in json.dumps(update["blocks"])
+    await asyncio.sleep(0.1)
+    assert len(messages_to(slack, CHANNEL)) == 1
+
+
+async def test_a_retried_request_files_once(bot, slack) -> None:
+    first = await report(bot, f"{LINK} nasty")
+    second = await report(bot, f"{LINK} nasty")
+    assert "R-0001" in first["text"]
+    assert "already reported this" in second["text"]
+    assert len(report_rows(bot)) == 1
+    await wait_for_call(slack, "chat.postMessage")
+    await asyncio.sleep(0.1)
+    assert len(calls(slack, "chat.postMessage")) == 1
+    assert calls(slack, "chat.update") == []
+
+
+async def test_a_crisis_pings_every_manager(bot, slack) -> None:
+    await report(bot, "")
+    view = await opened_view(slack)
+    await submit(bot, view, {"links": text_value(LINK), "urgency": selected("crisis")})
+    await wait_for_call(slack, "chat.postMessage", 4)
+    assert messages_to(slack, CHANNEL)[0]["blocks"][0]["text"]["text"].startswith("🚨")
+    for manager in ("WMGR1", "WMGR2"):
+        (ping,) = messages_to(slack, manager)
+        assert "report_acknowledge" in json.dumps(ping["blocks"])
+    # acknowledging from one ping updates the channel card and both pings
+    ping_buttons = {
+        b["action_id"]: b
+        for block in messages_to(slack, "WMGR1")[0]["blocks"]
+        if block["type"] == "actions"
+        for b in block["elements"]
+    }
+    await press(bot, slack, ping_buttons["report_acknowledge"], user="WMGR1")
+    updates = await wait_for_call(slack, "chat.update", 3)
+    assert {u["channel"] for u in updates} == {CHANNEL, "DMGR1", "DMGR2"}
+
+
+async def test_own_reports_are_listed(bot, slack) -> None:
+    await report(bot, f"{LINK} one")
+    await report(bot, "https://www.reddit.com/r/acme/comments/abc/ two", user="W111")
+    await report(bot, "https://www.tiktok.com/@x/video/1", user="W222")
+    listing = await report(bot, "list")
+    assert "R-0002" in listing["text"] and "R-0001" in listing["text"]
+    assert "R-0003" not in listing["text"]
+    refused = await report(bot, "open")
+    assert "Only the social media managers" in refused["text"]
+    team = await report(bot, "open", user="WMGR1")
+    assert "3 open report(s)" in team["text"]
+
+
+async def test_home_shows_own_and_for_managers_all_open_reports(bot, slack) -> None:
+    await report(bot, LINK)
+    core = bot.runtime.core
+    mine = json.dumps([repr(b) for b in (await core.home(core.person("slack", "W111"))).blocks])
+    assert "R-0001" in mine and "Open reports" not in mine
+    team = json.dumps([repr(b) for b in (await core.home(core.person("slack", "WMGR1"))).blocks])
+    assert "Open reports** (1, 1 not acknowledged)" in team
+
+
+async def _wait_for_messages(slack: FakeSlack, channel: str, count: int) -> list[dict[str, Any]]:
+    for _ in range(500):
+        found = messages_to(slack, channel)
+        if len(found) >= count:
+            return found
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"{len(messages_to(slack, channel))} messages to {channel}, not {count}")
