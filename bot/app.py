@@ -27,7 +27,6 @@ from bot.slack.gateway import SlackGateway
 from bot.store import open_database
 from bot.teams import bot as teams_bot
 from bot.teams.bot import TeamsBot
-from bot.teams.gateway import TeamsGateway
 from content_feed import store as content_store
 from content_feed.compose import UTM
 from content_feed.manage import seed_feeds
@@ -72,11 +71,13 @@ class Runtime:
             log.warning("feed setting not used", extra={"problem": problem})
 
     async def sync_people_daily(self, now: datetime) -> None:
-        """Refresh the people directory from Slack once a day (and at the first tick)."""
-        if self.slack is None or self._people_synced == now.date():
+        """Refresh the people directory once a day (and at the first tick)."""
+        if self._people_synced == now.date():
             return
         self._people_synced = now.date()
-        await self.slack.sync_people()
+        if self.slack is not None:
+            await self.slack.sync_people()
+        await self.teams.sync_people()
 
     async def refresh_feeds_in_background(self, now: datetime) -> None:
         """Start refreshing the feeds that are due, unless a refresh is still running."""
@@ -121,9 +122,7 @@ def build_runtime(settings: Settings) -> Runtime:
     reports.Reports(core, ack_minutes=settings.report_ack_minutes).register(core)
     slack = SlackBot(settings, core, db) if settings.slack_enabled else None
     teams = TeamsBot(settings, core, db)
-    gateways: list[Gateway] = [
-        TeamsGateway(teams.adapter, teams.conversations, settings.microsoft_app_id)
-    ]
+    gateways: list[Gateway] = [teams.gateway]
     if slack is not None:
         gateways.append(SlackGateway.from_settings(settings))
     delivery = DeliveryEngine.from_settings(db, settings, gateways)

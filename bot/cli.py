@@ -90,7 +90,11 @@ def teams_package(output: Path, app_id: str | None, website: str) -> None:
     runtime = runtime_or_exit(settings_or_exit())
     try:
         package = build_package(
-            runtime.settings, runtime.core.commands, app_id=app_id, website=website
+            runtime.settings,
+            runtime.core.commands,
+            app_id=app_id,
+            website=website,
+            shortcuts=runtime.core.shortcuts.values(),
         )
     except PackageError as error:
         raise click.UsageError(str(error)) from None

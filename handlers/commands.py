@@ -90,6 +90,11 @@ class Subcommands:
         self._by_word[subcommand.word] = subcommand
 
     @property
+    def words(self) -> list[str]:
+        """The subcommands' words, in the order they were added."""
+        return list(self._by_word)
+
+    @property
     def usage(self) -> str:
         """`[a | b | c]`, for the manifest and error messages."""
         return "[" + " | ".join(self._by_word) + "]"

@@ -23,8 +23,10 @@ from sqlite_utils import Database
 
 from bot.errors import reply_for_error
 from bot.settings import Settings
+from bot.teams import invokes, people
 from bot.teams.conversations import Conversations, migrations
-from bot.teams.turns import Turns, invoke_reply, reply
+from bot.teams.gateway import TeamsGateway
+from bot.teams.turns import Turns, reply
 from handlers.core import Core
 
 log = logging.getLogger(__name__)
@@ -66,7 +68,9 @@ class TeamsBot:
         self.auth = ConfigurationBotFrameworkAuthentication(bot_framework_configuration(settings))
         self.adapter = CloudAdapter(self.auth)
         self.adapter.on_turn_error = self._on_turn_error
-        self.turns = Turns(core, self.conversations)
+        # The one gateway to reach a chat: the turns use it, and so does the delivery engine.
+        self.gateway = TeamsGateway(self.adapter, self.conversations, settings.microsoft_app_id)
+        self.turns = Turns(core, self.conversations, self.gateway)
         self._last_activity: datetime | None = None
         self._rejected = 0
 
@@ -110,12 +114,34 @@ class TeamsBot:
             "rejected_requests": self._rejected,
         }
 
+    async def sync_people(self) -> int:
+        """Read the roster of every team the bot is in into the directory; one failure each."""
+        total = 0
+        for team in self.conversations.teams():
+            team_id = team.team_id or ""
+
+            async def read(turn_context: TurnContext, team_id: str = team_id) -> None:
+                nonlocal total
+                try:
+                    total += await people.sync_team(
+                        turn_context, team_id, self.core.directory, self.conversations
+                    )
+                except Exception:
+                    # One team failing (removed, throttled) must not stop the others.
+                    log.exception("could not read a team's roster", extra={"team": team_id})
+
+            await self.adapter.continue_conversation(
+                team.reference, read, self.settings.microsoft_app_id or ""
+            )
+        log.info("synced Teams rosters", extra={"members": total})
+        return total
+
     async def _on_turn_error(self, turn_context: TurnContext, error: Exception) -> None:
         """The one error handler: friendly words, or an apology with a logged reference."""
         activity: Activity = turn_context.activity
         answer = reply_for_error(error, f"teams {activity.type} {activity.name or ''}".strip())
         if activity.type == ActivityTypes.invoke:
-            invoke = invoke_reply(activity.name or "", answer)
+            invoke = invokes.failed(activity.name or "", answer)
             await turn_context.send_activity(
                 Activity(type=ActivityTypes.invoke_response, value=invoke)
             )

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
+from bot.teams import forms
 from handlers import views
 
 CARD_VERSION = "1.5"  # the highest version Teams renders
@@ -13,6 +15,12 @@ CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 # The keys of every button's data; an action handler reads them back from the invoke.
 DATA_ACTION_ID = "action_id"
 DATA_VALUE = "value"
+# The keys of a form's submit data, next to the inputs' own values (whose names must differ).
+DATA_FORM_ID = "form_id"
+DATA_STATE = "state"
+DATA_FORM = "form"
+FORM_VERB = "socialbot_form_submit"
+RESERVED = frozenset({DATA_ACTION_ID, DATA_VALUE, DATA_FORM_ID, DATA_STATE, DATA_FORM, "msteams"})
 
 Json = dict[str, Any]
 
@@ -41,6 +49,10 @@ def _text_block(text: str, **style: Any) -> Json:
     return {"type": "TextBlock", "text": text, "wrap": True, **style}
 
 
+def _heading(text: str) -> Json:
+    return _text_block(text, size="Large", weight="Bolder", style="heading")
+
+
 def _action(button: views.Button) -> Json:
     action: Json
     if button.url:
@@ -60,7 +72,7 @@ def _action(button: views.Button) -> Json:
 def _element(block: views.Block) -> Json | None:
     match block:
         case views.Header(text):
-            return _text_block(text, size="Large", weight="Bolder", style="heading")
+            return _heading(text)
         case views.Text(text, image_url, image_alt):
             body = _text_block(markdown(text))
             if not image_url:
@@ -85,11 +97,10 @@ def _element(block: views.Block) -> Json | None:
     raise TypeError(f"no Adaptive Card rendering for {block!r}")
 
 
-def card(message: views.Message) -> Json:
-    """The Adaptive Card for `message`."""
+def _body(blocks: tuple[views.Block, ...]) -> list[Json]:
     body: list[Json] = []
     separate = False
-    for block in message.as_blocks():
+    for block in blocks:
         element = _element(block)
         if element is None:
             separate = bool(body)
@@ -98,25 +109,125 @@ def card(message: views.Message) -> Json:
             element["separator"] = True
             separate = False
         body.append(element)
-    return {
+    return body
+
+
+def _card(body: list[Json], fallback: str, actions: list[Json] | None = None) -> Json:
+    card: Json = {
         "type": "AdaptiveCard",
         "$schema": CARD_SCHEMA,
         "version": CARD_VERSION,
-        "fallbackText": message.text,
+        "fallbackText": fallback,
         "body": body,
     }
+    if actions:
+        card["actions"] = actions
+    return card
 
 
-def attachment(message: views.Message) -> Json:
-    """`message` as a Bot Framework attachment."""
-    return {"contentType": CARD_CONTENT_TYPE, "content": card(message)}
+def card(message: views.Message) -> Json:
+    """The Adaptive Card for `message`."""
+    return _card(_body(message.as_blocks()), message.text)
 
 
-def activity(message: views.Message) -> Json:
-    """A Bot Framework message activity (JSON) carrying `message` as one card."""
+def attachment(content: views.Message | Json) -> Json:
+    """A message (or a finished card) as a Bot Framework attachment."""
+    drawn = card(content) if isinstance(content, views.Message) else content
+    return {"contentType": CARD_CONTENT_TYPE, "content": drawn}
+
+
+def activity(reply: views.Reply, errors: Mapping[str, str] | None = None) -> Json:
+    """A Bot Framework message activity (JSON) carrying a message or a form as one card."""
+    if isinstance(reply, views.Form):
+        summary, content = reply.title, form_card(reply, errors)
+    else:
+        summary, content = reply.text, card(reply)
     return {
         "type": "message",
         # Most Teams clients show the summary in notifications instead of "sent a card".
-        "summary": message.text,
-        "attachments": [attachment(message)],
+        "summary": summary,
+        "attachments": [attachment(content)],
     }
+
+
+# -- forms -------------------------------------------------------------------------------------
+
+
+def _choices(field: views.Input) -> Json:
+    multiple = field.kind in forms.MULTIPLE
+    chosen = (field.initial,) if isinstance(field.initial, str) else field.initial
+    element: Json = {
+        "type": "Input.ChoiceSet",
+        "choices": [{"title": o.label, "value": o.value} for o in field.options],
+        # Checkboxes are an expanded multi-select; a select and a multi-select a dropdown.
+        "style": "expanded" if field.kind == "checkboxes" else "compact",
+        "isMultiSelect": multiple,
+    }
+    if chosen := tuple(value for value in chosen if value):
+        element["value"] = forms.SEPARATOR.join(chosen)
+    return element
+
+
+def _input_element(field: views.Input) -> Json:
+    initial = field.initial if isinstance(field.initial, str) else ""
+    element: Json
+    match field.kind:
+        case "text" | "multiline" | "url":
+            element = {"type": "Input.Text", "isMultiline": field.kind == "multiline"}
+            if field.kind == "url":
+                element["style"] = "Url"
+            if field.max_length:
+                element["maxLength"] = field.max_length
+        case "date":
+            element = {"type": "Input.Date"}
+        case "time":
+            element = {"type": "Input.Time"}
+        case _:
+            element = _choices(field)
+    if initial and "value" not in element and element["type"] != "Input.ChoiceSet":
+        element["value"] = initial
+    if field.placeholder and field.kind not in forms.MULTIPLE and field.kind != "select":
+        element["placeholder"] = field.placeholder
+    element.update({"id": field.name, "label": field.label})
+    if not field.optional:
+        element["isRequired"] = True
+        element["errorMessage"] = f"{field.label} is required."
+    return element
+
+
+def _mistake(text: str) -> Json:
+    return _text_block(text, size="Small", color="Attention", spacing="None")
+
+
+def form_card(
+    form: views.Form, errors: Mapping[str, str] | None = None, *, dialog: bool = False
+) -> Json:
+    """The card for `form`, with `errors` under their fields; `dialog`: for a task module.
+
+    In a chat the submit button is an `Action.Execute`, so the answer (mistakes, the next step,
+    the result) replaces the card in place; dialogs only know `Action.Submit`.
+    """
+    names = {field.name for field in form.inputs}
+    if clash := names & RESERVED:
+        raise ValueError(f"form {form.form_id}: input names {sorted(clash)} are reserved in Teams")
+    errors = dict(errors or {})
+    body: list[Json] = [] if dialog else [_heading(form.title)]
+    body += [_mistake(text) for name, text in errors.items() if name not in names]
+    body += _body(form.intro)
+    for field in form.inputs:
+        body.append(_input_element(field))
+        if field.hint:
+            body.append(_text_block(field.hint, size="Small", isSubtle=True, spacing="None"))
+        if field.name in errors:
+            body.append(_mistake(errors[field.name]))
+    data = {DATA_FORM_ID: form.form_id, DATA_STATE: form.state, DATA_FORM: forms.encode(form)}
+    submit: Json = {"type": "Action.Submit", "title": form.submit_label, "data": data}
+    if not dialog:
+        submit.update({"type": "Action.Execute", "verb": FORM_VERB})
+    submit["style"] = "positive"
+    return _card(body, form.title, [submit])
+
+
+def dialog(form: views.Form, errors: Mapping[str, str] | None = None) -> Json:
+    """The task info that shows `form` as a Teams dialog (task module)."""
+    return {"title": form.title, "card": attachment(form_card(form, errors, dialog=True))}

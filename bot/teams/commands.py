@@ -9,10 +9,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from handlers.commands import Commands
+from handlers.commands import Commands, SlashCommand, Subcommands
 
-# Words Teams users expect that are subcommands in the core: word → (command, its text).
-ALIASES: dict[str, tuple[str, str]] = {"help": ("socialbot", "help")}
+# The words Teams users type (and see in the command menu): word → (command, its text). Each is
+# offered only while the core has that command (and subcommand), so the manifest stays true.
+ALIASES: dict[str, tuple[str, str]] = {
+    "report": ("report-mention", ""),
+    "ask": ("guidelines", ""),
+    "announce": ("announce", ""),
+    "preferences": ("socialbot", "preferences"),
+    "help": ("socialbot", "help"),
+}
 
 
 @dataclass(frozen=True)
@@ -23,19 +30,29 @@ class CommandWord:
     command: str
     text: str
     description: str
+    listed: bool = True  # in the manifest's command menu (not when an alias stands for it)
+
+
+def _offers(command: SlashCommand, text: str) -> bool:
+    """Whether `command` answers `text`: any text, or a subcommand it has."""
+    if not text or not isinstance(command.run, Subcommands):
+        return True
+    return text in command.run.words
 
 
 def command_words(commands: Commands) -> Iterator[CommandWord]:
     """Every command word: the aliases whose command exists, then each registered command."""
     registered = {command.name: command for command in commands}
+    aliased: set[str] = set()
     for word, (name, text) in ALIASES.items():
-        if name in registered:
-            target = registered[name]
-            yield CommandWord(word, name, text, f"{target.summary}: {name} {text}")
+        target = registered.get(name)
+        if target is not None and _offers(target, text):
+            if not text:
+                aliased.add(name)
+            yield CommandWord(word, name, text, f"{target.summary}: /{name} {text}".rstrip())
     for command in commands:
-        yield CommandWord(
-            command.name, command.name, "", f"{command.summary}: {command.name} {command.usage}"
-        )
+        description = f"{command.summary}: {command.slash} {command.usage}".rstrip()
+        yield CommandWord(command.name, command.name, "", description, command.name not in aliased)
 
 
 def parse_command(text: str, commands: Commands) -> tuple[str, str] | None:

@@ -41,6 +41,27 @@ def create_conversations(db: Database) -> None:
     table.create_index(["aad_object_id"])
 
 
+ROSTER = "teams_roster"
+
+
+@migrations()
+def create_roster(db: Database) -> None:
+    """Who is in each team the bot is installed in, so it can open personal chats with them."""
+    table = db.table(ROSTER)
+    table.create(
+        {"team_id": str, "user_id": str, "aad_object_id": str, "updated_at": str},
+        pk=("team_id", "user_id"),
+        not_null={"team_id", "user_id", "updated_at"},
+    )
+    table.create_index(["aad_object_id"])
+
+
+@migrations()
+def add_blocked(db: Database) -> None:
+    """When Teams last refused a message because the person blocked or removed the bot."""
+    db.table(TABLE).add_column("blocked_at", str)
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -62,6 +83,16 @@ class Conversation:
     team_id: str | None
     reference: ConversationReference
     uninstalled: bool
+    blocked: bool
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    """A team member the bot may open a personal chat with, and the team it knows them from."""
+
+    user_id: str
+    aad_object_id: str | None
+    team: Conversation
 
 
 class Conversations:
@@ -94,6 +125,7 @@ class Conversations:
             "aad_object_id": user.aad_object_id if personal and user else None,
             "tenant_id": tenant_id or conversation.tenant_id,
             "reference": json.dumps(stored.serialize(), sort_keys=True),
+            "blocked_at": None,  # whoever blocked the bot is talking to it again
             "updated_at": _now(),
         }
         if team_id:
@@ -120,6 +152,50 @@ class Conversations:
                 f"UPDATE {TABLE} SET uninstalled_at = ?, updated_at = ? WHERE conversation_id = ?",
                 [_now(), _now(), channel_of(conversation_id)],
             )
+
+    def block(self, conversation_id: str) -> None:
+        """Record that Teams refused a message here (403: blocked, or the app removed)."""
+        with self.db.atomic():
+            self.db.execute(
+                f"UPDATE {TABLE} SET blocked_at = ?, updated_at = ? WHERE conversation_id = ?",
+                [_now(), _now(), channel_of(conversation_id)],
+            )
+
+    def teams(self) -> list[Conversation]:
+        """One installed conversation per team (its channel), to read the team's roster through."""
+        rows = self.db.query(
+            f"SELECT * FROM {TABLE} WHERE team_id IS NOT NULL AND kind = 'channel'"
+            " AND uninstalled_at IS NULL ORDER BY team_id, updated_at DESC"
+        )
+        latest: dict[str, Conversation] = {}
+        for row in rows:
+            latest.setdefault(row["team_id"], _conversation(row))
+        return list(latest.values())
+
+    def replace_roster(self, team_id: str, members: list[tuple[str, str | None]]) -> None:
+        """Make `members` ((Teams id, Entra object id) pairs) the whole roster of `team_id`."""
+        now = _now()
+        rows = [
+            {"team_id": team_id, "user_id": user, "aad_object_id": aad, "updated_at": now}
+            for user, aad in members
+        ]
+        with self.db.atomic():
+            self.db.execute(f"DELETE FROM {ROSTER} WHERE team_id = ?", [team_id])
+            self.db.table(ROSTER).insert_all(rows, pk=("team_id", "user_id"), replace=True)
+
+    def in_roster(self, recipient: str) -> RosterEntry | None:
+        """A person (Teams id or Entra object id) in the roster of a team the bot is in."""
+        rows = self.db.query(
+            f"SELECT r.user_id AS member_id, r.aad_object_id AS member_aad, c.* FROM {ROSTER} r"
+            f" JOIN {TABLE} c ON c.team_id = r.team_id AND c.kind = 'channel'"
+            " WHERE (r.user_id = ? OR r.aad_object_id = ?) AND c.uninstalled_at IS NULL"
+            " ORDER BY c.updated_at DESC LIMIT 1",
+            [recipient, recipient],
+        )
+        for row in rows:
+            member_id, member_aad = row.pop("member_id"), row.pop("member_aad")
+            return RosterEntry(member_id, member_aad, _conversation(row))
+        return None
 
     def get(self, conversation_id: str) -> Conversation | None:
         """The stored conversation with this id (a thread id finds its channel)."""
@@ -151,4 +227,5 @@ def _conversation(row: dict[str, Any]) -> Conversation:
         team_id=row["team_id"],
         reference=ConversationReference().deserialize(json.loads(row["reference"])),
         uninstalled=row["uninstalled_at"] is not None,
+        blocked=row.get("blocked_at") is not None,
     )

@@ -9,7 +9,13 @@ from typing import Any
 
 from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter
-from botbuilder.schema import Activity
+from botbuilder.schema import (
+    Activity,
+    ChannelAccount,
+    ConversationAccount,
+    ConversationParameters,
+    ConversationReference,
+)
 from msrest.exceptions import ClientRequestError, HttpOperationError
 
 from bot.delivery.gateway import (
@@ -20,11 +26,12 @@ from bot.delivery.gateway import (
     TransientFailure,
 )
 from bot.teams import cards
-from bot.teams.conversations import Conversations
+from bot.teams.conversations import Conversation, Conversations
 from handlers.views import Message
 
 # When Teams says 429 without a Retry-After header.
 DEFAULT_RETRY_AFTER = 1.0
+CHANNEL_ID = "msteams"
 
 
 def _retry_after(error: HttpOperationError) -> float:
@@ -54,6 +61,12 @@ def classify(error: BaseException, recipient: str) -> Exception:
             maybe_delivered=not _refused(error),
         )
     return error if isinstance(error, Exception) else RuntimeError(str(error))
+
+
+def _status(error: BaseException) -> int:
+    if isinstance(error, HttpOperationError) and error.response is not None:
+        return int(error.response.status_code)
+    return 0
 
 
 def _refused(error: BaseException) -> bool:
@@ -107,14 +120,12 @@ class TeamsGateway:
         """Replace the card `message_id` in the recipient's conversation."""
 
         async def edit(turn_context: TurnContext) -> str:
-            activity = TurnContext.apply_conversation_reference(
-                Activity().deserialize(payload),
-                TurnContext.get_conversation_reference(turn_context.activity),
-            )
+            activity = self._outgoing(turn_context, payload)
             activity.id = message_id
-            activity.reply_to_id = None
             async with asyncio.timeout(self.timeout + 5):
-                await turn_context.update_activity(activity)
+                await self._client(turn_context).conversations.update_activity(
+                    activity.conversation.id, message_id, activity
+                )
             return message_id
 
         await self._proactive(recipient, edit)
@@ -123,7 +134,7 @@ class TeamsGateway:
         self, recipient: str, work: Callable[[TurnContext], Awaitable[str]]
     ) -> str:
         """Run `work` in a proactive turn in the recipient's stored conversation."""
-        conversation = self.conversations.find(recipient)
+        conversation = self.conversations.find(recipient) or await self._from_roster(recipient)
         if conversation is None:
             raise PermanentFailure(f"no stored Teams conversation for {recipient}")
         if conversation.uninstalled:
@@ -141,26 +152,86 @@ class TeamsGateway:
         await self.adapter.continue_conversation(conversation.reference, turn, self.app_id)
         result = outcome[0] if outcome else RuntimeError("the proactive turn did not run")
         if isinstance(result, BaseException):
+            if _status(result) == 403:
+                self.conversations.block(conversation.conversation_id)
             raise classify(result, recipient) from result
         return str(result)
+
+    async def open_chat(
+        self,
+        user: ChannelAccount,
+        bot: ChannelAccount,
+        tenant_id: str | None,
+        service_url: str,
+    ) -> Conversation:
+        """Create (or get back) the personal chat with `user`, and store its reference."""
+        parameters = ConversationParameters(
+            is_group=False,
+            bot=bot,
+            members=[ChannelAccount(id=user.id)],
+            tenant_id=tenant_id,
+            channel_data={"tenant": {"id": tenant_id}} if tenant_id else None,
+        )
+        created: list[ConversationReference] = []
+
+        async def remember(turn_context: TurnContext) -> None:
+            created.append(TurnContext.get_conversation_reference(turn_context.activity))
+
+        try:
+            async with asyncio.timeout(self.timeout + 5):
+                await self.adapter.create_conversation(
+                    self.app_id, remember, parameters, CHANNEL_ID, service_url
+                )
+        except Exception as error:
+            raise classify(error, user.id or "") from error
+        reference = created[0]
+        reference.user = ChannelAccount(id=user.id, aad_object_id=user.aad_object_id)
+        reference.conversation = ConversationAccount(
+            id=reference.conversation.id, conversation_type="personal", tenant_id=tenant_id
+        )
+        key = self.conversations.remember(reference, tenant_id=tenant_id)
+        found = self.conversations.get(key)
+        assert found is not None, "a conversation just stored is there"
+        return found
+
+    async def _from_roster(self, recipient: str) -> Conversation | None:
+        """The personal chat with a team member who never wrote to the bot, opened now."""
+        entry = self.conversations.in_roster(recipient)
+        if entry is None:
+            return None
+        team = entry.team.reference
+        return await self.open_chat(
+            ChannelAccount(id=entry.user_id, aad_object_id=entry.aad_object_id),
+            team.bot,
+            entry.team.tenant_id,
+            team.service_url,
+        )
 
     async def find(self, recipient: str, token: str, since: float) -> str | None:
         """Teams has no history a bot can read, so whether a message arrived cannot be told."""
         raise CannotTell("Teams keeps no conversation history that a bot can read")
 
-    async def _post(self, turn_context: TurnContext, payload: Payload) -> str:
+    def _client(self, turn_context: TurnContext) -> Any:
         client = turn_context.turn_state[self.adapter.BOT_CONNECTOR_CLIENT_KEY]
         # The delivery engine owns retries and honours Retry-After without blocking a thread;
         # msrest would otherwise retry 429 and 5xx itself, sleeping in its worker thread.
         client.config.retry_policy.retries = 0
         client.config.connection.timeout = self.timeout
+        return client
+
+    @staticmethod
+    def _outgoing(turn_context: TurnContext, payload: Payload) -> Activity:
         reference = TurnContext.get_conversation_reference(turn_context.activity)
         activity = TurnContext.apply_conversation_reference(
             Activity().deserialize(payload), reference
         )
         activity.reply_to_id = None  # a new post, not a reply to the continuation event
+        return activity
+
+    async def _post(self, turn_context: TurnContext, payload: Payload) -> str:
+        activity = self._outgoing(turn_context, payload)
         async with asyncio.timeout(self.timeout + 5):
-            response = await client.conversations.send_to_conversation(
+            response = await self._client(turn_context).conversations.send_to_conversation(
                 activity.conversation.id, activity
             )
         return str(response.id) if response is not None and response.id else ""

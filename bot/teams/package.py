@@ -8,13 +8,14 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from importlib import metadata
 from typing import Any
 
 from bot.settings import Settings
 from bot.teams.commands import command_words
 from handlers.commands import Commands
+from handlers.core import Shortcut
 
 MANIFEST_VERSION = "1.19"
 MANIFEST_SCHEMA = f"https://developer.microsoft.com/json-schemas/teams/v{MANIFEST_VERSION}/MicrosoftTeams.schema.json"
@@ -32,11 +33,35 @@ class PackageError(Exception):
     """The package cannot be built as asked; the message says what to change."""
 
 
+def compose_extensions(app_id: str, shortcuts: Iterable[Shortcut]) -> list[dict[str, Any]]:
+    """One message-extension action per core shortcut, on a message's `…` menu, as a dialog."""
+    commands = [
+        {
+            "id": shortcut.shortcut_id,
+            "type": "action",
+            "title": shortcut.name[:32],
+            "description": shortcut.description[:128],
+            "context": ["message"],
+            "fetchTask": True,
+        }
+        for shortcut in shortcuts
+    ]
+    if len(commands) > MAX_COMMANDS:
+        raise PackageError(
+            f"Teams offers at most {MAX_COMMANDS} actions; there are {len(commands)}"
+        )
+    return [{"botId": app_id, "commands": commands}] if commands else []
+
+
 def manifest(
-    app_id: str, commands: Commands, version: str = "", website: str = WEBSITE
+    app_id: str,
+    commands: Commands,
+    version: str = "",
+    website: str = WEBSITE,
+    shortcuts: Iterable[Shortcut] = (),
 ) -> dict[str, Any]:
     """The app manifest: one bot in personal and team scope, commands from the registry."""
-    words = list(command_words(commands))
+    words = [word for word in command_words(commands) if word.listed]
     if len(words) > MAX_COMMANDS:
         raise PackageError(f"Teams lists at most {MAX_COMMANDS} commands; there are {len(words)}")
     command_list = [{"title": w.word[:32], "description": w.description[:128]} for w in words]
@@ -72,6 +97,7 @@ def manifest(
                 "commandLists": [{"scopes": SCOPES, "commands": command_list}],
             }
         ],
+        "composeExtensions": compose_extensions(app_id, shortcuts),
         "permissions": ["identity", "messageTeamMembers"],
         "validDomains": [],
     }
@@ -83,6 +109,7 @@ def build_package(
     *,
     app_id: str | None = None,
     website: str = WEBSITE,
+    shortcuts: Iterable[Shortcut] = (),
 ) -> bytes:
     """The zip to upload to Teams; `app_id` overrides MICROSOFT_APP_ID."""
     bot_id = app_id or settings.microsoft_app_id
@@ -95,7 +122,8 @@ def build_package(
         raise PackageError(f"{bot_id!r} is not a Microsoft App ID (a GUID such as 0000…-…)")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-        body = json.dumps(manifest(bot_id, commands, website=website), indent=2)
+        drawn = manifest(bot_id, commands, website=website, shortcuts=shortcuts)
+        body = json.dumps(drawn, indent=2)
         package.writestr("manifest.json", body + "\n")
         package.writestr("color.png", color_icon())
         package.writestr("outline.png", outline_icon())

@@ -4,45 +4,40 @@ from __future__ import annotations
 
 import logging
 import re
-from http import HTTPStatus
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.schema import Activity, ChannelAccount
 from botbuilder.schema.teams import TeamsChannelData
+from msrest.exceptions import ClientRequestError, HttpOperationError
 
-from bot.teams import cards
+from bot.delivery.gateway import PermanentFailure, RateLimited, TransientFailure
+from bot.teams import cards, forms, invokes, people
 from bot.teams.commands import parse_command
 from bot.teams.conversations import Conversations
+from bot.teams.gateway import TeamsGateway
+from bot.teams.shared import shared_message
 from handlers.core import Core
+from handlers.errors import FormErrors
 from handlers.help import help_message
 from handlers.people import Person
-from handlers.views import Message
+from handlers.views import Form, Message, Reply
 
 log = logging.getLogger(__name__)
 
 PLATFORM = "teams"
-ADAPTIVE_CARD_ACTION = "adaptiveCard/action"
-INVOKE_MESSAGE = "application/vnd.microsoft.activity.message"
+DONE = Message("Done.")
 _AT_TAG = re.compile(r"^\s*<at>[^<]*</at>\s*")
 
-
-def reply(message: Message) -> Activity:
-    """`message` as an outgoing Bot Framework activity."""
-    return Activity().deserialize(cards.activity(message))
+Invoke = Callable[[TurnContext, Person, dict[str, Any]], Awaitable[InvokeResponse]]
 
 
-def invoke_reply(name: str, message: Message) -> InvokeResponse:
-    """The response an invoke named `name` expects, carrying the words of `message`."""
-    if name == ADAPTIVE_CARD_ACTION:
-        body: dict[str, Any] = {"statusCode": 200, "type": INVOKE_MESSAGE, "value": message.text}
-        return InvokeResponse(status=HTTPStatus.OK, body=body)
-    if name.startswith(("task/", "composeExtension/")):
-        return InvokeResponse(
-            status=HTTPStatus.OK, body={"task": {"type": "message", "value": message.text}}
-        )
-    return InvokeResponse(status=HTTPStatus.INTERNAL_SERVER_ERROR, body={"error": message.text})
+def reply(answer: Reply, errors: dict[str, str] | None = None) -> Activity:
+    """A message or a form as an outgoing Bot Framework activity."""
+    return Activity().deserialize(cards.activity(answer, errors))
 
 
 def person_of(core: Core, account: ChannelAccount | None) -> Person:
@@ -64,13 +59,33 @@ def text_for_bot(activity: Activity) -> str:
     return " ".join(_AT_TAG.sub(" ", text).split())
 
 
-class Turns(TeamsActivityHandler):  # type: ignore[misc]
-    """Messages, commands, card actions and installs, handed to the core."""
+def _data(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
-    def __init__(self, core: Core, conversations: Conversations) -> None:
+
+@dataclass(frozen=True)
+class Answer:
+    """What a button or a submitted form led to; `errors` set: `reply` is the form again."""
+
+    reply: Reply | None
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+class Turns(TeamsActivityHandler):  # type: ignore[misc]
+    """Messages, commands, card actions, dialogs and installs, handed to the core."""
+
+    def __init__(self, core: Core, conversations: Conversations, gateway: TeamsGateway) -> None:
         super().__init__()
         self.core = core
         self.conversations = conversations
+        self.gateway = gateway
+        self._invokes: dict[str, Invoke] = {
+            invokes.ADAPTIVE_CARD_ACTION: self._on_card_action,
+            invokes.TASK_FETCH: self._on_task_fetch,
+            invokes.TASK_SUBMIT: self._on_dialog_submit,
+            invokes.EXTENSION_FETCH: self._on_extension_fetch,
+            invokes.EXTENSION_SUBMIT: self._on_dialog_submit,
+        }
 
     # -- messages ------------------------------------------------------------------------------
 
@@ -78,32 +93,134 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         """A personal message or an @mention: a command word runs the command, the rest asks."""
         activity: Activity = turn_context.activity
         self._remember(turn_context)
+        people.note_sender(
+            self.core.directory, activity.from_property, people.timezone_of(activity)
+        )
         person = person_of(self.core, activity.from_property)
         text = text_for_bot(activity)
         if not text and isinstance(activity.value, dict):
             # An Action.Submit button sends a message whose value carries the button's data.
-            answer = await self._card_action(person, activity.value)
+            answer = await self._pressed(person, activity.value)
         elif parsed := parse_command(text, self.core.commands):
-            answer = await self.core.command(parsed[0], person, parsed[1])
+            answer = Answer(await self.core.command(parsed[0], person, parsed[1]))
         else:
-            answer = await self.core.message(person, text)
-        await turn_context.send_activity(reply(answer))
+            answer = Answer(await self.core.message(person, text))
+        if answer.reply is not None:
+            await turn_context.send_activity(reply(answer.reply, answer.errors))
 
-    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse | None:
-        """Card buttons (`Action.Execute`) answer in the invoke response; others as stock."""
-        activity: Activity = turn_context.activity
-        if activity.name == ADAPTIVE_CARD_ACTION:
-            action = (activity.value or {}).get("action") or {}
-            person = person_of(self.core, activity.from_property)
-            data = action.get("data")
-            answer = await self._card_action(person, data if isinstance(data, dict) else {})
-            return invoke_reply(ADAPTIVE_CARD_ACTION, answer)
-        return await super().on_invoke_activity(turn_context)
+    async def _pressed(self, person: Person, data: dict[str, Any]) -> Answer:
+        """A card's submit button: a form's (its values to the core) or an action's."""
+        if cards.DATA_FORM_ID in data:
+            answer = await self._submit(person, data)
+            return answer if answer.reply is not None else Answer(DONE)
+        return Answer(await self._action(person, data))
 
-    async def _card_action(self, person: Person, data: dict[str, Any]) -> Message:
+    async def _action(self, person: Person, data: dict[str, Any]) -> Reply | None:
         """A button press, routed to the core by its action id."""
         action_id = str(data.get(cards.DATA_ACTION_ID) or "")
         return await self.core.action(person, action_id, str(data.get(cards.DATA_VALUE) or ""))
+
+    async def _submit(self, person: Person, data: dict[str, Any]) -> Answer:
+        """A submitted form to the core; mistakes come back as the same form, refilled."""
+        form = forms.decode(data.get(cards.DATA_FORM))
+        if form is not None:
+            values = forms.values_of(form, data)
+        else:  # a card we did not draw (or an old one): take what looks like values
+            values = {k: str(v) for k, v in data.items() if k not in cards.RESERVED}
+        form_id = str(data.get(cards.DATA_FORM_ID) or "")
+        state = str(data.get(cards.DATA_STATE) or "")
+        try:
+            return Answer(await self.core.submit(person, form_id, values, state))
+        except FormErrors as mistakes:
+            if form is None:
+                raise
+            return Answer(forms.refilled(form, values), mistakes.errors)
+
+    # -- invokes: card buttons, dialogs, the message extension ----------------------------------
+
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse | None:
+        """Card buttons, dialogs and the message extension answer in the invoke response."""
+        activity: Activity = turn_context.activity
+        handler = self._invokes.get(activity.name or "")
+        if handler is None:
+            return await super().on_invoke_activity(turn_context)
+        person = person_of(self.core, activity.from_property)
+        return await handler(turn_context, person, _data(activity.value))
+
+    async def _on_card_action(
+        self, turn_context: TurnContext, person: Person, value: dict[str, Any]
+    ) -> InvokeResponse:
+        """`Action.Execute`: a form's answer or an action's message replaces the card."""
+        data = _data(_data(value.get("action")).get("data"))
+        if cards.DATA_FORM_ID in data:
+            answer = await self._pressed(person, data)
+            if isinstance(answer.reply, Form):
+                return invokes.card_refresh(cards.form_card(answer.reply, answer.errors))
+            return invokes.card_refresh(cards.card(answer.reply or DONE))
+        result = await self._action(person, data)
+        if isinstance(result, Form):
+            # A form must not replace the card it came from (a digest, say): it comes below.
+            await turn_context.send_activity(reply(result))
+            return invokes.card_message(result.title)
+        if isinstance(result, Message):
+            return invokes.card_refresh(cards.card(result))
+        return invokes.card_message(DONE.text)
+
+    async def _on_task_fetch(
+        self, turn_context: TurnContext, person: Person, value: dict[str, Any]
+    ) -> InvokeResponse:
+        """A button that opens a dialog: the action's form, or its words in a small dialog."""
+        result = await self._action(person, _data(value.get("data")))
+        if isinstance(result, Form):
+            return invokes.dialog(result)
+        return invokes.dialog_message((result or DONE).text)
+
+    async def _on_extension_fetch(
+        self, turn_context: TurnContext, person: Person, value: dict[str, Any]
+    ) -> InvokeResponse:
+        """A message extension action on a message: the shortcut's form as a dialog."""
+        shared = shared_message(turn_context.activity)
+        result = await self.core.shortcut(person, str(value.get("commandId") or ""), shared)
+        if isinstance(result, Form):
+            return invokes.dialog(result)
+        return invokes.dialog_message(result.text)
+
+    async def _on_dialog_submit(
+        self, turn_context: TurnContext, person: Person, value: dict[str, Any]
+    ) -> InvokeResponse:
+        """A dialog's form: mistakes or a next step stay in the dialog; a result goes to chat."""
+        answer = await self._submit(person, _data(value.get("data")))
+        if isinstance(answer.reply, Form):
+            return invokes.dialog(answer.reply, answer.errors)
+        if answer.reply is None:
+            return invokes.closed()
+        return await self._to_personal_chat(turn_context, answer.reply)
+
+    async def _to_personal_chat(
+        self, turn_context: TurnContext, message: Message
+    ) -> InvokeResponse:
+        """Close the dialog and send `message` to the person's chat with the bot."""
+        activity: Activity = turn_context.activity
+        if (activity.conversation.conversation_type or "personal") == "personal":
+            await turn_context.send_activity(reply(message))
+            return invokes.closed()
+        account: ChannelAccount = activity.from_property
+        recipient = account.aad_object_id or account.id
+        try:
+            if self.conversations.find(recipient) is None:
+                tenant = TeamsChannelData().deserialize(activity.channel_data or {}).tenant
+                await self.gateway.open_chat(
+                    account,
+                    activity.recipient,
+                    tenant.id if tenant else activity.conversation.tenant_id,
+                    activity.service_url,
+                )
+            await self.gateway.send(recipient, cards.activity(message))
+        except (PermanentFailure, RateLimited, TransientFailure) as error:
+            # The work is done; only the message could not go. Say it in the dialog instead.
+            log.warning("could not reach a personal chat", extra={"error": str(error)})
+            return invokes.dialog_message(message.text)
+        return invokes.closed()
 
     # -- installs ------------------------------------------------------------------------------
 
@@ -135,6 +252,20 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         # Teams announces one install twice (conversationUpdate and installationUpdate).
         if self.conversations.install(key):
             await turn_context.send_activity(reply(help_message(self.core.commands)))
+            team = TeamsChannelData().deserialize(turn_context.activity.channel_data or {}).team
+            if team is not None and team.id:
+                await self._read_roster(turn_context, team.id)
+
+    async def _read_roster(self, turn_context: TurnContext, team_id: str) -> None:
+        """Learn who is in the team just joined; a failure only waits for the daily sync."""
+        try:
+            count = await people.sync_team(
+                turn_context, team_id, self.core.directory, self.conversations
+            )
+        except (HttpOperationError, ClientRequestError) as error:
+            log.warning("could not read a team's roster", extra={"error": str(error)})
+            return
+        log.info("read a team's roster", extra={"members": count})
 
     def _remember(self, turn_context: TurnContext) -> str:
         activity: Activity = turn_context.activity

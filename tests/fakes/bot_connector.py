@@ -6,9 +6,11 @@
         assert connector.sent[-1].activity["type"] == "message"
 
 It answers the Connector REST calls a bot makes: send (`POST /v3/conversations/{id}/activities`),
-reply (`POST …/activities/{replyToId}`), update (`PUT …/activities/{id}`) and create a
-conversation (`POST /v3/conversations`). `fail(status, retry_after=…, times=…)` makes the next
-calls answer an error instead (403 blocked, 404 gone, 429 throttled, 500 broken).
+reply (`POST …/activities/{replyToId}`), update (`PUT …/activities/{id}`), create a
+conversation (`POST /v3/conversations`) and read a roster (`GET …/{id}/pagedmembers`, paged by
+`pageSize`, and `GET …/{id}/members`) from `rosters[conversation or team id]`.
+`fail(status, retry_after=…, times=…)` makes the next calls answer an error instead (403 blocked,
+404 gone, 429 throttled, 500 broken).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ _ERROR_CODES = {
 class Sent:
     """One call as the connector saw it."""
 
-    method: str  # "send", "reply", "update" or "create"
+    method: str  # "send", "reply", "update", "create", "members" or "pagedmembers"
     conversation_id: str | None
     activity_id: str | None  # the replyToId of a reply, the id of an update
     body: Json
@@ -59,6 +61,7 @@ class FakeBotConnector:
 
     def __init__(self) -> None:
         self.calls: list[Sent] = []
+        self.rosters: dict[str, list[Json]] = {}
         self._failures: list[_Failure] = []
         self._ids = itertools.count(1)
         app = web.Application()
@@ -66,6 +69,8 @@ class FakeBotConnector:
         app.router.add_post("/v3/conversations/{conversation}/activities", self._send)
         app.router.add_post("/v3/conversations/{conversation}/activities/{activity}", self._reply)
         app.router.add_put("/v3/conversations/{conversation}/activities/{activity}", self._update)
+        app.router.add_get("/v3/conversations/{conversation}/members", self._members)
+        app.router.add_get("/v3/conversations/{conversation}/pagedmembers", self._paged_members)
         self._server = TestServer(app, host="127.0.0.1")
 
     @property
@@ -77,6 +82,11 @@ class FakeBotConnector:
     def sent(self) -> list[Sent]:
         """The calls that delivered something (the failed ones are only in `calls`)."""
         return [call for call in self.calls if call.status < 300]
+
+    @property
+    def posted(self) -> list[Sent]:
+        """The messages delivered: sends and replies, not roster reads or conversation creates."""
+        return [call for call in self.sent if call.method in ("send", "reply")]
 
     def fail(self, status: int, *, retry_after: float | None = None, times: int = 1) -> None:
         """Answer the next `times` calls with `status` (and a Retry-After header, if given)."""
@@ -92,7 +102,7 @@ class FakeBotConnector:
     async def _answer(
         self, request: web.Request, method: str, conversation: str | None, activity: str | None
     ) -> web.Response | None:
-        body = await request.json()
+        body = await request.json() if request.can_read_body else dict(request.query)
         failure = self._failures[0] if self._failures else None
         status = failure.status if failure else 200
         self.calls.append(
@@ -129,3 +139,21 @@ class FakeBotConnector:
         return failed or web.json_response(
             {"id": f"a:conversation-{number}", "activityId": f"activity-{number}"}, status=201
         )
+
+    async def _members(self, request: web.Request) -> web.Response:
+        conversation = request.match_info["conversation"]
+        failed = await self._answer(request, "members", conversation, None)
+        return failed or web.json_response(self.rosters.get(conversation, []))
+
+    async def _paged_members(self, request: web.Request) -> web.Response:
+        conversation = request.match_info["conversation"]
+        failed = await self._answer(request, "pagedmembers", conversation, None)
+        if failed:
+            return failed
+        members = self.rosters.get(conversation, [])
+        start = int(request.query.get("continuationToken") or 0)
+        size = int(request.query.get("pageSize") or 200)
+        page: Json = {"members": members[start : start + size]}
+        if start + size < len(members):
+            page["continuationToken"] = str(start + size)
+        return web.json_response(page)

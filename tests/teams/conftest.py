@@ -53,6 +53,17 @@ def assert_valid_card(card: dict[str, Any]) -> None:
     assert card["version"] == "1.5"
 
 
+def _cards_within(node: Any) -> list[dict[str, Any]]:
+    """Every Adaptive Card anywhere in a JSON value (an invoke response, say)."""
+    if isinstance(node, list):
+        return [card for item in node for card in _cards_within(item)]
+    if not isinstance(node, dict):
+        return []
+    if node.get("type") == "AdaptiveCard":
+        return [node]
+    return [card for value in node.values() for card in _cards_within(value)]
+
+
 def card_text(activity: dict[str, Any]) -> str:
     """Every TextBlock's text in the activity's cards, joined, for assertions."""
     found: list[str] = []
@@ -72,9 +83,9 @@ def card_text(activity: dict[str, Any]) -> str:
     return "\n".join(found)
 
 
-def load_activity(name: str, service_url: str, **changes: Any) -> dict[str, Any]:
+def load_activity(fixture: str, service_url: str, /, **changes: Any) -> dict[str, Any]:
     """A stored activity with its serviceUrl pointed at the fake connector."""
-    activity: dict[str, Any] = json.loads((ACTIVITIES / name).read_text(encoding="utf-8"))
+    activity: dict[str, Any] = json.loads((ACTIVITIES / fixture).read_text(encoding="utf-8"))
     activity["serviceUrl"] = service_url
     activity.update(changes)
     return activity
@@ -118,11 +129,15 @@ class Teams:
     connector: FakeBotConnector
 
     async def post(
-        self, name: str, headers: dict[str, str] | None = None, **changes: Any
+        self, fixture: str, /, headers: dict[str, str] | None = None, **changes: Any
     ) -> ClientResponse:
-        """POST the stored activity `name` (with `changes`) to /api/messages."""
-        activity = load_activity(name, self.connector.url, **changes)
-        return await self.client.post("/api/messages", json=activity, headers=headers)
+        """POST the stored activity `fixture` (with `changes`) to /api/messages."""
+        activity = load_activity(fixture, self.connector.url, **changes)
+        response = await self.client.post("/api/messages", json=activity, headers=headers)
+        if response.content_type == "application/json":
+            for card in _cards_within(await response.json()):  # invoke answers carry cards too
+                assert_valid_card(card)
+        return response
 
 
 MakeTeams = Callable[..., Awaitable[Teams]]

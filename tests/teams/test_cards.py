@@ -35,7 +35,7 @@ EVERYTHING = Message(
 
 def _commands() -> Commands:
     commands = Commands()
-    commands.add(socialbot_command(commands))
+    commands.add(socialbot_command(commands)[0])
     return commands
 
 

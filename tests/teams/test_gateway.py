@@ -137,3 +137,28 @@ async def test_an_unreachable_connector_is_transient(teams: Teams, gateway: Team
         await gateway.send(CHANNEL, gateway.render(DIGEST))
 
     assert not raised.value.maybe_delivered  # refused: the message surely never left
+
+
+async def test_an_update_replaces_the_card_in_place(teams: Teams, gateway: TeamsGateway) -> None:
+    message_id = await gateway.send(CHANNEL, gateway.render(DIGEST))
+
+    await gateway.update(CHANNEL, message_id, gateway.render(Message("Acknowledged by Megan")))
+
+    _, call = teams.connector.calls
+    assert call.method == "update"
+    assert (call.conversation_id, call.activity_id) == (CHANNEL, message_id)
+    assert call.activity["id"] == message_id
+    assert "replyToId" not in call.activity
+    assert "Acknowledged by Megan" in card_text(call.activity)
+
+
+@pytest.mark.parametrize(("status", "failure"), [(404, PermanentFailure), (429, RateLimited)])
+async def test_a_failed_update_is_classified_without_retries(
+    teams: Teams, gateway: TeamsGateway, status: int, failure: type[Exception]
+) -> None:
+    teams.connector.fail(status)
+
+    with pytest.raises(failure):
+        await gateway.update(CHANNEL, "activity-9", gateway.render(DIGEST))
+
+    assert len(teams.connector.calls) == 1

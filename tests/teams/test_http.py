@@ -28,7 +28,7 @@ async def test_an_invoke_that_fails_still_answers_with_a_body(
     async def broken(*args: Any) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(teams.bot.turns, "_card_action", broken)
+    monkeypatch.setattr(teams.bot.turns, "_action", broken)
 
     response = await teams.post("teams-invoke-adaptiveCard-action.constructed.json")
 
@@ -37,7 +37,10 @@ async def test_an_invoke_that_fails_still_answers_with_a_body(
 
 
 async def test_an_invoke_not_handled_yet_is_501_not_500(teams: Teams) -> None:
-    response = await teams.post("teams-invoke-task-submit.synthetic.json")
+    # A search-based message extension: the app offers none.
+    response = await teams.post(
+        "teams-invoke-task-submit.synthetic.json", name="composeExtension/query"
+    )
 
     assert response.status == 501
 

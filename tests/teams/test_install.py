@@ -42,7 +42,7 @@ async def test_a_team_install_greets_the_channel_once(teams: Teams) -> None:
     await teams.post(TEAM_ADDED)
     await teams.post(CHANNEL_INSTALLED)
 
-    [greeting] = teams.connector.sent
+    [greeting] = teams.connector.posted
     assert greeting.conversation_id == CHANNEL
     row = stored(teams)[CHANNEL]
     assert row["kind"] == "channel"
@@ -69,7 +69,7 @@ async def test_an_uninstall_is_recorded_and_a_reinstall_greets_again(teams: Team
     await teams.post(CHANNEL_INSTALLED)
 
     assert stored(teams)[CHANNEL]["uninstalled_at"] is None
-    assert len(teams.connector.sent) == 2
+    assert len(teams.connector.posted) == 2
 
 
 async def test_removing_the_bot_from_a_team_is_an_uninstall(teams: Teams) -> None:

@@ -14,15 +14,16 @@ import pytest
 from bot.settings import Settings
 from bot.teams.package import PackageError, build_package
 from handlers.commands import Commands, SlashCommand
+from handlers.core import Shortcut
 from handlers.help import socialbot_command
 from handlers.people import Person
-from handlers.views import Message
+from handlers.views import Message, SharedMessage
 from tests.teams.conftest import BOT_APP_ID, MANIFEST_SCHEMA
 
 
 def _commands(*extra: str) -> Commands:
     commands = Commands()
-    commands.add(socialbot_command(commands))
+    commands.add(socialbot_command(commands)[0])
 
     async def run(person: Person, text: str) -> Message:
         return Message(text)
@@ -84,12 +85,14 @@ def test_the_manifest_is_valid_against_the_teams_schema(make_settings: Any) -> N
 def test_the_command_list_comes_from_the_registry(make_settings: Any) -> None:
     manifest = _manifest(
         make_settings(microsoft_app_id=BOT_APP_ID, microsoft_app_password="s3cret"),
-        _commands("report-mention", "guidelines"),
+        _commands("report-mention", "guidelines", "surveys"),
     )
 
     [command_list] = manifest["bots"][0]["commandLists"]
     titles = [command["title"] for command in command_list["commands"]]
-    assert titles == ["help", "socialbot", "report-mention", "guidelines"]
+    # The words Teams users expect, for the commands that exist; no "announce" nor
+    # "preferences" until those are registered; an aliased command is not listed twice.
+    assert titles == ["report", "ask", "help", "socialbot", "surveys"]
 
 
 def test_an_explicit_app_id_wins(make_settings: Any) -> None:
@@ -138,3 +141,47 @@ def test_the_icons_are_the_sizes_teams_requires(make_settings: Any) -> None:
     assert (width, height) == (32, 32)
     # White on transparent only.
     assert set(outline) == {b"\xff\xff\xff\xff", b"\x00\x00\x00\x00"}
+
+
+def test_each_shortcut_is_a_message_action_and_the_manifest_stays_valid(
+    make_settings: Any,
+) -> None:
+    async def run(person: Person, shared: SharedMessage) -> Message:
+        return Message("ok")
+
+    shortcuts = [
+        Shortcut("report_message", "Report to social media manager", "Flag a message", run)
+    ]
+
+    manifest = _manifest(
+        make_settings(microsoft_app_id=BOT_APP_ID, microsoft_app_password="s3cret"),
+        _commands("report-mention"),
+        shortcuts=shortcuts,
+    )
+
+    errors = [error.message for error in MANIFEST_SCHEMA.iter_errors(manifest)]
+    assert not errors, errors
+    assert manifest["composeExtensions"] == [
+        {
+            "botId": BOT_APP_ID,
+            "commands": [
+                {
+                    "id": "report_message",
+                    "type": "action",
+                    "title": "Report to social media manager",
+                    "description": "Flag a message",
+                    "context": ["message"],
+                    "fetchTask": True,
+                }
+            ],
+        }
+    ]
+
+
+def test_without_shortcuts_there_is_no_message_extension(make_settings: Any) -> None:
+    manifest = _manifest(
+        make_settings(microsoft_app_id=BOT_APP_ID, microsoft_app_password="s3cret"), _commands()
+    )
+
+    assert manifest["composeExtensions"] == []
+    assert not list(MANIFEST_SCHEMA.iter_errors(manifest))
