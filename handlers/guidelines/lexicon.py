@@ -10,6 +10,7 @@ matches everything and then helps nothing.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 from handlers.guidelines.language import stem, words
@@ -156,14 +157,50 @@ industry:
   da branche branchen industri sektor
 """.strip()
 
+# Words of the workplace topics a social media policy does not deal with (expenses, leave, pay,
+# IT support, facilities). A question that uses one and shares little else with the best section
+# is "not covered", even when a word like "client" or "laptop" matches something.
+OFF_TOPIC = """
+  en expense expenses expensed reimburse reimbursed reimbursement refund receipt receipts mileage
+  en taxi vacation vacations holiday holidays payday salary salaries payslip pension parental
+  en maternity paternity sick-leave vpn printer printers parking park canteen cafeteria menu gym
+  en meeting-room desk desks keycard pet pets dog dogs repair broken
+  da udgift udgifter refusion refunderet refundere kvittering kvitteringer kørsel taxa ferie
+  da feriedage fridage sygedage barsel barselsorlov orlov løn lønnen lønseddel pension printer
+  da parkering parkere parkeringsplads kantine kantinen menu mødelokale mødelokaler hund hunde
+""".strip()
+
 
 @cache
-def _lexicon() -> tuple[
-    dict[tuple[str, str], frozenset[str]], dict[str, tuple[tuple[str, str], ...]]
-]:
-    """(language, stem) → ideas, and per language the (word, idea) pairs for compound parts."""
+def _off_topic() -> frozenset[tuple[str, str]]:
+    found = set()
+    for line in OFF_TOPIC.splitlines():
+        code, *entries = line.split()
+        found |= {(code, stem(piece, code)) for word in entries for piece in words(word)}
+    return frozenset(found)
+
+
+def off_topic(word_stem: str, code: str) -> bool:
+    """Whether a word belongs to a workplace topic outside social media (expenses, leave, IT)."""
+    return (code, word_stem) in _off_topic()
+
+
+# Shorter stems are too ambiguous to stand for an idea: Snowball's Danish stemmer cuts both
+# "interne" and "internet" to "int".
+MIN_STEM = 4
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    by_word: dict[tuple[str, str], frozenset[str]]
+    by_stem: dict[tuple[str, str], frozenset[str]]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    """(language, listed word) → ideas, and (language, stem) → ideas."""
+    by_word: dict[tuple[str, str], set[str]] = {}
     by_stem: dict[tuple[str, str], set[str]] = {}
-    forms: dict[str, list[tuple[str, str]]] = {"en": [], "da": []}
     idea = ""
     for line in IDEAS.splitlines():
         if not line.startswith(" "):
@@ -171,27 +208,36 @@ def _lexicon() -> tuple[
             continue
         code, *entries = line.split()
         for word in entries:
+            by_word.setdefault((code, word), set()).add(idea)
             for piece in words(word) or [word]:
                 by_stem.setdefault((code, stem(piece, code)), set()).add(idea)
-            forms.setdefault(code, []).append((word, idea))
-    return (
+    return _Lexicon(
+        {key: frozenset(value) for key, value in by_word.items()},
         {key: frozenset(value) for key, value in by_stem.items()},
-        {code: tuple(pairs) for code, pairs in forms.items()},
     )
 
 
 def ideas(word: str, word_stem: str, code: str) -> frozenset[str]:
-    """The ideas one word stands for, found by stem or, for Danish compounds, by part."""
-    by_stem, forms = _lexicon()
-    found = by_stem.get((code, word_stem), frozenset())
-    if found or code != "da" or len(word) < 8:
+    """The ideas one word stands for: by its listed form first (so "reporter" is the press and
+    "report" is reporting, though they share a stem), then by stem, then by its parts: each part
+    of a hyphenated word, and the last part of a Danish compound ("arbejdscomputeren")."""
+    lexicon = _lexicon()
+    found = lexicon.by_word.get((code, word))
+    if not found and len(word_stem) >= MIN_STEM:
+        found = lexicon.by_stem.get((code, word_stem))
+    if found:
         return found
-    parts: set[str] = set()
-    for form, idea in forms.get(code, ()):
-        if (
-            len(form) >= 4
-            and len(word) - len(form) >= 3
-            and (word.startswith(form) or word.endswith(form))
-        ):
-            parts.add(idea)
-    return frozenset(parts)
+    if "-" in word:
+        parts = [part for part in word.split("-") if len(part) > 1]
+        return frozenset().union(*(ideas(part, stem(part, code), code) for part in parts))
+    if code != "da" or len(word_stem) < 7:
+        return frozenset()
+    return frozenset(
+        idea
+        for (language, form), found_ideas in lexicon.by_stem.items()
+        if language == code
+        and len(form) >= 4
+        and len(word_stem) - len(form) >= 3
+        and word_stem.endswith(form)
+        for idea in found_ideas
+    )

@@ -8,13 +8,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from handlers.guidelines.language import content_words, detect_language, stem
-from handlers.guidelines.lexicon import ideas
+from handlers.guidelines.lexicon import ideas, off_topic
+from handlers.guidelines.pieces import units
 from handlers.guidelines.sections import Section
 
+# Chosen on the dev split of tests/guidelines/eval.yaml (bench/qa_eval.py --split dev).
 K1 = 1.6
-B = 0.9
-TITLE_WEIGHT = 2
-IDEA_WEIGHT = 2.0
+B = 0.75
+TITLE_WEIGHT = 2.0
+PATH_WEIGHT = 0.5
+IDEA_WEIGHT = 1.5
+# A term scores by its best key; its other keys (more ideas) add only this share.
+SYN_SUM = 0.3
+# How much the best single sentence's share of the question adds, relative to the question's
+# total idf.
+UNIT_WEIGHT = 0.4
 
 
 @dataclass(frozen=True)
@@ -24,6 +32,7 @@ class Term:
     word: str
     stem: str
     ideas: frozenset[str]
+    off_topic: bool = False
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -40,6 +49,7 @@ class Hit:
     coverage: float
     matched: int = 0
     matched_ideas: int = 0
+    off_topic: int = 0
 
 
 def analyse(text: str, code: str) -> list[Term]:
@@ -47,7 +57,9 @@ def analyse(text: str, code: str) -> list[Term]:
     terms = []
     for word in content_words(text, code):
         word_stem = stem(word, code)
-        terms.append(Term(word, word_stem, ideas(word, word_stem, code)))
+        terms.append(
+            Term(word, word_stem, ideas(word, word_stem, code), off_topic(word_stem, code))
+        )
     return terms
 
 
@@ -56,21 +68,30 @@ def _index_keys(terms: Sequence[Term]) -> list[str]:
 
 
 class Index:
-    """A BM25 index over the sections of one document."""
+    """A BM25F index over the sections of one document: heading and text weighed apart."""
 
     def __init__(self, sections: Sequence[Section], language: str | None = None) -> None:
         self.sections = tuple(sections)
         whole = "\n".join(f"{s.title}\n{s.body}" for s in self.sections)
         self.language = language or detect_language(whole)
-        self._docs: list[Counter[str]] = []
+        self._titles: list[Counter[str]] = []
+        self._paths: list[Counter[str]] = []
+        self._bodies: list[Counter[str]] = []
+        self._units: list[list[tuple[frozenset[str], frozenset[str]]]] = []
         for section in self.sections:
-            counts: Counter[str] = Counter()
-            for _ in range(TITLE_WEIGHT):
-                counts.update(_index_keys(analyse(section.title, self.language)))
-            counts.update(_index_keys(analyse(" ".join(section.path), self.language)))
-            counts.update(_index_keys(analyse(section.body, self.language)))
-            self._docs.append(counts)
-        self._lengths = [sum(doc.values()) for doc in self._docs]
+            self._titles.append(Counter(_index_keys(analyse(section.title, self.language))))
+            self._paths.append(Counter(_index_keys(analyse(" ".join(section.path), self.language))))
+            self._bodies.append(Counter(_index_keys(analyse(section.body, self.language))))
+            self._units.append(
+                [
+                    (self._keys(text), self._keys(lead_in))
+                    for lead_in, text in [("", section.title), *units(section.body)]
+                ]
+            )
+        self._docs = [
+            t + p + b for t, p, b in zip(self._titles, self._paths, self._bodies, strict=True)
+        ]
+        self._lengths = [sum(doc.values()) for doc in self._bodies]
         self._average = sum(self._lengths) / len(self._lengths) if self._lengths else 1.0
         frequency: Counter[str] = Counter()
         for doc in self._docs:
@@ -82,26 +103,74 @@ class Index:
         }
         self._unknown_idf = math.log(1 + (total + 0.5) / 0.5)
 
+    def _keys(self, text: str) -> frozenset[str]:
+        return frozenset(_index_keys(analyse(text, self.language))) if text else frozenset()
+
     def query_terms(self, question: str) -> list[Term]:
-        """The question's terms, read in its own language and, if different, the document's."""
+        """The question's terms, read in its own language and, if different, the document's.
+
+        A word of another language keeps its own ideas and gains the document language's: its
+        stem is the document language's when the document uses it ("LinkedIn", "profil").
+        """
         asked = detect_language(question, default=self.language)
         terms = analyse(question, asked)
-        if asked != self.language:
-            extra = analyse(question, self.language)
-            terms = [
-                Term(mine.word, theirs.stem, mine.ideas | theirs.ideas)
-                if theirs.stem in self._idf
-                else mine
-                for mine, theirs in zip(terms, extra, strict=False)
-            ] + [term for term in extra[len(terms) :]]
-        return terms
+        if asked == self.language:
+            return terms
+        crossed = []
+        for term in terms:
+            theirs = stem(term.word, self.language)
+            extra = ideas(term.word, theirs, self.language)
+            known = theirs in self._idf and term.stem not in self._idf
+            crossed.append(
+                Term(
+                    term.word,
+                    theirs if known else term.stem,
+                    term.ideas | extra,
+                    term.off_topic or off_topic(theirs, self.language),
+                )
+            )
+        return crossed
 
-    def _term_score(self, doc: int, key: str, weight: float) -> float:
-        tf = self._docs[doc].get(key, 0)
+    def _key_score(self, doc: int, key: str) -> float:
+        """BM25F: the key's count in the heading, its path and the (length-normalised) text."""
+        body = self._bodies[doc].get(key, 0)
+        tf = TITLE_WEIGHT * self._titles[doc].get(key, 0) + PATH_WEIGHT * self._paths[doc].get(
+            key, 0
+        )
+        if body:
+            tf += body / (1 - B + B * self._lengths[doc] / self._average)
         if not tf:
             return 0.0
-        norm = K1 * (1 - B + B * self._lengths[doc] / self._average)
-        return weight * self._idf[key] * tf * (K1 + 1) / (tf + norm)
+        return self._idf[key] * tf * (K1 + 1) / (tf + K1)
+
+    def _term_score(self, doc: int, term: Term) -> float:
+        """A term scores by its best key (its stem or one of its ideas), synonyms not summed."""
+        found = [self._key_score(doc, term.stem)]
+        found += [IDEA_WEIGHT * self._key_score(doc, f"@{idea}") for idea in term.ideas]
+        best = max(found)
+        return best + SYN_SUM * (sum(found) - best)
+
+    def _weight(self, term: Term) -> float:
+        known = [self._idf[key] for key in term.keys if key in self._idf]
+        return max(known) if known else self._unknown_idf
+
+    def _unit_match(self, doc: int, terms: Sequence[Term], weights: Sequence[float]) -> float:
+        """The idf-weighted share of the question found in one sentence or list item of the
+        section (its lead-in counts half): words asked together should be found together."""
+        total = sum(weights)
+        if not total:
+            return 0.0
+        best = 0.0
+        for own, lead in self._units[doc]:
+            found = 0.0
+            for term, weight in zip(terms, weights, strict=True):
+                keys = term.keys
+                if any(key in own for key in keys):
+                    found += weight
+                elif any(key in lead for key in keys):
+                    found += weight / 2
+            best = max(best, found / total)
+        return best
 
     def _hit(self, doc: int, score: float, terms: Sequence[Term]) -> Hit:
         """A hit, with the idf-weighted share of the question's words the section speaks about."""
@@ -109,25 +178,25 @@ class Index:
         matched = matched_ideas = 0
         words = self._docs[doc]
         for term in terms:
-            known = [self._idf[key] for key in term.keys if key in self._idf]
-            weight = max(known) if known else self._unknown_idf
+            weight = self._weight(term)
             total += weight
             if term.stem in words or any(f"@{idea}" in words for idea in term.ideas):
                 covered += weight
                 matched += 1
                 matched_ideas += any(f"@{idea}" in words for idea in term.ideas)
         coverage = covered / total if total else 0.0
-        return Hit(self.sections[doc], score, coverage, matched, matched_ideas)
+        strays = sum(term.off_topic for term in terms)
+        return Hit(self.sections[doc], score, coverage, matched, matched_ideas, strays)
 
     def scores(self, terms: Sequence[Term]) -> list[float]:
-        """The BM25 score of every section for the question's terms, in document order."""
+        """The score of every section for the question's terms, in document order: BM25F, plus
+        a bonus for the share of the question one of its sentences holds."""
+        weights = [self._weight(term) for term in terms]
         scores = []
         for doc in range(len(self.sections)):
-            score = 0.0
-            for term in terms:
-                score += self._term_score(doc, term.stem, 1.0)
-                for idea in term.ideas:
-                    score += self._term_score(doc, f"@{idea}", IDEA_WEIGHT)
+            score = sum(self._term_score(doc, term) for term in terms)
+            if score > 0 and UNIT_WEIGHT:
+                score += UNIT_WEIGHT * sum(weights) * self._unit_match(doc, terms, weights)
             scores.append(score)
         return scores
 

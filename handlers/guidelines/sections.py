@@ -11,6 +11,10 @@ _PLAIN_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)(?:[.:)]\s+|\.?\d*\s+(?=[A-ZÆØÅ]
 _RULE = re.compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
 _SETEXT = re.compile(r"^\s*(=+|-+)\s*$")
 _MAX_PLAIN_HEADING = 70
+# A policy saved from a web page ends with the page's comment form; it is no section of the policy.
+_PAGE_FOOTERS = frozenset(
+    {"leave a reply", "leave a comment", "post a comment", "skriv et svar", "skriv en kommentar"}
+)
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,8 @@ def split_sections(text: str, title: str = "") -> list[Section]:
 
     def flush() -> None:
         content = "\n".join(body).strip()
-        if content and not _RULE.match(content):
+        footer = current.title.casefold().rstrip(" :") in _PAGE_FOOTERS
+        if content and not _RULE.match(content) and not footer:
             path = tuple(heading.title for heading in stack if heading is not current)
             sections.append(Section(current.title, path, content, current.number))
         body.clear()

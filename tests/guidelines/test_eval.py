@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from handlers.guidelines.answer import offline_answer
-from handlers.guidelines.language import detect_language
+from handlers.guidelines.language import detect_language, stem
+from handlers.guidelines.lexicon import ideas
 from handlers.guidelines.retrieval import Index
 from handlers.guidelines.sections import split_sections
 from tests.guidelines.evalset import load_eval_set
@@ -30,8 +31,9 @@ def results() -> list[tuple[tuple[str, ...], list[str], bool]]:
 
 def test_the_set_is_big_enough_and_bilingual() -> None:
     covered = [item for item in EVALSET.questions if item.sections]
-    assert len(covered) >= 40
-    assert len(EVALSET.questions) - len(covered) >= 20
+    assert len(covered) >= 120
+    assert len(EVALSET.questions) - len(covered) >= 40
+    assert {item.split for item in EVALSET.questions} == {"dev", "test"}
     languages = {detect_language(item.question) for item in covered}
     assert languages == {"en", "da"}
 
@@ -40,18 +42,32 @@ def test_top1_and_top3_floor(results) -> None:
     covered = [(want, got) for want, got, _ in results if want]
     top1 = sum(bool(got) and got[0] in want for want, got in covered) / len(covered)
     top3 = sum(any(title in want for title in got[:3]) for want, got in covered) / len(covered)
-    assert top1 >= 0.83
-    assert top3 >= 0.96
+    assert top1 >= 0.78
+    assert top3 >= 0.95
 
 
 def test_not_covered_floor_and_false_refusal_ceiling(results) -> None:
     uncovered = [confident for want, _, confident in results if not want]
     covered = [confident for want, _, confident in results if want]
-    assert sum(not confident for confident in uncovered) / len(uncovered) >= 0.88
-    assert sum(not confident for confident in covered) / len(covered) <= 0.03
+    assert sum(not confident for confident in uncovered) / len(uncovered) >= 0.86
+    assert sum(not confident for confident in covered) / len(covered) <= 0.02
 
 
 def test_language_detection() -> None:
     assert detect_language("Can I post a photo from the office party?") == "en"
     assert detect_language("Må jeg dele vores nyheder?") == "da"
     assert detect_language("") == "en"
+
+
+def test_a_danish_question_about_an_english_document_says_the_quote_is_in_english() -> None:
+    index = Index(split_sections(EVALSET.documents["acme-v2"].read_text()))
+    answer = offline_answer(index, "Min Facebook-konto er blevet hacket, hvad gør jeg?")
+    assert answer.sources[0].section == "12.3 Account Compromise"
+    assert "Fra (citeret på retningslinjernes eget sprog)" in answer.answer
+
+
+def test_lexicon_parts_and_short_stems() -> None:
+    assert ideas("instagram-konto", stem("instagram-konto", "da"), "da") == {"account"}
+    assert "secret" not in ideas("internettet", stem("internettet", "da"), "da")
+    assert ideas("reporter", "report", "en") == {"press"}
+    assert ideas("report", "report", "en") == {"report"}

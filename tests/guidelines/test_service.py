@@ -97,6 +97,7 @@ async def test_guidelines_with_text_answers(qa: GuidelinesQA) -> None:
     command = qa.slash_command()
     assert command.name == "guidelines"
     message = await command.run(ANNA, "a journalist DMed me on LinkedIn, should I answer?")
+    assert isinstance(message, Message)
     assert "journalist" in message.text
 
 
