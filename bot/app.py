@@ -31,7 +31,7 @@ from content_feed import store as content_store
 from content_feed.compose import UTM
 from content_feed.manage import seed_feeds
 from content_feed.refresh import refresh_due
-from handlers import announcements, reports
+from handlers import announcements, digest, reports
 from handlers.core import Core
 from handlers.guidelines import GuidelinesQA
 from handlers.people import Roles
@@ -57,6 +57,7 @@ class Runtime:
     teams: TeamsBot
     slack: SlackBot | None
     delivery: DeliveryEngine
+    digest: digest.Digest
     clock: Clock = field(init=False)
 
     _feed_refresh: asyncio.Task[object] | None = field(init=False, default=None)
@@ -108,6 +109,7 @@ def build_runtime(settings: Settings) -> Runtime:
         [
             *Core.migrations,
             announcements.migrations,
+            digest.migrations,
             content_store.migrations,
             delivery_ledger.migrations,
             reports.migrations,
@@ -135,7 +137,14 @@ def build_runtime(settings: Settings) -> Runtime:
         timezone=settings.timezone,
         console_target="slack" if slack is not None else None,
     ).register(core)
-    runtime = Runtime(settings, db, core, teams, slack, delivery)
+    daily = digest.Digest(core, settings, model=model)
+    daily.offer(
+        lambda platform, user_id, now: announcements.shareable_announcements(
+            db, platform, user_id, now, utm
+        )
+    )
+    daily.register(core)
+    runtime = Runtime(settings, db, core, teams, slack, delivery, daily)
     core.on_tick("refresh feeds", runtime.refresh_feeds_in_background)
     core.on_tick("sync people", runtime.sync_people_daily)
     return runtime

@@ -12,6 +12,7 @@ from bot.app import serve
 from bot.cli_support import SuggestingGroup, runtime_or_exit, settings_or_exit
 from bot.console.session import ConsoleSession
 from bot.delivery.cli import deliveries
+from bot.digest_cli import digest, stats
 from bot.feeds_cli import feeds
 from bot.guidelines_cli import ask, qa
 from bot.privacy_cli import export, forget
@@ -106,8 +107,10 @@ def teams_package(output: Path, app_id: str | None, website: str) -> None:
 
 main.add_command(ask)
 main.add_command(deliveries)
+main.add_command(digest)
 main.add_command(export)
 main.add_command(feeds)
 main.add_command(forget)
 main.add_command(qa)
 main.add_command(reports_group)
+main.add_command(stats)

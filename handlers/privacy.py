@@ -13,7 +13,13 @@ from sqlite_utils import Database
 FORGOTTEN = "forgotten"
 # Tables whose rows are only about the person: removed outright. Elsewhere the row stays for
 # the figures (clicks, answers, reports) and the person's id is replaced.
-OWN_ROWS = {"people"}
+OWN_ROWS = {
+    "people",
+    "digest_preferences",
+    "digest_schedule",
+    "digest_sent_items",
+    "digest_dislikes",
+}
 
 
 def personal_tables(db: Database) -> list[str]:

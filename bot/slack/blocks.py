@@ -17,7 +17,6 @@ from slack_sdk.models.blocks import (
     ImageElement,
     InputBlock,
     InputInteractiveElement,
-    LinkButtonElement,
     MarkdownTextObject,
     Option,
     PlainTextInputElement,
@@ -53,13 +52,13 @@ def mrkdwn(markdown: str) -> str:
 
 
 def _button(button: views.Button) -> ButtonElement:
-    label = _clip(button.label, 75)
-    if button.url:
-        return LinkButtonElement(
-            text=label, url=button.url, action_id=button.action_id, style=button.style
-        )
+    # A link button keeps its value too, so the click Slack reports says what was shared.
     return ButtonElement(
-        text=label, action_id=button.action_id, value=button.value or None, style=button.style
+        text=_clip(button.label, 75),
+        action_id=button.action_id,
+        url=button.url,
+        value=button.value or None,
+        style=button.style,
     )
 
 

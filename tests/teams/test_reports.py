@@ -29,7 +29,7 @@ async def test_a_report_from_teams_and_a_button_only_managers_may_press(
 
     body = await (await teams.post(EXECUTE, value=acknowledge(report_id))).json()
     assert "social media manager" in str(body["value"]).lower()
-    assert teams.db["reports"].get(report_id)["status"] == "new"
+    assert teams.db.table("reports").get(report_id)["status"] == "new"
 
 
 async def test_a_manager_acknowledges_from_the_card(make_teams: MakeTeams) -> None:
@@ -39,4 +39,4 @@ async def test_a_manager_acknowledges_from_the_card(make_teams: MakeTeams) -> No
 
     body = await (await teams.post(EXECUTE, value=acknowledge(report_id))).json()
     assert body["statusCode"] == 200
-    assert teams.db["reports"].get(report_id)["status"] == "acknowledged"
+    assert teams.db.table("reports").get(report_id)["status"] == "acknowledged"

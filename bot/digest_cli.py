@@ -1,0 +1,117 @@
+"""`socialbot digest preview|send` and `socialbot stats`: the daily digest from the command line."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import UTC, datetime
+
+import click
+
+from bot.app import Runtime
+from bot.cli_support import runtime_or_exit, settings_or_exit
+from bot.console.render import render
+from bot.delivery.cli import progress_bar
+from content_feed.compose import NETWORKS
+from handlers.digest import Digest, ids
+from handlers.digest.views import NETWORK_NAMES, digest_message
+
+PLATFORMS = ("slack", "teams")
+
+
+@contextmanager
+def _digest() -> Iterator[tuple[Runtime, Digest]]:
+    """The wired bot and its digest; the database is closed on the way out."""
+    runtime = runtime_or_exit(settings_or_exit())
+    try:
+        yield runtime, runtime.digest
+    finally:
+        runtime.db.close()
+
+
+def _whom(runtime: Runtime, user_id: str | None) -> tuple[str, str]:
+    """(platform, user id) of `--user`, or of the first person the directory knows."""
+    directory = runtime.core.directory
+    if user_id is None:
+        people = directory.active(include_guests=runtime.settings.include_guests)
+        return (people[0].platform, people[0].user_id) if people else ("console", "console")
+    for platform in PLATFORMS:
+        if directory.get(platform, user_id) is not None:
+            return platform, user_id
+    click.echo(
+        f"Error: no one with the id {user_id} is in the directory; people come from Slack's"
+        " and Teams' member lists once the bot has run.",
+        err=True,
+    )
+    sys.exit(1)
+
+
+@click.group("digest")
+def digest() -> None:
+    """The daily digest: see what someone would get, or send today's."""
+
+
+@digest.command("preview")
+@click.option("--user", "user_id", metavar="ID", help="Whose digest (default: the first person).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object with the items and posts.")
+def preview(user_id: str | None, as_json: bool) -> None:
+    """Show what someone would get now; nothing is sent or recorded."""
+    with _digest() as (runtime, capability):
+        platform, user = _whom(runtime, user_id)
+        plan = asyncio.run(capability.plan_for(platform, user, datetime.now(UTC)))
+    if as_json:
+        click.echo(json.dumps(plan.as_json(), ensure_ascii=False))
+    elif plan.empty:
+        click.echo(f"Nothing new for {user}: no digest would be sent today.")
+    else:
+        click.echo(render(digest_message(plan)))
+
+
+@digest.command("send")
+@click.option(
+    "--now", "everyone", is_flag=True, help="Everyone who wants digests, whatever their time."
+)
+def send(everyone: bool) -> None:
+    """Queue today's digest for everyone due (or everyone) and deliver it, with progress."""
+    with _digest() as (runtime, capability):
+        asyncio.run(_send(runtime, capability, everyone))
+
+
+async def _send(runtime: Runtime, capability: Digest, everyone: bool) -> None:
+    now = datetime.now(UTC)
+    await runtime.delivery.start()
+    try:
+        keys = await (capability.send_everyone(now) if everyone else capability.send_due(now))
+        if not keys:
+            click.echo("No digest to send now (not due yet, or nothing new).")
+            return
+        for key in sorted(keys):
+            with progress_bar(f"Digest {key}") as bar:
+                state = await runtime.delivery.run_until_done(ids.PURPOSE, key, bar)
+            click.echo(f"Digest {key}: {state.sent} sent, {state.failed} failed.")
+    finally:
+        await runtime.delivery.stop()
+
+
+@click.command("stats")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per item.")
+def stats(as_json: bool) -> None:
+    """Share clicks on digest items, per network, most shared first."""
+    with _digest() as (_, capability):
+        rows = capability.stats()
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps({**asdict(row), "total": row.total}, ensure_ascii=False))
+        return
+    if not rows:
+        click.echo("No share clicks on digest items yet.")
+        return
+    names = [NETWORK_NAMES[n] for n in NETWORKS]
+    click.echo(f"{'ITEM':>6}  " + "".join(f"{n:>10}" for n in names) + "  TITLE")
+    for row in rows:
+        figures = "".join(f"{row.clicks.get(n.value, 0):>10}" for n in NETWORKS)
+        click.echo(f"{row.item_id:>6}  {figures}  {row.title}")

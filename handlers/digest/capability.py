@@ -1,0 +1,317 @@
+"""The daily digest (issue 4): who gets which items when, and what they can do with them."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from content_feed.compose import UTM, Network, SuggestedPost, TextModel, compose
+from content_feed.curate import DEFAULT_MAX_AGE
+from content_feed.store import StoredItem, get_items
+from handlers.commands import Subcommand
+from handlers.core import Core
+from handlers.digest import ids
+from handlers.digest.model import DigestPlan, Entry, ItemStats, Offer, Offers
+from handlers.digest.preferences import read_preferences
+from handlers.digest.schedule import Plan, Schedule
+from handlers.digest.select import choose, pool
+from handlers.digest.store import DISLIKES_TO_DEMOTE, DigestStore
+from handlers.digest.views import (
+    digest_message,
+    home_section,
+    preferences_fields,
+    preferences_form,
+    stats_blocks,
+)
+from handlers.errors import UserError
+from handlers.people import Person, Role
+from handlers.views import Actions, Block, Button, Form, Message, Text, Values
+
+log = logging.getLogger(__name__)
+
+# People handled per tick, the rest a minute later: above Slack's pace (600 a minute), so the
+# engine is never starved, and each person yields to the event loop so acks stay prompt.
+BATCH = 1000
+MUTE = timedelta(days=7)
+POSTS_CACHED = 5000
+
+
+class DigestSettings(Protocol):
+    """The settings the digest reads (`bot.settings.Settings` has them all)."""
+
+    @property
+    def digest_time(self) -> time: ...
+    @property
+    def digest_days(self) -> tuple[int, ...]: ...
+    @property
+    def digest_items(self) -> int: ...
+    @property
+    def digest_opt_in(self) -> bool: ...
+    @property
+    def include_guests(self) -> bool: ...
+    @property
+    def timezone(self) -> str: ...
+    @property
+    def utm(self) -> bool: ...
+    @property
+    def utm_campaign(self) -> str: ...
+
+
+class Digest:
+    """The digest capability; `register` puts it on the core."""
+
+    def __init__(
+        self, core: Core, settings: DigestSettings, *, model: TextModel | None = None
+    ) -> None:
+        self.core = core
+        self.db = core.db
+        self.store = DigestStore(core.db)
+        self.plan = Plan(
+            at=settings.digest_time,
+            days=tuple(settings.digest_days),
+            zone=ZoneInfo(settings.timezone),
+            opt_in=settings.digest_opt_in,
+            include_guests=settings.include_guests,
+        )
+        self.schedule = Schedule(core.db, self.store, self.plan)
+        self.items = settings.digest_items
+        self.utm = UTM(enabled=settings.utm, campaign=settings.utm_campaign)
+        self.model = model
+        self._offers: list[Offers] = []
+        self._posts: dict[tuple[int, tuple[Network, ...], str], dict[Network, SuggestedPost]] = {}
+
+    def register(self, core: Core) -> None:
+        """Add `/socialbot preferences`, the digest's buttons, form, home section and tick."""
+        core.socialbot.add(
+            Subcommand("preferences", "your daily digest: time, days, topics", self._command)
+        )
+        core.on_form(ids.PREFERENCES_FORM, self._submitted)
+        core.on_action(ids.NOT_FOR_ME, self._not_for_me)
+        core.on_action(ids.MUTE_WEEK, self._mute)
+        core.on_action(ids.CHANGE_TIME, self._open_preferences)
+        core.on_action(ids.OPEN_PREFERENCES, self._open_preferences)
+        core.on_action(ids.STOP, self._stop)
+        core.on_home(self._home)
+        core.on_tick("digest", self.tick)
+
+    def offer(self, source: Offers) -> None:
+        """Offer more than feed items in each digest (announcements to share, issue 7)."""
+        self._offers.append(source)
+
+    # -- what someone gets -----------------------------------------------------------------------
+
+    def zone(self, platform: str, user_id: str) -> ZoneInfo:
+        """The person's time zone: the platform's, else the workspace's."""
+        member = self.core.directory.get(platform, user_id)
+        return self.plan.zone_of(member.tz if member else "")
+
+    async def plan_for(
+        self, platform: str, user_id: str, now: datetime, items: Sequence[StoredItem] | None = None
+    ) -> DigestPlan:
+        """What the person would get at `now` (nothing is sent or recorded)."""
+        prefs = self.store.preferences(platform, user_id)
+        chosen = choose(
+            pool(self.db, now) if items is None else items,
+            now=now,
+            seen=self.store.seen(platform, user_id, now - DEFAULT_MAX_AGE),
+            demoted_feeds=self.store.demoted_feeds(platform, user_id, now),
+            topics=prefs.topics,
+            limit=self.items,
+        )
+        variant = f"{platform}:{user_id}"
+        entries = [
+            Entry(item, await self._compose(item, prefs.networks, variant)) for item in chosen
+        ]
+        offers: list[Offer] = [o for source in self._offers for o in source(platform, user_id, now)]
+        return DigestPlan(
+            platform,
+            user_id,
+            now.astimezone(self.zone(platform, user_id)).date(),
+            tuple(entries),
+            tuple(offers),
+        )
+
+    async def _compose(
+        self, item: StoredItem, networks: tuple[Network, ...], variant: str
+    ) -> dict[Network, SuggestedPost]:
+        """Suggested posts; a model's texts do not vary by person, so they are made once."""
+        key = (item.id, networks, "" if self.model else variant)
+        if key not in self._posts:
+            if len(self._posts) >= POSTS_CACHED:
+                self._posts.clear()
+            self._posts[key] = await compose(
+                item, networks, model=self.model, utm=self.utm, variant=variant
+            )
+        return self._posts[key]
+
+    # -- the clock ---------------------------------------------------------------------------------
+
+    async def tick(self, now: datetime) -> None:
+        """Queue the digests whose local time has come (a batch a minute)."""
+        self.schedule.follow_directory(now)
+        due = self.schedule.due(now, BATCH)
+        if due:
+            await self._run(due, now, check_time=True)
+
+    async def send_due(self, now: datetime) -> set[str]:
+        """Queue every digest due now, in batches; returns the delivery keys used."""
+        self.schedule.follow_directory(now)
+        keys: set[str] = set()
+        while due := self.schedule.due(now, BATCH):
+            keys |= await self._run(due, now, check_time=True)
+        return keys
+
+    async def send_everyone(self, now: datetime) -> set[str]:
+        """Queue today's digest for everyone who wants one, whatever their time and day."""
+        self.schedule.follow_directory(now)
+        people = self.core.directory.active(include_guests=self.plan.include_guests)
+        return await self._run([(m.platform, m.user_id, m.tz) for m in people], now, False)
+
+    async def _run(
+        self, people: Sequence[tuple[str, str, str]], now: datetime, check_time: bool
+    ) -> set[str]:
+        """Queue each person's digest; one person's failure never stops the others."""
+        items = pool(self.db, now)
+        keys: set[str] = set()
+        for platform, user_id, tz in people:
+            await asyncio.sleep(0)
+            today = now.astimezone(self.plan.zone_of(tz)).date()
+            try:
+                if await self._run_one(platform, user_id, now, today, items, check_time):
+                    keys.add(today.isoformat())
+            except Exception:
+                log.exception("digest failed", extra={"platform": platform, "user_id": user_id})
+                self.schedule.replan(platform, user_id, now, last_date=today)
+        return keys
+
+    async def _run_one(
+        self,
+        platform: str,
+        user_id: str,
+        now: datetime,
+        today: date,
+        items: Sequence[StoredItem],
+        check_time: bool,
+    ) -> bool:
+        """Queue one person's digest for `today` (their local date); False when none is due."""
+        member = self.core.directory.get(platform, user_id)
+        if member is None or not self.plan.reaches(member):  # left, or forgotten on request
+            self.schedule.replan(platform, user_id, now)
+            return False
+        prefs = self.store.preferences(platform, user_id)
+        local = now.astimezone(self.plan.zone_of(member.tz))
+        on_time = today.weekday() in self.plan.days_of(prefs) and (
+            local.time() >= self.plan.time_of(prefs)
+        )
+        done_today = self.schedule.last_date(platform, user_id) == today
+        wanted = prefs.wants(self.plan.opt_in) and not prefs.muted(now)
+        if done_today or not wanted or (check_time and not on_time):
+            self.schedule.replan(platform, user_id, now)
+            return False
+        plan = await self.plan_for(platform, user_id, now, items)
+        if not plan.empty:  # quiet on a day with nothing new
+            if self.core.outbox is None:
+                raise RuntimeError("the delivery engine is not connected")
+            message = digest_message(plan)
+            self.core.outbox.enqueue(platform, [user_id], ids.PURPOSE, today.isoformat(), message)
+            self.store.record_sent(platform, user_id, [e.item.id for e in plan.entries], today, now)
+        self.schedule.replan(platform, user_id, now, last_date=today)
+        return not plan.empty
+
+    # -- preferences -------------------------------------------------------------------------------
+
+    def _form(self, person: Person) -> Form:
+        prefs = self.store.preferences(person.platform, person.user_id)
+        return preferences_form(
+            prefs,
+            self.plan.time_of(prefs),
+            self.plan.days_of(prefs),
+            prefs.wants(self.plan.opt_in),
+            str(self.zone(person.platform, person.user_id)),
+        )
+
+    async def _command(self, person: Person, text: str) -> Form:
+        return self._form(person)
+
+    async def _open_preferences(self, person: Person, value: str) -> Form:
+        return self._form(person)
+
+    async def _submitted(self, person: Person, values: Values, state: str) -> Message:
+        """Save the preferences form (mistakes come back on their fields)."""
+        current = self.store.preferences(person.platform, person.user_id)
+        prefs = read_preferences(values, current)
+        self.store.save(person.platform, person.user_id, prefs)
+        due = self.schedule.replan(person.platform, person.user_id, datetime.now(UTC))
+        if not prefs.wants(self.plan.opt_in):
+            return Message("Saved. Daily digests are off; turn them on here any time.")
+        if due is None:
+            return Message("Saved.")
+        zone = self.zone(person.platform, person.user_id)
+        when = due.astimezone(zone).strftime("%A %d %B at %H:%M")
+        return Message(f"Saved. Your next digest comes {when} ({zone}).")
+
+    # -- the digest's buttons ----------------------------------------------------------------------
+
+    async def _not_for_me(self, person: Person, value: str) -> Message:
+        """Hide the item and show fewer from its feed."""
+        found = get_items(self.db, [int(value)]) if value.isdigit() else []
+        if not found:
+            raise UserError("That item is no longer available.")
+        item = found[0]
+        count = self.store.dislike(
+            person.platform, person.user_id, item.id, item.feed_id, datetime.now(UTC)
+        )
+        note = f"Hidden: “{item.title}”. I'll suggest fewer items like it."
+        if count >= DISLIKES_TO_DEMOTE:
+            note += f" Items from {item.feed_title} now come last in your digest."
+        return Message(note)
+
+    async def _mute(self, person: Person, value: str) -> Message:
+        now = datetime.now(UTC)
+        until = now + MUTE
+        self.store.update(person.platform, person.user_id, muted_until=until.timestamp())
+        self.schedule.replan(person.platform, person.user_id, now)
+        day = until.astimezone(self.zone(person.platform, person.user_id)).strftime("%A %d %B")
+        return Message(f"Digests muted for a week, until {day}.")
+
+    async def _stop(self, person: Person, value: str) -> Message:
+        self.store.update(person.platform, person.user_id, enabled=False)
+        self.schedule.replan(person.platform, person.user_id, datetime.now(UTC))
+        text = "Digests stopped. Turn them back on any time with `/socialbot preferences`."
+        blocks: tuple[Block, ...] = (
+            Text(text),
+            Actions((Button("Change preferences", ids.OPEN_PREFERENCES),)),
+        )
+        return Message(text, blocks)
+
+    # -- home and figures --------------------------------------------------------------------------
+
+    async def _home(self, person: Person) -> tuple[Block, ...]:
+        prefs = self.store.preferences(person.platform, person.user_id)
+        fields = preferences_fields(
+            prefs,
+            self.plan.time_of(prefs),
+            self.plan.days_of(prefs),
+            prefs.wants(self.plan.opt_in),
+            datetime.now(UTC),
+        )
+        stats = stats_blocks(self.stats()) if person.has(Role.MANAGER) else ()
+        return home_section(fields, stats)
+
+    def stats(self) -> list[ItemStats]:
+        """Share clicks per digest item and network, most shared first."""
+        clicks: dict[int, dict[str, int]] = {}
+        for count in self.core.shares.counts(ids.ITEM_PREFIX):
+            number = count.subject.removeprefix(ids.ITEM_PREFIX)
+            if number.isdigit():  # a click value someone made up is not an item
+                clicks.setdefault(int(number), {})[count.network] = count.clicks
+        titles = {item.id: item.title for item in get_items(self.db, list(clicks))}
+        stats = [
+            ItemStats(item_id, titles.get(item_id, f"item {item_id} (removed)"), networks)
+            for item_id, networks in clicks.items()
+        ]
+        return sorted(stats, key=lambda s: (-s.total, s.item_id))

@@ -1,0 +1,70 @@
+"""Reading the preferences form: every mistake named on its own field, nothing typed lost."""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+
+from content_feed.compose import Network
+from handlers.digest import ids
+from handlers.digest.store import Preferences
+from handlers.errors import FormErrors
+from handlers.views import Values
+
+MAX_TOPICS = 20
+DAY_VALUES = {str(day) for day in range(7)}
+_TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
+
+
+def _text(values: Values, name: str) -> str:
+    value = values.get(name, "")
+    return value if isinstance(value, str) else ",".join(value)
+
+
+def _list(values: Values, name: str) -> list[str]:
+    value = values.get(name, [])
+    return [
+        part for part in (value.split(",") if isinstance(value, str) else value) if part.strip()
+    ]
+
+
+def parse_time(text: str) -> time | None:
+    """`09:30` (or `9.30`) as a time; None when it is not a time of day."""
+    found = _TIME.match(text)
+    if found is None:
+        return None
+    hour, minute = int(found.group(1)), int(found.group(2))
+    return time(hour, minute) if hour < 24 and minute < 60 else None
+
+
+def read_preferences(values: Values, current: Preferences) -> Preferences:
+    """The submitted preferences; `FormErrors` on the fields that are wrong."""
+    errors: dict[str, str] = {}
+    enabled = _text(values, ids.ENABLED).strip() or ids.ON
+    if enabled not in (ids.ON, ids.OFF):
+        errors[ids.ENABLED] = "Choose On or Off."
+    at = parse_time(_text(values, ids.TIME))
+    if at is None:
+        errors[ids.TIME] = "Give a time of day such as 09:30."
+    days = sorted({int(d.strip()) for d in _list(values, ids.DAYS) if d.strip() in DAY_VALUES})
+    if not days:
+        errors[ids.DAYS] = "Choose at least one day."
+    known = {n.value for n in Network}
+    networks = [n.strip() for n in _list(values, ids.NETWORKS)]
+    if not networks or any(n not in known for n in networks):
+        errors[ids.NETWORKS] = "Choose at least one of LinkedIn, X and Facebook."
+    topics = list(
+        dict.fromkeys(t.strip() for t in _text(values, ids.TOPICS).split(",") if t.strip())
+    )
+    if len(topics) > MAX_TOPICS:
+        errors[ids.TOPICS] = f"Name at most {MAX_TOPICS} topics."
+    if errors:
+        raise FormErrors(errors)
+    return Preferences(
+        enabled=enabled == ids.ON,
+        at=at,
+        days=tuple(days),
+        topics=tuple(topics),
+        networks=tuple(Network(n) for n in dict.fromkeys(networks)),
+        muted_until=current.muted_until,
+    )

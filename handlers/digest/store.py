@@ -1,0 +1,194 @@
+"""The digest's tables: each person's preferences, their schedule, what they got and disliked."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from content_feed.compose import NETWORKS, Network
+
+migrations = Migrations("digest")
+
+# A feed whose items someone called "Not for me" this often comes last in their digests.
+DISLIKES_TO_DEMOTE = 2
+DISLIKE_MEMORY_DAYS = 90
+
+
+@migrations()
+def create_digest_tables(db: Database) -> None:
+    """Preferences, schedule, sent items and dislikes, per (platform, user_id)."""
+    # Preferences: NULL means "the workspace default" so a settings change reaches everyone who
+    # did not choose otherwise. `days` is a comma list of weekday numbers (Monday is 0).
+    db.execute(
+        """CREATE TABLE digest_preferences (
+            platform TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            enabled INTEGER,
+            at TEXT,
+            days TEXT,
+            topics TEXT NOT NULL DEFAULT '[]',
+            networks TEXT,
+            muted_until REAL,
+            PRIMARY KEY (platform, user_id)
+        )"""
+    )
+    # The clock reads only `next_due` (Unix seconds, NULL: nothing planned); `tz` and `eligible`
+    # are what the row was computed from, so a directory change is noticed in SQL.
+    db.execute(
+        """CREATE TABLE digest_schedule (
+            platform TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            tz TEXT NOT NULL DEFAULT '',
+            eligible INTEGER NOT NULL DEFAULT 1,
+            next_due REAL,
+            last_date TEXT,
+            PRIMARY KEY (platform, user_id)
+        )"""
+    )
+    db.execute("CREATE INDEX digest_schedule_due ON digest_schedule (next_due)")
+    db.execute(
+        """CREATE TABLE digest_sent_items (
+            platform TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            item_id INTEGER NOT NULL,
+            local_date TEXT NOT NULL,
+            sent_at REAL NOT NULL,
+            PRIMARY KEY (platform, user_id, item_id)
+        )"""
+    )
+    db.execute(
+        "CREATE INDEX digest_sent_items_when ON digest_sent_items (platform, user_id, sent_at)"
+    )
+    db.execute(
+        """CREATE TABLE digest_dislikes (
+            platform TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            item_id INTEGER NOT NULL,
+            feed_id INTEGER NOT NULL,
+            at REAL NOT NULL,
+            PRIMARY KEY (platform, user_id, item_id)
+        )"""
+    )
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """What one person chose; None (or empty) fields follow the workspace's settings."""
+
+    enabled: bool | None = None
+    at: time | None = None
+    days: tuple[int, ...] | None = None
+    topics: tuple[str, ...] = ()
+    networks: tuple[Network, ...] = field(default=NETWORKS)
+    muted_until: float | None = None
+
+    def wants(self, opt_in: bool) -> bool:
+        """Whether digests go to this person (opt-out by default, opt-in when configured)."""
+        return self.enabled if self.enabled is not None else not opt_in
+
+    def muted(self, now: datetime) -> bool:
+        """Whether the person muted digests until after `now`."""
+        return self.muted_until is not None and self.muted_until > now.timestamp()
+
+
+class DigestStore:
+    """Reads and writes the digest tables."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- preferences ---------------------------------------------------------------------------
+
+    def preferences(self, platform: str, user_id: str) -> Preferences:
+        """The person's preferences (the defaults when they never chose)."""
+        row = self.db.execute(
+            "SELECT enabled, at, days, topics, networks, muted_until FROM digest_preferences"
+            " WHERE platform = ? AND user_id = ?",
+            [platform, user_id],
+        ).fetchone()
+        if row is None:
+            return Preferences()
+        enabled, at, days, topics, networks, muted_until = row
+        return Preferences(
+            enabled=None if enabled is None else bool(enabled),
+            at=time.fromisoformat(at) if at else None,
+            days=tuple(int(d) for d in days.split(",")) if days else None,
+            topics=tuple(json.loads(topics)),
+            networks=tuple(Network(n) for n in json.loads(networks)) if networks else NETWORKS,
+            muted_until=muted_until,
+        )
+
+    def save(self, platform: str, user_id: str, prefs: Preferences) -> None:
+        """Store the person's preferences."""
+        self.db.table("digest_preferences").upsert(
+            {
+                "platform": platform,
+                "user_id": user_id,
+                "enabled": None if prefs.enabled is None else int(prefs.enabled),
+                "at": prefs.at.strftime("%H:%M") if prefs.at else None,
+                "days": ",".join(map(str, prefs.days)) if prefs.days is not None else None,
+                "topics": json.dumps(list(prefs.topics)),
+                "networks": json.dumps([n.value for n in prefs.networks]),
+                "muted_until": prefs.muted_until,
+            },
+            pk=("platform", "user_id"),
+        )
+
+    def update(self, platform: str, user_id: str, **changes: object) -> Preferences:
+        """Change some preferences, keep the rest; returns the new preferences."""
+        prefs = replace(self.preferences(platform, user_id), **changes)  # type: ignore[arg-type]
+        self.save(platform, user_id, prefs)
+        return prefs
+
+    # -- what people got and did not want ------------------------------------------------------
+
+    def seen(self, platform: str, user_id: str, since: datetime) -> set[int]:
+        """Items sent to the person since `since`, and every item they hid."""
+        rows = self.db.execute(
+            "SELECT item_id FROM digest_sent_items WHERE platform = ? AND user_id = ?"
+            " AND sent_at >= ? UNION SELECT item_id FROM digest_dislikes"
+            " WHERE platform = ? AND user_id = ?",
+            [platform, user_id, since.timestamp(), platform, user_id],
+        )
+        return {int(item_id) for (item_id,) in rows}
+
+    def record_sent(
+        self, platform: str, user_id: str, item_ids: Iterable[int], day: date, now: datetime
+    ) -> None:
+        """Remember which items went to the person, so none comes again."""
+        with self.db.atomic():
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO digest_sent_items (platform, user_id, item_id, local_date,"
+                " sent_at) VALUES (?, ?, ?, ?, ?)",
+                [(platform, user_id, i, day.isoformat(), now.timestamp()) for i in item_ids],
+            )
+
+    def dislike(
+        self, platform: str, user_id: str, item_id: int, feed_id: int, now: datetime
+    ) -> int:
+        """Record "Not for me"; returns how often the person disliked that feed lately."""
+        self.db.execute(
+            "INSERT OR IGNORE INTO digest_dislikes (platform, user_id, item_id, feed_id, at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [platform, user_id, item_id, feed_id, now.timestamp()],
+        )
+        return self._dislike_counts(platform, user_id, now).get(feed_id, 0)
+
+    def demoted_feeds(self, platform: str, user_id: str, now: datetime) -> set[int]:
+        """Feeds the person keeps calling "Not for me": their items come last."""
+        counts = self._dislike_counts(platform, user_id, now)
+        return {feed for feed, count in counts.items() if count >= DISLIKES_TO_DEMOTE}
+
+    def _dislike_counts(self, platform: str, user_id: str, now: datetime) -> dict[int, int]:
+        since = now.timestamp() - DISLIKE_MEMORY_DAYS * 86400
+        rows = self.db.execute(
+            "SELECT feed_id, count(*) FROM digest_dislikes WHERE platform = ? AND user_id = ?"
+            " AND at >= ? GROUP BY feed_id",
+            [platform, user_id, since],
+        )
+        return {int(feed): int(count) for feed, count in rows}

@@ -1,0 +1,188 @@
+"""The digest's neutral views: the daily message, the preferences form and home section, stats."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime, time
+
+from content_feed.compose import NETWORKS, Network, SuggestedPost
+from content_feed.text import clip, collapse
+from handlers.digest import ids
+from handlers.digest.model import DigestPlan, ItemStats
+from handlers.digest.store import Preferences
+from handlers.shares import share_buttons
+from handlers.views import (
+    Actions,
+    Block,
+    Button,
+    Context,
+    Divider,
+    Fields,
+    Form,
+    Header,
+    Input,
+    Message,
+    Option,
+    Text,
+)
+
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+NETWORK_NAMES = {Network.LINKEDIN: "LinkedIn", Network.X: "X", Network.FACEBOOK: "Facebook"}
+SUMMARY_LIMIT = 200
+
+
+def _summary(text: str) -> str:
+    return clip(collapse(text), SUMMARY_LIMIT)
+
+
+def _suggested(posts: Mapping[Network, SuggestedPost]) -> Block | None:
+    """The first network's suggested text, to read before sharing."""
+    post = next(iter(posts.values()), None)
+    return Context(f"Suggested post: {post.text}") if post is not None else None
+
+
+def digest_message(plan: DigestPlan) -> Message:
+    """The daily DM: each item with share buttons and "Not for me", then the footer."""
+    count = len(plan.entries) + len(plan.offers)
+    blocks: list[Block] = [Header("Your daily picks to share")]
+    for offer in plan.offers:
+        blocks += [
+            Divider(),
+            Text(f"**[{offer.headline}]({offer.link})**\n{_summary(offer.message)}"),
+        ]
+        suggested = _suggested(offer.posts)
+        blocks += [suggested] if suggested else []
+        blocks.append(share_buttons(offer.subject, offer.posts))
+    for entry in plan.entries:
+        item = entry.item
+        summary = _summary(item.summary)
+        blocks += [
+            Divider(),
+            Text(
+                f"**[{collapse(item.title)}]({item.link})**" + (f"\n{summary}" if summary else ""),
+                image_url=item.image,
+                image_alt=collapse(item.title),
+            ),
+            Context(
+                f"{item.feed_title} · {'company news' if item.kind == 'company' else 'industry'}"
+            ),
+        ]
+        suggested = _suggested(entry.posts)
+        blocks += [suggested] if suggested else []
+        share = share_buttons(ids.subject(item.id), entry.posts)
+        blocks.append(Actions((*share.buttons, Button("Not for me", ids.NOT_FOR_ME, str(item.id)))))
+    blocks += [
+        Divider(),
+        Actions(
+            (
+                Button("Mute for a week", ids.MUTE_WEEK),
+                Button("Change time", ids.CHANGE_TIME),
+                Button("Stop digests", ids.STOP, style="danger"),
+            )
+        ),
+        Context("Topics and networks: `/socialbot preferences`."),
+    ]
+    noun = "pick" if count == 1 else "picks"
+    return Message(f"Your daily digest: {count} {noun} to share", tuple(blocks))
+
+
+def days_text(days: Sequence[int]) -> str:
+    """`Monday to Friday`, `Monday, Wednesday` or `every day`."""
+    chosen = sorted(set(days))
+    if len(chosen) == 7:
+        return "every day"
+    if len(chosen) > 2 and chosen == list(range(chosen[0], chosen[-1] + 1)):
+        return f"{DAY_NAMES[chosen[0]]} to {DAY_NAMES[chosen[-1]]}"
+    return ", ".join(DAY_NAMES[d] for d in chosen)
+
+
+def preferences_form(
+    prefs: Preferences, at: time, days: Sequence[int], wanted: bool, zone: str
+) -> Form:
+    """Digest on/off, time, days, topics and networks, filled with what is in force now."""
+    return Form(
+        form_id=ids.PREFERENCES_FORM,
+        title="Digest preferences",
+        submit_label="Save",
+        intro=(Context(f"Times are in your time zone ({zone})."),),
+        inputs=(
+            Input(
+                ids.ENABLED,
+                "Daily digest",
+                kind="select",
+                initial=ids.ON if wanted else ids.OFF,
+                options=(Option(ids.ON, "On"), Option(ids.OFF, "Off")),
+            ),
+            Input(ids.TIME, "Time", kind="time", initial=at.strftime("%H:%M")),
+            Input(
+                ids.DAYS,
+                "Days",
+                kind="checkboxes",
+                initial=tuple(str(d) for d in days),
+                options=tuple(Option(str(n), name) for n, name in enumerate(DAY_NAMES)),
+            ),
+            Input(
+                ids.TOPICS,
+                "Topics",
+                initial=", ".join(prefs.topics),
+                placeholder="sustainability, hiring, AI",
+                hint="Items on these topics come first; separate them with commas.",
+                optional=True,
+                max_length=300,
+            ),
+            Input(
+                ids.NETWORKS,
+                "Networks",
+                kind="checkboxes",
+                initial=tuple(n.value for n in prefs.networks),
+                options=tuple(Option(n.value, NETWORK_NAMES[n]) for n in NETWORKS),
+            ),
+        ),
+    )
+
+
+def preferences_fields(
+    prefs: Preferences, at: time, days: Sequence[int], wanted: bool, now: datetime
+) -> Fields:
+    """The preferences in force, side by side."""
+    state = "On" if wanted else "Off"
+    if wanted and prefs.muted(now) and prefs.muted_until is not None:
+        until = datetime.fromtimestamp(prefs.muted_until, now.tzinfo).strftime("%Y-%m-%d")
+        state = f"Muted until {until}"
+    return Fields(
+        (
+            ("Daily digest", state),
+            ("Time", at.strftime("%H:%M")),
+            ("Days", days_text(days)),
+            ("Topics", ", ".join(prefs.topics) or "all"),
+            ("Networks", ", ".join(NETWORK_NAMES[n] for n in prefs.networks)),
+        )
+    )
+
+
+def home_section(fields: Fields, stats: Sequence[Block]) -> tuple[Block, ...]:
+    """The digest's part of App Home: the preferences, a button to change them, and for
+    managers the share figures."""
+    blocks: list[Block] = [
+        Text("**Your daily digest**"),
+        fields,
+        Actions((Button("Change preferences", ids.OPEN_PREFERENCES, style="primary"),)),
+    ]
+    return (*blocks, *stats)
+
+
+def stats_line(stats: ItemStats) -> str:
+    """`Title: LinkedIn 3 · X 1 · Facebook 0`."""
+    figures = " · ".join(f"{NETWORK_NAMES[n]} {stats.clicks.get(n.value, 0)}" for n in NETWORKS)
+    return f"{stats.title}: {figures}"
+
+
+def stats_blocks(stats: Sequence[ItemStats], limit: int = 10) -> tuple[Block, ...]:
+    """Share clicks per item for managers' App Home."""
+    lines = [stats_line(s) for s in stats]
+    if not lines:
+        return (Text("**Shares of digest items**"), Context("No share clicks yet."))
+    shown = "\n".join(f"- {line}" for line in lines[:limit])
+    more = len(lines) - limit
+    tail = (Context(f"{more} more: `socialbot stats`."),) if more > 0 else ()
+    return (Text("**Shares of digest items**"), Text(shown), *tail)

@@ -1,0 +1,95 @@
+"""The digest's buttons pressed in Slack: share, "Not for me", mute, stop, change time."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from tests.digest.conftest import COPENHAGEN, at, delivered, digests_to, opened_view
+from tests.fakes.slack_requests import block_action, buttons, calls, post_form, wait_for_call
+
+
+async def morning_digest(bot: Any, slack: Any) -> list[dict[str, Any]]:
+    """Copenhagen's Monday digest; its buttons."""
+    await bot.runtime.core.tick(at(23, 8, 30))
+    await delivered(bot, "2026-11-23")
+    (digest,) = digests_to(slack, COPENHAGEN)
+    return buttons(digest.blocks)
+
+
+async def press(bot: Any, slack: Any, button: dict[str, Any]) -> dict[str, Any] | None:
+    """Press `button` as the Copenhagen colleague; what the bot answered on the response URL."""
+    before = len(calls(slack, "respond"))
+    response = await post_form(bot, block_action(button, slack.url + "respond", user=COPENHAGEN))
+    assert response.status == 200
+    if button.get("url"):
+        return None
+    answered = await wait_for_call(slack, "respond", before + 1)
+    return answered[-1]
+
+
+def labelled(found: list[dict[str, Any]], label: str) -> list[dict[str, Any]]:
+    return [b for b in found if b["text"]["text"] == label]
+
+
+async def test_a_share_click_is_recorded_and_counted(bot, slack) -> None:
+    found = await morning_digest(bot, slack)
+    await press(bot, slack, labelled(found, "Share on X")[0])
+    for _ in range(200):  # Bolt runs the listener after the acknowledgement
+        if bot.digest.stats():
+            break
+        await asyncio.sleep(0.01)
+    (stats,) = bot.digest.stats()
+    assert stats.clicks == {"x": 1} and stats.title
+
+
+async def test_not_for_me_hides_the_item_and_demotes_its_feed(bot, slack) -> None:
+    found = await morning_digest(bot, slack)
+    hide = labelled(found, "Not for me")
+    first = await press(bot, slack, hide[0])
+    assert first is not None and "Hidden:" in first["text"]
+    assert "come last" not in first["text"]
+    company = [b for b in hide if b["value"] in ("1", "2")]
+    for button in company:
+        answer = await press(bot, slack, button)
+    assert answer is not None and "Items from Example Corp news now come last" in answer["text"]
+    assert bot.digest.store.demoted_feeds("slack", COPENHAGEN, at(23, 9)) == {1}
+    assert bot.digest.store.seen("slack", COPENHAGEN, at(1, 0)) == {1, 2, 3}
+
+
+async def test_mute_for_a_week_skips_the_week(bot, slack) -> None:
+    found = await morning_digest(bot, slack)
+    answer = await press(bot, slack, labelled(found, "Mute for a week")[0])
+    assert answer is not None and "muted for a week" in answer["text"]
+    prefs = bot.digest.store.preferences("slack", COPENHAGEN)
+    now = datetime.now(UTC)
+    assert prefs.muted(now) and not prefs.muted(now + timedelta(days=7, minutes=1))
+    (due,) = bot.runtime.db.execute(
+        "SELECT next_due FROM digest_schedule WHERE user_id = ?", [COPENHAGEN]
+    ).fetchone()
+    assert due >= (now + timedelta(days=7)).timestamp() - 1
+
+
+async def test_stop_digests_turns_them_off(bot, slack) -> None:
+    found = await morning_digest(bot, slack)
+    answer = await press(bot, slack, labelled(found, "Stop digests")[0])
+    assert answer is not None and "Digests stopped" in answer["text"]
+    assert bot.digest.store.preferences("slack", COPENHAGEN).enabled is False
+    await bot.runtime.core.tick(at(24, 8, 30))
+    assert len(digests_to(slack, COPENHAGEN)) == 1
+
+
+async def test_change_time_opens_the_preferences(bot, slack) -> None:
+    found = await morning_digest(bot, slack)
+    before = len(calls(slack, "views.open"))
+    await press_without_answer(bot, labelled(found, "Change time")[0])
+    view = await opened_view(slack, before)
+    assert view["callback_id"] == "digest_preferences"
+    assert "Europe/Copenhagen" in str(view["blocks"])
+
+
+async def press_without_answer(bot: Any, button: dict[str, Any]) -> None:
+    """Press a button that opens a modal (nothing comes on the response URL)."""
+    response = await post_form(bot, block_action(button, "https://example.invalid/", COPENHAGEN))
+    assert response.status == 200

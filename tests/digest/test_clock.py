@@ -1,0 +1,156 @@
+"""The minute tick sends each person's digest at their local morning, exactly once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from content_feed.compose import Network, SuggestedPost, compose
+from handlers.privacy import FORGOTTEN, forget
+from tests.digest.conftest import (
+    COPENHAGEN,
+    HUMANS,
+    NEW_YORK,
+    NO_ZONE,
+    add_item,
+    at,
+    delivered,
+    digests_to,
+)
+from tests.fakes.slack_requests import buttons
+
+
+@dataclass(frozen=True)
+class Offer:
+    """An announcement to share, as issue 7 offers it."""
+
+    headline: str
+    message: str
+    link: str
+    subject: str
+    posts: dict[Network, SuggestedPost] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        return self.headline
+
+    @property
+    def summary(self) -> str:
+        return self.message
+
+
+def received(slack: Any) -> dict[str, int]:
+    """How many digests each person holds."""
+    everyone = [*HUMANS, "UBOT", "UGONE", "UGUEST"]
+    return {user: len(digests_to(slack, user)) for user in everyone if digests_to(slack, user)}
+
+
+async def test_each_person_at_their_local_morning_exactly_once(bot, slack, make_bot) -> None:
+    tick = bot.runtime.core.tick
+    await tick(at(23, 0, 29))  # 09:29 in Tokyo (the fallback zone): nobody yet
+    assert received(slack) == {}
+
+    await tick(at(23, 0, 30))  # 09:30 in Tokyo
+    await delivered(bot, "2026-11-23")
+    assert received(slack) == {NO_ZONE: 1}
+
+    await tick(at(23, 8, 29))  # 09:29 in Copenhagen
+    await tick(at(23, 8, 30))  # 09:30 in Copenhagen
+    await tick(at(23, 8, 31))  # a second tick sends nothing more
+    await delivered(bot, "2026-11-23")
+    assert received(slack) == {NO_ZONE: 1, COPENHAGEN: 1}
+
+    await tick(at(23, 14, 30))  # 09:30 in New York
+    await delivered(bot, "2026-11-23")
+    assert received(slack) == {NO_ZONE: 1, COPENHAGEN: 1, NEW_YORK: 1}
+
+    restarted = await make_bot()  # a new process on the same database file
+    await restarted.runtime.core.tick(at(23, 14, 45))
+    await bot.runtime.core.tick(at(23, 15, 0))
+    await delivered(restarted, "2026-11-23")
+    assert received(slack) == {NO_ZONE: 1, COPENHAGEN: 1, NEW_YORK: 1}
+
+
+async def test_the_digest_mixes_company_and_industry_with_share_buttons(bot, slack) -> None:
+    await bot.runtime.core.tick(at(23, 8, 30))
+    await delivered(bot, "2026-11-23")
+    (digest,) = digests_to(slack, COPENHAGEN)
+    text = str(digest.blocks)
+    assert "Example Corp opens an office" in text and "Wind power grows" in text
+    assert "Example Corp news" in text and "Industry weekly" in text
+    assert "Suggested post:" in text
+    labels = [b["text"]["text"] for b in buttons(digest.blocks)]
+    assert labels.count("Share on LinkedIn") == 3 and labels.count("Not for me") == 3
+    assert labels[-3:] == ["Mute for a week", "Change time", "Stop digests"]
+    linkedin = next(b for b in buttons(digest.blocks) if b["text"]["text"] == "Share on LinkedIn")
+    assert linkedin["url"].startswith("https://www.linkedin.com/sharing/share-offsite/")
+    assert "utm_campaign%3Demployee-advocacy" in linkedin["url"]
+
+
+async def test_quiet_without_news_and_on_weekends_then_only_what_is_new(bot, slack) -> None:
+    db, tick = bot.runtime.db, bot.runtime.core.tick
+    await tick(at(23, 8, 30))
+    await delivered(bot, "2026-11-23")
+    assert len(digests_to(slack, COPENHAGEN)) == 1  # Monday: all three items
+
+    await tick(at(24, 8, 30))  # Tuesday: nothing new, no message
+    assert bot.runtime.delivery.ledger.counts("digest", "2026-11-24")["queued"] == 0
+    assert len(digests_to(slack, COPENHAGEN)) == 1
+
+    add_item(db, 1, "c3", "Example Corp hires fifty engineers", at(28, 7))
+    await tick(at(28, 8, 30))  # Saturday: not a digest day
+    await tick(at(29, 8, 30))  # Sunday
+    assert len(digests_to(slack, COPENHAGEN)) == 1
+
+    await tick(at(30, 8, 30))  # Monday: just the new item
+    await delivered(bot, "2026-11-30")
+    latest = digests_to(slack, COPENHAGEN)[-1]
+    assert "Example Corp hires fifty engineers" in str(latest.blocks)
+    assert "Wind power grows" not in str(latest.blocks)
+
+
+async def test_opt_in_sends_only_to_those_who_chose_it(make_bot, slack, tmp_path) -> None:
+    from tests.digest.conftest import add_feeds
+
+    bot = await make_bot(digest_opt_in=True)
+    await add_feeds(bot.runtime.db, tmp_path)
+    bot.digest.store.update("slack", NEW_YORK, enabled=True)
+    await bot.runtime.core.tick(at(23, 23, 0))
+    await delivered(bot, "2026-11-23")
+    assert received(slack) == {NEW_YORK: 1}
+
+
+async def test_guests_only_when_included(make_bot, slack, tmp_path) -> None:
+    from tests.digest.conftest import add_feeds
+
+    bot = await make_bot(include_guests=True)
+    await add_feeds(bot.runtime.db, tmp_path)
+    await bot.runtime.core.tick(at(23, 8, 30))
+    await delivered(bot, "2026-11-23")
+    assert set(received(slack)) == {NO_ZONE, COPENHAGEN, "UGUEST"}
+
+
+async def test_no_digest_for_someone_forgotten_on_request(bot, slack) -> None:
+    del slack.users[COPENHAGEN]  # left the company, and asked to be forgotten
+    forget(bot.runtime.db, "slack", COPENHAGEN)
+    await bot.runtime.core.tick(at(23, 8, 30))
+    await delivered(bot, "2026-11-23")
+    assert received(slack) == {NO_ZONE: 1}
+    assert digests_to(slack, FORGOTTEN) == []
+
+
+async def test_an_offer_from_another_capability_comes_first(bot, slack) -> None:
+    offered = Offer(
+        "We won the Green Award",
+        "Our new plant runs on wind.",
+        "https://example.com/award",
+        "announcement:7",
+        await compose(Offer("We won", "", "https://example.com/award", "", {})),
+    )
+    bot.digest.offer(lambda platform, user_id, now: [offered] if user_id == COPENHAGEN else [])
+    await bot.runtime.core.tick(at(23, 8, 30))
+    await delivered(bot, "2026-11-23")
+    (digest,) = digests_to(slack, COPENHAGEN)
+    first = buttons(digest.blocks)[0]
+    assert "We won the Green Award" in str(digest.blocks)
+    assert first["text"]["text"] == "Share on LinkedIn" and "award" in first["url"]

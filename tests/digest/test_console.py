@@ -1,0 +1,41 @@
+"""`/socialbot preferences` on the console: asked field by field, mistakes asked again."""
+
+from __future__ import annotations
+
+import io
+
+from bot.app import build_runtime
+from bot.console.session import ConsoleSession
+
+SCRIPT = "\n".join(
+    [
+        "/socialbot preferences",
+        "1",  # Daily digest: On
+        "25:00",  # not a time
+        "1,3,5",  # Monday, Wednesday, Friday
+        "wind, hiring",
+        "",  # keep the networks
+        "8.15",  # the time, asked again
+        "/socialbot preferences",
+        "",  # keep On; the time question now shows 08:15
+        "cancel",
+    ]
+)
+
+
+async def test_preferences_on_the_console(make_settings) -> None:
+    runtime = build_runtime(make_settings())
+    digest = runtime.digest
+    out = io.StringIO()
+    await ConsoleSession(runtime.core, io.StringIO(SCRIPT + "\n"), out, "alice").run()
+    output = out.getvalue()
+    assert "Times are in your time zone (UTC)." in output and "(HH:MM)" in output
+    assert "! Give a time of day such as 09:30." in output
+    assert "Saved." in output
+    assert "(now: 08:15; press Enter to keep)" in output  # the second opening shows the choice
+    assert "Cancelled" in output
+    prefs = digest.store.preferences("console", "alice")
+    assert prefs.at is not None and prefs.at.strftime("%H:%M") == "08:15"
+    assert prefs.days == (0, 2, 4) and prefs.topics == ("wind", "hiring")
+    assert len(prefs.networks) == 3
+    runtime.db.close()

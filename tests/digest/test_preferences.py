@@ -1,0 +1,69 @@
+"""`/socialbot preferences` in Slack: the modal, mistakes on their fields, App Home."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from tests.digest.conftest import COPENHAGEN, MANAGER, opened_view, submit
+from tests.fakes.slack_requests import calls, post_form, post_json, slash, wait_for_call
+
+GOOD = {
+    "enabled": "on",
+    "time": "07:45",
+    "days": ["0", "2", "4"],
+    "topics": "wind, hiring",
+    "networks": ["linkedin", "x"],
+}
+
+
+async def open_preferences(bot: Any, slack: Any, user: str = COPENHAGEN) -> dict[str, Any]:
+    before = len(calls(slack, "views.open"))
+    response = await post_form(bot, slash("/socialbot", "preferences", user=user))
+    assert response.status == 200
+    return await opened_view(slack, before)
+
+
+async def test_the_form_round_trip_with_mistakes_on_their_fields(bot, slack) -> None:
+    view = await open_preferences(bot, slack)
+    assert view["callback_id"] == "digest_preferences"
+    shown = json.dumps(view["blocks"])
+    assert "09:30" in shown and "Europe/Copenhagen" in shown
+
+    wrong = await submit(bot, view, {**GOOD, "time": "", "days": []}, COPENHAGEN)
+    assert wrong["response_action"] == "errors"
+    assert set(wrong["errors"]) == {"time", "days"}
+    assert bot.digest.store.preferences("slack", COPENHAGEN).at is None  # nothing saved
+
+    assert await submit(bot, view, GOOD, COPENHAGEN) == {}
+    prefs = bot.digest.store.preferences("slack", COPENHAGEN)
+    assert prefs.at is not None and prefs.at.strftime("%H:%M") == "07:45"
+    assert prefs.days == (0, 2, 4) and prefs.topics == ("wind", "hiring")
+    assert [n.value for n in prefs.networks] == ["linkedin", "x"]
+    (due,) = bot.runtime.db.execute(
+        "SELECT next_due FROM digest_schedule WHERE user_id = ?", [COPENHAGEN]
+    ).fetchone()
+    local = datetime.fromtimestamp(due, UTC).astimezone(bot.digest.zone("slack", COPENHAGEN))
+    assert local.strftime("%H:%M") == "07:45" and local.weekday() in (0, 2, 4)
+
+    again = await open_preferences(bot, slack)
+    assert '"07:45"' in json.dumps(again["blocks"])
+
+
+async def test_app_home_shows_preferences_and_managers_see_shares(bot, slack) -> None:
+    for user, count in ((COPENHAGEN, 1), (MANAGER, 2)):
+        envelope = {
+            "type": "event_callback",
+            "team_id": "T111",
+            "api_app_id": "A111",
+            "event_id": f"EvHOME{user}",
+            "event_time": 1700000000,
+            "event": {"type": "app_home_opened", "user": user, "channel": "D1", "tab": "home"},
+        }
+        assert (await post_json(bot, envelope)).status == 200
+        published = await wait_for_call(slack, "views.publish", count)
+        home = json.dumps(published[-1]["view"]["blocks"])
+        assert "Your daily digest" in home and "Monday to Friday" in home
+        assert "digest_open_preferences" in home
+        assert ("Shares of digest items" in home) == (user == MANAGER)
