@@ -54,6 +54,7 @@ class _Failure:
     status: int
     retry_after: float | None
     times: int
+    conversation: str | None = None  # only calls to this conversation fail; None: any
 
 
 class FakeBotConnector:
@@ -88,9 +89,17 @@ class FakeBotConnector:
         """The messages delivered: sends and replies, not roster reads or conversation creates."""
         return [call for call in self.sent if call.method in ("send", "reply")]
 
-    def fail(self, status: int, *, retry_after: float | None = None, times: int = 1) -> None:
-        """Answer the next `times` calls with `status` (and a Retry-After header, if given)."""
-        self._failures.append(_Failure(status, retry_after, times))
+    def fail(
+        self,
+        status: int,
+        *,
+        retry_after: float | None = None,
+        times: int = 1,
+        conversation: str | None = None,
+    ) -> None:
+        """Answer the next `times` calls (to `conversation`, if given) with `status` (and a
+        Retry-After header, if given)."""
+        self._failures.append(_Failure(status, retry_after, times, conversation))
 
     async def __aenter__(self) -> FakeBotConnector:
         await self._server.start_server()
@@ -103,7 +112,7 @@ class FakeBotConnector:
         self, request: web.Request, method: str, conversation: str | None, activity: str | None
     ) -> web.Response | None:
         body = await request.json() if request.can_read_body else dict(request.query)
-        failure = self._failures[0] if self._failures else None
+        failure = next((f for f in self._failures if f.conversation in (None, conversation)), None)
         status = failure.status if failure else 200
         self.calls.append(
             Sent(method, conversation, activity, body, request.headers.get("Authorization"), status)
@@ -112,7 +121,7 @@ class FakeBotConnector:
             return None
         failure.times -= 1
         if failure.times <= 0:
-            self._failures.pop(0)
+            self._failures.remove(failure)
         headers = {"Retry-After": f"{failure.retry_after:g}"} if failure.retry_after else {}
         code = _ERROR_CODES.get(failure.status, "Error")
         error = {"error": {"code": code, "message": f"fake connector answered {failure.status}"}}

@@ -15,7 +15,7 @@ from aiohttp import ClientResponse, web
 from aiohttp.test_utils import TestClient
 from sqlite_utils import Database
 
-from bot.app import build_runtime
+from bot.app import Runtime, build_runtime
 from bot.server import build_web_app
 from bot.settings import Settings
 from bot.teams import TeamsBot
@@ -127,6 +127,7 @@ class Teams:
     db: Database
     client: TestClient[web.Request, web.Application]
     connector: FakeBotConnector
+    runtime: Runtime
 
     async def post(
         self, fixture: str, /, headers: dict[str, str] | None = None, **changes: Any
@@ -155,7 +156,7 @@ def make_teams(
     async def make(**overrides: Any) -> Teams:
         runtime = build_runtime(make_settings(**overrides))
         client = await aiohttp_client(build_web_app(runtime))
-        return Teams(runtime.teams, runtime.core, runtime.db, client, connector)
+        return Teams(runtime.teams, runtime.core, runtime.db, client, connector, runtime)
 
     return make
 
