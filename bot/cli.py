@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 from pathlib import Path
 
@@ -45,7 +46,10 @@ def run() -> None:
 @click.option("--manager", is_flag=True, help="Act as a social media manager.")
 def console(user_id: str, manager: bool) -> None:
     """Chat with the bot here; reads lines from stdin, so it can be scripted."""
-    runtime = runtime_or_exit(settings_or_exit())
+    settings = settings_or_exit()
+    if "log_level" not in settings.model_fields_set:
+        logging.getLogger().setLevel(logging.WARNING)  # a chat, not a log, unless asked for
+    runtime = runtime_or_exit(settings)
     session = ConsoleSession(runtime.core, sys.stdin, sys.stdout, user_id, manager)
     try:
         asyncio.run(session.run())

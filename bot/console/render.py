@@ -19,23 +19,9 @@ def plain(markdown: str) -> str:
     return _EMPHASIS.sub(lambda m: m.group(1) or m.group(2) or m.group(3), linked)
 
 
-def _paragraphs(text: str) -> list[str]:
-    """Hard-wrapped lines joined back into paragraphs and list items."""
-    joined: list[str] = []
-    for line in text.splitlines():
-        stripped = line.strip()
-        starts_item = stripped.startswith(("- ", "• ", "> ")) or not stripped
-        # Quoted lines arrive whole; whatever follows one is a new paragraph.
-        if joined and joined[-1] and not joined[-1].startswith("> ") and not starts_item:
-            joined[-1] += " " + stripped
-        else:
-            joined.append(stripped)
-    return joined or [""]
-
-
 def _wrap(text: str, indent: str = "") -> str:
     lines = []
-    for line in _paragraphs(plain(text)):
+    for line in plain(text).splitlines() or [""]:
         bullet = line.startswith("- ")
         lines.append(
             textwrap.fill(

@@ -87,8 +87,10 @@ def sections_message(
 
 
 def _markdown_subset(body: str) -> str:
-    """The section body in the views' markdown subset: headings bold, list markers as `- `."""
-    out = []
+    """The section body in the views' markdown subset: headings bold, list markers as `- `,
+    and the source's hard-wrapped lines joined back into paragraphs and list items (chat
+    clients break lines where the text does)."""
+    out: list[str] = []
     for line in body.split("\n"):
         stripped = line.strip()
         if re.fullmatch(r"[-*_]{3,}", stripped):
@@ -96,8 +98,10 @@ def _markdown_subset(body: str) -> str:
         heading = re.match(r"^#{1,6}\s*(.+)$", stripped)
         if heading:
             out.append(f"**{heading.group(1).strip()}**")
-        elif re.match(r"^[*+]\s+", stripped):
+        elif re.match(r"^[-*+]\s+", stripped):
             out.append("- " + stripped[2:].strip())
+        elif stripped and out and out[-1] and not out[-1].startswith("**"):
+            out[-1] += " " + stripped
         else:
             out.append(stripped)
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip()
