@@ -260,6 +260,8 @@ class DeliveryEngine:
             await asyncio.gather(*pending, return_exceptions=True)
         self._lanes.clear()
         self._watched.clear()
+        for gateway in self._gateways.values():
+            await gateway.close()
 
     async def __aenter__(self) -> DeliveryEngine:
         await self.start()

@@ -60,6 +60,10 @@ class Gateway(Protocol):
         invisibly; return an opaque reference to the posted message (for later edits)."""
         ...
 
+    async def close(self) -> None:
+        """Release pooled connections; the gateway may be used again afterwards."""
+        ...
+
     async def update(self, recipient: str, message_id: str, payload: Payload) -> None:
         """Replace the message `message_id` (as `send` returned it) with `payload`."""
         ...

@@ -116,6 +116,9 @@ class TeamsGateway:
         """
         return await self._proactive(recipient, lambda turn: self._post(turn, payload))
 
+    async def close(self) -> None:
+        """Nothing to release: the connector clients belong to the adapter."""
+
     async def update(self, recipient: str, message_id: str, payload: Payload) -> None:
         """Replace the card `message_id` in the recipient's conversation."""
 
