@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from handlers.guidelines.answer import offline_answer
+from handlers.guidelines.embedding import default_embedder
 from handlers.guidelines.language import detect_language, stem
 from handlers.guidelines.lexicon import ideas
 from handlers.guidelines.retrieval import Index
@@ -15,6 +16,11 @@ from handlers.guidelines.sections import split_sections
 from tests.guidelines.evalset import load_eval_set
 
 EVALSET = load_eval_set()
+# bench/qa_eval.py on `all`: 84.4% / 96.9% with the embedding model's re-ranking (wordllama),
+# 79.7% / 96.1% with BM25 alone (the model is optional: without it, retrieval is BM25 only).
+SEMANTIC = default_embedder() is not None
+TOP1_FLOOR = 0.83 if SEMANTIC else 0.78
+TOP3_FLOOR = 0.96 if SEMANTIC else 0.95
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +48,8 @@ def test_top1_and_top3_floor(results) -> None:
     covered = [(want, got) for want, got, _ in results if want]
     top1 = sum(bool(got) and got[0] in want for want, got in covered) / len(covered)
     top3 = sum(any(title in want for title in got[:3]) for want, got in covered) / len(covered)
-    assert top1 >= 0.78
-    assert top3 >= 0.95
+    assert top1 >= TOP1_FLOOR
+    assert top3 >= TOP3_FLOOR
 
 
 def test_not_covered_floor_and_false_refusal_ceiling(results) -> None:

@@ -1,0 +1,81 @@
+"""Re-ranking BM25's best sections with a static embedding model: a fake one, and the real one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+import pytest
+
+from handlers.guidelines.answer import offline_answer
+from handlers.guidelines.embedding import default_embedder
+from handlers.guidelines.retrieval import Index
+from handlers.guidelines.sections import split_sections
+
+if TYPE_CHECKING:
+    from handlers.guidelines.embedding import Vectors
+
+np = pytest.importorskip("numpy")
+
+GUIDELINES = """# Rules
+
+## Photos
+You may post photos from company events.
+
+## Profile
+Keep your profile up to date and post with care.
+"""
+
+
+class FakeEmbedder:
+    """Reads "painting" and "photos" as one meaning, and anything else as noise."""
+
+    MEANINGS: ClassVar[dict[str, int]] = {"painting": 0, "photos": 0, "photo": 0}
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        self.calls += 1
+        rows = np.zeros((len(texts), 3), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in text.lower().replace("?", " ").split():
+                if word in self.MEANINGS:
+                    rows[row, self.MEANINGS[word]] += 1
+            rows[row, 2] += 0.01
+            rows[row] /= np.linalg.norm(rows[row])
+        vectors: Vectors = rows
+        return vectors
+
+
+def test_bm25_alone_ranks_by_shared_words() -> None:
+    index = Index(split_sections(GUIDELINES), semantic=False)
+    hits = index.search("Can I post a painting on my profile?")
+    assert hits[0].section.title == "Profile"
+
+
+def test_the_embedding_model_brings_the_section_that_means_it_first() -> None:
+    fake = FakeEmbedder()
+    index = Index(split_sections(GUIDELINES), embedder=fake)
+    hits = index.search("Can I post a painting on my profile?")
+    assert [hit.section.title for hit in hits[:2]] == ["Photos", "Profile"]
+    assert hits[0].score >= hits[1].score
+    calls = fake.calls
+    index.search("Can I post a painting?")
+    assert fake.calls == calls + 1, "the sections are embedded once, then only the question"
+
+
+def test_a_question_nothing_matches_is_not_reranked_into_an_answer() -> None:
+    index = Index(split_sections(GUIDELINES), embedder=FakeEmbedder())
+    assert index.search("Hvornår er der frokost?") == []
+    assert not offline_answer(index, "When is lunch?").confident
+
+
+def test_the_installed_model_loads_from_its_wheel_and_reranks() -> None:
+    model = default_embedder()
+    if model is None:
+        pytest.skip("wordllama is not installed: retrieval is BM25 alone")
+    assert default_embedder() is model, "loaded once per process"
+    vectors = model.embed(["Can I make my profile private?", "privacy settings", "hashtags"])
+    assert vectors.shape == (3, 256)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
