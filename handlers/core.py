@@ -16,7 +16,7 @@ from handlers.commands import Commands
 from handlers.errors import UserError
 from handlers.guidelines import GuidelinesQA
 from handlers.help import help_message, socialbot_command
-from handlers.people import Directory, Person, Roles
+from handlers.people import CHANNEL_SHAPES, Directory, Person, Role, Roles, on_platform
 from handlers.shares import Shares
 from handlers.views import (
     Block,
@@ -100,7 +100,9 @@ class Core:
         self.directory = Directory(db)
         self.shares = Shares(db)
         self.guidelines = guidelines
-        self.escalation_channel = escalation_channel
+        self.escalation_channels = [
+            entry.strip() for entry in (escalation_channel or "").split(",") if entry.strip()
+        ]
         self.outbox: Outbox | None = None  # set by the app once the delivery engine exists
         self.commands = Commands()
         self.shortcuts: dict[str, Shortcut] = {}
@@ -146,6 +148,12 @@ class Core:
         self._due_jobs.append((name, job))
 
     # -- what the platforms call -----------------------------------------------------------------
+
+    def team_for(self, platform: str) -> list[str]:
+        """Where the social media team is reached on `platform`: its escalation channel, or
+        else each of its managers there."""
+        channels = on_platform(self.escalation_channels, platform, CHANNEL_SHAPES)
+        return channels[:1] or self.roles.members(Role.MANAGER, platform)
 
     def person(self, platform: str, user_id: str, name: str = "") -> Person:
         """The person behind a platform user id, with their configured roles."""
@@ -227,7 +235,7 @@ class Core:
     async def _ask_team(self, person: Person, answer_id: str) -> Message:
         """Forward a question the guidelines do not answer to the social media team."""
         stored = self.guidelines.question_for_team(answer_id)
-        team = [self.escalation_channel] if self.escalation_channel else sorted(self.roles.managers)
+        team = self.team_for(person.platform)
         if self.outbox is None or not team or person.platform == "console":
             raise UserError(
                 "I can't reach the social media team from here. An admin can set "

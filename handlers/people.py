@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -33,9 +34,51 @@ class Person:
         return role in self.roles or Role.ADMIN in self.roles
 
 
+# The shape of each platform's user ids. A configured id without a `platform:` prefix counts
+# only where it has that platform's shape, so nobody on one platform can claim an id that
+# belongs to another (a Teams account calling itself U123 is not the Slack manager U123).
+ID_SHAPES = {
+    "slack": re.compile(r"^[UW][A-Z0-9]{2,}$"),
+    "teams": re.compile(r"^([0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}|29:.+)$"),
+}
+
+
+PREFIXES = ("slack:", "teams:", "console:")
+
+
+# The same for the channels the social media team reads.
+CHANNEL_SHAPES = {
+    "slack": re.compile(r"^[CG][A-Z0-9]{2,}$"),
+    "teams": re.compile(r"^19:.+"),
+}
+
+Shapes = dict[str, re.Pattern[str]]
+
+
+def fits(platform: str, entry: str, shapes: Shapes = ID_SHAPES) -> bool:
+    """Whether `entry` has the shape of `platform`'s ids (the console takes any)."""
+    shape = shapes.get(platform)
+    return shape is None or bool(shape.match(entry))
+
+
+def on_platform(entries: Iterable[str], platform: str, shapes: Shapes = ID_SHAPES) -> list[str]:
+    """The configured ids that mean someone (or somewhere) on `platform`.
+
+    An entry is `platform:id` (explicit) or a bare id that has the platform's shape.
+    """
+    prefix = f"{platform}:"
+    found = {
+        entry.removeprefix(prefix)
+        for entry in entries
+        if entry.startswith(prefix)
+        or (not entry.startswith(PREFIXES) and fits(platform, entry, shapes))
+    }
+    return sorted(found)
+
+
 @dataclass(frozen=True)
 class Roles:
-    """Role membership by user id, as configured."""
+    """Role membership as configured: ids, bare or as `slack:U123` / `teams:<entra id>`."""
 
     managers: frozenset[str] = frozenset()
     announcers: frozenset[str] = frozenset()
@@ -48,18 +91,20 @@ class Roles:
         """Build from configured id lists."""
         return cls(frozenset(managers), frozenset(announcers), frozenset(admins))
 
-    def of(self, user_id: str) -> frozenset[Role]:
-        """The roles configured for `user_id`."""
-        granted = {
-            Role.MANAGER: self.managers,
-            Role.ANNOUNCER: self.announcers,
-            Role.ADMIN: self.admins,
-        }
-        return frozenset(role for role, ids in granted.items() if user_id in ids)
+    def _entries(self, role: Role) -> frozenset[str]:
+        return {Role.MANAGER: self.managers, Role.ANNOUNCER: self.announcers}.get(role, self.admins)
+
+    def members(self, role: Role, platform: str) -> list[str]:
+        """The user ids on `platform` configured for `role` (admins not included)."""
+        return on_platform(self._entries(role), platform)
+
+    def of(self, platform: str, user_id: str) -> frozenset[Role]:
+        """The roles configured for `user_id` on `platform`."""
+        return frozenset(role for role in Role if user_id in self.members(role, platform))
 
     def person(self, platform: str, user_id: str, name: str = "") -> Person:
         """A `Person` with the roles configured for them."""
-        return Person(platform, user_id, name, self.of(user_id))
+        return Person(platform, user_id, name, self.of(platform, user_id))
 
 
 migrations = Migrations("people")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 from http import HTTPStatus
+from ipaddress import ip_address
 from types import SimpleNamespace
 from typing import Any
 
@@ -45,6 +46,16 @@ def bot_framework_configuration(settings: Settings) -> SimpleNamespace:
     )
 
 
+def _from_this_machine(request: web.Request) -> bool:
+    """Whether the request came from a loopback address (and was not forwarded by a proxy)."""
+    hops = [request.remote or "", *request.headers.getall("X-Forwarded-For", [])]
+    addresses = [a.strip() for hop in hops for a in hop.split(",") if a.strip()]
+    try:
+        return bool(addresses) and all(ip_address(a).is_loopback for a in addresses)
+    except ValueError:
+        return False
+
+
 def _problem(status: HTTPStatus, reason: str) -> web.Response:
     return web.json_response({"error": reason}, status=status)
 
@@ -76,6 +87,13 @@ class TeamsBot:
 
     async def handle(self, request: web.Request) -> web.Response:
         """`POST /api/messages`: authenticate an activity, run its turn, answer invokes."""
+        if not self.settings.teams_auth_enabled and not _from_this_machine(request):
+            # Without MICROSOFT_APP_ID nothing proves a request comes from Microsoft: only
+            # local tools (the Bot Framework Emulator, tests) may talk to the endpoint then.
+            self._rejected += 1
+            return _problem(
+                HTTPStatus.UNAUTHORIZED, "set MICROSOFT_APP_ID to accept requests from Teams"
+            )
         if request.content_type != "application/json":
             return _problem(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "expected application/json")
         try:

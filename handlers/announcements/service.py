@@ -77,7 +77,10 @@ class Announcements:
             return
         self.store.record_refusal(person.platform, person.user_id, attempt)
         roles = self.core.roles
-        names = [self._name(person.platform, user_id) for user_id in sorted(roles.announcers)]
+        names = [
+            self._name(person.platform, user_id)
+            for user_id in roles.members(Role.ANNOUNCER, person.platform)
+        ]
         who = ", ".join(names) if names else "nobody yet (an admin can set SOCIALBOT_ANNOUNCERS)"
         raise NotAllowed(
             f"Only announcers can send announcements. Who can: {who}."

@@ -276,7 +276,9 @@ class Reports:
                 log.exception("report reminder failed", extra={"report": report.ref})
 
     def _remind(self, report: Report, now: float) -> None:
-        recipients = sorted(self.core.roles.managers) or self._team()
+        recipients = self.core.roles.members(Role.MANAGER, report.platform) or self._team(
+            report.platform
+        )
         if not self._deliverable(report.platform) or not recipients:
             return
         nudges = report.nudges + 1
@@ -299,13 +301,12 @@ class Reports:
         # The console has no outbound channel; its managers use `/report-mention open`.
         return self.core.outbox is not None and platform != "console"
 
-    def _team(self) -> list[str]:
-        channel = self.core.escalation_channel
-        return [channel] if channel else sorted(self.core.roles.managers)
+    def _team(self, platform: str) -> list[str]:
+        return self.core.team_for(platform)
 
     def _send_card(self, report: Report) -> bool:
         """Queue the card for the team; False when there is no way or nobody to send it to."""
-        team = self._team()
+        team = self._team(report.platform)
         if not self._deliverable(report.platform) or not team:
             return False
         assert self.core.outbox is not None
@@ -317,7 +318,9 @@ class Reports:
     def _ping_crisis(self, report: Report, fresh: bool) -> None:
         """Every manager gets the card directly, unless a new card reached them already."""
         holding = {r for p, r in self.store.cards(report.id) if p == ids.CARD} if fresh else set()
-        managers = [m for m in sorted(self.core.roles.managers) if m not in holding]
+        managers = [
+            m for m in self.core.roles.members(Role.MANAGER, report.platform) if m not in holding
+        ]
         if not self._deliverable(report.platform) or not managers:
             return
         assert self.core.outbox is not None
@@ -354,7 +357,7 @@ class Reports:
         return (member.name if member and member.name else "") or fallback or user_id
 
     def _managers(self, person: Person) -> list[tuple[str, str]]:
-        ids_ = sorted(self.core.roles.managers | {person.user_id})
+        ids_ = sorted({*self.core.roles.members(Role.MANAGER, person.platform), person.user_id})
         return [(user_id, self.name(person.platform, user_id)) for user_id in ids_]
 
     def _report(self, value: str) -> Report:

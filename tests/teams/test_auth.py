@@ -51,3 +51,17 @@ async def test_a_single_tenant_bot_needs_its_tenant(make_teams: MakeTeams) -> No
             microsoft_app_password="a-client-secret",
             microsoft_app_type="SingleTenant",
         )
+
+
+@pytest.mark.parametrize("forwarded_for", ["203.0.113.7", "127.0.0.1, 198.51.100.1"])
+async def test_without_an_app_id_only_this_machine_may_post(
+    make_teams: MakeTeams, forwarded_for: str
+) -> None:
+    teams = await make_teams()
+
+    response = await teams.post(PERSONAL, headers={"X-Forwarded-For": forwarded_for})
+
+    assert response.status == 401
+    assert "MICROSOFT_APP_ID" in (await response.json())["error"]
+    assert teams.connector.calls == []
+    assert teams.db["teams_conversations"].count == 0
