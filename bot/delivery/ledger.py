@@ -149,9 +149,14 @@ class Ledger:
         with self.db.atomic():
             before = conn.total_changes
             stored: set[str] = set()
+            # A fan-out of one message passes the same payload object for everyone: hash it
+            # once. The dict holds each payload, so an id cannot be reused while it is a key.
+            seen: dict[int, tuple[Payload, str, str]] = {}
             rows = []
             for recipient, payload in payloads:
-                body, digest = canonical(payload)
+                if id(payload) not in seen:
+                    seen[id(payload)] = (payload, *canonical(payload))
+                _, body, digest = seen[id(payload)]
                 if digest not in stored:
                     conn.execute(
                         "INSERT OR IGNORE INTO delivery_payloads (hash, body, created_at) "

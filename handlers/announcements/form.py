@@ -118,8 +118,11 @@ def _list(values: Values, name: str) -> list[str]:
 
 
 def _web_link(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+    try:
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # an unclosed [IPv6] bracket and the like
+        return False
 
 
 async def read_form(

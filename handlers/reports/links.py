@@ -71,13 +71,13 @@ def check_link(raw: str) -> str:
         raise BadLink(f"`{shown}` has spaces in it; paste the link as it is in the browser.")
     if len(link) > MAX_LENGTH:
         raise BadLink(f"`{shown}` is longer than {MAX_LENGTH} characters.")
-    parts = urlsplit(link)
+    try:
+        parts = urlsplit(link)
+        host, _ = parts.hostname, parts.port
+    except ValueError:  # an unclosed [IPv6] bracket, a port that is not a number, ...
+        raise BadLink(f"`{shown}` is not a well-formed web address.") from None
     if parts.scheme.lower() not in ("http", "https"):
         raise BadLink(f"`{shown}` is not a web link; it must start with https:// or http://.")
-    try:
-        host, _ = parts.hostname, parts.port
-    except ValueError:
-        raise BadLink(f"`{shown}` has a port that is not a number.") from None
     if not host:
         raise BadLink(f"`{shown}` has no website in it.")
     if not host.startswith("[") and ":" not in host:
@@ -121,7 +121,10 @@ def links_in(text: str) -> tuple[str, ...]:
 
 def site_of(link: str) -> str:
     """The site a link is on (`x`, `linkedin`, …, `news`), or `other`."""
-    host = (urlsplit(link).hostname or "").rstrip(".")
+    try:
+        host = (urlsplit(link).hostname or "").rstrip(".")
+    except ValueError:
+        return "other"
     for value, _, domains in SITES:
         if any(host == domain or host.endswith("." + domain) for domain in domains):
             return value

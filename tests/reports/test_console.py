@@ -51,3 +51,14 @@ async def test_report_receipt_and_acknowledge_on_the_console(
         assert events == [("acknowledged", "mia")]
     finally:
         runtime.db.close()
+
+
+async def test_a_malformed_link_gets_the_form_not_an_apology(make_settings) -> None:
+    runtime = build_runtime(make_settings())
+    out = io.StringIO()
+    await ConsoleSession(
+        runtime.core, io.StringIO("/report-mention http://[::1\ncancel\n"), out, "bo"
+    ).run()
+    assert "not a well-formed web address" in out.getvalue()
+    assert "Sorry, something went wrong" not in out.getvalue()
+    runtime.db.close()
