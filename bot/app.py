@@ -6,8 +6,9 @@ import asyncio
 import logging
 import signal
 import sys
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, TextIO
 
 from aiohttp import web
@@ -38,6 +39,8 @@ from handlers.people import Roles
 
 log = logging.getLogger(__name__)
 
+PEOPLE_SYNC_RETRY = timedelta(hours=1)
+
 CONNECT_HINT = """\
 No chat platform is configured, so socialbot runs on this console only.
   Slack: create an app from `socialbot slack-manifest`, then set SLACK_BOT_TOKEN and
@@ -60,8 +63,9 @@ class Runtime:
     digest: digest.Digest
     clock: Clock = field(init=False)
 
-    _feed_refresh: asyncio.Task[object] | None = field(init=False, default=None)
+    _background: dict[str, asyncio.Task[object]] = field(init=False, default_factory=dict)
     _people_synced: date | None = field(init=False, default=None)
+    _people_retry_at: datetime = field(init=False, default=datetime.min.replace(tzinfo=UTC))
 
     def __post_init__(self) -> None:
         self.clock = Clock(self.core.tick)
@@ -71,20 +75,38 @@ class Runtime:
         for problem in seed_feeds(self.db, self.settings.feeds or [DEFAULT_FEED]):
             log.warning("feed setting not used", extra={"problem": problem})
 
+    def _in_background(self, name: str, work: Callable[[], Coroutine[Any, Any, object]]) -> None:
+        """Start `work` as a task unless the last one of that name still runs: slow jobs
+        (a big workspace's member list, two hundred feeds) never hold up the minute tick."""
+        running = self._background.get(name)
+        if running is None or running.done():
+            self._background[name] = asyncio.create_task(work(), name=name)
+
     async def sync_people_daily(self, now: datetime) -> None:
         """Refresh the people directory once a day (and at the first tick)."""
-        if self._people_synced == now.date():
-            return
-        self._people_synced = now.date()
-        if self.slack is not None:
-            await self.slack.sync_people()
+        if self._people_synced != now.date() and now >= self._people_retry_at:
+            self._in_background("sync people", lambda: self._sync_people(now))
+
+    async def _sync_people(self, now: datetime) -> None:
+        synced = await self.slack.sync_people() if self.slack is not None else True
         await self.teams.sync_people()
+        if synced:
+            self._people_synced = now.date()
+        else:  # Slack refused (throttled, token revoked): try again in an hour, not every tick
+            self._people_retry_at = now + PEOPLE_SYNC_RETRY
 
     async def refresh_feeds_in_background(self, now: datetime) -> None:
         """Start refreshing the feeds that are due, unless a refresh is still running."""
-        if self._feed_refresh is None or self._feed_refresh.done():
-            refresh = refresh_due(self.db, allow_private=self.settings.allow_private_feeds, now=now)
-            self._feed_refresh = asyncio.create_task(refresh)
+        allow_private = self.settings.allow_private_feeds
+        self._in_background(
+            "refresh feeds", lambda: refresh_due(self.db, allow_private=allow_private, now=now)
+        )
+
+    async def stop_background(self) -> None:
+        """Cancel the background jobs still running."""
+        for task in self._background.values():
+            task.cancel()
+        await asyncio.gather(*self._background.values(), return_exceptions=True)
 
     async def health(self) -> dict[str, Any]:
         """The state of each connection, for `/healthz`."""
@@ -183,8 +205,7 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
             loop.remove_signal_handler(signum)
         runtime.clock.stop()
         await runtime.delivery.stop()
-        if runtime._feed_refresh is not None:
-            runtime._feed_refresh.cancel()
+        await runtime.stop_background()
         if runtime.slack is not None:
             await runtime.slack.stop()
         await runner.cleanup()

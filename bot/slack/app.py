@@ -229,14 +229,15 @@ class SlackBot:
         view = {"type": "home", "blocks": blocks.message(home)["blocks"]}
         await self.client.views_publish(user_id=event["user"], view=view)
 
-    async def sync_people(self) -> None:
+    async def sync_people(self) -> bool:
         """Refresh the people directory from users.list; failures are logged, not raised."""
         try:
             count = await sync_people(self.client, self.core.directory)
         except SlackApiError as error:
             log.error("could not list the workspace's members", extra={"error": str(error)})
-            return
+            return False
         log.info("synced Slack members", extra={"members": count})
+        return True
 
     async def _on_action(
         self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], respond: AsyncRespond

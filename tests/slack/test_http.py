@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -280,3 +281,21 @@ async def test_channel_chatter_is_not_answered(bot, slack) -> None:
     assert (await post_json(bot, envelope)).status == 200
     await asyncio.sleep(0.2)
     assert posted(slack) == []
+
+
+async def test_the_clock_syncs_people_once_a_day_in_the_background(bot, slack) -> None:
+    slack.users = {"U0001": {"id": "U0001", "name": "ada", "profile": {"real_name": "Ada"}}}
+    runtime = bot.runtime
+    morning = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+    await runtime.sync_people_daily(morning)
+    await wait_for_call(slack, "users.list")
+    for _ in range(200):
+        if runtime.core.directory.get("slack", "U0001"):
+            break
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0.05)  # the task records the day after the directory is written
+    await runtime.sync_people_daily(morning.replace(hour=9))
+    await runtime.sync_people_daily(morning.replace(hour=10))
+    await asyncio.sleep(0.05)
+    assert len(calls(slack, "users.list")) == 1
+    assert runtime.core.directory.get("slack", "U0001").name == "Ada"
