@@ -142,6 +142,8 @@ class TeamsGateway:
             raise PermanentFailure(f"no stored Teams conversation for {recipient}")
         if conversation.uninstalled:
             raise PermanentFailure(f"the app was uninstalled from {conversation.conversation_id}")
+        if conversation.blocked:  # until the person writes to the bot again
+            raise PermanentFailure(f"the bot is blocked in {conversation.conversation_id}")
         outcome: list[Any] = []
 
         async def turn(turn_context: TurnContext) -> None:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from bot.delivery.gateway import PermanentFailure
 from handlers.people import Member
+from handlers.views import Message
 from tests.digest.conftest import add_feeds, at
 from tests.teams.conftest import MakeTeams, card_text
 
@@ -49,3 +53,22 @@ async def test_three_people_one_blocked_one_throttled(make_teams: MakeTeams, tmp
         "SELECT conversation_id FROM teams_conversations WHERE blocked_at IS NOT NULL"
     ).fetchall()
     assert blocked == [(PEOPLE["bo"],)]
+
+
+async def test_a_blocked_chat_is_not_tried_again_until_the_person_writes(
+    make_teams: MakeTeams,
+) -> None:
+    teams = await make_teams()
+    sender = {"id": "29:bo", "name": "Bo", "aadObjectId": "bo"}
+    chat = {"conversationType": "personal", "id": PEOPLE["bo"]}
+    await teams.post(PERSONAL, text="hi", conversation=chat, **{"from": sender})
+    teams.connector.fail(403, conversation=PEOPLE["bo"])
+    gateway = teams.bot.gateway
+    payload = gateway.render(Message("Your digest"))
+    for _ in range(2):
+        with pytest.raises(PermanentFailure):
+            await gateway.send("bo", payload)
+    assert [c.status for c in teams.connector.calls if c.method == "send"] == [403]
+
+    await teams.post(PERSONAL, text="hi again", conversation=chat, **{"from": sender})
+    assert (await gateway.send("bo", payload)).startswith("activity-")
