@@ -158,6 +158,7 @@ def build_runtime(settings: Settings) -> Runtime:
         utm=utm,
         timezone=settings.timezone,
         console_target="slack" if slack is not None else None,
+        include_guests=settings.include_guests,
     ).register(core)
     daily = digest.Digest(core, settings, model=model)
     daily.offer(

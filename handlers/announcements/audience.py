@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from handlers.announcements import ids
 from handlers.announcements.store import Draft
-from handlers.people import Directory
+from handlers.people import Directory, Member
 
 # Channel ids as each platform spells them; a wrong one would only fail at delivery time.
 _CHANNEL_IDS = {"slack": re.compile(r"[CG][A-Z0-9]{4,}"), "teams": re.compile(r"19:\S+")}
@@ -24,20 +25,30 @@ def parse_channels(text: str, platform: str) -> tuple[list[str], list[str]]:
     return good, [w for w in words if not pattern.fullmatch(w)]
 
 
-def known_zones(directory: Directory, platform: str) -> list[str]:
-    """The time zones of the active people on `platform`, for the audience choice."""
-    return sorted({m.tz for m in directory.active(platform) if m.tz})
+@dataclass(frozen=True)
+class Audience:
+    """The people announcements may reach: active humans, guests only when configured."""
 
+    directory: Directory
+    include_guests: bool = False
 
-def recipients(directory: Directory, platform: str, draft: Draft) -> list[str]:
-    """User ids (DMs) or channel ids (posts) the announcement goes to, each once."""
-    if draft.audience == ids.IN_CHANNELS:
-        return list(dict.fromkeys(draft.channels))
-    people = directory.active(platform)
-    if draft.audience == ids.IN_TIMEZONES:
-        zones = set(draft.timezones)
-        people = [m for m in people if m.tz in zones]
-    return [m.user_id for m in people]
+    def people(self, platform: str) -> list[Member]:
+        """Everyone an announcement to "everyone" on `platform` reaches."""
+        return self.directory.active(platform, include_guests=self.include_guests)
+
+    def known_zones(self, platform: str) -> list[str]:
+        """The time zones of the people on `platform`, for the audience choice."""
+        return sorted({m.tz for m in self.people(platform) if m.tz})
+
+    def recipients(self, platform: str, draft: Draft) -> list[str]:
+        """User ids (DMs) or channel ids (posts) the announcement goes to, each once."""
+        if draft.audience == ids.IN_CHANNELS:
+            return list(dict.fromkeys(draft.channels))
+        people = self.people(platform)
+        if draft.audience == ids.IN_TIMEZONES:
+            zones = set(draft.timezones)
+            people = [m for m in people if m.tz in zones]
+        return [m.user_id for m in people]
 
 
 def describe(draft: Draft, count: int) -> str:

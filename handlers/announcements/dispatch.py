@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from content_feed.compose import UTM
 from handlers.announcements import ids
-from handlers.announcements.audience import recipients
+from handlers.announcements.audience import Audience
 from handlers.announcements.figures import delivered, figures
 from handlers.announcements.posts import suggested
 from handlers.announcements.store import SENDING, Announcement, AnnouncementStore
@@ -30,9 +30,10 @@ REPORT_DAYS = 7  # share clicks keep updating the announcer's report this long
 class Dispatcher:
     """Starts due announcements and keeps each announcer's progress message current."""
 
-    def __init__(self, core: Core, store: AnnouncementStore, utm: UTM) -> None:
+    def __init__(self, core: Core, store: AnnouncementStore, audience: Audience, utm: UTM) -> None:
         self.core = core
         self.store = store
+        self.audience = audience
         self.utm = utm
 
     def employee_message(self, announcement: Announcement) -> Message:
@@ -65,7 +66,7 @@ class Dispatcher:
 
     async def start(self, outbox: Outbox, announcement: Announcement, now: datetime) -> None:
         """scheduled → sending: fix the recipients, enqueue them and the announcer's message."""
-        people = recipients(self.core.directory, announcement.target, announcement.draft)
+        people = self.audience.recipients(announcement.target, announcement.draft)
         if not self.store.start(announcement.id, people, now):
             return  # cancelled or started meanwhile
         sending = self.store.get(announcement.id)

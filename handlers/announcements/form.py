@@ -8,12 +8,11 @@ from urllib.parse import urlsplit
 
 from content_feed.compose import NETWORKS, UTM, Network, TextModel
 from handlers.announcements import ids
-from handlers.announcements.audience import parse_channels, recipients
+from handlers.announcements.audience import Audience, parse_channels
 from handlers.announcements.posts import LABELS, fill_in, too_long
 from handlers.announcements.store import Draft
 from handlers.announcements.when import local_fields, parse_local
 from handlers.errors import FormErrors
-from handlers.people import Directory
 from handlers.views import Form, Input, Option, Values
 
 HEADLINE_LIMIT = 150  # Slack's header block
@@ -128,7 +127,7 @@ def _web_link(url: str) -> bool:
 async def read_form(
     values: Values,
     *,
-    directory: Directory,
+    people: Audience,
     target: str,
     zone: str,
     model: TextModel | None,
@@ -156,6 +155,9 @@ async def read_form(
             errors[name] = problem
 
     audience = _text(values, ids.AUDIENCE) or ids.EVERYONE
+    if audience not in (ids.EVERYONE, ids.IN_CHANNELS, ids.IN_TIMEZONES):
+        # Forms come back from the client (a Teams card's data), so an audience is checked.
+        errors[ids.AUDIENCE] = "Choose everyone, chosen channels or people in time zones."
     channels, not_ids = parse_channels(_text(values, ids.CHANNELS), target)
     timezones = _list(values, ids.TIMEZONES)
     if audience == ids.IN_CHANNELS and not_ids:
@@ -191,7 +193,7 @@ async def read_form(
         zone=zone,
         share=share,
     )
-    if not errors and not recipients(directory, target, draft):
+    if not errors and not people.recipients(target, draft):
         where = ids.TIMEZONES if audience == ids.IN_TIMEZONES else ids.AUDIENCE
         errors[where] = (
             "Nobody is in those time zones."

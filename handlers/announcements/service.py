@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from content_feed.compose import UTM, TextModel
 from handlers.announcements import ids
-from handlers.announcements.audience import describe, known_zones, recipients
+from handlers.announcements.audience import Audience, describe
 from handlers.announcements.dispatch import REPORT_DAYS, Dispatcher
 from handlers.announcements.figures import figures
 from handlers.announcements.form import compose_form, read_form
@@ -43,10 +43,12 @@ class Announcements:
         utm: UTM = DEFAULT_UTM,
         timezone: str = "UTC",
         console_target: str | None = None,
+        include_guests: bool = False,
     ) -> None:
         self.core = core
         self.store = AnnouncementStore(core.db)
-        self.dispatcher = Dispatcher(core, self.store, utm)
+        self.audience = Audience(core.directory, include_guests)
+        self.dispatcher = Dispatcher(core, self.store, self.audience, utm)
         self.model = model
         self.utm = utm
         self.timezone = timezone  # for people whose time zone the directory does not know
@@ -119,7 +121,7 @@ class Announcements:
 
     def _audience(self, announcement: Announcement) -> str:
         draft = announcement.draft
-        count = len(recipients(self.core.directory, announcement.target, draft))
+        count = len(self.audience.recipients(announcement.target, draft))
         return describe(draft, count)
 
     # -- the command, the forms, the buttons ----------------------------------------------------
@@ -127,7 +129,7 @@ class Announcements:
     async def _new(self, person: Person, text: str) -> Form:
         self._check(person, f"/{ids.COMMAND} {text}".strip())
         target = self._target(person)
-        return compose_form(None, known_zones(self.core.directory, target), self._zone(person))
+        return compose_form(None, self.audience.known_zones(target), self._zone(person))
 
     async def _composed(self, person: Person, values: Values, state: str) -> Form:
         self._check(person, "announcement form")
@@ -136,7 +138,7 @@ class Announcements:
         zone = previous.draft.zone if previous else self._zone(person)
         draft = await read_form(
             values,
-            directory=self.core.directory,
+            people=self.audience,
             target=target,
             zone=zone,
             model=self.model,
@@ -154,7 +156,7 @@ class Announcements:
         draft = self._own(person, state)
         choice = values.get(ids.NEXT) or ids.CONFIRM
         if choice == ids.BACK_TO_EDIT:
-            zones = known_zones(self.core.directory, draft.target)
+            zones = self.audience.known_zones(draft.target)
             return compose_form(
                 draft.draft, zones, draft.draft.zone, state, editing=draft.replaces is not None
             )
@@ -200,7 +202,7 @@ class Announcements:
             announcement.draft,
             replaces=announcement.id,
         )
-        zones = known_zones(self.core.directory, announcement.target)
+        zones = self.audience.known_zones(announcement.target)
         return compose_form(
             announcement.draft, zones, announcement.draft.zone, str(draft_id), editing=True
         )

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from datetime import timedelta
 
 import pytest
 
+from handlers.people import Member
 from tests.announcements.conftest import (
     ANNOUNCER,
     GOOD,
@@ -56,6 +58,7 @@ async def test_a_non_announcer_is_refused_politely_and_recorded(bot, slack) -> N
         ({"audience": "channels", "channels": "general"}, "channels"),
         ({"audience": "timezones", "timezones": []}, "timezones"),
         ({"audience": "timezones", "timezones": ["Asia/Tokyo"]}, "timezones"),
+        ({"audience": "the-whole-internet"}, "audience"),
     ],
 )
 async def test_each_mistake_is_shown_on_its_field(bot, slack, changes, field) -> None:
@@ -71,6 +74,18 @@ async def test_an_empty_audience_is_refused(bot, slack) -> None:
     view = await open_form(bot, slack)
     answer = await submit(bot, view, GOOD)
     assert list(answer["errors"]) == ["audience"]
+
+
+@pytest.mark.parametrize(("include_guests", "audience"), [(False, 4), (True, 5)])
+async def test_guests_are_reached_only_when_configured(
+    make_bot, slack, include_guests, audience
+) -> None:
+    bot = await make_bot(include_guests=include_guests)
+    bot.runtime.core.directory.upsert([Member("slack", "UGUEST", "Guest", "UTC", guest=True)])
+    view = await open_form(bot, slack)
+    answer = await submit(bot, view, GOOD)
+    assert answer["response_action"] == "update"
+    assert f"This is what {audience} people will get" in json.dumps(answer["view"])
 
 
 async def test_preview_shows_the_message_and_audience_then_confirm_sends(bot, slack) -> None:
