@@ -6,6 +6,7 @@ outbound message goes through the outbox under a key, so retries and restarts ne
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from datetime import datetime
@@ -41,6 +42,7 @@ class Reports:
         crisis_ack_minutes: int = triage.CRISIS_ACK_MINUTES,
     ) -> None:
         self.core = core
+        self._updating: set[asyncio.Task[None]] = set()
         self.store = ReportStore(core.db)
         self.windows = AckWindows(ack_minutes, crisis_ack_minutes)
 
@@ -175,7 +177,7 @@ class Reports:
             if not self._send_card(report) and report.platform != "console":
                 log.warning("no channel or managers to see a report", extra={"report": report.ref})
         elif filed.outcome == "merged":
-            await self._update_cards(report)
+            self._update_cards_soon(report)
         if report.urgency is Urgency.CRISIS and (filed.outcome == "new" or filed.became_crisis):
             self._ping_crisis(report, fresh=filed.outcome == "new")
         log.info("report filed", extra={"report": report.ref, "outcome": filed.outcome})
@@ -256,11 +258,15 @@ class Reports:
         """Record the change, update every card in place and tell the reporters."""
         if change is None:
             return Message(f"{report.ref} is already {views.status_line(report, self.name)}.")
-        event = self.store.record(report.id, (person.platform, person.user_id), *_parts(change))
-        report = self.store.get(report.id)
-        await self._update_cards(report)
-        told = " The reporter has been told." if self._tell_reporters(report, event) else ""
-        return Message(f"{report.ref} {done}.{told}")
+        # The change and the news for the reporters commit together: a crash between them
+        # would otherwise lose the reporters' update.
+        with self.core.db.atomic():
+            who = (person.platform, person.user_id)
+            event = self.store.record(report.id, who, *_parts(change))
+            report = self.store.get(report.id)
+            told = self._tell_reporters(report, event)
+        self._update_cards_soon(report)
+        return Message(f"{report.ref} {done}." + (" The reporter has been told." if told else ""))
 
     # -- reminders and home ----------------------------------------------------------------------
 
@@ -327,6 +333,13 @@ class Reports:
         card = views.card(report, time.time(), self.name)
         self.core.outbox.enqueue(report.platform, managers, ids.CRISIS_PING, report.ref, card)
         self.store.cards_sent(report.id, ids.CRISIS_PING, managers)
+
+    def _update_cards_soon(self, report: Report) -> None:
+        """Edit the cards after answering: an edit may wait on Slack's rate limits, and the
+        person who pressed the button (or submitted the form) is answered within 3 seconds."""
+        task = asyncio.create_task(self._update_cards(report))
+        self._updating.add(task)
+        task.add_done_callback(self._updating.discard)
 
     async def _update_cards(self, report: Report) -> None:
         outbox = self.core.outbox
