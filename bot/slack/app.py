@@ -7,6 +7,7 @@ import logging
 import re
 import time
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from typing import Any, TypeVar
 
 from aiohttp import web
@@ -52,6 +53,12 @@ def create_seen_events(db: Database) -> None:
     db.table("slack_seen_events").create({"event_id": str, "seen_at": float}, pk="event_id")
 
 
+@migrations()
+def index_seen_events_by_time(db: Database) -> None:
+    """Old event ids are forgotten by time."""
+    db.table("slack_seen_events").create_index(["seen_at"])
+
+
 class SlackBot:
     """The Bolt app, its listeners, and the way it receives events (HTTP or Socket Mode)."""
 
@@ -79,6 +86,7 @@ class SlackBot:
         self._auth: dict[str, Any] = {}
         self._auth_error: str | None = None
         self._register()
+        core.on_tick("forget old Slack events", self.forget_old_events)
 
     def _register(self) -> None:
         self.app.middleware(self._skip_seen_events)
@@ -136,21 +144,28 @@ class SlackBot:
 
     # -- middleware and listeners ----------------------------------------------------------------
 
+    async def forget_old_events(self, now: datetime) -> None:
+        """Drop event ids older than Slack's retry window (a day is far beyond it)."""
+        cutoff = now.timestamp() - SEEN_EVENTS_KEPT_SECONDS
+        with self.db.atomic():
+            self.db.execute("DELETE FROM slack_seen_events WHERE seen_at < ?", [cutoff])
+
     async def _skip_seen_events(
         self, body: dict[str, Any], next: Callable[[], Awaitable[BoltResponse]]
     ) -> BoltResponse | None:
-        """Acknowledge a retried event without running it again."""
+        """Acknowledge a retried event without running it again.
+
+        The id is recorded before the listener runs, so an event whose handling crashed is not
+        handled on Slack's retry either: at most once, which suits questions and mentions (a
+        person can ask again) better than answering twice.
+        """
         event_id = body.get("event_id") if body.get("type") == "event_callback" else None
         if event_id:
-            now = time.time()
-            cursor = self.db.execute(
-                "INSERT OR IGNORE INTO slack_seen_events (event_id, seen_at) VALUES (?, ?)",
-                [event_id, now],
-            )
-            self.db.execute(
-                "DELETE FROM slack_seen_events WHERE seen_at < ?", [now - SEEN_EVENTS_KEPT_SECONDS]
-            )
-            self.db.conn.commit()
+            with self.db.atomic():
+                cursor = self.db.execute(
+                    "INSERT OR IGNORE INTO slack_seen_events (event_id, seen_at) VALUES (?, ?)",
+                    [event_id, time.time()],
+                )
             if cursor.rowcount == 0:
                 log.info("skipped a retried event", extra={"event_id": event_id})
                 return BoltResponse(status=200, body="")

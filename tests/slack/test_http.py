@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -299,3 +299,14 @@ async def test_the_clock_syncs_people_once_a_day_in_the_background(bot, slack) -
     await asyncio.sleep(0.05)
     assert len(calls(slack, "users.list")) == 1
     assert runtime.core.directory.get("slack", "U0001").name == "Ada"
+
+
+async def test_old_event_ids_are_forgotten_on_the_clock(bot) -> None:
+    envelope = with_text("message_im.json", "hi")
+    await post_json(bot, envelope)
+    db = bot.runtime.db
+    assert db["slack_seen_events"].count == 1
+    await bot.runtime.core.tick(datetime.now(UTC))
+    assert db["slack_seen_events"].count == 1
+    await bot.runtime.core.tick(datetime.now(UTC) + timedelta(days=2))
+    assert db["slack_seen_events"].count == 0
