@@ -227,6 +227,8 @@ def load_settings(**overrides: Any) -> Settings:
         for problem in error.errors():
             message = problem["msg"].removeprefix("Value error, ")
             name = ".".join(str(part) for part in problem["loc"])
+            if name in Settings.model_fields:  # given by field name: say the variable's name
+                name = str(Settings.model_fields[name].validation_alias)
             lines.append(
                 f"Invalid setting {name}: {message}" if name else f"Invalid setting {message}"
             )

@@ -37,8 +37,8 @@ def require_manager(person: Person) -> None:
     """Refuse politely unless `person` is a social media manager."""
     if not person.has(Role.MANAGER):
         raise NotAllowed(
-            "Thanks for looking out! Only the social media managers can act on reports; "
-            "they have been told about this one."
+            "Thanks for looking out! Only the social media managers can act on reports "
+            "or see them all; `/report-mention list` shows yours."
         )
 
 

@@ -46,8 +46,12 @@ def test_status_of_an_empty_ledger(db_path: Path) -> None:
     assert "No deliveries yet." in result.output
 
 
-def test_progress_bar_follows_the_callbacks() -> None:
+def test_progress_bar_follows_the_callbacks(monkeypatch, capsys) -> None:
+    monkeypatch.setattr("click._termui_impl.isatty", lambda stream: True)  # draw as on a terminal
     steps = [Progress("digest", "d", 10, sent, 0, 10 - sent, 5.0, sent / 5) for sent in (0, 4, 10)]
     with progress_bar("Sending digests") as update:
         for step in steps:
             update(step)
+    drawn = capsys.readouterr().err
+    assert "Sending digests" in drawn
+    assert "4/10" in drawn and "10/10" in drawn
