@@ -212,11 +212,6 @@ class Settings(BaseSettings):
         """Bot Framework tokens are checked when an app id is configured."""
         return bool(self.microsoft_app_id)
 
-    @property
-    def zone(self) -> ZoneInfo:
-        """The fallback time zone for people whose platform gives none."""
-        return ZoneInfo(self.timezone)
-
 
 def load_settings(**overrides: Any) -> Settings:
     """Read the settings; turn validation errors into one clear line per bad setting."""

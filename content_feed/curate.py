@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Protocol, TypeVar
-
-from sqlite_utils import Database
-
-from content_feed.store import StoredItem, candidate_items
 
 DEFAULT_LIMIT = 3
 DEFAULT_MAX_AGE = timedelta(days=14)
@@ -83,21 +79,3 @@ def pick(
             chosen.append(item)
     rank = {id(item): position for position, item in enumerate(pool)}
     return sorted(chosen[:limit], key=lambda item: rank[id(item)])
-
-
-def fresh_items(
-    db: Database,
-    *,
-    seen: Collection[int] = (),
-    limit: int = DEFAULT_LIMIT,
-    topics: Collection[str] = (),
-    now: datetime | None = None,
-    max_age: timedelta = DEFAULT_MAX_AGE,
-    mix: bool = True,
-) -> list[StoredItem]:
-    """The items to suggest now to someone who has seen `seen` (item ids): `pick` over the store."""
-    now = now or datetime.now(UTC)
-    candidates = candidate_items(db, since=now - max_age, exclude_ids=seen)
-    return pick(
-        candidates, now=now, seen=seen, limit=limit, max_age=max_age, topics=topics, mix=mix
-    )

@@ -24,4 +24,3 @@ CARD = "report"
 CRISIS_PING = "report-crisis"
 STATUS = "report-status"
 REMINDER = "report-reminder"
-CARD_PURPOSES = (CARD, CRISIS_PING)

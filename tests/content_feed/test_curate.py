@@ -8,8 +8,9 @@ from datetime import UTC, datetime, timedelta
 from sqlite_utils import Database
 
 from content_feed import store
-from content_feed.curate import fresh_items, pick
+from content_feed.curate import DEFAULT_MAX_AGE, pick
 from content_feed.parse import ParsedFeed, ParsedItem
+from content_feed.store import candidate_items
 
 NOW = datetime(2026, 11, 23, 9, tzinfo=UTC)
 
@@ -80,12 +81,12 @@ def test_fresh_items_from_the_store(db: Database) -> None:
         store.record_success(
             db, store.get_feed(db, feed.id), ParsedFeed("rss20", "F", None, batch), NOW
         )
-    chosen = fresh_items(db, now=NOW)
+    chosen = pick(candidate_items(db, since=NOW - DEFAULT_MAX_AGE), now=NOW)
     assert [(item.kind, item.link) for item in chosen] == [
         ("company", "https://e.com/0"),
         ("industry", "https://n.example/0"),
         ("company", "https://e.com/1"),
     ]
-    assert [i.link for i in fresh_items(db, now=NOW, seen={i.id for i in chosen}, limit=1)] == [
-        "https://n.example/1"
-    ]
+    seen = {i.id for i in chosen}
+    later = pick(candidate_items(db, since=NOW - DEFAULT_MAX_AGE), now=NOW, seen=seen, limit=1)
+    assert [i.link for i in later] == ["https://n.example/1"]
