@@ -5,11 +5,11 @@ from __future__ import annotations
 from openai import AsyncOpenAI
 
 from bot.settings import Settings
-from handlers.guidelines import Completer
+from content_feed.compose import TextModel
 
 
 class OpenAICompleter:
-    """A `Completer` over any OpenAI-compatible `/v1/chat/completions` server."""
+    """A `TextModel` over any OpenAI-compatible `/v1/chat/completions` server."""
 
     def __init__(self, client: AsyncOpenAI, model: str) -> None:
         self.client = client
@@ -25,7 +25,7 @@ class OpenAICompleter:
         return response.choices[0].message.content or ""
 
 
-def completer_from_settings(settings: Settings, timeout: float = 8.0) -> Completer | None:
+def completer_from_settings(settings: Settings, timeout: float = 8.0) -> TextModel | None:
     """The configured model, or None when no `OPENAI_API_KEY` is set (answers stay offline)."""
     if settings.openai_api_key is None:
         return None

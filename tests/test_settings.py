@@ -91,5 +91,5 @@ def test_secrets_do_not_show_in_repr(make_settings: SettingsFactory) -> None:
 
 
 def test_a_bad_override_is_named_by_its_variable(tmp_path: Path) -> None:
-    with pytest.raises(SettingsError, match="^Invalid setting SOCIALBOT_GUIDELINES: cannot read"):
+    with pytest.raises(SettingsError, match=r"^Invalid setting SOCIALBOT_GUIDELINES: cannot read"):
         load_settings(_env_file=None, db=tmp_path / "x.db", guidelines=tmp_path / "nope.md")

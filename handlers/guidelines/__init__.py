@@ -5,13 +5,12 @@ from __future__ import annotations
 from handlers.guidelines.answer import Answer, Source, offline_answer
 from handlers.guidelines.document import GuidelinesFile
 from handlers.guidelines.feedback import Downvote, downvotes, migrations
-from handlers.guidelines.model import Completer, model_answer
+from handlers.guidelines.model import model_answer
 from handlers.guidelines.sections import Section, split_sections
 from handlers.guidelines.service import GuidelinesQA
 
 __all__ = [
     "Answer",
-    "Completer",
     "Downvote",
     "GuidelinesFile",
     "GuidelinesQA",

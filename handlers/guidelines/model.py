@@ -6,8 +6,8 @@ import asyncio
 import logging
 import re
 from collections.abc import Sequence
-from typing import Protocol
 
+from content_feed.compose import TextModel
 from handlers.guidelines.answer import Answer, Source, offline_answer, text_for
 from handlers.guidelines.language import detect_language
 from handlers.guidelines.retrieval import Hit, Index
@@ -32,14 +32,6 @@ reply with NOT COVERED.
 - Cite every section you use by its id in square brackets, for example [S1].
 - If the sections do not answer the question, reply with exactly: NOT COVERED
 """
-
-
-class Completer(Protocol):
-    """An OpenAI-compatible chat model: one system and one user message in, the reply out."""
-
-    async def complete(self, system: str, user: str) -> str:
-        """The model's reply text."""
-        ...
 
 
 def _data(text: str) -> str:
@@ -82,7 +74,7 @@ def parse_reply(reply: str, hits: Sequence[Hit]) -> tuple[str, list[Hit]] | None
 
 
 async def model_answer(
-    completer: Completer, index: Index, question: str, time_limit: float = DEFAULT_TIMEOUT
+    completer: TextModel, index: Index, question: str, time_limit: float = DEFAULT_TIMEOUT
 ) -> Answer:
     """The model's answer grounded in the retrieved sections, or the offline answer on failure."""
     fallback = offline_answer(index, question)

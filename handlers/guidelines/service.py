@@ -6,12 +6,13 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from content_feed.compose import TextModel
 from handlers.commands import SlashCommand
 from handlers.errors import UserError
 from handlers.guidelines.answer import Answer, offline_answer
 from handlers.guidelines.document import GuidelinesFile
 from handlers.guidelines.feedback import StoredAnswer, get_answer, record_answer, record_feedback
-from handlers.guidelines.model import DEFAULT_TIMEOUT, Completer, model_answer
+from handlers.guidelines.model import DEFAULT_TIMEOUT, model_answer
 from handlers.guidelines.views import answer_message, section_message, sections_message
 from handlers.people import Person
 from handlers.views import Message, Text
@@ -24,7 +25,7 @@ class GuidelinesQA:
         self,
         db: Database,
         path: Path,
-        completer: Completer | None = None,
+        completer: TextModel | None = None,
         timeout: float = DEFAULT_TIMEOUT,
     ) -> None:
         self.db = db

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from aiohttp import web
-from openai import AsyncOpenAI
 
 from bot.llm import OpenAICompleter
 from content_feed.compose import (
@@ -24,6 +22,7 @@ from content_feed.compose import (
     template_post,
     x_length,
 )
+from tests.fakes.openai_api import FakeOpenAI
 
 
 @dataclass(frozen=True)
@@ -104,55 +103,18 @@ async def test_compose_without_model_uses_templates() -> None:
     assert off[Network.X].url == ARTICLE.link
 
 
-class FakeOpenAI:
-    """An OpenAI-compatible /v1/chat/completions on 127.0.0.1 answering from a script."""
-
-    def __init__(self) -> None:
-        self.answer: str | None = "Proud of the team: we opened our Copenhagen office this week."
-        self.status = 200
-        self.delay = 0.0
-        self.requests: list[dict[str, Any]] = []
-
-    async def handle(self, request: web.Request) -> web.Response:
-        self.requests.append(await request.json())
-        if self.delay:
-            await asyncio.sleep(self.delay)
-        if self.status != 200:
-            return web.json_response({"error": {"message": "boom"}}, status=self.status)
-        body = {
-            "id": "chatcmpl-1",
-            "object": "chat.completion",
-            "created": 0,
-            "model": "fake",
-            "choices": [
-                {
-                    "index": 0,
-                    "finish_reason": "stop",
-                    "message": {"role": "assistant", "content": self.answer},
-                }
-            ],
-        }
-        return web.json_response(body)
-
-
 @pytest.fixture
-async def fake_openai(aiohttp_server: Any) -> tuple[FakeOpenAI, OpenAICompleter]:
-    fake = FakeOpenAI()
-    app = web.Application()
-    app.router.add_post("/v1/chat/completions", fake.handle)
-    server = await aiohttp_server(app, host="127.0.0.1")
-    client = AsyncOpenAI(
-        api_key="sk-test", base_url=f"http://127.0.0.1:{server.port}/v1", max_retries=0, timeout=5
-    )
-    model = OpenAICompleter(client, "fake")
-    return fake, model
+async def fake_openai() -> AsyncIterator[tuple[FakeOpenAI, OpenAICompleter]]:
+    reply = "Proud of the team: we opened our Copenhagen office this week."
+    async with FakeOpenAI(reply) as fake:
+        yield fake, fake.model()
 
 
 async def test_model_posts_are_grounded_in_title_and_summary(fake_openai: Any) -> None:
     fake, model = fake_openai
     posts = await compose(ARTICLE, model=model)
     assert {post.source for post in posts.values()} == {"model"}
-    assert posts[Network.LINKEDIN].text == fake.answer
+    assert posts[Network.LINKEDIN].text == fake.reply
     prompt = fake.requests[0]["messages"]
     assert "only facts" in prompt[0]["content"]
     assert ARTICLE.title in prompt[1]["content"] and ARTICLE.summary in prompt[1]["content"]
@@ -161,7 +123,7 @@ async def test_model_posts_are_grounded_in_title_and_summary(fake_openai: Any) -
 
 async def test_model_answers_are_cleaned_and_clipped_for_x(fake_openai: Any) -> None:
     fake, model = fake_openai
-    fake.answer = '"' + "Our new Copenhagen office is open. " * 20 + 'https://spam.example #hype"'
+    fake.reply = '"' + "Our new Copenhagen office is open. " * 20 + 'https://spam.example #hype"'
     posts = await compose(ARTICLE, [Network.X], model=model)
     text = posts[Network.X].text
     assert posts[Network.X].source == "model"
@@ -178,9 +140,9 @@ async def test_model_failures_fall_back_to_templates(fake_openai: Any, problem: 
     if problem == "server error":
         fake.status = 500
     elif problem == "invented number":
-        fake.answer = "We opened our Copenhagen office with 300 new colleagues."
+        fake.reply = "We opened our Copenhagen office with 300 new colleagues."
     elif problem == "empty":
-        fake.answer = ""
+        fake.reply = ""
     else:
         fake.delay = 1.0
     posts = await compose(ARTICLE, [Network.LINKEDIN], model=model, model_timeout=0.2)

@@ -2,70 +2,26 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
-from typing import Any
 
 import pytest
-from aiohttp import web
 from openai import AsyncOpenAI
 
 from bot.llm import OpenAICompleter
 from handlers.guidelines.model import build_prompt, model_answer, parse_reply
 from handlers.guidelines.retrieval import Index
 from handlers.guidelines.sections import split_sections
+from tests.fakes.openai_api import FakeOpenAI
 from tests.guidelines.evalset import load_eval_set
 
 DEFAULT = load_eval_set().documents["default"]
 
 
-@dataclass
-class FakeModel:
-    """What the fake server answers, and what it was asked."""
-
-    reply: str = "Yes, when everyone agrees to be shown [S1]."
-    delay: float = 0.0
-    status: int = 200
-    requests: list[dict[str, Any]] = field(default_factory=list)
-
-
 @pytest.fixture
-async def fake_model() -> AsyncIterator[tuple[FakeModel, str]]:
-    model = FakeModel()
-
-    async def completions(request: web.Request) -> web.Response:
-        model.requests.append(await request.json())
-        if model.delay:
-            await asyncio.sleep(model.delay)
-        if model.status != 200:
-            return web.json_response({"error": {"message": "down"}}, status=model.status)
-        return web.json_response(
-            {
-                "id": "chatcmpl-1",
-                "object": "chat.completion",
-                "created": 0,
-                "model": "fake",
-                "choices": [
-                    {
-                        "index": 0,
-                        "finish_reason": "stop",
-                        "message": {"role": "assistant", "content": model.reply},
-                    }
-                ],
-            }
-        )
-
-    app = web.Application()
-    app.router.add_post("/v1/chat/completions", completions)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    yield model, f"http://127.0.0.1:{port}/v1"
-    await runner.cleanup()
+async def fake_model() -> AsyncIterator[tuple[FakeOpenAI, str]]:
+    async with FakeOpenAI("Yes, when everyone agrees to be shown [S1].") as fake:
+        yield fake, fake.url
 
 
 @pytest.fixture
