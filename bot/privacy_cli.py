@@ -7,6 +7,7 @@ import json
 import click
 
 from bot.cli_support import runtime_or_exit, settings_or_exit
+from bot.delivery.ledger import Ledger
 from handlers import privacy
 
 PLATFORMS = click.Choice(["slack", "teams", "console"])
@@ -34,8 +35,13 @@ def export(platform: str, user_id: str) -> None:
 def forget(platform: str, user_id: str) -> None:
     """Delete one person's own data and unlink them from reports, answers and clicks."""
     runtime = runtime_or_exit(settings_or_exit())
+    stand_in = privacy.tombstone()
     try:
-        changed = privacy.forget(runtime.db, platform, user_id)
+        changed = privacy.forget(runtime.db, platform, user_id, stand_in)
+        changed["deliveries"] = Ledger(runtime.db).forget(platform, user_id, stand_in)
+        if platform == "teams":
+            changed["teams_conversations"] = runtime.teams.conversations.forget(user_id)
+        changed = {table: count for table, count in changed.items() if count}
     finally:
         runtime.db.close()
     if not changed:

@@ -6,6 +6,7 @@ and `user_id` columns, so export and deletion find it without a list to keep up 
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from sqlite_utils import Database
@@ -41,8 +42,14 @@ def export(db: Database, platform: str, user_id: str) -> dict[str, list[dict[str
     return found
 
 
-def forget(db: Database, platform: str, user_id: str) -> dict[str, int]:
-    """Delete the person's own rows and unlink them from the rest; return rows per table."""
+def tombstone() -> str:
+    """A fresh id for someone forgotten: unique, so two forgotten people never merge."""
+    return f"{FORGOTTEN}-{secrets.token_hex(6)}"
+
+
+def forget(db: Database, platform: str, user_id: str, stand_in: str) -> dict[str, int]:
+    """Delete the person's own rows; elsewhere put `stand_in` in place of their id and blank
+    their name. Returns the rows changed per table."""
     changed = {}
     with db.atomic():
         for name in personal_tables(db):
@@ -50,9 +57,10 @@ def forget(db: Database, platform: str, user_id: str) -> dict[str, int]:
             if name in OWN_ROWS:
                 cursor = db.execute(f"DELETE FROM [{name}] {where}", params)
             else:
-                sql = f"UPDATE OR REPLACE [{name}] SET user_id = ? {where}"
-                cursor = db.execute(sql, [FORGOTTEN, *params])
-            count = cursor.rowcount
-            if count:
-                changed[name] = count
+                columns = {column.name for column in db.table(name).columns}
+                blank = ", name = ''" if "name" in columns else ""
+                sql = f"UPDATE [{name}] SET user_id = ?{blank} {where}"
+                cursor = db.execute(sql, [stand_in, *params])
+            if cursor.rowcount:
+                changed[name] = cursor.rowcount
     return changed

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from sqlite_utils import Database
 
 from bot.app import build_runtime
 from bot.cli import main
@@ -21,6 +22,7 @@ async def test_export_and_forget(make_settings: SettingsFactory, tmp_path: Path)
     alice = core.person("slack", "U1", "Ada")
     await core.message(alice, "can I post a photo from the office party?")
     await core.shares.clicked(alice, "item:1|linkedin")
+    runtime.delivery.ledger.enqueue("slack", "digest", "2026-11-23", [("U1", {"text": "Hi"})], 0)
     runtime.db.close()
     env = {"SOCIALBOT_DB": str(settings.db)}
 
@@ -33,6 +35,9 @@ async def test_export_and_forget(make_settings: SettingsFactory, tmp_path: Path)
     forgotten = CliRunner().invoke(main, ["forget", "--user", "U1", "--yes"], env=env)
     assert forgotten.exit_code == 0, forgotten.output
     assert "people: 1 row(s)" in forgotten.stdout
+    assert "deliveries: 1 row(s)" in forgotten.stdout
+    stand_ins = {row["user_id"] for row in Database(settings.db)["share_clicks"].rows}
+    assert len(stand_ins) == 1 and stand_ins.pop().startswith("forgotten-")
     again = CliRunner().invoke(main, ["export", "--user", "U1"], env=env)
     assert json.loads(again.stdout)["tables"] == {}
     others = CliRunner().invoke(main, ["export", "--user", "U2"], env=env)

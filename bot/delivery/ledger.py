@@ -190,6 +190,20 @@ class Ledger:
         ).fetchone()
         return str(row[0]) if row and row[0] else None
 
+    def forget(self, platform: str, recipient: str, stand_in: str) -> int:
+        """A person asked to be forgotten: drop what was still to go to them, and put
+        `stand_in` in place of their id on what went (the counts stay right)."""
+        with self.db.atomic():
+            dropped = self.db.execute(
+                "DELETE FROM deliveries WHERE platform = ? AND recipient = ? AND state = 'queued'",
+                (platform, recipient),
+            ).rowcount
+            renamed = self.db.execute(
+                "UPDATE deliveries SET recipient = ? WHERE platform = ? AND recipient = ?",
+                (stand_in, platform, recipient),
+            ).rowcount
+        return int(dropped + renamed)
+
     def sent_as(self, platform: str, message_id: str) -> tuple[str, str] | None:
         """The (purpose, key) of the message the platform knows as `message_id`."""
         row = self.db.execute(

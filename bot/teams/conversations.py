@@ -204,6 +204,19 @@ class Conversations:
         )
         return next((_conversation(row) for row in rows), None)
 
+    def forget(self, user_id: str) -> int:
+        """Drop a person's personal chats and roster entries (by Teams or Entra id)."""
+        with self.db.atomic():
+            chats = self.db.execute(
+                f"DELETE FROM {TABLE} WHERE kind = 'personal'"
+                " AND (user_id = ? OR aad_object_id = ?)",
+                (user_id, user_id),
+            ).rowcount
+            roster = self.db.execute(
+                f"DELETE FROM {ROSTER} WHERE user_id = ? OR aad_object_id = ?", (user_id, user_id)
+            ).rowcount
+        return int(chats + roster)
+
     def find(self, recipient: str) -> Conversation | None:
         """A conversation id, or a person's Teams id or Entra object id (their personal chat)."""
         found = self.get(recipient)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from content_feed.compose import Network, SuggestedPost, compose
-from handlers.privacy import FORGOTTEN, forget
+from handlers.privacy import forget
 from tests.digest.conftest import (
     COPENHAGEN,
     HUMANS,
@@ -132,11 +132,11 @@ async def test_guests_only_when_included(make_bot, slack, tmp_path) -> None:
 
 async def test_no_digest_for_someone_forgotten_on_request(bot, slack) -> None:
     del slack.users[COPENHAGEN]  # left the company, and asked to be forgotten
-    forget(bot.runtime.db, "slack", COPENHAGEN)
+    forget(bot.runtime.db, "slack", COPENHAGEN, "forgotten-1")
     await bot.runtime.core.tick(at(23, 8, 30))
     await delivered(bot, "2026-11-23")
     assert received(slack) == {NO_ZONE: 1}
-    assert digests_to(slack, FORGOTTEN) == []
+    assert digests_to(slack, "forgotten-1") == []
 
 
 async def test_an_offer_from_another_capability_comes_first(bot, slack) -> None:
