@@ -40,6 +40,7 @@ from handlers.people import Roles
 log = logging.getLogger(__name__)
 
 PEOPLE_SYNC_RETRY = timedelta(hours=1)
+DELIVERIES_KEPT = timedelta(days=90)  # far beyond any retry, resume or report window
 
 CONNECT_HINT = """\
 No chat platform is configured, so socialbot runs on this console only.
@@ -65,6 +66,7 @@ class Runtime:
 
     _background: dict[str, asyncio.Task[object]] = field(init=False, default_factory=dict)
     _people_synced: date | None = field(init=False, default=None)
+    _pruned: date | None = field(init=False, default=None)
     _people_retry_at: datetime = field(init=False, default=datetime.min.replace(tzinfo=UTC))
 
     def __post_init__(self) -> None:
@@ -94,6 +96,13 @@ class Runtime:
             self._people_synced = now.date()
         else:  # Slack refused (throttled, token revoked): try again in an hour, not every tick
             self._people_retry_at = now + PEOPLE_SYNC_RETRY
+
+    async def prune_deliveries_daily(self, now: datetime) -> None:
+        """Once a day, drop delivery records older than DELIVERIES_KEPT."""
+        if self._pruned != now.date():
+            self._pruned = now.date()
+            gone = self.delivery.ledger.prune((now - DELIVERIES_KEPT).timestamp())
+            log.info("old deliveries pruned", extra={"deliveries": gone})
 
     async def refresh_feeds_in_background(self, now: datetime) -> None:
         """Start refreshing the feeds that are due, unless a refresh is still running."""
@@ -170,6 +179,7 @@ def build_runtime(settings: Settings) -> Runtime:
     runtime = Runtime(settings, db, core, teams, slack, delivery, daily)
     core.on_tick("refresh feeds", runtime.refresh_feeds_in_background)
     core.on_tick("sync people", runtime.sync_people_daily)
+    core.on_tick("prune deliveries", runtime.prune_deliveries_daily)
     return runtime
 
 

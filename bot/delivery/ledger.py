@@ -190,6 +190,22 @@ class Ledger:
         ).fetchone()
         return str(row[0]) if row and row[0] else None
 
+    def prune(self, before: float) -> int:
+        """Drop finished deliveries older than `before` (Unix time) and payloads nothing uses.
+
+        Kept long enough that no retry or resumed fan-out can still ask for the same key.
+        """
+        with self.db.atomic():
+            gone = self.db.execute(
+                "DELETE FROM deliveries WHERE state IN ('sent', 'failed') AND finished_at < ?",
+                (before,),
+            ).rowcount
+            self.db.execute(
+                "DELETE FROM delivery_payloads WHERE hash NOT IN"
+                " (SELECT DISTINCT payload FROM deliveries)"
+            )
+        return int(gone)
+
     def forget(self, platform: str, recipient: str, stand_in: str) -> int:
         """A person asked to be forgotten: drop what was still to go to them, and put
         `stand_in` in place of their id on what went (the counts stay right)."""

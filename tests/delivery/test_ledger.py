@@ -8,7 +8,8 @@ import pytest
 from sqlite_utils import Database
 
 from bot.delivery.engine import DeliveryEngine
-from bot.delivery.ledger import Ledger
+from bot.delivery.ledger import Ledger, migrations
+from bot.store import open_database
 from handlers.views import Message
 from tests.delivery.conftest import EngineFactory
 
@@ -79,3 +80,16 @@ def test_enqueue_refuses_a_platform_without_gateway(make_engine: EngineFactory) 
     engine: DeliveryEngine = make_engine()
     with pytest.raises(ValueError, match="teams"):
         engine.enqueue("teams", ["a"], "digest", "d", Message("hi"))
+
+
+def test_old_finished_deliveries_and_their_payloads_are_pruned(tmp_path) -> None:
+    db = open_database(tmp_path / "p.db", [migrations])
+    ledger = Ledger(db)
+    ledger.enqueue("slack", "digest", "old", [("U1", {"text": "old"}), ("U2", {"text": "old"})], 0)
+    ledger.enqueue("slack", "digest", "new", [("U1", {"text": "new"})], 0)
+    old = [row["id"] for row in db["deliveries"].rows_where("key = 'old'")]
+    ledger.mark_sent(old[0], "C1/1", now=100.0)
+    ledger.mark_failed(old[1], "user_not_found", now=100.0)
+    assert ledger.prune(before=200.0) == 2
+    assert [row["key"] for row in db["deliveries"].rows] == ["new"]  # queued rows stay
+    assert db["delivery_payloads"].count == 1
