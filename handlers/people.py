@@ -7,6 +7,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -107,6 +108,14 @@ class Roles:
         return Person(platform, user_id, name, self.of(platform, user_id))
 
 
+def zone_named(name: str, fallback: ZoneInfo) -> ZoneInfo:
+    """The time zone called `name`, or `fallback` when there is no name or no such zone."""
+    try:
+        return ZoneInfo(name) if name else fallback
+    except (ZoneInfoNotFoundError, ValueError):
+        return fallback
+
+
 migrations = Migrations("people")
 
 
@@ -180,6 +189,11 @@ class Directory:
             )
         )
         return _member(rows[0]) if rows else None
+
+    def zone_of(self, platform: str, user_id: str, fallback: ZoneInfo) -> ZoneInfo:
+        """The person's time zone as their platform gave it, else `fallback`."""
+        member = self.get(platform, user_id)
+        return zone_named(member.tz if member else "", fallback)
 
     def active(self, platform: str | None = None, include_guests: bool = False) -> list[Member]:
         """Active humans (no bots, no deactivated accounts, no guests unless asked)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from content_feed.compose import UTM, TextModel
 from handlers.announcements import ids
@@ -24,7 +25,6 @@ from handlers.announcements.views import (
     preview_form,
     status_line,
 )
-from handlers.announcements.when import zone_of
 from handlers.commands import SlashCommand, Subcommand, Subcommands
 from handlers.core import Core
 from handlers.errors import FormErrors, NotAllowed, UserError
@@ -103,7 +103,8 @@ class Announcements:
         return self.console_target
 
     def _zone(self, person: Person) -> str:
-        return zone_of(self.core.directory, person.platform, person.user_id, self.timezone)
+        fallback = ZoneInfo(self.timezone)
+        return self.core.directory.zone_of(person.platform, person.user_id, fallback).key
 
     def _own(self, person: Person, value: str) -> Announcement:
         """The announcement `value` names, if `person` wrote it (admins may touch any)."""

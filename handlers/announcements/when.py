@@ -3,20 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from handlers.people import Directory
-
-
-def zone_of(directory: Directory, platform: str, user_id: str, fallback: str) -> str:
-    """The person's IANA time zone from the directory, else `fallback`."""
-    member = directory.get(platform, user_id)
-    zone = member.tz if member and member.tz else fallback
-    try:
-        ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return fallback
-    return zone
+from zoneinfo import ZoneInfo
 
 
 def parse_local(day: str, clock: str, zone: str) -> tuple[datetime | None, str | None, str | None]:

@@ -106,8 +106,7 @@ class Digest:
 
     def zone(self, platform: str, user_id: str) -> ZoneInfo:
         """The person's time zone: the platform's, else the workspace's."""
-        member = self.core.directory.get(platform, user_id)
-        return self.plan.zone_of(member.tz if member else "")
+        return self.core.directory.zone_of(platform, user_id, self.plan.zone)
 
     async def plan_for(
         self, platform: str, user_id: str, now: datetime, items: Sequence[StoredItem] | None = None

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
 from handlers.digest.store import DigestStore, Preferences
-from handlers.people import Member
+from handlers.people import Member, zone_named
 
 SEARCH_DAYS = 30  # far enough to pass a week's mute and any choice of days
 
@@ -32,10 +32,7 @@ class Plan:
 
     def zone_of(self, tz: str) -> ZoneInfo:
         """The person's zone, or the workspace's when the platform gave none (or a bad one)."""
-        try:
-            return ZoneInfo(tz) if tz else self.zone
-        except (ZoneInfoNotFoundError, ValueError):
-            return self.zone
+        return zone_named(tz, self.zone)
 
     def reaches(self, member: Member) -> bool:
         """Whether digests go to this member at all: active humans, guests when included."""
