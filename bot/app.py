@@ -159,7 +159,7 @@ def build_runtime(settings: Settings) -> Runtime:
     if slack is not None:
         gateways.append(SlackGateway.from_settings(settings))
     delivery = DeliveryEngine.from_settings(db, settings, gateways)
-    core.outbox = delivery
+    core.connect(delivery)
     utm = UTM(enabled=settings.utm, campaign=settings.utm_campaign)
     announcements.Announcements(
         core,

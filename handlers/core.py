@@ -103,7 +103,7 @@ class Core:
         self.escalation_channels = [
             entry.strip() for entry in (escalation_channel or "").split(",") if entry.strip()
         ]
-        self.outbox: Outbox | None = None  # set by the app once the delivery engine exists
+        self._outbox: Outbox | None = None  # connected by the app once the engine exists
         self.commands = Commands()
         self.shortcuts: dict[str, Shortcut] = {}
         self._actions: dict[str, Action] = {}
@@ -148,6 +148,21 @@ class Core:
         self._due_jobs.append((name, job))
 
     # -- what the platforms call -----------------------------------------------------------------
+
+    def connect(self, outbox: Outbox) -> None:
+        """Send outbound messages through `outbox` (the delivery engine)."""
+        self._outbox = outbox
+
+    @property
+    def outbox(self) -> Outbox:
+        """The delivery engine; every outbound message goes through it."""
+        if self._outbox is None:
+            raise RuntimeError("the delivery engine is not connected to the core")
+        return self._outbox
+
+    def can_message(self, platform: str) -> bool:
+        """Whether the bot can send messages to people on `platform` (not the console)."""
+        return self._outbox is not None and platform != "console"
 
     def team_for(self, platform: str) -> list[str]:
         """Where the social media team is reached on `platform`: its escalation channel, or
@@ -236,7 +251,7 @@ class Core:
         """Forward a question the guidelines do not answer to the social media team."""
         stored = self.guidelines.question_for_team(answer_id)
         team = self.team_for(person.platform)
-        if self.outbox is None or not team or person.platform == "console":
+        if not team or not self.can_message(person.platform):
             raise UserError(
                 "I can't reach the social media team from here. An admin can set "
                 "SOCIALBOT_ESCALATION_CHANNEL or SOCIALBOT_SOCIAL_MEDIA_MANAGERS."
@@ -260,7 +275,7 @@ class Core:
     ) -> None:
         """A manager answered a forwarded question in its thread: tell the person who asked."""
         stored = self.guidelines.question_for_team(answer_id)
-        if self.outbox is None or not text.strip():
+        if not text.strip() or not self.can_message(stored.platform):
             return
         relayed = Message(
             text=f"The social media team answered your question: {text}",

@@ -48,8 +48,6 @@ class Dispatcher:
     async def tick(self, now: datetime) -> None:
         """Start what is due, follow what is sending, refresh recent reports."""
         outbox = self.core.outbox
-        if outbox is None:
-            return
         for announcement in self.store.due(now):
             await self._guarded(self.start(outbox, announcement, now), announcement)
         for announcement in self.store.in_state(SENDING):

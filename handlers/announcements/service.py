@@ -168,8 +168,6 @@ class Announcements:
         if draft.draft.send_at is not None and draft.draft.send_at <= now:
             raise FormErrors({ids.NEXT: "The time you chose has passed; choose “Edit it”."})
         outbox = self.core.outbox
-        if outbox is None:
-            raise UserError("Announcements can't be sent from here: the delivery engine is off.")
         announcement = self.store.confirm(draft.id)
         if announcement.draft.send_at is None:
             await self.dispatcher.start(outbox, announcement, now)

@@ -285,11 +285,10 @@ class Reports:
         recipients = self.core.roles.members(Role.MANAGER, report.platform) or self._team(
             report.platform
         )
-        if not self._deliverable(report.platform) or not recipients:
+        if not self.core.can_message(report.platform) or not recipients:
             return
         nudges = report.nudges + 1
         reminder = views.reminder(report, now, self.name)
-        assert self.core.outbox is not None
         key = f"{report.ref}:{nudges}"
         self.core.outbox.enqueue(report.platform, recipients, ids.REMINDER, key, reminder)
         next_at = self.windows.next_reminder(now, report.urgency, nudges)
@@ -303,19 +302,14 @@ class Reports:
 
     # -- delivery --------------------------------------------------------------------------------
 
-    def _deliverable(self, platform: str) -> bool:
-        # The console has no outbound channel; its managers use `/report-mention open`.
-        return self.core.outbox is not None and platform != "console"
-
     def _team(self, platform: str) -> list[str]:
         return self.core.team_for(platform)
 
     def _send_card(self, report: Report) -> bool:
         """Queue the card for the team; False when there is no way or nobody to send it to."""
         team = self._team(report.platform)
-        if not self._deliverable(report.platform) or not team:
+        if not self.core.can_message(report.platform) or not team:
             return False
-        assert self.core.outbox is not None
         card = views.card(report, time.time(), self.name)
         self.core.outbox.enqueue(report.platform, team, ids.CARD, report.ref, card)
         self.store.cards_sent(report.id, ids.CARD, team)
@@ -327,9 +321,8 @@ class Reports:
         managers = [
             m for m in self.core.roles.members(Role.MANAGER, report.platform) if m not in holding
         ]
-        if not self._deliverable(report.platform) or not managers:
+        if not self.core.can_message(report.platform) or not managers:
             return
-        assert self.core.outbox is not None
         card = views.card(report, time.time(), self.name)
         self.core.outbox.enqueue(report.platform, managers, ids.CRISIS_PING, report.ref, card)
         self.store.cards_sent(report.id, ids.CRISIS_PING, managers)
@@ -342,12 +335,11 @@ class Reports:
         task.add_done_callback(self._updating.discard)
 
     async def _update_cards(self, report: Report) -> None:
-        outbox = self.core.outbox
-        if outbox is None:
+        if not self.core.can_message(report.platform):
             return
         card = views.card(report, time.time(), self.name)
         for purpose, recipient in self.store.cards(report.id):
-            await outbox.update(report.platform, recipient, purpose, report.ref, card)
+            await self.core.outbox.update(report.platform, recipient, purpose, report.ref, card)
 
     def _tell_reporters(self, report: Report, event: Event) -> bool:
         """Queue the news for every reporter who can be reached; whether anyone could."""
@@ -355,8 +347,7 @@ class Reports:
         key = f"{report.ref}:{event.id}"
         reached = False
         for platform in sorted({r.platform for r in report.reporters}):
-            if self._deliverable(platform):
-                assert self.core.outbox is not None
+            if self.core.can_message(platform):
                 people = [r.user_id for r in report.reporters if r.platform == platform]
                 self.core.outbox.enqueue(platform, people, ids.STATUS, key, message)
                 reached = True
