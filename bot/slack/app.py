@@ -241,8 +241,7 @@ class SlackBot:
             return
         person = self.core.person("slack", event["user"])
         home = await self._reply(self.core.home(person), "slack home")
-        view = {"type": "home", "blocks": blocks.message(home)["blocks"]}
-        await self.client.views_publish(user_id=event["user"], view=view)
+        await self.client.views_publish(user_id=event["user"], view=blocks.home(home))
 
     async def sync_people(self) -> bool:
         """Refresh the people directory from users.list; failures are logged, not raised."""

@@ -96,6 +96,11 @@ def message(view: views.Message) -> dict[str, Any]:
     }
 
 
+def home(view: views.Message) -> dict[str, Any]:
+    """An App Home tab for views.publish."""
+    return {"type": "home", "blocks": message(view)["blocks"][:100]}
+
+
 def _options(input_: views.Input) -> tuple[list[Option], list[Option]]:
     """All options, and those chosen initially."""
     chosen = {input_.initial} if isinstance(input_.initial, str) else set(input_.initial)
