@@ -103,5 +103,6 @@ async def make_slack_bot(
 
     yield make
     for runtime in runtimes:
+        await runtime.stop_background()
         await runtime.delivery.stop()
         runtime.db.close()

@@ -25,6 +25,7 @@ from handlers.views import Message
 log = logging.getLogger(__name__)
 
 REPORT_DAYS = 7  # share clicks keep updating the announcer's report this long
+DRAFTS_KEPT = timedelta(days=1)  # a preview nobody confirmed by then is abandoned
 
 
 class Dispatcher:
@@ -48,6 +49,7 @@ class Dispatcher:
     async def tick(self, now: datetime) -> None:
         """Start what is due, follow what is sending, refresh recent reports."""
         outbox = self.core.outbox
+        self.store.prune_drafts((now - DRAFTS_KEPT).timestamp())
         for announcement in self.store.due(now):
             await self._guarded(self.start(outbox, announcement, now), announcement)
         for announcement in self.store.in_state(SENDING):

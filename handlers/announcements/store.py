@@ -162,6 +162,16 @@ def _announcement(row: dict[str, Any]) -> Announcement:
 class AnnouncementStore:
     """Reads and writes the announcement tables; every state change is one guarded UPDATE."""
 
+    def prune_drafts(self, before: float) -> int:
+        """Drop previews nobody confirmed before `before` (Unix time)."""
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "DELETE FROM announcements WHERE state = 'draft' AND created_at < ?"
+                " AND id NOT IN (SELECT replaces FROM announcements WHERE replaces IS NOT NULL)",
+                [before],
+            )
+        return int(cursor.rowcount)
+
     def __init__(self, db: Database) -> None:
         self.db = db
 

@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 BATCH = 1000
 MUTE = timedelta(days=7)
 POSTS_CACHED = 5000
+SENT_ITEMS_KEPT = timedelta(days=60)  # items older than the freshness window are never offered
 
 
 class DigestSettings(Protocol):
@@ -70,6 +71,7 @@ class Digest:
         self.core = core
         self.db = core.db
         self.store = DigestStore(core.db)
+        self._pruned_on: date | None = None
         self.plan = Plan(
             at=settings.digest_time,
             days=tuple(settings.digest_days),
@@ -151,6 +153,9 @@ class Digest:
 
     async def tick(self, now: datetime) -> None:
         """Queue the digests whose local time has come (a batch a minute)."""
+        if self._pruned_on != now.date():  # once a day is plenty
+            self._pruned_on = now.date()
+            self.store.prune_sent((now - SENT_ITEMS_KEPT).timestamp())
         self.schedule.follow_directory(now)
         due = self.schedule.due(now, BATCH)
         if due:

@@ -99,6 +99,12 @@ class Preferences:
 class DigestStore:
     """Reads and writes the digest tables."""
 
+    def prune_sent(self, before: float) -> int:
+        """Forget which items went to whom before `before`: they are too old to suggest again."""
+        with self.db.atomic():
+            cursor = self.db.execute("DELETE FROM digest_sent_items WHERE sent_at < ?", [before])
+        return int(cursor.rowcount)
+
     def __init__(self, db: Database) -> None:
         self.db = db
 

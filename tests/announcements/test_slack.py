@@ -191,3 +191,14 @@ async def test_a_restart_mid_delivery_sends_nobody_twice_and_misses_nobody(
     await second.runtime.core.tick(tomorrow_at(0))
     (row,) = second.runtime.db["announcements"].rows
     assert row["state"] == "sent"
+
+
+async def test_an_abandoned_preview_is_dropped_after_a_day(bot, slack) -> None:
+    view = await open_form(bot, slack)
+    await submit(bot, view, GOOD)  # a preview, never confirmed
+    db = bot.runtime.db
+    assert [row["state"] for row in db["announcements"].rows] == ["draft"]
+    await bot.runtime.core.tick(tomorrow_at(0) - timedelta(days=1))
+    assert db["announcements"].count == 1
+    await bot.runtime.core.tick(tomorrow_at(0) + timedelta(days=2))
+    assert db["announcements"].count == 0
