@@ -2,8 +2,8 @@
 
 Needs nothing but Python 3.11+. Two commands cover the quick start:
 
-    python3 dev.py run      # install into .venv if needed, then `socialbot run`
-    python3 dev.py test     # install with the dev tools if needed, then ruff, mypy and pytest
+    python3 ./dev.py run      # install into .venv if needed, then `socialbot run`
+    python3 ./dev.py test     # install with the dev tools if needed, then ruff, mypy and pytest
 
 Any further arguments go to `socialbot` (after `run`) or to pytest (after `test`).
 """
