@@ -40,7 +40,7 @@ company:
 secret:
   en confidential secret secrets internal proprietary sensitive classified leak leaks leaked nda
   en non-public unannounced unreleased
-  da fortrolig fortrolige hemmelig hemmelige hemmeligheder intern interne følsom følsomme lække
+  da fortrolig fortrolige hemmelig hemmelige hemmeligheder interne internt følsom følsomme lække
   da læk
 money:
   en financial finance finances revenue earnings results numbers figures profit profits quarterly
@@ -186,7 +186,9 @@ def off_topic(word_stem: str, code: str) -> bool:
 
 
 # Shorter stems are too ambiguous to stand for an idea: Snowball's Danish stemmer cuts both
-# "interne" and "internet" to "int".
+# "interne" and "internet" to "int". For the same reason a listed word must not share its stem
+# with a common word of another meaning: Danish "intern" and "internet" are both "intern", so
+# only its other forms are listed ("internet-trold" is no secret).
 MIN_STEM = 4
 
 

@@ -16,10 +16,10 @@ from handlers.guidelines.sections import split_sections
 from tests.guidelines.evalset import load_eval_set
 
 EVALSET = load_eval_set()
-# bench/qa_eval.py on `all`: 84.4% / 96.9% with the embedding model's re-ranking (wordllama),
-# 79.7% / 96.1% with BM25 alone (the model is optional: without it, retrieval is BM25 only).
+# bench/qa_eval.py on `all`: 86.7% / 96.9% with the embedding model's re-ranking (wordllama),
+# 82.0% / 96.1% with BM25 alone (the model is optional: without it, retrieval is BM25 only).
 SEMANTIC = default_embedder() is not None
-TOP1_FLOOR = 0.83 if SEMANTIC else 0.78
+TOP1_FLOOR = 0.86 if SEMANTIC else 0.81
 TOP3_FLOOR = 0.96 if SEMANTIC else 0.95
 
 
@@ -75,5 +75,8 @@ def test_a_danish_question_about_an_english_document_says_the_quote_is_in_englis
 def test_lexicon_parts_and_short_stems() -> None:
     assert ideas("instagram-konto", stem("instagram-konto", "da"), "da") == {"account"}
     assert "secret" not in ideas("internettet", stem("internettet", "da"), "da")
+    assert "secret" not in ideas("internet-shopping", stem("internet-shopping", "da"), "da")
+    assert "secret" in ideas("interne", stem("interne", "da"), "da")
+    assert "secret" in ideas("internt", stem("internt", "da"), "da")
     assert ideas("reporter", "report", "en") == {"press"}
     assert ideas("report", "report", "en") == {"report"}
