@@ -59,6 +59,7 @@ def main() -> None:
                 not titles or titles[0] not in item.sections or not answer.confident
             ):
                 print(f"miss   [{item.doc}] {item.question} -> {titles[:3]} {answer.confident=}")
+                print(f"       wanted {list(item.sections)}")
         else:
             uncovered += 1
             said_uncovered += not answer.confident

@@ -15,6 +15,10 @@ if TYPE_CHECKING:
     Vectors = npt.NDArray[np.float32]
 
 
+# The language the model was trained on: questions and sections in others are not embedded.
+EMBEDDING_LANGUAGE = "en"
+
+
 class Embedder(Protocol):
     """Turns texts into unit-length vectors, one row per text."""
 

@@ -5,7 +5,8 @@ idea below lists, per language, the words (any form; they are stemmed) people an
 for it.
 A word maps to the idea's token (`@money`), added to both the question and the sections, so the
 retrieval matches across synonyms and across the two languages. Keep ideas narrow: a broad idea
-matches everything and then helps nothing.
+matches everything and then helps nothing, and keep out words with a second, common meaning
+("address" the verb is no personal data; a computer "monitor" is listed off-topic).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ news:
   da nyhed nyheder meddelelse meddelelser pressemeddelelse historie historier lancering
 event:
   en event events party parties conference conferences celebration celebrations gathering meetup
-  en offsite
+  en offsite outing outings excursion trip trips picnic kickoff webinar webinars seminar seminars
   da begivenhed begivenheder arrangement fest festen julefrokost konference
 company:
   en company companies firm employer business organisation organization corporation
@@ -39,9 +40,9 @@ company:
   da organisation
 secret:
   en confidential secret secrets internal proprietary sensitive classified leak leaks leaked nda
-  en non-public unannounced unreleased
+  en non-public unannounced unreleased acquisition acquisitions merger mergers takeover
   da fortrolig fortrolige hemmelig hemmelige hemmeligheder interne internt følsom følsomme lække
-  da læk
+  da læk opkøb fusion overtagelse
 money:
   en financial finance finances revenue earnings results numbers figures profit profits quarterly
   en forecast forecasts budget money sales turnover
@@ -52,8 +53,9 @@ customer:
   da kunde kunder kunden klient klienter
 press:
   en journalist journalists reporter reporters press analyst analysts investor investors
-  en newspaper newspapers
-  da journalist journalister presse avis aviser analytiker investor
+  en newspaper newspapers interview interviews podcast podcasts blogger bloggers
+  da journalist journalister presse avis aviser analytiker investor interview interviewe
+  da podcast blogger
 negative:
   en negative nasty bad angry hate hateful troll trolls attack attacks attacking criticise
   en criticize criticism critical complain complaint complaints complaining trash trashing bash
@@ -86,14 +88,14 @@ copyright:
   en copyright copyrighted song songs music licence license trademark
   da ophavsret musik sang sange varemærke
 personaldata:
-  en health sick illness address privacy
+  en health sick illness privacy
   da sygdom syg sygemelding privatliv helbred adresse
 account:
-  en account accounts profile profiles bio page pages handle
-  da konto konti profil profilen side
+  en account accounts profile profiles bio page pages handle group groups
+  da konto konti profil profilen side gruppe grupper
 mistake:
   en mistake mistakes error errors wrong accident accidentally oops typo
-  da fejl uheld ved-en-fejl
+  da fejl uheld ved-en-fejl forkert forkerte
 ask:
   en ask question questions contact help
   da spørge spørgsmål kontakte hjælp
@@ -110,11 +112,11 @@ approve:
   en approve approval approved sign permission consent
   da godkende godkendelse godkendt tilladelse samtykke
 hacked:
-  en hacked hack hacker compromised stolen
+  en hacked hack hacker compromised stolen spam spamming phishing
   da hacket hacke hackere stjålet
 violation:
-  en violate violation violations break breach breaking consequence consequences discipline
-  en disciplinary punish punished fired termination
+  en violate violation violations break breach breaches breaking consequence consequences discipline
+  en disciplined disciplinary punish punished fired termination
   da overtræde overtrædelse brud konsekvens konsekvenser straf fyret afskedigelse
 device:
   en device devices laptop computer phone mobile smartphone
@@ -123,8 +125,9 @@ network:
   en wifi wi-fi bandwidth
   da wifi
 recruit:
-  en recruit recruiter recruiting hire hiring candidate candidates applicant applicants
-  da rekruttere ansætte ansættelse kandidat kandidater ansøger
+  en recruit recruiter recruiting hire hiring candidate candidates applicant applicants job jobs
+  en vacancy vacancies career careers
+  da rekruttere ansætte ansættelse kandidat kandidater ansøger job jobopslag stilling stillinger
 sponsored:
   en free gift gifts sponsored paid compensation freebie gadget
   da gratis gave gaver sponsoreret betalt
@@ -147,14 +150,42 @@ sense:
   en sense judgement judgment common careful doubt unsure
   da fornuft dømmekraft omtanke tvivl usikker
 truth:
-  en untrue false lie lies lying fake fact facts accurate honest
-  da usand falsk løgn løgne lyve fakta
+  en untrue false lie lies lying fake fact facts accurate honest rumour rumours rumor rumors
+  en unverified verify verified gossip hearsay
+  da usand falsk løgn løgne lyve fakta rygte rygter sladder
 article:
   en article articles blog link links content
   da artikel artikler blogindlæg link indhold
 industry:
   en industry sector trend trends
   da branche branchen industri sektor
+monitor:
+  en monitor monitored monitoring watch watching watches track tracking surveillance spy spying
+  da overvåge overvåger overvågning overvåget
+leadership:
+  en executive executives leader leaders leadership senior vp ceo cfo cto director directors
+  da direktør direktører ledelse leder ledere topledelse chef
+official:
+  en official officially
+  da officiel officielle
+harassment:
+  en harass harassed harassment harassing bully bullies bullying bullied abuse abusive threat
+  en threats threaten threatening intimidate stalk stalking
+  da chikane chikanere chikanerer mobning mobbe mobber mobbet trussel trusler truer
+discrimination:
+  en discriminate discriminatory discrimination racist racism sexist sexism homophobic offensive
+  en obscene slur slurs
+  da diskrimination diskriminerende racistisk racisme sexistisk krænkende stødende
+labour:
+  en union unions unionise unionize strike strikes collective concerted whistleblower
+  en whistleblowing
+  da fagforening fagforeninger strejke whistleblower
+procedure:
+  en step steps process processes procedure procedures workflow
+  da trin proces procedure procedurer arbejdsgang
+brand:
+  en logo logos brand branding
+  da logo logoer brand
 """.strip()
 
 # Words of the workplace topics a social media policy does not deal with (expenses, leave, pay,
@@ -164,25 +195,61 @@ OFF_TOPIC = """
   en expense expenses expensed reimburse reimbursed reimbursement refund receipt receipts mileage
   en taxi vacation vacations holiday holidays payday salary salaries payslip pension parental
   en maternity paternity sick-leave vpn printer printers parking park canteen cafeteria menu gym
-  en meeting-room desk desks keycard pet pets dog dogs repair broken
+  en meeting-room desk desks keycard pet pets dog dogs repair broken monitor monitors order
+  en ordering purchase purchasing insurance
   da udgift udgifter refusion refunderet refundere kvittering kvitteringer kørsel taxa ferie
   da feriedage fridage sygedage barsel barselsorlov orlov løn lønnen lønseddel pension printer
   da parkering parkere parkeringsplads kantine kantinen menu mødelokale mødelokaler hund hunde
+  da bestille bestiller bestilling indkøb
 """.strip()
 
 
-@cache
-def _off_topic() -> frozenset[tuple[str, str]]:
+# Ideas and words that make a question one about social media or the guidelines at all. A
+# question with none of them ("When is lunch?", "Who is the CEO?") that shares a single word with
+# a section is not covered by it.
+SOCIAL_IDEAS = frozenset(
+    {"share", "publish", "photo", "reply", "message", "account", "article", "mention", "press"}
+    | {"news"}
+)
+SOCIAL = """
+  en social media online internet web website websites site sites platform platforms network
+  en networking linkedin facebook twitter instagram tiktok youtube reddit glassdoor snapchat
+  en threads bluesky mastodon whatsapp blog blogs vlog follower followers like likes hashtag
+  en hashtags tag tagged feed feeds viral influencer policy policies rule rules guideline
+  en guidelines
+  da sociale medier online internettet nettet netværk linkedin facebook twitter instagram tiktok
+  da youtube reddit glassdoor snapchat whatsapp blog blogge følger følgere hashtag regel regler
+  da reglerne retningslinje retningslinjer retningslinjerne
+""".strip()
+
+
+def _stems(listing: str) -> frozenset[tuple[str, str]]:
+    """(language, stem) of every word of a listing of lines like `en word word …`."""
     found = set()
-    for line in OFF_TOPIC.splitlines():
+    for line in listing.splitlines():
         code, *entries = line.split()
         found |= {(code, stem(piece, code)) for word in entries for piece in words(word)}
     return frozenset(found)
 
 
+@cache
+def _off_topic() -> frozenset[tuple[str, str]]:
+    return _stems(OFF_TOPIC)
+
+
+@cache
+def _social() -> frozenset[tuple[str, str]]:
+    return _stems(SOCIAL)
+
+
 def off_topic(word_stem: str, code: str) -> bool:
     """Whether a word belongs to a workplace topic outside social media (expenses, leave, IT)."""
     return (code, word_stem) in _off_topic()
+
+
+def social(word_stem: str, code: str, word_ideas: frozenset[str]) -> bool:
+    """Whether a word speaks of social media or the guidelines (a platform, posting, sharing)."""
+    return bool(word_ideas & SOCIAL_IDEAS) or (code, word_stem) in _social()
 
 
 # Shorter stems are too ambiguous to stand for an idea: Snowball's Danish stemmer cuts both

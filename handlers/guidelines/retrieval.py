@@ -1,5 +1,6 @@
 """Find the sections that answer a question: BM25 over stems and lexicon ideas, in any language,
-then the best few re-ranked by a small static embedding model when it is installed."""
+then the best few re-ranked by a small static embedding model (English, when it is installed),
+with no more than two neighbours of one chapter among those shown."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from handlers.guidelines.embedding import Embedder, default_embedder
+from handlers.guidelines.embedding import EMBEDDING_LANGUAGE, Embedder, default_embedder
 from handlers.guidelines.language import content_words, detect_language, stem
-from handlers.guidelines.lexicon import ideas, off_topic
+from handlers.guidelines.lexicon import ideas, off_topic, social
 from handlers.guidelines.pieces import units
 from handlers.guidelines.sections import Section
 
@@ -23,7 +24,7 @@ K1 = 1.6
 B = 0.75
 TITLE_WEIGHT = 2.0
 PATH_WEIGHT = 0.5
-IDEA_WEIGHT = 1.5
+IDEA_WEIGHT = 2.0
 # A term scores by its best key; its other keys (more ideas) add only this share.
 SYN_SUM = 0.3
 # How much the best single sentence's share of the question adds, relative to the question's
@@ -33,7 +34,9 @@ UNIT_WEIGHT = 0.4
 # best one plus SEMANTIC_WEIGHT times the cosine of the question and the section's closest
 # sentence (or heading). Chosen on the dev split only, then measured on the test split.
 RERANK_DEPTH = 8
-SEMANTIC_WEIGHT = 1.5
+SEMANTIC_WEIGHT = 2.0
+# At most this many of the sections found may share a parent heading.
+MAX_SIBLINGS = 2
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class Term:
     stem: str
     ideas: frozenset[str]
     off_topic: bool = False
+    social: bool = False
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -61,6 +65,11 @@ class Hit:
     matched: int = 0
     matched_ideas: int = 0
     off_topic: int = 0
+    # How many of the question's words speak of social media or the guidelines at all.
+    social: int = 0
+    # The cosine of the question and the section's closest sentence, when the embedding model
+    # read both (it reads English only); None otherwise.
+    similarity: float | None = None
 
 
 def analyse(text: str, code: str) -> list[Term]:
@@ -68,8 +77,15 @@ def analyse(text: str, code: str) -> list[Term]:
     terms = []
     for word in content_words(text, code):
         word_stem = stem(word, code)
+        word_ideas = ideas(word, word_stem, code)
         terms.append(
-            Term(word, word_stem, ideas(word, word_stem, code), off_topic(word_stem, code))
+            Term(
+                word,
+                word_stem,
+                word_ideas,
+                off_topic(word_stem, code),
+                social(word_stem, code, word_ideas),
+            )
         )
     return terms
 
@@ -154,6 +170,7 @@ class Index:
                     theirs if known else term.stem,
                     term.ideas | extra,
                     term.off_topic or off_topic(theirs, self.language),
+                    term.social or social(theirs, self.language, extra),
                 )
             )
         return crossed
@@ -199,7 +216,7 @@ class Index:
             best = max(best, found / total)
         return best
 
-    def _hit(self, doc: int, score: float, terms: Sequence[Term]) -> Hit:
+    def _hit(self, doc: int, score: float, terms: Sequence[Term], similarity: float | None) -> Hit:
         """A hit, with the idf-weighted share of the question's words the section speaks about."""
         total = covered = 0.0
         matched = matched_ideas = 0
@@ -212,8 +229,16 @@ class Index:
                 matched += 1
                 matched_ideas += any(f"@{idea}" in words for idea in term.ideas)
         coverage = covered / total if total else 0.0
-        strays = sum(term.off_topic for term in terms)
-        return Hit(self.sections[doc], score, coverage, matched, matched_ideas, strays)
+        return Hit(
+            self.sections[doc],
+            score,
+            coverage,
+            matched,
+            matched_ideas,
+            off_topic=sum(term.off_topic for term in terms),
+            social=sum(term.social for term in terms),
+            similarity=similarity,
+        )
 
     def scores(self, terms: Sequence[Term]) -> list[float]:
         """The score of every section for the question's terms, in document order: BM25F, plus
@@ -236,11 +261,31 @@ class Index:
         ranked = sorted(range(len(scores)), key=lambda doc: scores[doc], reverse=True)
         ranked = [doc for doc in ranked if scores[doc] > 0]
         depth = max(limit, RERANK_DEPTH)
-        reranked = self._rerank(question, ranked[:depth], scores)
-        return [self._hit(doc, score, terms) for doc, score in reranked[:limit]]
+        similarities = self._similarities(question, ranked[:depth])
+        reranked = _rerank(ranked[:depth], scores, similarities)
+        chosen = self._diverse(reranked, limit)
+        return [self._hit(doc, score, terms, similarities.get(doc)) for doc, score in chosen]
 
-    def _model(self) -> Embedder | None:
-        if not self._semantic:
+    def _diverse(self, ranked: Sequence[tuple[int, float]], limit: int) -> list[tuple[int, float]]:
+        """The best `limit`, with at most MAX_SIBLINGS under the same parent heading: three
+        neighbours of one chapter leave no room for the other chapter that may be the answer."""
+        chosen: list[tuple[int, float]] = []
+        skipped: list[tuple[int, float]] = []
+        parents: Counter[tuple[str, ...]] = Counter()
+        for doc, score in ranked:
+            parent = self.sections[doc].path
+            if parent and parents[parent] >= MAX_SIBLINGS:
+                skipped.append((doc, score))
+                continue
+            parents[parent] += 1
+            chosen.append((doc, score))
+        return (chosen + skipped)[:limit]
+
+    def _model(self, question: str = "") -> Embedder | None:
+        """The embedding model, when it reads the document's language (and the question's)."""
+        if not self._semantic or self.language != EMBEDDING_LANGUAGE:
+            return None
+        if question and detect_language(question, default=self.language) != self.language:
             return None
         if self._embedder is None:
             self._embedder = default_embedder()
@@ -257,24 +302,25 @@ class Index:
             self._unit_vectors = [model.embed(texts) for texts in self._unit_texts]
         return self._unit_vectors
 
-    def _rerank(
-        self, question: str, ranked: Sequence[int], scores: Sequence[float]
-    ) -> list[tuple[int, float]]:
-        """The ranked sections reordered by BM25 and meaning together, each with its score.
-
-        The score stays on BM25's scale: BM25 + SEMANTIC_WEIGHT * cosine * the best BM25.
-        """
-        model = self._model()
-        if model is None or len(ranked) < 2:
-            return [(doc, scores[doc]) for doc in ranked]
+    def _similarities(self, question: str, ranked: Sequence[int]) -> dict[int, float]:
+        """Each ranked section's cosine with the question: its closest sentence (or heading)."""
+        model = self._model(question)
+        if model is None:
+            return {}
         vectors = self._section_vectors(model)
         asked = model.embed([question])[0]
-        best = scores[ranked[0]]
-        combined = [
-            (
-                doc,
-                scores[doc] + SEMANTIC_WEIGHT * best * float((vectors[doc] @ asked).max()),
-            )
-            for doc in ranked
-        ]
-        return sorted(combined, key=lambda item: item[1], reverse=True)
+        return {doc: float((vectors[doc] @ asked).max()) for doc in ranked}
+
+
+def _rerank(
+    ranked: Sequence[int], scores: Sequence[float], similarities: dict[int, float]
+) -> list[tuple[int, float]]:
+    """The ranked sections reordered by BM25 and meaning together, each with its score.
+
+    The score stays on BM25's scale: BM25 + SEMANTIC_WEIGHT * cosine * the best BM25.
+    """
+    if not similarities or not ranked:
+        return [(doc, scores[doc]) for doc in ranked]
+    best = scores[ranked[0]]
+    combined = [(doc, scores[doc] + SEMANTIC_WEIGHT * best * similarities[doc]) for doc in ranked]
+    return sorted(combined, key=lambda item: item[1], reverse=True)

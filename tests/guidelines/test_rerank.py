@@ -28,9 +28,9 @@ Keep your profile up to date and post with care.
 
 
 class FakeEmbedder:
-    """Reads "painting" and "photos" as one meaning, and anything else as noise."""
+    """Reads "painting" and "photos" as one meaning, "parcel" as another, the rest as noise."""
 
-    MEANINGS: ClassVar[dict[str, int]] = {"painting": 0, "photos": 0, "photo": 0}
+    MEANINGS: ClassVar[dict[str, int]] = {"painting": 0, "photos": 0, "photo": 0, "parcel": 1}
 
     def __init__(self) -> None:
         self.calls = 0
@@ -79,3 +79,45 @@ def test_the_installed_model_loads_from_its_wheel_and_reranks() -> None:
     vectors = model.embed(["Can I make my profile private?", "privacy settings", "hashtags"])
     assert vectors.shape == (3, 256)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
+
+
+def test_a_danish_question_is_not_embedded_by_the_english_model() -> None:
+    fake = FakeEmbedder()
+    index = Index(split_sections(GUIDELINES), embedder=fake)
+    index.prepare()
+    calls = fake.calls
+    [hit, *_] = index.search("Må jeg lægge photos op på min profile?")
+    assert fake.calls == calls, "the question was not embedded"
+    assert hit.similarity is None
+
+
+def test_one_shared_word_far_from_every_sentence_is_not_covered() -> None:
+    fake = FakeEmbedder()
+    index = Index(split_sections(GUIDELINES), embedder=fake)
+    # "post" is the only shared word, and the model finds no meaning in common with any sentence.
+    answer = offline_answer(index, "Can I post a parcel from the mail room on Instagram?")
+    assert answer.sources and answer.sources[0].section in {"Photos", "Profile"}
+    assert not answer.confident
+    assert offline_answer(index, "Can I post a painting on Instagram?").confident
+
+
+NESTED = """# Policy
+
+## LinkedIn
+### Profile
+Keep your LinkedIn profile current.
+### Connections
+Connect with care on LinkedIn.
+### Company posts
+Share company posts on LinkedIn.
+
+## Securities
+Never hint at announcements on LinkedIn or anywhere else.
+"""
+
+
+def test_at_most_two_of_the_sections_found_share_a_parent_heading() -> None:
+    index = Index(split_sections(NESTED), semantic=False)
+    titles = [hit.section.title for hit in index.search("Can I hint on LinkedIn?", limit=3)]
+    assert "Securities" in titles
+    assert len([title for title in titles if title != "Securities"]) == 2
