@@ -2,27 +2,34 @@
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
 import logging
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from handlers import actions, guidelines, people, shares
 from handlers.commands import Commands
-from handlers.errors import UserError
+from handlers.errors import FormErrors, UserError
 from handlers.guidelines import GuidelinesQA
+from handlers.guidelines.feedback import StoredAnswer
 from handlers.help import help_message, socialbot_command
 from handlers.people import CHANNEL_SHAPES, Directory, Person, Role, Roles, on_platform
 from handlers.shares import Shares
 from handlers.views import (
+    Actions,
     Block,
+    Button,
     Context,
     Divider,
+    Form,
     Header,
+    Input,
     Message,
     Reply,
     SharedMessage,
@@ -43,6 +50,9 @@ ThreadReply = Callable[[Person, str, str, str], Awaitable[None]]
 # Delivery purposes of the question forwarded to the team and of the team's answer.
 QUESTION_FOR_TEAM = "guidelines-question"
 TEAM_ANSWER = "guidelines-answer"
+# The one input of the form the team answers a forwarded question with.
+ANSWER_INPUT = "answer"
+ANSWER_MAX_LENGTH = 2000  # room for the answer in one Slack text block (3,000 characters)
 
 # Messages that ask for the bot itself rather than ask a question.
 GREETINGS = {"", "help", "hi", "hello", "hey", "hej", "hjælp", "?"}
@@ -111,6 +121,7 @@ class Core:
         self._due_jobs: list[tuple[str, DueJob]] = []
         self._home: list[HomeSection] = []
         self._thread_replies: dict[str, ThreadReply] = {}
+        self._soon: set[asyncio.Task[None]] = set()
         socialbot, self.socialbot = socialbot_command(self.commands)
         self.commands.add(socialbot)
         self.commands.add(guidelines.slash_command())
@@ -118,6 +129,8 @@ class Core:
         self.on_action(actions.GUIDELINES_HELPFUL, self._helpful)
         self.on_action(actions.GUIDELINES_UNHELPFUL, self._unhelpful)
         self.on_action(actions.GUIDELINES_ASK_TEAM, self._ask_team)
+        self.on_action(actions.GUIDELINES_ANSWER, self._answer_form)
+        self.on_form(actions.GUIDELINES_ANSWER_FORM, self._submit_answer)
         self.on_action(actions.SHARE, self.shares.clicked)
         self.on_thread_reply(QUESTION_FOR_TEAM, self._relay_team_answer)
 
@@ -215,11 +228,14 @@ class Core:
 
     async def thread_reply(
         self, person: Person, purpose: str, key: str, text: str, reply_id: str
-    ) -> None:
-        """Someone replied in the thread of a message the bot sent under (purpose, key)."""
+    ) -> bool:
+        """Someone replied in the thread of a message the bot sent under (purpose, key); False
+        when no capability listens to replies under `purpose`."""
         reply = self._thread_replies.get(purpose)
-        if reply is not None:
-            await reply(person, key, text, reply_id)
+        if reply is None:
+            return False
+        await reply(person, key, text, reply_id)
+        return True
 
     async def home(self, person: Person) -> Message:
         """A person's home page: what the bot does, then each capability's section."""
@@ -236,6 +252,20 @@ class Core:
             except Exception:
                 log.exception("due job failed", extra={"job": name})
 
+    def soon(self, name: str, work: Coroutine[Any, Any, None]) -> None:
+        """Run `work` after the person is answered: edits of sent messages may wait on rate
+        limits, and Slack wants an answer within 3 seconds. A failure is logged, not shown."""
+        task = asyncio.create_task(self._logged(name, work), name=name)
+        self._soon.add(task)
+        task.add_done_callback(self._soon.discard)
+
+    @staticmethod
+    async def _logged(name: str, work: Coroutine[Any, Any, None]) -> None:
+        try:
+            await work
+        except Exception:
+            log.exception("background work failed", extra={"work": name})
+
     # -- guideline buttons -----------------------------------------------------------------------
 
     async def _open_section(self, person: Person, key: str) -> Message:
@@ -247,6 +277,8 @@ class Core:
     async def _unhelpful(self, person: Person, answer_id: str) -> Message:
         return self.guidelines.feedback(person, answer_id, helpful=False)
 
+    # -- questions for the social media team ----------------------------------------------------
+
     async def _ask_team(self, person: Person, answer_id: str) -> Message:
         """Forward a question the guidelines do not answer to the social media team."""
         stored = self.guidelines.question_for_team(answer_id)
@@ -256,36 +288,95 @@ class Core:
                 "I can't reach the social media team from here. An admin can set "
                 "SOCIALBOT_ESCALATION_CHANNEL or SOCIALBOT_SOCIAL_MEDIA_MANAGERS."
             )
-        asker = person.name or person.user_id
-        forwarded = Message(
-            text=f"A question the guidelines don't answer, from {asker}: {stored.question}",
-            blocks=(
-                Header("A question the guidelines don't answer"),
-                Text(stored.question),
-                Context(f"Asked by {asker} ({person.platform} user {person.user_id})."),
-            ),
-        )
+        forwarded = _forwarded_question(stored, self._asker(stored))
         self.outbox.enqueue(person.platform, team, QUESTION_FOR_TEAM, answer_id, forwarded)
         return Message(
             "I've passed your question to the social media team; their answer will come here."
         )
 
+    async def _answer_form(self, person: Person, answer_id: str) -> Form:
+        """The form a team member answers a forwarded question with (the Answer button)."""
+        stored = self.guidelines.question_for_team(answer_id)
+        return Form(
+            actions.GUIDELINES_ANSWER_FORM,
+            "Answer the question",
+            (
+                Input(
+                    ANSWER_INPUT,
+                    "Your answer",
+                    kind="multiline",
+                    hint="It goes to the person who asked, as the social media team's answer.",
+                    max_length=ANSWER_MAX_LENGTH,
+                ),
+            ),
+            submit_label="Send the answer",
+            intro=(Text(f"**{self._asker(stored)} asked:** {stored.question}"),),
+            state=answer_id,
+        )
+
+    async def _submit_answer(self, person: Person, values: Values, answer_id: str) -> Message:
+        """An answer from the form, relayed as a reply in the question's thread would be."""
+        typed = values.get(ANSWER_INPUT)
+        text = typed.strip() if isinstance(typed, str) else ""
+        if not text:
+            raise FormErrors({ANSWER_INPUT: "Write the answer to send."})
+        stored = self.guidelines.question_for_team(answer_id)
+        # The same answer submitted twice (a double click, a retried request) is one reply.
+        digest = hashlib.sha256(f"{person.user_id}\x1f{text}".encode()).hexdigest()[:16]
+        await self._relay_team_answer(person, answer_id, text, f"form-{digest}")
+        return Message(f"Thanks! Your answer is on its way to {self._asker(stored)}.")
+
     async def _relay_team_answer(
         self, person: Person, answer_id: str, text: str, reply_id: str
     ) -> None:
-        """A manager answered a forwarded question in its thread: tell the person who asked."""
+        """A team member answered a forwarded question (in its thread or with the Answer
+        button): tell the person who asked, and show the answer on the forwarded question."""
         stored = self.guidelines.question_for_team(answer_id)
         if not text.strip() or not self.can_message(stored.platform):
             return
+        answerer = self.directory.name_of(person.platform, person.user_id, person.name)
         relayed = Message(
             text=f"The social media team answered your question: {text}",
             blocks=(
                 Text("**The social media team answered your question**"),
                 Context(f"You asked: {stored.question}"),
                 Text(text),
-                Context(f"Answered by {person.name or person.user_id}."),
+                Context(f"Answered by {answerer}."),
             ),
         )
-        self.outbox.enqueue(
-            stored.platform, [stored.user_id], TEAM_ANSWER, f"{answer_id}:{reply_id}", relayed
-        )
+        key = f"{answer_id}:{reply_id}"
+        if self.outbox.enqueue(stored.platform, [stored.user_id], TEAM_ANSWER, key, relayed):
+            answered = _forwarded_question(stored, self._asker(stored), (answerer, text))
+            self.soon("show a question answered", self._show_answered(stored, answered))
+
+    async def _show_answered(self, stored: StoredAnswer, answered: Message) -> None:
+        """Replace the forwarded question wherever the team got it, so nobody answers twice
+        without knowing."""
+        for recipient in self.team_for(stored.platform):
+            await self.outbox.update(
+                stored.platform, recipient, QUESTION_FOR_TEAM, stored.id, answered
+            )
+
+    def _asker(self, stored: StoredAnswer) -> str:
+        """The name of the person who asked `stored`, the same whenever the question is shown."""
+        return self.directory.name_of(stored.platform, stored.user_id)
+
+
+def _forwarded_question(
+    stored: StoredAnswer, asker: str, answer: tuple[str, str] | None = None
+) -> Message:
+    """A question as the social media team sees it, with its latest (answerer, answer) once
+    there is one; answering again stays possible, as the team may add to an answer."""
+    blocks: list[Block] = [
+        Header("A question the guidelines don't answer"),
+        Text(stored.question),
+        Context(f"Asked by {asker} ({stored.platform} user {stored.user_id})."),
+    ]
+    text = f"A question the guidelines don't answer, from {asker}: {stored.question}"
+    button = Button("Answer", actions.GUIDELINES_ANSWER, stored.id, style="primary")
+    if answer is not None:
+        answerer, answered = answer
+        blocks += [Divider(), Text(f"**Answered by {answerer}:** {answered}")]
+        text += f" Answered by {answerer}."
+        button = Button("Add to the answer", actions.GUIDELINES_ANSWER, stored.id)
+    return Message(text, (*blocks, Actions((button,))))

@@ -190,6 +190,12 @@ class Directory:
         )
         return _member(rows[0]) if rows else None
 
+    def name_of(self, platform: str, user_id: str, fallback: str = "") -> str:
+        """The name to show for a person: the directory's, else `fallback` (what the platform
+        said), else their id."""
+        member = self.get(platform, user_id)
+        return (member.name if member else "") or fallback or user_id
+
     def zone_of(self, platform: str, user_id: str, fallback: ZoneInfo) -> ZoneInfo:
         """The person's time zone as their platform gave it, else `fallback`."""
         member = self.get(platform, user_id)

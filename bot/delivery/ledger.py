@@ -60,6 +60,12 @@ def create_ledger(db: Database) -> None:
     db.execute("CREATE INDEX deliveries_purpose ON deliveries (purpose, key, state)")
 
 
+@migrations()
+def index_deliveries_by_message(db: Database) -> None:
+    """A reply in a thread finds the message it answers by the platform's id for it."""
+    db.execute("CREATE INDEX deliveries_message ON deliveries (platform, message_id)")
+
+
 def canonical(payload: Payload) -> tuple[str, str]:
     """The payload as compact sorted JSON and its hash, so equal payloads are stored once."""
     body = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -220,12 +226,18 @@ class Ledger:
             ).rowcount
         return int(dropped + renamed)
 
-    def sent_as(self, platform: str, message_id: str) -> tuple[str, str] | None:
-        """The (purpose, key) of the message the platform knows as `message_id`."""
-        row = self.db.execute(
-            "SELECT purpose, key FROM deliveries WHERE platform = ? AND message_id = ?",
-            (platform, message_id),
-        ).fetchone()
+    def sent_as(
+        self, platform: str, message_id: str, recipient: str | None = None
+    ) -> tuple[str, str] | None:
+        """The (purpose, key) of the message the platform knows as `message_id`; `recipient`
+        where an id is unique only within a conversation (Teams: a channel post's id is its
+        time in milliseconds)."""
+        query = "SELECT purpose, key FROM deliveries WHERE platform = ? AND message_id = ?"
+        params = [platform, message_id]
+        if recipient is not None:
+            query += " AND recipient = ?"
+            params.append(recipient)
+        row = self.db.execute(query, params).fetchone()
         return (str(row[0]), str(row[1])) if row else None
 
     def due(self, platform: str, after_id: int, now: float, limit: int) -> list[Delivery]:

@@ -22,6 +22,7 @@ from botbuilder.integration.aiohttp import (
 from botbuilder.schema import Activity, ActivityTypes
 from sqlite_utils import Database
 
+from bot.delivery.ledger import Ledger
 from bot.errors import reply_for_error
 from bot.settings import Settings
 from bot.teams import invokes, people
@@ -81,7 +82,7 @@ class TeamsBot:
         self.adapter.on_turn_error = self._on_turn_error
         # The one gateway to reach a chat: the turns use it, and so does the delivery engine.
         self.gateway = TeamsGateway(self.adapter, self.conversations, settings.microsoft_app_id)
-        self.turns = Turns(core, self.conversations, self.gateway)
+        self.turns = Turns(core, self.conversations, self.gateway, Ledger(db))
         self._last_activity: datetime | None = None
         self._rejected = 0
 

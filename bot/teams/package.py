@@ -20,6 +20,9 @@ from handlers.core import Shortcut
 MANIFEST_VERSION = "1.19"
 MANIFEST_SCHEMA = f"https://developer.microsoft.com/json-schemas/teams/v{MANIFEST_VERSION}/MicrosoftTeams.schema.json"
 SCOPES = ["personal", "team"]
+# Resource-specific consent to read a team's channel messages: with it Teams sends the bot every
+# channel post, so a reply in the thread of a forwarded question reaches it without an @mention.
+CHANNEL_MESSAGES = {"name": "ChannelMessage.Read.Group", "type": "Application"}
 MAX_COMMANDS = 10  # per command list, Teams' limit
 ACCENT = (0x1D, 0x35, 0x57)
 WEBSITE = "https://example.com/socialbot"
@@ -60,7 +63,8 @@ def manifest(
     website: str = WEBSITE,
     shortcuts: Iterable[Shortcut] = (),
 ) -> dict[str, Any]:
-    """The app manifest: one bot in personal and team scope, commands from the registry."""
+    """The app manifest: one bot in personal and team scope, commands from the registry, and
+    consent to read channel messages."""
     words = [word for word in command_words(commands) if word.listed]
     if len(words) > MAX_COMMANDS:
         raise PackageError(f"Teams lists at most {MAX_COMMANDS} commands; there are {len(words)}")
@@ -99,6 +103,9 @@ def manifest(
         ],
         "composeExtensions": compose_extensions(app_id, shortcuts),
         "permissions": ["identity", "messageTeamMembers"],
+        # Consent needs the app's Entra id here; Teams ignores `resource` but refuses it empty.
+        "webApplicationInfo": {"id": app_id, "resource": base},
+        "authorization": {"permissions": {"resourceSpecific": [CHANNEL_MESSAGES]}},
         "validDomains": [],
     }
 

@@ -15,9 +15,10 @@ from botbuilder.schema.teams import TeamsChannelData
 from msrest.exceptions import ClientRequestError, HttpOperationError
 
 from bot.delivery.gateway import PermanentFailure, RateLimited, TransientFailure
+from bot.delivery.ledger import Ledger
 from bot.teams import cards, forms, invokes, people
 from bot.teams.commands import parse_command
-from bot.teams.conversations import Conversations
+from bot.teams.conversations import Conversations, channel_of
 from bot.teams.gateway import TeamsGateway
 from bot.teams.shared import shared_message
 from handlers.core import Core
@@ -29,8 +30,10 @@ from handlers.views import Form, Message, Reply
 log = logging.getLogger(__name__)
 
 PLATFORM = "teams"
+CHANNEL = "channel"  # the conversation type of a team's channel
 DONE = Message("Done.")
 _AT_TAG = re.compile(r"^\s*<at>[^<]*</at>\s*")
+_THREAD = ";messageid="  # a channel thread's conversation id: `<channel id>;messageid=<root id>`
 
 Invoke = Callable[[TurnContext, Person, dict[str, Any]], Awaitable[InvokeResponse]]
 
@@ -47,16 +50,31 @@ def person_of(core: Core, account: ChannelAccount | None) -> Person:
     return core.person(PLATFORM, account.aad_object_id or account.id or "", account.name or "")
 
 
-def text_for_bot(activity: Activity) -> str:
-    """The message text without the bot's @mention (channels and group chats mention it)."""
-    text = activity.text or ""
+def mentions_of_bot(activity: Activity) -> list[str]:
+    """How the message @mentions the bot (`<at>Name</at>`), as its mention entities say."""
     bot_id = activity.recipient.id if activity.recipient else None
+    found: list[str] = []
     for entity in activity.entities or []:
         properties = entity.additional_properties or {}
         mentioned = properties.get("mentioned") or {}
         if entity.type == "mention" and mentioned.get("id") == bot_id and properties.get("text"):
-            text = text.replace(properties["text"], " ")
+            found.append(properties["text"])
+    return found
+
+
+def text_for_bot(activity: Activity) -> str:
+    """The message text without the bot's @mention (channels and group chats mention it)."""
+    text = activity.text or ""
+    for mention in mentions_of_bot(activity):
+        text = text.replace(mention, " ")
     return " ".join(_AT_TAG.sub(" ", text).split())
+
+
+def thread_root(activity: Activity) -> str | None:
+    """The id of the channel post whose thread the message replies in; None for a new post."""
+    _, _, root = (activity.conversation.id or "").partition(_THREAD)
+    root = root or activity.reply_to_id or ""
+    return root if root and root != activity.id else None
 
 
 def _data(value: object) -> dict[str, Any]:
@@ -74,11 +92,14 @@ class Answer:
 class Turns(TeamsActivityHandler):  # type: ignore[misc]
     """Messages, commands, card actions, dialogs and installs, handed to the core."""
 
-    def __init__(self, core: Core, conversations: Conversations, gateway: TeamsGateway) -> None:
+    def __init__(
+        self, core: Core, conversations: Conversations, gateway: TeamsGateway, ledger: Ledger
+    ) -> None:
         super().__init__()
         self.core = core
         self.conversations = conversations
         self.gateway = gateway
+        self.ledger = ledger
         self._invokes: dict[str, Invoke] = {
             invokes.ADAPTIVE_CARD_ACTION: self._on_card_action,
             invokes.TASK_FETCH: self._on_task_fetch,
@@ -90,23 +111,60 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
     # -- messages ------------------------------------------------------------------------------
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
-        """A personal message or an @mention: a command word runs the command, the rest asks."""
+        """A personal message, an @mention or a submit button's message: a command word runs
+        the command, the rest asks. Channel posts are sorted out first."""
+        activity: Activity = turn_context.activity
+        text = text_for_bot(activity)
+        if not text and isinstance(activity.value, dict):
+            # An Action.Submit button sends a message whose value carries the button's data.
+            answer = await self._pressed(self._sender(turn_context), activity.value)
+        elif activity.conversation.conversation_type == CHANNEL:
+            answer = await self._on_channel_post(turn_context, text)
+        else:
+            answer = await self._asked(self._sender(turn_context), text)
+        if answer.reply is not None:
+            await turn_context.send_activity(reply(answer.reply, answer.errors))
+
+    async def _on_channel_post(self, turn_context: TurnContext, text: str) -> Answer:
+        """With channel-message consent Teams sends the bot every post in a channel: a reply in
+        the thread of a post of the bot's goes to whoever listens to those replies, a post that
+        @mentions the bot is answered, and anything else is none of its business."""
+        activity: Activity = turn_context.activity
+        sent = self._replied_to(activity)
+        mentioned = bool(mentions_of_bot(activity))
+        if sent is None and not mentioned:
+            return Answer(None)
+        person = self._sender(turn_context)
+        if sent is not None:
+            purpose, key = sent
+            if await self.core.thread_reply(person, purpose, key, text, activity.id or ""):
+                return Answer(None)
+        return await self._asked(person, text) if mentioned else Answer(None)
+
+    def _replied_to(self, activity: Activity) -> tuple[str, str] | None:
+        """The (purpose, key) of the bot's channel post whose thread the message replies in."""
+        root = thread_root(activity)
+        if root is None:
+            return None
+        # Post ids are times in milliseconds: only unique within one channel.
+        channel = channel_of(activity.conversation.id)
+        return self.ledger.sent_as(PLATFORM, root, recipient=channel)
+
+    def _sender(self, turn_context: TurnContext) -> Person:
+        """The person who sent the activity, once the conversation is stored and the sender
+        noted in the directory."""
         activity: Activity = turn_context.activity
         self._remember(turn_context)
         people.note_sender(
             self.core.directory, activity.from_property, people.timezone_of(activity)
         )
-        person = person_of(self.core, activity.from_property)
-        text = text_for_bot(activity)
-        if not text and isinstance(activity.value, dict):
-            # An Action.Submit button sends a message whose value carries the button's data.
-            answer = await self._pressed(person, activity.value)
-        elif parsed := parse_command(text, self.core.commands):
-            answer = Answer(await self.core.command(parsed[0], person, parsed[1]))
-        else:
-            answer = Answer(await self.core.message(person, text))
-        if answer.reply is not None:
-            await turn_context.send_activity(reply(answer.reply, answer.errors))
+        return person_of(self.core, activity.from_property)
+
+    async def _asked(self, person: Person, text: str) -> Answer:
+        """A command word runs the command; anything else is a question (or a greeting)."""
+        if parsed := parse_command(text, self.core.commands):
+            return Answer(await self.core.command(parsed[0], person, parsed[1]))
+        return Answer(await self.core.message(person, text))
 
     async def _pressed(self, person: Person, data: dict[str, Any]) -> Answer:
         """A card's submit button: a form's (its values to the core) or an action's."""

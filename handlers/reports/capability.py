@@ -6,7 +6,6 @@ outbound message goes through the outbox under a key, so retries and restarts ne
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from datetime import datetime
@@ -42,7 +41,6 @@ class Reports:
         crisis_ack_minutes: int = triage.CRISIS_ACK_MINUTES,
     ) -> None:
         self.core = core
-        self._updating: set[asyncio.Task[None]] = set()
         self.store = ReportStore(core.db)
         self.windows = AckWindows(ack_minutes, crisis_ack_minutes)
 
@@ -330,9 +328,7 @@ class Reports:
     def _update_cards_soon(self, report: Report) -> None:
         """Edit the cards after answering: an edit may wait on Slack's rate limits, and the
         person who pressed the button (or submitted the form) is answered within 3 seconds."""
-        task = asyncio.create_task(self._update_cards(report))
-        self._updating.add(task)
-        task.add_done_callback(self._updating.discard)
+        self.core.soon("update report cards", self._update_cards(report))
 
     async def _update_cards(self, report: Report) -> None:
         if not self.core.can_message(report.platform):
@@ -357,8 +353,7 @@ class Reports:
 
     def name(self, platform: str, user_id: str, fallback: str = "") -> str:
         """The name to show for a person: the directory's, else what the platform said."""
-        member = self.core.directory.get(platform, user_id)
-        return (member.name if member and member.name else "") or fallback or user_id
+        return self.core.directory.name_of(platform, user_id, fallback)
 
     def _managers(self, person: Person) -> list[tuple[str, str]]:
         ids_ = sorted({*self.core.roles.members(Role.MANAGER, person.platform), person.user_id})

@@ -93,3 +93,18 @@ def test_old_finished_deliveries_and_their_payloads_are_pruned(tmp_path) -> None
     assert ledger.prune(before=200.0) == 2
     assert [row["key"] for row in db["deliveries"].rows] == ["new"]  # queued rows stay
     assert db["delivery_payloads"].count == 1
+
+
+def test_a_message_id_is_found_per_recipient_where_ids_repeat(tmp_path) -> None:
+    # Teams numbers channel posts by their time in milliseconds: two channels can share an id.
+    db = open_database(tmp_path / "m.db", [migrations])
+    ledger = Ledger(db)
+    ledger.enqueue("teams", "question", "q1", [("19:a@thread.tacv2", {"text": "q1"})], 0)
+    ledger.enqueue("teams", "report", "r1", [("19:b@thread.tacv2", {"text": "r1"})], 0)
+    for row in db["deliveries"].rows:
+        ledger.mark_sent(row["id"], "1700000000001", now=1.0)
+
+    assert ledger.sent_as("teams", "1700000000001", "19:a@thread.tacv2") == ("question", "q1")
+    assert ledger.sent_as("teams", "1700000000001", "19:b@thread.tacv2") == ("report", "r1")
+    assert ledger.sent_as("teams", "1700000000001", "19:c@thread.tacv2") is None
+    assert ledger.sent_as("slack", "1700000000001") is None

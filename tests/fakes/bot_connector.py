@@ -11,6 +11,9 @@ conversation (`POST /v3/conversations`) and read a roster (`GET …/{id}/pagedme
 `pageSize`, and `GET …/{id}/members`) from `rosters[conversation or team id]`.
 `fail(status, retry_after=…, times=…)` makes the next calls answer an error instead (403 blocked,
 404 gone, 429 throttled, 500 broken).
+
+A message posted to a channel or group chat (`19:…`) gets an id as Teams gives it: the post's time
+in milliseconds, which is also the `;messageid=` of its thread; elsewhere ids are opaque.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from aiohttp import web
 from aiohttp.test_utils import TestServer
 
 Json = dict[str, Any]
+
+FIRST_POST_MS = 1_700_000_000_000  # the time of the first post, as its id
 
 _ERROR_CODES = {
     403: "BotDisabledByAdmin",
@@ -42,6 +47,7 @@ class Sent:
     body: Json
     authorization: str | None
     status: int
+    created_id: str | None = None  # the id the connector gave the activity sent or replied
 
     @property
     def activity(self) -> Json:
@@ -109,13 +115,20 @@ class FakeBotConnector:
         await self._server.close()
 
     async def _answer(
-        self, request: web.Request, method: str, conversation: str | None, activity: str | None
+        self,
+        request: web.Request,
+        method: str,
+        conversation: str | None,
+        activity: str | None,
+        created: str | None = None,
     ) -> web.Response | None:
         body = await request.json() if request.can_read_body else dict(request.query)
         failure = next((f for f in self._failures if f.conversation in (None, conversation)), None)
         status = failure.status if failure else 200
+        authorization = request.headers.get("Authorization")
+        created = None if failure else created
         self.calls.append(
-            Sent(method, conversation, activity, body, request.headers.get("Authorization"), status)
+            Sent(method, conversation, activity, body, authorization, status, created)
         )
         if failure is None:
             return None
@@ -127,15 +140,23 @@ class FakeBotConnector:
         error = {"error": {"code": code, "message": f"fake connector answered {failure.status}"}}
         return web.json_response(error, status=failure.status, headers=headers)
 
+    def _new_id(self, conversation: str) -> str:
+        number = next(self._ids)
+        if conversation.startswith("19:"):
+            return str(FIRST_POST_MS + number)
+        return f"activity-{number}"
+
     async def _send(self, request: web.Request) -> web.Response:
         conversation = request.match_info["conversation"]
-        failed = await self._answer(request, "send", conversation, None)
-        return failed or web.json_response({"id": f"activity-{next(self._ids)}"})
+        created = self._new_id(conversation)
+        failed = await self._answer(request, "send", conversation, None, created)
+        return failed or web.json_response({"id": created})
 
     async def _reply(self, request: web.Request) -> web.Response:
         conversation, activity = request.match_info["conversation"], request.match_info["activity"]
-        failed = await self._answer(request, "reply", conversation, activity)
-        return failed or web.json_response({"id": f"activity-{next(self._ids)}"})
+        created = self._new_id(conversation)
+        failed = await self._answer(request, "reply", conversation, activity, created)
+        return failed or web.json_response({"id": created})
 
     async def _update(self, request: web.Request) -> web.Response:
         conversation, activity = request.match_info["conversation"], request.match_info["activity"]

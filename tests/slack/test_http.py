@@ -15,11 +15,13 @@ import yaml
 from bot.slack.manifest import manifest_yaml
 from tests.fakes.slack_requests import (
     block_action,
+    buttons,
     calls,
     post_form,
     post_json,
     signed,
     slash,
+    view_submission,
     wait_for_call,
 )
 from tests.fakes.slack_web_api import FakeSlack
@@ -204,8 +206,52 @@ async def test_a_question_not_covered_can_go_to_the_social_media_team(bot, slack
     answers = await wait_for_call(slack, "chat.postMessage", count=2)
     assert answers[1]["channel"] == "W111"
     assert "Use the booking page on the intranet." in answers[1]["text"]
+    # The team sees the question was answered, where it was forwarded.
+    (edit,) = await wait_for_call(slack, "chat.update")
+    assert (edit["channel"], edit["ts"]) == ("CSOCIAL", message.ts)
+    assert "Answered by UMANAGER:* Use the booking page" in json.dumps(edit["blocks"])
     await asyncio.sleep(0.2)
     assert len(posted(slack)) == 2
+    assert len(calls(slack, "chat.update")) == 1
+
+
+async def test_the_team_answers_with_the_answer_button(bot, slack) -> None:
+    question = "How do I book a meeting room?"
+    reply = await (await post_form(bot, slash("/guidelines", question))).json()
+    ask = next(b for b in buttons(reply["blocks"]) if b["action_id"] == "guidelines_ask_team")
+    await post_form(bot, block_action(ask, slack.url + "respond"))
+    (forwarded,) = await wait_for_call(slack, "chat.postMessage")
+    (answer,) = [b for b in buttons(forwarded["blocks"]) if b["action_id"] == "guidelines_answer"]
+
+    # A manager presses Answer in the channel: a modal opens; a blank answer is refused.
+    pressed = block_action(answer, slack.url + "respond", user="UMANAGER", channel="CSOCIAL")
+    assert (await post_form(bot, pressed)).status == 200
+    (opened,) = await wait_for_call(slack, "views.open")
+    view = opened["view"]
+    assert question in json.dumps(view["blocks"])
+    blank = view_submission(view, {"answer": typed("  ")}, user="UMANAGER")
+    refused = await (await post_form(bot, blank)).json()
+    assert refused == {
+        "response_action": "errors",
+        "errors": {"answer": "Write the answer to send."},
+    }
+
+    submitted = view_submission(view, {"answer": typed("Use the booking page.")}, user="UMANAGER")
+    for _ in range(2):  # a double submission sends one answer
+        assert (await post_form(bot, submitted)).status == 200
+    messages = await wait_for_call(slack, "chat.postMessage", count=4)
+    by_channel = {m["channel"]: m["text"] for m in messages[1:]}
+    assert "Use the booking page." in by_channel["W111"]
+    assert "on its way to W111" in by_channel["UMANAGER"]
+    (edit,) = await wait_for_call(slack, "chat.update")
+    assert "Answered by umanager:* Use the booking page." in json.dumps(edit["blocks"])
+    await asyncio.sleep(0.2)
+    assert [m["channel"] for m in posted(slack)].count("W111") == 1
+
+
+def typed(value: str) -> dict[str, Any]:
+    """A plain text input's value as a view submission reports it."""
+    return {"type": "plain_text_input", "value": value}
 
 
 async def responded(slack: FakeSlack) -> dict[str, Any]:

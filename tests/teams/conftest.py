@@ -53,34 +53,30 @@ def assert_valid_card(card: dict[str, Any]) -> None:
     assert card["version"] == "1.5"
 
 
+def objects_in(node: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON object anywhere in a JSON value, outermost first."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from objects_in(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from objects_in(value)
+
+
 def _cards_within(node: Any) -> list[dict[str, Any]]:
     """Every Adaptive Card anywhere in a JSON value (an invoke response, say)."""
-    if isinstance(node, list):
-        return [card for item in node for card in _cards_within(item)]
-    if not isinstance(node, dict):
-        return []
-    if node.get("type") == "AdaptiveCard":
-        return [node]
-    return [card for value in node.values() for card in _cards_within(value)]
+    return [found for found in objects_in(node) if found.get("type") == "AdaptiveCard"]
 
 
 def card_text(activity: dict[str, Any]) -> str:
     """Every TextBlock's text in the activity's cards, joined, for assertions."""
-    found: list[str] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if node.get("type") == "TextBlock":
-                found.append(node["text"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    for card in cards_in(activity):
-        walk(card["body"])
-    return "\n".join(found)
+    return "\n".join(
+        found["text"]
+        for card in cards_in(activity)
+        for found in objects_in(card["body"])
+        if found.get("type") == "TextBlock"
+    )
 
 
 def load_activity(fixture: str, service_url: str, /, **changes: Any) -> dict[str, Any]:

@@ -46,7 +46,8 @@ async def test_a_proactive_message_goes_through_the_stored_reference(
     message_id = await gateway.send(CHANNEL, gateway.render(DIGEST))
 
     [call] = teams.connector.calls
-    assert message_id.startswith("activity-")
+    assert message_id == call.created_id  # the post's id, which replies in its thread carry
+    assert message_id.isdigit()
     assert call.method == "send"  # a new post in the channel, not a reply
     assert call.conversation_id == CHANNEL
     assert call.activity["from"]["id"] == "28:608cacfd-1cea-40c9-b678-4b93e69bb72b"

@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 from botbuilder.schema import Activity
 
-from bot.teams.turns import text_for_bot
+from bot.teams.turns import mentions_of_bot, text_for_bot, thread_root
 from tests.teams.conftest import Teams, card_text, cards_in, load_activity
 
 PERSONAL = "teams-message-personal.json"
 MENTION = "teams-message-channel-mention.constructed.json"
+THREAD_REPLY = "teams-message-channel-thread-reply.constructed.json"
+CHANNEL = "19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2"
 
 
 async def test_a_personal_message_gets_a_reply_in_the_same_chat(teams: Teams) -> None:
@@ -63,7 +65,28 @@ async def test_a_channel_mention_is_answered_in_its_thread(teams: Teams) -> None
 def test_the_mention_of_the_bot_is_taken_out_of_the_text() -> None:
     activity = Activity().deserialize(load_activity(MENTION, "http://127.0.0.1/"))
 
+    assert mentions_of_bot(activity) == ["<at>Test Bot</at>"]
     assert text_for_bot(activity) == "is it fine to share our press release?"
+
+
+@pytest.mark.parametrize(
+    ("conversation_id", "reply_to", "root"),
+    [
+        (f"{CHANNEL};messageid=1638918000000", None, "1638918000000"),
+        (f"{CHANNEL};messageid=1638918600000", None, None),  # the post itself starts a thread
+        (CHANNEL, "1638918000000", "1638918000000"),
+        (CHANNEL, None, None),
+    ],
+)
+def test_a_channel_reply_knows_the_post_it_answers(
+    conversation_id: str, reply_to: str | None, root: str | None
+) -> None:
+    raw = load_activity(THREAD_REPLY, "http://127.0.0.1/", replyToId=reply_to)
+    raw["conversation"]["id"] = conversation_id
+    activity = Activity().deserialize(raw)
+
+    assert mentions_of_bot(activity) == []
+    assert thread_root(activity) == root
 
 
 async def test_an_unexpected_error_gets_an_apology_with_a_reference(

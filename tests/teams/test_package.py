@@ -95,6 +95,18 @@ def test_the_command_list_comes_from_the_registry(make_settings: Any) -> None:
     assert titles == ["report", "ask", "help", "socialbot", "surveys"]
 
 
+def test_the_app_asks_for_consent_to_read_channel_messages(make_settings: Any) -> None:
+    manifest = _manifest(
+        make_settings(microsoft_app_id=BOT_APP_ID, microsoft_app_password="s3cret"), _commands()
+    )
+
+    # Replies in the thread of a forwarded question then reach the bot without an @mention.
+    consent = manifest["authorization"]["permissions"]["resourceSpecific"]
+    assert consent == [{"name": "ChannelMessage.Read.Group", "type": "Application"}]
+    assert manifest["webApplicationInfo"]["id"] == BOT_APP_ID
+    assert manifest["webApplicationInfo"]["resource"]
+
+
 def test_an_explicit_app_id_wins(make_settings: Any) -> None:
     other = "11111111-2222-3333-4444-555555555555"
 
@@ -105,6 +117,7 @@ def test_an_explicit_app_id_wins(make_settings: Any) -> None:
     )
 
     assert manifest["bots"][0]["botId"] == other
+    assert manifest["webApplicationInfo"]["id"] == other
 
 
 def test_without_an_app_id_the_error_says_what_to_set(make_settings: Any) -> None:

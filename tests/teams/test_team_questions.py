@@ -1,0 +1,235 @@
+"""Questions for the social media team from Teams: forwarded, answered in a channel thread or with
+the Answer button, relayed to the person who asked once, and the forwarded card marked answered."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+import pytest
+
+from bot.teams.cards import FORM_VERB
+from handlers.actions import GUIDELINES_ANSWER, GUIDELINES_ASK_TEAM
+from handlers.core import TEAM_ANSWER
+from handlers.views import Message
+from tests.fakes.bot_connector import FakeBotConnector, Sent
+from tests.teams.conftest import (
+    MakeTeams,
+    Teams,
+    card_text,
+    cards_in,
+    load_activity,
+    objects_in,
+)
+
+PERSONAL = "teams-message-personal.json"
+EXECUTE = "teams-invoke-adaptiveCard-action.constructed.json"
+THREAD_REPLY = "teams-message-channel-thread-reply.constructed.json"
+INSTALLED_IN_CHANNEL = "teams-installationUpdate-add-channel.json"
+CHANNEL = "19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2"
+ASKER_CHAT = load_activity(PERSONAL, "")["conversation"]["id"]  # Megan Bowen's chat with the bot
+OLO = {
+    "id": "29:1ljv6N86roXr5pjPrCJVIz6xHh5QxjI....",
+    "name": "Olo Brockhouse",
+    "aadObjectId": "eddfa9d4-346e-4cce-a18f-fa6261ad776b",
+}
+OLO_CHAT = {"conversationType": "personal", "id": "a:chat-olo"}
+QUESTION = "How do I book a meeting room?"
+ANSWER = "Use the booking page on the intranet."
+
+
+@pytest.fixture
+async def make_running(make_teams: MakeTeams) -> AsyncIterator[MakeTeams]:
+    """Build the bot with its delivery engine running, so queued messages reach the connector."""
+    built: list[Teams] = []
+
+    async def make(**overrides: Any) -> Teams:
+        teams = await make_teams(teams_conversation_rate=100.0, **overrides)
+        await teams.runtime.delivery.start()
+        built.append(teams)
+        return teams
+
+    yield make
+    for teams in built:
+        await teams.runtime.delivery.stop()
+
+
+async def calls_where(
+    connector: FakeBotConnector, wanted: Callable[[Sent], bool], count: int = 1
+) -> list[Sent]:
+    """The delivered calls that are `wanted`, once there are `count` of them."""
+    for _ in range(500):
+        found = [call for call in connector.sent if wanted(call)]
+        if len(found) >= count:
+            return found
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"{len(found)} wanted calls, not {count}: {connector.calls}")
+
+
+def posted_to(conversation: str) -> Callable[[Sent], bool]:
+    """New posts (not replies) in `conversation`."""
+    return lambda call: call.method == "send" and call.conversation_id == conversation
+
+
+def updated(conversation: str, activity_id: str | None) -> Callable[[Sent], bool]:
+    """Edits of the message `activity_id` in `conversation`."""
+    return lambda call: (
+        call.method == "update"
+        and call.conversation_id == conversation
+        and call.activity_id == activity_id
+    )
+
+
+def buttons(activity: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The Action.Execute buttons of the activity's cards, by action id (or verb)."""
+    return {
+        node["data"].get("action_id") or node["verb"]: node
+        for card in cards_in(activity)
+        for node in objects_in(card)
+        if node.get("type") == "Action.Execute"
+    }
+
+
+def pressed(button: dict[str, Any], **typed: str) -> dict[str, Any]:
+    """The invoke value of pressing `button` (with `typed` in the card's inputs)."""
+    data = {**button["data"], **typed}
+    return {"action": {"type": "Action.Execute", "verb": button["verb"], "data": data}}
+
+
+async def ask_the_team(teams: Teams) -> str:
+    """Megan asks what the guidelines don't cover and passes it on; the question's answer id."""
+    await teams.post(PERSONAL, text=QUESTION)
+    ask = buttons(teams.connector.posted[-1].activity)[GUIDELINES_ASK_TEAM]
+    body = await (await teams.post(EXECUTE, value=pressed(ask))).json()
+    assert "passed your question" in str(body["value"])
+    return str(ask["data"]["value"])
+
+
+BOT_MENTION = {
+    "type": "mention",
+    "text": "<at>Test Bot</at>",
+    "mentioned": {"id": "28:608cacfd-1cea-40c9-b678-4b93e69bb72b", "name": "Test Bot"},
+}
+
+
+@pytest.mark.parametrize("mentioned", [False, True], ids=["plain", "mentioning the bot"])
+async def test_a_reply_in_the_channel_thread_reaches_the_person_who_asked_once(
+    make_running: MakeTeams, mentioned: bool
+) -> None:
+    teams = await make_running(escalation_channel=CHANNEL)
+    await teams.post(INSTALLED_IN_CHANNEL)
+    answer_id = await ask_the_team(teams)
+    [forwarded] = await calls_where(teams.connector, posted_to(CHANNEL))
+    assert QUESTION in card_text(forwarded.activity)
+    assert forwarded.created_id is not None and forwarded.created_id.isdigit()
+
+    # Olo answers in the card's thread (a mention is taken out); Teams then sends it again.
+    reply = load_activity(THREAD_REPLY, teams.connector.url)
+    thread = {**reply["conversation"], "id": f"{CHANNEL};messageid={forwarded.created_id}"}
+    if mentioned:
+        reply.update(text=f"<at>Test Bot</at> {ANSWER}", entities=[BOT_MENTION])
+    for _ in range(2):
+        response = await teams.post(
+            THREAD_REPLY, conversation=thread, text=reply["text"], entities=reply["entities"]
+        )
+        assert response.status == 200
+    await teams.runtime.delivery.run_until_done(TEAM_ANSWER, f"{answer_id}:{reply['id']}")
+
+    [relayed] = await calls_where(teams.connector, posted_to(ASKER_CHAT))
+    assert ANSWER in card_text(relayed.activity)
+    assert QUESTION in card_text(relayed.activity)
+    assert "Test Bot" not in card_text(relayed.activity)
+    [edit] = await calls_where(teams.connector, updated(CHANNEL, forwarded.created_id))
+    assert f"Answered by Olo Brockhouse:** {ANSWER}" in card_text(edit.activity)
+    assert "Add to the answer" in str(edit.activity)
+    await asyncio.sleep(0.2)  # nothing more comes: no second relay, edit or reply in the thread
+    assert len(await calls_where(teams.connector, posted_to(ASKER_CHAT))) == 1
+    assert len([call for call in teams.connector.sent if call.method == "update"]) == 1
+    assert not [call for call in teams.connector.posted if call.conversation_id == thread["id"]]
+
+
+async def test_a_mention_in_the_thread_of_another_post_of_the_bots_is_answered(
+    make_running: MakeTeams,
+) -> None:
+    teams = await make_running()
+    await teams.post(INSTALLED_IN_CHANNEL)
+    teams.core.outbox.enqueue("teams", [CHANNEL], "announcement", "1", Message("Launch day"))
+    await teams.runtime.delivery.run_until_done("announcement", "1")
+    [post] = await calls_where(teams.connector, posted_to(CHANNEL))
+
+    # Nothing listens to replies to announcements, so the mention is answered as anywhere.
+    reply = load_activity(THREAD_REPLY, teams.connector.url)
+    thread = {**reply["conversation"], "id": f"{CHANNEL};messageid={post.created_id}"}
+    await teams.post(
+        THREAD_REPLY, conversation=thread, text="<at>Test Bot</at> help", entities=[BOT_MENTION]
+    )
+
+    [answer] = [call for call in teams.connector.posted if call.conversation_id == thread["id"]]
+    assert "socialbot help" in card_text(answer.activity)
+
+
+@pytest.mark.parametrize(
+    ("root", "reply_to"),
+    [("1638918600000", None), ("1638917000000", None), ("", "1638917000000")],
+    ids=["a new post", "a reply to someone's post", "a reply known by replyToId"],
+)
+async def test_a_channel_post_without_a_mention_is_none_of_the_bots_business(
+    teams: Teams, root: str, reply_to: str | None
+) -> None:
+    reply = load_activity(THREAD_REPLY, teams.connector.url)
+    conversation_id = f"{CHANNEL};messageid={root}" if root else CHANNEL
+    response = await teams.post(
+        THREAD_REPLY,
+        conversation={**reply["conversation"], "id": conversation_id},
+        replyToId=reply_to,
+        text="Lunch at noon, anyone?",
+    )
+
+    assert response.status == 200
+    assert teams.connector.calls == []
+    assert teams.db["teams_conversations"].count == 0
+
+
+async def test_a_manager_answers_with_the_answer_button_in_their_personal_chat(
+    make_running: MakeTeams,
+) -> None:
+    # No escalation channel: the question goes to each manager's personal chat.
+    teams = await make_running(social_media_managers=[OLO["aadObjectId"]])
+    await teams.post(PERSONAL, text="hi", conversation=OLO_CHAT, **{"from": OLO})
+    answer_id = await ask_the_team(teams)
+    [forwarded] = await calls_where(teams.connector, posted_to(OLO_CHAT["id"]))
+    answer = buttons(forwarded.activity)[GUIDELINES_ANSWER]
+    assert answer["data"]["value"] == answer_id
+
+    # The form comes below the card; an empty answer gets the form back with its mistake.
+    olo = {"conversation": OLO_CHAT, "from": OLO}
+    body = await (await teams.post(EXECUTE, value=pressed(answer), **olo)).json()
+    assert body["value"] == "Answer the question"
+    form = teams.connector.posted[-1]
+    assert form.conversation_id == OLO_CHAT["id"]
+    assert f"Megan Bowen asked:** {QUESTION}" in card_text(form.activity)
+    submit = buttons(form.activity)[FORM_VERB]
+    body = await (await teams.post(EXECUTE, value=pressed(submit, answer="  "), **olo)).json()
+    assert "Write the answer to send." in str(body["value"])
+
+    for _ in range(2):  # a double click sends one answer
+        body = await (await teams.post(EXECUTE, value=pressed(submit, answer=ANSWER), **olo)).json()
+        assert "on its way to Megan Bowen" in str(body["value"])
+    [relayed] = await calls_where(teams.connector, posted_to(ASKER_CHAT))
+    assert ANSWER in card_text(relayed.activity)
+    [edit] = await calls_where(teams.connector, updated(OLO_CHAT["id"], forwarded.created_id))
+    assert f"Answered by Olo Brockhouse:** {ANSWER}" in card_text(edit.activity)
+
+    # The team may add to an answer: that goes to Megan too, and the card shows the latest.
+    more = "Rooms for more than ten people need a manager's approval."
+    await teams.post(EXECUTE, value=pressed(submit, answer=more), **olo)
+    relays = await calls_where(teams.connector, posted_to(ASKER_CHAT), count=2)
+    assert more in card_text(relays[-1].activity)
+    edits = await calls_where(
+        teams.connector, updated(OLO_CHAT["id"], forwarded.created_id), count=2
+    )
+    assert more in card_text(edits[-1].activity)
+    await asyncio.sleep(0.2)
+    assert len(await calls_where(teams.connector, posted_to(ASKER_CHAT))) == 2
+    assert len([call for call in teams.connector.sent if call.method == "update"]) == 2
