@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 
 PEOPLE_SYNC_RETRY = timedelta(hours=1)
 DELIVERIES_KEPT = timedelta(days=90)  # far beyond any retry, resume or report window
+SETTLE_SECONDS = 10.0  # how long a shutdown waits for work begun after answering someone
 
 CONNECT_HINT = """\
 No chat platform is configured, so socialbot runs on this console only.
@@ -215,6 +216,11 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.remove_signal_handler(signum)
         runtime.clock.stop()
+        try:
+            async with asyncio.timeout(SETTLE_SECONDS):
+                await runtime.core.settle()
+        except TimeoutError:
+            log.warning("work begun after answering someone was cut short by the shutdown")
         await runtime.delivery.stop()
         await runtime.stop_background()
         if runtime.slack is not None:

@@ -72,6 +72,13 @@ class Outbox(Protocol):
         """Queue `message` for each recipient not yet sent under (purpose, key)."""
         ...
 
+    async def fan_out(
+        self, platform: str, recipients: Iterable[str], purpose: str, key: str, message: Message
+    ) -> int:
+        """`enqueue` for a large audience, a batch at a time, so people's clicks are answered
+        between the batches."""
+        ...
+
     async def update(
         self, platform: str, recipient: str, purpose: str, key: str, message: Message
     ) -> bool:
@@ -258,6 +265,11 @@ class Core:
         task = asyncio.create_task(self._logged(name, work), name=name)
         self._soon.add(task)
         task.add_done_callback(self._soon.discard)
+
+    async def settle(self) -> None:
+        """Wait for the work started with `soon`: at shutdown, and when a console chat ends."""
+        while self._soon:
+            await asyncio.gather(*self._soon)  # each logs its own failure
 
     @staticmethod
     async def _logged(name: str, work: Coroutine[Any, Any, None]) -> None:

@@ -147,3 +147,5 @@ class ConsoleSession:
                 await self.handle(line)
         except EndOfInput:
             return
+        finally:
+            await self.core.settle()

@@ -48,6 +48,7 @@ from bot.delivery.buckets import ConversationBuckets, Pace, TokenBucket
 from bot.delivery.gateway import (
     CannotTell,
     Gateway,
+    Payload,
     PermanentFailure,
     RateLimited,
     TransientFailure,
@@ -60,6 +61,7 @@ from handlers.views import Message
 log = logging.getLogger("bot.delivery")
 
 MessageSource = Message | Callable[[str], Message | None]
+FAN_OUT_BATCH = 2000  # deliveries queued per transaction by a fan-out
 RECOVER_EVERY = 60.0  # seconds between looks for rows that other, dead processes left `sending`
 
 
@@ -172,11 +174,8 @@ class DeliveryEngine:
     ) -> int:
         """Queue `message` (or `message(recipient)`, None to skip one) for each recipient not
         already in the ledger under (platform, purpose, key); return how many are new."""
-        gateway = self._gateways.get(platform)
-        if gateway is None:
-            raise ValueError(f"no gateway for platform {platform!r}")
-        known = self.ledger.known(platform, purpose, key)
-        fresh = [r for r in dict.fromkeys(recipients) if r not in known]
+        gateway = self._gateway(platform)
+        fresh = self._fresh(platform, recipients, purpose, key)
         if callable(message):
             source = message
             rendered = ((r, source(r)) for r in fresh)
@@ -184,6 +183,43 @@ class DeliveryEngine:
         else:
             shared = gateway.render(message)
             payloads = ((r, shared) for r in fresh)
+        return self._queued(platform, purpose, key, payloads)
+
+    async def fan_out(
+        self,
+        platform: str,
+        recipients: Iterable[str],
+        purpose: str,
+        key: str,
+        message: Message,
+        batch: int = FAN_OUT_BATCH,
+    ) -> int:
+        """`enqueue` for a large audience: the same message to everyone not in the ledger yet,
+        `batch` rows per transaction, the loop free for people's clicks between batches."""
+        shared = self._gateway(platform).render(message)
+        fresh = self._fresh(platform, recipients, purpose, key)
+        added = 0
+        for start in range(0, len(fresh), batch):
+            chunk = fresh[start : start + batch]
+            added += self._queued(platform, purpose, key, ((r, shared) for r in chunk))
+            await asyncio.sleep(0)
+        return added
+
+    def _gateway(self, platform: str) -> Gateway:
+        gateway = self._gateways.get(platform)
+        if gateway is None:
+            raise ValueError(f"no gateway for platform {platform!r}")
+        return gateway
+
+    def _fresh(self, platform: str, recipients: Iterable[str], purpose: str, key: str) -> list[str]:
+        """The recipients (each once) not yet in the ledger under (platform, purpose, key)."""
+        known = self.ledger.known(platform, purpose, key)
+        return [r for r in dict.fromkeys(recipients) if r not in known]
+
+    def _queued(
+        self, platform: str, purpose: str, key: str, payloads: Iterable[tuple[str, Payload]]
+    ) -> int:
+        """Store the payloads as queued deliveries, and wake the platform's sender."""
         added = self.ledger.enqueue(platform, purpose, key, payloads, time.time())
         if added:
             log.info(

@@ -70,7 +70,7 @@ class Dispatcher:
         if not self.store.start(announcement.id, people, now):
             return  # cancelled or started meanwhile
         sending = self.store.get(announcement.id)
-        self._enqueue(outbox, sending)
+        await self._enqueue(outbox, sending)
         if announcement.platform == announcement.target:
             figures_now = figures(self.store, self.core.shares, sending.id)
             outbox.enqueue(
@@ -81,8 +81,8 @@ class Dispatcher:
                 progress_message(sending, figures_now, done=False),
             )
 
-    def _enqueue(self, outbox: Outbox, announcement: Announcement) -> None:
-        outbox.enqueue(
+    async def _enqueue(self, outbox: Outbox, announcement: Announcement) -> None:
+        await outbox.fan_out(
             announcement.target,
             announcement.recipients,
             ids.PURPOSE,
@@ -94,7 +94,7 @@ class Dispatcher:
         """Re-enqueue anyone missing from the ledger; finish when every delivery is settled."""
         states = delivered(self.store, announcement.id)
         if sum(states.values()) < len(announcement.recipients):
-            self._enqueue(outbox, announcement)  # a crash came between start and enqueue
+            await self._enqueue(outbox, announcement)  # a crash came between start and enqueue
             return
         done = not states.get("queued") and not states.get("sending")
         if done:

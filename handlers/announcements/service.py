@@ -170,7 +170,11 @@ class Announcements:
         outbox = self.core.outbox
         announcement = self.store.confirm(draft.id)
         if announcement.draft.send_at is None:
-            await self.dispatcher.start(outbox, announcement, now)
+            # Queuing a whole workforce takes a while: after the answer (Slack wants one within
+            # 3 s). Should the process stop first, the next tick starts it: it is due.
+            self.core.soon(
+                "start an announcement", self.dispatcher.start(outbox, announcement, now)
+            )
         return confirmed_message(announcement, self._audience(announcement))
 
     async def _list(self, person: Person, text: str) -> Message:

@@ -156,14 +156,14 @@ class Digest:
         if self._pruned_on != now.date():  # once a day is plenty
             self._pruned_on = now.date()
             self.store.prune_sent((now - SENT_ITEMS_KEPT).timestamp())
-        self.schedule.follow_directory(now)
+        await self.schedule.follow_directory(now)
         due = self.schedule.due(now, BATCH)
         if due:
             await self._run(due, now, check_time=True)
 
     async def send_due(self, now: datetime) -> set[str]:
         """Queue every digest due now, in batches; returns the delivery keys used."""
-        self.schedule.follow_directory(now)
+        await self.schedule.follow_directory(now)
         keys: set[str] = set()
         while due := self.schedule.due(now, BATCH):
             keys |= await self._run(due, now, check_time=True)
@@ -171,7 +171,7 @@ class Digest:
 
     async def send_everyone(self, now: datetime) -> set[str]:
         """Queue today's digest for everyone who wants one, whatever their time and day."""
-        self.schedule.follow_directory(now)
+        await self.schedule.follow_directory(now)
         people = self.core.directory.active(include_guests=self.plan.include_guests)
         return await self._run([(m.platform, m.user_id, m.tz) for m in people], now, False)
 

@@ -7,6 +7,7 @@ next digest (their time, on their days, in their zone, after their mute). A tick
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -18,6 +19,7 @@ from handlers.digest.store import DigestStore, Preferences
 from handlers.people import Member, zone_named
 
 SEARCH_DAYS = 30  # far enough to pass a week's mute and any choice of days
+REPLAN_BATCH = 1000  # people replanned per transaction when the directory changed
 
 
 @dataclass(frozen=True)
@@ -88,11 +90,12 @@ class Schedule:
         self.plan = plan
         self._people_version: tuple[object, ...] | None = None
 
-    def follow_directory(self, now: datetime) -> int:
+    async def follow_directory(self, now: datetime) -> int:
         """(Re)plan people who are new, changed zone or (in)eligibility; returns how many.
 
         Skipped while the people table is unchanged since the last look; the first look after
-        a start replans everyone, so a settings change reaches everyone at once.
+        a start replans everyone, so a settings change reaches everyone at once: REPLAN_BATCH
+        people a transaction, the loop free for people's clicks between the batches.
         """
         version = tuple(self.db.execute("SELECT count(*), max(updated_at) FROM people").fetchone())
         if version == self._people_version:
@@ -110,9 +113,11 @@ class Schedule:
             f" WHERE {stale}",
             [int(self.plan.include_guests), *params],
         ).fetchall()
-        with self.db.atomic():
-            for platform, user_id, tz, eligible in rows:
-                self.replan(platform, user_id, now, tz=tz or "", eligible=bool(eligible))
+        for start in range(0, len(rows), REPLAN_BATCH):
+            with self.db.atomic():
+                for platform, user_id, tz, eligible in rows[start : start + REPLAN_BATCH]:
+                    self.replan(platform, user_id, now, tz=tz or "", eligible=bool(eligible))
+            await asyncio.sleep(0)
         self._people_version = version
         return len(rows)
 

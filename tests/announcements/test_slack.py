@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 
+from handlers.announcements.store import AnnouncementStore
 from handlers.people import Member
 from tests.announcements.conftest import (
     ANNOUNCER,
@@ -202,3 +203,16 @@ async def test_an_abandoned_preview_is_dropped_after_a_day(bot, slack) -> None:
     assert db["announcements"].count == 1
     await bot.runtime.core.tick(tomorrow_at(0) + timedelta(days=2))
     assert db["announcements"].count == 0
+
+
+async def test_send_now_confirmed_just_before_a_stop_goes_out_at_the_next_start(bot, slack) -> None:
+    # "Send now" is answered first and queued right after; a stop in between leaves it
+    # confirmed but not started, as this does.
+    await preview(bot, slack)
+    (draft,) = bot.runtime.db["announcements"].rows
+    AnnouncementStore(bot.runtime.db).confirm(draft["id"])
+    assert calls(slack, "chat.postMessage") == []
+
+    await bot.runtime.core.tick(tomorrow_at(0))
+    await bot.runtime.delivery.run_until_done("announcement", str(draft["id"]))
+    assert posted_to(slack, PEOPLE) == {user: 1 for user in PEOPLE}

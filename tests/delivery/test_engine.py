@@ -203,3 +203,25 @@ async def test_stop_is_prompt_when_woken_at_the_same_moment(make_engine: EngineF
             await asyncio.sleep(0)
         async with asyncio.timeout(5):
             await engine.stop()
+
+
+async def test_a_batched_fan_out_lets_others_in_between_and_queues_each_once(
+    make_engine: EngineFactory, slack: FakeSlack, db: Database
+) -> None:
+    people = [f"U{n:03d}" for n in range(25)]
+    turns: list[int] = []
+
+    async def meanwhile() -> None:  # someone's click, answered while the fan-out goes on
+        for _ in range(10):
+            turns.append(db.execute("SELECT count(*) FROM deliveries").fetchone()[0])
+            await asyncio.sleep(0)
+
+    async with make_engine() as engine:
+        engine.enqueue("slack", people[:5], "announcement", "8", Message("Launch day"))
+        fanned = engine.fan_out("slack", people, "announcement", "8", Message("Launch day"), 4)
+        added, _ = await asyncio.gather(fanned, meanwhile())
+        done = await drain(engine, "announcement", "8")
+    assert added == 20
+    assert any(5 < seen < 25 for seen in turns), turns  # it ran between two batches
+    assert done.sent == 25
+    assert slack.per_channel() == {slack.dm_channel(p): 1 for p in people}
