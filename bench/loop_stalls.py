@@ -107,9 +107,12 @@ async def send_now(runtime: Runtime, heartbeat: Heartbeat) -> None:
     everyone = len(core.directory.active(include_guests=False)) - 1  # all but the announcer
 
     async def queued() -> None:
-        while runtime.db.execute(
-            "SELECT count(*) FROM deliveries WHERE purpose = ?", [ids.PURPOSE]
-        ).fetchone()[0] < everyone:
+        while (
+            runtime.db.execute(
+                "SELECT count(*) FROM deliveries WHERE purpose = ?", [ids.PURPOSE]
+            ).fetchone()[0]
+            < everyone
+        ):
             if time.perf_counter() - started > 120:
                 raise TimeoutError("the recipients were not queued within 2 minutes")
             await asyncio.sleep(0.05)

@@ -36,6 +36,60 @@ TEXTS: dict[str, dict[str, str]] = {
         "from_other": "Fra (citeret på retningslinjernes eget sprog)",
         "empty": "Stil mig et spørgsmål om vores retningslinjer for sociale medier.",
     },
+    "de": {
+        "not_covered": (
+            "Unsere Richtlinien behandeln diese Frage nicht. Frag das Social-Media-Team: "
+            "es kann sie beantworten und vielleicht in die Richtlinien aufnehmen."
+        ),
+        "from": "Aus",
+        "from_other": "Aus (zitiert in der Sprache der Richtlinien)",
+        "empty": "Stell mir eine Frage zu unseren Social-Media-Richtlinien.",
+    },
+    "sv": {
+        "not_covered": (
+            "Våra riktlinjer tar inte upp den här frågan. Fråga social media-teamet: "
+            "de kan svara och kanske lägga till den i riktlinjerna."
+        ),
+        "from": "Från",
+        "from_other": "Från (citerat på riktlinjernas eget språk)",
+        "empty": "Ställ en fråga om våra riktlinjer för sociala medier.",
+    },
+    "nb": {
+        "not_covered": (
+            "Retningslinjene våre dekker ikke dette spørsmålet. Spør sosiale medier-teamet: "
+            "de kan svare, og kanskje legge det til i retningslinjene."
+        ),
+        "from": "Fra",
+        "from_other": "Fra (sitert på retningslinjenes eget språk)",
+        "empty": "Still meg et spørsmål om retningslinjene våre for sosiale medier.",
+    },
+    "nl": {
+        "not_covered": (
+            "Onze richtlijnen behandelen deze vraag niet. Vraag het socialemediateam: "
+            "zij kunnen hem beantwoorden en misschien aan de richtlijnen toevoegen."
+        ),
+        "from": "Uit",
+        "from_other": "Uit (geciteerd in de taal van de richtlijnen)",
+        "empty": "Stel me een vraag over onze richtlijnen voor sociale media.",
+    },
+    "fr": {
+        "not_covered": (
+            "Nos règles ne traitent pas cette question. Demandez à l'équipe réseaux sociaux : "
+            "elle peut y répondre, et peut-être l'ajouter aux règles."
+        ),
+        "from": "Extrait de",
+        "from_other": "Extrait de (cité dans la langue des règles)",
+        "empty": "Posez-moi une question sur nos règles d'usage des réseaux sociaux.",
+    },
+    "es": {
+        "not_covered": (
+            "Nuestras pautas no tratan esta pregunta. Pregunta al equipo de redes sociales: "
+            "pueden responderla y quizá añadirla a las pautas."
+        ),
+        "from": "De",
+        "from_other": "De (citado en el idioma de las pautas)",
+        "empty": "Hazme una pregunta sobre nuestras pautas de redes sociales.",
+    },
 }
 
 

@@ -39,34 +39,105 @@ _DANISH_STOP = """
         må måtte ned noget nogen nogle nu når og også om op os over på sig sin sine sit skal skulle
         som sådan så thi til ud under var vi vil ville vor vores være været okay ok lov hej tak
         nej ja bare egentlig altså fint helt gerne godt jo vel mon"""
-_DANISH_MARKERS = "og er det jeg ikke at en på til som med har må vores hvad kan skal"
+_DANISH_MARKERS = "vores hvad af mig dig sig nogen noget efter nu aldrig gerne meget"
+_GERMAN_STOP = """
+        aber alle allem allen aller alles als also am an ander andere anderen anderer anderes auch
+        auf aus bei beim bin bis bist da damit dann das dass dein deine dem den denn der des dich
+        die dies diese diesem diesen dieser dieses dir doch dort du durch ein eine einem einen
+        einer eines er es etwas euch euer eure für gegen gewesen hab habe haben hat hatte hätte
+        hier hin hinter ich ihm ihn ihnen ihr ihre ihrem ihren ihrer im in indem ins ist ja jede
+        jedem jeden jeder jedes jetzt kann kein keine keinem keinen keiner können könnte machen
+        man manche mein meine meinem meinen meiner mich mir mit muss musste nach nicht nichts noch
+        nun nur ob oder ohne sehr sein seine seinem seinen seiner selbst sich sie sind so solche
+        soll sollte sondern sonst über um und uns unser unsere unserem unseren unter viel vom von
+        vor war waren warum was weil welche welchem welchen welcher welches wenn wer werde werden
+        wie wieder will wir wird wo wollen wurde würde zu zum zur darf dürfen okay ok bitte danke
+        hallo hi eigentlich mal gerne"""
+_GERMAN_MARKERS = "und ist ich nicht das die wie was darf kann wir unsere mit auf"
+_SWEDISH_STOP = """
+        alla allt att av blev bli blir de dem den denna deras dess det detta dig din dina ditt du
+        där efter ej eller en er era ert ett från för ha hade han hans har henne hennes hon honom
+        hur här i icke ingen inom inte jag ju kan kunde man med mellan men mig min mina mitt mot
+        mycket ni nu när någon något några och om oss på samma sedan sig sin sina sitta själv
+        skulle som så sådan till under upp ut utan vad var vara varför varit vars vem vi vid vilka
+        vilken vår våra vårt än är åt över får få okej ok tack hej bara"""
+_SWEDISH_MARKERS = "och är inte jag vad hur får vår våra också från"
+_NORWEGIAN_STOP = """
+        alle at av bare begge ble bli blir da de deg dem den denne der deres det dette di din
+        disse ditt du eller en ene eneste enhver enn er et ett etter for fordi fra få før ha hadde
+        han hans har henne hennes her hos hun hva hvem hver hvilken hvis hvor hvordan hvorfor i
+        ikke ingen inn inni jeg kan kunne man mange med meg men mens mer mine mitt mot mye må
+        måtte ned noe noen nå når og også om opp oss over på samme seg selv sin sine sitt skal
+        skulle som så sånn til ut uten var vi vil ville vår våre vårt være vært å okei ok takk
+        hei gjerne aldri"""
+_NORWEGIAN_MARKERS = "å vår våre vårt hva noe noen meg deg seg av etter gjerne aldri selv nå"
+_DUTCH_STOP = """
+        aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus
+        een eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand
+        iets ik in is ja je jij jou jouw kan kon kunnen maar me meer men met mij mijn moet mag
+        na naar niet niets nog nu of om omdat onder ons onze ook op over reeds te tegen toch toen
+        tot u uit uw van veel voor want waren was wat we wel werd wezen wie wil worden wordt zal
+        ze zelf zich zij zijn zo zonder zou mogen okee ok bedankt hallo graag"""
+_DUTCH_MARKERS = "het een ik niet dat mag wij onze wat hoe van"
+_FRENCH_STOP = """
+        au aux avec ce ces dans de des du elle en et eux il ils je la le les leur lui ma mais me
+        même mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te
+        tes toi ton tu un une vos votre vous est sont suis es être avoir ai as avons avez ont été
+        cette cet ceux celle celui comme comment quand quoi où si peut peux puis pouvons pouvez
+        doit dois faut y est-ce qu'est-ce puis-je dois-je peut-on ok merci bonjour salut oui
+        non"""
+_FRENCH_MARKERS = "le les est je que pas nous notre puis peux comment une"
+_SPANISH_STOP = """
+        a al algo algunas algunos ante antes como con contra cual cuando de del desde donde
+        durante e el ella ellas ellos en entre era es esa esas ese eso esos esta estas este esto
+        estos fue ha han hay la las le les lo los más me mi mis mucho muy nada ni no nos nosotros
+        nuestra nuestras nuestro nuestros o os otra otro para pero poco por porque puedo puede
+        podemos qué que quien se ser si sí sin sobre su sus también te tengo tiene tu tus un una
+        uno unos y ya yo cómo dónde cuándo debo debe ok gracias hola"""
+_SPANISH_MARKERS = "el los las y puedo nuestra nuestro qué cómo una del"
 
 
 @dataclass(frozen=True)
 class Language:
-    """A language the bot reads: its code, stemmer and stop words."""
+    """A language the bot reads: its code, name, stemmer, stop words and telling letters."""
 
     code: str
+    name: str
     stemmer: str
     stop_words: frozenset[str]
     markers: frozenset[str]
+    letters: str = ""  # letters only this language (of those read) uses often
+    elides: bool = False  # "l'entreprise" is "l'" + "entreprise"
 
 
-ENGLISH = Language(
-    "en",
-    "english",
-    frozenset(_ENGLISH_STOP.split()),
-    frozenset(_ENGLISH_MARKERS.split()),
-)
+def _language(
+    code: str, name: str, stop: str, markers: str, letters: str = "", elides: bool = False
+) -> Language:
+    return Language(
+        code,
+        name,
+        name.lower(),
+        frozenset(stop.split()),
+        frozenset(markers.split()),
+        letters,
+        elides,
+    )
 
-DANISH = Language(
-    "da",
-    "danish",
-    frozenset(_DANISH_STOP.split()),
-    frozenset(_DANISH_MARKERS.split()),
-)
 
-LANGUAGES: dict[str, Language] = {language.code: language for language in (ENGLISH, DANISH)}
+ENGLISH = _language("en", "English", _ENGLISH_STOP, _ENGLISH_MARKERS)
+DANISH = _language("da", "Danish", _DANISH_STOP, _DANISH_MARKERS, "æø")
+GERMAN = _language("de", "German", _GERMAN_STOP, _GERMAN_MARKERS, "üß")
+SWEDISH = _language("sv", "Swedish", _SWEDISH_STOP, _SWEDISH_MARKERS, "äö")
+NORWEGIAN = _language("nb", "Norwegian", _NORWEGIAN_STOP, _NORWEGIAN_MARKERS, "æø")
+DUTCH = _language("nl", "Dutch", _DUTCH_STOP, _DUTCH_MARKERS, "ĳ")
+FRENCH = _language("fr", "French", _FRENCH_STOP, _FRENCH_MARKERS, "çèêœ", elides=True)
+SPANISH = _language("es", "Spanish", _SPANISH_STOP, _SPANISH_MARKERS, "ñ¿¡")
+
+# In order of preference when two score alike (Danish before its close cousin Norwegian).
+LANGUAGES: dict[str, Language] = {
+    language.code: language
+    for language in (ENGLISH, DANISH, GERMAN, SWEDISH, NORWEGIAN, DUTCH, FRENCH, SPANISH)
+}
 DEFAULT_LANGUAGE = ENGLISH
 
 
@@ -80,16 +151,16 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE.code) -> str:
     found = words(text)
     if not found:
         return default
+    lowered = text.lower()
     scores: dict[str, float] = {}
     for code, language in LANGUAGES.items():
         score = sum(1.0 for word in found if word in language.stop_words)
         score += sum(1.0 for word in found if word in language.markers)
+        score += 2.0 * any(letter in lowered for letter in language.letters)
         scores[code] = score
-    if any(letter in text.lower() for letter in "æøå"):
-        scores["da"] = scores.get("da", 0.0) + 2.0
     best = max(scores, key=lambda code: scores[code])
-    if scores[best] == 0:
-        return default
+    if scores[best] == 0 or scores.get(default) == scores[best]:
+        return default  # nothing telling, or a tie with the language expected
     return best
 
 
@@ -115,10 +186,8 @@ def stem(word: str, code: str) -> str:
 
 def content_words(text: str, code: str) -> list[str]:
     """The words of `text` that carry meaning: stop words and one-letter words removed."""
-    stops = language(code).stop_words
-    return [word for word in words(text) if word not in stops and len(word) > 1]
-
-
-def stems(text: str, code: str) -> list[str]:
-    """The stems of the content words of `text`."""
-    return [stem(word, code) for word in content_words(text, code)]
+    read = language(code)
+    found = words(text)
+    if read.elides:  # "l'entreprise", "d'un": the article goes, the word stays
+        found = [part for word in found for part in word.split("'")]
+    return [word for word in found if word not in read.stop_words and len(word) > 1]

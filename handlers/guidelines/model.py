@@ -10,13 +10,13 @@ from collections.abc import Sequence
 from content_feed.compose import TextModel
 from handlers.guidelines.answer import Answer, Source, offline_answer, text_for
 from handlers.guidelines.language import detect_language
+from handlers.guidelines.language import language as language_named
 from handlers.guidelines.retrieval import Hit, Index
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = 8.0
 NOT_COVERED = "NOT COVERED"
-LANGUAGE_NAMES = {"en": "English", "da": "Danish"}
 _CITATION = re.compile(r"\[\s*S(\d+)\s*\]")
 
 SYSTEM_PROMPT = """\
@@ -41,7 +41,7 @@ def _data(text: str) -> str:
 
 def build_prompt(question: str, hits: Sequence[Hit], language: str) -> tuple[str, str]:
     """The system and user messages that ground the model in the retrieved sections only."""
-    system = SYSTEM_PROMPT.format(language=LANGUAGE_NAMES.get(language, "the question's language"))
+    system = SYSTEM_PROMPT.format(language=language_named(language).name)
     parts = ["<sections>"]
     for number, hit in enumerate(hits, start=1):
         heading = _data(hit.section.breadcrumb).replace('"', "'")

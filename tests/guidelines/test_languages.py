@@ -1,0 +1,147 @@
+"""Guidelines in other languages than English and Danish: read with the language's own stop
+words and Snowball stemmer, answered with the bot's fixed sentences in that language."""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.guidelines.answer import TEXTS, offline_answer
+from handlers.guidelines.language import LANGUAGES, detect_language
+from handlers.guidelines.retrieval import Index
+from handlers.guidelines.sections import split_sections
+
+GUIDELINES = {
+    "de": """# Social-Media-Richtlinien
+## 1. Teilen Sie unsere Neuigkeiten
+Teilen Sie gerne Blogartikel, Pressemitteilungen und Veranstaltungen des Unternehmens auf
+LinkedIn oder anderen Netzwerken. Sagen Sie dabei, dass Sie hier arbeiten.
+## 2. Vertrauliche Informationen
+Veröffentlichen Sie niemals vertrauliche Informationen: Umsatzzahlen, Kundennamen, Preise oder
+interne Dokumente.
+## 3. Negative Kommentare
+Antworten Sie nicht selbst auf negative Kommentare über das Unternehmen. Melden Sie sie sofort
+dem Social-Media-Team.
+""",
+    "sv": """# Riktlinjer för sociala medier
+## 1. Dela våra nyheter
+Dela gärna företagets blogginlägg, pressmeddelanden och evenemang på LinkedIn. Berätta att du
+jobbar här.
+## 2. Konfidentiell information
+Publicera aldrig konfidentiell information: försäljningssiffror, kundnamn, priser eller interna
+dokument.
+## 3. Negativa kommentarer
+Svara inte själv på negativa kommentarer om företaget. Rapportera dem direkt till sociala
+medier-teamet.
+""",
+    "nb": """# Retningslinjer for sosiale medier
+## 1. Del nyhetene våre
+Del gjerne selskapets blogginnlegg, pressemeldinger og arrangementer på LinkedIn. Si at du
+jobber her.
+## 2. Konfidensiell informasjon
+Publiser aldri konfidensiell informasjon: salgstall, kundenavn, priser eller interne dokumenter.
+## 3. Negative kommentarer
+Ikke svar selv på negative kommentarer om selskapet. Rapporter dem straks til teamet for
+sosiale medier.
+""",
+    "nl": """# Richtlijnen voor sociale media
+## 1. Deel ons nieuws
+Deel gerust blogartikelen, persberichten en evenementen van het bedrijf op LinkedIn. Vermeld
+dat je hier werkt.
+## 2. Vertrouwelijke informatie
+Publiceer nooit vertrouwelijke informatie: omzetcijfers, klantnamen, prijzen of interne
+documenten.
+## 3. Negatieve reacties
+Reageer niet zelf op negatieve reacties over het bedrijf. Meld ze meteen bij het
+socialemediateam.
+""",
+    "fr": """# Règles d'usage des réseaux sociaux
+## 1. Partagez nos actualités
+Partagez les articles de blog, les communiqués de presse et les événements de l'entreprise sur
+LinkedIn. Dites que vous travaillez ici.
+## 2. Informations confidentielles
+Ne publiez jamais d'informations confidentielles : chiffres d'affaires, noms de clients, prix
+ou documents internes.
+## 3. Commentaires négatifs
+Ne répondez pas vous-même aux commentaires négatifs sur l'entreprise. Signalez-les tout de
+suite à l'équipe réseaux sociaux.
+""",
+    "es": """# Pautas de redes sociales
+## 1. Comparte nuestras noticias
+Comparte los artículos del blog, los comunicados de prensa y los eventos de la empresa en
+LinkedIn. Di que trabajas aquí.
+## 2. Información confidencial
+Nunca publiques información confidencial: cifras de ventas, nombres de clientes, precios o
+documentos internos.
+## 3. Comentarios negativos
+No respondas tú mismo a los comentarios negativos sobre la empresa. Infórmalos enseguida al
+equipo de redes sociales.
+""",
+}
+
+# (question, the number of the section that answers it) per language.
+QUESTIONS = {
+    "de": [
+        ("Darf ich die Pressemitteilung auf LinkedIn teilen?", "1"),
+        ("Kann ich unsere Umsatzzahlen veröffentlichen?", "2"),
+        ("Jemand schreibt negative Kommentare über uns, soll ich antworten?", "3"),
+    ],
+    "sv": [
+        ("Får jag dela pressmeddelandet på LinkedIn?", "1"),
+        ("Kan jag publicera våra försäljningssiffror?", "2"),
+        ("Någon skriver negativa kommentarer om oss, ska jag svara?", "3"),
+    ],
+    "nb": [
+        ("Kan jeg dele våre pressemeldinger på LinkedIn?", "1"),
+        ("Er det greit å publisere salgstall og priser?", "2"),
+        ("Noen skriver negative kommentarer om oss, skal jeg svare?", "3"),
+    ],
+    "nl": [
+        ("Mag ik het persbericht op LinkedIn delen?", "1"),
+        ("Is het goed om vertrouwelijke omzetcijfers te publiceren?", "2"),
+        ("Iemand plaatst negatieve reacties over ons, moet ik reageren?", "3"),
+    ],
+    "fr": [
+        ("Puis-je partager le communiqué de presse sur LinkedIn ?", "1"),
+        ("Est-ce que je peux publier nos chiffres d'affaires ?", "2"),
+        ("Quelqu'un écrit des commentaires négatifs sur nous, dois-je répondre ?", "3"),
+    ],
+    "es": [
+        ("¿Puedo compartir el comunicado de prensa en LinkedIn?", "1"),
+        ("¿Puedo publicar nuestras cifras de ventas?", "2"),
+        ("Alguien escribe comentarios negativos sobre nosotros, ¿debo responder?", "3"),
+    ],
+}
+
+NOT_COVERED = {
+    "de": "Wann ist die Weihnachtsfeier?",
+    "sv": "När är julfesten?",
+    "nb": "Når er julebordet?",
+    "nl": "Wanneer is het kerstfeest?",
+    "fr": "Quand est la fête de Noël ?",
+    "es": "¿Cuándo es la fiesta de Navidad?",
+}
+
+
+@pytest.mark.parametrize("code", sorted(GUIDELINES))
+def test_a_policy_in_the_language_is_read_in_it(code: str) -> None:
+    index = Index(split_sections(GUIDELINES[code]))
+    assert index.language == code
+    for question, number in QUESTIONS[code]:
+        assert detect_language(question) == code, question
+        answer = offline_answer(index, question)
+        assert answer.confident, question
+        assert answer.sources[0].key == number, (question, answer.sources)
+        assert answer.language == code
+
+
+@pytest.mark.parametrize("code", sorted(GUIDELINES))
+def test_not_covered_is_said_in_the_language(code: str) -> None:
+    index = Index(split_sections(GUIDELINES[code]))
+    answer = offline_answer(index, NOT_COVERED[code])
+    assert not answer.confident
+    assert answer.answer == TEXTS[code]["not_covered"]
+
+
+def test_every_language_read_has_the_bots_sentences() -> None:
+    assert set(TEXTS) == set(LANGUAGES)
+    assert all(set(texts) == set(TEXTS["en"]) for texts in TEXTS.values())
