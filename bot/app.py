@@ -34,12 +34,13 @@ from content_feed.manage import seed_feeds
 from content_feed.refresh import refresh_due
 from handlers import announcements, digest, reports
 from handlers.core import Core
+from handlers.groups import GroupReader, GroupState
 from handlers.guidelines import GuidelinesQA
 from handlers.people import Roles
 
 log = logging.getLogger(__name__)
 
-PEOPLE_SYNC_RETRY = timedelta(hours=1)
+SYNC_RETRY = timedelta(hours=1)
 DELIVERIES_KEPT = timedelta(days=90)  # far beyond any retry, resume or report window
 SETTLE_SECONDS = 10.0  # how long a shutdown waits for work begun after answering someone
 
@@ -50,6 +51,38 @@ No chat platform is configured, so socialbot runs on this console only.
   Teams: upload `socialbot teams-package` and set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD.
   Teams endpoint for the Bot Framework Emulator: http://localhost:{port}/api/messages
 See README.md for the details."""
+
+
+@dataclass
+class DailyJob:
+    """When a once-a-day job last worked; after a failure (a platform throttled, a token
+    revoked) it is tried again an hour later, not at every tick."""
+
+    done_on: date | None = None
+    retry_at: datetime = field(default=datetime.min.replace(tzinfo=UTC))
+
+    def due(self, now: datetime) -> bool:
+        """Whether the job should run at `now`."""
+        return self.done_on != now.date() and now >= self.retry_at
+
+    def finished(self, started: datetime, worked: bool) -> None:
+        """Record how the run begun at `started` went."""
+        if worked:
+            self.done_on = started.date()
+        else:
+            self.retry_at = started + SYNC_RETRY
+
+
+def _group_health(state: GroupState) -> dict[str, Any]:
+    read_at = datetime.fromtimestamp(state.read_at, UTC) if state.read_at else None
+    health: dict[str, Any] = {
+        "group": str(state.group),
+        "members": state.members,
+        "read_at": read_at.isoformat(timespec="seconds") if read_at else None,
+    }
+    if state.error:
+        health["error"] = state.error
+    return health
 
 
 @dataclass
@@ -66,9 +99,9 @@ class Runtime:
     clock: Clock = field(init=False)
 
     _background: dict[str, asyncio.Task[object]] = field(init=False, default_factory=dict)
-    _people_synced: date | None = field(init=False, default=None)
+    _people_sync: DailyJob = field(init=False, default_factory=DailyJob)
+    _groups_read: DailyJob = field(init=False, default_factory=DailyJob)
     _pruned: date | None = field(init=False, default=None)
-    _people_retry_at: datetime = field(init=False, default=datetime.min.replace(tzinfo=UTC))
 
     def __post_init__(self) -> None:
         self.clock = Clock(self.core.tick)
@@ -86,17 +119,28 @@ class Runtime:
             self._background[name] = asyncio.create_task(work(), name=name)
 
     async def sync_people_daily(self, now: datetime) -> None:
-        """Refresh the people directory once a day (and at the first tick)."""
-        if self._people_synced != now.date() and now >= self._people_retry_at:
+        """Refresh the people directory and the role groups' members once a day (at start,
+        then at the first tick of each day), in the background."""
+        if self._people_sync.due(now):
             self._in_background("sync people", lambda: self._sync_people(now))
+        if self._groups_read.due(now):
+            self._in_background("read role groups", lambda: self._read_role_groups(now))
 
     async def _sync_people(self, now: datetime) -> None:
         synced = await self.slack.sync_people() if self.slack is not None else True
         await self.teams.sync_people()
-        if synced:
-            self._people_synced = now.date()
-        else:  # Slack refused (throttled, token revoked): try again in an hour, not every tick
-            self._people_retry_at = now + PEOPLE_SYNC_RETRY
+        self._people_sync.finished(now, synced)
+
+    async def _read_role_groups(self, now: datetime) -> None:
+        self._groups_read.finished(now, await self.read_role_groups())
+
+    async def read_role_groups(self) -> bool:
+        """Read the members of the groups named in the role settings from their platforms;
+        True when every group was read (the others keep their last known members)."""
+        readers: dict[str, GroupReader] = {"teams": self.teams.groups.members}
+        if self.slack is not None:
+            readers["slack"] = self.slack.user_group_members
+        return await self.core.group_members.refresh(self.core.roles.groups(), readers)
 
     async def prune_deliveries_daily(self, now: datetime) -> None:
         """Once a day, drop delivery records older than DELIVERIES_KEPT."""
@@ -131,7 +175,14 @@ class Runtime:
             "teams": {"ok": True, **self.teams.health()},
             "slack": await self.slack.health() if self.slack else {"ok": True, "mode": "off"},
         }
-        return {"ok": all(part["ok"] for part in parts.values()), **parts}
+        # The role groups are no connection: a failed reading keeps the last known members, so
+        # it shows here without making the bot look down.
+        groups = self.core.group_members.states(self.core.roles.groups())
+        return {
+            "ok": all(part["ok"] for part in parts.values()),
+            **parts,
+            "role_groups": [_group_health(state) for state in groups],
+        }
 
 
 def build_runtime(settings: Settings) -> Runtime:
@@ -203,6 +254,7 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
         if runtime.slack is not None:
             await runtime.slack.start()
         await runtime.delivery.start()
+        await runtime.sync_people_daily(datetime.now(UTC))  # at start, not a minute later
         runtime.clock.start()
         if console_in is not None:
             print(CONNECT_HINT.format(port=settings.port), file=sys.stderr)

@@ -9,11 +9,20 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import (
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 import content_feed
 import handlers
+from handlers.groups import ENTRA_GROUP_PREFIX
+from handlers.people import check_role_entry
 
 DEFAULT_GUIDELINES = Path(handlers.__file__).parent / "data" / "guidelines.md"
 DEFAULT_FEED = Path(content_feed.__file__).parent / "data" / "sample-feed.xml"
@@ -78,6 +87,13 @@ class Settings(BaseSettings):
     microsoft_app_tenant_id: str | None = _optional("MICROSOFT_APP_TENANT_ID")
     microsoft_app_type: Literal["MultiTenant", "SingleTenant", "UserAssignedMSI"] = Field(
         "MultiTenant", validation_alias="MICROSOFT_APP_TYPE"
+    )
+    # Where Entra groups' members are read (tests point both at a local server).
+    microsoft_graph_url: str = Field(
+        "https://graph.microsoft.com/v1.0/", validation_alias="MICROSOFT_GRAPH_URL"
+    )
+    microsoft_login_url: str = Field(
+        "https://login.microsoftonline.com/", validation_alias="MICROSOFT_LOGIN_URL"
     )
 
     # OpenAI-compatible model (optional)
@@ -144,12 +160,20 @@ class Settings(BaseSettings):
             raise ValueError("a Slack app-level token starts with xapp-")
         return value
 
-    @field_validator("slack_api_url")
+    @field_validator("slack_api_url", "microsoft_graph_url", "microsoft_login_url")
     @classmethod
-    def _api_url_shape(cls, value: str) -> str:
+    def _api_url_shape(cls, value: str, info: ValidationInfo) -> str:
         if not re.match(r"^https?://[^/\s]+", value):
-            raise ValueError("must be an http(s) URL such as https://slack.com/api/")
+            example = cls.model_fields[str(info.field_name)].default
+            raise ValueError(f"must be an http(s) URL such as {example}")
         return value if value.endswith("/") else value + "/"
+
+    @field_validator("social_media_managers", "announcers", "admins")
+    @classmethod
+    def _role_entries(cls, entries: list[str]) -> list[str]:
+        for entry in entries:
+            check_role_entry(entry)
+        return entries
 
     @field_validator("digest_days", mode="before")
     @classmethod
@@ -193,6 +217,18 @@ class Settings(BaseSettings):
                 raise ValueError(f"MICROSOFT_APP_TENANT_ID: a {app_type} bot needs its tenant id")
             if app_type != "UserAssignedMSI" and self.microsoft_app_password is None:
                 raise ValueError("MICROSOFT_APP_PASSWORD: needed when MICROSOFT_APP_ID is set")
+        return self
+
+    @model_validator(mode="after")
+    def _entra_groups_readable(self) -> Settings:
+        # Without an app id the bot runs locally (the Emulator): groups keep their last members.
+        roles = [*self.social_media_managers, *self.announcers, *self.admins]
+        if self.microsoft_app_id and any(e.startswith(ENTRA_GROUP_PREFIX) for e in roles):
+            needs = "reading the Entra groups (teams:group:…) in the role settings needs"
+            if self.microsoft_app_password is None:
+                raise ValueError(f"MICROSOFT_APP_PASSWORD: {needs} the app's client secret")
+            if not self.microsoft_app_tenant_id:
+                raise ValueError(f"MICROSOFT_APP_TENANT_ID: {needs} the tenant id")
         return self
 
     @property

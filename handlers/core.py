@@ -13,9 +13,10 @@ from typing import Any, Protocol
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from handlers import actions, guidelines, people, shares
+from handlers import actions, groups, guidelines, people, shares
 from handlers.commands import Commands
 from handlers.errors import FormErrors, UserError
+from handlers.groups import GroupMembers
 from handlers.guidelines import GuidelinesQA
 from handlers.guidelines.feedback import StoredAnswer
 from handlers.help import help_message, socialbot_command
@@ -101,6 +102,7 @@ class Core:
 
     migrations: tuple[Migrations, ...] = (
         people.migrations,
+        groups.migrations,
         guidelines.migrations,
         shares.migrations,
     )
@@ -113,7 +115,8 @@ class Core:
         escalation_channel: str | None = None,
     ) -> None:
         self.db = db
-        self.roles = roles
+        self.group_members = GroupMembers(db)
+        self.roles = roles.reading_groups_from(self.group_members)
         self.directory = Directory(db)
         self.shares = Shares(db)
         self.guidelines = guidelines
@@ -191,7 +194,7 @@ class Core:
         return channels[:1] or self.roles.members(Role.MANAGER, platform)
 
     def person(self, platform: str, user_id: str, name: str = "") -> Person:
-        """The person behind a platform user id, with their configured roles."""
+        """The person behind a platform user id, with the roles they hold."""
         return self.roles.person(platform, user_id, name)
 
     async def command(self, name: str, person: Person, text: str) -> Reply:

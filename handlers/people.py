@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 from collections.abc import Iterable
@@ -11,6 +12,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
+
+from handlers.groups import (
+    ENTRA_GROUP,
+    ENTRA_GROUP_PREFIX,
+    GUID,
+    SLACK_GROUP,
+    Group,
+    GroupMembers,
+    group_named,
+)
 
 
 class Role(StrEnum):
@@ -40,7 +51,7 @@ class Person:
 # belongs to another (a Teams account calling itself U123 is not the Slack manager U123).
 ID_SHAPES = {
     "slack": re.compile(r"^[UW][A-Z0-9]{2,}$"),
-    "teams": re.compile(r"^([0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}|29:.+)$"),
+    "teams": re.compile(rf"^({GUID}|29:.+)$"),
 }
 
 
@@ -77,13 +88,37 @@ def on_platform(entries: Iterable[str], platform: str, shapes: Shapes = ID_SHAPE
     return sorted(found)
 
 
+def check_role_entry(entry: str) -> None:
+    """Raise ValueError, saying how to write it, when `entry` of a role setting cannot name
+    anyone. Bare entries that fit no platform's shape are console ids, so they pass."""
+    platform, _, rest = entry.partition(":")
+    if entry.startswith(ENTRA_GROUP_PREFIX):
+        if not ENTRA_GROUP.match(entry.removeprefix(ENTRA_GROUP_PREFIX)):
+            raise ValueError(f"{entry!r}: an Entra group is teams:group:<its object id, a GUID>")
+    elif platform == "group":
+        raise ValueError(f"{entry!r}: write an Entra group as teams:group:<its object id>")
+    elif platform == "slack" and not (fits("slack", rest) or SLACK_GROUP.match(rest)):
+        raise ValueError(
+            f"{entry!r}: a Slack entry is a member id (U… or W…) or a user group id (S…)"
+        )
+    elif platform == "teams" and not fits("teams", rest):
+        raise ValueError(
+            f"{entry!r}: a Teams entry is an Entra object id (a GUID), a Teams id (29:…) "
+            "or teams:group:<an Entra group's object id>"
+        )
+
+
 @dataclass(frozen=True)
 class Roles:
-    """Role membership as configured: ids, bare or as `slack:U123` / `teams:<entra id>`."""
+    """Role membership as configured: people's ids, bare or as `slack:U123` / `teams:<entra
+    id>`, and groups (`S…` or `slack:S…`, `teams:group:<entra id>`) whose members hold the role
+    too, as `group_members` last read them."""
 
     managers: frozenset[str] = frozenset()
     announcers: frozenset[str] = frozenset()
     admins: frozenset[str] = frozenset()
+    # Where the groups' members are read; without it nobody holds a role through a group.
+    group_members: GroupMembers | None = field(default=None, compare=False)
 
     @classmethod
     def from_ids(
@@ -92,19 +127,47 @@ class Roles:
         """Build from configured id lists."""
         return cls(frozenset(managers), frozenset(announcers), frozenset(admins))
 
+    def reading_groups_from(self, group_members: GroupMembers) -> Roles:
+        """The same roles, with the groups' members read from `group_members`."""
+        return dataclasses.replace(self, group_members=group_members)
+
+    def groups(self) -> list[Group]:
+        """Every group named in a role, each once."""
+        entries = self.managers | self.announcers | self.admins
+        return sorted({group for entry in entries if (group := group_named(entry))})
+
     def _entries(self, role: Role) -> frozenset[str]:
         return {Role.MANAGER: self.managers, Role.ANNOUNCER: self.announcers}.get(role, self.admins)
 
+    def _people(self, role: Role, platform: str) -> list[str]:
+        return on_platform((e for e in self._entries(role) if group_named(e) is None), platform)
+
+    def _group_ids(self, role: Role, platform: str) -> set[str]:
+        groups = (group_named(entry) for entry in self._entries(role))
+        return {group.group_id for group in groups if group and group.platform == platform}
+
     def members(self, role: Role, platform: str) -> list[str]:
-        """The user ids on `platform` configured for `role` (admins not included)."""
-        return on_platform(self._entries(role), platform)
+        """The user ids on `platform` holding `role`, named or in a named group (admins not
+        included)."""
+        found = set(self._people(role, platform))
+        if self.group_members is not None:
+            found |= self.group_members.members_of(platform, self._group_ids(role, platform))
+        return sorted(found)
 
     def of(self, platform: str, user_id: str) -> frozenset[Role]:
-        """The roles configured for `user_id` on `platform`."""
-        return frozenset(role for role in Role if user_id in self.members(role, platform))
+        """The roles `user_id` on `platform` holds, by name or through a group."""
+        in_groups: set[str] = set()
+        if self.group_members is not None and self.groups():
+            in_groups = self.group_members.groups_of(platform, user_id)
+        return frozenset(
+            role
+            for role in Role
+            if user_id in self._people(role, platform)
+            or in_groups & self._group_ids(role, platform)
+        )
 
     def person(self, platform: str, user_id: str, name: str = "") -> Person:
-        """A `Person` with the roles configured for them."""
+        """A `Person` with the roles they hold."""
         return Person(platform, user_id, name, self.of(platform, user_id))
 
 

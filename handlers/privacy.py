@@ -16,6 +16,7 @@ FORGOTTEN = "forgotten"
 # the figures (clicks, answers, reports) and the person's id is replaced.
 OWN_ROWS = {
     "people",
+    "group_members",  # read again from the platform at the next sync, if still a member
     "digest_preferences",
     "digest_schedule",
     "digest_sent_items",

@@ -21,7 +21,7 @@ from tests.fakes.slack_requests import SECRET as SLACK_SECRET
 from tests.fakes.slack_web_api import FakeSlack
 
 # Variables a developer's shell may carry that would change what the tests see.
-_OUR_VARIABLES = ("SLACK_", "MICROSOFT_APP_", "OPENAI_", "SOCIALBOT_", "PORT")
+_OUR_VARIABLES = ("SLACK_", "MICROSOFT_", "OPENAI_", "SOCIALBOT_", "PORT")
 
 
 @pytest.fixture(autouse=True)

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +89,13 @@ def free_port() -> int:
 
 def test_run_serves_health_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
     port = free_port()
-    env = bot_env(tmp_path, PORT=str(port), SOCIALBOT_HOST="127.0.0.1")
+    managers = "teams:group:0b9f3c1e-5d2a-4c8b-9e7f-1a2b3c4d5e6f"
+    env = bot_env(
+        tmp_path,
+        PORT=str(port),
+        SOCIALBOT_HOST="127.0.0.1",
+        SOCIALBOT_SOCIAL_MEDIA_MANAGERS=managers,
+    )
     process = subprocess.Popen(
         [*SOCIALBOT, "run"],
         env=env,
@@ -102,6 +109,9 @@ def test_run_serves_health_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
         state = wait_for_health(port, process)
         assert state["database"]["ok"] and state["clock"]["ok"]
         assert state["slack"]["mode"] == "off"
+        # The role groups are read at start, not at the first tick up to a minute later.
+        state = wait_for_health(port, process, lambda state: "error" in state["role_groups"][0])
+        assert state["role_groups"][0]["error"].startswith("set MICROSOFT_APP_ID")
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=20) == 0
     finally:
@@ -111,7 +121,11 @@ def test_run_serves_health_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
     assert "shutting down" in stderr
 
 
-def wait_for_health(port: int, process: subprocess.Popen[str]) -> dict[str, Any]:
+def wait_for_health(
+    port: int,
+    process: subprocess.Popen[str],
+    ready: Callable[[dict[str, Any]], bool] = lambda state: bool(state["clock"]["ok"]),
+) -> dict[str, Any]:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -119,7 +133,7 @@ def wait_for_health(port: int, process: subprocess.Popen[str]) -> dict[str, Any]
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as reply:
                 state: dict[str, Any] = json.loads(reply.read())
-                if state["clock"]["ok"]:
+                if ready(state):
                     return state
         except OSError:
             pass

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from bot.app import build_runtime
 from bot.cli import main
+from handlers.groups import Group
 from handlers.people import Member
 from tests.conftest import SettingsFactory
 
@@ -19,6 +20,7 @@ async def test_export_and_forget(make_settings: SettingsFactory, tmp_path: Path)
     runtime = build_runtime(settings)
     core = runtime.core
     core.directory.upsert([Member("slack", "U1", "Ada"), Member("slack", "U2", "Bo")])
+    core.group_members.replace(Group("slack", "S0SOCIAL"), ["U1", "U2"])
     alice = core.person("slack", "U1", "Ada")
     await core.message(alice, "can I post a photo from the office party?")
     await core.shares.clicked(alice, "item:1|linkedin")
@@ -29,12 +31,13 @@ async def test_export_and_forget(make_settings: SettingsFactory, tmp_path: Path)
     exported = CliRunner().invoke(main, ["export", "--user", "U1"], env=env)
     assert exported.exit_code == 0, exported.output
     tables = json.loads(exported.stdout)["tables"]
-    assert set(tables) == {"people", "guideline_answers", "share_clicks"}
+    assert set(tables) == {"people", "guideline_answers", "share_clicks", "group_members"}
     assert tables["people"][0]["name"] == "Ada"
 
     forgotten = CliRunner().invoke(main, ["forget", "--user", "U1", "--yes"], env=env)
     assert forgotten.exit_code == 0, forgotten.output
     assert "people: 1 row(s)" in forgotten.stdout
+    assert "group_members: 1 row(s)" in forgotten.stdout
     assert "deliveries: 1 row(s)" in forgotten.stdout
     stand_ins = {row["user_id"] for row in Database(settings.db)["share_clicks"].rows}
     assert len(stand_ins) == 1 and stand_ins.pop().startswith("forgotten-")

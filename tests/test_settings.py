@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 from bot.settings import DEFAULT_GUIDELINES, SettingsError, load_settings, parse_weekdays
+from handlers.people import Roles
 from tests.conftest import SettingsFactory
+
+GUID = "0b9f3c1e-5d2a-4c8b-9e7f-1a2b3c4d5e6f"
 
 
 def test_defaults_run_without_any_credentials(make_settings: SettingsFactory) -> None:
@@ -62,6 +65,25 @@ def test_weekdays(text: str, days: tuple[int, ...]) -> None:
         ({"SOCIALBOT_DIGEST_TIME": "25:99"}, "SOCIALBOT_DIGEST_TIME"),
         ({"PORT": "http"}, "PORT"),
         ({"SLACK_API_URL": "slack.com"}, "SLACK_API_URL"),
+        ({"MICROSOFT_GRAPH_URL": "graph.microsoft.com"}, "MICROSOFT_GRAPH_URL"),
+        (
+            {"SOCIALBOT_SOCIAL_MEDIA_MANAGERS": "U0ADA, teams:group:not-a-guid"},
+            "SOCIALBOT_SOCIAL_MEDIA_MANAGERS: 'teams:group:not-a-guid': an Entra group is",
+        ),
+        (
+            {"SOCIALBOT_ANNOUNCERS": f"group:{GUID}"},
+            f"SOCIALBOT_ANNOUNCERS: 'group:{GUID}': write an Entra group as teams:group:",
+        ),
+        ({"SOCIALBOT_ADMINS": "slack:C0CHANNEL"}, "SOCIALBOT_ADMINS: 'slack:C0CHANNEL'"),
+        ({"SOCIALBOT_ADMINS": "teams:alice"}, "SOCIALBOT_ADMINS: 'teams:alice'"),
+        (
+            {
+                "MICROSOFT_APP_ID": GUID,
+                "MICROSOFT_APP_PASSWORD": "a-client-secret",
+                "SOCIALBOT_ADMINS": f"teams:group:{GUID}",
+            },
+            "MICROSOFT_APP_TENANT_ID: reading the Entra groups",
+        ),
     ],
 )
 def test_bad_settings_name_the_setting(
@@ -93,3 +115,14 @@ def test_secrets_do_not_show_in_repr(make_settings: SettingsFactory) -> None:
 def test_a_bad_override_is_named_by_its_variable(tmp_path: Path) -> None:
     with pytest.raises(SettingsError, match=r"^Invalid setting SOCIALBOT_GUIDELINES: cannot read"):
         load_settings(_env_file=None, db=tmp_path / "x.db", guidelines=tmp_path / "nope.md")
+
+
+def test_role_entries_name_people_and_groups(make_settings: SettingsFactory) -> None:
+    entries = ["S0SOCIAL", "slack:S0PR", f"teams:group:{GUID}", "U0ADA", "teams:29:x", GUID, "al"]
+    settings = make_settings(social_media_managers=entries)
+    roles = Roles.from_ids(settings.social_media_managers, [], [])
+    assert [str(group) for group in roles.groups()] == [
+        "slack:S0PR",
+        "slack:S0SOCIAL",
+        f"teams:group:{GUID}",
+    ]

@@ -29,7 +29,7 @@ from bot.delivery.ledger import Ledger
 from bot.errors import reply_for_error
 from bot.settings import Settings
 from bot.slack import blocks
-from bot.slack.directory import sync_people
+from bot.slack.directory import sync_people, user_group_members
 from handlers.core import Core
 from handlers.errors import FormErrors
 from handlers.people import Person
@@ -252,6 +252,10 @@ class SlackBot:
             return False
         log.info("synced Slack members", extra={"members": count})
         return True
+
+    async def user_group_members(self, group_id: str) -> list[str]:
+        """The members of a Slack user group named in the role settings."""
+        return await user_group_members(self.client, group_id)
 
     async def _on_action(
         self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], respond: AsyncRespond

@@ -18,6 +18,7 @@ BOT_SCOPES = [
     "groups:history",
     "im:history",
     "im:write",
+    "usergroups:read",  # members of the user groups named in the role settings
     "users:read",
 ]
 

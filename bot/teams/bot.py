@@ -28,6 +28,7 @@ from bot.settings import Settings
 from bot.teams import invokes, people
 from bot.teams.conversations import Conversations, migrations
 from bot.teams.gateway import TeamsGateway
+from bot.teams.graph import EntraGroups
 from bot.teams.turns import Turns, reply
 from handlers.core import Core
 
@@ -83,6 +84,7 @@ class TeamsBot:
         # The one gateway to reach a chat: the turns use it, and so does the delivery engine.
         self.gateway = TeamsGateway(self.adapter, self.conversations, settings.microsoft_app_id)
         self.turns = Turns(core, self.conversations, self.gateway, Ledger(db))
+        self.groups = EntraGroups.from_settings(settings)
         self._last_activity: datetime | None = None
         self._rejected = 0
 

@@ -6,7 +6,8 @@
         assert slack.calls[-1] == ("chat.postMessage", {...})
 
 It answers auth.test, chat.postMessage, chat.update, conversations.open, conversations.history,
-users.info, views.open and views.publish with Slack-shaped JSON. Optional limits on
+users.info, users.list, usergroups.users.list (from `user_groups`), views.open and views.publish
+with Slack-shaped JSON. Optional limits on
 chat.postMessage mirror Slack's special tier (a workspace bucket and a per-channel rate), with
 429 + Retry-After beyond them; `fail()` injects errors, `stall()` holds answers (to kill a client
 mid-request), `transient_rate` sprinkles HTTP 500s and `unknown_users` answer user_not_found.
@@ -96,6 +97,7 @@ class FakeSlack:
         self.transient_rate = transient_rate  # share of chat.postMessage answered HTTP 500
         self.unknown_users = set(unknown_users)
         self.users: dict[str, dict[str, Any]] = {}
+        self.user_groups: dict[str, list[str]] = {}  # user group id → member ids
         self.calls: list[tuple[str, Params]] = []
         self.requests: list[Request] = []
         self.messages: list[Posted] = []
@@ -366,6 +368,13 @@ class FakeSlack:
         following = str(start + limit) if start + limit < len(people) else ""
         return {"ok": True, "members": page, "response_metadata": {"next_cursor": following}}
 
+    async def _user_group_members(self, params: Params, arrived: float) -> dict[str, Any]:
+        """The member ids of `user_groups[usergroup]`, as Slack's docs show the answer."""
+        group = str(params.get("usergroup", ""))
+        if group not in self.user_groups:
+            return {"ok": False, "error": "no_such_subteam"}
+        return {"ok": True, "users": list(self.user_groups[group])}
+
     async def _permalink(self, params: Params, arrived: float) -> dict[str, Any]:
         channel, ts = params.get("channel", ""), str(params.get("message_ts", ""))
         link = f"https://fake.slack.com/archives/{channel}/p{ts.replace('.', '')}"
@@ -387,6 +396,7 @@ class FakeSlack:
         "conversations.history": _history,
         "users.info": _users_info,
         "users.list": _users_list,
+        "usergroups.users.list": _user_group_members,
         "views.open": _views,
         "views.publish": _views,
     }

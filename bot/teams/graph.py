@@ -1,0 +1,132 @@
+"""Microsoft Graph, app-only: who is in an Entra group named in the role settings.
+
+The bot's own credentials (MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID)
+get a token in the client-credentials flow; the app needs the application permission
+GroupMember.Read.All, granted with admin consent.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import httpx
+
+from bot.settings import Settings
+from handlers.groups import GroupUnreadable
+
+GRAPH_SCOPE = "https://graph.microsoft.com/.default"
+TOKEN_MARGIN_SECONDS = 60.0  # a token this close to expiring is not used for another request
+
+# What to do about Graph's refusals that a person can put right.
+GRAPH_HINTS = {
+    403: "grant the app the GroupMember.Read.All application permission, with admin consent",
+    404: "there is no such group in the tenant; check its object id",
+}
+
+
+def _json(response: httpx.Response) -> dict[str, Any]:
+    try:
+        body = response.json()
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+class EntraGroups:
+    """Reads the members of Entra groups (nested groups included) from Microsoft Graph."""
+
+    def __init__(
+        self,
+        app_id: str,
+        secret: str,
+        tenant_id: str,
+        graph_url: str = "https://graph.microsoft.com/v1.0/",
+        login_url: str = "https://login.microsoftonline.com/",
+        timeout: float = 30.0,
+    ) -> None:
+        self.app_id = app_id
+        self._secret = secret
+        self.tenant_id = tenant_id
+        self.graph_url = graph_url
+        self.login_url = login_url
+        self.timeout = timeout
+        self._token = ""
+        self._token_expires_at = 0.0
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> EntraGroups:
+        """The reader with the bot's credentials and the Graph and login URLs of `settings`."""
+        secret = settings.microsoft_app_password
+        return cls(
+            settings.microsoft_app_id or "",
+            secret.get_secret_value() if secret else "",
+            settings.microsoft_app_tenant_id or "",
+            settings.microsoft_graph_url,
+            settings.microsoft_login_url,
+        )
+
+    async def members(self, group_id: str) -> list[str]:
+        """The Entra object ids of the users in the group, page by page; GroupUnreadable says
+        why Graph would not tell."""
+        if not (self.app_id and self._secret and self.tenant_id):
+            raise GroupUnreadable(
+                "set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID "
+                "to read Entra groups"
+            )
+        url = f"{self.graph_url}groups/{group_id}/transitiveMembers/microsoft.graph.user"
+        found: list[str] = []
+        try:
+            async with httpx.AsyncClient(timeout=self.timeout) as client:
+                token = await self._app_token(client)
+                next_url = f"{url}?$select=id"
+                while next_url:
+                    page = await self._page(client, next_url, token)
+                    found += [str(user["id"]) for user in page.get("value") or [] if user.get("id")]
+                    next_url = str(page.get("@odata.nextLink") or "")
+                    if next_url and not next_url.startswith(self.graph_url):
+                        # The token must not go anywhere but Graph.
+                        raise GroupUnreadable(f"Graph's next page is elsewhere: {next_url}")
+        except httpx.HTTPError as error:
+            raise GroupUnreadable(
+                f"cannot reach Microsoft: {error or type(error).__name__}"
+            ) from None
+        return found
+
+    async def _app_token(self, client: httpx.AsyncClient) -> str:
+        """An app-only Graph token, reused until shortly before it expires."""
+        if self._token and time.monotonic() < self._token_expires_at:
+            return self._token
+        response = await client.post(
+            f"{self.login_url}{self.tenant_id}/oauth2/v2.0/token",
+            data={
+                "client_id": self.app_id,
+                "client_secret": self._secret,
+                "scope": GRAPH_SCOPE,
+                "grant_type": "client_credentials",
+            },
+        )
+        body = _json(response)
+        if response.status_code != 200 or not body.get("access_token"):
+            # Entra's descriptions run on with trace ids and timestamps; the first line says it.
+            described = str(body.get("error_description") or "").splitlines()[:1]
+            code = str(body.get("error") or f"HTTP {response.status_code}")
+            reason = ": ".join([code, *described])
+            raise GroupUnreadable(f"Microsoft refused the app's credentials: {reason}")
+        self._token = str(body["access_token"])
+        lifetime = float(body.get("expires_in") or 0)
+        self._token_expires_at = time.monotonic() + lifetime - TOKEN_MARGIN_SECONDS
+        return self._token
+
+    async def _page(self, client: httpx.AsyncClient, url: str, token: str) -> dict[str, Any]:
+        response = await client.get(url, headers={"Authorization": f"Bearer {token}"})
+        body = _json(response)
+        if response.status_code != 200:
+            error = body.get("error")
+            if not isinstance(error, dict):
+                error = {}
+            code = str(error.get("code") or f"HTTP {response.status_code}")
+            message = str(error.get("message") or "")
+            hint = GRAPH_HINTS.get(response.status_code, "")
+            raise GroupUnreadable("; ".join(part for part in (code, message, hint) if part))
+        return body

@@ -1,0 +1,184 @@
+"""A fake Microsoft Entra token endpoint and Microsoft Graph on one aiohttp server, 127.0.0.1.
+
+    async with FakeGraph(app_id, secret, tenant) as graph:
+        graph.groups[GROUP] = [graph_user(ENTRA_ID, "Megan Bowen")]
+        settings: MICROSOFT_LOGIN_URL=graph.login_url, MICROSOFT_GRAPH_URL=graph.graph_url
+
+The token endpoint (`POST /{tenant}/oauth2/v2.0/token`) runs the client-credentials flow: the
+right client id, secret and `https://graph.microsoft.com/.default` scope get
+`{"token_type": "Bearer", "expires_in": 3599, "access_token": …}`, anything else a 401 with
+`{"error": "invalid_client", "error_description": "AADSTS…"}`. Graph answers
+`GET /v1.0/groups/{id}/transitiveMembers/microsoft.graph.user` with the group's users in pages of
+`page_size` (`{"value": […], "@odata.nextLink": …}`, the link carrying an opaque `$skiptoken`
+that must come back byte for byte), and errors as `{"error": {"code", "message"}}`: 401 without
+an issued token, 403 Authorization_RequestDenied unless `granted`, 404 Request_ResourceNotFound
+for an unknown group. `fail(status, code)` makes the next Graph call answer an error instead.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from aiohttp import web
+from aiohttp.test_utils import TestServer
+
+Json = dict[str, Any]
+
+GRAPH_SCOPE = "https://graph.microsoft.com/.default"
+PAGE_SIZE = 100  # Graph's default page size for transitiveMembers
+
+
+def graph_user(object_id: str, name: str) -> Json:
+    """A user as a group's member list shows one."""
+    return {"@odata.type": "#microsoft.graph.user", "id": object_id, "displayName": name}
+
+
+def graph_group(object_id: str, name: str) -> Json:
+    """A nested group as a group's member list shows one (the user cast leaves it out)."""
+    return {"@odata.type": "#microsoft.graph.group", "id": object_id, "displayName": name}
+
+
+def _skiptoken(offset: int) -> str:
+    # Percent-encoded '+' and '/' like Graph's base64 tokens: a client that re-encodes the
+    # link instead of following it as given sends a different token.
+    return quote(f"page+{offset}/", safe="")
+
+
+def _graph_error(status: int, code: str, message: str) -> web.Response:
+    body = {"error": {"code": code, "message": message, "innerError": {"request-id": "fake"}}}
+    return web.json_response(body, status=status)
+
+
+@dataclass(frozen=True)
+class GraphCall:
+    """One request as the server saw it."""
+
+    method: str  # "token" or "members"
+    path: str
+    query: dict[str, str]
+    form: dict[str, str]
+    authorization: str | None
+    status: int
+
+
+class FakeGraph:
+    """The fake server; see the module docstring."""
+
+    def __init__(self, app_id: str, secret: str, tenant: str, page_size: int = PAGE_SIZE) -> None:
+        self.app_id = app_id
+        self.secret = secret
+        self.tenant = tenant
+        self.page_size = page_size
+        self.granted = True  # whether the app holds GroupMember.Read.All
+        self.groups: dict[str, list[Json]] = {}
+        self.calls: list[GraphCall] = []
+        self._tokens: set[str] = set()
+        self._numbers = itertools.count(1)
+        self._failures: list[tuple[int, str]] = []
+        app = web.Application()
+        app.router.add_post("/{tenant}/oauth2/v2.0/token", self._token)
+        members = "/v1.0/groups/{group}/transitiveMembers/microsoft.graph.user"
+        app.router.add_get(members, self._members)
+        self._server = TestServer(app, host="127.0.0.1")
+
+    @property
+    def login_url(self) -> str:
+        """The base URL of the token endpoint, as MICROSOFT_LOGIN_URL."""
+        return str(self._server.make_url("/"))
+
+    @property
+    def graph_url(self) -> str:
+        """The base URL of Graph v1.0, as MICROSOFT_GRAPH_URL."""
+        return str(self._server.make_url("/v1.0/"))
+
+    def count(self, method: str) -> int:
+        """How many `token` or `members` requests came."""
+        return sum(1 for call in self.calls if call.method == method)
+
+    def fail(self, status: int, code: str, *, times: int = 1) -> None:
+        """Answer the next `times` Graph calls with `status` and the error `code`."""
+        self._failures += [(status, code)] * times
+
+    async def __aenter__(self) -> FakeGraph:
+        await self._server.start_server()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self._server.close()
+
+    def _record(self, request: web.Request, method: str, form: dict[str, str], status: int) -> None:
+        authorization = request.headers.get("Authorization")
+        query = dict(request.query)
+        self.calls.append(GraphCall(method, request.path, query, form, authorization, status))
+
+    async def _token(self, request: web.Request) -> web.Response:
+        form = {key: str(value) for key, value in (await request.post()).items()}
+        right = (
+            request.match_info["tenant"] == self.tenant
+            and form.get("grant_type") == "client_credentials"
+            and form.get("client_id") == self.app_id
+            and form.get("client_secret") == self.secret
+            and form.get("scope") == GRAPH_SCOPE
+        )
+        self._record(request, "token", form, 200 if right else 401)
+        if not right:
+            description = (
+                "AADSTS7000215: Invalid client secret provided. Ensure the secret being sent "
+                "in the request is the client secret value, not the client secret ID.\r\n"
+                "Trace ID: 0000\r\nCorrelation ID: 0000\r\nTimestamp: 2026-01-01 00:00:00Z"
+            )
+            body = {"error": "invalid_client", "error_description": description}
+            return web.json_response(body, status=401)
+        token = f"fake-graph-token-{next(self._numbers)}"
+        self._tokens.add(token)
+        return web.json_response(
+            {
+                "token_type": "Bearer",
+                "expires_in": 3599,
+                "ext_expires_in": 3599,
+                "access_token": token,
+            }
+        )
+
+    async def _members(self, request: web.Request) -> web.Response:
+        group = request.match_info["group"]
+        status, answer = self._members_answer(request, group)
+        self._record(request, "members", {}, status)
+        return answer
+
+    def _members_answer(self, request: web.Request, group: str) -> tuple[int, web.Response]:
+        authorization = request.headers.get("Authorization", "")
+        if authorization.removeprefix("Bearer ") not in self._tokens:
+            return 401, _graph_error(401, "InvalidAuthenticationToken", "Access token is empty.")
+        if self._failures:
+            status, code = self._failures.pop(0)
+            return status, _graph_error(status, code, f"fake Graph answered {status}")
+        if not self.granted:
+            message = "Insufficient privileges to complete the operation."
+            return 403, _graph_error(403, "Authorization_RequestDenied", message)
+        if group not in self.groups:
+            message = f"Resource '{group}' does not exist or one of its queried reference-property"
+            message += " objects are not present."
+            return 404, _graph_error(404, "Request_ResourceNotFound", message)
+        token = request.query.get("$skiptoken", "page+0/")
+        if not (token.startswith("page+") and token.endswith("/")):
+            return 400, _graph_error(400, "Request_UnsupportedQuery", "Invalid skip token.")
+        start = int(token.removeprefix("page+").removesuffix("/"))
+        users = [m for m in self.groups[group] if m["@odata.type"] == "#microsoft.graph.user"]
+        selected = request.query.get("$select", "").split(",")
+        page: Json = {
+            "@odata.context": f"{self.graph_url}$metadata#users",
+            "value": [
+                {key: value for key, value in user.items() if key in selected}
+                for user in users[start : start + self.page_size]
+            ],
+        }
+        following = start + self.page_size
+        if following < len(users):
+            link = f"{self.graph_url}groups/{group}/transitiveMembers/microsoft.graph.user"
+            query = f"$select={','.join(selected)}&$skiptoken={_skiptoken(following)}"
+            page["@odata.nextLink"] = f"{link}?{query}"
+        return 200, web.json_response(page)

@@ -1,0 +1,166 @@
+"""Roles from Slack user groups: read with usergroups.users.list, checked on signed requests."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from bot.app import Runtime
+from bot.slack.manifest import manifest
+from handlers.people import Role
+from tests.conftest import SlackBotFactory
+from tests.fakes.slack_requests import calls, post_form, slash, wait_for_call
+from tests.fakes.slack_web_api import FakeSlack
+from tests.reports.conftest import (
+    CHANNEL,
+    LINK,
+    card_buttons,
+    messages_to,
+    press,
+    report,
+    responded,
+)
+
+MANAGERS = "S0SOCIAL"
+ANNOUNCERS = "S0NEWS"
+
+
+@pytest.fixture
+async def bot(make_slack_bot: SlackBotFactory, slack: FakeSlack) -> Any:
+    """The bot with its managers and announcers in user groups, not yet read."""
+    slack.user_groups = {MANAGERS: ["WMGR1", "WMGR2"], ANNOUNCERS: ["W0ANN"]}
+    return await make_slack_bot(
+        escalation_channel=CHANNEL,
+        social_media_managers=[MANAGERS],
+        announcers=[f"slack:{ANNOUNCERS}"],
+        slack_channel_rate=100.0,  # no pacing waits in tests
+    )
+
+
+def managers(runtime: Runtime) -> list[str]:
+    return runtime.core.roles.members(Role.MANAGER, "slack")
+
+
+async def role_groups(bot: Any) -> dict[str, dict[str, Any]]:
+    """The role groups as `/healthz` shows them, by group."""
+    health = await (await bot.get("/healthz")).json()
+    return {entry["group"]: entry for entry in health["role_groups"]}
+
+
+async def test_a_group_member_triages_a_report_and_a_non_member_cannot(bot, slack) -> None:
+    assert await bot.runtime.read_role_groups()
+    assert sorted(call["usergroup"] for call in calls(slack, "usergroups.users.list")) == [
+        ANNOUNCERS,
+        MANAGERS,
+    ]
+    assert {call["include_disabled"] for call in calls(slack, "usergroups.users.list")} == {"0"}
+
+    await report(bot, LINK)
+    card = await card_buttons(slack)
+    await press(bot, slack, card["report_acknowledge"], user="W0ANN")  # an announcer only
+    assert "Only the social media managers" in (await responded(slack))["text"]
+    await press(bot, slack, card["report_acknowledge"], user="WMGR2")
+    (update,) = await wait_for_call(slack, "chat.update")
+    assert "Acknowledged" in json.dumps(update["blocks"])
+    events = [(e["kind"], e["user_id"]) for e in bot.runtime.db["report_events"].rows]
+    assert events == [("acknowledged", "WMGR2")]
+
+
+async def test_without_a_channel_the_group_members_get_the_card(make_slack_bot, slack) -> None:
+    slack.user_groups = {MANAGERS: ["WMGR1", "WMGR2"]}
+    bot = await make_slack_bot(social_media_managers=[MANAGERS], slack_channel_rate=100.0)
+    await bot.runtime.read_role_groups()
+    await report(bot, LINK)
+    await wait_for_call(slack, "chat.postMessage", 2)
+    assert [len(messages_to(slack, manager)) for manager in ("WMGR1", "WMGR2")] == [1, 1]
+
+
+async def test_a_group_member_announces_and_a_non_member_is_told_who_can(bot, slack) -> None:
+    await bot.runtime.read_role_groups()
+    refused = await (await post_form(bot, slash("/announce", "", user="WMGR1"))).json()
+    assert "Only announcers" in refused["text"] and "W0ANN" in refused["text"]
+    assert calls(slack, "views.open") == []
+    assert (await post_form(bot, slash("/announce", "", user="W0ANN"))).status == 200
+    (opened,) = await wait_for_call(slack, "views.open")
+    assert opened["view"]["callback_id"] == "announce_compose"
+
+
+async def test_a_failed_reading_keeps_the_last_known_members(
+    bot, slack, caplog: pytest.LogCaptureFixture
+) -> None:
+    assert await bot.runtime.read_role_groups()
+    slack.user_groups[MANAGERS] = ["WMGR3"]
+    slack.fail("usergroups.users.list", "missing_scope", times=2)
+
+    with caplog.at_level(logging.ERROR, logger="handlers.groups"):
+        assert await bot.runtime.read_role_groups() is False
+
+    assert managers(bot.runtime) == ["WMGR1", "WMGR2"]
+    assert bot.runtime.core.person("slack", "WMGR1").has(Role.MANAGER)
+    failures = [r for r in caplog.records if getattr(r, "group", "") == f"slack:{MANAGERS}"]
+    assert [(r.getMessage(), getattr(r, "kept", None)) for r in failures] == [
+        ("could not read a role group; its last known members keep the role", 2)
+    ]
+    shown = (await role_groups(bot))[f"slack:{MANAGERS}"]
+    assert shown["members"] == 2 and shown["read_at"] is not None
+    assert shown["error"].startswith("missing_scope: the app lacks the usergroups:read scope")
+
+    assert await bot.runtime.read_role_groups()  # the scope was added: the group is current
+    assert managers(bot.runtime) == ["WMGR3"]
+    assert "error" not in (await role_groups(bot))[f"slack:{MANAGERS}"]
+
+
+async def test_an_unknown_group_is_named_and_gives_nobody_the_role(
+    make_slack_bot: SlackBotFactory,
+) -> None:
+    bot = await make_slack_bot(social_media_managers=["S0GONE", "WMGR1"])
+    assert await bot.runtime.read_role_groups() is False
+    assert managers(bot.runtime) == ["WMGR1"]
+    shown = (await role_groups(bot))["slack:S0GONE"]
+    assert shown["members"] == 0 and shown["read_at"] is None
+    assert shown["error"].startswith("no_such_subteam: there is no such user group")
+
+
+async def until_read(runtime: Runtime) -> None:
+    """Wait for the background reading the clock started to be recorded."""
+    for _ in range(500):
+        states = runtime.core.group_members.states(runtime.core.roles.groups())
+        if all(state.read_at or state.error for state in states):
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("the role groups were never read")
+
+
+async def test_the_clock_reads_groups_daily_and_an_hour_after_a_failure(bot, slack) -> None:
+    runtime = bot.runtime
+    morning = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+    slack.fail("usergroups.users.list", "internal_error", times=2)
+    await runtime.sync_people_daily(morning)
+    await until_read(runtime)
+    await asyncio.sleep(0.05)  # the task records the attempt after the groups
+    assert managers(runtime) == []
+
+    for minutes in (1, 30, 59):
+        await runtime.sync_people_daily(morning + timedelta(minutes=minutes))
+    await asyncio.sleep(0.05)
+    assert len(calls(slack, "usergroups.users.list")) == 2
+
+    await runtime.sync_people_daily(morning + timedelta(hours=1))
+    await wait_for_call(slack, "usergroups.users.list", 4)
+    await asyncio.sleep(0.05)
+    await runtime.sync_people_daily(morning + timedelta(hours=5))
+    await asyncio.sleep(0.05)
+    assert len(calls(slack, "usergroups.users.list")) == 4
+    assert managers(runtime) == ["WMGR1", "WMGR2"]
+
+    await runtime.sync_people_daily(morning + timedelta(days=1))
+    await wait_for_call(slack, "usergroups.users.list", 6)
+
+
+async def test_the_manifest_asks_for_the_user_groups_scope(bot) -> None:
+    assert "usergroups:read" in manifest(bot.runtime.core)["oauth_config"]["scopes"]["bot"]

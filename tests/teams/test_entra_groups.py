@@ -1,0 +1,211 @@
+"""Roles from Entra groups: read from a fake Microsoft Graph, checked on Teams turns."""
+
+from __future__ import annotations
+
+import logging
+import socket
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+import pytest
+
+from bot.app import Runtime, build_runtime
+from bot.settings import Settings
+from handlers.people import Role
+from tests.fakes.microsoft_graph import FakeGraph, graph_group, graph_user
+from tests.teams.conftest import BOT_APP_ID, MakeTeams, Teams, card_text, cards_in
+from tests.teams.test_reports import EXECUTE, LINK, PERSONAL, acknowledge
+
+TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47"
+SECRET = "a-client-secret"
+GROUP = "0b9f3c1e-5d2a-4c8b-9e7f-1a2b3c4d5e6f"
+TEAM = f"teams:group:{GROUP}"
+MEGAN = "7faf8ab2-3d56-4244-b585-20c8a42ed2b8"  # the Entra id of the sender in the activities
+ALEX = "4f1d9a3b-2c6e-4e8f-a1b2-c3d4e5f6a7b8"
+
+MakeSettings = Callable[..., Settings]
+
+
+@pytest.fixture
+async def graph() -> AsyncIterator[FakeGraph]:
+    async with FakeGraph(BOT_APP_ID, SECRET, TENANT) as fake:
+        fake.groups[GROUP] = [graph_user(MEGAN, "Megan Bowen")]
+        yield fake
+
+
+def online(make_settings: MakeSettings, graph: FakeGraph, **roles: Any) -> Runtime:
+    """The bot with its Microsoft credentials, Graph and the login endpoint being the fake."""
+    return build_runtime(
+        make_settings(
+            microsoft_app_id=BOT_APP_ID,
+            microsoft_app_password=SECRET,
+            microsoft_app_tenant_id=TENANT,
+            microsoft_graph_url=graph.graph_url,
+            microsoft_login_url=graph.login_url,
+            **roles,
+        )
+    )
+
+
+async def read_groups(make_settings: MakeSettings, graph: FakeGraph, **roles: Any) -> None:
+    """Read the groups as the bot with credentials does, into the tests' database."""
+    runtime = online(make_settings, graph, **roles)
+    try:
+        assert await runtime.read_role_groups()
+    finally:
+        runtime.db.close()
+
+
+async def offline_after_reading(
+    make_settings: MakeSettings, make_teams: MakeTeams, graph: FakeGraph, **roles: Any
+) -> Teams:
+    """The bot without credentials, on the database the bot with them read the groups into.
+
+    With MICROSOFT_APP_ID set every Teams request needs a Bot Framework token, which no test can
+    sign; so the turns run in the bot as the Bot Framework Emulator meets it, where the members
+    read before hold their roles.
+    """
+    await read_groups(make_settings, graph, **roles)
+    return await make_teams(**roles)
+
+
+async def test_an_entra_group_member_triages_from_teams(
+    make_settings: MakeSettings, make_teams: MakeTeams, graph: FakeGraph
+) -> None:
+    teams = await offline_after_reading(
+        make_settings, make_teams, graph, social_media_managers=[TEAM]
+    )
+    await teams.post(PERSONAL, text=f"report {LINK}")
+    (report_id,) = [row["id"] for row in teams.db["reports"].rows]
+
+    alex = {"id": "29:alex", "name": "Alex Wilber", "aadObjectId": ALEX}
+    refused = await teams.post(EXECUTE, value=acknowledge(report_id), **{"from": alex})
+    assert "social media manager" in str((await refused.json())["value"]).lower()
+    assert teams.db.table("reports").get(report_id)["status"] == "new"
+
+    body = await (await teams.post(EXECUTE, value=acknowledge(report_id))).json()
+    assert body["statusCode"] == 200
+    assert teams.db.table("reports").get(report_id)["status"] == "acknowledged"
+
+
+async def test_an_entra_group_member_announces_from_teams(
+    make_settings: MakeSettings, make_teams: MakeTeams, graph: FakeGraph
+) -> None:
+    teams = await offline_after_reading(make_settings, make_teams, graph, announcers=[TEAM])
+    await teams.post(PERSONAL, text="announce")
+    [call] = teams.connector.sent
+    [card] = cards_in(call.activity)
+    assert {"headline", "message", "link"} <= {element.get("id") for element in card["body"]}
+
+    await teams.post(PERSONAL, text="announce", **{"from": {"id": "29:alex", "aadObjectId": ALEX}})
+    assert "Only announcers can send announcements" in card_text(teams.connector.sent[-1].activity)
+
+
+async def test_members_are_read_page_by_page_with_one_token(
+    make_settings: MakeSettings, graph: FakeGraph
+) -> None:
+    people = [f"{n:08d}-1111-4222-8333-444455556666" for n in range(5)]
+    graph.page_size = 2
+    graph.groups[GROUP] = [graph_group("5e1f0000-0000-4000-8000-000000000000", "Nested")]
+    graph.groups[GROUP] += [graph_user(person, f"Person {person[:8]}") for person in people]
+    graph.groups[ALEX] = [graph_user(ALEX, "Alex Wilber")]  # a second group, same token
+    runtime = online(
+        make_settings, graph, social_media_managers=[TEAM], admins=[f"teams:group:{ALEX}"]
+    )
+
+    assert await runtime.read_role_groups()
+
+    assert runtime.core.roles.members(Role.MANAGER, "teams") == people
+    assert runtime.core.person("teams", ALEX).has(Role.MANAGER)  # admins hold every role
+    assert graph.count("token") == 1
+    pages = [call for call in graph.calls if call.method == "members" and GROUP in call.path]
+    assert [call.query.get("$skiptoken") for call in pages] == [None, "page+2/", "page+4/"]
+    assert {call.query["$select"] for call in pages} == {"id"}
+    assert {call.authorization for call in pages} == {"Bearer fake-graph-token-1"}
+    runtime.db.close()
+
+
+@pytest.mark.parametrize(
+    ("refuse", "error"),
+    [
+        (
+            lambda graph: setattr(graph, "granted", False),
+            "Authorization_RequestDenied; Insufficient privileges to complete the operation.; "
+            "grant the app the GroupMember.Read.All application permission, with admin consent",
+        ),
+        (
+            lambda graph: setattr(graph, "secret", "a-rotated-secret"),
+            "Microsoft refused the app's credentials: invalid_client: AADSTS7000215: "
+            "Invalid client secret provided. Ensure the secret being sent in the request is "
+            "the client secret value, not the client secret ID.",
+        ),
+        (
+            lambda graph: graph.groups.clear(),
+            f"Request_ResourceNotFound; Resource '{GROUP}' does not exist or one of its "
+            "queried reference-property objects are not present.; "
+            "there is no such group in the tenant; check its object id",
+        ),
+    ],
+    ids=["no permission", "bad secret", "group deleted"],
+)
+async def test_a_refused_reading_keeps_the_last_known_members(
+    make_settings: MakeSettings,
+    graph: FakeGraph,
+    caplog: pytest.LogCaptureFixture,
+    refuse: Callable[[FakeGraph], None],
+    error: str,
+) -> None:
+    await read_groups(make_settings, graph, social_media_managers=[TEAM])
+    refuse(graph)
+    runtime = online(make_settings, graph, social_media_managers=[TEAM])  # no token kept
+
+    with caplog.at_level(logging.ERROR, logger="handlers.groups"):
+        assert await runtime.read_role_groups() is False
+
+    assert runtime.core.person("teams", MEGAN).has(Role.MANAGER)
+    [shown] = (await runtime.health())["role_groups"]
+    assert shown["group"] == TEAM and shown["members"] == 1
+    assert shown["error"] == error
+    [logged] = caplog.records
+    assert (getattr(logged, "reason", None), getattr(logged, "kept", None)) == (error, 1)
+    runtime.db.close()
+
+
+async def test_without_credentials_the_groups_keep_their_members(
+    make_settings: MakeSettings, make_teams: MakeTeams, graph: FakeGraph
+) -> None:
+    teams = await offline_after_reading(
+        make_settings, make_teams, graph, social_media_managers=[TEAM]
+    )
+
+    assert await teams.runtime.read_role_groups() is False
+
+    assert teams.core.roles.members(Role.MANAGER, "teams") == [MEGAN]
+    [shown] = (await teams.runtime.health())["role_groups"]
+    assert shown["error"].startswith("set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and")
+    assert graph.count("members") == 1  # only the reading with credentials
+
+
+async def test_an_unreachable_microsoft_keeps_the_members_and_says_so(
+    make_settings: MakeSettings, graph: FakeGraph
+) -> None:
+    await read_groups(make_settings, graph, social_media_managers=[TEAM])
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{probe.getsockname()[1]}/"
+    runtime = build_runtime(
+        make_settings(
+            microsoft_app_id=BOT_APP_ID,
+            microsoft_app_password=SECRET,
+            microsoft_app_tenant_id=TENANT,
+            microsoft_login_url=closed,
+            social_media_managers=[TEAM],
+        )
+    )
+
+    assert await runtime.read_role_groups() is False
+
+    assert runtime.core.roles.members(Role.MANAGER, "teams") == [MEGAN]
+    [shown] = (await runtime.health())["role_groups"]
+    assert shown["error"].startswith("cannot reach Microsoft: ")
+    runtime.db.close()
