@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -246,12 +246,11 @@ class Directory:
 
     def get(self, platform: str, user_id: str) -> Member | None:
         """One member, if known."""
-        rows = list(
-            self.db.table("people").rows_where(
-                "platform = ? AND user_id = ?", [platform, user_id], limit=1
-            )
-        )
-        return _member(rows[0]) if rows else None
+        row = self.db.execute(
+            f"SELECT {_MEMBER_COLUMNS} FROM people WHERE platform = ? AND user_id = ?",
+            [platform, user_id],
+        ).fetchone()
+        return _member(row) if row else None
 
     def name_of(self, platform: str, user_id: str, fallback: str = "") -> str:
         """The name to show for a person: the directory's, else `fallback` (what the platform
@@ -266,24 +265,68 @@ class Directory:
 
     def active(self, platform: str | None = None, include_guests: bool = False) -> list[Member]:
         """Active humans (no bots, no deactivated accounts, no guests unless asked)."""
-        where = "is_bot = 0 AND deleted = 0"
-        params: list[object] = []
-        if not include_guests:
-            where += " AND guest = 0"
-        if platform is not None:
-            where += " AND platform = ?"
-            params.append(platform)
-        rows = self.db.table("people").rows_where(where, params, order_by="platform, user_id")
+        where, params = _active(platform, include_guests)
+        rows = self.db.execute(
+            f"SELECT {_MEMBER_COLUMNS} FROM people WHERE {where} ORDER BY platform, user_id",
+            params,
+        )
         return [_member(row) for row in rows]
 
+    def active_ids(
+        self, platform: str, include_guests: bool = False, zones: Collection[str] | None = None
+    ) -> list[str]:
+        """The ids of the active humans on `platform` (only those in `zones`, when given): a
+        whole workforce is read at once, so as plain strings."""
+        where, params = _active(platform, include_guests, zones)
+        rows = self.db.execute(f"SELECT user_id FROM people WHERE {where} ORDER BY user_id", params)
+        return [str(user_id) for (user_id,) in rows]
 
-def _member(row: dict[str, object]) -> Member:
+    def count_active(
+        self, platform: str, include_guests: bool = False, zones: Collection[str] | None = None
+    ) -> int:
+        """How many `active_ids` there are."""
+        where, params = _active(platform, include_guests, zones)
+        (count,) = self.db.execute(f"SELECT count(*) FROM people WHERE {where}", params).fetchone()
+        return int(count)
+
+    def zones(self, platform: str, include_guests: bool = False) -> list[str]:
+        """The time zones the active humans on `platform` are in, sorted."""
+        where, params = _active(platform, include_guests)
+        rows = self.db.execute(
+            f"SELECT DISTINCT tz FROM people WHERE {where} AND tz != '' ORDER BY tz", params
+        )
+        return [str(tz) for (tz,) in rows]
+
+
+def _active(
+    platform: str | None, include_guests: bool, zones: Collection[str] | None = None
+) -> tuple[str, list[object]]:
+    """The SQL condition (and its parameters) on `people` for active humans."""
+    where = "is_bot = 0 AND deleted = 0"
+    params: list[object] = []
+    if not include_guests:
+        where += " AND guest = 0"
+    if platform is not None:
+        where += " AND platform = ?"
+        params.append(platform)
+    if zones is not None:
+        where += f" AND tz IN ({', '.join('?' for _ in zones)})"
+        params.extend(zones)
+    return where, params
+
+
+_MEMBER_COLUMNS = "platform, user_id, name, tz, is_bot, deleted, guest"
+
+
+def _member(row: Sequence[object]) -> Member:
+    """A member from a row of _MEMBER_COLUMNS."""
+    platform, user_id, name, tz, is_bot, deleted, guest = row
     return Member(
-        platform=str(row["platform"]),
-        user_id=str(row["user_id"]),
-        name=str(row["name"] or ""),
-        tz=str(row["tz"] or ""),
-        is_bot=bool(row["is_bot"]),
-        deleted=bool(row["deleted"]),
-        guest=bool(row["guest"]),
+        str(platform),
+        str(user_id),
+        str(name or ""),
+        str(tz or ""),
+        bool(is_bot),
+        bool(deleted),
+        bool(guest),
     )

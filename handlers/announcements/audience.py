@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from handlers.announcements import ids
 from handlers.announcements.store import Draft
-from handlers.people import Directory, Member
+from handlers.people import Directory
 
 # Channel ids as each platform spells them; a wrong one would only fail at delivery time.
 _CHANNEL_IDS = {"slack": re.compile(r"[CG][A-Z0-9]{4,}"), "teams": re.compile(r"19:\S+")}
@@ -32,23 +32,25 @@ class Audience:
     directory: Directory
     include_guests: bool = False
 
-    def people(self, platform: str) -> list[Member]:
-        """Everyone an announcement to "everyone" on `platform` reaches."""
-        return self.directory.active(platform, include_guests=self.include_guests)
-
     def known_zones(self, platform: str) -> list[str]:
         """The time zones of the people on `platform`, for the audience choice."""
-        return sorted({m.tz for m in self.people(platform) if m.tz})
+        return self.directory.zones(platform, include_guests=self.include_guests)
 
     def recipients(self, platform: str, draft: Draft) -> list[str]:
         """User ids (DMs) or channel ids (posts) the announcement goes to, each once."""
         if draft.audience == ids.IN_CHANNELS:
             return list(dict.fromkeys(draft.channels))
-        people = self.people(platform)
-        if draft.audience == ids.IN_TIMEZONES:
-            zones = set(draft.timezones)
-            people = [m for m in people if m.tz in zones]
-        return [m.user_id for m in people]
+        return self.directory.active_ids(platform, self.include_guests, self._zones(draft))
+
+    def count(self, platform: str, draft: Draft) -> int:
+        """How many `recipients` there are, without reading them all."""
+        if draft.audience == ids.IN_CHANNELS:
+            return len(dict.fromkeys(draft.channels))
+        return self.directory.count_active(platform, self.include_guests, self._zones(draft))
+
+    @staticmethod
+    def _zones(draft: Draft) -> tuple[str, ...] | None:
+        return tuple(draft.timezones) if draft.audience == ids.IN_TIMEZONES else None
 
 
 def describe(draft: Draft, count: int) -> str:

@@ -193,7 +193,7 @@ async def read_form(
         zone=zone,
         share=share,
     )
-    if not errors and not people.recipients(target, draft):
+    if not errors and not people.count(target, draft):
         where = ids.TIMEZONES if audience == ids.IN_TIMEZONES else ids.AUDIENCE
         errors[where] = (
             "Nobody is in those time zones."

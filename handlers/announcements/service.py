@@ -122,7 +122,7 @@ class Announcements:
 
     def _audience(self, announcement: Announcement) -> str:
         draft = announcement.draft
-        count = len(self.audience.recipients(announcement.target, draft))
+        count = self.audience.count(announcement.target, draft)
         return describe(draft, count)
 
     # -- the command, the forms, the buttons ----------------------------------------------------
