@@ -142,6 +142,7 @@ class Core:
         self.on_action(actions.GUIDELINES_ANSWER, self._answer_form)
         self.on_form(actions.GUIDELINES_ANSWER_FORM, self._submit_answer)
         self.on_action(actions.SHARE, self.shares.clicked)
+        self.on_tick("prune guideline answers", self.guidelines.prune_daily)
         self.on_thread_reply(QUESTION_FOR_TEAM, self._relay_team_answer)
 
     # -- registration ----------------------------------------------------------------------------

@@ -72,7 +72,12 @@ class Downvote:
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return _iso(datetime.now(UTC))
+
+
+def _iso(moment: datetime) -> str:
+    """How times are stored: ISO 8601 in UTC to the second, so they sort as text."""
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def _table(db: Database, name: str) -> Table:
@@ -141,6 +146,22 @@ def record_feedback(
         pk=("answer_id", "platform", "user_id"),
     )
     return True
+
+
+def prune_answers(db: Database, before: datetime, downvoted_before: datetime) -> int:
+    """Drop the answers asked before `before`, with their votes, except those someone marked
+    👎, which stay until `downvoted_before` for whoever maintains the guidelines."""
+    downvoted = "SELECT answer_id FROM guideline_feedback WHERE helpful = 0"
+    old = f"(asked_at < ? AND id NOT IN ({downvoted})) OR (asked_at < ? AND id IN ({downvoted}))"
+    cutoffs = [_iso(before), _iso(downvoted_before)]
+    with db.atomic():
+        db.execute(
+            f"DELETE FROM guideline_feedback WHERE answer_id IN "
+            f"(SELECT id FROM guideline_answers WHERE {old})",
+            cutoffs,
+        )
+        cursor = db.execute(f"DELETE FROM guideline_answers WHERE {old}", cutoffs)
+    return int(cursor.rowcount)
 
 
 def downvotes(db: Database) -> list[Downvote]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -11,11 +13,24 @@ from handlers.commands import SlashCommand
 from handlers.errors import UserError
 from handlers.guidelines.answer import Answer, offline_answer
 from handlers.guidelines.document import GuidelinesFile
-from handlers.guidelines.feedback import StoredAnswer, get_answer, record_answer, record_feedback
+from handlers.guidelines.feedback import (
+    StoredAnswer,
+    get_answer,
+    prune_answers,
+    record_answer,
+    record_feedback,
+)
 from handlers.guidelines.model import DEFAULT_TIMEOUT, model_answer
 from handlers.guidelines.views import answer_message, section_message, sections_message
 from handlers.people import Person
 from handlers.views import Message, Text
+
+log = logging.getLogger(__name__)
+
+# Recorded answers back their 👍/👎 and "Ask the social media team" buttons; as long as the
+# delivery records those buttons are answered from. A 👎 stays a year for the guidelines' keepers.
+ANSWERS_KEPT = timedelta(days=90)
+DOWNVOTED_KEPT = timedelta(days=365)
 
 
 class GuidelinesQA:
@@ -32,6 +47,7 @@ class GuidelinesQA:
         self.file = GuidelinesFile(path)
         self.completer = completer
         self.timeout = timeout
+        self._pruned_on: date | None = None
 
     async def answer(self, question: str) -> Answer:
         """The answer as plain data (what `socialbot ask` prints); nothing is stored."""
@@ -70,6 +86,15 @@ class GuidelinesQA:
                 Text("Thanks for telling me. The people who maintain the guidelines will see it."),
             ),
         )
+
+    async def prune_daily(self, now: datetime) -> None:
+        """Once a day, drop recorded answers older than ANSWERS_KEPT (👎 ones older than
+        DOWNVOTED_KEPT): questions may say more about the asker than they meant to keep."""
+        if self._pruned_on == now.date():
+            return
+        self._pruned_on = now.date()
+        gone = prune_answers(self.db, now - ANSWERS_KEPT, now - DOWNVOTED_KEPT)
+        log.info("old guideline answers pruned", extra={"answers": gone})
 
     def question_for_team(self, answer_id: str) -> StoredAnswer:
         """The question behind an "Ask the social media team" button, to forward it."""

@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 
+from bot.store import open_database
 from handlers.actions import (
     GUIDELINES_ASK_TEAM,
     GUIDELINES_HELPFUL,
     GUIDELINES_OPEN_SECTION,
     GUIDELINES_UNHELPFUL,
 )
+from handlers.core import Core
 from handlers.errors import UserError
 from handlers.guidelines import GuidelinesQA, downvotes, migrations
 from handlers.people import Person
 from handlers.views import Actions, Button, Context, Header, Message
+from tests.conftest import core_on
 from tests.guidelines.evalset import load_eval_set
 
 DEFAULT = load_eval_set().documents["default"]
@@ -112,3 +116,27 @@ async def test_the_file_is_read_again_when_it_changes(db: Database, tmp_path: Pa
     assert not (await qa.answer("Can I bring my dog to the office?")).confident
     path.unlink()
     assert [s.title for s in qa.file.sections] == ["Parking"]  # the last good version stays
+
+
+async def test_answers_are_kept_90_days_and_downvoted_ones_a_year(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "socialbot.db", Core.migrations)
+    core = core_on(db)
+    asked = await core.message(ANNA, "Can I post a photo from the office party?")
+    kept = await core.message(ANNA, "Can I share our quarterly revenue?")
+    asked_id, kept_id = buttons(asked)[0].value, buttons(kept)[0].value
+    await core.action(ANNA, GUIDELINES_HELPFUL, asked_id)
+    await core.action(ANNA, GUIDELINES_UNHELPFUL, kept_id)
+    now = datetime.now(UTC)
+
+    await core.tick(now + timedelta(days=89))
+    assert {row["id"] for row in db["guideline_answers"].rows} == {asked_id, kept_id}
+    await core.tick(now + timedelta(days=91))
+    assert [row["id"] for row in db["guideline_answers"].rows] == [kept_id]
+    assert [row["answer_id"] for row in db["guideline_feedback"].rows] == [kept_id]
+    with pytest.raises(UserError, match="can't find that answer"):
+        await core.action(ANNA, GUIDELINES_UNHELPFUL, asked_id)
+    assert len(downvotes(db)) == 1
+
+    await core.tick(now + timedelta(days=366))
+    assert downvotes(db) == []
+    assert db["guideline_answers"].count == 0
