@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import time
 from collections.abc import Collection, Iterable, Sequence
@@ -243,6 +244,18 @@ class Directory:
         with self.db.atomic():
             self.db.table("people").upsert_all(rows, pk=("platform", "user_id"))
         return len(rows)
+
+    def mark_gone(self, platform: str, user_ids: Collection[str]) -> int:
+        """Mark `user_ids` on `platform` as no longer there (as a deactivated account), until
+        their platform shows them again; return how many were active."""
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "UPDATE people SET deleted = 1, updated_at = ? WHERE platform = ? AND deleted = 0"
+                " AND user_id IN (SELECT value FROM json_each(?))",
+                # One JSON parameter, however many leave: SQLite caps the number of parameters.
+                [time.time(), platform, json.dumps(sorted(user_ids))],
+            )
+        return int(cursor.rowcount)
 
     def get(self, platform: str, user_id: str) -> Member | None:
         """One member, if known."""

@@ -136,25 +136,33 @@ class TeamsBot:
         }
 
     async def sync_people(self) -> int:
-        """Read the roster of every team the bot is in into the directory; one failure each."""
+        """Read the roster of every team the bot is in into the directory; one failure each.
+        Then whoever left a roster and is nowhere else the bot is in Teams is marked gone."""
         total = 0
+        left: set[str] = set()
         for team in self.conversations.teams():
             team_id = team.team_id or ""
 
             async def read(turn_context: TurnContext, team_id: str = team_id) -> None:
                 nonlocal total
                 try:
-                    total += await people.sync_team(
+                    roster = await people.sync_team(
                         turn_context, team_id, self.core.directory, self.conversations
                     )
                 except Exception:
-                    # One team failing (removed, throttled) must not stop the others.
+                    # One team failing (removed, throttled) must not stop the others; its
+                    # roster stays as last read, so nobody leaves it today.
                     log.exception("could not read a team's roster", extra={"team": team_id})
+                    return
+                total += roster.members
+                left.update(roster.left)
 
             await self.adapter.continue_conversation(
                 team.reference, read, self.settings.microsoft_app_id or ""
             )
-        log.info("synced Teams rosters", extra={"members": total})
+        # Only now, with every roster read: someone who moved to another team is in its roster.
+        gone = people.mark_leavers(left, self.core.directory, self.conversations)
+        log.info("synced Teams rosters", extra={"members": total, "gone": gone})
         return total
 
     async def _on_turn_error(self, turn_context: TurnContext, error: Exception) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -42,6 +43,10 @@ def create_conversations(db: Database) -> None:
 
 
 ROSTER = "teams_roster"
+
+# The values of a JSON array parameter: one parameter for any number of ids, as SQLite caps how
+# many parameters a statement takes.
+_EACH = "(SELECT value FROM json_each(?))"
 
 
 @migrations()
@@ -145,12 +150,14 @@ class Conversations:
             )
         return cursor.rowcount == 1
 
-    def uninstall(self, conversation_id: str) -> None:
-        """Record that the bot was removed; nothing is sent there until it is added again."""
+    def uninstall(self, conversation_id: str, team_id: str | None = None) -> None:
+        """Record that the bot was removed (from every channel of `team_id`, when given);
+        nothing is sent there until it is added again."""
         with self.db.atomic():
             self.db.execute(
-                f"UPDATE {TABLE} SET uninstalled_at = ?, updated_at = ? WHERE conversation_id = ?",
-                [_now(), _now(), channel_of(conversation_id)],
+                f"UPDATE {TABLE} SET uninstalled_at = ?, updated_at = ?"
+                " WHERE conversation_id = ? OR team_id = ?",
+                [_now(), _now(), channel_of(conversation_id), team_id],
             )
 
     def block(self, conversation_id: str) -> None:
@@ -172,16 +179,49 @@ class Conversations:
             latest.setdefault(row["team_id"], _conversation(row))
         return list(latest.values())
 
-    def replace_roster(self, team_id: str, members: list[tuple[str, str | None]]) -> None:
-        """Make `members` ((Teams id, Entra object id) pairs) the whole roster of `team_id`."""
+    def replace_roster(self, team_id: str, members: list[tuple[str, str | None]]) -> set[str]:
+        """Make `members` ((Teams id, Entra object id) pairs) the whole roster of `team_id`;
+        return the Entra object ids that were in it before and are not now."""
         now = _now()
         rows = [
             {"team_id": team_id, "user_id": user, "aad_object_id": aad, "updated_at": now}
             for user, aad in members
         ]
         with self.db.atomic():
+            before = self.db.execute(
+                f"SELECT aad_object_id FROM {ROSTER} WHERE team_id = ?"
+                " AND aad_object_id IS NOT NULL",
+                [team_id],
+            ).fetchall()
             self.db.execute(f"DELETE FROM {ROSTER} WHERE team_id = ?", [team_id])
             self.db.table(ROSTER).insert_all(rows, pk=("team_id", "user_id"), replace=True)
+        return {str(aad) for (aad,) in before} - {aad for _, aad in members if aad}
+
+    def remove_from_roster(self, team_id: str, ids: Collection[str]) -> set[str]:
+        """Take people (Teams ids or Entra object ids) out of the roster of `team_id`; return
+        the Entra object ids of those who were in it."""
+        match = f"team_id = ? AND (user_id IN {_EACH} OR aad_object_id IN {_EACH})"
+        listed = json.dumps(sorted(ids))
+        with self.db.atomic():
+            found = self.db.execute(
+                f"SELECT aad_object_id FROM {ROSTER} WHERE {match}", [team_id, listed, listed]
+            ).fetchall()
+            self.db.execute(f"DELETE FROM {ROSTER} WHERE {match}", [team_id, listed, listed])
+        return {str(aad) for (aad,) in found if aad}
+
+    def present(self, aad_object_ids: Collection[str]) -> set[str]:
+        """The Entra object ids among `aad_object_ids` that Teams still shows the bot: in the
+        roster of a team it is installed in, or in a personal chat it is installed in."""
+        listed = json.dumps(sorted(aad_object_ids))
+        rows = self.db.execute(
+            f"SELECT r.aad_object_id FROM {ROSTER} r JOIN {TABLE} c ON c.team_id = r.team_id"
+            f" AND c.kind = 'channel' AND c.uninstalled_at IS NULL WHERE r.aad_object_id IN {_EACH}"
+            f" UNION SELECT aad_object_id FROM {TABLE} WHERE kind = 'personal'"
+            " AND installed_at IS NOT NULL AND uninstalled_at IS NULL"
+            f" AND aad_object_id IN {_EACH}",
+            [listed, listed],
+        )
+        return {str(aad) for (aad,) in rows}
 
     def in_roster(self, recipient: str) -> RosterEntry | None:
         """A person (Teams id or Entra object id) in the roster of a team the bot is in."""

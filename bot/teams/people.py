@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 
 from botbuilder.core import TurnContext
 from botbuilder.core.teams import TeamsInfo
@@ -52,9 +53,21 @@ def store(directory: Directory, members: Iterable[Member]) -> int:
     return directory.upsert(merged)
 
 
+class EmptyRoster(Exception):
+    """Teams answered a roster read with no people in the team."""
+
+
+@dataclass(frozen=True)
+class RosterRead:
+    """A team's roster read into the directory and the roster table."""
+
+    members: int  # how many of its accounts went into the directory
+    left: frozenset[str]  # the Entra object ids it listed before and does not any more
+
+
 async def sync_team(
     turn_context: TurnContext, team_id: str, directory: Directory, conversations: Conversations
-) -> int:
+) -> RosterRead:
     """Read a team's whole roster (page by page) into the directory and the roster table."""
     accounts: list[ChannelAccount] = []
     token: str | None = None
@@ -64,10 +77,36 @@ async def sync_team(
         token = page.continuation_token
         if not token:
             break
-    conversations.replace_roster(
-        team_id, [(a.id, getattr(a, "aad_object_id", None)) for a in accounts if a.id]
-    )
-    return store(directory, (m for a in accounts if (m := member(a)) is not None))
+    if not any(getattr(account, "aad_object_id", None) for account in accounts):
+        # A team always has its owner: a roster of nobody is Teams failing, not everyone leaving.
+        raise EmptyRoster(f"Teams listed nobody in team {team_id}; its roster is kept as it was")
+    left = conversations.replace_roster(team_id, _roster_entries(accounts))
+    stored = store(directory, (m for a in accounts if (m := member(a)) is not None))
+    return RosterRead(stored, frozenset(left))
+
+
+def remove_from_team(
+    team_id: str,
+    accounts: Iterable[ChannelAccount],
+    directory: Directory,
+    conversations: Conversations,
+) -> int:
+    """People Teams removed from a team: out of its roster, and gone unless Teams still shows
+    them to the bot elsewhere; return how many were marked gone."""
+    ids = {found for entry in _roster_entries(accounts) for found in entry if found}
+    return mark_leavers(conversations.remove_from_roster(team_id, ids), directory, conversations)
+
+
+def mark_leavers(left: Collection[str], directory: Directory, conversations: Conversations) -> int:
+    """Mark gone the people in `left` (Entra object ids that dropped out of a roster) whom Teams
+    no longer shows the bot anywhere: in no other team's roster, no personal chat with the app
+    installed; return how many were marked."""
+    return directory.mark_gone(PLATFORM, set(left) - conversations.present(left))
+
+
+def _roster_entries(accounts: Iterable[ChannelAccount]) -> list[tuple[str, str | None]]:
+    """(Teams id, Entra object id) of each account that has a Teams id."""
+    return [(a.id, getattr(a, "aad_object_id", None)) for a in accounts if a.id]
 
 
 def note_sender(directory: Directory, account: ChannelAccount | None, tz: str) -> None:
@@ -77,7 +116,10 @@ def note_sender(directory: Directory, account: ChannelAccount | None, tz: str) -
         return
     known = directory.get(PLATFORM, entry.user_id)
     if known is not None:
-        entry = dataclasses.replace(known, name=entry.name or known.name, tz=tz or known.tz)
+        # Whoever writes is there, even if a roster had lost them.
+        entry = dataclasses.replace(
+            known, name=entry.name or known.name, tz=tz or known.tz, deleted=False
+        )
         if entry == known:
             return  # nothing new; most messages end here without a write
     directory.upsert([entry])

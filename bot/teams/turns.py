@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 PLATFORM = "teams"
 CHANNEL = "channel"  # the conversation type of a team's channel
+TEAM_MEMBER_REMOVED = "teamMemberRemoved"  # channelData.eventType: someone left a team
 DONE = Message("Done.")
 _AT_TAG = re.compile(r"^\s*<at>[^<]*</at>\s*")
 _THREAD = ";messageid="  # a channel thread's conversation id: `<channel id>;messageid=<root id>`
@@ -293,9 +294,20 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
     async def on_teams_members_removed_dispatch(
         self, members_removed: list[ChannelAccount], team_info: Any, turn_context: TurnContext
     ) -> None:
-        """Record that the bot was removed from a team or chat."""
+        """Record that the bot was removed from a team or chat; people removed from a team
+        leave its roster, and are gone unless the bot still finds them elsewhere in Teams."""
+        activity: Activity = turn_context.activity
+        event = TeamsChannelData().deserialize(activity.channel_data or {}).event_type
+        # Only removals from the team itself, not from one of its shared channels.
+        team_id = team_info.id if team_info and event == TEAM_MEMBER_REMOVED else None
         if self._includes_bot(members_removed, turn_context):
-            self.conversations.uninstall(turn_context.activity.conversation.id)
+            # Out of a team means out of every channel of it, whichever one the event names.
+            self.conversations.uninstall(activity.conversation.id, team_id=team_id)
+        elif team_id:
+            gone = people.remove_from_team(
+                team_id, members_removed, self.core.directory, self.conversations
+            )
+            log.info("people removed from a team", extra={"gone": gone})
 
     async def on_installation_update_add(self, turn_context: TurnContext) -> None:
         """The app was installed (or upgraded) in a personal chat, group chat or team."""
@@ -316,14 +328,15 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
 
     async def _read_roster(self, turn_context: TurnContext, team_id: str) -> None:
         """Learn who is in the team just joined; a failure only waits for the daily sync."""
+        directory = self.core.directory
         try:
-            count = await people.sync_team(
-                turn_context, team_id, self.core.directory, self.conversations
-            )
+            roster = await people.sync_team(turn_context, team_id, directory, self.conversations)
         except (HttpOperationError, ClientRequestError) as error:
             log.warning("could not read a team's roster", extra={"error": str(error)})
             return
-        log.info("read a team's roster", extra={"members": count})
+        # A team installed again: who left it meanwhile is gone, unless still elsewhere.
+        gone = people.mark_leavers(roster.left, directory, self.conversations)
+        log.info("read a team's roster", extra={"members": roster.members, "gone": gone})
 
     def _remember(self, turn_context: TurnContext) -> str:
         activity: Activity = turn_context.activity

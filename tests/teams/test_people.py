@@ -1,7 +1,11 @@
-"""People: team rosters into the directory, time zones from messages, chats opened from rosters."""
+"""People: team rosters into the directory, leavers marked gone, time zones from messages, chats
+opened from rosters."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,7 +14,8 @@ from bot.delivery.gateway import PermanentFailure
 from bot.teams import TeamsGateway, people
 from handlers.people import Member
 from handlers.views import Message
-from tests.teams.conftest import Teams, card_text
+from tests.digest.conftest import add_feeds, at
+from tests.teams.conftest import MakeTeams, Teams, card_text, cards_in
 
 CHANNEL_INSTALLED = "teams-installationUpdate-add-channel.json"
 PERSONAL = "teams-message-personal.json"
@@ -33,9 +38,10 @@ ROSTER = [
 
 @pytest.fixture
 def roster(teams: Teams, monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """The team's roster as the fake connector gives it; change it to change the team."""
     monkeypatch.setattr(people, "PAGE_SIZE", 2)  # so the roster comes in two pages
-    teams.connector.rosters[TEAM] = ROSTER
-    return ROSTER
+    teams.connector.rosters[TEAM] = list(ROSTER)
+    return teams.connector.rosters[TEAM]
 
 
 async def test_an_install_in_a_team_reads_its_roster(teams: Teams, roster: object) -> None:
@@ -134,3 +140,242 @@ async def test_a_refused_create_is_classified(teams: Teams, gateway: TeamsGatewa
 
     with pytest.raises(PermanentFailure):
         await gateway.send("aad-1", gateway.render(Message("Hello")))
+
+
+# -- leavers -----------------------------------------------------------------------------------
+
+MEMBER_REMOVED = "teams-conversationUpdate-member-removed-from-team.constructed.json"
+PERSONAL_ADDED = "teams-conversationUpdate-bot-added-personal.json"
+EXECUTE = "teams-invoke-adaptiveCard-action.constructed.json"
+MEGAN = "7faf8ab2-3d56-4244-b585-20c8a42ed2b8"  # the sender of PERSONAL: in no roster
+OTHER_TEAM = "19:other-team@thread.tacv2"
+ANNOUNCEMENT = {
+    "headline": "We won the Green Award",
+    "message": "Our new plant runs on wind.",
+    "link": "https://example.com/award",
+    "audience": "everyone",
+    "when": "now",
+    "share": "ask",
+}
+
+
+def _leave(roster: list[dict[str, Any]], aad: str) -> None:
+    """Take the person with Entra id `aad` out of the team, as Teams would."""
+    roster[:] = [account for account in roster if account.get("aadObjectId") != aad]
+
+
+def _gone(teams: Teams) -> list[str]:
+    """The people on Teams the directory counts as gone."""
+    rows = teams.db.execute("SELECT user_id FROM people WHERE deleted = 1 ORDER BY user_id")
+    return [str(user_id) for (user_id,) in rows]
+
+
+async def _install_other_team(teams: Teams, members: list[dict[str, Any]]) -> None:
+    """Install the bot in a second team whose roster is `members`."""
+    teams.connector.rosters[OTHER_TEAM] = members
+    channel = {"id": "19:other-general@thread.tacv2"}
+    await teams.post(
+        CHANNEL_INSTALLED,
+        conversation={"isGroup": True, "conversationType": "channel", **channel},
+        channelData={"channel": channel, "team": {"id": OTHER_TEAM}, "tenant": {"id": TENANT}},
+    )
+
+
+async def _press(teams: Teams, card: dict[str, Any], **values: str) -> dict[str, Any]:
+    """Press the form card's button with `values` typed in; the card it is replaced by."""
+    [action] = card["actions"]
+    data = {**action["data"], **values}
+    value = {"action": {"type": "Action.Execute", "verb": action["verb"], "data": data}}
+    body = await (await teams.post(EXECUTE, value=value)).json()
+    refreshed: dict[str, Any] = body["value"]
+    return refreshed
+
+
+async def test_who_left_the_team_is_gone_after_the_daily_sync(
+    make_teams: MakeTeams, tmp_path: Path
+) -> None:
+    teams = await make_teams(announcers=[MEGAN])
+    teams.connector.rosters[TEAM] = [_account(1), _account(3)]
+    await teams.post(CHANNEL_INSTALLED)
+    await teams.post(PERSONAL, text="hello")  # Megan, who is in no roster
+    teams.connector.rosters[TEAM] = [_account(1)]  # Person 3 left the team
+
+    assert await teams.bot.sync_people() == 1
+
+    assert _gone(teams) == ["aad-3"]
+    assert teams.core.directory.active_ids("teams") == [MEGAN, "aad-1"]
+    await add_feeds(teams.db, tmp_path)
+    await teams.runtime.digest.send_everyone(at(23, 8, 30))
+    digests = teams.db.execute("SELECT recipient FROM deliveries WHERE purpose = 'digest'")
+    assert sorted(recipient for (recipient,) in digests) == [MEGAN, "aad-1"]
+
+    teams.connector.calls.clear()
+    await teams.post(PERSONAL, text="announce")
+    [form] = cards_in(teams.connector.sent[-1].activity)
+    preview = await _press(teams, form, **ANNOUNCEMENT)
+    assert "This is what 2 people will get" in json.dumps(preview)
+    await _press(teams, preview, next="confirm")
+    announced = teams.db.execute("SELECT recipient FROM deliveries WHERE purpose = 'announcement'")
+    assert sorted(recipient for (recipient,) in announced) == [MEGAN, "aad-1"]
+
+
+async def _installed_the_app(teams: Teams) -> None:
+    """Person 3 installs the app for themselves."""
+    chat = {"conversationType": "personal", "id": "a:chat-3"}
+    await teams.post(PERSONAL_ADDED, conversation=chat, **{"from": _account(3)})
+
+
+async def _uninstalled_the_app(teams: Teams) -> None:
+    """Person 3 installs the app for themselves, then removes it."""
+    await _installed_the_app(teams)
+    chat = {"conversationType": "personal", "id": "a:chat-3"}
+    await teams.post(
+        PERSONAL_ADDED,
+        type="installationUpdate",
+        action="remove",
+        conversation=chat,
+        **{"from": _account(3)},
+    )
+
+
+async def _in_another_team(teams: Teams) -> None:
+    """Person 3 is in a second team the bot is in."""
+    await _install_other_team(teams, [_account(3)])
+
+
+@pytest.mark.parametrize(
+    ("person_3", "gone"),
+    [
+        (_installed_the_app, ["aad-1"]),
+        (_in_another_team, ["aad-1"]),
+        (_uninstalled_the_app, ["aad-1", "aad-3"]),
+    ],
+    ids=["personal-install", "another-team", "personal-install-removed"],
+)
+async def test_who_left_stays_while_teams_shows_them_elsewhere(
+    teams: Teams,
+    roster: list[dict[str, Any]],
+    person_3: Callable[[Teams], Awaitable[None]],
+    gone: list[str],
+) -> None:
+    await teams.post(CHANNEL_INSTALLED)
+    await person_3(teams)
+    _leave(roster, "aad-1")
+    _leave(roster, "aad-3")
+
+    await teams.bot.sync_people()
+
+    assert _gone(teams) == gone
+
+
+async def test_who_moved_to_another_team_stays(teams: Teams, roster: list[dict[str, Any]]) -> None:
+    _leave(roster, "aad-3")
+    await teams.post(CHANNEL_INSTALLED)
+    await _install_other_team(teams, [_account(3)])
+    teams.connector.rosters[OTHER_TEAM] = []  # read first: Person 3 left it...
+    roster.append(_account(3))  # ...for this team, read after it
+
+    await teams.bot.sync_people()
+
+    assert _gone(teams) == []
+
+
+async def test_a_roster_that_cannot_be_read_changes_nothing(
+    teams: Teams, roster: list[dict[str, Any]]
+) -> None:
+    await teams.post(CHANNEL_INSTALLED)
+    await _install_other_team(teams, [_account(3)])
+    roster[:] = [_account(9)]  # everyone but a new owner left both teams
+    teams.connector.rosters[OTHER_TEAM] = [_account(9)]
+    teams.connector.fail(403, times=2)  # neither roster can be read today
+
+    assert await teams.bot.sync_people() == 0
+
+    assert _gone(teams) == []
+    teams.connector.fail(403, conversation=OTHER_TEAM)  # the next day only the other cannot
+
+    await teams.bot.sync_people()
+
+    assert _gone(teams) == ["aad-1", "aad-2"]  # Person 3 is in the other roster as last read
+
+    await teams.bot.sync_people()  # the day after, it can be read too
+
+    assert _gone(teams) == ["aad-1", "aad-2", "aad-3"]
+
+
+async def test_nobody_is_gone_because_the_bot_left_the_team(
+    teams: Teams, roster: list[dict[str, Any]]
+) -> None:
+    await teams.post(CHANNEL_INSTALLED)
+    await teams.post(MEMBER_REMOVED, membersRemoved=[{"id": BOT}])
+    roster.clear()
+
+    assert await teams.bot.sync_people() == 0
+
+    assert _gone(teams) == []
+    assert teams.core.directory.active_ids("teams") == ["aad-1", "aad-3"]
+
+
+@pytest.mark.parametrize(
+    "removed",
+    [{"id": "29:user-3"}, {"id": "29:user-3", "aadObjectId": "aad-3"}],
+    ids=["teams-id", "with-entra-id"],
+)
+async def test_someone_removed_from_the_team_is_gone_at_once(
+    teams: Teams, roster: object, removed: dict[str, str]
+) -> None:
+    await teams.post(CHANNEL_INSTALLED)
+
+    response = await teams.post(MEMBER_REMOVED, membersRemoved=[removed])
+
+    assert response.status == 200
+    assert _gone(teams) == ["aad-3"]
+    roster_ids = [row["aad_object_id"] for row in teams.db["teams_roster"].rows]
+    assert sorted(filter(None, roster_ids)) == ["aad-1", "aad-2"]
+
+
+async def test_someone_removed_from_the_team_but_in_another_stays(
+    teams: Teams, roster: object
+) -> None:
+    await teams.post(CHANNEL_INSTALLED)
+    await _install_other_team(teams, [_account(3)])
+
+    await teams.post(MEMBER_REMOVED, membersRemoved=[{"id": "29:user-3"}])
+
+    assert _gone(teams) == []
+
+
+async def test_someone_gone_who_writes_to_the_bot_is_back(teams: Teams, roster: object) -> None:
+    await teams.post(CHANNEL_INSTALLED)
+    await teams.post(MEMBER_REMOVED, membersRemoved=[{"id": "29:user-3"}])
+
+    await teams.post(PERSONAL, text="hello", **{"from": _account(3)})
+
+    assert _gone(teams) == []
+    assert teams.core.directory.active_ids("teams") == ["aad-1", "aad-3"]
+
+
+async def test_someone_gone_who_is_back_in_a_roster_is_back(
+    teams: Teams, roster: list[dict[str, Any]]
+) -> None:
+    await teams.post(CHANNEL_INSTALLED)
+    _leave(roster, "aad-3")
+    await teams.bot.sync_people()
+    assert _gone(teams) == ["aad-3"]
+    roster.append(_account(3))
+
+    await teams.bot.sync_people()
+
+    assert _gone(teams) == []
+
+
+async def test_a_roster_of_nobody_is_taken_for_a_failed_read(
+    teams: Teams, roster: list[dict[str, Any]]
+) -> None:
+    await teams.post(CHANNEL_INSTALLED)
+    roster[:] = [{"id": BOT, "name": "Test Bot"}]  # Teams lists only the bot itself
+
+    assert await teams.bot.sync_people() == 0
+
+    assert _gone(teams) == []
+    assert [m.user_id for m in teams.core.directory.active("teams")] == ["aad-1", "aad-3"]
