@@ -129,7 +129,7 @@ DANISH = _language("da", "Danish", _DANISH_STOP, _DANISH_MARKERS, "æø")
 GERMAN = _language("de", "German", _GERMAN_STOP, _GERMAN_MARKERS, "üß")
 SWEDISH = _language("sv", "Swedish", _SWEDISH_STOP, _SWEDISH_MARKERS, "äö")
 NORWEGIAN = _language("nb", "Norwegian", _NORWEGIAN_STOP, _NORWEGIAN_MARKERS, "æø")
-DUTCH = _language("nl", "Dutch", _DUTCH_STOP, _DUTCH_MARKERS, "ĳ")
+DUTCH = _language("nl", "Dutch", _DUTCH_STOP, _DUTCH_MARKERS)
 FRENCH = _language("fr", "French", _FRENCH_STOP, _FRENCH_MARKERS, "çèêœ", elides=True)
 SPANISH = _language("es", "Spanish", _SPANISH_STOP, _SPANISH_MARKERS, "ñ¿¡")
 

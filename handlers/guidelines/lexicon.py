@@ -204,12 +204,14 @@ OFF_TOPIC = """
 """.strip()
 
 
-# Ideas and words that make a question one about social media or the guidelines at all. A
-# question with none of them ("When is lunch?", "Who is the CEO?") that shares a single word with
-# a section is not covered by it.
+# Ideas and words that make a question one about social media or the guidelines' concerns at
+# all. A question with none of them ("When is lunch?", "Who is the CEO?") that shares a single
+# word with a section is not covered by it; one about revenue, a leak or whom to ask is.
 SOCIAL_IDEAS = frozenset(
     {"share", "publish", "photo", "reply", "message", "account", "article", "mention", "press"}
-    | {"news"}
+    | {"news", "secret", "money", "negative", "report", "ask", "opinion", "politics"}
+    | {"copyright", "hacked", "violation", "disclose", "approve", "harassment", "truth"}
+    | {"discrimination", "brand", "official", "monitor", "mistake", "sponsored", "legal"}
 )
 SOCIAL = """
   en social media online internet web website websites site sites platform platforms network
@@ -248,7 +250,8 @@ def off_topic(word_stem: str, code: str) -> bool:
 
 
 def social(word_stem: str, code: str, word_ideas: frozenset[str]) -> bool:
-    """Whether a word speaks of social media or the guidelines (a platform, posting, sharing)."""
+    """Whether a word speaks of social media or the guidelines' concerns (a platform, posting,
+    a secret, a complaint, whom to ask)."""
     return bool(word_ideas & SOCIAL_IDEAS) or (code, word_stem) in _social()
 
 
