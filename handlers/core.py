@@ -15,7 +15,7 @@ from sqlite_utils.migrations import Migrations
 
 from handlers import actions, groups, guidelines, people, shares
 from handlers.commands import Commands
-from handlers.errors import FormErrors, UserError
+from handlers.errors import FormErrors, NotAllowed, UserError
 from handlers.groups import GroupMembers
 from handlers.guidelines import GuidelinesQA
 from handlers.guidelines.feedback import StoredAnswer
@@ -237,16 +237,18 @@ class Core:
             raise UserError("That shortcut is no longer in use.")
         return await shortcut.run(person, shared)
 
+    def hears_replies(self, purpose: str) -> bool:
+        """Whether a capability listens to replies in the threads of messages sent under
+        `purpose`."""
+        return purpose in self._thread_replies
+
     async def thread_reply(
         self, person: Person, purpose: str, key: str, text: str, reply_id: str
-    ) -> bool:
-        """Someone replied in the thread of a message the bot sent under (purpose, key); False
-        when no capability listens to replies under `purpose`."""
+    ) -> None:
+        """Someone replied in the thread of a message the bot sent under (purpose, key)."""
         reply = self._thread_replies.get(purpose)
-        if reply is None:
-            return False
-        await reply(person, key, text, reply_id)
-        return True
+        if reply is not None:
+            await reply(person, key, text, reply_id)
 
     async def home(self, person: Person) -> Message:
         """A person's home page: what the bot does, then each capability's section."""
@@ -304,14 +306,15 @@ class Core:
                 "I can't reach the social media team from here. An admin can set "
                 "SOCIALBOT_ESCALATION_CHANNEL or SOCIALBOT_SOCIAL_MEDIA_MANAGERS."
             )
-        forwarded = _forwarded_question(stored, self._asker(stored))
+        forwarded = self._forwarded_question(stored)
         self.outbox.enqueue(person.platform, team, QUESTION_FOR_TEAM, answer_id, forwarded)
         return Message(
             "I've passed your question to the social media team; their answer will come here."
         )
 
     async def _answer_form(self, person: Person, answer_id: str) -> Form:
-        """The form a team member answers a forwarded question with (the Answer button)."""
+        """The form a manager answers a forwarded question with (the Answer button)."""
+        self._require_manager(person)
         stored = self.guidelines.question_for_team(answer_id)
         return Form(
             actions.GUIDELINES_ANSWER_FORM,
@@ -332,6 +335,7 @@ class Core:
 
     async def _submit_answer(self, person: Person, values: Values, answer_id: str) -> Message:
         """An answer from the form, relayed as a reply in the question's thread would be."""
+        self._require_manager(person)
         typed = values.get(ANSWER_INPUT)
         text = typed.strip() if isinstance(typed, str) else ""
         if not text:
@@ -346,9 +350,16 @@ class Core:
         self, person: Person, answer_id: str, text: str, reply_id: str
     ) -> None:
         """A team member answered a forwarded question (in its thread or with the Answer
-        button): tell the person who asked, and show the answer on the forwarded question."""
+        button): tell the person who asked, and show the answer on the forwarded question.
+
+        Where managers are configured only they answer: other replies in the thread are the
+        team talking among themselves, not words for the person who asked.
+        """
         stored = self.guidelines.question_for_team(answer_id)
         if not text.strip() or not self.can_message(stored.platform):
+            return
+        if self._managers_on(person.platform) and not person.has(Role.MANAGER):
+            log.info("a reply to a forwarded question from someone not a manager is not relayed")
             return
         answerer = self.directory.name_of(person.platform, person.user_id, person.name)
         relayed = Message(
@@ -362,7 +373,7 @@ class Core:
         )
         key = f"{answer_id}:{reply_id}"
         if self.outbox.enqueue(stored.platform, [stored.user_id], TEAM_ANSWER, key, relayed):
-            answered = _forwarded_question(stored, self._asker(stored), (answerer, text))
+            answered = self._forwarded_question(stored, (answerer, text))
             self.soon("show a question answered", self._show_answered(stored, answered))
 
     async def _show_answered(self, stored: StoredAnswer, answered: Message) -> None:
@@ -373,26 +384,43 @@ class Core:
                 stored.platform, recipient, QUESTION_FOR_TEAM, stored.id, answered
             )
 
+    def _managers_on(self, platform: str) -> bool:
+        return bool(self.roles.members(Role.MANAGER, platform))
+
+    @staticmethod
+    def _require_manager(person: Person) -> None:
+        if not person.has(Role.MANAGER):
+            raise NotAllowed(
+                "Only the social media managers answer the questions forwarded to the team."
+            )
+
+    def _forwarded_question(
+        self, stored: StoredAnswer, answer: tuple[str, str] | None = None
+    ) -> Message:
+        """A question as the social media team sees it, with its latest (answerer, answer) once
+        there is one; answering again stays possible, as the team may add to an answer. The
+        Answer button is there where managers are configured (only they may use it)."""
+        asker = self._asker(stored)
+        blocks: list[Block] = [
+            Header("A question the guidelines don't answer"),
+            Text(stored.question),
+            Context(f"Asked by {asker} ({stored.platform} user {stored.user_id})."),
+        ]
+        text = f"A question the guidelines don't answer, from {asker}: {stored.question}"
+        button = Button("Answer", actions.GUIDELINES_ANSWER, stored.id, style="primary")
+        if answer is not None:
+            answerer, answered = answer
+            blocks += [Divider(), Text(f"**Answered by {answerer}:** {answered}")]
+            text += f" Answered by {answerer}."
+            button = Button("Add to the answer", actions.GUIDELINES_ANSWER, stored.id)
+        if not self._managers_on(stored.platform):
+            blocks.append(Context(f"In the team's channel, reply in this thread: {asker} gets it."))
+            return Message(text, tuple(blocks))
+        blocks.append(
+            Context(f"A manager's reply in this thread in the team's channel goes to {asker} too.")
+        )
+        return Message(text, (*blocks, Actions((button,))))
+
     def _asker(self, stored: StoredAnswer) -> str:
         """The name of the person who asked `stored`, the same whenever the question is shown."""
         return self.directory.name_of(stored.platform, stored.user_id)
-
-
-def _forwarded_question(
-    stored: StoredAnswer, asker: str, answer: tuple[str, str] | None = None
-) -> Message:
-    """A question as the social media team sees it, with its latest (answerer, answer) once
-    there is one; answering again stays possible, as the team may add to an answer."""
-    blocks: list[Block] = [
-        Header("A question the guidelines don't answer"),
-        Text(stored.question),
-        Context(f"Asked by {asker} ({stored.platform} user {stored.user_id})."),
-    ]
-    text = f"A question the guidelines don't answer, from {asker}: {stored.question}"
-    button = Button("Answer", actions.GUIDELINES_ANSWER, stored.id, style="primary")
-    if answer is not None:
-        answerer, answered = answer
-        blocks += [Divider(), Text(f"**Answered by {answerer}:** {answered}")]
-        text += f" Answered by {answerer}."
-        button = Button("Add to the answer", actions.GUIDELINES_ANSWER, stored.id)
-    return Message(text, (*blocks, Actions((button,))))

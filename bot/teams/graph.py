@@ -16,6 +16,7 @@ from bot.settings import Settings
 from handlers.groups import GroupUnreadable
 
 GRAPH_SCOPE = "https://graph.microsoft.com/.default"
+PAGE_SIZE = 999  # the most users Graph lists in one page (it lists 100 unless asked)
 TOKEN_MARGIN_SECONDS = 60.0  # a token this close to expiring is not used for another request
 
 # What to do about Graph's refusals that a person can put right.
@@ -79,7 +80,8 @@ class EntraGroups:
         try:
             async with httpx.AsyncClient(timeout=self.timeout) as client:
                 token = await self._app_token(client)
-                next_url = f"{url}?$select=id"
+                # Casting to users is an advanced query: it needs $count and ConsistencyLevel.
+                next_url = f"{url}?$select=id&$top={PAGE_SIZE}&$count=true"
                 while next_url:
                     page = await self._page(client, next_url, token)
                     found += [str(user["id"]) for user in page.get("value") or [] if user.get("id")]
@@ -119,7 +121,8 @@ class EntraGroups:
         return self._token
 
     async def _page(self, client: httpx.AsyncClient, url: str, token: str) -> dict[str, Any]:
-        response = await client.get(url, headers={"Authorization": f"Bearer {token}"})
+        headers = {"Authorization": f"Bearer {token}", "ConsistencyLevel": "eventual"}
+        response = await client.get(url, headers=headers)
         body = _json(response)
         if response.status_code != 200:
             error = body.get("error")

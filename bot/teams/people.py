@@ -17,6 +17,11 @@ PLATFORM = "teams"
 PAGE_SIZE = 500  # the most Teams returns per roster page
 
 
+def is_bot(account: ChannelAccount | None) -> bool:
+    """Whether the account is a bot's (or an app's): Teams gives them ids that start with 28:."""
+    return bool(account and (account.id or "").startswith("28:"))
+
+
 def member(account: ChannelAccount, tz: str = "") -> Member | None:
     """The directory entry for a Teams account; None without an Entra id (nobody to key on)."""
     aad = getattr(account, "aad_object_id", None)
@@ -28,7 +33,7 @@ def member(account: ChannelAccount, tz: str = "") -> Member | None:
         user_id=aad,
         name=account.name or "",
         tz=tz,
-        is_bot=(account.id or "").startswith("28:"),
+        is_bot=is_bot(account),
         guest=role.lower() in ("guest", "anonymous"),
     )
 

@@ -127,20 +127,23 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
             await turn_context.send_activity(reply(answer.reply, answer.errors))
 
     async def _on_channel_post(self, turn_context: TurnContext, text: str) -> Answer:
-        """With channel-message consent Teams sends the bot every post in a channel: a reply in
-        the thread of a post of the bot's goes to whoever listens to those replies, a post that
-        @mentions the bot is answered, and anything else is none of its business."""
+        """With channel-message consent Teams sends the bot every post in a channel: a person's
+        reply in the thread of a post of the bot's goes to whoever listens to those replies, a
+        post that @mentions the bot is answered, and anything else is none of its business
+        (nothing of it is stored)."""
         activity: Activity = turn_context.activity
         sent = self._replied_to(activity)
+        by_a_person = not people.is_bot(activity.from_property)
+        heard = sent is not None and self.core.hears_replies(sent[0]) and by_a_person
         mentioned = bool(mentions_of_bot(activity))
-        if sent is None and not mentioned:
+        if not heard and not mentioned:
             return Answer(None)
         person = self._sender(turn_context)
-        if sent is not None:
+        if heard and sent is not None:
             purpose, key = sent
-            if await self.core.thread_reply(person, purpose, key, text, activity.id or ""):
-                return Answer(None)
-        return await self._asked(person, text) if mentioned else Answer(None)
+            await self.core.thread_reply(person, purpose, key, text, activity.id or "")
+            return Answer(None)
+        return await self._asked(person, text)
 
     def _replied_to(self, activity: Activity) -> tuple[str, str] | None:
         """The (purpose, key) of the bot's channel post whose thread the message replies in."""
@@ -331,7 +334,7 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         directory = self.core.directory
         try:
             roster = await people.sync_team(turn_context, team_id, directory, self.conversations)
-        except (HttpOperationError, ClientRequestError) as error:
+        except (HttpOperationError, ClientRequestError, people.EmptyRoster) as error:
             log.warning("could not read a team's roster", extra={"error": str(error)})
             return
         # A team installed again: who left it meanwhile is gone, unless still elsewhere.

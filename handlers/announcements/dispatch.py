@@ -40,8 +40,7 @@ class Dispatcher:
     def employee_message(self, announcement: Announcement) -> Message:
         """The message everyone in the audience gets."""
         draft = announcement.draft
-        member = self.core.directory.get(announcement.platform, announcement.user_id)
-        sender = member.name if member and member.name else announcement.user_id
+        sender = self.core.directory.name_of(announcement.platform, announcement.user_id)
         return employee_message(
             announcement.id, draft, sender, suggested(draft.posts, draft.link, self.utm)
         )
@@ -69,19 +68,20 @@ class Dispatcher:
         people = self.audience.recipients(announcement.target, announcement.draft)
         if not self.store.start(announcement.id, people, now):
             return  # cancelled or started meanwhile
-        sending = self.store.get(announcement.id)
-        await self._enqueue(outbox, sending)
-        if announcement.platform == announcement.target:
-            figures_now = figures(self.store, self.core.shares, sending.id)
-            outbox.enqueue(
-                sending.platform,
-                [sending.user_id],
-                ids.PROGRESS,
-                str(sending.id),
-                progress_message(sending, figures_now, done=False),
-            )
+        await self._enqueue(outbox, self.store.get(announcement.id))
 
     async def _enqueue(self, outbox: Outbox, announcement: Announcement) -> None:
+        """The announcer's progress message, then every recipient's; both keyed, so doing it
+        again after a stop midway sends nothing twice."""
+        if announcement.platform == announcement.target:
+            figures_now = figures(self.store, self.core.shares, announcement.id)
+            outbox.enqueue(
+                announcement.platform,
+                [announcement.user_id],
+                ids.PROGRESS,
+                str(announcement.id),
+                progress_message(announcement, figures_now, done=False),
+            )
         await outbox.fan_out(
             announcement.target,
             announcement.recipients,
@@ -94,7 +94,7 @@ class Dispatcher:
         """Re-enqueue anyone missing from the ledger; finish when every delivery is settled."""
         states = delivered(self.store, announcement.id)
         if sum(states.values()) < len(announcement.recipients):
-            await self._enqueue(outbox, announcement)  # a crash came between start and enqueue
+            await self._enqueue(outbox, announcement)  # a stop came while they were queued
             return
         done = not states.get("queued") and not states.get("sending")
         if done:

@@ -31,6 +31,8 @@ from handlers.errors import FormErrors, NotAllowed, UserError
 from handlers.people import Person, Role
 from handlers.views import Form, Message, Reply, Values
 
+NAMED = 5  # announcers named to someone refused; a group of hundreds is "… and N more"
+
 
 class Announcements:
     """The announcements capability; `register` puts it on the core."""
@@ -78,11 +80,10 @@ class Announcements:
         if person.has(Role.ANNOUNCER):
             return
         self.store.record_refusal(person.platform, person.user_id, attempt)
-        roles = self.core.roles
-        names = [
-            self._name(person.platform, user_id)
-            for user_id in roles.members(Role.ANNOUNCER, person.platform)
-        ]
+        announcers = self.core.roles.members(Role.ANNOUNCER, person.platform)
+        names = [self._name(person.platform, user_id) for user_id in announcers[:NAMED]]
+        if len(announcers) > NAMED:
+            names.append(f"{len(announcers) - NAMED:,} more")
         who = ", ".join(names) if names else "nobody yet (an admin can set SOCIALBOT_ANNOUNCERS)"
         raise NotAllowed(
             f"Only announcers can send announcements. Who can: {who}."
@@ -90,8 +91,7 @@ class Announcements:
         )
 
     def _name(self, platform: str, user_id: str) -> str:
-        member = self.core.directory.get(platform, user_id)
-        return member.name if member and member.name else user_id
+        return self.core.directory.name_of(platform, user_id)
 
     def _target(self, person: Person) -> str:
         if person.platform != "console":
@@ -171,7 +171,8 @@ class Announcements:
         announcement = self.store.confirm(draft.id)
         if announcement.draft.send_at is None:
             # Queuing a whole workforce takes a while: after the answer (Slack wants one within
-            # 3 s). Should the process stop first, the next tick starts it: it is due.
+            # 3 s). Should the process stop before it starts, the next tick starts it (it is
+            # due); should it stop midway, the next tick queues the rest (`follow`).
             self.core.soon(
                 "start an announcement", self.dispatcher.start(outbox, announcement, now)
             )

@@ -205,14 +205,22 @@ async def test_an_abandoned_preview_is_dropped_after_a_day(bot, slack) -> None:
     assert db["announcements"].count == 0
 
 
-async def test_send_now_confirmed_just_before_a_stop_goes_out_at_the_next_start(bot, slack) -> None:
-    # "Send now" is answered first and queued right after; a stop in between leaves it
-    # confirmed but not started, as this does.
+@pytest.mark.parametrize("started", [False, True], ids=["before-queueing", "midway"])
+async def test_send_now_interrupted_by_a_stop_goes_out_at_the_next_start(
+    bot, slack, started
+) -> None:
+    # "Send now" is answered first and queued right after; a stop can come before the send
+    # starts, or once it started (recipients fixed) but before anyone was queued.
     await preview(bot, slack)
     (draft,) = bot.runtime.db["announcements"].rows
-    AnnouncementStore(bot.runtime.db).confirm(draft["id"])
+    store = AnnouncementStore(bot.runtime.db)
+    store.confirm(draft["id"])
+    if started:
+        store.start(draft["id"], PEOPLE, tomorrow_at(0))
     assert calls(slack, "chat.postMessage") == []
 
     await bot.runtime.core.tick(tomorrow_at(0))
     await bot.runtime.delivery.run_until_done("announcement", str(draft["id"]))
     assert posted_to(slack, PEOPLE) == {user: 1 for user in PEOPLE}
+    progress = await wait_for_call(slack, "chat.postMessage", 3 + 1)
+    assert any(m["channel"] == ANNOUNCER and "Sending" in m["text"] for m in progress)

@@ -9,10 +9,13 @@ right client id, secret and `https://graph.microsoft.com/.default` scope get
 `{"token_type": "Bearer", "expires_in": 3599, "access_token": …}`, anything else a 401 with
 `{"error": "invalid_client", "error_description": "AADSTS…"}`. Graph answers
 `GET /v1.0/groups/{id}/transitiveMembers/microsoft.graph.user` with the group's users in pages of
-`page_size` (`{"value": […], "@odata.nextLink": …}`, the link carrying an opaque `$skiptoken`
-that must come back byte for byte), and errors as `{"error": {"code", "message"}}`: 401 without
-an issued token, 403 Authorization_RequestDenied unless `granted`, 404 Request_ResourceNotFound
-for an unknown group. `fail(status, code)` makes the next Graph call answer an error instead.
+`$top` (100 unless asked, at most 999; capped by `page_size` for tests of paging) (`{"value":
+[…], "@odata.nextLink": …}`, the link carrying an opaque `$skiptoken` that must come back byte
+for byte); the cast to users is an advanced query, refused (400 Request_UnsupportedQuery)
+without `ConsistencyLevel: eventual` and `$count=true`. Errors come as `{"error": {"code",
+"message"}}`: 401 without an issued token, 403 Authorization_RequestDenied unless `granted`,
+404 Request_ResourceNotFound for an unknown group. `fail(status, code)` makes the next Graph
+call answer an error instead.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ Json = dict[str, Any]
 
 GRAPH_SCOPE = "https://graph.microsoft.com/.default"
 PAGE_SIZE = 100  # Graph's default page size for transitiveMembers
+MAX_PAGE_SIZE = 999  # the largest $top it takes
 
 
 def graph_user(object_id: str, name: str) -> Json:
@@ -67,7 +71,9 @@ class GraphCall:
 class FakeGraph:
     """The fake server; see the module docstring."""
 
-    def __init__(self, app_id: str, secret: str, tenant: str, page_size: int = PAGE_SIZE) -> None:
+    def __init__(
+        self, app_id: str, secret: str, tenant: str, page_size: int = MAX_PAGE_SIZE
+    ) -> None:
         self.app_id = app_id
         self.secret = secret
         self.tenant = tenant
@@ -163,6 +169,15 @@ class FakeGraph:
             message = f"Resource '{group}' does not exist or one of its queried reference-property"
             message += " objects are not present."
             return 404, _graph_error(404, "Request_ResourceNotFound", message)
+        if request.headers.get("ConsistencyLevel") != "eventual" or (
+            request.query.get("$count") != "true"
+        ):
+            message = "Request with OData cast requires ConsistencyLevel eventual and $count."
+            return 400, _graph_error(400, "Request_UnsupportedQuery", message)
+        top = int(request.query.get("$top", PAGE_SIZE))
+        if not 1 <= top <= MAX_PAGE_SIZE:
+            return 400, _graph_error(400, "Request_UnsupportedQuery", "Invalid page size.")
+        size = min(top, self.page_size)
         token = request.query.get("$skiptoken", "page+0/")
         if not (token.startswith("page+") and token.endswith("/")):
             return 400, _graph_error(400, "Request_UnsupportedQuery", "Invalid skip token.")
@@ -173,12 +188,13 @@ class FakeGraph:
             "@odata.context": f"{self.graph_url}$metadata#users",
             "value": [
                 {key: value for key, value in user.items() if key in selected}
-                for user in users[start : start + self.page_size]
+                for user in users[start : start + size]
             ],
         }
-        following = start + self.page_size
+        following = start + size
         if following < len(users):
             link = f"{self.graph_url}groups/{group}/transitiveMembers/microsoft.graph.user"
-            query = f"$select={','.join(selected)}&$skiptoken={_skiptoken(following)}"
+            query = f"$select={','.join(selected)}&$top={top}&$count=true"
+            query += f"&$skiptoken={_skiptoken(following)}"
             page["@odata.nextLink"] = f"{link}?{query}"
         return 200, web.json_response(page)

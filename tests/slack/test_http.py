@@ -215,13 +215,19 @@ async def test_a_question_not_covered_can_go_to_the_social_media_team(bot, slack
     assert len(calls(slack, "chat.update")) == 1
 
 
-async def test_the_team_answers_with_the_answer_button(bot, slack) -> None:
+async def test_the_team_answers_with_the_answer_button(make_slack_bot, slack) -> None:
+    bot = await make_slack_bot(escalation_channel="CSOCIAL", social_media_managers=["UMANAGER"])
     question = "How do I book a meeting room?"
     reply = await (await post_form(bot, slash("/guidelines", question))).json()
     ask = next(b for b in buttons(reply["blocks"]) if b["action_id"] == "guidelines_ask_team")
     await post_form(bot, block_action(ask, slack.url + "respond"))
     (forwarded,) = await wait_for_call(slack, "chat.postMessage")
     (answer,) = [b for b in buttons(forwarded["blocks"]) if b["action_id"] == "guidelines_answer"]
+
+    # The asker can't answer their own question "for the team", whatever they send.
+    await post_form(bot, block_action(answer, slack.url + "respond"))
+    refused = await wait_for_call(slack, "respond", count=2)
+    assert "Only the social media managers" in refused[-1]["text"]
 
     # A manager presses Answer in the channel: a modal opens; a blank answer is refused.
     pressed = block_action(answer, slack.url + "respond", user="UMANAGER", channel="CSOCIAL")
@@ -356,3 +362,36 @@ async def test_old_event_ids_are_forgotten_on_the_clock(bot) -> None:
     assert db["slack_seen_events"].count == 1
     await bot.runtime.core.tick(datetime.now(UTC) + timedelta(days=2))
     assert db["slack_seen_events"].count == 0
+
+
+async def test_with_managers_only_their_thread_replies_reach_the_asker(
+    make_slack_bot, slack
+) -> None:
+    bot = await make_slack_bot(escalation_channel="CSOCIAL", social_media_managers=["UMANAGER"])
+    reply = await (
+        await post_form(bot, slash("/guidelines", "How do I book a meeting room?"))
+    ).json()
+    ask = next(b for b in buttons(reply["blocks"]) if b["action_id"] == "guidelines_ask_team")
+    await post_form(bot, block_action(ask, slack.url + "respond"))
+    await wait_for_call(slack, "chat.postMessage")
+    (message,) = slack.messages_in("CSOCIAL")
+
+    for number, (user, text) in enumerate(
+        [("UCOLLEAGUE", "@Olo can you take this one?"), ("UMANAGER", "Use the booking page.")]
+    ):
+        event = {
+            "type": "message",
+            "channel": "CSOCIAL",
+            "channel_type": "channel",
+            "user": user,
+            "text": text,
+            "ts": f"1700000000.00030{number}",
+            "thread_ts": message.ts,
+        }
+        envelope = {"type": "event_callback", "team_id": "T111", "api_app_id": "A111"}
+        await post_json(bot, {**envelope, "event_id": f"EvTHREAD{number}", "event": event})
+    answers = await wait_for_call(slack, "chat.postMessage", count=2)
+    assert answers[1]["channel"] == "W111"
+    assert "Use the booking page." in answers[1]["text"]
+    await asyncio.sleep(0.2)
+    assert [m["text"] for m in posted(slack) if m["channel"] == "W111"] == [answers[1]["text"]]

@@ -90,6 +90,14 @@ async def test_a_group_member_announces_and_a_non_member_is_told_who_can(bot, sl
     assert opened["view"]["callback_id"] == "announce_compose"
 
 
+async def test_a_big_announcer_group_is_not_listed_to_whoever_is_refused(bot, slack) -> None:
+    slack.user_groups[ANNOUNCERS] = [f"W{n:04d}" for n in range(400)]
+    await bot.runtime.read_role_groups()
+    refused = await (await post_form(bot, slash("/announce", "", user="WMGR1"))).json()
+    assert "W0000, W0001, W0002, W0003, W0004, 395 more." in refused["text"]
+    assert "W0005" not in refused["text"]
+
+
 async def test_a_failed_reading_keeps_the_last_known_members(
     bot, slack, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -379,3 +379,16 @@ async def test_a_roster_of_nobody_is_taken_for_a_failed_read(
 
     assert _gone(teams) == []
     assert [m.user_id for m in teams.core.directory.active("teams")] == ["aad-1", "aad-3"]
+
+
+async def test_an_install_in_a_team_that_lists_nobody_waits_for_the_daily_sync(
+    teams: Teams, roster: list[dict[str, Any]], caplog: pytest.LogCaptureFixture
+) -> None:
+    roster[:] = [{"id": BOT, "name": "Test Bot"}]
+
+    response = await teams.post(CHANNEL_INSTALLED)
+
+    assert response.status == 200
+    assert "could not read a team's roster" in caplog.text
+    assert "unexpected error" not in caplog.text
+    assert teams.core.directory.active("teams") == []

@@ -117,7 +117,9 @@ BOT_MENTION = {
 async def test_a_reply_in_the_channel_thread_reaches_the_person_who_asked_once(
     make_running: MakeTeams, mentioned: bool
 ) -> None:
-    teams = await make_running(escalation_channel=CHANNEL)
+    teams = await make_running(
+        escalation_channel=CHANNEL, social_media_managers=[OLO["aadObjectId"]]
+    )
     await teams.post(INSTALLED_IN_CHANNEL)
     answer_id = await ask_the_team(teams)
     [forwarded] = await calls_where(teams.connector, posted_to(CHANNEL))
@@ -201,6 +203,13 @@ async def test_a_manager_answers_with_the_answer_button_in_their_personal_chat(
     [forwarded] = await calls_where(teams.connector, posted_to(OLO_CHAT["id"]))
     answer = buttons(forwarded.activity)[GUIDELINES_ANSWER]
     assert answer["data"]["value"] == answer_id
+
+    # Megan can't answer her own question for the team, whatever her card sends.
+    before = len(teams.connector.posted)
+    body = await (await teams.post(EXECUTE, value=pressed(answer))).json()
+    assert "Only the social media managers" in str(body["value"])
+    shown = teams.connector.posted[before:]
+    assert not any("Answer the question" in card_text(call.activity) for call in shown)
 
     # The form comes below the card; an empty answer gets the form back with its mistake.
     olo = {"conversation": OLO_CHAT, "from": OLO}
