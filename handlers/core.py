@@ -132,6 +132,9 @@ class Core:
         self._home: list[HomeSection] = []
         self._thread_replies: dict[str, ThreadReply] = {}
         self._soon: set[asyncio.Task[None]] = set()
+        # Forwarded questions' latest (answerer, answer) not yet shown on them.
+        self._latest_answers: dict[str, tuple[str, str]] = {}
+        self._showing_answers = asyncio.Lock()
         socialbot, self.socialbot = socialbot_command(self.commands)
         self.commands.add(socialbot)
         self.commands.add(guidelines.slash_command())
@@ -373,16 +376,23 @@ class Core:
         )
         key = f"{answer_id}:{reply_id}"
         if self.outbox.enqueue(stored.platform, [stored.user_id], TEAM_ANSWER, key, relayed):
-            answered = self._forwarded_question(stored, (answerer, text))
-            self.soon("show a question answered", self._show_answered(stored, answered))
+            self._latest_answers[answer_id] = (answerer, text)
+            self.soon("show a question answered", self._show_answered(stored))
 
-    async def _show_answered(self, stored: StoredAnswer, answered: Message) -> None:
-        """Replace the forwarded question wherever the team got it, so nobody answers twice
-        without knowing."""
-        for recipient in self.team_for(stored.platform):
-            await self.outbox.update(
-                stored.platform, recipient, QUESTION_FOR_TEAM, stored.id, answered
-            )
+    async def _show_answered(self, stored: StoredAnswer) -> None:
+        """Replace the forwarded question wherever the team got it with its latest answer, so
+        nobody answers twice without knowing. One edit at a time: an edit held up
+        by a rate limit must not land after, and hide, a later answer (they are rare enough
+        to go one at a time altogether)."""
+        async with self._showing_answers:
+            latest = self._latest_answers.pop(stored.id, None)
+            if latest is None:  # an edit before this one already showed the latest
+                return
+            answered = self._forwarded_question(stored, latest)
+            for recipient in self.team_for(stored.platform):
+                await self.outbox.update(
+                    stored.platform, recipient, QUESTION_FOR_TEAM, stored.id, answered
+                )
 
     def _managers_on(self, platform: str) -> bool:
         return bool(self.roles.members(Role.MANAGER, platform))

@@ -395,3 +395,33 @@ async def test_with_managers_only_their_thread_replies_reach_the_asker(
     assert "Use the booking page." in answers[1]["text"]
     await asyncio.sleep(0.2)
     assert [m["text"] for m in posted(slack) if m["channel"] == "W111"] == [answers[1]["text"]]
+
+
+async def test_a_later_answer_is_not_hidden_by_an_earlier_edit_held_up(
+    make_slack_bot, slack
+) -> None:
+    bot = await make_slack_bot(escalation_channel="CSOCIAL", social_media_managers=["UMANAGER"])
+    reply = await (
+        await post_form(bot, slash("/guidelines", "How do I book a meeting room?"))
+    ).json()
+    ask = next(b for b in buttons(reply["blocks"]) if b["action_id"] == "guidelines_ask_team")
+    await post_form(bot, block_action(ask, slack.url + "respond"))
+    await wait_for_call(slack, "chat.postMessage")
+    (message,) = slack.messages_in("CSOCIAL")
+    slack.fail("chat.update", "ratelimited", retry_after=1)  # the first edit waits a second
+
+    for number, text in enumerate(["Use the booking page.", "Or ask reception."]):
+        event = {
+            "type": "message",
+            "channel": "CSOCIAL",
+            "channel_type": "channel",
+            "user": "UMANAGER",
+            "text": text,
+            "ts": f"1700000000.00040{number}",
+            "thread_ts": message.ts,
+        }
+        envelope = {"type": "event_callback", "team_id": "T111", "api_app_id": "A111"}
+        await post_json(bot, {**envelope, "event_id": f"EvLATER{number}", "event": event})
+
+    edits = await wait_for_call(slack, "chat.update", count=3)  # refused, retried, the latest
+    assert "Or ask reception." in json.dumps(edits[-1]["blocks"])
