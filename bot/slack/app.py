@@ -207,28 +207,30 @@ class SlackBot:
     async def _on_message(self, event: dict[str, Any], say: AsyncSay) -> None:
         if event.get("subtype") or event.get("bot_id"):
             return  # edits, joins and other bots' messages are not for the bot
+        if await self._on_thread_reply(event):
+            return
         if event.get("channel_type") == "im":
             await self._on_direct_message(event, say)
-        else:
-            await self._on_channel_message(event)
 
     async def _on_direct_message(self, event: dict[str, Any], say: AsyncSay) -> None:
         person = self.core.person("slack", event["user"])
         reply = await self._reply(self.core.message(person, event.get("text", "")), "slack dm")
         await say(**blocks.message(reply))
 
-    async def _on_channel_message(self, event: dict[str, Any]) -> None:
-        """A reply in the thread of a message the bot sent goes to whoever sent it for."""
+    async def _on_thread_reply(self, event: dict[str, Any]) -> bool:
+        """A reply in the thread of a message the bot sent (in a channel or a DM) goes to the
+        capability that listens to replies to it; False when none does."""
         thread = event.get("thread_ts")
         if not thread or thread == event.get("ts"):
-            return
+            return False
         sent = self.ledger.sent_as("slack", f"{event['channel']}/{thread}")
-        if sent is None:
-            return
+        if sent is None or not self.core.hears_replies(sent[0]):
+            return False
         purpose, key = sent
         person = self.core.person("slack", event["user"])
         text = event.get("text", "")
         await self.core.thread_reply(person, purpose, key, text, event["ts"])
+        return True
 
     async def _on_mention(self, event: dict[str, Any], say: AsyncSay) -> None:
         person = self.core.person("slack", event["user"])

@@ -425,3 +425,35 @@ async def test_a_later_answer_is_not_hidden_by_an_earlier_edit_held_up(
 
     edits = await wait_for_call(slack, "chat.update", count=3)  # refused, retried, the latest
     assert "Or ask reception." in json.dumps(edits[-1]["blocks"])
+
+
+async def test_a_managers_reply_in_the_thread_of_their_dm_reaches_the_asker(
+    make_slack_bot, slack
+) -> None:
+    # No escalation channel: the question goes to each manager's DM with the bot.
+    bot = await make_slack_bot(social_media_managers=["UMANAGER"])
+    reply = await (
+        await post_form(bot, slash("/guidelines", "How do I book a meeting room?"))
+    ).json()
+    ask = next(b for b in buttons(reply["blocks"]) if b["action_id"] == "guidelines_ask_team")
+    await post_form(bot, block_action(ask, slack.url + "respond"))
+    await wait_for_call(slack, "chat.postMessage")
+    (forwarded,) = slack.messages_in("UMANAGER")
+
+    event = {
+        "type": "message",
+        "channel": slack.dm_channel("UMANAGER"),
+        "channel_type": "im",
+        "user": "UMANAGER",
+        "text": "Use the booking page.",
+        "ts": "1700000000.000500",
+        "thread_ts": forwarded.ts,
+    }
+    envelope = {"type": "event_callback", "team_id": "T111", "api_app_id": "A111"}
+    await post_json(bot, {**envelope, "event_id": "EvDMTHREAD", "event": event})
+
+    answers = await wait_for_call(slack, "chat.postMessage", count=2)
+    assert answers[1]["channel"] == "W111"
+    assert "Use the booking page." in answers[1]["text"]
+    await asyncio.sleep(0.2)  # the reply is not taken for a question to the bot
+    assert len(slack.messages_in("UMANAGER")) == 1
