@@ -117,14 +117,19 @@ class GroupMembers:
             )
         return len(rows)
 
-    def failed(self, group: Group, reason: str) -> int:
-        """Record why the group could not be read; its members stay. Return how many."""
+    def failed(self, group: Group, reason: str) -> bool:
+        """Record why the group could not be read (its members stay); True when the last
+        reading failed for the same reason."""
         key = {"platform": group.platform, "group_id": group.group_id}
+        before = self.db.execute(
+            "SELECT error FROM role_groups WHERE platform = ? AND group_id = ?",
+            [group.platform, group.group_id],
+        ).fetchone()
         with self.db.atomic():
             self.db.table("role_groups").upsert(
                 {**key, "failed_at": time.time(), "error": reason}, pk=("platform", "group_id")
             )
-        return len(self.members_of(group.platform, [group.group_id]))
+        return before is not None and before[0] == reason
 
     def states(self, groups: Iterable[Group]) -> list[GroupState]:
         """How each of `groups` was last read, in the order given."""
@@ -166,8 +171,11 @@ class GroupMembers:
     def _keep(self, group: Group, error: Exception) -> None:
         expected = isinstance(error, GroupUnreadable)
         reason = str(error) if expected else f"unexpected {type(error).__name__}: {error}"
-        kept = self.failed(group, reason)
-        log.error(
+        again = self.failed(group, reason)
+        kept = len(self.members_of(group.platform, [group.group_id]))
+        # Said loudly once; the same failure at each hourly retry is only a warning.
+        log.log(
+            logging.WARNING if again else logging.ERROR,
             "could not read a role group; its last known members keep the role",
             exc_info=None if expected else error,
             extra={"group": str(group), "reason": reason, "kept": kept},

@@ -118,6 +118,12 @@ async def test_a_failed_reading_keeps_the_last_known_members(
     assert shown["members"] == 2 and shown["read_at"] is not None
     assert shown["error"].startswith("missing_scope: the app lacks the usergroups:read scope")
 
+    caplog.clear()  # an hour later, the same failure: said again, but only as a warning
+    slack.fail("usergroups.users.list", "missing_scope", times=2)
+    with caplog.at_level(logging.WARNING, logger="handlers.groups"):
+        assert await bot.runtime.read_role_groups() is False
+    assert {r.levelname for r in caplog.records} == {"WARNING"}
+
     assert await bot.runtime.read_role_groups()  # the scope was added: the group is current
     assert managers(bot.runtime) == ["WMGR3"]
     assert "error" not in (await role_groups(bot))[f"slack:{MANAGERS}"]
