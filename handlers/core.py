@@ -417,12 +417,16 @@ class Core:
             Context(f"Asked by {asker} ({stored.platform} user {stored.user_id})."),
         ]
         text = f"A question the guidelines don't answer, from {asker}: {stored.question}"
-        button = Button("Answer", actions.GUIDELINES_ANSWER, stored.id, style="primary")
+        button = Button(
+            "Answer", actions.GUIDELINES_ANSWER, stored.id, style="primary", opens_form=True
+        )
         if answer is not None:
             answerer, answered = answer
             blocks += [Divider(), Text(f"**Answered by {answerer}:** {answered}")]
             text += f" Answered by {answerer}."
-            button = Button("Add to the answer", actions.GUIDELINES_ANSWER, stored.id)
+            button = Button(
+                "Add to the answer", actions.GUIDELINES_ANSWER, stored.id, opens_form=True
+            )
         if not self._managers_on(stored.platform):
             blocks.append(Context(f"In the team's channel, reply in this thread: {asker} gets it."))
             return Message(text, tuple(blocks))

@@ -12,13 +12,17 @@ from typing import Literal
 
 @dataclass(frozen=True)
 class Button:
-    """A button with a stable action id; a `url` makes it a link that opens in the browser."""
+    """A button with a stable action id; a `url` makes it a link that opens in the browser.
+
+    `opens_form`: the action answers with a form, which Teams then shows in a dialog.
+    """
 
     label: str
     action_id: str
     value: str = ""
     url: str | None = None
     style: Literal["primary", "danger"] | None = None
+    opens_form: bool = False
 
 
 @dataclass(frozen=True)

@@ -55,14 +55,19 @@ def _heading(text: str) -> Json:
 
 def _action(button: views.Button) -> Json:
     action: Json
+    data: Json = {DATA_ACTION_ID: button.action_id, DATA_VALUE: button.value}
     if button.url:
         action = {"type": "Action.OpenUrl", "title": button.label, "url": button.url}
+    elif button.opens_form:
+        # Teams then sends a `task/fetch` invoke with this data and shows the answer as a dialog.
+        data["msteams"] = {"type": "task/fetch"}
+        action = {"type": "Action.Submit", "title": button.label, "data": data}
     else:
         action = {
             "type": "Action.Execute",
             "title": button.label,
             "verb": button.action_id,
-            "data": {DATA_ACTION_ID: button.action_id, DATA_VALUE: button.value},
+            "data": data,
         }
     if button.style:
         action["style"] = _BUTTON_STYLES[button.style]

@@ -221,7 +221,8 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
             return invokes.card_refresh(cards.card(answer.reply or DONE))
         result = await self._action(person, data)
         if isinstance(result, Form):
-            # A form must not replace the card it came from (a digest, say): it comes below.
+            # A button not marked as opening a form (on a card sent before buttons were, say):
+            # the form must not replace the card it came from (a digest), so it comes below.
             await turn_context.send_activity(reply(result))
             return invokes.card_message(result.title)
         if isinstance(result, Message):

@@ -145,7 +145,7 @@ def list_message(entries: list[tuple[Announcement, str]]) -> Message:
             blocks.append(
                 Actions(
                     (
-                        Button("Edit", ids.EDIT, value),
+                        Button("Edit", ids.EDIT, value, opens_form=True),
                         Button("Cancel", ids.CANCEL, value, style="danger"),
                     )
                 )

@@ -286,7 +286,7 @@ class Digest:
         text = "Digests stopped. Turn them back on any time with `/socialbot preferences`."
         blocks: tuple[Block, ...] = (
             Text(text),
-            Actions((Button("Change preferences", ids.OPEN_PREFERENCES),)),
+            Actions((Button("Change preferences", ids.OPEN_PREFERENCES, opens_form=True),)),
         )
         return Message(text, blocks)
 

@@ -76,7 +76,7 @@ def digest_message(plan: DigestPlan) -> Message:
         Actions(
             (
                 Button("Mute for a week", ids.MUTE_WEEK),
-                Button("Change time", ids.CHANGE_TIME),
+                Button("Change time", ids.CHANGE_TIME, opens_form=True),
                 Button("Stop digests", ids.STOP, style="danger"),
             )
         ),
@@ -166,7 +166,9 @@ def home_section(fields: Fields, stats: Sequence[Block]) -> tuple[Block, ...]:
     blocks: list[Block] = [
         Text("**Your daily digest**"),
         fields,
-        Actions((Button("Change preferences", ids.OPEN_PREFERENCES, style="primary"),)),
+        Actions(
+            (Button("Change preferences", ids.OPEN_PREFERENCES, style="primary", opens_form=True),)
+        ),
     ]
     return (*blocks, *stats)
 

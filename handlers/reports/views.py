@@ -235,8 +235,8 @@ def manager_buttons(report: Report) -> Actions:
     buttons = [
         Button("Acknowledge", ids.ACKNOWLEDGE, value, style="primary"),
         Button("Assign to me", ids.ASSIGN_ME, value),
-        Button("Assign to…", ids.ASSIGN_OTHER, value),
-        Button("Resolve", ids.RESOLVE, value),
+        Button("Assign to…", ids.ASSIGN_OTHER, value, opens_form=True),
+        Button("Resolve", ids.RESOLVE, value, opens_form=True),
         Button("Not an issue", ids.DISMISS, value, style="danger"),
     ]
     if report.status is not Status.NEW:

@@ -46,7 +46,7 @@ async def test_a_message_refreshes_the_pressed_card(teams: Teams, answer_with: A
 async def test_a_form_comes_below_and_the_pressed_card_stays(
     teams: Teams, answer_with: Any
 ) -> None:
-    answer_with(FORM)
+    answer_with(FORM)  # from a button not marked as opening a form (on an older card, say)
 
     body = await (await teams.post(EXECUTE, value=_execute())).json()
 

@@ -25,6 +25,7 @@ EVERYTHING = Message(
                 Button("Acknowledge", "ack", value="report-1", style="primary"),
                 Button("Not an issue", "dismiss", value="report-1", style="danger"),
                 Button("Later", "snooze"),
+                Button("Resolve", "resolve", value="report-1", opens_form=True),
             )
         ),
         Context("Reference: `abc123`"),
@@ -56,7 +57,7 @@ def test_every_card_is_a_valid_adaptive_card_1_5(message: Message) -> None:
     assert rendered["fallbackText"] == message.text
 
 
-def test_buttons_open_links_or_execute_with_their_action_id_and_value() -> None:
+def test_buttons_open_links_dialogs_or_execute_with_their_action_id_and_value() -> None:
     actions = next(e for e in card(EVERYTHING)["body"] if e["type"] == "ActionSet")["actions"]
 
     assert actions[0] == {"type": "Action.OpenUrl", "title": "Open", "url": "https://example.com/a"}
@@ -69,6 +70,12 @@ def test_buttons_open_links_or_execute_with_their_action_id_and_value() -> None:
     }
     assert actions[2]["style"] == "destructive"
     assert "style" not in actions[3]
+    # A button that opens a form asks Teams for a dialog (a task/fetch invoke).
+    assert actions[4] == {
+        "type": "Action.Submit",
+        "title": "Resolve",
+        "data": {"action_id": "resolve", "value": "report-1", "msteams": {"type": "task/fetch"}},
+    }
 
 
 def test_a_divider_separates_the_next_element_and_a_trailing_one_vanishes() -> None:

@@ -10,9 +10,10 @@ from bot.delivery.gateway import PermanentFailure
 from handlers.people import Member
 from handlers.views import Message
 from tests.digest.conftest import add_feeds, at
-from tests.teams.conftest import MakeTeams, card_text
+from tests.teams.conftest import MakeTeams, card_text, cards_in, objects_in
 
 PERSONAL = "teams-message-personal.json"
+INVOKE = "teams-invoke-adaptiveCard-action.constructed.json"
 PEOPLE = {"ada": "a:chat-ada", "bo": "a:chat-bo", "cy": "a:chat-cy"}  # Entra id: personal chat
 
 
@@ -72,3 +73,47 @@ async def test_a_blocked_chat_is_not_tried_again_until_the_person_writes(
 
     await teams.post(PERSONAL, text="hi again", conversation=chat, **{"from": sender})
     assert (await gateway.send("bo", payload)).startswith("activity-")
+
+
+async def test_the_change_time_button_opens_the_preferences_in_a_dialog(
+    make_teams: MakeTeams, tmp_path: Path
+) -> None:
+    teams = await make_teams(timezone="Europe/Copenhagen", teams_conversation_rate=100.0)
+    ada = {"conversation": {"conversationType": "personal", "id": PEOPLE["ada"]}}
+    ada["from"] = {"id": "29:ada", "name": "Ada", "aadObjectId": "ada"}
+    await teams.post(PERSONAL, text="hi", **ada)
+    teams.core.directory.upsert([Member("teams", "ada", "Ada", "Europe/Copenhagen")])
+    await add_feeds(teams.db, tmp_path)
+    delivery = teams.runtime.delivery
+    await delivery.start()
+    try:
+        await teams.core.tick(at(23, 8, 30))
+        await delivery.run_until_done("digest", "2026-11-23")
+    finally:
+        await delivery.stop()
+    [digest] = [c for c in teams.connector.posted if "Example Corp" in card_text(c.activity)]
+    [button] = [
+        node
+        for card in cards_in(digest.activity)
+        for node in objects_in(card)
+        if node.get("title") == "Change time"
+    ]
+    teams.connector.calls.clear()
+
+    fetch = {"data": button["data"], "context": {"theme": "default"}}
+    response = await teams.post(INVOKE, name="task/fetch", value=fetch, **ada)
+    opened = await response.json()
+
+    assert button["type"] == "Action.Submit"
+    assert opened["task"]["value"]["title"] == "Digest preferences"
+    form = opened["task"]["value"]["card"]["content"]
+    # Teams submits every input with what it holds: as filled in, with another time.
+    shown = {node["id"]: node.get("value", "") for node in objects_in(form["body"]) if "id" in node}
+    [submit] = form["actions"]
+    data = {**submit["data"], **shown, "time": "07:15"}
+    response = await teams.post(INVOKE, name="task/submit", value={"data": data}, **ada)
+    assert await response.json() == {}  # the dialog closes; the word comes in the chat
+    [saved] = teams.connector.posted
+    assert saved.conversation_id == PEOPLE["ada"]
+    assert "Saved. Your next digest comes" in card_text(saved.activity)
+    assert "07:15" in card_text(saved.activity)

@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 
-from bot.teams.cards import FORM_VERB
 from handlers.actions import GUIDELINES_ANSWER, GUIDELINES_ASK_TEAM
 from handlers.core import TEAM_ANSWER
 from handlers.views import Message
@@ -25,6 +24,8 @@ from tests.teams.conftest import (
 
 PERSONAL = "teams-message-personal.json"
 EXECUTE = "teams-invoke-adaptiveCard-action.constructed.json"
+TASK_FETCH = "task/fetch"
+TASK_SUBMIT = "task/submit"
 THREAD_REPLY = "teams-message-channel-thread-reply.constructed.json"
 INSTALLED_IN_CHANNEL = "teams-installationUpdate-add-channel.json"
 CHANNEL = "19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2"
@@ -82,19 +83,39 @@ def updated(conversation: str, activity_id: str | None) -> Callable[[Sent], bool
 
 
 def buttons(activity: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """The Action.Execute buttons of the activity's cards, by action id (or verb)."""
+    """The Action.Execute and Action.Submit buttons of the activity's cards, by action id."""
     return {
-        node["data"].get("action_id") or node["verb"]: node
+        node["data"]["action_id"]: node
         for card in cards_in(activity)
         for node in objects_in(card)
-        if node.get("type") == "Action.Execute"
+        if node.get("type") in ("Action.Execute", "Action.Submit")
     }
 
 
-def pressed(button: dict[str, Any], **typed: str) -> dict[str, Any]:
-    """The invoke value of pressing `button` (with `typed` in the card's inputs)."""
-    data = {**button["data"], **typed}
-    return {"action": {"type": "Action.Execute", "verb": button["verb"], "data": data}}
+def pressed(button: dict[str, Any]) -> dict[str, Any]:
+    """The invoke value of pressing `button`, an Action.Execute."""
+    return {"action": {"type": "Action.Execute", "verb": button["verb"], "data": button["data"]}}
+
+
+def opened(button: dict[str, Any]) -> dict[str, Any]:
+    """The task/fetch invoke value of pressing `button`, a button that opens a dialog."""
+    assert button["type"] == "Action.Submit"
+    assert button["data"]["msteams"] == {"type": TASK_FETCH}
+    return {"data": button["data"], "context": {"theme": "default"}}
+
+
+def submitted(dialog: dict[str, Any], **typed: str) -> dict[str, Any]:
+    """The task/submit invoke value of the form in `dialog` (with `typed` in its inputs)."""
+    assert dialog["task"]["type"] == "continue"
+    [submit] = dialog["task"]["value"]["card"]["content"]["actions"]
+    return {"data": {**submit["data"], **typed}, "context": {"theme": "default"}}
+
+
+async def invoke(teams: Teams, name: str, value: dict[str, Any], **changes: Any) -> Any:
+    """The body of the bot's answer to the invoke `name` carrying `value`."""
+    response = await teams.post(EXECUTE, name=name, value=value, **changes)
+    assert response.status == 200
+    return await response.json()
 
 
 async def ask_the_team(teams: Teams) -> str:
@@ -205,26 +226,25 @@ async def test_a_manager_answers_with_the_answer_button_in_their_personal_chat(
     assert answer["data"]["value"] == answer_id
 
     # Megan can't answer her own question for the team, whatever her card sends.
-    before = len(teams.connector.posted)
-    body = await (await teams.post(EXECUTE, value=pressed(answer))).json()
-    assert "Only the social media managers" in str(body["value"])
-    shown = teams.connector.posted[before:]
-    assert not any("Answer the question" in card_text(call.activity) for call in shown)
+    before = len(teams.connector.calls)
+    body = await invoke(teams, TASK_FETCH, opened(answer))
+    assert body["task"]["type"] == "message"
+    assert "Only the social media managers" in body["task"]["value"]
+    assert teams.connector.calls[before:] == []
 
-    # The form comes below the card; an empty answer gets the form back with its mistake.
+    # The form opens in a dialog; an empty answer gets it back with its mistake.
     olo = {"conversation": OLO_CHAT, "from": OLO}
-    body = await (await teams.post(EXECUTE, value=pressed(answer), **olo)).json()
-    assert body["value"] == "Answer the question"
-    form = teams.connector.posted[-1]
-    assert form.conversation_id == OLO_CHAT["id"]
-    assert f"Megan Bowen asked:** {QUESTION}" in card_text(form.activity)
-    submit = buttons(form.activity)[FORM_VERB]
-    body = await (await teams.post(EXECUTE, value=pressed(submit, answer="  "), **olo)).json()
-    assert "Write the answer to send." in str(body["value"])
+    dialog = await invoke(teams, TASK_FETCH, opened(answer), **olo)
+    assert dialog["task"]["value"]["title"] == "Answer the question"
+    assert f"Megan Bowen asked:** {QUESTION}" in str(dialog["task"]["value"]["card"])
+    wrong = await invoke(teams, TASK_SUBMIT, submitted(dialog, answer="  "), **olo)
+    assert "Write the answer to send." in str(wrong["task"]["value"]["card"])
+    assert teams.connector.calls[before:] == []
 
-    for _ in range(2):  # a double click sends one answer
-        body = await (await teams.post(EXECUTE, value=pressed(submit, answer=ANSWER), **olo)).json()
-        assert "on its way to Megan Bowen" in str(body["value"])
+    for _ in range(2):  # a double click sends one answer; the dialog closes, thanks come below
+        assert await invoke(teams, TASK_SUBMIT, submitted(wrong, answer=ANSWER), **olo) == {}
+    thanks = [c for c in teams.connector.posted if "on its way to" in card_text(c.activity)]
+    assert [call.conversation_id for call in thanks] == [OLO_CHAT["id"]] * 2
     [relayed] = await calls_where(teams.connector, posted_to(ASKER_CHAT))
     assert ANSWER in card_text(relayed.activity)
     [edit] = await calls_where(teams.connector, updated(OLO_CHAT["id"], forwarded.created_id))
@@ -232,7 +252,10 @@ async def test_a_manager_answers_with_the_answer_button_in_their_personal_chat(
 
     # The team may add to an answer: that goes to Megan too, and the card shows the latest.
     more = "Rooms for more than ten people need a manager's approval."
-    await teams.post(EXECUTE, value=pressed(submit, answer=more), **olo)
+    add = buttons(edit.activity)[GUIDELINES_ANSWER]
+    assert add["title"] == "Add to the answer"
+    dialog = await invoke(teams, TASK_FETCH, opened(add), **olo)
+    await invoke(teams, TASK_SUBMIT, submitted(dialog, answer=more), **olo)
     relays = await calls_where(teams.connector, posted_to(ASKER_CHAT), count=2)
     assert more in card_text(relays[-1].activity)
     edits = await calls_where(
@@ -242,3 +265,45 @@ async def test_a_manager_answers_with_the_answer_button_in_their_personal_chat(
     await asyncio.sleep(0.2)
     assert len(await calls_where(teams.connector, posted_to(ASKER_CHAT))) == 2
     assert len([call for call in teams.connector.sent if call.method == "update"]) == 2
+
+
+async def test_the_answer_button_in_the_escalation_channel_opens_a_dialog(
+    make_running: MakeTeams,
+) -> None:
+    teams = await make_running(
+        escalation_channel=CHANNEL, social_media_managers=[OLO["aadObjectId"]]
+    )
+    await teams.post(INSTALLED_IN_CHANNEL)
+    await ask_the_team(teams)
+    [forwarded] = await calls_where(teams.connector, posted_to(CHANNEL))
+    answer = buttons(forwarded.activity)[GUIDELINES_ANSWER]
+    thread = {
+        **load_activity(THREAD_REPLY, "")["conversation"],
+        "id": f"{CHANNEL};messageid={forwarded.created_id}",
+    }
+    olo = {"conversation": thread, "from": OLO}
+
+    # The form opens in a dialog: nothing goes into the thread for the whole team to see.
+    before = len(teams.connector.calls)
+    dialog = await invoke(teams, TASK_FETCH, opened(answer), **olo)
+    assert dialog["task"]["value"]["title"] == "Answer the question"
+    wrong = await invoke(teams, TASK_SUBMIT, submitted(dialog, answer=""), **olo)
+    assert "Write the answer to send." in str(wrong["task"]["value"]["card"])
+    assert teams.connector.calls[before:] == []
+
+    assert await invoke(teams, TASK_SUBMIT, submitted(wrong, answer=ANSWER), **olo) == {}
+
+    [relayed] = await calls_where(teams.connector, posted_to(ASKER_CHAT))
+    assert ANSWER in card_text(relayed.activity)
+    [edit] = await calls_where(teams.connector, updated(CHANNEL, forwarded.created_id))
+    assert f"Answered by Olo Brockhouse:** {ANSWER}" in card_text(edit.activity)
+    assert buttons(edit.activity)[GUIDELINES_ANSWER]["type"] == "Action.Submit"
+    # The thanks go to Olo's own chat, opened for them; never to the channel or its thread.
+    [create] = [call for call in teams.connector.sent if call.method == "create"]
+    assert create.body["members"] == [{"id": OLO["id"]}]
+    [thanks] = [c for c in teams.connector.posted if "on its way" in card_text(c.activity)]
+    assert str(thanks.conversation_id).startswith("a:conversation-")
+    await asyncio.sleep(0.2)
+    assert len(await calls_where(teams.connector, posted_to(ASKER_CHAT))) == 1
+    shown = teams.connector.posted[before:]
+    assert not [call for call in shown if str(call.conversation_id).startswith(CHANNEL)]
