@@ -38,6 +38,40 @@ def posted(slack: FakeSlack) -> list[dict[str, Any]]:
     return calls(slack, "chat.postMessage")
 
 
+QUESTION_FOR_TEAM = "How do I book a meeting room?"
+
+
+async def ask_the_team(bot: Any, slack: FakeSlack, question: str = QUESTION_FOR_TEAM) -> None:
+    """W111 asks what the guidelines don't cover and presses "Ask the social media team"."""
+    reply = await (await post_form(bot, slash("/guidelines", question))).json()
+    ask = next(b for b in buttons(reply["blocks"]) if b["action_id"] == "guidelines_ask_team")
+    await post_form(bot, block_action(ask, slack.url + "respond"))
+    await wait_for_call(slack, "chat.postMessage")
+
+
+def thread_reply(
+    event_id: str, channel: str, thread: str, user: str, text: str, ts: str, kind: str = "channel"
+) -> dict[str, Any]:
+    """The event Slack sends for a reply in the thread of message `thread`."""
+    event = {
+        "type": "message",
+        "channel": channel,
+        "channel_type": kind,
+        "user": user,
+        "text": text,
+        "ts": ts,
+        "thread_ts": thread,
+    }
+    return {
+        "type": "event_callback",
+        "team_id": "T111",
+        "api_app_id": "A111",
+        "event_id": event_id,
+        "event_time": 2,
+        "event": event,
+    }
+
+
 async def test_signed_help_command_returns_the_help(bot) -> None:
     response = await post_form(bot, slash("/socialbot", "help"))
     assert response.status == 200
@@ -185,22 +219,8 @@ async def test_a_question_not_covered_can_go_to_the_social_media_team(bot, slack
 
     # A manager answers in the thread; the answer goes to the person who asked, once.
     (message,) = slack.messages_in("CSOCIAL")
-    reply = {
-        "type": "event_callback",
-        "team_id": "T111",
-        "api_app_id": "A111",
-        "event_id": "EvREPLY1",
-        "event_time": 2,
-        "event": {
-            "type": "message",
-            "channel": "CSOCIAL",
-            "channel_type": "channel",
-            "user": "UMANAGER",
-            "text": "Use the booking page on the intranet.",
-            "ts": "1700000000.000200",
-            "thread_ts": message.ts,
-        },
-    }
+    answer = "Use the booking page on the intranet."
+    reply = thread_reply("EvREPLY1", "CSOCIAL", message.ts, "UMANAGER", answer, "1700000000.0002")
     assert (await post_json(bot, reply)).status == 200
     await post_json(bot, reply)  # Slack's retry of the same event
     answers = await wait_for_call(slack, "chat.postMessage", count=2)
@@ -217,11 +237,9 @@ async def test_a_question_not_covered_can_go_to_the_social_media_team(bot, slack
 
 async def test_the_team_answers_with_the_answer_button(make_slack_bot, slack) -> None:
     bot = await make_slack_bot(escalation_channel="CSOCIAL", social_media_managers=["UMANAGER"])
-    question = "How do I book a meeting room?"
-    reply = await (await post_form(bot, slash("/guidelines", question))).json()
-    ask = next(b for b in buttons(reply["blocks"]) if b["action_id"] == "guidelines_ask_team")
-    await post_form(bot, block_action(ask, slack.url + "respond"))
-    (forwarded,) = await wait_for_call(slack, "chat.postMessage")
+    question = QUESTION_FOR_TEAM
+    await ask_the_team(bot, slack)
+    (forwarded,) = posted(slack)
     (answer,) = [b for b in buttons(forwarded["blocks"]) if b["action_id"] == "guidelines_answer"]
 
     # The asker can't answer their own question "for the team", whatever they send.
@@ -368,28 +386,15 @@ async def test_with_managers_only_their_thread_replies_reach_the_asker(
     make_slack_bot, slack
 ) -> None:
     bot = await make_slack_bot(escalation_channel="CSOCIAL", social_media_managers=["UMANAGER"])
-    reply = await (
-        await post_form(bot, slash("/guidelines", "How do I book a meeting room?"))
-    ).json()
-    ask = next(b for b in buttons(reply["blocks"]) if b["action_id"] == "guidelines_ask_team")
-    await post_form(bot, block_action(ask, slack.url + "respond"))
-    await wait_for_call(slack, "chat.postMessage")
+    await ask_the_team(bot, slack)
     (message,) = slack.messages_in("CSOCIAL")
 
-    for number, (user, text) in enumerate(
-        [("UCOLLEAGUE", "@Olo can you take this one?"), ("UMANAGER", "Use the booking page.")]
-    ):
-        event = {
-            "type": "message",
-            "channel": "CSOCIAL",
-            "channel_type": "channel",
-            "user": user,
-            "text": text,
-            "ts": f"1700000000.00030{number}",
-            "thread_ts": message.ts,
-        }
-        envelope = {"type": "event_callback", "team_id": "T111", "api_app_id": "A111"}
-        await post_json(bot, {**envelope, "event_id": f"EvTHREAD{number}", "event": event})
+    chatter = ("UCOLLEAGUE", "@Olo can you take this one?")
+    for number, (user, text) in enumerate([chatter, ("UMANAGER", "Use the booking page.")]):
+        ts = f"1700000000.00030{number}"
+        await post_json(
+            bot, thread_reply(f"EvTHREAD{number}", "CSOCIAL", message.ts, user, text, ts)
+        )
     answers = await wait_for_call(slack, "chat.postMessage", count=2)
     assert answers[1]["channel"] == "W111"
     assert "Use the booking page." in answers[1]["text"]
@@ -401,27 +406,15 @@ async def test_a_later_answer_is_not_hidden_by_an_earlier_edit_held_up(
     make_slack_bot, slack
 ) -> None:
     bot = await make_slack_bot(escalation_channel="CSOCIAL", social_media_managers=["UMANAGER"])
-    reply = await (
-        await post_form(bot, slash("/guidelines", "How do I book a meeting room?"))
-    ).json()
-    ask = next(b for b in buttons(reply["blocks"]) if b["action_id"] == "guidelines_ask_team")
-    await post_form(bot, block_action(ask, slack.url + "respond"))
-    await wait_for_call(slack, "chat.postMessage")
+    await ask_the_team(bot, slack)
     (message,) = slack.messages_in("CSOCIAL")
     slack.fail("chat.update", "ratelimited", retry_after=1)  # the first edit waits a second
 
     for number, text in enumerate(["Use the booking page.", "Or ask reception."]):
-        event = {
-            "type": "message",
-            "channel": "CSOCIAL",
-            "channel_type": "channel",
-            "user": "UMANAGER",
-            "text": text,
-            "ts": f"1700000000.00040{number}",
-            "thread_ts": message.ts,
-        }
-        envelope = {"type": "event_callback", "team_id": "T111", "api_app_id": "A111"}
-        await post_json(bot, {**envelope, "event_id": f"EvLATER{number}", "event": event})
+        ts = f"1700000000.00040{number}"
+        await post_json(
+            bot, thread_reply(f"EvLATER{number}", "CSOCIAL", message.ts, "UMANAGER", text, ts)
+        )
 
     edits = await wait_for_call(slack, "chat.update", count=3)  # refused, retried, the latest
     assert "Or ask reception." in json.dumps(edits[-1]["blocks"])
@@ -432,25 +425,12 @@ async def test_a_managers_reply_in_the_thread_of_their_dm_reaches_the_asker(
 ) -> None:
     # No escalation channel: the question goes to each manager's DM with the bot.
     bot = await make_slack_bot(social_media_managers=["UMANAGER"])
-    reply = await (
-        await post_form(bot, slash("/guidelines", "How do I book a meeting room?"))
-    ).json()
-    ask = next(b for b in buttons(reply["blocks"]) if b["action_id"] == "guidelines_ask_team")
-    await post_form(bot, block_action(ask, slack.url + "respond"))
-    await wait_for_call(slack, "chat.postMessage")
+    await ask_the_team(bot, slack)
     (forwarded,) = slack.messages_in("UMANAGER")
 
-    event = {
-        "type": "message",
-        "channel": slack.dm_channel("UMANAGER"),
-        "channel_type": "im",
-        "user": "UMANAGER",
-        "text": "Use the booking page.",
-        "ts": "1700000000.000500",
-        "thread_ts": forwarded.ts,
-    }
-    envelope = {"type": "event_callback", "team_id": "T111", "api_app_id": "A111"}
-    await post_json(bot, {**envelope, "event_id": "EvDMTHREAD", "event": event})
+    dm = slack.dm_channel("UMANAGER")
+    text, ts = "Use the booking page.", "1700000000.000500"
+    await post_json(bot, thread_reply("EvDM", dm, forwarded.ts, "UMANAGER", text, ts, kind="im"))
 
     answers = await wait_for_call(slack, "chat.postMessage", count=2)
     assert answers[1]["channel"] == "W111"
