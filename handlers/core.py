@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from dataclasses import dataclass
@@ -15,26 +14,19 @@ from sqlite_utils.migrations import Migrations
 
 from handlers import actions, groups, guidelines, people, shares
 from handlers.commands import Commands
-from handlers.errors import FormErrors, NotAllowed, UserError
+from handlers.errors import UserError
 from handlers.groups import GroupMembers
 from handlers.guidelines import GuidelinesQA
-from handlers.guidelines.feedback import StoredAnswer
 from handlers.help import help_message, socialbot_command
 from handlers.people import CHANNEL_SHAPES, Directory, Person, Role, Roles, on_platform
 from handlers.shares import Shares
+from handlers.team_questions import TeamQuestions
 from handlers.views import (
-    Actions,
     Block,
-    Button,
-    Context,
     Divider,
-    Form,
-    Header,
-    Input,
     Message,
     Reply,
     SharedMessage,
-    Text,
     Values,
 )
 
@@ -47,13 +39,6 @@ OnShortcut = Callable[[Person, SharedMessage], Awaitable[Reply]]
 HomeSection = Callable[[Person], Awaitable[tuple[Block, ...]]]
 # (who replied, the key the message was sent under, the reply's text, the reply's own id)
 ThreadReply = Callable[[Person, str, str, str], Awaitable[None]]
-
-# Delivery purposes of the question forwarded to the team and of the team's answer.
-QUESTION_FOR_TEAM = "guidelines-question"
-TEAM_ANSWER = "guidelines-answer"
-# The one input of the form the team answers a forwarded question with.
-ANSWER_INPUT = "answer"
-ANSWER_MAX_LENGTH = 2000  # room for the answer in one Slack text block (3,000 characters)
 
 # Messages that ask for the bot itself rather than ask a question.
 GREETINGS = {"", "help", "hi", "hello", "hey", "hej", "hjælp", "?"}
@@ -132,21 +117,15 @@ class Core:
         self._home: list[HomeSection] = []
         self._thread_replies: dict[str, ThreadReply] = {}
         self._soon: set[asyncio.Task[None]] = set()
-        # Forwarded questions' latest (answerer, answer) not yet shown on them.
-        self._latest_answers: dict[str, tuple[str, str]] = {}
-        self._showing_answers = asyncio.Lock()
         socialbot, self.socialbot = socialbot_command(self.commands)
         self.commands.add(socialbot)
         self.commands.add(guidelines.slash_command())
         self.on_action(actions.GUIDELINES_OPEN_SECTION, self._open_section)
         self.on_action(actions.GUIDELINES_HELPFUL, self._helpful)
         self.on_action(actions.GUIDELINES_UNHELPFUL, self._unhelpful)
-        self.on_action(actions.GUIDELINES_ASK_TEAM, self._ask_team)
-        self.on_action(actions.GUIDELINES_ANSWER, self._answer_form)
-        self.on_form(actions.GUIDELINES_ANSWER_FORM, self._submit_answer)
         self.on_action(actions.SHARE, self.shares.clicked)
         self.on_tick("prune guideline answers", self.guidelines.prune_daily)
-        self.on_thread_reply(QUESTION_FOR_TEAM, self._relay_team_answer)
+        TeamQuestions(self).register()
 
     # -- registration ----------------------------------------------------------------------------
 
@@ -297,144 +276,3 @@ class Core:
 
     async def _unhelpful(self, person: Person, answer_id: str) -> Message:
         return self.guidelines.feedback(person, answer_id, helpful=False)
-
-    # -- questions for the social media team ----------------------------------------------------
-
-    async def _ask_team(self, person: Person, answer_id: str) -> Message:
-        """Forward a question the guidelines do not answer to the social media team."""
-        stored = self.guidelines.question_for_team(answer_id)
-        team = self.team_for(person.platform)
-        if not team or not self.can_message(person.platform):
-            raise UserError(
-                "I can't reach the social media team from here. An admin can set "
-                "SOCIALBOT_ESCALATION_CHANNEL or SOCIALBOT_SOCIAL_MEDIA_MANAGERS."
-            )
-        forwarded = self._forwarded_question(stored)
-        self.outbox.enqueue(person.platform, team, QUESTION_FOR_TEAM, answer_id, forwarded)
-        return Message(
-            "I've passed your question to the social media team; their answer will come here."
-        )
-
-    async def _answer_form(self, person: Person, answer_id: str) -> Form:
-        """The form a manager answers a forwarded question with (the Answer button)."""
-        self._require_manager(person)
-        stored = self.guidelines.question_for_team(answer_id)
-        return Form(
-            actions.GUIDELINES_ANSWER_FORM,
-            "Answer the question",
-            (
-                Input(
-                    ANSWER_INPUT,
-                    "Your answer",
-                    kind="multiline",
-                    hint="It goes to the person who asked, as the social media team's answer.",
-                    max_length=ANSWER_MAX_LENGTH,
-                ),
-            ),
-            submit_label="Send the answer",
-            intro=(Text(f"**{self._asker(stored)} asked:** {stored.question}"),),
-            state=answer_id,
-        )
-
-    async def _submit_answer(self, person: Person, values: Values, answer_id: str) -> Message:
-        """An answer from the form, relayed as a reply in the question's thread would be."""
-        self._require_manager(person)
-        typed = values.get(ANSWER_INPUT)
-        text = typed.strip() if isinstance(typed, str) else ""
-        if not text:
-            raise FormErrors({ANSWER_INPUT: "Write the answer to send."})
-        stored = self.guidelines.question_for_team(answer_id)
-        # The same answer submitted twice (a double click, a retried request) is one reply.
-        digest = hashlib.sha256(f"{person.user_id}\x1f{text}".encode()).hexdigest()[:16]
-        await self._relay_team_answer(person, answer_id, text, f"form-{digest}")
-        return Message(f"Thanks! Your answer is on its way to {self._asker(stored)}.")
-
-    async def _relay_team_answer(
-        self, person: Person, answer_id: str, text: str, reply_id: str
-    ) -> None:
-        """A team member answered a forwarded question (in its thread or with the Answer
-        button): tell the person who asked, and show the answer on the forwarded question.
-
-        Where managers are configured only they answer: other replies in the thread are the
-        team talking among themselves, not words for the person who asked.
-        """
-        stored = self.guidelines.question_for_team(answer_id)
-        if not text.strip() or not self.can_message(stored.platform):
-            return
-        if self._managers_on(person.platform) and not person.has(Role.MANAGER):
-            log.info("a reply to a forwarded question from someone not a manager is not relayed")
-            return
-        answerer = self.directory.name_of(person.platform, person.user_id, person.name)
-        relayed = Message(
-            text=f"The social media team answered your question: {text}",
-            blocks=(
-                Text("**The social media team answered your question**"),
-                Context(f"You asked: {stored.question}"),
-                Text(text),
-                Context(f"Answered by {answerer}."),
-            ),
-        )
-        key = f"{answer_id}:{reply_id}"
-        if self.outbox.enqueue(stored.platform, [stored.user_id], TEAM_ANSWER, key, relayed):
-            self._latest_answers[answer_id] = (answerer, text)
-            self.soon("show a question answered", self._show_answered(stored))
-
-    async def _show_answered(self, stored: StoredAnswer) -> None:
-        """Replace the forwarded question wherever the team got it with its latest answer, so
-        nobody answers twice without knowing. One edit at a time: an edit held up
-        by a rate limit must not land after, and hide, a later answer (they are rare enough
-        to go one at a time altogether)."""
-        async with self._showing_answers:
-            latest = self._latest_answers.pop(stored.id, None)
-            if latest is None:  # an edit before this one already showed the latest
-                return
-            answered = self._forwarded_question(stored, latest)
-            for recipient in self.team_for(stored.platform):
-                await self.outbox.update(
-                    stored.platform, recipient, QUESTION_FOR_TEAM, stored.id, answered
-                )
-
-    def _managers_on(self, platform: str) -> bool:
-        return bool(self.roles.members(Role.MANAGER, platform))
-
-    @staticmethod
-    def _require_manager(person: Person) -> None:
-        if not person.has(Role.MANAGER):
-            raise NotAllowed(
-                "Only the social media managers answer the questions forwarded to the team."
-            )
-
-    def _forwarded_question(
-        self, stored: StoredAnswer, answer: tuple[str, str] | None = None
-    ) -> Message:
-        """A question as the social media team sees it, with its latest (answerer, answer) once
-        there is one; answering again stays possible, as the team may add to an answer. The
-        Answer button is there where managers are configured (only they may use it)."""
-        asker = self._asker(stored)
-        blocks: list[Block] = [
-            Header("A question the guidelines don't answer"),
-            Text(stored.question),
-            Context(f"Asked by {asker} ({stored.platform} user {stored.user_id})."),
-        ]
-        text = f"A question the guidelines don't answer, from {asker}: {stored.question}"
-        button = Button(
-            "Answer", actions.GUIDELINES_ANSWER, stored.id, style="primary", opens_form=True
-        )
-        if answer is not None:
-            answerer, answered = answer
-            blocks += [Divider(), Text(f"**Answered by {answerer}:** {answered}")]
-            text += f" Answered by {answerer}."
-            button = Button(
-                "Add to the answer", actions.GUIDELINES_ANSWER, stored.id, opens_form=True
-            )
-        if not self._managers_on(stored.platform):
-            blocks.append(Context(f"In the team's channel, reply in this thread: {asker} gets it."))
-            return Message(text, tuple(blocks))
-        blocks.append(
-            Context(f"A manager's reply in this thread in the team's channel goes to {asker} too.")
-        )
-        return Message(text, (*blocks, Actions((button,))))
-
-    def _asker(self, stored: StoredAnswer) -> str:
-        """The name of the person who asked `stored`, the same whenever the question is shown."""
-        return self.directory.name_of(stored.platform, stored.user_id)

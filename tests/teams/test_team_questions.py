@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from handlers.actions import GUIDELINES_ANSWER, GUIDELINES_ASK_TEAM
-from handlers.core import TEAM_ANSWER
+from handlers.team_questions import TEAM_ANSWER
 from handlers.views import Message
 from tests.fakes.bot_connector import FakeBotConnector, Sent
 from tests.teams.conftest import (
