@@ -100,6 +100,8 @@ class TeamQuestions:
         text = typed.strip() if isinstance(typed, str) else ""
         if not text:
             raise FormErrors({ANSWER_INPUT: "Write the answer to send."})
+        if len(text) > ANSWER_MAX_LENGTH:  # the platforms' forms stop this; a forged one not
+            raise FormErrors({ANSWER_INPUT: f"Keep it under {ANSWER_MAX_LENGTH:,} characters."})
         stored = self.core.guidelines.question_for_team(answer_id)
         # The same answer submitted twice (a double click, a retried request) is one reply.
         digest = hashlib.sha256(f"{person.user_id}\x1f{text}".encode()).hexdigest()[:16]
