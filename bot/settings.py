@@ -21,6 +21,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 import content_feed
 import handlers
+from handlers.digest.preferences import parse_time
 from handlers.groups import ENTRA_GROUP_PREFIX
 from handlers.people import check_role_entry
 
@@ -70,6 +71,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_file=".env",
         env_file_encoding="utf-8",
+        # `VAR=` (docker-compose's `${VAR}`, a PaaS form left blank) means "not set".
+        env_ignore_empty=True,
         extra="ignore",
         validate_by_name=True,
         validate_default=True,
@@ -179,6 +182,17 @@ class Settings(BaseSettings):
     @classmethod
     def _parse_days(cls, value: object) -> object:
         return parse_weekdays(value) if isinstance(value, str) else value
+
+    @field_validator("digest_time", mode="before")
+    @classmethod
+    def _clock_time(cls, value: object) -> object:
+        # The same reading as the preferences form: 8:00, 08:00 and 8.00 are all eight o'clock.
+        if isinstance(value, str):
+            at = parse_time(value)
+            if at is None:
+                raise ValueError(f"{value!r} is not a time of day such as 09:30")
+            return at
+        return value
 
     @field_validator("timezone")
     @classmethod
