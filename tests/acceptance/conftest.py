@@ -140,11 +140,11 @@ class BotProcess:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             found = check()
-            if found is not None and found is not False:
+            if found is not None:
                 return found
             if self.process.poll() is not None:
                 found = check()
-                if found is not None and found is not False:
+                if found is not None:
                     return found
                 pytest.fail(
                     f"socialbot run exited ({self.process.returncode}) before {what}:\n"
@@ -168,9 +168,12 @@ class BotProcess:
 
     def wait_for_log(self, text: str, timeout: float = 20) -> str:
         """The bot's stderr once it contains `text`."""
-        return self.wait_for(
-            f"{text!r} in the log", lambda: text in self.stderr and self.stderr, timeout
-        )
+
+        def check() -> str | None:
+            log = self.stderr
+            return log if text in log else None
+
+        return self.wait_for(f"{text!r} in the log", check, timeout)
 
     def post_slack(self, body: str) -> tuple[int, bytes]:
         """POST `body` to `/slack/events`, signed as Slack signs it."""

@@ -1,4 +1,4 @@
-"""Start-up as a deployer meets it: the installed `socialbot`, a docker-compose style environment."""
+"""Start-up as a deployer meets it: the installed `socialbot`, a docker-compose environment."""
 
 from __future__ import annotations
 
