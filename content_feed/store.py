@@ -22,6 +22,7 @@ KINDS: tuple[Kind, ...] = ("company", "industry")
 # The first fetch of a new feed keeps this many of its newest items as suggestions; the rest of
 # its history is recorded only so that it is never suggested as new.
 SEED_SUGGESTIONS = 3
+UNDATED_STEP = 1.0  # seconds between undated items read together, newest (first) first
 
 
 @migrations()
@@ -302,13 +303,16 @@ def store_items(db: Database, feed: StoredFeed, items: Sequence[ParsedItem], now
         keep = {item.guid for item in newest[:SEED_SUGGESTIONS]}
     seen_at = _stamp(now)
     new = 0
-    for item in items:
+    for position, item in enumerate(items):
         published = _stamp(item.published) if item.published else None
+        # An undated item counts from when it was first read (the bundled sample has no dates,
+        # so the demo stays fresh whatever the date); a second apart, in the feed's own order.
+        undated = (added if seeding else seen_at) - position * UNDATED_STEP
         if seeding:
             # History is older than the feed's addition, whatever the feed claims.
-            fresh = min(published or added, added)
+            fresh = min(published or undated, added)
         else:
-            fresh = min(published, seen_at) if published is not None else seen_at
+            fresh = min(published, seen_at) if published is not None else undated
         suggest = 0 if seeding and item.guid not in keep else 1
         cursor = db.execute(
             """INSERT OR IGNORE INTO content_items (feed_id, guid, url, url_key, title, summary,

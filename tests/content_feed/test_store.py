@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from pathlib import Path
+
 from sqlite_utils import Database
 
+import content_feed
 from content_feed import store
+from content_feed.curate import DEFAULT_MAX_AGE
+from content_feed.manage import seed_feeds
 from content_feed.parse import ParsedFeed, ParsedItem
+from content_feed.refresh import refresh_all
 
 ADDED = datetime(2026, 11, 1, 9, tzinfo=UTC)
+SAMPLE = Path(content_feed.__file__).parent / "data" / "sample-feed.xml"
 
 
 def entry(guid: str, link: str, days_ago: float | None = 1, now: datetime = ADDED) -> ParsedItem:
@@ -80,3 +87,28 @@ def test_remove_by_id_or_url(db: Database) -> None:
     assert store.remove_feed(db, "https://e.com/feed").id == feed.id
     assert store.list_feeds(db) == []
     assert db.execute("SELECT count(*) FROM content_items").fetchone()[0] == 0
+
+
+async def test_the_bundled_sample_is_fresh_whenever_it_is_first_read(db: Database) -> None:
+    # The real clock: the sample must give a demo something to suggest on any date.
+    seed_feeds(db, [SAMPLE])
+    [outcome] = await refresh_all(db)
+    now = datetime.now(UTC)
+    fresh = store.candidate_items(db, since=now - DEFAULT_MAX_AGE)
+    assert outcome.status == "ok" and len(fresh) == store.SEED_SUGGESTIONS
+    # Undated items keep the feed's own order (newest first), a second apart.
+    titles = [item.title for item in fresh]
+    assert titles[0] == "Example Corp opens its new Copenhagen office"
+    assert titles[1] == "How we cut our customers' onboarding time in half"
+    assert all(now - timedelta(minutes=5) < item.fresh_at <= now for item in fresh)
+
+
+def test_undated_items_arriving_later_count_from_when_they_are_read(db: Database) -> None:
+    feed = store.insert_feed(db, "https://e.com/feed", now=ADDED)
+    store.record_success(db, feed, feed_of(entry("old", "https://e.com/old")), ADDED)
+    later = ADDED + timedelta(days=3)
+    undated = [entry(f"u{n}", f"https://e.com/u{n}", days_ago=None) for n in range(2)]
+    assert store.record_success(db, store.get_feed(db, feed.id), feed_of(*undated), later) == 2
+    found = store.candidate_items(db, since=later - timedelta(minutes=1))
+    assert [i.guid for i in found] == ["u0", "u1"]
+    assert found[0].fresh_at == later and found[0].published is None
