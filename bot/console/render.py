@@ -58,26 +58,40 @@ def form_prompt(input_: views.Input) -> str:
         lines.append("  (YYYY-MM-DD)")
     elif input_.kind == "time":
         lines.append("  (HH:MM)")
-    initial = input_.initial if isinstance(input_.initial, str) else ", ".join(input_.initial)
+    chosen = [input_.initial] if isinstance(input_.initial, str) else list(input_.initial)
+    if input_.options:
+        # Shown as the choices' labels, which read back as they are typed: the values may be
+        # numbers of their own (the days are 0-6) that would clash with the choices' 1-7.
+        labels = {option.value: option.label for option in input_.options}
+        chosen = [labels.get(value, value) for value in chosen if value]
+    initial = ", ".join(chosen)
     if initial:
         lines.append(f"  (now: {initial}; press Enter to keep)")
     return "\n".join(lines)
 
 
+class UnknownChoice(ValueError):
+    """A typed choice that is none of the field's options."""
+
+
 def parse_answer(input_: views.Input, line: str) -> str | list[str]:
-    """A typed answer as the form value: option numbers (or values) become option values."""
+    """A typed answer as the form value: option numbers (or labels) become option values;
+    `UnknownChoice` for a part that names no option, so nothing is dropped unseen."""
     if not line:
         return input_.initial if isinstance(input_.initial, str) else list(input_.initial)
     if input_.kind not in ("select", "multiselect", "checkboxes"):
         return line
     chosen = []
-    for part in (p.strip() for p in line.split(",")):
-        if part.isdigit() and 1 <= int(part) <= len(input_.options):
+    for part in (p.strip() for p in line.split(",") if p.strip()):
+        if part.isdigit():  # always the number shown beside a choice, never a value
+            if not 1 <= int(part) <= len(input_.options):
+                raise UnknownChoice(f"There is no choice {part}: pick 1 to {len(input_.options)}.")
             chosen.append(input_.options[int(part) - 1].value)
-        else:
-            chosen.extend(
-                o.value for o in input_.options if part.lower() in (o.value, o.label.lower())
-            )
+            continue
+        found = [o.value for o in input_.options if part.lower() in (o.value, o.label.lower())]
+        if not found:
+            raise UnknownChoice(f"{part!r} is none of the choices.")
+        chosen += found
     return chosen[0] if input_.kind == "select" and chosen else chosen if chosen else ""
 
 

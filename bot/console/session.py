@@ -8,7 +8,7 @@ import threading
 from collections.abc import Awaitable
 from typing import TextIO
 
-from bot.console.render import buttons_of, form_prompt, parse_answer, render
+from bot.console.render import UnknownChoice, buttons_of, form_prompt, parse_answer, render
 from bot.errors import reply_for_error
 from handlers.core import Core
 from handlers.errors import FormErrors
@@ -101,10 +101,15 @@ class ConsoleSession:
         while True:
             for input_ in pending:
                 self._print(form_prompt(input_))
-                line = await self._line("> ")
-                if line.lower() in CANCEL_WORDS:
-                    return Message("Cancelled; nothing was sent.")
-                values[input_.name] = parse_answer(input_, line)
+                while True:
+                    line = await self._line("> ")
+                    if line.lower() in CANCEL_WORDS:
+                        return Message("Cancelled; nothing was sent.")
+                    try:
+                        values[input_.name] = parse_answer(input_, line)
+                        break
+                    except UnknownChoice as mistake:
+                        self._print(f"! {mistake}")
             try:
                 return await self.core.submit(self.person, form.form_id, values, form.state)
             except FormErrors as mistakes:

@@ -46,9 +46,10 @@ def read_preferences(values: Values, current: Preferences) -> Preferences:
     at = parse_time(_text(values, ids.TIME))
     if at is None:
         errors[ids.TIME] = "Give a time of day such as 09:30."
-    days = sorted({int(d.strip()) for d in _list(values, ids.DAYS) if d.strip() in DAY_VALUES})
-    if not days:
-        errors[ids.DAYS] = "Choose at least one day."
+    typed_days = [d.strip() for d in _list(values, ids.DAYS)]
+    days = sorted({int(d) for d in typed_days if d in DAY_VALUES})
+    if not days or len(days) != len(set(typed_days)):
+        errors[ids.DAYS] = "Choose at least one day, from Monday to Sunday."
     known = {n.value for n in Network}
     networks = [n.strip() for n in _list(values, ids.NETWORKS)]
     if not networks or any(n not in known for n in networks):

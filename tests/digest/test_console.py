@@ -39,3 +39,26 @@ async def test_preferences_on_the_console(make_settings) -> None:
     assert prefs.days == (0, 2, 4) and prefs.topics == ("wind", "hiring")
     assert len(prefs.networks) == 3
     runtime.db.close()
+
+
+async def test_the_days_shown_are_the_days_typed_back(make_settings) -> None:
+    # Issue 12: the days were numbered 1-7 but shown as 0-4, so typing back what was shown
+    # dropped Friday without a word.
+    shown = "(now: Monday, Tuesday, Wednesday, Thursday, Friday; press Enter to keep)"
+    script = [
+        "/socialbot preferences",
+        "",  # On
+        "",  # the time
+        "0, 1, 2, 3, 4",  # what the old prompt showed: 0 is no choice, asked again
+        "Monday, Tuesday, Wednesday, Thursday, Friday, Sunday",  # what it shows now, and Sunday
+        "",
+        "",
+    ]
+    runtime = build_runtime(make_settings())
+    out = io.StringIO()
+    await ConsoleSession(runtime.core, io.StringIO("\n".join(script) + "\n"), out, "bo").run()
+    output = out.getvalue()
+    assert shown in output and "(now: On; press Enter to keep)" in output
+    assert "! There is no choice 0: pick 1 to 7." in output and "Saved." in output
+    assert runtime.digest.store.preferences("console", "bo").days == (0, 1, 2, 3, 4, 6)
+    runtime.db.close()

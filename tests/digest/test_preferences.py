@@ -35,6 +35,9 @@ async def test_the_form_round_trip_with_mistakes_on_their_fields(bot, slack) -> 
     assert wrong["response_action"] == "errors"
     assert set(wrong["errors"]) == {"time", "days"}
     assert bot.digest.store.preferences("slack", COPENHAGEN).at is None  # nothing saved
+    # A day the form never offered (a forged submission) is named, not silently dropped.
+    forged = await submit(bot, view, {**GOOD, "days": ["0", "7"]}, COPENHAGEN)
+    assert forged["errors"] == {"days": "Choose at least one day, from Monday to Sunday."}
 
     assert await submit(bot, view, GOOD, COPENHAGEN) == {}
     prefs = bot.digest.store.preferences("slack", COPENHAGEN)
