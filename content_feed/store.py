@@ -220,6 +220,14 @@ def insert_feed(
     return get_feed(db, cursor.lastrowid)
 
 
+def awaiting_first_fetch(db: Database) -> bool:
+    """Whether an enabled feed has never been fetched yet (a new install, a feed just added)."""
+    row = db.execute(
+        "SELECT 1 FROM content_feeds WHERE enabled = 1 AND last_fetch_at IS NULL LIMIT 1"
+    ).fetchone()
+    return row is not None
+
+
 def update_feed(db: Database, feed_id: int, **values: Any) -> None:
     """Set columns of one feed (kind, enabled, url...)."""
     if values:

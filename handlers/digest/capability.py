@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from content_feed.compose import UTM, Network, SuggestedPost, TextModel, compose
 from content_feed.curate import DEFAULT_MAX_AGE
-from content_feed.store import StoredItem, get_items
+from content_feed.store import StoredItem, awaiting_first_fetch, get_items
 from handlers.commands import Subcommand
 from handlers.core import Core
 from handlers.digest import ids
@@ -39,6 +39,9 @@ BATCH = 1000
 MUTE = timedelta(days=7)
 POSTS_CACHED = 5000
 SENT_ITEMS_KEPT = timedelta(days=60)  # items older than the freshness window are never offered
+# Someone with nothing to get is looked at again this much later the same day (the feeds are
+# refreshed hourly); the day is theirs until something is sent.
+EMPTY_RETRY = timedelta(hours=1)
 
 
 class DigestSettings(Protocol):
@@ -157,6 +160,10 @@ class Digest:
             self._pruned_on = now.date()
             self.store.prune_sent((now - SENT_ITEMS_KEPT).timestamp())
         await self.schedule.follow_directory(now)
+        if awaiting_first_fetch(self.db):
+            # A new install, or a feed just added: its items are on the way, and a digest
+            # planned before they land would be empty.
+            return
         due = self.schedule.due(now, BATCH)
         if due:
             await self._run(due, now, check_time=True)
@@ -217,12 +224,14 @@ class Digest:
             self.schedule.replan(platform, user_id, now)
             return False
         plan = await self.plan_for(platform, user_id, now, items)
-        if not plan.empty:  # quiet on a day with nothing new
-            message = digest_message(plan)
-            self.core.outbox.enqueue(platform, [user_id], ids.PURPOSE, today.isoformat(), message)
-            self.store.record_sent(platform, user_id, [e.item.id for e in plan.entries], today, now)
+        if plan.empty:  # quiet for now; the day is not spent on nothing
+            self.schedule.replan(platform, user_id, now, not_before=now + EMPTY_RETRY)
+            return False
+        message = digest_message(plan)
+        self.core.outbox.enqueue(platform, [user_id], ids.PURPOSE, today.isoformat(), message)
+        self.store.record_sent(platform, user_id, [e.item.id for e in plan.entries], today, now)
         self.schedule.replan(platform, user_id, now, last_date=today)
-        return not plan.empty
+        return True
 
     # -- preferences -------------------------------------------------------------------------------
 

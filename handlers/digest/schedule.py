@@ -130,8 +130,13 @@ class Schedule:
         tz: str | None = None,
         eligible: bool | None = None,
         last_date: date | None = None,
+        not_before: datetime | None = None,
     ) -> datetime | None:
-        """Compute and store the person's next digest instant; None when none is planned."""
+        """Compute and store the person's next digest instant; None when none is planned.
+
+        `not_before` holds a digest that had nothing to send back until then, without taking
+        the day from the person: a later look may find news.
+        """
         if tz is None or eligible is None:
             # Someone the directory does not know (the console) has no digest to receive.
             known = self.db.execute(
@@ -152,6 +157,8 @@ class Schedule:
                 last_date,
                 prefs.muted_until,
             )
+        if due is not None and not_before is not None:
+            due = max(due, not_before)
         self.db.execute(
             "INSERT INTO digest_schedule (platform, user_id, tz, eligible, next_due, last_date)"
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (platform, user_id) DO UPDATE SET"

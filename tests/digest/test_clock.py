@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from content_feed import store
 from content_feed.compose import Network, SuggestedPost, compose
+from content_feed.refresh import refresh_all
 from handlers.privacy import forget
 from tests.digest.conftest import (
     COPENHAGEN,
@@ -16,6 +18,7 @@ from tests.digest.conftest import (
     at,
     delivered,
     digests_to,
+    rss,
 )
 from tests.fakes.slack_requests import buttons
 
@@ -154,3 +157,39 @@ async def test_an_offer_from_another_capability_comes_first(bot, slack) -> None:
     first = buttons(digest.blocks)[0]
     assert "We won the Green Award" in str(digest.blocks)
     assert first["text"]["text"] == "Share on LinkedIn" and "award" in first["url"]
+
+
+async def test_a_tick_before_the_first_feed_refresh_marks_nobody_done(
+    make_bot, slack, tmp_path
+) -> None:
+    # Issue 14: on a fresh install the first tick ran before the first refresh ended, and
+    # everyone was marked done for the day with nothing sent.
+    bot = await make_bot()
+    db, tick = bot.runtime.db, bot.runtime.core.tick
+    feed = store.insert_feed(db, (tmp_path / "company.xml").as_uri(), origin="settings")
+    await tick(at(23, 8, 30))  # 09:30 in Copenhagen, the feed not fetched yet
+    assert store.awaiting_first_fetch(db)
+    rows = db.execute("SELECT count(*) FROM digest_schedule WHERE last_date IS NOT NULL")
+    assert rows.fetchone() == (0,) and received(slack) == {}
+
+    (tmp_path / "company.xml").write_text(
+        rss("Example Corp news", [("c1", "Example Corp opens an office", "Mon, 23 Nov 2026")])
+    )
+    await refresh_all(db, feeds=[feed], now=at(23, 8, 31))
+    await tick(at(23, 8, 32))
+    await delivered(bot, "2026-11-23")
+    assert received(slack) == {COPENHAGEN: 1, NO_ZONE: 1}
+
+
+async def test_a_day_with_nothing_to_send_stays_open_for_news(bot, slack) -> None:
+    db, tick = bot.runtime.db, bot.runtime.core.tick
+    await tick(at(23, 8, 30))
+    await delivered(bot, "2026-11-23")
+    await tick(at(24, 8, 30))  # Tuesday: nothing new yet, and the day is not spent on it
+    assert len(digests_to(slack, COPENHAGEN)) == 1
+    add_item(db, 1, "c3", "Example Corp hires fifty engineers", at(24, 9))
+    await tick(at(24, 9, 0))  # within the hour: not looked at again yet
+    assert bot.runtime.delivery.ledger.counts("digest", "2026-11-24")["queued"] == 0
+    await tick(at(24, 9, 30))  # an hour after the empty look: the news goes out that day
+    await delivered(bot, "2026-11-24")
+    assert "Example Corp hires fifty engineers" in str(digests_to(slack, COPENHAGEN)[-1].blocks)
