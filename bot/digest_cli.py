@@ -18,6 +18,7 @@ from bot.console.render import render
 from bot.delivery.cli import progress_bar
 from content_feed.compose import NETWORKS
 from handlers.digest import Digest, ids
+from handlers.digest.quiet import Why
 from handlers.digest.views import NETWORK_NAMES, digest_message
 
 PLATFORMS = ("slack", "teams")
@@ -62,11 +63,13 @@ def preview(user_id: str | None, as_json: bool) -> None:
     """Show what someone would get now; nothing is sent or recorded."""
     with _digest() as (runtime, capability):
         platform, user = _whom(runtime, user_id)
-        plan = asyncio.run(capability.plan_for(platform, user, datetime.now(UTC)))
+        now = datetime.now(UTC)
+        plan = asyncio.run(capability.plan_for(platform, user, now))
+        quiet = capability.why_quiet_for(platform, user, now)
     if as_json:
         click.echo(json.dumps(plan.as_json(), ensure_ascii=False))
     elif plan.empty:
-        click.echo(f"Nothing new for {user}: no digest would be sent today.")
+        click.echo(f"No digest for {user} now. {quiet.text}")
     else:
         click.echo(render(digest_message(plan)))
 
@@ -85,11 +88,17 @@ async def _send(runtime: Runtime, capability: Digest, everyone: bool) -> None:
     now = datetime.now(UTC)
     await runtime.delivery.start()
     try:
-        keys = await (capability.send_everyone(now) if everyone else capability.send_due(now))
-        if not keys:
-            click.echo("No digest to send now (not due yet, or nothing new).")
+        queued = await (capability.send_everyone(now) if everyone else capability.send_due(now))
+        # A run killed half-way left its digests queued in the ledger: finish them too.
+        left = {
+            key for purpose, key in runtime.delivery.ledger.unfinished() if purpose == ids.PURPOSE
+        }
+        if not queued.keys and not left:
+            quiet = capability.why_quiet(now, queued, due_only=not everyone)
+            hint = " `--now` sends everyone theirs now." if quiet.why is Why.NOT_DUE else ""
+            click.echo(f"No digest to send now. {quiet.text}{hint}")
             return
-        for key in sorted(keys):
+        for key in sorted(queued.keys | left):
             with progress_bar(f"Digest {key}") as bar:
                 state = await runtime.delivery.run_until_done(ids.PURPOSE, key, bar)
             click.echo(f"Digest {key}: {state.sent} sent, {state.failed} failed.")

@@ -373,6 +373,15 @@ def candidate_items(
     return found[:limit]
 
 
+def newest_item_at(db: Database) -> datetime | None:
+    """When the freshest suggestable item of an enabled feed was new, if there is one."""
+    (newest,) = db.execute(
+        """SELECT max(i.fresh_at) FROM content_items i JOIN content_feeds f ON f.id = i.feed_id
+           WHERE i.suggest = 1 AND f.enabled = 1"""
+    ).fetchone()
+    return _time(newest)
+
+
 def get_items(db: Database, ids: Collection[int]) -> list[StoredItem]:
     """The items with these ids (any order)."""
     if not ids:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -14,9 +15,10 @@ from content_feed.curate import DEFAULT_MAX_AGE
 from content_feed.store import StoredItem, awaiting_first_fetch, get_items
 from handlers.commands import Subcommand
 from handlers.core import Core
-from handlers.digest import ids
+from handlers.digest import ids, quiet
 from handlers.digest.model import DigestPlan, Entry, ItemStats, Offer, Offers
 from handlers.digest.preferences import read_preferences
+from handlers.digest.quiet import Quiet
 from handlers.digest.schedule import Plan, Schedule
 from handlers.digest.select import choose, pool
 from handlers.digest.store import DISLIKES_TO_DEMOTE, DigestStore
@@ -42,6 +44,15 @@ SENT_ITEMS_KEPT = timedelta(days=60)  # items older than the freshness window ar
 # Someone with nothing to get is looked at again this much later the same day (the feeds are
 # refreshed hourly); the day is theirs until something is sent.
 EMPTY_RETRY = timedelta(hours=1)
+PLATFORMS = ("slack", "teams", "console")
+
+
+@dataclass
+class Queued:
+    """What a send queued: the delivery keys (local dates), and how many people it looked at."""
+
+    keys: set[str] = field(default_factory=set)
+    considered: int = 0
 
 
 class DigestSettings(Protocol):
@@ -168,19 +179,47 @@ class Digest:
         if due:
             await self._run(due, now, check_time=True)
 
-    async def send_due(self, now: datetime) -> set[str]:
-        """Queue every digest due now, in batches; returns the delivery keys used."""
+    async def send_due(self, now: datetime) -> Queued:
+        """Queue every digest due now, in batches."""
         await self.schedule.follow_directory(now)
-        keys: set[str] = set()
+        queued = Queued()
         while due := self.schedule.due(now, BATCH):
-            keys |= await self._run(due, now, check_time=True)
-        return keys
+            queued.keys |= await self._run(due, now, check_time=True)
+            queued.considered += len(due)
+        return queued
 
-    async def send_everyone(self, now: datetime) -> set[str]:
+    async def send_everyone(self, now: datetime) -> Queued:
         """Queue today's digest for everyone who wants one, whatever their time and day."""
         await self.schedule.follow_directory(now)
         people = self.core.directory.active(include_guests=self.plan.include_guests)
-        return await self._run([(m.platform, m.user_id, m.tz) for m in people], now, False)
+        keys = await self._run([(m.platform, m.user_id, m.tz) for m in people], now, False)
+        return Queued(keys, len(people))
+
+    def why_quiet(self, now: datetime, queued: Queued, due_only: bool) -> Quiet:
+        """Why `send_due` (`due_only`) or `send_everyone` queued nothing."""
+        if not any(
+            self.core.directory.count_active(p, self.plan.include_guests) for p in PLATFORMS
+        ):
+            return quiet.NOBODY
+        feeds = quiet.feeds_quiet(self.db, now)
+        if feeds is not None:
+            return feeds
+        if due_only and not queued.considered:
+            return quiet.not_due(self.schedule.next_due())
+        return quiet.ALL_SEEN
+
+    def why_quiet_for(self, platform: str, user_id: str, now: datetime) -> Quiet:
+        """Why the person would get nothing now."""
+        member = self.core.directory.get(platform, user_id)
+        if member is None or not self.plan.reaches(member):
+            return quiet.NOBODY
+        name = member.name or user_id
+        prefs = self.store.preferences(platform, user_id)
+        if not prefs.wants(self.plan.opt_in) or prefs.muted(now):
+            muted = prefs.muted_until if prefs.muted(now) else None
+            until = datetime.fromtimestamp(muted, self.zone(platform, user_id)) if muted else None
+            return quiet.person_unwanted(name, until)
+        return quiet.feeds_quiet(self.db, now) or quiet.person_seen(name)
 
     async def _run(
         self, people: Sequence[tuple[str, str, str]], now: datetime, check_time: bool

@@ -184,6 +184,11 @@ class Schedule:
         )
         return [(str(p), str(u), str(t)) for p, u, t in rows]
 
+    def next_due(self) -> datetime | None:
+        """The soonest digest instant planned for anyone, if any."""
+        (soonest,) = self.db.execute("SELECT min(next_due) FROM digest_schedule").fetchone()
+        return None if soonest is None else datetime.fromtimestamp(soonest, UTC)
+
     def last_date(self, platform: str, user_id: str) -> date | None:
         """The local date of the person's last digest run, if any."""
         row = self.db.execute(

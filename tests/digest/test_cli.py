@@ -11,8 +11,13 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+from bot.app import build_runtime
 from bot.digest_cli import digest, stats
-from tests.digest.conftest import COPENHAGEN, HUMANS, add_item, digests_to
+from content_feed.manage import seed_feeds
+from content_feed.refresh import refresh_all
+from handlers.digest import ids
+from handlers.people import Member
+from tests.digest.conftest import COPENHAGEN, HUMANS, add_feeds, add_item, digests_to, rss
 from tests.fakes.slack_requests import SECRET
 
 
@@ -87,3 +92,77 @@ async def test_stats_counts_clicks_per_network(cli, bot) -> None:
     ]
     table = (await cli(stats)).output
     assert "LinkedIn" in table and rows[0]["title"] in table
+
+
+@pytest.fixture
+def fresh_cli(slack: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Run a command on a new database in `tmp_path` (nothing learnt, nothing fetched yet)."""
+    monkeypatch.chdir(tmp_path)
+    env = {
+        "SOCIALBOT_DB": str(tmp_path / "socialbot.db"),
+        "SLACK_BOT_TOKEN": "xoxb-test-token",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": slack.url,
+        "SOCIALBOT_DIGEST_DAYS": "mon-sun",
+    }
+
+    async def run(*args: str) -> str:
+        result = await asyncio.to_thread(
+            CliRunner().invoke, digest, list(args), env=env, catch_exceptions=False
+        )
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    return run
+
+
+async def test_a_quiet_send_says_why(fresh_cli, make_settings, slack, tmp_path) -> None:
+    # Issue 12: a new install got only "No digest to send now".
+    said = await fresh_cli("send", "--now")
+    assert "Nobody is known yet" in said and "when `socialbot run` connects" in said
+
+    runtime = build_runtime(make_settings())
+    runtime.core.directory.upsert([Member("slack", user, user) for user in HUMANS])
+    assert "No feed is set" in await fresh_cli("send", "--now")
+
+    (tmp_path / "old.xml").write_text(rss("Old news", [("o1", "Old", "Mon, 02 Nov 2026")]))
+    assert seed_feeds(runtime.db, [tmp_path / "old.xml"]) == []
+    assert "No feed has been fetched yet" in await fresh_cli("send", "--now")
+
+    await refresh_all(runtime.db)
+    said = await fresh_cli("send", "--now")
+    assert "Nothing fresh: no feed has an item from the last 14 days" in said
+    assert "(the newest is from 2026-11-02)" in said
+
+    add_item(runtime.db, 1, "n1", "News of today", datetime.now(UTC) - timedelta(hours=1))
+    later = (datetime.now(UTC) + timedelta(hours=2)).time()
+    for user in HUMANS:  # everyone's digest time is two hours away
+        runtime.digest.store.update("slack", user, at=later)
+    said = await fresh_cli("send")
+    assert "Nobody is due yet" in said and "`--now` sends everyone theirs now." in said
+    assert "1 sent" not in said and digests_to(slack, COPENHAGEN) == []
+
+    said = await fresh_cli("send", "--now")
+    assert f"{len(HUMANS)} sent, 0 failed" in said
+    assert "everyone due has had today's digest" in await fresh_cli("send", "--now")
+    runtime.db.close()
+
+
+async def test_send_again_after_a_kill_finishes_what_is_queued(
+    fresh_cli, make_settings, slack, tmp_path
+) -> None:
+    # Issue 12: a second `digest send` said "No digest to send now" while 120 messages waited.
+    slack_settings = {"slack_bot_token": "xoxb-test-token", "slack_signing_secret": SECRET}
+    runtime = build_runtime(make_settings(**slack_settings, slack_api_url=slack.url))
+    runtime.core.directory.upsert([Member("slack", user, user) for user in HUMANS])
+    await add_feeds(runtime.db, tmp_path)
+    add_item(runtime.db, 1, "n1", "News of today", datetime.now(UTC) - timedelta(hours=1))
+    # What a `digest send --now` killed after queueing leaves: everyone queued, none sent.
+    queued = await runtime.digest.send_everyone(datetime.now(UTC))
+    (day,) = queued.keys
+    assert runtime.delivery.ledger.counts(ids.PURPOSE, day)["queued"] == len(HUMANS)
+    runtime.db.close()
+
+    said = await fresh_cli("send")
+    assert f"Digest {day}: {len(HUMANS)} sent, 0 failed." in said
+    assert all(len(digests_to(slack, user)) == 1 for user in HUMANS)
