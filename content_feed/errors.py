@@ -27,6 +27,10 @@ class TooLargeError(FetchError):
     """The response is larger than the size cap."""
 
 
+class EncodingError(FetchError):
+    """The body is compressed in a way the bot refuses: stacked, unknown or broken."""
+
+
 class TooManyRedirectsError(FetchError):
     """The server redirected more times than allowed."""
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import zlib
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +28,7 @@ class Route:
     content_type: str = "application/rss+xml"
     headers: dict[str, str] = field(default_factory=dict)
     validators: bool = True  # send ETag and Last-Modified, honour conditional requests
+    pace: float = 0.0  # seconds between 1 kB pieces of the body (0: all at once)
 
 
 class FeedServer:
@@ -62,7 +65,15 @@ class FeedServer:
                 self.not_modified += 1
                 return web.Response(status=304, headers=headers)
         headers.setdefault("Content-Type", route.content_type)
-        return web.Response(status=route.status, body=route.body, headers=headers)
+        if not route.pace:
+            return web.Response(status=route.status, body=route.body, headers=headers)
+        response = web.StreamResponse(status=route.status, headers=headers)
+        await response.prepare(request)
+        for start in range(0, len(route.body), 1024):
+            await asyncio.sleep(route.pace)
+            await response.write(route.body[start : start + 1024])
+        await response.write_eof()
+        return response
 
 
 @pytest.fixture
@@ -74,6 +85,20 @@ async def feed_server(aiohttp_server: object) -> AsyncIterator[FeedServer]:
     running = await aiohttp_server(app, host="127.0.0.1")  # type: ignore[operator]
     server.base = f"http://127.0.0.1:{running.port}"
     yield server
+
+
+def gzip_of_zeros(size_mib: int) -> bytes:
+    """A gzip member of `size_mib` MiB of zero bytes, built in milliseconds, not by inflating.
+
+    A full flush after each MiB resets the compressor, so every MiB compresses to the very same
+    bytes and the stream is one block repeated. The trailer is left off: a decoder has inflated
+    everything before it would read it.
+    """
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    mebibyte = bytes(1 << 20)
+    first = compressor.compress(mebibyte) + compressor.flush(zlib.Z_FULL_FLUSH)
+    again = compressor.compress(mebibyte) + compressor.flush(zlib.Z_FULL_FLUSH)
+    return first + again * (size_mib - 1)
 
 
 @pytest.fixture
