@@ -37,12 +37,25 @@ ACCEPT = (
     "application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml, "
     "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, text/html;q=0.7, */*;q=0.5"
 )
-# Cloud metadata services answer on these; refused even when private feeds are allowed.
-METADATA_ADDRESSES = frozenset(
-    ipaddress.ip_address(a) for a in ("169.254.169.254", "169.254.170.2", "fd00:ec2::254",
-                                      "100.100.100.200", "192.0.0.192")
-)  # fmt: skip
-_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+# Cloud metadata and platform services: never a feed, refused even when private feeds are allowed
+# (with link-local addresses, where AWS, GCP and Azure also answer: 169.254.169.254 and friends).
+METADATA_NETWORKS = tuple(
+    ipaddress.ip_network(n)
+    for n in (
+        "fd00:ec2::/32",  # AWS over IPv6: the instance metadata (::254) and time sync (::123)
+        "100.100.100.200/32",  # Alibaba Cloud
+        "192.0.0.192/32",  # Oracle Cloud (classic)
+        "168.63.129.16/32",  # Azure's platform endpoint (WireServer), a public address
+    )
+)
+# IPv6 forms that carry an IPv4 address in their last 32 bits; such an address is judged by it.
+_LAST_32_BITS = (
+    ipaddress.ip_network("::ffff:0:0:0/96"),  # IPv4-translated (SIIT)
+    ipaddress.ip_network("64:ff9b::/96"),  # NAT64, well-known prefix
+    ipaddress.ip_network("64:ff9b:1::/48"),  # NAT64, local-use prefix (the common /96 layout)
+    ipaddress.ip_network("::/96"),  # IPv4-compatible (deprecated), past :: and ::1
+)
+_SITE_LOCAL = ipaddress.ip_network("fec0::/10")  # deprecated, still routed inside some networks
 # The content codings the bot decodes itself, in bounded steps: zlib's window bits for each.
 CODINGS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
 # Decoded bytes produced per step; a step takes well under a millisecond.
@@ -88,41 +101,64 @@ class FetchResult:
         return self.status == 304
 
 
-def embedded_ipv4(address: IPAddress) -> ipaddress.IPv4Address | None:
-    """The IPv4 address hidden in an IPv4-mapped, 6to4 or NAT64 IPv6 address, if any."""
+def embedded_ipv4s(address: IPAddress) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries: mapped, translated, compatible, NAT64,
+    6to4 or Teredo (server and client); none for the rest."""
     if isinstance(address, ipaddress.IPv4Address):
-        return None
+        return []
     if address.ipv4_mapped is not None:
-        return address.ipv4_mapped
+        return [address.ipv4_mapped]
     if address.sixtofour is not None:
-        return address.sixtofour
-    if address in _NAT64:
-        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
-    return None
+        return [address.sixtofour]
+    if address.teredo is not None:
+        return list(address.teredo)
+    if int(address) > 1 and any(address in network for network in _LAST_32_BITS):
+        return [ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)]
+    return []
 
 
-def address_problem(address: IPAddress, allow_private: bool) -> str | None:
-    """Why feeds may not use `address` (None when they may)."""
-    inner = embedded_ipv4(address)
-    if inner is not None:
-        return address_problem(inner, allow_private)
-    if address in METADATA_ADDRESSES:
+def _always_refused(address: IPAddress) -> str | None:
+    if any(address in network for network in METADATA_NETWORKS):
         return "a cloud metadata address"
+    if address.is_link_local:
+        return "a link-local address (where cloud metadata services answer)"
     if address.is_multicast:
         return "a multicast address"
     if address.is_unspecified:
         return "an unspecified address"
-    if address.is_global:
+    return None
+
+
+def _judged(address: IPAddress, allow_private: bool) -> str | None:
+    site_local = address in _SITE_LOCAL
+    if address.is_global and not site_local:
         return None
-    if allow_private and (address.is_private or address.is_loopback or address.is_link_local):
+    if allow_private and (address.is_private or address.is_loopback or site_local):
         return None
     if address.is_loopback:
         return "a loopback address"
-    if address.is_link_local:
-        return "a link-local address"
-    if address.is_private:
+    if address.is_private or site_local:
         return "a private address"
     return "a reserved address"
+
+
+def address_problem(address: IPAddress, allow_private: bool) -> str | None:
+    """Why feeds may not use `address` (None when they may).
+
+    Metadata, link-local, multicast and unspecified addresses are refused always, also when
+    carried inside an IPv6 address; an IPv6 address carrying IPv4 is judged by what it carries.
+    """
+    inner = embedded_ipv4s(address)
+    for candidate in (address, *inner):
+        problem = _always_refused(candidate)
+        if problem:
+            return problem
+    judged: list[IPAddress] = [*inner] if inner else [address]
+    for candidate in judged:
+        problem = _judged(candidate, allow_private)
+        if problem:
+            return problem
+    return None
 
 
 async def system_resolver(host: str, port: int) -> list[str]:
@@ -148,8 +184,10 @@ async def checked_addresses(
     for address in addresses:
         problem = address_problem(address, allow_private)
         if problem:
+            inner = ", ".join(str(a) for a in embedded_ipv4s(address))
+            shown = f"{address}, which carries {inner}" if inner else str(address)
             hint = "" if allow_private else " (SOCIALBOT_ALLOW_PRIVATE_FEEDS allows intranet hosts)"
-            raise BlockedAddressError(f"refused: {host} resolves to {problem} ({address}){hint}")
+            raise BlockedAddressError(f"refused: {host} resolves to {problem} ({shown}){hint}")
     return [str(a) for a in addresses]
 
 
@@ -189,10 +227,17 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         local_address: str | None = None,
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.AsyncNetworkStream:
-        """Resolve and check `host`, then connect to the first allowed address."""
+        """Resolve and check `host`, then connect to its addresses in turn until one answers."""
         addresses = await checked_addresses(host, port, self._allow_private, self._resolver)
+        for address in addresses[:-1]:
+            try:
+                return await self._inner.connect_tcp(
+                    address, port, timeout, local_address, socket_options
+                )
+            except (httpcore.ConnectError, httpcore.ConnectTimeout):
+                continue  # "localhost" is ::1 first, where often only 127.0.0.1 listens
         return await self._inner.connect_tcp(
-            addresses[0], port, timeout, local_address, socket_options
+            addresses[-1], port, timeout, local_address, socket_options
         )
 
     async def connect_unix_socket(
