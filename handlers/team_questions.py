@@ -25,6 +25,7 @@ from handlers.views import (
     Message,
     Text,
     Values,
+    untrusted,
 )
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ class TeamQuestions:
                 ),
             ),
             submit_label="Send the answer",
-            intro=(Text(f"**{self._asker(stored)} asked:** {stored.question}"),),
+            intro=(Text(f"**{self._asker(stored)} asked:** {untrusted(stored.question)}"),),
             state=answer_id,
         )
 
@@ -123,12 +124,14 @@ class TeamQuestions:
         if self._managers_on(person.platform) and not person.has(Role.MANAGER):
             log.info("a reply to a forwarded question from someone not a manager is not relayed")
             return
-        answerer = self.core.directory.name_of(person.platform, person.user_id, person.name)
+        answerer = untrusted(
+            self.core.directory.name_of(person.platform, person.user_id, person.name)
+        )
         relayed = Message(
             text=f"The social media team answered your question: {text}",
             blocks=(
                 Text("**The social media team answered your question**"),
-                Context(f"You asked: {stored.question}"),
+                Context(f"You asked: {untrusted(stored.question)}"),
                 Text(text),
                 Context(f"Answered by {answerer}."),
             ),
@@ -172,10 +175,10 @@ class TeamQuestions:
         asker = self._asker(stored)
         blocks: list[Block] = [
             Header("A question the guidelines don't answer"),
-            Text(stored.question),
-            Context(f"Asked by {asker} ({stored.platform} user {stored.user_id})."),
+            Text(untrusted(stored.question)),
+            Context(f"Asked by {asker} ({stored.platform} user {untrusted(stored.user_id)})."),
         ]
-        text = f"A question the guidelines don't answer, from {asker}: {stored.question}"
+        text = f"A question the guidelines don't answer, from {asker}: {untrusted(stored.question)}"
         button = Button(
             "Answer", actions.GUIDELINES_ANSWER, stored.id, style="primary", opens_form=True
         )
@@ -195,5 +198,5 @@ class TeamQuestions:
         return Message(text, (*blocks, Actions((button,))))
 
     def _asker(self, stored: StoredAnswer) -> str:
-        """The name of the person who asked `stored`, the same whenever the question is shown."""
-        return self.core.directory.name_of(stored.platform, stored.user_id)
+        """The name of the person who asked `stored` (markdown), the same wherever it is shown."""
+        return untrusted(self.core.directory.name_of(stored.platform, stored.user_id))

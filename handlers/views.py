@@ -1,13 +1,82 @@
 """Neutral view models: what to show, never how a platform draws it.
 
 Text uses a small markdown subset that every renderer understands: `**bold**`, `_italic_`,
-`` `code` ``, `[label](https://link)` and lines starting with `- `.
+`` `code` ``, `[label](https://link)` and lines starting with `- `. A backslash makes the next
+of `\\ [ ] * _ `` ` `` a plain character. Text that did not come from the bot (people's notes and
+names, reported links, feed titles) goes in through `untrusted` and links through `link`, so it
+can never become a link, a disguised one above all: every renderer shows a link's host beside a
+label that does not already show it (`shown_host`).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
+from urllib.parse import quote, urlsplit
+
+ESCAPABLE = "\\[]*_`"
+# A link in our markdown; renderers find links with it (escaped brackets never match).
+LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
+_ESCAPE = re.compile(r"([\\\[\]*_`])")
+_ESCAPED = re.compile(r"\\([\\\[\]*_`])")
+# Renderers see escaped characters as these private-use stand-ins, so no markdown rule of theirs
+# can match them; each renderer then writes them back in its own literal form.
+_STAND_IN = 0xE000
+_STAND_INS = re.compile(f"[{chr(_STAND_IN)}-{chr(_STAND_IN + len(ESCAPABLE) - 1)}]")
+# Characters that would end or confuse a link's address in any renderer's syntax.
+_URL_UNSAFE = "()[]<>|\\\"' `"
+
+
+def untrusted(text: str) -> str:
+    """Text from people or feeds as markdown that shows it literally: never a link or emphasis."""
+    return _ESCAPE.sub(r"\\\1", _STAND_INS.sub("", text))
+
+
+def link(label: str, url: str) -> str:
+    """A link to `url` labelled `label`, both untrusted; plain text unless `url` is http(s)."""
+    try:
+        parts = urlsplit(url.strip())
+        web = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        web = False
+    if not web:
+        return untrusted(label or url)
+    # Percent-encoding keeps the address the same for the browser and unambiguous in markup.
+    address = "".join(quote(c, safe="") if c in _URL_UNSAFE or c.isspace() else c for c in url)
+    return f"[{untrusted(label or url)}]({address.strip()})"
+
+
+def shown_host(label: str, url: str) -> str | None:
+    """The host to show beside a link whose (plain) label does not already start with it."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return None
+    shown = label.strip().lower()
+    start = shown.split("://", 1)[-1].removeprefix("www.")
+    if not host or start.startswith(host.removeprefix("www.")):
+        return None
+    return host
+
+
+def unescape(markdown: str) -> str:
+    """Markdown with its escaping backslashes removed, for places that show plain text."""
+    return _ESCAPED.sub(r"\1", markdown)
+
+
+def render_markdown(
+    markdown: str, convert: Callable[[str], str], literal: Callable[[str], str]
+) -> str:
+    """`convert` applied to `markdown` with escaped characters hidden from it, each then
+    written back as `literal` gives it: the one place a renderer handles untrusted text."""
+    hidden = _ESCAPED.sub(
+        lambda m: chr(_STAND_IN + ESCAPABLE.index(m.group(1))), _STAND_INS.sub("", markdown)
+    )
+    return _STAND_INS.sub(
+        lambda m: literal(ESCAPABLE[ord(m.group(0)) - _STAND_IN]), convert(hidden)
+    )
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,16 @@ from handlers import views
 
 WIDTH = 78
 
-_LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
 _EMPHASIS = re.compile(r"\*\*(.+?)\*\*|(?<!\w)_(.+?)_(?!\w)|`([^`]+)`")
 
 
 def plain(markdown: str) -> str:
     """Our markdown subset as plain text: emphasis dropped, links written out."""
-    linked = _LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", markdown)
+    return views.render_markdown(markdown, _plain, lambda character: character)
+
+
+def _plain(markdown: str) -> str:
+    linked = views.LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", markdown)
     return _EMPHASIS.sub(lambda m: m.group(1) or m.group(2) or m.group(3), linked)
 
 
@@ -103,7 +106,7 @@ def _button(button: views.Button, number: int) -> str:
 def _block(block: views.Block, first_button: int) -> str:
     match block:
         case views.Header(text):
-            return f"{text}\n{'=' * min(len(text), WIDTH)}"
+            return f"{plain(text)}\n{'=' * min(len(text), WIDTH)}"
         case views.Text(text, image_url, _):
             return _wrap(text) + (f"\n  (image: {image_url})" if image_url else "")
         case views.Fields(pairs):

@@ -35,7 +35,6 @@ SECTION_LIMIT = 3000
 HEADER_LIMIT = 150
 FIELD_LIMIT = 2000
 
-_LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
@@ -44,9 +43,20 @@ def _clip(text: str, limit: int) -> str:
 
 
 def mrkdwn(markdown: str) -> str:
-    """Our markdown subset as Slack mrkdwn, with Slack's three control characters escaped."""
+    """Our markdown subset as Slack mrkdwn: Slack's three control characters escaped (so no
+    text makes a mention or a link), escaped characters shown as they are."""
+    return views.render_markdown(markdown, _mrkdwn, lambda character: character)
+
+
+def _link(match: re.Match[str]) -> str:
+    label, url = match.groups()
+    host = views.shown_host(label, url)
+    return f"<{url}|{label}>" + (f" ({host})" if host else "")
+
+
+def _mrkdwn(markdown: str) -> str:
     escaped = markdown.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    linked = _LINK.sub(lambda m: f"<{m.group(2)}|{m.group(1)}>", escaped)
+    linked = views.LINK.sub(_link, escaped)
     bold = _BOLD.sub(r"*\1*", linked)
     return re.sub(r"^- ", "• ", bold, flags=re.MULTILINE)
 
@@ -65,7 +75,8 @@ def _button(button: views.Button) -> ButtonElement:
 def _block(block: views.Block) -> Block:
     match block:
         case views.Header(text):
-            return HeaderBlock(text=PlainTextObject(text=_clip(text, HEADER_LIMIT)))
+            plain = views.unescape(text)
+            return HeaderBlock(text=PlainTextObject(text=_clip(plain, HEADER_LIMIT)))
         case views.Text(text, image_url, image_alt):
             accessory = ImageElement(image_url=image_url, alt_text=image_alt or " ")
             return SectionBlock(

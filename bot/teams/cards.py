@@ -28,9 +28,24 @@ _CODE = re.compile(r"`([^`\n]+)`")
 _BUTTON_STYLES = {"primary": "positive", "danger": "destructive"}
 
 
+# Escaped characters from untrusted text, as Teams shows them literally. Not every Teams client
+# honours a backslash escape, so a zero-width space also keeps `]` from ever meeting a `(`.
+_LITERALS = {"[": "\\[", "]": "\\]\u200b", "*": "\\*", "_": "\\_", "\\": "\\\\"}
+
+
 def markdown(text: str) -> str:
-    """Our markdown subset as TextBlock markdown (no code spans; lists need `\\r` breaks)."""
-    plain = _CODE.sub(r"\1", text)
+    """Our markdown subset as TextBlock markdown (no code spans; lists need `\\r` breaks),
+    escaped characters kept literal and each link's host shown beside a label that hides it."""
+    return views.render_markdown(text, _markdown, lambda c: _LITERALS.get(c, c))
+
+
+def _link(match: re.Match[str]) -> str:
+    host = views.shown_host(*match.groups())
+    return match.group(0) + (f" ({host})" if host else "")
+
+
+def _markdown(text: str) -> str:
+    plain = views.LINK.sub(_link, _CODE.sub(r"\1", text))
     parts: list[str] = []
     previous_item = False
     for line in (line.rstrip() for line in plain.split("\n")):
@@ -77,7 +92,7 @@ def _action(button: views.Button) -> Json:
 def _element(block: views.Block) -> Json | None:
     match block:
         case views.Header(text):
-            return _heading(text)
+            return _heading(markdown(text))
         case views.Text(text, image_url, image_alt):
             body = _text_block(markdown(text))
             if not image_url:
@@ -122,7 +137,7 @@ def _card(body: list[Json], fallback: str, actions: list[Json] | None = None) ->
         "type": "AdaptiveCard",
         "$schema": CARD_SCHEMA,
         "version": CARD_VERSION,
-        "fallbackText": fallback,
+        "fallbackText": views.unescape(fallback),
         "body": body,
     }
     if actions:
@@ -150,7 +165,7 @@ def activity(reply: views.Reply, errors: Mapping[str, str] | None = None) -> Jso
     return {
         "type": "message",
         # Most Teams clients show the summary in notifications instead of "sent a card".
-        "summary": summary,
+        "summary": views.unescape(summary),
         "attachments": [attachment(content)],
     }
 

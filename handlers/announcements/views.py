@@ -23,6 +23,8 @@ from handlers.views import (
     Message,
     Option,
     Text,
+    link,
+    untrusted,
 )
 
 
@@ -52,13 +54,13 @@ def employee_message(
         Text(draft.message or draft.headline, draft.image_url or None, draft.headline),
     ]
     if draft.link:
-        blocks.append(Text(f"[Read more]({draft.link})"))
+        blocks.append(Text(link("Read more", draft.link)))
     buttons = [Button("Not for me", ids.NOT_FOR_ME, str(announcement_id))]
     if draft.share and posts:
         blocks.append(Text("**Help spread the word.** A post to start from, for each network:"))
         blocks += [Text(f"**{LABELS[n]}**\n{post.text}") for n, post in posts.items()]
         buttons = [*share_buttons(ids.subject(announcement_id), posts).buttons, *buttons]
-    blocks += [Actions(tuple(buttons)), Context(f"An announcement from {sender}.")]
+    blocks += [Actions(tuple(buttons)), Context(f"An announcement from {untrusted(sender)}.")]
     summary = f"{draft.headline}: {draft.message}" if draft.message else draft.headline
     return Message(summary, tuple(blocks))
 

@@ -31,7 +31,7 @@ from handlers.digest.views import (
 )
 from handlers.errors import UserError
 from handlers.people import Person, Role
-from handlers.views import Actions, Block, Button, Form, Message, Text, Values
+from handlers.views import Actions, Block, Button, Form, Message, Text, Values, untrusted
 
 log = logging.getLogger(__name__)
 
@@ -315,9 +315,9 @@ class Digest:
         count = self.store.dislike(
             person.platform, person.user_id, item.id, item.feed_id, datetime.now(UTC)
         )
-        note = f"Hidden: “{item.title}”. I'll suggest fewer items like it."
+        note = f"Hidden: “{untrusted(item.title)}”. I'll suggest fewer items like it."
         if count >= DISLIKES_TO_DEMOTE:
-            note += f" Items from {item.feed_title} now come last in your digest."
+            note += f" Items from {untrusted(item.feed_title)} now come last in your digest."
         return Message(note)
 
     async def _mute(self, person: Person, value: str) -> Message:

@@ -24,6 +24,8 @@ from handlers.views import (
     Message,
     Option,
     Text,
+    link,
+    untrusted,
 )
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -38,7 +40,7 @@ def _summary(text: str) -> str:
 def _suggested(posts: Mapping[Network, SuggestedPost]) -> Block | None:
     """The first network's suggested text, to read before sharing."""
     post = next(iter(posts.values()), None)
-    return Context(f"Suggested post: {post.text}") if post is not None else None
+    return Context(f"Suggested post: {untrusted(post.text)}") if post is not None else None
 
 
 def digest_message(plan: DigestPlan) -> Message:
@@ -48,23 +50,25 @@ def digest_message(plan: DigestPlan) -> Message:
     for offer in plan.offers:
         blocks += [
             Divider(),
-            Text(f"**[{offer.headline}]({offer.link})**\n{_summary(offer.message)}"),
+            Text(f"**{link(offer.headline, offer.link)}**\n{_summary(offer.message)}"),
         ]
         suggested = _suggested(offer.posts)
         blocks += [suggested] if suggested else []
         blocks.append(share_buttons(offer.subject, offer.posts))
     for entry in plan.entries:
         item = entry.item
-        summary = _summary(item.summary)
+        summary = untrusted(_summary(item.summary))
         blocks += [
             Divider(),
             Text(
-                f"**[{collapse(item.title)}]({item.link})**" + (f"\n{summary}" if summary else ""),
+                f"**{link(collapse(item.title), item.link)}**"
+                + (f"\n{summary}" if summary else ""),
                 image_url=item.image,
                 image_alt=collapse(item.title),
             ),
             Context(
-                f"{item.feed_title} · {'company news' if item.kind == 'company' else 'industry'}"
+                f"{untrusted(item.feed_title)} · "
+                + ("company news" if item.kind == "company" else "industry")
             ),
         ]
         suggested = _suggested(entry.posts)

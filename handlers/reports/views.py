@@ -23,6 +23,8 @@ from handlers.views import (
     Message,
     Option,
     Text,
+    link,
+    untrusted,
 )
 
 # Slack's text inputs hold 3,000 characters; the rest of a long message is cut, never lost
@@ -90,9 +92,9 @@ def report_form(draft: Draft, problem: str = "") -> Form:
         Text("Seen something negative about us online? Tell the social media team here.")
     ]
     if draft.source_permalink:
-        intro.append(Context(f"From [a message]({draft.source_permalink}) you shared."))
+        intro.append(Context(f"From {link('a message', draft.source_permalink)} you shared."))
     if problem:
-        intro.append(Text(f"**Please check:** {problem}"))
+        intro.append(Text(f"**Please check:** {untrusted(problem)}"))
     return Form(
         form_id=ids.REPORT_FORM,
         title="Report a mention",
@@ -178,14 +180,14 @@ def _age(seconds: float) -> str:
 
 
 def _links(report: Report) -> str:
-    return "\n".join(f"- [{clip(link, 80)}]({link})" for link in report.links) or "(no link)"
+    return "\n".join(f"- {link(clip(url, 80), url)}" for url in report.links) or "(no link)"
 
 
 def status_line(report: Report, names: Names) -> str:
     """The report's status in words, with who holds it."""
     line = STATUS_LABELS[report.status]
     if report.assignee:
-        line += f", assigned to {names(report.platform, report.assignee)}"
+        line += f", assigned to {untrusted(names(report.platform, report.assignee))}"
     if report.outcome is not None:
         line += f": {report.outcome.label}"
     return line
@@ -194,13 +196,13 @@ def status_line(report: Report, names: Names) -> str:
 def card(report: Report, now: float, names: Names) -> Message:
     """The managers' card: link, site, urgency, notes, reporters (managers only), age, actions."""
     first = report.first
-    reporters = ", ".join(r.name for r in report.reporters)
+    reporters = untrusted(", ".join(r.name for r in report.reporters))
     blocks: list[Block] = [
         Header(f"{'🚨 ' if report.urgency is Urgency.CRISIS else ''}Negative mention {report.ref}"),
         Text(_links(report)),
         Fields(
             (
-                ("Where", SITE_LABELS.get(report.where, report.where)),
+                ("Where", untrusted(SITE_LABELS.get(report.where, report.where))),
                 ("Urgency", URGENCY_LABELS[report.urgency]),
                 ("Status", status_line(report, names)),
                 ("Reported", _age(now - report.created_at)),
@@ -209,7 +211,7 @@ def card(report: Report, now: float, names: Names) -> Message:
         ),
     ]
     notes = [
-        f"_{r.name}_: {clip(text, 500)}"
+        f"_{untrusted(r.name)}_: {untrusted(clip(text, 500))}"
         for r in report.reporters
         for text in (r.about, r.note)
         if text
@@ -217,16 +219,15 @@ def card(report: Report, now: float, names: Names) -> Message:
     if notes:
         blocks.append(Text("\n".join(notes)))
     if first.source_permalink:
-        blocks.append(Context(f"Shared from [a chat message]({first.source_permalink})."))
+        blocks.append(Context(f"Shared from {link('a chat message', first.source_permalink)}."))
     if report.closing_note:
-        blocks.append(Context(f"Closing note: {report.closing_note}"))
+        blocks.append(Context(f"Closing note: {untrusted(report.closing_note)}"))
     if report.status.is_open:
         blocks.append(manager_buttons(report))
     blocks.append(Context("Reporters' names are shown to the social media team only."))
     summary = f"Negative mention {report.ref} ({report.urgency.value}): "
-    return Message(
-        summary + (report.links[0] if report.links else clip(first.about, 100)), tuple(blocks)
-    )
+    what = report.links[0] if report.links else clip(first.about, 100)
+    return Message(summary + untrusted(what), tuple(blocks))
 
 
 def manager_buttons(report: Report) -> Actions:
@@ -266,13 +267,14 @@ def reminder(report: Report, now: float, names: Names) -> Message:
 
 def status_update(report: Report, event: Event, names: Names) -> Message:
     """What a reporter is told when a manager acts on their report."""
-    who = names(event.platform, event.user_id)
+    who = untrusted(names(event.platform, event.user_id))
     match event.kind:
         case "acknowledged":
             text = f"The social media team has seen your report {report.ref} and is on it."
         case "assigned":
             text = (
-                f"{names(report.platform, report.assignee)} is handling your report {report.ref}."
+                f"{untrusted(names(report.platform, report.assignee))} is handling your report "
+                f"{report.ref}."
             )
         case "resolved":
             outcome = report.outcome.label.lower() if report.outcome else "resolved"
@@ -325,7 +327,7 @@ def assign_form(report: Report, managers: Iterable[tuple[str, str]]) -> Form:
 
 
 def _line(report: Report, now: float, names: Names) -> str:
-    what = clip(report.links[0], 60) if report.links else clip(report.first.about, 60)
+    what = untrusted(clip(report.links[0], 60) if report.links else clip(report.first.about, 60))
     age = _age(now - report.created_at)
     return f"- **{report.ref}** {what} · {status_line(report, names)} · {age}"
 

@@ -96,7 +96,12 @@ def test_a_divider_separates_the_next_element_and_a_trailing_one_vanishes() -> N
     [
         ("**bold** and _italic_", "**bold** and _italic_"),
         ("run `/socialbot help`", "run /socialbot help"),
-        ("[docs](https://example.com)", "[docs](https://example.com)"),
+        ("[docs](https://example.com)", "[docs](https://example.com) (example.com)"),
+        (
+            "[https://example.com/a](https://example.com/a)",
+            "[https://example.com/a](https://example.com/a)",
+        ),
+        (r"\[Click\](https://evil.example/ack)", "\\[Click\\]\u200b(https://evil.example/ack)"),
         ("Intro\n- one\n- two\nAfter", "Intro\n\n- one\r- two\n\nAfter"),
         ("one\n\ntwo", "one\n\ntwo"),
     ],

@@ -1,0 +1,121 @@
+"""Text from people and feeds never becomes a link, least of all a disguised one, in what the bot
+says: signed Slack requests and a real feed, the Block Kit (and Adaptive Card) text checked."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from bot.console.render import render
+from bot.slack import blocks
+from bot.teams import cards
+from content_feed.manage import add_feed
+from handlers.digest.views import digest_message
+from tests.fakes.slack_requests import block_action, buttons, post_form, slash, wait_for_call
+from tests.fakes.slack_web_api import FakeSlack
+from tests.teams.conftest import objects_in
+
+NOTE = "[Click to acknowledge](https://evil.example/ack)"
+BAD_LINK = "https://x.com/a)](https://evil.example/x"
+SLACK_LINK = re.compile(r"<([^|>]+)\|([^>]*)>")
+# A markdown link as a CommonMark reader finds it, backslash escapes included.
+TEAMS_LINK = re.compile(r"(?<!\\)\[((?:\\.|[^\]\\])*)\]\(([^)\s]+)\)")
+
+
+def mrkdwn_texts(node: Any) -> list[str]:
+    """Every mrkdwn text anywhere in a Block Kit payload."""
+    if isinstance(node, list):
+        return [text for value in node for text in mrkdwn_texts(value)]
+    if not isinstance(node, dict):
+        return []
+    own = [node["text"]] if node.get("type") == "mrkdwn" else []
+    return own + [text for value in node.values() for text in mrkdwn_texts(value)]
+
+
+def slack_link_hosts(payload: Any) -> set[str]:
+    """The hosts every `<url|label>` link in the payload's mrkdwn opens."""
+    texts = mrkdwn_texts(payload)
+    return {urlsplit(url).hostname or url for t in texts for url, _ in SLACK_LINK.findall(t)}
+
+
+def teams_link_hosts(text: str) -> set[str]:
+    """The hosts every markdown link in an Adaptive Card's text opens."""
+    return {urlsplit(url).hostname or url for _, url in TEAMS_LINK.findall(text)}
+
+
+async def test_a_reported_link_and_note_show_as_typed_never_as_links(
+    make_slack_bot: Any, slack: FakeSlack
+) -> None:
+    bot = await make_slack_bot(escalation_channel="CSOCIAL", slack_channel_rate=100.0)
+
+    response = await post_form(bot, slash("/report-mention", f"{BAD_LINK} {NOTE}"))
+
+    assert response.status == 200
+    (card,) = await wait_for_call(slack, "chat.postMessage")
+    assert card["channel"] == "CSOCIAL"
+    texts = "\n".join(mrkdwn_texts(card["blocks"]))
+    # The link opens x.com, where the reported address points, and says so in full.
+    assert SLACK_LINK.findall(texts) == [
+        ("https://x.com/a%29%5D%28https://evil.example/x", BAD_LINK)
+    ]
+    assert NOTE in texts  # the note as written, not a link labelled "Click to acknowledge"
+    assert slack_link_hosts(card["blocks"]) == {"x.com"}
+    assert not SLACK_LINK.search(card["text"])
+
+
+async def test_a_question_forwarded_to_the_team_shows_links_as_typed(
+    make_slack_bot: Any, slack: FakeSlack
+) -> None:
+    bot = await make_slack_bot(escalation_channel="CSOCIAL")
+    question = f"{NOTE} where do I book a meeting room <!channel>?"
+
+    reply = await (await post_form(bot, slash("/guidelines", question))).json()
+    ask = next(b for b in buttons(reply["blocks"]) if b["action_id"] == "guidelines_ask_team")
+    await post_form(bot, block_action(ask, slack.url + "respond"))
+
+    (forwarded,) = await wait_for_call(slack, "chat.postMessage")
+    texts = "\n".join(mrkdwn_texts(forwarded["blocks"]))
+    assert NOTE in texts and "&lt;!channel&gt;" in texts
+    assert slack_link_hosts(forwarded["blocks"]) == set()
+    assert not SLACK_LINK.search(forwarded["text"]) and "<!channel>" not in forwarded["text"]
+
+
+HOSTILE_FEED = f"""<?xml version="1.0"?><rss version="2.0"><channel>
+<title>[Official](https://evil.example/feed) news</title>
+<item><title>{NOTE}</title><link>https://news.example.com/story</link><guid>s1</guid>
+<pubDate>{{date}}</pubDate>
+<description>Read [the terms](https://evil.example/terms) today.</description>
+</item></channel></rss>"""
+
+
+async def test_a_feed_items_title_and_summary_never_become_links_in_a_digest(
+    make_slack_bot: Any, tmp_path: Path
+) -> None:
+    bot = await make_slack_bot()
+    now = datetime.now(UTC)
+    feed = tmp_path / "hostile.xml"
+    feed.write_text(HOSTILE_FEED.format(date=now.strftime("%a, %d %b %Y %H:%M:%S +0000")))
+    await add_feed(bot.runtime.db, str(feed), "company", allow_files=True, now=now)
+
+    plan = await bot.runtime.digest.plan_for("slack", "W111", now)
+    message = digest_message(plan)
+
+    slack = blocks.message(message)
+    texts = "\n".join(mrkdwn_texts(slack["blocks"]))
+    # The headline links to the story, with the title as written as its label.
+    assert f"<https://news.example.com/story|{NOTE}> (news.example.com)" in texts
+    assert "Read [the terms](https://evil.example/terms) today." in texts
+    assert "[Official](https://evil.example/feed) news" in texts
+    assert slack_link_hosts(slack["blocks"]) == {"news.example.com"}
+
+    card = cards.card(message)
+    teams = "\n".join(f["text"] for f in objects_in(card) if f.get("type") == "TextBlock")
+    assert teams_link_hosts(teams) == {"news.example.com"}
+    assert "\\[the terms\\]\u200b(https://evil.example/terms)" in teams
+
+    console = " ".join(render(message).split())  # unwrapped
+    assert f"{NOTE} (https://news.example.com/story)" in console
+    assert "Read [the terms](https://evil.example/terms) today." in console
