@@ -52,7 +52,9 @@ class Person:
 # belongs to another (a Teams account calling itself U123 is not the Slack manager U123).
 ID_SHAPES = {
     "slack": re.compile(r"^[UW][A-Z0-9]{2,}$"),
-    "teams": re.compile(rf"^({GUID}|29:.+)$"),
+    # Teams roles go by the Entra object id alone: a Teams id (`29:…`) is whatever a caller
+    # writes in `from.id`, so it is no id to hold a role by.
+    "teams": re.compile(rf"^{GUID}$"),
 }
 
 
@@ -104,7 +106,7 @@ def check_role_entry(entry: str) -> None:
         )
     elif platform == "teams" and not fits("teams", rest):
         raise ValueError(
-            f"{entry!r}: a Teams entry is an Entra object id (a GUID), a Teams id (29:…) "
+            f"{entry!r}: a Teams entry is an Entra object id (a GUID) "
             "or teams:group:<an Entra group's object id>"
         )
 

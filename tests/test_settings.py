@@ -77,6 +77,10 @@ def test_weekdays(text: str, days: tuple[int, ...]) -> None:
         ({"SOCIALBOT_ADMINS": "slack:C0CHANNEL"}, "SOCIALBOT_ADMINS: 'slack:C0CHANNEL'"),
         ({"SOCIALBOT_ADMINS": "teams:alice"}, "SOCIALBOT_ADMINS: 'teams:alice'"),
         (
+            {"SOCIALBOT_ADMINS": "teams:29:1aBjVi5M"},
+            "SOCIALBOT_ADMINS: 'teams:29:1aBjVi5M': a Teams entry is an Entra object id",
+        ),
+        (
             {
                 "MICROSOFT_APP_ID": GUID,
                 "MICROSOFT_APP_PASSWORD": "a-client-secret",
@@ -118,7 +122,7 @@ def test_a_bad_override_is_named_by_its_variable(tmp_path: Path) -> None:
 
 
 def test_role_entries_name_people_and_groups(make_settings: SettingsFactory) -> None:
-    entries = ["S0SOCIAL", "slack:S0PR", f"teams:group:{GUID}", "U0ADA", "teams:29:x", GUID, "al"]
+    entries = ["S0SOCIAL", "slack:S0PR", f"teams:group:{GUID}", "U0ADA", GUID, "al"]
     settings = make_settings(social_media_managers=entries)
     roles = Roles.from_ids(settings.social_media_managers, [], [])
     assert [str(group) for group in roles.groups()] == [

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 from http import HTTPStatus
-from ipaddress import ip_address
 from types import SimpleNamespace
 from typing import Any
 
@@ -25,7 +24,7 @@ from sqlite_utils import Database
 from bot.delivery.ledger import Ledger
 from bot.errors import reply_for_error
 from bot.settings import Settings
-from bot.teams import invokes, people
+from bot.teams import invokes, origin, people
 from bot.teams.conversations import Conversations, migrations
 from bot.teams.gateway import TeamsGateway
 from bot.teams.graph import EntraGroups
@@ -46,16 +45,6 @@ def bot_framework_configuration(settings: Settings) -> SimpleNamespace:
         APP_TYPE=settings.microsoft_app_type,
         APP_TENANTID=settings.microsoft_app_tenant_id or "",
     )
-
-
-def _from_this_machine(request: web.Request) -> bool:
-    """Whether the request came from a loopback address (and was not forwarded by a proxy)."""
-    hops = [request.remote or "", *request.headers.getall("X-Forwarded-For", [])]
-    addresses = [a.strip() for hop in hops for a in hop.split(",") if a.strip()]
-    try:
-        return bool(addresses) and all(ip_address(a).is_loopback for a in addresses)
-    except ValueError:
-        return False
 
 
 def _problem(status: HTTPStatus, reason: str) -> web.Response:
@@ -90,7 +79,8 @@ class TeamsBot:
 
     async def handle(self, request: web.Request) -> web.Response:
         """`POST /api/messages`: authenticate an activity, run its turn, answer invokes."""
-        if not self.settings.teams_auth_enabled and not _from_this_machine(request):
+        authenticated = self.settings.teams_auth_enabled
+        if not authenticated and not origin.from_this_machine(request):
             # Without MICROSOFT_APP_ID nothing proves a request comes from Microsoft: only
             # local tools (the Bot Framework Emulator, tests) may talk to the endpoint then.
             self._rejected += 1
@@ -110,6 +100,11 @@ class TeamsBot:
             return _problem(
                 HTTPStatus.BAD_REQUEST, "the activity has no serviceUrl or conversation"
             )
+        if not origin.channel_allowed(activity.channel_id, authenticated):
+            return _problem(HTTPStatus.BAD_REQUEST, "only Microsoft Teams activities are accepted")
+        if not origin.service_url_allowed(activity.service_url, authenticated):
+            where = "a Bot Framework https" if authenticated else "a loopback"
+            return _problem(HTTPStatus.BAD_REQUEST, f"the serviceUrl is not {where} address")
         try:
             authenticated = await self.auth.authenticate_request(
                 activity, request.headers.get("Authorization", "")

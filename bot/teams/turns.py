@@ -45,10 +45,14 @@ def reply(answer: Reply, errors: dict[str, str] | None = None) -> Activity:
 
 
 def person_of(core: Core, account: ChannelAccount | None) -> Person:
-    """The person behind a Teams account; roles are configured by Entra object id or Teams id."""
+    """The person behind a Teams account. Roles come from the Entra object id alone: anyone can
+    write any `from.id`, so an account without an object id (no Teams user lacks one) holds
+    none, whatever its id."""
     if account is None:
         return core.person(PLATFORM, "")
-    return core.person(PLATFORM, account.aad_object_id or account.id or "", account.name or "")
+    if account.aad_object_id:
+        return core.person(PLATFORM, account.aad_object_id, account.name or "")
+    return Person(PLATFORM, account.id or "", account.name or "")
 
 
 def mentions_of_bot(activity: Activity) -> list[str]:

@@ -9,6 +9,7 @@ from bot.settings import SettingsError
 from tests.teams.conftest import BOT_APP_ID, MakeTeams
 
 PERSONAL = "teams-message-personal.json"
+TEAMS_SERVICE_URL = "https://smba.trafficmanager.net/emea/"  # never reached: the token is bad
 
 # Tokens that must be refused without asking Microsoft for signing keys (no network in tests).
 FORGED = jwt.encode(
@@ -28,7 +29,7 @@ async def test_a_request_without_a_valid_token_gets_401_and_nothing_runs(
     teams = await make_teams(microsoft_app_id=BOT_APP_ID, microsoft_app_password="a-client-secret")
     headers = {"Authorization": authorization} if authorization is not None else None
 
-    response = await teams.post(PERSONAL, headers=headers)
+    response = await teams.post(PERSONAL, headers=headers, serviceUrl=TEAMS_SERVICE_URL)
 
     assert response.status == 401
     assert teams.connector.calls == []

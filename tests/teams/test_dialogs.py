@@ -46,7 +46,8 @@ def shared(teams: Teams) -> list[SharedMessage]:
 
 
 async def _invoke(teams: Teams, fixture: str, /, **changes: Any) -> dict[str, Any]:
-    response = await teams.post(fixture, **changes)
+    # The verbatim fetch invoke from Microsoft's documentation lacks the channel Teams sends.
+    response = await teams.post(fixture, **{"channelId": "msteams", **changes})
     assert response.status == 200
     body: dict[str, Any] = await response.json()
     return body
