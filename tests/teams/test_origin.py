@@ -3,22 +3,11 @@ Entra object id alone (issue 14, points 3 and 6): Bot Framework activities throu
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from bot.teams.origin import service_url_allowed
 from tests.teams.conftest import BOT_APP_ID, MakeTeams
-
-PERSONAL = "teams-message-personal.json"
-EXECUTE = "teams-invoke-adaptiveCard-action.constructed.json"
-MEGAN = "7faf8ab2-3d56-4244-b585-20c8a42ed2b8"  # the Entra object id of the sender
-LINK = "https://x.com/angry_customer/status/1790000000000000001"
-
-
-def acknowledge(report_id: int) -> dict[str, Any]:
-    data = {"action_id": "report_acknowledge", "value": str(report_id)}
-    return {"action": {"type": "Action.Execute", "verb": "report_acknowledge", "data": data}}
+from tests.teams.test_reports import EXECUTE, LINK, MEGAN, PERSONAL, acknowledge
 
 
 async def test_a_from_id_naming_a_manager_without_an_object_id_gets_no_manager_rights(
