@@ -24,29 +24,42 @@ PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".socialbot-installed"
 
 
-def _wanted_stamp(extras: str) -> str:
+def wanted_stamp(extras: str) -> str:
     """A fingerprint of what the venv should hold: the project metadata and the extras."""
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    return f"{digest} {extras}"
+    return f"{digest} {extras}".strip()
+
+
+def up_to_date(stamp: Path, with_dev: bool) -> bool:
+    """Whether the install recorded in `stamp` serves `run` (or `test`, `with_dev`)."""
+    installed = stamp.read_text().strip() if stamp.exists() else ""
+    # A venv installed with the dev extras also serves `run`.
+    wanted = {wanted_stamp("dev")} if with_dev else {wanted_stamp(""), wanted_stamp("dev")}
+    return installed in wanted
 
 
 def ensure_venv(with_dev: bool) -> None:
     """Create .venv and install the project into it, unless it is already up to date."""
     if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs on whatever python3 is at hand
         sys.exit(f"socialbot needs Python 3.11 or newer; this is {sys.version.split()[0]}")
-    extras = "dev" if with_dev else ""
-    installed = STAMP.read_text().strip() if STAMP.exists() else ""
-    # A venv installed with the dev extras also serves `run`.
-    if installed in {_wanted_stamp(extras), _wanted_stamp("dev")}:
+    if up_to_date(STAMP, with_dev):
         return
     if not PYTHON.exists():
         print("Creating the virtual environment in .venv ...", flush=True)
-        venv.EnvBuilder(with_pip=True).create(VENV)
+        try:
+            venv.EnvBuilder(with_pip=True).create(VENV)
+        except (OSError, subprocess.CalledProcessError) as error:
+            sys.exit(f"Could not create .venv: {error} (Debian/Ubuntu: apt install python3-venv)")
     print("Installing socialbot and its dependencies into .venv ...", flush=True)
+    extras = "dev" if with_dev else ""
     target = f".[{extras}]" if extras else "."
     pip = [str(PYTHON), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
-    subprocess.run([*pip, "-e", target], cwd=ROOT, check=True)
-    STAMP.write_text(_wanted_stamp(extras) + "\n")
+    if subprocess.run([*pip, "-e", target], cwd=ROOT).returncode != 0:
+        sys.exit(
+            "Could not install socialbot into .venv (pip's message is above; offline? A package"
+            " index or a proxy must be reachable for the first install)."
+        )
+    STAMP.write_text(wanted_stamp(extras) + "\n")
 
 
 def run_checks(pytest_args: list[str]) -> int:
