@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
 import signal
 import sys
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TextIO
 
-from aiohttp import web
+from aiohttp import ClientError, web
 from sqlite_utils import Database
 
 from bot.clock import Clock
@@ -21,7 +22,7 @@ from bot.delivery.engine import DeliveryEngine
 from bot.delivery.gateway import Gateway
 from bot.llm import completer_from_settings
 from bot.server import build_web_app
-from bot.settings import DEFAULT_FEED, Settings
+from bot.settings import DEFAULT_FEED, Settings, SettingsError
 from bot.slack import app as slack_app
 from bot.slack.app import SlackBot
 from bot.slack.gateway import SlackGateway
@@ -43,6 +44,10 @@ log = logging.getLogger(__name__)
 SYNC_RETRY = timedelta(hours=1)
 DELIVERIES_KEPT = timedelta(days=90)  # far beyond any retry, resume or report window
 SETTLE_SECONDS = 10.0  # how long a shutdown waits for work begun after answering someone
+SLACK_RETRY_SECONDS = (1.0, 60.0)  # first and longest wait between tries to reach Slack
+
+# What reaching Slack's Web API can fail with before Slack answers at all.
+UNREACHABLE = (OSError, ClientError, TimeoutError)
 
 CONNECT_HINT = """\
 No chat platform is configured, so socialbot runs on this console only.
@@ -102,6 +107,7 @@ class Runtime:
     _people_sync: DailyJob = field(init=False, default_factory=DailyJob)
     _groups_read: DailyJob = field(init=False, default_factory=DailyJob)
     _pruned: date | None = field(init=False, default=None)
+    _slack_unreachable: str | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.clock = Clock(self.core.tick)
@@ -126,8 +132,42 @@ class Runtime:
         if self._groups_read.due(now):
             self._in_background("read role groups", lambda: self._read_role_groups(now))
 
+    async def connect_slack(self) -> None:
+        """Connect to Slack. When Slack cannot be reached, say so in one line and keep trying
+        in the background, waiting twice as long each time (`/healthz` answers 503 until
+        then); the people are read once it answers."""
+        if self.slack is not None and not await self._reach_slack():
+            self._in_background("connect to Slack", self._keep_trying_slack)
+
+    async def _reach_slack(self) -> bool:
+        assert self.slack is not None
+        try:
+            await self.slack.start()
+        except UNREACHABLE as error:
+            if self._slack_unreachable is None:
+                log.warning(
+                    "cannot reach Slack; trying again until it answers",
+                    extra={"url": self.settings.slack_api_url, "error": str(error) or repr(error)},
+                )
+            self._slack_unreachable = f"cannot reach {self.settings.slack_api_url}: {error}"
+            return False
+        self._slack_unreachable = None
+        return True
+
+    async def _keep_trying_slack(self) -> None:
+        wait, longest = SLACK_RETRY_SECONDS
+        while True:
+            await asyncio.sleep(wait)
+            if await self._reach_slack():
+                self._people_sync = DailyJob()  # the try at start could not read Slack's people
+                await self.sync_people_daily(datetime.now(UTC))
+                return
+            wait = min(wait * 2, longest)
+
     async def _sync_people(self, now: datetime) -> None:
-        synced = await self.slack.sync_people() if self.slack is not None else True
+        synced = True
+        if self.slack is not None:  # an unreachable Slack is read once it answers
+            synced = self._slack_unreachable is None and await self.slack.sync_people()
         await self.teams.sync_people()
         self._people_sync.finished(now, synced)
 
@@ -173,7 +213,7 @@ class Runtime:
             "database": database,
             "clock": {"ok": self.clock.running},
             "teams": {"ok": True, **self.teams.health()},
-            "slack": await self.slack.health() if self.slack else {"ok": True, "mode": "off"},
+            "slack": await self._slack_health(),
         }
         # The role groups are no connection: a failed reading keeps the last known members, so
         # it shows here without making the bot look down.
@@ -182,13 +222,24 @@ class Runtime:
             "ok": all(part["ok"] for part in parts.values()),
             **parts,
             "role_groups": [_group_health(state) for state in groups],
+            # Half a configuration runs, but someone should hear of it.
+            "warnings": self.settings.gaps(),
         }
 
+    async def _slack_health(self) -> dict[str, Any]:
+        if self.slack is None:
+            return {"ok": True, "mode": "off"}
+        state = await self.slack.health()
+        if self._slack_unreachable and not state["ok"]:
+            state["error"] = self._slack_unreachable
+        return state
 
-def build_runtime(settings: Settings) -> Runtime:
-    """Open the database and build the core and the platform adapters from `settings`."""
+
+def build_runtime(settings: Settings, *, in_memory: bool = False) -> Runtime:
+    """Open the database (a throwaway one `in_memory`) and build the core and the platform
+    adapters from `settings`."""
     db = open_database(
-        settings.db,
+        None if in_memory else settings.db,
         [
             *Core.migrations,
             announcements.migrations,
@@ -240,9 +291,19 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
     settings = runtime.settings
     runner = web.AppRunner(build_web_app(runtime), access_log=None)
     await runner.setup()
-    site = web.TCPSite(runner, settings.host, settings.port)
-    await site.start()
+    try:
+        await web.TCPSite(runner, settings.host, settings.port).start()
+    except OSError as error:
+        await runner.cleanup()
+        runtime.db.close()
+        reason = "it is in use" if error.errno == errno.EADDRINUSE else error.strerror
+        raise SettingsError(
+            f"Invalid setting PORT: cannot listen on {settings.host}:{settings.port}: {reason};"
+            " stop what uses it or set PORT to a free port"
+        ) from None
     log.info("listening", extra={"host": settings.host, "port": settings.port})
+    for gap in settings.gaps(console=console_in is not None):
+        log.warning(gap)
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -251,8 +312,7 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
     waiters: list[asyncio.Future[Any]] = [asyncio.ensure_future(stop.wait())]
     try:
         runtime.seed_feeds()
-        if runtime.slack is not None:
-            await runtime.slack.start()
+        await runtime.connect_slack()
         await runtime.delivery.start()
         await runtime.sync_people_daily(datetime.now(UTC))  # at start, not a minute later
         runtime.clock.start()
