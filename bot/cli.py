@@ -2,27 +2,56 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sys
 from pathlib import Path
 
 import click
 
-from bot.app import serve
-from bot.cli_support import SuggestingGroup, runtime_or_exit, settings_or_exit
-from bot.console.session import ConsoleSession
-from bot.delivery.cli import deliveries
-from bot.digest_cli import digest, stats
-from bot.feeds_cli import feeds
-from bot.guidelines_cli import ask, qa
-from bot.privacy_cli import export, forget
-from bot.reports_cli import reports_group
-from bot.slack.manifest import manifest_yaml
-from bot.teams.package import WEBSITE, PackageError, build_package
+from bot.cli_support import LazyGroup, quiet_logs, runtime_or_exit, settings_or_exit
+
+# The commands of other modules: imported only when one runs, so that `socialbot --help` (and
+# every command that does not need them) never imports openai, botbuilder, aiohttp or wordllama.
+# Each entry is the command's "module:attribute" and the first line of its help.
+LAZY_COMMANDS = {
+    "ask": (
+        "bot.guidelines_cli:ask",
+        "Answer a question from the guidelines (or one per line of standard input).",
+    ),
+    "deliveries": (
+        "bot.delivery.cli:deliveries",
+        "Outbound messages: what is queued, sent and failed.",
+    ),
+    "digest": (
+        "bot.digest_cli:digest",
+        "The daily digest: see what someone would get, or send today's.",
+    ),
+    "export": ("bot.privacy_cli:export", "Print everything stored about one person, as JSON."),
+    "feeds": (
+        "bot.feeds_cli:feeds",
+        "Manage the company and industry feeds the daily suggestions come from.",
+    ),
+    "forget": (
+        "bot.privacy_cli:forget",
+        "Delete one person's own data and unlink them from reports, answers and clicks.",
+    ),
+    "qa": ("bot.guidelines_cli:qa", "Guideline answers: what people thought of them."),
+    "reports": (
+        "bot.reports_cli:reports_group",
+        "The negative mentions people reported, for the social media team.",
+    ),
+    "stats": (
+        "bot.digest_cli:stats",
+        "Share clicks on digest items, per network, most shared first.",
+    ),
+}
 
 
-@click.group(cls=SuggestingGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=LazyGroup,
+    lazy=LAZY_COMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(package_name="socialbot")
 def main() -> None:
     """socialbot: your social media guidelines, in daily practice, in Slack and Teams.
@@ -34,11 +63,39 @@ def main() -> None:
 @main.command()
 def run() -> None:
     """Run the bot: Slack, the Teams endpoint, the clock (and the console when nothing else)."""
-    settings = settings_or_exit()
-    runtime = runtime_or_exit(settings)
-    no_platform = runtime.slack is None and not settings.teams_auth_enabled
-    console_in = sys.stdin if no_platform and sys.stdin.isatty() else None
-    asyncio.run(serve(runtime, console_in))
+    from bot.settings import SettingsError
+    from bot.store import AlreadyRunning, RunLock
+
+    settings = settings_or_exit(for_people=False)
+    # The lock before the rest of the bot is imported: a second run refuses at once.
+    lock = RunLock(settings.db)
+    try:
+        stale = lock.acquire()
+    except AlreadyRunning as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+
+    import asyncio
+
+    from bot.app import serve
+
+    if stale:
+        logging.getLogger(__name__).warning(
+            "the last socialbot run on this database stopped without cleaning up; taking over",
+            extra={"last": stale},
+        )
+    try:
+        runtime = runtime_or_exit(settings)
+        no_platform = runtime.slack is None and not settings.teams_auth_enabled
+        console_in = sys.stdin if no_platform and sys.stdin.isatty() else None
+        if console_in is not None:
+            quiet_logs(settings)  # the console is a chat: logs would break into it
+        asyncio.run(serve(runtime, console_in))
+    except SettingsError as error:
+        click.echo(str(error), err=True)
+        sys.exit(2)
+    finally:
+        lock.release()
 
 
 @main.command()
@@ -46,9 +103,12 @@ def run() -> None:
 @click.option("--manager", is_flag=True, help="Act as a social media manager.")
 def console(user_id: str, manager: bool) -> None:
     """Chat with the bot here; reads lines from stdin, so it can be scripted."""
+    import asyncio
+
+    from bot.console.session import ConsoleSession
+
     settings = settings_or_exit()
-    if "log_level" not in settings.model_fields_set:
-        logging.getLogger().setLevel(logging.WARNING)  # a chat, not a log, unless asked for
+    quiet_logs(settings)  # a chat, not a log, even when piped
     runtime = runtime_or_exit(settings)
     session = ConsoleSession(runtime.core, sys.stdin, sys.stdout, user_id, manager)
     try:
@@ -65,9 +125,11 @@ def console(user_id: str, manager: bool) -> None:
 )
 def slack_manifest(url: str | None) -> None:
     """Print the Slack app manifest (YAML) for "Create an app from a manifest"."""
+    from bot.slack.manifest import manifest_yaml
+
     if url and not url.startswith("https://"):
         raise click.BadParameter("Slack sends requests to https URLs only", param_hint="--url")
-    runtime = runtime_or_exit(settings_or_exit())
+    runtime = runtime_or_exit(settings_or_exit(), in_memory=True)
     try:
         click.echo(manifest_yaml(runtime.core, url), nl=False)
     finally:
@@ -86,19 +148,20 @@ def slack_manifest(url: str | None) -> None:
 @click.option("--app-id", help="The bot's Microsoft App ID (default: MICROSOFT_APP_ID).")
 @click.option(
     "--website",
-    default=WEBSITE,
-    show_default=True,
-    help="Your page about the bot; the privacy and terms links hang under it.",
+    help="Your page about the bot; the privacy and terms links hang under it"
+    " (default: a placeholder page).",
 )
-def teams_package(output: Path, app_id: str | None, website: str) -> None:
+def teams_package(output: Path, app_id: str | None, website: str | None) -> None:
     """Write the Teams app package (manifest and icons) to upload in Teams."""
-    runtime = runtime_or_exit(settings_or_exit())
+    from bot.teams.package import WEBSITE, PackageError, build_package
+
+    runtime = runtime_or_exit(settings_or_exit(), in_memory=True)
     try:
         package = build_package(
             runtime.settings,
             runtime.core.commands,
             app_id=app_id,
-            website=website,
+            website=website or WEBSITE,
             shortcuts=runtime.core.shortcuts.values(),
         )
     except PackageError as error:
@@ -107,14 +170,3 @@ def teams_package(output: Path, app_id: str | None, website: str) -> None:
         runtime.db.close()
     output.write_bytes(package)
     click.echo(f"Wrote {output}: upload it in Teams under Apps > Manage your apps > Upload an app.")
-
-
-main.add_command(ask)
-main.add_command(deliveries)
-main.add_command(digest)
-main.add_command(export)
-main.add_command(feeds)
-main.add_command(forget)
-main.add_command(qa)
-main.add_command(reports_group)
-main.add_command(stats)

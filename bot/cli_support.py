@@ -1,20 +1,31 @@
-"""What every `socialbot` command needs first: the settings and the wired bot, or a clear exit."""
+"""What every `socialbot` command needs first: the settings and the wired bot, or a clear exit.
+
+Nothing heavy is imported at module level: `socialbot --help` imports this module, and it must
+not pay for openai, botbuilder, aiohttp or wordllama (each command imports what it uses).
+"""
 
 from __future__ import annotations
 
 import difflib
+import importlib
+import logging
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from bot.app import Runtime, build_runtime
-from bot.logs import configure_logging
-from bot.settings import Settings, SettingsError, load_settings
+if TYPE_CHECKING:
+    from bot.app import Runtime
+    from bot.settings import Settings
 
 
-def settings_or_exit(**overrides: Any) -> Settings:
-    """The settings, or one clear line per bad setting and exit status 2."""
+def settings_or_exit(*, for_people: bool = True, **overrides: Any) -> Settings:
+    """The settings, or one clear line per bad setting and exit status 2. A command `for_people`
+    run in a terminal logs only warnings (unless SOCIALBOT_LOG_LEVEL says otherwise): INFO
+    lines would break into its output and progress bars."""
+    from bot.logs import configure_logging
+    from bot.settings import SettingsError, load_settings
+
     try:
         settings = load_settings(**overrides)
     except SettingsError as error:
@@ -32,13 +43,25 @@ def settings_or_exit(**overrides: Any) -> Settings:
         if value is not None
     ]
     configure_logging(settings.log_level, settings.log_format, secrets)
+    if for_people and sys.stderr.isatty():
+        quiet_logs(settings)
     return settings
 
 
-def runtime_or_exit(settings: Settings) -> Runtime:
-    """The wired bot, or a clear line when the database cannot be used."""
+def quiet_logs(settings: Settings) -> None:
+    """Log only warnings and errors, unless SOCIALBOT_LOG_LEVEL was set."""
+    if "log_level" not in settings.model_fields_set:
+        logging.getLogger().setLevel(logging.WARNING)
+
+
+def runtime_or_exit(settings: Settings, *, in_memory: bool = False) -> Runtime:
+    """The wired bot, or a clear line when the database cannot be used. `in_memory` wires it
+    on a throwaway database, for commands that only describe the bot (no file is created)."""
+    from bot.app import build_runtime
+    from bot.settings import SettingsError
+
     try:
-        return build_runtime(settings)
+        return build_runtime(settings, in_memory=in_memory)
     except SettingsError as error:
         click.echo(str(error), err=True)
         sys.exit(2)
@@ -56,3 +79,42 @@ class SuggestingGroup(click.Group):
             hint = f" Did you mean '{close[0]}'?" if close else ""
             ctx.fail(f"No such command '{name}'.{hint} See '{ctx.command_path} --help'.")
         return super().resolve_command(ctx, args)
+
+
+class LazyGroup(SuggestingGroup):
+    """A group whose commands from other modules are imported only when one of them runs.
+
+    `lazy` maps a command name to `("module:attribute", short help)`; the short help is what
+    `--help` lists without importing the module (tests/test_cli.py checks it matches).
+    """
+
+    def __init__(self, *args: Any, lazy: dict[str, tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = lazy
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy and cmd_name not in self.commands:
+            module, _, attribute = self.lazy[cmd_name][0].partition(":")
+            command = getattr(importlib.import_module(module), attribute)
+            assert isinstance(command, click.Command)
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(map(len, names), default=0)
+        rows = []
+        for name in names:
+            command = self.commands.get(name)
+            if command is None:
+                # A stand-in with the same help shortens it exactly as the real one would.
+                stand_in = click.Command(name, help=self.lazy[name][1])
+                rows.append((name, stand_in.get_short_help_str(limit)))
+            elif not command.hidden:
+                rows.append((name, command.get_short_help_str(limit)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from openai import AsyncOpenAI
+from typing import TYPE_CHECKING
 
 from bot.settings import Settings
 from content_feed.compose import TextModel
+
+if TYPE_CHECKING:  # openai takes a second to import: only when a key is set
+    from openai import AsyncOpenAI
 
 
 class OpenAICompleter:
@@ -29,6 +32,8 @@ def completer_from_settings(settings: Settings, timeout: float = 8.0) -> TextMod
     """The configured model, or None when no `OPENAI_API_KEY` is set (answers stay offline)."""
     if settings.openai_api_key is None:
         return None
+    from openai import AsyncOpenAI
+
     client = AsyncOpenAI(
         api_key=settings.openai_api_key.get_secret_value(),
         base_url=settings.openai_base_url,

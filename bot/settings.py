@@ -213,11 +213,11 @@ class Settings(BaseSettings):
     @field_validator("db")
     @classmethod
     def _writable_db(cls, value: Path) -> Path:
+        # A missing folder is refused, not created: a typo in a volume path would otherwise
+        # start an empty database that looks like lost data.
         folder = value.parent
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise ValueError(f"cannot create the folder {folder}: {error.strerror}") from None
+        if not folder.is_dir():
+            raise ValueError(f"the folder {folder} does not exist; create it or correct the path")
         target = value if value.exists() else folder
         if not os.access(target, os.W_OK):
             raise ValueError(f"cannot write the database {value}")
@@ -261,6 +261,44 @@ class Settings(BaseSettings):
     def teams_auth_enabled(self) -> bool:
         """Bot Framework tokens are checked when an app id is configured."""
         return bool(self.microsoft_app_id)
+
+    def gaps(self, *, console: bool = False) -> list[str]:
+        """Half a configuration, in words: what runs but is likely not what was meant. The
+        console says how to connect a platform itself, so `console` leaves that one out."""
+        found = []
+        receivers = self.slack_app_token is not None or self.slack_signing_secret is not None
+        if self.slack_bot_token is not None and not receivers:
+            found.append(
+                "Slack is off: SLACK_BOT_TOKEN is set, but neither SLACK_APP_TOKEN (Socket Mode)"
+                " nor SLACK_SIGNING_SECRET (Slack over HTTP)"
+            )
+        elif self.slack_bot_token is None and receivers:
+            given = "SLACK_APP_TOKEN" if self.slack_app_token else "SLACK_SIGNING_SECRET"
+            found.append(f"Slack is off: {given} is set, but SLACK_BOT_TOKEN is not")
+        if self.microsoft_app_password is not None and not self.microsoft_app_id:
+            found.append(
+                "Teams requests are not authenticated: MICROSOFT_APP_PASSWORD is set,"
+                " but MICROSOFT_APP_ID is not"
+            )
+        if not console and not self.slack_enabled and not self.teams_auth_enabled:
+            found.append(
+                "No chat platform is configured: set SLACK_BOT_TOKEN with SLACK_APP_TOKEN or"
+                " SLACK_SIGNING_SECRET for Slack, or MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD"
+                " for Teams (see README.md, Connecting Slack); meanwhile only the Bot Framework"
+                " Emulator can talk to /api/messages"
+            )
+        if not self.social_media_managers and not self.escalation_channel:
+            found.append(
+                "Reports reach nobody: set SOCIALBOT_SOCIAL_MEDIA_MANAGERS or"
+                " SOCIALBOT_ESCALATION_CHANNEL (reports are kept; `socialbot reports list`"
+                " shows them)"
+            )
+        if not self.announcers:
+            who = "only admins" if self.admins else "nobody"
+            found.append(
+                f"SOCIALBOT_ANNOUNCERS is not set: {who} can send announcements (/announce)"
+            )
+        return found
 
 
 def load_settings(**overrides: Any) -> Settings:

@@ -1,9 +1,14 @@
-"""The SQLite file: opened once, tuned for one busy process, migrated on open."""
+"""The SQLite file: opened once, tuned for one busy process, migrated on open; one runner."""
 
 from __future__ import annotations
 
+import json
+import os
+import socket
 import sqlite3
+import sys
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -12,10 +17,11 @@ from sqlite_utils.migrations import Migrations
 from bot.settings import SettingsError
 
 
-def open_database(path: Path, migrations: Iterable[Migrations]) -> Database:
-    """Open (or create) the database at `path` and apply every pending migration."""
+def open_database(path: Path | None, migrations: Iterable[Migrations]) -> Database:
+    """Open (or create) the database at `path` (None: a throwaway one in memory) and apply
+    every pending migration."""
     try:
-        db = Database(path)
+        db = Database(memory=True) if path is None else Database(path)
         with db.ensure_autocommit_on():
             # WAL lets readers (the CLI) work while the bot writes; NORMAL is durable in WAL mode
             # across application crashes, which is the failure we guard against.
@@ -28,3 +34,61 @@ def open_database(path: Path, migrations: Iterable[Migrations]) -> Database:
     except sqlite3.DatabaseError as error:
         raise SettingsError(f"Invalid setting SOCIALBOT_DB: cannot use {path}: {error}") from None
     return db
+
+
+class AlreadyRunning(Exception):
+    """Another `socialbot run` holds the database; the message names it."""
+
+
+class RunLock:
+    """One `socialbot run` per database file: an exclusive lock on `<database>.lock`, which the
+    kernel releases when the holder ends however it ends (SIGKILL and power loss included), so
+    a lock left behind by a dead process is simply taken over. The file says who holds it."""
+
+    def __init__(self, database: Path) -> None:
+        self.database = database
+        self.path = database.with_name(database.name + ".lock")
+        self._fd: int | None = None
+
+    def acquire(self) -> str | None:
+        """Take the lock, or raise AlreadyRunning naming the holder. Returns the holder a
+        process that died without cleaning up left in the file (None after a clean stop)."""
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        if sys.platform != "win32":  # no advisory locks there: one runner is up to the admin
+            import fcntl
+
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = _holder(fd) or "a process that has not said who it is yet"
+                os.close(fd)
+                raise AlreadyRunning(
+                    f"socialbot run is already running on {self.database}: {holder}."
+                    " Stop it first, or set SOCIALBOT_DB to another file."
+                ) from None
+        stale = _holder(fd)
+        me = {
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "since": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, json.dumps(me).encode(), 0)
+        self._fd = fd
+        return stale
+
+    def release(self) -> None:
+        """Clear the holder and let go of the lock."""
+        if self._fd is not None:
+            os.ftruncate(self._fd, 0)
+            os.close(self._fd)
+            self._fd = None
+
+
+def _holder(fd: int) -> str | None:
+    """Who the lock file names, as words: `pid 12 on host web-1 since 2026-12-06T08:00:00+00:00`."""
+    try:
+        record = json.loads(os.pread(fd, 4096, 0) or b"null")
+        return f"pid {record['pid']} on host {record['host']} since {record['since']}"
+    except (ValueError, TypeError, KeyError):
+        return None
