@@ -13,9 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
 import yaml
 
+from bot.cli import LAZY_COMMANDS, main
 from tests.conftest import bot_env
 
 SOCIALBOT = [sys.executable, "-m", "bot"]
@@ -146,3 +148,32 @@ def test_every_command_has_help(tmp_path: Path) -> None:
         result = socialbot(tmp_path, command, "--help")
         assert result.returncode == 0
         assert "Usage: " in result.stdout
+
+
+HEAVY = ("openai", "botbuilder", "aiohttp", "wordllama", "slack_sdk", "slack_bolt", "sqlite_utils")
+
+
+def test_help_imports_none_of_the_heavy_libraries(tmp_path: Path) -> None:
+    program = (
+        "import sys\n"
+        "from bot.cli import main\n"
+        "try:\n"
+        "    main(['--help'], prog_name='socialbot')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "import json\n"
+        "print(json.dumps(sorted({name.split('.')[0] for name in sys.modules})))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, cwd=tmp_path, timeout=60
+    )
+    loaded = set(json.loads(result.stdout.splitlines()[-1]))
+    assert "click" in loaded
+    assert loaded.isdisjoint(HEAVY)
+
+
+def test_the_listed_help_of_each_command_is_its_own() -> None:
+    for name, (_, listed) in LAZY_COMMANDS.items():
+        command = main.get_command(click.Context(main), name)
+        assert command is not None, name
+        assert " ".join((command.help or "").split("\n\n")[0].split()) == listed

@@ -130,3 +130,58 @@ def test_role_entries_name_people_and_groups(make_settings: SettingsFactory) -> 
         "slack:S0SOCIAL",
         f"teams:group:{GUID}",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "at"), [("8:00", time(8)), ("08:00", time(8)), ("7.45", time(7, 45))]
+)
+def test_digest_time_as_the_preferences_form_reads_it(
+    make_settings: SettingsFactory, text: str, at: time
+) -> None:
+    assert make_settings(digest_time=text).digest_time == at
+
+
+def test_empty_variables_are_unset(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("PORT", "SOCIALBOT_DB", "OPENAI_API_KEY", "SLACK_APP_TOKEN", "SOCIALBOT_FEEDS"):
+        monkeypatch.setenv(name, "")
+    settings = load_settings(_env_file=None)
+    assert (settings.port, settings.db, settings.feeds) == (3978, Path("socialbot.db"), [])
+    assert settings.openai_api_key is None and settings.slack_app_token is None
+
+
+def test_database_folder_is_not_created(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("SOCIALBOT_DB", str(tmp_path / "typo" / "socialbot.db"))
+    with pytest.raises(
+        SettingsError, match=r"^Invalid setting SOCIALBOT_DB: the folder .* does not"
+    ):
+        load_settings(_env_file=None)
+    assert not (tmp_path / "typo").exists()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "said"),
+    [
+        ({"slack_bot_token": "xoxb-1"}, "Slack is off: SLACK_BOT_TOKEN is set, but neither"),
+        ({"slack_signing_secret": "shh"}, "Slack is off: SLACK_SIGNING_SECRET is set, but"),
+        ({"microsoft_app_password": "pw"}, "Teams requests are not authenticated"),
+        ({}, "No chat platform is configured"),
+        ({"escalation_channel": ""}, "Reports reach nobody"),
+        ({"admins": ["U1"]}, "SOCIALBOT_ANNOUNCERS is not set: only admins can"),
+    ],
+)
+def test_half_a_configuration_is_named(
+    make_settings: SettingsFactory, overrides: dict[str, object], said: str
+) -> None:
+    assert any(gap.startswith(said) for gap in make_settings(**overrides).gaps())
+
+
+def test_a_whole_configuration_has_no_gaps(make_settings: SettingsFactory) -> None:
+    settings = make_settings(
+        slack_bot_token="xoxb-1",
+        slack_app_token="xapp-1",
+        social_media_managers=["U1"],
+        announcers=["U2"],
+    )
+    assert settings.gaps() == []
+    assert not any("platform" in gap for gap in make_settings().gaps(console=True))

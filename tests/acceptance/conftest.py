@@ -218,15 +218,21 @@ class Deployment:
     processes: list[BotProcess] = field(default_factory=list)
 
     def cli(
-        self, *args: str, stdin: str = "", timeout: float = 60, **env: str | None
+        self,
+        *args: str,
+        stdin: str = "",
+        timeout: float = 60,
+        env: dict[str, str | None] | None = None,
+        **variables: str | None,
     ) -> subprocess.CompletedProcess[str]:
-        """Run `socialbot ARGS` to the end, stdin given, output captured as text."""
+        """Run `socialbot ARGS` to the end, stdin given, output captured as text; `env` and
+        `variables` change the environment for this command."""
         return subprocess.run(
             [str(SOCIALBOT), *args],
             input=stdin,
             capture_output=True,
             text=True,
-            env=_merged(self.env, env),
+            env=_merged(self.env, {**(env or {}), **variables}),
             cwd=self.workdir,
             timeout=timeout,
         )

@@ -2,15 +2,110 @@
 
 from __future__ import annotations
 
-from tests.acceptance.conftest import Deployment
+import socket
+import time
+
+from bot.settings import Settings
+from tests.acceptance.conftest import Deployment, Json, free_port
+
+APP_ID = "0b9f3c1e-5d2a-4c8b-9e7f-1a2b3c4d5e6f"
+EVERY_VARIABLE = [str(field.validation_alias) for field in Settings.model_fields.values()]
 
 
-def test_run_with_empty_variables_serves_health_and_stops_on_sigterm(
-    deployment: Deployment,
-) -> None:
-    bot = deployment.start()
-    state = bot.wait_healthy(lambda state: state["slack"].get("team") is not None)
-    assert state["slack"]["mode"] == "http"
+def test_every_setting_empty_is_every_setting_unset(deployment: Deployment) -> None:
+    empty: dict[str, str | None] = dict.fromkeys(EVERY_VARIABLE, "")
+    result = deployment.cli("console", stdin="/socialbot help\n", env=empty)
+    assert result.returncode == 0, result.stderr
+    assert "/socialbot [help | preferences]" in result.stdout
+    assert (deployment.workdir / "socialbot.db").exists()
+
+
+def test_half_a_configuration_is_said_once_and_shown_on_healthz(deployment: Deployment) -> None:
+    bot = deployment.start(
+        SLACK_SIGNING_SECRET="",  # a bot token with no way to receive events
+        SOCIALBOT_SOCIAL_MEDIA_MANAGERS="",
+        SOCIALBOT_ANNOUNCERS="",
+    )
+    warnings = bot.wait_healthy()["warnings"]
+    assert any(w.startswith("Slack is off: SLACK_BOT_TOKEN is set, but neither") for w in warnings)
+    assert any(w.startswith("Reports reach nobody") for w in warnings)
+    assert any(w.startswith("SOCIALBOT_ANNOUNCERS is not set: nobody") for w in warnings)
+    # No terminal and no platform: the log says how to connect one.
+    assert any("No chat platform is configured" in w for w in warnings)
     assert (deployment.workdir / "socialbot.db").exists()  # SOCIALBOT_DB= is the default
     assert bot.stop().returncode == 0
     assert "Traceback" not in bot.stderr
+    for warning in warnings:
+        assert bot.stderr.count(warning) == 1
+
+
+def test_slack_unreachable_at_start_is_one_line_then_retried(deployment: Deployment) -> None:
+    slack_port = free_port()
+    bot = deployment.start(SLACK_API_URL=f"http://127.0.0.1:{slack_port}/api/")
+
+    def unhealthy() -> Json | None:
+        answer = bot.health()
+        return answer[1] if answer is not None and answer[0] == 503 else None
+
+    state = bot.wait_for("/healthz 503", unhealthy)
+    assert "cannot reach" in state["slack"]["error"]
+    time.sleep(1.5)  # a retry or two fail meanwhile, silently
+    # Slack comes back on that address: the bot connects by itself and reads the people.
+    deployment.slack.users = {"U0ADA": {"id": "U0ADA", "name": "ada", "real_name": "Ada"}}
+    deployment.fakes.run(deployment.slack.start(slack_port))
+    state = bot.wait_healthy(timeout=15)
+    assert state["slack"]["team"]
+    bot.wait_for("the people read", lambda: deployment.slack.count("users.list") or None)
+    bot.stop()
+    assert bot.stderr.count("cannot reach Slack") == 1
+    assert "Traceback" not in bot.stderr
+
+
+def test_port_in_use_is_one_line_naming_port(deployment: Deployment) -> None:
+    port = int(deployment.env["PORT"])
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", port))
+        taken.listen()
+        result = deployment.cli("run")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"Invalid setting PORT: cannot listen on 127.0.0.1:{port}: it is in use;"
+        " stop what uses it or set PORT to a free port"
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_database_in_a_missing_folder_is_refused(deployment: Deployment) -> None:
+    missing = deployment.workdir / "data-typo"
+    result = deployment.cli("feeds", "list", SOCIALBOT_DB=str(missing / "socialbot.db"))
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"Invalid setting SOCIALBOT_DB: the folder {missing} does not exist;"
+        " create it or correct the path"
+    )
+    assert not missing.exists()
+
+
+def test_a_second_run_on_one_database_refuses_naming_the_first(deployment: Deployment) -> None:
+    first = deployment.start()
+    first.wait_healthy()
+    second = deployment.cli("run", PORT=str(free_port()))
+    assert second.returncode == 1
+    assert second.stderr.strip().startswith("socialbot run is already running on socialbot.db:")
+    assert f"pid {first.process.pid} on host {socket.gethostname()} since 20" in second.stderr
+    # The first dies without cleaning up: the next one takes over.
+    first.kill()
+    third = deployment.start(PORT=str(free_port()))
+    third.wait_healthy()
+    assert f"stopped without cleaning up; taking over last=pid {first.process.pid}" in third.stderr
+    assert third.stop().returncode == 0
+
+
+def test_commands_that_need_no_database_create_none(deployment: Deployment) -> None:
+    for command in (
+        ["--help"],
+        ["slack-manifest"],
+        ["teams-package", "-o", "teams.zip", "--app-id", APP_ID],
+    ):
+        assert deployment.cli(*command).returncode == 0
+    assert [path.name for path in deployment.workdir.iterdir()] == ["teams.zip"]

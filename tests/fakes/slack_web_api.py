@@ -113,13 +113,14 @@ class FakeSlack:
 
     # -- lifecycle -------------------------------------------------------------------------------
 
-    async def start(self) -> None:
-        """Listen on a free port of 127.0.0.1; `url` is then the base URL ending in /api/."""
+    async def start(self, port: int = 0) -> None:
+        """Listen on `port` of 127.0.0.1 (0: a free one); `url` is then the base URL ending in
+        /api/."""
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._handle)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", port)
         await site.start()
         host, port = self._runner.addresses[0][:2]
         self.url = f"http://{host}:{port}/api/"
