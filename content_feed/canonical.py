@@ -1,8 +1,9 @@
-"""URL canonicalisation: one spelling per article, so re-posts and tracking links dedupe."""
+"""URL canonicalisation: one spelling per article or post, so re-posts and share links dedupe."""
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+import re
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 # Click and campaign trackers that never change which page is served.
 TRACKING_PARAMETERS = frozenset(
@@ -44,6 +45,99 @@ TRACKING_PARAMETERS = frozenset(
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
+# Social sites: one post has many links (apps add who shared it, hosts have aliases, paths carry
+# cosmetic parts). Only these parameters say which content a page on the site shows; every other
+# one is dropped there. Comments are content too: a link to one comment is not the whole post.
+_YOUTUBE = frozenset({"v", "list", "lc", "lb"})  # video, playlist, comment, community post
+IDENTIFYING = {
+    "x.com": frozenset(),
+    "t.co": frozenset(),
+    "youtube.com": _YOUTUBE,
+    "youtu.be": _YOUTUBE,
+    "facebook.com": frozenset({"story_fbid", "id", "fbid", "v", "comment_id", "reply_comment_id"}),
+    "fb.watch": frozenset(),
+    "instagram.com": frozenset(),
+    "tiktok.com": frozenset(),
+    "linkedin.com": frozenset({"commentUrn"}),
+    "lnkd.in": frozenset(),
+    "reddit.com": frozenset(),
+    "redd.it": frozenset(),
+}
+# Hosts that serve the same pages as another (after `www.` is dropped).
+HOST_ALIASES = {
+    "twitter.com": "x.com",
+    "mobile.twitter.com": "x.com",
+    "m.twitter.com": "x.com",
+    "mobile.x.com": "x.com",
+    "m.youtube.com": "youtube.com",
+    "music.youtube.com": "youtube.com",
+    "youtube-nocookie.com": "youtube.com",
+    "m.facebook.com": "facebook.com",
+    "mbasic.facebook.com": "facebook.com",
+    "mobile.facebook.com": "facebook.com",
+    "touch.facebook.com": "facebook.com",
+    "web.facebook.com": "facebook.com",
+    "fb.com": "facebook.com",
+    "instagr.am": "instagram.com",
+    "m.instagram.com": "instagram.com",
+    "m.tiktok.com": "tiktok.com",
+    "m.linkedin.com": "linkedin.com",
+    "old.reddit.com": "reddit.com",
+    "new.reddit.com": "reddit.com",
+    "np.reddit.com": "reddit.com",
+    "m.reddit.com": "reddit.com",
+    "i.reddit.com": "reddit.com",
+    "amp.reddit.com": "reddit.com",
+    "sh.reddit.com": "reddit.com",
+}
+_COUNTRY_LINKEDIN = re.compile(r"^[a-z]{2}\.linkedin\.com$")  # uk.linkedin.com, de.linkedin.com
+# Redirect wrappers (host and path after aliasing) and the parameter holding the real link.
+WRAPPERS = {
+    ("l.facebook.com", "/l.php"): "u",
+    ("lm.facebook.com", "/l.php"): "u",
+    ("facebook.com", "/l.php"): "u",
+    ("l.instagram.com", "/"): "u",
+    ("google.com", "/url"): "q",
+    ("youtube.com", "/redirect"): "q",
+    ("linkedin.com", "/redir/redirect"): "url",
+}
+# Paths whose cosmetic parts go (`host/path` → `host/path?query`); the first match wins.
+# X keys a post on its status id: the handle in front of it is whoever posted, and changes.
+POST_PATHS = tuple(
+    (re.compile(pattern, re.IGNORECASE), replacement)
+    for pattern, replacement in (
+        (r"^x\.com/(?:i/web|i|[^/]+)/status(?:es)?/(\d+)(?:/.*)?$", r"x.com/i/status/\1"),
+        (r"^youtu\.be/([\w-]+)/?$", r"youtube.com/watch?v=\1"),
+        (r"^youtube\.com/(?:shorts|live|embed|v|e)/([\w-]+)/?$", r"youtube.com/watch?v=\1"),
+        (r"^facebook\.com/permalink\.php$", "facebook.com/story.php"),
+        (r"^facebook\.com/[^/]+/videos/(?:[^/]+/)?(\d+)/?$", r"facebook.com/watch?v=\1"),
+        (r"^facebook\.com/groups/([^/]+)/permalink/(\d+)/?$", r"facebook.com/groups/\1/posts/\2"),
+        (r"^instagram\.com/(?:[\w.]+/)?(p|reel|tv)s?/([\w-]+)(?:/.*)?$", r"instagram.com/\1/\2"),
+        (r"^tiktok\.com/@[^/]*/(video|photo)/(\d+)(?:/.*)?$", r"tiktok.com/\1/\2"),
+        (r"^tiktok\.com/v/(\d+)(?:\.html)?$", r"tiktok.com/video/\1"),
+        (
+            r"^linkedin\.com/posts/[^/]*-(activity|share|ugcPost)-(\d+)-[^/]*/?$",
+            r"linkedin.com/feed/update/urn:li:\1:\2",
+        ),
+        (
+            r"^linkedin\.com/feed/update/urn:li:(activity|share|ugcPost):(\d+)/?$",
+            r"linkedin.com/feed/update/urn:li:\1:\2",
+        ),
+        (
+            r"^reddit\.com/(?:(?:r|u|user)/[^/]+/)?comments/(\w+)/[^/]*/(\w+)/?$",
+            r"reddit.com/comments/\1/_/\2",
+        ),
+        (
+            r"^reddit\.com/(?:(?:r|u|user)/[^/]+/)?comments/(\w+)(?:/[^/]*)?/?$",
+            r"reddit.com/comments/\1",
+        ),
+        (r"^redd\.it/(\w+)/?$", r"reddit.com/comments/\1"),
+    )
+)
+# Raise when `dedupe_key` changes, so keys stored with the old rules are computed again.
+KEY_VERSION = 2
+_WRAPPED_HOPS = 3  # a wrapper inside a wrapper inside a wrapper is enough
+
 
 def is_tracking_parameter(name: str) -> bool:
     """Whether a query parameter name is a known click or campaign tracker."""
@@ -74,8 +168,49 @@ def canonical_url(url: str) -> str:
 
 
 def dedupe_key(url: str) -> str:
-    """The identity of an article: its canonical URL without scheme, `www.` or trailing slash."""
+    """The identity of an article or post: its canonical URL without scheme, `www.` or
+    trailing slash; on social sites also without share parameters, host aliases, redirect
+    wrappers and the cosmetic parts of the path."""
+    return _key(url, _WRAPPED_HOPS)
+
+
+def _key(url: str, hops: int) -> str:
     parts = urlsplit(canonical_url(url))
     host = parts.netloc.removeprefix("www.")
-    path = parts.path.rstrip("/") or "/"
-    return f"{host}{path}" + (f"?{parts.query}" if parts.query else "")
+    host = HOST_ALIASES.get(host) or ("linkedin.com" if _COUNTRY_LINKEDIN.match(host) else host)
+    path = parts.path
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    wrapper = WRAPPERS.get((host, path))
+    target = dict(query).get(wrapper, "") if wrapper else ""
+    if hops and target.lower().startswith(("https://", "http://")):
+        return _key(target, hops - 1)
+    site = site_domain(host)
+    if site is not None:
+        query = [(name, value) for name, value in query if name in IDENTIFYING[site]]
+        host, path, named = _post_path(host, unquote(path))
+        query = sorted({**dict(query), **dict(named)}.items())
+    path = path.rstrip("/") or "/"
+    return f"{host}{path}" + (f"?{urlencode(query)}" if query else "")
+
+
+def site_domain(host: str) -> str | None:
+    """The social site `host` belongs to (`x.com`, `youtube.com`, …), if any."""
+    for domain in IDENTIFYING:
+        if host == domain or host.endswith("." + domain):
+            return domain
+    return None
+
+
+def _post_path(host: str, path: str) -> tuple[str, str, list[tuple[str, str]]]:
+    """The host, path and identifying parameters of a post, from its site's path rules."""
+    where = f"{host}{path}"
+    for pattern, replacement in POST_PATHS:
+        if pattern.match(where):
+            where = pattern.sub(replacement, where)
+            break
+    where, _, query = where.partition("?")
+    host, slash, path = where.partition("/")
+    path = slash + path
+    if host == "x.com":
+        path = path.lower()  # handles are not case-sensitive
+    return host, path, parse_qsl(query)

@@ -30,8 +30,10 @@ SITES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )  # fmt: skip
 SITE_LABELS = {value: label for value, label, _ in SITES}
 
-# A token that was meant as a link: a scheme (even a wrong one) or a bare www. host.
-_LINKISH = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|www\.)\S", re.IGNORECASE)
+# A token that was meant as a link: a scheme (even a wrong one or a mistyped `https//`), or a
+# web address typed without one (`www.example.com`, `x.com/someone/status/1`).
+_LINKISH = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|https?//|www\.)\S", re.IGNORECASE)
+_SCHEMELESS = re.compile(r"^(?:www\.\S+|(?:[\w-]+\.)+[a-z]{2,63}(?::\d+)?/\S*)$", re.IGNORECASE)
 _HOST_LABEL = re.compile(r"^(?!-)[\w-]{1,63}(?<!-)$")
 # News sites are too many to list; these words in a host name are a good sign of one.
 _NEWS_HINT = re.compile(r"news|nieuws|nachrichten|noticias|nyheder|zeitung|times|herald|tribune")
@@ -58,12 +60,16 @@ def unwrap(token: str) -> str:
 
 def looks_like_link(token: str) -> bool:
     """Whether `token` was meant as a link (it may still be a bad one)."""
-    return bool(_LINKISH.match(unwrap(token)))
+    token = unwrap(token)
+    return bool(_LINKISH.match(token) or _SCHEMELESS.match(token))
 
 
 def check_link(raw: str) -> str:
-    """`raw` as a well-formed http(s) URL, or `BadLink` saying what is wrong with it."""
+    """`raw` as a well-formed http(s) URL (`https://` added when typed without a scheme), or
+    `BadLink` saying what is wrong with it."""
     link = unwrap(raw.strip())
+    if _SCHEMELESS.match(link):
+        link = "https://" + link
     shown = link if len(link) <= 60 else link[:59] + "…"
     if not link:
         raise BadLink("The link is empty.")

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.reports.links import BadLink, check_link, links_in, site_of, split_typed
+from handlers.reports.links import (
+    BadLink,
+    check_link,
+    links_in,
+    looks_like_link,
+    site_of,
+    split_typed,
+)
 
 
 @pytest.mark.parametrize(
@@ -12,7 +19,8 @@ from handlers.reports.links import BadLink, check_link, links_in, site_of, split
     [
         ("javascript:alert(1)", "not a web link"),
         ("ftp://files.example.com/a", "not a web link"),
-        ("www.example.com/page", "not a web link"),
+        ("https//x.com/a/status/1", "not a web link"),
+        ("hxxps://x.com/a/status/1", "not a web link"),
         ("https://", "no website"),
         ("https:///path-only", "no website"),
         ("https://localhost/x", "does not name a website"),
@@ -27,6 +35,27 @@ from handlers.reports.links import BadLink, check_link, links_in, site_of, split
 def test_bad_links_are_refused_with_the_reason(link: str, problem: str) -> None:
     with pytest.raises(BadLink, match=problem):
         check_link(link)
+
+
+@pytest.mark.parametrize(
+    ("typed", "link"),
+    [
+        ("x.com/someone/status/1", "https://x.com/someone/status/1"),
+        ("twitter.com/someone/status/1?s=20", "https://twitter.com/someone/status/1?s=20"),
+        ("www.example.com/page", "https://www.example.com/page"),
+        ("youtu.be/dQw4w9WgXcQ", "https://youtu.be/dQw4w9WgXcQ"),
+        ("<http://x.com/a/status/1|x.com/a/status/1>", "http://x.com/a/status/1"),
+        ("HTTPS://X.com/a/status/1", "HTTPS://X.com/a/status/1"),
+    ],
+)
+def test_a_link_typed_without_a_scheme_is_a_link(typed: str, link: str) -> None:
+    assert looks_like_link(typed)
+    assert check_link(typed) == link
+
+
+@pytest.mark.parametrize("word", ["acme.com", "x.com", "e.g.", "Mr.Smith", "v1.2/beta", "and/or"])
+def test_words_with_dots_are_not_links(word: str) -> None:
+    assert not looks_like_link(word)
 
 
 @pytest.mark.parametrize(
