@@ -36,8 +36,23 @@ def _when(stamp: float) -> str:
     return datetime.fromtimestamp(stamp, UTC).isoformat(timespec="seconds")
 
 
+def notes(report: Report) -> list[dict[str, str]]:
+    """What each reporter wrote (those who wrote anything), with who and when."""
+    return [
+        {
+            "by": r.shown_name,
+            "by_id": f"{r.platform}:{r.user_id}",
+            "at": _when(r.at),
+            "about": r.about,
+            "note": r.note,
+        }
+        for r in report.reporters
+        if r.about or r.note
+    ]
+
+
 def as_row(report: Report) -> dict[str, Any]:
-    """One report as flat fields, for JSON lines and CSV."""
+    """One report as fields, for JSON lines and CSV; `notes` holds every reporter's words."""
     return {
         "ref": report.ref,
         "created_at": _when(report.created_at),
@@ -45,10 +60,10 @@ def as_row(report: Report) -> dict[str, Any]:
         "urgency": report.urgency.value,
         "where": report.where,
         "links": list(report.links),
-        "reporters": [r.name for r in report.reporters],
+        "reporters": [r.shown_name for r in report.reporters],
         "reporter_ids": [f"{r.platform}:{r.user_id}" for r in report.reporters],
         "about": report.first.about,
-        "notes": [r.note for r in report.reporters if r.note],
+        "notes": notes(report),
         "assignee": report.assignee,
         "outcome": report.outcome.value if report.outcome else "",
         "closing_note": report.closing_note,
@@ -96,11 +111,16 @@ def list_(status: str | None, as_json: bool) -> None:
 @click.option("--format", "format_", type=click.Choice(["csv"]), default="csv", show_default=True)
 @click.option("--status", type=click.Choice(STATUS_CHOICES), help="Only these.")
 def export(format_: str, status: str | None) -> None:
-    """Write every report to standard output as CSV (lists joined with newlines)."""
+    """Write every report to standard output as CSV (lists joined with newlines; a note is
+    "name: what they wrote")."""
     with _store() as store:
         found = store.find(_statuses(status))
     writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for report in found:
         row = as_row(report)
+        row["notes"] = [
+            f"{n['by']}: " + " — ".join(text for text in (n["about"], n["note"]) if text)
+            for n in row["notes"]
+        ]
         writer.writerow({k: "\n".join(v) if isinstance(v, list) else v for k, v in row.items()})

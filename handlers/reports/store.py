@@ -13,6 +13,7 @@ from typing import Any, Literal
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from content_feed.canonical import KEY_VERSION
 from content_feed.text import collapse
 from handlers.reports import ids
 from handlers.reports.links import keys
@@ -100,17 +101,44 @@ def create_report_tables(db: Database) -> None:
     )
 
 
+@migrations(name=f"report-link-keys-v{KEY_VERSION}")
+def rekey_report_links(db: Database) -> None:
+    """Compute the links' keys again with today's rules, so a new report of the same post
+    merges into a report filed before the rules changed (x.com and twitter.com, share links)."""
+    rows = db.execute(
+        "SELECT report_id, position, url FROM report_links ORDER BY report_id, position"
+    ).fetchall()
+    kept: dict[tuple[int, str], tuple[int, int, str, str]] = {}
+    for report_id, position, url in rows:
+        (key,) = keys((url,))
+        kept.setdefault((report_id, key), (report_id, position, url, key))
+    db.execute("DELETE FROM report_links")
+    db.conn.executemany(
+        "INSERT INTO report_links (report_id, position, url, key) VALUES (?, ?, ?, ?)",
+        list(kept.values()),
+    )
+
+
 @dataclass(frozen=True)
 class Filed:
-    """What filing did: a `new` report, `merged` into an open one, or a `repeat` of one's own."""
+    """What filing did: a `new` report, `merged` into an open one, or a `repeat` of one's own;
+    `added` says whether a merge or repeat brought anything new (words, links, urgency)."""
 
     report: Report
     outcome: Literal["new", "merged", "repeat"]
     became_crisis: bool = False
+    added: bool = True
 
 
 def _same_text(text: str) -> str:
     return collapse(text).casefold()
+
+
+def _with(old: str, new: str) -> str:
+    """`old` with `new` added on a line of its own, unless it says that already."""
+    if not new.strip() or _same_text(new) in _same_text(old):
+        return old
+    return f"{old}\n{new}" if old else new
 
 
 class ReportStore:
@@ -130,23 +158,33 @@ class ReportStore:
         remind_at: float,
     ) -> Filed:
         """Store a report, or merge it into the open report of the same link (or, without a
-        link, the same person's open report with the same description)."""
+        link, the same person's open report with the same description). A person reporting
+        it again adds what they wrote this time to what they wrote before."""
         with self.db.atomic():
             existing = self._open_match(reporter, links)
             if existing is None:
                 return Filed(self._create(reporter, links, where, urgency, remind_at), "new")
-            if existing.reported_by(reporter.platform, reporter.user_id):
-                return Filed(existing, "repeat")
-            self._add_reporter(existing.id, reporter)
-            self._add_links(existing.id, links, start=len(existing.links))
+            repeat = existing.reported_by(reporter.platform, reporter.user_id)
+            if repeat:
+                added = self._add_words(existing.id, reporter)
+            else:
+                self._add_reporter(existing.id, reporter)
+                added = True
+            added |= self._add_links(existing.id, links, start=len(existing.links)) > 0
             raised = urgency.rank > existing.urgency.rank
             if raised:
                 self.db.execute(
                     "UPDATE reports SET urgency = ?, remind_at = MIN(remind_at, ?) WHERE id = ?",
                     [urgency.value, remind_at, existing.id],
                 )
-            self._touch(existing.id, reporter.at)
-        return Filed(self.get(existing.id), "merged", raised and urgency is Urgency.CRISIS)
+            if added or raised:
+                self._touch(existing.id, reporter.at)
+        return Filed(
+            self.get(existing.id),
+            "repeat" if repeat else "merged",
+            raised and urgency is Urgency.CRISIS,
+            added or raised,
+        )
 
     def _open_match(self, reporter: Reporter, links: tuple[str, ...]) -> Report | None:
         open_marks = ", ".join("?" for _ in OPEN_STATUSES)
@@ -186,8 +224,8 @@ class ReportStore:
         self._add_reporter(report_id, reporter)
         return self.get(report_id)
 
-    def _add_links(self, report_id: int, links: tuple[str, ...], start: int) -> None:
-        self.db.conn.executemany(
+    def _add_links(self, report_id: int, links: tuple[str, ...], start: int) -> int:
+        cursor = self.db.conn.executemany(
             "INSERT OR IGNORE INTO report_links (report_id, position, url, key)"
             " VALUES (?, ?, ?, ?)",
             [
@@ -195,6 +233,7 @@ class ReportStore:
                 for n, (link, key) in enumerate(zip(links, keys(links), strict=True))
             ],
         )
+        return cursor.rowcount
 
     def _add_reporter(self, report_id: int, reporter: Reporter) -> None:
         self.db.execute(
@@ -214,6 +253,34 @@ class ReportStore:
                 reporter.at,
             ],
         )
+
+    def _add_words(self, report_id: int, reporter: Reporter) -> bool:
+        """Add what the reporter wrote this time to their earlier words; whether anything was
+        new. Where they found it (a shared message) fills in only what was unknown."""
+        where = "WHERE report_id = ? AND platform = ? AND user_id = ?"
+        key = [report_id, reporter.platform, reporter.user_id]
+        row = self.db.execute(
+            "SELECT about, note, source_author, source_channel, source_permalink"
+            f" FROM report_reporters {where}",
+            key,
+        ).fetchone()
+        about, note = _with(row[0], reporter.about), _with(row[1], reporter.note)
+        sources = [
+            old or new
+            for old, new in zip(
+                row[2:],
+                (reporter.source_author, reporter.source_channel, reporter.source_permalink),
+                strict=True,
+            )
+        ]
+        if [about, note, *sources] == list(row):
+            return False
+        self.db.execute(
+            "UPDATE report_reporters SET about = ?, note = ?, source_author = ?,"
+            f" source_channel = ?, source_permalink = ? {where}",
+            [about, note, *sources, *key],
+        )
+        return True
 
     def _touch(self, report_id: int, at: float) -> None:
         self.db.execute("UPDATE reports SET updated_at = ? WHERE id = ?", [at, report_id])
@@ -317,6 +384,21 @@ class ReportStore:
                 "UPDATE reports SET nudges = ?, remind_at = ? WHERE id = ?",
                 [nudges, next_at, report_id],
             )
+
+    def forget(self, platform: str, user_id: str, stand_in: str) -> int:
+        """Put `stand_in` where the person is the assignee of a report (the reporters' and
+        events' own columns are handled by `handlers.privacy.forget`); rows changed."""
+        with self.db.atomic():
+            assigned = self.db.execute(
+                "UPDATE reports SET assignee = ? WHERE platform = ? AND assignee = ?",
+                [stand_in, platform, user_id],
+            ).rowcount
+            named = self.db.execute(
+                "UPDATE report_events SET detail = ? WHERE kind = 'assigned' AND detail = ?"
+                " AND report_id IN (SELECT id FROM reports WHERE platform = ?)",
+                [stand_in, user_id, platform],
+            ).rowcount
+        return assigned + named
 
     # -- rows ------------------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from click.testing import CliRunner
 
 from bot.app import build_runtime
 from bot.reports_cli import reports_group
+from handlers.views import Values
 from tests.conftest import SettingsFactory
 from tests.reports.conftest import LINK
 
@@ -25,6 +27,9 @@ async def env(make_settings: SettingsFactory, tmp_path: Path, monkeypatch) -> di
     alice, bo = core.person("console", "alice", "Alice"), core.person("console", "bo", "Bo")
     await core.command("report-mention", alice, f"{LINK} lies about our prices")
     await core.command("report-mention", bo, LINK)
+    # Alice again, through the form, with a note this time: kept, not dropped as a repeat
+    values: Values = {"links": f"{LINK}?s=20", "note": "Their reply is worse", "urgency": "normal"}
+    await core.submit(alice, "report_mention", values, "")
     await core.submit(
         bo, "report_mention", {"about": "Radio ad mocking us", "urgency": "urgent"}, ""
     )
@@ -47,6 +52,11 @@ def test_list_json_filters_by_status(env: dict[str, str]) -> None:
     assert [row["ref"] for row in rows] == ["R-0002", "R-0001"]
     assert rows[1]["reporter_ids"] == ["console:alice", "console:bo"]
     assert rows[1]["links"] == [LINK] and rows[1]["where"] == "x"
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", rows[1]["created_at"])
+    (note,) = rows[1]["notes"]
+    assert (note["by"], note["by_id"]) == ("Alice", "console:alice")
+    assert (note["about"], note["note"]) == ("lies about our prices", "Their reply is worse")
+    assert note["at"] == rows[1]["created_at"]
     closed = CliRunner().invoke(reports_group, ["list", "--status", "resolved"], env=env)
     assert closed.stdout == "No reports.\n"
 
@@ -57,6 +67,8 @@ def test_export_csv(env: dict[str, str]) -> None:
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [row["ref"] for row in rows] == ["R-0002", "R-0001"]
     assert rows[1]["reporters"] == "Alice\nBo"
+    assert rows[1]["notes"] == "Alice: lies about our prices — Their reply is worse"
+    assert rows[0]["notes"] == "Bo: Radio ad mocking us"
     assert rows[0]["urgency"] == "urgent" and rows[0]["links"] == ""
     bad = CliRunner().invoke(reports_group, ["export", "--format", "xlsx"], env=env)
     assert bad.exit_code == 2
