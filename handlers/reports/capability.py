@@ -172,14 +172,23 @@ class Reports:
         filed = self.store.file(reporter, links, where, urgency, remind_at)
         report = filed.report
         if filed.outcome == "new":
-            if not self._send_card(report) and report.platform != "console":
-                log.warning("no channel or managers to see a report", extra={"report": report.ref})
-        elif filed.outcome == "merged":
+            self._send_card(report)
+        elif filed.added:
             self._update_cards_soon(report)
         if report.urgency is Urgency.CRISIS and (filed.outcome == "new" or filed.became_crisis):
             self._ping_crisis(report, fresh=filed.outcome == "new")
+        reach = self._reach(report)
+        if reach is views.Reach.NOBODY:
+            log.warning("no channel or managers to see a report", extra={"report": report.ref})
         log.info("report filed", extra={"report": report.ref, "outcome": filed.outcome})
-        return views.receipt(report, filed.outcome == "merged", filed.outcome == "repeat")
+        return views.receipt(report, filed.outcome, reach, filed.added)
+
+    def _reach(self, report: Report) -> views.Reach:
+        """Who sees the report: the team if a card about it went out, else console managers
+        (they list open reports), else nobody yet."""
+        if any(purpose == ids.CARD for purpose, _ in self.store.cards(report.id)):
+            return views.Reach.TEAM
+        return views.Reach.CONSOLE if report.platform == "console" else views.Reach.NOBODY
 
     # -- the managers' buttons and forms ---------------------------------------------------------
 
@@ -303,15 +312,14 @@ class Reports:
     def _team(self, platform: str) -> list[str]:
         return self.core.team_for(platform)
 
-    def _send_card(self, report: Report) -> bool:
-        """Queue the card for the team; False when there is no way or nobody to send it to."""
+    def _send_card(self, report: Report) -> None:
+        """Queue the card for the team, if there is a way and someone to send it to."""
         team = self._team(report.platform)
         if not self.core.can_message(report.platform) or not team:
-            return False
+            return
         card = views.card(report, time.time(), self.name)
         self.core.outbox.enqueue(report.platform, team, ids.CARD, report.ref, card)
         self.store.cards_sent(report.id, ids.CARD, team)
-        return True
 
     def _ping_crisis(self, report: Report, fresh: bool) -> None:
         """Every manager gets the card directly, unless a new card reached them already."""

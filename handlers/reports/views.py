@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import Literal
 
 from content_feed.text import clip
 from handlers.reports import ids
@@ -33,11 +35,10 @@ FIELD_LIMIT = 2900
 LISTED = 20  # reports shown in a list or on the home page
 
 GUIDELINE_REMINDER = (
-    "While the team handles it:\n"
+    "In the meantime:\n"
     "- Don't reply to it, however tempting.\n"
     "- Don't like, share or quote it; that only spreads it.\n"
-    "- Don't delete your own related posts; the team may need them.\n"
-    "The social media team handles it from here."
+    "- Don't delete your own related posts; the team may need them."
 )
 URGENCY_LABELS = {
     Urgency.NORMAL: "Normal",
@@ -148,22 +149,57 @@ def report_form(draft: Draft, problem: str = "") -> Form:
     )
 
 
-def receipt(report: Report, merged: bool = False, repeat: bool = False) -> Message:
-    """The reporter's receipt: the reference and what (not) to do now."""
-    if repeat:
+class Reach(StrEnum):
+    """Who sees a report: the team (its card was sent), managers on the local console, or
+    nobody yet because no team is configured."""
+
+    TEAM = "team"
+    CONSOLE = "console"
+    NOBODY = "nobody"
+
+
+REACH_LINES = {
+    Reach.TEAM: "The social media team handles it from here.",
+    Reach.CONSOLE: (
+        "On the console, the social media managers see it with `/report-mention open` "
+        "(in `socialbot console --manager`)."
+    ),
+    Reach.NOBODY: (
+        "No social media team is set up to receive reports yet, so nobody has seen it: an admin "
+        "must set SOCIALBOT_ESCALATION_CHANNEL or SOCIALBOT_SOCIAL_MEDIA_MANAGERS. It is kept "
+        "and reaches the team once one of them is set."
+    ),
+}
+
+
+def receipt(
+    report: Report, outcome: Literal["new", "merged", "repeat"], reach: Reach, added: bool = True
+) -> Message:
+    """The reporter's receipt: the reference, who will see it, and what (not) to do now.
+
+    `outcome` is how it was filed (`new`, `merged` into others' report, `repeat` of one's own);
+    `added` whether a repeat brought anything new."""
+    team = reach is Reach.TEAM
+    if outcome == "repeat":
         first = f"You already reported this; it is {report.ref} ({report.status.value})."
-    elif merged:
-        first = (
-            f"Thanks! Others reported this too; you are added to {report.ref}, "
-            "which the team already has."
+        if added:
+            first += " What you wrote this time is added to it."
+    elif outcome == "merged":
+        first = f"Thanks! Others reported this too; you are added to {report.ref}" + (
+            ", which the team already has." if team else "."
         )
     else:
-        first = f"Thanks! Your report {report.ref} is with the social media team."
+        first = f"Thanks! Your report {report.ref} is " + (
+            "with the social media team." if team else "saved."
+        )
+    where = Text(REACH_LINES[reach])
+    middle = (Text(GUIDELINE_REMINDER), where) if team else (where, Text(GUIDELINE_REMINDER))
+    text = first if team else f"{first} {REACH_LINES[reach]}"
     return Message(
-        text=f"{first} Please don't reply to it, like it or share it.",
+        text=f"{text} Please don't reply to it, like it or share it.",
         blocks=(
             Text(f"**{first}**"),
-            Text(GUIDELINE_REMINDER),
+            *middle,
             Context(f"Reference {report.ref}. You'll hear from me when its status changes."),
         ),
     )
@@ -196,7 +232,7 @@ def status_line(report: Report, names: Names) -> str:
 def card(report: Report, now: float, names: Names) -> Message:
     """The managers' card: link, site, urgency, notes, reporters (managers only), age, actions."""
     first = report.first
-    reporters = untrusted(", ".join(r.name for r in report.reporters))
+    reporters = untrusted(", ".join(r.shown_name for r in report.reporters))
     blocks: list[Block] = [
         Header(f"{'🚨 ' if report.urgency is Urgency.CRISIS else ''}Negative mention {report.ref}"),
         Text(_links(report)),
@@ -211,7 +247,7 @@ def card(report: Report, now: float, names: Names) -> Message:
         ),
     ]
     notes = [
-        f"_{untrusted(r.name)}_: {untrusted(clip(text, 500))}"
+        f"_{untrusted(r.shown_name)}_: {untrusted(clip(text, 500))}"
         for r in report.reporters
         for text in (r.about, r.note)
         if text

@@ -33,7 +33,10 @@ async def test_report_receipt_and_acknowledge_on_the_console(
         )
         await ConsoleSession(runtime.core, io.StringIO(script + "\n"), out, "alice").run()
         text = out.getvalue()
-        assert "Thanks! Your report R-0001 is with the social media team." in text
+        # no card can reach anyone from the console: the receipt says who sees it instead
+        assert "Thanks! Your report R-0001 is saved." in text
+        assert "with the social media team" not in text
+        assert "managers see it with /report-mention open" in text
         assert "Don't reply to it" in text
         assert "! `https://notalink` does not name a website" in text
         assert "Your report R-0002" in text
