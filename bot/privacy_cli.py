@@ -9,6 +9,7 @@ import click
 from bot.cli_support import runtime_or_exit, settings_or_exit
 from bot.delivery.ledger import Ledger
 from handlers import privacy
+from handlers.reports.store import ReportStore
 
 PLATFORMS = click.Choice(["slack", "teams", "console"])
 
@@ -17,12 +18,17 @@ PLATFORMS = click.Choice(["slack", "teams", "console"])
 @click.option("--platform", type=PLATFORMS, default="slack", show_default=True)
 @click.option("--user", "user_id", required=True, help="The person's user id on that platform.")
 def export(platform: str, user_id: str) -> None:
-    """Print everything stored about one person, as JSON."""
+    """Print everything stored about one person, as JSON (times in ISO 8601)."""
     runtime = runtime_or_exit(settings_or_exit())
     try:
         found = privacy.export(runtime.db, platform, user_id)
     finally:
         runtime.db.close()
+    if not found:
+        raise click.ClickException(
+            f"Nobody found: nothing is stored about {platform} user {user_id}. "
+            "Check the user id and --platform (slack unless given)."
+        )
     click.echo(json.dumps({"platform": platform, "user_id": user_id, "tables": found}, indent=2))
 
 
@@ -39,6 +45,7 @@ def forget(platform: str, user_id: str) -> None:
     try:
         changed = privacy.forget(runtime.db, platform, user_id, stand_in)
         changed["deliveries"] = Ledger(runtime.db).forget(platform, user_id, stand_in)
+        changed["report_assignments"] = ReportStore(runtime.db).forget(platform, user_id, stand_in)
         if platform == "teams":
             changed["teams_conversations"] = runtime.teams.conversations.forget(user_id)
         changed = {table: count for table, count in changed.items() if count}

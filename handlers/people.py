@@ -23,6 +23,9 @@ from handlers.groups import (
     GroupMembers,
     group_named,
 )
+from handlers.privacy import is_forgotten
+
+FORMER_EMPLOYEE = "a former employee"  # how someone forgotten on request is shown
 
 
 class Role(StrEnum):
@@ -269,7 +272,9 @@ class Directory:
 
     def name_of(self, platform: str, user_id: str, fallback: str = "") -> str:
         """The name to show for a person: the directory's, else `fallback` (what the platform
-        said), else their id."""
+        said), else their id; someone forgotten is a former employee."""
+        if is_forgotten(user_id):
+            return FORMER_EMPLOYEE
         member = self.get(platform, user_id)
         return (member.name if member else "") or fallback or user_id
 

@@ -6,7 +6,9 @@ and `user_id` columns, so export and deletion find it without a list to keep up 
 
 from __future__ import annotations
 
+import re
 import secrets
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -33,19 +35,42 @@ def personal_tables(db: Database) -> list[str]:
     )
 
 
+# Columns holding a moment as seconds since the epoch (`at`, `sent_at`, `muted_until`, …).
+_MOMENT = re.compile(r"^(?:at|.+_(?:at|until|due))$")
+
+
+def _readable(row: dict[str, Any]) -> dict[str, Any]:
+    """The row with every moment in ISO 8601 (UTC); 0 means "never" and becomes null."""
+    return {
+        column: (
+            datetime.fromtimestamp(value, UTC).isoformat(timespec="seconds") if value > 0 else None
+        )
+        if _MOMENT.match(column) and isinstance(value, int | float) and not isinstance(value, bool)
+        else value
+        for column, value in row.items()
+    }
+
+
 def export(db: Database, platform: str, user_id: str) -> dict[str, list[dict[str, Any]]]:
-    """Every stored row about the person, by table (tables with none are left out)."""
+    """Every stored row about the person, by table (tables with none are left out), with
+    times in ISO 8601."""
     found = {}
     for name in personal_tables(db):
-        rows = list(db.table(name).rows_where("platform = ? AND user_id = ?", [platform, user_id]))
-        if rows:
-            found[name] = rows
+        rows = db.table(name).rows_where("platform = ? AND user_id = ?", [platform, user_id])
+        readable = [_readable(row) for row in rows]
+        if readable:
+            found[name] = readable
     return found
 
 
 def tombstone() -> str:
     """A fresh id for someone forgotten: unique, so two forgotten people never merge."""
     return f"{FORGOTTEN}-{secrets.token_hex(6)}"
+
+
+def is_forgotten(user_id: str) -> bool:
+    """Whether `user_id` is the stand-in of someone forgotten."""
+    return user_id.startswith(f"{FORGOTTEN}-")
 
 
 def forget(db: Database, platform: str, user_id: str, stand_in: str) -> dict[str, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -33,6 +34,10 @@ async def test_export_and_forget(make_settings: SettingsFactory, tmp_path: Path)
     tables = json.loads(exported.stdout)["tables"]
     assert set(tables) == {"people", "guideline_answers", "share_clicks", "group_members"}
     assert tables["people"][0]["name"] == "Ada"
+    iso = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00")
+    assert iso.fullmatch(tables["people"][0]["updated_at"])
+    assert iso.fullmatch(tables["share_clicks"][0]["at"])
+    assert iso.fullmatch(tables["guideline_answers"][0]["asked_at"])
 
     forgotten = CliRunner().invoke(main, ["forget", "--user", "U1", "--yes"], env=env)
     assert forgotten.exit_code == 0, forgotten.output
@@ -42,6 +47,7 @@ async def test_export_and_forget(make_settings: SettingsFactory, tmp_path: Path)
     stand_ins = {row["user_id"] for row in Database(settings.db)["share_clicks"].rows}
     assert len(stand_ins) == 1 and stand_ins.pop().startswith("forgotten-")
     again = CliRunner().invoke(main, ["export", "--user", "U1"], env=env)
-    assert json.loads(again.stdout)["tables"] == {}
+    assert again.exit_code == 1 and again.stdout == ""
+    assert "Nobody found: nothing is stored about slack user U1." in again.output
     others = CliRunner().invoke(main, ["export", "--user", "U2"], env=env)
     assert json.loads(others.stdout)["tables"]["people"][0]["name"] == "Bo"

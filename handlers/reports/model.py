@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from handlers.people import FORMER_EMPLOYEE
+from handlers.privacy import is_forgotten
+
 
 class Urgency(StrEnum):
     """How fast the team should look; a crisis pings every manager."""
@@ -71,6 +74,11 @@ class Reporter:
     source_author: str = ""
     source_channel: str = ""
     source_permalink: str = ""
+
+    @property
+    def shown_name(self) -> str:
+        """The name to show: as stored when they reported, or "a former employee"."""
+        return FORMER_EMPLOYEE if is_forgotten(self.user_id) else self.name or self.user_id
 
 
 @dataclass(frozen=True)
