@@ -63,6 +63,11 @@ def test_question_file_quotes_its_document(path: Path) -> None:
     assert not_covered >= MIN_NOT_COVERED, f"{path.name}: {not_covered} not-covered questions"
 
 
+def test_three_documents_are_held_out() -> None:
+    held_out = [p.name for p in QUESTION_FILES if _load(p)["split"] == "holdout"]
+    assert len(held_out) == 3, held_out
+
+
 def test_every_document_with_questions_has_a_source() -> None:
     sources = (CORPUS / "SOURCES.md").read_text(encoding="utf-8")
     missing = [p.name for p in QUESTION_FILES if str(_load(p)["document"]) not in sources]
