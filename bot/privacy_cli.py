@@ -18,7 +18,9 @@ PLATFORMS = click.Choice(["slack", "teams", "console"])
 @click.option("--platform", type=PLATFORMS, default="slack", show_default=True)
 @click.option("--user", "user_id", required=True, help="The person's user id on that platform.")
 def export(platform: str, user_id: str) -> None:
-    """Print everything stored about one person, as JSON (times in ISO 8601)."""
+    """Print everything stored about one person, as JSON.
+
+    Times are in ISO 8601 (UTC); nobody found is an error (exit status 1)."""
     runtime = runtime_or_exit(settings_or_exit())
     try:
         found = privacy.export(runtime.db, platform, user_id)
