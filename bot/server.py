@@ -21,6 +21,7 @@ def build_web_app(runtime: Runtime) -> web.Application:
         state = await runtime.health()
         return web.json_response(state, status=200 if state["ok"] else 503)
 
+    app.cleanup_ctx.append(runtime.teams.running)  # Bot Framework's signing keys, read ahead
     app.router.add_get("/healthz", healthz)
     app.router.add_post("/api/messages", runtime.teams.handle)
     if runtime.slack is not None and not runtime.settings.slack_socket_mode:

@@ -98,6 +98,10 @@ class Settings(BaseSettings):
     microsoft_login_url: str = Field(
         "https://login.microsoftonline.com/", validation_alias="MICROSOFT_LOGIN_URL"
     )
+    # Where Bot Framework publishes the keys its tokens are signed with (tests: a local server).
+    microsoft_openid_url: str = Field(
+        "https://login.botframework.com/", validation_alias="MICROSOFT_OPENID_URL"
+    )
 
     # OpenAI-compatible model (optional)
     openai_api_key: SecretStr | None = _optional("OPENAI_API_KEY")
@@ -163,7 +167,9 @@ class Settings(BaseSettings):
             raise ValueError("a Slack app-level token starts with xapp-")
         return value
 
-    @field_validator("slack_api_url", "microsoft_graph_url", "microsoft_login_url")
+    @field_validator(
+        "slack_api_url", "microsoft_graph_url", "microsoft_login_url", "microsoft_openid_url"
+    )
     @classmethod
     def _api_url_shape(cls, value: str, info: ValidationInfo) -> str:
         if not re.match(r"^https?://[^/\s]+", value):

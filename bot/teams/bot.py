@@ -7,6 +7,7 @@ module reads the request, authenticates it and writes the invoke response itself
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from http import HTTPStatus
 from types import SimpleNamespace
@@ -24,7 +25,7 @@ from sqlite_utils import Database
 from bot.delivery.ledger import Ledger
 from bot.errors import reply_for_error
 from bot.settings import Settings
-from bot.teams import invokes, origin, people
+from bot.teams import invokes, keys, origin, people
 from bot.teams.conversations import Conversations, migrations
 from bot.teams.gateway import TeamsGateway
 from bot.teams.graph import EntraGroups
@@ -68,6 +69,10 @@ class TeamsBot:
         self.core = core
         self.conversations = Conversations(db)
         self.auth = ConfigurationBotFrameworkAuthentication(bot_framework_configuration(settings))
+        # With auth on, the keys that sign tokens are read ahead, never during a request.
+        self.keys = (
+            keys.install(settings.microsoft_openid_url) if settings.teams_auth_enabled else None
+        )
         self.adapter = CloudAdapter(self.auth)
         self.adapter.on_turn_error = self._on_turn_error
         # The one gateway to reach a chat: the turns use it, and so does the delivery engine.
@@ -119,6 +124,14 @@ class TeamsBot:
         invoke = await self.adapter.process_activity(authenticated, activity, self.turns.on_turn)
         return _http_response(invoke)
 
+    async def running(self, app: web.Application) -> AsyncIterator[None]:
+        """While the web server runs: the signing keys read at start and kept fresh."""
+        if self.keys is not None:
+            self.keys.start()
+        yield
+        if self.keys is not None:
+            await self.keys.stop()
+
     def health(self) -> dict[str, Any]:
         """The endpoint's state for `/healthz`."""
         last = self._last_activity
@@ -128,6 +141,7 @@ class TeamsBot:
             "auth": self.settings.teams_auth_enabled,
             "last_activity": last.isoformat(timespec="seconds") if last else None,
             "rejected_requests": self._rejected,
+            **(self.keys.health() if self.keys is not None else {}),
         }
 
     async def sync_people(self) -> int:

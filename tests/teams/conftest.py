@@ -22,6 +22,7 @@ from bot.teams import TeamsBot
 from bot.teams.cards import CARD_CONTENT_TYPE
 from handlers.core import Core
 from tests.fakes.bot_connector import FakeBotConnector
+from tests.fakes.openid_metadata import FakeOpenIdMetadata
 
 ACTIVITIES = Path(__file__).parent / "activities"
 SCHEMAS = Path(__file__).parents[1] / "schemas"
@@ -141,15 +142,26 @@ MakeTeams = Callable[..., Awaitable[Teams]]
 
 
 @pytest.fixture
+def openid_metadata() -> Iterator[FakeOpenIdMetadata]:
+    """Bot Framework's signing keys, served locally."""
+    with FakeOpenIdMetadata() as fake:
+        yield fake
+
+
+@pytest.fixture
 def make_teams(
     make_settings: Callable[..., Settings],
     tmp_path: Path,
     aiohttp_client: Any,
     connector: FakeBotConnector,
+    request: pytest.FixtureRequest,
 ) -> MakeTeams:
-    """Build the bot on a fresh database; keyword arguments override settings."""
+    """Build the bot on a fresh database; keyword arguments override settings. With an app
+    id, the signing keys come from a local fake unless `microsoft_openid_url` says otherwise."""
 
     async def make(**overrides: Any) -> Teams:
+        if overrides.get("microsoft_app_id") and "microsoft_openid_url" not in overrides:
+            overrides["microsoft_openid_url"] = request.getfixturevalue("openid_metadata").url
         runtime = build_runtime(make_settings(**overrides))
         client = await aiohttp_client(build_web_app(runtime))
         return Teams(runtime.teams, runtime.core, runtime.db, client, connector, runtime)
