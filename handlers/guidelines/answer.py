@@ -4,21 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from handlers.guidelines.language import detect_language
 from handlers.guidelines.pieces import units
 from handlers.guidelines.retrieval import Hit, Index, analyse
 from handlers.guidelines.sections import Section
+from handlers.guidelines.tuning import DEFAULT_TUNING, Tuning
 
 MAX_QUOTED = 3
 EXCERPT_CHARS = 300
-# Below this cosine, a section that shares a single word with the question is not about it.
-# Chosen on the dev split: anything from 0.05 to 0.14 answers every dev question right.
-MIN_SIMILARITY = 0.1
 
 TEXTS: dict[str, dict[str, str]] = {
     "en": {
+        "unsure": (
+            "I'm not sure our guidelines answer this; "
+            "these sections look closest. Ask the social media team if they don't help."
+        ),
         "not_covered": (
             "Our guidelines don't cover this question. Ask the social media team: "
             "they can answer it, and may add it to the guidelines."
@@ -28,6 +30,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "empty": "Ask me a question about our social media guidelines.",
     },
     "da": {
+        "unsure": (
+            "Jeg er ikke sikker på, at retningslinjerne svarer på det; "
+            "disse afsnit ligner mest. Spørg social media-teamet, hvis de ikke hjælper."
+        ),
         "not_covered": (
             "Vores retningslinjer dækker ikke dette spørgsmål. Spørg social media-teamet: "
             "de kan svare, og måske tilføje det til retningslinjerne."
@@ -37,6 +43,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "empty": "Stil mig et spørgsmål om vores retningslinjer for sociale medier.",
     },
     "de": {
+        "unsure": (
+            "Ich bin nicht sicher, ob unsere Richtlinien das beantworten; "
+            "diese Abschnitte passen am ehesten. Frag das Social-Media-Team, wenn sie nicht helfen."
+        ),
         "not_covered": (
             "Unsere Richtlinien behandeln diese Frage nicht. Frag das Social-Media-Team: "
             "es kann sie beantworten und vielleicht in die Richtlinien aufnehmen."
@@ -46,6 +56,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "empty": "Stell mir eine Frage zu unseren Social-Media-Richtlinien.",
     },
     "sv": {
+        "unsure": (
+            "Jag är inte säker på att riktlinjerna svarar på det; "
+            "de här avsnitten ligger närmast. Fråga social media-teamet om de inte hjälper."
+        ),
         "not_covered": (
             "Våra riktlinjer tar inte upp den här frågan. Fråga social media-teamet: "
             "de kan svara och kanske lägga till den i riktlinjerna."
@@ -55,6 +69,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "empty": "Ställ en fråga om våra riktlinjer för sociala medier.",
     },
     "nb": {
+        "unsure": (
+            "Jeg er ikke sikker på at retningslinjene svarer på dette; "
+            "disse avsnittene ligger nærmest. Spør sosiale medier-teamet hvis de ikke hjelper."
+        ),
         "not_covered": (
             "Retningslinjene våre dekker ikke dette spørsmålet. Spør sosiale medier-teamet: "
             "de kan svare, og kanskje legge det til i retningslinjene."
@@ -64,6 +82,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "empty": "Still meg et spørsmål om retningslinjene våre for sosiale medier.",
     },
     "nl": {
+        "unsure": (
+            "Ik weet niet zeker of onze richtlijnen dit beantwoorden; "
+            "deze onderdelen komen het dichtst in de buurt. "
+            "Vraag het socialemediateam als ze niet helpen."
+        ),
         "not_covered": (
             "Onze richtlijnen behandelen deze vraag niet. Vraag het socialemediateam: "
             "zij kunnen hem beantwoorden en misschien aan de richtlijnen toevoegen."
@@ -73,6 +96,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "empty": "Stel me een vraag over onze richtlijnen voor sociale media.",
     },
     "fr": {
+        "unsure": (
+            "Je ne suis pas sûr que nos règles répondent à cela ; "
+            "ces sections sont les plus proches. "
+            "Demandez à l'équipe réseaux sociaux si elles n'aident pas."
+        ),
         "not_covered": (
             "Nos règles ne traitent pas cette question. Demandez à l'équipe réseaux sociaux : "
             "elle peut y répondre, et peut-être l'ajouter aux règles."
@@ -82,6 +110,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "empty": "Posez-moi une question sur nos règles d'usage des réseaux sociaux.",
     },
     "es": {
+        "unsure": (
+            "No estoy seguro de que nuestras pautas respondan a esto; "
+            "estas secciones son las más cercanas. "
+            "Pregunta al equipo de redes sociales si no te ayudan."
+        ),
         "not_covered": (
             "Nuestras pautas no tratan esta pregunta. Pregunta al equipo de redes sociales: "
             "pueden responderla y quizá añadirla a las pautas."
@@ -98,60 +131,87 @@ def text_for(key: str, language: str) -> str:
     return TEXTS.get(language, TEXTS["en"])[key]
 
 
+Verdict = Literal["answer", "unsure", "not_covered"]
+
+
 @dataclass(frozen=True)
 class Source:
-    """A cited section: its heading text, retrieval score and the quoted excerpt."""
+    """A cited passage: its heading text, retrieval score, the quoted excerpt and its key."""
 
     section: str
     score: float
     excerpt: str
     key: str = ""
+    text: str = ""
 
 
 @dataclass(frozen=True)
 class Answer:
-    """An answer as plain data: what `socialbot ask --json` prints and the views draw."""
+    """An answer as plain data: what `socialbot ask --json` prints and the views draw.
+
+    The verdict is "answer" (the first source answers it), "unsure" (the sources look closest;
+    the social media team may know better) or "not_covered" (clearly off-topic).
+    """
 
     question: str
     answer: str
     sources: tuple[Source, ...] = field(default=())
-    confident: bool = False
+    verdict: Verdict = "not_covered"
     language: str = "en"
     by_model: bool = False
 
+    @property
+    def confident(self) -> bool:
+        """Whether the answer stands on its own (the verdict is "answer")."""
+        return self.verdict == "answer"
+
     def as_json(self) -> dict[str, Any]:
-        """The contract's JSON object: question, answer, sources and confident."""
+        """The contract's JSON object: question, answer, sources, confident and verdict."""
         return {
             "question": self.question,
             "answer": self.answer,
             "sources": [
-                {"section": s.section, "score": round(s.score, 3), "excerpt": s.excerpt}
+                {
+                    "section": s.section,
+                    "score": round(s.score, 3),
+                    "excerpt": s.excerpt,
+                    "key": s.key,
+                    "text": s.text,
+                }
                 for s in self.sources
             ],
             "confident": self.confident,
+            "verdict": self.verdict,
         }
 
 
-def is_confident(hits: Sequence[Hit]) -> bool:
-    """Whether the best section speaks about the question: two of its words, or one idea.
+def verdict(hits: Sequence[Hit], tuning: Tuning = DEFAULT_TUNING) -> Verdict:
+    """How sure the best passage answers the question: "answer", "unsure" or "not_covered".
 
-    Chosen on the evaluation set (bench/qa_eval.py): a question the guidelines do not cover
-    shares at most one plain word with the best section ("office", "open"), while covered ones,
-    also when asked in another language, share two words or one of the lexicon's ideas. A
-    question needs two shared words when it is about another workplace topic (expenses, leave,
-    IT), when none of its words speaks of social media or the guidelines ("Who is the CEO?"),
-    and when its meaning is far from every sentence of the section (if the embedding model read
-    both: "When is the Christmas party?" shares only "party" with a rule about photos).
+    Refused ("not_covered") only when the question is clearly elsewhere: nothing matches, or
+    the best passage shares a single plain word with it while the question is about another
+    workplace topic (expenses, leave, IT), speaks of neither social media nor the guidelines'
+    concerns ("Who is the CEO?"), or means something far from every sentence of the passage.
+    A confident answer needs two shared words (or one of the lexicon's ideas), enough of the
+    question's weight covered and a lead over the runner-up; anything between is "unsure".
     """
     if not hits:
-        return False
+        return "not_covered"
     best = hits[0]
     if best.matched < 2:
         if best.off_topic or not best.social:
-            return False
-        if best.similarity is not None and best.similarity < MIN_SIMILARITY:
-            return False
-    return best.matched >= 2 or best.matched_ideas >= 1
+            return "not_covered"
+        if best.similarity is not None and best.similarity < tuning.min_similarity:
+            return "not_covered"
+        if best.matched_ideas < 1:
+            return "not_covered" if best.coverage < tuning.refuse_coverage else "unsure"
+    if best.off_topic and best.coverage < tuning.answer_coverage:
+        return "unsure"
+    runner_up = hits[1].score if len(hits) > 1 else 0.0
+    lead = best.score / runner_up if runner_up > 0 else 10.0
+    if best.coverage >= tuning.answer_coverage and lead >= tuning.answer_lead:
+        return "answer"
+    return "unsure"
 
 
 def quote(
@@ -189,28 +249,42 @@ def render_quote(pieces: list[tuple[str, str]]) -> list[str]:
 
 
 def offline_answer(index: Index, question: str) -> Answer:
-    """Answer from the guidelines alone: quoted sentences of the best section, cited."""
+    """Answer from the guidelines alone: quoted sentences of the best passage, cited; when
+    unsure, the closest three passages; when clearly off-topic, "not covered"."""
     question = " ".join(question.split())
     language = detect_language(question, default=index.language)
     if not question:
         return Answer(question, text_for("empty", language), language=language)
     hits = index.search(question, limit=3)
-    confident = is_confident(hits)
-    if not confident:
+    found = verdict(hits, index.tuning)
+    if found == "not_covered":
         sources = tuple(_source(hit, "") for hit in hits)
-        return Answer(question, text_for("not_covered", language), sources, False, language)
+        return Answer(question, text_for("not_covered", language), sources, found, language)
+    if found == "unsure":
+        sources = tuple(_source(hit, "") for hit in hits)
+        lines = [text_for("unsure", language)]
+        lines += [
+            f"• _{hit.section.breadcrumb}_: {source.excerpt}"
+            for hit, source in zip(hits, sources, strict=True)
+        ]
+        return Answer(question, "\n".join(lines), sources, found, language)
     best = hits[0]
     quoted = render_quote(quote(best.section, question, index.language))
     text = "\n".join(f"> {line}" for line in quoted)
     label = text_for("from" if language == index.language else "from_other", language)
-    text += f"\n{label} _{best.section.title}_"
+    text += f"\n{label} _{best.section.breadcrumb}_"
     sources = (_source(best, " ".join(quoted)), *(_source(hit, "") for hit in hits[1:]))
-    return Answer(question, text, sources, True, language)
+    return Answer(question, text, sources, found, language)
 
 
-def _source(hit: Hit, excerpt: str) -> Source:
-    if not excerpt:
-        excerpt = " ".join(render_quote(units(hit.section.body)[:2]))
-    if len(excerpt) > EXCERPT_CHARS:
-        excerpt = excerpt[: EXCERPT_CHARS - 1].rstrip() + "…"
-    return Source(hit.section.title, hit.score, excerpt, hit.section.key)
+def excerpt(section: Section, quoted: str = "") -> str:
+    """What a citation shows of a passage: the quoted sentences, or its first two pieces."""
+    shown = quoted or " ".join(render_quote(units(section.body)[:2]))
+    if len(shown) > EXCERPT_CHARS:
+        shown = shown[: EXCERPT_CHARS - 1].rstrip() + "…"
+    return shown
+
+
+def _source(hit: Hit, quoted: str) -> Source:
+    shown = excerpt(hit.section, quoted)
+    return Source(hit.section.title, hit.score, shown, hit.section.key, hit.section.text)

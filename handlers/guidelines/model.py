@@ -1,4 +1,5 @@
-"""The model path: retrieve first, then an OpenAI-compatible model answers from those sections."""
+"""The model path: an OpenAI-compatible model answers from the whole policy (or, for a long
+one, the retrieved passages) and cites the sections it used."""
 
 from __future__ import annotations
 
@@ -8,14 +9,19 @@ import re
 from collections.abc import Sequence
 
 from content_feed.compose import TextModel
-from handlers.guidelines.answer import Answer, Source, offline_answer, text_for
+from handlers.guidelines.answer import Answer, Source, excerpt, offline_answer, text_for
 from handlers.guidelines.language import detect_language
 from handlers.guidelines.language import language as language_named
 from handlers.guidelines.retrieval import Hit, Index
+from handlers.guidelines.sections import Section
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = 8.0
+# A policy up to this size (about 15,000 tokens) is given to the model whole; a longer one only
+# through its RETRIEVED best passages.
+WHOLE_DOCUMENT_CHARS = 60_000
+RETRIEVED = 6
 NOT_COVERED = "NOT COVERED"
 _CITATION = re.compile(r"\[\s*S(\d+)\s*\]")
 
@@ -39,33 +45,33 @@ def _data(text: str) -> str:
     return text.replace("<", "\u2039").replace(">", "\u203a")
 
 
-def build_prompt(question: str, hits: Sequence[Hit], language: str) -> tuple[str, str]:
-    """The system and user messages that ground the model in the retrieved sections only."""
+def build_prompt(question: str, sections: Sequence[Section], language: str) -> tuple[str, str]:
+    """The system and user messages that ground the model in the given sections only."""
     system = SYSTEM_PROMPT.format(language=language_named(language).name)
     parts = ["<sections>"]
-    for number, hit in enumerate(hits, start=1):
-        heading = _data(hit.section.breadcrumb).replace('"', "'")
+    for number, section in enumerate(sections, start=1):
+        heading = _data(section.breadcrumb).replace('"', "'")
         parts.append(f'<section id="S{number}" heading="{heading}">')
-        parts.append(_data(hit.section.body))
+        parts.append(_data(section.body))
         parts.append("</section>")
     parts.append("</sections>")
     parts.append(f"<question>{_data(question)}</question>")
     return system, "\n".join(parts)
 
 
-def parse_reply(reply: str, hits: Sequence[Hit]) -> tuple[str, list[Hit]] | None:
-    """The answer text without citation marks and the cited hits; None when not covered.
+def parse_reply(reply: str, sections: Sequence[Section]) -> tuple[str, list[Section]] | None:
+    """The answer text without citation marks and the cited sections; None when not covered.
 
     Raises ValueError when the reply cites nothing it was given: such an answer is not grounded.
     """
     text = reply.strip()
     if not text or text.upper().strip(" .!").replace("_", " ") == NOT_COVERED:
         return None
-    cited: list[Hit] = []
+    cited: list[Section] = []
     for match in _CITATION.finditer(text):
         number = int(match.group(1))
-        if 1 <= number <= len(hits) and hits[number - 1] not in cited:
-            cited.append(hits[number - 1])
+        if 1 <= number <= len(sections) and sections[number - 1] not in cited:
+            cited.append(sections[number - 1])
     if not cited:
         raise ValueError("the model cited no section it was given")
     clean = _CITATION.sub("", text)
@@ -73,36 +79,61 @@ def parse_reply(reply: str, hits: Sequence[Hit]) -> tuple[str, list[Hit]] | None
     return re.sub(r"[ \t]{2,}", " ", clean).strip(), cited
 
 
+def given_sections(index: Index, hits: Sequence[Hit], whole_chars: int) -> list[Section]:
+    """What the model reads: the whole document when it fits in `whole_chars` (it then sees
+    every rule in context), otherwise the retrieved passages only."""
+    if sum(len(section.text) for section in index.sections) <= whole_chars:
+        return list(index.sections)
+    return [hit.section for hit in hits]
+
+
 async def model_answer(
-    completer: TextModel, index: Index, question: str, time_limit: float = DEFAULT_TIMEOUT
+    completer: TextModel,
+    index: Index,
+    question: str,
+    time_limit: float = DEFAULT_TIMEOUT,
+    whole_chars: int = WHOLE_DOCUMENT_CHARS,
 ) -> Answer:
-    """The model's answer grounded in the retrieved sections, or the offline answer on failure."""
+    """The model's answer grounded in the guidelines, or the offline answer on failure."""
     fallback = offline_answer(index, question)
-    hits = index.search(fallback.question, limit=3)
-    if not hits:
+    hits = index.search(fallback.question, limit=RETRIEVED) if fallback.question else []
+    given = given_sections(index, hits, whole_chars) if hits else []
+    if not given:
         return fallback
     language = detect_language(fallback.question, default=index.language)
-    system, user = build_prompt(fallback.question, hits, language)
+    system, user = build_prompt(fallback.question, given, language)
     try:
         async with asyncio.timeout(time_limit):
             reply = await completer.complete(system, user)
-        parsed = parse_reply(reply, hits)
+        parsed = parse_reply(reply, given)
     except TimeoutError:
         log.warning("the model did not answer within %.1f s; answering offline", time_limit)
         return fallback
-    except Exception:
-        # The model is optional: whatever goes wrong there, the offline answer still stands.
-        log.warning("the model failed; answering offline", exc_info=True)
+    except Exception as error:
+        # The model is optional: whatever goes wrong there, the offline answer still stands,
+        # and one line says why (a model that is down must not fill the log with tracebacks).
+        reason = " ".join(str(error).split())[:200]
+        log.warning("the model failed (%s: %s); answering offline", type(error).__name__, reason)
         return fallback
     if parsed is None:
-        sources = tuple(Source(h.section.title, h.score, "", h.section.key) for h in hits)
         return Answer(
-            fallback.question, text_for("not_covered", language), sources, False, language
+            fallback.question,
+            text_for("not_covered", language),
+            fallback.sources,
+            "not_covered",
+            language,
         )
     text, cited = parsed
-    by_excerpt = {source.key: source.excerpt for source in fallback.sources}
+    scores = {hit.section.key: hit.score for hit in hits}
+    excerpts = {source.key: source.excerpt for source in fallback.sources}
     sources = tuple(
-        Source(hit.section.title, hit.score, by_excerpt.get(hit.section.key, ""), hit.section.key)
-        for hit in cited
+        Source(
+            section.title,
+            scores.get(section.key, 0.0),
+            excerpts.get(section.key) or excerpt(section),
+            section.key,
+            section.text,
+        )
+        for section in cited
     )
-    return Answer(fallback.question, text, sources, True, language, by_model=True)
+    return Answer(fallback.question, text, sources, "answer", language, by_model=True)

@@ -15,26 +15,11 @@ from handlers.guidelines.language import content_words, detect_language, stem
 from handlers.guidelines.lexicon import ideas, off_topic, social
 from handlers.guidelines.pieces import units
 from handlers.guidelines.sections import Section
+from handlers.guidelines.tuning import DEFAULT_TUNING, Tuning
 
 if TYPE_CHECKING:
     from handlers.guidelines.embedding import Vectors
 
-# Chosen on the dev split of tests/guidelines/eval.yaml (bench/qa_eval.py --split dev).
-K1 = 1.6
-B = 0.75
-TITLE_WEIGHT = 2.0
-PATH_WEIGHT = 0.5
-IDEA_WEIGHT = 2.0
-# A term scores by its best key; its other keys (more ideas) add only this share.
-SYN_SUM = 0.3
-# How much the best single sentence's share of the question adds, relative to the question's
-# total idf.
-UNIT_WEIGHT = 0.4
-# Re-ranking: the best RERANK_DEPTH sections by BM25 are ordered by their score relative to the
-# best one plus SEMANTIC_WEIGHT times the cosine of the question and the section's closest
-# sentence (or heading). Chosen on the dev split only, then measured on the test split.
-RERANK_DEPTH = 8
-SEMANTIC_WEIGHT = 2.0
 # At most this many of the sections found may share a parent heading.
 MAX_SIBLINGS = 2
 
@@ -104,10 +89,12 @@ class Index:
         embedder: Embedder | None = None,
         *,
         semantic: bool = True,
+        tuning: Tuning = DEFAULT_TUNING,
     ) -> None:
         """Index `sections`; `semantic=False` ranks by BM25 alone, without the embedding model
         (the default model is loaded at the first question, once per process)."""
         self.sections = tuple(sections)
+        self.tuning = tuning
         self._embedder = embedder
         self._semantic = semantic
         self._unit_texts = [
@@ -178,21 +165,21 @@ class Index:
     def _key_score(self, doc: int, key: str) -> float:
         """BM25F: the key's count in the heading, its path and the (length-normalised) text."""
         body = self._bodies[doc].get(key, 0)
-        tf = TITLE_WEIGHT * self._titles[doc].get(key, 0) + PATH_WEIGHT * self._paths[doc].get(
-            key, 0
-        )
+        t = self.tuning
+        tf = t.title_weight * self._titles[doc].get(key, 0)
+        tf += t.path_weight * self._paths[doc].get(key, 0)
         if body:
-            tf += body / (1 - B + B * self._lengths[doc] / self._average)
+            tf += body / (1 - t.b + t.b * self._lengths[doc] / self._average)
         if not tf:
             return 0.0
-        return self._idf[key] * tf * (K1 + 1) / (tf + K1)
+        return self._idf[key] * tf * (t.k1 + 1) / (tf + t.k1)
 
     def _term_score(self, doc: int, term: Term) -> float:
         """A term scores by its best key (its stem or one of its ideas), synonyms not summed."""
         found = [self._key_score(doc, term.stem)]
-        found += [IDEA_WEIGHT * self._key_score(doc, f"@{idea}") for idea in term.ideas]
+        found += [self.tuning.idea_weight * self._key_score(doc, f"@{idea}") for idea in term.ideas]
         best = max(found)
-        return best + SYN_SUM * (sum(found) - best)
+        return best + self.tuning.syn_sum * (sum(found) - best)
 
     def _weight(self, term: Term) -> float:
         known = [self._idf[key] for key in term.keys if key in self._idf]
@@ -247,8 +234,9 @@ class Index:
         scores = []
         for doc in range(len(self.sections)):
             score = sum(self._term_score(doc, term) for term in terms)
-            if score > 0 and UNIT_WEIGHT:
-                score += UNIT_WEIGHT * sum(weights) * self._unit_match(doc, terms, weights)
+            if score > 0 and self.tuning.unit_weight:
+                share = self._unit_match(doc, terms, weights)
+                score += self.tuning.unit_weight * sum(weights) * share
             scores.append(score)
         return scores
 
@@ -260,9 +248,9 @@ class Index:
         scores = self.scores(terms)
         ranked = sorted(range(len(scores)), key=lambda doc: scores[doc], reverse=True)
         ranked = [doc for doc in ranked if scores[doc] > 0]
-        depth = max(limit, RERANK_DEPTH)
+        depth = max(limit, self.tuning.rerank_depth)
         similarities = self._similarities(question, ranked[:depth])
-        reranked = _rerank(ranked[:depth], scores, similarities)
+        reranked = _rerank(ranked[:depth], scores, similarities, self.tuning.semantic_weight)
         chosen = self._diverse(reranked, limit)
         return [self._hit(doc, score, terms, similarities.get(doc)) for doc, score in chosen]
 
@@ -313,14 +301,14 @@ class Index:
 
 
 def _rerank(
-    ranked: Sequence[int], scores: Sequence[float], similarities: dict[int, float]
+    ranked: Sequence[int], scores: Sequence[float], similarities: dict[int, float], weight: float
 ) -> list[tuple[int, float]]:
     """The ranked sections reordered by BM25 and meaning together, each with its score.
 
-    The score stays on BM25's scale: BM25 + SEMANTIC_WEIGHT * cosine * the best BM25.
+    The score stays on BM25's scale: BM25 + weight * cosine * the best BM25.
     """
     if not similarities or not ranked:
         return [(doc, scores[doc]) for doc in ranked]
     best = scores[ranked[0]]
-    combined = [(doc, scores[doc] + SEMANTIC_WEIGHT * best * similarities[doc]) for doc in ranked]
+    combined = [(doc, scores[doc] + weight * best * similarities[doc]) for doc in ranked]
     return sorted(combined, key=lambda item: item[1], reverse=True)

@@ -36,6 +36,11 @@ class Section:
         """The heading path, outermost first, joined with arrows."""
         return " \u203a ".join((*self.path, self.title))
 
+    @property
+    def text(self) -> str:
+        """The passage as cited: its heading path, then its text."""
+        return f"{self.breadcrumb}\n{self.body}"
+
 
 @dataclass
 class _Heading:

@@ -49,7 +49,8 @@ def _short(text: str, limit: int) -> str:
 
 
 def answer_message(answer: Answer, answer_id: str) -> Message:
-    """An answer with its cited section and 👍/👎; "not covered" offers the social media team."""
+    """An answer with its cited section and 👍/👎; when unsure, the closest sections to open;
+    unless it answers, "Ask the social media team" first."""
     lang = answer.language
     blocks: list[Block] = [Text(_short(answer.answer, MAX_TEXT))]
     if answer.confident and answer.sources:
@@ -58,6 +59,14 @@ def answer_message(answer: Answer, answer_id: str) -> Message:
         blocks.append(Context(f"{label('source', lang)}: {names}"))
         if answer.by_model:
             blocks.append(Context(label("model", lang)))
+    if answer.verdict == "unsure" and answer.sources:
+        closest = tuple(
+            Button(_short(source.section, MAX_LABEL), GUIDELINES_OPEN_SECTION, source.key)
+            for source in answer.sources[:BUTTONS_PER_ROW]
+            if source.key
+        )
+        if closest:
+            blocks.append(Actions(closest))
     buttons = [
         Button(label("helpful", lang), GUIDELINES_HELPFUL, answer_id),
         Button(label("unhelpful", lang), GUIDELINES_UNHELPFUL, answer_id),

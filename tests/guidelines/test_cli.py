@@ -40,10 +40,10 @@ def test_ask_json_one_object_per_stdin_line(env: dict[str, str]) -> None:
         "Må jeg dele vores nyheder?",
         "How do I book a meeting room?",
     ]
-    assert objects[0]["confident"] is True
+    assert (objects[0]["confident"], objects[0]["verdict"]) == (True, "answer")
     assert objects[0]["sources"][0]["section"] == "1. Share our stories, news and events"
     assert isinstance(objects[0]["sources"][0]["score"], float)
-    assert objects[1]["confident"] is False
+    assert (objects[1]["confident"], objects[1]["verdict"]) == (False, "not_covered")
 
 
 def test_ask_another_guidelines_file(env: dict[str, str]) -> None:
@@ -63,8 +63,8 @@ def test_ask_with_a_missing_file_exits_2(env: dict[str, str], tmp_path: Path) ->
 def test_qa_feedback_lists_thumbs_down(env: dict[str, str]) -> None:
     db = Database(env["SOCIALBOT_DB"])
     migrations.apply(db)
-    liked = record_answer(db, Answer("Liked question", "fine", (), True), "slack", "U1")
-    disliked = record_answer(db, Answer("Bad question", "meh", (), False), "slack", "U1")
+    liked = record_answer(db, Answer("Liked question", "fine", (), "answer"), "slack", "U1")
+    disliked = record_answer(db, Answer("Bad question", "meh", (), "unsure"), "slack", "U1")
     record_feedback(db, liked, "slack", "U2", helpful=True)
     record_feedback(db, disliked, "slack", "U2", helpful=False)
     db.close()

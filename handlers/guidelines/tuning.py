@@ -1,0 +1,43 @@
+"""The weights and thresholds of retrieval and of the verdict, as one value.
+
+The defaults are chosen by bench/qa_eval.py over the development corpus; to measure a policy the
+bench chooses them again on the other policies only (leave-one-policy-out), so no figure it
+reports comes from weights fitted to the policy measured.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """Every tuned weight and threshold of the offline answerer."""
+
+    # BM25F: saturation, length normalisation, and how much a word counts in the passage's
+    # heading and in the headings above it, relative to its text.
+    k1: float = 1.6
+    b: float = 0.75
+    title_weight: float = 2.0
+    path_weight: float = 0.5
+    # An idea of the lexicon (a synonym group) counts this much more than a plain stem; a term
+    # scores by its best key and its other keys add only `syn_sum` of theirs.
+    idea_weight: float = 2.0
+    syn_sum: float = 0.3
+    # How much the best single sentence's share of the question adds, relative to the
+    # question's total idf: words asked together should be found together.
+    unit_weight: float = 0.2
+    # Re-ranking by the embedding model (English): the best `rerank_depth` passages by BM25,
+    # plus `semantic_weight` times the cosine times the best BM25 score.
+    rerank_depth: int = 8
+    semantic_weight: float = 1.0
+    # Verdict: below this cosine a passage sharing one word is not about the question.
+    min_similarity: float = 0.05
+    # A confident answer covers this idf-weighted share of the question and leads the
+    # runner-up by this factor; one shared word with less than `refuse_coverage` is refused.
+    answer_coverage: float = 0.3
+    answer_lead: float = 1.0
+    refuse_coverage: float = 0.4
+
+
+DEFAULT_TUNING = Tuning()
