@@ -141,9 +141,26 @@ LANGUAGES: dict[str, Language] = {
 DEFAULT_LANGUAGE = ENGLISH
 
 
+# Chinese, Japanese and Korean write no spaces between words: their runs are read as
+# overlapping pairs of characters, which match across word boundaries without a dictionary.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+
+
 def words(text: str) -> list[str]:
-    """The words of `text`, lower-cased, apostrophes kept inside words."""
-    return [word.replace("\u2019", "'") for word in _WORD.findall(text.lower())]
+    """The words of `text`, lower-cased, apostrophes kept inside words; runs of CJK characters
+    as overlapping character pairs."""
+    found: list[str] = []
+    for word in _WORD.findall(text.lower()):
+        word = word.replace("\u2019", "'")
+        if not _CJK.search(word):
+            found.append(word)
+            continue
+        for part in re.split(f"({_CJK.pattern})", word):
+            if _CJK.fullmatch(part):
+                found += [part[i : i + 2] for i in range(max(1, len(part) - 1))]
+            elif part:
+                found.append(part)
+    return found
 
 
 def detect_language(text: str, default: str = DEFAULT_LANGUAGE.code) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from handlers.guidelines.cleanup import clean
 
 _HASH_HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
 _NUMBER = re.compile(r"^(\d+(?:\.\d+)*)(?:[.:)]\s*|\s+(?=\S))")
@@ -11,6 +13,13 @@ _PLAIN_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)(?:[.:)]\s+|\.?\d*\s+(?=[A-ZÆØÅ]
 _RULE = re.compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
 _SETEXT = re.compile(r"^\s*(=+|-+)\s*$")
 _MAX_PLAIN_HEADING = 70
+# A line that is all bold (`**Do not post…**`, `__Privacy__:`) is a pseudo-heading.
+_BOLD_LINE = re.compile(r"^(\*\*|__)(?P<title>[^*_].*?)\1\s*:?\s*$")
+# A section longer than this is cut into its rules: paragraphs and top-level list items.
+MAX_PASSAGE = 100_000
+_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,2}[.)]|[a-z][.)]|\([a-z0-9]{1,3}\))\s+")
+_RULE_TITLE_WORDS = 8
+_SHORT_ITEM = 60
 # A policy saved from a web page ends with the page's comment form; it is no section of the policy.
 _PAGE_FOOTERS = frozenset(
     {"leave a reply", "leave a comment", "post a comment", "skriv et svar", "skriv en kommentar"}
@@ -65,8 +74,13 @@ def _numbered(text: str, pattern: re.Pattern[str]) -> tuple[str, str]:
     return number, f"{number}{separator}{rest}" if rest else number
 
 
-def _is_plain_heading(lines: list[str], index: int) -> bool:
-    """A short line standing alone between blank lines, not a sentence, list item or quote."""
+def _is_plain_heading(lines: list[str], index: int, dense: bool = False) -> bool:
+    """A short line standing alone between blank lines, not a sentence, list item or quote.
+
+    In `dense` text (a PDF conversion, with hardly a blank line) a shorter line is a heading
+    without blank lines around it when the line before it ends a sentence and the line after
+    it does not continue it.
+    """
     line = lines[index].strip()
     if not line or len(line) > _MAX_PLAIN_HEADING or len(line.split()) > 10:
         return False
@@ -76,7 +90,26 @@ def _is_plain_heading(lines: list[str], index: int) -> bool:
         return False
     before = lines[index - 1].strip() if index > 0 else ""
     after = lines[index + 1].strip() if index + 1 < len(lines) else ""
-    return not before and not after
+    if not before and not after:
+        return True
+    if not dense or len(line.split()) > 7 or _ITEM.match(line):
+        return False
+    ends_sentence = not before or before[-1] in ".!?:)" or _is_plain_heading(lines, index - 1)
+    continued = bool(after) and (after[0].islower() or after[0] in ",;")
+    return ends_sentence and not continued
+
+
+def _is_bold_heading(line: str) -> str:
+    """The title of a line that is all bold, or of a short line in capitals ("DO NOT:")."""
+    bold = _BOLD_LINE.match(line.strip())
+    if bold and len(bold.group("title")) <= _MAX_PLAIN_HEADING * 2:
+        return bold.group("title").strip().rstrip(":").strip()
+    stripped = line.strip().rstrip(":")
+    letters = [c for c in stripped if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters) >= 2 and not any(c.islower() for c in letters)
+    if capitals and len(stripped.split()) <= 6 and not stripped.startswith(("#", "-", "*", ">")):
+        return stripped
+    return ""
 
 
 def split_sections(text: str, title: str = "") -> list[Section]:
@@ -86,7 +119,8 @@ def split_sections(text: str, title: str = "") -> list[Section]:
     headings, numbered plain-text headings (`1.`, `1.1`) and short lines standing alone between
     blank lines. Text before the first heading belongs to a section named after `title`.
     """
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = clean(text).split("\n")
+    dense = sum(not line.strip() for line in lines) <= max(1, len(lines) * 0.05)
     sections: list[Section] = []
     stack: list[_Heading] = []
     current = _Heading(title or "Introduction", 0, "")
@@ -129,7 +163,13 @@ def split_sections(text: str, title: str = "") -> list[Section]:
             number, heading_title = _numbered(line, _PLAIN_NUMBER)
             open_heading(_Heading(heading_title, 1, number))
             index += 1
-        elif _is_plain_heading(lines, index):
+        elif line and (bold := _is_bold_heading(line)):
+            number, heading_title = _numbered(bold, _PLAIN_NUMBER)
+            level = (stack[-1].level if stack else 0) + 1
+            if stack and stack[-1].level >= 7:  # a pseudo-heading after another: a sibling
+                level = stack[-1].level
+            open_heading(_Heading(heading_title, max(level, 7), number))
+        elif _is_plain_heading(lines, index, dense):
             number, heading_title = _numbered(line, _PLAIN_NUMBER)
             sibling = stack[-1].level if stack else 1
             level = number.count(".") + 1 if number else sibling
@@ -140,4 +180,84 @@ def split_sections(text: str, title: str = "") -> list[Section]:
             body.append(raw.rstrip())
         index += 1
     flush()
-    return sections
+    return _unique([rule for section in sections for rule in _rules(section)])
+
+
+def _rules(section: Section) -> list[Section]:
+    """A long section as its rules: each paragraph, and each top-level list item with the
+    line that leads into its list, under the section's heading path. A short one stays whole,
+    and so does a list of short items (platform names are no rules)."""
+    if len(section.body) <= MAX_PASSAGE:
+        return [section]
+    parts: list[str] = []
+    lead_in = ""
+    for kind, lines in _blocks(section.body):
+        if kind == "text":
+            text = "\n".join(lines)
+            lead_in = text if text.endswith(":") else ""
+            parts.append(text)
+        elif kind == "items" and sum(map(len, lines)) / len(lines) < _SHORT_ITEM:
+            if parts and parts[-1] == lead_in:
+                parts.pop()
+            parts.append("\n".join([lead_in, *lines] if lead_in else lines))
+        else:
+            if parts and parts[-1] == lead_in:
+                parts.pop()
+            parts.append(f"{lead_in}\n{lines[0]}" if lead_in else lines[0])
+    if len(parts) < 2:
+        return [section]
+    path = (*section.path, section.title)
+    return [Section(_rule_title(part), path, part) for part in parts]
+
+
+def _blocks(body: str) -> list[tuple[str, list[str]]]:
+    """Paragraphs ("text", their lines) and lists ("items", one text per top-level item with
+    its continuation lines and nested items)."""
+    blocks: list[tuple[str, list[str]]] = []
+    blank = True
+    for raw in body.split("\n"):
+        line = raw.rstrip()
+        if not line.strip():
+            blank = True
+            continue
+        item = _ITEM.match(line)
+        if item and not item.group(1):
+            if blocks and blocks[-1][0] == "items":
+                blocks[-1][1].append(line)
+            else:
+                blocks.append(("items", [line]))
+        elif blocks and blocks[-1][0] == "items" and (raw[:1].isspace() or not blank):
+            blocks[-1][1][-1] += "\n" + line
+        elif blocks and blocks[-1][0] == "text" and not blank:
+            blocks[-1][1].append(line)
+        else:
+            blocks.append(("text", [line]))
+        blank = False
+    return blocks
+
+
+def _rule_title(text: str) -> str:
+    """A rule's name: its bold lead ("**Be kind.** Treat…"), or its first words (after the
+    lead-in line of its list)."""
+    lines = text.split("\n")
+    first = lines[1] if len(lines) > 1 and lines[0].endswith(":") else lines[0]
+    first = _ITEM.sub("", first)
+    bold = re.match(r"^\s*(\*\*|__)(.+?)\1", first)
+    if bold:
+        return _clean_title(bold.group(2)).rstrip(".:")
+    words = _clean_title(first).split()
+    title = " ".join(words[:_RULE_TITLE_WORDS])
+    return title + ("…" if len(words) > _RULE_TITLE_WORDS else "")
+
+
+def _unique(sections: list[Section]) -> list[Section]:
+    """The sections with unique titles (their keys for buttons): repeats get " (2)", " (3)"."""
+    seen: dict[str, int] = {}
+    unique = []
+    for section in sections:
+        count = seen.get(section.title, 0) + 1
+        seen[section.title] = count
+        unique.append(
+            section if count == 1 else replace(section, title=f"{section.title} ({count})")
+        )
+    return unique

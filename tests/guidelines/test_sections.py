@@ -81,9 +81,12 @@ def test_plain_text_headings(text: str, expected: list[tuple[str, tuple[str, ...
     assert [(s.title, s.path) for s in sections] == expected
 
 
-def test_every_evaluation_answer_names_a_real_section() -> None:
+def test_every_evaluation_answer_names_a_real_heading() -> None:
     evalset = load_eval_set()
-    known = {name: set(titles(name)) for name in evalset.documents}
+    known = {
+        name: {heading for s in split_sections(path.read_text()) for heading in (*s.path, s.title)}
+        for name, path in evalset.documents.items()
+    }
     missing = [
         (item.doc, title)
         for item in evalset.questions
@@ -101,3 +104,66 @@ def test_section_titles_are_unique_per_document() -> None:
 
 def test_corpus_copies_exist() -> None:
     assert all(Path(path).is_file() for path in DOCUMENTS.values())
+
+
+def test_bold_lines_and_capitals_are_pseudo_headings_of_their_rules() -> None:
+    text = (
+        "# Policy\n\n## Personal use\n\n**Do:**\n- Say you speak for yourself.\n\n"
+        "**Don't:**\n- Post client photos.\n\nPRIVACY\n\nNever share addresses.\n"
+    )
+    sections = split_sections(text)
+    assert [(s.title, s.path) for s in sections] == [
+        ("Do", ("Policy", "Personal use")),
+        ("Don't", ("Policy", "Personal use")),
+        ("PRIVACY", ("Policy", "Personal use")),
+    ]
+    assert sections[1].text == "Policy \u203a Personal use \u203a Don't\n- Post client photos."
+
+
+def test_a_pdf_conversion_loses_page_numbers_running_headers_and_hyphens() -> None:
+    text = (
+        "Acme Social Media Policy\n"
+        "Purpose\n"
+        "This policy explains how staff use social media and how we protect the com-\n"
+        "pany's reputation online.\n"
+        "1\n"
+        "Acme Social Media Policy\n"
+        "Personal accounts\n"
+        "• Say that your views are your own.\n"
+        "• Never post confidential information.\n"
+        "2\n"
+        "Acme Social Media Policy\n"
+        "Contact\n"
+        "Ask the communications team when unsure.\n"
+        "Page 3 of 3\n"
+    )
+    sections = split_sections(text, title="policy")
+    assert [s.title for s in sections] == ["Purpose", "Personal accounts", "Contact"]
+    body = sections[0].body
+    assert body == "This policy explains how staff use social media and how we protect the " + (
+        "company's reputation online."
+    )
+    assert "- Say that your views are your own." in sections[1].body
+
+
+def test_html_headings_lists_and_subtitles() -> None:
+    text = (
+        "<article><h1>Social Media Guidelines</h1><p>Intro &amp; scope.</p>"
+        '<h3 class="serif">Tips</h3><div class="subtitle">Be Accurate:</div>'
+        "<ul><li>Check facts before posting.</li></ul>"
+        '<div class="subtitle">Be Respectful:</div><ul><li>No insults.</li></ul></article>'
+    )
+    sections = split_sections(text)
+    assert [(s.title, s.path) for s in sections] == [
+        ("Social Media Guidelines", ()),
+        ("Be Accurate", ("Social Media Guidelines", "Tips")),
+        ("Be Respectful", ("Social Media Guidelines", "Tips")),
+    ]
+    assert sections[0].body == "Intro & scope."
+    assert sections[1].body == "- Check facts before posting."
+
+
+def test_japanese_text_is_read_as_character_pairs() -> None:
+    from handlers.guidelines.language import content_words
+
+    assert content_words("投稿の削除", "en") == ["投稿", "稿の", "の削", "削除"]
