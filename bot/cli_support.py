@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import difflib
 import importlib
+import json
 import logging
 import sys
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -46,6 +48,18 @@ def settings_or_exit(*, for_people: bool = True, **overrides: Any) -> Settings:
     if for_people and sys.stderr.isatty():
         quiet_logs(settings)
     return settings
+
+
+def echo_json_lines(records: Iterable[Mapping[str, Any]], empty: str) -> None:
+    """`--json` output, the same for every command: JSON Lines on stdout, one compact object
+    per record and line. With no record, stdout stays empty (zero records) and `empty` is said
+    on stderr, so a person sees an answer and a pipe sees none."""
+    said = False
+    for record in records:
+        click.echo(json.dumps(record, ensure_ascii=False, default=str))
+        said = True
+    if not said:
+        click.echo(empty, err=True)
 
 
 def quiet_logs(settings: Settings) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,7 +12,7 @@ from datetime import UTC, datetime
 import click
 
 from bot.app import Runtime
-from bot.cli_support import runtime_or_exit, settings_or_exit
+from bot.cli_support import echo_json_lines, runtime_or_exit, settings_or_exit
 from bot.console.render import render
 from bot.delivery.cli import progress_bar
 from content_feed.compose import NETWORKS
@@ -67,7 +66,7 @@ def preview(user_id: str | None, as_json: bool) -> None:
         plan = asyncio.run(capability.plan_for(platform, user, now))
         quiet = capability.why_quiet_for(platform, user, now)
     if as_json:
-        click.echo(json.dumps(plan.as_json(), ensure_ascii=False))
+        echo_json_lines([plan.as_json()], "")
     elif plan.empty:
         click.echo(f"No digest for {user} now. {quiet.text}")
     else:
@@ -113,8 +112,8 @@ def stats(as_json: bool) -> None:
     with _digest() as (_, capability):
         rows = capability.stats()
     if as_json:
-        for row in rows:
-            click.echo(json.dumps({**asdict(row), "total": row.total}, ensure_ascii=False))
+        records = ({**asdict(row), "total": row.total} for row in rows)
+        echo_json_lines(records, "No share clicks yet.")
         return
     if not rows:
         click.echo("No share clicks on digest items yet.")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,7 +11,7 @@ from datetime import UTC, datetime
 import click
 from sqlite_utils import Database
 
-from bot.cli_support import runtime_or_exit, settings_or_exit
+from bot.cli_support import echo_json_lines, runtime_or_exit, settings_or_exit
 from bot.settings import Settings
 from content_feed import store
 from content_feed.errors import FeedError
@@ -87,12 +86,12 @@ def list_(as_json: bool) -> None:
     """List the feeds with their last fetch status, error and item counts."""
     with _database() as (_, db):
         rows = store.list_feeds(db)
+    none = "No feeds yet. Add one with: socialbot feeds add URL"
     if as_json:
-        for feed in rows:
-            click.echo(json.dumps(feed.as_json(), ensure_ascii=False))
+        echo_json_lines((feed.as_json() for feed in rows), none)
         return
     if not rows:
-        click.echo("No feeds yet. Add one with: socialbot feeds add URL")
+        click.echo(none)
         return
     for feed in rows:
         state = feed.status if feed.enabled else "disabled"

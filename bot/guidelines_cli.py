@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from bot.cli_support import SuggestingGroup, runtime_or_exit, settings_or_exit
+from bot.cli_support import SuggestingGroup, echo_json_lines, runtime_or_exit, settings_or_exit
 from handlers.guidelines import Answer, GuidelinesQA, downvotes
 
 
@@ -66,11 +66,10 @@ def feedback(as_json: bool) -> None:
         votes = downvotes(runtime.db)
     finally:
         runtime.db.close()
-    if not votes and not as_json:
-        click.echo("No 👎 on any answer yet.")
-    for vote in votes:
-        if as_json:
-            record = {
+    none = "No 👎 on any answer yet."
+    if as_json:
+        records = (
+            {
                 "at": vote.at,
                 "question": vote.answer.question,
                 "answer": vote.answer.answer,
@@ -78,8 +77,13 @@ def feedback(as_json: bool) -> None:
                 "confident": vote.answer.confident,
                 "voter": f"{vote.platform}:{vote.user_id}",
             }
-            click.echo(json.dumps(record, ensure_ascii=False))
-        else:
-            section = vote.answer.section if vote.answer.confident else "not covered"
-            click.echo(f"{vote.at}  {vote.answer.question}")
-            click.echo(f"    answered from: {section}")
+            for vote in votes
+        )
+        echo_json_lines(records, none)
+        return
+    if not votes:
+        click.echo(none)
+    for vote in votes:
+        section = vote.answer.section if vote.answer.confident else "not covered"
+        click.echo(f"{vote.at}  {vote.answer.question}")
+        click.echo(f"    answered from: {section}")

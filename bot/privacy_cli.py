@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
-from bot.cli_support import runtime_or_exit, settings_or_exit
+from bot.cli_support import echo_json_lines, runtime_or_exit, settings_or_exit
 from bot.delivery.ledger import Ledger
 from handlers import privacy
 from handlers.reports.store import ReportStore
@@ -31,7 +29,7 @@ def export(platform: str, user_id: str) -> None:
             f"Nobody found: nothing is stored about {platform} user {user_id}. "
             "Check the user id and --platform (slack unless given)."
         )
-    click.echo(json.dumps({"platform": platform, "user_id": user_id, "tables": found}, indent=2))
+    echo_json_lines([{"platform": platform, "user_id": user_id, "tables": found}], "")
 
 
 @click.command()

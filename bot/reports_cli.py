@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,7 +11,7 @@ from typing import Any
 
 import click
 
-from bot.cli_support import runtime_or_exit, settings_or_exit
+from bot.cli_support import echo_json_lines, runtime_or_exit, settings_or_exit
 from handlers.reports.model import OPEN_STATUSES, Report, Status
 from handlers.reports.store import ReportStore
 
@@ -93,8 +92,7 @@ def list_(status: str | None, as_json: bool) -> None:
     with _store() as store:
         found = store.find(_statuses(status))
     if as_json:
-        for report in found:
-            click.echo(json.dumps(as_row(report), ensure_ascii=False))
+        echo_json_lines(map(as_row, found), "No reports.")
         return
     if not found:
         click.echo("No reports.")

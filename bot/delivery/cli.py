@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,6 +10,7 @@ from typing import Any
 
 import click
 
+from bot.cli_support import echo_json_lines
 from bot.delivery.ledger import Ledger, migrations
 from bot.delivery.progress import Progress, ProgressCallback
 from bot.settings import Settings, SettingsError, load_settings
@@ -72,8 +72,9 @@ def status(ctx: click.Context, purpose: str | None, as_json: bool) -> None:
     """Queued, sent and failed counts per purpose and key, with the failure reasons."""
     rows = _ledger(ctx).summary(purpose)
     if as_json:
-        for row in rows:
-            click.echo(json.dumps({**asdict(row), "remaining": row.remaining}))
+        echo_json_lines(
+            ({**asdict(row), "remaining": row.remaining} for row in rows), "No deliveries yet."
+        )
         return
     if not rows:
         click.echo("No deliveries yet.")
