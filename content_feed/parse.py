@@ -11,11 +11,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
+from xml.parsers import expat
 
 import feedparser
+from feedparser.encodings import convert_to_utf8
 
 from content_feed.errors import (
     NoFeedLinkError,
@@ -36,6 +38,8 @@ FUTURE_TOLERANCE = timedelta(days=1)
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
 
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
+# The prolog is read this much at a time, until the root element begins.
+_PROLOG_CHUNK = 16 * 1024
 _HTML_START = re.compile(
     rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S
 )
@@ -121,14 +125,62 @@ def parse_feed(
     return _parse_xml_feed(data, url, now)
 
 
+class _RootReached(Exception):
+    """The root element began: the prolog, the only place for a DTD, has been read."""
+
+
+def _refuse_dtd(doctype: str, system_id: str | None, public_id: str | None, internal: int) -> None:
+    if internal:
+        raise UnsafeXMLError(
+            "the XML has a DTD of its own, where entities are declared (a possible "
+            "entity-expansion attack)"
+        )
+
+
+def _refuse_entity(*_: object) -> NoReturn:
+    raise UnsafeXMLError("the XML declares entities (a possible entity-expansion attack)")
+
+
+def _stop_at_root(*_: object) -> NoReturn:
+    raise _RootReached
+
+
+def refuse_unsafe_xml(data: bytes) -> None:
+    """Raise `UnsafeXMLError` when the XML has a DTD of its own or declares or refers to entities.
+
+    Expat reads the prolog (up to the root element) with handlers that refuse instead of
+    expanding: comments and processing instructions cannot hide a declaration from it. A DOCTYPE
+    that only names an external DTD (RSS 0.91) passes; that DTD is never fetched.
+    """
+    parser = expat.ParserCreate()
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.StartDoctypeDeclHandler = _refuse_dtd
+    parser.EntityDeclHandler = _refuse_entity
+    parser.UnparsedEntityDeclHandler = _refuse_entity
+    parser.ExternalEntityRefHandler = _refuse_entity
+    parser.StartElementHandler = _stop_at_root
+    try:
+        for start in range(0, len(data), _PROLOG_CHUNK):
+            parser.Parse(data[start : start + _PROLOG_CHUNK], False)
+        parser.Parse(b"", True)
+    except _RootReached:
+        return
+    except (expat.ExpatError, ValueError):  # ValueError: a multi-byte encoding expat cannot read
+        # feedparser reads what expat cannot with a lenient parser: no declaration anywhere then.
+        if _ENTITY_DECLARATION.search(data):
+            raise UnsafeXMLError(
+                "the XML is not well-formed and declares entities (a possible entity-expansion "
+                "attack)"
+            ) from None
+
+
 def _parse_xml_feed(data: bytes, url: str, now: datetime) -> ParsedFeed:
-    prolog_end = re.search(rb"<[A-Za-z]", data)
-    prolog = data[: prolog_end.start()] if prolog_end else data
-    if _ENTITY_DECLARATION.search(prolog):
-        raise UnsafeXMLError("the XML declares entities (a possible entity-expansion attack)")
     headers = {"content-location": url} if url else {}
     # A missing or wrong Content-Type says nothing about the document; only the bytes matter.
     headers["content-type"] = "application/xml"
+    # Checked as feedparser will read it: converted to UTF-8 the way it converts, so no encoding
+    # (UTF-16, EBCDIC, Shift_JIS...) hides a declaration from the check but not from the parser.
+    refuse_unsafe_xml(convert_to_utf8(dict(headers), data, {}))
     # A file object, never bytes or str: feedparser treats a string as a URL or a file name.
     # Sanitising and relative-URI rewriting of embedded HTML are skipped: we keep plain text only.
     result: Any = feedparser.parse(
@@ -283,6 +335,11 @@ def _parse_json_feed(data: bytes, url: str, now: datetime) -> ParsedFeed:
         if error.msg.startswith("Unterminated") or error.pos >= len(text.rstrip()) - 1:
             raise ParseError("the JSON feed is cut short (truncated)") from None
         raise ParseError(f"the JSON feed is not valid JSON: {error}") from None
+    except RecursionError:
+        raise ParseError("the JSON feed is nested too deeply to read") from None
+    except ValueError:
+        # What json raises past Python's limit on integer digits (4,300 by default).
+        raise ParseError("the JSON feed has a number too long to read") from None
     if isinstance(document, dict) and isinstance(document.get("rss"), dict):
         return _parse_rss_in_json(document["rss"], url, now)
     version = document.get("version") if isinstance(document, dict) else None
@@ -416,12 +473,11 @@ def discover_feed_url(page: bytes | str, page_url: str) -> str:
 
 def parse_opml(data: bytes) -> list[OPMLOutline]:
     """The feeds of an OPML subscription list; `ParseError` when it is not one."""
-    if _ENTITY_DECLARATION.search(data):
-        raise UnsafeXMLError("the XML declares entities (a possible entity-expansion attack)")
+    refuse_unsafe_xml(data)
     try:
         root = ElementTree.fromstring(data)
-    except ElementTree.ParseError as error:
-        raise ParseError(f"the OPML list is not well-formed XML: {error}") from None
+    except (ElementTree.ParseError, ValueError) as error:  # ValueError: a multi-byte encoding
+        raise ParseError(f"the OPML list is not XML the bot can read: {error}") from None
     if root.tag.lower() != "opml":
         raise ParseError("not an OPML document")
     outlines = []
