@@ -21,6 +21,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 import content_feed
 import handlers
+from content_feed.manage import check_feed_entry
 from handlers.digest.preferences import parse_time
 from handlers.groups import ENTRA_GROUP_PREFIX
 from handlers.people import check_role_entry
@@ -176,6 +177,13 @@ class Settings(BaseSettings):
             example = cls.model_fields[str(info.field_name)].default
             raise ValueError(f"must be an http(s) URL such as {example}")
         return value if value.endswith("/") else value + "/"
+
+    @field_validator("feeds")
+    @classmethod
+    def _feed_entries(cls, entries: list[str]) -> list[str]:
+        for entry in entries:
+            check_feed_entry(entry)
+        return entries
 
     @field_validator("social_media_managers", "announcers", "admins")
     @classmethod

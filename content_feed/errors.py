@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 
+def quoted(text: str, limit: int = 100) -> str:
+    """`text` quoted for a one-line message: control characters escaped, long text cut."""
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
 class FeedError(Exception):
     """A feed could not be added, fetched or read; the message says why in plain words."""
 
 
-class InvalidFeedURLError(FeedError):
-    """The text given is not a URL the bot can fetch a feed from."""
+class InvalidFeedURLError(FeedError, ValueError):
+    """The text given is not a URL the bot can fetch a feed from (a ValueError to settings)."""
 
 
 class FetchError(FeedError):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import re
 import socket
+import unicodedata
 import zlib
 from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -12,7 +14,7 @@ from email.utils import formatdate
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 import httpcore
@@ -27,6 +29,7 @@ from content_feed.errors import (
     InvalidFeedURLError,
     TooLargeError,
     TooManyRedirectsError,
+    quoted,
 )
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -58,6 +61,7 @@ _LAST_32_BITS = (
 _SITE_LOCAL = ipaddress.ip_network("fec0::/10")  # deprecated, still routed inside some networks
 # The content codings the bot decodes itself, in bounded steps: zlib's window bits for each.
 CODINGS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
+_HOST_LABEL = re.compile(r"(?!-)[a-z0-9_-]{1,63}(?<!-)", re.IGNORECASE)
 # Decoded bytes produced per step; a step takes well under a millisecond.
 INFLATE_STEP = 64 * 1024
 
@@ -193,18 +197,43 @@ async def checked_addresses(
 
 def check_feed_url(url: str) -> str:
     """`url` when it is an http(s) URL with a host; `InvalidFeedURLError` otherwise."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https"):
-        raise InvalidFeedURLError(f"{url!r} is not an http or https URL")
+    text = url.strip()
+    shown = quoted(text)
+    if any(ch.isspace() or unicodedata.category(ch) in ("Cc", "Cs") for ch in text):
+        raise InvalidFeedURLError(f"{shown} has spaces or control characters in it")
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - raises on a malformed port
+    except ValueError as error:
+        raise InvalidFeedURLError(f"{shown} is not a valid URL ({_reason(error)})") from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise InvalidFeedURLError(f"{shown} is not an http or https URL")
     if not parts.hostname:
-        raise InvalidFeedURLError(f"{url!r} has no host")
-    if parts.username or parts.password:
+        raise InvalidFeedURLError(f"{shown} has no host")
+    if parts.username is not None or parts.password is not None:
         raise InvalidFeedURLError("feed URLs with a user name or password are not supported")
     try:
-        parts.port  # noqa: B018 - raises on a malformed port
+        # httpx refuses some URLs that urlsplit takes (and encodes international names): the
+        # URL is checked as it will be fetched.
+        host = httpx.URL(text).raw_host.decode("ascii")
+    except (httpx.InvalidURL, ValueError) as error:  # UnicodeError is a ValueError
+        raise InvalidFeedURLError(f"{shown} is not a valid URL ({_reason(error)})") from None
+    if not _valid_host(host):
+        raise InvalidFeedURLError(f"{shown} has an invalid host name")
+    return text
+
+
+def _valid_host(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.split("%")[0])
     except ValueError:
-        raise InvalidFeedURLError(f"{url!r} has an invalid port") from None
-    return url.strip()
+        labels = host.removesuffix(".").split(".")
+        return len(host) <= 253 and all(_HOST_LABEL.fullmatch(label) for label in labels)
+    return True
+
+
+def _reason(error: Exception) -> str:
+    return quoted(str(error))[1:-1]
 
 
 class GuardedBackend(httpcore.AsyncNetworkBackend):
@@ -325,10 +354,10 @@ async def _fetch(
         await checked_addresses(parts.hostname or "", port, allow_private, resolver)
         async with client.stream("GET", current, headers=headers) as response:
             if response.status_code in REDIRECT_CODES:
-                location = response.headers.get("location")
-                if not location:
+                # httpx joins and checks the Location (an invalid one is an error before this).
+                if response.next_request is None:
                     raise FetchError(f"a redirect without a Location from {current}")
-                current = check_feed_url(urljoin(current, location))
+                current = check_feed_url(str(response.next_request.url))
                 continue
             if response.status_code == 304:
                 return FetchResult(

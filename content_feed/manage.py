@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from sqlite_utils import Database
 
 from content_feed import store
 from content_feed.canonical import canonical_url
-from content_feed.errors import FeedExistsError, InvalidFeedURLError
+from content_feed.errors import FeedExistsError, InvalidFeedURLError, quoted
 from content_feed.fetch import check_feed_url, new_client
 from content_feed.refresh import Fetcher
+
+# A scheme as people type one: `name://`, or `file:` alone.
+_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):(?=//|(?<=file:))", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,17 +35,50 @@ def normalise_source(text: str, *, allow_files: bool = False) -> str:
     text = text.strip()
     if not text:
         raise InvalidFeedURLError("give a feed or page URL")
-    scheme = urlsplit(text).scheme.lower()
-    if scheme == "file" or (not scheme and allow_files and Path(text).exists()):
+    named = _SCHEME.match(text)
+    scheme = named.group(1).lower() if named else ""
+    path_like = not scheme and (text.startswith(("/", "./", "../", "~")) or _is_file(Path(text)))
+    if scheme == "file" or (allow_files and path_like):
         if not allow_files:
             raise InvalidFeedURLError("local files cannot be added as feeds here")
-        path = Path(text[len("file://") :] if scheme == "file" else text).expanduser()
-        if not path.is_file():
-            raise InvalidFeedURLError(f"no such file: {path}")
-        return path.resolve().as_uri()
+        return _file_url(_file_path(text) if scheme == "file" else Path(text))
     if not scheme and "." in text.split("/")[0]:
         text = f"https://{text}"  # "blog.example.com/feed" is what people paste
     return canonical_url(check_feed_url(text))
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # a name too long, a NUL byte
+        return False
+
+
+def _file_path(url: str) -> Path:
+    rest = url[len("file:") :]
+    if rest.startswith("//"):
+        rest = rest[2:]
+        rest = rest.removeprefix("localhost") if rest.startswith("localhost/") else rest
+        if not rest.startswith("/"):
+            raise InvalidFeedURLError(f"{quoted(url)} names a file on another host")
+    return Path(url2pathname(rest))
+
+
+def _file_url(path: Path) -> str:
+    try:
+        resolved = path.expanduser().resolve()
+    except (OSError, ValueError, RuntimeError) as error:  # RuntimeError: ~nobody's home
+        raise InvalidFeedURLError(
+            f"cannot use the file {quoted(str(path))}: {type(error).__name__}"
+        ) from None
+    if not _is_file(resolved):
+        raise InvalidFeedURLError(f"no such file: {quoted(str(resolved))}")
+    return resolved.as_uri()
+
+
+def check_feed_entry(entry: str) -> str:
+    """The source a SOCIALBOT_FEEDS entry names; `InvalidFeedURLError` (a ValueError) if none."""
+    return normalise_source(parse_kind(entry)[1], allow_files=True)
 
 
 def parse_kind(text: str) -> tuple[store.Kind, str]:

@@ -264,14 +264,21 @@ def _looks_like_image(url: object, mime: object, medium: object) -> bool:
         return False
     if medium == "image" or (isinstance(mime, str) and mime.startswith("image/")):
         return True
-    return not mime and not medium and urlsplit(url).path.lower().endswith(IMAGE_SUFFIXES)
+    try:
+        path = urlsplit(url).path
+    except ValueError:  # "http://[::1/" and other text urllib cannot split
+        return False
+    return not mime and not medium and path.lower().endswith(IMAGE_SUFFIXES)
 
 
 def _absolute(link: object, base: str) -> str | None:
     if not isinstance(link, str) or not link.strip():
         return None
-    absolute = urljoin(base, link.strip()) if base else link.strip()
-    return absolute if urlsplit(absolute).scheme in ("http", "https") else None
+    try:
+        absolute = urljoin(base, link.strip()) if base else link.strip()
+        return absolute if urlsplit(absolute).scheme in ("http", "https") else None
+    except ValueError:  # "http://[::1/" and other text urllib cannot split
+        return None
 
 
 def sane_date(value: datetime | None, now: datetime) -> datetime | None:
@@ -453,7 +460,7 @@ def discover_feed_urls(page: bytes | str, page_url: str) -> list[str]:
     """The feed URLs an HTML page names in `<link rel="alternate">`, best first, absolute."""
     markup = page.decode("utf-8", "replace") if isinstance(page, bytes) else page
     base, links = find_feed_links(markup)
-    base_url = urljoin(page_url, base) if base else page_url
+    base_url = (_absolute(base, page_url) if base else None) or page_url
     ranked = sorted(enumerate(links), key=lambda pair: (FEED_TYPES.index(pair[1][1]), pair[0]))
     found: list[str] = []
     for _, (href, _kind, _title) in ranked:

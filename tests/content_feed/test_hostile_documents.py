@@ -10,7 +10,8 @@ import pytest
 from sqlite_utils import Database
 
 from content_feed import store
-from content_feed.errors import ParseError, UnsafeXMLError
+from content_feed.errors import FetchError, ParseError, UnsafeXMLError
+from content_feed.fetch import fetch, new_client
 from content_feed.parse import parse_feed, parse_opml
 from content_feed.refresh import refresh_all
 from tests.content_feed.conftest import FeedServer, item, rss
@@ -144,3 +145,27 @@ async def test_hostile_feeds_fail_alone_and_say_why(
     assert not any("unexpected" in str(error) for error in errors.values())
     assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
     assert json.loads(json.dumps(errors))  # plain strings, fit for `feeds list --json`
+
+
+def test_links_urllib_cannot_split_are_skipped_not_fatal() -> None:
+    document = rss(
+        item("g1", "http://[::1/"),
+        item("g2", "http://℀.com/"),
+        item("g3", "https://e.com/3", description='<img src="http://[x/a.png">'),
+    )
+    feed = parse_feed(document.encode())
+    assert [i.link for i in feed.items] == ["https://e.com/3"] and feed.skipped == 2
+    page = b'<html><head><base href="http://[b/"><link rel="alternate" href="http://[::1/" '
+    page += b'type="application/rss+xml"></head></html>'
+    with pytest.raises(ParseError, match="HTML page"):
+        parse_feed(page, "https://e.com/")
+
+
+async def test_a_redirect_to_an_invalid_url_is_a_clear_error(feed_server: FeedServer) -> None:
+    feed_server.serve("/moved", status=302, headers={"Location": "http://℀.com/feed"})
+    feed_server.serve("/nowhere", status=302)
+    async with new_client(allow_private=True) as client:
+        with pytest.raises(FetchError, match="Invalid URL in location header"):
+            await fetch(client, feed_server.url("/moved"), allow_private=True)
+        with pytest.raises(FetchError, match="a redirect without a Location"):
+            await fetch(client, feed_server.url("/nowhere"), allow_private=True)
