@@ -172,11 +172,15 @@ def list_feeds(db: Database, *, enabled_only: bool = False) -> list[StoredFeed]:
 
 def get_feed(db: Database, url_or_id: str | int) -> StoredFeed:
     """The feed with this id, feed URL or source URL; `FeedNotFoundError` when none."""
-    text = str(url_or_id).strip()
-    if text.isdigit():
+    # Surrogates (undecodable command-line bytes) cannot reach SQLite; they match nothing anyway.
+    text = str(url_or_id).strip().encode("utf-8", "replace").decode("utf-8")
+    if text.isascii() and text.isdigit() and len(text) <= 18:
         rows = list(db.query(f"{_FEED_SELECT} WHERE f.id = ?", [int(text)]))
     else:
-        url = canonical_url(text) if "://" in text else text
+        try:
+            url = canonical_url(text) if "://" in text else text
+        except ValueError:  # not a URL urllib can split ("http://[::1/"): matched as written
+            url = text
         rows = list(
             db.query(
                 f"{_FEED_SELECT} WHERE f.url IN (?, ?) OR f.source_url IN (?, ?) ORDER BY f.id",

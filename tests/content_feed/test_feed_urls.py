@@ -90,9 +90,10 @@ def assert_one_clear_line(result: Result, status: int, starts: str) -> None:
     assert result.output.startswith(starts), result.output
 
 
-@pytest.mark.parametrize("url", NASTY)
-def test_feeds_add_answers_nasty_urls_in_one_line(cli, url: str) -> None:
+@pytest.mark.parametrize("url", [*NASTY, "99999999999999999999999", "-1", "\uff11"])
+def test_feeds_add_and_remove_answer_nasty_input_in_one_line(cli, url: str) -> None:
     assert_one_clear_line(cli("feeds", "add", "--", url), 1, "Error: ")
+    assert_one_clear_line(cli("feeds", "remove", "--", url), 1, "Error: no feed matches")
 
 
 @pytest.mark.parametrize("url", ["http://[::1/", "industry:ftp://e.com/", "/no/such/feed.xml"])
