@@ -16,9 +16,11 @@ from aiohttp import ClientError, web
 from sqlite_utils import Database
 
 from bot.clock import Clock
+from bot.console import inbox as console_inbox
+from bot.console.inbox import CONSOLE_PACE, ConsoleGateway
 from bot.console.session import ConsoleSession
 from bot.delivery import ledger as delivery_ledger
-from bot.delivery.engine import DeliveryEngine
+from bot.delivery.engine import DeliveryEngine, paces_from_settings
 from bot.delivery.gateway import Gateway
 from bot.llm import completer_from_settings
 from bot.server import build_web_app
@@ -246,6 +248,7 @@ def build_runtime(settings: Settings, *, in_memory: bool = False) -> Runtime:
             digest.migrations,
             content_store.migrations,
             delivery_ledger.migrations,
+            console_inbox.migrations,
             reports.migrations,
             slack_app.migrations,
             teams_bot.migrations,
@@ -258,11 +261,12 @@ def build_runtime(settings: Settings, *, in_memory: bool = False) -> Runtime:
     reports.Reports(core, ack_minutes=settings.report_ack_minutes).register(core)
     slack = SlackBot(settings, core, db) if settings.slack_enabled else None
     teams = TeamsBot(settings, core, db)
-    gateways: list[Gateway] = [teams.gateway]
+    gateways: list[Gateway] = [teams.gateway, ConsoleGateway(db)]
     if slack is not None:
         gateways.append(SlackGateway.from_settings(settings))
-    delivery = DeliveryEngine.from_settings(db, settings, gateways)
-    core.connect(delivery)
+    paces = {**paces_from_settings(settings), "console": CONSOLE_PACE}
+    delivery = DeliveryEngine(db, gateways, paces)
+    core.connect(delivery, [gateway.platform for gateway in gateways])
     utm = UTM(enabled=settings.utm, campaign=settings.utm_campaign)
     announcements.Announcements(
         core,
@@ -315,10 +319,13 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
         await runtime.connect_slack()
         await runtime.delivery.start()
         await runtime.sync_people_daily(datetime.now(UTC))  # at start, not a minute later
+        await runtime.refresh_feeds_in_background(datetime.now(UTC))  # so is the first fetch
         runtime.clock.start()
         if console_in is not None:
             print(CONNECT_HINT.format(port=settings.port), file=sys.stderr)
-            session = ConsoleSession(runtime.core, console_in, sys.stdout, user_id="console")
+            session = ConsoleSession(
+                runtime.core, console_in, sys.stdout, user_id="console", drain=SETTLE_SECONDS
+            )
             waiters.append(asyncio.ensure_future(session.run()))
         await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
     finally:

@@ -105,14 +105,13 @@ def console(user_id: str, manager: bool) -> None:
     """Chat with the bot here; reads lines from stdin, so it can be scripted."""
     import asyncio
 
-    from bot.console.session import ConsoleSession
+    from bot.console.chat import chat
 
     settings = settings_or_exit()
     quiet_logs(settings)  # a chat, not a log, even when piped
     runtime = runtime_or_exit(settings)
-    session = ConsoleSession(runtime.core, sys.stdin, sys.stdout, user_id, manager)
     try:
-        asyncio.run(session.run())
+        asyncio.run(chat(runtime, sys.stdin, sys.stdout, user_id, manager))
     finally:
         runtime.db.close()
 

@@ -40,6 +40,9 @@ HomeSection = Callable[[Person], Awaitable[tuple[Block, ...]]]
 # (who replied, the key the message was sent under, the reply's text, the reply's own id)
 ThreadReply = Callable[[Person, str, str, str], Awaitable[None]]
 
+# The console's stand-in for the team's channel: every `--manager` console session reads it.
+CONSOLE_TEAM = "social-media-team"
+
 # Messages that ask for the bot itself rather than ask a question.
 GREETINGS = {"", "help", "hi", "hello", "hey", "hej", "hjælp", "?"}
 
@@ -109,6 +112,7 @@ class Core:
             entry.strip() for entry in (escalation_channel or "").split(",") if entry.strip()
         ]
         self._outbox: Outbox | None = None  # connected by the app once the engine exists
+        self._platforms: frozenset[str] = frozenset()
         self.commands = Commands()
         self.shortcuts: dict[str, Shortcut] = {}
         self._actions: dict[str, Action] = {}
@@ -155,9 +159,11 @@ class Core:
 
     # -- what the platforms call -----------------------------------------------------------------
 
-    def connect(self, outbox: Outbox) -> None:
-        """Send outbound messages through `outbox` (the delivery engine)."""
+    def connect(self, outbox: Outbox, platforms: Iterable[str]) -> None:
+        """Send outbound messages through `outbox` (the delivery engine), which reaches
+        people on `platforms`."""
         self._outbox = outbox
+        self._platforms = frozenset(platforms)
 
     @property
     def outbox(self) -> Outbox:
@@ -167,12 +173,14 @@ class Core:
         return self._outbox
 
     def can_message(self, platform: str) -> bool:
-        """Whether the bot can send messages to people on `platform` (not the console)."""
-        return self._outbox is not None and platform != "console"
+        """Whether the bot can send messages to people on `platform`."""
+        return self._outbox is not None and platform in self._platforms
 
     def team_for(self, platform: str) -> list[str]:
         """Where the social media team is reached on `platform`: its escalation channel, or
-        else each of its managers there."""
+        else each of its managers there; on the console, the team's inbox."""
+        if platform == "console":
+            return [CONSOLE_TEAM]
         channels = on_platform(self.escalation_channels, platform, CHANNEL_SHAPES)
         return channels[:1] or self.roles.members(Role.MANAGER, platform)
 

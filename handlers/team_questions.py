@@ -157,7 +157,8 @@ class TeamQuestions:
                 )
 
     def _managers_on(self, platform: str) -> bool:
-        return bool(self.core.roles.members(Role.MANAGER, platform))
+        # On the console only `--manager` sessions read the team's inbox.
+        return platform == "console" or bool(self.core.roles.members(Role.MANAGER, platform))
 
     @staticmethod
     def _require_manager(person: Person) -> None:

@@ -8,13 +8,16 @@ import threading
 from collections.abc import Awaitable
 from typing import TextIO
 
+from bot.console.inbox import in_flight, take_unread
 from bot.console.render import UnknownChoice, buttons_of, form_prompt, parse_answer, render
 from bot.errors import reply_for_error
-from handlers.core import Core
+from handlers.core import CONSOLE_TEAM, Core
 from handlers.errors import FormErrors
-from handlers.people import Person, Role
+from handlers.people import Member, Person, Role
 from handlers.views import Button, Form, Message, Reply, Values
 
+INBOX_POLL = 0.5  # seconds between looks for messages that came for this session
+DRAIN_STEP = 0.05
 QUIT_WORDS = {"/quit", "/exit", "quit", "exit"}
 CANCEL_WORDS = {"/cancel", "cancel"}
 
@@ -27,16 +30,35 @@ class ConsoleSession:
     """Reads lines until end of input (or `quit`) and prints the bot's replies."""
 
     def __init__(
-        self, core: Core, stdin: TextIO, stdout: TextIO, user_id: str, manager: bool = False
+        self,
+        core: Core,
+        stdin: TextIO,
+        stdout: TextIO,
+        user_id: str,
+        manager: bool = False,
+        *,
+        drain: float = 0.0,
     ) -> None:
+        """`drain`: at the end of input, wait up to this many seconds for messages still on
+        their way to this session (a running delivery engine brings them)."""
         self.core = core
         self.stdin = stdin
         self.stdout = stdout
         person = core.person("console", user_id, user_id)
         roles = person.roles | {Role.MANAGER} if manager else person.roles
         self.person = Person("console", user_id, user_id, frozenset(roles))
+        # Like anyone a platform lists: digests and report news come to the console user too.
+        core.directory.upsert([Member("console", user_id, user_id)])
+        # Where the bot's messages for this session arrive, when the app delivers to the console.
+        self.inboxes = (
+            [user_id, *([CONSOLE_TEAM] if self.person.has(Role.MANAGER) else [])]
+            if core.can_message("console")
+            else []
+        )
+        self.drain = drain
         self._buttons: list[Button] = []
         self._lines: asyncio.Queue[str] | None = None
+        self._in_form = False
 
     @property
     def interactive(self) -> bool:
@@ -92,8 +114,42 @@ class ConsoleSession:
             self._buttons = buttons_of(reply)
             self._print(render(reply))
 
+    def show_arrived(self) -> None:
+        """Print what the bot sent to this session (or, for a manager, to the team) since the
+        last look; its buttons become the ones `#N` presses."""
+        if self._in_form:
+            return  # after the form: its questions and these must not interleave
+        for arrived in take_unread(self.core.db, self.inboxes):
+            whom = "the social media team" if arrived.recipient == CONSOLE_TEAM else "you"
+            note = " (updated)" if arrived.edited else ""
+            self._print(f"\n--- for {whom}{note} ---\n{arrived.text}")
+            self._buttons = list(arrived.buttons)
+
+    async def _watch_inbox(self) -> None:
+        while True:
+            await asyncio.sleep(INBOX_POLL)
+            self.show_arrived()
+
+    async def _drain(self, everyone: bool = False) -> None:
+        """Wait (up to `drain` seconds) for the console messages still on their way to this
+        session (or, at the end, to anyone: no other session may be there to send them), and
+        show what came."""
+        if self.inboxes:
+            for _ in range(round(self.drain / DRAIN_STEP)):
+                if not in_flight(self.core.db, None if everyone else self.inboxes):
+                    break
+                await asyncio.sleep(DRAIN_STEP)  # another process's engine may be sending
+        self.show_arrived()
+
     async def _fill(self, form: Form) -> Reply | None:
         """Ask the form's fields one by one, submit, and ask again what was wrong."""
+        self._in_form = True
+        try:
+            return await self._ask(form)
+        finally:
+            self._in_form = False
+
+    async def _ask(self, form: Form) -> Reply | None:
         self._print(render(Message(form.title, form.intro)) if form.intro else form.title)
         self._print("(Type cancel to stop; leave optional fields empty.)")
         values: Values = {}
@@ -142,6 +198,8 @@ class ConsoleSession:
         if self.interactive:
             self._print("Chatting with socialbot. Type /socialbot help, or quit to leave.")
         self._lines = self._read_lines()
+        await self._drain()  # what came while no session was open
+        watcher = asyncio.create_task(self._watch_inbox(), name="console inbox")
         try:
             while True:
                 line = await self._line("you> ")
@@ -150,7 +208,10 @@ class ConsoleSession:
                 if line.lower() in QUIT_WORDS:
                     return
                 await self.handle(line)
+                self.show_arrived()
         except EndOfInput:
             return
         finally:
+            watcher.cancel()
             await self.core.settle()
+            await self._drain(everyone=True)

@@ -105,6 +105,7 @@ class Digest:
         core.socialbot.add(
             Subcommand("preferences", "your daily digest: time, days, topics", self._command)
         )
+        core.socialbot.add(Subcommand("digest", "today's digest, now", self._digest_now))
         core.on_form(ids.PREFERENCES_FORM, self._submitted)
         core.on_action(ids.NOT_FOR_ME, self._not_for_me)
         core.on_action(ids.MUTE_WEEK, self._mute)
@@ -266,11 +267,31 @@ class Digest:
         if plan.empty:  # quiet for now; the day is not spent on nothing
             self.schedule.replan(platform, user_id, now, not_before=now + EMPTY_RETRY)
             return False
+        self._queue(plan, now)
+        return True
+
+    async def _digest_now(self, person: Person, text: str) -> Message:
+        """Send the person today's digest now, whatever their time and day (once a day)."""
+        now = datetime.now(UTC)
+        member = self.core.directory.get(person.platform, person.user_id)
+        if member is None:
+            return Message(quiet.NOBODY.text)
+        today = now.astimezone(self.plan.zone_of(member.tz)).date()
+        if self.schedule.last_date(person.platform, person.user_id) == today:
+            return Message("Today's digest has already come; the next comes on your next day.")
+        plan = await self.plan_for(person.platform, person.user_id, now)
+        if plan.empty:
+            return Message((quiet.feeds_quiet(self.db, now) or quiet.person_seen("you")).text)
+        self._queue(plan, now)
+        return Message("Today's digest is on its way.")
+
+    def _queue(self, plan: DigestPlan, now: datetime) -> None:
+        """Send the person their digest for the day, and remember what it held."""
+        platform, user_id, today = plan.platform, plan.user_id, plan.local_date
         message = digest_message(plan)
         self.core.outbox.enqueue(platform, [user_id], ids.PURPOSE, today.isoformat(), message)
         self.store.record_sent(platform, user_id, [e.item.id for e in plan.entries], today, now)
         self.schedule.replan(platform, user_id, now, last_date=today)
-        return True
 
     # -- preferences -------------------------------------------------------------------------------
 

@@ -1,0 +1,37 @@
+"""`socialbot console`: a chat session with the parts it needs running around it."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING, TextIO
+
+from bot.console.session import ConsoleSession
+from content_feed.refresh import refresh_due
+
+if TYPE_CHECKING:
+    from bot.app import Runtime
+
+DRAIN_SECONDS = 10.0  # at the end of input, how long to wait for messages still on their way
+FIRST_FETCH_WAIT = 5.0  # how long the first chat waits for feeds never fetched (the sample: ms)
+
+
+async def chat(
+    runtime: Runtime, stdin: TextIO, stdout: TextIO, user_id: str, manager: bool
+) -> None:
+    """Chat on the console with the delivery engine running, so what the bot sends to console
+    users (digests, report news, cards and questions for the team) arrives, and with the feeds
+    fetched once, so a new install has something to suggest."""
+    runtime.seed_feeds()
+    settings = runtime.settings
+    fetch = asyncio.ensure_future(
+        refresh_due(runtime.db, allow_private=settings.allow_private_feeds)
+    )
+    await asyncio.wait([fetch], timeout=FIRST_FETCH_WAIT)
+    await runtime.delivery.start()
+    session = ConsoleSession(runtime.core, stdin, stdout, user_id, manager, drain=DRAIN_SECONDS)
+    try:
+        await session.run()
+    finally:
+        fetch.cancel()
+        await asyncio.gather(fetch, return_exceptions=True)
+        await runtime.delivery.stop()

@@ -1,0 +1,71 @@
+"""The console as a platform: sessions of different people (separate processes, one database)
+get what the bot sends them, as Slack users would: digests, report news, the team's cards."""
+
+from __future__ import annotations
+
+import io
+
+from bot.app import build_runtime
+from bot.console.chat import chat
+from tests.conftest import SettingsFactory
+
+REPORT = "/report-mention https://x.com/someone/status/123 they are spreading false prices"
+UNCOVERED = "what is the capital of mongolia in winter?"
+
+
+async def session(make_settings: SettingsFactory, user: str, script: list[str], **kw: bool) -> str:
+    """One `socialbot console` session on the shared database, as its own runtime."""
+    runtime = build_runtime(make_settings())
+    out = io.StringIO()
+    try:
+        lines = io.StringIO("".join(f"{line}\n" for line in script))
+        await chat(runtime, lines, out, user, kw.get("manager", False))
+    finally:
+        runtime.db.close()
+    return out.getvalue()
+
+
+async def test_the_console_user_gets_todays_digest_now(make_settings: SettingsFactory) -> None:
+    # The bundled sample feed, fetched as the first session starts, on today's real date.
+    said = await session(make_settings, "alice", ["/socialbot digest", "/socialbot digest"])
+    assert "Today's digest is on its way." in said
+    assert "Today's digest has already come" in said
+    digest = said.split("--- for you ---")[1]
+    assert "Your daily picks to share" in digest
+    assert "Example Corp opens its new Copenhagen office" in digest
+    assert "[#4 Not for me]" in digest
+
+    # The digest's buttons work like any other: the last message's `#N`.
+    again = await session(make_settings, "alice", ["/socialbot digest", "#13"])
+    assert "Today's digest has already come" in again
+    assert "Digests muted for a week" not in again  # #13 was no button of the last message
+
+
+async def test_a_manager_console_triages_what_console_reporters_send(
+    make_settings: SettingsFactory,
+) -> None:
+    reporter = await session(make_settings, "alice", [REPORT, UNCOVERED, "#1"])
+    assert "Your report R-0001" in reporter
+    assert "I've passed your question to the social media team" in reporter
+    assert "--- for" not in reporter  # the team's messages are not for alice
+
+    # A manager's session shows what came for the team while nobody was there: the card, then
+    # the question, whose Answer button is #1.
+    manager = await session(
+        make_settings,
+        "bob",
+        ["#1", "Ulaanbaatar; please don't post about it.", "/report-mention open", "#1"],
+        manager=True,
+    )
+    card, question = manager.split("--- for the social media team ---")[1:3]
+    assert "Negative mention R-0001" in card and "alice: they are spreading false prices" in card
+    assert "[#1 Acknowledge]" in card
+    assert UNCOVERED in question and "[#1 Answer]" in question
+    assert "Thanks! Your answer is on its way to alice." in manager
+    assert "R-0001 acknowledged. The reporter has been told." in manager
+    assert "--- for the social media team (updated) ---" in manager  # the card, in place
+
+    news = await session(make_settings, "alice", [])
+    assert "The social media team has seen your report R-0001 and is on it." in news
+    assert "Ulaanbaatar; please don't post about it." in news and "Answered by bob." in news
+    assert await session(make_settings, "alice", []) == ""  # each message shows once
