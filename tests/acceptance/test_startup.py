@@ -16,7 +16,7 @@ def test_every_setting_empty_is_every_setting_unset(deployment: Deployment) -> N
     empty: dict[str, str | None] = dict.fromkeys(EVERY_VARIABLE, "")
     result = deployment.cli("console", stdin="/socialbot help\n", env=empty)
     assert result.returncode == 0, result.stderr
-    assert "/socialbot [help | preferences]" in result.stdout
+    assert "/socialbot [help | preferences | digest]" in result.stdout
     assert (deployment.workdir / "socialbot.db").exists()
 
 

@@ -33,10 +33,9 @@ async def test_report_receipt_and_acknowledge_on_the_console(
         )
         await ConsoleSession(runtime.core, io.StringIO(script + "\n"), out, "alice").run()
         text = out.getvalue()
-        # no card can reach anyone from the console: the receipt says who sees it instead
-        assert "Thanks! Your report R-0001 is saved." in text
-        assert "with the social media team" not in text
-        assert "managers see it with /report-mention open" in text
+        # the card goes to the console team's inbox, which `console --manager` sessions read
+        assert "Thanks! Your report R-0001 is with the social media team." in text
+        assert "The social media team handles it from here." in text
         assert "Don't reply to it" in text
         assert "! `https://notalink` does not name a website" in text
         assert "Your report R-0002" in text
@@ -48,7 +47,7 @@ async def test_report_receipt_and_acknowledge_on_the_console(
         shown = manager.getvalue()
         assert shown.index("Negative mention R-0002") < shown.index("Negative mention R-0001")
         assert "[#1 Acknowledge]" in shown and "Reported by (1): alice" in shown
-        assert "R-0002 acknowledged." in shown  # a console reporter cannot be messaged
+        assert "R-0002 acknowledged. The reporter has been told." in shown  # in their inbox
         assert "Status: Acknowledged" in shown.split("R-0002 acknowledged.")[1]
         events = [(e["kind"], e["user_id"]) for e in runtime.db["report_events"].rows]
         assert events == [("acknowledged", "mia")]
