@@ -62,6 +62,7 @@ _SITE_LOCAL = ipaddress.ip_network("fec0::/10")  # deprecated, still routed insi
 # The content codings the bot decodes itself, in bounded steps: zlib's window bits for each.
 CODINGS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
 _HOST_LABEL = re.compile(r"(?!-)[a-z0-9_-]{1,63}(?<!-)", re.IGNORECASE)
+GZIP_MAGIC = b"\x1f\x8b"
 # Decoded bytes produced per step; a step takes well under a millisecond.
 INFLATE_STEP = 64 * 1024
 
@@ -387,14 +388,18 @@ async def _read_capped(response: httpx.Response, max_bytes: int) -> bytes:
         raise TooLargeError(f"the feed is {int(declared):,} bytes; the cap is {max_bytes:,}")
     inflater = Inflater.for_header(response.headers.get("content-encoding", ""))
     chunks: list[bytes] = []
-    size = 0
+    size = received = 0
+    too_large = TooLargeError(f"the feed is larger than the cap of {max_bytes:,} bytes")
     # The raw bytes are decoded here, not by httpx, which inflates each network chunk whole
     # before anything can count it: 5 kB of "gzip, gzip" is 3 GiB in one call.
     async for raw in response.aiter_raw():
+        received += len(raw)
+        if received > max_bytes:  # what is sent counts too, junk after the stream included
+            raise too_large
         for piece in inflater.inflate(raw):
             size += len(piece)
             if size > max_bytes:
-                raise TooLargeError(f"the feed is larger than the cap of {max_bytes:,} bytes")
+                raise too_large
             chunks.append(piece)
             await asyncio.sleep(0)  # a step at a time: other work runs between steps
     return b"".join(chunks)
@@ -407,6 +412,7 @@ class Inflater:
         self._coding = coding
         self._decoder = self._new_decoder()
         self._started = False
+        self._finished = False
 
     @classmethod
     def for_header(cls, header: str) -> Inflater:
@@ -431,7 +437,7 @@ class Inflater:
             yield data
             return
         pending = data
-        while pending:
+        while pending and not self._finished:
             try:
                 piece = self._decoder.decompress(pending, INFLATE_STEP)
             except zlib.error as error:
@@ -443,11 +449,14 @@ class Inflater:
                 raise EncodingError(f"the {self._coding} body is broken ({error})") from None
             self._started = True
             if self._decoder.eof:
+                # What follows the stream (perhaps in the next chunk) decides what comes next.
                 pending = self._decoder.unused_data
-                if self._coding == "deflate" or not pending.strip(b"\0"):
-                    pending = b""  # trailing bytes after the stream: ignored, as browsers do
-                else:
+                if not pending:
+                    pass
+                elif self._coding != "deflate" and GZIP_MAGIC.startswith(pending[:2]):
                     self._decoder = self._new_decoder()  # the next member of a multi-member gzip
+                else:
+                    self._finished = True  # bytes after the stream are ignored, as browsers do
             else:
                 pending = self._decoder.unconsumed_tail
             if piece:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import random
 import time
 import tracemalloc
 import zlib
@@ -72,6 +73,40 @@ async def test_a_body_just_under_the_cap_is_read_whole(feed_server: FeedServer) 
     async with new_client(allow_private=True) as client:
         result = await fetch(client, url, allow_private=True)
     assert result.body == padded
+
+
+def member_of(size: int) -> bytes:
+    """A gzip member of exactly `size` bytes: random, so it barely compresses."""
+    payload = random.Random(size).randbytes(size - 23)
+    while len(member := gzip.compress(payload, mtime=0)) != size:
+        payload = payload[: len(payload) - (len(member) - size)]
+    return member
+
+
+@pytest.mark.parametrize("first", [1023, 1024, 1025])
+async def test_gzip_members_split_anywhere_across_network_chunks(
+    feed_server: FeedServer, first: int
+) -> None:
+    # Served in 1 kB pieces: the next member's magic bytes fall before, on and after a boundary.
+    body = member_of(first) + gzip.compress(FEED)
+    expected = zlib.decompressobj(31).decompress(body[:first]) + FEED
+    headers = {"Content-Encoding": "gzip"}
+    url = feed_server.serve("/members.xml", body, headers=headers, pace=0.001)
+    async with new_client(allow_private=True) as client:
+        result = await fetch(client, url, allow_private=True)
+    assert result.body == expected
+
+
+async def test_junk_after_the_stream_is_ignored_but_counted(feed_server: FeedServer) -> None:
+    headers = {"Content-Encoding": "gzip"}
+    small = feed_server.serve("/junk.xml", gzip.compress(FEED) + b"junk" * 100, headers=headers)
+    endless = feed_server.serve(
+        "/endless.xml", gzip.compress(FEED) + b"junk" * 2_000_000, headers=headers
+    )
+    async with new_client(allow_private=True) as client:
+        assert (await fetch(client, small, allow_private=True)).body == FEED
+        with pytest.raises(TooLargeError):
+            await fetch(client, endless, allow_private=True)
 
 
 def deflate(data: bytes, wbits: int) -> bytes:
