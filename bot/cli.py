@@ -18,6 +18,10 @@ LAZY_COMMANDS = {
         "bot.guidelines_cli:ask",
         "Answer a question from the guidelines (or one per line of standard input).",
     ),
+    "backup": (
+        "bot.backup_cli:backup_command",
+        "Copy the live database to FILE (the bot may keep running), checked before it is kept.",
+    ),
     "deliveries": (
         "bot.delivery.cli:deliveries",
         "Outbound messages: what is queued, sent and failed.",
@@ -39,6 +43,10 @@ LAZY_COMMANDS = {
     "reports": (
         "bot.reports_cli:reports_group",
         "The negative mentions people reported, for the social media team.",
+    ),
+    "restore": (
+        "bot.backup_cli:restore_command",
+        "Replace the database with the backup FILE; refused while `socialbot run` uses it.",
     ),
     "stats": (
         "bot.digest_cli:stats",

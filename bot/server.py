@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
+from bot.readiness import readiness
+
 if TYPE_CHECKING:
     from bot.app import Runtime
 
@@ -14,15 +16,21 @@ MAX_BODY_BYTES = 1024 * 1024
 
 
 def build_web_app(runtime: Runtime) -> web.Application:
-    """Routes: `POST /slack/events` (Slack over HTTP), `POST /api/messages`, `GET /healthz`."""
+    """Routes: `POST /slack/events` (Slack over HTTP), `POST /api/messages`, `GET /healthz`,
+    `GET /readyz`."""
     app = web.Application(client_max_size=MAX_BODY_BYTES)
 
     async def healthz(request: web.Request) -> web.Response:
         state = await runtime.health()
         return web.json_response(state, status=200 if state["ok"] else 503)
 
+    async def readyz(request: web.Request) -> web.Response:
+        state = await readiness(runtime)
+        return web.json_response(state, status=200 if state["ok"] else 503)
+
     app.cleanup_ctx.append(runtime.teams.running)  # Bot Framework's signing keys, read ahead
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", readyz)
     app.router.add_post("/api/messages", runtime.teams.handle)
     if runtime.slack is not None and not runtime.settings.slack_socket_mode:
         app.router.add_post("/slack/events", runtime.slack.handle)

@@ -314,6 +314,17 @@ class Ledger:
             )
         return len(orphans)
 
+    def distrust_unfinished(self) -> int:
+        """After a restore: every row not finished in the copy may have been sent since, so
+        each becomes an uncertain queued row (looked up before it is sent); return how many."""
+        with self.db.atomic():
+            return int(
+                self.db.execute(
+                    "UPDATE deliveries SET state = 'queued', uncertain = 1, owner = NULL "
+                    "WHERE state IN ('queued', 'sending')"
+                ).rowcount
+            )
+
     def unfinished(self) -> list[tuple[str, str]]:
         """(purpose, key) of every fan-out with rows still queued or sending."""
         cursor = self.db.execute(

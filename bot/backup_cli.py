@@ -1,0 +1,62 @@
+"""`socialbot backup FILE` and `socialbot restore FILE`: the database copied out and back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from bot.backup import BackupError, Copied, backup, restore
+from bot.cli_support import settings_or_exit
+from bot.store import AlreadyRunning, RunLock
+
+FILE = click.Path(dir_okay=False, path_type=Path)
+BACKUP = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+def _summary(copied: Copied) -> str:
+    return (
+        f"{copied.path}: {copied.size / 1e6:.1f} MB, {copied.tables} tables, "
+        f"{copied.reports} reports, {copied.deliveries} deliveries; integrity check ok."
+    )
+
+
+@click.command("backup")
+@click.argument("file", type=FILE)
+def backup_command(file: Path) -> None:
+    """Copy the live database to FILE (the bot may keep running), checked before it is kept."""
+    settings = settings_or_exit()
+    try:
+        copied = backup(settings.db, file)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Backed up {settings.db} to {_summary(copied)}")
+
+
+@click.command("restore")
+@click.argument("file", type=BACKUP)
+@click.option("--yes", is_flag=True, help="Do not ask before replacing the database.")
+def restore_command(file: Path, yes: bool) -> None:
+    """Replace the database with the backup FILE; refused while `socialbot run` uses it."""
+    settings = settings_or_exit()
+    # The run lock, held while the file is replaced: refused while a bot runs on the database,
+    # and no bot can start on it halfway through.
+    lock = RunLock(settings.db)
+    try:
+        lock.acquire()
+    except AlreadyRunning as error:
+        raise click.ClickException(f"not restored: {error}") from None
+    try:
+        if settings.db.exists() and not yes:
+            click.confirm(f"Replace {settings.db} with {file}?", abort=True)
+        copied = restore(file, settings.db)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        lock.release()
+    click.echo(f"Restored {_summary(copied)}")
+    if copied.unfinished:
+        click.echo(
+            f"{copied.unfinished} unfinished deliveries will each be looked up on the platform"
+            " before sending, in case they went out after the backup was taken."
+        )

@@ -1,0 +1,50 @@
+"""`/readyz`: whether this process should get traffic, beyond merely being alive (`/healthz`)."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import TYPE_CHECKING, Any
+
+from sqlite_utils import Database
+
+if TYPE_CHECKING:
+    from bot.app import Runtime
+
+
+def database_writable(db: Database) -> dict[str, Any]:
+    """Write to the database in a transaction that is rolled back: a read-only file, a full
+    disk or a broken volume shows here, where a read would still succeed."""
+    conn = db.conn
+    if conn.in_transaction:
+        return {"ok": True}  # someone is writing on this very connection right now
+    timeout = int(conn.execute("PRAGMA busy_timeout").fetchone()[0])
+    conn.execute("PRAGMA busy_timeout=0")  # never stall the event loop behind another writer
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            conn.execute(f"PRAGMA user_version={int(version)}")
+        finally:
+            conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            return {"ok": True, "busy": True}  # another process holds the write lock
+        return {"ok": False, "error": str(error)}
+    except sqlite3.DatabaseError as error:
+        return {"ok": False, "error": str(error)}
+    finally:
+        conn.execute(f"PRAGMA busy_timeout={timeout}")
+    return {"ok": True}
+
+
+async def readiness(runtime: Runtime) -> dict[str, Any]:
+    """Ready when the database takes writes, the clock runs and every configured platform is
+    connected (Slack's auth and socket; the Teams endpoint is ready once it is served)."""
+    health = await runtime.health()
+    parts = {
+        "database": database_writable(runtime.db),
+        "clock": health["clock"],
+        "slack": health["slack"],
+        "teams": health["teams"],
+    }
+    return {"ok": all(part["ok"] for part in parts.values()), **parts}

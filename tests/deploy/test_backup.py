@@ -1,0 +1,109 @@
+"""`socialbot backup` and `socialbot restore`: a checked copy out, and back without resending."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+from slack_sdk.web.async_client import AsyncWebClient
+from sqlite_utils import Database
+
+from bot.backup import backup, restore
+from bot.cli import main
+from bot.delivery.buckets import Pace
+from bot.delivery.engine import DeliveryEngine, Policy
+from bot.delivery.ledger import migrations
+from bot.slack.gateway import SlackGateway
+from bot.store import open_database
+from handlers.views import Message
+from tests.fakes.slack_web_api import FakeSlack
+
+LINK = "https://x.com/someone/status/123"
+
+
+def socialbot(tmp_path: Path, *args: str, stdin: str = "", db: str = "socialbot.db") -> Result:
+    """The CLI in this process (a subprocess costs seconds on a busy machine)."""
+    env = {"SOCIALBOT_DB": str(tmp_path / db)}
+    return CliRunner().invoke(main, list(args), input=stdin, env=env)
+
+
+def test_backup_then_restore_into_an_empty_volume_keeps_the_reports(tmp_path: Path) -> None:
+    filed = socialbot(tmp_path, "console", stdin=f"/report-mention {LINK} calls us crooks\n")
+    assert filed.exit_code == 0, filed.output
+
+    saved = socialbot(tmp_path, "backup", str(tmp_path / "backup.db"))
+    assert saved.exit_code == 0, saved.output
+    assert "1 reports" in saved.output and "integrity check ok" in saved.output
+    assert not list(tmp_path.glob(".*partial"))
+
+    back = socialbot(tmp_path, "restore", str(tmp_path / "backup.db"), db="new/socialbot.db")
+    assert back.exit_code == 0, back.output
+    listed = socialbot(tmp_path, "reports", "list", "--json", db="new/socialbot.db")
+    assert LINK in listed.output
+
+
+def test_a_damaged_backup_is_refused_and_the_database_left_alone(tmp_path: Path) -> None:
+    socialbot(tmp_path, "console", stdin=f"/report-mention {LINK}\n")
+    whole = (tmp_path / "socialbot.db").read_bytes()
+    backup(tmp_path / "socialbot.db", tmp_path / "backup.db")
+    copy = (tmp_path / "backup.db").read_bytes()
+    (tmp_path / "cut.db").write_bytes(copy[: len(copy) // 2])
+    (tmp_path / "text.db").write_text("not a database\n")
+
+    for name in ("cut.db", "text.db"):
+        refused = socialbot(tmp_path, "restore", "--yes", str(tmp_path / name))
+        assert refused.exit_code == 1
+        (line,) = refused.output.splitlines()
+        assert line.startswith(f"Error: {tmp_path / name} ")
+    assert (tmp_path / "socialbot.db").read_bytes() == whole
+
+
+def test_backup_of_no_database_says_so(tmp_path: Path) -> None:
+    result = socialbot(tmp_path, "backup", str(tmp_path / "backup.db"), db="missing.db")
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: there is no database at {tmp_path / 'missing.db'}"
+
+
+def test_backup_copies_a_database_being_written(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "live.db", [migrations])
+    db.table("notes").insert({"n": 0})
+    writer = sqlite3.connect(tmp_path / "live.db")
+    writer.execute("BEGIN")
+    writer.execute("INSERT INTO notes (n) VALUES (1)")  # uncommitted while the copy is made
+    copied = backup(tmp_path / "live.db", tmp_path / "copy.db")
+    writer.commit()
+    assert copied.tables >= 3
+    assert [row["n"] for row in Database(tmp_path / "copy.db")["notes"].rows] == [0]
+
+
+async def test_after_a_restore_what_went_out_since_the_backup_is_not_sent_again(
+    tmp_path: Path,
+) -> None:
+    """A fan-out goes on after the backup; restored, the engine finishes it exactly once."""
+    people = [f"U{n:04d}" for n in range(40)]
+    live, saved = tmp_path / "socialbot.db", tmp_path / "backup.db"
+    async with FakeSlack() as slack:
+
+        def engine_on(path: Path) -> DeliveryEngine:
+            gateway = SlackGateway(AsyncWebClient(token="xoxb-test", base_url=slack.url))
+            policy = Policy(backoff=0.05, settle=0.05, idle_poll=0.2)
+            pace = Pace(rate=200.0, burst=50, conversation_rate=100.0)
+            db = open_database(path, [migrations])
+            return DeliveryEngine(db, [gateway], {"slack": pace}, policy)
+
+        first = engine_on(live)
+        first.enqueue("slack", people[:30], "announcement", "a1", Message(text="Launch!"))
+        backup(live, saved)  # nothing sent yet in the copy
+        async with first:
+            await asyncio.wait_for(first.run_until_done("announcement", "a1"), 30)
+        first.enqueue("slack", people[30:], "announcement", "a1", Message(text="Launch!"))
+
+        copied = restore(saved, live)
+        assert copied.unfinished == 30
+        async with engine_on(live) as again:
+            done = await asyncio.wait_for(again.run_until_done("announcement", "a1"), 30)
+
+    assert (done.sent, done.failed) == (30, 0)  # the ten queued after the backup are gone
+    assert slack.per_channel() == {slack.dm_channel(person): 1 for person in people[:30]}
