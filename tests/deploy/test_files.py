@@ -1,0 +1,140 @@
+"""The deployment files: the Dockerfile passes hadolint, the Kubernetes manifests the schemas,
+and the image, Compose, Kubernetes and .env.example agree with each other and the settings."""
+
+from __future__ import annotations
+
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import kubernetes_validate
+import pytest
+import yaml
+
+from bot.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+MANIFESTS = sorted((ROOT / "deploy" / "kubernetes").rglob("*.yaml"))
+KUBERNETES = "1.30.0"  # the oldest version with native sidecars on by default (1.29 beta)
+LITESTREAM = ("LITESTREAM_REPLICA_URL", "LITESTREAM_ACCESS_KEY_ID", "LITESTREAM_SECRET_ACCESS_KEY")
+
+
+def dockerfile() -> list[tuple[str, str]]:
+    """(instruction, arguments) of the Dockerfile, continuation lines joined."""
+    text = (ROOT / "Dockerfile").read_text().replace("\\\n", " ")
+    lines = [line.strip() for line in text.splitlines()]
+    return [
+        (line.split(None, 1)[0].upper(), line.split(None, 1)[1])
+        for line in lines
+        if line and not line.startswith("#")
+    ]
+
+
+def image_env() -> dict[str, str]:
+    """The ENV of the image's final stage."""
+    env: dict[str, str] = {}
+    for instruction, arguments in dockerfile():
+        if instruction == "FROM":
+            env = {}
+        elif instruction == "ENV":
+            for pair in shlex.split(arguments):
+                name, _, value = pair.partition("=")
+                env[name] = value
+    return env
+
+
+def final(instruction: str) -> str:
+    return [arguments for name, arguments in dockerfile() if name == instruction][-1]
+
+
+def test_hadolint_finds_nothing() -> None:
+    result = subprocess.run(
+        [BIN / "hadolint", "--failure-threshold", "info", "Dockerfile"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_image_runs_the_bot_as_a_user_on_the_data_volume() -> None:
+    assert image_env()["SOCIALBOT_DB"] == "/data/socialbot.db"
+    assert final("VOLUME") == '["/data"]'
+    assert final("CMD") == '["socialbot", "run"]'
+    user = final("USER").split(":")[0]
+    assert user.isdigit() and int(user) != 0
+    assert "/healthz" in final("HEALTHCHECK")
+    stages = [arguments for name, arguments in dockerfile() if name == "FROM"]
+    assert len(stages) == 2 and all(s.startswith("${PYTHON_IMAGE}") for s in stages)
+    assert "python:3.11-slim" in final("ARG")
+
+
+def documents() -> list[tuple[Path, dict[str, Any]]]:
+    return [
+        (path, doc)
+        for path in MANIFESTS
+        for doc in yaml.safe_load_all(path.read_text())
+        if doc is not None
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "doc"), documents(), ids=lambda v: v.name if isinstance(v, Path) else v["kind"]
+)
+def test_manifest_is_valid_kubernetes(path: Path, doc: dict[str, Any]) -> None:
+    kubernetes_validate.validate(doc, KUBERNETES, strict=True)
+
+
+def deployments() -> list[dict[str, Any]]:
+    return [doc for _, doc in documents() if doc["kind"] == "Deployment"]
+
+
+@pytest.mark.parametrize("deployment", deployments(), ids=["plain", "litestream"])
+def test_one_replica_replaced_not_rolled(deployment: dict[str, Any]) -> None:
+    spec = deployment["spec"]
+    assert spec["replicas"] == 1 and spec["strategy"] == {"type": "Recreate"}
+    pod = spec["template"]["spec"]
+    (bot,) = [c for c in pod["containers"] if c["name"] == "socialbot"]
+    assert bot["livenessProbe"]["httpGet"]["path"] == "/healthz"
+    assert bot["readinessProbe"]["httpGet"]["path"] == "/readyz"
+    assert {"secretRef": {"name": "socialbot"}} in bot["envFrom"]
+    assert pod["securityContext"]["runAsNonRoot"] is True
+    assert pod["securityContext"]["runAsUser"] == int(final("USER").split(":")[0])
+    assert pod["terminationGracePeriodSeconds"] >= 30
+    mounts = {m["mountPath"]: m["name"] for m in bot["volumeMounts"]}
+    assert mounts["/data"] == "data"
+
+
+def test_the_litestream_sidecar_restores_first_and_outlives_the_bot() -> None:
+    pod = deployments()[1]["spec"]["template"]["spec"]
+    restore, sidecar = pod["initContainers"]
+    assert restore["args"] == ["socialbot-litestream", "restore"]
+    assert sidecar["restartPolicy"] == "Always"  # a native sidecar: stopped after the bot
+    assert sidecar["args"][:2] == ["litestream", "replicate"]
+
+
+def test_env_example_lists_every_setting_empty() -> None:
+    lines = (ROOT / ".env.example").read_text().splitlines()
+    pairs = [line.split("=", 1) for line in lines if line and not line.startswith("#")]
+    names = [name for name, _ in pairs]
+    settings = {str(field.validation_alias) for field in Settings.model_fields.values()}
+    assert sorted(names) == sorted(settings | set(LITESTREAM))
+    assert all(value == "" for _, value in pairs)
+
+
+def test_compose_runs_one_bot_and_replicates_in_a_profile() -> None:
+    compose = yaml.safe_load((ROOT / "compose.yaml").read_text())
+    services = compose["services"]
+    bot = services["socialbot"]
+    assert "profiles" not in bot and bot["init"] is True
+    assert "data:/data" in bot["volumes"]
+    assert bot["environment"]["SOCIALBOT_DB"] == image_env()["SOCIALBOT_DB"]
+    assert bot["depends_on"]["restore"]["required"] is False
+    for name in ("restore", "litestream"):
+        assert services[name]["profiles"] == ["litestream"]
+        assert "data:/data" in services[name]["volumes"]
+    assert services["litestream"]["command"][:2] == ["litestream", "replicate"]
+    assert services["restore"]["command"] == ["socialbot-litestream", "restore"]
