@@ -3,7 +3,6 @@ and the image, Compose, Kubernetes and .env.example agree with each other and th
 
 from __future__ import annotations
 
-import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -14,40 +13,13 @@ import pytest
 import yaml
 
 from bot.settings import Settings
+from tests.deploy.dockerfile import final, image_env, image_uid, instructions
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 MANIFESTS = sorted((ROOT / "deploy" / "kubernetes").rglob("*.yaml"))
 KUBERNETES = "1.30.0"  # the oldest version with native sidecars on by default (1.29 beta)
 LITESTREAM = ("LITESTREAM_REPLICA_URL", "LITESTREAM_ACCESS_KEY_ID", "LITESTREAM_SECRET_ACCESS_KEY")
-
-
-def dockerfile() -> list[tuple[str, str]]:
-    """(instruction, arguments) of the Dockerfile, continuation lines joined."""
-    text = (ROOT / "Dockerfile").read_text().replace("\\\n", " ")
-    lines = [line.strip() for line in text.splitlines()]
-    return [
-        (line.split(None, 1)[0].upper(), line.split(None, 1)[1])
-        for line in lines
-        if line and not line.startswith("#")
-    ]
-
-
-def image_env() -> dict[str, str]:
-    """The ENV of the image's final stage."""
-    env: dict[str, str] = {}
-    for instruction, arguments in dockerfile():
-        if instruction == "FROM":
-            env = {}
-        elif instruction == "ENV":
-            for pair in shlex.split(arguments):
-                name, _, value = pair.partition("=")
-                env[name] = value
-    return env
-
-
-def final(instruction: str) -> str:
-    return [arguments for name, arguments in dockerfile() if name == instruction][-1]
 
 
 def test_hadolint_finds_nothing() -> None:
@@ -64,10 +36,9 @@ def test_the_image_runs_the_bot_as_a_user_on_the_data_volume() -> None:
     assert image_env()["SOCIALBOT_DB"] == "/data/socialbot.db"
     assert final("VOLUME") == '["/data"]'
     assert final("CMD") == '["socialbot", "run"]'
-    user = final("USER").split(":")[0]
-    assert user.isdigit() and int(user) != 0
+    assert image_uid() != 0
     assert "/healthz" in final("HEALTHCHECK")
-    stages = [arguments for name, arguments in dockerfile() if name == "FROM"]
+    stages = [arguments for name, arguments in instructions() if name == "FROM"]
     assert len(stages) == 2 and all(s.startswith("${PYTHON_IMAGE}") for s in stages)
     assert "python:3.11-slim" in final("ARG")
 
@@ -102,7 +73,7 @@ def test_one_replica_replaced_not_rolled(deployment: dict[str, Any]) -> None:
     assert bot["readinessProbe"]["httpGet"]["path"] == "/readyz"
     assert {"secretRef": {"name": "socialbot"}} in bot["envFrom"]
     assert pod["securityContext"]["runAsNonRoot"] is True
-    assert pod["securityContext"]["runAsUser"] == int(final("USER").split(":")[0])
+    assert pod["securityContext"]["runAsUser"] == image_uid()
     assert pod["terminationGracePeriodSeconds"] >= 30
     mounts = {m["mountPath"]: m["name"] for m in bot["volumeMounts"]}
     assert mounts["/data"] == "data"

@@ -1,0 +1,332 @@
+"""What the container image does, without a Docker daemon, and the durability drills.
+
+The image is rebuilt here the way the Dockerfile builds it: the project as a wheel, installed
+into a clean virtual environment (its dependencies are taken from the test environment through
+a .pth line, not reinstalled), the image's ENV with its paths moved under a temporary root, the
+files the Dockerfile copies, and the image's unprivileged user (setpriv, when the tests run as
+root). Then:
+
+- the bot starts there, healthy by the image's own HEALTHCHECK command, and stops on SIGTERM;
+- recovery drill: reports filed and an announcement fanning out under `socialbot-litestream`
+  with a folder replica, the whole process group SIGKILLed, the volume emptied, started again:
+  every acknowledged report is back, and the fan-out ends with each person messaged once;
+- restart under load: SIGTERM in the middle of a fan-out, the time to exit, then a restart
+  that finishes it with no duplicate and nobody missing.
+
+bench/deploy_drills.py runs the drills at full size (200 reports, 2,000 messages).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+import venv
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.acceptance.conftest import BotProcess, Deployment
+from tests.announcements.conftest import GOOD, slack_values
+from tests.deploy.dockerfile import ROOT, healthcheck, image_env, image_uid
+from tests.fakes.slack_requests import slash, view_submission
+
+ANNOUNCER = "U0MANAGER"  # an announcer in the acceptance environment
+COPIED = ("pyproject.toml", "README.md", "bot", "handlers", "content_feed")
+
+
+@dataclass
+class Image:
+    """The image's filesystem under `root`, its environment, and how to run as its user."""
+
+    root: Path
+    env: dict[str, str]
+    user: list[str]
+
+    @property
+    def data(self) -> Path:
+        """The /data volume."""
+        return self.root / "data"
+
+    def empty_volume(self) -> None:
+        """A new, empty /data (a lost disk, a new node)."""
+        shutil.rmtree(self.data)
+        self.data.mkdir()
+        os.chown(self.data, image_uid(), image_uid())
+
+
+def build_image(root: Path) -> Image:
+    """Lay out what the Dockerfile builds under `root`."""
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
+    source, wheels = root / "src", root / "wheels"
+    source.mkdir()
+    for name in COPIED:  # what the Dockerfile's build stage copies, nothing else
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(ROOT / name, source / name)
+    subprocess.run(
+        [*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", wheels, source],
+        check=True,
+        cwd=root,
+    )
+    prefix = root / "opt" / "socialbot"
+    venv.EnvBuilder(with_pip=False).create(prefix)
+    (wheel,) = wheels.glob("socialbot-*.whl")
+    subprocess.run([*pip, "--python", prefix / "bin" / "python", "install", "--no-deps", wheel],
+                   check=True)  # fmt: skip
+    site = Path(
+        sysconfig.get_paths(vars={"base": str(prefix), "platbase": str(prefix)})["purelib"]
+    )
+    (site / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    (prefix / "bin" / "litestream").symlink_to(Path(sys.executable).parent / "litestream")
+    for source, target in (("deploy/socialbot-litestream", "usr/local/bin/socialbot-litestream"),
+                           ("deploy/litestream.yml", "etc/litestream.yml")):  # fmt: skip
+        (root / target).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / source, root / target)
+    system_path = f"{root}/usr/local/bin:/usr/local/bin:/usr/bin:/bin"
+    env = {
+        name: value.replace("/opt/", f"{root}/opt/")
+        .replace("/data", f"{root}/data")
+        .replace("$PATH", system_path)
+        for name, value in image_env().items()
+    }
+    env |= {"HOME": str(root / "data"), "LITESTREAM_CONFIG": str(root / "etc/litestream.yml")}
+    uid = image_uid()
+    user: list[str] = []
+    if os.geteuid() == 0:
+        user = [str(shutil.which("setpriv")), f"--reuid={uid}", f"--regid={uid}", "--clear-groups"]
+    image = Image(root, env, user)
+    image.data.mkdir()
+    os.chown(image.data, uid, uid)
+    return image
+
+
+@pytest.fixture(scope="module")
+def image() -> Iterator[Image]:
+    """The image, laid out once for this module; readable by its unprivileged user."""
+    root = Path(tempfile.mkdtemp(prefix="socialbot-image-"))
+    root.chmod(0o755)
+    try:
+        yield build_image(root)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def in_image(image: Image, deployment: Deployment, **extra: str) -> dict[str, str]:
+    """The deployer's settings on top of the image's ENV (PORT: the test's free port)."""
+    return {**deployment.env, **image.env, "PORT": deployment.env["PORT"], **extra}
+
+
+def start(image: Image, deployment: Deployment, *command: str, **extra: str) -> BotProcess:
+    """Run `command` (default `socialbot run`) in the image, in its own process group."""
+    number = len(deployment.processes)
+    out, err = deployment.workdir / f"image-{number}.out", deployment.workdir / f"image-{number}.err"
+    with out.open("wb") as stdout, err.open("wb") as stderr:
+        process = subprocess.Popen(
+            [*image.user, *(command or ("socialbot", "run"))],
+            env=in_image(image, deployment, **extra),
+            cwd=image.data,
+            stdin=subprocess.DEVNULL,
+            stdout=stdout,
+            stderr=stderr,
+            start_new_session=True,
+        )
+    bot = BotProcess(process, int(deployment.env["PORT"]), out, err)
+    deployment.processes.append(bot)
+    return bot
+
+
+def run_in_image(image: Image, deployment: Deployment, *command: str) -> str:
+    """Run `command` in the image to the end; its stdout."""
+    result = subprocess.run(
+        [*image.user, *command],
+        env=in_image(image, deployment),
+        cwd=image.data,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_the_image_runs_the_wheel_unprivileged_healthy_and_stops_on_sigterm(
+    image: Image, deployment: Deployment
+) -> None:
+    bot = start(image, deployment)
+    bot.wait_healthy(lambda state: bool(state["clock"]["ok"]))
+    run_in_image(image, deployment, *healthcheck())  # the image's HEALTHCHECK passes
+    assert bot.request("/readyz")[0] == 200
+    status = Path(f"/proc/{bot.process.pid}/status").read_text()
+    assert f"Uid:\t{image_uid()}\t" in status
+    database = Path(image.env["SOCIALBOT_DB"])
+    assert database.parent == image.data and database.stat().st_uid == image_uid()
+    where = run_in_image(image, deployment, "python", "-c", "import bot; print(bot.__file__)")
+    assert where.startswith(str(image.root / "opt" / "socialbot"))  # the wheel, not the checkout
+    began = time.monotonic()
+    assert bot.stop().returncode == 0
+    print(f"\nimage: stopped {time.monotonic() - began:.1f} s after SIGTERM")
+
+
+# -- the drills ------------------------------------------------------------------------------
+
+
+def workspace(deployment: Deployment, count: int) -> list[str]:
+    """`count` people in the fake workspace (the announcer among them); their ids."""
+    people = [ANNOUNCER, *(f"U{n:05d}" for n in range(count - 1))]
+    profile = {"real_name": "", "display_name": "", "email": ""}
+    deployment.slack.users = {
+        user: {"id": user, "name": user.lower(), "tz": "UTC", "is_bot": False,
+               "deleted": False, "profile": {**profile, "real_name": f"Person {user}"}}
+        for user in people
+    }  # fmt: skip
+    return people
+
+
+def announce_to_everyone(bot: BotProcess, deployment: Deployment) -> None:
+    """`/announce`, fill in the form, confirm the preview: the fan-out starts."""
+    slack = deployment.slack
+    opened = len([c for c in slack.calls if c[0] == "views.open"])
+    assert bot.post_slack(slash("/announce", "", user=ANNOUNCER))[0] == 200
+
+    def form() -> dict[str, Any] | None:
+        views = [params for method, params in slack.calls if method == "views.open"]
+        return views[-1]["view"] if len(views) > opened else None
+
+    view = bot.wait_for("the announcement form", form)
+    status, body = bot.post_slack(view_submission(view, slack_values(GOOD), user=ANNOUNCER))
+    preview = __import__("json").loads(body)
+    assert status == 200 and preview["response_action"] == "update", body
+    status, body = bot.post_slack(
+        view_submission(preview["view"], slack_values({"next": "confirm"}), user=ANNOUNCER)
+    )
+    assert status == 200 and not body.strip(b"{} "), body
+
+
+def announced(deployment: Deployment) -> Counter[str]:
+    """How many times each DM channel got the announcement (the announcer's own DM, which
+    also shows the progress report, left out)."""
+    mine = deployment.slack.dm_channel(ANNOUNCER)
+    return Counter(
+        m.channel
+        for m in deployment.slack.messages
+        if GOOD["headline"] in m.text and m.channel != mine
+    )
+
+
+def unfinished(database: Path) -> int:
+    """Deliveries still queued or sending (read straight from the file)."""
+    with sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True) as conn:
+        row = conn.execute(
+            "SELECT count(*) FROM deliveries WHERE state IN ('queued', 'sending')"
+        ).fetchone()
+    return int(row[0])
+
+
+def finish(bot: BotProcess, database: Path, timeout: float = 60) -> None:
+    """Wait until the restarted bot has no delivery left to make."""
+    bot.wait_for("the fan-out to finish", lambda: True if unfinished(database) == 0 else None,
+                 timeout)  # fmt: skip
+
+
+def slack_fast(**extra: str) -> dict[str, str]:
+    """Delivery pace for a drill: brisk, so a fan-out is mid-way within a second or two."""
+    return {"SOCIALBOT_SLACK_RATE": "100", "SOCIALBOT_SLACK_BURST": "10", **extra}
+
+
+def recovery_drill(
+    image: Image, deployment: Deployment, reports: int, people: int
+) -> dict[str, float]:
+    """File `reports`, announce to `people`, SIGKILL everything mid-fan-out, lose the volume,
+    start again from the replica; check and return the figures."""
+    everyone = workspace(deployment, people)
+    replica = image.root / "replica"
+    replica.mkdir(exist_ok=True)
+    os.chown(replica, image_uid(), image_uid())
+    settings = slack_fast(LITESTREAM_REPLICA_URL=replica.as_uri())
+    bot = start(image, deployment, "socialbot-litestream", **settings)
+    bot.wait_for_log("synced Slack members")
+    acknowledged = []
+    for n in range(reports):
+        note = slash("/report-mention", f"https://x.com/post/{n} spreading false prices",
+                     user=everyone[n % people])  # fmt: skip
+        status, _ = bot.post_slack(note)
+        assert status == 200
+        acknowledged.append(f"https://x.com/post/{n}")
+    announce_to_everyone(bot, deployment)
+    bot.wait_for("the fan-out mid-way",
+                 lambda: True if len(announced(deployment)) >= people // 3 else None)  # fmt: skip
+    os.killpg(bot.process.pid, signal.SIGKILL)  # the machine dies: Litestream and the bot
+    killed = time.time()
+    bot.process.wait()
+    sent_before = len(announced(deployment))
+    image.empty_volume()
+
+    again = start(image, deployment, "socialbot-litestream", **settings)
+    database = Path(image.env["SOCIALBOT_DB"])
+    restored = again.wait_for("the restored database", lambda: database.exists() or None)
+    assert restored
+    again.wait_healthy(lambda state: bool(state["clock"]["ok"]), timeout=60)
+    with sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True) as conn:
+        links = {url for (url,) in conn.execute("SELECT url FROM report_links")}
+        last_write = conn.execute(
+            "SELECT max(max(coalesce(finished_at, 0), coalesce(last_attempt_at, 0), created_at))"
+            " FROM deliveries"
+        ).fetchone()[0]
+    finish(again, database)
+    got = announced(deployment)
+    assert again.stop().returncode == 0
+    missing = [user for user in everyone[1:] if got[deployment.slack.dm_channel(user)] == 0]
+    twice = [channel for channel, times in got.items() if times > 1]
+    assert not [url for url in acknowledged if url not in links], sorted(links)[:5]  # all back
+    assert (missing, twice) == ([], [])
+    return {"recovery point (s)": round(killed - last_write, 2), "sent before the kill": sent_before,
+            "people": people, "reports": reports}  # fmt: skip
+
+
+def test_recovery_drill_sigkill_and_a_lost_volume(image: Image, deployment: Deployment) -> None:
+    figures = recovery_drill(image, deployment, reports=40, people=150)
+    print(f"\nrecovery drill: {figures}")
+
+
+def restart_under_load(image: Image, deployment: Deployment, people: int) -> dict[str, float]:
+    """SIGTERM mid-fan-out, time the exit, restart, check exactly once; return the figures."""
+    everyone = workspace(deployment, people)
+    bot = start(image, deployment, **slack_fast())
+    bot.wait_for_log("synced Slack members")
+    announce_to_everyone(bot, deployment)
+    bot.wait_for("the fan-out mid-way",
+                 lambda: True if len(announced(deployment)) >= people // 3 else None)  # fmt: skip
+    began = time.monotonic()
+    bot.stop(timeout=30)
+    exit_seconds = time.monotonic() - began
+    assert bot.returncode == 0, bot.stderr
+    sent_before = len(announced(deployment))
+    assert sent_before < people, "the fan-out finished before the SIGTERM"
+
+    again = start(image, deployment, **slack_fast())
+    finish(again, Path(image.env["SOCIALBOT_DB"]))
+    assert again.stop().returncode == 0
+    got = announced(deployment)
+    missing = [user for user in everyone[1:] if got[deployment.slack.dm_channel(user)] == 0]
+    twice = [channel for channel, times in got.items() if times > 1]
+    assert (missing, twice) == ([], [])
+    return {"exit after SIGTERM (s)": round(exit_seconds, 2), "sent before": sent_before,
+            "people": people}  # fmt: skip
+
+
+def test_restart_under_load_sigterm_mid_fan_out(image: Image, deployment: Deployment) -> None:
+    image.empty_volume()
+    figures = restart_under_load(image, deployment, people=300)
+    print(f"\nrestart under load: {figures}")

@@ -1,0 +1,67 @@
+"""Stopping on SIGTERM: no new sends, the ones in flight finish within the grace period or go
+back to the queue marked uncertain, and nothing waits longer than the grace."""
+
+from __future__ import annotations
+
+import time
+
+from slack_sdk.web.async_client import AsyncWebClient
+from sqlite_utils import Database
+
+from bot.delivery.buckets import Pace
+from bot.delivery.engine import DeliveryEngine, Policy
+from bot.delivery.ledger import migrations
+from bot.slack.gateway import SlackGateway
+from bot.store import open_database
+from handlers.views import Message
+from tests.delivery.conftest import until
+from tests.fakes.slack_web_api import FakeSlack
+
+PEOPLE = [f"U{n:03d}" for n in range(20)]
+
+
+def engine_on(db: Database, slack: FakeSlack) -> DeliveryEngine:
+    gateway = SlackGateway(AsyncWebClient(token="xoxb-test", base_url=slack.url), timeout=5)
+    pace = Pace(rate=200.0, burst=5, conversation_rate=100.0)  # five at a time, then paced
+    return DeliveryEngine(db, [gateway], {"slack": pace}, Policy(settle=0.05))
+
+
+def states(db: Database) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for row in db["deliveries"].rows:
+        key = row["state"] + (" uncertain" if row["uncertain"] else "")
+        found[key] = found.get(key, 0) + 1
+    return found
+
+
+async def test_sends_in_flight_finish_within_the_grace(tmp_path) -> None:
+    db = open_database(tmp_path / "socialbot.db", [migrations])
+    async with FakeSlack(latency=0.4) as slack:  # each answer comes 0.4 s after the post
+        engine = engine_on(db, slack)
+        await engine.start()
+        engine.enqueue("slack", PEOPLE, "announcement", "a", Message(text="Launch!"))
+        await until(lambda: len(slack.messages) >= 3)
+        posted = len(slack.messages)
+        await engine.stop(grace=5)
+    counts = states(db)
+    assert counts.get("sent", 0) >= posted  # the answers came within the grace: recorded
+    assert set(counts) <= {"sent", "queued"}  # the rest was never taken, and waits
+    assert counts["sent"] < len(PEOPLE)
+
+
+async def test_sends_slower_than_the_grace_go_back_to_the_queue_uncertain(tmp_path) -> None:
+    db = open_database(tmp_path / "socialbot.db", [migrations])
+    async with FakeSlack() as slack:
+        slack.stall("chat.postMessage", deliver=True)  # posted, but the answers never come
+        engine = engine_on(db, slack)
+        await engine.start()
+        engine.enqueue("slack", PEOPLE, "announcement", "a", Message(text="Launch!"))
+        await until(lambda: len(slack.messages) >= 3)
+        began = time.monotonic()
+        await engine.stop(grace=0.5)
+        waited = time.monotonic() - began
+        slack.release()
+    assert waited < 2.0  # the grace, not the platform, decides how long a stop takes
+    counts = states(db)
+    assert counts["queued uncertain"] == len(slack.messages)  # looked up before any resend
+    assert counts["queued"] == len(PEOPLE) - len(slack.messages)
