@@ -7,7 +7,8 @@ import os
 import socket
 import sqlite3
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,11 +18,37 @@ from sqlite_utils.migrations import Migrations
 from bot.settings import SettingsError
 
 
+class ImmediateDatabase(Database):
+    """Transactions take the write lock as they begin (BEGIN IMMEDIATE), waiting up to the busy
+    timeout for it. A deferred one that reads, then writes, fails at once with "database is
+    locked" when another connection wrote in between: Litestream writes every second, and the
+    CLI writes beside the bot."""
+
+    @contextmanager
+    def atomic(self) -> Iterator[Database]:
+        """A transaction (a savepoint when one is already open)."""
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.rollback()
+            raise
+
+
 def open_database(path: Path | None, migrations: Iterable[Migrations]) -> Database:
     """Open (or create) the database at `path` (None: a throwaway one in memory) and apply
     every pending migration."""
     try:
-        db = Database(memory=True) if path is None else Database(path)
+        db = ImmediateDatabase(memory=True) if path is None else ImmediateDatabase(path)
         with db.ensure_autocommit_on():
             # WAL lets readers (the CLI) work while the bot writes; NORMAL is durable in WAL mode
             # across application crashes, which is the failure we guard against.
