@@ -316,6 +316,7 @@ def recovery_drill(
 
 
 def test_recovery_drill_sigkill_and_a_lost_volume(image: Image, deployment: Deployment) -> None:
+    image.empty_volume()
     figures = recovery_drill(image, deployment, reports=40, people=150)
     print(f"\nrecovery drill: {figures}")
 
@@ -347,5 +348,6 @@ def restart_under_load(image: Image, deployment: Deployment, people: int) -> dic
 
 def test_restart_under_load_sigterm_mid_fan_out(image: Image, deployment: Deployment) -> None:
     image.empty_volume()
+    deployment.slack.latency = 0.2  # requests are in flight when SIGTERM comes
     figures = restart_under_load(image, deployment, people=150)
     print(f"\nrestart under load: {figures}")
