@@ -38,9 +38,9 @@ def test_backup_then_restore_into_an_empty_volume_keeps_the_reports(tmp_path: Pa
     assert "1 reports" in saved.output and "integrity check ok" in saved.output
     assert not list(tmp_path.glob(".*partial"))
 
-    back = socialbot(tmp_path, "restore", str(tmp_path / "backup.db"), db="new/socialbot.db")
+    back = socialbot(tmp_path, "restore", str(tmp_path / "backup.db"), db="restored.db")
     assert back.exit_code == 0, back.output
-    listed = socialbot(tmp_path, "reports", "list", "--json", db="new/socialbot.db")
+    listed = socialbot(tmp_path, "reports", "list", "--json", db="restored.db")
     assert LINK in listed.output
 
 
