@@ -16,7 +16,7 @@ from bot.delivery.buckets import Pace
 from bot.delivery.engine import DeliveryEngine, Policy
 from bot.delivery.ledger import migrations
 from bot.slack.gateway import SlackGateway
-from bot.store import open_database
+from bot.store import RunLock, open_database
 from handlers.views import Message
 from tests.fakes.slack_web_api import FakeSlack
 
@@ -107,3 +107,18 @@ async def test_after_a_restore_what_went_out_since_the_backup_is_not_sent_again(
 
     assert (done.sent, done.failed) == (30, 0)  # the ten queued after the backup are gone
     assert slack.per_channel() == {slack.dm_channel(person): 1 for person in people[:30]}
+
+
+def test_restore_is_refused_while_a_bot_runs_on_the_database(tmp_path: Path) -> None:
+    socialbot(tmp_path, "console", stdin=f"/report-mention {LINK}\n")
+    backup(tmp_path / "socialbot.db", tmp_path / "backup.db")
+    running = RunLock(tmp_path / "socialbot.db")  # what `socialbot run` holds while it runs
+    running.acquire()
+    try:
+        refused = socialbot(tmp_path, "restore", "--yes", str(tmp_path / "backup.db"))
+    finally:
+        running.release()
+    assert refused.exit_code == 1
+    (line,) = refused.output.splitlines()
+    assert line.startswith("Error: not restored: socialbot run is already running on ")
+    assert socialbot(tmp_path, "restore", "--yes", str(tmp_path / "backup.db")).exit_code == 0
