@@ -7,6 +7,7 @@ empty), talking to the fake Slack Web API and the fake Bot Connector on 127.0.0.
 
     def test_something(deployment: Deployment) -> None:
         result = deployment.cli("feeds", "list")          # one command, waited for
+        deployment.first_run()                             # run once: people learnt, then stop
         bot = deployment.start()                           # `socialbot run` in the background
         state = bot.wait_healthy()                         # /healthz answered 200
         bot.post_slack(slash("/socialbot", "help"))        # a signed Slack request
@@ -237,9 +238,12 @@ class Deployment:
             timeout=timeout,
         )
 
-    def start(self, *args: str, **env: str | None) -> BotProcess:
-        """Start `socialbot run ARGS` in the background, stdin closed (no terminal)."""
-        environment = _merged(self.env, env)
+    def start(
+        self, *args: str, env: dict[str, str | None] | None = None, **variables: str | None
+    ) -> BotProcess:
+        """Start `socialbot run ARGS` in the background, stdin closed (no terminal); `env` and
+        `variables` change its environment."""
+        environment = _merged(self.env, {**(env or {}), **variables})
         port = int(environment.get("PORT") or 3978)
         number = len(self.processes)
         stdout_path = self.workdir / f"run-{number}.out"
@@ -255,6 +259,18 @@ class Deployment:
             )
         bot = BotProcess(process, port, stdout_path, stderr_path)
         self.processes.append(bot)
+        return bot
+
+    def first_run(
+        self, env: dict[str, str | None] | None = None, **variables: str | None
+    ) -> BotProcess:
+        """A new admin's first `socialbot run`: it connects to the fake Slack, learns the people
+        in `slack.users` and seeds the feeds; then it is stopped (SIGTERM). The CLI sees what
+        it left in the database."""
+        bot = self.start(env=env, **variables)
+        bot.wait_healthy(lambda state: state["slack"].get("team") is not None)
+        bot.wait_for_log("synced Slack members")
+        assert bot.stop().returncode == 0, bot.stderr
         return bot
 
 

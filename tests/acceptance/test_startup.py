@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import time
 
@@ -14,10 +15,15 @@ EVERY_VARIABLE = [str(field.validation_alias) for field in Settings.model_fields
 
 def test_every_setting_empty_is_every_setting_unset(deployment: Deployment) -> None:
     empty: dict[str, str | None] = dict.fromkeys(EVERY_VARIABLE, "")
-    result = deployment.cli("console", stdin="/socialbot help\n", env=empty)
+    slack = {name: deployment.env[name] for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")}
+    here = {"SLACK_API_URL": deployment.env["SLACK_API_URL"], "PORT": deployment.env["PORT"]}
+    deployment.slack.users = {"U0ADA": {"id": "U0ADA", "name": "ada", "real_name": "Ada"}}
+    deployment.first_run(env={**empty, **slack, **here, "SOCIALBOT_HOST": "127.0.0.1"})
+    assert (deployment.workdir / "socialbot.db").exists()  # SOCIALBOT_DB= is the default
+    result = deployment.cli("digest", "preview", "--user", "U0ADA", "--json", env=empty)
     assert result.returncode == 0, result.stderr
-    assert "/socialbot [help | preferences | digest]" in result.stdout
-    assert (deployment.workdir / "socialbot.db").exists()
+    (line,) = result.stdout.splitlines()
+    assert json.loads(line)["user"]
 
 
 def test_half_a_configuration_is_said_once_and_shown_on_healthz(deployment: Deployment) -> None:

@@ -1,0 +1,55 @@
+"""`socialbot run` in a terminal with no platform: a chat for people, not a log."""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import subprocess
+import time
+
+from tests.acceptance.conftest import SOCIALBOT, Deployment
+
+
+def read_until(fd: int, text: str, seen: bytearray, timeout: float = 20) -> str:
+    """What the terminal showed so far, once it shows `text`."""
+    deadline = time.monotonic() + timeout
+    while text not in seen.decode(errors="replace"):
+        left = deadline - time.monotonic()
+        assert left > 0, f"{text!r} never showed; the terminal had:\n{seen.decode()}"
+        if select.select([fd], [], [], left)[0]:
+            try:
+                seen += os.read(fd, 4096)
+            except OSError:  # the bot closed the terminal
+                break
+    return seen.decode(errors="replace")
+
+
+def test_the_console_shows_no_info_logs(deployment: Deployment) -> None:
+    terminal, bot_side = pty.openpty()
+    env = {**deployment.env, "SLACK_BOT_TOKEN": "", "SLACK_SIGNING_SECRET": ""}
+    process = subprocess.Popen(
+        [str(SOCIALBOT), "run"],
+        stdin=bot_side,
+        stdout=bot_side,
+        stderr=bot_side,
+        env=env,
+        cwd=deployment.workdir,
+    )
+    os.close(bot_side)
+    seen = bytearray()
+    try:
+        read_until(terminal, "See README.md for the details.", seen)
+        os.write(terminal, b"/socialbot help\n")
+        read_until(terminal, "/socialbot [help | preferences]", seen)
+        os.write(terminal, b"\x04")  # Ctrl-D: the end of the chat, and of the bot
+        assert process.wait(timeout=20) == 0
+        shown = read_until(terminal, "", seen)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait()
+        os.close(terminal)
+    assert "No chat platform is configured, so socialbot runs on this console only." in shown
+    assert " INFO " not in shown  # "listening", "shutting down" and the like stay out
+    assert "Traceback" not in shown
