@@ -22,7 +22,6 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 import content_feed
 import handlers
 from content_feed.manage import check_feed_entry
-from handlers.digest.preferences import parse_time
 from handlers.groups import ENTRA_GROUP_PREFIX
 from handlers.people import check_role_entry
 
@@ -202,6 +201,8 @@ class Settings(BaseSettings):
     def _clock_time(cls, value: object) -> object:
         # The same reading as the preferences form: 8:00, 08:00 and 8.00 are all eight o'clock.
         if isinstance(value, str):
+            from handlers.digest.preferences import parse_time  # only when set: a heavy import
+
             at = parse_time(value)
             if at is None:
                 raise ValueError(f"{value!r} is not a time of day such as 09:30")
