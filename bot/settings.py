@@ -21,7 +21,6 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 import content_feed
 import handlers
-from content_feed.manage import check_feed_entry
 from handlers.groups import ENTRA_GROUP_PREFIX
 from handlers.people import check_role_entry
 
@@ -180,6 +179,10 @@ class Settings(BaseSettings):
     @field_validator("feeds")
     @classmethod
     def _feed_entries(cls, entries: list[str]) -> list[str]:
+        if not entries:
+            return entries
+        from content_feed.manage import check_feed_entry  # heavy (httpx): only when feeds are set
+
         for entry in entries:
             check_feed_entry(entry)
         return entries
