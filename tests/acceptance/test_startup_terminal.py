@@ -41,7 +41,7 @@ def test_the_console_shows_no_info_logs(deployment: Deployment) -> None:
     try:
         read_until(terminal, "See README.md for the details.", seen)
         os.write(terminal, b"/socialbot help\n")
-        read_until(terminal, "/socialbot [help | preferences]", seen)
+        read_until(terminal, "/socialbot [help | preferences", seen)
         os.write(terminal, b"\x04")  # Ctrl-D: the end of the chat, and of the bot
         assert process.wait(timeout=20) == 0
         shown = read_until(terminal, "", seen)
