@@ -1,6 +1,6 @@
 # socialbot: one process, one SQLite file on the /data volume.
 #   docker build -t socialbot .
-#   docker run --init -p 3978:3978 -v socialbot-data:/data --env-file .env socialbot
+#   docker run --init --stop-timeout 30 -p 3978:3978 -v socialbot-data:/data --env-file .env socialbot
 # With Litestream replication (see deploy/litestream.yml and README.md):
 #   docker run ... -e LITESTREAM_REPLICA_URL=s3://bucket/socialbot socialbot socialbot-litestream
 
@@ -39,7 +39,7 @@ VOLUME ["/data"]
 EXPOSE 3978
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD ["python", "-c", "import os, urllib.request as u; u.urlopen('http://127.0.0.1:%s/healthz' % os.environ['PORT'], timeout=4)"]
-# socialbot handles SIGTERM itself (it drains and exits within 25 s), so it may run as PID 1;
+# socialbot handles SIGTERM itself (it drains and exits within about 20 s), so it may be PID 1;
 # `--init` (compose: init: true) still reaps any stray child.
 STOPSIGNAL SIGTERM
 CMD ["socialbot", "run"]
