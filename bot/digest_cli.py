@@ -17,10 +17,9 @@ from bot.console.render import render
 from bot.delivery.cli import progress_bar
 from content_feed.compose import NETWORKS
 from handlers.digest import Digest, ids
+from handlers.digest.capability import PLATFORMS
 from handlers.digest.quiet import Why
 from handlers.digest.views import NETWORK_NAMES, digest_message
-
-PLATFORMS = ("slack", "teams")
 
 
 @contextmanager
@@ -44,7 +43,7 @@ def _whom(runtime: Runtime, user_id: str | None) -> tuple[str, str]:
             return platform, user_id
     click.echo(
         f"Error: no one with the id {user_id} is in the directory; people come from Slack's"
-        " and Teams' member lists once the bot has run.",
+        " and Teams' member lists once the bot has run, console users once their session starts.",
         err=True,
     )
     sys.exit(1)
