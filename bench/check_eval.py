@@ -1,0 +1,78 @@
+"""Offline checks of drafts on the evaluation set: precision and recall per kind of concern,
+false alarms on fine drafts, and the median time per draft. The held-out drafts come first.
+
+Run: .venv/bin/python bench/check_eval.py [--split holdout|dev|all] [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from handlers.checks.concerns import Kind, Result  # noqa: E402
+from handlers.checks.review import OfflineReview  # noqa: E402
+from handlers.guidelines.document import GuidelinesFile  # noqa: E402
+from tests.checks.evalset import Draft, load_eval_set  # noqa: E402
+
+
+def report(name: str, results: list[tuple[Draft, Result, float]], verbose: bool) -> None:
+    """Print the figures of one split."""
+    print(f"== {name}: {len(results)} drafts")
+    for kind in Kind:
+        expected = sum(kind in d.kinds for d, _, _ in results)
+        flagged = [(d, r) for d, r, _ in results if kind in r.kinds]
+        right = sum(kind in d.kinds or kind in d.may for d, _ in flagged)
+        found = sum(kind in d.kinds and kind in r.kinds for d, r, _ in results)
+        precision = right / len(flagged) if flagged else 1.0
+        recall = found / expected if expected else 1.0
+        print(
+            f"  {kind.value:<20} precision {precision:5.2f} ({right}/{len(flagged)})"
+            f"  recall {recall:5.2f} ({found}/{expected})"
+        )
+    fine = [(d, r) for d, r, _ in results if not d.kinds]
+    alarms = sum(not r.ok for _, r in fine)
+    print(f"  false alarms on fine drafts {alarms / len(fine):.3f} ({alarms}/{len(fine)})")
+    times = sorted(t for _, _, t in results)
+    print(f"  median {statistics.median(times) * 1000:.1f} ms, slowest {times[-1] * 1000:.1f} ms")
+    if verbose:
+        for draft, result, _ in results:
+            missed = draft.kinds - result.kinds
+            extra = result.kinds - draft.kinds - draft.may
+            if missed or extra:
+                print(f"  - {draft.id}: missed {sorted(missed)} extra {sorted(extra)}")
+                for concern in result.concerns:
+                    span = concern.span.text if concern.span else ""
+                    print(f"      {concern.kind.value}: {span!r} | {concern.reason[:110]}")
+
+
+def main() -> None:
+    """Check every draft and print the figures, held-out drafts first."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--split", default="all", choices=["holdout", "dev", "all"])
+    parser.add_argument("--verbose", action="store_true", help="list every wrong draft")
+    args = parser.parse_args()
+    evalset = load_eval_set()
+    review = OfflineReview(GuidelinesFile(evalset.guidelines), evalset.settings)
+    start = time.perf_counter()
+    review.check("warm-up: load the guidelines and the embedding model once")
+    print(f"start-up {(time.perf_counter() - start) * 1000:.0f} ms (once per process)")
+    splits = ["holdout", "dev"] if args.split == "all" else [args.split]
+    for split in splits:
+        results = []
+        for draft in evalset.drafts:
+            if draft.split != split:
+                continue
+            start = time.perf_counter()
+            result = review.check(draft.text, draft.context)
+            results.append((draft, result, time.perf_counter() - start))
+        report(split, results, args.verbose)
+
+
+if __name__ == "__main__":
+    main()

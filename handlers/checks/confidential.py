@@ -1,0 +1,163 @@
+"""The confidential check: the admin's secret terms, internal links, unannounced financial
+figures, other people's contact details, and credentials."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from handlers.checks.concerns import CheckSettings, Concern, Kind, Secret, Span
+from handlers.checks.text import EMAIL, links, listed, name_pattern, phrase_pattern, without_links
+
+# Shared mailboxes a company publishes: writing to them is what they are for.
+ROLE_MAILBOXES = frozenset(
+    listed(
+        """press presse info hello hej hallo contact kontakt jobs job careers career karriere
+    recruiting support sales salg vertrieb hr service kundeservice noreply no-reply office
+    mail team investor investors ir newsroom media""",
+        separator=" ",
+    )
+)
+_CURRENCY = r"(?:DKK|EUR|USD|SEK|NOK|GBP|CHF|kr\.?|€|\$|£|euros?|Euro|kroner|dollars?)"
+_SCALE = (
+    r"(?:bn|mn|[mkMBK]|mio\.?|mia\.?|mill\.?|Mio\.?|Mrd\.?|million(?:s|er)?|billion(?:s)?"
+    r"|milliard(?:s|er)?|Millionen|Milliarden)"
+)
+_NUMBER = r"\d[\d.,]*"
+MONEY = re.compile(
+    rf"(?:{_CURRENCY}\s?{_NUMBER}(?:\s?{_SCALE}\b)?"
+    rf"|{_NUMBER}\s?(?:{_SCALE}\s?)?{_CURRENCY}(?!\w)"
+    rf"|{_NUMBER}\s?{_SCALE}(?!\w)\.?)"
+)
+PERCENT = re.compile(rf"{_NUMBER}\s?(?:%|procent\b|prozent\b|percent\b|pct\b)", re.IGNORECASE)
+FINANCIAL = re.compile(
+    r"(?<!\w)(?:revenue|turnover|sales figures|EBITDA|EBIT|ARR|MRR|margin|profits?|earnings"
+    r"|budget|valuation|bookings|omsætning\w*|overskud\w*|indtjening\w*|resultat\w*|salgstal\w*"
+    r"|budget\w*|Umsatz\w*|Gewinn\w*|Ergebnis\w*|Marge|Erlös\w*|Quartalszahlen)(?!\w)",
+    re.IGNORECASE,
+)
+# Said of figures already out: the annual report, a press release, a public source.
+PUBLISHED = phrase_pattern(
+    """annual report|quarterly report|is out|are out|published|announced today|press release
+    |according to|årsrapport|årsrapporten|kvartalsrapport|offentliggjort|offentliggjorde
+    |pressemeddelelse|ifølge|geschäftsbericht|quartalsbericht|veröffentlicht|pressemitteilung
+    |laut"""
+)
+# Said of figures not yet out.
+UNANNOUNCED = phrase_pattern(
+    """not public|not yet public|not official|before the official|official numbers drop
+    |between us|preliminary|sneak peek|heard it here first|don't tell|under wraps|internal
+    |ikke offentlig|ikke officielt|foreløbige|foreløbig|fortæl det ikke|mellem os|intern|interne
+    |noch nicht offiziell|noch nicht öffentlich|vorläufig|vorläufige|unter uns|intern|interne
+    |kommen nächste woche"""
+)
+CREDENTIALS = re.compile(
+    r"AKIA[0-9A-Z]{16}"
+    r"|\bxox[abposr]-[\w-]{10,}|\bxapp-[\w-]{10,}"
+    r"|\bgh[pousr]_[A-Za-z0-9]{20,}|\bsk-[A-Za-z0-9_-]{20,}"
+    r"|-----BEGIN [A-Z ]*PRIVATE KEY-----"
+    r"|\beyJ[\w-]{10,}\.[\w-]{10,}\.[\w-]{5,}"
+    r"|\b[A-Z_]*(?:SECRET|TOKEN|PASSWORD|API_KEY|ACCESS_KEY)[A-Z_]*\s*[:=]\s*\S{6,}"
+    r"|(?i:\b(?:password|passwd|pwd|kodeord|adgangskode|passwort|kennwort|api[_ -]?key"
+    r"|secret|token)\s*(?:is|er|ist)?\s*[:=]\s*\S{4,})"
+)
+PHONE = re.compile(r"(?<![\w+./:-])\+?\d[\d \-]{6,16}\d(?!\w|[.,]\d|[/:-])")
+_YEARS = re.compile(r"^\d{4}\s?-\s?\d{4}$")
+
+
+def confidential(
+    draft: str, settings: CheckSettings, today: date, section: str
+) -> Iterator[Concern]:
+    """Every confidential thing in `draft`."""
+    yield from _secret_terms(draft, settings.confidential_terms, today, section)
+    yield from _internal_links(draft, settings.internal_domains, section)
+    yield from _financials(draft, section)
+    yield from _contacts(draft, section)
+    for match in CREDENTIALS.finditer(draft):
+        yield Concern(
+            Kind.CONFIDENTIAL,
+            section,
+            "This looks like a password, key or token. Once posted it is public for good.",
+            Span.of(draft, match.start(), match.end()),
+            "Remove it, and have it changed: it may already have been seen.",
+        )
+
+
+def _secret_terms(
+    draft: str, secrets: tuple[Secret, ...], today: date, section: str
+) -> Iterator[Concern]:
+    for secret in secrets:
+        if not secret.secret_on(today):
+            continue
+        match = name_pattern([secret.term]).search(draft)
+        if match is None:
+            continue
+        until = f" until {secret.until.isoformat()}" if secret.until else ""
+        yield Concern(
+            Kind.CONFIDENTIAL,
+            section,
+            f"“{secret.term}” is confidential{until}.",
+            Span.of(draft, match.start(), match.end()),
+            f"Leave out “{secret.term}”"
+            + (f", or wait until after {secret.until}." if until else "."),
+        )
+
+
+def _internal_links(draft: str, domains: tuple[str, ...], section: str) -> Iterator[Concern]:
+    for span, host in links(draft):
+        if any(host == d or host.endswith(f".{d}") for d in domains):
+            yield Concern(
+                Kind.CONFIDENTIAL,
+                section,
+                f"{host} is an internal address: it shows our internal systems and does not"
+                " open for your readers.",
+                span,
+                "Cut the internal link; link to a public page instead.",
+            )
+
+
+def _financials(draft: str, section: str) -> Iterator[Concern]:
+    word = FINANCIAL.search(draft)
+    if word is None:
+        return
+    figures = [m for m in MONEY.finditer(draft)] + [m for m in PERCENT.finditer(draft)]
+    if not figures:
+        return
+    if PUBLISHED.search(draft) and not UNANNOUNCED.search(draft):
+        return
+    figure = min(figures, key=lambda m: abs(m.start() - word.start()))
+    yield Concern(
+        Kind.CONFIDENTIAL,
+        section,
+        "This looks like a financial figure that is not published yet.",
+        Span.of(draft, figure.start(), figure.end()),
+        "Remove the figure, or wait until it is published and link to where it is.",
+    )
+
+
+def _contacts(draft: str, section: str) -> Iterator[Concern]:
+    for match in EMAIL.finditer(draft):
+        local = match.group(0).split("@", 1)[0].lower()
+        if local in ROLE_MAILBOXES:
+            continue
+        yield Concern(
+            Kind.CONFIDENTIAL,
+            section,
+            "A person's e-mail address: personal data is theirs to share, not ours.",
+            Span.of(draft, match.start(), match.end()),
+            "Remove the address, or use a shared one such as the press or jobs mailbox.",
+        )
+    for match in PHONE.finditer(without_links(draft)):
+        number = match.group(0)
+        digits = sum(c.isdigit() for c in number)
+        spaced = number.startswith(("+", "0")) or " " in number or "-" in number
+        if not 8 <= digits <= 13 or not spaced or _YEARS.match(number):
+            continue
+        yield Concern(
+            Kind.CONFIDENTIAL,
+            section,
+            "A phone number: personal data is theirs to share, not ours.",
+            Span.of(draft, match.start(), match.end()),
+            "Remove the number.",
+        )

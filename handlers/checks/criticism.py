@@ -1,0 +1,84 @@
+"""The reply-to-criticism check: a draft that answers a complaint, a review or a reported post."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from handlers.checks.concerns import Concern, Kind, Span
+from handlers.checks.text import phrase_pattern, sentence_at
+from handlers.reports.links import keys, links_in
+
+# Words that push back at someone (English, Danish, German).
+REBUTTAL = phrase_pattern(
+    """not true|simply not|that's wrong|you're wrong|you are wrong|fake news|misinformation
+    |disinformation|lies|lying|nonsense|you clearly|never used|do your homework|read the ticket
+    |don't believe|do not believe|trolling|troll|full of mistakes|embarrassing|get your facts
+    |ikke rigtigt|ikke sandt|forkert|løgn|løgne|vrøvl|fyldt med fejl|urimelig|urimeligt
+    |klager offentligt|misinformation|falske|stimmt nicht|stimmt so nicht|stimmt so einfach nicht
+    |falschinformation|falschinformationen|quatsch|unsinn|lüge|lügen|gelogen|keine ahnung"""
+)
+# What is being answered: a review, a complaint, critical coverage.
+CRITICISM = phrase_pattern(
+    """review|reviews|1-star|one-star|complaint|complaints|criticism|critique|bad press
+    |that article|the article|trustpilot|glassdoor|kununu|anmeldelse|anmeldelsen|klage|klagen
+    |kritik|kritikken|artiklen|bewertung|beschwerde|kritik|artikel"""
+)
+# How a reply to it starts.
+ANSWERING = phrase_pattern(
+    """replying to|reply to|in reply to|response to|responding to|to everyone sharing
+    |to all sharing|svar til|som svar på|til alle der deler|til jer der deler|zu der|zu dem
+    |antwort auf|an alle, die"""
+)
+_MENTION = re.compile(r"^\s*@\w+")
+
+
+def criticism(draft: str, open_report_keys: frozenset[str], section: str) -> Iterator[Concern]:
+    """A concern when `draft` answers criticism, or links a post reported to the team."""
+    for link in links_in(_with_schemes(draft)):
+        if keys((link,))[0] in open_report_keys:
+            start = _find_link(draft, link)
+            yield Concern(
+                Kind.REPLY_TO_CRITICISM,
+                section,
+                "This is about a post already reported to the social media team: they decide"
+                " whether and how the company answers.",
+                Span.of(draft, start[0], start[1]),
+                "Don't post it; add what you know to the report instead.",
+                report_link=link,
+            )
+            return
+    rebuttal = REBUTTAL.search(draft)
+    answering = ANSWERING.search(draft)
+    criticised = CRITICISM.search(draft)
+    if (rebuttal and (_MENTION.match(draft) or criticised or answering)) or (
+        answering and criticised
+    ):
+        found = rebuttal or answering
+        assert found is not None
+        links = links_in(_with_schemes(draft))
+        yield Concern(
+            Kind.REPLY_TO_CRITICISM,
+            section,
+            "This answers criticism of the company. Answering in the heat of the moment usually"
+            " makes it worse: the social media team decides whether and how to respond.",
+            sentence_at(draft, found.start()),
+            "Don't post it; report the criticism to the social media team.",
+            report_link=links[0] if links else "",
+        )
+
+
+def _with_schemes(draft: str) -> str:
+    """Links typed without https:// read as links too."""
+    return re.sub(r"(?<![\w/])(?=(?:www\.)?[a-z0-9-]+\.(?:com|dk|de|net|org)/)", "https://", draft)
+
+
+def _find_link(draft: str, link: str) -> tuple[int, int]:
+    host_and_path = link.split("://", 1)[-1]
+    at = draft.find(host_and_path[:30])
+    if at < 0:
+        return 0, len(draft)
+    end = at
+    while end < len(draft) and not draft[end].isspace():
+        end += 1
+    return max(0, draft.rfind(" ", 0, at) + 1), end

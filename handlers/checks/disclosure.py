@@ -1,0 +1,125 @@
+"""The disclosure check: a draft that promotes the company must say the author works there."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from handlers.checks.concerns import Concern, Kind, Span
+from handlers.checks.text import name_pattern, phrase_pattern, without_links
+
+# Words that recommend, sell or recruit (English, Danish, German).
+PROMOTING = phrase_pattern(
+    """recommend|highly recommend|best|must|must-see|a must|try|try it|check out|check it out
+    |get this|sign up|register|apply|apply here|hiring|is hiring|join|launch|launches|new
+    |impressive|amazing|great|love|buy|free|demo|webinar|works|ships|game changer|game-changer
+    |anbefale|anbefales|anbefaler|bedste|prøv|prøv det|søger|søg|ansøg|tilmeld|lancerer|ny|nye
+    |fed|fantastisk|gratis|billig|billigt|kig på|køb
+    |empfehlung|empfehlen|empfehle|testen|jetzt|bewerben|sucht|verstärkung|neu|neue|toll|tolles
+    |großartig|kostenlos|gratis|ausprobieren"""
+)
+# How people say they work there.
+_SAYS = [
+    "#employee",
+    "#emp",
+    "#ad",
+    "#sponsored",
+    "#ansat",
+    "#medarbejder",
+    "#reklame",
+    "#mitarbeiter",
+    "#werbung",
+    "#anzeige",
+    "i work",
+    "i've worked",
+    "i have worked",
+    "i worked",
+    "i'm at",
+    "i am at",
+    "my employer",
+    "my company",
+    "my team",
+    "my colleagues",
+    "our team",
+    "our office",
+    "our company",
+    "our product",
+    "our products",
+    "we're hiring",
+    "we are hiring",
+    "we at",
+    "join us",
+    "join my team",
+    "work here",
+    "work there",
+    "disclosure",
+    "full disclosure",
+    "jeg arbejder",
+    "arbejder hos",
+    "arbejder selv",
+    "ansat hos",
+    "ansat i",
+    "min arbejdsplads",
+    "mine kolleger",
+    "vores team",
+    "vi søger",
+    "medarbejder hos",
+    "arbejde her",
+    "arbejder her",
+    "ich arbeite",
+    "arbeite bei",
+    "arbeite selbst",
+    "mein team",
+    "meinem team",
+    "mein arbeitgeber",
+    "meine kollegen",
+    "unser team",
+    "unserem team",
+    "wir suchen",
+    "wir bei",
+    "bei uns",
+    "teil dieses teams",
+    "teil des teams",
+    "folgt uns",
+]
+SAYS_SO = phrase_pattern(s for s in _SAYS if not s.startswith("#"))
+_HASHTAGS = re.compile(
+    "|".join(re.escape(s) for s in _SAYS if s.startswith("#")) + r"(?!\w)", re.IGNORECASE
+)
+
+
+def disclosure(
+    draft: str, company_names: tuple[str, ...], profile: str, section: str
+) -> Iterator[Concern]:
+    """A concern when `draft` promotes the company without saying the author works there."""
+    if not company_names:
+        return
+    names = name_pattern(company_names)
+    mention = names.search(without_links(draft))
+    if mention is None or not PROMOTING.search(draft):
+        return
+    if SAYS_SO.search(draft) or _HASHTAGS.search(draft) or _works_as(draft, company_names):
+        return
+    if profile and names.search(profile):
+        return
+    company = company_names[0]
+    yield Concern(
+        Kind.DISCLOSURE,
+        section,
+        f"The post promotes {mention.group(0)} but does not say you work there; readers must"
+        " know it is an employee speaking.",
+        Span.of(draft, mention.start(), mention.end()),
+        f"Add “I work at {company}” or the hashtag #employee.",
+    )
+
+
+def _works_as(draft: str, company_names: tuple[str, ...]) -> bool:
+    """ "…as a developer at Nordlys", "som udvikler hos Nordlys", "bei Nordlys angefangen"."""
+    alternatives = "|".join(re.escape(name) for name in company_names)
+    pattern = re.compile(
+        rf"\b(?:as|som|als)\s+[\w-]+\s+(?:at|hos|i|bei)\s+(?:{alternatives})"
+        rf"|\b(?:years?|år|jahre?n?)\s+(?:at|hos|i|bei)\s+(?:{alternatives})"
+        rf"|\bbei\s+(?:{alternatives})\s+angefangen|\bstarted\s+at\s+(?:{alternatives})",
+        re.IGNORECASE,
+    )
+    return pattern.search(draft) is not None

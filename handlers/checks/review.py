@@ -1,0 +1,112 @@
+"""The offline review: every check on a draft, each concern citing its guideline section."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from handlers.checks.concerns import CheckSettings, Concern, Context, Kind, Result
+from handlers.checks.confidential import confidential
+from handlers.checks.criticism import criticism
+from handlers.checks.disclosure import disclosure
+from handlers.checks.rules import Rule, guideline, rules
+from handlers.checks.text import name_pattern, without_links
+from handlers.guidelines.document import GuidelinesFile
+from handlers.guidelines.language import detect_language
+from handlers.guidelines.retrieval import Index
+
+# How each kind's section is found in whatever guidelines the company has.
+SECTION_QUERIES = {
+    Kind.CONFIDENTIAL: "never publish confidential internal information",
+    Kind.DISCLOSURE: "say that you work here when you post about the company",
+    Kind.REPLY_TO_CRITICISM: "never answer negative comments yourself, report them",
+}
+FALLBACK_SECTIONS = {
+    Kind.CONFIDENTIAL: "Confidential information",
+    Kind.DISCLOSURE: "Say that you work here",
+    Kind.REPLY_TO_CRITICISM: "Negative comments: report them, don't answer",
+}
+MISSING = {
+    "company_names": "SOCIALBOT_COMPANY_NAMES (the company's and its products' names) for the"
+    " disclosure check",
+    "confidential_terms": "SOCIALBOT_CONFIDENTIAL_TERMS (code names, unreleased products,"
+    " customers under NDA, each with `until YYYY-MM-DD`) for confidential terms",
+    "internal_domains": "SOCIALBOT_INTERNAL_DOMAINS (hosts that are never public) for internal"
+    " links",
+}
+
+
+class OfflineReview:
+    """Checks drafts against the guidelines file and the admin's settings, with no model."""
+
+    def __init__(
+        self,
+        guidelines: GuidelinesFile,
+        settings: CheckSettings,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        self.guidelines = guidelines
+        self.settings = settings
+        self.today = today
+        self._read: tuple[Index, list[Rule], dict[Kind, str]] | None = None
+
+    def _prepared(self) -> tuple[Index, list[Rule], dict[Kind, str]]:
+        """The index, its forbidding sentences and each kind's section, again when it changes."""
+        index = self.guidelines.index
+        if self._read is None or self._read[0] is not index:
+            sections = {}
+            for kind, query in SECTION_QUERIES.items():
+                hits = index.search(query, limit=1)
+                sections[kind] = hits[0].section.title if hits else FALLBACK_SECTIONS[kind]
+            self._read = (index, rules(index.sections, index.language), sections)
+        return self._read
+
+    def missing_settings(self) -> tuple[str, ...]:
+        """What an admin could set so that every check runs."""
+        return tuple(text for name, text in MISSING.items() if not getattr(self.settings, name))
+
+    def check(self, draft: str, context: Context | None = None) -> Result:
+        """Every offline check on `draft`."""
+        context = context or Context()
+        index, forbidding, sections = self._prepared()
+        today = context.today or self.today()
+        concerns: list[Concern] = [
+            *confidential(draft, self.settings, today, sections[Kind.CONFIDENTIAL]),
+            *disclosure(
+                draft, self.settings.company_names, context.profile, sections[Kind.DISCLOSURE]
+            ),
+            *criticism(draft, context.open_report_keys, sections[Kind.REPLY_TO_CRITICISM]),
+        ]
+        company_mentioned = bool(
+            self.settings.company_names
+            and name_pattern(self.settings.company_names).search(without_links(draft))
+        )
+        cited = {concern.section for concern in concerns}
+        concerns += [
+            concern
+            for concern in guideline(
+                draft,
+                forbidding,
+                index.language,
+                company_mentioned,
+                {section.key: section.title for section in index.sections},
+            )
+            if concern.section not in cited  # already said, in the words of its own kind
+        ]
+        return Result(
+            draft,
+            tuple(_distinct(concerns)),
+            self.missing_settings(),
+            language=detect_language(draft, default=index.language),
+        )
+
+
+def _distinct(concerns: list[Concern]) -> list[Concern]:
+    seen: set[tuple[Kind, str]] = set()
+    kept = []
+    for concern in concerns:
+        key = (concern.kind, concern.span.text if concern.span else concern.reason)
+        if key not in seen:
+            seen.add(key)
+            kept.append(concern)
+    return kept

@@ -1,0 +1,271 @@
+"""The company's own rules: sentences of the guidelines that forbid something, matched against a
+draft by their words, the guidelines' ideas (handlers/guidelines) and the everyday words below."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from handlers.checks.concerns import Concern, Kind
+from handlers.checks.text import listed, sentence_at, without_links
+from handlers.guidelines.language import detect_language, stem
+from handlers.guidelines.pieces import units
+from handlers.guidelines.retrieval import analyse
+from handlers.guidelines.sections import Section
+
+# How a guideline forbids something, per language.
+FORBIDDING = {
+    "en": r"\bnever\b|\bdo not\b|\bdon['\u2019]t\b|\bmust not\b|\bmustn['\u2019]t\b|\bmay not\b"
+    r"|\bshould not\b|\bshouldn['\u2019]t\b|\bnot allowed\b|\bavoid\b"
+    r"|\bkeep\b.{0,60}\b(?:apart|away|out)\b",
+    "da": r"\baldrig\b|\bmå (?:du |man |i )?ikke\b|\bskal (?:du |man )?ikke\b|\bikke tilladt\b"
+    r"|\bundgå\b|\bhold\b.{0,60}\b(?:ude|væk|adskilt)\b",
+    "de": r"\bnie\b|\bniemals\b|\bnicht erlaubt\b|\bdarf(?:st)? (?:\w+ )?nicht\b"
+    r"|\bdürfen (?:\w+ )?nicht\b|\bvermeide\w*\b|\bunterlass\w*\b",
+    "sv": r"\baldrig\b|\bfår (?:du |man )?inte\b|\binte tillåtet\b|\bundvik\b",
+    "nb": r"\baldri\b|\bmå (?:du |man )?ikke\b|\bikke lov\b|\bunngå\b",
+    "nl": r"\bnooit\b|\bniet toegestaan\b|\bmag (?:je |u )?niet\b|\bvermijd\b",
+    "fr": r"\bjamais\b|\bne\b.{0,30}\bpas\b|\binterdit\b|\bévite[zr]?\b",
+    "es": r"\bnunca\b|\bno debe\w*\b|\bno está permitido\b|\bevit[ae]\b|\bprohibido\b",
+}
+# Everyday words for what guidelines forbid, in English, Danish and German: a rule's words and
+# a draft's words meet here across languages. For ideas marked `!`, one everyday word (after
+# `>`) in a draft is enough; the rules' own words before `>` count as any other word.
+CONCEPTS = """
+photo:
+  en photo photos picture pictures pic pics image images snapped selfie
+  da billede billeder foto fotos
+  de foto fotos bild bilder aufnahme
+screen:
+  en screen screens monitor screenshot screenshots
+  da skærm skærmen skærmbillede skærmbilleder
+  de bildschirm bildschirms monitor screenshot
+whiteboard:
+  en whiteboard whiteboards flipchart
+  da tavle tavlen whiteboard whiteboardet
+  de whiteboard tafel flipchart
+document:
+  en document documents slide slides deck
+  da dokument dokumenter dokumenterne
+  de dokument dokumente dokumenten unterlagen folien
+account:
+  en account accounts page pages
+  da konto konti side siden profil
+  de account konto seite kanal
+create:
+  en create created creating
+  da oprette oprettet oprettede
+  de erstellen erstellt angelegt gegründet
+behalf:
+  en behalf
+  da vegne
+  de namen auftrag
+press:
+  en journalist journalists press analyst investor
+  da journalist journalisten presse analytiker investor
+  de journalist journalistin presse analyst investor
+answer:
+  en answer answered reply replied respond told confirmed
+  da svare svarede svaret bekræftede fortalte
+  de antworten geantwortet bestätigt beantwortet
+!personal:
+  en personal privacy > sick surgery diagnosis cancer pregnant pregnancy divorce divorced salary
+  en illness
+  da personlige personoplysninger > syg sygdom sygemeldt operation diagnose kræft gravid
+  da skilsmisse løn
+  de persönliche personenbezogene > krank krankheit operation diagnose krebs schwanger scheidung
+  de gehalt
+colleague:
+  en colleague colleagues coworker coworkers receptionist
+  da kollega kolleger kollegaer
+  de kollege kollegin kollegen
+!harass:
+  en discriminatory harassing harassment obscene threatening offensive insulting abusive > idiot
+  en idiots moron morons clueless stupid garbage trash losers pathetic
+  da krænkende chikane truende > idiot idioter dum dumme skrald lort tabere
+  de beleidigend belästigung bedrohlich > idiot idioten dumm müll schrott versager
+competitor:
+  en competitor competitors rival rivals
+  da konkurrent konkurrenter
+  de konkurrent konkurrenten wettbewerber
+!politics:
+  en political politics religious religion > vote voting election elections government
+  en parliament
+  da politisk politiske religiøse religion > stem stemme valg valget parti partiet regering
+  da folketinget
+  de politisch politische religiös religion > wählen wahl partei regierung bundestag
+copy:
+  en copy copying copied pasted paywall
+  da kopiere kopieret kopi betalingsmur
+  de kopieren kopiert paywall bezahlschranke
+article:
+  en article articles
+  da artikel artiklen artikler
+  de artikel artikels
+"""
+# Words too common in drafts and rules alike to tell anything.
+GENERIC = frozenset(
+    listed(
+        """@share @publish @news @event @social @mention @ask @sense @message @report post share
+    publish social media ask team time work people use make thing doubt onlin internet compani
+    never keep apart even add often without mark seen area inform relat""",
+        separator=" ",
+    )
+)
+THRESHOLD = 2.0
+# A group of words found in this many of the rules tells little ("customer", "company").
+COMMON = 3
+_SUBJECT = (
+    r"(?:(?:you|we|employees|du|man|i|i|vi|sie|ihr|wir|jij|je|vous|on)\s+)?"
+    r"(?:(?:should|must|may|can|må|skal|bør|darfst|dürfen|darf|sollst|sollen|sollte|mag|moet|doit)\s+)?"
+)
+_SENTENCES = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+_LANGUAGES = ("en", "da", "de")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A sentence of the guidelines that forbids something, and what it matches on: its words
+    grouped by meaning (words that share an idea are one group), and the groups that many
+    rules share."""
+
+    section: Section
+    text: str
+    groups: tuple[frozenset[str], ...]
+    common: frozenset[int] = frozenset()
+
+
+@cache
+def _concepts() -> dict[tuple[str, str], tuple[str, bool]]:
+    """(language, word or stem) → (concept, whether one such word in a draft is enough)."""
+    by_form: dict[tuple[str, str], tuple[str, bool]] = {}
+    name, strong = "", False
+    for line in CONCEPTS.strip().splitlines():
+        if not line.startswith(" "):
+            strong = line.startswith("!")
+            name = line.strip().removeprefix("!").rstrip(":")
+            continue
+        code, *entries = line.split()
+        everyday = ">" not in entries  # words after `>` are everyday words; before, the rules'
+        for word in entries:
+            if word == ">":
+                everyday = True
+                continue
+            for form in (word, stem(word, code)):
+                by_form[(code, form)] = (name, strong and everyday)
+    return by_form
+
+
+def concepts(text: str, codes: Sequence[str]) -> dict[str, tuple[int, bool]]:
+    """The concepts `text` speaks of (read in each of `codes`): where each first is, and
+    whether it was said in words one of which is enough."""
+    by_form = _concepts()
+    found: dict[str, tuple[int, bool]] = {}
+    lowered = text.lower()
+    for match in re.finditer(r"[^\W_]+(?:-[^\W_]+)*", lowered):
+        word = match.group(0)
+        for code in codes:
+            hit = by_form.get((code, word)) or by_form.get((code, stem(word, code)))
+            if hit and (hit[0] not in found or (hit[1] and not found[hit[0]][1])):
+                found[hit[0]] = (found.get(hit[0], (match.start(), False))[0], hit[1])
+    if "set up" in lowered or "setup" in lowered:
+        found.setdefault("create", (lowered.find("set"), False))
+    return found
+
+
+def rules(sections: Sequence[Section], language: str) -> list[Rule]:
+    """The forbidding sentences of the guidelines, in order."""
+    cue = FORBIDDING.get(language, FORBIDDING["en"])
+    # At the start of a clause, perhaps after "you" and a modal: "do not cover" in "when the
+    # guidelines do not cover it" or "music you do not own" forbids nothing.
+    pattern = re.compile(rf"(?:^|[.:;,!?()\u2013\u2014-]\s*){_SUBJECT}(?:{cue})", re.IGNORECASE)
+    found = []
+    for section in sections:
+        for _, piece in units(section.body):
+            for text in _SENTENCES.findall(piece):
+                if pattern.search(text.strip()):
+                    text = text.strip()
+                    found.append(Rule(section, text, _groups(text, language)))
+    return [
+        Rule(
+            rule.section,
+            rule.text,
+            rule.groups,
+            frozenset(
+                n
+                for n, group in enumerate(rule.groups)
+                if sum(any(group & other for other in r.groups) for r in found) >= COMMON
+            ),
+        )
+        for rule in found
+    ]
+
+
+def _groups(text: str, language: str) -> tuple[frozenset[str], ...]:
+    """The rule's words as groups of keys; words sharing a key are one group."""
+    groups: list[set[str]] = []
+    for term in analyse(text, language):
+        keys = set(term.keys) | {f"!{name}" for name in concepts(term.word, (language,))}
+        keys -= GENERIC
+        if not keys:
+            continue
+        joined = [group for group in groups if group & keys]
+        for group in joined:
+            keys |= group
+            groups.remove(group)
+        groups.append(keys)
+    return tuple(frozenset(group) for group in groups)
+
+
+def _weight(rule: Rule, n: int, strong: set[str]) -> float:
+    if rule.groups[n] & strong:
+        return 2.0
+    return 0.5 if n in rule.common else 1.0
+
+
+def guideline(
+    draft: str,
+    all_rules: Sequence[Rule],
+    language: str,
+    company_mentioned: bool,
+    cite: dict[str, str],
+) -> Iterator[Concern]:
+    """A concern per section whose forbidding sentence the draft matches best; `cite` maps a
+    section key to how it is cited."""
+    draft = without_links(draft)  # a link's words are not the post's
+    asked = detect_language(draft, default=language)
+    codes = tuple(dict.fromkeys((asked, language)))
+    positions: dict[str, int] = {}
+    for code in codes:
+        for term in analyse(draft, code):
+            at = _position(draft, term.word)
+            for key in term.keys:
+                positions.setdefault(key, at)
+    strong = set()
+    for name, (at, enough) in concepts(draft, codes).items():
+        positions.setdefault(f"!{name}", at)
+        if enough:
+            strong.add(f"!{name}")
+    if company_mentioned:
+        positions.setdefault("@company", 0)
+    best: dict[str, tuple[float, Rule, list[int]]] = {}
+    for rule in all_rules:
+        matched = [n for n, group in enumerate(rule.groups) if group & positions.keys()]
+        score = sum(_weight(rule, n, strong) for n in matched)
+        if score >= THRESHOLD and score > best.get(rule.section.key, (0.0,))[0]:
+            best[rule.section.key] = (score, rule, matched)
+    for _, rule, matched in best.values():
+        first = min(positions[key] for n in matched for key in rule.groups[n] & positions.keys())
+        yield Concern(
+            Kind.GUIDELINE,
+            cite.get(rule.section.key, rule.section.title),
+            f"The guidelines say: “{rule.text}”",
+            sentence_at(draft, first),
+        )
+
+
+def _position(draft: str, word: str) -> int:
+    match = re.search(rf"(?<!\w){re.escape(word)}", draft, re.IGNORECASE)
+    return match.start() if match else 0

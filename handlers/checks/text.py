@@ -1,0 +1,72 @@
+"""Finding things in a draft: links, hosts, names and phrases, with where they are."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from urllib.parse import urlsplit
+
+from handlers.checks.concerns import Span
+
+# A link as people type it: with a scheme, or a bare host with a dot and a path or a known TLD.
+URL = re.compile(
+    r"\bhttps?://[^\s<>\"'()\[\]]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,24}(?:/[^\s<>\"']*)?", re.I
+)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_TRAILING = ".,;:!?)\u2026"
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+def links(draft: str) -> Iterator[tuple[Span, str]]:
+    """Each link or bare host in `draft`, with its host (lower-case); e-mail domains are not."""
+    emails = [match.span() for match in EMAIL.finditer(draft)]
+    for match in URL.finditer(draft):
+        if any(start <= match.start() < end for start, end in emails):
+            continue
+        text = match.group(0).rstrip(_TRAILING)
+        address = text if "://" in text else f"https://{text}"
+        try:
+            host = (urlsplit(address).hostname or "").lower()
+        except ValueError:
+            continue
+        if host:
+            yield Span.of(draft, match.start(), match.start() + len(text)), host
+
+
+def without_links(draft: str) -> str:
+    """`draft` with its links and e-mail addresses blanked out, same length (offsets hold)."""
+    blank = EMAIL.sub(lambda m: " " * len(m.group(0)), draft)
+    return URL.sub(lambda m: " " * len(m.group(0)), blank)
+
+
+def listed(listing: str, separator: str = "|") -> list[str]:
+    """The entries of a listing written across lines, `a|b c|d` → ["a", "b c", "d"]."""
+    return [" ".join(part.split()) for part in listing.split(separator) if part.strip()]
+
+
+def phrase_pattern(phrases: Iterable[str] | str) -> re.Pattern[str]:
+    """A case-insensitive pattern for whole words or phrases (spaces match any whitespace); a
+    string is a listing separated by `|`."""
+    if isinstance(phrases, str):
+        phrases = listed(phrases)
+    parts = sorted({" ".join(p.split()) for p in phrases if p.strip()}, key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, part.split())) for part in parts)
+    return re.compile(rf"(?<![\w@#])(?:{alternatives or '(?!)'})(?!\w)", re.IGNORECASE)
+
+
+def name_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """Names as whole words, allowing a possessive or genitive ending ("Nordlys'", "Polaris's")."""
+    parts = sorted({" ".join(n.split()) for n in names if n.strip()}, key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, part.split())) for part in parts)
+    return re.compile(
+        rf"(?<![\w])(?:{alternatives or '(?!)'})(?:['\u2019]s|['\u2019]|s)?(?!\w)", re.IGNORECASE
+    )
+
+
+def sentence_at(draft: str, position: int) -> Span:
+    """The sentence (or line) of `draft` around `position`."""
+    for match in _SENTENCE.finditer(draft):
+        if match.start() <= position < match.end():
+            start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+            return Span.of(draft, start, match.end())
+    return Span.of(draft, 0, len(draft))
