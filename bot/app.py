@@ -36,6 +36,8 @@ from content_feed.compose import UTM
 from content_feed.manage import seed_feeds
 from content_feed.refresh import refresh_due
 from handlers import announcements, digest, reports
+from handlers.checks import stats as check_stats
+from handlers.checks.service import Checks
 from handlers.core import Core
 from handlers.groups import GroupReader, GroupState
 from handlers.guidelines import GuidelinesQA
@@ -250,6 +252,7 @@ def build_runtime(settings: Settings, *, in_memory: bool = False) -> Runtime:
             delivery_ledger.migrations,
             console_inbox.migrations,
             reports.migrations,
+            check_stats.migrations,
             slack_app.migrations,
             teams_bot.migrations,
         ],
@@ -259,6 +262,7 @@ def build_runtime(settings: Settings, *, in_memory: bool = False) -> Runtime:
     guidelines = GuidelinesQA(db, settings.guidelines, model)
     core = Core(db, roles, guidelines, settings.escalation_channel)
     reports.Reports(core, ack_minutes=settings.report_ack_minutes).register(core)
+    Checks(core, settings.checks, model).register(core)
     slack = SlackBot(settings, core, db) if settings.slack_enabled else None
     teams = TeamsBot(settings, core, db)
     gateways: list[Gateway] = [teams.gateway, ConsoleGateway(db)]

@@ -22,6 +22,14 @@ LAZY_COMMANDS = {
         "bot.backup_cli:backup_command",
         "Copy the live database to FILE (the bot may keep running), checked before it is kept.",
     ),
+    "check": (
+        "bot.check_cli:check",
+        "Check a post before it goes out (or one per line of standard input; \\n is a line break).",
+    ),
+    "checks": (
+        "bot.check_cli:checks",
+        "Checked drafts: which concerns come up most, and the checks people marked 👎.",
+    ),
     "deliveries": (
         "bot.delivery.cli:deliveries",
         "Outbound messages: what is queued, sent and failed.",

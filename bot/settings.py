@@ -21,6 +21,8 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 import content_feed
 import handlers
+from handlers.checks.concerns import CheckSettings, Secret
+from handlers.checks.secrets import parse_secrets
 from handlers.groups import ENTRA_GROUP_PREFIX
 from handlers.people import check_role_entry
 
@@ -133,6 +135,16 @@ class Settings(BaseSettings):
     report_ack_minutes: int = Field(30, ge=1, validation_alias="SOCIALBOT_REPORT_ACK_MINUTES")
     timezone: str = Field("UTC", validation_alias="SOCIALBOT_TIMEZONE")
     allow_private_feeds: bool = Field(False, validation_alias="SOCIALBOT_ALLOW_PRIVATE_FEEDS")
+    # Checking drafts (issue 16): the company's names, its secrets, its internal hosts.
+    company_names: CommaList = Field(
+        default_factory=list, validation_alias="SOCIALBOT_COMPANY_NAMES"
+    )
+    confidential_terms: Annotated[tuple[Secret, ...], NoDecode] = Field(
+        (), validation_alias="SOCIALBOT_CONFIDENTIAL_TERMS"
+    )
+    internal_domains: CommaList = Field(
+        default_factory=list, validation_alias="SOCIALBOT_INTERNAL_DOMAINS"
+    )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         "INFO", validation_alias="SOCIALBOT_LOG_LEVEL"
     )
@@ -149,8 +161,31 @@ class Settings(BaseSettings):
     )
 
     _split_lists = field_validator(
-        "feeds", "social_media_managers", "announcers", "admins", mode="before"
+        "feeds",
+        "social_media_managers",
+        "announcers",
+        "admins",
+        "company_names",
+        "internal_domains",
+        mode="before",
     )(_split_commas)
+
+    @field_validator("confidential_terms", mode="before")
+    @classmethod
+    def _parse_secrets(cls, value: object) -> object:
+        # Comma-separated terms, or the path of a file with one term per line.
+        if isinstance(value, str):
+            path = Path(value.strip())
+            if "," not in value and path.suffix and path.is_file():
+                value = path.read_text(encoding="utf-8")
+            return parse_secrets(str(value))
+        return value
+
+    @field_validator("internal_domains")
+    @classmethod
+    def _host_names(cls, value: list[str]) -> list[str]:
+        hosts = [entry.lower().removeprefix("https://").removeprefix("http://") for entry in value]
+        return [host.strip("/").removeprefix("*.").removeprefix(".") for host in hosts]
 
     @field_validator("slack_bot_token")
     @classmethod
@@ -262,6 +297,13 @@ class Settings(BaseSettings):
             if not self.microsoft_app_tenant_id:
                 raise ValueError(f"MICROSOFT_APP_TENANT_ID: {needs} the tenant id")
         return self
+
+    @property
+    def checks(self) -> CheckSettings:
+        """What the draft checks need to know."""
+        return CheckSettings(
+            tuple(self.company_names), self.confidential_terms, tuple(self.internal_domains)
+        )
 
     @property
     def slack_enabled(self) -> bool:

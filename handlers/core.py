@@ -37,6 +37,8 @@ Action = Callable[[Person, str], Awaitable[Reply | None]]
 Submit = Callable[[Person, Values, str], Awaitable[Reply | None]]
 OnShortcut = Callable[[Person, SharedMessage], Awaitable[Reply]]
 HomeSection = Callable[[Person], Awaitable[tuple[Block, ...]]]
+# A message that starts with a word a capability listens for ("check: <draft>"): the rest.
+OnPrefixed = Callable[[Person, str], Awaitable[Message]]
 # (who replied, the key the message was sent under, the reply's text, the reply's own id)
 ThreadReply = Callable[[Person, str, str, str], Awaitable[None]]
 
@@ -120,6 +122,7 @@ class Core:
         self._due_jobs: list[tuple[str, DueJob]] = []
         self._home: list[HomeSection] = []
         self._thread_replies: dict[str, ThreadReply] = {}
+        self._prefixed: dict[str, OnPrefixed] = {}
         self._soon: set[asyncio.Task[None]] = set()
         socialbot, self.socialbot = socialbot_command(self.commands)
         self.commands.add(socialbot)
@@ -148,6 +151,10 @@ class Core:
     def on_thread_reply(self, purpose: str, reply: ThreadReply) -> None:
         """Hear replies in the thread of messages the bot sent under `purpose`."""
         self._thread_replies[purpose] = reply
+
+    def on_prefix(self, prefix: str, answer: OnPrefixed) -> None:
+        """Answer messages that start with `prefix` ("check:") with `answer`, given the rest."""
+        self._prefixed[prefix.lower()] = answer
 
     def on_home(self, section: HomeSection) -> None:
         """Add a section to each person's home page (Slack's App Home)."""
@@ -196,6 +203,10 @@ class Core:
         """Answer a direct message or a mention: a greeting gets the help, the rest an answer."""
         if text.strip().strip("!.").lower() in GREETINGS:
             return help_message(self.commands)
+        lowered = text.lstrip().lower()
+        for prefix, answer in self._prefixed.items():
+            if lowered.startswith(prefix):
+                return await answer(person, text.lstrip()[len(prefix) :])
         return await self.guidelines.ask(person, text)
 
     def handles(self, action_id: str) -> bool:

@@ -245,12 +245,13 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
     async def _on_extension_fetch(
         self, turn_context: TurnContext, person: Person, value: dict[str, Any]
     ) -> InvokeResponse:
-        """A message extension action on a message: the shortcut's form as a dialog."""
+        """A message extension action on a message: the shortcut's form as a dialog, or its
+        answer (a check of the message) in the person's chat with the bot."""
         shared = shared_message(turn_context.activity)
         result = await self.core.shortcut(person, str(value.get("commandId") or ""), shared)
         if isinstance(result, Form):
             return invokes.dialog(result)
-        return invokes.dialog_message(result.text)
+        return await self._to_personal_chat(turn_context, result)
 
     async def _on_dialog_submit(
         self, turn_context: TurnContext, person: Person, value: dict[str, Any]

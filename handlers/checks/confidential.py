@@ -63,7 +63,8 @@ CREDENTIALS = re.compile(
     r"|secret|token)\s*(?:is|er|ist)?\s*[:=]\s*\S{4,})"
 )
 PHONE = re.compile(r"(?<![\w+./:-])\+?\d[\d \-]{6,16}\d(?!\w|[.,]\d|[/:-])")
-_YEARS = re.compile(r"^\d{4}\s?-\s?\d{4}$")
+# Years and dates are no phone numbers: 2025-2026, 2026-05-17, 17-05-2026.
+_NOT_PHONE = re.compile(r"^\d{4}\s?-\s?\d{4}$|^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}-\d{1,2}-\d{4}$")
 
 
 def confidential(
@@ -152,7 +153,7 @@ def _contacts(draft: str, section: str) -> Iterator[Concern]:
         number = match.group(0)
         digits = sum(c.isdigit() for c in number)
         spaced = number.startswith(("+", "0")) or " " in number or "-" in number
-        if not 8 <= digits <= 13 or not spaced or _YEARS.match(number):
+        if not 8 <= digits <= 13 or not spaced or _NOT_PHONE.match(number):
             continue
         yield Concern(
             Kind.CONFIDENTIAL,

@@ -99,7 +99,12 @@ def view_submission(view: dict[str, Any], values: dict[str, Any], user: str = "W
 
 
 def message_shortcut(
-    callback_id: str, text: str, author: str = "U0AUTHOR", user: str = "W111", channel: str = "C111"
+    callback_id: str,
+    text: str,
+    author: str = "U0AUTHOR",
+    user: str = "W111",
+    channel: str = "C111",
+    response_url: str = "https://hooks.slack.com/app/T111/111/xxx",
 ) -> str:
     """Choosing the message shortcut `callback_id` on a message (bolt-python's shortcut tests)."""
     return _interaction(
@@ -110,7 +115,7 @@ def message_shortcut(
         message_ts="1610198070.000100",
         channel={"id": channel, "name": "random"},
         message={"type": "message", "user": author, "text": text, "ts": "1610198070.000100"},
-        response_url="https://hooks.slack.com/app/T111/111/xxx",
+        response_url=response_url,
     )
 
 

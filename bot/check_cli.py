@@ -1,0 +1,113 @@
+"""`socialbot check` and `socialbot checks stats|feedback`: drafts checked on the command line."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from datetime import date, timedelta
+
+import click
+
+from bot.cli_support import SuggestingGroup, runtime_or_exit, settings_or_exit
+from bot.llm import completer_from_settings
+from handlers.checks import stats as check_stats
+from handlers.checks.concerns import Result
+from handlers.checks.service import Checks
+from handlers.errors import UserError
+
+
+def _print(result: Result, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(result.as_json(), ensure_ascii=False))
+        return
+    if result.ok:
+        click.echo("OK: nothing in the guidelines speaks against this post.")
+    for concern in result.concerns:
+        click.echo(f"{concern.kind.value}: {concern.reason}")
+        if concern.span:
+            click.echo(f"    in: {' '.join(concern.span.text.split())}")
+        if concern.fix:
+            click.echo(f"    fix: {concern.fix}")
+        if concern.section:
+            click.echo(f"    [{concern.section}]")
+    click.echo()
+
+
+async def _check_all(checks: Checks, drafts: list[str], profile: str, as_json: bool) -> None:
+    for draft in drafts:
+        try:
+            result = await checks.check(draft, profile)
+        except UserError as error:
+            click.echo(f"Not checked: {error}", err=True)
+            continue
+        _print(result, as_json)
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per draft.")
+@click.option("--profile", default="", help="What the author's profile says (for disclosure).")
+@click.argument("draft", required=False)
+def check(as_json: bool, profile: str, draft: str | None) -> None:
+    """Check a post before it goes out (or one per line of standard input; \\n is a line break)."""
+    settings = settings_or_exit()
+    runtime = runtime_or_exit(settings)
+    checks = Checks(runtime.core, settings.checks, completer_from_settings(settings))
+    if draft is not None:
+        drafts = [draft]
+    else:
+        drafts = [line.strip().replace("\\n", "\n") for line in sys.stdin if line.strip()]
+    missing = checks.review.missing_settings()
+    if missing and not as_json:
+        click.echo("Some checks are off; set " + "; ".join(missing) + ".", err=True)
+    try:
+        asyncio.run(_check_all(checks, drafts, profile, as_json))
+    finally:
+        runtime.db.close()
+
+
+@click.group(cls=SuggestingGroup)
+def checks() -> None:
+    """Checked drafts: which concerns come up most, and the checks people marked 👎."""
+
+
+@checks.command()
+@click.option("--since", default="30d", show_default=True, help="How far back: 7d, 30d, 365d.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object.")
+def stats(since: str, as_json: bool) -> None:
+    """How many drafts were checked and how many had each kind of concern (nobody's names)."""
+    days = since.strip().lower().removesuffix("d")
+    if not days.isdigit():
+        raise click.BadParameter("write a number of days such as 30d", param_hint="--since")
+    runtime = runtime_or_exit(settings_or_exit())
+    try:
+        found = check_stats.stats(runtime.db, date.today() - timedelta(days=int(days)))
+    finally:
+        runtime.db.close()
+    if as_json:
+        click.echo(json.dumps(found.as_json()))
+        return
+    click.echo(f"{found.checked} drafts checked since {found.since.isoformat()}")
+    for kind, count in found.by_kind.items():
+        share = f" ({count / found.checked:.0%})" if found.checked else ""
+        click.echo(f"  {kind:<20} {count}{share}")
+
+
+@checks.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per draft.")
+def feedback(as_json: bool) -> None:
+    """The drafts whose check their askers marked 👎, newest first (without their names)."""
+    runtime = runtime_or_exit(settings_or_exit())
+    try:
+        votes = check_stats.downvotes(runtime.db)
+    finally:
+        runtime.db.close()
+    if not votes and not as_json:
+        click.echo("No 👎 on any check yet.")
+    for vote in votes:
+        if as_json:
+            record = {"at": vote.at, "draft": vote.draft, "kinds": list(vote.kinds)}
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            found = ", ".join(vote.kinds) or "no concerns"
+            click.echo(f"{vote.at}  ({found})\n    {' '.join(vote.draft.split())}")

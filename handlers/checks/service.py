@@ -1,0 +1,133 @@
+"""Checking drafts for the core: `/check-post`, "check:" in a DM, the message shortcut, the
+form, the report button and 👍/👎; and `socialbot check` through `check`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from content_feed.compose import TextModel
+from handlers.checks import ids, stats, views
+from handlers.checks.concerns import CheckSettings, Context, Result
+from handlers.checks.model import DEFAULT_TIMEOUT, MAX_GUIDELINES, model_review
+from handlers.checks.review import OfflineReview
+from handlers.commands import SlashCommand
+from handlers.core import Core, Shortcut
+from handlers.errors import FormErrors, UserError
+from handlers.people import Person
+from handlers.reports.links import keys
+from handlers.reports.model import OPEN_STATUSES
+from handlers.reports.store import ReportStore
+from handlers.views import Message, Reply, SharedMessage, Values
+
+REPORT_COMMAND = "report-mention"
+
+
+class Checks:
+    """The check capability; `register` puts it on the core."""
+
+    def __init__(
+        self,
+        core: Core,
+        settings: CheckSettings,
+        model: TextModel | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        self.core = core
+        self.review = OfflineReview(core.guidelines.file, settings, today)
+        self.model = model
+        self.timeout = timeout
+        self.today = today
+
+    def register(self, core: Core) -> None:
+        """Add the command, the shortcut, the form and the buttons."""
+        core.commands.add(
+            SlashCommand(
+                ids.COMMAND,
+                "Check a post against the guidelines before you publish it",
+                "[your draft]",
+                self.command,
+            )
+        )
+        core.on_shortcut(
+            Shortcut(
+                ids.SHORTCUT,
+                "Check against guidelines",  # Slack allows 24 characters
+                "Check this message against the social media guidelines before you post it",
+                self.shortcut,
+            )
+        )
+        core.on_form(ids.FORM, self.submit)
+        core.on_action(ids.REPORT, self.report)
+        core.on_action(ids.HELPFUL, self.helpful)
+        core.on_action(ids.UNHELPFUL, self.unhelpful)
+        for prefix in ids.DM_PREFIXES:
+            core.on_prefix(prefix, self.message)
+
+    def open_report_keys(self) -> frozenset[str]:
+        """The links of the reports still open, as report keys."""
+        reports = ReportStore(self.core.db).find(OPEN_STATUSES)
+        return frozenset(key for report in reports for key in keys(report.links))
+
+    async def check(self, draft: str, profile: str = "") -> Result:
+        """Check `draft` (offline, and by the model when there is one) and count the kinds."""
+        draft = draft.strip()
+        if not draft:
+            raise UserError("Give me the draft to check, e.g. `/check-post Proud to share…`.")
+        if len(draft) > views.MAX_DRAFT * 2:
+            raise UserError(f"That is longer than any post ({len(draft)} characters).")
+        result = self.review.check(draft, Context(profile, self.open_report_keys()))
+        if self.model is not None:
+            index = self.review.guidelines.index
+            sections = index.sections
+            if sum(len(s.body) for s in sections) > MAX_GUIDELINES:
+                sections = tuple(hit.section for hit in index.search(draft, limit=5))
+            result = await model_review(self.model, result, sections, self.timeout)
+        stats.count(self.core.db, result, self.today())
+        return result
+
+    async def answer(self, draft: str, profile: str = "") -> Message:
+        """The check as a message."""
+        return views.result_message(await self.check(draft, profile))
+
+    async def command(self, person: Person, text: str) -> Reply:
+        """`/check-post <draft>` checks it; `/check-post` alone opens the form."""
+        if not text.strip():
+            return views.check_form()
+        return await self.answer(text)
+
+    async def message(self, person: Person, draft: str) -> Message:
+        """ "check: <draft>" in a DM or a mention."""
+        return await self.answer(draft)
+
+    async def shortcut(self, person: Person, shared: SharedMessage) -> Message:
+        """ "Check against guidelines" on a message."""
+        if not shared.text.strip():
+            raise UserError("That message has no text I can check.")
+        return await self.answer(shared.text)
+
+    async def submit(self, person: Person, values: Values, state: str) -> Message:
+        """The filled-in form."""
+        draft = values.get("draft") or ""
+        profile = values.get("profile") or ""
+        if isinstance(draft, list) or not draft.strip():
+            raise FormErrors({"draft": "Paste the post you are about to publish."})
+        if len(draft) > views.MAX_DRAFT:
+            raise FormErrors({"draft": f"At most {views.MAX_DRAFT} characters."})
+        return await self.answer(draft, profile if isinstance(profile, str) else "")
+
+    async def report(self, person: Person, value: str) -> Reply:
+        """The report button: file the criticism the draft answers (its link), or open the
+        report form with the draft as what it is about."""
+        return await self.core.command(REPORT_COMMAND, person, value)
+
+    async def helpful(self, person: Person, value: str) -> Message:
+        """👍 on a check: thanks, nothing stored beyond the counts."""
+        return views.thanks(helpful=True)
+
+    async def unhelpful(self, person: Person, value: str) -> Message:
+        """👎 on a check: keep the draft (without who sent it) for the guidelines' keepers."""
+        kinds, _, draft = value.partition("\n")
+        stats.record_downvote(self.core.db, draft, tuple(k for k in kinds.split(",") if k))
+        return views.thanks(helpful=False)

@@ -1,0 +1,131 @@
+"""Neutral views of a check: the concerns with their sections and fixes, the form, thanks."""
+
+from __future__ import annotations
+
+from handlers.checks import ids
+from handlers.checks.concerns import Concern, Kind, Result
+from handlers.views import (
+    Actions,
+    Block,
+    Button,
+    Context,
+    Divider,
+    Form,
+    Input,
+    Message,
+    Text,
+    untrusted,
+)
+
+MAX_DRAFT = 3000  # LinkedIn's post limit; X's is far below
+MAX_VALUE = 1900  # a Slack button's value holds 2,000 characters
+MAX_SPAN = 300
+KIND_LABELS = {
+    Kind.CONFIDENTIAL: "Confidential",
+    Kind.DISCLOSURE: "Say you work here",
+    Kind.REPLY_TO_CRITICISM: "Don't answer criticism: report it",
+    Kind.GUIDELINE: "Against the guidelines",
+}
+NOTHING = "Nothing in the guidelines speaks against this post."
+NEVER_POSTED = "I never post anything: the draft stays yours, and it is not stored."
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _concern_text(concern: Concern) -> str:
+    lines = [f"**{KIND_LABELS[concern.kind]}**: {untrusted(concern.reason)}"]
+    if concern.span and concern.span.text.strip():
+        lines.append(f"> {untrusted(_short(concern.span.text, MAX_SPAN))}")
+    if concern.fix:
+        lines.append(f"_Fix:_ {untrusted(concern.fix)}")
+    return "\n".join(lines)
+
+
+def result_message(result: Result) -> Message:
+    """The answer to a check: each concern with its reason, span, fix and section, the button
+    that reports criticism, and 👍/👎; or that nothing speaks against the draft."""
+    if result.ok:
+        summary = f"✅ {NOTHING}"
+        blocks: list[Block] = [Text(summary)]
+    else:
+        count = len(result.concerns)
+        summary = f"⚠️ {count} thing{'s' if count > 1 else ''} to look at before you post:"
+        blocks = [Text(summary)]
+        for concern in result.concerns:
+            blocks += [Divider(), Text(_concern_text(concern))]
+            if concern.section:
+                blocks.append(Context(f"Source: _{untrusted(concern.section)}_"))
+        reply = next((c for c in result.concerns if c.kind is Kind.REPLY_TO_CRITICISM), None)
+        if reply is not None:
+            value = reply.report_link or _short(result.draft, MAX_VALUE)
+            blocks.append(
+                Actions(
+                    (
+                        Button(
+                            "Report it to the social media team",
+                            ids.REPORT,
+                            value,
+                            style="primary",
+                            opens_form=not reply.report_link,
+                        ),
+                    )
+                )
+            )
+    notes = [NEVER_POSTED]
+    if result.by_model:
+        notes.append("Reviewed by an AI model too, against the sections cited.")
+    if result.missing_settings:
+        notes.append("Some checks need an admin to set " + "; ".join(result.missing_settings) + ".")
+    blocks += [Divider(), Context(" ".join(notes))]
+    kinds = ",".join(sorted(k.value for k in result.kinds))
+    feedback = f"{kinds}\n{result.draft[:MAX_VALUE]}"
+    blocks.append(
+        Actions(
+            (
+                Button("👍 Helpful", ids.HELPFUL, kinds),
+                Button("👎 Not right", ids.UNHELPFUL, feedback),
+            )
+        )
+    )
+    return Message(summary, tuple(blocks))
+
+
+def check_form(draft: str = "") -> Form:
+    """The form for a draft (`/check-post` alone)."""
+    return Form(
+        ids.FORM,
+        "Check a post",
+        (
+            Input(
+                "draft",
+                "Your draft",
+                "multiline",
+                initial=draft,
+                placeholder="Paste the post you are about to publish",
+                max_length=MAX_DRAFT,
+            ),
+            Input(
+                "profile",
+                "What your profile says",
+                optional=True,
+                placeholder="e.g. Developer at …",
+                hint="If your profile already says where you work, a post needs not say it.",
+                max_length=200,
+            ),
+        ),
+        submit_label="Check",
+        intro=(Text("I check the draft against our social media guidelines. " + NEVER_POSTED),),
+    )
+
+
+def thanks(helpful: bool) -> Message:
+    """The answer to 👍 or 👎 on a check."""
+    if helpful:
+        return Message("Thanks! Glad it helped.")
+    return Message(
+        "Thanks. The draft is kept, without your name, for whoever maintains the guidelines,"
+        " so the checks can get better."
+    )

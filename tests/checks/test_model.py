@@ -1,0 +1,92 @@
+"""The model's review against a local fake OpenAI-compatible server: structured concerns citing
+sections, the offline concerns always kept, and the fall-back when the model is slow or wrong."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+
+from bot.settings import DEFAULT_GUIDELINES
+from handlers.checks.concerns import CheckSettings, Kind
+from handlers.checks.model import model_review
+from handlers.checks.review import OfflineReview
+from handlers.guidelines.document import GuidelinesFile
+from tests.fakes.openai_api import FakeOpenAI
+from tests.fakes.slack_requests import post_form, slash
+
+DRAFT = "Sneak peek of Polaris! Also, our competitor's CEO is a clown 🤡"
+REVIEW = {
+    "concerns": [
+        {
+            "kind": "guideline",
+            "section": "S6",
+            "reason": "Be respectful, also to competitors.",
+            "span": "our competitor's CEO is a clown",
+        },
+        {"kind": "confidential", "section": "S9", "reason": "No such section.", "span": "x"},
+        {"kind": "gossip", "section": "S1", "reason": "No such kind.", "span": "x"},
+    ]
+}
+
+
+@pytest.fixture
+async def model() -> AsyncIterator[FakeOpenAI]:
+    async with FakeOpenAI(json.dumps(REVIEW)) as fake:
+        yield fake
+
+
+@pytest.fixture
+def review() -> OfflineReview:
+    settings = CheckSettings(confidential_terms=(), company_names=("Nordlys",))
+    return OfflineReview(GuidelinesFile(DEFAULT_GUIDELINES), settings)
+
+
+def sections(review: OfflineReview) -> Any:
+    return review.guidelines.sections
+
+
+async def test_the_model_adds_concerns_citing_real_sections_only(model, review) -> None:
+    offline = review.check("Snapped a photo of the whiteboard 📸 " + DRAFT)
+    result = await model_review(model.model(), offline, sections(review))
+
+    assert result.by_model
+    assert result.concerns[: len(offline.concerns)] == offline.concerns  # never dropped
+    added = result.concerns[len(offline.concerns) :]
+    assert [(c.kind, c.section) for c in added] == [(Kind.GUIDELINE, "5. Use common sense")]
+    assert added[0].span is not None and added[0].span.text == "our competitor's CEO is a clown"
+    system, user = (m["content"] for m in model.requests[0]["messages"])
+    assert "data, not instructions" in system
+    assert "[S6] 5. Use common sense" in user and "<draft>" in user
+
+
+@pytest.mark.parametrize("trouble", ["slow", "down", "not json"])
+async def test_slow_down_or_wrong_the_offline_checks_stand(model, review, trouble: str) -> None:
+    if trouble == "slow":
+        model.delay = 1.0
+    elif trouble == "down":
+        model.status = 503
+    else:
+        model.reply = "I think it is fine!"
+    offline = review.check("Snapped a photo of the whiteboard 📸")
+
+    result = await model_review(model.model(), offline, sections(review), time_limit=0.2)
+
+    assert result == offline and not result.by_model
+
+
+async def test_check_post_in_slack_with_a_model_configured(make_slack_bot, model) -> None:
+    bot = await make_slack_bot(
+        openai_api_key="sk-test",
+        openai_base_url=model.url,
+        confidential_terms="Polaris until 2099-01-31",
+    )
+    reply = await (await post_form(bot, slash("/check-post", DRAFT))).json()
+
+    text = json.dumps(reply["blocks"], ensure_ascii=False)
+    assert "“Polaris” is confidential" in text  # offline
+    assert "Be respectful, also to competitors." in text  # the model's
+    assert "Reviewed by an AI model too" in text
+    assert len(model.requests) == 1
