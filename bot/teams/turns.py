@@ -245,13 +245,16 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
     async def _on_extension_fetch(
         self, turn_context: TurnContext, person: Person, value: dict[str, Any]
     ) -> InvokeResponse:
-        """A message extension action on a message: the shortcut's form as a dialog, or its
-        answer (a check of the message) in the person's chat with the bot."""
+        """A message extension action on a message: the shortcut's form as a dialog, a few
+        words in a small dialog, or a whole answer (a check of the message, with buttons) in
+        the person's chat with the bot."""
         shared = shared_message(turn_context.activity)
         result = await self.core.shortcut(person, str(value.get("commandId") or ""), shared)
         if isinstance(result, Form):
             return invokes.dialog(result)
-        return await self._to_personal_chat(turn_context, result)
+        if result.blocks:
+            return await self._to_personal_chat(turn_context, result)
+        return invokes.dialog_message(result.text)
 
     async def _on_dialog_submit(
         self, turn_context: TurnContext, person: Person, value: dict[str, Any]
