@@ -19,6 +19,7 @@ from tests.fakes.slack_requests import (
     wait_for_call,
 )
 from tests.reports.conftest import inputs, messages_to, opened_view, submit, text_value
+from tests.slack.test_http import with_text
 
 REPORTED = "https://x.com/techgrump/status/1865012345678901234"
 
@@ -78,21 +79,7 @@ async def check_post_empty(bot: Any) -> str:
 
 
 async def test_a_dm_starting_with_check_is_checked_not_asked(bot, slack) -> None:
-    envelope = {
-        "type": "event_callback",
-        "team_id": "T111",
-        "api_app_id": "A111",
-        "event_id": "EvCHECK1",
-        "event_time": 1,
-        "event": {
-            "type": "message",
-            "channel": "D024BE91L",
-            "channel_type": "im",
-            "user": "W111",
-            "text": "check: Notes here https://wiki.corp.nordlys.dk/eng/ci",
-            "ts": "1.000100",
-        },
-    }
+    envelope = with_text("message_im.json", "check: Notes https://wiki.corp.nordlys.dk/eng/ci")
     assert (await post_json(bot, envelope)).status == 200
     (message,) = await wait_for_call(slack, "chat.postMessage")
     assert message["channel"] == "D024BE91L"
