@@ -8,10 +8,11 @@ import re
 import time
 from collections.abc import Awaitable, Callable
 from datetime import datetime
+from http import HTTPStatus
 from typing import Any, TypeVar
 
 from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.app.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
@@ -21,6 +22,7 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -28,7 +30,7 @@ from sqlite_utils.migrations import Migrations
 from bot.delivery.ledger import Ledger
 from bot.errors import reply_for_error
 from bot.settings import Settings
-from bot.slack import blocks
+from bot.slack import blocks, shapes
 from bot.slack.directory import sync_people, user_group_members
 from handlers.core import Core
 from handlers.errors import FormErrors
@@ -59,6 +61,10 @@ def index_seen_events_by_time(db: Database) -> None:
     db.table("slack_seen_events").create_index(["seen_at"])
 
 
+def _refused(status: HTTPStatus, reason: str) -> web.Response:
+    return web.json_response({"error": reason}, status=status)
+
+
 class SlackBot:
     """The Bolt app, its listeners, and the way it receives events (HTTP or Socket Mode)."""
 
@@ -85,6 +91,11 @@ class SlackBot:
         self._socket: AsyncSocketModeHandler | None = None
         self._auth: dict[str, Any] = {}
         self._auth_error: str | None = None
+        # Over HTTP only (Socket Mode has no signing secret, and no requests to verify).
+        self._verifier = (
+            SignatureVerifier(signing_secret.get_secret_value()) if signing_secret else None
+        )
+        self._rejected = 0
         self._register()
         core.on_tick("forget old Slack events", self.forget_old_events)
 
@@ -104,9 +115,49 @@ class SlackBot:
     # -- receiving -------------------------------------------------------------------------------
 
     async def handle(self, request: web.Request) -> web.Response:
-        """`POST /slack/events`: verify, dispatch and answer an HTTP request from Slack."""
-        bolt_request: AsyncBoltRequest = await to_bolt_request(request)
-        return await to_aiohttp_response(await self.app.async_dispatch(bolt_request))
+        """`POST /slack/events`: verify, dispatch and answer an HTTP request from Slack.
+
+        The signature is checked before anything in the request is read, so junk from anyone
+        gets a 401 and one log line; a signed body Bolt cannot read gets a 400."""
+        try:
+            body = (await request.read()).decode()
+        except UnicodeDecodeError:  # Slack signs text: this cannot be a request from Slack
+            self._rejected += 1
+            log.warning("refused a Slack request whose body is not UTF-8")
+            return _refused(HTTPStatus.BAD_REQUEST, "the body is not UTF-8")
+        stamp = request.headers.get("X-Slack-Request-Timestamp", "")
+        signature = request.headers.get("X-Slack-Signature")
+        if (
+            self._verifier is None
+            or not (stamp.isascii() and stamp.isdigit())
+            or not self._verifier.is_valid(body, stamp, signature)
+        ):
+            self._rejected += 1
+            log.warning("refused a Slack request without a valid signature")
+            return _refused(HTTPStatus.UNAUTHORIZED, "invalid or missing Slack signature")
+        try:
+            bolt_request = AsyncBoltRequest(
+                body=body, query=request.query_string, headers=dict(request.headers)
+            )
+        except (ValueError, RecursionError, TypeError, AttributeError, KeyError) as error:
+            # Not a body Slack sends: broken JSON, a payload whose fields Bolt trips on.
+            log.warning("a signed Slack request Bolt cannot read", extra={"error": repr(error)})
+            return _refused(HTTPStatus.BAD_REQUEST, "not a Slack request body")
+        # Bolt's own middleware reads fields before any of ours runs: check them here.
+        if (field := shapes.problem(bolt_request.body)) is not None:
+            log.warning(
+                "refused a Slack payload not shaped as Slack sends it", extra={"field": field}
+            )
+            return _refused(HTTPStatus.BAD_REQUEST, f"unexpected {field}")
+        try:
+            answer = await self.app.async_dispatch(bolt_request)
+        except (AttributeError, TypeError, KeyError, ValueError) as error:
+            # Bolt reads fields of its own (`authorizations`, `enterprise`, ...) around the
+            # listeners, whose errors it hands to `_on_error`: what escapes is a payload unlike
+            # Slack's that Bolt itself tripped on.
+            log.warning("a signed Slack payload Bolt cannot read", extra={"error": repr(error)})
+            return _refused(HTTPStatus.BAD_REQUEST, "not a Slack request body")
+        return await to_aiohttp_response(answer)
 
     async def start(self) -> None:
         """Check the token, then connect Socket Mode if configured."""
@@ -133,6 +184,8 @@ class SlackBot:
         """The connection's state for `/healthz`."""
         mode = "socket" if self.settings.slack_socket_mode else "http"
         state: dict[str, Any] = {"mode": mode, "ok": bool(self._auth) and not self._auth_error}
+        if mode == "http":
+            state["rejected_requests"] = self._rejected
         if self._auth:
             state["team"] = self._auth.get("team")
         if self._auth_error:

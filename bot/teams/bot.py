@@ -6,6 +6,7 @@ module reads the request, authenticates it and writes the invoke response itself
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -25,7 +26,7 @@ from sqlite_utils import Database
 from bot.delivery.ledger import Ledger
 from bot.errors import reply_for_error
 from bot.settings import Settings
-from bot.teams import invokes, keys, origin, people
+from bot.teams import invokes, keys, origin, people, shapes
 from bot.teams.conversations import Conversations, migrations
 from bot.teams.gateway import TeamsGateway
 from bot.teams.graph import EntraGroups
@@ -46,6 +47,21 @@ def bot_framework_configuration(settings: Settings) -> SimpleNamespace:
         APP_TYPE=settings.microsoft_app_type,
         APP_TENANTID=settings.microsoft_app_tenant_id or "",
     )
+
+
+def _activity(body: bytes) -> Activity | str:
+    """The body as an activity, or what is wrong with it (not JSON, nested too deep, a field
+    not of its type)."""
+    try:
+        found = json.loads(body)
+    except (ValueError, RecursionError):  # broken JSON, bad UTF-8, a bomb of brackets
+        return "the body is not JSON"
+    if (field := shapes.problem(found)) is not None:
+        return f"the activity's {field} is not as Bot Framework sends it"  # "body": no object
+    try:
+        return Activity().deserialize(found)
+    except (ValueError, RecursionError, TypeError, AttributeError, KeyError):
+        return "the body is not a Bot Framework activity"  # msrest's errors are ValueErrors
 
 
 def _problem(status: HTTPStatus, reason: str) -> web.Response:
@@ -84,31 +100,32 @@ class TeamsBot:
 
     async def handle(self, request: web.Request) -> web.Response:
         """`POST /api/messages`: authenticate an activity, run its turn, answer invokes."""
-        authenticated = self.settings.teams_auth_enabled
-        if not authenticated and not origin.from_this_machine(request):
+        auth_on = self.settings.teams_auth_enabled
+        if not auth_on and not origin.from_this_machine(request):
             # Without MICROSOFT_APP_ID nothing proves a request comes from Microsoft: only
             # local tools (the Bot Framework Emulator, tests) may talk to the endpoint then.
             self._rejected += 1
             return _problem(
                 HTTPStatus.UNAUTHORIZED, "set MICROSOFT_APP_ID to accept requests from Teams"
             )
+        if auth_on and not request.headers.get("Authorization", "").startswith("Bearer "):
+            return self._unauthorized("no token")  # before reading a byte of the body
         if request.content_type != "application/json":
             return _problem(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "expected application/json")
-        try:
-            body = await request.json()
-            activity = Activity().deserialize(body) if isinstance(body, dict) else None
-        except ValueError:  # not JSON, or msrest's DeserializationError (a ValueError)
-            activity = None
-        if activity is None or not activity.type or not isinstance(activity.type, str):
+        activity = _activity(await request.read())
+        if isinstance(activity, str):
+            log.warning("refused a Teams request", extra={"reason": activity})
+            return _problem(HTTPStatus.BAD_REQUEST, activity)
+        if not activity.type:
             return _problem(HTTPStatus.BAD_REQUEST, "the body is not a Bot Framework activity")
         if not activity.service_url or not activity.conversation or not activity.conversation.id:
             return _problem(
                 HTTPStatus.BAD_REQUEST, "the activity has no serviceUrl or conversation"
             )
-        if not origin.channel_allowed(activity.channel_id, authenticated):
+        if not origin.channel_allowed(activity.channel_id, auth_on):
             return _problem(HTTPStatus.BAD_REQUEST, "only Microsoft Teams activities are accepted")
-        if not origin.service_url_allowed(activity.service_url, authenticated):
-            where = "a Bot Framework https" if authenticated else "a loopback"
+        if not origin.service_url_allowed(activity.service_url, auth_on):
+            where = "a Bot Framework https" if auth_on else "a loopback"
             return _problem(HTTPStatus.BAD_REQUEST, f"the serviceUrl is not {where} address")
         try:
             authenticated = await self.auth.authenticate_request(
@@ -117,12 +134,15 @@ class TeamsBot:
         except Exception as error:
             # botbuilder signals a bad token with PermissionError, PyJWT errors, KeyError and
             # bare Exceptions alike; whichever it is, the caller is not Bot Framework.
-            self._rejected += 1
-            log.warning("rejected a Teams request", extra={"reason": type(error).__name__})
-            return _problem(HTTPStatus.UNAUTHORIZED, "missing or invalid Bot Framework token")
+            return self._unauthorized(type(error).__name__)
         self._last_activity = datetime.now(UTC)
         invoke = await self.adapter.process_activity(authenticated, activity, self.turns.on_turn)
         return _http_response(invoke)
+
+    def _unauthorized(self, reason: str) -> web.Response:
+        self._rejected += 1
+        log.warning("rejected a Teams request", extra={"reason": reason})
+        return _problem(HTTPStatus.UNAUTHORIZED, "missing or invalid Bot Framework token")
 
     async def running(self, app: web.Application) -> AsyncIterator[None]:
         """While the web server runs: the signing keys read at start and kept fresh."""

@@ -7,7 +7,10 @@ import pytest
 
 from bot.teams.origin import service_url_allowed
 from tests.teams.conftest import BOT_APP_ID, MakeTeams
+from tests.teams.test_auth import FORGED
 from tests.teams.test_reports import EXECUTE, LINK, MEGAN, PERSONAL, acknowledge
+
+BEARER = {"Authorization": f"Bearer {FORGED}"}  # refused, but only once it is checked
 
 
 async def test_a_from_id_naming_a_manager_without_an_object_id_gets_no_manager_rights(
@@ -55,7 +58,10 @@ async def test_the_emulators_channel_is_refused_when_auth_is_on(make_teams: Make
     teams = await make_teams(microsoft_app_id=BOT_APP_ID, microsoft_app_password="a-secret")
 
     response = await teams.post(
-        PERSONAL, channelId="emulator", serviceUrl="https://smba.trafficmanager.net/emea/"
+        PERSONAL,
+        headers=BEARER,
+        channelId="emulator",
+        serviceUrl="https://smba.trafficmanager.net/emea/",
     )
 
     assert response.status == 400
@@ -143,8 +149,10 @@ async def test_with_auth_a_foreign_service_url_is_refused_before_the_token_is_ch
 ) -> None:
     teams = await make_teams(microsoft_app_id=BOT_APP_ID, microsoft_app_password="a-secret")
 
-    foreign = await teams.post(PERSONAL, serviceUrl="http://169.254.169.254/")
-    microsofts = await teams.post(PERSONAL, serviceUrl="https://smba.trafficmanager.net/emea/")
+    foreign = await teams.post(PERSONAL, headers=BEARER, serviceUrl="http://169.254.169.254/")
+    microsofts = await teams.post(
+        PERSONAL, headers=BEARER, serviceUrl="https://smba.trafficmanager.net/emea/"
+    )
 
     assert foreign.status == 400
-    assert microsofts.status == 401  # on to the token, which is missing
+    assert microsofts.status == 401  # on to the token, which is forged
