@@ -46,6 +46,8 @@ def ask(guidelines: Path | None, as_json: bool, question: str | None) -> None:
         questions = [question]
     else:
         questions = [line.strip() for line in sys.stdin if line.strip()]
+    if not questions:
+        click.echo("No question: give one as an argument or one per line of stdin.", err=True)
     try:
         asyncio.run(_answer_all(runtime.core.guidelines, questions, as_json))
     finally:

@@ -81,6 +81,7 @@ def test_slack_manifest_is_yaml_with_the_commands(tmp_path: Path) -> None:
     assert manifest["settings"]["socket_mode_enabled"] is False
     socket_mode = yaml.safe_load(socialbot(tmp_path, "slack-manifest").stdout)
     assert socket_mode["settings"]["socket_mode_enabled"] is True
+    assert not (tmp_path / "socialbot.db").exists()  # a manifest needs no database
 
 
 def free_port() -> int:

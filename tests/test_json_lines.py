@@ -14,6 +14,7 @@ from bot.cli import main
 from handlers.people import Member
 
 LISTS = [
+    ["ask", "--json"],  # and no question on stdin
     ["feeds", "list", "--json"],
     ["reports", "list", "--json"],
     ["deliveries", "status", "--json"],
