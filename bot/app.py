@@ -192,6 +192,7 @@ class Runtime:
             self._pruned = now.date()
             gone = self.delivery.ledger.prune((now - DELIVERIES_KEPT).timestamp())
             log.info("old deliveries pruned", extra={"deliveries": gone})
+            console_inbox.prune(self.db, (now - DELIVERIES_KEPT).timestamp())
 
     async def refresh_feeds_in_background(self, now: datetime) -> None:
         """Start refreshing the feeds that are due, unless a refresh is still running."""

@@ -193,9 +193,12 @@ class TeamQuestions:
         if not self._managers_on(stored.platform):
             blocks.append(Context(f"In the team's channel, reply in this thread: {asker} gets it."))
             return Message(text, tuple(blocks))
-        blocks.append(
-            Context(f"A manager's reply in this thread in the team's channel goes to {asker} too.")
-        )
+        if stored.platform != "console":  # the console has no threads
+            blocks.append(
+                Context(
+                    f"A manager's reply in this thread in the team's channel goes to {asker} too."
+                )
+            )
         return Message(text, (*blocks, Actions((button,))))
 
     def _asker(self, stored: StoredAnswer) -> str:

@@ -4,9 +4,11 @@ get what the bot sends them, as Slack users would: digests, report news, the tea
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime, timedelta
 
 from bot.app import build_runtime
 from bot.console.chat import chat
+from handlers.core import CONSOLE_TEAM
 from tests.conftest import SettingsFactory
 
 REPORT = "/report-mention https://x.com/someone/status/123 they are spreading false prices"
@@ -69,3 +71,18 @@ async def test_a_manager_console_triages_what_console_reporters_send(
     assert "The social media team has seen your report R-0001 and is on it." in news
     assert "Ulaanbaatar; please don't post about it." in news and "Answered by bob." in news
     assert await session(make_settings, "alice", []) == ""  # each message shows once
+
+
+async def test_messages_shown_are_pruned_with_the_deliveries(
+    make_settings: SettingsFactory,
+) -> None:
+    await session(make_settings, "alice", [REPORT])  # the card waits for a manager, unshown
+    await session(make_settings, "alice", ["/socialbot digest"])  # the digest is shown
+    runtime = build_runtime(make_settings())
+    try:
+        later = datetime.now(UTC) + timedelta(days=91)
+        await runtime.prune_deliveries_daily(later)
+        left = [row["recipient"] for row in runtime.db["console_inbox"].rows]
+        assert left == [CONSOLE_TEAM]
+    finally:
+        runtime.db.close()

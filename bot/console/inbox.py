@@ -118,6 +118,13 @@ def take_unread(db: Database, recipients: Collection[str]) -> list[Arrived]:
     ]
 
 
+def prune(db: Database, before: float) -> int:
+    """Forget the messages shown and sent before `before` (Unix time); returns how many."""
+    with db.atomic():
+        cursor = db.execute("DELETE FROM console_inbox WHERE shown = 1 AND sent_at < ?", [before])
+    return int(cursor.rowcount)
+
+
 def in_flight(db: Database, recipients: Collection[str] | None = None) -> int:
     """How many console messages (for `recipients`, or anyone) the ledger still holds unsent."""
     if recipients is not None and not recipients:

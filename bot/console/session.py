@@ -114,21 +114,25 @@ class ConsoleSession:
             self._buttons = buttons_of(reply)
             self._print(render(reply))
 
-    def show_arrived(self) -> None:
+    def show_arrived(self) -> bool:
         """Print what the bot sent to this session (or, for a manager, to the team) since the
-        last look; its buttons become the ones `#N` presses."""
+        last look; its buttons become the ones `#N` presses. Whether anything came."""
         if self._in_form:
-            return  # after the form: its questions and these must not interleave
-        for arrived in take_unread(self.core.db, self.inboxes):
+            return False  # after the form: its questions and these must not interleave
+        arrived_now = take_unread(self.core.db, self.inboxes)
+        for arrived in arrived_now:
             whom = "the social media team" if arrived.recipient == CONSOLE_TEAM else "you"
             note = " (updated)" if arrived.edited else ""
             self._print(f"\n--- for {whom}{note} ---\n{arrived.text}")
             self._buttons = list(arrived.buttons)
+        return bool(arrived_now)
 
     async def _watch_inbox(self) -> None:
         while True:
             await asyncio.sleep(INBOX_POLL)
-            self.show_arrived()
+            if self.show_arrived() and self.interactive:
+                self.stdout.write("you> ")  # the prompt the message pushed up
+                self.stdout.flush()
 
     async def _drain(self, everyone: bool = False) -> None:
         """Wait (up to `drain` seconds) for the console messages still on their way to this
