@@ -1,4 +1,5 @@
-"""Everyday words for the ideas social media guidelines talk about, in English and Danish.
+"""Everyday words for the ideas social media guidelines talk about, in English and Danish (the
+other languages the bot reads are in lexicon_languages.py).
 
 People ask "can I tweet our revenue?" where the policy says "never post financial results". Each
 idea below lists, per language, the words (any form; they are stemmed) people and policies use
@@ -14,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from handlers.guidelines import lexicon_languages
 from handlers.guidelines.language import stem, words
 
 IDEAS = """
@@ -236,12 +238,12 @@ def _stems(listing: str) -> frozenset[tuple[str, str]]:
 
 @cache
 def _off_topic() -> frozenset[tuple[str, str]]:
-    return _stems(OFF_TOPIC)
+    return _stems(f"{OFF_TOPIC}\n{lexicon_languages.OFF_TOPIC}")
 
 
 @cache
 def _social() -> frozenset[tuple[str, str]]:
-    return _stems(SOCIAL)
+    return _stems(f"{SOCIAL}\n{lexicon_languages.SOCIAL}")
 
 
 def off_topic(word_stem: str, code: str) -> bool:
@@ -260,6 +262,8 @@ def social(word_stem: str, code: str, word_ideas: frozenset[str]) -> bool:
 # with a common word of another meaning: Danish "intern" and "internet" are both "intern", so
 # only its other forms are listed ("internet-trold" is no secret).
 MIN_STEM = 4
+# Languages that write compounds as one word: "Weihnachtsfeier" is a "Feier".
+COMPOUNDING = frozenset({"da", "de", "sv", "nb", "nl"})
 
 
 @dataclass(frozen=True)
@@ -274,7 +278,7 @@ def _lexicon() -> _Lexicon:
     by_word: dict[tuple[str, str], set[str]] = {}
     by_stem: dict[tuple[str, str], set[str]] = {}
     idea = ""
-    for line in IDEAS.splitlines():
+    for line in f"{IDEAS}\n{lexicon_languages.IDEAS}".splitlines():
         if not line.startswith(" "):
             idea = line.strip().rstrip(":")
             continue
@@ -292,7 +296,7 @@ def _lexicon() -> _Lexicon:
 def ideas(word: str, word_stem: str, code: str) -> frozenset[str]:
     """The ideas one word stands for: by its listed form first (so "reporter" is the press and
     "report" is reporting, though they share a stem), then by stem, then by its parts: each part
-    of a hyphenated word, and the last part of a Danish compound ("arbejdscomputeren")."""
+    of a hyphenated word, and the last part of a compound ("arbejdscomputeren")."""
     lexicon = _lexicon()
     found = lexicon.by_word.get((code, word))
     if not found and len(word_stem) >= MIN_STEM:
@@ -302,7 +306,7 @@ def ideas(word: str, word_stem: str, code: str) -> frozenset[str]:
     if "-" in word:
         parts = [part for part in word.split("-") if len(part) > 1]
         return frozenset().union(*(ideas(part, stem(part, code), code) for part in parts))
-    if code != "da" or len(word_stem) < 7:
+    if code not in COMPOUNDING or len(word_stem) < 7:
         return frozenset()
     return frozenset(
         idea

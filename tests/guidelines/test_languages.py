@@ -3,6 +3,8 @@ words and Snowball stemmer, answered with the bot's fixed sentences in that lang
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from handlers.guidelines.answer import TEXTS, offline_answer
@@ -145,3 +147,37 @@ def test_not_covered_is_said_in_the_language(code: str) -> None:
 def test_every_language_read_has_the_bots_sentences() -> None:
     assert set(TEXTS) == set(LANGUAGES)
     assert all(set(texts) == set(TEXTS["en"]) for texts in TEXTS.values())
+
+
+DEFAULT_GUIDELINES = Path(__file__).resolve().parents[2] / "handlers" / "data" / "guidelines.md"
+
+
+@pytest.mark.parametrize(
+    ("question", "code", "number"),
+    [
+        ("Darf ich Fotos von der Weihnachtsfeier posten?", "de", "2"),
+        ("¿Puedo compartir noticias de la empresa en LinkedIn?", "es", "1"),
+        ("Får jag dela företagets nyheter på LinkedIn?", "sv", "1"),
+        ("Mag ik vertrouwelijke cijfers van ons bedrijf delen?", "nl", "3"),
+        ("Noen skriver negative kommentarer om oss, skal jeg svare på dem?", "nb", "4"),
+        ("Puis-je publier une photo de la fête ?", "fr", "2"),
+    ],
+)
+def test_questions_in_other_languages_on_the_english_default_guidelines_are_answered(
+    question: str, code: str, number: str
+) -> None:
+    index = Index(split_sections(DEFAULT_GUIDELINES.read_text()))
+    answer = offline_answer(index, question)
+    assert answer.language == code
+    assert answer.verdict == "answer", answer
+    assert answer.sources[0].key == number
+    assert answer.answer.startswith("> ")  # quoted in the guidelines' own language
+    assert TEXTS[code]["from_other"] in answer.answer
+
+
+def test_an_english_question_finds_the_section_of_a_spanish_policy() -> None:
+    index = Index(split_sections(GUIDELINES["es"]))
+    answer = offline_answer(index, "Can I share confidential figures of the company?")
+    assert answer.language == "en"
+    assert answer.verdict != "not_covered"
+    assert answer.sources[0].key == "2"
