@@ -38,9 +38,10 @@ from tests.guidelines.evalset import EvalSet, Question, load_corpus, load_eval_s
 # What leave-one-policy-out chooses from: retrieval weights (each needs its own run) and
 # verdict thresholds (applied to the same passages found).
 RETRIEVAL_GRID: dict[str, tuple[float, ...]] = {
-    "title_weight": (1.0, 2.0),
+    "b": (0.5, 0.75),
     "unit_weight": (0.2, 0.4),
     "semantic_weight": (1.0, 2.0),
+    "unknown_weight": (0.3, 1.0),
 }
 VERDICT_GRID: dict[str, tuple[float, ...]] = {
     "answer_coverage": (0.3, 0.4, 0.5, 0.6, 0.7),
@@ -61,10 +62,19 @@ def _grid(base: Tuning, grid: dict[str, tuple[float, ...]]) -> list[Tuning]:
 
 @dataclass(frozen=True)
 class Found:
-    """What the answerer found for one question: the passages cited and its timing."""
+    """What the answerer found for one question: the passages cited, and whether the first
+    (and any of the three) answers it."""
 
     question: Question
     hits: tuple[Hit, ...]
+    top1: bool = False
+    top3: bool = False
+
+    @classmethod
+    def of(cls, question: Question, hits: Sequence[Hit]) -> Found:
+        """Judge the passages found once (the verdict thresholds do not change them)."""
+        right = [question.answered_by(hit.section) for hit in hits[:3]]
+        return cls(question, tuple(hits), bool(right) and right[0], any(right))
 
 
 @dataclass
@@ -80,12 +90,12 @@ class Figures:
     recognised: int = 0
     strictly: int = 0
 
-    def add(self, question: Question, cited: Sequence[Section], said: str) -> None:
-        """Count one answer."""
+    def add(self, question: Question, top1: bool, top3: bool, said: str) -> None:
+        """Count one answer: whether its first (any of three) passages answers, its verdict."""
         if question.covered:
             self.covered += 1
-            self.top1 += bool(cited) and question.answered_by(cited[0])
-            self.top3 += any(question.answered_by(passage) for passage in cited[:3])
+            self.top1 += top1
+            self.top3 += top3
             self.refused += said == "not_covered"
             self.unsure += said == "unsure"
         else:
@@ -121,8 +131,7 @@ def figures(found: Iterable[Found], tuning: Tuning) -> Figures:
     """The figures of the passages found, with the verdict thresholds of `tuning`."""
     counted = Figures()
     for item in found:
-        said = verdict(item.hits, tuning)
-        counted.add(item.question, [hit.section for hit in item.hits], said)
+        counted.add(item.question, item.top1, item.top3, verdict(item.hits, tuning))
     return counted
 
 
@@ -132,9 +141,10 @@ def search_all(
     """The passages the answerer finds for every question of the documents `names`."""
     found: dict[str, list[Found]] = {}
     for name in names:
-        index = Index(_passages(evalset, name), semantic=semantic, tuning=tuning)
+        index = _index(evalset, name, semantic)
+        index.tuning = tuning
         found[name] = [
-            Found(item, tuple(index.search(item.question, limit=3)))
+            Found.of(item, index.search(item.question, limit=3))
             for item in evalset.questions
             if item.doc == name
         ]
@@ -142,6 +152,15 @@ def search_all(
 
 
 _PASSAGES: dict[Path, list[Section]] = {}
+_INDEXES: dict[tuple[Path, bool], Index] = {}
+
+
+def _index(evalset: EvalSet, name: str, semantic: bool) -> Index:
+    """One index per document, its passages embedded once: the weights change, not the text."""
+    key = (evalset.documents[name], semantic)
+    if key not in _INDEXES:
+        _INDEXES[key] = Index(_passages(evalset, name), semantic=semantic)
+    return _INDEXES[key]
 
 
 def _passages(evalset: EvalSet, name: str) -> list[Section]:
@@ -209,7 +228,8 @@ def bm25_figures(evalset: EvalSet, name: str) -> Figures:
     counted = Figures()
     for item in evalset.questions:
         if item.doc == name:
-            counted.add(item, baseline.search(item.question), "answer")
+            right = [item.answered_by(passage) for passage in baseline.search(item.question)]
+            counted.add(item, bool(right) and right[0], any(right), "answer")
     return counted
 
 
@@ -310,7 +330,7 @@ def _misses(found: Sequence[Found], tuning: Tuning) -> None:
         said = verdict(item.hits, tuning)
         cited = [hit.section for hit in item.hits]
         question = item.question
-        if question.covered and (not cited or not question.answered_by(cited[0])):
+        if question.covered and not item.top1:
             titles = [passage.title[:40] for passage in cited]
             print(f"    miss  {question.question}  -> {titles} ({said})")
         elif question.covered and said != "answer":

@@ -183,7 +183,7 @@ class Index:
 
     def _weight(self, term: Term) -> float:
         known = [self._idf[key] for key in term.keys if key in self._idf]
-        return max(known) if known else self._unknown_idf
+        return max(known) if known else self.tuning.unknown_weight * self._unknown_idf
 
     def _unit_match(self, doc: int, terms: Sequence[Term], weights: Sequence[float]) -> float:
         """The idf-weighted share of the question found in one sentence or list item of the

@@ -30,14 +30,18 @@ class Tuning:
     # Re-ranking by the embedding model (English): the best `rerank_depth` passages by BM25,
     # plus `semantic_weight` times the cosine times the best BM25 score.
     rerank_depth: int = 8
-    semantic_weight: float = 1.0
+    semantic_weight: float = 2.0
+    # A question's word the document never uses weighs this share of the rarest word's weight
+    # in the share of the question a passage covers (an everyday paraphrase is no sign that
+    # the policy is silent).
+    unknown_weight: float = 0.3
     # Verdict: below this cosine a passage sharing one word is not about the question.
     min_similarity: float = 0.05
     # A confident answer covers this idf-weighted share of the question and leads the
     # runner-up by this factor; one shared word with less than `refuse_coverage` is refused.
     answer_coverage: float = 0.3
     answer_lead: float = 1.0
-    refuse_coverage: float = 0.4
+    refuse_coverage: float = 0.2
 
 
 DEFAULT_TUNING = Tuning()

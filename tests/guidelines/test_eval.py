@@ -13,18 +13,20 @@ from handlers.guidelines.language import detect_language, stem
 from handlers.guidelines.lexicon import ideas
 from handlers.guidelines.retrieval import Index
 from handlers.guidelines.sections import Section, split_sections
-from tests.guidelines.evalset import EvalSet, Question, load_eval_set
+from tests.guidelines.evalset import EvalSet, Question, load_corpus, load_eval_set
 
 EVALSET = load_eval_set()
 SEMANTIC = default_embedder() is not None
 # bench/qa_eval.py --legacy (eval.yaml, default weights), with the embedding model's re-ranking
 # (wordllama) and with BM25 alone (the model is optional).
+# Measured: 0.915 / 0.985 with it, 0.880 / 0.955 without; refused 0.005, unsure 0.04,
+# "not covered" recognised 1.0 either way.
 FLOORS = {
-    "top1": 0.89 if SEMANTIC else 0.85,
-    "top3": 0.97 if SEMANTIC else 0.95,
-    "recognised": 0.98,
+    "top1": 0.91 if SEMANTIC else 0.88,
+    "top3": 0.98 if SEMANTIC else 0.95,
+    "recognised": 1.0,
 }
-CEILINGS = {"refused": 0.02, "unsure": 0.20}
+CEILINGS = {"refused": 0.005, "unsure": 0.04}
 
 
 def answers(evalset: EvalSet) -> list[tuple[Question, Answer, Index]]:
@@ -101,3 +103,31 @@ def test_lexicon_parts_and_short_stems() -> None:
     assert "secret" in ideas("internt", stem("internt", "da"), "da")
     assert ideas("reporter", "report", "en") == {"press"}
     assert ideas("report", "report", "en") == {"report"}
+
+
+CORPUS = load_corpus()
+# The development corpus with the shipped weights (chosen on every dev policy; the
+# leave-one-policy-out figures of bench/qa_eval.py, the ones to raise, are in the README).
+# Measured: top-1 0.629 / 0.610 with and without the embedding model, top-3 0.849 / 0.836,
+# refused 0.104, unsure 0.145 / 0.148, "not covered" recognised 0.594 / 0.565.
+CORPUS_FLOORS = {
+    "top1": 0.62 if SEMANTIC else 0.61,
+    "top3": 0.84 if SEMANTIC else 0.83,
+    "recognised": 0.59 if SEMANTIC else 0.56,
+}
+CORPUS_CEILINGS = {"refused": 0.11, "unsure": 0.15}
+
+
+def test_floors_and_ceilings_on_the_development_corpus() -> None:
+    dev = {name for name, split in CORPUS.splits.items() if split == "dev"}
+    assert len(dev) >= 9, "the development corpus is there"
+    evalset = EvalSet(
+        {name: path for name, path in CORPUS.documents.items() if name in dev},
+        tuple(item for item in CORPUS.questions if item.doc in dev),
+        {name: "dev" for name in dev},
+    )
+    found = rates(answers(evalset))
+    for name, floor in CORPUS_FLOORS.items():
+        assert found[name] >= floor, (name, found)
+    for name, ceiling in CORPUS_CEILINGS.items():
+        assert found[name] <= ceiling, (name, found)
