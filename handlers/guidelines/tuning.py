@@ -17,7 +17,7 @@ class Tuning:
     # BM25F: saturation, length normalisation, and how much a word counts in the passage's
     # heading and in the headings above it, relative to its text.
     k1: float = 1.6
-    b: float = 0.75
+    b: float = 0.5
     title_weight: float = 2.0
     path_weight: float = 0.5
     # An idea of the lexicon (a synonym group) counts this much more than a plain stem; a term

@@ -19,10 +19,10 @@ EVALSET = load_eval_set()
 SEMANTIC = default_embedder() is not None
 # bench/qa_eval.py --legacy (eval.yaml, default weights), with the embedding model's re-ranking
 # (wordllama) and with BM25 alone (the model is optional).
-# Measured: 0.915 / 0.985 with it, 0.880 / 0.955 without; refused 0.005, unsure 0.04,
+# Measured: 0.915 / 0.985 with it, 0.875 / 0.960 without; refused 0.005, unsure 0.04,
 # "not covered" recognised 1.0 either way.
 FLOORS = {
-    "top1": 0.91 if SEMANTIC else 0.88,
+    "top1": 0.91 if SEMANTIC else 0.87,
     "top3": 0.98 if SEMANTIC else 0.95,
     "recognised": 1.0,
 }
@@ -108,14 +108,14 @@ def test_lexicon_parts_and_short_stems() -> None:
 CORPUS = load_corpus()
 # The development corpus with the shipped weights (chosen on every dev policy; the
 # leave-one-policy-out figures of bench/qa_eval.py, the ones to raise, are in the README).
-# Measured: top-1 0.629 / 0.610 with and without the embedding model, top-3 0.849 / 0.836,
-# refused 0.104, unsure 0.145 / 0.148, "not covered" recognised 0.594 / 0.565.
+# Measured: top-1 0.645 with and without the embedding model, top-3 0.849 / 0.833, refused
+# 0.104, unsure 0.132 / 0.138, "not covered" recognised 0.580.
 CORPUS_FLOORS = {
-    "top1": 0.62 if SEMANTIC else 0.61,
+    "top1": 0.64,
     "top3": 0.84 if SEMANTIC else 0.83,
-    "recognised": 0.59 if SEMANTIC else 0.56,
+    "recognised": 0.57,
 }
-CORPUS_CEILINGS = {"refused": 0.11, "unsure": 0.15}
+CORPUS_CEILINGS = {"refused": 0.11, "unsure": 0.14}
 
 
 def test_floors_and_ceilings_on_the_development_corpus() -> None:
