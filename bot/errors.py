@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import secrets
 
+from bot import storage
 from handlers.errors import UserError
 from handlers.views import Context, Message, Text
 
@@ -15,6 +16,9 @@ def reply_for_error(error: BaseException, where: str) -> Message:
     """A friendly reply for `error`; unexpected ones are logged with a correlation id."""
     if isinstance(error, UserError):
         return Message(text=str(error))
+    if storage.is_full(error):  # an operator's matter, and /healthz says so: no traceback
+        log.error("could not save: the database or its disk is full", extra={"where": where})
+        return Message(text=storage.CANNOT_SAVE)
     reference = secrets.token_hex(4)
     log.error(
         "unexpected error",

@@ -1,0 +1,44 @@
+"""A full disk, told plainly: to the person whose input could not be saved, and to `/healthz`.
+
+When SQLite cannot grow its file ("database or disk is full") nothing already saved is lost,
+but nothing new can be saved either: the person is asked to try again later instead of getting
+a generic apology, and the health check shows the database as down until there is room again.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+CANNOT_SAVE = "The bot cannot save right now (its storage is full); please try again later."
+# Below this much free space the next write may well fail (a page, the WAL, a journal).
+MIN_FREE_BYTES = 1024 * 1024
+
+
+def is_full(error: BaseException) -> bool:
+    """Whether `error` is SQLite's "database or disk is full"."""
+    return isinstance(error, sqlite3.OperationalError) and "full" in str(error).lower()
+
+
+def _pragma(db: Database, name: str) -> int:
+    return int(db.execute(f"PRAGMA {name}").fetchone()[0])
+
+
+def database_health(db: Database) -> dict[str, Any]:
+    """Whether the database answers, and whether it can still grow (its page limit and the
+    free space of the disk it is on)."""
+    try:
+        pages, limit = _pragma(db, "page_count"), _pragma(db, "max_page_count")
+        files = {row[1]: row[2] for row in db.execute("PRAGMA database_list").fetchall()}
+    except sqlite3.Error as error:
+        return {"ok": False, "error": str(error)}
+    state: dict[str, Any] = {"ok": True}
+    if path := files.get("main"):
+        state["free_bytes"] = shutil.disk_usage(Path(path).parent).free
+    if pages >= limit or state.get("free_bytes", MIN_FREE_BYTES) < MIN_FREE_BYTES:
+        state.update(ok=False, error="the database or its disk is full: nothing new is saved")
+    return state
