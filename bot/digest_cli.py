@@ -33,10 +33,12 @@ def _digest() -> Iterator[tuple[Runtime, Digest]]:
 
 
 def _whom(runtime: Runtime, user_id: str | None) -> tuple[str, str]:
-    """(platform, user id) of `--user`, or of the first person the directory knows."""
+    """(platform, user id) of `--user`, or of the first person the directory knows (on
+    Slack or Teams rather than the console)."""
     directory = runtime.core.directory
     if user_id is None:
         people = directory.active(include_guests=runtime.settings.include_guests)
+        people.sort(key=lambda member: member.platform == "console")  # chat platforms first
         return (people[0].platform, people[0].user_id) if people else ("console", "console")
     for platform in PLATFORMS:
         if directory.get(platform, user_id) is not None:

@@ -49,7 +49,7 @@ async def cli(bot: Any, slack: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPa
     return run
 
 
-async def test_preview_json_shows_items_and_posts_without_sending(cli, slack) -> None:
+async def test_preview_json_shows_items_and_posts_without_sending(cli, bot, slack) -> None:
     result = await cli(digest, "preview", "--user", COPENHAGEN, "--json")
     assert result.exit_code == 0, result.output
     plan = json.loads(result.stdout)
@@ -63,6 +63,13 @@ async def test_preview_json_shows_items_and_posts_without_sending(cli, slack) ->
 
     text = await cli(digest, "preview", "--user", COPENHAGEN)
     assert "Your daily picks to share" in text.output and "[#1 Share on LinkedIn]" in text.output
+
+    # Someone who once chatted on the console does not stand in for the workspace.
+    bot.runtime.core.directory.upsert([Member("console", "alice", "alice")])
+    default = json.loads((await cli(digest, "preview", "--json")).stdout)
+    assert default["platform"] == "slack"
+    console = json.loads((await cli(digest, "preview", "--user", "alice", "--json")).stdout)
+    assert console["platform"] == "console" and len(console["items"]) == 3
 
     unknown = await cli(digest, "preview", "--user", "UNOBODY")
     assert unknown.exit_code == 1 and "no one with the id UNOBODY" in unknown.output
