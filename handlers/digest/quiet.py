@@ -44,8 +44,8 @@ NO_FEEDS = Quiet(
 )
 NOT_FETCHED = Quiet(
     Why.NOT_FETCHED,
-    "No feed has been fetched yet: `socialbot run` fetches them within a minute of starting,"
-    " then hourly (`socialbot feeds refresh` fetches them now).",
+    "No feed has been fetched yet: `socialbot run` fetches them as it starts, then hourly"
+    " (`socialbot feeds refresh` fetches them now).",
 )
 
 
