@@ -84,7 +84,7 @@ def test_the_litestream_sidecar_restores_first_and_outlives_the_bot() -> None:
     restore, sidecar = pod["initContainers"]
     assert restore["args"] == ["socialbot-litestream", "restore"]
     assert sidecar["restartPolicy"] == "Always"  # a native sidecar: stopped after the bot
-    assert sidecar["args"][:2] == ["litestream", "replicate"]
+    assert sidecar["args"] == ["socialbot-litestream", "replicate"]
 
 
 def test_env_example_lists_every_setting_empty() -> None:
@@ -107,5 +107,5 @@ def test_compose_runs_one_bot_and_replicates_in_a_profile() -> None:
     for name in ("restore", "litestream"):
         assert services[name]["profiles"] == ["litestream"]
         assert "data:/data" in services[name]["volumes"]
-    assert services["litestream"]["command"][:2] == ["litestream", "replicate"]
+    assert services["litestream"]["command"] == ["socialbot-litestream", "replicate"]
     assert services["restore"]["command"] == ["socialbot-litestream", "restore"]
