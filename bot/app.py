@@ -42,6 +42,8 @@ from handlers.checks.service import Checks
 from handlers.core import Core
 from handlers.groups import GroupReader, GroupState
 from handlers.guidelines import GuidelinesQA
+from handlers.insights import figures as insights_figures
+from handlers.insights.capability import Insights, InsightsSettings
 from handlers.people import Roles
 
 log = logging.getLogger(__name__)
@@ -106,6 +108,7 @@ class Runtime:
     slack: SlackBot | None
     delivery: DeliveryEngine
     digest: digest.Digest
+    insights: Insights
     clock: Clock = field(init=False)
 
     _background: dict[str, asyncio.Task[object]] = field(init=False, default_factory=dict)
@@ -252,6 +255,7 @@ def build_runtime(settings: Settings, *, in_memory: bool = False) -> Runtime:
             check_stats.migrations,
             slack_app.migrations,
             teams_bot.migrations,
+            insights_figures.migrations,  # after the tables it indexes
         ],
     )
     roles = Roles.from_ids(settings.social_media_managers, settings.announcers, settings.admins)
@@ -284,7 +288,11 @@ def build_runtime(settings: Settings, *, in_memory: bool = False) -> Runtime:
         )
     )
     daily.register(core)
-    runtime = Runtime(settings, db, core, teams, slack, delivery, daily)
+    team_insights = Insights(
+        core, InsightsSettings(settings.timezone, settings.insights, settings.leaderboard)
+    )
+    team_insights.register(core)
+    runtime = Runtime(settings, db, core, teams, slack, delivery, daily, team_insights)
     core.on_tick("refresh feeds", runtime.refresh_feeds_in_background)
     core.on_tick("sync people", runtime.sync_people_daily)
     core.on_tick("prune deliveries", runtime.prune_deliveries_daily)

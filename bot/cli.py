@@ -47,6 +47,10 @@ LAZY_COMMANDS = {
         "bot.privacy_cli:forget",
         "Delete one person's own data and unlink them from reports, answers and clicks.",
     ),
+    "insights": (
+        "bot.insights_cli:insights",
+        "The social media team's figures: shares, participation, reports, questions.",
+    ),
     "qa": ("bot.guidelines_cli:qa", "Guideline answers: what people thought of them."),
     "reports": (
         "bot.reports_cli:reports_group",

@@ -24,6 +24,7 @@ import handlers
 from handlers.checks.concerns import CheckSettings, Secret
 from handlers.checks.secrets import parse_secrets
 from handlers.groups import ENTRA_GROUP_PREFIX
+from handlers.insights.weekly import Weekly, parse_weekly
 from handlers.people import check_role_entry
 
 DEFAULT_GUIDELINES = Path(handlers.__file__).parent / "data" / "guidelines.md"
@@ -145,6 +146,10 @@ class Settings(BaseSettings):
     internal_domains: CommaList = Field(
         default_factory=list, validation_alias="SOCIALBOT_INTERNAL_DOMAINS"
     )
+    insights: Annotated[Weekly | None, NoDecode] = Field(
+        Weekly(0, time(9, 0)), validation_alias="SOCIALBOT_INSIGHTS"
+    )
+    leaderboard: bool = Field(False, validation_alias="SOCIALBOT_LEADERBOARD")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         "INFO", validation_alias="SOCIALBOT_LOG_LEVEL"
     )
@@ -246,6 +251,11 @@ class Settings(BaseSettings):
                 raise ValueError(f"{value!r} is not a time of day such as 09:30")
             return at
         return value
+
+    @field_validator("insights", mode="before")
+    @classmethod
+    def _weekly(cls, value: object) -> object:
+        return parse_weekly(value) if isinstance(value, str) else value
 
     @field_validator("timezone")
     @classmethod

@@ -23,6 +23,7 @@ OWN_ROWS = {
     "digest_schedule",
     "digest_sent_items",
     "digest_dislikes",
+    "leaderboard_opt_ins",
 }
 
 

@@ -136,7 +136,18 @@ class Divider:
     """A thin rule between parts of a message."""
 
 
-Block = Header | Text | Fields | Actions | Context | Divider
+@dataclass(frozen=True)
+class Image:
+    """A picture the bot drew (a chart) as PNG bytes, with a text alternative that carries
+    its numbers; each platform sends it its own way (an upload, an inline image)."""
+
+    png: bytes = field(repr=False)
+    alt: str
+    width: int
+    height: int
+
+
+Block = Header | Text | Fields | Actions | Context | Divider | Image
 
 
 @dataclass(frozen=True)

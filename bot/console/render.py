@@ -117,6 +117,8 @@ def _block(block: views.Block, first_button: int) -> str:
             return _wrap(text, indent="  ")
         case views.Divider():
             return "-" * 20
+        case views.Image(_, alt, width, height):
+            return _wrap(f"(chart, {width}x{height} pixels: {alt})")
     raise TypeError(f"no console rendering for {block!r}")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from typing import Any
 
@@ -32,6 +33,7 @@ from slack_sdk.models.views import View
 from handlers import views
 
 SECTION_LIMIT = 3000
+ALT_LIMIT = 1000  # files.getUploadURLExternal's alt_txt
 HEADER_LIMIT = 150
 FIELD_LIMIT = 2000
 
@@ -100,11 +102,27 @@ def _block(block: views.Block) -> Block:
 
 
 def message(view: views.Message) -> dict[str, Any]:
-    """`text` and `blocks` for chat.postMessage, chat.update or a slash-command response."""
+    """`text` and `blocks` for chat.postMessage, chat.update or a slash-command response.
+    Pictures are no blocks: they are uploaded (see `picture`)."""
+    drawn = [block for block in view.as_blocks() if not isinstance(block, views.Image)]
     return {
         "text": _clip(mrkdwn(view.text), 4000),
-        "blocks": [_block(block).to_dict() for block in view.as_blocks()[:50]],
+        "blocks": [_block(block).to_dict() for block in drawn[:50]],
     }
+
+
+def picture(view: views.Message, name: str = "chart.png") -> dict[str, Any] | None:
+    """The message's picture as the gateway uploads it with files_upload_v2 (the PNG in
+    base64, so the ledger can store it as JSON), or None when it has none."""
+    for block in view.as_blocks():
+        if isinstance(block, views.Image):
+            return {
+                "png": base64.b64encode(block.png).decode(),
+                "filename": name,
+                "title": _clip(views.unescape(view.text), 250),
+                "alt_txt": _clip(block.alt, ALT_LIMIT),
+            }
+    return None
 
 
 def home(view: views.Message) -> dict[str, Any]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 from typing import Any
 
 import aiohttp
@@ -35,6 +37,9 @@ NO_LOOKING = {
     "not_authed", "token_revoked", "account_inactive", "ekm_access_denied",
 }  # fmt: skip
 NOTHING_THERE = {"channel_not_found", "user_not_found", "user_disabled", "cannot_dm_bot"}
+
+# The key of a rendered message's picture, which `send` uploads (see blocks.picture).
+UPLOAD = "socialbot_upload"
 
 PAGES = 5  # history pages searched per lookup; a fan-out posts one message per DM
 
@@ -111,12 +116,19 @@ class SlackGateway:
             await self.client.session.close()
 
     def render(self, message: Message) -> Payload:
-        """Block Kit for `message`."""
-        return blocks.message(message)
+        """Block Kit for `message`, with its picture to upload, if any."""
+        payload = blocks.message(message)
+        picture = blocks.picture(message)
+        if picture is not None:
+            payload[UPLOAD] = picture
+        return payload
 
     async def send(self, recipient: str, payload: Payload, token: str) -> str:
-        """chat.postMessage to a user id (a DM) or a channel id; return "channel/ts"."""
+        """chat.postMessage to a user id (a DM) or a channel id; return "channel/ts". A
+        message with a picture is the picture's upload, shared there with the blocks."""
         self._session()
+        if UPLOAD in payload:
+            return await self._upload(recipient, payload)
         metadata = {"event_type": EVENT_TYPE, "event_payload": {"token": token}}
         try:
             response = await self.client.chat_postMessage(
@@ -125,6 +137,31 @@ class SlackGateway:
         except Exception as error:
             raise classify(error) from error
         return f"{response['channel']}/{response['ts']}"
+
+    async def _upload(self, recipient: str, payload: Payload) -> str:
+        """files_upload_v2 (files.getUploadURLExternal, the bytes, files.completeUploadExternal)
+        into the conversation, the message's blocks with it; return "channel/file id"."""
+        picture = payload[UPLOAD]
+        try:
+            channel = await self._conversation(recipient)
+            response = await self.client.files_upload_v2(
+                channel=channel,
+                file=base64.b64decode(picture["png"]),
+                filename=picture["filename"],
+                title=picture["title"],
+                alt_txt=picture["alt_txt"],
+                blocks=json.dumps(payload["blocks"]),
+            )
+        except Exception as error:
+            raise classify(error) from error
+        return f"{channel}/{response['file']['id']}"
+
+    async def _conversation(self, recipient: str) -> str:
+        """The conversation id of a channel id, or of the DM with a user id."""
+        if recipient[:1] not in ("U", "W"):
+            return recipient
+        opened = await self.client.conversations_open(users=recipient)
+        return str(opened["channel"]["id"])
 
     async def update(self, recipient: str, message_id: str, payload: Payload) -> None:
         """chat.update the message "channel/ts" that `send` returned."""
@@ -139,10 +176,7 @@ class SlackGateway:
         """Look for our message tagged `token` in the conversation's history since `since`."""
         self._session()
         try:
-            channel = recipient
-            if recipient[:1] in ("U", "W"):
-                opened = await self.client.conversations_open(users=recipient)
-                channel = opened["channel"]["id"]
+            channel = await self._conversation(recipient)
             cursor: str | None = None
             for _ in range(PAGES):
                 page = await self.client.conversations_history(

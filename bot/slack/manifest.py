@@ -15,6 +15,7 @@ BOT_SCOPES = [
     "channels:history",  # delivery recovery looks for a message it may have posted
     "chat:write",
     "commands",
+    "files:write",  # the insights' chart, uploaded with its message
     "groups:history",
     "im:history",
     "im:write",

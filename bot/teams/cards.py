@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -23,6 +24,10 @@ FORM_VERB = "socialbot_form_submit"
 RESERVED = frozenset({DATA_ACTION_ID, DATA_VALUE, DATA_FORM_ID, DATA_STATE, DATA_FORM, "msteams"})
 
 Json = dict[str, Any]
+
+# Teams refuses a message past a size (40 KB for years; Microsoft now says 100 KB): a picture
+# goes inline as a data URI only below this, leaving room for the rest of the card.
+INLINE_IMAGE_BYTES = 24_000
 
 _CODE = re.compile(r"`([^`\n]+)`")
 _BUTTON_STYLES = {"primary": "positive", "danger": "destructive"}
@@ -89,6 +94,14 @@ def _action(button: views.Button) -> Json:
     return action
 
 
+def _image(png: bytes, alt: str) -> Json:
+    """A picture inline as a data URI when it fits in a Teams message; else its words."""
+    if len(png) > INLINE_IMAGE_BYTES:
+        return _text_block(markdown(views.untrusted(alt)))
+    url = "data:image/png;base64," + base64.b64encode(png).decode()
+    return {"type": "Image", "url": url, "altText": alt, "size": "Stretch"}
+
+
 def _element(block: views.Block) -> Json | None:
     match block:
         case views.Header(text):
@@ -114,6 +127,8 @@ def _element(block: views.Block) -> Json | None:
             return _text_block(markdown(text), size="Small", isSubtle=True)
         case views.Divider():
             return None  # drawn as a separator above the next element
+        case views.Image(png, alt, _, _):
+            return _image(png, alt)
     raise TypeError(f"no Adaptive Card rendering for {block!r}")
 
 

@@ -47,6 +47,14 @@ def create_answer_tables(db: Database) -> None:
     db["guideline_feedback"].create_index(["helpful"])  # type: ignore[union-attr]
 
 
+@migrations()
+def add_answer_verdict(db: Database) -> None:
+    """Each answer's verdict ("answer", "unsure", "not_covered"), so the insights can list the
+    questions the guidelines do not cover; older answers keep only whether they were sure."""
+    db.execute("ALTER TABLE guideline_answers ADD COLUMN verdict TEXT NOT NULL DEFAULT ''")
+    db.execute("UPDATE guideline_answers SET verdict = 'answer' WHERE confident = 1")
+
+
 @dataclass(frozen=True)
 class StoredAnswer:
     """An answer as recorded."""
@@ -102,6 +110,7 @@ def record_answer(db: Database, answer: Answer, platform: str, user_id: str) -> 
             "score": best.score if best else 0.0,
             "confident": int(answer.confident),
             "by_model": int(answer.by_model),
+            "verdict": answer.verdict,
         }
     )
     return answer_id

@@ -7,7 +7,9 @@
 
 It answers auth.test, chat.postMessage, chat.update, conversations.open, conversations.history,
 users.info, users.list, usergroups.users.list (from `user_groups`), views.open and views.publish
-with Slack-shaped JSON. Optional limits on
+with Slack-shaped JSON, and the file upload of `files_upload_v2`: files.getUploadURLExternal, a
+POST of the bytes to the upload URL it gave, and files.completeUploadExternal (kept in `files`;
+a shared file is a message in its channel too). Optional limits on
 chat.postMessage mirror Slack's special tier (a workspace bucket and a per-channel rate), with
 429 + Retry-After beyond them; `fail()` injects errors, `stall()` holds answers (to kill a client
 mid-request), `transient_rate` sprinkles HTTP 500s and `unknown_users` answer user_not_found.
@@ -53,6 +55,21 @@ class Posted:
     blocks: list[Any]
     metadata: dict[str, Any] | None
     at: float
+    files: tuple[str, ...] = ()
+
+
+@dataclass
+class Uploaded:
+    """A file uploaded through files.getUploadURLExternal and the upload URL."""
+
+    file_id: str
+    filename: str
+    length: int
+    alt_txt: str
+    data: bytes = b""
+    title: str = ""
+    channel: str = ""  # where files.completeUploadExternal shared it ("" when private)
+    completed: bool = False
 
 
 @dataclass
@@ -101,6 +118,7 @@ class FakeSlack:
         self.calls: list[tuple[str, Params]] = []
         self.requests: list[Request] = []
         self.messages: list[Posted] = []
+        self.files: dict[str, Uploaded] = {}
         self._random = random.Random(seed)
         self._failures: dict[str, list[_Failure]] = {}
         self._stalls: dict[str, _Stall] = {}
@@ -118,6 +136,7 @@ class FakeSlack:
         /api/."""
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._handle)
+        app.router.add_post("/upload/{file_id}", self._receive_upload)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", port)
@@ -278,6 +297,65 @@ class FakeSlack:
         self._last_post[channel] = now
         return 0
 
+    async def _receive_upload(self, request: web.Request) -> web.Response:
+        """Step 2 of an upload: the bytes, posted to the URL files.getUploadURLExternal gave."""
+        upload = self.files.get(request.match_info["file_id"])
+        if upload is None or upload.completed:
+            return web.Response(status=404, text="unknown upload")
+        upload.data = await request.read()
+        self.requests.append(Request("upload", {}, time.monotonic(), 200, None))
+        return web.Response(text=f"OK - {len(upload.data)}")
+
+    async def _upload_url(self, params: Params, arrived: float) -> dict[str, Any]:
+        filename, length = str(params.get("filename") or ""), str(params.get("length") or "")
+        if not filename or not length.isdigit():
+            return {"ok": False, "error": "invalid_arguments"}
+        file_id = f"F{next(self._ts):08d}"
+        self.files[file_id] = Uploaded(
+            file_id, filename, int(length), str(params.get("alt_txt") or "")
+        )
+        base = self.url.removesuffix("api/")
+        return {"ok": True, "upload_url": f"{base}upload/{file_id}", "file_id": file_id}
+
+    async def _complete_upload(self, params: Params, arrived: float) -> dict[str, Any]:
+        """Share the uploaded files in `channel_id` (a message with `initial_comment` or
+        `blocks`), as Slack does; a file whose bytes never came, or not as long as announced,
+        is refused like Slack refuses it."""
+        try:
+            listed = json.loads(str(params.get("files") or "[]"))
+        except ValueError:
+            return {"ok": False, "error": "invalid_arguments"}
+        uploads = [self.files.get(str(entry.get("id"))) for entry in listed]
+        if not uploads or any(u is None or len(u.data) != u.length for u in uploads):
+            return {"ok": False, "error": "file_upload_size_mismatch"}
+        channel = str(params.get("channel_id") or "")
+        if channel.startswith(("U", "W")):
+            return {"ok": False, "error": "invalid_channel"}  # a user id is no conversation
+        shared = []
+        for entry, upload in zip(listed, uploads, strict=True):
+            assert upload is not None
+            upload.title, upload.channel, upload.completed = (
+                str(entry.get("title") or ""),
+                channel,
+                True,
+            )
+            shared.append({"id": upload.file_id, "name": upload.filename, "title": upload.title,
+                           "mimetype": "image/png", "size": upload.length,
+                           "alt_txt": upload.alt_txt})  # fmt: skip
+        if channel:
+            self.messages.append(
+                Posted(
+                    channel=channel,
+                    ts=self._new_ts(),
+                    text=str(params.get("initial_comment") or ""),
+                    blocks=list(params.get("blocks") or []),
+                    metadata=None,
+                    at=arrived,
+                    files=tuple(u.file_id for u in uploads if u is not None),
+                )
+            )
+        return {"ok": True, "files": shared}
+
     def _new_ts(self) -> str:
         return f"{int(time.time())}.{next(self._ts):06d}"
 
@@ -395,6 +473,8 @@ class FakeSlack:
         "chat.getPermalink": _permalink,
         "conversations.open": _open,
         "conversations.history": _history,
+        "files.getUploadURLExternal": _upload_url,
+        "files.completeUploadExternal": _complete_upload,
         "users.info": _users_info,
         "users.list": _users_list,
         "usergroups.users.list": _user_group_members,

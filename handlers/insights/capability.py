@@ -1,0 +1,213 @@
+"""Insights for the social media team (issue 17): `/socialbot insights`, the weekly message
+and a section of the managers' home page.
+
+The figures are read, and the chart drawn, in a worker thread on a connection of its own, so
+a year of history over a large workforce never holds up the event loop (and nobody's click).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import TypeVar
+from zoneinfo import ZoneInfo
+
+from sqlite_utils import Database
+
+from handlers.commands import Subcommand
+from handlers.core import Core
+from handlers.errors import UserError
+from handlers.insights import chart as charts
+from handlers.insights import figures as numbers
+from handlers.insights.figures import Figures
+from handlers.insights.views import insights_message, lines, title
+from handlers.insights.weekly import CATCH_UP, Weekly
+from handlers.people import Person, Role
+from handlers.views import Block, Context, Header, Message, Text
+
+log = logging.getLogger(__name__)
+
+WEEKLY = "insights"  # delivery purpose of the weekly message; the key is its due date
+ASKED = "insights-asked"  # delivery purpose of `/socialbot insights`; the key is when
+DEFAULT_DAYS = 7
+PLATFORMS = ("slack", "teams", "console")
+OFFERED_KEPT = timedelta(days=400)  # a year back, the longest period, and some
+MANAGERS_ONLY = "Only the social media managers see the insights."
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class InsightsSettings:
+    """What the insights read from the settings."""
+
+    timezone: str
+    weekly: Weekly | None
+    leaderboard: bool
+
+
+def database_file(db: Database) -> str:
+    """The file behind `db` ("" for a database in memory)."""
+    for _, name, path in db.execute("PRAGMA database_list").fetchall():
+        if name == "main":
+            return str(path or "")
+    return ""
+
+
+async def off_the_loop(db: Database, work: Callable[[Database], T]) -> T:
+    """`work(db)` in a worker thread on a read-only connection of its own; on the loop for a
+    database in memory (tests, throwaway runtimes), which no other connection can see."""
+    path = database_file(db)
+    if not path:
+        return work(db)
+
+    def run() -> T:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            connection.execute("PRAGMA busy_timeout=5000")
+            return work(Database(connection))
+        finally:
+            connection.close()
+
+    return await asyncio.to_thread(run)
+
+
+class Insights:
+    """The insights capability; `register` puts it on the core."""
+
+    def __init__(self, core: Core, settings: InsightsSettings) -> None:
+        self.core = core
+        self.zone = ZoneInfo(settings.timezone)
+        self.weekly = settings.weekly
+        self.leaderboard = settings.leaderboard
+        self.latest: Figures | None = None
+        self._sent_for: str | None = None
+        self._pruned_on: date | None = None
+        self._sending = False
+
+    def register(self, core: Core) -> None:
+        """Add `/socialbot insights` (and `leaderboard` when on), the home section, the tick."""
+        core.socialbot.add(
+            Subcommand(
+                "insights",
+                "for managers: shares, participation, reports, questions (7d, 30d or 90d)",
+                self._command,
+            )
+        )
+        if self.leaderboard:
+            core.socialbot.add(
+                Subcommand(
+                    "leaderboard",
+                    "`on` to show your shares in the team's top sharers, `off` to leave",
+                    self._leaderboard,
+                )
+            )
+        core.on_home(self._home)
+        core.on_tick("insights", self.tick)
+
+    # -- figures and the message -----------------------------------------------------------------
+
+    def compute(self, db: Database, end: datetime, days: int) -> Figures:
+        """The figures for the `days` before `end` (on whichever connection is given)."""
+        return numbers.compute(db, end, days, self.zone, leaderboard=self.leaderboard)
+
+    async def message(self, end: datetime, days: int) -> Message:
+        """The insights with their chart, computed and drawn off the event loop."""
+
+        def work(db: Database) -> tuple[Figures, charts.Chart]:
+            figures = self.compute(db, end, days)
+            return figures, charts.draw(figures)
+
+        figures, chart = await off_the_loop(self.core.db, work)
+        self.latest = figures
+        return insights_message(figures, chart)
+
+    # -- /socialbot insights ---------------------------------------------------------------------
+
+    async def _command(self, person: Person, text: str) -> Message:
+        if not person.has(Role.MANAGER):
+            raise UserError(MANAGERS_ONLY)
+        try:
+            days = numbers.parse_period(text) if text else DEFAULT_DAYS
+        except ValueError:
+            raise UserError(
+                f"`{text}` is not a period I know. Try `/socialbot insights 7d`, `30d` or `90d`."
+            ) from None
+        now = datetime.now(UTC)
+        if not self.core.can_message(person.platform):
+            return await self.message(now, days)  # the console: no deadline, no upload
+        # Slack wants an answer within 3 seconds: the chart follows as a message of its own.
+        self.core.soon("insights on demand", self._send_to(person, now, days))
+        return Message(
+            f"Drawing the insights for the last {days} days; they arrive in our direct"
+            " messages in a moment."
+        )
+
+    async def _send_to(self, person: Person, now: datetime, days: int) -> None:
+        message = await self.message(now, days)
+        key = f"{now.timestamp():.6f}"
+        self.core.outbox.enqueue(person.platform, [person.user_id], ASKED, key, message)
+
+    # -- the weekly message ----------------------------------------------------------------------
+
+    async def tick(self, now: datetime) -> None:
+        """Once the week's time has come, queue the weekly message for the team on each
+        platform; the delivery ledger's key (the due date) sends it once, restarts or not.
+        Once a day, forget which items went out beyond the longest period."""
+        if self._pruned_on != now.date():
+            self._pruned_on = now.date()
+            numbers.prune_offered(self.core.db, now - OFFERED_KEPT)
+        if self.weekly is None or self._sending:
+            return
+        due = self.weekly.last_due(now, self.zone)
+        key = due.date().isoformat()
+        if self._sent_for == key or now - due > CATCH_UP:
+            return
+        self._sending = True
+        self.core.soon("weekly insights", self._send_weekly(due, key))
+
+    async def _send_weekly(self, due: datetime, key: str) -> None:
+        try:
+            teams = {p: self.core.team_for(p) for p in PLATFORMS if self.core.can_message(p)}
+            if any(teams.values()):
+                message = await self.message(due, DEFAULT_DAYS)
+                for platform, team in teams.items():
+                    if team:
+                        self.core.outbox.enqueue(platform, team, WEEKLY, key, message)
+            self._sent_for = key
+        finally:
+            self._sending = False
+
+    # -- the leaderboard and the home page -------------------------------------------------------
+
+    async def _leaderboard(self, person: Person, text: str) -> Message:
+        word = text.strip().lower()
+        table = self.core.db.table("leaderboard_opt_ins")
+        if word == "on":
+            table.upsert(
+                {"platform": person.platform, "user_id": person.user_id, "at": time.time()},
+                pk=("platform", "user_id"),
+            )
+            return Message(
+                "You are on the leaderboard: the team sees your shares among the top 10."
+            )
+        if word == "off":
+            table.delete_where("platform = ? AND user_id = ?", [person.platform, person.user_id])
+            return Message("You are off the leaderboard; your shares are only counted.")
+        raise UserError("Type `/socialbot leaderboard on` to join or `off` to leave.")
+
+    async def _home(self, person: Person) -> tuple[Block, ...]:
+        if not person.has(Role.MANAGER):
+            return ()
+        when = f" every {self.weekly}" if self.weekly else ""
+        hint = Context(
+            f"The insights with their chart come{when}; `/socialbot insights 30d` any time."
+        )
+        if self.latest is None:
+            return (Header("Insights"), hint)
+        return (Header(title(self.latest)), Text("\n".join(lines(self.latest))), hint)

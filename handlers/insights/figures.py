@@ -1,0 +1,516 @@
+"""The insights' figures for a period, computed in SQL over the tables the other capabilities keep.
+
+Shares come from `share_clicks`, who got a digest from the delivery ledger (`deliveries`,
+purpose `digest`, sent), the items offered from `digest_sent_items`, reports from `reports` and
+`report_events`, guideline questions from `guideline_answers` and `guideline_feedback`.
+Which items went out when is kept apart from who got them (`digest_offered`, filled by a
+trigger on `digest_sent_items`), since forget deletes a person's digest history.
+Nobody is named, except in the leaderboard, which lists only people who opted in and only
+when the workspace turned it on. `forget` replaces a person's id by one stand-in everywhere,
+so every count here stays the same after it.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from content_feed.compose import NETWORKS
+
+PERIODS = {"7d": 7, "30d": 30, "90d": 90}
+CHART_WEEKS = 8
+TOP_ITEMS = 5
+LISTED = 5  # unshared items and uncovered questions listed by name
+LEADERBOARD = 10
+# An item is offered only while fresh (content_feed.curate's 14 days): older ones need no look.
+FRESH_DAYS = 15
+# The first manager action on a report; any of them means someone looked.
+TRIAGE_KINDS = ("acknowledged", "assigned", "resolved", "dismissed")
+OPEN = ("new", "acknowledged")
+_BUCKET = 900  # share clicks are counted per quarter hour, then per local day (any UTC offset)
+NETWORK_KEYS = tuple(network.value for network in NETWORKS)
+
+migrations = Migrations("insights")
+
+
+@migrations()
+def create_insights_tables(db: Database) -> None:
+    """Who opted in to the leaderboard, and the indexes the figures read by."""
+    db.execute(
+        """CREATE TABLE leaderboard_opt_ins (
+            platform TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            at REAL NOT NULL,
+            PRIMARY KEY (platform, user_id)
+        )"""
+    )
+    db.execute("CREATE INDEX share_clicks_at ON share_clicks (at)")
+    # Each item offered in a digest, per quarter hour it went out in: no person in it, so it
+    # outlives forget and the 60 days the digest keeps who got what.
+    db.execute(
+        """CREATE TABLE digest_offered (
+            item_id INTEGER NOT NULL,
+            bucket INTEGER NOT NULL,
+            PRIMARY KEY (item_id, bucket)
+        ) WITHOUT ROWID"""
+    )
+    db.execute(
+        f"""CREATE TRIGGER digest_offered_record AFTER INSERT ON digest_sent_items BEGIN
+            INSERT OR IGNORE INTO digest_offered
+            VALUES (NEW.item_id, CAST(NEW.sent_at / {_BUCKET} AS INTEGER));
+        END"""
+    )
+    db.execute(
+        "INSERT OR IGNORE INTO digest_offered SELECT item_id, CAST(sent_at / ? AS INTEGER)"
+        " FROM digest_sent_items",
+        [_BUCKET],
+    )
+
+
+@dataclass(frozen=True)
+class DayShares:
+    """Share clicks on one local day, per network."""
+
+    day: date
+    by_network: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        """Clicks on every network."""
+        return sum(self.by_network.values())
+
+
+@dataclass(frozen=True)
+class Participation:
+    """Of the people who got a digest in [start, end), how many shared anything then."""
+
+    start: datetime
+    end: datetime
+    reached: int
+    shared: int
+
+    @property
+    def rate(self) -> float:
+        """`shared` out of `reached`, 0 when nobody got a digest."""
+        return self.shared / self.reached if self.reached else 0.0
+
+
+@dataclass(frozen=True)
+class TopItem:
+    """One shared item (or announcement) with its clicks per network."""
+
+    subject: str
+    title: str
+    by_network: dict[str, int]
+    people: int
+
+    @property
+    def total(self) -> int:
+        """Clicks on every network."""
+        return sum(self.by_network.values())
+
+
+@dataclass(frozen=True)
+class ReportFigures:
+    """Reports filed in the period, how fast the team looked, and what is open now."""
+
+    filed: int
+    looked_at: int
+    median_minutes_to_acknowledge: float | None
+    open_now: int
+
+
+@dataclass(frozen=True)
+class QuestionFigures:
+    """Guideline questions asked in the period and how they were answered."""
+
+    asked: int
+    confident: int
+    not_covered: int
+    gaps: tuple[str, ...]
+    downvoted: int
+
+    @property
+    def confident_rate(self) -> float:
+        """The share of questions answered with confidence."""
+        return self.confident / self.asked if self.asked else 0.0
+
+
+@dataclass(frozen=True)
+class Leader:
+    """Someone on the leaderboard (they opted in)."""
+
+    name: str
+    clicks: int
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Everything the insights show for the `days` before `end`."""
+
+    start: datetime
+    end: datetime
+    days: int
+    zone: str
+    shares_per_day: tuple[DayShares, ...]
+    shares: dict[str, int]
+    participation: Participation
+    weekly: tuple[Participation, ...]
+    top_items: tuple[TopItem, ...]
+    offered: int
+    unshared: int
+    unshared_titles: tuple[str, ...]
+    reports: ReportFigures
+    questions: QuestionFigures
+    leaderboard: tuple[Leader, ...] | None = field(default=None)
+
+    @property
+    def shares_total(self) -> int:
+        """Share clicks in the period, every network."""
+        return sum(self.shares.values())
+
+    def as_json(self) -> dict[str, Any]:
+        """The figures as one JSON object (times ISO 8601, days as dates)."""
+        return {
+            "start": _iso(self.start),
+            "end": _iso(self.end),
+            "days": self.days,
+            "zone": self.zone,
+            "shares": {**self.shares, "total": self.shares_total},
+            "shares_per_day": [
+                {"day": d.day.isoformat(), **d.by_network, "total": d.total}
+                for d in self.shares_per_day
+            ],
+            "participation": _participation(self.participation),
+            "weekly": [_participation(week) for week in self.weekly],
+            "top_items": [
+                {
+                    "subject": item.subject,
+                    "title": item.title,
+                    **item.by_network,
+                    "total": item.total,
+                    "people": item.people,
+                }
+                for item in self.top_items
+            ],
+            "offered": self.offered,
+            "unshared": self.unshared,
+            "unshared_titles": list(self.unshared_titles),
+            "reports": {
+                "filed": self.reports.filed,
+                "looked_at": self.reports.looked_at,
+                "median_minutes_to_acknowledge": self.reports.median_minutes_to_acknowledge,
+                "open_now": self.reports.open_now,
+            },
+            "questions": {
+                "asked": self.questions.asked,
+                "confident": self.questions.confident,
+                "confident_rate": round(self.questions.confident_rate, 4),
+                "not_covered": self.questions.not_covered,
+                "gaps": list(self.questions.gaps),
+                "downvoted": self.questions.downvoted,
+            },
+            "leaderboard": None
+            if self.leaderboard is None
+            else [{"name": leader.name, "clicks": leader.clicks} for leader in self.leaderboard],
+        }
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _participation(week: Participation) -> dict[str, Any]:
+    return {
+        "start": _iso(week.start),
+        "end": _iso(week.end),
+        "reached": week.reached,
+        "shared": week.shared,
+        "rate": round(week.rate, 4),
+    }
+
+
+def parse_period(text: str) -> int:
+    """`7d`, `30d`, `90d` (or any `Nd`, `Nw` from 1 day to a year) as days; ValueError else."""
+    word = text.strip().lower()
+    unit = {"d": 1, "w": 7}.get(word[-1:], 0)
+    number = word[:-1]
+    if not unit or not number.isdigit() or not 1 <= int(number) * unit <= 366:
+        raise ValueError(f"{text!r} is not a period such as 7d, 30d or 90d")
+    return int(number) * unit
+
+
+def compute(
+    db: Database,
+    end: datetime,
+    days: int,
+    zone: ZoneInfo,
+    *,
+    leaderboard: bool = False,
+) -> Figures:
+    """The figures for the `days` before `end`; the chart's days cover at least 8 weeks."""
+    start = end - timedelta(days=days)
+    t0, t1 = start.timestamp(), end.timestamp()
+    weeks = tuple(
+        (end - timedelta(weeks=k + 1), end - timedelta(weeks=k))
+        for k in reversed(range(CHART_WEEKS))
+    )
+    offered, unshared, unshared_titles = _unshared(db, t0, t1)
+    return Figures(
+        start=start,
+        end=end,
+        days=days,
+        zone=zone.key,
+        shares_per_day=_shares_per_day(db, end, max(days, CHART_WEEKS * 7), zone),
+        shares=_shares(db, t0, t1),
+        participation=_participation_in(db, [(start, end)])[0],
+        weekly=tuple(_participation_in(db, list(weeks))),
+        top_items=_top_items(db, t0, t1),
+        offered=offered,
+        unshared=unshared,
+        unshared_titles=unshared_titles,
+        reports=_reports(db, t0, t1),
+        questions=_questions(db, start, end),
+        leaderboard=_leaderboard(db, t0, t1) if leaderboard else None,
+    )
+
+
+def _shares(db: Database, t0: float, t1: float) -> dict[str, int]:
+    counts = dict.fromkeys(NETWORK_KEYS, 0)
+    rows = db.execute(
+        "SELECT network, COUNT(*) FROM share_clicks WHERE at >= ? AND at < ? GROUP BY network",
+        [t0, t1],
+    ).fetchall()
+    for network, clicks in rows:
+        if network in counts:
+            counts[network] = int(clicks)
+    return counts
+
+
+def _shares_per_day(
+    db: Database, end: datetime, days: int, zone: ZoneInfo
+) -> tuple[DayShares, ...]:
+    """Clicks per local day, for the `days` local days that end with `end`'s."""
+    last = end.astimezone(zone).date()
+    first = last - timedelta(days=days - 1)
+    t0 = datetime.combine(first, time(), zone).timestamp()
+    per_day: dict[date, dict[str, int]] = {
+        first + timedelta(days=n): dict.fromkeys(NETWORK_KEYS, 0) for n in range(days)
+    }
+    rows = db.execute(
+        f"SELECT CAST(at / {_BUCKET} AS INTEGER), network, COUNT(*) FROM share_clicks"
+        " WHERE at >= ? AND at < ? GROUP BY 1, 2",
+        [t0, end.timestamp()],
+    ).fetchall()
+    for bucket, network, clicks in rows:
+        day = datetime.fromtimestamp(bucket * _BUCKET, zone).date()
+        if day in per_day and network in per_day[day]:
+            per_day[day][network] += int(clicks)
+    return tuple(DayShares(day, counts) for day, counts in per_day.items())
+
+
+def _window_case(column: str, windows: Sequence[tuple[datetime, datetime]]) -> str:
+    """A SQL expression numbering the window `column` falls in (NULL: none)."""
+    whens = " ".join(
+        f"WHEN {column} >= {a.timestamp()!r} AND {column} < {b.timestamp()!r} THEN {n}"
+        for n, (a, b) in enumerate(windows)
+    )
+    return f"CASE {whens} END"
+
+
+def _participation_in(
+    db: Database, windows: list[tuple[datetime, datetime]]
+) -> list[Participation]:
+    """For each window: the people sent a digest in it, and how many of them shared in it."""
+    lo = min(a for a, _ in windows)
+    hi = max(b for _, b in windows)
+    # The ledger's key is the recipient's local date: a day's margin on each side lets the
+    # (purpose, key) index narrow the rows; `finished_at` then decides exactly.
+    first_key = (lo - timedelta(days=1)).date().isoformat()
+    last_key = (hi + timedelta(days=1)).date().isoformat()
+    # One sort of both sides (no index on share_clicks by person is needed): per window and
+    # person, 0 marks a digest and 1 a share; people with a 0 were reached, with a 1 shared.
+    rows = db.execute(
+        f"""
+        SELECT w, COUNT(*), SUM(shared) FROM (
+            SELECT w, MAX(s) AS shared FROM (
+                SELECT {_window_case("finished_at", windows)} AS w, platform,
+                    recipient AS user_id, 0 AS s
+                FROM deliveries
+                WHERE purpose = 'digest' AND key >= ? AND key <= ? AND state = 'sent'
+                    AND finished_at >= ? AND finished_at < ?
+                UNION ALL
+                SELECT {_window_case("at", windows)}, platform, user_id, 1
+                FROM share_clicks WHERE at >= ? AND at < ?
+            )
+            WHERE w IS NOT NULL
+            GROUP BY w, platform, user_id
+            HAVING MIN(s) = 0
+        )
+        GROUP BY w
+        """,
+        [first_key, last_key, lo.timestamp(), hi.timestamp(), lo.timestamp(), hi.timestamp()],
+    ).fetchall()
+    found = {int(w): (int(reached), int(shared)) for w, reached, shared in rows}
+    return [Participation(a, b, *found.get(n, (0, 0))) for n, (a, b) in enumerate(windows)]
+
+
+def _titles(db: Database, subjects: Sequence[str]) -> dict[str, str]:
+    """The titles of "item:N" and "announcement:N" subjects."""
+    titles: dict[str, str] = {}
+    for kind, table, column in (
+        ("item", "content_items", "title"),
+        ("announcement", "announcements", "headline"),
+    ):
+        ids = [s.partition(":")[2] for s in subjects if s.startswith(kind + ":")]
+        if ids and db.table(table).exists():
+            marks = ", ".join("?" for _ in ids)
+            for row_id, title in db.execute(
+                f"SELECT id, {column} FROM [{table}] WHERE id IN ({marks})", ids
+            ).fetchall():
+                titles[f"{kind}:{row_id}"] = str(title)
+    return titles
+
+
+def _top_items(db: Database, t0: float, t1: float) -> tuple[TopItem, ...]:
+    rows = db.execute(
+        """
+        SELECT subject, network, COUNT(*) FROM share_clicks
+        WHERE at >= ? AND at < ? GROUP BY subject, network
+        """,
+        [t0, t1],
+    ).fetchall()
+    clicks: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(NETWORK_KEYS, 0))
+    for subject, network, count in rows:
+        if network in NETWORK_KEYS:
+            clicks[str(subject)][network] += int(count)
+    top = sorted(clicks, key=lambda s: (-sum(clicks[s].values()), s))[:TOP_ITEMS]
+    if not top:
+        return ()
+    people = dict(
+        db.execute(
+            f"""
+            SELECT subject, COUNT(DISTINCT platform || ' ' || user_id) FROM share_clicks
+            WHERE at >= ? AND at < ? AND subject IN ({", ".join("?" for _ in top)})
+            GROUP BY subject
+            """,
+            [t0, t1, *top],
+        ).fetchall()
+    )
+    titles = _titles(db, top)
+    return tuple(TopItem(s, titles.get(s, s), clicks[s], int(people.get(s, 0))) for s in top)
+
+
+def _unshared(db: Database, t0: float, t1: float) -> tuple[int, int, tuple[str, ...]]:
+    """(items offered in digests in the period, how many nobody shared since, their titles)."""
+    rows = db.execute(
+        """
+        SELECT i.id, i.title,
+            EXISTS (SELECT 1 FROM share_clicks c WHERE c.subject = 'item:' || i.id AND c.at >= ?)
+        FROM content_items i
+        WHERE i.first_seen_at >= ?
+            AND EXISTS (SELECT 1 FROM digest_offered d
+                        WHERE d.item_id = i.id AND d.bucket >= ? AND d.bucket < ?)
+        ORDER BY i.fresh_at DESC, i.id DESC
+        """,
+        [t0, t0 - FRESH_DAYS * 86400, _bucket(t0), _bucket(t1)],
+    ).fetchall()
+    unshared = [str(title) for _, title, shared in rows if not shared]
+    return len(rows), len(unshared), tuple(unshared[:LISTED])
+
+
+def _bucket(moment: float) -> int:
+    """The first quarter hour starting at or after `moment`."""
+    return -int(-moment // _BUCKET)
+
+
+def prune_offered(db: Database, before: datetime) -> int:
+    """Forget which items went out before `before` (beyond every period shown)."""
+    with db.atomic():
+        cursor = db.execute(
+            "DELETE FROM digest_offered WHERE bucket < ?", [int(before.timestamp()) // _BUCKET]
+        )
+    return int(cursor.rowcount)
+
+
+def _reports(db: Database, t0: float, t1: float) -> ReportFigures:
+    kinds = ", ".join(f"'{kind}'" for kind in TRIAGE_KINDS)
+    rows = db.execute(
+        f"""
+        SELECT r.created_at,
+            (SELECT MIN(e.at) FROM report_events e
+             WHERE e.report_id = r.id AND e.kind IN ({kinds}))
+        FROM reports r WHERE r.created_at >= ? AND r.created_at < ?
+        """,
+        [t0, t1],
+    ).fetchall()
+    waits = [(looked - created) / 60 for created, looked in rows if looked is not None]
+    open_marks = ", ".join(f"'{status}'" for status in OPEN)
+    (open_now,) = db.execute(
+        f"SELECT COUNT(*) FROM reports WHERE status IN ({open_marks})"
+    ).fetchone()
+    return ReportFigures(
+        filed=len(rows),
+        looked_at=len(waits),
+        median_minutes_to_acknowledge=round(statistics.median(waits), 1) if waits else None,
+        open_now=int(open_now),
+    )
+
+
+def _questions(db: Database, start: datetime, end: datetime) -> QuestionFigures:
+    since, until = _iso(start), _iso(end)
+    asked, confident, not_covered = db.execute(
+        """
+        SELECT COUNT(*), COALESCE(SUM(confident), 0),
+            COALESCE(SUM(verdict = 'not_covered'), 0)
+        FROM guideline_answers WHERE asked_at >= ? AND asked_at < ?
+        """,
+        [since, until],
+    ).fetchone()
+    gaps = [
+        str(question)
+        for (question,) in db.execute(
+            """
+            SELECT question FROM guideline_answers
+            WHERE asked_at >= ? AND asked_at < ? AND verdict = 'not_covered'
+            GROUP BY lower(question) ORDER BY COUNT(*) DESC, MAX(asked_at) DESC LIMIT ?
+            """,
+            [since, until, LISTED],
+        ).fetchall()
+    ]
+    (downvoted,) = db.execute(
+        "SELECT COUNT(*) FROM guideline_feedback WHERE helpful = 0 AND at >= ? AND at < ?",
+        [since, until],
+    ).fetchone()
+    return QuestionFigures(
+        asked=int(asked),
+        confident=int(confident),
+        not_covered=int(not_covered),
+        gaps=tuple(gaps),
+        downvoted=int(downvoted),
+    )
+
+
+def _leaderboard(db: Database, t0: float, t1: float) -> tuple[Leader, ...]:
+    rows = db.execute(
+        """
+        SELECT COALESCE(NULLIF(p.name, ''), c.user_id), COUNT(*) AS clicks
+        FROM share_clicks c
+        JOIN leaderboard_opt_ins o ON o.platform = c.platform AND o.user_id = c.user_id
+        LEFT JOIN people p ON p.platform = c.platform AND p.user_id = c.user_id
+        WHERE c.at >= ? AND c.at < ?
+        GROUP BY c.platform, c.user_id
+        ORDER BY clicks DESC, 1
+        LIMIT ?
+        """,
+        [t0, t1, LEADERBOARD],
+    ).fetchall()
+    return tuple(Leader(str(name), int(clicks)) for name, clicks in rows)

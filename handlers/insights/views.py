@@ -1,0 +1,76 @@
+"""The insights as a neutral message: the figures in a few lines, with the chart when drawn."""
+
+from __future__ import annotations
+
+from content_feed.compose import Network
+from handlers.digest.views import NETWORK_NAMES
+from handlers.insights.chart import Chart
+from handlers.insights.figures import Figures
+from handlers.views import Context, Header, Image, Message, Text, untrusted
+
+
+def _per_network(counts: dict[str, int]) -> str:
+    return ", ".join(f"{NETWORK_NAMES[Network(key)]} {n}" for key, n in counts.items() if n)
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "-"
+
+
+def lines(figures: Figures) -> list[str]:
+    """The figures as short markdown lines, the same in chat and on the command line."""
+    shares = figures.shares_total
+    people = figures.participation
+    trend = " → ".join(f"{round(week.rate * 100)}%" for week in figures.weekly[-4:])
+    found = [
+        f"**Shares:** {shares}" + (f" ({_per_network(figures.shares)})" if shares else ""),
+        f"**Participation:** {people.shared} of {people.reached} people who got a digest"
+        f" shared ({_percent(people.shared, people.reached)}); last weeks {trend}",
+    ]
+    for item in figures.top_items:
+        found.append(f"- {untrusted(item.title)}: {item.total} ({_per_network(item.by_network)})")
+    found.append(f"**Not shared by anyone:** {figures.unshared} of {figures.offered} items offered")
+    found += [f"- {untrusted(title)}" for title in figures.unshared_titles]
+    reports = figures.reports
+    wait = reports.median_minutes_to_acknowledge
+    found.append(
+        f"**Reports:** {reports.filed} filed, median time to acknowledge "
+        + (f"{wait:g} min" if wait is not None else "-")
+        + f", {reports.open_now} open now"
+    )
+    asked = figures.questions
+    found.append(
+        f"**Guideline questions:** {asked.asked}, {_percent(asked.confident, asked.asked)}"
+        f" answered with confidence, {asked.not_covered} not covered, {asked.downvoted} marked 👎"
+    )
+    found += [f"- not covered: {untrusted(question)}" for question in asked.gaps]
+    if figures.leaderboard:
+        found.append("**Top sharers** (who opted in):")
+        found += [
+            f"{n}. {untrusted(leader.name)}: {leader.clicks}"
+            for n, leader in enumerate(figures.leaderboard, 1)
+        ]
+    return found
+
+
+def title(figures: Figures) -> str:
+    """The insights' title, naming the period."""
+    return f"Insights: the last {figures.days} days"
+
+
+def insights_message(figures: Figures, chart: Chart | None) -> Message:
+    """The insights with the chart on top (when drawn), then the figures."""
+    body = "\n".join(lines(figures))
+    picture = (Image(chart.png, chart.alt, chart.width, chart.height),) if chart else ()
+    return Message(
+        text=f"{title(figures)}: {figures.shares_total} shares",
+        blocks=(
+            Header(title(figures)),
+            *picture,
+            Text(body),
+            Context(
+                f"{figures.start:%d %b} to {figures.end:%d %b %Y} ({figures.zone})."
+                " People are counted, never named, unless they joined the leaderboard."
+            ),
+        ),
+    )

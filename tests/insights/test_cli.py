@@ -1,0 +1,113 @@
+"""`socialbot insights` on a database with a known history: text, JSON, CSV and the PNG."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from PIL import Image
+
+from bot.app import build_runtime
+from bot.cli import main
+from tests.conftest import SettingsFactory
+from tests.insights.conftest import ZONE, fill
+from tests.test_cli import modules_after
+
+WEEK = ["insights", "--since", "7d", "--until", "2026-11-30T08:00"]
+
+
+@pytest.fixture
+def socialbot(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, make_settings: SettingsFactory):
+    runtime = build_runtime(make_settings(timezone=ZONE))
+    fill(runtime.db)
+    runtime.db.close()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOCIALBOT_DB", str(tmp_path / "socialbot.db"))
+    monkeypatch.setenv("SOCIALBOT_TIMEZONE", ZONE)
+
+    def run(*args: str, input: str | None = None) -> Result:
+        return CliRunner().invoke(main, list(args), input=input)
+
+    return run
+
+
+def test_json_is_one_line_with_every_figure(socialbot) -> None:
+    result = socialbot(*WEEK, "--json")
+
+    assert result.exit_code == 0, result.output
+    (line,) = result.stdout.splitlines()
+    figures = json.loads(line)
+    assert figures["shares"] == {"linkedin": 3, "x": 1, "facebook": 1, "total": 5}
+    assert figures["participation"]["reached"] == 4
+    assert figures["participation"]["shared"] == 2
+    assert [w["shared"] for w in figures["weekly"]] == [0, 0, 0, 0, 0, 0, 1, 2]
+    assert figures["top_items"][0]["title"] == "Item one"
+    assert figures["questions"]["gaps"] == ["Can I post about the merger?"]
+    assert figures["reports"]["median_minutes_to_acknowledge"] == 20.0
+    assert figures["leaderboard"] is None
+
+
+def test_csv_is_one_table_of_figure_label_network_value(socialbot) -> None:
+    result = socialbot(*WEEK, "--csv")
+
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == ["figure", "label", "network", "value"]
+    assert ["shares", "", "linkedin", "3"] in rows
+    assert ["shares_per_day", "2026-11-28", "facebook", "1"] in rows
+    assert ["participation_shared", "2026-11-23/2026-11-30", "", "2"] in rows
+    assert ["top_item", "Item one", "x", "1"] in rows
+    assert ["item_unshared", "Item three", "", "0"] in rows
+    assert ["reports_open_now", "", "", "3"] in rows
+
+
+def test_png_is_written_and_the_figures_are_shown(socialbot, tmp_path: Path) -> None:
+    result = socialbot(*WEEK, "--png", str(tmp_path / "chart.png"))
+
+    assert result.exit_code == 0, result.output
+    assert "Shares: 5 (LinkedIn 3, X 1, Facebook 1)" in result.stdout
+    assert "2 of 4 people who got a digest shared (50%)" in result.stdout
+    assert "(chart, 800x450 pixels: Shares per day from 2026-10-06 to 2026-11-30: 6" in (
+        " ".join(result.stdout.split())
+    )
+    with Image.open(tmp_path / "chart.png") as image:
+        assert (image.format, image.size) == ("PNG", (800, 450))
+        image.load()  # decodes every pixel
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--since", "5x"], "'5x' is not a period"),
+        (["--csv", "--json"], "Choose one of --csv and --json"),
+        (["--until", "yesterday"], "'yesterday' does not match"),
+    ],
+)
+def test_bad_options_get_one_clear_line(socialbot, args: list[str], said: str) -> None:
+    result = socialbot("insights", *args)
+
+    assert result.exit_code == 2
+    assert said in result.stderr
+    assert result.stdout == ""
+
+
+def test_matplotlib_is_imported_only_to_draw(tmp_path: Path) -> None:
+    loaded = modules_after(tmp_path, "insights", "--help")
+
+    assert "bot" in loaded
+    assert "matplotlib" not in loaded
+    assert "PIL" not in loaded
+
+
+def test_on_the_console_managers_see_the_insights_and_others_do_not(socialbot) -> None:
+    manager = socialbot("console", "--manager", input="/socialbot insights 90d\n")
+    someone = socialbot("console", input="/socialbot insights\n")
+
+    assert "Insights: the last 90 days" in manager.stdout
+    assert "(chart, 800x450 pixels: Shares per day from" in manager.stdout
+    assert "Only the social media managers see the insights." in someone.stdout
+    assert "Insights: the last" not in someone.stdout

@@ -1,0 +1,144 @@
+"""The figures behind the insights, exactly, on a database with a known history."""
+
+from __future__ import annotations
+
+from datetime import date
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.app import Runtime, build_runtime
+from bot.delivery.ledger import Ledger
+from handlers import privacy
+from handlers.insights.figures import Figures, compute, parse_period
+from handlers.insights.weekly import Weekly, parse_weekly
+from tests.conftest import SettingsFactory
+from tests.insights.conftest import END, ZONE, fill
+
+
+@pytest.fixture
+def runtime(make_settings: SettingsFactory) -> Runtime:
+    built = build_runtime(make_settings(timezone=ZONE))
+    fill(built.db)
+    return built
+
+
+def figures_of(runtime: Runtime, days: int = 7, leaderboard: bool = False) -> Figures:
+    return compute(runtime.db, END, days, ZoneInfo(ZONE), leaderboard=leaderboard)
+
+
+def test_shares_per_network_and_per_local_day(runtime: Runtime) -> None:
+    figures = figures_of(runtime)
+
+    assert figures.shares == {"linkedin": 3, "x": 1, "facebook": 1}
+    days = {d.day: d.by_network for d in figures.shares_per_day if d.total}
+    assert days == {
+        date(2026, 11, 20): {"linkedin": 0, "x": 1, "facebook": 0},
+        date(2026, 11, 24): {"linkedin": 1, "x": 1, "facebook": 0},
+        date(2026, 11, 25): {"linkedin": 1, "x": 0, "facebook": 0},  # 23:30 local
+        date(2026, 11, 26): {"linkedin": 1, "x": 0, "facebook": 0},
+        date(2026, 11, 28): {"linkedin": 0, "x": 0, "facebook": 1},  # 00:30 local
+    }
+    assert len(figures.shares_per_day) == 56  # eight weeks, whatever the period
+    assert figures.shares_per_day[-1].day == date(2026, 11, 30)
+
+
+def test_participation_this_week_and_the_weeks_before(runtime: Runtime) -> None:
+    figures = figures_of(runtime)
+
+    assert (figures.participation.reached, figures.participation.shared) == (4, 2)
+    weekly = [(week.reached, week.shared) for week in figures.weekly]
+    assert weekly == [(0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (1, 0), (2, 1), (4, 2)]
+    assert figures.weekly[-1].end == END
+
+
+def test_top_items_and_the_items_nobody_shared(runtime: Runtime) -> None:
+    figures = figures_of(runtime)
+
+    top = [(i.title, i.by_network, i.people) for i in figures.top_items]
+    assert top == [
+        ("Item one", {"linkedin": 2, "x": 1, "facebook": 0}, 2),
+        ("We won the Green Award", {"linkedin": 0, "x": 0, "facebook": 1}, 1),
+        ("Item two", {"linkedin": 1, "x": 0, "facebook": 0}, 1),
+    ]
+    assert (figures.offered, figures.unshared, figures.unshared_titles) == (3, 1, ("Item three",))
+
+
+def test_reports_and_guideline_questions(runtime: Runtime) -> None:
+    figures = figures_of(runtime)
+
+    reports = figures.reports
+    assert (reports.filed, reports.looked_at, reports.open_now) == (3, 2, 3)
+    assert reports.median_minutes_to_acknowledge == 20.0
+    questions = figures.questions
+    assert (questions.asked, questions.confident, questions.not_covered) == (4, 2, 1)
+    assert questions.gaps == ("Can I post about the merger?",)
+    assert questions.downvoted == 1
+
+
+def test_a_longer_period_counts_more(runtime: Runtime) -> None:
+    figures = figures_of(runtime, days=30)
+
+    assert figures.shares == {"linkedin": 3, "x": 2, "facebook": 1}
+    assert (figures.participation.reached, figures.participation.shared) == (5, 3)
+    assert figures.reports.filed == 4
+    assert figures.questions.gaps == ("Can I post about the merger?", "Can I post about lunch?")
+    assert len(figures.shares_per_day) == 56
+
+
+def test_nobody_is_named_unless_the_leaderboard_is_on_and_they_opted_in(
+    runtime: Runtime,
+) -> None:
+    assert figures_of(runtime).leaderboard is None
+    assert figures_of(runtime, leaderboard=True).leaderboard == ()
+    with runtime.db.conn:
+        runtime.db.table("leaderboard_opt_ins").insert(
+            {"platform": "slack", "user_id": "U1", "at": 0.0}
+        )
+
+    leaders = figures_of(runtime, leaderboard=True).leaderboard
+
+    assert leaders is not None
+    assert [(leader.name, leader.clicks) for leader in leaders] == [("Ann", 3)]
+
+
+def test_forget_keeps_every_count_and_takes_them_off_the_leaderboard(runtime: Runtime) -> None:
+    with runtime.db.conn:
+        runtime.db.table("leaderboard_opt_ins").insert(
+            {"platform": "slack", "user_id": "U1", "at": 0.0}
+        )
+    before = figures_of(runtime, leaderboard=True).as_json()
+
+    stand_in = privacy.tombstone()
+    privacy.forget(runtime.db, "slack", "U1", stand_in)
+    Ledger(runtime.db).forget("slack", "U1", stand_in)
+    after = figures_of(runtime, leaderboard=True).as_json()
+
+    assert after["leaderboard"] == []
+    assert {**after, "leaderboard": None} == {**before, "leaderboard": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "days"), [("7d", 7), ("30d", 30), ("90D", 90), ("2w", 14), (" 1d ", 1)]
+)
+def test_periods(text: str, days: int) -> None:
+    assert parse_period(text) == days
+
+
+@pytest.mark.parametrize("text", ["", "d", "0d", "400d", "7", "7x", "-7d", "seven days"])
+def test_what_is_no_period_is_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="not a period"):
+        parse_period(text)
+
+
+def test_weekly_setting() -> None:
+    assert parse_weekly("off") is None
+    assert (
+        parse_weekly("mon 09:00")
+        == parse_weekly("Monday 9.00")
+        == Weekly(0, END.time().replace(hour=9))
+    )
+    assert str(parse_weekly("fri 16:30")) == "fri 16:30"
+    for wrong in ("monkey 09:00", "mon", "mon 25:00", "09:00 mon"):
+        with pytest.raises(ValueError, match="weekday and time"):
+            parse_weekly(wrong)

@@ -1,0 +1,92 @@
+"""Insights on Slack: the weekly chart uploaded through files_upload_v2 (against the fake Web
+API), once a week even across a restart, and `/socialbot insights` for managers only."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+from PIL import Image
+
+from bot.slack.manifest import BOT_SCOPES
+from tests.fakes.slack_requests import calls, post_form, slash, wait_for_call
+from tests.fakes.slack_web_api import FakeSlack
+from tests.insights.conftest import ZONE, fill, later
+
+MANAGER = "W111"
+
+
+@pytest.fixture
+async def make_bot(make_slack_bot):
+    async def make() -> Any:
+        bot = await make_slack_bot(social_media_managers=[MANAGER], timezone=ZONE)
+        if not bot.runtime.db["people"].count:
+            fill(bot.runtime.db)
+        return bot
+
+    return make
+
+
+async def weekly_tick(bot: Any, hours: float) -> None:
+    await bot.runtime.core.tick(later(hours))
+    await bot.runtime.core.settle()
+
+
+def uploaded_png(slack: FakeSlack) -> list[bytes]:
+    return [upload.data for upload in slack.files.values() if upload.completed]
+
+
+async def test_the_weekly_chart_is_uploaded_to_the_managers_once(make_bot, slack) -> None:
+    bot = await make_bot()
+
+    await weekly_tick(bot, -0.5)  # Monday 08:30 in Copenhagen: not yet
+    assert calls(slack, "files.getUploadURLExternal") == []
+    await weekly_tick(bot, 0.02)
+    await wait_for_call(slack, "files.completeUploadExternal")
+    await weekly_tick(bot, 0.05)
+
+    (png,) = uploaded_png(slack)
+    with Image.open(io.BytesIO(png)) as image:
+        assert (image.format, image.size) == ("PNG", (800, 450))
+    (upload,) = slack.files.values()
+    assert upload.channel == slack.dm_channel(MANAGER)
+    assert upload.alt_txt.startswith("Shares per day from 2026-10-06 to 2026-11-30: 6 in all")
+    (shared,) = slack.messages_in(MANAGER)
+    assert shared.files == (upload.file_id,)
+    text = str(shared.blocks)
+    assert "Insights: the last 7 days" in text
+    assert "2 of 4 people who got a digest shared (50%)" in text
+
+
+async def test_a_restart_does_not_send_the_week_again(make_bot, slack) -> None:
+    first = await make_bot()
+    await weekly_tick(first, 0.02)
+    await wait_for_call(slack, "files.completeUploadExternal")
+
+    again = await make_bot()  # a new process on the same database
+    await weekly_tick(again, 1)
+    await weekly_tick(again, 23)
+
+    assert len(calls(slack, "files.completeUploadExternal")) == 1
+
+
+async def test_insights_on_demand_for_managers_only(make_bot, slack) -> None:
+    bot = await make_bot()
+
+    refused = await (await post_form(bot, slash("/socialbot", "insights", user="W222"))).json()
+    assert "Only the social media managers see the insights." in refused["text"]
+    wrong = await (await post_form(bot, slash("/socialbot", "insights 5x"))).json()
+    assert "`5x` is not a period I know" in wrong["text"]
+
+    answer = await (await post_form(bot, slash("/socialbot", "insights 30d"))).json()
+    assert "Drawing the insights for the last 30 days" in answer["text"]
+    await bot.runtime.core.settle()
+    await wait_for_call(slack, "files.completeUploadExternal")
+    (shared,) = slack.messages_in(MANAGER)
+    assert "Insights: the last 30 days" in str(shared.blocks)
+    assert calls(slack, "files.getUploadURLExternal")[0]["filename"] == "chart.png"
+
+
+def test_the_manifest_asks_for_uploads() -> None:
+    assert "files:write" in BOT_SCOPES

@@ -1,0 +1,53 @@
+"""Insights on Teams: the chart inline in an Adaptive Card 1.5 that validates, within the size
+Teams accepts; a chart too large for a card becomes its words."""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+from zoneinfo import ZoneInfo
+
+from PIL import Image
+
+from bot.app import build_runtime
+from bot.teams.cards import INLINE_IMAGE_BYTES, card
+from handlers.insights.chart import draw
+from handlers.insights.figures import compute
+from handlers.insights.views import insights_message
+from handlers.views import Image as Picture
+from handlers.views import Message
+from tests.conftest import SettingsFactory
+from tests.insights.conftest import END, ZONE, fill
+from tests.teams.conftest import assert_valid_card, objects_in
+
+TEAMS_MESSAGE_LIMIT = 40_000  # the limit Microsoft documented for years (now 100 KB)
+
+
+def test_the_insights_card_validates_with_the_chart_inline(make_settings: SettingsFactory) -> None:
+    runtime = build_runtime(make_settings(timezone=ZONE))
+    fill(runtime.db)
+    figures = compute(runtime.db, END, 7, ZoneInfo(ZONE))
+    chart = draw(figures)
+
+    rendered = card(insights_message(figures, chart))
+
+    assert_valid_card(rendered)
+    (image,) = [o for o in objects_in(rendered) if o.get("type") == "Image"]
+    assert image["altText"] == chart.alt
+    prefix = "data:image/png;base64,"
+    assert image["url"].startswith(prefix)
+    with Image.open(io.BytesIO(base64.b64decode(image["url"][len(prefix) :]))) as png:
+        assert png.size == (800, 450)
+    assert len(json.dumps(rendered)) < TEAMS_MESSAGE_LIMIT
+    assert "2 of 4 people who got a digest shared (50%)" in json.dumps(rendered)
+
+
+def test_a_picture_too_large_for_a_card_is_shown_as_its_words() -> None:
+    big = Picture(b"\x89PNG" + b"\0" * INLINE_IMAGE_BYTES, "Shares per day: 12 in all", 10, 10)
+
+    rendered = card(Message("Insights", (big,)))
+
+    assert_valid_card(rendered)
+    assert not [o for o in objects_in(rendered) if o.get("type") == "Image"]
+    assert "Shares per day: 12 in all" in json.dumps(rendered)
