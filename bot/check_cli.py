@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 import click
 
-from bot.cli_support import SuggestingGroup, runtime_or_exit, settings_or_exit
+from bot.cli_support import SuggestingGroup, echo_json_lines, runtime_or_exit, settings_or_exit
 from bot.llm import completer_from_settings
 from handlers.checks import stats as check_stats
 from handlers.checks.concerns import Result
@@ -57,6 +57,8 @@ def check(as_json: bool, profile: str, draft: str | None) -> None:
         drafts = [draft]
     else:
         drafts = [line.strip().replace("\\n", "\n") for line in sys.stdin if line.strip()]
+    if not drafts:
+        click.echo("No draft: give one as an argument or one per line of stdin.", err=True)
     missing = checks.review.missing_settings()
     if missing and not as_json:
         click.echo("Some checks are off; set " + "; ".join(missing) + ".", err=True)
@@ -102,12 +104,13 @@ def feedback(as_json: bool) -> None:
         votes = check_stats.downvotes(runtime.db)
     finally:
         runtime.db.close()
-    if not votes and not as_json:
-        click.echo("No 👎 on any check yet.")
+    none = "No 👎 on any check yet."
+    if as_json:
+        records = ({"at": v.at, "draft": v.draft, "kinds": list(v.kinds)} for v in votes)
+        echo_json_lines(records, none)
+        return
+    if not votes:
+        click.echo(none)
     for vote in votes:
-        if as_json:
-            record = {"at": vote.at, "draft": vote.draft, "kinds": list(vote.kinds)}
-            click.echo(json.dumps(record, ensure_ascii=False))
-        else:
-            found = ", ".join(vote.kinds) or "no concerns"
-            click.echo(f"{vote.at}  ({found})\n    {' '.join(vote.draft.split())}")
+        found = ", ".join(vote.kinds) or "no concerns"
+        click.echo(f"{vote.at}  ({found})\n    {' '.join(vote.draft.split())}")

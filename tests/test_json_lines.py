@@ -15,6 +15,8 @@ from handlers.people import Member
 
 LISTS = [
     ["ask", "--json"],  # and no question on stdin
+    ["check", "--json"],  # and no draft on stdin
+    ["checks", "feedback", "--json"],
     ["feeds", "list", "--json"],
     ["reports", "list", "--json"],
     ["deliveries", "status", "--json"],
@@ -60,7 +62,12 @@ def test_one_line_per_answer(socialbot) -> None:
 
 
 @pytest.mark.parametrize(
-    "command", [["export", "--user", "U0ADA"], ["digest", "preview", "--user", "U0ADA", "--json"]]
+    "command",
+    [
+        ["export", "--user", "U0ADA"],
+        ["digest", "preview", "--user", "U0ADA", "--json"],
+        ["checks", "stats", "--json"],
+    ],
 )
 def test_one_thing_is_one_line(socialbot, make_settings, command: list[str]) -> None:
     runtime = build_runtime(make_settings())
