@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import socket
 import time
+from pathlib import Path
 
 from bot.settings import Settings
 from tests.acceptance.conftest import Deployment, Json, free_port
 
+TEAMS_ACTIVITIES = Path(__file__).parents[1] / "teams" / "activities"
 APP_ID = "0b9f3c1e-5d2a-4c8b-9e7f-1a2b3c4d5e6f"
 EVERY_VARIABLE = [str(field.validation_alias) for field in Settings.model_fields.values()]
 
@@ -39,6 +41,11 @@ def test_half_a_configuration_is_said_once_and_shown_on_healthz(deployment: Depl
     # No terminal and no platform: the log says how to connect one.
     assert any("No chat platform is configured" in w for w in warnings)
     assert (deployment.workdir / "socialbot.db").exists()  # SOCIALBOT_DB= is the default
+    # Meanwhile the Teams endpoint answers (no auth: MICROSOFT_APP_ID is empty).
+    activity = json.loads((TEAMS_ACTIVITIES / "teams-message-personal.json").read_text())
+    activity.update(serviceUrl=deployment.connector.url, text="help", attachments=[])
+    assert bot.post_teams(activity)[0] in {200, 201}
+    bot.wait_for("a reply in Teams", lambda: deployment.connector.posted or None)
     assert bot.stop().returncode == 0
     assert "Traceback" not in bot.stderr
     for warning in warnings:
@@ -61,6 +68,9 @@ def test_slack_unreachable_at_start_is_one_line_then_retried(deployment: Deploym
     deployment.fakes.run(deployment.slack.start(slack_port))
     state = bot.wait_healthy(timeout=15)
     assert state["slack"]["team"]
+    challenge = {"type": "url_verification", "challenge": "c-1", "token": "t"}
+    status, body = bot.post_slack(json.dumps(challenge))  # a signed request, verified
+    assert (status, json.loads(body)) == (200, {"challenge": "c-1"})
     bot.wait_for("the people read", lambda: deployment.slack.count("users.list") or None)
     bot.stop()
     assert bot.stderr.count("cannot reach Slack") == 1
