@@ -24,7 +24,7 @@ from tests.teams.conftest import BOT_APP_ID, MakeTeams
 
 # Derandomized, so the suite stays repeatable; raise max_examples locally to look further.
 FUZZ = settings(
-    max_examples=100,
+    max_examples=60,
     deadline=None,
     derandomize=True,
     database=None,
