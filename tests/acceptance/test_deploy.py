@@ -24,6 +24,7 @@ import os
 import shutil
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 import sysconfig
@@ -51,11 +52,14 @@ COPIED = ("pyproject.toml", "README.md", "bot", "handlers", "content_feed")
 
 @dataclass
 class Image:
-    """The image's filesystem under `root`, its environment, and how to run as its user."""
+    """The image's filesystem under `root`, its environment, how to run as its user (`user`,
+    the command prefix) and who that is (`uid`, `gid`)."""
 
     root: Path
     env: dict[str, str]
     user: list[str]
+    uid: int
+    gid: int
 
     @property
     def data(self) -> Path:
@@ -66,7 +70,7 @@ class Image:
         """A new, empty /data (a lost disk, a new node)."""
         shutil.rmtree(self.data)
         self.data.mkdir()
-        os.chown(self.data, image_uid(), image_uid())
+        os.chown(self.data, self.uid, self.gid)
 
 
 def build_image(root: Path) -> Image:
@@ -104,14 +108,23 @@ def build_image(root: Path) -> Image:
         for name, value in image_env().items()
     }
     env |= {"HOME": str(root / "data"), "LITESTREAM_CONFIG": str(root / "etc/litestream.yml")}
-    uid = image_uid()
-    user: list[str] = []
-    if os.geteuid() == 0:
-        user = [str(shutil.which("setpriv")), f"--reuid={uid}", f"--regid={uid}", "--clear-groups"]
-    image = Image(root, env, user)
+    # As the image's user when the tests run as root and that user can read the dependencies
+    # (a checkout inside a private folder cannot be): else as whoever runs the tests.
+    dependencies = Path(sysconfig.get_paths()["purelib"])
+    if os.geteuid() == 0 and traversable(dependencies):
+        uid = gid = image_uid()
+        user = [str(shutil.which("setpriv")), f"--reuid={uid}", f"--regid={gid}", "--clear-groups"]
+    else:
+        uid, gid, user = os.geteuid(), os.getegid(), []
+    image = Image(root, env, user, uid, gid)
     image.data.mkdir()
-    os.chown(image.data, uid, uid)
+    os.chown(image.data, uid, gid)
     return image
+
+
+def traversable(path: Path) -> bool:
+    """Whether any user may reach `path`: every folder on the way is searchable by others."""
+    return all(folder.stat().st_mode & stat.S_IXOTH for folder in (path, *path.parents))
 
 
 @pytest.fixture(scope="module")
@@ -192,11 +205,11 @@ def serves_as_the_image_does(image: Image, deployment: Deployment, bot: BotProce
     run_in_image(image, deployment, *healthcheck())
     assert bot.request("/readyz")[0] == 200
     status = Path(f"/proc/{bot_pid(bot)}/status").read_text()
-    assert f"Uid:\t{image_uid()}\t" in status
+    assert f"Uid:\t{image.uid}\t" in status
     if os.geteuid() == 0:
         assert status.split("NSpid:")[1].split("\n")[0].split()[-1] == "1"
     database = Path(image.env["SOCIALBOT_DB"])
-    assert database.parent == image.data and database.stat().st_uid == image_uid()
+    assert database.parent == image.data and database.stat().st_uid == image.uid
     where = run_in_image(image, deployment, "python", "-c", "import bot; print(bot.__file__)")
     assert where.startswith(str(image.root / "opt" / "socialbot"))  # the wheel, not the checkout
 
@@ -300,7 +313,7 @@ def recovery_drill(
     everyone = workspace(deployment, people)
     replica = image.root / "replica"
     replica.mkdir(exist_ok=True)
-    os.chown(replica, image_uid(), image_uid())
+    os.chown(replica, image.uid, image.gid)
     settings = slack_pace(40, LITESTREAM_REPLICA_URL=replica.as_uri())
     bot = start(image, deployment, "socialbot-litestream", settings=settings)
     bot.wait_for_log("synced Slack members")
