@@ -61,8 +61,18 @@ CREDENTIALS = re.compile(
     r"|\b[A-Z_]*(?:SECRET|TOKEN|PASSWORD|API_KEY|ACCESS_KEY)[A-Z_]*\s*[:=]\s*\S{6,}"
     r"|(?i:\b(?:password|passwd|pwd|kodeord|adgangskode|passwort|kennwort|api[_ -]?key"
     r"|secret|token)\s*(?:is|er|ist)?\s*[:=]\s*\S{4,})"
+    # "the password for the guest wifi is Fjord2026": a word with a digit after "is"
+    r"|(?i:\b(?:password|passwd|kodeord|adgangskode|passwort|kennwort)\s+(?:\S+\s+){0,8}?"
+    r"(?:is|er|ist|lautet)\s+[\"'“]?(?=\S*\d)(?=\S*[^\W\d])\S{4,})"
 )
 PHONE = re.compile(r"(?<![\w+./:-])\+?\d[\d \-]{6,16}\d(?!\w|[.,]\d|[/:-])")
+# Said just before one's own address or number: it is the author's to share.
+OWN = re.compile(
+    r"\b(?:call me|reach me|text me|mail me|write to me|email me|e-mail me|my number|my phone"
+    r"|my e-?mail|ring til mig|skriv til mig|mit nummer|min mail|ruf mich an|schreib mir"
+    r"|meine nummer|meine e-?mail)\b\W{0,3}(?:\w+\W{1,3}){0,2}$",
+    re.IGNORECASE,
+)
 # Years and dates are no phone numbers: 2025-2026, 2026-05-17, 17-05-2026.
 _NOT_PHONE = re.compile(r"^\d{4}\s?-\s?\d{4}$|^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}-\d{1,2}-\d{4}$")
 
@@ -137,10 +147,15 @@ def _financials(draft: str, section: str) -> Iterator[Concern]:
     )
 
 
+def _own(draft: str, start: int) -> bool:
+    """Whether the address or number at `start` is introduced as the author's own."""
+    return OWN.search(draft[max(0, start - 40) : start]) is not None
+
+
 def _contacts(draft: str, section: str) -> Iterator[Concern]:
     for match in EMAIL.finditer(draft):
         local = match.group(0).split("@", 1)[0].lower()
-        if local in ROLE_MAILBOXES:
+        if local in ROLE_MAILBOXES or _own(draft, match.start()):
             continue
         yield Concern(
             Kind.CONFIDENTIAL,
@@ -154,6 +169,8 @@ def _contacts(draft: str, section: str) -> Iterator[Concern]:
         digits = sum(c.isdigit() for c in number)
         spaced = number.startswith(("+", "0")) or " " in number or "-" in number
         if not 8 <= digits <= 13 or not spaced or _NOT_PHONE.match(number):
+            continue
+        if _own(draft, match.start()):
             continue
         yield Concern(
             Kind.CONFIDENTIAL,

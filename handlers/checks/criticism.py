@@ -12,11 +12,12 @@ from handlers.reports.links import keys, links_in
 # Words that push back at someone (English, Danish, German).
 REBUTTAL = phrase_pattern(
     """not true|simply not|that's wrong|you're wrong|you are wrong|fake news|misinformation
-    |disinformation|lies|lying|nonsense|you clearly|never used|do your homework|read the ticket
-    |don't believe|do not believe|trolling|troll|full of mistakes|embarrassing|get your facts
-    |ikke rigtigt|ikke sandt|forkert|løgn|løgne|vrøvl|fyldt med fejl|urimelig|urimeligt
+    |disinformation|lies|lying|liar|liars|nonsense|you clearly|never used|do your homework
+    |read the ticket|don't believe|do not believe|trolling|troll|full of mistakes
+    |embarrassing|get your facts
+    |ikke rigtigt|ikke sandt|forkert|løgn|løgne|løgner|vrøvl|fyldt med fejl|urimelig|urimeligt
     |klager offentligt|misinformation|falske|stimmt nicht|stimmt so nicht|stimmt so einfach nicht
-    |falschinformation|falschinformationen|quatsch|unsinn|lüge|lügen|gelogen|keine ahnung"""
+    |falschinformation|falschinformationen|quatsch|unsinn|lüge|lügen|lügner|gelogen|keine ahnung"""
 )
 # What is being answered: a review, a complaint, critical coverage.
 CRITICISM = phrase_pattern(

@@ -81,6 +81,18 @@ _SAYS = [
     "teil dieses teams",
     "teil des teams",
     "folgt uns",
+    "i'm leaving",
+    "i am leaving",
+    "my last day",
+    "first day at",
+    "joined",
+    "jeg forlader",
+    "min sidste dag",
+    "første dag",
+    "ich verlasse",
+    "mein letzter tag",
+    "ersten tag",
+    "erster tag",
 ]
 SAYS_SO = phrase_pattern(s for s in _SAYS if not s.startswith("#"))
 _HASHTAGS = re.compile(
@@ -117,7 +129,7 @@ def _works_as(draft: str, company_names: tuple[str, ...]) -> bool:
     """ "…as a developer at Nordlys", "som udvikler hos Nordlys", "bei Nordlys angefangen"."""
     alternatives = "|".join(re.escape(name) for name in company_names)
     pattern = re.compile(
-        rf"\b(?:as|som|als)\s+[\w-]+\s+(?:at|hos|i|bei)\s+(?:{alternatives})"
+        rf"\b(?:as|som|als)\s+(?:[\w-]+\s+){{1,4}}(?:at|hos|i|bei)\s+(?:{alternatives})"
         rf"|\b(?:years?|år|jahre?n?)\s+(?:at|hos|i|bei)\s+(?:{alternatives})"
         rf"|\bbei\s+(?:{alternatives})\s+angefangen|\bstarted\s+at\s+(?:{alternatives})",
         re.IGNORECASE,

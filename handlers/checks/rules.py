@@ -110,7 +110,8 @@ GENERIC = frozenset(
     listed(
         """@share @publish @news @event @social @mention @ask @sense @message @report post share
     publish social media ask team time work people use make thing doubt onlin internet compani
-    never keep apart even add often without mark seen area inform relat""",
+    never keep apart even add often without mark seen area inform relat product produkt sale
+    salg vertrieb @product""",
         separator=" ",
     )
 )
@@ -166,10 +167,12 @@ def concepts(text: str, codes: Sequence[str]) -> dict[str, tuple[int, bool]]:
     lowered = text.lower()
     for match in re.finditer(r"[^\W_]+(?:-[^\W_]+)*", lowered):
         word = match.group(0)
-        for code in codes:
-            hit = by_form.get((code, word)) or by_form.get((code, stem(word, code)))
-            if hit and (hit[0] not in found or (hit[1] and not found[hit[0]][1])):
-                found[hit[0]] = (found.get(hit[0], (match.start(), False))[0], hit[1])
+        # A hyphenated word is also its parts: "facebook-seite" is a page.
+        for part in dict.fromkeys((word, *word.split("-"))):
+            for code in codes:
+                hit = by_form.get((code, part)) or by_form.get((code, stem(part, code)))
+                if hit and (hit[0] not in found or (hit[1] and not found[hit[0]][1])):
+                    found[hit[0]] = (found.get(hit[0], (match.start(), False))[0], hit[1])
     if "set up" in lowered or "setup" in lowered:
         found.setdefault("create", (lowered.find("set"), False))
     return found

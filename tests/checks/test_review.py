@@ -153,3 +153,24 @@ def test_settings_read_terms_dates_and_domains(tmp_path) -> None:
     assert [s.term for s in from_file.checks.confidential_terms] == ["Polaris", "Bluefin"]
     with pytest.raises(SettingsError, match=r"SOCIALBOT_CONFIDENTIAL_TERMS.*YYYY-MM-DD"):
         load_settings(_env_file=None, db=tmp_path / "s.db", confidential_terms="X until soon")
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Excited to start a new position as Senior Backend Engineer at Nordlys Cloud!",
+        "After 6 great years I'm leaving Nordlys. Thank you all, onwards to new adventures.",
+        "Call me at +45 70 20 30 40 for a demo of our product, I'm at Nordlys sales. #employee",
+    ],
+)
+def test_what_says_who_you_are_is_no_concern(review: OfflineReview, draft: str) -> None:
+    assert review.check(draft).ok
+
+
+def test_a_password_in_words_and_a_page_in_a_hyphenated_word(review: OfflineReview) -> None:
+    assert kinds(review, "The password for the guest wifi at our office is Fjord2026 btw") == [
+        "confidential"
+    ]
+    assert kinds(review, "Ich habe eine Facebook-Seite im Namen von Nordlys angelegt!") == [
+        "guideline"
+    ]
