@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.settings import DEFAULT_GUIDELINES, SettingsError, load_settings
 from handlers.checks.concerns import CheckSettings, Context, Kind
@@ -174,3 +176,17 @@ def test_a_password_in_words_and_a_page_in_a_hyphenated_word(review: OfflineRevi
     assert kinds(review, "Ich habe eine Facebook-Seite im Namen von Nordlys angelegt!") == [
         "guideline"
     ]
+
+
+PIECES = [*"aeiou nrstlæøåäöüß@#:/.,-+0123456789\n'\u2019€$%", "Polaris", "https://", "never "]
+DRAFTISH = st.lists(st.sampled_from(PIECES), max_size=150).map("".join)
+
+
+@settings(max_examples=200, database=None, deadline=None, suppress_health_check=[*HealthCheck])
+@given(DRAFTISH)
+def test_any_text_is_checked_and_every_span_is_a_piece_of_it(
+    review: OfflineReview, draft: str
+) -> None:
+    for concern in review.check(draft).concerns:
+        if concern.span is not None:
+            assert draft[concern.span.start : concern.span.end] == concern.span.text
