@@ -237,17 +237,17 @@ def guideline(
 ) -> Iterator[Concern]:
     """A concern per section whose forbidding sentence the draft matches best; `cite` maps a
     section key to how it is cited."""
-    draft = without_links(draft)  # a link's words are not the post's
-    asked = detect_language(draft, default=language)
+    words = without_links(draft)  # a link's words are not the post's; offsets stay the same
+    asked = detect_language(words, default=language)
     codes = tuple(dict.fromkeys((asked, language)))
     positions: dict[str, int] = {}
     for code in codes:
-        for term in analyse(draft, code):
-            at = _position(draft, term.word)
+        for term in analyse(words, code):
+            at = _position(words, term.word)
             for key in term.keys:
                 positions.setdefault(key, at)
     strong = set()
-    for name, (at, enough) in concepts(draft, codes).items():
+    for name, (at, enough) in concepts(words, codes).items():
         positions.setdefault(f"!{name}", at)
         if enough:
             strong.add(f"!{name}")

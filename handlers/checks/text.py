@@ -14,7 +14,8 @@ URL = re.compile(
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _TRAILING = ".,;:!?)\u2026"
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+# A sentence ends at . ! or ? before a space or the end (not inside a link or "1.4bn"), or a line.
+_SENTENCE = re.compile(r"[^\n]+?(?:[.!?]+(?=\s|$)|(?=\n)|$)")
 
 
 def links(draft: str) -> Iterator[tuple[Span, str]]:

@@ -190,3 +190,11 @@ def test_any_text_is_checked_and_every_span_is_a_piece_of_it(
     for concern in review.check(draft).concerns:
         if concern.span is not None:
             assert draft[concern.span.start : concern.span.end] == concern.span.text
+
+
+def test_a_span_is_the_drafts_own_text_also_beside_a_link(review: OfflineReview) -> None:
+    draft = "Photo of the whiteboard from today's offsite: https://example.com/p/1 📸"
+    (concern,) = review.check(draft).concerns
+    assert concern.span is not None
+    assert concern.span.text == draft[concern.span.start : concern.span.end]
+    assert "https://example.com/p/1" in concern.span.text
