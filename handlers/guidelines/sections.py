@@ -15,8 +15,10 @@ _SETEXT = re.compile(r"^\s*(=+|-+)\s*$")
 _MAX_PLAIN_HEADING = 70
 # A line that is all bold (`**Do not post…**`, `__Privacy__:`) is a pseudo-heading.
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<title>[^*_].*?)\1\s*:?\s*$")
-# A section longer than this is cut into its rules: paragraphs and top-level list items.
-MAX_PASSAGE = 100_000
+# A section longer than this is cut into its rules: paragraphs and top-level list items. On
+# the development corpus cutting shorter sections lost more than it gained: the passage that
+# answers a question is often two paragraphs, or a list with the sentence before it.
+MAX_PASSAGE = 3000
 _ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,2}[.)]|[a-z][.)]|\([a-z0-9]{1,3}\))\s+")
 _RULE_TITLE_WORDS = 8
 _SHORT_ITEM = 60
@@ -203,7 +205,7 @@ def _rules(section: Section) -> list[Section]:
         else:
             if parts and parts[-1] == lead_in:
                 parts.pop()
-            parts.append(f"{lead_in}\n{lines[0]}" if lead_in else lines[0])
+            parts += [f"{lead_in}\n{item}" if lead_in else item for item in lines]
     if len(parts) < 2:
         return [section]
     path = (*section.path, section.title)

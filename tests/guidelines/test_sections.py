@@ -167,3 +167,13 @@ def test_japanese_text_is_read_as_character_pairs() -> None:
     from handlers.guidelines.language import content_words
 
     assert content_words("投稿の削除", "en") == ["投稿", "稿の", "の削", "削除"]
+
+
+def test_a_very_long_section_is_cut_into_its_rules_each_with_its_lead_in() -> None:
+    rules = "\n".join(f"- **Rule {n}.** {'Say what you mean and mean it. ' * 12}" for n in range(8))
+    text = f"# Policy\n\n## Conduct\n\nWhen you post:\n\n{rules}\n\nAsk us when in doubt.\n"
+    sections = split_sections(text)
+    assert [s.title for s in sections][:2] == ["Rule 0", "Rule 1"]
+    assert sections[-1].title == "Ask us when in doubt."
+    assert all(s.path == ("Policy", "Conduct") for s in sections)
+    assert sections[1].body.startswith("When you post:\n- **Rule 1.** Say what you mean")
