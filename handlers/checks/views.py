@@ -23,7 +23,7 @@ MAX_SPAN = 300
 KIND_LABELS = {
     Kind.CONFIDENTIAL: "Confidential",
     Kind.DISCLOSURE: "Say you work here",
-    Kind.REPLY_TO_CRITICISM: "Don't answer criticism: report it",
+    Kind.REPLY_TO_CRITICISM: "Reply to criticism",
     Kind.GUIDELINE: "Against the guidelines",
 }
 NOTHING = "Nothing in the guidelines speaks against this post."

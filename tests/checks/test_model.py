@@ -65,14 +65,14 @@ async def test_the_model_adds_concerns_citing_real_sections_only(model, review) 
 @pytest.mark.parametrize("trouble", ["slow", "down", "not json"])
 async def test_slow_down_or_wrong_the_offline_checks_stand(model, review, trouble: str) -> None:
     if trouble == "slow":
-        model.delay = 1.0
+        model.delay = 0.4
     elif trouble == "down":
         model.status = 503
     else:
         model.reply = "I think it is fine!"
     offline = review.check("Snapped a photo of the whiteboard 📸")
 
-    result = await model_review(model.model(), offline, sections(review), time_limit=0.2)
+    result = await model_review(model.model(), offline, sections(review), time_limit=0.1)
 
     assert result == offline and not result.by_model
 
