@@ -94,6 +94,9 @@ def run() -> None:
     except AlreadyRunning as error:
         click.echo(str(error), err=True)
         sys.exit(1)
+    except SettingsError as error:
+        click.echo(str(error), err=True)
+        sys.exit(2)
 
     import asyncio
 

@@ -78,9 +78,16 @@ class RunLock:
         self._fd: int | None = None
 
     def acquire(self) -> str | None:
-        """Take the lock, or raise AlreadyRunning naming the holder. Returns the holder a
-        process that died without cleaning up left in the file (None after a clean stop)."""
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        """Take the lock, or raise AlreadyRunning naming the holder (SettingsError when the
+        lock file cannot be opened). Returns the holder a process that died without cleaning
+        up left in the file (None after a clean stop)."""
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:
+            raise SettingsError(
+                f"Invalid setting SOCIALBOT_DB: cannot open the lock file {self.path}"
+                f" next to it: {error.strerror}"
+            ) from None
         if sys.platform != "win32":  # no advisory locks there: one runner is up to the admin
             import fcntl
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.settings import SettingsError
 from bot.store import AlreadyRunning, RunLock
 
 
@@ -35,3 +36,10 @@ def test_a_holder_that_died_is_taken_over(tmp_path: Path) -> None:
     assert lock.acquire() == "pid 999999 on host web-1 since 2026-12-06T08:00:00+00:00"
     assert json.loads((tmp_path / "socialbot.db.lock").read_text())["pid"] == os.getpid()
     lock.release()
+
+
+def test_a_lock_file_that_cannot_be_opened_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "socialbot.db.lock").mkdir()  # not a file: even root cannot open it to write
+    with pytest.raises(SettingsError) as refused:
+        RunLock(tmp_path / "socialbot.db").acquire()
+    assert str(refused.value).startswith("Invalid setting SOCIALBOT_DB: cannot open the lock file")
