@@ -8,7 +8,7 @@ from tests.acceptance.conftest import Deployment
 
 
 def test_check_drafts_from_stdin(deployment: Deployment) -> None:
-    settings = {
+    settings: dict[str, str | None] = {
         "SOCIALBOT_COMPANY_NAMES": "Nordlys, Nordlys Cloud",
         "SOCIALBOT_CONFIDENTIAL_TERMS": "Polaris until 2099-12-31",
         "SOCIALBOT_INTERNAL_DOMAINS": "corp.nordlys.dk",
@@ -17,7 +17,7 @@ def test_check_drafts_from_stdin(deployment: Deployment) -> None:
         "Sneak peek of Polaris 👀\\nDetails: https://wiki.corp.nordlys.dk/polaris\n"
         "Ran my first half marathon today!\n"
     )
-    checked = deployment.cli("check", "--json", stdin=drafts, **settings)
+    checked = deployment.cli("check", "--json", stdin=drafts, env=settings)
 
     assert checked.returncode == 0, checked.stderr
     first, second = (json.loads(line) for line in checked.stdout.splitlines())
