@@ -45,6 +45,10 @@ ThreadReply = Callable[[Person, str, str, str], Awaitable[None]]
 # The console's stand-in for the team's channel: every `--manager` console session reads it.
 CONSOLE_TEAM = "social-media-team"
 
+PRIVATE_ONLY = (
+    "I answer `{prefix}` only in our direct messages, so that nobody else sees the answer:"
+    " send it to me there."
+)
 # Messages that ask for the bot itself rather than ask a question.
 GREETINGS = {"", "help", "hi", "hello", "hey", "hej", "hjælp", "?"}
 
@@ -199,13 +203,17 @@ class Core:
         """Answer a slash command."""
         return await self.commands.dispatch(name, person, text)
 
-    async def message(self, person: Person, text: str) -> Message:
-        """Answer a direct message or a mention: a greeting gets the help, the rest an answer."""
+    async def message(self, person: Person, text: str, *, public: bool = False) -> Message:
+        """Answer a direct message or a mention: a greeting gets the help, the rest an answer.
+        A word a capability answers privately ("check:") is answered in a channel (`public`)
+        only with where to ask."""
         if text.strip().strip("!.").lower() in GREETINGS:
             return help_message(self.commands)
         lowered = text.lstrip().lower()
         for prefix, answer in self._prefixed.items():
             if lowered.startswith(prefix):
+                if public:
+                    return Message(PRIVATE_ONLY.format(prefix=prefix))
                 return await answer(person, text.lstrip()[len(prefix) :])
         return await self.guidelines.ask(person, text)
 

@@ -288,7 +288,7 @@ class SlackBot:
     async def _on_mention(self, event: dict[str, Any], say: AsyncSay) -> None:
         person = self.core.person("slack", event["user"])
         text = _without_mentions(event.get("text", ""))
-        reply = await self._reply(self.core.message(person, text), "slack mention")
+        reply = await self._reply(self.core.message(person, text, public=True), "slack mention")
         await say(thread_ts=event.get("thread_ts") or event["ts"], **blocks.message(reply))
 
     async def _on_home_opened(self, event: dict[str, Any]) -> None:

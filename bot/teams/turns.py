@@ -147,7 +147,7 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
             purpose, key = sent
             await self.core.thread_reply(person, purpose, key, text, activity.id or "")
             return Answer(None)
-        return await self._asked(person, text)
+        return await self._asked(person, text, public=True)
 
     def _replied_to(self, activity: Activity) -> tuple[str, str] | None:
         """The (purpose, key) of the bot's channel post whose thread the message replies in."""
@@ -168,11 +168,12 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         )
         return person_of(self.core, activity.from_property)
 
-    async def _asked(self, person: Person, text: str) -> Answer:
-        """A command word runs the command; anything else is a question (or a greeting)."""
+    async def _asked(self, person: Person, text: str, public: bool = False) -> Answer:
+        """A command word runs the command; anything else is a question (or a greeting);
+        `public`: in a channel, where private answers are not given."""
         if parsed := parse_command(text, self.core.commands):
             return Answer(await self.core.command(parsed[0], person, parsed[1]))
-        return Answer(await self.core.message(person, text))
+        return Answer(await self.core.message(person, text, public=public))
 
     async def _pressed(self, person: Person, data: dict[str, Any]) -> Answer:
         """A card's submit button: a form's (its values to the core) or an action's."""

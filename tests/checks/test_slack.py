@@ -139,3 +139,11 @@ async def test_the_manifest_offers_the_command_and_the_shortcut(bot) -> None:
     shortcuts = {s["callback_id"]: s for s in manifest["features"]["shortcuts"]}
     assert shortcuts["check_post"]["name"] == "Check against guidelines"
     assert shortcuts["check_post"]["type"] == "message"
+
+
+async def test_check_in_a_channel_mention_is_not_answered_there(bot, slack) -> None:
+    envelope = with_text("app_mention.json", "<@W111> check: Sneak peek of Polaris")
+    assert (await post_json(bot, envelope)).status == 200
+    (message,) = await wait_for_call(slack, "chat.postMessage")
+    assert "only in our direct messages" in message["text"]
+    assert "Polaris" not in json.dumps(message)

@@ -67,3 +67,12 @@ async def test_the_package_offers_the_message_action(teams: Teams) -> None:
     assert actions["check_post"]["context"] == ["message"]
     words = [c["title"] for cl in manifest["bots"][0]["commandLists"] for c in cl["commands"]]
     assert "check-post" in words
+
+
+async def test_check_in_a_channel_mention_is_not_answered_there(teams: Teams) -> None:
+    mention = "teams-message-channel-mention.constructed.json"
+    await teams.post(mention, text="<at>Test Bot</at> check: Sneak peek of Polaris\n")
+
+    [call] = teams.connector.sent
+    assert "only in our direct messages" in card_text(call.activity)
+    assert "Polaris" not in card_text(call.activity)
