@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from bot.slack.manifest import manifest_yaml
+from tests.checks.conftest import CHECK_SETTINGS
 from tests.fakes.slack_requests import (
     block_action,
     buttons,
@@ -27,11 +28,7 @@ REPORTED = "https://x.com/techgrump/status/1865012345678901234"
 @pytest.fixture
 async def bot(make_slack_bot: Any) -> Any:
     return await make_slack_bot(
-        escalation_channel="CSOCIAL",
-        company_names="Nordlys, Nordlys Cloud",
-        confidential_terms="Polaris until 2099-01-31",
-        internal_domains="corp.nordlys.dk",
-        slack_channel_rate=100.0,
+        escalation_channel="CSOCIAL", slack_channel_rate=100.0, **CHECK_SETTINGS
     )
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from bot.teams.package import build_package
+from tests.checks.conftest import CHECK_SETTINGS
 from tests.teams.conftest import MakeTeams, Teams, card_text, load_activity
 
 PERSONAL = "teams-message-personal.json"
@@ -18,11 +19,7 @@ FETCH = "teams-invoke-composeExtension-fetchTask-from-message.json"
 
 @pytest.fixture
 async def teams(make_teams: MakeTeams) -> Teams:
-    return await make_teams(
-        company_names="Nordlys, Nordlys Cloud",
-        confidential_terms="Polaris until 2099-01-31",
-        internal_domains="corp.nordlys.dk",
-    )
+    return await make_teams(**CHECK_SETTINGS)
 
 
 async def test_check_colon_in_the_chat_is_checked(teams: Teams) -> None:
