@@ -197,7 +197,7 @@ async def main() -> None:
             await runtime.insights.tick(end + timedelta(minutes=1))
             await runtime.core.settle()
 
-        await heartbeat.measure("weekly job (thread), loop stall:", weekly_job())
+        await heartbeat.measure("weekly job (thread + process), loop stall:", weekly_job())
         queued = db.execute(
             "SELECT count(*) FROM deliveries WHERE purpose = ?", [WEEKLY]
         ).fetchone()[0]

@@ -181,8 +181,10 @@ class Ledger:
 
     def known(self, platform: str, purpose: str, key: str) -> set[str]:
         """Recipients already in the ledger for this (platform, purpose, key)."""
+        # `+platform`: look up by (purpose, key), not through the unique index by platform,
+        # which SQLite otherwise prefers and which walks every delivery ever made there.
         cursor = self.db.execute(
-            "SELECT recipient FROM deliveries WHERE platform = ? AND purpose = ? AND key = ?",
+            "SELECT recipient FROM deliveries WHERE +platform = ? AND purpose = ? AND key = ?",
             (platform, purpose, key),
         )
         return {recipient for (recipient,) in cursor}

@@ -1,8 +1,9 @@
 """Insights for the social media team (issue 17): `/socialbot insights`, the weekly message
 and a section of the managers' home page.
 
-The figures are read, and the chart drawn, in a worker thread on a connection of its own, so
-a year of history over a large workforce never holds up the event loop (and nobody's click).
+The figures are read in a worker thread on a connection of its own, and the chart is drawn in
+a process of its own, so a year of history over a large workforce never holds up the event
+loop (and nobody's click).
 """
 
 from __future__ import annotations
@@ -36,7 +37,10 @@ WEEKLY = "insights"  # delivery purpose of the weekly message; the key is its du
 ASKED = "insights-asked"  # delivery purpose of `/socialbot insights`; the key is when
 DEFAULT_DAYS = 7
 PLATFORMS = ("slack", "teams", "console")
-OFFERED_KEPT = timedelta(days=400)  # a year back, the longest period, and some
+OFFERED_KEPT = timedelta(days=400)
+RETRY = timedelta(
+    minutes=30
+)  # after a weekly message that could not be made  # a year back, the longest period, and some
 MANAGERS_ONLY = "Only the social media managers see the insights."
 
 T = TypeVar("T")
@@ -89,6 +93,7 @@ class Insights:
         self._sent_for: str | None = None
         self._pruned_on: date | None = None
         self._sending = False
+        self._retry_at = datetime.min.replace(tzinfo=UTC)
 
     def register(self, core: Core) -> None:
         """Add `/socialbot insights` (and `leaderboard` when on), the home section, the tick."""
@@ -117,13 +122,9 @@ class Insights:
         return numbers.compute(db, end, days, self.zone, leaderboard=self.leaderboard)
 
     async def message(self, end: datetime, days: int) -> Message:
-        """The insights with their chart, computed and drawn off the event loop."""
-
-        def work(db: Database) -> tuple[Figures, charts.Chart]:
-            figures = self.compute(db, end, days)
-            return figures, charts.draw(figures)
-
-        figures, chart = await off_the_loop(self.core.db, work)
+        """The insights with their chart, computed in a thread and drawn in a process."""
+        figures = await off_the_loop(self.core.db, lambda db: self.compute(db, end, days))
+        chart = await charts.draw_apart(figures)
         self.latest = figures
         return insights_message(figures, chart)
 
@@ -162,13 +163,14 @@ class Insights:
         if self._pruned_on != now.date():
             self._pruned_on = now.date()
             numbers.prune_offered(self.core.db, now - OFFERED_KEPT)
-        if self.weekly is None or self._sending:
+        if self.weekly is None or self._sending or now < self._retry_at:
             return
         due = self.weekly.last_due(now, self.zone)
         key = due.date().isoformat()
         if self._sent_for == key or now - due > CATCH_UP:
             return
         self._sending = True
+        self._retry_at = now + RETRY  # cleared by success; a failure is not redone every minute
         self.core.soon("weekly insights", self._send_weekly(due, key))
 
     async def _send_weekly(self, due: datetime, key: str) -> None:
@@ -180,6 +182,7 @@ class Insights:
                     if team:
                         self.core.outbox.enqueue(platform, team, WEEKLY, key, message)
             self._sent_for = key
+            self._retry_at = datetime.min.replace(tzinfo=UTC)
         finally:
             self._sending = False
 

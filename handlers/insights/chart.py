@@ -7,7 +7,10 @@ both show it the same), large type, colours told apart by people with colour bli
 
 from __future__ import annotations
 
+import asyncio
 import io
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from handlers.insights.figures import NETWORK_KEYS, Figures
@@ -106,3 +109,13 @@ def draw(figures: Figures) -> Chart:
     small = io.BytesIO()
     image.quantize(PALETTE_COLOURS).save(small, format="PNG", optimize=True)
     return Chart(small.getvalue(), image.width, image.height, alt_text(figures))
+
+
+async def draw_apart(figures: Figures) -> Chart:
+    """`draw` in a process of its own, for the running bot: importing matplotlib and drawing
+    hold the interpreter for long stretches, which in a thread would stall the event loop."""
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        return await asyncio.get_running_loop().run_in_executor(pool, draw, figures)
+    finally:
+        pool.shutdown(wait=False)
