@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 from PIL import Image
+from sqlite_utils import Database
 
 from bot.app import build_runtime
 from bot.cli import main
@@ -111,3 +113,29 @@ def test_on_the_console_managers_see_the_insights_and_others_do_not(socialbot) -
     assert "(chart, 800x450 pixels: Shares per day from" in manager.stdout
     assert "Only the social media managers see the insights." in someone.stdout
     assert "Insights: the last" not in someone.stdout
+
+
+def test_the_leaderboard_names_only_who_joined_it(socialbot, monkeypatch, tmp_path: Path) -> None:
+    with Database(tmp_path / "socialbot.db") as db, db.conn:
+        db.table("share_clicks").insert(
+            {
+                "platform": "console",
+                "user_id": "ann",
+                "subject": "item:1",
+                "network": "x",
+                "at": datetime(2026, 11, 29, 12, tzinfo=UTC).timestamp(),
+            }
+        )
+    off = socialbot("console", "--user", "ann", input="/socialbot leaderboard on\n")
+    assert "not something I know" in off.stdout
+    monkeypatch.setenv("SOCIALBOT_LEADERBOARD", "true")
+
+    def leaders() -> list[dict[str, object]]:
+        return json.loads(socialbot(*WEEK, "--json").stdout)["leaderboard"]
+
+    assert leaders() == []
+    joined = socialbot("console", "--user", "ann", input="/socialbot leaderboard on\n")
+    assert "You are on the leaderboard" in joined.stdout
+    assert leaders() == [{"name": "ann", "clicks": 1}]
+    socialbot("console", "--user", "ann", input="/socialbot leaderboard off\n")
+    assert leaders() == []
