@@ -130,7 +130,7 @@ def test_the_leaderboard_names_only_who_joined_it(socialbot, monkeypatch, tmp_pa
     assert "not something I know" in off.stdout
     monkeypatch.setenv("SOCIALBOT_LEADERBOARD", "true")
 
-    def leaders() -> list[dict[str, object]]:
+    def leaders() -> object:
         return json.loads(socialbot(*WEEK, "--json").stdout)["leaderboard"]
 
     assert leaders() == []
