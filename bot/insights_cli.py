@@ -95,6 +95,7 @@ def insights(
             days,
             ZoneInfo(settings.timezone),
             leaderboard=settings.leaderboard,
+            ends_now=until is None,
         )
     finally:
         runtime.db.close()

@@ -37,10 +37,8 @@ WEEKLY = "insights"  # delivery purpose of the weekly message; the key is its du
 ASKED = "insights-asked"  # delivery purpose of `/socialbot insights`; the key is when
 DEFAULT_DAYS = 7
 PLATFORMS = ("slack", "teams", "console")
-OFFERED_KEPT = timedelta(days=400)
-RETRY = timedelta(
-    minutes=30
-)  # after a weekly message that could not be made  # a year back, the longest period, and some
+OFFERED_KEPT = timedelta(days=400)  # a year back, the longest period, and some
+RETRY = timedelta(minutes=30)  # after a weekly message that could not be made
 MANAGERS_ONLY = "Only the social media managers see the insights."
 
 T = TypeVar("T")
@@ -145,7 +143,7 @@ class Insights:
         # Slack wants an answer within 3 seconds: the chart follows as a message of its own.
         self.core.soon("insights on demand", self._send_to(person, now, days))
         return Message(
-            f"Drawing the insights for the last {days} days; they arrive in our direct"
+            f"Drawing the insights for the last {days} days; they arrive in your direct"
             " messages in a moment."
         )
 

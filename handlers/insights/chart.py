@@ -39,7 +39,7 @@ class Chart:
 
 def alt_text(figures: Figures) -> str:
     """The chart's numbers in words, for screen readers and for whoever cannot see images."""
-    days = figures.shares_per_day
+    days = figures.chart_days
     totals = {key: sum(d.by_network[key] for d in days) for key in NETWORK_KEYS}
     busiest = max(days, key=lambda d: d.total, default=None)
     networks = ", ".join(f"{LABELS[key]} {totals[key]}" for key in NETWORK_KEYS)
@@ -60,7 +60,7 @@ def draw(figures: Figures) -> Chart:
     from matplotlib.figure import Figure  # Agg through Figure: no pyplot, no GUI, thread-safe
     from PIL import Image
 
-    days = figures.shares_per_day
+    days = figures.chart_days
     figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI, facecolor=BACKGROUND)
     shares, rate = figure.subplots(2, 1, gridspec_kw={"height_ratios": (3, 1.3), "hspace": 0.55})
     for axes in (shares, rate):

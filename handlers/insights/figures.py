@@ -154,13 +154,15 @@ class Leader:
 
 @dataclass(frozen=True)
 class Figures:
-    """Everything the insights show for the `days` before `end`."""
+    """Everything the insights show for the `days` before `end`; only the chart's series
+    (`chart_days`, `weekly`) reach further back, over at least 8 weeks."""
 
     start: datetime
     end: datetime
     days: int
     zone: str
     shares_per_day: tuple[DayShares, ...]
+    chart_days: tuple[DayShares, ...]
     shares: dict[str, int]
     participation: Participation
     weekly: tuple[Participation, ...]
@@ -171,6 +173,7 @@ class Figures:
     reports: ReportFigures
     questions: QuestionFigures
     leaderboard: tuple[Leader, ...] | None = field(default=None)
+    ends_now: bool = True
 
     @property
     def shares_total(self) -> int:
@@ -255,9 +258,12 @@ def compute(
     zone: ZoneInfo,
     *,
     leaderboard: bool = False,
+    ends_now: bool = True,
 ) -> Figures:
-    """The figures for the `days` before `end`; the chart's days cover at least 8 weeks."""
+    """The figures for the `days` before `end`; the chart's days cover at least 8 weeks.
+    `ends_now` is false for a period the caller ended in the past (the title then says when)."""
     start = end - timedelta(days=days)
+    chart_first = _last_day(end, zone) - timedelta(days=max(days, CHART_WEEKS * 7) - 1)
     t0, t1 = start.timestamp(), end.timestamp()
     weeks = tuple(
         (end - timedelta(weeks=k + 1), end - timedelta(weeks=k))
@@ -269,7 +275,8 @@ def compute(
         end=end,
         days=days,
         zone=zone.key,
-        shares_per_day=_shares_per_day(db, end, max(days, CHART_WEEKS * 7), zone),
+        shares_per_day=_shares_per_day(db, start, end, zone),
+        chart_days=_shares_per_day(db, datetime.combine(chart_first, time(), zone), end, zone),
         shares=_shares(db, t0, t1),
         participation=_participation_in(db, [(start, end)])[0],
         weekly=tuple(_participation_in(db, list(weeks))),
@@ -280,6 +287,7 @@ def compute(
         reports=_reports(db, t0, t1),
         questions=_questions(db, start, end),
         leaderboard=_leaderboard(db, t0, t1) if leaderboard else None,
+        ends_now=ends_now,
     )
 
 
@@ -296,25 +304,30 @@ def _shares(db: Database, t0: float, t1: float) -> dict[str, int]:
 
 
 def _shares_per_day(
-    db: Database, end: datetime, days: int, zone: ZoneInfo
+    db: Database, start: datetime, end: datetime, zone: ZoneInfo
 ) -> tuple[DayShares, ...]:
-    """Clicks per local day, for the `days` local days that end with `end`'s."""
-    last = end.astimezone(zone).date()
-    first = last - timedelta(days=days - 1)
-    t0 = datetime.combine(first, time(), zone).timestamp()
+    """Clicks in [start, end) per local day, for each local day the period touches."""
+    first = start.astimezone(zone).date()
+    last = max(first, _last_day(end, zone))
     per_day: dict[date, dict[str, int]] = {
-        first + timedelta(days=n): dict.fromkeys(NETWORK_KEYS, 0) for n in range(days)
+        first + timedelta(days=n): dict.fromkeys(NETWORK_KEYS, 0)
+        for n in range((last - first).days + 1)
     }
     rows = db.execute(
         f"SELECT CAST(at / {_BUCKET} AS INTEGER), network, COUNT(*) FROM share_clicks"
         " WHERE at >= ? AND at < ? GROUP BY 1, 2",
-        [t0, end.timestamp()],
+        [start.timestamp(), end.timestamp()],
     ).fetchall()
     for bucket, network, clicks in rows:
         day = datetime.fromtimestamp(bucket * _BUCKET, zone).date()
         if day in per_day and network in per_day[day]:
             per_day[day][network] += int(clicks)
     return tuple(DayShares(day, counts) for day, counts in per_day.items())
+
+
+def _last_day(end: datetime, zone: ZoneInfo) -> date:
+    """The last local day a period ending (exclusively) at `end` touches."""
+    return (end - timedelta(microseconds=1)).astimezone(zone).date()
 
 
 def _window_case(column: str, windows: Sequence[tuple[datetime, datetime]]) -> str:

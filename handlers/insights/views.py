@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from content_feed.compose import Network
 from handlers.digest.views import NETWORK_NAMES
 from handlers.insights.chart import Chart
@@ -54,8 +56,17 @@ def lines(figures: Figures) -> list[str]:
 
 
 def title(figures: Figures) -> str:
-    """The insights' title, naming the period."""
-    return f"Insights: the last {figures.days} days"
+    """The insights' title, naming the period: its dates when it does not end now."""
+    if figures.ends_now:
+        return f"Insights: the last {figures.days} days"
+    return f"Insights: {_dates(figures)} ({figures.days} days)"
+
+
+def _dates(figures: Figures) -> str:
+    """The period's first and last moments as local dates."""
+    zone = ZoneInfo(figures.zone)
+    start, end = figures.start.astimezone(zone), figures.end.astimezone(zone)
+    return f"{start:%d %b %Y} to {end:%d %b %Y}"
 
 
 def insights_message(figures: Figures, chart: Chart | None) -> Message:
@@ -69,7 +80,7 @@ def insights_message(figures: Figures, chart: Chart | None) -> Message:
             *picture,
             Text(body),
             Context(
-                f"{figures.start:%d %b} to {figures.end:%d %b %Y} ({figures.zone})."
+                f"{_dates(figures)} ({figures.zone})."
                 " People are counted, never named, unless they joined the leaderboard."
             ),
         ),

@@ -20,6 +20,7 @@ from tests.insights.conftest import ZONE, fill
 from tests.test_cli import modules_after
 
 WEEK = ["insights", "--since", "7d", "--until", "2026-11-30T08:00"]
+WEEK_DAYS = ("2026-11-23", "2026-11-30")
 
 
 @pytest.fixture
@@ -51,6 +52,31 @@ def test_json_is_one_line_with_every_figure(socialbot) -> None:
     assert figures["questions"]["gaps"] == ["Can I post about the merger?"]
     assert figures["reports"]["median_minutes_to_acknowledge"] == 20.0
     assert figures["leaderboard"] is None
+
+
+def test_json_and_csv_days_are_those_of_the_period(socialbot) -> None:
+    figures = json.loads(socialbot(*WEEK, "--json").stdout)
+    rows = list(csv.reader(io.StringIO(socialbot(*WEEK, "--csv").stdout)))
+
+    # 23 Nov 09:00 to 30 Nov 09:00 in Copenhagen: eight local days, not the chart's eight weeks.
+    days = [day["day"] for day in figures["shares_per_day"]]
+    assert (figures["start"], days[0], days[-1]) == ("2026-11-23T08:00:00+00:00", *WEEK_DAYS)
+    assert len(days) == 8
+    assert sum(day["total"] for day in figures["shares_per_day"]) == figures["shares"]["total"]
+    csv_days = [row[1] for row in rows if row[0] == "shares_per_day"]
+    assert len(csv_days) == 8 * 3  # a row per day and network
+    assert (csv_days[0], csv_days[-1]) == WEEK_DAYS
+    assert "2026-11-20" not in csv_days  # a share before the period
+
+
+def test_the_title_names_the_dates_of_a_period_that_ended(socialbot) -> None:
+    ended = socialbot("insights", "--until", "2026-01-01")
+    recent = socialbot("insights", "--since", "7d")
+
+    assert ended.exit_code == 0, ended.output
+    assert "Insights: 02 Dec 2025 to 01 Jan 2026 (30 days)" in ended.stdout
+    assert "the last" not in ended.stdout
+    assert "Insights: the last 7 days" in recent.stdout
 
 
 def test_csv_is_one_table_of_figure_label_network_value(socialbot) -> None:

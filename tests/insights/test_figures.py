@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -31,7 +31,7 @@ def test_shares_per_network_and_per_local_day(runtime: Runtime) -> None:
     figures = figures_of(runtime)
 
     assert figures.shares == {"linkedin": 3, "x": 1, "facebook": 1}
-    days = {d.day: d.by_network for d in figures.shares_per_day if d.total}
+    days = {d.day: d.by_network for d in figures.chart_days if d.total}
     assert days == {
         date(2026, 11, 20): {"linkedin": 0, "x": 1, "facebook": 0},
         date(2026, 11, 24): {"linkedin": 1, "x": 1, "facebook": 0},
@@ -39,8 +39,12 @@ def test_shares_per_network_and_per_local_day(runtime: Runtime) -> None:
         date(2026, 11, 26): {"linkedin": 1, "x": 0, "facebook": 0},
         date(2026, 11, 28): {"linkedin": 0, "x": 0, "facebook": 1},  # 00:30 local
     }
-    assert len(figures.shares_per_day) == 56  # eight weeks, whatever the period
-    assert figures.shares_per_day[-1].day == date(2026, 11, 30)
+    assert len(figures.chart_days) == 56  # eight weeks, whatever the period
+    assert figures.chart_days[-1].day == date(2026, 11, 30)
+    # The period's own series: the local days from 23 Nov 09:00 to 30 Nov 09:00, its clicks only.
+    period = [d.day for d in figures.shares_per_day]
+    assert period == [date(2026, 11, 23) + timedelta(days=n) for n in range(8)]
+    assert sum(d.total for d in figures.shares_per_day) == figures.shares_total == 5
 
 
 def test_participation_this_week_and_the_weeks_before(runtime: Runtime) -> None:
@@ -83,7 +87,9 @@ def test_a_longer_period_counts_more(runtime: Runtime) -> None:
     assert (figures.participation.reached, figures.participation.shared) == (5, 3)
     assert figures.reports.filed == 4
     assert figures.questions.gaps == ("Can I post about the merger?", "Can I post about lunch?")
-    assert len(figures.shares_per_day) == 56
+    assert len(figures.chart_days) == 56
+    assert len(figures.shares_per_day) == 31
+    assert sum(d.total for d in figures.shares_per_day) == figures.shares_total == 6
 
 
 def test_nobody_is_named_unless_the_leaderboard_is_on_and_they_opted_in(

@@ -80,7 +80,10 @@ async def test_insights_on_demand_for_managers_only(make_bot, slack) -> None:
     assert "`5x` is not a period I know" in wrong["text"]
 
     answer = await (await post_form(bot, slash("/socialbot", "insights 30d"))).json()
-    assert "Drawing the insights for the last 30 days" in answer["text"]
+    assert answer["text"] == (
+        "Drawing the insights for the last 30 days; they arrive in your direct messages"
+        " in a moment."
+    )
     await bot.runtime.core.settle()
     await wait_for_call(slack, "files.completeUploadExternal")
     (shared,) = slack.messages_in(MANAGER)
