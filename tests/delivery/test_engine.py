@@ -130,8 +130,10 @@ async def test_each_conversation_keeps_its_own_pace(
     general = [r.at for r in slack.requests if r.params.get("channel") == "C-general"]
     others = [r.at for r in slack.requests if r.params.get("channel") in ("U1", "U2")]
     assert len(general) == 4
-    # Three gaps of 0.2 s at the sender; allow 0.1 s of network jitter in total.
-    assert general[-1] - general[0] >= 0.5
+    # Three gaps of 0.2 s at the sender. Arrival times at the fake server carry the jitter of a
+    # busy machine (a late first request shortens the span), so allow a third of it: unpaced,
+    # the four would arrive within milliseconds.
+    assert general[-1] - general[0] >= 0.4
     # The busy channel holds back nobody else.
     assert max(others) < general[1]
 

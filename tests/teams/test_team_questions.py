@@ -59,12 +59,16 @@ async def make_running(make_teams: MakeTeams) -> AsyncIterator[MakeTeams]:
 async def calls_where(
     connector: FakeBotConnector, wanted: Callable[[Sent], bool], count: int = 1
 ) -> list[Sent]:
-    """The delivered calls that are `wanted`, once there are `count` of them."""
-    for _ in range(500):
+    """The delivered calls that are `wanted`, once there are `count` of them (within 15 s)."""
+    # A busy machine can take seconds to deliver an edit: wait on the clock, generously.
+    deadline = asyncio.get_running_loop().time() + 15
+    while True:
         found = [call for call in connector.sent if wanted(call)]
-        if len(found) >= count:
-            return found
+        if len(found) >= count or asyncio.get_running_loop().time() > deadline:
+            break
         await asyncio.sleep(0.01)
+    if len(found) >= count:
+        return found
     raise AssertionError(f"{len(found)} wanted calls, not {count}: {connector.calls}")
 
 
