@@ -23,7 +23,7 @@ from tests.content_feed.conftest import FeedServer, gzip_of_zeros, item, rss
 
 FEED = rss(item("g1", "https://e.com/1")).encode()
 # The bomb: about 5 kB on the wire, 2 GiB after two rounds of gzip.
-STACKED_BOMB = gzip.compress(gzip_of_zeros(2048), 9)
+STACKED_BOMB = gzip.compress(gzip_of_zeros(2048), 9, mtime=0)
 # One round: 1 MB on the wire, 1 GiB inflated.
 SINGLE_BOMB = gzip_of_zeros(1024)
 MEMORY_CEILING = 64 * 1024 * 1024
@@ -69,7 +69,9 @@ async def test_a_single_gzip_bomb_stops_at_the_cap_of_decoded_bytes(
 
 async def test_a_body_just_under_the_cap_is_read_whole(feed_server: FeedServer) -> None:
     padded = FEED.replace(b"</channel>", b" " * (5 * 1024 * 1024 - len(FEED) - 20) + b"</channel>")
-    url = feed_server.serve("/big.xml", gzip.compress(padded), headers={"Content-Encoding": "gzip"})
+    url = feed_server.serve(
+        "/big.xml", gzip.compress(padded, mtime=0), headers={"Content-Encoding": "gzip"}
+    )
     async with new_client(allow_private=True) as client:
         result = await fetch(client, url, allow_private=True)
     assert result.body == padded
@@ -88,7 +90,7 @@ async def test_gzip_members_split_anywhere_across_network_chunks(
     feed_server: FeedServer, first: int
 ) -> None:
     # Served in 1 kB pieces: the next member's magic bytes fall before, on and after a boundary.
-    body = member_of(first) + gzip.compress(FEED)
+    body = member_of(first) + gzip.compress(FEED, mtime=0)
     expected = zlib.decompressobj(31).decompress(body[:first]) + FEED
     headers = {"Content-Encoding": "gzip"}
     url = feed_server.serve("/members.xml", body, headers=headers, pace=0.001)
@@ -99,9 +101,11 @@ async def test_gzip_members_split_anywhere_across_network_chunks(
 
 async def test_junk_after_the_stream_is_ignored_but_counted(feed_server: FeedServer) -> None:
     headers = {"Content-Encoding": "gzip"}
-    small = feed_server.serve("/junk.xml", gzip.compress(FEED) + b"junk" * 100, headers=headers)
+    small = feed_server.serve(
+        "/junk.xml", gzip.compress(FEED, mtime=0) + b"junk" * 100, headers=headers
+    )
     endless = feed_server.serve(
-        "/endless.xml", gzip.compress(FEED) + b"junk" * 2_000_000, headers=headers
+        "/endless.xml", gzip.compress(FEED, mtime=0) + b"junk" * 2_000_000, headers=headers
     )
     async with new_client(allow_private=True) as client:
         assert (await fetch(client, small, allow_private=True)).body == FEED
@@ -117,12 +121,15 @@ def deflate(data: bytes, wbits: int) -> bytes:
 @pytest.mark.parametrize(
     ("encoding", "body"),
     [
-        ("gzip", gzip.compress(FEED)),
-        ("x-gzip", gzip.compress(FEED)),
-        ("GZIP", gzip.compress(FEED)),
-        ("identity, gzip", gzip.compress(FEED)),
-        ("gzip", gzip.compress(FEED[:100]) + gzip.compress(FEED[100:])),  # two members
-        ("gzip", gzip.compress(FEED) + b"\0\0\0\0"),  # padding after the stream
+        ("gzip", gzip.compress(FEED, mtime=0)),
+        ("x-gzip", gzip.compress(FEED, mtime=0)),
+        ("GZIP", gzip.compress(FEED, mtime=0)),
+        ("identity, gzip", gzip.compress(FEED, mtime=0)),
+        (
+            "gzip",
+            gzip.compress(FEED[:100], mtime=0) + gzip.compress(FEED[100:], mtime=0),
+        ),  # two members
+        ("gzip", gzip.compress(FEED, mtime=0) + b"\0\0\0\0"),  # padding after the stream
         ("deflate", deflate(FEED, zlib.MAX_WBITS)),  # as the standard says: zlib-wrapped
         ("deflate", deflate(FEED, -zlib.MAX_WBITS)),  # as some servers send it: raw
         ("identity", FEED),
@@ -142,12 +149,12 @@ async def test_codings_that_are_decoded(
 @pytest.mark.parametrize(
     ("encoding", "body", "message"),
     [
-        ("gzip, gzip", gzip.compress(gzip.compress(FEED)), "compressed 2 times over"),
-        ("gzip,deflate", gzip.compress(deflate(FEED, 15)), "compressed 2 times over"),
+        ("gzip, gzip", gzip.compress(gzip.compress(FEED), mtime=0), "compressed 2 times over"),
+        ("gzip,deflate", gzip.compress(deflate(FEED, 15), mtime=0), "compressed 2 times over"),
         ("br", b"\x0b\x02\x80hello\x03", "Content-Encoding 'br', not gzip"),
         ("compress", FEED, "Content-Encoding 'compress', not gzip"),
         ("gzip", b"not gzip at all", "the gzip body is broken"),
-        ("gzip", gzip.compress(FEED)[:10] + b"\xff" * 50, "the gzip body is broken"),
+        ("gzip", gzip.compress(FEED, mtime=0)[:10] + b"\xff" * 50, "the gzip body is broken"),
     ],
 )
 async def test_codings_that_are_refused(
