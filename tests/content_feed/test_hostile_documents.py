@@ -143,7 +143,9 @@ async def test_hostile_feeds_fail_alone_and_say_why(
     assert "number too long" in str(errors["digits.json"])
     assert "entity-expansion" in str(errors["laughs.xml"])
     assert not any("unexpected" in str(error) for error in errors.values())
-    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+    # Our loggers only: asyncio may report a client another test left for the collector.
+    ours = [r for r in caplog.records if r.name.split(".")[0] in {"content_feed", "bot"}]
+    assert [r for r in ours if r.levelno >= logging.ERROR] == []
     assert json.loads(json.dumps(errors))  # plain strings, fit for `feeds list --json`
 
 
