@@ -184,11 +184,14 @@ class Reports:
         return views.receipt(report, filed.outcome, reach, filed.added)
 
     def _reach(self, report: Report) -> views.Reach:
-        """Who sees the report: the team if a card about it went out, else console managers
-        (they list open reports), else nobody yet."""
+        """Who sees the report: on the console, its managers if some are set, else whoever opens
+        a `--manager` session; elsewhere the team if a card about it went out, else nobody yet."""
+        if report.platform == "console":
+            managers = self.core.roles.members(Role.MANAGER, "console")
+            return views.Reach.TEAM if managers else views.Reach.CONSOLE
         if any(purpose == ids.CARD for purpose, _ in self.store.cards(report.id)):
             return views.Reach.TEAM
-        return views.Reach.CONSOLE if report.platform == "console" else views.Reach.NOBODY
+        return views.Reach.NOBODY
 
     # -- the managers' buttons and forms ---------------------------------------------------------
 

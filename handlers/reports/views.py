@@ -150,8 +150,8 @@ def report_form(draft: Draft, problem: str = "") -> Form:
 
 
 class Reach(StrEnum):
-    """Who sees a report: the team (its card was sent), managers on the local console, or
-    nobody yet because no team is configured."""
+    """Who sees a report: the team (its card was sent, or console managers are set), whoever
+    opens a manager console session, or nobody yet because no team is configured."""
 
     TEAM = "team"
     CONSOLE = "console"
@@ -161,8 +161,8 @@ class Reach(StrEnum):
 REACH_LINES = {
     Reach.TEAM: "The social media team handles it from here.",
     Reach.CONSOLE: (
-        "On the console, the social media managers see it with `/report-mention open` "
-        "(in `socialbot console --manager`)."
+        "No social media managers are set up on the console: it waits in the team's inbox, "
+        "which `socialbot console --manager` shows, and `/report-mention open` there lists it."
     ),
     Reach.NOBODY: (
         "No social media team is set up to receive reports yet, so nobody has seen it: an admin "

@@ -32,10 +32,12 @@ async def test_report_receipt_and_acknowledge_on_the_console(
             ]
         )
         await ConsoleSession(runtime.core, io.StringIO(script + "\n"), out, "alice").run()
-        text = out.getvalue()
-        # the card goes to the console team's inbox, which `console --manager` sessions read
-        assert "Thanks! Your report R-0001 is with the social media team." in text
-        assert "The social media team handles it from here." in text
+        text = " ".join(out.getvalue().split())
+        # No console managers are set: the card waits in the team's inbox for a `--manager`
+        # session, and the receipt says so rather than that the team has it.
+        assert "Thanks! Your report R-0001 is saved. No social media managers are set up" in text
+        assert "which socialbot console --manager shows, and /report-mention open there" in text
+        assert "with the social media team" not in text and "handles it from here" not in text
         assert "Don't reply to it" in text
         assert "! `https://notalink` does not name a website" in text
         assert "Your report R-0002" in text
@@ -51,6 +53,19 @@ async def test_report_receipt_and_acknowledge_on_the_console(
         assert "Status: Acknowledged" in shown.split("R-0002 acknowledged.")[1]
         events = [(e["kind"], e["user_id"]) for e in runtime.db["report_events"].rows]
         assert events == [("acknowledged", "mia")]
+    finally:
+        runtime.db.close()
+
+
+async def test_with_console_managers_set_the_receipt_says_the_team_has_it(
+    make_settings: SettingsFactory,
+) -> None:
+    runtime = build_runtime(make_settings(social_media_managers="console:mia"))
+    try:
+        out, script = io.StringIO(), io.StringIO(f"/report-mention {LINK}\n")
+        await ConsoleSession(runtime.core, script, out, "al").run()
+        assert "Thanks! Your report R-0001 is with the social media team." in out.getvalue()
+        assert "No social media managers are set up" not in out.getvalue()
     finally:
         runtime.db.close()
 
