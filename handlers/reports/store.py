@@ -135,8 +135,10 @@ def _same_text(text: str) -> str:
 
 
 def _with(old: str, new: str) -> str:
-    """`old` with `new` added on a line of its own, unless it says that already."""
-    if not new.strip() or _same_text(new) in _same_text(old):
+    """`old` with `new` added on a line of its own, unless each of its lines is a line of `old`
+    already (whole lines: "urgent" is news after "not urgent")."""
+    known = {_same_text(line) for line in old.splitlines()}
+    if all(_same_text(line) in known for line in new.splitlines() if line.strip()):
         return old
     return f"{old}\n{new}" if old else new
 

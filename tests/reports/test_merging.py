@@ -100,6 +100,22 @@ async def test_reporting_again_keeps_the_new_note_and_updates_the_card(
     assert len(messages_to(slack, CHANNEL)) == 1
 
 
+async def test_a_repeat_that_is_part_of_an_earlier_note_is_still_added(
+    bot: Any, slack: FakeSlack
+) -> None:
+    await report(bot, f"{LINK} not urgent")
+    await wait_for_call(slack, "chat.postMessage")
+    again = await report(bot, f"{LINK} urgent")  # words of the first note, not the same note
+    assert "What you wrote this time is added" in again["text"]
+    (update,) = await wait_for_call(slack, "chat.update")
+    assert "not urgent\\nurgent" in json.dumps(update["blocks"])
+    (reporter,) = bot.runtime.db["report_reporters"].rows
+    assert reporter["about"] == "not urgent\nurgent"
+    third = await report(bot, f"{LINK}   URGENT ")  # a line it has already, spaced and cased
+    assert "already reported this" in third["text"] and "added" not in third["text"]
+    assert [r["about"] for r in bot.runtime.db["report_reporters"].rows] == ["not urgent\nurgent"]
+
+
 async def test_a_link_typed_without_https_is_reported(bot: Any, slack: FakeSlack) -> None:
     reply = await report(bot, "x.com/someone/status/1 says we lie about prices")
     assert "R-0001" in reply["text"]
