@@ -43,6 +43,9 @@ def create_conversations(db: Database) -> None:
 
 
 ROSTER = "teams_roster"
+# A Teams account without an Entra object id (only the loopback Emulator sends one) is known by
+# its `from.id` under this prefix, so it can never pass for an Entra object id.
+EMULATOR = "emulator:"
 
 # The values of a JSON array parameter: one parameter for any number of ids, as SQLite caps how
 # many parameters a statement takes.
@@ -262,10 +265,14 @@ class Conversations:
         found = self.get(recipient)
         if found is not None:
             return found
+        if recipient.startswith(EMULATOR):
+            match, args = "user_id = ? AND aad_object_id IS NULL", [recipient[len(EMULATOR) :]]
+        else:
+            match, args = "(user_id = ? OR aad_object_id = ?)", [recipient, recipient]
         rows = self.db.query(
-            f"SELECT * FROM {TABLE} WHERE kind = 'personal' AND (user_id = ? OR aad_object_id = ?)"
+            f"SELECT * FROM {TABLE} WHERE kind = 'personal' AND {match}"
             " ORDER BY updated_at DESC LIMIT 1",
-            [recipient, recipient],
+            args,
         )
         return next((_conversation(row) for row in rows), None)
 

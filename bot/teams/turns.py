@@ -18,7 +18,7 @@ from bot.delivery.gateway import PermanentFailure, RateLimited, TransientFailure
 from bot.delivery.ledger import Ledger
 from bot.teams import cards, forms, invokes, people
 from bot.teams.commands import parse_command
-from bot.teams.conversations import Conversations, channel_of
+from bot.teams.conversations import EMULATOR, Conversations, channel_of
 from bot.teams.gateway import TeamsGateway
 from bot.teams.shared import shared_message
 from handlers.core import Core
@@ -46,13 +46,13 @@ def reply(answer: Reply, errors: dict[str, str] | None = None) -> Activity:
 
 def person_of(core: Core, account: ChannelAccount | None) -> Person:
     """The person behind a Teams account. Roles come from the Entra object id alone: anyone can
-    write any `from.id`, so an account without an object id (no Teams user lacks one) holds
-    none, whatever its id."""
+    write any `from.id`, so an account without an object id (no Teams user lacks one; the
+    loopback Emulator does) holds none, and is `emulator:<from.id>`, never an object id."""
     if account is None:
         return core.person(PLATFORM, "")
     if account.aad_object_id:
         return core.person(PLATFORM, account.aad_object_id, account.name or "")
-    return Person(PLATFORM, account.id or "", account.name or "")
+    return Person(PLATFORM, f"{EMULATOR}{account.id}" if account.id else "", account.name or "")
 
 
 def mentions_of_bot(activity: Activity) -> list[str]:

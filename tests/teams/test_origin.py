@@ -156,3 +156,20 @@ async def test_with_auth_a_foreign_service_url_is_refused_before_the_token_is_ch
 
     assert foreign.status == 400
     assert microsofts.status == 401  # on to the token, which is forged
+
+
+async def test_an_account_without_an_object_id_is_never_taken_for_an_entra_id(
+    make_teams: MakeTeams,
+) -> None:
+    teams = await make_teams()
+    emulator = {"id": MEGAN, "name": "Emulator user"}  # an Entra object id as from.id, no aad
+
+    response = await teams.post(
+        PERSONAL, channelId="emulator", text=f"report {LINK}", **{"from": emulator}
+    )
+
+    assert response.status == 200
+    reporters = [(r["platform"], r["user_id"]) for r in teams.db["report_reporters"].rows]
+    assert reporters == [("teams", f"emulator:{MEGAN}")]
+    # Its answers still reach it, in its own chat.
+    assert "R-0001" in str(teams.connector.posted[-1].activity)
