@@ -73,16 +73,21 @@ async def test_a_manager_console_triages_what_console_reporters_send(
     assert await session(make_settings, "alice", []) == ""  # each message shows once
 
 
-async def test_messages_shown_are_pruned_with_the_deliveries(
+async def test_messages_are_pruned_with_the_deliveries_shown_or_not(
     make_settings: SettingsFactory,
 ) -> None:
     await session(make_settings, "alice", [REPORT])  # the card waits for a manager, unshown
     await session(make_settings, "alice", ["/socialbot digest"])  # the digest is shown
+
+    def left() -> list[tuple[str, int]]:
+        return sorted((row["recipient"], row["shown"]) for row in runtime.db["console_inbox"].rows)
+
     runtime = build_runtime(make_settings())
     try:
-        later = datetime.now(UTC) + timedelta(days=91)
-        await runtime.prune_deliveries_daily(later)
-        left = [row["recipient"] for row in runtime.db["console_inbox"].rows]
-        assert left == [CONSOLE_TEAM]
+        await runtime.prune_deliveries_daily(datetime.now(UTC) + timedelta(days=89))
+        assert left() == [("alice", 1), (CONSOLE_TEAM, 0)]
+        # No `--manager` session ever opened: the team's card goes all the same.
+        await runtime.prune_deliveries_daily(datetime.now(UTC) + timedelta(days=91))
+        assert left() == []
     finally:
         runtime.db.close()

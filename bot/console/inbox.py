@@ -119,9 +119,10 @@ def take_unread(db: Database, recipients: Collection[str]) -> list[Arrived]:
 
 
 def prune(db: Database, before: float) -> int:
-    """Forget the messages shown and sent before `before` (Unix time); returns how many."""
+    """Forget the messages sent before `before` (Unix time), shown or not: the team's inbox
+    must not grow if no `--manager` session ever opens. Returns how many."""
     with db.atomic():
-        cursor = db.execute("DELETE FROM console_inbox WHERE shown = 1 AND sent_at < ?", [before])
+        cursor = db.execute("DELETE FROM console_inbox WHERE sent_at < ?", [before])
     return int(cursor.rowcount)
 
 
