@@ -1,8 +1,9 @@
 """Backups for admins who do not run Litestream: a checked copy of the live database, and back.
 
 `backup` uses SQLite's online backup API, so the bot keeps running and writing while the copy
-is made; the copy is checked with `PRAGMA integrity_check` before it replaces anything. `restore`
-checks the file the same way and copies it into place while no bot runs on the database.
+is made; the copy is checked with `PRAGMA integrity_check` before it replaces anything, and it
+never replaces the database itself. `restore` checks the file the same way, takes only a socialbot
+database, moves the current one aside and copies the file into place while no bot runs on it.
 
 A copy lags what happened after it was taken, messages included: a fan-out that went on after
 the copy shows as still to send. So after a restore every unfinished delivery is marked
@@ -16,13 +17,17 @@ import contextlib
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
 
 from bot.delivery import ledger
 
 BACKUP_PAGES = 1024  # pages copied per step: the bot's writes get the database in between
+SQLITE_FILES = ("", "-wal", "-shm", "-journal")  # the database and the files SQLite keeps beside it
+CORE_TABLES = (Migrations.migrations_table, "reports")  # what every socialbot database has
 
 
 class BackupError(Exception):
@@ -39,6 +44,19 @@ class Copied:
     reports: int
     deliveries: int
     unfinished: int = 0  # deliveries to look up before sending (restore only)
+    previous: Path | None = None  # where the replaced database was moved (restore only)
+
+
+def _beside(database: Path, suffixes: tuple[str, ...] = SQLITE_FILES) -> list[Path]:
+    return [database.with_name(database.name + suffix) for suffix in suffixes]
+
+
+def _refuse_the_database(path: Path, database: Path, what: str) -> None:
+    """Raise BackupError when `path` is `database` or a file beside it (its lock included)."""
+    for own in _beside(database, (*SQLITE_FILES, ".lock")):
+        same = path.resolve() == own.resolve()
+        if same or (path.exists() and own.exists() and path.samefile(own)):
+            raise BackupError(f"{path} is the live database's file {own}; {what}")
 
 
 @contextlib.contextmanager
@@ -61,6 +79,34 @@ def _check(conn: sqlite3.Connection, what: str) -> None:
         raise BackupError(f"{what} failed the integrity check: {'; '.join(problems[:3])}")
 
 
+def _check_socialbot(conn: sqlite3.Connection, what: str) -> None:
+    """Raise BackupError unless `conn` holds a socialbot database (its core tables)."""
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    missing = [table for table in CORE_TABLES if table not in names]
+    if missing:
+        raise BackupError(f"{what} is not a socialbot database: it has no {missing[0]} table")
+
+
+def _move_aside(database: Path) -> Path | None:
+    """Rename `database` (and the files SQLite keeps beside it) to a name not in use,
+    `<database>.before-restore-<UTC time>`; None when there is no database."""
+    if not database.exists():
+        return None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    aside = database.with_name(f"{database.name}.before-restore-{stamp}")
+    n = 1
+    while any(path.exists() for path in _beside(aside)):
+        n += 1
+        aside = database.with_name(f"{database.name}.before-restore-{stamp}-{n}")
+    try:
+        for old, new in zip(_beside(database), _beside(aside), strict=True):
+            if old.exists():
+                old.replace(new)
+    except OSError as error:
+        raise BackupError(f"cannot move {database} aside to {aside}: {error.strerror}") from None
+    return aside
+
+
 def _count(conn: sqlite3.Connection, table: str, where: str = "") -> int:
     found = conn.execute(
         "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
@@ -70,7 +116,9 @@ def _count(conn: sqlite3.Connection, table: str, where: str = "") -> int:
     return int(conn.execute(f"SELECT count(*) FROM [{table}] {where}").fetchone()[0])
 
 
-def _describe(conn: sqlite3.Connection, path: Path, unfinished: int = 0) -> Copied:
+def _describe(
+    conn: sqlite3.Connection, path: Path, unfinished: int = 0, previous: Path | None = None
+) -> Copied:
     tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()
     return Copied(
         path=path,
@@ -79,7 +127,25 @@ def _describe(conn: sqlite3.Connection, path: Path, unfinished: int = 0) -> Copi
         reports=_count(conn, "reports"),
         deliveries=_count(conn, "deliveries"),
         unfinished=unfinished,
+        previous=previous,
     )
+
+
+@contextlib.contextmanager
+def _checked_copy(source: sqlite3.Connection, target: Path) -> Iterator[Path]:
+    """A checked, self-contained copy of `source` beside `target`, for the caller to move
+    into place; removed if it is still there afterwards."""
+    partial = target.with_name(f".{target.name}.partial")
+    partial.unlink(missing_ok=True)
+    try:
+        with _connect(partial) as copy:
+            source.backup(copy, pages=BACKUP_PAGES)
+            # One self-contained file, whatever journal mode the source uses.
+            copy.execute("PRAGMA journal_mode=DELETE")
+            _check(copy, "the copy")
+        yield partial
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def backup(database: Path, target: Path) -> Copied:
@@ -88,39 +154,35 @@ def backup(database: Path, target: Path) -> Copied:
         raise BackupError(f"there is no database at {database}")
     if target.is_dir():
         raise BackupError(f"{target} is a folder; name the backup file")
-    partial = target.with_name(f".{target.name}.partial")
-    partial.unlink(missing_ok=True)
+    _refuse_the_database(target, database, "name another file for the backup")
     try:
-        with _connect(database) as source, _connect(partial) as copy:
-            source.backup(copy, pages=BACKUP_PAGES)
-            # One self-contained file, whatever journal mode the live database uses.
-            copy.execute("PRAGMA journal_mode=DELETE")
-            _check(copy, "the copy")
-        partial.replace(target)
+        with _connect(database) as source, _checked_copy(source, target) as partial:
+            partial.replace(target)
     except sqlite3.Error as error:
         raise BackupError(f"cannot back up {database} to {target}: {error}") from None
-    finally:
-        partial.unlink(missing_ok=True)
     with _connect(target, read_only=True) as copy:
         return _describe(copy, target)
 
 
 def restore(source: Path, database: Path) -> Copied:
-    """Replace `database` with the checked copy `source`; unfinished deliveries become
-    uncertain. The caller makes sure no bot runs on `database`."""
+    """Replace `database` with the checked socialbot database `source`, the old one moved
+    aside; unfinished deliveries become uncertain. The caller makes sure no bot runs on it."""
     if not source.is_file():
         raise BackupError(f"there is no backup at {source}")
+    _refuse_the_database(source, database, "restore from a backup")
     try:
         with _connect(source, read_only=True) as copy:
             _check(copy, str(source))
-            with _connect(database) as live:
-                copy.backup(live, pages=BACKUP_PAGES)
+            _check_socialbot(copy, str(source))
+            with _checked_copy(copy, database) as partial:
+                previous = _move_aside(database)
+                partial.replace(database)
     except sqlite3.Error as error:
         raise BackupError(f"cannot restore {source} to {database}: {error}") from None
     db = Database(database)
     try:
         ledger.migrations.apply(db)  # a backup from an older release may lack the newest columns
         unfinished = ledger.Ledger(db).distrust_unfinished()
-        return _describe(db.conn, database, unfinished)
+        return _describe(db.conn, database, unfinished, previous)
     finally:
         db.close()

@@ -37,7 +37,8 @@ def backup_command(file: Path) -> None:
 @click.argument("file", type=BACKUP)
 @click.option("--yes", is_flag=True, help="Do not ask before replacing the database.")
 def restore_command(file: Path, yes: bool) -> None:
-    """Replace the database with the backup FILE; refused while `socialbot run` uses it."""
+    """Replace the database with the socialbot backup FILE, the old one kept beside it;
+    refused while `socialbot run` uses it."""
     settings = settings_or_exit()
     # The run lock, held while the file is replaced: refused while a bot runs on the database,
     # and no bot can start on it halfway through.
@@ -55,6 +56,8 @@ def restore_command(file: Path, yes: bool) -> None:
     finally:
         lock.release()
     click.echo(f"Restored {_summary(copied)}")
+    if copied.previous is not None:
+        click.echo(f"The database it replaced is kept as {copied.previous}.")
     if copied.unfinished:
         click.echo(
             f"{copied.unfinished} unfinished deliveries will each be looked up on the platform"

@@ -17,6 +17,7 @@ from bot.delivery.engine import DeliveryEngine, Policy
 from bot.delivery.ledger import migrations
 from bot.slack.gateway import SlackGateway
 from bot.store import RunLock, open_database
+from handlers.reports import store as reports_store
 from handlers.views import Message
 from tests.fakes.slack_web_api import FakeSlack
 
@@ -90,7 +91,7 @@ async def test_after_a_restore_what_went_out_since_the_backup_is_not_sent_again(
             gateway = SlackGateway(AsyncWebClient(token="xoxb-test", base_url=slack.url))
             policy = Policy(backoff=0.05, settle=0.05, idle_poll=0.2)
             pace = Pace(rate=200.0, burst=50, conversation_rate=100.0)
-            db = open_database(path, [migrations])
+            db = open_database(path, [migrations, reports_store.migrations])
             return DeliveryEngine(db, [gateway], {"slack": pace}, policy)
 
         first = engine_on(live)
@@ -122,3 +123,60 @@ def test_restore_is_refused_while_a_bot_runs_on_the_database(tmp_path: Path) -> 
     (line,) = refused.output.splitlines()
     assert line.startswith("Error: not restored: socialbot run is already running on ")
     assert socialbot(tmp_path, "restore", "--yes", str(tmp_path / "backup.db")).exit_code == 0
+
+
+def test_backup_onto_the_database_or_a_file_beside_it_is_refused(tmp_path: Path) -> None:
+    """The running bot keeps its file: no backup (or restore) swaps it out from under it."""
+    socialbot(tmp_path, "console", stdin=f"/report-mention {LINK}\n")
+    live = tmp_path / "socialbot.db"
+    bot = sqlite3.connect(live, isolation_level=None)  # the running bot's connection
+    bot.execute("PRAGMA journal_mode=WAL")
+    (tmp_path / "link.db").symlink_to(live)
+    (tmp_path / "hard.db").hardlink_to(live)
+    whole = live.read_bytes()
+    for name in ("socialbot.db", "socialbot.db-wal", "socialbot.db-shm", "link.db", "hard.db"):
+        for args in (["backup"], ["restore", "--yes"]):
+            refused = socialbot(tmp_path, *args, str(tmp_path / name))
+            assert refused.exit_code == 1, refused.output
+            (line,) = refused.output.splitlines()
+            assert "the live database's file" in line, line
+    refused = socialbot(tmp_path, "backup", str(tmp_path / "socialbot.db.lock"))
+    assert "the live database's file" in refused.output
+    assert live.read_bytes() == whole
+    bot.execute("CREATE TABLE written_after (n)")  # lands in the file everyone else reads
+    bot.close()
+    assert "written_after" in Database(live).table_names()
+    assert not list(tmp_path.glob("*before-restore*"))
+
+
+def test_restore_refuses_a_database_that_is_not_socialbots(tmp_path: Path) -> None:
+    socialbot(tmp_path, "console", stdin=f"/report-mention {LINK}\n")
+    whole = (tmp_path / "socialbot.db").read_bytes()
+    other = sqlite3.connect(tmp_path / "other.db")
+    other.execute("CREATE TABLE x (a)")
+    other.close()
+
+    refused = socialbot(tmp_path, "restore", "--yes", str(tmp_path / "other.db"))
+    assert refused.exit_code == 1
+    assert refused.output.strip() == (
+        f"Error: {tmp_path / 'other.db'} is not a socialbot database:"
+        " it has no _sqlite_migrations table"
+    )
+    assert (tmp_path / "socialbot.db").read_bytes() == whole
+    assert not list(tmp_path.glob("*before-restore*"))
+
+
+def test_restore_keeps_the_database_it_replaces(tmp_path: Path) -> None:
+    later = "https://x.com/someone/status/456"
+    socialbot(tmp_path, "console", stdin=f"/report-mention {LINK}\n")
+    assert socialbot(tmp_path, "backup", str(tmp_path / "backup.db")).exit_code == 0
+    socialbot(tmp_path, "console", stdin=f"/report-mention {later}\n")
+
+    back = socialbot(tmp_path, "restore", "--yes", str(tmp_path / "backup.db"))
+    assert back.exit_code == 0, back.output
+    (kept,) = tmp_path.glob("socialbot.db.before-restore-*Z")
+    assert f"The database it replaced is kept as {kept}." in back.output.splitlines()
+    restored = socialbot(tmp_path, "reports", "list", "--json").output
+    assert LINK in restored and later not in restored
+    previous = socialbot(tmp_path, "reports", "list", "--json", db=kept.name).output
+    assert LINK in previous and later in previous
