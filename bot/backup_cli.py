@@ -37,8 +37,7 @@ def backup_command(file: Path) -> None:
 @click.argument("file", type=BACKUP)
 @click.option("--yes", is_flag=True, help="Do not ask before replacing the database.")
 def restore_command(file: Path, yes: bool) -> None:
-    """Replace the database with the socialbot backup FILE, the old one kept beside it;
-    refused while `socialbot run` uses it."""
+    """Replace the database with the backup FILE; refused while `socialbot run` uses it."""
     settings = settings_or_exit()
     # The run lock, held while the file is replaced: refused while a bot runs on the database,
     # and no bot can start on it halfway through.
