@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -9,10 +10,15 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from handlers.checks.concerns import Kind, Result
+from handlers.checks.views import MAX_VALUE
 
 migrations = Migrations("checks")
+_KINDS = frozenset(kind.value for kind in Kind)
 DOWNVOTED_KEPT = timedelta(days=365)
 CHECKED = "checked"  # the row that counts drafts checked, beside one row per kind
+# Control characters (C0 but newline and tab, DEL, C1) and bidirectional overrides: a 👎 draft
+# comes back from the client (editable on Teams) and is printed in an admin's terminal.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @migrations()
@@ -72,11 +78,13 @@ class Downvote:
 
 
 def record_downvote(db: Database, draft: str, kinds: tuple[str, ...]) -> None:
-    """Keep a draft marked 👎 (who marked it is not kept)."""
+    """Keep a draft marked 👎 (who marked it is not kept), without control characters, cut
+    to the length a check's button carries; kinds that are not ours are dropped."""
     now = datetime.now(UTC)
+    known = ",".join(kind for kind in kinds if kind in _KINDS)
     with db.conn:
         db["check_downvotes"].insert(  # type: ignore[union-attr]
-            {"at": now.isoformat(timespec="seconds"), "draft": draft, "kinds": ",".join(kinds)}
+            {"at": now.isoformat(timespec="seconds"), "draft": _printable(draft), "kinds": known}
         )
         db.execute(
             "DELETE FROM check_downvotes WHERE at < ?",
@@ -85,8 +93,13 @@ def record_downvote(db: Database, draft: str, kinds: tuple[str, ...]) -> None:
 
 
 def downvotes(db: Database) -> list[Downvote]:
-    """The drafts marked 👎, newest first."""
+    """The drafts marked 👎, newest first, safe to print (whatever an older version stored)."""
     rows = db.execute("SELECT at, draft, kinds FROM check_downvotes ORDER BY id DESC").fetchall()
     return [
-        Downvote(at, draft, tuple(k for k in kinds.split(",") if k)) for at, draft, kinds in rows
+        Downvote(at, _printable(draft), tuple(k for k in kinds.split(",") if k in _KINDS))
+        for at, draft, kinds in rows
     ]
+
+
+def _printable(text: str) -> str:
+    return _CONTROL.sub("", text)[:MAX_VALUE]

@@ -8,12 +8,16 @@ import zipfile
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from bot.check_cli import checks
 from bot.teams.package import build_package
+from handlers.checks import ids
 from tests.checks.conftest import CHECK_SETTINGS
 from tests.teams.conftest import MakeTeams, Teams, card_text, load_activity
 
 PERSONAL = "teams-message-personal.json"
+SUBMIT = "teams-message-from-action-submit.constructed.json"
 FETCH = "teams-invoke-composeExtension-fetchTask-from-message.json"
 
 
@@ -73,3 +77,28 @@ async def test_check_in_a_channel_mention_is_not_answered_there(teams: Teams) ->
     [call] = teams.connector.sent
     assert "only in our direct messages" in card_text(call.activity)
     assert "Polaris" not in card_text(call.activity)
+
+
+async def test_an_edited_thumbs_down_reaches_the_admin_without_control_characters(
+    teams: Teams,
+) -> None:
+    # Action.Submit data can be edited on its way back: escape sequences, a made-up kind, a
+    # draft far longer than any button carries.
+    draft = "Polaris \x1b]0;owned\x07\x1b[2Jsoon\u202e!\tok\nline two" + "x" * 5000
+    value = {"action_id": ids.UNHELPFUL, "value": "confidential,\x1b[31mfake\n" + draft}
+    await teams.post(SUBMIT, value=value)
+
+    (row,) = teams.db["check_downvotes"].rows
+    assert row["draft"].startswith("Polaris ]0;owned[2Jsoon!\tok\nline two")
+    assert len(row["draft"]) < 2000
+    assert row["kinds"] == "confidential"
+    # A row an older version stored raw is printed clean too.
+    raw = {"at": "2026-01-01T00:00:00+00:00", "draft": "Old \x1b[2Jone", "kinds": "x\x1b[2J"}
+    teams.db["check_downvotes"].insert(raw)  # type: ignore[union-attr]
+    env = {"SOCIALBOT_DB": str(teams.runtime.settings.db)}
+    for listing in ("feedback", "feedback --json"):
+        shown = CliRunner().invoke(checks, listing.split(), env=env)
+        assert shown.exit_code == 0, shown.output
+        assert "Polaris ]0;owned[2Jsoon!" in shown.stdout
+        assert "Old [2Jone" in shown.stdout
+        assert not any(ch in shown.stdout for ch in "\x1b\x07\u202e")
