@@ -56,6 +56,12 @@ class TextModel(Protocol):
         ...
 
 
+def failure_line(error: Exception) -> str:
+    """One short line naming why a model call failed, for a warning without a traceback."""
+    reason = " ".join(str(error).split())[:200]
+    return f"{type(error).__name__}: {reason}" if reason else type(error).__name__
+
+
 @dataclass(frozen=True, slots=True)
 class UTM:
     """UTM parameters added to shared links; `source` defaults to the network's name."""

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from content_feed.compose import TextModel
+from content_feed.compose import TextModel, failure_line
 from handlers.checks.concerns import Concern, Kind, Result, Span
 from handlers.guidelines.sections import Section
 
@@ -109,9 +109,10 @@ async def model_review(
     except TimeoutError:
         log.warning("no review by the model within %.1f s; offline checks only", time_limit)
         return offline
-    except Exception:
-        # The model is optional: whatever goes wrong there, the offline checks still stand.
-        log.warning("the model failed to review a draft; offline checks only", exc_info=True)
+    except Exception as error:
+        # The model is optional: whatever goes wrong there, the offline checks still stand, and
+        # one line says why (a model that is down must not fill the log with tracebacks).
+        log.warning("the model failed (%s); offline checks only", failure_line(error))
         return offline
     found = parse_reply(reply, offline.draft, sections)
     if found is None:

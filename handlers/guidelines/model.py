@@ -8,7 +8,7 @@ import logging
 import re
 from collections.abc import Sequence
 
-from content_feed.compose import TextModel
+from content_feed.compose import TextModel, failure_line
 from handlers.guidelines.answer import Answer, Source, excerpt, offline_answer, text_for
 from handlers.guidelines.language import detect_language
 from handlers.guidelines.language import language as language_named
@@ -112,8 +112,7 @@ async def model_answer(
     except Exception as error:
         # The model is optional: whatever goes wrong there, the offline answer still stands,
         # and one line says why (a model that is down must not fill the log with tracebacks).
-        reason = " ".join(str(error).split())[:200]
-        log.warning("the model failed (%s: %s); answering offline", type(error).__name__, reason)
+        log.warning("the model failed (%s); answering offline", failure_line(error))
         return fallback
     if parsed is None:
         return Answer(
