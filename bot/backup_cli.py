@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from bot.backup import BackupError, Copied, backup, restore
 from bot.cli_support import settings_or_exit
-from bot.store import AlreadyRunning, RunLock
+
+if TYPE_CHECKING:
+    from bot.backup import Copied
 
 FILE = click.Path(dir_okay=False, path_type=Path)
 BACKUP = click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -25,6 +27,8 @@ def _summary(copied: Copied) -> str:
 @click.argument("file", type=FILE)
 def backup_command(file: Path) -> None:
     """Copy the live database to FILE (the bot may keep running), checked before it is kept."""
+    from bot.backup import BackupError, backup
+
     settings = settings_or_exit()
     try:
         copied = backup(settings.db, file)
@@ -38,6 +42,9 @@ def backup_command(file: Path) -> None:
 @click.option("--yes", is_flag=True, help="Do not ask before replacing the database.")
 def restore_command(file: Path, yes: bool) -> None:
     """Replace the database with the backup FILE; refused while `socialbot run` uses it."""
+    from bot.backup import BackupError, restore
+    from bot.store import AlreadyRunning, RunLock
+
     settings = settings_or_exit()
     # The run lock, held while the file is replaced: refused while a bot runs on the database,
     # and no bot can start on it halfway through.

@@ -6,15 +6,15 @@ import asyncio
 import json
 import sys
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 import click
 
 from bot.cli_support import SuggestingGroup, echo_json_lines, runtime_or_exit, settings_or_exit
-from bot.llm import completer_from_settings
-from handlers.checks import stats as check_stats
-from handlers.checks.concerns import Result
-from handlers.checks.service import Checks
-from handlers.errors import UserError
+
+if TYPE_CHECKING:
+    from handlers.checks.concerns import Result
+    from handlers.checks.service import Checks
 
 
 def _print(result: Result, as_json: bool) -> None:
@@ -35,6 +35,8 @@ def _print(result: Result, as_json: bool) -> None:
 
 
 async def _check_all(checks: Checks, drafts: list[str], profile: str, as_json: bool) -> None:
+    from handlers.errors import UserError
+
     for draft in drafts:
         try:
             result = await checks.check(draft, profile)
@@ -50,6 +52,9 @@ async def _check_all(checks: Checks, drafts: list[str], profile: str, as_json: b
 @click.argument("draft", required=False)
 def check(as_json: bool, profile: str, draft: str | None) -> None:
     """Check a post before it goes out (or one per line of standard input; \\n is a line break)."""
+    from bot.llm import completer_from_settings
+    from handlers.checks.service import Checks
+
     settings = settings_or_exit()
     runtime = runtime_or_exit(settings)
     checks = Checks(runtime.core, settings.checks, completer_from_settings(settings))
@@ -81,6 +86,8 @@ def stats(since: str, as_json: bool) -> None:
     days = since.strip().lower().removesuffix("d")
     if not days.isdigit():
         raise click.BadParameter("write a number of days such as 30d", param_hint="--since")
+    from handlers.checks import stats as check_stats
+
     runtime = runtime_or_exit(settings_or_exit())
     try:
         found = check_stats.stats(runtime.db, date.today() - timedelta(days=int(days)))
@@ -99,6 +106,8 @@ def stats(since: str, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per draft.")
 def feedback(as_json: bool) -> None:
     """The drafts whose check their askers marked 👎, newest first (without their names)."""
+    from handlers.checks import stats as check_stats
+
     runtime = runtime_or_exit(settings_or_exit())
     try:
         votes = check_stats.downvotes(runtime.db)

@@ -8,18 +8,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import click
 
-from bot.app import Runtime
 from bot.cli_support import echo_json_lines, runtime_or_exit, settings_or_exit
-from bot.console.render import render
-from bot.delivery.cli import progress_bar
-from content_feed.compose import NETWORKS
-from handlers.digest import Digest, ids
-from handlers.digest.capability import PLATFORMS
-from handlers.digest.quiet import Why
-from handlers.digest.views import NETWORK_NAMES, digest_message
+
+if TYPE_CHECKING:
+    from bot.app import Runtime
+    from handlers.digest import Digest
 
 
 @contextmanager
@@ -35,6 +32,8 @@ def _digest() -> Iterator[tuple[Runtime, Digest]]:
 def _whom(runtime: Runtime, user_id: str | None) -> tuple[str, str]:
     """(platform, user id) of `--user`, or of the first person the directory knows (on
     Slack or Teams rather than the console)."""
+    from handlers.digest.capability import PLATFORMS
+
     directory = runtime.core.directory
     if user_id is None:
         people = directory.active(include_guests=runtime.settings.include_guests)
@@ -61,6 +60,9 @@ def digest() -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object with the items and posts.")
 def preview(user_id: str | None, as_json: bool) -> None:
     """Show what someone would get now; nothing is sent or recorded."""
+    from bot.console.render import render
+    from handlers.digest.views import digest_message
+
     with _digest() as (runtime, capability):
         platform, user = _whom(runtime, user_id)
         now = datetime.now(UTC)
@@ -85,6 +87,10 @@ def send(everyone: bool) -> None:
 
 
 async def _send(runtime: Runtime, capability: Digest, everyone: bool) -> None:
+    from bot.delivery.cli import progress_bar
+    from handlers.digest import ids
+    from handlers.digest.quiet import Why
+
     now = datetime.now(UTC)
     await runtime.delivery.start()
     try:
@@ -110,6 +116,9 @@ async def _send(runtime: Runtime, capability: Digest, everyone: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per item.")
 def stats(as_json: bool) -> None:
     """Share clicks on digest items, per network, most shared first."""
+    from content_feed.compose import NETWORKS
+    from handlers.digest.views import NETWORK_NAMES
+
     with _digest() as (_, capability):
         rows = capability.stats()
     if as_json:

@@ -7,16 +7,18 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import click
-from sqlite_utils import Database
 
 from bot.cli_support import echo_json_lines, runtime_or_exit, settings_or_exit
-from bot.settings import Settings
-from content_feed import store
 from content_feed.errors import FeedError
-from content_feed.manage import add_feed
-from content_feed.refresh import FeedOutcome, refresh_all
+from content_feed.kinds import KINDS, Kind
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from bot.settings import Settings
 
 
 @contextmanager
@@ -52,13 +54,15 @@ def feeds() -> None:
 @click.argument("url")
 @click.option(
     "--kind",
-    type=click.Choice(store.KINDS),
+    type=click.Choice(KINDS),
     default="company",
     show_default=True,
     help="Company news or industry reading.",
 )
-def add(url: str, kind: store.Kind) -> None:
+def add(url: str, kind: Kind) -> None:
     """Add a feed, or a blog page whose feed is discovered; fetches it once."""
+    from content_feed.manage import add_feed
+
     with _database() as (settings, db):
         try:
             added = asyncio.run(
@@ -84,6 +88,8 @@ def add(url: str, kind: store.Kind) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per feed and line.")
 def list_(as_json: bool) -> None:
     """List the feeds with their last fetch status, error and item counts."""
+    from content_feed import store
+
     with _database() as (_, db):
         rows = store.list_feeds(db)
     none = "No feeds yet. Add one with: socialbot feeds add URL"
@@ -110,6 +116,8 @@ def list_(as_json: bool) -> None:
 @click.argument("url_or_id")
 def remove(url_or_id: str) -> None:
     """Remove a feed (by URL or id) and its items."""
+    from content_feed import store
+
     with _database() as (_, db):
         try:
             feed = store.remove_feed(db, url_or_id)
@@ -122,6 +130,9 @@ def remove(url_or_id: str) -> None:
 @feeds.command("refresh")
 def refresh() -> None:
     """Fetch every enabled feed now, with a progress bar."""
+    from content_feed import store
+    from content_feed.refresh import FeedOutcome, refresh_all
+
     with _database() as (settings, db):
         count = len(store.list_feeds(db, enabled_only=True))
         if not count:

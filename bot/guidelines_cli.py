@@ -6,12 +6,14 @@ import asyncio
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from bot.cli_support import SuggestingGroup, echo_json_lines, runtime_or_exit, settings_or_exit
-from handlers.guidelines import Answer, GuidelinesQA, downvotes
+
+if TYPE_CHECKING:
+    from handlers.guidelines import Answer, GuidelinesQA
 
 
 def _print(answer: Answer, as_json: bool) -> None:
@@ -63,6 +65,8 @@ def qa() -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per 👎.")
 def feedback(as_json: bool) -> None:
     """List the answers people marked 👎, newest first."""
+    from handlers.guidelines import downvotes
+
     runtime = runtime_or_exit(settings_or_exit())
     try:
         votes = downvotes(runtime.db)

@@ -6,19 +6,20 @@ import csv
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import click
 
 from bot.cli_support import echo_json_lines, runtime_or_exit, settings_or_exit
-from bot.console.render import render
-from handlers.insights import chart as charts
-from handlers.insights.figures import Figures, compute, parse_period
-from handlers.insights.views import insights_message
+
+if TYPE_CHECKING:
+    from handlers.insights.figures import Figures
 
 
 def _period(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    from handlers.insights.figures import parse_period
+
     try:
         return parse_period(value)
     except ValueError as error:
@@ -84,6 +85,11 @@ def insights(
     days: int, until: datetime | None, png: Path | None, as_csv: bool, as_json: bool
 ) -> None:
     """The social media team's figures: shares, participation, reports, questions."""
+    from bot.console.render import render
+    from handlers.insights import chart as charts
+    from handlers.insights.figures import compute
+    from handlers.insights.views import insights_message
+
     if as_csv and as_json:
         raise click.UsageError("Choose one of --csv and --json.")
     settings = settings_or_exit()

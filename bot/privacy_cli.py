@@ -5,9 +5,6 @@ from __future__ import annotations
 import click
 
 from bot.cli_support import echo_json_lines, runtime_or_exit, settings_or_exit
-from bot.delivery.ledger import Ledger
-from handlers import privacy
-from handlers.reports.store import ReportStore
 
 PLATFORMS = click.Choice(["slack", "teams", "console"])
 
@@ -19,6 +16,8 @@ def export(platform: str, user_id: str) -> None:
     """Print everything stored about one person, as JSON.
 
     Times are in ISO 8601 (UTC); nobody found is an error (exit status 1)."""
+    from handlers import privacy
+
     runtime = runtime_or_exit(settings_or_exit())
     try:
         found = privacy.export(runtime.db, platform, user_id)
@@ -40,6 +39,10 @@ def export(platform: str, user_id: str) -> None:
 )
 def forget(platform: str, user_id: str) -> None:
     """Delete one person's own data and unlink them from reports, answers and clicks."""
+    from bot.delivery.ledger import Ledger
+    from handlers import privacy
+    from handlers.reports.store import ReportStore
+
     runtime = runtime_or_exit(settings_or_exit())
     stand_in = privacy.tombstone()
     try:

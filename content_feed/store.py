@@ -6,19 +6,19 @@ import json
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from content_feed.canonical import canonical_url, dedupe_key
 from content_feed.errors import FeedExistsError, FeedNotFoundError
+from content_feed.kinds import KINDS as KINDS
+from content_feed.kinds import Kind as Kind
 from content_feed.parse import ParsedFeed, ParsedItem
 
 migrations = Migrations("content")
 
-Kind = Literal["company", "industry"]
-KINDS: tuple[Kind, ...] = ("company", "industry")
 # The first fetch of a new feed keeps this many of its newest items as suggestions; the rest of
 # its history is recorded only so that it is never suggested as new.
 SEED_SUGGESTIONS = 3

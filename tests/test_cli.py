@@ -18,6 +18,8 @@ import pytest
 import yaml
 
 from bot.cli import LAZY_COMMANDS, main
+from bot.reports_cli import STATUS_CHOICES
+from handlers.reports.model import Status
 from tests.conftest import bot_env
 
 SOCIALBOT = [sys.executable, "-m", "bot"]
@@ -179,6 +181,49 @@ def test_help_imports_none_of_the_heavy_libraries(tmp_path: Path) -> None:
     loaded = modules_after(tmp_path, "--help")
     assert "click" in loaded
     assert loaded.isdisjoint(HEAVY)
+
+
+# Runs `socialbot CMD --help` (and `socialbot GROUP SUB --help`) for every command in one fresh
+# interpreter and prints, for each, the heavy libraries loaded so far.
+_EVERY_HELP = """\
+import json, sys
+import click
+from bot.cli import main
+
+def top(): return {name.split('.')[0] for name in sys.modules}
+
+def helps(path):
+    try:
+        main([*path, '--help'], prog_name='socialbot')
+    except SystemExit:
+        pass
+    yield ' '.join(path), sorted(top() & set(sys.argv[1:]))
+    group = main
+    for name in path:
+        group = group.get_command(click.Context(group), name)
+    if isinstance(group, click.Group):
+        for name in group.list_commands(click.Context(group)):
+            yield from helps([*path, name])
+
+print(json.dumps(dict(helps([]))))
+"""
+
+
+def test_no_command_help_imports_the_heavy_libraries(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", _EVERY_HELP, *HEAVY],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    loaded: dict[str, list[str]] = json.loads(result.stdout.splitlines()[-1])
+    assert {"check", "checks stats", "digest", "feeds", "reports"} <= set(loaded)
+    assert {helped: heavy for helped, heavy in loaded.items() if heavy} == {}
+
+
+def test_the_report_status_choices_are_the_statuses() -> None:
+    assert ["open", *(status.value for status in Status)] == STATUS_CHOICES
 
 
 def test_the_listed_help_of_each_command_is_its_own() -> None:

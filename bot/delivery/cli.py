@@ -6,15 +6,15 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from bot.cli_support import echo_json_lines
-from bot.delivery.ledger import Ledger, migrations
-from bot.delivery.progress import Progress, ProgressCallback
-from bot.settings import Settings, SettingsError, load_settings
-from bot.store import open_database
+
+if TYPE_CHECKING:
+    from bot.delivery.ledger import Ledger
+    from bot.delivery.progress import Progress, ProgressCallback
 
 
 def _show(item: object) -> str | None:
@@ -52,6 +52,10 @@ def progress_bar(label: str) -> Iterator[ProgressCallback]:
 
 
 def _ledger(ctx: click.Context) -> Ledger:
+    from bot.delivery.ledger import Ledger, migrations
+    from bot.settings import Settings, SettingsError, load_settings
+    from bot.store import open_database
+
     try:
         settings = ctx.find_object(Settings) or load_settings()
         return Ledger(open_database(settings.db, [migrations]))
