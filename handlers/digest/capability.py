@@ -30,6 +30,7 @@ from handlers.digest.views import (
     stats_blocks,
 )
 from handlers.errors import UserError
+from handlers.insights.leaderboard import joined, set_joined
 from handlers.people import Person, Role
 from handlers.views import Actions, Block, Button, Form, Message, Text, Values, untrusted
 
@@ -74,6 +75,8 @@ class DigestSettings(Protocol):
     def utm(self) -> bool: ...
     @property
     def utm_campaign(self) -> str: ...
+    @property
+    def leaderboard(self) -> bool: ...
 
 
 class Digest:
@@ -97,6 +100,7 @@ class Digest:
         self.items = settings.digest_items
         self.utm = UTM(enabled=settings.utm, campaign=settings.utm_campaign)
         self.model = model
+        self.leaderboard = settings.leaderboard
         self._offers: list[Offers] = []
         self._posts: dict[tuple[int, tuple[Network, ...], str], dict[Network, SuggestedPost]] = {}
 
@@ -303,6 +307,7 @@ class Digest:
             self.plan.days_of(prefs),
             prefs.wants(self.plan.opt_in),
             str(self.zone(person.platform, person.user_id)),
+            joined(self.db, person.platform, person.user_id) if self.leaderboard else None,
         )
 
     async def _command(self, person: Person, text: str) -> Form:
@@ -314,8 +319,10 @@ class Digest:
     async def _submitted(self, person: Person, values: Values, state: str) -> Message:
         """Save the preferences form (mistakes come back on their fields)."""
         current = self.store.preferences(person.platform, person.user_id)
-        prefs = read_preferences(values, current)
+        prefs, joins = read_preferences(values, current, leaderboard=self.leaderboard)
         self.store.save(person.platform, person.user_id, prefs)
+        if joins is not None:
+            set_joined(self.db, person.platform, person.user_id, joins)
         due = self.schedule.replan(person.platform, person.user_id, datetime.now(UTC))
         if not prefs.wants(self.plan.opt_in):
             return Message("Saved. Daily digests are off; turn them on here any time.")

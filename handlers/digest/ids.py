@@ -18,6 +18,7 @@ TIME = "time"
 DAYS = "days"
 TOPICS = "topics"
 NETWORKS = "networks"
+LEADERBOARD = "leaderboard"  # only when SOCIALBOT_LEADERBOARD=true
 ON, OFF = "on", "off"
 
 ITEM_PREFIX = "item:"

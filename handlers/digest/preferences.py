@@ -37,12 +37,22 @@ def parse_time(text: str) -> time | None:
     return time(hour, minute) if hour < 24 and minute < 60 else None
 
 
-def read_preferences(values: Values, current: Preferences) -> Preferences:
-    """The submitted preferences; `FormErrors` on the fields that are wrong."""
+def _on_off(values: Values, name: str, errors: dict[str, str]) -> bool:
+    """An On/Off select (On when left empty); a mistake goes in `errors`."""
+    chosen = _text(values, name).strip() or ids.ON
+    if chosen not in (ids.ON, ids.OFF):
+        errors[name] = "Choose On or Off."
+    return chosen == ids.ON
+
+
+def read_preferences(
+    values: Values, current: Preferences, *, leaderboard: bool = False
+) -> tuple[Preferences, bool | None]:
+    """The submitted preferences, and whether the person joins the leaderboard (None when the
+    form had no such field: `leaderboard` is off); `FormErrors` on the fields that are wrong."""
     errors: dict[str, str] = {}
-    enabled = _text(values, ids.ENABLED).strip() or ids.ON
-    if enabled not in (ids.ON, ids.OFF):
-        errors[ids.ENABLED] = "Choose On or Off."
+    enabled = _on_off(values, ids.ENABLED, errors)
+    joins = _on_off(values, ids.LEADERBOARD, errors) if leaderboard else None
     at = parse_time(_text(values, ids.TIME))
     if at is None:
         errors[ids.TIME] = "Give a time of day such as 09:30."
@@ -61,11 +71,12 @@ def read_preferences(values: Values, current: Preferences) -> Preferences:
         errors[ids.TOPICS] = f"Name at most {MAX_TOPICS} topics."
     if errors:
         raise FormErrors(errors)
-    return Preferences(
-        enabled=enabled == ids.ON,
+    prefs = Preferences(
+        enabled=enabled,
         at=at,
         days=tuple(days),
         topics=tuple(topics),
         networks=tuple(Network(n) for n in dict.fromkeys(networks)),
         muted_until=current.muted_until,
     )
+    return prefs, joins

@@ -101,9 +101,16 @@ def days_text(days: Sequence[int]) -> str:
 
 
 def preferences_form(
-    prefs: Preferences, at: time, days: Sequence[int], wanted: bool, zone: str
+    prefs: Preferences,
+    at: time,
+    days: Sequence[int],
+    wanted: bool,
+    zone: str,
+    leaderboard: bool | None = None,
 ) -> Form:
-    """Digest on/off, time, days, topics and networks, filled with what is in force now."""
+    """Digest on/off, time, days, topics and networks, filled with what is in force now; and
+    whether the person is on the leaderboard, unless `leaderboard` is None (it is off)."""
+    joining = () if leaderboard is None else (leaderboard_input(leaderboard),)
     return Form(
         form_id=ids.PREFERENCES_FORM,
         title="Digest preferences",
@@ -141,7 +148,21 @@ def preferences_form(
                 initial=tuple(n.value for n in prefs.networks),
                 options=tuple(Option(n.value, NETWORK_NAMES[n]) for n in NETWORKS),
             ),
+            *joining,
         ),
+    )
+
+
+def leaderboard_input(joined: bool) -> Input:
+    """On or off the team's top 10 sharers."""
+    return Input(
+        ids.LEADERBOARD,
+        "Leaderboard",
+        kind="select",
+        initial=ids.ON if joined else ids.OFF,
+        options=(Option(ids.ON, "On"), Option(ids.OFF, "Off")),
+        hint="On: the social media team sees your shares among the top 10 sharers."
+        " Off: your shares are only counted, never named.",
     )
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -94,7 +93,7 @@ class Insights:
         self._retry_at = datetime.min.replace(tzinfo=UTC)
 
     def register(self, core: Core) -> None:
-        """Add `/socialbot insights` (and `leaderboard` when on), the home section, the tick."""
+        """Add `/socialbot insights`, the home section and the tick."""
         core.socialbot.add(
             Subcommand(
                 "insights",
@@ -102,14 +101,6 @@ class Insights:
                 self._command,
             )
         )
-        if self.leaderboard:
-            core.socialbot.add(
-                Subcommand(
-                    "leaderboard",
-                    "`on` to show your shares in the team's top sharers, `off` to leave",
-                    self._leaderboard,
-                )
-            )
         core.on_home(self._home)
         core.on_tick("insights", self.tick)
 
@@ -184,23 +175,7 @@ class Insights:
         finally:
             self._sending = False
 
-    # -- the leaderboard and the home page -------------------------------------------------------
-
-    async def _leaderboard(self, person: Person, text: str) -> Message:
-        word = text.strip().lower()
-        table = self.core.db.table("leaderboard_opt_ins")
-        if word == "on":
-            table.upsert(
-                {"platform": person.platform, "user_id": person.user_id, "at": time.time()},
-                pk=("platform", "user_id"),
-            )
-            return Message(
-                "You are on the leaderboard: the team sees your shares among the top 10."
-            )
-        if word == "off":
-            table.delete_where("platform = ? AND user_id = ?", [person.platform, person.user_id])
-            return Message("You are off the leaderboard; your shares are only counted.")
-        raise UserError("Type `/socialbot leaderboard on` to join or `off` to leave.")
+    # -- the home page -----------------------------------------------------------------------------
 
     async def _home(self, person: Person) -> tuple[Block, ...]:
         if not person.has(Role.MANAGER):

@@ -122,7 +122,7 @@ def slack_values(values: dict[str, Any]) -> dict[str, Any]:
     """Preference values as Slack reports each input kind in a view_submission."""
     shaped: dict[str, Any] = {}
     for name, value in values.items():
-        if name == ids.ENABLED:
+        if name in (ids.ENABLED, ids.LEADERBOARD):
             shaped[name] = {"type": "static_select", "selected_option": {"value": value}}
         elif name in (ids.DAYS, ids.NETWORKS):
             shaped[name] = {"type": "checkboxes", "selected_options": [{"value": v} for v in value]}

@@ -30,6 +30,7 @@ async def test_the_form_round_trip_with_mistakes_on_their_fields(bot, slack) -> 
     assert view["callback_id"] == "digest_preferences"
     shown = json.dumps(view["blocks"])
     assert "09:30" in shown and "Europe/Copenhagen" in shown
+    assert "leaderboard" not in {block.get("block_id") for block in view["blocks"]}  # it is off
 
     wrong = await submit(bot, view, {**GOOD, "time": "", "days": []}, COPENHAGEN)
     assert wrong["response_action"] == "errors"
@@ -52,6 +53,35 @@ async def test_the_form_round_trip_with_mistakes_on_their_fields(bot, slack) -> 
 
     again = await open_preferences(bot, slack)
     assert '"07:45"' in json.dumps(again["blocks"])
+
+
+async def test_the_leaderboard_is_joined_and_left_in_the_form_when_it_is_on(
+    make_bot, slack
+) -> None:
+    bot = await make_bot(leaderboard=True)
+    db = bot.runtime.db
+
+    def on_board() -> list[tuple[str, str]]:
+        return list(db.execute("SELECT platform, user_id FROM leaderboard_opt_ins").fetchall())
+
+    view = await open_preferences(bot, slack)
+    (field,) = [block for block in view["blocks"] if block.get("block_id") == "leaderboard"]
+    assert field["element"]["initial_option"]["value"] == "off"
+    assert "top 10" in json.dumps(field)
+
+    wrong = await submit(bot, view, {**GOOD, "leaderboard": "maybe", "time": ""}, COPENHAGEN)
+    assert wrong["errors"] == {
+        "leaderboard": "Choose On or Off.",
+        "time": "Give a time of day such as 09:30.",
+    }
+    assert on_board() == []
+    assert await submit(bot, view, {**GOOD, "leaderboard": "on"}, COPENHAGEN) == {}
+    assert on_board() == [("slack", COPENHAGEN)]
+    again = await open_preferences(bot, slack)
+    (field,) = [block for block in again["blocks"] if block.get("block_id") == "leaderboard"]
+    assert field["element"]["initial_option"]["value"] == "on"
+    assert await submit(bot, again, {**GOOD, "leaderboard": "off"}, COPENHAGEN) == {}
+    assert on_board() == []
 
 
 async def test_app_home_shows_preferences_and_managers_see_shares(bot, slack) -> None:

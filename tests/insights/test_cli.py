@@ -152,16 +152,24 @@ def test_the_leaderboard_names_only_who_joined_it(socialbot, monkeypatch, tmp_pa
                 "at": datetime(2026, 11, 29, 12, tzinfo=UTC).timestamp(),
             }
         )
-    off = socialbot("console", "--user", "ann", input="/socialbot leaderboard on\n")
-    assert "not something I know" in off.stdout
+
+    def preferences(leaderboard: str) -> str:
+        # On, the time, the days, the topics and the networks kept; then the leaderboard.
+        return "\n".join(["/socialbot preferences", "", "", "", "", "", leaderboard, ""])
+
+    off = socialbot("console", "--user", "ann", input=preferences("1"))
+    assert "Saved." in off.stdout and "Leaderboard" not in off.stdout  # it is off
     monkeypatch.setenv("SOCIALBOT_LEADERBOARD", "true")
 
     def leaders() -> object:
         return json.loads(socialbot(*WEEK, "--json").stdout)["leaderboard"]
 
     assert leaders() == []
-    joined = socialbot("console", "--user", "ann", input="/socialbot leaderboard on\n")
-    assert "You are on the leaderboard" in joined.stdout
+    joined = socialbot("console", "--user", "ann", input=preferences("3\n1"))
+    assert "Leaderboard" in joined.stdout and "top 10" in joined.stdout
+    assert "! There is no choice 3" in joined.stdout and "Saved." in joined.stdout
     assert leaders() == [{"name": "ann", "clicks": 1}]
-    socialbot("console", "--user", "ann", input="/socialbot leaderboard off\n")
+    socialbot("console", "--user", "ann", input=preferences(""))  # Enter keeps it
+    assert leaders() == [{"name": "ann", "clicks": 1}]
+    socialbot("console", "--user", "ann", input=preferences("2"))
     assert leaders() == []
