@@ -8,6 +8,13 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from tests.teams.conftest import (  # noqa: F401 (fixtures: the bot behind /api/messages)
+    connector,
+    loopback_only,
+    make_teams,
+    openid_metadata,
+)
+
 ZONE = "Europe/Copenhagen"
 END = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)  # Monday 09:00 in Copenhagen
 PEOPLE = {"U1": "Ann", "U2": "Bo", "U3": "Cy", "U4": "Di", "U5": "Ed"}

@@ -1,5 +1,6 @@
 """Insights on Teams: the chart inline in an Adaptive Card 1.5 that validates, within the size
-Teams accepts; a chart too large for a card becomes its words."""
+Teams accepts; a chart too large for a card becomes its words; the weekly card through the
+fake Bot Connector, once."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ from handlers.insights.views import insights_message
 from handlers.views import Image as Picture
 from handlers.views import Message
 from tests.conftest import SettingsFactory
-from tests.insights.conftest import END, ZONE, fill
-from tests.teams.conftest import assert_valid_card, objects_in
+from tests.insights.conftest import END, ZONE, fill, later
+from tests.teams.conftest import MakeTeams, assert_valid_card, card_text, cards_in, objects_in
+from tests.teams.test_reports import MEGAN, PERSONAL
 
 TEAMS_MESSAGE_LIMIT = 40_000  # the limit Microsoft documented for years (now 100 KB)
 
@@ -51,3 +53,32 @@ def test_a_picture_too_large_for_a_card_is_shown_as_its_words() -> None:
     assert_valid_card(rendered)
     assert not [o for o in objects_in(rendered) if o.get("type") == "Image"]
     assert "Shares per day: 12 in all" in json.dumps(rendered)
+
+
+async def test_the_weekly_card_reaches_the_manager_once_through_the_connector(
+    make_teams: MakeTeams,
+) -> None:
+    teams = await make_teams(social_media_managers=[MEGAN], timezone=ZONE)
+    fill(teams.db)
+    await teams.post(PERSONAL, text="hi")  # the manager's chat with the bot, remembered
+    (chat,) = {call.conversation_id for call in teams.connector.posted}
+    teams.connector.calls.clear()
+    delivery = teams.runtime.delivery
+    await delivery.start()
+    try:
+        for hours in (-0.5, 0.02, 0.05, 1):  # before 09:00 in Copenhagen, then three ticks
+            await teams.core.tick(later(hours))
+            await teams.core.settle()
+            await delivery.run_until_done("insights", "2026-11-30")
+    finally:
+        await delivery.stop()
+
+    (sent,) = teams.connector.posted
+    assert sent.conversation_id == chat
+    (rendered,) = cards_in(sent.activity)
+    assert_valid_card(rendered)
+    assert "Insights: the last 7 days" in card_text(sent.activity)
+    assert "2 of 4 people who got a digest shared (50%)" in card_text(sent.activity)
+    (image,) = [o for o in objects_in(rendered) if o.get("type") == "Image"]
+    assert image["url"].startswith("data:image/png;base64,")
+    assert image["altText"].startswith("Shares per day from 2026-10-06 to 2026-11-30: 6 in all")
