@@ -27,6 +27,7 @@ from bot.llm import completer_from_settings
 from bot.server import build_web_app
 from bot.settings import DEFAULT_FEED, Settings, SettingsError
 from bot.slack import app as slack_app
+from bot.slack import uploads as slack_uploads
 from bot.slack.app import SlackBot
 from bot.slack.gateway import SlackGateway
 from bot.store import open_database
@@ -43,6 +44,7 @@ from handlers.core import Core
 from handlers.groups import GroupReader, GroupState
 from handlers.guidelines import GuidelinesQA
 from handlers.insights import figures as insights_figures
+from handlers.insights import latest as insights_latest
 from handlers.insights.capability import Insights, InsightsSettings
 from handlers.people import Roles
 
@@ -254,8 +256,10 @@ def build_runtime(settings: Settings, *, in_memory: bool = False) -> Runtime:
             reports.migrations,
             check_stats.migrations,
             slack_app.migrations,
+            slack_uploads.migrations,
             teams_bot.migrations,
             insights_figures.migrations,  # after the tables it indexes
+            insights_latest.migrations,
         ],
     )
     roles = Roles.from_ids(settings.social_media_managers, settings.announcers, settings.admins)
@@ -268,7 +272,7 @@ def build_runtime(settings: Settings, *, in_memory: bool = False) -> Runtime:
     teams = TeamsBot(settings, core, db)
     gateways: list[Gateway] = [teams.gateway, ConsoleGateway(db)]
     if slack is not None:
-        gateways.append(SlackGateway.from_settings(settings))
+        gateways.append(SlackGateway.from_settings(settings, db=db))
     paces = {**paces_from_settings(settings), "console": CONSOLE_PACE}
     delivery = DeliveryEngine(db, gateways, paces)
     core.connect(delivery, [gateway.platform for gateway in gateways])

@@ -32,6 +32,7 @@ from bot.errors import reply_for_error
 from bot.settings import Settings
 from bot.slack import blocks, shapes
 from bot.slack.directory import sync_people, user_group_members
+from bot.slack.uploads import HomePublisher
 from handlers.core import Core
 from handlers.errors import FormErrors
 from handlers.people import Person
@@ -96,6 +97,7 @@ class SlackBot:
             SignatureVerifier(signing_secret.get_secret_value()) if signing_secret else None
         )
         self._rejected = 0
+        self._home = HomePublisher(db, self.client)
         self._register()
         core.on_tick("forget old Slack events", self.forget_old_events)
 
@@ -296,7 +298,7 @@ class SlackBot:
             return
         person = self.core.person("slack", event["user"])
         home = await self._reply(self.core.home(person), "slack home")
-        await self.client.views_publish(user_id=event["user"], view=blocks.home(home))
+        await self._home.publish(event["user"], home)
 
     async def sync_people(self) -> bool:
         """Refresh the people directory from users.list; failures are logged, not raised."""

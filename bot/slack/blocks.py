@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import re
+from collections.abc import Callable
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -15,6 +16,7 @@ from slack_sdk.models.blocks import (
     DatePickerElement,
     DividerBlock,
     HeaderBlock,
+    ImageBlock,
     ImageElement,
     InputBlock,
     InputInteractiveElement,
@@ -28,12 +30,14 @@ from slack_sdk.models.blocks import (
     TimePickerElement,
     UrlInputElement,
 )
+from slack_sdk.models.blocks.basic_components import SlackFile
 from slack_sdk.models.views import View
 
 from handlers import views
 
 SECTION_LIMIT = 3000
 ALT_LIMIT = 1000  # files.getUploadURLExternal's alt_txt
+IMAGE_ALT_LIMIT = 2000  # an image block's alt_text
 HEADER_LIMIT = 150
 FIELD_LIMIT = 2000
 
@@ -125,9 +129,19 @@ def picture(view: views.Message, name: str = "chart.png") -> dict[str, Any] | No
     return None
 
 
-def home(view: views.Message) -> dict[str, Any]:
-    """An App Home tab for views.publish."""
-    return {"type": "home", "blocks": message(view)["blocks"][:100]}
+def home(
+    view: views.Message, file_for: Callable[[bytes], str | None] = lambda png: None
+) -> dict[str, Any]:
+    """An App Home tab for views.publish; a picture is an image block showing the uploaded
+    file `file_for` names (left out when none is)."""
+    drawn: list[Block] = []
+    for block in view.as_blocks():
+        if not isinstance(block, views.Image):
+            drawn.append(_block(block))
+        elif file_id := file_for(block.png):
+            alt = _clip(block.alt, IMAGE_ALT_LIMIT)
+            drawn.append(ImageBlock(slack_file=SlackFile(id=file_id), alt_text=alt))
+    return {"type": "home", "blocks": [block.to_dict() for block in drawn[:100]]}
 
 
 def _options(input_: views.Input) -> tuple[list[Option], list[Option]]:

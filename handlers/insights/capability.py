@@ -24,11 +24,12 @@ from handlers.core import Core
 from handlers.errors import UserError
 from handlers.insights import chart as charts
 from handlers.insights import figures as numbers
+from handlers.insights import latest as kept
 from handlers.insights.figures import Figures
-from handlers.insights.views import insights_message, lines, title
+from handlers.insights.views import dated_title, insights_message, lines
 from handlers.insights.weekly import CATCH_UP, Weekly
 from handlers.people import Person, Role
-from handlers.views import Block, Context, Header, Message, Text
+from handlers.views import Block, Context, Header, Image, Message, Text
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,7 @@ DEFAULT_DAYS = 7
 PLATFORMS = ("slack", "teams", "console")
 OFFERED_KEPT = timedelta(days=400)  # a year back, the longest period, and some
 RETRY = timedelta(minutes=30)  # after a weekly message that could not be made
+HOME_CHART_KEPT = timedelta(weeks=1)  # an older chart is drawn again when a manager looks
 MANAGERS_ONLY = "Only the social media managers see the insights."
 
 T = TypeVar("T")
@@ -91,6 +93,7 @@ class Insights:
         self._pruned_on: date | None = None
         self._sending = False
         self._retry_at = datetime.min.replace(tzinfo=UTC)
+        self._drawing_for_home = asyncio.Lock()
 
     def register(self, core: Core) -> None:
         """Add `/socialbot insights`, the home section and the tick."""
@@ -115,6 +118,7 @@ class Insights:
         figures = await off_the_loop(self.core.db, lambda db: self.compute(db, end, days))
         chart = await charts.draw_apart(figures)
         self.latest = figures
+        kept.remember(self.core.db, figures, chart, dated_title(figures), datetime.now(UTC))
         return insights_message(figures, chart)
 
     # -- /socialbot insights ---------------------------------------------------------------------
@@ -178,12 +182,36 @@ class Insights:
     # -- the home page -----------------------------------------------------------------------------
 
     async def _home(self, person: Person) -> tuple[Block, ...]:
+        """For managers: the latest chart (drawn now when there is none from the last week),
+        with the figures' lines while this process has them."""
         if not person.has(Role.MANAGER):
             return ()
         when = f" every {self.weekly}" if self.weekly else ""
         hint = Context(
             f"The insights with their chart come{when}; `/socialbot insights 30d` any time."
         )
-        if self.latest is None:
-            return (Header("Insights"), hint)
-        return (Header(title(self.latest)), Text("\n".join(lines(self.latest))), hint)
+        shown = await self._home_chart(datetime.now(UTC))
+        chart = shown.chart
+        figures = self.latest
+        text = (
+            (Text("\n".join(lines(figures))),)
+            if figures is not None and (figures.start, figures.end) == (shown.start, shown.end)
+            else ()
+        )
+        return (
+            Header(shown.title),
+            Image(chart.png, chart.alt, chart.width, chart.height),
+            *text,
+            hint,
+        )
+
+    async def _home_chart(self, now: datetime) -> kept.LatestChart:
+        """The chart drawn last, or one drawn now for the last week when that one is older
+        than a week (one drawing at a time, however many managers look)."""
+        async with self._drawing_for_home:
+            shown = kept.latest(self.core.db)
+            if shown is None or now - shown.drawn_at > HOME_CHART_KEPT:
+                await self.message(now, DEFAULT_DAYS)
+                shown = kept.latest(self.core.db)
+        assert shown is not None  # `message` keeps what it drew
+        return shown

@@ -59,6 +59,11 @@ def title(figures: Figures) -> str:
     """The insights' title, naming the period: its dates when it does not end now."""
     if figures.ends_now:
         return f"Insights: the last {figures.days} days"
+    return dated_title(figures)
+
+
+def dated_title(figures: Figures) -> str:
+    """The insights' title with the period's dates, for wherever it is shown later."""
     return f"Insights: {_dates(figures)} ({figures.days} days)"
 
 

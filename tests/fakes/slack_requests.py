@@ -124,6 +124,18 @@ def buttons(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [e for b in blocks if b["type"] == "actions" for e in b["elements"]]
 
 
+def home_opened(user: str, event_id: str) -> dict[str, Any]:
+    """An Events API envelope: `user` opened the bot's App Home tab."""
+    return {
+        "type": "event_callback",
+        "team_id": "T111",
+        "api_app_id": "A111",
+        "event_id": event_id,
+        "event_time": 1,
+        "event": {"type": "app_home_opened", "user": user, "channel": "D1", "tab": "home"},
+    }
+
+
 async def post_form(
     bot: TestClient[Any, Any], body: str, headers: dict[str, str] | None = None
 ) -> ClientResponse:
@@ -147,8 +159,9 @@ def calls(slack: FakeSlack, method: str) -> list[dict[str, Any]]:
 
 
 async def wait_for_call(slack: FakeSlack, method: str, count: int = 1) -> list[dict[str, Any]]:
-    """Wait until `method` was called `count` times (Bolt runs listeners after the ack)."""
-    for _ in range(500):
+    """Wait until `method` was called `count` times (Bolt runs listeners after the ack; a
+    manager's App Home may wait for a chart to be drawn)."""
+    for _ in range(2000):
         if len(calls(slack, method)) >= count:
             return calls(slack, method)
         await asyncio.sleep(0.01)

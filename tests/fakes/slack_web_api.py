@@ -461,8 +461,14 @@ class FakeSlack:
 
     async def _views(self, params: Params, arrived: float) -> dict[str, Any]:
         view = params.get("view")
-        view_id = f"V{next(self._ts):08d}"
-        return {"ok": True, "view": {**(view if isinstance(view, dict) else {}), "id": view_id}}
+        view = view if isinstance(view, dict) else {}
+        # An image block may show only a file that was uploaded (and is still there).
+        for n, block in enumerate(view.get("blocks") or []):
+            named = (block.get("slack_file") or {}).get("id")
+            if named is not None and not getattr(self.files.get(named), "completed", False):
+                pointer = f"invalid slack file [json-pointer:/blocks/{n}/slack_file]"
+                return {"ok": False, "error": "invalid_blocks", "errors": [pointer]}
+        return {"ok": True, "view": {**view, "id": f"V{next(self._ts):08d}"}}
 
     _methods: ClassVar[
         dict[str, Callable[[FakeSlack, Params, float], Awaitable[dict[str, Any]]]]

@@ -138,6 +138,11 @@ def _reports(db: Database) -> None:
             " updated_at, remind_at) VALUES (?, 'slack', 'x', 'normal', ?, ?, ?, ?)",
             [report_id, status, created, created, created],
         )
+        db.execute(
+            "INSERT INTO report_reporters (report_id, platform, user_id, about, at)"
+            " VALUES (?, 'slack', 'U3', 'a post', ?)",
+            [report_id, created],
+        )
     events = [
         (1, "acknowledged", ts(24, 9, 10)),
         (2, "assigned", ts(25, 9, 30)),

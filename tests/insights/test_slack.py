@@ -33,6 +33,11 @@ async def weekly_tick(bot: Any, hours: float) -> None:
     await bot.runtime.core.settle()
 
 
+def shared_files(slack: FakeSlack) -> list[Any]:
+    """The messages with files in the manager's DM (report cards go there too)."""
+    return [message for message in slack.messages_in(MANAGER) if message.files]
+
+
 def uploaded_png(slack: FakeSlack) -> list[bytes]:
     return [upload.data for upload in slack.files.values() if upload.completed]
 
@@ -52,7 +57,7 @@ async def test_the_weekly_chart_is_uploaded_to_the_managers_once(make_bot, slack
     (upload,) = slack.files.values()
     assert upload.channel == slack.dm_channel(MANAGER)
     assert upload.alt_txt.startswith("Shares per day from 2026-10-06 to 2026-11-30: 6 in all")
-    (shared,) = slack.messages_in(MANAGER)
+    (shared,) = shared_files(slack)
     assert shared.files == (upload.file_id,)
     text = str(shared.blocks)
     assert "Insights: the last 7 days" in text
@@ -86,7 +91,7 @@ async def test_insights_on_demand_for_managers_only(make_bot, slack) -> None:
     )
     await bot.runtime.core.settle()
     await wait_for_call(slack, "files.completeUploadExternal")
-    (shared,) = slack.messages_in(MANAGER)
+    (shared,) = shared_files(slack)
     assert "Insights: the last 30 days" in str(shared.blocks)
     assert calls(slack, "files.getUploadURLExternal")[0]["filename"] == "chart.png"
 

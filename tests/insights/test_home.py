@@ -1,0 +1,81 @@
+"""The managers' App Home shows the latest insights chart: the file the weekly message uploaded,
+or one uploaded for the Home (shared nowhere) when there is none from the last week."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from slack_sdk.models.views import View
+
+from tests.fakes.slack_requests import calls, home_opened, post_json, wait_for_call
+from tests.fakes.slack_web_api import FakeSlack
+from tests.insights.test_slack import MANAGER, weekly_tick
+from tests.insights.test_slack import make_bot as make_bot
+
+WEEK = 7 * 24 * 3600
+
+
+async def open_home(bot: Any, slack: FakeSlack, user: str, publishes: int = 1) -> dict[str, Any]:
+    """Open `user`'s App Home with a signed event; the view the bot published last (after
+    `publishes` calls of views.publish)."""
+    published = len(calls(slack, "views.publish"))
+    assert (await post_json(bot, home_opened(user, f"EvHOME{user}{published}"))).status == 200
+    view = dict((await wait_for_call(slack, "views.publish", published + publishes))[-1]["view"])
+    View(**view).validate_json()  # Block Kit's limits, as slack_sdk's models know them
+    return view
+
+
+def images(view: dict[str, Any]) -> list[dict[str, Any]]:
+    return [block for block in view["blocks"] if block["type"] == "image"]
+
+
+async def test_a_manager_home_shows_a_chart_uploaded_for_it(make_bot, slack) -> None:
+    bot = await make_bot()
+
+    assert images(await open_home(bot, slack, "W222")) == []  # not a manager: no insights
+    assert "Insights" not in json.dumps(await open_home(bot, slack, "W222"))
+    view = await open_home(bot, slack, MANAGER)
+
+    (upload,) = slack.files.values()
+    assert upload.completed and upload.channel == ""  # uploaded, shared nowhere
+    assert not [message for message in slack.messages if message.files]  # no message with it
+    (image,) = images(view)
+    assert image["slack_file"] == {"id": upload.file_id}
+    assert image["alt_text"] == upload.alt_txt
+    assert re.search(r" \d+ in all \(LinkedIn \d+, X \d+, Facebook \d+\)", image["alt_text"])
+    assert "Insights: " in json.dumps(view) and "(7 days)" in json.dumps(view)
+
+    again = await open_home(bot, slack, MANAGER)  # the same chart: not uploaded again
+    assert images(again) == [image] and len(slack.files) == 1
+
+    # A week later the chart is drawn again for the Home.
+    db = bot.runtime.db
+    with db.conn:
+        db.execute("UPDATE insights_latest_chart SET drawn_at = drawn_at - ?", [WEEK + 60])
+    (before,) = db.execute("SELECT drawn_at FROM insights_latest_chart").fetchone()
+    assert images(await open_home(bot, slack, MANAGER))
+    (after,) = db.execute("SELECT drawn_at FROM insights_latest_chart").fetchone()
+    assert after > before + WEEK
+
+
+async def test_the_home_shows_the_weekly_upload(make_bot, slack) -> None:
+    bot = await make_bot()
+    await weekly_tick(bot, 0.02)
+    await wait_for_call(slack, "files.completeUploadExternal")
+    await weekly_tick(bot, 0.05)
+    (weekly,) = slack.files.values()
+    assert weekly.channel == slack.dm_channel(MANAGER)
+
+    view = await open_home(bot, slack, MANAGER)
+    (image,) = images(view)
+    assert image["slack_file"] == {"id": weekly.file_id}  # no second upload
+    assert len(slack.files) == 1
+    assert "2 of 4 people who got a digest shared (50%)" in json.dumps(view)
+
+    # Someone deleted the file in Slack: Slack refuses it, the chart is uploaded again.
+    del slack.files[weekly.file_id]
+    (image,) = images(await open_home(bot, slack, MANAGER, publishes=2))
+    (fresh,) = slack.files.values()
+    assert fresh.channel == "" and image["slack_file"] == {"id": fresh.file_id}
