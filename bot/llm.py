@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING
 
 from bot.settings import Settings
@@ -26,6 +27,18 @@ class OpenAICompleter:
             temperature=0,
         )
         return response.choices[0].message.content or ""
+
+    async def stream(self, system: str, user: str) -> AsyncIterator[str]:
+        """The model's reply to one system and one user message, in pieces as it is written."""
+        chunks = await self.client.chat.completions.create(
+            model=self.model,
+            messages=[{"role": "system", "content": system}, {"role": "user", "content": user}],
+            temperature=0,
+            stream=True,
+        )
+        async for chunk in chunks:
+            if chunk.choices and chunk.choices[0].delta.content:
+                yield chunk.choices[0].delta.content
 
 
 def completer_from_settings(settings: Settings, timeout: float = 8.0) -> TextModel | None:

@@ -21,6 +21,7 @@ from handlers.guidelines.feedback import (
     record_feedback,
 )
 from handlers.guidelines.model import DEFAULT_TIMEOUT, model_answer
+from handlers.guidelines.streaming import OnText, Relay, StreamingModel
 from handlers.guidelines.views import answer_message, section_message, sections_message
 from handlers.people import Person
 from handlers.views import Message, Text
@@ -49,15 +50,20 @@ class GuidelinesQA:
         self.timeout = timeout
         self._pruned_on: date | None = None
 
-    async def answer(self, question: str) -> Answer:
-        """The answer as plain data (what `socialbot ask` prints); nothing is stored."""
+    async def answer(self, question: str, on_text: OnText | None = None) -> Answer:
+        """The answer as plain data (what `socialbot ask` prints); nothing is stored. With
+        `on_text`, a model that streams hands it the answer's text as it is written."""
         if self.completer is None:
             return offline_answer(self.file.index, question)
-        return await model_answer(self.completer, self.file.index, question, self.timeout)
+        model = self.completer
+        if on_text is not None and isinstance(model, StreamingModel):
+            model = Relay(model, on_text)
+        return await model_answer(model, self.file.index, question, self.timeout)
 
-    async def ask(self, person: Person, question: str) -> Message:
-        """Answer a DM, a mention or `/guidelines <question>`, and record it for 👍/👎."""
-        answer = await self.answer(question)
+    async def ask(self, person: Person, question: str, on_text: OnText | None = None) -> Message:
+        """Answer a DM, a mention, `/guidelines <question>` or the assistant pane, and record
+        it for 👍/👎 (`on_text`: see `answer`)."""
+        answer = await self.answer(question, on_text)
         answer_id = record_answer(self.db, answer, person.platform, person.user_id)
         return answer_message(answer, answer_id)
 

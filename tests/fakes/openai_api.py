@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from typing import Any
 
 from aiohttp import web
@@ -13,12 +14,18 @@ from bot.llm import OpenAICompleter
 
 class FakeOpenAI:
     """Answers every chat completion with `reply` (or `status`, after `delay` seconds) and
-    keeps each request body in `requests`. `url` is the base URL, ending in /v1."""
+    keeps each request body in `requests`. `url` is the base URL, ending in /v1.
 
-    def __init__(self, reply: str | None = "") -> None:
+    A request with `"stream": true` gets the reply as server-sent events, `piece` characters
+    per chunk (so a citation mark may be cut in two, as real streams do); with `break_after`
+    set, the connection drops after that many chunks, mid-answer."""
+
+    def __init__(self, reply: str | None = "", piece: int = 7) -> None:
         self.reply = reply
         self.status = 200
         self.delay = 0.0
+        self.piece = piece
+        self.break_after: int | None = None
         self.requests: list[dict[str, Any]] = []
         self.url = ""
         self._runner: web.AppRunner | None = None
@@ -43,12 +50,15 @@ class FakeOpenAI:
         client = AsyncOpenAI(api_key="sk-test", base_url=self.url, max_retries=0, timeout=5)
         return OpenAICompleter(client, name)
 
-    async def _complete(self, request: web.Request) -> web.Response:
-        self.requests.append(await request.json())
+    async def _complete(self, request: web.Request) -> web.StreamResponse:
+        body = await request.json()
+        self.requests.append(body)
         if self.delay:
             await asyncio.sleep(self.delay)
         if self.status != 200:
             return web.json_response({"error": {"message": "down"}}, status=self.status)
+        if body.get("stream"):
+            return await self._stream(request)
         choice = {
             "index": 0,
             "finish_reason": "stop",
@@ -63,3 +73,23 @@ class FakeOpenAI:
                 "choices": [choice],
             }
         )
+
+    async def _stream(self, request: web.Request) -> web.StreamResponse:
+        """The reply as `chat.completion.chunk` events, ended by `data: [DONE]`."""
+        response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
+        await response.prepare(request)
+        text = self.reply or ""
+        pieces = [text[at : at + self.piece] for at in range(0, len(text), self.piece)]
+        deltas = [{"role": "assistant", "content": piece} for piece in pieces]
+        for number, delta in enumerate([*deltas, {}]):
+            if self.break_after is not None and number >= self.break_after:
+                assert request.transport is not None
+                request.transport.close()  # the server went away in the middle of the answer
+                return response
+            choice = {"index": 0, "delta": delta, "finish_reason": None if delta else "stop"}
+            chunk = {"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 0,
+                     "model": "fake", "choices": [choice]}  # fmt: skip
+            await response.write(f"data: {json.dumps(chunk)}\n\n".encode())
+        await response.write(b"data: [DONE]\n\n")
+        await response.write_eof()
+        return response
