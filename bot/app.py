@@ -38,6 +38,7 @@ from content_feed.compose import UTM
 from content_feed.manage import seed_feeds
 from content_feed.refresh import refresh_due
 from handlers import announcements, digest, reports
+from handlers import assistant as pane
 from handlers.checks import stats as check_stats
 from handlers.checks.service import Checks
 from handlers.core import Core
@@ -257,6 +258,7 @@ def build_runtime(settings: Settings, *, in_memory: bool = False) -> Runtime:
             check_stats.migrations,
             slack_app.migrations,
             slack_uploads.migrations,
+            pane.migrations,
             teams_bot.migrations,
             insights_figures.migrations,  # after the tables it indexes
             insights_latest.migrations,

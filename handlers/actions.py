@@ -10,3 +10,5 @@ GUIDELINES_OPEN_SECTION = "guidelines_open_section"
 GUIDELINES_ANSWER = "guidelines_answer"
 GUIDELINES_ANSWER_FORM = "guidelines_answer_form"
 SHARE = "share"  # a share link button; its value is "<subject>|<network>"
+# In the assistant pane: opens the report form, prefilled with the channel beside the pane.
+ASSISTANT_REPORT = "assistant_report"

@@ -24,6 +24,7 @@ OWN_ROWS = {
     "digest_sent_items",
     "digest_dislikes",
     "leaderboard_opt_ins",
+    "assistant_threads",  # what the assistant pane keeps of a thread
 }
 
 

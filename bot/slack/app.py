@@ -31,6 +31,7 @@ from bot.delivery.ledger import Ledger
 from bot.errors import reply_for_error
 from bot.settings import Settings
 from bot.slack import blocks, shapes
+from bot.slack.assistant import SlackAssistant
 from bot.slack.directory import sync_people, user_group_members
 from bot.slack.uploads import HomePublisher
 from handlers.core import Core
@@ -98,11 +99,13 @@ class SlackBot:
         )
         self._rejected = 0
         self._home = HomePublisher(db, self.client)
+        self.assistant = SlackAssistant(self.client, core)
         self._register()
         core.on_tick("forget old Slack events", self.forget_old_events)
 
     def _register(self) -> None:
         self.app.middleware(self._skip_seen_events)
+        self.app.assistant(self.assistant.middleware())  # threads of the assistant pane only
         # Every slash command goes to the core's registry, which answers unknown ones helpfully;
         # the manifest is built from the same registry, so Slack only sends registered ones.
         self.app.command(re.compile(r"^/"))(self._on_command)
@@ -318,12 +321,13 @@ class SlackBot:
         self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], respond: AsyncRespond
     ) -> None:
         await ack()
-        if action.get("url") and not self.core.handles(action["action_id"]):
+        action_id, value = blocks.pressed(action)
+        if action.get("url") and not self.core.handles(action_id):
             return  # a plain link button: Slack opened the link, nothing more to do
         user = body["user"]
         person = self.core.person("slack", user["id"], user.get("username", ""))
-        work = self.core.action(person, action["action_id"], action.get("value", ""))
-        reply = await self._reply(work, f"slack action {action['action_id']}")
+        work = self.core.action(person, action_id, value)
+        reply = await self._reply(work, f"slack action {action_id}")
         await self._show(reply, body["trigger_id"], respond)
 
     async def _on_submit(self, ack: AsyncAck, body: dict[str, Any], view: dict[str, Any]) -> None:

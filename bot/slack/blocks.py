@@ -12,9 +12,12 @@ from slack_sdk.models.blocks import (
     Block,
     ButtonElement,
     CheckboxesElement,
+    ContextActionsBlock,
     ContextBlock,
     DatePickerElement,
     DividerBlock,
+    FeedbackButtonObject,
+    FeedbackButtonsElement,
     HeaderBlock,
     ImageBlock,
     ImageElement,
@@ -33,7 +36,9 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.blocks.basic_components import SlackFile
 from slack_sdk.models.views import View
 
-from handlers import views
+from handlers import actions, views
+from handlers.assistant import Prompt
+from handlers.checks import ids as check_ids
 
 SECTION_LIMIT = 3000
 ALT_LIMIT = 1000  # files.getUploadURLExternal's alt_txt
@@ -113,6 +118,68 @@ def message(view: views.Message) -> dict[str, Any]:
         "text": _clip(mrkdwn(view.text), 4000),
         "blocks": [_block(block).to_dict() for block in drawn[:50]],
     }
+
+
+# The assistant pane shows 👍/👎 as Slack's own feedback buttons: these pairs of our buttons
+# become one `feedback_buttons` element, whose pressed value names our button again.
+FEEDBACK_PAIRS = {
+    actions.GUIDELINES_HELPFUL: actions.GUIDELINES_UNHELPFUL,
+    check_ids.HELPFUL: check_ids.UNHELPFUL,
+}
+FEEDBACK_BUTTONS = "feedback"
+
+
+def _feedback(row: views.Actions) -> list[Block]:
+    """A row of buttons, its 👍/👎 pair (if any) as native feedback buttons below the rest."""
+    by_id = {button.action_id: button for button in row.buttons}
+    pair = next(
+        ((up, down) for up, down in FEEDBACK_PAIRS.items() if {up, down} <= set(by_id)), None
+    )
+    if pair is None:
+        return [_block(row)]
+    up, down = (by_id[action_id] for action_id in pair)
+    rest = tuple(button for button in row.buttons if button not in (up, down))
+    element = FeedbackButtonsElement(
+        action_id=FEEDBACK_BUTTONS,
+        positive_button=FeedbackButtonObject(
+            text=_clip(up.label, 75), value=f"{up.action_id} {up.value}"
+        ),
+        negative_button=FeedbackButtonObject(
+            text=_clip(down.label, 75), value=f"{down.action_id} {down.value}"
+        ),
+    )
+    drawn: list[Block] = [_block(views.Actions(rest))] if rest else []
+    return [*drawn, ContextActionsBlock(elements=[element])]
+
+
+def assistant_message(view: views.Message, streamed: bool = False) -> dict[str, Any]:
+    """`text` and `blocks` for a reply in the assistant pane: as `message`, with 👍/👎 as
+    Slack's feedback buttons. `streamed`: the text came as a stream already, so the blocks
+    are only what goes below it (its leading paragraph is left out)."""
+    drawn = [block for block in view.as_blocks() if not isinstance(block, views.Image)]
+    if streamed and drawn and isinstance(drawn[0], views.Text):
+        drawn = drawn[1:]
+    rendered: list[Block] = []
+    for block in drawn:
+        rendered += _feedback(block) if isinstance(block, views.Actions) else [_block(block)]
+    return {
+        "text": _clip(mrkdwn(view.text), 4000),
+        "blocks": [block.to_dict() for block in rendered[:50]],
+    }
+
+
+def pressed(action: dict[str, Any]) -> tuple[str, str]:
+    """The action id and value of a pressed button; for feedback buttons, those of the
+    button of ours it stands for."""
+    if action.get("type") == "feedback_buttons":
+        action_id, _, value = str(action.get("value") or "").partition(" ")
+        return action_id, value
+    return str(action["action_id"]), str(action.get("value") or "")
+
+
+def prompts(suggested: tuple[Prompt, ...]) -> list[dict[str, str]]:
+    """Suggested prompts for assistant.threads.setSuggestedPrompts."""
+    return [{"title": _clip(p.title, 75), "message": p.message} for p in suggested]
 
 
 def picture(view: views.Message, name: str = "chart.png") -> dict[str, Any] | None:

@@ -6,12 +6,27 @@ from typing import Any
 
 import yaml
 
+from handlers.assistant import AssistantPane
 from handlers.core import Core
 
+ASSISTANT_DESCRIPTION = (
+    "Answers questions about our social media guidelines, checks a post before you publish "
+    "it, and takes reports of negative mentions to the social media team."
+)
+
 # Channel messages are read only to hear replies in the threads of the bot's own messages.
-BOT_EVENTS = ["app_home_opened", "app_mention", "message.channels", "message.groups", "message.im"]
+BOT_EVENTS = [
+    "app_home_opened",
+    "app_mention",
+    "assistant_thread_context_changed",  # the assistant pane (a paid Slack plan feature)
+    "assistant_thread_started",
+    "message.channels",
+    "message.groups",
+    "message.im",
+]
 BOT_SCOPES = [
     "app_mentions:read",
+    "assistant:write",  # the assistant pane's status, title and suggested prompts
     "channels:history",  # delivery recovery looks for a message it may have posted
     "chat:write",
     "commands",
@@ -70,6 +85,13 @@ def manifest(core: Core, request_url: str | None = None) -> dict[str, Any]:
                 "messages_tab_read_only_enabled": False,
             },
             "bot_user": {"display_name": "socialbot", "always_online": True},
+            "assistant_view": {
+                "assistant_description": ASSISTANT_DESCRIPTION,
+                "suggested_prompts": [
+                    {"title": prompt.title, "message": prompt.message}
+                    for prompt in AssistantPane(core).default_prompts()
+                ],
+            },
             "slash_commands": slash_commands,
             **({"shortcuts": shortcuts} if shortcuts else {}),
         },

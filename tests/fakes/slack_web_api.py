@@ -7,18 +7,23 @@
 
 It answers auth.test, chat.postMessage, chat.update, conversations.open, conversations.history,
 users.info, users.list, usergroups.users.list (from `user_groups`), views.open and views.publish
-with Slack-shaped JSON, and the file upload of `files_upload_v2`: files.getUploadURLExternal, a
-POST of the bytes to the upload URL it gave, and files.completeUploadExternal (kept in `files`;
-a shared file is a message in its channel too). Optional limits on
-chat.postMessage mirror Slack's special tier (a workspace bucket and a per-channel rate), with
-429 + Retry-After beyond them; `fail()` injects errors, `stall()` holds answers (to kill a client
-mid-request), `transient_rate` sprinkles HTTP 500s and `unknown_users` answer user_not_found.
+with Slack-shaped JSON; the assistant pane's assistant.threads.setStatus, setTitle and
+setSuggestedPrompts (checking their required fields and the four-prompt limit), and the
+streamed message of chat.startStream, chat.appendStream and chat.stopStream (`markdown_text`
+or `chunks`; a stopped stream refuses more, as Slack does); and the file upload of
+`files_upload_v2`: files.getUploadURLExternal, a POST of the bytes to the upload URL it gave,
+and files.completeUploadExternal (kept in `files`; a shared file is a message in its channel
+too). Optional limits on chat.postMessage mirror Slack's special tier (a workspace bucket and
+a per-channel rate), with 429 + Retry-After beyond them; `fail()` injects errors, `stall()`
+holds answers (to kill a client mid-request), `transient_rate` sprinkles HTTP 500s and
+`unknown_users` answer user_not_found.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import itertools
 import json
 import math
@@ -56,6 +61,8 @@ class Posted:
     metadata: dict[str, Any] | None
     at: float
     files: tuple[str, ...] = ()
+    thread_ts: str = ""
+    streaming: bool = False  # a chat.startStream message not stopped yet
 
 
 @dataclass
@@ -218,7 +225,7 @@ class FakeSlack:
                 params.update(await request.json())
             else:
                 params.update(await request.post())
-        for name in ("blocks", "metadata", "view"):
+        for name in ("blocks", "metadata", "view", "prompts", "chunks"):
             if isinstance(params.get(name), str):
                 with contextlib.suppress(ValueError):
                     params[name] = json.loads(params[name])
@@ -376,6 +383,7 @@ class FakeSlack:
             blocks=list(params.get("blocks") or []),
             metadata=metadata if isinstance(metadata, dict) else None,
             at=arrived,
+            thread_ts=str(params.get("thread_ts") or ""),
         )
         self.messages.append(posted)
         message = {"type": "message", "ts": posted.ts, "text": posted.text, "bot_id": "B0FAKE"}
@@ -470,10 +478,75 @@ class FakeSlack:
                 return {"ok": False, "error": "invalid_blocks", "errors": [pointer]}
         return {"ok": True, "view": {**view, "id": f"V{next(self._ts):08d}"}}
 
+    async def _thread_call(self, params: Params, arrived: float) -> dict[str, Any]:
+        """setStatus and setTitle: both name the thread; what they set is only recorded."""
+        if not params.get("channel_id"):
+            return {"ok": False, "error": "channel_not_found"}
+        if not params.get("thread_ts"):
+            return {"ok": False, "error": "invalid_thread_ts"}
+        return {"ok": True}
+
+    async def _suggested_prompts(self, params: Params, arrived: float) -> dict[str, Any]:
+        prompts = params.get("prompts")
+        if not params.get("channel_id"):
+            return {"ok": False, "error": "channel_not_found"}
+        if not isinstance(prompts, list) or not 0 < len(prompts) <= 4:
+            return {"ok": False, "error": "invalid_arguments"}
+        if not all(isinstance(p, dict) and p.get("title") and p.get("message") for p in prompts):
+            return {"ok": False, "error": "invalid_arguments"}
+        return {"ok": True}
+
+    @staticmethod
+    def _streamed_text(params: Params) -> str:
+        chunks = params.get("chunks") or []
+        text = "".join(
+            str(chunk.get("text", "")) for chunk in chunks if chunk.get("type") == "markdown_text"
+        )
+        return str(params.get("markdown_text") or "") + text
+
+    async def _start_stream(self, params: Params, arrived: float) -> dict[str, Any]:
+        channel, thread = str(params.get("channel") or ""), str(params.get("thread_ts") or "")
+        if not channel:
+            return {"ok": False, "error": "channel_not_found"}
+        if not thread:
+            return {"ok": False, "error": "invalid_arguments"}
+        posted = Posted(channel, self._new_ts(), self._streamed_text(params), [], None, arrived,
+                        thread_ts=thread, streaming=True)  # fmt: skip
+        self.messages.append(posted)
+        return {"ok": True, "channel": channel, "ts": posted.ts}
+
+    async def _append_stream(self, params: Params, arrived: float) -> dict[str, Any]:
+        return self._stream_more(params, stop=False)
+
+    async def _stop_stream(self, params: Params, arrived: float) -> dict[str, Any]:
+        return self._stream_more(params, stop=True)
+
+    def _stream_more(self, params: Params, stop: bool) -> dict[str, Any]:
+        channel, ts = str(params.get("channel", "")), str(params.get("ts", ""))
+        for index, posted in enumerate(self.messages):
+            if posted.channel == channel and posted.ts == ts:
+                if not posted.streaming:
+                    return {"ok": False, "error": "message_not_in_streaming_state"}
+                blocks = list(params.get("blocks") or []) if stop else posted.blocks
+                self.messages[index] = dataclasses.replace(
+                    posted,
+                    text=posted.text + self._streamed_text(params),
+                    blocks=blocks,
+                    streaming=not stop,
+                )
+                return {"ok": True, "channel": channel, "ts": ts}
+        return {"ok": False, "error": "message_not_found"}
+
     _methods: ClassVar[
         dict[str, Callable[[FakeSlack, Params, float], Awaitable[dict[str, Any]]]]
     ] = {
+        "assistant.threads.setStatus": _thread_call,
+        "assistant.threads.setTitle": _thread_call,
+        "assistant.threads.setSuggestedPrompts": _suggested_prompts,
         "auth.test": _auth_test,
+        "chat.startStream": _start_stream,
+        "chat.appendStream": _append_stream,
+        "chat.stopStream": _stop_stream,
         "chat.postMessage": _post_message,
         "chat.update": _update,
         "chat.getPermalink": _permalink,

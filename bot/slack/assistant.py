@@ -1,0 +1,168 @@
+"""Slack's assistant pane through Bolt's `AsyncAssistant`: a new thread gets the greeting and
+suggested prompts, a message the core's answer (streamed as the model writes it), and the
+channel beside the pane is kept for "Report this". Threads the pane did not start are left to
+the other listeners, so workspaces without the feature work as before."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt.context.assistant.thread_context import AssistantThreadContext
+from slack_bolt.context.assistant.thread_context_store.async_store import (
+    AsyncAssistantThreadContextStore,
+)
+from slack_bolt.context.say.async_say import AsyncSay
+from slack_bolt.context.say_stream.async_say_stream import AsyncSayStream
+from slack_bolt.context.set_status.async_set_status import AsyncSetStatus
+from slack_bolt.context.set_suggested_prompts.async_set_suggested_prompts import (
+    AsyncSetSuggestedPrompts,
+)
+from slack_bolt.context.set_title.async_set_title import AsyncSetTitle
+from slack_bolt.middleware.assistant.async_assistant import AsyncAssistant
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_chat_stream import AsyncChatStream
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.errors import reply_for_error
+from bot.slack import blocks
+from handlers.assistant import AssistantPane, Turn
+from handlers.core import Core
+from handlers.views import Message
+
+log = logging.getLogger(__name__)
+
+STATUS = "is looking in the guidelines…"
+# Characters gathered before each chat.appendStream: a few calls per answer, not one a word.
+STREAM_BUFFER = 100
+
+
+def thread_key(channel: str, thread_ts: str) -> str:
+    """The core's name for a pane thread."""
+    return f"{channel}/{thread_ts}"
+
+
+def _channel(context: dict[str, Any] | None) -> str:
+    """The channel beside the pane, when it is one ("" for none, or a DM)."""
+    channel = str((context or {}).get("channel_id") or "")
+    return channel if channel.startswith(("C", "G")) else ""
+
+
+class ThreadContexts(AsyncAssistantThreadContextStore):
+    """Bolt's thread context, kept with the pane's thread instead of in message metadata."""
+
+    def __init__(self, pane: AssistantPane) -> None:
+        self.pane = pane
+
+    async def save(self, *, channel_id: str, thread_ts: str, context: dict[str, str]) -> None:
+        """The person looks at another channel beside the thread."""
+        self.pane.context_changed(thread_key(channel_id, thread_ts), _channel(context))
+
+    async def find(self, *, channel_id: str, thread_ts: str) -> AssistantThreadContext | None:
+        """The channel beside the thread, as Slack last told it."""
+        channel = self.pane.context_channel(thread_key(channel_id, thread_ts))
+        return AssistantThreadContext({"channel_id": channel}) if channel else None
+
+
+class Answering:
+    """A reply being written in a thread: streamed once the model's text comes, else posted
+    whole; a stream Slack refuses falls back to posting."""
+
+    def __init__(self, client: AsyncWebClient, say_stream: AsyncSayStream) -> None:
+        self.client = client
+        self.say_stream = say_stream
+        self._stream: AsyncChatStream | None = None
+        self._streamed = ""
+        self._refused = False
+
+    async def append(self, text: str) -> None:
+        """Show more of the answer as the model writes it."""
+        if self._refused:
+            return
+        try:
+            if self._stream is None:
+                self._stream = await self.say_stream(buffer_size=STREAM_BUFFER)
+            self._streamed += text
+            await self._stream.append(markdown_text=text)
+        except SlackApiError as error:
+            self._refused = True
+            log.warning("Slack refused a streamed answer", extra={"error": str(error)})
+
+    async def finish(self, reply: Message) -> None:
+        """End the reply: below the streamed text when it is the answer's text, else the
+        whole reply in its place (the model failed or answered otherwise)."""
+        stream, channel = self._stream, str(self.say_stream.channel)
+        if stream is None or self._refused:
+            await self.client.chat_postMessage(
+                channel=channel,
+                thread_ts=self.say_stream.thread_ts,
+                **blocks.assistant_message(reply),
+            )
+            return
+        if " ".join(self._streamed.split()) == " ".join(reply.text.split()):
+            await stream.stop(blocks=blocks.assistant_message(reply, streamed=True)["blocks"])
+            return
+        await stream.stop()
+        await self.client.chat_update(
+            channel=channel, ts=str(stream.ts), **blocks.assistant_message(reply)
+        )
+
+
+class SlackAssistant:
+    """The pane's listeners; `middleware()` is what `AsyncApp.assistant` takes."""
+
+    def __init__(self, client: AsyncWebClient, core: Core) -> None:
+        self.client = client
+        self.core = core
+        self.pane = AssistantPane(core)
+        self.pane.register(core)
+
+    def middleware(self) -> AsyncAssistant:
+        """Bolt's assistant middleware with the pane's listeners."""
+        assistant = AsyncAssistant(
+            thread_context_store=ThreadContexts(self.pane),
+            logger=logging.getLogger("slack_bolt.AsyncAssistant"),
+        )
+        assistant.thread_started(self.started)
+        # Bolt adds these matchers to a list: its hint says one, its code wants a list.
+        assistant.user_message(matchers=[self.in_pane])(self.message)  # type: ignore[arg-type]
+        return assistant
+
+    def in_pane(self, body: dict[str, Any]) -> bool:
+        """Whether a DM thread message is in a thread the pane started."""
+        event = body["event"]
+        return self.pane.knows(thread_key(event["channel"], event["thread_ts"]))
+
+    async def started(
+        self,
+        payload: dict[str, Any],
+        say: AsyncSay,
+        set_suggested_prompts: AsyncSetSuggestedPrompts,
+    ) -> None:
+        """The pane opened: greet, offer the prompts and, beside a channel, "Report this"."""
+        thread = payload["assistant_thread"]
+        person = self.core.person("slack", thread["user_id"])
+        key = thread_key(thread["channel_id"], thread["thread_ts"])
+        opening = self.pane.start(person, key, _channel(thread.get("context")))
+        await say(**blocks.assistant_message(opening.greeting))
+        await set_suggested_prompts(prompts=blocks.prompts(opening.prompts))
+
+    async def message(
+        self,
+        payload: dict[str, Any],
+        set_status: AsyncSetStatus,
+        set_title: AsyncSetTitle,
+        say_stream: AsyncSayStream,
+    ) -> None:
+        """A message in a pane thread: a status while it is answered, then the answer."""
+        person = self.core.person("slack", payload["user"])
+        key = thread_key(payload["channel"], payload["thread_ts"])
+        await set_status(STATUS)
+        answering = Answering(self.client, say_stream)
+        try:
+            turn = await self.pane.reply(person, key, payload.get("text", ""), answering.append)
+        except Exception as error:
+            turn = Turn(reply_for_error(error, "slack assistant"))
+        if turn.title:
+            await set_title(turn.title)
+        await answering.finish(turn.reply)

@@ -1,0 +1,278 @@
+"""The assistant pane (Slack's AI app view): its opening, guideline questions with their
+follow-ups, and the ways into checking a post and reporting a mention. Platform-free: each
+thread is known by an opaque key, and the adapter draws what is returned."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, Literal
+
+from sqlite_utils import Database
+from sqlite_utils.db import NotFoundError, Table
+from sqlite_utils.migrations import Migrations
+
+from handlers.actions import ASSISTANT_REPORT
+from handlers.checks import ids as check_ids
+from handlers.core import Core
+from handlers.errors import UserError
+from handlers.guidelines.service import ANSWERS_KEPT
+from handlers.guidelines.streaming import OnText
+from handlers.people import Person
+from handlers.reports import ids as report_ids
+from handlers.reports.capability import COMMAND as REPORT_COMMAND
+from handlers.views import Actions, Block, Button, Form, Message, SharedMessage, Text
+
+migrations = Migrations("assistant")
+
+CHECK_PROMPT = "Check a post before I publish it"
+REPORT_PROMPT = "Report a negative mention"
+# Suggested on a new install, until people's own questions take their place.
+BUNDLED_QUESTIONS = (
+    "Can I share company news on LinkedIn?",
+    "How should I respond to criticism of the company online?",
+)
+MAX_PROMPTS = 4  # Slack shows up to four suggested prompts
+POPULAR_DAYS = 30
+# A question is suggested to everyone only once this many people asked it: what one person
+# asked may say more about them than they would want shown.
+POPULAR_ASKERS = 3
+TITLE_LIMIT = 80
+# A follow-up this short ("and on Instagram?") is read with the question before it.
+FOLLOW_UP_WORDS = 4
+FOLLOW_UP_OPENINGS = re.compile(
+    r"^(and|also|or|what about|how about|what if|og|und|en|et|y|och)\b", re.IGNORECASE
+)
+THREADS_KEPT = ANSWERS_KEPT
+
+GREETING = (
+    "Hi! I answer questions about our social media guidelines, check a post before you "
+    "publish it, and take reports of negative mentions to the social media team. "
+    "Ask me anything, or pick a suggestion below."
+)
+REPORT_THIS = "Report this"
+CHECK_ASK = "Paste your draft here and I'll check it against the guidelines. I post it nowhere."
+REPORT_ASK = (
+    "Paste the link of the post or comment here, with a word on what it is about, or open the form."
+)
+NO_LINK = "I found no link in that. Paste the link of the post, or open the form."
+Awaiting = Literal["", "check", "report"]
+
+
+@migrations()
+def create_threads(db: Database) -> None:
+    """Assistant threads: whose, the channel beside them, the question follow-ups refer to,
+    and the flow a prompt started."""
+    db["assistant_threads"].create(  # type: ignore[union-attr]
+        {
+            "thread": str,
+            "platform": str,
+            "user_id": str,
+            "context_channel": str,
+            "topic": str,
+            "awaiting": str,
+            "messages": int,
+            "updated_at": float,
+        },
+        pk="thread",
+    )
+    db["assistant_threads"].create_index(["updated_at"])  # type: ignore[union-attr]
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """A suggested prompt: the title shown, and the message it sends."""
+
+    title: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Opening:
+    """What a new thread shows: a greeting and the suggested prompts."""
+
+    greeting: Message
+    prompts: tuple[Prompt, ...]
+
+
+@dataclass(frozen=True)
+class Turn:
+    """The answer to one message in a thread; `title` names the thread after its first one."""
+
+    reply: Message
+    title: str = ""
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _prompts(questions: Sequence[str], flows: Sequence[Prompt]) -> tuple[Prompt, ...]:
+    asked = [Prompt(_clip(q, TITLE_LIMIT), q) for q in questions[: MAX_PROMPTS - len(flows)]]
+    return (*asked, *flows)
+
+
+def is_follow_up(text: str) -> bool:
+    """Whether a question reads as a follow-up of the one before ("and on Instagram?")."""
+    return len(text.split()) <= FOLLOW_UP_WORDS or bool(FOLLOW_UP_OPENINGS.match(text.strip()))
+
+
+class AssistantPane:
+    """The pane's conversations; `register` adds its button to the core."""
+
+    def __init__(self, core: Core) -> None:
+        self.core = core
+        self.db = core.db
+
+    def register(self, core: Core) -> None:
+        """Add the "Report this" button and the daily pruning of old threads."""
+        core.on_action(ASSISTANT_REPORT, self.report_form)
+        core.on_tick("prune assistant threads", self.prune)
+
+    # -- what the adapter calls ------------------------------------------------------------------
+
+    def start(self, person: Person, thread: str, context_channel: str = "") -> Opening:
+        """A new thread: remember it, and greet with the suggested prompts."""
+        self._table().upsert(
+            {
+                "thread": thread,
+                "platform": person.platform,
+                "user_id": person.user_id,
+                "context_channel": context_channel,
+                "topic": "",
+                "awaiting": "",
+                "messages": 0,
+                "updated_at": time.time(),
+            },
+            pk="thread",
+        )
+        blocks: list[Block] = [Text(GREETING)]
+        if context_channel and self._reports():
+            blocks.append(Actions((Button(REPORT_THIS, ASSISTANT_REPORT, context_channel),)))
+        return Opening(Message(GREETING, tuple(blocks)), self.prompts())
+
+    def knows(self, thread: str) -> bool:
+        """Whether `thread` is a pane thread (started while the bot listened)."""
+        return self._row(thread) is not None
+
+    def context_changed(self, thread: str, context_channel: str) -> None:
+        """The person looks at another channel beside the thread."""
+        self._table().update(thread, {"context_channel": context_channel}, alter=False)
+
+    def context_channel(self, thread: str) -> str:
+        """The channel beside the thread, as Slack last told it ("" when none)."""
+        row = self._row(thread)
+        return str(row["context_channel"]) if row else ""
+
+    async def reply(
+        self, person: Person, thread: str, text: str, on_text: OnText | None = None
+    ) -> Turn:
+        """Answer a message in the thread: a prompt's flow, the flow's next step, or a
+        guideline question read with the one before when it is a follow-up."""
+        row = self._row(thread) or {}
+        first = not row.get("messages")
+        said = " ".join(text.split())
+        awaiting: Awaiting = row.get("awaiting") or ""
+        topic = str(row.get("topic") or "")
+        if said.lower() == CHECK_PROMPT.lower() and self._checks():
+            reply, awaiting = Message(CHECK_ASK), "check"
+        elif said.lower() == REPORT_PROMPT.lower() and self._reports():
+            reply, awaiting = self._report_ask(REPORT_ASK, thread), "report"
+        elif awaiting == "check":
+            checked = await self.core.command(check_ids.COMMAND, person, text)
+            reply = checked if isinstance(checked, Message) else Message(CHECK_ASK)
+            awaiting = "" if isinstance(checked, Message) else "check"
+        elif awaiting == "report":
+            filed = await self.core.command(REPORT_COMMAND, person, text)
+            reply = filed if isinstance(filed, Message) else self._report_ask(NO_LINK, thread)
+            awaiting = "" if isinstance(filed, Message) else "report"
+        else:
+            question = f"{topic} {said}" if topic and is_follow_up(said) else said
+            if not (topic and is_follow_up(said)):
+                topic = said
+            reply = await self.core.guidelines.ask(person, question, on_text)
+        self._table().update(
+            thread,
+            {
+                "topic": topic,
+                "awaiting": awaiting,
+                "messages": int(row.get("messages") or 0) + 1,
+                "updated_at": time.time(),
+            },
+            alter=False,
+        )
+        return Turn(reply, _clip(said, TITLE_LIMIT) if first else "")
+
+    async def report_form(self, person: Person, channel: str) -> Form:
+        """The report form for "Report this", prefilled with the channel beside the pane."""
+        if not self._reports():
+            raise UserError("Reporting mentions is not set up here.")
+        shared = SharedMessage(text="", channel=channel)
+        form = await self.core.shortcut(person, report_ids.SHORTCUT, shared)
+        assert isinstance(form, Form)
+        return form
+
+    def prompts(self) -> tuple[Prompt, ...]:
+        """Up to four suggestions: the most asked guideline questions of the last 30 days
+        (the bundled ones fill in while there are fewer), then checking a post and reporting."""
+        flows = self._flows()
+        popular = self._popular(MAX_PROMPTS - len(flows))
+        return _prompts([*popular, *BUNDLED_QUESTIONS], flows)
+
+    def default_prompts(self) -> tuple[Prompt, ...]:
+        """The suggestions of a new install (the app manifest's)."""
+        return _prompts(BUNDLED_QUESTIONS, self._flows())
+
+    async def prune(self, now: datetime) -> None:
+        """Forget threads nobody wrote in for as long as guideline answers are kept."""
+        cutoff = (now - THREADS_KEPT).timestamp()
+        with self.db.atomic():
+            self.db.execute("DELETE FROM assistant_threads WHERE updated_at < ?", [cutoff])
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def _popular(self, limit: int) -> list[str]:
+        since = (datetime.now(UTC) - timedelta(days=POPULAR_DAYS)).isoformat(timespec="seconds")
+        rows = self.db.execute(
+            """
+            SELECT min(question) FROM guideline_answers
+            WHERE asked_at >= ? AND verdict = 'answer'
+            GROUP BY lower(trim(question, ' ?!.'))
+            HAVING count(DISTINCT platform || ':' || user_id) >= ?
+            ORDER BY count(*) DESC, max(asked_at) DESC
+            LIMIT ?
+            """,
+            [since, POPULAR_ASKERS, limit],
+        ).fetchall()
+        return [str(row[0]) for row in rows]
+
+    def _flows(self) -> list[Prompt]:
+        flows = [Prompt(CHECK_PROMPT, CHECK_PROMPT)] if self._checks() else []
+        if self._reports():
+            flows.append(Prompt(REPORT_PROMPT, REPORT_PROMPT))
+        return flows
+
+    def _report_ask(self, text: str, thread: str) -> Message:
+        button = Button("Open the report form", ASSISTANT_REPORT, self.context_channel(thread))
+        return Message(text, (Text(text), Actions((button,))))
+
+    def _checks(self) -> bool:
+        return any(command.name == check_ids.COMMAND for command in self.core.commands)
+
+    def _reports(self) -> bool:
+        return report_ids.SHORTCUT in self.core.shortcuts
+
+    def _table(self) -> Table:
+        table = self.db["assistant_threads"]
+        assert isinstance(table, Table)
+        return table
+
+    def _row(self, thread: str) -> dict[str, Any] | None:
+        try:
+            return dict(self._table().get(thread))
+        except NotFoundError:
+            return None

@@ -1,0 +1,277 @@
+"""The assistant pane: signed assistant events and messages through the real Bolt app, against
+the fake Slack Web API (and the fake OpenAI server for the streamed answers)."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import itertools
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from sqlite_utils import Database
+
+from tests.fakes.openai_api import FakeOpenAI
+from tests.fakes.slack_requests import (
+    block_action,
+    calls,
+    interaction,
+    post_form,
+    post_json,
+    wait_for_call,
+)
+from tests.fakes.slack_web_api import FakeSlack
+
+PAYLOADS = Path(__file__).parent / "payloads"
+SCHEMA = json.loads((Path(__file__).parents[1] / "schemas/slack-block-kit.schema.json").read_text())
+BLOCK_KIT = jsonschema.validators.validator_for(SCHEMA)(SCHEMA)
+
+STARTED = json.loads((PAYLOADS / "assistant_thread_started.json").read_text())
+CONTEXT_CHANGED = json.loads((PAYLOADS / "assistant_thread_context_changed.json").read_text())
+MESSAGE = json.loads((PAYLOADS / "message_im_assistant_thread.json").read_text())
+THREAD = STARTED["event"]["assistant_thread"]
+PANE, ROOT, USER = THREAD["channel_id"], THREAD["thread_ts"], THREAD["user_id"]
+_event_ids = itertools.count(1)
+
+MODEL_REPLY = (
+    "Yes, please share what the company publishes, such as blog posts, news, product launches, "
+    "events and job openings [S2]. Add a line of your own so the post reads as yours, and say "
+    "that you work here when you share news about the company [S2]."
+)
+
+
+def assert_blocks(blocks: list[dict[str, Any]]) -> None:
+    """Fail with every error when `blocks` are not valid Block Kit."""
+    errors = [error.message for error in BLOCK_KIT.iter_errors(blocks)]
+    assert not errors, errors
+
+
+def envelope(template: dict[str, Any], **event: Any) -> dict[str, Any]:
+    """`template` with a fresh event id (Slack's retries are skipped) and `event` fields."""
+    body = copy.deepcopy(template)
+    body["event_id"] = f"Ev{next(_event_ids):06d}"
+    body["event"].update(event)
+    return body
+
+
+def said(text: str, ts: str) -> dict[str, Any]:
+    """USER writes `text` in the pane's thread."""
+    return envelope(MESSAGE, text=text, ts=ts, event_ts=ts, channel=PANE, thread_ts=ROOT,
+                    user=USER, parent_user_id=USER)  # fmt: skip
+
+
+def in_thread(slack: FakeSlack, method: str) -> list[dict[str, Any]]:
+    """The calls of `method` about the pane's thread."""
+    return [
+        params
+        for params in calls(slack, method)
+        if params.get("thread_ts") == ROOT or params.get("channel") == PANE
+    ]
+
+
+async def open_pane(bot: Any, slack: FakeSlack, context: str = "C123ABC456") -> dict[str, Any]:
+    """USER opens the pane beside `context`; returns the greeting as posted."""
+    started = copy.deepcopy(STARTED)
+    started["event"]["assistant_thread"]["context"]["channel_id"] = context
+    assert (await post_json(bot, envelope(started))).status == 200
+    await wait_for_call(slack, "assistant.threads.setSuggestedPrompts")
+    return calls(slack, "chat.postMessage")[-1]
+
+
+async def ask(bot: Any, slack: FakeSlack, text: str, ts: str) -> None:
+    """USER writes `text` in the thread; wait until the bot has answered it."""
+    answers = len(calls(slack, "chat.postMessage")) + len(calls(slack, "chat.stopStream"))
+    assert (await post_json(bot, said(text, ts))).status == 200
+    for _ in range(500):
+        if len(calls(slack, "chat.postMessage")) + len(calls(slack, "chat.stopStream")) > answers:
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"no answer to {text!r}")
+
+
+def feedback_press(blocks: list[dict[str, Any]], which: str, user: str = USER) -> str:
+    """Pressing 👍 ("positive_button") or 👎 on the native feedback buttons of a reply."""
+    element = next(
+        element
+        for block in blocks
+        if block["type"] == "context_actions"
+        for element in block["elements"]
+        if element["type"] == "feedback_buttons"
+    )
+    button = element[which]
+    action = {"type": "feedback_buttons", "action_id": element["action_id"], "block_id": "fb",
+              "text": button["text"], "value": button["value"], "action_ts": "1.2"}  # fmt: skip
+    return interaction(
+        {
+            "type": "block_actions",
+            "team": {"id": "T123ABC456", "domain": "test"},
+            "user": {"id": user, "username": "asker", "team_id": "T123ABC456"},
+            "api_app_id": "A123ABC456",
+            "token": "verification_token",
+            "trigger_id": "111.222.valid",
+            "channel": {"id": PANE, "name": "directmessage"},
+            "container": {"type": "message", "channel_id": PANE, "message_ts": "2.000001"},
+            "response_url": "https://hooks.slack.com/actions/T1/1/x",
+            "actions": [action],
+        }
+    )
+
+
+@pytest.fixture
+async def bot(make_slack_bot):
+    return await make_slack_bot()
+
+
+async def test_opening_the_pane_greets_offers_four_prompts_and_report_this(bot, slack) -> None:
+    greeting = await open_pane(bot, slack)
+    assert greeting["channel"] == PANE and greeting["thread_ts"] == ROOT
+    assert "I answer questions about our social media guidelines" in greeting["text"]
+    assert_blocks(greeting["blocks"])
+    buttons = [e for b in greeting["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert [(b["text"]["text"], b["value"]) for b in buttons] == [("Report this", "C123ABC456")]
+    prompts = calls(slack, "assistant.threads.setSuggestedPrompts")[0]
+    assert prompts["channel_id"] == PANE and prompts["thread_ts"] == ROOT
+    assert [p["title"] for p in prompts["prompts"]] == [
+        "Can I share company news on LinkedIn?",
+        "How should I respond to criticism of the company online?",
+        "Check a post before I publish it",
+        "Report a negative mention",
+    ]
+
+
+async def test_a_question_gets_a_status_a_title_and_a_cited_answer_with_feedback(
+    bot, slack
+) -> None:
+    await open_pane(bot, slack, context=PANE)  # opened from the DM itself: no "Report this"
+    assert not [b for b in calls(slack, "chat.postMessage")[0]["blocks"] if b["type"] == "actions"]
+    await ask(bot, slack, "Can I share company news on LinkedIn?", "1729999330.000100")
+    assert in_thread(slack, "assistant.threads.setStatus")[0]["status"]
+    assert in_thread(slack, "assistant.threads.setTitle")[0]["title"] == (
+        "Can I share company news on LinkedIn?"
+    )
+    answer = calls(slack, "chat.postMessage")[-1]
+    assert answer["channel"] == PANE and answer["thread_ts"] == ROOT
+    assert "share what the company publishes" in answer["text"]
+    assert "Share our stories, news and events" in json.dumps(answer["blocks"])
+    assert_blocks(answer["blocks"])
+    assert calls(slack, "chat.startStream") == []  # offline: the answer arrives at once
+
+    await post_form(bot, feedback_press(answer["blocks"], "negative_button"))
+    db = Database(bot.runtime.settings.db)
+    for _ in range(200):
+        votes = list(db["guideline_feedback"].rows)
+        if votes:
+            break
+        await asyncio.sleep(0.01)
+    assert [(v["user_id"], v["helpful"]) for v in votes] == [(USER, 0)]
+    asked = db.table("guideline_answers").get(votes[0]["answer_id"])
+    assert asked["question"] == "Can I share company news on LinkedIn?"
+
+
+async def test_a_follow_up_is_read_with_the_question_before_it(bot, slack) -> None:
+    await open_pane(bot, slack)
+    await ask(bot, slack, "Can I share company news on LinkedIn?", "1729999330.000100")
+    await ask(bot, slack, "and on Instagram?", "1729999340.000100")
+    answer = calls(slack, "chat.postMessage")[-1]
+    assert "Share our stories, news and events" in json.dumps(answer["blocks"])
+    assert "don't cover" not in answer["text"]
+    assert len(in_thread(slack, "assistant.threads.setTitle")) == 1  # titled after the first
+    assert len(in_thread(slack, "assistant.threads.setStatus")) == 2
+
+
+async def test_check_and_report_prompts_lead_into_their_flows(bot, slack) -> None:
+    await open_pane(bot, slack)
+    changed = copy.deepcopy(CONTEXT_CHANGED)
+    changed["event"]["assistant_thread"]["context"]["channel_id"] = "C0NEWS"
+    await post_json(bot, envelope(changed))
+
+    await ask(bot, slack, "Check a post before I publish it", "1729999330.000100")
+    assert "Paste your draft" in calls(slack, "chat.postMessage")[-1]["text"]
+    await ask(bot, slack, "Our Q3 revenue grew 40%, announcing it tomorrow!", "1729999331.000100")
+    checked = calls(slack, "chat.postMessage")[-1]
+    assert_blocks(checked["blocks"])
+    assert "confidential" in json.dumps(checked["blocks"]).lower()
+
+    await ask(bot, slack, "Report a negative mention", "1729999340.000100")
+    asked = calls(slack, "chat.postMessage")[-1]
+    assert_blocks(asked["blocks"])
+    form = next(e for b in asked["blocks"] if b["type"] == "actions" for e in b["elements"])
+    assert form["value"] == "C0NEWS"  # the channel beside the pane now
+    await post_form(bot, block_action(form, slack.url + "respond", user=USER, channel=PANE))
+    opened = (await wait_for_call(slack, "views.open"))[0]["view"]
+    assert opened["callback_id"] == "report_mention" and "C0NEWS" in json.dumps(opened)
+    await ask(bot, slack, "x.com/someone/status/123 they say we lie", "1729999341.000100")
+    assert "Your report R-0001 is saved" in calls(slack, "chat.postMessage")[-1]["text"]
+
+
+@pytest.fixture
+async def model() -> Any:
+    async with FakeOpenAI(MODEL_REPLY) as fake:
+        yield fake
+
+
+async def test_with_a_model_the_answer_streams_as_it_is_written(make_slack_bot, slack, model):
+    bot = await make_slack_bot(openai_api_key="sk-test", openai_base_url=model.url)
+    await open_pane(bot, slack)
+    await ask(bot, slack, "Can I share company news on LinkedIn?", "1729999330.000100")
+    assert model.requests[-1]["stream"] is True
+    started = calls(slack, "chat.startStream")
+    assert [(s["channel"], s["thread_ts"], s["recipient_user_id"]) for s in started] == [
+        (PANE, ROOT, USER)
+    ]
+    assert calls(slack, "chat.appendStream")  # more than one piece reached Slack
+    stop = calls(slack, "chat.stopStream")[0]
+    streamed = next(m for m in slack.messages if m.ts == stop["ts"])
+    assert streamed.text == MODEL_REPLY.replace(" [S2]", "")
+    assert (streamed.channel, streamed.thread_ts, streamed.streaming) == (PANE, ROOT, False)
+    assert_blocks(stop["blocks"])
+    assert "Share our stories" in json.dumps(stop["blocks"])
+    assert any(b["type"] == "context_actions" for b in stop["blocks"])
+    assert len(calls(slack, "chat.postMessage")) == 1  # the greeting only
+    assert calls(slack, "chat.update") == []
+
+
+async def test_a_model_failing_mid_stream_leaves_the_offline_answer(
+    make_slack_bot, slack, model, caplog
+) -> None:
+    model.break_after = 6
+    bot = await make_slack_bot(openai_api_key="sk-test", openai_base_url=model.url)
+    await open_pane(bot, slack)
+    with caplog.at_level(logging.WARNING):
+        await ask(bot, slack, "Can I share company news on LinkedIn?", "1729999330.000100")
+        await wait_for_call(slack, "chat.update")
+    replaced = calls(slack, "chat.update")[-1]
+    assert replaced["ts"] == calls(slack, "chat.stopStream")[0]["ts"]
+    assert "share what the company publishes" in replaced["text"]  # quoted, offline
+    assert_blocks(replaced["blocks"])
+    assert any(b["type"] == "context_actions" for b in replaced["blocks"])
+    failures = [r for r in caplog.records if "answering offline" in r.getMessage()]
+    assert len(failures) == 1 and failures[0].exc_info is None
+
+
+async def test_a_thread_the_pane_did_not_start_is_a_direct_message_as_before(bot, slack):
+    body = said("Can I share company news on LinkedIn?", "1729999330.000100")
+    body["event"]["thread_ts"] = "1111111111.000001"
+    assert (await post_json(bot, body)).status == 200
+    await wait_for_call(slack, "chat.postMessage")
+    assert calls(slack, "assistant.threads.setStatus") == []
+    assert calls(slack, "chat.postMessage")[0]["channel"] == PANE
+
+
+async def test_questions_asked_by_several_people_become_the_suggestions(bot, slack) -> None:
+    for user in ("U1", "U2", "U3"):
+        body = said("Can I post a photo from the office?", f"17299993{user[-1]}.000100")
+        body["event"].update(user=user, thread_ts=None, channel=f"D{user}")
+        del body["event"]["thread_ts"]
+        await post_json(bot, body)
+    await wait_for_call(slack, "chat.postMessage", 3)
+    await open_pane(bot, slack)
+    prompts = calls(slack, "assistant.threads.setSuggestedPrompts")[0]["prompts"]
+    assert [p["message"] for p in prompts][:2] == [
+        "Can I post a photo from the office?",
+        "Can I share company news on LinkedIn?",
+    ]
