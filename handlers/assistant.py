@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
@@ -19,6 +19,7 @@ from handlers.actions import ASSISTANT_REPORT
 from handlers.checks import ids as check_ids
 from handlers.core import Core
 from handlers.errors import UserError
+from handlers.guidelines.answer import offline_answer
 from handlers.guidelines.service import ANSWERS_KEPT
 from handlers.guidelines.streaming import OnText
 from handlers.people import Person
@@ -60,6 +61,8 @@ REPORT_ASK = (
 )
 NO_LINK = "I found no link in that. Paste the link of the post, or open the form."
 Awaiting = Literal["", "check", "report"]
+# The platform's way to the latest message with a link in a channel, if it may read it.
+LookUp = Callable[[str], Awaitable[SharedMessage | None]]
 
 
 @migrations()
@@ -124,9 +127,10 @@ def is_follow_up(text: str) -> bool:
 class AssistantPane:
     """The pane's conversations; `register` adds its button to the core."""
 
-    def __init__(self, core: Core) -> None:
+    def __init__(self, core: Core, look_up: LookUp | None = None) -> None:
         self.core = core
         self.db = core.db
+        self.look_up = look_up
 
     def register(self, core: Core) -> None:
         """Add the "Report this" button and the daily pruning of old threads."""
@@ -191,9 +195,9 @@ class AssistantPane:
             reply = filed if isinstance(filed, Message) else self._report_ask(NO_LINK, thread)
             awaiting = "" if isinstance(filed, Message) else "report"
         else:
-            question = f"{topic} {said}" if topic and is_follow_up(said) else said
-            if not (topic and is_follow_up(said)):
-                topic = said
+            follows = bool(topic) and self._follows(said)
+            question = f"{topic} {said}" if follows else said
+            topic = topic if follows else said
             reply = await self.core.guidelines.ask(person, question, on_text)
         self._table().update(
             thread,
@@ -208,10 +212,13 @@ class AssistantPane:
         return Turn(reply, _clip(said, TITLE_LIMIT) if first else "")
 
     async def report_form(self, person: Person, channel: str) -> Form:
-        """The report form for "Report this", prefilled with the channel beside the pane."""
+        """The report form for "Report this", prefilled with the latest message with a link
+        in the channel beside the pane (when the platform lets the bot read it), else with
+        the channel alone."""
         if not self._reports():
             raise UserError("Reporting mentions is not set up here.")
-        shared = SharedMessage(text="", channel=channel)
+        found = await self.look_up(channel) if self.look_up and channel else None
+        shared = found or SharedMessage(text="", channel=channel)
         form = await self.core.shortcut(person, report_ids.SHORTCUT, shared)
         assert isinstance(form, Form)
         return form
@@ -249,6 +256,12 @@ class AssistantPane:
             [since, POPULAR_ASKERS, limit],
         ).fetchall()
         return [str(row[0]) for row in rows]
+
+    def _follows(self, said: str) -> bool:
+        """Whether `said` follows up the thread's question: it reads like a follow-up, and
+        the guidelines do not answer it on its own ("Can I swear?" stands alone)."""
+        alone = offline_answer(self.core.guidelines.file.index, said)
+        return is_follow_up(said) and not alone.confident
 
     def _flows(self) -> list[Prompt]:
         flows = [Prompt(CHECK_PROMPT, CHECK_PROMPT)] if self._checks() else []

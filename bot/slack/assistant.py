@@ -28,13 +28,14 @@ from bot.errors import reply_for_error
 from bot.slack import blocks
 from handlers.assistant import AssistantPane, Turn
 from handlers.core import Core
-from handlers.views import Message
+from handlers.views import Message, SharedMessage
 
 log = logging.getLogger(__name__)
 
 STATUS = "is looking in the guidelines…"
 # Characters gathered before each chat.appendStream: a few calls per answer, not one a word.
 STREAM_BUFFER = 100
+RECENT = 20  # messages of the channel beside the pane looked through for "Report this"
 
 
 def thread_key(channel: str, thread_ts: str) -> str:
@@ -92,19 +93,21 @@ class Answering:
         """End the reply: below the streamed text when it is the answer's text, else the
         whole reply in its place (the model failed or answered otherwise)."""
         stream, channel = self._stream, str(self.say_stream.channel)
-        if stream is None or self._refused:
-            await self.client.chat_postMessage(
-                channel=channel,
-                thread_ts=self.say_stream.thread_ts,
-                **blocks.assistant_message(reply),
-            )
-            return
-        if " ".join(self._streamed.split()) == " ".join(reply.text.split()):
-            await stream.stop(blocks=blocks.assistant_message(reply, streamed=True)["blocks"])
-            return
-        await stream.stop()
-        await self.client.chat_update(
-            channel=channel, ts=str(stream.ts), **blocks.assistant_message(reply)
+        if stream is not None and not self._refused:
+            try:
+                if " ".join(self._streamed.split()) == " ".join(reply.text.split()):
+                    below = blocks.assistant_message(reply, streamed=True)["blocks"]
+                    await stream.stop(blocks=below)
+                    return
+                await stream.stop()
+                await self.client.chat_update(
+                    channel=channel, ts=str(stream.ts), **blocks.assistant_message(reply)
+                )
+                return
+            except SlackApiError as error:
+                log.warning("Slack refused to end a streamed answer", extra={"error": str(error)})
+        await self.client.chat_postMessage(
+            channel=channel, thread_ts=self.say_stream.thread_ts, **blocks.assistant_message(reply)
         )
 
 
@@ -114,7 +117,7 @@ class SlackAssistant:
     def __init__(self, client: AsyncWebClient, core: Core) -> None:
         self.client = client
         self.core = core
-        self.pane = AssistantPane(core)
+        self.pane = AssistantPane(core, self.latest_with_link)
         self.pane.register(core)
 
     def middleware(self) -> AsyncAssistant:
@@ -132,6 +135,23 @@ class SlackAssistant:
         """Whether a DM thread message is in a thread the pane started."""
         event = body["event"]
         return self.pane.knows(thread_key(event["channel"], event["thread_ts"]))
+
+    async def latest_with_link(self, channel: str) -> SharedMessage | None:
+        """The newest of a channel's recent messages by a person that holds a link, when the
+        bot may read the channel (it is a member); None otherwise."""
+        try:
+            history = await self.client.conversations_history(channel=channel, limit=RECENT)
+            for message in history.get("messages") or []:
+                text = str(message.get("text") or "")
+                if "<http" in text and not message.get("bot_id") and not message.get("subtype"):
+                    found = await self.client.chat_getPermalink(
+                        channel=channel, message_ts=message["ts"]
+                    )
+                    permalink = str(found.get("permalink") or "")
+                    return SharedMessage(text, str(message.get("user") or ""), channel, permalink)
+        except SlackApiError as error:  # not a member, a private channel: the channel alone
+            log.info("cannot read the channel beside the pane", extra={"error": str(error)})
+        return None
 
     async def started(
         self,

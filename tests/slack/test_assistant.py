@@ -13,8 +13,11 @@ from typing import Any
 
 import jsonschema
 import pytest
+import yaml
 from sqlite_utils import Database
 
+from bot.app import build_runtime
+from bot.slack.manifest import manifest_yaml
 from tests.fakes.openai_api import FakeOpenAI
 from tests.fakes.slack_requests import (
     block_action,
@@ -181,6 +184,16 @@ async def test_a_follow_up_is_read_with_the_question_before_it(bot, slack) -> No
     assert "don't cover" not in answer["text"]
     assert len(in_thread(slack, "assistant.threads.setTitle")) == 1  # titled after the first
     assert len(in_thread(slack, "assistant.threads.setStatus")) == 2
+    await ask(bot, slack, "Who should I ask?", "1729999350.000100")  # answered on its own
+    assert "Who to ask" in json.dumps(calls(slack, "chat.postMessage")[-1]["blocks"])
+    questions = [
+        row["question"] for row in Database(bot.runtime.settings.db)["guideline_answers"].rows
+    ]
+    assert questions == [
+        "Can I share company news on LinkedIn?",
+        "Can I share company news on LinkedIn? and on Instagram?",
+        "Who should I ask?",
+    ]
 
 
 async def test_check_and_report_prompts_lead_into_their_flows(bot, slack) -> None:
@@ -201,9 +214,14 @@ async def test_check_and_report_prompts_lead_into_their_flows(bot, slack) -> Non
     assert_blocks(asked["blocks"])
     form = next(e for b in asked["blocks"] if b["type"] == "actions" for e in b["elements"])
     assert form["value"] == "C0NEWS"  # the channel beside the pane now
+    # The newest message with a link in the channel beside the pane prefills the form.
+    for text in ("see <https://x.com/troll/status/42>", "lunch at noon?"):
+        await bot.runtime.slack.client.chat_postMessage(channel="C0NEWS", text=text)
     await post_form(bot, block_action(form, slack.url + "respond", user=USER, channel=PANE))
     opened = (await wait_for_call(slack, "views.open"))[0]["view"]
-    assert opened["callback_id"] == "report_mention" and "C0NEWS" in json.dumps(opened)
+    assert opened["callback_id"] == "report_mention"
+    assert "https://x.com/troll/status/42" in json.dumps(opened)
+    assert "https://fake.slack.com/archives/C0NEWS/p" in json.dumps(opened)
     await ask(bot, slack, "x.com/someone/status/123 they say we lie", "1729999341.000100")
     assert "Your report R-0001 is saved" in calls(slack, "chat.postMessage")[-1]["text"]
 
@@ -253,6 +271,17 @@ async def test_a_model_failing_mid_stream_leaves_the_offline_answer(
     assert len(failures) == 1 and failures[0].exc_info is None
 
 
+async def test_a_stream_slack_refuses_is_posted_whole(make_slack_bot, slack, model) -> None:
+    slack.fail("chat.startStream", "not_allowed")
+    bot = await make_slack_bot(openai_api_key="sk-test", openai_base_url=model.url)
+    await open_pane(bot, slack)
+    await ask(bot, slack, "Can I share company news on LinkedIn?", "1729999330.000100")
+    answer = calls(slack, "chat.postMessage")[-1]
+    assert answer["text"] == MODEL_REPLY.replace(" [S2]", "") and answer["thread_ts"] == ROOT
+    assert_blocks(answer["blocks"])
+    assert calls(slack, "chat.appendStream") == calls(slack, "chat.stopStream") == []
+
+
 async def test_a_thread_the_pane_did_not_start_is_a_direct_message_as_before(bot, slack):
     body = said("Can I share company news on LinkedIn?", "1729999330.000100")
     body["event"]["thread_ts"] = "1111111111.000001"
@@ -275,3 +304,30 @@ async def test_questions_asked_by_several_people_become_the_suggestions(bot, sla
         "Can I post a photo from the office?",
         "Can I share company news on LinkedIn?",
     ]
+
+
+async def test_a_question_the_model_finds_not_covered_is_never_streamed(make_slack_bot, slack):
+    async with FakeOpenAI("NOT COVERED") as model:
+        bot = await make_slack_bot(openai_api_key="sk-test", openai_base_url=model.url)
+        await open_pane(bot, slack)
+        await ask(bot, slack, "Can I share company news on LinkedIn?", "1729999330.000100")
+    assert calls(slack, "chat.startStream") == []
+    answer = calls(slack, "chat.postMessage")[-1]
+    assert "don't cover" in answer["text"] and answer["thread_ts"] == ROOT
+    assert_blocks(answer["blocks"])
+
+
+def test_the_manifest_declares_the_assistant_view(make_settings) -> None:
+    runtime = build_runtime(make_settings(), in_memory=True)
+    declared = yaml.safe_load(manifest_yaml(runtime.core))
+    view = declared["features"]["assistant_view"]
+    assert "social media guidelines" in view["assistant_description"]
+    assert [p["title"] for p in view["suggested_prompts"]][2:] == [
+        "Check a post before I publish it",
+        "Report a negative mention",
+    ]
+    assert "assistant:write" in declared["oauth_config"]["scopes"]["bot"]
+    events = declared["settings"]["event_subscriptions"]["bot_events"]
+    assert {"assistant_thread_started", "assistant_thread_context_changed", "message.im"} <= set(
+        events
+    )
