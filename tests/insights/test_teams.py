@@ -1,6 +1,6 @@
 """Insights on Teams: the chart inline in an Adaptive Card 1.5 that validates, within the size
 Teams accepts; a chart too large for a card becomes its words; the weekly card through the
-fake Bot Connector, once."""
+fake Bot Connector, once; the preferences form with the leaderboard field validates too."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from tests.insights.conftest import END, ZONE, fill, later
 from tests.teams.conftest import MakeTeams, assert_valid_card, card_text, cards_in, objects_in
 from tests.teams.test_reports import MEGAN, PERSONAL
 
+EXECUTE = "teams-invoke-adaptiveCard-action.constructed.json"
 TEAMS_MESSAGE_LIMIT = 40_000  # the limit Microsoft documented for years (now 100 KB)
 
 
@@ -82,3 +83,27 @@ async def test_the_weekly_card_reaches_the_manager_once_through_the_connector(
     (image,) = [o for o in objects_in(rendered) if o.get("type") == "Image"]
     assert image["url"].startswith("data:image/png;base64,")
     assert image["altText"].startswith("Shares per day from 2026-10-06 to 2026-11-30: 6 in all")
+
+
+async def test_the_preferences_form_with_the_leaderboard_validates_and_joins(
+    make_teams: MakeTeams,
+) -> None:
+    teams = await make_teams(leaderboard=True, timezone=ZONE)
+    await teams.post(PERSONAL, text="socialbot preferences")
+
+    (sent,) = teams.connector.sent
+    (form,) = cards_in(sent.activity)
+    assert_valid_card(form)
+    (field,) = [node for node in objects_in(form) if node.get("id") == "leaderboard"]
+    assert field["type"] == "Input.ChoiceSet"
+    assert {choice["value"] for choice in field["choices"]} == {"on", "off"}
+
+    # Pressed as Teams sends it: every input with what it holds, the leaderboard turned on.
+    shown = {node["id"]: node.get("value", "") for node in objects_in(form["body"]) if "id" in node}
+    (action,) = form["actions"]
+    data = {**action["data"], **shown, "leaderboard": "on"}
+    value = {"action": {"type": "Action.Execute", "verb": action["verb"], "data": data}}
+    response = await teams.post(EXECUTE, value=value)  # its card is validated by `post`
+    assert response.status == 200
+    joined = teams.db.execute("SELECT platform, user_id FROM leaderboard_opt_ins").fetchall()
+    assert joined == [("teams", MEGAN)]
