@@ -23,7 +23,7 @@ from bot.console.session import ConsoleSession
 from bot.delivery import ledger as delivery_ledger
 from bot.delivery.engine import DeliveryEngine, paces_from_settings
 from bot.delivery.gateway import Gateway
-from bot.llm import completer_from_settings
+from bot.llm import OpenAICompleter, completer_from_settings
 from bot.server import build_web_app
 from bot.settings import DEFAULT_FEED, Settings, SettingsError
 from bot.slack import app as slack_app
@@ -112,6 +112,7 @@ class Runtime:
     delivery: DeliveryEngine
     digest: digest.Digest
     insights: Insights
+    model: OpenAICompleter | None = None
     clock: Clock = field(init=False)
 
     _background: dict[str, asyncio.Task[object]] = field(init=False, default_factory=dict)
@@ -214,6 +215,11 @@ class Runtime:
             task.cancel()
         await asyncio.gather(*self._background.values(), return_exceptions=True)
 
+    async def close_clients(self) -> None:
+        """Close the model's HTTP client: its pooled connections belong to this loop."""
+        if self.model is not None:
+            await self.model.aclose()
+
     async def health(self) -> dict[str, Any]:
         """The state of each connection, for `/healthz`."""
         parts: dict[str, Any] = {
@@ -298,7 +304,7 @@ def build_runtime(settings: Settings, *, in_memory: bool = False) -> Runtime:
         core, InsightsSettings(settings.timezone, settings.insights, settings.leaderboard)
     )
     team_insights.register(core)
-    runtime = Runtime(settings, db, core, teams, slack, delivery, daily, team_insights)
+    runtime = Runtime(settings, db, core, teams, slack, delivery, daily, team_insights, model)
     core.on_tick("refresh feeds", runtime.refresh_feeds_in_background)
     core.on_tick("sync people", runtime.sync_people_daily)
     core.on_tick("prune deliveries", runtime.prune_deliveries_daily)
@@ -357,6 +363,7 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
             log.warning("work begun after answering someone was cut short by the shutdown")
         await runtime.delivery.stop()
         await runtime.stop_background()
+        await runtime.close_clients()
         if runtime.slack is not None:
             await runtime.slack.stop()
         await runner.cleanup()

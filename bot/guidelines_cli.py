@@ -13,7 +13,8 @@ import click
 from bot.cli_support import SuggestingGroup, echo_json_lines, runtime_or_exit, settings_or_exit
 
 if TYPE_CHECKING:
-    from handlers.guidelines import Answer, GuidelinesQA
+    from bot.app import Runtime
+    from handlers.guidelines import Answer
 
 
 def _print(answer: Answer, as_json: bool) -> None:
@@ -26,9 +27,12 @@ def _print(answer: Answer, as_json: bool) -> None:
     click.echo()
 
 
-async def _answer_all(guidelines: GuidelinesQA, questions: list[str], as_json: bool) -> None:
-    for question in questions:
-        _print(await guidelines.answer(question), as_json)
+async def _answer_all(runtime: Runtime, questions: list[str], as_json: bool) -> None:
+    try:
+        for question in questions:
+            _print(await runtime.core.guidelines.answer(question), as_json)
+    finally:
+        await runtime.close_clients()
 
 
 @click.command()
@@ -51,7 +55,7 @@ def ask(guidelines: Path | None, as_json: bool, question: str | None) -> None:
     if not questions:
         click.echo("No question: give one as an argument or one per line of stdin.", err=True)
     try:
-        asyncio.run(_answer_all(runtime.core.guidelines, questions, as_json))
+        asyncio.run(_answer_all(runtime, questions, as_json))
     finally:
         runtime.db.close()
 

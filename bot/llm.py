@@ -6,7 +6,6 @@ from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING
 
 from bot.settings import Settings
-from content_feed.compose import TextModel
 
 if TYPE_CHECKING:  # openai takes a second to import: only when a key is set
     from openai import AsyncOpenAI
@@ -40,8 +39,12 @@ class OpenAICompleter:
             if chunk.choices and chunk.choices[0].delta.content:
                 yield chunk.choices[0].delta.content
 
+    async def aclose(self) -> None:
+        """Close the client's connection pool (at shutdown, on the loop that used it)."""
+        await self.client.close()
 
-def completer_from_settings(settings: Settings, timeout: float = 8.0) -> TextModel | None:
+
+def completer_from_settings(settings: Settings, timeout: float = 8.0) -> OpenAICompleter | None:
     """The configured model, or None when no `OPENAI_API_KEY` is set (answers stay offline)."""
     if settings.openai_api_key is None:
         return None

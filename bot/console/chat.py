@@ -35,3 +35,4 @@ async def chat(
         fetch.cancel()
         await asyncio.gather(fetch, return_exceptions=True)
         await runtime.delivery.stop()
+        await runtime.close_clients()

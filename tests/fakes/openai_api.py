@@ -45,6 +45,11 @@ class FakeOpenAI:
         assert self._runner is not None
         await self._runner.cleanup()
 
+    def open_connections(self) -> int:
+        """How many client connections are open now (a pooled client keeps one alive)."""
+        assert self._runner is not None and self._runner.server is not None
+        return len(self._runner.server.connections)
+
     def model(self, name: str = "fake-model") -> OpenAICompleter:
         """The bot's own client for this server, with no retries and a short timeout."""
         client = AsyncOpenAI(api_key="sk-test", base_url=self.url, max_retries=0, timeout=5)
