@@ -16,10 +16,7 @@ from typing import Any
 
 from aiohttp import web
 from botbuilder.core import InvokeResponse, TurnContext
-from botbuilder.integration.aiohttp import (
-    CloudAdapter,
-    ConfigurationBotFrameworkAuthentication,
-)
+from botbuilder.integration.aiohttp import ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity, ActivityTypes
 from sqlite_utils import Database
 
@@ -30,6 +27,7 @@ from bot.teams import invokes, keys, origin, people, shapes
 from bot.teams.conversations import Conversations, migrations
 from bot.teams.gateway import TeamsGateway
 from bot.teams.graph import EntraGroups
+from bot.teams.tokens import FetchingAdapter, connector_tokens
 from bot.teams.turns import Turns, reply
 from handlers.core import Core
 
@@ -84,12 +82,18 @@ class TeamsBot:
         self.settings = settings
         self.core = core
         self.conversations = Conversations(db)
-        self.auth = ConfigurationBotFrameworkAuthentication(bot_framework_configuration(settings))
+        # With a password, the Bot Connector's token is fetched ahead, off the event loop.
+        fetched = connector_tokens(settings)
+        self.auth = ConfigurationBotFrameworkAuthentication(
+            bot_framework_configuration(settings),
+            credentials_factory=fetched[1] if fetched else None,
+        )
         # With auth on, the keys that sign tokens are read ahead, never during a request.
         self.keys = (
             keys.install(settings.microsoft_openid_url) if settings.teams_auth_enabled else None
         )
-        self.adapter = CloudAdapter(self.auth)
+        self.adapter = FetchingAdapter(self.auth)
+        self.adapter.tokens = fetched[0] if fetched else None
         self.adapter.on_turn_error = self._on_turn_error
         # The one gateway to reach a chat: the turns use it, and so does the delivery engine.
         self.gateway = TeamsGateway(self.adapter, self.conversations, settings.microsoft_app_id)

@@ -7,31 +7,22 @@ GroupMember.Read.All, granted with admin consent.
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import httpx
 
 from bot.settings import Settings
+from bot.teams.tokens import AppTokens, TokenRefused, json_object
 from handlers.groups import GroupUnreadable
 
-GRAPH_SCOPE = "https://graph.microsoft.com/.default"
+GRAPH_SCOPE = "https://graph.microsoft.com"
 PAGE_SIZE = 999  # the most users Graph lists in one page (it lists 100 unless asked)
-TOKEN_MARGIN_SECONDS = 60.0  # a token this close to expiring is not used for another request
 
 # What to do about Graph's refusals that a person can put right.
 GRAPH_HINTS = {
     403: "grant the app the GroupMember.Read.All application permission, with admin consent",
     404: "there is no such group in the tenant; check its object id",
 }
-
-
-def _json(response: httpx.Response) -> dict[str, Any]:
-    try:
-        body = response.json()
-    except ValueError:
-        return {}
-    return body if isinstance(body, dict) else {}
 
 
 class EntraGroups:
@@ -52,8 +43,7 @@ class EntraGroups:
         self.graph_url = graph_url
         self.login_url = login_url
         self.timeout = timeout
-        self._token = ""
-        self._token_expires_at = 0.0
+        self._tokens = AppTokens(app_id, secret, tenant_id, GRAPH_SCOPE, login_url, timeout)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> EntraGroups:
@@ -97,33 +87,15 @@ class EntraGroups:
 
     async def _app_token(self, client: httpx.AsyncClient) -> str:
         """An app-only Graph token, reused until shortly before it expires."""
-        if self._token and time.monotonic() < self._token_expires_at:
-            return self._token
-        response = await client.post(
-            f"{self.login_url}{self.tenant_id}/oauth2/v2.0/token",
-            data={
-                "client_id": self.app_id,
-                "client_secret": self._secret,
-                "scope": GRAPH_SCOPE,
-                "grant_type": "client_credentials",
-            },
-        )
-        body = _json(response)
-        if response.status_code != 200 or not body.get("access_token"):
-            # Entra's descriptions run on with trace ids and timestamps; the first line says it.
-            described = str(body.get("error_description") or "").splitlines()[:1]
-            code = str(body.get("error") or f"HTTP {response.status_code}")
-            reason = ": ".join([code, *described])
-            raise GroupUnreadable(f"Microsoft refused the app's credentials: {reason}")
-        self._token = str(body["access_token"])
-        lifetime = float(body.get("expires_in") or 0)
-        self._token_expires_at = time.monotonic() + lifetime - TOKEN_MARGIN_SECONDS
-        return self._token
+        try:
+            return await self._tokens.token(client)
+        except TokenRefused as error:
+            raise GroupUnreadable(str(error)) from None
 
     async def _page(self, client: httpx.AsyncClient, url: str, token: str) -> dict[str, Any]:
         headers = {"Authorization": f"Bearer {token}", "ConsistencyLevel": "eventual"}
         response = await client.get(url, headers=headers)
-        body = _json(response)
+        body = json_object(response)
         if response.status_code != 200:
             error = body.get("error")
             if not isinstance(error, dict):

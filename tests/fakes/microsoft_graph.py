@@ -7,7 +7,9 @@
 The token endpoint (`POST /{tenant}/oauth2/v2.0/token`) runs the client-credentials flow: the
 right client id, secret and `https://graph.microsoft.com/.default` scope get
 `{"token_type": "Bearer", "expires_in": 3599, "access_token": …}`, anything else a 401 with
-`{"error": "invalid_client", "error_description": "AADSTS…"}`. Graph answers
+`{"error": "invalid_client", "error_description": "AADSTS…"}` (the Bot Connector's scope,
+`https://api.botframework.com/.default`, is granted too; `hold()` keeps token answers until
+`release()`). Graph answers
 `GET /v1.0/groups/{id}/transitiveMembers/microsoft.graph.user` with the group's users in pages of
 `$top` (100 unless asked, at most 999; capped by `page_size` for tests of paging) (`{"value":
 […], "@odata.nextLink": …}`, the link carrying an opaque `$skiptoken` that must come back byte
@@ -20,6 +22,7 @@ call answer an error instead.
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +34,7 @@ from aiohttp.test_utils import TestServer
 Json = dict[str, Any]
 
 GRAPH_SCOPE = "https://graph.microsoft.com/.default"
+SCOPES = {GRAPH_SCOPE, "https://api.botframework.com/.default"}
 PAGE_SIZE = 100  # Graph's default page size for transitiveMembers
 MAX_PAGE_SIZE = 999  # the largest $top it takes
 
@@ -84,6 +88,7 @@ class FakeGraph:
         self._tokens: set[str] = set()
         self._numbers = itertools.count(1)
         self._failures: list[tuple[int, str]] = []
+        self._held: asyncio.Event | None = None
         app = web.Application()
         app.router.add_post("/{tenant}/oauth2/v2.0/token", self._token)
         members = "/v1.0/groups/{group}/transitiveMembers/microsoft.graph.user"
@@ -103,6 +108,15 @@ class FakeGraph:
     def count(self, method: str) -> int:
         """How many `token` or `members` requests came."""
         return sum(1 for call in self.calls if call.method == method)
+
+    def hold(self) -> None:
+        """Keep every token request waiting (recorded, unanswered) until `release()`."""
+        self._held = asyncio.Event()
+
+    def release(self) -> None:
+        """Answer the token requests held."""
+        if self._held is not None:
+            self._held.set()
 
     def fail(self, status: int, code: str, *, times: int = 1) -> None:
         """Answer the next `times` Graph calls with `status` and the error `code`."""
@@ -127,9 +141,11 @@ class FakeGraph:
             and form.get("grant_type") == "client_credentials"
             and form.get("client_id") == self.app_id
             and form.get("client_secret") == self.secret
-            and form.get("scope") == GRAPH_SCOPE
+            and form.get("scope") in SCOPES
         )
         self._record(request, "token", form, 200 if right else 401)
+        if self._held is not None:
+            await self._held.wait()
         if not right:
             description = (
                 "AADSTS7000215: Invalid client secret provided. Ensure the secret being sent "

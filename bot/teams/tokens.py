@@ -1,0 +1,197 @@
+"""The app's own tokens (client-credentials flow), fetched with an async HTTP client.
+
+botbuilder signs each Bot Connector request in msrest's pipeline by calling the credentials'
+synchronous `get_access_token`, which asks msal, which fetches a token with `requests`: on the
+event loop, holding every chat while Entra answers. Here the adapter fetches the token ahead,
+asynchronously, before each turn and each proactive message, and the credentials only hand out
+the token so fetched. Graph's token comes from the same place.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from typing import Any
+
+import httpx
+from botbuilder.integration.aiohttp import CloudAdapter
+from botframework.connector.auth import (
+    AuthenticationConstants,
+    MicrosoftAppCredentials,
+    PasswordServiceClientCredentialFactory,
+)
+from msrest.authentication import Authentication
+
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+BOT_FRAMEWORK_SCOPE = AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE
+MARGIN_SECONDS = 60.0  # a token this close to expiring is not used for another request
+
+
+class TokenRefused(Exception):
+    """Entra refused the app's credentials, or could not be reached."""
+
+
+def json_object(response: httpx.Response) -> dict[str, Any]:
+    """The response's JSON object, or {} when it has none."""
+    try:
+        body = response.json()
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+class AppTokens:
+    """Tokens for one scope, reused until shortly before they expire; one fetch at a time."""
+
+    def __init__(
+        self,
+        app_id: str,
+        secret: str,
+        tenant: str,
+        scope: str,
+        login_url: str = "https://login.microsoftonline.com/",
+        timeout: float = 30.0,
+    ) -> None:
+        self.app_id = app_id
+        self._secret = secret
+        self.tenant = tenant
+        self.scope = scope
+        self.login_url = login_url
+        self.timeout = timeout
+        self._token = ""
+        self._expires_at = 0.0
+        self._fetching = asyncio.Lock()
+
+    def cached(self) -> str | None:
+        """The token, while it is good for another request."""
+        return self._token if self._token and time.monotonic() < self._expires_at else None
+
+    async def token(self, client: httpx.AsyncClient | None = None) -> str:
+        """A good token, fetched when there is none; TokenRefused says why there is not."""
+        async with self._fetching:
+            if (token := self.cached()) is not None:
+                return token
+            if client is not None:
+                return await self._fetch(client)
+            async with httpx.AsyncClient(timeout=self.timeout) as own:
+                return await self._fetch(own)
+
+    async def _fetch(self, client: httpx.AsyncClient) -> str:
+        try:
+            response = await client.post(
+                f"{self.login_url}{self.tenant}/oauth2/v2.0/token",
+                data={
+                    "client_id": self.app_id,
+                    "client_secret": self._secret,
+                    "scope": f"{self.scope}/.default",
+                    "grant_type": "client_credentials",
+                },
+            )
+        except httpx.HTTPError as error:
+            raise TokenRefused(f"cannot reach Microsoft: {error or type(error).__name__}") from None
+        body = json_object(response)
+        if response.status_code != 200 or not body.get("access_token"):
+            # Entra's descriptions run on with trace ids and timestamps; the first line says it.
+            described = str(body.get("error_description") or "").splitlines()[:1]
+            code = str(body.get("error") or f"HTTP {response.status_code}")
+            reason = ": ".join([code, *described])
+            raise TokenRefused(f"Microsoft refused the app's credentials: {reason}")
+        self._token = str(body["access_token"])
+        lifetime = float(body.get("expires_in") or 0)
+        self._expires_at = time.monotonic() + lifetime - MARGIN_SECONDS
+        return self._token
+
+
+class _FetchedAhead(MicrosoftAppCredentials):  # type: ignore[misc]
+    """botbuilder's credentials, handing out the token the adapter fetched ahead."""
+
+    def __init__(self, tokens: AppTokens, app_id: str, oauth_scope: str) -> None:
+        super().__init__(app_id, "", tokens.tenant, oauth_scope)
+        self._tokens = tokens
+
+    def get_access_token(self, force_refresh: bool = False) -> str:
+        token = self._tokens.cached()
+        if token is None:  # the fetch ahead failed, and said why in the log
+            raise PermissionError("no Bot Framework token: the app's credentials were refused")
+        return token
+
+
+def connector_tokens(settings: Settings) -> tuple[AppTokens, FetchedAheadCredentials] | None:
+    """The Bot Connector's tokens and the credentials factory handing them out, for an app
+    with a password (a managed identity keeps botbuilder's own); None with auth off."""
+    password = settings.microsoft_app_password
+    if not settings.microsoft_app_id or password is None:
+        return None
+    if settings.microsoft_app_type == "UserAssignedMSI":
+        return None
+    tenant = (
+        settings.microsoft_app_tenant_id if settings.microsoft_app_type == "SingleTenant" else None
+    )
+    tokens = AppTokens(
+        settings.microsoft_app_id,
+        password.get_secret_value(),
+        tenant or AuthenticationConstants.DEFAULT_CHANNEL_AUTH_TENANT,
+        BOT_FRAMEWORK_SCOPE,
+        settings.microsoft_login_url,
+    )
+    return tokens, FetchedAheadCredentials(tokens, password.get_secret_value(), tenant)
+
+
+class FetchedAheadCredentials(PasswordServiceClientCredentialFactory):  # type: ignore[misc]
+    """The credentials factory for an app id and password: Bot Connector credentials use the
+    token of `tokens`; any other audience keeps botbuilder's own."""
+
+    def __init__(self, tokens: AppTokens, password: str, tenant: str | None) -> None:
+        super().__init__(tokens.app_id, password, tenant)
+        self.tokens = tokens
+
+    async def create_credentials(
+        self, app_id: str, oauth_scope: str, login_endpoint: str, validate_authority: bool
+    ) -> Authentication:
+        """Credentials for the Bot Connector's audience from the token fetched ahead."""
+        if (
+            not await self.is_authentication_disabled()
+            and await self.is_valid_app_id(app_id)
+            and (oauth_scope or BOT_FRAMEWORK_SCOPE) == BOT_FRAMEWORK_SCOPE
+        ):
+            return _FetchedAhead(self.tokens, app_id, BOT_FRAMEWORK_SCOPE)
+        own: Authentication = await super().create_credentials(
+            app_id, oauth_scope, login_endpoint, validate_authority
+        )
+        return own
+
+
+class FetchingAdapter(CloudAdapter):  # type: ignore[misc]
+    """The CloudAdapter, with the Bot Connector's token fetched (asynchronously) before each
+    turn, proactive turn and new conversation that may call the Bot Connector."""
+
+    tokens: AppTokens | None = None
+
+    async def process_activity(self, *args: Any, **kwargs: Any) -> Any:
+        """Fetch the token, then run the turn."""
+        await self._fetch_token()
+        return await super().process_activity(*args, **kwargs)
+
+    async def continue_conversation(self, *args: Any, **kwargs: Any) -> Any:
+        """Fetch the token, then run the proactive turn."""
+        await self._fetch_token()
+        return await super().continue_conversation(*args, **kwargs)
+
+    async def create_conversation(self, *args: Any, **kwargs: Any) -> Any:
+        """Fetch the token, then create the conversation."""
+        await self._fetch_token()
+        return await super().create_conversation(*args, **kwargs)
+
+    async def _fetch_token(self) -> None:
+        if self.tokens is None:
+            return
+        try:
+            await self.tokens.token()
+        except TokenRefused as error:
+            # The Bot Connector call that follows fails with PermissionError, as it does when
+            # msal is refused; the reason is here.
+            log.error("no Bot Framework token", extra={"error": str(error)})

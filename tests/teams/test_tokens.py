@@ -1,0 +1,50 @@
+"""The Bot Connector's token is fetched with an async client ahead of each turn and each
+proactive message: while Entra takes its time, the bot goes on answering others (botbuilder's
+own path asks msal, whose blocking call would hold the event loop)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from handlers.views import Message
+from tests.fakes.microsoft_graph import FakeGraph
+from tests.teams.conftest import BOT_APP_ID, MakeTeams
+from tests.teams.test_reports import MEGAN, PERSONAL
+from tests.teams.test_signing_keys import until
+
+SECRET = "a-client-secret"
+TENANT = "botframework.com"  # a multi-tenant bot's tokens come from this tenant
+
+
+async def test_a_send_waits_for_its_token_while_the_bot_answers_others(
+    make_teams: MakeTeams,
+) -> None:
+    first = await make_teams()  # auth off, as with the Emulator: the chat is remembered
+    await first.post(PERSONAL, text="hi")
+    async with FakeGraph(BOT_APP_ID, SECRET, TENANT) as login:
+        again = await make_teams(  # restarted with credentials: no token yet
+            microsoft_app_id=BOT_APP_ID,
+            microsoft_app_password=SECRET,
+            microsoft_login_url=login.login_url,
+        )
+        again.connector.calls.clear()
+        login.hold()
+        payload = again.bot.gateway.render(Message("Your digest"))
+        sending = asyncio.ensure_future(again.bot.gateway.send(MEGAN, payload))
+        await until(lambda: login.count("token") == 1)
+        health = await again.client.get("/healthz")  # answered while the token is on its way
+        assert health.status in (200, 503)
+        assert not sending.done() and again.connector.calls == []
+        login.release()
+
+        assert (await sending).startswith("activity-")
+        (token,) = login.calls
+        assert token.path == f"/{TENANT}/oauth2/v2.0/token"
+        assert token.form["scope"] == "https://api.botframework.com/.default"
+        (sent,) = again.connector.calls
+        assert sent.authorization == "Bearer fake-graph-token-1"
+
+        again.connector.calls.clear()  # the token is reused until shortly before it expires
+        await again.bot.gateway.send(MEGAN, payload)
+        assert [call.authorization for call in again.connector.calls] == [sent.authorization]
+        assert login.count("token") == 1
