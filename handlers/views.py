@@ -29,6 +29,16 @@ _STAND_INS = re.compile(f"[{chr(_STAND_IN)}-{chr(_STAND_IN + len(ESCAPABLE) - 1)
 _URL_UNSAFE = "()[]<>|\\\"' `"
 
 
+# Control characters (C0 but newline and tab, DEL, C1) and bidirectional overrides: text people
+# typed, printed in an admin's terminal (a 👎 draft, a question), must not steer it.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` without control characters and bidirectional overrides (newlines and tabs kept)."""
+    return _CONTROL.sub("", text)
+
+
 def untrusted(text: str) -> str:
     """Text from people or feeds as markdown that shows it literally: never a link or emphasis."""
     return _ESCAPE.sub(r"\\\1", _STAND_INS.sub("", text))

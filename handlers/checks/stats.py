@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -11,14 +10,12 @@ from sqlite_utils.migrations import Migrations
 
 from handlers.checks.concerns import Kind, Result
 from handlers.checks.views import MAX_VALUE
+from handlers.views import printable
 
 migrations = Migrations("checks")
 _KINDS = frozenset(kind.value for kind in Kind)
 DOWNVOTED_KEPT = timedelta(days=365)
 CHECKED = "checked"  # the row that counts drafts checked, beside one row per kind
-# Control characters (C0 but newline and tab, DEL, C1) and bidirectional overrides: a 👎 draft
-# comes back from the client (editable on Teams) and is printed in an admin's terminal.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @migrations()
@@ -102,4 +99,5 @@ def downvotes(db: Database) -> list[Downvote]:
 
 
 def _printable(text: str) -> str:
-    return _CONTROL.sub("", text)[:MAX_VALUE]
+    # A 👎 draft comes back from the client (editable on Teams), for an admin's terminal.
+    return printable(text)[:MAX_VALUE]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from sqlite_utils import Database
@@ -11,6 +11,7 @@ from sqlite_utils.db import NotFoundError, Table
 from sqlite_utils.migrations import Migrations
 
 from handlers.guidelines.answer import Answer
+from handlers.views import printable
 
 migrations = Migrations("guidelines")
 
@@ -174,7 +175,7 @@ def prune_answers(db: Database, before: datetime, downvoted_before: datetime) ->
 
 
 def downvotes(db: Database) -> list[Downvote]:
-    """Every 👎, newest first, with the question and answer it was about."""
+    """Every 👎, newest first, with the question and answer it was about (safe to print)."""
     rows = db.query(
         """
         select a.*, f.platform as voter_platform, f.user_id as voter, f.at as voted_at
@@ -184,6 +185,22 @@ def downvotes(db: Database) -> list[Downvote]:
         """
     )
     return [
-        Downvote(_stored(row), str(row["voter_platform"]), str(row["voter"]), str(row["voted_at"]))
+        Downvote(
+            _printable(_stored(row)),
+            str(row["voter_platform"]),
+            str(row["voter"]),
+            str(row["voted_at"]),
+        )
         for row in rows
     ]
+
+
+def _printable(answer: StoredAnswer) -> StoredAnswer:
+    """The answer safe to print in a terminal: what people typed (and what a model wrote)
+    without control characters."""
+    return replace(
+        answer,
+        question=printable(answer.question),
+        answer=printable(answer.answer),
+        section=printable(answer.section),
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -9,10 +10,13 @@ import pytest
 from click.testing import CliRunner
 from sqlite_utils import Database
 
+from bot.app import build_runtime
+from bot.console.chat import chat
 from bot.guidelines_cli import ask, qa
 from handlers.guidelines import migrations
 from handlers.guidelines.answer import Answer
 from handlers.guidelines.feedback import record_answer, record_feedback
+from tests.conftest import SettingsFactory
 from tests.guidelines.evalset import load_eval_set
 
 DANISH = load_eval_set().documents["risesmart-da"]
@@ -80,3 +84,21 @@ def test_qa_feedback_when_empty(env: dict[str, str]) -> None:
     result = CliRunner().invoke(qa, ["feedback"], env=env)
     assert result.exit_code == 0
     assert "No 👎" in result.output
+
+
+async def test_qa_feedback_prints_what_people_typed_without_control_characters(
+    env: dict[str, str], make_settings: SettingsFactory
+) -> None:
+    # Asked and marked 👎 on the console (its buttons are the last message's #N).
+    runtime = build_runtime(make_settings(db=Path(env["SOCIALBOT_DB"])))
+    question = "Can I post a photo \x1b]0;owned\x07\x1b[2Jfrom the office party?\u202e"
+    try:
+        await chat(runtime, io.StringIO(f"{question}\n#2\n"), io.StringIO(), "alice", False)
+    finally:
+        runtime.db.close()
+
+    for listing in (["feedback"], ["feedback", "--json"]):
+        shown = CliRunner().invoke(qa, listing, env=env)
+        assert shown.exit_code == 0, shown.output
+        assert "Can I post a photo ]0;owned[2Jfrom the office party?" in shown.stdout
+        assert not any(ch in shown.stdout for ch in "\x1b\x07\u202e")
