@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -164,9 +164,10 @@ def backup(database: Path, target: Path) -> Copied:
         return _describe(copy, target)
 
 
-def restore(source: Path, database: Path) -> Copied:
+def restore(source: Path, database: Path, confirm: Callable[[], object] = lambda: None) -> Copied:
     """Replace `database` with the checked socialbot database `source`, the old one moved
-    aside; unfinished deliveries become uncertain. The caller makes sure no bot runs on it."""
+    aside; unfinished deliveries become uncertain. `confirm` runs once `source` checked out,
+    before anything changes (it raises to stop). The caller makes sure no bot runs on it."""
     if not source.is_file():
         raise BackupError(f"there is no backup at {source}")
     _refuse_the_database(source, database, "restore from a backup")
@@ -174,6 +175,7 @@ def restore(source: Path, database: Path) -> Copied:
         with _connect(source, read_only=True) as copy:
             _check(copy, str(source))
             _check_socialbot(copy, str(source))
+            confirm()
             with _checked_copy(copy, database) as partial:
                 previous = _move_aside(database)
                 partial.replace(database)

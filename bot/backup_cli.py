@@ -53,10 +53,13 @@ def restore_command(file: Path, yes: bool) -> None:
         lock.acquire()
     except AlreadyRunning as error:
         raise click.ClickException(f"not restored: {error}") from None
-    try:
+
+    def ask() -> None:
         if settings.db.exists() and not yes:
             click.confirm(f"Replace {settings.db} with {file}?", abort=True)
-        copied = restore(file, settings.db)
+
+    try:
+        copied = restore(file, settings.db, confirm=ask)  # asks once the backup checked out
     except BackupError as error:
         raise click.ClickException(str(error)) from None
     finally:

@@ -180,3 +180,18 @@ def test_restore_keeps_the_database_it_replaces(tmp_path: Path) -> None:
     assert LINK in restored and later not in restored
     previous = socialbot(tmp_path, "reports", "list", "--json", db=kept.name).output
     assert LINK in previous and later in previous
+
+
+def test_restore_checks_the_backup_before_asking(tmp_path: Path) -> None:
+    socialbot(tmp_path, "console", stdin=f"/report-mention {LINK}\n")
+    (tmp_path / "text.db").write_text("not a database\n")
+
+    refused = socialbot(tmp_path, "restore", str(tmp_path / "text.db"), stdin="y\n")
+    assert refused.exit_code == 1
+    (line,) = refused.output.splitlines()  # no question first: nothing to say yes to
+    assert line.startswith(f"Error: {tmp_path / 'text.db'} ")
+
+    assert socialbot(tmp_path, "backup", str(tmp_path / "backup.db")).exit_code == 0
+    kept = socialbot(tmp_path, "restore", str(tmp_path / "backup.db"), stdin="n\n")
+    assert kept.exit_code == 1 and "Replace " in kept.output and "Aborted!" in kept.output
+    assert not list(tmp_path.glob("*before-restore*"))
