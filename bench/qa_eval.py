@@ -28,7 +28,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from handlers.guidelines.answer import offline_answer, verdict  # noqa: E402
+from handlers.guidelines.answer import offline_answer, verdict, verdict_features  # noqa: E402
 from handlers.guidelines.language import content_words, stem  # noqa: E402
 from handlers.guidelines.retrieval import Hit, Index  # noqa: E402
 from handlers.guidelines.sections import Section, split_sections  # noqa: E402
@@ -44,11 +44,13 @@ RETRIEVAL_GRID: dict[str, tuple[float, ...]] = {
     "unknown_weight": (0.3, 1.0),
 }
 VERDICT_GRID: dict[str, tuple[float, ...]] = {
-    "answer_coverage": (0.3, 0.4, 0.5, 0.6, 0.7),
-    "answer_lead": (1.0, 1.1, 1.25, 1.5),
-    "refuse_coverage": (0.2, 0.3, 0.4, 0.5, 0.6),
-    "min_similarity": (0.05, 0.1, 0.15),
+    "answer_probability": (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9),
+    "refuse_probability": (0.0, 0.2, 0.3, 0.4),
+    "refuse_coverage": (0.0, 0.2, 0.4, 0.6),
+    "min_similarity": (0.05, 0.15),
 }
+# The verdict's logistic model is fitted (L2 penalty) on the same documents as the thresholds.
+L2 = 1.0
 
 
 def _grid(base: Tuning, grid: dict[str, tuple[float, ...]]) -> list[Tuning]:
@@ -177,13 +179,32 @@ def choose(
     best: tuple[float, Tuning, Figures] | None = None
     for retrieval, found in runs.items():
         pooled = [item for name in names for item in found[name]]
-        for tuning in _grid(retrieval, VERDICT_GRID):
+        fitted = replace(retrieval, verdict_weights=fit_verdict(pooled))
+        for tuning in _grid(fitted, VERDICT_GRID):
             counted = figures(pooled, tuning)
             score = counted.objective()
             if best is None or score > best[0] + 1e-9:
                 best = (score, tuning, counted)
     assert best is not None
     return best[1], best[2]
+
+
+def fit_verdict(found: Sequence[Found]) -> tuple[float, ...]:
+    """The verdict's logistic weights (bias first) that tell covered from uncovered questions
+    among those with a passage found: L2-penalised maximum likelihood by Newton's method."""
+    import numpy as np
+
+    rows = [(verdict_features(item.hits), item.question.covered) for item in found if item.hits]
+    features = np.array([[1.0, *values] for values, _ in rows])
+    labels = np.array([float(covered) for _, covered in rows])
+    penalty = L2 * np.diag([0.0] + [1.0] * (features.shape[1] - 1))
+    weights = np.zeros(features.shape[1])
+    for _ in range(30):
+        p = 1 / (1 + np.exp(-features @ weights))
+        gradient = features.T @ (p - labels) + penalty @ weights
+        hessian = (features.T * (p * (1 - p))) @ features + penalty
+        weights -= np.linalg.solve(hessian, gradient)
+    return tuple(round(float(w), 3) for w in weights)
 
 
 class PlainBM25:
@@ -316,7 +337,8 @@ def measure(evalset: EvalSet, holdout: bool, semantic: bool, verbose: bool) -> N
 
 def _retrieval(tuning: Tuning) -> Tuning:
     """The retrieval part of a tuning (its verdict thresholds as in the default)."""
-    return replace(tuning, **{name: getattr(DEFAULT_TUNING, name) for name in VERDICT_GRID})
+    verdict = [*VERDICT_GRID, "verdict_weights"]
+    return replace(tuning, **{name: getattr(DEFAULT_TUNING, name) for name in verdict})
 
 
 def _changed(tuning: Tuning) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -185,33 +186,58 @@ class Answer:
         }
 
 
+def verdict_features(hits: Sequence[Hit]) -> tuple[float, ...]:
+    """What the verdict weighs, each on a scale that holds across documents: the idf-weighted
+    share of the question the best passage covers, how many of its words it shares (up to
+    three), its lead over the runner-up (log, capped), the embedding cosine (and whether there
+    is one), and whether the question speaks of another workplace topic."""
+    best = hits[0]
+    runner_up = hits[1].score if len(hits) > 1 else 0.0
+    lead = best.score / runner_up if runner_up > 0 else math.e
+    return (
+        best.coverage,
+        min(best.matched, 3) / 3,
+        min(math.log(max(lead, 1.0)), 1.0),
+        best.similarity or 0.0,
+        float(best.similarity is not None),
+        float(best.off_topic > 0),
+    )
+
+
+def answer_probability(hits: Sequence[Hit], tuning: Tuning = DEFAULT_TUNING) -> float:
+    """How likely the best passage answers the question, by the verdict's logistic model."""
+    if not hits:
+        return 0.0
+    bias, *weights = tuning.verdict_weights
+    z = bias + sum(w * f for w, f in zip(weights, verdict_features(hits), strict=True))
+    return 1 / (1 + math.exp(-z))
+
+
 def verdict(hits: Sequence[Hit], tuning: Tuning = DEFAULT_TUNING) -> Verdict:
     """How sure the best passage answers the question: "answer", "unsure" or "not_covered".
 
     Refused ("not_covered") only when the question is clearly elsewhere: nothing matches, or
-    the best passage shares a single plain word with it while the question is about another
-    workplace topic (expenses, leave, IT), speaks of neither social media nor the guidelines'
-    concerns ("Who is the CEO?"), or means something far from every sentence of the passage.
-    A confident answer needs two shared words (or one of the lexicon's ideas), enough of the
-    question's weight covered and a lead over the runner-up; anything between is "unsure".
+    the best passage shares a single word with it while the question is about another
+    workplace topic (expenses, leave, IT), or speaks of neither social media nor the
+    guidelines' concerns and either shares that word only through an idea of the lexicon
+    ("When is the Christmas party?" and "events") or covers little of it, or means something
+    far from every sentence of the passage, or the logistic model finds it unlikely. A
+    confident answer is one the model finds likely enough; anything between is "unsure".
     """
     if not hits:
         return "not_covered"
     best = hits[0]
+    probability = answer_probability(hits, tuning)
     if best.matched < 2:
-        if best.off_topic or not best.social:
+        if best.off_topic or not (best.social or best.matched_stems):
             return "not_covered"
         if best.similarity is not None and best.similarity < tuning.min_similarity:
             return "not_covered"
-        if best.matched_ideas < 1:
-            return "not_covered" if best.coverage < tuning.refuse_coverage else "unsure"
-    if best.off_topic and best.coverage < tuning.answer_coverage:
-        return "unsure"
-    runner_up = hits[1].score if len(hits) > 1 else 0.0
-    lead = best.score / runner_up if runner_up > 0 else 10.0
-    if best.coverage >= tuning.answer_coverage and lead >= tuning.answer_lead:
-        return "answer"
-    return "unsure"
+        if best.matched_ideas < 1 and best.coverage < tuning.refuse_coverage and not best.social:
+            return "not_covered"
+        if probability < tuning.refuse_probability:
+            return "not_covered"
+    return "answer" if probability >= tuning.answer_probability else "unsure"
 
 
 def quote(

@@ -50,6 +50,9 @@ class Hit:
     matched: int = 0
     matched_ideas: int = 0
     off_topic: int = 0
+    # How many of the question's words the section holds as they are (their stem), not only
+    # through an idea of the lexicon.
+    matched_stems: int = 0
     # How many of the question's words speak of social media or the guidelines at all.
     social: int = 0
     # The cosine of the question and the section's closest sentence, when the embedding model
@@ -206,7 +209,7 @@ class Index:
     def _hit(self, doc: int, score: float, terms: Sequence[Term], similarity: float | None) -> Hit:
         """A hit, with the idf-weighted share of the question's words the section speaks about."""
         total = covered = 0.0
-        matched = matched_ideas = 0
+        matched = matched_ideas = matched_stems = 0
         words = self._docs[doc]
         for term in terms:
             weight = self._weight(term)
@@ -215,6 +218,7 @@ class Index:
                 covered += weight
                 matched += 1
                 matched_ideas += any(f"@{idea}" in words for idea in term.ideas)
+                matched_stems += term.stem in words
         coverage = covered / total if total else 0.0
         return Hit(
             self.sections[doc],
@@ -224,6 +228,7 @@ class Index:
             matched_ideas,
             off_topic=sum(term.off_topic for term in terms),
             social=sum(term.social for term in terms),
+            matched_stems=matched_stems,
             similarity=similarity,
         )
 

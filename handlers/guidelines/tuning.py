@@ -26,7 +26,7 @@ class Tuning:
     syn_sum: float = 0.3
     # How much the best single sentence's share of the question adds, relative to the
     # question's total idf: words asked together should be found together.
-    unit_weight: float = 0.2
+    unit_weight: float = 0.4
     # Re-ranking by the embedding model (English): the best `rerank_depth` passages by BM25,
     # plus `semantic_weight` times the cosine times the best BM25 score.
     rerank_depth: int = 8
@@ -37,11 +37,15 @@ class Tuning:
     unknown_weight: float = 0.3
     # Verdict: below this cosine a passage sharing one word is not about the question.
     min_similarity: float = 0.05
-    # A confident answer covers this idf-weighted share of the question and leads the
-    # runner-up by this factor; one shared word with less than `refuse_coverage` is refused.
-    answer_coverage: float = 0.3
-    answer_lead: float = 1.0
-    refuse_coverage: float = 0.2
+    # One shared word with less than `refuse_coverage` of the question is refused.
+    refuse_coverage: float = 0.4
+    # The verdict's logistic model: the weights of answer.verdict_features (a bias first), fitted
+    # by the bench on covered against uncovered questions; an answer is confident from
+    # `answer_probability` on, and a passage sharing a single word is refused below
+    # `refuse_probability`.
+    verdict_weights: tuple[float, ...] = (-0.133, 1.647, 1.403, 0.272, 0.01, -0.194, -0.103)
+    answer_probability: float = 0.8
+    refuse_probability: float = 0.0
 
 
 DEFAULT_TUNING = Tuning()

@@ -19,14 +19,15 @@ EVALSET = load_eval_set()
 SEMANTIC = default_embedder() is not None
 # bench/qa_eval.py --legacy (eval.yaml, default weights), with the embedding model's re-ranking
 # (wordllama) and with BM25 alone (the model is optional).
-# Measured: 0.915 / 0.985 with it, 0.875 / 0.960 without; refused 0.005, unsure 0.04,
-# "not covered" recognised 1.0 either way.
+# Measured: 0.92 / 0.985 with it, 0.875 / 0.960 without; refused 0.0, unsure 0.16 / 0.105,
+# "not covered" recognised 1.0 / 0.985. (The verdict's threshold is chosen on the development
+# corpus, where more of the questions are not covered: more "unsure" here than before.)
 FLOORS = {
     "top1": 0.91 if SEMANTIC else 0.87,
     "top3": 0.98 if SEMANTIC else 0.95,
-    "recognised": 1.0,
+    "recognised": 1.0 if SEMANTIC else 0.98,
 }
-CEILINGS = {"refused": 0.005, "unsure": 0.04}
+CEILINGS = {"refused": 0.005, "unsure": 0.16 if SEMANTIC else 0.11}
 
 
 def answers(evalset: EvalSet) -> list[tuple[Question, Answer, Index]]:
@@ -108,14 +109,14 @@ def test_lexicon_parts_and_short_stems() -> None:
 CORPUS = load_corpus()
 # The development corpus with the shipped weights (chosen on every dev policy; the
 # leave-one-policy-out figures of bench/qa_eval.py, the ones to raise, are in the README).
-# Measured: top-1 0.645 with and without the embedding model, top-3 0.849 / 0.833, refused
-# 0.104, unsure 0.132 / 0.138, "not covered" recognised 0.580.
+# Measured: top-1 0.645 / 0.638 with and without the embedding model, top-3 0.849 / 0.833,
+# refused 0.050, unsure 0.176 / 0.157, "not covered" recognised 0.623 / 0.536.
 CORPUS_FLOORS = {
-    "top1": 0.64,
+    "top1": 0.64 if SEMANTIC else 0.63,
     "top3": 0.84 if SEMANTIC else 0.83,
-    "recognised": 0.57,
+    "recognised": 0.62 if SEMANTIC else 0.53,
 }
-CORPUS_CEILINGS = {"refused": 0.11, "unsure": 0.14}
+CORPUS_CEILINGS = {"refused": 0.051, "unsure": 0.18 if SEMANTIC else 0.16}
 
 
 def test_floors_and_ceilings_on_the_development_corpus() -> None:

@@ -19,6 +19,9 @@ from handlers.actions import (
 from handlers.core import Core
 from handlers.errors import UserError
 from handlers.guidelines import GuidelinesQA, downvotes, migrations
+from handlers.guidelines.answer import answer_probability, verdict
+from handlers.guidelines.retrieval import Hit
+from handlers.guidelines.sections import Section
 from handlers.people import Person
 from handlers.views import Actions, Button, Context, Header, Message
 from tests.conftest import core_on
@@ -159,3 +162,22 @@ async def test_an_unsure_answer_offers_the_closest_sections_and_the_team(
     opened = [(b.action_id, b.value) for b in rows[0].buttons]
     assert opened == [(GUIDELINES_OPEN_SECTION, "Photos"), (GUIDELINES_OPEN_SECTION, "Profile")]
     assert rows[-1].buttons[0].action_id == GUIDELINES_ASK_TEAM
+
+
+def _hit(coverage: float, matched: int, score: float = 10.0, **more: int) -> Hit:
+    return Hit(
+        Section("Photos", (), "Ask before you post a photo."), score, coverage, matched, **more
+    )
+
+
+def test_the_verdict_weighs_how_much_of_the_question_the_best_passage_holds() -> None:
+    runner_up = _hit(0.2, 1, score=4.0)
+    assert verdict([_hit(1.0, 3, matched_stems=3, social=1), runner_up]) == "answer"
+    assert verdict([_hit(0.2, 1, score=5.0, matched_stems=1, social=1), runner_up]) == "unsure"
+    assert verdict([]) == "not_covered"
+    # One word shared only through an idea of the lexicon, and nothing about social media.
+    assert verdict([_hit(1.0, 1, matched_ideas=1), runner_up]) == "not_covered"
+    # One word about another workplace topic.
+    assert verdict([_hit(0.5, 1, matched_stems=1, off_topic=1), runner_up]) == "not_covered"
+    weak, strong = _hit(0.3, 2), _hit(0.9, 2)
+    assert answer_probability([weak, runner_up]) < answer_probability([strong, runner_up])
