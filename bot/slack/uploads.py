@@ -100,14 +100,19 @@ class HomePublisher:
         return False
 
     async def _upload_missing(self, home: Message) -> bool:
-        """Upload each picture not uploaded yet; whether there was any."""
+        """Upload each picture not uploaded yet; whether there was any. A picture Slack
+        refuses (no `files:write` scope, say) is left out of the Home, which still goes out."""
         missing = [
             block
             for block in home.as_blocks()
             if isinstance(block, Image) and file_for(self.db, block.png) is None
         ]
         for image in missing:
-            await self._upload(image)
+            try:
+                await self._upload(image)
+            except SlackApiError as error:
+                code = error.response.get("error") if isinstance(error.response.data, dict) else ""
+                log.warning("could not upload the App Home's picture", extra={"error": code})
         return bool(missing)
 
     def _view(self, home: Message) -> dict[str, Any]:

@@ -36,7 +36,10 @@ async def test_a_manager_home_shows_a_chart_uploaded_for_it(make_bot, slack) -> 
 
     assert images(await open_home(bot, slack, "W222")) == []  # not a manager: no insights
     assert "Insights" not in json.dumps(await open_home(bot, slack, "W222"))
-    view = await open_home(bot, slack, MANAGER)
+    slack.fail("files.getUploadURLExternal", "missing_scope")  # an app without files:write
+    refused = await open_home(bot, slack, MANAGER)
+    assert images(refused) == [] and "Insights: " in json.dumps(refused)  # the rest is there
+    view = await open_home(bot, slack, MANAGER)  # the scope granted: the same chart, uploaded
 
     (upload,) = slack.files.values()
     assert upload.completed and upload.channel == ""  # uploaded, shared nowhere
