@@ -58,6 +58,8 @@ class _Heading:
     title: str
     level: int
     number: str
+    # Marked up as a heading (`#`, setext, bold), not only guessed from a short line alone.
+    marked: bool = True
 
 
 def _clean_title(text: str) -> str:
@@ -175,9 +177,13 @@ def split_sections(text: str, title: str = "") -> list[Section]:
             number, heading_title = _numbered(line, _PLAIN_NUMBER)
             sibling = stack[-1].level if stack else 1
             level = number.count(".") + 1 if number else sibling
+            if stack and stack[-1].marked and not number and not any(map(str.strip, body)):
+                # A short line right under a marked-up heading ("Last updated: 2 April 2025")
+                # is a part of it, never the heading of the chapters that follow.
+                level = stack[-1].level + 1
             if not title and not stack and not sections and not body:
                 current.title = heading_title
-            open_heading(_Heading(heading_title, level, number))
+            open_heading(_Heading(heading_title, level, number, marked=False))
         elif not _RULE.match(line):
             body.append(raw.rstrip())
         index += 1

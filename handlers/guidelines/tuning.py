@@ -43,7 +43,7 @@ class Tuning:
     # by the bench on covered against uncovered questions; an answer is confident from
     # `answer_probability` on, and a passage sharing a single word is refused below
     # `refuse_probability`.
-    verdict_weights: tuple[float, ...] = (-0.133, 1.647, 1.403, 0.272, 0.01, -0.194, -0.103)
+    verdict_weights: tuple[float, ...] = (-0.099, 1.585, 1.403, 0.272, -0.013, -0.183, -0.111)
     answer_probability: float = 0.8
     refuse_probability: float = 0.0
 

@@ -74,6 +74,19 @@ def test_danish_plain_text_with_hash_number_headings() -> None:
             [("Policy", ()), ("Work hours", ())],
         ),
         ("No headings at all, just a sentence.", [("Guidelines", ())]),
+        (
+            # A date line right under the title is part of it, not the root of every chapter.
+            "# Social Media Policy\n\nLast updated: 2 April 2025\n\nThis policy covers our"
+            " accounts.\n\n## Posting\n\nBe kind.\n",
+            [
+                ("Last updated: 2 April 2025", ("Social Media Policy",)),
+                ("Posting", ("Social Media Policy",)),
+            ],
+        ),
+        (
+            "# Guía de redes sociales\n\nEnero 2018\n\n## Empezando\n\nSé amable.\n",
+            [("Empezando", ("Guía de redes sociales",))],
+        ),
     ],
 )
 def test_plain_text_headings(text: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
