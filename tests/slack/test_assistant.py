@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from bot.app import build_runtime
 from bot.slack.manifest import manifest_yaml
+from handlers.privacy import export, forget
 from tests.fakes.openai_api import FakeOpenAI
 from tests.fakes.slack_requests import (
     block_action,
@@ -194,6 +195,9 @@ async def test_a_follow_up_is_read_with_the_question_before_it(bot, slack) -> No
         "Can I share company news on LinkedIn? and on Instagram?",
         "Who should I ask?",
     ]
+    db = Database(bot.runtime.settings.db)  # what the thread keeps is the asker's own data
+    assert export(db, "slack", USER)["assistant_threads"][0]["topic"] == "Who should I ask?"
+    assert forget(db, "slack", USER, "forgotten-1")["assistant_threads"] == 1
 
 
 async def test_check_and_report_prompts_lead_into_their_flows(bot, slack) -> None:
@@ -208,6 +212,7 @@ async def test_check_and_report_prompts_lead_into_their_flows(bot, slack) -> Non
     checked = calls(slack, "chat.postMessage")[-1]
     assert_blocks(checked["blocks"])
     assert "confidential" in json.dumps(checked["blocks"]).lower()
+    assert any(b["type"] == "context_actions" for b in checked["blocks"])  # its 👍/👎, native
 
     await ask(bot, slack, "Report a negative mention", "1729999340.000100")
     asked = calls(slack, "chat.postMessage")[-1]
