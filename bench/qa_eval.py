@@ -47,8 +47,10 @@ VERDICT_GRID: dict[str, tuple[float, ...]] = {
     "answer_probability": (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9),
     "refuse_probability": (0.0, 0.2, 0.3, 0.4),
     "refuse_coverage": (0.0, 0.2, 0.4, 0.6),
-    "min_similarity": (0.05, 0.15),
 }
+# min_similarity is not chosen here: its scale is the embedding model's (wordllama's cosines
+# spread over 0-1, the multilingual model's sit near 0.85), and the cosine already enters the
+# verdict through the fitted weights.
 # The verdict's logistic model is fitted (L2 penalty) on the same documents as the thresholds.
 L2 = 1.0
 
