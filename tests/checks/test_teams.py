@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import zipfile
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -35,6 +37,34 @@ async def test_check_colon_in_the_chat_is_checked(teams: Teams) -> None:
     assert "“Polaris” is confidential until 2099-01-31." in text
     assert "3. Never publish confidential information" in text
     assert call.conversation_id == load_activity(PERSONAL, "")["conversation"]["id"]
+
+
+async def test_a_terms_file_is_read_again_when_it_changes(
+    make_teams: MakeTeams, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    terms = tmp_path / "confidential.txt"
+    terms.write_text("Polaris until 2099-01-31\n", encoding="utf-8")
+    teams = await make_teams(**{**CHECK_SETTINGS, "confidential_terms": str(terms)})
+
+    async def flagged(draft: str) -> bool:
+        before = len(teams.connector.sent)
+        await teams.post(PERSONAL, text=f"check: {draft}")
+        return "is confidential" in card_text(teams.connector.sent[before].activity)
+
+    def rewrite(text: str, stamp: int) -> None:
+        terms.write_text(text, encoding="utf-8")
+        os.utime(terms, ns=(stamp, stamp))  # a new mtime even within the clock's resolution
+
+    assert await flagged("Polaris ships soon") and not await flagged("Bluefin ships soon")
+    rewrite("Bluefin\n# Polaris is out\n", 1_900_000_000_000_000_000)
+    assert await flagged("Bluefin ships soon") and not await flagged("Polaris ships soon")
+    caplog.clear()
+    rewrite("Kestrel until spring\n", 1_900_000_001_000_000_000)
+    assert await flagged("Bluefin ships soon") and not await flagged("Kestrel ships soon")
+    [line] = [r for r in caplog.records if "confidential terms" in r.getMessage()]
+    assert line.levelname == "WARNING" and "YYYY-MM-DD" in line.__dict__["error"]
+    terms.unlink()
+    assert await flagged("Bluefin ships soon")
 
 
 async def test_the_message_action_checks_the_message_in_the_personal_chat(teams: Teams) -> None:
