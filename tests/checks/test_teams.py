@@ -100,13 +100,42 @@ async def test_the_package_offers_the_message_action(teams: Teams) -> None:
     assert "check-post" in words
 
 
-async def test_check_in_a_channel_mention_is_not_answered_there(teams: Teams) -> None:
+@pytest.mark.parametrize(
+    "text",
+    ["check: Sneak peek of Polaris", "check-post Sneak peek of Polaris", "/check-post Polaris"],
+)
+async def test_a_check_asked_in_a_channel_goes_to_the_personal_chat(
+    teams: Teams, text: str
+) -> None:
     mention = "teams-message-channel-mention.constructed.json"
+    channel = load_activity(mention, "")["conversation"]["id"]
+    await teams.post(mention, text=f"<at>Test Bot</at> {text}\n")
+
+    created, private, public = teams.connector.sent
+    assert created.method == "create"  # the personal chat, opened for it
+    assert created.body["members"][0]["id"] == load_activity(mention, "")["from"]["id"]
+    assert private.conversation_id == "a:conversation-1"
+    assert "“Polaris” is confidential until 2099-01-31." in card_text(private.activity)
+    assert public.conversation_id == channel
+    assert "sent you the answer privately" in card_text(public.activity)
+    assert "Polaris" not in json.dumps(public.activity)
+
+    # The next one goes to the chat now known, without opening another.
+    await teams.post(mention, text="<at>Test Bot</at> check: Polaris again\n")
+    assert [c.method for c in teams.connector.sent[3:]] == ["send", "reply"]
+    assert teams.connector.sent[3].conversation_id == "a:conversation-1"
+
+
+async def test_a_check_in_a_channel_stays_private_when_the_chat_cannot_be_opened(
+    teams: Teams,
+) -> None:
+    mention = "teams-message-channel-mention.constructed.json"
+    teams.connector.fail(403)  # the personal chat cannot be created
     await teams.post(mention, text="<at>Test Bot</at> check: Sneak peek of Polaris\n")
 
-    [call] = teams.connector.sent
-    assert "only in our direct messages" in card_text(call.activity)
-    assert "Polaris" not in card_text(call.activity)
+    [public] = teams.connector.sent
+    assert "could not reach you there" in card_text(public.activity)
+    assert "Polaris" not in json.dumps(public.activity)
 
 
 async def test_an_edited_thumbs_down_reaches_the_admin_without_control_characters(
