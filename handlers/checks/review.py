@@ -85,10 +85,19 @@ class OfflineReview:
         index, forbidding, sections = self._prepared()
         today = context.today or self.today()
         settings = self.settings
+        language = detect_language(draft, default=index.language)
         concerns: list[Concern] = [
-            *confidential(draft, settings, today, sections[Kind.CONFIDENTIAL]),
-            *disclosure(draft, settings.company_names, context.profile, sections[Kind.DISCLOSURE]),
-            *criticism(draft, context.open_report_keys, sections[Kind.REPLY_TO_CRITICISM]),
+            *confidential(draft, settings, today, sections[Kind.CONFIDENTIAL], language),
+            *disclosure(
+                draft,
+                settings.company_names,
+                context.profile,
+                sections[Kind.DISCLOSURE],
+                language,
+            ),
+            *criticism(
+                draft, context.open_report_keys, sections[Kind.REPLY_TO_CRITICISM], language
+            ),
         ]
         company_mentioned = bool(
             settings.company_names
@@ -103,6 +112,7 @@ class OfflineReview:
                 index.language,
                 company_mentioned,
                 {section.key: section.title for section in index.sections},
+                language,
             )
             if concern.section not in cited  # already said, in the words of its own kind
         ]
@@ -110,7 +120,7 @@ class OfflineReview:
             draft,
             tuple(_distinct(concerns)),
             self.missing_settings(),
-            language=detect_language(draft, default=index.language),
+            language=language,
         )
 
 

@@ -14,6 +14,7 @@ from handlers.guidelines.language import detect_language, stem
 from handlers.guidelines.pieces import units
 from handlers.guidelines.retrieval import analyse
 from handlers.guidelines.sections import Section
+from handlers.texts import text_for
 
 # How a guideline forbids something, per language.
 FORBIDDING = {
@@ -234,9 +235,10 @@ def guideline(
     language: str,
     company_mentioned: bool,
     cite: dict[str, str],
+    said_in: str = "en",
 ) -> Iterator[Concern]:
-    """A concern per section whose forbidding sentence the draft matches best; `cite` maps a
-    section key to how it is cited."""
+    """A concern per section whose forbidding sentence the draft matches best, said in
+    `said_in`; `cite` maps a section key to how it is cited."""
     words = without_links(draft)  # a link's words are not the post's; offsets stay the same
     asked = detect_language(words, default=language)
     codes = tuple(dict.fromkeys((asked, language)))
@@ -264,7 +266,7 @@ def guideline(
         yield Concern(
             Kind.GUIDELINE,
             cite.get(rule.section.key, rule.section.title),
-            f"The guidelines say: “{rule.text}”",
+            text_for("guideline", said_in, rule=rule.text),
             sentence_at(draft, first),
         )
 

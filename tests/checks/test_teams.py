@@ -39,6 +39,18 @@ async def test_check_colon_in_the_chat_is_checked(teams: Teams) -> None:
     assert call.conversation_id == load_activity(PERSONAL, "")["conversation"]["id"]
 
 
+async def test_a_danish_draft_is_answered_in_danish(teams: Teams) -> None:
+    await teams.post(
+        PERSONAL, text="check: Smugkig på Polaris i dag, vi glæder os til at vise det!"
+    )
+
+    text = card_text(teams.connector.sent[0].activity)
+    assert "1 ting at se på, før du poster:" in text
+    assert "Fortroligt" in text and "“Polaris” er fortroligt indtil 2099-01-31." in text
+    assert "Udelad “Polaris”" in text and "Kilde:" in text
+    assert "👍 Nyttigt" in json.dumps(teams.connector.sent[0].activity, ensure_ascii=False)
+
+
 async def test_a_terms_file_is_read_again_when_it_changes(
     make_teams: MakeTeams, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
