@@ -155,7 +155,7 @@ GENERIC = frozenset(
 )
 THRESHOLD = 2.0
 # What a draft shows by its form rather than its words: shouting in capitals, a flood of emoji,
-# more hashtags than a rule allows (when it gives no number, five).
+# more hashtags than guidelines usually allow (the number a rule gives is not read yet).
 _LETTER = re.compile(r"[^\W\d_]")
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
 _HASHTAG = re.compile(r"(?<![\w#])#\w+")
