@@ -14,12 +14,9 @@ from handlers.checks.secrets import parse_secrets
 from handlers.reports.links import keys
 
 DRAFTS = Path(__file__).parent / "drafts.yaml"
-# Held-out drafts written later by someone who never saw the checker (the first name is the
-# one asked for; the second the one the session's notes gave). All their drafts are in the split
-# `unseen`; a file without `settings` is checked with those of drafts.yaml.
-UNSEEN = tuple(
-    Path(__file__).parent / name for name in ("drafts_unseen.yaml", "drafts_holdout2.yaml")
-)
+# Held-out drafts written later by someone who never saw the checker: all of them are in the
+# split `unseen`; a file without `settings` is checked with those of drafts.yaml.
+UNSEEN = Path(__file__).parent / "drafts_unseen.yaml"
 UNSEEN_SPLIT = "unseen"
 BUNDLED = Path(__file__).resolve().parents[2] / "handlers" / "data" / "guidelines.md"
 
@@ -84,4 +81,4 @@ def load_eval_set(path: Path = DRAFTS) -> EvalSet:
 
 def unseen_set() -> Path | None:
     """The later held-out set, when it is there."""
-    return next((path for path in UNSEEN if path.exists()), None)
+    return UNSEEN if UNSEEN.exists() else None
