@@ -27,6 +27,7 @@ from bot.delivery.gateway import (
 )
 from bot.teams import cards
 from bot.teams.conversations import Conversation, Conversations
+from bot.teams.tokens import NoToken
 from handlers.views import Message
 
 # When Teams says 429 without a Retry-After header.
@@ -55,6 +56,8 @@ def classify(error: BaseException, recipient: str) -> Exception:
             return PermanentFailure(detail)
         # A gateway error (502, 504) may hide a message that Teams did deliver.
         return TransientFailure(detail, maybe_delivered=status in (502, 504))
+    if isinstance(error, NoToken):  # checked before OSError: the request never left
+        return TransientFailure(f"not sent to {recipient}: {error}", maybe_delivered=False)
     if isinstance(error, ClientRequestError | TimeoutError | OSError):
         return TransientFailure(
             f"could not reach Teams for {recipient}: {error}",

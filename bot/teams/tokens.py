@@ -35,6 +35,11 @@ class TokenRefused(Exception):
     """Entra refused the app's credentials, or could not be reached."""
 
 
+class NoToken(PermissionError):
+    """A Bot Connector request with no token to sign it: it was never sent. (botbuilder's
+    credentials raise PermissionError when msal is refused; this is one too.)"""
+
+
 def json_object(response: httpx.Response) -> dict[str, Any]:
     """The response's JSON object, or {} when it has none."""
     try:
@@ -116,7 +121,7 @@ class _FetchedAhead(MicrosoftAppCredentials):  # type: ignore[misc]
     def get_access_token(self, force_refresh: bool = False) -> str:
         token = self._tokens.cached()
         if token is None:  # the fetch ahead failed, and said why in the log
-            raise PermissionError("no Bot Framework token: the app's credentials were refused")
+            raise NoToken("no Bot Framework token: Microsoft refused or could not be reached")
         return token
 
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
+from bot.delivery.gateway import TransientFailure
 from handlers.views import Message
 from tests.fakes.microsoft_graph import FakeGraph
 from tests.teams.conftest import BOT_APP_ID, MakeTeams
@@ -48,3 +51,22 @@ async def test_a_send_waits_for_its_token_while_the_bot_answers_others(
         await again.bot.gateway.send(MEGAN, payload)
         assert [call.authorization for call in again.connector.calls] == [sent.authorization]
         assert login.count("token") == 1
+
+
+async def test_a_send_without_a_token_is_known_not_sent(make_teams: MakeTeams) -> None:
+    first = await make_teams()
+    await first.post(PERSONAL, text="hi")
+    async with FakeGraph(BOT_APP_ID, "the-right-secret", TENANT) as login:
+        again = await make_teams(
+            microsoft_app_id=BOT_APP_ID,
+            microsoft_app_password="an-old-secret",
+            microsoft_login_url=login.login_url,
+        )
+        again.connector.calls.clear()
+        payload = again.bot.gateway.render(Message("Your digest"))
+        with pytest.raises(TransientFailure) as failed:
+            await again.bot.gateway.send(MEGAN, payload)
+
+    assert failed.value.maybe_delivered is False  # retried later, never looked up first
+    assert again.connector.calls == []
+    assert login.count("token") == 1
