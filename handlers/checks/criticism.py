@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from handlers.checks.concerns import Concern, Kind, Span
 from handlers.checks.text import phrase_pattern, sentence_at
 from handlers.reports.links import keys, links_in
-from handlers.texts import text_for
 
 # Words that push back at someone (English, Danish, German).
 REBUTTAL = phrase_pattern(
@@ -35,9 +34,7 @@ ANSWERING = phrase_pattern(
 _MENTION = re.compile(r"^\s*@\w+")
 
 
-def criticism(
-    draft: str, open_report_keys: frozenset[str], section: str, language: str = "en"
-) -> Iterator[Concern]:
+def criticism(draft: str, open_report_keys: frozenset[str], section: str) -> Iterator[Concern]:
     """A concern when `draft` answers criticism, or links a post reported to the team."""
     for link in links_in(_with_schemes(draft)):
         if keys((link,))[0] in open_report_keys:
@@ -45,9 +42,10 @@ def criticism(
             yield Concern(
                 Kind.REPLY_TO_CRITICISM,
                 section,
-                text_for("reported", language),
+                "This is about a post already reported to the social media team: they decide"
+                " whether and how the company answers.",
                 Span.of(draft, start[0], start[1]),
-                text_for("fix_reported", language),
+                "Don't post it; add what you know to the report instead.",
                 report_link=link,
             )
             return
@@ -63,9 +61,10 @@ def criticism(
         yield Concern(
             Kind.REPLY_TO_CRITICISM,
             section,
-            text_for("criticism", language),
+            "This answers criticism of the company. Answering in the heat of the moment usually"
+            " makes it worse: the social media team decides whether and how to respond.",
             sentence_at(draft, found.start()),
-            text_for("fix_criticism", language),
+            "Don't post it; report the criticism to the social media team.",
             report_link=links[0] if links else "",
         )
 

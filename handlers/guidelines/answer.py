@@ -12,10 +12,125 @@ from handlers.guidelines.pieces import units
 from handlers.guidelines.retrieval import Hit, Index, analyse
 from handlers.guidelines.sections import Section
 from handlers.guidelines.tuning import DEFAULT_TUNING, Tuning
-from handlers.texts import text_for
 
 MAX_QUOTED = 3
 EXCERPT_CHARS = 300
+
+TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        "unsure": (
+            "I'm not sure our guidelines answer this; "
+            "these sections look closest. Ask the social media team if they don't help."
+        ),
+        "not_covered": (
+            "Our guidelines don't cover this question. Ask the social media team: "
+            "they can answer it, and may add it to the guidelines."
+        ),
+        "from": "From",
+        "from_other": "From (quoted in the guidelines' own language)",
+        "empty": "Ask me a question about our social media guidelines.",
+    },
+    "da": {
+        "unsure": (
+            "Jeg er ikke sikker på, at retningslinjerne svarer på det; "
+            "disse afsnit ligner mest. Spørg social media-teamet, hvis de ikke hjælper."
+        ),
+        "not_covered": (
+            "Vores retningslinjer dækker ikke dette spørgsmål. Spørg social media-teamet: "
+            "de kan svare, og måske tilføje det til retningslinjerne."
+        ),
+        "from": "Fra",
+        "from_other": "Fra (citeret på retningslinjernes eget sprog)",
+        "empty": "Stil mig et spørgsmål om vores retningslinjer for sociale medier.",
+    },
+    "de": {
+        "unsure": (
+            "Ich bin nicht sicher, ob unsere Richtlinien das beantworten; "
+            "diese Abschnitte passen am ehesten. Frag das Social-Media-Team, wenn sie nicht helfen."
+        ),
+        "not_covered": (
+            "Unsere Richtlinien behandeln diese Frage nicht. Frag das Social-Media-Team: "
+            "es kann sie beantworten und vielleicht in die Richtlinien aufnehmen."
+        ),
+        "from": "Aus",
+        "from_other": "Aus (zitiert in der Sprache der Richtlinien)",
+        "empty": "Stell mir eine Frage zu unseren Social-Media-Richtlinien.",
+    },
+    "sv": {
+        "unsure": (
+            "Jag är inte säker på att riktlinjerna svarar på det; "
+            "de här avsnitten ligger närmast. Fråga social media-teamet om de inte hjälper."
+        ),
+        "not_covered": (
+            "Våra riktlinjer tar inte upp den här frågan. Fråga social media-teamet: "
+            "de kan svara och kanske lägga till den i riktlinjerna."
+        ),
+        "from": "Från",
+        "from_other": "Från (citerat på riktlinjernas eget språk)",
+        "empty": "Ställ en fråga om våra riktlinjer för sociala medier.",
+    },
+    "nb": {
+        "unsure": (
+            "Jeg er ikke sikker på at retningslinjene svarer på dette; "
+            "disse avsnittene ligger nærmest. Spør sosiale medier-teamet hvis de ikke hjelper."
+        ),
+        "not_covered": (
+            "Retningslinjene våre dekker ikke dette spørsmålet. Spør sosiale medier-teamet: "
+            "de kan svare, og kanskje legge det til i retningslinjene."
+        ),
+        "from": "Fra",
+        "from_other": "Fra (sitert på retningslinjenes eget språk)",
+        "empty": "Still meg et spørsmål om retningslinjene våre for sosiale medier.",
+    },
+    "nl": {
+        "unsure": (
+            "Ik weet niet zeker of onze richtlijnen dit beantwoorden; "
+            "deze onderdelen komen het dichtst in de buurt. "
+            "Vraag het socialemediateam als ze niet helpen."
+        ),
+        "not_covered": (
+            "Onze richtlijnen behandelen deze vraag niet. Vraag het socialemediateam: "
+            "zij kunnen hem beantwoorden en misschien aan de richtlijnen toevoegen."
+        ),
+        "from": "Uit",
+        "from_other": "Uit (geciteerd in de taal van de richtlijnen)",
+        "empty": "Stel me een vraag over onze richtlijnen voor sociale media.",
+    },
+    "fr": {
+        "unsure": (
+            "Je ne suis pas sûr que nos règles répondent à cela ; "
+            "ces sections sont les plus proches. "
+            "Demandez à l'équipe réseaux sociaux si elles n'aident pas."
+        ),
+        "not_covered": (
+            "Nos règles ne traitent pas cette question. Demandez à l'équipe réseaux sociaux : "
+            "elle peut y répondre, et peut-être l'ajouter aux règles."
+        ),
+        "from": "Extrait de",
+        "from_other": "Extrait de (cité dans la langue des règles)",
+        "empty": "Posez-moi une question sur nos règles d'usage des réseaux sociaux.",
+    },
+    "es": {
+        "unsure": (
+            "No estoy seguro de que nuestras pautas respondan a esto; "
+            "estas secciones son las más cercanas. "
+            "Pregunta al equipo de redes sociales si no te ayudan."
+        ),
+        "not_covered": (
+            "Nuestras pautas no tratan esta pregunta. Pregunta al equipo de redes sociales: "
+            "pueden responderla y quizá añadirla a las pautas."
+        ),
+        "from": "De",
+        "from_other": "De (citado en el idioma de las pautas)",
+        "empty": "Hazme una pregunta sobre nuestras pautas de redes sociales.",
+    },
+}
+
+
+def text_for(key: str, language: str) -> str:
+    """A fixed sentence of the bot in `language` (English when it has no translation)."""
+    return TEXTS.get(language, TEXTS["en"])[key]
+
 
 Verdict = Literal["answer", "unsure", "not_covered"]
 

@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 from handlers.errors import UserError
+from handlers.guidelines.embedding import load_embedder
 from handlers.guidelines.retrieval import Index
 from handlers.guidelines.sections import Section, split_sections
 
@@ -13,10 +14,14 @@ log = logging.getLogger(__name__)
 
 
 class GuidelinesFile:
-    """A guidelines file (markdown or plain text) and its index, reloaded when its mtime changes."""
+    """A guidelines file (markdown or plain text) and its index, reloaded when its mtime changes.
 
-    def __init__(self, path: Path) -> None:
+    `embedding` names the embedding model (see `load_embedder`); None for the default one.
+    """
+
+    def __init__(self, path: Path, embedding: str | None = None) -> None:
         self.path = path
+        self.embedding = embedding
         self._stamp: tuple[int, int] | None = None
         self._index: Index | None = None
 
@@ -28,7 +33,11 @@ class GuidelinesFile:
             stamp = (status.st_mtime_ns, status.st_size)
             if stamp != self._stamp or self._index is None:
                 text = self.path.read_text(encoding="utf-8", errors="replace")
-                self._index = Index(split_sections(text, title=self.path.stem))
+                self._index = Index(
+                    split_sections(text, title=self.path.stem),
+                    embedder=load_embedder(self.embedding) if self.embedding else None,
+                    semantic=self.embedding != "off",
+                )
                 self._stamp = stamp
                 log.info("guidelines loaded", extra={"sections": len(self._index.sections)})
         except OSError as error:

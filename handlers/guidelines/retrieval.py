@@ -1,16 +1,17 @@
 """Find the sections that answer a question: BM25 over stems and lexicon ideas, in any language,
-then the best few re-ranked by a small static embedding model (English, when it is installed),
-with no more than two neighbours of one chapter among those shown."""
+fused with an embedding model's cosine (the multilingual model ranks every section, in any
+language; the English static one re-ranks BM25's best few), with no more than two neighbours of
+one chapter among those shown."""
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from handlers.guidelines.embedding import EMBEDDING_LANGUAGE, Embedder, default_embedder
+from handlers.guidelines.embedding import Embedder, default_embedder, embed_passages
 from handlers.guidelines.language import content_words, detect_language, stem
 from handlers.guidelines.lexicon import ideas, off_topic, social
 from handlers.guidelines.pieces import units
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 
 # At most this many of the sections found may share a parent heading.
 MAX_SIBLINGS = 2
+# Question vectors kept per index: the same question asked again is not embedded again.
+QUESTIONS_KEPT = 256
 
 
 @dataclass(frozen=True)
@@ -55,8 +58,9 @@ class Hit:
     matched_stems: int = 0
     # How many of the question's words speak of social media or the guidelines at all.
     social: int = 0
-    # The cosine of the question and the section's closest sentence, when the embedding model
-    # read both (it reads English only); None otherwise.
+    # The embedding model's cosine of the question and the section (the mean of the closest
+    # sentence's and the whole section's), when the model read both; None otherwise. Its scale
+    # is the model's: `Index.model_name` says which.
     similarity: float | None = None
 
 
@@ -105,6 +109,7 @@ class Index:
             for section in self.sections
         ]
         self._unit_vectors: list[Vectors] | None = None
+        self._asked: dict[str, Vectors] = {}
         whole = "\n".join(f"{s.title}\n{s.body}" for s in self.sections)
         self.language = language or detect_language(whole)
         self._titles: list[Counter[str]] = []
@@ -253,10 +258,19 @@ class Index:
         scores = self.scores(terms)
         ranked = sorted(range(len(scores)), key=lambda doc: scores[doc], reverse=True)
         ranked = [doc for doc in ranked if scores[doc] > 0]
-        depth = max(limit, self.tuning.rerank_depth)
-        similarities = self._similarities(question, ranked[:depth])
-        reranked = _rerank(ranked[:depth], scores, similarities, self.tuning.semantic_weight)
-        chosen = self._diverse(reranked, limit)
+        if not ranked:
+            return []
+        model = self._model(question)
+        if model is not None and model.languages is None:
+            # Every section, even one sharing no word with the question: the answer may say
+            # it in other words, or in another language.
+            similarities = self._similarities(model, question, range(len(self.sections)))
+            fused = _fuse(scores, similarities, self.tuning)
+        else:
+            depth = ranked[: max(limit, self.tuning.rerank_depth)]
+            similarities = self._similarities(model, question, depth) if model else {}
+            fused = _rerank(depth, scores, similarities, self.tuning.semantic_weight)
+        chosen = self._diverse(fused, limit)
         return [self._hit(doc, score, terms, similarities.get(doc)) for doc, score in chosen]
 
     def _diverse(self, ranked: Sequence[tuple[int, float]], limit: int) -> list[tuple[int, float]]:
@@ -276,13 +290,21 @@ class Index:
 
     def _model(self, question: str = "") -> Embedder | None:
         """The embedding model, when it reads the document's language (and the question's)."""
-        if not self._semantic or self.language != EMBEDDING_LANGUAGE:
-            return None
-        if question and detect_language(question, default=self.language) != self.language:
+        if not self._semantic:
             return None
         if self._embedder is None:
             self._embedder = default_embedder()
-        return self._embedder
+        model = self._embedder
+        if model is None or model.languages is None:
+            return model
+        asked = detect_language(question, default=self.language) if question else self.language
+        return model if {self.language, asked} <= model.languages else None
+
+    @property
+    def model_name(self) -> str | None:
+        """The name of the embedding model that reads this document, if any."""
+        model = self._model()
+        return model.name if model else None
 
     def prepare(self) -> None:
         """Load the embedding model and embed the sections now, not at the first question."""
@@ -291,18 +313,42 @@ class Index:
             self._section_vectors(model)
 
     def _section_vectors(self, model: Embedder) -> list[Vectors]:
+        """Each section's vectors: its heading, each sentence, then the whole section (one
+        batch for the document)."""
         if self._unit_vectors is None:
-            self._unit_vectors = [model.embed(texts) for texts in self._unit_texts]
+            texts = [
+                text
+                for section, unit_texts in zip(self.sections, self._unit_texts, strict=True)
+                for text in (*unit_texts, section.text)
+            ]
+            vectors = embed_passages(model, texts)
+            self._unit_vectors = []
+            start = 0
+            for unit_texts in self._unit_texts:
+                end = start + len(unit_texts) + 1
+                self._unit_vectors.append(vectors[start:end])
+                start = end
         return self._unit_vectors
 
-    def _similarities(self, question: str, ranked: Sequence[int]) -> dict[int, float]:
-        """Each ranked section's cosine with the question: its closest sentence (or heading)."""
-        model = self._model(question)
-        if model is None:
-            return {}
+    def _question_vector(self, model: Embedder, question: str) -> Vectors:
+        if question not in self._asked:
+            if len(self._asked) >= QUESTIONS_KEPT:
+                self._asked.clear()
+            self._asked[question] = model.embed([question], query=True)[0]
+        return self._asked[question]
+
+    def _similarities(
+        self, model: Embedder, question: str, ranked: Iterable[int]
+    ) -> dict[int, float]:
+        """Each ranked section's cosine with the question: the mean of its closest sentence's
+        (or heading's) and the whole section's."""
         vectors = self._section_vectors(model)
-        asked = model.embed([question])[0]
-        return {doc: float((vectors[doc] @ asked).max()) for doc in ranked}
+        asked = self._question_vector(model, question)
+        found = {}
+        for doc in ranked:
+            cosines = vectors[doc] @ asked
+            found[doc] = (float(cosines[:-1].max()) + float(cosines[-1])) / 2
+        return found
 
 
 def _rerank(
@@ -316,4 +362,22 @@ def _rerank(
         return [(doc, scores[doc]) for doc in ranked]
     best = scores[ranked[0]]
     combined = [(doc, scores[doc] + weight * best * similarities[doc]) for doc in ranked]
+    return sorted(combined, key=lambda item: item[1], reverse=True)
+
+
+def _fuse(
+    scores: Sequence[float], similarities: dict[int, float], tuning: Tuning
+) -> list[tuple[int, float]]:
+    """Every section ranked by BM25 and the multilingual model's cosine together (an answer
+    may say it in other words, or in another language). The score stays on BM25's scale:
+    BM25 + model_weight * the best BM25 * the cosine min-max normalised over the document's
+    sections, the spread taken as at least `model_spread` (cosines that hardly differ say
+    little)."""
+    best = max(scores)
+    low, high = min(similarities.values()), max(similarities.values())
+    spread = max(high - low, tuning.model_spread, 1e-9)
+    combined = [
+        (doc, scores[doc] + tuning.model_weight * best * (similarity - low) / spread)
+        for doc, similarity in similarities.items()
+    ]
     return sorted(combined, key=lambda item: item[1], reverse=True)

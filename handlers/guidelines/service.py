@@ -43,9 +43,11 @@ class GuidelinesQA:
         path: Path,
         completer: TextModel | None = None,
         timeout: float = DEFAULT_TIMEOUT,
+        *,
+        embedding: str | None = None,
     ) -> None:
         self.db = db
-        self.file = GuidelinesFile(path)
+        self.file = GuidelinesFile(path, embedding)
         self.completer = completer
         self.timeout = timeout
         self._pruned_on: date | None = None

@@ -26,11 +26,16 @@ class Tuning:
     syn_sum: float = 0.3
     # How much the best single sentence's share of the question adds, relative to the
     # question's total idf: words asked together should be found together.
-    unit_weight: float = 0.4
+    unit_weight: float = 0.2
     # Re-ranking by the embedding model (English): the best `rerank_depth` passages by BM25,
     # plus `semantic_weight` times the cosine times the best BM25 score.
     rerank_depth: int = 8
     semantic_weight: float = 2.0
+    # Fusion with the multilingual model, over every section: BM25 plus `model_weight` times
+    # the best BM25 times the cosine min-max normalised over the document's sections, the
+    # spread taken as at least `model_spread` (nearly equal cosines say nothing).
+    model_weight: float = 2.0
+    model_spread: float = 0.08
     # A question's word the document never uses weighs this share of the rarest word's weight
     # in the share of the question a passage covers (an everyday paraphrase is no sign that
     # the policy is silent).
@@ -43,7 +48,7 @@ class Tuning:
     # by the bench on covered against uncovered questions; an answer is confident from
     # `answer_probability` on, and a passage sharing a single word is refused below
     # `refuse_probability`.
-    verdict_weights: tuple[float, ...] = (-0.099, 1.585, 1.403, 0.272, -0.013, -0.183, -0.111)
+    verdict_weights: tuple[float, ...] = (-0.774, 1.556, 1.346, 0.62, 0.566, -0.0, -0.141)
     answer_probability: float = 0.8
     refuse_probability: float = 0.0
 

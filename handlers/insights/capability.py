@@ -200,7 +200,7 @@ class Insights:
         )
         return (
             Header(shown.title),
-            Image(chart.png, chart.alt, chart.width, chart.height, shown.title),
+            Image(chart.png, chart.alt, chart.width, chart.height),
             *text,
             hint,
         )

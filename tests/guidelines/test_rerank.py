@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 import pytest
 
 from handlers.guidelines.answer import offline_answer
-from handlers.guidelines.embedding import default_embedder
+from handlers.guidelines.embedding import WordLlamaEmbedder, load_embedder
 from handlers.guidelines.retrieval import Index
 from handlers.guidelines.sections import split_sections
 
@@ -28,14 +29,19 @@ Keep your profile up to date and post with care.
 
 
 class FakeEmbedder:
-    """Reads "painting" and "photos" as one meaning, "parcel" as another, the rest as noise."""
+    """Reads "painting" and "photos" as one meaning, "parcel" as another, the rest as noise;
+    English only, like wordllama."""
 
     MEANINGS: ClassVar[dict[str, int]] = {"painting": 0, "photos": 0, "photo": 0, "parcel": 1}
+    made = itertools.count()
+    languages: frozenset[str] | None = frozenset({"en"})
 
     def __init__(self) -> None:
         self.calls = 0
+        # Vectors are kept per model name: each fake is a model of its own.
+        self.name = f"fake-{next(self.made)}"
 
-    def embed(self, texts: Sequence[str]) -> Vectors:
+    def embed(self, texts: Sequence[str], *, query: bool = False) -> Vectors:
         self.calls += 1
         rows = np.zeros((len(texts), 3), dtype=np.float32)
         for row, text in enumerate(texts):
@@ -71,11 +77,10 @@ def test_a_question_nothing_matches_is_not_reranked_into_an_answer() -> None:
     assert offline_answer(index, "When is lunch?").verdict == "not_covered"
 
 
-def test_the_installed_model_loads_from_its_wheel_and_reranks() -> None:
-    model = default_embedder()
-    if model is None:
-        pytest.skip("wordllama is not installed: retrieval is BM25 alone")
-    assert default_embedder() is model, "loaded once per process"
+def test_the_english_model_loads_from_its_wheel() -> None:
+    model = load_embedder("wordllama")
+    assert isinstance(model, WordLlamaEmbedder)
+    assert load_embedder("wordllama") is model, "loaded once per process"
     vectors = model.embed(["Can I make my profile private?", "privacy settings", "hashtags"])
     assert vectors.shape == (3, 256)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
