@@ -136,6 +136,13 @@ class Runtime:
         if running is None or running.done():
             self._background[name] = asyncio.create_task(work(), name=name)
 
+    def embed_guidelines_in_background(self) -> None:
+        """Embed the guidelines' passages in a thread at start: the first question would
+        otherwise hold the event loop for as long (seconds for a long policy)."""
+        self._in_background(
+            "embed the guidelines", lambda: asyncio.to_thread(self.core.guidelines.prepare)
+        )
+
     async def sync_people_daily(self, now: datetime) -> None:
         """Refresh the people directory and the role groups' members once a day (at start,
         then at the first tick of each day), in the background."""
@@ -337,6 +344,7 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
     waiters: list[asyncio.Future[Any]] = [asyncio.ensure_future(stop.wait())]
     try:
         runtime.seed_feeds()
+        runtime.embed_guidelines_in_background()
         await runtime.connect_slack()
         await runtime.delivery.start()
         await runtime.sync_people_daily(datetime.now(UTC))  # at start, not a minute later

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -51,6 +52,17 @@ class GuidelinesQA:
         self.completer = completer
         self.timeout = timeout
         self._pruned_on: date | None = None
+
+    def prepare(self) -> None:
+        """Read the guidelines and embed their passages now (seconds for a long policy with
+        the multilingual model), not at the first question."""
+        start = time.monotonic()
+        index = self.file.index
+        index.prepare()
+        log.info(
+            "guidelines embedded",
+            extra={"model": index.model_name, "seconds": round(time.monotonic() - start, 1)},
+        )
 
     async def answer(self, question: str, on_text: OnText | None = None) -> Answer:
         """The answer as plain data (what `socialbot ask` prints); nothing is stored. With
