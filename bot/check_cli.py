@@ -13,6 +13,7 @@ import click
 from bot.cli_support import SuggestingGroup, echo_json_lines, runtime_or_exit, settings_or_exit
 
 if TYPE_CHECKING:
+    from bot.app import Runtime
     from handlers.checks.concerns import Result
     from handlers.checks.service import Checks
 
@@ -34,16 +35,21 @@ def _print(result: Result, as_json: bool) -> None:
     click.echo()
 
 
-async def _check_all(checks: Checks, drafts: list[str], profile: str, as_json: bool) -> None:
+async def _check_all(
+    runtime: Runtime, checks: Checks, drafts: list[str], profile: str, as_json: bool
+) -> None:
     from handlers.errors import UserError
 
-    for draft in drafts:
-        try:
-            result = await checks.check(draft, profile)
-        except UserError as error:
-            click.echo(f"Not checked: {error}", err=True)
-            continue
-        _print(result, as_json)
+    try:
+        for draft in drafts:
+            try:
+                result = await checks.check(draft, profile)
+            except UserError as error:
+                click.echo(f"Not checked: {error}", err=True)
+                continue
+            _print(result, as_json)
+    finally:
+        await runtime.close_clients()
 
 
 @click.command()
@@ -52,12 +58,11 @@ async def _check_all(checks: Checks, drafts: list[str], profile: str, as_json: b
 @click.argument("draft", required=False)
 def check(as_json: bool, profile: str, draft: str | None) -> None:
     """Check a post before it goes out (or one per line of standard input; \\n is a line break)."""
-    from bot.llm import completer_from_settings
     from handlers.checks.service import Checks
 
     settings = settings_or_exit()
     runtime = runtime_or_exit(settings)
-    checks = Checks(runtime.core, settings.checks, completer_from_settings(settings))
+    checks = Checks(runtime.core, settings.checks, runtime.model)
     if draft is not None:
         drafts = [draft]
     else:
@@ -68,7 +73,7 @@ def check(as_json: bool, profile: str, draft: str | None) -> None:
     if missing and not as_json:
         click.echo("Some checks are off; set " + "; ".join(missing) + ".", err=True)
     try:
-        asyncio.run(_check_all(checks, drafts, profile, as_json))
+        asyncio.run(_check_all(runtime, checks, drafts, profile, as_json))
     finally:
         runtime.db.close()
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import io
+from pathlib import Path
+
+from click.testing import CliRunner
 
 from bot.app import build_runtime
+from bot.cli import main
 from bot.console.chat import chat
-from tests.conftest import SettingsFactory
+from tests.conftest import SettingsFactory, bot_env
 from tests.fakes.openai_api import FakeOpenAI
 
 
@@ -26,8 +30,25 @@ async def test_the_console_closes_the_model_client_when_it_ends(
             runtime.db.close()
 
         assert len(model.requests) == 1  # the model was asked, over a pooled connection
-        for _ in range(100):  # the server sees the close a moment later
-            if model.open_connections() == 0:
-                break
-            await asyncio.sleep(0.01)
-        assert model.open_connections() == 0
+        await all_closed(model)
+
+
+async def test_socialbot_check_closes_the_model_client(tmp_path: Path) -> None:
+    async with FakeOpenAI(reply="{}") as model:
+        env = bot_env(tmp_path, OPENAI_API_KEY="sk-test", OPENAI_BASE_URL=model.url)
+        args = ["check", "Snapped a photo of the whiteboard"]
+        # In this process, on a loop of its own: the server here sees what it leaves open.
+        result = await asyncio.to_thread(CliRunner().invoke, main, args, env=env)
+
+        assert result.exit_code == 0, result.output
+        assert len(model.requests) == 1  # the runtime's one model was asked
+        await all_closed(model)
+
+
+async def all_closed(model: FakeOpenAI) -> None:
+    """Wait for the server to see the client's connections close (a moment after the close)."""
+    for _ in range(100):
+        if model.open_connections() == 0:
+            break
+        await asyncio.sleep(0.01)
+    assert model.open_connections() == 0
