@@ -23,6 +23,7 @@ from handlers.shares import Shares
 from handlers.team_questions import TeamQuestions
 from handlers.views import (
     Block,
+    Context,
     Divider,
     Message,
     Reply,
@@ -49,6 +50,8 @@ PRIVATE_ONLY = (
     "I answer `{prefix}` only in our direct messages, so that nobody else sees the answer:"
     " send it to me there."
 )
+# In place of a home page's section that failed: the rest of the page is still shown.
+SECTION_FAILED = "This part of your home page could not be shown just now; try again later."
 # Messages that ask for the bot itself rather than ask a question.
 GREETINGS = {"", "help", "hi", "hello", "hey", "hej", "hjælp", "?"}
 
@@ -260,10 +263,17 @@ class Core:
             await reply(person, key, text, reply_id)
 
     async def home(self, person: Person) -> Message:
-        """A person's home page: what the bot does, then each capability's section."""
+        """A person's home page: what the bot does, then each capability's section; a section
+        that fails is logged and left out with a short line, never the whole page."""
         blocks: list[Block] = [*help_message(self.commands).blocks]
         for section in self._home:
-            blocks += [Divider(), *await section(person)]
+            try:
+                shown = await section(person)
+            except Exception:
+                name = getattr(section, "__qualname__", repr(section))
+                log.exception("home page section failed", extra={"section": name})
+                shown = (Context(SECTION_FAILED),)
+            blocks += [Divider(), *shown]
         return Message("socialbot", tuple(blocks))
 
     async def tick(self, now: datetime) -> None:

@@ -41,6 +41,7 @@ OFFERED_KEPT = timedelta(days=400)  # a year back, the longest period, and some
 RETRY = timedelta(minutes=30)  # after a weekly message that could not be made
 HOME_CHART_KEPT = timedelta(weeks=1)  # an older chart is drawn again when a manager looks
 MANAGERS_ONLY = "Only the social media managers see the insights."
+CHART_FAILED = "The latest chart could not be drawn just now; I will try again in a while."
 
 T = TypeVar("T")
 
@@ -94,6 +95,7 @@ class Insights:
         self._sending = False
         self._retry_at = datetime.min.replace(tzinfo=UTC)
         self._drawing_for_home = asyncio.Lock()
+        self._home_retry_at = datetime.min.replace(tzinfo=UTC)  # after a drawing that failed
 
     def register(self, core: Core) -> None:
         """Add `/socialbot insights`, the home section and the tick."""
@@ -183,14 +185,19 @@ class Insights:
 
     async def _home(self, person: Person) -> tuple[Block, ...]:
         """For managers: the latest chart (drawn now when there is none from the last week),
-        with the figures' lines while this process has them."""
+        with the figures' lines while this process has them; when the drawing failed, what
+        there is, with a line that says so."""
         if not person.has(Role.MANAGER):
             return ()
         when = f" every {self.weekly}" if self.weekly else ""
         hint = Context(
             f"The insights with their chart come{when}; `/socialbot insights 30d` any time."
         )
-        shown = await self._home_chart(datetime.now(UTC))
+        now = datetime.now(UTC)
+        shown = await self._home_chart(now)
+        failed = (Context(CHART_FAILED),) if now < self._home_retry_at else ()
+        if shown is None:
+            return (Header("Insights"), *failed, hint)
         chart = shown.chart
         figures = self.latest
         text = (
@@ -202,16 +209,24 @@ class Insights:
             Header(shown.title),
             Image(chart.png, chart.alt, chart.width, chart.height),
             *text,
+            *failed,
             hint,
         )
 
-    async def _home_chart(self, now: datetime) -> kept.LatestChart:
+    async def _home_chart(self, now: datetime) -> kept.LatestChart | None:
         """The chart drawn last, or one drawn now for the last week when that one is older
-        than a week (one drawing at a time, however many managers look)."""
+        than a week (one drawing at a time, however many managers look). A drawing that
+        failed is logged once and not tried again for a while: the older chart, if any."""
         async with self._drawing_for_home:
             shown = kept.latest(self.core.db)
-            if shown is None or now - shown.drawn_at > HOME_CHART_KEPT:
+            if shown is not None and now - shown.drawn_at <= HOME_CHART_KEPT:
+                return shown
+            if now < self._home_retry_at:
+                return shown
+            try:
                 await self.message(now, DEFAULT_DAYS)
-                shown = kept.latest(self.core.db)
-        assert shown is not None  # `message` keeps what it drew
-        return shown
+            except Exception:
+                log.exception("could not draw the insights chart for the home page")
+                self._home_retry_at = now + RETRY
+                return shown
+            return kept.latest(self.core.db)

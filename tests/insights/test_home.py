@@ -7,8 +7,11 @@ import json
 import re
 from typing import Any
 
+import pytest
 from slack_sdk.models.views import View
 
+from handlers.core import SECTION_FAILED
+from handlers.insights.capability import CHART_FAILED
 from tests.fakes.slack_requests import calls, home_opened, post_json, wait_for_call
 from tests.fakes.slack_web_api import FakeSlack
 from tests.insights.test_slack import MANAGER, weekly_tick
@@ -82,3 +85,36 @@ async def test_the_home_shows_the_weekly_upload(make_bot, slack) -> None:
     (image,) = images(await open_home(bot, slack, MANAGER, publishes=2))
     (fresh,) = slack.files.values()
     assert fresh.channel == "" and image["slack_file"] == {"id": fresh.file_id}
+
+
+async def test_a_chart_that_cannot_be_drawn_leaves_the_rest_of_the_home(
+    make_bot, slack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bot = await make_bot()
+    # matplotlib refuses to start in the drawing process (a broken install, say).
+    monkeypatch.setenv("MPLBACKEND", "no-such-backend")
+
+    view = await open_home(bot, slack, MANAGER)
+    shown = json.dumps(view)
+    assert images(view) == []
+    assert CHART_FAILED in shown and "`/socialbot insights 30d` any time" in shown
+    assert "socialbot help" in shown and "Your daily digest" in shown  # the rest is there
+
+    # Drawing works again, but a failure is remembered for a while: not drawn on each open.
+    monkeypatch.delenv("MPLBACKEND")
+    again = await open_home(bot, slack, MANAGER)
+    assert images(again) == [] and CHART_FAILED in json.dumps(again)
+    assert bot.runtime.db["insights_latest_chart"].count == 0
+
+
+async def test_a_home_section_that_fails_is_left_out_alone(make_bot, slack) -> None:
+    bot = await make_bot()
+    db = bot.runtime.db
+    with db.conn:  # the insights' table is unreadable (a damaged database, say)
+        db.execute("ALTER TABLE insights_latest_chart RENAME TO damaged")
+
+    view = await open_home(bot, slack, MANAGER)
+    shown = json.dumps(view)
+    assert SECTION_FAILED in shown
+    assert "socialbot help" in shown and "Your daily digest" in shown
+    assert "Sorry, something went wrong" not in shown
