@@ -59,8 +59,10 @@ VERDICT_GRID: dict[str, tuple[float, ...]] = {
 # min_similarity is not chosen here: its scale is the embedding model's (wordllama's cosines
 # spread over 0-1, the multilingual model's sit near 0.85), and the cosine already enters the
 # verdict through the fitted weights.
-# The verdict's logistic model is fitted (L2 penalty) on the same documents as the thresholds.
+# The verdict's logistic model is fitted (L2 penalty) on the same documents as the thresholds;
+# COSINE is the place of the embedding cosine among answer.verdict_features.
 L2 = 1.0
+COSINE = 3
 
 
 def _grid(base: Tuning, grid: dict[str, tuple[float, ...]]) -> list[Tuning]:
@@ -189,7 +191,7 @@ def choose(
     best: tuple[float, Tuning, Figures] | None = None
     for retrieval, found in runs.items():
         pooled = [item for name in names for item in found[name]]
-        fitted = replace(retrieval, verdict_weights=fit_verdict(pooled))
+        fitted = fit_verdict(pooled, retrieval)
         for tuning in _grid(fitted, VERDICT_GRID):
             counted = figures(pooled, tuning)
             score = counted.objective()
@@ -199,22 +201,52 @@ def choose(
     return best[1], best[2]
 
 
-def fit_verdict(found: Sequence[Found]) -> tuple[float, ...]:
-    """The verdict's logistic weights (bias first) that tell covered from uncovered questions
-    among those with a passage found: L2-penalised maximum likelihood by Newton's method."""
+def fit_verdict(found: Sequence[Found], tuning: Tuning) -> Tuning:
+    """`tuning` with the verdict's logistic weights (bias first) that tell covered from
+    uncovered questions among those with a passage found, and the cosine's model and usual
+    value: L2-penalised maximum likelihood by Newton's method, on standardised figures (the
+    multilingual model's cosines all sit near 0.85: the penalty must not drown them), turned
+    back into weights of the raw figures."""
     import numpy as np
 
-    rows = [(verdict_features(item.hits), item.question.covered) for item in found if item.hits]
-    features = np.array([[1.0, *values] for values, _ in rows])
-    labels = np.array([float(covered) for _, covered in rows])
-    penalty = L2 * np.diag([0.0] + [1.0] * (features.shape[1] - 1))
+    found = [item for item in found if item.hits]
+    models = Counter(name for item in found if (name := item.hits[0].similarity_model))
+    if models:
+        model = models.most_common(1)[0][0]
+        cosines = [item.hits[0].similarity for item in found]
+        center = statistics.mean(
+            c
+            for c, item in zip(cosines, found, strict=True)
+            if c is not None and item.hits[0].similarity_model == model
+        )
+        tuning = replace(tuning, similarity_model=model, similarity_center=round(center, 3))
+    raw = np.array([verdict_features(item.hits, tuning) for item in found])
+    labels = np.array([float(item.question.covered) for item in found])
+    plain = raw.copy()
+    plain[:, COSINE] = 0.0
+    return replace(
+        tuning,
+        verdict_weights=_logistic(raw, labels),
+        verdict_weights_plain=_logistic(plain, labels),
+    )
+
+
+def _logistic(raw: Any, labels: Any) -> tuple[float, ...]:
+    import numpy as np
+
+    mean, spread = raw.mean(axis=0), raw.std(axis=0)
+    spread[spread == 0] = 1.0
+    features = np.c_[np.ones(len(raw)), (raw - mean) / spread]
+    penalty = L2 * np.diag([0.0] + [1.0] * raw.shape[1])
     weights = np.zeros(features.shape[1])
     for _ in range(30):
         p = 1 / (1 + np.exp(-features @ weights))
         gradient = features.T @ (p - labels) + penalty @ weights
         hessian = (features.T * (p * (1 - p))) @ features + penalty
         weights -= np.linalg.solve(hessian, gradient)
-    return tuple(round(float(w), 3) for w in weights)
+    scaled = weights[1:] / spread
+    bias = weights[0] - float(scaled @ mean)
+    return tuple(round(float(w), 3) for w in (bias, *scaled))
 
 
 class PlainBM25:
@@ -361,7 +393,8 @@ def measure(evalset: EvalSet, holdout: bool, model: Embedder | None, verbose: bo
 
 def _retrieval(tuning: Tuning) -> Tuning:
     """The retrieval part of a tuning (its verdict thresholds as in the default)."""
-    verdict = [*VERDICT_GRID, "verdict_weights"]
+    verdict = [*VERDICT_GRID, "verdict_weights", "verdict_weights_plain"]
+    verdict += ["similarity_model", "similarity_center"]
     return replace(tuning, **{name: getattr(DEFAULT_TUNING, name) for name in verdict})
 
 

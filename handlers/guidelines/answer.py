@@ -186,30 +186,41 @@ class Answer:
         }
 
 
-def verdict_features(hits: Sequence[Hit]) -> tuple[float, ...]:
+def _cosine(hit: Hit, tuning: Tuning) -> float | None:
+    """The hit's cosine when the verdict's weights were fitted on its model's, else None."""
+    if hit.similarity is None or hit.similarity_model != tuning.similarity_model:
+        return None
+    return hit.similarity
+
+
+def verdict_features(hits: Sequence[Hit], tuning: Tuning = DEFAULT_TUNING) -> tuple[float, ...]:
     """What the verdict weighs, each on a scale that holds across documents: the idf-weighted
     share of the question the best passage covers, how many of its words it shares (up to
-    three), its lead over the runner-up (log, capped), the embedding cosine (and whether there
-    is one), and whether the question speaks of another workplace topic."""
+    three), its lead over the runner-up (log, capped), the embedding cosine's distance from
+    its usual value (0 when another model, or none, gave it), and whether the question speaks
+    of another workplace topic."""
     best = hits[0]
     runner_up = hits[1].score if len(hits) > 1 else 0.0
     lead = best.score / runner_up if runner_up > 0 else math.e
+    cosine = _cosine(best, tuning)
     return (
         best.coverage,
         min(best.matched, 3) / 3,
         min(math.log(max(lead, 1.0)), 1.0),
-        best.similarity or 0.0,
-        float(best.similarity is not None),
+        0.0 if cosine is None else cosine - tuning.similarity_center,
         float(best.off_topic > 0),
     )
 
 
 def answer_probability(hits: Sequence[Hit], tuning: Tuning = DEFAULT_TUNING) -> float:
-    """How likely the best passage answers the question, by the verdict's logistic model."""
+    """How likely the best passage answers the question, by the verdict's logistic model (its
+    weights without the cosine when the model it was fitted with gave none)."""
     if not hits:
         return 0.0
-    bias, *weights = tuning.verdict_weights
-    z = bias + sum(w * f for w, f in zip(weights, verdict_features(hits), strict=True))
+    with_cosine = _cosine(hits[0], tuning) is not None
+    bias, *weights = tuning.verdict_weights if with_cosine else tuning.verdict_weights_plain
+    features = verdict_features(hits, tuning)
+    z = bias + sum(w * f for w, f in zip(weights, features, strict=True))
     return 1 / (1 + math.exp(-z))
 
 

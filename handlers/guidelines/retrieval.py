@@ -62,6 +62,8 @@ class Hit:
     # sentence's and the whole section's), when the model read both; None otherwise. Its scale
     # is the model's: `Index.model_name` says which.
     similarity: float | None = None
+    # The name of the model that gave `similarity` (the verdict's weights hold for one model).
+    similarity_model: str | None = None
 
 
 def analyse(text: str, code: str) -> list[Term]:
@@ -235,6 +237,7 @@ class Index:
             social=sum(term.social for term in terms),
             matched_stems=matched_stems,
             similarity=similarity,
+            similarity_model=self.model_name if similarity is not None else None,
         )
 
     def scores(self, terms: Sequence[Term]) -> list[float]:

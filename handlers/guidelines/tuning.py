@@ -17,7 +17,7 @@ class Tuning:
     # BM25F: saturation, length normalisation, and how much a word counts in the passage's
     # heading and in the headings above it, relative to its text.
     k1: float = 1.6
-    b: float = 0.5
+    b: float = 0.75
     title_weight: float = 2.0
     path_weight: float = 0.5
     # An idea of the lexicon (a synonym group) counts this much more than a plain stem; a term
@@ -43,13 +43,18 @@ class Tuning:
     # Verdict: below this cosine a passage sharing one word is not about the question.
     min_similarity: float = 0.05
     # One shared word with less than `refuse_coverage` of the question is refused.
-    refuse_coverage: float = 0.4
+    refuse_coverage: float = 0.0
     # The verdict's logistic model: the weights of answer.verdict_features (a bias first), fitted
     # by the bench on covered against uncovered questions; an answer is confident from
     # `answer_probability` on, and a passage sharing a single word is refused below
-    # `refuse_probability`.
-    verdict_weights: tuple[float, ...] = (-0.774, 1.556, 1.346, 0.62, 0.566, -0.0, -0.141)
-    answer_probability: float = 0.8
+    # `refuse_probability`. The cosine counts as its distance from `similarity_center`, and
+    # only when it comes from `similarity_model`, the model the weights were fitted with
+    # (another model's cosines have another scale); without it, `verdict_weights_plain` hold.
+    verdict_weights: tuple[float, ...] = (-0.232, 1.888, 1.146, 0.812, 25.206, 0.159)
+    verdict_weights_plain: tuple[float, ...] = (-0.5, 1.5, 1.5, 0.5, 0.0, 0.0)
+    similarity_model: str = "e5-bundled"
+    similarity_center: float = 0.851
+    answer_probability: float = 0.75
     refuse_probability: float = 0.0
 
 
