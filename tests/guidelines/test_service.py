@@ -164,9 +164,26 @@ async def test_an_unsure_answer_offers_the_closest_sections_and_the_team(
     assert rows[-1].buttons[0].action_id == GUIDELINES_ASK_TEAM
 
 
-def _hit(coverage: float, matched: int, score: float = 10.0, **more: int) -> Hit:
+def _hit(
+    coverage: float,
+    matched: int,
+    score: float = 10.0,
+    *,
+    matched_ideas: int = 0,
+    matched_stems: int = 0,
+    off_topic: int = 0,
+    social: int = 0,
+) -> Hit:
+    photos = Section("Photos", (), "Ask before you post a photo.")
     return Hit(
-        Section("Photos", (), "Ask before you post a photo."), score, coverage, matched, **more
+        photos,
+        score,
+        coverage,
+        matched,
+        matched_ideas,
+        off_topic,
+        matched_stems=matched_stems,
+        social=social,
     )
 
 
