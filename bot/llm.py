@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from typing import TYPE_CHECKING
 
 from bot.settings import Settings
@@ -27,17 +27,18 @@ class OpenAICompleter:
         )
         return response.choices[0].message.content or ""
 
-    async def stream(self, system: str, user: str) -> AsyncIterator[str]:
+    async def stream(self, system: str, user: str) -> AsyncGenerator[str, None]:
         """The model's reply to one system and one user message, in pieces as it is written."""
-        chunks = await self.client.chat.completions.create(
+        # Closed however the caller stops (done, out of time, failed): no response left open.
+        async with await self.client.chat.completions.create(
             model=self.model,
             messages=[{"role": "system", "content": system}, {"role": "user", "content": user}],
             temperature=0,
             stream=True,
-        )
-        async for chunk in chunks:
-            if chunk.choices and chunk.choices[0].delta.content:
-                yield chunk.choices[0].delta.content
+        ) as chunks:
+            async for chunk in chunks:
+                if chunk.choices and chunk.choices[0].delta.content:
+                    yield chunk.choices[0].delta.content
 
     async def aclose(self) -> None:
         """Close the client's connection pool (at shutdown, on the loop that used it)."""

@@ -8,7 +8,7 @@ import re
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
 
 from sqlite_utils import Database
@@ -131,6 +131,7 @@ class AssistantPane:
         self.core = core
         self.db = core.db
         self.look_up = look_up
+        self._pruned_on: date | None = None
 
     def register(self, core: Core) -> None:
         """Add the "Report this" button and the daily pruning of old threads."""
@@ -235,7 +236,11 @@ class AssistantPane:
         return _prompts(BUNDLED_QUESTIONS, self._flows())
 
     async def prune(self, now: datetime) -> None:
-        """Forget threads nobody wrote in for as long as guideline answers are kept."""
+        """Once a day, forget threads nobody wrote in for as long as guideline answers are
+        kept."""
+        if self._pruned_on == now.date():
+            return
+        self._pruned_on = now.date()
         cutoff = (now - THREADS_KEPT).timestamp()
         with self.db.atomic():
             self.db.execute("DELETE FROM assistant_threads WHERE updated_at < ?", [cutoff])

@@ -5,9 +5,12 @@ the other listeners, so workspaces without the feature work as before."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Awaitable
 from typing import Any
 
+import aiohttp
 from slack_bolt.context.assistant.thread_context import AssistantThreadContext
 from slack_bolt.context.assistant.thread_context_store.async_store import (
     AsyncAssistantThreadContextStore,
@@ -20,7 +23,7 @@ from slack_bolt.context.set_suggested_prompts.async_set_suggested_prompts import
 )
 from slack_bolt.context.set_title.async_set_title import AsyncSetTitle
 from slack_bolt.middleware.assistant.async_assistant import AsyncAssistant
-from slack_sdk.errors import SlackApiError
+from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_chat_stream import AsyncChatStream
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -35,6 +38,8 @@ log = logging.getLogger(__name__)
 STATUS = "is looking in the guidelines…"
 # Characters gathered before each chat.appendStream: a few calls per answer, not one a word.
 STREAM_BUFFER = 100
+# What a call to Slack may raise: Slack's refusal, or Slack out of reach.
+SLACK_FAILURES = (SlackClientError, aiohttp.ClientError, TimeoutError)
 RECENT = 20  # messages of the channel beside the pane looked through for "Report this"
 
 
@@ -67,48 +72,76 @@ class ThreadContexts(AsyncAssistantThreadContextStore):
 
 class Answering:
     """A reply being written in a thread: streamed once the model's text comes, else posted
-    whole; a stream Slack refuses falls back to posting."""
+    whole; a stream Slack refuses falls back to the whole reply, and a started stream is
+    always ended. The model never waits on Slack: its pieces are queued and written to Slack
+    by a task of their own, so the model's time limit times the model alone."""
 
     def __init__(self, client: AsyncWebClient, say_stream: AsyncSayStream) -> None:
         self.client = client
         self.say_stream = say_stream
+        self._pieces: asyncio.Queue[str | None] = asyncio.Queue()
+        self._writer: asyncio.Task[None] | None = None
         self._stream: AsyncChatStream | None = None
         self._streamed = ""
         self._refused = False
 
     async def append(self, text: str) -> None:
-        """Show more of the answer as the model writes it."""
-        if self._refused:
-            return
-        try:
-            if self._stream is None:
-                self._stream = await self.say_stream(buffer_size=STREAM_BUFFER)
-            self._streamed += text
-            await self._stream.append(markdown_text=text)
-        except SlackApiError as error:
-            self._refused = True
-            log.warning("Slack refused a streamed answer", extra={"error": str(error)})
+        """Show more of the answer as the model writes it (queued: Slack is not waited on)."""
+        if self._writer is None:
+            self._writer = asyncio.create_task(self._write(), name="slack assistant stream")
+        self._pieces.put_nowait(text)
+
+    async def _write(self) -> None:
+        while (text := await self._pieces.get()) is not None:
+            if self._refused:
+                continue
+            try:
+                if self._stream is None:
+                    self._stream = await self.say_stream(buffer_size=STREAM_BUFFER)
+                self._streamed += text
+                await self._stream.append(markdown_text=text)
+            except SLACK_FAILURES as error:
+                self._refused = True
+                log.warning("Slack refused a streamed answer", extra={"error": str(error)})
 
     async def finish(self, reply: Message) -> None:
         """End the reply: below the streamed text when it is the answer's text, else the
-        whole reply in its place (the model failed or answered otherwise)."""
+        whole reply in the started message's place (the model failed or answered otherwise,
+        or Slack refused a piece), else the whole reply as a new message."""
+        if self._writer is not None:
+            self._pieces.put_nowait(None)
+            await self._writer
         stream, channel = self._stream, str(self.say_stream.channel)
-        if stream is not None and not self._refused:
-            try:
-                if " ".join(self._streamed.split()) == " ".join(reply.text.split()):
-                    below = blocks.assistant_message(reply, streamed=True)["blocks"]
-                    await stream.stop(blocks=below)
+        if stream is not None and stream.ts is not None:
+            whole = " ".join(self._streamed.split()) == " ".join(reply.text.split())
+            if whole and not self._refused:
+                below = blocks.assistant_message(reply, streamed=True)["blocks"]
+                if await self._stop(stream, below):
                     return
-                await stream.stop()
+            else:
+                await self._stop(stream)  # no message is left "streaming" above the answer
+            try:
                 await self.client.chat_update(
-                    channel=channel, ts=str(stream.ts), **blocks.assistant_message(reply)
+                    channel=channel, ts=stream.ts, **blocks.assistant_message(reply)
                 )
                 return
-            except SlackApiError as error:
-                log.warning("Slack refused to end a streamed answer", extra={"error": str(error)})
+            except SLACK_FAILURES as error:
+                log.warning(
+                    "Slack refused to replace a streamed answer", extra={"error": str(error)}
+                )
         await self.client.chat_postMessage(
             channel=channel, thread_ts=self.say_stream.thread_ts, **blocks.assistant_message(reply)
         )
+
+    @staticmethod
+    async def _stop(stream: AsyncChatStream, below: list[dict[str, Any]] | None = None) -> bool:
+        """End a started stream (with `below` under its text); False when Slack refused."""
+        try:
+            await stream.stop(blocks=below)
+            return True
+        except SLACK_FAILURES as error:
+            log.warning("Slack refused to end a streamed answer", extra={"error": str(error)})
+            return False
 
 
 class SlackAssistant:
@@ -177,12 +210,21 @@ class SlackAssistant:
         """A message in a pane thread: a status while it is answered, then the answer."""
         person = self.core.person("slack", payload["user"])
         key = thread_key(payload["channel"], payload["thread_ts"])
-        await set_status(STATUS)
+        await _cosmetic(set_status(STATUS), "status")
         answering = Answering(self.client, say_stream)
         try:
             turn = await self.pane.reply(person, key, payload.get("text", ""), answering.append)
         except Exception as error:
             turn = Turn(reply_for_error(error, "slack assistant"))
+        await answering.finish(turn.reply)  # the answer first: status and title are cosmetic
         if turn.title:
-            await set_title(turn.title)
-        await answering.finish(turn.reply)
+            await _cosmetic(set_title(turn.title), "title")
+
+
+async def _cosmetic(call: Awaitable[object], what: str) -> None:
+    """A call that only dresses the thread (its status, its title): one log line when Slack
+    refuses it or cannot be reached, never a lost answer."""
+    try:
+        await call
+    except SLACK_FAILURES as error:
+        log.warning("Slack refused the assistant thread's %s", what, extra={"error": str(error)})

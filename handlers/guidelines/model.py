@@ -59,13 +59,19 @@ def build_prompt(question: str, sections: Sequence[Section], language: str) -> t
     return system, "\n".join(parts)
 
 
+def as_not_covered(reply: str) -> str:
+    """A reply in the form it is compared with NOT COVERED: upper case, no "_", without the
+    spaces and final "." or "!" a model may add ("Not covered." reads "NOT COVERED")."""
+    return reply.upper().replace("_", " ").strip(" .!\n\t")
+
+
 def parse_reply(reply: str, sections: Sequence[Section]) -> tuple[str, list[Section]] | None:
     """The answer text without citation marks and the cited sections; None when not covered.
 
     Raises ValueError when the reply cites nothing it was given: such an answer is not grounded.
     """
     text = reply.strip()
-    if not text or text.upper().strip(" .!").replace("_", " ") == NOT_COVERED:
+    if not text or as_not_covered(text) == NOT_COVERED:
         return None
     cited: list[Section] = []
     for match in _CITATION.finditer(text):

@@ -4,11 +4,12 @@ piece, with its citation marks taken out, while the model path parses the whole 
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncGenerator, Awaitable, Callable
+from contextlib import aclosing
 from typing import Protocol, runtime_checkable
 
 from content_feed.compose import TextModel
-from handlers.guidelines.model import NOT_COVERED
+from handlers.guidelines.model import NOT_COVERED, as_not_covered
 
 # Where the text of an answer goes as it is written (a chat platform's streamed message).
 OnText = Callable[[str], Awaitable[None]]
@@ -21,7 +22,7 @@ _MARK = re.compile(r"\s*\[\s*S\d+\s*\]")
 class StreamingModel(TextModel, Protocol):
     """A chat model that can also hand its reply over as it is written."""
 
-    def stream(self, system: str, user: str) -> AsyncIterator[str]:
+    def stream(self, system: str, user: str) -> AsyncGenerator[str, None]:
         """The model's reply to one system and one user message, in pieces."""
         ...
 
@@ -39,7 +40,7 @@ class Readable:
         """Take the next piece of the reply; return the readable text that is now certain."""
         self._raw += piece
         clean = _MARK.sub("", self._raw)
-        if NOT_COVERED.startswith(clean.strip().upper().replace("_", " ")):
+        if NOT_COVERED.startswith(as_not_covered(clean)):
             return ""
         opened = clean.rfind("[")
         if opened != -1 and "]" not in clean[opened:]:
@@ -49,7 +50,7 @@ class Readable:
     def rest(self) -> str:
         """Whatever readable text is left once the reply is complete."""
         clean = _MARK.sub("", self._raw).rstrip()
-        if clean.strip().upper().strip(" .!").replace("_", " ") == NOT_COVERED:
+        if as_not_covered(clean) == NOT_COVERED:
             return ""
         return self._give(clean)
 
@@ -72,10 +73,13 @@ class Relay:
         """The whole reply, after relaying it piece by piece."""
         readable = Readable()
         pieces: list[str] = []
-        async for piece in self.model.stream(system, user):
-            pieces.append(piece)
-            if text := readable.feed(piece):
-                await self.on_text(text)
+        # Closed at once when the caller stops early (the model's time limit), not when the
+        # garbage collector gets to it: the model's response is not left open meanwhile.
+        async with aclosing(self.model.stream(system, user)) as stream:
+            async for piece in stream:
+                pieces.append(piece)
+                if text := readable.feed(piece):
+                    await self.on_text(text)
         if text := readable.rest():
             await self.on_text(text)
         return "".join(pieces)

@@ -393,13 +393,11 @@ class FakeSlack:
         channel, ts = str(params.get("channel", "")), str(params.get("ts", ""))
         for index, posted in enumerate(self.messages):
             if posted.channel == channel and posted.ts == ts:
-                self.messages[index] = Posted(
-                    channel,
-                    ts,
-                    str(params.get("text", posted.text)),
-                    list(params.get("blocks") or posted.blocks),
-                    posted.metadata,
-                    posted.at,
+                # The message keeps its thread and, as far as Slack says, its streaming state.
+                self.messages[index] = dataclasses.replace(
+                    posted,
+                    text=str(params.get("text", posted.text)),
+                    blocks=list(params.get("blocks") or posted.blocks),
                 )
                 return {"ok": True, "channel": channel, "ts": ts, "text": params.get("text", "")}
         return {"ok": False, "error": "message_not_found"}

@@ -8,6 +8,7 @@ import copy
 import itertools
 import json
 import logging
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from sqlite_utils import Database
 
 from bot.app import build_runtime
 from bot.slack.manifest import manifest_yaml
+from handlers.assistant import THREADS_KEPT
 from handlers.privacy import export, forget
 from tests.fakes.openai_api import FakeOpenAI
 from tests.fakes.slack_requests import (
@@ -26,6 +28,7 @@ from tests.fakes.slack_requests import (
     interaction,
     post_form,
     post_json,
+    signed,
     wait_for_call,
 )
 from tests.fakes.slack_web_api import FakeSlack
@@ -154,6 +157,7 @@ async def test_a_question_gets_a_status_a_title_and_a_cited_answer_with_feedback
     assert not [b for b in calls(slack, "chat.postMessage")[0]["blocks"] if b["type"] == "actions"]
     await ask(bot, slack, "Can I share company news on LinkedIn?", "1729999330.000100")
     assert in_thread(slack, "assistant.threads.setStatus")[0]["status"]
+    await wait_for_call(slack, "assistant.threads.setTitle")  # once the answer is out
     assert in_thread(slack, "assistant.threads.setTitle")[0]["title"] == (
         "Can I share company news on LinkedIn?"
     )
@@ -261,7 +265,7 @@ async def test_with_a_model_the_answer_streams_as_it_is_written(make_slack_bot, 
 async def test_a_model_failing_mid_stream_leaves_the_offline_answer(
     make_slack_bot, slack, model, caplog
 ) -> None:
-    model.break_after = 6
+    model.break_after = 20  # past the first piece Slack was sent
     bot = await make_slack_bot(openai_api_key="sk-test", openai_base_url=model.url)
     await open_pane(bot, slack)
     with caplog.at_level(logging.WARNING):
@@ -322,6 +326,23 @@ async def test_a_question_the_model_finds_not_covered_is_never_streamed(make_sla
     assert_blocks(answer["blocks"])
 
 
+@pytest.mark.parametrize("reply", ["NOT COVERED.", "Not covered!", "not_covered"])
+async def test_not_covered_in_any_form_is_never_relayed(make_settings, reply) -> None:
+    async with FakeOpenAI(reply, piece=4) as model:
+        settings = make_settings(openai_api_key="sk-test", openai_base_url=model.url)
+        runtime = build_runtime(settings, in_memory=True)
+        relayed: list[str] = []
+
+        async def on_text(text: str) -> None:
+            relayed.append(text)
+
+        try:
+            answer = await runtime.core.guidelines.answer("Can I share company news?", on_text)
+        finally:
+            await runtime.close_clients()
+    assert answer.verdict == "not_covered" and relayed == []
+
+
 def test_the_manifest_declares_the_assistant_view(make_settings) -> None:
     runtime = build_runtime(make_settings(), in_memory=True)
     declared = yaml.safe_load(manifest_yaml(runtime.core))
@@ -336,3 +357,89 @@ def test_the_manifest_declares_the_assistant_view(make_settings) -> None:
     assert {"assistant_thread_started", "assistant_thread_context_changed", "message.im"} <= set(
         events
     )
+
+
+def thread_messages(slack: FakeSlack) -> list[Any]:
+    """The bot's messages in the pane's thread, the greeting left out."""
+    return [m for m in slack.messages if m.channel == PANE and m.thread_ts == ROOT][1:]
+
+
+async def test_a_status_and_title_slack_refuses_never_lose_the_answer(
+    make_slack_bot, slack, model, caplog
+) -> None:
+    slack.fail("assistant.threads.setStatus", "invalid_thread")
+    slack.fail("assistant.threads.setTitle", "invalid_thread")
+    bot = await make_slack_bot(openai_api_key="sk-test", openai_base_url=model.url)
+    await open_pane(bot, slack)
+    with caplog.at_level(logging.WARNING):
+        await ask(bot, slack, "Can I share company news on LinkedIn?", "1729999330.000100")
+        for _ in range(500):  # until the refused title (asked for after the answer) is logged
+            refused = [r.getMessage() for r in caplog.records if "thread's" in r.getMessage()]
+            if len(refused) == 2:
+                break
+            await asyncio.sleep(0.01)
+    [answer] = thread_messages(slack)  # streamed, and its stream ended
+    assert answer.text == MODEL_REPLY.replace(" [S2]", "") and not answer.streaming
+    assert any(b["type"] == "context_actions" for b in answer.blocks)
+    assert refused == [
+        "Slack refused the assistant thread's status",
+        "Slack refused the assistant thread's title",
+    ]
+
+
+async def test_a_piece_slack_refuses_ends_the_stream_with_the_whole_answer(
+    make_slack_bot, slack, model
+) -> None:
+    slack.fail("chat.appendStream", "msg_too_long")
+    bot = await make_slack_bot(openai_api_key="sk-test", openai_base_url=model.url)
+    await open_pane(bot, slack)
+    await ask(bot, slack, "Can I share company news on LinkedIn?", "1729999330.000100")
+    await wait_for_call(slack, "chat.update")
+    [answer] = thread_messages(slack)  # one message, not a stuck one above a second copy
+    assert calls(slack, "chat.stopStream")[0]["ts"] == answer.ts
+    assert answer.text == MODEL_REPLY.replace(" [S2]", "") and not answer.streaming
+    assert_blocks(answer.blocks)
+    assert any(b["type"] == "context_actions" for b in answer.blocks)
+
+
+async def test_a_slow_slack_does_not_spend_the_models_time(make_slack_bot, slack, model) -> None:
+    slack.stall("chat.startStream")  # Slack holds the stream's start until released
+    bot = await make_slack_bot(openai_api_key="sk-test", openai_base_url=model.url)
+    await open_pane(bot, slack)
+    assert (await post_json(bot, said("Can I share company news?", "1729999330.000100"))).status
+    db = Database(bot.runtime.settings.db)
+    for _ in range(500):  # the model's answer is taken while Slack is still held
+        if recorded := list(db["guideline_answers"].rows):
+            break
+        await asyncio.sleep(0.01)
+    slack.release()
+    assert [row["by_model"] for row in recorded] == [1]
+    await wait_for_call(slack, "chat.stopStream")
+    [answer] = thread_messages(slack)
+    assert answer.text == MODEL_REPLY.replace(" [S2]", "") and not answer.streaming
+
+
+async def test_a_retried_event_in_the_pane_is_answered_once(bot, slack) -> None:
+    await open_pane(bot, slack)
+    body = said("Can I share company news on LinkedIn?", "1729999330.000100")
+    assert (await post_json(bot, body)).status == 200
+    await wait_for_call(slack, "chat.postMessage", 2)
+    retry = signed(json.dumps(body)) | {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "x"}
+    assert (await post_json(bot, body, retry)).status == 200
+    await ask(bot, slack, "Who should I ask?", "1729999340.000100")
+    assert len(in_thread(slack, "assistant.threads.setStatus")) == 2
+    assert len(thread_messages(slack)) == 2
+
+
+async def test_threads_nobody_wrote_in_are_forgotten_once_a_day(bot, slack) -> None:
+    await open_pane(bot, slack)
+    db = Database(bot.runtime.settings.db)
+    opened = datetime.fromtimestamp(
+        db.table("assistant_threads").get(f"{PANE}/{ROOT}")["updated_at"], UTC
+    )
+    due = datetime.combine(opened.date() + THREADS_KEPT, time(0, 0), UTC)
+    await bot.runtime.core.tick(due)  # the day it falls due: looked at once, still young
+    await bot.runtime.core.tick(due + timedelta(hours=23, minutes=59))
+    assert db["assistant_threads"].count == 1
+    await bot.runtime.core.tick(due + timedelta(days=1))
+    assert db["assistant_threads"].count == 0
