@@ -69,7 +69,7 @@ class EntraGroups:
         found: list[str] = []
         try:
             async with httpx.AsyncClient(timeout=self.timeout) as client:
-                token = await self._app_token(client)
+                token = await self._app_token()
                 # Casting to users is an advanced query: it needs $count and ConsistencyLevel.
                 next_url = f"{url}?$select=id&$top={PAGE_SIZE}&$count=true"
                 while next_url:
@@ -85,10 +85,10 @@ class EntraGroups:
             ) from None
         return found
 
-    async def _app_token(self, client: httpx.AsyncClient) -> str:
+    async def _app_token(self) -> str:
         """An app-only Graph token, reused until shortly before it expires."""
         try:
-            return await self._tokens.token(client)
+            return await self._tokens.token()
         except TokenRefused as error:
             raise GroupUnreadable(str(error)) from None
 

@@ -10,6 +10,7 @@ the token so fetched. Graph's token comes from the same place.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from typing import Any
@@ -29,6 +30,8 @@ log = logging.getLogger(__name__)
 
 BOT_FRAMEWORK_SCOPE = AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE
 MARGIN_SECONDS = 60.0  # a token this close to expiring is not used for another request
+TIMEOUT_SECONDS = 10.0  # for the whole fetch: connecting, sending and the answer
+BACK_OFF_SECONDS = 30.0  # a failed fetch is not tried again for this long
 
 
 class TokenRefused(Exception):
@@ -50,7 +53,11 @@ def json_object(response: httpx.Response) -> dict[str, Any]:
 
 
 class AppTokens:
-    """Tokens for one scope, reused until shortly before they expire; one fetch at a time."""
+    """Tokens for one scope, reused until shortly before they expire. One fetch at a time,
+    shared by every caller waiting for it, bounded by `timeout`; a fetch that failed is
+    answered from memory for `BACK_OFF_SECONDS` (and logged once, with `log_failures`), so
+    while Microsoft's login is down the turns waiting on it fail at once instead of each
+    trying again."""
 
     def __init__(
         self,
@@ -59,7 +66,9 @@ class AppTokens:
         tenant: str,
         scope: str,
         login_url: str = "https://login.microsoftonline.com/",
-        timeout: float = 30.0,
+        timeout: float = TIMEOUT_SECONDS,
+        *,
+        log_failures: bool = False,
     ) -> None:
         self.app_id = app_id
         self._secret = secret
@@ -69,21 +78,51 @@ class AppTokens:
         self.timeout = timeout
         self._token = ""
         self._expires_at = 0.0
-        self._fetching = asyncio.Lock()
+        self._fetching: asyncio.Task[str] | None = None
+        self._refused = ""  # why the last fetch failed, while it is remembered
+        self._refused_until = 0.0
+        self._log_failures = log_failures
 
     def cached(self) -> str | None:
         """The token, while it is good for another request."""
         return self._token if self._token and time.monotonic() < self._expires_at else None
 
-    async def token(self, client: httpx.AsyncClient | None = None) -> str:
+    async def token(self) -> str:
         """A good token, fetched when there is none; TokenRefused says why there is not."""
-        async with self._fetching:
-            if (token := self.cached()) is not None:
-                return token
-            if client is not None:
+        if (token := self.cached()) is not None:
+            return token
+        if time.monotonic() < self._refused_until:
+            raise TokenRefused(self._refused)
+        if self._fetching is None:
+            self._fetching = asyncio.create_task(self._fetch_once(), name="app token")
+            self._fetching.add_done_callback(self._fetched)
+        # Shielded: a caller that gives up (a cancelled turn) leaves the fetch to the others.
+        return await asyncio.shield(self._fetching)
+
+    def _fetched(self, task: asyncio.Task[str]) -> None:
+        self._fetching = None
+        if not task.cancelled():
+            task.exception()  # retrieved here too, in case every waiter gave up
+
+    async def _fetch_once(self) -> str:
+        try:
+            async with (
+                asyncio.timeout(self.timeout),
+                httpx.AsyncClient(timeout=self.timeout) as client,
+            ):
                 return await self._fetch(client)
-            async with httpx.AsyncClient(timeout=self.timeout) as own:
-                return await self._fetch(own)
+        except TimeoutError:
+            error = TokenRefused(f"cannot reach Microsoft: no answer in {self.timeout:g} s")
+        except TokenRefused as refused:
+            error = refused
+        self._refused = str(error)
+        self._refused_until = time.monotonic() + BACK_OFF_SECONDS
+        if self._log_failures:
+            log.error(
+                "no token from Microsoft; asking again in a while",
+                extra={"scope": self.scope, "error": str(error), "retry_in": BACK_OFF_SECONDS},
+            )
+        raise error
 
     async def _fetch(self, client: httpx.AsyncClient) -> str:
         try:
@@ -142,6 +181,7 @@ def connector_tokens(settings: Settings) -> tuple[AppTokens, FetchedAheadCredent
         tenant or AuthenticationConstants.DEFAULT_CHANNEL_AUTH_TENANT,
         BOT_FRAMEWORK_SCOPE,
         settings.microsoft_login_url,
+        log_failures=True,  # the turns and sends that go without it say no more
     )
     return tokens, FetchedAheadCredentials(tokens, password.get_secret_value(), tenant)
 
@@ -194,9 +234,7 @@ class FetchingAdapter(CloudAdapter):  # type: ignore[misc]
     async def _fetch_token(self) -> None:
         if self.tokens is None:
             return
-        try:
+        # Without a token the Bot Connector call that follows fails with PermissionError, as
+        # it does when msal is refused; the tokens logged why, once per fetch.
+        with contextlib.suppress(TokenRefused):
             await self.tokens.token()
-        except TokenRefused as error:
-            # The Bot Connector call that follows fails with PermissionError, as it does when
-            # msal is refused; the reason is here.
-            log.error("no Bot Framework token", extra={"error": str(error)})

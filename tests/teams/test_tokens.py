@@ -11,9 +11,10 @@ import pytest
 from bot.delivery.gateway import TransientFailure
 from handlers.views import Message
 from tests.fakes.microsoft_graph import FakeGraph
+from tests.fakes.openid_metadata import FakeOpenIdMetadata
 from tests.teams.conftest import BOT_APP_ID, MakeTeams
 from tests.teams.test_reports import MEGAN, PERSONAL
-from tests.teams.test_signing_keys import until
+from tests.teams.test_signing_keys import SERVICE_URL, claims, until
 
 SECRET = "a-client-secret"
 TENANT = "botframework.com"  # a multi-tenant bot's tokens come from this tenant
@@ -70,3 +71,39 @@ async def test_a_send_without_a_token_is_known_not_sent(make_teams: MakeTeams) -
     assert failed.value.maybe_delivered is False  # retried later, never looked up first
     assert again.connector.calls == []
     assert login.count("token") == 1
+
+
+async def test_while_the_login_fails_turns_share_one_fetch_and_then_fail_fast(
+    make_teams: MakeTeams, openid_metadata: FakeOpenIdMetadata, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with FakeGraph(BOT_APP_ID, "the-right-secret", TENANT) as login:
+        teams = await make_teams(
+            microsoft_app_id=BOT_APP_ID,
+            microsoft_app_password="an-old-secret",
+            microsoft_login_url=login.login_url,
+        )
+        await until(lambda: teams.bot.health()["signing_keys"] == 1)
+        junk = await teams.post(
+            PERSONAL, headers={"Authorization": "Bearer junk"}, serviceUrl=SERVICE_URL
+        )
+        assert junk.status == 401 and login.calls == []  # refused before any token is asked
+
+        login.hold()  # Microsoft's login is slow, then refuses
+        genuine = {"Authorization": f"Bearer {openid_metadata.token(claims())}"}
+        turns = [
+            asyncio.ensure_future(
+                teams.post(PERSONAL, headers=genuine, serviceUrl=SERVICE_URL, id=f"turn-{n}")
+            )
+            for n in range(3)
+        ]
+        await until(lambda: login.count("token") == 1)
+        login.release()
+        await asyncio.gather(*turns)
+        late = await teams.post(PERSONAL, headers=genuine, serviceUrl=SERVICE_URL, id="late")
+
+    assert late.status < 600
+    assert login.count("token") == 1  # one fetch for all, and none again right after it failed
+    assert teams.connector.calls == []
+    failures = [r for r in caplog.records if r.getMessage().startswith("no token from Microsoft")]
+    assert len(failures) == 1
+    assert "invalid_client" in str(failures[0].__dict__["error"])
