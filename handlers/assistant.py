@@ -176,8 +176,9 @@ class AssistantPane:
     async def reply(
         self, person: Person, thread: str, text: str, on_text: OnText | None = None
     ) -> Turn:
-        """Answer a message in the thread: a prompt's flow, the flow's next step, or a
-        guideline question read with the one before when it is a follow-up."""
+        """Answer a message in the thread: a prompt's flow, the flow's next step, what a DM
+        answers (the core's `message`: a greeting, "check: <draft>"), or a guideline question
+        read with the one before when it is a follow-up."""
         row = self._row(thread) or {}
         first = not row.get("messages")
         said = " ".join(text.split())
@@ -195,11 +196,14 @@ class AssistantPane:
             filed = await self.core.command(REPORT_COMMAND, person, text)
             reply = filed if isinstance(filed, Message) else self._report_ask(NO_LINK, thread)
             awaiting = "" if isinstance(filed, Message) else "report"
+        elif self.core.speaks_to_the_bot(text):  # "check: <draft>", "help": as in a DM
+            reply, awaiting = await self.core.message(person, text), ""
+            said = ""  # a draft is never the thread's title nor what follow-ups refer to
         else:
             follows = bool(topic) and self._follows(said)
             question = f"{topic} {said}" if follows else said
             topic = topic if follows else said
-            reply = await self.core.guidelines.ask(person, question, on_text)
+            reply = await self.core.message(person, question, on_text=on_text)
         self._table().update(
             thread,
             {
@@ -210,7 +214,7 @@ class AssistantPane:
             },
             alter=False,
         )
-        return Turn(reply, _clip(said, TITLE_LIMIT) if first else "")
+        return Turn(reply, _clip(said, TITLE_LIMIT) if first and said else "")
 
     async def report_form(self, person: Person, channel: str) -> Form:
         """The report form for "Report this", prefilled with the latest message with a link

@@ -17,6 +17,7 @@ from handlers.commands import Commands
 from handlers.errors import UserError
 from handlers.groups import GroupMembers
 from handlers.guidelines import GuidelinesQA
+from handlers.guidelines.streaming import OnText
 from handlers.help import help_message, socialbot_command
 from handlers.people import CHANNEL_SHAPES, Directory, Person, Role, Roles, on_platform
 from handlers.shares import Shares
@@ -206,19 +207,33 @@ class Core:
         """Answer a slash command."""
         return await self.commands.dispatch(name, person, text)
 
-    async def message(self, person: Person, text: str, *, public: bool = False) -> Message:
-        """Answer a direct message or a mention: a greeting gets the help, the rest an answer.
-        A word a capability answers privately ("check:") is answered in a channel (`public`)
-        only with where to ask."""
-        if text.strip().strip("!.").lower() in GREETINGS:
+    async def message(
+        self, person: Person, text: str, *, public: bool = False, on_text: OnText | None = None
+    ) -> Message:
+        """Answer a direct message or a mention: a greeting gets the help, the rest an answer
+        (`on_text`: the answer's text as a model writes it). A word a capability answers
+        privately ("check:") is answered in a channel (`public`) only with where to ask."""
+        if self._greeting(text):
             return help_message(self.commands)
+        prefix = self._word(text)
+        if prefix is not None:
+            if public:
+                return Message(PRIVATE_ONLY.format(prefix=prefix))
+            return await self._prefixed[prefix](person, text.lstrip()[len(prefix) :])
+        return await self.guidelines.ask(person, text, on_text)
+
+    def speaks_to_the_bot(self, text: str) -> bool:
+        """Whether a message is a greeting or starts with a capability's word ("check:"):
+        answered as such, never taken (or kept) as a question."""
+        return self._greeting(text) or self._word(text) is not None
+
+    @staticmethod
+    def _greeting(text: str) -> bool:
+        return text.strip().strip("!.").lower() in GREETINGS
+
+    def _word(self, text: str) -> str | None:
         lowered = text.lstrip().lower()
-        for prefix, answer in self._prefixed.items():
-            if lowered.startswith(prefix):
-                if public:
-                    return Message(PRIVATE_ONLY.format(prefix=prefix))
-                return await answer(person, text.lstrip()[len(prefix) :])
-        return await self.guidelines.ask(person, text)
+        return next((prefix for prefix in self._prefixed if lowered.startswith(prefix)), None)
 
     def handles(self, action_id: str) -> bool:
         """Whether a button with `action_id` does something (link buttons may not)."""

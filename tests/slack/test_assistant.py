@@ -443,3 +443,18 @@ async def test_threads_nobody_wrote_in_are_forgotten_once_a_day(bot, slack) -> N
     assert db["assistant_threads"].count == 1
     await bot.runtime.core.tick(due + timedelta(days=1))
     assert db["assistant_threads"].count == 0
+
+
+async def test_dm_words_in_the_pane_work_as_in_a_dm_and_keep_no_draft(bot, slack) -> None:
+    await open_pane(bot, slack)
+    draft = "Our Q3 revenue grew 40%, announcing it tomorrow!"
+    await ask(bot, slack, f"check: {draft}", "1729999330.000100")
+    checked = calls(slack, "chat.postMessage")[-1]
+    assert "confidential" in json.dumps(checked["blocks"]).lower()
+    assert_blocks(checked["blocks"])
+    await ask(bot, slack, "help", "1729999340.000100")
+    assert "/guidelines [question]" in calls(slack, "chat.postMessage")[-1]["text"]
+    db = Database(bot.runtime.settings.db)
+    assert list(db["guideline_answers"].rows) == []  # neither was taken for a question
+    assert [row["topic"] for row in db["assistant_threads"].rows] == [""]
+    assert "Q3" not in json.dumps(calls(slack, "assistant.threads.setTitle"))
