@@ -287,7 +287,7 @@ def build_runtime(settings: Settings, *, in_memory: bool = False) -> Runtime:
     teams = TeamsBot(settings, core, db)
     gateways: list[Gateway] = [teams.gateway, ConsoleGateway(db)]
     if slack is not None:
-        gateways.append(SlackGateway.from_settings(settings, db=db))
+        gateways.append(SlackGateway.from_settings(settings))
     paces = {**paces_from_settings(settings), "console": CONSOLE_PACE}
     delivery = DeliveryEngine(db, gateways, paces)
     core.connect(delivery, [gateway.platform for gateway in gateways])

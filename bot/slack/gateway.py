@@ -9,7 +9,6 @@ from typing import Any
 import aiohttp
 from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.web.async_client import AsyncWebClient
-from sqlite_utils import Database
 
 from bot.delivery.gateway import (
     CannotTell,
@@ -20,7 +19,7 @@ from bot.delivery.gateway import (
     TransientFailure,
 )
 from bot.settings import Settings
-from bot.slack import blocks, uploads
+from bot.slack import blocks
 from handlers.views import Message
 
 # Message metadata is invisible to people and readable with conversations.history, which is how
@@ -82,22 +81,16 @@ class SlackGateway:
 
     platform = "slack"
 
-    def __init__(
-        self, client: AsyncWebClient, timeout: float = 30.0, db: Database | None = None
-    ) -> None:
+    def __init__(self, client: AsyncWebClient, timeout: float = 30.0) -> None:
         # No retry handlers: slack_sdk's would sleep on 429 or repeat a request that may have
         # arrived, behind the engine's back; the engine owns every retry.
         client.retry_handlers = []
         self.client = client
         self._timeout = timeout
-        self._db = db  # where uploaded pictures are recorded, for the App Home to show
 
     @classmethod
-    def from_settings(
-        cls, settings: Settings, timeout: float = 30.0, db: Database | None = None
-    ) -> SlackGateway:
-        """A gateway for the workspace of SLACK_BOT_TOKEN at SLACK_API_URL; uploads are
-        recorded in `db`, when given."""
+    def from_settings(cls, settings: Settings, timeout: float = 30.0) -> SlackGateway:
+        """A gateway for the workspace of SLACK_BOT_TOKEN at SLACK_API_URL."""
         token = settings.slack_bot_token
         return cls(
             AsyncWebClient(
@@ -107,7 +100,6 @@ class SlackGateway:
                 retry_handlers=[],
             ),
             timeout,
-            db,
         )
 
     def _session(self) -> aiohttp.ClientSession:
@@ -163,10 +155,7 @@ class SlackGateway:
             )
         except Exception as error:
             raise classify(error) from error
-        file_id = str(response["file"]["id"])
-        if self._db is not None:
-            uploads.record(self._db, png, file_id, picture["title"])
-        return f"{channel}/{file_id}"
+        return f"{channel}/{response['file']['id']}"
 
     async def _conversation(self, recipient: str) -> str:
         """The conversation id of a channel id, or of the DM with a user id."""

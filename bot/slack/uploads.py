@@ -1,12 +1,15 @@
-"""Pictures the bot uploaded to Slack, by their bytes, and the App Home that shows them.
+"""Pictures the bot uploaded to Slack for the App Home, by their bytes, and the App Home that
+shows them.
 
-An image block shows an uploaded file by its id (`slack_file`); Slack accepts it when the app
-that posts the blocks can see the file, which it can for every file it uploaded, shared in a
-conversation or not. So the chart the weekly insights shared is the one the managers' App Home
-shows, and a chart nobody was sent yet is uploaded once, unshared (no message), for the Home.
-An upload is finished by Slack after `files.completeUploadExternal` answers: until then a
-block naming the file is refused, and the Home is published again a moment later. A file
-someone deleted is refused for good: the picture is uploaded again.
+An image block shows an uploaded file by its id (`slack_file`); Slack's docs say only that the
+app posting the blocks must have access to the file. Whether a viewer's client shows a file
+shared only in somebody else's conversation is not documented, so the Home never shows the
+upload of a message (the weekly insights shared in one manager's DM, say): each picture is
+uploaded once for the Home, shared nowhere, and every manager's Home shows that same file.
+The Home is published at once without a picture Slack has not got, and again once it is
+uploaded. An upload is finished by Slack after `files.completeUploadExternal` answers: until
+then a block naming the file is refused, and the Home is published again a moment later. A
+file someone deleted is refused for good: the picture is uploaded again.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ migrations = Migrations("slack_uploads")
 
 KEPT_SECONDS = 30 * 24 * 3600  # the Home's chart is a week old at most: a month is plenty
 PUBLISH_WAITS = (1.0, 3.0)  # seconds before publishing again while Slack finishes an upload
+HOME_TITLE = "App Home"  # what the uploads for the Home are recorded as
 
 
 @migrations()
@@ -41,17 +45,24 @@ def create_uploads(db: Database) -> None:
     )
 
 
+@migrations()
+def forget_shared_uploads(db: Database) -> None:
+    """Forget the uploads of messages recorded before the Home uploaded its own."""
+    db.execute("DELETE FROM slack_uploads WHERE title != ?", [HOME_TITLE])
+
+
 def _digest(png: bytes) -> str:
     return hashlib.sha256(png).hexdigest()
 
 
-def record(db: Database, png: bytes, file_id: str, title: str) -> None:
-    """Remember that `png` is uploaded as `file_id`; forget uploads older than a month."""
+def record(db: Database, png: bytes, file_id: str) -> None:
+    """Remember that `png` is uploaded for the Home as `file_id`; forget uploads older than a
+    month."""
     now = time.time()
     with db.atomic():
         db.execute(
             "INSERT OR REPLACE INTO slack_uploads VALUES (?, ?, ?, ?)",
-            [_digest(png), file_id, title, now],
+            [_digest(png), file_id, HOME_TITLE, now],
         )
         db.execute("DELETE FROM slack_uploads WHERE uploaded_at < ?", [now - KEPT_SECONDS])
 
@@ -65,25 +76,24 @@ def file_for(db: Database, png: bytes) -> str | None:
 
 
 class HomePublisher:
-    """views.publish of an App Home whose pictures are uploaded files."""
+    """views.publish of an App Home whose pictures are files uploaded for it."""
 
     def __init__(self, db: Database, client: AsyncWebClient) -> None:
         self.db = db
         self.client = client
+        self._uploading = asyncio.Lock()  # two managers opening at once: one upload
 
     async def publish(self, user_id: str, home: Message) -> None:
-        """Upload the Home's pictures Slack has not got yet (shared nowhere), then publish it;
-        a picture Slack no longer has (someone deleted the file) is uploaded again."""
-        uploaded = await self._upload_missing(home)
-        if await self._published(user_id, home, PUBLISH_WAITS if uploaded else ()):
+        """Publish the Home; a picture Slack has not got (or no longer has: someone deleted
+        the file) is left out at first, uploaded (shared nowhere), then published with it."""
+        if not self._missing(home) and await self._published(user_id, home, ()):
             return
-        if not uploaded:
-            self._forget(home)
-            await self._upload_missing(home)
-            if await self._published(user_id, home, PUBLISH_WAITS):
-                return
-        log.warning("Slack refused the App Home's picture; published without it")
-        await self.client.views_publish(user_id=user_id, view=blocks.home(home))
+        self._forget(home)
+        await self.client.views_publish(user_id=user_id, view=self._view(home))
+        if not await self._upload_missing(home):
+            return
+        if not await self._published(user_id, home, PUBLISH_WAITS):
+            log.warning("Slack refused the App Home's picture; published without it")
 
     async def _published(self, user_id: str, home: Message, waits: tuple[float, ...]) -> bool:
         """views.publish with the pictures; False when Slack refuses a file even after
@@ -99,21 +109,28 @@ class HomePublisher:
                 await asyncio.sleep(wait)
         return False
 
-    async def _upload_missing(self, home: Message) -> bool:
-        """Upload each picture not uploaded yet; whether there was any. A picture Slack
-        refuses (no `files:write` scope, say) is left out of the Home, which still goes out."""
-        missing = [
+    def _missing(self, home: Message) -> list[Image]:
+        """The Home's pictures not uploaded yet."""
+        return [
             block
             for block in home.as_blocks()
             if isinstance(block, Image) and file_for(self.db, block.png) is None
         ]
-        for image in missing:
-            try:
-                await self._upload(image)
-            except SlackApiError as error:
-                code = error.response.get("error") if isinstance(error.response.data, dict) else ""
-                log.warning("could not upload the App Home's picture", extra={"error": code})
-        return bool(missing)
+
+    async def _upload_missing(self, home: Message) -> bool:
+        """Upload each picture not uploaded yet; whether all are there now. A picture that
+        cannot be uploaded (no `files:write` scope, Slack unreachable) is logged and left out
+        of the Home."""
+        async with self._uploading:  # whoever waited finds the picture uploaded
+            for image in self._missing(home):
+                try:
+                    await self._upload(image)
+                except Exception as error:
+                    data = error.response.data if isinstance(error, SlackApiError) else None
+                    code = data.get("error") if isinstance(data, dict) else type(error).__name__
+                    log.warning("could not upload the App Home's picture", extra={"error": code})
+                    return False
+        return True
 
     def _view(self, home: Message) -> dict[str, Any]:
         return blocks.home(home, lambda png: file_for(self.db, png))
@@ -125,7 +142,7 @@ class HomePublisher:
             title="Chart for the App Home",
             alt_txt=image.alt[: blocks.ALT_LIMIT],
         )
-        record(self.db, image.png, str(response["file"]["id"]), "App Home")
+        record(self.db, image.png, str(response["file"]["id"]))
 
     def _forget(self, home: Message) -> None:
         with self.db.atomic():

@@ -1,5 +1,7 @@
-"""The managers' App Home shows the latest insights chart: the file the weekly message uploaded,
-or one uploaded for the Home (shared nowhere) when there is none from the last week."""
+"""The managers' App Home shows the latest insights chart (drawn again when there is none from
+the last week) as a file uploaded for the Home alone, shared nowhere: never the upload of a
+message shared in one manager's DM. The Home is published at once, and again with the chart
+once it is uploaded."""
 
 from __future__ import annotations
 
@@ -42,7 +44,8 @@ async def test_a_manager_home_shows_a_chart_uploaded_for_it(make_bot, slack) -> 
     slack.fail("files.getUploadURLExternal", "missing_scope")  # an app without files:write
     refused = await open_home(bot, slack, MANAGER)
     assert images(refused) == [] and "Insights: " in json.dumps(refused)  # the rest is there
-    view = await open_home(bot, slack, MANAGER)  # the scope granted: the same chart, uploaded
+    await wait_for_call(slack, "files.getUploadURLExternal")  # tried after publishing, refused
+    view = await open_home(bot, slack, MANAGER, publishes=2)  # the scope granted: uploaded
 
     (upload,) = slack.files.values()
     assert upload.completed and upload.channel == ""  # uploaded, shared nowhere
@@ -61,12 +64,12 @@ async def test_a_manager_home_shows_a_chart_uploaded_for_it(make_bot, slack) -> 
     with db.conn:
         db.execute("UPDATE insights_latest_chart SET drawn_at = drawn_at - ?", [WEEK + 60])
     (before,) = db.execute("SELECT drawn_at FROM insights_latest_chart").fetchone()
-    assert images(await open_home(bot, slack, MANAGER))
+    await open_home(bot, slack, MANAGER)  # published once drawn (uploaded if it differs)
     (after,) = db.execute("SELECT drawn_at FROM insights_latest_chart").fetchone()
     assert after > before + WEEK
 
 
-async def test_the_home_shows_the_weekly_upload(make_bot, slack) -> None:
+async def test_the_home_never_shows_the_weekly_upload(make_bot, slack) -> None:
     bot = await make_bot()
     await weekly_tick(bot, 0.02)
     await wait_for_call(slack, "files.completeUploadExternal")
@@ -74,16 +77,19 @@ async def test_the_home_shows_the_weekly_upload(make_bot, slack) -> None:
     (weekly,) = slack.files.values()
     assert weekly.channel == slack.dm_channel(MANAGER)
 
-    view = await open_home(bot, slack, MANAGER)
+    view = await open_home(bot, slack, MANAGER, publishes=2)
+    first = calls(slack, "views.publish")[-2]["view"]  # at once, before the upload
+    assert images(first) == [] and "2 of 4 people who got a digest shared" in json.dumps(first)
+    (own,) = [upload for upload in slack.files.values() if upload is not weekly]
+    assert own.channel == "" and own.data == weekly.data  # the same chart, shared nowhere
     (image,) = images(view)
-    assert image["slack_file"] == {"id": weekly.file_id}  # no second upload
-    assert len(slack.files) == 1
+    assert image["slack_file"] == {"id": own.file_id}
     assert "2 of 4 people who got a digest shared (50%)" in json.dumps(view)
 
     # Someone deleted the file in Slack: Slack refuses it, the chart is uploaded again.
-    del slack.files[weekly.file_id]
-    (image,) = images(await open_home(bot, slack, MANAGER, publishes=2))
-    (fresh,) = slack.files.values()
+    del slack.files[own.file_id]
+    (image,) = images(await open_home(bot, slack, MANAGER, publishes=3))
+    (fresh,) = [upload for upload in slack.files.values() if upload is not weekly]
     assert fresh.channel == "" and image["slack_file"] == {"id": fresh.file_id}
 
 
