@@ -23,7 +23,7 @@ from slack_bolt.context.set_suggested_prompts.async_set_suggested_prompts import
 )
 from slack_bolt.context.set_title.async_set_title import AsyncSetTitle
 from slack_bolt.middleware.assistant.async_assistant import AsyncAssistant
-from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.errors import SlackClientError
 from slack_sdk.web.async_chat_stream import AsyncChatStream
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -41,6 +41,9 @@ STREAM_BUFFER = 100
 # What a call to Slack may raise: Slack's refusal, or Slack out of reach.
 SLACK_FAILURES = (SlackClientError, aiohttp.ClientError, TimeoutError)
 RECENT = 20  # messages of the channel beside the pane looked through for "Report this"
+# How long "Report this" looks for the channel's message: Slack's trigger id for the form dies
+# 3 s after the click, and a slow or rate-limited Slack must not cost the form.
+LOOK_UP_SECONDS = 1.5
 
 
 def thread_key(channel: str, thread_ts: str) -> str:
@@ -171,19 +174,23 @@ class SlackAssistant:
 
     async def latest_with_link(self, channel: str) -> SharedMessage | None:
         """The newest of a channel's recent messages by a person that holds a link, when the
-        bot may read the channel (it is a member); None otherwise."""
+        bot may read the channel (it is a member) and Slack answers in time for the form to
+        open; None otherwise (the form then has the channel alone)."""
         try:
-            history = await self.client.conversations_history(channel=channel, limit=RECENT)
-            for message in history.get("messages") or []:
-                text = str(message.get("text") or "")
-                if "<http" in text and not message.get("bot_id") and not message.get("subtype"):
-                    found = await self.client.chat_getPermalink(
-                        channel=channel, message_ts=message["ts"]
-                    )
-                    permalink = str(found.get("permalink") or "")
-                    return SharedMessage(text, str(message.get("user") or ""), channel, permalink)
-        except SlackApiError as error:  # not a member, a private channel: the channel alone
-            log.info("cannot read the channel beside the pane", extra={"error": str(error)})
+            async with asyncio.timeout(LOOK_UP_SECONDS):
+                history = await self.client.conversations_history(channel=channel, limit=RECENT)
+                for message in history.get("messages") or []:
+                    text = str(message.get("text") or "")
+                    if "<http" in text and not message.get("bot_id") and not message.get("subtype"):
+                        found = await self.client.chat_getPermalink(
+                            channel=channel, message_ts=message["ts"]
+                        )
+                        permalink = str(found.get("permalink") or "")
+                        user = str(message.get("user") or "")
+                        return SharedMessage(text, user, channel, permalink)
+        except SLACK_FAILURES as error:  # not a member, a private channel, Slack slow
+            reason = str(error) or type(error).__name__
+            log.info("cannot read the channel beside the pane", extra={"error": reason})
         return None
 
     async def started(

@@ -458,3 +458,17 @@ async def test_dm_words_in_the_pane_work_as_in_a_dm_and_keep_no_draft(bot, slack
     assert list(db["guideline_answers"].rows) == []  # neither was taken for a question
     assert [row["topic"] for row in db["assistant_threads"].rows] == [""]
     assert "Q3" not in json.dumps(calls(slack, "assistant.threads.setTitle"))
+
+
+async def test_report_this_opens_the_form_though_slack_is_slow_to_read_the_channel(
+    bot, slack
+) -> None:
+    greeting = await open_pane(bot, slack, context="C0NEWS")
+    button = next(e for b in greeting["blocks"] if b["type"] == "actions" for e in b["elements"])
+    slack.stall("conversations.history")  # Slack does not answer in time for the form
+    try:
+        await post_form(bot, block_action(button, slack.url + "respond", user=USER, channel=PANE))
+        opened = (await wait_for_call(slack, "views.open"))[0]["view"]
+    finally:
+        slack.release()
+    assert opened["callback_id"] == "report_mention"  # with the channel alone
