@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections.abc import Iterator
+from collections.abc import Awaitable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
@@ -17,6 +17,8 @@ from bot.cli_support import echo_json_lines, runtime_or_exit, settings_or_exit
 if TYPE_CHECKING:
     from bot.app import Runtime
     from handlers.digest import Digest
+
+T = TypeVar("T")
 
 
 @contextmanager
@@ -27,6 +29,14 @@ def _digest() -> Iterator[tuple[Runtime, Digest]]:
         yield runtime, runtime.digest
     finally:
         runtime.db.close()
+
+
+async def _closing(runtime: Runtime, work: Awaitable[T]) -> T:
+    """`work`, then the model's client closed (the model may write the posts)."""
+    try:
+        return await work
+    finally:
+        await runtime.close_clients()
 
 
 def _whom(runtime: Runtime, user_id: str | None) -> tuple[str, str]:
@@ -66,7 +76,7 @@ def preview(user_id: str | None, as_json: bool) -> None:
     with _digest() as (runtime, capability):
         platform, user = _whom(runtime, user_id)
         now = datetime.now(UTC)
-        plan = asyncio.run(capability.plan_for(platform, user, now))
+        plan = asyncio.run(_closing(runtime, capability.plan_for(platform, user, now)))
         quiet = capability.why_quiet_for(platform, user, now)
     if as_json:
         echo_json_lines([plan.as_json()], "")
@@ -83,7 +93,7 @@ def preview(user_id: str | None, as_json: bool) -> None:
 def send(everyone: bool) -> None:
     """Queue today's digest for everyone due (or everyone) and deliver it, with progress."""
     with _digest() as (runtime, capability):
-        asyncio.run(_send(runtime, capability, everyone))
+        asyncio.run(_closing(runtime, _send(runtime, capability, everyone)))
 
 
 async def _send(runtime: Runtime, capability: Digest, everyone: bool) -> None:

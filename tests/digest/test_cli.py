@@ -18,7 +18,9 @@ from content_feed.refresh import refresh_all
 from handlers.digest import ids
 from handlers.people import Member
 from tests.digest.conftest import COPENHAGEN, HUMANS, add_feeds, add_item, digests_to, rss
+from tests.fakes.openai_api import FakeOpenAI
 from tests.fakes.slack_requests import SECRET
+from tests.test_model_client import all_closed
 
 
 @pytest.fixture
@@ -39,10 +41,10 @@ async def cli(bot: Any, slack: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPa
         "SLACK_API_URL": slack.url,
     }
 
-    async def run(command: Any, *args: str) -> Result:
+    async def run(command: Any, *args: str, **more: str) -> Result:
         runner = CliRunner()
         result = await asyncio.to_thread(
-            runner.invoke, command, list(args), env=env, catch_exceptions=False
+            runner.invoke, command, list(args), env={**env, **more}, catch_exceptions=False
         )
         return result
 
@@ -73,6 +75,15 @@ async def test_preview_json_shows_items_and_posts_without_sending(cli, bot, slac
 
     unknown = await cli(digest, "preview", "--user", "UNOBODY")
     assert unknown.exit_code == 1 and "no one with the id UNOBODY" in unknown.output
+
+
+async def test_preview_closes_the_model_client(cli) -> None:
+    async with FakeOpenAI(reply="{}") as model:
+        more = {"OPENAI_API_KEY": "sk-test", "OPENAI_BASE_URL": model.url}
+        result = await cli(digest, "preview", "--user", COPENHAGEN, **more)
+        assert result.exit_code == 0, result.output
+        assert model.requests  # the model was asked to write the posts
+        await all_closed(model)
 
 
 async def test_send_now_reaches_everyone_once_with_progress(cli, slack) -> None:
