@@ -1,7 +1,9 @@
 """Offline checks of drafts on the evaluation set: precision and recall per kind of concern,
 false alarms on fine drafts, and the median time per draft. The held-out drafts come first.
 
-Run: .venv/bin/python bench/check_eval.py [--split holdout|dev|all] [--verbose]
+Run: .venv/bin/python bench/check_eval.py [--set FILE] [--split holdout|dev|all] [--verbose]
+
+`--set tests/checks/drafts_unseen.yaml` measures a later held-out set (all of it, one split).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 from handlers.checks.concerns import Kind, Result  # noqa: E402
 from handlers.checks.review import OfflineReview  # noqa: E402
 from handlers.guidelines.document import GuidelinesFile  # noqa: E402
-from tests.checks.evalset import Draft, load_eval_set  # noqa: E402
+from tests.checks.evalset import DRAFTS, UNSEEN_SPLIT, Draft, load_eval_set  # noqa: E402
 
 
 def report(name: str, results: list[tuple[Draft, Result, float]], verbose: bool) -> None:
@@ -37,7 +39,8 @@ def report(name: str, results: list[tuple[Draft, Result, float]], verbose: bool)
         )
     fine = [(d, r) for d, r, _ in results if not d.kinds]
     alarms = sum(not r.ok for _, r in fine)
-    print(f"  false alarms on fine drafts {alarms / len(fine):.3f} ({alarms}/{len(fine)})")
+    share = alarms / len(fine) if fine else 0.0
+    print(f"  false alarms on fine drafts {share:.3f} ({alarms}/{len(fine)})")
     times = sorted(t for _, _, t in results)
     print(f"  median {statistics.median(times) * 1000:.1f} ms, slowest {times[-1] * 1000:.1f} ms")
     if verbose:
@@ -54,15 +57,18 @@ def report(name: str, results: list[tuple[Draft, Result, float]], verbose: bool)
 def main() -> None:
     """Check every draft and print the figures, held-out drafts first."""
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--set", type=Path, default=DRAFTS, help="the drafts (YAML)")
     parser.add_argument("--split", default="all", choices=["holdout", "dev", "all"])
     parser.add_argument("--verbose", action="store_true", help="list every wrong draft")
     args = parser.parse_args()
-    evalset = load_eval_set()
+    evalset = load_eval_set(args.set.resolve())
     review = OfflineReview(GuidelinesFile(evalset.guidelines), evalset.settings)
     start = time.perf_counter()
     review.check("warm-up: load the guidelines and the embedding model once")
     print(f"start-up {(time.perf_counter() - start) * 1000:.0f} ms (once per process)")
     splits = ["holdout", "dev"] if args.split == "all" else [args.split]
+    if args.set.resolve() != DRAFTS:
+        splits = [UNSEEN_SPLIT]
     for split in splits:
         results = []
         for draft in evalset.drafts:

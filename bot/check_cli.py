@@ -19,11 +19,13 @@ if TYPE_CHECKING:
 
 
 def _print(result: Result, as_json: bool) -> None:
+    from handlers.texts import text_for
+
     if as_json:
         click.echo(json.dumps(result.as_json(), ensure_ascii=False))
         return
     if result.ok:
-        click.echo("OK: nothing in the guidelines speaks against this post.")
+        click.echo(f"OK: {text_for('nothing', result.language)}")
     for concern in result.concerns:
         click.echo(f"{concern.kind.value}: {concern.reason}")
         if concern.span:

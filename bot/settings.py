@@ -21,8 +21,8 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 import content_feed
 import handlers
-from handlers.checks.concerns import CheckSettings, Secret
-from handlers.checks.secrets import parse_secrets
+from handlers.checks.concerns import CheckSettings
+from handlers.checks.secrets import ConfidentialTerms, read_terms
 from handlers.groups import ENTRA_GROUP_PREFIX
 from handlers.insights.weekly import Weekly, parse_weekly
 from handlers.people import check_role_entry
@@ -143,8 +143,8 @@ class Settings(BaseSettings):
     company_names: CommaList = Field(
         default_factory=list, validation_alias="SOCIALBOT_COMPANY_NAMES"
     )
-    confidential_terms: Annotated[tuple[Secret, ...], NoDecode] = Field(
-        (), validation_alias="SOCIALBOT_CONFIDENTIAL_TERMS"
+    confidential_terms: Annotated[ConfidentialTerms, NoDecode] = Field(
+        ConfidentialTerms(), validation_alias="SOCIALBOT_CONFIDENTIAL_TERMS"
     )
     internal_domains: CommaList = Field(
         default_factory=list, validation_alias="SOCIALBOT_INTERNAL_DOMAINS"
@@ -182,12 +182,7 @@ class Settings(BaseSettings):
     @classmethod
     def _parse_secrets(cls, value: object) -> object:
         # Comma-separated terms, or the path of a file with one term per line.
-        if isinstance(value, str):
-            path = Path(value.strip())
-            if "," not in value and path.suffix and path.is_file():
-                value = path.read_text(encoding="utf-8")
-            return parse_secrets(str(value))
-        return value
+        return read_terms(value) if isinstance(value, str) else value
 
     @field_validator("internal_domains")
     @classmethod
@@ -314,8 +309,9 @@ class Settings(BaseSettings):
     @property
     def checks(self) -> CheckSettings:
         """What the draft checks need to know."""
+        terms = self.confidential_terms
         return CheckSettings(
-            tuple(self.company_names), self.confidential_terms, tuple(self.internal_domains)
+            tuple(self.company_names), terms.terms, tuple(self.internal_domains), terms.path
         )
 
     @property

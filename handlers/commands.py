@@ -21,6 +21,8 @@ class SlashCommand:
     summary: str
     usage_hint: str
     run: Run
+    # Answered to the asker alone: never where others read it (a channel, a group chat).
+    private: bool = False
 
     @property
     def usage(self) -> str:
@@ -50,6 +52,11 @@ class Commands:
         if command.name in self._by_name:
             raise ValueError(f"/{command.name} is registered twice")
         self._by_name[command.name] = command
+
+    def private(self, name: str) -> bool:
+        """Whether the command `name` is answered to the asker alone."""
+        command = self._by_name.get(name.removeprefix("/").strip().lower())
+        return command is not None and command.private
 
     def __iter__(self) -> Iterator[SlashCommand]:
         return iter(self._by_name.values())

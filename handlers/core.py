@@ -53,6 +53,12 @@ PRIVATE_ONLY = (
 )
 # In place of a home page's section that failed: the rest of the page is still shown.
 SECTION_FAILED = "This part of your home page could not be shown just now; try again later."
+# Said where others read it, when the answer went to the asker's chat with the bot instead.
+SENT_PRIVATELY = "I've sent you the answer privately, in our chat: nobody else sees it."
+NOT_SENT_PRIVATELY = (
+    "I answer this only in our chat, so that nobody else sees the answer, and I could not"
+    " reach you there: send it to me there."
+)
 # Messages that ask for the bot itself rather than ask a question.
 GREETINGS = {"", "help", "hi", "hello", "hey", "hej", "hjælp", "?"}
 
@@ -206,6 +212,13 @@ class Core:
     async def command(self, name: str, person: Person, text: str) -> Reply:
         """Answer a slash command."""
         return await self.commands.dispatch(name, person, text)
+
+    def is_private(self, text: str, command: str | None = None) -> bool:
+        """Whether the answer to the message `text` (or to the command it runs) is for the
+        asker alone: a word answered privately ("check:"), or a private command."""
+        if command is not None:
+            return self.commands.private(command)
+        return self._word(text) is not None
 
     async def message(
         self, person: Person, text: str, *, public: bool = False, on_text: OnText | None = None

@@ -21,7 +21,7 @@ from bot.teams.commands import parse_command
 from bot.teams.conversations import EMULATOR, Conversations, channel_of
 from bot.teams.gateway import TeamsGateway
 from bot.teams.shared import shared_message
-from handlers.core import Core
+from handlers.core import NOT_SENT_PRIVATELY, SENT_PRIVATELY, Core
 from handlers.errors import FormErrors
 from handlers.help import help_message
 from handlers.people import Person
@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 PLATFORM = "teams"
 CHANNEL = "channel"  # the conversation type of a team's channel
+PERSONAL = "personal"  # the conversation type of a person's chat with the bot
 TEAM_MEMBER_REMOVED = "teamMemberRemoved"  # channelData.eventType: someone left a team
 DONE = Message("Done.")
 _AT_TAG = re.compile(r"^\s*<at>[^<]*</at>\s*")
@@ -126,7 +127,8 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         elif activity.conversation.conversation_type == CHANNEL:
             answer = await self._on_channel_post(turn_context, text)
         else:
-            answer = await self._asked(self._sender(turn_context), text)
+            public = (activity.conversation.conversation_type or PERSONAL) != PERSONAL
+            answer = await self._asked(turn_context, self._sender(turn_context), text, public)
         if answer.reply is not None:
             await turn_context.send_activity(reply(answer.reply, answer.errors))
 
@@ -147,7 +149,7 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
             purpose, key = sent
             await self.core.thread_reply(person, purpose, key, text, activity.id or "")
             return Answer(None)
-        return await self._asked(person, text, public=True)
+        return await self._asked(turn_context, person, text, public=True)
 
     def _replied_to(self, activity: Activity) -> tuple[str, str] | None:
         """The (purpose, key) of the bot's channel post whose thread the message replies in."""
@@ -168,10 +170,21 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         )
         return person_of(self.core, activity.from_property)
 
-    async def _asked(self, person: Person, text: str, public: bool = False) -> Answer:
-        """A command word runs the command; anything else is a question (or a greeting);
-        `public`: in a channel, where private answers are not given."""
-        if parsed := parse_command(text, self.core.commands):
+    async def _asked(
+        self, turn_context: TurnContext, person: Person, text: str, public: bool = False
+    ) -> Answer:
+        """A command word runs the command; anything else is a question (or a greeting).
+        `public`: in a channel or group chat, where an answer for the asker alone (a check of
+        a draft) goes to their chat with the bot, and the channel hears only that it went."""
+        parsed = parse_command(text, self.core.commands)
+        if public and self.core.is_private(text, parsed[0] if parsed else None):
+            if parsed:
+                private = await self.core.command(parsed[0], person, parsed[1])
+            else:
+                private = await self.core.message(person, text)
+            sent = await self._send_personal(turn_context, private)
+            return Answer(Message(SENT_PRIVATELY if sent else NOT_SENT_PRIVATELY))
+        if parsed:
             return Answer(await self.core.command(parsed[0], person, parsed[1]))
         return Answer(await self.core.message(person, text, public=public))
 
@@ -273,9 +286,18 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
     ) -> InvokeResponse:
         """Close the dialog and send `message` to the person's chat with the bot."""
         activity: Activity = turn_context.activity
-        if (activity.conversation.conversation_type or "personal") == "personal":
+        if (activity.conversation.conversation_type or PERSONAL) == PERSONAL:
             await turn_context.send_activity(reply(message))
             return invokes.closed()
+        if await self._send_personal(turn_context, message):
+            return invokes.closed()
+        # The work is done; only the message could not go. Say it in the dialog instead.
+        return invokes.dialog_message(message.text)
+
+    async def _send_personal(self, turn_context: TurnContext, answer: Reply) -> bool:
+        """Send `answer` to the sender's personal chat with the bot, opening it if there is
+        none yet; False when Teams would not take it."""
+        activity: Activity = turn_context.activity
         account: ChannelAccount = activity.from_property
         recipient = account.aad_object_id or account.id
         try:
@@ -287,12 +309,11 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
                     tenant.id if tenant else activity.conversation.tenant_id,
                     activity.service_url,
                 )
-            await self.gateway.send(recipient, cards.activity(message))
+            await self.gateway.send(recipient, cards.activity(answer))
         except (PermanentFailure, RateLimited, TransientFailure) as error:
-            # The work is done; only the message could not go. Say it in the dialog instead.
             log.warning("could not reach a personal chat", extra={"error": str(error)})
-            return invokes.dialog_message(message.text)
-        return invokes.closed()
+            return False
+        return True
 
     # -- installs ------------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 
@@ -73,6 +74,8 @@ class CheckSettings:
     company_names: tuple[str, ...] = ()
     confidential_terms: tuple[Secret, ...] = ()
     internal_domains: tuple[str, ...] = ()
+    # The file the terms came from, read again when it changes.
+    terms_file: Path | None = None
 
 
 @dataclass(frozen=True)

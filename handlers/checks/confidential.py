@@ -9,6 +9,7 @@ from datetime import date
 
 from handlers.checks.concerns import CheckSettings, Concern, Kind, Secret, Span
 from handlers.checks.text import EMAIL, links, listed, name_pattern, phrase_pattern, without_links
+from handlers.texts import text_for
 
 # Shared mailboxes a company publishes: writing to them is what they are for.
 ROLE_MAILBOXES = frozenset(
@@ -78,25 +79,25 @@ _NOT_PHONE = re.compile(r"^\d{4}\s?-\s?\d{4}$|^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}-\
 
 
 def confidential(
-    draft: str, settings: CheckSettings, today: date, section: str
+    draft: str, settings: CheckSettings, today: date, section: str, language: str = "en"
 ) -> Iterator[Concern]:
-    """Every confidential thing in `draft`."""
-    yield from _secret_terms(draft, settings.confidential_terms, today, section)
-    yield from _internal_links(draft, settings.internal_domains, section)
-    yield from _financials(draft, section)
-    yield from _contacts(draft, section)
+    """Every confidential thing in `draft`, said in `language`."""
+    yield from _secret_terms(draft, settings.confidential_terms, today, section, language)
+    yield from _internal_links(draft, settings.internal_domains, section, language)
+    yield from _financials(draft, section, language)
+    yield from _contacts(draft, section, language)
     for match in CREDENTIALS.finditer(draft):
         yield Concern(
             Kind.CONFIDENTIAL,
             section,
-            "This looks like a password, key or token. Once posted it is public for good.",
+            text_for("credential", language),
             Span.of(draft, match.start(), match.end()),
-            "Remove it, and have it changed: it may already have been seen.",
+            text_for("fix_credential", language),
         )
 
 
 def _secret_terms(
-    draft: str, secrets: tuple[Secret, ...], today: date, section: str
+    draft: str, secrets: tuple[Secret, ...], today: date, section: str, language: str
 ) -> Iterator[Concern]:
     for secret in secrets:
         if not secret.secret_on(today):
@@ -104,31 +105,32 @@ def _secret_terms(
         match = name_pattern([secret.term]).search(draft)
         if match is None:
             continue
-        until = f" until {secret.until.isoformat()}" if secret.until else ""
+        until = secret.until.isoformat() if secret.until else ""
+        dated = "_until" if until else ""
         yield Concern(
             Kind.CONFIDENTIAL,
             section,
-            f"“{secret.term}” is confidential{until}.",
+            text_for(f"term{dated}", language, term=secret.term, until=until),
             Span.of(draft, match.start(), match.end()),
-            f"Leave out “{secret.term}”"
-            + (f", or wait until after {secret.until}." if until else "."),
+            text_for(f"fix_term{dated}", language, term=secret.term, until=until),
         )
 
 
-def _internal_links(draft: str, domains: tuple[str, ...], section: str) -> Iterator[Concern]:
+def _internal_links(
+    draft: str, domains: tuple[str, ...], section: str, language: str
+) -> Iterator[Concern]:
     for span, host in links(draft):
         if any(host == d or host.endswith(f".{d}") for d in domains):
             yield Concern(
                 Kind.CONFIDENTIAL,
                 section,
-                f"{host} is an internal address: it shows our internal systems and does not"
-                " open for your readers.",
+                text_for("internal_link", language, host=host),
                 span,
-                "Cut the internal link; link to a public page instead.",
+                text_for("fix_internal_link", language),
             )
 
 
-def _financials(draft: str, section: str) -> Iterator[Concern]:
+def _financials(draft: str, section: str, language: str) -> Iterator[Concern]:
     word = FINANCIAL.search(draft)
     if word is None:
         return
@@ -141,9 +143,9 @@ def _financials(draft: str, section: str) -> Iterator[Concern]:
     yield Concern(
         Kind.CONFIDENTIAL,
         section,
-        "This looks like a financial figure that is not published yet.",
+        text_for("financial", language),
         Span.of(draft, figure.start(), figure.end()),
-        "Remove the figure, or wait until it is published and link to where it is.",
+        text_for("fix_financial", language),
     )
 
 
@@ -152,7 +154,7 @@ def _own(draft: str, start: int) -> bool:
     return OWN.search(draft[max(0, start - 40) : start]) is not None
 
 
-def _contacts(draft: str, section: str) -> Iterator[Concern]:
+def _contacts(draft: str, section: str, language: str) -> Iterator[Concern]:
     for match in EMAIL.finditer(draft):
         local = match.group(0).split("@", 1)[0].lower()
         if local in ROLE_MAILBOXES or _own(draft, match.start()):
@@ -160,9 +162,9 @@ def _contacts(draft: str, section: str) -> Iterator[Concern]:
         yield Concern(
             Kind.CONFIDENTIAL,
             section,
-            "A person's e-mail address: personal data is theirs to share, not ours.",
+            text_for("email", language),
             Span.of(draft, match.start(), match.end()),
-            "Remove the address, or use a shared one such as the press or jobs mailbox.",
+            text_for("fix_email", language),
         )
     for match in PHONE.finditer(without_links(draft)):
         number = match.group(0)
@@ -175,7 +177,7 @@ def _contacts(draft: str, section: str) -> Iterator[Concern]:
         yield Concern(
             Kind.CONFIDENTIAL,
             section,
-            "A phone number: personal data is theirs to share, not ours.",
+            text_for("phone", language),
             Span.of(draft, match.start(), match.end()),
-            "Remove the number.",
+            text_for("fix_phone", language),
         )

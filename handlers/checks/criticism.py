@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from handlers.checks.concerns import Concern, Kind, Span
 from handlers.checks.text import phrase_pattern, sentence_at
 from handlers.reports.links import keys, links_in
+from handlers.texts import text_for
 
 # Words that push back at someone (English, Danish, German).
 REBUTTAL = phrase_pattern(
@@ -34,7 +35,9 @@ ANSWERING = phrase_pattern(
 _MENTION = re.compile(r"^\s*@\w+")
 
 
-def criticism(draft: str, open_report_keys: frozenset[str], section: str) -> Iterator[Concern]:
+def criticism(
+    draft: str, open_report_keys: frozenset[str], section: str, language: str = "en"
+) -> Iterator[Concern]:
     """A concern when `draft` answers criticism, or links a post reported to the team."""
     for link in links_in(_with_schemes(draft)):
         if keys((link,))[0] in open_report_keys:
@@ -42,10 +45,9 @@ def criticism(draft: str, open_report_keys: frozenset[str], section: str) -> Ite
             yield Concern(
                 Kind.REPLY_TO_CRITICISM,
                 section,
-                "This is about a post already reported to the social media team: they decide"
-                " whether and how the company answers.",
+                text_for("reported", language),
                 Span.of(draft, start[0], start[1]),
-                "Don't post it; add what you know to the report instead.",
+                text_for("fix_reported", language),
                 report_link=link,
             )
             return
@@ -61,10 +63,9 @@ def criticism(draft: str, open_report_keys: frozenset[str], section: str) -> Ite
         yield Concern(
             Kind.REPLY_TO_CRITICISM,
             section,
-            "This answers criticism of the company. Answering in the heat of the moment usually"
-            " makes it worse: the social media team decides whether and how to respond.",
+            text_for("criticism", language),
             sentence_at(draft, found.start()),
-            "Don't post it; report the criticism to the social media team.",
+            text_for("fix_criticism", language),
             report_link=links[0] if links else "",
         )
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from handlers.checks.concerns import Concern, Kind, Span
 from handlers.checks.text import name_pattern, phrase_pattern, without_links
+from handlers.texts import text_for
 
 # Words that recommend, sell or recruit (English, Danish, German).
 PROMOTING = phrase_pattern(
@@ -28,6 +29,11 @@ _SAYS = [
     "#medarbejder",
     "#reklame",
     "#mitarbeiter",
+    "#anställd",
+    "#ansatt",
+    "#medewerker",
+    "#salarié",
+    "#empleado",
     "#werbung",
     "#anzeige",
     "i work",
@@ -101,7 +107,7 @@ _HASHTAGS = re.compile(
 
 
 def disclosure(
-    draft: str, company_names: tuple[str, ...], profile: str, section: str
+    draft: str, company_names: tuple[str, ...], profile: str, section: str, language: str = "en"
 ) -> Iterator[Concern]:
     """A concern when `draft` promotes the company without saying the author works there."""
     if not company_names:
@@ -118,10 +124,9 @@ def disclosure(
     yield Concern(
         Kind.DISCLOSURE,
         section,
-        f"The post promotes {mention.group(0)} but does not say you work there; readers must"
-        " know it is an employee speaking.",
+        text_for("disclosure", language, name=mention.group(0)),
         Span.of(draft, mention.start(), mention.end()),
-        f"Add “I work at {company}” or the hashtag #employee.",
+        text_for("fix_disclosure", language, company=company),
     )
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from content_feed.compose import TextModel, failure_line
 from handlers.checks.concerns import Concern, Kind, Result, Span
+from handlers.guidelines.language import language as language_named
 from handlers.guidelines.sections import Section
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ credentials), "disclosure" (promotes the company without saying the author works
 (anything else a guideline forbids).
 - Reply with JSON only: {"concerns": [{"kind": "...", "section": "S1", "reason": "one short \
 sentence", "span": "the exact words of the draft it is about"}]}. No concerns: {"concerns": []}.
+- Write each reason in {language}, the language of the draft.
 """
 
 
@@ -41,12 +43,14 @@ def _data(text: str) -> str:
     return text.replace("<", "\u2039").replace(">", "\u203a")
 
 
-def build_prompt(draft: str, sections: Sequence[Section]) -> tuple[str, str]:
-    """The system and user messages for a review of `draft` against `sections`."""
+def build_prompt(draft: str, sections: Sequence[Section], language: str = "en") -> tuple[str, str]:
+    """The system and user messages for a review of `draft` (in the language `language`)
+    against `sections`."""
     listed = "\n\n".join(
         f"[S{n}] {section.title}\n{_data(section.body)}" for n, section in enumerate(sections, 1)
     )
-    return SYSTEM_PROMPT, f"<sections>\n{listed}\n</sections>\n\n<draft>\n{_data(draft)}\n</draft>"
+    system = SYSTEM_PROMPT.replace("{language}", language_named(language).name)
+    return system, f"<sections>\n{listed}\n</sections>\n\n<draft>\n{_data(draft)}\n</draft>"
 
 
 def parse_reply(reply: str, draft: str, sections: Sequence[Section]) -> list[Concern] | None:
@@ -103,7 +107,7 @@ async def model_review(
     time_limit: float = DEFAULT_TIMEOUT,
 ) -> Result:
     """The offline result, with the model's concerns when it answers in time and in shape."""
-    system, user = build_prompt(offline.draft, sections)
+    system, user = build_prompt(offline.draft, sections, offline.language)
     try:
         reply = await asyncio.wait_for(model.complete(system, user), time_limit)
     except TimeoutError:

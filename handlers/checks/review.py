@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from handlers.checks.concerns import CheckSettings, Concern, Context, Kind, Result
@@ -10,6 +11,7 @@ from handlers.checks.confidential import confidential
 from handlers.checks.criticism import criticism
 from handlers.checks.disclosure import disclosure
 from handlers.checks.rules import Rule, guideline, rules
+from handlers.checks.secrets import TermsFile
 from handlers.checks.text import name_pattern, without_links
 from handlers.guidelines.document import GuidelinesFile
 from handlers.guidelines.language import detect_language
@@ -46,7 +48,12 @@ class OfflineReview:
         today: Callable[[], date] = date.today,
     ) -> None:
         self.guidelines = guidelines
-        self.settings = settings
+        self._settings = settings
+        self._terms = (
+            TermsFile(settings.terms_file, settings.confidential_terms)
+            if (settings.terms_file)
+            else None
+        )
         self.today = today
         self._read: tuple[Index, list[Rule], dict[Kind, str]] | None = None
 
@@ -61,6 +68,13 @@ class OfflineReview:
             self._read = (index, rules(index.sections, index.language), sections)
         return self._read
 
+    @property
+    def settings(self) -> CheckSettings:
+        """The admin's settings, with the confidential terms as their file says now."""
+        if self._terms is None:
+            return self._settings
+        return replace(self._settings, confidential_terms=self._terms.terms)
+
     def missing_settings(self) -> tuple[str, ...]:
         """What an admin could set so that every check runs."""
         return tuple(text for name, text in MISSING.items() if not getattr(self.settings, name))
@@ -70,16 +84,24 @@ class OfflineReview:
         context = context or Context()
         index, forbidding, sections = self._prepared()
         today = context.today or self.today()
+        settings = self.settings
+        language = detect_language(draft, default=index.language)
         concerns: list[Concern] = [
-            *confidential(draft, self.settings, today, sections[Kind.CONFIDENTIAL]),
+            *confidential(draft, settings, today, sections[Kind.CONFIDENTIAL], language),
             *disclosure(
-                draft, self.settings.company_names, context.profile, sections[Kind.DISCLOSURE]
+                draft,
+                settings.company_names,
+                context.profile,
+                sections[Kind.DISCLOSURE],
+                language,
             ),
-            *criticism(draft, context.open_report_keys, sections[Kind.REPLY_TO_CRITICISM]),
+            *criticism(
+                draft, context.open_report_keys, sections[Kind.REPLY_TO_CRITICISM], language
+            ),
         ]
         company_mentioned = bool(
-            self.settings.company_names
-            and name_pattern(self.settings.company_names).search(without_links(draft))
+            settings.company_names
+            and name_pattern(settings.company_names).search(without_links(draft))
         )
         cited = {concern.section for concern in concerns}
         concerns += [
@@ -90,6 +112,7 @@ class OfflineReview:
                 index.language,
                 company_mentioned,
                 {section.key: section.title for section in index.sections},
+                language,
             )
             if concern.section not in cited  # already said, in the words of its own kind
         ]
@@ -97,7 +120,7 @@ class OfflineReview:
             draft,
             tuple(_distinct(concerns)),
             self.missing_settings(),
-            language=detect_language(draft, default=index.language),
+            language=language,
         )
 
 

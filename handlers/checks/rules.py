@@ -14,22 +14,40 @@ from handlers.guidelines.language import detect_language, stem
 from handlers.guidelines.pieces import units
 from handlers.guidelines.retrieval import analyse
 from handlers.guidelines.sections import Section
+from handlers.texts import text_for
 
 # How a guideline forbids something, per language.
 FORBIDDING = {
     "en": r"\bnever\b|\bdo not\b|\bdon['\u2019]t\b|\bmust not\b|\bmustn['\u2019]t\b|\bmay not\b"
     r"|\bshould not\b|\bshouldn['\u2019]t\b|\bnot allowed\b|\bavoid\b"
-    r"|\bkeep\b.{0,60}\b(?:apart|away|out)\b",
+    r"|\bkeep\b.{0,60}\b(?:apart|away|out)\b|\bshall not\b|\brefrain from\b|\btry not to\b"
+    r"|\bno\b(?! matter\b)|\bat most\b|\bno more than\b"
+    r"|.{0,80}\b(?:is|are) (?:not permitted|prohibited|forbidden|not acceptable)\b",
     "da": r"\baldrig\b|\bmå (?:du |man |i )?ikke\b|\bskal (?:du |man )?ikke\b|\bikke tilladt\b"
-    r"|\bundgå\b|\bhold\b.{0,60}\b(?:ude|væk|adskilt)\b",
+    r"|\bundgå\b|\bhold\b.{0,60}\b(?:ude|væk|adskilt)\b|\bundlad\b|\blad være\b"
+    r"|\bbør (?:du |man )?ikke\b|\bforbudt\b|\bingen\b|\bhøjst\b"
+    r"|(?!(?:hvis|men|og|der|som|det|du|man|jeg|vi)\b)[^\W\d_]+ ikke\b",
     "de": r"\bnie\b|\bniemals\b|\bnicht erlaubt\b|\bdarf(?:st)? (?:\w+ )?nicht\b"
-    r"|\bdürfen (?:\w+ )?nicht\b|\bvermeide\w*\b|\bunterlass\w*\b",
+    r"|\bdürfen (?:\w+ )?nicht\b|\bvermeide\w*\b|\bunterlass\w*\b|\bkeine?[nmrs]?\b"
+    r"|\bverboten\b|\buntersagt\b|\bnicht gestattet\b|\bmaximal\b|\bhöchstens\b"
+    r"|\bsollt?e?n? (?:\w+ )?(?:nicht|keine?n?)\b"
+    r"|(?!(?:wenn|aber|und|das|es|sie|ich|wir|du|man)\b)[^\W\d_]+ (?:nicht|keine?n?)\b",
     "sv": r"\baldrig\b|\bfår (?:du |man )?inte\b|\binte tillåtet\b|\bundvik\b",
     "nb": r"\baldri\b|\bmå (?:du |man )?ikke\b|\bikke lov\b|\bunngå\b",
     "nl": r"\bnooit\b|\bniet toegestaan\b|\bmag (?:je |u )?niet\b|\bvermijd\b",
     "fr": r"\bjamais\b|\bne\b.{0,30}\bpas\b|\binterdit\b|\bévite[zr]?\b",
     "es": r"\bnunca\b|\bno debe\w*\b|\bno está permitido\b|\bevit[ae]\b|\bprohibido\b",
 }
+# "Share links rather than copying articles": what follows forbids, what comes before is fine.
+PREFERRING = re.compile(
+    r"\b(?:rather than|instead of|i stedet for|frem for|statt|anstatt|anstelle)\b", re.IGNORECASE
+)
+# Headings whose items all forbid something ("Don'ts", "Undgå", "No-Gos").
+FORBIDDING_HEADING = re.compile(
+    r"^\W*(?:don['\u2019]?\s?ts?|do not|avoid|never|undgå|lad være|aldrig|no[- ]gos?|verboten"
+    r"|nicht|vermeiden)\W*$",
+    re.IGNORECASE,
+)
 # Everyday words for what guidelines forbid, in English, Danish and German: a rule's words and
 # a draft's words meet here across languages. For ideas marked `!`, one everyday word (after
 # `>`) in a draft is enough; the rules' own words before `>` count as any other word.
@@ -96,6 +114,26 @@ competitor:
   da politisk politiske religiøse religion > stem stemme valg valget parti partiet regering
   da folketinget
   de politisch politische religiös religion > wählen wahl partei regierung bundestag
+!secret:
+  en confidential > confidential nda
+  da fortrolig fortrolige > fortroligt fortrolig
+  de vertraulich vertrauliche > vertraulich geheim
+!legal:
+  en legal litigation > lawsuit lawsuits sue sued suing court courts
+  da retssag retslig > retssag retssager sagsøge sagsøgt sagsøger retten
+  de rechtlich rechtsstreit > klage verklagt verklagen gericht prozess
+!shouting:
+  en capitals caps uppercase
+  da versaler
+  de großbuchstaben großschreibung versalien
+!emoji:
+  en emoji emojis emoticons smileys
+  da emoji emojis emojier smileys
+  de emoji emojis smileys
+!hashtag:
+  en hashtag hashtags
+  da hashtag hashtags
+  de hashtag hashtags
 copy:
   en copy copying copied pasted paywall
   da kopiere kopieret kopi betalingsmur
@@ -116,6 +154,13 @@ GENERIC = frozenset(
     )
 )
 THRESHOLD = 2.0
+# What a draft shows by its form rather than its words: shouting in capitals, a flood of emoji,
+# more hashtags than guidelines usually allow (the number a rule gives is not read yet).
+_LETTER = re.compile(r"[^\W\d_]")
+_EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
+_HASHTAG = re.compile(r"(?<![\w#])#\w+")
+MANY_EMOJI = 6
+MANY_HASHTAGS = 5
 # A group of words found in this many of the rules tells little ("customer", "company").
 COMMON = 3
 _SUBJECT = (
@@ -123,6 +168,7 @@ _SUBJECT = (
     r"(?:(?:should|must|may|can|må|skal|bør|darfst|dürfen|darf|sollst|sollen|sollte|mag|moet|doit)\s+)?"
 )
 _SENTENCES = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+_CLAUSES = re.compile(r"\s*[,;:\u2013\u2014]\s*|\s+-\s+")
 _LANGUAGES = ("en", "da", "de")
 
 
@@ -136,6 +182,8 @@ class Rule:
     text: str
     groups: tuple[frozenset[str], ...]
     common: frozenset[int] = frozenset()
+    # An item of a list of things forbidden ("Don'ts"): terse, so half of its words are enough.
+    terse: bool = False
 
 
 @cache
@@ -179,18 +227,35 @@ def concepts(text: str, codes: Sequence[str]) -> dict[str, tuple[int, bool]]:
 
 
 def rules(sections: Sequence[Section], language: str) -> list[Rule]:
-    """The forbidding sentences of the guidelines, in order."""
+    """The forbidding sentences of the guidelines, in order: sentences and headings that say
+    so, and the items of a list a heading or a lead-in says are forbidden."""
     cue = FORBIDDING.get(language, FORBIDDING["en"])
-    # At the start of a clause, perhaps after "you" and a modal: "do not cover" in "when the
-    # guidelines do not cover it" or "music you do not own" forbids nothing.
-    pattern = re.compile(rf"(?:^|[.:;,!?()\u2013\u2014-]\s*){_SUBJECT}(?:{cue})", re.IGNORECASE)
+    # At the start of a clause (or after "and"), perhaps after "you" and a modal: "do not
+    # cover" in "when the guidelines do not cover it" or "music you do not own" forbids nothing.
+    pattern = re.compile(
+        rf"(?:^|[.:;,!?()\u2013\u2014-]\s*|\b(?:and|or|but|og|eller|men|und|oder|aber)\s+)"
+        rf"{_SUBJECT}(?:{cue}|{PREFERRING.pattern})",
+        re.IGNORECASE,
+    )
     found = []
     for section in sections:
-        for _, piece in units(section.body):
+        heading = section.title.strip()
+        every_item = FORBIDDING_HEADING.match(heading) is not None
+        if not every_item and pattern.search(heading):
+            found.append(Rule(section, heading, _groups(_forbidden(heading), language)))
+        for lead_in, piece in units(section.body):
+            terse = every_item or bool(lead_in and pattern.search(lead_in))
             for text in _SENTENCES.findall(piece):
-                if pattern.search(text.strip()):
-                    text = text.strip()
-                    found.append(Rule(section, text, _groups(text, language)))
+                text = text.strip()
+                if text and (terse or pattern.search(text)):
+                    groups = _groups(_forbidden(text), language)
+                    found.append(Rule(section, text, groups, terse=terse))
+                    # "- keine Stockfotos, keine Überinszenierung": each short clause too.
+                    found += [
+                        Rule(section, clause, _groups(clause, language), terse=True)
+                        for clause in _CLAUSES.split(text)
+                        if clause != text and len(clause.split()) <= 4 and pattern.match(clause)
+                    ]
     return [
         Rule(
             rule.section,
@@ -201,9 +266,31 @@ def rules(sections: Sequence[Section], language: str) -> list[Rule]:
                 for n, group in enumerate(rule.groups)
                 if sum(any(group & other for other in r.groups) for r in found) >= COMMON
             ),
+            rule.terse,
         )
         for rule in found
     ]
+
+
+def _forbidden(text: str) -> str:
+    """The part of a rule that says what is forbidden: after "rather than", or all of it."""
+    preferring = PREFERRING.search(text)
+    return text[preferring.end() :] if preferring else text
+
+
+def _form(draft: str) -> dict[str, int]:
+    """What the draft shows by its form: concept → where it starts."""
+    found = {}
+    letters = _LETTER.findall(draft)
+    if len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.7 * len(letters):
+        found["!shouting"] = 0
+    emoji = list(_EMOJI.finditer(draft))
+    if len(emoji) >= MANY_EMOJI:
+        found["!emoji"] = emoji[0].start()
+    hashtags = list(_HASHTAG.finditer(draft))
+    if len(hashtags) > MANY_HASHTAGS:
+        found["!hashtag"] = hashtags[0].start()
+    return found
 
 
 def _groups(text: str, language: str) -> tuple[frozenset[str], ...]:
@@ -234,9 +321,10 @@ def guideline(
     language: str,
     company_mentioned: bool,
     cite: dict[str, str],
+    said_in: str = "en",
 ) -> Iterator[Concern]:
-    """A concern per section whose forbidding sentence the draft matches best; `cite` maps a
-    section key to how it is cited."""
+    """A concern per section whose forbidding sentence the draft matches best, said in
+    `said_in`; `cite` maps a section key to how it is cited."""
     words = without_links(draft)  # a link's words are not the post's; offsets stay the same
     asked = detect_language(words, default=language)
     codes = tuple(dict.fromkeys((asked, language)))
@@ -251,12 +339,21 @@ def guideline(
         positions.setdefault(f"!{name}", at)
         if enough:
             strong.add(f"!{name}")
+    for key, at in _form(draft).items():
+        positions[key] = at
+        strong.add(key)
     if company_mentioned:
         positions.setdefault("@company", 0)
     best: dict[str, tuple[float, Rule, list[int]]] = {}
+    found = positions.keys()
     for rule in all_rules:
-        matched = [n for n, group in enumerate(rule.groups) if group & positions.keys()]
+        matched = [n for n, group in enumerate(rule.groups) if group & found]
         score = sum(_weight(rule, n, strong) for n in matched)
+        if rule.terse and score < THRESHOLD:
+            # An item of a "Don'ts" list ("Screenshots als Bildbeitrag") is met by half of its
+            # words, said in the same words (a shared idea alone is too loose for so few).
+            same = [n for n in matched if any(k[0] not in "@!" for k in rule.groups[n] & found)]
+            score = THRESHOLD if same and len(same) >= len(rule.groups) / 2 else score
         if score >= THRESHOLD and score > best.get(rule.section.key, (0.0,))[0]:
             best[rule.section.key] = (score, rule, matched)
     for _, rule, matched in best.values():
@@ -264,7 +361,7 @@ def guideline(
         yield Concern(
             Kind.GUIDELINE,
             cite.get(rule.section.key, rule.section.title),
-            f"The guidelines say: “{rule.text}”",
+            text_for("guideline", said_in, rule=rule.text),
             sentence_at(draft, first),
         )
 

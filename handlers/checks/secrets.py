@@ -1,11 +1,17 @@
-"""`SOCIALBOT_CONFIDENTIAL_TERMS`: comma-separated or one per line, each may carry `until DATE`."""
+"""`SOCIALBOT_CONFIDENTIAL_TERMS`: comma-separated or one per line, each may carry `until DATE`;
+a file of them is read again when it changes."""
 
 from __future__ import annotations
 
+import logging
 import re
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from handlers.checks.concerns import Secret
+
+log = logging.getLogger(__name__)
 
 _UNTIL = re.compile(r"^(?P<term>.+?)\s+(?:until|til|bis)\s+(?P<day>\S+)$", re.IGNORECASE)
 
@@ -30,3 +36,57 @@ def parse_secrets(text: str) -> tuple[Secret, ...]:
             ) from None
         found.append(Secret(match["term"], until))
     return tuple(found)
+
+
+@dataclass(frozen=True)
+class ConfidentialTerms:
+    """`SOCIALBOT_CONFIDENTIAL_TERMS` as read at start: the terms, and the file they are in
+    when it names one."""
+
+    terms: tuple[Secret, ...] = ()
+    path: Path | None = None
+
+
+def read_terms(value: str) -> ConfidentialTerms:
+    """The terms of the setting: comma-separated, or the path of a file with one per line."""
+    path = Path(value.strip())
+    if "," not in value and path.suffix and path.is_file():
+        return ConfidentialTerms(parse_secrets(path.read_text(encoding="utf-8")), path)
+    return ConfidentialTerms(parse_secrets(value))
+
+
+class TermsFile:
+    """The confidential terms in a file, read again whenever the file changes; a version that
+    cannot be read keeps the last good terms, and says so in one log line."""
+
+    def __init__(self, path: Path, terms: tuple[Secret, ...]) -> None:
+        self.path = path
+        self._terms = terms
+        self._stamp: tuple[int, int] | None = None
+        try:
+            status = path.stat()
+            self._stamp = (status.st_mtime_ns, status.st_size)  # `terms` were read from this
+        except OSError:
+            pass
+
+    @property
+    def terms(self) -> tuple[Secret, ...]:
+        """The terms as the file says now, or the last good ones."""
+        try:
+            status = self.path.stat()
+            stamp: tuple[int, int] | None = (status.st_mtime_ns, status.st_size)
+        except OSError:
+            stamp = None
+        if stamp == self._stamp:
+            return self._terms
+        self._stamp = stamp
+        try:
+            self._terms = parse_secrets(self.path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError) as error:
+            log.warning(
+                "cannot read the confidential terms; keeping the last good ones",
+                extra={"path": str(self.path), "error": str(error)},
+            )
+        else:
+            log.info("confidential terms read again", extra={"terms": len(self._terms)})
+        return self._terms

@@ -48,6 +48,7 @@ class Checks:
                 "Check a post against the guidelines before you publish it",
                 "[your draft]",
                 self.command,
+                private=True,
             )
         )
         core.on_shortcut(

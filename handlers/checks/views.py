@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from handlers.checks import ids
 from handlers.checks.concerns import Concern, Kind, Result
+from handlers.texts import text_for
 from handlers.views import (
     Actions,
     Block,
@@ -20,14 +21,6 @@ from handlers.views import (
 MAX_DRAFT = 3000  # LinkedIn's post limit; X's is far below
 MAX_VALUE = 1900  # a Slack button's value holds 2,000 characters
 MAX_SPAN = 300
-KIND_LABELS = {
-    Kind.CONFIDENTIAL: "Confidential",
-    Kind.DISCLOSURE: "Say you work here",
-    Kind.REPLY_TO_CRITICISM: "Reply to criticism",
-    Kind.GUIDELINE: "Against the guidelines",
-}
-NOTHING = "Nothing in the guidelines speaks against this post."
-NEVER_POSTED = "I never post anything: the draft stays yours, and it is not stored."
 
 
 def _short(text: str, limit: int) -> str:
@@ -35,29 +28,33 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _concern_text(concern: Concern) -> str:
-    lines = [f"**{KIND_LABELS[concern.kind]}**: {untrusted(concern.reason)}"]
+def _concern_text(concern: Concern, language: str) -> str:
+    label = text_for(f"label_{concern.kind.value}", language)
+    lines = [f"**{label}**: {untrusted(concern.reason)}"]
     if concern.span and concern.span.text.strip():
         lines.append(f"> {untrusted(_short(concern.span.text, MAX_SPAN))}")
     if concern.fix:
-        lines.append(f"_Fix:_ {untrusted(concern.fix)}")
+        lines.append(f"_{text_for('fix', language)}:_ {untrusted(concern.fix)}")
     return "\n".join(lines)
 
 
 def result_message(result: Result) -> Message:
     """The answer to a check: each concern with its reason, span, fix and section, the button
-    that reports criticism, and 👍/👎; or that nothing speaks against the draft."""
+    that reports criticism, and 👍/👎; or that nothing speaks against the draft. All in the
+    draft's language, where the bot has one."""
+    language = result.language
     if result.ok:
-        summary = f"✅ {NOTHING}"
+        summary = f"✅ {text_for('nothing', language)}"
         blocks: list[Block] = [Text(summary)]
     else:
         count = len(result.concerns)
-        summary = f"⚠️ {count} thing{'s' if count > 1 else ''} to look at before you post:"
+        summary = "⚠️ " + text_for("one_thing" if count == 1 else "things", language, count=count)
         blocks = [Text(summary)]
         for concern in result.concerns:
-            blocks += [Divider(), Text(_concern_text(concern))]
+            blocks += [Divider(), Text(_concern_text(concern, language))]
             if concern.section:
-                blocks.append(Context(f"Source: _{untrusted(concern.section)}_"))
+                source = text_for("source", language)
+                blocks.append(Context(f"{source}: _{untrusted(concern.section)}_"))
         reply = next((c for c in result.concerns if c.kind is Kind.REPLY_TO_CRITICISM), None)
         if reply is not None:
             value = reply.report_link or _short(result.draft, MAX_VALUE)
@@ -65,7 +62,7 @@ def result_message(result: Result) -> Message:
                 Actions(
                     (
                         Button(
-                            "Report it to the social media team",
+                            text_for("report_button", language),
                             ids.REPORT,
                             value,
                             style="primary",
@@ -74,19 +71,19 @@ def result_message(result: Result) -> Message:
                     )
                 )
             )
-    notes = [NEVER_POSTED]
+    notes = [text_for("never_posted", language)]
     if result.by_model:
-        notes.append("Reviewed by an AI model too, against the sections cited.")
+        notes.append(text_for("by_model", language))
     if result.missing_settings:
-        notes.append("Some checks need an admin to set " + "; ".join(result.missing_settings) + ".")
+        notes.append(text_for("needs_admin", language, settings="; ".join(result.missing_settings)))
     blocks += [Divider(), Context(" ".join(notes))]
     kinds = ",".join(sorted(k.value for k in result.kinds))
     feedback = f"{kinds}\n{result.draft[:MAX_VALUE]}"
     blocks.append(
         Actions(
             (
-                Button("👍 Helpful", ids.HELPFUL, kinds),
-                Button("👎 Not right", ids.UNHELPFUL, feedback),
+                Button(f"👍 {text_for('helpful', language)}", ids.HELPFUL, kinds),
+                Button(f"👎 {text_for('unhelpful', language)}", ids.UNHELPFUL, feedback),
             )
         )
     )
@@ -117,7 +114,12 @@ def check_form(draft: str = "") -> Form:
             ),
         ),
         submit_label="Check",
-        intro=(Text("I check the draft against our social media guidelines. " + NEVER_POSTED),),
+        intro=(
+            Text(
+                "I check the draft against our social media guidelines. "
+                + text_for("never_posted", "en")
+            ),
+        ),
     )
 
 

@@ -14,6 +14,10 @@ from handlers.checks.secrets import parse_secrets
 from handlers.reports.links import keys
 
 DRAFTS = Path(__file__).parent / "drafts.yaml"
+# Held-out drafts written later by someone who never saw the checker: all of them are in the
+# split `unseen`; a file without `settings` is checked with those of drafts.yaml.
+UNSEEN = Path(__file__).parent / "drafts_unseen.yaml"
+UNSEEN_SPLIT = "unseen"
 BUNDLED = Path(__file__).resolve().parents[2] / "handlers" / "data" / "guidelines.md"
 
 
@@ -44,9 +48,14 @@ def _names(text: str) -> tuple[str, ...]:
 
 
 def load_eval_set(path: Path = DRAFTS) -> EvalSet:
-    """Read the evaluation set."""
+    """Read an evaluation set (drafts.yaml, or a later one that may borrow its settings)."""
     data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    raw = data["settings"]
+    if not isinstance(data, dict) or not isinstance(data.get("drafts"), list):
+        raise ValueError(f"{path.name}: expected a mapping with a `drafts` list")
+    base = path if "settings" in data else DRAFTS
+    raw = (
+        data["settings"] if base == path else yaml.safe_load(DRAFTS.read_text("utf-8"))["settings"]
+    )
     settings = CheckSettings(
         company_names=_names(raw["company_names"]),
         confidential_terms=parse_secrets(raw["confidential_terms"]),
@@ -57,14 +66,19 @@ def load_eval_set(path: Path = DRAFTS) -> EvalSet:
     drafts = tuple(
         Draft(
             item["id"],
-            item["lang"],
-            item["split"],
+            str(item.get("lang") or item.get("language") or ""),
+            item["split"] if path == DRAFTS else UNSEEN_SPLIT,  # all of a later set is unseen
             item["text"].rstrip("\n"),
             frozenset(Kind(kind) for kind in item["kinds"]),
-            frozenset(Kind(kind) for kind in item.get("may", [])),
+            frozenset(Kind(kind) for kind in item.get("may") or ()),
             Context(item.get("profile", ""), report_keys, today),
         )
         for item in data["drafts"]
     )
-    guidelines = BUNDLED if raw["guidelines"] == "bundled" else path.parent / raw["guidelines"]
+    guidelines = BUNDLED if raw["guidelines"] == "bundled" else base.parent / raw["guidelines"]
     return EvalSet(settings, guidelines, drafts)
+
+
+def unseen_set() -> Path | None:
+    """The later held-out set, when it is there."""
+    return UNSEEN if UNSEEN.exists() else None

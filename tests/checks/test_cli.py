@@ -54,7 +54,7 @@ def test_without_settings_it_says_what_to_set(env: dict[str, str]) -> None:
     bare = {"SOCIALBOT_DB": env["SOCIALBOT_DB"]}
     result = CliRunner().invoke(check, ["Try Nordlys Cloud, best tool ever!"], env=bare)
     assert result.exit_code == 0
-    assert "OK: nothing in the guidelines speaks against this post." in result.stdout
+    assert "OK: Nothing in the guidelines speaks against this post." in result.stdout
     assert "SOCIALBOT_COMPANY_NAMES" in result.stderr
     assert "SOCIALBOT_INTERNAL_DOMAINS" in result.stderr
 
@@ -82,3 +82,17 @@ def test_stats_count_kinds_without_drafts_and_feedback_lists_the_downvoted(
     listed = runner.invoke(checks, ["feedback"], env=env)
     assert "(confidential)\n    Polaris demo today" in listed.stdout
     assert runner.invoke(checks, ["stats", "--since", "soon"], env=env).exit_code == 2
+
+
+def test_a_danish_or_german_draft_is_answered_in_its_language(env: dict[str, str]) -> None:
+    lines = (
+        "Smugkig på Polaris i dag, og vi glæder os til at vise jer det hele!\n"
+        "Heute ein kleiner Blick auf Polaris, und wir freuen uns sehr auf eure Meinung!\n"
+    )
+    result = CliRunner().invoke(check, ["--json"], input=lines, env=env)
+    assert result.exit_code == 0, result.output
+    danish, german = (json.loads(line)["concerns"][0] for line in result.stdout.splitlines())
+    assert danish["reason"] == "“Polaris” er fortroligt indtil 2099-01-31."
+    assert danish["fix"] == "Udelad “Polaris”, eller vent til efter 2099-01-31."
+    assert german["reason"] == "„Polaris“ ist bis 2099-01-31 vertraulich."
+    assert german["fix"] == "Lass „Polaris“ weg, oder warte bis nach dem 2099-01-31."

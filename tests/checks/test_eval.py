@@ -1,14 +1,16 @@
-"""A floor under the figures bench/check_eval.py prints, on the dev drafts (the held-out ones
-are only measured by the benchmark)."""
+"""A floor under the figures bench/check_eval.py prints, on the dev drafts (the held-out ones,
+and the later unseen set, are only measured by the benchmark)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from handlers.checks.concerns import Kind
 from handlers.checks.review import OfflineReview
 from handlers.guidelines.document import GuidelinesFile
-from tests.checks.evalset import load_eval_set
+from tests.checks.evalset import UNSEEN_SPLIT, load_eval_set, unseen_set
 
 EVAL = load_eval_set()
 
@@ -41,3 +43,32 @@ def test_recall_per_kind(results, kind: Kind) -> None:
 def test_false_alarms_on_fine_drafts(results) -> None:
     fine = [found for wanted, _, found in results if not wanted]
     assert sum(bool(found) for found in fine) / len(fine) <= 0.05
+
+
+def test_a_later_set_borrows_the_settings_and_is_all_unseen(tmp_path: Path) -> None:
+    later = tmp_path / "drafts_unseen.yaml"
+    later.write_text(
+        "drafts:\n"
+        "  - {id: a, lang: en, split: dev, kinds: [confidential], text: Polaris ships soon}\n"
+        "  - {id: b, lang: da, kinds: [], text: God weekend til alle}\n",
+        encoding="utf-8",
+    )
+    evalset = load_eval_set(later)
+    assert evalset.settings == EVAL.settings
+    assert [(d.id, d.split) for d in evalset.drafts] == [("a", UNSEEN_SPLIT), ("b", UNSEEN_SPLIT)]
+    later.write_text("- just a list\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="a `drafts` list"):
+        load_eval_set(later)
+
+
+@pytest.mark.skipif(unseen_set() is None, reason="the later held-out set is not written yet")
+def test_the_later_held_out_set_loads_and_every_draft_is_checked() -> None:
+    path = unseen_set()
+    assert path is not None
+    evalset = load_eval_set(path)
+    assert len(evalset.drafts) >= 40
+    assert len({d.id for d in evalset.drafts}) == len(evalset.drafts)
+    review = OfflineReview(GuidelinesFile(evalset.guidelines), evalset.settings)
+    for draft in evalset.drafts:
+        assert draft.text.strip(), draft.id
+        review.check(draft.text, draft.context)  # measured only by bench/check_eval.py --set

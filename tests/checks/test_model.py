@@ -62,6 +62,15 @@ async def test_the_model_adds_concerns_citing_real_sections_only(model, review) 
     assert "[S6] 5. Use common sense" in user and "<draft>" in user
 
 
+async def test_the_model_is_asked_for_reasons_in_the_draft_s_language(model, review) -> None:
+    offline = review.check("Smugkig på Polaris i dag, og vores konkurrent er nogle klovne 🤡")
+    result = await model_review(model.model(), offline, sections(review))
+
+    assert result.language == "da"
+    system = model.requests[0]["messages"][0]["content"]
+    assert "Write each reason in Danish, the language of the draft." in system
+
+
 @pytest.mark.parametrize("trouble", ["slow", "down", "not json"])
 async def test_slow_down_or_wrong_the_offline_checks_stand(model, review, trouble: str) -> None:
     if trouble == "slow":

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import zipfile
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -35,6 +37,46 @@ async def test_check_colon_in_the_chat_is_checked(teams: Teams) -> None:
     assert "“Polaris” is confidential until 2099-01-31." in text
     assert "3. Never publish confidential information" in text
     assert call.conversation_id == load_activity(PERSONAL, "")["conversation"]["id"]
+
+
+async def test_a_danish_draft_is_answered_in_danish(teams: Teams) -> None:
+    await teams.post(
+        PERSONAL, text="check: Smugkig på Polaris i dag, vi glæder os til at vise det!"
+    )
+
+    text = card_text(teams.connector.sent[0].activity)
+    assert "1 ting at se på, før du poster:" in text
+    assert "Fortroligt" in text and "“Polaris” er fortroligt indtil 2099-01-31." in text
+    assert "Udelad “Polaris”" in text and "Kilde:" in text
+    assert "👍 Nyttigt" in json.dumps(teams.connector.sent[0].activity, ensure_ascii=False)
+
+
+async def test_a_terms_file_is_read_again_when_it_changes(
+    make_teams: MakeTeams, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    terms = tmp_path / "confidential.txt"
+    terms.write_text("Polaris until 2099-01-31\n", encoding="utf-8")
+    teams = await make_teams(**{**CHECK_SETTINGS, "confidential_terms": str(terms)})
+
+    async def flagged(draft: str) -> bool:
+        before = len(teams.connector.sent)
+        await teams.post(PERSONAL, text=f"check: {draft}")
+        return "is confidential" in card_text(teams.connector.sent[before].activity)
+
+    def rewrite(text: str, stamp: int) -> None:
+        terms.write_text(text, encoding="utf-8")
+        os.utime(terms, ns=(stamp, stamp))  # a new mtime even within the clock's resolution
+
+    assert await flagged("Polaris ships soon") and not await flagged("Bluefin ships soon")
+    rewrite("Bluefin\n# Polaris is out\n", 1_900_000_000_000_000_000)
+    assert await flagged("Bluefin ships soon") and not await flagged("Polaris ships soon")
+    caplog.clear()
+    rewrite("Kestrel until spring\n", 1_900_000_001_000_000_000)
+    assert await flagged("Bluefin ships soon") and not await flagged("Kestrel ships soon")
+    [line] = [r for r in caplog.records if "confidential terms" in r.getMessage()]
+    assert line.levelname == "WARNING" and "YYYY-MM-DD" in line.__dict__["error"]
+    terms.unlink()
+    assert await flagged("Bluefin ships soon")
 
 
 async def test_the_message_action_checks_the_message_in_the_personal_chat(teams: Teams) -> None:
@@ -70,13 +112,42 @@ async def test_the_package_offers_the_message_action(teams: Teams) -> None:
     assert "check-post" in words
 
 
-async def test_check_in_a_channel_mention_is_not_answered_there(teams: Teams) -> None:
+@pytest.mark.parametrize(
+    "text",
+    ["check: Sneak peek of Polaris", "check-post Sneak peek of Polaris", "/check-post Polaris"],
+)
+async def test_a_check_asked_in_a_channel_goes_to_the_personal_chat(
+    teams: Teams, text: str
+) -> None:
     mention = "teams-message-channel-mention.constructed.json"
+    channel = load_activity(mention, "")["conversation"]["id"]
+    await teams.post(mention, text=f"<at>Test Bot</at> {text}\n")
+
+    created, private, public = teams.connector.sent
+    assert created.method == "create"  # the personal chat, opened for it
+    assert created.body["members"][0]["id"] == load_activity(mention, "")["from"]["id"]
+    assert private.conversation_id == "a:conversation-1"
+    assert "“Polaris” is confidential until 2099-01-31." in card_text(private.activity)
+    assert public.conversation_id == channel
+    assert "sent you the answer privately" in card_text(public.activity)
+    assert "Polaris" not in json.dumps(public.activity)
+
+    # The next one goes to the chat now known, without opening another.
+    await teams.post(mention, text="<at>Test Bot</at> check: Polaris again\n")
+    assert [c.method for c in teams.connector.sent[3:]] == ["send", "reply"]
+    assert teams.connector.sent[3].conversation_id == "a:conversation-1"
+
+
+async def test_a_check_in_a_channel_stays_private_when_the_chat_cannot_be_opened(
+    teams: Teams,
+) -> None:
+    mention = "teams-message-channel-mention.constructed.json"
+    teams.connector.fail(403)  # the personal chat cannot be created
     await teams.post(mention, text="<at>Test Bot</at> check: Sneak peek of Polaris\n")
 
-    [call] = teams.connector.sent
-    assert "only in our direct messages" in card_text(call.activity)
-    assert "Polaris" not in card_text(call.activity)
+    [public] = teams.connector.sent
+    assert "could not reach you there" in card_text(public.activity)
+    assert "Polaris" not in json.dumps(public.activity)
 
 
 async def test_an_edited_thumbs_down_reaches_the_admin_without_control_characters(

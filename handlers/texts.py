@@ -1,0 +1,595 @@
+"""The bot's fixed sentences in every language it reads, in one place: what guideline answers
+and checks of drafts say, by key; `{name}` fields are filled in by the caller."""
+
+from __future__ import annotations
+
+# The fixed sentences of guideline answers (handlers/guidelines).
+_GUIDELINES: dict[str, dict[str, str]] = {
+    "en": {
+        "unsure": (
+            "I'm not sure our guidelines answer this; "
+            "these sections look closest. Ask the social media team if they don't help."
+        ),
+        "not_covered": (
+            "Our guidelines don't cover this question. Ask the social media team: "
+            "they can answer it, and may add it to the guidelines."
+        ),
+        "from": "From",
+        "from_other": "From (quoted in the guidelines' own language)",
+        "empty": "Ask me a question about our social media guidelines.",
+    },
+    "da": {
+        "unsure": (
+            "Jeg er ikke sikker på, at retningslinjerne svarer på det; "
+            "disse afsnit ligner mest. Spørg social media-teamet, hvis de ikke hjælper."
+        ),
+        "not_covered": (
+            "Vores retningslinjer dækker ikke dette spørgsmål. Spørg social media-teamet: "
+            "de kan svare, og måske tilføje det til retningslinjerne."
+        ),
+        "from": "Fra",
+        "from_other": "Fra (citeret på retningslinjernes eget sprog)",
+        "empty": "Stil mig et spørgsmål om vores retningslinjer for sociale medier.",
+    },
+    "de": {
+        "unsure": (
+            "Ich bin nicht sicher, ob unsere Richtlinien das beantworten; "
+            "diese Abschnitte passen am ehesten. Frag das Social-Media-Team, wenn sie nicht helfen."
+        ),
+        "not_covered": (
+            "Unsere Richtlinien behandeln diese Frage nicht. Frag das Social-Media-Team: "
+            "es kann sie beantworten und vielleicht in die Richtlinien aufnehmen."
+        ),
+        "from": "Aus",
+        "from_other": "Aus (zitiert in der Sprache der Richtlinien)",
+        "empty": "Stell mir eine Frage zu unseren Social-Media-Richtlinien.",
+    },
+    "sv": {
+        "unsure": (
+            "Jag är inte säker på att riktlinjerna svarar på det; "
+            "de här avsnitten ligger närmast. Fråga social media-teamet om de inte hjälper."
+        ),
+        "not_covered": (
+            "Våra riktlinjer tar inte upp den här frågan. Fråga social media-teamet: "
+            "de kan svara och kanske lägga till den i riktlinjerna."
+        ),
+        "from": "Från",
+        "from_other": "Från (citerat på riktlinjernas eget språk)",
+        "empty": "Ställ en fråga om våra riktlinjer för sociala medier.",
+    },
+    "nb": {
+        "unsure": (
+            "Jeg er ikke sikker på at retningslinjene svarer på dette; "
+            "disse avsnittene ligger nærmest. Spør sosiale medier-teamet hvis de ikke hjelper."
+        ),
+        "not_covered": (
+            "Retningslinjene våre dekker ikke dette spørsmålet. Spør sosiale medier-teamet: "
+            "de kan svare, og kanskje legge det til i retningslinjene."
+        ),
+        "from": "Fra",
+        "from_other": "Fra (sitert på retningslinjenes eget språk)",
+        "empty": "Still meg et spørsmål om retningslinjene våre for sosiale medier.",
+    },
+    "nl": {
+        "unsure": (
+            "Ik weet niet zeker of onze richtlijnen dit beantwoorden; "
+            "deze onderdelen komen het dichtst in de buurt. "
+            "Vraag het socialemediateam als ze niet helpen."
+        ),
+        "not_covered": (
+            "Onze richtlijnen behandelen deze vraag niet. Vraag het socialemediateam: "
+            "zij kunnen hem beantwoorden en misschien aan de richtlijnen toevoegen."
+        ),
+        "from": "Uit",
+        "from_other": "Uit (geciteerd in de taal van de richtlijnen)",
+        "empty": "Stel me een vraag over onze richtlijnen voor sociale media.",
+    },
+    "fr": {
+        "unsure": (
+            "Je ne suis pas sûr que nos règles répondent à cela ; "
+            "ces sections sont les plus proches. "
+            "Demandez à l'équipe réseaux sociaux si elles n'aident pas."
+        ),
+        "not_covered": (
+            "Nos règles ne traitent pas cette question. Demandez à l'équipe réseaux sociaux : "
+            "elle peut y répondre, et peut-être l'ajouter aux règles."
+        ),
+        "from": "Extrait de",
+        "from_other": "Extrait de (cité dans la langue des règles)",
+        "empty": "Posez-moi une question sur nos règles d'usage des réseaux sociaux.",
+    },
+    "es": {
+        "unsure": (
+            "No estoy seguro de que nuestras pautas respondan a esto; "
+            "estas secciones son las más cercanas. "
+            "Pregunta al equipo de redes sociales si no te ayudan."
+        ),
+        "not_covered": (
+            "Nuestras pautas no tratan esta pregunta. Pregunta al equipo de redes sociales: "
+            "pueden responderla y quizá añadirla a las pautas."
+        ),
+        "from": "De",
+        "from_other": "De (citado en el idioma de las pautas)",
+        "empty": "Hazme una pregunta sobre nuestras pautas de redes sociales.",
+    },
+}
+
+
+# The fixed sentences of a check of a draft (handlers/checks), in the draft's language.
+_CHECKS: dict[str, dict[str, str]] = {
+    "en": {
+        "label_confidential": "Confidential",
+        "label_disclosure": "Say you work here",
+        "label_reply_to_criticism": "Reply to criticism",
+        "label_guideline": "Against the guidelines",
+        "nothing": "Nothing in the guidelines speaks against this post.",
+        "never_posted": "I never post anything: the draft stays yours, and it is not stored.",
+        "one_thing": "1 thing to look at before you post:",
+        "things": "{count} things to look at before you post:",
+        "fix": "Fix",
+        "source": "Source",
+        "report_button": "Report it to the social media team",
+        "by_model": "Reviewed by an AI model too, against the sections cited.",
+        "needs_admin": "Some checks need an admin to set {settings}.",
+        "helpful": "Helpful",
+        "unhelpful": "Not right",
+        "term": "“{term}” is confidential.",
+        "term_until": "“{term}” is confidential until {until}.",
+        "fix_term": "Leave out “{term}”.",
+        "fix_term_until": "Leave out “{term}”, or wait until after {until}.",
+        "internal_link": (
+            "{host} is an internal address: it shows our internal systems and does not open"
+            " for your readers."
+        ),
+        "fix_internal_link": "Cut the internal link; link to a public page instead.",
+        "financial": "This looks like a financial figure that is not published yet.",
+        "fix_financial": (
+            "Remove the figure, or wait until it is published and link to where it is. "
+        ),
+        "email": "A person's e-mail address: personal data is theirs to share, not ours.",
+        "fix_email": "Remove the address, or use a shared one such as the press or jobs mailbox.",
+        "phone": "A phone number: personal data is theirs to share, not ours.",
+        "fix_phone": "Remove the number.",
+        "credential": (
+            "This looks like a password, key or token. Once posted it is public for good. "
+        ),
+        "fix_credential": "Remove it, and have it changed: it may already have been seen.",
+        "disclosure": (
+            "The post promotes {name} but does not say you work there; readers must know it is"
+            " an employee speaking."
+        ),
+        "fix_disclosure": "Add “I work at {company}” or the hashtag #employee.",
+        "reported": (
+            "This is about a post already reported to the social media team: they decide"
+            " whether and how the company answers."
+        ),
+        "fix_reported": "Don't post it; add what you know to the report instead.",
+        "criticism": (
+            "This answers criticism of the company. Answering in the heat of the moment usually"
+            " makes it worse: the social media team decides whether and how to respond."
+        ),
+        "fix_criticism": "Don't post it; report the criticism to the social media team.",
+        "guideline": "The guidelines say: “{rule}”",
+    },
+    "da": {
+        "label_confidential": "Fortroligt",
+        "label_disclosure": "Sig, at du arbejder her",
+        "label_reply_to_criticism": "Svar på kritik",
+        "label_guideline": "Mod retningslinjerne",
+        "nothing": "Intet i retningslinjerne taler imod dette opslag.",
+        "never_posted": "Jeg poster aldrig noget: udkastet er dit, og det gemmes ikke.",
+        "one_thing": "1 ting at se på, før du poster:",
+        "things": "{count} ting at se på, før du poster:",
+        "fix": "Forslag",
+        "source": "Kilde",
+        "report_button": "Rapportér det til social media-teamet",
+        "by_model": "Også gennemgået af en AI-model, ud fra de citerede afsnit.",
+        "needs_admin": "Nogle tjek kræver, at en administrator sætter {settings}.",
+        "helpful": "Nyttigt",
+        "unhelpful": "Ikke rigtigt",
+        "term": "“{term}” er fortroligt.",
+        "term_until": "“{term}” er fortroligt indtil {until}.",
+        "fix_term": "Udelad “{term}”.",
+        "fix_term_until": "Udelad “{term}”, eller vent til efter {until}.",
+        "internal_link": (
+            "{host} er en intern adresse: den viser vores interne systemer og kan ikke åbnes"
+            " af dine læsere."
+        ),
+        "fix_internal_link": "Fjern det interne link; link til en offentlig side i stedet.",
+        "financial": "Det ligner et økonomisk tal, der ikke er offentliggjort endnu.",
+        "fix_financial": (
+            "Fjern tallet, eller vent til det er offentliggjort, og link til, hvor det står."
+        ),
+        "email": "En persons e-mailadresse: personoplysninger er deres at dele, ikke vores.",
+        "fix_email": "Fjern adressen, eller brug en fælles, som presse- eller jobpostkassen.",
+        "phone": "Et telefonnummer: personoplysninger er deres at dele, ikke vores.",
+        "fix_phone": "Fjern nummeret.",
+        "credential": (
+            "Det ligner en adgangskode, nøgle eller token. Når det er postet, er det offentligt"
+            " for altid."
+        ),
+        "fix_credential": "Fjern det, og få det skiftet: det kan allerede være set.",
+        "disclosure": (
+            "Opslaget promoverer {name}, men siger ikke, at du arbejder der; læserne skal vide,"
+            " at det er en medarbejder, der taler."
+        ),
+        "fix_disclosure": "Tilføj “Jeg arbejder hos {company}” eller hashtagget #ansat.",
+        "reported": (
+            "Det handler om et opslag, der allerede er rapporteret til social media-teamet: de"
+            " afgør, om og hvordan virksomheden svarer."
+        ),
+        "fix_reported": "Post det ikke; føj det, du ved, til rapporten i stedet.",
+        "criticism": (
+            "Det her svarer på kritik af virksomheden. Et svar i affekt gør det som regel værre:"
+            " social media-teamet afgør, om og hvordan der svares."
+        ),
+        "fix_criticism": "Post det ikke; rapportér kritikken til social media-teamet.",
+        "guideline": "Retningslinjerne siger: “{rule}”",
+    },
+    "de": {
+        "label_confidential": "Vertraulich",
+        "label_disclosure": "Sag, dass du hier arbeitest",
+        "label_reply_to_criticism": "Antwort auf Kritik",
+        "label_guideline": "Gegen die Richtlinien",
+        "nothing": "Nichts in den Richtlinien spricht gegen diesen Beitrag.",
+        "never_posted": (
+            "Ich poste nie etwas: Der Entwurf bleibt deiner und wird nicht gespeichert. "
+        ),
+        "one_thing": "1 Punkt, den du vor dem Posten ansehen solltest:",
+        "things": "{count} Punkte, die du vor dem Posten ansehen solltest:",
+        "fix": "Vorschlag",
+        "source": "Quelle",
+        "report_button": "An das Social-Media-Team melden",
+        "by_model": "Auch von einem KI-Modell geprüft, anhand der zitierten Abschnitte.",
+        "needs_admin": "Manche Prüfungen brauchen eine Einstellung durch einen Admin: {settings}.",
+        "helpful": "Hilfreich",
+        "unhelpful": "Nicht richtig",
+        "term": "„{term}“ ist vertraulich.",
+        "term_until": "„{term}“ ist bis {until} vertraulich.",
+        "fix_term": "Lass „{term}“ weg.",
+        "fix_term_until": "Lass „{term}“ weg, oder warte bis nach dem {until}.",
+        "internal_link": (
+            "{host} ist eine interne Adresse: Sie zeigt unsere internen Systeme und öffnet sich"
+            " für deine Leser nicht."
+        ),
+        "fix_internal_link": (
+            "Entferne den internen Link; verlinke stattdessen eine öffentliche Seite. "
+        ),
+        "financial": "Das sieht nach einer Finanzzahl aus, die noch nicht veröffentlicht ist.",
+        "fix_financial": (
+            "Entferne die Zahl, oder warte, bis sie veröffentlicht ist, und verlinke die Quelle."
+        ),
+        "email": "Die E-Mail-Adresse einer Person: Persönliche Daten gehören ihr, nicht uns.",
+        "fix_email": (
+            "Entferne die Adresse, oder nimm eine gemeinsame wie das Presse- oder Jobs-Postfach."
+        ),
+        "phone": "Eine Telefonnummer: Persönliche Daten gehören der Person, nicht uns.",
+        "fix_phone": "Entferne die Nummer.",
+        "credential": (
+            "Das sieht nach einem Passwort, Schlüssel oder Token aus. Einmal gepostet, ist es"
+            " für immer öffentlich."
+        ),
+        "fix_credential": "Entferne es und lass es ändern: Es könnte schon gesehen worden sein.",
+        "disclosure": (
+            "Der Beitrag wirbt für {name}, sagt aber nicht, dass du dort arbeitest; Leser müssen"
+            " wissen, dass hier ein Mitarbeiter spricht."
+        ),
+        "fix_disclosure": "Ergänze „Ich arbeite bei {company}“ oder den Hashtag #Mitarbeiter.",
+        "reported": (
+            "Es geht um einen Beitrag, der dem Social-Media-Team schon gemeldet ist: Das Team"
+            " entscheidet, ob und wie das Unternehmen antwortet."
+        ),
+        "fix_reported": "Poste es nicht; ergänze stattdessen die Meldung um das, was du weißt.",
+        "criticism": (
+            "Das antwortet auf Kritik am Unternehmen. Eine Antwort im Eifer des Gefechts macht"
+            " es meist schlimmer: Das Social-Media-Team entscheidet, ob und wie geantwortet wird."
+        ),
+        "fix_criticism": "Poste es nicht; melde die Kritik dem Social-Media-Team.",
+        "guideline": "Die Richtlinien sagen: „{rule}“",
+    },
+    "sv": {
+        "label_confidential": "Konfidentiellt",
+        "label_disclosure": "Säg att du jobbar här",
+        "label_reply_to_criticism": "Svar på kritik",
+        "label_guideline": "Mot riktlinjerna",
+        "nothing": "Inget i riktlinjerna talar emot det här inlägget.",
+        "never_posted": "Jag publicerar aldrig något: utkastet är ditt, och det sparas inte.",
+        "one_thing": "1 sak att titta på innan du publicerar:",
+        "things": "{count} saker att titta på innan du publicerar:",
+        "fix": "Förslag",
+        "source": "Källa",
+        "report_button": "Rapportera till social media-teamet",
+        "by_model": "Granskat av en AI-modell också, mot de citerade avsnitten.",
+        "needs_admin": "Vissa kontroller kräver att en administratör ställer in {settings}.",
+        "helpful": "Hjälpsamt",
+        "unhelpful": "Inte rätt",
+        "term": "”{term}” är konfidentiellt.",
+        "term_until": "”{term}” är konfidentiellt till {until}.",
+        "fix_term": "Ta bort ”{term}”.",
+        "fix_term_until": "Ta bort ”{term}”, eller vänta till efter {until}.",
+        "internal_link": (
+            "{host} är en intern adress: den visar våra interna system och öppnas inte för dina"
+            " läsare."
+        ),
+        "fix_internal_link": "Ta bort den interna länken; länka till en offentlig sida i stället.",
+        "financial": "Det här ser ut som en ekonomisk siffra som inte är publicerad än.",
+        "fix_financial": "Ta bort siffran, eller vänta tills den är publicerad och länka dit.",
+        "email": "En persons e-postadress: personuppgifter är deras att dela, inte våra.",
+        "fix_email": "Ta bort adressen, eller använd en gemensam, som press- eller jobbrevlådan.",
+        "phone": "Ett telefonnummer: personuppgifter är deras att dela, inte våra.",
+        "fix_phone": "Ta bort numret.",
+        "credential": (
+            "Det här ser ut som ett lösenord, en nyckel eller en token. När det är publicerat"
+            " är det offentligt för alltid."
+        ),
+        "fix_credential": "Ta bort det och låt byta det: det kan redan ha setts.",
+        "disclosure": (
+            "Inlägget marknadsför {name} men säger inte att du jobbar där; läsarna måste veta"
+            " att det är en anställd som talar."
+        ),
+        "fix_disclosure": "Lägg till ”Jag jobbar på {company}” eller hashtaggen #anställd.",
+        "reported": (
+            "Det här gäller ett inlägg som redan är rapporterat till social media-teamet: de"
+            " avgör om och hur företaget svarar."
+        ),
+        "fix_reported": "Publicera det inte; lägg till det du vet i rapporten i stället.",
+        "criticism": (
+            "Det här svarar på kritik mot företaget. Ett svar i stundens hetta gör det oftast"
+            " värre: social media-teamet avgör om och hur man svarar."
+        ),
+        "fix_criticism": "Publicera det inte; rapportera kritiken till social media-teamet.",
+        "guideline": "Riktlinjerna säger: ”{rule}”",
+    },
+    "nb": {
+        "label_confidential": "Konfidensielt",
+        "label_disclosure": "Si at du jobber her",
+        "label_reply_to_criticism": "Svar på kritikk",
+        "label_guideline": "Mot retningslinjene",
+        "nothing": "Ingenting i retningslinjene taler imot dette innlegget.",
+        "never_posted": "Jeg publiserer aldri noe: utkastet er ditt, og det lagres ikke.",
+        "one_thing": "1 ting å se på før du publiserer:",
+        "things": "{count} ting å se på før du publiserer:",
+        "fix": "Forslag",
+        "source": "Kilde",
+        "report_button": "Rapporter det til sosiale medier-teamet",
+        "by_model": "Også gjennomgått av en AI-modell, ut fra avsnittene som er sitert.",
+        "needs_admin": "Noen kontroller krever at en administrator setter {settings}.",
+        "helpful": "Nyttig",
+        "unhelpful": "Ikke riktig",
+        "term": "«{term}» er konfidensielt.",
+        "term_until": "«{term}» er konfidensielt til {until}.",
+        "fix_term": "Ta ut «{term}».",
+        "fix_term_until": "Ta ut «{term}», eller vent til etter {until}.",
+        "internal_link": (
+            "{host} er en intern adresse: den viser våre interne systemer og åpnes ikke for"
+            " leserne dine."
+        ),
+        "fix_internal_link": "Fjern den interne lenken; lenk til en offentlig side i stedet.",
+        "financial": "Dette ser ut som et økonomisk tall som ikke er offentliggjort ennå.",
+        "fix_financial": "Fjern tallet, eller vent til det er offentliggjort, og lenk dit.",
+        "email": "En persons e-postadresse: personopplysninger er deres å dele, ikke våre.",
+        "fix_email": "Fjern adressen, eller bruk en felles, som presse- eller jobbpostkassen.",
+        "phone": "Et telefonnummer: personopplysninger er deres å dele, ikke våre.",
+        "fix_phone": "Fjern nummeret.",
+        "credential": (
+            "Dette ser ut som et passord, en nøkkel eller et token. Når det er publisert, er det"
+            " offentlig for alltid."
+        ),
+        "fix_credential": "Fjern det, og få det byttet: det kan allerede være sett.",
+        "disclosure": (
+            "Innlegget promoterer {name}, men sier ikke at du jobber der; leserne må vite at det"
+            " er en ansatt som snakker."
+        ),
+        "fix_disclosure": "Legg til «Jeg jobber i {company}» eller emneknaggen #ansatt.",
+        "reported": (
+            "Dette gjelder et innlegg som allerede er rapportert til sosiale medier-teamet: de"
+            " avgjør om og hvordan selskapet svarer."
+        ),
+        "fix_reported": "Ikke publiser det; legg heller til det du vet i rapporten.",
+        "criticism": (
+            "Dette svarer på kritikk av selskapet. Et svar i affekt gjør det som regel verre:"
+            " sosiale medier-teamet avgjør om og hvordan det skal svares."
+        ),
+        "fix_criticism": "Ikke publiser det; rapporter kritikken til sosiale medier-teamet.",
+        "guideline": "Retningslinjene sier: «{rule}»",
+    },
+    "nl": {
+        "label_confidential": "Vertrouwelijk",
+        "label_disclosure": "Zeg dat je hier werkt",
+        "label_reply_to_criticism": "Reactie op kritiek",
+        "label_guideline": "Tegen de richtlijnen",
+        "nothing": "Niets in de richtlijnen spreekt dit bericht tegen.",
+        "never_posted": "Ik plaats nooit iets: het concept blijft van jou en wordt niet bewaard.",
+        "one_thing": "1 punt om naar te kijken voor je plaatst:",
+        "things": "{count} punten om naar te kijken voor je plaatst:",
+        "fix": "Oplossing",
+        "source": "Bron",
+        "report_button": "Meld het aan het socialemediateam",
+        "by_model": "Ook beoordeeld door een AI-model, aan de hand van de geciteerde onderdelen.",
+        "needs_admin": (
+            "Sommige controles hebben een instelling van een beheerder nodig: {settings}. "
+        ),
+        "helpful": "Nuttig",
+        "unhelpful": "Niet juist",
+        "term": "“{term}” is vertrouwelijk.",
+        "term_until": "“{term}” is vertrouwelijk tot {until}.",
+        "fix_term": "Laat “{term}” weg.",
+        "fix_term_until": "Laat “{term}” weg, of wacht tot na {until}.",
+        "internal_link": (
+            "{host} is een intern adres: het toont onze interne systemen en opent niet voor je"
+            " lezers."
+        ),
+        "fix_internal_link": (
+            "Haal de interne link weg; link in plaats daarvan naar een openbare pagina. "
+        ),
+        "financial": "Dit lijkt een financieel cijfer dat nog niet gepubliceerd is.",
+        "fix_financial": "Haal het cijfer weg, of wacht tot het gepubliceerd is en link ernaar.",
+        "email": "Iemands e-mailadres: persoonsgegevens zijn aan hen om te delen, niet aan ons.",
+        "fix_email": (
+            "Haal het adres weg, of gebruik een gedeeld adres zoals de pers- of vacaturemailbox."
+        ),
+        "phone": "Een telefoonnummer: persoonsgegevens zijn aan hen om te delen, niet aan ons.",
+        "fix_phone": "Haal het nummer weg.",
+        "credential": (
+            "Dit lijkt een wachtwoord, sleutel of token. Eenmaal geplaatst is het voorgoed"
+            " openbaar."
+        ),
+        "fix_credential": "Haal het weg en laat het wijzigen: het kan al gezien zijn.",
+        "disclosure": (
+            "Het bericht promoot {name} maar zegt niet dat je daar werkt; lezers moeten weten"
+            " dat een medewerker aan het woord is."
+        ),
+        "fix_disclosure": "Voeg “Ik werk bij {company}” of de hashtag #medewerker toe.",
+        "reported": (
+            "Dit gaat over een bericht dat al gemeld is bij het socialemediateam: zij beslissen"
+            " of en hoe het bedrijf reageert."
+        ),
+        "fix_reported": "Plaats het niet; voeg wat je weet toe aan de melding.",
+        "criticism": (
+            "Dit reageert op kritiek op het bedrijf. Reageren in de hitte van het moment maakt"
+            " het meestal erger: het socialemediateam beslist of en hoe er gereageerd wordt."
+        ),
+        "fix_criticism": "Plaats het niet; meld de kritiek bij het socialemediateam.",
+        "guideline": "De richtlijnen zeggen: “{rule}”",
+    },
+    "fr": {
+        "label_confidential": "Confidentiel",
+        "label_disclosure": "Dites que vous travaillez ici",
+        "label_reply_to_criticism": "Réponse à une critique",
+        "label_guideline": "Contraire aux règles",
+        "nothing": "Rien dans nos règles ne s'oppose à cette publication.",
+        "never_posted": (
+            "Je ne publie jamais rien : le brouillon reste le vôtre et n'est pas conservé. "
+        ),
+        "one_thing": "1 point à regarder avant de publier :",
+        "things": "{count} points à regarder avant de publier :",
+        "fix": "Suggestion",
+        "source": "Source",
+        "report_button": "Le signaler à l'équipe réseaux sociaux",
+        "by_model": "Relu aussi par un modèle d'IA, au regard des sections citées.",
+        "needs_admin": "Certaines vérifications demandent qu'un administrateur règle {settings}.",
+        "helpful": "Utile",
+        "unhelpful": "Pas juste",
+        "term": "« {term} » est confidentiel.",
+        "term_until": "« {term} » est confidentiel jusqu'au {until}.",
+        "fix_term": "Retirez « {term} ».",
+        "fix_term_until": "Retirez « {term} », ou attendez après le {until}.",
+        "internal_link": (
+            "{host} est une adresse interne : elle montre nos systèmes internes et ne s'ouvre"
+            " pas pour vos lecteurs."
+        ),
+        "fix_internal_link": (
+            "Retirez le lien interne ; mettez plutôt un lien vers une page publique. "
+        ),
+        "financial": "Cela ressemble à un chiffre financier qui n'est pas encore publié.",
+        "fix_financial": (
+            "Retirez le chiffre, ou attendez qu'il soit publié et mettez un lien vers la source."
+        ),
+        "email": (
+            "L'adresse e-mail d'une personne : ses données personnelles sont à elle de les"
+            " partager, pas à nous."
+        ),
+        "fix_email": (
+            "Retirez l'adresse, ou utilisez une adresse commune comme celle de la presse ou du"
+            " recrutement."
+        ),
+        "phone": (
+            "Un numéro de téléphone : les données personnelles sont aux personnes de les"
+            " partager, pas à nous."
+        ),
+        "fix_phone": "Retirez le numéro.",
+        "credential": (
+            "Cela ressemble à un mot de passe, une clé ou un jeton. Une fois publié, il est"
+            " public pour toujours."
+        ),
+        "fix_credential": "Retirez-le et faites-le changer : il a peut-être déjà été vu.",
+        "disclosure": (
+            "La publication fait la promotion de {name} sans dire que vous y travaillez ; les"
+            " lecteurs doivent savoir que c'est un salarié qui parle."
+        ),
+        "fix_disclosure": "Ajoutez « Je travaille chez {company} » ou le hashtag #salarié.",
+        "reported": (
+            "Il s'agit d'une publication déjà signalée à l'équipe réseaux sociaux : elle décide"
+            " si et comment l'entreprise répond."
+        ),
+        "fix_reported": "Ne la publiez pas ; ajoutez plutôt ce que vous savez au signalement.",
+        "criticism": (
+            "Ceci répond à une critique de l'entreprise. Répondre à chaud aggrave souvent les"
+            " choses : l'équipe réseaux sociaux décide si et comment répondre."
+        ),
+        "fix_criticism": "Ne la publiez pas ; signalez la critique à l'équipe réseaux sociaux.",
+        "guideline": "Nos règles disent : « {rule} »",
+    },
+    "es": {
+        "label_confidential": "Confidencial",
+        "label_disclosure": "Di que trabajas aquí",
+        "label_reply_to_criticism": "Respuesta a una crítica",
+        "label_guideline": "Contra las pautas",
+        "nothing": "Nada en las pautas se opone a esta publicación.",
+        "never_posted": "Nunca publico nada: el borrador sigue siendo tuyo y no se guarda.",
+        "one_thing": "1 cosa que revisar antes de publicar:",
+        "things": "{count} cosas que revisar antes de publicar:",
+        "fix": "Sugerencia",
+        "source": "Fuente",
+        "report_button": "Avisar al equipo de redes sociales",
+        "by_model": "Revisado también por un modelo de IA, según las secciones citadas.",
+        "needs_admin": (
+            "Algunas comprobaciones necesitan que un administrador configure {settings}. "
+        ),
+        "helpful": "Útil",
+        "unhelpful": "No es correcto",
+        "term": "«{term}» es confidencial.",
+        "term_until": "«{term}» es confidencial hasta el {until}.",
+        "fix_term": "Quita «{term}».",
+        "fix_term_until": "Quita «{term}», o espera hasta después del {until}.",
+        "internal_link": (
+            "{host} es una dirección interna: muestra nuestros sistemas internos y tus lectores"
+            " no pueden abrirla."
+        ),
+        "fix_internal_link": "Quita el enlace interno; enlaza una página pública en su lugar.",
+        "financial": "Parece una cifra financiera que aún no se ha publicado.",
+        "fix_financial": "Quita la cifra, o espera a que se publique y enlaza la fuente.",
+        "email": (
+            "La dirección de correo de una persona: sus datos personales son suyos para"
+            " compartirlos, no nuestros."
+        ),
+        "fix_email": "Quita la dirección, o usa una compartida, como la de prensa o empleo.",
+        "phone": (
+            "Un número de teléfono: los datos personales son de cada persona para compartirlos,"
+            " no nuestros."
+        ),
+        "fix_phone": "Quita el número.",
+        "credential": (
+            "Parece una contraseña, una clave o un token. Una vez publicado, es público para"
+            " siempre."
+        ),
+        "fix_credential": "Quítalo y haz que lo cambien: puede que ya lo hayan visto.",
+        "disclosure": (
+            "La publicación promociona {name} pero no dice que trabajas allí; los lectores deben"
+            " saber que habla un empleado."
+        ),
+        "fix_disclosure": "Añade «Trabajo en {company}» o el hashtag #empleado.",
+        "reported": (
+            "Se trata de una publicación ya reportada al equipo de redes sociales: ellos deciden"
+            " si la empresa responde y cómo."
+        ),
+        "fix_reported": "No la publiques; añade lo que sepas al reporte.",
+        "criticism": (
+            "Esto responde a una crítica a la empresa. Responder en caliente suele empeorarlo:"
+            " el equipo de redes sociales decide si se responde y cómo."
+        ),
+        "fix_criticism": "No la publiques; reporta la crítica al equipo de redes sociales.",
+        "guideline": "Las pautas dicen: «{rule}»",
+    },
+}
+
+TEXTS: dict[str, dict[str, str]] = {
+    code: {**_GUIDELINES[code], **_CHECKS[code]} for code in _GUIDELINES
+}
+
+
+def text_for(key: str, language: str, **fields: object) -> str:
+    """A fixed sentence of the bot in `language` (English when it has no translation), with
+    `fields` filled in."""
+    text = TEXTS.get(language, TEXTS["en"])[key]
+    return text.format(**fields) if fields else text
