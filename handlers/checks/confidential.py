@@ -8,7 +8,15 @@ from collections.abc import Iterator
 from datetime import date
 
 from handlers.checks.concerns import CheckSettings, Concern, Kind, Secret, Span
-from handlers.checks.text import EMAIL, links, listed, name_pattern, phrase_pattern, without_links
+from handlers.checks.text import (
+    EMAIL,
+    links,
+    listed,
+    name_pattern,
+    phrase_pattern,
+    sentences_of,
+    without_links,
+)
 from handlers.texts import text_for
 
 # Shared mailboxes a company publishes: writing to them is what they are for.
@@ -73,6 +81,24 @@ OWN = re.compile(
     r"|my e-?mail|ring til mig|skriv til mig|mit nummer|min mail|ruf mich an|schreib mir"
     r"|meine nummer|meine e-?mail)\b\W{0,3}(?:\w+\W{1,3}){0,2}$",
     re.IGNORECASE,
+)
+# How a draft points at its author, and at somebody else (pronouns of the languages read; "I"
+# is also Danish "you" and "in", "sie" German "you": left out).
+FIRST_PERSON = frozenset(
+    listed(
+        """i me my mine myself jeg mig min mit mine ich mich mir mein meine meinem meinen meiner
+    jag mej mitt mina meg ik mij mijn je moi mon mes yo mi mis""",
+        separator=" ",
+    )
+)
+SOMEBODY_ELSE = frozenset(
+    listed(
+        """he him his she her hers colleague colleagues coworker han ham hans hun hende hendes
+    kollega kollegaen kolleger kollegaer er ihn ihm seine seinem seinen kollege kollegin
+    kollegen henne honom hennes kollegan kollegor hun henne hennes hij hem zijn zij haar
+    collega il elle lui collègue él ella su colega""",
+        separator=" ",
+    )
 )
 # Years and dates are no phone numbers: 2025-2026, 2026-05-17, 17-05-2026.
 _NOT_PHONE = re.compile(r"^\d{4}\s?-\s?\d{4}$|^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}-\d{1,2}-\d{4}$")
@@ -149,15 +175,28 @@ def _financials(draft: str, section: str, language: str) -> Iterator[Concern]:
     )
 
 
-def _own(draft: str, start: int) -> bool:
-    """Whether the address or number at `start` is introduced as the author's own."""
-    return OWN.search(draft[max(0, start - 40) : start]) is not None
+def _own(draft: str, start: int, end: int, local: str = "") -> bool:
+    """Whether the address or number from `start` to `end` is the author's own: introduced as
+    theirs, or in a draft the author writes in the first person near it (this sentence or the
+    two before) while naming nobody else there, nor the person the address's `local` part is."""
+    if OWN.search(draft[max(0, start - 40) : start]):
+        return True
+    spans = list(sentences_of(draft))
+    at = next((n for n, span in enumerate(spans) if span.start <= start < span.end), 0)
+    near = " ".join(span.text for span in spans[max(0, at - 2) : at + 1])
+    near = without_links(near).lower()
+    words = set(re.findall(r"[^\W\d_]+", near))
+    if not words & FIRST_PERSON or words & SOMEBODY_ELSE:
+        return False
+    rest = without_links(draft[:start] + draft[end:]).lower()
+    names = {part for part in re.split(r"[\W\d_]+", local.lower()) if len(part) >= 3}
+    return not any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", rest) for name in names)
 
 
 def _contacts(draft: str, section: str, language: str) -> Iterator[Concern]:
     for match in EMAIL.finditer(draft):
         local = match.group(0).split("@", 1)[0].lower()
-        if local in ROLE_MAILBOXES or _own(draft, match.start()):
+        if local in ROLE_MAILBOXES or _own(draft, match.start(), match.end(), local):
             continue
         yield Concern(
             Kind.CONFIDENTIAL,
@@ -172,7 +211,7 @@ def _contacts(draft: str, section: str, language: str) -> Iterator[Concern]:
         spaced = number.startswith(("+", "0")) or " " in number or "-" in number
         if not 8 <= digits <= 13 or not spaced or _NOT_PHONE.match(number):
             continue
-        if _own(draft, match.start()):
+        if _own(draft, match.start(), match.end()):
             continue
         yield Concern(
             Kind.CONFIDENTIAL,

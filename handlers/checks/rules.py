@@ -114,10 +114,10 @@ competitor:
   da politisk politiske religiøse religion > stem stemme valg valget parti partiet regering
   da folketinget
   de politisch politische religiös religion > wählen wahl partei regierung bundestag
-!secret:
-  en confidential > confidential nda
-  da fortrolig fortrolige > fortroligt fortrolig
-  de vertraulich vertrauliche > vertraulich geheim
+secret:
+  en confidential
+  da fortrolig fortrolige fortroligt
+  de vertraulich vertrauliche geheim
 !legal:
   en legal litigation > lawsuit lawsuits sue sued suing court courts
   da retssag retslig > retssag retssager sagsøge sagsøgt sagsøger retten
@@ -143,6 +143,12 @@ article:
   da artikel artiklen artikler
   de artikel artikels
 """
+# The word "confidential" alone is no concern ("confidential computing"); a draft saying that
+# what it tells is still confidential is.
+SAID_SECRET = re.compile(
+    r"\b(?:is|are|was|still|er|var|stadig|endnu|ist|sind|war|noch|är|fortfarande)\s+(?:\w+\s+)?"
+    r"(?:confidential|secret|under nda|fortroligt?|hemmeligt?|vertraulich|geheim|hemligt?)\b"
+)
 # Words too common in drafts and rules alike to tell anything.
 GENERIC = frozenset(
     listed(
@@ -223,6 +229,9 @@ def concepts(text: str, codes: Sequence[str]) -> dict[str, tuple[int, bool]]:
                     found[hit[0]] = (found.get(hit[0], (match.start(), False))[0], hit[1])
     if "set up" in lowered or "setup" in lowered:
         found.setdefault("create", (lowered.find("set"), False))
+    said = SAID_SECRET.search(lowered)
+    if said:
+        found["secret"] = (said.start(), True)
     return found
 
 

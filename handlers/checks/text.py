@@ -64,10 +64,16 @@ def name_pattern(names: Iterable[str]) -> re.Pattern[str]:
     )
 
 
+def sentences_of(draft: str) -> Iterator[Span]:
+    """The sentences (or lines) of `draft`, without their leading spaces."""
+    for match in _SENTENCE.finditer(draft):
+        start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+        yield Span.of(draft, start, match.end())
+
+
 def sentence_at(draft: str, position: int) -> Span:
     """The sentence (or line) of `draft` around `position`."""
-    for match in _SENTENCE.finditer(draft):
-        if match.start() <= position < match.end():
-            start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
-            return Span.of(draft, start, match.end())
+    for span in sentences_of(draft):
+        if span.start <= position < span.end:
+            return span
     return Span.of(draft, 0, len(draft))

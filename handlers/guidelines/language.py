@@ -39,7 +39,8 @@ _DANISH_STOP = """
         må måtte ned noget nogen nogle nu når og også om op os over på sig sin sine sit skal skulle
         som sådan så thi til ud under var vi vil ville vor vores være været okay ok lov hej tak
         nej ja bare egentlig altså fint helt gerne godt jo vel mon"""
-_DANISH_MARKERS = "vores hvad af mig dig sig nogen noget efter nu aldrig gerne meget"
+_DANISH_MARKERS = """vores hvad af mig dig sig nogen noget efter nu aldrig gerne meget hej tak jer
+    blev blevet fik gik sådan ud op ind tilbage gennem mellem måske uge"""
 _GERMAN_STOP = """
         aber alle allem allen aller alles als also am an ander andere anderen anderer anderes auch
         auf aus bei beim bin bis bist da damit dann das dass dein deine dem den denn der des dich
@@ -70,7 +71,8 @@ _NORWEGIAN_STOP = """
         måtte ned noe noen nå når og også om opp oss over på samme seg selv sin sine sitt skal
         skulle som så sånn til ut uten var vi vil ville vår våre vårt være vært å okei ok takk
         hei gjerne aldri"""
-_NORWEGIAN_MARKERS = "å vår våre vårt hva noe noen meg deg seg av etter gjerne aldri selv nå"
+_NORWEGIAN_MARKERS = """å vår våre vårt hva noe noen meg deg seg av etter gjerne aldri selv nå hei
+    takk dere ble blitt fikk gikk sånn veldig ut opp inn tilbake gjennom mellom kanskje uke helg"""
 _DUTCH_STOP = """
         aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus
         een eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand
@@ -133,6 +135,13 @@ DUTCH = _language("nl", "Dutch", _DUTCH_STOP, _DUTCH_MARKERS)
 FRENCH = _language("fr", "French", _FRENCH_STOP, _FRENCH_MARKERS, "çèêœ", elides=True)
 SPANISH = _language("es", "Spanish", _SPANISH_STOP, _SPANISH_MARKERS, "ñ¿¡")
 
+# Spellings that tell Danish and Norwegian apart where their words are shared: "-tion" and
+# "-hed" against "-sjon" and "-het", "øj" against "øy", "k"/"g" against "kj"/"gj" before e/i.
+_SPELLING = {
+    "da": re.compile(r"\w+tion(?:en|er|erne)?\b|\w+hed(?:en|er)?\b|øj|\w+erne\b"),
+    "nb": re.compile(r"\w+sjon(?:en|er|ene)?\b|\w+het(?:en|er)?\b|øy|\b(?:kj|gj|skj)|kk\b"),
+}
+
 # In order of preference when two score alike (Danish before its close cousin Norwegian).
 LANGUAGES: dict[str, Language] = {
     language.code: language
@@ -174,6 +183,8 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE.code) -> str:
         score = sum(1.0 for word in found if word in language.stop_words)
         score += sum(1.0 for word in found if word in language.markers)
         score += 2.0 * any(letter in lowered for letter in language.letters)
+        if code in _SPELLING:
+            score += len(_SPELLING[code].findall(lowered))
         scores[code] = score
     best = max(scores, key=lambda code: scores[code])
     if scores[best] == 0 or scores.get(default) == scores[best]:

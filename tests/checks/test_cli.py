@@ -96,3 +96,42 @@ def test_a_danish_or_german_draft_is_answered_in_its_language(env: dict[str, str
     assert danish["fix"] == "Udelad “Polaris”, eller vent til efter 2099-01-31."
     assert german["reason"] == "„Polaris“ ist bis 2099-01-31 vertraulich."
     assert german["fix"] == "Lass „Polaris“ weg, oder warte bis nach dem 2099-01-31."
+
+
+def test_a_norwegian_draft_in_words_danish_shares_too_is_answered_in_norwegian(
+    env: dict[str, str],
+) -> None:
+    # Every stop word here is Danish as well: "kj" and "takk"-like spellings and "dere" decide.
+    draft = "Kjempefin dag: Polaris er snart klar, og snart helg. God helg til dere alle!"
+    result = CliRunner().invoke(check, ["--json", draft], env=env)
+    (concern,) = json.loads(result.stdout)["concerns"]
+    assert concern["reason"] == "«Polaris» er konfidensielt til 2099-01-31."
+
+
+def test_ones_own_address_is_no_concern_and_somebody_elses_is(env: dict[str, str]) -> None:
+    lines = (
+        "Questions about the meetup? Drop a line to jonas.berg@nordlys.dk and I'll get back.\n"
+        "Spørgsmål til workshoppen? Skriv til lene.dahl@nordlys.dk, så svarer jeg hurtigt.\n"
+        "My colleague Mette is leaving us. Reach her at mette.kjaer@nordlys.dk\n"
+        "I loved working with Jonas on this. Write to jonas.berg@nordlys.dk for the slides.\n"
+    )
+    result = CliRunner().invoke(check, ["--json"], input=lines, env=env)
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [answer["ok"] for answer in answers] == [True, True, False, False]
+    assert [c["span"] for a in answers for c in a["concerns"]] == [
+        "mette.kjaer@nordlys.dk",
+        "jonas.berg@nordlys.dk",
+    ]
+
+
+def test_the_word_confidential_alone_is_no_concern(env: dict[str, str]) -> None:
+    lines = (
+        "Great talk on confidential computing at the conference today.\n"
+        "Spannender Vortrag über vertrauliches Rechnen auf der Konferenz heute.\n"
+        "We won a huge contract with a bank, but it is still confidential, so shh.\n"
+    )
+    result = CliRunner().invoke(check, ["--json"], input=lines, env=env)
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [answer["ok"] for answer in answers[:2]] == [True, True]
+    (concern,) = answers[2]["concerns"]
+    assert concern["section"] == "3. Never publish confidential information"
