@@ -9,11 +9,12 @@ import re
 from collections.abc import Sequence
 
 from content_feed.compose import TextModel, failure_line
-from handlers.guidelines.answer import Answer, Source, excerpt, offline_answer, text_for
+from handlers.guidelines.answer import Answer, Source, excerpt, offline_answer
 from handlers.guidelines.language import detect_language
 from handlers.guidelines.language import language as language_named
 from handlers.guidelines.retrieval import Hit, Index
 from handlers.guidelines.sections import Section
+from handlers.texts import text_for
 
 log = logging.getLogger(__name__)
 

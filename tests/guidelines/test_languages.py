@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from handlers.guidelines.answer import TEXTS, offline_answer
+from handlers.guidelines.answer import offline_answer
 from handlers.guidelines.language import LANGUAGES, detect_language
 from handlers.guidelines.retrieval import Index
 from handlers.guidelines.sections import split_sections
+from handlers.texts import TEXTS
 
 GUIDELINES = {
     "de": """# Social-Media-Richtlinien
