@@ -20,11 +20,13 @@ from handlers.checks import ids as check_ids
 from handlers.core import Core
 from handlers.errors import UserError
 from handlers.guidelines.answer import offline_answer
+from handlers.guidelines.language import detect_language
 from handlers.guidelines.service import ANSWERS_KEPT
 from handlers.guidelines.streaming import OnText
 from handlers.people import Person
 from handlers.reports import ids as report_ids
 from handlers.reports.capability import COMMAND as REPORT_COMMAND
+from handlers.texts import text_for
 from handlers.views import Actions, Block, Button, Form, Message, SharedMessage, Text
 
 migrations = Migrations("assistant")
@@ -49,17 +51,6 @@ FOLLOW_UP_OPENINGS = re.compile(
 )
 THREADS_KEPT = ANSWERS_KEPT
 
-GREETING = (
-    "Hi! I answer questions about our social media guidelines, check a post before you "
-    "publish it, and take reports of negative mentions to the social media team. "
-    "Ask me anything, or pick a suggestion below."
-)
-REPORT_THIS = "Report this"
-CHECK_ASK = "Paste your draft here and I'll check it against the guidelines. I post it nowhere."
-REPORT_ASK = (
-    "Paste the link of the post or comment here, with a word on what it is about, or open the form."
-)
-NO_LINK = "I found no link in that. Paste the link of the post, or open the form."
 Awaiting = Literal["", "check", "report"]
 # The platform's way to the latest message with a link in a channel, if it may read it.
 LookUp = Callable[[str], Awaitable[SharedMessage | None]]
@@ -155,10 +146,15 @@ class AssistantPane:
             },
             pk="thread",
         )
-        blocks: list[Block] = [Text(GREETING)]
+        language = self.core.guidelines.file.index.language  # nothing said yet
+        greeting = text_for("pane_greeting", language)
+        blocks: list[Block] = [Text(greeting)]
         if context_channel and self._reports():
-            blocks.append(Actions((Button(REPORT_THIS, ASSISTANT_REPORT, context_channel),)))
-        return Opening(Message(GREETING, tuple(blocks)), self.prompts())
+            report = Button(
+                text_for("pane_report_this", language), ASSISTANT_REPORT, context_channel
+            )
+            blocks.append(Actions((report,)))
+        return Opening(Message(greeting, tuple(blocks)), self.prompts())
 
     def knows(self, thread: str) -> bool:
         """Whether `thread` is a pane thread (started while the bot listened)."""
@@ -184,17 +180,20 @@ class AssistantPane:
         said = " ".join(text.split())
         awaiting: Awaiting = row.get("awaiting") or ""
         topic = str(row.get("topic") or "")
+        language = detect_language(said, default=self.core.guidelines.file.index.language)
+        check_ask = Message(text_for("pane_check_ask", language))
         if said.lower() == CHECK_PROMPT.lower() and self._checks():
-            reply, awaiting = Message(CHECK_ASK), "check"
+            reply, awaiting = check_ask, "check"
         elif said.lower() == REPORT_PROMPT.lower() and self._reports():
-            reply, awaiting = self._report_ask(REPORT_ASK, thread), "report"
+            reply, awaiting = self._report_ask("pane_report_ask", language, thread), "report"
         elif awaiting == "check":
             checked = await self.core.command(check_ids.COMMAND, person, text)
-            reply = checked if isinstance(checked, Message) else Message(CHECK_ASK)
+            reply = checked if isinstance(checked, Message) else check_ask
             awaiting = "" if isinstance(checked, Message) else "check"
         elif awaiting == "report":
             filed = await self.core.command(REPORT_COMMAND, person, text)
-            reply = filed if isinstance(filed, Message) else self._report_ask(NO_LINK, thread)
+            no_link = self._report_ask("pane_no_link", language, thread)
+            reply = filed if isinstance(filed, Message) else no_link
             awaiting = "" if isinstance(filed, Message) else "report"
         elif self.core.speaks_to_the_bot(text):  # "check: <draft>", "help": as in a DM
             reply, awaiting = await self.core.message(person, text), ""
@@ -278,8 +277,10 @@ class AssistantPane:
             flows.append(Prompt(REPORT_PROMPT, REPORT_PROMPT))
         return flows
 
-    def _report_ask(self, text: str, thread: str) -> Message:
-        button = Button("Open the report form", ASSISTANT_REPORT, self.context_channel(thread))
+    def _report_ask(self, key: str, language: str, thread: str) -> Message:
+        text = text_for(key, language)
+        form = text_for("pane_open_form", language)
+        button = Button(form, ASSISTANT_REPORT, self.context_channel(thread))
         return Message(text, (Text(text), Actions((button,))))
 
     def _checks(self) -> bool:

@@ -583,8 +583,172 @@ _CHECKS: dict[str, dict[str, str]] = {
     },
 }
 
+# The fixed sentences of Slack's assistant pane (handlers/assistant): in the asker's language
+# once they wrote something, else in the guidelines' own language.
+_ASSISTANT: dict[str, dict[str, str]] = {
+    "en": {
+        "pane_greeting": (
+            "Hi! I answer questions about our social media guidelines, check a post before you "
+            "publish it, and take reports of negative mentions to the social media team. "
+            "Ask me anything, or pick a suggestion below."
+        ),
+        "pane_report_this": "Report this",
+        "pane_open_form": "Open the report form",
+        "pane_check_ask": (
+            "Paste your draft here and I'll check it against the guidelines. I post it nowhere."
+        ),
+        "pane_report_ask": (
+            "Paste the link of the post or comment here, with a word on what it is about, "
+            "or open the form."
+        ),
+        "pane_no_link": "I found no link in that. Paste the link of the post, or open the form.",
+    },
+    "da": {
+        "pane_greeting": (
+            "Hej! Jeg svarer på spørgsmål om vores retningslinjer for sociale medier, tjekker et "
+            "opslag, før du udgiver det, og giver social media-teamet besked om negative omtaler. "
+            "Spørg mig om hvad som helst, eller vælg et forslag nedenfor."
+        ),
+        "pane_report_this": "Rapportér dette",
+        "pane_open_form": "Åbn rapportformularen",
+        "pane_check_ask": (
+            "Indsæt dit udkast her, så tjekker jeg det mod retningslinjerne. "
+            "Jeg slår det ikke op nogen steder."
+        ),
+        "pane_report_ask": (
+            "Indsæt linket til opslaget eller kommentaren her med et ord om, hvad det handler "
+            "om, eller åbn formularen."
+        ),
+        "pane_no_link": (
+            "Jeg fandt intet link i det. Indsæt linket til opslaget, eller åbn formularen."
+        ),
+    },
+    "de": {
+        "pane_greeting": (
+            "Hallo! Ich beantworte Fragen zu unseren Social-Media-Richtlinien, prüfe einen "
+            "Beitrag, bevor du ihn veröffentlichst, und melde negative Erwähnungen an das "
+            "Social-Media-Team. Frag mich etwas oder wähle unten einen Vorschlag."
+        ),
+        "pane_report_this": "Das melden",
+        "pane_open_form": "Meldeformular öffnen",
+        "pane_check_ask": (
+            "Füge deinen Entwurf hier ein, und ich prüfe ihn anhand der Richtlinien. "
+            "Ich veröffentliche ihn nirgends."
+        ),
+        "pane_report_ask": (
+            "Füge hier den Link zum Beitrag oder Kommentar ein, mit einem Wort, worum es geht, "
+            "oder öffne das Formular."
+        ),
+        "pane_no_link": (
+            "Darin habe ich keinen Link gefunden. Füge den Link zum Beitrag ein oder öffne das "
+            "Formular."
+        ),
+    },
+    "sv": {
+        "pane_greeting": (
+            "Hej! Jag svarar på frågor om våra riktlinjer för sociala medier, granskar ett "
+            "inlägg innan du publicerar det och för vidare rapporter om negativa omnämnanden "
+            "till social media-teamet. Fråga mig vad som helst, eller välj ett förslag nedan."
+        ),
+        "pane_report_this": "Rapportera det här",
+        "pane_open_form": "Öppna rapportformuläret",
+        "pane_check_ask": (
+            "Klistra in ditt utkast här så granskar jag det mot riktlinjerna. "
+            "Jag publicerar det ingenstans."
+        ),
+        "pane_report_ask": (
+            "Klistra in länken till inlägget eller kommentaren här, med ett ord om vad det "
+            "gäller, eller öppna formuläret."
+        ),
+        "pane_no_link": (
+            "Jag hittade ingen länk i det. Klistra in länken till inlägget, eller öppna formuläret."
+        ),
+    },
+    "nb": {
+        "pane_greeting": (
+            "Hei! Jeg svarer på spørsmål om retningslinjene våre for sosiale medier, sjekker et "
+            "innlegg før du publiserer det, og sender meldinger om negative omtaler til "
+            "sosiale medier-teamet. Spør meg om hva som helst, eller velg et forslag nedenfor."
+        ),
+        "pane_report_this": "Rapporter dette",
+        "pane_open_form": "Åpne rapportskjemaet",
+        "pane_check_ask": (
+            "Lim inn utkastet ditt her, så sjekker jeg det mot retningslinjene. "
+            "Jeg publiserer det ingen steder."
+        ),
+        "pane_report_ask": (
+            "Lim inn lenken til innlegget eller kommentaren her, med et ord om hva det gjelder, "
+            "eller åpne skjemaet."
+        ),
+        "pane_no_link": (
+            "Jeg fant ingen lenke i det. Lim inn lenken til innlegget, eller åpne skjemaet."
+        ),
+    },
+    "nl": {
+        "pane_greeting": (
+            "Hoi! Ik beantwoord vragen over onze socialemediarichtlijnen, controleer een bericht "
+            "voordat je het plaatst en geef meldingen van negatieve vermeldingen door aan het "
+            "socialemediateam. Vraag me wat je wilt, of kies hieronder een suggestie."
+        ),
+        "pane_report_this": "Dit melden",
+        "pane_open_form": "Meldformulier openen",
+        "pane_check_ask": (
+            "Plak je concept hier en ik controleer het aan de hand van de richtlijnen. "
+            "Ik plaats het nergens."
+        ),
+        "pane_report_ask": (
+            "Plak hier de link naar het bericht of de reactie, met een woord over waar het om "
+            "gaat, of open het formulier."
+        ),
+        "pane_no_link": (
+            "Ik vond daarin geen link. Plak de link naar het bericht, of open het formulier."
+        ),
+    },
+    "fr": {
+        "pane_greeting": (
+            "Bonjour ! Je réponds aux questions sur nos règles relatives aux réseaux sociaux, "
+            "je vérifie une publication avant que tu la publies et je transmets les signalements "
+            "de mentions négatives à l'équipe réseaux sociaux. Pose-moi ta question, ou choisis "
+            "une suggestion ci-dessous."
+        ),
+        "pane_report_this": "Signaler ceci",
+        "pane_open_form": "Ouvrir le formulaire de signalement",
+        "pane_check_ask": (
+            "Colle ton brouillon ici et je le vérifie au regard des règles. "
+            "Je ne le publie nulle part."
+        ),
+        "pane_report_ask": (
+            "Colle ici le lien de la publication ou du commentaire, avec un mot sur le sujet, "
+            "ou ouvre le formulaire."
+        ),
+        "pane_no_link": (
+            "Je n'y ai trouvé aucun lien. Colle le lien de la publication, ou ouvre le formulaire."
+        ),
+    },
+    "es": {
+        "pane_greeting": (
+            "¡Hola! Respondo preguntas sobre nuestras pautas de redes sociales, reviso una "
+            "publicación antes de que la publiques y paso los avisos de menciones negativas al "
+            "equipo de redes sociales. Pregúntame lo que quieras, o elige una sugerencia abajo."
+        ),
+        "pane_report_this": "Informar de esto",
+        "pane_open_form": "Abrir el formulario de aviso",
+        "pane_check_ask": (
+            "Pega aquí tu borrador y lo reviso según las pautas. No lo publico en ningún sitio."
+        ),
+        "pane_report_ask": (
+            "Pega aquí el enlace de la publicación o del comentario, con una palabra sobre de "
+            "qué trata, o abre el formulario."
+        ),
+        "pane_no_link": (
+            "No encontré ningún enlace. Pega el enlace de la publicación, o abre el formulario."
+        ),
+    },
+}
+
+
 TEXTS: dict[str, dict[str, str]] = {
-    code: {**_GUIDELINES[code], **_CHECKS[code]} for code in _GUIDELINES
+    code: {**_GUIDELINES[code], **_CHECKS[code], **_ASSISTANT[code]} for code in _GUIDELINES
 }
 
 

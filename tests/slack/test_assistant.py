@@ -472,3 +472,13 @@ async def test_report_this_opens_the_form_though_slack_is_slow_to_read_the_chann
     finally:
         slack.release()
     assert opened["callback_id"] == "report_mention"  # with the channel alone
+
+
+async def test_the_pane_answers_in_the_language_the_person_writes(bot, slack) -> None:
+    await open_pane(bot, slack)
+    await ask(bot, slack, "Report a negative mention", "1729999330.000100")
+    await ask(bot, slack, "Der er en grim kommentar om os på Facebook", "1729999340.000100")
+    asked = calls(slack, "chat.postMessage")[-1]
+    assert asked["text"].startswith("Jeg fandt intet link")
+    assert_blocks(asked["blocks"])
+    assert "Åbn rapportformularen" in json.dumps(asked["blocks"], ensure_ascii=False)
