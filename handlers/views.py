@@ -155,6 +155,7 @@ class Image:
     alt: str
     width: int
     height: int
+    title: str = ""  # what it shows and when: an uploaded file's name
 
 
 Block = Header | Text | Fields | Actions | Context | Divider | Image

@@ -190,7 +190,7 @@ def picture(view: views.Message, name: str = "chart.png") -> dict[str, Any] | No
             return {
                 "png": base64.b64encode(block.png).decode(),
                 "filename": name,
-                "title": _clip(views.unescape(view.text), 250),
+                "title": _clip(views.unescape(block.title or view.text), 250),
                 "alt_txt": _clip(block.alt, ALT_LIMIT),
             }
     return None

@@ -207,7 +207,7 @@ class Insights:
         )
         return (
             Header(shown.title),
-            Image(chart.png, chart.alt, chart.width, chart.height),
+            Image(chart.png, chart.alt, chart.width, chart.height, shown.title),
             *text,
             *failed,
             hint,

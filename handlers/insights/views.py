@@ -77,7 +77,8 @@ def _dates(figures: Figures) -> str:
 def insights_message(figures: Figures, chart: Chart | None) -> Message:
     """The insights with the chart on top (when drawn), then the figures."""
     body = "\n".join(lines(figures))
-    picture = (Image(chart.png, chart.alt, chart.width, chart.height),) if chart else ()
+    dated = dated_title(figures)
+    picture = (Image(chart.png, chart.alt, chart.width, chart.height, dated),) if chart else ()
     return Message(
         text=f"{title(figures)}: {figures.shares_total} shares",
         blocks=(

@@ -13,7 +13,9 @@ streamed message of chat.startStream, chat.appendStream and chat.stopStream (`ma
 or `chunks`; a stopped stream refuses more, as Slack does); and the file upload of
 `files_upload_v2`: files.getUploadURLExternal, a POST of the bytes to the upload URL it gave,
 and files.completeUploadExternal (kept in `files`; a shared file is a message in its channel
-too). Optional limits on chat.postMessage mirror Slack's special tier (a workspace bucket and
+too). views.publish refuses an image block naming a file it has not got (`invalid_blocks`),
+as Slack does, and, `processing` times, one naming any file (Slack still processing it).
+Optional limits on chat.postMessage mirror Slack's special tier (a workspace bucket and
 a per-channel rate), with 429 + Retry-After beyond them; `fail()` injects errors, `stall()`
 holds answers (to kill a client mid-request), `transient_rate` sprinkles HTTP 500s and
 `unknown_users` answer user_not_found.
@@ -126,6 +128,9 @@ class FakeSlack:
         self.requests: list[Request] = []
         self.messages: list[Posted] = []
         self.files: dict[str, Uploaded] = {}
+        # views.publish calls still to refuse the files they show, as Slack does for a moment
+        # after an upload while it processes the file.
+        self.processing = 0
         self._random = random.Random(seed)
         self._failures: dict[str, list[_Failure]] = {}
         self._stalls: dict[str, _Stall] = {}
@@ -471,7 +476,11 @@ class FakeSlack:
         # An image block may show only a file that was uploaded (and is still there).
         for n, block in enumerate(view.get("blocks") or []):
             named = (block.get("slack_file") or {}).get("id")
-            if named is not None and not getattr(self.files.get(named), "completed", False):
+            if named is None:
+                continue
+            known = getattr(self.files.get(str(named)), "completed", False)
+            if not known or self.processing > 0:
+                self.processing = max(0, self.processing - 1)
                 pointer = f"invalid slack file [json-pointer:/blocks/{n}/slack_file]"
                 return {"ok": False, "error": "invalid_blocks", "errors": [pointer]}
         return {"ok": True, "view": {**view, "id": f"V{next(self._ts):08d}"}}
