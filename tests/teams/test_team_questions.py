@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from handlers.actions import GUIDELINES_ANSWER, GUIDELINES_ASK_TEAM
-from handlers.team_questions import TEAM_ANSWER
+from handlers.team_questions import QUESTION_FOR_TEAM, TEAM_ANSWER
 from handlers.views import Message
 from tests.fakes.bot_connector import FakeBotConnector, Sent
 from tests.teams.conftest import (
@@ -70,6 +70,14 @@ async def calls_where(
     if len(found) >= count:
         return found
     raise AssertionError(f"{len(found)} wanted calls, not {count}: {connector.calls}")
+
+
+async def settled(teams: Teams) -> None:
+    """Wait until the bot has done all it set out to do: its work after the answers (edits)
+    and every delivery it queued. What has not been sent by then is never sent."""
+    await teams.core.settle()
+    for purpose, key in teams.runtime.delivery.ledger.unfinished():
+        await teams.runtime.delivery.run_until_done(purpose, key)
 
 
 def posted_to(conversation: str) -> Callable[[Sent], bool]:
@@ -147,6 +155,8 @@ async def test_a_reply_in_the_channel_thread_reaches_the_person_who_asked_once(
     )
     await teams.post(INSTALLED_IN_CHANNEL)
     answer_id = await ask_the_team(teams)
+    # Sent and recorded: the bot knows the post's id, which replies in its thread carry.
+    await teams.runtime.delivery.run_until_done(QUESTION_FOR_TEAM, answer_id)
     [forwarded] = await calls_where(teams.connector, posted_to(CHANNEL))
     assert QUESTION in card_text(forwarded.activity)
     assert forwarded.created_id is not None and forwarded.created_id.isdigit()
@@ -170,7 +180,7 @@ async def test_a_reply_in_the_channel_thread_reaches_the_person_who_asked_once(
     [edit] = await calls_where(teams.connector, updated(CHANNEL, forwarded.created_id))
     assert f"Answered by Olo Brockhouse:** {ANSWER}" in card_text(edit.activity)
     assert "Add to the answer" in str(edit.activity)
-    await asyncio.sleep(0.2)  # nothing more comes: no second relay, edit or reply in the thread
+    await settled(teams)  # nothing more comes: no second relay, edit or reply in the thread
     assert len(await calls_where(teams.connector, posted_to(ASKER_CHAT))) == 1
     assert len([call for call in teams.connector.sent if call.method == "update"]) == 1
     assert not [call for call in teams.connector.posted if call.conversation_id == thread["id"]]
@@ -266,7 +276,7 @@ async def test_a_manager_answers_with_the_answer_button_in_their_personal_chat(
         teams.connector, updated(OLO_CHAT["id"], forwarded.created_id), count=2
     )
     assert more in card_text(edits[-1].activity)
-    await asyncio.sleep(0.2)
+    await settled(teams)
     assert len(await calls_where(teams.connector, posted_to(ASKER_CHAT))) == 2
     assert len([call for call in teams.connector.sent if call.method == "update"]) == 2
 
@@ -307,7 +317,8 @@ async def test_the_answer_button_in_the_escalation_channel_opens_a_dialog(
     assert create.body["members"] == [{"id": OLO["id"]}]
     [thanks] = [c for c in teams.connector.posted if "on its way" in card_text(c.activity)]
     assert str(thanks.conversation_id).startswith("a:conversation-")
-    await asyncio.sleep(0.2)
+    await settled(teams)
     assert len(await calls_where(teams.connector, posted_to(ASKER_CHAT))) == 1
-    shown = teams.connector.posted[before:]
+    shown = [c for c in teams.connector.calls[before:] if c.method in ("send", "reply")]
+    assert thanks in shown
     assert not [call for call in shown if str(call.conversation_id).startswith(CHANNEL)]
