@@ -47,6 +47,15 @@ async def ask_the_team(bot: Any, slack: FakeSlack, question: str = QUESTION_FOR_
     ask = next(b for b in buttons(reply["blocks"]) if b["action_id"] == "guidelines_ask_team")
     await post_form(bot, block_action(ask, slack.url + "respond"))
     await wait_for_call(slack, "chat.postMessage")
+    await recorded(bot)
+
+
+async def recorded(bot: Any) -> None:
+    """Wait until what the bot queued is sent and recorded: it then knows the ts of its posts,
+    which replies in their threads carry (the fake sees a post before the bot has its ts)."""
+    delivery = bot.runtime.delivery
+    for purpose, key in delivery.ledger.unfinished():
+        await delivery.run_until_done(purpose, key)
 
 
 def thread_reply(
@@ -212,6 +221,7 @@ async def test_a_question_not_covered_can_go_to_the_social_media_team(bot, slack
     await post_form(bot, block_action(ask, slack.url + "respond"))
     assert "passed your question" in (await responded(slack))["text"]
     await wait_for_call(slack, "chat.postMessage")
+    await recorded(bot)
     (forwarded,) = posted(slack)
     assert forwarded["channel"] == "CSOCIAL"
     assert question in forwarded["text"]
