@@ -133,19 +133,7 @@ class AssistantPane:
 
     def start(self, person: Person, thread: str, context_channel: str = "") -> Opening:
         """A new thread: remember it, and greet with the suggested prompts."""
-        self._table().upsert(
-            {
-                "thread": thread,
-                "platform": person.platform,
-                "user_id": person.user_id,
-                "context_channel": context_channel,
-                "topic": "",
-                "awaiting": "",
-                "messages": 0,
-                "updated_at": time.time(),
-            },
-            pk="thread",
-        )
+        self._remember(person, thread, context_channel)
         language = self.core.guidelines.file.index.language  # nothing said yet
         greeting = text_for("pane_greeting", language)
         blocks: list[Block] = [Text(greeting)]
@@ -160,9 +148,15 @@ class AssistantPane:
         """Whether `thread` is a pane thread (started while the bot listened)."""
         return self._row(thread) is not None
 
-    def context_changed(self, thread: str, context_channel: str) -> None:
-        """The person looks at another channel beside the thread."""
-        self._table().update(thread, {"context_channel": context_channel}, alter=False)
+    def context_changed(
+        self, thread: str, context_channel: str, person: Person | None = None
+    ) -> None:
+        """The person looks at another channel beside the thread; a thread opened before the
+        bot listened is taken on from here (when it is known whose it is)."""
+        if self.knows(thread):
+            self._table().update(thread, {"context_channel": context_channel}, alter=False)
+        elif person is not None:
+            self._remember(person, thread, context_channel)
 
     def context_channel(self, thread: str) -> str:
         """The channel beside the thread, as Slack last told it ("" when none)."""
@@ -264,6 +258,21 @@ class AssistantPane:
             [since, POPULAR_ASKERS, limit],
         ).fetchall()
         return [str(row[0]) for row in rows]
+
+    def _remember(self, person: Person, thread: str, context_channel: str) -> None:
+        self._table().upsert(
+            {
+                "thread": thread,
+                "platform": person.platform,
+                "user_id": person.user_id,
+                "context_channel": context_channel,
+                "topic": "",
+                "awaiting": "",
+                "messages": 0,
+                "updated_at": time.time(),
+            },
+            pk="thread",
+        )
 
     def _follows(self, said: str) -> bool:
         """Whether `said` follows up the thread's question: it reads like a follow-up, and

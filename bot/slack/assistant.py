@@ -58,13 +58,14 @@ def _channel(context: dict[str, Any] | None) -> str:
 
 
 class ThreadContexts(AsyncAssistantThreadContextStore):
-    """Bolt's thread context, kept with the pane's thread instead of in message metadata."""
+    """Bolt's thread context read from the pane's threads: Bolt asks for it whenever it replies
+    in a DM thread, and would otherwise read the thread back from Slack each time."""
 
     def __init__(self, pane: AssistantPane) -> None:
         self.pane = pane
 
     async def save(self, *, channel_id: str, thread_ts: str, context: dict[str, str]) -> None:
-        """The person looks at another channel beside the thread."""
+        """The person looks at another channel beside a pane thread."""
         self.pane.context_changed(thread_key(channel_id, thread_ts), _channel(context))
 
     async def find(self, *, channel_id: str, thread_ts: str) -> AssistantThreadContext | None:
@@ -163,6 +164,7 @@ class SlackAssistant:
             logger=logging.getLogger("slack_bolt.AsyncAssistant"),
         )
         assistant.thread_started(self.started)
+        assistant.thread_context_changed(self.context_changed)
         # Bolt adds these matchers to a list: its hint says one, its code wants a list.
         assistant.user_message(matchers=[self.in_pane])(self.message)  # type: ignore[arg-type]
         return assistant
@@ -206,6 +208,13 @@ class SlackAssistant:
         opening = self.pane.start(person, key, _channel(thread.get("context")))
         await say(**blocks.assistant_message(opening.greeting))
         await set_suggested_prompts(prompts=blocks.prompts(opening.prompts))
+
+    async def context_changed(self, payload: dict[str, Any]) -> None:
+        """The person looks at another channel beside the pane: kept for "Report this"."""
+        thread = payload["assistant_thread"]
+        person = self.core.person("slack", thread["user_id"])
+        key = thread_key(thread["channel_id"], thread["thread_ts"])
+        self.pane.context_changed(key, _channel(thread.get("context")), person)
 
     async def message(
         self,

@@ -300,6 +300,13 @@ async def test_a_thread_the_pane_did_not_start_is_a_direct_message_as_before(bot
     assert calls(slack, "chat.postMessage")[0]["channel"] == PANE
 
 
+async def test_a_pane_thread_opened_before_the_bot_listened_is_taken_on(bot, slack) -> None:
+    await post_json(bot, envelope(CONTEXT_CHANGED))  # no assistant_thread_started came for it
+    await ask(bot, slack, "Can I share company news on LinkedIn?", "1729999330.000100")
+    assert in_thread(slack, "assistant.threads.setStatus")
+    assert calls(slack, "chat.postMessage")[-1]["thread_ts"] == ROOT
+
+
 async def test_questions_asked_by_several_people_become_the_suggestions(bot, slack) -> None:
     for user in ("U1", "U2", "U3"):
         body = said("Can I post a photo from the office?", f"17299993{user[-1]}.000100")
