@@ -18,11 +18,14 @@ from tests.delivery.conftest import until
 from tests.fakes.slack_web_api import FakeSlack
 
 PEOPLE = [f"U{n:03d}" for n in range(20)]
+IN_FLIGHT = 4
 
 
 def engine_on(db: Database, slack: FakeSlack) -> DeliveryEngine:
     gateway = SlackGateway(AsyncWebClient(token="xoxb-test", base_url=slack.url), timeout=5)
-    pace = Pace(rate=200.0, burst=5, conversation_rate=100.0)  # five at a time, then paced
+    # IN_FLIGHT sends at once (the engine's least concurrency), a fifth token in the bucket,
+    # then none for minutes: the stop always comes while most are queued, however slow the machine.
+    pace = Pace(rate=0.01, burst=IN_FLIGHT + 1, conversation_rate=100.0)
     return DeliveryEngine(db, [gateway], {"slack": pace}, Policy(settle=0.05))
 
 
@@ -41,12 +44,14 @@ async def test_sends_in_flight_finish_within_the_grace(tmp_path) -> None:
         engine = engine_on(db, slack)
         await engine.start()
         engine.enqueue("slack", PEOPLE, "announcement", "a", Message(text="Launch!"))
-        await until(lambda: len(slack.messages) >= 3)
+        await until(lambda: len(slack.messages) >= IN_FLIGHT)
         stopping = asyncio.create_task(engine.stop(grace=5))
         await asyncio.sleep(0)  # the stop has begun: nothing new is taken from now on
         slack.release()  # the answers of the sends in flight come within the grace
         await stopping
     counts = states(db)
+    # The bucket held a fifth token: a stop that kept taking rows would have sent one more.
+    assert len(slack.messages) == IN_FLIGHT
     assert counts["sent"] == len(slack.messages)  # every send in flight was recorded
     assert counts["queued"] == len(PEOPLE) - len(slack.messages)  # the rest waits, not lost
     assert set(counts) == {"sent", "queued"}
