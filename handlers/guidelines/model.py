@@ -104,7 +104,10 @@ async def model_answer(
     """The model's answer grounded in the guidelines, or the offline answer on failure."""
     fallback = offline_answer(index, question)
     hits = index.search(fallback.question, limit=RETRIEVED) if fallback.question else []
-    given = given_sections(index, hits, whole_chars) if hits else []
+    # Refused offline with no passage sharing a word with it: nothing for the model to weigh.
+    # A refusal where a passage shares a word still goes to the model, which judges better.
+    candidates = fallback.verdict != "not_covered" or any(hit.matched for hit in hits)
+    given = given_sections(index, hits, whole_chars) if hits and candidates else []
     if not given:
         return fallback
     language = detect_language(fallback.question, default=index.language)

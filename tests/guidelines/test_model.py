@@ -10,6 +10,7 @@ import pytest
 from openai import AsyncOpenAI
 
 from bot.llm import OpenAICompleter
+from handlers.guidelines.answer import offline_answer
 from handlers.guidelines.model import build_prompt, model_answer, parse_reply
 from handlers.guidelines.retrieval import Index
 from handlers.guidelines.sections import split_sections
@@ -132,6 +133,17 @@ async def test_no_retrieved_section_means_no_model_call(fake_model, index) -> No
     answer = await model_answer(completer(url), index, "How do I book a meeting room?")
     assert model.requests == []
     assert not answer.confident
+
+
+async def test_an_offline_refusal_sharing_a_word_is_still_asked_to_the_model(
+    fake_model, index
+) -> None:
+    model, url = fake_model
+    question = "When is the Christmas party?"
+    assert offline_answer(index, question).verdict == "not_covered"
+    answer = await model_answer(completer(url), index, question)
+    assert len(model.requests) == 1
+    assert answer.by_model
 
 
 def test_question_and_sections_cannot_break_out_of_their_tags(index) -> None:
