@@ -216,6 +216,17 @@ class Runtime:
             "refresh feeds", lambda: refresh_due(self.db, allow_private=allow_private, now=now)
         )
 
+    async def settle(self) -> None:
+        """Wait for the work begun after answering someone: Slack's listeners, which Bolt runs
+        after the ack, then the core's work they (or anything else) started with `soon`."""
+        if self.slack is not None:
+            await self.slack.settle()
+        await self.core.settle()
+
+    async def finish_background(self) -> None:
+        """Wait for the background jobs running now (a people sync, a feeds refresh) to end."""
+        await asyncio.gather(*self._background.values(), return_exceptions=True)
+
     async def stop_background(self) -> None:
         """Cancel the background jobs still running."""
         for task in self._background.values():
@@ -366,7 +377,7 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
         runtime.clock.stop()
         try:
             async with asyncio.timeout(SETTLE_SECONDS):
-                await runtime.core.settle()
+                await runtime.settle()
         except TimeoutError:
             log.warning("work begun after answering someone was cut short by the shutdown")
         await runtime.delivery.stop()

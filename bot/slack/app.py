@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import re
 import time
@@ -31,7 +32,7 @@ from bot.delivery.ledger import Ledger
 from bot.errors import reply_for_error
 from bot.settings import Settings
 from bot.slack import blocks, shapes
-from bot.slack.assistant import SlackAssistant
+from bot.slack.assistant import Listener, SlackAssistant
 from bot.slack.directory import sync_people, user_group_members
 from bot.slack.uploads import HomePublisher
 from handlers.core import Core
@@ -98,24 +99,50 @@ class SlackBot:
             SignatureVerifier(signing_secret.get_secret_value()) if signing_secret else None
         )
         self._rejected = 0
+        self._working: set[asyncio.Task[Any]] = set()
         self._home = HomePublisher(db, self.client)
         self.assistant = SlackAssistant(self.client, core)
         self._register()
         core.on_tick("forget old Slack events", self.forget_old_events)
 
     def _register(self) -> None:
+        tracked = self._tracked
         self.app.middleware(self._skip_seen_events)
-        self.app.assistant(self.assistant.middleware())  # threads of the assistant pane only
+        # Threads of the assistant pane only.
+        self.app.assistant(self.assistant.middleware(tracked))
         # Every slash command goes to the core's registry, which answers unknown ones helpfully;
         # the manifest is built from the same registry, so Slack only sends registered ones.
-        self.app.command(re.compile(r"^/"))(self._on_command)
-        self.app.event("message")(self._on_message)
-        self.app.event("app_mention")(self._on_mention)
-        self.app.event("app_home_opened")(self._on_home_opened)
-        self.app.action(re.compile(".+"))(self._on_action)
-        self.app.view(re.compile(".+"))(self._on_submit)
-        self.app.shortcut(re.compile(".+"))(self._on_shortcut)
+        self.app.command(re.compile(r"^/"))(tracked(self._on_command))
+        self.app.event("message")(tracked(self._on_message))
+        self.app.event("app_mention")(tracked(self._on_mention))
+        self.app.event("app_home_opened")(tracked(self._on_home_opened))
+        self.app.action(re.compile(".+"))(tracked(self._on_action))
+        self.app.view(re.compile(".+"))(tracked(self._on_submit))
+        self.app.shortcut(re.compile(".+"))(tracked(self._on_shortcut))
         self.app.error(self._on_error)
+
+    def _tracked(self, listener: Listener) -> Listener:
+        """`listener` counted while it works: Bolt runs listeners in tasks of their own after
+        the ack, which `settle` waits for. Bolt reads the arguments to pass from the signature
+        of what `functools.wraps` names."""
+
+        @functools.wraps(listener)
+        async def tracked(**arguments: Any) -> None:
+            task = asyncio.current_task()
+            assert task is not None
+            self._working.add(task)
+            try:
+                await listener(**arguments)
+            finally:
+                self._working.discard(task)
+
+        return tracked
+
+    async def settle(self) -> None:
+        """Wait for the listeners still at work after their ack: at shutdown, so a slow answer
+        still reaches the person, and in tests, before saying that nothing more came."""
+        while self._working:
+            await asyncio.wait(set(self._working))
 
     # -- receiving -------------------------------------------------------------------------------
 

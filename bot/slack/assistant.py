@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import aiohttp
@@ -34,6 +34,9 @@ from handlers.core import Core
 from handlers.views import Message, SharedMessage
 
 log = logging.getLogger(__name__)
+
+# What Bolt runs for an event, given the arguments its signature names.
+Listener = Callable[..., Awaitable[None]]
 
 STATUS = "is looking in the guidelines…"
 # Characters gathered before each chat.appendStream: a few calls per answer, not one a word.
@@ -157,16 +160,16 @@ class SlackAssistant:
         self.pane = AssistantPane(core, self.latest_with_link)
         self.pane.register(core)
 
-    def middleware(self) -> AsyncAssistant:
-        """Bolt's assistant middleware with the pane's listeners."""
+    def middleware(self, tracked: Callable[[Listener], Listener]) -> AsyncAssistant:
+        """Bolt's assistant middleware with the pane's listeners, each wrapped in `tracked`."""
         assistant = AsyncAssistant(
             thread_context_store=ThreadContexts(self.pane),
             logger=logging.getLogger("slack_bolt.AsyncAssistant"),
         )
-        assistant.thread_started(self.started)
-        assistant.thread_context_changed(self.context_changed)
+        assistant.thread_started(tracked(self.started))
+        assistant.thread_context_changed(tracked(self.context_changed))
         # Bolt adds these matchers to a list: its hint says one, its code wants a list.
-        assistant.user_message(matchers=[self.in_pane])(self.message)  # type: ignore[arg-type]
+        assistant.user_message(matchers=[self.in_pane])(tracked(self.message))  # type: ignore[arg-type]
         return assistant
 
     def in_pane(self, body: dict[str, Any]) -> bool:

@@ -32,6 +32,8 @@ async def make_bot(make_slack_bot: Any) -> Any:
     """`make()` → the bot over HTTP with announcements, W111 an announcer, on one database."""
 
     async def make(**overrides: Any) -> Any:
+        # No weekly insights: on some weekdays a tick "tomorrow" would draw and send them.
+        overrides.setdefault("insights", "off")
         client = await make_slack_bot(announcers=[ANNOUNCER], **overrides)
         with_people(client.runtime)
         return client

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from datetime import timedelta
 
@@ -21,6 +20,7 @@ from tests.announcements.conftest import (
     submit,
     tomorrow_at,
 )
+from tests.fakes.bot_work import settled
 from tests.fakes.slack_requests import (
     block_action,
     buttons,
@@ -126,7 +126,7 @@ async def test_a_scheduled_announcement_goes_at_its_time_and_not_before(bot, sla
     at = tomorrow_at(10)
     await announce(bot, slack, **later(at))
     await bot.runtime.core.tick(at - timedelta(minutes=1))
-    await asyncio.sleep(0.1)
+    await settled(bot.runtime)
     assert posted_to(slack, PEOPLE) == {user: 0 for user in PEOPLE}
 
     await bot.runtime.core.tick(at)
@@ -149,7 +149,7 @@ async def test_cancel_before_the_time_and_nothing_goes(bot, slack) -> None:
     assert "cancelled" in answer["text"]
 
     await bot.runtime.core.tick(at)
-    await asyncio.sleep(0.1)
+    await settled(bot.runtime)
     assert posted_to(slack, PEOPLE) == {user: 0 for user in PEOPLE}
     await post_form(bot, block_action(cancel, slack.url + "respond"))
     again = await wait_for_call(slack, "respond", 2)

@@ -29,6 +29,7 @@ async def bot(make_slack_bot: Any) -> Any:
         escalation_channel=CHANNEL,
         social_media_managers=MANAGERS,
         slack_channel_rate=100.0,  # no pacing waits in tests
+        insights="off",  # the weekly message would join the team's messages on some weekdays
     )
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from tests.fakes.bot_work import settled
 from tests.fakes.slack_requests import buttons, calls, wait_for_call
 from tests.fakes.slack_web_api import FakeSlack
 from tests.reports.conftest import CHANNEL, LINK, MANAGERS, press, report, responded
@@ -25,9 +25,9 @@ def nudges(slack: FakeSlack, manager: str) -> list[dict[str, Any]]:
     ]
 
 
-async def settle(slack: FakeSlack, count: int) -> None:
-    await wait_for_call(slack, "chat.postMessage", count)
-    await asyncio.sleep(0.1)  # room for a wrong extra message to arrive
+async def settle(bot: Any, slack: FakeSlack, count: int) -> None:
+    """Once the bot has done all it set out to do, `count` messages were posted in all."""
+    await settled(bot.runtime)
     assert len(calls(slack, "chat.postMessage")) == count
 
 
@@ -37,10 +37,10 @@ async def test_a_reminder_fires_after_the_window_once_then_backs_off(bot, slack)
     start, tick = created(bot), bot.runtime.core.tick
 
     await tick(start + timedelta(minutes=29))
-    await settle(slack, 1)
+    await settle(bot, slack, 1)
 
     await tick(start + timedelta(minutes=31))
-    await settle(slack, 1 + len(MANAGERS))
+    await settle(bot, slack, 1 + len(MANAGERS))
     (nudge,) = nudges(slack, "WMGR1")
     assert "R-0001 (normal) has waited 31 min" in nudge["text"]
     labels = [b["text"]["text"] for b in buttons(nudge["blocks"])]
@@ -48,9 +48,9 @@ async def test_a_reminder_fires_after_the_window_once_then_backs_off(bot, slack)
 
     await tick(start + timedelta(minutes=32))
     await tick(start + timedelta(minutes=31 + 59))  # the next one waits twice as long
-    await settle(slack, 3)
+    await settle(bot, slack, 3)
     await tick(start + timedelta(minutes=31 + 61))
-    await settle(slack, 5)
+    await settle(bot, slack, 5)
     assert len(nudges(slack, "WMGR2")) == 2
 
 
@@ -59,12 +59,12 @@ async def test_a_restart_never_nudges_twice(bot, slack, make_settings) -> None:
     await wait_for_call(slack, "chat.postMessage")
     start = created(bot)
     await bot.runtime.core.tick(start + timedelta(minutes=31))
-    await settle(slack, 3)
+    await settle(bot, slack, 3)
     # the reminder was queued but the count was never written: a crash between the two
     bot.runtime.db.execute("UPDATE reports SET nudges = 0, remind_at = 0")
     bot.runtime.db.conn.commit()
     await bot.runtime.core.tick(start + timedelta(minutes=33))
-    await asyncio.sleep(0.2)
+    await settled(bot.runtime)
     assert len(nudges(slack, "WMGR1")) == 1
 
 
@@ -72,12 +72,12 @@ async def test_crisis_reports_remind_after_five_minutes(bot, slack) -> None:
     core = bot.runtime.core
     person = core.person("slack", "W111")
     await core.submit(person, "report_mention", {"links": LINK, "urgency": "crisis"}, "")
-    await settle(slack, 3)  # the card and a ping per manager
+    await settle(bot, slack, 3)  # the card and a ping per manager
     start = created(bot)
     await core.tick(start + timedelta(minutes=4))
-    await settle(slack, 3)
+    await settle(bot, slack, 3)
     await core.tick(start + timedelta(minutes=6))
-    await settle(slack, 5)
+    await settle(bot, slack, 5)
 
 
 async def test_snooze_and_acknowledge_stop_the_reminders(bot, slack) -> None:
@@ -85,7 +85,7 @@ async def test_snooze_and_acknowledge_stop_the_reminders(bot, slack) -> None:
     await wait_for_call(slack, "chat.postMessage")
     start, tick = created(bot), bot.runtime.core.tick
     await tick(start + timedelta(minutes=31))
-    await settle(slack, 3)
+    await settle(bot, slack, 3)
     snooze = next(
         b for b in buttons(nudges(slack, "WMGR1")[0]["blocks"]) if b["value"].endswith(":60")
     )
@@ -99,16 +99,16 @@ async def test_snooze_and_acknowledge_stop_the_reminders(bot, slack) -> None:
     assert snoozed_until > datetime.now(UTC) + timedelta(minutes=59)
 
     await tick(snoozed_until - timedelta(minutes=1))
-    await settle(slack, 3)
+    await settle(bot, slack, 3)
     await tick(snoozed_until + timedelta(minutes=1))
-    await settle(slack, 5)
+    await settle(bot, slack, 5)
 
     acknowledge = buttons(nudges(slack, "WMGR1")[1]["blocks"])[0]
     await press(bot, slack, acknowledge, user="WMGR2")
     await wait_for_call(slack, "chat.update")
-    await settle(slack, 6)  # the reporter is told
+    await settle(bot, slack, 6)  # the reporter is told
     await tick(snoozed_until + timedelta(days=2))
-    await settle(slack, 6)
+    await settle(bot, slack, 6)
     kinds = [e["kind"] for e in bot.runtime.db["report_events"].rows]
     assert kinds == ["snoozed", "acknowledged"]
     assert json.dumps(calls(slack, "chat.update")[0]["blocks"]).count("Acknowledged") == 1
@@ -121,5 +121,5 @@ async def test_a_card_lost_in_a_crash_is_sent_on_the_next_tick(bot, slack) -> No
     runtime.db.execute("UPDATE reports SET card_queued = 0")
     runtime.db.conn.commit()
     await runtime.core.tick(datetime.now(UTC))
-    await asyncio.sleep(0.2)
+    await settled(runtime)
     assert [c["channel"] for c in calls(slack, "chat.postMessage")] == [CHANNEL]

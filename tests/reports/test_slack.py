@@ -6,6 +6,7 @@ import asyncio
 import json
 from typing import Any
 
+from tests.fakes.bot_work import settled
 from tests.fakes.slack_requests import calls, message_shortcut, post_form, slash, wait_for_call
 from tests.fakes.slack_web_api import FakeSlack
 from tests.reports.conftest import (
@@ -211,7 +212,7 @@ async def test_a_non_manager_is_refused_and_nothing_changes(bot, slack) -> None:
         await press(bot, slack, card[action], user="W999")
     refusals = await wait_for_call(slack, "respond", 3)
     assert all("Only the social media managers" in r["text"] for r in refusals)
-    await asyncio.sleep(0.1)
+    await settled(bot.runtime)
     assert calls(slack, "chat.update") == [] and calls(slack, "views.open") == []
     assert report_rows(bot)[0]["status"] == "new"
     assert list(bot.runtime.db["report_events"].rows) == []
@@ -225,7 +226,7 @@ async def test_the_same_link_from_another_person_merges(bot, slack) -> None:
     assert len(report_rows(bot)) == 1
     (update,) = await wait_for_call(slack, "chat.update")
     assert "Reported by (2)" in json.dumps(update["blocks"])
-    await asyncio.sleep(0.1)
+    await settled(bot.runtime)
     assert len(messages_to(slack, CHANNEL)) == 1
 
 
@@ -235,8 +236,7 @@ async def test_a_retried_request_files_once(bot, slack) -> None:
     assert "R-0001" in first["text"]
     assert "already reported this" in second["text"]
     assert len(report_rows(bot)) == 1
-    await wait_for_call(slack, "chat.postMessage")
-    await asyncio.sleep(0.1)
+    await settled(bot.runtime)
     assert len(calls(slack, "chat.postMessage")) == 1
     assert calls(slack, "chat.update") == []
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import time
 from datetime import UTC, datetime, timedelta
@@ -13,6 +12,7 @@ import pytest
 import yaml
 
 from bot.slack.manifest import manifest_yaml
+from tests.fakes.bot_work import recorded, settled
 from tests.fakes.slack_requests import (
     block_action,
     buttons,
@@ -47,15 +47,7 @@ async def ask_the_team(bot: Any, slack: FakeSlack, question: str = QUESTION_FOR_
     ask = next(b for b in buttons(reply["blocks"]) if b["action_id"] == "guidelines_ask_team")
     await post_form(bot, block_action(ask, slack.url + "respond"))
     await wait_for_call(slack, "chat.postMessage")
-    await recorded(bot)
-
-
-async def recorded(bot: Any) -> None:
-    """Wait until what the bot queued is sent and recorded: it then knows the ts of its posts,
-    which replies in their threads carry (the fake sees a post before the bot has its ts)."""
-    delivery = bot.runtime.delivery
-    for purpose, key in delivery.ledger.unfinished():
-        await delivery.run_until_done(purpose, key)
+    await recorded(bot.runtime)
 
 
 def thread_reply(
@@ -221,7 +213,7 @@ async def test_a_question_not_covered_can_go_to_the_social_media_team(bot, slack
     await post_form(bot, block_action(ask, slack.url + "respond"))
     assert "passed your question" in (await responded(slack))["text"]
     await wait_for_call(slack, "chat.postMessage")
-    await recorded(bot)
+    await recorded(bot.runtime)
     (forwarded,) = posted(slack)
     assert forwarded["channel"] == "CSOCIAL"
     assert question in forwarded["text"]
@@ -240,7 +232,7 @@ async def test_a_question_not_covered_can_go_to_the_social_media_team(bot, slack
     (edit,) = await wait_for_call(slack, "chat.update")
     assert (edit["channel"], edit["ts"]) == ("CSOCIAL", message.ts)
     assert "Answered by UMANAGER:* Use the booking page" in json.dumps(edit["blocks"])
-    await asyncio.sleep(0.2)
+    await settled(bot.runtime)  # nothing more comes: no second answer, no second edit
     assert len(posted(slack)) == 2
     assert len(calls(slack, "chat.update")) == 1
 
@@ -283,7 +275,7 @@ async def test_the_team_answers_with_the_answer_button(make_slack_bot, slack) ->
     assert "on its way to W111" in by_channel["UMANAGER"]
     (edit,) = await wait_for_call(slack, "chat.update")
     assert "Answered by umanager:* Use the booking page." in json.dumps(edit["blocks"])
-    await asyncio.sleep(0.2)
+    await settled(bot.runtime)
     assert [m["channel"] for m in posted(slack)].count("W111") == 1
 
 
@@ -363,7 +355,7 @@ async def test_channel_chatter_is_not_answered(bot, slack) -> None:
     envelope["event"] |= {"channel": "C222", "channel_type": "channel"}
     envelope["event_id"] = "EvCHATTER"
     assert (await post_json(bot, envelope)).status == 200
-    await asyncio.sleep(0.2)
+    await settled(bot.runtime)
     assert posted(slack) == []
 
 
@@ -372,15 +364,10 @@ async def test_the_clock_syncs_people_once_a_day_in_the_background(bot, slack) -
     runtime = bot.runtime
     morning = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
     await runtime.sync_people_daily(morning)
-    await wait_for_call(slack, "users.list")
-    for _ in range(200):
-        if runtime.core.directory.get("slack", "U0001"):
-            break
-        await asyncio.sleep(0.01)
-    await asyncio.sleep(0.05)  # the task records the day after the directory is written
+    await settled(runtime)  # the people are read, and the day recorded
     await runtime.sync_people_daily(morning.replace(hour=9))
     await runtime.sync_people_daily(morning.replace(hour=10))
-    await asyncio.sleep(0.05)
+    await settled(runtime)
     assert len(calls(slack, "users.list")) == 1
     assert runtime.core.directory.get("slack", "U0001").name == "Ada"
 
@@ -412,7 +399,7 @@ async def test_with_managers_only_their_thread_replies_reach_the_asker(
     answers = await wait_for_call(slack, "chat.postMessage", count=2)
     assert answers[1]["channel"] == "W111"
     assert "Use the booking page." in answers[1]["text"]
-    await asyncio.sleep(0.2)
+    await settled(bot.runtime)
     assert [m["text"] for m in posted(slack) if m["channel"] == "W111"] == [answers[1]["text"]]
 
 
@@ -449,5 +436,5 @@ async def test_a_managers_reply_in_the_thread_of_their_dm_reaches_the_asker(
     answers = await wait_for_call(slack, "chat.postMessage", count=2)
     assert answers[1]["channel"] == "W111"
     assert "Use the booking page." in answers[1]["text"]
-    await asyncio.sleep(0.2)  # the reply is not taken for a question to the bot
+    await settled(bot.runtime)  # the reply is not taken for a question to the bot
     assert len(slack.messages_in("UMANAGER")) == 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 from datetime import UTC, datetime, timedelta
@@ -14,6 +13,7 @@ from bot.app import Runtime
 from bot.slack.manifest import manifest
 from handlers.people import Role
 from tests.conftest import SlackBotFactory
+from tests.fakes.bot_work import settled
 from tests.fakes.slack_requests import calls, post_form, slash, wait_for_call
 from tests.fakes.slack_web_api import FakeSlack
 from tests.reports.conftest import (
@@ -140,35 +140,23 @@ async def test_an_unknown_group_is_named_and_gives_nobody_the_role(
     assert shown["error"].startswith("no_such_subteam: there is no such user group")
 
 
-async def until_read(runtime: Runtime) -> None:
-    """Wait for the background reading the clock started to be recorded."""
-    for _ in range(500):
-        states = runtime.core.group_members.states(runtime.core.roles.groups())
-        if all(state.read_at or state.error for state in states):
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError("the role groups were never read")
-
-
 async def test_the_clock_reads_groups_daily_and_an_hour_after_a_failure(bot, slack) -> None:
     runtime = bot.runtime
     morning = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
     slack.fail("usergroups.users.list", "internal_error", times=2)
     await runtime.sync_people_daily(morning)
-    await until_read(runtime)
-    await asyncio.sleep(0.05)  # the task records the attempt after the groups
+    await settled(runtime)  # the groups are read, and the attempt recorded
     assert managers(runtime) == []
 
     for minutes in (1, 30, 59):
         await runtime.sync_people_daily(morning + timedelta(minutes=minutes))
-    await asyncio.sleep(0.05)
+    await settled(runtime)
     assert len(calls(slack, "usergroups.users.list")) == 2
 
     await runtime.sync_people_daily(morning + timedelta(hours=1))
-    await wait_for_call(slack, "usergroups.users.list", 4)
-    await asyncio.sleep(0.05)
+    await settled(runtime)
     await runtime.sync_people_daily(morning + timedelta(hours=5))
-    await asyncio.sleep(0.05)
+    await settled(runtime)
     assert len(calls(slack, "usergroups.users.list")) == 4
     assert managers(runtime) == ["WMGR1", "WMGR2"]
 

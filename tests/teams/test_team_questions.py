@@ -13,6 +13,7 @@ from handlers.actions import GUIDELINES_ANSWER, GUIDELINES_ASK_TEAM
 from handlers.team_questions import QUESTION_FOR_TEAM, TEAM_ANSWER
 from handlers.views import Message
 from tests.fakes.bot_connector import FakeBotConnector, Sent
+from tests.fakes.bot_work import settled
 from tests.teams.conftest import (
     MakeTeams,
     Teams,
@@ -70,14 +71,6 @@ async def calls_where(
     if len(found) >= count:
         return found
     raise AssertionError(f"{len(found)} wanted calls, not {count}: {connector.calls}")
-
-
-async def settled(teams: Teams) -> None:
-    """Wait until the bot has done all it set out to do: its work after the answers (edits)
-    and every delivery it queued. What has not been sent by then is never sent."""
-    await teams.core.settle()
-    for purpose, key in teams.runtime.delivery.ledger.unfinished():
-        await teams.runtime.delivery.run_until_done(purpose, key)
 
 
 def posted_to(conversation: str) -> Callable[[Sent], bool]:
@@ -180,7 +173,7 @@ async def test_a_reply_in_the_channel_thread_reaches_the_person_who_asked_once(
     [edit] = await calls_where(teams.connector, updated(CHANNEL, forwarded.created_id))
     assert f"Answered by Olo Brockhouse:** {ANSWER}" in card_text(edit.activity)
     assert "Add to the answer" in str(edit.activity)
-    await settled(teams)  # nothing more comes: no second relay, edit or reply in the thread
+    await settled(teams.runtime)  # nothing more: no second relay, edit or reply in the thread
     assert len(await calls_where(teams.connector, posted_to(ASKER_CHAT))) == 1
     assert len([call for call in teams.connector.sent if call.method == "update"]) == 1
     assert not [call for call in teams.connector.posted if call.conversation_id == thread["id"]]
@@ -276,7 +269,7 @@ async def test_a_manager_answers_with_the_answer_button_in_their_personal_chat(
         teams.connector, updated(OLO_CHAT["id"], forwarded.created_id), count=2
     )
     assert more in card_text(edits[-1].activity)
-    await settled(teams)
+    await settled(teams.runtime)
     assert len(await calls_where(teams.connector, posted_to(ASKER_CHAT))) == 2
     assert len([call for call in teams.connector.sent if call.method == "update"]) == 2
 
@@ -317,7 +310,7 @@ async def test_the_answer_button_in_the_escalation_channel_opens_a_dialog(
     assert create.body["members"] == [{"id": OLO["id"]}]
     [thanks] = [c for c in teams.connector.posted if "on its way" in card_text(c.activity)]
     assert str(thanks.conversation_id).startswith("a:conversation-")
-    await settled(teams)
+    await settled(teams.runtime)
     assert len(await calls_where(teams.connector, posted_to(ASKER_CHAT))) == 1
     shown = [c for c in teams.connector.calls[before:] if c.method in ("send", "reply")]
     assert thanks in shown
