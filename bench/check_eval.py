@@ -3,6 +3,8 @@ false alarms on fine drafts, and the median time per draft. The held-out drafts 
 
 Run: .venv/bin/python bench/check_eval.py [--set FILE] [--split holdout|dev|all] [--verbose]
 
+With the dev split, the dev policies of tests/checks/policies_dev.yaml are measured too.
+
 `--set tests/checks/drafts_unseen.yaml` measures a later held-out set (all of it, one split).
 """
 
@@ -20,7 +22,13 @@ sys.path.insert(0, str(ROOT))
 from handlers.checks.concerns import Kind, Result  # noqa: E402
 from handlers.checks.review import OfflineReview  # noqa: E402
 from handlers.guidelines.document import GuidelinesFile  # noqa: E402
-from tests.checks.evalset import DRAFTS, UNSEEN_SPLIT, Draft, load_eval_set  # noqa: E402
+from tests.checks.evalset import (  # noqa: E402
+    DRAFTS,
+    UNSEEN_SPLIT,
+    Draft,
+    load_eval_set,
+    policy_outcomes,
+)
 
 
 def report(name: str, results: list[tuple[Draft, Result, float]], verbose: bool) -> None:
@@ -54,6 +62,23 @@ def report(name: str, results: list[tuple[Draft, Result, float]], verbose: bool)
                     print(f"      {concern.kind.value}: {span!r} | {concern.reason[:110]}")
 
 
+def report_policies(verbose: bool) -> None:
+    """Print how the rules of the dev policies (tests/checks/policies_dev.yaml) are found."""
+    outcomes = policy_outcomes()
+    breaking = [o for o in outcomes if o.rule is not None]
+    fine = [o for o in outcomes if o.rule is None]
+    found = sum(o.right for o in breaking)
+    alarms = sum(not o.right for o in fine)
+    print(f"== dev policies: {len(outcomes)} drafts under {len({o.policy for o in outcomes})}")
+    print(f"  rule cited {found}/{len(breaking)}, false alarms {alarms}/{len(fine)}")
+    if verbose:
+        for outcome in outcomes:
+            if not outcome.right:
+                print(f"  - {outcome.policy}: {outcome.rule!r}: {outcome.text[:70]!r}")
+                for concern in outcome.concerns:
+                    print(f"      {concern.kind.value}: {concern.reason[:110]}")
+
+
 def main() -> None:
     """Check every draft and print the figures, held-out drafts first."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -78,6 +103,8 @@ def main() -> None:
             result = review.check(draft.text, draft.context)
             results.append((draft, result, time.perf_counter() - start))
         report(split, results, args.verbose)
+    if args.split in ("dev", "all") and args.set.resolve() == DRAFTS:
+        report_policies(args.verbose)
 
 
 if __name__ == "__main__":

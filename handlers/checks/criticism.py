@@ -10,27 +10,38 @@ from handlers.checks.text import phrase_pattern, sentence_at
 from handlers.reports.links import keys, links_in
 from handlers.texts import text_for
 
-# Words that push back at someone (English, Danish, German).
+# Words that push back at someone (English, Danish, German, Swedish, Norwegian).
 REBUTTAL = phrase_pattern(
     """not true|simply not|that's wrong|you're wrong|you are wrong|fake news|misinformation
     |disinformation|lies|lying|liar|liars|nonsense|you clearly|never used|do your homework
     |read the ticket|don't believe|do not believe|trolling|troll|full of mistakes
-    |embarrassing|get your facts
+    |embarrassing|get your facts|just false|that's false|that is false|simply false|is false
+    |completely false|untrue|misleading|spreading rumours|spreading rumors|spreading lies
     |ikke rigtigt|ikke sandt|forkert|løgn|løgne|løgner|vrøvl|fyldt med fejl|urimelig|urimeligt
-    |klager offentligt|misinformation|falske|stimmt nicht|stimmt so nicht|stimmt so einfach nicht
-    |falschinformation|falschinformationen|quatsch|unsinn|lüge|lügen|lügner|gelogen|keine ahnung"""
+    |klager offentligt|misinformation|falske|passer ikke|passer simpelthen ikke|misvisende
+    |usandt|fuld af fejl|lyver
+    |stimmt nicht|stimmt so nicht|stimmt so einfach nicht|einfach falsch|irreführend
+    |falschinformation|falschinformationen|quatsch|unsinn|lüge|lügen|lügner|gelogen|keine ahnung
+    |stämmer inte|inte sant|lögn|lögner|ljuger|struntprat|full av fel|felaktigt|sprida lögner
+    |desinformation|vilseledande
+    |stemmer ikke|løgn|løgner|tøv|full av feil|feilaktig|misvisende|sprer løgner"""
 )
 # What is being answered: a review, a complaint, critical coverage.
 CRITICISM = phrase_pattern(
     """review|reviews|1-star|one-star|complaint|complaints|criticism|critique|bad press
-    |that article|the article|trustpilot|glassdoor|kununu|anmeldelse|anmeldelsen|klage|klagen
-    |kritik|kritikken|artiklen|bewertung|beschwerde|kritik|artikel"""
+    |that article|the article|your comment|your post|your tweet|trustpilot|glassdoor|kununu
+    |anmeldelse|anmeldelsen|klage|klagen|kritik|kritikken|artiklen|din kommentar|dit opslag
+    |bewertung|beschwerde|kritik|artikel|dein kommentar|deine bewertung
+    |recension|recensionen|omdöme|klagomål|kritiken|artikeln|din kommentar|ditt inlägg
+    |anmeldelsen|kritikken|artikkelen|kommentaren din|innlegget ditt"""
 )
 # How a reply to it starts.
 ANSWERING = phrase_pattern(
     """replying to|reply to|in reply to|response to|responding to|to everyone sharing
-    |to all sharing|svar til|som svar på|til alle der deler|til jer der deler|zu der|zu dem
-    |antwort auf|an alle, die"""
+    |to all sharing|to the person who|to whoever wrote|to those sharing|svar til|som svar på
+    |til alle der deler|til jer der deler|til dig der|til den der skrev|zu der|zu dem
+    |antwort auf|an alle, die|an die person, die|till alla som delar|till dig som|svar till
+    |til alle som deler|til deg som"""
 )
 _MENTION = re.compile(r"^\s*@\w+")
 

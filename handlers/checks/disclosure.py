@@ -9,7 +9,7 @@ from handlers.checks.concerns import Concern, Kind, Span
 from handlers.checks.text import name_pattern, phrase_pattern, without_links
 from handlers.texts import text_for
 
-# Words that recommend, sell or recruit (English, Danish, German).
+# Words that recommend, sell or recruit (English, Danish, German, Swedish, Norwegian).
 PROMOTING = phrase_pattern(
     """recommend|highly recommend|best|must|must-see|a must|try|try it|check out|check it out
     |get this|sign up|register|apply|apply here|hiring|is hiring|join|launch|launches|new
@@ -17,7 +17,10 @@ PROMOTING = phrase_pattern(
     |anbefale|anbefales|anbefaler|bedste|prøv|prøv det|søger|søg|ansøg|tilmeld|lancerer|ny|nye
     |fed|fantastisk|gratis|billig|billigt|kig på|køb
     |empfehlung|empfehlen|empfehle|testen|jetzt|bewerben|sucht|verstärkung|neu|neue|toll|tolles
-    |großartig|kostenlos|gratis|ausprobieren"""
+    |großartig|kostenlos|gratis|ausprobieren|don't miss
+    |rekommenderar|rekommenderas|bästa|prova|testa|sök|söker|ansök|anmäl dig|lanserar|nya|nytt
+    |fantastisk|fantastiska|köp|missa inte
+    |anbefaler|anbefales|beste|søk|lanserer|kjøp|ikke gå glipp"""
 )
 # How people say they work there.
 _SAYS = [
@@ -37,6 +40,29 @@ _SAYS = [
     "#werbung",
     "#anzeige",
     "i work",
+    "as an employee",
+    "som medarbejder",
+    "als mitarbeiter",
+    "als mitarbeiterin",
+    "jag jobbar",
+    "jag arbetar",
+    "jobbar på",
+    "jobbar själv",
+    "arbetar på",
+    "mitt team",
+    "vårt team",
+    "mina kollegor",
+    "vi söker",
+    "min arbetsgivare",
+    "som anställd",
+    "jeg jobber",
+    "jobber i",
+    "jobber hos",
+    "jobber selv",
+    "teamet mitt",
+    "kollegene mine",
+    "min arbeidsgiver",
+    "som ansatt",
     "i've worked",
     "i have worked",
     "i worked",
@@ -114,7 +140,7 @@ def disclosure(
         return
     names = name_pattern(company_names)
     mention = names.search(without_links(draft))
-    if mention is None or not PROMOTING.search(draft):
+    if mention is None or not _promotes(draft):
         return
     if SAYS_SO.search(draft) or _HASHTAGS.search(draft) or _works_as(draft, company_names):
         return
@@ -130,11 +156,19 @@ def disclosure(
     )
 
 
+def _promotes(draft: str) -> bool:
+    """Whether `draft` recommends, sells or recruits ("best" in "misleading at best" does not)."""
+    return any(
+        not draft[: match.start()].lower().endswith(("at ", "at the "))
+        for match in PROMOTING.finditer(draft)
+    )
+
+
 def _works_as(draft: str, company_names: tuple[str, ...]) -> bool:
     """ "…as a developer at Nordlys", "som udvikler hos Nordlys", "bei Nordlys angefangen"."""
     alternatives = "|".join(re.escape(name) for name in company_names)
     pattern = re.compile(
-        rf"\b(?:as|som|als)\s+(?:[\w-]+\s+){{1,4}}(?:at|hos|i|bei)\s+(?:{alternatives})"
+        rf"\b(?:as|som|als)\s+(?:[\w-]+\s+){{1,4}}(?:at|hos|i|bei|på|ved)\s+(?:{alternatives})"
         rf"|\b(?:years?|år|jahre?n?)\s+(?:at|hos|i|bei)\s+(?:{alternatives})"
         rf"|\bbei\s+(?:{alternatives})\s+angefangen|\bstarted\s+at\s+(?:{alternatives})",
         re.IGNORECASE,

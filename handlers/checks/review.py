@@ -28,6 +28,8 @@ FALLBACK_SECTIONS = {
     Kind.DISCLOSURE: "Say that you work here",
     Kind.REPLY_TO_CRITICISM: "Negative comments: report them, don't answer",
 }
+# What the confidential check already says when it finds something: news not public yet.
+SAID_BY_CONFIDENTIAL = frozenset({"early", "secret"})
 MISSING = {
     "company_names": "SOCIALBOT_COMPANY_NAMES (the company's and its products' names) for the"
     " disclosure check",
@@ -103,7 +105,10 @@ class OfflineReview:
             settings.company_names
             and name_pattern(settings.company_names).search(without_links(draft))
         )
-        cited = {concern.section for concern in concerns}
+        # A rule of a section another kind cites is already said in that kind's words; the
+        # disclosure section's rules forbid other things (posing as a neutral customer).
+        cited = {c.section for c in concerns if c.kind is not Kind.DISCLOSURE}
+        covered = SAID_BY_CONFIDENTIAL if Kind.CONFIDENTIAL in {c.kind for c in concerns} else None
         concerns += [
             concern
             for concern in guideline(
@@ -113,6 +118,7 @@ class OfflineReview:
                 company_mentioned,
                 {section.key: section.title for section in index.sections},
                 language,
+                covered or frozenset(),
             )
             if concern.section not in cited  # already said, in the words of its own kind
         ]

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from handlers.checks.behaviours import behaviours
 from handlers.checks.concerns import Concern, Kind
 from handlers.checks.text import listed, sentence_at, without_links
 from handlers.guidelines.language import detect_language, stem
@@ -32,11 +33,22 @@ FORBIDDING = {
     r"|\bverboten\b|\buntersagt\b|\bnicht gestattet\b|\bmaximal\b|\bhöchstens\b"
     r"|\bsollt?e?n? (?:\w+ )?(?:nicht|keine?n?)\b"
     r"|(?!(?:wenn|aber|und|das|es|sie|ich|wir|du|man)\b)[^\W\d_]+ (?:nicht|keine?n?)\b",
-    "sv": r"\baldrig\b|\bfår (?:du |man )?inte\b|\binte tillåtet\b|\bundvik\b",
-    "nb": r"\baldri\b|\bmå (?:du |man )?ikke\b|\bikke lov\b|\bunngå\b",
+    "sv": r"\baldrig\b|\bfår (?:du |man )?inte\b|\binte tillåtet\b|\bundvik\b"
+    r"|\b(?:ska|bör) (?:du |man )?inte\b|\bförbjud\w*\b|\bingen\b|\binga\b|\bhögst\b",
+    "nb": r"\baldri\b|\bmå (?:du |man )?ikke\b|\bikke lov\b|\bunngå\b"
+    r"|\b(?:skal|bør) (?:du |man )?ikke\b|\bforbudt\b|\bingen\b|\bhøyst\b",
     "nl": r"\bnooit\b|\bniet toegestaan\b|\bmag (?:je |u )?niet\b|\bvermijd\b",
     "fr": r"\bjamais\b|\bne\b.{0,30}\bpas\b|\binterdit\b|\bévite[zr]?\b",
     "es": r"\bnunca\b|\bno debe\w*\b|\bno está permitido\b|\bevit[ae]\b|\bprohibido\b",
+}
+# "Only the social media team speaks for the company", "photos are welcome when everyone in them
+# agrees": allowing something only on a condition forbids it otherwise.
+ONLY = {
+    "en": r"\bonly\b|.{0,80}\b(?:welcome|allowed|ok|okay) (?:only )?(?:when|if|as long as)\b",
+    "da": r"\bkun\b|.{0,80}\b(?:velkomne?|tilladt|ok) (?:kun )?(?:når|hvis|så længe)\b",
+    "de": r"\bnur\b|.{0,80}\b(?:willkommen|erlaubt|ok) (?:nur )?(?:wenn|falls|solange)\b",
+    "sv": r"\b(?:endast|bara)\b|.{0,80}\b(?:välkomna?|tillåtet|ok) (?:bara )?(?:när|om|så länge)\b",
+    "nb": r"\b(?:kun|bare)\b|.{0,80}\b(?:velkomne?|tillatt|ok) (?:bare )?(?:når|hvis|så lenge)\b",
 }
 # "Share links rather than copying articles": what follows forbids, what comes before is fine.
 PREFERRING = re.compile(
@@ -48,76 +60,139 @@ FORBIDDING_HEADING = re.compile(
     r"|nicht|vermeiden)\W*$",
     re.IGNORECASE,
 )
-# Everyday words for what guidelines forbid, in English, Danish and German: a rule's words and
-# a draft's words meet here across languages. For ideas marked `!`, one everyday word (after
-# `>`) in a draft is enough; the rules' own words before `>` count as any other word.
+# Words for what guidelines forbid, in English, Danish, German, Swedish and Norwegian: a rule's
+# words and a draft's words meet here across languages. For ideas marked `!`, one everyday word
+# (after `>`) in a draft is enough; the rules' own words before `>` count as any other word.
+# What a draft does in everyday phrasing (name-calling, swearing, taking sides in politics…) is
+# read by handlers/checks/behaviours.py, under the name of the idea here that the rules use.
 CONCEPTS = """
 photo:
   en photo photos picture pictures pic pics image images snapped selfie
   da billede billeder foto fotos
   de foto fotos bild bilder aufnahme
+  sv foto fotot bild bilder bilden
+  nb bilde bildet bilder foto fotoet
 screen:
   en screen screens monitor screenshot screenshots
   da skærm skærmen skærmbillede skærmbilleder
   de bildschirm bildschirms monitor screenshot
+  sv skärm skärmen skärmdump
+  nb skjerm skjermen skjermbilde
 whiteboard:
   en whiteboard whiteboards flipchart
   da tavle tavlen whiteboard whiteboardet
   de whiteboard tafel flipchart
+  sv whiteboard whiteboardtavlan tavla tavlan
+  nb whiteboard tavle tavla
+badge:
+  en badge badges lanyard
+  da adgangskort id-kort
+  de ausweis firmenausweis
+  sv passerkort id-kort
+  nb adgangskort id-kort
 document:
   en document documents slide slides deck
-  da dokument dokumenter dokumenterne
-  de dokument dokumente dokumenten unterlagen folien
+  en contract contracts
+  da dokument dokumenter dokumenterne kontrakt kontrakter
+  de dokument dokumente dokumenten unterlagen folien vertrag verträge
+  sv dokument dokumenten kontrakt avtal
+  nb dokument dokumentene kontrakt kontrakter
 account:
-  en account accounts page pages
-  da konto konti side siden profil
-  de account konto seite kanal
+  en account accounts page pages group groups channel profile
+  da konto konti side siden profil gruppe kanal
+  de account konto seite kanal gruppe profil
+  sv konto sida sidan grupp kanal profil
+  nb konto side siden gruppe kanal profil
 create:
   en create created creating
   da oprette oprettet oprettede
   de erstellen erstellt angelegt gegründet
+  sv skapa skapat
+  nb opprette opprettet
 behalf:
-  en behalf
+  en behalf speaks
   da vegne
   de namen auftrag
+  sv vägnar
+  nb vegne
 press:
   en journalist journalists press analyst investor
   da journalist journalisten presse analytiker investor
-  de journalist journalistin presse analyst investor
+  de journalist journalistin presse analyst investor reporter
+  sv journalist journalisten pressen analytiker investerare reporter
+  nb journalist journalisten pressen analytiker investor reporter
 answer:
-  en answer answered reply replied respond told confirmed
-  da svare svarede svaret bekræftede fortalte
-  de antworten geantwortet bestätigt beantwortet
-!personal:
-  en personal privacy > sick surgery diagnosis cancer pregnant pregnancy divorce divorced salary
-  en illness
-  da personlige personoplysninger > syg sygdom sygemeldt operation diagnose kræft gravid
-  da skilsmisse løn
-  de persönliche personenbezogene > krank krankheit operation diagnose krebs schwanger scheidung
-  de gehalt
+  en answer answered reply replied respond told confirmed comment commented
+  da svare svarede svaret bekræftede fortalte kommentar kommenterede
+  de antworten geantwortet bestätigt beantwortet kommentar kommentiert
+  sv svara svarade bekräftade berättade kommentar kommenterade
+  nb svare svarte bekreftet fortalte kommentar kommenterte
+personal:
+  en personal privacy
+  da personlige personoplysninger
+  de persönliche personenbezogene
+  sv personlig personliga personuppgifter
+  nb personlige personopplysninger
 colleague:
   en colleague colleagues coworker coworkers receptionist
   da kollega kolleger kollegaer
   de kollege kollegin kollegen
-!harass:
-  en discriminatory harassing harassment obscene threatening offensive insulting abusive > idiot
-  en idiots moron morons clueless stupid garbage trash losers pathetic
-  da krænkende chikane truende > idiot idioter dum dumme skrald lort tabere
-  de beleidigend belästigung bedrohlich > idiot idioten dumm müll schrott versager
+  sv kollega kollegor
+  nb kollega kolleger kollegaer
+harass:
+  en discriminatory harassing harassment threatening offensive insulting abusive disrespectful
+  da diskriminerende krænkende chikane chikanerende truende fornærmende
+  de diskriminierend beleidigend belästigung bedrohlich
+  sv diskriminerande kränkande trakasserande hotfull hotfullt
+  nb diskriminerende krenkende trakasserende truende
+swearing:
+  en obscene profanity profane swearing swear vulgar cursing
+  da uanstændigt uanstændige bandeord bande vulgært
+  de obszön obszöne vulgär fluchen schimpfwörter
+  sv obscent obscena svordomar svära vulgärt
+  nb obskønt banning banne vulgært
 competitor:
   en competitor competitors rival rivals
   da konkurrent konkurrenter
   de konkurrent konkurrenten wettbewerber
-!politics:
-  en political politics religious religion > vote voting election elections government
-  en parliament
-  da politisk politiske religiøse religion > stem stemme valg valget parti partiet regering
-  da folketinget
-  de politisch politische religiös religion > wählen wahl partei regierung bundestag
+  sv konkurrent konkurrenter
+  nb konkurrent konkurrenter
+politics:
+  en political politics religious religion
+  da politisk politiske religiøse religion
+  de politisch politische religiös religion
+  sv politisk politiska religiös religiösa
+  nb politisk politiske religiøs religiøse
+neutral:
+  en pretend neutral
+  da foregive neutral
+  de vorgeben neutral
+  sv låtsas neutral
+  nb late nøytral
+early:
+  en leak public
+  da lækage offentlig offentliggjort
+  de öffentlich veröffentlicht
+  sv läcka offentlig publicerad
+  nb lekkasje offentlig publisert
+delete:
+  en delete
+  da slette
+  de löschen
+  sv radera
+  nb slette
+consent:
+  en agrees agree consent
+  da samtykke accepterer
+  de einverstanden einwilligung zustimmung
+  sv samtycke godkänner
+  nb samtykke godtar
 secret:
   en confidential
   da fortrolig fortrolige fortroligt
   de vertraulich vertrauliche geheim
+  sv konfidentiell konfidentiella hemlig
+  nb konfidensiell fortrolig hemmelig
 !legal:
   en legal litigation > lawsuit lawsuits sue sued suing court courts
   da retssag retslig > retssag retssager sagsøge sagsøgt sagsøger retten
@@ -138,10 +213,14 @@ copy:
   en copy copying copied pasted paywall
   da kopiere kopieret kopi betalingsmur
   de kopieren kopiert paywall bezahlschranke
+  sv kopiera kopierat
+  nb kopiere kopiert
 article:
   en article articles
   da artikel artiklen artikler
   de artikel artikels
+  sv artikel artikeln
+  nb artikkel artikkelen
 """
 # The word "confidential" alone is no concern ("confidential computing"); a draft saying that
 # what it tells is still confidential is.
@@ -154,7 +233,7 @@ GENERIC = frozenset(
     listed(
         """@share @publish @news @event @social @mention @ask @sense @message @report post share
     publish social media ask team time work people use make thing doubt onlin internet compani
-    never keep apart even add often without mark seen area inform relat product produkt sale
+    never keep apart even add often without mark seen area inform relat product produkt sale everyon
     salg vertrieb @product""",
         separator=" ",
     )
@@ -167,8 +246,18 @@ _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
 _HASHTAG = re.compile(r"(?<![\w#])#\w+")
 MANY_EMOJI = 6
 MANY_HASHTAGS = 5
+# Ideas a draft names in everyday words ("a pic of the whiteboard"); the word "confidential"
+# alone is no idea of doing something ("confidential computing").
+_EVERYDAY_IDEAS = frozenset(
+    f"!{idea}"
+    for idea in listed(
+        """photo screen whiteboard badge document account create behalf press answer colleague
+        competitor copy article""",
+        separator=" ",
+    )
+)
 # A group of words found in this many of the rules tells little ("customer", "company").
-COMMON = 3
+COMMON = 4
 _SUBJECT = (
     r"(?:(?:you|we|employees|du|man|i|i|vi|sie|ihr|wir|jij|je|vous|on)\s+)?"
     r"(?:(?:should|must|may|can|må|skal|bør|darfst|dürfen|darf|sollst|sollen|sollte|mag|moet|doit)\s+)?"
@@ -239,11 +328,13 @@ def rules(sections: Sequence[Section], language: str) -> list[Rule]:
     """The forbidding sentences of the guidelines, in order: sentences and headings that say
     so, and the items of a list a heading or a lead-in says are forbidden."""
     cue = FORBIDDING.get(language, FORBIDDING["en"])
+    if language in ONLY:
+        cue = f"{cue}|{ONLY[language]}"
     # At the start of a clause (or after "and"), perhaps after "you" and a modal: "do not
     # cover" in "when the guidelines do not cover it" or "music you do not own" forbids nothing.
     pattern = re.compile(
         rf"(?:^|[.:;,!?()\u2013\u2014-]\s*|\b(?:and|or|but|og|eller|men|und|oder|aber)\s+)"
-        rf"{_SUBJECT}(?:{cue}|{PREFERRING.pattern})",
+        rf"{_SUBJECT}(?:{cue}|[^.;:]{{0,60}}?{PREFERRING.pattern})",
         re.IGNORECASE,
     )
     found = []
@@ -331,9 +422,11 @@ def guideline(
     company_mentioned: bool,
     cite: dict[str, str],
     said_in: str = "en",
+    covered: frozenset[str] = frozenset(),
 ) -> Iterator[Concern]:
     """A concern per section whose forbidding sentence the draft matches best, said in
-    `said_in`; `cite` maps a section key to how it is cited."""
+    `said_in`; `cite` maps a section key to how it is cited; ideas in `covered` were already
+    raised by another check."""
     words = without_links(draft)  # a link's words are not the post's; offsets stay the same
     asked = detect_language(words, default=language)
     codes = tuple(dict.fromkeys((asked, language)))
@@ -351,28 +444,86 @@ def guideline(
     for key, at in _form(draft).items():
         positions[key] = at
         strong.add(key)
+    for name, at in behaviours(words, company_mentioned).items():
+        positions[f"!{name}"] = at
+        strong.add(f"!{name}")
     if company_mentioned:
         positions.setdefault("@company", 0)
+    for name in covered:
+        positions.pop(f"!{name}", None)
+        strong.discard(f"!{name}")
     best: dict[str, tuple[float, Rule, list[int]]] = {}
     found = positions.keys()
     for rule in all_rules:
         matched = [n for n, group in enumerate(rule.groups) if group & found]
         score = sum(_weight(rule, n, strong) for n in matched)
+        strong_hit = any(rule.groups[n] & strong for n in matched)
         if rule.terse and score < THRESHOLD:
             # An item of a "Don'ts" list ("Screenshots als Bildbeitrag") is met by half of its
             # words, said in the same words (a shared idea alone is too loose for so few).
             same = [n for n in matched if any(k[0] not in "@!" for k in rule.groups[n] & found)]
             score = THRESHOLD if same and len(same) >= len(rule.groups) / 2 else score
-        if score >= THRESHOLD and score > best.get(rule.section.key, (0.0,))[0]:
+        # Without a behaviour, two ideas of the rule named in everyday words are enough (a
+        # photo and a whiteboard, a journalist and what was told); words the rule merely shares
+        # with a fine draft ("data", "office") need to be more, the more the rule lists.
+        ideas = sum(1 for n in matched if rule.groups[n] & found & _EVERYDAY_IDEAS)
+        # That the draft names the company is no idea of the rule.
+        words_met = sum(1 for n in matched if rule.groups[n] & found - {"@company"})
+        needed = (
+            THRESHOLD
+            if strong_hit or rule.terse or ideas >= THRESHOLD
+            else max(3.0, len(rule.groups) / 5)
+        )
+        if not (strong_hit or rule.terse or ideas >= THRESHOLD) and words_met < needed:
+            continue
+        held = best.get(rule.section.key)
+        # The best of a section; on a tie the shorter, more specific sentence.
+        if score >= needed and (
+            held is None or (score, -len(rule.groups)) > (held[0], -len(held[1].groups))
+        ):
             best[rule.section.key] = (score, rule, matched)
-    for _, rule, matched in best.values():
-        first = min(positions[key] for n in matched for key in rule.groups[n] & positions.keys())
+    for _, rule, matched in _most_telling(list(best.values()), strong):
+        # The span is where the draft does what the rule forbids, not where it names the company.
+        keys = [key for n in matched for key in rule.groups[n] & positions.keys()]
+        telling = [k for k in keys if k in strong] or [k for k in keys if k != "@company"] or keys
+        first = min(positions[key] for key in telling)
         yield Concern(
             Kind.GUIDELINE,
             cite.get(rule.section.key, rule.section.title),
             text_for("guideline", said_in, rule=rule.text),
             sentence_at(draft, first),
         )
+
+
+def _most_telling(
+    chosen: list[tuple[float, Rule, list[int]]], strong: set[str]
+) -> list[tuple[float, Rule, list[int]]]:
+    """One concern per thing the draft does: a rule met only by what another rule met as well
+    (swearing is "obscene" in one section and "offensive" in another) goes, unless it scores
+    higher; on a tie the shorter, more specific rule stays."""
+
+    def evidence(item: tuple[float, Rule, list[int]]) -> frozenset[str]:
+        return frozenset(k for n in item[2] for k in item[1].groups[n] & strong)
+
+    def only_strong(item: tuple[float, Rule, list[int]]) -> bool:
+        return all(item[1].groups[n] & strong for n in item[2])
+
+    def better(other: tuple[float, Rule, list[int]], item: tuple[float, Rule, list[int]]) -> bool:
+        return (other[0], -len(other[1].groups)) > (item[0], -len(item[1].groups))
+
+    # Most telling first: where two concerns quote the same sentence of the draft, the first stays.
+    chosen = sorted(chosen, key=lambda item: (-item[0], len(item[1].groups)))
+    return [
+        item
+        for item in chosen
+        if not (
+            only_strong(item)
+            and any(
+                other is not item and evidence(item) <= evidence(other) and better(other, item)
+                for other in chosen
+            )
+        )
+    ]
 
 
 def _position(draft: str, word: str) -> int:

@@ -9,11 +9,17 @@ from typing import Any
 
 import yaml
 
-from handlers.checks.concerns import CheckSettings, Context, Kind
+from handlers.checks.concerns import CheckSettings, Concern, Context, Kind
+from handlers.checks.review import OfflineReview
+from handlers.checks.rules import rules
 from handlers.checks.secrets import parse_secrets
+from handlers.guidelines.document import GuidelinesFile
 from handlers.reports.links import keys
 
 DRAFTS = Path(__file__).parent / "drafts.yaml"
+# Drafts checked against dev policies of the guideline corpus, for the guidelines' own rules.
+POLICIES = Path(__file__).parent / "policies_dev.yaml"
+CORPUS = Path(__file__).parents[1] / "guidelines" / "corpus"
 # Held-out drafts written later by someone who never saw the checker: all of them are in the
 # split `unseen`; a file without `settings` is checked with those of drafts.yaml.
 UNSEEN = Path(__file__).parent / "drafts_unseen.yaml"
@@ -82,3 +88,42 @@ def load_eval_set(path: Path = DRAFTS) -> EvalSet:
 def unseen_set() -> Path | None:
     """The later held-out set, when it is there."""
     return UNSEEN if UNSEEN.exists() else None
+
+
+@dataclass(frozen=True)
+class PolicyOutcome:
+    """One draft of policies_dev.yaml: the policy, the rule it breaks (None: fine), whether the
+    check cited that rule (or, for a fine draft, raised anything), and what it raised."""
+
+    policy: str
+    rule: str | None
+    text: str
+    right: bool
+    concerns: tuple[Concern, ...]
+
+
+def policy_outcomes(path: Path = POLICIES) -> list[PolicyOutcome]:
+    """Check every draft of `path` against its policy."""
+    outcomes = []
+    for policy in yaml.safe_load(path.read_text(encoding="utf-8"))["policies"]:
+        guidelines = GuidelinesFile(CORPUS / policy["guidelines"])
+        review = OfflineReview(
+            guidelines, CheckSettings(company_names=_names(policy["company_names"]))
+        )
+        index = guidelines.index
+        forbidding = rules(index.sections, index.language)
+        for draft in policy["drafts"]:
+            concerns = review.check(draft["text"]).concerns
+            rule = draft["rule"]
+            if rule is None:
+                right = not concerns
+            else:
+                # A rule not read as forbidding ("Be careful what you share") is a miss.
+                cited = {r.section.title for r in forbidding if rule.lower() in r.text.lower()}
+                right = any(
+                    c.section in cited or rule.lower() in c.reason.lower() for c in concerns
+                )
+            outcomes.append(
+                PolicyOutcome(policy["guidelines"], rule, draft["text"], right, concerns)
+            )
+    return outcomes

@@ -135,3 +135,78 @@ def test_the_word_confidential_alone_is_no_concern(env: dict[str, str]) -> None:
     assert [answer["ok"] for answer in answers[:2]] == [True, True]
     (concern,) = answers[2]["concerns"]
     assert concern["section"] == "3. Never publish confidential information"
+
+
+# What people do that the bundled guidelines forbid, said in everyday words in five languages:
+# (draft, the section the concern cites, the sentence of the guidelines it quotes, its span).
+BEHAVIOURS = [
+    (
+        "Their support team are a bunch of clowns.",
+        "5. Use common sense",
+        "discriminatory, harassing, obscene or threatening",
+        "Their support team are a bunch of clowns.",
+    ),
+    (
+        "Monday. Printer jammed again. Fuck this place.",
+        "5. Use common sense",
+        "discriminatory, harassing, obscene or threatening",
+        "Fuck this place.",
+    ),
+    (
+        "Go Nordlys! And whatever you do on Sunday, vote against the Greens.",
+        "5. Use common sense",
+        "Keep political and religious debates apart",
+        "And whatever you do on Sunday, vote against the Greens.",
+    ),
+    (
+        "Vi beklager nedbruddet i går. Alle kunder får en måned gratis. #ansat",
+        "2. Social media at work is fine when it builds your professional image",
+        "Only the social media team speaks for the company",
+        "Vi beklager nedbruddet i går.",
+    ),
+    (
+        "Helt ärligt, som nöjd kund: Nordlys Cloud är bäst. #ad",
+        "1. Share our stories, news and events",
+        "Never pretend to be a neutral customer.",
+        "Helt ärligt, som nöjd kund: Nordlys Cloud är bäst.",
+    ),
+    (
+        "Ikke offentlig ennå, men vi åpner kontor i Bergen i mars! #ansatt",
+        "1. Share our stories, news and events",
+        "Only share news after it is public.",
+        "Ikke offentlig ennå, men vi åpner kontor i Bergen i mars!",
+    ),
+    (
+        "Ich habe alle meine alten Beiträge über den Ausfall gelöscht.",
+        "4. Never answer negative comments yourself: report them",
+        "Do not delete your own related posts",
+        "Ich habe alle meine alten Beiträge über den Ausfall gelöscht.",
+    ),
+    (
+        "Selfie from the offsite with the whole team, didn't ask them first 😅",
+        "2. Social media at work is fine when it builds your professional image",
+        "when everyone in them agrees to be shown",
+        "Selfie from the offsite with the whole team, didn't ask them first 😅",
+    ),
+]
+# Close to those, and fine.
+FINE = [
+    "We picked up 40 kg of trash on the beach this morning. Who's in next time?",
+    "Voting for the team awards closes Friday: who gets your vote?",
+    "God weekend til alle, vi ses mandag!",
+    "Our release party is tonight, and everyone in the photos said yes to being in them.",
+    "Just published: the full text of our annual report, right here on our site. #employee",
+]
+
+
+def test_what_people_do_against_the_guidelines_is_found_in_everyday_words(
+    env: dict[str, str],
+) -> None:
+    lines = "".join(f"{draft}\n" for draft, *_ in BEHAVIOURS) + "".join(f"{d}\n" for d in FINE)
+    result = CliRunner().invoke(check, ["--json"], input=lines, env=env)
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    for (draft, section, rule, span), answer in zip(BEHAVIOURS, answers, strict=False):
+        guideline = [c for c in answer["concerns"] if c["kind"] == "guideline"]
+        assert [(c["section"], c["span"]) for c in guideline] == [(section, span)], draft
+        assert rule in guideline[0]["reason"], draft
+    assert [a["draft"] for a in answers[len(BEHAVIOURS) :] if not a["ok"]] == []

@@ -35,9 +35,8 @@ def test_the_set_is_as_the_issue_asks() -> None:
     assert sum(d.split == "holdout" for d in drafts) == 37
 
 
-# The issue's goal is 0.90 per kind; the guidelines' own rules reach 12/21 on the dev drafts
-# since 15 more were written for the rule types the first ones lacked (README: "Measured").
-FLOORS = {kind: 0.9 for kind in Kind} | {Kind.GUIDELINE: 0.55}
+# The issue's goal, 0.90 per kind, on the dev drafts (tuned on: README, "Measured").
+FLOORS = {kind: 0.9 for kind in Kind}
 
 
 @pytest.mark.parametrize("kind", list(Kind))
@@ -48,7 +47,7 @@ def test_recall_per_kind(results, kind: Kind) -> None:
 
 def test_false_alarms_on_fine_drafts(results) -> None:
     fine = [found for wanted, _, found in results if not wanted]
-    assert sum(bool(found) for found in fine) / len(fine) <= 0.07  # the goal 0.05: 3/47 now
+    assert sum(bool(found) for found in fine) / len(fine) <= 0.05  # the goal; 0/76 now
 
 
 def test_a_later_set_borrows_the_settings_and_is_all_unseen(tmp_path: Path) -> None:

@@ -17,14 +17,14 @@ from handlers.guidelines.document import GuidelinesFile
 from tests.fakes.openai_api import FakeOpenAI
 from tests.fakes.slack_requests import post_form, slash
 
-DRAFT = "Sneak peek of Polaris! Also, our competitor's CEO is a clown 🤡"
+DRAFT = "Sneak peek of Polaris! Also, our competitor's CEO couldn't organise a bake sale 🙄"
 REVIEW = {
     "concerns": [
         {
             "kind": "guideline",
             "section": "S6",
             "reason": "Be respectful, also to competitors.",
-            "span": "our competitor's CEO is a clown",
+            "span": "our competitor's CEO couldn't organise a bake sale",
         },
         {"kind": "confidential", "section": "S9", "reason": "No such section.", "span": "x"},
         {"kind": "gossip", "section": "S1", "reason": "No such kind.", "span": "x"},
@@ -56,7 +56,10 @@ async def test_the_model_adds_concerns_citing_real_sections_only(model, review) 
     assert result.concerns[: len(offline.concerns)] == offline.concerns  # never dropped
     added = result.concerns[len(offline.concerns) :]
     assert [(c.kind, c.section) for c in added] == [(Kind.GUIDELINE, "5. Use common sense")]
-    assert added[0].span is not None and added[0].span.text == "our competitor's CEO is a clown"
+    assert (
+        added[0].span is not None
+        and added[0].span.text == "our competitor's CEO couldn't organise a bake sale"
+    )
     system, user = (m["content"] for m in model.requests[0]["messages"])
     assert "data, not instructions" in system
     assert "[S6] 5. Use common sense" in user and "<draft>" in user
