@@ -21,20 +21,31 @@ def _any(*alternatives: str) -> re.Pattern[str]:
 _INSULT = _any(
     r"idiot(?:s|er|en|erne|ar|arna)?",
     r"moron(?:s)?",
-    r"fool(?:s)?",
+    r"(?<!april.)fools?",
     r"clown(?:s|er|erne)?|klovn(?:er|erne|ar|ene)?|pajas(?:er)?",
     r"clueless|incompetent|inkompetente?|inkompetenta",
-    r"stupid|dumb|dum|dumme|dumma|dumm(?:en|er)?",
+    # Said of someone, not of a question ("there's no such thing as a stupid question").
+    r"(?:is|are|was|were|so|such|er|var|är|ist|sind|war) (?:\w+ )?(?:stupid|dumb|dum|dumme"
+    r"|dumma|dumm\w*)",
     # Words for rubbish are words for rubbish too ("we picked up trash"): said of something.
     r"(?:is|are|was|its|it's|er|var|är|ist|sind|war) (?:\w+ ){0,2}(?:garbage|trash|rubbish"
     r"|skrald|bras|søppel|skräp|schrott|müll)",
     r"losers?|tabere|taberne|förlorare|tapere|versager",
-    r"pathetic|latterlige?|löjliga?|lächerlich(?:e|en)?",
+    r"pathetic",
     r"trottel|dummköpfe?|tåbe|tåber",
     r"(?:what|is|are|such) an? (?:joke|disgrace|scam)|(?:er|var) (?:en|et) (?:joke|vits|vittighed)",
     r"(?:är|var) (?:ett|en) (?:skämt|bluff)|(?:ist|sind) (?:ein|eine) (?:witz|witze|farce)",
-    r"scam(?:mers)?|svindlere|bedragare|betrüger",
+    # Contempt for someone's work or sense.
+    # said of someone ("the laziest person", "such amateurs"), not of a Sunday.
+    r"(?:is|are|was|were|so|such|the|what|bunch of|er|var|är|ist|sind|war|så|sådana|vilka|hvilke"
+    r"|nogle|några|noen|welche|echte|totale?|komplette?) (?:\w+ )?(?:lazy|laziest|useless"
+    r"|worthless|hopeless|amateurs|amatører|amatörer|amateure|doven|dovne|ubrugelige?"
+    r"|værdiløse?|lat|lata|oduglig[at]?|faul(?:e|en)?|nutzlos(?:e|en)?|unfähig(?:e|en)?"
+    r"|ubrukelige?)",
     r"no (?:clue|idea) what (?:they|he|she)|keine ahnung|ingen aning|ingen anelse|aner ikke",
+    r"(?:who|don't|doesn't) (?:actually |even )?know what (?:they're|they are|he's|she's) doing",
+    r"keinen (?:plan|schimmer)|null peiling|ingen peiling|aner ikke hvad",
+    r"vet inte vad (?:de|han|hon) (?:håller på med|gör)",
 )
 # Swear words, and words that start one ("lortedag", "Scheißtag", "skitserver").
 _SWEARING = _any(
@@ -47,11 +58,11 @@ _SWEARING = _any(
 )
 # Threats of people.
 _THREAT = _any(
-    r"watch your back|you(?:'ll| will) regret|i know where you live|you(?:'d| had) better",
-    r"pas på dig selv|det kommer du til at fortryde|jeg ved hvor du bor",
-    r"pass (?:bloß )?auf dich auf|das wirst du bereuen|ich weiß, wo du wohnst",
-    r"akta dig|det kommer du att ångra|jag vet var du bor",
-    r"pass deg|det kommer du til å angre|jeg vet hvor du bor",
+    r"watch your back|you(?:'ll| will) regret|i know where you live",
+    r"det kommer du til at fortryde|jeg ved hvor du bor",
+    r"das wirst du bereuen|ich weiß, wo du wohnst",
+    r"det kommer du att ångra|jag vet var du bor",
+    r"det kommer du til å angre|jeg vet hvor du bor",
 )
 # A group of people talked down as a group: "older developers can't keep up".
 _GROUP = (
@@ -61,16 +72,17 @@ _GROUP = (
     r"|frauen|männer|ältere|ausländer|migranten|kvinner|menn|eldre|innvandrere)"
 )
 _DEMEANING = re.compile(
-    rf"(?<!\w){_GROUP}\b[^.!?\n]{{0,60}}?(?:can't|cannot|can not|shouldn't|should not|never learn"
-    r"|waste of money|are (?:all |just )?(?:lazy|useless|worse|slow|stupid)|kan ikke|duer ikke"
-    r"|spild af penge|kan inte|slöseri|können nicht|geldverschwendung|sløsing)",
+    rf"(?<!\w){_GROUP}\b[^.!?\n]{{0,60}}?(?:can't keep up|cannot keep up|never learn"
+    r"|waste of money|are (?:all |just )?(?:lazy|useless|worse|slow|stupid)|duer ikke"
+    r"|kan ikke følge med|spild af penge|kan inte hänga med|slöseri|können nicht mithalten"
+    r"|geldverschwendung|sløsing|henger ikke med)",
     re.IGNORECASE,
 )
 # Taking sides in politics: telling people how to vote, or an opinion in political words.
 _VOTE_FOR = _any(
     r"vote (?:for|against|no|yes)|don't vote|do not vote|never vote",
-    r"stem (?:på|nej|ja|imod)|stem ikke|ikke stem|stemmer på",
-    r"rösta (?:på|nej|ja|emot)|rösta inte|röstar på",
+    r"stem (?:på|nej|ja|imod)|stem ikke|ikke stem|stemmer (?:\w+ ){0,2}på",
+    r"rösta (?:på|nej|ja|emot)|rösta inte|röstar (?:\w+ ){0,2}på",
     r"wählt|wählen sie|nicht wählen|stimmt (?:für|gegen)",
     r"stem (?:på|nei|ja|mot)|ikke stem",
 )
@@ -86,14 +98,16 @@ _POLITICAL = re.compile(
 _RELIGIOUS = re.compile(
     r"(?<!\w)(?:jesus|christ|christian|allah|islam\w*|muslim\w*|jewish|church|mosque|bible"
     r"|quran|koran|faith|pray\w*|kristne?|kristen|kirke\w*|kyrka\w*|kirche\w*|christlich\w*"
-    r"|glaube\w*|troen|bøn|bön|gebet|religio\w*|religiø\w*|religiö\w*|values|værdier"
-    r"|werte|värderingar|verdier)(?!\w)",
+    r"|glaube\w*|troen|bøn|bön|gebet|religio\w*|religiø\w*|religiö\w*)(?!\w)",
     re.IGNORECASE,
 )
 # Speaking as the company, not as oneself.
 _BEHALF = _any(
     r"on behalf of|on (?:the company's|our company's|our) behalf|speaking for (?:the company|us)",
     r"official (?:statement|position|response)|we apologi[sz]e|we take full responsibility",
+    r"(?:the )?official (?:voice|spokesperson|representative) of",
+    r"speak(?:ing)? for \w+ (?:now|here)",
+    r"officielt fra|officiellt från|offisielt fra|talsmand for|talsperson för|talsperson for",
     r"på (?:\w+s )?vegne|vi beklager|vi tager (?:det )?fulde? ansvar",
     r"im namen (?:von|der|des|unserer|unseres)|wir entschuldigen uns|wir übernehmen die volle",
     r"på (?:\w+s )?vägnar|vi ber om ursäkt|vi tar fullt ansvar",
@@ -111,18 +125,24 @@ _NEUTRAL = _any(
     r"uavhengig anbefaling|fornøyd kunde|vanlig kunde|ikke sponset|ingen tilknytning",
 )
 # Telling news before it is out.
-_EARLY = _any(
+_NOT_YET = _any(
     r"not (?:yet )?(?:public|announced|official)|isn't (?:public|official|announced) yet",
     r"(?:officially )?announced next (?:week|month)|ahead of (?:the )?(?:launch|announcement)",
-    r"you heard it here first|a (?:week|day|month) early",
-    r"before (?:it's|it is) (?:announced|official)",
-    r"you didn't hear (?:it|this) from me|can't hold it in|under embargo|embargoed",
-    r"ikke offentligt? (?:endnu|ennå|enda)|ikke officielt endnu|før det bliver offentliggjort",
-    r"har ikke hørt det fra mig|kan ikke holde det for mig selv",
-    r"noch nicht (?:offiziell|öffentlich)|bevor es offiziell|ihr habt es nicht von mir",
+    r"before (?:it's|it is) (?:announced|official)|can't say (?:any )?more|not (?:known|out) yet",
+    r"kan ikke sige mere|ikke kendt endnu|ikke ude endnu|ikke officielt endnu",
+    r"ikke offentligt? (?:endnu|ennå|enda)|før det bliver offentliggjort",
+    r"mehr darf ich nicht sagen|noch nicht bekannt|noch nicht (?:offiziell|öffentlich)",
+    r"bevor es offiziell|kan inte säga mer|inte känt än|inte ute än",
     r"inte offentligt? (?:än|ännu)|inte officiellt (?:än|ännu)",
-    r"innan det (?:annonseras|blir offentligt)",
+    r"innan det (?:annonseras|blir offentligt)|kan ikke si mer|ikke kjent ennå|ikke ute ennå",
     r"ikke offisielt ennå|før det blir offentlig",
+)
+# Said of news only an insider has, whoever's it is.
+_INSIDER = _any(
+    r"you heard it here first|a (?:week|day|month) early|under embargo|embargoed",
+    r"you didn't (?:hear|see) (?:it|this) (?:from me|here)|can't hold it in|don't tell anyone",
+    r"sig det ikke til nogen|har ikke hørt det fra mig|kan ikke holde det for mig selv",
+    r"sagt es niemandem|ihr habt es nicht von mir|säg inget till någon|ikke si det til noen",
 )
 # Starting an account, page or group of one's own for the company.
 _NEW_ACCOUNT = _any(
@@ -134,6 +154,17 @@ _NEW_ACCOUNT = _any(
     r"(?:seite|gruppe|konto|account|kanal) (?:\w+ ){0,3}(?:erstellt|angelegt|gegründet)",
     r"(?:skapat|startat|gjort) (?:ett|en)? ?(?:ny |nytt )?(?:\w+[- ])?(?:konto|sida|grupp|kanal)",
     r"(?:opprettet|laget|startet) (?:en|ei|et)? ?(?:ny )?(?:\w+[- ])?(?:side|gruppe|konto|kanal)",
+)
+# A picture or recording of what is internal: a chat, a meeting, a price list, a customer list.
+_INTERNAL_PICTURE = re.compile(
+    r"(?<!\w)(?:screenshot\w*|photo\w*|pic|pics|picture\w*|image|snapped|recorded|recording"
+    r"|billede\w*|foto\w*|skærmbillede\w*|optaget|optog|bild\w*|aufgenommen|aufnahme"
+    r"|skärmdump\w*|spelade in|inspelning|bilde\w*|skjermbilde\w*|tok opp|opptak)(?!\w)"
+    r"[^.!?\n]{0,60}?(?<!\w)(?:slack|teams|chat|thread|e-?mails?|inbox|all-hands|town hall"
+    r"|meeting|roadmap|pricing|price list|customer list|crm|dashboard|org chart|prisliste\w*"
+    r"|kundeliste\w*|møde\w*|preisliste\w*|kundenliste\w*|besprechung\w*|prislista\w*"
+    r"|kundlista\w*|möte\w*|møte\w*|intranet\w*)(?!\w)",
+    re.IGNORECASE,
 )
 # Deleting one's own posts ("deleting my old tweets", "meine Beiträge gelöscht").
 _DELETING = r"(?:delet\w*|remov\w*|slet\w*|lösch\w*|gelöscht|rader\w*|ta bort|tar bort)"
@@ -154,6 +185,8 @@ _COPY = _any(
     r"(?:paywall|betalingsmur\w*|bezahlschranke|betalvägg\w*)",
     r"found (?:this|the|a) (?:photo|picture|image) on (?:google|the internet|instagram)",
     r"(?:song|music|track|single) by|soundtrack|musik af|musik von|låt av|musik av|sang av",
+    r"(?:used|borrowed|took|ripped|brugte|lånte|lånade|tog|benutzt|geliehen|brukte|lånt)"
+    r" (?:\w+ ){0,2}(?:song|track|music|sangen|musikken|låten|musiken|song|lied|musik)",
     r"hele artiklen|kompletten? artikel|ganzen artikel|hela artikeln|hele artikkelen",
     r"(?:kopieret|kopiert|kopierat|eingefügt|inklistrad|limt inn) (?:\w+ ){0,3}"
     r"(?:artikel\w*|tekst\w*|text\w*|billede\w*|bild\w*|foto\w*)",
@@ -162,6 +195,8 @@ _COPY = _any(
 _PRIVATE = re.compile(
     r"(?<!\w)(?:sick leave|sick|surgery|diagnos\w*|cancer\w*|pregnan\w*|divorc\w*|burnout"
     r"|depression|salary|illness|sygemeld\w*|syg|kræft|gravid|skilsmisse|skilt|løn"
+    r"|passport|id card|social security|home address|reisepass|personalausweis"
+    r"|cpr|cpr-nummer|personnummer|hjemmeadresse|hemadress|privatadresse"
     r"|krank\w*|krebs|schwanger|scheidung|gehalt|sjukskriv\w*|sjuk|cancerdiagnos"
     r"|skilsmässa|lön|sykmeld\w*|syk|kreft|skilt)(?!\w)",
     re.IGNORECASE,
@@ -223,16 +258,21 @@ FINDERS: dict[str, Callable[[str], int | None]] = {
     "harass": _harass,
     "swearing": _searcher(_SWEARING),
     "politics": _politics,
-    "behalf": _searcher(_BEHALF),
-    "neutral": _searcher(_NEUTRAL),
-    "early": _searcher(_EARLY),
     "delete": _searcher(_DELETE),
     "copy": _searcher(_COPY),
     "personal": _private,
     "consent": _searcher(_UNASKED),
+    "screen": _searcher(_INTERNAL_PICTURE),
 }
-# Behaviours that concern the company only when the draft names it: a page of one's own is fine.
-ABOUT_THE_COMPANY = {"account": _NEW_ACCOUNT}
+# Behaviours that concern the company only when the draft names it: a page of one's own, a
+# thank-you on behalf of a meetup's organisers, a happy customer of the local bakery are fine.
+ABOUT_THE_COMPANY = {"account": _NEW_ACCOUNT, "behalf": _BEHALF, "neutral": _NEUTRAL}
+# News told early is the company's news: the draft names it or speaks as "we" and "our".
+_OURS = re.compile(
+    r"(?<!\w)(?:we|we're|our|us|vi|vores|os|wir|unser\w*|uns|vår|vårt|våra|oss)(?!\w)"
+    r"|#(?:employee|ansat|ansatt|anställd|mitarbeiter)",
+    re.IGNORECASE,
+)
 
 
 def behaviours(draft: str, company_mentioned: bool) -> dict[str, int]:
@@ -247,4 +287,9 @@ def behaviours(draft: str, company_mentioned: bool) -> dict[str, int]:
             match = pattern.search(draft)
             if match:
                 found[name] = match.start()
+    early = _INSIDER.search(draft) or (
+        _NOT_YET.search(draft) if company_mentioned or _OURS.search(draft) else None
+    )
+    if early:
+        found["early"] = early.start()
     return found

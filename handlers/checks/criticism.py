@@ -17,14 +17,18 @@ REBUTTAL = phrase_pattern(
     |read the ticket|don't believe|do not believe|trolling|troll|full of mistakes
     |embarrassing|get your facts|just false|that's false|that is false|simply false|is false
     |completely false|untrue|misleading|spreading rumours|spreading rumors|spreading lies
+    |fiction|total fiction|made up|made-up|you obviously|clearly never|no idea how
+    |you haven't even|before you rant|is wrong|are wrong
     |ikke rigtigt|ikke sandt|forkert|løgn|løgne|løgner|vrøvl|fyldt med fejl|urimelig|urimeligt
     |klager offentligt|misinformation|falske|passer ikke|passer simpelthen ikke|misvisende
-    |usandt|fuld af fejl|lyver
+    |usandt|fuld af fejl|lyver|er forkert|du har ikke engang|opdigtet
     |stimmt nicht|stimmt so nicht|stimmt so einfach nicht|einfach falsch|irreführend
     |falschinformation|falschinformationen|quatsch|unsinn|lüge|lügen|lügner|gelogen|keine ahnung
+    |ist falsch|frei erfunden|du hast nicht einmal
     |stämmer inte|inte sant|lögn|lögner|ljuger|struntprat|full av fel|felaktigt|sprida lögner
-    |desinformation|vilseledande
-    |stemmer ikke|løgn|løgner|tøv|full av feil|feilaktig|misvisende|sprer løgner"""
+    |desinformation|vilseledande|är fel|påhittat|uppenbarligen|inte ens testat|har inte ens
+    |stemmer ikke|løgn|løgner|tøv|full av feil|feilaktig|misvisende|sprer løgner|er feil
+    |rett og slett feil|oppdiktet|har ikke engang"""
 )
 # What is being answered: a review, a complaint, critical coverage.
 CRITICISM = phrase_pattern(

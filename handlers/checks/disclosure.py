@@ -17,7 +17,9 @@ PROMOTING = phrase_pattern(
     |anbefale|anbefales|anbefaler|bedste|prøv|prøv det|søger|søg|ansøg|tilmeld|lancerer|ny|nye
     |fed|fantastisk|gratis|billig|billigt|kig på|køb
     |empfehlung|empfehlen|empfehle|testen|jetzt|bewerben|sucht|verstärkung|neu|neue|toll|tolles
-    |großartig|kostenlos|gratis|ausprobieren|don't miss
+    |großartig|kostenlos|gratis|ausprobieren|don't miss|saved me|saves you|link in comments
+    |link in the comments|link in bio|favourite|favorite|yndlings|yndlingsapp|das beste
+    |anschauen|unbedingt
     |rekommenderar|rekommenderas|bästa|prova|testa|sök|söker|ansök|anmäl dig|lanserar|nya|nytt
     |fantastisk|fantastiska|köp|missa inte
     |anbefaler|anbefales|beste|søk|lanserer|kjøp|ikke gå glipp"""
@@ -40,6 +42,30 @@ _SAYS = [
     "#werbung",
     "#anzeige",
     "i work",
+    "proud to be part of",
+    "part of the team",
+    "proud to work",
+    "here at",
+    "we launched",
+    "we've launched",
+    "we just launched",
+    "we're launching",
+    "we are launching",
+    "we built",
+    "we've built",
+    "join our team",
+    "vi har lanceret",
+    "vi lancerer",
+    "en del af holdet",
+    "her hos",
+    "wir haben gelauncht",
+    "wir starten",
+    "hier bei",
+    "vi har lanserat",
+    "vi lanserar",
+    "här på",
+    "vi har lansert",
+    "vi lanserer",
     "as an employee",
     "som medarbejder",
     "als mitarbeiter",

@@ -159,10 +159,10 @@ BEHAVIOURS = [
         "And whatever you do on Sunday, vote against the Greens.",
     ),
     (
-        "Vi beklager nedbruddet i går. Alle kunder får en måned gratis. #ansat",
+        "Vi i Nordlys beklager nedbruddet i går. Alle kunder får en måned gratis. #ansat",
         "2. Social media at work is fine when it builds your professional image",
         "Only the social media team speaks for the company",
-        "Vi beklager nedbruddet i går.",
+        "Vi i Nordlys beklager nedbruddet i går.",
     ),
     (
         "Helt ärligt, som nöjd kund: Nordlys Cloud är bäst. #ad",
@@ -196,6 +196,9 @@ FINE = [
     "God weekend til alle, vi ses mandag!",
     "Our release party is tonight, and everyone in the photos said yes to being in them.",
     "Just published: the full text of our annual report, right here on our site. #employee",
+    "Lazy Sunday with the kids. No such thing as a stupid question, says my 5-year-old.",
+    "On behalf of the meetup's organisers: thank you to all our speakers!",
+    "Take care, everyone! Pas på jer selv i julen 🎄",
 ]
 
 
