@@ -159,10 +159,10 @@ BEHAVIOURS = [
         "And whatever you do on Sunday, vote against the Greens.",
     ),
     (
-        "Vi i Nordlys beklager nedbruddet i går. Alle kunder får en måned gratis. #ansat",
+        "Vi beklager nedbruddet hos Nordlys i går. Alle kunder får en måned gratis. #ansat",
         "2. Social media at work is fine when it builds your professional image",
         "Only the social media team speaks for the company",
-        "Vi i Nordlys beklager nedbruddet i går.",
+        "Vi beklager nedbruddet hos Nordlys i går.",
     ),
     (
         "Helt ärligt, som nöjd kund: Nordlys Cloud är bäst. #ad",
