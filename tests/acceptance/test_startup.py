@@ -53,19 +53,24 @@ def test_half_a_configuration_is_said_once_and_shown_on_healthz(deployment: Depl
 
 
 def test_slack_unreachable_at_start_is_one_line_then_retried(deployment: Deployment) -> None:
-    slack_port = free_port()
-    bot = deployment.start(SLACK_API_URL=f"http://127.0.0.1:{slack_port}/api/")
+    # Slack's port is held, bound but not listening, until the fake listens on it: connections
+    # are refused, and no other test's server can take the port meanwhile.
+    with socket.socket() as held:
+        held.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        held.bind(("127.0.0.1", 0))
+        slack_port = held.getsockname()[1]
+        bot = deployment.start(SLACK_API_URL=f"http://127.0.0.1:{slack_port}/api/")
 
-    def unhealthy() -> Json | None:
-        answer = bot.health()
-        return answer[1] if answer is not None and answer[0] == 503 else None
+        def unhealthy() -> Json | None:
+            answer = bot.health()
+            return answer[1] if answer is not None and answer[0] == 503 else None
 
-    state = bot.wait_for("/healthz 503", unhealthy)
-    assert "cannot reach" in state["slack"]["error"]
-    time.sleep(1.5)  # a retry or two fail meanwhile, silently
-    # Slack comes back on that address: the bot connects by itself and reads the people.
-    deployment.slack.users = {"U0ADA": {"id": "U0ADA", "name": "ada", "real_name": "Ada"}}
-    deployment.fakes.run(deployment.slack.start(slack_port))
+        state = bot.wait_for("/healthz 503", unhealthy)
+        assert "cannot reach" in state["slack"]["error"]
+        time.sleep(1.5)  # a retry or two fail meanwhile, silently
+        # Slack comes back on that address: the bot connects by itself and reads the people.
+        deployment.slack.users = {"U0ADA": {"id": "U0ADA", "name": "ada", "real_name": "Ada"}}
+        deployment.fakes.run(deployment.slack.start(slack_port))
     state = bot.wait_healthy(timeout=15)
     assert state["slack"]["team"]
     challenge = {"type": "url_verification", "challenge": "c-1", "token": "t"}
