@@ -254,21 +254,22 @@ class Index:
         return scores
 
     def search(self, question: str, limit: int = 3) -> list[Hit]:
-        """The best `limit` sections for `question`, best first (none when nothing matches)."""
+        """The best `limit` sections for `question`, best first: with the multilingual model the
+        closest by meaning even when no word matches, else none then."""
         terms = self.query_terms(question)
-        if not terms or not self.sections:
+        if not self.sections or not (terms or question.strip()):
             return []
-        scores = self.scores(terms)
+        scores = self.scores(terms) if terms else [0.0] * len(self.sections)
         ranked = sorted(range(len(scores)), key=lambda doc: scores[doc], reverse=True)
         ranked = [doc for doc in ranked if scores[doc] > 0]
-        if not ranked:
-            return []
         model = self._model(question)
         if model is not None and model.languages is None:
             # Every section, even one sharing no word with the question: the answer may say
             # it in other words, or in another language.
             similarities = self._similarities(model, question, range(len(self.sections)))
             fused = _fuse(scores, similarities, self.tuning)
+        elif not ranked:
+            return []
         else:
             depth = ranked[: max(limit, self.tuning.rerank_depth)]
             similarities = self._similarities(model, question, depth) if model else {}
@@ -375,8 +376,8 @@ def _fuse(
     may say it in other words, or in another language). The score stays on BM25's scale:
     BM25 + model_weight * the best BM25 * the cosine min-max normalised over the document's
     sections, the spread taken as at least `model_spread` (cosines that hardly differ say
-    little)."""
-    best = max(scores)
+    little). When no word matches, the best BM25 is taken as 1: the cosine alone ranks."""
+    best = max(scores) or 1.0
     low, high = min(similarities.values()), max(similarities.values())
     spread = max(high - low, tuning.model_spread, 1e-9)
     combined = [

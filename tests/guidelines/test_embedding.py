@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.guidelines_cli import ask
+from handlers.guidelines.answer import offline_answer
 from handlers.guidelines.embedding import (
     E5Embedder,
     WordLlamaEmbedder,
@@ -124,4 +125,9 @@ def test_the_bundled_model_reads_an_english_question_on_spanish_guidelines() -> 
         assert hits[0].section.title == title
         closest = max(hits, key=lambda hit: hit.similarity or 0.0)
         assert closest.section.title == title, "the model's own cosine says so too"
-    assert index.search("When is lunch?") == [], "nothing in common: nothing found"
+    hits = index.search("Can I reveal members' home addresses?")
+    assert hits[0].section.title == "Datos personales", "no word in common: found by meaning"
+    assert hits[0].matched == 0
+    lunch = offline_answer(index, "When is lunch?")
+    assert lunch.sources, "the closest passages, even with nothing in common"
+    assert lunch.verdict == "not_covered", "and the verdict refuses them"
