@@ -28,7 +28,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from handlers.guidelines.answer import offline_answer, verdict, verdict_features  # noqa: E402
+from handlers.guidelines.answer import (  # noqa: E402
+    answer_probability,
+    offline_answer,
+    verdict,
+    verdict_features,
+)
 from handlers.guidelines.embedding import BUNDLED, Embedder, load_embedder  # noqa: E402
 from handlers.guidelines.language import content_words, stem  # noqa: E402
 from handlers.guidelines.retrieval import Hit, Index  # noqa: E402
@@ -63,6 +68,8 @@ VERDICT_GRID: dict[str, tuple[float, ...]] = {
 # COSINE is the place of the embedding cosine among answer.verdict_features.
 L2 = 1.0
 COSINE = 3
+# The names of answer.verdict_features, for the AUC line of each.
+FEATURES = ("coverage", "matched", "lead", "cosine", "off-topic")
 
 
 def _grid(base: Tuning, grid: dict[str, tuple[float, ...]]) -> list[Tuning]:
@@ -372,10 +379,13 @@ def measure(evalset: EvalSet, holdout: bool, model: Embedder | None, verbose: bo
     print("DEV policies, leave-one-policy-out (each measured with weights chosen on the others):")
     print(HEADER)
     total, plain = Figures(), Figures()
+    scored: list[tuple[float, bool]] = []
     for name in dev:
         others = [other for other in dev if other != name]
         tuning, _ = choose(runs, others) if others else (DEFAULT_TUNING, Figures())
         found = runs[_retrieval(tuning)][name]
+        with_hits = [item for item in found if item.hits]
+        scored += [(answer_probability(i.hits, tuning), i.question.covered) for i in with_hits]
         counted = figures(found, tuning)
         baseline = bm25_figures(evalset, name)
         total.merge(counted)
@@ -384,11 +394,40 @@ def measure(evalset: EvalSet, holdout: bool, model: Embedder | None, verbose: bo
         if verbose:
             _misses(found, tuning)
     print(_row("DEV overall (leave-one-policy-out)", total, plain))
+    print(_separation(scored, runs[_retrieval(chosen_all)], dev, chosen_all))
     print(f"embedding model: {model.name if model else 'none'}")
     print(_timing(evalset, dev, chosen_all, model))
     print()
     print("Weights chosen on every dev policy (the defaults to ship):")
     print(f"  {_changed(chosen_all)}")
+
+
+def auc(scored: Iterable[tuple[float, bool]]) -> float:
+    """How often a covered question scores above an uncovered one (ties count half)."""
+    pairs = list(scored)
+    covered = [score for score, label in pairs if label]
+    uncovered = [score for score, label in pairs if not label]
+    if not covered or not uncovered:
+        return math.nan
+    above = sum((c > u) + 0.5 * (c == u) for c in covered for u in uncovered)
+    return above / (len(covered) * len(uncovered))
+
+
+def _separation(
+    scored: Sequence[tuple[float, bool]],
+    found: dict[str, list[Found]],
+    names: Sequence[str],
+    tuning: Tuning,
+) -> str:
+    """How well the verdict tells covered from uncovered questions (among those with a passage
+    found): the AUC of its leave-one-policy-out probability, and of each feature alone."""
+    items = [item for name in names for item in found[name] if item.hits]
+    rows = [(verdict_features(item.hits, tuning), item.question.covered) for item in items]
+    alone = ", ".join(
+        f"{label} {auc((features[i], covered) for features, covered in rows):.2f}"
+        for i, label in enumerate(FEATURES)
+    )
+    return f"verdict AUC (covered vs not, leave-one-policy-out) {auc(scored):.3f}; alone: {alone}"
 
 
 def _retrieval(tuning: Tuning) -> Tuning:
