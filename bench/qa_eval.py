@@ -69,7 +69,7 @@ VERDICT_GRID: dict[str, tuple[float, ...]] = {
 L2 = 1.0
 COSINE = 3
 # The names of answer.verdict_features, for the AUC line of each.
-FEATURES = ("coverage", "matched", "lead", "cosine", "off-topic")
+FEATURES = ("coverage", "matched", "lead", "cosine")
 
 
 def _grid(base: Tuning, grid: dict[str, tuple[float, ...]]) -> list[Tuning]:

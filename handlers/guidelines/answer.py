@@ -81,9 +81,9 @@ def _cosine(hit: Hit, tuning: Tuning) -> float | None:
 def verdict_features(hits: Sequence[Hit], tuning: Tuning = DEFAULT_TUNING) -> tuple[float, ...]:
     """What the verdict weighs, each on a scale that holds across documents: the idf-weighted
     share of the question the best passage covers, how many of its words it shares (up to
-    three), its lead over the runner-up (log, capped), the embedding cosine's distance from
-    its usual value (0 when another model, or none, gave it), and whether the question speaks
-    of another workplace topic."""
+    three), its lead over the runner-up (log, capped), and the embedding cosine's distance
+    from its usual value (0 when another model, or none, gave it). A question about another
+    workplace topic is no feature: the verdict's rules refuse it."""
     best = hits[0]
     runner_up = hits[1].score if len(hits) > 1 else 0.0
     lead = best.score / runner_up if runner_up > 0 else math.e
@@ -93,7 +93,6 @@ def verdict_features(hits: Sequence[Hit], tuning: Tuning = DEFAULT_TUNING) -> tu
         min(best.matched, 3) / 3,
         min(math.log(max(lead, 1.0)), 1.0),
         0.0 if cosine is None else cosine - tuning.similarity_center,
-        float(best.off_topic > 0),
     )
 
 

@@ -50,8 +50,8 @@ class Tuning:
     # `refuse_probability`. The cosine counts as its distance from `similarity_center`, and
     # only when it comes from `similarity_model`, the model the weights were fitted with
     # (another model's cosines have another scale); without it, `verdict_weights_plain` hold.
-    verdict_weights: tuple[float, ...] = (-0.232, 1.888, 1.146, 0.812, 25.206, 0.159)
-    verdict_weights_plain: tuple[float, ...] = (-0.746, 1.933, 1.781, 0.687, 0.0, -0.254)
+    verdict_weights: tuple[float, ...] = (-0.227, 1.882, 1.142, 0.816, 25.126)
+    verdict_weights_plain: tuple[float, ...] = (-0.756, 1.941, 1.788, 0.682, 0.0)
     similarity_model: str = "e5-0.3.0-bundled"
     similarity_center: float = 0.851
     answer_probability: float = 0.75
