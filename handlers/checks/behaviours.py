@@ -215,6 +215,19 @@ _UNASKED = _any(
     r"ohne (?:zu fragen|sie zu fragen|ihn zu fragen|erlaubnis|einverständnis)",
     r"utan att fråga|har inte frågat|utan (?:deras|hans|hennes) (?:tillåtelse|samtycke)",
     r"uten å spørre|har ikke spurt",
+    # ... or who do not know they were filmed.
+    r"(?:doesn't|don't|didn't) know (?:that )?i (?:filmed|recorded|took|posted|shot)",
+    r"ved ikke,? at jeg (?:har )?(?:filmet|optaget|taget|lagt)",
+    r"weiß nicht,? dass ich (?:\w+ )?(?:gefilmt|aufgenommen|fotografiert)",
+    r"vet inte att jag (?:har )?(?:filmat|tagit|lagt)",
+    r"vet ikke at jeg (?:har )?(?:filmet|tatt|lagt)",
+)
+# People shown drunk or asleep in a photo or video.
+_SHOWN_UNWELL = re.compile(
+    r"(?<!\w)(?:photo\w*|pic|pics|picture\w*|video\w*|filmed|billede\w*|foto\w*|film\w*"
+    r"|bild\w*|bilde\w*)(?!\w)[^.!?\n]{0,80}?(?<!\w)(?:drunk|wasted|hammered|passed out"
+    r"|asleep|fuld|stangstiv|plakatfuld|betrunken|besoffen|packad|full|dritings)(?!\w)",
+    re.IGNORECASE,
 )
 
 
@@ -239,9 +252,9 @@ def _private(draft: str) -> int | None:
     return None
 
 
-def _harass(draft: str) -> int | None:
-    """Name-calling, threats, or a group of people talked down."""
-    found = [m.start() for p in (_INSULT, _THREAT, _DEMEANING) if (m := p.search(draft))]
+def _first(draft: str, *patterns: re.Pattern[str]) -> int | None:
+    """Where the first of `patterns` found in `draft` starts."""
+    found = [m.start() for p in patterns if (m := p.search(draft))]
     return min(found) if found else None
 
 
@@ -255,13 +268,13 @@ def _searcher(pattern: re.Pattern[str]) -> Callable[[str], int | None]:
 
 # Behaviour → where in the draft it is (None: not there). The names are ideas of CONCEPTS.
 FINDERS: dict[str, Callable[[str], int | None]] = {
-    "harass": _harass,
+    "harass": lambda draft: _first(draft, _INSULT, _THREAT, _DEMEANING),
     "swearing": _searcher(_SWEARING),
     "politics": _politics,
     "delete": _searcher(_DELETE),
     "copy": _searcher(_COPY),
     "personal": _private,
-    "consent": _searcher(_UNASKED),
+    "consent": lambda draft: _first(draft, _UNASKED, _SHOWN_UNWELL),
     "screen": _searcher(_INTERNAL_PICTURE),
 }
 # Behaviours that concern the company only when the draft names it: a page of one's own, a

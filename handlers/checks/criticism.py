@@ -18,7 +18,8 @@ REBUTTAL = phrase_pattern(
     |embarrassing|get your facts|just false|that's false|that is false|simply false|is false
     |completely false|untrue|misleading|spreading rumours|spreading rumors|spreading lies
     |fiction|total fiction|made up|made-up|you obviously|clearly never|no idea how
-    |you haven't even|before you rant|is wrong|are wrong
+    |you haven't even|before you rant|is wrong|are wrong|you didn't even|shoddy|sloppy
+    |hit piece|clickbait
     |ikke rigtigt|ikke sandt|forkert|løgn|løgne|løgner|vrøvl|fyldt med fejl|urimelig|urimeligt
     |klager offentligt|misinformation|falske|passer ikke|passer simpelthen ikke|misvisende
     |usandt|fuld af fejl|lyver|er forkert|du har ikke engang|opdigtet
@@ -42,7 +43,9 @@ CRITICISM = phrase_pattern(
 # How a reply to it starts.
 ANSWERING = phrase_pattern(
     """replying to|reply to|in reply to|response to|responding to|to everyone sharing
-    |to all sharing|to the person who|to whoever wrote|to those sharing|svar til|som svar på
+    |to all sharing|to the person who|to whoever wrote|to those sharing|to the journalist
+    |to the reporter|til journalisten|an den journalisten|an die journalistin|till journalisten
+    |svar til|som svar på
     |til alle der deler|til jer der deler|til dig der|til den der skrev|zu der|zu dem
     |antwort auf|an alle, die|an die person, die|till alla som delar|till dig som|svar till
     |til alle som deler|til deg som"""

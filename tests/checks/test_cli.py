@@ -188,6 +188,12 @@ BEHAVIOURS = [
         "when everyone in them agrees to be shown",
         "Selfie from the offsite with the whole team, didn't ask them first 😅",
     ),
+    (
+        "Friday bar highlights: a video of Karl from sales, completely hammered 🍺",
+        "2. Social media at work is fine when it builds your professional image",
+        "when everyone in them agrees to be shown",
+        "Friday bar highlights: a video of Karl from sales, completely hammered 🍺",
+    ),
 ]
 # Close to those, and fine.
 FINE = [
