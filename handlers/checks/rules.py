@@ -23,7 +23,10 @@ FORBIDDING = {
     r"|\bshould not\b|\bshouldn['\u2019]t\b|\bnot allowed\b|\bavoid\b"
     r"|\bkeep\b.{0,60}\b(?:apart|away|out)\b|\bshall not\b|\brefrain from\b|\btry not to\b"
     r"|\bno\b(?! matter\b)|\bat most\b|\bno more than\b"
-    r"|.{0,80}\b(?:is|are) (?:not permitted|prohibited|forbidden|not acceptable)\b",
+    r"|.{0,80}\b(?:is|are) (?:not permitted|prohibited|forbidden|not acceptable)\b"
+    # "Posts must not comment negatively", "Content should never…": a noun as the subject.
+    r"|(?:[\w'-]+\s+){1,3}(?:must|should|may|shall)\s+(?:not|never)\b"
+    r"|(?:[\w'-]+\s+){1,3}(?:mustn['\u2019]t|shouldn['\u2019]t)\b",
     "da": r"\baldrig\b|\bmå (?:du |man |i )?ikke\b|\bskal (?:du |man )?ikke\b|\bikke tilladt\b"
     r"|\bundgå\b|\bhold\b.{0,60}\b(?:ude|væk|adskilt)\b|\bundlad\b|\blad være\b"
     r"|\bbør (?:du |man )?ikke\b|\bforbudt\b|\bingen\b|\bhøjst\b"
@@ -61,8 +64,9 @@ FORBIDDING_HEADING = re.compile(
     re.IGNORECASE,
 )
 # Words for what guidelines forbid, in English, Danish, German, Swedish and Norwegian: a rule's
-# words and a draft's words meet here across languages. For ideas marked `!`, one everyday word
-# (after `>`) in a draft is enough; the rules' own words before `>` count as any other word.
+# words and a draft's words meet here across languages (a word after `=` in that form only).
+# For ideas marked `!`, one everyday word (after `>`) in a draft is enough; the rules' own
+# words before `>` count as any other word.
 # What a draft does in everyday phrasing (name-calling, swearing, taking sides in politics…) is
 # read by handlers/checks/behaviours.py, under the name of the idea here that the rules use.
 CONCEPTS = """
@@ -141,10 +145,11 @@ colleague:
   nb kollega kolleger kollegaer
 harass:
   en discriminatory harassing harassment threatening offensive insulting abusive disrespectful
-  da diskriminerende krænkende chikane chikanerende truende fornærmende
-  de diskriminierend beleidigend belästigung bedrohlich
-  sv diskriminerande kränkande trakasserande hotfull hotfullt
-  nb diskriminerende krenkende trakasserende truende
+  en disparage disparaging derogatory defamatory denigrating =negatively
+  da diskriminerende krænkende chikane chikanerende truende fornærmende nedsættende =negativt
+  de diskriminierend beleidigend belästigung bedrohlich herabsetzend abfällig verunglimpfen
+  sv diskriminerande kränkande trakasserande hotfull hotfullt nedsättande
+  nb diskriminerende krenkende trakasserende truende nedsettende
 swearing:
   en obscene profanity profane swearing swear vulgar cursing
   da uanstændigt uanstændige bandeord bande vulgært
@@ -297,7 +302,9 @@ def _concepts() -> dict[tuple[str, str], tuple[str, bool]]:
             if word == ">":
                 everyday = True
                 continue
-            for form in (word, stem(word, code)):
+            # "=negatively": this form only, not its stem ("negative comments" are no insult).
+            forms = (word[1:],) if word.startswith("=") else (word, stem(word, code))
+            for form in forms:
                 by_form[(code, form)] = (name, strong and everyday)
     return by_form
 
