@@ -37,7 +37,8 @@ _INSULT = _any(
     r"(?:är|var) (?:ett|en) (?:skämt|bluff)|(?:ist|sind) (?:ein|eine) (?:witz|witze|farce)",
     # Contempt for someone's work or sense.
     # said of someone ("the laziest person", "such amateurs"), not of a Sunday.
-    r"(?:is|are|was|were|so|such|the|what|bunch of|er|var|är|ist|sind|war|så|sådana|vilka|hvilke"
+    r"(?:is|are|was|were|so|such|the|what|bunch of|absolute|complete|total|utter|er|var|är|ist"
+    r"|sind|war|så|sådana|vilka|hvilke"
     r"|nogle|några|noen|welche|echte|totale?|komplette?) (?:\w+ )?(?:lazy|laziest|useless"
     r"|worthless|hopeless|amateurs|amatører|amatörer|amateure|doven|dovne|ubrugelige?"
     r"|værdiløse?|lat|lata|oduglig[at]?|faul(?:e|en)?|nutzlos(?:e|en)?|unfähig(?:e|en)?"
@@ -81,6 +82,7 @@ _DEMEANING = re.compile(
 # Taking sides in politics: telling people how to vote, or an opinion in political words.
 _VOTE_FOR = _any(
     r"vote (?:for|against|no|yes)|don't vote|do not vote|never vote",
+    r"vote (?:them|him|her) (?:in|out)",
     r"stem (?:på|nej|ja|imod)|stem ikke|ikke stem|stemmer (?:\w+ ){0,2}på",
     r"rösta (?:på|nej|ja|emot)|rösta inte|röstar (?:\w+ ){0,2}på",
     r"wählt|wählen sie|nicht wählen|stimmt (?:für|gegen)",
@@ -88,6 +90,7 @@ _VOTE_FOR = _any(
 )
 _POLITICAL = re.compile(
     r"(?<!\w)(?:government|parliament|politicians?|political|referendum|election|elections"
+    r"|opposition|(?:ruling|governing|opposition) party"
     r"|left[- ]wing|right[- ]wing|prime minister|regering\w*|folketing\w*|politiker\w*"
     r"|parti|partiet|partier|partiets|folkeafstemning\w*|valg|valget|folketingsvalg\w*"
     r"|kommunalvalg\w*|regionsvalg\w*|regierung\w*|bundestag\w*|partei\w*|wahl|wahlen"
@@ -136,6 +139,9 @@ _NOT_YET = _any(
     r"inte offentligt? (?:än|ännu)|inte officiellt (?:än|ännu)",
     r"innan det (?:annonseras|blir offentligt)|kan ikke si mer|ikke kjent ennå|ikke ute ennå",
     r"ikke offisielt ennå|før det blir offentlig",
+    r"(?:official|officiel|officielt|officiellt|offiziell|offisielt) (?:\w+ )?(?:announcement"
+    r"|besked|beskeden|meddelelse|meddelande|ankündigung|kunngjøring) (?:comes|is coming|kommer"
+    r"|follows|folgt|kommt)",
 )
 # Said of news only an insider has, whoever's it is.
 _INSIDER = _any(
@@ -143,6 +149,9 @@ _INSIDER = _any(
     r"you didn't (?:hear|see) (?:it|this) (?:from me|here)|can't hold it in|don't tell anyone",
     r"sig det ikke til nogen|har ikke hørt det fra mig|kan ikke holde det for mig selv",
     r"sagt es niemandem|ihr habt es nicht von mir|säg inget till någon|ikke si det til noen",
+    r"(?:not|n't) (?:really )?(?:supposed|allowed) to (?:say|share|tell)",
+    r"må (?:egentlig )?ikke (?:sige|si) (?:noget|noe|det)|får (?:egentligen )?inte säga",
+    r"darf (?:eigentlich )?(?:noch )?nichts sagen|får (?:egentlig )?ikke si",
 )
 # Starting an account, page or group of one's own for the company.
 _NEW_ACCOUNT = _any(
