@@ -24,7 +24,12 @@ ROLE_MAILBOXES = frozenset(
     listed(
         """press presse info hello hej hallo contact kontakt jobs job careers career karriere
     recruiting support sales salg vertrieb hr service kundeservice noreply no-reply office
-    mail team investor investors ir newsroom media""",
+    mail team investor investors ir newsroom media jobb karriär rekrytering rekruttering
+    rekrutering recruitment talent bewerbung bewerbungen praktik praktikant praktikum
+    internship internships intern students studerende student studenter events event
+    kundtjänst kundenservice help hjælp hjelp hjälp hilfe billing faktura privacy gdpr dpo
+    security sikkerhed säkerhet sikkerhet partners partner marketing kommunikation
+    communications comms""",
         separator=" ",
     )
 )
