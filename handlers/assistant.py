@@ -21,6 +21,7 @@ from handlers.core import Core
 from handlers.errors import UserError
 from handlers.guidelines.answer import offline_answer
 from handlers.guidelines.language import detect_language
+from handlers.guidelines.retrieval import Index
 from handlers.guidelines.service import ANSWERS_KEPT
 from handlers.guidelines.streaming import OnText
 from handlers.people import Person
@@ -174,7 +175,9 @@ class AssistantPane:
         said = " ".join(text.split())
         awaiting: Awaiting = row.get("awaiting") or ""
         topic = str(row.get("topic") or "")
-        language = detect_language(said, default=self.core.guidelines.file.index.language)
+        # Read and embedded in a worker thread when the guidelines were edited.
+        index = await self.core.guidelines.index()
+        language = detect_language(said, default=index.language)
         check_ask = Message(text_for("pane_check_ask", language))
         if said.lower() == CHECK_PROMPT.lower() and self._checks():
             reply, awaiting = check_ask, "check"
@@ -193,7 +196,7 @@ class AssistantPane:
             reply, awaiting = await self.core.message(person, text), ""
             said = ""  # a draft is never the thread's title nor what follow-ups refer to
         else:
-            follows = bool(topic) and self._follows(said)
+            follows = bool(topic) and self._follows(index, said)
             question = f"{topic} {said}" if follows else said
             topic = topic if follows else said
             reply = await self.core.message(person, question, on_text=on_text)
@@ -274,10 +277,10 @@ class AssistantPane:
             pk="thread",
         )
 
-    def _follows(self, said: str) -> bool:
+    def _follows(self, index: Index, said: str) -> bool:
         """Whether `said` follows up the thread's question: it reads like a follow-up, and
         the guidelines do not answer it on its own ("Can I swear?" stands alone)."""
-        alone = offline_answer(self.core.guidelines.file.index, said)
+        alone = offline_answer(index, said)
         return is_follow_up(said) and not alone.confident
 
     def _flows(self) -> list[Prompt]:

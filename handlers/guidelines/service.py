@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import threading
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -22,6 +24,7 @@ from handlers.guidelines.feedback import (
     record_feedback,
 )
 from handlers.guidelines.model import DEFAULT_TIMEOUT, model_answer
+from handlers.guidelines.retrieval import Index
 from handlers.guidelines.streaming import OnText, Relay, StreamingModel
 from handlers.guidelines.views import answer_message, section_message, sections_message
 from handlers.people import Person
@@ -52,27 +55,42 @@ class GuidelinesQA:
         self.completer = completer
         self.timeout = timeout
         self._pruned_on: date | None = None
+        # One reading and embedding at a time: the one at start, then one after each edit.
+        self._reading = threading.Lock()
 
     def prepare(self) -> None:
         """Read the guidelines and embed their passages now (seconds for a long policy with
         the multilingual model), not at the first question."""
         start = time.monotonic()
-        index = self.file.index
-        index.prepare()
+        index = self._prepared()
         log.info(
             "guidelines embedded",
             extra={"model": index.model_name, "seconds": round(time.monotonic() - start, 1)},
         )
 
+    def _prepared(self) -> Index:
+        """The index of the file as it is now, its passages embedded (blocks for as long)."""
+        with self._reading:
+            index = self.file.index
+            index.prepare()
+            return index
+
+    async def index(self) -> Index:
+        """The index of the guidelines as they are now: a file edited while the bot runs is
+        read and embedded again in a worker thread (seconds for a long policy), so the bot
+        answers other events meanwhile."""
+        return await asyncio.to_thread(self._prepared)
+
     async def answer(self, question: str, on_text: OnText | None = None) -> Answer:
         """The answer as plain data (what `socialbot ask` prints); nothing is stored. With
         `on_text`, a model that streams hands it the answer's text as it is written."""
+        index = await self.index()
         if self.completer is None:
-            return offline_answer(self.file.index, question)
+            return offline_answer(index, question)
         model = self.completer
         if on_text is not None and isinstance(model, StreamingModel):
             model = Relay(model, on_text)
-        return await model_answer(model, self.file.index, question, self.timeout)
+        return await model_answer(model, index, question, self.timeout)
 
     async def ask(self, person: Person, question: str, on_text: OnText | None = None) -> Message:
         """Answer a DM, a mention, `/guidelines <question>` or the assistant pane, and record
