@@ -19,7 +19,10 @@ REBUTTAL = phrase_pattern(
     |completely false|untrue|misleading|spreading rumours|spreading rumors|spreading lies
     |fiction|total fiction|made up|made-up|you obviously|clearly never|no idea how
     |you haven't even|before you rant|is wrong|are wrong|you didn't even|shoddy|sloppy
-    |hit piece|clickbait
+    |hit piece|clickbait|you're mistaken|you are mistaken|misinformed|baseless|unfounded
+    |not the case|with all due respect|ikke tilfældet|grundløs|grundløse|ubegrundet
+    |nicht der fall|haltlos|unbegründet|inte fallet|grundlöst|grundlösa|ikke tilfellet
+    |grunnløs|grunnløse
     |ikke rigtigt|ikke sandt|forkert|løgn|løgne|løgner|vrøvl|fyldt med fejl|urimelig|urimeligt
     |klager offentligt|misinformation|falske|passer ikke|passer simpelthen ikke|misvisende
     |usandt|fuld af fejl|lyver|er forkert|du har ikke engang|opdigtet
@@ -38,7 +41,9 @@ CRITICISM = phrase_pattern(
     |anmeldelse|anmeldelsen|klage|klagen|kritik|kritikken|artiklen|din kommentar|dit opslag
     |bewertung|beschwerde|kritik|artikel|dein kommentar|deine bewertung
     |recension|recensionen|omdöme|klagomål|kritiken|artikeln|din kommentar|ditt inlägg
-    |anmeldelsen|kritikken|artikkelen|kommentaren din|innlegget ditt"""
+    |anmeldelsen|kritikken|artikkelen|kommentaren din|innlegget ditt|accused us|accusing us
+    |accuses us|negative comment|negative comments|bad review|beskylder os|beskyldte os
+    |beschuldigt uns|vorwürfe|anklagar oss|beskyller oss|beskylder oss|anklager oss"""
 )
 # How a reply to it starts.
 ANSWERING = phrase_pattern(

@@ -19,7 +19,9 @@ PROMOTING = phrase_pattern(
     |empfehlung|empfehlen|empfehle|testen|jetzt|bewerben|sucht|verstärkung|neu|neue|toll|tolles
     |großartig|kostenlos|gratis|ausprobieren|don't miss|saved me|saves you|link in comments
     |link in the comments|link in bio|favourite|favorite|yndlings|yndlingsapp|das beste
-    |anschauen|unbedingt
+    |anschauen|unbedingt|better|awesome|excellent|brilliant|incredible|perfect|you need
+    |you should|discount|special offer|bedre|genial|perfekt|tilbud|rabat|besser|angebot|rabatt
+    |bättre|grym|grymt|erbjudande
     |rekommenderar|rekommenderas|bästa|prova|testa|sök|söker|ansök|anmäl dig|lanserar|nya|nytt
     |fantastisk|fantastiska|köp|missa inte
     |anbefaler|anbefales|beste|søk|lanserer|kjøp|ikke gå glipp"""
