@@ -6,7 +6,7 @@ import os
 import re
 from datetime import time
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -17,7 +17,13 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pydantic.fields import FieldInfo
+from pydantic_settings import (
+    BaseSettings,
+    NoDecode,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
 
 import content_feed
 import handlers
@@ -25,7 +31,7 @@ from handlers.checks.concerns import CheckSettings
 from handlers.checks.secrets import ConfidentialTerms, read_terms
 from handlers.groups import ENTRA_GROUP_PREFIX
 from handlers.insights.weekly import Weekly, parse_weekly
-from handlers.people import check_role_entry
+from handlers.people import CHANNEL_SHAPES, check_role_entry, fits
 
 DEFAULT_GUIDELINES = Path(handlers.__file__).parent / "data" / "guidelines.md"
 DEFAULT_FEED = Path(content_feed.__file__).parent / "data" / "sample-feed.xml"
@@ -33,6 +39,44 @@ DEFAULT_FEED = Path(content_feed.__file__).parent / "data" / "sample-feed.xml"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 CommaList = Annotated[list[str], NoDecode]
+
+HTTP_URL = re.compile(r"^https?://[^/\s]+")
+QUOTES = ('"', "'")
+
+
+def tidy_value(value: object) -> object:
+    """A value as the deployer meant it: without surrounding spaces or one pair of quotes
+    around it, which `docker run --env-file` and `kubectl --from-env-file` pass on as written."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in QUOTES:
+        text = text[1:-1].strip()
+    return text
+
+
+class _Tidied(PydanticBaseSettingsSource):
+    """Another source's values, tidied; a value left empty means "not set"."""
+
+    def __init__(self, inner: PydanticBaseSettingsSource) -> None:
+        super().__init__(inner.settings_cls)
+        self.inner = inner
+
+    def _set_current_state(self, state: dict[str, Any]) -> None:
+        super()._set_current_state(state)
+        self.inner._set_current_state(state)
+
+    def _set_settings_sources_data(self, states: dict[str, dict[str, Any]]) -> None:
+        super()._set_settings_sources_data(states)
+        self.inner._set_settings_sources_data(states)
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        """The inner source's reading of one field."""
+        return self.inner.get_field_value(field, field_name)
+
+    def __call__(self) -> dict[str, Any]:
+        tidied = {name: tidy_value(value) for name, value in self.inner().items()}
+        return {name: value for name, value in tidied.items() if value != ""}
 
 
 class SettingsError(Exception):
@@ -79,6 +123,18 @@ class Settings(BaseSettings):
         validate_by_name=True,
         validate_default=True,
     )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """The environment and `.env` tidied (spaces, quotes); overrides given as they are."""
+        return init_settings, _Tidied(env_settings), _Tidied(dotenv_settings), file_secret_settings
 
     # Slack
     slack_bot_token: SecretStr | None = _optional("SLACK_BOT_TOKEN")
@@ -209,10 +265,32 @@ class Settings(BaseSettings):
     )
     @classmethod
     def _api_url_shape(cls, value: str, info: ValidationInfo) -> str:
-        if not re.match(r"^https?://[^/\s]+", value):
+        if not HTTP_URL.match(value):
             example = cls.model_fields[str(info.field_name)].default
             raise ValueError(f"must be an http(s) URL such as {example}")
         return value if value.endswith("/") else value + "/"
+
+    @field_validator("openai_base_url")
+    @classmethod
+    def _model_url_shape(cls, value: str | None) -> str | None:
+        if value is not None and not HTTP_URL.match(value):
+            raise ValueError(f"{value!r} must be an http(s) URL such as https://api.openai.com/v1")
+        return value
+
+    @field_validator("escalation_channel")
+    @classmethod
+    def _channel_ids(cls, value: str | None) -> str | None:
+        for entry in (part.strip() for part in (value or "").split(",")):
+            platform, _, rest = entry.partition(":")
+            named = platform in CHANNEL_SHAPES and fits(platform, rest, CHANNEL_SHAPES)
+            bare = any(fits(name, entry, CHANNEL_SHAPES) for name in CHANNEL_SHAPES)
+            if entry and not named and not bare:
+                raise ValueError(
+                    f"{entry!r} is not a channel id: a Slack channel's id starts with C or G"
+                    " (the channel's details show it at the bottom), a Teams channel's with 19:"
+                    " (in its link, Get link to channel)"
+                )
+        return value
 
     @field_validator("feeds")
     @classmethod
@@ -229,6 +307,11 @@ class Settings(BaseSettings):
     @classmethod
     def _role_entries(cls, entries: list[str]) -> list[str]:
         for entry in entries:
+            if "@" in entry:
+                raise ValueError(
+                    f"{entry!r}: roles go by ids, not names or e-mail addresses: a Slack member"
+                    " id (U…, in their profile under ⋮ → Copy member ID) or an Entra object id"
+                )
             check_role_entry(entry)
         return entries
 
@@ -248,6 +331,15 @@ class Settings(BaseSettings):
             if at is None:
                 raise ValueError(f"{value!r} is not a time of day such as 09:30")
             return at
+        return value
+
+    @field_validator("log_level", "log_format", "microsoft_app_type", mode="before")
+    @classmethod
+    def _any_case(cls, value: object, info: ValidationInfo) -> object:
+        # `info`, `JSON`, `singletenant`: the choice meant, whatever its case.
+        choices = get_args(cls.model_fields[str(info.field_name)].annotation)
+        if isinstance(value, str):
+            return next((c for c in choices if c.lower() == value.lower()), value)
         return value
 
     @field_validator("insights", mode="before")
@@ -376,11 +468,18 @@ def load_settings(**overrides: Any) -> Settings:
         return Settings(**overrides)
     except ValidationError as error:
         lines = []
+        aliases = {str(field.validation_alias): field for field in Settings.model_fields.values()}
         for problem in error.errors():
             message = problem["msg"].removeprefix("Value error, ")
             name = ".".join(str(part) for part in problem["loc"])
             if name in Settings.model_fields:  # given by field name: say the variable's name
                 name = str(Settings.model_fields[name].validation_alias)
+            field = aliases.get(name)
+            given = problem.get("input")
+            # pydantic's own messages do not say what they were given; ours do. Never a secret.
+            secret = field is None or SecretStr in (field.annotation, *get_args(field.annotation))
+            if problem["type"] != "value_error" and isinstance(given, str) and not secret:
+                message = f"{message} (got {given!r})"
             lines.append(
                 f"Invalid setting {name}: {message}" if name else f"Invalid setting {message}"
             )

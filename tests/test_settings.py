@@ -88,6 +88,13 @@ def test_weekdays(text: str, days: tuple[int, ...]) -> None:
             },
             "MICROSOFT_APP_TENANT_ID: reading the Entra groups",
         ),
+        ({"OPENAI_BASE_URL": "api.openai.com/v1"}, "OPENAI_BASE_URL: 'api.openai.com/v1' must"),
+        ({"SOCIALBOT_ESCALATION_CHANNEL": "#social"}, "ESCALATION_CHANNEL: '#social' is not a"),
+        ({"SOCIALBOT_ESCALATION_CHANNEL": "CSOCIAL,slack:general"}, "'slack:general' is not"),
+        ({"SOCIALBOT_ANNOUNCERS": "U0ADA, ada@example.com"}, "'ada@example.com': roles go by"),
+        ({"SOCIALBOT_ADMINS": "@ada"}, "SOCIALBOT_ADMINS: '@ada': roles go by ids"),
+        ({"PORT": "abc"}, "PORT: Input should be a valid integer, unable to parse string as an"),
+        ({"SOCIALBOT_DIGEST_ITEMS": "12"}, "less than or equal to 10 (got '12')"),
     ],
 )
 def test_bad_settings_name_the_setting(
@@ -185,3 +192,47 @@ def test_a_whole_configuration_has_no_gaps(make_settings: SettingsFactory) -> No
     )
     assert settings.gaps() == []
     assert not any("platform" in gap for gap in make_settings().gaps(console=True))
+
+
+@pytest.mark.parametrize(
+    ("written", "zone"),
+    [
+        (" Europe/Copenhagen ", "Europe/Copenhagen"),
+        ('"Europe/Copenhagen"', "Europe/Copenhagen"),
+        ("'Europe/Copenhagen' ", "Europe/Copenhagen"),
+        ("  ", "UTC"),
+        ('""', "UTC"),
+    ],
+)
+def test_spaces_and_quotes_around_a_value_are_dropped(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, written: str, zone: str
+) -> None:
+    # `docker run --env-file` and `kubectl create secret --from-env-file` keep them as written.
+    monkeypatch.setenv("SOCIALBOT_DB", str(tmp_path / "x.db"))
+    monkeypatch.setenv("SOCIALBOT_TIMEZONE", written)
+    monkeypatch.setenv("SLACK_BOT_TOKEN", f" {written[:1]}xoxb-1{written[:1]}")
+    settings = load_settings(_env_file=None)
+    assert settings.timezone == zone
+    assert settings.slack_bot_token is not None
+    assert settings.slack_bot_token.get_secret_value() == "xoxb-1"
+
+
+def test_choices_are_read_in_any_case(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("SOCIALBOT_DB", str(tmp_path / "x.db"))
+    monkeypatch.setenv("SOCIALBOT_LOG_LEVEL", "info")
+    monkeypatch.setenv("SOCIALBOT_LOG_FORMAT", "JSON")
+    settings = load_settings(_env_file=None)
+    assert (settings.log_level, settings.log_format) == ("INFO", "json")
+
+
+def test_channel_ids_of_both_platforms_are_taken(make_settings: SettingsFactory) -> None:
+    channels = "CSOCIAL, slack:G0PRIVATE, teams:19:abc@thread.tacv2, 19:def@thread.tacv2"
+    assert make_settings(escalation_channel=channels).escalation_channel == channels
+
+
+def test_a_secret_is_never_quoted_back(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("SOCIALBOT_DB", str(tmp_path / "x.db"))
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxp-a-user-token")
+    with pytest.raises(SettingsError) as raised:
+        load_settings(_env_file=None)
+    assert "xoxp-a-user-token" not in str(raised.value)
