@@ -339,10 +339,17 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
     except OSError as error:
         await runner.cleanup()
         runtime.db.close()
-        reason = "it is in use" if error.errno == errno.EADDRINUSE else error.strerror
+        where = f"cannot listen on {settings.host}:{settings.port}"
+        if error.errno in (errno.EADDRINUSE, errno.EACCES):
+            reason = "it is in use" if error.errno == errno.EADDRINUSE else error.strerror
+            raise SettingsError(
+                f"Invalid setting PORT: {where}: {reason}; stop what uses it or set PORT to a"
+                " free port"
+            ) from None
+        # Not the port's fault: a host name that does not resolve, an address not this machine's.
         raise SettingsError(
-            f"Invalid setting PORT: cannot listen on {settings.host}:{settings.port}: {reason};"
-            " stop what uses it or set PORT to a free port"
+            f"Invalid setting SOCIALBOT_HOST: {where}: {error.strerror}; leave it unset to"
+            " listen on every address (0.0.0.0)"
         ) from None
     log.info("listening", extra={"host": settings.host, "port": settings.port})
     for gap in settings.gaps(console=console_in is not None):

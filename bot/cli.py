@@ -175,8 +175,14 @@ def slack_manifest(url: str | None) -> None:
 )
 def teams_package(output: Path, app_id: str | None, website: str | None) -> None:
     """Write the Teams app package (manifest and icons) to upload in Teams."""
+    from bot.settings import HTTP_URL
     from bot.teams.package import WEBSITE, PackageError, build_package
 
+    if website and not (website.startswith("https://") and HTTP_URL.match(website)):
+        raise click.BadParameter(
+            f"{website!r}: Teams takes https URLs only, such as https://intranet.example.com/socialbot",
+            param_hint="--website",
+        )
     runtime = runtime_or_exit(settings_or_exit(), in_memory=True)
     try:
         package = build_package(
@@ -190,5 +196,8 @@ def teams_package(output: Path, app_id: str | None, website: str | None) -> None
         raise click.UsageError(str(error)) from None
     finally:
         runtime.db.close()
-    output.write_bytes(package)
+    try:
+        output.write_bytes(package)
+    except OSError as error:
+        raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
     click.echo(f"Wrote {output}: upload it in Teams under Apps > Manage your apps > Upload an app.")

@@ -232,3 +232,41 @@ def test_the_listed_help_of_each_command_is_its_own() -> None:
         assert command is not None, name
         first_paragraph = " ".join((command.help or "").split("\n\n")[0].split())
         assert first_paragraph == listed, f"update LAZY_COMMANDS[{name!r}] in bot/cli.py"
+
+
+APP_ID = "00000000-0000-0000-0000-000000000001"
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--output", "no-such-folder/teams.zip"], "Error: cannot write no-such-folder/teams.zip:"),
+        (["--website", "intranet/socialbot"], "'intranet/socialbot': Teams takes https URLs"),
+    ],
+)
+def test_teams_package_refuses_in_one_line(tmp_path: Path, args: list[str], said: str) -> None:
+    result = socialbot(tmp_path, "teams-package", "--app-id", APP_ID, *args)
+    assert result.returncode != 0
+    assert said in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not list(tmp_path.glob("*.zip"))
+
+
+def test_a_deployers_env_file_as_docker_passes_it(tmp_path: Path) -> None:
+    # `docker run --env-file` keeps quotes and spaces; an empty value is "not set".
+    quoted = {"SOCIALBOT_TIMEZONE": '"Europe/Copenhagen"', "SOCIALBOT_DIGEST_TIME": " 8:00 "}
+    fine = socialbot(tmp_path, "digest", "send", SOCIALBOT_ANNOUNCERS="", **quoted)
+    assert fine.returncode == 0, fine.stderr
+    wrong = socialbot(tmp_path, "digest", "send", SOCIALBOT_ESCALATION_CHANNEL="#social-media")
+    assert wrong.returncode == 2
+    assert wrong.stderr.startswith("Invalid setting SOCIALBOT_ESCALATION_CHANNEL: '#social-media'")
+    assert len(wrong.stderr.splitlines()) == 1
+
+
+def test_an_address_not_this_machines_names_the_host_setting(tmp_path: Path) -> None:
+    # 192.0.2.1 is a documentation address: no machine has it, and no DNS is asked.
+    result = socialbot(tmp_path, "run", SOCIALBOT_HOST="192.0.2.1", PORT=str(free_port()))
+    assert result.returncode == 2
+    assert "Invalid setting SOCIALBOT_HOST: cannot listen on 192.0.2.1:" in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("Invalid setting SOCIALBOT_HOST")
+    assert "Traceback" not in result.stderr
