@@ -247,7 +247,7 @@ def parse_period(text: str) -> int:
     unit = {"d": 1, "w": 7}.get(word[-1:], 0)
     number = word[:-1]
     if not unit or not number.isdigit() or not 1 <= int(number) * unit <= 366:
-        raise ValueError(f"{text!r} is not a period such as 7d, 30d or 90d")
+        raise ValueError(f"{text!r} is not a period from 1d to a year, such as 7d, 2w or 90d")
     return int(number) * unit
 
 

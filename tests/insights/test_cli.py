@@ -111,6 +111,7 @@ def test_png_is_written_and_the_figures_are_shown(socialbot, tmp_path: Path) -> 
     ("args", "said"),
     [
         (["--since", "5x"], "'5x' is not a period"),
+        (["--since", "400d"], "'400d' is not a period from 1d to a year"),
         (["--csv", "--json"], "Choose one of --csv and --json"),
         (["--until", "yesterday"], "'yesterday' does not match"),
     ],
