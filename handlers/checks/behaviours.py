@@ -95,7 +95,13 @@ _POLITICAL = re.compile(
     r"|parti|partiet|partier|partiets|folkeafstemning\w*|valg|valget|folketingsvalg\w*"
     r"|kommunalvalg\w*|regionsvalg\w*|regierung\w*|bundestag\w*|partei\w*|wahl|wahlen"
     r"|bundestagswahl\w*|riksdag\w*|val|valet|riksdagsval\w*|kommunval\w*|regjering\w*"
-    r"|storting\w*|politisk\w*|politisch\w*)(?!\w)",
+    r"|storting\w*|politisk\w*|politisch\w*"
+    # Parties by name (none whose name is also an everyday word: Venstre, Høyre, Labour).
+    r"|socialdemokrat\w*|moderaterne|moderaterna|enhedslisten|liberal alliance"
+    r"|dansk folkeparti|danmarksdemokraterne|radikale venstre|alternativet|sverigedemokraterna"
+    r"|vänsterpartiet|centerpartiet|liberalerna|kristdemokraterna|miljöpartiet"
+    r"|arbeiderpartiet|fremskrittspartiet|senterpartiet|kristelig folkeparti|cdu|csu|spd|afd"
+    r"|fdp|die grünen|die linke|tories|lib dems|reform uk|republicans|gop|maga)(?!\w)",
     re.IGNORECASE,
 )
 _RELIGIOUS = re.compile(

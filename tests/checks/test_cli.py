@@ -159,6 +159,12 @@ BEHAVIOURS = [
         "And whatever you do on Sunday, vote against the Greens.",
     ),
     (
+        "Jag jobbar på Nordlys. Sverigedemokraterna vill förstöra landet, byt regering nu!",
+        "5. Use common sense",
+        "Keep political and religious debates apart",
+        "Sverigedemokraterna vill förstöra landet, byt regering nu!",
+    ),
+    (
         "Vi beklager nedbruddet hos Nordlys i går. Alle kunder får en måned gratis. #ansat",
         "2. Social media at work is fine when it builds your professional image",
         "Only the social media team speaks for the company",
