@@ -41,6 +41,15 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 CommaList = Annotated[list[str], NoDecode]
 
 HTTP_URL = re.compile(r"^https?://[^/\s]+")
+# The user and password part of a URL ("user:pass@host"), with or without its scheme.
+URL_USERINFO = re.compile(r"^((?:[a-z][a-z0-9+.-]*:)?//)?[^/@\s]*@", re.IGNORECASE)
+
+
+def without_userinfo(value: str) -> str:
+    """`value` with a URL's user and password replaced by "…", to quote it in a message."""
+    return URL_USERINFO.sub(lambda found: f"{found.group(1) or ''}…@", value)
+
+
 QUOTES = ('"', "'")
 
 
@@ -274,7 +283,10 @@ class Settings(BaseSettings):
     @classmethod
     def _model_url_shape(cls, value: str | None) -> str | None:
         if value is not None and not HTTP_URL.match(value):
-            raise ValueError(f"{value!r} must be an http(s) URL such as https://api.openai.com/v1")
+            raise ValueError(
+                f"{without_userinfo(value)!r} must be an http(s) URL such as"
+                " https://api.openai.com/v1"
+            )
         return value
 
     @field_validator("escalation_channel")
@@ -479,7 +491,7 @@ def load_settings(**overrides: Any) -> Settings:
             # pydantic's own messages do not say what they were given; ours do. Never a secret.
             secret = field is None or SecretStr in (field.annotation, *get_args(field.annotation))
             if problem["type"] != "value_error" and isinstance(given, str) and not secret:
-                message = f"{message} (got {given!r})"
+                message = f"{message} (got {without_userinfo(given)!r})"
             lines.append(
                 f"Invalid setting {name}: {message}" if name else f"Invalid setting {message}"
             )

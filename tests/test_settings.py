@@ -236,3 +236,18 @@ def test_a_secret_is_never_quoted_back(monkeypatch: pytest.MonkeyPatch, tmp_path
     with pytest.raises(SettingsError) as raised:
         load_settings(_env_file=None)
     assert "xoxp-a-user-token" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "url", ["llmuser:s3cr3tpass@llm.internal:8000/v1", "ftp://llmuser:s3cr3tpass@llm.internal/v1"]
+)
+def test_a_password_in_a_model_url_is_never_quoted_back(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, url: str
+) -> None:
+    monkeypatch.setenv("SOCIALBOT_DB", str(tmp_path / "x.db"))
+    monkeypatch.setenv("OPENAI_BASE_URL", url)
+    with pytest.raises(SettingsError) as raised:
+        load_settings(_env_file=None)
+    message = str(raised.value)
+    assert "s3cr3tpass" not in message and "llmuser" not in message
+    assert "OPENAI_BASE_URL" in message and "llm.internal" in message
