@@ -21,7 +21,8 @@ from handlers.guidelines.tuning import DEFAULT_TUNING, Tuning
 if TYPE_CHECKING:
     from handlers.guidelines.embedding import Vectors
 
-# At most this many of the sections found may share a parent heading.
+# At most this many of the sections found may share a parent heading, unless that heading is
+# above every section (the document's title, not a chapter).
 MAX_SIBLINGS = 2
 # Question vectors kept per index: the same question asked again is not embedded again.
 QUESTIONS_KEPT = 256
@@ -110,6 +111,7 @@ class Index:
             [section.title, *(f"{lead_in} {text}".strip() for lead_in, text in units(section.body))]
             for section in self.sections
         ]
+        self._title = _title_path(self.sections)
         self._unit_vectors: list[Vectors] | None = None
         self._asked: dict[str, Vectors] = {}
         whole = "\n".join(f"{s.title}\n{s.body}" for s in self.sections)
@@ -279,13 +281,15 @@ class Index:
 
     def _diverse(self, ranked: Sequence[tuple[int, float]], limit: int) -> list[tuple[int, float]]:
         """The best `limit`, with at most MAX_SIBLINGS under the same parent heading: three
-        neighbours of one chapter leave no room for the other chapter that may be the answer."""
+        neighbours of one chapter leave no room for the other chapter that may be the answer.
+        The document's title above every section is no chapter."""
         chosen: list[tuple[int, float]] = []
         skipped: list[tuple[int, float]] = []
         parents: Counter[tuple[str, ...]] = Counter()
         for doc, score in ranked:
             parent = self.sections[doc].path
-            if parent and parents[parent] >= MAX_SIBLINGS:
+            title = parent == self._title[: len(parent)]
+            if parent and not title and parents[parent] >= MAX_SIBLINGS:
                 skipped.append((doc, score))
                 continue
             parents[parent] += 1
@@ -353,6 +357,20 @@ class Index:
             cosines = vectors[doc] @ asked
             found[doc] = (float(cosines[:-1].max()) + float(cosines[-1])) / 2
         return found
+
+
+def _title_path(sections: Sequence[Section]) -> tuple[str, ...]:
+    """The headings above every section (the document's title, a subtitle), or none: the
+    parent heading most sections share, when each other section is above it or under it."""
+    parents = Counter(section.path for section in sections)
+    if not parents:
+        return ()
+    title = parents.most_common(1)[0][0]
+    for section in sections:
+        own = (*section.path, section.title)
+        if section.path[: len(title)] != title and own != title[: len(own)]:
+            return ()
+    return title
 
 
 def _rerank(

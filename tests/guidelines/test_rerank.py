@@ -126,3 +126,23 @@ def test_at_most_two_of_the_sections_found_share_a_parent_heading() -> None:
     titles = [hit.section.title for hit in index.search("Can I hint on LinkedIn?", limit=3)]
     assert "Securities" in titles
     assert len([title for title in titles if title != "Securities"]) == 2
+
+
+TITLED = """# Social media policy
+Never post passwords.
+
+## Photos
+Ask before you post a photo of a colleague.
+
+## Event photos
+A photo from an event may be posted after it.
+
+## Customer photos
+Never post a photo of a customer without written consent.
+"""
+
+
+def test_the_documents_title_above_every_section_is_no_chapter() -> None:
+    index = Index(split_sections(TITLED), semantic=False)
+    titles = [hit.section.title for hit in index.search("Can I post a photo?", limit=3)]
+    assert sorted(titles) == ["Customer photos", "Event photos", "Photos"]
