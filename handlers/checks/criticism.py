@@ -55,6 +55,14 @@ ANSWERING = phrase_pattern(
     |antwort auf|an alle, die|an die person, die|till alla som delar|till dig som|svar till
     |til alle som deler|til deg som"""
 )
+# Answering a complaint kindly is still answering it ("even to defend the company").
+APOLOGY = phrase_pattern(
+    """sorry to hear|sorry for the trouble|sorry about your|we apologise|we apologize
+    |we're sorry|we are sorry|ked af at høre|det er vi kede af|beklager ulejligheden
+    |beklager oplevelsen|beklager problemet|beklager at høre|beklager det du|tut uns leid
+    |entschuldigen sie|wir entschuldigen uns|tråkigt att höra|vi ber om ursäkt|leit å høre
+    |vi beklager"""
+)
 _MENTION = re.compile(r"^\s*@\w+")
 
 
@@ -74,7 +82,7 @@ def criticism(
                 report_link=link,
             )
             return
-    rebuttal = REBUTTAL.search(draft)
+    rebuttal = REBUTTAL.search(draft) or (APOLOGY.search(draft) if _MENTION.match(draft) else None)
     answering = ANSWERING.search(draft)
     criticised = CRITICISM.search(draft)
     if (rebuttal and (_MENTION.match(draft) or criticised or answering)) or (

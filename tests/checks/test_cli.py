@@ -231,6 +231,7 @@ def test_what_people_do_against_the_guidelines_is_found_in_everyday_words(
 def test_replies_and_promotion_said_in_other_words(env: dict[str, str]) -> None:
     lines = (
         "@sofie_k With all due respect, you're mistaken: our prices never went up.\n"
+        "@jens_h So sorry to hear about your invoice! DM me and I'll sort it out.\n"
         "Nordlys Cloud just got even better. You need this!\n"
         "Nordlys Cloud just got even better, and my team built it.\n"
         "Sofie from the meetup asked a great question about pricing models. Thanks!\n"
@@ -238,6 +239,7 @@ def test_replies_and_promotion_said_in_other_words(env: dict[str, str]) -> None:
     result = CliRunner().invoke(check, ["--json"], input=lines, env=env)
     answers = [json.loads(line) for line in result.stdout.splitlines()]
     assert [[c["kind"] for c in a["concerns"]] for a in answers] == [
+        ["reply_to_criticism"],
         ["reply_to_criticism"],
         ["disclosure"],
         [],
