@@ -315,6 +315,8 @@ def behaviours(draft: str, company_mentioned: bool) -> dict[str, int]:
             match = pattern.search(draft)
             if match:
                 found[name] = match.start()
+    if "account" in found:  # what was done to the account: it was created
+        found["create"] = found["account"]
     early = _INSIDER.search(draft) or (
         _NOT_YET.search(draft) if company_mentioned or _OURS.search(draft) else None
     )

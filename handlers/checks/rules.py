@@ -269,7 +269,6 @@ _SUBJECT = (
 )
 _SENTENCES = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _CLAUSES = re.compile(r"\s*[,;:\u2013\u2014]\s*|\s+-\s+")
-_LANGUAGES = ("en", "da", "de")
 
 
 @dataclass(frozen=True)

@@ -183,6 +183,12 @@ BEHAVIOURS = [
         "Ikke offentlig ennå, men vi åpner kontor i Bergen i mars!",
     ),
     (
+        "Just set up a Nordlys fan page on Instagram, follow along! #employee",
+        "2. Social media at work is fine when it builds your professional image",
+        "Do not create accounts or pages in the company's name.",
+        "Just set up a Nordlys fan page on Instagram, follow along!",
+    ),
+    (
         "Ich habe alle meine alten Beiträge über den Ausfall gelöscht.",
         "4. Never answer negative comments yourself: report them",
         "Do not delete your own related posts",
