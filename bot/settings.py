@@ -41,8 +41,9 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 CommaList = Annotated[list[str], NoDecode]
 
 HTTP_URL = re.compile(r"^https?://[^/\s]+")
-# The user and password part of a URL ("user:pass@host"), with or without its scheme.
-URL_USERINFO = re.compile(r"^((?:[a-z][a-z0-9+.-]*:)?//)?[^/@\s]*@", re.IGNORECASE)
+# The user and password part of a URL ("user:pass@host"), with or without its scheme: up to
+# the last "@", since a password typed in may hold an unencoded "@" or "/".
+URL_USERINFO = re.compile(r"^((?:[a-z][a-z0-9+.-]*:)?//)?.*@", re.IGNORECASE | re.DOTALL)
 
 
 def without_userinfo(value: str) -> str:
