@@ -3,7 +3,12 @@ on what the bot is doing, not a sleep that a slow machine outlasts."""
 
 from __future__ import annotations
 
+import asyncio
+
 from bot.app import Runtime
+
+# Longer than any test's work on a loaded machine: a bot that never settles fails the test.
+SETTLE_LIMIT = 60.0
 
 
 async def recorded(runtime: Runtime) -> None:
@@ -19,9 +24,13 @@ async def settled(runtime: Runtime) -> None:
     """Wait until the bot has done all it set out to do: its listeners' work after the ack,
     its work after answering, its background jobs, and every delivery this queued. What has
     not been sent by then is never sent."""
-    while True:
-        await runtime.settle()
-        await runtime.finish_background()
-        if not runtime.delivery.ledger.unfinished():
-            return
-        await recorded(runtime)
+    try:
+        async with asyncio.timeout(SETTLE_LIMIT):
+            while True:
+                await runtime.settle()
+                await runtime.finish_background()
+                if not runtime.delivery.ledger.unfinished():
+                    return
+                await recorded(runtime)
+    except TimeoutError:
+        raise AssertionError(f"the bot was still at work after {SETTLE_LIMIT:.0f} s") from None
