@@ -27,18 +27,15 @@ from handlers.guidelines.streaming import OnText
 from handlers.people import Person
 from handlers.reports import ids as report_ids
 from handlers.reports.capability import COMMAND as REPORT_COMMAND
-from handlers.texts import text_for
+from handlers.texts import TEXTS, text_for
 from handlers.views import Actions, Block, Button, Form, Message, SharedMessage, Text
 
 migrations = Migrations("assistant")
 
-CHECK_PROMPT = "Check a post before I publish it"
-REPORT_PROMPT = "Report a negative mention"
-# Suggested on a new install, until people's own questions take their place.
-BUNDLED_QUESTIONS = (
-    "Can I share company news on LinkedIn?",
-    "How should I respond to criticism of the company online?",
-)
+# The flows' suggested prompts (handlers/texts.py), and the questions suggested on a new install
+# until people's own questions take their place.
+CHECK_PROMPT, REPORT_PROMPT = "pane_check_prompt", "pane_report_prompt"
+BUNDLED_QUESTIONS = ("pane_question_news", "pane_question_criticism")
 MAX_PROMPTS = 4  # Slack shows up to four suggested prompts
 POPULAR_DAYS = 30
 # A question is suggested to everyone only once this many people asked it: what one person
@@ -111,6 +108,26 @@ def _prompts(questions: Sequence[str], flows: Sequence[Prompt]) -> tuple[Prompt,
     return (*asked, *flows)
 
 
+def _suggested(said: str) -> tuple[str, str] | None:
+    """The suggested prompt `said` is, as its key and language (a prompt sends its own text,
+    whose language is known better than a short sentence tells), or None."""
+    for language, texts in TEXTS.items():
+        for key in (CHECK_PROMPT, REPORT_PROMPT, *BUNDLED_QUESTIONS):
+            if texts[key].lower() == said.lower():
+                return key, language
+    return None
+
+
+def _language(said: str, default: str) -> str:
+    """The language of `said`: a suggested prompt's own, else the one it reads as."""
+    suggested = _suggested(said)
+    return suggested[1] if suggested else detect_language(said, default=default)
+
+
+def _bundled(language: str) -> list[str]:
+    return [text_for(key, language) for key in BUNDLED_QUESTIONS]
+
+
 def is_follow_up(text: str) -> bool:
     """Whether a question reads as a follow-up of the one before ("and on Instagram?")."""
     return len(text.split()) <= FOLLOW_UP_WORDS or bool(FOLLOW_UP_OPENINGS.match(text.strip()))
@@ -143,7 +160,13 @@ class AssistantPane:
                 text_for("pane_report_this", language), ASSISTANT_REPORT, context_channel
             )
             blocks.append(Actions((report,)))
-        return Opening(Message(greeting, tuple(blocks)), self.prompts())
+        return Opening(Message(greeting, tuple(blocks)), self.prompts(language))
+
+    def status(self, said: str) -> str:
+        """The thread's status while `said` is answered ("is looking in the guidelines…"),
+        in the language it is written in."""
+        language = _language(said, self.core.guidelines.file.index.language)
+        return text_for("pane_status", language)
 
     def knows(self, thread: str) -> bool:
         """Whether `thread` is a pane thread (started while the bot listened)."""
@@ -177,11 +200,12 @@ class AssistantPane:
         topic = str(row.get("topic") or "")
         # Read and embedded in a worker thread when the guidelines were edited.
         index = await self.core.guidelines.index()
-        language = detect_language(said, default=index.language)
+        language = _language(said, index.language)
+        flow = (_suggested(said) or ("", ""))[0]
         check_ask = Message(text_for("pane_check_ask", language))
-        if said.lower() == CHECK_PROMPT.lower() and self._checks():
+        if flow == CHECK_PROMPT and self._checks():
             reply, awaiting = check_ask, "check"
-        elif said.lower() == REPORT_PROMPT.lower() and self._reports():
+        elif flow == REPORT_PROMPT and self._reports():
             reply, awaiting = self._report_ask("pane_report_ask", language, thread), "report"
         elif awaiting == "check":
             checked = await self.core.command(check_ids.COMMAND, person, text)
@@ -224,16 +248,17 @@ class AssistantPane:
         assert isinstance(form, Form)
         return form
 
-    def prompts(self) -> tuple[Prompt, ...]:
+    def prompts(self, language: str) -> tuple[Prompt, ...]:
         """Up to four suggestions: the most asked guideline questions of the last 30 days
-        (the bundled ones fill in while there are fewer), then checking a post and reporting."""
-        flows = self._flows()
+        (the bundled ones fill in while there are fewer), then checking a post and reporting;
+        what the bot words itself is in `language`."""
+        flows = self._flows(language)
         popular = self._popular(MAX_PROMPTS - len(flows))
-        return _prompts([*popular, *BUNDLED_QUESTIONS], flows)
+        return _prompts([*popular, *_bundled(language)], flows)
 
     def default_prompts(self) -> tuple[Prompt, ...]:
-        """The suggestions of a new install (the app manifest's)."""
-        return _prompts(BUNDLED_QUESTIONS, self._flows())
+        """The suggestions of a new install (the app manifest's, in English)."""
+        return _prompts(_bundled("en"), self._flows("en"))
 
     async def prune(self, now: datetime) -> None:
         """Once a day, forget threads nobody wrote in for as long as guideline answers are
@@ -283,11 +308,11 @@ class AssistantPane:
         alone = offline_answer(index, said)
         return is_follow_up(said) and not alone.confident
 
-    def _flows(self) -> list[Prompt]:
-        flows = [Prompt(CHECK_PROMPT, CHECK_PROMPT)] if self._checks() else []
+    def _flows(self, language: str) -> list[Prompt]:
+        keys = [CHECK_PROMPT] if self._checks() else []
         if self._reports():
-            flows.append(Prompt(REPORT_PROMPT, REPORT_PROMPT))
-        return flows
+            keys.append(REPORT_PROMPT)
+        return [Prompt(text_for(key, language), text_for(key, language)) for key in keys]
 
     def _report_ask(self, key: str, language: str, thread: str) -> Message:
         text = text_for(key, language)

@@ -602,6 +602,11 @@ _ASSISTANT: dict[str, dict[str, str]] = {
             "or open the form."
         ),
         "pane_no_link": "I found no link in that. Paste the link of the post, or open the form.",
+        "pane_status": "is looking in the guidelines…",
+        "pane_check_prompt": "Check a post before I publish it",
+        "pane_report_prompt": "Report a negative mention",
+        "pane_question_news": "Can I share company news on LinkedIn?",
+        "pane_question_criticism": "How should I respond to criticism of the company online?",
     },
     "da": {
         "pane_greeting": (
@@ -622,6 +627,11 @@ _ASSISTANT: dict[str, dict[str, str]] = {
         "pane_no_link": (
             "Jeg fandt intet link i det. Indsæt linket til opslaget, eller åbn formularen."
         ),
+        "pane_status": "kigger i retningslinjerne…",
+        "pane_check_prompt": "Tjek et opslag, før jeg udgiver det",
+        "pane_report_prompt": "Rapportér en negativ omtale",
+        "pane_question_news": "Må jeg dele firmanyheder på LinkedIn?",
+        "pane_question_criticism": "Hvordan skal jeg svare på kritik af virksomheden online?",
     },
     "de": {
         "pane_greeting": (
@@ -643,6 +653,11 @@ _ASSISTANT: dict[str, dict[str, str]] = {
             "Darin habe ich keinen Link gefunden. Füge den Link zum Beitrag ein oder öffne das "
             "Formular."
         ),
+        "pane_status": "sieht in den Richtlinien nach…",
+        "pane_check_prompt": "Einen Beitrag vor dem Veröffentlichen prüfen",
+        "pane_report_prompt": "Eine negative Erwähnung melden",
+        "pane_question_news": "Darf ich Unternehmensnachrichten auf LinkedIn teilen?",
+        "pane_question_criticism": "Wie reagiere ich online auf Kritik am Unternehmen?",
     },
     "sv": {
         "pane_greeting": (
@@ -663,6 +678,11 @@ _ASSISTANT: dict[str, dict[str, str]] = {
         "pane_no_link": (
             "Jag hittade ingen länk i det. Klistra in länken till inlägget, eller öppna formuläret."
         ),
+        "pane_status": "tittar i riktlinjerna…",
+        "pane_check_prompt": "Granska ett inlägg innan jag publicerar det",
+        "pane_report_prompt": "Rapportera ett negativt omnämnande",
+        "pane_question_news": "Får jag dela företagsnyheter på LinkedIn?",
+        "pane_question_criticism": "Hur ska jag bemöta kritik mot företaget på nätet?",
     },
     "nb": {
         "pane_greeting": (
@@ -683,6 +703,11 @@ _ASSISTANT: dict[str, dict[str, str]] = {
         "pane_no_link": (
             "Jeg fant ingen lenke i det. Lim inn lenken til innlegget, eller åpne skjemaet."
         ),
+        "pane_status": "ser i retningslinjene…",
+        "pane_check_prompt": "Sjekk et innlegg før jeg publiserer det",
+        "pane_report_prompt": "Rapporter en negativ omtale",
+        "pane_question_news": "Kan jeg dele firmanyheter på LinkedIn?",
+        "pane_question_criticism": "Hvordan bør jeg svare på kritikk av selskapet på nett?",
     },
     "nl": {
         "pane_greeting": (
@@ -703,6 +728,11 @@ _ASSISTANT: dict[str, dict[str, str]] = {
         "pane_no_link": (
             "Ik vond daarin geen link. Plak de link naar het bericht, of open het formulier."
         ),
+        "pane_status": "kijkt in de richtlijnen…",
+        "pane_check_prompt": "Een bericht controleren voordat ik het plaats",
+        "pane_report_prompt": "Een negatieve vermelding melden",
+        "pane_question_news": "Mag ik bedrijfsnieuws delen op LinkedIn?",
+        "pane_question_criticism": "Hoe reageer ik online op kritiek op het bedrijf?",
     },
     "fr": {
         "pane_greeting": (
@@ -724,6 +754,11 @@ _ASSISTANT: dict[str, dict[str, str]] = {
         "pane_no_link": (
             "Je n'y ai trouvé aucun lien. Colle le lien de la publication, ou ouvre le formulaire."
         ),
+        "pane_status": "consulte les règles…",
+        "pane_check_prompt": "Vérifier une publication avant de la publier",
+        "pane_report_prompt": "Signaler une mention négative",
+        "pane_question_news": "Puis-je partager les actualités de l'entreprise sur LinkedIn ?",
+        "pane_question_criticism": "Comment répondre aux critiques contre l'entreprise en ligne ?",
     },
     "es": {
         "pane_greeting": (
@@ -743,6 +778,11 @@ _ASSISTANT: dict[str, dict[str, str]] = {
         "pane_no_link": (
             "No encontré ningún enlace. Pega el enlace de la publicación, o abre el formulario."
         ),
+        "pane_status": "está consultando las pautas…",
+        "pane_check_prompt": "Revisar una publicación antes de publicarla",
+        "pane_report_prompt": "Informar de una mención negativa",
+        "pane_question_news": "¿Puedo compartir noticias de la empresa en LinkedIn?",
+        "pane_question_criticism": "¿Cómo debo responder a las críticas a la empresa en internet?",
     },
 }
 

@@ -38,7 +38,6 @@ log = logging.getLogger(__name__)
 # What Bolt runs for an event, given the arguments its signature names.
 Listener = Callable[..., Awaitable[None]]
 
-STATUS = "is looking in the guidelines…"
 # Characters gathered before each chat.appendStream: a few calls per answer, not one a word.
 STREAM_BUFFER = 100
 # What a call to Slack may raise: Slack's refusal, or Slack out of reach.
@@ -229,7 +228,7 @@ class SlackAssistant:
         """A message in a pane thread: a status while it is answered, then the answer."""
         person = self.core.person("slack", payload["user"])
         key = thread_key(payload["channel"], payload["thread_ts"])
-        await _cosmetic(set_status(STATUS), "status")
+        await _cosmetic(set_status(self.pane.status(payload.get("text", ""))), "status")
         answering = Answering(self.client, say_stream)
         try:
             turn = await self.pane.reply(person, key, payload.get("text", ""), answering.append)

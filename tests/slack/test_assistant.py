@@ -489,3 +489,41 @@ async def test_the_pane_answers_in_the_language_the_person_writes(bot, slack) ->
     assert asked["text"].startswith("Jeg fandt intet link")
     assert_blocks(asked["blocks"])
     assert "Åbn rapportformularen" in json.dumps(asked["blocks"], ensure_ascii=False)
+
+
+DANISH_GUIDELINES = """# Retningslinjer for sociale medier
+
+## Deling af nyheder
+Del gerne virksomhedens nyheder, blogindlæg og jobopslag på LinkedIn, og skriv en linje selv.
+
+## Kritik
+Svar ikke selv på kritik af virksomheden på nettet; send den videre til social media-teamet.
+"""
+
+
+async def test_the_panes_prompts_and_status_speak_the_guidelines_and_the_askers_language(
+    make_slack_bot, slack, tmp_path
+) -> None:
+    guidelines = tmp_path / "retningslinjer.md"
+    guidelines.write_text(DANISH_GUIDELINES, encoding="utf-8")
+    bot = await make_slack_bot(guidelines=guidelines)
+    greeting = await open_pane(bot, slack)
+    assert greeting["text"].startswith("Hej!")  # nothing said yet: the guidelines' language
+    prompts = calls(slack, "assistant.threads.setSuggestedPrompts")[0]["prompts"]
+    assert [p["title"] for p in prompts] == [
+        "Må jeg dele firmanyheder på LinkedIn?",
+        "Hvordan skal jeg svare på kritik af virksomheden online?",
+        "Tjek et opslag, før jeg udgiver det",
+        "Rapportér en negativ omtale",
+    ]
+    await ask(bot, slack, prompts[2]["message"], "1729999330.000100")  # leads into its flow
+    assert calls(slack, "chat.postMessage")[-1]["text"].startswith("Indsæt dit udkast her")
+
+    await ask(bot, slack, "Darf ich Unternehmensnachrichten auf LinkedIn teilen?", "1729999340.1")
+    await ask(bot, slack, "Can I share company news on LinkedIn?", "1729999350.000100")
+    statuses = [c["status"] for c in in_thread(slack, "assistant.threads.setStatus")]
+    assert statuses == [
+        "kigger i retningslinjerne…",
+        "sieht in den Richtlinien nach…",
+        "is looking in the guidelines…",
+    ]
