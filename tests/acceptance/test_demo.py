@@ -32,19 +32,23 @@ def test_the_console_demo_whatever_the_date(deployment: Deployment) -> None:
     assert "Your report R-0001 is with the social media team" in alice.stdout
     assert "I've passed your question to the social media team" in alice.stdout
 
-    # Another session, another process: a manager finds what came for the team, answers the
-    # question (the last message's #1) and acknowledges the report.
-    script = "#1\nUlaanbaatar; please don't post about it.\n/report-mention open\n#1\n"
+    # Another session, another process: a manager finds what came for the team and answers the
+    # question (the last message's #1); then acknowledges the report in a session of its own,
+    # since the question, edited soon after the answer, may come between two lines and change
+    # what #1 presses.
+    script = "#1\nUlaanbaatar; please don't post about it.\n"
     bob = deployment.cli("console", "--user", "bob", "--manager", stdin=script, env=NO_SLACK)
     assert bob.returncode == 0, bob.stderr
     assert "Negative mention R-0001" in bob.stdout and UNCOVERED in bob.stdout
     assert "Thanks! Your answer is on its way to alice." in bob.stdout
-    assert "R-0001 acknowledged. The reporter has been told." in bob.stdout
+    triage = "/report-mention open\n#1\n"
+    triaged = deployment.cli("console", "--user", "bob", "--manager", stdin=triage, env=NO_SLACK)
+    assert "R-0001 acknowledged. The reporter has been told." in triaged.stdout
 
     news = deployment.cli("console", "--user", "alice", env=NO_SLACK)
     assert "The social media team has seen your report R-0001" in news.stdout
     assert "Ulaanbaatar; please don't post about it." in news.stdout
-    assert "Traceback" not in alice.stderr + bob.stderr + news.stderr
+    assert "Traceback" not in alice.stderr + bob.stderr + triaged.stderr + news.stderr
 
 
 def _wait(what: str, check: Callable[[], bool], timeout: float = 20) -> None:
