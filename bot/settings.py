@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from datetime import time
@@ -11,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     Field,
+    PrivateAttr,
     SecretStr,
     ValidationError,
     ValidationInfo,
@@ -20,6 +22,8 @@ from pydantic import (
 from pydantic.fields import FieldInfo
 from pydantic_settings import (
     BaseSettings,
+    DotEnvSettingsSource,
+    EnvSettingsSource,
     NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
@@ -146,6 +150,9 @@ class Settings(BaseSettings):
         """The environment and `.env` tidied (spaces, quotes); overrides given as they are."""
         return init_settings, _Tidied(env_settings), _Tidied(dotenv_settings), file_secret_settings
 
+    # SOCIALBOT_ variables that name no setting (typos, most likely): said at start.
+    _unknown: list[str] = PrivateAttr(default_factory=list)
+
     # Slack
     slack_bot_token: SecretStr | None = _optional("SLACK_BOT_TOKEN")
     slack_app_token: SecretStr | None = _optional("SLACK_APP_TOKEN")
@@ -248,7 +255,11 @@ class Settings(BaseSettings):
     @classmethod
     def _parse_secrets(cls, value: object) -> object:
         # Comma-separated terms, or the path of a file with one term per line.
-        return read_terms(value) if isinstance(value, str) else value
+        if not isinstance(value, str):
+            return value
+        if value.startswith(("/", "./", "../", "~/")) and not Path(value).is_file():
+            raise ValueError(f"no file {value}: give a readable file, or terms comma-separated")
+        return read_terms(value)
 
     @field_validator("internal_domains")
     @classmethod
@@ -472,13 +483,22 @@ class Settings(BaseSettings):
             found.append(
                 f"SOCIALBOT_ANNOUNCERS is not set: {who} can send announcements (/announce)"
             )
+        for name in self._unknown:
+            close = difflib.get_close_matches(name, variable_names(), n=1)
+            meant = f" (did you mean {close[0]}?)" if close else ""
+            found.append(f"{name} is ignored: socialbot has no such setting{meant}")
         return found
+
+
+def variable_names() -> list[str]:
+    """The environment variables the settings are read from."""
+    return [str(field.validation_alias) for field in Settings.model_fields.values()]
 
 
 def load_settings(**overrides: Any) -> Settings:
     """Read the settings; turn validation errors into one clear line per bad setting."""
     try:
-        return Settings(**overrides)
+        settings = Settings(**overrides)
     except ValidationError as error:
         lines = []
         aliases = {str(field.validation_alias): field for field in Settings.model_fields.values()}
@@ -497,3 +517,9 @@ def load_settings(**overrides: Any) -> Settings:
                 f"Invalid setting {name}: {message}" if name else f"Invalid setting {message}"
             )
         raise SettingsError("\n".join(lines)) from None
+    env_file = overrides.get("_env_file", Settings.model_config.get("env_file"))
+    sources = (EnvSettingsSource(Settings), DotEnvSettingsSource(Settings, env_file=env_file))
+    named = {name.upper() for source in sources for name, value in source.env_vars.items() if value}
+    known = set(variable_names())
+    settings._unknown = sorted(n for n in named if n.startswith("SOCIALBOT_") and n not in known)
+    return settings

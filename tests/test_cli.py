@@ -100,6 +100,7 @@ def test_run_serves_health_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
         PORT=str(port),
         SOCIALBOT_HOST="127.0.0.1",
         SOCIALBOT_SOCIAL_MEDIA_MANAGERS=managers,
+        SOCIALBOT_DIGEST_TIMES="8:00",  # a typo: said at start, not silently ignored
     )
     process = subprocess.Popen(
         [*SOCIALBOT, "run"],
@@ -114,6 +115,8 @@ def test_run_serves_health_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
         state = wait_for_health(port, process)
         assert state["database"]["ok"] and state["clock"]["ok"]
         assert state["slack"]["mode"] == "off"
+        typo = "SOCIALBOT_DIGEST_TIMES is ignored: socialbot has no such setting (did you mean"
+        assert f"{typo} SOCIALBOT_DIGEST_TIME?)" in state["warnings"]
         # The role groups are read at start, not at the first tick up to a minute later.
         state = wait_for_health(port, process, lambda state: "error" in state["role_groups"][0])
         assert state["role_groups"][0]["error"].startswith("set MICROSOFT_APP_ID")

@@ -257,3 +257,25 @@ def test_a_password_in_a_model_url_is_never_quoted_back(
     message = str(raised.value)
     assert "s3cr3t" not in message and "pass" not in message and "llmuser" not in message
     assert "OPENAI_BASE_URL" in message and "llm.internal" in message
+
+
+def test_a_misspelt_variable_is_named_at_start(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_text("SOCIALBOT_ANNOUNCER=U0ADA\nSOCIALBOT_UNUSED=\n")
+    monkeypatch.setenv("SOCIALBOT_TIMEZON", "Europe/Copenhagen")
+    gaps = load_settings().gaps()
+    meant = "SOCIALBOT_TIMEZON is ignored: socialbot has no such setting (did you mean"
+    assert f"{meant} SOCIALBOT_TIMEZONE?)" in gaps
+    assert any(gap.startswith("SOCIALBOT_ANNOUNCER is ignored") for gap in gaps)
+    assert not any("SOCIALBOT_UNUSED" in gap for gap in gaps)  # empty: nothing was meant
+
+
+def test_a_terms_file_that_is_not_there_is_named(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("SOCIALBOT_DB", str(tmp_path / "x.db"))
+    monkeypatch.setenv("SOCIALBOT_CONFIDENTIAL_TERMS", "/run/secrets/terms.txt")
+    with pytest.raises(SettingsError, match=r"^Invalid setting SOCIALBOT_CONFIDENTIAL_TERMS: no"):
+        load_settings(_env_file=None)
