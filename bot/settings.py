@@ -380,6 +380,12 @@ class Settings(BaseSettings):
             raise ValueError(f"{value!r} is not a time zone such as Europe/Copenhagen") from None
         return value
 
+    @field_validator("db", "guidelines", mode="before")
+    @classmethod
+    def _home_folder(cls, value: object) -> object:
+        # `~/socialbot.db` as a shell would read it: a .env or a PaaS form has no shell.
+        return Path(value).expanduser() if isinstance(value, str) else value
+
     @field_validator("guidelines")
     @classmethod
     def _readable_guidelines(cls, value: Path) -> Path:

@@ -279,3 +279,9 @@ def test_a_terms_file_that_is_not_there_is_named(
     monkeypatch.setenv("SOCIALBOT_CONFIDENTIAL_TERMS", "/run/secrets/terms.txt")
     with pytest.raises(SettingsError, match=r"^Invalid setting SOCIALBOT_CONFIDENTIAL_TERMS: no"):
         load_settings(_env_file=None)
+
+
+def test_a_path_from_the_home_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("SOCIALBOT_DB", "~/socialbot.db")
+    assert load_settings(_env_file=None).db == tmp_path / "socialbot.db"
