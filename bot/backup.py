@@ -154,6 +154,8 @@ def backup(database: Path, target: Path) -> Copied:
         raise BackupError(f"there is no database at {database}")
     if target.is_dir():
         raise BackupError(f"{target} is a folder; name the backup file")
+    if not target.parent.is_dir():
+        raise BackupError(f"the folder {target.parent} does not exist; create it first")
     _refuse_the_database(target, database, "name another file for the backup")
     try:
         with _connect(database) as source, _checked_copy(source, target) as partial:

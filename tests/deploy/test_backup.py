@@ -67,6 +67,14 @@ def test_backup_of_no_database_says_so(tmp_path: Path) -> None:
     assert result.output.strip() == f"Error: there is no database at {tmp_path / 'missing.db'}"
 
 
+def test_backup_into_a_missing_folder_names_it(tmp_path: Path) -> None:
+    socialbot(tmp_path, "console", stdin="/socialbot help\n")
+    result = socialbot(tmp_path, "backup", str(tmp_path / "backups" / "socialbot.db"))
+    assert result.exit_code == 1
+    (line,) = result.output.splitlines()
+    assert line == f"Error: the folder {tmp_path / 'backups'} does not exist; create it first"
+
+
 def test_backup_copies_a_database_being_written(tmp_path: Path) -> None:
     db = open_database(tmp_path / "live.db", [migrations])
     db.table("notes").insert({"n": 0})
