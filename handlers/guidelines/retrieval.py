@@ -322,7 +322,8 @@ class Index:
 
     def _section_vectors(self, model: Embedder) -> list[Vectors]:
         """Each section's vectors: its heading, each sentence, then the whole section (one
-        batch for the document)."""
+        batch for the document). The list is set whole: a search on another thread never sees
+        it half built."""
         if self._unit_vectors is None:
             texts = [
                 text
@@ -330,12 +331,13 @@ class Index:
                 for text in (*unit_texts, section.text)
             ]
             vectors = embed_passages(model, texts)
-            self._unit_vectors = []
+            built = []
             start = 0
             for unit_texts in self._unit_texts:
                 end = start + len(unit_texts) + 1
-                self._unit_vectors.append(vectors[start:end])
+                built.append(vectors[start:end])
                 start = end
+            self._unit_vectors = built
         return self._unit_vectors
 
     def _question_vector(self, model: Embedder, question: str) -> Vectors:
