@@ -18,9 +18,9 @@ _UNTIL = re.compile(r"^(?P<term>.+?)\s+(?:until|til|bis)\s+(?P<day>\S+)$", re.IG
 
 def parse_secrets(text: str) -> tuple[Secret, ...]:
     """The terms of `text` ("Polaris until 2027-01-31, Hvidsten Energi"); ValueError names a
-    bad date."""
+    bad date by the entry's place, never by its term (the message reaches the logs)."""
     found = []
-    for entry in re.split(r"[,\n;]", text):
+    for place, entry in enumerate(re.split(r"[,\n;]", text), start=1):
         entry = " ".join(entry.split())
         if not entry or entry.startswith("#"):
             continue
@@ -32,7 +32,8 @@ def parse_secrets(text: str) -> tuple[Secret, ...]:
             until = date.fromisoformat(match["day"])
         except ValueError:
             raise ValueError(
-                f"{entry!r}: write the date as YYYY-MM-DD, e.g. {match['term']} until 2027-01-31"
+                f"the date {match['day']!r} of entry {place} is not a date: write it as"
+                " YYYY-MM-DD, e.g. Project X until 2027-01-31"
             ) from None
         found.append(Secret(match["term"], until))
     return tuple(found)
