@@ -126,7 +126,7 @@ def _always_refused(address: IPAddress) -> str | None:
     if any(address in network for network in METADATA_NETWORKS):
         return "a cloud metadata address"
     if address.is_link_local:
-        return "a link-local address (where cloud metadata services answer)"
+        return "a link-local address, where cloud metadata services answer"
     if address.is_multicast:
         return "a multicast address"
     if address.is_unspecified:
@@ -181,18 +181,22 @@ async def checked_addresses(
 ) -> list[str]:
     """The addresses of `host`, all of them allowed; `BlockedAddressError` otherwise."""
     try:
-        addresses = [ipaddress.ip_address(host.strip("[]"))]
+        addresses, literal = [ipaddress.ip_address(host.strip("[]"))], True
     except ValueError:
         addresses = [ipaddress.ip_address(a.split("%")[0]) for a in await resolver(host, port)]
+        literal = False
     if not addresses:
         raise FetchError(f"the host {host} has no address")
     for address in addresses:
         problem = address_problem(address, allow_private)
         if problem:
             inner = ", ".join(str(a) for a in embedded_ipv4s(address))
-            shown = f"{address}, which carries {inner}" if inner else str(address)
-            hint = "" if allow_private else " (SOCIALBOT_ALLOW_PRIVATE_FEEDS allows intranet hosts)"
-            raise BlockedAddressError(f"refused: {host} resolves to {problem} ({shown}){hint}")
+            shown = f"{address} (which carries {inner})" if inner else str(address)
+            said = f"{shown} is" if literal else f"{host} resolves to {shown},"
+            # The setting is named only where it would help: never for metadata, link-local...
+            helps = not allow_private and address_problem(address, True) is None
+            hint = "; SOCIALBOT_ALLOW_PRIVATE_FEEDS allows intranet hosts" if helps else ""
+            raise BlockedAddressError(f"refused: {said} {problem}{hint}")
     return [str(a) for a in addresses]
 
 

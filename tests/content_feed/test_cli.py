@@ -56,6 +56,15 @@ def test_add_refuses_private_hosts(run) -> None:
     assert "loopback" in result.output and "SOCIALBOT_ALLOW_PRIVATE_FEEDS" in result.output
 
 
+def test_add_refuses_a_metadata_address_without_a_false_hint(run) -> None:
+    result = run("add", "http://169.254.169.254/latest/meta-data/")
+    assert result.exit_code == 1
+    said = result.output.strip()
+    assert "169.254.169.254 is a link-local address, where cloud metadata services answer" in said
+    assert "\n" not in said and "((" not in said and ") (" not in said
+    assert "SOCIALBOT_ALLOW_PRIVATE_FEEDS" not in said  # the setting never allows it
+
+
 def test_add_refuses_bad_urls(run) -> None:
     assert "not an http or https URL" in run("add", "ftp://e.com/feed").output
     assert run("add", "--kind", "other", "https://e.com/").exit_code == 2
