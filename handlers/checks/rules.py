@@ -24,9 +24,11 @@ FORBIDDING = {
     r"|\bkeep\b.{0,60}\b(?:apart|away|out)\b|\bshall not\b|\brefrain from\b|\btry not to\b"
     r"|\bno\b(?! matter\b)|\bat most\b|\bno more than\b"
     r"|.{0,80}\b(?:is|are) (?:not permitted|prohibited|forbidden|not acceptable)\b"
-    # "Posts must not comment negatively", "Content should never…": a noun as the subject.
-    r"|(?:[\w'-]+\s+){1,3}(?:must|should|may|shall)\s+(?:not|never)\b"
-    r"|(?:[\w'-]+\s+){1,3}(?:mustn['\u2019]t|shouldn['\u2019]t)\b",
+    # "Posts must not comment negatively", "Content should never…": a noun as the subject ("may
+    # not" after a noun is a possibility: "results may not be typical"). Words are bounded, or
+    # a long hyphenated run backtracks from each hyphen.
+    r"|(?:[\w'-]{1,40}\s+){1,3}(?:must|should|shall)\s+(?:not|never)\b"
+    r"|(?:[\w'-]{1,40}\s+){1,3}(?:mustn['\u2019]t|shouldn['\u2019]t)\b",
     "da": r"\baldrig\b|\bmå (?:du |man |i )?ikke\b|\bskal (?:du |man )?ikke\b|\bikke tilladt\b"
     r"|\bundgå\b|\bhold\b.{0,60}\b(?:ude|væk|adskilt)\b|\bundlad\b|\blad være\b"
     r"|\bbør (?:du |man )?ikke\b|\bforbudt\b|\bingen\b|\bhøjst\b"
@@ -45,9 +47,11 @@ FORBIDDING = {
     "es": r"\bnunca\b|\bno debe\w*\b|\bno está permitido\b|\bevit[ae]\b|\bprohibido\b",
 }
 # "Only the social media team speaks for the company", "photos are welcome when everyone in them
-# agrees": allowing something only on a condition forbids it otherwise.
+# agrees": allowing something only on a condition forbids it otherwise ("only a few" is a
+# quantity).
 ONLY = {
-    "en": r"\bonly\b|.{0,80}\b(?:welcome|allowed|ok|okay) (?:only )?(?:when|if|as long as)\b",
+    "en": r"\bonly\b(?! (?:a )?(?:few|little|handful|one|once|\d))"
+    r"|.{0,80}\b(?:welcome|allowed|ok|okay) (?:only )?(?:when|if|as long as)\b",
     "da": r"\bkun\b|.{0,80}\b(?:velkomne?|tilladt|ok) (?:kun )?(?:når|hvis|så længe)\b",
     "de": r"\bnur\b|.{0,80}\b(?:willkommen|erlaubt|ok) (?:nur )?(?:wenn|falls|solange)\b",
     "sv": r"\b(?:endast|bara)\b|.{0,80}\b(?:välkomna?|tillåtet|ok) (?:bara )?(?:när|om|så länge)\b",
@@ -330,19 +334,25 @@ def concepts(text: str, codes: Sequence[str]) -> dict[str, tuple[int, bool]]:
     return found
 
 
-def rules(sections: Sequence[Section], language: str) -> list[Rule]:
-    """The forbidding sentences of the guidelines, in order: sentences and headings that say
-    so, and the items of a list a heading or a lead-in says are forbidden."""
-    cue = FORBIDDING.get(language, FORBIDDING["en"])
-    if language in ONLY:
-        cue = f"{cue}|{ONLY[language]}"
-    # At the start of a clause (or after "and"), perhaps after "you" and a modal: "do not
-    # cover" in "when the guidelines do not cover it" or "music you do not own" forbids nothing.
-    pattern = re.compile(
+def _clause_cue(cue: str) -> re.Pattern[str]:
+    """The cue at the start of a clause (or after "and"), perhaps after "you" and a modal: "do
+    not cover" in "when the guidelines do not cover it" or "music you do not own" forbids
+    nothing."""
+    return re.compile(
         rf"(?:^|[.:;,!?()\u2013\u2014-]\s*|\b(?:and|or|but|og|eller|men|und|oder|aber)\s+)"
         rf"{_SUBJECT}(?:{cue}|[^.;:]{{0,60}}?{PREFERRING.pattern})",
         re.IGNORECASE,
     )
+
+
+def rules(sections: Sequence[Section], language: str) -> list[Rule]:
+    """The forbidding sentences of the guidelines, in order: sentences and headings that say
+    so, and the items of a list a heading or a lead-in says are forbidden."""
+    forbidding = FORBIDDING.get(language, FORBIDDING["en"])
+    # A lead-in that allows ("Posts are welcome when they are about:") forbids none of its
+    # items: "only" and "welcome when" make a rule of a sentence, never of a list.
+    pattern = _clause_cue(f"{forbidding}|{ONLY[language]}" if language in ONLY else forbidding)
+    lead_pattern = _clause_cue(forbidding)
     found = []
     for section in sections:
         heading = section.title.strip()
@@ -350,7 +360,7 @@ def rules(sections: Sequence[Section], language: str) -> list[Rule]:
         if not every_item and pattern.search(heading):
             found.append(Rule(section, heading, _groups(_forbidden(heading), language)))
         for lead_in, piece in units(section.body):
-            terse = every_item or bool(lead_in and pattern.search(lead_in))
+            terse = every_item or bool(lead_in and lead_pattern.search(lead_in))
             for text in _SENTENCES.findall(piece):
                 text = text.strip()
                 if text and (terse or pattern.search(text)):

@@ -251,3 +251,39 @@ def test_replies_and_promotion_said_in_other_words(env: dict[str, str]) -> None:
         [],
         [],
     ]
+
+
+ALLOWING = """# Acme social media guidelines
+
+## What you can share
+Posts are welcome when they are about:
+- product launches
+- team events and conferences
+- job openings
+
+## Tone
+Only a few people read long posts, so keep it short and friendly.
+Results may not be typical for every customer, so link to the case study.
+
+## Confidential
+Never share customer names or figures that are not public.
+"""
+
+
+def test_what_the_guidelines_allow_is_no_rule(env: dict[str, str], tmp_path: Path) -> None:
+    guidelines = tmp_path / "guidelines.md"
+    guidelines.write_text(ALLOWING, "utf-8")
+    lines = (
+        "Great team event at the conference with the Acme crew!\n"
+        "Acme is hiring: job openings in Oslo, I work here\n"
+        "Acme product launches today, proud of the team (I work at Acme)\n"
+        "Few people read long posts, so here is a short one from our team.\n"
+        "Results are not typical for every customer, the case study says.\n"
+        "We shared customer names and figures that are not public yet.\n"
+    )
+    more = {"SOCIALBOT_GUIDELINES": str(guidelines), "SOCIALBOT_COMPANY_NAMES": "Acme"}
+    result = CliRunner().invoke(check, ["--json"], input=lines, env=env | more)
+    assert result.exit_code == 0, result.output
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    rules = [[c["section"] for c in a["concerns"] if c["kind"] == "guideline"] for a in answers]
+    assert rules == [[], [], [], [], [], ["Confidential"]]
