@@ -3,6 +3,7 @@ form, the report button and 👍/👎; and `socialbot check` through `check`."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import date
 
@@ -78,7 +79,9 @@ class Checks:
             raise UserError("Give me the draft to check, e.g. `/check-post Proud to share…`.")
         if len(draft) > views.MAX_DRAFT * 2:
             raise UserError(f"That is longer than any post ({len(draft)} characters).")
-        result = self.review.check(draft, Context(profile, self.open_report_keys()))
+        # In a worker thread: a long draft takes a while, and every other user waits meanwhile.
+        context = Context(profile, self.open_report_keys())
+        result = await asyncio.to_thread(self.review.check, draft, context)
         if self.model is not None:
             index = self.review.guidelines.index
             sections = index.sections

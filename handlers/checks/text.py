@@ -9,10 +9,12 @@ from urllib.parse import urlsplit
 from handlers.checks.concerns import Span
 
 # A link as people type it: with a scheme, or a bare host with a dot and a path or a known TLD.
+# Labels and local parts are bounded as in DNS and SMTP (63, 64), hosts to 8 labels: unbounded,
+# one long token ("aaa…", "a.a.a…") backtracks from each of its characters for seconds.
 URL = re.compile(
-    r"\bhttps?://[^\s<>\"'()\[\]]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,24}(?:/[^\s<>\"']*)?", re.I
+    r"\bhttps?://[^\s<>\"'()\[\]]+|\b(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}(?:/[^\s<>\"']*)?", re.I
 )
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 _TRAILING = ".,;:!?)\u2026"
 # A sentence ends at . ! or ? before a space or the end (not inside a link or "1.4bn"), or a line.
 _SENTENCE = re.compile(r"[^\n]+?(?:[.!?]+(?=\s|$)|(?=\n)|$)")

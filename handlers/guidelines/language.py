@@ -137,9 +137,10 @@ SPANISH = _language("es", "Spanish", _SPANISH_STOP, _SPANISH_MARKERS, "ñ¿¡")
 
 # Spellings that tell Danish and Norwegian apart where their words are shared: "-tion" and
 # "-hed" against "-sjon" and "-het", "øj" against "øy", "k"/"g" against "kj"/"gj" before e/i.
+# Each word is tried from its start only (`\b`): from every letter, a long token is quadratic.
 _SPELLING = {
-    "da": re.compile(r"\w+tion(?:en|er|erne)?\b|\w+hed(?:en|er)?\b|øj|\w+erne\b"),
-    "nb": re.compile(r"\w+sjon(?:en|er|ene)?\b|\w+het(?:en|er)?\b|øy|\b(?:kj|gj|skj)|kk\b"),
+    "da": re.compile(r"\b(?:\w+tion(?:en|er|erne)?\b|\w+hed(?:en|er)?\b|\w+erne\b)|øj"),
+    "nb": re.compile(r"\b(?:\w+sjon(?:en|er|ene)?\b|\w+het(?:en|er)?\b|kj|gj|skj)|øy|kk\b"),
 }
 
 # In order of preference when two score alike (Danish before its close cousin Norwegian).

@@ -287,3 +287,10 @@ def test_what_the_guidelines_allow_is_no_rule(env: dict[str, str], tmp_path: Pat
     answers = [json.loads(line) for line in result.stdout.splitlines()]
     rules = [[c["section"] for c in a["concerns"] if c["kind"] == "guideline"] for a in answers]
     assert rules == [[], [], [], [], [], ["Confidential"]]
+
+
+def test_one_long_token_is_answered(env: dict[str, str]) -> None:
+    shapes = ["a" * 6000, "a-" * 3000, "a." * 3000, "æ" * 6000]
+    result = CliRunner().invoke(check, ["--json"], input="".join(f"{s}\n" for s in shapes), env=env)
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["ok"] for line in result.stdout.splitlines()] == [True] * 4
