@@ -13,7 +13,10 @@ from collections.abc import Callable
 
 def _any(*alternatives: str) -> re.Pattern[str]:
     """Whole words or phrases (regular expressions, spaces match any whitespace)."""
-    joined = "|".join(a.replace(" ", r"\s+") for a in alternatives)
+    # An optional space stays optional, and a space in `[- ]` stays one character of the class.
+    joined = "|".join(
+        a.replace("[- ]", r"[-\s]").replace(" ?", r"\s*").replace(" ", r"\s+") for a in alternatives
+    )
     return re.compile(rf"(?<![\w@#])(?:{joined})(?!\w)", re.IGNORECASE)
 
 
