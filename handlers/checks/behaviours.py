@@ -221,7 +221,8 @@ _PRIVATE = re.compile(
 )
 # Someone else: third-person words, or a name inside a sentence.
 _SOMEONE = re.compile(
-    r"(?<!\w)(?:she|he|her|his|colleague|candidate|hun|han|hendes|hans|kollega|kandidat\w*"
+    # The pronouns in any case ("He had surgery"), the names capitalised (below).
+    r"(?<!\w)(?i:she|he|her|his|him|colleague|candidate|hun|han|hendes|hans|kollega|kandidat\w*"
     r"|kollegin|kollege|bewerber\w*|hon|hennes|honom|henne)(?!\w)"
     r"|(?<=[a-zæøåäöü,] )[A-ZÆØÅÄÖÜ][a-zæøåäöüß]+(?= (?:fra|from|i|in|aus|från|som|who|der)\b)",
 )

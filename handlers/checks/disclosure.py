@@ -184,10 +184,14 @@ def disclosure(
     )
 
 
+# "misleading at best", "at the best price": an "at" of its own, not the end of "that" or "great".
+_AT_BEFORE = re.compile(r"(?<!\w)at (?:the )?$", re.IGNORECASE)
+
+
 def _promotes(draft: str) -> bool:
     """Whether `draft` recommends, sells or recruits ("best" in "misleading at best" does not)."""
     return any(
-        not draft[: match.start()].lower().endswith(("at ", "at the "))
+        not _AT_BEFORE.search(draft[: match.start()])
         for match in PROMOTING.finditer(draft)
     )
 

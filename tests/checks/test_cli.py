@@ -311,3 +311,17 @@ def test_one_long_token_is_answered(env: dict[str, str]) -> None:
 )
 def test_an_optional_word_in_a_phrase_may_be_left_out(draft: str, behaviour: str) -> None:
     assert behaviour in behaviours(draft, company_mentioned=True)
+
+
+def test_that_or_great_before_a_selling_word_is_no_at(env: dict[str, str]) -> None:
+    lines = (
+        "Nordlys just shipped that new dashboard\n"
+        "He had surgery last week, we miss him at Nordlys\n"
+    )
+    result = CliRunner().invoke(check, ["--json"], input=lines, env=env)
+    assert result.exit_code == 0, result.output
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [[c["kind"] for c in a["concerns"]] for a in answers] == [
+        ["disclosure"],
+        ["guideline"],
+    ]
