@@ -63,7 +63,7 @@ UNANNOUNCED = phrase_pattern(
     """not public|not yet public|not official|before the official|official numbers drop
     |between us|preliminary|sneak peek|heard it here first|don't tell|under wraps|internal
     |ikke offentlig|ikke officielt|foreløbige|foreløbig|fortæl det ikke|mellem os|intern|interne
-    |noch nicht offiziell|noch nicht öffentlich|vorläufig|vorläufige|unter uns|intern|interne
+    |noch nicht offiziell|noch nicht öffentlich|vorläufig|vorläufige|unter uns
     |kommen nächste woche"""
 )
 CREDENTIALS = re.compile(

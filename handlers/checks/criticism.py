@@ -17,21 +17,21 @@ REBUTTAL = phrase_pattern(
     |read the ticket|don't believe|do not believe|trolling|troll|full of mistakes
     |embarrassing|get your facts|just false|that's false|that is false|simply false|is false
     |completely false|untrue|misleading|spreading rumours|spreading rumors|spreading lies
-    |fiction|total fiction|made up|made-up|you obviously|clearly never|no idea how
-    |you haven't even|before you rant|is wrong|are wrong|you didn't even|shoddy|sloppy
+    |total fiction|pure fiction|made up|made-up|you obviously|clearly never|no idea how
+    |you haven't even|before you rant|you didn't even|shoddy
     |hit piece|clickbait|you're mistaken|you are mistaken|misinformed|baseless|unfounded
     |not the case|with all due respect|ikke tilfældet|grundløs|grundløse|ubegrundet
     |nicht der fall|haltlos|unbegründet|inte fallet|grundlöst|grundlösa|ikke tilfellet
     |grunnløs|grunnløse
     |ikke rigtigt|ikke sandt|forkert|løgn|løgne|løgner|vrøvl|fyldt med fejl|urimelig|urimeligt
-    |klager offentligt|misinformation|falske|passer ikke|passer simpelthen ikke|misvisende
+    |klager offentligt|falske|passer ikke|passer simpelthen ikke|misvisende
     |usandt|fuld af fejl|lyver|er forkert|du har ikke engang|opdigtet
     |stimmt nicht|stimmt so nicht|stimmt so einfach nicht|einfach falsch|irreführend
     |falschinformation|falschinformationen|quatsch|unsinn|lüge|lügen|lügner|gelogen|keine ahnung
     |ist falsch|frei erfunden|du hast nicht einmal
     |stämmer inte|inte sant|lögn|lögner|ljuger|struntprat|full av fel|felaktigt|sprida lögner
-    |desinformation|vilseledande|är fel|påhittat|uppenbarligen|inte ens testat|har inte ens
-    |stemmer ikke|løgn|løgner|tøv|full av feil|feilaktig|misvisende|sprer løgner|er feil
+    |desinformation|vilseledande|är fel|påhittat|inte ens testat|har inte ens
+    |stemmer ikke|tøv|full av feil|feilaktig|sprer løgner|er feil
     |rett og slett feil|oppdiktet|har ikke engang"""
 )
 # What is being answered: a review, a complaint, critical coverage.
@@ -39,9 +39,9 @@ CRITICISM = phrase_pattern(
     """review|reviews|1-star|one-star|complaint|complaints|criticism|critique|bad press
     |that article|the article|your comment|your post|your tweet|trustpilot|glassdoor|kununu
     |anmeldelse|anmeldelsen|klage|klagen|kritik|kritikken|artiklen|din kommentar|dit opslag
-    |bewertung|beschwerde|kritik|artikel|dein kommentar|deine bewertung
-    |recension|recensionen|omdöme|klagomål|kritiken|artikeln|din kommentar|ditt inlägg
-    |anmeldelsen|kritikken|artikkelen|kommentaren din|innlegget ditt|accused us|accusing us
+    |bewertung|beschwerde|artikel|dein kommentar|deine bewertung
+    |recension|recensionen|omdöme|klagomål|kritiken|artikeln|ditt inlägg
+    |artikkelen|kommentaren din|innlegget ditt|accused us|accusing us
     |accuses us|negative comment|negative comments|bad review|beskylder os|beskyldte os
     |beschuldigt uns|vorwürfe|anklagar oss|beskyller oss|beskylder oss|anklager oss"""
 )

@@ -17,14 +17,14 @@ PROMOTING = phrase_pattern(
     |anbefale|anbefales|anbefaler|bedste|prøv|prøv det|søger|søg|ansøg|tilmeld|lancerer|ny|nye
     |fed|fantastisk|gratis|billig|billigt|kig på|køb
     |empfehlung|empfehlen|empfehle|testen|jetzt|bewerben|sucht|verstärkung|neu|neue|toll|tolles
-    |großartig|kostenlos|gratis|ausprobieren|don't miss|saved me|saves you|link in comments
+    |großartig|kostenlos|ausprobieren|don't miss|saved me|saves you|link in comments
     |link in the comments|link in bio|favourite|favorite|yndlings|yndlingsapp|das beste
     |anschauen|unbedingt|better|awesome|excellent|brilliant|incredible|perfect|you need
     |you should|discount|special offer|bedre|genial|perfekt|tilbud|rabat|besser|angebot|rabatt
     |bättre|grym|grymt|erbjudande
     |rekommenderar|rekommenderas|bästa|prova|testa|sök|söker|ansök|anmäl dig|lanserar|nya|nytt
-    |fantastisk|fantastiska|köp|missa inte
-    |anbefaler|anbefales|beste|søk|lanserer|kjøp|ikke gå glipp"""
+    |fantastiska|köp|missa inte
+    |beste|søk|lanserer|kjøp|ikke gå glipp"""
 )
 # How people say they work there.
 _SAYS = [
@@ -190,10 +190,7 @@ _AT_BEFORE = re.compile(r"(?<!\w)at (?:the )?$", re.IGNORECASE)
 
 def _promotes(draft: str) -> bool:
     """Whether `draft` recommends, sells or recruits ("best" in "misleading at best" does not)."""
-    return any(
-        not _AT_BEFORE.search(draft[: match.start()])
-        for match in PROMOTING.finditer(draft)
-    )
+    return any(not _AT_BEFORE.search(draft[: match.start()]) for match in PROMOTING.finditer(draft))
 
 
 def _works_as(draft: str, company_names: tuple[str, ...]) -> bool:

@@ -325,3 +325,28 @@ def test_that_or_great_before_a_selling_word_is_no_at(env: dict[str, str]) -> No
         ["disclosure"],
         ["guideline"],
     ]
+
+
+# Everyday posts that only share a word with a behaviour (review 3): a vote in a contest, "the
+# lazy Sunday", "full of energy", a song mentioned, "fiction" and "wrong" said of things, a
+# Danish sign ("skilt"), "sick" as praise.
+EVERYDAY = [
+    "Vote for the Nordlys team in the DevOps awards!",
+    "Enjoying the lazy Sunday after the Nordlys launch week",
+    "Watch the video of Tom at the Nordlys party, he was so full of energy",
+    "Great song by Queen playing at the Nordlys party tonight",
+    "Thanks for your comment! The sequel is fiction, a great read",
+    "Thanks for your post, Anna. Our old office is wrong for us now, so we moved",
+    "Se det nye skilt, som Anders fra marketing har designet til Nordlys!",
+    "Check out his sick demo from the Nordlys hackathon!",
+]
+
+
+def test_everyday_words_are_no_behaviour(env: dict[str, str]) -> None:
+    lines = "".join(f"{draft}\n" for draft in EVERYDAY)
+    result = CliRunner().invoke(check, ["--json"], input=lines, env=env)
+    assert result.exit_code == 0, result.output
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(answers) == len(EVERYDAY)
+    kinds = {"guideline", "reply_to_criticism"}
+    assert [a["draft"] for a in answers if {c["kind"] for c in a["concerns"]} & kinds] == []
