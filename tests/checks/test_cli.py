@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -23,6 +24,15 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
         "SOCIALBOT_CONFIDENTIAL_TERMS": "Polaris until 2099-01-31, Bluefin until 2020-01-01",
         "SOCIALBOT_INTERNAL_DOMAINS": "corp.nordlys.dk",
     }
+
+
+def _answers(drafts: list[str], env: dict[str, str]) -> list[dict[str, Any]]:
+    """`socialbot check --json` on one draft a line: its answers, one for each draft."""
+    result = CliRunner().invoke(check, ["--json"], input="".join(f"{d}\n" for d in drafts), env=env)
+    assert result.exit_code == 0, result.output
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(answers) == len(drafts)
+    return answers
 
 
 def test_one_draft_as_an_argument(env: dict[str, str]) -> None:
@@ -278,27 +288,23 @@ Never share customer names or figures that are not public.
 def test_what_the_guidelines_allow_is_no_rule(env: dict[str, str], tmp_path: Path) -> None:
     guidelines = tmp_path / "guidelines.md"
     guidelines.write_text(ALLOWING, "utf-8")
-    lines = (
-        "Great team event at the conference with the Acme crew!\n"
-        "Acme is hiring: job openings in Oslo, I work here\n"
-        "Acme product launches today, proud of the team (I work at Acme)\n"
-        "Few people read long posts, so here is a short one from our team.\n"
-        "Results are not typical for every customer, the case study says.\n"
-        "We shared customer names and figures that are not public yet.\n"
-    )
+    drafts = [
+        "Great team event at the conference with the Acme crew!",
+        "Acme is hiring: job openings in Oslo, I work here",
+        "Acme product launches today, proud of the team (I work at Acme)",
+        "Few people read long posts, so here is a short one from our team.",
+        "Results are not typical for every customer, the case study says.",
+        "We shared customer names and figures that are not public yet.",
+    ]
     more = {"SOCIALBOT_GUIDELINES": str(guidelines), "SOCIALBOT_COMPANY_NAMES": "Acme"}
-    result = CliRunner().invoke(check, ["--json"], input=lines, env=env | more)
-    assert result.exit_code == 0, result.output
-    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    answers = _answers(drafts, env | more)
     rules = [[c["section"] for c in a["concerns"] if c["kind"] == "guideline"] for a in answers]
     assert rules == [[], [], [], [], [], ["Confidential"]]
 
 
 def test_one_long_token_is_answered(env: dict[str, str]) -> None:
     shapes = ["a" * 6000, "a-" * 3000, "a." * 3000, "æ" * 6000]
-    result = CliRunner().invoke(check, ["--json"], input="".join(f"{s}\n" for s in shapes), env=env)
-    assert result.exit_code == 0, result.output
-    assert [json.loads(line)["ok"] for line in result.stdout.splitlines()] == [True] * 4
+    assert [answer["ok"] for answer in _answers(shapes, env)] == [True] * 4
 
 
 @pytest.mark.parametrize(
@@ -314,17 +320,12 @@ def test_an_optional_word_in_a_phrase_may_be_left_out(draft: str, behaviour: str
 
 
 def test_that_or_great_before_a_selling_word_is_no_at(env: dict[str, str]) -> None:
-    lines = (
-        "Nordlys just shipped that new dashboard\n"
-        "He had surgery last week, we miss him at Nordlys\n"
-    )
-    result = CliRunner().invoke(check, ["--json"], input=lines, env=env)
-    assert result.exit_code == 0, result.output
-    answers = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [[c["kind"] for c in a["concerns"]] for a in answers] == [
-        ["disclosure"],
-        ["guideline"],
+    drafts = [
+        "Nordlys just shipped that new dashboard",
+        "He had surgery last week, we miss him at Nordlys",
     ]
+    answers = _answers(drafts, env)
+    assert [[c["kind"] for c in a["concerns"]] for a in answers] == [["disclosure"], ["guideline"]]
 
 
 # Everyday posts that only share a word with a behaviour (review 3): a vote in a contest, "the
@@ -343,10 +344,6 @@ EVERYDAY = [
 
 
 def test_everyday_words_are_no_behaviour(env: dict[str, str]) -> None:
-    lines = "".join(f"{draft}\n" for draft in EVERYDAY)
-    result = CliRunner().invoke(check, ["--json"], input=lines, env=env)
-    assert result.exit_code == 0, result.output
-    answers = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(answers) == len(EVERYDAY)
     kinds = {"guideline", "reply_to_criticism"}
+    answers = _answers(EVERYDAY, env)
     assert [a["draft"] for a in answers if {c["kind"] for c in a["concerns"]} & kinds] == []
