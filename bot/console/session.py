@@ -14,16 +14,35 @@ from bot.errors import reply_for_error
 from handlers.core import CONSOLE_TEAM, Core
 from handlers.errors import FormErrors
 from handlers.people import Member, Person, Role
-from handlers.views import Button, Form, Message, Reply, Values
+from handlers.reports.ids import REPORT_FORM
+from handlers.reports.links import BadLink, check_links
+from handlers.views import Button, Form, Input, Message, Reply, Values
 
 INBOX_POLL = 0.5  # seconds between looks for messages that came for this session
 DRAIN_STEP = 0.05
 QUIT_WORDS = {"/quit", "/exit", "quit", "exit"}
 CANCEL_WORDS = {"/cancel", "cancel"}
+# Fields of links, checked as soon as they are typed (as Slack and Teams check them on submit).
+LINK_FIELDS = {(REPORT_FORM, "links")}
 
 
 class EndOfInput(Exception):
     """Standard input ended while the session was waiting for a line."""
+
+
+class CommandTyped(Exception):
+    """A slash command typed in the middle of a form: the form is left for it."""
+
+    def __init__(self, line: str) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+def check_answer(form: Form, input_: Input, answer: str | list[str]) -> None:
+    """`BadLink` for a typed link the core would refuse, so the field is asked again at once."""
+    link_field = input_.kind == "url" or (form.form_id, input_.name) in LINK_FIELDS
+    if link_field and isinstance(answer, str) and answer:
+        check_links(answer.split())
 
 
 class ConsoleSession:
@@ -109,7 +128,15 @@ class ConsoleSession:
 
     async def _show(self, reply: Reply | None) -> None:
         while isinstance(reply, Form):
-            reply = await self._fill(reply)
+            form = reply
+            try:
+                reply = await self._fill(form)
+            except CommandTyped as typed:
+                self._print(f"({form.title} cancelled; nothing was sent.)")
+                if typed.line.lower() in QUIT_WORDS:
+                    raise EndOfInput from None
+                await self.handle(typed.line)
+                return
         if reply is not None:
             self._buttons = buttons_of(reply)
             self._print(render(reply))
@@ -155,7 +182,10 @@ class ConsoleSession:
 
     async def _ask(self, form: Form) -> Reply | None:
         self._print(render(Message(form.title, form.intro)) if form.intro else form.title)
-        self._print("(Type cancel to stop; leave optional fields empty.)")
+        self._print(
+            "(Type cancel to stop, or a /command to leave the form for it;"
+            " leave optional fields empty.)"
+        )
         values: Values = {}
         pending = list(form.inputs)
         while True:
@@ -165,10 +195,13 @@ class ConsoleSession:
                     line = await self._line("> ")
                     if line.lower() in CANCEL_WORDS:
                         return Message("Cancelled; nothing was sent.")
+                    if line.startswith("/"):
+                        raise CommandTyped(line)
                     try:
                         values[input_.name] = parse_answer(input_, line)
+                        check_answer(form, input_, values[input_.name])
                         break
-                    except UnknownChoice as mistake:
+                    except (UnknownChoice, BadLink) as mistake:
                         self._print(f"! {mistake}")
             try:
                 return await self.core.submit(self.person, form.form_id, values, form.state)
