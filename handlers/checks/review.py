@@ -108,7 +108,8 @@ class OfflineReview:
         # A rule of a section another kind cites is already said in that kind's words; the
         # disclosure section's rules forbid other things (posing as a neutral customer).
         cited = {c.section for c in concerns if c.kind is not Kind.DISCLOSURE}
-        covered = SAID_BY_CONFIDENTIAL if Kind.CONFIDENTIAL in {c.kind for c in concerns} else None
+        secret = Kind.CONFIDENTIAL in {c.kind for c in concerns}
+        covered = SAID_BY_CONFIDENTIAL if secret else frozenset()
         concerns += [
             concern
             for concern in guideline(
@@ -118,7 +119,7 @@ class OfflineReview:
                 company_mentioned,
                 {section.key: section.title for section in index.sections},
                 language,
-                covered or frozenset(),
+                covered,
             )
             if concern.section not in cited  # already said, in the words of its own kind
         ]

@@ -485,12 +485,9 @@ def guideline(
         ideas = sum(1 for n in matched if rule.groups[n] & found & _EVERYDAY_IDEAS)
         # That the draft names the company is no idea of the rule.
         words_met = sum(1 for n in matched if rule.groups[n] & found - {"@company"})
-        needed = (
-            THRESHOLD
-            if strong_hit or rule.terse or ideas >= THRESHOLD
-            else max(3.0, len(rule.groups) / 5)
-        )
-        if not (strong_hit or rule.terse or ideas >= THRESHOLD) and words_met < needed:
+        clear = strong_hit or rule.terse or ideas >= THRESHOLD
+        needed = THRESHOLD if clear else max(3.0, len(rule.groups) / 5)
+        if not clear and words_met < needed:
             continue
         held = best.get(rule.section.key)
         # The best of a section; on a tie the shorter, more specific sentence.
