@@ -88,3 +88,11 @@ async def test_a_form_is_asked_field_by_field_and_errors_asked_again(tmp_path) -
     assert "Saved." in text
     assert submitted == [{"colour": "g", "why": "because"}]
     assert "Cancelled; nothing was sent." in text
+
+
+async def test_a_guideline_answer_names_its_section_once(tmp_path) -> None:
+    output, _ = await run_script(tmp_path, "Can I share our quarterly financial results?\n")
+    from_line = re.search(r"^From .*\u203a (.+)$", output, re.MULTILINE)
+    assert from_line is not None, output
+    assert output.count(from_line.group(1)) == 1
+    assert "Source:" not in output

@@ -122,10 +122,23 @@ def _block(block: views.Block, first_button: int) -> str:
     raise TypeError(f"no console rendering for {block!r}")
 
 
+def _repeats(block: views.Block, shown: str) -> bool:
+    """Whether `block` is a `Label: a, b` line whose every name the text above already shows
+    (a guideline answer names its section, then cites it as its source)."""
+    if not isinstance(block, views.Context):
+        return False
+    _, colon, names = plain(block.text).partition(": ")
+    return bool(colon) and all(name and name in shown for name in names.split(", "))
+
+
 def render(message: views.Message) -> str:
-    """The message as terminal text."""
-    parts, number = [], 1
+    """The message as terminal text; a line repeating what the text above says is left out."""
+    parts, number, shown = [], 1, ""
     for block in message.as_blocks():
+        if _repeats(block, shown):
+            continue
+        if isinstance(block, views.Text):
+            shown += plain(block.text) + "\n"
         parts.append(_block(block, number))
         if isinstance(block, views.Actions):
             number += len(block.buttons)
