@@ -194,12 +194,16 @@ def _promotes(draft: str) -> bool:
 
 
 def _works_as(draft: str, company_names: tuple[str, ...]) -> bool:
-    """ "…as a developer at Nordlys", "som udvikler hos Nordlys", "bei Nordlys angefangen"."""
+    """ "…as a developer at Nordlys", "as a Nordlys employee", "bei Nordlys angefangen"."""
     alternatives = "|".join(re.escape(name) for name in company_names)
     pattern = re.compile(
         rf"\b(?:as|som|als)\s+(?:[\w-]+\s+){{1,4}}(?:at|hos|i|bei|på|ved)\s+(?:{alternatives})"
         rf"|\b(?:years?|år|jahre?n?)\s+(?:at|hos|i|bei)\s+(?:{alternatives})"
-        rf"|\bbei\s+(?:{alternatives})\s+angefangen|\bstarted\s+at\s+(?:{alternatives})",
+        rf"|\bbei\s+(?:{alternatives})\s+angefangen|\bstarted\s+at\s+(?:{alternatives})"
+        # "As a Nordlys employee", "som Nordlys-medarbejder", "I work for Nordlys".
+        rf"|\b(?:a|an|as|som|als|en|ein|eine)\s+(?:{alternatives})[- ](?:employee|ansat|ansatt"
+        rf"|anställd|medarbejder|medarbetare|medarbeider|mitarbeiter(?:in)?)\b"
+        rf"|\bi\s+work\s+for\s+(?:{alternatives})",
         re.IGNORECASE,
     )
     return pattern.search(draft) is not None

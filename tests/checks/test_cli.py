@@ -347,3 +347,14 @@ def test_everyday_words_are_no_behaviour(env: dict[str, str]) -> None:
     kinds = {"guideline", "reply_to_criticism"}
     answers = _answers(EVERYDAY, env)
     assert [a["draft"] for a in answers if {c["kind"] for c in a["concerns"]} & kinds] == []
+
+
+def test_a_company_employee_says_so(env: dict[str, str]) -> None:
+    drafts = [
+        "As a Nordlys employee I think our new app is great, try it",
+        "I'm a Nordlys employee: our new app is out, try it",
+        "I work for Nordlys: our new app is out, try it",
+        "Nordlys: our new app is out, try it",
+    ]
+    answers = _answers(drafts, env)
+    assert [[c["kind"] for c in a["concerns"]] for a in answers] == [[], [], [], ["disclosure"]]
