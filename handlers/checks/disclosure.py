@@ -10,6 +10,7 @@ from handlers.checks.text import name_pattern, phrase_pattern, without_links
 from handlers.texts import text_for
 
 # Words that recommend, sell or recruit (English, Danish, German, Swedish, Norwegian).
+# Comparatives and "perfect" alone praise as often as they sell ("We're better than this").
 PROMOTING = phrase_pattern(
     """recommend|highly recommend|best|must|must-see|a must|try|try it|check out|check it out
     |get this|sign up|register|apply|apply here|hiring|is hiring|join|launch|launches|new
@@ -19,9 +20,9 @@ PROMOTING = phrase_pattern(
     |empfehlung|empfehlen|empfehle|testen|jetzt|bewerben|sucht|verstärkung|neu|neue|toll|tolles
     |großartig|kostenlos|ausprobieren|don't miss|saved me|saves you|link in comments
     |link in the comments|link in bio|favourite|favorite|yndlings|yndlingsapp|das beste
-    |anschauen|unbedingt|better|awesome|excellent|brilliant|incredible|perfect|you need
-    |you should|discount|special offer|bedre|genial|perfekt|tilbud|rabat|besser|angebot|rabatt
-    |bättre|grym|grymt|erbjudande
+    |anschauen|unbedingt|awesome|excellent|brilliant|incredible|you need
+    |discount code|special offer|genial|tilbud|rabat|angebot|rabatt
+    |grym|grymt|erbjudande
     |rekommenderar|rekommenderas|bästa|prova|testa|sök|söker|ansök|anmäl dig|lanserar|nya|nytt
     |fantastiska|köp|missa inte
     |beste|søk|lanserer|kjøp|ikke gå glipp"""

@@ -358,3 +358,13 @@ def test_a_company_employee_says_so(env: dict[str, str]) -> None:
     ]
     answers = _answers(drafts, env)
     assert [[c["kind"] for c in a["concerns"]] for a in answers] == [[], [], [], ["disclosure"]]
+
+
+def test_praise_alone_is_no_promotion(env: dict[str, str]) -> None:
+    drafts = [
+        "The Nordlys summer party was perfect, we were better dancers than last year",
+        "Nordlys: no discount codes on LinkedIn, we do not do that",
+        "Use my Nordlys discount code SAVE20 today",
+    ]
+    answers = _answers(drafts, env)
+    assert [[c["kind"] for c in a["concerns"]] for a in answers] == [[], [], ["disclosure"]]
