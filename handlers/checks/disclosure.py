@@ -48,7 +48,6 @@ _SAYS = [
     "proud to be part of",
     "part of the team",
     "proud to work",
-    "here at",
     "we launched",
     "we've launched",
     "we just launched",
@@ -204,7 +203,7 @@ def _works_as(draft: str, company_names: tuple[str, ...]) -> bool:
         # "As a Nordlys employee", "som Nordlys-medarbejder", "I work for Nordlys".
         rf"|\b(?:a|an|as|som|als|en|ein|eine)\s+(?:{alternatives})[- ](?:employee|ansat|ansatt"
         rf"|anställd|medarbejder|medarbetare|medarbeider|mitarbeiter(?:in)?)\b"
-        rf"|\bi\s+work\s+for\s+(?:{alternatives})",
+        rf"|\bi\s+work\s+for\s+(?:{alternatives})|\bhere\s+at\s+(?:{alternatives})",
         re.IGNORECASE,
     )
     return pattern.search(draft) is not None

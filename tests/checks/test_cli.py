@@ -354,10 +354,13 @@ def test_a_company_employee_says_so(env: dict[str, str]) -> None:
         "As a Nordlys employee I think our new app is great, try it",
         "I'm a Nordlys employee: our new app is out, try it",
         "I work for Nordlys: our new app is out, try it",
+        "Great day here at Nordlys: our new app is out, try it!",
         "Nordlys: our new app is out, try it",
+        "Here at Web Summit: check out Nordlys, the best app for teams",
     ]
     answers = _answers(drafts, env)
-    assert [[c["kind"] for c in a["concerns"]] for a in answers] == [[], [], [], ["disclosure"]]
+    kinds = [[c["kind"] for c in a["concerns"]] for a in answers]
+    assert kinds == [[], [], [], [], ["disclosure"], ["disclosure"]]
 
 
 def test_praise_alone_is_no_promotion(env: dict[str, str]) -> None:
