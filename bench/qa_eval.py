@@ -375,7 +375,7 @@ def measure(evalset: EvalSet, holdout: bool, model: Embedder | None, verbose: bo
         # What ships (tuning.py's defaults) first, then what the bench would choose now.
         shipped = search_all(evalset, held, DEFAULT_TUNING, model)
         _held_out(evalset, "the shipped weights, tuning.py", shipped, DEFAULT_TUNING)
-        chosen = runs[_retrieval(chosen_all)]
+        chosen = {name: runs[_retrieval(chosen_all)][name] for name in held}
         _held_out(evalset, "the weights chosen on every dev policy", chosen, chosen_all)
     print("DEV policies, leave-one-policy-out (each measured with weights chosen on the others):")
     print(HEADER)
