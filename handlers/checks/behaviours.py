@@ -177,9 +177,11 @@ _NEW_ACCOUNT = _any(
 )
 # A picture or recording of what is internal: a chat, a meeting, a price list, a customer list.
 _INTERNAL_PICTURE = re.compile(
-    r"(?<!\w)(?:screenshot\w*|photo\w*|pic|pics|picture\w*|image|snapped|recorded|recording"
+    r"(?<!\w)(?:screenshot\w*|photo\w*|pic|pics|picture\w*|image|snapped"
     r"|billede\w*|foto\w*|skærmbillede\w*|optaget|optog|bild\w*|aufgenommen|aufnahme"
-    r"|skärmdump\w*|spelade in|inspelning|bilde\w*|skjermbilde\w*|tok opp|opptak)(?!\w)"
+    r"|skärmdump\w*|spelade in|inspelning|bilde\w*|skjermbilde\w*|tok opp|opptak"
+    # A recording of a meeting, not of a podcast "about our Slack integration" (a topic).
+    r"|(?:recorded|recording)(?![^.!?\n]{0,60}?\babout\b))(?!\w)"
     r"[^.!?\n]{0,60}?(?<!\w)(?:slack|teams|chat|thread|e-?mails?|inbox|all-hands|town hall"
     r"|meeting|roadmap|pricing|price list|customer list|crm|dashboard|org chart|prisliste\w*"
     r"|kundeliste\w*|møde\w*|preisliste\w*|kundenliste\w*|besprechung\w*|prislista\w*"

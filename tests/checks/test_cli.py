@@ -330,7 +330,7 @@ def test_that_or_great_before_a_selling_word_is_no_at(env: dict[str, str]) -> No
 
 # Everyday posts that only share a word with a behaviour (review 3): a vote in a contest, "the
 # lazy Sunday", "full of energy", a song mentioned, "fiction" and "wrong" said of things, a
-# Danish sign ("skilt"), "sick" as praise.
+# Danish sign ("skilt"), "sick" as praise, a recording about Slack (not of it).
 EVERYDAY = [
     "Vote for the Nordlys team in the DevOps awards!",
     "Enjoying the lazy Sunday after the Nordlys launch week",
@@ -340,6 +340,7 @@ EVERYDAY = [
     "Thanks for your post, Anna. Our old office is wrong for us now, so we moved",
     "Se det nye skilt, som Anders fra marketing har designet til Nordlys!",
     "Check out his sick demo from the Nordlys hackathon!",
+    "We're recording a podcast episode about our Slack integration at Nordlys",
 ]
 
 
