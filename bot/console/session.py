@@ -40,8 +40,7 @@ class CommandTyped(Exception):
 
 def check_answer(form: Form, input_: Input, answer: str | list[str]) -> None:
     """`BadLink` for a typed link the core would refuse, so the field is asked again at once."""
-    link_field = input_.kind == "url" or (form.form_id, input_.name) in LINK_FIELDS
-    if link_field and isinstance(answer, str) and answer:
+    if (form.form_id, input_.name) in LINK_FIELDS and isinstance(answer, str) and answer:
         check_links(answer.split())
 
 

@@ -20,12 +20,12 @@ async def test_report_receipt_and_acknowledge_on_the_console(
             [
                 f"/report-mention {LINK} calls us crooks",
                 "/report-mention",  # the form, field by field
-                "https://notalink",  # links: refused, asked again
-                "",
-                "",
-                "",
-                "",
+                "https://notalink",  # links: refused, asked again at once
                 "https://www.trustpilot.com/review/acme.example",
+                "",
+                "",
+                "",
+                "",
                 "/report-mention open",
                 "#1",
                 "/report-mention list",
