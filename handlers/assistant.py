@@ -149,10 +149,10 @@ class AssistantPane:
 
     # -- what the adapter calls ------------------------------------------------------------------
 
-    def start(self, person: Person, thread: str, context_channel: str = "") -> Opening:
+    async def start(self, person: Person, thread: str, context_channel: str = "") -> Opening:
         """A new thread: remember it, and greet with the suggested prompts."""
         self._remember(person, thread, context_channel)
-        language = self.core.guidelines.file.index.language  # nothing said yet
+        language = (await self.core.guidelines.index()).language  # nothing said yet
         greeting = text_for("pane_greeting", language)
         blocks: list[Block] = [Text(greeting)]
         if context_channel and self._reports():

@@ -207,7 +207,7 @@ class SlackAssistant:
         thread = payload["assistant_thread"]
         person = self.core.person("slack", thread["user_id"])
         key = thread_key(thread["channel_id"], thread["thread_ts"])
-        opening = self.pane.start(person, key, _channel(thread.get("context")))
+        opening = await self.pane.start(person, key, _channel(thread.get("context")))
         await say(**blocks.assistant_message(opening.greeting))
         await set_suggested_prompts(prompts=blocks.prompts(opening.prompts))
 

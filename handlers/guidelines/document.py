@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import threading
 from pathlib import Path
 
 from handlers.errors import UserError
@@ -24,13 +26,54 @@ class GuidelinesFile:
         self.embedding = embedding
         self._stamp: tuple[int, int] | None = None
         self._index: Index | None = None
+        # The index whose passages are embedded (`prepared`), when it is the current one.
+        self._ready: Index | None = None
+        # One reading and embedding at a time, whichever thread asks: the one at start, then
+        # one after each edit; and from the event loop, one worker thread waiting for it.
+        self._reading = threading.Lock()
+        self._waiting = asyncio.Lock()
+
+    def _stamp_now(self) -> tuple[int, int]:
+        status = self.path.stat()
+        return (status.st_mtime_ns, status.st_size)
+
+    async def prepared_index(self) -> Index:
+        """The index of the file as it is now, its passages embedded: at once when the file is
+        unchanged since, else read and embedded again in a worker thread (seconds for a long
+        policy), so the event loop answers other events meanwhile."""
+        async with self._waiting:
+            current = self._current()
+            return current if current is not None else await asyncio.to_thread(self.prepared)
+
+    def _current(self) -> Index | None:
+        """The embedded index when the file is unchanged since it was read (a stat); else None."""
+        try:
+            stamp = self._stamp_now()
+        except OSError:
+            return None  # `prepared` keeps the last good version, and says so
+        ready = self._ready
+        return (
+            ready if ready is not None and ready is self._index and stamp == self._stamp else None
+        )
+
+    def prepared(self) -> Index:
+        """The index of the file as it is now, its passages embedded (blocks for as long)."""
+        with self._reading:
+            index = self._read()
+            index.prepare()
+            self._ready = index
+            return index
 
     @property
     def index(self) -> Index:
-        """The index of the file as it is now; the last good one if it cannot be read."""
+        """The index of the file as it is now, read again if it changed (not embedded yet);
+        the last good one if it cannot be read."""
+        with self._reading:
+            return self._read()
+
+    def _read(self) -> Index:
         try:
-            status = self.path.stat()
-            stamp = (status.st_mtime_ns, status.st_size)
+            stamp = self._stamp_now()
             if stamp != self._stamp or self._index is None:
                 text = self.path.read_text(encoding="utf-8", errors="replace")
                 self._index = Index(

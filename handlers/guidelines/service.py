@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import threading
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -55,31 +53,22 @@ class GuidelinesQA:
         self.completer = completer
         self.timeout = timeout
         self._pruned_on: date | None = None
-        # One reading and embedding at a time: the one at start, then one after each edit.
-        self._reading = threading.Lock()
 
     def prepare(self) -> None:
         """Read the guidelines and embed their passages now (seconds for a long policy with
         the multilingual model), not at the first question."""
         start = time.monotonic()
-        index = self._prepared()
+        index = self.file.prepared()
         log.info(
             "guidelines embedded",
             extra={"model": index.model_name, "seconds": round(time.monotonic() - start, 1)},
         )
 
-    def _prepared(self) -> Index:
-        """The index of the file as it is now, its passages embedded (blocks for as long)."""
-        with self._reading:
-            index = self.file.index
-            index.prepare()
-            return index
-
     async def index(self) -> Index:
-        """The index of the guidelines as they are now: a file edited while the bot runs is
-        read and embedded again in a worker thread (seconds for a long policy), so the bot
-        answers other events meanwhile."""
-        return await asyncio.to_thread(self._prepared)
+        """The index of the guidelines as they are now, for every caller on the event loop: a
+        file edited while the bot runs is read and embedded again in a worker thread (seconds
+        for a long policy), so the bot answers other events meanwhile."""
+        return await self.file.prepared_index()
 
     async def answer(self, question: str, on_text: OnText | None = None) -> Answer:
         """The answer as plain data (what `socialbot ask` prints); nothing is stored. With
@@ -99,9 +88,9 @@ class GuidelinesQA:
         answer_id = record_answer(self.db, answer, person.platform, person.user_id)
         return answer_message(answer, answer_id)
 
-    def sections(self) -> Message:
+    async def sections(self) -> Message:
         """The list of sections, each openable (`/guidelines` alone)."""
-        return sections_message(self.file.sections)
+        return sections_message((await self.index()).sections)
 
     def open_section(self, key: str) -> Message:
         """One section in full (the value of a section button)."""
@@ -143,7 +132,7 @@ class GuidelinesQA:
 
     async def command(self, person: Person, text: str) -> Message:
         """`/guidelines` alone lists the sections; `/guidelines <question>` answers it."""
-        return await self.ask(person, text) if text.strip() else self.sections()
+        return await self.ask(person, text) if text.strip() else await self.sections()
 
     def slash_command(self) -> SlashCommand:
         """The `/guidelines` command for the registry."""
