@@ -59,16 +59,16 @@ class OfflineReview:
         self.today = today
         self._read: tuple[Index, list[Rule], dict[Kind, str]] | None = None
 
-    def _prepared(self) -> tuple[Index, list[Rule], dict[Kind, str]]:
-        """The index, its forbidding sentences and each kind's section, again when it changes."""
-        index = self.guidelines.index
-        if self._read is None or self._read[0] is not index:
+    def _prepared(self, index: Index) -> tuple[Index, list[Rule], dict[Kind, str]]:
+        """`index`, its forbidding sentences and each kind's section, again when it changes."""
+        read = self._read
+        if read is None or read[0] is not index:
             sections = {}
             for kind, query in SECTION_QUERIES.items():
                 hits = index.search(query, limit=1)
                 sections[kind] = hits[0].section.title if hits else FALLBACK_SECTIONS[kind]
-            self._read = (index, rules(index.sections, index.language), sections)
-        return self._read
+            read = self._read = (index, rules(index.sections, index.language), sections)
+        return read
 
     @property
     def settings(self) -> CheckSettings:
@@ -81,10 +81,12 @@ class OfflineReview:
         """What an admin could set so that every check runs."""
         return tuple(text for name, text in MISSING.items() if not getattr(self.settings, name))
 
-    def check(self, draft: str, context: Context | None = None) -> Result:
-        """Every offline check on `draft`."""
+    def check(
+        self, draft: str, context: Context | None = None, index: Index | None = None
+    ) -> Result:
+        """Every offline check on `draft`, against `index` (the file's now when None)."""
         context = context or Context()
-        index, forbidding, sections = self._prepared()
+        index, forbidding, sections = self._prepared(index or self.guidelines.prepared())
         today = context.today or self.today()
         settings = self.settings
         language = detect_language(draft, default=index.language)

@@ -79,11 +79,12 @@ class Checks:
             raise UserError("Give me the draft to check, e.g. `/check-post Proud to share…`.")
         if len(draft) > views.MAX_DRAFT * 2:
             raise UserError(f"That is longer than any post ({len(draft)} characters).")
-        # In a worker thread: a long draft takes a while, and every other user waits meanwhile.
+        index = await self.core.guidelines.index()
+        # In a worker thread: a long draft takes a while, so do an edited file's rules and
+        # sections, and every other user waits meanwhile.
         context = Context(profile, self.open_report_keys())
-        result = await asyncio.to_thread(self.review.check, draft, context)
+        result = await asyncio.to_thread(self.review.check, draft, context, index)
         if self.model is not None:
-            index = self.review.guidelines.index
             sections = index.sections
             if sum(len(s.body) for s in sections) > MAX_GUIDELINES:
                 sections = tuple(hit.section for hit in index.search(draft, limit=5))

@@ -25,8 +25,15 @@ def signed(body: str, secret: str = SECRET, timestamp: int | None = None) -> dic
     return {"X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": signature}
 
 
-def slash(command: str, text: str, user: str = "W111", channel: str = "C111") -> str:
-    """A slash command body (shape of bolt-python's tests/scenario_tests/test_slash_command.py)."""
+def slash(
+    command: str,
+    text: str,
+    user: str = "W111",
+    channel: str = "C111",
+    response_url: str = "https://hooks.slack.com/commands/T111/111/xxxxx",
+) -> str:
+    """A slash command body (shape of bolt-python's tests/scenario_tests/test_slash_command.py);
+    a late answer goes to `response_url`."""
     return urlencode(
         {
             "token": "verification_token",
@@ -38,7 +45,7 @@ def slash(command: str, text: str, user: str = "W111", channel: str = "C111") ->
             "user_name": "primary-owner",
             "command": command,
             "text": text,
-            "response_url": "https://hooks.slack.com/commands/T111/111/xxxxx",
+            "response_url": response_url,
             "trigger_id": "111.111.xxx",
         }
     )
