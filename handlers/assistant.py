@@ -162,10 +162,10 @@ class AssistantPane:
             blocks.append(Actions((report,)))
         return Opening(Message(greeting, tuple(blocks)), self.prompts(language))
 
-    def status(self, said: str) -> str:
+    async def status(self, said: str) -> str:
         """The thread's status while `said` is answered ("is looking in the guidelines…"),
         in the language it is written in."""
-        language = _language(said, self.core.guidelines.file.index.language)
+        language = _language(said, (await self.core.guidelines.index()).language)
         return text_for("pane_status", language)
 
     def knows(self, thread: str) -> bool:
