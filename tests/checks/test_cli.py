@@ -126,8 +126,7 @@ def test_ones_own_address_is_no_concern_and_somebody_elses_is(env: dict[str, str
         "My colleague Mette is leaving us. Reach her at mette.kjaer@nordlys.dk\n"
         "I loved working with Jonas on this. Write to jonas.berg@nordlys.dk for the slides.\n"
     )
-    result = CliRunner().invoke(check, ["--json"], input=lines, env=env)
-    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    answers = _answers(lines.splitlines(), env)
     assert [answer["ok"] for answer in answers] == [True, True, False, False]
     assert [c["span"] for a in answers for c in a["concerns"]] == [
         "mette.kjaer@nordlys.dk",
@@ -141,8 +140,7 @@ def test_the_word_confidential_alone_is_no_concern(env: dict[str, str]) -> None:
         "Spannender Vortrag über vertrauliches Rechnen auf der Konferenz heute.\n"
         "We won a huge contract with a bank, but it is still confidential, so shh.\n"
     )
-    result = CliRunner().invoke(check, ["--json"], input=lines, env=env)
-    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    answers = _answers(lines.splitlines(), env)
     assert [answer["ok"] for answer in answers[:2]] == [True, True]
     (concern,) = answers[2]["concerns"]
     assert concern["section"] == "3. Never publish confidential information"
@@ -236,9 +234,7 @@ def test_what_people_do_against_the_guidelines_is_found_in_everyday_words(
     env: dict[str, str],
 ) -> None:
     lines = "".join(f"{draft}\n" for draft, *_ in BEHAVIOURS) + "".join(f"{d}\n" for d in FINE)
-    result = CliRunner().invoke(check, ["--json"], input=lines, env=env)
-    assert result.exit_code == 0, result.output
-    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    answers = _answers(lines.splitlines(), env)
     assert len(answers) == len(BEHAVIOURS) + len(FINE)
     for (draft, section, rule, span), answer in zip(
         BEHAVIOURS, answers[: len(BEHAVIOURS)], strict=True
@@ -257,8 +253,7 @@ def test_replies_and_promotion_said_in_other_words(env: dict[str, str]) -> None:
         "Nordlys Cloud just got even better, and my team built it.\n"
         "Sofie from the meetup asked a great question about pricing models. Thanks!\n"
     )
-    result = CliRunner().invoke(check, ["--json"], input=lines, env=env)
-    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    answers = _answers(lines.splitlines(), env)
     assert [[c["kind"] for c in a["concerns"]] for a in answers] == [
         ["reply_to_criticism"],
         ["reply_to_criticism"],
