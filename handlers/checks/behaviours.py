@@ -24,7 +24,8 @@ def _any(*alternatives: str) -> re.Pattern[str]:
 _INSULT = _any(
     r"idiot(?:s|er|en|erne|ar|arna)?",
     r"moron(?:s)?",
-    r"(?<!april.)fools?",
+    # Said of someone ("is a fool", "you fools"), not of oneself ("don't be a fool like me").
+    r"(?:is|are|was|were|you|such|bunch of) (?:an? )?(?:\w+ )?fools?",
     r"clown(?:s|er|erne)?|klovn(?:er|erne|ar|ene)?|pajas(?:er)?",
     r"clueless|incompetent|inkompetente?|inkompetenta",
     # Said of someone, not of a question ("there's no such thing as a stupid question").

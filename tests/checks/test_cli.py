@@ -226,6 +226,7 @@ FINE = [
     "Lazy Sunday with the kids. No such thing as a stupid question, says my 5-year-old.",
     "On behalf of the meetup's organisers: thank you to all our speakers!",
     "Take care, everyone! Pas på jer selv i julen 🎄",
+    "Don't be a fool like me: back up your laptop before the Nordlys hackathon!",
     "Frågor om sommarpraktiken? Mejla praktik@nordlys.dk så svarar vi inom en vecka.",
 ]
 
