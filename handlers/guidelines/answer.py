@@ -138,22 +138,27 @@ def verdict(hits: Sequence[Hit], tuning: Tuning = DEFAULT_TUNING) -> Verdict:
 def quote(
     section: Section, question: str, language: str, limit: int = MAX_QUOTED
 ) -> list[tuple[str, str]]:
-    """The pieces of `section` that share most with `question`, in the section's order."""
+    """The pieces of `section` that share most with `question` (at least half as much as the
+    best one), in the section's order."""
     asked = detect_language(question, default=language)
-    keys = {key for term in analyse(question, asked) for key in term.keys}
+    # Each word of the question once, by any of its keys (its stem, or an idea it stands for).
+    words = [frozenset(term.keys) for term in analyse(question, asked)]
     if asked != language:
-        keys |= {key for term in analyse(question, language) for key in term.keys}
+        words += [frozenset(term.keys) for term in analyse(question, language)]
     pieces = units(section.body)
     scored = []
     for position, (lead_in, text) in enumerate(pieces):
         own = {key for term in analyse(text, language) for key in term.keys}
         lead = {key for term in analyse(lead_in, language) for key in term.keys}
-        overlap = len(keys & own) + 0.5 * len(keys & (lead - own))
+        overlap = sum(1.0 if word & own else 0.5 if word & lead else 0.0 for word in words)
         if overlap:
             scored.append((overlap, -position))
     best = sorted(scored, reverse=True)[:limit]
     if not best:
         return pieces[:1]
+    # A piece sharing a word or two, beside one that holds most of the question, is no answer
+    # to it ("post" beside the sentence on photos from the office party).
+    best = [item for item in best if item[0] * 2 >= best[0][0]]
     return [pieces[-position] for _, position in sorted(best, key=lambda item: -item[1])]
 
 

@@ -33,6 +33,8 @@ def test_ask_one_question(env: dict[str, str]) -> None:
     assert result.exit_code == 0, result.output
     assert "Photos and videos from the office" in result.output
     assert "[2. Social media at work is fine" in result.output
+    # Only what answers it is quoted: not the section's sentence that shares just "post".
+    assert "Keep personal and professional accounts apart" not in result.output
 
 
 def test_ask_json_one_object_per_stdin_line(env: dict[str, str]) -> None:
