@@ -399,7 +399,7 @@ def measure(evalset: EvalSet, holdout: bool, model: Embedder | None, verbose: bo
     print(f"embedding model: {model.name if model else 'none'}")
     print(_timing(evalset, dev, chosen_all, model))
     print()
-    print("Weights chosen on every dev policy (the defaults to ship):")
+    print("Weights chosen on every dev policy (tuning.py's defaults may lag them; see --holdout):")
     print(f"  {_changed(chosen_all)}")
 
 
