@@ -334,8 +334,7 @@ class Core:
     # -- guideline buttons -----------------------------------------------------------------------
 
     async def _open_section(self, person: Person, key: str) -> Message:
-        await self.guidelines.index()  # an edited file is read in a worker thread
-        return self.guidelines.open_section(key)
+        return await self.guidelines.open_section(key)
 
     async def _helpful(self, person: Person, answer_id: str) -> Message:
         return self.guidelines.feedback(person, answer_id, helpful=True)

@@ -95,7 +95,3 @@ class GuidelinesFile:
     def sections(self) -> tuple[Section, ...]:
         """The sections, in document order."""
         return self.index.sections
-
-    def section(self, key: str) -> Section | None:
-        """The section whose key (number or title) is `key`."""
-        return next((s for s in self.sections if s.key == key), None)

@@ -92,9 +92,11 @@ class GuidelinesQA:
         """The list of sections, each openable (`/guidelines` alone)."""
         return sections_message((await self.index()).sections)
 
-    def open_section(self, key: str) -> Message:
-        """One section in full (the value of a section button)."""
-        section = self.file.section(key)
+    async def open_section(self, key: str) -> Message:
+        """One section in full (the value of a section button), from the guidelines as they
+        are now."""
+        index = await self.index()
+        section = next((s for s in index.sections if s.key == key), None)
         if section is None:
             raise UserError(
                 "That section is no longer in the guidelines. Type `/guidelines` to see them."

@@ -93,11 +93,11 @@ async def test_guidelines_alone_lists_openable_sections(qa: GuidelinesQA) -> Non
     assert isinstance(message.blocks[0], Header)
     opens = [b for b in buttons(message) if b.action_id == GUIDELINES_OPEN_SECTION]
     assert [b.value for b in opens] == ["Social media guidelines", "1", "2", "3", "4", "5", "6"]
-    section = qa.open_section("3")
+    section = await qa.open_section("3")
     assert section.blocks[0] == Header("3. Never publish confidential information")
     assert "- Never share personal data" in section.text
     with pytest.raises(UserError):
-        qa.open_section("99")
+        await qa.open_section("99")
 
 
 async def test_guidelines_with_text_answers(qa: GuidelinesQA) -> None:
