@@ -41,7 +41,6 @@ class Embedder(Protocol):
 class WordLlamaEmbedder:
     """wordllama's 256-dimension English model, loaded from the files inside its wheel."""
 
-    name = "wordllama-256"
     languages: frozenset[str] | None = frozenset({"en"})
 
     def __init__(self) -> None:
@@ -51,6 +50,9 @@ class WordLlamaEmbedder:
         # and nothing may be downloaded at run time.
         folder = Path(wordllama.__file__).parent
         self._model = wordllama.WordLlama.load(cache_dir=folder, disable_download=True)
+        # Its version too: an upgraded wordllama (its bundled weights) never reads the vectors
+        # the previous one cached.
+        self.name = f"wordllama-{wordllama.__version__}-256"
 
     def embed(self, texts: Sequence[str], *, query: bool = False) -> Vectors:
         """The unit vectors of `texts` (questions and passages alike)."""

@@ -67,6 +67,14 @@ def test_the_name_in_caches_carries_the_engines_version() -> None:
     assert E5Embedder().name == DEFAULT_TUNING.similarity_model
 
 
+def test_the_english_models_name_in_caches_carries_its_version() -> None:
+    wordllama = pytest.importorskip("wordllama")
+    # SOCIALBOT_EMBEDDING_MODEL=wordllama: an upgraded wordllama never reads the old vectors.
+    model = load_embedder("wordllama")
+    assert model is not None
+    assert model.name == f"wordllama-{wordllama.__version__}-256"
+
+
 def test_a_missing_or_broken_model_falls_back_with_one_log_line(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
