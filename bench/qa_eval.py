@@ -5,8 +5,8 @@ is measured with the weights and thresholds chosen on the *other* dev policies
 (leave-one-policy-out), beside plain BM25 with Snowball stems over the same passages. The
 held-out policies (`split: holdout`) are measured only with --holdout and reported first: with
 the shipped weights (the defaults of handlers/guidelines/tuning.py), then with the weights the
-bench chooses now on every dev policy, which are printed last (the defaults lag them until the
-tests' figures on the bundled guidelines are reworked with them).
+bench chooses now on every dev policy, which are printed last (what tuning.py's defaults are set
+to: "the defaults" when they are the same).
 
 Run: .venv/bin/python bench/qa_eval.py [--holdout] [--verbose] [--bm25-only] [--legacy]
      --legacy measures tests/guidelines/eval.yaml (sections named by heading) as before.

@@ -26,7 +26,7 @@ class Tuning:
     syn_sum: float = 0.3
     # How much the best single sentence's share of the question adds, relative to the
     # question's total idf: words asked together should be found together.
-    unit_weight: float = 0.2
+    unit_weight: float = 0.4
     # Re-ranking by the embedding model (English): the best `rerank_depth` passages by BM25,
     # plus `semantic_weight` times the cosine times the best BM25 score.
     rerank_depth: int = 8
@@ -34,7 +34,7 @@ class Tuning:
     # Fusion with the multilingual model, over every section: BM25 plus `model_weight` times
     # the best BM25 times the cosine min-max normalised over the document's sections, the
     # spread taken as at least `model_spread` (nearly equal cosines say nothing).
-    model_weight: float = 2.0
+    model_weight: float = 4.0
     model_spread: float = 0.08
     # A question's word the document never uses weighs this share of the rarest word's weight
     # in the share of the question a passage covers (an everyday paraphrase is no sign that
@@ -50,8 +50,8 @@ class Tuning:
     # `refuse_probability`. The cosine counts as its distance from `similarity_center`, and
     # only when it comes from `similarity_model`, the model the weights were fitted with
     # (another model's cosines have another scale); without it, `verdict_weights_plain` hold.
-    verdict_weights: tuple[float, ...] = (-0.227, 1.882, 1.142, 0.816, 25.126)
-    verdict_weights_plain: tuple[float, ...] = (-0.756, 1.941, 1.788, 0.682, 0.0)
+    verdict_weights: tuple[float, ...] = (0.531, 1.671, 0.439, 0.479, 30.493)
+    verdict_weights_plain: tuple[float, ...] = (-0.158, 1.723, 1.258, 0.395, 0.0)
     similarity_model: str = "e5-0.3.0-bundled"
     similarity_center: float = 0.851
     answer_probability: float = 0.75

@@ -20,15 +20,18 @@ EVALSET = load_eval_set()
 MULTILINGUAL = isinstance(default_embedder(), E5Embedder)
 # bench/qa_eval.py --legacy (eval.yaml, default weights; the lexicon was written on these
 # documents), with the multilingual model's fusion, or (--model wordllama) the English one's
-# re-ranking. Measured: top-1 0.895 / 0.91, top-3 0.975 / 0.985, refused 0.0, unsure 0.155 /
-# 0.095 (the verdict's weights are fitted on the development corpus, with the multilingual
-# model's cosine, or without a cosine); "not covered" recognised 1.0 / 0.985.
+# re-ranking. Measured: top-1 0.84 / 0.91, top-3 0.955 / 0.985, refused 0.0, unsure 0.19 /
+# 0.05 (the verdict's weights are fitted on the development corpus, with the multilingual
+# model's cosine, or without a cosine); "not covered" recognised 1.0 / 0.985. With the
+# weights the bench chose on the development corpus (unit weight 0.4, model weight 4.0)
+# the multilingual model's fusion weighs more on these short documents: top-1 was 0.895,
+# top-3 0.975, unsure 0.155 with the previous ones (model weight 2.0).
 FLOORS = {
-    "top1": 0.89 if MULTILINGUAL else 0.91,
-    "top3": 0.97 if MULTILINGUAL else 0.98,
+    "top1": 0.84 if MULTILINGUAL else 0.91,
+    "top3": 0.95 if MULTILINGUAL else 0.98,
     "recognised": 1.0 if MULTILINGUAL else 0.98,
 }
-CEILINGS = {"refused": 0.005, "unsure": 0.16 if MULTILINGUAL else 0.10}
+CEILINGS = {"refused": 0.005, "unsure": 0.19 if MULTILINGUAL else 0.06}
 
 
 def answers(evalset: EvalSet) -> list[tuple[Question, Answer, Index]]:
@@ -110,20 +113,20 @@ def test_lexicon_parts_and_short_stems() -> None:
 CORPUS = load_corpus()
 # The development corpus with the shipped weights (chosen on every dev policy; the
 # leave-one-policy-out figures of bench/qa_eval.py, the ones to raise, are in the README).
-# Measured with the multilingual model (with the English one): top-1 0.742 (0.619), top-3
-# 0.931 (0.858), refused 0.022 (0.038), unsure 0.151 (0.151), "not covered" recognised 0.580
-# (0.449).
+# Measured with the multilingual model (with the English one): top-1 0.758 (0.619), top-3
+# 0.940 (0.855), refused 0.022 (0.038), unsure 0.129 (0.135), "not covered" recognised 0.507
+# (0.377); with the previous weights (unit weight 0.2, model weight 2.0) 0.580 (0.449).
 CORPUS_FLOORS = {
-    "top1": 0.74 if MULTILINGUAL else 0.61,
-    "top3": 0.93 if MULTILINGUAL else 0.85,
-    "recognised": 0.57 if MULTILINGUAL else 0.44,
+    "top1": 0.75 if MULTILINGUAL else 0.61,
+    "top3": 0.94 if MULTILINGUAL else 0.85,
+    "recognised": 0.50 if MULTILINGUAL else 0.37,
 }
 # The verdict's AUC, covered against uncovered questions, with the shipped weights (bench/
-# qa_eval.py prints the leave-one-policy-out one, 0.75): measured 0.779 (0.714).
-CORPUS_AUC = 0.77 if MULTILINGUAL else 0.70
+# qa_eval.py prints the leave-one-policy-out one, 0.75): measured 0.763 (0.713).
+CORPUS_AUC = 0.76 if MULTILINGUAL else 0.70
 CORPUS_CEILINGS = {
     "refused": 0.03 if MULTILINGUAL else 0.04,
-    "unsure": 0.16,
+    "unsure": 0.14,
 }
 
 

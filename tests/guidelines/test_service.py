@@ -126,7 +126,10 @@ async def test_answers_are_kept_90_days_and_downvoted_ones_a_year(tmp_path: Path
     core = core_on(db)
     asked = await core.message(ANNA, "Can I post a photo from the office party?")
     kept = await core.message(ANNA, "Can I share our quarterly revenue?")
-    asked_id, kept_id = buttons(asked)[0].value, buttons(kept)[0].value
+    asked_id, kept_id = (
+        next(b.value for b in buttons(m) if b.action_id == GUIDELINES_HELPFUL)
+        for m in (asked, kept)
+    )
     await core.action(ANNA, GUIDELINES_HELPFUL, asked_id)
     await core.action(ANNA, GUIDELINES_UNHELPFUL, kept_id)
     now = datetime.now(UTC)
