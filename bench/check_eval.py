@@ -2,8 +2,10 @@
 false alarms on fine drafts, and the median time per draft. The held-out drafts come first.
 
 Run: .venv/bin/python bench/check_eval.py [--set FILE] [--split holdout|dev|all] [--verbose]
+     .venv/bin/python bench/check_eval.py --policies FILE [--verbose]
 
 With the dev split, the dev policies of tests/checks/policies_dev.yaml are measured too.
+`--policies FILE` measures only a policies file in policies_dev.yaml's format (no drafts set).
 
 `--set tests/checks/drafts_unseen.yaml` measures a later held-out set (all of it, one split).
 """
@@ -24,6 +26,7 @@ from handlers.checks.review import OfflineReview  # noqa: E402
 from handlers.guidelines.document import GuidelinesFile  # noqa: E402
 from tests.checks.evalset import (  # noqa: E402
     DRAFTS,
+    POLICIES,
     UNSEEN_SPLIT,
     Draft,
     load_eval_set,
@@ -62,15 +65,16 @@ def report(name: str, results: list[tuple[Draft, Result, float]], verbose: bool)
                     print(f"      {concern.kind.value}: {span!r} | {concern.reason[:110]}")
 
 
-def report_policies(verbose: bool) -> None:
-    """Print how the rules of the dev policies (tests/checks/policies_dev.yaml) are found."""
-    outcomes = policy_outcomes()
+def report_policies(verbose: bool, path: Path = POLICIES) -> None:
+    """Print how the rules of the policies in `path` (policies_dev.yaml's format) are found."""
+    outcomes = policy_outcomes(path)
     breaking = [o for o in outcomes if o.rule is not None]
     fine = [o for o in outcomes if o.rule is None]
     found = sum(o.right for o in breaking)
     alarms = sum(not o.right for o in fine)
-    print(f"== dev policies: {len(outcomes)} drafts under {len({o.policy for o in outcomes})}")
-    print(f"  rule cited {found}/{len(breaking)}, false alarms {alarms}/{len(fine)}")
+    share = found / len(breaking) if breaking else 1.0
+    print(f"== {path.name}: {len(outcomes)} drafts under {len({o.policy for o in outcomes})}")
+    print(f"  rule cited {share:.2f} ({found}/{len(breaking)}), false alarms {alarms}/{len(fine)}")
     if verbose:
         for outcome in outcomes:
             if not outcome.right:
@@ -85,7 +89,13 @@ def main() -> None:
     parser.add_argument("--set", type=Path, default=DRAFTS, help="the drafts (YAML)")
     parser.add_argument("--split", default="all", choices=["holdout", "dev", "all"])
     parser.add_argument("--verbose", action="store_true", help="list every wrong draft")
+    parser.add_argument(
+        "--policies", type=Path, help="measure only this policies file (policies_dev.yaml's format)"
+    )
     args = parser.parse_args()
+    if args.policies:
+        report_policies(args.verbose, args.policies.resolve())
+        return
     evalset = load_eval_set(args.set.resolve())
     review = OfflineReview(GuidelinesFile(evalset.guidelines), evalset.settings)
     start = time.perf_counter()

@@ -1,9 +1,10 @@
 """What a draft does that guidelines forbid, read from everyday phrasing in English, Danish,
-German, Swedish and Norwegian. Each behaviour is named after the idea of `rules.CONCEPTS` that
-links it to the sentences of the guidelines that forbid it: the guidelines say "obscene", "do
-not answer on the company's behalf", "never pretend to be a neutral customer"; people write
-"this pipeline is shit", "on behalf of Nordlys I apologise", "not affiliated, just a happy
-customer". One behaviour found is enough for a rule that names its idea."""
+German, Swedish, Norwegian, Dutch and French. Each behaviour is named after the idea of
+`rules.CONCEPTS` that links it to the sentences of the guidelines that forbid it: the
+guidelines say "obscene", "do not answer on the company's behalf", "never pretend to be a
+neutral customer"; people write "this pipeline is shit", "on behalf of Nordlys I apologise",
+"not affiliated, just a happy customer". One behaviour found is enough for a rule that names
+its idea."""
 
 from __future__ import annotations
 
@@ -37,7 +38,9 @@ _INSULT = _any(
     r"losers?|tabere|taberne|förlorare|tapere|versager",
     r"pathetic",
     r"trottel|dummköpfe?|tåbe|tåber",
-    r"(?:what|is|are|such) an? (?:joke|disgrace|scam)|(?:er|var) (?:en|et) (?:joke|vits|vittighed)",
+    # "What a joke our quiz was" laughs with people: a joke only said to be one is contempt.
+    r"(?:what|such) an? (?:disgrace|scam)|(?:is|are) (?:a|an|such a) (?:joke|disgrace|scam)",
+    r"(?:er|var) (?:en|et) (?:joke|vits|vittighed)",
     r"(?:är|var) (?:ett|en) (?:skämt|bluff)|(?:ist|sind) (?:ein|eine) (?:witz|witze|farce)",
     # Contempt for someone's work or sense.
     # said of someone ("such amateurs", "a bunch of useless"), not of "the lazy Sunday".
@@ -51,6 +54,19 @@ _INSULT = _any(
     r"(?:who|don't|doesn't) (?:actually |even )?know what (?:they're|they are|he's|she's) doing",
     r"keinen (?:plan|schimmer)|null peiling|ingen peiling|aner ikke hvad",
     r"vet inte vad (?:de|han|hon) (?:håller på med|gör)",
+    r"idioot|idioten|sukkel|sukkels|prutser|prutsers|klungel|klungels|amateuristisch"
+    r"|incompetente|waardeloos|waardeloze|nutteloos|nutteloze|zielig|zielige"
+    r"|stelletje (?:\w+ )?(?:idioten|amateurs|clowns|sukkels|prutsers)",
+    r"(?:is|zijn|was|waren) (?:\w+ )?(?:dom|dommer|achterlijk|achterlijke|een grap|een schande)",
+    r"(?:snappen|begrijpen|weten) (?:er )?(?:echt )?(?:niks|niets|geen bal) van",
+    r"abruti|abrutis|abrutie|crétin|crétins|crétine|imbécile|imbéciles|débile|débiles"
+    r"|incompétent|incompétents|incompétente|incompétentes|minable"
+    r"|minables|pathétique|pathétiques|guignol|guignols|bouffon|bouffons"
+    r"|bande d['\u2019](?:idiots|incapables|incompétents|amateurs|abrutis)|une honte"
+    r"|c'est une blague",
+    r"(?:est|sont|était|étaient) (?:\w+ )?(?:stupide|stupides|idiot|idiots|débiles|bête|bêtes"
+    r"|nul|nuls|nulle|nulles)",
+    r"(?:comprennent|savent|connaissent) rien",
 )
 # Swear words, and words that start one ("lortedag", "Scheißtag", "skitserver").
 _SWEARING = _any(
@@ -60,6 +76,10 @@ _SWEARING = _any(
     r"schei(?:ß|ss)\w*|verdammt\w*|arschloch|verfluchte?",
     r"jävla|jävlar|jävel|fan ta|helvete|skitsnack|vilken skit|skit också",
     r"faen|jævla|jævlig|drittsekk|dritt",
+    r"kut(?:zooi|dag|ding|weer)?|klote\w*|verdomme|verdomd\w*|godverdomme|tering\w*|klootzak\w*"
+    r"|lul|eikel|rot op|kolere",
+    r"putain|merde\w*|bordel|connard\w*|connasse|salaud|salope|foutu\w*|fais chier"
+    r"|fait chier|emmerde\w*|enfoiré\w*|nique\w*|chiant\w*",
 )
 # Threats of people.
 _THREAT = _any(
@@ -68,19 +88,24 @@ _THREAT = _any(
     r"das wirst du bereuen|ich weiß, wo du wohnst",
     r"det kommer du att ångra|jag vet var du bor",
     r"det kommer du til å angre|jeg vet hvor du bor",
+    r"daar ga je spijt van krijgen|ik weet waar je woont|pas maar op",
+    r"tu vas le regretter|vous allez le regretter|je sais où tu habites|fais gaffe à toi",
 )
 # A group of people talked down as a group: "older developers can't keep up".
 _GROUP = (
     r"(?:women|men|girls|older (?:\w+ )?(?:people|developers|workers|employees|colleagues)"
     r"|old people|young people|immigrants|foreigners|muslims|jews|christians|gays?|disabled"
     r"|kvinder|mænd|ældre|indvandrere|udlændinge|muslimer|kvinnor|män|äldre|invandrare"
-    r"|frauen|männer|ältere|ausländer|migranten|kvinner|menn|eldre|innvandrere)"
+    r"|frauen|männer|ältere|ausländer|migranten|kvinner|menn|eldre|innvandrere"
+    r"|vrouwen|mannen|ouderen|buitenlanders|allochtonen|femmes|hommes|vieux|seniors|immigrés"
+    r"|étrangers)"
 )
 _DEMEANING = re.compile(
     rf"(?<!\w){_GROUP}\b[^.!?\n]{{0,60}}?(?:can't keep up|cannot keep up|never learn"
     r"|waste of money|are (?:all |just )?(?:lazy|useless|worse|slow|stupid)|duer ikke"
     r"|kan ikke følge med|spild af penge|kan inte hänga med|slöseri|können nicht mithalten"
-    r"|geldverschwendung|sløsing|henger ikke med)",
+    r"|geldverschwendung|sløsing|henger ikke med|kunnen het niet bijhouden|zonde van het geld"
+    r"|ne suivent pas|gaspillage)",
     re.IGNORECASE,
 )
 # Taking sides in politics: telling people how to vote, or an opinion in political words.
@@ -93,6 +118,10 @@ _VOTE_FOR = _any(
     r"rösta (?:på|nej|ja|emot)|rösta inte|röstar (?:\w+ ){0,2}på",
     r"wählt|wählen sie|nicht wählen|stimmt (?:für|gegen)",
     r"stem (?:på|nei|ja|mot)",
+    # ... nor is voting for a prize ("stem op ons voor de award", "votez pour nous au concours").
+    r"(?:stem (?:op|tegen|niet)|stemt (?:op|tegen)|niet stemmen op|votez|votons|ne votez pas"
+    r"|voter pour|voter contre)(?![^.!?\n]*(?<!\w)(?:awards?|prijs|wedstrijd|prix|concours"
+    r"|trophées?))",
 )
 _POLITICAL = re.compile(
     r"(?<!\w)(?:government|parliament|politicians?|political|referendum|election|elections"
@@ -107,13 +136,18 @@ _POLITICAL = re.compile(
     r"|dansk folkeparti|danmarksdemokraterne|radikale venstre|alternativet|sverigedemokraterna"
     r"|vänsterpartiet|centerpartiet|liberalerna|kristdemokraterna|miljöpartiet"
     r"|arbeiderpartiet|fremskrittspartiet|senterpartiet|kristelig folkeparti|cdu|csu|spd|afd"
-    r"|fdp|die grünen|die linke|tories|lib dems|reform uk|republicans|gop|maga)(?!\w)",
+    r"|fdp|die grünen|die linke|tories|lib dems|reform uk|republicans|gop|maga"
+    r"|kabinet|tweede kamer|verkiezing\w*|politiek\w*|partij\w*|pvv|vvd"
+    r"|groenlinks|d66|cda|gouvernement|élection\w*|politique\w*|partis"
+    r"|assemblée nationale|rassemblement national|reconquête|la france insoumise"
+    r"|les républicains)(?!\w)",
     re.IGNORECASE,
 )
 _RELIGIOUS = re.compile(
     r"(?<!\w)(?:jesus|christ|christian|allah|islam\w*|muslim\w*|jewish|church|mosque|bible"
     r"|quran|koran|faith|pray\w*|kristne?|kristen|kirke\w*|kyrka\w*|kirche\w*|christlich\w*"
-    r"|glaube\w*|troen|bøn|bön|gebet|religio\w*|religiø\w*|religiö\w*)(?!\w)",
+    r"|glaube\w*|troen|bøn|bön|gebet|religio\w*|religiø\w*|religiö\w*|kerk\w*|moskee\w*"
+    r"|geloof\w*|bidden|gebed\w*|église\w*|mosquée\w*|prière\w*|prier|foi)(?!\w)",
     re.IGNORECASE,
 )
 # Speaking as the company, not as oneself.
@@ -127,6 +161,10 @@ _BEHALF = _any(
     r"im namen (?:von|der|des|unserer|unseres)|wir entschuldigen uns|wir übernehmen die volle",
     r"på (?:\w+s )?vägnar|vi ber om ursäkt|vi tar fullt ansvar",
     r"på vegne av",
+    r"namens (?:het bedrijf|ons bedrijf|\w+)|officiële (?:verklaring|reactie|standpunt)"
+    r"|wij bieden (?:onze )?excuses aan|we bieden (?:onze )?excuses aan",
+    r"au nom (?:de|du|d['\u2019]|des)|(?:déclaration|position|réponse) officielle"
+    r"|nous présentons nos excuses|nous assumons (?:l['\u2019]entière|toute la) responsabilité",
 )
 # Posing as a neutral customer.
 _NEUTRAL = _any(
@@ -138,6 +176,10 @@ _NEUTRAL = _any(
     r"unabhängige (?:empfehlung|meinung)|zufriedener kunde|nicht gesponsert|keine verbindung",
     r"oberoende (?:rekommendation|recension)|nöjd kund|vanlig kund|inte sponsrad|ingen koppling",
     r"uavhengig anbefaling|fornøyd kunde|vanlig kunde|ikke sponset|ingen tilknytning",
+    r"gewoon een tevreden klant|tevreden klant|onafhankelijk advies|niet gesponsord"
+    r"|geen band met|geen connectie met",
+    r"simple client|client satisfait|cliente satisfaite|avis indépendant|non sponsorisé"
+    r"|aucun lien avec",
 )
 # Telling news before it is out.
 _NOT_YET = _any(
@@ -151,9 +193,11 @@ _NOT_YET = _any(
     r"inte offentligt? (?:än|ännu)|inte officiellt (?:än|ännu)",
     r"innan det (?:annonseras|blir offentligt)|kan ikke si mer|ikke kjent ennå|ikke ute ennå",
     r"ikke offisielt ennå|før det blir offentlig",
-    r"(?:official|officiel|officielt|officiellt|offiziell|offisielt) (?:\w+ )?(?:announcement"
-    r"|besked|beskeden|meddelelse|meddelande|ankündigung|kunngjøring) (?:comes|is coming|kommer"
-    r"|follows|folgt|kommt)",
+    r"nog niet (?:openbaar|officieel|bekend|aangekondigd)|kan (?:er )?nog niet (?:veel )?zeggen"
+    r"|voordat het (?:officieel|openbaar) is",
+    r"pas encore (?:public|officiel|officielle|annoncé|annoncée)|je ne peux pas en dire plus"
+    r"|avant l['\u2019]annonce officielle|ne sera annoncée?"
+    r"|(?:ne sort|ne sortent|ne sera publiée?|ne seront publiée?s) qu",
 )
 # Said of news only an insider has, whoever's it is.
 _INSIDER = _any(
@@ -164,6 +208,10 @@ _INSIDER = _any(
     r"(?:not|n't) (?:really )?(?:supposed|allowed) to (?:say|share|tell)",
     r"må (?:egentlig )?ikke (?:sige|si) (?:noget|noe|det)|får (?:egentligen )?inte säga",
     r"darf (?:eigentlich )?(?:noch )?nichts sagen|får (?:egentlig )?ikke si",
+    r"zeg het tegen niemand|je hebt het niet van mij|mag (?:eigenlijk )?(?:nog )?niks zeggen"
+    r"|mag (?:eigenlijk )?(?:nog )?niets zeggen",
+    r"petite fuite|en exclusivité|ne le dites à personne|vous ne l['\u2019]avez pas entendu de moi"
+    r"|je ne suis pas censée? (?:le dire|en parler)",
 )
 # Starting an account, page or group of one's own for the company.
 _NEW_ACCOUNT = _any(
@@ -175,24 +223,34 @@ _NEW_ACCOUNT = _any(
     r"(?:seite|gruppe|konto|account|kanal) (?:\w+ ){0,3}(?:erstellt|angelegt|gegründet)",
     r"(?:skapat|startat|gjort) (?:ett|en)? ?(?:ny |nytt )?(?:\w+[- ])?(?:konto|sida|grupp|kanal)",
     r"(?:opprettet|laget|startet) (?:en|ei|et)? ?(?:ny )?(?:\w+[- ])?(?:side|gruppe|konto|kanal)",
+    r"(?:aangemaakt|opgericht|gestart|gemaakt) (?:een|de|mijn|onze)? ?(?:nieuwe )?(?:\w+[- ]){0,2}"
+    r"(?:pagina|groep|account|kanaal|profiel)",
+    r"(?:créé|créée|lancé|lancée|ouvert|ouverte) (?:un|une|la|le|ma|mon|notre)? ?(?:nouvelle? )?"
+    r"(?:page|groupe|compte|chaîne|profil)",
 )
 # A picture or recording of what is internal: a chat, a meeting, a price list, a customer list.
 _INTERNAL_PICTURE = re.compile(
     r"(?<!\w)(?:screenshot\w*|photo\w*|pic|pics|picture\w*|image|snapped"
     r"|billede\w*|foto\w*|skærmbillede\w*|optaget|optog|bild\w*|aufgenommen|aufnahme"
     r"|skärmdump\w*|spelade in|inspelning|bilde\w*|skjermbilde\w*|tok opp|opptak"
+    r"|schermafbeelding\w*|capture d['\u2019]écran|captures d['\u2019]écran|opgenomen"
     # A recording of a meeting, not of a podcast "about our Slack integration" (a topic).
     r"|(?:recorded|recording)(?![^.!?\n]{0,60}?\babout\b))(?!\w)"
     r"[^.!?\n]{0,60}?(?<!\w)(?:slack|teams|chat|thread|e-?mails?|inbox|all-hands|town hall"
     r"|meeting|roadmap|pricing|price list|customer list|crm|dashboard|org chart|prisliste\w*"
     r"|kundeliste\w*|møde\w*|preisliste\w*|kundenliste\w*|besprechung\w*|prislista\w*"
-    r"|kundlista\w*|möte\w*|møte\w*|intranet\w*)(?!\w)",
+    r"|kundlista\w*|möte\w*|møte\w*|intranet\w*|whiteboard|vergadering\w*|klantenlijst\w*"
+    r"|prijslijst\w*|réunion\w*|liste (?:de |des )?clients|tableau blanc|grille tarifaire)(?!\w)",
     re.IGNORECASE,
 )
 # Deleting one's own posts ("deleting my old tweets", "meine Beiträge gelöscht").
-_DELETING = r"(?:delet\w*|remov\w*|slet\w*|lösch\w*|gelöscht|rader\w*|ta bort|tar bort)"
+_DELETING = (
+    r"(?:delet\w*|remov\w*|slet\w*|lösch\w*|gelöscht|rader\w*|ta bort|tar bort|verwijder\w*"
+    r"|supprim\w*|effac\w*)"
+)
 _POSTS = (
-    r"(?:posts?|tweets?|comments?|opslag\w*|indlæg\w*|beitr\w*|inlägg\w*|innlegg\w*|kommentar\w*)"
+    r"(?:posts?|tweets?|comments?|opslag\w*|indlæg\w*|beitr\w*|inlägg\w*|innlegg\w*|kommentar\w*"
+    r"|berichten|bericht|reacties|publications?|commentaires?)"
 )
 _DELETE = re.compile(
     rf"(?<!\w){_DELETING}\b[^.!?\n]{{0,30}}?(?<!\w){_POSTS}(?!\w)"
@@ -214,24 +272,36 @@ _COPY = _any(
     r"hele artiklen|kompletten? artikel|ganzen artikel|hela artikeln|hele artikkelen",
     r"(?:kopieret|kopiert|kopierat|eingefügt|inklistrad|limt inn) (?:\w+ ){0,3}"
     r"(?:artikel\w*|tekst\w*|text\w*|billede\w*|bild\w*|foto\w*)",
+    r"(?:hele|volledige) artikel|(?:gekopieerd|geplakt|overgenomen) (?:\w+ ){0,3}"
+    r"(?:artikel|tekst|foto)|betaalmuur",
+    r"(?:article|texte) (?:complet|en entier|entier)|(?:copié|collé|recopié) (?:\w+ ){0,3}"
+    r"(?:article|texte|photo)|contourner (?:le )?paywall",
 )
 # Other people's health, family or pay ("she's been on sick leave since her diagnosis").
 _PRIVATE = re.compile(
     # "sick" alone is also praise ("his sick demo"), "skilt" also a sign.
     r"(?<!\w)(?:sick leave|off sick|is sick|was sick|surgery|diagnos\w*|cancer\w*|pregnan\w*"
-    r"|divorc\w*|burnout|depression|salary|illness|sygemeld\w*|syg|kræft|gravid|skilsmisse"
+    r"|divorc\w*|burnout|depression|illness|sygemeld\w*|syg|kræft|gravid|skilsmisse"
+    # Pay is private when it is someone's ("her salary"), not a topic ("salary negotiation").
+    r"|(?:his|her|their|hans|hendes|deres|sein|seine|ihr|ihre|zijn|haar|son|sa|leur) (?:\w+ )?"
+    r"(?:salary|pay|løn|lønn|lön|gehalt|salaris|loon|salaire)(?! (?:negotiation|tips|advice"
+    r"|talks?|forhandling\w*|verhandlung\w*|onderhandeling\w*|négociation\w*))"
     r"|(?:er|blevet|blitt) skilt|skilt fra|løn"
     r"|passport|id card|social security|home address|reisepass|personalausweis"
     r"|cpr|cpr-nummer|personnummer|hjemmeadresse|hemadress|privatadresse"
     r"|krank\w*|krebs|schwanger|scheidung|gehalt|sjukskriv\w*|sjuk|cancerdiagnos"
-    r"|skilsmässa|lön|sykmeld\w*|syk|kreft)(?!\w)",
+    r"|skilsmässa|sykmeld\w*|syk|kreft"
+    r"|ziek|ziekte|ziekgemeld|ziekteverlof|operatie|kanker|zwanger|scheiding|burn-out|overspannen"
+    r"|malade|maladie|arrêt maladie|opéré|opérée|enceinte|dépression|hospitalisée?"
+    r"|(?:heart|knee|hip|back|eye|brain) operation)(?!\w)",
     re.IGNORECASE,
 )
 # Someone else: third-person words, or a name inside a sentence.
 _SOMEONE = re.compile(
     # The pronouns in any case ("He had surgery"), the names capitalised (below).
     r"(?<!\w)(?i:she|he|her|his|him|colleague|candidate|hun|han|hendes|hans|kollega|kandidat\w*"
-    r"|kollegin|kollege|bewerber\w*|hon|hennes|honom|henne)(?!\w)"
+    r"|kollegin|kollege|bewerber\w*|hon|hennes|honom|henne|zij|hij|haar|hem|collega"
+    r"|il|elle|lui|collègue|candidat\w*)(?!\w)"
     r"|(?<=[a-zæøåäöü,] )[A-ZÆØÅÄÖÜ][a-zæøåäöüß]+(?= (?:fra|from|i|in|aus|från|som|who|der)\b)",
 )
 # Photos of people posted without asking them.
@@ -248,12 +318,16 @@ _UNASKED = _any(
     r"weiß nicht,? dass ich (?:\w+ )?(?:gefilmt|aufgenommen|fotografiert)",
     r"vet inte att jag (?:har )?(?:filmat|tagit|lagt)",
     r"vet ikke at jeg (?:har )?(?:filmet|tatt|lagt)",
+    r"zonder (?:het )?(?:te vragen|toestemming)|niet gevraagd|weet niet dat ik",
+    r"sans (?:lui |leur )?demander|sans (?:son|leur) (?:accord|autorisation|consentement)"
+    r"|(?:il|elle) ne sait pas que",
 )
 # People shown drunk or asleep in a photo or video.
 _SHOWN_UNWELL = re.compile(
-    r"(?<!\w)(?:photo\w*|pic|pics|picture\w*|video\w*|filmed|billede\w*|foto\w*|film\w*"
+    r"(?<!\w)(?:photo\w*|pic|pics|picture\w*|video\w*|vidéo\w*|filmed|billede\w*|foto\w*|film\w*"
     r"|bild\w*|bilde\w*)(?!\w)[^.!?\n]{0,80}?(?<!\w)(?:drunk|wasted|hammered|passed out"
-    r"|asleep|fuld|stangstiv|plakatfuld|betrunken|besoffen|packad|full(?! of)|dritings)(?!\w)",
+    r"|asleep|fuld|stangstiv|plakatfuld|betrunken|besoffen|packad|full(?! of)|dritings|dronken"
+    r"|lazarus|ladderzat|slaapt|in slaap|ivre|bourré|bourrée|endormie?)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -309,7 +383,8 @@ FINDERS: dict[str, Callable[[str], int | None]] = {
 ABOUT_THE_COMPANY = {"account": _NEW_ACCOUNT, "behalf": _BEHALF, "neutral": _NEUTRAL}
 # News told early is the company's news: the draft names it or speaks as "we" and "our".
 _OURS = re.compile(
-    r"(?<!\w)(?:we|we're|our|us|vi|vores|os|wir|unser\w*|uns|vår|vårt|våra|oss)(?!\w)"
+    r"(?<!\w)(?:we|we're|our|us|vi|vores|os|wir|unser\w*|uns|vår|vårt|våra|oss|wij|ons|onze"
+    r"|nous|notre|nos)(?!\w)"
     r"|#(?:employee|ansat|ansatt|anställd|mitarbeiter)",
     re.IGNORECASE,
 )

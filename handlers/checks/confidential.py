@@ -33,10 +33,12 @@ ROLE_MAILBOXES = frozenset(
         separator=" ",
     )
 )
-_CURRENCY = r"(?:DKK|EUR|USD|SEK|NOK|GBP|CHF|kr\.?|€|\$|£|euros?|Euro|kroner|dollars?)"
+_CURRENCY = (
+    r"(?:DKK|EUR|USD|SEK|NOK|GBP|CHF|kr\.?|€|\$|£|euros?|Euro|kroner|dollars?|d['\u2019]euros)"
+)
 _SCALE = (
     r"(?:bn|mn|[mkMBK]|mio\.?|mia\.?|mill\.?|Mio\.?|Mrd\.?|million(?:s|er)?|billion(?:s)?"
-    r"|milliard(?:s|er)?|Millionen|Milliarden)"
+    r"|milliard(?:s|er)?|Millionen|Milliarden|miljoen|miljard|millions? d['\u2019]euros)"
 )
 _NUMBER = r"\d[\d.,]*"
 MONEY = re.compile(
@@ -48,7 +50,9 @@ PERCENT = re.compile(rf"{_NUMBER}\s?(?:%|procent\b|prozent\b|percent\b|pct\b)", 
 FINANCIAL = re.compile(
     r"(?<!\w)(?:revenue|turnover|sales figures|EBITDA|EBIT|ARR|MRR|margin|profits?|earnings"
     r"|budget|valuation|bookings|omsætning\w*|overskud\w*|indtjening\w*|resultat\w*|salgstal\w*"
-    r"|budget\w*|Umsatz\w*|Gewinn\w*|Ergebnis\w*|Marge|Erlös\w*|Quartalszahlen)(?!\w)",
+    r"|budget\w*|Umsatz\w*|Gewinn\w*|Ergebnis\w*|Marge|Erlös\w*|Quartalszahlen"
+    r"|omzet\w*|winst\w*|kwartaalcijfers|jaarcijfers|chiffre d['\u2019]affaires|bénéfice\w*"
+    r"|résultats? (?:trimestriels?|annuels?|financiers?)|du trimestre)(?!\w)",
     re.IGNORECASE,
 )
 # Said of figures already out: the annual report, a press release, a public source.
@@ -56,7 +60,8 @@ PUBLISHED = phrase_pattern(
     """annual report|quarterly report|is out|are out|published|announced today|press release
     |according to|årsrapport|årsrapporten|kvartalsrapport|offentliggjort|offentliggjorde
     |pressemeddelelse|ifølge|geschäftsbericht|quartalsbericht|veröffentlicht|pressemitteilung
-    |laut"""
+    |laut|jaarverslag|persbericht|gepubliceerd|volgens|rapport annuel|communiqué de presse
+    |publiés|publié|selon"""
 )
 # Said of figures not yet out.
 UNANNOUNCED = phrase_pattern(
@@ -64,7 +69,9 @@ UNANNOUNCED = phrase_pattern(
     |between us|preliminary|sneak peek|heard it here first|don't tell|under wraps|internal
     |ikke offentlig|ikke officielt|foreløbige|foreløbig|fortæl det ikke|mellem os|intern|interne
     |noch nicht offiziell|noch nicht öffentlich|vorläufig|vorläufige|unter uns
-    |kommen nächste woche"""
+    |kommen nächste woche|nog niet openbaar|nog niet officieel|voorlopige|tussen ons
+    |pas encore public|pas encore officiel|pas encore officiels|entre nous|préliminaires
+    |ne sortent qu'en|ne sortent que"""
 )
 CREDENTIALS = re.compile(
     r"AKIA[0-9A-Z]{16}"

@@ -10,7 +10,7 @@ from handlers.checks.text import phrase_pattern, sentence_at
 from handlers.reports.links import keys, links_in
 from handlers.texts import text_for
 
-# Words that push back at someone (English, Danish, German, Swedish, Norwegian).
+# Words that push back at someone (English, Danish, German, Swedish, Norwegian, Dutch, French).
 REBUTTAL = phrase_pattern(
     """not true|simply not|that's wrong|you're wrong|you are wrong|fake news|misinformation
     |disinformation|lies|lying|liar|liars|nonsense|you clearly|never used|do your homework
@@ -32,7 +32,16 @@ REBUTTAL = phrase_pattern(
     |stämmer inte|inte sant|lögn|lögner|ljuger|struntprat|full av fel|felaktigt|sprida lögner
     |desinformation|vilseledande|är fel|påhittat|inte ens testat|har inte ens
     |stemmer ikke|tøv|full av feil|feilaktig|sprer løgner|er feil
-    |rett og slett feil|oppdiktet|har ikke engang"""
+    |rett og slett feil|oppdiktet|har ikke engang
+    |klopt niet|klopt gewoon niet|klopt helemaal niet|klopt van geen kant|niet waar|onzin|onwaar
+    |leugen|leugens|nepnieuws|desinformatie|misleidend|je hebt het mis|u heeft het mis
+    |heb je het mis|je hebt geen idee|verzonnen|ongegrond|ongegronde|kletskoek|flauwekul|lees eerst
+    |nooit gebruikt|nooit geprobeerd
+    |c'est faux|complètement faux|totalement faux|archi faux|pas vrai|n'importe quoi
+    |mensonge|mensonges|mensonger|mensongère|désinformation|trompeur|trompeuse
+    |vous avez tort|tu as tort|ridicule|absurde|infondé|infondée|infondés|infondées
+    |sans fondement|renseignez-vous|renseigne-toi|jamais utilisé|jamais essayé|calomnie
+    |calomnies|diffamatoire|inventé de toutes pièces"""
 )
 # What is being answered: a review, a complaint, critical coverage.
 CRITICISM = phrase_pattern(
@@ -43,7 +52,14 @@ CRITICISM = phrase_pattern(
     |recension|recensionen|omdöme|klagomål|kritiken|artikeln|ditt inlägg
     |artikkelen|kommentaren din|innlegget ditt|accused us|accusing us
     |accuses us|negative comment|negative comments|bad review|beskylder os|beskyldte os
-    |beschuldigt uns|vorwürfe|anklagar oss|beskyller oss|beskylder oss|anklager oss"""
+    |beschuldigt uns|vorwürfe|anklagar oss|beskyller oss|beskylder oss|anklager oss
+    |recensie|recensies|beoordeling|klacht|klachten|kritiek|negatieve reactie|negatieve review
+    |je reactie|jouw reactie|uw reactie|je bericht|je tweet|dat artikel|het artikel
+    |beschuldigt ons|beschuldigen ons
+    |avis négatif|avis négatifs|votre avis|ton avis|cet avis|l'avis
+    |plainte|plaintes|réclamation|commentaire négatif|votre commentaire|ton commentaire
+    |votre message|ton message|cet article|l'article|nous accuse|nous accusent
+    |critiques"""
 )
 # How a reply to it starts.
 ANSWERING = phrase_pattern(
@@ -53,7 +69,11 @@ ANSWERING = phrase_pattern(
     |svar til|som svar på
     |til alle der deler|til jer der deler|til dig der|til den der skrev|zu der|zu dem
     |antwort auf|an alle, die|an die person, die|till alla som delar|till dig som|svar till
-    |til alle som deler|til deg som"""
+    |til alle som deler|til deg som
+    |reactie op|als reactie op|in reactie op|antwoord op|aan iedereen die|aan de persoon die
+    |aan degene die|aan wie|aan de journalist|aan de schrijver
+    |en réponse à|réponse à|pour répondre à|à ceux qui|à celles et ceux qui|à la personne qui
+    |à tous ceux qui|au journaliste|à la journaliste|à l'auteur"""
 )
 # Answering a complaint kindly is still answering it ("even to defend the company").
 APOLOGY = phrase_pattern(
@@ -61,7 +81,30 @@ APOLOGY = phrase_pattern(
     |we're sorry|we are sorry|ked af at høre|det er vi kede af|beklager ulejligheden
     |beklager oplevelsen|beklager problemet|beklager at høre|beklager det du|tut uns leid
     |entschuldigen sie|wir entschuldigen uns|tråkigt att höra|vi ber om ursäkt|leit å høre
-    |vi beklager"""
+    |vi beklager|apologies for|our apologies|sorry about the|sorry for the|so sorry
+    |undskyld for|undskyld ulejligheden|es tut uns leid|entschuldigung für|förlåt för
+    |ursäkta besväret|beklager bryderiet
+    |sorry voor|excuses voor|onze excuses|het spijt ons|vervelend om te horen|wij bieden excuses
+    |we bieden excuses|désolé pour|désolée pour|désolés pour|nous sommes désolés|navrés
+    |nous nous excusons|toutes nos excuses|veuillez nous excuser|excusez-nous"""
+)
+# Taking a complaint to a private message: how a company's support answers one.
+TO_US_PRIVATELY = phrase_pattern(
+    """dm us|send us a dm|drop us a dm|send us a message|send us a private message|message us
+    |pm us|inbox us|contact us directly|reach out to us|get in touch with us|email us
+    |skriv til os|send os en besked|send os en privat besked|kontakt os|skriv en pb
+    |schreib uns|schreiben sie uns|kontaktieren sie uns|per dm|per pn|als direktnachricht
+    |skriv till oss|skicka ett dm|kontakta oss|dm:a oss|send oss en melding|kontakt oss
+    |stuur ons|dm ons|neem contact met ons op|mail ons|bel ons
+    |envoyez-nous|écrivez-nous|contactez-nous|en message privé|par message privé|en mp|en dm"""
+)
+# What customers complain about to a company's support.
+SERVICE = phrase_pattern(
+    """order|invoice|bill|delivery|refund|login|log in|outage|your account|your experience
+    |support ticket|your ticket|ordre|bestilling|faktura|levering|tilbagebetaling
+    |bestellung|rechnung|lieferung|erstattung|beställning|leverans|återbetaling
+    |bestelling|factuur|terugbetaling|je account|uw account|je ervaring|uw ervaring
+    |commande|facture|livraison|remboursement|votre compte|votre expérience"""
 )
 _MENTION = re.compile(r"^\s*@\w+")
 
@@ -82,13 +125,23 @@ def criticism(
                 report_link=link,
             )
             return
-    rebuttal = REBUTTAL.search(draft) or (APOLOGY.search(draft) if _MENTION.match(draft) else None)
     answering = ANSWERING.search(draft)
     criticised = CRITICISM.search(draft)
-    if (rebuttal and (_MENTION.match(draft) or criticised or answering)) or (
-        answering and criticised
+    # An apology is a reply to a complaint when it takes it to a private message, or names
+    # what went wrong to someone ("@anna so sorry about your cat" answers no complaint).
+    apology = APOLOGY.search(draft)
+    if apology and not (
+        TO_US_PRIVATELY.search(draft)
+        or (SERVICE.search(draft) and (_MENTION.match(draft) or criticised))
     ):
-        found = rebuttal or answering
+        apology = None
+    rebuttal = REBUTTAL.search(draft)
+    if (
+        apology
+        or (rebuttal and (_MENTION.match(draft) or criticised or answering))
+        or (answering and criticised)
+    ):
+        found = rebuttal or apology or answering
         assert found is not None
         links = links_in(_with_schemes(draft))
         yield Concern(

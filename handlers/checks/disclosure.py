@@ -9,7 +9,8 @@ from handlers.checks.concerns import Concern, Kind, Span
 from handlers.checks.text import name_pattern, phrase_pattern, without_links
 from handlers.texts import text_for
 
-# Words that recommend, sell or recruit (English, Danish, German, Swedish, Norwegian).
+# Words that recommend, sell or recruit (English, Danish, German, Swedish, Norwegian, Dutch,
+# French).
 # Comparatives and "perfect" alone praise as often as they sell ("We're better than this").
 PROMOTING = phrase_pattern(
     """recommend|highly recommend|best|must|must-see|a must|try|try it|check out|check it out
@@ -25,7 +26,14 @@ PROMOTING = phrase_pattern(
     |grym|grymt|erbjudande
     |rekommenderar|rekommenderas|bästa|prova|testa|sök|söker|ansök|anmäl dig|lanserar|nya|nytt
     |fantastiska|köp|missa inte
-    |beste|søk|lanserer|kjøp|ikke gå glipp"""
+    |beste|søk|lanserer|kjøp|ikke gå glipp
+    |probeer|probeer het|nieuw|nieuwe|bekijk|ontdek|download|aanrader|geweldig|fantastisch
+    |vacature|vacatures|solliciteer|zoekt|op zoek naar|meld je aan|schrijf je in|korting
+    |aanbieding|mis het niet|vraag nu|vraag een demo|gratis proberen|de beste|het beste
+    |découvrez|essayez|essai gratuit|gratuit|gratuite|nouveau|nouvelle|nouveaux|nouvelles
+    |le meilleur|la meilleure|incroyable|génial|géniale|recrute|postulez|candidature
+    |offre d'emploi|rejoignez|inscrivez-vous|téléchargez|demandez|démo|réduction
+    |promo|ne manquez pas|je recommande|à tester|jetez un œil|jetez un oeil|testez"""
 )
 # How people say they work there.
 _SAYS = [
@@ -153,6 +161,50 @@ _SAYS = [
     "mein letzter tag",
     "ersten tag",
     "erster tag",
+    "#werkenbij",
+    "#employé",
+    "#collaborateur",
+    "ik werk",
+    "werk bij",
+    "werkzaam bij",
+    "mijn werkgever",
+    "mijn team",
+    "ons team",
+    "mijn collega's",
+    "onze collega's",
+    "wij zoeken",
+    "we zoeken",
+    "bij ons",
+    "wij bij",
+    "als medewerker",
+    "eerste werkdag",
+    "laatste werkdag",
+    "ons product",
+    "onze producten",
+    "we lanceren",
+    "wij lanceren",
+    "we hebben gebouwd",
+    "je travaille",
+    "je bosse",
+    "travaille chez",
+    "mon employeur",
+    "mon équipe",
+    "notre équipe",
+    "mes collègues",
+    "nous recrutons",
+    "on recrute",
+    "chez nous",
+    "rejoignez-nous",
+    "en tant que salarié",
+    "en tant que salariée",
+    "en tant qu'employé",
+    "en tant qu'employée",
+    "premier jour chez",
+    "dernier jour chez",
+    "notre produit",
+    "nos produits",
+    "nous lançons",
+    "nous avons lancé",
 ]
 SAYS_SO = phrase_pattern(s for s in _SAYS if not s.startswith("#"))
 _HASHTAGS = re.compile(
@@ -197,12 +249,16 @@ def _works_as(draft: str, company_names: tuple[str, ...]) -> bool:
     """ "…as a developer at Nordlys", "as a Nordlys employee", "bei Nordlys angefangen"."""
     alternatives = "|".join(re.escape(name) for name in company_names)
     pattern = re.compile(
-        rf"\b(?:as|som|als)\s+(?:[\w-]+\s+){{1,4}}(?:at|hos|i|bei|på|ved)\s+(?:{alternatives})"
-        rf"|\b(?:years?|år|jahre?n?)\s+(?:at|hos|i|bei)\s+(?:{alternatives})"
+        rf"\b(?:(?:as|som|als|comme|en\s+tant\s+que)\s+|en\s+tant\s+qu['\u2019])(?:[\w-]+\s+){{1,4}}"
+        rf"(?:at|hos|i|bei|på|ved|bij|chez)\s+(?:{alternatives})"
+        rf"|\b(?:years?|år|jahre?n?|jaar|ans)\s+(?:at|hos|i|bei|bij|chez)\s+(?:{alternatives})"
         rf"|\bbei\s+(?:{alternatives})\s+angefangen|\bstarted\s+at\s+(?:{alternatives})"
+        rf"|\b(?:begonnen|gestart)\s+bij\s+(?:{alternatives})"
+        rf"|\b(?:commencé|arrivée?)\s+chez\s+(?:{alternatives})"
         # "As a Nordlys employee", "som Nordlys-medarbejder", "I work for Nordlys".
         rf"|\b(?:a|an|as|som|als|en|ein|eine)\s+(?:{alternatives})[- ](?:employee|ansat|ansatt"
-        rf"|anställd|medarbejder|medarbetare|medarbeider|mitarbeiter(?:in)?)\b"
+        rf"|anställd|medarbejder|medarbetare|medarbeider|mitarbeiter(?:in)?|medewerker)\b"
+        rf"|\b(?:salariée?|employée?|collaborat(?:eur|rice))\s+(?:de|chez)\s+(?:{alternatives})"
         rf"|\bi\s+work\s+for\s+(?:{alternatives})|\bhere\s+at\s+(?:{alternatives})",
         re.IGNORECASE,
     )

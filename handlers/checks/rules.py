@@ -50,7 +50,11 @@ FORBIDDING = {
 # agrees": allowing something only on a condition forbids it otherwise ("only a few" is a
 # quantity).
 ONLY = {
-    "en": r"\bonly\b(?! (?:a )?(?:few|little|handful|one|once|\d))"
+    # Only in a restricting form: "only share…", "only the team speaks…", "only designated
+    # employees may post"; not "only if there is priority", "only with those who follow you".
+    "en": r"\bonly\s+(?:[\w-]{1,40}\s+){0,4}?"
+    r"(?:may|can|should|must|shall|is allowed|are allowed|speaks?|posts?|publish(?:es)?|shares?"
+    r"|answers?|responds?|comments?|uses?|creates?|tags?|mentions?)\b"
     r"|.{0,80}\b(?:welcome|allowed|ok|okay) (?:only )?(?:when|if|as long as)\b",
     "da": r"\bkun\b|.{0,80}\b(?:velkomne?|tilladt|ok) (?:kun )?(?:når|hvis|så længe)\b",
     "de": r"\bnur\b|.{0,80}\b(?:willkommen|erlaubt|ok) (?:nur )?(?:wenn|falls|solange)\b",

@@ -53,8 +53,13 @@ def phrase_pattern(phrases: Iterable[str] | str) -> re.Pattern[str]:
     if isinstance(phrases, str):
         phrases = listed(phrases)
     parts = sorted({" ".join(p.split()) for p in phrases if p.strip()}, key=len, reverse=True)
-    alternatives = "|".join(r"\s+".join(map(re.escape, part.split())) for part in parts)
+    alternatives = "|".join(r"\s+".join(map(_escaped, part.split())) for part in parts)
     return re.compile(rf"(?<![\w@#])(?:{alternatives or '(?!)'})(?!\w)", re.IGNORECASE)
+
+
+def _escaped(word: str) -> str:
+    """`word` as a pattern; an apostrophe matches the typographic one too (U+2019, as in French)."""
+    return re.escape(word).replace("'", "['\u2019]")
 
 
 def name_pattern(names: Iterable[str]) -> re.Pattern[str]:

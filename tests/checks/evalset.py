@@ -103,12 +103,16 @@ class PolicyOutcome:
 
 
 def policy_outcomes(path: Path = POLICIES) -> list[PolicyOutcome]:
-    """Check every draft of `path` against its policy."""
+    """Check every draft of `path` (policies_dev.yaml's format) against its policy."""
     outcomes = []
     for policy in yaml.safe_load(path.read_text(encoding="utf-8"))["policies"]:
-        guidelines = GuidelinesFile(CORPUS / policy["guidelines"])
+        # A document of the guideline corpus, or one beside the policies file.
+        document = CORPUS / policy["guidelines"]
+        if not document.exists():
+            document = path.parent / policy["guidelines"]
+        guidelines = GuidelinesFile(document)
         review = OfflineReview(
-            guidelines, CheckSettings(company_names=_names(policy["company_names"]))
+            guidelines, CheckSettings(company_names=_names(policy.get("company_names") or ""))
         )
         index = guidelines.index
         forbidding = rules(index.sections, index.language)

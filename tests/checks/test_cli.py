@@ -13,6 +13,8 @@ from sqlite_utils import Database
 from bot.check_cli import check, checks
 from handlers.checks import stats as check_stats
 from handlers.checks.behaviours import behaviours
+from handlers.checks.rules import rules
+from handlers.guidelines.document import GuidelinesFile
 
 
 @pytest.fixture
@@ -368,3 +370,54 @@ def test_praise_alone_is_no_promotion(env: dict[str, str]) -> None:
     ]
     answers = _answers(drafts, env)
     assert [[c["kind"] for c in a["concerns"]] for a in answers] == [[], [], ["disclosure"]]
+
+
+# Dutch and French, as people write them: (draft, the kinds of concern it gets).
+DUTCH_AND_FRENCH = [
+    ("Nordlys zoekt twee backend developers in Utrecht. Solliciteer nu!", ["disclosure"]),
+    ("Ik werk bij Nordlys: probeer onze nieuwe app gratis!", []),
+    ("Découvrez Nordlys Cloud, essai gratuit de 30 jours !", ["disclosure"]),
+    ("En tant que développeuse chez Nordlys, je vous recommande notre nouvelle app.", []),
+    ("Nous recrutons chez Nordlys : rejoignez notre équipe à Lyon !", []),
+    ("@pieter dat klopt gewoon niet, onze app werkt prima.", ["reply_to_criticism"]),
+    ("Sorry voor het ongemak! Stuur ons een DM met je bestelnummer.", ["reply_to_criticism"]),
+    ("En réponse à cet avis négatif : ce client n'a jamais lu la doc.", ["reply_to_criticism"]),
+    ("Toutes nos excuses pour la gêne ! Envoyez-nous un message privé.", ["reply_to_criticism"]),
+    ("Wat een stelletje idioten bij die concurrent.", ["guideline"]),
+    ("Votez pour le Rassemblement national aux élections !", ["guideline"]),
+    ("Marre de ce putain de serveur qui plante.", ["guideline"]),
+    ("Notre chiffre d'affaires : 58 millions d'euros, pas encore public !", ["confidential"]),
+    ("Mooie herfstwandeling vandaag. Fijn weekend allemaal!", []),
+    ("Très belle conférence à Nantes, merci aux organisateurs !", []),
+]
+# review3 4: close to a concern, and fine.
+FINE_IN_OTHER_WORDS = [
+    "What a joke our Friday quiz was, so much laughter!",
+    "Nordlys sponsors the marathon, official announcement comes Monday. #employee",
+    "Our colleague Mia from sales shared her salary negotiation tips at the Nordlys meetup.",
+    "@anna_k so sorry to hear about your cat, sending hugs",
+]
+
+
+def test_dutch_and_french_drafts_are_read(env: dict[str, str]) -> None:
+    drafts = [draft for draft, _ in DUTCH_AND_FRENCH] + FINE_IN_OTHER_WORDS
+    answers = _answers(drafts, env)
+    found = [sorted({c["kind"] for c in a["concerns"]}) for a in answers]
+    expected = [kinds for _, kinds in DUTCH_AND_FRENCH] + [[]] * len(FINE_IN_OTHER_WORDS)
+    assert list(zip(drafts, found, strict=True)) == list(zip(drafts, expected, strict=True))
+
+
+def test_only_in_a_restricting_form_makes_a_rule(tmp_path: Path) -> None:
+    document = tmp_path / "guidelines.md"
+    document.write_text(
+        "# Guidelines\n\n## Posting\n\n- Only share news after it is public.\n"
+        "- Only the social media team speaks for the company.\n"
+        "- Only a few people read long posts, so keep it short.\n"
+        "- Requests are delivered later, and only if there is priority.\n",
+        encoding="utf-8",
+    )
+    index = GuidelinesFile(document).index
+    assert [r.text for r in rules(index.sections, index.language)] == [
+        "Only share news after it is public.",
+        "Only the social media team speaks for the company.",
+    ]
