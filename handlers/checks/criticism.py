@@ -41,6 +41,9 @@ REBUTTAL = phrase_pattern(
     |mensonge|mensonges|mensonger|mensongère|désinformation|trompeur|trompeuse
     |vous avez tort|tu as tort|ridicule|absurde|infondé|infondée|infondés|infondées
     |sans fondement|renseignez-vous|renseigne-toi|jamais utilisé|jamais essayé|calomnie
+    |no idea what you're talking about|don't know what you're talking about|check your facts
+    |check your numbers|way off|ingen anelse om hvad du taler om|keine ahnung wovon du redest
+    |geen idee waar je het over hebt|aucune idée de ce que vous dites
     |calomnies|diffamatoire|inventé de toutes pièces"""
 )
 # What is being answered: a review, a complaint, critical coverage.
@@ -55,7 +58,8 @@ CRITICISM = phrase_pattern(
     |beschuldigt uns|vorwürfe|anklagar oss|beskyller oss|beskylder oss|anklager oss
     |recensie|recensies|beoordeling|klacht|klachten|kritiek|negatieve reactie|negatieve review
     |je reactie|jouw reactie|uw reactie|je bericht|je tweet|dat artikel|het artikel
-    |beschuldigt ons|beschuldigen ons
+    |beschuldigt ons|beschuldigen ons|that thread|your thread|that blog post|your blog post
+    |your video|that video|your review
     |avis négatif|avis négatifs|votre avis|ton avis|cet avis|l'avis
     |plainte|plaintes|réclamation|commentaire négatif|votre commentaire|ton commentaire
     |votre message|ton message|cet article|l'article|nous accuse|nous accusent
@@ -70,6 +74,8 @@ ANSWERING = phrase_pattern(
     |til alle der deler|til jer der deler|til dig der|til den der skrev|zu der|zu dem
     |antwort auf|an alle, die|an die person, die|till alla som delar|till dig som|svar till
     |til alle som deler|til deg som
+    |to the guy who|to the people who|to everyone who|to whoever|to all the people
+    |regarding your
     |reactie op|als reactie op|in reactie op|antwoord op|aan iedereen die|aan de persoon die
     |aan degene die|aan wie|aan de journalist|aan de schrijver
     |en réponse à|réponse à|pour répondre à|à ceux qui|à celles et ceux qui|à la personne qui

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from handlers.checks.concerns import Concern, Kind, Span
-from handlers.checks.text import name_pattern, phrase_pattern, without_links
+from handlers.checks.text import links, name_pattern, phrase_pattern, without_links
 from handlers.texts import text_for
 
 # Words that recommend, sell or recruit (English, Danish, German, Swedish, Norwegian, Dutch,
@@ -33,7 +33,15 @@ PROMOTING = phrase_pattern(
     |découvrez|essayez|essai gratuit|gratuit|gratuite|nouveau|nouvelle|nouveaux|nouvelles
     |le meilleur|la meilleure|incroyable|génial|géniale|recrute|postulez|candidature
     |offre d'emploi|rejoignez|inscrivez-vous|téléchargez|demandez|démo|réduction
-    |promo|ne manquez pas|je recommande|à tester|jetez un œil|jetez un oeil|testez"""
+    |promo|ne manquez pas|je recommande|à tester|jetez un œil|jetez un oeil|testez
+    |openings|opening for|vacancy|vacancies|open role|open roles|open position|open positions
+    |looking for a|looking for an|book a demo|book your|order now|subscribe|learn more
+    |read more|find out more|get started|free trial|use code|sign up today
+    |ledig stilling|ledige stillinger|læs mere|hent|bestil|book en
+    |offene stelle|offene stellen|stellenangebot|jetzt bewerben|mehr erfahren|herunterladen
+    |bestellen|jetzt testen|lediga tjänster|ledig tjänst|läs mer|ladda ner|beställ|boka
+    |les mer|last ned|bestill|lees meer|meer weten|bestel|boek een|en savoir plus|commandez
+    |réservez|poste à pourvoir|postes à pourvoir|cherche un|cherche une"""
 )
 # How people say they work there.
 _SAYS = [
@@ -213,27 +221,49 @@ _HASHTAGS = re.compile(
 
 
 def disclosure(
-    draft: str, company_names: tuple[str, ...], profile: str, section: str, language: str = "en"
+    draft: str,
+    company_names: tuple[str, ...],
+    profile: str,
+    section: str,
+    language: str = "en",
+    internal_domains: tuple[str, ...] = (),
 ) -> Iterator[Concern]:
-    """A concern when `draft` promotes the company without saying the author works there."""
+    """A concern when `draft` promotes the company without saying the author works there: it
+    names the company with words that sell or recruit, or links to the company's own site."""
     if not company_names:
         return
     names = name_pattern(company_names)
-    mention = names.search(without_links(draft))
-    if mention is None or not _promotes(draft):
+    match = names.search(without_links(draft))
+    site = _company_site(draft, company_names, internal_domains)
+    if site is None and (match is None or not _promotes(draft)):
         return
     if SAYS_SO.search(draft) or _HASHTAGS.search(draft) or _works_as(draft, company_names):
         return
     if profile and names.search(profile):
         return
-    company = company_names[0]
+    mention = Span.of(draft, match.start(), match.end()) if match else site
+    assert mention is not None
     yield Concern(
         Kind.DISCLOSURE,
         section,
-        text_for("disclosure", language, name=mention.group(0)),
-        Span.of(draft, mention.start(), mention.end()),
-        text_for("fix_disclosure", language, company=company),
+        text_for("disclosure", language, name=match.group(0) if match else mention.text),
+        mention,
+        text_for("fix_disclosure", language, company=company_names[0]),
     )
+
+
+def _company_site(
+    draft: str, company_names: tuple[str, ...], internal_domains: tuple[str, ...]
+) -> Span | None:
+    """A link to the company's public site ("nordlys.dk/jobs"): a host with a label that is one of
+    the company's names (spaces and hyphens left out); an internal host is not public."""
+    wanted = {re.sub(r"[\W_]+", "", name.lower()) for name in company_names}
+    for span, host in links(draft):
+        if any(host == d or host.endswith(f".{d}") for d in internal_domains):
+            continue
+        if any(label.replace("-", "") in wanted for label in host.split(".")[:-1]):
+            return span
+    return None
 
 
 # "misleading at best", "at the best price": an "at" of its own, not the end of "that" or "great".
@@ -259,7 +289,11 @@ def _works_as(draft: str, company_names: tuple[str, ...]) -> bool:
         rf"|\b(?:a|an|as|som|als|en|ein|eine)\s+(?:{alternatives})[- ](?:employee|ansat|ansatt"
         rf"|anställd|medarbejder|medarbetare|medarbeider|mitarbeiter(?:in)?|medewerker)\b"
         rf"|\b(?:salariée?|employée?|collaborat(?:eur|rice))\s+(?:de|chez)\s+(?:{alternatives})"
-        rf"|\bi\s+work\s+for\s+(?:{alternatives})|\bhere\s+at\s+(?:{alternatives})",
+        rf"|\bhere\s+at\s+(?:{alternatives})"
+        # "work at/for Nordlys" in any form ("proud to work for", "stolt af at arbejde hos").
+        rf"|\b(?:work(?:s|ing)?|arbejd(?:e|er)|arbeite[nt]?|arbeta|arbetar|jobb(?:a|ar|e|er)"
+        rf"|werk(?:en)?|travaill(?:e|er|ons)|bosse[r]?)\s+(?:at|for|hos|bei|für|på|i|ved|bij|voor"
+        rf"|chez|pour)\s+(?:{alternatives})",
         re.IGNORECASE,
     )
     return pattern.search(draft) is not None

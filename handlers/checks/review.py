@@ -98,6 +98,7 @@ class OfflineReview:
                 context.profile,
                 sections[Kind.DISCLOSURE],
                 language,
+                settings.internal_domains,
             ),
             *criticism(
                 draft, context.open_report_keys, sections[Kind.REPLY_TO_CRITICISM], language

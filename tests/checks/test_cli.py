@@ -421,3 +421,17 @@ def test_only_in_a_restricting_form_makes_a_rule(tmp_path: Path) -> None:
         "Only share news after it is public.",
         "Only the social media team speaks for the company.",
     ]
+
+
+def test_a_link_to_the_company_s_site_promotes_it(env: dict[str, str]) -> None:
+    drafts = [
+        "The new dashboard is out, have a look: https://www.nordlys.dk/dashboard",
+        "Sharing this one: nordlys-cloud.com/blog/offline-mode",
+        "So proud to work for Nordlys! Annual report: https://nordlys.dk/investor",
+        "Internal notes here: https://wiki.corp.nordlys.dk/notes",
+        "Great read on offline-first apps: https://example.org/offline",
+    ]
+    answers = _answers(drafts, env)
+    kinds = [sorted({c["kind"] for c in a["concerns"]}) for a in answers]
+    assert kinds == [["disclosure"], ["disclosure"], [], ["confidential"], []]
+    assert answers[0]["concerns"][0]["span"] == "https://www.nordlys.dk/dashboard"
