@@ -213,6 +213,23 @@ _SAYS = [
     "nos produits",
     "nous lançons",
     "nous avons lancé",
+    # The company's site called one's own ("our blog: nordlys.dk/blog").
+    "our blog",
+    "our site",
+    "our website",
+    "vores blog",
+    "vores hjemmeside",
+    "unser blog",
+    "unsere website",
+    "vår blogg",
+    "vår webbplats",
+    "bloggen vår",
+    "nettsiden vår",
+    "onze blog",
+    "onze site",
+    "onze website",
+    "notre blog",
+    "notre site",
 ]
 SAYS_SO = phrase_pattern(s for s in _SAYS if not s.startswith("#"))
 _HASHTAGS = re.compile(
