@@ -71,8 +71,9 @@ FORBIDDING_HEADING = re.compile(
     r"|nicht|vermeiden)\W*$",
     re.IGNORECASE,
 )
-# Words for what guidelines forbid, in English, Danish, German, Swedish and Norwegian: a rule's
-# words and a draft's words meet here across languages (a word after `=` in that form only).
+# Words for what guidelines forbid, in English, Danish, German, Swedish, Norwegian, Dutch and
+# French: a rule's words and a draft's words meet here across languages (a word after `=` in
+# that form only).
 # For ideas marked `!`, one everyday word (after `>`) in a draft is enough; the rules' own
 # words before `>` count as any other word.
 # What a draft does in everyday phrasing (name-calling, swearing, taking sides in politics…) is
@@ -84,24 +85,32 @@ photo:
   de foto fotos bild bilder aufnahme
   sv foto fotot bild bilder bilden
   nb bilde bildet bilder foto fotoet
+  nl foto foto's afbeelding plaatje selfie
+  fr photo photos image images selfie
 screen:
   en screen screens monitor screenshot screenshots
   da skærm skærmen skærmbillede skærmbilleder
   de bildschirm bildschirms monitor screenshot
   sv skärm skärmen skärmdump
   nb skjerm skjermen skjermbilde
+  nl scherm beeldscherm schermafbeelding
+  fr écran écrans capture
 whiteboard:
   en whiteboard whiteboards flipchart
   da tavle tavlen whiteboard whiteboardet
   de whiteboard tafel flipchart
   sv whiteboard whiteboardtavlan tavla tavlan
   nb whiteboard tavle tavla
+  nl whiteboard flip-over
+  fr paperboard
 badge:
   en badge badges lanyard
   da adgangskort id-kort
   de ausweis firmenausweis
   sv passerkort id-kort
   nb adgangskort id-kort
+  nl badge toegangspas
+  fr badge
 document:
   en document documents slide slides deck
   en contract contracts
@@ -109,48 +118,63 @@ document:
   de dokument dokumente dokumenten unterlagen folien vertrag verträge
   sv dokument dokumenten kontrakt avtal
   nb dokument dokumentene kontrakt kontrakter
+  nl document documenten dia's presentatie contract
+  fr document documents diapositives contrat contrats
 account:
   en account accounts page pages group groups channel profile
   da konto konti side siden profil gruppe kanal
   de account konto seite kanal gruppe profil
   sv konto sida sidan grupp kanal profil
   nb konto side siden gruppe kanal profil
+  nl account pagina groep kanaal profiel
+  fr compte page groupe chaîne profil
 create:
   en create created creating
   da oprette oprettet oprettede
   de erstellen erstellt angelegt gegründet
   sv skapa skapat
   nb opprette opprettet
+  nl aanmaken aangemaakt opgericht
+  fr créer créé créée
 behalf:
   en behalf speaks
   da vegne
   de namen auftrag
   sv vägnar
   nb vegne
+  nl namens
 press:
   en journalist journalists press analyst investor
   da journalist journalisten presse analytiker investor
   de journalist journalistin presse analyst investor reporter
   sv journalist journalisten pressen analytiker investerare reporter
   nb journalist journalisten pressen analytiker investor reporter
+  nl journalist journalisten pers analist investeerder
+  fr journaliste journalistes presse analyste investisseur
 answer:
   en answer answered reply replied respond told confirmed comment commented
   da svare svarede svaret bekræftede fortalte kommentar kommenterede
   de antworten geantwortet bestätigt beantwortet kommentar kommentiert
   sv svara svarade bekräftade berättade kommentar kommenterade
   nb svare svarte bekreftet fortalte kommentar kommenterte
+  nl antwoorden antwoordde reageren reageerde bevestigd
+  fr répondre répondu confirmé commenté
 personal:
   en personal privacy
   da personlige personoplysninger
   de persönliche personenbezogene
   sv personlig personliga personuppgifter
   nb personlige personopplysninger
+  nl persoonlijke persoonsgegevens
+  fr personnelles personnelle
 colleague:
   en colleague colleagues coworker coworkers receptionist
   da kollega kolleger kollegaer
   de kollege kollegin kollegen
   sv kollega kollegor
   nb kollega kolleger kollegaer
+  nl collega collega's
+  fr collègue collègues
 harass:
   en discriminatory harassing harassment threatening offensive insulting abusive disrespectful
   en disparage disparaging derogatory defamatory denigrating =negatively
@@ -158,54 +182,72 @@ harass:
   de diskriminierend beleidigend belästigung bedrohlich herabsetzend abfällig verunglimpfen
   sv diskriminerande kränkande trakasserande hotfull hotfullt nedsättande
   nb diskriminerende krenkende trakasserende truende nedsettende
+  nl discriminerend intimiderend beledigend kwetsend bedreigend
+  fr discriminatoire harcèlement insultant injurieux menaçant
 swearing:
   en obscene profanity profane swearing swear vulgar cursing
   da uanstændigt uanstændige bandeord bande vulgært
   de obszön obszöne vulgär fluchen schimpfwörter
   sv obscent obscena svordomar svära vulgärt
   nb obskønt banning banne vulgært
+  nl obsceen vloeken scheldwoorden grof
+  fr obscène jurons vulgaire grossier
 competitor:
   en competitor competitors rival rivals
   da konkurrent konkurrenter
   de konkurrent konkurrenten wettbewerber
   sv konkurrent konkurrenter
   nb konkurrent konkurrenter
+  nl concurrent concurrenten
+  fr concurrent concurrents
 politics:
   en political politics religious religion
   da politisk politiske religiøse religion
   de politisch politische religiös religion
   sv politisk politiska religiös religiösa
   nb politisk politiske religiøs religiøse
+  nl politiek politieke religieuze religie
+  fr politique politiques religieux religion
 neutral:
   en pretend neutral
   da foregive neutral
   de vorgeben neutral
   sv låtsas neutral
   nb late nøytral
+  nl neutraal
+  fr neutre
 early:
   en leak public
   da lækage offentlig offentliggjort
   de öffentlich veröffentlicht
   sv läcka offentlig publicerad
   nb lekkasje offentlig publisert
+  nl lek openbaar gepubliceerd
+  fr fuite public publié
 delete:
   en delete
   da slette
   de löschen
   sv radera
   nb slette
+  nl verwijderen
+  fr supprimer
 consent:
   en agrees agree consent
   da samtykke accepterer
   de einverstanden einwilligung zustimmung
   sv samtycke godkänner
   nb samtykke godtar
+  nl toestemming
+  fr consentement
 secret:
   en confidential
   da fortrolig fortrolige fortroligt
   de vertraulich vertrauliche geheim
   sv konfidentiell konfidentiella hemlig
   nb konfidensiell fortrolig hemmelig
+  nl vertrouwelijk vertrouwelijke geheim
+  fr confidentiel confidentielle secret
 !legal:
   en legal litigation > lawsuit lawsuits sue sued suing court courts
   da retssag retslig > retssag retssager sagsøge sagsøgt sagsøger retten
@@ -228,12 +270,16 @@ copy:
   de kopieren kopiert paywall bezahlschranke
   sv kopiera kopierat
   nb kopiere kopiert
+  nl kopiëren gekopieerd
+  fr copier copié
 article:
   en article articles
   da artikel artiklen artikler
   de artikel artikels
   sv artikel artikeln
   nb artikkel artikkelen
+  nl artikel artikelen
+  fr article articles
 """
 # The word "confidential" alone is no concern ("confidential computing"); a draft saying that
 # what it tells is still confidential is.
