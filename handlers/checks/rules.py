@@ -42,8 +42,13 @@ FORBIDDING = {
     r"|\b(?:ska|bör) (?:du |man )?inte\b|\bförbjud\w*\b|\bingen\b|\binga\b|\bhögst\b",
     "nb": r"\baldri\b|\bmå (?:du |man )?ikke\b|\bikke lov\b|\bunngå\b"
     r"|\b(?:skal|bør) (?:du |man )?ikke\b|\bforbudt\b|\bingen\b|\bhøyst\b",
-    "nl": r"\bnooit\b|\bniet toegestaan\b|\bmag (?:je |u )?niet\b|\bvermijd\b",
-    "fr": r"\bjamais\b|\bne\b.{0,30}\bpas\b|\binterdit\b|\bévite[zr]?\b",
+    "nl": r"\bnooit\b|\bniet toegestaan\b|\bmag (?:je |u )?niet\b|\bvermijd\b|\bgeen\b"
+    r"|\bverboden\b|\bniet de bedoeling\b"
+    r"|(?!(?:als|maar|en|dat|het|je|u|ik|we|wij|men|er|ook|of)\b)[^\W\d_]+ (?:niet|geen)\b",
+    "fr": r"\bjamais\b|\bne\b.{0,30}\b(?:pas|jamais|rien|aucune?)\b"
+    r"|\bn['\u2019]\w+\b.{0,30}\b(?:pas|jamais)\b"
+    r"|\binterdit\b|\bévite[zr]?\b|\baucune?\b|\bproscrit\w*\b"
+    r"|.{0,80}\b(?:est|sont) (?:interdite?s?|proscrite?s?|pas autorisée?s?)\b",
     "es": r"\bnunca\b|\bno debe\w*\b|\bno está permitido\b|\bevit[ae]\b|\bprohibido\b",
 }
 # "Only the social media team speaks for the company", "photos are welcome when everyone in them
@@ -60,6 +65,10 @@ ONLY = {
     "de": r"\bnur\b|.{0,80}\b(?:willkommen|erlaubt|ok) (?:nur )?(?:wenn|falls|solange)\b",
     "sv": r"\b(?:endast|bara)\b|.{0,80}\b(?:välkomna?|tillåtet|ok) (?:bara )?(?:när|om|så länge)\b",
     "nb": r"\b(?:kun|bare)\b|.{0,80}\b(?:velkomne?|tillatt|ok) (?:bare )?(?:når|hvis|så lenge)\b",
+    "nl": r"\b(?:alleen|enkel)\s+(?:[\w-]{1,40}\s+){0,4}?(?:mag|mogen|moet|moeten|spreekt|spreken"
+    r"|deel|deelt|delen|plaats|plaatst|post|reageert|reageren)\b",
+    "fr": r"\b(?:seul(?:e|s|es)?|uniquement)\s+(?:[\w'\u2019-]{1,40}\s+){0,4}?(?:peut|peuvent"
+    r"|doit|doivent|parle|parlent|publie|publient|partagez|publiez|répond|répondent)\b",
 }
 # "Share links rather than copying articles": what follows forbids, what comes before is fine.
 PREFERRING = re.compile(
@@ -182,8 +191,8 @@ harass:
   de diskriminierend beleidigend belästigung bedrohlich herabsetzend abfällig verunglimpfen
   sv diskriminerande kränkande trakasserande hotfull hotfullt nedsättande
   nb diskriminerende krenkende trakasserende truende nedsettende
-  nl discriminerend intimiderend beledigend kwetsend bedreigend
-  fr discriminatoire harcèlement insultant injurieux menaçant
+  nl discriminerend intimiderend beledigend belediging beledigingen kwetsend bedreigend
+  fr discriminatoire harcèlement insultant insulte insultes injurieux menaçant
 swearing:
   en obscene profanity profane swearing swear vulgar cursing
   da uanstændigt uanstændige bandeord bande vulgært

@@ -435,3 +435,67 @@ def test_a_link_to_the_company_s_site_promotes_it(env: dict[str, str]) -> None:
     kinds = [sorted({c["kind"] for c in a["concerns"]}) for a in answers]
     assert kinds == [["disclosure"], ["disclosure"], [], ["confidential"], []]
     assert answers[0]["concerns"][0]["span"] == "https://www.nordlys.dk/dashboard"
+
+
+FRENCH_GUIDELINES = """# Charte réseaux sociaux
+
+## Confidentialité
+Ne partagez jamais d'informations confidentielles sur nos clients.
+Il est interdit de publier des photos des écrans ou des tableaux blancs du bureau.
+
+## Ton
+Aucune insulte, même envers un concurrent.
+Seule l'équipe communication parle au nom de l'entreprise.
+Les photos sont les bienvenues.
+"""
+DUTCH_GUIDELINES = """# Richtlijnen sociale media
+
+## Vertrouwelijk
+Plaats geen foto's van schermen of whiteboards op kantoor.
+
+## Toon
+Geen beledigingen, ook niet richting concurrenten.
+Reageer niet zelf op negatieve berichten, maar meld ze bij het team.
+Foto's van evenementen zijn welkom.
+"""
+
+
+@pytest.mark.parametrize(
+    ("guidelines", "drafts", "sections"),
+    [
+        (
+            FRENCH_GUIDELINES,
+            [
+                "Quelle bande d'abrutis chez le concurrent.",
+                "Capture d'écran de la réunion avec la liste des clients, regardez !",
+                "Belle journée au salon de Lyon, merci à tous !",
+            ],
+            [["Ton"], ["Confidentialité"], []],
+        ),
+        (
+            DUTCH_GUIDELINES,
+            [
+                "Wat een stelletje idioten bij de concurrent.",
+                "Foto van het whiteboard na de vergadering, kijk eens!",
+                "Fijne vrijdag allemaal, geniet van het weekend!",
+            ],
+            [["Toon"], ["Vertrouwelijk"], []],
+        ),
+    ],
+)
+def test_guidelines_in_french_or_dutch_forbid_in_their_words(
+    env: dict[str, str],
+    tmp_path: Path,
+    guidelines: str,
+    drafts: list[str],
+    sections: list[list[str]],
+) -> None:
+    document = tmp_path / "guidelines.md"
+    document.write_text(guidelines, encoding="utf-8")
+    index = GuidelinesFile(document).index
+    found_rules = [r.text for r in rules(index.sections, index.language)]
+    assert len(found_rules) >= 4
+    assert not [r for r in found_rules if "bienvenue" in r or "welkom" in r]  # it allows
+    answers = _answers(drafts, env | {"SOCIALBOT_GUIDELINES": str(document)})
+    found = [[c["section"] for c in a["concerns"] if c["kind"] == "guideline"] for a in answers]
+    assert found == sections
