@@ -38,7 +38,8 @@ _CURRENCY = (
 )
 _SCALE = (
     r"(?:bn|mn|[mkMBK]|mio\.?|mia\.?|mill\.?|Mio\.?|Mrd\.?|million(?:s|er)?|billion(?:s)?"
-    r"|milliard(?:s|er)?|Millionen|Milliarden|miljoen|miljard|millions? d['\u2019]euros)"
+    r"|milliard(?:s|er)?|Millionen|Milliarden|miljoen|miljard|miljoner|miljarder"
+    r"|millions? d['\u2019]euros)"
 )
 _NUMBER = r"\d[\d.,]*"
 MONEY = re.compile(
@@ -52,6 +53,7 @@ FINANCIAL = re.compile(
     r"|budget|valuation|bookings|omsætning\w*|overskud\w*|indtjening\w*|resultat\w*|salgstal\w*"
     r"|budget\w*|Umsatz\w*|Gewinn\w*|Ergebnis\w*|Marge|Erlös\w*|Quartalszahlen"
     r"|omzet\w*|winst\w*|kwartaalcijfers|jaarcijfers|chiffre d['\u2019]affaires|bénéfice\w*"
+    r"|omsättning\w*|vinst\w*|rörelseresultat\w*|omsetning\w*|overskudd\w*|driftsresultat\w*"
     r"|résultats? (?:trimestriels?|annuels?|financiers?)|du trimestre)(?!\w)",
     re.IGNORECASE,
 )
@@ -71,7 +73,8 @@ UNANNOUNCED = phrase_pattern(
     |noch nicht offiziell|noch nicht öffentlich|vorläufig|vorläufige|unter uns
     |kommen nächste woche|nog niet openbaar|nog niet officieel|voorlopige|tussen ons
     |pas encore public|pas encore officiel|pas encore officiels|entre nous|préliminaires
-    |ne sortent qu'en|ne sortent que"""
+    |ne sortent qu'en|ne sortent que|inte offentligt|inte officiellt|preliminära|mellan oss
+    |ikke offentlig ennå|foreløpige|mellom oss"""
 )
 CREDENTIALS = re.compile(
     r"AKIA[0-9A-Z]{16}"

@@ -44,6 +44,9 @@ REBUTTAL = phrase_pattern(
     |no idea what you're talking about|don't know what you're talking about|check your facts
     |check your numbers|way off|ingen anelse om hvad du taler om|keine ahnung wovon du redest
     |geen idee waar je het over hebt|aucune idée de ce que vous dites
+    |we never|we did not|we didn't|we have never|we've never|that never happened
+    |vi har aldrig|vi har aldri|wir haben nie|wir haben niemals|we hebben nooit|wij hebben nooit
+    |nous n'avons jamais|on n'a jamais
     |calomnies|diffamatoire|inventé de toutes pièces"""
 )
 # What is being answered: a review, a complaint, critical coverage.

@@ -499,3 +499,15 @@ def test_guidelines_in_french_or_dutch_forbid_in_their_words(
     answers = _answers(drafts, env | {"SOCIALBOT_GUIDELINES": str(document)})
     found = [[c["section"] for c in a["concerns"] if c["kind"] == "guideline"] for a in answers]
     assert found == sections
+
+
+def test_a_flat_denial_answers_and_figures_in_swedish_are_financial(env: dict[str, str]) -> None:
+    drafts = [
+        "@mads_k we never sold anyone's data, read the privacy policy.",
+        "We never stop learning: proud of the team after this week's workshop.",
+        "Omsättningen landade på 412 miljoner kronor i kvartalet, inte offentligt än!",
+        "Omsättningen var 380 miljoner kronor enligt årsrapporten.",
+    ]
+    answers = _answers(drafts, env)
+    kinds = [sorted({c["kind"] for c in a["concerns"]}) for a in answers]
+    assert kinds == [["reply_to_criticism"], [], ["confidential"], []]
