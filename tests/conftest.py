@@ -105,4 +105,7 @@ async def make_slack_bot(
     for runtime in runtimes:
         await runtime.stop_background()
         await runtime.delivery.stop()
+        # As the bot's shutdown does: a model client left open would be closed by the garbage
+        # collector during a later test, on a loop that has ended ("Event loop is closed").
+        await runtime.close_clients()
         runtime.db.close()

@@ -149,24 +149,30 @@ def openid_metadata() -> Iterator[FakeOpenIdMetadata]:
 
 
 @pytest.fixture
-def make_teams(
+async def make_teams(
     make_settings: Callable[..., Settings],
     tmp_path: Path,
     aiohttp_client: Any,
     connector: FakeBotConnector,
     request: pytest.FixtureRequest,
-) -> MakeTeams:
+) -> AsyncIterator[MakeTeams]:
     """Build the bot on a fresh database; keyword arguments override settings. With an app
-    id, the signing keys come from a local fake unless `microsoft_openid_url` says otherwise."""
+    id, the signing keys come from a local fake unless `microsoft_openid_url` says otherwise.
+    Afterwards its clients and database are closed, as the bot's shutdown closes them."""
+    runtimes: list[Runtime] = []
 
     async def make(**overrides: Any) -> Teams:
         if overrides.get("microsoft_app_id") and "microsoft_openid_url" not in overrides:
             overrides["microsoft_openid_url"] = request.getfixturevalue("openid_metadata").url
         runtime = build_runtime(make_settings(**overrides))
+        runtimes.append(runtime)
         client = await aiohttp_client(build_web_app(runtime))
         return Teams(runtime.teams, runtime.core, runtime.db, client, connector, runtime)
 
-    return make
+    yield make
+    for runtime in runtimes:
+        await runtime.close_clients()
+        runtime.db.close()
 
 
 @pytest.fixture
