@@ -13,7 +13,8 @@ import click
 from bot.cli_support import SuggestingGroup, echo_json_lines, runtime_or_exit, settings_or_exit
 
 if TYPE_CHECKING:
-    from bot.app import Runtime
+    from bot.llm import OpenAICompleter
+    from bot.settings import Settings
     from handlers.checks.concerns import Result
     from handlers.checks.service import Checks
 
@@ -37,8 +38,35 @@ def _print(result: Result, as_json: bool) -> None:
     click.echo()
 
 
+def _checks_or_exit(settings: Settings) -> tuple[Checks, OpenAICompleter | None]:
+    """Only what checking needs: the database (for open reports and the check counts), the
+    guidelines and the model; no platform client, scheduler or delivery engine. A database
+    that cannot be used is one line and exit status 2."""
+    from bot.llm import completer_from_settings
+    from bot.settings import SettingsError
+    from bot.store import open_database
+    from handlers import reports
+    from handlers.checks import stats as check_stats
+    from handlers.checks.service import Checks
+    from handlers.core import Core
+    from handlers.guidelines import GuidelinesQA
+    from handlers.people import Roles
+
+    migrations = [*Core.migrations, reports.migrations, check_stats.migrations]
+    try:
+        db = open_database(settings.db, migrations)
+    except SettingsError as error:
+        click.echo(str(error), err=True)
+        sys.exit(2)
+    model = completer_from_settings(settings)
+    guidelines = GuidelinesQA(db, settings.guidelines, model, embedding=settings.embedding_model)
+    roles = Roles.from_ids(settings.social_media_managers, settings.announcers, settings.admins)
+    core = Core(db, roles, guidelines, settings.escalation_channel)
+    return Checks(core, settings.checks, model), model
+
+
 async def _check_all(
-    runtime: Runtime, checks: Checks, drafts: list[str], profile: str, as_json: bool
+    checks: Checks, model: OpenAICompleter | None, drafts: list[str], profile: str, as_json: bool
 ) -> None:
     from handlers.errors import UserError
 
@@ -51,7 +79,8 @@ async def _check_all(
                 continue
             _print(result, as_json)
     finally:
-        await runtime.close_clients()
+        if model is not None:
+            await model.aclose()  # its pooled connections belong to this loop
 
 
 @click.command()
@@ -60,11 +89,7 @@ async def _check_all(
 @click.argument("draft", required=False)
 def check(as_json: bool, profile: str, draft: str | None) -> None:
     """Check a post before it goes out (or one per line of standard input; \\n is a line break)."""
-    from handlers.checks.service import Checks
-
-    settings = settings_or_exit()
-    runtime = runtime_or_exit(settings)
-    checks = Checks(runtime.core, settings.checks, runtime.model)
+    checks, model = _checks_or_exit(settings_or_exit())
     if draft is not None:
         drafts = [draft]
     else:
@@ -75,9 +100,9 @@ def check(as_json: bool, profile: str, draft: str | None) -> None:
     if missing and not as_json:
         click.echo("Some checks are off; set " + "; ".join(missing) + ".", err=True)
     try:
-        asyncio.run(_check_all(runtime, checks, drafts, profile, as_json))
+        asyncio.run(_check_all(checks, model, drafts, profile, as_json))
     finally:
-        runtime.db.close()
+        checks.core.db.close()
 
 
 @click.group(cls=SuggestingGroup)

@@ -186,6 +186,13 @@ def test_help_imports_none_of_the_heavy_libraries(tmp_path: Path) -> None:
     assert loaded.isdisjoint(HEAVY)
 
 
+def test_checking_a_draft_builds_no_platform_client(tmp_path: Path) -> None:
+    # `socialbot check` needs the guidelines and the database, not Slack, Teams or a web server.
+    loaded = modules_after(tmp_path, "check", "Snapped a photo of the whiteboard")
+    assert "sqlite_utils" in loaded
+    assert loaded.isdisjoint({"botbuilder", "aiohttp", "slack_sdk", "slack_bolt", "openai"})
+
+
 # Runs `socialbot CMD --help` (and `socialbot GROUP SUB --help`) for every command in one fresh
 # interpreter and prints, for each, the heavy libraries loaded so far.
 _EVERY_HELP = """\
