@@ -29,6 +29,7 @@ class FakeOpenAI:
         self.requests: list[dict[str, Any]] = []
         self.url = ""
         self._runner: web.AppRunner | None = None
+        self._clients: list[OpenAICompleter] = []
 
     async def __aenter__(self) -> FakeOpenAI:
         app = web.Application()
@@ -43,6 +44,10 @@ class FakeOpenAI:
 
     async def __aexit__(self, *exc: object) -> None:
         assert self._runner is not None
+        # The clients handed out are closed here, on their loop: left to the garbage collector,
+        # they would be closed during a later test, on a loop that has ended.
+        for client in self._clients:
+            await client.aclose()
         await self._runner.cleanup()
 
     def open_connections(self) -> int:
@@ -53,7 +58,8 @@ class FakeOpenAI:
     def model(self, name: str = "fake-model") -> OpenAICompleter:
         """The bot's own client for this server, with no retries and a short timeout."""
         client = AsyncOpenAI(api_key="sk-test", base_url=self.url, max_retries=0, timeout=5)
-        return OpenAICompleter(client, name)
+        self._clients.append(OpenAICompleter(client, name))
+        return self._clients[-1]
 
     async def _complete(self, request: web.Request) -> web.StreamResponse:
         body = await request.json()

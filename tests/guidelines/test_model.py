@@ -31,9 +31,22 @@ def index() -> Index:
     return Index(split_sections(DEFAULT.read_text()))
 
 
+# The clients `completer` made, closed after each test on its loop: left to the garbage
+# collector, they would be closed during a later test, on a loop that has ended.
+_made: list[OpenAICompleter] = []
+
+
+@pytest.fixture(autouse=True)
+async def _clients_closed() -> AsyncIterator[None]:
+    yield
+    while _made:
+        await _made.pop().aclose()
+
+
 def completer(base_url: str) -> OpenAICompleter:
     client = AsyncOpenAI(api_key="test", base_url=base_url, max_retries=0, timeout=5)
-    return OpenAICompleter(client, "fake-model")
+    _made.append(OpenAICompleter(client, "fake-model"))
+    return _made[-1]
 
 
 async def test_a_policy_that_fits_is_given_whole_and_the_model_cites_it(fake_model, index) -> None:
