@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from handlers.checks.concerns import Concern, Kind, Span
-from handlers.checks.text import links, name_pattern, phrase_pattern, without_links
+from handlers.checks.text import links, listed, name_pattern, phrase_pattern, without_links
 from handlers.texts import text_for
 
 # Words that recommend, sell or recruit (English, Danish, German, Swedish, Norwegian, Dutch,
@@ -41,7 +41,8 @@ PROMOTING = phrase_pattern(
     |offene stelle|offene stellen|stellenangebot|jetzt bewerben|mehr erfahren|herunterladen
     |bestellen|jetzt testen|lediga tjänster|ledig tjänst|läs mer|ladda ner|beställ|boka
     |les mer|last ned|bestill|lees meer|meer weten|bestel|boek een|en savoir plus|commandez
-    |réservez|poste à pourvoir|postes à pourvoir|cherche un|cherche une"""
+    |réservez|poste à pourvoir|postes à pourvoir|cherche un|cherche une
+    |new roles|careers|careers page|karriere|karriär|karrière|carrières|werken bij"""
 )
 # How people say they work there.
 _SAYS = [
@@ -283,13 +284,39 @@ def _company_site(
     return None
 
 
+# Praise sells only what one can use: "love the new app" does, "great culture", "the summer
+# party was amazing" do not.
+PRAISE = frozenset(
+    listed(
+        """new impressive amazing great love works ships fed fantastisk toll tolles großartig
+    awesome excellent brilliant incredible genial grym grymt nya nytt fantastiska ny nye neu neue
+    nieuw nieuwe geweldig fantastisch nouveau nouvelle nouveaux nouvelles incroyable génial
+    géniale launch launches lancerer lanserar lanserer favourite favorite yndlings""",
+        separator=" ",
+    )
+)
+PRODUCT = phrase_pattern(
+    """app|apps|product|products|tool|platform|feature|features|release|version|update|service
+    |solution|dashboard|software|produkt|produkter|produktet|værktøj|værktøjet|funktion|tjeneste
+    |løsning|løsningen|appen|plattform|werkzeug|lösung|dienst|verktyg|verktøy|tjänst
+    |lösningen|programma|oplossing|functie|produit|produits|outil|plateforme|fonctionnalité
+    |logiciel|application|mise à jour"""
+)
 # "misleading at best", "at the best price": an "at" of its own, not the end of "that" or "great".
 _AT_BEFORE = re.compile(r"(?<!\w)at (?:the )?$", re.IGNORECASE)
 
 
 def _promotes(draft: str) -> bool:
-    """Whether `draft` recommends, sells or recruits ("best" in "misleading at best" does not)."""
-    return any(not _AT_BEFORE.search(draft[: match.start()]) for match in PROMOTING.finditer(draft))
+    """Whether `draft` recommends, sells or recruits ("best" in "misleading at best" does not);
+    praise alone only of something one can use."""
+    found = [
+        match.group(0).lower()
+        for match in PROMOTING.finditer(draft)
+        if not _AT_BEFORE.search(draft[: match.start()])
+    ]
+    return any(" ".join(word.split()) not in PRAISE for word in found) or bool(
+        found and PRODUCT.search(draft)
+    )
 
 
 def _works_as(draft: str, company_names: tuple[str, ...]) -> bool:

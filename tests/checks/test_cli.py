@@ -511,3 +511,16 @@ def test_a_flat_denial_answers_and_figures_in_swedish_are_financial(env: dict[st
     answers = _answers(drafts, env)
     kinds = [sorted({c["kind"] for c in a["concerns"]}) for a in answers]
     assert kinds == [["reply_to_criticism"], [], ["confidential"], []]
+
+
+def test_praise_sells_only_what_one_can_use(env: dict[str, str]) -> None:
+    drafts = [
+        "Great culture and amazing people at Nordlys this week.",
+        "The Nordlys summer party was amazing, thanks to everyone who came!",
+        "Love the new Nordlys app, so smooth.",
+        "J'adore la nouvelle application de Nordlys, géniale !",
+        "Nordlys is opening 20 new roles in Copenhagen, see the careers page.",
+    ]
+    answers = _answers(drafts, env)
+    kinds = [[c["kind"] for c in a["concerns"]] for a in answers]
+    assert kinds == [[], [], ["disclosure"], ["disclosure"], ["disclosure"]]
