@@ -19,13 +19,11 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic.fields import FieldInfo
 from pydantic_settings import (
     BaseSettings,
     DotEnvSettingsSource,
     EnvSettingsSource,
     NoDecode,
-    PydanticBaseSettingsSource,
     SettingsConfigDict,
 )
 
@@ -67,30 +65,6 @@ def tidy_value(value: object) -> object:
     if len(text) >= 2 and text[0] == text[-1] and text[0] in QUOTES:
         text = text[1:-1].strip()
     return text
-
-
-class _Tidied(PydanticBaseSettingsSource):
-    """Another source's values, tidied; a value left empty means "not set"."""
-
-    def __init__(self, inner: PydanticBaseSettingsSource) -> None:
-        super().__init__(inner.settings_cls)
-        self.inner = inner
-
-    def _set_current_state(self, state: dict[str, Any]) -> None:
-        super()._set_current_state(state)
-        self.inner._set_current_state(state)
-
-    def _set_settings_sources_data(self, states: dict[str, dict[str, Any]]) -> None:
-        super()._set_settings_sources_data(states)
-        self.inner._set_settings_sources_data(states)
-
-    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
-        """The inner source's reading of one field."""
-        return self.inner.get_field_value(field, field_name)
-
-    def __call__(self) -> dict[str, Any]:
-        tidied = {name: tidy_value(value) for name, value in self.inner().items()}
-        return {name: value for name, value in tidied.items() if value != ""}
 
 
 class SettingsError(Exception):
@@ -138,17 +112,15 @@ class Settings(BaseSettings):
         validate_default=True,
     )
 
+    @model_validator(mode="before")
     @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        """The environment and `.env` tidied (spaces, quotes); overrides given as they are."""
-        return init_settings, _Tidied(env_settings), _Tidied(dotenv_settings), file_secret_settings
+    def _tidied(cls, data: Any) -> Any:
+        """Every value as the deployer meant it (`tidy_value`); a value left empty is "not set",
+        so its default applies."""
+        if not isinstance(data, dict):
+            return data
+        tidied = {name: tidy_value(value) for name, value in data.items()}
+        return {name: value for name, value in tidied.items() if value != ""}
 
     # SOCIALBOT_ variables that name no setting (typos, most likely): said at start.
     _unknown: list[str] = PrivateAttr(default_factory=list)
