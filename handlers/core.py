@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Coroutine, Iterable
+from collections.abc import Awaitable, Callable, Coroutine, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -37,6 +37,8 @@ log = logging.getLogger(__name__)
 DueJob = Callable[[datetime], Awaitable[None]]
 Action = Callable[[Person, str], Awaitable[Reply | None]]
 Submit = Callable[[Person, Values, str], Awaitable[Reply | None]]
+# One field of a form checked alone, as its submit checks it: what is wrong, or None.
+FieldCheck = Callable[[str], str | None]
 OnShortcut = Callable[[Person, SharedMessage], Awaitable[Reply]]
 HomeSection = Callable[[Person], Awaitable[tuple[Block, ...]]]
 # A message that starts with a word a capability listens for ("check: <draft>"): the rest.
@@ -133,6 +135,7 @@ class Core:
         self.shortcuts: dict[str, Shortcut] = {}
         self._actions: dict[str, Action] = {}
         self._forms: dict[str, Submit] = {}
+        self._field_checks: dict[str, Mapping[str, FieldCheck]] = {}
         self._due_jobs: list[tuple[str, DueJob]] = []
         self._home: list[HomeSection] = []
         self._thread_replies: dict[str, ThreadReply] = {}
@@ -154,9 +157,13 @@ class Core:
         """Route the buttons with `action_id` to `action`."""
         self._actions[action_id] = action
 
-    def on_form(self, form_id: str, submit: Submit) -> None:
-        """Route submissions of the form `form_id` to `submit`."""
+    def on_form(
+        self, form_id: str, submit: Submit, checks: Mapping[str, FieldCheck] | None = None
+    ) -> None:
+        """Route submissions of the form `form_id` to `submit`; `checks` (by field name) check
+        a field alone as it is typed, where a platform asks field by field (the console)."""
         self._forms[form_id] = submit
+        self._field_checks[form_id] = dict(checks or {})
 
     def on_shortcut(self, shortcut: Shortcut) -> None:
         """Offer a message shortcut."""
@@ -269,6 +276,14 @@ class Core:
         if submit is None:
             raise UserError("That form is no longer in use. Please start again.")
         return await submit(person, values, state)
+
+    def field_problem(self, form_id: str, name: str, value: str | list[str]) -> str | None:
+        """What the form's submit would refuse in one typed field, said at once; None when it
+        is fine, empty, or has no check of its own."""
+        check = self._field_checks.get(form_id, {}).get(name)
+        if check is None or not isinstance(value, str) or not value:
+            return None
+        return check(value)
 
     async def shortcut(self, person: Person, shortcut_id: str, shared: SharedMessage) -> Reply:
         """Answer a message shortcut."""

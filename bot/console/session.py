@@ -14,16 +14,12 @@ from bot.errors import reply_for_error
 from handlers.core import CONSOLE_TEAM, Core
 from handlers.errors import FormErrors
 from handlers.people import Member, Person, Role
-from handlers.reports.ids import REPORT_FORM
-from handlers.reports.links import BadLink, check_links
-from handlers.views import Button, Form, Input, Message, Reply, Values
+from handlers.views import Button, Form, Message, Reply, Values
 
 INBOX_POLL = 0.5  # seconds between looks for messages that came for this session
 DRAIN_STEP = 0.05
 QUIT_WORDS = {"/quit", "/exit", "quit", "exit"}
 CANCEL_WORDS = {"/cancel", "cancel"}
-# Fields of links, checked as soon as they are typed (as Slack and Teams check them on submit).
-LINK_FIELDS = {(REPORT_FORM, "links")}
 
 
 class EndOfInput(Exception):
@@ -36,12 +32,6 @@ class CommandTyped(Exception):
     def __init__(self, line: str) -> None:
         super().__init__(line)
         self.line = line
-
-
-def check_answer(form: Form, input_: Input, answer: str | list[str]) -> None:
-    """`BadLink` for a typed link the core would refuse, so the field is asked again at once."""
-    if (form.form_id, input_.name) in LINK_FIELDS and isinstance(answer, str) and answer:
-        check_links(answer.split())
 
 
 class ConsoleSession:
@@ -198,10 +188,16 @@ class ConsoleSession:
                         raise CommandTyped(line)
                     try:
                         values[input_.name] = parse_answer(input_, line)
-                        check_answer(form, input_, values[input_.name])
-                        break
-                    except (UnknownChoice, BadLink) as mistake:
+                    except UnknownChoice as mistake:
                         self._print(f"! {mistake}")
+                        continue
+                    # What the core would refuse on submit is asked again at once.
+                    problem = self.core.field_problem(
+                        form.form_id, input_.name, values[input_.name]
+                    )
+                    if problem is None:
+                        break
+                    self._print(f"! {problem}")
             try:
                 return await self.core.submit(self.person, form.form_id, values, form.state)
             except FormErrors as mistakes:

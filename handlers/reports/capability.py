@@ -15,7 +15,15 @@ from handlers.core import Core, Shortcut
 from handlers.errors import FormErrors, UserError
 from handlers.people import Person, Role
 from handlers.reports import ids, triage, views
-from handlers.reports.links import SITE_LABELS, BadLink, check_links, links_in, site_of, split_typed
+from handlers.reports.links import (
+    SITE_LABELS,
+    BadLink,
+    check_links,
+    links_in,
+    links_problem,
+    site_of,
+    split_typed,
+)
 from handlers.reports.model import OPEN_STATUSES, Event, Outcome, Report, Reporter, Urgency
 from handlers.reports.store import ReportStore
 from handlers.reports.triage import AckWindows, Change, require_manager
@@ -62,7 +70,7 @@ class Reports:
                 self.shortcut,
             )
         )
-        core.on_form(ids.REPORT_FORM, self.submit)
+        core.on_form(ids.REPORT_FORM, self.submit, checks={"links": links_problem})
         core.on_action(ids.ACKNOWLEDGE, self.acknowledge)
         core.on_action(ids.ASSIGN_ME, self.assign_me)
         core.on_action(ids.ASSIGN_OTHER, self.assign_other)

@@ -104,6 +104,16 @@ def check_links(tokens: list[str]) -> tuple[str, ...]:
     return tuple(checked.values())
 
 
+def links_problem(text: str) -> str | None:
+    """What is wrong with a field of links typed one after another, or None: the report form's
+    links field, checked alone as it is typed."""
+    try:
+        check_links(text.split())
+    except BadLink as bad:
+        return str(bad)
+    return None
+
+
 def split_typed(text: str) -> Split:
     """`https://a https://b rude comments` → the links at the start, and the words after them."""
     words = text.split()
