@@ -117,6 +117,8 @@ class Figures:
     unsure: int = 0
     recognised: int = 0
     strictly: int = 0
+    # Covered questions answered confidently from a passage that does not answer them.
+    wrong: int = 0
 
     def add(self, question: Question, top1: bool, top3: bool, said: str) -> None:
         """Count one answer: whether its first (any of three) passages answers, its verdict."""
@@ -126,6 +128,7 @@ class Figures:
             self.top3 += top3
             self.refused += said == "not_covered"
             self.unsure += said == "unsure"
+            self.wrong += said == "answer" and not top1
         else:
             self.uncovered += 1
             self.recognised += said != "answer"
@@ -322,13 +325,15 @@ def _row(label: str, counted: Figures, baseline: Figures | None) -> str:
     )
     return (
         f"{label:44} {counted.covered:3} {counted.uncovered:3}  {pct('top1')}  {pct('top3')}"
-        f"  {pct('recognised')}  {pct('strictly')}  {pct('refused')}  {pct('unsure')}  {plain}"
+        f"  {pct('recognised')}  {pct('strictly')}  {pct('refused')}  {pct('unsure')}"
+        f"  {pct('wrong')}  {plain}"
     )
 
 
 HEADER = (
-    f"{'policy':44} cov unc  top1  top3  n.c.  n.c.! refus unsur | BM25 top1 top3\n"
-    "  n.c. = not covered recognised (unsure or refused); n.c.! = refused outright"
+    f"{'policy':44} cov unc  top1  top3  n.c.  n.c.! refus unsur wrong | BM25 top1 top3\n"
+    "  n.c. = not covered recognised (unsure or refused); n.c.! = refused outright;\n"
+    "  wrong = answered confidently from a first passage that does not answer it (of covered)"
 )
 
 
