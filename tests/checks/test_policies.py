@@ -3,6 +3,8 @@ documents of the guideline corpus), matched to everyday drafts (tests/checks/pol
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from handlers.checks.rules import rules
@@ -36,3 +38,25 @@ def test_fine_drafts_raise_nothing_under_those_policies(outcomes) -> None:
 def test_forbidding_sentences_are_found_in_any_shape(document: str, rule: str) -> None:
     index = GuidelinesFile(CORPUS / document).index
     assert any(rule in r.text for r in rules(index.sections, index.language))
+
+
+def test_a_policies_file_may_bring_its_own_document(tmp_path: Path) -> None:
+    (tmp_path / "acme.md").write_text(
+        "# Acme\n\n## Tone\n\nNever use swear words in posts about Acme.\n", encoding="utf-8"
+    )
+    policies = tmp_path / "policies.yaml"
+    policies.write_text(
+        "policies:\n"
+        "  - guidelines: acme.md\n"
+        "    drafts:\n"
+        "      - rule: Never use swear words\n"
+        "        text: This Acme release is a damn mess\n"
+        "      - rule: null\n"
+        "        text: Lovely weekend in the hills\n",
+        encoding="utf-8",
+    )
+    outcomes = policy_outcomes(policies)
+    assert [(o.policy, o.rule, o.right) for o in outcomes] == [
+        ("acme.md", "Never use swear words", True),
+        ("acme.md", None, True),
+    ]
