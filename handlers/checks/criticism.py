@@ -47,6 +47,12 @@ REBUTTAL = phrase_pattern(
     |we never|we did not|we didn't|we have never|we've never|that never happened
     |vi har aldrig|vi har aldri|wir haben nie|wir haben niemals|we hebben nooit|wij hebben nooit
     |nous n'avons jamais|on n'a jamais
+    |try reading|read the manual|rtfm|learn to read|before you complain|before complaining
+    |stop complaining|quit whining|sorry you feel that way|where you got that|where did you get that
+    |læs manualen|læs vejledningen|hvor har du det fra|lies die anleitung|woher hast du das
+    |läs manualen|var har du fått det ifrån|les bruksanvisningen
+    |lees de handleiding|waar haal je dat vandaan|lisez la doc|lis la doc|d'où vous sortez ça
+    |d'où tu sors ça
     |calomnies|diffamatoire|inventé de toutes pièces"""
 )
 # What is being answered: a review, a complaint, critical coverage.
@@ -62,7 +68,8 @@ CRITICISM = phrase_pattern(
     |recensie|recensies|beoordeling|klacht|klachten|kritiek|negatieve reactie|negatieve review
     |je reactie|jouw reactie|uw reactie|je bericht|je tweet|dat artikel|het artikel
     |beschuldigt ons|beschuldigen ons|that thread|your thread|that blog post|your blog post
-    |your video|that video|your review
+    |your video|that video|your review|rant|bashing|hit job|haters|trolls|kritiseret
+    |kritisiert|kritiserat|kritisert|bekritiseerd|critiqué|critiquée
     |avis négatif|avis négatifs|votre avis|ton avis|cet avis|l'avis
     |plainte|plaintes|réclamation|commentaire négatif|votre commentaire|ton commentaire
     |votre message|ton message|cet article|l'article|nous accuse|nous accusent
@@ -78,7 +85,8 @@ ANSWERING = phrase_pattern(
     |antwort auf|an alle, die|an die person, die|till alla som delar|till dig som|svar till
     |til alle som deler|til deg som
     |to the guy who|to the people who|to everyone who|to whoever|to all the people
-    |regarding your
+    |regarding your|to all the haters|to the haters|to the trolls|til alle haterne|an alle hater
+    |aan alle haters|à tous les haters|à tous les rageux
     |reactie op|als reactie op|in reactie op|antwoord op|aan iedereen die|aan de persoon die
     |aan degene die|aan wie|aan de journalist|aan de schrijver
     |en réponse à|réponse à|pour répondre à|à ceux qui|à celles et ceux qui|à la personne qui

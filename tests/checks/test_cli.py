@@ -507,10 +507,21 @@ def test_a_flat_denial_answers_and_figures_in_swedish_are_financial(env: dict[st
         "We never stop learning: proud of the team after this week's workshop.",
         "Omsättningen landade på 412 miljoner kronor i kvartalet, inte offentligt än!",
         "Omsättningen var 380 miljoner kronor enligt årsrapporten.",
+        "@kim_r maybe try reading the manual before you complain.",
+        "To all the haters: lees de handleiding, het werkt prima.",
+        "Read the manual of my new camera today, so many settings to learn.",
     ]
     answers = _answers(drafts, env)
     kinds = [sorted({c["kind"] for c in a["concerns"]}) for a in answers]
-    assert kinds == [["reply_to_criticism"], [], ["confidential"], []]
+    assert kinds == [
+        ["reply_to_criticism"],
+        [],
+        ["confidential"],
+        [],
+        ["reply_to_criticism"],
+        ["reply_to_criticism"],
+        [],
+    ]
 
 
 def test_praise_sells_only_what_one_can_use(env: dict[str, str]) -> None:
