@@ -60,8 +60,8 @@ RETRIEVAL_GRID: dict[str, tuple[float, ...]] = {
 MULTILINGUAL_GRID: dict[str, tuple[float, ...]] = {
     "b": (0.5, 0.75),
     "unit_weight": (0.2, 0.4),
-    "model_weight": (2.0, 3.0, 4.0),
-    "model_spread": (0.05, 0.08),
+    "model_weight": (4.0, 5.0, 6.0),
+    "model_gate": (0.3, 0.5),
 }
 VERDICT_GRID: dict[str, tuple[float, ...]] = {
     "answer_probability": (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9),

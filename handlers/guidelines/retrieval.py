@@ -396,12 +396,16 @@ def _fuse(
     may say it in other words, or in another language). The score stays on BM25's scale:
     BM25 + model_weight * the best BM25 * the cosine min-max normalised over the document's
     sections, the spread taken as at least `model_spread` (cosines that hardly differ say
-    little). When no word matches, the best BM25 is taken as 1: the cosine alone ranks."""
+    little), the model weight gated by how flat BM25 is (the runner-up's share of the best).
+    When no word matches, the best BM25 is taken as 1: the cosine alone ranks."""
     best = max(scores) or 1.0
+    runner_up = sorted(scores)[-2] if len(scores) > 1 else best
+    flat = runner_up / best if max(scores) > 0 else 1.0
+    weight = tuning.model_weight * (tuning.model_gate + (1 - tuning.model_gate) * flat)
     low, high = min(similarities.values()), max(similarities.values())
     spread = max(high - low, tuning.model_spread, 1e-9)
     combined = [
-        (doc, scores[doc] + tuning.model_weight * best * (similarity - low) / spread)
+        (doc, scores[doc] + weight * best * (similarity - low) / spread)
         for doc, similarity in similarities.items()
     ]
     return sorted(combined, key=lambda item: item[1], reverse=True)

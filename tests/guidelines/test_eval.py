@@ -20,18 +20,19 @@ EVALSET = load_eval_set()
 MULTILINGUAL = isinstance(default_embedder(), E5Embedder)
 # bench/qa_eval.py --legacy (eval.yaml, default weights; the lexicon was written on these
 # documents), with the multilingual model's fusion, or (--model wordllama) the English one's
-# re-ranking. Measured: top-1 0.84 / 0.91, top-3 0.955 / 0.985, refused 0.0, unsure 0.19 /
+# re-ranking. Measured: top-1 0.86 / 0.91, top-3 0.96 / 0.985, refused 0.0, unsure 0.195 /
 # 0.05 (the verdict's weights are fitted on the development corpus, with the multilingual
 # model's cosine, or without a cosine); "not covered" recognised 1.0 / 0.985. With the
 # weights the bench chose on the development corpus (unit weight 0.4, model weight 4.0)
 # the multilingual model's fusion weighs more on these short documents: top-1 was 0.895,
-# top-3 0.975, unsure 0.155 with the previous ones (model weight 2.0).
+# top-3 0.975, unsure 0.155 with the previous ones (model weight 2.0); 0.84, 0.955, 0.19
+# before the model's weight was gated by how flat BM25 is (model gate 0.5).
 FLOORS = {
-    "top1": 0.84 if MULTILINGUAL else 0.91,
-    "top3": 0.95 if MULTILINGUAL else 0.98,
+    "top1": 0.86 if MULTILINGUAL else 0.91,
+    "top3": 0.96 if MULTILINGUAL else 0.98,
     "recognised": 1.0 if MULTILINGUAL else 0.98,
 }
-CEILINGS = {"refused": 0.005, "unsure": 0.19 if MULTILINGUAL else 0.06}
+CEILINGS = {"refused": 0.005, "unsure": 0.20 if MULTILINGUAL else 0.06}
 
 
 def answers(evalset: EvalSet) -> list[tuple[Question, Answer, Index]]:
@@ -87,6 +88,15 @@ def test_floors_and_ceilings_on_eval_yaml(legacy) -> None:
         assert legacy[name] <= ceiling, (name, legacy)
 
 
+@pytest.mark.skipif(not MULTILINGUAL, reason="the multilingual model's fusion")
+def test_the_section_holding_the_question_clearly_is_not_outranked_by_a_hair_of_meaning() -> None:
+    # BM25 finds section 3 far ahead (12.5 against 1.2); the model finds section 1 a little
+    # closer (cosine 0.846 against 0.828): its weight is gated by how flat BM25 is.
+    index = Index(split_sections(EVALSET.documents["default"].read_text()))
+    hits = index.search("Can I share our quarterly revenue?")
+    assert hits[0].section.title == "3. Never publish confidential information"
+
+
 def test_language_detection() -> None:
     assert detect_language("Can I post a photo from the office party?") == "en"
     assert detect_language("Må jeg dele vores nyheder?") == "da"
@@ -113,8 +123,8 @@ def test_lexicon_parts_and_short_stems() -> None:
 CORPUS = load_corpus()
 # The development corpus with the shipped weights (chosen on every dev policy; the
 # leave-one-policy-out figures of bench/qa_eval.py, the ones to raise, are in the README).
-# Measured with the multilingual model (with the English one): top-1 0.758 (0.619), top-3
-# 0.940 (0.855), refused 0.022 (0.038), unsure 0.129 (0.135), "not covered" recognised 0.507
+# Measured with the multilingual model (with the English one): top-1 0.755 (0.619), top-3
+# 0.940 (0.855), refused 0.022 (0.038), unsure 0.126 (0.135), "not covered" recognised 0.507
 # (0.377); with the previous weights (unit weight 0.2, model weight 2.0) 0.580 (0.449).
 CORPUS_FLOORS = {
     "top1": 0.75 if MULTILINGUAL else 0.61,
@@ -122,7 +132,7 @@ CORPUS_FLOORS = {
     "recognised": 0.50 if MULTILINGUAL else 0.37,
 }
 # The verdict's AUC, covered against uncovered questions, with the shipped weights (bench/
-# qa_eval.py prints the leave-one-policy-out one, 0.75): measured 0.763 (0.713).
+# qa_eval.py prints the leave-one-policy-out one, 0.75): measured 0.768 (0.713).
 CORPUS_AUC = 0.76 if MULTILINGUAL else 0.70
 CORPUS_CEILINGS = {
     "refused": 0.03 if MULTILINGUAL else 0.04,
