@@ -47,7 +47,21 @@ def test_recall_per_kind(results, kind: Kind) -> None:
 
 def test_false_alarms_on_fine_drafts(results) -> None:
     fine = [found for wanted, _, found in results if not wanted]
-    assert sum(bool(found) for found in fine) / len(fine) <= 0.05  # the goal; 0/76 now
+    assert sum(bool(found) for found in fine) / len(fine) <= 0.05  # the goal; 0/129 now
+
+
+# The half of the fresh set tuned on (Dutch and French above all): a floor, not a measure.
+FRESH_TUNE = Path(__file__).parent / "drafts_fresh_tune.yaml"
+
+
+def test_the_fresh_tune_set_holds() -> None:
+    fresh = load_eval_set(FRESH_TUNE)
+    review = OfflineReview(GuidelinesFile(fresh.guidelines), fresh.settings)
+    checked = [(d, review.check(d.text, d.context).kinds) for d in fresh.drafts]
+    for kind in Kind:
+        expected = [kind in found for draft, found in checked if kind in draft.kinds]
+        assert sum(expected) / len(expected) >= 0.9, kind
+    assert [d.id for d, found in checked if found and not d.kinds] == []
 
 
 def test_a_later_set_borrows_the_settings_and_is_all_unseen(tmp_path: Path) -> None:
