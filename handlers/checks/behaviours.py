@@ -54,18 +54,23 @@ _INSULT = _any(
     r"(?:who|don't|doesn't) (?:actually |even )?know what (?:they're|they are|he's|she's) doing",
     r"keinen (?:plan|schimmer)|null peiling|ingen peiling|aner ikke hvad",
     r"vet inte vad (?:de|han|hon) (?:håller på med|gör)",
-    r"idioot|idioten|sukkel|sukkels|prutser|prutsers|klungel|klungels|amateuristisch"
-    r"|incompetente|waardeloos|waardeloze|nutteloos|nutteloze|zielig|zielige"
+    r"idioot|idioten|prutsers|klungels|amateuristisch|incompetente"
     r"|stelletje (?:\w+ )?(?:idioten|amateurs|clowns|sukkels|prutsers)",
-    r"(?:is|zijn|was|waren) (?:\w+ )?(?:dom|dommer|achterlijk|achterlijke|een grap|een schande)",
+    # Said of someone ("jullie zijn waardeloos"), not of the weather or of oneself.
+    r"(?:jij bent|je bent|jullie zijn|hij is|zij is|ze zijn|zij zijn) (?:\w+ )?(?:een )?"
+    r"(?:dom|dommer|achterlijk|achterlijke|waardeloos|waardeloze|nutteloos|nutteloze|zielig"
+    r"|sukkel|sukkels|prutser|prutsers|klungel|klungels)",
+    r"(?:is|zijn) (?:\w+ )?een (?:grap|schande)",
     r"(?:snappen|begrijpen|weten) (?:er )?(?:echt )?(?:niks|niets|geen bal) van",
     r"abruti|abrutis|abrutie|crétin|crétins|crétine|imbécile|imbéciles|débile|débiles"
-    r"|incompétent|incompétents|incompétente|incompétentes|minable"
-    r"|minables|pathétique|pathétiques|guignol|guignols|bouffon|bouffons"
-    r"|bande d['\u2019](?:idiots|incapables|incompétents|amateurs|abrutis)|une honte"
-    r"|c'est une blague",
-    r"(?:est|sont|était|étaient) (?:\w+ )?(?:stupide|stupides|idiot|idiots|débiles|bête|bêtes"
-    r"|nul|nuls|nulle|nulles)",
+    r"|incompétent|incompétents|incompétente|incompétentes|guignol|guignols|bouffon|bouffons"
+    r"|bande d['\u2019](?:idiots|incapables|incompétents|amateurs|abrutis)",
+    # Said of someone ("vous êtes nuls"), not of a match, a film or a missed train ("c'est bête").
+    r"(?:tu es|t['\u2019]es|vous êtes|il est|elle est|ils sont|elles sont|ils étaient"
+    r"|elles étaient|(?:ce|cet|cette|ces) (?:\w+ )?(?:mec|mecs|type|types|gens|nana|nanas|gars"
+    r"|équipe|clients?|collègues?|managers?|chefs?) (?:est|sont|était|étaient)) (?:\w+ )?"
+    r"(?:des |un |une )?(?:stupides?|idiots?|idiotes?|débiles|bêtes?|nuls|nulles?|minables?"
+    r"|pathétiques?|honte|blague)",
     r"(?:comprennent|savent|connaissent) rien",
 )
 # Swear words, and words that start one ("lortedag", "Scheißtag", "skitserver").
@@ -79,7 +84,7 @@ _SWEARING = _any(
     r"kut(?:zooi|dag|ding|weer)?|klote\w*|verdomme|verdomd\w*|godverdomme|tering\w*|klootzak\w*"
     r"|lul|eikel|rot op|kolere",
     r"putain|merde\w*|bordel|connard\w*|connasse|salaud|salope|foutu\w*|fais chier"
-    r"|fait chier|emmerde\w*|enfoiré\w*|nique\w*|chiant\w*",
+    r"|fait chier|emmerde\w*|enfoiré\w*|(?<!-)nique\w*",
 )
 # Threats of people.
 _THREAT = _any(
@@ -88,8 +93,10 @@ _THREAT = _any(
     r"das wirst du bereuen|ich weiß, wo du wohnst",
     r"det kommer du att ångra|jag vet var du bor",
     r"det kommer du til å angre|jeg vet hvor du bor",
-    r"daar ga je spijt van krijgen|ik weet waar je woont|pas maar op",
-    r"tu vas le regretter|vous allez le regretter|je sais où tu habites|fais gaffe à toi",
+    # "Pas maar op met de gladheid" is a warning, "fais gaffe à toi sur la route" care.
+    r"daar ga je spijt van krijgen|ik weet waar je woont|pas (?:jij|jou|je) maar op(?! met| voor)",
+    r"tu vas le regretter|vous allez le regretter|je sais où tu habites"
+    r"|fais gaffe à toi,? (?:sinon|ou)",
 )
 # A group of people talked down as a group: "older developers can't keep up".
 _GROUP = (
@@ -119,9 +126,12 @@ _VOTE_FOR = _any(
     r"wählt|wählen sie|nicht wählen|stimmt (?:für|gegen)",
     r"stem (?:på|nei|ja|mot)",
     # ... nor is voting for a prize ("stem op ons voor de award", "votez pour nous au concours").
+    # ... nor for a photo ("stem op je favoriete foto", "votez pour votre photo préférée"): in
+    # Dutch and French voting is politics only with a party or an election in its sentence.
     r"(?:stem (?:op|tegen|niet)|stemt (?:op|tegen)|niet stemmen op|votez|votons|ne votez pas"
-    r"|voter pour|voter contre)(?![^.!?\n]*(?<!\w)(?:awards?|prijs|wedstrijd|prix|concours"
-    r"|trophées?))",
+    r"|voter pour|voter contre)(?=[^.!?\n]*(?<!\w)(?:partij\w*|verkiezing\w*|pvv|vvd|d66|cda"
+    r"|groenlinks|partis?|élection\w*|rassemblement national|reconquête|insoumise"
+    r"|républicains|gauche|droite|links|rechts)(?!\w))",
 )
 _POLITICAL = re.compile(
     r"(?<!\w)(?:government|parliament|politicians?|political|referendum|election|elections"
@@ -327,7 +337,7 @@ _SHOWN_UNWELL = re.compile(
     r"(?<!\w)(?:photo\w*|pic|pics|picture\w*|video\w*|vidéo\w*|filmed|billede\w*|foto\w*|film\w*"
     r"|bild\w*|bilde\w*)(?!\w)[^.!?\n]{0,80}?(?<!\w)(?:drunk|wasted|hammered|passed out"
     r"|asleep|fuld|stangstiv|plakatfuld|betrunken|besoffen|packad|full(?! of)|dritings|dronken"
-    r"|lazarus|ladderzat|slaapt|in slaap|ivre|bourré|bourrée|endormie?)(?!\w)",
+    r"|lazarus|ladderzat|slaapt|in slaap|ivre|bourré|bourrée|(?<!me suis )endormie?)(?!\w)",
     re.IGNORECASE,
 )
 
