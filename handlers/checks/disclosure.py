@@ -14,36 +14,55 @@ from handlers.texts import text_for
 # Comparatives and "perfect" alone praise as often as they sell ("We're better than this").
 PROMOTING = phrase_pattern(
     """recommend|highly recommend|best|must|must-see|a must|try|try it|check out|check it out
-    |get this|sign up|register|apply|apply here|hiring|is hiring|join|launch|launches|new
+    |get this|sign up|register|join|launch|launches|new
     |impressive|amazing|great|love|buy|free|demo|webinar|works|ships|game changer|game-changer
-    |anbefale|anbefales|anbefaler|bedste|prøv|prøv det|søger|søg|ansøg|tilmeld|lancerer|ny|nye
+    |anbefale|anbefales|anbefaler|bedste|prøv|prøv det|tilmeld|lancerer|ny|nye
     |fed|fantastisk|gratis|billig|billigt|kig på|køb
-    |empfehlung|empfehlen|empfehle|testen|jetzt|bewerben|sucht|verstärkung|neu|neue|toll|tolles
+    |empfehlung|empfehlen|empfehle|testen|jetzt|neu|neue|toll|tolles
     |großartig|kostenlos|ausprobieren|don't miss|saved me|saves you|link in comments
     |link in the comments|link in bio|favourite|favorite|yndlings|yndlingsapp|das beste
     |anschauen|unbedingt|awesome|excellent|brilliant|incredible|you need
     |discount code|special offer|genial|tilbud|rabat|angebot|rabatt
     |grym|grymt|erbjudande
-    |rekommenderar|rekommenderas|bästa|prova|testa|sök|söker|ansök|anmäl dig|lanserar|nya|nytt
+    |rekommenderar|rekommenderas|bästa|prova|testa|anmäl dig|lanserar|nya|nytt
     |fantastiska|köp|missa inte
-    |beste|søk|lanserer|kjøp|ikke gå glipp
+    |beste|lanserer|kjøp|ikke gå glipp
     |probeer|probeer het|nieuw|nieuwe|bekijk|ontdek|download|aanrader|geweldig|fantastisch
-    |vacature|vacatures|solliciteer|zoekt|op zoek naar|meld je aan|schrijf je in|korting
+    |meld je aan|schrijf je in|korting
     |aanbieding|mis het niet|vraag nu|vraag een demo|gratis proberen|de beste|het beste
     |découvrez|essayez|essai gratuit|gratuit|gratuite|nouveau|nouvelle|nouveaux|nouvelles
-    |le meilleur|la meilleure|incroyable|génial|géniale|recrute|postulez|candidature
-    |offre d'emploi|rejoignez|inscrivez-vous|téléchargez|demandez|démo|réduction
+    |le meilleur|la meilleure|incroyable|génial|géniale
+    |rejoignez|inscrivez-vous|téléchargez|demandez|démo|réduction
     |promo|ne manquez pas|je recommande|à tester|jetez un œil|jetez un oeil|testez
-    |openings|opening for|vacancy|vacancies|open role|open roles|open position|open positions
-    |looking for a|looking for an|book a demo|book your|order now|subscribe|learn more
+    |book a demo|book your|order now|subscribe|learn more
     |read more|find out more|get started|free trial|use code|sign up today
-    |ledig stilling|ledige stillinger|læs mere|hent|bestil|book en
-    |offene stelle|offene stellen|stellenangebot|jetzt bewerben|mehr erfahren|herunterladen
-    |bestellen|jetzt testen|lediga tjänster|ledig tjänst|läs mer|ladda ner|beställ|boka
+    |læs mere|hent appen|bestil|book en
+    |mehr erfahren|herunterladen
+    |bestellen|jetzt testen|läs mer|ladda ner|beställ|boka
     |les mer|last ned|bestill|lees meer|meer weten|bestel|boek een|en savoir plus|commandez
-    |réservez|poste à pourvoir|postes à pourvoir|cherche un|cherche une
-    |new roles|careers|careers page|karriere|karriär|karrière|carrières|werken bij"""
+    |réservez"""
 )
+# Words that recruit: they promote the company only when it is the one recruiting, its name a
+# few words away ("Nordlys is hiring", "bij Nordlys") or a link to its site, not "experience
+# with Nordlys" in another company's job ad.
+RECRUITING = phrase_pattern(
+    """apply|apply here|hiring|is hiring|søger|søg|ansøg|bewerben|sucht|verstärkung
+    |sök|söker|ansök|søk|vacature|vacatures|solliciteer|zoekt|op zoek naar|recrute|postulez
+    |candidature|offre d'emploi|openings|opening for|vacancy|vacancies|open role|open roles
+    |open position|open positions|looking for a|looking for an|ledig stilling|ledige stillinger
+    |offene stelle|offene stellen|stellenangebot|jetzt bewerben|lediga tjänster|ledig tjänst
+    |poste à pourvoir|postes à pourvoir|cherche un|cherche une|new roles|careers|careers page
+    |karriere|karriär|karrière|carrières|werken bij"""
+)
+# A name after these is a skill asked for, not the employer.
+_SKILL = re.compile(
+    r"(?:experience\s+(?:with|in|of)|knowledge\s+of|skills?\s+in|erfaring\s+(?:i|med)"
+    r"|kendskab\s+til|kjennskap\s+til|erfarenhet\s+(?:av|med|i)|erfahrung\s+(?:mit|in)"
+    r"|kenntnisse\s+(?:in|von)|kennis\s+van|ervaring\s+(?:met|in)"
+    r"|expérience(?:\s+(?:avec|en|sur|de))?|connaissance\s+de|maîtrise\s+de)\s+$",
+    re.IGNORECASE,
+)
+_NEAR = 40  # characters between a recruiting word and the name of the one recruiting
 # How people say they work there.
 _SAYS = [
     "#employee",
@@ -234,7 +253,8 @@ _SAYS = [
 ]
 SAYS_SO = phrase_pattern(s for s in _SAYS if not s.startswith("#"))
 _HASHTAGS = re.compile(
-    "|".join(re.escape(s) for s in _SAYS if s.startswith("#")) + r"(?!\w)", re.IGNORECASE
+    "(?:" + "|".join(re.escape(s) for s in _SAYS if s.startswith("#")) + r")(?!\w)",
+    re.IGNORECASE,
 )
 
 
@@ -247,40 +267,54 @@ def disclosure(
     internal_domains: tuple[str, ...] = (),
 ) -> Iterator[Concern]:
     """A concern when `draft` promotes the company without saying the author works there: it
-    names the company with words that sell or recruit, or links to the company's own site."""
+    names the company, or links to the company's own site, with words that sell or recruit."""
     if not company_names:
         return
     names = name_pattern(company_names)
-    match = names.search(without_links(draft))
+    plain = without_links(draft)
+    match = names.search(plain)
     site = _company_site(draft, company_names, internal_domains)
-    if site is None and (match is None or not _promotes(draft)):
+    if (site is None and match is None) or not _promotes(draft, plain, names, site is not None):
         return
     if SAYS_SO.search(draft) or _HASHTAGS.search(draft) or _works_as(draft, company_names):
         return
     if profile and names.search(profile):
         return
-    mention = Span.of(draft, match.start(), match.end()) if match else site
-    assert mention is not None
+    if match:
+        mention, name = Span.of(draft, match.start(), match.end()), match.group(0)
+    else:
+        assert site is not None
+        mention, name = site
     yield Concern(
         Kind.DISCLOSURE,
         section,
-        text_for("disclosure", language, name=match.group(0) if match else mention.text),
+        text_for("disclosure", language, name=name),
         mention,
         text_for("fix_disclosure", language, company=company_names[0]),
     )
 
 
+# Second-level labels under a country code that belong to the public suffix ("co.uk", "com.au").
+_SECOND_LEVEL = frozenset(listed("co com net org gov edu ac or ne go gob nic mil", separator=" "))
+
+
 def _company_site(
     draft: str, company_names: tuple[str, ...], internal_domains: tuple[str, ...]
-) -> Span | None:
-    """A link to the company's public site ("nordlys.dk/jobs"): a host with a label that is one of
-    the company's names (spaces and hyphens left out); an internal host is not public."""
-    wanted = {re.sub(r"[\W_]+", "", name.lower()) for name in company_names}
+) -> tuple[Span, str] | None:
+    """A link to the company's public site ("nordlys.dk/jobs", "www.nordlys.co.uk") and the name
+    it is named after: the host is (www. and) a registrable domain whose label before the public
+    suffix is one of the company's names, spaces and hyphens left out. Another site's subdomain
+    ("polaris.observatory.edu", "hub.docker.com"), the company's own subdomains ("docs.nordlys.dk")
+    and internal hosts are not."""
+    wanted = {re.sub(r"[\W_]+", "", name.lower()): name for name in company_names}
     for span, host in links(draft):
         if any(host == d or host.endswith(f".{d}") for d in internal_domains):
             continue
-        if any(label.replace("-", "") in wanted for label in host.split(".")[:-1]):
-            return span
+        labels = host.removeprefix("www.").split(".")
+        country = len(labels) > 2 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL
+        label = labels[0].replace("-", "")
+        if len(labels) == (3 if country else 2) and label in wanted:
+            return span, wanted[label]
     return None
 
 
@@ -295,6 +329,13 @@ PRAISE = frozenset(
         separator=" ",
     )
 )
+# How any article is shared ("read more", "les mer"): selling only of something one can use, too.
+_NOT_SELLING = PRAISE | frozenset(
+    listed(
+        """learn more|read more|find out more|læs mere|mehr erfahren|läs mer|les mer|lees meer
+        |meer weten|en savoir plus"""
+    )
+)
 PRODUCT = phrase_pattern(
     """app|apps|product|products|tool|platform|feature|features|release|version|update|service
     |solution|dashboard|software|produkt|produkter|produktet|værktøj|værktøjet|funktion|tjeneste
@@ -306,16 +347,30 @@ PRODUCT = phrase_pattern(
 _AT_BEFORE = re.compile(r"(?<!\w)at (?:the )?$", re.IGNORECASE)
 
 
-def _promotes(draft: str) -> bool:
+def _promotes(draft: str, plain: str, names: re.Pattern[str], at_site: bool) -> bool:
     """Whether `draft` recommends, sells or recruits ("best" in "misleading at best" does not);
-    praise alone only of something one can use."""
+    praise or "read more" alone only of something one can use; a job ad only the company's own
+    (its site linked, or its name near the recruiting word and not asked for as a skill)."""
     found = [
         match.group(0).lower()
         for match in PROMOTING.finditer(draft)
         if not _AT_BEFORE.search(draft[: match.start()])
     ]
-    return any(" ".join(word.split()) not in PRAISE for word in found) or bool(
+    if any(" ".join(word.split()) not in _NOT_SELLING for word in found) or bool(
         found and PRODUCT.search(draft)
+    ):
+        return True
+    if at_site:
+        return RECRUITING.search(draft) is not None
+    employers = [
+        name
+        for name in names.finditer(plain)
+        if not _SKILL.search(plain[max(0, name.start() - _NEAR) : name.start()])
+    ]
+    return any(
+        max(job.start() - name.end(), name.start() - job.end()) <= _NEAR
+        for job in RECRUITING.finditer(plain)
+        for name in employers
     )
 
 

@@ -426,7 +426,7 @@ def test_only_in_a_restricting_form_makes_a_rule(tmp_path: Path) -> None:
 def test_a_link_to_the_company_s_site_promotes_it(env: dict[str, str]) -> None:
     drafts = [
         "The new dashboard is out, have a look: https://www.nordlys.dk/dashboard",
-        "Sharing this one: nordlys-cloud.com/blog/offline-mode",
+        "Sharing this one, try it: nordlys-cloud.com/blog/offline-mode",
         "So proud to work for Nordlys! Annual report: https://nordlys.dk/investor",
         "Internal notes here: https://wiki.corp.nordlys.dk/notes",
         "Great read on offline-first apps: https://example.org/offline",
