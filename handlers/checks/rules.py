@@ -51,6 +51,28 @@ FORBIDDING = {
     r"|.{0,80}\b(?:est|sont) (?:interdite?s?|proscrite?s?|pas autorisée?s?)\b",
     "es": r"\bnunca\b|\bno debe\w*\b|\bno está permitido\b|\bevit[ae]\b|\bprohibido\b",
 }
+# Negated words that permit, reassure or remind, per language ("don't hesitate to share", "no
+# need to ask", "geen probleem", "n'oubliez pas de dire…"): no rule begins with them.
+PERMITTING = {
+    "en": r"don['\u2019]t (?:hesitate|worry|forget)|do not (?:hesitate|worry|forget)"
+    r"|(?:you )?(?:don['\u2019]t|do not) (?:need|have) to|no (?:need|problem|worries)"
+    r"|(?:is|are) not (?:necessary|required|mandatory)",
+    "da": r"tøv ikke|(?:du |man )?behøver ikke|(?:du |man )?skal ikke være bange|ingen problem"
+    r"|(?:glem|glemt) ikke|bare rolig|ikke nødvendigt",
+    "de": r"(?:sie |du |ihr )?(?:müssen|musst|müsst|brauchen|brauchst) (?:\w+ )?(?:nicht|keine?n?)"
+    r"|zögern sie nicht|zögere nicht|keine (?:sorge|angst|scheu)|kein problem"
+    r"|vergessen sie nicht|vergiss nicht|nicht (?:nötig|notwendig|erforderlich)",
+    "sv": r"tveka inte|(?:du |man )?behöver (?:inte|ingen)|inga problem|ingen fara|glöm inte"
+    r"|inte nödvändigt",
+    "nb": r"nøl ikke|ikke nøl|(?:du |man )?trenger (?:ikke|ingen)|ingen problem|glem ikke"
+    r"|ikke glem|ikke nødvendig",
+    "nl": r"aarzel niet|schroom niet|twijfel niet|vergeet niet|(?:je |u |jullie )?(?:hoeft|hoeven)"
+    r" (?:niet|geen)|niet (?:nodig|verplicht)|geen (?:probleem|zorgen|bezwaar|nood)",
+    "fr": r"n['\u2019]hésite[zr]? pas|ne pas hésiter|ne (?:devez|doit|devriez) pas hésiter"
+    r"|(?:il )?n['\u2019](?:est|sera) pas (?:nécessaire|obligatoire|utile)|pas besoin"
+    r"|n['\u2019](?:avez|a) pas (?:besoin|à)|n['\u2019]oubliez pas|ne vous inquiétez pas"
+    r"|n['\u2019]ayez pas peur|aucun (?:problème|souci)|pas de (?:problème|souci)",
+}
 # "Only the social media team speaks for the company", "photos are welcome when everyone in them
 # agrees": allowing something only on a condition forbids it otherwise ("only a few" is a
 # quantity).
@@ -393,12 +415,14 @@ def concepts(text: str, codes: Sequence[str]) -> dict[str, tuple[int, bool]]:
     return found
 
 
-def _clause_cue(cue: str) -> re.Pattern[str]:
+def _clause_cue(cue: str, language: str) -> re.Pattern[str]:
     """The cue at the start of a clause (or after "and"), perhaps after "you" and a modal: "do
     not cover" in "when the guidelines do not cover it" or "music you do not own" forbids
-    nothing."""
+    nothing; nor does a clause that opens by permitting ("N'hésitez pas à partager…")."""
+    permitting = PERMITTING.get(language, PERMITTING["en"]).replace(" ", r"\s+")
     return re.compile(
         rf"(?:^|[.:;,!?()\u2013\u2014-]\s*|\b(?:and|or|but|og|eller|men|und|oder|aber)\s+)"
+        rf"(?![^.;:!?]{{0,30}}?\b(?:{permitting})\b)"
         rf"{_SUBJECT}(?:{cue}|[^.;:]{{0,60}}?{PREFERRING.pattern})",
         re.IGNORECASE,
     )
@@ -410,8 +434,9 @@ def rules(sections: Sequence[Section], language: str) -> list[Rule]:
     forbidding = FORBIDDING.get(language, FORBIDDING["en"])
     # A lead-in that allows ("Posts are welcome when they are about:") forbids none of its
     # items: "only" and "welcome when" make a rule of a sentence, never of a list.
-    pattern = _clause_cue(f"{forbidding}|{ONLY[language]}" if language in ONLY else forbidding)
-    lead_pattern = _clause_cue(forbidding)
+    cue = f"{forbidding}|{ONLY[language]}" if language in ONLY else forbidding
+    pattern = _clause_cue(cue, language)
+    lead_pattern = _clause_cue(forbidding, language)
     found = []
     for section in sections:
         heading = section.title.strip()

@@ -447,6 +447,7 @@ Il est interdit de publier des photos des écrans ou des tableaux blancs du bure
 Aucune insulte, même envers un concurrent.
 Seule l'équipe communication parle au nom de l'entreprise.
 Les photos sont les bienvenues.
+N'hésitez pas à partager vos photos des événements de l'équipe.
 """
 DUTCH_GUIDELINES = """# Richtlijnen sociale media
 
@@ -457,29 +458,46 @@ Plaats geen foto's van schermen of whiteboards op kantoor.
 Geen beledigingen, ook niet richting concurrenten.
 Reageer niet zelf op negatieve berichten, maar meld ze bij het team.
 Foto's van evenementen zijn welkom.
+Aarzel niet om foto's van evenementen te delen.
 """
 
 
 @pytest.mark.parametrize(
-    ("guidelines", "drafts", "sections"),
+    ("guidelines", "expected_rules", "drafts", "sections"),
     [
         (
             FRENCH_GUIDELINES,
             [
+                "Ne partagez jamais d'informations confidentielles sur nos clients.",
+                "Il est interdit de publier des photos des écrans ou des tableaux blancs"
+                " du bureau.",
+                "Aucune insulte, même envers un concurrent.",
+                "Aucune insulte",
+                "Seule l'équipe communication parle au nom de l'entreprise.",
+            ],
+            [
                 "Quelle bande d'abrutis chez le concurrent.",
                 "Capture d'écran de la réunion avec la liste des clients, regardez !",
                 "Belle journée au salon de Lyon, merci à tous !",
+                "Je partage les photos de l'événement de l'équipe, quelle soirée !",
             ],
-            [["Ton"], ["Confidentialité"], []],
+            [["Ton"], ["Confidentialité"], [], []],
         ),
         (
             DUTCH_GUIDELINES,
             [
+                "Plaats geen foto's van schermen of whiteboards op kantoor.",
+                "Geen beledigingen, ook niet richting concurrenten.",
+                "Geen beledigingen",
+                "Reageer niet zelf op negatieve berichten, maar meld ze bij het team.",
+            ],
+            [
                 "Wat een stelletje idioten bij de concurrent.",
                 "Foto van het whiteboard na de vergadering, kijk eens!",
                 "Fijne vrijdag allemaal, geniet van het weekend!",
+                "Ik deel graag de foto's van de evenementen van vorige week!",
             ],
-            [["Toon"], ["Vertrouwelijk"], []],
+            [["Toon"], ["Vertrouwelijk"], [], []],
         ),
     ],
 )
@@ -487,15 +505,15 @@ def test_guidelines_in_french_or_dutch_forbid_in_their_words(
     env: dict[str, str],
     tmp_path: Path,
     guidelines: str,
+    expected_rules: list[str],
     drafts: list[str],
     sections: list[list[str]],
 ) -> None:
     document = tmp_path / "guidelines.md"
     document.write_text(guidelines, encoding="utf-8")
     index = GuidelinesFile(document).index
-    found_rules = [r.text for r in rules(index.sections, index.language)]
-    assert len(found_rules) >= 4
-    assert not [r for r in found_rules if "bienvenue" in r or "welkom" in r]  # it allows
+    # What allows ("bienvenue", "welkom") or permits ("N'hésitez pas", "Aarzel niet") is no rule.
+    assert [r.text for r in rules(index.sections, index.language)] == expected_rules
     answers = _answers(drafts, env | {"SOCIALBOT_GUIDELINES": str(document)})
     found = [[c["section"] for c in a["concerns"] if c["kind"] == "guideline"] for a in answers]
     assert found == sections

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from handlers.checks.rules import rules
+from handlers.guidelines.document import GuidelinesFile
 from tests.checks.test_cli import _answers, env
 
 __all__ = ["env"]
@@ -36,3 +40,82 @@ def test_everyday_french_and_dutch_is_no_insult_threat_or_politics(
 ) -> None:
     flagged = [a for a in _answers(drafts, env) if not a["ok"]]
     assert flagged == []
+
+
+# Guidelines that permit, reassure or remind in a negated form, in seven languages (review4 4).
+PERMITTING = {
+    "fr": "N'hésitez pas à partager vos photos des événements de l'équipe.\n"
+    "Vous n'avez pas besoin de demander l'autorisation pour partager nos articles de blog.\n"
+    "Il n'est pas nécessaire d'ajouter un hashtag à chaque publication.\n"
+    "Aucun problème pour partager des photos de nos événements.\n"
+    "Vous ne devez pas hésiter à republier nos articles.\n"
+    "N'oubliez pas d'indiquer que vous travaillez chez Nordlys quand vous parlez de nos produits.\n"
+    "Ne vous inquiétez pas si vous faites une petite erreur de frappe.",
+    "nl": "Aarzel niet om foto's van evenementen te delen.\n"
+    "Je hoeft geen toestemming te vragen om onze blogartikelen te delen.\n"
+    "Twijfel je? Schroom niet om het social media team te vragen.\n"
+    "Foto's van het zomerfeest delen? Geen probleem, als iedereen akkoord is.\n"
+    "Geen zorgen: een typfout in een bericht is niet erg.\n"
+    "Vergeet niet te vermelden dat je bij Nordlys werkt als je over onze producten praat.",
+    "en": "Don't forget to say that you work at Nordlys when you talk about our products.\n"
+    "You don't need to ask before sharing our blog posts.",
+    "de": "Zögern Sie nicht, Fotos von Teamevents zu teilen.\n"
+    "Sie müssen nicht um Erlaubnis fragen, um unsere Blogartikel zu teilen.",
+    "da": "Ingen problem i at dele billeder fra firmafesten.\n"
+    "Du behøver ikke spørge om lov for at dele vores blogindlæg.\nTøv ikke med at dele billeder.",
+    "sv": "Inga problem att dela bilder från firmafesten.\n"
+    "Du behöver inte be om lov för att dela våra blogginlägg.",
+}
+FORBIDDING = {
+    "fr": "Ne partagez jamais d'informations confidentielles sur nos clients.",
+    "nl": "Geen vertrouwelijke informatie over klanten delen.",
+    "en": "Never share confidential information about customers.",
+    "de": "Keine vertraulichen Informationen über Kunden teilen.",
+    "da": "Du må ikke dele fortrolige oplysninger om kunder.",
+    "sv": "Du får inte dela konfidentiell information om kunder.",
+}
+
+
+def _guidelines(tmp_path: Path, code: str) -> Path:
+    document = tmp_path / f"{code}.md"
+    document.write_text(
+        f"# Guidelines\n\n## Sharing\n{PERMITTING[code]}\n\n## Confidential\n{FORBIDDING[code]}\n",
+        encoding="utf-8",
+    )
+    return document
+
+
+@pytest.mark.parametrize("code", sorted(PERMITTING))
+def test_what_guidelines_permit_in_a_negated_form_is_no_rule(tmp_path: Path, code: str) -> None:
+    index = GuidelinesFile(_guidelines(tmp_path, code)).index
+    assert index.language == code
+    assert [r.text for r in rules(index.sections, index.language)] == [FORBIDDING[code]]
+
+
+@pytest.mark.parametrize(
+    ("code", "drafts"),
+    [
+        (
+            "fr",
+            [
+                "Je partage les photos de l'événement de l'équipe, quelle soirée !",
+                "Je travaille chez Nordlys et je suis fière de nos produits : découvrez la nouvelle"
+                " app ! #employee",
+            ],
+        ),
+        (
+            "nl",
+            [
+                "Ik deel graag de foto's van de evenementen van vorige week!",
+                "Probleem met mijn fiets eindelijk opgelost!",
+                "Zorgen over het weer voor de barbecue, hopelijk blijft het droog",
+            ],
+        ),
+    ],
+)
+def test_a_draft_doing_what_the_guidelines_permit_is_fine(
+    env: dict[str, str], tmp_path: Path, code: str, drafts: list[str]
+) -> None:
+    document = _guidelines(tmp_path, code)
+    answers = _answers(drafts, env | {"SOCIALBOT_GUIDELINES": str(document)})
+    assert [a["concerns"] for a in answers] == [[] for _ in drafts]
