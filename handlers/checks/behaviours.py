@@ -203,11 +203,18 @@ _NOT_YET = _any(
     r"inte offentligt? (?:än|ännu)|inte officiellt (?:än|ännu)",
     r"innan det (?:annonseras|blir offentligt)|kan ikke si mer|ikke kjent ennå|ikke ute ennå",
     r"ikke offisielt ennå|før det blir offentlig",
-    r"nog niet (?:openbaar|officieel|bekend|aangekondigd)|kan (?:er )?nog niet (?:veel )?zeggen"
+    # "Nog niet officieel" news, not a house "nog niet officieel verkocht".
+    r"nog niet (?:openbaar|officieel|bekend|aangekondigd)"
+    r"(?! (?!bekend\b)(?:ver|ge|be|ont|her)\w+[dt])"
     r"|voordat het (?:officieel|openbaar) is",
     r"pas encore (?:public|officiel|officielle|annoncé|annoncée)|je ne peux pas en dire plus"
-    r"|avant l['\u2019]annonce officielle|ne sera annoncée?"
-    r"|(?:ne sort|ne sortent|ne sera publiée?|ne seront publiée?s) qu",
+    r"|avant l['\u2019]annonce officielle",
+)
+# How any date to come is said ("le film ne sort qu'en avril", "ik kan nog niet zeggen of we
+# komen"): news told early only in a draft that names the company.
+_NOT_YET_DATE = _any(
+    r"kan (?:er )?nog niet (?:veel )?zeggen",
+    r"ne sera annoncée?|(?:ne sort|ne sortent|ne sera publiée?|ne seront publiée?s) qu",
 )
 # Said of news only an insider has, whoever's it is.
 _INSIDER = _any(
@@ -414,8 +421,10 @@ def behaviours(draft: str, company_mentioned: bool) -> dict[str, int]:
                 found[name] = match.start()
     if "account" in found:  # what was done to the account: it was created
         found["create"] = found["account"]
-    early = _INSIDER.search(draft) or (
-        _NOT_YET.search(draft) if company_mentioned or _OURS.search(draft) else None
+    early = (
+        _INSIDER.search(draft)
+        or (_NOT_YET.search(draft) if company_mentioned or _OURS.search(draft) else None)
+        or (_NOT_YET_DATE.search(draft) if company_mentioned else None)
     )
     if early:
         found["early"] = early.start()

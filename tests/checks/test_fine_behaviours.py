@@ -119,3 +119,16 @@ def test_a_draft_doing_what_the_guidelines_permit_is_fine(
     document = _guidelines(tmp_path, code)
     answers = _answers(drafts, env | {"SOCIALBOT_GUIDELINES": str(document)})
     assert [a["concerns"] for a in answers] == [[] for _ in drafts]
+
+
+def test_a_date_to_come_in_private_life_is_no_news_told_early(env: dict[str, str]) -> None:
+    """review4 11: "ne sort qu'…", "kan nog niet zeggen", "nog niet officieel verkocht"."""
+    drafts = [
+        "Le film ne sort qu'en avril, nous avons hâte de le voir.",
+        "Ik kan nog niet zeggen of we zaterdag komen, de oppas is ziek.",
+        "Ons huis is nog niet officieel verkocht, maar we zijn blij!",
+        "Nordlys ouvre un bureau à Lyon, ça ne sera annoncé que lundi !",
+        "Onze nieuwe app is nog niet officieel aangekondigd!",
+    ]
+    found = [[c["kind"] for c in a["concerns"]] for a in _answers(drafts, env)]
+    assert found == [[], [], [], ["guideline"], ["guideline"]]
