@@ -23,31 +23,27 @@ from bot.console.session import ConsoleSession
 from bot.delivery import ledger as delivery_ledger
 from bot.delivery.engine import DeliveryEngine, paces_from_settings
 from bot.delivery.gateway import Gateway
-from bot.llm import OpenAICompleter, completer_from_settings
+from bot.llm import OpenAICompleter
 from bot.server import build_web_app
 from bot.settings import DEFAULT_FEED, Settings, SettingsError
 from bot.slack import app as slack_app
 from bot.slack import uploads as slack_uploads
 from bot.slack.app import SlackBot
 from bot.slack.gateway import SlackGateway
-from bot.store import open_database
 from bot.teams import bot as teams_bot
 from bot.teams.bot import TeamsBot
+from bot.wiring import build_core, open_core_database
 from content_feed import store as content_store
 from content_feed.compose import UTM
 from content_feed.manage import seed_feeds
 from content_feed.refresh import refresh_due
 from handlers import announcements, digest, reports
 from handlers import assistant as pane
-from handlers.checks import stats as check_stats
-from handlers.checks.service import Checks
 from handlers.core import Core
 from handlers.groups import GroupReader, GroupState
-from handlers.guidelines import GuidelinesQA
 from handlers.insights import figures as insights_figures
 from handlers.insights import latest as insights_latest
 from handlers.insights.capability import Insights, InsightsSettings
-from handlers.people import Roles
 
 log = logging.getLogger(__name__)
 
@@ -269,17 +265,14 @@ class Runtime:
 def build_runtime(settings: Settings, *, in_memory: bool = False) -> Runtime:
     """Open the database (a throwaway one `in_memory`) and build the core and the platform
     adapters from `settings`."""
-    db = open_database(
+    db = open_core_database(
         None if in_memory else settings.db,
         [
-            *Core.migrations,
             announcements.migrations,
             digest.migrations,
             content_store.migrations,
             delivery_ledger.migrations,
             console_inbox.migrations,
-            reports.migrations,
-            check_stats.migrations,
             slack_app.migrations,
             slack_uploads.migrations,
             pane.migrations,
@@ -288,12 +281,10 @@ def build_runtime(settings: Settings, *, in_memory: bool = False) -> Runtime:
             insights_latest.migrations,
         ],
     )
-    roles = Roles.from_ids(settings.social_media_managers, settings.announcers, settings.admins)
-    model = completer_from_settings(settings)
-    guidelines = GuidelinesQA(db, settings.guidelines, model, embedding=settings.embedding_model)
-    core = Core(db, roles, guidelines, settings.escalation_channel)
+    parts = build_core(settings, db)
+    core, model = parts.core, parts.model
     reports.Reports(core, ack_minutes=settings.report_ack_minutes).register(core)
-    Checks(core, settings.checks, model).register(core)
+    parts.checks.register(core)
     slack = SlackBot(settings, core, db) if settings.slack_enabled else None
     teams = TeamsBot(settings, core, db)
     gateways: list[Gateway] = [teams.gateway, ConsoleGateway(db)]

@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from bot.cli_support import SuggestingGroup, echo_json_lines, runtime_or_exit, settings_or_exit
+from bot.cli_support import SuggestingGroup, echo_json_lines, settings_or_exit
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from bot.llm import OpenAICompleter
     from bot.settings import Settings
     from handlers.checks.concerns import Result
@@ -38,31 +40,27 @@ def _print(result: Result, as_json: bool) -> None:
     click.echo()
 
 
+def _database_or_exit(settings: Settings) -> Database:
+    """The database with the core's tables (those of the checks included) and nothing of the
+    platforms; one line and exit status 2 when it cannot be used."""
+    from bot.settings import SettingsError
+    from bot.wiring import open_core_database
+
+    try:
+        return open_core_database(settings.db)
+    except SettingsError as error:
+        click.echo(str(error), err=True)
+        sys.exit(2)
+
+
 def _checks_or_exit(settings: Settings) -> tuple[Checks, OpenAICompleter | None]:
     """Only what checking needs: the database (for open reports and the check counts), the
     guidelines and the model; no platform client, scheduler or delivery engine. A database
     that cannot be used is one line and exit status 2."""
-    from bot.llm import completer_from_settings
-    from bot.settings import SettingsError
-    from bot.store import open_database
-    from handlers import reports
-    from handlers.checks import stats as check_stats
-    from handlers.checks.service import Checks
-    from handlers.core import Core
-    from handlers.guidelines import GuidelinesQA
-    from handlers.people import Roles
+    from bot.wiring import build_core
 
-    migrations = [*Core.migrations, reports.migrations, check_stats.migrations]
-    try:
-        db = open_database(settings.db, migrations)
-    except SettingsError as error:
-        click.echo(str(error), err=True)
-        sys.exit(2)
-    model = completer_from_settings(settings)
-    guidelines = GuidelinesQA(db, settings.guidelines, model, embedding=settings.embedding_model)
-    roles = Roles.from_ids(settings.social_media_managers, settings.announcers, settings.admins)
-    core = Core(db, roles, guidelines, settings.escalation_channel)
-    return Checks(core, settings.checks, model), model
+    parts = build_core(settings, _database_or_exit(settings))
+    return parts.checks, parts.model
 
 
 async def _check_all(
@@ -120,11 +118,11 @@ def stats(since: str, as_json: bool) -> None:
         raise click.BadParameter("write a number of days such as 30d", param_hint="--since")
     from handlers.checks import stats as check_stats
 
-    runtime = runtime_or_exit(settings_or_exit())
+    db = _database_or_exit(settings_or_exit())
     try:
-        found = check_stats.stats(runtime.db, date.today() - timedelta(days=int(days)))
+        found = check_stats.stats(db, date.today() - timedelta(days=int(days)))
     finally:
-        runtime.db.close()
+        db.close()
     if as_json:
         click.echo(json.dumps(found.as_json()))
         return
@@ -140,11 +138,11 @@ def feedback(as_json: bool) -> None:
     """The drafts whose check their askers marked 👎, newest first (without their names)."""
     from handlers.checks import stats as check_stats
 
-    runtime = runtime_or_exit(settings_or_exit())
+    db = _database_or_exit(settings_or_exit())
     try:
-        votes = check_stats.downvotes(runtime.db)
+        votes = check_stats.downvotes(db)
     finally:
-        runtime.db.close()
+        db.close()
     none = "No 👎 on any check yet."
     if as_json:
         records = ({"at": v.at, "draft": v.draft, "kinds": list(v.kinds)} for v in votes)

@@ -1,0 +1,56 @@
+"""The core every entry point builds the same way: its tables, roles, guidelines, model and checks.
+
+The bot (`bot.app.build_runtime`) adds the platforms, delivery and the scheduled work on top;
+`socialbot check` and `socialbot checks …` use this alone. It imports no platform library, so a
+command that checks a draft or reads the check counts does not pay for Slack, Teams or aiohttp.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from bot.llm import OpenAICompleter, completer_from_settings
+from bot.settings import Settings
+from bot.store import open_database
+from handlers import reports
+from handlers.checks import stats as check_stats
+from handlers.checks.service import Checks
+from handlers.core import Core
+from handlers.guidelines import GuidelinesQA
+from handlers.people import Roles
+
+# What the core, its reports and its checks read and write; the bot adds its own after these.
+CORE_MIGRATIONS: tuple[Migrations, ...] = (
+    *Core.migrations,
+    reports.migrations,
+    check_stats.migrations,
+)
+
+
+def open_core_database(path: Path | None, more: Iterable[Migrations] = ()) -> Database:
+    """The database at `path` (None: in memory) with the core's tables, then `more`."""
+    return open_database(path, [*CORE_MIGRATIONS, *more])
+
+
+@dataclass(frozen=True)
+class CoreParts:
+    """The core and what is built with it from the same settings."""
+
+    core: Core
+    checks: Checks
+    model: OpenAICompleter | None
+
+
+def build_core(settings: Settings, db: Database) -> CoreParts:
+    """The core on `db`: roles, guidelines and the model (None without a key) from `settings`,
+    and the draft checks (not yet registered as a capability)."""
+    roles = Roles.from_ids(settings.social_media_managers, settings.announcers, settings.admins)
+    model = completer_from_settings(settings)
+    guidelines = GuidelinesQA(db, settings.guidelines, model, embedding=settings.embedding_model)
+    core = Core(db, roles, guidelines, settings.escalation_channel)
+    return CoreParts(core, Checks(core, settings.checks, model), model)
