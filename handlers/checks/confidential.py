@@ -34,19 +34,33 @@ ROLE_MAILBOXES = frozenset(
     )
 )
 _CURRENCY = (
-    r"(?:DKK|EUR|USD|SEK|NOK|GBP|CHF|kr\.?|€|\$|£|euros?|Euro|kroner|dollars?|d['\u2019]euros)"
+    r"(?:DKK|EUR|USD|SEK|NOK|GBP|CHF|kr\.?|€|\$|£|euros?|Euro|kroner|kronor|dollars?"
+    r"|d['\u2019]euros)"
 )
 _SCALE = (
     r"(?:bn|mn|[mkMBK]|mio\.?|mia\.?|mill\.?|Mio\.?|Mrd\.?|million(?:s|er)?|billion(?:s)?"
     r"|milliard(?:s|er)?|Millionen|Milliarden|miljoen|miljard|miljoner|miljarder"
     r"|millions? d['\u2019]euros)"
 )
-_NUMBER = r"\d[\d.,]*"
+# Thousands grouped by a space (sv, nb, da, fr: "950 000", also U+00A0 and U+202F) or a dot.
+_NUMBER = r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d[\d.,]*)"
 MONEY = re.compile(
     rf"(?:{_CURRENCY}\s?{_NUMBER}(?:\s?{_SCALE}\b)?"
     rf"|{_NUMBER}\s?(?:{_SCALE}\s?)?{_CURRENCY}(?!\w)"
     rf"|{_NUMBER}\s?{_SCALE}(?!\w)\.?)"
 )
+# A sum this large, or any sum with a business word or the company's name near it, is the kind
+# of figure a company publishes; a bake sale's "120 euros" or a flea market's "3000 kroner" is not.
+_LARGE = 100_000
+_THOUSANDS = re.compile(r"\dk\b|\d\s?K\b")
+_SCALED = re.compile(rf"\d\s?(?:{_SCALE})(?!\w)")
+BUSINESS = re.compile(
+    r"(?<!\w)(?:quarter\w*|Q[1-4]|H[12]|fiscal|FY\s?\d*|YTD|year-to-date|kvartal\w*|halvår\w*"
+    r"|Quartal\w*|Halbjahr\w*|Geschäftsjahr\w*|kwarta(?:al|len)\w*|boekjaar|trimest\w*"
+    r"|semestre\w*|exercice|regnskabsår\w*|räkenskapsår\w*|regnskapsår\w*)(?!\w)",
+    re.IGNORECASE,
+)
+_NEAR = 80  # characters between a figure and the business word or name that makes it one
 PERCENT = re.compile(rf"{_NUMBER}\s?(?:%|procent\b|prozent\b|percent\b|pct\b)", re.IGNORECASE)
 FINANCIAL = re.compile(
     r"(?<!\w)(?:revenue|turnover|sales figures|EBITDA|EBIT|ARR|MRR|margin|profits?|earnings"
@@ -125,7 +139,7 @@ def confidential(
     """Every confidential thing in `draft`, said in `language`."""
     yield from _secret_terms(draft, settings.confidential_terms, today, section, language)
     yield from _internal_links(draft, settings.internal_domains, section, language)
-    yield from _financials(draft, section, language)
+    yield from _financials(draft, settings.company_names, section, language)
     yield from _contacts(draft, section, language)
     for match in CREDENTIALS.finditer(draft):
         yield Concern(
@@ -171,11 +185,18 @@ def _internal_links(
             )
 
 
-def _financials(draft: str, section: str, language: str) -> Iterator[Concern]:
+def _financials(
+    draft: str, company_names: tuple[str, ...], section: str, language: str
+) -> Iterator[Concern]:
     word = FINANCIAL.search(draft)
     if word is None:
         return
-    figures = [m for m in MONEY.finditer(draft)] + [m for m in PERCENT.finditer(draft)]
+    context = [m.start() for m in BUSINESS.finditer(draft)]
+    if company_names:
+        context += [m.start() for m in name_pattern(company_names).finditer(without_links(draft))]
+    figures = [
+        m for m in MONEY.finditer(draft) if _company_sized(m.group(0), m.start(), context)
+    ] + list(PERCENT.finditer(draft))
     if not figures:
         return
     if PUBLISHED.search(draft) and not UNANNOUNCED.search(draft):
@@ -188,6 +209,18 @@ def _financials(draft: str, section: str, language: str) -> Iterator[Concern]:
         Span.of(draft, figure.start(), figure.end()),
         text_for("fix_financial", language),
     )
+
+
+def _company_sized(figure: str, start: int, context: list[int]) -> bool:
+    """Whether a sum of money is a company's: millions or more ("DKK 412m", "48,5 mio. kr."),
+    at least `_LARGE`, or any sum with a business word or the company's name near it."""
+    if any(abs(at - start) <= _NEAR for at in context):
+        return True
+    if _SCALED.search(figure) and not _THOUSANDS.search(figure):
+        return True
+    number = re.search(_NUMBER, figure)
+    whole = re.sub(r"[.,]\d{1,2}$", "", number.group(0)) if number else ""
+    return int(re.sub(r"\D", "", whole) or 0) * (1000 if _THOUSANDS.search(figure) else 1) >= _LARGE
 
 
 def _own(draft: str, start: int, end: int, local: str = "") -> bool:

@@ -1,5 +1,6 @@
 """Everyday posts that name the company or link to a site named like it, through `socialbot check`
-(review4 6, 7, 8, 14): news, articles, other companies' job ads and hashtags need no disclosure."""
+(review4 6, 7, 8, 14): news, articles, other companies' job ads and hashtags need no disclosure;
+a private sum ("omzet van de garage sale") is no company figure, "950 000 kronor" is (11, 15)."""
 
 from __future__ import annotations
 
@@ -93,3 +94,24 @@ def test_a_site_link_names_the_company_it_is_named_after(env: dict[str, str]) ->
     (concern,) = answer["concerns"]
     assert concern["span"] == "https://nordlys-cloud.com/beta"
     assert "Nordlys Cloud" in concern["reason"] and "https://" not in concern["reason"]
+
+
+def test_a_small_private_sum_is_no_company_figure(env: dict[str, str]) -> None:
+    fine = [
+        "Onze omzet van de garage sale: 120 euro voor het goede doel!",
+        "Notre chiffre d'affaires de la kermesse : 850 euros pour l'école.",
+        "Overskuddet fra loppemarkedet ble 3000 kroner til skolekorpset!",
+        "Our bake sale revenue: 120 euros for the school trip!",
+    ]
+    assert _kinds(fine, env) == [(d, []) for d in fine]
+
+
+def test_kronor_and_thousands_grouped_by_a_space_are_money(env: dict[str, str]) -> None:
+    drafts = [
+        "Omsättningen landade på 950 000 kronor i kvartalet, inte offentligt än!",
+        "Notre chiffre d'affaires atteint 1\u202f250\u00a0000 € ce mois-ci, entre nous !",
+        "Omzet van Nordlys dit kwartaal: 2.400 euro per klant, nog niet officieel.",
+    ]
+    answers = _answers(drafts, env)
+    spans = [[c["span"] for c in a["concerns"] if c["kind"] == "confidential"] for a in answers]
+    assert spans == [["950 000 kronor"], ["1\u202f250\u00a0000 €"], ["2.400 euro"]]
