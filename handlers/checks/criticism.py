@@ -13,67 +13,96 @@ from handlers.texts import text_for
 # Words that push back at someone (English, Danish, German, Swedish, Norwegian, Dutch, French).
 REBUTTAL = phrase_pattern(
     """not true|simply not|that's wrong|you're wrong|you are wrong|fake news|misinformation
-    |disinformation|lies|lying|liar|liars|nonsense|you clearly|never used|do your homework
+    |disinformation|lying|liar|liars|you clearly|do your homework
     |read the ticket|don't believe|do not believe|trolling|troll|full of mistakes
-    |embarrassing|get your facts|just false|that's false|that is false|simply false|is false
+    |get your facts|just false|that's false|that is false|simply false|is false
     |completely false|untrue|misleading|spreading rumours|spreading rumors|spreading lies
-    |total fiction|pure fiction|made up|made-up|you obviously|clearly never|no idea how
+    |total fiction|pure fiction|you obviously|clearly never
     |you haven't even|before you rant|you didn't even|shoddy
     |hit piece|clickbait|you're mistaken|you are mistaken|misinformed|baseless|unfounded
     |not the case|with all due respect|ikke tilfældet|grundløs|grundløse|ubegrundet
     |nicht der fall|haltlos|unbegründet|inte fallet|grundlöst|grundlösa|ikke tilfellet
     |grunnløs|grunnløse
-    |ikke rigtigt|ikke sandt|forkert|løgn|løgne|løgner|vrøvl|fyldt med fejl|urimelig|urimeligt
+    |ikke rigtigt|ikke sandt|forkert|løgn|løgne|løgner|fyldt med fejl|urimelig|urimeligt
     |klager offentligt|falske|passer ikke|passer simpelthen ikke|misvisende
     |usandt|fuld af fejl|lyver|er forkert|du har ikke engang|opdigtet
     |stimmt nicht|stimmt so nicht|stimmt so einfach nicht|einfach falsch|irreführend
-    |falschinformation|falschinformationen|quatsch|unsinn|lüge|lügen|lügner|gelogen|keine ahnung
+    |falschinformation|falschinformationen|lüge|lügen|lügner|gelogen
     |ist falsch|frei erfunden|du hast nicht einmal
-    |stämmer inte|inte sant|lögn|lögner|ljuger|struntprat|full av fel|felaktigt|sprida lögner
+    |stämmer inte|inte sant|lögn|lögner|ljuger|full av fel|felaktigt|sprida lögner
     |desinformation|vilseledande|är fel|påhittat|inte ens testat|har inte ens
-    |stemmer ikke|tøv|full av feil|feilaktig|sprer løgner|er feil
+    |stemmer ikke|full av feil|feilaktig|sprer løgner|er feil
     |rett og slett feil|oppdiktet|har ikke engang
-    |klopt niet|klopt gewoon niet|klopt helemaal niet|klopt van geen kant|niet waar|onzin|onwaar
+    |klopt niet|klopt gewoon niet|klopt helemaal niet|klopt van geen kant|niet waar|onwaar
     |leugen|leugens|nepnieuws|desinformatie|misleidend|je hebt het mis|u heeft het mis
-    |heb je het mis|je hebt geen idee|verzonnen|ongegrond|ongegronde|kletskoek|flauwekul|lees eerst
-    |nooit gebruikt|nooit geprobeerd
-    |c'est faux|complètement faux|totalement faux|archi faux|pas vrai|n'importe quoi
+    |heb je het mis|je hebt geen idee|verzonnen|ongegrond|ongegronde
+    |c'est faux|complètement faux|totalement faux|archi faux|pas vrai
     |mensonge|mensonges|mensonger|mensongère|désinformation|trompeur|trompeuse
-    |vous avez tort|tu as tort|ridicule|absurde|infondé|infondée|infondés|infondées
-    |sans fondement|renseignez-vous|renseigne-toi|jamais utilisé|jamais essayé|calomnie
+    |vous avez tort|tu as tort|infondé|infondée|infondés|infondées
+    |sans fondement|renseignez-vous|renseigne-toi|calomnie
+    |rtfm|stop complaining|quit whining|sorry you feel that way|before you complain
+    |before complaining
+    |calomnies|diffamatoire|inventé de toutes pièces"""
+)
+# Words that push back only when it is clear what they push back at: said to a friend they
+# deny a plan, laugh at the weather or ask where a jacket is from ("@lars we didn't make it").
+DENIAL = phrase_pattern(
+    """lies|nonsense|never used|embarrassing|made up|made-up|no idea how|vrøvl|tøv|quatsch|unsinn
+    |keine ahnung|struntprat|onzin|kletskoek|flauwekul|lees eerst|nooit gebruikt|nooit geprobeerd
+    |n'importe quoi|ridicule|absurde|jamais utilisé|jamais essayé
     |no idea what you're talking about|don't know what you're talking about|check your facts
     |check your numbers|way off|ingen anelse om hvad du taler om|keine ahnung wovon du redest
     |geen idee waar je het over hebt|aucune idée de ce que vous dites
     |we never|we did not|we didn't|we have never|we've never|that never happened
     |vi har aldrig|vi har aldri|wir haben nie|wir haben niemals|we hebben nooit|wij hebben nooit
     |nous n'avons jamais|on n'a jamais
-    |try reading|read the manual|rtfm|learn to read|before you complain|before complaining
-    |stop complaining|quit whining|sorry you feel that way|where you got that|where did you get that
+    |try reading|read the manual|learn to read
+    |where you got that|where did you get that
     |læs manualen|læs vejledningen|hvor har du det fra|lies die anleitung|woher hast du das
     |läs manualen|var har du fått det ifrån|les bruksanvisningen
     |lees de handleiding|waar haal je dat vandaan|lisez la doc|lis la doc|d'où vous sortez ça
-    |d'où tu sors ça
-    |calomnies|diffamatoire|inventé de toutes pièces"""
+    |d'où tu sors ça"""
+)
+# What a denial is about when it defends the company: its product, support or prices.
+ABOUT_US = re.compile(
+    r"(?<!\w)(?:our|onze|ons|notre|nos|vores|vor|unser\w*|vår|vårt|våra|våre)\s+"
+    r"(?:support|helpdesk|help desk|app|apps|application|applicatie|product\w*|produit\w*"
+    r"|service|services|software|logiciel|pricing|prices|prijzen|prix|priser|preise|data"
+    r"|données|customer service|kundeservice|kundenservice|kundtjänst|klantenservice"
+    r"|company|bedrijf|entreprise|firma|virksomhed|platform|plateforme|uptime|servers?)(?!\w)",
+    re.IGNORECASE,
+)
+# What a company is accused of: selling data, breaking a promise ("we never sold your data").
+ACCUSED = phrase_pattern(
+    """data|privacy|privacy policy|promised|leaked|sold|hacked|scam|persondata|privatliv|lovet
+    |solgt|daten|datenschutz|versprochen|verkauft|personuppgifter|integritet|lovade|sålt
+    |personvern|lovte|gegevens|beloofd|verkocht|données|vie privée|promis|vendu|vendues"""
 )
 # What is being answered: a review, a complaint, critical coverage.
 CRITICISM = phrase_pattern(
-    """review|reviews|1-star|one-star|complaint|complaints|criticism|critique|bad press
-    |that article|the article|your comment|your post|your tweet|trustpilot|glassdoor|kununu
-    |anmeldelse|anmeldelsen|klage|klagen|kritik|kritikken|artiklen|din kommentar|dit opslag
-    |bewertung|beschwerde|artikel|dein kommentar|deine bewertung
-    |recension|recensionen|omdöme|klagomål|kritiken|artikeln|ditt inlägg
-    |artikkelen|kommentaren din|innlegget ditt|accused us|accusing us
+    """review|reviews|1-star|one-star|complaint|complaints|criticism|bad press
+    |trustpilot|glassdoor|kununu
+    |anmeldelse|anmeldelsen|klage|klagen|kritik|kritikken
+    |bewertung|beschwerde|deine bewertung
+    |recension|recensionen|omdöme|klagomål|kritiken
+    |accused us|accusing us
     |accuses us|negative comment|negative comments|bad review|beskylder os|beskyldte os
     |beschuldigt uns|vorwürfe|anklagar oss|beskyller oss|beskylder oss|anklager oss
     |recensie|recensies|beoordeling|klacht|klachten|kritiek|negatieve reactie|negatieve review
-    |je reactie|jouw reactie|uw reactie|je bericht|je tweet|dat artikel|het artikel
-    |beschuldigt ons|beschuldigen ons|that thread|your thread|that blog post|your blog post
-    |your video|that video|your review|rant|bashing|hit job|haters|trolls|kritiseret
-    |kritisiert|kritiserat|kritisert|bekritiseerd|critiqué|critiquée
-    |avis négatif|avis négatifs|votre avis|ton avis|cet avis|l'avis
-    |plainte|plaintes|réclamation|commentaire négatif|votre commentaire|ton commentaire
-    |votre message|ton message|cet article|l'article|nous accuse|nous accusent
-    |critiques"""
+    |beschuldigt ons|beschuldigen ons|your review|bashing|hit job|haters|trolls|kritiseret
+    |kritisiert|kritiserat|kritisert|bekritiseerd|critique|critiqué|critiquée
+    |avis négatif|avis négatifs|plainte|plaintes|réclamation|commentaire négatif
+    |nous accuse|nous accusent"""
+)
+# Where something was said: criticism only with a pushback or the company named ("to everyone
+# who came: that video of us dancing is hilarious" thanks; "critiques" are reviews as often).
+MEDIUM = phrase_pattern(
+    """that article|the article|your comment|your post|your tweet|artiklen|din kommentar
+    |dit opslag|artikel|dein kommentar|artikeln|ditt inlägg|artikkelen|kommentaren din
+    |innlegget ditt|je reactie|jouw reactie|uw reactie|je bericht|je tweet|dat artikel
+    |het artikel|that thread|your thread|that blog post|your blog post|your video|that video
+    |rant|votre avis|ton avis|cet avis|l'avis|votre commentaire|ton commentaire|votre message
+    |ton message|cet article|l'article|critiques"""
 )
 # How a reply to it starts.
 ANSWERING = phrase_pattern(
@@ -110,10 +139,10 @@ TO_US_PRIVATELY = phrase_pattern(
     """dm us|send us a dm|drop us a dm|send us a message|send us a private message|message us
     |pm us|inbox us|contact us directly|reach out to us|get in touch with us|email us
     |skriv til os|send os en besked|send os en privat besked|kontakt os|skriv en pb
-    |schreib uns|schreiben sie uns|kontaktieren sie uns|per dm|per pn|als direktnachricht
+    |schreib uns|schreiben sie uns|kontaktieren sie uns|als direktnachricht
     |skriv till oss|skicka ett dm|kontakta oss|dm:a oss|send oss en melding|kontakt oss
     |stuur ons|dm ons|neem contact met ons op|mail ons|bel ons
-    |envoyez-nous|écrivez-nous|contactez-nous|en message privé|par message privé|en mp|en dm"""
+    |envoyez-nous|écrivez-nous|contactez-nous|en message privé|par message privé"""
 )
 # What customers complain about to a company's support.
 SERVICE = phrase_pattern(
@@ -123,11 +152,24 @@ SERVICE = phrase_pattern(
     |bestelling|factuur|terugbetaling|je account|uw account|je ervaring|uw ervaring
     |commande|facture|livraison|remboursement|votre compte|votre expérience"""
 )
+# What a support desk apologises for: the trouble a customer had, not a late invite or noise.
+INCONVENIENCE = phrase_pattern(
+    """inconvenience|the trouble|trouble with|issues with|problems with|bad experience|ulejlighed
+    |ulejligheden|besvær|besværet|bryderiet|problemet|unannehmlichkeiten|olägenhet|besväret
+    |ulempe|ulempen|ongemak|ongemakken|vervelende ervaring|gêne|désagrément|désagréments"""
+)
+# The customer's own order, invoice or login ("your order"), not a grill's delivery.
+_YOUR = r"(?:your|din|dit|dine|dein\w*|ihre?|je|jouw|uw|votre|vos|ton|ta|tes|ditt|deg)"
 _MENTION = re.compile(r"^\s*@\w+")
+_YOUR_SERVICE = re.compile(rf"(?<!\w){_YOUR}\s+(?:[^\W\d_]+\s+)?{SERVICE.pattern}", re.IGNORECASE)
 
 
 def criticism(
-    draft: str, open_report_keys: frozenset[str], section: str, language: str = "en"
+    draft: str,
+    open_report_keys: frozenset[str],
+    section: str,
+    language: str = "en",
+    company_mentioned: bool = False,
 ) -> Iterator[Concern]:
     """A concern when `draft` answers criticism, or links a post reported to the team."""
     for link in links_in(_with_schemes(draft)):
@@ -144,20 +186,32 @@ def criticism(
             return
     answering = ANSWERING.search(draft)
     criticised = CRITICISM.search(draft)
-    # An apology is a reply to a complaint when it takes it to a private message, or names
-    # what went wrong to someone ("@anna so sorry about your cat" answers no complaint).
+    medium = MEDIUM.search(draft)
+    mention = _MENTION.match(draft)
+    about_us = company_mentioned or bool(
+        criticised or ABOUT_US.search(draft) or ACCUSED.search(draft)
+    )
+    # An apology answers a complaint when it takes the customer's trouble or the company's
+    # matter to a private message, or names their order to them or to the complaint ("@anna so
+    # sorry about your cat" answers none; "sorry we missed your party, message us the photos"
+    # neither).
     apology = APOLOGY.search(draft)
+    trouble = INCONVENIENCE.search(draft) or SERVICE.search(draft)
     if apology and not (
-        TO_US_PRIVATELY.search(draft)
-        or (SERVICE.search(draft) and (_MENTION.match(draft) or criticised))
+        (TO_US_PRIVATELY.search(draft) and (trouble or company_mentioned))
+        or (mention and _YOUR_SERVICE.search(draft))
+        or (criticised and trouble)
     ):
         apology = None
+    # A pushback answers someone when it is said to them or about what they wrote; a denial
+    # only when it is also about the company or a post ("@lars we didn't make it" is not).
+    said_to = mention or criticised or answering
     rebuttal = REBUTTAL.search(draft)
-    if (
-        apology
-        or (rebuttal and (_MENTION.match(draft) or criticised or answering))
-        or (answering and criticised)
-    ):
+    if not (rebuttal and said_to):
+        denial = DENIAL.search(draft)
+        claim = (said_to and (about_us or medium)) or (medium and about_us)
+        rebuttal = denial if denial and claim else None
+    if apology or rebuttal or (answering and (criticised or (medium and company_mentioned))):
         found = rebuttal or apology or answering
         assert found is not None
         links = links_in(_with_schemes(draft))

@@ -90,6 +90,10 @@ class OfflineReview:
         today = context.today or self.today()
         settings = self.settings
         language = detect_language(draft, default=index.language)
+        company_mentioned = bool(
+            settings.company_names
+            and name_pattern(settings.company_names).search(without_links(draft))
+        )
         concerns: list[Concern] = [
             *confidential(draft, settings, today, sections[Kind.CONFIDENTIAL], language),
             *disclosure(
@@ -101,13 +105,13 @@ class OfflineReview:
                 settings.internal_domains,
             ),
             *criticism(
-                draft, context.open_report_keys, sections[Kind.REPLY_TO_CRITICISM], language
+                draft,
+                context.open_report_keys,
+                sections[Kind.REPLY_TO_CRITICISM],
+                language,
+                company_mentioned,
             ),
         ]
-        company_mentioned = bool(
-            settings.company_names
-            and name_pattern(settings.company_names).search(without_links(draft))
-        )
         # A rule of a section another kind cites is already said in that kind's words; the
         # disclosure section's rules forbid other things (posing as a neutral customer).
         cited = {c.section for c in concerns if c.kind is not Kind.DISCLOSURE}
