@@ -269,6 +269,12 @@ _POSTS = (
     r"(?:posts?|tweets?|comments?|opslag\w*|indlæg\w*|beitr\w*|inlägg\w*|innlegg\w*|kommentar\w*"
     r"|berichten|bericht|reacties|publications?|commentaires?)"
 )
+_INCIDENT = re.compile(
+    r"(?<!\w)(?:outages?|incidents?|downtime|complaints?|criticism|backlash|shitstorm"
+    r"|nedbrud\w*|driftsforstyrrelse\w*|ausfall\w*|störung\w*|pann?e\w*|avbrott\w*|störning\w*"
+    r"|nedetid|storing\w*|klacht\w*|plainte\w*|kriti\w*|critique\w*)(?!\w)",
+    re.IGNORECASE,
+)
 _DELETE = re.compile(
     rf"(?<!\w){_DELETING}\b[^.!?\n]{{0,30}}?(?<!\w){_POSTS}(?!\w)"
     rf"|(?<!\w){_POSTS}\b[^.!?\n]{{0,40}}?(?<!\w){_DELETING}(?!\w)",
@@ -389,7 +395,6 @@ FINDERS: dict[str, Callable[[str], int | None]] = {
     "harass": lambda draft: _first(draft, _INSULT, _THREAT, _DEMEANING),
     "swearing": _searcher(_SWEARING),
     "politics": _politics,
-    "delete": _searcher(_DELETE),
     "copy": _searcher(_COPY),
     "personal": _private,
     "consent": lambda draft: _first(draft, _UNASKED, _SHOWN_UNWELL),
@@ -399,7 +404,7 @@ FINDERS: dict[str, Callable[[str], int | None]] = {
 # thank-you on behalf of a meetup's organisers, a happy customer of the local bakery are fine.
 ABOUT_THE_COMPANY = {"account": _NEW_ACCOUNT, "behalf": _BEHALF, "neutral": _NEUTRAL}
 # News told early is the company's news: the draft names it or speaks as "we" and "our".
-_OURS = re.compile(
+OURS = re.compile(
     r"(?<!\w)(?:we|we're|our|us|vi|vores|os|wir|unser\w*|uns|vår|vårt|våra|oss|wij|ons|onze"
     r"|nous|notre|nos)(?!\w)"
     r"|#(?:employee|ansat|ansatt|anställd|mitarbeiter)",
@@ -419,11 +424,17 @@ def behaviours(draft: str, company_mentioned: bool) -> dict[str, int]:
             match = pattern.search(draft)
             if match:
                 found[name] = match.start()
+    # One's own posts deleted are the company's business when they name it, speak as "we" or
+    # are about an incident ("my old tweets about the outage"), not a fresh start on Instagram.
+    if company_mentioned or OURS.search(draft) or _INCIDENT.search(draft):
+        deleted = _DELETE.search(draft)
+        if deleted:
+            found["delete"] = deleted.start()
     if "account" in found:  # what was done to the account: it was created
         found["create"] = found["account"]
     early = (
         _INSIDER.search(draft)
-        or (_NOT_YET.search(draft) if company_mentioned or _OURS.search(draft) else None)
+        or (_NOT_YET.search(draft) if company_mentioned or OURS.search(draft) else None)
         or (_NOT_YET_DATE.search(draft) if company_mentioned else None)
     )
     if early:

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from handlers.checks.behaviours import behaviours
+from handlers.checks.behaviours import OURS, behaviours
 from handlers.checks.concerns import Concern, Kind
 from handlers.checks.text import listed, sentence_at, without_links
 from handlers.guidelines.language import detect_language, stem
@@ -95,6 +95,17 @@ ONLY = {
 # "Share links rather than copying articles": what follows forbids, what comes before is fine.
 PREFERRING = re.compile(
     r"\b(?:rather than|instead of|i stedet for|frem for|statt|anstatt|anstelle)\b", re.IGNORECASE
+)
+# A rule that forbids something only in the company's name: a group of one's own is fine.
+QUALIFIED = re.compile(
+    r"\b(?:in the company['\u2019]s name|in (?:its|our) name|on (?:the company['\u2019]s|its|our)"
+    r" behalf|on behalf of (?:the company|us)|i (?:virksomhedens|firmaets|selskabets) navn"
+    r"|på (?:virksomhedens|firmaets|selskabets) vegne|im namen (?:des unternehmens|der firma)"
+    r"|i (?:företagets|bolagets) namn|på (?:företagets|bolagets) vägnar|i (?:selskapets"
+    r"|bedriftens|firmaets) navn|på vegne av (?:selskapet|bedriften|firmaet)"
+    r"|(?:namens|uit naam van|in (?:de )?naam van) (?:het bedrijf|de organisatie)"
+    r"|au nom de (?:l['\u2019]entreprise|la société))\b",
+    re.IGNORECASE,
 )
 # Headings whose items all forbid something ("Don'ts", "Undgå", "No-Gos").
 FORBIDDING_HEADING = re.compile(
@@ -368,6 +379,8 @@ class Rule:
     common: frozenset[int] = frozenset()
     # An item of a list of things forbidden ("Don'ts"): terse, so half of its words are enough.
     terse: bool = False
+    # Forbidden only as the company ("in the company's name"): a draft must name it or say "we".
+    qualified: bool = False
 
 
 @cache
@@ -467,6 +480,7 @@ def rules(sections: Sequence[Section], language: str) -> list[Rule]:
                 if sum(any(group & other for other in r.groups) for r in found) >= COMMON
             ),
             rule.terse,
+            QUALIFIED.search(rule.text) is not None,
         )
         for rule in found
     ]
@@ -554,7 +568,10 @@ def guideline(
         strong.discard(f"!{name}")
     best: dict[str, tuple[float, Rule, list[int]]] = {}
     found = positions.keys()
+    ours = company_mentioned or OURS.search(words) is not None
     for rule in all_rules:
+        if rule.qualified and not ours:
+            continue
         matched = [n for n, group in enumerate(rule.groups) if group & found]
         score = sum(_weight(rule, n, strong) for n in matched)
         strong_hit = any(rule.groups[n] & strong for n in matched)

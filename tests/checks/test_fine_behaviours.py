@@ -132,3 +132,25 @@ def test_a_date_to_come_in_private_life_is_no_news_told_early(env: dict[str, str
     ]
     found = [[c["kind"] for c in a["concerns"]] for a in _answers(drafts, env)]
     assert found == [[], [], [], ["guideline"], ["guideline"]]
+
+
+SOCIAL_AT_WORK = "2. Social media at work is fine when it builds your professional image"
+NEGATIVE_COMMENTS = "4. Never answer negative comments yourself: report them"
+
+
+def test_a_group_or_a_clean_up_of_ones_own_is_no_company_account_or_deletion(
+    env: dict[str, str],
+) -> None:
+    """review4 17: "in the company's name" and "related" need the company, "we" or an incident."""
+    drafts = [
+        "J'ai créé un groupe WhatsApp pour les parents de la classe de CP.",
+        "Ik heb een nieuw profiel aangemaakt op Strava, volg me!",
+        "J'ai supprimé mes vieux commentaires sur Facebook, ça fait du bien.",
+        "Ik heb mijn oude berichten verwijderd, frisse start op Instagram.",
+        "I created a new WhatsApp group for the parents of the class.",
+        "J'ai créé une page Facebook pour Nordlys, abonnez-vous !",
+        "Ik heb al mijn oude berichten over de storing verwijderd.",
+    ]
+    answers = _answers(drafts, env)
+    found = [[c["section"] for c in a["concerns"] if c["kind"] == "guideline"] for a in answers]
+    assert found == [[], [], [], [], [], [SOCIAL_AT_WORK], [NEGATIVE_COMMENTS]]
