@@ -88,7 +88,8 @@ _FRENCH_STOP = """
         cette cet ceux celle celui comme comment quand quoi où si peut peux puis pouvons pouvez
         doit dois faut y est-ce qu'est-ce puis-je dois-je peut-on ok merci bonjour salut oui
         non"""
-_FRENCH_MARKERS = "le les est je que pas nous notre puis peux comment une"
+# "merde", "putain": the short drafts a French swear word alone tells (review4 13).
+_FRENCH_MARKERS = "le les est je que pas nous notre puis peux comment une merde putain"
 _SPANISH_STOP = """
         a al algo algunas algunos ante antes como con contra cual cuando de del desde donde
         durante e el ella ellas ellos en entre era es esa esas ese eso esos esta estas este esto
@@ -143,6 +144,8 @@ _SPELLING = {
     "nb": re.compile(r"\b(?:\w+sjon(?:en|er|ene)?\b|\w+het(?:en|er)?\b|kj|gj|skj)|øy|kk\b"),
 }
 
+_ELIDED = re.compile(r"(?:[cdjlmnst]|qu)'\w")
+
 # In order of preference when two score alike (Danish before its close cousin Norwegian).
 LANGUAGES: dict[str, Language] = {
     language.code: language
@@ -183,6 +186,8 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE.code) -> str:
     for code, language in LANGUAGES.items():
         score = sum(1.0 for word in found if word in language.stop_words)
         score += sum(1.0 for word in found if word in language.markers)
+        if language.elides:  # "j'ai", "c'est", "l'équipe"
+            score += sum(1.0 for word in found if _ELIDED.match(word))
         score += 2.0 * any(letter in lowered for letter in language.letters)
         if code in _SPELLING:
             score += len(_SPELLING[code].findall(lowered))

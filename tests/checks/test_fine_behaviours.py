@@ -154,3 +154,11 @@ def test_a_group_or_a_clean_up_of_ones_own_is_no_company_account_or_deletion(
     answers = _answers(drafts, env)
     found = [[c["section"] for c in a["concerns"] if c["kind"] == "guideline"] for a in answers]
     assert found == [[], [], [], [], [], [SOCIAL_AT_WORK], [NEGATIVE_COMMENTS]]
+
+
+def test_a_short_french_draft_is_answered_in_french(env: dict[str, str]) -> None:
+    """review4 13: "de", "en", "du", "mon" are Danish words too."""
+    drafts = ["Merde, j'ai oublié mon parapluie.", "Putain de train en retard."]
+    reasons = [c["reason"] for a in _answers(drafts, env) for c in a["concerns"]]
+    assert len(reasons) == 2
+    assert all(reason.startswith("Nos règles disent") for reason in reasons)
