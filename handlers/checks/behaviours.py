@@ -195,25 +195,27 @@ _NEUTRAL = _any(
 _NOT_YET = _any(
     r"not (?:yet )?(?:public|announced|official)|isn't (?:public|official|announced) yet",
     r"(?:officially )?announced next (?:week|month)|ahead of (?:the )?(?:launch|announcement)",
-    r"before (?:it's|it is) (?:announced|official)|can't say (?:any )?more|not (?:known|out) yet",
-    r"kan ikke sige mere|ikke kendt endnu|ikke ude endnu|ikke officielt endnu",
+    r"before (?:it's|it is) (?:announced|official)|not (?:known|out) yet",
+    r"ikke kendt endnu|ikke ude endnu|ikke officielt endnu",
     r"ikke offentligt? (?:endnu|ennå|enda)|før det bliver offentliggjort",
-    r"mehr darf ich nicht sagen|noch nicht bekannt|noch nicht (?:offiziell|öffentlich)",
-    r"bevor es offiziell|kan inte säga mer|inte känt än|inte ute än",
+    r"noch nicht bekannt|noch nicht (?:offiziell|öffentlich)",
+    r"bevor es offiziell|inte känt än|inte ute än",
     r"inte offentligt? (?:än|ännu)|inte officiellt (?:än|ännu)",
-    r"innan det (?:annonseras|blir offentligt)|kan ikke si mer|ikke kjent ennå|ikke ute ennå",
+    r"innan det (?:annonseras|blir offentligt)|ikke kjent ennå|ikke ute ennå",
     r"ikke offisielt ennå|før det blir offentlig",
     # "Nog niet officieel" news, not a house "nog niet officieel verkocht".
     r"nog niet (?:openbaar|officieel|bekend|aangekondigd)"
     r"(?! (?!bekend\b)(?:ver|ge|be|ont|her)\w+[dt])"
     r"|voordat het (?:officieel|openbaar) is",
-    r"pas encore (?:public|officiel|officielle|annoncé|annoncée)|je ne peux pas en dire plus"
+    r"pas encore (?:public|officiel|officielle|annoncé|annoncée)"
     r"|avant l['\u2019]annonce officielle",
 )
-# How any date to come is said ("le film ne sort qu'en avril", "ik kan nog niet zeggen of we
-# komen"): news told early only in a draft that names the company.
+# How any date or surprise to come is said ("le film ne sort qu'en avril", "ik kan nog niet
+# zeggen of we komen", "our baby arrives in March, can't say more"): news told early only in a
+# draft that names the company.
 _NOT_YET_DATE = _any(
-    r"kan (?:er )?nog niet (?:veel )?zeggen",
+    r"can't say (?:any )?more|kan ikke sige mere|mehr darf ich nicht sagen|kan inte säga mer"
+    r"|kan ikke si mer|je ne peux pas en dire plus|kan (?:er )?nog niet (?:veel )?zeggen",
     r"ne sera annoncée?|(?:ne sort|ne sortent|ne sera publiée?|ne seront publiée?s) qu",
 )
 # Said of news only an insider has, whoever's it is.

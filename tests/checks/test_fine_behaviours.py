@@ -129,9 +129,11 @@ def test_a_date_to_come_in_private_life_is_no_news_told_early(env: dict[str, str
         "Ons huis is nog niet officieel verkocht, maar we zijn blij!",
         "Nordlys ouvre un bureau à Lyon, ça ne sera annoncé que lundi !",
         "Onze nieuwe app is nog niet officieel aangekondigd!",
+        "Notre bébé arrive en mars ! Je ne peux pas en dire plus, c'est une surprise.",
+        "Three new Nordlys products next year. Can't say more 😉 #employee",
     ]
     found = [[c["kind"] for c in a["concerns"]] for a in _answers(drafts, env)]
-    assert found == [[], [], [], ["guideline"], ["guideline"]]
+    assert found == [[], [], [], ["guideline"], ["guideline"], [], ["guideline"]]
 
 
 SOCIAL_AT_WORK = "2. Social media at work is fine when it builds your professional image"
