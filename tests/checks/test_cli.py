@@ -17,17 +17,6 @@ from handlers.checks.rules import rules
 from handlers.guidelines.document import GuidelinesFile
 
 
-@pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    monkeypatch.chdir(tmp_path)  # no stray .env
-    return {
-        "SOCIALBOT_DB": str(tmp_path / "socialbot.db"),
-        "SOCIALBOT_COMPANY_NAMES": "Nordlys, Nordlys Cloud",
-        "SOCIALBOT_CONFIDENTIAL_TERMS": "Polaris until 2099-01-31, Bluefin until 2020-01-01",
-        "SOCIALBOT_INTERNAL_DOMAINS": "corp.nordlys.dk",
-    }
-
-
 def _answers(drafts: list[str], env: dict[str, str]) -> list[dict[str, Any]]:
     """`socialbot check --json` on one draft a line: its answers, one for each draft."""
     result = CliRunner().invoke(check, ["--json"], input="".join(f"{d}\n" for d in drafts), env=env)

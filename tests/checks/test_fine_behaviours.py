@@ -8,9 +8,7 @@ import pytest
 
 from handlers.checks.rules import rules
 from handlers.guidelines.document import GuidelinesFile
-from tests.checks.test_cli import _answers, env
-
-__all__ = ["env"]
+from tests.checks.test_cli import _answers
 
 # Said of a match, a film, oneself, the weather; a warning, a vote for a photo (review4 5).
 FINE_EVERYDAY = [

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.checks.test_cli import _answers, env
+from tests.checks.test_cli import _answers
 
-__all__ = ["env"]  # the fixture, used by name
 # Company and product names that are also everyday words and hosts; nothing confidential.
 NAMES = {
     "SOCIALBOT_COMPANY_NAMES": "Nordlys, Nordlys Cloud, Polaris, Hub, Go, Link",

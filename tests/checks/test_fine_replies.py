@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.checks.test_cli import _answers, env  # noqa: F401 (the fixture)
+from tests.checks.test_cli import _answers
 
 # review4's drafts: a flat denial or a pushback word said to a friend (1), an apology with
 # "message us" and no complaint (2), "to everyone who / regarding your" with a medium (3).
@@ -58,18 +58,18 @@ REPLIES = [
 ]
 
 
-def test_everyday_posts_are_no_reply_to_criticism(env: dict[str, str]) -> None:  # noqa: F811
+def test_everyday_posts_are_no_reply_to_criticism(env: dict[str, str]) -> None:
     answers = _answers(FINE, env)
     assert [a["draft"] for a in answers if not a["ok"]] == []
 
 
-def test_replies_to_criticism_are_still_flagged(env: dict[str, str]) -> None:  # noqa: F811
+def test_replies_to_criticism_are_still_flagged(env: dict[str, str]) -> None:
     answers = _answers(REPLIES, env)
     missed = [a["draft"] for a in answers if "reply_to_criticism" not in _kinds(a)]
     assert missed == []
 
 
-def test_answering_a_message_is_no_reply_to_criticism(env: dict[str, str]) -> None:  # noqa: F811
+def test_answering_a_message_is_no_reply_to_criticism(env: dict[str, str]) -> None:
     # "pique-nique" is read as a swear word (review4 5, another check): only this kind here.
     draft = "Réponse à ton message de ce matin : oui, je viens au pique-nique !"
     (answer,) = _answers([draft], env)
