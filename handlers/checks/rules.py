@@ -17,6 +17,13 @@ from handlers.guidelines.retrieval import analyse
 from handlers.guidelines.sections import Section
 from handlers.texts import text_for
 
+
+def _imperative(not_verbs: str, never: str, subject: str = "") -> str:
+    """A verb and then a never- or not-word opening a clause, as a pattern ("Deel nooit…", "Teilen
+    Sie niemals…", "Publicera inte…"), perhaps with a polite `subject` between; not a question."""
+    return rf"(?!(?:{not_verbs})\b)[^\W\d_]+ (?:{subject})?(?:{never})\b(?![^.!?]*\?)"
+
+
 # How a guideline forbids something, per language.
 FORBIDDING = {
     "en": r"\bnever\b|\bdo not\b|\bdon['\u2019]t\b|\bmust not\b|\bmustn['\u2019]t\b|\bmay not\b"
@@ -32,19 +39,22 @@ FORBIDDING = {
     "da": r"\baldrig\b|\bmå (?:du |man |i )?ikke\b|\bskal (?:du |man )?ikke\b|\bikke tilladt\b"
     r"|\bundgå\b|\bhold\b.{0,60}\b(?:ude|væk|adskilt)\b|\bundlad\b|\blad være\b"
     r"|\bbør (?:du |man )?ikke\b|\bforbudt\b|\bingen\b|\bhøjst\b"
-    r"|(?!(?:hvis|men|og|der|som|det|du|man|jeg|vi)\b)[^\W\d_]+ ikke\b",
+    r"|" + _imperative("hvis|men|og|der|som|det|du|man|jeg|vi", "ikke|aldrig"),
     "de": r"\bnie\b|\bniemals\b|\bnicht erlaubt\b|\bdarf(?:st)? (?:\w+ )?nicht\b"
     r"|\bdürfen (?:\w+ )?nicht\b|\bvermeide\w*\b|\bunterlass\w*\b|\bkeine?[nmrs]?\b"
     r"|\bverboten\b|\buntersagt\b|\bnicht gestattet\b|\bmaximal\b|\bhöchstens\b"
     r"|\bsollt?e?n? (?:\w+ )?(?:nicht|keine?n?)\b"
-    r"|(?!(?:wenn|aber|und|das|es|sie|ich|wir|du|man)\b)[^\W\d_]+ (?:nicht|keine?n?)\b",
+    r"|"
+    + _imperative("wenn|aber|und|das|es|sie|ich|wir|du|man", "nicht|keine?n?|nie|niemals", "sie "),
     "sv": r"\baldrig\b|\bfår (?:du |man )?inte\b|\binte tillåtet\b|\bundvik\b"
-    r"|\b(?:ska|bör) (?:du |man )?inte\b|\bförbjud\w*\b|\bingen\b|\binga\b|\bhögst\b",
+    r"|\b(?:ska|bör) (?:du |man )?inte\b|\bförbjud\w*\b|\bingen\b|\binga\b|\bhögst\b"
+    r"|" + _imperative("om|men|och|där|som|det|du|man|jag|vi", "inte|aldrig"),
     "nb": r"\baldri\b|\bmå (?:du |man )?ikke\b|\bikke lov\b|\bunngå\b"
-    r"|\b(?:skal|bør) (?:du |man )?ikke\b|\bforbudt\b|\bingen\b|\bhøyst\b",
+    r"|\b(?:skal|bør) (?:du |man )?ikke\b|\bforbudt\b|\bingen\b|\bhøyst\b"
+    r"|" + _imperative("hvis|men|og|der|som|det|du|man|jeg|vi", "ikke|aldri"),
     "nl": r"\bnooit\b|\bniet toegestaan\b|\bmag (?:je |u )?niet\b|\bvermijd\b|\bgeen\b"
     r"|\bverboden\b|\bniet de bedoeling\b"
-    r"|(?!(?:als|maar|en|dat|het|je|u|ik|we|wij|men|er|ook|of)\b)[^\W\d_]+ (?:niet|geen)\b",
+    r"|" + _imperative("als|maar|en|dat|het|je|u|ik|we|wij|men|er|ook|of", "niet|geen|nooit"),
     "fr": r"\bjamais\b|\bne\b.{0,30}\b(?:pas|jamais|rien|aucune?)\b"
     r"|\bn['\u2019]\w+\b.{0,30}\b(?:pas|jamais)\b"
     r"|\binterdit\b|\bévite[zr]?\b|\baucune?\b|\bproscrit\w*\b"

@@ -1,0 +1,110 @@
+"""A verb and then "never" or "not" opening a guideline's sentence is a rule in every language
+("Deel nooit…", "Teilen Sie niemals…", "Del aldrig…"); what permits and what asks is not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from handlers.checks.rules import rules
+from handlers.guidelines.document import GuidelinesFile
+from tests.checks.test_cli import _answers
+
+# Per language: the guidelines (a rule forbidding photos of screens, one forbidding to share
+# customers' information, then what permits or asks), the rules read from them, a draft breaking
+# the first and a fine one.
+FORMS = [
+    (
+        "# Richtlijnen\n\n## Vertrouwelijk\nDeel nooit informatie over klanten.\n"
+        "Plaats nooit foto's van schermen op kantoor.\n\n## Toon\n"
+        "Aarzel niet om foto's van evenementen te delen.\nDeel je nooit iets over je werk?\n",
+        ["Deel nooit informatie over klanten.", "Plaats nooit foto's van schermen op kantoor."],
+        "Foto van mijn scherm op kantoor vandaag, kijk eens!",
+        "Fijne vrijdag allemaal, geniet van het weekend!",
+    ),
+    (
+        "# Richtlinien\n\n## Vertraulich\nTeilen Sie niemals Informationen über Kunden.\n"
+        "Poste nie Fotos von Bildschirmen im Büro.\nVeröffentliche keine Zahlen.\n\n## Ton\n"
+        "Zögern Sie nicht, Fotos von Veranstaltungen zu teilen.\n",
+        [
+            "Teilen Sie niemals Informationen über Kunden.",
+            "Poste nie Fotos von Bildschirmen im Büro.",
+            "Veröffentliche keine Zahlen.",
+        ],
+        "Foto von meinem Bildschirm im Büro heute, schaut mal!",
+        "Schönes Wochenende euch allen, genießt die Sonne!",
+    ),
+    (
+        "# Retningslinjer\n\n## Fortroligt\nSkriv aldrig om kunder.\n"
+        "Del aldrig billeder af skærme på kontoret.\n\n## Tone\n"
+        "Tøv ikke med at dele billeder fra arrangementer.\n",
+        ["Skriv aldrig om kunder.", "Del aldrig billeder af skærme på kontoret."],
+        "Billede af min skærm på kontoret i dag, se lige!",
+        "God weekend allesammen, nyd solen!",
+    ),
+    (
+        "# Riktlinjer\n\n## Konfidentiellt\nDela aldrig information om kunder.\n"
+        "Publicera inte bilder av skärmar på kontoret.\n\n## Ton\n"
+        "Tveka inte att dela bilder från evenemang.\n",
+        [
+            "Dela aldrig information om kunder.",
+            "Publicera inte bilder av skärmar på kontoret.",
+        ],
+        "Bild på min skärm på kontoret idag, titta!",
+        "Trevlig helg allihopa, njut av solen!",
+    ),
+    (
+        "# Retningslinjer\n\n## Konfidensielt\nDel aldri informasjon om kunder.\n"
+        "Publiser ikke bilder av skjermer på kontoret.\n\n## Tone\n"
+        "Nøl ikke med å dele bilder fra arrangementer.\n",
+        ["Del aldri informasjon om kunder.", "Publiser ikke bilder av skjermer på kontoret."],
+        "Bilde av skjermen min på kontoret i dag, se her!",
+        "God helg alle sammen, nyt sola!",
+    ),
+    (
+        "# Charte\n\n## Confidentialité\nNe partagez jamais d'informations sur nos clients.\n"
+        "Ne publiez jamais de photos des écrans du bureau.\n\n## Ton\n"
+        "N'hésitez pas à partager vos photos des événements.\n",
+        [
+            "Ne partagez jamais d'informations sur nos clients.",
+            "Ne publiez jamais de photos des écrans du bureau.",
+        ],
+        "Photo de mon écran au bureau aujourd'hui, regardez !",
+        "Bon week-end à tous, profitez du soleil !",
+    ),
+    (
+        "# Guidelines\n\n## Confidential\nNever share information about customers.\n"
+        "Never post photos of screens in the office.\n\n## Tone\n"
+        "Don't hesitate to share photos from events.\n",
+        [
+            "Never share information about customers.",
+            "Never post photos of screens in the office.",
+        ],
+        "Photo of my screen at the office today, have a look!",
+        "Happy weekend everyone, enjoy the sun!",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("guidelines", "expected_rules", "breaking", "fine"),
+    FORMS,
+    ids=["nl", "de", "da", "sv", "nb", "fr", "en"],
+)
+def test_a_verb_then_never_or_not_is_a_rule(
+    env: dict[str, str],
+    tmp_path: Path,
+    guidelines: str,
+    expected_rules: list[str],
+    breaking: str,
+    fine: str,
+) -> None:
+    document = tmp_path / "guidelines.md"
+    document.write_text(guidelines, encoding="utf-8")
+    index = GuidelinesFile(document).index
+    assert [r.text for r in rules(index.sections, index.language)] == expected_rules
+    answers = _answers([breaking, fine], env | {"SOCIALBOT_GUIDELINES": str(document)})
+    found = [[c["section"] for c in a["concerns"] if c["kind"] == "guideline"] for a in answers]
+    # The rules are in the first section of each file, the one about what is confidential.
+    assert found == [[index.sections[0].title], []]
