@@ -10,7 +10,7 @@ from pathlib import Path
 from handlers.errors import UserError
 from handlers.guidelines.embedding import load_embedder
 from handlers.guidelines.retrieval import Index
-from handlers.guidelines.sections import Section, split_sections
+from handlers.guidelines.sections import split_sections
 
 log = logging.getLogger(__name__)
 
@@ -90,8 +90,3 @@ class GuidelinesFile:
                 ) from error
             log.warning("cannot re-read the guidelines; keeping the last version", exc_info=True)
         return self._index
-
-    @property
-    def sections(self) -> tuple[Section, ...]:
-        """The sections, in document order."""
-        return self.index.sections

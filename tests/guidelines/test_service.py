@@ -115,10 +115,10 @@ async def test_the_file_is_read_again_when_it_changes(db: Database, tmp_path: Pa
     assert (await qa.answer("Are dogs welcome in the office?")).confident
     path.write_text("# Rules\n\n## Parking\n\nPark behind the building.\n")
     os.utime(path, ns=(1, 1))  # a different mtime even on coarse file systems
-    assert [s.title for s in qa.file.sections] == ["Parking"]
+    assert [s.title for s in (await qa.index()).sections] == ["Parking"]
     assert (await qa.answer("Are dogs welcome in the office?")).verdict == "not_covered"
-    path.unlink()
-    assert [s.title for s in qa.file.sections] == ["Parking"]  # the last good version stays
+    path.unlink()  # the last good version stays
+    assert [s.title for s in (await qa.index()).sections] == ["Parking"]
 
 
 async def test_answers_are_kept_90_days_and_downvoted_ones_a_year(tmp_path: Path) -> None:
