@@ -45,7 +45,7 @@ def review() -> OfflineReview:
 
 
 def sections(review: OfflineReview) -> Any:
-    return review.guidelines.sections
+    return review.guidelines.index.sections
 
 
 async def test_the_model_adds_concerns_citing_real_sections_only(model, review) -> None:
