@@ -7,7 +7,7 @@ Run: .venv/bin/python bench/check_eval.py [--set FILE] [--split holdout|dev|all]
 With the dev split, the dev policies of tests/checks/policies_dev.yaml are measured too.
 `--policies FILE` measures only a policies file in policies_dev.yaml's format (no drafts set).
 
-`--set tests/checks/drafts_unseen.yaml` measures a later held-out set (all of it, one split).
+`--set tests/checks/drafts_unseen3.yaml` measures a later held-out set (all of it, one split).
 """
 
 from __future__ import annotations

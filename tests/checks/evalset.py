@@ -22,7 +22,7 @@ POLICIES = Path(__file__).parent / "policies_dev.yaml"
 CORPUS = Path(__file__).parents[1] / "guidelines" / "corpus"
 # Held-out drafts written later by someone who never saw the checker: all of them are in the
 # split `unseen`; a file without `settings` is checked with those of drafts.yaml.
-UNSEEN = Path(__file__).parent / "drafts_unseen.yaml"
+RETIRED = tuple(Path(__file__).parent / f"drafts_retired{n}.yaml" for n in (1, 2))
 UNSEEN_SPLIT = "unseen"
 BUNDLED = Path(__file__).resolve().parents[2] / "handlers" / "data" / "guidelines.md"
 
@@ -83,11 +83,6 @@ def load_eval_set(path: Path = DRAFTS) -> EvalSet:
     )
     guidelines = BUNDLED if raw["guidelines"] == "bundled" else base.parent / raw["guidelines"]
     return EvalSet(settings, guidelines, drafts)
-
-
-def unseen_set() -> Path | None:
-    """The later held-out set, when it is there."""
-    return UNSEEN if UNSEEN.exists() else None
 
 
 @dataclass(frozen=True)
