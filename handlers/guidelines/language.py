@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Protocol
 
 import snowballstemmer  # type: ignore[import-untyped]
 
+# Stems kept in memory: a policy has a few thousand distinct words.
+STEMS_KEPT = 65536
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 
 
@@ -213,8 +215,10 @@ def language(code: str) -> Language:
     return LANGUAGES.get(code, DEFAULT_LANGUAGE)
 
 
+@lru_cache(maxsize=STEMS_KEPT)
 def stem(word: str, code: str) -> str:
-    """The Snowball stem of one lower-case word in the language `code`."""
+    """The Snowball stem of one lower-case word in the language `code` (kept: the Snowball
+    stemmers are pure Python, and a policy's words are read again for every question)."""
     return _stemmer(language(code).stemmer).stemWord(word)
 
 
