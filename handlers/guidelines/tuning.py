@@ -36,9 +36,9 @@ class Tuning:
     # spread taken as at least `model_spread` (nearly equal cosines say nothing). The weight
     # is scaled by `model_gate` + (1 - `model_gate`) * the runner-up's BM25 / the best's: the
     # model decides less when one section clearly holds the question's words.
-    model_weight: float = 4.0
+    model_weight: float = 5.0
     model_spread: float = 0.08
-    model_gate: float = 0.5
+    model_gate: float = 0.3
     # A question's word the document never uses weighs this share of the rarest word's weight
     # in the share of the question a passage covers (an everyday paraphrase is no sign that
     # the policy is silent).
@@ -54,10 +54,10 @@ class Tuning:
     # only when it comes from `similarity_model`, the model the weights were fitted with
     # (another model's cosines have another scale); without it, `verdict_weights_plain` hold
     # (fitted before the model's weight was gated: the English model's re-ranking has no gate).
-    verdict_weights: tuple[float, ...] = (0.439, 1.727, 0.443, 0.514, 30.468)
+    verdict_weights: tuple[float, ...] = (0.746, 1.621, 0.072, 0.739, 34.612)
     verdict_weights_plain: tuple[float, ...] = (-0.158, 1.723, 1.258, 0.395, 0.0)
     similarity_model: str = "e5-0.3.0-bundled"
-    similarity_center: float = 0.85
+    similarity_center: float = 0.851
     answer_probability: float = 0.75
     refuse_probability: float = 0.0
 
