@@ -42,7 +42,11 @@ REBUTTAL = phrase_pattern(
     |sans fondement|renseignez-vous|renseigne-toi|calomnie
     |rtfm|stop complaining|quit whining|sorry you feel that way|before you complain
     |before complaining
-    |calomnies|diffamatoire|inventé de toutes pièces"""
+    |calomnies|diffamatoire|inventé de toutes pièces
+    |stop spreading|quit spreading|not our fault|stop blaming us|ikke vores skyld
+    |nicht unsere schuld|inte vårt fel|sluta skylla på oss|ikke vår feil|niet onze schuld
+    |pas notre faute|you're exaggerating|you are exaggerating|du overdriver|du übertreibst
+    |du överdriver|je overdrijft|jullie overdrijven|vous exagérez|tu exagères"""
 )
 # Words that push back only when it is clear what they push back at: said to a friend they
 # deny a plan, laugh at the weather or ask where a jacket is from ("@lars we didn't make it").
@@ -61,7 +65,28 @@ DENIAL = phrase_pattern(
     |læs manualen|læs vejledningen|hvor har du det fra|lies die anleitung|woher hast du das
     |läs manualen|var har du fått det ifrån|les bruksanvisningen
     |lees de handleiding|waar haal je dat vandaan|lisez la doc|lis la doc|d'où vous sortez ça
-    |d'où tu sors ça"""
+    |d'où tu sors ça|blödsinn|schwachsinn|unfug|nonsens|sludder|pjat|tull|tullprat|tøys
+    |bêtises|foutaises
+    |what are you talking about|what are you even talking about|hvad taler du om
+    |hvad snakker du om|wovon redest du|wovon sprichst du|vad pratar du om|hva snakker du om
+    |waar heb je het over|waar hebben jullie het over|de quoi vous parlez|de quoi tu parles
+    |maybe you should|perhaps you should|måske du skulle|måske skulle du|vielleicht solltest du
+    |kanske du borde|kanske borde du|kanskje du burde|kanskje du skulle|misschien moet je
+    |misschien zou je|peut-être devriez-vous|tu devrais peut-être"""
+)
+# "We're not 'a scam'": denying what the critic called the company, in their quoted words.
+# "Det passer overhovedet ikke", "klopt echt niet": a denial with a word of emphasis between.
+_NOT_SO = re.compile(
+    r"(?<!\w)(?:passer|stemmer|stämmer|stimmt|klopt)\s+(?:(?:overhovedet|slet|simpelthen|bare"
+    r"|altså|gar|überhaupt|einfach|absolut|alls|helt|heller|rett og slett|helemaal|echt|gewoon"
+    r"|totaal|totalt)\s+)?(?:ikke|inte|nicht|niet)(?!\w)",
+    re.IGNORECASE,
+)
+_QUOTED_DENIAL = re.compile(
+    r"(?<!\w)(?:we(?: a|\u2019|')re|we are|vi er|wir sind|vi är|wij zijn|we zijn"
+    r"|nous (?:ne )?sommes)\s+(?:\w+\s+){0,2}?(?:not|ikke|nicht|inte|niet|pas)\s+(?:\w+\s+)?"
+    r"[\"\u201c\u201e\u00ab']",
+    re.IGNORECASE,
 )
 # What a denial is about when it defends the company: its product, support or prices.
 ABOUT_US = re.compile(
@@ -69,7 +94,8 @@ ABOUT_US = re.compile(
     r"(?:support|helpdesk|help desk|app|apps|application|applicatie|product\w*|produit\w*"
     r"|service|services|software|logiciel|pricing|prices|prijzen|prix|priser|preise|data"
     r"|données|customer service|kundeservice|kundenservice|kundtjänst|klantenservice"
-    r"|company|bedrijf|entreprise|firma|virksomhed|platform|plateforme|uptime|servers?)(?!\w)",
+    r"|company|bedrijf|entreprise|firma|virksomhed|platform|plateforme|plattform|plattformen|uptime"
+    r"|servers?)(?!\w)",
     re.IGNORECASE,
 )
 # What a company is accused of: selling data, breaking a promise ("we never sold your data").
@@ -93,6 +119,13 @@ CRITICISM = phrase_pattern(
     |kritisiert|kritiserat|kritisert|bekritiseerd|critique|critiqué|critiquée
     |avis négatif|avis négatifs|plainte|plaintes|réclamation|commentaire négatif
     |nous accuse|nous accusent"""
+)
+# Complaints about the company's own things ("those complaining about our prices").
+_COMPLAINED = re.compile(
+    r"(?<!\w)(?:complain\w*|klage[rn]?|klagar|beschwer\w*|klagen|klaagt|klagen|se plai\w+|râle\w*)"
+    r"\s+(?:about|over|på|över|über|de|sur)\s+(?:our|vores|vor|unser\w*|vår\w*|onze|ons|nos|notre)"
+    r"(?!\w)",
+    re.IGNORECASE,
 )
 # Where something was said: criticism only with a pushback or the company named ("to everyone
 # who came: that video of us dancing is hilarious" thanks; "critiques" are reviews as often).
@@ -119,7 +152,8 @@ ANSWERING = phrase_pattern(
     |reactie op|als reactie op|in reactie op|antwoord op|aan iedereen die|aan de persoon die
     |aan degene die|aan wie|aan de journalist|aan de schrijver
     |en réponse à|réponse à|pour répondre à|à ceux qui|à celles et ceux qui|à la personne qui
-    |à tous ceux qui|au journaliste|à la journaliste|à l'auteur"""
+    |à tous ceux qui|au journaliste|à la journaliste|à l'auteur|naar aanleiding van
+    |in response to|med anledning af|med anledning av|suite aux|en réaction à"""
 )
 # Answering a complaint kindly is still answering it ("even to defend the company").
 APOLOGY = phrase_pattern(
@@ -142,7 +176,9 @@ TO_US_PRIVATELY = phrase_pattern(
     |schreib uns|schreiben sie uns|kontaktieren sie uns|als direktnachricht
     |skriv till oss|skicka ett dm|kontakta oss|dm:a oss|send oss en melding|kontakt oss
     |stuur ons|dm ons|neem contact met ons op|mail ons|bel ons
-    |envoyez-nous|écrivez-nous|contactez-nous|en message privé|par message privé"""
+    |envoyez-nous|écrivez-nous|contactez-nous|en message privé|par message privé
+    |dm me|send me a dm|message me|pm me|skriv til mig|send mig en besked|schreib mir
+    |skriv till mig|skriv til meg|stuur me|stuur mij|écrivez-moi|envoyez-moi"""
 )
 # What customers complain about to a company's support.
 SERVICE = phrase_pattern(
@@ -160,7 +196,26 @@ INCONVENIENCE = phrase_pattern(
 )
 # The customer's own order, invoice or login ("your order"), not a grill's delivery.
 _YOUR = r"(?:your|din|dit|dine|dein\w*|ihre?|je|jouw|uw|votre|vos|ton|ta|tes|ditt|deg)"
-_MENTION = re.compile(r"^\s*@\w+")
+# Said to someone: their handle first, perhaps after a greeting ("Kære @techgrump").
+_MENTION = re.compile(
+    r"^\s*(?:(?:dear|hi|hey|hello|kære|hej|hallo|liebe|lieber|hallå|kjære|beste|cher|chère"
+    r"|salut|bonjour)\s+)?@\w+",
+    re.IGNORECASE,
+)
+# Said to a group of critics or to one by their handle, by who they are or what they say: "To
+# everyone on Reddit saying…", "Till alla som klagar…", "Re: the post…", "à @marc qui raconte…".
+_ADDRESSED = re.compile(
+    r"^\s*re:|(?<!\w)(?:to (?:everyone|everybody|all(?: of)?(?: you| the)?|those|the people"
+    r"|anyone)(?: [\w-]+){0,3}? (?:saying|claiming|complaining|calling|spreading|posting"
+    r"|writing|who)"
+    r"|til (?:alle|jer|dem|dig|dere|deg)(?: [\w-]+){0,3}? (?:der|som)"
+    r"|till (?:alla|er|dem|dig)(?: [\w-]+){0,3}? som"
+    r"|an (?:alle|euch|diejenigen)(?: [\w-]+){0,3}?,? (?:die|der)"
+    r"|aan (?:iedereen|allen|degenen|jullie|wie)(?: [\w-]+){0,3}? die"
+    r"|(?:à|pour) (?:tous|toutes|ceux|celles)(?: [\w-]+){0,3}? qui"
+    r"|(?:to|til|till|an|aan|à) @\w+,? (?:who|der|som|die|qui))(?!\w)",
+    re.IGNORECASE | re.MULTILINE,
+)
 _YOUR_SERVICE = re.compile(rf"(?<!\w){_YOUR}\s+(?:[^\W\d_]+\s+)?{SERVICE.pattern}", re.IGNORECASE)
 
 
@@ -184,8 +239,8 @@ def criticism(
                 report_link=link,
             )
             return
-    answering = ANSWERING.search(draft)
-    criticised = CRITICISM.search(draft)
+    answering = ANSWERING.search(draft) or _ADDRESSED.search(draft)
+    criticised = CRITICISM.search(draft) or _COMPLAINED.search(draft)
     medium = MEDIUM.search(draft)
     mention = _MENTION.match(draft)
     about_us = company_mentioned or bool(
@@ -206,9 +261,9 @@ def criticism(
     # A pushback answers someone when it is said to them or about what they wrote; a denial
     # only when it is also about the company or a post ("@lars we didn't make it" is not).
     said_to = mention or criticised or answering
-    rebuttal = REBUTTAL.search(draft)
+    rebuttal = REBUTTAL.search(draft) or _NOT_SO.search(draft)
     if not (rebuttal and said_to):
-        denial = DENIAL.search(draft)
+        denial = DENIAL.search(draft) or _QUOTED_DENIAL.search(draft)
         claim = (said_to and (about_us or medium)) or (medium and about_us)
         rebuttal = denial if denial and claim else None
     if apology or rebuttal or (answering and (criticised or (medium and company_mentioned))):
@@ -227,7 +282,10 @@ def criticism(
 
 def _with_schemes(draft: str) -> str:
     """Links typed without https:// read as links too."""
-    return re.sub(r"(?<![\w/])(?=(?:www\.)?[a-z0-9-]+\.(?:com|dk|de|net|org)/)", "https://", draft)
+    # Not inside a host already written out ("https://www.trustpilot.com/…").
+    return re.sub(
+        r"(?<![\w/.@-])(?=(?:www\.)?[a-z0-9-]+\.(?:com|dk|de|net|org)/)", "https://", draft
+    )
 
 
 def _find_link(draft: str, link: str) -> tuple[int, int]:

@@ -52,7 +52,9 @@ RECRUITING = phrase_pattern(
     |open position|open positions|looking for a|looking for an|ledig stilling|ledige stillinger
     |offene stelle|offene stellen|stellenangebot|jetzt bewerben|lediga tjänster|ledig tjänst
     |poste à pourvoir|postes à pourvoir|cherche un|cherche une|new roles|careers|careers page
-    |karriere|karriär|karrière|carrières|werken bij"""
+    |karriere|karriär|karrière|carrières|werken bij|embauche|recrutons|ansætter|stellt ein
+    |stellen ein|anställer|ansetter|neemt aan|nemen aan|send me your cv|send your cv
+    |envoyez-moi vos cv|envoyez vos cv"""
 )
 # A name after these is a skill asked for, not the employer.
 _SKILL = re.compile(
@@ -343,6 +345,12 @@ PRODUCT = phrase_pattern(
     |lösningen|programma|oplossing|functie|produit|produits|outil|plateforme|fonctionnalité
     |logiciel|application|mise à jour"""
 )
+# A product word naming a party is the party ("release party", "release-fest").
+_PARTY_AFTER = re.compile(
+    r"[\s-]+(?:party|parties|celebration|drinks|dinner|fest|bash|fejring|feier|feest|fête|soirée)"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
 # "misleading at best", "at the best price": an "at" of its own, not the end of "that" or "great".
 _AT_BEFORE = re.compile(r"(?<!\w)at (?:the )?$", re.IGNORECASE)
 
@@ -357,7 +365,7 @@ def _promotes(draft: str, plain: str, names: re.Pattern[str], at_site: bool) -> 
         if not _AT_BEFORE.search(draft[: match.start()])
     ]
     if any(" ".join(word.split()) not in _NOT_SELLING for word in found) or bool(
-        found and PRODUCT.search(draft)
+        found and any(not _PARTY_AFTER.match(draft, m.end()) for m in PRODUCT.finditer(draft))
     ):
         return True
     if at_site:

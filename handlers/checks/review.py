@@ -30,6 +30,8 @@ FALLBACK_SECTIONS = {
 }
 # What the confidential check already says when it finds something: news not public yet.
 SAID_BY_CONFIDENTIAL = frozenset({"early", "secret"})
+# What the criticism check already says when it finds a reply: the draft answers someone.
+SAID_BY_CRITICISM = frozenset({"answer"})
 MISSING = {
     "company_names": "SOCIALBOT_COMPANY_NAMES (the company's and its products' names) for the"
     " disclosure check",
@@ -115,8 +117,10 @@ class OfflineReview:
         # A rule of a section another kind cites is already said in that kind's words; the
         # disclosure section's rules forbid other things (posing as a neutral customer).
         cited = {c.section for c in concerns if c.kind is not Kind.DISCLOSURE}
-        secret = Kind.CONFIDENTIAL in {c.kind for c in concerns}
-        covered = SAID_BY_CONFIDENTIAL if secret else frozenset()
+        kinds = {c.kind for c in concerns}
+        covered = (SAID_BY_CONFIDENTIAL if Kind.CONFIDENTIAL in kinds else frozenset()) | (
+            SAID_BY_CRITICISM if Kind.REPLY_TO_CRITICISM in kinds else frozenset()
+        )
         concerns += [
             concern
             for concern in guideline(

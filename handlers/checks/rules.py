@@ -375,6 +375,14 @@ _SUBJECT = (
 )
 _SENTENCES = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _CLAUSES = re.compile(r"\s*[,;:\u2013\u2014]\s*|\s+-\s+")
+# A short clause split from a sentence is a rule of its own when it names what it forbids by a
+# negative or counting determiner ("keine Stockfotos", "no emoji", "maximal 3"); a bare verb
+# ("Do not reply, argue or share the post") has its object in the rest of the sentence.
+_DETERMINER = re.compile(
+    r"^\W*(?:no|none|keine?[nmrs]?|ingen|inga|intet|geen|aucune?|pas de|ningún|ninguna|sin"
+    r"|maximal|höchstens|højst|högst|høyst|at most|no more than|max)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -474,11 +482,7 @@ def rules(sections: Sequence[Section], language: str) -> list[Rule]:
                     groups = _groups(_forbidden(text), language)
                     found.append(Rule(section, text, groups, terse=terse))
                     # "- keine Stockfotos, keine Überinszenierung": each short clause too.
-                    found += [
-                        Rule(section, clause, _groups(clause, language), terse=True)
-                        for clause in _CLAUSES.split(text)
-                        if clause != text and len(clause.split()) <= 4 and pattern.match(clause)
-                    ]
+                    found += _clause_rules(section, text, pattern, language)
     return [
         Rule(
             rule.section,
@@ -494,6 +498,20 @@ def rules(sections: Sequence[Section], language: str) -> list[Rule]:
         )
         for rule in found
     ]
+
+
+def _clause_rules(
+    section: Section, text: str, pattern: re.Pattern[str], language: str
+) -> list[Rule]:
+    """The short forbidding clauses of a sentence that are rules by themselves, as terse rules."""
+    found = []
+    for clause in _CLAUSES.split(text):
+        if clause == text or len(clause.split()) > 4 or not pattern.match(clause):
+            continue
+        groups = _groups(clause, language)
+        if len(groups) >= 2 or _DETERMINER.match(clause):
+            found.append(Rule(section, clause, groups, terse=True))
+    return found
 
 
 def _forbidden(text: str) -> str:

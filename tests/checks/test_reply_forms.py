@@ -1,0 +1,54 @@
+"""Replies to criticism in the forms people write them (a group of critics addressed by what they
+say, a rhetorical question, a quoted accusation denied, a complaint taken to one's own DMs), and
+the everyday posts in the same forms that answer nobody; through `socialbot check --json`."""
+
+from __future__ import annotations
+
+from bot.settings import DEFAULT_GUIDELINES
+from handlers.checks.concerns import Context, Kind
+from handlers.checks.review import OfflineReview
+from handlers.guidelines.document import GuidelinesFile
+from handlers.reports.links import keys
+from tests.checks.test_cli import _answers
+from tests.checks.test_review import SETTINGS, TODAY
+
+REPLIES = [
+    "To everyone on Mastodon claiming Nordlys lost their files: nonsense, nothing was lost.",
+    "Til alle der klager over vores priser: det passer slet ikke, vi er billigst.",
+    "@grumpy_dev what are you even talking about? Our app has never crashed on me.",
+    'Hej @kritiker, vi er ikke "en svindelbutik", Nordlys har kunder i hele Norden.',
+    "Sorry for the trouble with the sync, DM me your account ID and I'll check. #nordlys",
+    "Re: the thread about Nordlys support: simply not true, they answer within the hour.",
+    "Pour ceux qui se plaignent de nos tarifs : comparez d'abord, nous sommes les moins chers.",
+    "@kunde_123 du übertreibst, der Ausfall dauerte zehn Minuten.",
+    "Naar aanleiding van de klachten over onze app: het ligt aan jullie wifi.",
+]
+# The same forms, said to friends and family, or about something not the company's.
+FINE = [
+    "Sorry for the late reply @jens, the slides are attached.",
+    "To everyone who came to the release party last night: thank you!",
+    "Release party for Nordlys Cloud 2.0 tonight, great people!",
+    "Maybe you should try the new bakery on Main Street, @anna!",
+    "My kids keep complaining about our holiday plans, sigh.",
+    "@lars maybe you should come to the gym with us, we never skip leg day.",
+    'Dear @mum, we are not "too busy" to visit, see you Sunday!',
+    "To all the people who helped us move: you are the best.",
+    "Stop spreading the butter so thin, @ole 😂",
+]
+
+
+def test_replies_in_other_forms_are_found_and_everyday_posts_in_them_are_fine(
+    env: dict[str, str],
+) -> None:
+    answers = _answers(REPLIES + FINE, env)
+    found = [[c["kind"] for c in a["concerns"]] for a in answers]
+    assert found == [["reply_to_criticism"]] * len(REPLIES) + [[]] * len(FINE)
+
+
+def test_a_reported_link_in_brackets_with_www_is_the_report() -> None:
+    review = OfflineReview(GuidelinesFile(DEFAULT_GUIDELINES), SETTINGS, lambda: TODAY)
+    link = "https://www.trustpilot.com/reviews/6751a2b3c4d5e6f7a8b9c0d1"
+    draft = f"Saw the review going around ({link}). For the record: the outage was short."
+    (concern,) = review.check(draft, Context(open_report_keys=frozenset(keys((link,))))).concerns
+    assert concern.kind is Kind.REPLY_TO_CRITICISM
+    assert concern.report_link == link
