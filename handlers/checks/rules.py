@@ -24,6 +24,26 @@ def _imperative(not_verbs: str, never: str, subject: str = "") -> str:
     return rf"(?!(?:{not_verbs})\b)[^\W\d_]+ (?:{subject})?(?:{never})\b(?![^.!?]*\?)"
 
 
+# "Must remain confidential", "doivent rester confidentiels": an obligation to keep something in.
+_KEPT_IN = (
+    r"|.{0,120}\b(?:must|should|shall|skal|bør|muss|müssen|sollen|moet|moeten|ska|måste|doit|doivent"
+    r"|debe|deben|deve|devono)\s+(?:\w+\s+)?(?:remain|stay|be kept|forblive|forbli|bleiben"
+    r"|blijven|förbli|förbliva|rester|permanecer|rimanere)\s+(?:strictly\s+)?(?:confidential"
+    r"|private|internal|secret|fortrolige?|interne?|vertraulich|intern|vertrouwelijk"
+    r"|konfidentiella?|confidentiel(?:le)?s?|internes?|secrets?|confidencial(?:es)?"
+    r"|riservat[aie])\b"
+)
+# How guidelines the bot does not read the words of forbid (Italian, Portuguese, Catalan,
+# Polish: read as the nearest language it knows), in words none of the others uses.
+_UNREAD = (
+    r"|\bvietat[oaie]\b|\bproibid[oa]s?\b|\bprohibit(?:s|es)?\b|\bproibit[oaie]\b"
+    r"|\bnão\b|\bnunca\b|\bevit(?:are|ate|ar|em|i|ino)\b|\ben cap cas\b|\bin nessun caso\b"
+    r"|\b(?:non|não)\s+(?:(?:si|se|es|è|é)\s+)?(?:deve|devono|devem|deves|pu[òo]|possono|pode"
+    r"|podem|pot|poden|consentit[oa]|permess[oa]|permitid[oa]|permès|permesa|autorizzat[oa]"
+    r"|autorizad[oa]|autoritzat|\w+(?:are|ere|ire)|\w+(?:ar|er|ir))\b"
+    r"|\bzabronion\w*|\bzakazan\w*|\bniedozwolon\w*|\bnie wolno\b|\bnie należy\b|\bunikaj\w*"
+    r"|\bnigdy\b"
+)
 # How a guideline forbids something, per language.
 FORBIDDING = {
     "en": r"\bnever\b|\bdo not\b|\bdon['\u2019]t\b|\bmust not\b|\bmustn['\u2019]t\b|\bmay not\b"
@@ -58,9 +78,20 @@ FORBIDDING = {
     "fr": r"\bjamais\b|\bne\b.{0,30}\b(?:pas|jamais|rien|aucune?)\b"
     r"|\bn['\u2019]\w+\b.{0,30}\b(?:pas|jamais)\b"
     r"|\binterdit\b|\bévite[zr]?\b|\baucune?\b|\bproscrit\w*\b"
-    r"|.{0,80}\b(?:est|sont) (?:interdite?s?|proscrite?s?|pas autorisée?s?)\b",
-    "es": r"\bnunca\b|\bno debe\w*\b|\bno está permitido\b|\bevit[ae]\b|\bprohibido\b",
+    r"|.{0,80}\b(?:est|sont) (?:\w+ )?(?:interdite?s?|proscrite?s?|prohibée?s?"
+    r"|pas autorisée?s?)\b"
+    # "Le devoir de réserve implique de ne pas tenir des propos…", "il convient de ne jamais…".
+    r"|.{0,80}\b(?:implique|impliquent|exige|exigent|impose|imposent|demande|demandent|convient"
+    r"|faut|tenue?s? de|veillez à|veiller à)\s+(?:\w+\s+){0,6}?de ne (?:pas|jamais)\b",
+    # "No use su cuenta…", "No haga declaraciones…": a clause opening with "no" is a command
+    # (Catalan too: "No es poden emetre…"); "está prohibido", "queda prohibido", "se prohíbe".
+    "es": r"\bnunca\b|\bno\b|\bno debe\w*\b|\bno está permitido\b|\bevit[ae]\b"
+    r"|\bprohibid[oa]s?\b|\bse prohíbe\b|\bmai\b|\bcal evitar\b"
+    r"|(?:[\w'-]{1,40}\s+){1,4}no\s+(?:es\s+|se\s+)?(?:pot|poden|puede|pueden|debe|deben|ha de"
+    r"|han de|hauria|haurien)\b",
 }
+# Every language also keeps things in, and the unread languages' forms are read in any.
+FORBIDDING = {code: f"{cue}{_KEPT_IN}{_UNREAD}" for code, cue in FORBIDDING.items()}
 # Negated words that permit, reassure or remind, per language ("don't hesitate to share", "no
 # need to ask", "geen probleem", "n'oubliez pas de dire…"): no rule begins with them.
 PERMITTING = {
@@ -78,6 +109,8 @@ PERMITTING = {
     r"|ikke glem|ikke nødvendig",
     "nl": r"aarzel niet|schroom niet|twijfel niet|vergeet niet|(?:je |u |jullie )?(?:hoeft|hoeven)"
     r" (?:niet|geen)|niet (?:nodig|verplicht)|geen (?:probleem|zorgen|bezwaar|nood)",
+    "es": r"no obstante?|no solo|no sólo|no només|no dude[ns]?|no dudes|no hace falta"
+    r"|no es necesario|no cal|no te preocupes|no se preocupe|no olvide[ns]?|no oblideu",
     "fr": r"n['\u2019]hésite[zr]? pas|ne pas hésiter|ne (?:devez|doit|devriez) pas hésiter"
     r"|(?:il )?n['\u2019](?:est|sera) pas (?:nécessaire|obligatoire|utile)|pas besoin"
     r"|n['\u2019](?:avez|a) pas (?:besoin|à)|n['\u2019]oubliez pas|ne vous inquiétez pas"

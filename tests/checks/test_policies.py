@@ -3,10 +3,13 @@ documents of the guideline corpus), matched to everyday drafts (tests/checks/pol
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
 
+from handlers.checks.concerns import CheckSettings
+from handlers.checks.review import OfflineReview
 from handlers.checks.rules import rules
 from handlers.guidelines.document import GuidelinesFile
 from tests.checks.evalset import CORPUS, PolicyOutcome, policy_outcomes
@@ -33,11 +36,45 @@ def test_fine_drafts_raise_nothing_under_those_policies(outcomes) -> None:
         ("cicd-pi-social-media-design-de.md", "Screenshots als Bildbeitrag"),  # under "Don'ts"
         ("cicd-pi-social-media-design-de.md", "keine Stockfotos"),  # one clause of a sentence
         ("swifty-isms-social-media-policy.md", "and avoid using wording or styles"),  # after "and"
+        # A Spanish command opens with "no"; a Catalan rule reads as Spanish, its subject first.
+        ("rladies-social-media-guide-es.md", "No haga declaraciones políticas"),
+        ("ics-xarxes-socials-guia-ca.txt", "no es poden emetre opinions personals"),
+        ("ics-xarxes-socials-guia-ca.txt", "Cal evitar usos discriminatoris"),
+        # French: an adverb before "interdit", "de ne pas" after an obligation, kept confidential.
+        ("betagouv-liberte-expression-fr.md", "Il est ainsi interdit de tenir des propos"),
+        ("betagouv-liberte-expression-fr.md", "implique même en dehors du service de ne pas"),
+        ("betagouv-liberte-expression-fr.md", "doivent rester confidentiels"),
     ],
 )
 def test_forbidding_sentences_are_found_in_any_shape(document: str, rule: str) -> None:
+    assert any(rule in text for text in _rule_texts(document))
+
+
+@cache
+def _rule_texts(document: str) -> tuple[str, ...]:
+    """The forbidding sentences read from a document of the corpus (indexed once: ics is long)."""
     index = GuidelinesFile(CORPUS / document).index
-    assert any(rule in r.text for r in rules(index.sections, index.language))
+    return tuple(r.text for r in rules(index.sections, index.language))
+
+
+def test_a_connective_or_a_freedom_is_no_rule() -> None:
+    """ "No obstant això" (nevertheless) and "de croire ou de ne pas croire" forbid nothing."""
+    found = _rule_texts("ics-xarxes-socials-guia-ca.txt")
+    found += _rule_texts("betagouv-liberte-expression-fr.md")
+    assert "No obstant això" not in found
+    assert not [text for text in found if "de ne pas croire" in text]
+
+
+def test_a_spanish_policy_s_rule_is_cited_and_a_meetup_is_fine() -> None:
+    review = OfflineReview(
+        GuidelinesFile(CORPUS / "rladies-social-media-guide-es.md"), CheckSettings()
+    )
+    draft = (
+        "Desde la cuenta del capítulo: ¡votad al partido verde! Declaraciones políticas sin miedo."
+    )
+    (concern,) = review.check(draft).concerns
+    assert "No haga declaraciones políticas" in concern.reason
+    assert review.check("¡Nuestro próximo meetup es el jueves! Hablaremos de ggplot2.").ok
 
 
 def test_a_policies_file_may_bring_its_own_document(tmp_path: Path) -> None:
