@@ -40,7 +40,19 @@ PROMOTING = phrase_pattern(
     |mehr erfahren|herunterladen
     |bestellen|jetzt testen|läs mer|ladda ner|beställ|boka
     |les mer|last ned|bestill|lees meer|meer weten|bestel|boek een|en savoir plus|commandez
-    |réservez"""
+    |réservez|go get it|grab it|grab yours|get yours|out now|now available|available now
+    |schaut euch|schau dir|schauen sie sich|jetzt verfügbar|ude nu|nu tilgængelig|nu ute
+    |nu tillgänglig|nu beschikbaar|disponible maintenant
+    |læs den|read it|lies ihn|lies es|läs den|les den|lees het|lees dit|lisez-le"""
+)
+# Selling by comparison: the company's product set above others ("Nordlys Cloud won on every
+# count", "runs circles around Dropbox", "the only serious option").
+COMPARING = phrase_pattern(
+    """beats|outperforms|runs circles around|run circles around|blows away|crushes|crush every
+    |won on every|wins on every|the only serious|the only real|better than|faster than
+    |cheaper than|bedre end|hurtigere end|billigere end|slår|besser als|schneller als
+    |günstiger als|bättre än|snabbare än|billigare än|bedre enn|raskere enn|billigere enn
+    |beter dan|sneller dan|goedkoper dan|meilleur que|plus rapide que|moins cher que"""
 )
 # Words that recruit: they promote the company only when it is the one recruiting, its name a
 # few words away ("Nordlys is hiring", "bij Nordlys") or a link to its site, not "experience
@@ -335,7 +347,8 @@ PRAISE = frozenset(
 _NOT_SELLING = PRAISE | frozenset(
     listed(
         """learn more|read more|find out more|læs mere|mehr erfahren|läs mer|les mer|lees meer
-        |meer weten|en savoir plus"""
+        |meer weten|en savoir plus|læs den|read it|lies ihn|lies es|läs den|les den|lees het
+        |lees dit|lisez-le"""
     )
 )
 PRODUCT = phrase_pattern(
@@ -351,6 +364,7 @@ _PARTY_AFTER = re.compile(
     r"(?!\w)",
     re.IGNORECASE,
 )
+_SUBJECT_GAP = re.compile(r"\s+(?:[\w'\u2019-]+\s+){0,2}")
 # "misleading at best", "at the best price": an "at" of its own, not the end of "that" or "great".
 _AT_BEFORE = re.compile(r"(?<!\w)at (?:the )?$", re.IGNORECASE)
 
@@ -375,6 +389,13 @@ def _promotes(draft: str, plain: str, names: re.Pattern[str], at_site: bool) -> 
         for name in names.finditer(plain)
         if not _SKILL.search(plain[max(0, name.start() - _NEAR) : name.start()])
     ]
+    # The company's name the subject of the comparison: a few words before it, one clause.
+    if any(
+        _SUBJECT_GAP.fullmatch(plain, name.end(), better.start())
+        for better in COMPARING.finditer(plain)
+        for name in employers
+    ):
+        return True
     return any(
         max(job.start() - name.end(), name.start() - job.end()) <= _NEAR
         for job in RECRUITING.finditer(plain)
@@ -397,6 +418,9 @@ def _works_as(draft: str, company_names: tuple[str, ...]) -> bool:
         rf"|anställd|medarbejder|medarbetare|medarbeider|mitarbeiter(?:in)?|medewerker)\b"
         rf"|\b(?:salariée?|employée?|collaborat(?:eur|rice))\s+(?:de|chez)\s+(?:{alternatives})"
         rf"|\bhere\s+at\s+(?:{alternatives})"
+        # "I'm a support engineer at Nordlys", "jeg er produktchef hos Nordlys".
+        rf"|\b(?:i['\u2019]m|i\s+am|jeg\s+er|ich\s+bin|jag\s+är|ik\s+ben|je\s+suis)\s+"
+        rf"(?:[\w-]+\s+){{1,4}}(?:at|hos|bei|på|ved|bij|chez)\s+(?:{alternatives})"
         # "work at/for Nordlys" in any form ("proud to work for", "stolt af at arbejde hos").
         rf"|\b(?:work(?:s|ing)?|arbejd(?:e|er)|arbeite[nt]?|arbeta|arbetar|jobb(?:a|ar|e|er)"
         rf"|werk(?:en)?|travaill(?:e|er|ons)|bosse[r]?)\s+(?:at|for|hos|bei|für|på|i|ved|bij|voor"

@@ -1,0 +1,28 @@
+"""Promotion in the forms the phrase lists missed (a comparison with the company's product as its
+subject, a call to get it, a German separable verb, a hiring verb) and the disclosure said as "I'm
+a … at"; a comparison said of something else is fine; through `socialbot check --json`."""
+
+from __future__ import annotations
+
+from tests.checks.test_cli import _answers
+
+PROMOTING = [
+    "Tested five sync tools this month. Nordlys Cloud beats all of them on price and speed.",
+    "Ehrlich: Nordlys Cloud ist schneller als alles, was ich kenne.",
+    "Kleiner Tipp: schaut euch mal Nordlys Cloud an, lohnt sich.",
+    "Nordlys Cloud 3 is out now, go get it!",
+    "Nordlys embauche ! Envoyez-moi vos CV.",
+]
+FINE = [
+    "I'm a support engineer at Nordlys: Nordlys Cloud 3 is out now, go get it!",
+    "Jeg er produktchef hos Nordlys, og Nordlys Cloud 3 er ude nu!",
+    "The northern lights are better than any fireworks, Nordlys over Tromsø tonight!",
+    "Nordlys over the fjord tonight, better than TV.",
+    "My sister beats me at chess every single time.",
+]
+
+
+def test_promotion_by_comparison_or_a_call_asks_for_a_disclosure(env: dict[str, str]) -> None:
+    answers = _answers(PROMOTING + FINE, env)
+    found = [[c["kind"] for c in a["concerns"]] for a in answers]
+    assert found == [["disclosure"]] * len(PROMOTING) + [[]] * len(FINE)
