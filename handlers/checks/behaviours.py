@@ -72,6 +72,14 @@ _INSULT = _any(
     r"(?:des |un |une )?(?:stupides?|idiots?|idiotes?|débiles|bêtes?|nuls|nulles?|minables?"
     r"|pathétiques?|honte|blague)",
     r"(?:comprennent|savent|connaissent) rien",
+    # Compounds of a word for a fool ("Vollidioten", "randdebielen").
+    r"\w+idiot(?:en|er|erne|s)?|\w*debiel(?:en|e)?|bande de (?:nuls|cons|guignols|bras cassés)",
+    r"liars|frauds|crooks|scammers|charlatans|svindlere|betrüger|bedragare|oplichters|escrocs",
+    # "Heeft gewoon geen hersens", "they simply have no brains": said with scorn, not of a puppy.
+    r"(?:has|have|har|hat|haben|heeft|hebben|a|ont) (?:simply|just|clearly|obviously|really"
+    r"|gewoon|echt|duidelijk|bare|simpelthen|jo|einfach|halt|helt enkelt|rett og slett"
+    r"|tout simplement|vraiment) (?:no|geen|ingen|keine?|pas de)"
+    r" (?:brains?|hersens|hersenen|hjerne|gehirn|hirn|cerveau|hjärna)",
 )
 # Swear words, and words that start one ("lortedag", "Scheißtag", "skitserver").
 _SWEARING = _any(
@@ -96,6 +104,10 @@ _THREAT = _any(
     # "Pas maar op met de gladheid" is a warning, "fais gaffe à toi sur la route" care.
     r"daar ga je spijt van krijgen|ik weet waar je woont|pas (?:jij|jou|je) maar op(?! met| voor)",
     r"tu vas le regretter|vous allez le regretter|je sais où tu habites"
+    # Finding out where someone lives.
+    r"|(?:find out|finder (?:jeg )?ud af|finde (?:jeg )?ud af|herausfinden|ta reda på|finne ut"
+    r"|uitzoeken|zoek ik uit|trouver|découvrir) (?:\w+ ){0,2}(?:where|hvor|wo|var|waar|où)"
+    r" (?:\w+ )?(?:lives?|bor|wohnt|woont|habite)"
     r"|fais gaffe à toi,? (?:sinon|ou)",
 )
 # A group of people talked down as a group: "older developers can't keep up".
@@ -106,6 +118,15 @@ _GROUP = (
     r"|frauen|männer|ältere|ausländer|migranten|kvinner|menn|eldre|innvandrere"
     r"|vrouwen|mannen|ouderen|buitenlanders|allochtonen|femmes|hommes|vieux|seniors|immigrés"
     r"|étrangers)"
+)
+# Leaving people out by age: "skip the candidates over 50", "pas de quinquas".
+_BY_AGE = _any(
+    r"(?:skip|avoid|no|never hire|don't hire|drop|undgå|ingen|keine|undvik|inga|geen|pas de"
+    r"|évitez) (?:the |de |die |les )?(?:\w+ )?(?:candidates|applicants|people|developers|devs"
+    r"|engineers|workers|employees|kandidater|ansøgere|folk|bewerber\w*|leute|sökande|søkere"
+    r"|sollicitanten|mensen|candidats|profils|gens) (?:over|above|older than|plus de|über"
+    r"|ældre end|äldre än|eldre enn|ouder dan|boven de) [4-9]\d",
+    r"pas de (?:quinquas|quinquagénaires|seniors|vieux)|no (?:boomers|oldies)",
 )
 _DEMEANING = re.compile(
     rf"(?<!\w){_GROUP}\b[^.!?\n]{{0,60}}?(?:can't keep up|cannot keep up|never learn"
@@ -180,10 +201,12 @@ _BEHALF = _any(
 _NEUTRAL = _any(
     r"not affiliated|no affiliation|unaffiliated|not sponsored|not paid to say|no connection to",
     r"just an? (?:happy|satisfied|regular|normal|ordinary) (?:customer|user|punter)",
-    r"as an? (?:happy|satisfied|loyal|regular|neutral) (?:customer|user)",
+    r"as an? (?:happy|satisfied|loyal|regular|neutral|long-?time|long-standing|paying)"
+    r" (?:customer|user)",
     r"(?:independent|unbiased|neutral) (?:review|recommendation|opinion)",
     r"uafhængig anbefaling|almindelig kunde|tilfreds kunde|ikke sponsoreret|ingen forbindelse",
-    r"unabhängige (?:empfehlung|meinung)|zufriedener kunde|nicht gesponsert|keine verbindung",
+    r"unabhängige (?:empfehlung|meinung)|zufriedener kunde|nicht gesponsert|keine verbindung"
+    r"|als (?:langjähriger |zufriedener )?kunde",
     r"oberoende (?:rekommendation|recension)|nöjd kund|vanlig kund|inte sponsrad|ingen koppling",
     r"uavhengig anbefaling|fornøyd kunde|vanlig kunde|ikke sponset|ingen tilknytning",
     r"gewoon een tevreden klant|tevreden klant|onafhankelijk advies|niet gesponsord"
@@ -229,13 +252,21 @@ _INSIDER = _any(
     r"darf (?:eigentlich )?(?:noch )?nichts sagen|får (?:egentlig )?ikke si",
     r"zeg het tegen niemand|je hebt het niet van mij|mag (?:eigenlijk )?(?:nog )?niks zeggen"
     r"|mag (?:eigenlijk )?(?:nog )?niets zeggen",
+    r"(?:shouldn't|should not|am not supposed to|i'm not supposed to) (?:really )?(?:be )?"
+    r"(?:say|saying|tell|telling|share|sharing) (?:this|that|it)"
+    r"|(?:but|men|aber|maar|mais) (?:just )?between us|unter uns gesagt|oss emellan"
+    r"|mellem os sagt|mellom oss sagt|onder ons gezegd",
+    r"burde (?:egentlig )?ikke (?:sige|si) det|sollte (?:das )?eigentlich nicht sagen"
+    r"|borde (?:egentligen )?inte säga det",
+    r"mag (?:het|dit|dat) (?:eigenlijk )?(?:nog )?niet (?:zeggen|vertellen|delen)",
+    r"je ne (?:devrais|dois) pas (?:le dire|en parler|vous le dire|le partager)",
     r"petite fuite|en exclusivité|ne le dites à personne|vous ne l['\u2019]avez pas entendu de moi"
     r"|je ne suis pas censée? (?:le dire|en parler)",
 )
 # Starting an account, page or group of one's own for the company.
 _NEW_ACCOUNT = _any(
     r"(?:started|created|set up|made|launched|opened) (?:a|an|the|my|our)? ?(?:new )?"
-    r"(?:\w+[- ]){0,3}(?:account|page|group|channel|profile)",
+    r"(?:[@#]?\w+[- ]){0,3}(?:account|page|group|channel|profile)",
     r"(?:oprettet|lavet|startet) (?:en|et|min|vores)? ?(?:ny )?(?:\w+[- ]){0,3}"
     r"(?:side|gruppe|konto|kanal|profil)",
     r"(?:erstellt|angelegt|gegründet|gestartet) (?:\w+ )?(?:seite|gruppe|konto|account|kanal)",
@@ -286,7 +317,8 @@ _DELETE = re.compile(
 _COPY = _any(
     r"(?:pasted|pasting|copied|copying|paste|copy) (?:in )?(?:the|this|her|his|their)? ?"
     r"(?:whole|full|entire|complete)? ?(?:\w+ ){0,3}(?:article|piece|text|story|photo|picture)",
-    r"(?:whole|full|entire|complete) (?:article|piece|text|story) (?:below|here|pasted|copied)",
+    r"(?:whole|full|entire|complete) (?:\w+ ){0,3}(?:article|piece|text|story) (?:below|here"
+    r"|pasted|copied)",
     r"(?:get (?:a)?round|skip|bypass|slipper for|umgehen|slippa|slipper unna) (?:\w+ ){0,2}"
     r"(?:paywall|betalingsmur\w*|bezahlschranke|betalvägg\w*)",
     r"found (?:this|the|a) (?:photo|picture|image) on (?:google|the internet|instagram)",
@@ -332,7 +364,8 @@ _SOMEONE = re.compile(
 # Photos of people posted without asking them.
 _UNASKED = _any(
     r"didn't ask (?:him|her|them|anyone|anybody)|without asking|without (?:their|his|her) "
-    r"(?:permission|consent)|haven't asked|caught \w+ (?:fast )?(?:asleep|sleeping|napping|drunk)",
+    r"(?:permission|consent)|haven't asked|caught \w+ (?:fast )?(?:asleep|sleeping|napping|drunk"
+    r"|snoring|dozing|passed out)",
     r"har ikke spurgt|uden at spørge|uden (?:deres|hans|hendes) (?:tilladelse|samtykke)",
     r"ohne (?:zu fragen|sie zu fragen|ihn zu fragen|erlaubnis|einverständnis)",
     r"utan att fråga|har inte frågat|utan (?:deras|hans|hennes) (?:tillåtelse|samtycke)",
@@ -394,7 +427,7 @@ def _searcher(pattern: re.Pattern[str]) -> Callable[[str], int | None]:
 
 # Behaviour → where in the draft it is (None: not there). The names are ideas of CONCEPTS.
 FINDERS: dict[str, Callable[[str], int | None]] = {
-    "harass": lambda draft: _first(draft, _INSULT, _THREAT, _DEMEANING),
+    "harass": lambda draft: _first(draft, _INSULT, _THREAT, _DEMEANING, _BY_AGE),
     "swearing": _searcher(_SWEARING),
     "politics": _politics,
     "copy": _searcher(_COPY),
