@@ -50,6 +50,7 @@ FORBIDDING = {
     r"|\bshould not\b|\bshouldn['\u2019]t\b|\bnot allowed\b|\bavoid\b"
     r"|\bkeep\b.{0,60}\b(?:apart|away|out)\b|\bshall not\b|\brefrain from\b|\btry not to\b"
     r"|\bno\b(?! matter\b)|\bat most\b|\bno more than\b"
+    r"|\bbe (?:very |extra )?careful (?:what|with|about|when|not)\b"
     r"|.{0,80}\b(?:is|are) (?:not permitted|prohibited|forbidden|not acceptable)\b"
     # "Posts must not comment negatively", "Content should never…": a noun as the subject ("may
     # not" after a noun is a possibility: "results may not be typical"). Words are bounded, or
@@ -572,7 +573,7 @@ def _groups(text: str, language: str) -> tuple[frozenset[str], ...]:
     """The rule's words as groups of keys; words sharing a key are one group."""
     groups: list[set[str]] = []
     for term in analyse(text, language):
-        keys = set(term.keys) | {f"!{name}" for name in concepts(term.word, (language,))}
+        keys = set(_singular(term.keys)) | {f"!{name}" for name in concepts(term.word, (language,))}
         keys -= GENERIC
         if not keys:
             continue
@@ -582,6 +583,17 @@ def _groups(text: str, language: str) -> tuple[frozenset[str], ...]:
             groups.remove(group)
         groups.append(keys)
     return tuple(frozenset(group) for group in groups)
+
+
+def _singular(keys: Sequence[str]) -> list[str]:
+    """`keys`, and each long word's form without a plural -s the stemmer keeps ("Stockfotos",
+    "foto's" in Dutch are "Stockfoto", "foto")."""
+    found = list(keys)
+    for key in keys:
+        bare = re.sub(r"['\u2019]?s$", "", key)
+        if bare != key and len(bare) >= 4 and key[0] not in "@!":
+            found.append(bare)
+    return found
 
 
 def _weight(rule: Rule, n: int, strong: set[str]) -> float:
@@ -609,7 +621,7 @@ def guideline(
     for code in codes:
         for term in analyse(words, code):
             at = _position(words, term.word)
-            for key in term.keys:
+            for key in _singular(term.keys):
                 positions.setdefault(key, at)
     strong = set()
     for name, (at, enough) in concepts(words, codes).items():

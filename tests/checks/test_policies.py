@@ -22,7 +22,8 @@ def outcomes() -> list[PolicyOutcome]:
 
 def test_drafts_breaking_a_policy_s_own_rules_are_found(outcomes) -> None:
     breaking = [o.right for o in outcomes if o.rule is not None]
-    assert sum(breaking) / len(breaking) >= 0.65  # 9/11 when written; 10/15 with four more
+    # 9/11 when written; 10/15 with four more; 11/15 once "Stockfotos" meets "Stockfoto".
+    assert sum(breaking) / len(breaking) >= 0.7
 
 
 def test_fine_drafts_raise_nothing_under_those_policies(outcomes) -> None:
@@ -36,6 +37,7 @@ def test_fine_drafts_raise_nothing_under_those_policies(outcomes) -> None:
         ("cicd-pi-social-media-design-de.md", "Screenshots als Bildbeitrag"),  # under "Don'ts"
         ("cicd-pi-social-media-design-de.md", "keine Stockfotos"),  # one clause of a sentence
         ("swifty-isms-social-media-policy.md", "and avoid using wording or styles"),  # after "and"
+        ("swifty-isms-social-media-policy.md", "Be careful what information you share online"),
         # A Spanish command opens with "no"; a Catalan rule reads as Spanish, its subject first.
         ("rladies-social-media-guide-es.md", "No haga declaraciones políticas"),
         ("ics-xarxes-socials-guia-ca.txt", "no es poden emetre opinions personals"),
