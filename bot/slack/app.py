@@ -77,20 +77,21 @@ class SlackBot:
         self.core = core
         self.db = db
         self.ledger = Ledger(db)
-        self.client = AsyncWebClient(
-            token=settings.slack_bot_token.get_secret_value(),
-            base_url=settings.slack_api_url,
-            # users.list and other low-tier methods answer 429 in big workspaces: wait and retry.
-            retry_handlers=[AsyncRateLimitErrorRetryHandler(max_retry_count=5)],
-        )
         signing_secret = settings.slack_signing_secret
+        # Bolt builds its Web API client from the token (given `client=` as well, it warns that
+        # the SLACK_BOT_TOKEN it reads from the environment goes unused); that client is then
+        # pointed at SLACK_API_URL.
         self.app = AsyncApp(
-            client=self.client,
+            token=settings.slack_bot_token.get_secret_value(),
             signing_secret=signing_secret.get_secret_value() if signing_secret else "",
             # Socket Mode connections are authenticated by the app token; HTTP needs signatures.
             request_verification_enabled=not settings.slack_socket_mode,
             logger=logging.getLogger("slack_bolt.AsyncApp"),
         )
+        self.client: AsyncWebClient = self.app.client
+        self.client.base_url = settings.slack_api_url
+        # users.list and other low-tier methods answer 429 in big workspaces: wait and retry.
+        self.client.retry_handlers = [AsyncRateLimitErrorRetryHandler(max_retry_count=5)]
         self._socket: AsyncSocketModeHandler | None = None
         self._auth: dict[str, Any] = {}
         self._auth_error: str | None = None

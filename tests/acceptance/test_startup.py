@@ -20,8 +20,10 @@ def test_every_setting_empty_is_every_setting_unset(deployment: Deployment) -> N
     slack = {name: deployment.env[name] for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")}
     here = {"SLACK_API_URL": deployment.env["SLACK_API_URL"], "PORT": deployment.env["PORT"]}
     deployment.slack.users = {"U0ADA": {"id": "U0ADA", "name": "ada", "real_name": "Ada"}}
-    deployment.first_run(env={**empty, **slack, **here, "SOCIALBOT_HOST": "127.0.0.1"})
+    bot = deployment.first_run(env={**empty, **slack, **here, "SOCIALBOT_HOST": "127.0.0.1"})
     assert (deployment.workdir / "socialbot.db").exists()  # SOCIALBOT_DB= is the default
+    # No word from Bolt about a token "that will be unused" (review5 item 8).
+    assert "slack_bolt" not in bot.stderr
     result = deployment.cli("digest", "preview", "--user", "U0ADA", "--json", env=empty)
     assert result.returncode == 0, result.stderr
     (line,) = result.stdout.splitlines()
