@@ -7,7 +7,7 @@ import errno
 import logging
 import signal
 import sys
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TextIO
@@ -150,8 +150,14 @@ class Runtime:
     async def connect_slack(self) -> None:
         """Connect to Slack. When Slack cannot be reached, say so in one line and keep trying
         in the background, waiting twice as long each time (`/healthz` answers 503 until
-        then); the people are read once it answers."""
-        if self.slack is not None and not await self._reach_slack():
+        then); the people are read once it answers. Socket Mode connects in the background
+        the same way, so the rest of the start (deliveries, the clock, Teams) never waits for
+        it, not even for an SLACK_APP_TOKEN that Slack refuses."""
+        if self.slack is None:
+            return
+        if await self._reach_slack():
+            self._in_background("connect to Slack", self._connect_socket)
+        else:
             self._in_background("connect to Slack", self._keep_trying_slack)
 
     async def _reach_slack(self) -> bool:
@@ -170,14 +176,14 @@ class Runtime:
         return True
 
     async def _keep_trying_slack(self) -> None:
-        wait, longest = SLACK_RETRY_SECONDS
-        while True:
-            await asyncio.sleep(wait)
-            if await self._reach_slack():
-                self._people_sync = DailyJob()  # the try at start could not read Slack's people
-                await self.sync_people_daily(datetime.now(UTC))
-                return
-            wait = min(wait * 2, longest)
+        await _until(self._reach_slack, first_wait=True)
+        self._people_sync = DailyJob()  # the try at start could not read Slack's people
+        await self.sync_people_daily(datetime.now(UTC))
+        await self._connect_socket()
+
+    async def _connect_socket(self) -> None:
+        assert self.slack is not None
+        await _until(self.slack.connect_socket, first_wait=False)
 
     async def _sync_people(self, now: datetime) -> None:
         synced = True
@@ -249,8 +255,9 @@ class Runtime:
             "ok": all(part["ok"] for part in parts.values()),
             **parts,
             "role_groups": [_group_health(state) for state in groups],
-            # Half a configuration runs, but someone should hear of it.
-            "warnings": self.settings.gaps(),
+            # Half a configuration runs, but someone should hear of it; so does a Slack that
+            # refuses part of what the bot needs.
+            "warnings": self.settings.gaps() + (self.slack.warnings() if self.slack else []),
         }
 
     async def _slack_health(self) -> dict[str, Any]:
@@ -260,6 +267,18 @@ class Runtime:
         if self._slack_unreachable and not state["ok"]:
             state["error"] = self._slack_unreachable
         return state
+
+
+async def _until(attempt: Callable[[], Awaitable[bool]], *, first_wait: bool) -> None:
+    """Call `attempt` until it returns True, waiting twice as long after each failure (from
+    SLACK_RETRY_SECONDS' first wait up to its longest); `first_wait`: wait before the first."""
+    wait, longest = SLACK_RETRY_SECONDS
+    if first_wait:
+        await asyncio.sleep(wait)
+        wait = min(wait * 2, longest)
+    while not await attempt():
+        await asyncio.sleep(wait)
+        wait = min(wait * 2, longest)
 
 
 def build_runtime(settings: Settings, *, in_memory: bool = False) -> Runtime:

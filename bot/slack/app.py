@@ -12,6 +12,7 @@ from datetime import datetime
 from http import HTTPStatus
 from typing import Any, TypeVar
 
+import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
@@ -48,6 +49,22 @@ R = TypeVar("R")
 # acknowledgement itself, anything slower follows through the response URL.
 ACK_BUDGET_SECONDS = 2.0
 SEEN_EVENTS_KEPT_SECONDS = 24 * 3600
+
+# How long one try to open the Socket Mode websocket may take before a fresh URL is asked for.
+SOCKET_CONNECT_SECONDS = 10.0
+
+# What Slack's refusals of SLACK_APP_TOKEN (apps.connections.open) mean, and what to do.
+APP_TOKEN_HINTS = {
+    "invalid_auth": "the token is not valid (revoked, regenerated, or another app's)",
+    "not_authed": "no token reached Slack",
+    "not_allowed_token_type": "it is not an app-level token (xapp-…)",
+    "missing_scope": "the token lacks the connections:write scope",
+    "token_revoked": "the token was revoked",
+}
+APP_TOKEN_FIX = (
+    "generate an app-level token with the connections:write scope under Basic Information →"
+    " App-Level Tokens (Socket Mode enabled) and set it as SLACK_APP_TOKEN"
+)
 
 migrations = Migrations("slack")
 
@@ -95,6 +112,7 @@ class SlackBot:
         self._socket: AsyncSocketModeHandler | None = None
         self._auth: dict[str, Any] = {}
         self._auth_error: str | None = None
+        self._socket_problem: str | None = None  # why Socket Mode is not connected
         # Over HTTP only (Socket Mode has no signing secret, and no requests to verify).
         self._verifier = (
             SignatureVerifier(signing_secret.get_secret_value()) if signing_secret else None
@@ -193,25 +211,71 @@ class SlackBot:
         return await to_aiohttp_response(answer)
 
     async def start(self) -> None:
-        """Check the token, then connect Socket Mode if configured."""
+        """Check the bot token (auth.test); what cannot reach Slack is raised."""
         try:
             self._auth = dict((await self.client.auth_test()).data)  # type: ignore[arg-type]
             log.info("connected to Slack", extra={"team": self._auth.get("team")})
         except SlackApiError as error:
             self._auth_error = str(error.response.get("error", error))
             log.error("Slack rejected the bot token", extra={"error": self._auth_error})
-            return
-        if self.settings.slack_socket_mode:
+
+    async def connect_socket(self) -> bool:
+        """One try to connect Socket Mode; True when connected, or when there is nothing to
+        connect (HTTP, a rejected bot token). A failure is logged when its cause changes and
+        shown on `/healthz`; the caller tries again later."""
+        if not self._auth or not self.settings.slack_socket_mode:
+            return True
+        if self._socket is None:
             assert self.settings.slack_app_token is not None
+            # Bolt's Socket Mode client logs each failed try with a traceback: the connection's
+            # state is told here, once, and its own reports are kept to one line each.
+            sdk_log = self.app.logger.getChild("socket_mode")
+            sdk_log.addFilter(_one_line)
             self._socket = AsyncSocketModeHandler(
-                self.app, self.settings.slack_app_token.get_secret_value()
+                self.app, self.settings.slack_app_token.get_secret_value(), logger=sdk_log
             )
-            await self._socket.connect_async()  # type: ignore[no-untyped-call]
+        if await self._socket.client.is_connected():
+            return True
+        problem = await self._open_socket(self._socket)
+        if problem != self._socket_problem:
+            if problem is None:
+                log.info("connected to Slack over Socket Mode")
+            elif problem.startswith("Slack refused"):
+                log.error(problem)
+            else:
+                log.warning(problem + "; trying again until it answers")
+        self._socket_problem = problem
+        return problem is None
+
+    async def _open_socket(self, socket: AsyncSocketModeHandler) -> str | None:
+        """Ask Slack for a websocket URL with SLACK_APP_TOKEN and open it; None when connected,
+        else what went wrong."""
+        try:
+            opened = await self.client.apps_connections_open(app_token=socket.app_token)
+        except SlackApiError as error:
+            code = str(error.response.get("error") or "") or f"HTTP {error.response.status_code}"
+            hint = APP_TOKEN_HINTS.get(code)
+            return f"Slack refused SLACK_APP_TOKEN ({code}): {hint + '; ' if hint else ''}" + (
+                APP_TOKEN_FIX
+            )
+        except (OSError, aiohttp.ClientError, TimeoutError) as error:
+            return f"cannot reach Slack for Socket Mode: {error or type(error).__name__}"
+        socket.client.wss_uri = str(opened["url"])
+        try:
+            async with asyncio.timeout(SOCKET_CONNECT_SECONDS):
+                await socket.connect_async()  # type: ignore[no-untyped-call]
+        except TimeoutError:
+            return "cannot open Slack's Socket Mode websocket"
+        return None
 
     async def stop(self) -> None:
         """Close the Socket Mode connection, if any."""
         if self._socket is not None:
             await self._socket.close_async()  # type: ignore[no-untyped-call]
+
+    def warnings(self) -> list[str]:
+        """What `/healthz` lists under `warnings` about Slack: a Socket Mode that cannot connect."""
+        return [self._socket_problem] if self._socket_problem else []
 
     async def health(self) -> dict[str, Any]:
         """The connection's state for `/healthz`."""
@@ -223,9 +287,12 @@ class SlackBot:
             state["team"] = self._auth.get("team")
         if self._auth_error:
             state["error"] = self._auth_error
-        if self._socket is not None:
-            state["connected"] = await self._socket.client.is_connected()
-            state["ok"] = state["ok"] and state["connected"]
+        if mode == "socket" and self._auth:
+            connected = self._socket is not None and await self._socket.client.is_connected()
+            state["connected"] = connected
+            state["ok"] = state["ok"] and connected
+            if self._socket_problem and not connected:
+                state["error"] = self._socket_problem
         return state
 
     # -- middleware and listeners ----------------------------------------------------------------
@@ -408,6 +475,14 @@ class SlackBot:
 
     async def _on_error(self, error: Exception, body: dict[str, Any]) -> None:
         reply_for_error(error, f"slack {body.get('type', 'request')}")
+
+
+def _one_line(record: logging.LogRecord) -> bool:
+    """A log record cut to its first line, without a traceback."""
+    record.msg = next(iter(record.getMessage().splitlines()), "")
+    record.args = None
+    record.exc_info = record.exc_text = None
+    return True
 
 
 def _without_mentions(text: str) -> str:

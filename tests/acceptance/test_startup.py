@@ -12,6 +12,7 @@ from tests.acceptance.conftest import Deployment, Json, free_port
 
 TEAMS_ACTIVITIES = Path(__file__).parents[1] / "teams" / "activities"
 APP_ID = "0b9f3c1e-5d2a-4c8b-9e7f-1a2b3c4d5e6f"
+OTHER_AAD = "11111111-1111-1111-1111-111111111111"
 EVERY_VARIABLE = [str(field.validation_alias) for field in Settings.model_fields.values()]
 
 
@@ -129,3 +130,41 @@ def test_commands_that_need_no_database_create_none(deployment: Deployment) -> N
     for command in (["--help"], ["teams-package", "-o", "teams.zip", "--app-id", APP_ID]):
         assert deployment.cli(*command).returncode == 0
     assert [path.name for path in deployment.workdir.iterdir()] == ["teams.zip"]
+
+
+def test_a_refused_app_token_is_one_line_and_the_rest_runs(deployment: Deployment) -> None:
+    # Socket Mode (an app token, no signing secret) with a token Slack refuses; the Teams
+    # manager (Megan, who writes below) gets the reports meanwhile. (review5 item 3)
+    megan = json.loads((TEAMS_ACTIVITIES / "teams-message-personal.json").read_text())
+    megan.update(serviceUrl=deployment.connector.url, text="help", attachments=[])
+    bot = deployment.start(
+        SLACK_APP_TOKEN="xapp-1-revoked",
+        SLACK_SIGNING_SECRET="",
+        SOCIALBOT_SOCIAL_MEDIA_MANAGERS=f"{megan['from']['aadObjectId']},U0MANAGER",
+    )
+    refused = "Slack refused SLACK_APP_TOKEN (invalid_auth): the token is not valid"
+
+    def refused_and_ticking() -> Json | None:
+        answer = bot.health()
+        if answer is None or not answer[1]["clock"]["ok"]:
+            return None
+        return answer[1] if any(w.startswith(refused) for w in answer[1]["warnings"]) else None
+
+    state = bot.wait_for("the clock running and the refusal on /healthz", refused_and_ticking)
+    assert state["slack"]["connected"] is False and state["slack"]["error"].startswith(refused)
+    assert bot.post_teams(megan)[0] in {200, 201}
+    other = {**megan, "text": "report https://x.com/q/status/9 rude", "id": "other-1"}
+    other["from"] = {"id": "29:other", "name": "Other", "aadObjectId": OTHER_AAD}
+    assert bot.post_teams(other)[0] in {200, 201}
+    conversation = megan["conversation"]["id"]
+
+    def card_to_megan() -> bool | None:
+        sent = [s for s in deployment.connector.posted if s.conversation_id == conversation]
+        return any("R-0001" in json.dumps(s.activity) for s in sent) or None
+
+    bot.wait_for("the report's card to the Teams manager", card_to_megan)
+    # Socket Mode is tried again in the background, quietly.
+    bot.wait_for("a retry", lambda: deployment.slack.count("apps.connections.open") >= 2 or None)
+    assert bot.stop().returncode == 0
+    assert bot.stderr.count("Slack refused SLACK_APP_TOKEN") == 1
+    assert "Traceback" not in bot.stderr

@@ -18,7 +18,8 @@ as Slack does, and, `processing` times, one naming any file (Slack still process
 Optional limits on chat.postMessage mirror Slack's special tier (a workspace bucket and
 a per-channel rate), with 429 + Retry-After beyond them; `fail()` injects errors, `stall()`
 holds answers (to kill a client mid-request), `transient_rate` sprinkles HTTP 500s and
-`unknown_users` answer user_not_found.
+`unknown_users` answer user_not_found. apps.connections.open refuses every app-level token
+(`invalid_auth`): Socket Mode is served by tests/slack/test_socket_mode.py's fake.
 """
 
 from __future__ import annotations
@@ -429,6 +430,11 @@ class FakeSlack:
         limit = int(params.get("limit") or 100)
         return {"ok": True, "messages": found[:limit], "has_more": len(found) > limit}
 
+    async def _connections_open(self, params: Params, arrived: float) -> dict[str, Any]:
+        """No websocket is served here (tests/slack/test_socket_mode.py has a fake that is):
+        every app-level token is refused, as Slack refuses a revoked one."""
+        return {"ok": False, "error": "invalid_auth"}
+
     async def _auth_test(self, params: Params, arrived: float) -> dict[str, Any]:
         return {
             "ok": True,
@@ -550,6 +556,7 @@ class FakeSlack:
         "assistant.threads.setStatus": _thread_call,
         "assistant.threads.setTitle": _thread_call,
         "assistant.threads.setSuggestedPrompts": _suggested_prompts,
+        "apps.connections.open": _connections_open,
         "auth.test": _auth_test,
         "chat.startStream": _start_stream,
         "chat.appendStream": _append_stream,

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
+import socket
 from typing import Any
 
 import pytest
 from aiohttp import WSMsgType, web
 
 from bot.app import build_runtime
+from bot.slack import app as slack_app
 
 # From python-slack-sdk tests/slack_sdk/socket_mode/mock_socket_mode_server.py, command renamed.
 SLASH_ENVELOPE = {
@@ -40,6 +43,7 @@ class FakeSocketModeSlack:
         self.acks: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
         self.app_tokens: list[str] = []
         self.url = ""
+        self.socket_url = ""  # where apps.connections.open points; "" for the fake's own socket
         self._runner: web.AppRunner | None = None
 
     async def __aenter__(self) -> FakeSocketModeSlack:
@@ -67,7 +71,7 @@ class FakeSocketModeSlack:
     async def _open(self, request: web.Request) -> web.Response:
         self.app_tokens.append(request.headers.get("Authorization", ""))
         host = request.host
-        return web.json_response({"ok": True, "url": f"ws://{host}/link"})
+        return web.json_response({"ok": True, "url": self.socket_url or f"ws://{host}/link"})
 
     async def _socket(self, request: web.Request) -> web.WebSocketResponse:
         socket = web.WebSocketResponse()
@@ -95,6 +99,7 @@ async def test_slash_command_over_socket_mode(make_settings, slack) -> None:
     assert runtime.slack is not None
     await runtime.slack.start()
     try:
+        assert await runtime.slack.connect_socket()
         ack = await asyncio.wait_for(slack.acks.get(), timeout=15)
         assert ack["envelope_id"] == SLASH_ENVELOPE["envelope_id"]
         assert ack["payload"]["response_type"] == "ephemeral"
@@ -109,3 +114,37 @@ async def test_slash_command_over_socket_mode(make_settings, slack) -> None:
     finally:
         await runtime.slack.stop()
         runtime.db.close()
+
+
+async def test_a_websocket_that_does_not_open_is_told_in_one_line(
+    make_settings, slack, monkeypatch, caplog
+) -> None:
+    monkeypatch.setattr(slack_app, "SOCKET_CONNECT_SECONDS", 0.5)
+    with socket.socket() as closed:  # bound, not listening: connections are refused
+        closed.bind(("127.0.0.1", 0))
+        slack.socket_url = f"ws://127.0.0.1:{closed.getsockname()[1]}/link"
+        settings = make_settings(
+            slack_bot_token="xoxb-test-token",
+            slack_app_token="xapp-1-test",
+            slack_api_url=slack.url,
+        )
+        runtime = build_runtime(settings)
+        assert runtime.slack is not None
+        await runtime.slack.start()
+        try:
+            with caplog.at_level(logging.INFO):
+                assert not await runtime.slack.connect_socket()
+                assert not await runtime.slack.connect_socket()  # tried again: not told again
+            assert runtime.slack.warnings() == ["cannot open Slack's Socket Mode websocket"]
+            health = await runtime.slack.health()
+            assert (health["ok"], health["connected"]) == (False, False)
+        finally:
+            await runtime.slack.stop()
+            runtime.db.close()
+    told = [r for r in caplog.records if r.name == "bot.slack.app" and "Socket Mode" in r.message]
+    assert [r.message for r in told] == [
+        "cannot open Slack's Socket Mode websocket; trying again until it answers"
+    ]
+    sdk = [r for r in caplog.records if r.name.startswith("slack_bolt")]
+    assert sdk, "Bolt's client said nothing of the failed tries"
+    assert all(r.exc_info is None and "\n" not in r.getMessage() for r in sdk)
