@@ -170,16 +170,6 @@ _CHECKS: dict[str, dict[str, str]] = {
         ),
         "fix_criticism": "Don't post it; report the criticism to the social media team.",
         "guideline": "The guidelines say: “{rule}”",
-        "learnt_disclosure": (
-            "This reads like posts that promote the company without saying the author works there"
-            " (judged from its wording as a whole, so it may be wrong); readers must know it is "
-            "an employee speaking."
-        ),
-        "learnt_criticism": (
-            "This reads like an answer to criticism of the company (judged from its wording as a "
-            "whole, so it may be wrong); the social media team decides whether and how to "
-            "respond."
-        ),
     },
     "da": {
         "label_confidential": "Fortroligt",
@@ -235,16 +225,6 @@ _CHECKS: dict[str, dict[str, str]] = {
         ),
         "fix_criticism": "Post det ikke; rapportér kritikken til social media-teamet.",
         "guideline": "Retningslinjerne siger: “{rule}”",
-        "learnt_disclosure": (
-            "Det her ligner opslag, der promoverer virksomheden uden at sige, at forfatteren "
-            "arbejder der (vurderet ud fra ordlyden som helhed, så det kan være forkert); læserne"
-            " skal vide, at det er en medarbejder, der taler."
-        ),
-        "learnt_criticism": (
-            "Det her ligner et svar på kritik af virksomheden (vurderet ud fra ordlyden som "
-            "helhed, så det kan være forkert); social media-teamet beslutter, om og hvordan der "
-            "svares."
-        ),
     },
     "de": {
         "label_confidential": "Vertraulich",
@@ -306,16 +286,6 @@ _CHECKS: dict[str, dict[str, str]] = {
         ),
         "fix_criticism": "Poste es nicht; melde die Kritik dem Social-Media-Team.",
         "guideline": "Die Richtlinien sagen: „{rule}“",
-        "learnt_disclosure": (
-            "Das liest sich wie Beiträge, die für das Unternehmen werben, ohne zu sagen, dass der"
-            " Autor dort arbeitet (nach dem Wortlaut als Ganzem beurteilt, kann also falsch "
-            "sein); Leser müssen wissen, dass hier ein Mitarbeiter spricht."
-        ),
-        "learnt_criticism": (
-            "Das liest sich wie eine Antwort auf Kritik am Unternehmen (nach dem Wortlaut als "
-            "Ganzem beurteilt, kann also falsch sein); das Social-Media-Team entscheidet, ob und "
-            "wie geantwortet wird."
-        ),
     },
     "sv": {
         "label_confidential": "Konfidentiellt",
@@ -369,15 +339,6 @@ _CHECKS: dict[str, dict[str, str]] = {
         ),
         "fix_criticism": "Publicera det inte; rapportera kritiken till social media-teamet.",
         "guideline": "Riktlinjerna säger: ”{rule}”",
-        "learnt_disclosure": (
-            "Det här liknar inlägg som gör reklam för företaget utan att säga att skribenten "
-            "jobbar där (bedömt utifrån ordalydelsen som helhet, så det kan vara fel); läsarna "
-            "måste veta att det är en anställd som talar."
-        ),
-        "learnt_criticism": (
-            "Det här liknar ett svar på kritik mot företaget (bedömt utifrån ordalydelsen som "
-            "helhet, så det kan vara fel); social media-teamet bestämmer om och hur man svarar."
-        ),
     },
     "nb": {
         "label_confidential": "Konfidensielt",
@@ -431,15 +392,6 @@ _CHECKS: dict[str, dict[str, str]] = {
         ),
         "fix_criticism": "Ikke publiser det; rapporter kritikken til sosiale medier-teamet.",
         "guideline": "Retningslinjene sier: «{rule}»",
-        "learnt_disclosure": (
-            "Dette ligner innlegg som promoterer selskapet uten å si at forfatteren jobber der "
-            "(vurdert ut fra ordlyden som helhet, så det kan være feil); leserne må vite at det "
-            "er en ansatt som snakker."
-        ),
-        "learnt_criticism": (
-            "Dette ligner et svar på kritikk av selskapet (vurdert ut fra ordlyden som helhet, så"
-            " det kan være feil); sosiale medier-teamet avgjør om og hvordan det svares."
-        ),
     },
     "nl": {
         "label_confidential": "Vertrouwelijk",
@@ -499,16 +451,6 @@ _CHECKS: dict[str, dict[str, str]] = {
         ),
         "fix_criticism": "Plaats het niet; meld de kritiek bij het socialemediateam.",
         "guideline": "De richtlijnen zeggen: “{rule}”",
-        "learnt_disclosure": (
-            "Dit lijkt op berichten die reclame maken voor het bedrijf zonder te zeggen dat de "
-            "schrijver er werkt (beoordeeld op de bewoording als geheel, dus het kan fout zijn); "
-            "lezers moeten weten dat er een medewerker aan het woord is."
-        ),
-        "learnt_criticism": (
-            "Dit lijkt op een antwoord op kritiek op het bedrijf (beoordeeld op de bewoording als"
-            " geheel, dus het kan fout zijn); het socialemediateam beslist of en hoe er "
-            "gereageerd wordt."
-        ),
     },
     "fr": {
         "label_confidential": "Confidentiel",
@@ -577,16 +519,6 @@ _CHECKS: dict[str, dict[str, str]] = {
         ),
         "fix_criticism": "Ne la publiez pas ; signalez la critique à l'équipe réseaux sociaux.",
         "guideline": "Nos règles disent : « {rule} »",
-        "learnt_disclosure": (
-            "Ceci ressemble aux publications qui font la promotion de l'entreprise sans dire que "
-            "l'auteur y travaille (jugé d'après la formulation dans son ensemble, donc peut-être "
-            "à tort) ; les lecteurs doivent savoir que c'est un salarié qui parle."
-        ),
-        "learnt_criticism": (
-            "Ceci ressemble à une réponse à une critique de l'entreprise (jugé d'après la "
-            "formulation dans son ensemble, donc peut-être à tort) ; l'équipe réseaux sociaux "
-            "décide s'il faut répondre, et comment."
-        ),
     },
     "es": {
         "label_confidential": "Confidencial",
@@ -648,16 +580,6 @@ _CHECKS: dict[str, dict[str, str]] = {
         ),
         "fix_criticism": "No la publiques; reporta la crítica al equipo de redes sociales.",
         "guideline": "Las pautas dicen: «{rule}»",
-        "learnt_disclosure": (
-            "Esto se parece a publicaciones que promocionan la empresa sin decir que el autor "
-            "trabaja en ella (juzgado por la redacción en su conjunto, así que puede ser un "
-            "error); los lectores deben saber que habla un empleado."
-        ),
-        "learnt_criticism": (
-            "Esto se parece a una respuesta a una crítica a la empresa (juzgado por la redacción "
-            "en su conjunto, así que puede ser un error); el equipo de redes sociales decide si "
-            "se responde y cómo."
-        ),
     },
 }
 

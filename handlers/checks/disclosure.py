@@ -290,7 +290,9 @@ def disclosure(
     site = _company_site(draft, company_names, internal_domains)
     if (site is None and match is None) or not _promotes(draft, plain, names, site is not None):
         return
-    if discloses(draft, company_names, profile):
+    if SAYS_SO.search(draft) or _HASHTAGS.search(draft) or _works_as(draft, company_names):
+        return
+    if profile and names.search(profile):
         return
     if match:
         mention, name = Span.of(draft, match.start(), match.end()), match.group(0)
@@ -304,13 +306,6 @@ def disclosure(
         mention,
         text_for("fix_disclosure", language, company=company_names[0]),
     )
-
-
-def discloses(draft: str, company_names: tuple[str, ...], profile: str) -> bool:
-    """Whether `draft` (or the author's `profile`) says the author works at the company."""
-    if SAYS_SO.search(draft) or _HASHTAGS.search(draft) or _works_as(draft, company_names):
-        return True
-    return bool(profile and name_pattern(company_names).search(profile))
 
 
 # Second-level labels under a country code that belong to the public suffix ("co.uk", "com.au").

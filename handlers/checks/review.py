@@ -10,7 +10,6 @@ from handlers.checks.concerns import CheckSettings, Concern, Context, Kind, Resu
 from handlers.checks.confidential import confidential
 from handlers.checks.criticism import criticism
 from handlers.checks.disclosure import disclosure
-from handlers.checks.learnt import learnt
 from handlers.checks.rules import Rule, guideline, rules
 from handlers.checks.secrets import TermsFile
 from handlers.checks.text import name_pattern, without_links
@@ -51,11 +50,8 @@ class OfflineReview:
         guidelines: GuidelinesFile,
         settings: CheckSettings,
         today: Callable[[], date] = date.today,
-        learnt_check: bool = True,
     ) -> None:
         self.guidelines = guidelines
-        # Off to measure the phrase checks alone (bench/train_checks.py trains on their misses).
-        self.learnt_check = learnt_check
         self._settings = settings
         self._terms = (
             TermsFile(settings.terms_file, settings.confidential_terms)
@@ -138,16 +134,6 @@ class OfflineReview:
             )
             if concern.section not in cited  # already said, in the words of its own kind
         ]
-        if self.learnt_check:  # what the phrases miss, learnt from labelled drafts
-            concerns += learnt(
-                draft,
-                concerns,
-                settings.company_names,
-                context.profile,
-                sections,
-                language,
-                self.guidelines.embedding,
-            )
         return Result(
             draft,
             tuple(_distinct(concerns)),
