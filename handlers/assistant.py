@@ -4,6 +4,7 @@ thread is known by an opaque key, and the adapter draws what is returned."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 from collections.abc import Awaitable, Callable, Sequence
@@ -220,7 +221,7 @@ class AssistantPane:
             reply, awaiting = await self.core.message(person, text), ""
             said = ""  # a draft is never the thread's title nor what follow-ups refer to
         else:
-            follows = bool(topic) and self._follows(index, said)
+            follows = bool(topic) and await asyncio.to_thread(self._follows, index, said)
             question = f"{topic} {said}" if follows else said
             topic = topic if follows else said
             reply = await self.core.message(person, question, on_text=on_text)

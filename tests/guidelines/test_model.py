@@ -87,6 +87,17 @@ async def test_not_covered_from_the_model(fake_model, index) -> None:
     assert "don't cover" in answer.answer
 
 
+async def test_a_pasted_article_gives_the_model_its_start_only(fake_model, index) -> None:
+    model, url = fake_model
+    article = "We took photos of everyone at the office party. " * 1_000  # 49,000 characters
+    answer = await model_answer(completer(url), index, article + "Can I post them?")
+    user = model.requests[0]["messages"][1]["content"]
+    asked = user[user.index("<question>") : user.index("</question>")]
+    assert len("<question>") + len(answer.question) == len(asked) <= 3_010
+    assert asked.startswith("<question>We took photos of everyone at the office party.")
+    assert answer.by_model
+
+
 async def test_a_slow_model_falls_back_to_the_offline_answer(fake_model, index) -> None:
     model, url = fake_model
     model.delay = 1
