@@ -25,7 +25,7 @@ from bot.delivery.engine import DeliveryEngine, paces_from_settings
 from bot.delivery.gateway import Gateway
 from bot.llm import OpenAICompleter
 from bot.server import build_web_app
-from bot.settings import DEFAULT_FEED, Settings, SettingsError
+from bot.settings import Settings, SettingsError
 from bot.slack import app as slack_app
 from bot.slack import uploads as slack_uploads
 from bot.slack.app import SlackBot
@@ -121,8 +121,8 @@ class Runtime:
         self.clock = Clock(self.core.tick)
 
     def seed_feeds(self) -> None:
-        """Make SOCIALBOT_FEEDS (or the bundled sample feed) the configured feeds."""
-        for problem in seed_feeds(self.db, self.settings.feeds or [DEFAULT_FEED]):
+        """Make SOCIALBOT_FEEDS (or, with no feed added by hand, the bundled sample) the feeds."""
+        for problem in seed_feeds(self.db, self.settings.feeds):
             log.warning("feed setting not used", extra={"problem": problem})
 
     def _in_background(self, name: str, work: Callable[[], Coroutine[Any, Any, object]]) -> None:

@@ -82,6 +82,8 @@ def add(url: str, kind: Kind) -> None:
     )
     if feed.warning:
         click.echo(f"Note: {feed.warning}")
+    if added.sample_off:
+        click.echo("The bundled sample feed (Example Corp) is now off: digests draw on your feeds.")
 
 
 @feeds.command("list")
@@ -89,6 +91,7 @@ def add(url: str, kind: Kind) -> None:
 def list_(as_json: bool) -> None:
     """List the feeds with their last fetch status, error and item counts."""
     from content_feed import store
+    from content_feed.manage import is_sample
 
     with _database() as (_, db):
         rows = store.list_feeds(db)
@@ -104,6 +107,7 @@ def list_(as_json: bool) -> None:
         click.echo(
             f"{feed.id:>4}  {feed.kind:<8}  {state:<12}  {feed.item_count:>5} items  "
             f"{_ago(feed.last_fetch_at):>10}  {feed.title or '-'}"
+            + (" (sample)" if is_sample(feed) else "")
         )
         click.echo(f"      {feed.url}")
         if feed.error:

@@ -27,7 +27,6 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
-import content_feed
 import handlers
 from handlers.checks.concerns import CheckSettings
 from handlers.checks.secrets import ConfidentialTerms, read_terms
@@ -36,7 +35,6 @@ from handlers.insights.weekly import Weekly, parse_weekly
 from handlers.people import CHANNEL_SHAPES, check_role_entry, fits
 
 DEFAULT_GUIDELINES = Path(handlers.__file__).parent / "data" / "guidelines.md"
-DEFAULT_FEED = Path(content_feed.__file__).parent / "data" / "sample-feed.xml"
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 

@@ -17,6 +17,9 @@ from content_feed.errors import FeedExistsError, InvalidFeedURLError, quoted
 from content_feed.fetch import check_feed_url, new_client
 from content_feed.refresh import Fetcher
 
+# The bundled sample feed: for a bot with no feed of its own, off once an admin adds one.
+SAMPLE_FEED = Path(__file__).parent / "data" / "sample-feed.xml"
+
 # A scheme as people type one: `name://`, or `file:` alone.
 _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):(?=//|(?<=file:))", re.IGNORECASE)
 
@@ -28,6 +31,7 @@ class AddedFeed:
     feed: store.StoredFeed
     new_items: int
     discovered: bool
+    sample_off: bool  # the bundled sample feed was on and is now off
 
 
 def normalise_source(text: str, *, allow_files: bool = False) -> str:
@@ -126,20 +130,42 @@ async def add_feed(
         new = store.record_success(
             db, feed, parsed, now, etag=result.etag, last_modified=result.last_modified
         )
-    return AddedFeed(store.get_feed(db, feed.id), new, discovered=feed_url != source)
+        sample_off = _disable_sample(db)
+    return AddedFeed(
+        store.get_feed(db, feed.id), new, discovered=feed_url != source, sample_off=sample_off
+    )
+
+
+def is_sample(feed: store.StoredFeed) -> bool:
+    """Whether `feed` is the bundled sample feed as the start seeds it."""
+    return feed.origin == "settings" and feed.url == SAMPLE_FEED.resolve().as_uri()
+
+
+def _disable_sample(db: Database) -> bool:
+    """Turn the bundled sample feed off; whether it was on."""
+    for feed in store.list_feeds(db, enabled_only=True):
+        if is_sample(feed):
+            store.update_feed(db, feed.id, enabled=0)
+            return True
+    return False
 
 
 def seed_feeds(db: Database, urls: Iterable[str | Path], now: datetime | None = None) -> list[str]:
     """Make the feeds from SOCIALBOT_FEEDS (or the bundled sample) the settings-owned feeds.
 
-    Missing ones are added (fetched later by the refresh), settings-owned feeds no longer listed
-    are disabled (their items stay, so nothing comes back as new), listed ones re-enabled. No
-    network at start-up. Entries may carry a `company:` or `industry:` prefix; a `Path` is a
-    local file. Returns one line per entry that could not be used.
+    With no entries the bundled sample is seeded, unless a feed added by hand (`feeds add`)
+    exists: then the bot has feeds of its own and the sample stays off. Missing ones are added
+    (fetched later by the refresh), settings-owned feeds no longer listed are disabled (their
+    items stay, so nothing comes back as new), listed ones re-enabled. No network at start-up.
+    Entries may carry a `company:` or `industry:` prefix; a `Path` is a local file. Returns one
+    line per entry that could not be used.
     """
     problems: list[str] = []
     wanted: set[int] = set()
-    for entry in urls:
+    entries = list(urls)
+    if not entries and not any(feed.origin == "manual" for feed in store.list_feeds(db)):
+        entries = [SAMPLE_FEED]
+    for entry in entries:
         if isinstance(entry, Path):
             kind: store.Kind = "company"
             text = entry.resolve().as_uri()

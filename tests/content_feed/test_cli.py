@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 import content_feed
+from bot.cli import main
 from bot.feeds_cli import feeds
 
 SAMPLE = Path(content_feed.__file__).parent / "data" / "sample-feed.xml"
@@ -75,3 +76,47 @@ def test_bad_settings_exit_2(run, monkeypatch: pytest.MonkeyPatch) -> None:
     result = run("list")
     assert result.exit_code == 2
     assert "SOCIALBOT_ALLOW_PRIVATE_FEEDS" in result.output
+
+
+# Undated items count from when the bot first reads them: fresh on any date.
+ACME = """<?xml version="1.0"?><rss version="2.0"><channel><title>Acme news</title>
+<link>https://acme.example/blog</link>
+<item><title>Acme ships v2</title><link>https://acme.example/blog/v2</link>
+<description>Our v2 is out, with the three features customers asked for most.</description></item>
+<item><title>Acme hires in Lisbon</title><link>https://acme.example/blog/hiring</link>
+<description>We are hiring twelve engineers for our new Lisbon team.</description></item>
+</channel></rss>"""
+
+
+def test_the_admins_feed_turns_the_sample_off(run, tmp_path: Path) -> None:
+    def socialbot(*args: str, stdin: str = ""):
+        result = CliRunner().invoke(main, list(args), input=stdin, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    socialbot("console")  # a start with no feed of the bot's own seeds the sample
+    assert "Example Corp blog (sample)" in socialbot("feeds", "list")
+
+    (tmp_path / "acme.xml").write_text(ACME, encoding="utf-8")
+    added = socialbot("feeds", "add", "acme.xml")
+    assert "Added feed 2: Acme news [company]" in added
+    assert "The bundled sample feed (Example Corp) is now off" in added
+
+    digest = socialbot("console", stdin="/socialbot digest\n").split("--- for you ---")[1]
+    assert "Acme ships v2" in digest
+    assert "Example Corp" not in digest  # the start did not turn the sample back on
+
+    listed = socialbot("feeds", "list").splitlines()
+    sample = next(line for line in listed if "Example Corp blog" in line)
+    assert "disabled" in sample and sample.endswith("(sample)")
+    acme = next(line for line in listed if "Acme news" in line)
+    assert "disabled" not in acme and "(sample)" not in acme
+
+
+def test_a_start_after_feeds_add_never_seeds_the_sample(run, tmp_path: Path) -> None:
+    (tmp_path / "acme.xml").write_text(ACME, encoding="utf-8")
+    assert run("add", "acme.xml").exit_code == 0
+    started = CliRunner().invoke(main, ["console"], input="", catch_exceptions=False)
+    assert started.exit_code == 0, started.output
+    listed = run("list").output
+    assert "Acme news" in listed and "Example Corp" not in listed
