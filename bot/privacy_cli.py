@@ -9,6 +9,13 @@ from bot.cli_support import echo_json_lines, runtime_or_exit, settings_or_exit
 PLATFORMS = click.Choice(["slack", "teams", "console"])
 
 
+def _user(platform: str, user_id: str) -> str:
+    """The user id as stored: a Teams Entra object id in lower case, however it was pasted."""
+    from handlers.people import normal_id
+
+    return normal_id(user_id) if platform == "teams" else user_id
+
+
 @click.command()
 @click.option("--platform", type=PLATFORMS, default="slack", show_default=True)
 @click.option("--user", "user_id", required=True, help="The person's user id on that platform.")
@@ -18,6 +25,7 @@ def export(platform: str, user_id: str) -> None:
     Times are in ISO 8601 (UTC); nobody found is an error (exit status 1)."""
     from handlers import privacy
 
+    user_id = _user(platform, user_id)
     runtime = runtime_or_exit(settings_or_exit())
     try:
         found = privacy.export(runtime.db, platform, user_id)
@@ -43,6 +51,7 @@ def forget(platform: str, user_id: str) -> None:
     from handlers import privacy
     from handlers.reports.store import ReportStore
 
+    user_id = _user(platform, user_id)
     runtime = runtime_or_exit(settings_or_exit())
     stand_in = privacy.tombstone()
     try:

@@ -94,6 +94,16 @@ def on_platform(entries: Iterable[str], platform: str, shapes: Shapes = ID_SHAPE
     return sorted(found)
 
 
+# An Entra object id, bare or as `teams:` / `teams:group:` entry: Teams sends it in lower case.
+_ENTRA_ENTRY = re.compile(rf"^(teams:(group:)?)?{GUID}$")
+
+
+def normal_id(entry: str) -> str:
+    """`entry` as Teams writes it: an Entra object id (some admin tools print them in upper
+    case) in lower case; any other id unchanged."""
+    return entry.lower() if _ENTRA_ENTRY.match(entry) else entry
+
+
 def check_role_entry(entry: str) -> None:
     """Raise ValueError, saying how to write it, when `entry` of a role setting cannot name
     anyone. Bare entries that fit no platform's shape are console ids, so they pass."""
@@ -130,8 +140,12 @@ class Roles:
     def from_ids(
         cls, managers: Iterable[str], announcers: Iterable[str], admins: Iterable[str]
     ) -> Roles:
-        """Build from configured id lists."""
-        return cls(frozenset(managers), frozenset(announcers), frozenset(admins))
+        """Build from configured id lists, Entra object ids in lower case as Teams sends them."""
+
+        def normal(ids: Iterable[str]) -> frozenset[str]:
+            return frozenset(map(normal_id, ids))
+
+        return cls(normal(managers), normal(announcers), normal(admins))
 
     def reading_groups_from(self, group_members: GroupMembers) -> Roles:
         """The same roles, with the groups' members read from `group_members`."""

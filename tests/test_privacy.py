@@ -51,3 +51,23 @@ async def test_export_and_forget(make_settings: SettingsFactory, tmp_path: Path)
     assert "Nobody found: nothing is stored about slack user U1." in again.output
     others = CliRunner().invoke(main, ["export", "--user", "U2"], env=env)
     assert json.loads(others.stdout)["tables"]["people"][0]["name"] == "Bo"
+
+
+async def test_a_teams_object_id_is_found_in_any_case(
+    make_settings: SettingsFactory, tmp_path: Path
+) -> None:
+    settings = make_settings()
+    runtime = build_runtime(settings)
+    megan = "7faf8ab2-3d56-4244-b585-20c8a42ed2b8"  # Teams sends Entra object ids in lower case
+    runtime.core.directory.upsert([Member("teams", megan, "Megan")])
+    runtime.db.close()
+    env = {"SOCIALBOT_DB": str(settings.db)}
+    pasted = megan.upper()  # as some admin tools print it
+
+    export = ["export", "--platform", "teams", "--user", pasted]
+    exported = CliRunner().invoke(main, export, env=env)
+    assert exported.exit_code == 0, exported.output
+    assert json.loads(exported.stdout)["tables"]["people"][0]["name"] == "Megan"
+    forget = ["forget", "--platform", "teams", "--user", pasted, "--yes"]
+    forgotten = CliRunner().invoke(main, forget, env=env)
+    assert "people: 1 row(s)" in forgotten.stdout

@@ -173,3 +173,16 @@ async def test_an_account_without_an_object_id_is_never_taken_for_an_entra_id(
     assert reporters == [("teams", f"emulator:{MEGAN}")]
     # Its answers still reach it, in its own chat.
     assert "R-0001" in str(teams.connector.posted[-1].activity)
+
+
+@pytest.mark.parametrize("entry", [MEGAN.upper(), f"teams:{MEGAN.upper()}"])
+async def test_an_object_id_written_in_upper_case_holds_the_role(
+    make_teams: MakeTeams, entry: str
+) -> None:
+    teams = await make_teams(social_media_managers=[entry])  # as some admin tools print GUIDs
+    await teams.post(PERSONAL, text=f"report {LINK}")
+    (report_id,) = [row["id"] for row in teams.db["reports"].rows]
+
+    await teams.post(EXECUTE, value=acknowledge(report_id))  # Teams sends the id in lower case
+
+    assert teams.db.table("reports").get(report_id)["status"] == "acknowledged"
