@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
+import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -40,6 +42,9 @@ from handlers import actions, views
 from handlers.assistant import Prompt
 from handlers.checks import ids as check_ids
 
+log = logging.getLogger(__name__)
+
+MESSAGE_BLOCKS = 50  # Slack refuses a message with more (invalid_blocks)
 SECTION_LIMIT = 3000
 ALT_LIMIT = 1000  # files.getUploadURLExternal's alt_txt
 IMAGE_ALT_LIMIT = 2000  # an image block's alt_text
@@ -116,8 +121,43 @@ def message(view: views.Message) -> dict[str, Any]:
     drawn = [block for block in view.as_blocks() if not isinstance(block, views.Image)]
     return {
         "text": _clip(mrkdwn(view.text), 4000),
-        "blocks": [_block(block).to_dict() for block in drawn[:50]],
+        "blocks": [_block(block).to_dict() for block in _fitted(drawn)],
     }
+
+
+def _fitted(drawn: Sequence[views.Block]) -> Sequence[views.Block]:
+    """At most MESSAGE_BLOCKS blocks, the last part (a digest's Mute / Change time / Stop)
+    always kept. Past the limit each paragraph takes in the small print below it; if that is
+    not enough, whole parts between dividers before the last are left out, the last first
+    (a digest's lowest picks), with a log line."""
+    if len(drawn) <= MESSAGE_BLOCKS:
+        return drawn
+    parts: list[list[views.Block]] = [[]]
+    for block in drawn:
+        if isinstance(block, views.Divider) and parts[-1]:
+            parts.append([])
+        parts[-1].append(block)
+    *body, last = [_small_print_inside(part) for part in parts]
+    left_out = 0
+    while body and sum(map(len, body)) + len(last) > MESSAGE_BLOCKS:
+        body.pop()
+        left_out += 1
+    fitted = [block for part in (*body, last) for block in part]
+    if left_out or len(fitted) > MESSAGE_BLOCKS:
+        log.warning("message cut to Slack's 50 blocks", extra={"parts_left_out": left_out})
+    return fitted[:MESSAGE_BLOCKS]
+
+
+def _small_print_inside(part: list[views.Block]) -> list[views.Block]:
+    """`part` with each Context right below a Text joined to that Text's paragraph."""
+    joined: list[views.Block] = []
+    for block in part:
+        above = joined[-1] if joined else None
+        if isinstance(block, views.Context) and isinstance(above, views.Text):
+            joined[-1] = dataclasses.replace(above, text=f"{above.text}\n{block.text}")
+        else:
+            joined.append(block)
+    return joined
 
 
 # The assistant pane shows 👍/👎 as Slack's own feedback buttons: these pairs of our buttons

@@ -6,8 +6,17 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from tests.digest.conftest import COPENHAGEN, at, delivered, digests_to, opened_view
+from tests.digest.conftest import (
+    COPENHAGEN,
+    add_feeds,
+    add_item,
+    at,
+    delivered,
+    digests_to,
+    opened_view,
+)
 from tests.fakes.slack_requests import block_action, buttons, calls, post_form, wait_for_call
+from tests.slack.test_assistant import assert_blocks
 
 
 async def morning_digest(bot: Any, slack: Any) -> list[dict[str, Any]]:
@@ -93,3 +102,22 @@ async def press_without_answer(bot: Any, button: dict[str, Any]) -> None:
     """Press a button that opens a modal (nothing comes on the response URL)."""
     response = await post_form(bot, block_action(button, "https://example.invalid/", COPENHAGEN))
     assert response.status == 200
+
+
+async def test_ten_picks_keep_every_item_and_the_controls(make_bot, slack, tmp_path) -> None:
+    bot = await make_bot(digest_items=10)  # the most SOCIALBOT_DIGEST_ITEMS allows
+    await add_feeds(bot.runtime.db, tmp_path)
+    for n in range(10):
+        add_item(bot.runtime.db, 1 + n % 2, f"n{n}", f"Fresh story {n}", at(22, 13 + n))
+
+    found = await morning_digest(bot, slack)
+
+    (digest,) = digests_to(slack, COPENHAGEN)
+    assert len(digest.blocks) <= 50  # the fake refuses more, as Slack does
+    assert_blocks(digest.blocks)
+    assert len(labelled(found, "Not for me")) == 10
+    assert [b["text"]["text"] for b in found[-3:]] == [
+        "Mute for a week",
+        "Change time",
+        "Stop digests",
+    ]

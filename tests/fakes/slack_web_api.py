@@ -13,8 +13,9 @@ streamed message of chat.startStream, chat.appendStream and chat.stopStream (`ma
 or `chunks`; a stopped stream refuses more, as Slack does); and the file upload of
 `files_upload_v2`: files.getUploadURLExternal, a POST of the bytes to the upload URL it gave,
 and files.completeUploadExternal (kept in `files`; a shared file is a message in its channel
-too). views.publish refuses an image block naming a file it has not got (`invalid_blocks`),
-as Slack does, and, `processing` times, one naming any file (Slack still processing it).
+too). chat.postMessage refuses more than 50 blocks and views.publish an image block naming a
+file it has not got (`invalid_blocks`), as Slack does, and, `processing` times, one naming any
+file (Slack still processing it).
 Optional limits on chat.postMessage mirror Slack's special tier (a workspace bucket and
 a per-channel rate), with 429 + Retry-After beyond them; `fail()` injects errors, `stall()`
 holds answers (to kill a client mid-request), `transient_rate` sprinkles HTTP 500s and
@@ -380,6 +381,9 @@ class FakeSlack:
             return {"ok": False, "error": "user_not_found"}
         if not params.get("text") and not params.get("blocks"):
             return {"ok": False, "error": "no_text"}
+        if len(params.get("blocks") or []) > 50:  # as Slack does
+            pointer = "must provide an array with no more than 50 items [json-pointer:/blocks]"
+            return {"ok": False, "error": "invalid_blocks", "errors": [pointer]}
         channel = self.dm_channel(target)
         metadata = params.get("metadata")
         posted = Posted(
