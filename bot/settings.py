@@ -201,14 +201,21 @@ class Settings(BaseSettings):
     )
     log_format: Literal["text", "json"] = Field("text", validation_alias="SOCIALBOT_LOG_FORMAT")
 
-    # Delivery pace: the platforms' published limits as defaults (messages per second).
-    slack_rate: float = Field(10.0, gt=0, validation_alias="SOCIALBOT_SLACK_RATE")
+    # Delivery pace: the platforms' published limits as defaults (messages per second); a
+    # finite number (`inf` would stop the start with a traceback).
+    slack_rate: float = Field(
+        10.0, gt=0, allow_inf_nan=False, validation_alias="SOCIALBOT_SLACK_RATE"
+    )
     slack_burst: int = Field(20, ge=1, validation_alias="SOCIALBOT_SLACK_BURST")
-    slack_channel_rate: float = Field(1.0, gt=0, validation_alias="SOCIALBOT_SLACK_CHANNEL_RATE")
-    teams_rate: float = Field(50.0, gt=0, validation_alias="SOCIALBOT_TEAMS_RATE")
+    slack_channel_rate: float = Field(
+        1.0, gt=0, allow_inf_nan=False, validation_alias="SOCIALBOT_SLACK_CHANNEL_RATE"
+    )
+    teams_rate: float = Field(
+        50.0, gt=0, allow_inf_nan=False, validation_alias="SOCIALBOT_TEAMS_RATE"
+    )
     teams_burst: int = Field(50, ge=1, validation_alias="SOCIALBOT_TEAMS_BURST")
     teams_conversation_rate: float = Field(
-        7.0, gt=0, validation_alias="SOCIALBOT_TEAMS_CONVERSATION_RATE"
+        7.0, gt=0, allow_inf_nan=False, validation_alias="SOCIALBOT_TEAMS_CONVERSATION_RATE"
     )
 
     _split_lists = field_validator(

@@ -16,6 +16,7 @@ from typing import Any
 import click
 import pytest
 import yaml
+from click.testing import CliRunner
 
 from bot.cli import LAZY_COMMANDS, main
 from bot.reports_cli import STATUS_CHOICES
@@ -198,6 +199,7 @@ def test_checking_a_draft_builds_no_platform_client(tmp_path: Path) -> None:
 _EVERY_HELP = """\
 import json, sys
 import click
+from click.testing import CliRunner
 from bot.cli import main
 
 def top(): return {name.split('.')[0] for name in sys.modules}
@@ -280,3 +282,15 @@ def test_an_address_not_this_machines_names_the_host_setting(tmp_path: Path) -> 
     assert "Invalid setting SOCIALBOT_HOST: cannot listen on 192.0.2.1:" in result.stderr
     assert result.stderr.splitlines()[-1].startswith("Invalid setting SOCIALBOT_HOST")
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("rate", ["inf", "1e309", "nan"])
+def test_a_pace_that_is_no_finite_number_stops_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rate: str
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no stray .env
+    env = {"SOCIALBOT_DB": str(tmp_path / "socialbot.db"), "SOCIALBOT_SLACK_RATE": rate}
+    result = CliRunner().invoke(main, ["digest", "send", "--now"], env=env)
+    assert result.exit_code == 2, result.output
+    said = "Invalid setting SOCIALBOT_SLACK_RATE: Input should be a finite number"
+    assert result.output == f"{said} (got {rate!r})\n"
