@@ -1,8 +1,10 @@
-"""A policy's text as it was written: front matter, HTML and PDF-conversion artefacts removed.
+"""A policy's text as it was written: front matter, HTML, LaTeX and PDF-conversion artefacts
+removed.
 
 Policies arrive saved from a web page (HTML), converted from a PDF (page numbers, a running
-header on every page, words hyphenated at line ends, bullets as "•"), or as markdown with a YAML
-front matter. Each is turned into the plain markdown-like text the splitter reads.
+header on every page, words hyphenated at line ends, bullets as "•", a table of contents), as
+LaTeX source, or as markdown with a YAML front matter. Each is turned into the plain
+markdown-like text the splitter reads.
 """
 
 from __future__ import annotations
@@ -10,31 +12,94 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from html.entities import html5
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+_LATEX_HINT = re.compile(r"\\(?:chapter|(?:sub){0,2}section|begin|item)\b")
+_LATEX_HEADING = re.compile(r"\\(chapter|section|subsection|subsubsection|paragraph)\*?\{([^}]*)\}")
+_LATEX_LEVELS = {"chapter": 1, "section": 1, "subsection": 2, "subsubsection": 3, "paragraph": 4}
 _HTML_HINT = re.compile(r"<(p|h[1-6]|li|div|ul|ol|br|article|section)\b", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-\u2013\u2014]\s*)?(?:(?:page|side|seite|página|pagina|sida)\s+)?\d{1,3}"
     r"(?:\s*(?:/|of|af|von|de|av|van)\s*\d{1,3})?(?:\s*[-\u2013\u2014])?\s*$",
     re.IGNORECASE,
 )
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _BULLET = re.compile(r"^(\s*)[•●▪◦‣∙·\uf0b7\uf0a7§➢►\u2013]\s*")
 _HYPHENATED = re.compile(r"(\w)-\n(\s*)([a-zæøåäöüéèàç]\w*)")
+# A table of contents' entry: a title, dot leaders, a page number; this many make a table.
+_CONTENTS_ENTRY = re.compile(r"^\s*(?P<title>\S.{0,118}?)\s*(?:\.\s?){4,}\s*\d{1,3}\s*$")
+_CONTENTS_ENTRIES = 3
+_HEADING_NUMBER = re.compile(r"^(\d+(?:\.\d+)*\.?)\s")
 # A line seen this often on its own, in a document with page numbers or form feeds, is a
 # running header or footer of the PDF it came from.
 _RUNNING = 3
 
 
 def clean(text: str) -> str:
-    """The text with line ends normalised, front matter dropped, HTML turned into markdown-like
-    text, and a PDF conversion's page numbers, running headers, hyphenation and bullets fixed."""
+    """The text with line ends normalised, front matter dropped, LaTeX and HTML turned into
+    markdown-like text (entities decoded in markdown too), a PDF conversion's page numbers,
+    running headers, hyphenation and bullets fixed, and a printed table of contents turned
+    into the headings it names."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     text = _FRONT_MATTER.sub("", text)
-    if len(_HTML_HINT.findall(text)) >= 3:
-        text = _from_html(text)
+    if len(_LATEX_HINT.findall(text)) >= 3:
+        text = _from_latex(text)
+    # Markdown too renders "&#x20;", "&eacute;" and "&amp;" as the characters they name.
+    html_page = len(_HTML_HINT.findall(text)) >= 3
+    text = _from_html(text) if html_page else _ENTITY.sub(_entity, text)
     if "\f" in text or _looks_like_pdf(text):
         text = _from_pdf(text.replace("\f", "\n"))
-    return text
+    return _contents_as_headings(text)
+
+
+def _contents_as_headings(text: str) -> str:
+    """A printed document's table of contents ("Blog ........ 17") says which lines are its
+    chapter headings: the contents go, and each line that is one of their titles becomes a
+    markdown heading (nested by its number, "2.1" under "2")."""
+    lines = text.split("\n")
+    titles: dict[str, int] = {}
+    for line in lines:
+        entry = _CONTENTS_ENTRY.match(line)
+        if entry:
+            number = _HEADING_NUMBER.match(entry.group("title"))
+            depth = number.group(1).rstrip(".").count(".") + 1 if number else 1
+            titles.setdefault(_title_key(entry.group("title")), min(depth, 6))
+    if len(titles) < _CONTENTS_ENTRIES:
+        return text
+    kept = []
+    for line in lines:
+        if _CONTENTS_ENTRY.match(line):
+            continue
+        depth = titles.get(_title_key(line), 0) if line.strip() else 0
+        kept.append(f"{'#' * depth} {line.strip()}" if depth else line)
+    return "\n".join(kept)
+
+
+def _title_key(line: str) -> str:
+    return " ".join(line.split()).casefold().replace("\u2019", "'")
+
+
+def _from_latex(text: str) -> str:
+    """LaTeX source as markdown: sectioning commands as `#` headings, `\\item` as a list item,
+    environments' `\\begin`/`\\end` lines and comments gone, forced line breaks dropped, and
+    `\\textbf{…}`, `\\emph{…}`, `\\href{…}{…}` as their text."""
+    text = re.sub(r"(?<!\\)%.*", "", text)
+    text = _LATEX_HEADING.sub(
+        lambda m: f"\n{'#' * _LATEX_LEVELS[m.group(1)]} {m.group(2).strip()}\n", text
+    )
+    text = re.sub(r"^[ \t]*\\(?:begin|end)\{[^}]*\}.*$", "", text, flags=re.M)
+    text = re.sub(r"^[ \t]*\\item\b\s*", "- ", text, flags=re.M)
+    text = re.sub(r"\\href\{[^}]*\}\{([^}]*)\}", r"\1", text)
+    text = re.sub(r"\\(?:textbf|textit|emph|underline|url|texttt)\{([^}]*)\}", r"\1", text)
+    return re.sub(r"\s*\\\\[ \t]*$", "", text, flags=re.M)
+
+
+def _entity(found: re.Match[str]) -> str:
+    """The character a reference names ("&#x20;", "&eacute;"), or the text as it was."""
+    entity = found.group()
+    named = not entity.startswith("&#")
+    return entity if named and entity[1:] not in html5 else html.unescape(entity)
 
 
 def _looks_like_pdf(text: str) -> bool:

@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 
 from handlers.guidelines.cleanup import clean
 
-_HASH_HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
+# `#2:` is a heading without the usual space; `#hashtag` opening a line is none.
+_HASH_HEADING = re.compile(r"^(#{1,6})(?:\s+|(?=\d+(?:\.\d+)*(?:[.:)]|\s|$)))(.*?)\s*#*\s*$")
 _NUMBER = re.compile(r"^(\d+(?:\.\d+)*)(?:[.:)]\s*|\s+(?=\S))")
 _PLAIN_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)(?:[.:)]\s+|\.?\d*\s+(?=[A-ZÆØÅ]))")
 _RULE = re.compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
@@ -140,7 +141,12 @@ def split_sections(text: str, title: str = "") -> list[Section]:
 
     def open_heading(heading: _Heading) -> None:
         nonlocal current
+        empty = not current.marked and not any(map(str.strip, body))
         flush()
+        if empty and heading.level <= current.level and sections:
+            # A line guessed to be a heading, over nothing but its sibling ("1-2x on LinkedIn
+            # per day" above "1-3x on Twitter per day"), is a line of the text before it.
+            sections[-1] = replace(sections[-1], body=f"{sections[-1].body}\n\n{current.title}")
         while stack and stack[-1].level >= heading.level:
             stack.pop()
         stack.append(heading)
@@ -177,10 +183,13 @@ def split_sections(text: str, title: str = "") -> list[Section]:
             number, heading_title = _numbered(line, _PLAIN_NUMBER)
             sibling = stack[-1].level if stack else 1
             level = number.count(".") + 1 if number else sibling
-            if stack and stack[-1].marked and not number and not any(map(str.strip, body)):
-                # A short line right under a marked-up heading ("Last updated: 2 April 2025")
-                # is a part of it, never the heading of the chapters that follow.
-                level = stack[-1].level + 1
+            marked = [heading.level for heading in stack if heading.marked]
+            right_under = bool(stack) and stack[-1].marked and not any(map(str.strip, body))
+            if marked and not number and (dense or right_under):
+                # A short line right under a marked-up heading ("Last updated: 2 April 2025"),
+                # or in a PDF conversion under a chapter its contents list, is a part of it,
+                # never the heading of the chapters that follow.
+                level = max(level, marked[-1] + 1)
             if not title and not stack and not sections and not body:
                 current.title = heading_title
             open_heading(_Heading(heading_title, level, number, marked=False))

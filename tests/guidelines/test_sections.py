@@ -190,3 +190,67 @@ def test_a_very_long_section_is_cut_into_its_rules_each_with_its_lead_in() -> No
     assert sections[-1].title == "Ask us when in doubt."
     assert all(s.path == ("Policy", "Conduct") for s in sections)
     assert sections[1].body.startswith("When you post:\n- **Rule 1.** Say what you mean")
+
+
+def test_a_printed_table_of_contents_names_the_chapters_of_a_pdf_conversion() -> None:
+    text = (
+        "Guia de xarxes\n"
+        "Índex\n"
+        "Introducció ........................................ 2\n"
+        "Blog ............................................... 3\n"
+        "Twitter ............................................ 4\n"
+        "Introducció\n"
+        "Aquesta guia explica com fem servir les xarxes socials.\n"
+        "Blog\n"
+        "Definició\n"
+        "El blog és el nexe de totes les xarxes.\n"
+        "Tipus de contingut\n"
+        "Notícies i consells de salut.\n"
+        "Twitter\n"
+        "Tuits curts, sempre en català.\n"
+    )
+    sections = split_sections(text, title="guia")
+    assert [(s.title, s.path) for s in sections] == [
+        ("Guia de xarxes", ()),
+        ("Introducció", ()),
+        ("Blog", ()),
+        ("Tipus de contingut", ("Blog",)),
+        ("Twitter", ()),
+    ]
+    assert "....." not in "".join(s.text for s in sections)
+
+
+def test_a_hashtag_opening_a_line_is_no_heading_and_entities_are_characters() -> None:
+    text = (
+        "## Contact\n\n#social-media-action channel: send urgent requests here.\n\n"
+        "## Les critères de modération&#x20;\n\nR&D &amp; co, &eacute;t&eacute;.\n"
+    )
+    sections = split_sections(text)
+    assert [s.title for s in sections] == ["Contact", "Les critères de modération"]
+    assert sections[0].body == "#social-media-action channel: send urgent requests here."
+    assert sections[1].body == "R&D & co, été."
+
+
+def test_a_short_line_over_nothing_but_its_sibling_stays_in_the_text() -> None:
+    text = (
+        "## Calendaring\n\nWe post at the best times.\n\n1-2x on LinkedIn per day\n\n"
+        "1-3x on Twitter per day\n\nContent drives traffic to our website.\n"
+    )
+    sections = split_sections(text)
+    assert [s.title for s in sections] == ["Calendaring", "1-3x on Twitter per day"]
+    assert sections[0].body.endswith("1-2x on LinkedIn per day")
+
+
+def test_latex_sections_and_items_are_headings_and_list_items() -> None:
+    text = (
+        "\\section{Kommunikationspolicy}\nPolicyns syfte. % a comment\n\n"
+        "\\subsection{Annonsering}\nAnnonsera via:\n\\begin{itemize}\n"
+        "    \\item Sektionens \\textbf{nyhetsbrev},\\\\\n    \\item Discord.\n\\end{itemize}\n"
+    )
+    sections = split_sections(text)
+    assert [(s.title, s.path) for s in sections] == [
+        ("Kommunikationspolicy", ()),
+        ("Annonsering", ("Kommunikationspolicy",)),
+    ]
+    assert sections[0].body == "Policyns syfte."
+    assert sections[1].body == "Annonsera via:\n\n- Sektionens nyhetsbrev,\n- Discord."
