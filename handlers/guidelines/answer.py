@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from handlers.guidelines.language import detect_language
+from handlers.guidelines.language import detect_language, reading_language
 from handlers.guidelines.pieces import units
 from handlers.guidelines.retrieval import Hit, Index, analyse
 from handlers.guidelines.sections import Section
@@ -143,7 +143,7 @@ def quote(
 ) -> list[tuple[str, str]]:
     """The pieces of `section` that share most with `question` (at least half as much as the
     best one), in the section's order."""
-    asked = detect_language(question, default=language)
+    asked = reading_language(question, detect_language(question, default=language))
     # Each word of the question once, by any of its keys (its stem, or an idea it stands for).
     words = [frozenset(term.keys) for term in analyse(question, asked)]
     if asked != language:
@@ -198,7 +198,7 @@ def offline_answer(index: Index, question: str) -> Answer:
         ]
         return Answer(question, "\n".join(lines), sources, found, language)
     best = hits[0]
-    quoted = render_quote(quote(best.section, question, index.language))
+    quoted = render_quote(quote(best.section, question, index.reading))
     text = "\n".join(f"> {line}" for line in quoted)
     label = text_for("from" if language == index.language else "from_other", language)
     text += f"\n{label} _{best.section.breadcrumb}_"

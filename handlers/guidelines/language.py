@@ -100,6 +100,18 @@ _SPANISH_STOP = """
         podemos qué que quien se ser si sí sin sobre su sus también te tengo tiene tu tus un una
         uno unos y ya yo cómo dónde cuándo debo debe ok gracias hola"""
 _SPANISH_MARKERS = "el los las y puedo nuestra nuestro qué cómo una del"
+# The function words of the stopwords-iso Catalan list (its verbs of content left out).
+_CATALAN_STOP = """
+        a abans al als algun alguna algunes alguns allà allí allò altra altre altres amb ambdós
+        aquell aquella aquelles aquells aquest aquesta aquestes aquests aquí cada com contra de
+        del dels des després dins doncs durant el els em en ens entre era eren és es està estan
+        et ets fa fan fins ha han has havia he hem heu hi ho i ja jo la les li ma me meu meus
+        meva meves molt molta moltes molts més mon ne ni no nosaltres nostra nostre nostres o on
+        pas pel pels per però perquè pot puc podem poden pots qual quals quan quant que què qui
+        quin quina quines quins sa se seu seus seva seves si sobre som són sou sóc ta també
+        tampoc te teu teus teva teves tot tota totes tots un una unes uns us va vaig van
+        vosaltres vostra vostre vostres cal ok gràcies hola"""
+_CATALAN_MARKERS = "amb els per què és també aquest aquesta puc podem nostra nostre pel"
 
 
 @dataclass(frozen=True)
@@ -137,6 +149,7 @@ NORWEGIAN = _language("nb", "Norwegian", _NORWEGIAN_STOP, _NORWEGIAN_MARKERS, "�
 DUTCH = _language("nl", "Dutch", _DUTCH_STOP, _DUTCH_MARKERS)
 FRENCH = _language("fr", "French", _FRENCH_STOP, _FRENCH_MARKERS, "çèêœ", elides=True)
 SPANISH = _language("es", "Spanish", _SPANISH_STOP, _SPANISH_MARKERS, "ñ¿¡")
+CATALAN = _language("ca", "Catalan", _CATALAN_STOP, _CATALAN_MARKERS, "·", elides=True)
 
 # Spellings that tell Danish and Norwegian apart where their words are shared: "-tion" and
 # "-hed" against "-sjon" and "-het", "øj" against "øy", "k"/"g" against "kj"/"gj" before e/i.
@@ -153,6 +166,9 @@ LANGUAGES: dict[str, Language] = {
     language.code: language
     for language in (ENGLISH, DANISH, GERMAN, SWEDISH, NORWEGIAN, DUTCH, FRENCH, SPANISH)
 }
+# Languages read (stop words, stems) but not spoken: the bot has no sentences in them, so a
+# question or a policy in one is answered in the language detect_language finds.
+READ_ONLY: dict[str, Language] = {CATALAN.code: CATALAN}
 DEFAULT_LANGUAGE = ENGLISH
 
 
@@ -184,20 +200,35 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE.code) -> str:
     if not found:
         return default
     lowered = text.lower()
-    scores: dict[str, float] = {}
-    for code, language in LANGUAGES.items():
-        score = sum(1.0 for word in found if word in language.stop_words)
-        score += sum(1.0 for word in found if word in language.markers)
-        if language.elides:  # "j'ai", "c'est", "l'équipe"
-            score += sum(1.0 for word in found if _ELIDED.match(word))
-        score += 2.0 * any(letter in lowered for letter in language.letters)
-        if code in _SPELLING:
-            score += len(_SPELLING[code].findall(lowered))
-        scores[code] = score
+    scores = {code: _score(read, found, lowered) for code, read in LANGUAGES.items()}
     best = max(scores, key=lambda code: scores[code])
     if scores[best] == 0 or scores.get(default) == scores[best]:
         return default  # nothing telling, or a tie with the language expected
     return best
+
+
+def reading_language(text: str, spoken: str) -> str:
+    """The language to read `text` in (its stop words and stems): `spoken`, the one
+    detect_language found, unless a language only read (Catalan) tells it better."""
+    found = words(text)
+    lowered = text.lower()
+    best, most = spoken, _score(language(spoken), found, lowered)
+    for code, read in READ_ONLY.items():
+        if (score := _score(read, found, lowered)) > most:
+            best, most = code, score
+    return best
+
+
+def _score(read: Language, found: list[str], lowered: str) -> float:
+    """How much `found` (the words of `lowered`) looks like the language `read`."""
+    score = sum(1.0 for word in found if word in read.stop_words)
+    score += sum(1.0 for word in found if word in read.markers)
+    if read.elides:  # "j'ai", "c'est", "l'équipe"
+        score += sum(1.0 for word in found if _ELIDED.match(word))
+    score += 2.0 * any(letter in lowered for letter in read.letters)
+    if read.code in _SPELLING:
+        score += len(_SPELLING[read.code].findall(lowered))
+    return score
 
 
 class _Stemmer(Protocol):
@@ -212,7 +243,7 @@ def _stemmer(name: str) -> _Stemmer:
 
 def language(code: str) -> Language:
     """The `Language` for `code`, or the default when the bot does not read that language."""
-    return LANGUAGES.get(code, DEFAULT_LANGUAGE)
+    return LANGUAGES.get(code) or READ_ONLY.get(code, DEFAULT_LANGUAGE)
 
 
 @lru_cache(maxsize=STEMS_KEPT)

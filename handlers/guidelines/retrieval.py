@@ -12,7 +12,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from handlers.guidelines.embedding import Embedder, default_embedder, embed_passages
-from handlers.guidelines.language import content_words, detect_language, stem
+from handlers.guidelines.language import (
+    content_words,
+    detect_language,
+    reading_language,
+    stem,
+)
 from handlers.guidelines.lexicon import ideas, off_topic, social
 from handlers.guidelines.pieces import units
 from handlers.guidelines.sections import Section
@@ -116,14 +121,16 @@ class Index:
         self._asked: dict[str, Vectors] = {}
         whole = "\n".join(f"{s.title}\n{s.body}" for s in self.sections)
         self.language = language or detect_language(whole)
+        # The language its words are read in: a language the bot reads but does not speak.
+        self.reading = reading_language(whole, self.language)
         self._titles: list[Counter[str]] = []
         self._paths: list[Counter[str]] = []
         self._bodies: list[Counter[str]] = []
         self._units: list[list[tuple[frozenset[str], frozenset[str]]]] = []
         for section in self.sections:
-            self._titles.append(Counter(_index_keys(analyse(section.title, self.language))))
-            self._paths.append(Counter(_index_keys(analyse(" ".join(section.path), self.language))))
-            self._bodies.append(Counter(_index_keys(analyse(section.body, self.language))))
+            self._titles.append(Counter(_index_keys(analyse(section.title, self.reading))))
+            self._paths.append(Counter(_index_keys(analyse(" ".join(section.path), self.reading))))
+            self._bodies.append(Counter(_index_keys(analyse(section.body, self.reading))))
             self._units.append(
                 [
                     (self._keys(text), self._keys(lead_in))
@@ -146,7 +153,7 @@ class Index:
         self._unknown_idf = math.log(1 + (total + 0.5) / 0.5)
 
     def _keys(self, text: str) -> frozenset[str]:
-        return frozenset(_index_keys(analyse(text, self.language))) if text else frozenset()
+        return frozenset(_index_keys(analyse(text, self.reading))) if text else frozenset()
 
     def query_terms(self, question: str) -> list[Term]:
         """The question's terms, read in its own language and, if different, the document's.
@@ -154,22 +161,22 @@ class Index:
         A word of another language keeps its own ideas and gains the document language's: its
         stem is the document language's when the document uses it ("LinkedIn", "profil").
         """
-        asked = detect_language(question, default=self.language)
+        asked = reading_language(question, detect_language(question, default=self.language))
         terms = analyse(question, asked)
-        if asked == self.language:
+        if asked == self.reading:
             return terms
         crossed = []
         for term in terms:
-            theirs = stem(term.word, self.language)
-            extra = ideas(term.word, theirs, self.language)
+            theirs = stem(term.word, self.reading)
+            extra = ideas(term.word, theirs, self.reading)
             known = theirs in self._idf and term.stem not in self._idf
             crossed.append(
                 Term(
                     term.word,
                     theirs if known else term.stem,
                     term.ideas | extra,
-                    term.off_topic or off_topic(theirs, self.language),
-                    term.social or social(theirs, self.language, extra),
+                    term.off_topic or off_topic(theirs, self.reading),
+                    term.social or social(theirs, self.reading, extra),
                 )
             )
         return crossed

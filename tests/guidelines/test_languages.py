@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from handlers.guidelines.answer import offline_answer
-from handlers.guidelines.language import LANGUAGES, detect_language
+from handlers.guidelines.language import LANGUAGES, detect_language, stem
 from handlers.guidelines.retrieval import Index
 from handlers.guidelines.sections import split_sections
 from handlers.texts import TEXTS
@@ -201,3 +201,20 @@ def test_an_english_question_finds_the_section_of_a_spanish_policy() -> None:
     assert answer.language == "en"
     assert answer.verdict != "not_covered"
     assert answer.sources[0].key == "2"
+
+
+def test_a_catalan_policy_is_read_in_catalan_and_answered_in_a_language_the_bot_speaks() -> None:
+    text = (
+        "# Guia de xarxes socials\n\n## Comentaris\n\nCal respondre els comentaris amb"
+        " educació i sempre en nom de la institució.\n\n## Fotografies\n\nNo publiqueu"
+        " fotografies de pacients sense el seu consentiment per escrit.\n"
+    )
+    index = Index(split_sections(text), semantic=False)
+    assert (index.reading, index.language) == ("ca", "es")
+    question = "Puc publicar la fotografia d'un pacient?"
+    assert [term.stem for term in index.query_terms(question)] == [
+        stem(word, "ca") for word in ("publicar", "fotografia", "pacient")
+    ]
+    answer = offline_answer(index, question)
+    assert answer.sources[0].section == "Fotografies"
+    assert answer.language in LANGUAGES
