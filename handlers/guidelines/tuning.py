@@ -17,7 +17,7 @@ class Tuning:
     # BM25F: saturation, length normalisation, and how much a word counts in the passage's
     # heading and in the headings above it, relative to its text.
     k1: float = 1.6
-    b: float = 0.75
+    b: float = 0.5
     title_weight: float = 2.0
     path_weight: float = 0.5
     # An idea of the lexicon (a synonym group) counts this much more than a plain stem; a term
@@ -26,7 +26,7 @@ class Tuning:
     syn_sum: float = 0.3
     # How much the best single sentence's share of the question adds, relative to the
     # question's total idf: words asked together should be found together.
-    unit_weight: float = 0.4
+    unit_weight: float = 0.2
     # Re-ranking by the embedding model (English): the best `rerank_depth` passages by BM25,
     # plus `semantic_weight` times the cosine times the best BM25 score.
     rerank_depth: int = 8
@@ -36,9 +36,9 @@ class Tuning:
     # spread taken as at least `model_spread` (nearly equal cosines say nothing). The weight
     # is scaled by `model_gate` + (1 - `model_gate`) * the runner-up's BM25 / the best's: the
     # model decides less when one section clearly holds the question's words.
-    model_weight: float = 5.0
+    model_weight: float = 4.0
     model_spread: float = 0.08
-    model_gate: float = 0.3
+    model_gate: float = 0.5
     # A question's word the document never uses weighs this share of the rarest word's weight
     # in the share of the question a passage covers (an everyday paraphrase is no sign that
     # the policy is silent).
@@ -46,7 +46,7 @@ class Tuning:
     # Verdict: below this cosine a passage sharing one word is not about the question.
     min_similarity: float = 0.05
     # One shared word with less than `refuse_coverage` of the question is refused.
-    refuse_coverage: float = 0.0
+    refuse_coverage: float = 0.2
     # The verdict's logistic model: the weights of answer.verdict_features (a bias first), fitted
     # by the bench on covered against uncovered questions; an answer is confident from
     # `answer_probability` on, and a passage sharing a single word is refused below
@@ -54,7 +54,7 @@ class Tuning:
     # only when it comes from `similarity_model`, the model the weights were fitted with
     # (another model's cosines have another scale); without it, `verdict_weights_plain` hold
     # (fitted before the model's weight was gated: the English model's re-ranking has no gate).
-    verdict_weights: tuple[float, ...] = (0.746, 1.621, 0.072, 0.739, 34.612)
+    verdict_weights: tuple[float, ...] = (0.727, 1.722, 0.092, 0.525, 32.501)
     verdict_weights_plain: tuple[float, ...] = (-0.158, 1.723, 1.258, 0.395, 0.0)
     similarity_model: str = "e5-0.3.0-bundled"
     similarity_center: float = 0.851
