@@ -256,8 +256,10 @@ class Runtime:
             **parts,
             "role_groups": [_group_health(state) for state in groups],
             # Half a configuration runs, but someone should hear of it; so does a Slack that
-            # refuses part of what the bot needs.
-            "warnings": self.settings.gaps() + (self.slack.warnings() if self.slack else []),
+            # refuses part of what the bot needs, and a guidelines file that cannot be read.
+            "warnings": self.settings.gaps()
+            + (self.slack.warnings() if self.slack else [])
+            + self.core.guidelines.warnings(),
         }
 
     async def _slack_health(self) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+from datetime import datetime
 from pathlib import Path
 
 from handlers.errors import UserError
@@ -19,6 +20,8 @@ class GuidelinesFile:
     """A guidelines file (markdown or plain text) and its index, reloaded when its mtime changes.
 
     `embedding` names the embedding model (see `load_embedder`); None for the default one.
+    A file that cannot be read after it was read once: the last good version is kept, one log
+    line says so (another when that changes) and `problem` says it meanwhile.
     """
 
     def __init__(self, path: Path, embedding: str | None = None) -> None:
@@ -28,6 +31,9 @@ class GuidelinesFile:
         self._index: Index | None = None
         # The index whose passages are embedded (`prepared`), when it is the current one.
         self._ready: Index | None = None
+        # Why the file as it is now is not the one answered from (None when it is).
+        self.problem: str | None = None
+        self._read_at = datetime.now()
         # One reading and embedding at a time, whichever thread asks: the one at start, then
         # one after each edit; and from the event loop, one worker thread waiting for it.
         self._reading = threading.Lock()
@@ -46,15 +52,15 @@ class GuidelinesFile:
             return current if current is not None else await asyncio.to_thread(self.prepared)
 
     def _current(self) -> Index | None:
-        """The embedded index when the file is unchanged since it was read (a stat); else None."""
+        """The embedded index when the file is unchanged since it was read (a stat) and
+        nothing is wrong with it; else None."""
         try:
             stamp = self._stamp_now()
         except OSError:
             return None  # `prepared` keeps the last good version, and says so
         ready = self._ready
-        return (
-            ready if ready is not None and ready is self._index and stamp == self._stamp else None
-        )
+        unchanged = stamp == self._stamp and self.problem is None
+        return ready if ready is not None and ready is self._index and unchanged else None
 
     def prepared(self) -> Index:
         """The index of the file as it is now, its passages embedded (blocks for as long)."""
@@ -72,6 +78,7 @@ class GuidelinesFile:
             return self._read()
 
     def _read(self) -> Index:
+        problem: str | None = None
         try:
             stamp = self._stamp_now()
             if stamp != self._stamp or self._index is None:
@@ -82,11 +89,25 @@ class GuidelinesFile:
                     semantic=self.embedding != "off",
                 )
                 self._stamp = stamp
+                self._read_at = datetime.now()
                 log.info("guidelines loaded", extra={"sections": len(self._index.sections)})
         except OSError as error:
-            if self._index is None:
-                raise UserError(
-                    "The guidelines cannot be read right now; try again later."
-                ) from error
-            log.warning("cannot re-read the guidelines; keeping the last version", exc_info=True)
+            self._stamp = None  # read it again once it can be
+            reason = (error.strerror or str(error)).lower()
+            problem = f"cannot read SOCIALBOT_GUIDELINES {self.path}: {reason}"
+        if self._index is None:  # never read: nothing to answer from
+            self._say(problem)
+            raise UserError("The guidelines cannot be read right now; try again later.")
+        if problem is not None:
+            problem += f"; answering from the version read at {self._read_at:%H:%M}"
+        self._say(problem)
         return self._index
+
+    def _say(self, problem: str | None) -> None:
+        """One log line when the state changes: a problem, or the file read again."""
+        if problem != self.problem:
+            if problem is not None:
+                log.warning("%s", problem)
+            else:
+                log.info("guidelines can be read again", extra={"path": str(self.path)})
+        self.problem = problem

@@ -91,6 +91,11 @@ class GuidelinesQA:
         answer_id = record_answer(self.db, answer, person.platform, person.user_id)
         return answer_message(answer, answer_id)
 
+    def warnings(self) -> list[str]:
+        """What is wrong with the guidelines file as last looked at (answers then come from
+        the last good version), for `/healthz`."""
+        return [self.file.problem] if self.file.problem else []
+
     async def sections(self) -> Message:
         """The list of sections, each openable (`/guidelines` alone)."""
         return sections_message((await self.index()).sections)
