@@ -31,6 +31,7 @@ import handlers
 from handlers.checks.concerns import CheckSettings
 from handlers.checks.secrets import ConfidentialTerms, read_terms
 from handlers.groups import ENTRA_GROUP_PREFIX
+from handlers.guidelines.document import read_sections
 from handlers.insights.weekly import Weekly, parse_weekly
 from handlers.people import CHANNEL_SHAPES, check_role_entry, fits
 
@@ -368,6 +369,12 @@ class Settings(BaseSettings):
     def _readable_guidelines(cls, value: Path) -> Path:
         if not value.is_file() or not os.access(value, os.R_OK):
             raise ValueError(f"cannot read the guidelines file {value}")
+        try:
+            read_sections(value)  # a PDF, a Word file, binary data or no passage: says what to do
+        except OSError as error:
+            raise ValueError(
+                f"cannot read the guidelines file {value} ({error.strerror})"
+            ) from None
         return value
 
     @field_validator("db")

@@ -285,3 +285,35 @@ def test_a_path_from_the_home_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setenv("SOCIALBOT_DB", "~/socialbot.db")
     assert load_settings(_env_file=None).db == tmp_path / "socialbot.db"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        ("policy.pdf", b"%PDF-1.7\n1 0 obj\n", "is a PDF: convert it to text, e.g. `pdftotext"),
+        ("policy.docx", b"PK\x03\x04\x14\x00word/document.xml", "is a Word document or"),
+        ("policy.md", b"\x7fELF\x02\x01\x01\x00\x00\x00", "holds binary data, not text"),
+        (
+            "policy.md",
+            "Die Richtlinien für Ärzte und Öffentlichkeit. ".encode("latin-1") * 9,
+            "is not UTF-8 text: save it as UTF-8",
+        ),
+        ("policy.md", b"", "is empty"),
+        ("policy.md", b"# Social media guidelines\n", "holds no passage of text"),
+    ],
+)
+def test_guidelines_that_are_no_text_are_refused_saying_what_to_do(
+    tmp_path: Path, name: str, content: bytes, says: str
+) -> None:
+    policy = tmp_path / name
+    policy.write_bytes(content)
+    with pytest.raises(SettingsError) as refused:
+        load_settings(_env_file=None, db=tmp_path / "x.db", guidelines=policy)
+    (line,) = str(refused.value).splitlines()
+    assert line.startswith(f"Invalid setting SOCIALBOT_GUIDELINES: {policy} {says}"), line
+
+
+def test_a_few_bytes_in_another_encoding_are_read(tmp_path: Path) -> None:
+    policy = tmp_path / "policy.md"
+    policy.write_bytes(b"# Rules\n\nNo photos of the caf\xe9 kitchen.\n")
+    assert load_settings(_env_file=None, db=tmp_path / "x.db", guidelines=policy).guidelines

@@ -11,17 +11,58 @@ from pathlib import Path
 from handlers.errors import UserError
 from handlers.guidelines.embedding import load_embedder
 from handlers.guidelines.retrieval import Index
-from handlers.guidelines.sections import split_sections
+from handlers.guidelines.sections import Section, split_sections
 
 log = logging.getLogger(__name__)
+
+# Files that are no text, by their first bytes, and what to do instead.
+_SAVE_AS_TEXT = "save it as plain text (.txt) or markdown and point SOCIALBOT_GUIDELINES at that"
+_SIGNATURES = (
+    (
+        b"%PDF-",
+        "is a PDF: convert it to text, e.g. `pdftotext -layout {name} {stem}.txt`, and"
+        " point SOCIALBOT_GUIDELINES at that",
+    ),
+    (b"PK\x03\x04", f"is a Word document or another zip file, not text: {_SAVE_AS_TEXT}"),
+    (b"\xd0\xcf\x11\xe0", f"is a Word (.doc) or other Office file, not text: {_SAVE_AS_TEXT}"),
+    (b"\xff\xfe", "is UTF-16 text: save it as UTF-8"),
+    (b"\xfe\xff", "is UTF-16 text: save it as UTF-8"),
+)
+# A few bytes that are no UTF-8 (a stray Latin-1 letter) are read as "\ufffd"; more mean the
+# file is in another encoding, or no text.
+UNDECODED_KEPT = 10
+
+
+class NotGuidelines(ValueError):
+    """A guidelines file the bot cannot answer from: no text, or no passage in it."""
+
+
+def read_sections(path: Path) -> list[Section]:
+    """The sections of the guidelines file at `path`. Raises NotGuidelines, saying what to do,
+    when it is no text (a PDF, a Word file, binary data, another encoding) or holds no passage;
+    OSError when it cannot be read."""
+    data = path.read_bytes()
+    for signature, problem in _SIGNATURES:
+        if data.startswith(signature):
+            raise NotGuidelines(f"{path} " + problem.format(name=path.name, stem=path.stem))
+    if b"\x00" in data:
+        raise NotGuidelines(f"{path} holds binary data, not text: {_SAVE_AS_TEXT}")
+    text = data.decode("utf-8", errors="replace")
+    if text.count("\ufffd") - data.count("\ufffd".encode()) > UNDECODED_KEPT:
+        raise NotGuidelines(f"{path} is not UTF-8 text: save it as UTF-8")
+    sections = split_sections(text, title=path.stem)
+    if not sections:
+        empty = "is empty" if not text.strip() else "holds no passage of text"
+        raise NotGuidelines(f"{path} {empty}: give the guidelines as markdown or plain text")
+    return sections
 
 
 class GuidelinesFile:
     """A guidelines file (markdown or plain text) and its index, reloaded when its mtime changes.
 
     `embedding` names the embedding model (see `load_embedder`); None for the default one.
-    A file that cannot be read after it was read once: the last good version is kept, one log
-    line says so (another when that changes) and `problem` says it meanwhile.
+    A file that cannot be read, or is no text, after it was read once: the last good version is
+    kept, one log line says so (another when that changes) and `problem` says it meanwhile.
     """
 
     def __init__(self, path: Path, embedding: str | None = None) -> None:
@@ -31,8 +72,10 @@ class GuidelinesFile:
         self._index: Index | None = None
         # The index whose passages are embedded (`prepared`), when it is the current one.
         self._ready: Index | None = None
-        # Why the file as it is now is not the one answered from (None when it is).
+        # Why the file as it is now is not the one answered from (None when it is), and why
+        # the version of `_stamp` was refused (None when it was read).
         self.problem: str | None = None
+        self._refused: str | None = None
         self._read_at = datetime.now()
         # One reading and embedding at a time, whichever thread asks: the one at start, then
         # one after each edit; and from the event loop, one worker thread waiting for it.
@@ -78,19 +121,23 @@ class GuidelinesFile:
             return self._read()
 
     def _read(self) -> Index:
-        problem: str | None = None
         try:
             stamp = self._stamp_now()
             if stamp != self._stamp or self._index is None:
-                text = self.path.read_text(encoding="utf-8", errors="replace")
-                self._index = Index(
-                    split_sections(text, title=self.path.stem),
-                    embedder=load_embedder(self.embedding) if self.embedding else None,
-                    semantic=self.embedding != "off",
-                )
-                self._stamp = stamp
-                self._read_at = datetime.now()
-                log.info("guidelines loaded", extra={"sections": len(self._index.sections)})
+                self._stamp, self._refused = stamp, None
+                try:
+                    sections = read_sections(self.path)
+                except NotGuidelines as refused:
+                    self._refused = f"SOCIALBOT_GUIDELINES {refused}"
+                else:
+                    self._index = Index(
+                        sections,
+                        embedder=load_embedder(self.embedding) if self.embedding else None,
+                        semantic=self.embedding != "off",
+                    )
+                    self._read_at = datetime.now()
+                    log.info("guidelines loaded", extra={"sections": len(sections)})
+            problem = self._refused
         except OSError as error:
             self._stamp = None  # read it again once it can be
             reason = (error.strerror or str(error)).lower()

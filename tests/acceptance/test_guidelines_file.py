@@ -1,5 +1,6 @@
-"""The guidelines file as an admin handles it while `socialbot run` runs: moved away, then back;
-the answers keep coming from the last version read, one log line per change, `/healthz` says it."""
+"""The guidelines file as an admin handles it: a PDF is refused at start in one line; while
+`socialbot run` runs, moved away, then back, or overwritten with a PDF, the answers keep coming
+from the last good version read, one log line per change, and `/healthz` says it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,18 @@ from tests.acceptance.conftest import BotProcess, Deployment
 
 TEAMS_ACTIVITIES = Path(__file__).parents[1] / "teams" / "activities"
 GUIDELINES = "# Rules\n\n## Pets\n\nDogs are welcome in the office on Fridays.\n"
+PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+
+
+def test_a_pdf_is_refused_at_start_in_one_line(deployment: Deployment) -> None:
+    policy = deployment.workdir / "policy.pdf"
+    policy.write_bytes(PDF)
+    result = deployment.cli("run", SOCIALBOT_GUIDELINES=str(policy))
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"Invalid setting SOCIALBOT_GUIDELINES: {policy} is a PDF: convert it to text, e.g."
+        " `pdftotext -layout policy.pdf policy.txt`, and point SOCIALBOT_GUIDELINES at that"
+    )
 
 
 def ask(deployment: Deployment, bot: BotProcess, question: str) -> str:
@@ -51,7 +64,15 @@ def test_a_guidelines_file_moved_away_is_one_line_and_a_health_warning(
     (deployment.workdir / "moved.md").rename(guidelines)
     assert "Dogs are welcome" in ask(deployment, bot, "Are dogs welcome in the office?")
     assert not [w for w in warnings(bot) if "SOCIALBOT_GUIDELINES" in w]
+
+    guidelines.write_bytes(PDF)  # an editor saved the policy as a PDF under the same name
+    assert "Dogs are welcome" in ask(deployment, bot, "Are dogs welcome in the office?")
+    assert "Dogs are welcome" in ask(deployment, bot, "Can I bring my dog on Friday?")
+    (warning,) = [w for w in warnings(bot) if "SOCIALBOT_GUIDELINES" in w]
+    assert warning.startswith(f"SOCIALBOT_GUIDELINES {guidelines} is a PDF: convert it to text")
+    assert "answering from the version read at " in warning
     assert bot.stop().returncode == 0
     assert bot.stderr.count("cannot read SOCIALBOT_GUIDELINES") == 1, bot.stderr
+    assert bot.stderr.count("is a PDF: convert it to text") == 1, bot.stderr
     assert "Traceback" not in bot.stderr
     assert "guidelines can be read again" in bot.stderr
