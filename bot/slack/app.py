@@ -18,6 +18,7 @@ from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.app.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_bolt.context.say.async_say import AsyncSay
 from slack_bolt.request.async_request import AsyncBoltRequest
@@ -34,11 +35,11 @@ from bot.errors import reply_for_error
 from bot.settings import Settings
 from bot.slack import blocks, shapes
 from bot.slack.assistant import Listener, SlackAssistant
-from bot.slack.directory import sync_people, user_group_members
+from bot.slack.directory import error_code, member, sync_people, user_group_members
 from bot.slack.uploads import HomePublisher
 from handlers.core import Core
 from handlers.errors import FormErrors
-from handlers.people import Person
+from handlers.people import Member, Person
 from handlers.views import Form, Message, Reply, SharedMessage
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,15 @@ APP_TOKEN_FIX = (
     "generate an app-level token with the connections:write scope under Basic Information →"
     " App-Level Tokens (Socket Mode enabled) and set it as SLACK_APP_TOKEN"
 )
+
+# What to do when Slack refuses users.list for a lasting reason.
+MEMBER_LIST_HINTS = {
+    "missing_scope": "add the users:read scope under OAuth & Permissions (or create the app"
+    " again from `socialbot slack-manifest`) and reinstall the app",
+    "not_allowed_token_type": "SLACK_BOT_TOKEN must be the Bot User OAuth Token (xoxb-…)",
+}
+# How long users.info may take for someone new who writes, within Slack's 3-s acknowledgement.
+LEARN_SECONDS = 1.0
 
 migrations = Migrations("slack")
 
@@ -113,6 +123,7 @@ class SlackBot:
         self._auth: dict[str, Any] = {}
         self._auth_error: str | None = None
         self._socket_problem: str | None = None  # why Socket Mode is not connected
+        self._members_problem: str | None = None  # why users.list was refused
         # Over HTTP only (Socket Mode has no signing secret, and no requests to verify).
         self._verifier = (
             SignatureVerifier(signing_secret.get_secret_value()) if signing_secret else None
@@ -127,6 +138,7 @@ class SlackBot:
     def _register(self) -> None:
         tracked = self._tracked
         self.app.middleware(self._skip_seen_events)
+        self.app.middleware(self._learn_sender)
         # Threads of the assistant pane only.
         self.app.assistant(self.assistant.middleware(tracked))
         # Every slash command goes to the core's registry, which answers unknown ones helpfully;
@@ -253,7 +265,7 @@ class SlackBot:
         try:
             opened = await self.client.apps_connections_open(app_token=socket.app_token)
         except SlackApiError as error:
-            code = str(error.response.get("error") or "") or f"HTTP {error.response.status_code}"
+            code = error_code(error)
             hint = APP_TOKEN_HINTS.get(code)
             return f"Slack refused SLACK_APP_TOKEN ({code}): {hint + '; ' if hint else ''}" + (
                 APP_TOKEN_FIX
@@ -274,8 +286,9 @@ class SlackBot:
             await self._socket.close_async()  # type: ignore[no-untyped-call]
 
     def warnings(self) -> list[str]:
-        """What `/healthz` lists under `warnings` about Slack: a Socket Mode that cannot connect."""
-        return [self._socket_problem] if self._socket_problem else []
+        """What `/healthz` lists under `warnings` about Slack: a Socket Mode that cannot connect,
+        a member list Slack refuses."""
+        return [problem for problem in (self._socket_problem, self._members_problem) if problem]
 
     async def health(self) -> dict[str, Any]:
         """The connection's state for `/healthz`."""
@@ -323,6 +336,33 @@ class SlackBot:
                 log.info("skipped a retried event", extra={"event_id": event_id})
                 return BoltResponse(status=200, body="")
         return await next()
+
+    async def _learn_sender(
+        self,
+        context: AsyncBoltContext,
+        body: dict[str, Any],
+        next: Callable[[], Awaitable[BoltResponse]],
+    ) -> BoltResponse | None:
+        """Someone the directory does not know (users.list refused, or they joined since it was
+        read) is learnt from their own request, so that their digest, preferences and
+        announcements work from their first word, as Teams learns whoever writes."""
+        user_id = context.user_id
+        from_bot = bool((body.get("event") or {}).get("bot_id"))
+        if user_id and not from_bot and self.core.directory.get("slack", user_id) is None:
+            self.core.directory.upsert([await self._look_up(user_id, _name_in(body))])
+        return await next()
+
+    async def _look_up(self, user_id: str, name: str) -> Member:
+        """The member `user_id` as users.info tells; else (no users:read, Slack slow) what
+        their request said: their id and name, and the default time zone."""
+        try:
+            async with asyncio.timeout(LEARN_SECONDS):
+                found = await self.client.users_info(user=user_id)
+            return member(found["user"])
+        except (SlackApiError, OSError, aiohttp.ClientError, TimeoutError) as error:
+            reason = error_code(error) if isinstance(error, SlackApiError) else repr(error)
+            log.info("a Slack user learnt from their request", extra={"error": reason})
+            return Member("slack", user_id, name=name)
 
     async def _reply(self, work: Awaitable[R], where: str) -> R | Message:
         """Run `work`; turn any failure into the words a person should see."""
@@ -403,8 +443,15 @@ class SlackBot:
         try:
             count = await sync_people(self.client, self.core.directory)
         except SlackApiError as error:
-            log.error("could not list the workspace's members", extra={"error": str(error)})
+            code = error_code(error)
+            fix = MEMBER_LIST_HINTS.get(code, "the workspace's members stay unknown until then")
+            self._members_problem = (
+                f"Slack refused users.list ({code}): {fix}; meanwhile people are learnt when"
+                " they write to the bot"
+            )
+            log.error(self._members_problem)
             return False
+        self._members_problem = None
         log.info("synced Slack members", extra={"members": count})
         return True
 
@@ -475,6 +522,15 @@ class SlackBot:
 
     async def _on_error(self, error: Exception, body: dict[str, Any]) -> None:
         reply_for_error(error, f"slack {body.get('type', 'request')}")
+
+
+def _name_in(body: dict[str, Any]) -> str:
+    """The sender's name as a request gives it: a slash command's `user_name`, an interaction's
+    user; events give none."""
+    user = body.get("user")
+    if isinstance(user, dict):
+        return str(user.get("name") or user.get("username") or "")
+    return str(body.get("user_name") or "")
 
 
 def _one_line(record: logging.LogRecord) -> bool:

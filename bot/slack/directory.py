@@ -23,6 +23,13 @@ USER_GROUP_HINTS = {
 }
 
 
+def error_code(error: SlackApiError) -> str:
+    """Slack's error code in a refusal (`missing_scope`), or the HTTP status without one."""
+    data = error.response.data  # text, not JSON, when something other than Slack answered
+    code = data.get("error") if isinstance(data, dict) else None
+    return str(code or "") or f"HTTP {error.response.status_code}"
+
+
 def member(user: dict[str, Any]) -> Member:
     """A directory entry for one users.list member."""
     profile = user.get("profile") or {}
@@ -57,7 +64,7 @@ async def user_group_members(client: AsyncWebClient, group_id: str) -> list[str]
     try:
         answer = await client.usergroups_users_list(usergroup=group_id, include_disabled=False)
     except SlackApiError as error:
-        code = str(error.response.get("error") or "") or f"HTTP {error.response.status_code}"
+        code = error_code(error)
         hint = USER_GROUP_HINTS.get(code)
         raise GroupUnreadable(f"{code}: {hint}" if hint else code) from None
     except (aiohttp.ClientError, TimeoutError) as error:

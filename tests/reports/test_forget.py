@@ -30,7 +30,7 @@ async def test_a_forgotten_reporter_and_assignee_are_a_former_employee(
     await report(bot, "https://twitter.com/a/status/1?s=20 still up", user="W222")
     update = (await wait_for_call(slack, "chat.update", 2))[1]
     shown = json.dumps(update["blocks"])
-    assert "Reported by (2)*\\na former employee, primary-owner" in shown
+    assert "Reported by (2)*\\na former employee, User W222" in shown  # W222 learnt as they wrote
     assert "_a former employee_: calls us crooks" in shown
     assert "assigned to a former employee" in shown
     assert "forgotten-" not in shown and "__:" not in shown

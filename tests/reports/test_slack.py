@@ -153,7 +153,8 @@ async def test_every_manager_action_updates_the_card_and_tells_the_reporter(bot,
 
     await press(bot, slack, card["report_assign_me"], user="WMGR2")
     await wait_for_call(slack, "chat.update", 2)
-    assert "assigned to WMGR2" in json.dumps(calls(slack, "chat.update")[1]["blocks"])
+    # Named as users.info names them: whoever presses a button is learnt from their request.
+    assert "assigned to User WMGR2" in json.dumps(calls(slack, "chat.update")[1]["blocks"])
 
     await press(bot, slack, card["report_assign_other"], user="WMGR2")
     view = await opened_view(slack)

@@ -231,7 +231,8 @@ async def test_a_question_not_covered_can_go_to_the_social_media_team(bot, slack
     # The team sees the question was answered, where it was forwarded.
     (edit,) = await wait_for_call(slack, "chat.update")
     assert (edit["channel"], edit["ts"]) == ("CSOCIAL", message.ts)
-    assert "Answered by UMANAGER:* Use the booking page" in json.dumps(edit["blocks"])
+    # The manager, learnt from their reply through users.info, is named as Slack names them.
+    assert "Answered by User UMANAGER:* Use the booking page" in json.dumps(edit["blocks"])
     await settled(bot.runtime)  # nothing more comes: no second answer, no second edit
     assert len(posted(slack)) == 2
     assert len(calls(slack, "chat.update")) == 1
@@ -272,9 +273,9 @@ async def test_the_team_answers_with_the_answer_button(make_slack_bot, slack) ->
     messages = await wait_for_call(slack, "chat.postMessage", count=4)
     by_channel = {m["channel"]: m["text"] for m in messages[1:]}
     assert "Use the booking page." in by_channel["W111"]
-    assert "on its way to W111" in by_channel["UMANAGER"]
+    assert "on its way to User W111" in by_channel["UMANAGER"]  # learnt through users.info
     (edit,) = await wait_for_call(slack, "chat.update")
-    assert "Answered by umanager:* Use the booking page." in json.dumps(edit["blocks"])
+    assert "Answered by User UMANAGER:* Use the booking page." in json.dumps(edit["blocks"])
     await settled(bot.runtime)
     assert [m["channel"] for m in posted(slack)].count("W111") == 1
 

@@ -1,0 +1,60 @@
+"""Who the Slack workspace holds, as a deployer meets it when Slack refuses the member list."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+
+from tests.acceptance.conftest import BotProcess, Deployment, Json
+from tests.fakes.slack_requests import slash
+
+OSLO = {"id": "U0BOB", "name": "bob", "tz": "Europe/Oslo", "profile": {"real_name": "Bob Berg"}}
+
+
+def _digest(bot: BotProcess, user: str) -> str:
+    """`/socialbot digest` from `user`, asked again while the first feed is still being read."""
+    for _ in range(40):
+        status, body = bot.post_slack(slash("/socialbot", "digest", user=user))
+        assert status == 200, body
+        text = json.dumps(json.loads(body))
+        if "No feed has been fetched yet" not in text:
+            return text
+        time.sleep(0.25)
+    raise AssertionError(f"no digest for {user}: {text}")
+
+
+def test_a_refused_member_list_is_one_line_and_whoever_writes_is_learnt(
+    deployment: Deployment,
+) -> None:
+    slack = deployment.slack
+    slack.users = {"U0BOB": OSLO}
+    slack.fail("users.list", "missing_scope", times=100)  # the app lacks users:read
+    slack.fail("users.info", "missing_scope", times=1)  # so does users.info, for Alice
+    bot = deployment.start()
+    refused = "Slack refused users.list (missing_scope): add the users:read scope"
+
+    def warned() -> Json | None:
+        answer = bot.health()
+        state = answer[1] if answer is not None else {"warnings": []}
+        return state if any(w.startswith(refused) for w in state["warnings"]) else None
+
+    bot.wait_for("the refusal on /healthz", warned)
+    # Alice is learnt from her slash command (users.info refused: its id and name), Bob through
+    # users.info; both get today's digest rather than "Nobody is known yet".
+    assert "Today's digest is on its way." in _digest(bot, "U0ALICE")
+    assert "Today's digest is on its way." in _digest(bot, "U0BOB")
+    assert slack.count("users.info") == 2
+
+    def both_sent() -> bool | None:
+        return len(slack.messages_in("U0ALICE")) == 1 == len(slack.messages_in("U0BOB")) or None
+
+    bot.wait_for("both digests", both_sent)
+    assert "Today's digest has already come" in _digest(bot, "U0ALICE")
+    assert slack.count("users.info") == 2  # known now: not looked up again
+    assert bot.stop().returncode == 0
+    with sqlite3.connect(deployment.workdir / "socialbot.db") as db:
+        people = db.execute("SELECT user_id, name, tz FROM people ORDER BY user_id").fetchall()
+    assert people == [("U0ALICE", "primary-owner", ""), ("U0BOB", "Bob Berg", "Europe/Oslo")]
+    assert bot.stderr.count("Slack refused users.list") == 1
+    assert "The server responded with" not in bot.stderr
