@@ -256,10 +256,14 @@ class Runtime:
             **parts,
             "role_groups": [_group_health(state) for state in groups],
             # Half a configuration runs, but someone should hear of it; so does a Slack that
-            # refuses part of what the bot needs, and a guidelines file that cannot be read.
-            "warnings": self.settings.gaps()
-            + (self.slack.warnings() if self.slack else [])
-            + self.core.guidelines.warnings(),
+            # refuses part of what the bot needs, a guidelines file that cannot be read, and a
+            # team channel that refuses the bot.
+            "warnings": [
+                *self.settings.gaps(),
+                *(self.slack.warnings() if self.slack else []),
+                *self.core.guidelines.warnings(),
+                *self.delivery.warnings(),
+            ],
         }
 
     async def _slack_health(self) -> dict[str, Any]:
@@ -312,7 +316,7 @@ def build_runtime(settings: Settings, *, in_memory: bool = False) -> Runtime:
     if slack is not None:
         gateways.append(SlackGateway.from_settings(settings))
     paces = {**paces_from_settings(settings), "console": CONSOLE_PACE}
-    delivery = DeliveryEngine(db, gateways, paces)
+    delivery = DeliveryEngine(db, gateways, paces, stand_ins=core.stand_ins)
     core.connect(delivery, [gateway.platform for gateway in gateways])
     utm = UTM(enabled=settings.utm, campaign=settings.utm_campaign)
     announcements.Announcements(

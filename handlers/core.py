@@ -212,6 +212,13 @@ class Core:
         channels = on_platform(self.escalation_channels, platform, CHANNEL_SHAPES)
         return channels[:1] or self.roles.members(Role.MANAGER, platform)
 
+    def stand_ins(self, platform: str, recipient: str) -> list[str] | None:
+        """Who gets the team's messages while its channel `recipient` refuses the bot: the
+        managers on `platform` (none: the messages wait for the channel); None for others."""
+        if recipient not in on_platform(self.escalation_channels, platform, CHANNEL_SHAPES):
+            return None
+        return self.roles.members(Role.MANAGER, platform)
+
     def person(self, platform: str, user_id: str, name: str = "") -> Person:
         """The person behind a platform user id, with the roles they hold."""
         return self.roles.person(platform, user_id, name)

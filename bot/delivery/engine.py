@@ -47,6 +47,7 @@ from sqlite_utils import Database
 from bot.delivery.buckets import ConversationBuckets, Pace, TokenBucket
 from bot.delivery.gateway import (
     CannotTell,
+    ConversationRefused,
     Gateway,
     Payload,
     PermanentFailure,
@@ -61,6 +62,10 @@ from handlers.views import Message
 log = logging.getLogger("bot.delivery")
 
 MessageSource = Message | Callable[[str], Message | None]
+# Who stands in for a channel that refuses the bot: None when it is no team's channel (its
+# messages fail as before), else the people to send them to instead ([]: keep them until the
+# channel accepts).
+StandIns = Callable[[str, str], list[str] | None]
 FAN_OUT_BATCH = 2000  # deliveries queued per transaction by a fan-out
 RECOVER_EVERY = 60.0  # seconds between looks for rows that other, dead processes left `sending`
 
@@ -77,6 +82,9 @@ class Policy:
     on_uncertain: Literal["resend", "fail"] = "resend"
     idle_poll: float = 5.0  # look for rows other processes queued this often
     log_every: float = 10.0  # a progress log line per running fan-out
+    hold_first: float = 60.0  # a held row (its channel refuses the bot) is tried again after
+    hold_cap: float = 900.0  # ... doubling up to this
+    hold_for: float = 14 * 86400.0  # then given up (the report itself stays in the database)
 
     def retry_delay(self, errors: int) -> float:
         """Exponential backoff with jitter for the `errors`-th transient failure."""
@@ -136,9 +144,13 @@ class DeliveryEngine:
         gateways: Iterable[Gateway],
         paces: Mapping[str, Pace],
         policy: Policy | None = None,
+        stand_ins: StandIns | None = None,
     ) -> None:
         self.ledger = Ledger(db)
         self.policy = policy or Policy()
+        self._stand_ins = stand_ins or (lambda platform, recipient: None)
+        # Team channels that refused the bot's last message to them, with why and the fix.
+        self.refusing: dict[tuple[str, str], str] = {}
         self.owner = _owner()
         self._gateways = {gateway.platform: gateway for gateway in gateways}
         self._paces = dict(paces)
@@ -240,8 +252,13 @@ class DeliveryEngine:
         """
         message_id = self.ledger.message_id(platform, recipient, purpose, key)
         gateway = self._gateways.get(platform)
-        if message_id is None or gateway is None:
+        if gateway is None:
             return False
+        if message_id is None:
+            # A channel that refused the message: the managers who got it instead get the edit.
+            stand_ins = [r for r in self._stand_ins(platform, recipient) or [] if r != recipient]
+            edited = [await self.update(platform, r, purpose, key, message) for r in stand_ins]
+            return any(edited)
         payload = gateway.render(message)
         for attempt in range(1, 4):
             try:
@@ -269,6 +286,10 @@ class DeliveryEngine:
             return
         self._stopping = False
         self.recovered = self._recover()
+        # Held rows are tried again at each start: someone may have invited the bot meanwhile.
+        self.ledger.release(time.time())
+        for platform, recipient, reason, _ in self.ledger.held():
+            self.refusing.setdefault((platform, recipient), reason)
         for platform, gateway in self._gateways.items():
             pace = self._paces[platform]
             self._lanes[platform] = lane = _Lane(
@@ -488,6 +509,10 @@ class DeliveryEngine:
             # while the ledger says `sending` (see the module docstring for how it is closed).
             message_id = await gateway.send(row.recipient, self._payload(row.payload), row.token)
             ledger.mark_sent(row.id, message_id, time.time())
+            if (gateway.platform, row.recipient) in self.refusing:
+                self._accepted(gateway.platform, row.recipient, context)
+        except ConversationRefused as error:
+            self._refused(row, error, context)
         except PermanentFailure as error:
             ledger.mark_failed(row.id, str(error) or type(error).__name__, time.time())
             log.info("delivery failed for good", extra={**context, "reason": str(error)})
@@ -516,6 +541,58 @@ class DeliveryEngine:
             lane.slots.release()
             lane.wake.set()  # a requeued row changes when the dispatcher should look again
             self._signal()
+
+    def _refused(
+        self, row: Delivery, error: ConversationRefused, context: dict[str, object]
+    ) -> None:
+        """A team's channel refuses the bot: its managers get the message instead, or it is
+        held and tried again (at start, and after a growing pause) until the channel accepts."""
+        now = time.time()
+        stand_ins = self._stand_ins(row.platform, row.recipient)
+        if stand_ins is None:
+            self.ledger.mark_failed(row.id, str(error), now)
+            log.info("delivery failed for good", extra={**context, "reason": str(error)})
+            return
+        others = [r for r in stand_ins if r != row.recipient]
+        reason = f"{error}: {error.fix}"
+        if (row.platform, row.recipient) not in self.refusing:
+            log.warning(
+                "the team's channel refuses the bot's messages",
+                extra={**context, "channel": row.recipient, "reason": str(error), "fix": error.fix,
+                       "meanwhile": "sent to the managers" if others else "kept until it accepts"},
+            )  # fmt: skip
+        self.refusing[(row.platform, row.recipient)] = reason
+        if others:
+            payload = self._payload(row.payload)
+            self._queued(row.platform, row.purpose, row.key, ((r, payload) for r in others))
+            self.ledger.mark_failed(row.id, f"{reason} (sent to the managers instead)", now)
+        elif now - row.created_at > self.policy.hold_for:
+            self.ledger.mark_failed(row.id, f"{reason} (given up after waiting)", now)
+            log.error("the team's channel never accepted the message", extra=context)
+        else:
+            pause = self.policy.hold_first * 2 ** max(0, row.attempts - 1)
+            self.ledger.hold(row.id, now + min(pause, self.policy.hold_cap), reason)
+
+    def _accepted(self, platform: str, recipient: str, context: dict[str, object]) -> None:
+        """A channel that refused the bot took a message: send what was held for it now."""
+        del self.refusing[(platform, recipient)]
+        released = self.ledger.release(time.time(), platform, recipient)
+        log.info("the team's channel accepts messages again", extra={**context, "held": released})
+        if released:
+            self.kick(platform)
+
+    def warnings(self) -> list[str]:
+        """A line per team channel that refuses the bot, for `/healthz`."""
+        held = {(p, r): n for p, r, _, n in self.ledger.held()}
+        return [
+            f"the bot cannot post in the {platform} channel {recipient} ({reason}); "
+            + (
+                f"{held[(platform, recipient)]} message(s) kept until it accepts them"
+                if (platform, recipient) in held
+                else "the managers get its messages meanwhile"
+            )
+            for (platform, recipient), reason in sorted(self.refusing.items())
+        ]
 
     def _retry(
         self, row: Delivery, reason: str, uncertain: bool, context: dict[str, object]

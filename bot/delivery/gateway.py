@@ -17,6 +17,15 @@ class PermanentFailure(DeliveryError):
     """The platform will never accept this (user deactivated, bot blocked, channel gone)."""
 
 
+class ConversationRefused(PermanentFailure):
+    """A channel does not take the bot's messages now (the bot is not in it, it is archived or
+    gone, the app is not in the team), until someone does what `fix` says."""
+
+    def __init__(self, detail: str, fix: str) -> None:
+        super().__init__(detail)
+        self.fix = fix
+
+
 class TransientFailure(DeliveryError):
     """Worth another try after a backoff (5xx, timeout, connection reset).
 

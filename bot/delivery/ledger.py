@@ -66,6 +66,12 @@ def index_deliveries_by_message(db: Database) -> None:
     db.execute("CREATE INDEX deliveries_message ON deliveries (platform, message_id)")
 
 
+@migrations()
+def hold_refused_deliveries(db: Database) -> None:
+    """`held` marks a queued row kept for a team channel that refuses the bot until it accepts."""
+    db.table("deliveries").add_column("held", int, not_null_default=0)
+
+
 def canonical(payload: Payload) -> tuple[str, str]:
     """The payload as compact sorted JSON and its hash, so equal payloads are stored once."""
     body = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -273,15 +279,15 @@ class Ledger:
         """sending → sent, with the platform's reference to the message."""
         self.db.execute(
             "UPDATE deliveries SET state = 'sent', message_id = ?, uncertain = 0, reason = NULL, "
-            "owner = NULL, finished_at = ? WHERE id = ?",
+            "held = 0, owner = NULL, finished_at = ? WHERE id = ?",
             (message_id, now, delivery_id),
         )
 
     def mark_failed(self, delivery_id: int, reason: str, now: float) -> None:
         """sending → failed for good, with the reason."""
         self.db.execute(
-            "UPDATE deliveries SET state = 'failed', reason = ?, owner = NULL, finished_at = ? "
-            "WHERE id = ?",
+            "UPDATE deliveries SET state = 'failed', reason = ?, held = 0, owner = NULL, "
+            "finished_at = ? WHERE id = ?",
             (reason, now, delivery_id),
         )
 
@@ -294,6 +300,31 @@ class Ledger:
             "errors = errors + ?, reason = coalesce(?, reason) WHERE id = ?",
             (not_before, int(uncertain), int(error is not None), error, delivery_id),
         )
+
+    def hold(self, delivery_id: int, not_before: float, reason: str) -> None:
+        """sending → queued and held for a channel that refuses the bot; no error counted."""
+        self.db.execute(
+            "UPDATE deliveries SET state = 'queued', held = 1, owner = NULL, uncertain = 0, "
+            "not_before = ?, reason = ? WHERE id = ?",
+            (not_before, reason, delivery_id),
+        )
+
+    def release(self, now: float, platform: str | None = None, recipient: str | None = None) -> int:
+        """Make the held rows (of `platform`'s `recipient`, or all) due at `now`."""
+        query = "UPDATE deliveries SET not_before = ? WHERE state = 'queued' AND held = 1"
+        params: list[object] = [now]
+        if platform is not None and recipient is not None:
+            query += " AND platform = ? AND recipient = ?"
+            params += [platform, recipient]
+        return int(self.db.execute(query, params).rowcount)
+
+    def held(self) -> list[tuple[str, str, str, int]]:
+        """(platform, recipient, reason, rows) of each conversation with held rows."""
+        cursor = self.db.execute(
+            "SELECT platform, recipient, max(reason), count(*) FROM deliveries"
+            " WHERE state = 'queued' AND held = 1 GROUP BY platform, recipient"
+        )
+        return [(str(p), str(r), str(reason or ""), int(n)) for p, r, reason, n in cursor]
 
     def recover(
         self, owner: str, dead: Callable[[str], bool], stale_before: float, not_before: float

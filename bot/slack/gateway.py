@@ -12,6 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.delivery.gateway import (
     CannotTell,
+    ConversationRefused,
     DeliveryError,
     Payload,
     PermanentFailure,
@@ -37,6 +38,13 @@ NO_LOOKING = {
     "not_authed", "token_revoked", "account_inactive", "ekm_access_denied",
 }  # fmt: skip
 NOTHING_THERE = {"channel_not_found", "user_not_found", "user_disabled", "cannot_dm_bot"}
+
+# What a channel answers while the bot may not post there, and what makes it take posts again.
+REFUSING = {
+    "not_in_channel": "invite the bot there: /invite @socialbot",
+    "is_archived": "unarchive it and /invite @socialbot, or name another channel",
+    "channel_not_found": "check its id; a private channel needs /invite @socialbot first",
+}
 
 # The key of a rendered message's picture, which `send` uploads (see blocks.picture).
 UPLOAD = "socialbot_upload"
@@ -74,6 +82,14 @@ def classify(error: Exception) -> DeliveryError:
     if isinstance(error, SlackRequestError):
         return PermanentFailure(f"bad request: {error}")
     raise error
+
+
+def _refused_or(failure: DeliveryError, recipient: str) -> DeliveryError:
+    """`failure`, or ConversationRefused when a channel (not a person) refuses the bot."""
+    fix = REFUSING.get(str(failure))
+    if fix is None or not isinstance(failure, PermanentFailure) or recipient[:1] in ("U", "W"):
+        return failure
+    return ConversationRefused(str(failure), fix)
 
 
 class SlackGateway:
@@ -135,7 +151,7 @@ class SlackGateway:
                 channel=recipient, metadata=metadata, **payload
             )
         except Exception as error:
-            raise classify(error) from error
+            raise _refused_or(classify(error), recipient) from error
         return f"{response['channel']}/{response['ts']}"
 
     async def _upload(self, recipient: str, payload: Payload) -> str:
@@ -154,7 +170,7 @@ class SlackGateway:
                 blocks=json.dumps(payload["blocks"]),
             )
         except Exception as error:
-            raise classify(error) from error
+            raise _refused_or(classify(error), recipient) from error
         return f"{channel}/{response['file']['id']}"
 
     async def _conversation(self, recipient: str) -> str:

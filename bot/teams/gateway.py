@@ -20,6 +20,7 @@ from msrest.exceptions import ClientRequestError, HttpOperationError
 
 from bot.delivery.gateway import (
     CannotTell,
+    ConversationRefused,
     Payload,
     PermanentFailure,
     RateLimited,
@@ -28,11 +29,14 @@ from bot.delivery.gateway import (
 from bot.teams import cards
 from bot.teams.conversations import Conversation, Conversations
 from bot.teams.tokens import NoToken
+from handlers.people import CHANNEL_SHAPES
 from handlers.views import Message
 
 # When Teams says 429 without a Retry-After header.
 DEFAULT_RETRY_AFTER = 1.0
 CHANNEL_ID = "msteams"
+# What makes a team's channel take the bot's messages again.
+ADD_TO_TEAM = "add the app to the team (Manage team, Apps), or name another channel"
 
 
 def _retry_after(error: HttpOperationError) -> float:
@@ -64,6 +68,14 @@ def classify(error: BaseException, recipient: str) -> Exception:
             maybe_delivered=not _refused(error),
         )
     return error if isinstance(error, Exception) else RuntimeError(str(error))
+
+
+def _refused_or(failure: Exception, recipient: str) -> Exception:
+    """`failure`, or ConversationRefused when it is a team's channel (not a person) that
+    cannot be reached."""
+    if isinstance(failure, PermanentFailure) and CHANNEL_SHAPES["teams"].match(recipient):
+        return ConversationRefused(str(failure), ADD_TO_TEAM)
+    return failure
 
 
 def _status(error: BaseException) -> int:
@@ -142,11 +154,14 @@ class TeamsGateway:
         """Run `work` in a proactive turn in the recipient's stored conversation."""
         conversation = self.conversations.find(recipient) or await self._from_roster(recipient)
         if conversation is None:
-            raise PermanentFailure(f"no stored Teams conversation for {recipient}")
+            missing = f"no stored Teams conversation for {recipient}"
+            raise _refused_or(PermanentFailure(missing), recipient)
         if conversation.uninstalled:
-            raise PermanentFailure(f"the app was uninstalled from {conversation.conversation_id}")
+            gone = f"the app was uninstalled from {conversation.conversation_id}"
+            raise _refused_or(PermanentFailure(gone), recipient)
         if conversation.blocked:  # until the person writes to the bot again
-            raise PermanentFailure(f"the bot is blocked in {conversation.conversation_id}")
+            blocked = f"the bot is blocked in {conversation.conversation_id}"
+            raise _refused_or(PermanentFailure(blocked), recipient)
         outcome: list[Any] = []
 
         async def turn(turn_context: TurnContext) -> None:
@@ -162,7 +177,10 @@ class TeamsGateway:
         if isinstance(result, BaseException):
             if _status(result) == 403:
                 self.conversations.block(conversation.conversation_id)
-            raise classify(result, recipient) from result
+            failure = classify(result, recipient)
+            if _status(result) in (403, 404):
+                failure = _refused_or(failure, recipient)
+            raise failure from result
         return str(result)
 
     async def open_chat(

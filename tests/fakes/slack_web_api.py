@@ -19,8 +19,9 @@ file (Slack still processing it).
 Optional limits on chat.postMessage mirror Slack's special tier (a workspace bucket and
 a per-channel rate), with 429 + Retry-After beyond them; `fail()` injects errors, `stall()`
 holds answers (to kill a client mid-request), `transient_rate` sprinkles HTTP 500s and
-`unknown_users` answer user_not_found. apps.connections.open refuses every app-level token
-(`invalid_auth`): Socket Mode is served by tests/slack/test_socket_mode.py's fake.
+`unknown_users` answer user_not_found; a channel in `outside` answers not_in_channel until
+`invite(channel)`. apps.connections.open refuses every app-level token (`invalid_auth`): Socket
+Mode is served by tests/slack/test_socket_mode.py's fake.
 """
 
 from __future__ import annotations
@@ -124,6 +125,7 @@ class FakeSlack:
         self.latency = latency  # seconds each chat.postMessage answer is delayed, after posting
         self.transient_rate = transient_rate  # share of chat.postMessage answered HTTP 500
         self.unknown_users = set(unknown_users)
+        self.outside: set[str] = set()  # channels the bot is not in until `invite`
         self.users: dict[str, dict[str, Any]] = {}
         self.user_groups: dict[str, list[str]] = {}  # user group id → member ids
         self.calls: list[tuple[str, Params]] = []
@@ -197,6 +199,10 @@ class FakeSlack:
         """Hold the answer of every call of `method` after the first `after`, until `release()`;
         `deliver` posts the message before holding (the client never learns it arrived)."""
         self._stalls[method] = _Stall(after, deliver)
+
+    def invite(self, channel: str) -> None:
+        """Someone typed `/invite @socialbot` in `channel`: posting there works from now on."""
+        self.outside.discard(channel)
 
     def release(self) -> None:
         """Let stalled calls answer (posted ones with ok, the others with HTTP 500)."""
@@ -384,6 +390,8 @@ class FakeSlack:
         if len(params.get("blocks") or []) > 50:  # as Slack does
             pointer = "must provide an array with no more than 50 items [json-pointer:/blocks]"
             return {"ok": False, "error": "invalid_blocks", "errors": [pointer]}
+        if target in self.outside:
+            return {"ok": False, "error": "not_in_channel"}
         channel = self.dm_channel(target)
         metadata = params.get("metadata")
         posted = Posted(

@@ -315,3 +315,43 @@ async def test_the_answer_button_in_the_escalation_channel_opens_a_dialog(
     shown = [c for c in teams.connector.calls[before:] if c.method in ("send", "reply")]
     assert thanks in shown
     assert not [call for call in shown if str(call.conversation_id).startswith(CHANNEL)]
+
+
+async def test_questions_reach_the_team_while_its_channel_refuses_the_bot(
+    make_running: MakeTeams,
+) -> None:
+    teams = await make_running(
+        escalation_channel=f"teams:{CHANNEL}", social_media_managers=[OLO["aadObjectId"]]
+    )
+    await teams.post(PERSONAL, text="hi", conversation=OLO_CHAT, **{"from": OLO})
+    # The app was never added to the team: Teams has no conversation for its channel.
+    await ask_the_team(teams)
+    [forwarded] = await calls_where(teams.connector, posted_to(OLO_CHAT["id"]))
+    assert QUESTION in card_text(forwarded.activity)
+    warnings = (await (await teams.client.get("/healthz")).json())["warnings"]
+    [warning] = [line for line in warnings if CHANNEL in line]
+    assert "add the app to the team" in warning and "managers" in warning
+
+
+async def test_with_no_managers_a_question_waits_until_the_app_is_back_in_the_team(
+    make_running: MakeTeams,
+) -> None:
+    teams = await make_running(escalation_channel=CHANNEL)
+    delivery = teams.runtime.delivery
+    await teams.post(INSTALLED_IN_CHANNEL)
+    teams.connector.fail(403, conversation=CHANNEL)  # removed from the team meanwhile
+    answer_id = await ask_the_team(teams)
+    for _ in range(500):
+        if delivery.ledger.held():
+            break
+        await asyncio.sleep(0.01)
+    assert delivery.ledger.counts(QUESTION_FOR_TEAM, answer_id)["queued"] == 1
+
+    await teams.post(INSTALLED_IN_CHANNEL)  # added back
+    await delivery.stop()
+    await delivery.start()
+    [forwarded] = await calls_where(teams.connector, posted_to(CHANNEL))
+    assert QUESTION in card_text(forwarded.activity)
+    await settled(teams.runtime)
+    warnings = (await (await teams.client.get("/healthz")).json())["warnings"]
+    assert [line for line in warnings if CHANNEL in line] == []

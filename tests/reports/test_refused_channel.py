@@ -1,0 +1,109 @@
+"""The team's channel refuses the bot (nobody typed `/invite @socialbot`): nothing reported is
+lost. Signed Slack requests against the fake Web API, which answers not_in_channel until the
+bot is invited."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+from typing import Any
+
+import pytest
+
+from handlers.reports import ids
+from tests.fakes.bot_work import settled
+from tests.fakes.slack_requests import buttons, wait_for_call
+from tests.fakes.slack_web_api import FakeSlack
+from tests.reports.conftest import CHANNEL, LINK, MANAGERS, messages_to, press, report
+
+OTHER_LINK = "https://x.com/someone_else/status/1790000000000000002"
+
+
+def refusals(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
+    return [r for r in caplog.records if r.getMessage().startswith("the team's channel refuses")]
+
+
+async def warnings(bot: Any) -> list[str]:
+    """The /healthz warnings about the channel."""
+    lines = (await (await bot.get("/healthz")).json())["warnings"]
+    return [line for line in lines if CHANNEL in line]
+
+
+async def held(bot: Any) -> list[tuple[str, str, str, int]]:
+    """Wait until the card is held for the channel; what the ledger holds."""
+    for _ in range(500):
+        if rows := bot.runtime.delivery.ledger.held():
+            return list(rows)
+        await asyncio.sleep(0.01)
+    raise AssertionError("nothing was held for the channel")
+
+
+async def test_the_managers_get_the_card_while_the_bot_is_not_in_the_channel(
+    make_slack_bot: Any, slack: FakeSlack, caplog: pytest.LogCaptureFixture
+) -> None:
+    slack.outside.add(CHANNEL)
+    bot = await make_slack_bot(
+        escalation_channel=CHANNEL, social_media_managers=MANAGERS, insights="off"
+    )
+    receipt = await report(bot, f"{LINK} calls our product a scam")
+    await settled(bot.runtime)
+
+    assert "with the social media team" in receipt["text"]
+    assert messages_to(slack, CHANNEL) and slack.messages_in(CHANNEL) == []
+    for manager in MANAGERS:
+        assert "calls our product a scam" in str(slack.messages_in(manager)[0].blocks)
+    [warning] = refusals(caplog)
+    assert warning.levelno == logging.WARNING
+    assert (warning.channel, warning.reason) == (CHANNEL, "not_in_channel")  # type: ignore[attr-defined]
+    assert "/invite @socialbot" in warning.fix  # type: ignore[attr-defined]
+    [line] = await warnings(bot)
+    assert CHANNEL in line and "/invite @socialbot" in line and "managers" in line
+    # A manager acknowledges it: the managers' cards change, as the channel's would have.
+    card = slack.messages_in(MANAGERS[0])[0]
+    acknowledge = {b["action_id"]: b for b in buttons(card.blocks)}[ids.ACKNOWLEDGE]
+    await press(bot, slack, acknowledge, user=MANAGERS[0])
+    edits = await wait_for_call(slack, "chat.update", len(MANAGERS))
+    assert {edit["channel"] for edit in edits} == {slack.dm_channel(m) for m in MANAGERS}
+
+    slack.invite(CHANNEL)
+    await report(bot, OTHER_LINK, user="W222")
+    await settled(bot.runtime)
+
+    assert OTHER_LINK in str(slack.messages_in(CHANNEL)[0].blocks)
+    assert await warnings(bot) == []
+    assert len(refusals(caplog)) == 1
+
+
+@pytest.mark.parametrize("back", ["at the next start", "on a later try", "with the next card"])
+async def test_with_no_managers_the_card_waits_for_the_invitation(
+    make_slack_bot: Any, slack: FakeSlack, caplog: pytest.LogCaptureFixture, back: str
+) -> None:
+    slack.outside.add(CHANNEL)
+    bot = await make_slack_bot(escalation_channel=CHANNEL, insights="off")
+    delivery = bot.runtime.delivery
+    if back == "on a later try":
+        delivery.policy = dataclasses.replace(delivery.policy, hold_first=0.05, hold_cap=0.2)
+    await report(bot, f"{LINK} calls our product a scam")
+
+    [(_, recipient, reason, count)] = await held(bot)
+    assert (recipient, count) == (CHANNEL, 1) and reason.startswith("not_in_channel")
+    [line] = await warnings(bot)
+    assert CHANNEL in line and "1 message(s) kept" in line and "/invite @socialbot" in line
+    assert len(refusals(caplog)) == 1
+
+    slack.invite(CHANNEL)
+    if back == "at the next start":
+        await delivery.stop()
+        await delivery.start()
+    elif back == "with the next card":
+        await report(bot, OTHER_LINK, user="W222")
+    for _ in range(500):
+        if slack.messages_in(CHANNEL) and not delivery.ledger.held():
+            break
+        await asyncio.sleep(0.01)
+    await settled(bot.runtime)
+
+    assert "calls our product a scam" in str([m.blocks for m in slack.messages_in(CHANNEL)])
+    assert await warnings(bot) == []
+    assert len(refusals(caplog)) == 1
