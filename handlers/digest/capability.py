@@ -25,6 +25,7 @@ from handlers.digest.store import DISLIKES_TO_DEMOTE, DigestStore
 from handlers.digest.views import (
     digest_message,
     home_section,
+    muted_day,
     preferences_fields,
     preferences_form,
     stats_blocks,
@@ -113,6 +114,7 @@ class Digest:
         core.on_form(ids.PREFERENCES_FORM, self._submitted)
         core.on_action(ids.NOT_FOR_ME, self._not_for_me)
         core.on_action(ids.MUTE_WEEK, self._mute)
+        core.on_action(ids.UNMUTE, self._unmute)
         core.on_action(ids.CHANGE_TIME, self._open_preferences)
         core.on_action(ids.OPEN_PREFERENCES, self._open_preferences)
         core.on_action(ids.STOP, self._stop)
@@ -301,13 +303,16 @@ class Digest:
 
     def _form(self, person: Person) -> Form:
         prefs = self.store.preferences(person.platform, person.user_id)
+        zone = self.zone(person.platform, person.user_id)
+        muted = prefs.muted_until if prefs.muted(datetime.now(UTC)) else None
         return preferences_form(
             prefs,
             self.plan.time_of(prefs),
             self.plan.days_of(prefs),
             prefs.wants(self.plan.opt_in),
-            str(self.zone(person.platform, person.user_id)),
+            str(zone),
             joined(self.db, person.platform, person.user_id) if self.leaderboard else None,
+            None if muted is None else datetime.fromtimestamp(muted, zone),
         )
 
     async def _command(self, person: Person, text: str) -> Form:
@@ -326,11 +331,15 @@ class Digest:
         due = self.schedule.replan(person.platform, person.user_id, datetime.now(UTC))
         if not prefs.wants(self.plan.opt_in):
             return Message("Saved. Daily digests are off; turn them on here any time.")
+        return Message(self._next_digest(person, "Saved.", due))
+
+    def _next_digest(self, person: Person, first: str, due: datetime | None) -> str:
+        """`first`, then when the person's next digest comes (if one is planned)."""
         if due is None:
-            return Message("Saved.")
+            return first
         zone = self.zone(person.platform, person.user_id)
         when = due.astimezone(zone).strftime("%A %d %B at %H:%M")
-        return Message(f"Saved. Your next digest comes {when} ({zone}).")
+        return f"{first} Your next digest comes {when} ({zone})."
 
     # -- the digest's buttons ----------------------------------------------------------------------
 
@@ -353,8 +362,18 @@ class Digest:
         until = now + MUTE
         self.store.update(person.platform, person.user_id, muted_until=until.timestamp())
         self.schedule.replan(person.platform, person.user_id, now)
-        day = until.astimezone(self.zone(person.platform, person.user_id)).strftime("%A %d %B")
-        return Message(f"Digests muted for a week, until {day}.")
+        day = muted_day(until.astimezone(self.zone(person.platform, person.user_id)))
+        text = f"Digests muted for a week, until {day}."
+        return Message(text, (Text(text), Actions((Button("Unmute", ids.UNMUTE),))))
+
+    async def _unmute(self, person: Person, value: str) -> Message:
+        """End the person's mute now."""
+        now = datetime.now(UTC)
+        if not self.store.preferences(person.platform, person.user_id).muted(now):
+            return Message("Your digests are not muted.")
+        self.store.update(person.platform, person.user_id, muted_until=None)
+        due = self.schedule.replan(person.platform, person.user_id, now)
+        return Message(self._next_digest(person, "Digests unmuted.", due))
 
     async def _stop(self, person: Person, value: str) -> Message:
         self.store.update(person.platform, person.user_id, enabled=False)

@@ -7,6 +7,7 @@ PURPOSE = "digest"  # delivery purpose; the key is the person's local date
 # Buttons: under each item, in the footer, and in the App Home section.
 NOT_FOR_ME = "digest_not_for_me"  # value: the item id
 MUTE_WEEK = "digest_mute_week"
+UNMUTE = "digest_unmute"  # on the mute's confirmation
 CHANGE_TIME = "digest_change_time"
 STOP = "digest_stop"
 OPEN_PREFERENCES = "digest_open_preferences"
@@ -20,6 +21,7 @@ TOPICS = "topics"
 NETWORKS = "networks"
 LEADERBOARD = "leaderboard"  # only when SOCIALBOT_LEADERBOARD=true
 ON, OFF = "on", "off"
+MUTED = "muted"  # the digest's choice while muted: stays muted; On ends the mute
 
 ITEM_PREFIX = "item:"
 

@@ -51,7 +51,9 @@ def read_preferences(
     """The submitted preferences, and whether the person joins the leaderboard (None when the
     form had no such field: `leaderboard` is off); `FormErrors` on the fields that are wrong."""
     errors: dict[str, str] = {}
-    enabled = _on_off(values, ids.ENABLED, errors)
+    # Left on "Muted until …", the mute stays; On (or Off) ends it.
+    muted = _text(values, ids.ENABLED).strip() == ids.MUTED and current.muted_until is not None
+    enabled = True if muted else _on_off(values, ids.ENABLED, errors)
     joins = _on_off(values, ids.LEADERBOARD, errors) if leaderboard else None
     at = parse_time(_text(values, ids.TIME))
     if at is None:
@@ -77,6 +79,6 @@ def read_preferences(
         days=tuple(days),
         topics=tuple(topics),
         networks=tuple(Network(n) for n in dict.fromkeys(networks)),
-        muted_until=current.muted_until,
+        muted_until=current.muted_until if muted else None,
     )
     return prefs, joins

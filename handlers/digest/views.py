@@ -100,6 +100,11 @@ def days_text(days: Sequence[int]) -> str:
     return ", ".join(DAY_NAMES[d] for d in chosen)
 
 
+def muted_day(until: datetime) -> str:
+    """The last day of a mute as people read it: "Sunday 13 December"."""
+    return until.strftime("%A %d %B")
+
+
 def preferences_form(
     prefs: Preferences,
     at: time,
@@ -107,10 +112,17 @@ def preferences_form(
     wanted: bool,
     zone: str,
     leaderboard: bool | None = None,
+    muted_until: datetime | None = None,
 ) -> Form:
-    """Digest on/off, time, days, topics and networks, filled with what is in force now; and
-    whether the person is on the leaderboard, unless `leaderboard` is None (it is off)."""
+    """Digest on/off (or muted until `muted_until`, which On ends), time, days, topics and
+    networks, filled with what is in force now; and whether the person is on the leaderboard,
+    unless `leaderboard` is None (it is off)."""
     joining = () if leaderboard is None else (leaderboard_input(leaderboard),)
+    choices: tuple[Option, ...] = (Option(ids.ON, "On"), Option(ids.OFF, "Off"))
+    initial, hint = ids.ON if wanted else ids.OFF, ""
+    if wanted and muted_until is not None:
+        choices = (Option(ids.MUTED, f"Muted until {muted_day(muted_until)}"), *choices)
+        initial, hint = ids.MUTED, "Choose On to end the mute now."
     return Form(
         form_id=ids.PREFERENCES_FORM,
         title="Digest preferences",
@@ -121,8 +133,9 @@ def preferences_form(
                 ids.ENABLED,
                 "Daily digest",
                 kind="select",
-                initial=ids.ON if wanted else ids.OFF,
-                options=(Option(ids.ON, "On"), Option(ids.OFF, "Off")),
+                initial=initial,
+                options=choices,
+                hint=hint,
             ),
             Input(ids.TIME, "Time", kind="time", initial=at.strftime("%H:%M")),
             Input(
@@ -172,8 +185,7 @@ def preferences_fields(
     """The preferences in force, side by side."""
     state = "On" if wanted else "Off"
     if wanted and prefs.muted(now) and prefs.muted_until is not None:
-        until = datetime.fromtimestamp(prefs.muted_until, now.tzinfo).strftime("%Y-%m-%d")
-        state = f"Muted until {until}"
+        state = f"Muted until {muted_day(datetime.fromtimestamp(prefs.muted_until, now.tzinfo))}"
     return Fields(
         (
             ("Daily digest", state),

@@ -14,6 +14,7 @@ from tests.digest.conftest import (
     delivered,
     digests_to,
     opened_view,
+    submit,
 )
 from tests.fakes.slack_requests import block_action, buttons, calls, post_form, wait_for_call
 from tests.slack.test_assistant import assert_blocks
@@ -78,6 +79,50 @@ async def test_mute_for_a_week_skips_the_week(bot, slack) -> None:
         "SELECT next_due FROM digest_schedule WHERE user_id = ?", [COPENHAGEN]
     ).fetchone()
     assert due >= (now + timedelta(days=7)).timestamp() - 1
+
+
+def next_due(bot: Any) -> float:
+    (due,) = bot.runtime.db.execute(
+        "SELECT next_due FROM digest_schedule WHERE user_id = ?", [COPENHAGEN]
+    ).fetchone()
+    return float(due)
+
+
+async def test_a_mute_is_undone_with_its_unmute_button(bot, slack) -> None:
+    found = await morning_digest(bot, slack)
+    muted = await press(bot, slack, labelled(found, "Mute for a week")[0])
+    assert muted is not None
+    [unmute] = labelled(buttons(muted["blocks"]), "Unmute")
+
+    answer = await press(bot, slack, unmute)
+
+    assert answer is not None and answer["text"].startswith("Digests unmuted. Your next digest")
+    now = datetime.now(UTC)
+    assert not bot.digest.store.preferences("slack", COPENHAGEN).muted(now)
+    assert next_due(bot) < (now + timedelta(days=4)).timestamp()  # weekdays: within four days
+    again = await press(bot, slack, unmute)
+    assert again is not None and again["text"] == "Your digests are not muted."
+
+
+async def test_the_preferences_show_the_mute_and_on_ends_it(bot, slack) -> None:
+    found = await morning_digest(bot, slack)
+    await press(bot, slack, labelled(found, "Mute for a week")[0])
+    until = bot.digest.store.preferences("slack", COPENHAGEN).muted_until
+    day = datetime.fromtimestamp(until, bot.digest.zone("slack", COPENHAGEN)).strftime("%A %d %B")
+    before = len(calls(slack, "views.open"))
+    await press_without_answer(bot, labelled(found, "Change time")[0])
+    view = await opened_view(slack, before)
+    [enabled] = [b["element"] for b in view["blocks"] if b.get("block_id") == "enabled"]
+    assert enabled["initial_option"]["text"]["text"] == f"Muted until {day}"
+    form = {"time": "09:30", "days": ["0", "1", "2", "3", "4"], "networks": ["x"]}
+
+    assert await submit(bot, view, {**form, "enabled": "muted"}, COPENHAGEN) == {}
+    assert bot.digest.store.preferences("slack", COPENHAGEN).muted_until == until
+    assert await submit(bot, view, {**form, "enabled": "on"}, COPENHAGEN) == {}
+
+    now = datetime.now(UTC)
+    assert not bot.digest.store.preferences("slack", COPENHAGEN).muted(now)
+    assert next_due(bot) < (now + timedelta(days=4)).timestamp()
 
 
 async def test_stop_digests_turns_them_off(bot, slack) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime, timedelta
 
 from bot.app import build_runtime
 from bot.console.session import ConsoleSession
@@ -61,4 +62,23 @@ async def test_the_days_shown_are_the_days_typed_back(make_settings) -> None:
     assert shown in output and "(now: On; press Enter to keep)" in output
     assert "! There is no choice 0: pick 1 to 7." in output and "Saved." in output
     assert runtime.digest.store.preferences("console", "bo").days == (0, 1, 2, 3, 4, 6)
+    runtime.db.close()
+
+
+async def test_the_preferences_show_a_mute_and_on_ends_it(make_settings) -> None:
+    runtime = build_runtime(make_settings())
+    store = runtime.digest.store
+    until = datetime.now(UTC) + timedelta(days=7)
+    store.update("console", "dan", muted_until=until.timestamp())
+    day = until.strftime("%A %d %B")
+    output = ""
+    for choice, muted_until in (("", until.timestamp()), ("2", None)):  # keep it; then On
+        script = ["/socialbot preferences", choice, "", "", "", ""]
+        out = io.StringIO()
+        await ConsoleSession(runtime.core, io.StringIO("\n".join(script) + "\n"), out, "dan").run()
+        assert "Saved." in out.getvalue()
+        assert store.preferences("console", "dan").muted_until == muted_until
+        output = output or out.getvalue()
+    assert f"(now: Muted until {day}; press Enter to keep)" in output
+    assert "Choose On to end the mute now." in output
     runtime.db.close()

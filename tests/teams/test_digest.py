@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -10,7 +11,7 @@ from bot.delivery.gateway import PermanentFailure
 from handlers.people import Member
 from handlers.views import Message
 from tests.digest.conftest import add_feeds, at
-from tests.teams.conftest import MakeTeams, card_text, cards_in, objects_in
+from tests.teams.conftest import MakeTeams, Teams, card_text, cards_in, objects_in
 
 PERSONAL = "teams-message-personal.json"
 INVOKE = "teams-invoke-adaptiveCard-action.constructed.json"
@@ -75,13 +76,22 @@ async def test_a_blocked_chat_is_not_tried_again_until_the_person_writes(
     assert (await gateway.send("bo", payload)).startswith("activity-")
 
 
-async def test_the_change_time_button_opens_the_preferences_in_a_dialog(
-    make_teams: MakeTeams, tmp_path: Path
-) -> None:
+ADA = {
+    "conversation": {"conversationType": "personal", "id": PEOPLE["ada"]},
+    "from": {"id": "29:ada", "name": "Ada", "aadObjectId": "ada"},
+}
+
+
+def titled(cards: list[dict[str, Any]], title: str) -> dict[str, Any]:
+    """The button called `title` on `cards`."""
+    [button] = [node for card in cards for node in objects_in(card) if node.get("title") == title]
+    return button
+
+
+async def ada_digest(make_teams: MakeTeams, tmp_path: Path) -> tuple[Teams, dict[str, Any]]:
+    """Ada's Monday digest in her Teams chat: the bot, and the digest's activity."""
     teams = await make_teams(timezone="Europe/Copenhagen", teams_conversation_rate=100.0)
-    ada = {"conversation": {"conversationType": "personal", "id": PEOPLE["ada"]}}
-    ada["from"] = {"id": "29:ada", "name": "Ada", "aadObjectId": "ada"}
-    await teams.post(PERSONAL, text="hi", **ada)
+    await teams.post(PERSONAL, text="hi", **ADA)
     teams.core.directory.upsert([Member("teams", "ada", "Ada", "Europe/Copenhagen")])
     await add_feeds(teams.db, tmp_path)
     delivery = teams.runtime.delivery
@@ -92,13 +102,37 @@ async def test_the_change_time_button_opens_the_preferences_in_a_dialog(
     finally:
         await delivery.stop()
     [digest] = [c for c in teams.connector.posted if "Example Corp" in card_text(c.activity)]
-    [button] = [
-        node
-        for card in cards_in(digest.activity)
-        for node in objects_in(card)
-        if node.get("title") == "Change time"
-    ]
     teams.connector.calls.clear()
+    return teams, digest.activity
+
+
+async def test_a_mute_is_undone_with_its_unmute_button(
+    make_teams: MakeTeams, tmp_path: Path
+) -> None:
+    teams, digest = await ada_digest(make_teams, tmp_path)
+
+    async def press(button: dict[str, Any]) -> dict[str, Any]:
+        execute = {"action": {"type": "Action.Execute", "verb": button["verb"],
+                              "data": button["data"]}}  # fmt: skip
+        response = await teams.post(INVOKE, name="adaptiveCard/action", value=execute, **ADA)
+        assert response.status == 200
+        card: dict[str, Any] = (await response.json())["value"]
+        return card
+
+    muted = await press(titled(cards_in(digest), "Mute for a week"))
+    assert "Digests muted for a week" in str(muted)
+    unmuted = await press(titled([muted], "Unmute"))
+
+    assert "Digests unmuted. Your next digest comes" in str(unmuted)
+    assert teams.runtime.digest.store.preferences("teams", "ada").muted_until is None
+
+
+async def test_the_change_time_button_opens_the_preferences_in_a_dialog(
+    make_teams: MakeTeams, tmp_path: Path
+) -> None:
+    teams, digest = await ada_digest(make_teams, tmp_path)
+    ada = ADA
+    button = titled(cards_in(digest), "Change time")
 
     fetch = {"data": button["data"], "context": {"theme": "default"}}
     response = await teams.post(INVOKE, name="task/fetch", value=fetch, **ada)
