@@ -36,13 +36,13 @@ _KEPT_IN = (
 # How guidelines the bot does not read the words of forbid (Italian, Portuguese, Catalan,
 # Polish: read as the nearest language it knows), in words none of the others uses.
 _UNREAD = (
-    r"|\bvietat[oaie]\b|\bproibid[oa]s?\b|\bprohibit(?:s|es)?\b|\bproibit[oaie]\b"
+    r"|.{0,80}\b(?:vietat[oaie]|proibid[oa]s?|proibit[oaie]|prohibit(?:s|es)?|zabronion\w*"
+    r"|zakazan\w*|niedozwolon\w*|nie wolno|nie należy)\b"
     r"|\bnão\b|\bnunca\b|\bevit(?:are|ate|ar|em|i|ino)\b|\ben cap cas\b|\bin nessun caso\b"
     r"|\b(?:non|não)\s+(?:(?:si|se|es|è|é)\s+)?(?:deve|devono|devem|deves|pu[òo]|possono|pode"
     r"|podem|pot|poden|consentit[oa]|permess[oa]|permitid[oa]|permès|permesa|autorizzat[oa]"
-    r"|autorizad[oa]|autoritzat|\w+(?:are|ere|ire)|\w+(?:ar|er|ir))\b"
-    r"|\bzabronion\w*|\bzakazan\w*|\bniedozwolon\w*|\bnie wolno\b|\bnie należy\b|\bunikaj\w*"
-    r"|\bnigdy\b"
+    r"|autorizad[oa]|autoritzat|\w+(?:are|ere|ire)|\w+(?:ar|er|ir))\b|\bunikaj\w*|\bnigdy\b"
+    r"|\bnie\b"
 )
 # How a guideline forbids something, per language.
 FORBIDDING = {
@@ -404,6 +404,9 @@ _EVERYDAY_IDEAS = frozenset(
 # A group of words found in this many of the rules tells little ("customer", "company").
 COMMON = 4
 _SUBJECT = (
+    # A polite word first: "Please do not post…", "Merci de ne pas publier…", "Bitte keine…".
+    r"(?:(?:please|kindly|bitte|venligst|vänligen|vennligst|gelieve|graag|merci de|veuillez"
+    r"|por favor|per favore|si us plau)[,\s]+)?"
     r"(?:(?:you|we|employees|du|man|i|i|vi|sie|ihr|wir|jij|je|vous|on)\s+)?"
     r"(?:(?:should|must|may|can|må|skal|bør|darfst|dürfen|darf|sollst|sollen|sollte|mag|moet|doit)\s+)?"
 )

@@ -26,6 +26,11 @@ def _answers(drafts: list[str], env: dict[str, str]) -> list[dict[str, Any]]:
     return answers
 
 
+def _kinds(drafts: list[str], env: dict[str, str]) -> list[list[str]]:
+    """The kinds of concern `socialbot check --json` raises on each draft, in order."""
+    return [[c["kind"] for c in answer["concerns"]] for answer in _answers(drafts, env)]
+
+
 def test_one_draft_as_an_argument(env: dict[str, str]) -> None:
     draft = "Sneak peek of Polaris: https://wiki.corp.nordlys.dk/polaris"
     result = CliRunner().invoke(check, [draft], env=env)

@@ -4,7 +4,7 @@ a … at"; a comparison said of something else is fine; through `socialbot check
 
 from __future__ import annotations
 
-from tests.checks.test_cli import _answers
+from tests.checks.test_cli import _kinds
 
 PROMOTING = [
     "Tested five sync tools this month. Nordlys Cloud beats all of them on price and speed.",
@@ -23,6 +23,4 @@ FINE = [
 
 
 def test_promotion_by_comparison_or_a_call_asks_for_a_disclosure(env: dict[str, str]) -> None:
-    answers = _answers(PROMOTING + FINE, env)
-    found = [[c["kind"] for c in a["concerns"]] for a in answers]
-    assert found == [["disclosure"]] * len(PROMOTING) + [[]] * len(FINE)
+    assert _kinds(PROMOTING + FINE, env) == [["disclosure"]] * len(PROMOTING) + [[]] * len(FINE)

@@ -9,7 +9,7 @@ from handlers.checks.concerns import Context, Kind
 from handlers.checks.review import OfflineReview
 from handlers.guidelines.document import GuidelinesFile
 from handlers.reports.links import keys
-from tests.checks.test_cli import _answers
+from tests.checks.test_cli import _kinds
 from tests.checks.test_review import SETTINGS, TODAY
 
 REPLIES = [
@@ -40,9 +40,7 @@ FINE = [
 def test_replies_in_other_forms_are_found_and_everyday_posts_in_them_are_fine(
     env: dict[str, str],
 ) -> None:
-    answers = _answers(REPLIES + FINE, env)
-    found = [[c["kind"] for c in a["concerns"]] for a in answers]
-    assert found == [["reply_to_criticism"]] * len(REPLIES) + [[]] * len(FINE)
+    assert _kinds(REPLIES + FINE, env) == [["reply_to_criticism"]] * len(REPLIES) + [[]] * len(FINE)
 
 
 def test_a_reported_link_in_brackets_with_www_is_the_report() -> None:

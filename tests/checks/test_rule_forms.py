@@ -84,13 +84,59 @@ FORMS = [
         "Photo of my screen at the office today, have a look!",
         "Happy weekend everyone, enjoy the sun!",
     ),
+    # A polite word before the rule: "Please do not…", "Merci de ne pas…".
+    (
+        "# Guidelines\n\n## Confidential\nPlease do not share information about customers.\n"
+        "Kindly never post photos of screens in the office.\n\n## Tone\n"
+        "Please don't hesitate to share photos from events.\n",
+        [
+            "Please do not share information about customers.",
+            "Kindly never post photos of screens in the office.",
+        ],
+        "Photo of my screen at the office today, have a look!",
+        "Happy weekend everyone, enjoy the sun!",
+    ),
+    (
+        "# Charte\n\n## Confidentialité\nMerci de ne pas partager d'informations sur nos clients.\n"
+        "Veuillez ne jamais publier de photos des écrans du bureau.\n\n## Ton\n"
+        "Merci de partager vos photos des événements.\n",
+        [
+            "Merci de ne pas partager d'informations sur nos clients.",
+            "Veuillez ne jamais publier de photos des écrans du bureau.",
+        ],
+        "Photo de mon écran au bureau aujourd'hui, regardez !",
+        "Bon week-end à tous, profitez du soleil !",
+    ),
+    # Languages the bot does not read the words of, read as the nearest it knows.
+    (
+        "# Linee guida\n\n## Riservatezza\nNon condividere informazioni sui clienti.\n"
+        "È vietato pubblicare foto degli schermi in ufficio.\n\n## Tono\n"
+        "Sentitevi liberi di condividere le foto degli eventi.\n",
+        [
+            "Non condividere informazioni sui clienti.",
+            "È vietato pubblicare foto degli schermi in ufficio.",
+        ],
+        "Foto del mio schermo in ufficio oggi, guardate!",
+        "Buon fine settimana a tutti, godetevi il sole!",
+    ),
+    (
+        "# Diretrizes\n\n## Confidencialidade\nNão compartilhe informações sobre clientes.\n"
+        "É proibido publicar fotos das telas do escritório.\n\n## Tom\n"
+        "Fique à vontade para compartilhar fotos dos eventos.\n",
+        [
+            "Não compartilhe informações sobre clientes.",
+            "É proibido publicar fotos das telas do escritório.",
+        ],
+        "Foto da minha tela no escritório hoje, olhem!",
+        "Bom fim de semana a todos, aproveitem o sol!",
+    ),
 ]
 
 
 @pytest.mark.parametrize(
     ("guidelines", "expected_rules", "breaking", "fine"),
     FORMS,
-    ids=["nl", "de", "da", "sv", "nb", "fr", "en"],
+    ids=["nl", "de", "da", "sv", "nb", "fr", "en", "en-please", "fr-merci", "it", "pt"],
 )
 def test_a_verb_then_never_or_not_is_a_rule(
     env: dict[str, str],
