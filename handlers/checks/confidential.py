@@ -95,6 +95,9 @@ CREDENTIALS = re.compile(
     r"|\bxox[abposr]-[\w-]{10,}|\bxapp-[\w-]{10,}"
     r"|\bgh[pousr]_[A-Za-z0-9]{20,}|\bsk-[A-Za-z0-9_-]{20,}"
     r"|-----BEGIN [A-Z ]*PRIVATE KEY-----"
+    # An Authorization header's value, and keys named live or test ("sk_live_…", "fs_test_…").
+    r"|(?i:\b(?:bearer|basic)\s+[A-Za-z0-9._~+/-]{20,}=*)"
+    r"|\b[a-z]{2,6}_(?:live|test|prod)_[A-Za-z0-9]{16,}"
     r"|\beyJ[\w-]{10,}\.[\w-]{10,}\.[\w-]{5,}"
     r"|\b[A-Z_]*(?:SECRET|TOKEN|PASSWORD|API_KEY|ACCESS_KEY)[A-Z_]*\s*[:=]\s*\S{6,}"
     r"|(?i:\b(?:password|passwd|pwd|kodeord|adgangskode|passwort|kennwort|api[_ -]?key"

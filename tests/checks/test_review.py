@@ -83,12 +83,15 @@ def test_other_peoples_contact_details_but_not_shared_mailboxes(review: OfflineR
         "AWS_ACCESS_KEY_ID=AKIAZ7QW3KJHD82NXC4M",
         "token xoxb-2214563377-5512849900123-Qw8ErTy7UiOpAsDfGhJkLz12",
         "admin / password: Nordlys2026!",
+        "with the header Authorization: Bearer 9f8a7c6b5d4e3f2a1b0c9d8e7f6a5b4c",
+        "key pk_test_51HxYzAbCdEfGhIjKlMn",
     ],
 )
 def test_credentials(review: OfflineReview, secret: str) -> None:
     (concern,) = review.check(f"Finally working 😅 {secret}").concerns
     assert concern.kind is Kind.CONFIDENTIAL and "changed" in concern.fix
     assert review.check("Use a password manager and never reuse a password.").ok
+    assert review.check("Proud to be the bearer of good news: basic training starts Monday!").ok
 
 
 def test_disclosure_unless_the_post_or_the_profile_says_so(review: OfflineReview) -> None:
