@@ -43,6 +43,9 @@ _UNREAD = (
     r"|podem|pot|poden|consentit[oa]|permess[oa]|permitid[oa]|permès|permesa|autorizzat[oa]"
     r"|autorizad[oa]|autoritzat|\w+(?:are|ere|ire)|\w+(?:ar|er|ir))\b|\bunikaj\w*|\bnigdy\b"
     r"|\bnie\b"
+    # Japanese forbids at the end of a sentence: "投稿しないでください", "…ことは禁止します".
+    r"|.{0,200}?(?:禁止|ないでください|てはいけません|てはならない|控えてください|ご遠慮ください"
+    r"|しないこと)"
 )
 # How a guideline forbids something, per language.
 FORBIDDING = {
@@ -410,7 +413,7 @@ _SUBJECT = (
     r"(?:(?:you|we|employees|du|man|i|i|vi|sie|ihr|wir|jij|je|vous|on)\s+)?"
     r"(?:(?:should|must|may|can|må|skal|bør|darfst|dürfen|darf|sollst|sollen|sollte|mag|moet|doit)\s+)?"
 )
-_SENTENCES = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+_SENTENCES = re.compile(r"[^.!?\u3002\uff01\uff1f]+(?:[.!?\u3002\uff01\uff1f]+|$)")
 _CLAUSES = re.compile(r"\s*[,;:\u2013\u2014]\s*|\s+-\s+")
 # A short clause split from a sentence is a rule of its own when it names what it forbids by a
 # negative or counting determiner ("keine Stockfotos", "no emoji", "maximal 3"); a bare verb

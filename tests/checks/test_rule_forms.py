@@ -130,13 +130,25 @@ FORMS = [
         "Foto da minha tela no escritório hoje, olhem!",
         "Bom fim de semana a todos, aproveitem o sol!",
     ),
+    # Japanese forbids at the end of a sentence, and ends it with "。".
+    (
+        "# ソーシャルメディアポリシー\n\n## 機密情報\n"
+        "顧客の個人情報を投稿しないでください。オフィスの画面の写真を投稿することは禁止します。\n\n"
+        "## トーン\nイベントの写真は自由に共有してください。\n",
+        [
+            "顧客の個人情報を投稿しないでください。",
+            "オフィスの画面の写真を投稿することは禁止します。",
+        ],
+        "今日のオフィスの画面の写真です。見てください",
+        "週末は海に行きました。天気が最高でした。",
+    ),
 ]
 
 
 @pytest.mark.parametrize(
     ("guidelines", "expected_rules", "breaking", "fine"),
     FORMS,
-    ids=["nl", "de", "da", "sv", "nb", "fr", "en", "en-please", "fr-merci", "it", "pt"],
+    ids=["nl", "de", "da", "sv", "nb", "fr", "en", "en-please", "fr-merci", "it", "pt", "ja"],
 )
 def test_a_verb_then_never_or_not_is_a_rule(
     env: dict[str, str],
