@@ -365,6 +365,14 @@ _PARTY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT_GAP = re.compile(r"\s+(?:[\w'\u2019-]+\s+){0,2}")
+# Praise of a meeting or a party, not of something sold ("Best planning session of the year",
+# "great kickoff workshop"); "get started on this one" is work begun.
+_EVENT_AFTER = re.compile(
+    r"(?:\s+[^\W\d][\w-]*){0,2}?\s+(?:sessions?|workshops?|kick-?offs?|offsites?|meetups?"
+    r"|part(?:y|ies)|dinners?|lunch(?:es)?|evenings?|nights?|trips?|crew|colleagues|vibes)(?!\w)"
+    r"|(?<=started)\s+on\b",
+    re.IGNORECASE,
+)
 # "misleading at best", "at the best price": an "at" of its own, not the end of "that" or "great".
 _AT_BEFORE = re.compile(r"(?<!\w)at (?:the )?$", re.IGNORECASE)
 
@@ -377,6 +385,7 @@ def _promotes(draft: str, plain: str, names: re.Pattern[str], at_site: bool) -> 
         match.group(0).lower()
         for match in PROMOTING.finditer(draft)
         if not _AT_BEFORE.search(draft[: match.start()])
+        and not _EVENT_AFTER.match(draft, match.end())
     ]
     if any(" ".join(word.split()) not in _NOT_SELLING for word in found) or bool(
         found and any(not _PARTY_AFTER.match(draft, m.end()) for m in PRODUCT.finditer(draft))

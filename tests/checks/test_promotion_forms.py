@@ -1,6 +1,7 @@
 """Promotion in the forms the phrase lists missed (a comparison with the company's product as its
 subject, a call to get it, a German separable verb, a hiring verb) and the disclosure said as "I'm
-a … at"; a comparison said of something else is fine; through `socialbot check --json`."""
+a … at"; a comparison said of something else, or praise of a meeting, is fine; through
+`socialbot check --json`."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ PROMOTING = [
     "Kleiner Tipp: schaut euch mal Nordlys Cloud an, lohnt sich.",
     "Nordlys Cloud 3 is out now, go get it!",
     "Nordlys embauche ! Envoyez-moi vos CV.",
+    "Get started on Nordlys Cloud today, it's free.",
+    "Nordlys Cloud: free for 30 days, sign up!",
 ]
 FINE = [
     "I'm a support engineer at Nordlys: Nordlys Cloud 3 is out now, go get it!",
@@ -19,6 +22,8 @@ FINE = [
     "The northern lights are better than any fireworks, Nordlys over Tromsø tonight!",
     "Nordlys over the fjord tonight, better than TV.",
     "My sister beats me at chess every single time.",
+    "Best planning session of the year at Nordlys 🔥",
+    "Great kickoff workshop with the Nordlys crew today! Can't wait to get started on it.",
 ]
 
 
