@@ -398,8 +398,8 @@ class SlackBot:
         await self._show(await reply, command["trigger_id"], respond)
 
     async def _on_message(self, event: dict[str, Any], say: AsyncSay) -> None:
-        if event.get("subtype") or event.get("bot_id"):
-            return  # edits, joins and other bots' messages are not for the bot
+        if shapes.not_a_persons(event):
+            return  # edits, deletions, joins and other bots' messages are not for the bot
         if await self._on_thread_reply(event):
             return
         if event.get("channel_type") == "im":

@@ -20,6 +20,9 @@ EVENT_FIELDS = {
     "app_home_opened": ("user",),
 }
 OPTIONAL_EVENT_FIELDS = ("text", "thread_ts", "channel_type", "tab", "subtype", "bot_id")
+# A person's message all the same: "Also send to channel" on a thread reply, a message with a
+# file or photo (its text is read, the file is not).
+PERSON_SUBTYPES = frozenset({"thread_broadcast", "file_share"})
 
 
 def _command(body: dict[str, Any]) -> str | None:
@@ -78,6 +81,13 @@ def _interaction(body: dict[str, Any]) -> str | None:
 _MESSAGE = {"text": text, "user": text, "ts": text}
 
 
+def not_a_persons(message: dict[str, Any]) -> bool:
+    """True for a `message` event that is not a person writing: an edit, a deletion, a join,
+    a bot's message."""
+    subtype = message.get("subtype")
+    return bool(message.get("bot_id")) or (bool(subtype) and subtype not in PERSON_SUBTYPES)
+
+
 def _event(body: dict[str, Any]) -> str | None:
     if body.get("event_id") is not None and not text(body["event_id"]):
         return "event_id"
@@ -86,8 +96,8 @@ def _event(body: dict[str, Any]) -> str | None:
         return "event.type"
     if bad := wrong(event, "event.", dict.fromkeys(OPTIONAL_EVENT_FIELDS, text)):
         return bad
-    if event["type"] == "message" and (event.get("subtype") or event.get("bot_id")):
-        return None  # edits, joins and bots' messages: ignored unread
+    if event["type"] == "message" and not_a_persons(event):
+        return None  # edits, deletions, joins and bots' messages: ignored unread
     fields = EVENT_FIELDS.get(event["type"], ())
     return missing(event, "event.", dict.fromkeys(fields, text))
 
