@@ -9,6 +9,7 @@ figures do not depend on how a document is split.
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -56,7 +57,9 @@ class EvalSet:
 
 
 def _normal(text: str) -> str:
-    return " ".join(text.split())
+    """Whitespace folded and HTML entities decoded, so evidence quoted from a page's source
+    (`S&atilde;o`) meets the passage the bot reads (`São`)."""
+    return " ".join(html.unescape(text).split())
 
 
 def load_eval_set(path: Path = EVAL_FILE) -> EvalSet:
