@@ -236,6 +236,20 @@ def picture(view: views.Message, name: str = "chart.png") -> dict[str, Any] | No
     return None
 
 
+# The line a message gets in place of a chart Slack refused for want of the files:write scope.
+NO_UPLOAD_SCOPE = (
+    "The chart needs the `files:write` scope: add it under OAuth & Permissions and reinstall"
+    " the app."
+)
+
+
+def without_picture(payload: dict[str, Any], note: str) -> dict[str, Any]:
+    """The `text` and `blocks` of a message whose picture could not be uploaded, with a last
+    line `note` saying why."""
+    line = ContextBlock(elements=[MarkdownTextObject(text=note)]).to_dict()
+    return {"text": payload["text"], "blocks": [*payload["blocks"][: MESSAGE_BLOCKS - 1], line]}
+
+
 def home(
     view: views.Message, file_for: Callable[[bytes], str | None] = lambda png: None
 ) -> dict[str, Any]:

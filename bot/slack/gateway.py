@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 from typing import Any
 
 import aiohttp
@@ -22,6 +23,8 @@ from bot.delivery.gateway import (
 from bot.settings import Settings
 from bot.slack import blocks
 from handlers.views import Message
+
+log = logging.getLogger(__name__)
 
 # Message metadata is invisible to people and readable with conversations.history, which is how
 # `find` recognises a message an interrupted attempt may have posted.
@@ -103,6 +106,7 @@ class SlackGateway:
         client.retry_handlers = []
         self.client = client
         self._timeout = timeout
+        self._told_scope = False  # the missing files:write scope is logged once
 
     @classmethod
     def from_settings(cls, settings: Settings, timeout: float = 30.0) -> SlackGateway:
@@ -141,10 +145,15 @@ class SlackGateway:
 
     async def send(self, recipient: str, payload: Payload, token: str) -> str:
         """chat.postMessage to a user id (a DM) or a channel id; return "channel/ts". A
-        message with a picture is the picture's upload, shared there with the blocks."""
+        message with a picture is the picture's upload, shared there with the blocks; when
+        the app may not upload (no files:write scope), the message goes without its picture
+        and says so."""
         self._session()
         if UPLOAD in payload:
-            return await self._upload(recipient, payload)
+            uploaded = await self._upload(recipient, payload)
+            if uploaded is not None:
+                return uploaded
+            payload = blocks.without_picture(payload, blocks.NO_UPLOAD_SCOPE)
         metadata = {"event_type": EVENT_TYPE, "event_payload": {"token": token}}
         try:
             response = await self.client.chat_postMessage(
@@ -154,13 +163,17 @@ class SlackGateway:
             raise _refused_or(classify(error), recipient) from error
         return f"{response['channel']}/{response['ts']}"
 
-    async def _upload(self, recipient: str, payload: Payload) -> str:
+    async def _upload(self, recipient: str, payload: Payload) -> str | None:
         """files_upload_v2 (files.getUploadURLExternal, the bytes, files.completeUploadExternal)
-        into the conversation, the message's blocks with it; return "channel/file id"."""
+        into the conversation, the message's blocks with it; return "channel/file id", or
+        None when Slack refuses the upload for a missing scope."""
         picture = payload[UPLOAD]
         png = base64.b64decode(picture["png"])
         try:
             channel = await self._conversation(recipient)
+        except Exception as error:
+            raise _refused_or(classify(error), recipient) from error
+        try:
             response = await self.client.files_upload_v2(
                 channel=channel,
                 file=png,
@@ -170,7 +183,18 @@ class SlackGateway:
                 blocks=json.dumps(payload["blocks"]),
             )
         except Exception as error:
-            raise _refused_or(classify(error), recipient) from error
+            data = error.response.data if isinstance(error, SlackApiError) else None
+            if not isinstance(data, dict) or data.get("error") != "missing_scope":
+                raise _refused_or(classify(error), recipient) from error
+            if not self._told_scope:
+                self._told_scope = True
+                scope = str(data.get("needed") or "files:write")
+                log.warning(
+                    "Slack refuses the charts for a missing scope: messages go without them;"
+                    " add the scope under OAuth & Permissions and reinstall the app",
+                    extra={"scope": scope},
+                )
+            return None
         return f"{channel}/{response['file']['id']}"
 
     async def _conversation(self, recipient: str) -> str:

@@ -91,6 +91,7 @@ class _Failure:
     status: int
     retry_after: int | None
     delivered: bool
+    needed: str | None
 
 
 @dataclass
@@ -186,13 +187,15 @@ class FakeSlack:
         status: int | None = None,
         retry_after: int | None = None,
         delivered: bool = False,
+        needed: str | None = None,
     ) -> None:
         """Answer the next `times` calls of `method` with `error` (HTTP `status`; 429 for
-        "ratelimited" by default); `delivered` posts the message first, as Slack sometimes does."""
+        "ratelimited" by default); `delivered` posts the message first, as Slack sometimes does;
+        `needed` is the scope a `missing_scope` answer names, as Slack's does."""
         if status is None:
             status = 429 if error == "ratelimited" else 200
         self._failures.setdefault(method, []).append(
-            _Failure(error, times, status, retry_after, delivered)
+            _Failure(error, times, status, retry_after, delivered, needed)
         )
 
     def stall(self, method: str, *, after: int = 0, deliver: bool = True) -> None:
@@ -292,7 +295,10 @@ class FakeSlack:
             headers = (
                 {"Retry-After": str(failure.retry_after or 1)} if failure.status == 429 else {}
             )
-            return failure.status, {"ok": False, "error": failure.error}, headers
+            answer = {"ok": False, "error": failure.error}
+            if failure.needed is not None:
+                answer |= {"needed": failure.needed, "provided": "chat:write,im:write"}
+            return failure.status, answer, headers
         if method == "chat.postMessage" and self._random.random() < self.transient_rate:
             return 500, {"ok": False, "error": "internal_error"}, {}
         answer = await handler(self, params, arrived)

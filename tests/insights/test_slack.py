@@ -3,6 +3,7 @@ API), once a week even across a restart, and `/socialbot insights` for managers 
 
 from __future__ import annotations
 
+import asyncio
 import io
 from typing import Any
 
@@ -94,6 +95,37 @@ async def test_insights_on_demand_for_managers_only(make_bot, slack) -> None:
     (shared,) = shared_files(slack)
     assert "Insights: the last 30 days" in str(shared.blocks)
     assert calls(slack, "files.getUploadURLExternal")[0]["filename"] == "chart.png"
+
+
+async def test_without_files_write_the_insights_come_without_their_chart(
+    make_bot, slack, caplog: pytest.LogCaptureFixture
+) -> None:
+    bot = await make_bot()
+    # An app made from an older manifest: Slack refuses every upload.
+    slack.fail("files.getUploadURLExternal", "missing_scope", times=9, needed="files:write")
+
+    answer = await (await post_form(bot, slash("/socialbot", "insights"))).json()
+    assert "they arrive in your direct messages in a moment" in answer["text"]
+    await bot.runtime.core.settle()
+    await weekly_tick(bot, 0.02)  # the weekly insights go the same way
+    await wait_for_call(slack, "files.getUploadURLExternal", 2)
+    insights: list[Any] = []
+    for _ in range(500):
+        insights = [m for m in slack.messages_in(MANAGER) if "Insights: " in str(m.blocks)]
+        if len(insights) == 2:
+            break
+        await asyncio.sleep(0.01)
+
+    asked, weekly = insights
+    assert "2 of 4 people who got a digest shared (50%)" in str(weekly.blocks)  # the figures
+    for message in (asked, weekly):
+        assert not message.files and "Insights: the last 7 days" in str(message.blocks)
+        assert "The chart needs the `files:write` scope: add it under OAuth & Permissions" in str(
+            message.blocks
+        )
+    assert len(calls(slack, "files.getUploadURLExternal")) == 2 and not slack.files
+    warned = [r for r in caplog.records if r.levelname == "WARNING" and "scope" in r.getMessage()]
+    assert [r.__dict__["scope"] for r in warned] == ["files:write"]  # once, naming the scope
 
 
 def test_the_manifest_asks_for_uploads() -> None:
