@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Awaitable, Callable, Coroutine, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,6 +23,7 @@ from handlers.help import help_message, socialbot_command
 from handlers.people import CHANNEL_SHAPES, Directory, Person, Role, Roles, on_platform
 from handlers.shares import Shares
 from handlers.team_questions import TeamQuestions
+from handlers.texts import text_for
 from handlers.views import (
     Block,
     Context,
@@ -63,6 +65,20 @@ NOT_SENT_PRIVATELY = (
 )
 # Messages that ask for the bot itself rather than ask a question.
 GREETINGS = {"", "help", "hi", "hello", "hey", "hej", "hjælp", "?"}
+# Messages that only thank the bot, by the language to answer in; emoji alone answer in English.
+THANKS = {
+    **dict.fromkeys(("thanks", "thank you", "thanks a lot", "thank you so much"), "en"),
+    **dict.fromkeys(("thx", "ty", "cheers", "great, thanks", "ok thanks", "ok, thanks"), "en"),
+    **dict.fromkeys(("tak", "mange tak", "tusind tak"), "da"),
+    **dict.fromkeys(("danke", "danke schön", "danke sehr", "vielen dank"), "de"),
+    **dict.fromkeys(("tack", "tack så mycket", "stort tack"), "sv"),
+    **dict.fromkeys(("takk", "tusen takk", "mange takk"), "nb"),
+    **dict.fromkeys(("bedankt", "dank je", "dank je wel", "dank u", "dank u wel"), "nl"),
+    **dict.fromkeys(("merci", "merci beaucoup"), "fr"),
+    **dict.fromkeys(("gracias", "muchas gracias"), "es"),
+}
+# An emoji as Slack writes it (`:+1:`, `:pray::skin-tone-2:`), or a word of non-ASCII symbols (👍).
+_EMOJI = re.compile(r"(?::[a-z0-9_+'-]+:)+|[^\w\s\x00-\x7f]+")
 
 
 class Outbox(Protocol):
@@ -242,6 +258,9 @@ class Core:
         privately ("check:") is answered in a channel (`public`) only with where to ask."""
         if self._greeting(text):
             return help_message(self.commands)
+        thanked = self._thanks(text)
+        if thanked is not None:
+            return Message(text_for("thanks", thanked))
         prefix = self._word(text)
         if prefix is not None:
             if public:
@@ -250,13 +269,25 @@ class Core:
         return await self.guidelines.ask(person, text, on_text)
 
     def speaks_to_the_bot(self, text: str) -> bool:
-        """Whether a message is a greeting or starts with a capability's word ("check:"):
-        answered as such, never taken (or kept) as a question."""
-        return self._greeting(text) or self._word(text) is not None
+        """Whether a message is a greeting, thanks, or starts with a capability's word
+        ("check:"): answered as such, never taken (or kept) as a question."""
+        return (
+            self._greeting(text) or self._thanks(text) is not None or self._word(text) is not None
+        )
 
     @staticmethod
     def _greeting(text: str) -> bool:
         return text.strip().strip("!.").lower() in GREETINGS
+
+    @staticmethod
+    def _thanks(text: str) -> str | None:
+        """The language to acknowledge in, when a message is only thanks or emoji ("thanks!",
+        ":+1:", "👍"); None for anything else."""
+        words = [word for word in text.lower().split() if not _EMOJI.fullmatch(word)]
+        said = " ".join(words).strip(" !.,:;)")
+        if not said:
+            return "en" if text.strip() else None
+        return THANKS.get(said)
 
     def _word(self, text: str) -> str | None:
         lowered = text.lstrip().lower()

@@ -17,6 +17,7 @@ _GUIDELINES: dict[str, dict[str, str]] = {
         "from": "From",
         "from_other": "From (quoted in the guidelines' own language)",
         "empty": "Ask me a question about our social media guidelines.",
+        "thanks": "You're welcome! Ask me again any time.",
     },
     "da": {
         "unsure": (
@@ -30,6 +31,7 @@ _GUIDELINES: dict[str, dict[str, str]] = {
         "from": "Fra",
         "from_other": "Fra (citeret på retningslinjernes eget sprog)",
         "empty": "Stil mig et spørgsmål om vores retningslinjer for sociale medier.",
+        "thanks": "Selv tak! Spørg mig bare igen når som helst.",
     },
     "de": {
         "unsure": (
@@ -43,6 +45,7 @@ _GUIDELINES: dict[str, dict[str, str]] = {
         "from": "Aus",
         "from_other": "Aus (zitiert in der Sprache der Richtlinien)",
         "empty": "Stell mir eine Frage zu unseren Social-Media-Richtlinien.",
+        "thanks": "Gern geschehen! Frag mich jederzeit wieder.",
     },
     "sv": {
         "unsure": (
@@ -56,6 +59,7 @@ _GUIDELINES: dict[str, dict[str, str]] = {
         "from": "Från",
         "from_other": "Från (citerat på riktlinjernas eget språk)",
         "empty": "Ställ en fråga om våra riktlinjer för sociala medier.",
+        "thanks": "Varsågod! Fråga mig igen när du vill.",
     },
     "nb": {
         "unsure": (
@@ -69,6 +73,7 @@ _GUIDELINES: dict[str, dict[str, str]] = {
         "from": "Fra",
         "from_other": "Fra (sitert på retningslinjenes eget språk)",
         "empty": "Still meg et spørsmål om retningslinjene våre for sosiale medier.",
+        "thanks": "Bare hyggelig! Spør meg igjen når som helst.",
     },
     "nl": {
         "unsure": (
@@ -83,6 +88,7 @@ _GUIDELINES: dict[str, dict[str, str]] = {
         "from": "Uit",
         "from_other": "Uit (geciteerd in de taal van de richtlijnen)",
         "empty": "Stel me een vraag over onze richtlijnen voor sociale media.",
+        "thanks": "Graag gedaan! Vraag het me gerust nog eens.",
     },
     "fr": {
         "unsure": (
@@ -97,6 +103,7 @@ _GUIDELINES: dict[str, dict[str, str]] = {
         "from": "Extrait de",
         "from_other": "Extrait de (cité dans la langue des règles)",
         "empty": "Posez-moi une question sur nos règles d'usage des réseaux sociaux.",
+        "thanks": "Avec plaisir ! Demandez-moi quand vous voulez.",
     },
     "es": {
         "unsure": (
@@ -111,6 +118,7 @@ _GUIDELINES: dict[str, dict[str, str]] = {
         "from": "De",
         "from_other": "De (citado en el idioma de las pautas)",
         "empty": "Hazme una pregunta sobre nuestras pautas de redes sociales.",
+        "thanks": "¡De nada! Pregúntame cuando quieras.",
     },
 }
 

@@ -215,6 +215,9 @@ class Form:
     submit_label: str = "Submit"
     intro: tuple[Block, ...] = ()
     state: str = ""
+    # Where a form cannot open (a Slack message has nothing to open it with): how to say it in
+    # a message instead, in one line.
+    in_words: str = ""
 
 
 # A submitted form: single values as strings, multi-selects and checkboxes as lists.

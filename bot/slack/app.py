@@ -37,6 +37,7 @@ from bot.slack import blocks, shapes
 from bot.slack.assistant import Listener, SlackAssistant
 from bot.slack.directory import error_code, member, sync_people, user_group_members
 from bot.slack.uploads import HomePublisher
+from handlers.command_words import parse_command
 from handlers.core import Core
 from handlers.errors import FormErrors
 from handlers.people import Member, Person
@@ -75,6 +76,8 @@ MEMBER_LIST_HINTS = {
 }
 # How long users.info may take for someone new who writes, within Slack's 3-s acknowledgement.
 LEARN_SECONDS = 1.0
+# A command word in a message whose answer is a form: a message event cannot open one.
+FORM_IN_WORDS = "I can't open that form from a message: type `/{command}` to open it."
 
 migrations = Migrations("slack")
 
@@ -407,8 +410,21 @@ class SlackBot:
 
     async def _on_direct_message(self, event: dict[str, Any], say: AsyncSay) -> None:
         person = self.core.person("slack", event["user"])
-        reply = await self._reply(self.core.message(person, event.get("text", "")), "slack dm")
+        reply = await self._reply(self._said(person, event.get("text", "")), "slack dm")
         await say(**blocks.message(reply))
+
+    async def _said(self, person: Person, text: str, public: bool = False) -> Message:
+        """A direct message or mention: a command word runs the command as on Teams ("report
+        <link>"), unless its answer is for the asker alone and others would read it; the rest
+        goes to the core. A form, which a message cannot open, is told in words."""
+        parsed = parse_command(text, self.core.commands)
+        if parsed is None or (public and self.core.is_private(text, parsed[0])):
+            return await self.core.message(person, text, public=public)
+        command, rest = parsed
+        reply = await self.core.command(command, person, rest)
+        if isinstance(reply, Form):
+            return Message(reply.in_words or FORM_IN_WORDS.format(command=command))
+        return reply
 
     async def _on_thread_reply(self, event: dict[str, Any]) -> bool:
         """A reply in the thread of a message the bot sent (in a channel or a DM) goes to the
@@ -428,7 +444,7 @@ class SlackBot:
     async def _on_mention(self, event: dict[str, Any], say: AsyncSay) -> None:
         person = self.core.person("slack", event["user"])
         text = _without_mentions(event.get("text", ""))
-        reply = await self._reply(self.core.message(person, text, public=True), "slack mention")
+        reply = await self._reply(self._said(person, text, public=True), "slack mention")
         await say(thread_ts=event.get("thread_ts") or event["ts"], **blocks.message(reply))
 
     async def _on_home_opened(self, event: dict[str, Any]) -> None:

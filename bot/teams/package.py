@@ -13,7 +13,7 @@ from importlib import metadata
 from typing import Any
 
 from bot.settings import Settings
-from bot.teams.commands import command_words
+from handlers.command_words import command_words
 from handlers.commands import Commands
 from handlers.core import Shortcut
 

@@ -17,10 +17,10 @@ from msrest.exceptions import ClientRequestError, HttpOperationError
 from bot.delivery.gateway import PermanentFailure, RateLimited, TransientFailure
 from bot.delivery.ledger import Ledger
 from bot.teams import cards, forms, invokes, people
-from bot.teams.commands import parse_command
 from bot.teams.conversations import EMULATOR, Conversations, channel_of
 from bot.teams.gateway import TeamsGateway
 from bot.teams.shared import shared_message
+from handlers.command_words import parse_command
 from handlers.core import NOT_SENT_PRIVATELY, SENT_PRIVATELY, Core
 from handlers.errors import FormErrors
 from handlers.help import help_message

@@ -87,6 +87,13 @@ def source_from_state(state: str) -> dict[str, str]:
     return {k: str(v) for k, v in found.items()} if isinstance(found, dict) else {}
 
 
+# How to report in a message, where the form cannot open.
+REPORT_IN_WORDS = (
+    "To report it in a message, write `report <link> [what it is about]` with the link of the"
+    " post or comment; `/report-mention` opens the form."
+)
+
+
 def report_form(draft: Draft, problem: str = "") -> Form:
     """The report form, prefilled from `draft`; `problem` says what was wrong with the input."""
     intro: list[Block] = [
@@ -146,6 +153,7 @@ def report_form(draft: Draft, problem: str = "") -> Form:
         submit_label="Report",
         intro=tuple(intro),
         state=draft.state(),
+        in_words=f"{problem} {REPORT_IN_WORDS}".lstrip(),
     )
 
 

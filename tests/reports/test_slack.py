@@ -6,8 +6,17 @@ import asyncio
 import json
 from typing import Any
 
+import pytest
+
 from tests.fakes.bot_work import settled
-from tests.fakes.slack_requests import calls, message_shortcut, post_form, slash, wait_for_call
+from tests.fakes.slack_requests import (
+    calls,
+    message_shortcut,
+    post_form,
+    post_json,
+    slash,
+    wait_for_call,
+)
 from tests.fakes.slack_web_api import FakeSlack
 from tests.reports.conftest import (
     CHANNEL,
@@ -23,6 +32,7 @@ from tests.reports.conftest import (
     submit,
     text_value,
 )
+from tests.slack.test_http import with_text
 
 FORM_INPUTS = ["links", "where", "about", "urgency", "note"]
 
@@ -292,3 +302,30 @@ async def _wait_for_messages(slack: FakeSlack, channel: str, count: int) -> list
             return found
         await asyncio.sleep(0.01)
     raise AssertionError(f"{len(messages_to(slack, channel))} messages to {channel}, not {count}")
+
+
+async def test_report_in_a_mention_files_it_and_answers_in_the_thread(bot, slack) -> None:
+    await post_json(bot, with_text("app_mention.json", f"<@W111> report {LINK} rude"))
+    messages = await wait_for_call(slack, "chat.postMessage", count=2)
+    (receipt,) = [m for m in messages if m["channel"] == "C111"]
+    assert receipt["thread_ts"] == "1595926230.009600"
+    assert "R-0001" in receipt["text"]
+    (card,) = [m for m in messages if m["channel"] == CHANNEL]
+    assert LINK in json.dumps(card["blocks"]) and "rude" in json.dumps(card["blocks"])
+    assert [row["status"] for row in report_rows(bot)] == ["new"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("report", "write `report &lt;link&gt;"), ("report javascript:alert(1) look", "not a web")],
+)
+async def test_report_in_a_dm_without_a_good_link_says_how_to_write_it(
+    bot, slack, text: str, said: str
+) -> None:
+    await post_json(bot, with_text("message_im.json", text))
+    (answer,) = await wait_for_call(slack, "chat.postMessage")
+    assert answer["channel"] == "D024BE91L"
+    assert said in answer["text"] and "`/report-mention` opens the form" in answer["text"]
+    assert "\n" not in answer["text"]
+    assert calls(slack, "views.open") == []
+    assert report_rows(bot) == []

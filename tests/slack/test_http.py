@@ -171,6 +171,27 @@ async def test_greeting_by_dm_gets_the_help(bot, slack) -> None:
     assert "/guidelines [question]" in message["text"]
 
 
+@pytest.mark.parametrize(
+    ("kind", "text", "said"),
+    [
+        ("message_im.json", "thanks!", "You're welcome!"),
+        ("message_im.json", ":+1:", "You're welcome!"),
+        ("message_im.json", "👍", "You're welcome!"),
+        ("message_im.json", "tak", "Selv tak!"),
+        ("app_mention.json", "<@W111> danke", "Gern geschehen!"),
+    ],
+)
+async def test_thanks_or_an_emoji_gets_a_short_acknowledgement(
+    bot, slack, kind, text, said
+) -> None:
+    assert (await post_json(bot, with_text(kind, text))).status == 200
+    (message,) = await wait_for_call(slack, "chat.postMessage")
+    assert message["text"].startswith(said)
+    assert "don't cover" not in message["text"]
+    assert buttons(message.get("blocks", [])) == []
+    assert list(bot.runtime.db["guideline_answers"].rows) == []
+
+
 async def test_guidelines_command_answers_privately(bot) -> None:
     reply = await (await post_form(bot, slash("/guidelines", "may I share our news?"))).json()
     assert reply["response_type"] == "ephemeral"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.teams.commands import command_words, parse_command
+from handlers.command_words import command_words, parse_command
 from handlers.commands import Commands, SlashCommand, Subcommand
 from handlers.help import socialbot_command
 from handlers.people import Person

@@ -35,6 +35,14 @@ async def test_a_command_word_runs_the_command(teams: Teams, text: str) -> None:
     assert "socialbot help" in card_text(call.activity)
 
 
+async def test_thanks_gets_a_short_acknowledgement_not_not_covered(teams: Teams) -> None:
+    await teams.post(PERSONAL, text="Thank you! 👍")
+
+    [call] = teams.connector.sent
+    assert card_text(call.activity).startswith("You're welcome!")
+    assert "don't cover" not in card_text(call.activity)
+
+
 async def test_an_unknown_subcommand_gets_its_usage_not_a_traceback(teams: Teams) -> None:
     await teams.post(PERSONAL, text="/socialbot frobnicate")
 

@@ -1,4 +1,5 @@
-"""Teams has no slash commands: a message starting with a command word runs that command.
+"""A message starting with a command word runs that command: Teams has no slash commands, and
+Slack direct messages and mentions understand the same words.
 
 The words come from the core's registry, so the manifest's command list and the routing of
 messages cannot drift apart.
@@ -11,8 +12,9 @@ from dataclasses import dataclass
 
 from handlers.commands import Commands, SlashCommand, Subcommands
 
-# The words Teams users type (and see in the command menu): word → (command, its text). Each is
-# offered only while the core has that command (and subcommand), so the manifest stays true.
+# The words people type in a message (and Teams users see in the command menu): word →
+# (command, its text). Each is offered only while the core has that command (and
+# subcommand), so the manifest stays true.
 ALIASES: dict[str, tuple[str, str]] = {
     "report": ("report-mention", ""),
     "ask": ("guidelines", ""),
@@ -24,7 +26,7 @@ ALIASES: dict[str, tuple[str, str]] = {
 
 @dataclass(frozen=True)
 class CommandWord:
-    """A word a Teams user can type (or pick from the command menu) and what it runs."""
+    """A word a person can type in a message (or pick from the command menu) and what it runs."""
 
     word: str
     command: str
