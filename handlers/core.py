@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import unicodedata
 from collections.abc import Awaitable, Callable, Coroutine, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -77,8 +78,10 @@ THANKS = {
     **dict.fromkeys(("merci", "merci beaucoup"), "fr"),
     **dict.fromkeys(("gracias", "muchas gracias"), "es"),
 }
-# An emoji as Slack writes it (`:+1:`, `:pray::skin-tone-2:`), or a word of non-ASCII symbols (👍).
-_EMOJI = re.compile(r"(?::[a-z0-9_+'-]+:)+|[^\w\s\x00-\x7f]+")
+# An emoji as Slack writes it (`:+1:`, `:pray::skin-tone-2:`).
+_SLACK_EMOJI = re.compile(r"(?::[a-z0-9_+'-]+:)+")
+# An emoji is symbols (So) with skin tones (Sk), joiners (Cf) and variation selectors (Mn).
+_EMOJI_PARTS = {"So", "Sk", "Cf", "Mn"}
 
 
 class Outbox(Protocol):
@@ -283,7 +286,7 @@ class Core:
     def _thanks(text: str) -> str | None:
         """The language to acknowledge in, when a message is only thanks or emoji ("thanks!",
         ":+1:", "👍"); None for anything else."""
-        words = [word for word in text.lower().split() if not _EMOJI.fullmatch(word)]
+        words = [word for word in text.lower().split() if not _is_emoji(word)]
         said = " ".join(words).strip(" !.,:;)")
         if not said:
             return "en" if text.strip() else None
@@ -394,3 +397,11 @@ class Core:
 
     async def _unhelpful(self, person: Person, answer_id: str) -> Message:
         return self.guidelines.feedback(person, answer_id, helpful=False)
+
+
+def _is_emoji(word: str) -> bool:
+    """Whether a word is only emoji (`:+1:`, 👍, 🙏🏽), not punctuation such as "—" or "…"."""
+    if _SLACK_EMOJI.fullmatch(word):
+        return True
+    kinds = {unicodedata.category(char) for char in word}
+    return "So" in kinds and kinds <= _EMOJI_PARTS

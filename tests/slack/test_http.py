@@ -192,6 +192,12 @@ async def test_thanks_or_an_emoji_gets_a_short_acknowledgement(
     assert list(bot.runtime.db["guideline_answers"].rows) == []
 
 
+async def test_a_dash_alone_is_no_thanks(bot, slack) -> None:
+    assert (await post_json(bot, with_text("message_im.json", "—"))).status == 200
+    (message,) = await wait_for_call(slack, "chat.postMessage")
+    assert not message["text"].startswith("You're welcome!")
+
+
 async def test_guidelines_command_answers_privately(bot) -> None:
     reply = await (await post_form(bot, slash("/guidelines", "may I share our news?"))).json()
     assert reply["response_type"] == "ephemeral"
