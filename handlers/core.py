@@ -111,6 +111,38 @@ class Outbox(Protocol):
         """Replace a message sent earlier under (purpose, key); False if there is none."""
         ...
 
+    def retry(self, platform: str, recipients: Iterable[str], purpose: str, key: str) -> int:
+        """Queue again what failed for good under (purpose, key) to `recipients` (a channel
+        that has since invited the bot); return how many."""
+        ...
+
+
+@dataclass(frozen=True)
+class Channel:
+    """A channel as the platform sees it: `name` without "#" ("" when unknown), whether the
+    bot is in it (None: the platform did not say), and whether it exists for the bot at all."""
+
+    id: str
+    name: str = ""
+    member: bool | None = None
+    found: bool = True
+
+
+class Channels(Protocol):
+    """A platform's channels, for a core that posts in them (announcements to channels)."""
+
+    def bot_name(self) -> str:
+        """The bot's name as people mention it ("socialbot"), "" before it is known."""
+        ...
+
+    async def info(self, channel_id: str) -> Channel:
+        """The channel `channel_id`: its name and whether the bot is in it."""
+        ...
+
+    async def named(self, name: str) -> str | None:
+        """The id of the channel called `name` (without "#"), or None if the bot sees none."""
+        ...
+
 
 @dataclass(frozen=True)
 class Shortcut:
@@ -159,6 +191,7 @@ class Core:
         self._home: list[HomeSection] = []
         self._thread_replies: dict[str, ThreadReply] = {}
         self._prefixed: dict[str, OnPrefixed] = {}
+        self._channels: dict[str, Channels] = {}
         self._soon: set[asyncio.Task[None]] = set()
         socialbot, self.socialbot = socialbot_command(self.commands)
         self.commands.add(socialbot)
@@ -195,6 +228,14 @@ class Core:
     def on_prefix(self, prefix: str, answer: OnPrefixed) -> None:
         """Answer messages that start with `prefix` ("check:") with `answer`, given the rest."""
         self._prefixed[prefix.lower()] = answer
+
+    def on_channels(self, platform: str, channels: Channels) -> None:
+        """Look up `platform`'s channels (names, the bot's membership) through `channels`."""
+        self._channels[platform] = channels
+
+    def channels(self, platform: str) -> Channels | None:
+        """`platform`'s channel look-up, None where the platform offers none."""
+        return self._channels.get(platform)
 
     def on_home(self, section: HomeSection) -> None:
         """Add a section to each person's home page (Slack's App Home)."""

@@ -181,8 +181,10 @@ class Option:
     label: str
 
 
+# "channels": channels the bot posts in, picked where the platform has a picker (Slack), else
+# typed as ids or #names.
 InputKind = Literal[
-    "text", "multiline", "url", "select", "multiselect", "checkboxes", "date", "time"
+    "text", "multiline", "url", "select", "multiselect", "checkboxes", "date", "time", "channels"
 ]
 
 

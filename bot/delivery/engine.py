@@ -242,6 +242,16 @@ class DeliveryEngine:
             self._watch(purpose, key)
         return added
 
+    def retry(self, platform: str, recipients: Iterable[str], purpose: str, key: str) -> int:
+        """Queue again what failed for good under (purpose, key) to `recipients`."""
+        again = self.ledger.retry_failed(platform, recipients, purpose, key, time.time())
+        if again:
+            context = {"platform": platform, "purpose": purpose, "key": key, "again": again}
+            log.info("failed deliveries queued again", extra=context)
+            self.kick(platform)
+            self._watch(purpose, key)
+        return again
+
     async def update(
         self, platform: str, recipient: str, purpose: str, key: str, message: Message
     ) -> bool:

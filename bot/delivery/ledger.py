@@ -301,6 +301,24 @@ class Ledger:
             (not_before, int(uncertain), int(error is not None), error, delivery_id),
         )
 
+    def retry_failed(
+        self, platform: str, recipients: Iterable[str], purpose: str, key: str, now: float
+    ) -> int:
+        """failed → queued, due at `now`, for these recipients under (purpose, key): someone
+        fixed what refused them (invited the bot); the row keeps its key, so nobody gets two."""
+        with self.db.atomic():
+            return sum(
+                int(
+                    self.db.execute(
+                        "UPDATE deliveries SET state = 'queued', not_before = ?, errors = 0,"
+                        " uncertain = 0, reason = NULL, finished_at = NULL WHERE platform = ?"
+                        " AND recipient = ? AND purpose = ? AND key = ? AND state = 'failed'",
+                        (now, platform, recipient, purpose, key),
+                    ).rowcount
+                )
+                for recipient in dict.fromkeys(recipients)
+            )
+
     def hold(self, delivery_id: int, not_before: float, reason: str) -> None:
         """sending → queued and held for a channel that refuses the bot; no error counted."""
         self.db.execute(

@@ -35,6 +35,7 @@ from bot.errors import reply_for_error
 from bot.settings import Settings
 from bot.slack import blocks, shapes
 from bot.slack.assistant import Listener, SlackAssistant
+from bot.slack.channels import SlackChannels
 from bot.slack.directory import error_code, member, sync_people, user_group_members
 from bot.slack.uploads import HomePublisher
 from handlers.command_words import parse_command
@@ -135,6 +136,9 @@ class SlackBot:
         self._working: set[asyncio.Task[Any]] = set()
         self._home = HomePublisher(db, self.client)
         self.assistant = SlackAssistant(self.client, core)
+        core.on_channels(
+            "slack", SlackChannels(self.client, lambda: str(self._auth.get("user") or ""))
+        )
         self._register()
         core.on_tick("forget old Slack events", self.forget_old_events)
 

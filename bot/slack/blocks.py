@@ -16,6 +16,8 @@ from slack_sdk.models.blocks import (
     CheckboxesElement,
     ContextActionsBlock,
     ContextBlock,
+    ConversationFilter,
+    ConversationMultiSelectElement,
     DatePickerElement,
     DividerBlock,
     FeedbackButtonObject,
@@ -292,6 +294,14 @@ def _element(input_: views.Input) -> InputInteractiveElement:
             return DatePickerElement(action_id=input_.name, initial_date=initial or None)
         case "time":
             return TimePickerElement(action_id=input_.name, initial_time=initial or None)
+        case "channels":
+            # Slack's own picker: public and private channels, no DMs (a channel only).
+            return ConversationMultiSelectElement(
+                action_id=input_.name,
+                initial_conversations=_words(input_.initial) or None,
+                filter=ConversationFilter(include=["public", "private"], exclude_bot_users=True),
+                placeholder=placeholder,
+            )
     options, chosen = _options(input_)
     match input_.kind:
         case "select":
@@ -309,6 +319,11 @@ def _element(input_: views.Input) -> InputInteractiveElement:
                 placeholder=placeholder,
             )
     return CheckboxesElement(action_id=input_.name, options=options, initial_options=chosen or None)
+
+
+def _words(initial: str | tuple[str, ...]) -> list[str]:
+    """Ids typed in a text (`"C1 C2"`) or given as a tuple, as a list."""
+    return initial.split() if isinstance(initial, str) else [word for word in initial if word]
 
 
 def _input(input_: views.Input) -> InputBlock:
@@ -345,6 +360,8 @@ def submitted_values(view: dict[str, Any]) -> views.Values:
 
 
 def _element_value(element: dict[str, Any]) -> str | list[str]:
+    if "selected_conversations" in element:
+        return [str(channel) for channel in element.get("selected_conversations") or []]
     if "selected_options" in element:
         return [option["value"] for option in element.get("selected_options") or []]
     if "selected_option" in element:

@@ -28,10 +28,12 @@ BOT_SCOPES = [
     "app_mentions:read",
     "assistant:write",  # the assistant pane's status, title and suggested prompts
     "channels:history",  # delivery recovery looks for a message it may have posted
+    "channels:read",  # announcements: a typed #name, and whether the bot is in a chosen channel
     "chat:write",
     "commands",
     "files:write",  # the insights' chart, uploaded with its message
     "groups:history",
+    "groups:read",  # the same for private channels the bot is in
     "im:history",
     "im:write",
     "usergroups:read",  # members of the user groups named in the role settings

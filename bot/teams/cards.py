@@ -207,7 +207,7 @@ def _input_element(field: views.Input) -> Json:
     initial = field.initial if isinstance(field.initial, str) else ""
     element: Json
     match field.kind:
-        case "text" | "multiline" | "url":
+        case "text" | "multiline" | "url" | "channels":
             element = {"type": "Input.Text", "isMultiline": field.kind == "multiline"}
             if field.kind == "url":
                 element["style"] = "Url"

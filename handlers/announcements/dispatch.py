@@ -15,11 +15,12 @@ from datetime import datetime, timedelta
 from content_feed.compose import UTM
 from handlers.announcements import ids
 from handlers.announcements.audience import Audience
-from handlers.announcements.figures import delivered, figures
+from handlers.announcements.channels import BOT, label
+from handlers.announcements.figures import delivered, failed_to, figures
 from handlers.announcements.posts import suggested
 from handlers.announcements.store import SENDING, Announcement, AnnouncementStore
 from handlers.announcements.views import employee_message, progress_message
-from handlers.core import Core, Outbox
+from handlers.core import Channel, Core, Outbox
 from handlers.views import Message
 
 log = logging.getLogger(__name__)
@@ -109,9 +110,41 @@ class Dispatcher:
         seen = repr((done, now_figures))
         if seen == announcement.progress_seen:
             return
-        message = progress_message(announcement, now_figures, done)
+        refused: list[tuple[str, str]] = []
+        lookup = self.core.channels(announcement.target)
+        if done and now_figures.failed and announcement.draft.audience == ids.IN_CHANNELS:
+            for channel_id, reason in failed_to(self.store, announcement.id):
+                shown = label(await lookup.info(channel_id)) if lookup else channel_id
+                refused.append((shown, reason))
+        bot = lookup.bot_name() if lookup else ""
+        message = progress_message(announcement, now_figures, done, refused, bot)
         key = str(announcement.id)
         if await outbox.update(
             announcement.platform, announcement.user_id, ids.PROGRESS, key, message
         ):
             self.store.saw_progress(announcement.id, seen)
+
+    async def send_again(self, outbox: Outbox, announcement: Announcement) -> Message:
+        """Queue again the channels that refused the announcement and that the bot is in now;
+        say which still refuse it and what to do."""
+        failed = [channel for channel, _ in failed_to(self.store, announcement.id)]
+        if announcement.draft.audience != ids.IN_CHANNELS or not failed:
+            return Message(f"No channel missed announcement #{announcement.id}: nothing to send.")
+        lookup = self.core.channels(announcement.target)
+        bot = (lookup.bot_name() if lookup else "") or BOT
+        ready: dict[str, str] = {}  # id → label
+        lines: list[str] = []
+        for channel_id in failed:
+            channel = await lookup.info(channel_id) if lookup else Channel(channel_id)
+            if channel.member is False or not channel.found:
+                lines.append(
+                    f"@{bot} is still not in {label(channel)}: type `/invite @{bot}` there,"
+                    " then press the button again."
+                )
+            else:
+                ready[channel_id] = label(channel)
+        if ready and outbox.retry(announcement.target, ready, ids.PURPOSE, str(announcement.id)):
+            self.store.resume(announcement.id)
+            where = ", ".join(ready.values())
+            lines.insert(0, f"Sending announcement #{announcement.id} again to {where}.")
+        return Message("\n".join(lines))

@@ -12,6 +12,8 @@ from handlers.announcements.store import AnnouncementStore
 from handlers.announcements.views import Figures
 from handlers.shares import Shares
 
+FAILED_LISTED = 50  # channels named in a report; a channel audience is a handful
+
 
 def delivered(store: AnnouncementStore, announcement_id: int) -> dict[str, int]:
     """Deliveries of the announcement per ledger state (queued, sending, sent, failed)."""
@@ -41,3 +43,13 @@ def figures(store: AnnouncementStore, shares: Shares, announcement_id: int) -> F
         clicks=tuple(clicks),
         not_for_me=store.dismissals(announcement_id),
     )
+
+
+def failed_to(store: AnnouncementStore, announcement_id: int) -> list[tuple[str, str]]:
+    """(recipient, reason) of each delivery of the announcement that failed for good."""
+    rows = store.db.execute(
+        "SELECT recipient, coalesce(reason, 'unknown') FROM deliveries"
+        " WHERE purpose = ? AND key = ? AND state = 'failed' ORDER BY recipient LIMIT ?",
+        [ids.PURPOSE, str(announcement_id), FAILED_LISTED],
+    ).fetchall()
+    return [(str(recipient), str(reason)) for recipient, reason in rows]

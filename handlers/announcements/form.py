@@ -9,9 +9,11 @@ from urllib.parse import urlsplit
 from content_feed.compose import NETWORKS, UTM, Network, TextModel
 from handlers.announcements import ids
 from handlers.announcements.audience import Audience, parse_channels
+from handlers.announcements.channels import found, not_found
 from handlers.announcements.posts import LABELS, fill_in, too_long
 from handlers.announcements.store import Draft
 from handlers.announcements.when import local_fields, parse_local
+from handlers.core import Channels
 from handlers.errors import FormErrors
 from handlers.views import Form, Input, Option, Values
 
@@ -74,9 +76,10 @@ def compose_form(
             Input(
                 ids.CHANNELS,
                 "Channels",
+                "channels",
                 initial=" ".join(draft.channels),
-                placeholder="C0123ABCD, C0456EFGH",
-                hint="For “Chosen channels”: channel ids, separated by commas.",
+                hint="For “Chosen channels”: pick them, or type #names or ids separated by"
+                " commas. I post only in channels I was invited to.",
                 optional=True,
             ),
             *(zone_input if zones else ()),
@@ -132,6 +135,7 @@ async def read_form(
     zone: str,
     model: TextModel | None,
     utm: UTM,
+    channels: Channels | None = None,
 ) -> Draft:
     """The submission as a checked draft; `FormErrors` on the fields that are wrong."""
     errors: dict[str, str] = {}
@@ -158,12 +162,17 @@ async def read_form(
     if audience not in (ids.EVERYONE, ids.IN_CHANNELS, ids.IN_TIMEZONES):
         # Forms come back from the client (a Teams card's data), so an audience is checked.
         errors[ids.AUDIENCE] = "Choose everyone, chosen channels or people in time zones."
-    channels, not_ids = parse_channels(_text(values, ids.CHANNELS), target)
+    # Picked (a list, from Slack's picker) or typed: ids, `#names`, pasted <#C…|name> mentions.
+    chosen, named = parse_channels(" ".join(_list(values, ids.CHANNELS)), target)
+    missing: list[str] = []
+    if audience == ids.IN_CHANNELS and named:
+        ids_of_names, missing = await found(channels, named)
+        chosen = list(dict.fromkeys([*chosen, *ids_of_names]))
     timezones = _list(values, ids.TIMEZONES)
-    if audience == ids.IN_CHANNELS and not_ids:
-        errors[ids.CHANNELS] = f"These are not channel ids: {', '.join(not_ids)}."
-    elif audience == ids.IN_CHANNELS and not channels:
-        errors[ids.CHANNELS] = "Add at least one channel id, or choose another audience."
+    if audience == ids.IN_CHANNELS and missing:
+        errors[ids.CHANNELS] = not_found(missing, channels)
+    elif audience == ids.IN_CHANNELS and not chosen:
+        errors[ids.CHANNELS] = "Add at least one channel, or choose another audience."
     if audience == ids.IN_TIMEZONES and not timezones:
         errors[ids.TIMEZONES] = "Choose at least one time zone, or choose another audience."
 
@@ -187,7 +196,7 @@ async def read_form(
         image_url=image,
         posts=posts,
         audience=audience,
-        channels=tuple(channels) if audience == ids.IN_CHANNELS else (),
+        channels=tuple(chosen) if audience == ids.IN_CHANNELS else (),
         timezones=tuple(timezones) if audience == ids.IN_TIMEZONES else (),
         send_at=send_at,
         zone=zone,

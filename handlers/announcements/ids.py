@@ -12,6 +12,8 @@ PREVIEW_FORM = "announce_preview"
 NOT_FOR_ME = "announce_not_for_me"
 EDIT = "announce_edit"
 CANCEL = "announce_cancel"
+# On the announcer's report: queue the channels that refused it again, once the bot is in them.
+SEND_AGAIN = "announce_send_again"
 
 # Delivery purposes: the announcement itself, and the announcer's progress message and report.
 PURPOSE = "announcement"

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from content_feed.compose import UTM, TextModel
 from handlers.announcements import ids
 from handlers.announcements.audience import Audience, describe
+from handlers.announcements.channels import warnings
 from handlers.announcements.dispatch import REPORT_DAYS, Dispatcher
 from handlers.announcements.figures import figures
 from handlers.announcements.form import compose_form, read_form
@@ -71,6 +72,7 @@ class Announcements:
         core.on_action(ids.EDIT, self._edit)
         core.on_action(ids.CANCEL, self._cancel)
         core.on_action(ids.NOT_FOR_ME, self._not_for_me)
+        core.on_action(ids.SEND_AGAIN, self._send_again)
         core.on_tick("announcements", self.dispatcher.tick)
 
     # -- who may, where to, in which zone -------------------------------------------------------
@@ -144,13 +146,15 @@ class Announcements:
             zone=zone,
             model=self.model,
             utm=self.utm,
+            channels=self.core.channels(target),
         )
         draft_id = self.store.save_draft(
             person.platform, person.user_id, target, draft, previous.id if previous else None
         )
         saved = self.store.get(draft_id)
         message = self.dispatcher.employee_message(saved)
-        return preview_form(draft_id, draft, self._audience(saved), message)
+        cannot = await warnings(self.core.channels(target), draft.channels)
+        return preview_form(draft_id, draft, self._audience(saved), message, cannot)
 
     async def _previewed(self, person: Person, values: Values, state: str) -> Reply:
         self._check(person, "announcement preview")
@@ -215,6 +219,11 @@ class Announcements:
         self._check(person, "cancel an announcement")
         cancelled = self.store.cancel(self._own(person, value).id)
         return Message(f"Announcement #{cancelled.id} is cancelled; nothing was sent.")
+
+    async def _send_again(self, person: Person, value: str) -> Message:
+        self._check(person, "send an announcement again")
+        announcement = self._own(person, value)
+        return await self.dispatcher.send_again(self.core.outbox, announcement)
 
     async def _not_for_me(self, person: Person, value: str) -> Message:
         if not value.isdigit():

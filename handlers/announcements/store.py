@@ -265,6 +265,10 @@ class AnnouncementStore:
         )
         self.db.conn.commit()
 
+    def resume(self, announcement_id: int) -> bool:
+        """sent → sending again: failed channels were queued again; False if not sent."""
+        return self._move(announcement_id, SENT, SENDING)
+
     def saw_progress(self, announcement_id: int, seen: str) -> None:
         """Remember what the announcer's progress message last showed."""
         self.db.execute(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from content_feed.compose import Network, SuggestedPost
 from handlers.announcements import ids
+from handlers.announcements.channels import channel_reason, person_reason
 from handlers.announcements.posts import LABELS
 from handlers.announcements.store import SCHEDULED, SENDING, Announcement, Draft
 from handlers.announcements.when import in_words
@@ -26,6 +27,8 @@ from handlers.views import (
     link,
     untrusted,
 )
+
+SEND_AGAIN_LABEL = "Send again to the failed channels"
 
 
 @dataclass(frozen=True)
@@ -65,8 +68,11 @@ def employee_message(
     return Message(summary, tuple(blocks))
 
 
-def preview_form(draft_id: int, draft: Draft, audience: str, message: Message) -> Form:
-    """The preview: the message exactly as people will see it, then confirm, edit or discard."""
+def preview_form(
+    draft_id: int, draft: Draft, audience: str, message: Message, cannot: Sequence[str] = ()
+) -> Form:
+    """The preview: the message exactly as people will see it, then confirm, edit or discard;
+    `cannot`: a line per chosen channel the bot cannot post in."""
     go = (
         "send it now" if draft.send_at is None else f"send it {in_words(draft.send_at, draft.zone)}"
     )
@@ -76,6 +82,7 @@ def preview_form(draft_id: int, draft: Draft, audience: str, message: Message) -
         submit_label="Continue",
         state=str(draft_id),
         intro=(
+            *(Text(f"⚠️ {line}") for line in cannot),
             Context(f"This is what {audience} will get, {in_words(draft.send_at, draft.zone)}."),
             Divider(),
             *message.as_blocks(),
@@ -110,26 +117,49 @@ def confirmed_message(announcement: Announcement, audience: str) -> Message:
     return Message(text, (Text(f"**{draft.headline}**"), Text(text)))
 
 
-def progress_message(announcement: Announcement, figures: Figures, done: bool) -> Message:
-    """The announcer's progress message while sending, then the report."""
+def progress_message(
+    announcement: Announcement,
+    figures: Figures,
+    done: bool,
+    channels: Sequence[tuple[str, str]] = (),
+    bot: str = "",
+) -> Message:
+    """The announcer's progress message while sending, then the report; `channels`: (label,
+    reason) of each channel that refused it, with a button to send to them again."""
     title = f"Announcement #{announcement.id}: {announcement.draft.headline}"
     delivered = f"{figures.sent:,} of {figures.total:,} delivered"
     if not done:
         text = f"Sending… {delivered}, {figures.failed:,} failed, {figures.remaining:,} to go."
         return Message(f"{title}. {text}", (Text(f"**{title}**"), Text(text)))
     lines = [f"Sent: {delivered}; {figures.failed:,} failed."]
-    lines += [f"- {reason}: {count:,}" for reason, count in figures.reasons]
+    if announcement.draft.audience == ids.IN_CHANNELS:
+        lines += [
+            f"- {untrusted(label)}: {channel_reason(reason, bot)}." for label, reason in channels
+        ]
+    else:
+        lines += [
+            f"- {count:,} {'person' if count == 1 else 'people'}: {person_reason(reason)}"
+            for reason, count in figures.reasons
+        ]
     if announcement.draft.share:
         clicks = {network: count for network, count in figures.clicks}
         lines.append(
             "Share clicks: " + " · ".join(f"{LABELS[n]} {clicks.get(n.value, 0):,}" for n in LABELS)
         )
     lines.append(f"“Not for me”: {figures.not_for_me:,}.")
+    again: tuple[Block, ...] = ()
+    if channels:
+        button = Button(SEND_AGAIN_LABEL, ids.SEND_AGAIN, str(announcement.id), style="primary")
+        again = (
+            Context(f"Once that is done, press “{SEND_AGAIN_LABEL}”: they alone get it."),
+            Actions((button,)),
+        )
     return Message(
         f"{title}. {lines[0]}",
         (
             Text(f"**{title}**"),
             Text("\n".join(lines)),
+            *again,
             Context("Share clicks keep counting here for a week."),
         ),
     )

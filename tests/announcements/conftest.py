@@ -16,6 +16,13 @@ from tests.fakes.slack_web_api import FakeSlack
 
 ANNOUNCER = "W111"
 PEOPLE = ["U001", "U002", "U003"]
+NEWS, GENERAL = "C0NEWS", "C0GENERAL"
+
+
+def named_channels(slack: FakeSlack) -> None:
+    """#news, which the bot was never invited to, and #general, where it is."""
+    slack.channel_names.update({NEWS: "news", GENERAL: "general"})
+    slack.outside.add(NEWS)
 
 
 def with_people(runtime: Runtime) -> Runtime:

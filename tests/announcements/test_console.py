@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import json
 
-from bot.app import build_runtime
+from bot.app import Runtime, build_runtime
 from bot.console.session import ConsoleSession
 from handlers.people import Member
-from tests.announcements.conftest import PEOPLE
+from tests.announcements.conftest import GENERAL, NEWS, PEOPLE, named_channels
+from tests.conftest import SettingsFactory
 from tests.fakes.slack_requests import SECRET
 from tests.fakes.slack_web_api import FakeSlack
 
@@ -31,7 +33,10 @@ FIELDS = [
 ]
 
 
-async def test_an_announcement_from_the_console_goes_out_on_slack(make_settings, slack: FakeSlack):
+async def on_console(
+    make_settings: SettingsFactory, slack: FakeSlack, fields: list[str]
+) -> tuple[Runtime, str]:
+    """`/announce` on the console by alice, an announcer, answering `fields`; what it said."""
     settings = make_settings(
         slack_bot_token="xoxb-test-token",
         slack_signing_secret=SECRET,
@@ -41,9 +46,13 @@ async def test_an_announcement_from_the_console_goes_out_on_slack(make_settings,
     runtime = build_runtime(settings)
     runtime.core.directory.upsert([Member("slack", user, user, "Europe/Paris") for user in PEOPLE])
     out = io.StringIO()
-    script = "/announce\n" + "\n".join(FIELDS) + "\n"
+    script = "/announce\n" + "\n".join(fields) + "\n"
     await ConsoleSession(runtime.core, io.StringIO(script), out, "alice").run()
-    text = out.getvalue()
+    return runtime, out.getvalue()
+
+
+async def test_an_announcement_from_the_console_goes_out_on_slack(make_settings, slack: FakeSlack):
+    runtime, text = await on_console(make_settings, slack, FIELDS)
     assert "! Write a headline" in text
     assert "This is what 3 people will get, now." in text
     assert "Proud of our new plant!" in text and "[#1 Share on LinkedIn]" in text
@@ -52,6 +61,23 @@ async def test_an_announcement_from_the_console_goes_out_on_slack(make_settings,
     async with runtime.delivery:
         await runtime.delivery.run_until_done("announcement", "1")
     assert {user: len(slack.messages_in(user)) for user in PEOPLE} == {u: 1 for u in PEOPLE}
+    runtime.db.close()
+
+
+async def test_channels_typed_by_name_are_found_and_the_bot_not_in_one_is_said(
+    make_settings, slack: FakeSlack
+) -> None:
+    named_channels(slack)
+    # Headline, message, link, image, three posts, audience, channels, time zones, when, date,
+    # time, sharing; then the channels asked again, and the preview's "Confirm".
+    fields = ["Launch", "Hi", "https://example.com/l", "", "", "", "", "2", "#general, #nowhere",
+              "", "1", "", "", "", "#general, #news", ""]  # fmt: skip
+    runtime, text = await on_console(make_settings, slack, fields)
+    assert "I can't find #nowhere: check the spelling" in text
+    assert "@socialbot is not in #news: type /invite @socialbot there first." in text
+    assert "This is what 2 channels will get" in text
+    (row,) = runtime.db["announcements"].rows
+    assert json.loads(row["channels"]) == [GENERAL, NEWS]
     runtime.db.close()
 
 

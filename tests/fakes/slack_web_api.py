@@ -6,22 +6,23 @@
         assert slack.calls[-1] == ("chat.postMessage", {...})
 
 It answers auth.test, chat.postMessage, chat.update, conversations.open, conversations.history,
-users.info, users.list, usergroups.users.list (from `user_groups`), views.open and views.publish
-with Slack-shaped JSON; the assistant pane's assistant.threads.setStatus, setTitle and
-setSuggestedPrompts (checking their required fields and the four-prompt limit), and the
-streamed message of chat.startStream, chat.appendStream and chat.stopStream (`markdown_text`
-or `chunks`; a stopped stream refuses more, as Slack does); and the file upload of
-`files_upload_v2`: files.getUploadURLExternal, a POST of the bytes to the upload URL it gave,
-and files.completeUploadExternal (kept in `files`; a shared file is a message in its channel
-too). chat.postMessage refuses more than 50 blocks and views.publish an image block naming a
-file it has not got (`invalid_blocks`), as Slack does, and, `processing` times, one naming any
-file (Slack still processing it).
-Optional limits on chat.postMessage mirror Slack's special tier (a workspace bucket and
-a per-channel rate), with 429 + Retry-After beyond them; `fail()` injects errors, `stall()`
-holds answers (to kill a client mid-request), `transient_rate` sprinkles HTTP 500s and
-`unknown_users` answer user_not_found; a channel in `outside` answers not_in_channel until
-`invite(channel)`. apps.connections.open refuses every app-level token (`invalid_auth`): Socket
-Mode is served by tests/slack/test_socket_mode.py's fake.
+conversations.info, conversations.list, users.info, users.list, usergroups.users.list (from
+`user_groups`), views.open and views.publish with Slack-shaped JSON; the assistant pane's
+assistant.threads.setStatus, setTitle and setSuggestedPrompts (checking their required fields
+and the four-prompt limit), and the streamed message of chat.startStream, chat.appendStream and
+chat.stopStream (`markdown_text` or `chunks`; a stopped stream refuses more, as Slack does); and
+the file upload of `files_upload_v2`: files.getUploadURLExternal, a POST of the bytes to the
+upload URL it gave, and files.completeUploadExternal (kept in `files`; a shared file is a
+message in its channel too). chat.postMessage refuses more than 50 blocks and views.publish an
+image block naming a file it has not got (`invalid_blocks`), as Slack does, and, `processing`
+times, one naming any file (Slack still processing it). Optional limits on chat.postMessage
+mirror Slack's special tier (a workspace bucket and a per-channel rate), with 429 + Retry-After
+beyond them; `fail()` injects errors, `stall()` holds answers (to kill a client mid-request),
+`transient_rate` sprinkles HTTP 500s and `unknown_users` answer user_not_found; a channel in
+`outside` answers not_in_channel until `invite(channel)` (and conversations.info says is_member
+false; `channel_names` name channels for conversations.info and conversations.list, `gone` ones
+are channel_not_found). apps.connections.open refuses every app-level token (`invalid_auth`):
+Socket Mode is served by tests/slack/test_socket_mode.py's fake.
 """
 
 from __future__ import annotations
@@ -127,6 +128,10 @@ class FakeSlack:
         self.transient_rate = transient_rate  # share of chat.postMessage answered HTTP 500
         self.unknown_users = set(unknown_users)
         self.outside: set[str] = set()  # channels the bot is not in until `invite`
+        # Channel names by id (conversations.info and .list); any other channel id exists too,
+        # named after its id, unless it is in `gone` (channel_not_found).
+        self.channel_names: dict[str, str] = {}
+        self.gone: set[str] = set()
         self.users: dict[str, dict[str, Any]] = {}
         self.user_groups: dict[str, list[str]] = {}  # user group id → member ids
         self.calls: list[tuple[str, Params]] = []
@@ -453,6 +458,22 @@ class FakeSlack:
         every app-level token is refused, as Slack refuses a revoked one."""
         return {"ok": False, "error": "invalid_auth"}
 
+    def _channel(self, channel: str) -> dict[str, Any]:
+        name = self.channel_names.get(channel, channel.lower())
+        return {"id": channel, "name": name, "is_channel": True, "is_private": False,
+                "is_archived": False, "is_member": channel not in self.outside}  # fmt: skip
+
+    async def _conversations_info(self, params: Params, arrived: float) -> dict[str, Any]:
+        channel = str(params.get("channel", ""))
+        if not channel or channel in self.gone:
+            return {"ok": False, "error": "channel_not_found"}
+        return {"ok": True, "channel": self._channel(channel)}
+
+    async def _conversations_list(self, params: Params, arrived: float) -> dict[str, Any]:
+        """Every named channel on one page (`channel_names`, less `gone`)."""
+        channels = [self._channel(c) for c in self.channel_names if c not in self.gone]
+        return {"ok": True, "channels": channels, "response_metadata": {"next_cursor": ""}}
+
     async def _auth_test(self, params: Params, arrived: float) -> dict[str, Any]:
         return {
             "ok": True,
@@ -584,6 +605,8 @@ class FakeSlack:
         "chat.getPermalink": _permalink,
         "conversations.open": _open,
         "conversations.history": _history,
+        "conversations.info": _conversations_info,
+        "conversations.list": _conversations_list,
         "files.getUploadURLExternal": _upload_url,
         "files.completeUploadExternal": _complete_upload,
         "users.info": _users_info,

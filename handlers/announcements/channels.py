@@ -1,0 +1,93 @@
+"""Announcements to channels: typed `#names` found, the bot's membership checked before sending,
+and why a channel or a person was not reached, in words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from handlers.core import Channel, Channels
+
+BOT = "socialbot"  # the bot's name until the platform tells it
+
+# What the platforms answer (Slack's codes, Teams' sentences' starts) → what it means, in words.
+# A channel's refusal ends with what to do about it; `{bot}` is the bot's name.
+CHANNEL_REASONS = {
+    "not_in_channel": "@{bot} is not in it: type `/invite @{bot}` there",
+    "channel_not_found": "I can't see it: it was deleted, or it is private and needs"
+    " `/invite @{bot}` there",
+    "is_archived": "it is archived: unarchive it and type `/invite @{bot}` there",
+    "no stored Teams conversation": "the app is not in that team: add it (Manage team, Apps)",
+    "the app was uninstalled": "the app was removed from that team: add it again",
+}
+PERSON_REASONS = {
+    "user_not_found": "no longer in the workspace",
+    "account_inactive": "account deactivated",
+    "user_disabled": "account deactivated",
+    "cannot_dm_bot": "a bot, which cannot get messages",
+    "no stored Teams conversation": "has not installed the app yet",
+    "the bot is blocked": "blocked the bot",
+    "the app was uninstalled": "removed the app",
+}
+
+
+def _worded(reason: str, words: dict[str, str]) -> str | None:
+    return next((said for start, said in words.items() if reason.startswith(start)), None)
+
+
+def channel_reason(reason: str, bot: str) -> str:
+    """Why a channel did not get the announcement and what to do, in words."""
+    said = _worded(reason, CHANNEL_REASONS)
+    return (said or f"the platform refused it ({reason})").format(bot=bot or BOT)
+
+
+def person_reason(reason: str) -> str:
+    """Why people did not get the announcement, in words."""
+    return _worded(reason, PERSON_REASONS) or f"the platform refused ({reason})"
+
+
+def label(channel: Channel) -> str:
+    """`#news`, or the id when the name is unknown."""
+    return f"#{channel.name}" if channel.name else channel.id
+
+
+async def found(lookup: Channels | None, names: list[str]) -> tuple[list[str], list[str]]:
+    """The ids of the channels typed by name, and the names no channel has."""
+    ids: list[str] = []
+    missing: list[str] = []
+    for name in names:
+        channel_id = await lookup.named(name) if lookup is not None else None
+        if channel_id is None:
+            missing.append(name)
+        else:
+            ids.append(channel_id)
+    return ids, missing
+
+
+def not_found(names: list[str], lookup: Channels | None) -> str:
+    """The form's line for typed channels that are none the bot can see."""
+    listed = ", ".join(f"#{name}" for name in names)
+    if lookup is None:
+        return f"These are not channel ids: {', '.join(names)}."
+    bot = lookup.bot_name() or BOT
+    return (
+        f"I can't find {listed}: check the spelling; a private channel shows only after"
+        f" `/invite @{bot}` there."
+    )
+
+
+async def warnings(lookup: Channels | None, channel_ids: Iterable[str]) -> list[str]:
+    """A line per chosen channel the bot cannot post in, for the preview."""
+    if lookup is None:
+        return []
+    bot = lookup.bot_name() or BOT
+    lines = []
+    for channel_id in channel_ids:
+        channel = await lookup.info(channel_id)
+        if not channel.found:
+            lines.append(
+                f"I can't see {channel.id}: it was deleted, or it is private: type"
+                f" `/invite @{bot}` there first."
+            )
+        elif channel.member is False:
+            lines.append(f"@{bot} is not in {label(channel)}: type `/invite @{bot}` there first.")
+    return lines

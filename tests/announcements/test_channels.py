@@ -1,0 +1,85 @@
+"""Announcing to chosen channels (review5 item 16): Slack's channel picker, the preview's warning
+for a channel the bot is not in, the report's reasons in words, and sending again once the bot
+is invited. Signed Slack requests against the fake Web API."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+
+from tests.announcements.conftest import (
+    GENERAL,
+    GOOD,
+    NEWS,
+    named_channels,
+    open_form,
+    slack_values,
+    submit,
+    tomorrow_at,
+)
+from tests.fakes.slack_requests import (
+    block_action,
+    buttons,
+    calls,
+    post_form,
+    view_submission,
+    wait_for_call,
+)
+from tests.fakes.slack_web_api import FakeSlack
+
+SCHEMA = json.loads((Path(__file__).parents[1] / "schemas/slack-block-kit.schema.json").read_text())
+
+
+def report(slack: FakeSlack) -> str:
+    """The announcer's report as last updated."""
+    updates = calls(slack, "chat.update")
+    return json.dumps(updates[-1]["blocks"]) if updates else ""
+
+
+async def test_the_bot_not_in_a_picked_channel_is_said_before_and_after_and_it_can_send_again(
+    bot, slack
+) -> None:
+    named_channels(slack)
+    view = await open_form(bot, slack)
+    errors = list(jsonschema.validators.validator_for(SCHEMA)(SCHEMA).iter_errors(view["blocks"]))
+    assert not errors, [error.message for error in errors]
+    picker = next(b["element"] for b in view["blocks"] if b.get("block_id") == "channels")
+    assert picker["type"] == "multi_conversations_select"
+    assert picker["filter"]["include"] == ["public", "private"]  # channels only, no DMs
+
+    values = slack_values({**GOOD, "audience": "channels", "share": []})
+    values["channels"] = {
+        "type": "multi_conversations_select",
+        "selected_conversations": [NEWS, GENERAL],
+    }
+    response = await post_form(bot, view_submission(view, values))
+    preview = (await response.json())["view"]
+    shown = json.dumps(preview["blocks"])
+    assert "@socialbot is not in #news: type `/invite @socialbot` there first." in shown
+    assert "#general" not in shown and "This is what 2 channels will get" in shown
+
+    assert await submit(bot, preview, {"next": "confirm"}) == {}
+    await bot.runtime.delivery.run_until_done("announcement", "1")
+    await bot.runtime.core.tick(tomorrow_at(0))
+    said = report(slack)
+    assert "1 of 2 delivered; 1 failed" in said and "not_in_channel" not in said
+    assert "#news: @socialbot is not in it: type `/invite @socialbot` there." in said
+    (again,) = [b for b in buttons(calls(slack, "chat.update")[-1]["blocks"])]
+    assert again["text"]["text"] == "Send again to the failed channels"
+
+    await post_form(bot, block_action(again, slack.url + "respond"))
+    (answer,) = await wait_for_call(slack, "respond")
+    assert answer["text"].startswith("@socialbot is still not in #news: type `/invite @socialbot`")
+    assert slack.messages_in(NEWS) == []
+
+    slack.invite(NEWS)
+    await post_form(bot, block_action(again, slack.url + "respond"))
+    answers = await wait_for_call(slack, "respond", 2)
+    assert answers[-1]["text"] == "Sending announcement #1 again to #news."
+    await bot.runtime.delivery.run_until_done("announcement", "1")
+    assert [m.text.startswith("We won") for m in slack.messages_in(NEWS)] == [True]
+    await bot.runtime.core.tick(tomorrow_at(0))
+    assert "2 of 2 delivered; 0 failed" in report(slack) and "Send again" not in report(slack)
+    assert len(slack.messages_in(GENERAL)) == 1  # nobody twice
