@@ -51,6 +51,8 @@ ThreadReply = Callable[[Person, str, str, str], Awaitable[None]]
 
 # The console's stand-in for the team's channel: every `--manager` console session reads it.
 CONSOLE_TEAM = "social-media-team"
+# Where people chat with the bot; a team on one of them serves the other's people too.
+CHAT_PLATFORMS = ("slack", "teams")
 
 PRIVATE_ONLY = (
     "I answer `{prefix}` only in our direct messages, so that nobody else sees the answer:"
@@ -271,6 +273,18 @@ class Core:
             return [CONSOLE_TEAM]
         channels = on_platform(self.escalation_channels, platform, CHANNEL_SHAPES)
         return channels[:1] or self.roles.members(Role.MANAGER, platform)
+
+    def team_route(self, platform: str) -> tuple[str, list[str]]:
+        """Where the team gets what people on `platform` send it: (the team's platform, its
+        recipients there). A chat platform without a team of its own is served by the team on
+        the other chat platform the bot reaches; (`platform`, []) when there is no team."""
+        own = self.team_for(platform)
+        if platform == "console" or (own and self.can_message(platform)):
+            return platform, own
+        for other in CHAT_PLATFORMS:
+            if other != platform and self.can_message(other) and (team := self.team_for(other)):
+                return other, team
+        return platform, own
 
     def stand_ins(self, platform: str, recipient: str) -> list[str] | None:
         """Who gets the team's messages while its channel `recipient` refuses the bot: the

@@ -61,14 +61,14 @@ class TeamQuestions:
     async def _ask_team(self, person: Person, answer_id: str) -> Message:
         """Forward a question the guidelines do not answer to the social media team."""
         stored = self.core.guidelines.question_for_team(answer_id)
-        team = self.core.team_for(person.platform)
-        if not team or not self.core.can_message(person.platform):
+        platform, team = self.core.team_route(person.platform)
+        if not team or not self.core.can_message(platform):
             raise UserError(
                 "I can't reach the social media team from here. An admin can set "
                 "SOCIALBOT_ESCALATION_CHANNEL or SOCIALBOT_SOCIAL_MEDIA_MANAGERS."
             )
         forwarded = self._forwarded_question(stored)
-        self.core.outbox.enqueue(person.platform, team, QUESTION_FOR_TEAM, answer_id, forwarded)
+        self.core.outbox.enqueue(platform, team, QUESTION_FOR_TEAM, answer_id, forwarded)
         return Message(
             "I've passed your question to the social media team; their answer will come here."
         )
@@ -151,9 +151,10 @@ class TeamQuestions:
             if latest is None:  # an edit before this one already showed the latest
                 return
             answered = self._forwarded_question(stored, latest)
-            for recipient in self.core.team_for(stored.platform):
+            platform, team = self.core.team_route(stored.platform)
+            for recipient in team:
                 await self.core.outbox.update(
-                    stored.platform, recipient, QUESTION_FOR_TEAM, stored.id, answered
+                    platform, recipient, QUESTION_FOR_TEAM, stored.id, answered
                 )
 
     def _managers_on(self, platform: str) -> bool:
@@ -190,10 +191,11 @@ class TeamQuestions:
             button = Button(
                 "Add to the answer", actions.GUIDELINES_ANSWER, stored.id, opens_form=True
             )
-        if not self._managers_on(stored.platform):
+        platform, _ = self.core.team_route(stored.platform)
+        if not self._managers_on(platform):
             blocks.append(Context(f"In the team's channel, reply in this thread: {asker} gets it."))
             return Message(text, tuple(blocks))
-        if stored.platform != "console":  # the console has no threads
+        if platform != "console":  # the console has no threads
             blocks.append(
                 Context(
                     f"A manager's reply in this thread in the team's channel goes to {asker} too."

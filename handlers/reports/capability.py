@@ -197,7 +197,7 @@ class Reports:
         if report.platform == "console":
             managers = self.core.roles.members(Role.MANAGER, "console")
             return views.Reach.TEAM if managers else views.Reach.CONSOLE
-        if any(purpose == ids.CARD for purpose, _ in self.store.cards(report.id)):
+        if any(card.purpose == ids.CARD for card in self.store.cards(report.id)):
             return views.Reach.TEAM
         return views.Reach.NOBODY
 
@@ -213,7 +213,7 @@ class Reports:
         """Assign the report to the manager who pressed the button."""
         require_manager(person)
         report = self._report(value)
-        change = triage.assign(report, person.user_id)
+        change = triage.assign(report, person.platform, person.user_id)
         return await self._apply(person, report, change, "assigned to you")
 
     async def assign_other(self, person: Person, value: str) -> Form:
@@ -229,7 +229,7 @@ class Reports:
         assignee = _text(values, "assignee")
         if assignee not in dict(self._managers(person)):
             raise FormErrors({"assignee": "Choose one of the social media managers."})
-        change = triage.assign(report, assignee)
+        change = triage.assign(report, person.platform, assignee)
         return await self._apply(
             person, report, change, f"assigned to {self.name(person.platform, assignee)}"
         )
@@ -300,15 +300,14 @@ class Reports:
                 log.exception("report reminder failed", extra={"report": report.ref})
 
     def _remind(self, report: Report, now: float) -> None:
-        recipients = self.core.roles.members(Role.MANAGER, report.platform) or self._team(
-            report.platform
-        )
-        if not self.core.can_message(report.platform) or not recipients:
+        platform, team = self.core.team_route(report.platform)
+        recipients = self.core.roles.members(Role.MANAGER, platform) or team
+        if not self.core.can_message(platform) or not recipients:
             return
         nudges = report.nudges + 1
         reminder = views.reminder(report, now, self.name)
         key = f"{report.ref}:{nudges}"
-        self.core.outbox.enqueue(report.platform, recipients, ids.REMINDER, key, reminder)
+        self.core.outbox.enqueue(platform, recipients, ids.REMINDER, key, reminder)
         next_at = self.windows.next_reminder(now, report.urgency, nudges)
         self.store.nudged(report.id, nudges, next_at)
 
@@ -320,29 +319,27 @@ class Reports:
 
     # -- delivery --------------------------------------------------------------------------------
 
-    def _team(self, platform: str) -> list[str]:
-        return self.core.team_for(platform)
-
     def _send_card(self, report: Report) -> None:
-        """Queue the card for the team, if there is a way and someone to send it to."""
-        team = self._team(report.platform)
-        if not self.core.can_message(report.platform) or not team:
+        """Queue the card for the team (on the reporter's platform, or on the other one where
+        the team is), if there is a way and someone to send it to."""
+        platform, team = self.core.team_route(report.platform)
+        if not self.core.can_message(platform) or not team:
             return
         card = views.card(report, time.time(), self.name)
-        self.core.outbox.enqueue(report.platform, team, ids.CARD, report.ref, card)
-        self.store.cards_sent(report.id, ids.CARD, team)
+        self.core.outbox.enqueue(platform, team, ids.CARD, report.ref, card)
+        self.store.cards_sent(report.id, platform, ids.CARD, team)
 
     def _ping_crisis(self, report: Report, fresh: bool) -> None:
         """Every manager gets the card directly, unless a new card reached them already."""
-        holding = {r for p, r in self.store.cards(report.id) if p == ids.CARD} if fresh else set()
-        managers = [
-            m for m in self.core.roles.members(Role.MANAGER, report.platform) if m not in holding
-        ]
-        if not self.core.can_message(report.platform) or not managers:
+        platform, _ = self.core.team_route(report.platform)
+        cards = self.store.cards(report.id) if fresh else []
+        holding = {c.recipient for c in cards if (c.platform, c.purpose) == (platform, ids.CARD)}
+        managers = [m for m in self.core.roles.members(Role.MANAGER, platform) if m not in holding]
+        if not self.core.can_message(platform) or not managers:
             return
         card = views.card(report, time.time(), self.name)
-        self.core.outbox.enqueue(report.platform, managers, ids.CRISIS_PING, report.ref, card)
-        self.store.cards_sent(report.id, ids.CRISIS_PING, managers)
+        self.core.outbox.enqueue(platform, managers, ids.CRISIS_PING, report.ref, card)
+        self.store.cards_sent(report.id, platform, ids.CRISIS_PING, managers)
 
     def _update_cards_soon(self, report: Report) -> None:
         """Edit the cards after answering: an edit may wait on Slack's rate limits, and the
@@ -350,11 +347,12 @@ class Reports:
         self.core.soon("update report cards", self._update_cards(report))
 
     async def _update_cards(self, report: Report) -> None:
-        if not self.core.can_message(report.platform):
-            return
         card = views.card(report, time.time(), self.name)
-        for purpose, recipient in self.store.cards(report.id):
-            await self.core.outbox.update(report.platform, recipient, purpose, report.ref, card)
+        for sent in self.store.cards(report.id):
+            if self.core.can_message(sent.platform):
+                await self.core.outbox.update(
+                    sent.platform, sent.recipient, sent.purpose, report.ref, card
+                )
 
     def _tell_reporters(self, report: Report, event: Event) -> bool:
         """Queue the news for every reporter who can be reached; whether anyone could."""

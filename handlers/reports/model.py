@@ -94,6 +94,7 @@ class Report:
     reporters: tuple[Reporter, ...]
     created_at: float
     assignee: str = ""
+    assignee_platform: str = ""  # the team's platform, which may not be the reporter's
     outcome: Outcome | None = None
     closing_note: str = ""
     nudges: int = 0

@@ -119,6 +119,27 @@ def rekey_report_links(db: Database) -> None:
     )
 
 
+@migrations()
+def add_team_platforms(db: Database) -> None:
+    """The platform of each card and of the assignee: the team may work on another platform
+    than the reporter's (a Teams user's report goes to a team on Slack)."""
+    db.execute("ALTER TABLE report_cards ADD COLUMN platform TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        "UPDATE report_cards SET platform = (SELECT platform FROM reports WHERE id = report_id)"
+    )
+    db.execute("ALTER TABLE reports ADD COLUMN assignee_platform TEXT NOT NULL DEFAULT ''")
+    db.execute("UPDATE reports SET assignee_platform = platform WHERE assignee != ''")
+
+
+@dataclass(frozen=True)
+class Card:
+    """A message about a report that the team got: on which platform, why, to whom."""
+
+    platform: str
+    purpose: str
+    recipient: str
+
+
 @dataclass(frozen=True)
 class Filed:
     """What filing did: a `new` report, `merged` into an open one, or a `repeat` of one's own;
@@ -335,23 +356,26 @@ class ReportStore:
         ).fetchall()
         return [self._report(row) for row in rows]
 
-    def cards(self, report_id: int) -> list[tuple[str, str]]:
-        """(purpose, recipient) of every card sent about the report."""
+    def cards(self, report_id: int) -> list[Card]:
+        """Every card sent about the report."""
         rows = self.db.execute(
-            "SELECT purpose, recipient FROM report_cards WHERE report_id = ? ORDER BY rowid",
+            "SELECT platform, purpose, recipient FROM report_cards WHERE report_id = ?"
+            " ORDER BY rowid",
             [report_id],
         ).fetchall()
-        return [(str(purpose), str(recipient)) for purpose, recipient in rows]
+        return [Card(*map(str, row)) for row in rows]
 
     # -- writing ---------------------------------------------------------------------------------
 
-    def cards_sent(self, report_id: int, purpose: str, recipients: Iterable[str]) -> None:
+    def cards_sent(
+        self, report_id: int, platform: str, purpose: str, recipients: Iterable[str]
+    ) -> None:
         """Remember where cards about the report went, so every one is updated later."""
         with self.db.atomic():
             self.db.conn.executemany(
-                "INSERT OR IGNORE INTO report_cards (report_id, purpose, recipient)"
-                " VALUES (?, ?, ?)",
-                [(report_id, purpose, recipient) for recipient in recipients],
+                "INSERT OR IGNORE INTO report_cards (report_id, platform, purpose, recipient)"
+                " VALUES (?, ?, ?, ?)",
+                [(report_id, platform, purpose, recipient) for recipient in recipients],
             )
             if purpose == ids.CARD:
                 self.db.execute("UPDATE reports SET card_queued = 1 WHERE id = ?", [report_id])
@@ -392,21 +416,22 @@ class ReportStore:
         events' own columns are handled by `handlers.privacy.forget`); rows changed."""
         with self.db.atomic():
             assigned = self.db.execute(
-                "UPDATE reports SET assignee = ? WHERE platform = ? AND assignee = ?",
+                "UPDATE reports SET assignee = ? WHERE assignee_platform = ? AND assignee = ?",
                 [stand_in, platform, user_id],
             ).rowcount
+            # Who assigned is on the assignee's platform (they chose among its managers).
             named = self.db.execute(
-                "UPDATE report_events SET detail = ? WHERE kind = 'assigned' AND detail = ?"
-                " AND report_id IN (SELECT id FROM reports WHERE platform = ?)",
-                [stand_in, user_id, platform],
+                "UPDATE report_events SET detail = ?"
+                " WHERE kind = 'assigned' AND platform = ? AND detail = ?",
+                [stand_in, platform, user_id],
             ).rowcount
         return assigned + named
 
     # -- rows ------------------------------------------------------------------------------------
 
     def _report(self, row: tuple[Any, ...]) -> Report:
-        (report_id, platform, where, urgency, status, assignee, outcome, closing_note,
-         created_at, nudges, remind_at) = row  # fmt: skip
+        (report_id, platform, where, urgency, status, assignee, assignee_platform, outcome,
+         closing_note, created_at, nudges, remind_at) = row  # fmt: skip
         links = self.db.execute(
             "SELECT url FROM report_links WHERE report_id = ? ORDER BY position", [report_id]
         ).fetchall()
@@ -425,6 +450,7 @@ class ReportStore:
             reporters=tuple(Reporter(*reporter) for reporter in reporters),
             created_at=float(created_at),
             assignee=str(assignee),
+            assignee_platform=str(assignee_platform),
             outcome=Outcome(outcome) if outcome else None,
             closing_note=str(closing_note),
             nudges=int(nudges),
@@ -433,6 +459,6 @@ class ReportStore:
 
 
 _COLUMNS = (
-    "id, platform, where_seen, urgency, status, assignee, outcome, closing_note, created_at,"
-    " nudges, remind_at"
+    "id, platform, where_seen, urgency, status, assignee, assignee_platform, outcome,"
+    " closing_note, created_at, nudges, remind_at"
 )

@@ -64,12 +64,14 @@ def acknowledge(report: Report) -> Change | None:
     return Change("acknowledged", "", {"status": Status.ACKNOWLEDGED.value})
 
 
-def assign(report: Report, assignee: str) -> Change | None:
-    """Give the report to `assignee` (acknowledging it); None when it is theirs already."""
+def assign(report: Report, platform: str, assignee: str) -> Change | None:
+    """Give the report to `assignee` on `platform` (acknowledging it); None when it is theirs
+    already."""
     _require_open(report)
-    if report.assignee == assignee:
+    if (report.assignee_platform, report.assignee) == (platform, assignee):
         return None
-    return Change("assigned", assignee, {"status": Status.ACKNOWLEDGED.value, "assignee": assignee})
+    columns = {"status": Status.ACKNOWLEDGED.value, "assignee": assignee}
+    return Change("assigned", assignee, {**columns, "assignee_platform": platform})
 
 
 def resolve(report: Report, outcome: Outcome, note: str) -> Change:

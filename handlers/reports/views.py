@@ -231,7 +231,7 @@ def status_line(report: Report, names: Names) -> str:
     """The report's status in words, with who holds it."""
     line = STATUS_LABELS[report.status]
     if report.assignee:
-        line += f", assigned to {untrusted(names(report.platform, report.assignee))}"
+        line += f", assigned to {untrusted(names(report.assignee_platform, report.assignee))}"
     if report.outcome is not None:
         line += f": {report.outcome.label}"
     return line
@@ -317,7 +317,8 @@ def status_update(report: Report, event: Event, names: Names) -> Message:
             text = f"The social media team has seen your report {report.ref} and is on it."
         case "assigned":
             text = (
-                f"{untrusted(names(report.platform, report.assignee))} is handling your report "
+                f"{untrusted(names(report.assignee_platform, report.assignee))} is handling your"
+                f" report "
                 f"{report.ref}."
             )
         case "resolved":

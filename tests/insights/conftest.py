@@ -134,9 +134,12 @@ def _reports(db: Database) -> None:
     ]
     for report_id, status, created in reports:
         db.execute(
+            # Their cards went out and the managers were nudged long ago (else a team on Teams
+            # would get them now: it serves Slack's people when Slack has no team).
             "INSERT INTO reports (id, platform, where_seen, urgency, status, created_at,"
-            " updated_at, remind_at) VALUES (?, 'slack', 'x', 'normal', ?, ?, ?, ?)",
-            [report_id, status, created, created, created],
+            " updated_at, remind_at, card_queued)"
+            " VALUES (?, 'slack', 'x', 'normal', ?, ?, ?, ?, 1)",
+            [report_id, status, created, created, created + 365 * 86400],
         )
         db.execute(
             "INSERT INTO report_reporters (report_id, platform, user_id, about, at)"
