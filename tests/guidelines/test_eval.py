@@ -121,30 +121,31 @@ def test_lexicon_parts_and_short_stems() -> None:
 
 
 CORPUS = load_corpus()
-# The development corpus (16 policies since six held-out ones retired to it) with the shipped
-# weights (chosen on every dev policy; the leave-one-policy-out figures of bench/qa_eval.py,
-# the ones to raise, are in the README). Measured with the multilingual model (with the
-# English one): top-1 0.717 (0.606), top-3 0.902 (0.802), refused 0.036 (0.055), unsure
-# 0.121 (0.125), "not covered" recognised 0.518 (0.345). On the 10 policies before: top-1
-# 0.755, top-3 0.940, refused 0.022, unsure 0.126, recognised 0.507 (the six are harder).
-# About 16 s of CPU, most of it embedding the 640 questions (20 ms each).
+# The development corpus (22 policies since six more held-out ones retired to it on
+# 2026-12-06, after six others the same day) with the shipped weights (chosen on the 16 dev
+# policies before; the leave-one-policy-out figures of bench/qa_eval.py, the ones to raise,
+# are in the README). Measured with the multilingual model (with the English one): top-1
+# 0.680 (0.577), top-3 0.873 (0.781), refused 0.040 (0.048), unsure 0.145 (0.123), "not
+# covered" recognised 0.526 (0.336). On the 16 before: top-1 0.717, top-3 0.902, refused
+# 0.036, unsure 0.121, recognised 0.518 (the six retired last are harder still).
+# About 25 s of CPU, most of it embedding the 884 questions (20 ms each).
 CORPUS_FLOORS = {
-    "top1": 0.71 if MULTILINGUAL else 0.60,
-    "top3": 0.90 if MULTILINGUAL else 0.80,
-    "recognised": 0.51 if MULTILINGUAL else 0.34,
+    "top1": 0.68 if MULTILINGUAL else 0.57,
+    "top3": 0.87 if MULTILINGUAL else 0.78,
+    "recognised": 0.52 if MULTILINGUAL else 0.33,
 }
 # The verdict's AUC, covered against uncovered questions, with the shipped weights (bench/
-# qa_eval.py prints the leave-one-policy-out one, 0.74): measured 0.751 (0.689).
-CORPUS_AUC = 0.75 if MULTILINGUAL else 0.68
+# qa_eval.py prints the leave-one-policy-out one): measured 0.739 (0.668).
+CORPUS_AUC = 0.73 if MULTILINGUAL else 0.66
 CORPUS_CEILINGS = {
-    "refused": 0.04 if MULTILINGUAL else 0.06,
-    "unsure": 0.13,
+    "refused": 0.04 if MULTILINGUAL else 0.05,
+    "unsure": 0.15,
 }
 
 
 def test_floors_and_ceilings_on_the_development_corpus() -> None:
     dev = {name for name, split in CORPUS.splits.items() if split == "dev"}
-    assert len(dev) >= 16, "the development corpus is there"
+    assert len(dev) >= 22, "the development corpus is there"
     evalset = EvalSet(
         {name: path for name, path in CORPUS.documents.items() if name in dev},
         tuple(item for item in CORPUS.questions if item.doc in dev),
