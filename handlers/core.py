@@ -46,6 +46,8 @@ OnShortcut = Callable[[Person, SharedMessage], Awaitable[Reply]]
 HomeSection = Callable[[Person], Awaitable[tuple[Block, ...]]]
 # A message that starts with a word a capability listens for ("check: <draft>"): the rest.
 OnPrefixed = Callable[[Person, str], Awaitable[Message]]
+# A message that is only a link: what a capability offers for it ("Report it"), None for none.
+OnLink = Callable[[Person, str], Awaitable[Message | None]]
 # (who replied, the key the message was sent under, the reply's text, the reply's own id)
 ThreadReply = Callable[[Person, str, str, str], Awaitable[None]]
 
@@ -194,6 +196,7 @@ class Core:
         self._thread_replies: dict[str, ThreadReply] = {}
         self._prefixed: dict[str, OnPrefixed] = {}
         self._channels: dict[str, Channels] = {}
+        self._on_link: list[OnLink] = []
         self._soon: set[asyncio.Task[None]] = set()
         socialbot, self.socialbot = socialbot_command(self.commands)
         self.commands.add(socialbot)
@@ -230,6 +233,10 @@ class Core:
     def on_prefix(self, prefix: str, answer: OnPrefixed) -> None:
         """Answer messages that start with `prefix` ("check:") with `answer`, given the rest."""
         self._prefixed[prefix.lower()] = answer
+
+    def on_link(self, answer: OnLink) -> None:
+        """Offer `answer` for a message that is only a link (it may decline with None)."""
+        self._on_link.append(answer)
 
     def on_channels(self, platform: str, channels: Channels) -> None:
         """Look up `platform`'s channels (names, the bot's membership) through `channels`."""
@@ -311,8 +318,9 @@ class Core:
     async def message(
         self, person: Person, text: str, *, public: bool = False, on_text: OnText | None = None
     ) -> Message:
-        """Answer a direct message or a mention: a greeting gets the help, the rest an answer
-        (`on_text`: the answer's text as a model writes it). A word a capability answers
+        """Answer a direct message or a mention: a greeting gets the help, a lone link what a
+        capability offers for it ("Report it"), the rest an answer (`on_text`: the answer's text
+        as a model writes it). A word a capability answers
         privately ("check:") is answered in a channel (`public`) only with where to ask."""
         if self._greeting(text):
             return help_message(self.commands)
@@ -324,6 +332,11 @@ class Core:
             if public:
                 return Message(PRIVATE_ONLY.format(prefix=prefix))
             return await self._prefixed[prefix](person, text.lstrip()[len(prefix) :])
+        words = text.split()
+        for offer in self._on_link if len(words) == 1 else ():
+            offered = await offer(person, words[0])
+            if offered is not None:
+                return offered
         return await self.guidelines.ask(person, text, on_text)
 
     def speaks_to_the_bot(self, text: str) -> bool:

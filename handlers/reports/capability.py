@@ -18,6 +18,7 @@ from handlers.reports import ids, triage, views
 from handlers.reports.links import (
     SITE_LABELS,
     BadLink,
+    check_link,
     check_links,
     links_in,
     links_problem,
@@ -71,6 +72,8 @@ class Reports:
             )
         )
         core.on_form(ids.REPORT_FORM, self.submit, checks={"links": links_problem})
+        core.on_link(self.offer)
+        core.on_action(ids.REPORT_LINK, self.link_form)
         core.on_action(ids.ACKNOWLEDGE, self.acknowledge)
         core.on_action(ids.ASSIGN_ME, self.assign_me)
         core.on_action(ids.ASSIGN_OTHER, self.assign_other)
@@ -118,6 +121,19 @@ class Reports:
             source_permalink=shared.permalink,
         )
         return views.report_form(draft)
+
+    async def offer(self, person: Person, token: str) -> Message | None:
+        """A message that is only a link to a social site: offer to report it."""
+        try:
+            link = check_link(token)
+        except BadLink:
+            return None
+        return None if site_of(link) in ("news", "other") else views.link_offer(link)
+
+    async def link_form(self, person: Person, value: str) -> Form:
+        """ "Report it" under a lone link: the report form with the link in it."""
+        links = links_in(value)
+        return views.report_form(views.Draft("\n".join(links), site_of(links[0]) if links else ""))
 
     async def submit(self, person: Person, values: Values, state: str) -> Message:
         """A filled-in report form: check it (errors on their fields), then file it."""

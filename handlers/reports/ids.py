@@ -11,6 +11,9 @@ DISMISS = "report_dismiss"
 # Snooze buttons on a reminder; the value is "<report id>:<minutes>".
 SNOOZE = "report_snooze"
 
+# Offered for a message that is only a social link; the value is the link.
+REPORT_LINK = "report_link"
+
 # Forms.
 REPORT_FORM = "report_mention"
 RESOLVE_FORM = "report_resolve"

@@ -157,6 +157,19 @@ def report_form(draft: Draft, problem: str = "") -> Form:
     )
 
 
+def link_offer(link: str) -> Message:
+    """The answer to a message that is only a social link: report it, or ask about it."""
+    question = "Is this a post you want to report to the social media team?"
+    return Message(
+        question,
+        (
+            Text(question),
+            Actions((Button("Report it", ids.REPORT_LINK, link, opens_form=True),)),
+            Context("Or ask me about it in a sentence, with the link."),
+        ),
+    )
+
+
 class Reach(StrEnum):
     """Who sees a report: the team (its card was sent, or console managers are set), whoever
     opens a manager console session, or nobody yet because no team is configured."""

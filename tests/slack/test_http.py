@@ -466,3 +466,35 @@ async def test_a_managers_reply_in_the_thread_of_their_dm_reaches_the_asker(
     assert "Use the booking page." in answers[1]["text"]
     await settled(bot.runtime)  # the reply is not taken for a question to the bot
     assert len(slack.messages_in("UMANAGER")) == 1
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        ("message_im.json", "<https://x.com/someone/status/123>"),
+        ("app_mention.json", "<@W111> <https://www.linkedin.com/feed/update/urn:li:activity:7>"),
+    ],
+)
+async def test_a_lone_social_link_offers_report_it_which_opens_the_form_with_it(
+    bot, slack, kind, text
+) -> None:
+    link = text.split()[-1].strip("<>")
+    assert (await post_json(bot, with_text(kind, text))).status == 200
+    (message,) = await wait_for_call(slack, "chat.postMessage")
+    assert message["text"] == "Is this a post you want to report to the social media team?"
+    (report_it,) = buttons(message["blocks"])
+    assert report_it["text"]["text"] == "Report it"
+    assert list(bot.runtime.db["guideline_answers"].rows) == []  # not taken as a question
+
+    await post_form(bot, block_action(report_it, slack.url + "respond"))
+    (opened,) = await wait_for_call(slack, "views.open")
+    form = json.dumps(opened["view"])
+    assert opened["view"]["callback_id"] == "report_mention" and json.dumps(link)[1:-1] in form
+
+
+async def test_a_lone_link_elsewhere_is_still_a_question(bot, slack) -> None:
+    assert (
+        await post_json(bot, with_text("message_im.json", "<https://example.com/a>"))
+    ).status == 200
+    (message,) = await wait_for_call(slack, "chat.postMessage")
+    assert "Report it" not in json.dumps(message.get("blocks", []))

@@ -6,7 +6,7 @@ import pytest
 from botbuilder.schema import Activity
 
 from bot.teams.turns import mentions_of_bot, text_for_bot, thread_root
-from tests.teams.conftest import Teams, card_text, cards_in, load_activity
+from tests.teams.conftest import Teams, card_text, cards_in, load_activity, objects_in
 
 PERSONAL = "teams-message-personal.json"
 MENTION = "teams-message-channel-mention.constructed.json"
@@ -132,3 +132,25 @@ async def test_a_card_button_reaches_the_core(teams: Teams) -> None:
 
     [_, answer] = teams.connector.sent
     assert "Never share financial results" in card_text(answer.activity)
+
+
+async def test_a_lone_social_link_offers_report_it_which_opens_the_form_with_it(
+    teams: Teams,
+) -> None:
+    link = "https://x.com/angry_customer/status/1790000000000000001"
+    await teams.post(PERSONAL, text=link)
+
+    [call] = teams.connector.sent
+    assert "Is this a post you want to report to the social media team?" in card_text(call.activity)
+    [report_it] = [o for o in objects_in(call.activity) if o.get("title") == "Report it"]
+    assert report_it["data"]["msteams"] == {"type": "task/fetch"}
+    fetched = await teams.post(
+        "teams-invoke-task-submit.synthetic.json",
+        channelId="msteams",
+        name="task/fetch",
+        value={"data": report_it["data"]},
+    )
+    dialog = (await fetched.json())["task"]["value"]
+    assert dialog["title"] == "Report a mention"
+    [links] = [o for o in objects_in(dialog["card"]) if o.get("id") == "links"]
+    assert links["value"] == link
