@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+from typing import TYPE_CHECKING
+
 import click
 
 from bot.cli_support import echo_json_lines, runtime_or_exit, settings_or_exit
+
+if TYPE_CHECKING:
+    from bot.app import Runtime
+    from handlers.reports.model import Report
 
 PLATFORMS = click.Choice(["slack", "teams", "console"])
 
@@ -46,7 +53,9 @@ def export(platform: str, user_id: str) -> None:
     prompt="Forget this person? Their own rows are deleted, others unlinked."
 )
 def forget(platform: str, user_id: str) -> None:
-    """Delete one person's own data and unlink them from reports, answers and clicks."""
+    """Delete one person's own data and unlink them from reports, answers and clicks.
+
+    The report cards already posted that name them are updated to show a former employee."""
     from bot.delivery.ledger import Ledger
     from handlers import privacy
     from handlers.reports.store import ReportStore
@@ -57,13 +66,48 @@ def forget(platform: str, user_id: str) -> None:
     try:
         changed = privacy.forget(runtime.db, platform, user_id, stand_in)
         changed["deliveries"] = Ledger(runtime.db).forget(platform, user_id, stand_in)
-        changed["report_assignments"] = ReportStore(runtime.db).forget(platform, user_id, stand_in)
+        changed.update(ReportStore(runtime.db).forget(platform, user_id, stand_in))
         if platform == "teams":
             changed["teams_conversations"] = runtime.teams.conversations.forget(user_id)
         changed = {table: count for table, count in changed.items() if count}
+        named = ReportStore(runtime.db).naming(platform, stand_in)
+        shown, missed = asyncio.run(_show_cards_again(runtime, named)) if named else (0, [])
     finally:
         runtime.db.close()
     if not changed:
         click.echo(f"Nothing stored about {platform} user {user_id}.")
     for table, count in changed.items():
         click.echo(f"{table}: {count} row(s)")
+    if shown:
+        click.echo(f"report cards updated to show a former employee: {shown}")
+    if missed:
+        click.echo(
+            f"Could not update {len(missed)} report card(s), which still show the name: "
+            + ", ".join(missed)
+            + ". Each changes at its report's next update; delete it by hand to remove it now."
+        )
+
+
+async def _show_cards_again(runtime: Runtime, named: list[Report]) -> tuple[int, list[str]]:
+    """Update every posted card of the reports `named` (they name a forgotten person): how
+    many were updated, and the ones that could not be (a card never sent, deleted, or on a
+    platform this command cannot reach)."""
+    from handlers.privacy import is_forgotten
+    from handlers.reports import Reports
+
+    reports = Reports(runtime.core)
+    shown, missed = 0, []
+    try:
+        for report in named:
+            failed = await reports.update_cards(report)
+            shown += len(reports.store.cards(report.id)) - len(failed)
+            missed += [
+                f"{report.ref} ({card.platform} "
+                + ("a former employee's chat" if is_forgotten(card.recipient) else card.recipient)
+                + ")"
+                for card in failed
+            ]
+    finally:
+        await runtime.delivery.stop()
+        await runtime.close_clients()
+    return shown, missed

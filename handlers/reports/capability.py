@@ -26,7 +26,7 @@ from handlers.reports.links import (
     split_typed,
 )
 from handlers.reports.model import OPEN_STATUSES, Event, Outcome, Report, Reporter, Urgency
-from handlers.reports.store import ReportStore
+from handlers.reports.store import Card, ReportStore
 from handlers.reports.triage import AckWindows, Change, require_manager
 from handlers.views import Block, Form, Message, Reply, SharedMessage, Values
 
@@ -363,12 +363,19 @@ class Reports:
         self.core.soon("update report cards", self._update_cards(report))
 
     async def _update_cards(self, report: Report) -> None:
+        await self.update_cards(report)
+
+    async def update_cards(self, report: Report) -> list[Card]:
+        """Show the report as it is now on every card sent about it; the cards that could not
+        be changed (never sent, gone, or on a platform not reached from here)."""
         card = views.card(report, time.time(), self.name)
+        missed = []
         for sent in self.store.cards(report.id):
-            if self.core.can_message(sent.platform):
-                await self.core.outbox.update(
-                    sent.platform, sent.recipient, sent.purpose, report.ref, card
-                )
+            if not self.core.can_message(sent.platform) or not await self.core.outbox.update(
+                sent.platform, sent.recipient, sent.purpose, report.ref, card
+            ):
+                missed.append(sent)
+        return missed
 
     def _tell_reporters(self, report: Report, event: Event) -> bool:
         """Queue the news for every reporter who can be reached; whether anyone could."""

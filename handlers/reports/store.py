@@ -356,6 +356,16 @@ class ReportStore:
         ).fetchall()
         return [self._report(row) for row in rows]
 
+    def naming(self, platform: str, user_id: str) -> list[Report]:
+        """The reports whose cards name the person: as a reporter or as the assignee."""
+        rows = self.db.execute(
+            f"SELECT {_COLUMNS} FROM reports WHERE (assignee_platform = ? AND assignee = ?)"
+            " OR id IN (SELECT report_id FROM report_reporters WHERE platform = ? AND user_id = ?)"
+            " ORDER BY id",
+            [platform, user_id, platform, user_id],
+        ).fetchall()
+        return [self._report(row) for row in rows]
+
     def cards(self, report_id: int) -> list[Card]:
         """Every card sent about the report."""
         rows = self.db.execute(
@@ -411,10 +421,15 @@ class ReportStore:
                 [nudges, next_at, report_id],
             )
 
-    def forget(self, platform: str, user_id: str, stand_in: str) -> int:
-        """Put `stand_in` where the person is the assignee of a report (the reporters' and
-        events' own columns are handled by `handlers.privacy.forget`); rows changed."""
+    def forget(self, platform: str, user_id: str, stand_in: str) -> dict[str, int]:
+        """Put `stand_in` where the person is the assignee of a report, and where a card went
+        to them (the reporters' and events' own columns are handled by
+        `handlers.privacy.forget`); rows changed per table."""
         with self.db.atomic():
+            cards = self.db.execute(
+                "UPDATE report_cards SET recipient = ? WHERE platform = ? AND recipient = ?",
+                [stand_in, platform, user_id],
+            ).rowcount
             assigned = self.db.execute(
                 "UPDATE reports SET assignee = ? WHERE assignee_platform = ? AND assignee = ?",
                 [stand_in, platform, user_id],
@@ -425,7 +440,7 @@ class ReportStore:
                 " WHERE kind = 'assigned' AND platform = ? AND detail = ?",
                 [stand_in, platform, user_id],
             ).rowcount
-        return assigned + named
+        return {"report_assignments": assigned + named, "report_cards": cards}
 
     # -- rows ------------------------------------------------------------------------------------
 

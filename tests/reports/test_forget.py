@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
 from click.testing import CliRunner
 
 from bot.cli import main
-from tests.fakes.slack_requests import wait_for_call
+from tests.fakes.bot_work import settled
+from tests.fakes.slack_requests import SECRET, calls, wait_for_call
 from tests.fakes.slack_web_api import FakeSlack
-from tests.reports.conftest import card_buttons, press, report
+from tests.reports.conftest import CHANNEL, card_buttons, press, report
 
 
 async def test_a_forgotten_reporter_and_assignee_are_a_former_employee(
@@ -23,9 +25,8 @@ async def test_a_forgotten_reporter_and_assignee_are_a_former_employee(
 
     env = {"SOCIALBOT_DB": str(bot.runtime.settings.db)}
     for user in ("W111", "WMGR1"):
-        result = CliRunner().invoke(main, ["forget", "--user", user, "--yes"], env=env)
-        assert result.exit_code == 0, result.output
-    assert "report_assignments: 2 row(s)" in result.output  # the report and its event
+        output = await forget(user, env)
+    assert "report_assignments: 2 row(s)" in output  # the report and its event
 
     await report(bot, "https://twitter.com/a/status/1?s=20 still up", user="W222")
     update = (await wait_for_call(slack, "chat.update", 2))[1]
@@ -34,3 +35,47 @@ async def test_a_forgotten_reporter_and_assignee_are_a_former_employee(
     assert "_a former employee_: calls us crooks" in shown
     assert "assigned to a former employee" in shown
     assert "forgotten-" not in shown and "__:" not in shown
+
+
+async def test_forget_shows_a_former_employee_on_the_cards_already_posted(
+    bot: Any, slack: FakeSlack
+) -> None:
+    await report(bot, "https://x.com/a/status/2 calls us crooks", user="W111")
+    await report(bot, "https://x.com/a/status/2 still up", user="W222")
+    await card_buttons(slack)
+    await wait_for_call(slack, "chat.update")  # the second reporter joined the card
+    await settled(bot.runtime)
+    posted = json.dumps(slack.messages_in(CHANNEL)[0].blocks)
+    assert "User W111" in posted and "User W222" in posted
+    db = {"SOCIALBOT_DB": str(bot.runtime.settings.db)}
+    with_slack = {
+        **db,
+        "SLACK_BOT_TOKEN": "xoxb-test-token",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": slack.url,
+    }
+
+    # Run where Slack is not configured: the card cannot change, and the output says so.
+    result = await forget("W111", db)
+    assert (
+        "Could not update 1 report card(s), which still show the name: R-0001 (slack CSOCIAL)"
+        in result
+    )
+    assert len(calls(slack, "chat.update")) == 1
+
+    result = await forget("W222", with_slack)
+    assert "report cards updated to show a former employee: 1" in result
+    [_, edit] = calls(slack, "chat.update")
+    shown = json.dumps(edit["blocks"])
+    assert edit["channel"] == CHANNEL
+    assert "Reported by (2)*\\na former employee, a former employee" in shown
+    assert "W111" not in shown and "W222" not in shown and "forgotten-" not in shown
+
+
+async def forget(user: str, env: dict[str, str]) -> str:
+    """`socialbot forget --user USER --yes` with `env`, in a thread: it runs its own loop to
+    reach Slack, while this test's loop serves the fake Slack."""
+    command = ["forget", "--user", user, "--yes"]
+    result = await asyncio.to_thread(CliRunner().invoke, main, command, env=env)
+    assert result.exit_code == 0, result.output
+    return result.output

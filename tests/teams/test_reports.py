@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 from typing import Any
 
+from click.testing import CliRunner
+
+from bot.cli import main
 from tests.teams.conftest import MakeTeams, card_text
+from tests.teams.test_team_questions import OLO, OLO_CHAT, calls_where, posted_to
 
 PERSONAL = "teams-message-personal.json"
 EXECUTE = "teams-invoke-adaptiveCard-action.constructed.json"
@@ -40,3 +46,27 @@ async def test_a_manager_acknowledges_from_the_card(make_teams: MakeTeams) -> No
     body = await (await teams.post(EXECUTE, value=acknowledge(report_id))).json()
     assert body["statusCode"] == 200
     assert teams.db.table("reports").get(report_id)["status"] == "acknowledged"
+
+
+async def test_forget_shows_a_former_employee_on_a_teams_card_already_sent(
+    make_teams: MakeTeams,
+) -> None:
+    teams = await make_teams(social_media_managers=[OLO["aadObjectId"]])
+    await teams.runtime.delivery.start()
+    try:
+        await teams.post(PERSONAL, text="hi", conversation=OLO_CHAT, **{"from": OLO})
+        await teams.post(PERSONAL, text=f"report {LINK} rude reply to our launch post")
+        [card] = await calls_where(teams.connector, posted_to(OLO_CHAT["id"]))
+        assert "Megan Bowen" in card_text(card.activity)
+
+        command = ["forget", "--platform", "teams", "--user", MEGAN, "--yes"]
+        env = {"SOCIALBOT_DB": str(teams.runtime.settings.db)}
+        result = await asyncio.to_thread(CliRunner().invoke, main, command, env=env)
+    finally:
+        await teams.runtime.delivery.stop()
+
+    assert "report cards updated to show a former employee: 1" in result.output, result.output
+    [update] = [call for call in teams.connector.calls if call.method == "update"]
+    assert update.conversation_id == OLO_CHAT["id"] and update.activity_id == card.created_id
+    assert "a former employee" in card_text(update.activity)
+    assert "Megan" not in json.dumps(update.activity)
