@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from handlers.checks.confidential import OWN
+
 
 def _any(*alternatives: str) -> re.Pattern[str]:
     """Whole words or phrases (regular expressions, spaces match any whitespace)."""
@@ -75,6 +77,11 @@ _INSULT = _any(
     # Compounds of a word for a fool ("Vollidioten", "randdebielen").
     r"\w+idiot(?:en|er|erne|s)?|\w*debiel(?:en|e)?|bande de (?:nuls|cons|guignols|bras cassés)",
     r"liars|frauds|crooks|scammers|charlatans|svindlere|betrüger|bedragare|oplichters|escrocs",
+    # Italian, Spanish, Portuguese and Polish, read by no list of their own.
+    r"idioti|idiota|idiotas|imbecill[ei]|imbécil(?:es)?|imbecis|cretin[oi]|deficienti|buffoni"
+    r"|pagliacci|payasos|palhaços|incompetenti|incompetentes|incapaci|inúteis|inútiles"
+    r"|vergognatevi|vergogna|qué vergüenza|que vergonha|idioci|idiotów|debil(?:e|i|ami)?"
+    r"|kretyn(?:i|ów)?|imbecyl(?:e|i|ów)?|nieudacznik\w*|niekompetentn\w*|żenada",
     # "Heeft gewoon geen hersens", "they simply have no brains": said with scorn, not of a puppy.
     r"(?:has|have|har|hat|haben|heeft|hebben|a|ont) (?:simply|just|clearly|obviously|really"
     r"|gewoon|echt|duidelijk|bare|simpelthen|jo|einfach|halt|helt enkelt|rett og slett"
@@ -91,6 +98,8 @@ _SWEARING = _any(
     r"faen|jævla|jævlig|drittsekk|dritt",
     r"kut(?:zooi|dag|ding|weer)?|klote\w*|verdomme|verdomd\w*|godverdomme|tering\w*|klootzak\w*"
     r"|lul|eikel|rot op|kolere",
+    r"cazzo|vaffanculo|fanculo|stronz[oi]|porca miseria|mierda|joder|coño|gilipollas|cabrón"
+    r"|porra|caralho|foda-se|kurw\w+|chuj\w*|pierdol\w+|gówno",
     r"putain|merde\w*|bordel|connard\w*|connasse|salaud|salope|foutu\w*|fais chier"
     r"|fait chier|emmerde\w*|enfoiré\w*|(?<!-)nique\w*",
 )
@@ -139,7 +148,8 @@ _DEMEANING = re.compile(
 # Taking sides in politics: telling people how to vote, or an opinion in political words.
 _VOTE_FOR = _any(
     # Voting in a contest or for awards is no politics.
-    r"vote (?:for|against|no|yes)(?![^.!?\n]*(?<!\w)(?:awards?|prizes?|contest|competition))"
+    r"(?:vote|voting) (?:for|against|no|yes)"
+    r"(?![^.!?\n]*(?<!\w)(?:awards?|prizes?|contest|competition))"
     r"|don't vote|do not vote|never vote",
     r"vote (?:them|him|her) (?:in|out)",
     r"stem (?:på|nej|ja|imod)|stem ikke|ikke stem|stemmer (?:\w+ ){0,2}på",
@@ -149,6 +159,8 @@ _VOTE_FOR = _any(
     # ... nor is voting for a prize ("stem op ons voor de award", "votez pour nous au concours").
     # ... nor for a photo ("stem op je favoriete foto", "votez pour votre photo préférée"): in
     # Dutch and French voting is politics only with a party or an election in its sentence.
+    r"votate|votatelo|votateli|votare per|non votate|votad|votar por|no votéis|votem em"
+    r"|vote em|votar em|não votem|głosujcie na|głosuj na|zagłosuj na|nie głosujcie",
     r"(?:stem (?:op|tegen|niet)|stemt (?:op|tegen)|niet stemmen op|votez|votons|ne votez pas"
     r"|voter pour|voter contre)(?=[^.!?\n]*(?<!\w)(?:partij\w*|verkiezing\w*|pvv|vvd|d66|cda"
     r"|groenlinks|partis?|élection\w*|rassemblement national|reconquête|insoumise"
@@ -171,7 +183,8 @@ _POLITICAL = re.compile(
     r"|kabinet|tweede kamer|verkiezing\w*|politiek\w*|partij\w*|pvv|vvd"
     r"|groenlinks|d66|cda|gouvernement|élection\w*|politique\w*|partis"
     r"|assemblée nationale|rassemblement national|reconquête|la france insoumise"
-    r"|les républicains)(?!\w)",
+    r"|les républicains|elezioni|partito|governo|parlamento|elecciones|partido|gobierno"
+    r"|eleições|wybory|wyborach|partia|partii|rząd\w*|sejm\w*)(?!\w)",
     re.IGNORECASE,
 )
 _RELIGIOUS = re.compile(
@@ -333,6 +346,20 @@ _COPY = _any(
     r"(?:artikel|tekst|foto)|betaalmuur",
     r"(?:article|texte) (?:complet|en entier|entier)|(?:copié|collé|recopié) (?:\w+ ){0,3}"
     r"(?:article|texte|photo)|contourner (?:le )?paywall",
+    r"(?:l['\u2019])?(?:intero|completo) articolo|articolo (?:completo|intero)|testo completo"
+    r"|artículo completo|texto completo|artigo completo|texto integral|cały artykuł"
+    r"|całego artykułu|senza abbonamento|sin suscripción|sem assinatura|bez subskrypcji",
+    # A whole book, chapter or film passed on: "here's the whole chapter, scanned", "das komplette
+    # Kapitel abfotografiert", "lastet ned hele dokumentaren og legger den ut".
+    r"(?:whole|entire|full|complete|hele|hela|ganzen?|komplette?n?|gesamten?|volledige|entier"
+    r"|intero|completo|cały) (?:\w+ ){0,2}(?:chapter|book|documentary|film|movie|episode"
+    r"|kapitel|bog|bogen|bok|boken|buch|dokumentar\w*|hoofdstuk|boek|documentaire|chapitre"
+    r"|livre|capitolo|libro|rozdział|książk\w+)(?=[^.!?\n]{0,80}(?:scanned|photographed"
+    r"|abfotografiert|eingescannt|scannet|scannat|gescand|scanné|fotografat\w+|here|below"
+    r"|in full|i full|lastet ned|downloaded|heruntergeladen|legger|lægger|uploaded|posting|teile))"
+    r"|(?:scanned|abfotografiert|eingescannt|downloaded|lastet ned|heruntergeladen|hentet"
+    r"|gedownload|téléchargé) (?:\w+ ){0,3}(?:whole|entire|full|complete|hele|hela|ganzen?"
+    r"|komplette?n?|volledige|entier)",
 )
 # Other people's health, family or pay ("she's been on sick leave since her diagnosis").
 _PRIVATE = re.compile(
@@ -361,24 +388,39 @@ _SOMEONE = re.compile(
     r"|il|elle|lui|collègue|candidat\w*)(?!\w)"
     r"|(?<=[a-zæøåäöü,] )[A-ZÆØÅÄÖÜ][a-zæøåäöüß]+(?= (?:fra|from|i|in|aus|från|som|who|der)\b)",
 )
+_ME = re.compile(
+    r"(?<!\w)(?:i|me|my|mig|min|mit|mich|mir|mein\w*|jag|mej|mitt|meg|mij|mijn|moi"
+    r"|mon|ma)(?!\w)",
+    re.IGNORECASE,
+)
 # Photos of people posted without asking them.
 _UNASKED = _any(
     r"didn't ask (?:him|her|them|anyone|anybody)|without asking|without (?:their|his|her) "
-    r"(?:permission|consent)|haven't asked|caught \w+ (?:fast )?(?:asleep|sleeping|napping|drunk"
+    r"(?:permission|consent)|haven't asked"
+    # "Didn't have time to ask", "couldn't wait for the permission slips", "asked not to be in it".
+    r"|(?:didn't|did not|no) (?:have )?(?:time|chance) to ask|(?:didn't|did not) bother (?:to )?ask"
+    r"|(?:couldn't|could not|can't|didn't) wait for (?:the |their |his |her )?(?:permission|consent"
+    r"|approval|ok)|(?:didn't|did not|doesn't|does not) want to be (?:in|on) (?:the |it|this)"
+    r"|caught \w+ (?:fast )?(?:asleep|sleeping|napping|drunk"
     r"|snoring|dozing|passed out)",
-    r"har ikke spurgt|uden at spørge|uden (?:deres|hans|hendes) (?:tilladelse|samtykke)",
+    r"har ikke spurgt|uden at spørge|uden (?:deres|hans|hendes) (?:tilladelse|samtykke)"
+    r"|spurgte ikke(?: om lov)?|uden lov|ville ikke (?:være )?med på (?:billedet|billederne)",
     r"ohne (?:zu fragen|sie zu fragen|ihn zu fragen|erlaubnis|einverständnis)",
-    r"utan att fråga|har inte frågat|utan (?:deras|hans|hennes) (?:tillåtelse|samtycke)",
-    r"uten å spørre|har ikke spurt",
+    r"utan att fråga|har inte frågat|utan (?:deras|hans|hennes) (?:tillåtelse|samtycke)"
+    r"|frågade inte|utan lov",
+    r"uten å spørre|har ikke spurt|spurte ikke|uten lov",
+    r"nicht gefragt|wollte nicht (?:\w+ )?(?:aufs|auf dem|ins) (?:foto|bild|video)",
     # ... or who do not know they were filmed.
     r"(?:doesn't|don't|didn't) know (?:that )?i (?:filmed|recorded|took|posted|shot)",
     r"ved ikke,? at jeg (?:har )?(?:filmet|optaget|taget|lagt)",
     r"weiß nicht,? dass ich (?:\w+ )?(?:gefilmt|aufgenommen|fotografiert)",
     r"vet inte att jag (?:har )?(?:filmat|tagit|lagt)",
     r"vet ikke at jeg (?:har )?(?:filmet|tatt|lagt)",
-    r"zonder (?:het )?(?:te vragen|toestemming)|niet gevraagd|weet niet dat ik",
+    r"zonder (?:het )?(?:te vragen|toestemming)|niet gevraagd|weet niet dat ik"
+    r"|(?:liever )?niet op de (?:foto|video) (?:wilde|wou|wil|wilden)",
     r"sans (?:lui |leur )?demander|sans (?:son|leur) (?:accord|autorisation|consentement)"
-    r"|(?:il|elle) ne sait pas que",
+    r"|(?:il|elle) ne sait pas que|sans (?:autorisation|permission)|pas demandé"
+    r"|ne voulait pas être (?:sur|dans) (?:la|les) (?:photo|vidéo)",
 )
 # People shown drunk or asleep in a photo or video.
 _SHOWN_UNWELL = re.compile(
@@ -388,6 +430,41 @@ _SHOWN_UNWELL = re.compile(
     r"|lazarus|ladderzat|slaapt|in slaap|ivre|bourré|bourrée|(?<!me suis )endormie?)(?!\w)",
     re.IGNORECASE,
 )
+
+
+# Where someone can be found: a street address ("14 Pound Lane", "Vesterbrogade 12", "in via
+# Nizza") or a phone number (8 to 13 digits, spaced or with a leading + or 0).
+_ADDRESS = re.compile(
+    r"(?<!\w)\d{1,5}[a-z]?,?\s+(?:[A-Z][\w'-]+\s+){1,3}(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave"
+    r"|Drive|Dr|Way|Close|Court|Ct|Place|Pl|Boulevard|Blvd|Terrace|Crescent)(?!\w)"
+    r"|(?<!\w)[A-ZÆØÅÄÖÜ][\wæøåäöüß-]*(?:gade|vej|straße|strasse|gatan|gata|gaten|veien|vegen"
+    r"|straat|laan|weg|allé|plads|platz)\s+\d{1,4}(?!\w)"
+    r"|(?<!\w)(?:in via|in viale|in piazza|en la calle|na rua|przy ulicy|rue) (?:de |del |della "
+    r"|da |do )?[A-Z][\w'-]+",
+)
+_PHONE = re.compile(r"(?<![\w+./:-])(?:\+|\(?0)?\d[\d \-()]{6,16}\d(?!\w|[.,]\d|[/:-])")
+
+
+def _whereabouts(draft: str) -> int | None:
+    """Where a street address or a phone number said of a person ("my cell is…", "he's on…",
+    "I live at…"; not a support line or a club's boathouse) is in `draft`."""
+    for match in (*_PHONE.finditer(draft), *_ADDRESS.finditer(draft)):
+        sentence = re.search(r"[^.!?\n]*$", draft[: match.start()])
+        if not (sentence and (_SOMEONE.search(sentence.group(0)) or _ME.search(sentence.group(0)))):
+            continue
+        if OWN.search(draft[: match.start()]):  # "call me at…": one's own line, for business
+            continue
+        number = match.group(0)
+        if not _ADDRESS.fullmatch(number) and not (
+            8 <= sum(c.isdigit() for c in number) <= 13
+            and re.search(r"[ ()-]|^[+0]", number)
+            and not re.fullmatch(
+                r"\d{4}\s?-\s?\d{4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{4}", number
+            )
+        ):
+            continue
+        return match.start()
+    return None
 
 
 def _politics(draft: str) -> int | None:
@@ -431,7 +508,9 @@ FINDERS: dict[str, Callable[[str], int | None]] = {
     "swearing": _searcher(_SWEARING),
     "politics": _politics,
     "copy": _searcher(_COPY),
-    "personal": _private,
+    "personal": lambda draft: min(
+        (at for at in (_private(draft), _whereabouts(draft)) if at is not None), default=None
+    ),
     "consent": lambda draft: _first(draft, _UNASKED, _SHOWN_UNWELL),
     "screen": _searcher(_INTERNAL_PICTURE),
 }

@@ -216,6 +216,35 @@ _ADDRESSED = re.compile(
     r"|(?:to|til|till|an|aan|à) @\w+,? (?:who|der|som|die|qui))(?!\w)",
     re.IGNORECASE | re.MULTILINE,
 )
+# Having seen what others say about it: "I see the thread saying…", "Lots of noise about…",
+# "Ser at der er sure anmeldelser…", "Jag har sett kritiken…"; the words after it say whether
+# it is criticism itself (group 1) or only talk (group 2).
+_NOTICED = re.compile(
+    r"(?<!\w)(?:i see|i saw|i['\u2019]ve seen|i have seen|seeing|lots of|a lot of|so much|ser at"
+    r"|så at|jeg har set|jeg har sett|jeg ser|jag ser|jag har sett|såg att|ich sehe|ich habe"
+    r"|hab gesehen|viel|ik zie|ik heb|veel|je vois|j['\u2019]ai vu|beaucoup de)(?!\w)"
+    r"[^.!?\n]{0,80}?(?<!\w)(?:(criticism|complaints?|noise|outrage|backlash|drama|kritik\w*"
+    r"|klager|brok|klagomål|beschwerden|aufregung|kritiek|klachten|ophef|critiques?|plaintes"
+    r"|polémique|(?:bad|negative|angry|sour|dårlige|negative|sure|vrede|schlechte|negative"
+    r"|dåliga|arga|sura|slechte|boze|negatieve|mauvais) (?:reviews|anmeldelser|bewertungen"
+    r"|recensioner|recensies|avis))|(thread|posts?|comments?|tweets?|reviews|saying|claiming"
+    r"|writes|writing|skriver|kommentarer|opslag|tråd|inlägg|anmeldelser|bewertungen"
+    r"|recensioner|recensies|schreibt|kommentare|beiträge|reacties|schrijft|commentaires"
+    r"|écrit))(?!\w)",
+    re.IGNORECASE,
+)
+# Then putting it right oneself: "let me set the record straight", "vil bare sige at…", "that's
+# just not my experience", "since no one else answers, I will".
+CLARIFYING = phrase_pattern(
+    """set the record straight|for the record|just to be clear|let me be clear|let me clarify
+    |to clarify|not my experience|since no one else|since nobody else|someone has to
+    |as one of the|vil bare sige|ville bare sige|for en god ordens skyld|ikke min oplevelse
+    |ikke min erfaring|da ingen andre|siden ingen andre|inte min upplevelse|eftersom ingen annan
+    |vill bara säga|zur klarstellung|um das klarzustellen|nicht meine erfahrung|ich will nur sagen
+    |da sonst niemand|voor de duidelijkheid|niet mijn ervaring|ik wil alleen zeggen
+    |omdat niemand anders|pour être clair|pour rétablir la vérité|mettons les choses au clair
+    |pas mon expérience|je tiens à préciser|puisque personne d'autre"""
+)
 _YOUR_SERVICE = re.compile(rf"(?<!\w){_YOUR}\s+(?:[^\W\d_]+\s+)?{SERVICE.pattern}", re.IGNORECASE)
 
 
@@ -266,8 +295,17 @@ def criticism(
         denial = DENIAL.search(draft) or _QUOTED_DENIAL.search(draft)
         claim = (said_to and (about_us or medium)) or (medium and about_us)
         rebuttal = denial if denial and claim else None
-    if apology or rebuttal or (answering and (criticised or (medium and company_mentioned))):
-        found = rebuttal or apology or answering
+    noticed = _NOTICED.search(draft)
+    clarifying = CLARIFYING.search(draft)
+    if not (noticed and clarifying and (noticed.group(1) or company_mentioned)):
+        clarifying = None
+    if (
+        apology
+        or rebuttal
+        or clarifying
+        or (answering and (criticised or (medium and company_mentioned)))
+    ):
+        found = rebuttal or apology or answering or clarifying
         assert found is not None
         links = links_in(_with_schemes(draft))
         yield Concern(

@@ -266,6 +266,14 @@ _SAYS = [
     "notre site",
 ]
 SAYS_SO = phrase_pattern(s for s in _SAYS if not s.startswith("#"))
+# "We're hiring" says who "we" are only beside the company's name: with nothing but a link to
+# its site, readers do not learn that the author works there.
+WE_RECRUIT = frozenset(
+    listed(
+        """we're hiring|we are hiring|join our team|join us|vi søger|wir suchen|vi söker|wij zoeken
+        |we zoeken|nous recrutons|on recrute|rejoignez-nous"""
+    )
+)
 _HASHTAGS = re.compile(
     "(?:" + "|".join(re.escape(s) for s in _SAYS if s.startswith("#")) + r")(?!\w)",
     re.IGNORECASE,
@@ -290,7 +298,10 @@ def disclosure(
     site = _company_site(draft, company_names, internal_domains)
     if (site is None and match is None) or not _promotes(draft, plain, names, site is not None):
         return
-    if SAYS_SO.search(draft) or _HASHTAGS.search(draft) or _works_as(draft, company_names):
+    says = {" ".join(m.group(0).lower().split()) for m in SAYS_SO.finditer(draft)}
+    if (says and (match or not says <= WE_RECRUIT)) or _HASHTAGS.search(draft):
+        return
+    if _works_as(draft, company_names):
         return
     if profile and names.search(profile):
         return
@@ -343,6 +354,9 @@ PRAISE = frozenset(
         separator=" ",
     )
 )
+_ANNOUNCING = frozenset(
+    listed("new ny nye nytt nya neu neue nieuw nieuwe nouveau nouvelle nouveaux nouvelles", " ")
+)
 # How any article is shared ("read more", "les mer"): selling only of something one can use, too.
 _NOT_SELLING = PRAISE | frozenset(
     listed(
@@ -392,6 +406,11 @@ def _promotes(draft: str, plain: str, names: re.Pattern[str], at_site: bool) -> 
     ):
         return True
     if at_site:
+        # The company's own page: praise or "read more" of its blog promotes it, and "new on…"
+        # announces it; "great article" on a namesake's news site does not.
+        blog = re.search(r"https?://[^\s/]+/(?:[^\s/]+/)?blog", draft, re.IGNORECASE)
+        if any(blog or word in _ANNOUNCING for word in found):
+            return True
         return RECRUITING.search(draft) is not None
     employers = [
         name

@@ -15,7 +15,7 @@ from handlers.checks.secrets import TermsFile
 from handlers.checks.text import name_pattern, without_links
 from handlers.guidelines.document import GuidelinesFile
 from handlers.guidelines.language import detect_language
-from handlers.guidelines.retrieval import Index
+from handlers.guidelines.retrieval import Index, analyse
 
 # How each kind's section is found in whatever guidelines the company has.
 SECTION_QUERIES = {
@@ -71,6 +71,11 @@ class OfflineReview:
                 sections[kind] = hits[0].section.title if hits else FALLBACK_SECTIONS[kind]
             read = self._read = (index, rules(index.sections, index.language), sections)
         return read
+
+    def _names(self, language: str) -> frozenset[str]:
+        """The keys of the company's names, as the rules' words are read in `language`."""
+        names = self.settings.company_names
+        return frozenset(key for name in names for t in analyse(name, language) for key in t.keys)
 
     @property
     def settings(self) -> CheckSettings:
@@ -131,6 +136,7 @@ class OfflineReview:
                 {section.key: section.title for section in index.sections},
                 language,
                 covered,
+                self._names(index.language),
             )
             if concern.section not in cited  # already said, in the words of its own kind
         ]

@@ -42,7 +42,29 @@ _UNREAD = (
     r"|\b(?:non|não)\s+(?:(?:si|se|es|è|é)\s+)?(?:deve|devono|devem|deves|pu[òo]|possono|pode"
     r"|podem|pot|poden|consentit[oa]|permess[oa]|permitid[oa]|permès|permesa|autorizzat[oa]"
     r"|autorizad[oa]|autoritzat|\w+(?:are|ere|ire)|\w+(?:ar|er|ir))\b|\bunikaj\w*|\bnigdy\b"
-    r"|\bnie\b"
+    r"|\bnie\b|\bzakaz\w*|\bzabrania się\b|\bevite[mn]?\b|\bvedad[oa]s?\b"
+    # "Non saranno tollerati insulti", "Non sono ammessi contenuti", "não é permitido".
+    r"|\b(?:non|não|no)\s+(?:saranno|sarà|sono|è|viene|vengono|verranno|verrà|será|serão|é|são"
+    r"|serán|será|está|están|son|es)\s+(?:\w+\s+)?(?:tollerat\w|toleráve\w*|tolerad\w|ammess\w"
+    r"|consentit\w|permess\w|permitid\w|possibile|possível|posible|accettat\w|aceit\w*|aceptad\w"
+    r"|autorizzat\w|autorizad\w)"
+    r"|\b(?:vanno|va|sono da|devono essere|deve essere)\s+evitat\w|\b(?:è|sono) vietat\w"
+    r"|\bcal evitar\b|\bdeve(?:m)? ser evitad\w"
+    # What "will be removed" breaks a rule: "saranno rimossi i commenti che…", "we reserve the
+    # right to remove comments that…", "Beiträge, die … werden gelöscht".
+    r"|.{0,120}\b(?:reserve the right to (?:remove|delete|hide|block)|will be (?:removed|deleted"
+    r"|hidden)|saranno (?:rimoss|cancellat|eliminat)\w|verranno (?:rimoss|cancellat|eliminat)\w"
+    r"|serão (?:removid|excluíd|apagad)\w+|serán (?:eliminad|borrad|retirad)\w+"
+    r"|zostaną usunięte|będą usuwane|werden (?:\w+ )?(?:gelöscht|entfernt)"
+    r"|seront (?:supprimée?s|retirée?s)|worden (?:\w+ )?verwijderd|(?:bliver|vil blive) slettet"
+    r"|kommer att (?:tas bort|raderas)|blir slettet)\b"
+    # An obligation to have something approved first: "must be approved", "deve essere
+    # approvato", "muss freigegeben werden", "skal godkendes".
+    r"|.{0,120}\b(?:must|should|shall|needs? to|has to|have to|deve|devono|debe|deben|devem"
+    r"|muss|müssen|skal|ska|må|moet|moeten|doit|doivent|musi|muszą)\s+(?:first\s+|always\s+)?"
+    r"(?:be|essere|ser|være|vara|worden|être|być)\s+(?:\w+\s+)?(?:approved|authori[sz]ed"
+    r"|cleared|signed off|approvat\w|autorizzat\w|aprovad\w|autorizad\w|genehmigt|freigegeben"
+    r"|godkendt|godkänd|godkjent|goedgekeurd|approuvée?s?|autorisée?s?|zatwierdzon\w)\b"
     # Japanese forbids at the end of a sentence: "投稿しないでください", "…ことは禁止します".
     r"|.{0,200}?(?:禁止|ないでください|てはいけません|てはならない|控えてください|ご遠慮ください"
     r"|しないこと)"
@@ -55,6 +77,19 @@ FORBIDDING = {
     r"|\bno\b(?! matter\b)|\bat most\b|\bno more than\b"
     r"|\bbe (?:very |extra )?careful (?:what|with|about|when|not)\b"
     r"|.{0,80}\b(?:is|are) (?:not permitted|prohibited|forbidden|not acceptable)\b"
+    # "Vulgarity will not be tolerated", "Photos are not to be posted", "Social media will not
+    # be used for…".
+    r"|.{0,120}\b(?:will|shall|must|should|is|are|may) not be (?:tolerated|permitted|accepted"
+    r"|allowed|used|posted|shared|published|included|disclosed)\b"
+    r"|.{0,120}\b(?:is|are) not to be\b"
+    # "Your use of social media … may not link to…": "may not" and an action, after any subject.
+    r"|.{0,120}\bmay not (?:link|post|share|use|publish|include|reference|disclose|mention"
+    r"|create|contain|comment|endorse|promote|represent|speak|display)\b"
+    # A list item of what a post must not do: "Not contain any personal information".
+    r"|\bnot (?:contain|include|use|post|share|mention|name|disclose|reveal|publish|promote"
+    r"|advertise|link|tag|identify|show|display|critici[sz]e|comment|engage|respond|reply)\b"
+    # "Teachers should avoid…", "you should try to avoid…".
+    r"|(?:[\w'-]{1,40}\s+){1,3}(?:must|should|shall|will)\s+(?:try to\s+)?(?:avoid|refrain)\b"
     # "Posts must not comment negatively", "Content should never…": a noun as the subject ("may
     # not" after a noun is a possibility: "results may not be typical"). Words are bounded, or
     # a long hyphenated run backtracks from each hyphen.
@@ -129,7 +164,10 @@ ONLY = {
     "en": r"\bonly\s+(?:[\w-]{1,40}\s+){0,4}?"
     r"(?:may|can|should|must|shall|is allowed|are allowed|speaks?|posts?|publish(?:es)?|shares?"
     r"|answers?|responds?|comments?|uses?|creates?|tags?|mentions?)\b"
-    r"|.{0,80}\b(?:welcome|allowed|ok|okay) (?:only )?(?:when|if|as long as)\b",
+    r"|.{0,80}\b(?:welcome|allowed|ok|okay) (?:only )?(?:when|if|as long as)\b"
+    # "Use the logos only if authorized", "only with written permission".
+    r"|.{0,100}\bonly (?:if|when|with|after|once) (?:\w+ ){0,3}?(?:authori[sz]ed|approved"
+    r"|permitted|permission|consent|approval|cleared)\b",
     "da": r"\bkun\b|.{0,80}\b(?:velkomne?|tilladt|ok) (?:kun )?(?:når|hvis|så længe)\b",
     "de": r"\bnur\b|.{0,80}\b(?:willkommen|erlaubt|ok) (?:nur )?(?:wenn|falls|solange)\b",
     "sv": r"\b(?:endast|bara)\b|.{0,80}\b(?:välkomna?|tillåtet|ok) (?:bara )?(?:när|om|så länge)\b",
@@ -169,13 +207,15 @@ FORBIDDING_HEADING = re.compile(
 # read by handlers/checks/behaviours.py, under the name of the idea here that the rules use.
 CONCEPTS = """
 photo:
-  en photo photos picture pictures pic pics image images snapped selfie
-  da billede billeder foto fotos
-  de foto fotos bild bilder aufnahme
-  sv foto fotot bild bilder bilden
-  nb bilde bildet bilder foto fotoet
-  nl foto foto's afbeelding plaatje selfie
-  fr photo photos image images selfie
+  en photo photos picture pictures pic pics image images snapped selfie album video videos
+  da billede billeder foto fotos album video videoer
+  de foto fotos bild bilder aufnahme album video videos
+  sv foto fotot bild bilder bilden album video videor
+  nb bilde bildet bilder foto fotoet album video videoer
+  nl foto foto's afbeelding plaatje selfie album video video's
+  fr photo photos image images selfie album vidéo vidéos
+  * fotografia fotografie fotografías fotografias imagem imagens imagen imágenes zdjęcie zdjęcia
+  * zdjęć zdjęciami wideo filmiki
 screen:
   en screen screens monitor screenshot screenshots
   da skærm skærmen skærmbillede skærmbilleder
@@ -256,6 +296,7 @@ personal:
   nb personlige personopplysninger
   nl persoonlijke persoonsgegevens
   fr personnelles personnelle
+  * personali riservatezza privacidade privacidad prywatność prywatne osobowe pessoais personales
 colleague:
   en colleague colleagues coworker coworkers receptionist
   da kollega kolleger kollegaer
@@ -273,6 +314,10 @@ harass:
   nb diskriminerende krenkende trakasserende truende nedsettende
   nl discriminerend intimiderend beledigend belediging beledigingen kwetsend bedreigend
   fr discriminatoire harcèlement insultant insulte insultes injurieux menaçant
+  * insulti insulto insultare offese offensivi offensive minacce minaccioso diffamatori
+  * diffamatorio discriminatori discriminatorio molestie insultos ofensivo ofensivos amenazas
+  * amenaza difamatorio discriminatorio acoso ameaças ameaça difamatório discriminatório assédio
+  * ofensas obraźliwe obraźliwych obelgi groźby zniesławiające dyskryminujące nękanie hejt
 swearing:
   en obscene profanity profane swearing swear vulgar cursing
   da uanstændigt uanstændige bandeord bande vulgært
@@ -281,6 +326,8 @@ swearing:
   nb obskønt banning banne vulgært
   nl obsceen vloeken scheldwoorden grof
   fr obscène jurons vulgaire grossier
+  * volgarità volgari volgare parolacce turpiloquio vulgaridad vulgaridades vulgar palabrotas
+  * palavrões vulgaridade obscenidade wulgaryzmy wulgarne wulgarny przekleństwa
 competitor:
   en competitor competitors rival rivals
   da konkurrent konkurrenter
@@ -297,6 +344,8 @@ politics:
   nb politisk politiske religiøs religiøse
   nl politiek politieke religieuze religie
   fr politique politiques religieux religion
+  * politico politica politici politiche propagandistico propaganda partitico elettorale político
+  * política políticos partidário eleitoral polityczny polityczne polityka propagandowe wyborcze
 neutral:
   en pretend neutral
   da foregive neutral
@@ -322,13 +371,15 @@ delete:
   nl verwijderen
   fr supprimer
 consent:
-  en agrees agree consent
-  da samtykke accepterer
-  de einverstanden einwilligung zustimmung
-  sv samtycke godkänner
-  nb samtykke godtar
+  en agrees agree consent permission authorised authorized authorisation authorization
+  da samtykke accepterer tilladelse
+  de einverstanden einwilligung zustimmung erlaubnis genehmigung
+  sv samtycke godkänner tillstånd
+  nb samtykke godtar tillatelse
   nl toestemming
-  fr consentement
+  fr consentement autorisation permission
+  * consenso autorizzazione permesso consentimiento autorización permiso consentimento autorização
+  * permissão zgoda zgody zezwolenie
 secret:
   en confidential
   da fortrolig fortrolige fortroligt
@@ -337,6 +388,8 @@ secret:
   nb konfidensiell fortrolig hemmelig
   nl vertrouwelijk vertrouwelijke geheim
   fr confidentiel confidentielle secret
+  * riservate riservati riservato riservata confidenziale confidenciales confidencial
+  * confidenciais sigiloso sigilosas poufne poufnych tajemnica
 !legal:
   en legal litigation > lawsuit lawsuits sue sued suing court courts
   da retssag retslig > retssag retssager sagsøge sagsøgt sagsøger retten
@@ -361,6 +414,7 @@ copy:
   nb kopiere kopiert
   nl kopiëren gekopieerd
   fr copier copié
+  * copiare copiato copiata copiati copiar copiado copiada copiados kopiować skopiowane skopiowany
 article:
   en article articles
   da artikel artiklen artikler
@@ -376,6 +430,15 @@ SAID_SECRET = re.compile(
     r"\b(?:is|are|was|still|er|var|stadig|endnu|ist|sind|war|noch|är|fortfarande)\s+(?:\w+\s+)?"
     r"(?:confidential|secret|under nda|fortroligt?|hemmeligt?|vertraulich|geheim|hemligt?)\b"
 )
+# "Personal" of one's own attacks, opinions or profile is no one's private data.
+NOT_PRIVATE = re.compile(
+    r"(?i)(?<!\w)(?:personal|persönliche[nrs]?|personlige?|personliga|persoonlijke?|personnel(?:le)?s?"
+    r"|personali|pessoais|pessoal)\s+(?:attacks?|opinions?|views?|profiles?|accounts?|use|capacity"
+    r"|life|brand|pages?|blogs?|websites?|angriffe?|meinung\w*|konto|profil\w*|aanvallen|mening"
+    r"|attaques?|compte|opinioni|profilo|pagina)(?!\w)"
+)
+# The languages words of a `*` line of CONCEPTS are read in.
+ANY_LANGUAGE = ("en", "da", "de", "sv", "nb", "nl", "fr", "es", "ca")
 # Words too common in drafts and rules alike to tell anything.
 GENERIC = frozenset(
     listed(
@@ -412,6 +475,7 @@ _SUBJECT = (
     r"|por favor|per favore|si us plau)[,\s]+)?"
     r"(?:(?:you|we|employees|du|man|i|i|vi|sie|ihr|wir|jij|je|vous|on)\s+)?"
     r"(?:(?:should|must|may|can|må|skal|bør|darfst|dürfen|darf|sollst|sollen|sollte|mag|moet|doit)\s+)?"
+    r"(?:(?:also|always|generally|strictly|therefore|try to|please)\s+)?"
 )
 _SENTENCES = re.compile(r"[^.!?\u3002\uff01\uff1f]+(?:[.!?\u3002\uff01\uff1f]+|$)")
 _CLAUSES = re.compile(r"\s*[,;:\u2013\u2014]\s*|\s+-\s+")
@@ -457,10 +521,13 @@ def _concepts() -> dict[tuple[str, str], tuple[str, bool]]:
             if word == ">":
                 everyday = True
                 continue
-            # "=negatively": this form only, not its stem ("negative comments" are no insult).
-            forms = (word[1:],) if word.startswith("=") else (word, stem(word, code))
-            for form in forms:
-                by_form[(code, form)] = (name, strong and everyday)
+            # `*`: a language read as the nearest one it knows (Italian, Portuguese, Polish,
+            # Spanish), whichever that is.
+            for read_as in ANY_LANGUAGE if code == "*" else (code,):
+                # "=negatively": this form only, not its stem ("negative comments" are no insult).
+                forms = (word[1:],) if word.startswith("=") else (word, stem(word, read_as))
+                for form in forms:
+                    by_form.setdefault((read_as, form), (name, strong and everyday))
     return by_form
 
 
@@ -470,8 +537,11 @@ def concepts(text: str, codes: Sequence[str]) -> dict[str, tuple[int, bool]]:
     by_form = _concepts()
     found: dict[str, tuple[int, bool]] = {}
     lowered = text.lower()
+    public = {m.start() for m in NOT_PRIVATE.finditer(lowered)}
     for match in re.finditer(r"[^\W_]+(?:-[^\W_]+)*", lowered):
         word = match.group(0)
+        if match.start() in public:
+            continue
         # A hyphenated word is also its parts: "facebook-seite" is a page.
         for part in dict.fromkeys((word, *word.split("-"))):
             for code in codes:
@@ -492,7 +562,7 @@ def _clause_cue(cue: str, language: str) -> re.Pattern[str]:
     nothing; nor does a clause that opens by permitting ("N'hésitez pas à partager…")."""
     permitting = PERMITTING.get(language, PERMITTING["en"]).replace(" ", r"\s+")
     return re.compile(
-        rf"(?:^|[.:;,!?()\u2013\u2014-]\s*|\b(?:and|or|but|og|eller|men|und|oder|aber)\s+)"
+        rf"(?:^|[.:;,!?()\"\u201c\u201d\u00ab\u00bb\u2013\u2014-]\s*|\b(?:and|or|but|og|eller|men|und|oder|aber)\s+)"
         rf"(?![^.;:!?]{{0,30}}?\b(?:{permitting})\b)"
         rf"{_SUBJECT}(?:{cue}|[^.;:]{{0,60}}?{PREFERRING.pattern})",
         re.IGNORECASE,
@@ -578,6 +648,8 @@ def _form(draft: str) -> dict[str, int]:
 def _groups(text: str, language: str) -> tuple[frozenset[str], ...]:
     """The rule's words as groups of keys; words sharing a key are one group."""
     groups: list[set[str]] = []
+    # "Personal attacks" are attacks: the word "personal" goes before the words are read.
+    text = NOT_PRIVATE.sub(lambda m: m.group(0).split(None, 1)[1], text)
     for term in analyse(text, language):
         keys = set(_singular(term.keys)) | {f"!{name}" for name in concepts(term.word, (language,))}
         keys -= GENERIC
@@ -616,10 +688,12 @@ def guideline(
     cite: dict[str, str],
     said_in: str = "en",
     covered: frozenset[str] = frozenset(),
+    names: frozenset[str] = frozenset(),
 ) -> Iterator[Concern]:
     """A concern per section whose forbidding sentence the draft matches best, said in
     `said_in`; `cite` maps a section key to how it is cited; ideas in `covered` were already
-    raised by another check."""
+    raised by another check; `names` are the keys of the company's names (no idea of a rule:
+    "Use Stony Brook logos only if authorized" is about logos)."""
     words = without_links(draft)  # a link's words are not the post's; offsets stay the same
     asked = detect_language(words, default=language)
     codes = tuple(dict.fromkeys((asked, language)))
@@ -652,6 +726,8 @@ def guideline(
         if rule.qualified and not ours:
             continue
         matched = [n for n, group in enumerate(rule.groups) if group & found]
+        # The company's name, which a rule may spell out, names no idea of it.
+        matched = [n for n in matched if not rule.groups[n] <= names]
         score = sum(_weight(rule, n, strong) for n in matched)
         strong_hit = any(rule.groups[n] & strong for n in matched)
         if rule.terse and score < THRESHOLD:
@@ -705,7 +781,16 @@ def _most_telling(
         return (other[0], -len(other[1].groups)) > (item[0], -len(item[1].groups))
 
     # Most telling first: where two concerns quote the same sentence of the draft, the first stays.
-    chosen = sorted(chosen, key=lambda item: (-item[0], len(item[1].groups)))
+    # On a tie, the rule more of whose ideas the draft names (a photo and consent, not consent
+    # and a word for money).
+    chosen = sorted(
+        chosen,
+        key=lambda item: (
+            -item[0],
+            -sum(any(k[0] == "!" for k in item[1].groups[n]) for n in item[2]),
+            len(item[1].groups),
+        ),
+    )
     return [
         item
         for item in chosen

@@ -63,11 +63,15 @@ def _escaped(word: str) -> str:
 
 
 def name_pattern(names: Iterable[str]) -> re.Pattern[str]:
-    """Names as whole words, allowing a possessive or genitive ending ("Nordlys'", "Polaris's")."""
+    """Names as whole words, allowing a possessive or genitive ending ("Nordlys'", "Polaris's"),
+    and handles and hashtags that start with one, its words joined ("@vindelsystems")."""
     parts = sorted({" ".join(n.split()) for n in names if n.strip()}, key=len, reverse=True)
     alternatives = "|".join(r"\s+".join(map(re.escape, part.split())) for part in parts)
+    joined = "|".join(re.escape("".join(part.split())) for part in parts)
     return re.compile(
-        rf"(?<![\w])(?:{alternatives or '(?!)'})(?:['\u2019]s|['\u2019]|s)?(?!\w)", re.IGNORECASE
+        rf"(?<![\w])(?:{alternatives or '(?!)'})(?:['\u2019]s|['\u2019]|s)?(?!\w)"
+        rf"|(?<=[@#])(?:{joined or '(?!)'})\w*",
+        re.IGNORECASE,
     )
 
 

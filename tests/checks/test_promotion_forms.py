@@ -15,6 +15,10 @@ PROMOTING = [
     "Nordlys embauche ! Envoyez-moi vos CV.",
     "Get started on Nordlys Cloud today, it's free.",
     "Nordlys Cloud: free for 30 days, sign up!",
+    # "We" recruiting or "new on the blog" with only a link to the company's site.
+    "We're hiring! Two support engineers for our Aarhus office: https://nordlys.dk/jobs/support",
+    "Vi søger en ny kollega til teamet i Odense 👉 https://nordlys.dk/job/odense",
+    "New on the blog: five ways to cut your cloud bill 👉 https://nordlys.dk/blog/cloud-bill",
 ]
 FINE = [
     "I'm a support engineer at Nordlys: Nordlys Cloud 3 is out now, go get it!",
@@ -24,6 +28,8 @@ FINE = [
     "My sister beats me at chess every single time.",
     "Best planning session of the year at Nordlys 🔥",
     "Great kickoff workshop with the Nordlys crew today! Can't wait to get started on it.",
+    "We're hiring at Nordlys! Apply here: https://nordlys.dk/jobs",
+    "Great article on the aurora season: https://www.nordlys.no/nyheter/aurora",
 ]
 
 

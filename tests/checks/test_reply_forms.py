@@ -22,6 +22,10 @@ REPLIES = [
     "Pour ceux qui se plaignent de nos tarifs : comparez d'abord, nous sommes les moins chers.",
     "@kunde_123 du übertreibst, der Ausfall dauerte zehn Minuten.",
     "Naar aanleiding van de klachten over onze app: het ligt aan jullie wifi.",
+    # Having seen the criticism, putting it right oneself.
+    "Seeing a lot of complaints about the sync this week. For the record: it was our host's DNS.",
+    "Jeg har set kritikken af Nordlys i dag. Vil bare sige at det er stærkt overdrevet.",
+    "Ich sehe gerade viel Kritik an Nordlys. Zur Klarstellung: es lag am Rechenzentrum.",
 ]
 # The same forms, said to friends and family, or about something not the company's.
 FINE = [
@@ -34,6 +38,8 @@ FINE = [
     'Dear @mum, we are not "too busy" to visit, see you Sunday!',
     "To all the people who helped us move: you are the best.",
     "Stop spreading the butter so thin, @ole 😂",
+    "I see lots of posts about burnout lately. For the record, taking a break is fine.",
+    "Saw the reviews of the new Bond film. For the record, I loved it.",
 ]
 
 

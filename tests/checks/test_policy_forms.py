@@ -1,0 +1,147 @@
+"""A company's own rules in the shapes real policies write them ("will not be tolerated", "are
+not to be posted", "only if authorized", "must be approved", a list item "Not contain…", Italian,
+Portuguese and Polish forms, what "will be removed"), matched by what a draft does (a photo
+posted without asking, someone's phone number or address, insults in any language) rather than
+by the company's name a rule spells out; through `socialbot check --json`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from handlers.checks.rules import rules
+from handlers.guidelines.document import GuidelinesFile
+from tests.checks.test_cli import _answers
+
+# A rowing club's policy, in shapes the rule forms of tests/checks/test_rule_forms.py miss.
+CLUB = """# Acme Rowing Club social media policy
+
+## Photos
+Photos of junior members are not to be posted without parent permission.
+Use the Acme crest only if authorized by the board.
+
+## Respect
+Bad language or threats will not be tolerated.
+Coaches should avoid posting personal addresses or phone numbers.
+We also do not permit adverts for private lessons.
+
+## Club page
+Posts on the club page must:
+- Not contain any personal information
+- be about rowing
+
+## Print
+Every poster with the crest must be approved by the secretary.
+
+## Moderation
+We reserve the right to remove comments that promote betting.
+Results may not be typical of every crew.
+"""
+CLUB_RULES = [
+    "Photos of junior members are not to be posted without parent permission.",
+    "Use the Acme crest only if authorized by the board.",
+    "Bad language or threats will not be tolerated.",
+    "Coaches should avoid posting personal addresses or phone numbers.",
+    "We also do not permit adverts for private lessons.",
+    "Not contain any personal information",
+    "Every poster with the crest must be approved by the secretary.",
+    "We reserve the right to remove comments that promote betting.",
+]
+OTHER_LANGUAGES = [
+    # Italian, Portuguese and Polish are read as the nearest language the bot knows.
+    (
+        "# Regole\n\n## Commenti\nNon saranno tollerate bestemmie o minacce.\n"
+        "Vanno evitate le foto sfocate.\nNon è possibile usare la pagina per vendere.\n",
+        [
+            "Non saranno tollerate bestemmie o minacce.",
+            "Vanno evitate le foto sfocate.",
+            "Non è possibile usare la pagina per vendere.",
+        ],
+    ),
+    (
+        "# Regras\n\n## Comentários\nNão é permitido publicar fotos de alunos.\n"
+        "Os comentários ofensivos serão removidos.\nO logotipo deve ser aprovado pela direção.\n",
+        [
+            "Não é permitido publicar fotos de alunos.",
+            "Os comentários ofensivos serão removidos.",
+            "O logotipo deve ser aprovado pela direção.",
+        ],
+    ),
+    (
+        "# Zasady\n\n## Komentarze\nZabrania się publikowania danych osobowych.\n"
+        "Obraźliwe komentarze zostaną usunięte.\n",
+        [
+            "Zabrania się publikowania danych osobowych.",
+            "Obraźliwe komentarze zostaną usunięte.",
+        ],
+    ),
+]
+
+
+def _rule_texts(document: Path) -> list[str]:
+    index = GuidelinesFile(document).index
+    return [r.text for r in rules(index.sections, index.language)]
+
+
+def test_rules_written_as_policies_write_them_are_read(tmp_path: Path) -> None:
+    document = tmp_path / "club.md"
+    document.write_text(CLUB, encoding="utf-8")
+    found = _rule_texts(document)
+    assert [text for text in CLUB_RULES if text not in found] == []
+    assert "Results may not be typical of every crew." not in found  # a possibility
+
+
+@pytest.mark.parametrize(("text", "expected"), OTHER_LANGUAGES, ids=["it", "pt", "pl"])
+def test_rules_in_languages_read_as_another_are_read(
+    tmp_path: Path, text: str, expected: list[str]
+) -> None:
+    document = tmp_path / "rules.md"
+    document.write_text(text, encoding="utf-8")
+    assert _rule_texts(document) == expected
+
+
+BREAKING = [
+    ("Photos", "Video of the whole junior crew capsizing 😂 didn't have time to ask the parents!"),
+    ("Respect", "New coach here: text me on 0612 345 678 or drop by 14 Harbour Road for kit."),
+    ("Photos", "Printed hoodies with the Acme crest for the regatta, we didn't ask anyone lol"),
+]
+FINE = [
+    "Proud of the Acme Rowing Club crew today, what a race!",
+    "Boathouse opens at 7 on Saturday: see you at 12 Harbour Road!",
+    "Personal best for our junior eight this morning 🚣",
+]
+
+
+def test_drafts_are_matched_by_what_they_do_not_by_the_club_s_name(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    document = tmp_path / "club.md"
+    document.write_text(CLUB, encoding="utf-8")
+    env = env | {
+        "SOCIALBOT_GUIDELINES": str(document),
+        "SOCIALBOT_COMPANY_NAMES": "Acme Rowing Club, Acme",
+    }
+    answers = _answers([draft for _, draft in BREAKING] + FINE, env)
+    cited = [{c["section"] for c in a["concerns"] if c["kind"] == "guideline"} for a in answers]
+    for (section, draft), found in zip(BREAKING, cited, strict=False):
+        assert section in found, draft
+    assert [a["draft"] for a in answers[len(BREAKING) :] if a["concerns"]] == []
+
+
+def test_insults_in_a_language_read_as_another_meet_its_rule(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    document = tmp_path / "regole.md"
+    document.write_text(
+        "# Regole\n\n## Commenti\nNon saranno tollerati insulti, volgarità e minacce.\n"
+        "\n## Eventi\nSiete tutti invitati alla festa.\n",
+        encoding="utf-8",
+    )
+    env = env | {"SOCIALBOT_GUIDELINES": str(document)}
+    breaking, fine = _answers(
+        ["Siete degli idioti incompetenti, vergognatevi!", "Che bella festa ieri sera, grazie!"],
+        env,
+    )
+    assert [c["section"] for c in breaking["concerns"]] == ["Commenti"]
+    assert fine["concerns"] == []
