@@ -37,6 +37,7 @@ USER 10001:10001
 WORKDIR /data
 VOLUME ["/data"]
 EXPOSE 3978
+# Unhealthy only when the process is down (database, clock): not when Slack or Teams is.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD ["python", "-c", "import os, urllib.request as u; u.urlopen('http://127.0.0.1:%s/healthz' % os.environ['PORT'], timeout=4)"]
 # socialbot handles SIGTERM itself (it drains and exits within about 20 s), so it may be PID 1;

@@ -84,6 +84,16 @@ class DailyJob:
             self.retry_at = started + SYNC_RETRY
 
 
+def _platforms_down(platforms: dict[str, Any], warnings: list[str]) -> list[str]:
+    """A line per platform that is not connected, unless a warning already says why."""
+    lines = []
+    for name, state in platforms.items():
+        error = state.get("error")
+        if not state["ok"] and not any(error and error in warning for warning in warnings):
+            lines.append(f"{name.capitalize()} is not connected: {error or 'not yet'}")
+    return lines
+
+
 def _group_health(state: GroupState) -> dict[str, Any]:
     read_at = datetime.fromtimestamp(state.read_at, UTC) if state.read_at else None
     health: dict[str, Any] = {
@@ -149,10 +159,10 @@ class Runtime:
 
     async def connect_slack(self) -> None:
         """Connect to Slack. When Slack cannot be reached, say so in one line and keep trying
-        in the background, waiting twice as long each time (`/healthz` answers 503 until
-        then); the people are read once it answers. Socket Mode connects in the background
-        the same way, so the rest of the start (deliveries, the clock, Teams) never waits for
-        it, not even for an SLACK_APP_TOKEN that Slack refuses."""
+        in the background, waiting twice as long each time (`/healthz` says so until then);
+        the people are read once it answers. Socket Mode connects in the background the same
+        way, so the rest of the start (deliveries, the clock, Teams) never waits for it, not
+        even for an SLACK_APP_TOKEN that Slack refuses."""
         if self.slack is None:
             return
         if await self._reach_slack():
@@ -241,29 +251,35 @@ class Runtime:
             await self.model.aclose()
 
     async def health(self) -> dict[str, Any]:
-        """The state of each connection, for `/healthz`."""
-        parts: dict[str, Any] = {
+        """`/healthz`: `ok` (and 200) while the process works, its database answering and its
+        clock ticking; each platform's state, which never makes the bot look down (Teams, the
+        deliveries and the clock run while Slack refuses it), and what someone should hear of."""
+        process: dict[str, Any] = {
             "database": storage.database_health(self.db),
             "clock": {"ok": self.clock.running},
+        }
+        platforms: dict[str, Any] = {
             "teams": {"ok": True, **self.teams.health()},
             "slack": await self._slack_health(),
         }
         # The role groups are no connection: a failed reading keeps the last known members, so
         # it shows here without making the bot look down.
         groups = self.core.group_members.states(self.core.roles.groups())
+        # Half a configuration runs, but someone should hear of it; so does a Slack that
+        # refuses part of what the bot needs, a guidelines file that cannot be read, and a
+        # team channel that refuses the bot.
+        warnings = [
+            *self.settings.gaps(),
+            *(self.slack.warnings() if self.slack else []),
+            *self.core.guidelines.warnings(),
+            *self.delivery.warnings(),
+        ]
         return {
-            "ok": all(part["ok"] for part in parts.values()),
-            **parts,
+            "ok": all(part["ok"] for part in process.values()),
+            **process,
+            **platforms,
             "role_groups": [_group_health(state) for state in groups],
-            # Half a configuration runs, but someone should hear of it; so does a Slack that
-            # refuses part of what the bot needs, a guidelines file that cannot be read, and a
-            # team channel that refuses the bot.
-            "warnings": [
-                *self.settings.gaps(),
-                *(self.slack.warnings() if self.slack else []),
-                *self.core.guidelines.warnings(),
-                *self.delivery.warnings(),
-            ],
+            "warnings": [*_platforms_down(platforms, warnings), *warnings],
         }
 
     async def _slack_health(self) -> dict[str, Any]:

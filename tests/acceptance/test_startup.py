@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 from bot.settings import Settings
 from tests.acceptance.conftest import Deployment, Json, free_port
+from tests.deploy.dockerfile import healthcheck
 
 TEAMS_ACTIVITIES = Path(__file__).parents[1] / "teams" / "activities"
 APP_ID = "0b9f3c1e-5d2a-4c8b-9e7f-1a2b3c4d5e6f"
@@ -64,18 +68,19 @@ def test_slack_unreachable_at_start_is_one_line_then_retried(deployment: Deploym
         slack_port = held.getsockname()[1]
         bot = deployment.start(SLACK_API_URL=f"http://127.0.0.1:{slack_port}/api/")
 
-        def unhealthy() -> Json | None:
+        def unreachable() -> Json | None:
             answer = bot.health()
-            return answer[1] if answer is not None and answer[0] == 503 else None
+            return answer[1] if answer is not None and "error" in answer[1]["slack"] else None
 
-        state = bot.wait_for("/healthz 503", unhealthy)
+        state = bot.wait_for("Slack's error on /healthz", unreachable)
         assert "cannot reach" in state["slack"]["error"]
+        assert f"Slack is not connected: {state['slack']['error']}" in state["warnings"]
         time.sleep(1.5)  # a retry or two fail meanwhile, silently
         # Slack comes back on that address: the bot connects by itself and reads the people.
         deployment.slack.users = {"U0ADA": {"id": "U0ADA", "name": "ada", "real_name": "Ada"}}
         deployment.fakes.run(deployment.slack.start(slack_port))
-    state = bot.wait_healthy(timeout=15)
-    assert state["slack"]["team"]
+    state = bot.wait_healthy(lambda state: bool(state["slack"]["ok"]), timeout=15)
+    assert state["slack"]["team"] and not state["warnings"]
     challenge = {"type": "url_verification", "challenge": "c-1", "token": "t"}
     status, body = bot.post_slack(json.dumps(challenge))  # a signed request, verified
     assert (status, json.loads(body)) == (200, {"challenge": "c-1"})
@@ -83,6 +88,31 @@ def test_slack_unreachable_at_start_is_one_line_then_retried(deployment: Deploym
     bot.stop()
     assert bot.stderr.count("cannot reach Slack") == 1
     assert "Traceback" not in bot.stderr
+
+
+def test_a_revoked_bot_token_keeps_the_bot_alive_ready_and_answering_teams(
+    deployment: Deployment,
+) -> None:
+    # The Slack app uninstalled: Kubernetes' probes and the image's HEALTHCHECK read /healthz and
+    # /readyz, which stay 200 so the bot is neither restarted nor cut off (review6 item 2).
+    deployment.slack.fail("auth.test", "token_revoked", times=1000)
+    bot = deployment.start()
+    state = bot.wait_healthy(lambda state: bool(state["clock"]["ok"]))
+    assert state["ok"] is True and state["database"]["ok"] is True
+    assert state["slack"]["ok"] is False and state["slack"]["error"] == "token_revoked"
+    assert "Slack is not connected: token_revoked" in state["warnings"]
+    ready = json.loads(bot.request("/readyz")[1])
+    assert ready["ok"] is True and ready["slack"]["error"] == "token_revoked"
+    check = healthcheck()
+    assert check[0] == "python"  # run here by this interpreter, with the image's PORT variable
+    env = {**os.environ, "PORT": str(bot.port)}
+    assert subprocess.run([sys.executable, *check[1:]], env=env, timeout=10).returncode == 0
+    activity = json.loads((TEAMS_ACTIVITIES / "teams-message-personal.json").read_text())
+    activity.update(serviceUrl=deployment.connector.url, text="help", attachments=[])
+    assert bot.post_teams(activity)[0] in {200, 201}
+    bot.wait_for("a reply in Teams", lambda: deployment.connector.posted or None)
+    assert bot.stop().returncode == 0
+    assert bot.stderr.count("Slack rejected the bot token") == 1
 
 
 def test_port_in_use_is_one_line_naming_port(deployment: Deployment) -> None:
