@@ -93,3 +93,25 @@ def status(ctx: click.Context, purpose: str | None, as_json: bool) -> None:
         )
         for reason, count in row.reasons.items():
             click.echo(f"    {count:>6}  {reason}")
+
+
+@deliveries.command("retry")
+@click.option("--purpose", help="Only this purpose (digest, announcement, ...).")
+@click.option("--key", help="Only this key of the purpose (an announcement's number, a date).")
+@click.option("--days", default=1.0, show_default=True, help="What failed within this many days.")
+@click.pass_context
+def retry(ctx: click.Context, purpose: str | None, key: str | None, days: float) -> None:
+    """Queue again what failed for good (recently, of this purpose and key); the running bot
+    sends it, nobody gets a message twice."""
+    import time
+
+    if key is not None and purpose is None:
+        raise click.UsageError("--key needs --purpose")
+    ledger = _ledger(ctx)
+    failed = ledger.failed_since(time.time() - days * 86400, purpose, key)
+    if not failed:
+        click.echo("Nothing failed to send again.")
+        return
+    for (platform, p, k), recipients in sorted(failed.items()):
+        again = ledger.retry_failed(platform, recipients, p, k, time.time())
+        click.echo(f"{p} {k}: {again} {platform} message(s) queued again")

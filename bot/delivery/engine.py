@@ -26,6 +26,14 @@ closes it by asking the platform:
 
 Rows left `sending` by a live process (the CLI and the bot side by side) are left alone until
 `lease` seconds pass, longer than any request can take.
+
+An outage is the platform's, not the message's
+----------------------------------------------
+A row counts its own transient failures toward `max_errors`. But `trip_after` transient
+failures in a row, whichever rows they hit, pause the platform's queue (a circuit breaker): one
+row is tried every `probe_every` seconds (a different one each time), the others wait without
+spending tries, and the first answer of any kind resumes the queue. Rows still waiting past
+their purpose's `lifetime` are given up with the outage as their reason.
 """
 
 from __future__ import annotations
@@ -85,6 +93,16 @@ class Policy:
     hold_first: float = 60.0  # a held row (its channel refuses the bot) is tried again after
     hold_cap: float = 900.0  # ... doubling up to this
     hold_for: float = 14 * 86400.0  # then given up (the report itself stays in the database)
+    trip_after: int = 5  # consecutive transient failures on a platform that pause its queue
+    probe_every: float = 60.0  # while paused, one message is tried this often
+    # While a platform fails, a message waits (its tries unspent) until it is past its use:
+    # this long after it was queued (digests: the day they were for), then it is given up.
+    lifetime: float = 86400.0
+    lifetimes: Mapping[str, float] = field(default_factory=lambda: {"digest": 12 * 3600.0})
+
+    def lifetime_of(self, purpose: str) -> float:
+        """How long a message of `purpose` is worth sending after it was queued."""
+        return self.lifetimes.get(purpose, self.lifetime)
 
     def retry_delay(self, errors: int) -> float:
         """Exponential backoff with jitter for the `errors`-th transient failure."""
@@ -98,6 +116,11 @@ def paces_from_settings(settings: Settings) -> dict[str, Pace]:
         "slack": Pace(settings.slack_rate, settings.slack_burst, settings.slack_channel_rate),
         "teams": Pace(settings.teams_rate, settings.teams_burst, settings.teams_conversation_rate),
     }
+
+
+def _clock(when: float) -> str:
+    """A Unix time as the operator reads it in /healthz and the logs: "19:00 UTC"."""
+    return time.strftime("%H:%M UTC", time.gmtime(when))
 
 
 def _owner() -> str:
@@ -123,6 +146,21 @@ def _owner_dead(owner: str) -> bool:
 
 
 @dataclass
+class _Outage:
+    """A platform failing transiently: since when, the last reason, and the next probe."""
+
+    since: float  # Unix time of the first failure in the run
+    reason: str
+    paused: bool = False
+    probe_at: float = 0.0  # monotonic: when the next probe may go
+    probe: int | None = None  # the delivery id in flight as the probe
+    probed: int = 0  # the last probe's id: the next is a later row (one bad message blocks none)
+
+
+PLATFORM_NAMES = {"slack": "Slack", "teams": "Teams"}
+
+
+@dataclass
 class _Lane:
     """One platform's gateway, buckets and in-flight work."""
 
@@ -133,6 +171,8 @@ class _Lane:
     slots: asyncio.Semaphore
     wake: asyncio.Event = field(default_factory=asyncio.Event)
     inflight: set[int] = field(default_factory=set)
+    failures: int = 0  # consecutive transient failures, any row
+    outage: _Outage | None = None
 
 
 class DeliveryEngine:
@@ -258,12 +298,14 @@ class DeliveryEngine:
         """Replace a message sent under (platform, recipient, purpose, key) in place.
 
         Edits are rare (a report card changing state), so they skip the buckets and the ledger:
-        a few tries honouring Retry-After, then False with a log line.
+        a few tries honouring Retry-After, then False with a log line (at once while the
+        platform is paused).
         """
         message_id = self.ledger.message_id(platform, recipient, purpose, key)
         gateway = self._gateways.get(platform)
-        if gateway is None:
-            return False
+        lane = self._lanes.get(platform)
+        if gateway is None or (lane is not None and lane.outage and lane.outage.paused):
+            return False  # a paused platform: the caller edits again later
         if message_id is None:
             # A channel that refused the message: the managers who got it instead get the edit.
             stand_ins = [r for r in self._stand_ins(platform, recipient) or [] if r != recipient]
@@ -457,6 +499,15 @@ class DeliveryEngine:
     async def _dispatch_pass(self, platform: str, lane: _Lane) -> float:
         """One sweep over the due rows; return how long to sleep before the next."""
         after, soonest, now = 0, self.policy.idle_poll, time.time()
+        # A paused platform gets one message at a time, every `probe_every` seconds.
+        outage = lane.outage if lane.outage is not None and lane.outage.paused else None
+        if outage is not None:
+            self._expire(platform, outage)
+            wait = outage.probe_at - time.monotonic()
+            if outage.probe is not None or wait > 0:
+                return wait if wait > 0 else self.policy.probe_every
+            if self.ledger.due(platform, outage.probed, now, limit=1):
+                after = outage.probed
         while rows := self.ledger.due(platform, after, now, limit=256):
             for row in rows:
                 after = row.id
@@ -478,6 +529,9 @@ class DeliveryEngine:
                 conversation.take()
                 lane.inflight.add(row.id)
                 self._spawn(self._deliver(lane, row), self._sends)
+                if outage is not None:
+                    outage.probe = outage.probed = row.id
+                    return self.policy.probe_every
             now = time.time()
         next_due = self.ledger.next_due(platform)
         if next_due is not None:
@@ -519,14 +573,18 @@ class DeliveryEngine:
             # while the ledger says `sending` (see the module docstring for how it is closed).
             message_id = await gateway.send(row.recipient, self._payload(row.payload), row.token)
             ledger.mark_sent(row.id, message_id, time.time())
+            self._answered(lane)
             if (gateway.platform, row.recipient) in self.refusing:
                 self._accepted(gateway.platform, row.recipient, context)
         except ConversationRefused as error:
+            self._answered(lane)
             self._refused(row, error, context)
         except PermanentFailure as error:
+            self._answered(lane)
             ledger.mark_failed(row.id, str(error) or type(error).__name__, time.time())
             log.info("delivery failed for good", extra={**context, "reason": str(error)})
         except RateLimited as error:
+            self._answered(lane)
             paused = (
                 lane.bucket if error.scope == "platform" else lane.conversations.get(row.recipient)
             )
@@ -537,8 +595,8 @@ class DeliveryEngine:
                 extra={**context, "retry_after": error.retry_after, "scope": error.scope},
             )
         except TransientFailure as error:
-            self._retry(row, str(error) or type(error).__name__,
-                        uncertain or error.maybe_delivered, context)  # fmt: skip
+            self._failed(lane, row, str(error) or type(error).__name__,
+                         uncertain or error.maybe_delivered, context)  # fmt: skip
         except asyncio.CancelledError:
             # Cancelled while a request was on the wire: the outcome is unknown.
             ledger.requeue(row.id, time.time() + policy.settle, uncertain=True, error=None)
@@ -547,6 +605,8 @@ class DeliveryEngine:
             log.exception("unexpected delivery error; will retry", extra=context)
             self._retry(row, f"{type(error).__name__}: {error}", True, context)
         finally:
+            if lane.outage is not None and lane.outage.probe == row.id:
+                lane.outage.probe = None
             lane.inflight.discard(row.id)
             lane.slots.release()
             lane.wake.set()  # a requeued row changes when the dispatcher should look again
@@ -591,10 +651,93 @@ class DeliveryEngine:
         if released:
             self.kick(platform)
 
+    def _answered(self, lane: _Lane) -> None:
+        """The platform answered (whatever it said): it is up, its queue goes on."""
+        lane.failures = 0
+        outage, lane.outage = lane.outage, None
+        if outage is not None and outage.paused:
+            log.warning(
+                "the platform answers again; its paused messages go now",
+                extra={"platform": lane.gateway.platform, "failing_since": _clock(outage.since),
+                       "waiting": self.ledger.waiting(lane.gateway.platform)},
+            )  # fmt: skip
+
+    def _failed(
+        self, lane: _Lane, row: Delivery, reason: str, uncertain: bool, context: dict[str, object]
+    ) -> None:
+        """A transient failure: the row's own retry, unless the platform fails for everyone
+        (`trip_after` in a row): then its queue pauses, and the row waits without spending a
+        try until a probe gets through or the row is past its use."""
+        now = time.time()
+        lane.failures += 1
+        outage = lane.outage = lane.outage or _Outage(since=now, reason=reason)
+        outage.reason = reason
+        if not outage.paused and lane.failures >= self.policy.trip_after:
+            outage.paused = True
+            log.warning(
+                "the platform fails; its queue is paused and one message tried every probe_every s",
+                extra={**context, "reason": reason, "failing_since": _clock(outage.since),
+                       "probe_every": self.policy.probe_every},
+            )  # fmt: skip
+        if not outage.paused:
+            self._retry(row, reason, uncertain, context)
+            return
+        outage.probe_at = time.monotonic() + self.policy.probe_every
+        if now - row.created_at > self.policy.lifetime_of(row.purpose):
+            self.ledger.mark_failed(row.id, self._past_use(row.platform, row.purpose, outage), now)
+            return
+        delay = self.policy.settle if uncertain else 0.0
+        self.ledger.requeue(row.id, now + delay, uncertain=uncertain, error=None)
+
+    def _past_use(self, platform: str, purpose: str, outage: _Outage) -> str:
+        """Why a message is given up: past its use while `platform` fails."""
+        hours = self.policy.lifetime_of(purpose) / 3600
+        name = PLATFORM_NAMES.get(platform, platform)
+        return (
+            f"given up after {hours:g} h waiting: {name} fails since {_clock(outage.since)}"
+            f" ({outage.reason})"
+        )
+
+    def _expire(self, platform: str, outage: _Outage) -> None:
+        """Give up the messages of a paused platform that are past their use."""
+        now = time.time()
+        shortest = min([self.policy.lifetime, *self.policy.lifetimes.values()])
+        expired = [
+            (row_id, purpose)
+            for row_id, purpose, created in self.ledger.waiting_since(platform, now - shortest)
+            if now - created > self.policy.lifetime_of(purpose)
+        ]
+        for row_id, purpose in expired:
+            self.ledger.mark_failed(row_id, self._past_use(platform, purpose, outage), now)
+        if expired:
+            log.warning(
+                "messages given up: past their use while the platform fails",
+                extra={"platform": platform, "given_up": len(expired), "reason": outage.reason},
+            )
+
+    def outages(self) -> dict[str, dict[str, object]]:
+        """Each platform whose queue is paused: since when it fails, why, how many wait."""
+        return {
+            platform: {
+                "since": _clock(outage.since),
+                "reason": outage.reason,
+                "waiting": self.ledger.waiting(platform),
+                "probe_every": self.policy.probe_every,
+            }
+            for platform, lane in self._lanes.items()
+            if (outage := lane.outage) is not None and outage.paused
+        }
+
     def warnings(self) -> list[str]:
-        """A line per team channel that refuses the bot, for `/healthz`."""
+        """A line per paused platform and per team channel that refuses the bot, for `/healthz`."""
+        paused = [
+            f"{PLATFORM_NAMES.get(platform, platform)} fails since {state['since']}"
+            f" ({state['reason']}): {state['waiting']} message(s) waiting, one tried every"
+            f" {self.policy.probe_every:g} s; the rest go when it answers"
+            for platform, state in self.outages().items()
+        ]
         held = {(p, r): n for p, r, _, n in self.ledger.held()}
-        return [
+        return paused + [
             f"the bot cannot post in the {platform} channel {recipient} ({reason}); "
             + (
                 f"{held[(platform, recipient)]} message(s) kept until it accepts them"

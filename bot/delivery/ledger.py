@@ -376,6 +376,41 @@ class Ledger:
                 ).rowcount
             )
 
+    def waiting(self, platform: str) -> int:
+        """How many of `platform`'s rows are still queued or sending."""
+        row = self.db.execute(
+            "SELECT count(*) FROM deliveries WHERE platform = ? AND state IN ('queued', 'sending')",
+            (platform,),
+        ).fetchone()
+        return int(row[0])
+
+    def waiting_since(self, platform: str, before: float) -> list[tuple[int, str, float]]:
+        """(id, purpose, created_at) of `platform`'s queued rows, not held, queued before
+        `before`: the candidates for giving up while the platform fails."""
+        cursor = self.db.execute(
+            "SELECT id, purpose, created_at FROM deliveries WHERE platform = ? AND state = 'queued'"
+            " AND held = 0 AND created_at < ?",
+            (platform, before),
+        )
+        return [(int(i), str(purpose), float(created)) for i, purpose, created in cursor]
+
+    def failed_since(
+        self, since: float, purpose: str | None = None, key: str | None = None
+    ) -> dict[tuple[str, str, str], list[str]]:
+        """The recipients of the rows that failed for good after `since`, by (platform,
+        purpose, key), optionally of one purpose (and key)."""
+        query = "SELECT platform, purpose, key, recipient FROM deliveries WHERE state = 'failed'"
+        query += " AND finished_at >= ?"
+        params: list[object] = [since]
+        for column, value in (("purpose", purpose), ("key", key)):
+            if value is not None:
+                query += f" AND {column} = ?"
+                params.append(value)
+        found: dict[tuple[str, str, str], list[str]] = {}
+        for platform, p, k, recipient in self.db.execute(query, params):
+            found.setdefault((platform, p, k), []).append(recipient)
+        return found
+
     def unfinished(self) -> list[tuple[str, str]]:
         """(purpose, key) of every fan-out with rows still queued or sending."""
         cursor = self.db.execute(

@@ -508,8 +508,18 @@ class SlackBot:
             await ack(response_action="update", view=blocks.modal(reply))
             return
         await ack()
-        if reply is not None:
+        if reply is None:
+            return
+        try:
             await self.client.chat_postMessage(channel=user["id"], **blocks.message(reply))
+        except (SlackApiError, OSError, aiohttp.ClientError, TimeoutError) as error:
+            # The form's work is done (an announcement is queued and goes when Slack answers);
+            # only its confirmation is lost.
+            reason = error_code(error) if isinstance(error, SlackApiError) else repr(error)
+            log.warning(
+                "a form's confirmation not posted",
+                extra={"form": view["callback_id"], "user": user["id"], "error": reason},
+            )
 
     async def _on_shortcut(
         self, ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond

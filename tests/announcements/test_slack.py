@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import timedelta
 
@@ -225,3 +226,21 @@ async def test_send_now_interrupted_by_a_stop_goes_out_at_the_next_start(
     assert posted_to(slack, PEOPLE) == {user: 1 for user in PEOPLE}
     progress = await wait_for_call(slack, "chat.postMessage", 3 + 1)
     assert any(m["channel"] == ANNOUNCER and "Sending" in m["text"] for m in progress)
+
+
+async def test_a_confirmation_slack_refuses_is_one_warning_and_the_announcement_waits(
+    bot, slack, caplog
+) -> None:
+    view = await preview(bot, slack)
+    # Slack has an incident: the confirmation and every first delivery attempt get a 503.
+    slack.fail("chat.postMessage", "service_unavailable", status=503, times=1 + len(PEOPLE) + 1)
+    assert await submit(bot, view, {"next": "confirm"}) == {}
+    await wait_for_call(slack, "chat.postMessage", 1 + len(PEOPLE) + 1)
+    for _ in range(500):
+        if any(r.message == "a form's confirmation not posted" for r in caplog.records):
+            break
+        await asyncio.sleep(0.01)
+    assert [r.levelname for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")] == []
+    (warning,) = [r for r in caplog.records if r.message == "a form's confirmation not posted"]
+    assert warning.exc_info is None and warning.error == "service_unavailable"
+    assert bot.runtime.delivery.ledger.counts("announcement", "1")["failed"] == 0

@@ -55,3 +55,27 @@ def test_progress_bar_follows_the_callbacks(monkeypatch, capsys) -> None:
     drawn = capsys.readouterr().err
     assert "Sending digests" in drawn
     assert "4/10" in drawn and "10/10" in drawn
+
+
+def test_retry_queues_again_what_failed(
+    make_engine: EngineFactory, db: Database, db_path: Path
+) -> None:
+    engine = make_engine()
+    engine.enqueue("slack", ["U1", "U2"], "announcement", "1", Message("Launch"))
+    engine.enqueue("slack", ["U3"], "digest", "2026-12-06", Message("hi"))
+    ledger = Ledger(db)
+    for row in ledger.due("slack", 0, time.time(), 10):
+        ledger.claim(row.id, "me", time.time())
+        ledger.mark_failed(row.id, "gave up after 10 tries: HTTP 503", time.time())
+    settings = load_settings(db=db_path)
+    runner = CliRunner()
+    args = ["retry", "--purpose", "announcement", "--key", "1"]
+    result = runner.invoke(deliveries, args, obj=settings)
+    assert result.exit_code == 0, result.output
+    assert result.output == "announcement 1: 2 slack message(s) queued again\n"
+    assert ledger.counts("announcement", "1") == {"queued": 2, "sending": 0, "sent": 0, "failed": 0}
+    assert ledger.counts("digest", "2026-12-06")["failed"] == 1
+    assert "1 slack message(s)" in runner.invoke(deliveries, ["retry"], obj=settings).output
+    again = runner.invoke(deliveries, ["retry"], obj=settings)
+    assert again.output == "Nothing failed to send again.\n"
+    assert runner.invoke(deliveries, ["retry", "--key", "1"], obj=settings).exit_code == 2

@@ -108,13 +108,46 @@ async def test_transient_errors_are_retried_with_backoff(
 async def test_transient_errors_give_up_after_the_limit(
     make_engine: EngineFactory, slack: FakeSlack, db: Database
 ) -> None:
+    # A message failing on its own: the platform pauses only after more failures in a row.
     slack.fail(POST, "service_unavailable", status=503, times=100)
-    async with make_engine() as engine:
+    async with make_engine(policy=dataclasses.replace(FAST, trip_after=100)) as engine:
         engine.enqueue("slack", ["U1"], "digest", "d", Message("hi"))
         done = await drain(engine, "digest", "d")
     assert done.failed == 1
     assert slack.count(POST) == FAST.max_errors
     assert str(rows(db)["U1"]["reason"]).startswith(f"gave up after {FAST.max_errors} tries")
+
+
+async def test_an_outage_pauses_slack_and_the_messages_go_when_it_answers(
+    make_engine: EngineFactory, slack: FakeSlack, db: Database
+) -> None:
+    # Slack answers 503 to far more posts than the messages have tries (FAST: 4 each).
+    outage = FAST.max_errors * 4
+    slack.fail(POST, "service_unavailable", status=503, times=outage)
+    slack.unknown_users = {"Ugone"}
+    probing = dataclasses.replace(FAST, probe_every=0.2, lifetimes={"digest": 0.5})
+    people = ["U1", "U2", "Ugone"]
+    async with make_engine(policy=probing) as engine:
+        engine.enqueue("slack", people, "announcement", "1", Message("During the incident"))
+        engine.enqueue("slack", ["U9"], "digest", "2026-12-06", Message("Today's digest"))
+        await until(lambda: bool(engine.outages()))
+        (warning,) = engine.warnings()
+        assert warning.startswith("Slack fails since ")
+        assert "(HTTP 503 service_unavailable): 4 message(s) waiting" in warning
+        assert engine.outages()["slack"]["reason"] == "HTTP 503 service_unavailable"
+        # The digest is past its use before Slack is back: given up, and says why.
+        await until(lambda: rows(db)["U9"]["state"] == "failed")
+        assert str(rows(db)["U9"]["reason"]).startswith("given up after ")
+        done = await drain(engine, "announcement", "1")
+        assert engine.outages() == {} and engine.warnings() == []
+    assert slack.count(POST, 503) == outage
+    assert (done.sent, done.failed) == (2, 1)
+    assert slack.per_channel() == {"D1": 1, "D2": 1}
+    found = rows(db)
+    # The outage spent no tries: only the failures before the pause counted.
+    assert sum(int(r["errors"]) for r in found.values()) <= probing.trip_after  # type: ignore[call-overload]
+    # A permanent answer still fails at once, once Slack answers again.
+    assert (found["Ugone"]["state"], found["Ugone"]["reason"]) == ("failed", "user_not_found")
 
 
 async def test_each_conversation_keeps_its_own_pace(
