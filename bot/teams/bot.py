@@ -24,6 +24,7 @@ from bot.delivery.ledger import Ledger
 from bot.errors import reply_for_error
 from bot.settings import Settings
 from bot.teams import invokes, keys, origin, people, shapes
+from bot.teams.channels import TeamsChannels
 from bot.teams.conversations import Conversations, migrations
 from bot.teams.gateway import TeamsGateway
 from bot.teams.graph import EntraGroups
@@ -82,6 +83,7 @@ class TeamsBot:
         self.settings = settings
         self.core = core
         self.conversations = Conversations(db)
+        core.on_channels("teams", TeamsChannels(self.conversations))
         # With a password, the Bot Connector's token is fetched ahead, off the event loop.
         fetched = connector_tokens(settings)
         self.auth = ConfigurationBotFrameworkAuthentication(

@@ -16,7 +16,7 @@ CHANNEL_REASONS = {
     "channel_not_found": "I can't see it: it was deleted, or it is private and needs"
     " `/invite @{bot}` there",
     "is_archived": "it is archived: unarchive it and type `/invite @{bot}` there",
-    "no stored Teams conversation": "the app is not in that team: add it (Manage team, Apps)",
+    "no stored Teams conversation": "the app is not in its team: add it (Manage team, Apps)",
     "the app was uninstalled": "the app was removed from that team: add it again",
 }
 PERSON_REASONS = {
@@ -75,19 +75,30 @@ def not_found(names: list[str], lookup: Channels | None) -> str:
     )
 
 
-async def warnings(lookup: Channels | None, channel_ids: Iterable[str]) -> list[str]:
+def cannot_post(channel: Channel, platform: str, bot: str) -> str | None:
+    """What keeps the bot from posting in `channel` and what to do first, or None."""
+    bot = bot or BOT
+    if platform == "teams" and (channel.member is False or not channel.found):
+        return (
+            f"{bot} is not in {label(channel)}: add the app to its team (Manage team, Apps) first."
+        )
+    if not channel.found:
+        return (
+            f"I can't see {channel.id}: it was deleted, or it is private: type `/invite @{bot}`"
+            " there first."
+        )
+    if channel.member is False:
+        return f"@{bot} is not in {label(channel)}: type `/invite @{bot}` there first."
+    return None
+
+
+async def warnings(lookup: Channels | None, channel_ids: Iterable[str], platform: str) -> list[str]:
     """A line per chosen channel the bot cannot post in, for the preview."""
     if lookup is None:
         return []
-    bot = lookup.bot_name() or BOT
     lines = []
     for channel_id in channel_ids:
-        channel = await lookup.info(channel_id)
-        if not channel.found:
-            lines.append(
-                f"I can't see {channel.id}: it was deleted, or it is private: type"
-                f" `/invite @{bot}` there first."
-            )
-        elif channel.member is False:
-            lines.append(f"@{bot} is not in {label(channel)}: type `/invite @{bot}` there first.")
+        line = cannot_post(await lookup.info(channel_id), platform, lookup.bot_name())
+        if line is not None:
+            lines.append(line)
     return lines

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from content_feed.compose import UTM
 from handlers.announcements import ids
 from handlers.announcements.audience import Audience
-from handlers.announcements.channels import BOT, label
+from handlers.announcements.channels import cannot_post, label
 from handlers.announcements.figures import delivered, failed_to, figures
 from handlers.announcements.posts import suggested
 from handlers.announcements.store import SENDING, Announcement, AnnouncementStore
@@ -131,16 +131,14 @@ class Dispatcher:
         if announcement.draft.audience != ids.IN_CHANNELS or not failed:
             return Message(f"No channel missed announcement #{announcement.id}: nothing to send.")
         lookup = self.core.channels(announcement.target)
-        bot = (lookup.bot_name() if lookup else "") or BOT
+        bot = lookup.bot_name() if lookup else ""
         ready: dict[str, str] = {}  # id → label
         lines: list[str] = []
         for channel_id in failed:
             channel = await lookup.info(channel_id) if lookup else Channel(channel_id)
-            if channel.member is False or not channel.found:
-                lines.append(
-                    f"@{bot} is still not in {label(channel)}: type `/invite @{bot}` there,"
-                    " then press the button again."
-                )
+            still = cannot_post(channel, announcement.target, bot)
+            if still is not None:
+                lines.append(f"Still: {still} Then press the button again.")
             else:
                 ready[channel_id] = label(channel)
         if ready and outbox.retry(announcement.target, ready, ids.PURPOSE, str(announcement.id)):

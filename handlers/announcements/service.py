@@ -153,7 +153,7 @@ class Announcements:
         )
         saved = self.store.get(draft_id)
         message = self.dispatcher.employee_message(saved)
-        cannot = await warnings(self.core.channels(target), draft.channels)
+        cannot = await warnings(self.core.channels(target), draft.channels, target)
         return preview_form(draft_id, draft, self._audience(saved), message, cannot)
 
     async def _previewed(self, person: Person, values: Values, state: str) -> Reply:

@@ -71,7 +71,7 @@ async def test_the_bot_not_in_a_picked_channel_is_said_before_and_after_and_it_c
 
     await post_form(bot, block_action(again, slack.url + "respond"))
     (answer,) = await wait_for_call(slack, "respond")
-    assert answer["text"].startswith("@socialbot is still not in #news: type `/invite @socialbot`")
+    assert answer["text"].startswith("Still: @socialbot is not in #news: type `/invite @socialbot`")
     assert slack.messages_in(NEWS) == []
 
     slack.invite(NEWS)
