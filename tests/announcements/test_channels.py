@@ -1,6 +1,6 @@
 """Announcing to chosen channels (review5 item 16): Slack's channel picker, the preview's warning
-for a channel the bot is not in, the report's reasons in words, and sending again once the bot
-is invited. Signed Slack requests against the fake Web API."""
+for a channel the bot is not in, the report's reasons in words (for people too), and sending
+again once the bot is invited. Signed Slack requests against the fake Web API."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from tests.announcements.conftest import (
     GENERAL,
     GOOD,
     NEWS,
+    PEOPLE,
+    announce,
     named_channels,
     open_form,
     slack_values,
@@ -83,3 +85,14 @@ async def test_the_bot_not_in_a_picked_channel_is_said_before_and_after_and_it_c
     await bot.runtime.core.tick(tomorrow_at(0))
     assert "2 of 2 delivered; 0 failed" in report(slack) and "Send again" not in report(slack)
     assert len(slack.messages_in(GENERAL)) == 1  # nobody twice
+
+
+async def test_people_who_were_not_reached_are_said_in_words(bot, slack) -> None:
+    slack.unknown_users.add(PEOPLE[0])  # left the workspace since the people list was read
+    await announce(bot, slack)
+    await bot.runtime.delivery.run_until_done("announcement", "1")
+    await bot.runtime.core.tick(tomorrow_at(0))
+    said = report(slack)
+    assert "3 of 4 delivered; 1 failed" in said
+    assert "1 person: no longer in the workspace" in said and "user_not_found" not in said
+    assert "Send again" not in said
