@@ -332,7 +332,7 @@ def build_runtime(settings: Settings, *, in_memory: bool = False) -> Runtime:
     if slack is not None:
         gateways.append(SlackGateway.from_settings(settings))
     paces = {**paces_from_settings(settings), "console": CONSOLE_PACE}
-    delivery = DeliveryEngine(db, gateways, paces, stand_ins=core.stand_ins)
+    delivery = DeliveryEngine(db, gateways, paces, stand_ins=core.stand_ins, on_held=core.held)
     core.connect(delivery, [gateway.platform for gateway in gateways])
     utm = UTM(enabled=settings.utm, campaign=settings.utm_campaign)
     announcements.Announcements(

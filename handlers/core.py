@@ -48,6 +48,8 @@ HomeSection = Callable[[Person], Awaitable[tuple[Block, ...]]]
 OnPrefixed = Callable[[Person, str], Awaitable[Message]]
 # A message that is only a link: what a capability offers for it ("Report it"), None for none.
 OnLink = Callable[[Person, str], Awaitable[Message | None]]
+# (the platform and key a message waiting for a team's channel was queued under)
+OnHeld = Callable[[str, str], None]
 # (who replied, the key the message was sent under, the reply's text, the reply's own id)
 ThreadReply = Callable[[Person, str, str, str], Awaitable[None]]
 
@@ -118,6 +120,11 @@ class Outbox(Protocol):
     def retry(self, platform: str, recipients: Iterable[str], purpose: str, key: str) -> int:
         """Queue again what failed for good under (purpose, key) to `recipients` (a channel
         that has since invited the bot); return how many."""
+        ...
+
+    def holds(self, platform: str, recipient: str) -> bool:
+        """Whether messages to `recipient`, a team's channel that refuses the bot, are kept
+        until it accepts them (nobody gets them meanwhile)."""
         ...
 
 
@@ -194,6 +201,7 @@ class Core:
         self._due_jobs: list[tuple[str, DueJob]] = []
         self._home: list[HomeSection] = []
         self._thread_replies: dict[str, ThreadReply] = {}
+        self._on_held: dict[str, OnHeld] = {}
         self._prefixed: dict[str, OnPrefixed] = {}
         self._channels: dict[str, Channels] = {}
         self._on_link: list[OnLink] = []
@@ -229,6 +237,18 @@ class Core:
     def on_thread_reply(self, purpose: str, reply: ThreadReply) -> None:
         """Hear replies in the thread of messages the bot sent under `purpose`."""
         self._thread_replies[purpose] = reply
+
+    def on_held(self, purpose: str, listener: OnHeld) -> None:
+        """Hear when a message sent under `purpose` is kept for a team's channel that refuses
+        the bot (it goes once the channel accepts it)."""
+        self._on_held[purpose] = listener
+
+    def held(self, platform: str, purpose: str, key: str) -> None:
+        """The delivery engine keeps the message (purpose, key) for a team's channel that
+        refuses the bot: tell whoever listens for `purpose`."""
+        listener = self._on_held.get(purpose)
+        if listener is not None:
+            listener(platform, key)
 
     def on_prefix(self, prefix: str, answer: OnPrefixed) -> None:
         """Answer messages that start with `prefix` ("check:") with `answer`, given the rest."""

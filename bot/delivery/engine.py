@@ -74,6 +74,9 @@ MessageSource = Message | Callable[[str], Message | None]
 # messages fail as before), else the people to send them to instead ([]: keep them until the
 # channel accepts).
 StandIns = Callable[[str, str], list[str] | None]
+# Told (platform, purpose, key) when a message is first kept for a channel that refuses the
+# bot, so that whoever expects it to have arrived can hear it waits.
+OnHeld = Callable[[str, str, str], None]
 FAN_OUT_BATCH = 2000  # deliveries queued per transaction by a fan-out
 RECOVER_EVERY = 60.0  # seconds between looks for rows that other, dead processes left `sending`
 
@@ -185,10 +188,12 @@ class DeliveryEngine:
         paces: Mapping[str, Pace],
         policy: Policy | None = None,
         stand_ins: StandIns | None = None,
+        on_held: OnHeld | None = None,
     ) -> None:
         self.ledger = Ledger(db)
         self.policy = policy or Policy()
         self._stand_ins = stand_ins or (lambda platform, recipient: None)
+        self._on_held = on_held
         # Team channels that refused the bot's last message to them, with why and the fix.
         self.refusing: dict[tuple[str, str], str] = {}
         self.owner = _owner()
@@ -642,6 +647,18 @@ class DeliveryEngine:
         else:
             pause = self.policy.hold_first * 2 ** max(0, row.attempts - 1)
             self.ledger.hold(row.id, now + min(pause, self.policy.hold_cap), reason)
+            if row.attempts == 0 and self._on_held is not None:  # its first try
+                try:
+                    self._on_held(row.platform, row.purpose, row.key)
+                except Exception:  # the message is kept whatever the listener does
+                    log.exception("a listener of held messages failed", extra=context)
+
+    def holds(self, platform: str, recipient: str) -> bool:
+        """Whether messages to `recipient` are kept for now: it is a team's channel that
+        refused the bot's last message, and nobody stands in for it."""
+        if (platform, recipient) not in self.refusing:
+            return False
+        return not [r for r in self._stand_ins(platform, recipient) or [] if r != recipient]
 
     def _accepted(self, platform: str, recipient: str, context: dict[str, object]) -> None:
         """A channel that refused the bot took a message: send what was held for it now."""

@@ -83,6 +83,7 @@ class Reports:
         core.on_action(ids.DISMISS, self.dismiss)
         core.on_action(ids.SNOOZE, self.snooze)
         core.on_tick("report reminders", self.tick)
+        core.on_held(ids.CARD, self._card_held)
         core.on_home(self.home)
 
     # -- reporting -------------------------------------------------------------------------------
@@ -204,6 +205,8 @@ class Reports:
         reach = self._reach(report)
         if reach is views.Reach.NOBODY:
             log.warning("no channel or managers to see a report", extra={"report": report.ref})
+        elif reach is views.Reach.WAITING:
+            self.store.tell_waiting(report.id)  # the receipt says so: no word later
         log.info("report filed", extra={"report": report.ref, "outcome": filed.outcome})
         return views.receipt(report, filed.outcome, reach, filed.added)
 
@@ -213,9 +216,18 @@ class Reports:
         if report.platform == "console":
             managers = self.core.roles.members(Role.MANAGER, "console")
             return views.Reach.TEAM if managers else views.Reach.CONSOLE
-        if any(card.purpose == ids.CARD for card in self.store.cards(report.id)):
-            return views.Reach.TEAM
-        return views.Reach.NOBODY
+        cards = [card for card in self.store.cards(report.id) if card.purpose == ids.CARD]
+        if cards and all(self.core.outbox.holds(c.platform, c.recipient) for c in cards):
+            return views.Reach.WAITING
+        return views.Reach.TEAM if cards else views.Reach.NOBODY
+
+    def _card_held(self, platform: str, key: str) -> None:
+        """The card waits for the team's channel to let the bot post: the reporters, told
+        it is with the team, hear that it reaches the team once it can (once per report)."""
+        report = self._report(key.removeprefix("R-"))
+        if not self.store.tell_waiting(report.id):
+            return
+        self._to_reporters(report, f"{report.ref}:waiting", views.waiting(report))
 
     # -- the managers' buttons and forms ---------------------------------------------------------
 
@@ -380,7 +392,11 @@ class Reports:
     def _tell_reporters(self, report: Report, event: Event) -> bool:
         """Queue the news for every reporter who can be reached; whether anyone could."""
         message = views.status_update(report, event, self.name)
-        key = f"{report.ref}:{event.id}"
+        return self._to_reporters(report, f"{report.ref}:{event.id}", message)
+
+    def _to_reporters(self, report: Report, key: str, message: Message) -> bool:
+        """Queue `message` under `key` for every reporter who can be reached, each on their
+        own platform; whether anyone could."""
         reached = False
         for platform in sorted({r.platform for r in report.reporters}):
             if self.core.can_message(platform):

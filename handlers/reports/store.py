@@ -131,6 +131,13 @@ def add_team_platforms(db: Database) -> None:
     db.execute("UPDATE reports SET assignee_platform = platform WHERE assignee != ''")
 
 
+@migrations()
+def add_waiting_told(db: Database) -> None:
+    """Whether the reporters were told the report waits for the team's channel to let the
+    bot in, so they are told once."""
+    db.execute("ALTER TABLE reports ADD COLUMN waiting_told INTEGER NOT NULL DEFAULT 0")
+
+
 @dataclass(frozen=True)
 class Card:
     """A message about a report that the team got: on which platform, why, to whom."""
@@ -412,6 +419,17 @@ class ReportStore:
                 [report_id, *actor, kind, detail, at],
             )
         return Event(int(cursor.lastrowid or 0), report_id, *actor, kind, detail, at)
+
+    def tell_waiting(self, report_id: int) -> bool:
+        """Record that the reporters hear the report waits for the team's channel; False when
+        they heard it already."""
+        with self.db.atomic():
+            return bool(
+                self.db.execute(
+                    "UPDATE reports SET waiting_told = 1 WHERE id = ? AND waiting_told = 0",
+                    [report_id],
+                ).rowcount
+            )
 
     def nudged(self, report_id: int, nudges: int, next_at: float) -> None:
         """A reminder went out: count it and set the next one."""

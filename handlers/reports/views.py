@@ -171,16 +171,26 @@ def link_offer(link: str) -> Message:
 
 
 class Reach(StrEnum):
-    """Who sees a report: the team (its card was sent, or console managers are set), whoever
-    opens a manager console session, or nobody yet because no team is configured."""
+    """Who sees a report: the team (its card was sent, or console managers are set), the team
+    once its channel lets the bot post, whoever opens a manager console session, or nobody yet
+    because no team is configured."""
 
     TEAM = "team"
+    WAITING = "waiting"
     CONSOLE = "console"
     NOBODY = "nobody"
 
 
+# Said when the team's channel does not let the bot post yet and no manager stands in for it.
+WAITING_LINE = (
+    "It reaches the social media team as soon as the bot can post in their channel; "
+    "you don't need to do anything."
+)
+
+
 REACH_LINES = {
     Reach.TEAM: "The social media team handles it from here.",
+    Reach.WAITING: WAITING_LINE,
     Reach.CONSOLE: (
         "No social media managers are set up on the console: it waits in the team's inbox, "
         "which `socialbot console --manager` shows, and `/report-mention open` there lists it."
@@ -224,6 +234,13 @@ def receipt(
             Context(f"Reference {report.ref}. You'll hear from me when its status changes."),
         ),
     )
+
+
+def waiting(report: Report) -> Message:
+    """What the reporters hear when the report's card is kept for the team's channel, after a
+    receipt that said the team has it."""
+    text = f"Your report {report.ref} is saved. {WAITING_LINE}"
+    return Message(text, (Text(text), Context(f"Reference {report.ref}.")))
 
 
 def _age(seconds: float) -> str:

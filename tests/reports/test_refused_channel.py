@@ -107,3 +107,48 @@ async def test_with_no_managers_the_card_waits_for_the_invitation(
     assert "calls our product a scam" in str([m.blocks for m in slack.messages_in(CHANNEL)])
     assert await warnings(bot) == []
     assert len(refusals(caplog)) == 1
+
+
+async def test_the_reporter_hears_the_report_waits_for_the_channel(
+    make_slack_bot: Any, slack: FakeSlack
+) -> None:
+    slack.outside.add(CHANNEL)
+    bot = await make_slack_bot(escalation_channel=CHANNEL, insights="off", slack_channel_rate=100.0)
+    waits = "It reaches the social media team as soon as the bot can post in their channel"
+
+    # Nobody knows yet that the channel refuses the bot: a word follows once it does.
+    first = await report(bot, f"{LINK} calls our product a scam")
+    assert "R-0001 is with the social media team" in first["text"]
+    await held(bot)
+    [follow_up] = await messages_for(slack, "W111")
+    assert f"Your report R-0001 is saved. {waits}" in follow_up.text
+
+    # Now it is known: the receipt says so, and no word follows.
+    second = await report(bot, OTHER_LINK, user="W222")
+    assert f"R-0002 is saved. {waits}" in second["text"]
+    assert "with the social media team" not in second["text"]
+    for _ in range(500):
+        if _held_count(bot) == 2:
+            break
+        await asyncio.sleep(0.01)
+    assert _held_count(bot) == 2
+
+    slack.invite(CHANNEL)
+    await bot.runtime.delivery.stop()
+    await bot.runtime.delivery.start()  # at the next start, the cards go
+    await settled(bot.runtime)
+    assert len(slack.messages_in(CHANNEL)) == 2
+    assert slack.messages_in("W222") == [] and len(slack.messages_in("W111")) == 1
+
+
+def _held_count(bot: Any) -> int:
+    return sum(count for *_, count in bot.runtime.delivery.ledger.held())
+
+
+async def messages_for(slack: FakeSlack, user: str) -> list[Any]:
+    """The messages in `user`'s chat with the bot, once there is one."""
+    for _ in range(500):
+        if found := slack.messages_in(user):
+            return list(found)
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"nothing came to {user}")
