@@ -132,6 +132,7 @@ class FakeSlack:
         # named after its id, unless it is in `gone` (channel_not_found).
         self.channel_names: dict[str, str] = {}
         self.gone: set[str] = set()
+        self.bot_name = "socialbot"  # the bot user's name, as auth.test answers it
         self.users: dict[str, dict[str, Any]] = {}
         self.user_groups: dict[str, list[str]] = {}  # user group id → member ids
         self.calls: list[tuple[str, Params]] = []
@@ -479,7 +480,7 @@ class FakeSlack:
             "ok": True,
             "url": "https://fake.slack.com/",
             "team": "Fake",
-            "user": "socialbot",
+            "user": self.bot_name,
             "team_id": "T0FAKE",
             "user_id": "U0BOT",
             "bot_id": "B0FAKE",
