@@ -36,7 +36,7 @@ from bot.wiring import build_core, open_core_database
 from content_feed import store as content_store
 from content_feed.compose import UTM
 from content_feed.manage import seed_feeds
-from content_feed.refresh import refresh_due
+from content_feed.refresh import failing_feeds, refresh_due
 from handlers import announcements, digest, reports
 from handlers import assistant as pane
 from handlers.core import Core
@@ -266,13 +266,14 @@ class Runtime:
         # it shows here without making the bot look down.
         groups = self.core.group_members.states(self.core.roles.groups())
         # Half a configuration runs, but someone should hear of it; so does a Slack that
-        # refuses part of what the bot needs, a guidelines file that cannot be read, and a
-        # team channel that refuses the bot.
+        # refuses part of what the bot needs, a guidelines file that cannot be read, a team
+        # channel that refuses the bot, and a feed that has failed for a day.
         warnings = [
             *self.settings.gaps(),
             *(self.slack.warnings() if self.slack else []),
             *self.core.guidelines.warnings(),
             *self.delivery.warnings(),
+            *failing_feeds(self.db, datetime.now(UTC)),
         ]
         return {
             "ok": all(part["ok"] for part in process.values()),

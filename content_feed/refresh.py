@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_INTERVAL = timedelta(hours=1)
 DEFAULT_CONCURRENCY = 8
+FAILING_LISTED_AFTER = timedelta(days=1)  # a feed failing longer is listed on `/healthz`
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +178,49 @@ async def refresh_due(
     now: datetime | None = None,
     fetcher: Fetcher | None = None,
 ) -> list[FeedOutcome]:
-    """Refresh the feeds that are due; what the clock's minute tick calls."""
+    """Refresh the feeds that are due; what the clock's minute tick calls. A feed that stops
+    working is logged once (a WARNING with the reason), and once when it works again (INFO);
+    an ERROR when this refresh leaves every company feed failing."""
     feeds = due_feeds(db, now, interval)
-    return await refresh_all(db, allow_private=allow_private, feeds=feeds, fetcher=fetcher, now=now)
+    if not feeds:
+        return []
+    company_was_down = _company_down(db)
+    outcomes = await refresh_all(
+        db, allow_private=allow_private, feeds=feeds, fetcher=fetcher, now=now
+    )
+    for feed, outcome in zip(feeds, outcomes, strict=True):
+        name = {"feed": feed.id, "title": feed.title or feed.url}
+        if outcome.status == "error" and feed.status != "error":
+            log.warning(
+                "a feed stopped working; its items stay, and it is tried again later",
+                extra={**name, "url": feed.url, "error": outcome.error},
+            )
+        elif outcome.status != "error" and feed.status == "error":
+            log.info("a feed works again", extra=name)
+    if not company_was_down and _company_down(db):
+        log.error(
+            "every company feed fails: digests offer nothing new until one works again;"
+            " see `socialbot feeds list`"
+        )
+    return outcomes
+
+
+def _company_down(db: Database) -> bool:
+    """Whether there are company feeds and every one of them failed its last fetch."""
+    company = [feed for feed in store.list_feeds(db, enabled_only=True) if feed.kind == "company"]
+    return bool(company) and all(feed.status == "error" for feed in company)
+
+
+def failing_feeds(db: Database, now: datetime) -> list[str]:
+    """A line per enabled feed that has failed for more than a day, for `/healthz`."""
+    lines = []
+    for feed in store.list_feeds(db, enabled_only=True):
+        read = feed.last_success_at
+        if feed.status != "error" or now - (read or feed.added_at) <= FAILING_LISTED_AFTER:
+            continue
+        when = f"has not been read since {read:%Y-%m-%d %H:%M} UTC" if read else "was never read"
+        lines.append(
+            f"Feed {feed.id} ({feed.title or feed.url}) {when}: {feed.error};"
+            " `socialbot feeds list` shows it, `socialbot feeds remove` drops it"
+        )
+    return lines
