@@ -70,11 +70,15 @@ class AlreadyRunning(Exception):
 class RunLock:
     """One `socialbot run` per database file: an exclusive lock on `<database>.lock`, which the
     kernel releases when the holder ends however it ends (SIGKILL and power loss included), so
-    a lock left behind by a dead process is simply taken over. The file says who holds it."""
+    a lock left behind by a dead process is simply taken over. The file says who holds it.
+    The lock sits beside the file the path leads to, symlinks followed: a link to the database
+    (or to its folder) reaches the same lock as the database's own path."""
 
     def __init__(self, database: Path) -> None:
         self.database = database
-        self.path = database.with_name(database.name + ".lock")
+        real = database.resolve()
+        self.path = real.with_name(real.name + ".lock")
+        self._named = f"{database} (the file {real})" if real != database.absolute() else database
         self._fd: int | None = None
 
     def acquire(self) -> str | None:
@@ -97,7 +101,7 @@ class RunLock:
                 holder = _holder(fd) or "a process that has not said who it is yet"
                 os.close(fd)
                 raise AlreadyRunning(
-                    f"socialbot run is already running on {self.database}: {holder}."
+                    f"socialbot run is already running on {self._named}: {holder}."
                     " Stop it first, or set SOCIALBOT_DB to another file."
                 ) from None
         stale = _holder(fd)

@@ -148,6 +148,15 @@ def test_a_second_run_on_one_database_refuses_naming_the_first(deployment: Deplo
     assert second.returncode == 1
     assert second.stderr.strip().startswith("socialbot run is already running on socialbot.db:")
     assert f"pid {first.process.pid} on host {socket.gethostname()} since 20" in second.stderr
+    # The same file through a symlink is the same database (review6 item 9).
+    (deployment.workdir / "db-link.db").symlink_to(deployment.workdir / "socialbot.db")
+    linked = deployment.cli("run", PORT=str(free_port()), SOCIALBOT_DB="db-link.db")
+    assert linked.returncode == 1, linked.stderr
+    real = (deployment.workdir / "socialbot.db").resolve()
+    assert linked.stderr.strip().startswith(
+        f"socialbot run is already running on db-link.db (the file {real}):"
+        f" pid {first.process.pid} on host"
+    )
     # The first dies without cleaning up: the next one takes over.
     first.kill()
     third = deployment.start(PORT=str(free_port()))
