@@ -28,7 +28,8 @@ _INSULT = _any(
     r"idiot(?:s|er|en|erne|ar|arna)?",
     r"moron(?:s)?",
     # Said of someone ("is a fool", "you fools"), not of oneself ("don't be a fool like me").
-    r"(?:is|are|was|were|you|such|bunch of) (?:an? )?(?:\w+ )?fools?",
+    r"(?:is|are|was|were|you|such|bunch of) (?:an? )?(?:\w+ ){0,2}fools?",
+    r"(?:is|are|was|were) (?:the )?(?:most|so|really|utterly|completely) useless",
     r"clown(?:s|er|erne)?|klovn(?:er|erne|ar|ene)?|pajas(?:er)?",
     r"clueless|incompetent|inkompetente?|inkompetenta",
     # Said of someone, not of a question ("there's no such thing as a stupid question").
@@ -105,7 +106,8 @@ _SWEARING = _any(
 )
 # Threats of people.
 _THREAT = _any(
-    r"watch your back|you(?:'ll| will) regret|i know where you live",
+    r"watch your back|you(?:'ll| will) (?:\w+ ){0,2}regret|i know where you live"
+    r"|i know who you are",
     r"det kommer du til at fortryde|jeg ved hvor du bor",
     r"das wirst du bereuen|ich weiß, wo du wohnst",
     r"det kommer du att ångra|jag vet var du bor",
@@ -199,6 +201,7 @@ _BEHALF = _any(
     r"on behalf of|on (?:the company's|our company's|our) behalf|speaking for (?:the company|us)",
     r"official (?:statement|position|response)|we apologi[sz]e|we take full responsibility",
     r"(?:the )?official (?:voice|spokesperson|representative) of",
+    r"(?:['\u2019]s?|our) official (?:view|stance|line|opinion|take)",
     r"speak(?:ing)? for \w+ (?:now|here)",
     r"officielt fra|officiellt från|offisielt fra|talsmand for|talsperson för|talsperson for",
     r"på (?:\w+s )?vegne|vi beklager|vi tager (?:det )?fulde? ansvar",
@@ -332,6 +335,8 @@ _COPY = _any(
     r"(?:whole|full|entire|complete)? ?(?:\w+ ){0,3}(?:article|piece|text|story|photo|picture)",
     r"(?:whole|full|entire|complete) (?:\w+ ){0,3}(?:article|piece|text|story) (?:below|here"
     r"|pasted|copied)",
+    r"(?:below|here) is the (?:whole|full|entire|complete) (?:\w+ )?(?:article|piece|text|story)"
+    r"|(?:copied|pasted) in full|get (?:past|behind|around) the paywall",
     r"(?:get (?:a)?round|skip|bypass|slipper for|umgehen|slippa|slipper unna) (?:\w+ ){0,2}"
     r"(?:paywall|betalingsmur\w*|bezahlschranke|betalvägg\w*)",
     r"found (?:this|the|a) (?:photo|picture|image) on (?:google|the internet|instagram)",
@@ -467,6 +472,33 @@ def _whereabouts(draft: str) -> int | None:
     return None
 
 
+# Selling something of one's own: "selling my…", "for sale", a price and "DM me".
+_FOR_SALE = _any(
+    r"selling my|for sale|til salg|sælger (?:min|mit|mine)|zu verkaufen|verkaufe (?:meine?n?|mein)"
+    r"|säljes|säljer (?:min|mitt|mina)|selges|selger (?:min|mitt|mine)|te koop|verkoop (?:mijn)"
+    r"|à vendre|je vends|vendo|in vendita|se vende|à venda|na sprzedaż|sprzedam",
+)
+_PRICE = re.compile(
+    r"(?:[£$€]\s?\d[\d.,]*|(?<![\w.,])\d[\d.,]*\s?(?:€|eur|euros?|kr|dkk|sek|nok|usd|zł|pln)(?!\w))",
+    re.IGNORECASE,
+)
+_CONTACT_ME = _any(
+    r"dm me|message me|pm me|text me|call me|email me|order (?:now|here|link)|book (?:now|here)"
+    r"|for bookings|skriv til mig|send mig|schreib mir|ruf mich an|skriv till mig|skriv til meg"
+    r"|stuur me|écrivez-moi|contactez-moi|scrivetemi|scrivimi|contattatemi|escríbeme|escríbanme"
+    r"|me escreva|fale comigo|napisz do mnie|piszcie",
+)
+
+
+def _selling(draft: str) -> int | None:
+    """Where `draft` sells something: "for sale", or a price and a call to get in touch."""
+    sale = _FOR_SALE.search(draft)
+    if sale:
+        return sale.start()
+    price = _PRICE.search(draft)
+    return price.start() if price and _CONTACT_ME.search(draft) else None
+
+
 def _politics(draft: str) -> int | None:
     vote = _VOTE_FOR.search(draft)
     if vote:
@@ -508,6 +540,7 @@ FINDERS: dict[str, Callable[[str], int | None]] = {
     "swearing": _searcher(_SWEARING),
     "politics": _politics,
     "copy": _searcher(_COPY),
+    "sell": _selling,
     "personal": lambda draft: min(
         (at for at in (_private(draft), _whereabouts(draft)) if at is not None), default=None
     ),

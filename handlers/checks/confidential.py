@@ -160,7 +160,10 @@ def _secret_terms(
     for secret in secrets:
         if not secret.secret_on(today):
             continue
-        match = name_pattern([secret.term]).search(draft)
+        match = next(
+            (m for m in name_pattern([secret.term]).finditer(draft) if not _common_word(draft, m)),
+            None,
+        )
         if match is None:
             continue
         until = secret.until.isoformat() if secret.until else ""
@@ -172,6 +175,20 @@ def _secret_terms(
             Span.of(draft, match.start(), match.end()),
             text_for(f"fix_term{dated}", language, term=secret.term, until=until),
         )
+
+
+# An article before a code name written in lower case: "the lodestar my manager was" is the word.
+_ARTICLE_BEFORE = re.compile(
+    r"(?<!\w)(?:the|a|an|my|his|her|their|den|det|en|et|der|die|das|ein|eine|einen|het|de|een"
+    r"|le|la|les|un|une|ett)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _common_word(draft: str, match: re.Match[str]) -> bool:
+    """Whether a capitalised code name is found as the everyday word it also is."""
+    found = match.group(0)
+    return found.islower() and _ARTICLE_BEFORE.search(draft, 0, match.start()) is not None
 
 
 def _internal_links(

@@ -438,7 +438,12 @@ def _works_as(draft: str, company_names: tuple[str, ...]) -> bool:
         rf"\b(?:(?:as|som|als|comme|en\s+tant\s+que)\s+|en\s+tant\s+qu['\u2019])(?:[\w-]+\s+){{1,4}}"
         rf"(?:at|hos|i|bei|på|ved|bij|chez)\s+(?:{alternatives})"
         rf"|\b(?:years?|år|jahre?n?|jaar|ans)\s+(?:at|hos|i|bei|bij|chez)\s+(?:{alternatives})"
-        rf"|\bbei\s+(?:{alternatives})\s+angefangen|\bstarted\s+at\s+(?:{alternatives})"
+        rf"|\bbei\s+(?:{alternatives})(?:\s+[\w-]+){{0,3}}?\s+angefangen"
+        rf"|\bstarted\s+at\s+(?:{alternatives})"
+        # "Part of the Nordlys team", "en del af Nordlys-holdet", "Teil des Nordlys-Teams".
+        rf"|\b(?:part of|en del af|en del av|del av|teil des|teil vom|onderdeel van|deel van"
+        rf"|membre de|partie de)\s+(?:the\s+|l['\u2019]équipe\s+|het\s+)?(?:{alternatives})"
+        rf"[- ]?(?:team|teams|holdet|teamet|teamets|family|familien|familie|équipe)\b"
         rf"|\b(?:begonnen|gestart)\s+bij\s+(?:{alternatives})"
         rf"|\b(?:commencé|arrivée?)\s+chez\s+(?:{alternatives})"
         # "As a Nordlys employee", "som Nordlys-medarbejder", "I work for Nordlys".

@@ -73,7 +73,12 @@ _UNREAD = (
 FORBIDDING = {
     "en": r"\bnever\b|\bdo not\b|\bdon['\u2019]t\b|\bmust not\b|\bmustn['\u2019]t\b|\bmay not\b"
     r"|\bshould not\b|\bshouldn['\u2019]t\b|\bnot allowed\b|\bavoid\b"
-    r"|\bkeep\b.{0,60}\b(?:apart|away|out)\b|\bshall not\b|\brefrain from\b|\btry not to\b"
+    r"|\bkeep\b.{0,60}\b(?:apart|away|out|to yourself|to yourselves|private|confidential"
+    r"|internal|secret|offline)\b|.{0,40}\bleave\b.{0,40}\bout of\b|\bthink twice before\b"
+    r"|\bshall not\b|\brefrain from\b|\btry not to\b"
+    # "…would be considered inappropriate", "is unacceptable".
+    r"|.{0,120}\b(?:is|are|be|considered|deemed) (?:\w+ )?(?:inappropriate|unacceptable"
+    r"|not appropriate)\b"
     r"|\bno\b(?! matter\b)|\bat most\b|\bno more than\b"
     r"|\bbe (?:very |extra )?careful (?:what|with|about|when|not)\b"
     r"|.{0,80}\b(?:is|are) (?:not permitted|prohibited|forbidden|not acceptable)\b"
@@ -129,6 +134,21 @@ FORBIDDING = {
     r"|(?:[\w'-]{1,40}\s+){1,4}no\s+(?:es\s+|se\s+)?(?:pot|poden|puede|pueden|debe|deben|ha de"
     r"|han de|hauria|haurien)\b",
 }
+# A sentence that lists what the one before it forbids.
+INCLUDING = re.compile(
+    r"^(?:this|these|that|which|such content|examples?)\s+(?:includes?|include|means|covers?"
+    r"|are|is)\b|^(?:dette|dies|das|detta|dit|cela|ceci|questo|isto|to)\s+(?:omfatter|inkluderer"
+    r"|umfasst|beinhaltet|omfattar|inkluderar|omvat|comprend|include|inclui|obejmuje)\b",
+    re.IGNORECASE,
+)
+# How a guideline obliges, in any language: "Always…", "You are expected to…", "Make sure…".
+OBLIGING = (
+    r"\b(?:always|altid|immer|alltid|altijd|toujours|sempre|siempre|zawsze)\b"
+    r"|.{0,60}\b(?:are|is) (?:expected|required|obliged) to\b|\bmake sure (?:you|that)\b"
+    r"|\bremember to\b|\bhusk (?:at|altid)\b|\bdenk(?:en sie)? (?:immer )?daran\b"
+    r"|\bkom ihåg att\b|\bhusk å\b|\bzorg (?:er )?(?:altijd )?(?:voor|dat)\b"
+    r"|\bveillez à\b|\bpensez à\b"
+)
 # Every language also keeps things in, and the unread languages' forms are read in any.
 FORBIDDING = {code: f"{cue}{_KEPT_IN}{_UNREAD}" for code, cue in FORBIDDING.items()}
 # Negated words that permit, reassure or remind, per language ("don't hesitate to share", "no
@@ -371,13 +391,13 @@ delete:
   nl verwijderen
   fr supprimer
 consent:
-  en agrees agree consent permission authorised authorized authorisation authorization
-  da samtykke accepterer tilladelse
-  de einverstanden einwilligung zustimmung erlaubnis genehmigung
-  sv samtycke godkänner tillstånd
-  nb samtykke godtar tillatelse
-  nl toestemming
-  fr consentement autorisation permission
+  en agrees agree consent permission authorised authorized authorisation authorization ask
+  da samtykke accepterer tilladelse spørge
+  de einverstanden einwilligung zustimmung erlaubnis genehmigung fragen
+  sv samtycke godkänner tillstånd fråga
+  nb samtykke godtar tillatelse spørre
+  nl toestemming vragen
+  fr consentement autorisation permission demander
   * consenso autorizzazione permesso consentimiento autorización permiso consentimento autorização
   * permissão zgoda zgody zezwolenie
 secret:
@@ -415,6 +435,16 @@ copy:
   nl kopiëren gekopieerd
   fr copier copié
   * copiare copiato copiata copiati copiar copiado copiada copiados kopiować skopiowane skopiowany
+sell:
+  en sell selling sales commercial advertise advertising advert adverts advertisement spam
+  da sælge salg kommerciel kommercielle reklame reklamer spam
+  de verkaufen verkauf kommerziell kommerzielle werbung spam
+  sv sälja försäljning kommersiell kommersiella reklam spam
+  nb selge salg kommersiell kommersielle reklame spam
+  nl verkopen verkoop commercieel commerciële reclame spam
+  fr vendre vente commercial commerciale commerciales publicité spam
+  * vendere commerciale commerciali pubblicità vender comercial comerciales publicidad
+  * publicidade sprzedawać sprzedaż komercyjne reklama reklamy
 article:
   en article articles
   da artikel artiklen artikler
@@ -503,6 +533,9 @@ class Rule:
     terse: bool = False
     # Forbidden only as the company ("in the company's name"): a draft must name it or say "we".
     qualified: bool = False
+    # An obligation ("Always ask before…", "You are expected to credit…"): a draft that merely
+    # speaks of the same things may well keep it, so only what it does (not asking) breaks it.
+    obliging: bool = False
 
 
 @cache
@@ -578,21 +611,29 @@ def rules(sections: Sequence[Section], language: str) -> list[Rule]:
     cue = f"{forbidding}|{ONLY[language]}" if language in ONLY else forbidding
     pattern = _clause_cue(cue, language)
     lead_pattern = _clause_cue(forbidding, language)
+    obliging = _clause_cue(OBLIGING, language)
     found = []
     for section in sections:
         heading = section.title.strip()
         every_item = FORBIDDING_HEADING.match(heading) is not None
         if not every_item and pattern.search(heading):
             found.append(Rule(section, heading, _groups(_forbidden(heading), language)))
+        ruled = False
         for lead_in, piece in units(section.body):
             terse = every_item or bool(lead_in and lead_pattern.search(lead_in))
             for text in _SENTENCES.findall(piece):
                 text = text.strip()
-                if text and (terse or pattern.search(text)):
+                # "This includes, but is not limited to, profanity; …" after a rule lists it.
+                listing = ruled and INCLUDING.match(text) is not None
+                ruled = bool(text and (terse or listing or pattern.search(text)))
+                if ruled:
                     groups = _groups(_forbidden(text), language)
                     found.append(Rule(section, text, groups, terse=terse))
                     # "- keine Stockfotos, keine Überinszenierung": each short clause too.
                     found += _clause_rules(section, text, pattern, language)
+                elif text and obliging.search(text):
+                    found.append(Rule(section, text, _groups(text, language), obliging=True))
+    forbidding_rules = [rule for rule in found if not rule.obliging]
     return [
         Rule(
             rule.section,
@@ -601,10 +642,11 @@ def rules(sections: Sequence[Section], language: str) -> list[Rule]:
             frozenset(
                 n
                 for n, group in enumerate(rule.groups)
-                if sum(any(group & other for other in r.groups) for r in found) >= COMMON
+                if sum(any(group & other for other in r.groups) for r in forbidding_rules) >= COMMON
             ),
             rule.terse,
             QUALIFIED.search(rule.text) is not None,
+            rule.obliging,
         )
         for rule in found
     ]
@@ -742,6 +784,8 @@ def guideline(
         # That the draft names the company is no idea of the rule.
         words_met = sum(1 for n in matched if rule.groups[n] & found - {"@company"})
         clear = strong_hit or rule.terse or ideas >= THRESHOLD
+        if rule.obliging and not strong_hit:
+            continue
         needed = THRESHOLD if clear else max(3.0, len(rule.groups) / 5)
         if not clear and words_met < needed:
             continue

@@ -24,8 +24,9 @@ def test_drafts_breaking_a_policy_s_own_rules_are_found(outcomes) -> None:
     breaking = [o.right for o in outcomes if o.rule is not None]
     # 9/11 when written; 10/15 with four more; 11/15 once "Stockfotos" meets "Stockfoto"; 16/57
     # once six blind-written held-out policies (42 breaking drafts, 5 found) retired to this file;
-    # 24/57 once rules in policies' own shapes were read and drafts matched by what they do.
-    assert sum(breaking) >= 24
+    # 24/57 once rules in policies' own shapes were read and drafts matched by what they do, 31/57
+    # with selling, rules inside prose ("This includes…") and obligations.
+    assert sum(breaking) >= 31
 
 
 def test_fine_drafts_raise_few_alarms_under_those_policies(outcomes) -> None:

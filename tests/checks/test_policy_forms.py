@@ -145,3 +145,43 @@ def test_insults_in_a_language_read_as_another_meet_its_rule(
     )
     assert [c["section"] for c in breaking["concerns"]] == ["Commenti"]
     assert fine["concerns"] == []
+
+
+# Rules inside prose, an obligation, and what drafts do that they forbid.
+COUNCIL = """# Village council page
+
+## Conduct
+Anything you would not say at a council meeting is inappropriate here. This includes, but is
+not limited to, insults and name-calling.
+Always ask people before posting photos of them.
+
+## Commercial use
+Refrain from using the council page to advertise or sell products.
+"""
+COUNCIL_DRAFTS = [
+    ("Conduct", "Our treasurer is a lazy old fool, everybody knows it."),
+    ("Conduct", "Snapped the whole choir mid-yawn 😂 didn't ask anyone, too good not to share"),
+    ("Commercial use", "Selling my old rowing machine, £80, DM me!"),
+    ("Commercial use", "Cottage free for holiday lets, €95 a night, message me for bookings"),
+]
+COUNCIL_FINE = [
+    "Photos from the summer fair: everyone in them said yes, thank you all!",
+    "The council meets on Tuesday at 7 in the village hall.",
+    "Tickets for the fair are £5 at the door.",
+]
+
+
+def test_prose_rules_an_obligation_and_selling_are_matched(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    document = tmp_path / "council.md"
+    document.write_text(COUNCIL, encoding="utf-8")
+    found = _rule_texts(document)
+    assert "This includes, but is not limited to, insults and name-calling." in found
+    assert "Always ask people before posting photos of them." in found
+    env = env | {"SOCIALBOT_GUIDELINES": str(document), "SOCIALBOT_COMPANY_NAMES": "Village"}
+    answers = _answers([draft for _, draft in COUNCIL_DRAFTS] + COUNCIL_FINE, env)
+    cited = [{c["section"] for c in a["concerns"] if c["kind"] == "guideline"} for a in answers]
+    for (section, draft), sections in zip(COUNCIL_DRAFTS, cited, strict=False):
+        assert section in sections, draft
+    assert [a["draft"] for a in answers[len(COUNCIL_DRAFTS) :] if a["concerns"]] == []

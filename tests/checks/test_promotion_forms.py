@@ -35,3 +35,13 @@ FINE = [
 
 def test_promotion_by_comparison_or_a_call_asks_for_a_disclosure(env: dict[str, str]) -> None:
     assert _kinds(PROMOTING + FINE, env) == [["disclosure"]] * len(PROMOTING) + [[]] * len(FINE)
+
+
+def test_a_team_or_a_start_named_with_the_company_says_who_one_works_for(
+    env: dict[str, str],
+) -> None:
+    drafts = [
+        "Stolt over at være en del af Nordlys-holdet, der i dag lancerer den nye app!",
+        "Vor 3 Jahren habe ich bei Nordlys in Hamburg angefangen. Die neue App ist toll!",
+    ]
+    assert _kinds(drafts, env) == [[], []]

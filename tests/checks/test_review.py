@@ -205,3 +205,11 @@ def test_a_span_is_the_drafts_own_text_also_beside_a_link(review: OfflineReview)
     assert concern.span is not None
     assert concern.span.text == draft[concern.span.start : concern.span.end]
     assert "https://example.com/p/1" in concern.span.text
+
+
+def test_a_code_name_in_lower_case_after_an_article_is_the_everyday_word(
+    review: OfflineReview,
+) -> None:
+    assert review.check("She was the polaris of our little team, a guiding star.").ok
+    (concern,) = review.check("polaris ships in March, can't wait").concerns
+    assert concern.kind is Kind.CONFIDENTIAL
