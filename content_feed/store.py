@@ -77,6 +77,58 @@ def create_content_tables(db: Database) -> None:
     db.execute("CREATE INDEX content_items_fresh ON content_items (suggest, fresh_at)")
 
 
+# Where other parts name feeds and items by id: an id still named there is never given to a new
+# feed or item, even when it was freed before the ids became AUTOINCREMENT.
+_NAMED_IDS = {
+    "content_feeds": (("digest_dislikes", "feed_id", "1"),),
+    "content_items": (
+        ("digest_sent_items", "item_id", "1"),
+        ("digest_dislikes", "item_id", "1"),
+        ("digest_offered", "item_id", "1"),
+        ("share_clicks", "CAST(substr(subject, 6) AS INTEGER)", "subject LIKE 'item:%'"),
+    ),
+}
+
+
+@migrations()
+def never_reuse_ids(db: Database) -> None:
+    """Feed and item ids are never given again (AUTOINCREMENT): what people got, hid and shared
+    names items by id, so a removed feed's ids must not come back for the next feed's items.
+    Both tables are rebuilt with every row; the counters start above any id still named."""
+    schema = {
+        name: [
+            sql
+            for (sql,) in db.execute(
+                "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL"
+                " ORDER BY type = 'index'",
+                [name],
+            )
+        ]
+        for name in _NAMED_IDS
+    }
+    # Renamed first, the items' reference follows the old feeds table: dropping it cascades
+    # into nothing.
+    for name in schema:
+        db.execute(f"ALTER TABLE {name} RENAME TO {name}_old")
+    for name, (table, *_) in schema.items():
+        counted = table.replace("id INTEGER PRIMARY KEY,", "id INTEGER PRIMARY KEY AUTOINCREMENT,")
+        assert counted != table, table
+        db.execute(counted)
+        db.execute(f"INSERT INTO {name} SELECT * FROM {name}_old")
+    for name in reversed(schema):
+        db.execute(f"DROP TABLE {name}_old")
+    for name, (_, *indexes) in schema.items():
+        for index in indexes:
+            db.execute(index)
+        named = [(name, "id", "1")] + [n for n in _NAMED_IDS[name] if db.table(n[0]).exists()]
+        highest = max(
+            db.execute(f"SELECT coalesce(max({column}), 0) FROM {table} WHERE {where}").fetchone()
+            for table, column, where in named
+        )[0]
+        db.execute("DELETE FROM sqlite_sequence WHERE name = ?", [name])
+        db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", [name, highest])
+
+
 @dataclass(frozen=True, slots=True)
 class StoredFeed:
     """A feed row, with its item count."""

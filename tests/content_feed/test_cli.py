@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sqlite_utils import Database
 
 import content_feed
 from bot.cli import main
 from bot.feeds_cli import feeds
+from content_feed import store
+from content_feed.parse import ParsedFeed, ParsedItem
+from handlers import digest
 
+TABLES = ("content_feeds", "content_items")
+ADDED = datetime(2026, 11, 1, tzinfo=UTC)
 SAMPLE = Path(content_feed.__file__).parent / "data" / "sample-feed.xml"
 
 
@@ -120,3 +127,37 @@ def test_a_start_after_feeds_add_never_seeds_the_sample(run, tmp_path: Path) -> 
     assert started.exit_code == 0, started.output
     listed = run("list").output
     assert "Acme news" in listed and "Example Corp" not in listed
+
+
+def test_an_older_database_upgrades_with_every_row_and_never_reuses_ids(
+    run, tmp_path: Path
+) -> None:
+    # review6 item 6: ids were INTEGER PRIMARY KEY without AUTOINCREMENT; the rebuild that makes
+    # them AUTOINCREMENT keeps every feed and item, and the ids freed before the upgrade (still
+    # named in what people got) are not handed out again.
+    db = Database(tmp_path / "bot.db")
+    store.migrations.apply(db, stop_before="never_reuse_ids")
+    digest.migrations.apply(db)
+    (tmp_path / "acme.xml").write_text(ACME, encoding="utf-8")
+    feed = store.insert_feed(db, str(tmp_path / "acme.xml"), now=ADDED)
+    items = [ParsedItem(f"g{n}", f"Story {n}", f"https://acme.example/{n}", None, "", None)
+             for n in range(3)]  # fmt: skip
+    store.record_success(db, feed, ParsedFeed("rss20", "Acme news", None, items), ADDED)
+    db.execute(  # item 7 belonged to a feed removed before the upgrade
+        "INSERT INTO digest_sent_items VALUES ('slack', 'U1', 1, '2026-11-02', 0),"
+        " ('slack', 'U1', 7, '2026-11-02', 0)"
+    )
+    dump = {name: list(db.query(f"SELECT * FROM {name}")) for name in TABLES}
+    db.close()
+
+    assert "Acme news" in run("list").output  # the start migrates
+    db = Database(tmp_path / "bot.db")
+    assert {name: list(db.query(f"SELECT * FROM {name}")) for name in TABLES} == dump
+    assert "AUTOINCREMENT" in db.table("content_items").schema
+    db.close()
+
+    (tmp_path / "other.xml").write_text(ACME.replace("acme.example", "other.example"))
+    assert "Added feed 2" in run("add", "other.xml").output
+    db = Database(tmp_path / "bot.db")
+    ids = [row["id"] for row in db.query("SELECT id FROM content_items WHERE feed_id = 2")]
+    assert len(ids) == 2 and min(ids) > 7, ids

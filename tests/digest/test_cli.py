@@ -13,6 +13,7 @@ from click.testing import CliRunner, Result
 
 from bot.app import build_runtime
 from bot.digest_cli import digest, stats
+from bot.feeds_cli import feeds
 from content_feed.manage import seed_feeds
 from content_feed.refresh import refresh_all
 from handlers.digest import ids
@@ -96,6 +97,23 @@ async def test_send_now_reaches_everyone_once_with_progress(cli, slack) -> None:
     again = await cli(digest, "send", "--now")
     assert again.exit_code == 0 and "No digest to send now" in again.output
     assert all(len(digests_to(slack, user)) == 1 for user in HUMANS)
+
+
+async def test_a_feed_removed_and_another_added_brings_its_stories(cli, slack, tmp_path) -> None:
+    # review6 item 6: the new feed's items took the removed ones' ids, so they counted as sent.
+    assert "sent, 0 failed" in (await cli(digest, "send", "--now")).output
+    removed = await cli(feeds, "remove", "2")
+    assert removed.exit_code == 0 and "Removed feed 2" in removed.output, removed.output
+    hour = (datetime.now(UTC) - timedelta(minutes=30)).strftime("%a, %d %b %Y %H:%M:%S +0000")
+    right = tmp_path / "right.xml"
+    right.write_text(rss("Right news", [("r1", "Right one", hour), ("r2", "Right two", hour)]))
+    added = await cli(feeds, "add", str(right), "--kind", "industry")
+    assert added.exit_code == 0 and "Added feed 3" in added.output, added.output
+    preview = await cli(digest, "preview", "--user", COPENHAGEN, "--json")
+    assert sorted(item["title"] for item in json.loads(preview.stdout)["items"]) == [
+        "Right one",
+        "Right two",
+    ]
 
 
 async def test_stats_counts_clicks_per_network(cli, bot) -> None:
