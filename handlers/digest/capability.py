@@ -19,7 +19,7 @@ from handlers.digest import ids, quiet
 from handlers.digest.model import DigestPlan, Entry, ItemStats, Offer, Offers
 from handlers.digest.preferences import read_preferences
 from handlers.digest.quiet import Quiet
-from handlers.digest.schedule import Plan, Schedule
+from handlers.digest.schedule import Plan, Schedule, on_time
 from handlers.digest.select import choose, pool
 from handlers.digest.store import DISLIKES_TO_DEMOTE, DigestStore
 from handlers.digest.views import (
@@ -44,7 +44,7 @@ MUTE = timedelta(days=7)
 POSTS_CACHED = 5000
 SENT_ITEMS_KEPT = timedelta(days=60)  # items older than the freshness window are never offered
 # Someone with nothing to get is looked at again this much later the same day (the feeds are
-# refreshed hourly); the day is theirs until something is sent.
+# refreshed hourly); the day is theirs until something is sent or its digest closes.
 EMPTY_RETRY = timedelta(hours=1)
 PLATFORMS = ("slack", "teams", "console")
 
@@ -260,13 +260,11 @@ class Digest:
             self.schedule.replan(platform, user_id, now)
             return False
         prefs = self.store.preferences(platform, user_id)
-        local = now.astimezone(self.plan.zone_of(member.tz))
-        on_time = today.weekday() in self.plan.days_of(prefs) and (
-            local.time() >= self.plan.time_of(prefs)
-        )
+        zone, at = self.plan.zone_of(member.tz), self.plan.time_of(prefs)
+        due_now = on_time(now, zone, at, self.plan.days_of(prefs))
         done_today = self.schedule.last_date(platform, user_id) == today
         wanted = prefs.wants(self.plan.opt_in) and not prefs.muted(now)
-        if done_today or not wanted or (check_time and not on_time):
+        if done_today or not wanted or (check_time and not due_now):
             self.schedule.replan(platform, user_id, now)
             return False
         plan = await self.plan_for(platform, user_id, now, items)

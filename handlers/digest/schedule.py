@@ -19,6 +19,10 @@ from handlers.digest.store import DigestStore, Preferences
 from handlers.people import Member, zone_named
 
 SEARCH_DAYS = 30  # far enough to pass a week's mute and any choice of days
+# A day's digest is due from the person's time until this much later, or noon if that is
+# later, and never past their midnight: a morning digest does not arrive in the evening.
+LATE_BY = timedelta(hours=3)
+NOON = time(12, 0)
 REPLAN_BATCH = 1000  # people replanned per transaction when the directory changed
 
 
@@ -49,6 +53,21 @@ class Plan:
         return prefs.days if prefs.days is not None else self.days
 
 
+def closes(day: date, zone: ZoneInfo, at: time) -> datetime:
+    """When `day`'s digest (due at `at` in `zone`) is given up, in UTC."""
+    start = datetime.combine(day, at, tzinfo=zone).astimezone(UTC)
+    noon = datetime.combine(day, NOON, tzinfo=zone).astimezone(UTC)
+    midnight = datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone).astimezone(UTC)
+    return min(max(start + LATE_BY, noon), midnight)
+
+
+def on_time(now: datetime, zone: ZoneInfo, at: time, days: Iterable[int]) -> bool:
+    """Whether `now` is within the person's digest window on a chosen day."""
+    local = now.astimezone(zone)
+    start = datetime.combine(local.date(), at, tzinfo=zone).astimezone(UTC)
+    return local.weekday() in set(days) and start <= now < closes(local.date(), zone, at)
+
+
 def next_due(
     now: datetime,
     zone: ZoneInfo,
@@ -59,8 +78,8 @@ def next_due(
 ) -> datetime | None:
     """The first digest instant (UTC) on a chosen day after `last_date`, not muted.
 
-    Today counts even when its time has passed: someone whose digest is late (a restart, a
-    new employee) gets it now rather than tomorrow.
+    Today counts until its digest closes (`closes`) even when its time has passed: someone
+    whose digest is late (a restart, a new employee) gets it then rather than tomorrow.
     """
     chosen = set(days)
     first = now.astimezone(zone).date()
@@ -72,6 +91,8 @@ def next_due(
             continue
         instant = datetime.combine(day, at, tzinfo=zone).astimezone(UTC)
         if muted_until is not None and instant.timestamp() < muted_until:
+            continue
+        if closes(day, zone, at) <= now:
             continue
         return instant
     return None
@@ -135,7 +156,7 @@ class Schedule:
         """Compute and store the person's next digest instant; None when none is planned.
 
         `not_before` holds a digest that had nothing to send back until then, without taking
-        the day from the person: a later look may find news.
+        the day from the person: a later look may find news, unless the day closes first.
         """
         if tz is None or eligible is None:
             # Someone the directory does not know (the console) has no digest to receive.
@@ -150,7 +171,7 @@ class Schedule:
         due = None
         if eligible and prefs.wants(self.plan.opt_in):
             due = next_due(
-                now,
+                now if not_before is None else max(now, not_before),
                 self.plan.zone_of(tz),
                 self.plan.time_of(prefs),
                 self.plan.days_of(prefs),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from content_feed import store
@@ -118,7 +119,7 @@ async def test_opt_in_sends_only_to_those_who_chose_it(make_bot, slack, tmp_path
     bot = await make_bot(digest_opt_in=True)
     await add_feeds(bot.runtime.db, tmp_path)
     bot.digest.store.update("slack", NEW_YORK, enabled=True)
-    await bot.runtime.core.tick(at(23, 23, 0))
+    await bot.runtime.core.tick(at(23, 14, 30))  # 09:30 in New York
     await delivered(bot, "2026-11-23")
     assert received(slack) == {NEW_YORK: 1}
 
@@ -128,7 +129,8 @@ async def test_guests_only_when_included(make_bot, slack, tmp_path) -> None:
 
     bot = await make_bot(include_guests=True)
     await add_feeds(bot.runtime.db, tmp_path)
-    await bot.runtime.core.tick(at(23, 8, 30))
+    await bot.runtime.core.tick(at(23, 0, 30))  # 09:30 in Tokyo
+    await bot.runtime.core.tick(at(23, 8, 30))  # 09:30 in Copenhagen
     await delivered(bot, "2026-11-23")
     assert set(received(slack)) == {NO_ZONE, COPENHAGEN, "UGUEST"}
 
@@ -136,7 +138,8 @@ async def test_guests_only_when_included(make_bot, slack, tmp_path) -> None:
 async def test_no_digest_for_someone_forgotten_on_request(bot, slack) -> None:
     del slack.users[COPENHAGEN]  # left the company, and asked to be forgotten
     forget(bot.runtime.db, "slack", COPENHAGEN, "forgotten-1")
-    await bot.runtime.core.tick(at(23, 8, 30))
+    await bot.runtime.core.tick(at(23, 0, 30))  # 09:30 in Tokyo
+    await bot.runtime.core.tick(at(23, 8, 30))  # 09:30 in Copenhagen
     await delivered(bot, "2026-11-23")
     assert received(slack) == {NO_ZONE: 1}
     assert digests_to(slack, "forgotten-1") == []
@@ -178,7 +181,7 @@ async def test_a_tick_before_the_first_feed_refresh_marks_nobody_done(
     await refresh_all(db, feeds=[feed], now=at(23, 8, 31))
     await tick(at(23, 8, 32))
     await delivered(bot, "2026-11-23")
-    assert received(slack) == {COPENHAGEN: 1, NO_ZONE: 1}
+    assert received(slack) == {COPENHAGEN: 1}  # Tokyo's morning closed at 12:30 there
 
 
 async def test_a_day_with_nothing_to_send_stays_open_for_news(bot, slack) -> None:
@@ -193,3 +196,40 @@ async def test_a_day_with_nothing_to_send_stays_open_for_news(bot, slack) -> Non
     await tick(at(24, 9, 30))  # an hour after the empty look: the news goes out that day
     await delivered(bot, "2026-11-24")
     assert "Example Corp hires fifty engineers" in str(digests_to(slack, COPENHAGEN)[-1].blocks)
+
+
+async def test_news_after_the_morning_waits_for_the_next_morning(bot, slack) -> None:
+    # Review6 item 4: a post at 17:00 sent everyone whose day was empty a "morning" digest.
+    db, tick = bot.runtime.db, bot.runtime.core.tick
+    await tick(at(23, 8, 30))
+    await delivered(bot, "2026-11-23")
+    for hour in (8, 9, 10):  # Tuesday 09:30, 10:30, 11:30 in Copenhagen: nothing new
+        await tick(at(24, hour, 30))
+    # The day's digest closes at 12:30 (its time + 3 h): the next look is Wednesday's.
+    assert due_of(bot, COPENHAGEN) == at(25, 8, 30)
+    add_item(db, 1, "c3", "Example Corp hires fifty engineers", at(24, 16))
+    await tick(at(24, 16, 30))  # 17:30 in Copenhagen: the day's digest is given up
+    await tick(at(24, 20, 40))  # a restart in the evening changes nothing
+    assert len(digests_to(slack, COPENHAGEN)) == 1
+    await tick(at(25, 8, 30))  # Wednesday morning: the news
+    await delivered(bot, "2026-11-25")
+    assert "Example Corp hires fifty engineers" in str(digests_to(slack, COPENHAGEN)[-1].blocks)
+
+
+async def test_a_first_start_in_the_evening_sends_no_digest_until_the_morning(bot, slack) -> None:
+    tick = bot.runtime.core.tick
+    await tick(at(23, 16, 0))  # 17:00 in Copenhagen, 11:00 in New York, 01:00 in Tokyo
+    await delivered(bot, "2026-11-23")
+    assert received(slack) == {NEW_YORK: 1}  # only New York's morning is still open
+    await tick(at(24, 0, 30))  # Tuesday 09:30 in Tokyo
+    await tick(at(24, 8, 30))  # Tuesday 09:30 in Copenhagen
+    await delivered(bot, "2026-11-24")
+    assert received(slack) == {NEW_YORK: 1, NO_ZONE: 1, COPENHAGEN: 1}
+
+
+def due_of(bot: Any, user: str) -> datetime:
+    """The person's next digest instant, as the schedule holds it."""
+    (due,) = bot.runtime.db.execute(
+        "SELECT next_due FROM digest_schedule WHERE user_id = ?", [user]
+    ).fetchone()
+    return datetime.fromtimestamp(due, UTC)

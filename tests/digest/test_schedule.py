@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from handlers.digest.schedule import next_due
+from handlers.digest.schedule import closes, next_due
 from handlers.digest.store import Preferences
 
 WEEKDAYS = (0, 1, 2, 3, 4)
@@ -24,7 +24,10 @@ def utc(text: str) -> datetime:
         # before the time on a Monday: today at 09:30 local
         ("2026-11-23 06:00", CPH, None, None, "2026-11-23 08:30"),
         # after the time and not sent yet: still today (a late digest beats none)
-        ("2026-11-23 12:00", CPH, None, None, "2026-11-23 08:30"),
+        ("2026-11-23 11:29", CPH, None, None, "2026-11-23 08:30"),
+        # past the day's window (09:30 + 3 h): tomorrow, not a "morning" digest in the evening
+        ("2026-11-23 11:30", CPH, None, None, "2026-11-24 08:30"),
+        ("2026-11-23 19:40", CPH, None, None, "2026-11-24 08:30"),
         # sent today: tomorrow
         ("2026-11-23 12:00", CPH, date(2026, 11, 23), None, "2026-11-24 08:30"),
         # Friday after sending: Monday
@@ -42,6 +45,18 @@ def utc(text: str) -> datetime:
 def test_next_due(now, zone, last, muted, expected) -> None:
     mute = utc(muted).timestamp() if muted else None
     assert next_due(utc(now), zone, time(9, 30), WEEKDAYS, last, mute) == utc(expected)
+
+
+@pytest.mark.parametrize(
+    ("at", "closes_at"),
+    [
+        (time(7, 0), "2026-11-23 11:00"),  # an early digest waits until noon
+        (time(9, 30), "2026-11-23 11:30"),  # three hours after its time
+        (time(22, 30), "2026-11-23 23:00"),  # never past the person's midnight
+    ],
+)
+def test_a_day_s_digest_closes_three_hours_later_or_at_noon(at, closes_at) -> None:
+    assert closes(date(2026, 11, 23), CPH, at) == utc(closes_at)
 
 
 def test_no_day_chosen_means_never() -> None:
