@@ -18,6 +18,7 @@ from handlers.announcements.store import (
     SENDING,
     Announcement,
     AnnouncementStore,
+    Draft,
     refusal,
 )
 from handlers.announcements.views import (
@@ -27,7 +28,7 @@ from handlers.announcements.views import (
     status_line,
 )
 from handlers.commands import SlashCommand, Subcommand, Subcommands
-from handlers.core import Core
+from handlers.core import CHAT_PLATFORMS, Core
 from handlers.errors import FormErrors, NotAllowed, UserError
 from handlers.people import Person, Role
 from handlers.views import Form, Message, Reply, Values
@@ -122,6 +123,22 @@ class Announcements:
             )
         return announcement
 
+    def _left_out(self, target: str, draft: Draft) -> list[str]:
+        """A line per other chat platform whose known people an announcement to everyone (or
+        to time zones) does not reach: it goes out on `target` only."""
+        if draft.audience == ids.IN_CHANNELS:
+            return []
+        lines = []
+        for other in CHAT_PLATFORMS:
+            count = self.audience.count(other, draft) if other != target else 0
+            if count:
+                lines.append(
+                    f"{describe(draft, count)} on {other.capitalize()} won't get it: an"
+                    f" announcement goes out on one platform, {target.capitalize()} here; an"
+                    f" announcer on {other.capitalize()} can send it there."
+                )
+        return lines
+
     def _audience(self, announcement: Announcement) -> str:
         draft = announcement.draft
         count = self.audience.count(announcement.target, draft)
@@ -154,6 +171,7 @@ class Announcements:
         saved = self.store.get(draft_id)
         message = self.dispatcher.employee_message(saved)
         cannot = await warnings(self.core.channels(target), draft.channels, target)
+        cannot += self._left_out(target, draft)
         return preview_form(draft_id, draft, self._audience(saved), message, cannot)
 
     async def _previewed(self, person: Person, values: Values, state: str) -> Reply:

@@ -72,7 +72,8 @@ def preview_form(
     draft_id: int, draft: Draft, audience: str, message: Message, cannot: Sequence[str] = ()
 ) -> Form:
     """The preview: the message exactly as people will see it, then confirm, edit or discard;
-    `cannot`: a line per chosen channel the bot cannot post in."""
+    `cannot`: a line per chosen channel the bot cannot post in, and per platform whose
+    people it does not reach."""
     go = (
         "send it now" if draft.send_at is None else f"send it {in_words(draft.send_at, draft.zone)}"
     )

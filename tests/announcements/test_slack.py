@@ -244,3 +244,14 @@ async def test_a_confirmation_slack_refuses_is_one_warning_and_the_announcement_
     (warning,) = [r for r in caplog.records if r.message == "a form's confirmation not posted"]
     assert warning.exc_info is None and warning.error == "service_unavailable"
     assert bot.runtime.delivery.ledger.counts("announcement", "1")["failed"] == 0
+
+
+async def test_the_preview_says_plainly_that_teams_people_are_left_out(bot, slack) -> None:
+    teams_people = ["7faf8ab2-3d56-4244-b585-20c8a42ed2b8", "eddfa9d4-346e-4cce-a18f-fa6261ad776b"]
+    bot.runtime.core.directory.upsert([Member("teams", user, "On Teams") for user in teams_people])
+    shown = json.dumps((await preview(bot, slack))["blocks"])
+    assert "This is what 4 people will get" in shown
+    assert (
+        "2 people on Teams won't get it: an announcement goes out on one platform, Slack here;"
+        " an announcer on Teams can send it there."
+    ) in shown
