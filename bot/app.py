@@ -280,6 +280,8 @@ class Runtime:
             **process,
             **platforms,
             "role_groups": [_group_health(state) for state in groups],
+            # A platform failing for everyone pauses its queue: since when, why, how many wait.
+            "deliveries": {"paused": self.delivery.outages()},
             "warnings": [*_platforms_down(platforms, warnings), *warnings],
         }
 
