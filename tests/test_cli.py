@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +20,7 @@ from click.testing import CliRunner
 from bot.cli import LAZY_COMMANDS, main
 from bot.reports_cli import STATUS_CHOICES
 from handlers.reports.model import Status
+from tests.acceptance.conftest import free_port
 from tests.conftest import bot_env
 
 SOCIALBOT = [sys.executable, "-m", "bot"]
@@ -85,12 +85,6 @@ def test_slack_manifest_is_yaml_with_the_commands(tmp_path: Path) -> None:
     socket_mode = yaml.safe_load(socialbot(tmp_path, "slack-manifest").stdout)
     assert socket_mode["settings"]["socket_mode_enabled"] is True
     assert not (tmp_path / "socialbot.db").exists()  # a manifest needs no database
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def test_run_serves_health_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -75,10 +76,17 @@ class FakeServers:
 
 
 def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+    """A TCP port nobody listens on right now, below the kernel's ephemeral range: a port the
+    kernel hands out (to a fake server or an outgoing connection of a parallel test) could be
+    taken between this probe and the bot's own bind."""
+    while True:
+        port = random.randrange(20000, 32768)
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
 
 
 def _merged(base: dict[str, str], changes: dict[str, str | None]) -> dict[str, str]:
@@ -135,7 +143,7 @@ class BotProcess:
             return None
         return status, json.loads(body)
 
-    def wait_for(self, what: str, check: Callable[[], T | None], timeout: float = 20) -> T:
+    def wait_for(self, what: str, check: Callable[[], T | None], timeout: float = 60) -> T:
         """Poll `check` until it returns something; fail naming `what` (with the bot's
         output) when the bot exits or the time is up."""
         deadline = time.monotonic() + timeout
@@ -155,7 +163,7 @@ class BotProcess:
         pytest.fail(f"socialbot run: no {what} within {timeout} s:\n{self.stderr}")
 
     def wait_healthy(
-        self, ready: Callable[[Json], bool] = lambda state: True, timeout: float = 20
+        self, ready: Callable[[Json], bool] = lambda state: True, timeout: float = 60
     ) -> Json:
         """The state `/healthz` answers with 200 once `ready(state)` holds."""
 
@@ -167,7 +175,7 @@ class BotProcess:
 
         return self.wait_for("healthy /healthz", check, timeout)
 
-    def wait_for_log(self, text: str, timeout: float = 20) -> str:
+    def wait_for_log(self, text: str, timeout: float = 60) -> str:
         """The bot's stderr once it contains `text`."""
 
         def check() -> str | None:
