@@ -90,7 +90,9 @@ def _platforms_down(platforms: dict[str, Any], warnings: list[str]) -> list[str]
     for name, state in platforms.items():
         error = state.get("error")
         if not state["ok"] and not any(error and error in warning for warning in warnings):
-            lines.append(f"{name.capitalize()} is not connected: {error or 'not yet'}")
+            lines.append(
+                f"{name.capitalize()} is not connected" + (f": {error}" if error else " yet")
+            )
     return lines
 
 
