@@ -425,6 +425,10 @@ _UNASKED = _any(
     r"|(?:liever )?niet op de (?:foto|video) (?:wilde|wou|wil|wilden)",
     r"sans (?:lui |leur )?demander|sans (?:son|leur) (?:accord|autorisation|consentement)"
     r"|(?:il|elle) ne sait pas que|sans (?:autorisation|permission)|pas demandé"
+    r"|senza (?:chiedere|permesso|consenso|autorizzazione)|non (?:ho|abbiamo) chiesto"
+    r"|sin (?:pedir|permiso|consentimiento|autorización)|no (?:he|hemos) preguntado"
+    r"|sem (?:pedir|autorização|permissão|consentimento)|não (?:pedi|perguntei)"
+    r"|bez (?:pytania|zgody|pozwolenia)|nie pytał(?:em|am|iśmy)"
     r"|ne voulait pas être (?:sur|dans) (?:la|les) (?:photo|vidéo)",
 )
 # People shown drunk or asleep in a photo or video.

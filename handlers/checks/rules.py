@@ -148,6 +148,10 @@ OBLIGING = (
     r"|\bremember to\b|\bhusk (?:at|altid)\b|\bdenk(?:en sie)? (?:immer )?daran\b"
     r"|\bkom ihåg att\b|\bhusk å\b|\bzorg (?:er )?(?:altijd )?(?:voor|dat)\b"
     r"|\bveillez à\b|\bpensez à\b"
+    # Italian, Spanish, Portuguese, Polish: "è obbligatorio", "é necessário", "należy", "occorre".
+    r"|\b(?:è|é|es) (?:obbligatori[oa]|obrigatóri[oa]|obligatori[oa]|necessari[oa]|necessário)\b"
+    r"|\b(?:occorre|bisogna|hay que|é preciso|trzeba|należy|ricordatevi di|ricordati di"
+    r"|lembre-se de|recuerde|pamiętaj)\b"
 )
 # Every language also keeps things in, and the unread languages' forms are read in any.
 FORBIDDING = {code: f"{cue}{_KEPT_IN}{_UNREAD}" for code, cue in FORBIDDING.items()}
@@ -197,6 +201,21 @@ ONLY = {
     "fr": r"\b(?:seul(?:e|s|es)?|uniquement)\s+(?:[\w'\u2019-]{1,40}\s+){0,4}?(?:peut|peuvent"
     r"|doit|doivent|parle|parlent|publie|publient|partagez|publiez|répond|répondent)\b",
 }
+# "Solo lo staff può…", "apenas com autorização", "tylko za zgodą": "only" in the languages read
+# as another, in any of them.
+_ONLY_UNREAD = (
+    r"\b(?:solo|sólo|soltanto|solamente|unicamente|únicamente|apenas|somente|só|tylko)\s+"
+    r"(?:[\w'-]{1,40}\s+){0,4}?(?:pu[oò]|possono|puede|pueden|pode|podem|deve|devono|debe|deben"
+    r"|devem|może|mogą)\b"
+    r"|.{0,80}\b(?:solo|soltanto|solamente|apenas|somente|só|tylko)\s+(?:se|si|con|com|za|po)\s+"
+    r"(?:\w+\s+){0,3}?(?:autorizzazion\w+|autorización|autorização|autorizad\w+|autorizzat\w+"
+    r"|approvazion\w+|aprobación|aprovação|consenso|consentimiento|consentimento|permesso|permiso"
+    r"|permissão|zgod\w+|zezwoleni\w+)"
+)
+ONLY = {code: f"{cue}|{_ONLY_UNREAD}" for code, cue in ONLY.items()} | {
+    "es": _ONLY_UNREAD,
+    "ca": _ONLY_UNREAD,
+}
 # "Share links rather than copying articles": what follows forbids, what comes before is fine.
 PREFERRING = re.compile(
     r"\b(?:rather than|instead of|i stedet for|frem for|statt|anstatt|anstelle)\b", re.IGNORECASE
@@ -234,8 +253,8 @@ photo:
   nb bilde bildet bilder foto fotoet album video videoer
   nl foto foto's afbeelding plaatje selfie album video video's
   fr photo photos image images selfie album vidéo vidéos
-  * fotografia fotografie fotografías fotografias imagem imagens imagen imágenes zdjęcie zdjęcia
-  * zdjęć zdjęciami wideo filmiki
+  * foto fotos fotografia fotografie fotografías fotografias imagem imagens imagen imágenes
+  * zdjęcie zdjęcia zdjęć zdjęciami wideo filmiki
 screen:
   en screen screens monitor screenshot screenshots
   da skærm skærmen skærmbillede skærmbilleder

@@ -118,15 +118,23 @@ def test_drafts_are_matched_by_what_they_do_not_by_the_club_s_name(
 ) -> None:
     document = tmp_path / "club.md"
     document.write_text(CLUB, encoding="utf-8")
-    env = env | {
-        "SOCIALBOT_GUIDELINES": str(document),
-        "SOCIALBOT_COMPANY_NAMES": "Acme Rowing Club, Acme",
-    }
-    answers = _answers([draft for _, draft in BREAKING] + FINE, env)
+    _assert_cited(BREAKING, FINE, env, document, "Acme Rowing Club, Acme")
+
+
+def _assert_cited(
+    breaking: list[tuple[str, str]],
+    fine: list[str],
+    env: dict[str, str],
+    document: Path,
+    company: str,
+) -> None:
+    """Each breaking draft cites its section under `document`; the fine ones raise nothing."""
+    env = env | {"SOCIALBOT_GUIDELINES": str(document), "SOCIALBOT_COMPANY_NAMES": company}
+    answers = _answers([draft for _, draft in breaking] + fine, env)
     cited = [{c["section"] for c in a["concerns"] if c["kind"] == "guideline"} for a in answers]
-    for (section, draft), found in zip(BREAKING, cited, strict=False):
+    for (section, draft), found in zip(breaking, cited, strict=False):
         assert section in found, draft
-    assert [a["draft"] for a in answers[len(BREAKING) :] if a["concerns"]] == []
+    assert [a["draft"] for a in answers[len(breaking) :] if a["concerns"]] == []
 
 
 def test_insults_in_a_language_read_as_another_meet_its_rule(
@@ -179,9 +187,26 @@ def test_prose_rules_an_obligation_and_selling_are_matched(
     found = _rule_texts(document)
     assert "This includes, but is not limited to, insults and name-calling." in found
     assert "Always ask people before posting photos of them." in found
-    env = env | {"SOCIALBOT_GUIDELINES": str(document), "SOCIALBOT_COMPANY_NAMES": "Village"}
-    answers = _answers([draft for _, draft in COUNCIL_DRAFTS] + COUNCIL_FINE, env)
-    cited = [{c["section"] for c in a["concerns"] if c["kind"] == "guideline"} for a in answers]
-    for (section, draft), sections in zip(COUNCIL_DRAFTS, cited, strict=False):
-        assert section in sections, draft
-    assert [a["draft"] for a in answers[len(COUNCIL_DRAFTS) :] if a["concerns"]] == []
+    _assert_cited(COUNCIL_DRAFTS, COUNCIL_FINE, env, document, "Village")
+
+
+def test_only_and_obligations_in_languages_read_as_another(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    document = tmp_path / "regole.md"
+    document.write_text(
+        "# Regole\n\n## Foto\nLe foto dei bambini si pubblicano solo con il consenso dei "
+        "genitori.\n\n## Profilo\nSolo lo staff della comunicazione può pubblicare sul profilo "
+        "ufficiale.\n\n## Volontari\nÈ obbligatorio chiedere il permesso prima di pubblicare foto "
+        "di volontari.\n",
+        encoding="utf-8",
+    )
+    found = _rule_texts(document)
+    assert len(found) == 3
+    _assert_cited(
+        [("Foto", "Ecco le foto dei bambini alla festa, non ho chiesto ai genitori 😅")],
+        ["Che bella festa ieri sera, grazie a tutti i volontari!"],
+        env,
+        document,
+        "Croce Verde",
+    )
