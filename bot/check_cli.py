@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from bot.cli_support import SuggestingGroup, echo_json_lines, settings_or_exit
+from bot.cli_support import SuggestingGroup, echo_json_lines, settings_or_exit, since_option
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -109,18 +109,15 @@ def checks() -> None:
 
 
 @checks.command()
-@click.option("--since", default="30d", show_default=True, help="How far back: 7d, 30d, 365d.")
+@since_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object.")
-def stats(since: str, as_json: bool) -> None:
+def stats(days: int, as_json: bool) -> None:
     """How many drafts were checked and how many had each kind of concern (nobody's names)."""
-    days = since.strip().lower().removesuffix("d")
-    if not days.isdigit():
-        raise click.BadParameter("write a number of days such as 30d", param_hint="--since")
     from handlers.checks import stats as check_stats
 
     db = _database_or_exit(settings_or_exit())
     try:
-        found = check_stats.stats(db, date.today() - timedelta(days=int(days)))
+        found = check_stats.stats(db, date.today() - timedelta(days=days))
     finally:
         db.close()
     if as_json:

@@ -62,6 +62,28 @@ def echo_json_lines(records: Iterable[Mapping[str, Any]], empty: str) -> None:
         click.echo(empty, err=True)
 
 
+def _period_days(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    """A `--since` period (`30d`, `2w`, any number of days or weeks up to a year) as days."""
+    from handlers.insights.figures import parse_period
+
+    try:
+        return parse_period(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+# `--since` of the commands that look back over a period; the command gets `days`.
+since_option = click.option(
+    "--since",
+    "days",
+    default="30d",
+    show_default=True,
+    callback=_period_days,
+    metavar="PERIOD",
+    help="How far back: 7d, 30d, 2w (any number of days or weeks, up to a year).",
+)
+
+
 def quiet_logs(settings: Settings) -> None:
     """Log only warnings and errors, unless SOCIALBOT_LOG_LEVEL was set."""
     if "log_level" not in settings.model_fields_set:

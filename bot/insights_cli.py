@@ -11,19 +11,10 @@ from zoneinfo import ZoneInfo
 
 import click
 
-from bot.cli_support import echo_json_lines, runtime_or_exit, settings_or_exit
+from bot.cli_support import echo_json_lines, runtime_or_exit, settings_or_exit, since_option
 
 if TYPE_CHECKING:
     from handlers.insights.figures import Figures
-
-
-def _period(ctx: click.Context, param: click.Parameter, value: str) -> int:
-    from handlers.insights.figures import parse_period
-
-    try:
-        return parse_period(value)
-    except ValueError as error:
-        raise click.BadParameter(str(error)) from None
 
 
 def csv_rows(figures: Figures) -> list[list[Any]]:
@@ -60,15 +51,7 @@ def csv_rows(figures: Figures) -> list[list[Any]]:
 
 
 @click.command("insights")
-@click.option(
-    "--since",
-    "days",
-    default="30d",
-    show_default=True,
-    callback=_period,
-    metavar="PERIOD",
-    help="How far back: 7d, 30d, 90d (any number of days or weeks, up to a year).",
-)
+@since_option
 @click.option(
     "--until",
     type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S%z"]),

@@ -14,6 +14,7 @@ import click
 from bot.cli_support import echo_json_lines, runtime_or_exit, settings_or_exit
 
 if TYPE_CHECKING:
+    from handlers.people import Directory
     from handlers.reports.model import Report, Status
     from handlers.reports.store import ReportStore
 
@@ -21,17 +22,18 @@ if TYPE_CHECKING:
 STATUS_CHOICES = ["open", "new", "acknowledged", "resolved", "dismissed"]
 CSV_COLUMNS = [
     "ref", "created_at", "status", "urgency", "where", "links", "reporters", "reporter_ids",
-    "about", "notes", "assignee", "outcome", "closing_note",
+    "about", "notes", "assignee", "assignee_id", "outcome", "closing_note",
 ]  # fmt: skip
 
 
 @contextmanager
-def _store() -> Iterator[ReportStore]:
+def _store() -> Iterator[tuple[ReportStore, Directory]]:
+    from handlers.people import Directory
     from handlers.reports.store import ReportStore
 
     runtime = runtime_or_exit(settings_or_exit())
     try:
-        yield ReportStore(runtime.db)
+        yield ReportStore(runtime.db), Directory(runtime.db)
     finally:
         runtime.db.close()
 
@@ -55,8 +57,10 @@ def notes(report: Report) -> list[dict[str, str]]:
     ]
 
 
-def as_row(report: Report) -> dict[str, Any]:
-    """One report as fields, for JSON lines and CSV; `notes` holds every reporter's words."""
+def as_row(report: Report, people: Directory) -> dict[str, Any]:
+    """One report as fields, for JSON lines and CSV; `notes` holds every reporter's words.
+    People are named, their platform ids beside (`reporter_ids`, `assignee_id`)."""
+    assignee = (report.assignee_platform, report.assignee)
     return {
         "ref": report.ref,
         "created_at": _when(report.created_at),
@@ -68,7 +72,8 @@ def as_row(report: Report) -> dict[str, Any]:
         "reporter_ids": [f"{r.platform}:{r.user_id}" for r in report.reporters],
         "about": report.first.about,
         "notes": notes(report),
-        "assignee": report.assignee,
+        "assignee": people.name_of(*assignee) if report.assignee else "",
+        "assignee_id": ":".join(assignee) if report.assignee else "",
         "outcome": report.outcome.value if report.outcome else "",
         "closing_note": report.closing_note,
     }
@@ -96,10 +101,11 @@ def reports_group() -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per report and line.")
 def list_(status: str | None, as_json: bool) -> None:
     """List reports, newest first."""
-    with _store() as store:
+    with _store() as (store, people):
         found = store.find(_statuses(status))
+        rows = [as_row(report, people) for report in found] if as_json else []
     if as_json:
-        echo_json_lines(map(as_row, found), "No reports.")
+        echo_json_lines(rows, "No reports.")
         return
     if not found:
         click.echo("No reports.")
@@ -118,12 +124,11 @@ def list_(status: str | None, as_json: bool) -> None:
 def export(format_: str, status: str | None) -> None:
     """Write every report to standard output as CSV (lists joined with newlines; a note is
     "name: what they wrote")."""
-    with _store() as store:
-        found = store.find(_statuses(status))
+    with _store() as (store, people):
+        rows = [as_row(report, people) for report in store.find(_statuses(status))]
     writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for report in found:
-        row = as_row(report)
+    for row in rows:
         row["notes"] = [
             f"{n['by']}: " + " — ".join(text for text in (n["about"], n["note"]) if text)
             for n in row["notes"]

@@ -63,6 +63,27 @@ def _ledger(ctx: click.Context) -> Ledger:
         raise click.ClickException(str(error)) from None
 
 
+def _purposes(ledger: Ledger) -> list[str]:
+    """The purposes the bot sends under, and any other the ledger holds."""
+    from handlers.announcements import ids as announcements
+    from handlers.digest import ids as digest
+    from handlers.insights.capability import ASKED, WEEKLY
+    from handlers.reports import ids as reports
+    from handlers.team_questions import QUESTION_FOR_TEAM, TEAM_ANSWER
+
+    known = [digest.PURPOSE, announcements.PURPOSE, announcements.PROGRESS, reports.CARD]
+    known += [reports.STATUS, reports.REMINDER, reports.CRISIS_PING, WEEKLY, ASKED]
+    known += [QUESTION_FOR_TEAM, TEAM_ANSWER]
+    return known + sorted({row.purpose for row in ledger.summary()} - set(known))
+
+
+def _check_purpose(ledger: Ledger, purpose: str | None) -> None:
+    """Refuse a purpose the bot never sends under, as click refuses a choice."""
+    if purpose is not None and purpose not in (purposes := _purposes(ledger)):
+        one_of = ", ".join(f"'{known}'" for known in purposes)
+        raise click.BadParameter(f"'{purpose}' is not one of {one_of}.", param_hint="'--purpose'")
+
+
 @click.group("deliveries")
 def deliveries() -> None:
     """Outbound messages: what is queued, sent and failed."""
@@ -74,7 +95,10 @@ def deliveries() -> None:
 @click.pass_context
 def status(ctx: click.Context, purpose: str | None, as_json: bool) -> None:
     """Queued, sent and failed counts per purpose and key, with the failure reasons."""
-    rows = _ledger(ctx).summary(purpose)
+    ledger = _ledger(ctx)
+    rows = ledger.summary(purpose)
+    if not rows:
+        _check_purpose(ledger, purpose)
     if as_json:
         echo_json_lines(
             ({**asdict(row), "remaining": row.remaining} for row in rows), "No deliveries yet."
@@ -110,6 +134,7 @@ def retry(ctx: click.Context, purpose: str | None, key: str | None, days: float)
     ledger = _ledger(ctx)
     failed = ledger.failed_since(time.time() - days * 86400, purpose, key)
     if not failed:
+        _check_purpose(ledger, purpose)
         click.echo("Nothing failed to send again.")
         return
     for (platform, p, k), recipients in sorted(failed.items()):

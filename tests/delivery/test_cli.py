@@ -79,3 +79,20 @@ def test_retry_queues_again_what_failed(
     again = runner.invoke(deliveries, ["retry"], obj=settings)
     assert again.output == "Nothing failed to send again.\n"
     assert runner.invoke(deliveries, ["retry", "--key", "1"], obj=settings).exit_code == 2
+
+
+def test_a_purpose_the_bot_never_sends_under_is_refused(
+    make_engine: EngineFactory, db_path: Path
+) -> None:
+    make_engine().enqueue("slack", ["U1"], "digest", "2026-12-06", Message("hi"))
+    settings = load_settings(db=db_path)
+    runner = CliRunner()
+    for args in (["status", "--purpose", "nope"], ["retry", "--purpose", "nope"]):
+        result = runner.invoke(deliveries, args, obj=settings)
+        assert result.exit_code == 2
+        assert "Invalid value for '--purpose': 'nope' is not one of 'digest', 'announcement'," in (
+            result.output
+        )
+        assert "'report-status'" in result.output
+    known = runner.invoke(deliveries, ["status", "--purpose", "report-status"], obj=settings)
+    assert (known.exit_code, known.output) == (0, "No deliveries yet.\n")

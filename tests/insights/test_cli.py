@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -122,6 +122,20 @@ def test_bad_options_get_one_clear_line(socialbot, args: list[str], said: str) -
     assert result.exit_code == 2
     assert said in result.stderr
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("command", [["insights"], ["checks", "stats"]])
+def test_checks_stats_and_insights_read_the_same_periods(socialbot, command: list[str]) -> None:
+    two_weeks = socialbot(*command, "--since", "2w", "--json")
+    refused = socialbot(*command, "--since", "5x")
+
+    assert two_weeks.exit_code == 0, two_weeks.output
+    figures = json.loads(two_weeks.stdout)
+    since = figures.get("since") or figures["start"]
+    today = {date.today(), datetime.now(UTC).date()}  # the local and the UTC date
+    assert since[:10] in {(day - timedelta(days=14)).isoformat() for day in today}
+    assert refused.exit_code == 2
+    assert "Invalid value for '--since': '5x' is not a period from 1d to a year" in refused.stderr
 
 
 def test_matplotlib_is_imported_only_to_draw(tmp_path: Path) -> None:

@@ -13,6 +13,9 @@ from click.testing import CliRunner
 
 from bot.app import build_runtime
 from bot.reports_cli import reports_group
+from handlers.people import Member
+from handlers.reports import ids
+from handlers.reports.store import ReportStore
 from handlers.views import Values
 from tests.conftest import SettingsFactory
 from tests.reports.conftest import LINK
@@ -59,6 +62,30 @@ def test_list_json_filters_by_status(env: dict[str, str]) -> None:
     assert note["at"] == rows[1]["created_at"]
     closed = CliRunner().invoke(reports_group, ["list", "--status", "resolved"], env=env)
     assert closed.stdout == "No reports.\n"
+
+
+async def test_the_assignee_is_named_with_the_id_beside(
+    make_settings: SettingsFactory, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    settings = make_settings(social_media_managers="console:mgr")
+    runtime = build_runtime(settings)
+    core = runtime.core
+    core.directory.upsert([Member("console", "mgr", "Maja Manager")])
+    await core.command("report-mention", core.person("console", "alice", "Alice"), LINK)
+    manager = core.person("console", "mgr", "Maja Manager")
+    await core.action(manager, ids.ASSIGN_ME, str(ReportStore(runtime.db).find()[0].id))
+    runtime.db.close()
+    env = {"SOCIALBOT_DB": str(settings.db)}
+
+    exported = CliRunner().invoke(reports_group, ["export"], env=env)
+    listed = CliRunner().invoke(reports_group, ["list", "--json"], env=env)
+
+    (row,) = csv.DictReader(io.StringIO(exported.stdout))
+    assert (row["assignee"], row["assignee_id"]) == ("Maja Manager", "console:mgr")
+    (line,) = listed.stdout.splitlines()
+    assert json.loads(line)["assignee"] == "Maja Manager"
+    assert json.loads(line)["assignee_id"] == "console:mgr"
 
 
 def test_export_csv(env: dict[str, str]) -> None:
