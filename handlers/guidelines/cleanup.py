@@ -124,6 +124,10 @@ def _from_pdf(text: str) -> str:
     return _HYPHENATED.sub(r"\1\3", "\n".join(kept))
 
 
+# A tag: "<" and a letter (or "/"), up to its ">", with no "<" inside.
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_TEMPLATE_CODE = re.compile(r"<\?(?:php\b|=)?|\?>")
+_PHP_STATEMENT = re.compile(r"^[ \t]*(?:\$\w+\s*\.?=.*|[A-Z_]+;)[ \t]*$", re.M)
 _BLOCK_TAGS = re.compile(
     r"</?(p|div|section|article|ul|ol|table|tr|br|header|footer)\b[^>]*>", re.I
 )
@@ -131,7 +135,12 @@ _BLOCK_TAGS = re.compile(
 
 def _from_html(text: str) -> str:
     """Headings as `#`, list items as `- `, a class="subtitle" or <strong> line alone as a bold
-    pseudo-heading, every other tag dropped and entities decoded."""
+    pseudo-heading, every other tag dropped and entities decoded. A page template's `<?php`
+    and `?>` go; a "<" that opens no tag ("<<<", "a < b") is text, not the start of a tag
+    that would swallow the text up to the next ">"."""
+    if "<?php" in text:  # the page template's statements ("$title = …;", "END;") are no text
+        text = _PHP_STATEMENT.sub("", text)
+    text = _TEMPLATE_CODE.sub("\n", text)
     text = re.sub(r"<(script|style)\b.*?</\1>", "", text, flags=re.I | re.S)
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
     text = re.sub(
@@ -153,11 +162,11 @@ def _from_html(text: str) -> str:
         flags=re.I | re.S,
     )
     text = _BLOCK_TAGS.sub("\n\n", text)
-    text = re.sub(r"<[^>]+>", "", text)
+    text = _TAG.sub("", text)
     text = html.unescape(text)
     lines = [" ".join(line.split()) for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
 
 
 def _inline(fragment: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+    return " ".join(html.unescape(_TAG.sub("", fragment)).split())

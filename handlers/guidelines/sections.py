@@ -22,6 +22,8 @@ _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<title>[^*_].*?)\1\s*:?\s*$")
 MAX_PASSAGE = 3000
 _ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,2}[.)]|[a-z][.)]|\([a-z0-9]{1,3}\))\s+")
 _RULE_TITLE_WORDS = 8
+# The end of a sentence inside a paragraph (its last sentence may lead a list in).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-ZÆØÅÄÖÜÀ-Ý0-9])")
 _SHORT_ITEM = 60
 # A policy saved from a web page ends with the page's comment form; it is no section of the policy.
 _PAGE_FOOTERS = frozenset(
@@ -125,7 +127,7 @@ def split_sections(text: str, title: str = "") -> list[Section]:
     blank lines. Text before the first heading belongs to a section named after `title`.
     """
     lines = clean(text).split("\n")
-    dense = sum(not line.strip() for line in lines) <= max(1, len(lines) * 0.05)
+    dense = "\f" in text or sum(not line.strip() for line in lines) <= max(1, len(lines) * 0.05)
     sections: list[Section] = []
     stack: list[_Heading] = []
     current = _Heading(title or "Introduction", 0, "")
@@ -134,7 +136,9 @@ def split_sections(text: str, title: str = "") -> list[Section]:
     def flush() -> None:
         content = "\n".join(body).strip()
         footer = current.title.casefold().rstrip(" :") in _PAGE_FOOTERS
-        if content and not _RULE.match(content) and not footer:
+        # A passage with no word in it ("?>" left by a page template) is nothing to cite.
+        worded = any(c.isalnum() for c in content)
+        if worded and not _RULE.match(content) and not footer:
             path = tuple(heading.title for heading in stack if heading is not current)
             sections.append(Section(current.title, path, content, current.number))
         body.clear()
@@ -202,29 +206,47 @@ def split_sections(text: str, title: str = "") -> list[Section]:
 
 def _rules(section: Section) -> list[Section]:
     """A long section as its rules: each paragraph, and each top-level list item with the
-    line that leads into its list, under the section's heading path. A short one stays whole,
-    and so does a list of short items (platform names are no rules)."""
+    sentence that leads into its list, under the section's heading path. A short one stays
+    whole, and so does a list of short items (platform names are no rules)."""
     if len(section.body) <= MAX_PASSAGE:
         return [section]
-    parts: list[str] = []
-    lead_in = ""
+    # Each part with the text its name is taken from (an item's, not its lead-in's).
+    parts: list[tuple[str, str]] = []
+    paragraph = before = lead_in = ""
     for kind, lines in _blocks(section.body):
         if kind == "text":
+            paragraph = "\n".join(lines)
+            before, lead_in = _lead_in(paragraph)
+            parts.append((paragraph, paragraph))
+            continue
+        if lead_in and parts and parts[-1][1] == paragraph:
+            # The paragraph's last sentence leads the items in; the rest is a part of its own.
+            parts.pop()
+            if before:
+                parts.append((before, before))
+        if sum(map(len, lines)) / len(lines) < _SHORT_ITEM:
             text = "\n".join(lines)
-            lead_in = text if text.endswith(":") else ""
-            parts.append(text)
-        elif kind == "items" and sum(map(len, lines)) / len(lines) < _SHORT_ITEM:
-            if parts and parts[-1] == lead_in:
-                parts.pop()
-            parts.append("\n".join([lead_in, *lines] if lead_in else lines))
+            parts.append((text, f"{lead_in}\n{text}" if lead_in else text))
         else:
-            if parts and parts[-1] == lead_in:
-                parts.pop()
-            parts += [f"{lead_in}\n{item}" if lead_in else item for item in lines]
+            parts += [(item, f"{lead_in}\n{item}" if lead_in else item) for item in lines]
+        paragraph = ""
     if len(parts) < 2:
         return [section]
     path = (*section.path, section.title)
-    return [Section(_rule_title(part), path, part) for part in parts]
+    return [Section(_rule_title(named), path, part) for named, part in parts]
+
+
+def _lead_in(text: str) -> tuple[str, str]:
+    """A paragraph ending in ":" as the text before its last sentence and that sentence, the
+    lead-in of the list after it (a PDF conversion runs a whole page into one paragraph: only
+    its last sentence leads each item in); ("", "") when it does not lead a list in."""
+    if not text.endswith(":"):
+        return "", ""
+    ends = list(_SENTENCE_END.finditer(text))
+    if not ends:
+        return "", text
+    cut = ends[-1]
+    return text[: cut.start()].rstrip(), text[cut.end() :]
 
 
 def _blocks(body: str) -> list[tuple[str, list[str]]]:
@@ -254,11 +276,8 @@ def _blocks(body: str) -> list[tuple[str, list[str]]]:
 
 
 def _rule_title(text: str) -> str:
-    """A rule's name: its bold lead ("**Be kind.** Treat…"), or its first words (after the
-    lead-in line of its list)."""
-    lines = text.split("\n")
-    first = lines[1] if len(lines) > 1 and lines[0].endswith(":") else lines[0]
-    first = _ITEM.sub("", first)
+    """A rule's name: its bold lead ("**Be kind.** Treat…"), or its first words."""
+    first = _ITEM.sub("", text.split("\n")[0])
     bold = re.match(r"^\s*(\*\*|__)(.+?)\1", first)
     if bold:
         return _clean_title(bold.group(2)).rstrip(".:")

@@ -254,3 +254,49 @@ def test_latex_sections_and_items_are_headings_and_list_items() -> None:
     ]
     assert sections[0].body == "Policyns syfte."
     assert sections[1].body == "Annonsera via:\n\n- Sektionens nyhetsbrev,\n- Discord."
+
+
+def test_only_the_last_sentence_of_a_paragraph_leads_its_list_in() -> None:
+    # A PDF conversion runs a page into one paragraph: the list's lead-in is its last sentence,
+    # not the whole paragraph copied into every rule.
+    items = "\n".join(
+        f"- Rule {n} says what to do about case {n}. {'Be kind. ' * 30}" for n in range(10)
+    )
+    text = (
+        "# Policy\n\nThe council has a page. It posts news there. Posts will meet these"
+        f" criteria:\n{items}\n"
+    )
+    sections = split_sections(text)
+    assert [s.title for s in sections][:3] == [
+        "The council has a page. It posts news…",
+        "Rule 0 says what to do about case…",
+        "Rule 1 says what to do about case…",
+    ]
+    assert sections[2].body.startswith("Posts will meet these criteria:\n- Rule 1 says")
+    assert "The council has a page" not in sections[2].body
+
+
+def test_a_php_page_template_keeps_its_text_and_drops_its_code() -> None:
+    text = (
+        "<?php\n    $title = title;\n    $out .= <<< END\n<h1>$title Usage Guidelines</h1>\n"
+        "<p>The district supports blogs for staff and students, if 3 < 4.</p>\n"
+        "<p><b>General Guidelines</b></p>\n<ol>\n<li>Post safely.</li>\n</ol>\nEND;\n\n?>\n"
+    )
+    sections = split_sections(text)
+    assert [s.title for s in sections] == ["$title Usage Guidelines", "General Guidelines"]
+    assert sections[0].body == "The district supports blogs for staff and students, if 3 < 4."
+    assert sections[1].body == "- Post safely."
+
+
+def test_a_pdf_conversion_is_read_as_dense_text_whatever_its_blank_lines() -> None:
+    # Pages joined by form feeds: a short line between sentences is a heading even with a
+    # paragraph right under it, as in any PDF conversion.
+    text = (
+        "Council policy\n\nThe council has a page and a website.\n\n"
+        "Community Council Website\nWe may direct those who contact us to a councillor.\n\f\n"
+        "Community Council email\nThe clerk reads the inbox every week.\n"
+    )
+    sections = split_sections(text, title="policy")
+    titles = [s.title for s in sections]
+    assert titles[-2:] == ["Community Council Website", "Community Council email"]
+    assert sections[-1].body == "The clerk reads the inbox every week."
