@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from handlers.guidelines.language import detect_language, reading_language
+from handlers.guidelines.language import detect_language, reading_language, reply_language
 from handlers.guidelines.pieces import units
 from handlers.guidelines.retrieval import Hit, Index, analyse
 from handlers.guidelines.sections import Section
@@ -181,7 +181,7 @@ def offline_answer(index: Index, question: str) -> Answer:
     """Answer from the guidelines alone: quoted sentences of the best passage, cited; when
     unsure, the closest three passages; when clearly off-topic, "not covered"."""
     question = " ".join(question.split())[:QUESTION_CHARS]
-    language = detect_language(question, default=index.language)
+    language = reply_language(question, default=index.spoken)
     if not question:
         return Answer(question, text_for("empty", language), language=language)
     hits = index.search(question, limit=3)
@@ -200,7 +200,7 @@ def offline_answer(index: Index, question: str) -> Answer:
     best = hits[0]
     quoted = render_quote(quote(best.section, question, index.reading))
     text = "\n".join(f"> {line}" for line in quoted)
-    label = text_for("from" if language == index.language else "from_other", language)
+    label = text_for("from" if language == index.reading else "from_other", language)
     text += f"\n{label} _{best.section.breadcrumb}_"
     sources = (_source(best, " ".join(quoted)), *(_source(hit, "") for hit in hits[1:]))
     return Answer(question, text, sources, found, language)

@@ -73,8 +73,12 @@ _NORWEGIAN_STOP = """
         måtte ned noe noen nå når og også om opp oss over på samme seg selv sin sine sitt skal
         skulle som så sånn til ut uten var vi vil ville vår våre vårt være vært å okei ok takk
         hei gjerne aldri"""
+# With, in each, everyday words the other spells differently (Danish "billede", "spørge",
+# "meget", "end"; Norwegian "bilde", "spørre", "mye", "enn", "sosial").
+_DANISH_MARKERS += " billede billeder billedet spørge spørg spørger"
 _NORWEGIAN_MARKERS = """å vår våre vårt hva noe noen meg deg seg av etter gjerne aldri selv nå hei
-    takk dere ble blitt fikk gikk sånn veldig ut opp inn tilbake gjennom mellom kanskje uke helg"""
+    takk dere ble blitt fikk gikk sånn veldig ut opp inn tilbake gjennom mellom kanskje uke helg
+    bilde bilder bildet spørre spør spørsmål mye enn sosial sosiale sosialt"""
 _DUTCH_STOP = """
         aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus
         een eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand
@@ -112,6 +116,19 @@ _CATALAN_STOP = """
         tampoc te teu teus teva teves tot tota totes tots un una unes uns us va vaig van
         vosaltres vostra vostre vostres cal ok gràcies hola"""
 _CATALAN_MARKERS = "amb els per què és també aquest aquesta puc podem nostra nostre pel"
+# The Snowball Italian stop list's function words (its forms of "avere", "essere", "fare" and
+# "stare" left out but for the commonest), with the elided forms ("dell'", "un'") as read.
+_ITALIAN_STOP = """
+        ad al allo ai agli all agl alla alle con col coi da dal dallo dai dagli dall dagl dalla
+        dalle di del dello dei degli dell degl della delle in nel nello nei negli nell negl nella
+        nelle su sul sullo sui sugli sull sugl sulla sulle per tra fra contro io tu lui lei noi
+        voi loro mio mia miei mie tuo tua tuoi tue suo sua suoi sue nostro nostra nostri nostre
+        vostro vostra vostri vostre mi ti ci vi lo la li le gli ne il un uno una un' ma ed se
+        perché anche come dov dove che chi cui non più quale quanto quanti quanta quante quello
+        quelli quella quelle questo questi questa queste quest quell si tutto tutti ho hai ha
+        abbiamo avete hanno sono sei è siamo siete era erano posso puoi può possiamo potete
+        possono devo deve dobbiamo devono cosa qualcuno qualcosa ok grazie ciao"""
+_ITALIAN_MARKERS = "il della che non sono gli questo questa posso può nostro nostra dei delle è"
 
 
 @dataclass(frozen=True)
@@ -150,6 +167,7 @@ DUTCH = _language("nl", "Dutch", _DUTCH_STOP, _DUTCH_MARKERS)
 FRENCH = _language("fr", "French", _FRENCH_STOP, _FRENCH_MARKERS, "çèêœ", elides=True)
 SPANISH = _language("es", "Spanish", _SPANISH_STOP, _SPANISH_MARKERS, "ñ¿¡")
 CATALAN = _language("ca", "Catalan", _CATALAN_STOP, _CATALAN_MARKERS, "·", elides=True)
+ITALIAN = _language("it", "Italian", _ITALIAN_STOP, _ITALIAN_MARKERS, elides=True)
 
 # Spellings that tell Danish and Norwegian apart where their words are shared: "-tion" and
 # "-hed" against "-sjon" and "-het", "øj" against "øy", "k"/"g" against "kj"/"gj" before e/i.
@@ -167,8 +185,9 @@ LANGUAGES: dict[str, Language] = {
     for language in (ENGLISH, DANISH, GERMAN, SWEDISH, NORWEGIAN, DUTCH, FRENCH, SPANISH)
 }
 # Languages read (stop words, stems) but not spoken: the bot has no sentences in them, so a
-# question or a policy in one is answered in the language detect_language finds.
-READ_ONLY: dict[str, Language] = {CATALAN.code: CATALAN}
+# question in one is answered in the guidelines' language (or English), never in a third
+# (reply_language); detect_language finds the closest language spoken.
+READ_ONLY: dict[str, Language] = {CATALAN.code: CATALAN, ITALIAN.code: ITALIAN}
 DEFAULT_LANGUAGE = ENGLISH
 
 
@@ -195,7 +214,8 @@ def words(text: str) -> list[str]:
 
 
 def detect_language(text: str, default: str = DEFAULT_LANGUAGE.code) -> str:
-    """The code of the language `text` is most likely written in (by stop words and letters)."""
+    """The code of the language the bot speaks that `text` is most likely written in (by stop
+    words and letters)."""
     found = words(text)
     if not found:
         return default
@@ -205,6 +225,16 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE.code) -> str:
     if scores[best] == 0 or scores.get(default) == scores[best]:
         return default  # nothing telling, or a tie with the language expected
     return best
+
+
+def reply_language(text: str, default: str = DEFAULT_LANGUAGE.code) -> str:
+    """The language to answer `text` in: the one detect_language finds, unless `text` is in a
+    language the bot only reads (Italian, Catalan): then `default` if the bot speaks it, else
+    English, never a third language (an Italian question is not answered in Spanish)."""
+    spoken = detect_language(text, default)
+    if reading_language(text, spoken) in READ_ONLY:
+        return default if default in LANGUAGES else DEFAULT_LANGUAGE.code
+    return spoken
 
 
 def reading_language(text: str, spoken: str) -> str:

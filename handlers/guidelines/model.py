@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 from content_feed.compose import TextModel, failure_line
 from handlers.guidelines.answer import Answer, Source, excerpt, offline_answer
-from handlers.guidelines.language import detect_language
 from handlers.guidelines.language import language as language_named
+from handlers.guidelines.language import reply_language
 from handlers.guidelines.retrieval import Hit, Index
 from handlers.guidelines.sections import Section
 from handlers.texts import text_for
@@ -116,7 +116,7 @@ async def model_answer(
     given = given_sections(index, hits, whole_chars) if hits and candidates else []
     if not given:
         return fallback
-    language = detect_language(fallback.question, default=index.language)
+    language = reply_language(fallback.question, default=index.spoken)
     system, user = build_prompt(fallback.question, given, language)
     try:
         async with asyncio.timeout(time_limit):

@@ -16,6 +16,7 @@ from handlers.guidelines.language import (
     content_words,
     detect_language,
     reading_language,
+    reply_language,
     stem,
 )
 from handlers.guidelines.lexicon import ideas, off_topic, social
@@ -123,6 +124,8 @@ class Index:
         self.language = language or detect_language(whole)
         # The language its words are read in: a language the bot reads but does not speak.
         self.reading = reading_language(whole, self.language)
+        # The language its answers are framed in when the question does not tell another.
+        self.spoken = language or reply_language(whole)
         self._titles: list[Counter[str]] = []
         self._paths: list[Counter[str]] = []
         self._bodies: list[Counter[str]] = []
@@ -313,7 +316,8 @@ class Index:
         if model is None or model.languages is None:
             return model
         asked = detect_language(question, default=self.language) if question else self.language
-        return model if {self.language, asked} <= model.languages else None
+        read = {self.language, self.reading, asked, reading_language(question, asked)}
+        return model if read <= model.languages else None
 
     @property
     def model_name(self) -> str | None:

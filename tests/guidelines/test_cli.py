@@ -16,10 +16,13 @@ from bot.guidelines_cli import ask, qa
 from handlers.guidelines import migrations
 from handlers.guidelines.answer import Answer
 from handlers.guidelines.feedback import record_answer, record_feedback
+from handlers.texts import text_for
 from tests.conftest import SettingsFactory
 from tests.guidelines.evalset import load_eval_set
 
 DANISH = load_eval_set().documents["risesmart-da"]
+# The sentences the bot writes around an answer that is not quoted.
+FRAMES = ("unsure", "not_covered")
 
 
 @pytest.fixture
@@ -104,3 +107,31 @@ async def test_qa_feedback_prints_what_people_typed_without_control_characters(
         assert shown.exit_code == 0, shown.output
         assert "Can I post a photo ]0;owned[2Jfrom the office party?" in shown.stdout
         assert not any(ch in shown.stdout for ch in "\x1b\x07\u202e")
+
+
+def test_a_question_is_answered_in_its_own_language_or_the_guidelines_never_a_third(
+    env: dict[str, str],
+) -> None:
+    # review5 item 13: Norwegian was answered in Danish (the words both share tied), Italian,
+    # which the bot reads but does not speak, in Spanish.
+    asked = {
+        "Hvem skal jeg spørre om sosiale medier?": "nb",
+        "Kan jeg dele et bilde fra kontorfesten?": "nb",
+        "Må jeg lægge et billede fra firmafesten op?": "da",
+        "Får jag lägga upp en bild från kontorsfesten?": "sv",
+        "¿Puedo publicar una foto de la fiesta de la oficina?": "es",
+        "Posso pubblicare una foto della festa in ufficio?": "en",
+    }
+    result = CliRunner().invoke(ask, ["--json"], input="\n".join(asked), env=env)
+    assert result.exit_code == 0, result.output
+    for line, (question, code) in zip(result.stdout.splitlines(), asked.items(), strict=True):
+        answer = json.loads(line)["answer"]
+        framed = [other for other in ("en", "da", "nb", "sv", "es") if _framed_in(answer, other)]
+        assert framed == [code], (question, answer)
+
+
+def _framed_in(answer: str, code: str) -> bool:
+    """Whether the bot's own sentences around an answer (on the English guidelines) are in the
+    language `code`."""
+    cited = f"\n{text_for('from' if code == 'en' else 'from_other', code)} _"
+    return cited in answer or any(text_for(frame, code) in answer for frame in FRAMES)
