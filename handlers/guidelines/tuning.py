@@ -17,7 +17,7 @@ class Tuning:
     # BM25F: saturation, length normalisation, and how much a word counts in the passage's
     # heading and in the headings above it, relative to its text.
     k1: float = 1.6
-    b: float = 0.5
+    b: float = 0.75
     title_weight: float = 2.0
     path_weight: float = 0.5
     # An idea of the lexicon (a synonym group) counts this much more than a plain stem; a term
@@ -26,7 +26,7 @@ class Tuning:
     syn_sum: float = 0.3
     # How much the best single sentence's share of the question adds, relative to the
     # question's total idf: words asked together should be found together.
-    unit_weight: float = 0.2
+    unit_weight: float = 0.4
     # Re-ranking by the embedding model (English): the best `rerank_depth` passages by BM25,
     # plus `semantic_weight` times the cosine times the best BM25 score.
     rerank_depth: int = 8
@@ -54,10 +54,10 @@ class Tuning:
     # only when it comes from `similarity_model`, the model the weights were fitted with
     # (another model's cosines have another scale); without it, `verdict_weights_plain` hold
     # (fitted before the model's weight was gated: the English model's re-ranking has no gate).
-    verdict_weights: tuple[float, ...] = (0.727, 1.722, 0.092, 0.525, 32.501)
-    verdict_weights_plain: tuple[float, ...] = (-0.158, 1.723, 1.258, 0.395, 0.0)
+    verdict_weights: tuple[float, ...] = (0.841, 1.568, -0.03, 0.585, 32.161)
+    verdict_weights_plain: tuple[float, ...] = (0.194, 1.415, 0.879, 0.518, 0.0)
     similarity_model: str = "e5-0.3.0-bundled"
-    similarity_center: float = 0.851
+    similarity_center: float = 0.85
     answer_probability: float = 0.75
     refuse_probability: float = 0.0
 

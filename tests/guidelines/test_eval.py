@@ -20,17 +20,18 @@ EVALSET = load_eval_set()
 MULTILINGUAL = isinstance(default_embedder(), E5Embedder)
 # bench/qa_eval.py --legacy (eval.yaml, default weights; the lexicon was written on these
 # documents), with the multilingual model's fusion, or (--model wordllama) the English one's
-# re-ranking. Measured: top-1 0.86 / 0.91, top-3 0.96 / 0.985, refused 0.0, unsure 0.195 /
-# 0.05 (the verdict's weights are fitted on the development corpus, with the multilingual
-# model's cosine, or without a cosine); "not covered" recognised 1.0 / 0.985. That is with
-# the weights chosen on the 16 dev policies (b 0.5, unit weight 0.2, model weight 4.0, gate
-# 0.5); unsure was 0.20 with model weight 5.0, gate 0.3; with the ones before (unit weight
+# re-ranking. Measured: top-1 0.86 / 0.91, top-3 0.96 / 0.985, refused 0.0, unsure 0.19 /
+# 0.025 (the verdict's weights are fitted on the development corpus, with the multilingual
+# model's cosine, or without a cosine); "not covered" recognised 1.0 / 0.954. That is with
+# the weights chosen on the 22 dev policies (b 0.75, unit weight 0.4, model weight 4.0, gate
+# 0.5); on the 16 (b 0.5, unit weight 0.2) unsure was 0.195 / 0.05, recognised 1.0 / 0.985;
+# unsure was 0.20 with model weight 5.0, gate 0.3; with the ones before (unit weight
 # 0.2, model weight 2.0) the model weighed less on these short documents: top-1 0.895, top-3
 # 0.975, unsure 0.155; 0.84, 0.955, 0.19 before the model's weight was gated.
 FLOORS = {
     "top1": 0.86 if MULTILINGUAL else 0.91,
     "top3": 0.96 if MULTILINGUAL else 0.98,
-    "recognised": 1.0 if MULTILINGUAL else 0.98,
+    "recognised": 1.0 if MULTILINGUAL else 0.95,
 }
 CEILINGS = {"refused": 0.005, "unsure": 0.20 if MULTILINGUAL else 0.06}
 
@@ -122,30 +123,41 @@ def test_lexicon_parts_and_short_stems() -> None:
 
 CORPUS = load_corpus()
 # The development corpus (22 policies since six more held-out ones retired to it on
-# 2026-12-06, after six others the same day) with the shipped weights (chosen on the 16 dev
-# policies before; the leave-one-policy-out figures of bench/qa_eval.py, the ones to raise,
-# are in the README). Measured with the multilingual model (with the English one): top-1
-# 0.680 (0.577), top-3 0.873 (0.781), refused 0.040 (0.048), unsure 0.145 (0.123), "not
-# covered" recognised 0.526 (0.336). On the 16 before: top-1 0.717, top-3 0.902, refused
-# 0.036, unsure 0.121, recognised 0.518 (the six retired last are harder still).
-# About 25 s of CPU, most of it embedding the 884 questions (20 ms each).
+# 2026-12-06, after six others the same day) with the shipped weights (chosen on the 22 by
+# bench/qa_eval.py; its leave-one-policy-out figures, the ones to raise, are in the README).
+# Six plain English policies of the first ten are left to the bench, so the test embeds about
+# as many questions as it did with 16 policies (the embedding is most of its cost, 20 ms a
+# question): 16 policies, 654 questions, about 17 s of CPU.
+LEFT_TO_THE_BENCH = {
+    "forwards-social-media-policy",
+    "kubernetes-contributor-social-guidelines",
+    "nodejs-social-team",
+    "openpowerlifting-social-media-guidelines",
+    "rladies-rocur-curator-guide",
+    "swifty-isms-social-media-policy",
+}
+# Measured on those 16 with the multilingual model (with the English one): top-1 0.678
+# (0.545), top-3 0.862 (0.774), refused 0.031 (0.048), unsure 0.123 (0.083), "not covered"
+# recognised 0.495 (0.252). On all 22: 0.698 (0.571), 0.888 (0.802), 0.030 (0.044), 0.131
+# (0.087), 0.493 (0.257).
 CORPUS_FLOORS = {
-    "top1": 0.68 if MULTILINGUAL else 0.57,
-    "top3": 0.87 if MULTILINGUAL else 0.78,
-    "recognised": 0.52 if MULTILINGUAL else 0.33,
+    "top1": 0.67 if MULTILINGUAL else 0.54,
+    "top3": 0.86 if MULTILINGUAL else 0.77,
+    "recognised": 0.49 if MULTILINGUAL else 0.25,
 }
 # The verdict's AUC, covered against uncovered questions, with the shipped weights (bench/
-# qa_eval.py prints the leave-one-policy-out one): measured 0.739 (0.668).
-CORPUS_AUC = 0.73 if MULTILINGUAL else 0.66
+# qa_eval.py prints the leave-one-policy-out one, 0.727): measured 0.742 (0.646).
+CORPUS_AUC = 0.74 if MULTILINGUAL else 0.64
 CORPUS_CEILINGS = {
     "refused": 0.04 if MULTILINGUAL else 0.05,
-    "unsure": 0.15,
+    "unsure": 0.13,
 }
 
 
 def test_floors_and_ceilings_on_the_development_corpus() -> None:
-    dev = {name for name, split in CORPUS.splits.items() if split == "dev"}
-    assert len(dev) >= 22, "the development corpus is there"
+    every = {name for name, split in CORPUS.splits.items() if split == "dev"}
+    assert len(every) >= 22 and every > LEFT_TO_THE_BENCH, "the development corpus is there"
+    dev = every - LEFT_TO_THE_BENCH
     evalset = EvalSet(
         {name: path for name, path in CORPUS.documents.items() if name in dev},
         tuple(item for item in CORPUS.questions if item.doc in dev),
