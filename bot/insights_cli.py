@@ -68,7 +68,7 @@ def insights(
     days: int, until: datetime | None, png: Path | None, as_csv: bool, as_json: bool
 ) -> None:
     """The social media team's figures: shares, participation, reports, questions."""
-    from bot.console.render import render
+    from bot.console.render import WIDTH, render
     from handlers.insights import chart as charts
     from handlers.insights.figures import compute
     from handlers.insights.views import insights_message
@@ -100,6 +100,8 @@ def insights(
     elif as_csv:
         csv.writer(sys.stdout, lineterminator="\n").writerows(csv_rows(figures))
     else:
-        click.echo(render(insights_message(figures, chart)))
+        # Wrapped for a person at a terminal; a file or pipe gets whole lines, figures unbroken.
+        width = WIDTH if sys.stdout.isatty() else sys.maxsize
+        click.echo(render(insights_message(figures, chart), width))
     if png and chart:
         click.echo(f"Wrote {png} ({chart.width}x{chart.height} pixels).", err=True)

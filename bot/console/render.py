@@ -22,14 +22,14 @@ def _plain(markdown: str) -> str:
     return _EMPHASIS.sub(lambda m: m.group(1) or m.group(2) or m.group(3), linked)
 
 
-def _wrap(text: str, indent: str = "") -> str:
+def _wrap(text: str, indent: str = "", width: int = WIDTH) -> str:
     lines = []
     for line in plain(text).splitlines() or [""]:
         bullet = line.startswith("- ")
         lines.append(
             textwrap.fill(
                 line,
-                WIDTH,
+                width,
                 initial_indent=indent,
                 subsequent_indent=indent + ("  " if bullet else ""),
                 break_long_words=False,
@@ -103,22 +103,22 @@ def _button(button: views.Button, number: int) -> str:
     return f"{label} {button.url}" if button.url else label
 
 
-def _block(block: views.Block, first_button: int) -> str:
+def _block(block: views.Block, first_button: int, width: int) -> str:
     match block:
         case views.Header(text):
             return f"{plain(text)}\n{'=' * min(len(text), WIDTH)}"
         case views.Text(text, image_url, _):
-            return _wrap(text) + (f"\n  (image: {image_url})" if image_url else "")
+            return _wrap(text, width=width) + (f"\n  (image: {image_url})" if image_url else "")
         case views.Fields(pairs):
             return "\n".join(f"{plain(label)}: {plain(value)}" for label, value in pairs)
         case views.Actions(buttons):
             return "  ".join(_button(b, first_button + n) for n, b in enumerate(buttons))
         case views.Context(text):
-            return _wrap(text, indent="  ")
+            return _wrap(text, indent="  ", width=width)
         case views.Divider():
             return "-" * 20
-        case views.Image(_, alt, width, height):
-            return _wrap(f"(chart, {width}x{height} pixels: {alt})")
+        case views.Image(_, alt, pixels, height):
+            return _wrap(f"(chart, {pixels}x{height} pixels: {alt})", width=width)
     raise TypeError(f"no console rendering for {block!r}")
 
 
@@ -131,15 +131,16 @@ def _repeats(block: views.Block, shown: str) -> bool:
     return bool(colon) and all(name and name in shown for name in names.split(", "))
 
 
-def render(message: views.Message) -> str:
-    """The message as terminal text; a line repeating what the text above says is left out."""
+def render(message: views.Message, width: int = WIDTH) -> str:
+    """The message as terminal text wrapped at `width` columns (`sys.maxsize`: unwrapped); a line
+    repeating what the text above says is left out."""
     parts, number, shown = [], 1, ""
     for block in message.as_blocks():
         if _repeats(block, shown):
             continue
         if isinstance(block, views.Text):
             shown += plain(block.text) + "\n"
-        parts.append(_block(block, number))
+        parts.append(_block(block, number, width))
         if isinstance(block, views.Actions):
             number += len(block.buttons)
     return "\n".join(parts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -99,9 +100,13 @@ def test_png_is_written_and_the_figures_are_shown(socialbot, tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     assert "Shares: 5 (LinkedIn 3, X 1, Facebook 1)" in result.stdout
     assert "2 of 4 people who got a digest shared (50%)" in result.stdout
+    # Not a terminal: whole lines, no figure broken over two.
     assert "(chart, 800x450 pixels: Shares per day from 2026-10-06 to 2026-11-30: 6" in (
-        " ".join(result.stdout.split())
+        result.stdout
     )
+    lines = result.stdout.splitlines()
+    assert any(re.fullmatch(r"Participation: .*; last weeks \d+%( → \d+%){3}", s) for s in lines)
+    assert any(re.fullmatch(r"Guideline questions: .*, \d+ marked 👎", s) for s in lines)
     with Image.open(tmp_path / "chart.png") as image:
         assert (image.format, image.size) == ("PNG", (800, 450))
         image.load()  # decodes every pixel
