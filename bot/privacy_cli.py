@@ -14,25 +14,30 @@ if TYPE_CHECKING:
     from handlers.reports.model import Report
 
 PLATFORMS = click.Choice(["slack", "teams", "console"])
+GUESSED = "teams for an Entra object id, slack for any other id, unless given"
 
 
-def _user(platform: str, user_id: str) -> str:
-    """The user id as stored: a Teams Entra object id in lower case, however it was pasted."""
-    from handlers.people import normal_id
+def _whom(platform: str | None, user_id: str) -> tuple[str, str]:
+    """The platform (`--platform`, else teams for an Entra object id, as the role settings
+    read it, and slack for any other id) and the user id as stored: a Teams Entra object id
+    in lower case, however it was pasted."""
+    from handlers.people import fits, normal_id
 
-    return normal_id(user_id) if platform == "teams" else user_id
+    if platform is None:
+        platform = "teams" if fits("teams", normal_id(user_id)) else "slack"
+    return platform, normal_id(user_id) if platform == "teams" else user_id
 
 
 @click.command()
-@click.option("--platform", type=PLATFORMS, default="slack", show_default=True)
+@click.option("--platform", type=PLATFORMS, help=f"The person's platform ({GUESSED}).")
 @click.option("--user", "user_id", required=True, help="The person's user id on that platform.")
-def export(platform: str, user_id: str) -> None:
+def export(platform: str | None, user_id: str) -> None:
     """Print everything stored about one person, as JSON.
 
     Times are in ISO 8601 (UTC); nobody found is an error (exit status 1)."""
     from handlers import privacy
 
-    user_id = _user(platform, user_id)
+    platform, user_id = _whom(platform, user_id)
     runtime = runtime_or_exit(settings_or_exit())
     try:
         found = privacy.export(runtime.db, platform, user_id)
@@ -41,18 +46,18 @@ def export(platform: str, user_id: str) -> None:
     if not found:
         raise click.ClickException(
             f"Nobody found: nothing is stored about {platform} user {user_id}. "
-            "Check the user id and --platform (slack unless given)."
+            f"Check the user id and --platform ({GUESSED})."
         )
     echo_json_lines([{"platform": platform, "user_id": user_id, "tables": found}], "")
 
 
 @click.command()
-@click.option("--platform", type=PLATFORMS, default="slack", show_default=True)
+@click.option("--platform", type=PLATFORMS, help=f"The person's platform ({GUESSED}).")
 @click.option("--user", "user_id", required=True, help="The person's user id on that platform.")
 @click.confirmation_option(
     prompt="Forget this person? Their own rows are deleted, others unlinked."
 )
-def forget(platform: str, user_id: str) -> None:
+def forget(platform: str | None, user_id: str) -> None:
     """Delete one person's own data and unlink them from reports, answers and clicks.
 
     The report cards already posted that name them are updated to show a former employee."""
@@ -60,7 +65,7 @@ def forget(platform: str, user_id: str) -> None:
     from handlers import privacy
     from handlers.reports.store import ReportStore
 
-    user_id = _user(platform, user_id)
+    platform, user_id = _whom(platform, user_id)
     runtime = runtime_or_exit(settings_or_exit())
     stand_in = privacy.tombstone()
     try:

@@ -64,10 +64,14 @@ async def test_a_teams_object_id_is_found_in_any_case(
     env = {"SOCIALBOT_DB": str(settings.db)}
     pasted = megan.upper()  # as some admin tools print it
 
-    export = ["export", "--platform", "teams", "--user", pasted]
-    exported = CliRunner().invoke(main, export, env=env)
+    # An Entra object id is a Teams user's unless --platform says otherwise.
+    exported = CliRunner().invoke(main, ["export", "--user", pasted], env=env)
     assert exported.exit_code == 0, exported.output
+    assert json.loads(exported.stdout)["platform"] == "teams"
     assert json.loads(exported.stdout)["tables"]["people"][0]["name"] == "Megan"
-    forget = ["forget", "--platform", "teams", "--user", pasted, "--yes"]
+    on_slack = CliRunner().invoke(main, ["export", "--platform", "slack", "--user", megan], env=env)
+    assert on_slack.exit_code == 1
+    assert f"Nobody found: nothing is stored about slack user {megan}." in on_slack.output
+    forget = ["forget", "--user", pasted, "--yes"]
     forgotten = CliRunner().invoke(main, forget, env=env)
     assert "people: 1 row(s)" in forgotten.stdout
