@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import logging
+import re
+import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -12,17 +15,23 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from content_feed.canonical import canonical_url, dedupe_key
+from content_feed.curate import DEFAULT_MAX_AGE
 from content_feed.errors import FeedExistsError, FeedNotFoundError
 from content_feed.kinds import KINDS as KINDS
 from content_feed.kinds import Kind as Kind
 from content_feed.parse import ParsedFeed, ParsedItem
 
+log = logging.getLogger(__name__)
 migrations = Migrations("content")
 
 # The first fetch of a new feed keeps this many of its newest items as suggestions; the rest of
 # its history is recorded only so that it is never suggested as new.
 SEED_SUGGESTIONS = 3
 UNDATED_STEP = 1.0  # seconds between undated items read together, newest (first) first
+# A feed's new item with the title of one it held, published within this many seconds of it (or,
+# either undated, while the old one is fresh), is that story under a new link (a CMS migration).
+SAME_TIME = 60.0
+_WORD = re.compile(r"\w+")
 
 
 @migrations()
@@ -356,7 +365,8 @@ def record_success(
 
 
 def store_items(db: Database, feed: StoredFeed, items: Sequence[ParsedItem], now: datetime) -> int:
-    """Insert the items not yet known (by guid in this feed, or by canonical URL anywhere)."""
+    """Insert the items not yet known (by guid in this feed, or by canonical URL anywhere, or as
+    a story the feed holds under another link); returns how many are new."""
     seeding = not feed.seeded
     added = _stamp(feed.added_at)
     keep: set[str] = set()
@@ -365,9 +375,13 @@ def store_items(db: Database, feed: StoredFeed, items: Sequence[ParsedItem], now
             items, key=lambda i: i.published or datetime.min.replace(tzinfo=UTC), reverse=True
         )
         keep = {item.guid for item in newest[:SEED_SUGGESTIONS]}
+    guids = {item.guid for item in items}
     seen_at = _stamp(now)
-    new = 0
+    new = moved = 0
     for position, item in enumerate(items):
+        if not seeding and _moved(db, feed.id, item, guids, now):
+            moved += 1
+            continue
         published = _stamp(item.published) if item.published else None
         # An undated item counts from when it was first read (the bundled sample has no dates,
         # so the demo stays fresh whatever the date); a second apart, in the feed's own order.
@@ -406,7 +420,48 @@ def store_items(db: Database, feed: StoredFeed, items: Sequence[ParsedItem], now
                    WHERE feed_id = ? AND guid = ?""",
                 [item.title, item.summary, item.image, feed.id, item.guid],
             )
+    if moved:
+        log.info("feed %s: %d items changed link (same titles and dates: not new)", feed.id, moved)
     return new
+
+
+def _title_key(title: str) -> str:
+    """A title as compared across a blog's moves: case, punctuation and spacing aside."""
+    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", title).casefold()))
+
+
+def _moved(
+    db: Database, feed_id: int, item: ParsedItem, guids: Collection[str], now: datetime
+) -> bool:
+    """Whether `item` is a story the feed holds under another guid and link that it no longer
+    lists (a CMS migration, a move to https): that item then takes the new guid and link and
+    keeps its id, freshness and history. A same-titled item with another date is another story
+    (a weekly post), and so is one the feed still lists."""
+    key, title = dedupe_key(item.link), _title_key(item.title)
+    if not title:
+        return False
+    known = db.execute(
+        "SELECT 1 FROM content_items WHERE (feed_id = ? AND guid = ?) OR url_key = ?",
+        [feed_id, item.guid, key],
+    ).fetchone()
+    if known is not None:
+        return False
+    published = _stamp(item.published) if item.published else None
+    rows = db.execute(
+        """SELECT id, guid, title FROM content_items WHERE feed_id = ? AND (
+               abs(published_at - ?) <= ? OR ((? IS NULL OR published_at IS NULL) AND fresh_at >= ?)
+           ) ORDER BY fresh_at DESC, id DESC""",
+        [feed_id, published, SAME_TIME, published, _stamp(now - DEFAULT_MAX_AGE)],
+    )
+    old = next((i for i, guid, t in rows if guid not in guids and _title_key(t) == title), None)
+    if old is None:
+        return False
+    db.execute(
+        """UPDATE content_items SET guid = ?, url = ?, url_key = ?, title = ?, summary = ?,
+           image = coalesce(?, image) WHERE id = ?""",
+        [item.guid, item.link, key, item.title, item.summary, item.image, old],
+    )
+    return True
 
 
 def candidate_items(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from bot.feeds_cli import feeds
 from content_feed import store
 from content_feed.parse import ParsedFeed, ParsedItem
 from handlers import digest
+from tests.content_feed.conftest import FeedServer, item, rss
 
 TABLES = ("content_feeds", "content_items")
 ADDED = datetime(2026, 11, 1, tzinfo=UTC)
@@ -161,3 +164,43 @@ def test_an_older_database_upgrades_with_every_row_and_never_reuses_ids(
     db = Database(tmp_path / "bot.db")
     ids = [row["id"] for row in db.query("SELECT id FROM content_items WHERE feed_id = 2")]
     assert len(ids) == 2 and min(ids) > 7, ids
+
+
+async def test_a_blog_that_moves_its_links_does_not_bring_its_stories_again(
+    run,
+    feed_server: FeedServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # review6 item 7: after a CMS migration (https, a new path, new guids) every story came again.
+    monkeypatch.setenv("SOCIALBOT_ALLOW_PRIVATE_FEEDS", "true")
+    now = datetime.now(UTC)
+    week = [("Story one", 2), ("Story two", 3), ("Weekly roundup", 7 * 24)]
+
+    def blog(base: str, *newer: tuple[str, int]) -> str:
+        dated = [(t, format_datetime(now - timedelta(hours=h))) for t, h in [*newer, *week]]
+        return rss(*(item(f"{base}{n}", f"{base}{n}", title=t, date=d)
+                     for n, (t, d) in enumerate(dated)))  # fmt: skip
+
+    def socialbot(*args: str, stdin: str = "") -> str:
+        result = CliRunner().invoke(main, list(args), input=stdin, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    url = feed_server.serve("/blog.xml", blog("http://acme.example/blog/story-"))
+    assert "the newest 3 can be suggested" in await asyncio.to_thread(
+        socialbot, "feeds", "add", url
+    )
+    got = await asyncio.to_thread(socialbot, "console", stdin="/socialbot digest\n")
+    assert all(title in got for title, _ in week), got
+
+    feed_server.serve("/blog.xml", blog("https://www.acme.example/news/", ("Weekly roundup", 1)))
+    refreshed = await asyncio.to_thread(socialbot, "feeds", "refresh")  # the log is on stderr
+    assert "1 new items" in refreshed and "feed 1: 3 items changed link" in refreshed, refreshed
+    plan = json.loads(await asyncio.to_thread(socialbot, "digest", "preview", "--json"))
+    assert [(i["title"], i["link"]) for i in plan["items"]] == [
+        ("Weekly roundup", "https://www.acme.example/news/0")
+    ]
+    db = Database(tmp_path / "bot.db")
+    links = sorted(url for (url,) in db.execute("SELECT url FROM content_items"))
+    assert links == [f"https://www.acme.example/news/{n}" for n in range(4)]

@@ -59,6 +59,26 @@ def test_later_items_are_new_and_known_ones_are_not(db: Database) -> None:
     assert a.fresh_at <= ADDED  # the re-dating did not move it up
 
 
+def test_a_story_under_a_new_link_is_kept_unless_it_is_another_story(db: Database) -> None:
+    # review6 item 7: an undated story whose link moved is the one the feed held (fresh); one the
+    # feed still lists, or one of the same title on another date, is another story.
+    def story(guid: str, title: str, when: datetime | None) -> ParsedItem:
+        return ParsedItem(guid, title, f"https://e.com/{guid}", when, "Summary.", None)
+
+    feed = store.insert_feed(db, "https://e.com/feed", now=ADDED)
+    week = ADDED - timedelta(days=7)
+    first = [story("a", "Our news", None), story("b", "Weekly: a roundup", week)]
+    store.record_success(db, feed, feed_of(*first), ADDED)
+    feed = store.get_feed(db, feed.id)
+    later = ADDED + timedelta(hours=1)
+    moved = [story("a2", "OUR  news!", None), story("b", "Weekly: a roundup", week),
+             story("b2", "Weekly: a roundup", ADDED)]  # fmt: skip
+    assert store.record_success(db, feed, feed_of(*moved), later) == 1
+    assert suggested(db) == ["a2", "b", "b2"]
+    twin = [*moved, story("a3", "Our news", None)]  # "a2" is still listed: a3 is another item
+    assert store.record_success(db, feed, feed_of(*twin), later) == 1
+
+
 def test_same_article_in_two_feeds_is_stored_once(db: Database) -> None:
     one = store.insert_feed(db, "https://e.com/feed", now=ADDED)
     two = store.insert_feed(db, "https://news.example/rss", kind="industry", now=ADDED)
