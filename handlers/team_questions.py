@@ -69,6 +69,11 @@ class TeamQuestions:
             )
         forwarded = self._forwarded_question(stored)
         self.core.outbox.enqueue(platform, team, QUESTION_FOR_TEAM, answer_id, forwarded)
+        if all(self.core.outbox.holds(platform, recipient) for recipient in team):
+            return Message(
+                "I've saved your question for the social media team: it reaches them as soon as"
+                " the bot can post in their channel, and their answer will come here."
+            )
         return Message(
             "I've passed your question to the social media team; their answer will come here."
         )

@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
+from handlers.actions import GUIDELINES_ASK_TEAM
 from handlers.reports import ids
 from tests.fakes.bot_work import settled
-from tests.fakes.slack_requests import buttons, wait_for_call
+from tests.fakes.slack_requests import buttons, post_form, slash, wait_for_call
 from tests.fakes.slack_web_api import FakeSlack
 from tests.reports.conftest import CHANNEL, LINK, MANAGERS, messages_to, press, report
 
@@ -152,3 +153,23 @@ async def messages_for(slack: FakeSlack, user: str) -> list[Any]:
             return list(found)
         await asyncio.sleep(0.01)
     raise AssertionError(f"nothing came to {user}")
+
+
+async def test_a_question_for_the_team_says_it_waits_for_the_channel(
+    make_slack_bot: Any, slack: FakeSlack
+) -> None:
+    slack.outside.add(CHANNEL)
+    bot = await make_slack_bot(escalation_channel=CHANNEL, insights="off", slack_channel_rate=100.0)
+    await report(bot, f"{LINK} calls our product a scam")
+    await held(bot)  # the bot now knows the channel refuses it
+
+    reply = await (
+        await post_form(bot, slash("/guidelines", "How do I book a meeting room?"))
+    ).json()
+    [ask] = [b for b in buttons(reply["blocks"]) if b["action_id"] == GUIDELINES_ASK_TEAM]
+    await press(bot, slack, ask, user="W111")
+    [answer] = await wait_for_call(slack, "respond")
+    assert "saved your question for the social media team: it reaches them as soon as" in str(
+        answer
+    )
+    assert "passed your question" not in str(answer)
