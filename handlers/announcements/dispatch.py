@@ -18,8 +18,8 @@ from handlers.announcements.audience import Audience
 from handlers.announcements.channels import cannot_post, label
 from handlers.announcements.figures import delivered, failed_to, figures
 from handlers.announcements.posts import suggested
-from handlers.announcements.store import SENDING, Announcement, AnnouncementStore
-from handlers.announcements.views import employee_message, progress_message
+from handlers.announcements.store import LATE_AFTER, SENDING, Announcement, AnnouncementStore
+from handlers.announcements.views import employee_message, late_message, progress_message
 from handlers.core import Channel, Core, Outbox
 from handlers.views import Message
 
@@ -50,6 +50,9 @@ class Dispatcher:
         """Start what is due, follow what is sending, refresh recent reports."""
         outbox = self.core.outbox
         self.store.prune_drafts((now - DRAFTS_KEPT).timestamp())
+        self.store.hold_late(now - LATE_AFTER)
+        for announcement in self.store.untold_late():
+            await self._guarded(self.tell_late(outbox, announcement), announcement)
         for announcement in self.store.due(now):
             await self._guarded(self.start(outbox, announcement, now), announcement)
         for announcement in self.store.in_state(SENDING):
@@ -63,6 +66,17 @@ class Dispatcher:
             await work
         except Exception:
             log.exception("announcement step failed", extra={"announcement": announcement.id})
+
+    async def tell_late(self, outbox: Outbox, announcement: Announcement) -> None:
+        """Ask the announcer whether a held announcement still goes out."""
+        outbox.enqueue(
+            announcement.platform,
+            [announcement.user_id],
+            ids.LATE,
+            str(announcement.id),
+            late_message(announcement),
+        )
+        self.store.told_late(announcement.id)
 
     async def start(self, outbox: Outbox, announcement: Announcement, now: datetime) -> None:
         """scheduled → sending: fix the recipients, enqueue them and the announcer's message."""

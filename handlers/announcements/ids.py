@@ -14,10 +14,13 @@ EDIT = "announce_edit"
 CANCEL = "announce_cancel"
 # On the announcer's report: queue the channels that refused it again, once the bot is in them.
 SEND_AGAIN = "announce_send_again"
+# On an announcement held because it was found well past its time: send it now after all.
+SEND_LATE = "announce_send_late"
 
 # Delivery purposes: the announcement itself, and the announcer's progress message and report.
 PURPOSE = "announcement"
 PROGRESS = "announcement-progress"
+LATE = "announcement-late"  # the announcer asked about an announcement held past its time
 
 # Form fields.
 HEADLINE = "headline"

@@ -74,6 +74,7 @@ class Announcements:
         core.on_action(ids.CANCEL, self._cancel)
         core.on_action(ids.NOT_FOR_ME, self._not_for_me)
         core.on_action(ids.SEND_AGAIN, self._send_again)
+        core.on_action(ids.SEND_LATE, self._send_late)
         core.on_tick("announcements", self.dispatcher.tick)
 
     # -- who may, where to, in which zone -------------------------------------------------------
@@ -242,6 +243,16 @@ class Announcements:
         self._check(person, "send an announcement again")
         announcement = self._own(person, value)
         return await self.dispatcher.send_again(self.core.outbox, announcement)
+
+    async def _send_late(self, person: Person, value: str) -> Message:
+        """Send a held announcement now, after all."""
+        self._check(person, "send a late announcement")
+        announcement = self.store.send_late(self._own(person, value).id)
+        now = datetime.now(UTC)
+        self.core.soon(
+            "start an announcement", self.dispatcher.start(self.core.outbox, announcement, now)
+        )
+        return confirmed_message(announcement, self._audience(announcement))
 
     async def _not_for_me(self, person: Person, value: str) -> Message:
         if not value.isdigit():

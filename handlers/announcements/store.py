@@ -2,7 +2,8 @@
 
 An announcement moves draft → scheduled → sending → sent (or scheduled → cancelled). A draft is
 what the preview shows; editing a scheduled announcement makes a draft that `replaces` it, so
-closing the preview leaves the scheduled one as it was.
+closing the preview leaves the scheduled one as it was. A scheduled announcement found well past
+its time (the bot was down, or a restore) is held `late` until its announcer sends or cancels it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
@@ -22,6 +23,10 @@ from handlers.errors import UserError
 migrations = Migrations("announcements")
 
 DRAFT, SCHEDULED, SENDING, SENT, CANCELLED = "draft", "scheduled", "sending", "sent", "cancelled"
+# How late a scheduled announcement may still go out by itself; past it the announcer decides.
+LATE_AFTER = timedelta(hours=1)
+# The `late` column of a scheduled announcement: on time; held, its announcer not told yet; told.
+ON_TIME, LATE, LATE_TOLD = 0, 1, 2
 
 
 @migrations()
@@ -79,6 +84,12 @@ def create_announcement_tables(db: Database) -> None:
     )
 
 
+@migrations()
+def add_late(db: Database) -> None:
+    """Scheduled announcements held because they were found past their time."""
+    db.execute("ALTER TABLE announcements ADD COLUMN late INTEGER NOT NULL DEFAULT 0")
+
+
 @dataclass(frozen=True)
 class Draft:
     """What the announcer wrote and chose, checked: everything but who and when it was made."""
@@ -111,6 +122,7 @@ class Announcement:
     progress_seen: str = ""
     started_at: float | None = None
     finished_at: float | None = None
+    late: bool = False  # held past its time: the announcer sends or cancels it
 
 
 def _row(draft: Draft) -> dict[str, Any]:
@@ -156,6 +168,7 @@ def _announcement(row: dict[str, Any]) -> Announcement:
         progress_seen=row["progress_seen"],
         started_at=row["started_at"],
         finished_at=row["finished_at"],
+        late=row["state"] == SCHEDULED and row["late"] != ON_TIME,
     )
 
 
@@ -226,8 +239,8 @@ class AnnouncementStore:
             values = _row(draft.draft)
             sets = ", ".join(f"{name} = ?" for name in values)
             cursor = self.db.execute(
-                f"UPDATE announcements SET {sets} WHERE id = ? AND state = ?",
-                [*values.values(), original.id, SCHEDULED],
+                f"UPDATE announcements SET {sets}, late = ? WHERE id = ? AND state = ?",
+                [*values.values(), ON_TIME, original.id, SCHEDULED],
             )
             if cursor.rowcount:
                 self.db.execute("DELETE FROM announcements WHERE id = ?", [draft_id])
@@ -277,10 +290,45 @@ class AnnouncementStore:
         self.db.conn.commit()
 
     def due(self, now: datetime) -> list[Announcement]:
-        """Scheduled announcements whose time has come."""
+        """Scheduled announcements whose time has come (not those held late)."""
         return self._where(
-            "state = ? AND (send_at IS NULL OR send_at <= ?)", [SCHEDULED, now.timestamp()]
+            "state = ? AND late = ? AND (send_at IS NULL OR send_at <= ?)",
+            [SCHEDULED, ON_TIME, now.timestamp()],
         )
+
+    def hold_late(self, before: datetime) -> int:
+        """Hold the scheduled announcements due before `before`: none goes out by itself."""
+        cursor = self.db.execute(
+            "UPDATE announcements SET late = ? WHERE state = ? AND late = ? AND send_at < ?",
+            [LATE, SCHEDULED, ON_TIME, before.timestamp()],
+        )
+        self.db.conn.commit()
+        return int(cursor.rowcount)
+
+    def untold_late(self) -> list[Announcement]:
+        """Held announcements whose announcer has not been told yet."""
+        return self._where("state = ? AND late = ?", [SCHEDULED, LATE])
+
+    def told_late(self, announcement_id: int) -> None:
+        """The announcer was told that `announcement_id` is held."""
+        self.db.execute(
+            "UPDATE announcements SET late = ? WHERE id = ? AND late = ?",
+            [LATE_TOLD, announcement_id, LATE],
+        )
+        self.db.conn.commit()
+
+    def send_late(self, announcement_id: int) -> Announcement:
+        """A held announcement goes out now; refused with the reason when it is not held."""
+        announcement = self.get(announcement_id)
+        cursor = self.db.execute(
+            "UPDATE announcements SET late = ?, send_at = NULL WHERE id = ? AND state = ?"
+            " AND late != ?",
+            [ON_TIME, announcement_id, SCHEDULED, ON_TIME],
+        )
+        self.db.conn.commit()
+        if not cursor.rowcount:
+            raise UserError(refusal(announcement, "sent now"))
+        return self.get(announcement_id)
 
     def in_state(self, *states: str) -> list[Announcement]:
         """Announcements in any of `states`, oldest first."""

@@ -166,6 +166,28 @@ def progress_message(
     )
 
 
+def late_message(announcement: Announcement) -> Message:
+    """The announcer's question about an announcement held past its time."""
+    draft = announcement.draft
+    text = (
+        f"Your announcement “{draft.headline}” was due {in_words(draft.send_at, draft.zone)}"
+        " and was not sent: the bot was down then (or its database was restored from an"
+        " earlier backup). Send it now, or cancel it?"
+    )
+    return Message(text, (Text(text), late_buttons(announcement)))
+
+
+def late_buttons(announcement: Announcement) -> Actions:
+    """Send now and Cancel, for an announcement held past its time."""
+    value = str(announcement.id)
+    return Actions(
+        (
+            Button("Send now", ids.SEND_LATE, value, style="primary"),
+            Button("Cancel", ids.CANCEL, value, style="danger"),
+        )
+    )
+
+
 def list_message(entries: list[tuple[Announcement, str]]) -> Message:
     """Scheduled, sending and recent announcements, with edit and cancel for scheduled ones."""
     if not entries:
@@ -173,7 +195,9 @@ def list_message(entries: list[tuple[Announcement, str]]) -> Message:
     blocks: list[Block] = [Header("Announcements")]
     for announcement, status in entries:
         blocks.append(Text(f"**#{announcement.id} {announcement.draft.headline}**\n{status}"))
-        if announcement.state == SCHEDULED:
+        if announcement.late:
+            blocks.append(late_buttons(announcement))
+        elif announcement.state == SCHEDULED:
             value = str(announcement.id)
             blocks.append(
                 Actions(
@@ -189,6 +213,9 @@ def list_message(entries: list[tuple[Announcement, str]]) -> Message:
 def status_line(announcement: Announcement, audience: str, figures: Figures | None) -> str:
     """One line on where an announcement stands, for the list."""
     draft = announcement.draft
+    if announcement.late:
+        when = in_words(draft.send_at, draft.zone)
+        return f"Late: was due {when} for {audience} and was not sent. Send it now or cancel it."
     if announcement.state == SCHEDULED:
         return f"Scheduled {in_words(draft.send_at, draft.zone)} for {audience}."
     assert figures is not None

@@ -258,3 +258,37 @@ async def test_the_preview_says_plainly_that_teams_people_are_left_out(bot, slac
         "2 people on Teams won't get it: an announcement goes out on one platform, Slack here;"
         " an announcer on Teams can send it there."
     ) in shown
+
+
+async def test_one_found_hours_past_its_time_is_held_for_the_announcer(bot, slack) -> None:
+    # Review6 item 10: back after two days down, the bot sent "Townhall at 10:00 today" to
+    # everyone without a word.
+    at = tomorrow_at(10)
+    await announce(bot, slack, **later(at))
+    await bot.runtime.core.tick(at + timedelta(days=2))  # the bot is back two days later
+    await bot.runtime.core.tick(at + timedelta(days=2, minutes=1))
+    await wait_for_call(slack, "chat.postMessage", 2)  # the confirmation, then the question
+    await settled(bot.runtime)
+    assert posted_to(slack, PEOPLE) == {user: 0 for user in PEOPLE}
+    (asked,) = [m for m in slack.messages_in(ANNOUNCER) if "was not sent" in m.text]
+    assert f"“{GOOD['headline']}” was due on {at:%a %d %b %Y} at 10:00 (UTC)" in asked.text
+    labels = [b["text"]["text"] for b in buttons(asked.blocks)]
+    assert labels == ["Send now", "Cancel"]
+    listing = await (await post_form(bot, slash("/announce", "list"))).json()
+    assert "Late: was due on" in str(listing["blocks"])
+
+    send = buttons(asked.blocks)[0]
+    await post_form(bot, block_action(send, slack.url + "respond"))
+    (answer,) = await wait_for_call(slack, "respond")
+    assert "is on its way to 4 people" in answer["text"]
+    await settled(bot.runtime)
+    await bot.runtime.delivery.run_until_done("announcement", "1")
+    assert posted_to(slack, PEOPLE) == {user: 1 for user in PEOPLE}
+
+
+async def test_one_less_than_an_hour_late_still_goes_by_itself(bot, slack) -> None:
+    at = tomorrow_at(10)
+    await announce(bot, slack, **later(at))
+    await bot.runtime.core.tick(at + timedelta(minutes=59))  # a restart just after its time
+    await bot.runtime.delivery.run_until_done("announcement", "1")
+    assert posted_to(slack, PEOPLE) == {user: 1 for user in PEOPLE}
