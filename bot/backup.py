@@ -8,7 +8,9 @@ database, moves the current one aside and copies the file into place while no bo
 A copy lags what happened after it was taken, messages included: a fan-out that went on after
 the copy shows as still to send. So after a restore every unfinished delivery is marked
 uncertain, and the engine looks each one up on the platform (by the token it carries) before
-sending it again: what already arrived is recorded as sent, not sent twice.
+sending it again: what already arrived is recorded as sent, not sent twice. What would start
+afresh from the copy makes deliveries nobody looks up, so today's digest counts as sent for
+everyone whose time had come, and announcements due before the restore wait for their announcer.
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from bot.delivery import ledger
+from handlers.announcements import store as announcement_store
+from handlers.core import Core
+from handlers.digest import store as digest_store
+from handlers.digest.schedule import Plan, Schedule
 
 BACKUP_PAGES = 1024  # pages copied per step: the bot's writes get the database in between
 SQLITE_FILES = ("", "-wal", "-shm", "-journal")  # the database and the files SQLite keeps beside it
@@ -44,6 +50,8 @@ class Copied:
     reports: int
     deliveries: int
     unfinished: int = 0  # deliveries to look up before sending (restore only)
+    digests_done: int = 0  # people whose digest today counts as sent (restore only)
+    held: int = 0  # announcements due before the restore, held for their announcer (restore only)
     previous: Path | None = None  # where the replaced database was moved (restore only)
 
 
@@ -117,7 +125,12 @@ def _count(conn: sqlite3.Connection, table: str, where: str = "") -> int:
 
 
 def _describe(
-    conn: sqlite3.Connection, path: Path, unfinished: int = 0, previous: Path | None = None
+    conn: sqlite3.Connection,
+    path: Path,
+    unfinished: int = 0,
+    previous: Path | None = None,
+    digests_done: int = 0,
+    held: int = 0,
 ) -> Copied:
     tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()
     return Copied(
@@ -128,6 +141,8 @@ def _describe(
         deliveries=_count(conn, "deliveries"),
         unfinished=unfinished,
         previous=previous,
+        digests_done=digests_done,
+        held=held,
     )
 
 
@@ -166,10 +181,16 @@ def backup(database: Path, target: Path) -> Copied:
         return _describe(copy, target)
 
 
-def restore(source: Path, database: Path, confirm: Callable[[], object] = lambda: None) -> Copied:
+def restore(
+    source: Path,
+    database: Path,
+    confirm: Callable[[], object] = lambda: None,
+    plan: Plan | None = None,
+) -> Copied:
     """Replace `database` with the checked socialbot database `source`, the old one moved
-    aside; unfinished deliveries become uncertain. `confirm` runs once `source` checked out,
-    before anything changes (it raises to stop). The caller makes sure no bot runs on it."""
+    aside; unfinished deliveries become uncertain, today's digests due by now (with `plan`)
+    count as sent, announcements due by now are held. `confirm` runs once `source` checked
+    out, before anything changes (it raises to stop). The caller makes sure no bot runs on it."""
     if not source.is_file():
         raise BackupError(f"there is no backup at {source}")
     _refuse_the_database(source, database, "restore from a backup")
@@ -185,8 +206,19 @@ def restore(source: Path, database: Path, confirm: Callable[[], object] = lambda
         raise BackupError(f"cannot restore {source} to {database}: {error}") from None
     db = Database(database)
     try:
-        ledger.migrations.apply(db)  # a backup from an older release may lack the newest columns
+        # A backup from an older release may lack the newest columns.
+        for tables in (
+            *Core.migrations,  # the people the digests' marks read
+            ledger.migrations,
+            digest_store.migrations,
+            announcement_store.migrations,
+        ):
+            tables.apply(db)
         unfinished = ledger.Ledger(db).distrust_unfinished()
-        return _describe(db.conn, database, unfinished, previous)
+        now = datetime.now(UTC)
+        held = announcement_store.AnnouncementStore(db).hold_late(now)
+        schedule = Schedule(db, digest_store.DigestStore(db), plan) if plan else None
+        done = schedule.close_today(now) if schedule else 0
+        return _describe(db.conn, database, unfinished, previous, done, held)
     finally:
         db.close()

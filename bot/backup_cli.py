@@ -44,6 +44,7 @@ def restore_command(file: Path, yes: bool) -> None:
     """Replace the database with the backup FILE; refused while `socialbot run` uses it."""
     from bot.backup import BackupError, restore
     from bot.store import AlreadyRunning, RunLock
+    from handlers.digest.capability import plan_of
 
     settings = settings_or_exit()
     # The run lock, held while the file is replaced: refused while a bot runs on the database,
@@ -59,7 +60,8 @@ def restore_command(file: Path, yes: bool) -> None:
             click.confirm(f"Replace {settings.db} with {file}?", abort=True)
 
     try:
-        copied = restore(file, settings.db, confirm=ask)  # asks once the backup checked out
+        # Asks once the backup checked out.
+        copied = restore(file, settings.db, confirm=ask, plan=plan_of(settings))
     except BackupError as error:
         raise click.ClickException(str(error)) from None
     finally:
@@ -71,4 +73,16 @@ def restore_command(file: Path, yes: bool) -> None:
         click.echo(
             f"{copied.unfinished} unfinished deliveries will each be looked up on the platform"
             " before sending, in case they went out after the backup was taken."
+        )
+    if copied.digests_done:
+        click.echo(
+            f"Today's digest counts as sent for {copied.digests_done} people whose digest time"
+            " had come (it may have gone out after the backup was taken); the next comes on"
+            " their next day."
+        )
+    if copied.held:
+        click.echo(
+            f"{copied.held} scheduled announcements were due before now and may have gone out"
+            " after the backup: none is sent by itself; each announcer is asked to send it now"
+            " or cancel it (`/announce list` shows them)."
         )

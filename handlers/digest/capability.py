@@ -80,6 +80,17 @@ class DigestSettings(Protocol):
     def leaderboard(self) -> bool: ...
 
 
+def plan_of(settings: DigestSettings) -> Plan:
+    """When digests go out, from the settings."""
+    return Plan(
+        at=settings.digest_time,
+        days=tuple(settings.digest_days),
+        zone=ZoneInfo(settings.timezone),
+        opt_in=settings.digest_opt_in,
+        include_guests=settings.include_guests,
+    )
+
+
 class Digest:
     """The digest capability; `register` puts it on the core."""
 
@@ -90,13 +101,7 @@ class Digest:
         self.db = core.db
         self.store = DigestStore(core.db)
         self._pruned_on: date | None = None
-        self.plan = Plan(
-            at=settings.digest_time,
-            days=tuple(settings.digest_days),
-            zone=ZoneInfo(settings.timezone),
-            opt_in=settings.digest_opt_in,
-            include_guests=settings.include_guests,
-        )
+        self.plan = plan_of(settings)
         self.schedule = Schedule(core.db, self.store, self.plan)
         self.items = settings.digest_items
         self.utm = UTM(enabled=settings.utm, campaign=settings.utm_campaign)

@@ -196,6 +196,30 @@ class Schedule:
         )
         return due
 
+    def close_today(self, now: datetime) -> int:
+        """Mark today's digest done for everyone whose time today came before `now` (after a
+        restore: it may have gone out after the backup was taken); returns how many."""
+        rows = self.db.execute(
+            "SELECT p.platform, p.user_id, p.tz, s.last_date FROM people p LEFT JOIN"
+            " digest_schedule s ON s.platform = p.platform AND s.user_id = p.user_id"
+            f" WHERE {_ELIGIBLE}",
+            [int(self.plan.include_guests)],
+        ).fetchall()
+        marked = 0
+        with self.db.atomic():
+            for platform, user_id, tz, last in rows:
+                prefs = self.store.preferences(platform, user_id)
+                zone = self.plan.zone_of(tz or "")
+                today = now.astimezone(zone).date()
+                due = datetime.combine(today, self.plan.time_of(prefs), tzinfo=zone)
+                done = last is not None and date.fromisoformat(last) >= today
+                chosen = today.weekday() in self.plan.days_of(prefs)
+                if done or not chosen or due > now or not prefs.wants(self.plan.opt_in):
+                    continue
+                self.replan(platform, user_id, now, tz=tz or "", eligible=True, last_date=today)
+                marked += 1
+        return marked
+
     def due(self, now: datetime, limit: int) -> list[tuple[str, str, str]]:
         """Up to `limit` (platform, user_id, tz) whose digest time has come, most overdue first."""
         rows = self.db.execute(

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import asyncio
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from sqlite_utils import Database
 
 from bot.app import build_runtime
+from bot.cli import main
 from bot.digest_cli import digest, stats
 from bot.feeds_cli import feeds
 from content_feed.manage import seed_feeds
 from content_feed.refresh import refresh_all
+from handlers.announcements.store import AnnouncementStore, Draft
 from handlers.digest import ids
 from handlers.people import Member
 from tests.digest.conftest import COPENHAGEN, HUMANS, add_feeds, add_item, digests_to, rss
@@ -202,3 +205,27 @@ async def test_send_again_after_a_kill_finishes_what_is_queued(
     said = await fresh_cli("send")
     assert f"Digest {day}: {len(HUMANS)} sent, 0 failed." in said
     assert all(len(digests_to(slack, user)) == 1 for user in HUMANS)
+
+
+async def test_a_restore_does_not_send_today_s_digest_again(cli, bot, slack, tmp_path) -> None:
+    # Review6 item 5: restored from last night's backup, everyone got today's digest twice.
+    for user in HUMANS:  # everyone's digest time has come today, whatever the day and hour
+        bot.digest.store.update("slack", user, at=time(0, 0), days=tuple(range(7)))
+    saved = tmp_path / "last-night.db"
+    assert (await cli(main, "backup", str(saved))).exit_code == 0
+    with Database(saved) as copy:  # and an announcement due an hour ago, sent after the backup
+        announcements = AnnouncementStore(copy)
+        hour_ago = datetime.now(UTC) - timedelta(hours=1)
+        draft = Draft("Townhall", "At 10:00.", "", "", {}, "everyone", send_at=hour_ago)
+        scheduled = announcements.confirm(announcements.save_draft("slack", "W1", "slack", draft))
+    sent = await cli(digest, "send", "--now")
+    assert all(len(digests_to(slack, user)) == 1 for user in HUMANS), sent.output
+
+    restored = await cli(main, "restore", "--yes", str(saved))
+    assert restored.exit_code == 0, restored.output
+    assert f"Today's digest counts as sent for {len(HUMANS)} people" in restored.output
+    assert "1 scheduled announcements were due before now" in restored.output
+    with Database(bot.runtime.settings.db) as live:
+        assert AnnouncementStore(live).get(scheduled.id).late
+    again = await cli(digest, "send", "--now")
+    assert all(len(digests_to(slack, user)) == 1 for user in HUMANS), again.output
