@@ -137,24 +137,6 @@ def _assert_cited(
     assert [a["draft"] for a in answers[len(breaking) :] if a["concerns"]] == []
 
 
-def test_insults_in_a_language_read_as_another_meet_its_rule(
-    env: dict[str, str], tmp_path: Path
-) -> None:
-    document = tmp_path / "regole.md"
-    document.write_text(
-        "# Regole\n\n## Commenti\nNon saranno tollerati insulti, volgarità e minacce.\n"
-        "\n## Eventi\nSiete tutti invitati alla festa.\n",
-        encoding="utf-8",
-    )
-    env = env | {"SOCIALBOT_GUIDELINES": str(document)}
-    breaking, fine = _answers(
-        ["Siete degli idioti incompetenti, vergognatevi!", "Che bella festa ieri sera, grazie!"],
-        env,
-    )
-    assert [c["section"] for c in breaking["concerns"]] == ["Commenti"]
-    assert fine["concerns"] == []
-
-
 # Rules inside prose, an obligation, and what drafts do that they forbid.
 COUNCIL = """# Village council page
 
@@ -190,21 +172,27 @@ def test_prose_rules_an_obligation_and_selling_are_matched(
     _assert_cited(COUNCIL_DRAFTS, COUNCIL_FINE, env, document, "Village")
 
 
-def test_only_and_obligations_in_languages_read_as_another(
+def test_insults_only_and_obligations_in_languages_read_as_another(
     env: dict[str, str], tmp_path: Path
 ) -> None:
     document = tmp_path / "regole.md"
     document.write_text(
-        "# Regole\n\n## Foto\nLe foto dei bambini si pubblicano solo con il consenso dei "
-        "genitori.\n\n## Profilo\nSolo lo staff della comunicazione può pubblicare sul profilo "
-        "ufficiale.\n\n## Volontari\nÈ obbligatorio chiedere il permesso prima di pubblicare foto "
-        "di volontari.\n",
+        "# Regole\n\n## Commenti\nNon saranno tollerati insulti, volgarità e minacce.\n\n"
+        "## Foto\nLe foto dei bambini si pubblicano solo con il consenso dei genitori.\n\n"
+        "## Profilo\nSolo lo staff della comunicazione può pubblicare sul profilo ufficiale.\n\n"
+        "## Volontari\nÈ obbligatorio chiedere il permesso prima di pubblicare foto di "
+        "volontari.\n",
         encoding="utf-8",
     )
     found = _rule_texts(document)
-    assert len(found) == 3
+    assert "Non saranno tollerati insulti, volgarità e minacce." in found
+    assert "Solo lo staff della comunicazione può pubblicare sul profilo ufficiale." in found
+    assert len([text for text in found if text.startswith(("Le foto", "È obbligatorio"))]) == 2
     _assert_cited(
-        [("Foto", "Ecco le foto dei bambini alla festa, non ho chiesto ai genitori 😅")],
+        [
+            ("Commenti", "Siete degli idioti incompetenti, vergognatevi!"),
+            ("Foto", "Ecco le foto dei bambini alla festa, non ho chiesto ai genitori 😅"),
+        ],
         ["Che bella festa ieri sera, grazie a tutti i volontari!"],
         env,
         document,
