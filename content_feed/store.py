@@ -138,6 +138,22 @@ def never_reuse_ids(db: Database) -> None:
         db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", [name, highest])
 
 
+@migrations()
+def remember_removed_stories(db: Database) -> None:
+    """The fresh stories of removed feeds: a feed added in their place (the blog at its new
+    address) brings them back under their old ids, so what people got and hid still holds."""
+    db.execute(
+        """CREATE TABLE content_removed (
+            id INTEGER PRIMARY KEY,
+            url_key TEXT NOT NULL,
+            title_key TEXT NOT NULL,
+            published_at REAL,
+            fresh_at REAL NOT NULL,
+            suggest INTEGER NOT NULL
+        )"""
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class StoredFeed:
     """A feed row, with its item count."""
@@ -300,10 +316,22 @@ def update_feed(db: Database, feed_id: int, **values: Any) -> None:
         db.execute(f"UPDATE content_feeds SET {columns} WHERE id = ?", [*values.values(), feed_id])
 
 
-def remove_feed(db: Database, url_or_id: str | int) -> StoredFeed:
-    """Delete a feed and its items; returns what was removed."""
+def remove_feed(db: Database, url_or_id: str | int, now: datetime | None = None) -> StoredFeed:
+    """Delete a feed and its items (its fresh stories are remembered, see
+    `remember_removed_stories`); returns what was removed."""
     feed = get_feed(db, url_or_id)
+    oldest = _stamp((now or datetime.now(UTC)) - DEFAULT_MAX_AGE)
+    rows = db.execute(
+        "SELECT id, url_key, title, published_at, fresh_at, suggest FROM content_items"
+        " WHERE feed_id = ? AND fresh_at >= ?",
+        [feed.id, oldest],
+    ).fetchall()
     with db.atomic():
+        db.execute("DELETE FROM content_removed WHERE fresh_at < ?", [oldest])
+        db.conn.executemany(
+            "INSERT OR REPLACE INTO content_removed VALUES (?, ?, ?, ?, ?, ?)",
+            [(i, key, _title_key(title), *rest) for i, key, title, *rest in rows],
+        )
         db.execute("DELETE FROM content_items WHERE feed_id = ?", [feed.id])
         db.execute("DELETE FROM content_feeds WHERE id = ?", [feed.id])
     return feed
@@ -382,6 +410,7 @@ def store_items(db: Database, feed: StoredFeed, items: Sequence[ParsedItem], now
         if not seeding and _moved(db, feed.id, item, guids, now):
             moved += 1
             continue
+        removed = _removed_story(db, item) if seeding else None
         published = _stamp(item.published) if item.published else None
         # An undated item counts from when it was first read (the bundled sample has no dates,
         # so the demo stays fresh whatever the date); a second apart, in the feed's own order.
@@ -392,11 +421,14 @@ def store_items(db: Database, feed: StoredFeed, items: Sequence[ParsedItem], now
         else:
             fresh = min(published, seen_at) if published is not None else undated
         suggest = 0 if seeding and item.guid not in keep else 1
+        if removed is not None:  # a removed feed's story: its id, freshness and history again
+            fresh, suggest = removed[1:]
         cursor = db.execute(
-            """INSERT OR IGNORE INTO content_items (feed_id, guid, url, url_key, title, summary,
-               image, tags, published_at, first_seen_at, fresh_at, suggest)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            """INSERT OR IGNORE INTO content_items (id, feed_id, guid, url, url_key, title,
+               summary, image, tags, published_at, first_seen_at, fresh_at, suggest)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [
+                None if removed is None else removed[0],
                 feed.id,
                 item.guid,
                 item.link,
@@ -423,6 +455,24 @@ def store_items(db: Database, feed: StoredFeed, items: Sequence[ParsedItem], now
     if moved:
         log.info("feed %s: %d items changed link (same titles and dates: not new)", feed.id, moved)
     return new
+
+
+def _removed_story(db: Database, item: ParsedItem) -> tuple[int, float, int] | None:
+    """(id, freshness, suggest) of the removed feed's story `item` is, by link or by title and
+    date (either undated: by title), taken out of the remembered ones; None when none."""
+    published = _stamp(item.published) if item.published else None
+    row = db.execute(
+        """SELECT id, fresh_at, suggest FROM content_removed WHERE url_key = :key
+           OR (title_key = :title AND :title != '' AND (:at IS NULL OR published_at IS NULL
+               OR abs(published_at - :at) <= :near))
+           ORDER BY url_key = :key DESC LIMIT 1""",
+        {"key": dedupe_key(item.link), "title": _title_key(item.title), "at": published,
+         "near": SAME_TIME},
+    ).fetchone()  # fmt: skip
+    if row is None:
+        return None
+    db.execute("DELETE FROM content_removed WHERE id = ?", [row[0]])
+    return int(row[0]), float(row[1]), int(row[2])
 
 
 def _title_key(title: str) -> str:

@@ -16,7 +16,6 @@ import content_feed
 from bot.cli import main
 from bot.feeds_cli import feeds
 from content_feed import store
-from content_feed.parse import ParsedFeed, ParsedItem
 from handlers import digest
 from tests.content_feed.conftest import FeedServer, item, rss
 
@@ -135,7 +134,7 @@ def test_a_start_after_feeds_add_never_seeds_the_sample(run, tmp_path: Path) -> 
 def test_an_older_database_upgrades_with_every_row_and_never_reuses_ids(
     run, tmp_path: Path
 ) -> None:
-    # review6 item 6: ids were INTEGER PRIMARY KEY without AUTOINCREMENT; the rebuild that makes
+    # review6 item 8: ids were INTEGER PRIMARY KEY without AUTOINCREMENT; the rebuild that makes
     # them AUTOINCREMENT keeps every feed and item, and the ids freed before the upgrade (still
     # named in what people got) are not handed out again.
     db = Database(tmp_path / "bot.db")
@@ -143,9 +142,11 @@ def test_an_older_database_upgrades_with_every_row_and_never_reuses_ids(
     digest.migrations.apply(db)
     (tmp_path / "acme.xml").write_text(ACME, encoding="utf-8")
     feed = store.insert_feed(db, str(tmp_path / "acme.xml"), now=ADDED)
-    items = [ParsedItem(f"g{n}", f"Story {n}", f"https://acme.example/{n}", None, "", None)
-             for n in range(3)]  # fmt: skip
-    store.record_success(db, feed, ParsedFeed("rss20", "Acme news", None, items), ADDED)
+    db.table("content_items").insert_all(  # what the previous release stored
+        {"feed_id": feed.id, "guid": f"g{n}", "url": f"https://acme.example/{n}", "title": "S",
+         "url_key": f"acme.example/{n}", "first_seen_at": 0, "fresh_at": 0} for n in range(3)
+    )  # fmt: skip
+    store.update_feed(db, feed.id, title="Acme news")
     db.execute(  # item 7 belonged to a feed removed before the upgrade
         "INSERT INTO digest_sent_items VALUES ('slack', 'U1', 1, '2026-11-02', 0),"
         " ('slack', 'U1', 7, '2026-11-02', 0)"
@@ -172,7 +173,7 @@ async def test_a_blog_that_moves_its_links_does_not_bring_its_stories_again(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # review6 item 7: after a CMS migration (https, a new path, new guids) every story came again.
+    # review6 item 9: after a CMS migration (https, a new path, new guids) every story came again.
     monkeypatch.setenv("SOCIALBOT_ALLOW_PRIVATE_FEEDS", "true")
     now = datetime.now(UTC)
     week = [("Story one", 2), ("Story two", 3), ("Weekly roundup", 7 * 24)]
@@ -204,3 +205,13 @@ async def test_a_blog_that_moves_its_links_does_not_bring_its_stories_again(
     db = Database(tmp_path / "bot.db")
     links = sorted(url for (url,) in db.execute("SELECT url FROM content_items"))
     assert links == [f"https://www.acme.example/news/{n}" for n in range(4)]
+    db.close()
+
+    # The admin moves the feed instead: removes it and adds the blog's new address.
+    moved = feed_server.serve(
+        "/news.xml", blog("https://www.acme.example/news/", ("Weekly roundup", 1))
+    )
+    await asyncio.to_thread(socialbot, "feeds", "remove", "1")
+    await asyncio.to_thread(socialbot, "feeds", "add", moved)
+    again = json.loads(await asyncio.to_thread(socialbot, "digest", "preview", "--json"))
+    assert again["items"] == plan["items"]  # the same story, under its id: nothing comes twice

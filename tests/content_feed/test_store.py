@@ -60,7 +60,7 @@ def test_later_items_are_new_and_known_ones_are_not(db: Database) -> None:
 
 
 def test_a_story_under_a_new_link_is_kept_unless_it_is_another_story(db: Database) -> None:
-    # review6 item 7: an undated story whose link moved is the one the feed held (fresh); one the
+    # review6 item 9: an undated story whose link moved is the one the feed held (fresh); one the
     # feed still lists, or one of the same title on another date, is another story.
     def story(guid: str, title: str, when: datetime | None) -> ParsedItem:
         return ParsedItem(guid, title, f"https://e.com/{guid}", when, "Summary.", None)

@@ -103,7 +103,7 @@ async def test_send_now_reaches_everyone_once_with_progress(cli, slack) -> None:
 
 
 async def test_a_feed_removed_and_another_added_brings_its_stories(cli, slack, tmp_path) -> None:
-    # review6 item 6: the new feed's items took the removed ones' ids, so they counted as sent.
+    # review6 item 8: the new feed's items took the removed ones' ids, so they counted as sent.
     assert "sent, 0 failed" in (await cli(digest, "send", "--now")).output
     removed = await cli(feeds, "remove", "2")
     assert removed.exit_code == 0 and "Removed feed 2" in removed.output, removed.output
