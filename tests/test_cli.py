@@ -6,6 +6,7 @@ import json
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Callable
@@ -288,3 +289,33 @@ def test_a_pace_that_is_no_finite_number_stops_with_one_line(
     assert result.exit_code == 2, result.output
     said = "Invalid setting SOCIALBOT_SLACK_RATE: Input should be a finite number"
     assert result.output == f"{said} (got {rate!r})\n"
+
+
+def test_the_readme_walk_through_presses_the_digests_first_button(tmp_path: Path) -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    walk = readme.split("Things to try on the console", 1)[1].split("```text\n", 1)[1]
+    typed = [line.split("  ")[0].strip() for line in walk.split("```", 1)[0].splitlines()]
+    assert typed[: typed.index("#1") + 1] == ["/socialbot digest", "#1"]
+
+    err = (tmp_path / "stderr").open("w")
+    console = subprocess.Popen(
+        [*SOCIALBOT, "console"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err,
+        text=True, env=bot_env(tmp_path), cwd=tmp_path,
+    )  # fmt: skip
+    assert console.stdin is not None and console.stdout is not None
+    deadline = threading.Timer(60, console.kill)  # a console that never shows the digest
+    deadline.start()
+    try:
+        console.stdin.write("/socialbot digest\n")
+        console.stdin.flush()
+        for line in console.stdout:  # as a person does: wait for the digest, then press #1
+            if line.startswith("[#1 Share on LinkedIn]"):
+                break
+        console.stdin.write("#1\n")
+        console.stdin.close()
+        rest = console.stdout.read()
+        assert console.wait(timeout=60) == 0
+    finally:
+        deadline.cancel()
+        err.close()
+    assert "Open https://www.linkedin.com/sharing/share-offsite/?url=" in rest
