@@ -100,8 +100,11 @@ class Outbox(Protocol):
         purpose: str,
         key: str,
         message: Message | Callable[[str], Message | None],
+        *,
+        quiet: bool = False,
     ) -> int:
-        """Queue `message` for each recipient not yet sent under (purpose, key)."""
+        """Queue `message` for each recipient not yet sent under (purpose, key); `quiet` when
+        the caller logs one line for many such calls (the queue's own line is then DEBUG)."""
         ...
 
     async def fan_out(

@@ -228,9 +228,12 @@ class DeliveryEngine:
         purpose: str,
         key: str,
         message: MessageSource,
+        *,
+        quiet: bool = False,
     ) -> int:
         """Queue `message` (or `message(recipient)`, None to skip one) for each recipient not
-        already in the ledger under (platform, purpose, key); return how many are new."""
+        already in the ledger under (platform, purpose, key); return how many are new. `quiet`:
+        the caller logs one line for many calls, this one's is DEBUG."""
         gateway = self._gateway(platform)
         fresh = self._fresh(platform, recipients, purpose, key)
         if callable(message):
@@ -240,7 +243,9 @@ class DeliveryEngine:
         else:
             shared = gateway.render(message)
             payloads = ((r, shared) for r in fresh)
-        return self._queued(platform, purpose, key, payloads)
+        return self._queued(
+            platform, purpose, key, payloads, logging.DEBUG if quiet else logging.INFO
+        )
 
     async def fan_out(
         self,
@@ -274,12 +279,18 @@ class DeliveryEngine:
         return [r for r in dict.fromkeys(recipients) if r not in known]
 
     def _queued(
-        self, platform: str, purpose: str, key: str, payloads: Iterable[tuple[str, Payload]]
+        self,
+        platform: str,
+        purpose: str,
+        key: str,
+        payloads: Iterable[tuple[str, Payload]],
+        level: int = logging.INFO,
     ) -> int:
         """Store the payloads as queued deliveries, and wake the platform's sender."""
         added = self.ledger.enqueue(platform, purpose, key, payloads, time.time())
         if added:
-            log.info(
+            log.log(
+                level,
                 "deliveries queued",
                 extra={"platform": platform, "purpose": purpose, "key": key, "added": added},
             )

@@ -239,15 +239,19 @@ class Digest:
         """Queue each person's digest; one person's failure never stops the others."""
         items = pool(self.db, now)
         keys: set[str] = set()
+        queued = 0
         for platform, user_id, tz in people:
             await asyncio.sleep(0)
             today = now.astimezone(self.plan.zone_of(tz)).date()
             try:
                 if await self._run_one(platform, user_id, now, today, items, check_time):
                     keys.add(today.isoformat())
+                    queued += 1
             except Exception:
                 log.exception("digest failed", extra={"platform": platform, "user_id": user_id})
                 self.schedule.replan(platform, user_id, now, last_date=today)
+        if queued:  # one line for the batch, not one a person (the delivery's is DEBUG)
+            log.info("digests queued", extra={"people": queued})
         return keys
 
     async def _run_one(
@@ -298,7 +302,8 @@ class Digest:
         """Send the person their digest for the day, and remember what it held."""
         platform, user_id, today = plan.platform, plan.user_id, plan.local_date
         message = digest_message(plan)
-        self.core.outbox.enqueue(platform, [user_id], ids.PURPOSE, today.isoformat(), message)
+        key = today.isoformat()
+        self.core.outbox.enqueue(platform, [user_id], ids.PURPOSE, key, message, quiet=True)
         self.store.record_sent(platform, user_id, [e.item.id for e in plan.entries], today, now)
         self.schedule.replan(platform, user_id, now, last_date=today)
 

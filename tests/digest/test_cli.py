@@ -96,6 +96,10 @@ async def test_send_now_reaches_everyone_once_with_progress(cli, slack) -> None:
     assert "sent, 0 failed" in sent.output
     assert all(len(digests_to(slack, user)) == 1 for user in HUMANS)
     assert digests_to(slack, "UBOT") == []
+    # One INFO line for the batch, none a person (a log collector bills by the line).
+    assert sent.stderr.count("digests queued") == 1
+    assert f"digests queued people={len(HUMANS)}" in sent.stderr
+    assert "deliveries queued" not in sent.stderr
 
     again = await cli(digest, "send", "--now")
     assert again.exit_code == 0 and "No digest to send now" in again.output
