@@ -26,6 +26,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from bot.delivery import ledger
+from bot.store import create_private
 from handlers.announcements import store as announcement_store
 from handlers.core import Core
 from handlers.digest import store as digest_store
@@ -152,6 +153,7 @@ def _checked_copy(source: sqlite3.Connection, target: Path) -> Iterator[Path]:
     into place; removed if it is still there afterwards."""
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
+    create_private(partial)  # a backup holds what the database holds
     try:
         with _connect(partial) as copy:
             source.backup(copy, pages=BACKUP_PAGES)

@@ -8,7 +8,7 @@ import socket
 import sqlite3
 import sys
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -44,9 +44,19 @@ class ImmediateDatabase(Database):
             raise
 
 
+def create_private(path: Path) -> None:
+    """Create `path` empty and readable by its owner only, whatever the umask, unless it exists
+    (or cannot be made: whoever opens it next says why). A database holds reporters' names and
+    people's questions; SQLite gives its -wal and -shm files the database file's mode."""
+    with suppress(OSError):
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+
+
 def open_database(path: Path | None, migrations: Iterable[Migrations]) -> Database:
-    """Open (or create) the database at `path` (None: a throwaway one in memory) and apply
-    every pending migration."""
+    """Open (or create, for its owner only) the database at `path` (None: a throwaway one in
+    memory) and apply every pending migration."""
+    if path is not None:
+        create_private(path)
     try:
         db = ImmediateDatabase(memory=True) if path is None else ImmediateDatabase(path)
         with db.ensure_autocommit_on():

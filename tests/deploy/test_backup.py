@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sqlite3
+import stat
 from pathlib import Path
 
 from click.testing import CliRunner, Result
@@ -203,3 +205,23 @@ def test_restore_checks_the_backup_before_asking(tmp_path: Path) -> None:
     kept = socialbot(tmp_path, "restore", str(tmp_path / "backup.db"), stdin="n\n")
     assert kept.exit_code == 1 and "Replace " in kept.output and "Aborted!" in kept.output
     assert not list(tmp_path.glob("*before-restore*"))
+
+
+def test_the_database_and_its_backups_are_for_their_owner_only(tmp_path: Path) -> None:
+    # Reporters' names and people's questions: a shared machine's usual umask (022) would let
+    # every local account read them (review6 item 12).
+    shell_umask = os.umask(0o022)
+    try:
+        socialbot(tmp_path, "console", stdin=f"/report-mention {LINK}\n")
+        assert socialbot(tmp_path, "backup", str(tmp_path / "backup.db")).exit_code == 0
+        back = socialbot(tmp_path, "restore", str(tmp_path / "backup.db"), db="restored.db")
+        assert back.exit_code == 0, back.output
+        held = socialbot(tmp_path, "reports", "list", db="restored.db")  # opened, with its WAL
+        assert held.exit_code == 0, held.output
+    finally:
+        os.umask(shell_umask)
+    written = [path for path in tmp_path.iterdir() if path.name.endswith((".db", "-wal", "-shm"))]
+    assert {path.name for path in written} >= {"socialbot.db", "backup.db", "restored.db"}
+    assert {path.name: oct(stat.S_IMODE(path.stat().st_mode)) for path in written} == {
+        path.name: oct(0o600) for path in written
+    }
