@@ -318,10 +318,11 @@ class Core:
 
     def stand_ins(self, platform: str, recipient: str) -> list[str] | None:
         """Who gets the team's messages while its channel `recipient` refuses the bot: the
-        managers on `platform` (none: the messages wait for the channel); None for others."""
-        if recipient not in on_platform(self.escalation_channels, platform, CHANNEL_SHAPES):
-            return None
-        return self.roles.members(Role.MANAGER, platform)
+        managers on `platform` (none: the messages wait for the channel); [] for a manager who
+        is gone (theirs wait until they are back); None for others."""
+        if recipient in on_platform(self.escalation_channels, platform, CHANNEL_SHAPES):
+            return self.roles.members(Role.MANAGER, platform)
+        return [] if recipient in self.roles.members(Role.MANAGER, platform) else None
 
     def person(self, platform: str, user_id: str, name: str = "") -> Person:
         """The person behind a platform user id, with the roles they hold."""

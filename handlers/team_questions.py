@@ -72,7 +72,7 @@ class TeamQuestions:
         if all(self.core.outbox.holds(platform, recipient) for recipient in team):
             return Message(
                 "I've saved your question for the social media team: it reaches them as soon as"
-                " the bot can post in their channel, and their answer will come here."
+                " the bot can reach them, and their answer will come here."
             )
         return Message(
             "I've passed your question to the social media team; their answer will come here."

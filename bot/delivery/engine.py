@@ -70,6 +70,7 @@ from handlers.views import Message
 log = logging.getLogger("bot.delivery")
 
 MessageSource = Message | Callable[[str], Message | None]
+MANAGERS_SETTING = "SOCIALBOT_SOCIAL_MEDIA_MANAGERS"  # where a gone manager is replaced
 # Who stands in for a channel that refuses the bot: None when it is no team's channel (its
 # messages fail as before), else the people to send them to instead ([]: keep them until the
 # channel accepts).
@@ -196,6 +197,8 @@ class DeliveryEngine:
         self._on_held = on_held
         # Team channels that refused the bot's last message to them, with why and the fix.
         self.refusing: dict[tuple[str, str], str] = {}
+        # Of those, the managers' DMs (their account is gone), with what Slack or Teams said.
+        self.gone: dict[tuple[str, str], str] = {}
         self.owner = _owner()
         self._gateways = {gateway.platform: gateway for gateway in gateways}
         self._paces = dict(paces)
@@ -635,13 +638,23 @@ class DeliveryEngine:
         held and tried again (at start, and after a growing pause) until the channel accepts."""
         now = time.time()
         stand_ins = self._stand_ins(row.platform, row.recipient)
-        if stand_ins is None:
+        if stand_ins is None:  # no team's (any more: the settings changed since it was held)
+            self.refusing.pop((row.platform, row.recipient), None)
+            self.gone.pop((row.platform, row.recipient), None)
             self.ledger.mark_failed(row.id, str(error), now)
             log.info("delivery failed for good", extra={**context, "reason": str(error)})
             return
         others = [r for r in stand_ins if r != row.recipient]
         reason = f"{error}: {error.fix}"
-        if (row.platform, row.recipient) not in self.refusing:
+        if error.person and (row.platform, row.recipient) not in self.gone:
+            self.gone[(row.platform, row.recipient)] = error.fix
+            log.warning(
+                "a social media manager's DM refuses the bot's messages",
+                extra={**context, "manager": row.recipient, "reason": str(error),
+                       "fix": f"name an active manager in {MANAGERS_SETTING}",
+                       "meanwhile": "kept until the DM accepts them"},
+            )  # fmt: skip
+        elif (row.platform, row.recipient) not in self.refusing:
             log.warning(
                 "the team's channel refuses the bot's messages",
                 extra={**context, "channel": row.recipient, "reason": str(error), "fix": error.fix,
@@ -674,6 +687,7 @@ class DeliveryEngine:
     def _accepted(self, platform: str, recipient: str, context: dict[str, object]) -> None:
         """A channel that refused the bot took a message: send what was held for it now."""
         del self.refusing[(platform, recipient)]
+        self.gone.pop((platform, recipient), None)
         released = self.ledger.release(time.time(), platform, recipient)
         log.info("the team's channel accepts messages again", extra={**context, "held": released})
         if released:
@@ -757,7 +771,8 @@ class DeliveryEngine:
         }
 
     def warnings(self) -> list[str]:
-        """A line per paused platform and per team channel that refuses the bot, for `/healthz`."""
+        """A line per paused platform, per manager who is gone and per team channel that refuses
+        the bot, for `/healthz`."""
         paused = [
             f"{PLATFORM_NAMES.get(platform, platform)} fails since {state['since']}"
             f" ({state['reason']}): {state['waiting']} message(s) waiting, one tried every"
@@ -765,7 +780,12 @@ class DeliveryEngine:
             for platform, state in self.outages().items()
         ]
         held = {(p, r): n for p, r, _, n in self.ledger.held()}
-        return paused + [
+        gone = [
+            f"{MANAGERS_SETTING}: {recipient} {what}: {held.get((platform, recipient), 0)}"
+            " message(s) kept for them; name an active manager there"
+            for (platform, recipient), what in sorted(self.gone.items())
+        ]
+        channels = [
             f"the bot cannot post in the {platform} channel {recipient} ({reason}); "
             + (
                 f"{held[(platform, recipient)]} message(s) kept until it accepts them"
@@ -773,7 +793,9 @@ class DeliveryEngine:
                 else "the managers get its messages meanwhile"
             )
             for (platform, recipient), reason in sorted(self.refusing.items())
+            if (platform, recipient) not in self.gone
         ]
+        return paused + gone + channels
 
     def _retry(
         self, row: Delivery, reason: str, uncertain: bool, context: dict[str, object]

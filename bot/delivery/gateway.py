@@ -19,11 +19,13 @@ class PermanentFailure(DeliveryError):
 
 class ConversationRefused(PermanentFailure):
     """A channel does not take the bot's messages now (the bot is not in it, it is archived or
-    gone, the app is not in the team), until someone does what `fix` says."""
+    gone, the app is not in the team), until someone does what `fix` says; or, `person`, a
+    person's DM does not (deactivated, gone), `fix` saying how."""
 
-    def __init__(self, detail: str, fix: str) -> None:
+    def __init__(self, detail: str, fix: str, person: bool = False) -> None:
         super().__init__(detail)
         self.fix = fix
+        self.person = person
 
 
 class TransientFailure(DeliveryError):

@@ -48,6 +48,8 @@ REFUSING = {
     "is_archived": "unarchive it and /invite @socialbot, or name another channel",
     "channel_not_found": "check its id; a private channel needs /invite @socialbot first",
 }
+# What a DM answers while its person is deactivated or gone (the manager's card waits).
+GONE = {"account_inactive": "is deactivated in Slack", "user_not_found": "is not found in Slack"}
 
 # The key of a rendered message's picture, which `send` uploads (see blocks.picture).
 UPLOAD = "socialbot_upload"
@@ -88,11 +90,14 @@ def classify(error: Exception) -> DeliveryError:
 
 
 def _refused_or(failure: DeliveryError, recipient: str) -> DeliveryError:
-    """`failure`, or ConversationRefused when a channel (not a person) refuses the bot."""
-    fix = REFUSING.get(str(failure))
-    if fix is None or not isinstance(failure, PermanentFailure) or recipient[:1] in ("U", "W"):
+    """`failure`, or ConversationRefused when a channel refuses the bot or a person is gone."""
+    if not isinstance(failure, PermanentFailure):
         return failure
-    return ConversationRefused(str(failure), fix)
+    if recipient[:1] in ("U", "W"):
+        gone = GONE.get(str(failure))
+        return failure if gone is None else ConversationRefused(str(failure), gone, person=True)
+    fix = REFUSING.get(str(failure))
+    return failure if fix is None else ConversationRefused(str(failure), fix)
 
 
 class SlackGateway:

@@ -223,9 +223,10 @@ class Reports:
 
     def _card_held(self, platform: str, key: str) -> None:
         """The card waits for the team's channel to let the bot post: the reporters, told
-        it is with the team, hear that it reaches the team once it can (once per report)."""
+        it is with the team, hear that it reaches the team once it can (once per report);
+        not while another of its cards (an active manager's) got through."""
         report = self._report(key.removeprefix("R-"))
-        if not self.store.tell_waiting(report.id):
+        if self._reach(report) is not views.Reach.WAITING or not self.store.tell_waiting(report.id):
             return
         self._to_reporters(report, f"{report.ref}:waiting", views.waiting(report))
 

@@ -183,7 +183,7 @@ class Reach(StrEnum):
 
 # Said when the team's channel does not let the bot post yet and no manager stands in for it.
 WAITING_LINE = (
-    "It reaches the social media team as soon as the bot can post in their channel; "
+    "It reaches the social media team as soon as the bot can reach them; "
     "you don't need to do anything."
 )
 

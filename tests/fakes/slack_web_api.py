@@ -18,7 +18,8 @@ image block naming a file it has not got (`invalid_blocks`), as Slack does, and,
 times, one naming any file (Slack still processing it). Optional limits on chat.postMessage
 mirror Slack's special tier (a workspace bucket and a per-channel rate), with 429 + Retry-After
 beyond them; `fail()` injects errors, `stall()` holds answers (to kill a client mid-request),
-`transient_rate` sprinkles HTTP 500s and `unknown_users` answer user_not_found; a channel in
+`transient_rate` sprinkles HTTP 500s, `unknown_users` answer user_not_found and DMs to `inactive`
+ones account_inactive; a channel in
 `outside` answers not_in_channel until `invite(channel)` (and conversations.info says is_member
 false; `channel_names` name channels for conversations.info and conversations.list, `gone` ones
 are channel_not_found). apps.connections.open refuses every app-level token (`invalid_auth`):
@@ -128,6 +129,7 @@ class FakeSlack:
         self.transient_rate = transient_rate  # share of chat.postMessage answered HTTP 500
         self.unknown_users = set(unknown_users)
         self.outside: set[str] = set()  # channels the bot is not in until `invite`
+        self.inactive: set[str] = set()  # deactivated users: their DMs answer account_inactive
         # Channel names by id (conversations.info and .list); any other channel id exists too,
         # named after its id, unless it is in `gone` (channel_not_found).
         self.channel_names: dict[str, str] = {}
@@ -397,6 +399,8 @@ class FakeSlack:
             return {"ok": False, "error": "channel_not_found"}
         if target in self.unknown_users or self.dm_channel(target) in self.unknown_users:
             return {"ok": False, "error": "user_not_found"}
+        if target in self.inactive:
+            return {"ok": False, "error": "account_inactive"}
         if not params.get("text") and not params.get("blocks"):
             return {"ok": False, "error": "no_text"}
         if len(params.get("blocks") or []) > 50:  # as Slack does

@@ -115,7 +115,7 @@ async def test_the_reporter_hears_the_report_waits_for_the_channel(
 ) -> None:
     slack.outside.add(CHANNEL)
     bot = await make_slack_bot(escalation_channel=CHANNEL, insights="off", slack_channel_rate=100.0)
-    waits = "It reaches the social media team as soon as the bot can post in their channel"
+    waits = "It reaches the social media team as soon as the bot can reach them"
 
     # Nobody knows yet that the channel refuses the bot: a word follows once it does.
     first = await report(bot, f"{LINK} calls our product a scam")
