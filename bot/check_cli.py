@@ -109,7 +109,7 @@ def checks() -> None:
 
 
 @checks.command()
-@since_option
+@since_option()
 @click.option("--json", "as_json", is_flag=True, help="One JSON object.")
 def stats(days: int, as_json: bool) -> None:
     """How many drafts were checked and how many had each kind of concern (nobody's names)."""

@@ -11,8 +11,8 @@ import importlib
 import json
 import logging
 import sys
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -72,16 +72,20 @@ def _period_days(ctx: click.Context, param: click.Parameter, value: str) -> int:
         raise click.BadParameter(str(error)) from None
 
 
-# `--since` of the commands that look back over a period; the command gets `days`.
-since_option = click.option(
-    "--since",
-    "days",
-    default="30d",
-    show_default=True,
-    callback=_period_days,
-    metavar="PERIOD",
-    help="How far back: 7d, 30d, 2w (any number of days or weeks, up to a year).",
-)
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def since_option(default: str = "30d") -> Callable[[F], F]:
+    """`--since` of the commands that look back over a period; the command gets `days`."""
+    return click.option(
+        "--since",
+        "days",
+        default=default,
+        show_default=True,
+        callback=_period_days,
+        metavar="PERIOD",
+        help="How far back: 7d, 30d, 2w (any number of days or weeks, up to a year).",
+    )
 
 
 def quiet_logs(settings: Settings) -> None:

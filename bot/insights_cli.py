@@ -51,7 +51,7 @@ def csv_rows(figures: Figures) -> list[list[Any]]:
 
 
 @click.command("insights")
-@since_option
+@since_option()
 @click.option(
     "--until",
     type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S%z"]),

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from bot.cli_support import echo_json_lines
+from bot.cli_support import echo_json_lines, since_option
 
 if TYPE_CHECKING:
     from bot.delivery.ledger import Ledger
@@ -122,9 +122,9 @@ def status(ctx: click.Context, purpose: str | None, as_json: bool) -> None:
 @deliveries.command("retry")
 @click.option("--purpose", help="Only this purpose (digest, announcement, ...).")
 @click.option("--key", help="Only this key of the purpose (an announcement's number, a date).")
-@click.option("--days", default=1.0, show_default=True, help="What failed within this many days.")
+@since_option("1d")
 @click.pass_context
-def retry(ctx: click.Context, purpose: str | None, key: str | None, days: float) -> None:
+def retry(ctx: click.Context, purpose: str | None, key: str | None, days: int) -> None:
     """Queue again what failed for good (recently, of this purpose and key); the running bot
     sends it, nobody gets a message twice."""
     import time

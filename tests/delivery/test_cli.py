@@ -79,6 +79,13 @@ def test_retry_queues_again_what_failed(
     again = runner.invoke(deliveries, ["retry"], obj=settings)
     assert again.output == "Nothing failed to send again.\n"
     assert runner.invoke(deliveries, ["retry", "--key", "1"], obj=settings).exit_code == 2
+    # The period is the one `insights` and `checks stats` read: garbage is refused in one line.
+    for period in ("-5", "nan", "inf", "0d", "abc"):
+        refused = runner.invoke(deliveries, ["retry", "--since", period], obj=settings)
+        assert refused.exit_code == 2, period
+        assert f"Invalid value for '--since': '{period}' is not a period" in refused.output
+    week = runner.invoke(deliveries, ["retry", "--since", "2w"], obj=settings)
+    assert week.output == "Nothing failed to send again.\n"
 
 
 def test_a_purpose_the_bot_never_sends_under_is_refused(
