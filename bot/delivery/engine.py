@@ -327,8 +327,8 @@ class DeliveryEngine:
             return False  # a paused platform: the caller edits again later
         if message_id is None:
             # A channel that refused the message: the managers who got it instead get the edit.
-            stand_ins = [r for r in self._stand_ins(platform, recipient) or [] if r != recipient]
-            edited = [await self.update(platform, r, purpose, key, message) for r in stand_ins]
+            others = self._others(platform, recipient)
+            edited = [await self.update(platform, r, purpose, key, message) for r in others]
             return any(edited)
         payload = gateway.render(message)
         for attempt in range(1, 4):
@@ -682,7 +682,11 @@ class DeliveryEngine:
         refused the bot's last message, and nobody stands in for it."""
         if (platform, recipient) not in self.refusing:
             return False
-        return not [r for r in self._stand_ins(platform, recipient) or [] if r != recipient]
+        return not self._others(platform, recipient)
+
+    def _others(self, platform: str, recipient: str) -> list[str]:
+        """Who gets the messages for `recipient` while it refuses the bot (none: they wait)."""
+        return [r for r in self._stand_ins(platform, recipient) or [] if r != recipient]
 
     def _accepted(self, platform: str, recipient: str, context: dict[str, object]) -> None:
         """A channel that refused the bot took a message: send what was held for it now."""
