@@ -36,7 +36,8 @@ from bot.wiring import build_core, open_core_database
 from content_feed import store as content_store
 from content_feed.compose import UTM
 from content_feed.manage import seed_feeds
-from content_feed.refresh import failing_feeds, refresh_due
+from content_feed.refresh import refresh_due
+from content_feed.store import failing_feeds
 from handlers import announcements, digest, reports
 from handlers import assistant as pane
 from handlers.core import Core
@@ -275,7 +276,10 @@ class Runtime:
             *(self.slack.warnings() if self.slack else []),
             *self.core.guidelines.warnings(),
             *self.delivery.warnings(),
-            *failing_feeds(self.db, datetime.now(UTC)),
+            *(
+                f"{line}; `socialbot feeds list` shows it, `socialbot feeds remove` drops it"
+                for line in failing_feeds(self.db, datetime.now(UTC))
+            ),
         ]
         return {
             "ok": all(part["ok"] for part in process.values()),

@@ -30,7 +30,6 @@ log = logging.getLogger(__name__)
 
 DEFAULT_INTERVAL = timedelta(hours=1)
 DEFAULT_CONCURRENCY = 8
-FAILING_LISTED_AFTER = timedelta(days=1)  # a feed failing longer is listed on `/healthz`
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,18 +208,3 @@ def _company_down(db: Database) -> bool:
     """Whether there are company feeds and every one of them failed its last fetch."""
     company = [feed for feed in store.list_feeds(db, enabled_only=True) if feed.kind == "company"]
     return bool(company) and all(feed.status == "error" for feed in company)
-
-
-def failing_feeds(db: Database, now: datetime) -> list[str]:
-    """A line per enabled feed that has failed for more than a day, for `/healthz`."""
-    lines = []
-    for feed in store.list_feeds(db, enabled_only=True):
-        read = feed.last_success_at
-        if feed.status != "error" or now - (read or feed.added_at) <= FAILING_LISTED_AFTER:
-            continue
-        when = f"has not been read since {read:%Y-%m-%d %H:%M} UTC" if read else "was never read"
-        lines.append(
-            f"Feed {feed.id} ({feed.title or feed.url}) {when}: {feed.error};"
-            " `socialbot feeds list` shows it, `socialbot feeds remove` drops it"
-        )
-    return lines

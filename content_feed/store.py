@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
@@ -31,6 +31,7 @@ UNDATED_STEP = 1.0  # seconds between undated items read together, newest (first
 # A feed's new item with the title of one it held, published within this many seconds of it (or,
 # either undated, while the old one is fresh), is that story under a new link (a CMS migration).
 SAME_TIME = 60.0
+FAILING_LISTED_AFTER = timedelta(days=1)  # a feed failing longer is listed on `/healthz`
 _WORD = re.compile(r"\w+")
 
 
@@ -245,6 +246,19 @@ def list_feeds(db: Database, *, enabled_only: bool = False) -> list[StoredFeed]:
     """Every feed, oldest first."""
     where = " WHERE f.enabled = 1" if enabled_only else ""
     return [_feed(row) for row in db.query(f"{_FEED_SELECT}{where} ORDER BY f.id")]
+
+
+def failing_feeds(db: Database, now: datetime) -> list[str]:
+    """A line per enabled feed that has failed for more than a day: which, since when, why
+    (on `/healthz` and in the insights)."""
+    lines = []
+    for feed in list_feeds(db, enabled_only=True):
+        read = feed.last_success_at
+        if feed.status != "error" or now - (read or feed.added_at) <= FAILING_LISTED_AFTER:
+            continue
+        when = f"has not been read since {read:%Y-%m-%d %H:%M} UTC" if read else "was never read"
+        lines.append(f"Feed {feed.id} ({feed.title or feed.url}) {when}: {feed.error}")
+    return lines
 
 
 def get_feed(db: Database, url_or_id: str | int) -> StoredFeed:

@@ -24,6 +24,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from content_feed.compose import NETWORKS
+from content_feed.store import failing_feeds
 
 PERIODS = {"7d": 7, "30d": 30, "90d": 90}
 CHART_WEEKS = 8
@@ -174,6 +175,7 @@ class Figures:
     questions: QuestionFigures
     leaderboard: tuple[Leader, ...] | None = field(default=None)
     ends_now: bool = True
+    feeds_failing: tuple[str, ...] = ()  # feeds failing for over a day when the period ends now
 
     @property
     def shares_total(self) -> int:
@@ -224,6 +226,7 @@ class Figures:
             "leaderboard": None
             if self.leaderboard is None
             else [{"name": leader.name, "clicks": leader.clicks} for leader in self.leaderboard],
+            "feeds_failing": list(self.feeds_failing),
         }
 
 
@@ -288,6 +291,7 @@ def compute(
         questions=_questions(db, start, end),
         leaderboard=_leaderboard(db, t0, t1) if leaderboard else None,
         ends_now=ends_now,
+        feeds_failing=tuple(failing_feeds(db, end)) if ends_now else (),
     )
 
 

@@ -24,7 +24,11 @@ def lines(figures: Figures) -> list[str]:
     shares = figures.shares_total
     people = figures.participation
     trend = " → ".join(f"{round(week.rate * 100)}%" for week in figures.weekly[-4:])
-    found = [
+    found = []
+    if figures.feeds_failing:  # why the digests may have had nothing new: said first
+        found.append("**Feeds failing** (their new stories are missing from the digests):")
+        found += [f"- {untrusted(line)}" for line in figures.feeds_failing]
+    found += [
         f"**Shares:** {shares}" + (f" ({_per_network(figures.shares)})" if shares else ""),
         f"**Participation:** {people.shared} of {people.reached} people who got a digest"
         f" shared ({_percent(people.shared, people.reached)}); last weeks {trend}",

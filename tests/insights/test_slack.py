@@ -11,6 +11,7 @@ import pytest
 from PIL import Image
 
 from bot.slack.manifest import BOT_SCOPES
+from content_feed import store
 from tests.fakes.slack_requests import calls, post_form, slash, wait_for_call
 from tests.fakes.slack_web_api import FakeSlack
 from tests.insights.conftest import ZONE, fill, later
@@ -130,3 +131,24 @@ async def test_without_files_write_the_insights_come_without_their_chart(
 
 def test_the_manifest_asks_for_uploads() -> None:
     assert "files:write" in BOT_SCOPES
+
+
+async def test_the_weekly_insights_name_a_feed_that_has_failed_for_a_day(make_bot, slack) -> None:
+    bot = await make_bot()
+    db = bot.runtime.db
+    news = store.insert_feed(db, "https://acme.example/news.xml", title="Acme news", now=later(-30))
+    jobs = store.insert_feed(db, "https://acme.example/jobs.xml", title="Jobs", now=later(-2))
+    # Both failed their last fetch just now (so the clock does not fetch them again here).
+    store.record_failure(db, news.id, "the server answered HTTP 404", later(0))
+    store.record_failure(db, jobs.id, "timed out", later(0))  # added 2 h ago: not a day yet
+    db.conn.commit()
+
+    await weekly_tick(bot, 0.02)
+    await wait_for_call(slack, "files.completeUploadExternal")
+    await weekly_tick(bot, 0.05)
+
+    (weekly,) = shared_files(slack)
+    text = str(weekly.blocks)
+    assert "Feeds failing" in text
+    assert f"Feed {news.id} (Acme news) was never read: the server answered HTTP 404" in text
+    assert "Jobs" not in text
