@@ -122,7 +122,8 @@ def test_lexicon_parts_and_short_stems() -> None:
 
 
 CORPUS = load_corpus()
-# The development corpus (22 policies since six more held-out ones retired to it on
+# The development corpus (26 policies since four more held-out ones retired to it at the seventh
+# session's start, 22 after six others twice on 2026-12-06)
 # 2026-12-06, after six others the same day) with the shipped weights (chosen on the 22 by
 # bench/qa_eval.py; its leave-one-policy-out figures, the ones to raise, are in the README).
 # Six plain English policies of the first ten are left to the bench, so the test embeds about
@@ -135,6 +136,12 @@ LEFT_TO_THE_BENCH = {
     "openpowerlifting-social-media-guidelines",
     "rladies-rocur-curator-guide",
     "swifty-isms-social-media-policy",
+    # Retired from the held-out split at the seventh session's start: measured by the bench, so
+    # the test's time and floors stay those of the 16.
+    "educacaosp-redes-sociais-pt",
+    "mattermost-content-guidelines",
+    "tum-cdps-meinungsfreiheit-social-media-de",
+    "twojdoradcaoze-polityka-social-media-pl",
 }
 # Measured on those 16 with the multilingual model (with the English one): top-1 0.678
 # (0.545), top-3 0.862 (0.774), refused 0.031 (0.048), unsure 0.123 (0.083), "not covered"
@@ -156,7 +163,7 @@ CORPUS_CEILINGS = {
 
 def test_floors_and_ceilings_on_the_development_corpus() -> None:
     every = {name for name, split in CORPUS.splits.items() if split == "dev"}
-    assert len(every) >= 22 and every > LEFT_TO_THE_BENCH, "the development corpus is there"
+    assert len(every) >= 26 and every > LEFT_TO_THE_BENCH, "the development corpus is there"
     dev = every - LEFT_TO_THE_BENCH
     evalset = EvalSet(
         {name: path for name, path in CORPUS.documents.items() if name in dev},
