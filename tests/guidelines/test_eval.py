@@ -123,9 +123,8 @@ def test_lexicon_parts_and_short_stems() -> None:
 
 CORPUS = load_corpus()
 # The development corpus (26 policies since four more held-out ones retired to it at the seventh
-# session's start, 22 after six others twice on 2026-12-06)
-# 2026-12-06, after six others the same day) with the shipped weights (chosen on the 22 by
-# bench/qa_eval.py; its leave-one-policy-out figures, the ones to raise, are in the README).
+# session's start) with the shipped weights (chosen on 22 of them by bench/qa_eval.py; its
+# leave-one-policy-out figures, the ones to raise, are in the README).
 # Six plain English policies of the first ten are left to the bench, so the test embeds about
 # as many questions as it did with 16 policies (the embedding is most of its cost, 20 ms a
 # question): 16 policies, 654 questions, about 17 s of CPU.
