@@ -217,10 +217,11 @@ class Runtime:
         return await self.core.group_members.refresh(self.core.roles.groups(), readers)
 
     async def prune_deliveries_daily(self, now: datetime) -> None:
-        """Once a day, drop delivery records older than DELIVERIES_KEPT."""
+        """Once a day, drop delivery records older than DELIVERIES_KEPT, and the bodies of the
+        messages that will not go out again."""
         if self._pruned != now.date():
             self._pruned = now.date()
-            gone = self.delivery.ledger.prune((now - DELIVERIES_KEPT).timestamp())
+            gone = self.delivery.ledger.prune((now - DELIVERIES_KEPT).timestamp(), now.timestamp())
             log.info("old deliveries pruned", extra={"deliveries": gone})
             console_inbox.prune(self.db, (now - DELIVERIES_KEPT).timestamp())
 
@@ -406,7 +407,8 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
         runtime.embed_guidelines_in_background()
         await runtime.connect_slack()
         await runtime.delivery.start()
-        await runtime.sync_people_daily(datetime.now(UTC))  # at start, not a minute later
+        await runtime.prune_deliveries_daily(datetime.now(UTC))  # at start, not a minute later
+        await runtime.sync_people_daily(datetime.now(UTC))  # so is the sync
         await runtime.refresh_feeds_in_background(datetime.now(UTC))  # so is the first fetch
         runtime.clock.start()
         if console_in is not None:

@@ -25,7 +25,10 @@ async def test_export_and_forget(make_settings: SettingsFactory, tmp_path: Path)
     alice = core.person("slack", "U1", "Ada")
     await core.message(alice, "can I post a photo from the office party?")
     await core.shares.clicked(alice, "item:1|linkedin")
-    runtime.delivery.ledger.enqueue("slack", "digest", "2026-11-23", [("U1", {"text": "Hi"})], 0)
+    ledger = runtime.delivery.ledger
+    ledger.enqueue("slack", "digest", "2026-11-23", [("U1", {"text": "Hi"})], 0)
+    ledger.enqueue("slack", "digest", "2026-11-24", [("U1", {"text": "Your picks, Ada"})], 0)
+    ledger.mark_sent(ledger.due("slack", 1, 1.0, 1)[0].id, "D1/1.0", 1.0)  # went; no clean-up since
     runtime.db.close()
     env = {"SOCIALBOT_DB": str(settings.db)}
 
@@ -43,7 +46,9 @@ async def test_export_and_forget(make_settings: SettingsFactory, tmp_path: Path)
     assert forgotten.exit_code == 0, forgotten.output
     assert "people: 1 row(s)" in forgotten.stdout
     assert "group_members: 1 row(s)" in forgotten.stdout
-    assert "deliveries: 1 row(s)" in forgotten.stdout
+    assert "deliveries: 2 row(s)" in forgotten.stdout  # one to go dropped, one that went renamed
+    bodies = [row["body"] for row in Database(settings.db)["delivery_payloads"].rows]
+    assert not any("Ada" in body for body in bodies)  # what went to them is not kept
     stand_ins = {row["user_id"] for row in Database(settings.db)["share_clicks"].rows}
     assert len(stand_ins) == 1 and stand_ins.pop().startswith("forgotten-")
     again = CliRunner().invoke(main, ["export", "--user", "U1"], env=env)

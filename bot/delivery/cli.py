@@ -129,6 +129,8 @@ def retry(ctx: click.Context, purpose: str | None, key: str | None, days: int) -
     sends it, nobody gets a message twice."""
     import time
 
+    from bot.delivery.ledger import FAILED_BODIES_KEPT
+
     if key is not None and purpose is None:
         raise click.UsageError("--key needs --purpose")
     ledger = _ledger(ctx)
@@ -139,4 +141,7 @@ def retry(ctx: click.Context, purpose: str | None, key: str | None, days: int) -
         return
     for (platform, p, k), recipients in sorted(failed.items()):
         again = ledger.retry_failed(platform, recipients, p, k, time.time())
-        click.echo(f"{p} {k}: {again} {platform} message(s) queued again")
+        too_old = len(recipients) - again
+        kept = f"a message is kept {FAILED_BODIES_KEPT / 86400:g} days after it fails"
+        note = f"; {too_old} failed too long ago to send again ({kept})" if too_old else ""
+        click.echo(f"{p} {k}: {again} {platform} message(s) queued again{note}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +18,10 @@ migrations = Migrations("delivery")
 
 QUEUED, SENDING, SENT, FAILED = "queued", "sending", "sent", "failed"
 STATES = (QUEUED, SENDING, SENT, FAILED)
+# A finished row's body is dropped (its `payload` becomes DROPPED): a sent message is never sent
+# again, a failed one can be sent again (`socialbot deliveries retry`) for FAILED_BODIES_KEPT.
+DROPPED = ""
+FAILED_BODIES_KEPT = 7 * 86400.0
 
 
 @migrations()
@@ -70,6 +75,38 @@ def index_deliveries_by_message(db: Database) -> None:
 def hold_refused_deliveries(db: Database) -> None:
     """`held` marks a queued row kept for a team channel that refuses the bot until it accepts."""
     db.table("deliveries").add_column("held", int, not_null_default=0)
+
+
+@migrations()
+def drop_finished_bodies(db: Database) -> None:
+    """Bodies are kept only while a delivery may still go out (review6 item 7): the rows that
+    finished point at one empty payload, found through an index of the rows that still do not."""
+    db.execute(
+        "INSERT INTO delivery_payloads (hash, body, created_at) VALUES (?, '', 0)", [DROPPED]
+    )
+    db.execute(
+        "CREATE INDEX deliveries_with_body ON deliveries (finished_at, payload)"
+        f" WHERE payload != '{DROPPED}'"
+    )
+    now = time.time()
+    _drop_bodies(db, now, now - FAILED_BODIES_KEPT)
+
+
+def _drop_bodies(
+    db: Database, sent_by: float, failed_by: float, where: str = "", params: Iterable[object] = ()
+) -> None:
+    """Drop the bodies of the rows (matching `where`) sent by `sent_by` or failed by
+    `failed_by` (Unix times), and the payloads no row uses any more."""
+    db.execute(
+        f"UPDATE deliveries SET payload = '{DROPPED}' WHERE payload != '{DROPPED}' AND"
+        " ((state = 'sent' AND finished_at <= ?) OR (state = 'failed' AND finished_at <= ?))"
+        + where,
+        [sent_by, failed_by, *params],
+    )
+    db.execute(
+        f"DELETE FROM delivery_payloads WHERE hash != '{DROPPED}' AND hash NOT IN"
+        f" (SELECT payload FROM deliveries WHERE payload != '{DROPPED}')"
+    )
 
 
 def canonical(payload: Payload) -> tuple[str, str]:
@@ -204,20 +241,19 @@ class Ledger:
         ).fetchone()
         return str(row[0]) if row and row[0] else None
 
-    def prune(self, before: float) -> int:
-        """Drop finished deliveries older than `before` (Unix time) and payloads nothing uses.
+    def prune(self, before: float, now: float) -> int:
+        """Drop finished deliveries older than `before` (Unix time), and the bodies no
+        delivery can need any more at `now`; return how many deliveries went.
 
-        Kept long enough that no retry or resumed fan-out can still ask for the same key.
+        A row is kept long enough that no retry or resumed fan-out can still ask for the same
+        key (exactly once), and for the figures; its body only while it may still go out.
         """
         with self.db.atomic():
             gone = self.db.execute(
                 "DELETE FROM deliveries WHERE state IN ('sent', 'failed') AND finished_at < ?",
                 (before,),
             ).rowcount
-            self.db.execute(
-                "DELETE FROM delivery_payloads WHERE hash NOT IN"
-                " (SELECT DISTINCT payload FROM deliveries)"
-            )
+            _drop_bodies(self.db, now, now - FAILED_BODIES_KEPT)
         return int(gone)
 
     def forget(self, platform: str, recipient: str, stand_in: str) -> int:
@@ -232,6 +268,11 @@ class Ledger:
                 "UPDATE deliveries SET recipient = ? WHERE platform = ? AND recipient = ?",
                 (stand_in, platform, recipient),
             ).rowcount
+            # What was sent to them goes too, failed or not: nothing is sent to a stand-in.
+            now = time.time()
+            _drop_bodies(
+                self.db, now, now, " AND platform = ? AND recipient = ?", (platform, stand_in)
+            )
         return int(dropped + renamed)
 
     def sent_as(
@@ -305,14 +346,16 @@ class Ledger:
         self, platform: str, recipients: Iterable[str], purpose: str, key: str, now: float
     ) -> int:
         """failed → queued, due at `now`, for these recipients under (purpose, key): someone
-        fixed what refused them (invited the bot); the row keeps its key, so nobody gets two."""
+        fixed what refused them (invited the bot); the row keeps its key, so nobody gets two.
+        Rows whose body is dropped (failed FAILED_BODIES_KEPT ago) stay failed."""
         with self.db.atomic():
             return sum(
                 int(
                     self.db.execute(
                         "UPDATE deliveries SET state = 'queued', not_before = ?, errors = 0,"
                         " uncertain = 0, reason = NULL, finished_at = NULL WHERE platform = ?"
-                        " AND recipient = ? AND purpose = ? AND key = ? AND state = 'failed'",
+                        " AND recipient = ? AND purpose = ? AND key = ? AND state = 'failed'"
+                        f" AND payload != '{DROPPED}'",
                         (now, platform, recipient, purpose, key),
                     ).rowcount
                 )

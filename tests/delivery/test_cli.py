@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from sqlite_utils import Database
 
 from bot.delivery.cli import deliveries, progress_bar
-from bot.delivery.ledger import Ledger
+from bot.delivery.ledger import Ledger, migrations
 from bot.delivery.progress import Progress
 from bot.settings import load_settings
 from handlers.views import Message
@@ -103,3 +103,36 @@ def test_a_purpose_the_bot_never_sends_under_is_refused(
         assert "'report-status'" in result.output
     known = runner.invoke(deliveries, ["status", "--purpose", "report-status"], obj=settings)
     assert (known.exit_code, known.output) == (0, "No deliveries yet.\n")
+
+
+def test_an_older_database_keeps_only_the_bodies_that_may_still_go_out(db_path: Path) -> None:
+    # A database of the release before: every body kept until its row goes, 90 days later.
+    old = Database(db_path)
+    migrations.apply(old, stop_before="drop_finished_bodies")
+    ledger, now = Ledger(old), time.time()
+    for n, key in enumerate(("sent", "failed-today", "failed-long-ago", "queued")):
+        ledger.enqueue("slack", "digest", key, [("U1", {"text": f"digest {n}"})], now)
+    rows = {row.key: row.id for row in ledger.due("slack", 0, now, 10)}
+    ledger.mark_sent(rows["sent"], "D1/1.0", now - 3600)
+    ledger.mark_failed(rows["failed-today"], "user_not_found", now - 3600)
+    ledger.mark_failed(rows["failed-long-ago"], "user_not_found", now - 8 * 86400)
+    old.close()
+
+    settings = load_settings(db=db_path)
+    status = CliRunner().invoke(deliveries, ["status"], obj=settings)  # opens it: migrated
+    assert status.exit_code == 0, status.output
+    assert status.output.count("digest") == 4  # every row is still counted
+    kept = Database(db_path).execute(
+        "SELECT d.key, p.body FROM deliveries d JOIN delivery_payloads p ON p.hash = d.payload"
+        " WHERE p.body != '' ORDER BY d.key"
+    )
+    assert kept.fetchall() == [
+        ("failed-today", '{"text":"digest 1"}'),
+        ("queued", '{"text":"digest 3"}'),
+    ]
+    again = CliRunner().invoke(deliveries, ["retry", "--since", "30d"], obj=settings)
+    assert again.output.splitlines() == [
+        "digest failed-long-ago: 0 slack message(s) queued again; 1 failed too long ago to send"
+        " again (a message is kept 7 days after it fails)",
+        "digest failed-today: 1 slack message(s) queued again",
+    ]

@@ -29,7 +29,7 @@ def test_a_shared_payload_is_stored_once(make_engine: EngineFactory, db: Databas
     people = [f"U{n}" for n in range(500)]
     engine.enqueue("slack", people, "announcement", "42", Message("Launch day"))
     assert db["deliveries"].count == 500
-    assert db["delivery_payloads"].count == 1
+    assert db["delivery_payloads"].count_where("body != ''") == 1
 
 
 def test_per_recipient_messages(make_engine: EngineFactory, db: Database) -> None:
@@ -39,7 +39,7 @@ def test_per_recipient_messages(make_engine: EngineFactory, db: Database) -> Non
         return None if person == "U3" else Message(f"Your picks, {person}")
 
     assert engine.enqueue("slack", ["U1", "U2", "U3"], "digest", "d", digest) == 2
-    assert db["delivery_payloads"].count == 2
+    assert db["delivery_payloads"].count_where("body != ''") == 2
     bodies = {row["recipient"]: row["payload"] for row in db["deliveries"].rows}
     assert bodies["U1"] != bodies["U2"]
 
@@ -90,9 +90,9 @@ def test_old_finished_deliveries_and_their_payloads_are_pruned(tmp_path) -> None
     old = [row["id"] for row in db["deliveries"].rows_where("key = 'old'")]
     ledger.mark_sent(old[0], "C1/1", now=100.0)
     ledger.mark_failed(old[1], "user_not_found", now=100.0)
-    assert ledger.prune(before=200.0) == 2
+    assert ledger.prune(before=200.0, now=300.0) == 2
     assert [row["key"] for row in db["deliveries"].rows] == ["new"]  # queued rows stay
-    assert db["delivery_payloads"].count == 1
+    assert db["delivery_payloads"].count_where("body != ''") == 1
 
 
 def test_a_message_id_is_found_per_recipient_where_ids_repeat(tmp_path) -> None:
