@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass, field
+from textwrap import shorten
 from typing import TYPE_CHECKING
 
 import click
@@ -11,7 +13,10 @@ from bot.cli_support import echo_json_lines, runtime_or_exit, settings_or_exit
 
 if TYPE_CHECKING:
     from bot.app import Runtime
+    from handlers.guidelines.feedback import StoredAnswer
+    from handlers.reports import Reports
     from handlers.reports.model import Report
+    from handlers.team_questions import TeamQuestions
 
 PLATFORMS = click.Choice(["slack", "teams", "console"])
 GUESSED = "teams for an Entra object id, slack for any other id, unless given"
@@ -60,10 +65,13 @@ def export(platform: str | None, user_id: str) -> None:
 def forget(platform: str | None, user_id: str) -> None:
     """Delete one person's own data and unlink them from reports, answers and clicks.
 
-    The report cards already posted that name them are updated to show a former employee."""
+    The report cards and forwarded questions already posted that name them are updated to
+    show a former employee."""
     from bot.delivery.ledger import Ledger
     from handlers import privacy
+    from handlers.reports import Reports
     from handlers.reports.store import ReportStore
+    from handlers.team_questions import TeamQuestions
 
     platform, user_id = _whom(platform, user_id)
     runtime = runtime_or_exit(settings_or_exit())
@@ -75,44 +83,79 @@ def forget(platform: str | None, user_id: str) -> None:
         if platform == "teams":
             changed["teams_conversations"] = runtime.teams.conversations.forget(user_id)
         changed = {table: count for table, count in changed.items() if count}
-        named = ReportStore(runtime.db).naming(platform, stand_in)
-        shown, missed = asyncio.run(_show_cards_again(runtime, named)) if named else (0, [])
+        reports, questions = Reports(runtime.core), TeamQuestions(runtime.core)
+        named = reports.store.naming(platform, stand_in)
+        asked = questions.naming(platform, stand_in)
+        # Only then the platforms' clients: most people are on no card.
+        if named or asked:
+            shown = asyncio.run(_show_cards_again(runtime, reports, named, questions, asked))
+        else:
+            shown = []
     finally:
         runtime.db.close()
     if not changed:
         click.echo(f"Nothing stored about {platform} user {user_id}.")
     for table, count in changed.items():
         click.echo(f"{table}: {count} row(s)")
-    if shown:
-        click.echo(f"report cards updated to show a former employee: {shown}")
-    if missed:
-        click.echo(
-            f"Could not update {len(missed)} report card(s), which still show the name: "
-            + ", ".join(missed)
-            + ". Each changes at its report's next update; delete it by hand to remove it now."
-        )
+    for cards in shown:
+        if cards.updated:
+            click.echo(f"{cards.kind}s updated to show a former employee: {cards.updated}")
+    for cards in shown:
+        if cards.missed:
+            click.echo(
+                f"Could not update {len(cards.missed)} {cards.kind}(s), which still show the"
+                f" name: {', '.join(cards.missed)}. {cards.then}"
+            )
 
 
-async def _show_cards_again(runtime: Runtime, named: list[Report]) -> tuple[int, list[str]]:
-    """Update every posted card of the reports `named` (they name a forgotten person): how
-    many were updated, and the ones that could not be (a card never sent, deleted, or on a
-    platform this command cannot reach)."""
-    from handlers.privacy import is_forgotten
-    from handlers.reports import Reports
+@dataclass
+class _Shown:
+    """What showing one kind of card again did: how many were updated, and where the ones
+    that could not be are (`then`: what becomes of those)."""
 
-    reports = Reports(runtime.core)
-    shown, missed = 0, []
+    kind: str
+    then: str
+    updated: int = 0
+    missed: list[str] = field(default_factory=list)
+
+    def add(self, label: str, cards: int, failed: list[tuple[str, str]]) -> None:
+        """Count the `cards` about `label` updated but those `failed` (platform, recipient)."""
+        from handlers.privacy import is_forgotten
+
+        self.updated += cards - len(failed)
+        self.missed += [
+            f"{label} ({platform} "
+            + ("a former employee's chat" if is_forgotten(recipient) else recipient)
+            + ")"
+            for platform, recipient in failed
+        ]
+
+
+async def _show_cards_again(
+    runtime: Runtime,
+    reports: Reports,
+    named: list[Report],
+    questions: TeamQuestions,
+    asked: list[StoredAnswer],
+) -> list[_Shown]:
+    """Update every posted card of the reports `named` and the forwarded questions `asked`
+    (they name a forgotten person). Cards never sent, deleted, or on a platform this command
+    cannot reach are listed as missed."""
+    report_cards = _Shown(
+        "report card",
+        "Each changes at its report's next update; delete it by hand to remove it now.",
+    )
+    forwarded = _Shown("forwarded question card", "Delete each by hand to remove the name.")
     try:
         for report in named:
             failed = await reports.update_cards(report)
-            shown += len(reports.store.cards(report.id)) - len(failed)
-            missed += [
-                f"{report.ref} ({card.platform} "
-                + ("a former employee's chat" if is_forgotten(card.recipient) else card.recipient)
-                + ")"
-                for card in failed
-            ]
+            cards = len(reports.store.cards(report.id))
+            report_cards.add(report.ref, cards, [(c.platform, c.recipient) for c in failed])
+        for question in asked:
+            cards = len(questions.cards(question.id))
+            label = f'"{shorten(question.question, 40, placeholder="…")}"'
+            forwarded.add(label, cards, await questions.update_cards(question))
     finally:
         await runtime.delivery.stop()
         await runtime.close_clients()
-    return shown, missed
+    return [report_cards, forwarded]

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from handlers import actions, groups, guidelines, people, shares
+from handlers import actions, groups, guidelines, people, shares, team_questions
 from handlers.commands import Commands
 from handlers.errors import UserError
 from handlers.groups import GroupMembers
@@ -176,6 +176,7 @@ class Core:
         groups.migrations,
         guidelines.migrations,
         shares.migrations,
+        team_questions.migrations,  # after the guideline answers its rows belong to
     )
 
     def __init__(

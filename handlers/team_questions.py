@@ -7,12 +7,17 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import time
 from typing import TYPE_CHECKING
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
 
 from handlers import actions
 from handlers.errors import FormErrors, NotAllowed, UserError
 from handlers.guidelines.feedback import StoredAnswer
 from handlers.people import Person, Role
+from handlers.privacy import is_forgotten
 from handlers.views import (
     Actions,
     Block,
@@ -40,6 +45,26 @@ TEAM_ANSWER = "guidelines-answer"
 ANSWER_INPUT = "answer"
 ANSWER_MAX_LENGTH = 2000  # room for the answer in one Slack text block (3,000 characters)
 
+migrations = Migrations("team_questions")
+
+
+@migrations()
+def create_team_answers(db: Database) -> None:
+    """The team's answers to forwarded questions, so a question shown again (after a restart,
+    or a `socialbot forget`) keeps its latest answer; they go when the question is pruned."""
+    db.execute(
+        """CREATE TABLE team_answers (
+            question_id TEXT NOT NULL REFERENCES guideline_answers(id) ON DELETE CASCADE,
+            reply_id TEXT NOT NULL,
+            platform TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            text TEXT NOT NULL,
+            at REAL NOT NULL,
+            PRIMARY KEY (question_id, reply_id)
+        )"""
+    )
+
 
 class TeamQuestions:
     """The "Ask the social media team" button and what follows it; `register` puts it on the
@@ -47,8 +72,8 @@ class TeamQuestions:
 
     def __init__(self, core: Core) -> None:
         self.core = core
-        # Forwarded questions' latest (answerer, answer) not yet shown on them.
-        self._latest_answers: dict[str, tuple[str, str]] = {}
+        # Forwarded questions with an answer not yet shown on them.
+        self._unshown: set[str] = set()
         self._showing_answers = asyncio.Lock()
 
     def register(self) -> None:
@@ -81,7 +106,7 @@ class TeamQuestions:
     async def _answer_form(self, person: Person, answer_id: str) -> Form:
         """The form a manager answers a forwarded question with (the Answer button)."""
         self._require_manager(person)
-        stored = self.core.guidelines.question_for_team(answer_id)
+        stored = self._reachable(answer_id)
         return Form(
             actions.GUIDELINES_ANSWER_FORM,
             "Answer the question",
@@ -108,7 +133,7 @@ class TeamQuestions:
             raise FormErrors({ANSWER_INPUT: "Write the answer to send."})
         if len(text) > ANSWER_MAX_LENGTH:  # the platforms' forms stop this; a forged one not
             raise FormErrors({ANSWER_INPUT: f"Keep it under {ANSWER_MAX_LENGTH:,} characters."})
-        stored = self.core.guidelines.question_for_team(answer_id)
+        stored = self._reachable(answer_id)
         # The same answer submitted twice (a double click, a retried request) is one reply.
         digest = hashlib.sha256(f"{person.user_id}\x1f{text}".encode()).hexdigest()[:16]
         await self._relay_team_answer(person, answer_id, text, f"form-{digest}")
@@ -126,12 +151,13 @@ class TeamQuestions:
         stored = self.core.guidelines.question_for_team(answer_id)
         if not text.strip() or not self.core.can_message(stored.platform):
             return
+        if is_forgotten(stored.user_id):
+            log.info("a reply to a forwarded question of someone forgotten is not relayed")
+            return
         if self._managers_on(person.platform) and not person.has(Role.MANAGER):
             log.info("a reply to a forwarded question from someone not a manager is not relayed")
             return
-        answerer = untrusted(
-            self.core.directory.name_of(person.platform, person.user_id, person.name)
-        )
+        answerer = self._answerer(person.platform, person.user_id, person.name)
         relayed = Message(
             text=f"The social media team answered your question: {text}",
             blocks=(
@@ -143,7 +169,14 @@ class TeamQuestions:
         )
         key = f"{answer_id}:{reply_id}"
         if self.core.outbox.enqueue(stored.platform, [stored.user_id], TEAM_ANSWER, key, relayed):
-            self._latest_answers[answer_id] = (answerer, text)
+            self.core.db.execute(
+                "INSERT OR IGNORE INTO team_answers"
+                " (question_id, reply_id, platform, user_id, name, text, at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [answer_id, reply_id, person.platform, person.user_id, person.name, text,
+                 time.time()],
+            )  # fmt: skip
+            self._unshown.add(answer_id)
             self.core.soon("show a question answered", self._show_answered(stored))
 
     async def _show_answered(self, stored: StoredAnswer) -> None:
@@ -152,15 +185,68 @@ class TeamQuestions:
         by a rate limit must not land after, and hide, a later answer (they are rare enough
         to go one at a time altogether)."""
         async with self._showing_answers:
-            latest = self._latest_answers.pop(stored.id, None)
-            if latest is None:  # an edit before this one already showed the latest
+            if stored.id not in self._unshown:  # an edit before this one showed the latest
                 return
-            answered = self._forwarded_question(stored, latest)
-            platform, team = self.core.team_route(stored.platform)
-            for recipient in team:
-                await self.core.outbox.update(
-                    platform, recipient, QUESTION_FOR_TEAM, stored.id, answered
-                )
+            self._unshown.discard(stored.id)
+            await self.update_cards(stored)
+
+    def naming(self, platform: str, user_id: str) -> list[StoredAnswer]:
+        """The forwarded questions whose cards name the person: as the one who asked, or as
+        one who answered."""
+        rows = self.core.db.execute(
+            "SELECT id FROM guideline_answers WHERE platform = ? AND user_id = ?"
+            " AND id IN (SELECT key FROM deliveries WHERE purpose = ?)"
+            " UNION SELECT question_id FROM team_answers WHERE platform = ? AND user_id = ?",
+            [platform, user_id, QUESTION_FOR_TEAM, platform, user_id],
+        ).fetchall()
+        return [self.core.guidelines.question_for_team(answer_id) for (answer_id,) in rows]
+
+    def cards(self, answer_id: str) -> list[tuple[str, str]]:
+        """Where the forwarded question went, as (platform, recipient): the delivery ledger's
+        rows for it (read only; a channel that refused it is failed there, and the managers
+        who got it instead have rows of their own)."""
+        rows = self.core.db.execute(
+            "SELECT platform, recipient FROM deliveries WHERE purpose = ? AND key = ?"
+            " AND state != 'failed' ORDER BY id",
+            [QUESTION_FOR_TEAM, answer_id],
+        ).fetchall()
+        return [(str(platform), str(recipient)) for platform, recipient in rows]
+
+    async def update_cards(self, stored: StoredAnswer) -> list[tuple[str, str]]:
+        """Show the forwarded question as it is now (its asker's name, its latest answer)
+        wherever the team got it; the cards that could not be changed (not posted yet, gone,
+        or on a platform not reached from here)."""
+        card = self._forwarded_question(stored, self._latest_answer(stored.id))
+        missed = []
+        for platform, recipient in self.cards(stored.id):
+            if not self.core.can_message(platform) or not await self.core.outbox.update(
+                platform, recipient, QUESTION_FOR_TEAM, stored.id, card
+            ):
+                missed.append((platform, recipient))
+        return missed
+
+    def _latest_answer(self, answer_id: str) -> tuple[str, str] | None:
+        """The latest (answerer, answer) the team gave to the question, if any."""
+        row = self.core.db.execute(
+            "SELECT platform, user_id, name, text FROM team_answers WHERE question_id = ?"
+            " ORDER BY at DESC, rowid DESC LIMIT 1",
+            [answer_id],
+        ).fetchone()
+        if row is None:
+            return None
+        platform, user_id, name, text = row
+        return self._answerer(platform, user_id, name), text
+
+    def _answerer(self, platform: str, user_id: str, name: str) -> str:
+        """How a team member who answered is named (markdown)."""
+        return untrusted(self.core.directory.name_of(platform, user_id, name))
+
+    def _reachable(self, answer_id: str) -> StoredAnswer:
+        """The forwarded question `answer_id`, if its asker can still get an answer."""
+        stored = self.core.guidelines.question_for_team(answer_id)
+        if is_forgotten(stored.user_id):
+            raise UserError("The person who asked this has left: no answer can reach them now.")
+        return stored
 
     def _managers_on(self, platform: str) -> bool:
         # On the console only `--manager` sessions read the team's inbox.
@@ -180,10 +266,12 @@ class TeamQuestions:
         there is one; answering again stays possible, as the team may add to an answer. The
         Answer button is there where managers are configured (only they may use it)."""
         asker = self._asker(stored)
+        gone = is_forgotten(stored.user_id)
+        who = "" if gone else f" ({stored.platform} user {untrusted(stored.user_id)})"
         blocks: list[Block] = [
             Header("A question the guidelines don't answer"),
             Text(untrusted(stored.question)),
-            Context(f"Asked by {asker} ({stored.platform} user {untrusted(stored.user_id)})."),
+            Context(f"Asked by {asker}{who}."),
         ]
         text = f"A question the guidelines don't answer, from {asker}: {untrusted(stored.question)}"
         button = Button(
@@ -197,6 +285,9 @@ class TeamQuestions:
                 "Add to the answer", actions.GUIDELINES_ANSWER, stored.id, opens_form=True
             )
         platform, _ = self.core.team_route(stored.platform)
+        if gone:
+            blocks.append(Context("The person who asked has left: answers no longer reach them."))
+            return Message(text, tuple(blocks))
         if not self._managers_on(platform):
             blocks.append(Context(f"In the team's channel, reply in this thread: {asker} gets it."))
             return Message(text, tuple(blocks))

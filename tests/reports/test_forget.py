@@ -47,13 +47,7 @@ async def test_forget_shows_a_former_employee_on_the_cards_already_posted(
     await settled(bot.runtime)
     posted = json.dumps(slack.messages_in(CHANNEL)[0].blocks)
     assert "User W111" in posted and "User W222" in posted
-    db = {"SOCIALBOT_DB": str(bot.runtime.settings.db)}
-    with_slack = {
-        **db,
-        "SLACK_BOT_TOKEN": "xoxb-test-token",
-        "SLACK_SIGNING_SECRET": SECRET,
-        "SLACK_API_URL": slack.url,
-    }
+    db, with_slack = cli_env(bot, slack)
 
     # Run where Slack is not configured: the card cannot change, and the output says so.
     result = await forget("W111", db)
@@ -70,6 +64,18 @@ async def test_forget_shows_a_former_employee_on_the_cards_already_posted(
     assert edit["channel"] == CHANNEL
     assert "Reported by (2)*\\na former employee, a former employee" in shown
     assert "W111" not in shown and "W222" not in shown and "forgotten-" not in shown
+
+
+def cli_env(bot: Any, slack: FakeSlack) -> tuple[dict[str, str], dict[str, str]]:
+    """The CLI's settings for the bot's database: alone, and with the bot's Slack settings."""
+    db = {"SOCIALBOT_DB": str(bot.runtime.settings.db)}
+    with_slack = {
+        **db,
+        "SLACK_BOT_TOKEN": "xoxb-test-token",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": slack.url,
+    }
+    return db, with_slack
 
 
 async def forget(user: str, env: dict[str, str]) -> str:
