@@ -204,6 +204,8 @@ class Runtime:
             synced = self._slack_unreachable is None and await self.slack.sync_people()
         await self.teams.sync_people()
         self._people_sync.finished(now, synced)
+        for gap in self.core.team_gaps():  # at start and after each day's sync
+            log.warning(gap)
 
     async def _read_role_groups(self, now: datetime) -> None:
         self._groups_read.finished(now, await self.read_role_groups())
@@ -277,6 +279,7 @@ class Runtime:
             *(self.slack.warnings() if self.slack else []),
             *self.core.guidelines.warnings(),
             *self.delivery.warnings(),
+            *self.core.team_gaps(),
             *(
                 f"{line}; `socialbot feeds list` shows it, `socialbot feeds remove` drops it"
                 for line in failing_feeds(self.db, datetime.now(UTC))

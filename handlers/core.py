@@ -125,9 +125,9 @@ class Outbox(Protocol):
         that has since invited the bot); return how many."""
         ...
 
-    def holds(self, platform: str, recipient: str) -> bool:
-        """Whether messages to `recipient`, a team's channel that refuses the bot, are kept
-        until it accepts them (nobody gets them meanwhile)."""
+    def holds(self, platform: str, recipient: str, purpose: str) -> bool:
+        """Whether the team's messages of `purpose` to `recipient`, a team's channel or manager
+        that refuses the bot, are kept until it accepts them (nobody gets them meanwhile)."""
         ...
 
 
@@ -206,6 +206,9 @@ class Core:
         self._home: list[HomeSection] = []
         self._thread_replies: dict[str, ThreadReply] = {}
         self._on_held: dict[str, OnHeld] = {}
+        # What goes to the social media team (cards, reminders, questions): kept for it while
+        # its channel or a manager refuses the bot, and sent to whoever is the team instead.
+        self.team_purposes: set[str] = set()
         self._prefixed: dict[str, OnPrefixed] = {}
         self._channels: dict[str, Channels] = {}
         self._on_link: list[OnLink] = []
@@ -241,6 +244,10 @@ class Core:
     def on_thread_reply(self, purpose: str, reply: ThreadReply) -> None:
         """Hear replies in the thread of messages the bot sent under `purpose`."""
         self._thread_replies[purpose] = reply
+
+    def for_the_team(self, *purposes: str) -> None:
+        """Messages under `purposes` are the social media team's (see `team_purposes`)."""
+        self.team_purposes.update(purposes)
 
     def on_held(self, purpose: str, listener: OnHeld) -> None:
         """Hear when a message sent under `purpose` is kept for a team's channel that refuses
@@ -303,7 +310,36 @@ class Core:
         if platform == "console":
             return [CONSOLE_TEAM]
         channels = on_platform(self.escalation_channels, platform, CHANNEL_SHAPES)
-        return channels[:1] or self.roles.members(Role.MANAGER, platform)
+        return channels[:1] or self.managers(platform)
+
+    def managers(self, platform: str) -> list[str]:
+        """The managers on `platform` who can be reached: not those the member list says are
+        deactivated or gone (they count as absent until the setting or the list changes)."""
+        return [
+            m for m in self.roles.members(Role.MANAGER, platform) if not self._gone(platform, m)
+        ]
+
+    def _gone(self, platform: str, user_id: str) -> bool:
+        member = self.directory.get(platform, user_id)
+        return member is not None and member.deleted
+
+    def team_gaps(self) -> list[str]:
+        """A line per manager named in the settings whom the member list says is deactivated or
+        gone, saying whether the team's messages still reach someone."""
+        lines = []
+        for platform in CHAT_PLATFORMS:
+            gone = [
+                m for m in self.roles.members(Role.MANAGER, platform) if self._gone(platform, m)
+            ]
+            if not gone:
+                continue
+            reached = "; the others get" if self.team_for(platform) else "; nobody gets"
+            lines.append(
+                f"SOCIALBOT_SOCIAL_MEDIA_MANAGERS: {', '.join(gone)} left {platform.title()}"
+                f" (deactivated or gone from its member list){reached} the reports and questions"
+                " meanwhile; name an active manager there"
+            )
+        return lines
 
     def team_route(self, platform: str) -> tuple[str, list[str]]:
         """Where the team gets what people on `platform` send it: (the team's platform, its
@@ -317,13 +353,19 @@ class Core:
                 return other, team
         return platform, own
 
-    def stand_ins(self, platform: str, recipient: str) -> list[str] | None:
-        """Who gets the team's messages while its channel `recipient` refuses the bot: the
-        managers on `platform` (none: the messages wait for the channel); [] for a manager who
-        is gone (theirs wait until they are back); None for others."""
+    def stand_ins(self, platform: str, recipient: str, purpose: str) -> list[str] | None:
+        """Who gets the messages of `purpose` while `recipient` refuses the bot: for the team's
+        channel, the managers on `platform` (none: the messages wait for the channel); for the
+        team's cards and questions (`team_purposes`), [] for a manager who is gone (theirs wait
+        until they are back or replaced), the team now for a channel or manager the settings no
+        longer name. None for the rest (a digest to a deactivated manager fails like anyone's)."""
         if recipient in on_platform(self.escalation_channels, platform, CHANNEL_SHAPES):
-            return self.roles.members(Role.MANAGER, platform)
-        return [] if recipient in self.roles.members(Role.MANAGER, platform) else None
+            return self.managers(platform)
+        if purpose not in self.team_purposes:
+            return None
+        if recipient in self.roles.members(Role.MANAGER, platform):
+            return []
+        return self.team_for(platform)
 
     def person(self, platform: str, user_id: str, name: str = "") -> Person:
         """The person behind a platform user id, with the roles they hold."""

@@ -82,6 +82,7 @@ class TeamQuestions:
         self.core.on_action(actions.GUIDELINES_ANSWER, self._answer_form)
         self.core.on_form(actions.GUIDELINES_ANSWER_FORM, self._submit_answer)
         self.core.on_thread_reply(QUESTION_FOR_TEAM, self._relay_team_answer)
+        self.core.for_the_team(QUESTION_FOR_TEAM)
 
     async def _ask_team(self, person: Person, answer_id: str) -> Message:
         """Forward a question the guidelines do not answer to the social media team."""
@@ -94,7 +95,9 @@ class TeamQuestions:
             )
         forwarded = self._forwarded_question(stored)
         self.core.outbox.enqueue(platform, team, QUESTION_FOR_TEAM, answer_id, forwarded)
-        if all(self.core.outbox.holds(platform, recipient) for recipient in team):
+        if all(
+            self.core.outbox.holds(platform, recipient, QUESTION_FOR_TEAM) for recipient in team
+        ):
             return Message(
                 "I've saved your question for the social media team: it reaches them as soon as"
                 " the bot can reach them, and their answer will come here."

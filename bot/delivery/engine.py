@@ -71,10 +71,10 @@ log = logging.getLogger("bot.delivery")
 
 MessageSource = Message | Callable[[str], Message | None]
 MANAGERS_SETTING = "SOCIALBOT_SOCIAL_MEDIA_MANAGERS"  # where a gone manager is replaced
-# Who stands in for a channel that refuses the bot: None when it is no team's channel (its
-# messages fail as before), else the people to send them to instead ([]: keep them until the
-# channel accepts).
-StandIns = Callable[[str, str], list[str] | None]
+# Who stands in for a team's channel or manager that refuses the bot's messages of a purpose
+# (platform, recipient, purpose): None when they are not the team's (they fail as before), else
+# the people to send them to instead ([]: keep them until the recipient accepts).
+StandIns = Callable[[str, str, str], list[str] | None]
 # Told (platform, purpose, key) when a message is first kept for a channel that refuses the
 # bot, so that whoever expects it to have arrived can hear it waits.
 OnHeld = Callable[[str, str, str], None]
@@ -193,7 +193,7 @@ class DeliveryEngine:
     ) -> None:
         self.ledger = Ledger(db)
         self.policy = policy or Policy()
-        self._stand_ins = stand_ins or (lambda platform, recipient: None)
+        self._stand_ins = stand_ins or (lambda platform, recipient, purpose: None)
         self._on_held = on_held
         # Team channels that refused the bot's last message to them, with why and the fix.
         self.refusing: dict[tuple[str, str], str] = {}
@@ -327,7 +327,7 @@ class DeliveryEngine:
             return False  # a paused platform: the caller edits again later
         if message_id is None:
             # A channel that refused the message: the managers who got it instead get the edit.
-            others = self._others(platform, recipient)
+            others = self._others(platform, recipient, purpose)
             edited = [await self.update(platform, r, purpose, key, message) for r in others]
             return any(edited)
         payload = gateway.render(message)
@@ -634,11 +634,13 @@ class DeliveryEngine:
     def _refused(
         self, row: Delivery, error: ConversationRefused, context: dict[str, object]
     ) -> None:
-        """A team's channel refuses the bot: its managers get the message instead, or it is
-        held and tried again (at start, and after a growing pause) until the channel accepts."""
+        """A team's channel or manager refuses the bot: whoever stands in for it gets the
+        message instead (the managers for a channel, the team now for a manager the settings no
+        longer name), or it is held and tried again (at start, and after a growing pause) until
+        the recipient accepts."""
         now = time.time()
-        stand_ins = self._stand_ins(row.platform, row.recipient)
-        if stand_ins is None:  # no team's (any more: the settings changed since it was held)
+        stand_ins = self._stand_ins(row.platform, row.recipient, row.purpose)
+        if stand_ins is None:  # not the team's
             self.refusing.pop((row.platform, row.recipient), None)
             self.gone.pop((row.platform, row.recipient), None)
             self.ledger.mark_failed(row.id, str(error), now)
@@ -646,7 +648,13 @@ class DeliveryEngine:
             return
         others = [r for r in stand_ins if r != row.recipient]
         reason = f"{error}: {error.fix}"
-        if error.person and (row.platform, row.recipient) not in self.gone:
+        replaced = error.person and bool(others)  # a manager the settings no longer name
+        if replaced:
+            log.info(
+                "messages kept for a former manager go to the team now",
+                extra={**context, "manager": row.recipient, "to": others},
+            )
+        elif error.person and (row.platform, row.recipient) not in self.gone:
             self.gone[(row.platform, row.recipient)] = error.fix
             log.warning(
                 "a social media manager's DM refuses the bot's messages",
@@ -660,7 +668,8 @@ class DeliveryEngine:
                 extra={**context, "channel": row.recipient, "reason": str(error), "fix": error.fix,
                        "meanwhile": "sent to the managers" if others else "kept until it accepts"},
             )  # fmt: skip
-        self.refusing[(row.platform, row.recipient)] = reason
+        if not replaced:
+            self.refusing[(row.platform, row.recipient)] = reason
         if others:
             payload = self._payload(row.payload)
             self._queued(row.platform, row.purpose, row.key, ((r, payload) for r in others))
@@ -677,16 +686,17 @@ class DeliveryEngine:
                 except Exception:  # the message is kept whatever the listener does
                     log.exception("a listener of held messages failed", extra=context)
 
-    def holds(self, platform: str, recipient: str) -> bool:
-        """Whether messages to `recipient` are kept for now: it is a team's channel that
-        refused the bot's last message, and nobody stands in for it."""
+    def holds(self, platform: str, recipient: str, purpose: str) -> bool:
+        """Whether messages of `purpose` to `recipient` are kept for now: it is a team's
+        channel or manager that refused the bot's last message, and nobody stands in for it."""
         if (platform, recipient) not in self.refusing:
             return False
-        return not self._others(platform, recipient)
+        return not self._others(platform, recipient, purpose)
 
-    def _others(self, platform: str, recipient: str) -> list[str]:
+    def _others(self, platform: str, recipient: str, purpose: str) -> list[str]:
         """Who gets the messages for `recipient` while it refuses the bot (none: they wait)."""
-        return [r for r in self._stand_ins(platform, recipient) or [] if r != recipient]
+        stand_ins = self._stand_ins(platform, recipient, purpose) or []
+        return [r for r in stand_ins if r != recipient]
 
     def _accepted(self, platform: str, recipient: str, context: dict[str, object]) -> None:
         """A channel that refused the bot took a message: send what was held for it now."""

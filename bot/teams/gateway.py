@@ -36,6 +36,8 @@ from handlers.views import Message
 DEFAULT_RETRY_AFTER = 1.0
 CHANNEL_ID = "msteams"
 # What makes a team's channel take the bot's messages again.
+# What a person's chat answering 403 or 404 means (a manager's cards wait, see the engine).
+PERSON_GONE = "cannot be reached in Teams (left the organisation, or blocked or removed the app)"
 ADD_TO_TEAM = "add the app to the team (Manage team, Apps), or name another channel"
 
 
@@ -70,12 +72,14 @@ def classify(error: BaseException, recipient: str) -> Exception:
     return error if isinstance(error, Exception) else RuntimeError(str(error))
 
 
-def _refused_or(failure: Exception, recipient: str) -> Exception:
-    """`failure`, or ConversationRefused when it is a team's channel (not a person) that
-    cannot be reached."""
-    if isinstance(failure, PermanentFailure) and CHANNEL_SHAPES["teams"].match(recipient):
+def _refused_or(failure: Exception, recipient: str, *, person_gone: bool = True) -> Exception:
+    """`failure`, or ConversationRefused when a team's channel or (`person_gone`) a person's
+    chat cannot be reached (they left, blocked or removed the app: Bot Framework's 403, 404)."""
+    if not isinstance(failure, PermanentFailure):
+        return failure
+    if CHANNEL_SHAPES["teams"].match(recipient):
         return ConversationRefused(str(failure), ADD_TO_TEAM)
-    return failure
+    return ConversationRefused(str(failure), PERSON_GONE, person=True) if person_gone else failure
 
 
 def _status(error: BaseException) -> int:
@@ -153,9 +157,9 @@ class TeamsGateway:
     ) -> str:
         """Run `work` in a proactive turn in the recipient's stored conversation."""
         conversation = self.conversations.find(recipient) or await self._from_roster(recipient)
-        if conversation is None:
+        if conversation is None:  # a person without one never installed the app: not gone
             missing = f"no stored Teams conversation for {recipient}"
-            raise _refused_or(PermanentFailure(missing), recipient)
+            raise _refused_or(PermanentFailure(missing), recipient, person_gone=False)
         if conversation.uninstalled:
             gone = f"the app was uninstalled from {conversation.conversation_id}"
             raise _refused_or(PermanentFailure(gone), recipient)

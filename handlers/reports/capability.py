@@ -84,6 +84,7 @@ class Reports:
         core.on_action(ids.SNOOZE, self.snooze)
         core.on_tick("report reminders", self.tick)
         core.on_held(ids.CARD, self._card_held)
+        core.for_the_team(ids.CARD, ids.REMINDER, ids.CRISIS_PING)
         core.on_home(self.home)
 
     # -- reporting -------------------------------------------------------------------------------
@@ -217,7 +218,7 @@ class Reports:
             managers = self.core.roles.members(Role.MANAGER, "console")
             return views.Reach.TEAM if managers else views.Reach.CONSOLE
         cards = [card for card in self.store.cards(report.id) if card.purpose == ids.CARD]
-        if cards and all(self.core.outbox.holds(c.platform, c.recipient) for c in cards):
+        if cards and all(self.core.outbox.holds(c.platform, c.recipient, c.purpose) for c in cards):
             return views.Reach.WAITING
         return views.Reach.TEAM if cards else views.Reach.NOBODY
 
@@ -330,7 +331,7 @@ class Reports:
 
     def _remind(self, report: Report, now: float) -> None:
         platform, team = self.core.team_route(report.platform)
-        recipients = self.core.roles.members(Role.MANAGER, platform) or team
+        recipients = self.core.managers(platform) or team
         if not self.core.can_message(platform) or not recipients:
             return
         nudges = report.nudges + 1
@@ -363,7 +364,7 @@ class Reports:
         platform, _ = self.core.team_route(report.platform)
         cards = self.store.cards(report.id) if fresh else []
         holding = {c.recipient for c in cards if (c.platform, c.purpose) == (platform, ids.CARD)}
-        managers = [m for m in self.core.roles.members(Role.MANAGER, platform) if m not in holding]
+        managers = [m for m in self.core.managers(platform) if m not in holding]
         if not self.core.can_message(platform) or not managers:
             return
         card = views.card(report, time.time(), self.name)

@@ -196,9 +196,10 @@ REACH_LINES = {
         "which `socialbot console --manager` shows, and `/report-mention open` there lists it."
     ),
     Reach.NOBODY: (
-        "No social media team is set up to receive reports yet, so nobody has seen it: an admin "
-        "must set SOCIALBOT_ESCALATION_CHANNEL or SOCIALBOT_SOCIAL_MEDIA_MANAGERS. It is kept "
-        "and reaches the team once one of them is set."
+        "No social media team can receive reports yet (none is set up, or the managers named "
+        "have left), so nobody has seen it: an admin must set SOCIALBOT_ESCALATION_CHANNEL or "
+        "SOCIALBOT_SOCIAL_MEDIA_MANAGERS (to an active manager). It is kept and reaches the team "
+        "once one of them is set."
     ),
 }
 

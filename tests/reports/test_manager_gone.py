@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
+from handlers.reports.ids import ACKNOWLEDGE
+from handlers.views import Message
 from tests.fakes.bot_work import settled
+from tests.fakes.slack_requests import buttons, calls, wait_for_call
 from tests.fakes.slack_web_api import FakeSlack
-from tests.reports.conftest import LINK, report
+from tests.reports.conftest import LINK, press, report
 from tests.reports.test_refused_channel import messages_for
 
 GONE = "WGONE"
@@ -89,3 +93,65 @@ async def test_another_active_manager_still_gets_the_report(
     assert "R-0002 is with the social media team" in second["text"]
     [line] = await warnings(bot)
     assert GONE in line and ACTIVE not in line
+
+
+async def test_a_manager_the_member_list_says_left_is_absent_before_any_card_is_refused(
+    make_slack_bot: Any, slack: FakeSlack, caplog: pytest.LogCaptureFixture
+) -> None:
+    slack.users = {
+        GONE: {"id": GONE, "name": "gone", "deleted": True},
+        "W111": {"id": "W111", "name": "alice"},
+    }
+    slack.inactive.add(GONE)
+    bot = await make_slack_bot(social_media_managers=[GONE], insights="off")
+    await bot.runtime.sync_people_daily(datetime.now(UTC))
+    await bot.runtime.finish_background()
+    said = f"{SETTING}: {GONE} left Slack (deactivated or gone from its member list); nobody gets"
+    [warning] = [r for r in caplog.records if r.getMessage().startswith(said)]
+    assert warning.levelno == logging.WARNING
+    [line] = await warnings(bot)
+    assert line.startswith(said) and line.endswith("name an active manager there")
+
+    receipt = await report(bot, f"{LINK} calls our product a scam")
+    assert "the managers named have left), so nobody has seen it" in receipt["text"]
+    await bot.runtime.settle()
+    assert calls(slack, "chat.postMessage") == []  # nothing was tried
+
+    # The admin names an active manager; at the next start the card goes to them.
+    await bot.runtime.delivery.stop()
+    new = await make_slack_bot(social_media_managers=[ACTIVE], insights="off")
+    await new.runtime.core.tick(datetime.now(UTC))
+    [card] = await messages_for(slack, ACTIVE)
+    assert "calls our product a scam" in str(card.blocks)
+
+
+async def test_kept_cards_go_to_the_manager_named_instead_and_digests_are_not_kept(
+    make_slack_bot: Any, slack: FakeSlack
+) -> None:
+    slack.inactive.add(GONE)  # deactivated; the member list has not said so yet
+    bot = await make_slack_bot(social_media_managers=[GONE], insights="off")
+    await report(bot, f"{LINK} calls our product a scam")
+    await held(bot, 1)
+    # A deactivated person needs no digest: theirs fails as anyone's does, it is not kept.
+    bot.runtime.delivery.enqueue("slack", [GONE], "digest", "2026-12-07", Message("Your picks"))
+    for _ in range(500):
+        if bot.runtime.delivery.ledger.counts("digest", "2026-12-07")["failed"] == 1:
+            break
+        await asyncio.sleep(0.01)
+    assert bot.runtime.delivery.ledger.counts("digest", "2026-12-07")["failed"] == 1
+    await held(bot, 1)
+
+    # The admin names an active manager; at the next start the kept card goes to them, and
+    # their buttons edit it in place.
+    await bot.runtime.delivery.stop()
+    new = await make_slack_bot(social_media_managers=[ACTIVE], insights="off")
+    [card] = await messages_for(slack, ACTIVE)
+    assert "calls our product a scam" in str(card.blocks)
+    await held(new, 0)
+    await settled(new.runtime)
+    assert slack.messages_in(GONE) == []
+    assert await warnings(new) == []
+    [acknowledge] = [b for b in buttons(card.blocks) if b["action_id"] == ACKNOWLEDGE]
+    await press(new, slack, acknowledge, ACTIVE)
+    [edit] = await wait_for_call(slack, "chat.update")
+    assert "Acknowledged" in str(edit["blocks"])

@@ -179,3 +179,19 @@ async def make_teams(
 async def teams(make_teams: MakeTeams) -> Teams:
     """The bot with Bot Framework auth off, as for local testing."""
     return await make_teams()
+
+
+@pytest.fixture
+async def make_running(make_teams: MakeTeams) -> AsyncIterator[MakeTeams]:
+    """Build the bot with its delivery engine running, so queued messages reach the connector."""
+    built: list[Teams] = []
+
+    async def make(**overrides: Any) -> Teams:
+        teams = await make_teams(teams_conversation_rate=100.0, **overrides)
+        await teams.runtime.delivery.start()
+        built.append(teams)
+        return teams
+
+    yield make
+    for teams in built:
+        await teams.runtime.delivery.stop()

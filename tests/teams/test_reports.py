@@ -70,3 +70,27 @@ async def test_forget_shows_a_former_employee_on_a_teams_card_already_sent(
     assert update.conversation_id == OLO_CHAT["id"] and update.activity_id == card.created_id
     assert "a former employee" in card_text(update.activity)
     assert "Megan" not in json.dumps(update.activity)
+
+
+async def test_a_teams_manager_who_left_gets_no_card_lost_and_the_setting_is_named(
+    make_running: MakeTeams,
+) -> None:
+    olo = OLO["aadObjectId"]
+    teams = await make_running(social_media_managers=[olo])
+    await teams.post(PERSONAL, text="hi", conversation=OLO_CHAT, **{"from": OLO})
+    teams.connector.fail(403, conversation=OLO_CHAT["id"])  # Olo left: what Bot Framework answers
+    await teams.post(PERSONAL, text=f"report {LINK} rude reply to our launch post")
+    ledger = teams.runtime.delivery.ledger
+    for _ in range(500):
+        if ledger.held():
+            break
+        await asyncio.sleep(0.01)
+    assert [(r, n) for _, r, _, n in ledger.held()] == [(olo, 1)]  # kept, not failed
+
+    warnings = (await (await teams.client.get("/healthz")).json())["warnings"]
+    [line] = [w for w in warnings if "SOCIALBOT_SOCIAL_MEDIA_MANAGERS" in w]
+    assert line.startswith(f"SOCIALBOT_SOCIAL_MEDIA_MANAGERS: {olo} cannot be reached in Teams")
+    [*_, word] = await calls_where(
+        teams.connector, lambda sent: "is saved" in card_text(sent.activity)
+    )
+    assert "as soon as the bot can reach them" in card_text(word.activity)

@@ -4,7 +4,7 @@ the Answer button, relayed to the person who asked once, and the forwarded card 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -39,22 +39,6 @@ OLO = {
 OLO_CHAT = {"conversationType": "personal", "id": "a:chat-olo"}
 QUESTION = "How do I book a meeting room?"
 ANSWER = "Use the booking page on the intranet."
-
-
-@pytest.fixture
-async def make_running(make_teams: MakeTeams) -> AsyncIterator[MakeTeams]:
-    """Build the bot with its delivery engine running, so queued messages reach the connector."""
-    built: list[Teams] = []
-
-    async def make(**overrides: Any) -> Teams:
-        teams = await make_teams(teams_conversation_rate=100.0, **overrides)
-        await teams.runtime.delivery.start()
-        built.append(teams)
-        return teams
-
-    yield make
-    for teams in built:
-        await teams.runtime.delivery.stop()
 
 
 async def calls_where(
