@@ -173,16 +173,27 @@ def slack_manifest(url: str | None) -> None:
     help="Your page about the bot; the privacy and terms links hang under it"
     " (default: a placeholder page).",
 )
-def teams_package(output: Path, app_id: str | None, website: str | None) -> None:
+@click.option(
+    "--version",
+    "version",
+    help="The package's version, such as 2.0.0 (default: higher than any package built"
+    " before; give one above the version Teams shows for the app when that is higher).",
+)
+def teams_package(
+    output: Path, app_id: str | None, website: str | None, version: str | None
+) -> None:
     """Write the Teams app package (manifest and icons) to upload in Teams."""
+    from datetime import UTC, datetime
+
     from bot.settings import HTTP_URL
-    from bot.teams.package import WEBSITE, PackageError, build_package
+    from bot.teams.package import WEBSITE, PackageError, build_package, package_version
 
     if website and not (website.startswith("https://") and HTTP_URL.match(website)):
         raise click.BadParameter(
             f"{website!r}: Teams takes https URLs only, such as https://intranet.example.com/socialbot",
             param_hint="--website",
         )
+    chosen = version or package_version(datetime.now(UTC))
     runtime = runtime_or_exit(settings_or_exit(), in_memory=True)
     try:
         package = build_package(
@@ -191,6 +202,7 @@ def teams_package(output: Path, app_id: str | None, website: str | None) -> None
             app_id=app_id,
             website=website or WEBSITE,
             shortcuts=runtime.core.shortcuts.values(),
+            version=chosen,
         )
     except PackageError as error:
         raise click.UsageError(str(error)) from None
@@ -200,4 +212,7 @@ def teams_package(output: Path, app_id: str | None, website: str | None) -> None
         output.write_bytes(package)
     except OSError as error:
         raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
-    click.echo(f"Wrote {output}: upload it in Teams under Apps > Manage your apps > Upload an app.")
+    click.echo(
+        f"Wrote {output} (version {chosen}): upload it in Teams under Apps >"
+        " Manage your apps > Upload an app, or over the app installed before to update it."
+    )

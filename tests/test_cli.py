@@ -9,7 +9,9 @@ import sys
 import threading
 import time
 import urllib.request
+import zipfile
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +22,11 @@ from click.testing import CliRunner
 
 from bot.cli import LAZY_COMMANDS, main
 from bot.reports_cli import STATUS_CHOICES
+from bot.teams.package import package_version
 from handlers.reports.model import Status
 from tests.acceptance.conftest import free_port
 from tests.conftest import bot_env
+from tests.teams.conftest import MANIFEST_SCHEMA
 
 SOCIALBOT = [sys.executable, "-m", "bot"]
 
@@ -257,6 +261,40 @@ def test_teams_package_refuses_in_one_line(tmp_path: Path, args: list[str], said
     assert said in result.stderr
     assert "Traceback" not in result.stderr
     assert not list(tmp_path.glob("*.zip"))
+
+
+def _parts(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def test_teams_package_versions_each_package_above_the_ones_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Teams takes a package over the app installed before only with a higher version; every
+    # package so far said 0.1.0. (review7 item 5)
+    monkeypatch.chdir(tmp_path)  # no stray .env; the zip is written here
+
+    def build(*args: str) -> tuple[int, str, str]:
+        command = ["teams-package", "--app-id", APP_ID, *args]
+        result = CliRunner().invoke(main, command, env={"SOCIALBOT_DB": "socialbot.db"})
+        if result.exit_code:
+            return result.exit_code, "", result.output
+        with zipfile.ZipFile(tmp_path / "socialbot-teams.zip") as package:
+            manifest = json.loads(package.read("manifest.json"))
+        assert not [error.message for error in MANIFEST_SCHEMA.iter_errors(manifest)]
+        return result.exit_code, manifest["version"], result.output
+
+    _, built, said = build()
+    assert f"(version {built})" in said and "over the app installed before" in said
+    major, minor, patch = _parts(built)
+    assert (major, minor) == (0, 1) and patch > 0
+    # Built a minute later, a package is higher still.
+    assert _parts(package_version(datetime.now(UTC) + timedelta(minutes=1))) > _parts(built)
+    # An admin whose app in Teams is higher (uploaded by hand) goes above it.
+    assert build("--version", "2.0.0")[1] == "2.0.0"
+    refused = build("--version", "2.0")
+    assert refused[0] == 2
+    assert "'2.0' is not a version Teams takes: write it as 2.0.0" in refused[2]
 
 
 def test_a_deployers_env_file_as_docker_passes_it(tmp_path: Path) -> None:

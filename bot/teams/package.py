@@ -9,6 +9,7 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from importlib import metadata
 from typing import Any
 
@@ -27,6 +28,9 @@ MAX_COMMANDS = 10  # per command list, Teams' limit
 ACCENT = (0x1D, 0x35, 0x57)
 WEBSITE = "https://example.com/socialbot"
 
+# A version as Teams takes it (semver's MAJOR.MINOR.PATCH) and the start of the build count.
+VERSION = re.compile(r"^(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})$")
+_BUILDS_SINCE = datetime(2025, 1, 1, tzinfo=UTC)
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
 
 Rgba = tuple[int, int, int, int]
@@ -59,7 +63,7 @@ def compose_extensions(app_id: str, shortcuts: Iterable[Shortcut]) -> list[dict[
 def manifest(
     app_id: str,
     commands: Commands,
-    version: str = "",
+    version: str,
     website: str = WEBSITE,
     shortcuts: Iterable[Shortcut] = (),
 ) -> dict[str, Any]:
@@ -73,7 +77,7 @@ def manifest(
     return {
         "$schema": MANIFEST_SCHEMA,
         "manifestVersion": MANIFEST_VERSION,
-        "version": version or _version(),
+        "version": version,
         "id": app_id,
         "developer": {
             "name": "socialbot",
@@ -117,8 +121,12 @@ def build_package(
     app_id: str | None = None,
     website: str = WEBSITE,
     shortcuts: Iterable[Shortcut] = (),
+    version: str = "",
 ) -> bytes:
-    """The zip to upload to Teams; `app_id` overrides MICROSOFT_APP_ID."""
+    """The zip to upload to Teams; `app_id` overrides MICROSOFT_APP_ID, `version` the
+    version a build gets now (`package_version`)."""
+    if version and not VERSION.match(version):
+        raise PackageError(f"{version!r} is not a version Teams takes: write it as 2.0.0")
     bot_id = app_id or settings.microsoft_app_id
     if not bot_id:
         raise PackageError(
@@ -129,12 +137,28 @@ def build_package(
         raise PackageError(f"{bot_id!r} is not a Microsoft App ID (a GUID such as 0000…-…)")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-        drawn = manifest(bot_id, commands, website=website, shortcuts=shortcuts)
+        drawn = manifest(
+            bot_id,
+            commands,
+            version or package_version(datetime.now(UTC)),
+            website=website,
+            shortcuts=shortcuts,
+        )
         body = json.dumps(drawn, indent=2)
         package.writestr("manifest.json", body + "\n")
         package.writestr("color.png", color_icon())
         package.writestr("outline.png", outline_icon())
     return buffer.getvalue()
+
+
+def package_version(now: datetime) -> str:
+    """The version of a package built at `now`: the release's major and minor, then the
+    minutes since 2025 as the patch, so every package is higher than those built before it
+    and Teams takes it as an update of the app (it refuses an equal or lower version)."""
+    release = re.match(r"(\d+)\.(\d+)", _version())
+    major, minor = (int(part) for part in release.groups()) if release else (0, 1)
+    built = max(0, int((now - _BUILDS_SINCE).total_seconds() // 60))
+    return f"{major}.{minor}.{built}"
 
 
 def _version() -> str:
