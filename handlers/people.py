@@ -220,6 +220,13 @@ def create_people(db: Database) -> None:
     )
 
 
+@migrations()
+def add_chosen_zone(db: Database) -> None:
+    """Whether the person chose their time zone in the preferences: their platform's then no
+    longer changes it."""
+    db.table("people").add_column("tz_chosen", int, not_null_default=0)
+
+
 @dataclass(frozen=True)
 class Member:
     """A member of the workspace or tenant, as its platform describes them."""
@@ -248,21 +255,36 @@ class Directory:
         """Store or refresh `members`; return how many were given."""
         now = time.time()
         rows = [
-            {
-                "platform": m.platform,
-                "user_id": m.user_id,
-                "name": m.name,
-                "tz": m.tz,
-                "is_bot": int(m.is_bot),
-                "deleted": int(m.deleted),
-                "guest": int(m.guest),
-                "updated_at": now,
-            }
+            (m.platform, m.user_id, m.name, m.tz, int(m.is_bot), int(m.deleted), int(m.guest), now)
             for m in members
         ]
         with self.db.atomic():
-            self.db.table("people").upsert_all(rows, pk=("platform", "user_id"))
+            # A zone the person chose stays: their platform's is only what it last saw.
+            self.db.conn.executemany(
+                "INSERT INTO people (platform, user_id, name, tz, is_bot, deleted, guest,"
+                " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, user_id)"
+                " DO UPDATE SET name = excluded.name, tz = CASE WHEN tz_chosen THEN tz"
+                " ELSE excluded.tz END, is_bot = excluded.is_bot, deleted = excluded.deleted,"
+                " guest = excluded.guest, updated_at = excluded.updated_at",
+                rows,
+            )
         return len(rows)
+
+    def choose_zone(self, platform: str, user_id: str, tz: str) -> None:
+        """The person's own choice of time zone (an IANA name), kept over their platform's."""
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE people SET tz = ?, tz_chosen = 1, updated_at = ?"
+                " WHERE platform = ? AND user_id = ?",
+                [tz, time.time(), platform, user_id],
+            )
+
+    def zone_chosen(self, platform: str, user_id: str) -> bool:
+        """Whether the person chose their time zone themselves."""
+        row = self.db.execute(
+            "SELECT tz_chosen FROM people WHERE platform = ? AND user_id = ?", [platform, user_id]
+        ).fetchone()
+        return bool(row and row[0])
 
     def mark_gone(self, platform: str, user_ids: Collection[str]) -> int:
         """Mark `user_ids` on `platform` as no longer there (as a deactivated account), until
@@ -293,7 +315,8 @@ class Directory:
         return (member.name if member else "") or fallback or user_id
 
     def zone_of(self, platform: str, user_id: str, fallback: ZoneInfo) -> ZoneInfo:
-        """The person's time zone as their platform gave it, else `fallback`."""
+        """The person's time zone as they chose it or their platform gave it, else
+        `fallback`."""
         member = self.get(platform, user_id)
         return zone_named(member.tz if member else "", fallback)
 

@@ -45,10 +45,14 @@ def reply(answer: Reply, errors: dict[str, str] | None = None) -> Activity:
     return Activity().deserialize(cards.activity(answer, errors))
 
 
-def person_of(core: Core, account: ChannelAccount | None) -> Person:
-    """The person behind a Teams account. Roles come from the Entra object id alone: anyone can
-    write any `from.id`, so an account without an object id (no Teams user lacks one; the
-    loopback Emulator does) holds none, and is `emulator:<from.id>`, never an object id."""
+def person_of(core: Core, activity: Activity) -> Person:
+    """The person who sent `activity`, noted in the directory with the time zone their Teams
+    client gives (messages, button presses and dialogs alike). Roles come from the Entra object
+    id alone: anyone can write any `from.id`, so an account without an object id (no Teams user
+    lacks one; the loopback Emulator does) holds none, and is `emulator:<from.id>`, never an
+    object id."""
+    account = activity.from_property
+    people.note_sender(core.directory, account, people.timezone_of(activity))
     if account is None:
         return core.person(PLATFORM, "")
     if account.aad_object_id:
@@ -165,10 +169,7 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         noted in the directory."""
         activity: Activity = turn_context.activity
         self._remember(turn_context)
-        people.note_sender(
-            self.core.directory, activity.from_property, people.timezone_of(activity)
-        )
-        return person_of(self.core, activity.from_property)
+        return person_of(self.core, activity)
 
     async def _asked(
         self, turn_context: TurnContext, person: Person, text: str, public: bool = False
@@ -224,7 +225,7 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         handler = self._invokes.get(activity.name or "")
         if handler is None:
             return await super().on_invoke_activity(turn_context)
-        person = person_of(self.core, activity.from_property)
+        person = person_of(self.core, activity)
         return await handler(turn_context, person, _data(activity.value))
 
     async def _on_card_action(

@@ -332,14 +332,23 @@ class Digest:
     async def _submitted(self, person: Person, values: Values, state: str) -> Message:
         """Save the preferences form (mistakes come back on their fields)."""
         current = self.store.preferences(person.platform, person.user_id)
-        prefs, joins = read_preferences(values, current, leaderboard=self.leaderboard)
+        prefs, joins, zone = read_preferences(values, current, leaderboard=self.leaderboard)
         self.store.save(person.platform, person.user_id, prefs)
+        self._choose_zone(person, zone)
         if joins is not None:
             set_joined(self.db, person.platform, person.user_id, joins)
         due = self.schedule.replan(person.platform, person.user_id, datetime.now(UTC))
         if not prefs.wants(self.plan.opt_in):
             return Message("Saved. Daily digests are off; turn them on here any time.")
         return Message(self._next_digest(person, "Saved.", due))
+
+    def _choose_zone(self, person: Person, zone: str) -> None:
+        """Keep the zone the person chose: only a change, or a choice made before, counts
+        (the form comes filled with what their platform gave, which may still change)."""
+        directory = self.core.directory
+        shown = str(self.zone(person.platform, person.user_id))
+        if zone and (zone != shown or directory.zone_chosen(person.platform, person.user_id)):
+            directory.choose_zone(person.platform, person.user_id, zone)
 
     def _next_digest(self, person: Person, first: str, due: datetime | None) -> str:
         """`first`, then when the person's next digest comes (if one is planned)."""

@@ -16,6 +16,7 @@ OPEN_PREFERENCES = "digest_open_preferences"
 PREFERENCES_FORM = "digest_preferences"
 ENABLED = "enabled"
 TIME = "time"
+ZONE = "zone"  # an IANA time zone name
 DAYS = "days"
 TOPICS = "topics"
 NETWORKS = "networks"

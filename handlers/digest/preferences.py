@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from datetime import time
+from functools import cache
+from zoneinfo import available_timezones
 
 from content_feed.compose import Network
 from handlers.digest import ids
@@ -45,12 +47,21 @@ def _on_off(values: Values, name: str, errors: dict[str, str]) -> bool:
     return chosen == ids.ON
 
 
+@cache
+def _zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
 def read_preferences(
     values: Values, current: Preferences, *, leaderboard: bool = False
-) -> tuple[Preferences, bool | None]:
-    """The submitted preferences, and whether the person joins the leaderboard (None when the
-    form had no such field: `leaderboard` is off); `FormErrors` on the fields that are wrong."""
+) -> tuple[Preferences, bool | None, str]:
+    """The submitted preferences, whether the person joins the leaderboard (None when the
+    form had no such field: `leaderboard` is off) and the time zone chosen ("" when none was
+    sent); `FormErrors` on the fields that are wrong."""
     errors: dict[str, str] = {}
+    zone = _text(values, ids.ZONE).strip()
+    if zone and zone not in _zones():
+        errors[ids.ZONE] = "Choose a time zone from the list, such as Europe/Copenhagen."
     # Left on "Muted until …", the mute stays; On (or Off) ends it.
     muted = _text(values, ids.ENABLED).strip() == ids.MUTED and current.muted_until is not None
     enabled = True if muted else _on_off(values, ids.ENABLED, errors)
@@ -81,4 +92,4 @@ def read_preferences(
         networks=tuple(Network(n) for n in dict.fromkeys(networks)),
         muted_until=current.muted_until if muted else None,
     )
-    return prefs, joins
+    return prefs, joins, zone

@@ -31,6 +31,62 @@ from handlers.views import (
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 NETWORK_NAMES = {Network.LINKEDIN: "LinkedIn", Network.X: "X", Network.FACEBOOK: "Facebook"}
 SUMMARY_LIMIT = 200
+# The zones offered in the preferences, west to east (a person's own is added when missing);
+# fewer than Slack's 100 options a select.
+ZONES = (
+    "Pacific/Honolulu",
+    "America/Anchorage",
+    "America/Los_Angeles",
+    "America/Denver",
+    "America/Phoenix",
+    "America/Chicago",
+    "America/Mexico_City",
+    "America/New_York",
+    "America/Toronto",
+    "America/Bogota",
+    "America/Lima",
+    "America/Santiago",
+    "America/Sao_Paulo",
+    "America/Argentina/Buenos_Aires",
+    "Atlantic/Reykjavik",
+    "UTC",
+    "Europe/London",
+    "Europe/Dublin",
+    "Europe/Lisbon",
+    "Africa/Lagos",
+    "Europe/Paris",
+    "Europe/Madrid",
+    "Europe/Amsterdam",
+    "Europe/Berlin",
+    "Europe/Zurich",
+    "Europe/Rome",
+    "Europe/Copenhagen",
+    "Europe/Oslo",
+    "Europe/Stockholm",
+    "Europe/Warsaw",
+    "Africa/Johannesburg",
+    "Africa/Cairo",
+    "Europe/Helsinki",
+    "Europe/Athens",
+    "Europe/Istanbul",
+    "Africa/Nairobi",
+    "Asia/Dubai",
+    "Asia/Karachi",
+    "Asia/Kolkata",
+    "Asia/Dhaka",
+    "Asia/Bangkok",
+    "Asia/Jakarta",
+    "Asia/Singapore",
+    "Asia/Shanghai",
+    "Asia/Hong_Kong",
+    "Asia/Manila",
+    "Asia/Tokyo",
+    "Asia/Seoul",
+    "Australia/Perth",
+    "Australia/Brisbane",
+    "Australia/Sydney",
+    "Pacific/Auckland",
+)
 
 
 def _summary(text: str) -> str:
@@ -138,6 +194,7 @@ def preferences_form(
                 hint=hint,
             ),
             Input(ids.TIME, "Time", kind="time", initial=at.strftime("%H:%M")),
+            zone_input(zone),
             Input(
                 ids.DAYS,
                 "Days",
@@ -163,6 +220,19 @@ def preferences_form(
             ),
             *joining,
         ),
+    )
+
+
+def zone_input(zone: str) -> Input:
+    """The time zone the digest's time is in, `zone` chosen."""
+    zones = ZONES if zone in ZONES else (zone, *ZONES)
+    return Input(
+        ids.ZONE,
+        "Time zone",
+        kind="select",
+        initial=zone,
+        options=tuple(Option(name, name.replace("_", " ")) for name in zones),
+        hint="Your digest comes at its time in this zone.",
     )
 
 

@@ -13,6 +13,8 @@ SCRIPT = "\n".join(
         "/socialbot preferences",
         "1",  # Daily digest: On
         "25:00",  # not a time
+        "Mars/Olympus_Mons",  # no time zone: asked again at once
+        "Asia/Tokyo",
         "1,3,5",  # Monday, Wednesday, Friday
         "wind, hiring",
         "",  # keep the networks
@@ -39,6 +41,14 @@ async def test_preferences_on_the_console(make_settings) -> None:
     assert prefs.at is not None and prefs.at.strftime("%H:%M") == "08:15"
     assert prefs.days == (0, 2, 4) and prefs.topics == ("wind", "hiring")
     assert len(prefs.networks) == 3
+    # The zone is the person's own, kept over what a platform says. (review7 item 4)
+    assert "'Mars/Olympus_Mons' is none of the choices." in output
+    assert "Your next digest comes" in output and "(Asia/Tokyo)" in output
+    again = io.StringIO()  # a new session: the console tells the directory who it is again
+    keep = "\n".join(["/socialbot preferences", "", "", "", "", "", "", ""])
+    await ConsoleSession(runtime.core, io.StringIO(keep + "\n"), again, "alice").run()
+    assert "(now: Asia/Tokyo; press Enter to keep)" in again.getvalue()
+    assert str(digest.zone("console", "alice")) == "Asia/Tokyo"
     runtime.db.close()
 
 
@@ -50,6 +60,7 @@ async def test_the_days_shown_are_the_days_typed_back(make_settings) -> None:
         "/socialbot preferences",
         "",  # On
         "",  # the time
+        "",  # the time zone
         "0, 1, 2, 3, 4",  # what the old prompt showed: 0 is no choice, asked again
         "Monday, Tuesday, Wednesday, Thursday, Friday, Sunday",  # what it shows now, and Sunday
         "",
@@ -73,7 +84,7 @@ async def test_the_preferences_show_a_mute_and_on_ends_it(make_settings) -> None
     day = until.strftime("%A %d %B")
     output = ""
     for choice, muted_until in (("", until.timestamp()), ("2", None)):  # keep it; then On
-        script = ["/socialbot preferences", choice, "", "", "", ""]
+        script = ["/socialbot preferences", choice, "", "", "", "", ""]
         out = io.StringIO()
         await ConsoleSession(runtime.core, io.StringIO("\n".join(script) + "\n"), out, "dan").run()
         assert "Saved." in out.getvalue()

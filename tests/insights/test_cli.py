@@ -174,8 +174,8 @@ def test_the_leaderboard_names_only_who_joined_it(socialbot, monkeypatch, tmp_pa
         )
 
     def preferences(leaderboard: str) -> str:
-        # On, the time, the days, the topics and the networks kept; then the leaderboard.
-        return "\n".join(["/socialbot preferences", "", "", "", "", "", leaderboard, ""])
+        # On, the time, its zone, the days, the topics and the networks kept; the leaderboard.
+        return "\n".join(["/socialbot preferences", "", "", "", "", "", "", leaderboard, ""])
 
     off = socialbot("console", "--user", "ann", input=preferences("1"))
     assert "Saved." in off.stdout and "Leaderboard" not in off.stdout  # it is off

@@ -12,13 +12,15 @@ import pytest
 
 from bot.delivery.gateway import PermanentFailure
 from bot.teams import TeamsGateway, people
+from handlers.digest.ids import OPEN_PREFERENCES
 from handlers.people import Member
 from handlers.views import Message
 from tests.digest.conftest import add_feeds, at
-from tests.teams.conftest import MakeTeams, Teams, card_text, cards_in
+from tests.teams.conftest import MakeTeams, Teams, card_text, cards_in, objects_in
 
 CHANNEL_INSTALLED = "teams-installationUpdate-add-channel.json"
 PERSONAL = "teams-message-personal.json"
+INVOKE = "teams-invoke-adaptiveCard-action.constructed.json"
 TEAM = "19:zFLSDFWsesfzcmKArqKJ-65aOXJz@sgf462H2wz41@thread.tacv2"
 TENANT = "b28fdbfd-2b78-4f93-b0f8-8881793f0f8f"
 BOT = "28:608cacfd-1cea-40c9-b678-4b93e69bb72b"
@@ -392,3 +394,50 @@ async def test_an_install_in_a_team_that_lists_nobody_waits_for_the_daily_sync(
     assert "could not read a team's roster" in caplog.text
     assert "unexpected error" not in caplog.text
     assert teams.core.directory.active("teams") == []
+
+
+async def test_a_roster_member_gets_their_zone_from_a_press_and_may_choose_another(
+    teams: Teams, roster: object
+) -> None:
+    # Person 1 is known from the roster alone, which gives no zone: the first button they press
+    # gives it (Teams adds clientInfo to invokes too), and the preferences let them choose
+    # another, which their client's no longer changes. (review7 item 4)
+    await teams.post(CHANNEL_INSTALLED)
+    one = {
+        "from": {"id": "29:user-1", "name": "Person 1", "aadObjectId": "aad-1"},
+        "conversation": {"conversationType": "personal", "id": "a:chat-1"},
+    }
+
+    def client(zone: str) -> list[dict[str, Any]]:
+        return [{"type": "clientInfo", "locale": "en-US", "platform": "Web", "timezone": zone}]
+
+    def zone() -> str:
+        member = teams.core.directory.get("teams", "aad-1")
+        assert member is not None
+        return member.tz
+
+    assert zone() == ""
+    button = {"action_id": OPEN_PREFERENCES, "value": "", "msteams": {"type": "task/fetch"}}
+    new_york = client("America/New_York")
+    fetched = await teams.post(
+        INVOKE, name="task/fetch", value={"data": button}, entities=new_york, **one
+    )
+    assert zone() == "America/New_York"
+    form = (await fetched.json())["task"]["value"]["card"]["content"]
+    shown = {node["id"]: node.get("value", "") for node in objects_in(form["body"]) if "id" in node}
+    assert shown["zone"] == "America/New_York"
+    [submit] = form["actions"]
+
+    async def save(chosen: str) -> dict[str, Any]:
+        data = {**submit["data"], **shown, "zone": chosen}
+        response = await teams.post(INVOKE, name="task/submit", value={"data": data}, **one)
+        answer: dict[str, Any] = await response.json()
+        return answer
+
+    refused = await save("Mars/Olympus_Mons")
+    assert "Choose a time zone from the list" in json.dumps(refused)
+    assert zone() == "America/New_York"
+    assert await save("Asia/Tokyo") == {}
+    assert "(Asia/Tokyo)" in card_text(teams.connector.posted[-1].activity)
+    await teams.post(PERSONAL, text="hello", entities=new_york, **one)
+    assert zone() == "Asia/Tokyo"
