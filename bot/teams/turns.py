@@ -25,7 +25,7 @@ from handlers.core import NOT_SENT_PRIVATELY, SENT_PRIVATELY, Core
 from handlers.errors import FormErrors
 from handlers.help import help_message
 from handlers.people import Person
-from handlers.views import Form, Message, Reply
+from handlers.views import Form, Message, Reply, Text
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +85,11 @@ def thread_root(activity: Activity) -> str | None:
     _, _, root = (activity.conversation.id or "").partition(_THREAD)
     root = root or activity.reply_to_id or ""
     return root if root and root != activity.id else None
+
+
+def _few_words(message: Message) -> bool:
+    """Whether `message` is only words (no heading, buttons or pictures): a toast says it."""
+    return all(isinstance(block, Text) and not block.image_url for block in message.blocks)
 
 
 def _data(value: object) -> dict[str, Any]:
@@ -231,7 +236,8 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
     async def _on_card_action(
         self, turn_context: TurnContext, person: Person, value: dict[str, Any]
     ) -> InvokeResponse:
-        """`Action.Execute`: a form's answer or an action's message replaces the card."""
+        """`Action.Execute`: a form's answer replaces the form's card; an action's answer
+        leaves the card pressed (a digest, an announcement, a report) as it was."""
         data = _data(_data(value.get("action")).get("data"))
         if cards.DATA_FORM_ID in data:
             answer = await self._pressed(person, data)
@@ -239,14 +245,15 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
                 return invokes.card_refresh(cards.form_card(answer.reply, answer.errors))
             return invokes.card_refresh(cards.card(answer.reply or DONE))
         result = await self._action(person, data)
+        if result is None or (isinstance(result, Message) and _few_words(result)):
+            # As Slack answers a button privately below the message, not in its place.
+            return invokes.card_message((result or DONE).text)
+        # A form (from a button not marked as opening one), or an answer with buttons of its
+        # own ("Unmute"): a message of its own, the pressed card kept.
+        sent = await self._below(turn_context, result)
         if isinstance(result, Form):
-            # A button not marked as opening a form (on a card sent before buttons were, say):
-            # the form must not replace the card it came from (a digest), so it comes below.
-            await turn_context.send_activity(reply(result))
-            return invokes.card_message(result.title)
-        if isinstance(result, Message):
-            return invokes.card_refresh(cards.card(result))
-        return invokes.card_message(DONE.text)
+            return invokes.card_message(result.title if sent else NOT_SENT_PRIVATELY)
+        return invokes.card_message(result.text)
 
     async def _on_task_fetch(
         self, turn_context: TurnContext, person: Person, value: dict[str, Any]
@@ -286,14 +293,20 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         self, turn_context: TurnContext, message: Message
     ) -> InvokeResponse:
         """Close the dialog and send `message` to the person's chat with the bot."""
-        activity: Activity = turn_context.activity
-        if (activity.conversation.conversation_type or PERSONAL) == PERSONAL:
-            await turn_context.send_activity(reply(message))
-            return invokes.closed()
-        if await self._send_personal(turn_context, message):
+        if await self._below(turn_context, message):
             return invokes.closed()
         # The work is done; only the message could not go. Say it in the dialog instead.
         return invokes.dialog_message(message.text)
+
+    async def _below(self, turn_context: TurnContext, answer: Reply) -> bool:
+        """Send `answer` under the pressed card in a personal chat; from a channel or group
+        chat, to the presser's own chat, as nobody else asked for it. False if it could not
+        go."""
+        activity: Activity = turn_context.activity
+        if (activity.conversation.conversation_type or PERSONAL) == PERSONAL:
+            await turn_context.send_activity(reply(answer))
+            return True
+        return await self._send_personal(turn_context, answer)
 
     async def _send_personal(self, turn_context: TurnContext, answer: Reply) -> bool:
         """Send `answer` to the sender's personal chat with the bot, opening it if there is

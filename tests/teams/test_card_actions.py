@@ -6,14 +6,20 @@ from typing import Any
 
 import pytest
 
+from handlers.announcements import ids as announce_ids
+from handlers.announcements.store import AnnouncementStore, Draft
 from handlers.people import Person
-from handlers.views import Form, Input, Message, Reply
-from tests.teams.conftest import Teams, assert_valid_card, card_text, cards_in
+from handlers.views import Actions, Button, Form, Input, Message, Reply, Text
+from tests.teams.conftest import Teams, assert_valid_card, card_text, cards_in, load_activity
 
 EXECUTE = "teams-invoke-adaptiveCard-action.constructed.json"
 SUBMIT = "teams-message-from-action-submit.constructed.json"
 FORM = Form("test_mute", "Mute a topic", (Input("topic", "Topic"),))
 UPDATED = Message("Acknowledged by Megan Bowen")
+MUTED = Message(
+    "Muted until Monday.",
+    (Text("Muted until Monday."), Actions((Button("Unmute", "test_button", "unmute"),))),
+)
 
 
 @pytest.fixture
@@ -32,15 +38,48 @@ def _execute(value: str = "item-1") -> dict[str, Any]:
     return {"action": {"type": "Action.Execute", "verb": "test_button", "data": data}}
 
 
-async def test_a_message_refreshes_the_pressed_card(teams: Teams, answer_with: Any) -> None:
-    answer_with(UPDATED)
+async def test_words_show_briefly_and_the_pressed_card_stays(
+    teams: Teams, answer_with: Any
+) -> None:
+    answer_with(UPDATED)  # a digest, an announcement or a report card keeps all it shows
 
     body = await (await teams.post(EXECUTE, value=_execute())).json()
 
-    assert body["type"] == "application/vnd.microsoft.card.adaptive"
-    assert_valid_card(body["value"])
-    assert "Acknowledged by Megan Bowen" in str(body["value"])
+    assert body == {
+        "statusCode": 200,
+        "type": "application/vnd.microsoft.activity.message",
+        "value": "Acknowledged by Megan Bowen",
+    }
     assert teams.connector.calls == []
+
+
+async def test_an_answer_with_buttons_comes_below_and_the_pressed_card_stays(
+    teams: Teams, answer_with: Any
+) -> None:
+    answer_with(MUTED)
+
+    body = await (await teams.post(EXECUTE, value=_execute())).json()
+
+    assert body["type"] == "application/vnd.microsoft.activity.message"
+    assert body["value"] == "Muted until Monday."
+    [call] = teams.connector.posted
+    assert call.conversation_id == load_activity(EXECUTE, "")["conversation"]["id"]
+    [card] = cards_in(call.activity)
+    assert_valid_card(card)
+    assert [a["title"] for a in card["body"][1]["actions"]] == ["Unmute"]
+
+
+async def test_an_answer_with_buttons_to_a_channel_card_goes_to_the_presser_alone(
+    teams: Teams, answer_with: Any
+) -> None:
+    answer_with(MUTED)
+    channel = {"conversationType": "channel", "id": "19:general@thread.tacv2"}
+
+    body = await (await teams.post(EXECUTE, value=_execute(), conversation=channel)).json()
+
+    assert body["value"] == "Muted until Monday."
+    posted = [call.conversation_id for call in teams.connector.posted]
+    assert posted and "19:general@thread.tacv2" not in posted
 
 
 async def test_a_form_comes_below_and_the_pressed_card_stays(
@@ -84,3 +123,18 @@ async def test_a_submit_button_message_gets_a_reply_or_none(
     else:
         [call] = teams.connector.posted
         assert shown in card_text(call.activity)
+
+
+async def test_not_for_me_on_an_announcement_leaves_the_card_as_it_was(teams: Teams) -> None:
+    store = AnnouncementStore(teams.db)
+    draft = Draft("Launch day", "We launch today.", "", "", {}, "everyone")
+    announcement = store.confirm(store.save_draft("teams", "megan", "everyone", draft)).id
+    data = {"action_id": announce_ids.NOT_FOR_ME, "value": str(announcement)}
+    value = {"action": {"type": "Action.Execute", "verb": announce_ids.NOT_FOR_ME, "data": data}}
+
+    body = await (await teams.post(EXECUTE, value=value)).json()
+
+    assert body["type"] == "application/vnd.microsoft.activity.message"
+    assert body["value"] == "Noted: I won't bring this announcement up again."
+    assert teams.connector.calls == []
+    assert store.dismissals(announcement) == 1

@@ -106,24 +106,43 @@ async def ada_digest(make_teams: MakeTeams, tmp_path: Path) -> tuple[Teams, dict
     return teams, digest.activity
 
 
+async def press(teams: Teams, button: dict[str, Any]) -> dict[str, Any]:
+    """Press an Action.Execute button as Ada; Teams' invoke response."""
+    execute = {"action": {"type": "Action.Execute", "verb": button["verb"],
+                          "data": button["data"]}}  # fmt: skip
+    response = await teams.post(INVOKE, name="adaptiveCard/action", value=execute, **ADA)
+    assert response.status == 200
+    answer: dict[str, Any] = await response.json()
+    return answer
+
+
+async def test_not_for_me_hides_the_item_and_leaves_the_digest_as_it_was(
+    make_teams: MakeTeams, tmp_path: Path
+) -> None:
+    teams, digest = await ada_digest(make_teams, tmp_path)
+    [first, *_] = [node for node in objects_in(digest) if node.get("title") == "Not for me"]
+
+    answer = await press(teams, first)
+
+    # A few words under the card, as Teams shows them; the card itself is not replaced.
+    assert answer["type"] == "application/vnd.microsoft.activity.message"
+    assert answer["value"].startswith("Hidden: “")
+    assert teams.connector.calls == []
+    assert teams.db.execute("SELECT COUNT(*) FROM digest_dislikes").fetchone() == (1,)
+
+
 async def test_a_mute_is_undone_with_its_unmute_button(
     make_teams: MakeTeams, tmp_path: Path
 ) -> None:
     teams, digest = await ada_digest(make_teams, tmp_path)
 
-    async def press(button: dict[str, Any]) -> dict[str, Any]:
-        execute = {"action": {"type": "Action.Execute", "verb": button["verb"],
-                              "data": button["data"]}}  # fmt: skip
-        response = await teams.post(INVOKE, name="adaptiveCard/action", value=execute, **ADA)
-        assert response.status == 200
-        card: dict[str, Any] = (await response.json())["value"]
-        return card
+    muted = await press(teams, titled(cards_in(digest), "Mute for a week"))
+    assert muted["value"].startswith("Digests muted for a week")
+    [below] = teams.connector.posted  # the digest stays; the Unmute button comes below it
+    assert below.conversation_id == PEOPLE["ada"]
+    unmuted = await press(teams, titled(cards_in(below.activity), "Unmute"))
 
-    muted = await press(titled(cards_in(digest), "Mute for a week"))
-    assert "Digests muted for a week" in str(muted)
-    unmuted = await press(titled([muted], "Unmute"))
-
-    assert "Digests unmuted. Your next digest comes" in str(unmuted)
+    assert unmuted["value"].startswith("Digests unmuted. Your next digest comes")
     assert teams.runtime.digest.store.preferences("teams", "ada").muted_until is None
 
 
