@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import timedelta
 
 from bot.app import Runtime, build_runtime
 from bot.console.session import ConsoleSession
+from handlers.announcements.ids import LATE, PURPOSE
 from handlers.people import Member
-from tests.announcements.conftest import GENERAL, NEWS, PEOPLE, named_channels
+from tests.announcements.conftest import GENERAL, NEWS, PEOPLE, named_channels, tomorrow_at
 from tests.conftest import SettingsFactory
 from tests.fakes.slack_requests import SECRET
 from tests.fakes.slack_web_api import FakeSlack
@@ -87,3 +89,34 @@ async def test_the_console_needs_a_chat_platform_to_announce(make_settings) -> N
     await ConsoleSession(runtime.core, io.StringIO("/announce\n"), out, "alice").run()
     assert "Announcements from the console go out on Slack" in out.getvalue()
     runtime.db.close()
+
+
+async def test_one_found_hours_past_its_time_asks_the_console_announcer(
+    make_settings, slack: FakeSlack
+) -> None:
+    # Review6 item 10 on the console: the held announcement's question reaches the announcer's
+    # next session, whose "#1" sends it after all.
+    at = tomorrow_at(10)
+    fields = [*FIELDS[:10], "2", at.date().isoformat(), "10:00", *FIELDS[13:]]
+    runtime, text = await on_console(make_settings, slack, fields)
+    assert "Announcement #1 will go to 3 people on" in text, text
+    async with runtime.delivery:
+        await runtime.core.tick(at + timedelta(days=2))  # the bot is back two days later
+        await runtime.delivery.run_until_done(LATE, "1")
+        # Her next session shows the question first; the list offers the same buttons.
+        shown = await session(runtime, "/announce list\n#1\n")
+        asked, listing = " ".join(shown.split()).split("Announcements ====")
+        assert f"“We won the Green Award” was due on {at:%a %d %b %Y} at 10:00" in asked
+        assert asked.endswith("Send it now, or cancel it? [#1 Send now] [#2 Cancel] ")
+        assert "Late: was due on" in listing and "[#1 Send now] [#2 Cancel]" in listing
+        assert listing.endswith("Announcement #1 is on its way to 3 people.")
+        await runtime.delivery.run_until_done(PURPOSE, "1")
+    assert {user: len(slack.messages_in(user)) for user in PEOPLE} == {u: 1 for u in PEOPLE}
+    runtime.db.close()
+
+
+async def session(runtime: Runtime, script: str) -> str:
+    """A console session of alice's typing `script`: what it showed."""
+    out = io.StringIO()
+    await ConsoleSession(runtime.core, io.StringIO(script), out, "alice").run()
+    return out.getvalue()

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
+from typing import Any
 
-from tests.teams.conftest import MakeTeams, card_text, cards_in
+from handlers.announcements import ids
+from handlers.people import Member
+from tests.announcements.conftest import tomorrow_at
+from tests.fakes.bot_work import settled
+from tests.teams.conftest import MakeTeams, Teams, card_text, cards_in
+from tests.teams.test_team_questions import ASKER_CHAT, buttons
 
 PERSONAL = "teams-message-personal.json"
 MENTION = "teams-message-channel-mention.constructed.json"
@@ -41,9 +48,7 @@ async def test_the_preview_says_which_chosen_channels_the_app_cannot_post_in(
     [action] = card["actions"]
     typed = {"headline": "Launch", "message": "Hi", "audience": "channels", "when": "now",
              "channels": f"{CHANNEL}, {ELSEWHERE}"}  # fmt: skip
-    value = {"action": {"type": "Action.Execute", "verb": action["verb"],
-                        "data": {**action["data"], **typed}}}  # fmt: skip
-    preview = json.dumps(await (await teams.post(EXECUTE, value=value)).json())
+    preview = json.dumps(await execute(teams, action, typed))
 
     assert "This is what 2 channels will get" in preview
     assert (
@@ -51,3 +56,55 @@ async def test_the_preview_says_which_chosen_channels_the_app_cannot_post_in(
         in preview
     )
     assert f"not in {CHANNEL}" not in preview
+
+
+async def test_one_found_hours_past_its_time_asks_the_announcer_in_teams(
+    make_teams: MakeTeams,
+) -> None:
+    # Review6 item 10 on Teams: the held announcement's question is a card whose Send now
+    # sends it after all.
+    teams = await make_teams(announcers=[MEGAN], insights="off", teams_conversation_rate=100.0)
+    for person, chat in COLLEAGUES.items():
+        sender = {"id": f"29:{person}", "name": person.title(), "aadObjectId": person}
+        conversation = {"conversationType": "personal", "id": chat}
+        await teams.post(PERSONAL, text="hi", conversation=conversation, **{"from": sender})
+    teams.core.directory.upsert(Member("teams", person, person.title()) for person in COLLEAGUES)
+    at = tomorrow_at(10)
+    await teams.post(PERSONAL, text="announce")
+    [form] = cards_in(teams.connector.sent[-1].activity)
+    typed = {"headline": "Townhall at 10:00 today", "message": "In the atrium.",
+             "audience": "everyone", "when": "later", "date": at.date().isoformat(),
+             "time": "10:00"}  # fmt: skip
+    preview = await execute(teams, form["actions"][0], typed)
+    [confirm] = preview["value"]["actions"]  # Continue, with "What now?" at Confirm
+    confirmed = json.dumps(await execute(teams, confirm, {"next": "confirm"}))
+    assert "will go to" in confirmed, confirmed
+    delivery = teams.runtime.delivery
+    async with delivery:
+        await teams.core.tick(at + timedelta(days=2))  # back two days later (Megan is in L.A.)
+        await delivery.run_until_done(ids.LATE, "1")
+        [asked] = [c for c in teams.connector.posted if "was not sent" in card_text(c.activity)]
+        assert asked.conversation_id == ASKER_CHAT  # Megan's chat with the bot
+        assert f"“Townhall at 10:00 today” was due on {at:%a %d %b %Y} at 10:00" in card_text(
+            asked.activity
+        )
+        offered = buttons(asked.activity)
+        send, cancel = offered[ids.SEND_LATE], offered[ids.CANCEL]
+        assert (send["title"], cancel["title"]) == ("Send now", "Cancel")
+        assert "is on its way to" in json.dumps(await execute(teams, send, {}))
+        await settled(teams.runtime)
+        await delivery.run_until_done(ids.PURPOSE, "1")
+    got = {c.conversation_id for c in teams.connector.posted if "atrium" in str(c.activity)}
+    assert set(COLLEAGUES.values()) <= got
+
+
+COLLEAGUES = {"ada": "a:chat-ada", "bo": "a:chat-bo"}  # Entra id: personal chat
+
+
+async def execute(teams: Teams, action: dict[str, Any], typed: dict[str, Any]) -> Any:
+    """Press `action` (an Action.Execute) with `typed` in the card's inputs: the answer."""
+    value = {"action": {"type": "Action.Execute", "verb": action["verb"],
+                        "data": {**action["data"], **typed}}}  # fmt: skip
+    response = await teams.post(EXECUTE, value=value)
+    assert response.status == 200
+    return await response.json()
