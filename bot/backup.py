@@ -61,7 +61,8 @@ def _beside(database: Path, suffixes: tuple[str, ...] = SQLITE_FILES) -> list[Pa
 
 
 def _refuse_the_database(path: Path, database: Path, what: str) -> None:
-    """Raise BackupError when `path` is `database` or a file beside it (its lock included)."""
+    """Raise BackupError when `path` is `database` or a file beside it (its lock included);
+    `database` resolved, as SQLite and the run lock put those beside the file a link leads to."""
     for own in _beside(database, (*SQLITE_FILES, ".lock")):
         same = path.resolve() == own.resolve()
         if same or (path.exists() and own.exists() and path.samefile(own)):
@@ -173,7 +174,7 @@ def backup(database: Path, target: Path) -> Copied:
         raise BackupError(f"{target} is a folder; name the backup file")
     if not target.parent.is_dir():
         raise BackupError(f"the folder {target.parent} does not exist; create it first")
-    _refuse_the_database(target, database, "name another file for the backup")
+    _refuse_the_database(target, database.resolve(), "name another file for the backup")
     try:
         with _connect(database) as source, _checked_copy(source, target) as partial:
             partial.replace(target)
@@ -192,9 +193,11 @@ def restore(
     """Replace `database` with the checked socialbot database `source`, the old one moved
     aside; unfinished deliveries become uncertain, today's digests due by now (with `plan`)
     count as sent, announcements due by now are held. `confirm` runs once `source` checked
-    out, before anything changes (it raises to stop). The caller makes sure no bot runs on it."""
+    out, before anything changes (it raises to stop). The caller makes sure no bot runs on it.
+    A `database` that is a symlink stays one: the file it leads to is replaced."""
     if not source.is_file():
         raise BackupError(f"there is no backup at {source}")
+    database = database.resolve()
     _refuse_the_database(source, database, "restore from a backup")
     try:
         with _connect(source, read_only=True) as copy:

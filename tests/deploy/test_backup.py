@@ -225,3 +225,40 @@ def test_the_database_and_its_backups_are_for_their_owner_only(tmp_path: Path) -
     assert {path.name: oct(stat.S_IMODE(path.stat().st_mode)) for path in written} == {
         path.name: oct(0o600) for path in written
     }
+
+
+def test_a_symlinked_database_is_backed_up_and_restored_as_the_file_it_leads_to(
+    tmp_path: Path,
+) -> None:
+    # Review6 item 11, rest: SOCIALBOT_DB is a link (/srv/current.db -> /data/socialbot.db).
+    data, srv = tmp_path / "data", tmp_path / "srv"
+    data.mkdir()
+    srv.mkdir()
+    live = data / "socialbot.db"
+    (srv / "current.db").symlink_to(live)
+    link = str(Path("srv", "current.db"))
+    socialbot(tmp_path, "console", stdin=f"/report-mention {LINK}\n", db=link)
+    running = RunLock(srv / "current.db")  # a bot runs: its lock sits beside the real file
+    running.acquire()
+    bot = sqlite3.connect(live, isolation_level=None)  # the running bot's connection
+    bot.execute("PRAGMA journal_mode=WAL")
+    whole = live.read_bytes()
+    try:
+        for name in ("socialbot.db.lock", "socialbot.db-wal"):
+            refused = socialbot(tmp_path, "backup", str(data / name), db=link)
+            assert refused.exit_code == 1, refused.output
+            assert f"the live database's file {data / name}" in refused.output
+    finally:
+        bot.close()
+        running.release()
+    assert live.read_bytes() == whole
+
+    assert socialbot(tmp_path, "backup", str(tmp_path / "backup.db"), db=link).exit_code == 0
+    socialbot(tmp_path, "console", stdin="/report-mention https://x.com/b/status/9\n", db=link)
+    back = socialbot(tmp_path, "restore", "--yes", str(tmp_path / "backup.db"), db=link)
+    assert back.exit_code == 0, back.output
+    assert back.output.startswith(f"Restored {live}:")
+    assert (srv / "current.db").is_symlink() and (srv / "current.db").resolve() == live
+    (kept,) = data.glob("socialbot.db.before-restore-*Z")
+    assert "x.com/b/status/9" in socialbot(tmp_path, "reports", "list", db=str(kept)).output
+    assert "x.com/b/status/9" not in socialbot(tmp_path, "reports", "list", db=link).output
