@@ -29,11 +29,8 @@ Rows left `sending` by a live process (the CLI and the bot side by side) are lef
 
 An outage is the platform's, not the message's
 ----------------------------------------------
-A row counts its own transient failures toward `max_errors`. But `trip_after` transient
-failures in a row, whichever rows they hit, pause the platform's queue (a circuit breaker): one
-row is tried every `probe_every` seconds (a different one each time), the others wait without
-spending tries, and the first answer of any kind resumes the queue. Rows still waiting past
-their purpose's `lifetime` are given up with the outage as their reason.
+Each platform's queue has a circuit breaker (bot/delivery/breaker.py): transient failures in a
+row pause it, one probe at a time goes while paused, and what is past its use is given up.
 """
 
 from __future__ import annotations
@@ -52,6 +49,7 @@ from typing import Any, Literal
 
 from sqlite_utils import Database
 
+from bot.delivery.breaker import PLATFORM_NAMES, CircuitBreaker
 from bot.delivery.buckets import ConversationBuckets, Pace, TokenBucket
 from bot.delivery.gateway import (
     CannotTell,
@@ -122,11 +120,6 @@ def paces_from_settings(settings: Settings) -> dict[str, Pace]:
     }
 
 
-def _clock(when: float) -> str:
-    """A Unix time as the operator reads it in /healthz and the logs: "19:00 UTC"."""
-    return time.strftime("%H:%M UTC", time.gmtime(when))
-
-
 def _owner() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
 
@@ -150,21 +143,6 @@ def _owner_dead(owner: str) -> bool:
 
 
 @dataclass
-class _Outage:
-    """A platform failing transiently: since when, the last reason, and the next probe."""
-
-    since: float  # Unix time of the first failure in the run
-    reason: str
-    paused: bool = False
-    probe_at: float = 0.0  # monotonic: when the next probe may go
-    probe: int | None = None  # the delivery id in flight as the probe
-    probed: int = 0  # the last probe's id: the next is a later row (one bad message blocks none)
-
-
-PLATFORM_NAMES = {"slack": "Slack", "teams": "Teams"}
-
-
-@dataclass
 class _Lane:
     """One platform's gateway, buckets and in-flight work."""
 
@@ -173,10 +151,9 @@ class _Lane:
     bucket: TokenBucket
     conversations: ConversationBuckets
     slots: asyncio.Semaphore
+    breaker: CircuitBreaker
     wake: asyncio.Event = field(default_factory=asyncio.Event)
     inflight: set[int] = field(default_factory=set)
-    failures: int = 0  # consecutive transient failures, any row
-    outage: _Outage | None = None
 
 
 class DeliveryEngine:
@@ -323,7 +300,7 @@ class DeliveryEngine:
         message_id = self.ledger.message_id(platform, recipient, purpose, key)
         gateway = self._gateways.get(platform)
         lane = self._lanes.get(platform)
-        if gateway is None or (lane is not None and lane.outage and lane.outage.paused):
+        if gateway is None or (lane is not None and lane.breaker.paused):
             return False  # a paused platform: the caller edits again later
         if message_id is None:
             # A channel that refused the message: the managers who got it instead get the edit.
@@ -370,6 +347,7 @@ class DeliveryEngine:
                 # No bursts within a conversation: evenly spaced posts stay under every window.
                 conversations=ConversationBuckets(pace.conversation_rate, 1),
                 slots=asyncio.Semaphore(pace.concurrency),
+                breaker=CircuitBreaker(platform, self.ledger, self.policy),
             )
             self._spawn(self._dispatch(platform, lane), self._tasks)
         for purpose, key in self.ledger.unfinished():
@@ -519,14 +497,11 @@ class DeliveryEngine:
         """One sweep over the due rows; return how long to sleep before the next."""
         after, soonest, now = 0, self.policy.idle_poll, time.time()
         # A paused platform gets one message at a time, every `probe_every` seconds.
-        outage = lane.outage if lane.outage is not None and lane.outage.paused else None
-        if outage is not None:
-            self._expire(platform, outage)
-            wait = outage.probe_at - time.monotonic()
-            if outage.probe is not None or wait > 0:
-                return wait if wait > 0 else self.policy.probe_every
-            if self.ledger.due(platform, outage.probed, now, limit=1):
-                after = outage.probed
+        paused = lane.breaker.paused
+        if paused:
+            if (wait := lane.breaker.wait_for_probe()) > 0:
+                return wait
+            after = lane.breaker.probe_after(now)
         while rows := self.ledger.due(platform, after, now, limit=256):
             for row in rows:
                 after = row.id
@@ -548,8 +523,8 @@ class DeliveryEngine:
                 conversation.take()
                 lane.inflight.add(row.id)
                 self._spawn(self._deliver(lane, row), self._sends)
-                if outage is not None:
-                    outage.probe = outage.probed = row.id
+                if paused:
+                    lane.breaker.probing(row.id)
                     return self.policy.probe_every
             now = time.time()
         next_due = self.ledger.next_due(platform)
@@ -592,18 +567,18 @@ class DeliveryEngine:
             # while the ledger says `sending` (see the module docstring for how it is closed).
             message_id = await gateway.send(row.recipient, self._payload(row.payload), row.token)
             ledger.mark_sent(row.id, message_id, time.time())
-            self._answered(lane)
+            lane.breaker.answered()
             if (gateway.platform, row.recipient) in self.refusing:
                 self._accepted(gateway.platform, row.recipient, context)
         except ConversationRefused as error:
-            self._answered(lane)
+            lane.breaker.answered()
             self._refused(row, error, context)
         except PermanentFailure as error:
-            self._answered(lane)
+            lane.breaker.answered()
             ledger.mark_failed(row.id, str(error) or type(error).__name__, time.time())
             log.info("delivery failed for good", extra={**context, "reason": str(error)})
         except RateLimited as error:
-            self._answered(lane)
+            lane.breaker.answered()
             paused = (
                 lane.bucket if error.scope == "platform" else lane.conversations.get(row.recipient)
             )
@@ -614,8 +589,9 @@ class DeliveryEngine:
                 extra={**context, "retry_after": error.retry_after, "scope": error.scope},
             )
         except TransientFailure as error:
-            self._failed(lane, row, str(error) or type(error).__name__,
-                         uncertain or error.maybe_delivered, context)  # fmt: skip
+            reason, maybe = str(error) or type(error).__name__, uncertain or error.maybe_delivered
+            if not lane.breaker.failed(row, reason, maybe, context):
+                self._retry(row, reason, maybe, context)
         except asyncio.CancelledError:
             # Cancelled while a request was on the wire: the outcome is unknown.
             ledger.requeue(row.id, time.time() + policy.settle, uncertain=True, error=None)
@@ -624,8 +600,7 @@ class DeliveryEngine:
             log.exception("unexpected delivery error; will retry", extra=context)
             self._retry(row, f"{type(error).__name__}: {error}", True, context)
         finally:
-            if lane.outage is not None and lane.outage.probe == row.id:
-                lane.outage.probe = None
+            lane.breaker.done(row.id)
             lane.inflight.discard(row.id)
             lane.slots.release()
             lane.wake.set()  # a requeued row changes when the dispatcher should look again
@@ -707,81 +682,12 @@ class DeliveryEngine:
         if released:
             self.kick(platform)
 
-    def _answered(self, lane: _Lane) -> None:
-        """The platform answered (whatever it said): it is up, its queue goes on."""
-        lane.failures = 0
-        outage, lane.outage = lane.outage, None
-        if outage is not None and outage.paused:
-            log.warning(
-                "the platform answers again; its paused messages go now",
-                extra={"platform": lane.gateway.platform, "failing_since": _clock(outage.since),
-                       "waiting": self.ledger.waiting(lane.gateway.platform)},
-            )  # fmt: skip
-
-    def _failed(
-        self, lane: _Lane, row: Delivery, reason: str, uncertain: bool, context: dict[str, object]
-    ) -> None:
-        """A transient failure: the row's own retry, unless the platform fails for everyone
-        (`trip_after` in a row): then its queue pauses, and the row waits without spending a
-        try until a probe gets through or the row is past its use."""
-        now = time.time()
-        lane.failures += 1
-        outage = lane.outage = lane.outage or _Outage(since=now, reason=reason)
-        outage.reason = reason
-        if not outage.paused and lane.failures >= self.policy.trip_after:
-            outage.paused = True
-            log.warning(
-                "the platform fails; its queue is paused and one message tried every probe_every s",
-                extra={**context, "reason": reason, "failing_since": _clock(outage.since),
-                       "probe_every": self.policy.probe_every},
-            )  # fmt: skip
-        if not outage.paused:
-            self._retry(row, reason, uncertain, context)
-            return
-        outage.probe_at = time.monotonic() + self.policy.probe_every
-        if now - row.created_at > self.policy.lifetime_of(row.purpose):
-            self.ledger.mark_failed(row.id, self._past_use(row.platform, row.purpose, outage), now)
-            return
-        delay = self.policy.settle if uncertain else 0.0
-        self.ledger.requeue(row.id, now + delay, uncertain=uncertain, error=None)
-
-    def _past_use(self, platform: str, purpose: str, outage: _Outage) -> str:
-        """Why a message is given up: past its use while `platform` fails."""
-        hours = self.policy.lifetime_of(purpose) / 3600
-        name = PLATFORM_NAMES.get(platform, platform)
-        return (
-            f"given up after {hours:g} h waiting: {name} fails since {_clock(outage.since)}"
-            f" ({outage.reason})"
-        )
-
-    def _expire(self, platform: str, outage: _Outage) -> None:
-        """Give up the messages of a paused platform that are past their use."""
-        now = time.time()
-        shortest = min([self.policy.lifetime, *self.policy.lifetimes.values()])
-        expired = [
-            (row_id, purpose)
-            for row_id, purpose, created in self.ledger.waiting_since(platform, now - shortest)
-            if now - created > self.policy.lifetime_of(purpose)
-        ]
-        for row_id, purpose in expired:
-            self.ledger.mark_failed(row_id, self._past_use(platform, purpose, outage), now)
-        if expired:
-            log.warning(
-                "messages given up: past their use while the platform fails",
-                extra={"platform": platform, "given_up": len(expired), "reason": outage.reason},
-            )
-
     def outages(self) -> dict[str, dict[str, object]]:
         """Each platform whose queue is paused: since when it fails, why, how many wait."""
         return {
-            platform: {
-                "since": _clock(outage.since),
-                "reason": outage.reason,
-                "waiting": self.ledger.waiting(platform),
-                "probe_every": self.policy.probe_every,
-            }
+            platform: state
             for platform, lane in self._lanes.items()
-            if (outage := lane.outage) is not None and outage.paused
+            if (state := lane.breaker.state()) is not None
         }
 
     def warnings(self) -> list[str]:
