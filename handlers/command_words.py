@@ -2,15 +2,18 @@
 Slack direct messages and mentions understand the same words.
 
 The words come from the core's registry, so the manifest's command list and the routing of
-messages cannot drift apart.
+messages cannot drift apart; `typed` says a command as each platform's people type it, for
+every hint the bot gives.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from handlers.commands import Commands, SlashCommand, Subcommands
+if TYPE_CHECKING:  # commands.py says its hints with `typed`: no import back at run time
+    from handlers.commands import Commands, SlashCommand
 
 # The words people type in a message (and Teams users see in the command menu): word →
 # (command, its text). Each is offered only while the core has that command (and
@@ -22,6 +25,23 @@ ALIASES: dict[str, tuple[str, str]] = {
     "preferences": ("socialbot", "preferences"),
     "help": ("socialbot", "help"),
 }
+# Where people type command words rather than slash commands.
+WORDS_ONLY = frozenset({"teams"})
+
+
+def typed(platform: str, command: str, text: str = "") -> str:
+    """The command `command` with `text` as people on `platform` type it: `/socialbot
+    preferences` in Slack and on the console, `preferences` in Teams (its command menu's word)."""
+    if platform not in WORDS_ONLY:
+        return f"/{command} {text}".rstrip()
+    first, _, rest = text.partition(" ")
+    for word, (name, sub) in ALIASES.items():
+        if name == command and sub and sub == first:
+            return f"{word} {rest}".rstrip()
+    for word, (name, sub) in ALIASES.items():
+        if name == command and not sub:
+            return f"{word} {text}".rstrip()
+    return f"{command} {text}".rstrip()
 
 
 @dataclass(frozen=True)
@@ -35,11 +55,14 @@ class CommandWord:
     listed: bool = True  # in the manifest's command menu (not when an alias stands for it)
 
 
-def _offers(command: SlashCommand, text: str) -> bool:
-    """Whether `command` answers `text`: any text, or a subcommand it has."""
-    if not text or not isinstance(command.run, Subcommands):
-        return True
-    return text in command.run.words
+def _summary(command: SlashCommand, text: str) -> str | None:
+    """What `command` does with `text`: its summary, or its subcommand `text`'s; None when it
+    has no such subcommand."""
+    # A command with subcommands runs a `Subcommands`, which lists their summaries.
+    summaries: dict[str, str] | None = getattr(command.run, "summaries", None)
+    if not text or summaries is None:
+        return command.summary
+    return summaries.get(text)
 
 
 def command_words(commands: Commands) -> Iterator[CommandWord]:
@@ -48,12 +71,14 @@ def command_words(commands: Commands) -> Iterator[CommandWord]:
     aliased: set[str] = set()
     for word, (name, text) in ALIASES.items():
         target = registered.get(name)
-        if target is not None and _offers(target, text):
+        summary = _summary(target, text) if target is not None else None
+        if target is not None and summary is not None:
             if not text:
                 aliased.add(name)
-            yield CommandWord(word, name, text, f"{target.summary}: /{name} {text}".rstrip())
+            said = f"{word} {target.usage}" if not text else word
+            yield CommandWord(word, name, text, f"{summary}: {said}".rstrip())
     for command in commands:
-        description = f"{command.summary}: {command.slash} {command.usage}".rstrip()
+        description = f"{command.summary}: {typed('teams', command.name, command.usage)}"
         yield CommandWord(command.name, command.name, "", description, command.name not in aliased)
 
 

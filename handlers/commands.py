@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 
+from handlers.command_words import typed
 from handlers.errors import UserError
 from handlers.people import Person
 from handlers.views import Reply
@@ -35,10 +36,11 @@ class SlashCommand:
         return f"/{self.name}"
 
 
-def suggest(word: str, choices: list[str], prefix: str = "") -> str:
-    """' Did you mean `x`?' for the closest choice, or nothing when none is close."""
+def suggest(word: str, choices: list[str], shown: Callable[[str], str] = str) -> str:
+    """' Did you mean `x`?' for the closest choice (as `shown` writes it), or nothing when
+    none is close."""
     close = difflib.get_close_matches(word.lower(), choices, n=1, cutoff=0.6)
-    return f" Did you mean `{prefix}{close[0]}`?" if close else ""
+    return f" Did you mean `{shown(close[0])}`?" if close else ""
 
 
 class Commands:
@@ -66,9 +68,13 @@ class Commands:
         key = name.removeprefix("/").strip().lower()
         command = self._by_name.get(key)
         if command is None:
+
+            def shown(name: str) -> str:
+                return typed(person.platform, name)
+
             raise UserError(
-                f"I don't know the command `/{key}`.{suggest(key, list(self._by_name), '/')}"
-                " Type `/socialbot help` to see what I can do."
+                f"I don't know the command `/{key}`.{suggest(key, list(self._by_name), shown)}"
+                f" Type `{typed(person.platform, 'socialbot', 'help')}` to see what I can do."
             )
         return await command.run(person, " ".join(text.split()))
 
@@ -102,6 +108,11 @@ class Subcommands:
         return list(self._by_word)
 
     @property
+    def summaries(self) -> dict[str, str]:
+        """Each subcommand's word and summary, in the order they were added."""
+        return {word: sub.summary for word, sub in self._by_word.items()}
+
+    @property
     def usage(self) -> str:
         """`[a | b | c]`, for the manifest and error messages."""
         return "[" + " | ".join(self._by_word) + "]"
@@ -112,9 +123,12 @@ class Subcommands:
             return await self._default.run(person, "")
         sub = self._by_word.get(word.lower())
         if sub is None:
-            hint = suggest(word, list(self._by_word), prefix=f"/{self.command} ")
+
+            def shown(text: str) -> str:
+                return typed(person.platform, self.command, text)
+
             raise UserError(
-                f"`/{self.command} {word}` is not something I know.{hint}"
-                f" Usage: `/{self.command} {self.usage}`"
+                f"`{shown(word)}` is not something I know.{suggest(word, self.words, shown)}"
+                f" Usage: `{shown(self.usage)}`"
             )
         return await sub.run(person, rest.strip())

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from handlers import actions, groups, guidelines, people, shares, team_questions
+from handlers.command_words import typed
 from handlers.commands import Commands
 from handlers.errors import UserError
 from handlers.groups import GroupMembers
@@ -390,7 +391,7 @@ class Core:
         as a model writes it). A word a capability answers
         privately ("check:") is answered in a channel (`public`) only with where to ask."""
         if self._greeting(text):
-            return help_message(self.commands)
+            return help_message(self.commands, person.platform)
         thanked = self._thanks(text)
         if thanked is not None:
             return Message(text_for("thanks", thanked))
@@ -439,9 +440,8 @@ class Core:
         """Answer a button press (None: nothing to say, e.g. a recorded share click)."""
         action = self._actions.get(action_id)
         if action is None:
-            raise UserError(
-                "That button is no longer active. Type `/socialbot help` to start over."
-            )
+            again = typed(person.platform, "socialbot", "help")
+            raise UserError(f"That button is no longer active. Type `{again}` to start over.")
         return await action(person, value)
 
     async def submit(
@@ -484,7 +484,7 @@ class Core:
     async def home(self, person: Person) -> Message:
         """A person's home page: what the bot does, then each capability's section; a section
         that fails is logged and left out with a short line, never the whole page."""
-        blocks: list[Block] = [*help_message(self.commands).blocks]
+        blocks: list[Block] = [*help_message(self.commands, person.platform).blocks]
         for section in self._home:
             try:
                 shown = await section(person)

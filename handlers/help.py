@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from handlers.command_words import WORDS_ONLY, typed
 from handlers.commands import Commands, SlashCommand, Subcommand, Subcommands
 from handlers.people import Person
 from handlers.views import Context, Header, Message, Text
@@ -13,25 +16,38 @@ INTRO = (
 )
 
 
-def help_message(commands: Commands) -> Message:
-    """The list of commands, one line each."""
-    lines = "\n".join(f"- `{c.slash} {c.usage}` {c.summary}" for c in commands)
+def help_message(commands: Commands, platform: str) -> Message:
+    """The list of commands, one line each, as people on `platform` type them."""
+    lines = "\n".join(_lines(commands, platform))
+    again = typed(platform, "socialbot", "help")
     return Message(
         text=f"{INTRO}\n{lines}",
         blocks=(
             Header("socialbot help"),
             Text(INTRO),
             Text(lines),
-            Context("Send me a direct message any time; type `/socialbot help` to see this again."),
+            Context(f"Send me a direct message any time; type `{again}` to see this again."),
         ),
     )
+
+
+def _lines(commands: Commands, platform: str) -> Iterator[str]:
+    """A line per command; where people type words, a line per subcommand, as its own word
+    (`preferences`) or after the command's (`socialbot digest`)."""
+    for command in commands:
+        run = command.run
+        if platform in WORDS_ONLY and isinstance(run, Subcommands):
+            for word, summary in run.summaries.items():
+                yield f"- `{typed(platform, command.name, word)}` {summary}"
+        else:
+            yield f"- `{typed(platform, command.name, command.usage)}` {command.summary}"
 
 
 def socialbot_command(commands: Commands) -> tuple[SlashCommand, Subcommands]:
     """`/socialbot help`, and the list capabilities add their subcommands to."""
 
     async def show_help(person: Person, text: str) -> Message:
-        return help_message(commands)
+        return help_message(commands, person.platform)
 
     subcommands = Subcommands(
         "socialbot", Subcommand("help", "what I can do and how to ask", show_help)

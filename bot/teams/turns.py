@@ -369,7 +369,7 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         key = self._remember(turn_context)
         # Teams announces one install twice (conversationUpdate and installationUpdate).
         if self.conversations.install(key):
-            await turn_context.send_activity(reply(help_message(self.core.commands)))
+            await turn_context.send_activity(reply(help_message(self.core.commands, PLATFORM)))
             team = TeamsChannelData().deserialize(turn_context.activity.channel_data or {}).team
             if team is not None and team.id:
                 await self._read_roster(turn_context, team.id)

@@ -13,18 +13,36 @@ from handlers.announcements.channels import found, not_found
 from handlers.announcements.posts import LABELS, fill_in, too_long
 from handlers.announcements.store import Draft
 from handlers.announcements.when import local_fields, parse_local
+from handlers.command_words import WORDS_ONLY
 from handlers.core import Channels
 from handlers.errors import FormErrors
 from handlers.views import Form, Input, Option, Values
 
 HEADLINE_LIMIT = 150  # Slack's header block
 MESSAGE_LIMIT = 2500  # room in a 3,000-character section
+# How to name the channels: Slack has a picker and channel names; Teams only its channel ids.
+CHANNELS_HINT = (
+    "For “Chosen channels”: pick them, or type #names or ids separated by commas."
+    " I post only in channels I was invited to."
+)
+TEAMS_CHANNELS_HINT = (
+    "For “Chosen channels”: their ids, such as 19:…@thread.tacv2 (in a channel's “Get link to"
+    " channel”, with %3a for : and %40 for @), separated by commas. I post only in the channels"
+    " of teams that added me."
+)
 
 
 def compose_form(
-    initial: Draft | None, zones: list[str], zone: str, state: str = "", editing: bool = False
+    initial: Draft | None,
+    zones: list[str],
+    zone: str,
+    state: str = "",
+    editing: bool = False,
+    *,
+    platform: str,
 ) -> Form:
-    """The form to write an announcement, filled in with `initial` when editing."""
+    """The form to write an announcement, filled in with `initial` when editing, for an
+    announcer on `platform`."""
     draft = initial or Draft("", "", "", "", {}, ids.EVERYONE)
     day, clock = local_fields(draft.send_at, zone) if draft.send_at else ("", "")
     audiences = [Option(ids.EVERYONE, "Everyone"), Option(ids.IN_CHANNELS, "Chosen channels")]
@@ -78,8 +96,7 @@ def compose_form(
                 "Channels",
                 "channels",
                 initial=" ".join(draft.channels),
-                hint="For “Chosen channels”: pick them, or type #names or ids separated by"
-                " commas. I post only in channels I was invited to.",
+                hint=TEAMS_CHANNELS_HINT if platform in WORDS_ONLY else CHANNELS_HINT,
                 optional=True,
             ),
             *(zone_input if zones else ()),

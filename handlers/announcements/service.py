@@ -150,7 +150,8 @@ class Announcements:
     async def _new(self, person: Person, text: str) -> Form:
         self._check(person, f"/{ids.COMMAND} {text}".strip())
         target = self._target(person)
-        return compose_form(None, self.audience.known_zones(target), self._zone(person))
+        zones = self.audience.known_zones(target)
+        return compose_form(None, zones, self._zone(person), platform=person.platform)
 
     async def _composed(self, person: Person, values: Values, state: str) -> Form:
         self._check(person, "announcement form")
@@ -182,7 +183,12 @@ class Announcements:
         if choice == ids.BACK_TO_EDIT:
             zones = self.audience.known_zones(draft.target)
             return compose_form(
-                draft.draft, zones, draft.draft.zone, state, editing=draft.replaces is not None
+                draft.draft,
+                zones,
+                draft.draft.zone,
+                state,
+                editing=draft.replaces is not None,
+                platform=person.platform,
             )
         if choice == ids.DISCARD:
             self.store.discard(draft.id)
@@ -199,7 +205,7 @@ class Announcements:
             self.core.soon(
                 "start an announcement", self.dispatcher.start(outbox, announcement, now)
             )
-        return confirmed_message(announcement, self._audience(announcement))
+        return confirmed_message(announcement, self._audience(announcement), person.platform)
 
     async def _list(self, person: Person, text: str) -> Message:
         self._check(person, f"/{ids.COMMAND} list")
@@ -215,7 +221,7 @@ class Announcements:
             entries.append(
                 (announcement, status_line(announcement, self._audience(announcement), numbers))
             )
-        return list_message(entries)
+        return list_message(entries, person.platform)
 
     async def _edit(self, person: Person, value: str) -> Form:
         self._check(person, "edit an announcement")
@@ -231,7 +237,12 @@ class Announcements:
         )
         zones = self.audience.known_zones(announcement.target)
         return compose_form(
-            announcement.draft, zones, announcement.draft.zone, str(draft_id), editing=True
+            announcement.draft,
+            zones,
+            announcement.draft.zone,
+            str(draft_id),
+            editing=True,
+            platform=person.platform,
         )
 
     async def _cancel(self, person: Person, value: str) -> Message:
@@ -252,7 +263,7 @@ class Announcements:
         self.core.soon(
             "start an announcement", self.dispatcher.start(self.core.outbox, announcement, now)
         )
-        return confirmed_message(announcement, self._audience(announcement))
+        return confirmed_message(announcement, self._audience(announcement), person.platform)
 
     async def _not_for_me(self, person: Person, value: str) -> Message:
         if not value.isdigit():

@@ -11,6 +11,7 @@ from handlers.announcements.channels import channel_reason, person_reason
 from handlers.announcements.posts import LABELS
 from handlers.announcements.store import SCHEDULED, SENDING, Announcement, Draft
 from handlers.announcements.when import in_words
+from handlers.command_words import typed
 from handlers.shares import share_buttons
 from handlers.views import (
     Actions,
@@ -105,15 +106,16 @@ def preview_form(
     )
 
 
-def confirmed_message(announcement: Announcement, audience: str) -> Message:
-    """What the announcer is told after confirming."""
+def confirmed_message(announcement: Announcement, audience: str, platform: str) -> Message:
+    """What the announcer (on `platform`) is told after confirming."""
     draft = announcement.draft
     if draft.send_at is None:
         text = f"Announcement #{announcement.id} is on its way to {audience}."
     else:
         text = (
             f"Announcement #{announcement.id} will go to {audience} "
-            f"{in_words(draft.send_at, draft.zone)}. `/announce list` to edit or cancel it."
+            f"{in_words(draft.send_at, draft.zone)}."
+            f" `{typed(platform, ids.COMMAND, 'list')}` to edit or cancel it."
         )
     return Message(text, (Text(f"**{draft.headline}**"), Text(text)))
 
@@ -188,10 +190,12 @@ def late_buttons(announcement: Announcement) -> Actions:
     )
 
 
-def list_message(entries: list[tuple[Announcement, str]]) -> Message:
-    """Scheduled, sending and recent announcements, with edit and cancel for scheduled ones."""
+def list_message(entries: list[tuple[Announcement, str]], platform: str) -> Message:
+    """Scheduled, sending and recent announcements, with edit and cancel for scheduled ones
+    (`platform`: where the announcer reads them)."""
     if not entries:
-        return Message("No announcements are scheduled or going out. `/announce` to write one.")
+        write = typed(platform, ids.COMMAND)
+        return Message(f"No announcements are scheduled or going out. `{write}` to write one.")
     blocks: list[Block] = [Header("Announcements")]
     for announcement, status in entries:
         blocks.append(Text(f"**#{announcement.id} {announcement.draft.headline}**\n{status}"))

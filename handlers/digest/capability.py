@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from content_feed.compose import UTM, Network, SuggestedPost, TextModel, compose
 from content_feed.curate import DEFAULT_MAX_AGE
 from content_feed.store import StoredItem, awaiting_first_fetch, get_items
+from handlers.command_words import typed
 from handlers.commands import Subcommand
 from handlers.core import Core
 from handlers.digest import ids, quiet
@@ -395,7 +396,8 @@ class Digest:
     async def _stop(self, person: Person, value: str) -> Message:
         self.store.update(person.platform, person.user_id, enabled=False)
         self.schedule.replan(person.platform, person.user_id, datetime.now(UTC))
-        text = "Digests stopped. Turn them back on any time with `/socialbot preferences`."
+        again = typed(person.platform, "socialbot", "preferences")
+        text = f"Digests stopped. Turn them back on any time with `{again}`."
         blocks: tuple[Block, ...] = (
             Text(text),
             Actions((Button("Change preferences", ids.OPEN_PREFERENCES, opens_form=True),)),

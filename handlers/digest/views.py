@@ -7,6 +7,7 @@ from datetime import datetime, time
 
 from content_feed.compose import NETWORKS, Network, SuggestedPost
 from content_feed.text import clip, collapse
+from handlers.command_words import typed
 from handlers.digest import ids
 from handlers.digest.model import DigestPlan, ItemStats
 from handlers.digest.store import Preferences
@@ -140,7 +141,7 @@ def digest_message(plan: DigestPlan) -> Message:
                 Button("Stop digests", ids.STOP, style="danger"),
             )
         ),
-        Context("Topics and networks: `/socialbot preferences`."),
+        Context(f"Topics and networks: `{typed(plan.platform, 'socialbot', 'preferences')}`."),
     ]
     noun = "pick" if count == 1 else "picks"
     return Message(f"Your daily digest: {count} {noun} to share", tuple(blocks))

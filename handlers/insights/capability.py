@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+from handlers.command_words import typed
 from handlers.commands import Subcommand
 from handlers.core import Core
 from handlers.errors import UserError
@@ -131,8 +132,9 @@ class Insights:
         try:
             days = numbers.parse_period(text) if text else DEFAULT_DAYS
         except ValueError:
+            example = typed(person.platform, "socialbot", "insights 7d")
             raise UserError(
-                f"`{text}` is not a period I know. Try `/socialbot insights 7d`, `30d` or `90d`."
+                f"`{text}` is not a period I know. Try `{example}`, `30d` or `90d`."
             ) from None
         now = datetime.now(UTC)
         if not self.core.can_message(person.platform):
@@ -191,7 +193,8 @@ class Insights:
             return ()
         when = f" every {self.weekly}" if self.weekly else ""
         hint = Context(
-            f"The insights with their chart come{when}; `/socialbot insights 30d` any time."
+            f"The insights with their chart come{when};"
+            f" `{typed(person.platform, 'socialbot', 'insights 30d')}` any time."
         )
         now = datetime.now(UTC)
         shown = await self._home_chart(now)

@@ -32,7 +32,7 @@ from handlers.views import Block, Form, Message, Reply, SharedMessage, Values
 
 log = logging.getLogger(__name__)
 
-COMMAND = "report-mention"
+COMMAND = ids.COMMAND
 
 
 def _text(values: Values, name: str) -> str:
@@ -94,7 +94,7 @@ class Reports:
         word = text.strip().lower()
         if word == "list":
             mine = self.store.find(reporter=(person.platform, person.user_id), limit=views.LISTED)
-            return views.own_reports(mine, time.time(), self.name)
+            return views.own_reports(mine, time.time(), self.name, person.platform)
         if word == "open":
             require_manager(person)
             return views.open_cards(self.store.find(OPEN_STATUSES), time.time(), self.name)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+COMMAND = "report-mention"  # the slash command; `report` is its word
+
 # Buttons on the managers' card; the value is the report id.
 ACKNOWLEDGE = "report_acknowledge"
 ASSIGN_ME = "report_assign_me"

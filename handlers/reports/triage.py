@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from handlers.command_words import typed
 from handlers.errors import NotAllowed, UserError
 from handlers.people import Person, Role
+from handlers.reports import ids
 from handlers.reports.model import Outcome, Report, Status, Urgency
 
 CRISIS_ACK_MINUTES = 5
@@ -38,7 +40,7 @@ def require_manager(person: Person) -> None:
     if not person.has(Role.MANAGER):
         raise NotAllowed(
             "Thanks for looking out! Only the social media managers can act on reports "
-            "or see them all; `/report-mention list` shows yours."
+            f"or see them all; `{typed(person.platform, ids.COMMAND, 'list')}` shows yours."
         )
 
 

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Literal
 
 from content_feed.text import clip
+from handlers.command_words import typed
 from handlers.reports import ids
 from handlers.reports.links import SITE_LABELS, SITES
 from handlers.reports.model import Event, Outcome, Report, Status, Urgency
@@ -408,12 +409,11 @@ def _line(report: Report, now: float, names: Names) -> str:
     return f"- **{report.ref}** {what} · {status_line(report, names)} · {age}"
 
 
-def own_reports(reports: list[Report], now: float, names: Names) -> Message:
-    """A reporter's own reports, newest first."""
+def own_reports(reports: list[Report], now: float, names: Names, platform: str) -> Message:
+    """A reporter's own reports, newest first (`platform`: where they read it)."""
     if not reports:
-        return Message(
-            "You haven't reported anything yet. `/report-mention <link>` reports a mention."
-        )
+        how = typed(platform, ids.COMMAND, "<link>")
+        return Message(f"You haven't reported anything yet. `{how}` reports a mention.")
     lines = "\n".join(_line(report, now, names) for report in reports)
     return Message(f"Your reports:\n{lines}", (Text("**Your reports**"), Text(lines)))
 

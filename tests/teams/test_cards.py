@@ -45,7 +45,7 @@ def _commands() -> Commands:
     [
         EVERYTHING,
         Message("Just words, no blocks"),
-        help_message(_commands()),
+        help_message(_commands(), "teams"),
         reply_for_error(RuntimeError("x"), "test"),
         Message("", blocks=(Divider(),)),
     ],

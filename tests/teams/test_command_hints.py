@@ -1,0 +1,90 @@
+"""Teams people are told the words Teams' command menu offers, never Slack's slash commands:
+the help and the greeting, the digest's footer and buttons, the manifest's menu, and the
+announcement form's channels. (review7 item 6)"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.teams.conftest import BOT_APP_ID, MakeTeams, Teams, card_text, cards_in
+from tests.teams.test_digest import ADA, INVOKE, ada_digest, titled
+from tests.teams.test_package import _commands, _manifest
+
+PERSONAL = "teams-message-personal.json"
+PERSONAL_ADDED = "teams-conversationUpdate-bot-added-personal.json"
+MEGAN = "7faf8ab2-3d56-4244-b585-20c8a42ed2b8"  # the Entra id of the sender
+SLASHES = ("/socialbot", "/report-mention", "/guidelines", "/announce", "/check-post")
+
+
+def _slashes(text: str) -> list[str]:
+    return [slash for slash in SLASHES if slash in text]
+
+
+async def test_the_help_and_the_greeting_list_the_words_to_type(teams: Teams) -> None:
+    await teams.post(PERSONAL_ADDED)
+    await teams.post(PERSONAL, text="help")
+
+    greeting, helped = (card_text(call.activity) for call in teams.connector.sent)
+    assert greeting == helped
+    for line in (
+        "- help what I can do and how to ask",
+        "- preferences your daily digest: time, days, topics",
+        "- socialbot digest today's digest, now",
+        "- ask [question] Ask about our social media guidelines",
+        "- report [link] [what it is about] | list | open Report a negative mention",
+        "- check-post [your draft] Check a post",
+        "type help to see this again",
+    ):
+        assert line in helped
+    assert _slashes(helped) == []
+
+
+async def test_a_mistyped_word_is_answered_with_teams_words(teams: Teams) -> None:
+    await teams.post(PERSONAL, text="socialbot prefrences")
+
+    said = card_text(teams.connector.sent[0].activity)
+    assert "Did you mean preferences?" in said
+    assert "Usage: socialbot [help | preferences | digest | insights]" in said
+    assert _slashes(said) == []
+
+
+async def test_the_digest_and_its_stop_button_say_preferences(
+    make_teams: MakeTeams, tmp_path: Path
+) -> None:
+    teams, digest = await ada_digest(make_teams, tmp_path)
+    assert "Topics and networks: preferences." in card_text(digest)
+
+    stop = titled(cards_in(digest), "Stop digests")
+    execute = {"action": {"type": "Action.Execute", "verb": stop["verb"], "data": stop["data"]}}
+    response = await teams.post(INVOKE, name="adaptiveCard/action", value=execute, **ADA)
+    stopped = json.dumps(await response.json()).replace("`", "")  # a toast shows the text
+    assert "Turn them back on any time with preferences" in stopped
+    assert _slashes(card_text(digest) + stopped) == []
+
+
+def test_the_command_menu_describes_each_word_as_typed_in_teams(make_settings: Any) -> None:
+    commands = _commands("report-mention", "guidelines")
+    manifest = _manifest(
+        make_settings(microsoft_app_id=BOT_APP_ID, microsoft_app_password="s3cret"), commands
+    )
+
+    [command_list] = manifest["bots"][0]["commandLists"]
+    described = {entry["title"]: entry["description"] for entry in command_list["commands"]}
+    assert described["report"] == "The report-mention command: report [text]"
+    assert described["help"] == "what I can do and how to ask: help"
+    assert described["socialbot"] == "Help and your preferences: socialbot [help]"
+    assert _slashes(json.dumps(described)) == []
+
+
+async def test_the_announcement_form_says_how_to_name_teams_channels(
+    make_teams: MakeTeams,
+) -> None:
+    teams = await make_teams(announcers=[MEGAN])
+    await teams.post(PERSONAL, text="announce")
+
+    [card] = cards_in(teams.connector.sent[0].activity)
+    form = json.dumps(card, ensure_ascii=False)
+    assert "19:…@thread.tacv2" in form and "Get link to channel" in form
+    assert "#names" not in form
