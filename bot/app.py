@@ -364,7 +364,13 @@ def build_runtime(settings: Settings, *, in_memory: bool = False) -> Runtime:
     )
     daily.register(core)
     team_insights = Insights(
-        core, InsightsSettings(settings.timezone, settings.insights, settings.leaderboard)
+        core,
+        InsightsSettings(
+            settings.timezone,
+            settings.insights,
+            settings.leaderboard,
+            settings.teams_clicks_uncounted,
+        ),
     )
     team_insights.register(core)
     runtime = Runtime(settings, db, core, teams, slack, delivery, daily, team_insights, model)

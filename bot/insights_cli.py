@@ -102,6 +102,7 @@ def insights(
     else:
         # Wrapped for a person at a terminal; a file or pipe gets whole lines, figures unbroken.
         width = WIDTH if sys.stdout.isatty() else sys.maxsize
-        click.echo(render(insights_message(figures, chart), width))
+        uncounted = settings.teams_clicks_uncounted
+        click.echo(render(insights_message(figures, chart, uncounted), width))
     if png and chart:
         click.echo(f"Wrote {png} ({chart.width}x{chart.height} pixels).", err=True)

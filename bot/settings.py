@@ -52,6 +52,7 @@ def without_userinfo(value: str) -> str:
     return URL_USERINFO.sub(lambda found: f"{found.group(1) or ''}…@", value)
 
 
+LOOPBACK = re.compile(r"^http://(localhost|127\.0\.0\.1)(:\d+)?/?$")  # the Emulator, tests
 QUOTES = ('"', "'")
 
 
@@ -157,6 +158,9 @@ class Settings(BaseSettings):
     # HTTP server
     port: int = Field(3978, ge=1, le=65535, validation_alias="PORT")
     host: str = Field("0.0.0.0", validation_alias="SOCIALBOT_HOST")
+    # The bot's public https address (the host of its /api/messages): Teams share buttons go
+    # through it so that their clicks are counted. Unset: they open the network directly.
+    public_url: str | None = _optional("SOCIALBOT_PUBLIC_URL")
 
     # The bot's own
     db: Path = Field(Path("socialbot.db"), validation_alias="SOCIALBOT_DB")
@@ -278,6 +282,18 @@ class Settings(BaseSettings):
                 " https://api.openai.com/v1"
             )
         return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url_shape(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        if not re.match(r"^https://[^/\s?#]+(/[^\s?#]*)?$", value) and not LOOPBACK.match(value):
+            raise ValueError(
+                f"{without_userinfo(value)!r} must be the bot's public https address, such as"
+                " https://socialbot.example.com (the host of its /api/messages)"
+            )
+        return value.rstrip("/")
 
     @field_validator("escalation_channel")
     @classmethod
@@ -436,6 +452,12 @@ class Settings(BaseSettings):
     def teams_auth_enabled(self) -> bool:
         """Bot Framework tokens are checked when an app id is configured."""
         return bool(self.microsoft_app_id)
+
+    @property
+    def teams_clicks_uncounted(self) -> bool:
+        """Teams is set up, but its share buttons cannot lead through the bot (no public URL),
+        so Teams never tells the bot of a click."""
+        return self.teams_auth_enabled and not self.public_url
 
     def gaps(self, *, console: bool = False) -> list[str]:
         """Half a configuration, in words: what runs but is likely not what was meant. The

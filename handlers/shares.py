@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
+import json
+import secrets
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -9,8 +14,9 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from content_feed.compose import Network, SuggestedPost
+from content_feed.compose import Network, SuggestedPost, share_link
 from handlers import actions
+from handlers.errors import UserError
 from handlers.people import Person
 from handlers.views import Actions, Button
 
@@ -22,6 +28,13 @@ LABELS = {
 
 migrations = Migrations("shares")
 
+# A link that goes through the bot (where the platform does not report the click) stays good
+# this long: old digests are opened late, but not forever.
+LINK_DAYS = 90
+_SIGNATURE_BYTES = 16
+# Where a click may lead: each network's share page, nothing else (no open redirect).
+_SHARE_PAGES = {n.value: share_link(n, "").partition("?")[0] + "?" for n in Network}
+
 
 @migrations()
 def create_share_clicks(db: Database) -> None:
@@ -31,6 +44,18 @@ def create_share_clicks(db: Database) -> None:
         pk="id",
     )
     db.table("share_clicks").create_index(["subject", "network"])
+
+
+@migrations()
+def create_share_link_key(db: Database) -> None:
+    """The bot's own secret that signs links through the bot, made once, kept in the database
+    so that links sent before a restart (or a restore) still work."""
+    db.table("share_link_key").create({"id": int, "key": str}, pk="id")
+    db.table("share_link_key").insert({"id": 1, "key": secrets.token_hex(32)})
+
+
+class BadShareLink(UserError):
+    """A link through the bot that was altered, forged, cut short or is too old."""
 
 
 def share_buttons(subject: str, posts: Mapping[Network, SuggestedPost]) -> Actions:
@@ -64,6 +89,38 @@ class Shares:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    def link_token(self, platform: str, user_id: str, value: str, target: str) -> str:
+        """A signed token naming who (`user_id`), what (`value`, "<subject>|<network>") and
+        where to (`target`, the network's share page), for a link through the bot."""
+        body = json.dumps([platform, user_id, value, target, int(time.time())]).encode()
+        return f"{_b64(body)}.{_b64(self._sign(body))}"
+
+    async def opened(self, token: str) -> str:
+        """Record the click a link's `token` stands for; the share page to go on to."""
+        body, _, signature = token.partition(".")
+        try:
+            payload = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+            given = base64.urlsafe_b64decode(signature + "=" * (-len(signature) % 4))
+        except ValueError as error:
+            raise BadShareLink("This share link is damaged.") from error
+        if not hmac.compare_digest(given, self._sign(payload)):
+            raise BadShareLink("This share link is not one the bot made, or it was changed.")
+        platform, user_id, value, target, issued = json.loads(payload)
+        network = str(value).rpartition("|")[2]
+        if not str(target).startswith(_SHARE_PAGES.get(network, "\0")):
+            raise BadShareLink("This share link does not lead to a share page.")
+        if time.time() - float(issued) > LINK_DAYS * 86400:
+            raise BadShareLink(
+                f"This share link is more than {LINK_DAYS} days old. Share from a newer digest"
+                " or announcement."
+            )
+        await self.clicked(Person(str(platform), str(user_id)), str(value))
+        return str(target)
+
+    def _sign(self, body: bytes) -> bytes:
+        row = self.db.execute("SELECT key FROM share_link_key WHERE id = 1").fetchone()
+        return hmac.digest(bytes.fromhex(row[0]), body, hashlib.sha256)[:_SIGNATURE_BYTES]
+
     async def clicked(self, person: Person, value: str) -> None:
         """A share button was pressed (the platform opened the link itself)."""
         subject, _, network = value.rpartition("|")
@@ -87,3 +144,7 @@ class Shares:
             [subject_prefix + "%"],
         ).fetchall()
         return [ClickCount(str(s), str(n), int(c), int(p)) for s, n, c, p in rows]
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")

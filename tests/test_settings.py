@@ -94,6 +94,8 @@ def test_weekdays(text: str, days: tuple[int, ...]) -> None:
         ({"SOCIALBOT_ANNOUNCERS": "U0ADA, ada@example.com"}, "'ada@example.com': roles go by"),
         ({"SOCIALBOT_ADMINS": "@ada"}, "SOCIALBOT_ADMINS: '@ada': roles go by ids"),
         ({"PORT": "abc"}, "PORT: Input should be a valid integer, unable to parse string as an"),
+        ({"SOCIALBOT_PUBLIC_URL": "http://bot.example.com"}, "PUBLIC_URL: 'http://bot.exa"),
+        ({"SOCIALBOT_PUBLIC_URL": "https://bot.example.com/?next=x"}, "public https address"),
         ({"SOCIALBOT_DIGEST_ITEMS": "12"}, "less than or equal to 10 (got '12')"),
     ],
 )

@@ -28,6 +28,7 @@ from bot.teams.channels import TeamsChannels
 from bot.teams.conversations import Conversations, migrations
 from bot.teams.gateway import TeamsGateway
 from bot.teams.graph import EntraGroups
+from bot.teams.share_links import ShareLinks
 from bot.teams.tokens import FetchingAdapter, connector_tokens
 from bot.teams.turns import Turns, reply
 from handlers.core import Core
@@ -98,7 +99,10 @@ class TeamsBot:
         self.adapter.tokens = fetched[0] if fetched else None
         self.adapter.on_turn_error = self._on_turn_error
         # The one gateway to reach a chat: the turns use it, and so does the delivery engine.
-        self.gateway = TeamsGateway(self.adapter, self.conversations, settings.microsoft_app_id)
+        self.share_links = ShareLinks(settings.public_url, core.shares)
+        self.gateway = TeamsGateway(
+            self.adapter, self.conversations, settings.microsoft_app_id, self.share_links
+        )
         self.turns = Turns(core, self.conversations, self.gateway, Ledger(db))
         self.groups = EntraGroups.from_settings(settings)
         self._last_activity: datetime | None = None
@@ -152,6 +156,11 @@ class TeamsBot:
 
     async def running(self, app: web.Application) -> AsyncIterator[None]:
         """While the web server runs: the signing keys read at start and kept fresh."""
+        if self.settings.teams_clicks_uncounted:
+            log.warning(
+                "SOCIALBOT_PUBLIC_URL is not set: Teams share buttons open the network directly"
+                " and their clicks are not counted in the insights and stats"
+            )
         if self.keys is not None:
             self.keys.start()
         yield

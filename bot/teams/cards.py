@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import base64
+import copy
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from bot.teams import forms
-from handlers import views
+from handlers import actions, views
 
 CARD_VERSION = "1.5"  # the highest version Teams renders
 CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
@@ -21,6 +22,7 @@ DATA_FORM_ID = "form_id"
 DATA_STATE = "state"
 DATA_FORM = "form"
 FORM_VERB = "socialbot_form_submit"
+SHARE_ID = "share|"  # before a share button's value, as its action id
 RESERVED = frozenset({DATA_ACTION_ID, DATA_VALUE, DATA_FORM_ID, DATA_STATE, DATA_FORM, "msteams"})
 
 Json = dict[str, Any]
@@ -78,6 +80,10 @@ def _action(button: views.Button) -> Json:
     data: Json = {DATA_ACTION_ID: button.action_id, DATA_VALUE: button.value}
     if button.url:
         action = {"type": "Action.OpenUrl", "title": button.label, "url": button.url}
+        if button.action_id == actions.SHARE:
+            # Teams tells the bot nothing of a link opened: the id lets the gateway send the
+            # link through the bot instead, for the one who gets the card (`through_bot`).
+            action["id"] = SHARE_ID + button.value
     elif button.opens_form:
         # Teams then sends a `task/fetch` invoke with this data and shows the answer as a dialog.
         data["msteams"] = {"type": "task/fetch"}
@@ -169,6 +175,27 @@ def attachment(content: views.Message | Json) -> Json:
     """A message (or a finished card) as a Bot Framework attachment."""
     drawn = card(content) if isinstance(content, views.Message) else content
     return {"contentType": CARD_CONTENT_TYPE, "content": drawn}
+
+
+def through_bot(payload: Json, link: Callable[[str, str], str]) -> Json:
+    """`payload` (an activity or a card) with each share button's link replaced by
+    `link(value, url)` (the share button's value and the network's share page)."""
+    drawn = copy.deepcopy(payload)
+    for found in objects_in(drawn):
+        if found.get("type") == "Action.OpenUrl" and str(found.get("id", "")).startswith(SHARE_ID):
+            found["url"] = link(found["id"].removeprefix(SHARE_ID), found["url"])
+    return drawn
+
+
+def objects_in(node: Any) -> Iterator[Json]:
+    """Every JSON object anywhere in a JSON value (a card, an activity), outermost first."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from objects_in(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from objects_in(value)
 
 
 def activity(reply: views.Reply, errors: Mapping[str, str] | None = None) -> Json:

@@ -28,6 +28,7 @@ from bot.delivery.gateway import (
 )
 from bot.teams import cards
 from bot.teams.conversations import Conversation, Conversations
+from bot.teams.share_links import ShareLinks
 from bot.teams.tokens import NoToken
 from handlers.people import CHANNEL_SHAPES
 from handlers.views import Message
@@ -117,11 +118,13 @@ class TeamsGateway:
         adapter: CloudAdapter,
         conversations: Conversations,
         app_id: str | None,
+        share_links: ShareLinks | None = None,
         timeout: float = 30.0,
     ) -> None:
         self.adapter = adapter
         self.conversations = conversations
         self.app_id = app_id or ""
+        self.share_links = share_links
         self.timeout = timeout
 
     def render(self, message: Message) -> Payload:
@@ -133,6 +136,7 @@ class TeamsGateway:
 
         Teams keeps nothing a bot could read back, so `token` is not sent.
         """
+        payload = self._personal(payload, recipient)
         return await self._proactive(recipient, lambda turn: self._post(turn, payload))
 
     async def close(self) -> None:
@@ -140,6 +144,7 @@ class TeamsGateway:
 
     async def update(self, recipient: str, message_id: str, payload: Payload) -> None:
         """Replace the card `message_id` in the recipient's conversation."""
+        payload = self._personal(payload, recipient)
 
         async def edit(turn_context: TurnContext) -> str:
             activity = self._outgoing(turn_context, payload)
@@ -151,6 +156,11 @@ class TeamsGateway:
             return message_id
 
         await self._proactive(recipient, edit)
+
+    def _personal(self, payload: Payload, recipient: str) -> Payload:
+        """The recipient's own share links (the same card goes to many)."""
+        links = self.share_links
+        return payload if links is None else links.personal(payload, recipient)
 
     async def _proactive(
         self, recipient: str, work: Callable[[TurnContext], Awaitable[str]]

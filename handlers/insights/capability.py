@@ -54,6 +54,7 @@ class InsightsSettings:
     timezone: str
     weekly: Weekly | None
     leaderboard: bool
+    teams_clicks_uncounted: bool = False
 
 
 def database_file(db: Database) -> str:
@@ -90,6 +91,7 @@ class Insights:
         self.zone = ZoneInfo(settings.timezone)
         self.weekly = settings.weekly
         self.leaderboard = settings.leaderboard
+        self.teams_clicks_uncounted = settings.teams_clicks_uncounted
         self.latest: Figures | None = None
         self._sent_for: str | None = None
         self._pruned_on: date | None = None
@@ -122,7 +124,7 @@ class Insights:
         chart = await charts.draw_apart(figures)
         self.latest = figures
         kept.remember(self.core.db, figures, chart, dated_title(figures), datetime.now(UTC))
-        return insights_message(figures, chart)
+        return insights_message(figures, chart, self.teams_clicks_uncounted)
 
     # -- /socialbot insights ---------------------------------------------------------------------
 

@@ -78,8 +78,17 @@ def _dates(figures: Figures) -> str:
     return f"{start:%d %b %Y} to {end:%d %b %Y}"
 
 
-def insights_message(figures: Figures, chart: Chart | None) -> Message:
-    """The insights with the chart on top (when drawn), then the figures."""
+TEAMS_CLICKS_UNCOUNTED = (
+    "Share clicks on Teams are not counted: set SOCIALBOT_PUBLIC_URL to the bot's public address"
+    " so that Teams share buttons go through the bot."
+)
+
+
+def insights_message(
+    figures: Figures, chart: Chart | None, teams_clicks_uncounted: bool = False
+) -> Message:
+    """The insights with the chart on top (when drawn), then the figures; saying so when
+    Teams' share clicks cannot be counted."""
     body = "\n".join(lines(figures))
     dated = dated_title(figures)
     picture = (Image(chart.png, chart.alt, chart.width, chart.height, dated),) if chart else ()
@@ -92,6 +101,7 @@ def insights_message(figures: Figures, chart: Chart | None) -> Message:
             Context(
                 f"{_dates(figures)} ({figures.zone})."
                 " People are counted, never named, unless they joined the leaderboard."
+                + (f" {TEAMS_CLICKS_UNCOUNTED}" if teams_clicks_uncounted else "")
             ),
         ),
     )

@@ -20,6 +20,7 @@ from bot.server import build_web_app
 from bot.settings import Settings
 from bot.teams import TeamsBot
 from bot.teams.cards import CARD_CONTENT_TYPE
+from bot.teams.cards import objects_in as objects_in  # for the tests that import it from here
 from handlers.core import Core
 from tests.fakes.bot_connector import FakeBotConnector
 from tests.fakes.openid_metadata import FakeOpenIdMetadata
@@ -52,17 +53,6 @@ def assert_valid_card(card: dict[str, Any]) -> None:
     errors = [error.message for error in CARD_SCHEMA.iter_errors(card)]
     assert not errors, errors
     assert card["version"] == "1.5"
-
-
-def objects_in(node: Any) -> Iterator[dict[str, Any]]:
-    """Every JSON object anywhere in a JSON value, outermost first."""
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from objects_in(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from objects_in(value)
 
 
 def _cards_within(node: Any) -> list[dict[str, Any]]:

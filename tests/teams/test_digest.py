@@ -88,9 +88,13 @@ def titled(cards: list[dict[str, Any]], title: str) -> dict[str, Any]:
     return button
 
 
-async def ada_digest(make_teams: MakeTeams, tmp_path: Path) -> tuple[Teams, dict[str, Any]]:
-    """Ada's Monday digest in her Teams chat: the bot, and the digest's activity."""
-    teams = await make_teams(timezone="Europe/Copenhagen", teams_conversation_rate=100.0)
+async def ada_digest(
+    make_teams: MakeTeams, tmp_path: Path, **settings: Any
+) -> tuple[Teams, dict[str, Any]]:
+    """Ada's Monday digest in her Teams chat: the bot, and the digest's activity as sent."""
+    teams = await make_teams(
+        timezone="Europe/Copenhagen", teams_conversation_rate=100.0, **settings
+    )
     await teams.post(PERSONAL, text="hi", **ADA)
     teams.core.directory.upsert([Member("teams", "ada", "Ada", "Europe/Copenhagen")])
     await add_feeds(teams.db, tmp_path)

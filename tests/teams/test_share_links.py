@@ -1,0 +1,101 @@
+"""Teams share buttons lead through the bot: the click is recorded as Slack's are, and the
+browser goes on to the network's share page; a link not made by the bot goes nowhere."""
+
+from __future__ import annotations
+
+import base64
+import json
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from handlers import actions
+from handlers.views import Actions, Button, Message
+from tests.teams.conftest import BOT_APP_ID, MakeTeams, Teams, objects_in
+from tests.teams.test_digest import ada_digest
+
+PUBLIC = "https://socialbot.example.com"
+LINKEDIN = "https://www.linkedin.com/sharing/share-offsite/?"
+
+
+def clicks(teams: Teams) -> list[tuple[str, ...]]:
+    """The recorded share clicks: platform, person, subject, network."""
+    rows = teams.db.execute("SELECT platform, user_id, subject, network FROM share_clicks")
+    return [tuple(row) for row in rows.fetchall()]
+
+
+async def opened(teams: Teams, url: str) -> tuple[int, str, str]:
+    """GET `url` on the bot's server as a browser would: status, Location, page."""
+    response = await teams.client.get(urlsplit(url).path, allow_redirects=False)
+    return response.status, response.headers.get("Location", ""), await response.text()
+
+
+async def test_a_share_click_on_a_teams_digest_is_counted_and_opens_the_network(
+    make_teams: MakeTeams, tmp_path: Path
+) -> None:
+    teams, digest = await ada_digest(make_teams, tmp_path, public_url=PUBLIC)
+    [linkedin, *_] = [n for n in objects_in(digest) if n.get("title") == "Share on LinkedIn"]
+    assert linkedin["type"] == "Action.OpenUrl"
+    assert linkedin["url"].startswith(f"{PUBLIC}/share/")
+
+    status, location, _ = await opened(teams, linkedin["url"])
+
+    assert status == 302
+    assert location.startswith(LINKEDIN)
+    [(platform, person, subject, network)] = clicks(teams)
+    assert (platform, person, network) == ("teams", "ada", "linkedin")
+    assert subject.startswith("item:")
+    [counted] = teams.core.shares.counts()
+    assert (counted.subject, counted.clicks, counted.people) == (subject, 1, 1)
+
+
+async def test_a_changed_or_forged_link_is_refused_with_a_page_and_counts_nothing(
+    make_teams: MakeTeams, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    teams = await make_teams(public_url=PUBLIC)
+    shares = teams.core.shares
+    good = shares.link_token("teams", "ada", "item:1|linkedin", LINKEDIN + "url=https%3A%2F%2Fa")
+    body, _, signature = good.partition(".")
+    payload = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
+    payload[1] = "bo"  # someone else's click
+    altered = base64.urlsafe_b64encode(json.dumps(payload).encode()).decode().rstrip("=")
+    elsewhere = shares.link_token("teams", "ada", "item:1|linkedin", "https://evil.example/")
+    lookalike = shares.link_token(
+        "teams", "ada", "item:1|x", "https://x.com.evil.example/intent/tweet?text=hi"
+    )
+    monkeypatch.setattr(time, "time", lambda: 1_000_000_000.0)
+    old = shares.link_token("teams", "ada", "item:1|linkedin", LINKEDIN + "url=https%3A%2F%2Fa")
+    monkeypatch.undo()
+
+    refused = {
+        f"{altered}.{signature}": "not one the bot made",
+        "bm9uc2Vuc2U.AAAA": "not one the bot made",
+        "a.b": "damaged",
+        elsewhere: "does not lead to a share page",
+        lookalike: "does not lead to a share page",
+        old: "more than 90 days old",
+    }
+    for token, reason in refused.items():
+        status, location, page = await opened(teams, f"/share/{token}")
+        assert (status, location) == (400, ""), token
+        assert reason in page, page
+    assert clicks(teams) == []
+    assert (await teams.client.head(f"/share/{good}")).status == 405
+    assert clicks(teams) == []
+
+
+async def test_without_a_public_url_the_buttons_open_the_network_and_the_insights_say_so(
+    make_teams: MakeTeams,
+) -> None:
+    teams = await make_teams(microsoft_app_id=BOT_APP_ID, microsoft_app_password="a-secret")
+    share = Button("Share on LinkedIn", actions.SHARE, "item:1|linkedin", url=LINKEDIN + "url=a")
+    payload = teams.bot.gateway.render(Message("An item", (Actions((share,)),)))
+
+    assert teams.bot.share_links.personal(payload, "ada") == payload
+    [button] = [n for n in objects_in(payload) if n.get("type") == "Action.OpenUrl"]
+    assert button["url"] == LINKEDIN + "url=a"
+    insights = await teams.runtime.insights.message(datetime.now(UTC), 7)
+    assert "Share clicks on Teams are not counted: set SOCIALBOT_PUBLIC_URL" in str(insights)
