@@ -643,7 +643,10 @@ class DeliveryEngine:
                 extra={**context, "channel": row.recipient, "reason": str(error), "fix": error.fix,
                        "meanwhile": "sent to the managers" if others else "kept until it accepts"},
             )  # fmt: skip
-        if not replaced:
+        if replaced:  # kept at start as refusing: no longer anyone's concern
+            self.refusing.pop((row.platform, row.recipient), None)
+            self.gone.pop((row.platform, row.recipient), None)
+        else:
             self.refusing[(row.platform, row.recipient)] = reason
         if others:
             payload = self._payload(row.payload)
