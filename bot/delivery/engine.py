@@ -101,6 +101,10 @@ class Policy:
     # this long after it was queued (digests: the day they were for), then it is given up.
     lifetime: float = 86400.0
     lifetimes: Mapping[str, float] = field(default_factory=lambda: {"digest": 12 * 3600.0})
+    # Fan-outs to everyone, sent a few at a time after whatever else is due: a report's card
+    # queued behind thousands of digests goes within a few sends, not after all of them.
+    bulk: frozenset[str] = frozenset({"digest", "announcement"})
+    bulk_batch: int = 8
 
     def lifetime_of(self, purpose: str) -> float:
         """How long a message of `purpose` is worth sending after it was queued."""
@@ -494,22 +498,30 @@ class DeliveryEngine:
                     await lane.wake.wait()
 
     async def _dispatch_pass(self, platform: str, lane: _Lane) -> float:
-        """One sweep over the due rows; return how long to sleep before the next."""
-        after, soonest, now = 0, self.policy.idle_poll, time.time()
-        # A paused platform gets one message at a time, every `probe_every` seconds.
+        """One sweep over the due rows; return how long to sleep before the next. Every due
+        row of another purpose goes before each small batch of bulk rows (`Policy.bulk`),
+        one queued later and one put back after a 429 included."""
+        soonest, now = self.policy.idle_poll, time.time()
+        after = after_bulk = 0
+        passed: set[int] = set()  # rows left for the next sweep (their conversation's pace)
+        # A paused platform gets one message at a time, every `probe_every` seconds, each
+        # probe a later row than the last.
         paused = lane.breaker.paused
         if paused:
             if (wait := lane.breaker.wait_for_probe()) > 0:
                 return wait
-            after = lane.breaker.probe_after(now)
-        while rows := self.ledger.due(platform, after, now, limit=256):
+            after = after_bulk = lane.breaker.probe_after(now)
+        while rows := self._due(platform, after, after_bulk, passed, now):
             for row in rows:
-                after = row.id
+                if row.purpose in self.policy.bulk:
+                    after_bulk = row.id
                 if row.id in lane.inflight:
+                    passed.add(row.id)
                     continue
                 conversation = lane.conversations.get(row.recipient)
                 if (wait := conversation.delay()) > 0:
                     soonest = min(soonest, wait)
+                    passed.add(row.id)
                     continue
                 await lane.slots.acquire()
                 await lane.bucket.acquire()
@@ -518,6 +530,7 @@ class DeliveryEngine:
                     row.id, self.owner, time.time()
                 ):
                     soonest = min(soonest, wait) if wait > 0 else soonest
+                    passed.add(row.id)
                     lane.slots.release()
                     continue
                 conversation.take()
@@ -531,6 +544,20 @@ class DeliveryEngine:
         if next_due is not None:
             soonest = min(soonest, max(0.0, next_due - time.time()))
         return soonest
+
+    def _due(
+        self, platform: str, after: int, after_bulk: int, passed: set[int], now: float
+    ) -> list[Delivery]:
+        """What to try next: every due row after `after` that is not bulk (but those `passed`
+        this sweep), then the next few bulk rows after `after_bulk`."""
+        bulk, ledger = self.policy.bulk, self.ledger
+        others = [
+            row
+            for row in ledger.due(platform, after, now, 256, bulk, excluding=True)
+            if row.id not in passed
+        ]
+        batch = ledger.due(platform, after_bulk, now, self.policy.bulk_batch, bulk)
+        return [*others, *batch]
 
     def _payload(self, digest: str) -> dict[str, object]:
         payload = self._payloads.get(digest)

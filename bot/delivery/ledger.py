@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -289,12 +289,26 @@ class Ledger:
         row = self.db.execute(query, params).fetchone()
         return (str(row[0]), str(row[1])) if row else None
 
-    def due(self, platform: str, after_id: int, now: float, limit: int) -> list[Delivery]:
-        """Queued rows whose time has come, in id order, after `after_id`."""
+    def due(
+        self,
+        platform: str,
+        after_id: int,
+        now: float,
+        limit: int,
+        purposes: Collection[str] = (),
+        *,
+        excluding: bool = False,
+    ) -> list[Delivery]:
+        """Queued rows whose time has come, in id order, after `after_id`: only those of
+        `purposes` when some are given, or all but those with `excluding`."""
+        chosen = ""
+        if purposes:
+            marks = ", ".join("?" * len(purposes))
+            chosen = f"AND purpose {'NOT IN' if excluding else 'IN'} ({marks}) "
         cursor = self.db.execute(
             f"SELECT {_COLUMNS} FROM deliveries WHERE platform = ? AND state = 'queued' "
-            "AND id > ? AND not_before <= ? ORDER BY id LIMIT ?",
-            (platform, after_id, now, limit),
+            f"AND id > ? AND not_before <= ? {chosen}ORDER BY id LIMIT ?",
+            (platform, after_id, now, *purposes, limit),
         )
         return [_delivery(row) for row in cursor]
 

@@ -11,6 +11,7 @@ import pytest
 from sqlite_utils import Database
 
 from bot.delivery.buckets import Pace
+from bot.delivery.engine import Policy
 from bot.delivery.ledger import Ledger
 from bot.slack.gateway import EVENT_TYPE
 from handlers.views import Message
@@ -260,3 +261,19 @@ async def test_a_batched_fan_out_lets_others_in_between_and_queues_each_once(
     assert any(5 < seen < 25 for seen in turns), turns  # it ran between two batches
     assert done.sent == 25
     assert slack.per_channel() == {slack.dm_channel(p): 1 for p in people}
+
+
+async def test_a_report_card_queued_during_a_fan_out_goes_within_a_few_sends(
+    make_engine: EngineFactory, slack: FakeSlack, db: Database
+) -> None:
+    people = [f"U{n:03d}" for n in range(40)]
+    slow = Pace(rate=40.0, burst=1, conversation_rate=100.0)  # the fan-out takes a second
+    async with make_engine(pace=slow) as engine:
+        engine.enqueue("slack", people, "digest", "2026-12-07", Message("Today's picks"))
+        await until(lambda: len(slack.requests) >= 5)
+        engine.enqueue("slack", ["W111"], "report-card", "R-0001", Message("New report"))
+        await drain(engine, "report-card", "R-0001")
+        await drain(engine, "digest", "2026-12-07")
+    order = [str(params.get("channel")) for method, params in slack.calls if method == POST]
+    assert len(order) == 41
+    assert order.index("W111") < 5 + 1 + Policy().bulk_batch, order  # not after the 35 others
