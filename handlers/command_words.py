@@ -23,8 +23,17 @@ ALIASES: dict[str, tuple[str, str]] = {
     "ask": ("guidelines", ""),
     "announce": ("announce", ""),
     "preferences": ("socialbot", "preferences"),
+    "digest": ("socialbot", "digest"),
+    "insights": ("socialbot", "insights"),
     "help": ("socialbot", "help"),
+    "stop": ("socialbot", "stop"),
+    "unsubscribe": ("socialbot", "stop"),
+    "mute": ("socialbot", "mute"),
+    "unmute": ("socialbot", "unmute"),
 }
+# The digest's buttons as words: a message of the word alone runs them ("stop sharing this?"
+# is a question), and the command menu (ten entries at most) leaves them out.
+ALONE = frozenset({"stop", "unsubscribe", "mute", "unmute"})
 # Where people type command words rather than slash commands.
 WORDS_ONLY = frozenset({"teams"})
 
@@ -53,6 +62,7 @@ class CommandWord:
     text: str
     description: str
     listed: bool = True  # in the manifest's command menu (not when an alias stands for it)
+    alone: bool = False  # runs only when it is the whole message
 
 
 def _summary(command: SlashCommand, text: str) -> str | None:
@@ -76,7 +86,8 @@ def command_words(commands: Commands) -> Iterator[CommandWord]:
             if not text:
                 aliased.add(name)
             said = f"{word} {target.usage}" if not text else word
-            yield CommandWord(word, name, text, f"{summary}: {said}".rstrip())
+            description = f"{summary}: {said}".rstrip()
+            yield CommandWord(word, name, text, description, word not in ALONE, word in ALONE)
     for command in commands:
         description = f"{command.summary}: {typed('teams', command.name, command.usage)}"
         yield CommandWord(command.name, command.name, "", description, command.name not in aliased)
@@ -87,7 +98,7 @@ def parse_command(text: str, commands: Commands) -> tuple[str, str] | None:
     word, _, rest = text.strip().partition(" ")
     key = word.removeprefix("/").lower()
     for candidate in command_words(commands):
-        if candidate.word == key:
+        if candidate.word == key and not (candidate.alone and rest):
             return candidate.command, " ".join(part for part in (candidate.text, rest) if part)
     # A slash means a command was meant: let the core answer with its usage and a suggestion.
     return (key, rest) if word.startswith("/") and key else None

@@ -62,7 +62,10 @@ def test_scripted_console_prints_help_and_exits(tmp_path: Path) -> None:
     result = socialbot(tmp_path, "console", stdin="/socialbot help\n")
     assert result.returncode == 0, result.stderr
     assert "socialbot help" in result.stdout
-    assert "/socialbot [help | preferences | digest | insights]" in result.stdout
+    assert (
+        "/socialbot [help | preferences | digest | mute | unmute | stop | insights]"
+        in result.stdout
+    )
     assert (tmp_path / "socialbot.db").exists()
 
 

@@ -82,14 +82,20 @@ async def test_signed_help_command_returns_the_help(bot) -> None:
         "type": "header",
         "text": {"type": "plain_text", "text": "socialbot help"},
     }
-    assert "`/socialbot [help | preferences | digest | insights]`" in json.dumps(reply["blocks"])
+    assert (
+        "`/socialbot [help | preferences | digest | mute | unmute | stop | insights]`"
+        in json.dumps(reply["blocks"])
+    )
 
 
 async def test_unknown_subcommand_gets_usage_and_suggestion(bot) -> None:
     response = await post_form(bot, slash("/socialbot", "hepl"))
     reply = await response.json()
     assert "Did you mean `/socialbot help`?" in reply["text"]
-    assert "Usage: `/socialbot [help | preferences | digest | insights]`" in reply["text"]
+    assert (
+        "Usage: `/socialbot [help | preferences | digest | mute | unmute | stop | insights]`"
+        in reply["text"]
+    )
 
 
 @pytest.mark.parametrize(

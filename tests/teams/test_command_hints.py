@@ -31,7 +31,8 @@ async def test_the_help_and_the_greeting_list_the_words_to_type(teams: Teams) ->
     for line in (
         "- help what I can do and how to ask",
         "- preferences your daily digest: time, days, topics",
-        "- socialbot digest today's digest, now",
+        "- digest today's digest, now",
+        "- stop no more digests",
         "- ask [question] Ask about our social media guidelines",
         "- report [link] [what it is about] | list | open Report a negative mention",
         "- check-post [your draft] Check a post",
@@ -46,7 +47,9 @@ async def test_a_mistyped_word_is_answered_with_teams_words(teams: Teams) -> Non
 
     said = card_text(teams.connector.sent[0].activity)
     assert "Did you mean preferences?" in said
-    assert "Usage: socialbot [help | preferences | digest | insights]" in said
+    assert (
+        "Usage: socialbot [help | preferences | digest | mute | unmute | stop | insights]" in said
+    )
     assert _slashes(said) == []
 
 
@@ -88,3 +91,22 @@ async def test_the_announcement_form_says_how_to_name_teams_channels(
     form = json.dumps(card, ensure_ascii=False)
     assert "19:…@thread.tacv2" in form and "Get link to channel" in form
     assert "#names" not in form
+
+
+async def test_the_digest_and_insights_words_run_their_commands(make_teams: MakeTeams) -> None:
+    # Typed without `socialbot`, as Teams has no slash commands: they were guideline questions,
+    # "not covered… Ask the social media team". (review7 item 11)
+    teams = await make_teams(social_media_managers=[MEGAN])
+    said = []
+    for text in ("insights 7d", "digest", "mute", "unmute", "stop", "stop sharing our posts?"):
+        before = len(teams.connector.sent)
+        await teams.post(PERSONAL, text=text)
+        said.append(" ".join(card_text(call.activity) for call in teams.connector.sent[before:]))
+
+    insights, digest, mute, unmute, stop, question = said
+    assert "insights" in insights.lower() and "don't cover" not in insights
+    assert "don't cover" not in digest and "Ask the social media team" not in digest
+    assert mute.startswith("Digests muted for a week")
+    assert unmute.startswith("Digests unmuted")
+    assert stop.startswith("Digests stopped")
+    assert not question.startswith("Digests stopped")  # a message of more words is a question
