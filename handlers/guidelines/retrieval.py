@@ -227,18 +227,7 @@ class Index:
 
     def _hit(self, doc: int, score: float, terms: Sequence[Term], similarity: float | None) -> Hit:
         """A hit, with the idf-weighted share of the question's words the section speaks about."""
-        total = covered = 0.0
-        matched = matched_ideas = matched_stems = 0
-        words = self._docs[doc]
-        for term in terms:
-            weight = self._weight(term)
-            total += weight
-            if term.stem in words or any(f"@{idea}" in words for idea in term.ideas):
-                covered += weight
-                matched += 1
-                matched_ideas += any(f"@{idea}" in words for idea in term.ideas)
-                matched_stems += term.stem in words
-        coverage = covered / total if total else 0.0
+        coverage, matched, matched_ideas, matched_stems = self._coverage(doc, terms)
         return Hit(
             self.sections[doc],
             score,
@@ -251,6 +240,39 @@ class Index:
             similarity=similarity,
             similarity_model=self.model_name if similarity is not None else None,
         )
+
+    def _coverage(self, doc: int, terms: Sequence[Term]) -> tuple[float, int, int, int]:
+        """The idf-weighted share of the question's words the section holds, and how many it
+        holds: in all, through an idea of the lexicon, as they are (their stem)."""
+        total = covered = 0.0
+        matched = matched_ideas = matched_stems = 0
+        words = self._docs[doc]
+        for term in terms:
+            weight = self._weight(term)
+            total += weight
+            if term.stem in words or any(f"@{idea}" in words for idea in term.ideas):
+                covered += weight
+                matched += 1
+                matched_ideas += any(f"@{idea}" in words for idea in term.ideas)
+                matched_stems += term.stem in words
+        return (covered / total if total else 0.0), matched, matched_ideas, matched_stems
+
+    def _about(
+        self, ranked: Sequence[tuple[int, float]], terms: Sequence[Term]
+    ) -> list[tuple[int, float]]:
+        """The best `rerank_depth` reordered with the share of the question each holds: among
+        overlapping passages close in score, the one that holds more of what is asked is the one
+        about it, not the one that mentions a word of it often."""
+        weight = self.tuning.coverage_weight
+        if not weight or not ranked or not terms:
+            return list(ranked)
+        depth = self.tuning.rerank_depth
+        best = ranked[0][1]
+        head = [
+            (doc, score + weight * best * self._coverage(doc, terms)[0])
+            for doc, score in ranked[:depth]
+        ]
+        return sorted(head, key=lambda item: item[1], reverse=True) + list(ranked[depth:])
 
     def scores(self, terms: Sequence[Term]) -> list[float]:
         """The score of every section for the question's terms, in document order: BM25F, plus
@@ -286,7 +308,7 @@ class Index:
             depth = ranked[: max(limit, self.tuning.rerank_depth)]
             similarities = self._similarities(model, question, depth) if model else {}
             fused = _rerank(depth, scores, similarities, self.tuning.semantic_weight)
-        chosen = self._diverse(fused, limit)
+        chosen = self._diverse(self._about(fused, terms), limit)
         return [self._hit(doc, score, terms, similarities.get(doc)) for doc, score in chosen]
 
     def _diverse(self, ranked: Sequence[tuple[int, float]], limit: int) -> list[tuple[int, float]]:

@@ -39,6 +39,9 @@ class Tuning:
     model_weight: float = 4.0
     model_spread: float = 0.08
     model_gate: float = 0.5
+    # The best `rerank_depth` passages found gain `coverage_weight` times the best score times
+    # the idf-weighted share of the question they hold (Hit.coverage).
+    coverage_weight: float = 0.2
     # A question's word the document never uses weighs this share of the rarest word's weight
     # in the share of the question a passage covers (an everyday paraphrase is no sign that
     # the policy is silent).
@@ -54,8 +57,8 @@ class Tuning:
     # only when it comes from `similarity_model`, the model the weights were fitted with
     # (another model's cosines have another scale); without it, `verdict_weights_plain` hold
     # (fitted before the model's weight was gated: the English model's re-ranking has no gate).
-    verdict_weights: tuple[float, ...] = (0.841, 1.568, -0.03, 0.585, 32.161)
-    verdict_weights_plain: tuple[float, ...] = (0.194, 1.415, 0.879, 0.518, 0.0)
+    verdict_weights: tuple[float, ...] = (0.808, 1.559, -0.026, 0.66, 32.275)
+    verdict_weights_plain: tuple[float, ...] = (0.148, 1.438, 0.878, 0.553, 0.0)
     similarity_model: str = "e5-0.3.0-bundled"
     similarity_center: float = 0.85
     answer_probability: float = 0.75

@@ -20,17 +20,19 @@ EVALSET = load_eval_set()
 MULTILINGUAL = isinstance(default_embedder(), E5Embedder)
 # bench/qa_eval.py --legacy (eval.yaml, default weights; the lexicon was written on these
 # documents), with the multilingual model's fusion, or (--model wordllama) the English one's
-# re-ranking. Measured: top-1 0.86 / 0.91, top-3 0.96 / 0.985, refused 0.0, unsure 0.19 /
-# 0.025 (the verdict's weights are fitted on the development corpus, with the multilingual
-# model's cosine, or without a cosine); "not covered" recognised 1.0 / 0.954. That is with
-# the weights chosen on the 22 dev policies (b 0.75, unit weight 0.4, model weight 4.0, gate
+# re-ranking. Measured: top-1 0.885 / 0.91, top-3 0.975 / 0.98, refused 0.0, unsure 0.185 /
+# 0.04, "not covered" recognised 1.0 / 0.985, with the passages holding more of the question
+# raised among the best found (coverage_weight 0.2; without it 0.86 / 0.91, 0.96 / 0.985,
+# 0.19 / 0.025, 1.0 / 0.954). The verdict's weights are fitted on the development corpus,
+# with the multilingual model's cosine, or without a cosine. That is with the weights chosen
+# on the 22 dev policies (b 0.75, unit weight 0.4, model weight 4.0, gate
 # 0.5); on the 16 (b 0.5, unit weight 0.2) unsure was 0.195 / 0.05, recognised 1.0 / 0.985;
 # unsure was 0.20 with model weight 5.0, gate 0.3; with the ones before (unit weight
 # 0.2, model weight 2.0) the model weighed less on these short documents: top-1 0.895, top-3
 # 0.975, unsure 0.155; 0.84, 0.955, 0.19 before the model's weight was gated.
 FLOORS = {
-    "top1": 0.86 if MULTILINGUAL else 0.91,
-    "top3": 0.96 if MULTILINGUAL else 0.98,
+    "top1": 0.88 if MULTILINGUAL else 0.91,
+    "top3": 0.97 if MULTILINGUAL else 0.98,
     "recognised": 1.0 if MULTILINGUAL else 0.95,
 }
 CEILINGS = {"refused": 0.005, "unsure": 0.20 if MULTILINGUAL else 0.06}
@@ -142,17 +144,17 @@ LEFT_TO_THE_BENCH = {
     "tum-cdps-meinungsfreiheit-social-media-de",
     "twojdoradcaoze-polityka-social-media-pl",
 }
-# Measured on those 16 with the multilingual model (with the English one): top-1 0.678
-# (0.545), top-3 0.862 (0.774), refused 0.031 (0.048), unsure 0.123 (0.083), "not covered"
-# recognised 0.495 (0.252). On all 22: 0.698 (0.571), 0.888 (0.802), 0.030 (0.044), 0.131
-# (0.087), 0.493 (0.257).
+# Measured on those 16 with the multilingual model: top-1 0.687, top-3 0.862, refused 0.031,
+# unsure 0.129, "not covered" recognised 0.505 (0.678, 0.862, 0.031, 0.123, 0.495 before the
+# coverage term and the verdict fitted again); with the English one before them: 0.545, 0.774,
+# 0.048, 0.083, 0.252 (not measured again).
 CORPUS_FLOORS = {
-    "top1": 0.67 if MULTILINGUAL else 0.54,
+    "top1": 0.68 if MULTILINGUAL else 0.54,
     "top3": 0.86 if MULTILINGUAL else 0.77,
-    "recognised": 0.49 if MULTILINGUAL else 0.25,
+    "recognised": 0.50 if MULTILINGUAL else 0.25,
 }
 # The verdict's AUC, covered against uncovered questions, with the shipped weights (bench/
-# qa_eval.py prints the leave-one-policy-out one, 0.727): measured 0.742 (0.646).
+# qa_eval.py prints the leave-one-policy-out one, 0.732 on the 22): measured 0.745 (0.646).
 CORPUS_AUC = 0.74 if MULTILINGUAL else 0.64
 CORPUS_CEILINGS = {
     "refused": 0.04 if MULTILINGUAL else 0.05,
