@@ -49,6 +49,7 @@ from handlers.insights.capability import Insights, InsightsSettings
 log = logging.getLogger(__name__)
 
 SYNC_RETRY = timedelta(hours=1)
+SOON_RETRY = timedelta(minutes=5)  # a role group never read yet
 DELIVERIES_KEPT = timedelta(days=90)  # far beyond any retry, resume or report window
 SETTLE_SECONDS = 10.0  # how long a shutdown waits for work begun after answering someone
 SLACK_RETRY_SECONDS = (1.0, 60.0)  # first and longest wait between tries to reach Slack
@@ -77,12 +78,13 @@ class DailyJob:
         """Whether the job should run at `now`."""
         return self.done_on != now.date() and now >= self.retry_at
 
-    def finished(self, started: datetime, worked: bool) -> None:
-        """Record how the run begun at `started` went."""
+    def finished(self, started: datetime, worked: bool, retry: timedelta = SYNC_RETRY) -> None:
+        """Record how the run begun at `started` went; a failed one is tried again `retry`
+        later."""
         if worked:
             self.done_on = started.date()
         else:
-            self.retry_at = started + SYNC_RETRY
+            self.retry_at = started + retry
 
 
 def _platforms_down(platforms: dict[str, Any], warnings: list[str]) -> list[str]:
@@ -208,7 +210,13 @@ class Runtime:
             log.warning(gap)
 
     async def _read_role_groups(self, now: datetime) -> None:
-        self._groups_read.finished(now, await self.read_role_groups())
+        worked = await self.read_role_groups()
+        # A group never read gives its role to nobody: try again in minutes, not in an hour.
+        unread = any(state.error and not state.read_at for state in self._role_groups())
+        self._groups_read.finished(now, worked, SOON_RETRY if unread else SYNC_RETRY)
+
+    def _role_groups(self) -> list[GroupState]:
+        return self.core.group_members.states(self.core.roles.groups())
 
     async def read_role_groups(self) -> bool:
         """Read the members of the groups named in the role settings from their platforms;
@@ -270,7 +278,7 @@ class Runtime:
         }
         # The role groups are no connection: a failed reading keeps the last known members, so
         # it shows here without making the bot look down.
-        groups = self.core.group_members.states(self.core.roles.groups())
+        groups = self._role_groups()
         # Half a configuration runs, but someone should hear of it; so does a Slack that
         # refuses part of what the bot needs, a guidelines file that cannot be read, a team
         # channel that refuses the bot, and a feed that has failed for a day.
@@ -280,6 +288,12 @@ class Runtime:
             *self.core.guidelines.warnings(),
             *self.delivery.warnings(),
             *self.core.team_gaps(),
+            *(
+                f"role group {state.group} has never been read, so nobody holds its role yet:"
+                f" {state.error}; tried again every {SOON_RETRY.seconds // 60} minutes"
+                for state in groups
+                if state.error and not state.read_at
+            ),
             *(
                 f"{line}; `socialbot feeds list` shows it, `socialbot feeds remove` drops it"
                 for line in failing_feeds(self.db, datetime.now(UTC))

@@ -7,6 +7,7 @@ GroupMember.Read.All, granted with admin consent.
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import httpx
@@ -17,6 +18,12 @@ from handlers.groups import GroupUnreadable
 
 GRAPH_SCOPE = "https://graph.microsoft.com"
 PAGE_SIZE = 999  # the most users Graph lists in one page (it lists 100 unless asked)
+
+# Graph throttles (429) or is briefly unavailable (503): wait its Retry-After and ask again, a
+# few times, each wait at most the longest; a longer wait is left to the next reading.
+BUSY = (429, 503)
+BUSY_TRIES = 4
+BUSY_WAIT_SECONDS = (2.0, 60.0)  # without Retry-After, and the longest wait
 
 # What to do about Graph's refusals that a person can put right.
 GRAPH_HINTS = {
@@ -95,6 +102,12 @@ class EntraGroups:
     async def _page(self, client: httpx.AsyncClient, url: str, token: str) -> dict[str, Any]:
         headers = {"Authorization": f"Bearer {token}", "ConsistencyLevel": "eventual"}
         response = await client.get(url, headers=headers)
+        for _ in range(BUSY_TRIES - 1):
+            wait = _busy_wait(response)
+            if wait is None:
+                break
+            await asyncio.sleep(wait)
+            response = await client.get(url, headers=headers)
         body = json_object(response)
         if response.status_code != 200:
             error = body.get("error")
@@ -105,3 +118,16 @@ class EntraGroups:
             hint = GRAPH_HINTS.get(response.status_code, "")
             raise GroupUnreadable("; ".join(part for part in (code, message, hint) if part))
         return body
+
+
+def _busy_wait(response: httpx.Response) -> float | None:
+    """How long to wait before asking again when Graph throttled or was busy; None when the
+    answer stands (a success, a refusal, or a Retry-After longer than worth waiting)."""
+    if response.status_code not in BUSY:
+        return None
+    default, longest = BUSY_WAIT_SECONDS
+    try:
+        wait = float(response.headers.get("Retry-After", default))
+    except ValueError:
+        wait = default
+    return max(wait, 0.0) if wait <= longest else None

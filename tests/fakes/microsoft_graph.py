@@ -87,7 +87,7 @@ class FakeGraph:
         self.calls: list[GraphCall] = []
         self._tokens: set[str] = set()
         self._numbers = itertools.count(1)
-        self._failures: list[tuple[int, str]] = []
+        self._failures: list[tuple[int, str, float | None]] = []
         self._held: asyncio.Event | None = None
         app = web.Application()
         app.router.add_post("/{tenant}/oauth2/v2.0/token", self._token)
@@ -118,9 +118,16 @@ class FakeGraph:
         if self._held is not None:
             self._held.set()
 
-    def fail(self, status: int, code: str, *, times: int = 1) -> None:
-        """Answer the next `times` Graph calls with `status` and the error `code`."""
-        self._failures += [(status, code)] * times
+    def fail(
+        self, status: int, code: str, *, times: int = 1, retry_after: float | None = None
+    ) -> None:
+        """Answer the next `times` Graph calls with `status` and the error `code` (and a
+        Retry-After header of `retry_after` seconds, when given)."""
+        self._failures += [(status, code, retry_after)] * times
+
+    def heal(self) -> None:
+        """Drop the failures `fail` set that have not been answered yet."""
+        self._failures.clear()
 
     async def __aenter__(self) -> FakeGraph:
         await self._server.start_server()
@@ -176,8 +183,11 @@ class FakeGraph:
         if authorization.removeprefix("Bearer ") not in self._tokens:
             return 401, _graph_error(401, "InvalidAuthenticationToken", "Access token is empty.")
         if self._failures:
-            status, code = self._failures.pop(0)
-            return status, _graph_error(status, code, f"fake Graph answered {status}")
+            status, code, retry_after = self._failures.pop(0)
+            answer = _graph_error(status, code, f"fake Graph answered {status}")
+            if retry_after is not None:
+                answer.headers["Retry-After"] = f"{retry_after:g}"
+            return status, answer
         if not self.granted:
             message = "Insufficient privileges to complete the operation."
             return 403, _graph_error(403, "Authorization_RequestDenied", message)

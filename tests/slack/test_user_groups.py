@@ -140,7 +140,7 @@ async def test_an_unknown_group_is_named_and_gives_nobody_the_role(
     assert shown["error"].startswith("no_such_subteam: there is no such user group")
 
 
-async def test_the_clock_reads_groups_daily_and_an_hour_after_a_failure(bot, slack) -> None:
+async def test_the_clock_reads_groups_daily_and_minutes_after_a_first_failure(bot, slack) -> None:
     runtime = bot.runtime
     morning = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
     slack.fail("usergroups.users.list", "internal_error", times=2)
@@ -148,20 +148,27 @@ async def test_the_clock_reads_groups_daily_and_an_hour_after_a_failure(bot, sla
     await settled(runtime)  # the groups are read, and the attempt recorded
     assert managers(runtime) == []
 
-    for minutes in (1, 30, 59):
+    for minutes in (1, 4):  # never read: nobody holds the role, so tried again in 5 minutes
         await runtime.sync_people_daily(morning + timedelta(minutes=minutes))
     await settled(runtime)
     assert len(calls(slack, "usergroups.users.list")) == 2
 
-    await runtime.sync_people_daily(morning + timedelta(hours=1))
+    await runtime.sync_people_daily(morning + timedelta(minutes=5))
     await settled(runtime)
     await runtime.sync_people_daily(morning + timedelta(hours=5))
     await settled(runtime)
     assert len(calls(slack, "usergroups.users.list")) == 4
     assert managers(runtime) == ["WMGR1", "WMGR2"]
 
-    await runtime.sync_people_daily(morning + timedelta(days=1))
-    await wait_for_call(slack, "usergroups.users.list", 6)
+    # Read once, a failing group keeps its members and is tried again an hour later.
+    slack.fail("usergroups.users.list", "internal_error", times=2)
+    tomorrow = morning + timedelta(days=1)
+    for minutes in (0, 5, 59):
+        await runtime.sync_people_daily(tomorrow + timedelta(minutes=minutes))
+        await settled(runtime)
+    assert len(calls(slack, "usergroups.users.list")) == 6
+    await runtime.sync_people_daily(tomorrow + timedelta(hours=1))
+    await wait_for_call(slack, "usergroups.users.list", 8)
 
 
 async def test_the_manifest_asks_for_the_user_groups_scope(bot) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import socket
 from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -210,4 +211,43 @@ async def test_an_unreachable_microsoft_keeps_the_members_and_says_so(
     assert runtime.core.roles.members(Role.MANAGER, "teams") == [MEGAN]
     [shown] = (await runtime.health())["role_groups"]
     assert shown["error"].startswith("cannot reach Microsoft: ")
+    runtime.db.close()
+
+
+async def test_a_throttled_first_reading_waits_and_reads_the_group(
+    make_settings: MakeSettings, graph: FakeGraph
+) -> None:
+    graph.fail(429, "TooManyRequests", times=2, retry_after=0.1)
+    runtime = online(make_settings, graph, social_media_managers=[TEAM])
+
+    assert await runtime.read_role_groups()
+
+    assert runtime.core.roles.members(Role.MANAGER, "teams") == [MEGAN]
+    assert [call.status for call in graph.calls if call.method == "members"] == [429, 429, 200]
+    assert not [line for line in (await runtime.health())["warnings"] if TEAM in line]
+    runtime.db.close()
+
+
+async def test_a_group_never_read_is_a_warning_and_tried_again_in_minutes(
+    make_settings: MakeSettings, graph: FakeGraph
+) -> None:
+    graph.fail(429, "TooManyRequests", times=4, retry_after=3600)  # longer than worth waiting
+    runtime = online(make_settings, graph, social_media_managers=[TEAM])
+    start = datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
+
+    await runtime.sync_people_daily(start)
+    await runtime.finish_background()
+
+    assert graph.count("members") == 1
+    [warning] = [line for line in (await runtime.health())["warnings"] if TEAM in line]
+    assert warning.startswith(f"role group {TEAM} has never been read, so nobody holds its role")
+    assert "TooManyRequests" in warning and "tried again every 5 minutes" in warning
+    await runtime.sync_people_daily(start + timedelta(minutes=4))
+    await runtime.finish_background()
+    assert graph.count("members") == 1
+    graph.heal()
+    await runtime.sync_people_daily(start + timedelta(minutes=5))
+    await runtime.finish_background()
+    assert runtime.core.roles.members(Role.MANAGER, "teams") == [MEGAN]
+    assert not [line for line in (await runtime.health())["warnings"] if TEAM in line]
     runtime.db.close()
