@@ -49,7 +49,7 @@ from handlers.insights.capability import Insights, InsightsSettings
 log = logging.getLogger(__name__)
 
 SYNC_RETRY = timedelta(hours=1)
-SOON_RETRY = timedelta(minutes=5)  # a role group never read yet
+SOON_RETRY = timedelta(minutes=5)  # a role group never read yet, a sync cut short by throttling
 DELIVERIES_KEPT = timedelta(days=90)  # far beyond any retry, resume or report window
 SETTLE_SECONDS = 10.0  # how long a shutdown waits for work begun after answering someone
 SLACK_RETRY_SECONDS = (1.0, 60.0)  # first and longest wait between tries to reach Slack
@@ -201,11 +201,14 @@ class Runtime:
         await _until(self.slack.connect_socket, first_wait=False)
 
     async def _sync_people(self, now: datetime) -> None:
-        synced = True
+        synced, retry = True, SYNC_RETRY
         if self.slack is not None:  # an unreachable Slack is read once it answers
-            synced = self._slack_unreachable is None and await self.slack.sync_people()
+            again_at = now + SOON_RETRY
+            synced = self._slack_unreachable is None and await self.slack.sync_people(again_at)
+            if self.slack.members_cut_short:
+                retry = SOON_RETRY
         await self.teams.sync_people()
-        self._people_sync.finished(now, synced)
+        self._people_sync.finished(now, synced, retry)
         for gap in self.core.team_gaps():  # at start and after each day's sync
             log.warning(gap)
 

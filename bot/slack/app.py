@@ -36,7 +36,13 @@ from bot.settings import Settings
 from bot.slack import blocks, shapes
 from bot.slack.assistant import Listener, SlackAssistant
 from bot.slack.channels import SlackChannels
-from bot.slack.directory import error_code, member, sync_people, user_group_members
+from bot.slack.directory import (
+    MembersCutShort,
+    error_code,
+    member,
+    sync_people,
+    user_group_members,
+)
 from bot.slack.uploads import HomePublisher
 from handlers.command_words import parse_command
 from handlers.core import Core
@@ -128,6 +134,7 @@ class SlackBot:
         self._auth_error: str | None = None
         self._socket_problem: str | None = None  # why Socket Mode is not connected
         self._members_problem: str | None = None  # why users.list was refused
+        self.members_cut_short = False  # whether the last sync stopped part-way, throttled
         # Over HTTP only (Socket Mode has no signing secret, and no requests to verify).
         self._verifier = (
             SignatureVerifier(signing_secret.get_secret_value()) if signing_secret else None
@@ -458,13 +465,27 @@ class SlackBot:
         home = await self._reply(self.core.home(person), "slack home")
         await self._home.publish(event["user"], home)
 
-    async def sync_people(self) -> bool:
-        """Refresh the people directory from users.list; failures are logged, not raised."""
+    async def sync_people(self, again_at: datetime | None = None) -> bool:
+        """Refresh the people directory from users.list; failures are logged, not raised.
+        `again_at`: when a sync that Slack's throttling cut short is tried again."""
+        self.members_cut_short = False
         try:
             count = await sync_people(self.client, self.core.directory)
+        except MembersCutShort as cut:
+            self.members_cut_short = True
+            again = f"trying again at {again_at:%H:%M} UTC" if again_at else "trying again later"
+            self._members_problem = (
+                f"Slack kept throttling users.list (ratelimited): read {cut.read} of the"
+                f" workspace's members so far; {again}; meanwhile people are learnt when they"
+                " write to the bot"
+            )
+            log.error(self._members_problem)
+            return False
         except SlackApiError as error:
             code = error_code(error)
-            fix = MEMBER_LIST_HINTS.get(code, "the workspace's members stay unknown until then")
+            fix = MEMBER_LIST_HINTS.get(
+                code, "the workspace's members stay unknown until the next try, in an hour"
+            )
             self._members_problem = (
                 f"Slack refused users.list ({code}): {fix}; meanwhile people are learnt when"
                 " they write to the bot"

@@ -3,6 +3,7 @@ is in a user group named in the role settings."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import aiohttp
@@ -13,6 +14,9 @@ from handlers.groups import GroupUnreadable
 from handlers.people import Directory, Member
 
 PAGE_SIZE = 200  # Slack's recommended page size for users.list
+# Beyond the client's own retries, a throttled page waits Slack's Retry-After and is asked for
+# again (from its cursor) for this long in all; after that the sync stops where it is.
+THROTTLED_FOR_SECONDS = 600.0
 
 # What to do about the errors of usergroups.users.list that a person can put right.
 USER_GROUP_HINTS = {
@@ -46,16 +50,47 @@ def member(user: dict[str, Any]) -> Member:
     )
 
 
+class MembersCutShort(Exception):
+    """Slack kept throttling users.list: `read` members were stored before the sync stopped."""
+
+    def __init__(self, read: int) -> None:
+        super().__init__(f"Slack kept throttling users.list after {read} members")
+        self.read = read
+
+
 async def sync_people(client: AsyncWebClient, directory: Directory) -> int:
-    """Store every member of the workspace; return how many there were."""
-    total, cursor = 0, ""
+    """Store every member of the workspace; return how many there were. MembersCutShort when
+    Slack throttled a page for longer than THROTTLED_FOR_SECONDS."""
+    total, cursor, waited = 0, "", 0.0
     while True:
-        page = await client.users_list(limit=PAGE_SIZE, cursor=cursor or None)
+        try:
+            page = await client.users_list(limit=PAGE_SIZE, cursor=cursor or None)
+        except SlackApiError as error:
+            if error.response.status_code != 429:
+                raise
+            wait = _retry_after(error)
+            if waited + wait > THROTTLED_FOR_SECONDS:
+                raise MembersCutShort(total) from None
+            waited += wait
+            await asyncio.sleep(wait)
+            continue
         members = [member(user) for user in page.get("members") or []]
         total += directory.upsert(members)
         cursor = (page.get("response_metadata") or {}).get("next_cursor") or ""
         if not cursor:
             return total
+
+
+def _retry_after(error: SlackApiError) -> float:
+    """The seconds Slack's 429 asks to wait, at least one."""
+    headers = error.response.headers or {}
+    value = headers.get("Retry-After") or headers.get("retry-after")
+    if isinstance(value, list):
+        value = value[0] if value else None
+    try:
+        return max(float(value), 1.0) if value is not None else 1.0
+    except ValueError:
+        return 1.0
 
 
 async def user_group_members(client: AsyncWebClient, group_id: str) -> list[str]:

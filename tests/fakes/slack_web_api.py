@@ -301,7 +301,9 @@ class FakeSlack:
             if failure.delivered:
                 await handler(self, params, arrived)
             headers = (
-                {"Retry-After": str(failure.retry_after or 1)} if failure.status == 429 else {}
+                {"Retry-After": str(1 if failure.retry_after is None else failure.retry_after)}
+                if failure.status == 429
+                else {}
             )
             answer = {"ok": False, "error": failure.error}
             if failure.needed is not None:

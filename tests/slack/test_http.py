@@ -504,3 +504,46 @@ async def test_a_lone_link_elsewhere_is_still_a_question(bot, slack) -> None:
     ).status == 200
     (message,) = await wait_for_call(slack, "chat.postMessage")
     assert "Report it" not in json.dumps(message.get("blocks", []))
+
+
+def workspace(count: int) -> dict[str, dict[str, Any]]:
+    """`count` members as users.list lists them."""
+    return {
+        f"U{n:04d}": {"id": f"U{n:04d}", "name": f"u{n}", "profile": {"real_name": f"P {n}"}}
+        for n in range(count)
+    }
+
+
+async def test_a_member_sync_throttled_again_and_again_reads_everyone(bot, slack) -> None:
+    slack.users = workspace(450)
+    # More 429s in a row than the client retries on its own.
+    slack.fail("users.list", "ratelimited", times=7, retry_after=0)
+
+    assert await bot.runtime.slack.sync_people()
+
+    assert len(bot.runtime.core.directory.active("slack")) == 450
+    assert not [line for line in (await bot.runtime.health())["warnings"] if "users.list" in line]
+
+
+async def test_a_member_sync_cut_short_says_so_and_is_tried_again_in_minutes(bot, slack) -> None:
+    slack.users = workspace(450)
+    slack.fail("users.list", "ratelimited", times=5, retry_after=0)
+    slack.fail("users.list", "ratelimited", times=1, retry_after=3600)  # beyond the wait cap
+    runtime = bot.runtime
+    morning = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+
+    await runtime.sync_people_daily(morning)
+    await settled(runtime)
+
+    [warning] = [line for line in (await runtime.health())["warnings"] if "users.list" in line]
+    assert warning.startswith(
+        "Slack kept throttling users.list (ratelimited): read 0 of the workspace's members so"
+        " far; trying again at 08:05 UTC"
+    )
+    await runtime.sync_people_daily(morning.replace(minute=4))
+    await settled(runtime)
+    assert len(calls(slack, "users.list")) == 6
+    await runtime.sync_people_daily(morning.replace(minute=5))
+    await settled(runtime)
+    assert len(runtime.core.directory.active("slack")) == 450
+    assert not [line for line in (await runtime.health())["warnings"] if "users.list" in line]
