@@ -155,10 +155,11 @@ async def test_the_clock_reads_groups_daily_and_minutes_after_a_first_failure(bo
 
     await runtime.sync_people_daily(morning + timedelta(minutes=5))
     await settled(runtime)
+    assert len(calls(slack, "usergroups.users.list")) == 4
+    assert managers(runtime) == ["WMGR1", "WMGR2"]
     await runtime.sync_people_daily(morning + timedelta(hours=5))
     await settled(runtime)
     assert len(calls(slack, "usergroups.users.list")) == 4
-    assert managers(runtime) == ["WMGR1", "WMGR2"]
 
     # Read once, a failing group keeps its members and is tried again an hour later.
     slack.fail("usergroups.users.list", "internal_error", times=2)
