@@ -89,6 +89,20 @@ def render_markdown(
     )
 
 
+_EMPHASIS = re.compile(r"\*\*(.+?)\*\*|(?<!\w)_(.+?)_(?!\w)|`([^`]+)`")
+
+
+def plain_text(markdown: str) -> str:
+    """Our markdown subset as plain text (a terminal, a Teams toast): emphasis dropped, links
+    written out."""
+    return render_markdown(markdown, _plain, lambda character: character)
+
+
+def _plain(markdown: str) -> str:
+    linked = LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", markdown)
+    return _EMPHASIS.sub(lambda m: m.group(1) or m.group(2) or m.group(3), linked)
+
+
 @dataclass(frozen=True)
 class Button:
     """A button with a stable action id; a `url` makes it a link that opens in the browser.

@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import re
 import textwrap
 
 from handlers import views
 
 WIDTH = 78
 
-_EMPHASIS = re.compile(r"\*\*(.+?)\*\*|(?<!\w)_(.+?)_(?!\w)|`([^`]+)`")
-
-
-def plain(markdown: str) -> str:
-    """Our markdown subset as plain text: emphasis dropped, links written out."""
-    return views.render_markdown(markdown, _plain, lambda character: character)
-
-
-def _plain(markdown: str) -> str:
-    linked = views.LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", markdown)
-    return _EMPHASIS.sub(lambda m: m.group(1) or m.group(2) or m.group(3), linked)
-
 
 def _wrap(text: str, indent: str = "", width: int = WIDTH) -> str:
     lines = []
-    for line in plain(text).splitlines() or [""]:
+    for line in views.plain_text(text).splitlines() or [""]:
         bullet = line.startswith("- ")
         lines.append(
             textwrap.fill(
@@ -106,11 +93,13 @@ def _button(button: views.Button, number: int) -> str:
 def _block(block: views.Block, first_button: int, width: int) -> str:
     match block:
         case views.Header(text):
-            return f"{plain(text)}\n{'=' * min(len(text), WIDTH)}"
+            return f"{views.plain_text(text)}\n{'=' * min(len(text), WIDTH)}"
         case views.Text(text, image_url, _):
             return _wrap(text, width=width) + (f"\n  (image: {image_url})" if image_url else "")
         case views.Fields(pairs):
-            return "\n".join(f"{plain(label)}: {plain(value)}" for label, value in pairs)
+            return "\n".join(
+                f"{views.plain_text(label)}: {views.plain_text(value)}" for label, value in pairs
+            )
         case views.Actions(buttons):
             return "  ".join(_button(b, first_button + n) for n, b in enumerate(buttons))
         case views.Context(text):
@@ -127,7 +116,7 @@ def _repeats(block: views.Block, shown: str) -> bool:
     (a guideline answer names its section, then cites it as its source)."""
     if not isinstance(block, views.Context):
         return False
-    _, colon, names = plain(block.text).partition(": ")
+    _, colon, names = views.plain_text(block.text).partition(": ")
     return bool(colon) and all(name and name in shown for name in names.split(", "))
 
 
@@ -139,7 +128,7 @@ def render(message: views.Message, width: int = WIDTH) -> str:
         if _repeats(block, shown):
             continue
         if isinstance(block, views.Text):
-            shown += plain(block.text) + "\n"
+            shown += views.plain_text(block.text) + "\n"
         parts.append(_block(block, number, width))
         if isinstance(block, views.Actions):
             number += len(block.buttons)
