@@ -7,9 +7,12 @@ import sqlite3
 import subprocess
 import time
 from collections.abc import Callable
-from datetime import date
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from tests.acceptance.conftest import SOCIALBOT, Deployment
+
+ZONE = "Europe/Copenhagen"  # where the people are: a digest is for their day
 
 # The console demo: no chat platform at all.
 NO_SLACK: dict[str, str | None] = {"SLACK_BOT_TOKEN": "", "SLACK_SIGNING_SECRET": ""}
@@ -68,9 +71,7 @@ def _count(deployment: Deployment, sql: str) -> int:
 
 def test_the_first_digest_says_why_it_waits_and_survives_a_kill(deployment: Deployment) -> None:
     slack = deployment.slack
-    slack.users = {
-        uid: {"id": uid, "name": uid.lower(), "tz": "Europe/Copenhagen"} for uid in PEOPLE
-    }
+    slack.users = {uid: {"id": uid, "name": uid.lower(), "tz": ZONE} for uid in PEOPLE}
     fresh = deployment.cli("digest", "send", "--now")
     assert fresh.returncode == 0, fresh.stderr
     assert "Nobody is known yet" in fresh.stdout and "`socialbot run` connects" in fresh.stdout
@@ -101,7 +102,7 @@ def test_the_first_digest_says_why_it_waits_and_survives_a_kill(deployment: Depl
     # ...is finished by the next one, with its progress bar, each person once.
     again = deployment.cli("digest", "send")
     assert again.returncode == 0, again.stderr
-    day = date.today().isoformat()
+    day = datetime.now(ZoneInfo(ZONE)).date().isoformat()  # their day, not the machine's
     assert f"Digest {day}: {len(PEOPLE)} sent, 0 failed." in again.stdout
     assert f"Digest {day}" in again.stderr  # the bar
     assert all(len(slack.messages_in(uid)) == 1 for uid in PEOPLE), slack.per_channel()
