@@ -77,6 +77,21 @@ def report_policies(verbose: bool, path: Path = POLICIES) -> None:
     share = found / len(breaking) if breaking else 1.0
     print(f"== {path.name}: {len(outcomes)} drafts under {len({o.policy for o in outcomes})}")
     print(f"  rule cited {share:.2f} ({found}/{len(breaking)}), false alarms {alarms}/{len(fine)}")
+    read = [o for o in breaking if o.read]
+    print(
+        f"  rule read as one (the reader) {len(read)}/{len(breaking)}; of those, matched"
+        f" {sum(o.right for o in read)}/{len(read)}"
+    )
+    for policy in dict.fromkeys(o.policy for o in outcomes):
+        mine = [o for o in outcomes if o.policy == policy]
+        cited = sum(o.right for o in mine if o.rule is not None)
+        wrong = sum(not o.right for o in mine if o.rule is None)
+        total = sum(o.rule is not None for o in mine)
+        read_here = sum(bool(o.read) for o in mine)
+        print(
+            f"    {policy:<52} cited {cited}/{total} (read {read_here}),"
+            f" false alarms {wrong}/{len(mine) - total}"
+        )
     if verbose:
         for outcome in outcomes:
             if not outcome.right:

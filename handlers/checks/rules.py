@@ -153,8 +153,47 @@ OBLIGING = (
     r"|\b(?:occorre|bisogna|hay que|é preciso|trzeba|należy|ricordatevi di|ricordati di"
     r"|lembre-se de|recuerde|pamiętaj)\b"
 )
+# A sentence forbids by what its words do, wherever in it they stand and in whichever language
+# the bot reads: a modal verb and a negation together ("Employees should at no time…", "Sie
+# sollten dabei nicht…", "non si deve", "nie należy"), a word that prohibits ("…sind
+# unzulässig", "är förbjudet", "é vedado") or one that says to avoid ("It is best to avoid…",
+# "…ist zu vermeiden").
+_NEGATION = (
+    r"(?:not|never|nicht|nie|niemals|keine?[nmrs]?|ikke|aldrig|aldri|inte|niet|nooit|geen|ne"
+    r"|non|não|nunca|nigdy|no)"
+)
+_MODAL = (
+    r"(?:must|should|shall|skal|bør|må|muss|musst|müssen|soll|sollst|sollen|sollte|sollten"
+    r"|darf|darfst|dürfen|ska|skall|bör|får|måste|moet|moeten|mag|mogen|dient|dienen|doit"
+    r"|doivent|devez|devrait|devraient|debe|deben|debes|debería|deberían|deve|devono|devi"
+    r"|dovrebbe|dovrebbero|devem|deves|deveria|deveriam|musi|muszą|powinien|powinna|powinno"
+    r"|powinni|powinny|należy|wolno)"
+)
+_PERMITTED = (
+    r"(?:allowed|permitted|acceptable|welcome|tolerated|erlaubt|gestattet|zulässig|erwünscht"
+    r"|geduldet|tilladt|tilladte|velkomne?|tillatt|tillåtet|tillåtna|välkomna|toegestaan"
+    r"|welkom|autorisée?s?|permise?s?|tolérée?s?|permitid[oa]s?|consentit[oaie]|permess[oaie]"
+    r"|ammess[oaie]|dozwolon\w*|akceptowan\w*)"
+)
+_FUNCTION = (
+    rf"|.{{0,120}}\b{_MODAL}\s+(?:[^\W\d_]+\s+){{0,3}}?{_NEGATION}\b"
+    rf"|.{{0,120}}\b{_NEGATION}\s+(?:[^\W\d_]+\s+)?{_MODAL}\b"
+    rf"|.{{0,120}}\b{_NEGATION}\s+(?:(?:be|sein|være|vara|zijn|être|essere|ser|być|is|are|ist"
+    rf"|sind|er|är|zijn|est|sont|è|sono|é|são|es|son|jest|są)\s+)?(?:\w+\s+)?{_PERMITTED}\b"
+    r"|.{0,120}\b(?:prohibited|forbidden|banned|unzulässig|untersagt|verboten|unerwünscht|tabu"
+    r"|forbudt|forbudte|förbjudet|förbjudna|verboden|interdite?s?|prohibid[oa]s?|proibid[oa]s?"
+    r"|vietat[oaie]|vedad[oa]s?|zabronion\w*|niedozwolon\w*|zakazan\w*)\b"
+    # Not what one does something for ("…to avoid confusion", "per evitare che…", "pour éviter")
+    # nor a title's "what to avoid" ("cosa postare, cosa evitare").
+    r"|.{0,120}(?:\b(?:try|trying|best|asked|wise|important|need|needs|want|have|has|expected"
+    r"|required|encouraged|advised|recommended|sure|please)\s+to\s+|(?<!\bto\s)(?<!\bat\s)"
+    r"(?<!\bper\s)(?<!\bum\s)(?<!\bpour\s)(?<!\bpara\s)(?<!\bfor\s)(?<!\bcosa\s)(?<!\bwhat to\s)"
+    r"(?<!\bquoi\s)(?<!\bque\s))\b(?:avoid|avoided|vermeiden|vermieden|undgå|undgås|undvik|undvikas|unngå|unngås"
+    r"|vermijden|vermeden|éviter|évitez|evitar|evite|evitare|evitate|evitati|evitad[oa]s?"
+    r"|unikać|unikaj|unikajcie|refrain|abstain|unterlassen|verzichten|zu unterlassen)\b"
+)
 # Every language also keeps things in, and the unread languages' forms are read in any.
-FORBIDDING = {code: f"{cue}{_KEPT_IN}{_UNREAD}" for code, cue in FORBIDDING.items()}
+FORBIDDING = {code: f"{cue}{_KEPT_IN}{_UNREAD}{_FUNCTION}" for code, cue in FORBIDDING.items()}
 # Negated words that permit, reassure or remind, per language ("don't hesitate to share", "no
 # need to ask", "geen probleem", "n'oubliez pas de dire…"): no rule begins with them.
 PERMITTING = {
@@ -237,6 +276,13 @@ FORBIDDING_HEADING = re.compile(
     r"|nicht|vermeiden)\W*$",
     re.IGNORECASE,
 )
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+\u2022]|\d+[.)])[ \t]+(.+)$", re.MULTILINE)
+# At most this many words: a heading, not a sentence set as one.
+SHORT_HEADING = 5
+# At most this many words: an item that names a kind of thing, not a sentence.
+NAMING_ITEM = 8
+# A heading over what to do and what not to ("Do's and Don'ts", "Dos & Don'ts", "Do e non fare").
+BOTH_WAYS = re.compile(r"\b(?:do['\u2019]?s|dos|and|&|und|og|och|en|et|e|y|i)\b", re.IGNORECASE)
 # Words for what guidelines forbid, in English, Danish, German, Swedish, Norwegian, Dutch and
 # French: a rule's words and a draft's words meet here across languages (a word after `=` in
 # that form only).
@@ -637,9 +683,26 @@ def rules(sections: Sequence[Section], language: str) -> list[Rule]:
         every_item = FORBIDDING_HEADING.match(heading) is not None
         if not every_item and pattern.search(heading):
             found.append(Rule(section, heading, _groups(_forbidden(heading), language)))
+        # "Prohibited Content", "Cosa evitare", "Was Sie vermeiden sollten": the list under a
+        # short heading that forbids is a list of what is forbidden (not "Do's and Don'ts").
+        items = (
+            _list_items(section.body)
+            if len(heading.split()) <= SHORT_HEADING
+            and lead_pattern.search(heading)
+            and not BOTH_WAYS.search(heading)
+            else frozenset()
+        )
         ruled = False
         for lead_in, piece in units(section.body):
-            terse = every_item or bool(lead_in and lead_pattern.search(lead_in))
+            # An item naming a kind of thing ("Financial information or forecasts"), not a
+            # sentence that says what to do by itself.
+            named = (
+                piece in items
+                and len(piece.split()) <= NAMING_ITEM
+                and not pattern.search(piece)
+                and not obliging.search(piece)
+            )
+            terse = every_item or named or bool(lead_in and lead_pattern.search(lead_in))
             for text in _SENTENCES.findall(piece):
                 text = text.strip()
                 # "This includes, but is not limited to, profanity; …" after a rule lists it.
@@ -669,6 +732,13 @@ def rules(sections: Sequence[Section], language: str) -> list[Rule]:
         )
         for rule in found
     ]
+
+
+def _list_items(body: str) -> frozenset[str]:
+    """The items of the lists in a section's body, as `units` gives them."""
+    return frozenset(
+        re.sub(r"\*\*|__", "", match.group(1)).strip() for match in _LIST_ITEM.finditer(body)
+    )
 
 
 def _clause_rules(

@@ -95,6 +95,9 @@ class PolicyOutcome:
     text: str
     right: bool
     concerns: tuple[Concern, ...]
+    # Whether the labelled rule is among the sentences read as rules (None for a fine draft):
+    # a miss with it read is the matching's, without it the reader's.
+    read: bool | None = None
 
 
 def policy_outcomes(path: Path = POLICIES) -> list[PolicyOutcome]:
@@ -114,15 +117,17 @@ def policy_outcomes(path: Path = POLICIES) -> list[PolicyOutcome]:
         for draft in policy["drafts"]:
             concerns = review.check(draft["text"]).concerns
             rule = draft["rule"]
+            read = None
             if rule is None:
                 right = not concerns
             else:
                 # A rule not read as forbidding ("Be careful what you share") is a miss.
                 cited = {r.section.title for r in forbidding if rule.lower() in r.text.lower()}
+                read = bool(cited)
                 right = any(
                     c.section in cited or rule.lower() in c.reason.lower() for c in concerns
                 )
             outcomes.append(
-                PolicyOutcome(policy["guidelines"], rule, draft["text"], right, concerns)
+                PolicyOutcome(policy["guidelines"], rule, draft["text"], right, concerns, read)
             )
     return outcomes

@@ -130,6 +130,32 @@ FORMS = [
         "Foto da minha tela no escritório hoje, olhem!",
         "Bom fim de semana a todos, aproveitem o sol!",
     ),
+    # What the words do, wherever they stand: a word that prohibits at the end, a modal verb and
+    # a negation apart ("sollten Sie dabei nicht"); what something is done for forbids nothing.
+    (
+        "# Richtlinien\n\n## Vertraulich\nFotos von Bildschirmen im Büro sind unzulässig.\n"
+        "Informationen über Kunden sollten Sie dabei nicht teilen.\n\n## Ton\n"
+        "Fotos von Veranstaltungen sind willkommen.\n",
+        [
+            "Fotos von Bildschirmen im Büro sind unzulässig.",
+            "Informationen über Kunden sollten Sie dabei nicht teilen.",
+        ],
+        "Foto von meinem Bildschirm im Büro heute, schaut mal!",
+        "Schönes Wochenende euch allen, genießt die Sonne!",
+    ),
+    # The list under a short heading that forbids names what is forbidden.
+    (
+        "# Guidelines\n\n## Prohibited content\n- Photos of screens in the office\n"
+        "- Customer names without permission\n\n## Tone\n"
+        "Use a short title to avoid confusion.\n",
+        [
+            "Prohibited content",
+            "Photos of screens in the office",
+            "Customer names without permission",
+        ],
+        "Photo of my screen at the office today, have a look!",
+        "Happy weekend everyone, enjoy the sun!",
+    ),
     # Japanese forbids at the end of a sentence, and ends it with "。".
     (
         "# ソーシャルメディアポリシー\n\n## 機密情報\n"
@@ -148,7 +174,22 @@ FORMS = [
 @pytest.mark.parametrize(
     ("guidelines", "expected_rules", "breaking", "fine"),
     FORMS,
-    ids=["nl", "de", "da", "sv", "nb", "fr", "en", "en-please", "fr-merci", "it", "pt", "ja"],
+    ids=[
+        "nl",
+        "de",
+        "da",
+        "sv",
+        "nb",
+        "fr",
+        "en",
+        "en-please",
+        "fr-merci",
+        "it",
+        "pt",
+        "de-function",
+        "en-heading-list",
+        "ja",
+    ],
 )
 def test_a_verb_then_never_or_not_is_a_rule(
     env: dict[str, str],
