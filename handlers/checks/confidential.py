@@ -53,7 +53,7 @@ MONEY = re.compile(
 # of figure a company publishes; a bake sale's "120 euros" or a flea market's "3000 kroner" is not.
 _LARGE = 100_000
 _THOUSANDS = re.compile(r"\dk\b|\d\s?K\b")
-_SCALED = re.compile(rf"\d\s?(?:{_SCALE})(?!\w)")
+_SCALED = re.compile(rf"\d\s?(?:{_SCALE})(?:\s?{_CURRENCY})?(?!\w)")
 BUSINESS = re.compile(
     r"(?<!\w)(?:quarter\w*|Q[1-4]|H[12]|fiscal|FY\s?\d*|YTD|year-to-date|kvartal\w*|halvår\w*"
     r"|Quartal\w*|Halbjahr\w*|Geschäftsjahr\w*|kwarta(?:al|len)\w*|boekjaar|trimest\w*"
@@ -68,7 +68,12 @@ FINANCIAL = re.compile(
     r"|budget\w*|Umsatz\w*|Gewinn\w*|Ergebnis\w*|Marge|Erlös\w*|Quartalszahlen"
     r"|omzet\w*|winst\w*|kwartaalcijfers|jaarcijfers|chiffre d['\u2019]affaires|bénéfice\w*"
     r"|omsättning\w*|vinst\w*|rörelseresultat\w*|omsetning\w*|overskudd\w*|driftsresultat\w*"
-    r"|résultats? (?:trimestriels?|annuels?|financiers?)|du trimestre)(?!\w)",
+    r"|résultats? (?:trimestriels?|annuels?|financiers?)|du trimestre"
+    # Compounds ("bruttomargin", "Bruttomarge"), revenue in other words, the plan and a round.
+    r"|\w*margin\w*|\w*marge|intäkt\w*|inntekt\w*|indtægt\w*|Einnahmen|opbrengst\w*|recettes"
+    r"|revenus|ingresos|receitas?|fatturato|przychod\w*|(?:above|ahead of|behind|below) plan"
+    r"|series [A-E]|funding round|finansieringsrunde|Finanzierungsrunde|finansieringsrunda"
+    r"|financieringsronde|levée de fonds)(?!\w)",
     re.IGNORECASE,
 )
 # Said of figures already out: the annual report, a press release, a public source.
@@ -88,7 +93,13 @@ UNANNOUNCED = phrase_pattern(
     |kommen nächste woche|nog niet openbaar|nog niet officieel|voorlopige|tussen ons
     |pas encore public|pas encore officiel|pas encore officiels|entre nous|préliminaires
     |ne sortent qu'en|ne sortent que|inte offentligt|inte officiellt|preliminära|mellan oss
-    |ikke offentlig ennå|foreløpige|mellom oss"""
+    |ikke offentlig ennå|foreløpige|mellom oss|all-hands|all hands|town hall|board meeting
+    |ingen uden for huset|niemand außerhalb|ingen utanför|ingen utenfor|niemand buiten"""
+)
+# The word for a password in the languages read.
+_PASSWORD = (
+    r"password|passwd|pwd|kodeord|adgangskode|passwort|kennwort|wachtwoord|lösenord|passord"
+    r"|mot de passe|mdp|contraseña|senha|hasło|parola d['\u2019]ordine"
 )
 CREDENTIALS = re.compile(
     r"AKIA[0-9A-Z]{16}"
@@ -100,13 +111,21 @@ CREDENTIALS = re.compile(
     r"|\b[a-z]{2,6}_(?:live|test|prod)_[A-Za-z0-9]{16,}"
     r"|\beyJ[\w-]{10,}\.[\w-]{10,}\.[\w-]{5,}"
     r"|\b[A-Z_]*(?:SECRET|TOKEN|PASSWORD|API_KEY|ACCESS_KEY)[A-Z_]*\s*[:=]\s*\S{6,}"
-    r"|(?i:\b(?:password|passwd|pwd|kodeord|adgangskode|passwort|kennwort|api[_ -]?key"
-    r"|secret|token)\s*(?:is|er|ist)?\s*[:=]\s*\S{4,})"
+    rf"|(?i:\b(?:{_PASSWORD}|api[_ -]?key|secret|token)\s*(?:is|er|ist|är|est)?\s*[:=]\s*\S{{4,}})"
     # "the password for the guest wifi is Fjord2026": a word with a digit after "is"
-    r"|(?i:\b(?:password|passwd|kodeord|adgangskode|passwort|kennwort)\s+(?:\S+\s+){0,8}?"
-    r"(?:is|er|ist|lautet)\s+[\"'“]?(?=\S*\d)(?=\S*[^\W\d])\S{4,})"
+    rf"|(?i:\b(?:{_PASSWORD})\s+(?:\S+\s+){{0,8}}?"
+    r"(?:is|er|ist|lautet|är|est|es|è|é|jest)\s+[\"'“]?(?=\S*\d)(?=\S*[^\W\d])\S{4,})"
+    # "wachtwoord Tg!Rdam-2026-depot": the password right after the word, letters and digits.
+    rf"|(?i:\b(?:{_PASSWORD})\s+[\"'“]?(?=\S*\d)(?=\S*[^\W\d])\S{{6,}})"
 )
 PHONE = re.compile(r"(?<![\w+./:-])\+?\d[\d \-]{6,16}\d(?!\w|[.,]\d|[/:-])")
+# A number a company gives out to be called: its support line, not a person's.
+SERVICE_LINE = phrase_pattern(
+    """support line|hotline|helpline|help line|service line|customer service|call us|our number
+    |kundeservice|supportlinje|ring til os|vores nummer|hotlinen|kundenservice|ruf uns an
+    |rufen sie uns an|unsere nummer|kundtjänst|supportlinje|ring oss|vårt nummer|kundeservice
+    |klantenservice|bel ons|ons nummer|service client|appelez-nous|notre numéro"""
+)
 # Said just before one's own address or number: it is the author's to share.
 OWN = re.compile(
     r"\b(?:call me|reach me|text me|mail me|write to me|email me|e-mail me|my number|my phone"
@@ -160,8 +179,10 @@ def _secret_terms(
     for secret in secrets:
         if not secret.secret_on(today):
             continue
+        # "Project Havørn" is also "Havørn" ("Havørn-holdet").
+        names = [secret.term, *[m.group(1) for m in [_PROJECT.match(secret.term)] if m]]
         match = next(
-            (m for m in name_pattern([secret.term]).finditer(draft) if not _common_word(draft, m)),
+            (m for m in name_pattern(names).finditer(draft) if not _common_word(draft, m)),
             None,
         )
         if match is None:
@@ -177,6 +198,11 @@ def _secret_terms(
         )
 
 
+# A code name's generic first word: the name is also said without it.
+_PROJECT = re.compile(
+    r"(?i:project|projekt|projet|proyecto|progetto|projeto|projekt|operation|codename|code name)"
+    r"\s+(\S.{2,})$"
+)
 # An article before a code name written in lower case: "the lodestar my manager was" is the word.
 _ARTICLE_BEFORE = re.compile(
     r"(?<!\w)(?:the|a|an|my|his|her|their|den|det|en|et|der|die|das|ein|eine|einen|het|de|een"
@@ -279,7 +305,9 @@ def _contacts(draft: str, section: str, language: str) -> Iterator[Concern]:
         spaced = number.startswith(("+", "0")) or " " in number or "-" in number
         if not 8 <= digits <= 13 or not spaced or _NOT_PHONE.match(number):
             continue
-        if _own(draft, match.start(), match.end()):
+        if _own(draft, match.start(), match.end()) or SERVICE_LINE.search(
+            without_links(draft)[max(0, match.start() - _NEAR) : match.start()]
+        ):
             continue
         yield Concern(
             Kind.CONFIDENTIAL,

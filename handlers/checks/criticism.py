@@ -79,7 +79,20 @@ DENIAL = phrase_pattern(
 _NOT_SO = re.compile(
     r"(?<!\w)(?:passer|stemmer|stämmer|stimmt|klopt)\s+(?:(?:overhovedet|slet|simpelthen|bare"
     r"|altså|gar|überhaupt|einfach|absolut|alls|helt|heller|rett og slett|helemaal|echt|gewoon"
-    r"|totaal|totalt)\s+)?(?:ikke|inte|nicht|niet)(?!\w)",
+    r"|totaal|totalt|faktisk|faktiskt|faktisch|eigentlich|wirklich|virkelig|verkligen|eigenlijk"
+    r"|dessverre|tyvärr|desværre|leider|helaas)\s+)?(?:ikke|inte|nicht|niet)(?!\w)"
+    # "u heeft het echt mis", "you've got it all wrong", "du har helt fel", "vous avez tout faux".
+    r"|(?<!\w)(?:(?:je|u|jullie)\s+(?:hebt|heeft|hebben)\s+het\s+(?:\w+\s+)?mis"
+    r"|you(?:['\u2019]ve| have)\s+(?:got\s+)?(?:it|this|that)\s+(?:\w+\s+)?wrong"
+    r"|(?:du|ni|dere)\s+(?:har|tar)\s+(?:\w+\s+)?(?:fel|feil)"
+    r"|(?:vous avez|tu as)\s+(?:\w+\s+)?(?:tort|faux))(?!\w)"
+    # "Check the facts before you write that", "bevor man andere Leute als Amateure bezeichnet".
+    r"|(?<!\w)(?:check (?:the|your) facts|sjekk fakta|tjek fakta|kolla fakta|prüf(?:en sie)? die"
+    r" fakten|check de feiten|vérifiez les faits|do better)(?!\w)"
+    r"|(?<!\w)(?:before you|bevor (?:man|du|sie)|før (?:du|man)|innan (?:du|man)|voordat (?:je|u)"
+    r"|avant de)\s+(?:\w+\s+){0,4}?(?:call\w*|label\w*|judge\w*|accus\w*|critici[sz]\w*"
+    r"|writ\w*|bezeichne\w*|nenn\w*|kritisier\w*|skriv\w*|kalde\w*|kalla\w*|kalle\w*"
+    r"|noem\w*|schrijf\w*|schrijv\w*|trait\w*|écri\w*|critiqu\w*)(?!\w)",
     re.IGNORECASE,
 )
 _QUOTED_DENIAL = re.compile(
@@ -95,7 +108,11 @@ ABOUT_US = re.compile(
     r"|service|services|software|logiciel|pricing|prices|prijzen|prix|priser|preise|data"
     r"|données|customer service|kundeservice|kundenservice|kundtjänst|klantenservice"
     r"|company|bedrijf|entreprise|firma|virksomhed|platform|plateforme|plattform|plattformen|uptime"
-    r"|servers?)(?!\w)",
+    r"|servers?"
+    # Its people: defending them is defending the company ("our CTO", "vores teknikere").
+    r"|ceo|cto|cfo|founders?|team|teams|engineers|technicians|staff|people|teknikere|medarbejdere"
+    r"|folk|techniker\w*|mitarbeiter\w*|tekniker|medarbetare|ansatte|monteurs|medewerkers"
+    r"|technici|équipes?|techniciens|employés|salariés)(?!\w)",
     re.IGNORECASE,
 )
 # What a company is accused of: selling data, breaking a promise ("we never sold your data").
@@ -118,7 +135,17 @@ CRITICISM = phrase_pattern(
     |beschuldigt ons|beschuldigen ons|your review|bashing|hit job|haters|trolls|kritiseret
     |kritisiert|kritiserat|kritisert|bekritiseerd|critique|critiqué|critiquée
     |avis négatif|avis négatifs|plainte|plaintes|réclamation|commentaire négatif
-    |nous accuse|nous accusent"""
+    |nous accuse|nous accusent|sviner os til|sviner os|svine os til|trash-talking|talking trash
+    |badmouthing|bad-mouthing|slagging us off|hating on us|schimpfen über uns|hetzen gegen uns
+    |snakker dritt om oss|kaster dritt|talar skit om oss|afkraken|cracher sur nous"""
+)
+# "Someone wrote that we…", "skrev at vi «svindler kundene»": what they said of the company.
+_SAID_OF_US = re.compile(
+    r"(?<!\w)(?:wrote|writes|said|says|claimed|claims|skrev|skriver|sagde|siger|sa|sier|påstod"
+    r"|påstår|schrieb|schreibt|behauptet\w*|sagte|sagt|schreef|schrijft|zei|zegt|beweerde|beweert"
+    r"|a écrit|écrit|dit|prétend\w*)\s+(?:that|at|att|dass|dat|que|qu['\u2019])?\s*"
+    r"(?:we|vi|wir|wij|nous|our|vores|vår\w*|unser\w*|onze|notre|nos)(?!\w)",
+    re.IGNORECASE,
 )
 # Complaints about the company's own things ("those complaining about our prices").
 _COMPLAINED = re.compile(
@@ -135,7 +162,20 @@ MEDIUM = phrase_pattern(
     |innlegget ditt|je reactie|jouw reactie|uw reactie|je bericht|je tweet|dat artikel
     |het artikel|that thread|your thread|that blog post|your blog post|your video|that video
     |rant|votre avis|ton avis|cet avis|l'avis|votre commentaire|ton commentaire|votre message
-    |ton message|cet article|l'article|critiques"""
+    |ton message|cet article|l'article|critiques|hot take|hot takes|your hot take
+    |comment section|comments section|the comments under|the comments below|kommentarfeltet
+    |kommentarfelt|kommentarsporet|kommentarspalte|kommentarspalten|kommentarsfältet
+    |kommentarsfält|reactiesectie|onder het artikel|section commentaires"""
+)
+# A comment under a post or a piece: "the comments under this Børsen piece", "Kommentar unter
+# unserem Beitrag", "kommentarerne under TV2's artikel", "sviner os til under TV2's artikel".
+_UNDER_A_POST = re.compile(
+    r"(?<!\w)(?:comments?|kommentar\w*|reacties?|reactie|commentaires?)\s+(?:under|below|on|unter"
+    r"|onder|sous|på)\s+(?:\S+\s+){0,3}?(?:post|piece|article|thread|tweet|video|beitrag|artikel"
+    r"|artikkel|artikeln|opslag|inlägg|innlegg|bericht|artikel|publication|vidéo)\w*(?!\w)"
+    r"|(?<!\w)(?:under|unter|onder|sous)\s+\S+['\u2019]?s?\s+(?:artikel|article|artikkel|post"
+    r"|beitrag|opslag|video|tråd|thread)\w*(?!\w)",
+    re.IGNORECASE,
 )
 # How a reply to it starts.
 ANSWERING = phrase_pattern(
@@ -192,15 +232,21 @@ SERVICE = phrase_pattern(
 INCONVENIENCE = phrase_pattern(
     """inconvenience|the trouble|trouble with|issues with|problems with|bad experience|ulejlighed
     |ulejligheden|besvær|besværet|bryderiet|problemet|unannehmlichkeiten|olägenhet|besväret
-    |ulempe|ulempen|ongemak|ongemakken|vervelende ervaring|gêne|désagrément|désagréments"""
+    |ulempe|ulempen|ongemak|ongemakken|vervelende ervaring|gêne|désagrément|désagréments
+    |went offline|went down|stopped working|not working|isn't working|doesn't work|broke down
+    |virker ikke|gik ned|holdt op med at virke|funktioniert nicht|ausgefallen|fungerar inte|gick ner
+    |fungerer ikke|gikk ned|werkt niet|viel uit|ne marche pas|ne fonctionne pas|en panne"""
 )
 # The customer's own order, invoice or login ("your order"), not a grill's delivery.
 _YOUR = r"(?:your|din|dit|dine|dein\w*|ihre?|je|jouw|uw|votre|vos|ton|ta|tes|ditt|deg)"
 # Said to someone: their handle first, perhaps after a greeting ("Kære @techgrump").
 _MENTION = re.compile(
-    r"^\s*(?:(?:dear|hi|hey|hello|kære|hej|hallo|liebe|lieber|hallå|kjære|beste|cher|chère"
-    r"|salut|bonjour)\s+)?@\w+",
-    re.IGNORECASE,
+    r"^\s*(?:(?i:dear|hi|hey|hello|kære|hej|hallo|liebe|lieber|hallå|kjære|beste|cher|chère"
+    r"|salut|bonjour)\s+)?@\w+"
+    # Or by their name after a greeting: "Hej Johan,", "Beste meneer De Vries,".
+    r"|^\s*(?i:dear|hi|hey|hello|kære|hej|hallo|liebe|lieber|hallå|kjære|beste|cher|chère"
+    r"|salut|bonjour)\s+(?:(?i:mr|mrs|ms|meneer|mevrouw|herr|frau|hr|fru|monsieur|madame)\.?\s+)?"
+    r"(?:[A-ZÆØÅÄÖ][\w-]*\s+){0,2}[A-ZÆØÅÄÖ][\w-]*,",
 )
 # Said to a group of critics or to one by their handle, by who they are or what they say: "To
 # everyone on Reddit saying…", "Till alla som klagar…", "Re: the post…", "à @marc qui raconte…".
@@ -269,8 +315,8 @@ def criticism(
             )
             return
     answering = ANSWERING.search(draft) or _ADDRESSED.search(draft)
-    criticised = CRITICISM.search(draft) or _COMPLAINED.search(draft)
-    medium = MEDIUM.search(draft)
+    criticised = CRITICISM.search(draft) or _COMPLAINED.search(draft) or _SAID_OF_US.search(draft)
+    medium = MEDIUM.search(draft) or _UNDER_A_POST.search(draft)
     mention = _MENTION.match(draft)
     about_us = company_mentioned or bool(
         criticised or ABOUT_US.search(draft) or ACCUSED.search(draft)
@@ -290,10 +336,12 @@ def criticism(
     # A pushback answers someone when it is said to them or about what they wrote; a denial
     # only when it is also about the company or a post ("@lars we didn't make it" is not).
     said_to = mention or criticised or answering
+    claim = (said_to and (about_us or medium)) or (medium and about_us)
     rebuttal = REBUTTAL.search(draft) or _NOT_SO.search(draft)
-    if not (rebuttal and said_to):
+    # A pushback answers someone said to, or what was written about the company ("jag såg ditt
+    # inlägg om att vår app… Det stämmer faktiskt inte").
+    if not (rebuttal and (said_to or claim)):
         denial = DENIAL.search(draft) or _QUOTED_DENIAL.search(draft)
-        claim = (said_to and (about_us or medium)) or (medium and about_us)
         rebuttal = denial if denial and claim else None
     noticed = _NOTICED.search(draft)
     clarifying = CLARIFYING.search(draft)

@@ -43,7 +43,23 @@ PROMOTING = phrase_pattern(
     |réservez|go get it|grab it|grab yours|get yours|out now|now available|available now
     |schaut euch|schau dir|schauen sie sich|jetzt verfügbar|ude nu|nu tilgængelig|nu ute
     |nu tillgänglig|nu beschikbaar|disponible maintenant
-    |læs den|read it|lies ihn|lies es|läs den|les den|lees het|lees dit|lisez-le"""
+    |læs den|read it|lies ihn|lies es|läs den|les den|lees het|lees dit|lisez-le
+    |winner|the winner|clear winner|by a mile|hands down|vinderen|klar vinder|vinnaren|vinneren
+    |testsieger|der gewinner|de winnaar|le gagnant|grand gagnant
+    |pro tip|hot tip|my advice|my tip|unbiased|totally unbiased|thank me later|trust me
+    |godt råd|et godt råd|mit råd|mit tip|upartisk|tak mig senere|stol på mig
+    |mein tipp|ein tipp|unparteiisch|danke mir später|vertrau mir
+    |mitt tips|ett tips|mitt råd|opartisk|tacka mig senare|lita på mig
+    |takk meg senere|mitt beste råd|stol på meg
+    |mijn tip|een tip|mijn advies|onpartijdig|bedank me later|geloof me
+    |mon conseil|un conseil|impartial|remerciez-moi plus tard|faites-moi confiance
+    |put them on your list|on your shortlist|worth a look|worth checking out|worth your time
+    |money out the window|money down the drain|penge ud af vinduet|geld aus dem fenster
+    |pengar i sjön|penger ut av vinduet|geld over de balk|l'argent par les fenêtres
+    |with code|med koden|mit dem code|met de code|avec le code|rabatkode|rabatkoden|rabattkod
+    |rabattkode|rabattcode|kortingscode|code promo|prices start|prices starting|starting at
+    |preise starten|ab nur|priser fra|priserne starter|priserna börjar|prisene starter
+    |prijzen vanaf|à partir de seulement"""
 )
 # Selling by comparison: the company's product set above others ("Nordlys Cloud won on every
 # count", "runs circles around Dropbox", "the only serious option").
@@ -52,7 +68,9 @@ COMPARING = phrase_pattern(
     |won on every|wins on every|the only serious|the only real|better than|faster than
     |cheaper than|bedre end|hurtigere end|billigere end|slår|besser als|schneller als
     |günstiger als|bättre än|snabbare än|billigare än|bedre enn|raskere enn|billigere enn
-    |beter dan|sneller dan|goedkoper dan|meilleur que|plus rapide que|moins cher que"""
+    |beter dan|sneller dan|goedkoper dan|meilleur que|plus rapide que|moins cher que
+    |is the only|is the one exception|er den eneste|er det eneste|ist der einzige|ist die einzige
+    |ist das einzige|är den enda|är det enda|is de enige|is het enige|est le seul|est la seule"""
 )
 # Words that recruit: they promote the company only when it is the one recruiting, its name a
 # few words away ("Nordlys is hiring", "bij Nordlys") or a link to its site, not "experience

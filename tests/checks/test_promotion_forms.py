@@ -19,6 +19,11 @@ PROMOTING = [
     "We're hiring! Two support engineers for our Aarhus office: https://nordlys.dk/jobs/support",
     "Vi søger en ny kollega til teamet i Odense 👉 https://nordlys.dk/job/odense",
     "New on the blog: five ways to cut your cloud bill 👉 https://nordlys.dk/blog/cloud-bill",
+    # Advice, a winner, a code or a price, and "the only one": selling in a neutral voice.
+    "Honest advice from a backup nerd: Nordlys Cloud is the only sync tool I trust.",
+    "Sammenlignede tre løsninger i weekenden. Klar vinder: Nordlys Cloud.",
+    "Med koden VINTER25 får du 15 % på Nordlys Cloud hele januar.",
+    "Nordlys Cloud Team kommt im März, die Preise starten bei 4 € pro Nutzer.",
 ]
 FINE = [
     "I'm a support engineer at Nordlys: Nordlys Cloud 3 is out now, go get it!",

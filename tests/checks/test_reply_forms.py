@@ -26,6 +26,13 @@ REPLIES = [
     "Seeing a lot of complaints about the sync this week. For the record: it was our host's DNS.",
     "Jeg har set kritikken af Nordlys i dag. Vil bare sige at det er stærkt overdrevet.",
     "Ich sehe gerade viel Kritik an Nordlys. Zur Klarstellung: es lag am Rechenzentrum.",
+    # Said to a critic by name, to what was written of the company, or under a piece.
+    "Hej Mikael, jag läste ditt inlägg om att vår app kraschar. Det stämmer tyvärr inte alls.",
+    "Beste mevrouw Jansen, u heeft het helaas mis: onze app werkt gewoon.",
+    "Til deg som skrev at vi tar betalt for ingenting: sjekk fakta før du skriver sånt.",
+    "The comments under that Politiken piece about our outage: our engineers fixed it in an hour"
+    " and deserve better. Do better.",
+    "So sorry to hear your sync stopped working again! DM me and I'll look into it today.",
 ]
 # The same forms, said to friends and family, or about something not the company's.
 FINE = [
@@ -40,6 +47,9 @@ FINE = [
     "Stop spreading the butter so thin, @ole 😂",
     "I see lots of posts about burnout lately. For the record, taking a break is fine.",
     "Saw the reviews of the new Bond film. For the record, I loved it.",
+    "Hej Mikael, tack för en härlig middag i går!",
+    "My brother wrote that we should visit in May, see you then!",
+    "So sorry to hear your cat is unwell, @anna, give her a hug from me.",
 ]
 
 

@@ -42,6 +42,14 @@ def test_a_secret_term_until_its_date_then_not(review: OfflineReview) -> None:
     assert review.check(draft, Context(today=date(2027, 2, 1))).ok
 
 
+def test_a_project_code_name_is_secret_without_its_first_word() -> None:
+    settings = CheckSettings(confidential_terms=parse_secrets("Project Havørn until 2027-03-15"))
+    review = OfflineReview(GuidelinesFile(DEFAULT_GUIDELINES), settings, lambda: TODAY)
+    (concern,) = review.check("Havørn-holdet fik grønt lys i dag 🦅").concerns
+    assert concern.kind is Kind.CONFIDENTIAL
+    assert concern.span is not None and concern.span.text == "Havørn"
+
+
 def test_a_term_without_a_date_is_always_secret(review: OfflineReview) -> None:
     later = Context(today=date(2031, 1, 1))
     assert kinds(review, "Great workshop at Hvidsten Energis control room!", today=later.today) == [
@@ -63,6 +71,10 @@ def test_internal_links_by_domain_and_subdomain_only(review: OfflineReview) -> N
         ("Omsætningen i november landede på 48,5 mio. kr. Fortæl det ikke til nogen", True),
         ("Annual report is out: revenue grew 12% to DKK 1.4bn https://nordlys.dk/ir", False),
         ("Raised 15.000 kr for charity on my bike, thank you all!", False),
+        # A margin in a compound, revenue in other words, the plan: still the company's figures.
+        ("Bruttomarginen landede på 58 % i oktober, ingen uden for huset ved det endnu", True),
+        ("Vi passerade 40 MSEK i intäkter, men det är inte officiellt än", True),
+        ("From today's all-hands: we're 22% above plan for Q4 🚀", True),
     ],
 )
 def test_financial_figures(review: OfflineReview, draft: str, found: bool) -> None:
@@ -74,6 +86,8 @@ def test_other_peoples_contact_details_but_not_shared_mailboxes(review: OfflineR
     spans = [c.span.text for c in review.check(draft).concerns if c.span]
     assert spans == ["mette.kjaer@nordlys.dk", "+45 22 41 87 90"]
     assert review.check("Journalists: write to press@nordlys.dk (I work at Nordlys).").ok
+    # A support line is given out to be called.
+    assert review.check("Storm damage? Our support line is open all night: +45 70 10 20 30.").ok
     assert review.check("Ran 42.2 km in 4:12:37 on 2026-05-17!").ok
 
 
@@ -85,6 +99,7 @@ def test_other_peoples_contact_details_but_not_shared_mailboxes(review: OfflineR
         "admin / password: Nordlys2026!",
         "with the header Authorization: Bearer 9f8a7c6b5d4e3f2a1b0c9d8e7f6a5b4c",
         "key pk_test_51HxYzAbCdEfGhIjKlMn",
+        "gebruiker beheer, wachtwoord Zomer!2026-nl",
     ],
 )
 def test_credentials(review: OfflineReview, secret: str) -> None:
