@@ -31,6 +31,10 @@ _INSULT = _any(
     r"(?:is|are|was|were|you|such|bunch of) (?:an? )?(?:\w+ ){0,2}fools?",
     r"(?:is|are|was|were) (?:the )?(?:most|so|really|utterly|completely) useless",
     r"clown(?:s|er|erne)?|klovn(?:er|erne|ar|ene)?|pajas(?:er)?",
+    # A company or a show of clowns ("Klovnefirma", "clown show").
+    r"klovne(?:firma|selskab|show|forestilling|bande|butik)\w*|clown ?(?:show|company|car|outfit)",
+    r"(?:the )?(?:dumbest|stupidest)|(?:den |det |die |das )?(?:dummeste|dummaste|dümmste\w*)",
+    r"(?:des|quels|quelle bande d['\u2019]|bande d['\u2019]) ?amateurs",
     r"clueless|incompetent|inkompetente?|inkompetenta",
     # Said of someone, not of a question ("there's no such thing as a stupid question").
     r"(?:is|are|was|were|so|such|er|var|är|ist|sind|war) (?:\w+ )?(?:stupid|dumb|dum|dumme"
@@ -130,6 +134,12 @@ _GROUP = (
     r"|vrouwen|mannen|ouderen|buitenlanders|allochtonen|femmes|hommes|vieux|seniors|immigrés"
     r"|étrangers)"
 )
+# Leaving people out by their accent: "no more interns with a southern accent".
+_BY_ACCENT = _any(
+    r"(?:no more|plus de|plus aucun|ikke flere|inga fler|ingen flere|keine|geen)"
+    r" (?:[\w'\u2019-]+ ){0,3}?(?:with|avec|med|mit|met) (?:[\w'\u2019-]+ ?){0,3}?(?:accents?"
+    r"|dialects?|dialectes?|dialekt\w*|akzent\w*)",
+)
 # Leaving people out by age: "skip the candidates over 50", "pas de quinquas".
 _BY_AGE = _any(
     r"(?:skip|avoid|no|never hire|don't hire|drop|undgå|ingen|keine|undvik|inga|geen|pas de"
@@ -138,6 +148,11 @@ _BY_AGE = _any(
     r"|sollicitanten|mensen|candidats|profils|gens) (?:over|above|older than|plus de|über"
     r"|ældre end|äldre än|eldre enn|ouder dan|boven de) [4-9]\d",
     r"pas de (?:quinquas|quinquagénaires|seniors|vieux)|no (?:boomers|oldies)",
+    # "If the candidate is over 50, … they won't keep up".
+    r"(?:over|above|older than|plus de|über|ældre end|äldre än|eldre enn|ouder dan) [4-9]\d"
+    r"[^.!?\n]{0,60}?(?:won't keep up|can't keep up|cannot keep up|kan ikke følge med"
+    r"|können nicht mithalten|kan inte hänga med|henger ikke med|kunnen het niet bijhouden"
+    r"|ne suivent pas|dinosaurs?|dinosaurer|dinosaurier)",
 )
 _DEMEANING = re.compile(
     rf"(?<!\w){_GROUP}\b[^.!?\n]{{0,60}}?(?:can't keep up|cannot keep up|never learn"
@@ -184,6 +199,11 @@ _POLITICAL = re.compile(
     r"|fdp|die grünen|die linke|tories|lib dems|reform uk|republicans|gop|maga"
     r"|kabinet|tweede kamer|verkiezing\w*|politiek\w*|partij\w*|pvv|vvd"
     r"|groenlinks|d66|cda|gouvernement|élection\w*|politique\w*|partis"
+    # Political hashtags ("#dkpol", "#svpol"), voting against, calling opponents deniers.
+    r"|#(?:dk|sv|no|de|nl|eu|uk|us)pol|#politik\w*|stemmer (?:imod|mod|for)|röstar (?:emot|mot)"
+    r"|stimmen (?:gegen|für)|stemmen tegen|votent contre|vote against|klimafornægter\w*"
+    r"|klimaleugner\w*|klimatförnekar\w*|klimafornekter\w*|klimaatontkenner\w*"
+    r"|climatosceptiques?|climate deniers?"
     r"|assemblée nationale|rassemblement national|reconquête|la france insoumise"
     r"|les républicains|elezioni|partito|governo|parlamento|elecciones|partido|gobierno"
     r"|eleições|wybory|wyborach|partia|partii|rząd\w*|sejm\w*)(?!\w)",
@@ -296,7 +316,13 @@ _NEW_ACCOUNT = _any(
 )
 # A picture or recording of what is internal: a chat, a meeting, a price list, a customer list.
 _INTERNAL_PICTURE = re.compile(
-    r"(?<!\w)(?:screenshot\w*|photo\w*|pic|pics|picture\w*|image|snapped"
+    # What is shown on a screen or a board behind the people in the picture.
+    r"(?<!\w)(?:on the (?:screen|whiteboard|board) behind|på (?:skærmen|tavlen) bag"
+    r"|auf dem (?:bildschirm|whiteboard) hinter|på (?:skärmen|tavlan) bakom"
+    r"|på (?:skjermen|tavla) bak|op het (?:scherm|whiteboard) achter|sur l['\u2019]écran derrière)"
+    r"(?!\w)"
+    r"|(?<!\w)(?:screenshot\w*|photo\w*|pic|pics|picture\w*|image|snapped|here['\u2019]s our"
+    r"|here is our|swipe"
     r"|billede\w*|foto\w*|skærmbillede\w*|optaget|optog|bild\w*|aufgenommen|aufnahme"
     r"|skärmdump\w*|spelade in|inspelning|bilde\w*|skjermbilde\w*|tok opp|opptak"
     r"|schermafbeelding\w*|capture d['\u2019]écran|captures d['\u2019]écran|opgenomen"
@@ -306,6 +332,7 @@ _INTERNAL_PICTURE = re.compile(
     r"|meeting|roadmap|pricing|price list|customer list|crm|dashboard|org chart|prisliste\w*"
     r"|kundeliste\w*|møde\w*|preisliste\w*|kundenliste\w*|besprechung\w*|prislista\w*"
     r"|kundlista\w*|möte\w*|møte\w*|intranet\w*|whiteboard|vergadering\w*|klantenlijst\w*"
+    r"|pipeline|salgstavle\w*|sales board"
     r"|prijslijst\w*|réunion\w*|liste (?:de |des )?clients|tableau blanc|grille tarifaire)(?!\w)",
     re.IGNORECASE,
 )
@@ -406,7 +433,7 @@ _UNASKED = _any(
     r"|(?:didn't|did not|no) (?:have )?(?:time|chance) to ask|(?:didn't|did not) bother (?:to )?ask"
     r"|(?:couldn't|could not|can't|didn't) wait for (?:the |their |his |her )?(?:permission|consent"
     r"|approval|ok)|(?:didn't|did not|doesn't|does not) want to be (?:in|on) (?:the |it|this)"
-    r"|caught \w+ (?:fast )?(?:asleep|sleeping|napping|drunk"
+    r"|caught @?\w+ (?:fast )?(?:asleep|sleeping|napping|drunk"
     r"|snoring|dozing|passed out)",
     r"har ikke spurgt|uden at spørge|uden (?:deres|hans|hendes) (?:tilladelse|samtykke)"
     r"|spurgte ikke(?: om lov)?|uden lov|ville ikke (?:være )?med på (?:billedet|billederne)",
@@ -431,6 +458,31 @@ _UNASKED = _any(
     r"|bez (?:pytania|zgody|pozwolenia)|nie pytał(?:em|am|iśmy)"
     r"|ne voulait pas être (?:sur|dans) (?:la|les) (?:photo|vidéo)",
 )
+# Posted behind their back ("before he wakes up", "she'll kill me when she sees this"): with
+# a picture of them only ("before he wakes up, I'll bake his cake" is kind).
+_BEHIND_BACK = _any(
+    r"before (?:he|she|they) (?:wakes?|sees?|notices?|finds? out)"
+    r"|(?:will|'ll|is going to|gonna) kill me when (?:he|she|they) see",
+    r"før (?:han|hun|de) (?:vågner|ser det|opdager)|slår mig ihjel når (?:han|hun|de) ser",
+    r"bevor (?:er|sie) (?:aufwacht|es sieht)|(?:bringt|wird) mich umbringen,? wenn",
+    r"innan (?:han|hon|de) (?:vaknar|ser det)|kommer (?:att )?döda mig när (?:han|hon|de) ser",
+    r"før (?:han|hun|de) (?:våkner|ser det)|dreper meg når (?:han|hun|de) ser",
+    r"voordat (?:hij|zij|ze) (?:wakker wordt|het ziet)|vermoordt me als (?:hij|zij|ze)",
+    r"avant qu['\u2019](?:il|elle|ils) (?:se réveille|le voie)|va me tuer quand",
+)
+_PICTURED = re.compile(
+    r"[\U0001f4f8\U0001f4f7]|(?<!\w)(?:photo\w*|pic|pics|picture\w*|video\w*|vidéo\w*|billede\w*"
+    r"|foto\w*|bild\w*|bilde\w*|posting this|poster det her|lägger upp)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _behind_back(draft: str) -> int | None:
+    """Where `draft` posts a picture of someone behind their back."""
+    found = _BEHIND_BACK.search(draft)
+    return found.start() if found and _PICTURED.search(draft) else None
+
+
 # People shown drunk or asleep in a photo or video.
 _SHOWN_UNWELL = re.compile(
     r"(?<!\w)(?:photo\w*|pic|pics|picture\w*|video\w*|vidéo\w*|filmed|billede\w*|foto\w*|film\w*"
@@ -538,9 +590,21 @@ def _searcher(pattern: re.Pattern[str]) -> Callable[[str], int | None]:
     return search
 
 
+# Speaking to the press: "off the record", "you can quote me", a news outlet's handle addressed,
+# its questions answered.
+_PRESS = _any(
+    r"off the record|(?:you can|feel free to) quote me|quote me on",
+    r"du (?:må gerne|kan) citere mig|(?:sie )?(?:können|dürfen) mich (?:gerne )?zitieren",
+    r"du (?:får|kan) citera mig|du (?:kan|må gjerne) sitere meg|(?:je|u) (?:mag|kunt) me citeren",
+    r"vous pouvez me citer",
+    r"(?:(?:hi|hello|hallo|hej|bonjour) )?@\w*(?:news|nyheder|nyheter|nachrichten|nieuws|presse?"
+    r"|journal\w*|reporter|redaktion\w*)\w*",
+    r"(?:answer|beantworte\w*|besvare\w*|besvara\w*|beantwoord\w*|répondre à) (?:\w+ ){0,2}?"
+    r"(?:your|ihre|dine|dina|uw|vos) (?:questions|fragen|spørgsmål|frågor|spørsmål|vragen)",
+)
 # Behaviour → where in the draft it is (None: not there). The names are ideas of CONCEPTS.
 FINDERS: dict[str, Callable[[str], int | None]] = {
-    "harass": lambda draft: _first(draft, _INSULT, _THREAT, _DEMEANING, _BY_AGE),
+    "harass": lambda draft: _first(draft, _INSULT, _THREAT, _DEMEANING, _BY_AGE, _BY_ACCENT),
     "swearing": _searcher(_SWEARING),
     "politics": _politics,
     "copy": _searcher(_COPY),
@@ -548,8 +612,16 @@ FINDERS: dict[str, Callable[[str], int | None]] = {
     "personal": lambda draft: min(
         (at for at in (_private(draft), _whereabouts(draft)) if at is not None), default=None
     ),
-    "consent": lambda draft: _first(draft, _UNASKED, _SHOWN_UNWELL),
+    "consent": lambda draft: min(
+        (
+            at
+            for at in (_first(draft, _UNASKED, _SHOWN_UNWELL), _behind_back(draft))
+            if at is not None
+        ),
+        default=None,
+    ),
     "screen": _searcher(_INTERNAL_PICTURE),
+    "press": _searcher(_PRESS),
 }
 # Behaviours that concern the company only when the draft names it: a page of one's own, a
 # thank-you on behalf of a meetup's organisers, a happy customer of the local bakery are fine.

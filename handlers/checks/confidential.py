@@ -126,6 +126,9 @@ SERVICE_LINE = phrase_pattern(
     |rufen sie uns an|unsere nummer|kundtjänst|supportlinje|ring oss|vårt nummer|kundeservice
     |klantenservice|bel ons|ons nummer|service client|appelez-nous|notre numéro"""
 )
+_SERVICE_NEAR = 60  # characters between a support line and its number
+# A capitalised word inside a sentence: a person's name ("call Mikkel on…").
+_NAMED = re.compile(r"(?<![.!?:]\s)\b[A-ZÆØÅÄÖÜ][a-zæøåäöü]+")
 # Said just before one's own address or number: it is the author's to share.
 OWN = re.compile(
     r"\b(?:call me|reach me|text me|mail me|write to me|email me|e-mail me|my number|my phone"
@@ -287,6 +290,13 @@ def _own(draft: str, start: int, end: int, local: str = "") -> bool:
     return not any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", rest) for name in names)
 
 
+def _service_line(before: str) -> bool:
+    """Whether a number after `before` is introduced as a support line ("our support line is
+    open all weekend: …"), not as someone's ("skip the hotline and call Mikkel on …")."""
+    lines = list(SERVICE_LINE.finditer(before, max(0, len(before) - _SERVICE_NEAR)))
+    return bool(lines) and _NAMED.search(before, lines[-1].end()) is None
+
+
 def _contacts(draft: str, section: str, language: str) -> Iterator[Concern]:
     for match in EMAIL.finditer(draft):
         local = match.group(0).split("@", 1)[0].lower()
@@ -305,8 +315,8 @@ def _contacts(draft: str, section: str, language: str) -> Iterator[Concern]:
         spaced = number.startswith(("+", "0")) or " " in number or "-" in number
         if not 8 <= digits <= 13 or not spaced or _NOT_PHONE.match(number):
             continue
-        if _own(draft, match.start(), match.end()) or SERVICE_LINE.search(
-            without_links(draft)[max(0, match.start() - _NEAR) : match.start()]
+        if _own(draft, match.start(), match.end()) or _service_line(
+            without_links(draft)[: match.start()]
         ):
             continue
         yield Concern(

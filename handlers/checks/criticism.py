@@ -110,9 +110,9 @@ ABOUT_US = re.compile(
     r"|company|bedrijf|entreprise|firma|virksomhed|platform|plateforme|plattform|plattformen|uptime"
     r"|servers?"
     # Its people: defending them is defending the company ("our CTO", "vores teknikere").
-    r"|ceo|cto|cfo|founders?|team|teams|engineers|technicians|staff|people|teknikere|medarbejdere"
-    r"|folk|techniker\w*|mitarbeiter\w*|tekniker|medarbetare|ansatte|monteurs|medewerkers"
-    r"|technici|équipes?|techniciens|employés|salariés)(?!\w)",
+    r"|ceo|cto|cfo|founders?|engineers|technicians|teknikere|medarbejdere"
+    r"|techniker\w*|mitarbeiter\w*|tekniker|medarbetare|ansatte|monteurs|medewerkers"
+    r"|technici|techniciens|employés|salariés)(?!\w)",
     re.IGNORECASE,
 )
 # What a company is accused of: selling data, breaking a promise ("we never sold your data").

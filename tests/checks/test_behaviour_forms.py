@@ -17,6 +17,14 @@ BREAKING = [
     "Caught Ole snoring at his desk 😂",
     "Launched a @NordlysDeals account today for Nordlys offers, follow it!",
     "Here's the whole Guardian piece copied below since it's paywalled:",
+    # A superlative or a company of clowns, people left out by their accent, a photo posted
+    # before its subject wakes up, the press quoted or answered, a pipeline on the screen.
+    "Acme's new router is the stupidest gadget of the decade 😂",
+    "Ærligt, Acme er et klovnefirma.",
+    "No more trainees with a strong regional accent in my team, please.",
+    "Posting this pic of Ole before he wakes up on the sofa 📸",
+    "@citynews_dk you can quote me: Nordlys will open in Aarhus next year.",
+    "Friday drinks, and yes that's our pipeline on the screen behind us 😎",
 ]
 FINE = [
     "Our new puppy has no brains but a huge heart 🐶",
@@ -25,6 +33,10 @@ FINE = [
     "No adults over 18 in the ball pit, sorry!",
     "Trying to find out where my cat lives during the day 🐈",
     "The whole story is longer than this, read the book.",
+    "Klovnen til børnefødselsdagen var fantastisk!",
+    "Learning Danish: my accent is still terrible, but I'm getting there!",
+    "Before he wakes up, I'll bake his birthday cake 🎂",
+    "Great to read @citynews_dk today on the new bike lanes.",
 ]
 
 
