@@ -123,7 +123,7 @@ PHONE = re.compile(r"(?<![\w+./:-])\+?\d[\d \-]{6,16}\d(?!\w|[.,]\d|[/:-])")
 SERVICE_LINE = phrase_pattern(
     """support line|hotline|helpline|help line|service line|customer service|call us|our number
     |kundeservice|supportlinje|ring til os|vores nummer|hotlinen|kundenservice|ruf uns an
-    |rufen sie uns an|unsere nummer|kundtjänst|supportlinje|ring oss|vårt nummer|kundeservice
+    |rufen sie uns an|unsere nummer|kundtjänst|ring oss|vårt nummer
     |klantenservice|bel ons|ons nummer|service client|appelez-nous|notre numéro"""
 )
 _SERVICE_NEAR = 60  # characters between a support line and its number
