@@ -138,6 +138,10 @@ class Settings(BaseSettings):
     microsoft_app_type: Literal["MultiTenant", "SingleTenant", "UserAssignedMSI"] = Field(
         "MultiTenant", validation_alias="MICROSOFT_APP_TYPE"
     )
+    # The company's Entra tenants: Teams activities from any other are refused (review7 item 7).
+    teams_tenants: CommaList = Field(
+        default_factory=list, validation_alias="SOCIALBOT_TEAMS_TENANTS"
+    )
     # Where Entra groups' members are read (tests point both at a local server).
     microsoft_graph_url: str = Field(
         "https://graph.microsoft.com/v1.0/", validation_alias="MICROSOFT_GRAPH_URL"
@@ -230,6 +234,7 @@ class Settings(BaseSettings):
         "admins",
         "company_names",
         "internal_domains",
+        "teams_tenants",
         mode="before",
     )(_split_commas)
 
@@ -427,6 +432,12 @@ class Settings(BaseSettings):
             if not self.microsoft_app_tenant_id:
                 raise ValueError(f"MICROSOFT_APP_TENANT_ID: {needs} the tenant id")
         return self
+
+    @property
+    def company_tenants(self) -> frozenset[str]:
+        """The tenants whose people the bot serves in Teams; empty: every tenant."""
+        listed = [*self.teams_tenants, self.microsoft_app_tenant_id or ""]
+        return frozenset(tenant.strip().lower() for tenant in listed if tenant.strip())
 
     @property
     def checks(self) -> CheckSettings:

@@ -18,6 +18,7 @@ from aiohttp import web
 from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.integration.aiohttp import ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity, ActivityTypes
+from botbuilder.schema.teams import TeamsChannelData
 from sqlite_utils import Database
 
 from bot.delivery.ledger import Ledger
@@ -32,6 +33,7 @@ from bot.teams.share_links import ShareLinks
 from bot.teams.tokens import FetchingAdapter, connector_tokens
 from bot.teams.turns import Turns, reply
 from handlers.core import Core
+from handlers.views import Message
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +64,13 @@ def _activity(body: bytes) -> Activity | str:
         return Activity().deserialize(found)
     except (ValueError, RecursionError, TypeError, AttributeError, KeyError):
         return "the body is not a Bot Framework activity"  # msrest's errors are ValueErrors
+
+
+def tenant_of(activity: Activity) -> str:
+    """The Entra tenant the activity comes from, as Teams names it; "" when it names none."""
+    tenant = TeamsChannelData().deserialize(activity.channel_data or {}).tenant
+    found = tenant.id if tenant and tenant.id else activity.conversation.tenant_id
+    return str(found or "")
 
 
 def _problem(status: HTTPStatus, reason: str) -> web.Response:
@@ -146,8 +155,36 @@ class TeamsBot:
             # bare Exceptions alike; whichever it is, the caller is not Bot Framework.
             return self._unauthorized(type(error).__name__)
         self._last_activity = datetime.now(UTC)
+        if not self._from_the_company(activity):
+            log.warning("refused an outsider's activity", extra={"tenant": tenant_of(activity)})
+            invoke = await self.adapter.process_activity(authenticated, activity, self._outsider)
+            return _http_response(invoke)
         invoke = await self.adapter.process_activity(authenticated, activity, self.turns.on_turn)
         return _http_response(invoke)
+
+    def _from_the_company(self, activity: Activity) -> bool:
+        """Whether the activity comes from one of the company's tenants (any, when none is
+        set). Teams always names the tenant; only the loopback Emulator (auth off) names none."""
+        tenants = self.settings.company_tenants
+        tenant = tenant_of(activity)
+        if not tenants:
+            return True
+        if not tenant:
+            return not self.settings.teams_auth_enabled
+        return tenant.lower() in tenants
+
+    async def _outsider(self, turn_context: TurnContext) -> None:
+        """Someone of another organisation: one line, and nothing of them stored or counted."""
+        activity: Activity = turn_context.activity
+        company = next(iter(self.settings.company_names), "") or "one company"
+        line = Message(f"socialbot is for the people of {company} only.")
+        if activity.type == ActivityTypes.invoke:
+            answer = invokes.failed(activity.name or "", line)
+            await turn_context.send_activity(
+                Activity(type=ActivityTypes.invoke_response, value=answer)
+            )
+        elif activity.type == ActivityTypes.message:
+            await turn_context.send_activity(reply(line))
 
     def _unauthorized(self, reason: str) -> web.Response:
         self._rejected += 1
@@ -160,6 +197,14 @@ class TeamsBot:
             log.warning(
                 "SOCIALBOT_PUBLIC_URL is not set: Teams share buttons open the network directly"
                 " and their clicks are not counted in the insights and stats"
+            )
+        tenants = sorted(self.settings.company_tenants)
+        if tenants:
+            log.info("Teams: serving only the company's tenants", extra={"tenants": tenants})
+        else:
+            log.warning(
+                "Teams: no MICROSOFT_APP_TENANT_ID or SOCIALBOT_TEAMS_TENANTS set: the people of"
+                " every organisation that reaches the bot are served as employees"
             )
         if self.keys is not None:
             self.keys.start()

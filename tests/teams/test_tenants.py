@@ -1,0 +1,45 @@
+"""Only the company's tenants are served in Teams: an outsider gets one line and leaves no trace."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.teams.conftest import MakeTeams, Teams, card_text
+
+PERSONAL = "teams-message-personal.json"
+EXTENSION_FETCH = "teams-invoke-composeExtension-fetchTask-from-message.json"
+COMPANY = "72f988bf-86f1-41af-91ab-2d7cd011db47"  # the tenant of the stored personal message
+OUTSIDER = "99999999-9999-4999-8999-999999999999"
+
+
+def _from(tenant: str) -> dict[str, Any]:
+    return {"channelData": {"tenant": {"id": tenant}}}
+
+
+def _stored(teams: Teams) -> tuple[int, int]:
+    return teams.db.table("people").count, teams.db.table("teams_conversations").count
+
+
+async def test_someone_of_another_tenant_gets_one_line_and_is_not_stored(
+    make_teams: MakeTeams,
+) -> None:
+    teams = await make_teams(microsoft_app_tenant_id=COMPANY, company_names=["Nordlys"])
+
+    await teams.post(PERSONAL, text="hi, what can you do?", **_from(OUTSIDER))
+    response = await teams.post(EXTENSION_FETCH, channelId="msteams", **_from(OUTSIDER))
+
+    [call] = teams.connector.sent
+    assert card_text(call.activity) == "socialbot is for the people of Nordlys only."
+    assert (await response.json())["task"]["value"] == card_text(call.activity)
+    assert _stored(teams) == (0, 0)  # never in "everyone", never sent a digest
+    await teams.post(PERSONAL, text="hi", **_from(COMPANY.upper()))
+    assert _stored(teams) == (1, 1)
+    assert "only" not in card_text(teams.connector.sent[-1].activity)
+
+
+async def test_a_list_of_tenants_serves_each_of_them(make_teams: MakeTeams) -> None:
+    teams = await make_teams(teams_tenants=[OUTSIDER, COMPANY])
+
+    await teams.post(PERSONAL, text="hi", **_from(OUTSIDER))
+
+    assert _stored(teams) == (1, 1)
