@@ -25,8 +25,8 @@ from bot.delivery.ledger import Ledger
 from bot.errors import reply_for_error
 from bot.settings import Settings
 from bot.teams import invokes, keys, origin, people, shapes
-from bot.teams.channels import TeamsChannels
-from bot.teams.conversations import Conversations, migrations
+from bot.teams.channels import TeamsChannels, learn_channels
+from bot.teams.conversations import Conversation, Conversations, migrations
 from bot.teams.gateway import TeamsGateway
 from bot.teams.graph import EntraGroups
 from bot.teams.share_links import ShareLinks
@@ -232,7 +232,9 @@ class TeamsBot:
         for team in self.conversations.teams():
             team_id = team.team_id or ""
 
-            async def read(turn_context: TurnContext, team_id: str = team_id) -> None:
+            async def read(
+                turn_context: TurnContext, team_id: str = team_id, team: Conversation = team
+            ) -> None:
                 nonlocal total
                 try:
                     roster = await people.sync_team(
@@ -245,6 +247,10 @@ class TeamsBot:
                     return
                 total += roster.members
                 left.update(roster.left)
+                try:  # channels made since: reachable even if no event told of them
+                    await learn_channels(turn_context, team, self.conversations)
+                except Exception:
+                    log.exception("could not list a team's channels", extra={"team": team_id})
 
             await self.adapter.continue_conversation(
                 team.reference, read, self.settings.microsoft_app_id or ""

@@ -1,10 +1,28 @@
-"""Teams' channels for the core: the bot can post in a team's channel once the app is in the
-team and the channel's conversation is stored (as the gateway needs it to post)."""
+"""Teams' channels for the core: the bot can post in every channel of a team the app is in,
+once the channel's conversation is stored (as the gateway needs it to post): each is stored
+when the app is installed, at each roster read and when a channel is created."""
 
 from __future__ import annotations
 
-from bot.teams.conversations import Conversations
+import asyncio
+
+from botbuilder.core import TurnContext
+from botbuilder.core.teams import TeamsInfo
+
+from bot.teams.conversations import Conversation, Conversations
 from handlers.core import Channel
+
+
+async def learn_channels(
+    turn_context: TurnContext, team: Conversation, conversations: Conversations
+) -> int:
+    """Store a conversation for every standard channel of `team` (a stored team channel), so
+    any of them takes the bot's messages without anyone @mentioning it there first."""
+    client = await TeamsInfo.get_teams_connector_client(turn_context)
+    # botbuilder's teams operations are synchronous: off the event loop.
+    found = await asyncio.to_thread(client.teams.get_teams_channels, team.team_id)
+    channels = [(c.id, c.name or "General") for c in found.conversations or [] if c.id]
+    return conversations.add_channels(team, channels)
 
 
 class TeamsChannels:

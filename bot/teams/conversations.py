@@ -142,6 +142,28 @@ class Conversations:
             self.db.table(TABLE).upsert(row, pk="conversation_id")
         return key
 
+    def add_channels(self, team: Conversation, channels: list[tuple[str, str]]) -> int:
+        """Store `channels` ((id, name) pairs) of the installed `team` (one of its stored
+        channels) as reachable: the app in a team may post in each of them."""
+        now = _now()
+        rows = []
+        for channel_id, name in channels:
+            stored = ConversationReference().deserialize(team.reference.serialize())
+            stored.conversation.id = channel_id
+            stored.conversation.name = name
+            reference = json.dumps(stored.serialize(), sort_keys=True)
+            rows.append([channel_id, team.tenant_id, team.team_id, reference, now, now, now])
+        with self.db.atomic():
+            # A channel seen before keeps its reference; it is back in the team if it was out.
+            self.db.conn.executemany(
+                f"INSERT INTO {TABLE} (conversation_id, kind, tenant_id, team_id, reference,"
+                " installed_at, greeted_at, updated_at) VALUES (?, 'channel', ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (conversation_id) DO UPDATE SET team_id = excluded.team_id,"
+                " uninstalled_at = NULL, updated_at = excluded.updated_at",
+                rows,
+            )
+        return len(rows)
+
     def install(self, conversation_id: str) -> bool:
         """Mark the bot installed; True exactly once per install, when a greeting is due."""
         now = _now()

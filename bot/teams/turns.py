@@ -17,6 +17,7 @@ from msrest.exceptions import ClientRequestError, HttpOperationError
 from bot.delivery.gateway import PermanentFailure, RateLimited, TransientFailure
 from bot.delivery.ledger import Ledger
 from bot.teams import cards, forms, invokes, people
+from bot.teams.channels import learn_channels
 from bot.teams.conversations import EMULATOR, Conversations, channel_of
 from bot.teams.gateway import TeamsGateway
 from bot.teams.shared import shared_message
@@ -373,6 +374,37 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
             team = TeamsChannelData().deserialize(turn_context.activity.channel_data or {}).team
             if team is not None and team.id:
                 await self._read_roster(turn_context, team.id)
+                await self._learn_channels(turn_context, key)
+
+    async def _learn_channels(self, turn_context: TurnContext, key: str) -> None:
+        """Every channel of the team the conversation `key` is in, reachable from now on."""
+        team = self.conversations.get(key)
+        if team is None or not team.team_id:
+            return
+        try:
+            found = await learn_channels(turn_context, team, self.conversations)
+        except (HttpOperationError, ClientRequestError) as error:
+            log.warning("could not list a team's channels", extra={"error": str(error)})
+            return
+        log.info("listed a team's channels", extra={"channels": found})
+
+    async def on_teams_channel_created(
+        self, channel_info: Any, team_info: Any, turn_context: TurnContext
+    ) -> None:
+        """A new channel in a team the app is in: reachable at once, as the others are."""
+        team = self.conversations.get(self._remember(turn_context))
+        if team is not None and team.team_id and channel_info and channel_info.id:
+            self.conversations.add_channels(team, [(channel_info.id, channel_info.name or "")])
+
+    on_teams_channel_renamed = on_teams_channel_created
+    on_teams_channel_restored = on_teams_channel_created
+
+    async def on_teams_channel_deleted(
+        self, channel_info: Any, team_info: Any, turn_context: TurnContext
+    ) -> None:
+        """A channel deleted from the team: nothing is sent there any more."""
+        if channel_info and channel_info.id:
+            self.conversations.uninstall(channel_info.id)
 
     async def _read_roster(self, turn_context: TurnContext, team_id: str) -> None:
         """Learn who is in the team just joined; a failure only waits for the daily sync."""

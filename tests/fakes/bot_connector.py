@@ -8,7 +8,8 @@
 It answers the Connector REST calls a bot makes: send (`POST /v3/conversations/{id}/activities`),
 reply (`POST …/activities/{replyToId}`), update (`PUT …/activities/{id}`), create a
 conversation (`POST /v3/conversations`) and read a roster (`GET …/{id}/pagedmembers`, paged by
-`pageSize`, and `GET …/{id}/members`) from `rosters[conversation or team id]`.
+`pageSize`, and `GET …/{id}/members`) from `rosters[conversation or team id]`, and list a team's
+channels (`GET /v3/teams/{id}/conversations`) from `channels[team id]` (`[{"id", "name"}]`).
 `fail(status, retry_after=…, times=…)` makes the next calls answer an error instead (403 blocked,
 404 gone, 429 throttled, 500 broken).
 
@@ -41,7 +42,7 @@ _ERROR_CODES = {
 class Sent:
     """One call as the connector saw it."""
 
-    method: str  # "send", "reply", "update", "create", "members" or "pagedmembers"
+    method: str  # "send", "reply", "update", "create", "members", "pagedmembers" or "channels"
     conversation_id: str | None
     activity_id: str | None  # the replyToId of a reply, the id of an update
     body: Json
@@ -69,6 +70,7 @@ class FakeBotConnector:
     def __init__(self) -> None:
         self.calls: list[Sent] = []
         self.rosters: dict[str, list[Json]] = {}
+        self.channels: dict[str, list[Json]] = {}
         self._failures: list[_Failure] = []
         self._ids = itertools.count(1)
         app = web.Application()
@@ -78,6 +80,7 @@ class FakeBotConnector:
         app.router.add_put("/v3/conversations/{conversation}/activities/{activity}", self._update)
         app.router.add_get("/v3/conversations/{conversation}/members", self._members)
         app.router.add_get("/v3/conversations/{conversation}/pagedmembers", self._paged_members)
+        app.router.add_get("/v3/teams/{team}/conversations", self._team_channels)
         self._server = TestServer(app, host="127.0.0.1")
 
     @property
@@ -174,6 +177,11 @@ class FakeBotConnector:
         conversation = request.match_info["conversation"]
         failed = await self._answer(request, "members", conversation, None)
         return failed or web.json_response(self.rosters.get(conversation, []))
+
+    async def _team_channels(self, request: web.Request) -> web.Response:
+        team = request.match_info["team"]
+        failed = await self._answer(request, "channels", team, None)
+        return failed or web.json_response({"conversations": self.channels.get(team, [])})
 
     async def _paged_members(self, request: web.Request) -> web.Response:
         conversation = request.match_info["conversation"]

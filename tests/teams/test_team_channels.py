@@ -1,0 +1,59 @@
+"""Every channel of a team the app is in takes the bot's messages, without an @mention there."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.teams.channels import TeamsChannels
+from tests.teams.conftest import MakeTeams, Teams, card_text
+from tests.teams.test_team_questions import QUESTION, ask_the_team, calls_where, posted_to
+
+TEAM_ADDED = "teams-conversationUpdate-bot-added-to-team.json"
+TEAM = "19:zFLSDFWsesfzcmKArqKJ-65aOXJz@sgf462H2wz41@thread.tacv2"
+GENERAL = "19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2"
+SOCIAL = "19:social@thread.tacv2"
+LATER = "19:later@thread.tacv2"
+
+
+async def _warnings_about(teams: Teams, channel: str) -> list[str]:
+    warnings = (await (await teams.client.get("/healthz")).json())["warnings"]
+    return [line for line in warnings if channel in line]
+
+
+async def test_the_escalation_channel_of_the_team_takes_cards_once_the_app_is_in_the_team(
+    make_running: MakeTeams,
+) -> None:
+    teams = await make_running(escalation_channel=SOCIAL)
+    teams.connector.channels[TEAM] = [{"id": GENERAL}, {"id": SOCIAL, "name": "Social media"}]
+
+    await teams.post(TEAM_ADDED)  # installed from General; nobody @mentions it in Social media
+    await ask_the_team(teams)
+
+    [forwarded] = await calls_where(teams.connector, posted_to(SOCIAL))
+    assert QUESTION in card_text(forwarded.activity)
+    assert await _warnings_about(teams, SOCIAL) == []
+
+
+async def _channel_event(teams: Teams, event_type: str) -> None:
+    """Teams tells the bot in the team of a change to the channel LATER."""
+    channel_data: dict[str, Any] = {
+        "team": {"id": TEAM},
+        "tenant": {"id": "t"},
+        "eventType": event_type,
+        "channel": {"id": LATER, "name": "Launches"},
+    }
+    await teams.post(TEAM_ADDED, membersAdded=[], channelData=channel_data)
+
+
+async def test_a_channel_created_later_is_reachable_and_a_deleted_one_is_not(
+    teams: Teams,
+) -> None:
+    await teams.post(TEAM_ADDED)
+    channels = TeamsChannels(teams.bot.conversations)
+
+    await _channel_event(teams, "channelCreated")
+    created = await channels.info(LATER)
+    await _channel_event(teams, "channelDeleted")
+
+    assert (created.member, created.name) == (True, "Launches")
+    assert not (await channels.info(LATER)).member
