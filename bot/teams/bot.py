@@ -159,8 +159,17 @@ class TeamsBot:
             log.warning("refused an outsider's activity", extra={"tenant": tenant_of(activity)})
             invoke = await self.adapter.process_activity(authenticated, activity, self._outsider)
             return _http_response(invoke)
+        if activity.type == ActivityTypes.message and not self._first_time(activity):
+            log.info("ignored a Teams message delivered again", extra={"id": activity.id})
+            return web.Response(status=HTTPStatus.OK)
         invoke = await self.adapter.process_activity(authenticated, activity, self.turns.on_turn)
         return _http_response(invoke)
+
+    def _first_time(self, activity: Activity) -> bool:
+        """False for a message Teams delivers again (slow answer, restart): answered once."""
+        return not activity.id or self.conversations.first_time(
+            activity.conversation.id, activity.id
+        )
 
     def _from_the_company(self, activity: Activity) -> bool:
         """Whether the activity comes from one of the company's tenants (any, when none is

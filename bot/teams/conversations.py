@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from botbuilder.schema import ConversationReference
@@ -68,6 +68,22 @@ def create_roster(db: Database) -> None:
 def add_blocked(db: Database) -> None:
     """When Teams last refused a message because the person blocked or removed the bot."""
     db.table(TABLE).add_column("blocked_at", str)
+
+
+SEEN = "teams_seen_activities"
+SEEN_FOR = timedelta(hours=1)  # Teams redelivers within minutes; a restart takes as long
+
+
+@migrations()
+def create_seen(db: Database) -> None:
+    """The message activities handled lately, so a redelivered one is not handled twice."""
+    table = db.table(SEEN)
+    table.create(
+        {"conversation_id": str, "activity_id": str, "seen_at": str},
+        pk=("conversation_id", "activity_id"),
+        not_null={"conversation_id", "activity_id", "seen_at"},
+    )
+    table.create_index(["seen_at"])
 
 
 def _now() -> str:
@@ -141,6 +157,22 @@ class Conversations:
         with self.db.atomic():
             self.db.table(TABLE).upsert(row, pk="conversation_id")
         return key
+
+    def first_time(self, conversation_id: str, activity_id: str) -> bool:
+        """Note an incoming message; False when it was handled already (Teams redelivered it).
+        Kept in the database, as the restart that often causes a redelivery loses memory."""
+        now = datetime.now(UTC)
+        with self.db.atomic():
+            self.db.execute(
+                f"DELETE FROM {SEEN} WHERE seen_at < ?",
+                [(now - SEEN_FOR).isoformat(timespec="seconds")],
+            )
+            cursor = self.db.execute(
+                f"INSERT OR IGNORE INTO {SEEN} (conversation_id, activity_id, seen_at)"
+                " VALUES (?, ?, ?)",
+                [conversation_id, activity_id, now.isoformat(timespec="seconds")],
+            )
+        return cursor.rowcount == 1
 
     def add_channels(self, team: Conversation, channels: list[tuple[str, str]]) -> int:
         """Store `channels` ((id, name) pairs) of the installed `team` (one of its stored

@@ -31,6 +31,7 @@ def ask(deployment: Deployment, bot: BotProcess, question: str) -> str:
     before = len(deployment.connector.posted)
     activity = json.loads((TEAMS_ACTIVITIES / "teams-message-personal.json").read_text())
     activity.update(serviceUrl=deployment.connector.url, text=question, attachments=[])
+    activity["id"] = f"{activity['id']}-{before}"  # a new message, not one delivered again
     assert bot.post_teams(activity)[0] in {200, 201}
     posted = bot.wait_for(
         "the reply in Teams", lambda: deployment.connector.posted[before:] or None

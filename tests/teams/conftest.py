@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import socket
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -115,12 +115,22 @@ class Teams:
     client: TestClient[web.Request, web.Application]
     connector: FakeBotConnector
     runtime: Runtime
+    posted: set[tuple[Any, Any]] = field(default_factory=set)
 
     async def post(
         self, fixture: str, /, headers: dict[str, str] | None = None, **changes: Any
     ) -> ClientResponse:
-        """POST the stored activity `fixture` (with `changes`) to /api/messages."""
+        """POST the stored activity `fixture` (with `changes`) to /api/messages. A message
+        posted again without an `id` of its own gets a new one: the bot ignores a repeat."""
         activity = load_activity(fixture, self.connector.url, **changes)
+        conversation = activity.get("conversation", {}).get("id")
+        if (
+            activity.get("id")
+            and (conversation, activity["id"]) in self.posted
+            and "id" not in changes
+        ):
+            activity["id"] = f"{activity['id']}-{len(self.posted)}"
+        self.posted.add((conversation, activity.get("id")))
         response = await self.client.post("/api/messages", json=activity, headers=headers)
         if response.content_type == "application/json":
             for card in _cards_within(await response.json()):  # invoke answers carry cards too

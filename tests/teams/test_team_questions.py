@@ -145,7 +145,11 @@ async def test_a_reply_in_the_channel_thread_reaches_the_person_who_asked_once(
         reply.update(text=f"<at>Test Bot</at> {ANSWER}", entities=[BOT_MENTION])
     for _ in range(2):
         response = await teams.post(
-            THREAD_REPLY, conversation=thread, text=reply["text"], entities=reply["entities"]
+            THREAD_REPLY,
+            conversation=thread,
+            text=reply["text"],
+            entities=reply["entities"],
+            id=reply["id"],
         )
         assert response.status == 200
     await teams.runtime.delivery.run_until_done(TEAM_ANSWER, f"{answer_id}:{reply['id']}")
