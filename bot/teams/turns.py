@@ -36,6 +36,7 @@ PERSONAL = "personal"  # the conversation type of a person's chat with the bot
 TEAM_MEMBER_REMOVED = "teamMemberRemoved"  # channelData.eventType: someone left a team
 DONE = Message("Done.")
 _AT_TAG = re.compile(r"^\s*<at>[^<]*</at>\s*")
+_BOT_CHAT = "a:"  # how the ids of a person's chat with a bot start (people's chats: 19:…)
 _THREAD = ";messageid="  # a channel thread's conversation id: `<channel id>;messageid=<root id>`
 
 Invoke = Callable[[TurnContext, Person, dict[str, Any]], Awaitable[InvokeResponse]]
@@ -303,11 +304,22 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         """Send `answer` under the pressed card in a personal chat; from a channel or group
         chat, to the presser's own chat, as nobody else asked for it. False if it could not
         go."""
-        activity: Activity = turn_context.activity
-        if (activity.conversation.conversation_type or PERSONAL) == PERSONAL:
+        if self._in_bot_chat(turn_context.activity):
             await turn_context.send_activity(reply(answer))
             return True
         return await self._send_personal(turn_context, answer)
+
+    def _in_bot_chat(self, activity: Activity) -> bool:
+        """Whether the activity comes from the person's own chat with the bot: a 1:1 chat
+        between two people is `personal` too (a message action used there), and the bot is
+        not in it."""
+        conversation = activity.conversation
+        if (conversation.conversation_type or PERSONAL) != PERSONAL:
+            return False
+        if (conversation.id or "").startswith(_BOT_CHAT):
+            return True
+        stored = self.conversations.get(conversation.id or "")
+        return stored is not None and stored.kind == PERSONAL
 
     async def _send_personal(self, turn_context: TurnContext, answer: Reply) -> bool:
         """Send `answer` to the sender's personal chat with the bot, opening it if there is

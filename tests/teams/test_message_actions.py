@@ -1,0 +1,35 @@
+"""A message action used in a 1:1 chat between two people answers privately, not in that chat."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.checks.conftest import CHECK_SETTINGS
+from tests.teams.conftest import MakeTeams, card_text, load_activity
+
+FETCH = "teams-invoke-composeExtension-fetchTask-from-message.json"
+COLLEAGUES_CHAT = {"id": "19:user3_user4@unq.gbl.spaces", "conversationType": "personal"}
+
+
+async def test_a_check_used_in_a_chat_with_a_colleague_goes_to_the_chat_with_the_bot(
+    make_teams: MakeTeams,
+) -> None:
+    teams = await make_teams(**CHECK_SETTINGS)
+    value: dict[str, Any] = load_activity(FETCH, "")["value"]
+    value["commandId"] = "check_post"
+    value["messagePayload"]["body"] = {
+        "contentType": "html",
+        "content": "<p>Sneak peek of Polaris, coming soon!</p>",
+    }
+
+    response = await teams.post(
+        FETCH, channelId="msteams", value=value, conversation=COLLEAGUES_CHAT
+    )
+
+    assert response.status == 200
+    assert await response.json() == {}
+    create, sent = teams.connector.sent  # the person's own chat with the bot, opened
+    assert create.method == "create"
+    assert sent.conversation_id == "a:conversation-1"
+    assert "“Polaris” is confidential" in card_text(sent.activity)
+    assert not [c for c in teams.connector.calls if c.conversation_id == COLLEAGUES_CHAT["id"]]
