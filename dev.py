@@ -68,8 +68,20 @@ def run_checks(pytest_args: list[str]) -> int:
         [str(BIN / "ruff"), "check", "."],
         [str(BIN / "ruff"), "format", "--check", "."],
         [str(BIN / "mypy")],
-        # One worker per core (pytest-xdist); a test file stays on one worker.
-        [str(PYTHON), "-m", "pytest", "-q", "-n", "auto", "--dist", "loadfile", *pytest_args],
+        # One worker per core (pytest-xdist); a test file stays on one worker; files go out in
+        # the order tests/conftest.py sorts them (the slowest first).
+        [
+            str(PYTHON),
+            "-m",
+            "pytest",
+            "-q",
+            "-n",
+            "auto",
+            "--dist",
+            "loadfile",
+            "--no-loadscope-reorder",
+            *pytest_args,
+        ],
     ]
     for step in steps:
         print("$", " ".join(Path(step[0]).name if i == 0 else a for i, a in enumerate(step)))

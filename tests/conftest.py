@@ -23,6 +23,27 @@ from tests.fakes.slack_web_api import FakeSlack
 # Variables a developer's shell may carry that would change what the tests see.
 _OUR_VARIABLES = ("SLACK_", "MICROSOFT_", "OPENAI_", "SOCIALBOT_", "PORT")
 
+# Files sent to a worker first: the development-corpus floors embed the corpus, about 110 s of
+# one core on a fresh clone (no embeddings cached in ~/.cache), the longest test by far. Sent
+# last (as xdist sends a file with few tests), they ran alone at the end while the other core
+# idled.
+SLOWEST_FILES = ("tests/guidelines/test_eval.py",)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The order `python3 ./dev.py test` hands files to the workers in (a file stays on one
+    worker): SLOWEST_FILES first, then the files with the most tests, tests in file order."""
+    counts: dict[str, int] = {}
+    for item in items:
+        file = item.nodeid.split("::")[0]
+        counts[file] = counts.get(file, 0) + 1
+
+    def rank(item: pytest.Item) -> tuple[bool, int]:
+        file = item.nodeid.split("::")[0]
+        return file not in SLOWEST_FILES, -counts[file]
+
+    items.sort(key=rank)  # stable: files of equal size keep their order, and so do their tests
+
 
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
