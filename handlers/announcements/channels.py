@@ -8,6 +8,10 @@ from collections.abc import Iterable
 from handlers.core import Channel, Channels
 
 BOT = "socialbot"  # the bot's name until the platform tells it
+# How the delivery engine's reason starts for a message given up while its platform was down
+# (paused, past its use): the announcer can have it sent once the platform works again.
+GIVEN_UP_IN_OUTAGE = "given up after "
+DOWN_TOO_LONG = "not sent: {platform} was down so long that the bot stopped trying"
 
 # What the platforms answer (Slack's codes, Teams' sentences' starts) → what it means, in words.
 # A channel's refusal ends with what to do about it; `{bot}` is the bot's name.
@@ -18,6 +22,7 @@ CHANNEL_REASONS = {
     "is_archived": "it is archived: unarchive it and type `/invite @{bot}` there",
     "no stored Teams conversation": "the app is not in its team: add it (Manage team, Apps)",
     "the app was uninstalled": "the app was removed from that team: add it again",
+    GIVEN_UP_IN_OUTAGE: DOWN_TOO_LONG,
 }
 PERSON_REASONS = {
     "user_not_found": "no longer in the workspace",
@@ -27,6 +32,7 @@ PERSON_REASONS = {
     "no stored Teams conversation": "has not installed the app yet",
     "the bot is blocked": "blocked the bot",
     "the app was uninstalled": "removed the app",
+    GIVEN_UP_IN_OUTAGE: DOWN_TOO_LONG,
 }
 
 
@@ -34,15 +40,25 @@ def _worded(reason: str, words: dict[str, str]) -> str | None:
     return next((said for start, said in words.items() if reason.startswith(start)), None)
 
 
-def channel_reason(reason: str, bot: str) -> str:
-    """Why a channel did not get the announcement and what to do, in words."""
+def channel_reason(reason: str, bot: str, platform: str) -> str:
+    """Why a channel did not get the announcement on `platform` and what to do, in words."""
     said = _worded(reason, CHANNEL_REASONS)
-    return (said or f"the platform refused it ({reason})").format(bot=bot or BOT)
+    if said is None:
+        return f"the platform refused it ({reason})"
+    return said.format(bot=bot or BOT, platform=platform.capitalize())
 
 
-def person_reason(reason: str) -> str:
-    """Why people did not get the announcement, in words."""
-    return _worded(reason, PERSON_REASONS) or f"the platform refused ({reason})"
+def person_reason(reason: str, platform: str) -> str:
+    """Why people did not get the announcement on `platform`, in words."""
+    said = _worded(reason, PERSON_REASONS)
+    if said is None:
+        return f"the platform refused ({reason})"
+    return said.format(platform=platform.capitalize())
+
+
+def given_up_in_outage(reason: str) -> bool:
+    """Whether a delivery failed because its platform was down for longer than it was worth."""
+    return reason.startswith(GIVEN_UP_IN_OUTAGE)
 
 
 def label(channel: Channel) -> str:

@@ -16,7 +16,7 @@ from content_feed.compose import UTM
 from handlers.announcements import ids
 from handlers.announcements.audience import Audience
 from handlers.announcements.channels import cannot_post, label
-from handlers.announcements.figures import delivered, failed_to, figures
+from handlers.announcements.figures import delivered, failed_to, figures, progress_lost
 from handlers.announcements.posts import suggested
 from handlers.announcements.store import LATE_AFTER, SENDING, Announcement, AnnouncementStore
 from handlers.announcements.views import employee_message, late_message, progress_message
@@ -132,10 +132,16 @@ class Dispatcher:
                 refused.append((shown, reason))
         bot = lookup.bot_name() if lookup else ""
         message = progress_message(announcement, now_figures, done, refused, bot)
-        key = str(announcement.id)
-        if await outbox.update(
-            announcement.platform, announcement.user_id, ids.PROGRESS, key, message
-        ):
+        platform, announcer = announcement.platform, announcement.user_id
+        resent = f"{announcement.id}:report"
+        for key in (str(announcement.id), resent):
+            if await outbox.update(platform, announcer, ids.PROGRESS, key, message):
+                self.store.saw_progress(announcement.id, seen)
+                return
+        if done and progress_lost(self.store, announcement.id):
+            # The progress message never arrived (its platform was down past its use): the
+            # report goes as a message of its own, so the announcer learns what happened.
+            outbox.enqueue(platform, [announcer], ids.PROGRESS, resent, message)
             self.store.saw_progress(announcement.id, seen)
 
     async def send_again(self, outbox: Outbox, announcement: Announcement) -> Message:

@@ -45,6 +45,15 @@ def figures(store: AnnouncementStore, shares: Shares, announcement_id: int) -> F
     )
 
 
+def progress_lost(store: AnnouncementStore, announcement_id: int) -> bool:
+    """Whether the announcer's progress message failed for good (it never arrived)."""
+    row = store.db.execute(
+        "SELECT 1 FROM deliveries WHERE purpose = ? AND key = ? AND state = 'failed'",
+        [ids.PROGRESS, str(announcement_id)],
+    ).fetchone()
+    return row is not None
+
+
 def failed_to(store: AnnouncementStore, announcement_id: int) -> list[tuple[str, str]]:
     """(recipient, reason) of each delivery of the announcement that failed for good."""
     rows = store.db.execute(

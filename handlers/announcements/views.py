@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from content_feed.compose import Network, SuggestedPost
 from handlers.announcements import ids
-from handlers.announcements.channels import channel_reason, person_reason
+from handlers.announcements.channels import channel_reason, given_up_in_outage, person_reason
 from handlers.announcements.posts import LABELS
 from handlers.announcements.store import SCHEDULED, SENDING, Announcement, Draft
 from handlers.announcements.when import in_words
@@ -137,13 +137,22 @@ def progress_message(
     lines = [f"Sent: {delivered}; {figures.failed:,} failed."]
     if announcement.draft.audience == ids.IN_CHANNELS:
         lines += [
-            f"- {untrusted(label)}: {channel_reason(reason, bot)}." for label, reason in channels
+            f"- {untrusted(label)}: {channel_reason(reason, bot, announcement.target)}."
+            for label, reason in channels
         ]
     else:
         lines += [
-            f"- {count:,} {'person' if count == 1 else 'people'}: {person_reason(reason)}"
+            f"- {count:,} {'person' if count == 1 else 'people'}:"
+            f" {person_reason(reason, announcement.target)}"
             for reason, count in figures.reasons
         ]
+    if any(given_up_in_outage(reason) for reason, _ in figures.reasons):
+        lines.append(
+            f"Once {announcement.target.capitalize()} works again, an admin can send it to just"
+            " those who missed it, within a week:"
+            f" `socialbot deliveries retry --purpose {ids.PURPOSE} --key {announcement.id}`."
+            f" Or send it again yourself: `{typed(announcement.platform, ids.COMMAND)}`."
+        )
     if announcement.draft.share:
         clicks = {network: count for network, count in figures.clicks}
         lines.append(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-from datetime import timedelta
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -292,3 +293,30 @@ async def test_one_less_than_an_hour_late_still_goes_by_itself(bot, slack) -> No
     await bot.runtime.core.tick(at + timedelta(minutes=59))  # a restart just after its time
     await bot.runtime.delivery.run_until_done("announcement", "1")
     assert posted_to(slack, PEOPLE) == {user: 1 for user in PEOPLE}
+
+
+async def test_one_given_up_in_a_long_outage_tells_the_announcer_what_to_do(bot, slack) -> None:
+    # Review6 item 1's "then with a word to the announcer": the announcer heard nothing, or
+    # "the platform refused (given up after 24 h waiting: Slack fails since …)". Times shrunk:
+    # the engine pauses Slack at its first failure and gives messages up after 0.3 s.
+    delivery = bot.runtime.delivery
+    lifetimes = {"announcement": 0.3, "announcement-progress": 0.3}
+    delivery.policy = replace(delivery.policy, trip_after=1, probe_every=0.05, lifetimes=lifetimes)
+    slack.fail("chat.postMessage", "service_unavailable", status=503, times=10**6)
+    await announce(bot, slack)
+    await delivery.run_until_done("announcement", "1")  # everyone's copy, given up
+    await delivery.run_until_done("announcement-progress", "1")  # and "Sending…"
+    await bot.runtime.core.tick(datetime.now(UTC))  # the report is queued on its own
+    delivery.policy = replace(delivery.policy, lifetimes={})  # it waits a day, as it would
+    slack.heal("chat.postMessage")  # Slack is back
+    await delivery.run_until_done("announcement-progress", "1:report")
+    (report,) = [m for m in slack.messages_in(ANNOUNCER) if "Sent:" in m.text]
+    shown = " ".join(block["text"]["text"] for block in report.blocks if "text" in block)
+    assert "Sent: 0 of 4 delivered; 4 failed." in shown  # the three and the announcer
+    assert "• 4 people: not sent: Slack was down so long that the bot stopped trying" in shown
+    assert (
+        "Once Slack works again, an admin can send it to just those who missed it, within a"
+        " week: `socialbot deliveries retry --purpose announcement --key 1`. Or send it again"
+        " yourself: `/announce`."
+    ) in shown
+    assert posted_to(slack, PEOPLE) == {user: 0 for user in PEOPLE}

@@ -206,6 +206,10 @@ class FakeSlack:
             _Failure(error, times, status, retry_after, delivered, needed)
         )
 
+    def heal(self, method: str) -> None:
+        """Answer `method` normally again: the failures still to come for it are dropped."""
+        self._failures.pop(method, None)
+
     def stall(self, method: str, *, after: int = 0, deliver: bool = True) -> None:
         """Hold the answer of every call of `method` after the first `after`, until `release()`;
         `deliver` posts the message before holding (the client never learns it arrived)."""
