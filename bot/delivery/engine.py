@@ -173,7 +173,7 @@ class DeliveryEngine:
         on_held: OnHeld | None = None,
     ) -> None:
         self.ledger = Ledger(db)
-        self.policy = policy or Policy()
+        self._policy = policy or Policy()
         self._stand_ins = stand_ins or (lambda platform, recipient, purpose: None)
         self._on_held = on_held
         # Team channels that refused the bot's last message to them, with why and the fix.
@@ -195,6 +195,18 @@ class DeliveryEngine:
         self._recovered_at = 0.0
         self._stopping = False
         self._watched: set[tuple[str, str]] = set()
+
+    @property
+    def policy(self) -> Policy:
+        """Retry and recovery knobs."""
+        return self._policy
+
+    @policy.setter
+    def policy(self, policy: Policy) -> None:
+        """New knobs, for the running platforms' circuit breakers too."""
+        self._policy = policy
+        for lane in self._lanes.values():
+            lane.breaker.policy = policy
 
     @classmethod
     def from_settings(
