@@ -143,6 +143,11 @@ LEFT_TO_THE_BENCH = {
     "mattermost-content-guidelines",
     "tum-cdps-meinungsfreiheit-social-media-de",
     "twojdoradcaoze-polityka-social-media-pl",
+    # Retired at the eighth session's start, likewise.
+    "cultivate-staff-handbook-social-media",
+    "socialtic-seguridad-redes-sociales-es",
+    "propolife-social-media-policy-ja",
+    "fedora-marketing-social-media",
 }
 # Measured on those 16 with the multilingual model: top-1 0.687, top-3 0.862, refused 0.031,
 # unsure 0.129, "not covered" recognised 0.505 (0.678, 0.862, 0.031, 0.123, 0.495 before the
@@ -164,7 +169,7 @@ CORPUS_CEILINGS = {
 
 def test_floors_and_ceilings_on_the_development_corpus() -> None:
     every = {name for name, split in CORPUS.splits.items() if split == "dev"}
-    assert len(every) >= 26 and every > LEFT_TO_THE_BENCH, "the development corpus is there"
+    assert len(every) >= 30 and every > LEFT_TO_THE_BENCH, "the development corpus is there"
     dev = every - LEFT_TO_THE_BENCH
     evalset = EvalSet(
         {name: path for name, path in CORPUS.documents.items() if name in dev},
