@@ -15,7 +15,7 @@ from handlers.checks.model import model_review
 from handlers.checks.review import OfflineReview
 from handlers.guidelines.document import GuidelinesFile
 from tests.fakes.openai_api import FakeOpenAI
-from tests.fakes.slack_requests import post_form, slash
+from tests.fakes.slack_requests import command_reply
 
 DRAFT = "Sneak peek of Polaris! Also, our competitor's CEO couldn't organise a bake sale 🙄"
 REVIEW = {
@@ -89,13 +89,13 @@ async def test_slow_down_or_wrong_the_offline_checks_stand(model, review, troubl
     assert result == offline and not result.by_model
 
 
-async def test_check_post_in_slack_with_a_model_configured(make_slack_bot, model) -> None:
+async def test_check_post_in_slack_with_a_model_configured(make_slack_bot, slack, model) -> None:
     bot = await make_slack_bot(
         openai_api_key="sk-test",
         openai_base_url=model.url,
         confidential_terms="Polaris until 2099-01-31",
     )
-    reply = await (await post_form(bot, slash("/check-post", DRAFT))).json()
+    reply = await command_reply(bot, slack, "/check-post", DRAFT)
 
     text = json.dumps(reply["blocks"], ensure_ascii=False)
     assert "“Polaris” is confidential" in text  # offline

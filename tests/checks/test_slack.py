@@ -13,12 +13,14 @@ from tests.checks.conftest import CHECK_SETTINGS
 from tests.fakes.slack_requests import (
     block_action,
     buttons,
+    command_reply,
     message_shortcut,
     post_form,
     post_json,
     slash,
     wait_for_call,
 )
+from tests.fakes.slack_web_api import FakeSlack
 from tests.reports.conftest import inputs, messages_to, opened_view, submit, text_value
 from tests.slack.test_http import with_text
 
@@ -32,14 +34,12 @@ async def bot(make_slack_bot: Any) -> Any:
     )
 
 
-async def check_post(bot: Any, text: str) -> dict[str, Any]:
-    response = await post_form(bot, slash("/check-post", text))
-    assert response.status == 200
-    return dict(await response.json())
+async def check_post(bot: Any, slack: FakeSlack, text: str) -> dict[str, Any]:
+    return await command_reply(bot, slack, "/check-post", text)
 
 
-async def test_check_post_answers_privately_with_section_span_and_fix(bot) -> None:
-    reply = await check_post(bot, "Sneak peek of Polaris 👀 try Nordlys Cloud, best tool!")
+async def test_check_post_answers_privately_with_section_span_and_fix(bot, slack) -> None:
+    reply = await check_post(bot, slack, "Sneak peek of Polaris 👀 try Nordlys Cloud, best tool!")
     assert reply["response_type"] == "ephemeral"
     text = json.dumps(reply["blocks"], ensure_ascii=False)
     assert "2 things to look at before you post" in reply["text"]
@@ -50,8 +50,8 @@ async def test_check_post_answers_privately_with_section_span_and_fix(bot) -> No
     assert bot.runtime.db.execute("SELECT COUNT(*) FROM check_counts").fetchone()[0] == 3
 
 
-async def test_a_fine_draft_says_so_plainly(bot) -> None:
-    reply = await check_post(bot, "Ran my first marathon today, 42.2 km! 🏃")
+async def test_a_fine_draft_says_so_plainly(bot, slack) -> None:
+    reply = await check_post(bot, slack, "Ran my first marathon today, 42.2 km! 🏃")
     assert reply["text"] == "✅ Nothing in the guidelines speaks against this post."
 
 
@@ -96,7 +96,7 @@ async def test_the_message_shortcut_checks_the_message_privately(bot, slack) -> 
 async def test_a_reply_to_a_reported_post_gets_a_button_that_files_the_report(bot, slack) -> None:
     filed = await post_form(bot, slash("/report-mention", f"{REPORTED} spreading lies"))
     assert filed.status == 200
-    reply = await check_post(bot, f"This guy again: {REPORTED}?s=20 don't believe him")
+    reply = await check_post(bot, slack, f"This guy again: {REPORTED}?s=20 don't believe him")
     text = json.dumps(reply["blocks"])
     assert "4. Never answer negative comments yourself" in text
     (report,) = [b for b in buttons(reply["blocks"]) if b["action_id"] == "check_report"]
@@ -111,7 +111,7 @@ async def test_a_reply_to_a_reported_post_gets_a_button_that_files_the_report(bo
 
 
 async def test_a_rebuttal_without_a_link_opens_the_report_form(bot, slack) -> None:
-    reply = await check_post(bot, "@techgrump That's simply not true. Read the ticket.")
+    reply = await check_post(bot, slack, "@techgrump That's simply not true. Read the ticket.")
     (report,) = [b for b in buttons(reply["blocks"]) if b["action_id"] == "check_report"]
     await post_form(bot, block_action(report, slack.url + "respond"))
     view = await opened_view(slack)
@@ -119,7 +119,7 @@ async def test_a_rebuttal_without_a_link_opens_the_report_form(bot, slack) -> No
 
 
 async def test_thumbs_down_keeps_the_draft_without_the_asker(bot, slack) -> None:
-    reply = await check_post(bot, "Sneak peek of Polaris")
+    reply = await check_post(bot, slack, "Sneak peek of Polaris")
     (down,) = [b for b in buttons(reply["blocks"]) if b["action_id"] == "check_unhelpful"]
     await post_form(bot, block_action(down, slack.url + "respond"))
     await wait_for_call(slack, "respond")

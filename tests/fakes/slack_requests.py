@@ -151,6 +151,24 @@ async def post_form(
     return await bot.post("/slack/events", data=body, headers=headers)
 
 
+async def command_reply(
+    bot: TestClient[Any, Any], slack: FakeSlack, command: str, text: str, **fields: str
+) -> dict[str, Any]:
+    """Run a slash command and return its answer as the person sees it: the acknowledgement's
+    body, or, when the bot acknowledged with "Working on it…" (its answer took longer than its
+    2 s budget, as on a loaded machine), the message it sent to the command's response_url (a
+    path of its own on the fake, so the answers to buttons pressed later are counted apart)."""
+    late = "command_respond"
+    answered = len(calls(slack, late))
+    response = await post_form(bot, slash(command, text, response_url=slack.url + late, **fields))
+    assert response.status == 200
+    body = await response.text()
+    reply: dict[str, Any] = json.loads(body) if body else {}
+    if reply.get("text") == "Working on it…":
+        return (await wait_for_call(slack, late, answered + 1))[answered]
+    return reply
+
+
 async def post_json(
     bot: TestClient[Any, Any], payload: dict[str, Any], headers: dict[str, str] | None = None
 ) -> ClientResponse:

@@ -17,6 +17,7 @@ from tests.fakes.slack_requests import (
     block_action,
     buttons,
     calls,
+    command_reply,
     post_form,
     post_json,
     signed,
@@ -43,7 +44,7 @@ QUESTION_FOR_TEAM = "How do I book a meeting room?"
 
 async def ask_the_team(bot: Any, slack: FakeSlack, question: str = QUESTION_FOR_TEAM) -> None:
     """W111 asks what the guidelines don't cover and presses "Ask the social media team"."""
-    reply = await (await post_form(bot, slash("/guidelines", question))).json()
+    reply = await command_reply(bot, slack, "/guidelines", question)
     ask = next(b for b in buttons(reply["blocks"]) if b["action_id"] == "guidelines_ask_team")
     await post_form(bot, block_action(ask, slack.url + "respond"))
     await wait_for_call(slack, "chat.postMessage")
@@ -204,14 +205,14 @@ async def test_a_dash_alone_is_no_thanks(bot, slack) -> None:
     assert not message["text"].startswith("You're welcome!")
 
 
-async def test_guidelines_command_answers_privately(bot) -> None:
-    reply = await (await post_form(bot, slash("/guidelines", "may I share our news?"))).json()
+async def test_guidelines_command_answers_privately(bot, slack) -> None:
+    reply = await command_reply(bot, slack, "/guidelines", "may I share our news?")
     assert reply["response_type"] == "ephemeral"
     assert "1. Share our stories, news and events" in json.dumps(reply["blocks"])
 
 
 async def test_guidelines_alone_lists_sections_that_open(bot, slack) -> None:
-    reply = await (await post_form(bot, slash("/guidelines", ""))).json()
+    reply = await command_reply(bot, slack, "/guidelines", "")
     buttons = [
         element
         for block in reply["blocks"]
@@ -227,7 +228,7 @@ async def test_guidelines_alone_lists_sections_that_open(bot, slack) -> None:
 
 
 async def test_thumbs_down_is_stored_for_the_guidelines_maintainers(bot, slack) -> None:
-    reply = await (await post_form(bot, slash("/guidelines", "can I post from my desk?"))).json()
+    reply = await command_reply(bot, slack, "/guidelines", "can I post from my desk?")
     (actions,) = [block for block in reply["blocks"] if block["type"] == "actions"]
     down = next(b for b in actions["elements"] if b["action_id"] == "guidelines_unhelpful")
     await post_form(bot, block_action(down, slack.url + "respond"))
@@ -239,7 +240,7 @@ async def test_thumbs_down_is_stored_for_the_guidelines_maintainers(bot, slack) 
 
 async def test_a_question_not_covered_can_go_to_the_social_media_team(bot, slack) -> None:
     question = "How do I book a meeting room?"
-    reply = await (await post_form(bot, slash("/guidelines", question))).json()
+    reply = await command_reply(bot, slack, "/guidelines", question)
     assert "don't cover" in reply["text"]
     (actions,) = [block for block in reply["blocks"] if block["type"] == "actions"]
     ask = next(b for b in actions["elements"] if b["action_id"] == "guidelines_ask_team")

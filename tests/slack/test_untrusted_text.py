@@ -14,7 +14,14 @@ from bot.slack import blocks
 from bot.teams import cards
 from content_feed.manage import add_feed
 from handlers.digest.views import digest_message
-from tests.fakes.slack_requests import block_action, buttons, post_form, slash, wait_for_call
+from tests.fakes.slack_requests import (
+    block_action,
+    buttons,
+    command_reply,
+    post_form,
+    slash,
+    wait_for_call,
+)
 from tests.fakes.slack_web_api import FakeSlack
 from tests.teams.conftest import objects_in
 
@@ -72,7 +79,7 @@ async def test_a_question_forwarded_to_the_team_shows_links_as_typed(
     bot = await make_slack_bot(escalation_channel="CSOCIAL")
     question = f"{NOTE} where do I book a meeting room <!channel>?"
 
-    reply = await (await post_form(bot, slash("/guidelines", question))).json()
+    reply = await command_reply(bot, slack, "/guidelines", question)
     ask = next(b for b in buttons(reply["blocks"]) if b["action_id"] == "guidelines_ask_team")
     await post_form(bot, block_action(ask, slack.url + "respond"))
 
