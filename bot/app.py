@@ -209,7 +209,7 @@ class Runtime:
                 retry = SOON_RETRY
         await self.teams.sync_people()
         self._people_sync.finished(now, synced, retry)
-        for gap in self.core.team_gaps():  # at start and after each day's sync
+        for gap in [*self.core.team_gaps(), *self.teams.warnings()]:  # at start, then daily
             log.warning(gap)
 
     async def _read_role_groups(self, now: datetime) -> None:
@@ -291,6 +291,7 @@ class Runtime:
             *self.core.guidelines.warnings(),
             *self.delivery.warnings(),
             *self.core.team_gaps(),
+            *self.teams.warnings(),
             *(
                 f"role group {state.group} has never been read, so nobody holds its role yet:"
                 f" {state.error}; tried again every {SOON_RETRY.seconds // 60} minutes"

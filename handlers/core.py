@@ -131,6 +131,10 @@ class Outbox(Protocol):
         that refuses the bot, are kept until it accepts them (nobody gets them meanwhile)."""
         ...
 
+    def release(self, platform: str, recipients: Iterable[str]) -> int:
+        """Send now what is kept for `recipients`, who can be reached now; return how many."""
+        ...
+
 
 @dataclass(frozen=True)
 class Channel:

@@ -668,6 +668,8 @@ class DeliveryEngine:
                 "messages kept for a former manager go to the team now",
                 extra={**context, "manager": row.recipient, "to": others},
             )
+        elif error.not_yet:  # nobody gone: the platform's layer names them, `release` sends
+            log.info("kept for a manager the bot cannot reach yet", extra=context)
         elif error.person and (row.platform, row.recipient) not in self.gone:
             self.gone[(row.platform, row.recipient)] = error.fix
             log.warning(
@@ -682,7 +684,7 @@ class DeliveryEngine:
                 extra={**context, "channel": row.recipient, "reason": str(error), "fix": error.fix,
                        "meanwhile": "sent to the managers" if others else "kept until it accepts"},
             )  # fmt: skip
-        if replaced:  # kept at start as refusing: no longer anyone's concern
+        if replaced or error.not_yet:  # kept at start as refusing: not the engine's to tell
             self.refusing.pop((row.platform, row.recipient), None)
             self.gone.pop((row.platform, row.recipient), None)
         else:
@@ -705,10 +707,25 @@ class DeliveryEngine:
 
     def holds(self, platform: str, recipient: str, purpose: str) -> bool:
         """Whether messages of `purpose` to `recipient` are kept for now: it is a team's
-        channel or manager that refused the bot's last message, and nobody stands in for it."""
+        channel or manager that refused the bot's last message or that the bot cannot reach
+        yet, and nobody stands in for it."""
         if (platform, recipient) not in self.refusing:
-            return False
+            gateway = self._gateways.get(platform)
+            if gateway is None or gateway.reaches(recipient):
+                return False
+            if self._stand_ins(platform, recipient, purpose) is None:
+                return False  # not the team's: it fails, it is not kept
         return not self._others(platform, recipient, purpose)
+
+    def release(self, platform: str, recipients: Iterable[str]) -> int:
+        """Send now what is kept for `recipients`, who can be reached now (a manager who
+        opened the bot, got the app or joined a team it is in); return how many."""
+        now = time.time()
+        released = sum(self.ledger.release(now, platform, r) for r in set(recipients))
+        if released:
+            log.info("kept messages released", extra={"platform": platform, "held": released})
+            self.kick(platform)
+        return released
 
     def _others(self, platform: str, recipient: str, purpose: str) -> list[str]:
         """Who gets the messages for `recipient` while it refuses the bot (none: they wait)."""

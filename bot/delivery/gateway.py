@@ -20,12 +20,14 @@ class PermanentFailure(DeliveryError):
 class ConversationRefused(PermanentFailure):
     """A channel does not take the bot's messages now (the bot is not in it, it is archived or
     gone, the app is not in the team), until someone does what `fix` says; or, `person`, a
-    person's DM does not (deactivated, gone), `fix` saying how."""
+    person's DM does not (deactivated, gone), `fix` saying how; or, `not_yet`, the bot has no
+    way to reach a person yet (Teams: no chat with the app, in no team of it), nobody gone."""
 
-    def __init__(self, detail: str, fix: str, person: bool = False) -> None:
+    def __init__(self, detail: str, fix: str, person: bool = False, not_yet: bool = False) -> None:
         super().__init__(detail)
         self.fix = fix
-        self.person = person
+        self.person = person or not_yet
+        self.not_yet = not_yet
 
 
 class TransientFailure(DeliveryError):
@@ -82,4 +84,9 @@ class Gateway(Protocol):
     async def find(self, recipient: str, token: str, since: float) -> str | None:
         """The reference of a message tagged `token` posted to `recipient` at or after `since`
         (Unix time), None if there surely is none; raise CannotTell if the platform can't say."""
+        ...
+
+    def reaches(self, recipient: str) -> bool:
+        """Whether a message to `recipient` can go without anyone doing anything first (False
+        for a Teams person the bot has no chat with and no team roster to open one from)."""
         ...

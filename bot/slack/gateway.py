@@ -140,6 +140,10 @@ class SlackGateway:
         if self.client.session is not None and not self.client.session.closed:
             await self.client.session.close()
 
+    def reaches(self, recipient: str) -> bool:
+        """Slack lets a bot open a DM with anyone in the workspace."""
+        return True
+
     def render(self, message: Message) -> Payload:
         """Block Kit for `message`, with its picture to upload, if any."""
         payload = blocks.message(message)

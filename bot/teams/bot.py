@@ -24,7 +24,7 @@ from sqlite_utils import Database
 from bot.delivery.ledger import Ledger
 from bot.errors import reply_for_error
 from bot.settings import Settings
-from bot.teams import invokes, keys, origin, people, shapes
+from bot.teams import invokes, keys, origin, people, reach, shapes
 from bot.teams.channels import TeamsChannels, learn_channels
 from bot.teams.conversations import Conversation, Conversations, migrations
 from bot.teams.gateway import TeamsGateway
@@ -233,6 +233,10 @@ class TeamsBot:
             **(self.keys.health() if self.keys is not None else {}),
         }
 
+    def warnings(self) -> list[str]:
+        """What an admin should hear of: the managers the bot cannot reach in Teams yet."""
+        return reach.warnings(self.core, self.gateway)
+
     async def sync_people(self) -> int:
         """Read the roster of every team the bot is in into the directory; one failure each.
         Then whoever left a roster and is nowhere else the bot is in Teams is marked gone."""
@@ -267,6 +271,7 @@ class TeamsBot:
         # Only now, with every roster read: someone who moved to another team is in its roster.
         gone = people.mark_leavers(left, self.core.directory, self.conversations)
         log.info("synced Teams rosters", extra={"members": total, "gone": gone})
+        reach.release(self.core, self.gateway)  # a manager who joined a team the app is in
         return total
 
     async def _on_turn_error(self, turn_context: TurnContext, error: Exception) -> None:

@@ -36,10 +36,17 @@ from handlers.views import Message
 # When Teams says 429 without a Retry-After header.
 DEFAULT_RETRY_AFTER = 1.0
 CHANNEL_ID = "msteams"
-# What makes a team's channel take the bot's messages again.
 # What a person's chat answering 403 or 404 means (a manager's cards wait, see the engine).
 PERSON_GONE = "cannot be reached in Teams (left the organisation, or blocked or removed the app)"
+# What makes a team's channel take the bot's messages again.
 ADD_TO_TEAM = "add the app to the team (Manage team, Apps), or name another channel"
+# A person the bot has no chat with and who is in no team the app is in: Teams opens no chat
+# then (the Bot Connector refuses a conversation with someone who has not got the app).
+NOT_YET = "has no chat with socialbot in Teams yet"
+HOW_TO_REACH = (
+    "install the app for them (Teams admin center: Teams apps, Setup policies, Installed apps;"
+    " or add it to a team they are in), or ask them to open socialbot in Teams and say hi"
+)
 
 
 def _retry_after(error: HttpOperationError) -> float:
@@ -73,14 +80,14 @@ def classify(error: BaseException, recipient: str) -> Exception:
     return error if isinstance(error, Exception) else RuntimeError(str(error))
 
 
-def _refused_or(failure: Exception, recipient: str, *, person_gone: bool = True) -> Exception:
-    """`failure`, or ConversationRefused when a team's channel or (`person_gone`) a person's
-    chat cannot be reached (they left, blocked or removed the app: Bot Framework's 403, 404)."""
+def _refused_or(failure: Exception, recipient: str) -> Exception:
+    """`failure`, or ConversationRefused when a team's channel or a person's chat cannot be
+    reached (they left, blocked or removed the app: Bot Framework's 403, 404)."""
     if not isinstance(failure, PermanentFailure):
         return failure
     if CHANNEL_SHAPES["teams"].match(recipient):
         return ConversationRefused(str(failure), ADD_TO_TEAM)
-    return ConversationRefused(str(failure), PERSON_GONE, person=True) if person_gone else failure
+    return ConversationRefused(str(failure), PERSON_GONE, person=True)
 
 
 def _status(error: BaseException) -> int:
@@ -167,9 +174,12 @@ class TeamsGateway:
     ) -> str:
         """Run `work` in a proactive turn in the recipient's stored conversation."""
         conversation = self.conversations.find(recipient) or await self._from_roster(recipient)
-        if conversation is None:  # a person without one never installed the app: not gone
+        if conversation is None:
             missing = f"no stored Teams conversation for {recipient}"
-            raise _refused_or(PermanentFailure(missing), recipient, person_gone=False)
+            if CHANNEL_SHAPES["teams"].match(recipient):
+                raise ConversationRefused(missing, ADD_TO_TEAM)
+            # Nobody is gone: whoever never got the app is reachable once they have it.
+            raise ConversationRefused(missing, HOW_TO_REACH, not_yet=True)
         if conversation.uninstalled:
             gone = f"the app was uninstalled from {conversation.conversation_id}"
             raise _refused_or(PermanentFailure(gone), recipient)
@@ -246,6 +256,13 @@ class TeamsGateway:
             entry.team.tenant_id,
             team.service_url,
         )
+
+    def reaches(self, recipient: str) -> bool:
+        """Whether the bot has a chat with `recipient` or can open one (a team roster lists
+        them); a channel counts as reached (its refusals are the engine's to tell)."""
+        if CHANNEL_SHAPES["teams"].match(recipient) or self.conversations.find(recipient):
+            return True
+        return self.conversations.in_roster(recipient) is not None
 
     async def find(self, recipient: str, token: str, since: float) -> str | None:
         """Teams has no history a bot can read, so whether a message arrived cannot be told."""

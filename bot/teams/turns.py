@@ -16,7 +16,7 @@ from msrest.exceptions import ClientRequestError, HttpOperationError
 
 from bot.delivery.gateway import PermanentFailure, RateLimited, TransientFailure
 from bot.delivery.ledger import Ledger
-from bot.teams import cards, forms, invokes, people
+from bot.teams import cards, forms, invokes, people, reach
 from bot.teams.channels import learn_channels
 from bot.teams.conversations import EMULATOR, Conversations, channel_of
 from bot.teams.gateway import TeamsGateway
@@ -175,7 +175,10 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         """The person who sent the activity, once the conversation is stored and the sender
         noted in the directory."""
         activity: Activity = turn_context.activity
+        before = self.conversations.get(activity.conversation.id)
         self._remember(turn_context)
+        if before is None or before.blocked:  # a chat new (or open again) to the bot
+            reach.release(self.core, self.gateway)
         return person_of(self.core, activity)
 
     async def _asked(
@@ -382,6 +385,7 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         key = self._remember(turn_context)
         # Teams announces one install twice (conversationUpdate and installationUpdate).
         if self.conversations.install(key):
+            reach.release(self.core, self.gateway)  # a manager who got the app
             await turn_context.send_activity(reply(help_message(self.core.commands, PLATFORM)))
             team = TeamsChannelData().deserialize(turn_context.activity.channel_data or {}).team
             if team is not None and team.id:
@@ -429,6 +433,7 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         # A team installed again: who left it meanwhile is gone, unless still elsewhere.
         gone = people.mark_leavers(roster.left, directory, self.conversations)
         log.info("read a team's roster", extra={"members": roster.members, "gone": gone})
+        reach.release(self.core, self.gateway)  # a manager in the team
 
     def _remember(self, turn_context: TurnContext) -> str:
         activity: Activity = turn_context.activity
