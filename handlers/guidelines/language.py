@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Protocol
 
 import snowballstemmer  # type: ignore[import-untyped]
@@ -265,10 +266,17 @@ class _Stemmer(Protocol):
     def stemWord(self, word: str) -> str: ...
 
 
-@cache
+# A Snowball stemmer keeps the word it works on in itself, and checks and answers run in worker
+# threads: each thread has stemmers of its own (one shared one raised IndexError and gave wrong
+# stems, which `stem` then kept, when two people were answered at once).
+_THREADS_STEMMERS = threading.local()
+
+
 def _stemmer(name: str) -> _Stemmer:
-    stemmer: _Stemmer = snowballstemmer.stemmer(name)
-    return stemmer
+    kept: dict[str, _Stemmer] = _THREADS_STEMMERS.__dict__.setdefault("by_name", {})
+    if name not in kept:
+        kept[name] = snowballstemmer.stemmer(name)
+    return kept[name]
 
 
 def language(code: str) -> Language:

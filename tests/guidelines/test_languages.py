@@ -3,9 +3,13 @@ words and Snowball stemmer, answered with the bot's fixed sentences in that lang
 
 from __future__ import annotations
 
+import random
+import sys
+import threading
 from pathlib import Path
 
 import pytest
+import snowballstemmer  # type: ignore[import-untyped]
 
 from handlers.guidelines.answer import offline_answer
 from handlers.guidelines.language import LANGUAGES, detect_language, stem
@@ -220,3 +224,38 @@ def test_a_catalan_policy_is_read_in_catalan_and_answered_in_a_language_the_bot_
     answer = offline_answer(index, question)
     assert answer.sources[0].section == "Fotografies"
     assert answer.language == "en"
+
+
+def test_words_stemmed_in_many_threads_at_once_get_their_own_stems() -> None:
+    # Checks and answers run in worker threads, so two people answered at once stem words at
+    # the same moment; a stemmer shared between threads raised IndexError and gave wrong stems
+    # (kept by `stem`'s cache for everyone after). Threads switched as often as Python allows.
+    made_up = random.Random(7)
+    endings = ("ing", "ation", "ness", "ies", "ed", "ly", "ement", "ful")
+    words = [
+        "".join(made_up.choice("abcdefghiklmnoprstu") for _ in range(made_up.randint(3, 12)))
+        + made_up.choice(endings)
+        for _ in range(6000)
+    ]
+    failed: list[BaseException] = []
+
+    def stem_all(share: list[str]) -> None:
+        for word in share:
+            try:
+                stem(word, "en")
+            except Exception as error:  # counted, then asserted on
+                failed.append(error)
+
+    switching = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        threads = [threading.Thread(target=stem_all, args=(words[i::4],)) for i in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(switching)
+    assert failed == []
+    alone = snowballstemmer.stemmer("english")
+    assert [stem(word, "en") for word in words] == [alone.stemWord(word) for word in words]
