@@ -6,6 +6,7 @@ not pay for openai, botbuilder, aiohttp or wordllama (each command imports what 
 
 from __future__ import annotations
 
+import csv
 import difflib
 import importlib
 import json
@@ -60,6 +61,22 @@ def echo_json_lines(records: Iterable[Mapping[str, Any]], empty: str) -> None:
         said = True
     if not said:
         click.echo(empty, err=True)
+
+
+# What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def echo_csv(rows: Iterable[Iterable[Any]]) -> None:
+    """CSV on stdout for a spreadsheet: a text cell that starts like a formula (a report's
+    note "=HYPERLINK(…)", a display name "@SUM(…)") gets a leading apostrophe, so it is shown
+    as typed and never run; numbers stay numbers."""
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    for row in rows:
+        writer.writerow(
+            "'" + cell if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS) else cell
+            for cell in row
+        )
 
 
 def _period_days(ctx: click.Context, param: click.Parameter, value: str) -> int:

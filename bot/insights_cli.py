@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,7 +10,13 @@ from zoneinfo import ZoneInfo
 
 import click
 
-from bot.cli_support import echo_json_lines, runtime_or_exit, settings_or_exit, since_option
+from bot.cli_support import (
+    echo_csv,
+    echo_json_lines,
+    runtime_or_exit,
+    settings_or_exit,
+    since_option,
+)
 
 if TYPE_CHECKING:
     from handlers.insights.figures import Figures
@@ -98,7 +103,7 @@ def insights(
     if as_json:
         echo_json_lines([figures.as_json()], "")
     elif as_csv:
-        csv.writer(sys.stdout, lineterminator="\n").writerows(csv_rows(figures))
+        echo_csv(csv_rows(figures))
     else:
         # Wrapped for a person at a terminal; a file or pipe gets whole lines, figures unbroken.
         width = WIDTH if sys.stdout.isatty() else sys.maxsize

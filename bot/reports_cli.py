@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -11,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from bot.cli_support import echo_json_lines, runtime_or_exit, settings_or_exit
+from bot.cli_support import echo_csv, echo_json_lines, runtime_or_exit, settings_or_exit
 
 if TYPE_CHECKING:
     from handlers.people import Directory
@@ -126,11 +124,12 @@ def export(format_: str, status: str | None) -> None:
     "name: what they wrote")."""
     with _store() as (store, people):
         rows = [as_row(report, people) for report in store.find(_statuses(status))]
-    writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
     for row in rows:
         row["notes"] = [
             f"{n['by']}: " + " — ".join(text for text in (n["about"], n["note"]) if text)
             for n in row["notes"]
         ]
-        writer.writerow({k: "\n".join(v) if isinstance(v, list) else v for k, v in row.items()})
+    cells = [[row.get(column, "") for column in CSV_COLUMNS] for row in rows]
+    echo_csv(
+        [CSV_COLUMNS] + [["\n".join(v) if isinstance(v, list) else v for v in c] for c in cells]
+    )

