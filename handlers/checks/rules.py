@@ -192,8 +192,21 @@ _FUNCTION = (
     r"|vermijden|vermeden|éviter|évitez|evitar|evite|evitare|evitate|evitati|evitad[oa]s?"
     r"|unikać|unikaj|unikajcie|refrain|abstain|unterlassen|verzichten|zu unterlassen)\b"
 )
+# Shapes that forbid or limit in any language: "neither … nor" ("weder beschimpfen noch…",
+# "ni … ni", "ani … ani"), doing something "sparingly", and a noun that names a ban
+# ("Werbeverbot", "divieto di…").
+_SHAPES = (
+    r"|.{0,120}\b(?:neither|weder|hverken|varken|verken|ni|nem|né|ani)\s+(?:\S+\s+){1,8}?"
+    r"(?:nor|noch|eller|ni|nem|né|ani)\s"
+    r"|.{0,120}\b(?:sparingly|sparsomt|sparsam|sparsamt|med måtta|spaarzaam|avec modération"
+    r"|con moderación|con moderazione|com moderação|oszczędnie|with restraint|in moderation)\b"
+    r"|.{0,120}(?:\w(?:verbot|forbud|förbud|verbod)\b|\b(?:verbot|forbud|förbud|verbod|divieto"
+    r"|interdiction|prohibición|proibição|prohibition|ban on)\b)"
+)
 # Every language also keeps things in, and the unread languages' forms are read in any.
-FORBIDDING = {code: f"{cue}{_KEPT_IN}{_UNREAD}{_FUNCTION}" for code, cue in FORBIDDING.items()}
+FORBIDDING = {
+    code: f"{cue}{_KEPT_IN}{_UNREAD}{_FUNCTION}{_SHAPES}" for code, cue in FORBIDDING.items()
+}
 # Negated words that permit, reassure or remind, per language ("don't hesitate to share", "no
 # need to ask", "geen probleem", "n'oubliez pas de dire…"): no rule begins with them.
 PERMITTING = {

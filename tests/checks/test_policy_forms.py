@@ -79,6 +79,30 @@ OTHER_LANGUAGES = [
 ]
 
 
+# Shapes that forbid or limit in any language: "neither … nor", "sparingly", a noun naming a ban.
+SHAPES = [
+    (
+        "# Team rules\n\n## Style\nUse capital letters sparingly.\n"
+        "We neither confirm nor deny rumours about partners.\n"
+        "There is a ban on posting betting odds.\n\n## Tone\nOur posts sound friendly.\n",
+        [
+            "Use capital letters sparingly.",
+            "We neither confirm nor deny rumours about partners.",
+            "There is a ban on posting betting odds.",
+        ],
+    ),
+    (
+        "# Regeln\n\n## Ton\nKollegen im Netz weder bloßstellen noch lächerlich machen.\n"
+        "Für Nebentätigkeiten gilt ein Werbeverbot.\n\n## Bilder\n"
+        "Bilder machen Beiträge lebendig.\n",
+        [
+            "Kollegen im Netz weder bloßstellen noch lächerlich machen.",
+            "Für Nebentätigkeiten gilt ein Werbeverbot.",
+        ],
+    ),
+]
+
+
 def _rule_texts(document: Path) -> list[str]:
     index = GuidelinesFile(document).index
     return [r.text for r in rules(index.sections, index.language)]
@@ -92,8 +116,12 @@ def test_rules_written_as_policies_write_them_are_read(tmp_path: Path) -> None:
     assert "Results may not be typical of every crew." not in found  # a possibility
 
 
-@pytest.mark.parametrize(("text", "expected"), OTHER_LANGUAGES, ids=["it", "pt", "pl"])
-def test_rules_in_languages_read_as_another_are_read(
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    OTHER_LANGUAGES + SHAPES,
+    ids=["it", "pt", "pl", "neither-sparingly-ban-en", "neither-ban-de"],
+)
+def test_rules_in_languages_read_as_another_and_in_any_language_s_shapes_are_read(
     tmp_path: Path, text: str, expected: list[str]
 ) -> None:
     document = tmp_path / "rules.md"
