@@ -38,7 +38,7 @@ _SHARE_PAGES = {n.value: share_link(n, "").partition("?")[0] + "?" for n in Netw
 
 @migrations()
 def create_share_clicks(db: Database) -> None:
-    """One row per click on a share button."""
+    """One row per click on a share button (since made one per person, subject and network)."""
     db.table("share_clicks").create(
         {"id": int, "platform": str, "user_id": str, "subject": str, "network": str, "at": float},
         pk="id",
@@ -52,6 +52,22 @@ def create_share_link_key(db: Database) -> None:
     so that links sent before a restart (or a restore) still work."""
     db.table("share_link_key").create({"id": int, "key": str}, pk="id")
     db.table("share_link_key").insert({"id": 1, "key": secrets.token_hex(32)})
+
+
+@migrations()
+def one_click_per_person_subject_and_network(db: Database) -> None:
+    """A share is counted once per person, subject and network: a link opened again (a
+    forwarded copy, a script, someone topping the leaderboard) still leads to the network but
+    adds no row. Repeats recorded before are dropped, the first click kept."""
+    db.execute(
+        "DELETE FROM share_clicks WHERE id NOT IN (SELECT MIN(id) FROM share_clicks"
+        " GROUP BY subject, network, platform, user_id)"
+    )
+    db.execute("DROP INDEX IF EXISTS idx_share_clicks_subject_network")
+    db.execute(
+        "CREATE UNIQUE INDEX share_clicks_once"
+        " ON share_clicks (subject, network, platform, user_id)"
+    )
 
 
 class BadShareLink(UserError):
@@ -122,7 +138,8 @@ class Shares:
         return hmac.digest(bytes.fromhex(row[0]), body, hashlib.sha256)[:_SIGNATURE_BYTES]
 
     async def clicked(self, person: Person, value: str) -> None:
-        """A share button was pressed (the platform opened the link itself)."""
+        """A share button was pressed (the platform opened the link itself): counted the first
+        time this person presses it for this subject and network."""
         subject, _, network = value.rpartition("|")
         if subject and network in {n.value for n in Network}:
             self.db.table("share_clicks").insert(
@@ -132,7 +149,8 @@ class Shares:
                     "subject": subject,
                     "network": network,
                     "at": time.time(),
-                }
+                },
+                ignore=True,
             )
 
     def counts(self, subject_prefix: str = "") -> list[ClickCount]:

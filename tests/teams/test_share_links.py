@@ -52,6 +52,26 @@ async def test_a_share_click_on_a_teams_digest_is_counted_and_opens_the_network(
     assert (counted.subject, counted.clicks, counted.people) == (subject, 1, 1)
 
 
+async def test_a_link_opened_again_leads_on_but_counts_once(
+    make_teams: MakeTeams, tmp_path: Path
+) -> None:
+    # A forwarded copy, a script, or someone topping the leaderboard opening it again and again.
+    teams, digest = await ada_digest(make_teams, tmp_path, public_url=PUBLIC)
+    shares = [n for n in objects_in(digest) if str(n.get("title", "")).startswith("Share on ")]
+    linkedin, x = shares[0], shares[1]
+
+    for _ in range(5):
+        status, location, _ = await opened(teams, linkedin["url"])
+        assert (status, location.startswith(LINKEDIN)) == (302, True)
+    await opened(teams, x["url"])
+
+    assert sorted(network for *_, network in clicks(teams)) == ["linkedin", "x"]
+    assert sorted((c.network, c.clicks, c.people) for c in teams.core.shares.counts()) == [
+        ("linkedin", 1, 1),
+        ("x", 1, 1),
+    ]
+
+
 async def test_a_changed_or_forged_link_is_refused_with_a_page_and_counts_nothing(
     make_teams: MakeTeams, monkeypatch: pytest.MonkeyPatch
 ) -> None:
