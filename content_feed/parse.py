@@ -8,7 +8,7 @@ import json
 import re
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Any, NoReturn
@@ -30,6 +30,9 @@ from content_feed.text import FEED_TYPES, clip, collapse, find_feed_links, html_
 
 SUMMARY_LIMIT = 500
 TITLE_LIMIT = 200
+# A feed reader keeps a feed's newest hundred or two; a digest needs a handful. More is a
+# document nobody writes by hand (85,000 tiny items fit under the size limit).
+ITEMS_KEPT = 200
 # Whole articles ride in some feeds; the summary and first image come from the start of them.
 MARKUP_LIMIT = 20_000
 # Nothing on a corporate or industry blog predates this; earlier dates are broken defaults.
@@ -112,7 +115,7 @@ def parse_feed(
     now = now or datetime.now(UTC)
     kind = sniff(data, content_type)
     if kind == "json":
-        return _parse_json_feed(data, url, now)
+        return _newest(_parse_json_feed(data, url, now))
     if kind == "html":
         links = discover_feed_urls(data, url)
         hint = f"; it links to the feed {links[0]}" if links else " and names no feed"
@@ -122,7 +125,19 @@ def parse_feed(
         raise OPMLNotAFeedError(
             f"this is an OPML list of {count} feeds, not a feed; add its feeds one by one"
         )
-    return _parse_xml_feed(data, url, now)
+    return _newest(_parse_xml_feed(data, url, now))
+
+
+def _newest(parsed: ParsedFeed) -> ParsedFeed:
+    """The feed with its newest `ITEMS_KEPT` items (undated ones in the document's order after
+    the dated), saying so when there were more."""
+    if len(parsed.items) <= ITEMS_KEPT:
+        return parsed
+    oldest = datetime.min.replace(tzinfo=UTC)
+    kept = sorted(parsed.items, key=lambda item: item.published or oldest, reverse=True)
+    note = f"kept the newest {ITEMS_KEPT} of its {len(parsed.items):,} entries"
+    warning = f"{parsed.warning}; {note}" if parsed.warning else note
+    return replace(parsed, items=kept[:ITEMS_KEPT], warning=warning)
 
 
 class _RootReached(Exception):

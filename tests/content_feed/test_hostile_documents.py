@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from datetime import UTC, datetime
 
 import pytest
 from sqlite_utils import Database
@@ -171,3 +172,25 @@ async def test_a_redirect_to_an_invalid_url_is_a_clear_error(feed_server: FeedSe
             await fetch(client, feed_server.url("/moved"), allow_private=True)
         with pytest.raises(FetchError, match="a redirect without a Location"):
             await fetch(client, feed_server.url("/nowhere"), allow_private=True)
+
+
+async def test_a_feed_of_thousands_of_items_keeps_its_newest_and_says_so(
+    db: Database, feed_server: FeedServer
+) -> None:
+    # 85,000 tiny JSON Feed items fit under the size limit; storing them all held the bot.
+    items = [
+        {"id": f"i{n}", "url": f"https://e.com/{n}", "title": f"Story {n}"}
+        | ({"date_published": f"2026-11-{1 + n % 28:02d}T08:00:00Z"} if n % 2 else {})
+        for n in range(3000)
+    ]
+    document = {"version": "https://jsonfeed.org/version/1.1", "title": "Flood", "items": items}
+    store.insert_feed(db, feed_server.serve("/flood.json", json.dumps(document)))
+
+    [outcome] = await refresh_all(db, allow_private=True)
+
+    assert outcome.error is None
+    assert db.execute("SELECT COUNT(*) FROM content_items").fetchone()[0] == 200
+    oldest_kept = db.execute("SELECT MIN(published_at) FROM content_items").fetchone()[0]
+    assert oldest_kept >= datetime(2026, 11, 21, tzinfo=UTC).timestamp()  # the newest days
+    [feed] = store.list_feeds(db)
+    assert feed.warning == "kept the newest 200 of its 3,000 entries"
