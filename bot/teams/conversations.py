@@ -266,6 +266,25 @@ class Conversations:
             self.db.execute(f"DELETE FROM {ROSTER} WHERE {match}", [team_id, listed, listed])
         return {str(aad) for (aad,) in found if aad}
 
+    def roster_of(self, team_id: str) -> set[str]:
+        """The Entra object ids in the roster of `team_id` as last read."""
+        rows = self.db.execute(
+            f"SELECT aad_object_id FROM {ROSTER} WHERE team_id = ? AND aad_object_id IS NOT NULL",
+            [team_id],
+        )
+        return {str(aad) for (aad,) in rows}
+
+    def in_removed_team(self, recipient: str) -> bool:
+        """Whether a person (Teams id or Entra object id) is in the roster of a team the app
+        was removed from."""
+        found = self.db.execute(
+            f"SELECT 1 FROM {ROSTER} r JOIN {TABLE} c ON c.team_id = r.team_id"
+            " AND c.kind = 'channel' WHERE (r.user_id = ? OR r.aad_object_id = ?)"
+            " AND c.uninstalled_at IS NOT NULL LIMIT 1",
+            [recipient, recipient],
+        ).fetchone()
+        return found is not None
+
     def present(self, aad_object_ids: Collection[str]) -> set[str]:
         """The Entra object ids among `aad_object_ids` that Teams still shows the bot: in the
         roster of a team it is installed in, or in a personal chat it is installed in."""

@@ -40,6 +40,8 @@ CHANNEL_ID = "msteams"
 PERSON_GONE = "cannot be reached in Teams (left the organisation, or blocked or removed the app)"
 # What makes a team's channel take the bot's messages again.
 ADD_TO_TEAM = "add the app to the team (Manage team, Apps), or name another channel"
+# How a message to someone known only from a team the app was removed from fails.
+APP_REMOVED = "the app was removed from the team of"
 # A person the bot has no chat with and who is in no team the app is in: Teams opens no chat
 # then (the Bot Connector refuses a conversation with someone who has not got the app).
 NOT_YET = "has no chat with socialbot in Teams yet"
@@ -178,6 +180,8 @@ class TeamsGateway:
             missing = f"no stored Teams conversation for {recipient}"
             if CHANNEL_SHAPES["teams"].match(recipient):
                 raise ConversationRefused(missing, ADD_TO_TEAM)
+            if self.conversations.in_removed_team(recipient):
+                missing = f"{APP_REMOVED} {recipient}"
             # Nobody is gone: whoever never got the app is reachable once they have it.
             raise ConversationRefused(missing, HOW_TO_REACH, not_yet=True)
         if conversation.uninstalled:

@@ -102,6 +102,16 @@ def remove_from_team(
     return mark_leavers(conversations.remove_from_roster(team_id, ids), directory, conversations)
 
 
+def app_removed(
+    team_id: str, directory: Directory, conversations: Conversations, keep: Collection[str]
+) -> int:
+    """The app was removed from a team: its roster's people whom Teams shows the bot nowhere
+    else are marked gone (so not counted or sent to; back once a roster lists them or they
+    write), but those in `keep` (the managers, named as not reachable yet instead); return how
+    many were marked."""
+    return mark_leavers(conversations.roster_of(team_id) - set(keep), directory, conversations)
+
+
 def mark_leavers(left: Collection[str], directory: Directory, conversations: Conversations) -> int:
     """Mark gone the people in `left` (Entra object ids that dropped out of a roster) whom Teams
     no longer shows the bot anywhere: in no other team's roster, no personal chat with the app

@@ -25,7 +25,7 @@ from handlers.command_words import parse_command
 from handlers.core import NOT_SENT_PRIVATELY, SENT_PRIVATELY, Core
 from handlers.errors import FormErrors
 from handlers.help import help_message
-from handlers.people import Person
+from handlers.people import Person, Role
 from handlers.views import Form, Message, Reply, Text, plain_text
 
 log = logging.getLogger(__name__)
@@ -365,8 +365,7 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         # Only removals from the team itself, not from one of its shared channels.
         team_id = team_info.id if team_info and event == TEAM_MEMBER_REMOVED else None
         if self._includes_bot(members_removed, turn_context):
-            # Out of a team means out of every channel of it, whichever one the event names.
-            self.conversations.uninstall(activity.conversation.id, team_id=team_id)
+            self._app_removed(activity.conversation.id, team_id)
         elif team_id:
             gone = people.remove_from_team(
                 team_id, members_removed, self.core.directory, self.conversations
@@ -379,7 +378,24 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
 
     async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
         """The app was uninstalled; proactive messages there will fail until it is back."""
-        self.conversations.uninstall(turn_context.activity.conversation.id)
+        activity: Activity = turn_context.activity
+        team = TeamsChannelData().deserialize(activity.channel_data or {}).team
+        self._app_removed(activity.conversation.id, team.id if team else None)
+
+    def _app_removed(self, conversation_id: str, team_id: str | None) -> None:
+        """The app was removed from a chat, or from a team (out of a team means out of every
+        channel of it, whichever one the event names): nothing is sent there, and the team's
+        people the bot reaches nowhere else are no longer counted or sent to until it is back."""
+        self.conversations.uninstall(conversation_id, team_id=team_id)
+        if team_id:
+            managers = self.core.roles.members(Role.MANAGER, PLATFORM)
+            unreachable = people.app_removed(
+                team_id, self.core.directory, self.conversations, managers
+            )
+            log.info(
+                "the app was removed from a team",
+                extra={"team": team_id, "unreachable": unreachable},
+            )
 
     async def _installed(self, turn_context: TurnContext) -> None:
         key = self._remember(turn_context)

@@ -32,6 +32,8 @@ PERSON_REASONS = {
     "no stored Teams conversation": "has not installed the app yet",
     "the bot is blocked": "blocked the bot",
     "the app was uninstalled": "removed the app",
+    "the app was removed from the team": "not reachable since the app was removed from their"
+    " team (back once the app is, or once they open socialbot)",
     GIVEN_UP_IN_OUTAGE: DOWN_TOO_LONG,
 }
 
@@ -54,6 +56,16 @@ def person_reason(reason: str, platform: str) -> str:
     if said is None:
         return f"the platform refused ({reason})"
     return said.format(platform=platform.capitalize())
+
+
+def person_reasons(reasons: Iterable[tuple[str, int]], platform: str) -> list[tuple[str, int]]:
+    """Why people did not get the announcement on `platform`, each in words once with how
+    many it kept (the platforms' reasons name each person), the most first."""
+    counts: dict[str, int] = {}
+    for reason, count in reasons:
+        said = person_reason(reason, platform)
+        counts[said] = counts.get(said, 0) + count
+    return sorted(counts.items(), key=lambda said: -said[1])
 
 
 def given_up_in_outage(reason: str) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from content_feed.compose import Network, SuggestedPost
 from handlers.announcements import ids
-from handlers.announcements.channels import channel_reason, given_up_in_outage, person_reason
+from handlers.announcements.channels import channel_reason, given_up_in_outage, person_reasons
 from handlers.announcements.posts import LABELS
 from handlers.announcements.store import SCHEDULED, SENDING, Announcement, Draft
 from handlers.announcements.when import in_words
@@ -142,9 +142,8 @@ def progress_message(
         ]
     else:
         lines += [
-            f"- {count:,} {'person' if count == 1 else 'people'}:"
-            f" {person_reason(reason, announcement.target)}"
-            for reason, count in figures.reasons
+            f"- {count:,} {'person' if count == 1 else 'people'}: {said}"
+            for said, count in person_reasons(figures.reasons, announcement.target)
         ]
     if any(given_up_in_outage(reason) for reason, _ in figures.reasons):
         lines.append(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from handlers.announcements import ids
@@ -108,3 +109,39 @@ async def execute(teams: Teams, action: dict[str, Any], typed: dict[str, Any]) -
     response = await teams.post(EXECUTE, value=value)
     assert response.status == 200
     return await response.json()
+
+
+async def test_people_not_reached_since_the_app_left_their_team_are_one_line_of_the_report(
+    make_teams: MakeTeams,
+) -> None:
+    # Review7 item 8: the reasons (each naming its person) are grouped after they are worded.
+    teams = await make_teams(announcers=[MEGAN], insights="off", teams_conversation_rate=100.0)
+    team = TEAM_INSTALLED["channelData"]["team"]["id"]
+    teams.connector.rosters[team] = [
+        {"id": f"29:user-{n}", "name": f"Person {n}", "aadObjectId": f"aad-{n}"} for n in (1, 2, 3)
+    ]
+    await teams.post(TEAM_INSTALLED_FIXTURE)
+    await teams.post(PERSONAL, text="announce")
+    [form] = cards_in(teams.connector.sent[-1].activity)
+    typed = {"headline": "Townhall at 10:00", "message": "In the atrium.",
+             "audience": "everyone", "when": "now"}  # fmt: skip
+    preview = await execute(teams, form["actions"][0], typed)
+    assert "This is what 4 people will get" in json.dumps(preview)
+    [confirm] = preview["value"]["actions"]
+    await execute(teams, confirm, {"next": "confirm"})
+    await teams.post(TEAM_INSTALLED_FIXTURE, action="remove")  # before the fan-out went out
+
+    delivery = teams.runtime.delivery
+    async with delivery:
+        await delivery.run_until_done(ids.PURPOSE, "1")
+        await teams.core.tick(tomorrow_at(0))
+        await settled(teams.runtime)
+    said = card_text(teams.connector.calls[-1].activity)
+    assert "Sent: 1 of 4 delivered; 3 failed." in said
+    assert "- 3 people: not reachable since the app was removed from their team" in said
+
+
+TEAM_INSTALLED_FIXTURE = "teams-installationUpdate-add-channel.json"
+TEAM_INSTALLED = json.loads(
+    (Path(__file__).parent / "activities" / TEAM_INSTALLED_FIXTURE).read_text(encoding="utf-8")
+)

@@ -305,14 +305,34 @@ async def test_a_roster_that_cannot_be_read_changes_nothing(
     assert _gone(teams) == ["aad-1", "aad-2", "aad-3"]
 
 
-async def test_nobody_is_gone_because_the_bot_left_the_team(
-    teams: Teams, roster: list[dict[str, Any]]
+async def _bot_removed(teams: Teams) -> None:
+    """A team owner removes the app from the team."""
+    await teams.post(MEMBER_REMOVED, membersRemoved=[{"id": BOT}])
+
+
+async def _app_uninstalled_from_the_team(teams: Teams) -> None:
+    """The app is uninstalled from the team (Manage team, Apps)."""
+    await teams.post(CHANNEL_INSTALLED, action="remove")
+
+
+@pytest.mark.parametrize("removed", [_bot_removed, _app_uninstalled_from_the_team])
+async def test_the_people_of_a_team_the_app_left_are_not_counted_until_it_is_back(
+    teams: Teams, roster: list[dict[str, Any]], removed: Callable[[Teams], Awaitable[None]]
 ) -> None:
     await teams.post(CHANNEL_INSTALLED)
-    await teams.post(MEMBER_REMOVED, membersRemoved=[{"id": BOT}])
-    roster.clear()
+    await _installed_the_app(teams)  # Person 3 has it for themselves: still reachable
 
-    assert await teams.bot.sync_people() == 0
+    await removed(teams)
+
+    assert _gone(teams) == ["aad-1", "aad-2"]
+    assert teams.core.directory.active_ids("teams") == ["aad-3"]
+    assert all(
+        row["uninstalled_at"]
+        for row in teams.db["teams_conversations"].rows_where("kind = 'channel'")
+    )
+    assert await teams.bot.sync_people() == 0  # a team the app is not in is not read
+
+    await teams.post(CHANNEL_INSTALLED)  # added back: its roster brings them back
 
     assert _gone(teams) == []
     assert teams.core.directory.active_ids("teams") == ["aad-1", "aad-3"]
