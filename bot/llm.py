@@ -3,12 +3,43 @@
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.settings import Settings
 
 if TYPE_CHECKING:  # openai takes a second to import: only when a key is set
     from openai import AsyncOpenAI
+
+# A reasoning model served without a reasoning parser (vLLM, llama.cpp, LM Studio, older Ollama)
+# writes its reasoning into the reply between these, before the answer.
+THINK, THOUGHT = "<think>", "</think>"
+HTML_REPLY = "the server answered HTML, not JSON: a proxy or sign-in page? Check OPENAI_BASE_URL"
+
+
+class UnusableReply(Exception):
+    """The model answered with nothing to use: empty, refused, filtered or cut short."""
+
+
+def without_reasoning(text: str) -> str:
+    """The answer after a reasoning model's `<think>…</think>`; "" while it is still thinking."""
+    if THOUGHT in text:  # some models leave out the opening tag: their template wrote it
+        return text.rsplit(THOUGHT, 1)[1].strip()
+    return "" if text.lstrip().startswith(THINK) else text.strip()
+
+
+def usable(text: str, finish_reason: str | None, refusal: str | None = None) -> str:
+    """The answer in a reply, or UnusableReply saying why there is none (the caller then
+    answers offline: an empty or filtered reply is never an answer, nor "not covered")."""
+    if refusal:
+        raise UnusableReply(f"the model refused: {' '.join(refusal.split())[:120]}")
+    if finish_reason == "length":
+        raise UnusableReply("the reply was cut at the token limit (finish_reason length)")
+    if finish_reason == "content_filter":
+        raise UnusableReply("the provider's content filter withheld the reply")
+    answer = without_reasoning(text)
+    if not answer:
+        raise UnusableReply("the model's reply was empty")
+    return answer
 
 
 class OpenAICompleter:
@@ -19,16 +50,24 @@ class OpenAICompleter:
         self.model = model
 
     async def complete(self, system: str, user: str) -> str:
-        """The model's reply to one system and one user message."""
-        response = await self.client.chat.completions.create(
+        """The model's answer to one system and one user message (reasoning left out)."""
+        response: Any = await self.client.chat.completions.create(
             model=self.model,
             messages=[{"role": "system", "content": system}, {"role": "user", "content": user}],
             temperature=0,
         )
-        return response.choices[0].message.content or ""
+        if isinstance(response, str):  # openai hands over a body that is not JSON as text
+            raise UnusableReply(HTML_REPLY)
+        choice = response.choices[0]
+        message = choice.message
+        return usable(message.content or "", choice.finish_reason, message.refusal)
 
     async def stream(self, system: str, user: str) -> AsyncGenerator[str, None]:
-        """The model's reply to one system and one user message, in pieces as it is written."""
+        """The model's answer to one system and one user message, in pieces as it is written;
+        a reasoning model's `<think>…</think>` is held back and never handed out."""
+        written = ""  # the whole reply so far
+        given = 0  # characters of the answer handed out
+        finish_reason: str | None = None
         # Closed however the caller stops (done, out of time, failed): no response left open.
         async with await self.client.chat.completions.create(
             model=self.model,
@@ -37,8 +76,15 @@ class OpenAICompleter:
             stream=True,
         ) as chunks:
             async for chunk in chunks:
-                if chunk.choices and chunk.choices[0].delta.content:
-                    yield chunk.choices[0].delta.content
+                if not chunk.choices:
+                    continue
+                finish_reason = chunk.choices[0].finish_reason or finish_reason
+                written += chunk.choices[0].delta.content or ""
+                answer = _answer_so_far(written)
+                if answer is not None and len(answer) > given:
+                    yield answer[given:]
+                    given = len(answer)
+        usable(written, finish_reason)
 
     async def aclose(self) -> None:
         """Close the client's connection pool (at shutdown, on the loop that used it)."""
@@ -58,3 +104,13 @@ def completer_from_settings(settings: Settings, timeout: float = 8.0) -> OpenAIC
         max_retries=0,  # the caller falls back to the offline answer instead of waiting
     )
     return OpenAICompleter(client, settings.openai_model)
+
+
+def _answer_so_far(written: str) -> str | None:
+    """The answer in a reply being written, or None while it may still be reasoning."""
+    start = written.lstrip()
+    if THOUGHT in written:
+        return written.rsplit(THOUGHT, 1)[1].lstrip()
+    if start.startswith(THINK) or THINK.startswith(start):
+        return None  # inside <think>, or what has come so far may still become it
+    return written

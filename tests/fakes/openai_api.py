@@ -18,7 +18,12 @@ class FakeOpenAI:
 
     A request with `"stream": true` gets the reply as server-sent events, `piece` characters
     per chunk (so a citation mark may be cut in two, as real streams do); with `break_after`
-    set, the connection drops after that many chunks, mid-answer."""
+    set, the connection drops after that many chunks, mid-answer.
+
+    Real servers' other answers: `finish_reason` ("length", "content_filter"), `refusal` (OpenAI's
+    refusal field, content null), `html` (a proxy's 200 sign-in page), `retry_after` (a header
+    sent with `status`) and `refuses` (request fields answered with OpenAI's 400 for
+    gpt-5/o-series: "temperature", "max_tokens"). `headers` keeps each request's headers."""
 
     def __init__(self, reply: str | None = "", piece: int = 7) -> None:
         self.reply = reply
@@ -27,6 +32,12 @@ class FakeOpenAI:
         self.piece = piece
         self.break_after: int | None = None
         self.requests: list[dict[str, Any]] = []
+        self.headers: list[dict[str, str]] = []
+        self.finish_reason = "stop"
+        self.refusal: str | None = None
+        self.html = False
+        self.retry_after: str | None = None
+        self.refuses: set[str] = set()
         self.url = ""
         self._runner: web.AppRunner | None = None
         self._clients: list[OpenAICompleter] = []
@@ -64,17 +75,24 @@ class FakeOpenAI:
     async def _complete(self, request: web.Request) -> web.StreamResponse:
         body = await request.json()
         self.requests.append(body)
+        self.headers.append(dict(request.headers))
         if self.delay:
             await asyncio.sleep(self.delay)
         if self.status != 200:
-            return web.json_response({"error": {"message": "down"}}, status=self.status)
+            headers = {"Retry-After": self.retry_after} if self.retry_after else None
+            return web.json_response(
+                {"error": {"message": "down"}}, status=self.status, headers=headers
+            )
+        if refused := self.refuses & set(body):
+            return web.json_response({"error": _REFUSALS[min(refused)]}, status=400)
+        if self.html:
+            return web.Response(text="<html><body>Sign in</body></html>", content_type="text/html")
         if body.get("stream"):
             return await self._stream(request)
-        choice = {
-            "index": 0,
-            "finish_reason": "stop",
-            "message": {"role": "assistant", "content": self.reply},
-        }
+        message = {"role": "assistant", "content": self.reply, "refusal": self.refusal}
+        if self.refusal:
+            message["content"] = None
+        choice = {"index": 0, "finish_reason": self.finish_reason, "message": message}
         return web.json_response(
             {
                 "id": "chatcmpl-1",
@@ -97,10 +115,30 @@ class FakeOpenAI:
                 assert request.transport is not None
                 request.transport.close()  # the server went away in the middle of the answer
                 return response
-            choice = {"index": 0, "delta": delta, "finish_reason": None if delta else "stop"}
+            end = None if delta else self.finish_reason
+            choice = {"index": 0, "delta": delta, "finish_reason": end}
             chunk = {"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 0,
                      "model": "fake", "choices": [choice]}  # fmt: skip
             await response.write(f"data: {json.dumps(chunk)}\n\n".encode())
         await response.write(b"data: [DONE]\n\n")
         await response.write_eof()
         return response
+
+
+# OpenAI's 400 bodies for a reasoning model (gpt-5*, o-series) asked with these fields.
+_REFUSALS = {
+    "max_tokens": {
+        "message": "Unsupported parameter: 'max_tokens' is not supported with this model. Use"
+        " 'max_completion_tokens' instead.",
+        "type": "invalid_request_error",
+        "param": "max_tokens",
+        "code": "unsupported_parameter",
+    },
+    "temperature": {
+        "message": "Unsupported value: 'temperature' does not support 0 with this model. Only"
+        " the default (1) value is supported.",
+        "type": "invalid_request_error",
+        "param": "temperature",
+        "code": "unsupported_value",
+    },
+}

@@ -1,0 +1,113 @@
+"""What real OpenAI-compatible servers answer besides a plain reply, through `socialbot ask
+--json`, `socialbot check --json` and the Slack assistant pane against the fake server: a
+reasoning model's <think>, empty, refused, filtered or cut replies, a proxy's HTML page."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from bot.cli import main
+from tests.conftest import bot_env
+from tests.fakes.openai_api import FakeOpenAI
+from tests.fakes.slack_requests import calls
+from tests.slack.test_assistant import MODEL_REPLY, ask, open_pane
+
+REASONING = "<think>\nOkay, the user asks about the party. I must not leak this.\n</think>\n\n"
+THREATS = (
+    "A colleague keeps posting violent threats and hate about our customers on X, what do I do?"
+)
+# Section 4 of the default guidelines, which the offline answer quotes for THREATS.
+SECTION_4 = "4. Never answer negative comments yourself: report them"
+
+
+async def socialbot(tmp_path: Path, model: FakeOpenAI, *args: str, **env: str) -> Result:
+    """`socialbot ARGS` with the fake model configured, on a loop of its own (the fake's loop
+    is this test's)."""
+    variables = bot_env(tmp_path, OPENAI_API_KEY="sk-test", OPENAI_BASE_URL=model.url, **env)
+    return await asyncio.to_thread(CliRunner().invoke, main, list(args), env=variables)
+
+
+async def asked(tmp_path: Path, model: FakeOpenAI, question: str, **env: str) -> dict[str, Any]:
+    """The answer `socialbot ask --json` prints for one question."""
+    result = await socialbot(tmp_path, model, "ask", "--json", question, **env)
+    assert result.exit_code == 0, result.output
+    answer: dict[str, Any] = json.loads(result.stdout)
+    return answer
+
+
+async def test_a_reasoning_models_think_block_is_never_shown(tmp_path: Path) -> None:
+    async with FakeOpenAI(REASONING + "Yes, when everyone agrees to be shown [S3].") as model:
+        answer = await asked(tmp_path, model, "Can I post a photo from the office party?")
+        assert answer["answer"] == "Yes, when everyone agrees to be shown."
+        assert answer["verdict"] == "answer"
+        model.reply = "Okay, the model's template opened the reasoning.</think>Yes [S3]."
+        answer = await asked(tmp_path, model, "Can I post a photo from the office party?")
+        assert answer["answer"] == "Yes."
+
+
+async def test_a_post_checks_review_after_reasoning_is_read(tmp_path: Path) -> None:
+    review = {"concerns": [{"kind": "guideline", "section": "S6", "reason": "Be kind to them.",
+                            "span": "couldn't organise a bake sale"}]}  # fmt: skip
+    async with FakeOpenAI(REASONING + json.dumps(review)) as model:
+        draft = "Our competitor's CEO couldn't organise a bake sale"
+        result = await socialbot(tmp_path, model, "check", "--json", draft)
+        assert result.exit_code == 0, result.output
+        reasons = [c["reason"] for c in json.loads(result.stdout)["concerns"]]
+        assert "Be kind to them." in reasons
+
+
+async def test_an_unclosed_think_block_is_no_answer(tmp_path: Path) -> None:
+    async with FakeOpenAI("<think>\nThe user asks about the party: [S3] allows photos") as model:
+        answer = await asked(tmp_path, model, "Can I post a photo from the office party?")
+        assert "<think>" not in answer["answer"] and "allows" not in answer["answer"]
+        assert "Photos and videos from the office" in answer["answer"]  # offline
+
+
+@pytest.mark.parametrize("kind", ["empty", "refusal", "content_filter", "length"])
+async def test_a_reply_with_nothing_to_use_leaves_the_offline_answer(
+    tmp_path: Path, kind: str
+) -> None:
+    async with FakeOpenAI("") as model:
+        if kind == "refusal":
+            model.refusal = "I'm sorry, I can't help with that."
+        elif kind != "empty":
+            model.finish_reason = kind  # Azure's filter sends no content; a cut reply some
+            model.reply = "You may share public news [S2], but never" if kind == "length" else ""
+        result = await socialbot(tmp_path, model, "ask", "--json", THREATS)
+        assert result.exit_code == 0, result.output
+        answer = json.loads(result.stdout)
+        assert answer["verdict"] != "not_covered"
+        assert answer["sources"][0]["section"] == SECTION_4
+        assert "Do not reply, argue, like, share or comment" in answer["answer"]
+        assert len(model.requests) == 1
+        assert result.stderr.count("answering offline") == 1
+
+
+async def test_a_proxys_html_page_is_named_in_one_line(tmp_path: Path) -> None:
+    async with FakeOpenAI("Yes [S3].") as model:
+        model.html = True
+        result = await socialbot(tmp_path, model, "ask", "--json", THREATS)
+        assert result.exit_code == 0, result.output
+        assert "the server answered HTML, not JSON: a proxy or sign-in page? Check" in (
+            result.stderr
+        )
+        assert "AttributeError" not in result.stderr
+
+
+async def test_the_pane_never_streams_the_reasoning(make_slack_bot, slack) -> None:
+    async with FakeOpenAI(REASONING + MODEL_REPLY, piece=3) as model:
+        bot = await make_slack_bot(openai_api_key="sk-test", openai_base_url=model.url)
+        await open_pane(bot, slack)
+        await ask(bot, slack, "Can I share company news on LinkedIn?", "1729999330.000100")
+        assert calls(slack, "chat.appendStream")  # streamed as it was written
+        sent = json.dumps([params for method, params in slack.calls if "Stream" in method])
+        assert "think" not in sent and "Okay" not in sent
+        stop = calls(slack, "chat.stopStream")[0]
+        streamed = next(m for m in slack.messages if m.ts == stop["ts"])
+        assert streamed.text == MODEL_REPLY.replace(" [S2]", "")
