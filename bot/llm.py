@@ -1,14 +1,17 @@
-"""The OpenAI-compatible chat model behind guideline answers, built from the settings."""
+"""The OpenAI-compatible chat model behind every model use, built from the settings."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncGenerator
 from typing import TYPE_CHECKING, Any
 
 from bot.settings import Settings
 
-if TYPE_CHECKING:  # openai takes a second to import: only when a key is set
+if TYPE_CHECKING:  # openai takes a second to import: only when a model is configured
     from openai import AsyncOpenAI
+
+log = logging.getLogger(__name__)
 
 # A reasoning model served without a reasoning parser (vLLM, llama.cpp, LM Studio, older Ollama)
 # writes its reasoning into the reply between these, before the answer.
@@ -42,20 +45,49 @@ def usable(text: str, finish_reason: str | None, refusal: str | None = None) -> 
     return answer
 
 
+def refused_field(error: Exception, sent: dict[str, Any]) -> str | None:
+    """The request field a 400 says this model does not take (gpt-5*, o-series: a temperature
+    other than 1), when it is one the bot can leave out; else None."""
+    param = getattr(error, "param", None)
+    if param in sent:
+        return str(param)
+    message = str(error)
+    unsupported = "nsupported" in message
+    return next((name for name in sent if unsupported and f"'{name}'" in message), None)
+
+
 class OpenAICompleter:
     """A `TextModel` over any OpenAI-compatible `/v1/chat/completions` server."""
 
     def __init__(self, client: AsyncOpenAI, model: str) -> None:
         self.client = client
         self.model = model
+        # Sent when the model takes them; a field it refuses is left out from then on.
+        self.options: dict[str, Any] = {"temperature": 0}
+
+    async def _create(self, system: str, user: str, **more: Any) -> Any:
+        """The server's response, asking again without a field the model refuses."""
+        from openai import BadRequestError
+
+        messages: Any = [
+            {"role": "system", "content": system},
+            {"role": "user", "content": user},
+        ]
+        while True:
+            try:
+                return await self.client.chat.completions.create(
+                    model=self.model, messages=messages, **self.options, **more
+                )
+            except BadRequestError as error:
+                field = refused_field(error, self.options)
+                if field is None:
+                    raise
+                self.options.pop(field, None)
+                log.info("the model %s does not take %s: asking without it", self.model, field)
 
     async def complete(self, system: str, user: str) -> str:
         """The model's answer to one system and one user message (reasoning left out)."""
-        response: Any = await self.client.chat.completions.create(
-            model=self.model,
-            messages=[{"role": "system", "content": system}, {"role": "user", "content": user}],
-            temperature=0,
-        )
+        response = await self._create(system, user)
         if isinstance(response, str):  # openai hands over a body that is not JSON as text
             raise UnusableReply(HTML_REPLY)
         choice = response.choices[0]
@@ -69,12 +101,7 @@ class OpenAICompleter:
         given = 0  # characters of the answer handed out
         finish_reason: str | None = None
         # Closed however the caller stops (done, out of time, failed): no response left open.
-        async with await self.client.chat.completions.create(
-            model=self.model,
-            messages=[{"role": "system", "content": system}, {"role": "user", "content": user}],
-            temperature=0,
-            stream=True,
-        ) as chunks:
+        async with await self._create(system, user, stream=True) as chunks:
             async for chunk in chunks:
                 if not chunk.choices:
                     continue

@@ -111,3 +111,20 @@ async def test_the_pane_never_streams_the_reasoning(make_slack_bot, slack) -> No
         stop = calls(slack, "chat.stopStream")[0]
         streamed = next(m for m in slack.messages if m.ts == stop["ts"])
         assert streamed.text == MODEL_REPLY.replace(" [S2]", "")
+
+
+async def test_a_model_that_refuses_temperature_0_is_asked_without_it(tmp_path: Path) -> None:
+    async with FakeOpenAI("Yes, when everyone agrees to be shown [S3].") as model:
+        model.refuses = {"temperature"}  # OpenAI's gpt-5*, o-series
+        lines = "Can I post a photo from the office party?\nCan I post a photo at the party?\n"
+        variables = bot_env(tmp_path, OPENAI_API_KEY="sk-test", OPENAI_BASE_URL=model.url)
+        runner = CliRunner()
+        result = await asyncio.to_thread(
+            runner.invoke, main, ["ask", "--json"], input=lines, env=variables
+        )
+        assert result.exit_code == 0, result.output
+        answers = [json.loads(line) for line in result.stdout.splitlines()]
+        assert [a["answer"] for a in answers] == ["Yes, when everyone agrees to be shown."] * 2
+        # Asked again at once without it, and never with it after.
+        assert ["temperature" in request for request in model.requests] == [True, False, False]
+        assert "answering offline" not in result.stderr
