@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from bot.cli_support import echo_csv, echo_json_lines, runtime_or_exit, settings_or_exit
+from content_feed.text import printable
 
 if TYPE_CHECKING:
     from handlers.people import Directory
@@ -109,7 +110,7 @@ def list_(status: str | None, as_json: bool) -> None:
         click.echo("No reports.")
         return
     for report in found:
-        what = report.links[0] if report.links else report.first.about[:70]
+        what = printable(report.links[0] if report.links else report.first.about[:70])
         click.echo(
             f"{report.ref}  {_when(report.created_at)}  {report.status.value:<12}  "
             f"{report.urgency.value:<7}  {len(report.reporters)} reporter(s)  {what}"

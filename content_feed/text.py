@@ -53,9 +53,20 @@ class _TextExtractor(HTMLParser):
             self.parts.append(data)
 
 
+# Control characters (C0 but newline and tab, DEL, C1) and bidirectional overrides: text from a
+# feed or typed by people, printed in an admin's terminal (an item's title, a 👎 draft, a
+# question), must not steer it (clear the screen, set the window title, write the clipboard).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` without control characters and bidirectional overrides (newlines and tabs kept)."""
+    return _CONTROL.sub("", text)
+
+
 def collapse(text: str) -> str:
-    """Whitespace runs as one space, trimmed."""
-    return _SPACE.sub(" ", text).strip()
+    """Whitespace runs as one space, trimmed; control characters dropped."""
+    return _SPACE.sub(" ", printable(text)).strip()
 
 
 def html_to_text(markup: str) -> tuple[str, str | None]:

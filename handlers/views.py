@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import quote, urlsplit
 
+from content_feed.text import printable as printable  # where feed text is cleaned too
+
 ESCAPABLE = "\\[]*_`"
 # A link in our markdown; renderers find links with it (escaped brackets never match).
 LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
@@ -27,16 +29,6 @@ _STAND_IN = 0xE000
 _STAND_INS = re.compile(f"[{chr(_STAND_IN)}-{chr(_STAND_IN + len(ESCAPABLE) - 1)}]")
 # Characters that would end or confuse a link's address in any renderer's syntax.
 _URL_UNSAFE = "()[]<>|\\\"' `"
-
-
-# Control characters (C0 but newline and tab, DEL, C1) and bidirectional overrides: text people
-# typed, printed in an admin's terminal (a 👎 draft, a question), must not steer it.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(text: str) -> str:
-    """`text` without control characters and bidirectional overrides (newlines and tabs kept)."""
-    return _CONTROL.sub("", text)
 
 
 def untrusted(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 
+from bot.console.render import render
 from bot.console.session import ConsoleSession
 from bot.store import open_database
 from handlers.commands import SlashCommand
@@ -96,3 +97,11 @@ async def test_a_guideline_answer_names_its_section_once(tmp_path) -> None:
     assert from_line is not None, output
     assert output.count(from_line.group(1)) == 1
     assert "Source:" not in output
+
+
+def test_what_people_typed_never_steers_the_terminal() -> None:
+    # A report's note or a feed item's title, printed by the console or `digest preview`, less
+    # what would clear the screen, set the window title or write the clipboard.
+    typed = "lies\x1b[2J\x1b]52;c;cm0gLXJmIH4=\x07 about us\u202e"
+    printed = render(Message(typed))
+    assert printed == "lies[2J]52;c;cm0gLXJmIH4= about us"

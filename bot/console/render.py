@@ -122,7 +122,7 @@ def _repeats(block: views.Block, shown: str) -> bool:
 
 def render(message: views.Message, width: int = WIDTH) -> str:
     """The message as terminal text wrapped at `width` columns (`sys.maxsize`: unwrapped); a line
-    repeating what the text above says is left out."""
+    repeating what the text above says is left out; no control character steers the terminal."""
     parts, number, shown = [], 1, ""
     for block in message.as_blocks():
         if _repeats(block, shown):
@@ -132,4 +132,4 @@ def render(message: views.Message, width: int = WIDTH) -> str:
         parts.append(_block(block, number, width))
         if isinstance(block, views.Actions):
             number += len(block.buttons)
-    return "\n".join(parts)
+    return views.printable("\n".join(parts))

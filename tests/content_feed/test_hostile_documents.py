@@ -194,3 +194,30 @@ async def test_a_feed_of_thousands_of_items_keeps_its_newest_and_says_so(
     assert oldest_kept >= datetime(2026, 11, 21, tzinfo=UTC).timestamp()  # the newest days
     [feed] = store.list_feeds(db)
     assert feed.warning == "kept the newest 200 of its 3,000 entries"
+
+
+async def test_terminal_escapes_in_a_feed_never_reach_a_terminal(
+    db: Database, feed_server: FeedServer
+) -> None:
+    # OSC 0 sets the window title, CSI 2J clears the screen, OSC 52 writes the clipboard.
+    steer = "\x1b]0;PWNED\x1b\\\x1b[2J\x1b]52;c;cm0gLXJmIH4=\x07"
+    document = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": f"Evil {steer}feed",
+        "items": [
+            {
+                "id": "e1",
+                "url": "https://e.com/1",
+                "title": f"Quarterly news {steer}end",
+                "content_text": f"Read {steer}this\u202e",
+                "tags": [f"news{steer}"],
+            }
+        ],
+    }
+    store.insert_feed(db, feed_server.serve("/ansi.json", json.dumps(document)))
+
+    await refresh_all(db, allow_private=True)
+
+    (title, summary, tags) = db.execute("SELECT title, summary, tags FROM content_items").fetchone()
+    assert title == "Quarterly news ]0;PWNED\\[2J]52;c;cm0gLXJmIH4=end"
+    assert "\x1b" not in summary + tags and "\x07" not in summary and "\u202e" not in summary
