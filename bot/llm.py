@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import AsyncGenerator
+import threading
+import time
+from collections.abc import AsyncGenerator, Callable
+from datetime import UTC, datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from bot.settings import Settings
+from content_feed.compose import ModelSkipped, failure_line
 
 if TYPE_CHECKING:  # openai takes a second to import: only when a model is configured
     from openai import AsyncOpenAI
@@ -16,6 +22,11 @@ log = logging.getLogger(__name__)
 # A reasoning model served without a reasoning parser (vLLM, llama.cpp, LM Studio, older Ollama)
 # writes its reasoning into the reply between these, before the answer.
 THINK, THOUGHT = "<think>", "</think>"
+# Failures in a row after which the model is skipped for COOL_DOWN seconds (or a 429's
+# Retry-After, at most MAX_WAIT): answers are offline at once meanwhile, then one call tries it.
+FAILURES = 3
+COOL_DOWN = 30.0
+MAX_WAIT = 600.0
 HTML_REPLY = "the server answered HTML, not JSON: a proxy or sign-in page? Check OPENAI_BASE_URL"
 
 
@@ -56,12 +67,92 @@ def refused_field(error: Exception, sent: dict[str, Any]) -> str | None:
     return next((name for name in sent if unsupported and f"'{name}'" in message), None)
 
 
+class Breaker:
+    """Whether the model is asked now: skipped after `FAILURES` failures in a row, or for a
+    429's Retry-After, until it is due again (then one call tries it); at most `max_in_flight`
+    requests at once, so a server that answers one at a time is not queued into late answers."""
+
+    def __init__(self, max_in_flight: int) -> None:
+        self.max_in_flight = max_in_flight
+        self.in_flight = 0
+        self.failures = 0  # in a row
+        self.due = 0.0  # time.monotonic() before which the model is skipped
+        self.down_since: datetime | None = None
+        self.last_error: str | None = None
+        self._lock = threading.Lock()  # the digest and the CLI call from other threads' loops
+
+    def admit(self) -> None:
+        """Count one request in, or raise ModelSkipped (the caller answers offline, quietly)."""
+        with self._lock:
+            if time.monotonic() < self.due:
+                raise ModelSkipped(f"the model is down ({self.last_error}); not asked now")
+            if self.in_flight >= self.max_in_flight:
+                raise ModelSkipped(f"{self.in_flight} requests to the model are still out")
+            self.in_flight += 1
+
+    def answered(self) -> None:
+        """The request is done and the server answered."""
+        with self._lock:
+            self.in_flight -= 1
+            self.failures = 0
+            if self.down_since is not None:
+                log.info("the model answers again (down since %s)", f"{self.down_since:%H:%M:%S}")
+                self.down_since = None
+
+    def failed(self, reason: str, retry_after: float | None = None) -> None:
+        """The request is done and failed; after enough of them the model is skipped a while."""
+        with self._lock:
+            self.in_flight -= 1
+            self.failures += 1
+            self.last_error = reason
+            if retry_after is None and self.failures < FAILURES:
+                return
+            seconds = min(retry_after or COOL_DOWN, MAX_WAIT)
+            self.due = time.monotonic() + seconds
+            if self.down_since is None:
+                self.down_since = datetime.now(UTC)
+                log.warning(
+                    "the model is down (%s): answering offline for %.0f s, then trying it again",
+                    reason,
+                    seconds,
+                )
+
+    def left(self) -> None:
+        """The request was given up by its caller before it ended (nothing learnt)."""
+        with self._lock:
+            self.in_flight -= 1
+
+    def health(self) -> dict[str, Any]:
+        """The model's state: ok, down since when (ISO time), the last error, failures in a row."""
+        with self._lock:
+            since = self.down_since.isoformat(timespec="seconds") if self.down_since else None
+            return {
+                "ok": self.down_since is None,
+                "down_since": since,
+                "last_error": self.last_error,
+                "failures": self.failures,
+            }
+
+
+def retry_after(error: BaseException) -> float | None:
+    """The seconds a 429's Retry-After header asks to wait (None without one)."""
+    response = getattr(error, "response", None)
+    if getattr(error, "status_code", None) != 429 or response is None:
+        return None
+    try:
+        seconds = float(response.headers.get("retry-after", ""))
+    except ValueError:
+        return None  # an HTTP date, or none: the usual cool-down
+    return seconds if seconds > 0 else None
+
+
 class OpenAICompleter:
     """A `TextModel` over any OpenAI-compatible `/v1/chat/completions` server."""
 
-    def __init__(self, client: AsyncOpenAI, model: str) -> None:
+    def __init__(self, client: AsyncOpenAI, model: str, max_in_flight: int = 4) -> None:
         self.client = client
         self.model = model
+        self.breaker = Breaker(max_in_flight)
         # Sent when the model takes them; a field it refuses is left out from then on.
         self.options: dict[str, Any] = {"temperature": 0}
 
@@ -85,11 +176,21 @@ class OpenAICompleter:
                 self.options.pop(field, None)
                 log.info("the model %s does not take %s: asking without it", self.model, field)
 
+    def health(self) -> dict[str, Any]:
+        """The model's state for /healthz and the start log: ok, down since, last error."""
+        return self.breaker.health()
+
     async def complete(self, system: str, user: str) -> str:
         """The model's answer to one system and one user message (reasoning left out)."""
-        response = await self._create(system, user)
-        if isinstance(response, str):  # openai hands over a body that is not JSON as text
-            raise UnusableReply(HTML_REPLY)
+        self.breaker.admit()
+        try:
+            response = await self._create(system, user)
+            if isinstance(response, str):  # openai hands over a body that is not JSON as text
+                raise UnusableReply(HTML_REPLY)
+        except BaseException as error:
+            self._failed(error)()
+            raise
+        self.breaker.answered()
         choice = response.choices[0]
         message = choice.message
         return usable(message.content or "", choice.finish_reason, message.refusal)
@@ -100,18 +201,35 @@ class OpenAICompleter:
         written = ""  # the whole reply so far
         given = 0  # characters of the answer handed out
         finish_reason: str | None = None
-        # Closed however the caller stops (done, out of time, failed): no response left open.
-        async with await self._create(system, user, stream=True) as chunks:
-            async for chunk in chunks:
-                if not chunk.choices:
-                    continue
-                finish_reason = chunk.choices[0].finish_reason or finish_reason
-                written += chunk.choices[0].delta.content or ""
-                answer = _answer_so_far(written)
-                if answer is not None and len(answer) > given:
-                    yield answer[given:]
-                    given = len(answer)
+        self.breaker.admit()
+        ended = self.breaker.left  # the caller stopped reading: nothing learnt
+        try:
+            # Closed however the caller stops (done, out of time, failed): no response left open.
+            async with await self._create(system, user, stream=True) as chunks:
+                async for chunk in chunks:
+                    if not chunk.choices:
+                        continue
+                    finish_reason = chunk.choices[0].finish_reason or finish_reason
+                    written += chunk.choices[0].delta.content or ""
+                    answer = _answer_so_far(written)
+                    if answer is not None and len(answer) > given:
+                        yield answer[given:]
+                        given = len(answer)
+            ended = self.breaker.answered
+        except (asyncio.CancelledError, Exception) as error:
+            ended = self._failed(error)
+            raise
+        finally:
+            ended()
         usable(written, finish_reason)
+
+    def _failed(self, error: BaseException) -> Callable[[], None]:
+        """What the breaker learns from a failed request (its caller's time limit included)."""
+        if isinstance(error, asyncio.CancelledError):
+            return partial(self.breaker.failed, "no answer within the time limit")
+        if not isinstance(error, Exception):
+            return self.breaker.left
+        return partial(self.breaker.failed, failure_line(error), retry_after(error))
 
     async def aclose(self) -> None:
         """Close the client's connection pool (at shutdown, on the loop that used it)."""
@@ -130,7 +248,7 @@ def completer_from_settings(settings: Settings, timeout: float = 8.0) -> OpenAIC
         timeout=timeout,
         max_retries=0,  # the caller falls back to the offline answer instead of waiting
     )
-    return OpenAICompleter(client, settings.openai_model)
+    return OpenAICompleter(client, settings.openai_model, settings.model_max_in_flight)
 
 
 def _answer_so_far(written: str) -> str | None:

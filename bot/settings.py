@@ -158,6 +158,10 @@ class Settings(BaseSettings):
     openai_api_key: SecretStr | None = _optional("OPENAI_API_KEY")
     openai_base_url: str | None = _optional("OPENAI_BASE_URL")
     openai_model: str = Field("gpt-4o-mini", validation_alias="OPENAI_MODEL")
+    # Requests to the model at once; past it a question is answered offline at once.
+    model_max_in_flight: int = Field(
+        4, ge=1, le=100, validation_alias="SOCIALBOT_MODEL_MAX_IN_FLIGHT"
+    )
 
     # HTTP server
     port: int = Field(3978, ge=1, le=65535, validation_alias="PORT")

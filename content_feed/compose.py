@@ -56,6 +56,11 @@ class TextModel(Protocol):
         ...
 
 
+class ModelSkipped(Exception):
+    """The model is not asked now (down after failures, or busy): answer without it, quietly
+    (the model's client said once that it is down)."""
+
+
 def failure_line(error: Exception) -> str:
     """One short line naming why a model call failed, for a warning without a traceback."""
     reason = " ".join(str(error).split())[:200]
@@ -220,6 +225,8 @@ async def _model_post(
     try:
         async with asyncio.timeout(seconds):
             answer = await model.complete(SYSTEM_PROMPT, _user_prompt(item, network))
+    except ModelSkipped:
+        return None
     except Exception as error:
         # Texts are a nicety; any model failure falls back to the templates.
         log.warning("model post failed for %s: %s", network.value, type(error).__name__)

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from pathlib import Path
 from typing import Any
+from unittest.mock import ANY
 
 import pytest
 from click.testing import CliRunner, Result
@@ -128,3 +130,57 @@ async def test_a_model_that_refuses_temperature_0_is_asked_without_it(tmp_path: 
         # Asked again at once without it, and never with it after.
         assert ["temperature" in request for request in model.requests] == [True, False, False]
         assert "answering offline" not in result.stderr
+
+
+async def ask_lines(tmp_path: Path, model: FakeOpenAI, questions: list[str]) -> Result:
+    """`socialbot ask --json` reading `questions` from stdin, in one process."""
+    variables = bot_env(tmp_path, OPENAI_API_KEY="sk-test", OPENAI_BASE_URL=model.url)
+    lines = "".join(f"{question}\n" for question in questions)
+    return await asyncio.to_thread(
+        CliRunner().invoke, main, ["ask", "--json"], input=lines, env=variables
+    )
+
+
+async def test_a_model_that_keeps_failing_is_skipped_and_said_once(tmp_path: Path) -> None:
+    async with FakeOpenAI("Yes [S3].") as model:
+        model.status = 500
+        result = await ask_lines(tmp_path, model, [THREATS] * 5)
+        assert result.exit_code == 0, result.output
+        answers = [json.loads(line) for line in result.stdout.splitlines()]
+        assert [a["sources"][0]["section"] for a in answers] == [SECTION_4] * 5  # offline
+        assert len(model.requests) == 3  # then skipped: answered offline at once
+        assert result.stderr.count("the model failed") == 3
+        assert result.stderr.count("the model is down") == 1
+        assert "answering offline for 30 s, then trying it again" in result.stderr
+
+
+async def test_a_429s_retry_after_is_waited_for(tmp_path: Path) -> None:
+    async with FakeOpenAI("Yes [S3].") as model:
+        model.status, model.retry_after = 429, "20"
+        result = await ask_lines(tmp_path, model, [THREATS] * 2)
+        assert result.exit_code == 0, result.output
+        assert len(model.requests) == 1
+        assert "answering offline for 20 s, then trying it again" in result.stderr
+
+
+async def test_requests_in_flight_are_capped_and_a_model_back_is_said(caplog) -> None:
+    async with FakeOpenAI("Yes [S3].") as fake:
+        model = fake.model()  # at most 4 requests out at once, as the bot's default
+        fake.delay = 0.2  # a server answering slowly: more than 4 would queue there
+        replies = await asyncio.gather(
+            *(model.complete("system", "user") for _ in range(6)), return_exceptions=True
+        )
+        assert replies.count("Yes [S3].") == 4 and len(fake.requests) == 4
+        assert [type(r).__name__ for r in replies[4:]] == ["ModelSkipped"] * 2
+        fake.delay, fake.status, fake.retry_after = 0, 429, "1"
+        with pytest.raises(Exception, match="429"):
+            await model.complete("system", "user")
+        assert model.health()["ok"] is False and "429" in model.health()["last_error"]
+        await asyncio.sleep(1.05)  # the Retry-After
+        fake.status = 200
+        with caplog.at_level(logging.INFO, logger="bot.llm"):
+            assert await model.complete("system", "user") == "Yes [S3]."
+        assert model.health() == {"ok": True, "down_since": None, "last_error": ANY,
+                                  "failures": 0}  # fmt: skip
+        said = [(r.levelname, r.getMessage()[:18]) for r in caplog.records]
+        assert said == [("WARNING", "the model is down "), ("INFO", "the model answers ")]

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from content_feed.compose import TextModel, failure_line
+from content_feed.compose import ModelSkipped, TextModel, failure_line
 from handlers.checks.concerns import Concern, Kind, Result, Span
 from handlers.guidelines.language import language as language_named
 from handlers.guidelines.sections import Section
@@ -110,6 +110,8 @@ async def model_review(
     system, user = build_prompt(offline.draft, sections, offline.language)
     try:
         reply = await asyncio.wait_for(model.complete(system, user), time_limit)
+    except ModelSkipped:
+        return offline
     except TimeoutError:
         log.warning("no review by the model within %.1f s; offline checks only", time_limit)
         return offline

@@ -8,7 +8,7 @@ import logging
 import re
 from collections.abc import Sequence
 
-from content_feed.compose import TextModel, failure_line
+from content_feed.compose import ModelSkipped, TextModel, failure_line
 from handlers.guidelines.answer import Answer, Source, excerpt, offline_answer
 from handlers.guidelines.language import language as language_named
 from handlers.guidelines.language import reply_language
@@ -122,6 +122,8 @@ async def model_answer(
         async with asyncio.timeout(time_limit):
             reply = await completer.complete(system, user)
         parsed = parse_reply(reply, given)
+    except ModelSkipped:
+        return fallback
     except TimeoutError:
         log.warning("the model did not answer within %.1f s; answering offline", time_limit)
         return fallback
