@@ -149,12 +149,22 @@ def retry_after(error: BaseException) -> float | None:
 class OpenAICompleter:
     """A `TextModel` over any OpenAI-compatible `/v1/chat/completions` server."""
 
-    def __init__(self, client: AsyncOpenAI, model: str, max_in_flight: int = 4) -> None:
+    def __init__(
+        self,
+        client: AsyncOpenAI,
+        model: str,
+        max_in_flight: int = 4,
+        max_tokens: int | None = None,
+    ) -> None:
         self.client = client
         self.model = model
         self.breaker = Breaker(max_in_flight)
-        # Sent when the model takes them; a field it refuses is left out from then on.
+        # Sent when the model takes them; a field it refuses is left out from then on (gpt-5
+        # and o-series take neither temperature 0 nor max_tokens; their reasoning counts in
+        # max_completion_tokens, so they are not limited at all rather than cut short).
         self.options: dict[str, Any] = {"temperature": 0}
+        if max_tokens is not None:
+            self.options["max_tokens"] = max_tokens
 
     async def _create(self, system: str, user: str, **more: Any) -> Any:
         """The server's response, asking again without a field the model refuses."""
@@ -236,7 +246,7 @@ class OpenAICompleter:
         await self.client.close()
 
 
-def completer_from_settings(settings: Settings, timeout: float = 8.0) -> OpenAICompleter | None:
+def completer_from_settings(settings: Settings) -> OpenAICompleter | None:
     """The configured model, or None when no `OPENAI_API_KEY` is set (answers stay offline)."""
     if settings.openai_api_key is None:
         return None
@@ -245,10 +255,12 @@ def completer_from_settings(settings: Settings, timeout: float = 8.0) -> OpenAIC
     client = AsyncOpenAI(
         api_key=settings.openai_api_key.get_secret_value(),
         base_url=settings.openai_base_url,
-        timeout=timeout,
+        timeout=settings.model_timeout,
         max_retries=0,  # the caller falls back to the offline answer instead of waiting
     )
-    return OpenAICompleter(client, settings.openai_model, settings.model_max_in_flight)
+    return OpenAICompleter(
+        client, settings.openai_model, settings.model_max_in_flight, settings.model_max_tokens
+    )
 
 
 def _answer_so_far(written: str) -> str | None:

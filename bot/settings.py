@@ -158,6 +158,9 @@ class Settings(BaseSettings):
     openai_api_key: SecretStr | None = _optional("OPENAI_API_KEY")
     openai_base_url: str | None = _optional("OPENAI_BASE_URL")
     openai_model: str = Field("gpt-4o-mini", validation_alias="OPENAI_MODEL")
+    # Seconds the model may take per answer or check, and the longest reply it may write.
+    model_timeout: float = Field(8.0, gt=0, le=600, validation_alias="SOCIALBOT_MODEL_TIMEOUT")
+    model_max_tokens: int = Field(1000, ge=1, validation_alias="SOCIALBOT_MODEL_MAX_TOKENS")
     # Requests to the model at once; past it a question is answered offline at once.
     model_max_in_flight: int = Field(
         4, ge=1, le=100, validation_alias="SOCIALBOT_MODEL_MAX_IN_FLIGHT"

@@ -51,6 +51,8 @@ def build_core(settings: Settings, db: Database) -> CoreParts:
     and the draft checks (not yet registered as a capability)."""
     roles = Roles.from_ids(settings.social_media_managers, settings.announcers, settings.admins)
     model = completer_from_settings(settings)
-    guidelines = GuidelinesQA(db, settings.guidelines, model, embedding=settings.embedding_model)
+    guidelines = GuidelinesQA(
+        db, settings.guidelines, model, settings.model_timeout, embedding=settings.embedding_model
+    )
     core = Core(db, roles, guidelines, settings.escalation_channel)
-    return CoreParts(core, Checks(core, settings.checks, model), model)
+    return CoreParts(core, Checks(core, settings.checks, model, settings.model_timeout), model)

@@ -117,7 +117,7 @@ async def test_the_pane_never_streams_the_reasoning(make_slack_bot, slack) -> No
 
 async def test_a_model_that_refuses_temperature_0_is_asked_without_it(tmp_path: Path) -> None:
     async with FakeOpenAI("Yes, when everyone agrees to be shown [S3].") as model:
-        model.refuses = {"temperature"}  # OpenAI's gpt-5*, o-series
+        model.refuses = {"temperature", "max_tokens"}  # OpenAI's gpt-5*, o-series
         lines = "Can I post a photo from the office party?\nCan I post a photo at the party?\n"
         variables = bot_env(tmp_path, OPENAI_API_KEY="sk-test", OPENAI_BASE_URL=model.url)
         runner = CliRunner()
@@ -128,7 +128,8 @@ async def test_a_model_that_refuses_temperature_0_is_asked_without_it(tmp_path: 
         answers = [json.loads(line) for line in result.stdout.splitlines()]
         assert [a["answer"] for a in answers] == ["Yes, when everyone agrees to be shown."] * 2
         # Asked again at once without it, and never with it after.
-        assert ["temperature" in request for request in model.requests] == [True, False, False]
+        sent = [("temperature" in r, r.get("max_tokens")) for r in model.requests]
+        assert sent == [(True, 1000), (True, None), (False, None), (False, None)]
         assert "answering offline" not in result.stderr
 
 
@@ -184,3 +185,11 @@ async def test_requests_in_flight_are_capped_and_a_model_back_is_said(caplog) ->
                                   "failures": 0}  # fmt: skip
         said = [(r.levelname, r.getMessage()[:18]) for r in caplog.records]
         assert said == [("WARNING", "the model is down "), ("INFO", "the model answers ")]
+
+
+async def test_the_models_time_limit_is_a_setting(tmp_path: Path) -> None:
+    async with FakeOpenAI("Yes, when everyone agrees to be shown [S3].") as model:
+        model.delay = 1.0
+        answer = await asked(tmp_path, model, THREATS, SOCIALBOT_MODEL_TIMEOUT="0.3")
+        assert answer["sources"][0]["section"] == SECTION_4  # offline, not after 8 s
+        assert model.requests[0]["max_tokens"] == 1000
