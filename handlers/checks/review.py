@@ -28,6 +28,28 @@ FALLBACK_SECTIONS = {
     Kind.DISCLOSURE: "Say that you work here",
     Kind.REPLY_TO_CRITICISM: "Negative comments: report them, don't answer",
 }
+# Each behaviour a draft may show (handlers/checks/behaviours.py), as a question to the
+# guidelines: the section a document forbids it in when none of its rules names it in words.
+BEHAVIOUR_QUERIES = {
+    "harass": "insulting, mocking, threatening or demeaning people: personal attacks,"
+    " harassment, offensive or discriminatory remarks",
+    "swearing": "swearing, profanity, vulgar or obscene language",
+    "politics": "political opinions, parties, elections, telling people how to vote,"
+    " religious views",
+    "copy": "copying other people's articles, texts or pictures: copyright and intellectual"
+    " property",
+    "sell": "selling or advertising things: commercial offers, promotions, spam",
+    "personal": "other people's personal data: addresses, phone numbers, private life, health",
+    "consent": "photos or videos of people posted without their permission or consent",
+    "screen": "photos of screens, whiteboards or documents showing internal information",
+    "press": "talking to journalists or the press about the company",
+    "behalf": "speaking on behalf of the company or giving official statements",
+    "neutral": "pretending to be an ordinary customer and hiding that you work for the company",
+    "account": "creating an account, page or group in the company's name",
+    "create": "creating an account, page or group in the company's name",
+    "delete": "deleting posts",
+    "early": "announcing news before it is public: leaking unreleased information",
+}
 # What the confidential check already says when it finds something: news not public yet.
 SAID_BY_CONFIDENTIAL = frozenset({"early", "secret"})
 # What the criticism check already says when it finds a reply: the draft answers someone.
@@ -60,6 +82,8 @@ class OfflineReview:
         )
         self.today = today
         self._read: tuple[Index, list[Rule], dict[Kind, str]] | None = None
+        # Each behaviour's rule by meaning, for the document `index` it was found in.
+        self._meant: tuple[Index | None, dict[str, Rule | None]] = (None, {})
 
     def _prepared(self, index: Index) -> tuple[Index, list[Rule], dict[Kind, str]]:
         """`index`, its forbidding sentences and each kind's section, again when it changes."""
@@ -71,6 +95,29 @@ class OfflineReview:
                 sections[kind] = hits[0].section.title if hits else FALLBACK_SECTIONS[kind]
             read = self._read = (index, rules(index.sections, index.language), sections)
         return read
+
+    def _by_meaning(self, index: Index, forbidding: list[Rule], behaviour: str) -> Rule | None:
+        """The rule of the section closest by meaning to `behaviour` (BEHAVIOUR_QUERIES), found
+        once per document; None without the embedding model or a section with rules."""
+        if self._meant[0] is not index:
+            self._meant = (index, {})
+        meant = self._meant[1]
+        if behaviour not in meant:
+            found = None
+            query = BEHAVIOUR_QUERIES.get(behaviour, "")
+            # Only where the model read the document: the query's words alone find sections
+            # that merely share them.
+            for hit in index.search(query, limit=5) if query else []:
+                mine = [
+                    r for r in forbidding if r.section.key == hit.section.key and not r.obliging
+                ]
+                if mine and hit.similarity is not None:
+                    # The rule of that section that shares most of the query's words, or its first.
+                    keys = {key for term in analyse(query, index.language) for key in term.keys}
+                    found = max(mine, key=lambda r: sum(bool(g & keys) for g in r.groups))
+                    break
+            meant[behaviour] = found
+        return meant[behaviour]
 
     def _names(self, language: str) -> frozenset[str]:
         """The keys of the company's names, as the rules' words are read in `language`."""
@@ -137,6 +184,7 @@ class OfflineReview:
                 language,
                 covered,
                 self._names(index.language),
+                lambda behaviour: self._by_meaning(index, forbidding, behaviour),
             )
             if concern.section not in cited  # already said, in the words of its own kind
         ]

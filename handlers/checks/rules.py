@@ -4,7 +4,7 @@ draft by their words, the guidelines' ideas (handlers/guidelines) and the everyd
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -833,11 +833,13 @@ def guideline(
     said_in: str = "en",
     covered: frozenset[str] = frozenset(),
     names: frozenset[str] = frozenset(),
+    by_meaning: Callable[[str], Rule | None] | None = None,
 ) -> Iterator[Concern]:
     """A concern per section whose forbidding sentence the draft matches best, said in
     `said_in`; `cite` maps a section key to how it is cited; ideas in `covered` were already
     raised by another check; `names` are the keys of the company's names (no idea of a rule:
-    "Use Stony Brook logos only if authorized" is about logos)."""
+    "Use Stony Brook logos only if authorized" is about logos); `by_meaning` gives the rule
+    that forbids a behaviour no rule names in words (BEHAVIOURS), if any."""
     words = without_links(draft)  # a link's words are not the post's; offsets stay the same
     asked = detect_language(words, default=language)
     codes = tuple(dict.fromkeys((asked, language)))
@@ -855,7 +857,8 @@ def guideline(
     for key, at in _form(draft).items():
         positions[key] = at
         strong.add(key)
-    for name, at in behaviours(words, company_mentioned).items():
+    shown = behaviours(words, company_mentioned)
+    for name, at in shown.items():
         positions[f"!{name}"] = at
         strong.add(f"!{name}")
     if company_mentioned:
@@ -908,6 +911,24 @@ def guideline(
             text_for("guideline", said_in, rule=rule.text),
             sentence_at(draft, first),
         )
+    # A behaviour the draft shows that no rule names in words: the rule closest by meaning.
+    named = {
+        key for rule in all_rules if not rule.obliging for group in rule.groups for key in group
+    }
+    for name, at in shown.items():
+        meant = (
+            by_meaning(name)
+            if by_meaning and name not in covered and f"!{name}" not in named
+            else None
+        )
+        if meant is not None and meant.section.key not in best:
+            best[meant.section.key] = (THRESHOLD, meant, [])
+            yield Concern(
+                Kind.GUIDELINE,
+                cite.get(meant.section.key, meant.section.title),
+                text_for("guideline", said_in, rule=meant.text),
+                sentence_at(draft, at),
+            )
 
 
 def _most_telling(

@@ -226,3 +226,25 @@ def test_insults_only_and_obligations_in_languages_read_as_another(
         document,
         "Croce Verde",
     )
+
+
+# A rule in words no list links to what a draft does ("belittling remarks"): the draft's
+# name-calling finds it by meaning, not the section of another rule.
+GUILD = """# Chess club guidelines
+
+## Respect
+Belittling remarks about other players are not welcome on our pages.
+
+## Logo
+Do not alter the club logo.
+"""
+
+
+def test_a_behaviour_no_rule_names_finds_the_rule_closest_by_meaning(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    document = tmp_path / "guild.md"
+    document.write_text(GUILD, encoding="utf-8")
+    breaking = [("Respect", "The arbiters at yesterday's open were a bunch of clowns.")]
+    fine = ["Great games at the open yesterday, congratulations to all players!"]
+    _assert_cited(breaking, fine, env, document, "Riverside Chess Club")
