@@ -1,9 +1,10 @@
-"""A policy's text as it was written: front matter, HTML, LaTeX and PDF-conversion artefacts
-removed.
+"""A policy's text as it was written: front matter, HTML, LaTeX, AsciiDoc and PDF-conversion
+artefacts removed.
 
-Policies arrive saved from a web page (HTML), converted from a PDF (page numbers, a running
-header on every page, words hyphenated at line ends, bullets as "•", a table of contents), as
-LaTeX source, or as markdown with a YAML front matter. Each is turned into the plain
+Policies arrive saved from a web page (HTML, a PHP or JSP page template), converted from a PDF
+(page numbers, a running header on every page, words hyphenated at line ends, bullets as "•", a
+table of contents), as LaTeX or AsciiDoc source, or as markdown with a YAML front matter (a
+blog's export keeps inline HTML tags and images in it). Each is turned into the plain
 markdown-like text the splitter reads.
 """
 
@@ -45,9 +46,13 @@ def clean(text: str) -> str:
     text = _FRONT_MATTER.sub("", text)
     if len(_LATEX_HINT.findall(text)) >= 3:
         text = _from_latex(text)
+    # Markdown escapes ("1\\.", "\\*", "\\&#42;") stand for the character after the backslash.
+    text = _ESCAPED.sub(r"\1", text)
+    if len(_ASCIIDOC_HEADING.findall(text)) >= 2 and not _MARKDOWN_HEADING.search(text):
+        text = _from_asciidoc(_ENTITY.sub(_entity, text))
     # Markdown too renders "&#x20;", "&eacute;" and "&amp;" as the characters they name.
     html_page = len(_HTML_HINT.findall(text)) >= 3
-    text = _from_html(text) if html_page else _ENTITY.sub(_entity, text)
+    text = _from_html(text) if html_page else _from_markdown(_ENTITY.sub(_entity, text))
     if "\f" in text or _looks_like_pdf(text):
         text = _from_pdf(text.replace("\f", "\n"))
     return _contents_as_headings(text)
@@ -124,12 +129,82 @@ def _from_pdf(text: str) -> str:
     return _HYPHENATED.sub(r"\1\3", "\n".join(kept))
 
 
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+_ASCIIDOC_HEADING = re.compile(r"^(={1,6})[ \t]+(\S.*?)[ \t]*$", re.M)
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
+_ASCIIDOC_LIST = re.compile(r"^[ \t]*(\*{1,5}|\.{1,5}|-)[ \t]+(?=\S)", re.M)
+# A block's delimiter (example, listing, sidebar, quote, open block), attribute list
+# ("[NOTE]", "[cols=…]"), anchor ("[[id]]"), attribute entry (":toc:") or comment line.
+_ASCIIDOC_MARKUP = re.compile(
+    r"^(?:={4,}|-{4,}|\*{4,}|_{4,}|\.{4,}|\+{4,}|--|\[\[?[^\]]*\]\]?|:[\w-]+:.*|//.*)[ \t]*$",
+    re.M,
+)
+# "link:url[text]", "https://…[text]", "xref:page.adoc[text]", "<<id,text>>": their text.
+_ASCIIDOC_LINK = re.compile(r"(?:link:|xref:|mailto:|https?://)[^\s\[]*\[([^\]]*)\]")
+_ASCIIDOC_XREF = re.compile(r"<<[^,>]*,\s*([^>]*)>>")
+# A table ("|===" … "|===") and its cells.
+_ASCIIDOC_TABLE = re.compile(r"^\|===[ \t]*\n(.*?)^\|===[ \t]*$", re.M | re.S)
+
+
+def _from_asciidoc(text: str) -> str:
+    """AsciiDoc as markdown: "== Title" as "## Title", "*" and "**" list items as nested "- "
+    items, each table row as one item with its cells, links and cross-references as their
+    text, "*bold*" as text; block delimiters, attribute lists, anchors and comments gone."""
+    text = _ASCIIDOC_TABLE.sub(lambda m: _asciidoc_table(m.group(1)), text)
+    text = _ASCIIDOC_MARKUP.sub("", text)
+    text = _ASCIIDOC_HEADING.sub(lambda m: f"{'#' * len(m.group(1))} {m.group(2)}", text)
+    text = _ASCIIDOC_LIST.sub(lambda m: "  " * (len(m.group(1)) - 1) + "- ", text)
+    text = _ASCIIDOC_LINK.sub(lambda m: m.group(1) or m.group(0).split("[")[0], text)
+    text = _ASCIIDOC_XREF.sub(r"\1", text)
+    text = re.sub(r"^image::.*$", "", text, flags=re.M)
+    text = re.sub(r"^\.(?=\w)", "", text, flags=re.M)  # a block's title (".Changelog")
+    text = re.sub(r"\{[\w-]+\}", "", text)  # an attribute reference ("{FWIKI}")
+    text = re.sub(r"(?<![\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])", r"\1", text)
+    return re.sub(r"[ \t]\+$", "", text, flags=re.M)  # a forced line break
+
+
+def _asciidoc_table(body: str) -> str:
+    """A table's rows as list items, its cells joined by " · " (as many cells a row as the
+    first line has, rows written one cell a line too)."""
+    lines = [line.strip() for line in body.split("\n") if line.strip().startswith("|")]
+    if not lines:
+        return body
+    width = max(1, lines[0].count("|"))
+    cells = [cell.strip() for line in lines for cell in line.split("|")[1:]]
+    rows = [cells[start : start + width] for start in range(0, len(cells), width)]
+    return "\n".join("- " + " · ".join(cell for cell in row if cell) for row in rows) + "\n"
+
+
+# Inline HTML inside markdown (a WordPress or Tumblr export): the tags go, their text stays.
+_INLINE_TAG = re.compile(
+    r"</?(?:a|img|figure|figcaption|span|strong|b|em|i|u|br|sup|sub|small|font|iframe|mark"
+    r"|abbr|cite|del|ins|center|picture|source|video|audio|embed)\b[^<>]*>",
+    re.I,
+)
+# An image ("![image][2]", "![](a.png)") and a reference-style link's target line
+# ("[2]: https://…") hold no words of the policy.
+_IMAGE = re.compile(r"!\[[^\]]*\](?:\[[^\]]*\]|\([^)]*\))")
+_LINK_TARGET = re.compile(r"^[ \t]*\[[^\]]+\]:[ \t]*\S+[ \t]*$", re.M)
+# A bullet character opening a line, as a markdown list item.
+_TEXT_BULLET = re.compile(r"^(\s*)[•●▪◦‣][ \t]*", re.M)
+
+
+def _from_markdown(text: str) -> str:
+    """Markdown with its inline HTML tags, images and link targets dropped, and bullet
+    characters ("• ") as list items."""
+    text = _INLINE_TAG.sub("", text)
+    text = _IMAGE.sub("", text)
+    text = _LINK_TARGET.sub("", text)
+    return _TEXT_BULLET.sub(r"\1- ", text)
+
+
 # A tag: "<" and a letter (or "/"), up to its ">", with no "<" inside.
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _TEMPLATE_CODE = re.compile(r"<\?(?:php\b|=)?|\?>")
+_TEMPLATE_LINE = re.compile(r"<\?(?:php\b|=)?[^\n]*?\?>|<%[^\n]*?%>")
 _PHP_STATEMENT = re.compile(r"^[ \t]*(?:\$\w+\s*\.?=.*|[A-Z_]+;)[ \t]*$", re.M)
 _BLOCK_TAGS = re.compile(
-    r"</?(p|div|section|article|ul|ol|table|tr|br|header|footer)\b[^>]*>", re.I
+    r"</?(p|div|section|article|ul|ol|li|table|tr|br|header|footer)\b[^>]*>", re.I
 )
 
 
@@ -140,6 +215,9 @@ def _from_html(text: str) -> str:
     that would swallow the text up to the next ">"."""
     if "<?php" in text:  # the page template's statements ("$title = …;", "END;") are no text
         text = _PHP_STATEMENT.sub("", text)
+    # Code on one line ("<?php include 'header.php'; ?>", "<%@ include file=… %>") is no text;
+    # a block that spans lines may be a heredoc of the page's text: only its markers go.
+    text = _TEMPLATE_LINE.sub("", text)
     text = _TEMPLATE_CODE.sub("\n", text)
     text = re.sub(r"<(script|style)\b.*?</\1>", "", text, flags=re.I | re.S)
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
@@ -155,8 +233,9 @@ def _from_html(text: str) -> str:
         text,
         flags=re.I | re.S,
     )
+    # An item holding blocks (a heading and its paragraphs) is a part of the page, no item.
     text = re.sub(
-        r"<li\b[^>]*>(.*?)</li>",
+        r"<li\b[^>]*>((?:(?!<li\b|\n\n#|<(?:ul|ol|table)\b).)*?)</li>",
         lambda m: f"\n- {_inline(m.group(1))}\n",
         text,
         flags=re.I | re.S,
@@ -165,6 +244,7 @@ def _from_html(text: str) -> str:
     text = _TAG.sub("", text)
     text = html.unescape(text)
     lines = [" ".join(line.split()) for line in text.split("\n")]
+    lines = [_TEXT_BULLET.sub("- ", line) for line in lines]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
 
 

@@ -16,6 +16,7 @@ _SETEXT = re.compile(r"^\s*(=+|-+)\s*$")
 _MAX_PLAIN_HEADING = 70
 # A line that is all bold (`**Do not post…**`, `__Privacy__:`) is a pseudo-heading.
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<title>[^*_].*?)\1\s*:?\s*$")
+_BOLD_LEAD = re.compile(r"^\s*(\*\*|__)(?P<title>[^*_]+?)\1\s*(?P<rest>\S.{3,})$")
 # A section longer than this is cut into its rules: paragraphs and top-level list items. On
 # the development corpus cutting shorter sections lost more than it gained: the passage that
 # answers a question is often two paragraphs, or a list with the sentence before it.
@@ -163,9 +164,16 @@ def split_sections(text: str, title: str = "") -> list[Section]:
         following = lines[index + 1] if index + 1 < len(lines) else ""
         hashed = _HASH_HEADING.match(line)
         if hashed and hashed.group(2) and not line.startswith("#!"):
-            number, heading_title = _numbered(hashed.group(2), _NUMBER)
+            # "## **3. Apps** When you work…": a bold title running on into its text (an
+            # export that lost the line break) heads the text after it.
+            heading_text, run_on = hashed.group(2), ""
+            if bold_lead := _BOLD_LEAD.match(heading_text):
+                heading_text, run_on = bold_lead.group("title"), bold_lead.group("rest")
+            number, heading_title = _numbered(_clean_title(heading_text), _NUMBER)
             level = len(hashed.group(1))
             open_heading(_Heading(heading_title, level, number))
+            if run_on:
+                body.append(run_on)
         elif (
             line
             and _SETEXT.match(following)

@@ -300,3 +300,53 @@ def test_a_pdf_conversion_is_read_as_dense_text_whatever_its_blank_lines() -> No
     titles = [s.title for s in sections]
     assert titles[-2:] == ["Community Council Website", "Community Council email"]
     assert sections[-1].body == "The clerk reads the inbox every week."
+
+
+def test_asciidoc_headings_lists_tables_and_links_are_read_as_such() -> None:
+    text = (
+        "= Social media accounts\nWho runs which account.\n\n[[official]]\n== Official accounts\n\n"
+        "[NOTE]\n====\nOfficial accounts carry the trademark.\n====\n\n=== Mastodon\n\n"
+        "\\&#42; \\&#42;Administrators\\&#42;:\n\\&#42;\\&#42; link:{WIKI}/User:Jo[Jo Gay]\n\n"
+        "== Community accounts\n\n[cols=',,',options='header',]\n|===\n|Page name |Links |Admin\n\n"
+        "|Fedora Albania\n|https://facebook.com/sq[facebook.com/sq]\n|Jona\n|===\n"
+    )
+    sections = split_sections(text)
+    assert [(s.title, s.path) for s in sections] == [
+        ("Social media accounts", ()),
+        ("Official accounts", ("Social media accounts",)),
+        ("Mastodon", ("Social media accounts", "Official accounts")),
+        ("Community accounts", ("Social media accounts",)),
+    ]
+    assert sections[1].body == "Official accounts carry the trademark."
+    assert sections[2].body == "- Administrators:\n  - Jo Gay"
+    assert sections[3].body == (
+        "- Page name · Links · Admin\n- Fedora Albania · facebook.com/sq · Jona"
+    )
+
+
+def test_an_exported_blog_post_loses_its_tags_images_and_escapes() -> None:
+    # A WordPress export: inline HTML in markdown, headings whose bold title runs on into
+    # the text, escaped numbers, image references and their targets.
+    text = (
+        "## **1\\. Devices **<figure>![image][1]</figure>\n\nLock your phone.\n\n"
+        '## **2\\. Apps** Check <a href="https://x.org">what apps</a> can read.\n\n'
+        " [1]: https://media.example.com/a.jpg\n"
+    )
+    sections = split_sections(text)
+    assert [(s.number, s.title, s.body) for s in sections] == [
+        ("1", "1. Devices", "Lock your phone."),
+        ("2", "2. Apps", "Check what apps can read."),
+    ]
+
+
+def test_template_code_on_one_line_goes_and_an_item_holding_a_chapter_is_no_item() -> None:
+    text = (
+        "<?php include 'header.php'; ?>\n<h2>Policy</h2>\n<ul>\n<li>\n<h3>1. Basics</h3>\n"
+        "<p>• Be polite.</p>\n<p>• Keep secrets.</p>\n</li>\n<li><h3>2. Contact</h3>\n"
+        "<p>Write to us.</p></li>\n</ul>\n<?php include 'footer.php'; ?>\n"
+    )
+    sections = split_sections(text)
+    assert [(s.title, s.body) for s in sections] == [
+        ("1. Basics", "- Be polite.\n\n- Keep secrets."),
+        ("2. Contact", "Write to us."),
+    ]
