@@ -9,7 +9,9 @@ bench chooses now on every dev policy, which are printed last (what tuning.py's 
 to: "the defaults" when they are the same).
 
 Run: .venv/bin/python bench/qa_eval.py [--holdout] [--verbose] [--bm25-only] [--legacy]
-     --legacy measures tests/guidelines/eval.yaml (sections named by heading) as before.
+     [--shipped-retrieval] [--corpus FOLDER]
+     --legacy measures tests/guidelines/eval.yaml (sections named by heading) as before;
+     --shipped-retrieval chooses only the verdict leave-one-policy-out (minutes, not an hour).
 """
 
 from __future__ import annotations
@@ -366,13 +368,17 @@ def _timing(evalset: EvalSet, names: Sequence[str], tuning: Tuning, model: Embed
     )
 
 
-def measure(evalset: EvalSet, holdout: bool, model: Embedder | None, verbose: bool) -> None:
+def measure(
+    evalset: EvalSet, holdout: bool, model: Embedder | None, verbose: bool, fast: bool = False
+) -> None:
     """Print the held-out figures (if asked), leave-one-policy-out per dev policy and overall,
-    plain BM25 beside them, and the weights chosen on every dev policy."""
+    plain BM25 beside them, and the weights chosen on every dev policy. `fast` keeps the
+    retrieval weights of tuning.py and chooses only the verdict (minutes, not an hour)."""
     dev = [name for name, split in evalset.splits.items() if split == "dev"]
     held = [name for name, split in evalset.splits.items() if split == "holdout"]
     multilingual = model is not None and model.languages is None
-    retrievals = _grid(DEFAULT_TUNING, MULTILINGUAL_GRID if multilingual else RETRIEVAL_GRID)
+    grid = MULTILINGUAL_GRID if multilingual else RETRIEVAL_GRID
+    retrievals = [DEFAULT_TUNING] if fast else _grid(DEFAULT_TUNING, grid)
     names = dev + (held if holdout else [])
     runs = {tuning: search_all(evalset, names, tuning, model) for tuning in retrievals}
     chosen_all, _ = choose(runs, dev)
@@ -497,13 +503,18 @@ def main(argv: Sequence[str] | None = None, out: Callable[[str], None] = print) 
     )
     parser.add_argument("--legacy", action="store_true", help="tests/guidelines/eval.yaml")
     parser.add_argument("--corpus", type=Path, help="another corpus folder")
+    parser.add_argument(
+        "--shipped-retrieval",
+        action="store_true",
+        help="keep tuning.py's retrieval weights; choose only the verdict (fast)",
+    )
     args = parser.parse_args(argv)
     model = None if args.bm25_only else load_embedder(args.model)
     if args.legacy:
         legacy(model, args.verbose)
         return
     evalset = load_corpus(args.corpus) if args.corpus else load_corpus()
-    measure(evalset, args.holdout, model, args.verbose)
+    measure(evalset, args.holdout, model, args.verbose, args.shipped_retrieval)
 
 
 if __name__ == "__main__":
