@@ -50,6 +50,8 @@ def clean(text: str) -> str:
     text = _ESCAPED.sub(r"\1", text)
     if len(_ASCIIDOC_HEADING.findall(text)) >= 2 and not _MARKDOWN_HEADING.search(text):
         text = _from_asciidoc(_ENTITY.sub(_entity, text))
+    if _SCRIPT_MODULE.search(text):
+        text = _from_component(text)
     # Markdown too renders "&#x20;", "&eacute;" and "&amp;" as the characters they name.
     html_page = len(_HTML_HINT.findall(text)) >= 3
     text = _from_html(text) if html_page else _from_markdown(_ENTITY.sub(_entity, text))
@@ -173,6 +175,28 @@ def _asciidoc_table(body: str) -> str:
     cells = [cell.strip() for line in lines for cell in line.split("|")[1:]]
     rows = [cells[start : start + width] for start in range(0, len(cells), width)]
     return "\n".join("- " + " · ".join(cell for cell in row if cell) for row in rows) + "\n"
+
+
+# A page component's source (React, Vue, Svelte script): its text sits between lines of code.
+_SCRIPT_MODULE = re.compile(r"^\s*(?:import\s.+\sfrom\s|export\s+default\b)", re.M)
+_QUOTED = r"[\"'`](?P<text>.*?)[\"'`],?"
+# A section's heading as a property ("title: 'II. Where…'", or the string on the next line).
+_TITLE_PROPERTY = re.compile(
+    r"^[ \t]*(?:title|heading|label)[ \t]*:[ \t]*\n?[ \t]*" + _QUOTED + r"[ \t]*$", re.M
+)
+_CODE_LINE = re.compile(
+    r"^[ \t]*(?:import\s.*|export\s.*|[\"']use \w+[\"'];?|(?:const|let|var)\s.*[=(\[{]"
+    r"|\w+[ \t]*:[ \t]*(?:[\[({]|" + _QUOTED + r")|\(\)[ \t]*=>.*|return\b.*[({]"
+    r"|[()\[\]{},; \t]*)[ \t]*$",
+    re.M,
+)
+
+
+def _from_component(text: str) -> str:
+    """A page component's text without its code: imports, declarations, bracket-only lines,
+    properties and fragments ("<>", "</>") go; a section's "title:" property is a heading."""
+    text = _TITLE_PROPERTY.sub(lambda m: f"\n## {m.group('text').strip()}\n", text)
+    return _CODE_LINE.sub("", text.replace("</>", "").replace("<>", ""))
 
 
 # Inline HTML inside markdown (a WordPress or Tumblr export): the tags go, their text stays.

@@ -26,6 +26,7 @@ _RULE_TITLE_WORDS = 8
 # The end of a sentence inside a paragraph (its last sentence may lead a list in).
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-ZÆØÅÄÖÜÀ-Ý0-9])")
 _SHORT_ITEM = 60
+_ENUMERATOR = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,6}|[a-z])(?:\.\d{1,3})*[.)]?$")
 # A policy saved from a web page ends with the page's comment form; it is no section of the policy.
 _PAGE_FOOTERS = frozenset(
     {"leave a reply", "leave a comment", "post a comment", "skriv et svar", "skriv en kommentar"}
@@ -254,7 +255,10 @@ def _lead_in(text: str) -> tuple[str, str]:
     if not ends:
         return "", text
     cut = ends[-1]
-    return text[: cut.start()].rstrip(), text[cut.end() :]
+    before = text[: cut.start()].rstrip()
+    if _ENUMERATOR.match(before):  # "1.3. When you comment:" is one sentence, numbered
+        return "", text
+    return before, text[cut.end() :]
 
 
 def _blocks(body: str) -> list[tuple[str, list[str]]]:

@@ -350,3 +350,30 @@ def test_template_code_on_one_line_goes_and_an_item_holding_a_chapter_is_no_item
         ("1. Basics", "- Be polite.\n\n- Keep secrets."),
         ("2. Contact", "Write to us."),
     ]
+
+
+def test_a_page_components_code_goes_and_its_title_properties_are_headings() -> None:
+    text = (
+        '"use client";\n\nimport { useMemo } from "react";\n\nexport default function Page() {\n'
+        '  const sections = useMemo(\n    () => [\n      {\n        id: "part-1",\n'
+        '        title:\n          "I. Why this policy?",\n        content: (\n          <>\n'
+        "            <p>\n              1.1. We run accounts.\n            </p>\n"
+        "            <ol>\n              <li>Be kind,</li>\n              <li>Be brief.</li>\n"
+        '            </ol>\n          </>\n        ),\n      },\n      {\n        id: "part-2",\n'
+        '        title: "II. Who answers?",\n        content: (\n          <>\n'
+        "            <p>2.1. The team answers.</p>\n          </>\n        ),\n      },\n"
+        "    ],\n    []\n  );\n}\n"
+    )
+    sections = split_sections(text)
+    assert [(s.title, s.body) for s in sections] == [
+        ("I. Why this policy?", "1.1. We run accounts.\n\n- Be kind,\n\n- Be brief."),
+        ("II. Who answers?", "2.1. The team answers."),
+    ]
+
+
+def test_a_numbered_paragraph_leading_a_list_in_stays_whole() -> None:
+    items = "\n".join(f"- case {n}: {'say what you mean and mean it, ' * 12}" for n in range(10))
+    text = f"# Policy\n\n1.3. You talk with us when:\n{items}\n"
+    sections = split_sections(text)
+    assert sections[0].body.startswith("1.3. You talk with us when:\n- case 0:")
+    assert all(not s.title.startswith("1.3") for s in sections)
