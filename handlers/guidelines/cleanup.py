@@ -50,6 +50,8 @@ def clean(text: str) -> str:
     text = _ESCAPED.sub(r"\1", text)
     if len(_ASCIIDOC_HEADING.findall(text)) >= 2 and not _MARKDOWN_HEADING.search(text):
         text = _from_asciidoc(_ENTITY.sub(_entity, text))
+    if not _MARKDOWN_HEADING.search(text):
+        text = _adorned_headings(text)
     if _SCRIPT_MODULE.search(text):
         text = _from_component(text)
     # Markdown too renders "&#x20;", "&eacute;" and "&amp;" as the characters they name.
@@ -175,6 +177,48 @@ def _asciidoc_table(body: str) -> str:
     cells = [cell.strip() for line in lines for cell in line.split("|")[1:]]
     rows = [cells[start : start + width] for start in range(0, len(cells), width)]
     return "\n".join("- " + " · ".join(cell for cell in row if cell) for row in rows) + "\n"
+
+
+# A reStructuredText (or setext) title's underline or overline: one punctuation character.
+_ADORNMENT = re.compile(r"^([=\-~^\"'`#*+_:.])\1{2,}[ \t]*$")
+
+
+def _adorned_headings(text: str) -> str:
+    """Titles underlined (and overlined) with a line of "=", "-", "~", "^"… as `#` headings,
+    nested in the order their styles first appear (reStructuredText's rule), when there are
+    two or more; the adornment lines go."""
+    lines = text.split("\n")
+    found: list[tuple[int, int, tuple[bool, str]]] = []  # (first line, lines, style)
+    index = 0
+    while index + 1 < len(lines):
+        title = lines[index].strip()
+        mark = _ADORNMENT.match(lines[index + 1].strip())
+        over = _ADORNMENT.match(title)
+        if over and index + 2 < len(lines):
+            inner = lines[index + 1].strip()
+            if inner and not _ADORNMENT.match(inner) and lines[index + 2].strip() == title:
+                found.append((index, 3, (True, title[0])))
+                index += 3
+                continue
+        blank_before = index == 0 or not lines[index - 1].strip()
+        width = len(mark.group(0).strip()) if mark else 0
+        short = 0 < len(title) <= 140
+        if mark and short and not over and blank_before and width >= 0.8 * len(title):
+            found.append((index, 2, (False, mark.group(1))))
+            index += 2
+            continue
+        index += 1
+    if len(found) < 2:
+        return text
+    styles: list[tuple[bool, str]] = []
+    for _, _, style in found:
+        if style not in styles:
+            styles.append(style)
+    for start, count, style in reversed(found):
+        title = lines[start + 1 if count == 3 else start].strip()
+        level = min(styles.index(style) + 1, 6)
+        lines[start : start + count] = [f"{'#' * level} {title}"]
+    return "\n".join(lines)
 
 
 # A page component's source (React, Vue, Svelte script): its text sits between lines of code.

@@ -266,13 +266,17 @@ def _blocks(body: str) -> list[tuple[str, list[str]]]:
     its continuation lines and nested items)."""
     blocks: list[tuple[str, list[str]]] = []
     blank = True
+    # A list indented as a whole (a reStructuredText block quote) has its top level there
+    # (the body's first line has lost its indent).
+    lines = body.split("\n")[1:]
+    top = min((len(item.group(1)) for line in lines if (item := _ITEM.match(line))), default=0)
     for raw in body.split("\n"):
         line = raw.rstrip()
         if not line.strip():
             blank = True
             continue
         item = _ITEM.match(line)
-        if item and not item.group(1):
+        if item and len(item.group(1)) <= top:
             if blocks and blocks[-1][0] == "items":
                 blocks[-1][1].append(line)
             else:

@@ -377,3 +377,22 @@ def test_a_numbered_paragraph_leading_a_list_in_stays_whole() -> None:
     sections = split_sections(text)
     assert sections[0].body.startswith("1.3. You talk with us when:\n- case 0:")
     assert all(not s.title.startswith("1.3") for s in sections)
+
+
+def test_restructuredtext_titles_nest_by_their_adornment_and_an_indented_list_is_cut() -> None:
+    tips = "\n".join(
+        f" {n}. **Tip {n}**. {'Say what you mean and mean it. ' * 12}" for n in range(9)
+    )
+    text = (
+        "=======\nContent\n=======\n\nWhy we write.\n\nHow to write\n------------\n\n"
+        f"Goal\n~~~~\n\nBe clear.\n\nTips\n~~~~\n\n{tips}\n\nTwitter\n-------\n\nBe brief.\n"
+    )
+    sections = split_sections(text)
+    assert [(s.title, s.path) for s in sections][:3] == [
+        ("Content", ()),
+        ("Goal", ("Content", "How to write")),
+        ("Tip 0", ("Content", "How to write", "Tips")),
+    ]
+    assert [(s.title, s.path) for s in sections][-1] == ("Twitter", ("Content",))
+    assert len(sections) == 12
+    assert sections[1].body == "Be clear."
