@@ -27,6 +27,7 @@ THINK, THOUGHT = "<think>", "</think>"
 FAILURES = 3
 COOL_DOWN = 30.0
 MAX_WAIT = 600.0
+NO_KEY = "no-key"  # sent to a server given by OPENAI_BASE_URL without OPENAI_API_KEY
 HTML_REPLY = "the server answered HTML, not JSON: a proxy or sign-in page? Check OPENAI_BASE_URL"
 
 
@@ -247,13 +248,16 @@ class OpenAICompleter:
 
 
 def completer_from_settings(settings: Settings) -> OpenAICompleter | None:
-    """The configured model, or None when no `OPENAI_API_KEY` is set (answers stay offline)."""
-    if settings.openai_api_key is None:
+    """The configured model: `OPENAI_API_KEY`, or `OPENAI_BASE_URL` alone for a local server
+    that needs no key; None when neither is set (answers stay offline)."""
+    key = settings.openai_api_key
+    if key is None and settings.openai_base_url is None:
         return None
     from openai import AsyncOpenAI
 
     client = AsyncOpenAI(
-        api_key=settings.openai_api_key.get_secret_value(),
+        # Ollama, vLLM, LM Studio and llama.cpp take any key, or none: a placeholder is sent.
+        api_key=key.get_secret_value() if key is not None else NO_KEY,
         base_url=settings.openai_base_url,
         timeout=settings.model_timeout,
         max_retries=0,  # the caller falls back to the offline answer instead of waiting

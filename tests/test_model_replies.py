@@ -193,3 +193,13 @@ async def test_the_models_time_limit_is_a_setting(tmp_path: Path) -> None:
         answer = await asked(tmp_path, model, THREATS, SOCIALBOT_MODEL_TIMEOUT="0.3")
         assert answer["sources"][0]["section"] == SECTION_4  # offline, not after 8 s
         assert model.requests[0]["max_tokens"] == 1000
+
+
+async def test_a_base_url_alone_enables_a_local_server_that_needs_no_key(tmp_path: Path) -> None:
+    async with FakeOpenAI("Yes, when everyone agrees to be shown [S3].") as model:
+        variables = bot_env(tmp_path, OPENAI_API_KEY="", OPENAI_BASE_URL=model.url)
+        args = ["ask", "--json", "Can I post a photo from the office party?"]
+        result = await asyncio.to_thread(CliRunner().invoke, main, args, env=variables)
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["answer"] == "Yes, when everyone agrees to be shown."
+        assert model.headers[0]["Authorization"] == "Bearer no-key"
