@@ -76,6 +76,12 @@ class TextFormatter(logging.Formatter):
         return f"{line} {extras}" if extras else line
 
 
+# Loggers that say at INFO what is not news: each HTTP request (httpx and httpx2, the model's
+# client, with the URL and any password in it), every access, every scheduler run.
+NOISY = ("aiohttp.access", "apscheduler", "slack_bolt.AsyncApp", "msrest", "msal", "httpx",
+         "httpx2")  # fmt: skip
+
+
 def configure_logging(level: str, fmt: str, secrets: Iterable[str]) -> None:
     """Send all logs to stderr in `fmt` ("text" or "json"), with secrets redacted."""
     handler = logging.StreamHandler()
@@ -84,5 +90,5 @@ def configure_logging(level: str, fmt: str, secrets: Iterable[str]) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for noisy in ("aiohttp.access", "apscheduler", "slack_bolt.AsyncApp", "msrest", "msal"):
+    for noisy in NOISY:
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))

@@ -8,6 +8,7 @@ import re
 from datetime import time
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -292,6 +293,17 @@ class Settings(BaseSettings):
             raise ValueError(
                 f"{without_userinfo(value)!r} must be an http(s) URL such as"
                 " https://api.openai.com/v1"
+            )
+        return value
+
+    @field_validator("openai_base_url")
+    @classmethod
+    def _model_url_without_password(cls, value: str | None) -> str | None:
+        if value is not None and urlsplit(value).username is not None:
+            raise ValueError(
+                f"{without_userinfo(value)!r} must not carry a login before the host (it would"
+                " replace the API key and show in logs): put the key in OPENAI_API_KEY, sent"
+                " as a Bearer token"
             )
         return value
 

@@ -203,3 +203,13 @@ async def test_a_base_url_alone_enables_a_local_server_that_needs_no_key(tmp_pat
         assert result.exit_code == 0, result.output
         assert json.loads(result.stdout)["answer"] == "Yes, when everyone agrees to be shown."
         assert model.headers[0]["Authorization"] == "Bearer no-key"
+        assert "HTTP Request" not in result.stderr  # httpx's line per request is not logged
+
+
+async def test_a_base_url_with_a_password_is_refused_without_showing_it(tmp_path: Path) -> None:
+    base = "http://llmuser:s3cr3tpass@127.0.0.1:9/v1"
+    variables = bot_env(tmp_path, OPENAI_API_KEY="sk-test", OPENAI_BASE_URL=base)
+    result = await asyncio.to_thread(CliRunner().invoke, main, ["ask", "Hi?"], env=variables)
+    assert result.exit_code != 0
+    assert "must not carry a login before the host" in result.output
+    assert "s3cr3tpass" not in result.output
