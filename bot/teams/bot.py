@@ -29,6 +29,7 @@ from bot.teams.channels import TeamsChannels, learn_channels
 from bot.teams.conversations import Conversation, Conversations, migrations
 from bot.teams.gateway import TeamsGateway
 from bot.teams.graph import EntraGroups
+from bot.teams.install import NotInstalled, SelfInstall
 from bot.teams.share_links import ShareLinks
 from bot.teams.tokens import FetchingAdapter, connector_tokens
 from bot.teams.turns import Turns, reply
@@ -114,6 +115,8 @@ class TeamsBot:
         )
         self.turns = Turns(core, self.conversations, self.gateway, Ledger(db))
         self.groups = EntraGroups.from_settings(settings)
+        self.installer = SelfInstall.from_settings(settings)
+        self._install_note = ""  # what came of installing the app for the managers
         self._last_activity: datetime | None = None
         self._rejected = 0
 
@@ -235,7 +238,28 @@ class TeamsBot:
 
     def warnings(self) -> list[str]:
         """What an admin should hear of: the managers the bot cannot reach in Teams yet."""
-        return reach.warnings(self.core, self.gateway)
+        return reach.warnings(self.core, self.gateway, self._install_note)
+
+    async def install_for_managers(self) -> None:
+        """Where Graph lets it, install the app for each manager the bot cannot reach yet:
+        Teams then tells the bot of their chat, and what was kept for them goes."""
+        if not self.installer.configured:
+            return
+        for manager in reach.unreached(self.core, self.gateway):
+            try:
+                await self.installer.install_for(manager)
+            except NotInstalled as error:
+                self._install_note = f"socialbot could not install itself for them: {error}"
+                log.warning(
+                    "could not install the app for a social media manager",
+                    extra={"manager": manager, "reason": str(error)},
+                )
+                return
+            log.info("installed the app for a social media manager", extra={"manager": manager})
+            self._install_note = (
+                "socialbot installed the app for them through Graph: what waits goes once Teams"
+                " tells it their chat"
+            )
 
     async def sync_people(self) -> int:
         """Read the roster of every team the bot is in into the directory; one failure each.
@@ -272,6 +296,7 @@ class TeamsBot:
         gone = people.mark_leavers(left, self.core.directory, self.conversations)
         log.info("synced Teams rosters", extra={"members": total, "gone": gone})
         reach.release(self.core, self.gateway)  # a manager who joined a team the app is in
+        await self.install_for_managers()
         return total
 
     async def _on_turn_error(self, turn_context: TurnContext, error: Exception) -> None:

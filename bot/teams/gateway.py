@@ -28,6 +28,7 @@ from bot.delivery.gateway import (
 )
 from bot.teams import cards
 from bot.teams.conversations import Conversation, Conversations
+from bot.teams.install import GRANTS
 from bot.teams.share_links import ShareLinks
 from bot.teams.tokens import NoToken
 from handlers.people import CHANNEL_SHAPES
@@ -47,7 +48,9 @@ APP_REMOVED = "the app was removed from the team of"
 NOT_YET = "has no chat with socialbot in Teams yet"
 HOW_TO_REACH = (
     "install the app for them (Teams admin center: Teams apps, Setup policies, Installed apps;"
-    " or add it to a team they are in), or ask them to open socialbot in Teams and say hi"
+    " or add it to a team they are in; or grant socialbot the Graph application permissions"
+    f" {GRANTS} and it installs itself for them), or ask them to open socialbot in Teams and"
+    " say hi"
 )
 
 

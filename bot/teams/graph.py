@@ -8,7 +8,7 @@ GroupMember.Read.All, granted with admin consent.
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import Any, Self
 
 import httpx
 
@@ -32,8 +32,8 @@ GRAPH_HINTS = {
 }
 
 
-class EntraGroups:
-    """Reads the members of Entra groups (nested groups included) from Microsoft Graph."""
+class GraphClient:
+    """Microsoft Graph, app-only, with the bot's credentials."""
 
     def __init__(
         self,
@@ -53,8 +53,8 @@ class EntraGroups:
         self._tokens = AppTokens(app_id, secret, tenant_id, GRAPH_SCOPE, login_url, timeout)
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> EntraGroups:
-        """The reader with the bot's credentials and the Graph and login URLs of `settings`."""
+    def from_settings(cls, settings: Settings) -> Self:
+        """The client with the bot's credentials and the Graph and login URLs of `settings`."""
         secret = settings.microsoft_app_password
         return cls(
             settings.microsoft_app_id or "",
@@ -64,10 +64,35 @@ class EntraGroups:
             settings.microsoft_login_url,
         )
 
+    @property
+    def configured(self) -> bool:
+        """Whether the bot's credentials are all set."""
+        return bool(self.app_id and self._secret and self.tenant_id)
+
+    async def token(self) -> str:
+        """An app-only Graph token, reused until shortly before it expires; TokenRefused says
+        why there is none."""
+        return await self._tokens.token()
+
+
+def refusal(response: httpx.Response, hints: dict[int, str]) -> str:
+    """What Graph's error answer says, and what to do about its status (`hints`)."""
+    error = json_object(response).get("error")
+    if not isinstance(error, dict):
+        error = {}
+    code = str(error.get("code") or f"HTTP {response.status_code}")
+    message = str(error.get("message") or "")
+    hint = hints.get(response.status_code, "")
+    return "; ".join(part for part in (code, message, hint) if part)
+
+
+class EntraGroups(GraphClient):
+    """Reads the members of Entra groups (nested groups included) from Microsoft Graph."""
+
     async def members(self, group_id: str) -> list[str]:
         """The Entra object ids of the users in the group, page by page; GroupUnreadable says
         why Graph would not tell."""
-        if not (self.app_id and self._secret and self.tenant_id):
+        if not self.configured:
             raise GroupUnreadable(
                 "set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID "
                 "to read Entra groups"
@@ -95,7 +120,7 @@ class EntraGroups:
     async def _app_token(self) -> str:
         """An app-only Graph token, reused until shortly before it expires."""
         try:
-            return await self._tokens.token()
+            return await self.token()
         except TokenRefused as error:
             raise GroupUnreadable(str(error)) from None
 
@@ -108,16 +133,9 @@ class EntraGroups:
                 break
             await asyncio.sleep(wait)
             response = await client.get(url, headers=headers)
-        body = json_object(response)
         if response.status_code != 200:
-            error = body.get("error")
-            if not isinstance(error, dict):
-                error = {}
-            code = str(error.get("code") or f"HTTP {response.status_code}")
-            message = str(error.get("message") or "")
-            hint = GRAPH_HINTS.get(response.status_code, "")
-            raise GroupUnreadable("; ".join(part for part in (code, message, hint) if part))
-        return body
+            raise GroupUnreadable(refusal(response, GRAPH_HINTS))
+        return json_object(response)
 
 
 def _busy_wait(response: httpx.Response) -> float | None:

@@ -24,9 +24,10 @@ def release(core: Core, gateway: TeamsGateway) -> int:
     return core.outbox.release(PLATFORM, reached)
 
 
-def warnings(core: Core, gateway: TeamsGateway) -> list[str]:
-    """One line naming the managers the bot cannot reach yet, what to do, and who gets the
-    reports meanwhile (for the log at start and after each roster read, and `/healthz`)."""
+def warnings(core: Core, gateway: TeamsGateway, note: str = "") -> list[str]:
+    """One line naming the managers the bot cannot reach yet, what to do (and `note`: what
+    came of installing the app for them), and who gets the reports meanwhile (for the log at
+    start and after each roster read, and `/healthz`)."""
     missing = unreached(core, gateway)
     if not missing:
         return []
@@ -40,5 +41,5 @@ def warnings(core: Core, gateway: TeamsGateway) -> list[str]:
     verb = "has" if len(missing) == 1 else "have"
     return [
         f"{MANAGERS_SETTING}: {', '.join(missing)} {NOT_YET.replace('has', verb, 1)}:"
-        f" {HOW_TO_REACH}; {meanwhile}"
+        f" {HOW_TO_REACH}; {note + '; ' if note else ''}{meanwhile}"
     ]

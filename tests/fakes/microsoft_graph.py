@@ -18,12 +18,19 @@ without `ConsistencyLevel: eventual` and `$count=true`. Errors come as `{"error"
 "message"}}`: 401 without an issued token, 403 Authorization_RequestDenied unless `granted`,
 404 Request_ResourceNotFound for an unknown group. `fail(status, code)` makes the next Graph
 call answer an error instead.
+
+The app installing itself (proactive installation): `GET /v1.0/appCatalogs/teamsApps?$filter=
+externalId eq '<manifest id>'` lists the organisation's published app (`catalog`: manifest id
+to catalog id), `POST /v1.0/users/{id}/teamwork/installedApps` with `{"teamsApp@odata.bind":
+…/appCatalogs/teamsApps/<catalog id>}` installs it (201; 409 Conflict when it is already;
+`installed` records who has it).
 """
 
 from __future__ import annotations
 
 import asyncio
 import itertools
+import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -64,7 +71,7 @@ def _graph_error(status: int, code: str, message: str) -> web.Response:
 class GraphCall:
     """One request as the server saw it."""
 
-    method: str  # "token" or "members"
+    method: str  # "token", "members", "catalog" or "install"
     path: str
     query: dict[str, str]
     form: dict[str, str]
@@ -84,6 +91,8 @@ class FakeGraph:
         self.page_size = page_size
         self.granted = True  # whether the app holds GroupMember.Read.All
         self.groups: dict[str, list[Json]] = {}
+        self.catalog: dict[str, str] = {}  # an app's manifest id -> its id in the catalog
+        self.installed: dict[str, set[str]] = {}  # a user -> the catalog ids installed for them
         self.calls: list[GraphCall] = []
         self._tokens: set[str] = set()
         self._numbers = itertools.count(1)
@@ -93,6 +102,8 @@ class FakeGraph:
         app.router.add_post("/{tenant}/oauth2/v2.0/token", self._token)
         members = "/v1.0/groups/{group}/transitiveMembers/microsoft.graph.user"
         app.router.add_get(members, self._members)
+        app.router.add_get("/v1.0/appCatalogs/teamsApps", self._catalog)
+        app.router.add_post("/v1.0/users/{user}/teamwork/installedApps", self._install)
         self._server = TestServer(app, host="127.0.0.1")
 
     @property
@@ -178,7 +189,8 @@ class FakeGraph:
         self._record(request, "members", {}, status)
         return answer
 
-    def _members_answer(self, request: web.Request, group: str) -> tuple[int, web.Response]:
+    def _refused(self, request: web.Request) -> tuple[int, web.Response] | None:
+        """The answer to a request without a token, failed by `fail`, or not `granted`."""
         authorization = request.headers.get("Authorization", "")
         if authorization.removeprefix("Bearer ") not in self._tokens:
             return 401, _graph_error(401, "InvalidAuthenticationToken", "Access token is empty.")
@@ -191,6 +203,38 @@ class FakeGraph:
         if not self.granted:
             message = "Insufficient privileges to complete the operation."
             return 403, _graph_error(403, "Authorization_RequestDenied", message)
+        return None
+
+    async def _catalog(self, request: web.Request) -> web.Response:
+        status, answer = self._refused(request) or (200, None)
+        if answer is None:
+            wanted = re.fullmatch(r"externalId eq '([^']*)'", request.query.get("$filter", ""))
+            found = self.catalog.get(wanted.group(1)) if wanted else None
+            apps = [{"id": found, "externalId": wanted.group(1)}] if wanted and found else []
+            answer = web.json_response({"value": apps})
+        self._record(request, "catalog", {}, status)
+        return answer
+
+    async def _install(self, request: web.Request) -> web.Response:
+        status, answer = self._refused(request) or (201, None)
+        if answer is None:
+            bound = str((await request.json()).get("teamsApp@odata.bind", ""))
+            app = bound.rpartition("/appCatalogs/teamsApps/")[2]
+            mine = self.installed.setdefault(request.match_info["user"], set())
+            if app not in self.catalog.values():
+                status, answer = 404, _graph_error(404, "NotFound", f"No app {app}.")
+            elif app in mine:
+                status, answer = 409, _graph_error(409, "Conflict", "App is already installed.")
+            else:
+                mine.add(app)
+                answer = web.Response(status=201)
+        self._record(request, "install", {}, status)
+        return answer
+
+    def _members_answer(self, request: web.Request, group: str) -> tuple[int, web.Response]:
+        refused = self._refused(request)
+        if refused is not None:
+            return refused
         if group not in self.groups:
             message = f"Resource '{group}' does not exist or one of its queried reference-property"
             message += " objects are not present."

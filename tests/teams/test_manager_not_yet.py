@@ -4,7 +4,12 @@ the cards go once the manager says hi."""
 
 from __future__ import annotations
 
-from tests.teams.conftest import MakeTeams, card_text
+import pytest
+
+from bot.teams.install import GRANTS
+from tests.fakes.microsoft_graph import FakeGraph
+from tests.teams.conftest import BOT_APP_ID, MakeTeams, card_text
+from tests.teams.test_entra_groups import SECRET, TENANT
 from tests.teams.test_reports import held
 from tests.teams.test_team_questions import OLO, OLO_CHAT, calls_where, posted_to
 
@@ -34,3 +39,35 @@ async def test_a_card_for_a_manager_without_the_app_waits_for_them_and_an_admin_
     warnings = (await (await teams.client.get("/healthz")).json())["warnings"]
     assert not [w for w in warnings if "SOCIALBOT_SOCIAL_MEDIA_MANAGERS" in w]
     assert teams.runtime.delivery.ledger.held() == []
+
+
+@pytest.mark.parametrize(
+    ("granted", "said"),
+    [
+        (True, "socialbot installed the app for them through Graph"),
+        (False, f"grant the app the application permissions {GRANTS}, with admin consent"),
+    ],
+    ids=["granted", "refused"],
+)
+async def test_the_app_installs_itself_for_a_manager_where_graph_lets_it(
+    make_teams: MakeTeams, granted: bool, said: str
+) -> None:
+    olo = OLO["aadObjectId"]
+    async with FakeGraph(BOT_APP_ID, SECRET, TENANT) as graph:
+        graph.catalog[BOT_APP_ID] = "catalog-app-1"  # published to the organisation's store
+        graph.granted = granted
+        teams = await make_teams(
+            social_media_managers=[olo],
+            microsoft_app_id=BOT_APP_ID,
+            microsoft_app_password=SECRET,
+            microsoft_app_tenant_id=TENANT,
+            microsoft_graph_url=graph.graph_url,
+            microsoft_login_url=graph.login_url,
+        )
+
+        await teams.bot.sync_people()  # at start and daily, after the rosters
+
+        assert graph.installed == ({olo: {"catalog-app-1"}} if granted else {})
+        warnings = (await (await teams.client.get("/healthz")).json())["warnings"]
+        [line] = [w for w in warnings if "SOCIALBOT_SOCIAL_MEDIA_MANAGERS" in w]
+        assert said in line
