@@ -36,6 +36,9 @@ ALIASES: dict[str, tuple[str, str]] = {
 ALONE = frozenset({"stop", "unsubscribe", "mute", "unmute"})
 # Where people type command words rather than slash commands.
 WORDS_ONLY = frozenset({"teams"})
+# Commands that people there start with a word of the capability's own (the prefix it listens
+# for with `Core.on_prefix`), so the help and every hint say that word.
+PREFIXED = {"check-post": "check:"}
 
 
 def typed(platform: str, command: str, text: str = "") -> str:
@@ -43,6 +46,8 @@ def typed(platform: str, command: str, text: str = "") -> str:
     preferences` in Slack and on the console, `preferences` in Teams (its command menu's word)."""
     if platform not in WORDS_ONLY:
         return f"/{command} {text}".rstrip()
+    if command in PREFIXED:
+        return f"{PREFIXED[command]} {text}".rstrip()
     first, _, rest = text.partition(" ")
     for word, (name, sub) in ALIASES.items():
         if name == command and sub and sub == first:

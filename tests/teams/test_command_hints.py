@@ -35,7 +35,7 @@ async def test_the_help_and_the_greeting_list_the_words_to_type(teams: Teams) ->
         "- stop no more digests",
         "- ask [question] Ask about our social media guidelines",
         "- report [link] [what it is about] | list | open Report a negative mention",
-        "- check-post [your draft] Check a post",
+        "- check: [your draft] Check a post",
         "type help to see this again",
     ):
         assert line in helped
