@@ -209,7 +209,7 @@ class Runtime:
                 retry = SOON_RETRY
         await self.teams.sync_people()
         self._people_sync.finished(now, synced, retry)
-        for gap in [*self.core.team_gaps(), *self.teams.warnings()]:  # at start, then daily
+        for gap in [*self.core.team_gaps(), *self.teams.team_gaps()]:  # at start, then daily
             log.warning(gap)
 
     async def _read_role_groups(self, now: datetime) -> None:

@@ -40,6 +40,11 @@ log = logging.getLogger(__name__)
 
 __all__ = ["TeamsBot", "bot_framework_configuration", "migrations"]
 
+CLICKS_UNCOUNTED = (
+    "SOCIALBOT_PUBLIC_URL is not set: Teams share buttons open the network directly and their"
+    " clicks are not counted in the insights and stats; set it to the bot's public https address"
+)
+
 
 def bot_framework_configuration(settings: Settings) -> SimpleNamespace:
     """The settings under the attribute names botbuilder's configuration classes read."""
@@ -206,10 +211,7 @@ class TeamsBot:
     async def running(self, app: web.Application) -> AsyncIterator[None]:
         """While the web server runs: the signing keys read at start and kept fresh."""
         if self.settings.teams_clicks_uncounted:
-            log.warning(
-                "SOCIALBOT_PUBLIC_URL is not set: Teams share buttons open the network directly"
-                " and their clicks are not counted in the insights and stats"
-            )
+            log.warning(CLICKS_UNCOUNTED)
         tenants = sorted(self.settings.company_tenants)
         if tenants:
             log.info("Teams: serving only the company's tenants", extra={"tenants": tenants})
@@ -237,7 +239,14 @@ class TeamsBot:
         }
 
     def warnings(self) -> list[str]:
-        """What an admin should hear of: the managers the bot cannot reach in Teams yet."""
+        """What an admin should hear of, for `/healthz`: share clicks not counted, and the
+        managers the bot cannot reach in Teams yet."""
+        uncounted = [CLICKS_UNCOUNTED] if self.settings.teams_clicks_uncounted else []
+        return [*uncounted, *self.team_gaps()]
+
+    def team_gaps(self) -> list[str]:
+        """The managers the bot cannot reach in Teams yet (logged at start and after each
+        roster read)."""
         return reach.warnings(self.core, self.gateway, self._install_note)
 
     async def install_for_managers(self) -> None:

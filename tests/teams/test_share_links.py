@@ -119,3 +119,5 @@ async def test_without_a_public_url_the_buttons_open_the_network_and_the_insight
     assert button["url"] == LINKEDIN + "url=a"
     insights = await teams.runtime.insights.message(datetime.now(UTC), 7)
     assert "Share clicks on Teams are not counted: set SOCIALBOT_PUBLIC_URL" in str(insights)
+    warnings = (await (await teams.client.get("/healthz")).json())["warnings"]
+    assert [w for w in warnings if w.startswith("SOCIALBOT_PUBLIC_URL is not set")]
