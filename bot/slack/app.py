@@ -135,6 +135,7 @@ class SlackBot:
         self._socket_problem: str | None = None  # why Socket Mode is not connected
         self._members_problem: str | None = None  # why users.list was refused
         self.members_cut_short = False  # whether the last sync stopped part-way, throttled
+        self._members_resume = ("", 0)  # where the next sync starts: a page's cursor, read so far
         # Over HTTP only (Socket Mode has no signing secret, and no requests to verify).
         self._verifier = (
             SignatureVerifier(signing_secret.get_secret_value()) if signing_secret else None
@@ -469,11 +470,14 @@ class SlackBot:
         """Refresh the people directory from users.list; failures are logged, not raised.
         `again_at`: when a sync that Slack's throttling cut short is tried again."""
         self.members_cut_short = False
+        cursor, read = self._members_resume
         try:
-            count = await sync_people(self.client, self.core.directory)
+            count = await sync_people(self.client, self.core.directory, cursor, read)
         except MembersCutShort as cut:
             self.members_cut_short = True
+            self._members_resume = (cut.cursor, cut.read)
             again = f"trying again at {again_at:%H:%M} UTC" if again_at else "trying again later"
+            again += " from there" if cut.cursor else ""
             self._members_problem = (
                 f"Slack kept throttling users.list (ratelimited): read {cut.read} of the"
                 f" workspace's members so far; {again}; meanwhile people are learnt when they"
@@ -493,6 +497,7 @@ class SlackBot:
             log.error(self._members_problem)
             return False
         self._members_problem = None
+        self._members_resume = ("", 0)
         log.info("synced Slack members", extra={"members": count})
         return True
 

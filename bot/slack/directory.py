@@ -51,17 +51,22 @@ def member(user: dict[str, Any]) -> Member:
 
 
 class MembersCutShort(Exception):
-    """Slack kept throttling users.list: `read` members were stored before the sync stopped."""
+    """Slack kept throttling users.list: `read` members were stored before the sync stopped at
+    the page `cursor`."""
 
-    def __init__(self, read: int) -> None:
+    def __init__(self, read: int, cursor: str) -> None:
         super().__init__(f"Slack kept throttling users.list after {read} members")
         self.read = read
+        self.cursor = cursor
 
 
-async def sync_people(client: AsyncWebClient, directory: Directory) -> int:
-    """Store every member of the workspace; return how many there were. MembersCutShort when
+async def sync_people(
+    client: AsyncWebClient, directory: Directory, cursor: str = "", read: int = 0
+) -> int:
+    """Store every member of the workspace, from the page `cursor` on (a sync cut short goes
+    on where it stopped, `read` members in); return how many there were. MembersCutShort when
     Slack throttled a page for longer than THROTTLED_FOR_SECONDS."""
-    total, cursor, waited = 0, "", 0.0
+    total, waited = read, 0.0
     while True:
         try:
             page = await client.users_list(limit=PAGE_SIZE, cursor=cursor or None)
@@ -70,7 +75,7 @@ async def sync_people(client: AsyncWebClient, directory: Directory) -> int:
                 raise
             wait = _retry_after(error)
             if waited + wait > THROTTLED_FOR_SECONDS:
-                raise MembersCutShort(total) from None
+                raise MembersCutShort(total, cursor) from None
             waited += wait
             await asyncio.sleep(wait)
             continue

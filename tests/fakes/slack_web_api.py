@@ -94,6 +94,7 @@ class _Failure:
     retry_after: int | None
     delivered: bool
     needed: str | None
+    after: int = 0  # calls answered normally before the first failure
 
 
 @dataclass
@@ -196,14 +197,16 @@ class FakeSlack:
         retry_after: int | None = None,
         delivered: bool = False,
         needed: str | None = None,
+        after: int = 0,
     ) -> None:
-        """Answer the next `times` calls of `method` with `error` (HTTP `status`; 429 for
-        "ratelimited" by default); `delivered` posts the message first, as Slack sometimes does;
-        `needed` is the scope a `missing_scope` answer names, as Slack's does."""
+        """Answer the next `times` calls of `method` (after `after` answered normally) with
+        `error` (HTTP `status`; 429 for "ratelimited" by default); `delivered` posts the message
+        first, as Slack sometimes does; `needed` is the scope a `missing_scope` answer names,
+        as Slack's does."""
         if status is None:
             status = 429 if error == "ratelimited" else 200
         self._failures.setdefault(method, []).append(
-            _Failure(error, times, status, retry_after, delivered, needed)
+            _Failure(error, times, status, retry_after, delivered, needed, after)
         )
 
     def heal(self, method: str) -> None:
@@ -297,7 +300,9 @@ class FakeSlack:
             if limited:
                 return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(limited)}
         failures = self._failures.get(method)
-        if failures:
+        if failures and failures[0].after > 0:
+            failures[0].after -= 1
+        elif failures:
             failure = failures[0]
             failure.times -= 1
             if failure.times <= 0:

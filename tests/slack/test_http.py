@@ -548,3 +548,24 @@ async def test_a_member_sync_cut_short_says_so_and_is_tried_again_in_minutes(bot
     await settled(runtime)
     assert len(runtime.core.directory.active("slack")) == 450
     assert not [line for line in (await runtime.health())["warnings"] if "users.list" in line]
+
+
+async def test_a_member_sync_cut_short_goes_on_from_the_page_it_stopped_at(bot, slack) -> None:
+    slack.users = workspace(450)
+    slack.fail("users.list", "ratelimited", times=5, retry_after=0, after=1)  # the second page
+    slack.fail("users.list", "ratelimited", times=1, retry_after=3600)
+    runtime = bot.runtime
+    morning = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+    await runtime.sync_people_daily(morning)
+    await settled(runtime)
+    [warning] = [line for line in (await runtime.health())["warnings"] if "users.list" in line]
+    assert "read 200 of the workspace's members so far; trying again at 08:05 UTC from there" in (
+        warning
+    )
+    asked = len(calls(slack, "users.list"))
+
+    await runtime.sync_people_daily(morning.replace(minute=5))
+    await settled(runtime)
+
+    assert [call.get("cursor") for call in calls(slack, "users.list")[asked:]] == ["200", "400"]
+    assert len(runtime.core.directory.active("slack")) == 450
