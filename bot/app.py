@@ -24,7 +24,14 @@ from bot.delivery import ledger as delivery_ledger
 from bot.delivery.engine import DeliveryEngine, paces_from_settings
 from bot.delivery.gateway import Gateway
 from bot.llm import OpenAICompleter
-from bot.server import build_web_app
+from bot.server import (
+    KEEPALIVE_SECONDS,
+    MAX_CONNECTIONS,
+    build_web_app,
+    listen,
+    open_files_limit,
+    quiet_accept_errors,
+)
 from bot.settings import Settings, SettingsError
 from bot.slack import app as slack_app
 from bot.slack import uploads as slack_uploads
@@ -401,10 +408,17 @@ def build_runtime(settings: Settings, *, in_memory: bool = False) -> Runtime:
 async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
     """Run until SIGTERM/SIGINT (or the end of the console's input, when there is one)."""
     settings = runtime.settings
-    runner = web.AppRunner(build_web_app(runtime), access_log=None)
+    quiet_accept_errors(asyncio.get_running_loop())
+    files = open_files_limit()
+    runner = web.AppRunner(
+        build_web_app(runtime), access_log=None, keepalive_timeout=KEEPALIVE_SECONDS
+    )
     await runner.setup()
     try:
-        await web.TCPSite(runner, settings.host, settings.port).start()
+        # Half the descriptors at most for connections: the rest for SQLite and outbound calls.
+        listener = await listen(
+            runner, settings.host, settings.port, limit=min(MAX_CONNECTIONS, files // 2)
+        )
     except OSError as error:
         await runner.cleanup()
         runtime.db.close()
@@ -462,5 +476,6 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
         await runtime.close_clients()
         if runtime.slack is not None:
             await runtime.slack.stop()
+        listener.close()
         await runner.cleanup()
         runtime.db.close()

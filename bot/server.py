@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import resource
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from aiohttp import web
+from aiohttp.web_protocol import RequestHandler
 
 from bot.readiness import readiness
+from bot.repeats import Repeated
 from bot.teams import share_links
 
 if TYPE_CHECKING:
@@ -14,12 +20,24 @@ if TYPE_CHECKING:
 
 # Slack and Bot Framework payloads are small; a cap keeps a hostile client from filling memory.
 MAX_BODY_BYTES = 1024 * 1024
+# A Slowloris client opens connections and never finishes a request head: each holds a file
+# descriptor. Slack and Bot Framework send a whole head at once, so 10 s is generous.
+HEAD_SECONDS = 10.0
+# Idle between two requests of a kept-alive connection; longer than the idle time of the
+# proxies in front (nginx's upstream keepalive_timeout is 60 s), so they close first.
+KEEPALIVE_SECONDS = 75.0
+MAX_CONNECTIONS = 1000
+
+log = logging.getLogger(__name__)
+# Connections yet to send a whole request head, each until its deadline.
+_WAITING = web.AppKey("waiting for a request head", set[RequestHandler])
 
 
 def build_web_app(runtime: Runtime) -> web.Application:
     """Routes: `POST /slack/events` (Slack over HTTP), `POST /api/messages`, `GET /healthz`,
     `GET /readyz`, `GET /share/<token>` (a Teams share button, through the bot)."""
-    app = web.Application(client_max_size=MAX_BODY_BYTES)
+    app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[_head_complete])
+    app[_WAITING] = set()
 
     async def healthz(request: web.Request) -> web.Response:
         state = await runtime.health()
@@ -38,3 +56,90 @@ def build_web_app(runtime: Runtime) -> web.Application:
     if runtime.slack is not None and not runtime.settings.slack_socket_mode:
         app.router.add_post("/slack/events", runtime.slack.handle)
     return app
+
+
+@web.middleware
+async def _head_complete(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
+    request.app[_WAITING].discard(request.protocol)
+    return await handler(request)
+
+
+class _Refused(asyncio.Protocol):
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        transport.close()
+
+
+class ConnectionGuard:
+    """The listening socket's protocol factory: a connection beyond `limit` is closed at once
+    (without a log line: a flood must not fill the disk), and one that has not sent a whole
+    request head within `head_seconds` is closed then."""
+
+    def __init__(self, runner: web.AppRunner, *, limit: int, head_seconds: float) -> None:
+        assert runner.server is not None, "runner.setup() first"
+        self._server = runner.server
+        self._waiting = runner.app[_WAITING]
+        self._limit = limit
+        self._head_seconds = head_seconds
+
+    def __call__(self) -> asyncio.Protocol:
+        if len(self._server.connections) >= self._limit:
+            return _Refused()
+        handler = self._server()
+        self._waiting.add(handler)
+        asyncio.get_running_loop().call_later(self._head_seconds, self._expire, handler)
+        return handler
+
+    def _expire(self, handler: RequestHandler) -> None:
+        if handler in self._waiting:
+            self._waiting.discard(handler)
+            handler.force_close()
+
+
+def open_files_limit() -> int:
+    """Raise the soft limit of open files to the hard one (systemd gives a service 1,024) and
+    return it: every connection, the SQLite files and outbound calls each take one."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard == resource.RLIM_INFINITY:  # the kernel would refuse it as a soft limit
+        return soft
+    try:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    except (ValueError, OSError):  # a hard limit above what the kernel allows
+        return soft
+    return hard
+
+
+async def listen(
+    runner: web.AppRunner,
+    host: str | None,
+    port: int,
+    *,
+    limit: int = MAX_CONNECTIONS,
+    head_seconds: float = HEAD_SECONDS,
+) -> asyncio.Server:
+    """Serve `runner`'s app on `host:port` through a `ConnectionGuard`; close the returned
+    server before `runner.cleanup()`."""
+    guard = ConnectionGuard(runner, limit=limit, head_seconds=head_seconds)
+    return await asyncio.get_running_loop().create_server(guard, host, port)
+
+
+ACCEPT_ERROR = "socket.accept() out of system resource"
+
+
+def quiet_accept_errors(loop: asyncio.AbstractEventLoop) -> None:
+    """asyncio logs its accept error with a traceback each time it retries (1 MB/s with all
+    descriptors taken): the first one, then a count a minute."""
+    errors = Repeated(
+        log,
+        "cannot accept a connection: out of file descriptors or memory",
+        "could not accept a connection {count} times in the last minute",
+    )
+
+    def handle(loop: asyncio.AbstractEventLoop, context: dict[str, object]) -> None:
+        if context.get("message") == ACCEPT_ERROR:
+            errors.note(error=str(context.get("exception")))
+        else:
+            loop.default_exception_handler(context)
+
+    loop.set_exception_handler(handle)
