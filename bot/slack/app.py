@@ -32,6 +32,7 @@ from sqlite_utils.migrations import Migrations
 
 from bot.delivery.ledger import Ledger
 from bot.errors import reply_for_error
+from bot.repeats import Repeated
 from bot.settings import Settings
 from bot.slack import blocks, shapes
 from bot.slack.assistant import Listener, SlackAssistant
@@ -141,6 +142,11 @@ class SlackBot:
             SignatureVerifier(signing_secret.get_secret_value()) if signing_secret else None
         )
         self._rejected = 0
+        self._refusals = Repeated(
+            log,
+            "refused a Slack request without a valid signature",
+            "refused {count} unsigned Slack requests in the last minute",
+        )
         self._working: set[asyncio.Task[Any]] = set()
         self._home = HomePublisher(db, self.client)
         self.assistant = SlackAssistant(self.client, core)
@@ -196,12 +202,12 @@ class SlackBot:
         """`POST /slack/events`: verify, dispatch and answer an HTTP request from Slack.
 
         The signature is checked before anything in the request is read, so junk from anyone
-        gets a 401 and one log line; a signed body Bolt cannot read gets a 400."""
+        gets a 401 (logged once a minute); a signed body Bolt cannot read gets a 400."""
         try:
             body = (await request.read()).decode()
         except UnicodeDecodeError:  # Slack signs text: this cannot be a request from Slack
             self._rejected += 1
-            log.warning("refused a Slack request whose body is not UTF-8")
+            self._refusals.note(reason="the body is not UTF-8")
             return _refused(HTTPStatus.BAD_REQUEST, "the body is not UTF-8")
         stamp = request.headers.get("X-Slack-Request-Timestamp", "")
         signature = request.headers.get("X-Slack-Signature")
@@ -211,7 +217,7 @@ class SlackBot:
             or not self._verifier.is_valid(body, stamp, signature)
         ):
             self._rejected += 1
-            log.warning("refused a Slack request without a valid signature")
+            self._refusals.note()
             return _refused(HTTPStatus.UNAUTHORIZED, "invalid or missing Slack signature")
         try:
             bolt_request = AsyncBoltRequest(

@@ -23,6 +23,7 @@ from sqlite_utils import Database
 
 from bot.delivery.ledger import Ledger
 from bot.errors import reply_for_error
+from bot.repeats import Repeated
 from bot.settings import Settings
 from bot.teams import invokes, keys, origin, people, reach, shapes
 from bot.teams.channels import TeamsChannels, learn_channels
@@ -124,6 +125,9 @@ class TeamsBot:
         self._install_note = ""  # what came of installing the app for the managers
         self._last_activity: datetime | None = None
         self._rejected = 0
+        self._refusals = Repeated(
+            log, "rejected a Teams request", "rejected {count} Teams requests in the last minute"
+        )
 
     async def handle(self, request: web.Request) -> web.Response:
         """`POST /api/messages`: authenticate an activity, run its turn, answer invokes."""
@@ -205,7 +209,7 @@ class TeamsBot:
 
     def _unauthorized(self, reason: str) -> web.Response:
         self._rejected += 1
-        log.warning("rejected a Teams request", extra={"reason": reason})
+        self._refusals.note(reason=reason)
         return _problem(HTTPStatus.UNAUTHORIZED, "missing or invalid Bot Framework token")
 
     async def running(self, app: web.Application) -> AsyncIterator[None]:

@@ -14,6 +14,7 @@ from http import HTTPStatus
 from aiohttp import web
 
 from bot.delivery.gateway import Payload
+from bot.repeats import Repeated
 from bot.teams import cards
 from handlers.shares import BadShareLink, Shares
 
@@ -34,6 +35,12 @@ class ShareLinks:
     def __init__(self, public_url: str | None, shares: Shares) -> None:
         self.public_url = public_url
         self.shares = shares
+        self._refusals = Repeated(
+            log,
+            "refused a share link",
+            "refused {count} share links in the last minute",
+            level=logging.INFO,
+        )
 
     def personal(self, payload: Payload, user_id: str) -> Payload:
         """`payload` with its share buttons leading through the bot for `user_id` (a person's
@@ -52,7 +59,7 @@ class ShareLinks:
         try:
             target = await self.shares.opened(request.match_info["token"])
         except BadShareLink as bad:
-            log.info("refused a share link", extra={"reason": str(bad)})
+            self._refusals.note(reason=str(bad))
             page = _PAGE.format(reason=html.escape(str(bad)))
             return web.Response(status=HTTPStatus.BAD_REQUEST, text=page, content_type="text/html")
         # no-store: a browser going back must come through here again, not replay the redirect.
