@@ -131,6 +131,9 @@ class Settings(BaseSettings):
     slack_app_token: SecretStr | None = _optional("SLACK_APP_TOKEN")
     slack_signing_secret: SecretStr | None = _optional("SLACK_SIGNING_SECRET")
     slack_api_url: str = Field("https://slack.com/api/", validation_alias="SLACK_API_URL")
+    # Further workspaces (T…) or Enterprise Grid orgs (E…) of the company besides the bot's own:
+    # Slack requests from anyone else (Slack Connect outsiders) are refused (review8b item F).
+    slack_teams: CommaList = Field(default_factory=list, validation_alias="SOCIALBOT_SLACK_TEAMS")
 
     # Microsoft Teams (Bot Framework)
     microsoft_app_id: str | None = _optional("MICROSOFT_APP_ID")
@@ -243,6 +246,7 @@ class Settings(BaseSettings):
         "company_names",
         "internal_domains",
         "teams_tenants",
+        "slack_teams",
         mode="before",
     )(_split_commas)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import json
 import logging
 import re
 import time
@@ -41,6 +42,9 @@ from bot.slack.directory import (
     MembersCutShort,
     error_code,
     member,
+    outside,
+    sender_teams,
+    stranger,
     sync_people,
     user_group_members,
 )
@@ -159,6 +163,7 @@ class SlackBot:
     def _register(self) -> None:
         tracked = self._tracked
         self.app.middleware(self._skip_seen_events)
+        self.app.middleware(self._only_the_company)
         self.app.middleware(self._learn_sender)
         # Threads of the assistant pane only.
         self.app.assistant(self.assistant.middleware(tracked))
@@ -358,6 +363,62 @@ class SlackBot:
                 return BoltResponse(status=200, body="")
         return await next()
 
+    def company(self) -> frozenset[str]:
+        """The workspace and Enterprise Grid org of the bot (auth.test) and SOCIALBOT_SLACK_TEAMS:
+        whose people the bot serves; empty (everyone) while auth.test has not answered."""
+        if not self._auth:
+            return frozenset()
+        own = [self._auth.get("team_id"), self._auth.get("enterprise_id")]
+        return frozenset(str(team) for team in [*own, *self.settings.slack_teams] if team)
+
+    async def _only_the_company(
+        self,
+        context: AsyncBoltContext,
+        body: dict[str, Any],
+        next: Callable[[], Awaitable[BoltResponse]],
+    ) -> BoltResponse | None:
+        """A request from another organisation's person (a partner in a Slack Connect channel)
+        is refused before anything of them is stored."""
+        teams = sender_teams(body)
+        if outside(teams, self.company()):
+            return await self._refuse(context, body, teams)
+        return await next()
+
+    async def _refuse(
+        self, context: AsyncBoltContext, body: dict[str, Any], teams: frozenset[str]
+    ) -> BoltResponse:
+        """One line, "socialbot is for the people of … only", where the person asked (a slash
+        command's answer, an ephemeral reply to a button, a DM or a mention); other events of
+        theirs (messages in a shared channel) get nothing."""
+        log.warning(
+            "refused a Slack request of another organisation", extra={"teams": sorted(teams)}
+        )
+        company = next(iter(self.settings.company_names), "") or self._auth.get("team") or ""
+        line = f"socialbot is for the people of {company or 'one company'} only."
+        if "command" in body:
+            answer = json.dumps({"response_type": "ephemeral", "text": line})
+            return BoltResponse(
+                status=200, body=answer, headers={"content-type": "application/json"}
+            )
+        event = body.get("event") or {}
+        addressed = event.get("type") == "app_mention" or (
+            event.get("channel_type") == "im" and not shapes.not_a_persons(event)
+        )
+        try:
+            async with asyncio.timeout(LEARN_SECONDS):
+                if context.response_url and context.respond is not None:
+                    await context.respond(
+                        text=line, response_type="ephemeral", replace_original=False
+                    )
+                elif addressed:
+                    await self.client.chat_postEphemeral(
+                        channel=event["channel"], user=event["user"], text=line
+                    )
+        except (SlackApiError, OSError, aiohttp.ClientError, TimeoutError) as error:
+            reason = error_code(error) if isinstance(error, SlackApiError) else repr(error)
+            log.info("the refusal did not reach its outsider", extra={"error": reason})
+        return BoltResponse(status=200, body="")
+
     async def _learn_sender(
         self,
         context: AsyncBoltContext,
@@ -366,19 +427,26 @@ class SlackBot:
     ) -> BoltResponse | None:
         """Someone the directory does not know (users.list refused, or they joined since it was
         read) is learnt from their own request, so that their digest, preferences and
-        announcements work from their first word, as Teams learns whoever writes."""
+        announcements work from their first word, as Teams learns whoever writes; users.info
+        may tell that they are of another organisation, whose request is refused."""
         user_id = context.user_id
         from_bot = bool((body.get("event") or {}).get("bot_id"))
         if user_id and not from_bot and self.core.directory.get("slack", user_id) is None:
-            self.core.directory.upsert([await self._look_up(user_id, _name_in(body))])
+            found = await self._look_up(user_id, _name_in(body))
+            if found is None:
+                return await self._refuse(context, body, frozenset())
+            self.core.directory.upsert([found])
         return await next()
 
-    async def _look_up(self, user_id: str, name: str) -> Member:
-        """The member `user_id` as users.info tells; else (no users:read, Slack slow) what
-        their request said: their id and name, and the default time zone."""
+    async def _look_up(self, user_id: str, name: str) -> Member | None:
+        """The member `user_id` as users.info tells (None: a stranger, of another organisation);
+        else (no users:read, Slack slow) what their request said: their id and name, and the
+        default time zone."""
         try:
             async with asyncio.timeout(LEARN_SECONDS):
                 found = await self.client.users_info(user=user_id)
+            if stranger(found["user"], self.company()):
+                return None
             return member(found["user"])
         except (SlackApiError, OSError, aiohttp.ClientError, TimeoutError) as error:
             reason = error_code(error) if isinstance(error, SlackApiError) else repr(error)
@@ -478,7 +546,8 @@ class SlackBot:
         self.members_cut_short = False
         cursor, read = self._members_resume
         try:
-            count = await sync_people(self.client, self.core.directory, cursor, read)
+            company = self.company()
+            count = await sync_people(self.client, self.core.directory, company, cursor, read)
         except MembersCutShort as cut:
             self.members_cut_short = True
             self._members_resume = (cut.cursor, cut.read)

@@ -34,6 +34,40 @@ def error_code(error: SlackApiError) -> str:
     return str(code or "") or f"HTTP {error.response.status_code}"
 
 
+def sender_teams(body: dict[str, Any]) -> frozenset[str]:
+    """The workspace (and Enterprise Grid org) of whoever sent a request, as far as it says: a
+    slash command's team_id and enterprise_id, an interaction's user.team_id, an event's
+    user_team (the sender's, in a Slack Connect channel) or team; empty when it says none."""
+    user, event = body.get("user"), body.get("event")
+    if "command" in body:
+        found = [body.get("team_id"), body.get("enterprise_id")]
+    elif isinstance(user, dict):
+        team = body.get("team")
+        grid = team.get("enterprise_id") if isinstance(team, dict) else None
+        same = isinstance(team, dict) and team.get("id") == user.get("team_id")
+        found = [user.get("team_id"), grid if same else None]
+    elif isinstance(event, dict):
+        found = [event.get("user_team") or event.get("team")]
+    else:
+        found = []
+    return frozenset(team for team in found if isinstance(team, str) and team)
+
+
+def outside(teams: frozenset[str], company: frozenset[str]) -> bool:
+    """Whether `teams` (a sender's workspace and org) are known and none is the company's;
+    an empty `company` (auth.test not answered yet) serves everyone."""
+    return bool(company) and bool(teams) and not teams & company
+
+
+def stranger(user: dict[str, Any], company: frozenset[str]) -> bool:
+    """Whether a users.info or users.list member belongs to another organisation: Slack calls
+    them a stranger, or their workspace and org are not the company's."""
+    grid = user.get("enterprise_user")
+    teams = [user.get("team_id"), grid.get("enterprise_id") if isinstance(grid, dict) else None]
+    known = frozenset(team for team in teams if isinstance(team, str) and team)
+    return bool(user.get("is_stranger")) or outside(known, company)
+
+
 def member(user: dict[str, Any]) -> Member:
     """A directory entry for one users.list member."""
     profile = user.get("profile") or {}
@@ -61,11 +95,16 @@ class MembersCutShort(Exception):
 
 
 async def sync_people(
-    client: AsyncWebClient, directory: Directory, cursor: str = "", read: int = 0
+    client: AsyncWebClient,
+    directory: Directory,
+    company: frozenset[str],
+    cursor: str = "",
+    read: int = 0,
 ) -> int:
-    """Store every member of the workspace, from the page `cursor` on (a sync cut short goes
-    on where it stopped, `read` members in); return how many there were. MembersCutShort when
-    Slack throttled a page for longer than THROTTLED_FOR_SECONDS."""
+    """Store every member of the workspace but strangers (of another organisation than
+    `company`), from the page `cursor` on (a sync cut short goes on where it stopped, `read`
+    members in); return how many there were. MembersCutShort when Slack throttled a page for
+    longer than THROTTLED_FOR_SECONDS."""
     total, waited = read, 0.0
     while True:
         try:
@@ -79,7 +118,8 @@ async def sync_people(
             waited += wait
             await asyncio.sleep(wait)
             continue
-        members = [member(user) for user in page.get("members") or []]
+        found = page.get("members") or []
+        members = [member(user) for user in found if not stranger(user, company)]
         total += directory.upsert(members)
         cursor = (page.get("response_metadata") or {}).get("next_cursor") or ""
         if not cursor:

@@ -5,25 +5,25 @@
         ...
         assert slack.calls[-1] == ("chat.postMessage", {...})
 
-It answers auth.test, chat.postMessage, chat.update, conversations.open, conversations.history,
-conversations.info, conversations.list, users.info, users.list, usergroups.users.list (from
-`user_groups`), views.open and views.publish with Slack-shaped JSON; the assistant pane's
-assistant.threads.setStatus, setTitle and setSuggestedPrompts (checking their required fields
-and the four-prompt limit), and the streamed message of chat.startStream, chat.appendStream and
-chat.stopStream (`markdown_text` or `chunks`; a stopped stream refuses more, as Slack does); and
-the file upload of `files_upload_v2`: files.getUploadURLExternal, a POST of the bytes to the
-upload URL it gave, and files.completeUploadExternal (kept in `files`; a shared file is a
-message in its channel too). chat.postMessage refuses more than 50 blocks and views.publish an
-image block naming a file it has not got (`invalid_blocks`), as Slack does, and, `processing`
-times, one naming any file (Slack still processing it). Optional limits on chat.postMessage
-mirror Slack's special tier (a workspace bucket and a per-channel rate), with 429 + Retry-After
-beyond them; `fail()` injects errors, `stall()` holds answers (to kill a client mid-request),
-`transient_rate` sprinkles HTTP 500s, `unknown_users` answer user_not_found and DMs to `inactive`
-ones account_inactive; a channel in
+It answers auth.test (workspace TEAM_ID), chat.postMessage, chat.postEphemeral, chat.update,
+conversations.open, conversations.history, conversations.info, conversations.list, users.info,
+users.list, usergroups.users.list (from `user_groups`), views.open and views.publish with
+Slack-shaped JSON; the assistant pane's assistant.threads.setStatus, setTitle and
+setSuggestedPrompts (checking their required fields and the four-prompt limit), and the streamed
+message of chat.startStream, chat.appendStream and chat.stopStream (`markdown_text` or `chunks`; a
+stopped stream refuses more, as Slack does); and the file upload of `files_upload_v2`:
+files.getUploadURLExternal, a POST of the bytes to the upload URL it gave, and
+files.completeUploadExternal (kept in `files`; a shared file is a message in its channel too).
+chat.postMessage refuses more than 50 blocks and views.publish an image block naming a file it has
+not got (`invalid_blocks`), as Slack does, and, `processing` times, one naming any file (Slack
+still processing it). Optional limits on chat.postMessage mirror Slack's special tier (a workspace
+bucket and a per-channel rate), with 429 + Retry-After beyond them; `fail()` injects errors,
+`stall()` holds answers (to kill a client mid-request), `transient_rate` sprinkles HTTP 500s,
+`unknown_users` answer user_not_found and DMs to `inactive` ones account_inactive; a channel in
 `outside` answers not_in_channel until `invite(channel)` (and conversations.info says is_member
-false; `channel_names` name channels for conversations.info and conversations.list, `gone` ones
-are channel_not_found). apps.connections.open refuses every app-level token (`invalid_auth`):
-Socket Mode is served by tests/slack/test_socket_mode.py's fake.
+false; `channel_names` name channels for conversations.info and conversations.list, `gone` ones are
+channel_not_found). apps.connections.open refuses every app-level token (`invalid_auth`): Socket
+Mode is served by tests/slack/test_socket_mode.py's fake.
 """
 
 from __future__ import annotations
@@ -107,6 +107,10 @@ class _Stall:
 
 def _truthy(value: object) -> bool:
     return value in (True, 1, "1", "true", "True")
+
+
+# The workspace auth.test names: the one tests/fakes/slack_requests.py's requests come from.
+TEAM_ID = "T111"
 
 
 class FakeSlack:
@@ -496,10 +500,14 @@ class FakeSlack:
             "url": "https://fake.slack.com/",
             "team": "Fake",
             "user": self.bot_name,
-            "team_id": "T0FAKE",
+            "team_id": TEAM_ID,
             "user_id": "U0BOT",
             "bot_id": "B0FAKE",
         }
+
+    async def _post_ephemeral(self, params: Params, arrived: float) -> dict[str, Any]:
+        """A message only `user` sees in `channel`: recorded in `calls`, not in `messages`."""
+        return {"ok": True, "message_ts": f"{next(self._ts)}.000000"}
 
     async def _users_info(self, params: Params, arrived: float) -> dict[str, Any]:
         user = str(params.get("user", ""))
@@ -617,6 +625,7 @@ class FakeSlack:
         "chat.appendStream": _append_stream,
         "chat.stopStream": _stop_stream,
         "chat.postMessage": _post_message,
+        "chat.postEphemeral": _post_ephemeral,
         "chat.update": _update,
         "chat.getPermalink": _permalink,
         "conversations.open": _open,

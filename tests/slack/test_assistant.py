@@ -115,8 +115,8 @@ def feedback_press(blocks: list[dict[str, Any]], which: str, user: str = USER) -
     return interaction(
         {
             "type": "block_actions",
-            "team": {"id": "T123ABC456", "domain": "test"},
-            "user": {"id": user, "username": "asker", "team_id": "T123ABC456"},
+            "team": {"id": "T111", "domain": "test"},
+            "user": {"id": user, "username": "asker", "team_id": "T111"},
             "api_app_id": "A123ABC456",
             "token": "verification_token",
             "trigger_id": "111.222.valid",
