@@ -293,11 +293,27 @@ class Settings(BaseSettings):
     @field_validator("openai_base_url")
     @classmethod
     def _model_url_shape(cls, value: str | None) -> str | None:
-        if value is not None and not HTTP_URL.match(value):
+        if value is None:
+            return None
+        quoted = repr(without_userinfo(value))
+        if not HTTP_URL.match(value):
+            raise ValueError(f"{quoted} must be an http(s) URL such as https://api.openai.com/v1")
+        parts = urlsplit(value)
+        path = parts.path.rstrip("/")
+        if "/openai/deployments/" in path + "/":
+            name = path.partition("/openai/deployments/")[2].split("/")[0] or "the deployment"
             raise ValueError(
-                f"{without_userinfo(value)!r} must be an http(s) URL such as"
-                " https://api.openai.com/v1"
+                f"{quoted} is an Azure deployment URL, which needs an api-version the client does"
+                f" not send: write https://{parts.hostname}/openai/v1/ and OPENAI_MODEL={name}"
             )
+        if parts.query or parts.fragment or value.endswith(("?", "#")):
+            raise ValueError(
+                f"{quoted} has a query string, which the client cannot keep: write the base URL"
+                " alone, such as https://api.openai.com/v1"
+            )
+        if path.endswith("/chat/completions"):
+            base = without_userinfo(value.rstrip("/").removesuffix("/chat/completions"))
+            raise ValueError(f"{quoted} is the endpoint, not the base URL: write {base}")
         return value
 
     @field_validator("openai_base_url")

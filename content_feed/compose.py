@@ -6,6 +6,7 @@ import asyncio
 import hashlib
 import logging
 import re
+import socket
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -63,8 +64,39 @@ class ModelSkipped(Exception):
 
 def failure_line(error: Exception) -> str:
     """One short line naming why a model call failed, for a warning without a traceback."""
+    name = type(error).__name__
+    root = _root_cause(error)
+    if isinstance(root, OSError) and not isinstance(root, TimeoutError):
+        return f"{name}: cannot reach {_unreachable(root, error)}"
     reason = " ".join(str(error).split())[:200]
-    return f"{type(error).__name__}: {reason}" if reason else type(error).__name__
+    line = f"{name}: {reason}" if reason else name
+    if getattr(error, "status_code", None) == 404:
+        line += "; check that OPENAI_BASE_URL ends in /v1 and OPENAI_MODEL names a model it has"
+    return line
+
+
+def _root_cause(error: BaseException) -> BaseException:
+    """The first error of the chain (an HTTP client wraps the socket's error several times)."""
+    seen = [error]
+    while (cause := seen[-1].__cause__ or seen[-1].__context__) and cause not in seen:
+        seen.append(cause)
+    return seen[-1]
+
+
+def _unreachable(root: OSError, error: Exception) -> str:
+    """The server's host:port and why it could not be reached, in words."""
+    url = getattr(getattr(error, "request", None), "url", None)
+    host, port = getattr(url, "host", ""), getattr(url, "port", None)
+    server = (f"{host}:{port}" if port else host) if host else "the model's server"
+    if isinstance(root, ConnectionRefusedError):
+        reason = "connection refused"
+    elif isinstance(root, socket.gaierror):
+        reason = "no such host"
+    else:
+        reason = re.sub(r"^\[Errno -?\d+\] ", "", " ".join(str(root).split()))[:200]
+    if host in ("localhost", "127.0.0.1", "::1"):
+        reason += "; in a container, localhost is the container itself: see host.docker.internal"
+    return f"{server} ({reason})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,7 +261,7 @@ async def _model_post(
         return None
     except Exception as error:
         # Texts are a nicety; any model failure falls back to the templates.
-        log.warning("model post failed for %s: %s", network.value, type(error).__name__)
+        log.warning("model post failed for %s: %s", network.value, failure_line(error))
         return None
     return validate_model_post(answer, item, network)
 
