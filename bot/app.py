@@ -381,7 +381,7 @@ def build_runtime(settings: Settings, *, in_memory: bool = False) -> Runtime:
         console_target="slack" if slack is not None else None,
         include_guests=settings.include_guests,
     ).register(core)
-    daily = digest.Digest(core, settings, model=model)
+    daily = digest.Digest(core, settings, model=model, vet=parts.checks.objection)
     daily.offer(
         lambda platform, user_id, now: announcements.shareable_announcements(
             db, platform, user_id, now, utm

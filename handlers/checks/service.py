@@ -9,7 +9,7 @@ from datetime import date
 
 from content_feed.compose import TextModel
 from handlers.checks import ids, stats, views
-from handlers.checks.concerns import CheckSettings, Context, Result
+from handlers.checks.concerns import CheckSettings, Context, Kind, Result
 from handlers.checks.model import DEFAULT_TIMEOUT, MAX_GUIDELINES, model_review
 from handlers.checks.review import OfflineReview
 from handlers.commands import SlashCommand
@@ -91,6 +91,14 @@ class Checks:
             result = await model_review(self.model, result, sections, self.timeout)
         stats.count(self.core.db, result, self.today())
         return result
+
+    def objection(self, post: str) -> str | None:
+        """Why a post the bot wrote for people to share must not be offered: its first offline
+        concern but disclosure (the bot cannot know who says they work here), or None."""
+        for concern in self.review.check(post).concerns:
+            if concern.kind is not Kind.DISCLOSURE:
+                return f"{concern.kind.value}, {concern.section}"
+        return None
 
     async def answer(self, draft: str, profile: str = "") -> Message:
         """The check as a message."""

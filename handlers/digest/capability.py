@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from content_feed.compose import UTM, Network, SuggestedPost, TextModel, compose
+from content_feed.compose import UTM, Network, SuggestedPost, TextModel, Vet, compose
 from content_feed.curate import DEFAULT_MAX_AGE
 from content_feed.store import StoredItem, awaiting_first_fetch, get_items
 from handlers.command_words import typed
@@ -96,7 +96,12 @@ class Digest:
     """The digest capability; `register` puts it on the core."""
 
     def __init__(
-        self, core: Core, settings: DigestSettings, *, model: TextModel | None = None
+        self,
+        core: Core,
+        settings: DigestSettings,
+        *,
+        model: TextModel | None = None,
+        vet: Vet | None = None,
     ) -> None:
         self.core = core
         self.db = core.db
@@ -107,6 +112,7 @@ class Digest:
         self.items = settings.digest_items
         self.utm = UTM(enabled=settings.utm, campaign=settings.utm_campaign)
         self.model = model
+        self.vet = vet  # the bot's own check on a model's post (a feed item may hold orders)
         self.leaderboard = settings.leaderboard
         self._offers: list[Offers] = []
         self._posts: dict[tuple[int, tuple[Network, ...], str], dict[Network, SuggestedPost]] = {}
@@ -175,7 +181,7 @@ class Digest:
             if len(self._posts) >= POSTS_CACHED:
                 self._posts.clear()
             self._posts[key] = await compose(
-                item, networks, model=self.model, utm=self.utm, variant=variant
+                item, networks, model=self.model, utm=self.utm, variant=variant, vet=self.vet
             )
         return self._posts[key]
 
