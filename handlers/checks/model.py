@@ -19,7 +19,6 @@ log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = 8.0
 MAX_GUIDELINES = 12_000  # characters of guidelines sent whole; beyond it, the closest sections
-_FENCE = re.compile(r"^```(?:json)?\s*|\s*```$", re.MULTILINE)
 
 SYSTEM_PROMPT = """\
 You check an employee's draft social media post against the company's guidelines before it is \
@@ -56,8 +55,7 @@ def build_prompt(draft: str, sections: Sequence[Section], language: str = "en") 
 def parse_reply(reply: str, draft: str, sections: Sequence[Section]) -> list[Concern] | None:
     """The concerns in the model's reply; None when it is not the JSON asked for."""
     try:
-        data: Any = json.loads(_FENCE.sub("", reply.strip()))
-        items = data["concerns"]
+        items = _first_review(reply)["concerns"]
     except (ValueError, KeyError, TypeError):
         return None
     if not isinstance(items, list):
@@ -80,6 +78,20 @@ def parse_reply(reply: str, draft: str, sections: Sequence[Section]) -> list[Con
         if reason:
             concerns.append(Concern(kind, sections[int(number) - 1].title, reason, span))
     return concerns
+
+
+def _first_review(reply: str) -> Any:
+    """The first JSON object with "concerns" in the reply, whatever prose or fences are around
+    it (local models often say a sentence before and after)."""
+    decoder = json.JSONDecoder()
+    for start in (found.start() for found in re.finditer("{", reply)):
+        try:
+            data, _ = decoder.raw_decode(reply, start)
+        except ValueError:
+            continue
+        if isinstance(data, dict) and "concerns" in data:
+            return data
+    raise ValueError("no JSON object with concerns in the reply")
 
 
 def merged(offline: Result, found: Sequence[Concern]) -> Result:

@@ -25,6 +25,8 @@ WHOLE_DOCUMENT_CHARS = 60_000
 RETRIEVED = 6
 NOT_COVERED = "NOT COVERED"
 _CITATION = re.compile(r"\[\s*S(\d+)\s*\]")
+# A reply wholly inside a Markdown code fence (```…```), as some local models write everything.
+_FENCED = re.compile(r"^```[\w-]*[ \t]*\n?(.*?)\n?[ \t]*```$", re.DOTALL)
 
 SYSTEM_PROMPT = """\
 You answer employees' questions about the company's social media guidelines.
@@ -72,6 +74,8 @@ def parse_reply(reply: str, sections: Sequence[Section]) -> tuple[str, list[Sect
     Raises ValueError when the reply cites nothing it was given: such an answer is not grounded.
     """
     text = reply.strip()
+    if fenced := _FENCED.match(text):
+        text = fenced.group(1).strip()
     if not text or as_not_covered(text) == NOT_COVERED:
         return None
     cited: list[Section] = []
