@@ -21,11 +21,13 @@ if TYPE_CHECKING:
     from handlers.checks.service import Checks
 
 
-def _print(result: Result, as_json: bool) -> None:
+def _print(result: Result, as_json: bool, model: bool) -> None:
     from handlers.texts import text_for
 
     if as_json:
-        click.echo(json.dumps(result.as_json(), ensure_ascii=False))
+        # With a model configured, whether it reviewed this draft (it may be down or slow).
+        shown = {**result.as_json(), "by_model": result.by_model} if model else result.as_json()
+        click.echo(json.dumps(shown, ensure_ascii=False))
         return
     if result.ok:
         click.echo(f"OK: {text_for('nothing', result.language)}")
@@ -75,7 +77,7 @@ async def _check_all(
             except UserError as error:
                 click.echo(f"Not checked: {error}", err=True)
                 continue
-            _print(result, as_json)
+            _print(result, as_json, model is not None)
     finally:
         if model is not None:
             await model.aclose()  # its pooled connections belong to this loop

@@ -58,3 +58,13 @@ async def test_a_guideline_answer_in_a_code_fence_is_shown_without_it(tmp_path: 
     answer = json.loads(asked.stdout)
     assert model.requests and answer["confident"] is True
     assert answer["answer"] == "Yes: public company news is yours to share."
+
+
+async def test_check_json_says_whether_the_model_reviewed_the_draft(tmp_path: Path) -> None:
+    async with FakeOpenAI(json.dumps(REVIEW)) as model:
+        reviewed = json.loads((await run(model, tmp_path, "check", "--json", DRAFT)).stdout)
+        model.status = 503
+        offline = json.loads((await run(model, tmp_path, "check", "--json", DRAFT)).stdout)
+
+    assert reviewed["by_model"] is True and offline["by_model"] is False
+    assert offline["concerns"] == []  # the offline checks alone

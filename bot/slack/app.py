@@ -465,9 +465,16 @@ class SlackBot:
         if isinstance(reply, Form):
             await self.client.views_open(trigger_id=trigger_id, view=blocks.modal(reply))
         elif reply is not None:
-            await respond(
+            sent = await respond(
                 response_type="ephemeral", replace_original=False, **blocks.message(reply)
             )
+            if sent.status_code != HTTPStatus.OK:  # expired_url, used_url: the answer is lost
+                log.warning(
+                    "Slack refused the late answer at the response_url (HTTP %s %s): the person"
+                    " saw no answer",
+                    sent.status_code,
+                    " ".join(str(sent.body).split())[:100],
+                )
 
     async def _on_command(
         self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond

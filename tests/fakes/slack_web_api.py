@@ -21,9 +21,10 @@ bucket and a per-channel rate), with 429 + Retry-After beyond them; `fail()` inj
 `stall()` holds answers (to kill a client mid-request), `transient_rate` sprinkles HTTP 500s,
 `unknown_users` answer user_not_found and DMs to `inactive` ones account_inactive; a channel in
 `outside` answers not_in_channel until `invite(channel)` (and conversations.info says is_member
-false; `channel_names` name channels for conversations.info and conversations.list, `gone` ones are
-channel_not_found). apps.connections.open refuses every app-level token (`invalid_auth`): Socket
-Mode is served by tests/slack/test_socket_mode.py's fake.
+false; `channel_names` name channels for conversations.info and conversations.list, `gone` ones
+are channel_not_found); a path in `expired` (a command's response_url) answers HTTP 404 with
+its text (`expired_url`, `used_url`), as Slack does. apps.connections.open refuses every
+app-level token (`invalid_auth`): Socket Mode is served by tests/slack/test_socket_mode.py's fake.
 """
 
 from __future__ import annotations
@@ -158,6 +159,9 @@ class FakeSlack:
         self._ts = itertools.count(1)
         self._runner: web.AppRunner | None = None
         self.url = ""
+        # response_url paths (under /api/) answered as Slack does past their 30 minutes or
+        # 5 uses: HTTP 404 with the reason as text.
+        self.expired: dict[str, str] = {}
 
     # -- lifecycle -------------------------------------------------------------------------------
 
@@ -271,6 +275,8 @@ class FakeSlack:
         params = await self._params(request)
         arrived = time.monotonic()
         self.calls.append((method, params))
+        if method in self.expired:
+            return web.Response(status=404, text=self.expired[method])
         authorized = request.headers.get("Authorization", "").startswith("Bearer ") or params.get(
             "token"
         )
