@@ -169,6 +169,11 @@ class Settings(BaseSettings):
     model_max_in_flight: int = Field(
         4, ge=1, le=100, validation_alias="SOCIALBOT_MODEL_MAX_IN_FLIGHT"
     )
+    # How much of the guidelines goes to the model with one question (characters, about 4 a
+    # token): the whole file when it fits, else the closest passages up to this much.
+    model_context_chars: int = Field(
+        60_000, ge=2_000, validation_alias="SOCIALBOT_MODEL_CONTEXT_CHARS"
+    )
 
     # HTTP server
     port: int = Field(3978, ge=1, le=65535, validation_alias="PORT")

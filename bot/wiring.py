@@ -19,6 +19,7 @@ from bot.settings import Settings
 from bot.store import open_database
 from handlers import reports
 from handlers.checks import stats as check_stats
+from handlers.checks.model import MAX_GUIDELINES
 from handlers.checks.service import Checks
 from handlers.core import Core
 from handlers.guidelines import GuidelinesQA
@@ -52,7 +53,16 @@ def build_core(settings: Settings, db: Database) -> CoreParts:
     roles = Roles.from_ids(settings.social_media_managers, settings.announcers, settings.admins)
     model = completer_from_settings(settings)
     guidelines = GuidelinesQA(
-        db, settings.guidelines, model, settings.model_timeout, embedding=settings.embedding_model
+        db,
+        settings.guidelines,
+        model,
+        settings.model_timeout,
+        embedding=settings.embedding_model,
+        whole_chars=settings.model_context_chars,
     )
     core = Core(db, roles, guidelines, settings.escalation_channel)
-    return CoreParts(core, Checks(core, settings.checks, model, settings.model_timeout), model)
+    context_chars = min(settings.model_context_chars, MAX_GUIDELINES)
+    checks = Checks(
+        core, settings.checks, model, settings.model_timeout, context_chars=context_chars
+    )
+    return CoreParts(core, checks, model)

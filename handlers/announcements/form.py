@@ -6,11 +6,11 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from content_feed.compose import NETWORKS, UTM, Network, TextModel
+from content_feed.compose import NETWORKS, Network
 from handlers.announcements import ids
 from handlers.announcements.audience import Audience, parse_channels
 from handlers.announcements.channels import found, not_found
-from handlers.announcements.posts import LABELS, fill_in, too_long
+from handlers.announcements.posts import LABELS, too_long
 from handlers.announcements.store import Draft
 from handlers.announcements.when import local_fields, parse_local
 from handlers.command_words import WORDS_ONLY
@@ -150,11 +150,10 @@ async def read_form(
     people: Audience,
     target: str,
     zone: str,
-    model: TextModel | None,
-    utm: UTM,
     channels: Channels | None = None,
 ) -> Draft:
-    """The submission as a checked draft; `FormErrors` on the fields that are wrong."""
+    """The submission as a checked draft (the posts the announcer wrote); `FormErrors` on the
+    fields that are wrong."""
     errors: dict[str, str] = {}
     headline, message = _text(values, ids.HEADLINE), _text(values, ids.MESSAGE)
     link, image = _text(values, ids.LINK), _text(values, ids.IMAGE)
@@ -229,6 +228,4 @@ async def read_form(
         )
     if errors:
         raise FormErrors(errors)
-    if share:
-        return replace(draft, posts=await fill_in(posts, headline, message, link, model, utm))
     return replace(draft, posts={network: text for network, text in posts.items() if text})

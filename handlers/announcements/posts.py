@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 
 from content_feed.compose import (
@@ -18,6 +19,7 @@ from content_feed.compose import (
     tag_url,
     x_length,
 )
+from handlers.announcements.store import Draft
 
 # What each network accepts in one post. X counts every link as 23 characters, and the share
 # dialog adds the announcement's link after a space.
@@ -59,22 +61,33 @@ def too_long(network: Network, text: str, link: str) -> str | None:
 
 
 async def fill_in(
-    posts: dict[Network, str],
-    headline: str,
-    message: str,
-    link: str,
-    model: TextModel | None,
-    utm: UTM,
-) -> dict[Network, str]:
-    """Every network's text: the announcer's where given, else composed from the announcement."""
+    draft: Draft, model: TextModel | None, utm: UTM
+) -> tuple[dict[Network, str], str | None]:
+    """Every network's text: the announcer's where given, else composed from the announcement;
+    and a line for the announcer when a configured model wrote none of them (too slow or
+    failed), or None."""
+    posts = draft.posts
     missing = [network for network in NETWORKS if not posts.get(network)]
-    if not link or not missing:
-        return {network: text for network, text in posts.items() if text}
-    article = _Article(
-        headline, _MARKUP.sub(lambda m: next(g for g in m.groups() if g), message), link
-    )
+    if not draft.link or not missing:
+        return {network: text for network, text in posts.items() if text}, None
+    message = _MARKUP.sub(lambda m: next(g for g in m.groups() if g), draft.message)
+    article = _Article(draft.headline, message, draft.link)
+    started = time.monotonic()
     composed = await compose(article, missing, model=model, utm=utm, model_timeout=MODEL_SECONDS)
-    return {network: posts.get(network) or composed[network].text for network in NETWORKS}
+    filled = {network: posts.get(network) or composed[network].text for network in NETWORKS}
+    templated = [LABELS[n] for n in missing if composed[n].source == "template"]
+    if model is None or not templated:
+        return filled, None
+    why = (
+        f"the model did not answer within {MODEL_SECONDS:g} s (an announcement's form is"
+        " answered within Slack's 3 s)"
+        if time.monotonic() - started >= MODEL_SECONDS
+        else "the model failed (the log says why)"
+    )
+    return filled, (
+        f"The suggested posts for {', '.join(templated)} were written from templates: {why}."
+        " Edit them, or write your own."
+    )
 
 
 def suggested(posts: dict[Network, str], link: str, utm: UTM) -> dict[Network, SuggestedPost]:

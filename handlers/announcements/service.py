@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -12,7 +13,7 @@ from handlers.announcements.channels import warnings
 from handlers.announcements.dispatch import REPORT_DAYS, Dispatcher
 from handlers.announcements.figures import figures
 from handlers.announcements.form import compose_form, read_form
-from handlers.announcements.posts import DEFAULT_UTM
+from handlers.announcements.posts import DEFAULT_UTM, fill_in
 from handlers.announcements.store import (
     SCHEDULED,
     SENDING,
@@ -163,10 +164,12 @@ class Announcements:
             people=self.audience,
             target=target,
             zone=zone,
-            model=self.model,
-            utm=self.utm,
             channels=self.core.channels(target),
         )
+        written = None
+        if draft.share:
+            posts, written = await fill_in(draft, self.model, self.utm)
+            draft = replace(draft, posts=posts)
         draft_id = self.store.save_draft(
             person.platform, person.user_id, target, draft, previous.id if previous else None
         )
@@ -174,6 +177,7 @@ class Announcements:
         message = self.dispatcher.employee_message(saved)
         cannot = await warnings(self.core.channels(target), draft.channels, target)
         cannot += self._left_out(target, draft)
+        cannot += [written] if written else []
         return preview_form(draft_id, draft, self._audience(saved), message, cannot)
 
     async def _previewed(self, person: Person, values: Values, state: str) -> Reply:

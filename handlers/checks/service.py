@@ -34,11 +34,13 @@ class Checks:
         model: TextModel | None = None,
         timeout: float = DEFAULT_TIMEOUT,
         today: Callable[[], date] = date.today,
+        context_chars: int = MAX_GUIDELINES,
     ) -> None:
         self.core = core
         self.review = OfflineReview(core.guidelines.file, settings, today)
         self.model = model
         self.timeout = timeout
+        self.context_chars = context_chars  # of the guidelines sent whole with a draft
         self.today = today
 
     def register(self, core: Core) -> None:
@@ -86,7 +88,7 @@ class Checks:
         result = await asyncio.to_thread(self.review.check, draft, context, index)
         if self.model is not None:
             sections = index.sections
-            if sum(len(s.body) for s in sections) > MAX_GUIDELINES:
+            if sum(len(s.body) for s in sections) > self.context_chars:
                 sections = tuple(hit.section for hit in index.search(draft, limit=5))
             result = await model_review(self.model, result, sections, self.timeout)
         stats.count(self.core.db, result, self.today())

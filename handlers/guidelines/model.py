@@ -92,10 +92,16 @@ def parse_reply(reply: str, sections: Sequence[Section]) -> tuple[str, list[Sect
 
 def given_sections(index: Index, hits: Sequence[Hit], whole_chars: int) -> list[Section]:
     """What the model reads: the whole document when it fits in `whole_chars` (it then sees
-    every rule in context), otherwise the retrieved passages only."""
+    every rule in context), otherwise the retrieved passages, best first, while they fit
+    (the best one at least)."""
     if sum(len(section.text) for section in index.sections) <= whole_chars:
         return list(index.sections)
-    return [hit.section for hit in hits]
+    given: list[Section] = []
+    for hit in hits:
+        if given and sum(len(s.text) for s in given) + len(hit.section.text) > whole_chars:
+            break
+        given.append(hit.section)
+    return given
 
 
 async def model_answer(

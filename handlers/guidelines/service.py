@@ -22,7 +22,7 @@ from handlers.guidelines.feedback import (
     record_answer,
     record_feedback,
 )
-from handlers.guidelines.model import DEFAULT_TIMEOUT, model_answer
+from handlers.guidelines.model import DEFAULT_TIMEOUT, WHOLE_DOCUMENT_CHARS, model_answer
 from handlers.guidelines.retrieval import Index
 from handlers.guidelines.streaming import OnText, Relay, StreamingModel
 from handlers.guidelines.views import answer_message, section_message, sections_message
@@ -48,11 +48,13 @@ class GuidelinesQA:
         timeout: float = DEFAULT_TIMEOUT,
         *,
         embedding: str | None = None,
+        whole_chars: int = WHOLE_DOCUMENT_CHARS,
     ) -> None:
         self.db = db
         self.file = GuidelinesFile(path, embedding)
         self.completer = completer
         self.timeout = timeout
+        self.whole_chars = whole_chars  # of the guidelines sent to the model with a question
         self._pruned_on: date | None = None
 
     def prepare(self) -> None:
@@ -82,7 +84,7 @@ class GuidelinesQA:
         model = self.completer
         if on_text is not None and isinstance(model, StreamingModel):
             model = Relay(model, on_text)
-        return await model_answer(model, index, question, self.timeout)
+        return await model_answer(model, index, question, self.timeout, self.whole_chars)
 
     async def ask(self, person: Person, question: str, on_text: OnText | None = None) -> Message:
         """Answer a DM, a mention, `/guidelines <question>` or the assistant pane, and record

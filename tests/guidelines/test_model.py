@@ -137,9 +137,10 @@ async def test_a_long_policy_gives_the_model_only_the_retrieved_passages(fake_mo
     model, url = fake_model
     model.reply = "Ask the people in the photo first [S1]."
     question = "Can I post a photo from the office party?"
-    answer = await model_answer(completer(url), index, question, whole_chars=500)
-    user = model.requests[0]["messages"][1]["content"]
     retrieved = [hit.section for hit in index.search(question, limit=6)]
+    room = sum(len(section.text) for section in retrieved)  # the passages fit, the file not
+    answer = await model_answer(completer(url), index, question, whole_chars=room)
+    user = model.requests[0]["messages"][1]["content"]
     assert user.count("<section id=") == len(retrieved) < len(index.sections)
     left_out = next(s for s in index.sections if s not in retrieved)
     assert left_out.body not in user  # a passage that was not retrieved is not sent

@@ -1,0 +1,35 @@
+"""Suggested posts an announcer left empty, written by the model: the announcer is told in the
+preview when the model was too slow for the form and templates wrote them instead."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import handlers.announcements.posts as posts
+from tests.announcements.conftest import preview
+from tests.fakes.openai_api import FakeOpenAI
+
+WRITTEN = "We won the Green Award: our new plant runs on wind."
+
+
+@pytest.mark.parametrize("slow", [False, True])
+async def test_the_preview_says_when_templates_wrote_the_posts(
+    make_bot, slack, monkeypatch, slow: bool
+) -> None:
+    async with FakeOpenAI(WRITTEN) as model:
+        # The form's 2 s, shortened to be over soon, or lengthened for a loaded machine.
+        monkeypatch.setattr(posts, "MODEL_SECONDS", 0.3 if slow else 10.0)
+        model.delay = 0.6 if slow else 0.0
+        bot = await make_bot(openai_api_key="sk-test", openai_base_url=model.url)
+        view = await preview(bot, slack, post_x="My own words on X")
+        shown = json.dumps(view["blocks"], ensure_ascii=False)
+
+    assert len(model.requests) == 2  # LinkedIn and Facebook; X is the announcer's
+    said = (
+        "The suggested posts for LinkedIn, Facebook were written from templates: the model did"
+        " not answer within 0.3 s"
+    )
+    assert (said in shown) is slow
+    assert (WRITTEN in shown) is not slow
