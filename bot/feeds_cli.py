@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from bot.cli_support import echo_json_lines, runtime_or_exit, settings_or_exit
+from content_feed.canonical import shown_url
 from content_feed.errors import FeedError
 from content_feed.kinds import KINDS, Kind
 
@@ -75,7 +76,7 @@ def add(url: str, kind: Kind) -> None:
             return
     feed = added.feed
     found = f" (discovered from {feed.source_url})" if added.discovered else ""
-    click.echo(f"Added feed {feed.id}: {feed.title or feed.url} [{feed.kind}]{found}")
+    click.echo(f"Added feed {feed.id}: {feed.name} [{feed.kind}]{found}")
     click.echo(
         f"{feed.item_count} items stored; the newest {added.new_items} can be suggested, "
         "older ones are kept only so they never come back as new."
@@ -109,7 +110,7 @@ def list_(as_json: bool) -> None:
             f"{_ago(feed.last_fetch_at):>10}  {feed.title or '-'}"
             + (" (sample)" if is_sample(feed) else "")
         )
-        click.echo(f"      {feed.url}")
+        click.echo(f"      {shown_url(feed.url)}")
         if feed.error:
             click.echo(f"      error: {feed.error}")
         elif feed.warning:
@@ -128,7 +129,7 @@ def remove(url_or_id: str) -> None:
         except FeedError as error:
             _fail(error)
             return
-    click.echo(f"Removed feed {feed.id}: {feed.title or feed.url} ({feed.item_count} items)")
+    click.echo(f"Removed feed {feed.id}: {feed.name} ({feed.item_count} items)")
 
 
 @feeds.command("refresh")
@@ -157,6 +158,6 @@ def refresh() -> None:
         f"{len(outcomes)} feeds: {new} new items, {unchanged} unchanged, {len(failed)} failed."
     )
     for outcome in failed:
-        click.echo(f"  {outcome.url}: {outcome.error}", err=True)
+        click.echo(f"  {shown_url(outcome.url)}: {outcome.error}", err=True)
     if failed:
         sys.exit(1)

@@ -145,6 +145,20 @@ def is_tracking_parameter(name: str) -> bool:
     return lowered in TRACKING_PARAMETERS or lowered.startswith(TRACKING_PREFIXES)
 
 
+def shown_url(url: str) -> str:
+    """`url` for logs and screens, every query value masked (`?apikey=…`): private feeds carry
+    their tokens there. The stored URL keeps them."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # not a URL urllib can split: nothing after the "?" is shown
+        return url.partition("?")[0]
+    if not parts.query:
+        return url
+    pairs = (pair.partition("=") for pair in parts.query.split("&"))
+    query = "&".join(f"{name}=…" if equals else "…" for name, equals, _ in pairs)
+    return urlunsplit(parts._replace(query=query))
+
+
 def canonical_url(url: str) -> str:
     """`url` with lowercase scheme and host, no default port, fragment or trackers; query sorted."""
     parts = urlsplit(url.strip())

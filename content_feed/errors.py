@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from content_feed.canonical import shown_url
+
 
 def quoted(text: str, limit: int = 100) -> str:
     """`text` quoted for a one-line message: control characters escaped, long text cut."""
@@ -44,7 +46,7 @@ class HTTPStatusError(FetchError):
     """The server answered with an error status."""
 
     def __init__(self, status: int, url: str) -> None:
-        super().__init__(f"the server answered HTTP {status} for {url}")
+        super().__init__(f"the server answered HTTP {status} for {shown_url(url)}")
         self.status = status
 
 

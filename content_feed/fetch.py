@@ -20,6 +20,7 @@ from urllib.request import url2pathname
 import httpcore
 import httpx
 
+from content_feed.canonical import shown_url
 from content_feed.errors import (
     BlockedAddressError,
     EncodingError,
@@ -329,7 +330,7 @@ async def fetch(
     except httpx.TooManyRedirects:
         raise TooManyRedirectsError("too many redirects") from None
     except httpx.HTTPError as error:
-        raise FetchError(f"cannot fetch {url}: {_http_error(error)}") from None
+        raise FetchError(f"cannot fetch {shown_url(url)}: {_http_error(error)}") from None
 
 
 def _http_error(error: httpx.HTTPError) -> str:
@@ -361,7 +362,7 @@ async def _fetch(
             if response.status_code in REDIRECT_CODES:
                 # httpx joins and checks the Location (an invalid one is an error before this).
                 if response.next_request is None:
-                    raise FetchError(f"a redirect without a Location from {current}")
+                    raise FetchError(f"a redirect without a Location from {shown_url(current)}")
                 current = check_feed_url(str(response.next_request.url))
                 continue
             if response.status_code == 304:

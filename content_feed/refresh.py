@@ -13,7 +13,7 @@ import httpx
 from sqlite_utils import Database
 
 from content_feed import store
-from content_feed.canonical import canonical_url
+from content_feed.canonical import canonical_url, shown_url
 from content_feed.errors import FeedError, FeedExistsError, NoFeedLinkError
 from content_feed.fetch import (
     FetchLimits,
@@ -117,7 +117,7 @@ async def refresh_feed(
     except Exception as error:
         # One broken feed must never stop the others; the operator sees the kind of failure in
         # `feeds list` and the traceback in the log.
-        log.exception("unexpected error refreshing feed %s", feed.url)
+        log.exception("unexpected error refreshing feed %s", shown_url(feed.url))
         message = f"unexpected error: {type(error).__name__}"
     store.record_failure(db, feed.id, message, now)
     return FeedOutcome(feed.id, feed.url, "error", error=message)
@@ -188,11 +188,11 @@ async def refresh_due(
         db, allow_private=allow_private, feeds=feeds, fetcher=fetcher, now=now
     )
     for feed, outcome in zip(feeds, outcomes, strict=True):
-        name = {"feed": feed.id, "title": feed.title or feed.url}
+        name = {"feed": feed.id, "title": feed.name}
         if outcome.status == "error" and feed.status != "error":
             log.warning(
                 "a feed stopped working; its items stay, and it is tried again later",
-                extra={**name, "url": feed.url, "error": outcome.error},
+                extra={**name, "url": shown_url(feed.url), "error": outcome.error},
             )
         elif outcome.status != "error" and feed.status == "error":
             log.info("a feed works again", extra=name)

@@ -14,7 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from content_feed.canonical import canonical_url, dedupe_key
+from content_feed.canonical import canonical_url, dedupe_key, shown_url
 from content_feed.curate import DEFAULT_MAX_AGE
 from content_feed.errors import FeedExistsError, FeedNotFoundError
 from content_feed.kinds import KINDS as KINDS
@@ -179,6 +179,12 @@ class StoredFeed:
     failures: int
     item_count: int
 
+    @property
+    def name(self) -> str:
+        """What logs and screens call the feed: its title, else its URL with query values
+        masked."""
+        return self.title or shown_url(self.url)
+
     def as_json(self) -> dict[str, Any]:
         """The feed as JSON-ready values (times as ISO 8601)."""
         return {
@@ -257,7 +263,7 @@ def failing_feeds(db: Database, now: datetime) -> list[str]:
         if feed.status != "error" or now - (read or feed.added_at) <= FAILING_LISTED_AFTER:
             continue
         when = f"has not been read since {read:%Y-%m-%d %H:%M} UTC" if read else "was never read"
-        lines.append(f"Feed {feed.id} ({feed.title or feed.url}) {when}: {feed.error}")
+        lines.append(f"Feed {feed.id} ({feed.name}) {when}: {feed.error}")
     return lines
 
 
@@ -537,7 +543,7 @@ def candidate_items(
 ) -> list[StoredItem]:
     """Suggestable items of enabled feeds fresher than `since`, freshest first."""
     rows = db.query(
-        """SELECT i.*, coalesce(f.title, f.url) AS feed_title, f.kind AS kind
+        """SELECT i.*, f.title AS feed_title, f.url AS feed_url, f.kind AS kind
            FROM content_items i JOIN content_feeds f ON f.id = i.feed_id
            WHERE i.suggest = 1 AND f.enabled = 1 AND i.fresh_at >= ?
            ORDER BY i.fresh_at DESC, i.id DESC LIMIT ?""",
@@ -563,7 +569,7 @@ def get_items(db: Database, ids: Collection[int]) -> list[StoredItem]:
         return []
     marks = ", ".join("?" for _ in ids)
     rows = db.query(
-        f"""SELECT i.*, coalesce(f.title, f.url) AS feed_title, f.kind AS kind
+        f"""SELECT i.*, f.title AS feed_title, f.url AS feed_url, f.kind AS kind
             FROM content_items i JOIN content_feeds f ON f.id = i.feed_id
             WHERE i.id IN ({marks})""",
         list(ids),
@@ -575,7 +581,7 @@ def _item(row: dict[str, Any]) -> StoredItem:
     return StoredItem(
         id=row["id"],
         feed_id=row["feed_id"],
-        feed_title=row["feed_title"],
+        feed_title=row["feed_title"] or shown_url(row["feed_url"]),
         kind=row["kind"],
         guid=row["guid"],
         title=row["title"],
