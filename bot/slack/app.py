@@ -50,7 +50,7 @@ from bot.slack.directory import (
 )
 from bot.slack.uploads import HomePublisher
 from handlers.command_words import parse_command
-from handlers.core import Core
+from handlers.core import NOT_SENT_PRIVATELY, SENT_PRIVATELY, Core
 from handlers.errors import FormErrors
 from handlers.people import Member, Person
 from handlers.views import Form, Message, Reply, SharedMessage
@@ -508,16 +508,35 @@ class SlackBot:
 
     async def _said(self, person: Person, text: str, public: bool = False) -> Message:
         """A direct message or mention: a command word runs the command as on Teams ("report
-        <link>"), unless its answer is for the asker alone and others would read it; the rest
-        goes to the core. A form, which a message cannot open, is told in words."""
+        <link>"); where others read (`public`), a command whose answer is for the asker alone
+        (a report's receipt names who reported what) answers in their DM, and the channel hears
+        only that it went. The rest goes to the core. A form, which a message cannot open, is
+        told in words."""
         parsed = parse_command(text, self.core.commands)
-        if parsed is None or (public and self.core.is_private(text, parsed[0])):
+        if parsed is None:
             return await self.core.message(person, text, public=public)
         command, rest = parsed
         reply = await self.core.command(command, person, rest)
         if isinstance(reply, Form):
-            return Message(reply.in_words or FORM_IN_WORDS.format(command=command))
+            reply = Message(reply.in_words or FORM_IN_WORDS.format(command=command))
+        if public and self.core.is_private(text, command):
+            unsent = {"command": command, "user": person.user_id}
+            sent = await self._direct(person.user_id, reply, "a private answer not posted", unsent)
+            return Message(SENT_PRIVATELY if sent else NOT_SENT_PRIVATELY)
         return reply
+
+    async def _direct(
+        self, user_id: str, reply: Message, unsent: str, about: dict[str, str]
+    ) -> bool:
+        """Post `reply` in the person's DM with the bot; when Slack will not take it, log
+        `unsent` (with `about` and Slack's error) and return False."""
+        try:
+            await self.client.chat_postMessage(channel=user_id, **blocks.message(reply))
+        except (SlackApiError, OSError, aiohttp.ClientError, TimeoutError) as error:
+            reason = error_code(error) if isinstance(error, SlackApiError) else repr(error)
+            log.warning(unsent, extra={**about, "error": reason})
+            return False
+        return True
 
     async def _on_thread_reply(self, event: dict[str, Any]) -> bool:
         """A reply in the thread of a message the bot sent (in a channel or a DM) goes to the
@@ -618,16 +637,10 @@ class SlackBot:
         await ack()
         if reply is None:
             return
-        try:
-            await self.client.chat_postMessage(channel=user["id"], **blocks.message(reply))
-        except (SlackApiError, OSError, aiohttp.ClientError, TimeoutError) as error:
-            # The form's work is done (an announcement is queued and goes when Slack answers);
-            # only its confirmation is lost.
-            reason = error_code(error) if isinstance(error, SlackApiError) else repr(error)
-            log.warning(
-                "a form's confirmation not posted",
-                extra={"form": view["callback_id"], "user": user["id"], "error": reason},
-            )
+        # The form's work is done (an announcement is queued and goes when Slack answers);
+        # if Slack will not take it, only its confirmation is lost.
+        unsent = {"form": view["callback_id"], "user": user["id"]}
+        await self._direct(user["id"], reply, "a form's confirmation not posted", unsent)
 
     async def _on_shortcut(
         self, ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond

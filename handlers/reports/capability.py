@@ -61,6 +61,8 @@ class Reports:
                 "Report a negative mention to the social media team",
                 "[link] [what it is about] | list | open",
                 self.command,
+                # The receipt names who reported what: never where others read it.
+                private=True,
             )
         )
         core.on_shortcut(

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from handlers.core import SENT_PRIVATELY
 from tests.fakes.bot_work import settled
 from tests.fakes.slack_requests import (
     calls,
@@ -304,12 +305,15 @@ async def _wait_for_messages(slack: FakeSlack, channel: str, count: int) -> list
     raise AssertionError(f"{len(messages_to(slack, channel))} messages to {channel}, not {count}")
 
 
-async def test_report_in_a_mention_files_it_and_answers_in_the_thread(bot, slack) -> None:
+async def test_report_in_a_mention_files_it_and_answers_in_a_dm(bot, slack) -> None:
     await post_json(bot, with_text("app_mention.json", f"<@W111> report {LINK} rude"))
-    messages = await wait_for_call(slack, "chat.postMessage", count=2)
-    (receipt,) = [m for m in messages if m["channel"] == "C111"]
-    assert receipt["thread_ts"] == "1595926230.009600"
+    messages = await wait_for_call(slack, "chat.postMessage", count=3)
+    (receipt,) = [m for m in messages if m["channel"] == "W222"]  # the reporter's DM
     assert "R-0001" in receipt["text"]
+    # The receipt names who reported what: the channel hears only that it went privately.
+    (public,) = [m for m in messages if m["channel"] == "C111"]
+    assert public["thread_ts"] == "1595926230.009600"
+    assert public["text"] == SENT_PRIVATELY
     (card,) = [m for m in messages if m["channel"] == CHANNEL]
     assert LINK in json.dumps(card["blocks"]) and "rude" in json.dumps(card["blocks"])
     assert [row["status"] for row in report_rows(bot)] == ["new"]
