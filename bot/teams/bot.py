@@ -258,21 +258,31 @@ class TeamsBot:
         Teams then tells the bot of their chat, and what was kept for them goes."""
         if not self.installer.configured:
             return
+        notes: dict[str, str] = {}
         for manager in reach.unreached(self.core, self.gateway):
             try:
-                await self.installer.install_for(manager)
-            except NotInstalled as error:
-                self._install_note = f"socialbot could not install itself for them: {error}"
+                installed = await self.installer.install_for(manager)
+            except NotInstalled as error:  # that person's, or Graph's for all: each is tried
+                notes.setdefault(f"socialbot could not install itself for them: {error}", "")
                 log.warning(
                     "could not install the app for a social media manager",
                     extra={"manager": manager, "reason": str(error)},
                 )
-                return
-            log.info("installed the app for a social media manager", extra={"manager": manager})
-            self._install_note = (
-                "socialbot installed the app for them through Graph: what waits goes once Teams"
-                " tells it their chat"
-            )
+                continue
+            if installed:
+                log.info("installed the app for a social media manager", extra={"manager": manager})
+                notes.setdefault(
+                    "socialbot installed the app for them through Graph: what waits goes once"
+                    " Teams tells it their chat",
+                    "",
+                )
+            else:  # Teams announces a chat only at a new install: this one will not come
+                notes.setdefault(
+                    "the app is installed for them already, but Teams never told socialbot their"
+                    " chat: ask them to write to socialbot once",
+                    "",
+                )
+        self._install_note = "; ".join(notes)
 
     async def sync_people(self) -> int:
         """Read the roster of every team the bot is in into the directory; one failure each.

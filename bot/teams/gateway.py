@@ -266,9 +266,13 @@ class TeamsGateway:
 
     def reaches(self, recipient: str) -> bool:
         """Whether the bot has a chat with `recipient` or can open one (a team roster lists
-        them); a channel counts as reached (its refusals are the engine's to tell)."""
-        if CHANNEL_SHAPES["teams"].match(recipient) or self.conversations.find(recipient):
+        them); a channel counts as reached (its refusals are the engine's to tell); a person
+        who blocked or removed the bot is not, until they write to it again."""
+        if CHANNEL_SHAPES["teams"].match(recipient):
             return True
+        chat = self.conversations.find(recipient)
+        if chat is not None:
+            return not (chat.blocked or chat.uninstalled)
         return self.conversations.in_roster(recipient) is not None
 
     async def find(self, recipient: str, token: str, since: float) -> str | None:

@@ -12,8 +12,13 @@ MANAGERS_SETTING = "SOCIALBOT_SOCIAL_MEDIA_MANAGERS"
 
 
 def unreached(core: Core, gateway: TeamsGateway) -> list[str]:
-    """The Teams managers with no chat with the bot and in no team it is in."""
-    return [m for m in core.managers(PLATFORM) if not gateway.reaches(m)]
+    """The Teams managers with no chat with the bot and in no team it is in (one who blocked
+    or removed it has a chat: the delivery engine names them, as it holds their cards)."""
+    return [
+        m
+        for m in core.managers(PLATFORM)
+        if not gateway.reaches(m) and gateway.conversations.find(m) is None
+    ]
 
 
 def release(core: Core, gateway: TeamsGateway) -> int:

@@ -4,6 +4,8 @@ the cards go once the manager says hi."""
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from bot.teams.install import GRANTS
@@ -42,20 +44,25 @@ async def test_a_card_for_a_manager_without_the_app_waits_for_them_and_an_admin_
 
 
 @pytest.mark.parametrize(
-    ("granted", "said"),
+    ("granted", "before", "said"),
     [
-        (True, "socialbot installed the app for them through Graph"),
-        (False, f"grant the app the application permissions {GRANTS}, with admin consent"),
+        (True, False, "socialbot installed the app for them through Graph"),
+        (False, False, f"grant the app the application permissions {GRANTS}, with admin consent"),
+        # Installed before the bot kept their chat (a policy, a restored database): Teams
+        # announces a chat only at a new install, so it is not claimed as installed now.
+        (True, True, "the app is installed for them already, but Teams never told socialbot"),
     ],
-    ids=["granted", "refused"],
+    ids=["granted", "refused", "installed-before"],
 )
 async def test_the_app_installs_itself_for_a_manager_where_graph_lets_it(
-    make_teams: MakeTeams, granted: bool, said: str
+    make_teams: MakeTeams, granted: bool, before: bool, said: str
 ) -> None:
     olo = OLO["aadObjectId"]
     async with FakeGraph(BOT_APP_ID, SECRET, TENANT) as graph:
         graph.catalog[BOT_APP_ID] = "catalog-app-1"  # published to the organisation's store
         graph.granted = granted
+        if before:
+            graph.installed[olo] = {"catalog-app-1"}
         teams = await make_teams(
             social_media_managers=[olo],
             microsoft_app_id=BOT_APP_ID,
@@ -71,3 +78,23 @@ async def test_the_app_installs_itself_for_a_manager_where_graph_lets_it(
         warnings = (await (await teams.client.get("/healthz")).json())["warnings"]
         [line] = [w for w in warnings if "SOCIALBOT_SOCIAL_MEDIA_MANAGERS" in w]
         assert said in line
+
+
+async def test_a_manager_who_blocked_the_bot_is_not_tried_again_when_others_say_hi(
+    make_running: MakeTeams, caplog: pytest.LogCaptureFixture
+) -> None:
+    olo = OLO["aadObjectId"]
+    teams = await make_running(social_media_managers=[olo])
+    await teams.post(PERSONAL, text="hi", conversation=OLO_CHAT, **{"from": OLO})
+    teams.connector.fail(403, conversation=OLO_CHAT["id"])  # Olo blocked the bot
+    await teams.post(PERSONAL, text=f"report {LINK} rude reply to our launch post")
+    assert await held(teams) == [(olo, 1)]
+    caplog.set_level(logging.INFO)
+
+    for n in range(3):  # a rollout: new people open their chats with the bot
+        someone = {"id": f"29:new-{n}", "name": f"New {n}", "aadObjectId": f"new-aad-{n}"}
+        chat = {"conversationType": "personal", "id": f"a:chat-new-{n}"}
+        await teams.post(PERSONAL, text="hi", conversation=chat, **{"from": someone})
+
+    assert await held(teams) == [(olo, 1)]  # still kept, with its back-off
+    assert not [r for r in caplog.records if "kept messages released" in r.getMessage()]
