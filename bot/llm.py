@@ -31,6 +31,9 @@ NO_KEY = "no-key"  # sent to a server given by OPENAI_BASE_URL without OPENAI_AP
 HTML_REPLY = "the server answered HTML, not JSON: a proxy or sign-in page? Check OPENAI_BASE_URL"
 
 
+REASONING_STREAMED = "the model streamed its reasoning without an opening <think>"
+
+
 class UnusableReply(Exception):
     """The model answered with nothing to use: empty, refused, filtered or cut short."""
 
@@ -194,12 +197,13 @@ class OpenAICompleter:
     async def complete(self, system: str, user: str) -> str:
         """The model's answer to one system and one user message (reasoning left out)."""
         self.breaker.admit()
+        started = time.monotonic()
         try:
             response = await self._create(system, user)
             if isinstance(response, str):  # openai hands over a body that is not JSON as text
                 raise UnusableReply(HTML_REPLY)
         except BaseException as error:
-            self._failed(error)()
+            self._failed(error, started)()
             raise
         self.breaker.answered()
         choice = response.choices[0]
@@ -211,8 +215,10 @@ class OpenAICompleter:
         a reasoning model's `<think>…</think>` is held back and never handed out."""
         written = ""  # the whole reply so far
         given = 0  # characters of the answer handed out
+        unsure = False  # some were handed out before any </think>: perhaps its reasoning
         finish_reason: str | None = None
         self.breaker.admit()
+        started = time.monotonic()
         ended = self.breaker.left  # the caller stopped reading: nothing learnt
         try:
             # Closed however the caller stops (done, out of time, failed): no response left open.
@@ -222,21 +228,31 @@ class OpenAICompleter:
                         continue
                     finish_reason = chunk.choices[0].finish_reason or finish_reason
                     written += chunk.choices[0].delta.content or ""
+                    if unsure and THOUGHT in written:
+                        break  # it left out the opening tag: what went out was its reasoning
                     answer = _answer_so_far(written)
                     if answer is not None and len(answer) > given:
+                        unsure = unsure or THOUGHT not in written
                         yield answer[given:]
                         given = len(answer)
             ended = self.breaker.answered
         except (asyncio.CancelledError, Exception) as error:
-            ended = self._failed(error)
+            ended = self._failed(error, started)
             raise
         finally:
             ended()
+        if unsure and THOUGHT in written:
+            raise UnusableReply(REASONING_STREAMED)
         usable(written, finish_reason)
 
-    def _failed(self, error: BaseException) -> Callable[[], None]:
-        """What the breaker learns from a failed request (its caller's time limit included)."""
+    def _failed(self, error: BaseException, started: float) -> Callable[[], None]:
+        """What the breaker learns from a failed request: a caller that gave up as late as the
+        model's time limit learnt that the model did not answer; one with a shorter limit of
+        its own (an announcement form's 2 s) learnt nothing of the model."""
         if isinstance(error, asyncio.CancelledError):
+            limit = _seconds(self.client.timeout)
+            if limit is not None and time.monotonic() - started < 0.9 * limit:
+                return self.breaker.left
             return partial(self.breaker.failed, "no answer within the time limit")
         if not isinstance(error, Exception):
             return self.breaker.left
@@ -265,6 +281,14 @@ def completer_from_settings(settings: Settings) -> OpenAICompleter | None:
     return OpenAICompleter(
         client, settings.openai_model, settings.model_max_in_flight, settings.model_max_tokens
     )
+
+
+def _seconds(limit: Any) -> float | None:
+    """A client's time limit in seconds (a number, or an httpx Timeout's read limit)."""
+    if isinstance(limit, int | float):
+        return float(limit)
+    read = getattr(limit, "read", None)
+    return float(read) if isinstance(read, int | float) else None
 
 
 def _answer_so_far(written: str) -> str | None:

@@ -213,3 +213,33 @@ async def test_a_base_url_with_a_password_is_refused_without_showing_it(tmp_path
     assert result.exit_code != 0
     assert "must not carry a login before the host" in result.output
     assert "s3cr3tpass" not in result.output
+
+
+async def test_a_caller_giving_up_early_does_not_take_the_model_down() -> None:
+    # An announcement form gives the model 2 s for each post, far less than its time limit:
+    # three posts given up at once say nothing of the model, so answers keep using it.
+    async with FakeOpenAI("Yes [S3].") as fake:
+        model = fake.model()
+        fake.delay = 1.0
+        for _ in range(3):
+            with pytest.raises(TimeoutError):
+                async with asyncio.timeout(0.05):
+                    await model.complete("system", "user")
+        assert model.health()["ok"] is True and model.health()["failures"] == 0
+        fake.delay = 0.0
+        assert await model.complete("system", "user") == "Yes [S3]."
+
+
+async def test_reasoning_streamed_without_its_opening_tag_is_not_the_answer(
+    make_slack_bot, slack
+) -> None:
+    # Models whose template opened <think> in the prompt reply "reasoning…</think>answer".
+    leaked = "Okay, the user asks about news. I must not leak this.</think>\n\n"
+    async with FakeOpenAI(leaked + MODEL_REPLY, piece=3) as model:
+        bot = await make_slack_bot(openai_api_key="sk-test", openai_base_url=model.url)
+        await open_pane(bot, slack)
+        await ask(bot, slack, "Can I share company news on LinkedIn?", "1729999330.000100")
+        sent = json.dumps(slack.calls)
+        assert "must not leak" not in sent and "Okay, the user" not in sent
+        answer = slack.messages[-1].text  # the offline answer, quoting the guidelines
+        assert answer.startswith("&gt; We want you to share what the company publishes")
