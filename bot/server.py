@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import hmac
 import logging
 import resource
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 from aiohttp.web_protocol import RequestHandler
 
 from bot.readiness import readiness
 from bot.repeats import Repeated
-from bot.teams import share_links
+from bot.teams import origin, share_links
 
 if TYPE_CHECKING:
     from bot.app import Runtime
@@ -39,13 +40,24 @@ def build_web_app(runtime: Runtime) -> web.Application:
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[_head_complete])
     app[_WAITING] = set()
 
-    async def healthz(request: web.Request) -> web.Response:
-        state = await runtime.health()
+    token = runtime.settings.health_token
+
+    def answer(request: web.Request, state: dict[str, Any]) -> web.Response:
+        """The whole state for this machine, a private network or the token's bearer; to
+        anyone else only whether the bot and each part are ok (no names, errors, counts)."""
+        given = request.headers.get("Authorization", "").removeprefix("Bearer ").encode()
+        if not origin.from_private_network(request) and not (
+            token and hmac.compare_digest(given, token.get_secret_value().encode())
+        ):
+            parts = {k: v for k, v in state.items() if isinstance(v, dict) and "ok" in v}
+            state = {"ok": state["ok"], **{name: {"ok": v["ok"]} for name, v in parts.items()}}
         return web.json_response(state, status=200 if state["ok"] else 503)
 
+    async def healthz(request: web.Request) -> web.Response:
+        return answer(request, await runtime.health())
+
     async def readyz(request: web.Request) -> web.Response:
-        state = await readiness(runtime)
-        return web.json_response(state, status=200 if state["ok"] else 503)
+        return answer(request, await readiness(runtime))
 
     app.cleanup_ctx.append(runtime.teams.running)  # Bot Framework's signing keys, read ahead
     app.router.add_get("/healthz", healthz)

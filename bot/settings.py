@@ -181,6 +181,9 @@ class Settings(BaseSettings):
     # The bot's public https address (the host of its /api/messages): Teams share buttons go
     # through it so that their clicks are counted. Unset: they open the network directly.
     public_url: str | None = _optional("SOCIALBOT_PUBLIC_URL")
+    # Shows /healthz's and /readyz's details to a caller that sends it (beyond this machine and
+    # private networks, which always see them).
+    health_token: SecretStr | None = _optional("SOCIALBOT_HEALTH_TOKEN")
 
     # The bot's own
     db: Path = Field(Path("socialbot.db"), validation_alias="SOCIALBOT_DB")

@@ -47,7 +47,7 @@ def _addresses(request: web.Request) -> list[str]:
     return [a.strip() for a in found]
 
 
-def _loopback(address: str) -> bool:
+def _loopback(address: str, *, private: bool = False) -> bool:
     host = address
     if host.startswith("["):  # `[::1]:8080` in a Forwarded header
         host = host[1:].partition("]")[0]
@@ -58,13 +58,22 @@ def _loopback(address: str) -> bool:
     except ValueError:  # "unknown", an obfuscated `_hidden` node, garbage
         return False
     mapped = getattr(ip, "ipv4_mapped", None)  # `::ffff:127.0.0.1` from a dual-stack socket
-    return ip.is_loopback or bool(mapped and mapped.is_loopback)
+    if mapped:
+        ip = mapped
+    return ip.is_loopback or (private and ip.is_private)
 
 
 def from_this_machine(request: web.Request) -> bool:
     """Whether the request, and every client any proxy names, is on a loopback address."""
     addresses = _addresses(request)
     return bool(addresses) and all(_loopback(address) for address in addresses)
+
+
+def from_private_network(request: web.Request) -> bool:
+    """Whether the request, and every client any proxy names, is on this machine or a private
+    network (10/8, 172.16/12, 192.168/16, fc00::/7 and the like)."""
+    addresses = _addresses(request)
+    return bool(addresses) and all(_loopback(address, private=True) for address in addresses)
 
 
 def channel_allowed(channel_id: str | None, authenticated: bool) -> bool:
