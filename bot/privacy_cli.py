@@ -77,8 +77,10 @@ def forget(platform: str | None, user_id: str) -> None:
     runtime = runtime_or_exit(settings_or_exit())
     stand_in = privacy.tombstone()
     try:
+        name = runtime.core.directory.name_of(platform, user_id)
         changed = privacy.forget(runtime.db, platform, user_id, stand_in)
-        changed["deliveries"] = Ledger(runtime.db).forget(platform, user_id, stand_in)
+        ledger = Ledger(runtime.db)
+        changed["deliveries"] = ledger.forget(platform, user_id, stand_in, (user_id, name))
         changed.update(ReportStore(runtime.db).forget(platform, user_id, stand_in))
         if platform == "teams":
             changed["teams_conversations"] = runtime.teams.conversations.forget(user_id)

@@ -109,6 +109,10 @@ def _drop_bodies(
     )
 
 
+# The rows whose body holds a text (a person's id or name).
+_NAMING = " AND payload IN (SELECT hash FROM delivery_payloads WHERE instr(body, ?) > 0)"
+
+
 def canonical(payload: Payload) -> tuple[str, str]:
     """The payload as compact sorted JSON and its hash, so equal payloads are stored once."""
     body = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -256,9 +260,14 @@ class Ledger:
             _drop_bodies(self.db, now, now - FAILED_BODIES_KEPT)
         return int(gone)
 
-    def forget(self, platform: str, recipient: str, stand_in: str) -> int:
+    def forget(
+        self, platform: str, recipient: str, stand_in: str, named: Collection[str] = ()
+    ) -> int:
         """A person asked to be forgotten: drop what was still to go to them, and put
-        `stand_in` in place of their id on what went (the counts stay right)."""
+        `stand_in` in place of their id on what went (the counts stay right). Every body no
+        delivery needs goes at once, not at the next prune: those of all sent messages (a
+        report card sent to the team names its reporter), and of failed ones that hold one
+        of `named` (their id, their name), which could otherwise be sent again."""
         with self.db.atomic():
             dropped = self.db.execute(
                 "DELETE FROM deliveries WHERE platform = ? AND recipient = ? AND state = 'queued'",
@@ -273,6 +282,9 @@ class Ledger:
             _drop_bodies(
                 self.db, now, now, " AND platform = ? AND recipient = ?", (platform, stand_in)
             )
+            _drop_bodies(self.db, now, 0.0)
+            for text in filter(None, named):
+                _drop_bodies(self.db, 0.0, now, _NAMING, (text,))
         return int(dropped + renamed)
 
     def sent_as(

@@ -321,8 +321,14 @@ class Conversations:
         return next((_conversation(row) for row in rows), None)
 
     def forget(self, user_id: str) -> int:
-        """Drop a person's personal chats and roster entries (by Teams or Entra id)."""
+        """Drop a person's personal chats, the messages lately seen in them, and roster entries
+        (by Teams or Entra id)."""
         with self.db.atomic():
+            self.db.execute(
+                f"DELETE FROM {SEEN} WHERE conversation_id IN (SELECT conversation_id FROM {TABLE}"
+                " WHERE kind = 'personal' AND (user_id = ? OR aad_object_id = ?))",
+                (user_id, user_id),
+            )
             chats = self.db.execute(
                 f"DELETE FROM {TABLE} WHERE kind = 'personal'"
                 " AND (user_id = ? OR aad_object_id = ?)",
