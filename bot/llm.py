@@ -169,6 +169,7 @@ class OpenAICompleter:
         self.options: dict[str, Any] = {"temperature": 0}
         if max_tokens is not None:
             self.options["max_tokens"] = max_tokens
+        self.json_refused = False  # the server answered 400 to response_format json_object
 
     async def _create(self, system: str, user: str, **more: Any) -> Any:
         """The server's response, asking again without a field the model refuses."""
@@ -194,12 +195,12 @@ class OpenAICompleter:
         """The model's state for /healthz and the start log: ok, down since, last error."""
         return self.breaker.health()
 
-    async def complete(self, system: str, user: str) -> str:
+    async def complete(self, system: str, user: str, **more: Any) -> str:
         """The model's answer to one system and one user message (reasoning left out)."""
         self.breaker.admit()
         started = time.monotonic()
         try:
-            response = await self._create(system, user)
+            response = await self._create(system, user, **more)
             if isinstance(response, str):  # openai hands over a body that is not JSON as text
                 raise UnusableReply(HTML_REPLY)
         except BaseException as error:
@@ -209,6 +210,23 @@ class OpenAICompleter:
         choice = response.choices[0]
         message = choice.message
         return usable(message.content or "", choice.finish_reason, message.refusal)
+
+    async def complete_json(self, system: str, user: str) -> str:
+        """`complete`, asking for a JSON object (`response_format` json_object) while the server
+        takes it; after a 400 that names it, once more without it, and never with it again."""
+        from openai import BadRequestError
+
+        if self.json_refused:
+            return await self.complete(system, user)
+        try:
+            return await self.complete(system, user, response_format={"type": "json_object"})
+        except BadRequestError as error:
+            said = f"{getattr(error, 'param', '')} {error}"
+            if "response_format" not in said and "json_object" not in said:
+                raise
+        self.json_refused = True
+        log.info("the model %s does not take response_format: asking without it", self.model)
+        return await self.complete(system, user)
 
     async def stream(self, system: str, user: str) -> AsyncGenerator[str, None]:
         """The model's answer to one system and one user message, in pieces as it is written;

@@ -10,7 +10,7 @@ import socket
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from content_feed.text import clip, collapse
@@ -54,6 +54,15 @@ class TextModel(Protocol):
 
     async def complete(self, system: str, user: str) -> str:
         """The model's answer to one system and one user message."""
+        ...
+
+
+@runtime_checkable
+class JsonModel(Protocol):
+    """A model that can be asked for a JSON object (OpenAI's `response_format` json_object)."""
+
+    async def complete_json(self, system: str, user: str) -> str:
+        """The model's answer, asked as one JSON object."""
         ...
 
 

@@ -27,11 +27,11 @@ REVIEW = {
 }
 
 
-async def run(model: FakeOpenAI, tmp_path: Path, *args: str) -> Result:
+async def run(model: FakeOpenAI, tmp_path: Path, *args: str, stdin: str = "") -> Result:
     """`socialbot ARGS` with the fake model configured, in a worker thread (the fake answers on
     this test's loop)."""
     env = bot_env(tmp_path, OPENAI_API_KEY="sk-test", OPENAI_BASE_URL=model.url)
-    result = await asyncio.to_thread(CliRunner().invoke, main, list(args), env=env)
+    result = await asyncio.to_thread(CliRunner().invoke, main, list(args), stdin, env=env)
     assert result.exit_code == 0, result.output
     return result
 
@@ -68,3 +68,19 @@ async def test_check_json_says_whether_the_model_reviewed_the_draft(tmp_path: Pa
 
     assert reviewed["by_model"] is True and offline["by_model"] is False
     assert offline["concerns"] == []  # the offline checks alone
+
+
+async def test_the_review_is_asked_as_json_and_again_without_where_refused(
+    tmp_path: Path,
+) -> None:
+    async with FakeOpenAI(json.dumps(REVIEW)) as model:
+        asked = json.loads((await run(model, tmp_path, "check", "--json", DRAFT)).stdout)
+        model.refuses = {"response_format"}  # a server that does not take it
+        refused = await run(model, tmp_path, "check", "--json", stdin=f"{DRAFT}\n{DRAFT}\n")
+
+    assert asked["by_model"] is True
+    assert model.requests[0]["response_format"] == {"type": "json_object"}
+    # Refused (400) once, asked again at once without it, and never with it after.
+    assert ["response_format" in r for r in model.requests[1:]] == [True, False, False]
+    assert all(json.loads(line)["by_model"] for line in refused.stdout.splitlines())
+    assert "Traceback" not in refused.stderr and "model failed" not in refused.stderr

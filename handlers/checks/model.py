@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from content_feed.compose import ModelSkipped, TextModel, failure_line
+from content_feed.compose import JsonModel, ModelSkipped, TextModel, failure_line
 from handlers.checks.concerns import Concern, Kind, Result, Span
 from handlers.guidelines.language import language as language_named
 from handlers.guidelines.sections import Section
@@ -121,7 +121,8 @@ async def model_review(
     """The offline result, with the model's concerns when it answers in time and in shape."""
     system, user = build_prompt(offline.draft, sections, offline.language)
     try:
-        reply = await asyncio.wait_for(model.complete(system, user), time_limit)
+        ask = model.complete_json if isinstance(model, JsonModel) else model.complete
+        reply = await asyncio.wait_for(ask(system, user), time_limit)
     except ModelSkipped:
         return offline
     except TimeoutError:

@@ -142,3 +142,11 @@ _REFUSALS = {
         "code": "unsupported_value",
     },
 }
+
+# fixllm2: a server that does not take `response_format` (an older local server or proxy).
+_REFUSALS["response_format"] = {
+    "message": "response_format is not supported by this server",
+    "type": "invalid_request_error",
+    "param": "response_format",
+    "code": "invalid_request",
+}
