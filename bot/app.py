@@ -32,7 +32,7 @@ from bot.server import (
     open_files_limit,
     quiet_accept_errors,
 )
-from bot.settings import Settings, SettingsError
+from bot.settings import Settings, SettingsError, without_userinfo
 from bot.slack import app as slack_app
 from bot.slack import uploads as slack_uploads
 from bot.slack.app import SlackBot
@@ -41,7 +41,7 @@ from bot.teams import bot as teams_bot
 from bot.teams.bot import TeamsBot
 from bot.wiring import build_core, open_core_database
 from content_feed import store as content_store
-from content_feed.compose import UTM
+from content_feed.compose import UTM, failure_line
 from content_feed.manage import seed_feeds
 from content_feed.refresh import refresh_due
 from content_feed.store import failing_feeds
@@ -54,6 +54,8 @@ from handlers.insights import latest as insights_latest
 from handlers.insights.capability import Insights, InsightsSettings
 
 log = logging.getLogger(__name__)
+# Where the openai client goes without OPENAI_BASE_URL.
+OPENAI_URL = "https://api.openai.com/v1"
 
 SYNC_RETRY = timedelta(hours=1)
 SOON_RETRY = timedelta(minutes=5)  # a role group never read yet, a sync cut short by throttling
@@ -153,6 +155,31 @@ class Runtime:
         running = self._background.get(name)
         if running is None or running.done():
             self._background[name] = asyncio.create_task(work(), name=name)
+
+    def model_name(self) -> str:
+        """ "<model> at <base URL>", as the start log and /healthz name the configured model."""
+        where = without_userinfo(self.settings.openai_base_url or OPENAI_URL)
+        return f"{self.settings.openai_model} at {where}"
+
+    def try_model_in_background(self) -> None:
+        """Name the model in the log at start and try it with one short call, so that a model
+        that does not work (a wrong key, model name or URL) is one clear line at once."""
+        if self.model is None:
+            return
+        log.info("model %s", self.model_name())
+        self._in_background("try the model", self._try_model)
+
+    async def _try_model(self) -> None:
+        assert self.model is not None
+        try:
+            await self.model.complete("Reply with the one word OK.", "OK?")
+        except Exception as error:
+            log.warning(
+                "the model %s failed its test call (%s): answers, checks and suggested posts"
+                " stay offline until it works",
+                self.model_name(),
+                failure_line(error),
+            )
 
     def embed_guidelines_in_background(self) -> None:
         """Embed the guidelines' passages in a thread at start: the first question would
@@ -286,6 +313,7 @@ class Runtime:
             "teams": {"ok": True, **self.teams.health()},
             "slack": await self._slack_health(),
         }
+        model = self._model_health()
         # The role groups are no connection: a failed reading keeps the last known members, so
         # it shows here without making the bot look down.
         groups = self._role_groups()
@@ -294,6 +322,7 @@ class Runtime:
         # channel that refuses the bot, and a feed that has failed for a day.
         warnings = [
             *self.settings.gaps(),
+            *self._model_warnings(model),
             *(self.slack.warnings() if self.slack else []),
             *self.core.guidelines.warnings(),
             *self.delivery.warnings(),
@@ -314,11 +343,28 @@ class Runtime:
             "ok": all(part["ok"] for part in process.values()),
             **process,
             **platforms,
+            "model": model,
             "role_groups": [_group_health(state) for state in groups],
             # A platform failing for everyone pauses its queue: since when, why, how many wait.
             "deliveries": {"paused": self.delivery.outages()},
             "warnings": [*_platforms_down(platforms, warnings), *warnings],
         }
+
+    def _model_warnings(self, model: dict[str, Any]) -> list[str]:
+        """A line while the configured model fails (its last call, or down a while)."""
+        if model["ok"] and not model.get("failures"):
+            return []
+        return [
+            f"the model {self.model_name()} fails ({model['last_error']}): answers, checks and"
+            " suggested posts are offline meanwhile"
+        ]
+
+    def _model_health(self) -> dict[str, Any]:
+        """The model's part: off, or its name, ok, down since, last error, failures in a row
+        (a failing model never makes the bot look down: everything answers offline)."""
+        if self.model is None:
+            return {"ok": True, "mode": "off"}
+        return {"name": self.model_name(), **self.model.health()}
 
     async def _slack_health(self) -> dict[str, Any]:
         if self.slack is None:
@@ -446,6 +492,7 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
     try:
         runtime.seed_feeds()
         runtime.embed_guidelines_in_background()
+        runtime.try_model_in_background()
         await runtime.connect_slack()
         await runtime.delivery.start()
         await runtime.prune_deliveries_daily(datetime.now(UTC))  # at start, not a minute later
