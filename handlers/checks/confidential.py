@@ -4,7 +4,8 @@ figures, other people's contact details, and credentials."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date
 
 from handlers.checks.concerns import CheckSettings, Concern, Kind, Secret, Span
@@ -159,13 +160,21 @@ _NOT_PHONE = re.compile(r"^\d{4}\s?-\s?\d{4}$|^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}-\
 
 
 def confidential(
-    draft: str, settings: CheckSettings, today: date, section: str, language: str = "en"
+    draft: str,
+    settings: CheckSettings,
+    today: date,
+    section: str,
+    language: str = "en",
+    personal: Callable[[], str | None] = lambda: None,
 ) -> Iterator[Concern]:
-    """Every confidential thing in `draft`, said in `language`."""
+    """Every confidential thing in `draft`, said in `language`; someone's e-mail address or
+    phone number cites the section `personal` gives (the guidelines' on personal data), if any."""
     yield from _secret_terms(draft, settings.confidential_terms, today, section, language)
     yield from _internal_links(draft, settings.internal_domains, section, language)
     yield from _financials(draft, settings.company_names, section, language)
-    yield from _contacts(draft, section, language)
+    contacts = list(_contacts(draft, section, language))
+    cited = personal() if contacts else None
+    yield from (replace(concern, section=cited) if cited else concern for concern in contacts)
     for match in CREDENTIALS.finditer(draft):
         yield Concern(
             Kind.CONFIDENTIAL,

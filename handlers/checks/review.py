@@ -119,6 +119,11 @@ class OfflineReview:
             meant[behaviour] = found
         return meant[behaviour]
 
+    def _cited(self, index: Index, forbidding: list[Rule], behaviour: str) -> str | None:
+        """How the section of the rule closest by meaning to `behaviour` is cited, if any."""
+        rule = self._by_meaning(index, forbidding, behaviour)
+        return rule.section.title if rule else None
+
     def _names(self, language: str) -> frozenset[str]:
         """The keys of the company's names, as the rules' words are read in `language`."""
         names = self.settings.company_names
@@ -149,7 +154,14 @@ class OfflineReview:
             and name_pattern(settings.company_names).search(without_links(draft))
         )
         concerns: list[Concern] = [
-            *confidential(draft, settings, today, sections[Kind.CONFIDENTIAL], language),
+            *confidential(
+                draft,
+                settings,
+                today,
+                sections[Kind.CONFIDENTIAL],
+                language,
+                lambda: self._cited(index, forbidding, "personal"),
+            ),
             *disclosure(
                 draft,
                 settings.company_names,

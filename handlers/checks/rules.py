@@ -839,7 +839,7 @@ def guideline(
     `said_in`; `cite` maps a section key to how it is cited; ideas in `covered` were already
     raised by another check; `names` are the keys of the company's names (no idea of a rule:
     "Use Stony Brook logos only if authorized" is about logos); `by_meaning` gives the rule
-    that forbids a behaviour no rule names in words (BEHAVIOURS), if any."""
+    that forbids a behaviour no rule names in words (review.BEHAVIOUR_QUERIES), if any."""
     words = without_links(draft)  # a link's words are not the post's; offsets stay the same
     asked = detect_language(words, default=language)
     codes = tuple(dict.fromkeys((asked, language)))

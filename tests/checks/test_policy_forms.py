@@ -248,3 +248,25 @@ def test_a_behaviour_no_rule_names_finds_the_rule_closest_by_meaning(
     breaking = [("Respect", "The arbiters at yesterday's open were a bunch of clowns.")]
     fine = ["Great games at the open yesterday, congratulations to all players!"]
     _assert_cited(breaking, fine, env, document, "Riverside Chess Club")
+
+
+# Someone's phone number is confidential; where the guidelines keep personal data apart from
+# secrets, the concern cites that section, found by meaning.
+BAKERY = """# Bakery team guidelines
+
+## Confidential information
+Never share our recipes or supplier prices.
+
+## Privacy
+Other people's contact details stay private: do not post them.
+"""
+
+
+def test_someone_s_number_cites_the_section_on_personal_data(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    document = tmp_path / "bakery.md"
+    document.write_text(BAKERY, encoding="utf-8")
+    env = env | {"SOCIALBOT_GUIDELINES": str(document)}
+    [answer] = _answers(["Need a wedding cake? Ring our baker Jonas on 0612 345 678."], env)
+    assert [(c["kind"], c["section"]) for c in answer["concerns"]] == [("confidential", "Privacy")]
