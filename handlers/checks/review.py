@@ -30,6 +30,7 @@ FALLBACK_SECTIONS = {
 }
 # Each behaviour a draft may show (handlers/checks/behaviours.py), as a question to the
 # guidelines: the section a document forbids it in when none of its rules names it in words.
+QUERIES_LANGUAGE = "en"  # the language BEHAVIOUR_QUERIES are written in
 BEHAVIOUR_QUERIES = {
     "harass": "insulting, mocking, threatening or demeaning people: personal attacks,"
     " harassment, offensive or discriminatory remarks",
@@ -114,7 +115,15 @@ class OfflineReview:
                 if mine and hit.similarity is not None:
                     # The rule of that section that shares most of the query's words, or its first.
                     keys = {key for term in analyse(query, index.language) for key in term.keys}
-                    found = max(mine, key=lambda r: sum(bool(g & keys) for g in r.groups))
+                    overlap, found = max(
+                        ((sum(bool(g & keys) for g in r.groups), r) for r in mine),
+                        key=lambda pair: pair[0],
+                    )
+                    if index.language == QUERIES_LANGUAGE and not overlap:
+                        # In the queries' own language a rule about it shares a word with them:
+                        # "Do not alter the club logo" is no rule on selling club shirts.
+                        found = None
+                        continue
                     break
             meant[behaviour] = found
         return meant[behaviour]

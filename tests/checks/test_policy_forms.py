@@ -246,7 +246,11 @@ def test_a_behaviour_no_rule_names_finds_the_rule_closest_by_meaning(
     document = tmp_path / "guild.md"
     document.write_text(GUILD, encoding="utf-8")
     breaking = [("Respect", "The arbiters at yesterday's open were a bunch of clowns.")]
-    fine = ["Great games at the open yesterday, congratulations to all players!"]
+    fine = [
+        "Great games at the open yesterday, congratulations to all players!",
+        # Selling, which no rule here speaks of, is not "Do not alter the club logo".
+        "Our new club shirts are available in the shop, order now for 25 euro.",
+    ]
     _assert_cited(breaking, fine, env, document, "Riverside Chess Club")
 
 
