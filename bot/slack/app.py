@@ -587,6 +587,9 @@ class SlackBot:
             log.error(self._members_problem)
             return False
         except SlackApiError as error:
+            # The next try reads from the first page: a cursor Slack refused once (it expires:
+            # invalid_cursor) would be refused at every try after.
+            self._members_resume = ("", 0)
             code = error_code(error)
             fix = MEMBER_LIST_HINTS.get(
                 code, "the workspace's members stay unknown until the next try, in an hour"

@@ -569,3 +569,23 @@ async def test_a_member_sync_cut_short_goes_on_from_the_page_it_stopped_at(bot, 
 
     assert [call.get("cursor") for call in calls(slack, "users.list")[asked:]] == ["200", "400"]
     assert len(runtime.core.directory.active("slack")) == 450
+
+
+async def test_a_cursor_slack_refused_is_not_asked_with_again(bot, slack) -> None:
+    slack.users = workspace(450)
+    slack.fail("users.list", "ratelimited", times=5, retry_after=0, after=1)  # the second page
+    slack.fail("users.list", "ratelimited", times=1, retry_after=3600)
+    runtime = bot.runtime
+    morning = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+    await runtime.sync_people_daily(morning)
+    await settled(runtime)
+    slack.fail("users.list", "invalid_cursor", times=1)  # it expired over the wait
+    await runtime.sync_people_daily(morning.replace(minute=5))
+    await settled(runtime)
+    asked = len(calls(slack, "users.list"))
+
+    await runtime.sync_people_daily(morning.replace(day=24))  # the next day's sync
+    await settled(runtime)
+
+    assert calls(slack, "users.list")[asked].get("cursor") in (None, "")  # the first page
+    assert len(runtime.core.directory.active("slack")) == 450
