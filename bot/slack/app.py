@@ -378,11 +378,18 @@ class SlackBot:
         next: Callable[[], Awaitable[BoltResponse]],
     ) -> BoltResponse | None:
         """A request from another organisation's person (a partner in a Slack Connect channel)
-        is refused before anything of them is stored."""
+        is refused before anything of them is stored. Someone the member sync read as the
+        company's is served whatever workspace an event names (an Enterprise Grid org's other
+        workspaces: their events carry only their own workspace's id)."""
         teams = sender_teams(body)
-        if outside(teams, self.company()):
+        if outside(teams, self.company()) and not self._synced_member(context.user_id):
             return await self._refuse(context, body, teams)
         return await next()
+
+    def _synced_member(self, user_id: str | None) -> bool:
+        """Whether the member sync (which keeps no stranger) stored `user_id` as a person."""
+        member = self.core.directory.get("slack", user_id) if user_id else None
+        return member is not None and member.is_active_human
 
     async def _refuse(
         self, context: AsyncBoltContext, body: dict[str, Any], teams: frozenset[str]

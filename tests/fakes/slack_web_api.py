@@ -141,6 +141,7 @@ class FakeSlack:
         self.channel_names: dict[str, str] = {}
         self.gone: set[str] = set()
         self.bot_name = "socialbot"  # the bot user's name, as auth.test answers it
+        self.enterprise_id = ""  # the Enterprise Grid org auth.test names, if the bot is in one
         self.users: dict[str, dict[str, Any]] = {}
         self.user_groups: dict[str, list[str]] = {}  # user group id → member ids
         self.calls: list[tuple[str, Params]] = []
@@ -509,6 +510,7 @@ class FakeSlack:
             "team_id": TEAM_ID,
             "user_id": "U0BOT",
             "bot_id": "B0FAKE",
+            **({"enterprise_id": self.enterprise_id} if self.enterprise_id else {}),
         }
 
     async def _post_ephemeral(self, params: Params, arrived: float) -> dict[str, Any]:

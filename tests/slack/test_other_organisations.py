@@ -91,3 +91,22 @@ async def test_a_stranger_by_users_info_is_refused_and_never_stored(
     [refusal] = calls(slack, "chat.postEphemeral")
     assert refusal["text"] == "socialbot is for the people of Fake only."  # the workspace's name
     assert sorted(stored(bot)) == ["W111", "W222"]
+
+
+async def test_a_colleague_in_another_workspace_of_the_grid_org_is_served(
+    make_slack_bot: Any, slack: FakeSlack
+) -> None:
+    # On Enterprise Grid a DM's event names the sender's own workspace only, not the org.
+    slack.enterprise_id = "E0NORDLYS"
+    slack.users["W333"] = {"id": "W333", "team_id": "T0GRIDSIB", "name": "g", "profile": {},
+                           "enterprise_user": {"enterprise_id": "E0NORDLYS"}}  # fmt: skip
+    bot = await make_slack_bot()
+    assert await bot.runtime.slack.sync_people()
+    assert "W333" in stored(bot)
+
+    dm = event("message", "Ev5", user="W333", channel="D0SIB", channel_type="im", text="hi")
+    await post_json(bot, {**dm, "event": {**dm["event"], "team": "T0GRIDSIB"}})
+    await settled(bot.runtime)
+
+    assert calls(slack, "chat.postEphemeral") == []  # no refusal
+    assert [call["channel"] for call in calls(slack, "chat.postMessage")] == ["D0SIB"]
