@@ -151,6 +151,12 @@ class SlackBot:
             "refused a Slack request without a valid signature",
             "refused {count} unsigned Slack requests in the last minute",
         )
+        # A busy Slack Connect channel: a line per partner's message would flood the log.
+        self._outsiders = Repeated(
+            log,
+            "refused a Slack request of another organisation",
+            "refused {count} Slack requests of other organisations in the last minute",
+        )
         self._working: set[asyncio.Task[Any]] = set()
         self._home = HomePublisher(db, self.client)
         self.assistant = SlackAssistant(self.client, core)
@@ -397,9 +403,7 @@ class SlackBot:
         """One line, "socialbot is for the people of … only", where the person asked (a slash
         command's answer, an ephemeral reply to a button, a DM or a mention); other events of
         theirs (messages in a shared channel) get nothing."""
-        log.warning(
-            "refused a Slack request of another organisation", extra={"teams": sorted(teams)}
-        )
+        self._outsiders.note(teams=sorted(teams))
         company = next(iter(self.settings.company_names), "") or self._auth.get("team") or ""
         line = f"socialbot is for the people of {company or 'one company'} only."
         if "command" in body:

@@ -7,6 +7,8 @@ import json
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
+import pytest
+
 from tests.fakes.bot_work import settled
 from tests.fakes.slack_requests import block_action, calls, post_form, post_json, slash
 from tests.fakes.slack_web_api import TEAM_ID, FakeSlack
@@ -39,7 +41,7 @@ def stored(bot: Any) -> list[str]:
 
 
 async def test_an_outsiders_commands_get_one_line_and_nothing_is_stored(
-    make_slack_bot: Any, slack: FakeSlack
+    make_slack_bot: Any, slack: FakeSlack, caplog: pytest.LogCaptureFixture
 ) -> None:
     bot = await make_slack_bot(
         company_names=["Nordlys"], escalation_channel="CSOCIAL", slack_teams=["T0SISTER"]
@@ -67,6 +69,9 @@ async def test_an_outsiders_commands_get_one_line_and_nothing_is_stored(
     assert calls(slack, "users.info") == calls(slack, "chat.postMessage") == []
     assert stored(bot) == []
     assert bot.runtime.db.table("reports").count == 0
+    # Logged once, then counted: a busy shared channel does not flood the log.
+    refused = [r for r in caplog.records if "of another organisation" in r.getMessage()]
+    assert len(refused) == 1
     # The company's own people, and a further workspace of the company, are served.
     for team in (TEAM_ID, "T0SISTER"):
         response = await post_form(bot, from_team(slash("/socialbot", "help"), team))
