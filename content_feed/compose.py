@@ -248,6 +248,7 @@ _INSTRUCTIONS = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]{4,}")
+_UNSPACED = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # Content words a post must share with its article (first five letters, so "turbines" meets
 # "turbine" in any language): fewer, and it is about something else.
 MIN_SHARED_WORDS = 2
@@ -276,7 +277,11 @@ def speaks_to_a_model(item: Shareable) -> bool:
 
 
 def _stems(text: str) -> set[str]:
-    return {word[:5] for word in _WORD.findall(text.casefold())}
+    """Content words by their first five letters; in a script written without spaces between
+    words (Chinese, Japanese, Thai), each pair of characters side by side."""
+    folded = text.casefold()
+    pairs = {run[i : i + 2] for run in _UNSPACED.findall(folded) for i in range(len(run) - 1)}
+    return {word[:5] for word in _WORD.findall(_UNSPACED.sub(" ", folded))} | pairs
 
 
 def validate_model_post(text: str, item: Shareable, network: Network) -> str | None:

@@ -149,3 +149,27 @@ async def test_model_failures_fall_back_to_templates(fake_openai: Any, problem: 
     post = posts[Network.LINKEDIN]
     assert post.source == "template"
     assert post.text == template_post(ARTICLE, Network.LINKEDIN)
+
+
+FAITHFUL_ZH = "我们在上海的新冷链物流中心正式开业，华东地区的配送将更快！"  # noqa: RUF001
+ELSEWHERE_ZH = "今天天气很好，周末一起去公园散步吧，别忘了带上相机！"  # noqa: RUF001
+
+
+@pytest.mark.parametrize(
+    ("reply", "source"),
+    [(FAITHFUL_ZH, "model"), (ELSEWHERE_ZH, "template")],
+    ids=["faithful", "off-topic"],
+)
+async def test_a_post_in_a_script_without_spaces_is_judged_by_its_words(
+    fake_openai: Any, reply: str, source: str
+) -> None:
+    # Chinese runs a whole clause together: its words are compared by pairs of characters.
+    fake, model = fake_openai
+    fake.reply = reply
+    article = Article(
+        "新物流中心在上海开业",
+        "公司在上海开设了新的冷链物流中心，加强华东地区的配送。",  # noqa: RUF001
+        "https://www.example.com/news/shanghai",
+    )
+    posts = await compose(article, [Network.LINKEDIN], model=model)
+    assert posts[Network.LINKEDIN].source == source
