@@ -550,21 +550,29 @@ async def test_a_member_sync_cut_short_says_so_and_is_tried_again_in_minutes(bot
     assert not [line for line in (await runtime.health())["warnings"] if "users.list" in line]
 
 
-async def test_a_member_sync_cut_short_goes_on_from_the_page_it_stopped_at(bot, slack) -> None:
+MORNING = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+
+
+async def cut_short_at_200(bot: Any, slack: FakeSlack) -> Any:
+    """A morning's member sync of 450 people that Slack's throttling cuts short after a page."""
     slack.users = workspace(450)
     slack.fail("users.list", "ratelimited", times=5, retry_after=0, after=1)  # the second page
     slack.fail("users.list", "ratelimited", times=1, retry_after=3600)
     runtime = bot.runtime
-    morning = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
-    await runtime.sync_people_daily(morning)
+    await runtime.sync_people_daily(MORNING)
     await settled(runtime)
+    return runtime
+
+
+async def test_a_member_sync_cut_short_goes_on_from_the_page_it_stopped_at(bot, slack) -> None:
+    runtime = await cut_short_at_200(bot, slack)
     [warning] = [line for line in (await runtime.health())["warnings"] if "users.list" in line]
     assert "read 200 of the workspace's members so far; trying again at 08:05 UTC from there" in (
         warning
     )
     asked = len(calls(slack, "users.list"))
 
-    await runtime.sync_people_daily(morning.replace(minute=5))
+    await runtime.sync_people_daily(MORNING.replace(minute=5))
     await settled(runtime)
 
     assert [call.get("cursor") for call in calls(slack, "users.list")[asked:]] == ["200", "400"]
@@ -572,19 +580,13 @@ async def test_a_member_sync_cut_short_goes_on_from_the_page_it_stopped_at(bot, 
 
 
 async def test_a_cursor_slack_refused_is_not_asked_with_again(bot, slack) -> None:
-    slack.users = workspace(450)
-    slack.fail("users.list", "ratelimited", times=5, retry_after=0, after=1)  # the second page
-    slack.fail("users.list", "ratelimited", times=1, retry_after=3600)
-    runtime = bot.runtime
-    morning = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
-    await runtime.sync_people_daily(morning)
-    await settled(runtime)
+    runtime = await cut_short_at_200(bot, slack)
     slack.fail("users.list", "invalid_cursor", times=1)  # it expired over the wait
-    await runtime.sync_people_daily(morning.replace(minute=5))
+    await runtime.sync_people_daily(MORNING.replace(minute=5))
     await settled(runtime)
     asked = len(calls(slack, "users.list"))
 
-    await runtime.sync_people_daily(morning.replace(day=24))  # the next day's sync
+    await runtime.sync_people_daily(MORNING.replace(day=24))  # the next day's sync
     await settled(runtime)
 
     assert calls(slack, "users.list")[asked].get("cursor") in (None, "")  # the first page
