@@ -90,6 +90,8 @@ class Breaker:
         with self._lock:
             if time.monotonic() < self.due:
                 raise ModelSkipped(f"the model is down ({self.last_error}); not asked now")
+            if self.down_since is not None and self.in_flight:
+                raise ModelSkipped("the model is being tried again; not asked meanwhile")
             if self.in_flight >= self.max_in_flight:
                 raise ModelSkipped(f"{self.in_flight} requests to the model are still out")
             self.in_flight += 1

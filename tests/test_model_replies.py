@@ -243,3 +243,24 @@ async def test_reasoning_streamed_without_its_opening_tag_is_not_the_answer(
         assert "must not leak" not in sent and "Okay, the user" not in sent
         answer = slack.messages[-1].text  # the offline answer, quoting the guidelines
         assert answer.startswith("&gt; We want you to share what the company publishes")
+
+
+async def test_a_model_that_was_down_is_tried_again_by_one_request() -> None:
+    async with FakeOpenAI("Yes [S3].") as fake:
+        model = fake.model()
+        fake.status = 500
+        for _ in range(3):
+            with pytest.raises(Exception, match="500"):
+                await model.complete("system", "user")
+        assert model.health()["ok"] is False
+        model.breaker.due = 0.0  # its cool-down is over
+        fake.status, fake.delay = 200, 0.2
+        asked = len(fake.requests)
+
+        replies = await asyncio.gather(
+            *(model.complete("system", "user") for _ in range(3)), return_exceptions=True
+        )
+
+        assert len(fake.requests) == asked + 1  # one tries it; the others answer offline
+        assert sorted(type(r).__name__ for r in replies) == ["ModelSkipped", "ModelSkipped", "str"]
+        assert model.health()["ok"] is True
