@@ -47,10 +47,11 @@ BEHAVIOUR_QUERIES = {
     "behalf": "speaking on behalf of the company or giving official statements",
     "neutral": "pretending to be an ordinary customer and hiding that you work for the company",
     "account": "creating an account, page or group in the company's name",
-    "create": "creating an account, page or group in the company's name",
     "delete": "deleting posts",
     "early": "announcing news before it is public: leaking unreleased information",
 }
+# A draft creating an account shows both (behaviours.py): the same section either way.
+BEHAVIOUR_QUERIES["create"] = BEHAVIOUR_QUERIES["account"]
 # What the confidential check already says when it finds something: news not public yet.
 SAID_BY_CONFIDENTIAL = frozenset({"early", "secret"})
 # What the criticism check already says when it finds a reply: the draft answers someone.
