@@ -82,7 +82,8 @@ async def fill_in(
         f"the model did not answer within {MODEL_SECONDS:g} s (an announcement's form is"
         " answered within Slack's 3 s)"
         if time.monotonic() - started >= MODEL_SECONDS
-        else "the model failed (the log says why)"
+        else "the model gave nothing usable (it failed, is down or busy, or wrote about"
+        " something else)"
     )
     return filled, (
         f"The suggested posts for {', '.join(templated)} were written from templates: {why}."

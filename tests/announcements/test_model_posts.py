@@ -33,3 +33,15 @@ async def test_the_preview_says_when_templates_wrote_the_posts(
     )
     assert (said in shown) is slow
     assert (WRITTEN in shown) is not slow
+
+
+async def test_the_preview_says_when_the_model_gave_nothing_usable(make_bot, slack) -> None:
+    # A model that fails, or is skipped while it is down, leaves nothing in the log to read.
+    async with FakeOpenAI(WRITTEN) as model:
+        model.status = 500
+        bot = await make_bot(openai_api_key="sk-test", openai_base_url=model.url)
+        view = await preview(bot, slack, post_x="My own words on X")
+        shown = json.dumps(view["blocks"], ensure_ascii=False)
+
+    assert "written from templates: the model gave nothing usable (it failed, is down" in shown
+    assert "the log says why" not in shown
