@@ -171,10 +171,12 @@ class OpenAICompleter:
         self.options: dict[str, Any] = {"temperature": 0}
         if max_tokens is not None:
             self.options["max_tokens"] = max_tokens
-        self.json_refused = False  # the server answered 400 to response_format json_object
+        self.refused: set[str] = set()  # fields this model answered 400 to: never sent again
 
     async def _create(self, system: str, user: str, **more: Any) -> Any:
-        """The server's response, asking again without a field the model refuses."""
+        """The server's response, asking again at once without a field the model refuses
+        (and never with it after): temperature 0 and max_tokens for gpt-5 and o-series,
+        response_format for a server that takes no JSON mode."""
         from openai import BadRequestError
 
         messages: Any = [
@@ -182,15 +184,16 @@ class OpenAICompleter:
             {"role": "user", "content": user},
         ]
         while True:
+            fields = {k: v for k, v in {**self.options, **more}.items() if k not in self.refused}
             try:
                 return await self.client.chat.completions.create(
-                    model=self.model, messages=messages, **self.options, **more
+                    model=self.model, messages=messages, **fields
                 )
             except BadRequestError as error:
-                field = refused_field(error, self.options)
+                field = refused_field(error, fields)
                 if field is None:
                     raise
-                self.options.pop(field, None)
+                self.refused.add(field)
                 log.info("the model %s does not take %s: asking without it", self.model, field)
 
     def health(self) -> dict[str, Any]:
@@ -215,20 +218,8 @@ class OpenAICompleter:
 
     async def complete_json(self, system: str, user: str) -> str:
         """`complete`, asking for a JSON object (`response_format` json_object) while the server
-        takes it; after a 400 that names it, once more without it, and never with it again."""
-        from openai import BadRequestError
-
-        if self.json_refused:
-            return await self.complete(system, user)
-        try:
-            return await self.complete(system, user, response_format={"type": "json_object"})
-        except BadRequestError as error:
-            said = f"{getattr(error, 'param', '')} {error}"
-            if "response_format" not in said and "json_object" not in said:
-                raise
-        self.json_refused = True
-        log.info("the model %s does not take response_format: asking without it", self.model)
-        return await self.complete(system, user)
+        takes it."""
+        return await self.complete(system, user, response_format={"type": "json_object"})
 
     async def stream(self, system: str, user: str) -> AsyncGenerator[str, None]:
         """The model's answer to one system and one user message, in pieces as it is written;
