@@ -146,6 +146,11 @@ LEFT_TO_THE_BENCH = {
     "socialtic-seguridad-redes-sociales-es",
     "propolife-social-media-policy-ja",
     "fedora-marketing-social-media",
+    # Retired at the ninth session's start, likewise.
+    "hervormdputten-app-berichten-nl",
+    "security-awareness-sosyal-medya-tr",
+    "matplotlib-communication-guidelines",
+    "northcoastchurch-social-media-acceptable-use",
     # The Catalan PDF conversion: a third of the 16's text, 48 of their 156 s of embedding on a
     # fresh clone (no vectors cached yet): measured by the bench, like the rest.
     "ics-xarxes-socials-guia-ca",
