@@ -1,4 +1,4 @@
-"""Checking drafts for the core: `/check-post`, "check:" in a DM, the message shortcut, the
+"""Checking drafts for the core: `/check-post` (Slack), "check:" in a DM, the message shortcut, the
 form, the report button and 👍/👎; and `socialbot check` through `check`."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from handlers.checks import ids, stats, views
 from handlers.checks.concerns import CheckSettings, Context, Kind, Result
 from handlers.checks.model import DEFAULT_TIMEOUT, MAX_GUIDELINES, model_review
 from handlers.checks.review import OfflineReview
+from handlers.command_words import typed
 from handlers.commands import SlashCommand
 from handlers.core import Core, Shortcut
 from handlers.errors import FormErrors, UserError
@@ -78,7 +79,7 @@ class Checks:
         """Check `draft` (offline, and by the model when there is one) and count the kinds."""
         draft = draft.strip()
         if not draft:
-            raise UserError("Give me the draft to check, e.g. `/check-post Proud to share…`.")
+            raise UserError("Give me the draft to check.")
         if len(draft) > views.MAX_DRAFT * 2:
             raise UserError(f"That is longer than any post ({len(draft)} characters).")
         index = await self.core.guidelines.index()
@@ -114,6 +115,9 @@ class Checks:
 
     async def message(self, person: Person, draft: str) -> Message:
         """ "check: <draft>" in a DM or a mention."""
+        if not draft.strip():
+            example = typed(person.platform, "check-post", "Proud to share…")
+            raise UserError(f"Give me the draft to check, e.g. `{example}`.")
         return await self.answer(draft)
 
     async def shortcut(self, person: Person, shared: SharedMessage) -> Message:

@@ -111,3 +111,11 @@ async def test_the_digest_and_insights_words_run_their_commands(make_teams: Make
     assert unmute.startswith("Digests unmuted")
     assert stop.startswith("Digests stopped")
     assert not question.startswith("Digests stopped")  # a message of more words is a question
+
+
+async def test_check_with_no_draft_says_how_to_type_it_in_teams(teams: Teams) -> None:
+    await teams.post(PERSONAL, text="check:")
+
+    said = card_text(teams.connector.sent[0].activity)
+    assert "check: Proud to share" in said
+    assert _slashes(said) == []
