@@ -222,7 +222,13 @@ def _adorned_headings(text: str) -> str:
 
 
 # A page component's source (React, Vue, Svelte script): its text sits between lines of code.
-_SCRIPT_MODULE = re.compile(r"^\s*(?:import\s.+\sfrom\s|export\s+default\b)", re.M)
+# Only code says so: a module named in quotes, or a default export of a function, class or name
+# (a prose line may start "import photos from…").
+_SCRIPT_MODULE = re.compile(
+    r"^\s*(?:import\s.+\sfrom\s+[\"'][^\"'\n]+[\"'];?[ \t]*$"
+    r"|export\s+default\s+(?:function\b|class\b|async\b|\{|\w+;?[ \t]*$))",
+    re.M,
+)
 _QUOTED = r"[\"'`](?P<text>.*?)[\"'`],?"
 # A section's heading as a property ("title: 'II. Where…'", or the string on the next line).
 _TITLE_PROPERTY = re.compile(

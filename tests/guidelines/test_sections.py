@@ -396,3 +396,12 @@ def test_restructuredtext_titles_nest_by_their_adornment_and_an_indented_list_is
     assert [(s.title, s.path) for s in sections][-1] == ("Twitter", ("Content",))
     assert len(sections) == 12
     assert sections[1].body == "Be clear."
+
+
+def test_a_prose_line_starting_import_from_is_no_page_component() -> None:
+    text = (
+        "# Photos\n\n- Post only pictures that are yours: if you\n"
+        "import pictures from a stock site, check its licence.\n- Credit the photographer.\n"
+    )
+    [section] = split_sections(text)
+    assert "import pictures from a stock site, check its licence." in section.body
