@@ -139,12 +139,14 @@ class Outbox(Protocol):
 @dataclass(frozen=True)
 class Channel:
     """A channel as the platform sees it: `name` without "#" ("" when unknown), whether the
-    bot is in it (None: the platform did not say), and whether it exists for the bot at all."""
+    bot is in it (None: the platform did not say), whether it exists for the bot at all, and
+    whether people of other organisations are in it (a Slack Connect channel)."""
 
     id: str
     name: str = ""
     member: bool | None = None
     found: bool = True
+    external: bool = False
 
 
 class Channels(Protocol):

@@ -50,7 +50,11 @@ class SlackChannels:
         if name:
             self._names[channel_id] = name
         member = found.get("is_member")
-        return Channel(channel_id, name, member if isinstance(member, bool) else None)
+        # Shared with another organisation, or about to be (an invitation not yet accepted).
+        external = bool(found.get("is_ext_shared") or found.get("is_pending_ext_shared"))
+        return Channel(
+            channel_id, name, member if isinstance(member, bool) else None, external=external
+        )
 
     async def named(self, name: str) -> str | None:
         """The id of the public channel (or private one with the bot) called `name`."""

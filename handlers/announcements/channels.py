@@ -121,12 +121,19 @@ def cannot_post(channel: Channel, platform: str, bot: str) -> str | None:
 
 
 async def warnings(lookup: Channels | None, channel_ids: Iterable[str], platform: str) -> list[str]:
-    """A line per chosen channel the bot cannot post in, for the preview."""
+    """A line per chosen channel the bot cannot post in, or whose people include other
+    organisations', for the preview."""
     if lookup is None:
         return []
     lines = []
     for channel_id in channel_ids:
-        line = cannot_post(await lookup.info(channel_id), platform, lookup.bot_name())
+        channel = await lookup.info(channel_id)
+        line = cannot_post(channel, platform, lookup.bot_name())
+        if line is None and channel.external:
+            line = (
+                f"{label(channel)} is shared with other organisations: people outside the"
+                " company will see this announcement and its suggested posts."
+            )
         if line is not None:
             lines.append(line)
     return lines

@@ -89,6 +89,25 @@ async def test_the_bot_not_in_a_picked_channel_is_said_before_and_after_and_it_c
     assert len(slack.messages_in(GENERAL)) == 1  # nobody twice
 
 
+async def test_the_preview_says_a_picked_channel_is_shared_with_other_organisations(
+    make_bot, slack
+) -> None:
+    named_channels(slack)
+    slack.invite(NEWS)
+    slack.external.add(NEWS)  # a Slack Connect channel with a partner company
+    bot = await make_bot()
+    view = await open_form(bot, slack)
+    values = slack_values({**GOOD, "audience": "channels", "share": []})
+    values["channels"] = {
+        "type": "multi_conversations_select",
+        "selected_conversations": [NEWS, GENERAL],
+    }
+    response = await post_form(bot, view_submission(view, values))
+    shown = json.dumps((await response.json())["view"]["blocks"])
+    assert "#news is shared with other organisations: people outside the company" in shown
+    assert "#general is shared" not in shown
+
+
 async def test_people_who_were_not_reached_are_said_in_words(bot, slack) -> None:
     slack.unknown_users.add(PEOPLE[0])  # left the workspace since the people list was read
     await announce(bot, slack)

@@ -140,6 +140,7 @@ class FakeSlack:
         # named after its id, unless it is in `gone` (channel_not_found).
         self.channel_names: dict[str, str] = {}
         self.gone: set[str] = set()
+        self.external: set[str] = set()  # Slack Connect channels, shared with other organisations
         self.bot_name = "socialbot"  # the bot user's name, as auth.test answers it
         self.enterprise_id = ""  # the Enterprise Grid org auth.test names, if the bot is in one
         self.users: dict[str, dict[str, Any]] = {}
@@ -488,7 +489,9 @@ class FakeSlack:
     def _channel(self, channel: str) -> dict[str, Any]:
         name = self.channel_names.get(channel, channel.lower())
         return {"id": channel, "name": name, "is_channel": True, "is_private": False,
-                "is_archived": False, "is_member": channel not in self.outside}  # fmt: skip
+                "is_archived": False, "is_member": channel not in self.outside,
+                "is_shared": channel in self.external,
+                "is_ext_shared": channel in self.external}  # fmt: skip
 
     async def _conversations_info(self, params: Params, arrived: float) -> dict[str, Any]:
         channel = str(params.get("channel", ""))
