@@ -70,7 +70,10 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def echo_csv(rows: Iterable[Iterable[Any]]) -> None:
     """CSV on stdout for a spreadsheet: a text cell that starts like a formula (a report's
     note "=HYPERLINK(…)", a display name "@SUM(…)") gets a leading apostrophe, so it is shown
-    as typed and never run; numbers stay numbers."""
+    as typed and never run; numbers stay numbers. It starts with a UTF-8 byte order mark, so
+    a spreadsheet opened by double-click reads "João" and "Søren" as such, not as Windows-1252
+    (CSV readers skip it: `encoding="utf-8-sig"`)."""
+    sys.stdout.write("\ufeff")
     writer = csv.writer(sys.stdout, lineterminator="\n")
     for row in rows:
         writer.writerow(

@@ -84,7 +84,8 @@ def test_csv_is_one_table_of_figure_label_network_value(socialbot) -> None:
     result = socialbot(*WEEK, "--csv")
 
     assert result.exit_code == 0, result.output
-    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert result.stdout.startswith("\ufeff")  # for a spreadsheet opened by double-click
+    rows = list(csv.reader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
     assert rows[0] == ["figure", "label", "network", "value"]
     assert ["shares", "", "linkedin", "3"] in rows
     assert ["shares_per_day", "2026-11-28", "facebook", "1"] in rows

@@ -91,7 +91,9 @@ async def test_the_assignee_is_named_with_the_id_beside(
 def test_export_csv(env: dict[str, str]) -> None:
     result = CliRunner().invoke(reports_group, ["export", "--format", "csv"], env=env)
     assert result.exit_code == 0, result.output
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    # A byte order mark first: Excel opened by double-click reads the text as UTF-8.
+    assert result.stdout.startswith("\ufeffref,")
+    rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
     assert [row["ref"] for row in rows] == ["R-0002", "R-0001"]
     assert rows[1]["reporters"] == "Alice\nBo"
     assert rows[1]["notes"] == "Alice: lies about our prices — Their reply is worse"
@@ -116,7 +118,7 @@ async def test_export_never_hands_a_spreadsheet_a_formula(
     result = CliRunner().invoke(reports_group, ["export"], env={"SOCIALBOT_DB": str(settings.db)})
 
     assert result.exit_code == 0, result.output
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
     assert rows[0]["about"] == "'" + leak  # shown as typed, never run
     assert rows[0]["reporters"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
     assert rows[1]["links"] == LINK and rows[1]["ref"] == "R-0001"
