@@ -71,8 +71,15 @@ NOT_SENT_PRIVATELY = (
     "I answer this only in our chat, so that nobody else sees the answer, and I could not"
     " reach you there: send it to me there."
 )
+# What ends a greeting or thanks without changing it: "!", ".", and the full-width exclamation
+# mark and full stop of Japanese and Chinese.
+_CLOSING = "!.\uff01\u3002"
 # Messages that ask for the bot itself rather than ask a question.
-GREETINGS = {"", "help", "hi", "hello", "hey", "hej", "hjælp", "?"}
+GREETINGS = {
+    *("", "help", "hi", "hello", "hey", "good morning", "morning", "?"),
+    *("hej", "hjælp", "hallo", "moin", "hei", "hola", "bonjour", "salut", "ciao", "olá", "oi"),
+    "こんにちは",
+}
 # Messages that only thank the bot, by the language to answer in; emoji alone answer in English.
 THANKS = {
     **dict.fromkeys(("thanks", "thank you", "thanks a lot", "thank you so much"), "en"),
@@ -84,6 +91,11 @@ THANKS = {
     **dict.fromkeys(("bedankt", "dank je", "dank je wel", "dank u", "dank u wel"), "nl"),
     **dict.fromkeys(("merci", "merci beaucoup"), "fr"),
     **dict.fromkeys(("gracias", "muchas gracias"), "es"),
+    # Languages the bot reads but does not speak: acknowledged in English.
+    **dict.fromkeys(("obrigado", "obrigada", "muito obrigado", "muito obrigada", "valeu"), "en"),
+    **dict.fromkeys(("grazie", "grazie mille", "dziękuję", "dzięki", "teşekkürler"), "en"),
+    **dict.fromkeys(("ありがとう", "ありがとうございます", "どうもありがとう", "どうも"), "en"),
+    **dict.fromkeys(("谢谢", "감사합니다", "고마워요", "cảm ơn", "terima kasih"), "en"),
 }
 # An emoji as Slack writes it (`:+1:`, `:pray::skin-tone-2:`).
 _SLACK_EMOJI = re.compile(r"(?::[a-z0-9_+'-]+:)+")
@@ -422,14 +434,14 @@ class Core:
 
     @staticmethod
     def _greeting(text: str) -> bool:
-        return text.strip().strip("!.").lower() in GREETINGS
+        return text.strip().strip(_CLOSING).lower() in GREETINGS
 
     @staticmethod
     def _thanks(text: str) -> str | None:
         """The language to acknowledge in, when a message is only thanks or emoji ("thanks!",
         ":+1:", "👍"); None for anything else."""
         words = [word for word in text.lower().split() if not _is_emoji(word)]
-        said = " ".join(words).strip(" !.,:;)")
+        said = " ".join(words).strip(" ,:;)" + _CLOSING)
         if not said:
             return "en" if text.strip() else None
         return THANKS.get(said)

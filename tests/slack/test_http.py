@@ -171,8 +171,9 @@ async def test_mention_is_answered_in_a_thread(bot, slack) -> None:
     assert "4. Never answer negative comments yourself" in json.dumps(message["blocks"])
 
 
-async def test_greeting_by_dm_gets_the_help(bot, slack) -> None:
-    assert (await post_json(bot, with_text("message_im.json", "hi"))).status == 200
+@pytest.mark.parametrize("greeting", ["hi", "Olá!", "こんにちは"])
+async def test_greeting_by_dm_gets_the_help(bot, slack, greeting) -> None:
+    assert (await post_json(bot, with_text("message_im.json", greeting))).status == 200
     await wait_for_call(slack, "chat.postMessage")
     (message,) = posted(slack)
     assert "/guidelines [question]" in message["text"]
@@ -186,6 +187,8 @@ async def test_greeting_by_dm_gets_the_help(bot, slack) -> None:
         ("message_im.json", "👍", "You're welcome!"),
         ("message_im.json", "tak", "Selv tak!"),
         ("app_mention.json", "<@W111> danke", "Gern geschehen!"),
+        ("message_im.json", "obrigado!", "You're welcome!"),  # read, not spoken: in English
+        ("message_im.json", "ありがとうございます\uff01", "You're welcome!"),
     ],
 )
 async def test_thanks_or_an_emoji_gets_a_short_acknowledgement(
