@@ -32,8 +32,9 @@ _URL_UNSAFE = "()[]<>|\\\"' `"
 
 
 def untrusted(text: str) -> str:
-    """Text from people or feeds as markdown that shows it literally: never a link or emphasis."""
-    return _ESCAPE.sub(r"\\\1", _STAND_INS.sub("", text))
+    """Text from people or feeds as markdown that shows it literally: never a link or emphasis,
+    and never a control character or bidirectional override that reorders what is around it."""
+    return _ESCAPE.sub(r"\\\1", _STAND_INS.sub("", printable(text)))
 
 
 def link(label: str, url: str) -> str:

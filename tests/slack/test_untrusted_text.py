@@ -73,6 +73,22 @@ async def test_a_reported_link_and_note_show_as_typed_never_as_links(
     assert not SLACK_LINK.search(card["text"])
 
 
+async def test_a_note_cannot_reorder_the_managers_card_with_bidi_controls(
+    make_slack_bot: Any, slack: FakeSlack
+) -> None:
+    bot = await make_slack_bot(escalation_channel="CSOCIAL")
+    # A right-to-left override would show the rest of the line reversed ("approved, ignore");
+    # then a Hebrew word in an isolate.
+    note = "\u202eerongi ,devorppa\u202c and \u2067\u05e9\u05dc\u05d5\u05dd\u2069"
+
+    await post_form(bot, slash("/report-mention", f"https://x.com/a/status/1 {note}"))
+
+    (card,) = await wait_for_call(slack, "chat.postMessage")
+    texts = "\n".join(mrkdwn_texts(card["blocks"])) + card["text"]
+    assert "erongi ,devorppa and \u05e9\u05dc\u05d5\u05dd" in texts
+    assert not re.search("[\u202a-\u202e\u2066-\u2069]", texts)
+
+
 async def test_a_question_forwarded_to_the_team_shows_links_as_typed(
     make_slack_bot: Any, slack: FakeSlack
 ) -> None:
