@@ -367,8 +367,10 @@ def criticism(
 
 
 def _with_schemes(draft: str) -> str:
-    """Links typed without https:// read as links too."""
+    """Links typed without https:// read as links too, and a link before a colon ("Sobre la
+    reseña de https://…/6752c4d5: …") without it."""
     # Not inside a host already written out ("https://www.trustpilot.com/…").
+    draft = re.sub(r"(?<=\S):(?=\s|$)", " ", draft)
     return re.sub(
         r"(?<![\w/.@-])(?=(?:www\.)?[a-z0-9-]+\.(?:com|dk|de|net|org)/)", "https://", draft
     )

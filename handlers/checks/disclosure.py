@@ -296,6 +296,15 @@ _HASHTAGS = re.compile(
     "(?:" + "|".join(re.escape(s) for s in _SAYS if s.startswith("#")) + r")(?!\w)",
     re.IGNORECASE,
 )
+_HASHTAG = re.compile(r"(?<![\w&#])#[^\W\d_][\w-]*\w")
+# What an employee's hashtag joins to the company's name: "#RoutaTeam", "#LifeAtRouta".
+_STAFF_TAG = re.compile(
+    r"team|employees?|staff|crew|family|life|lifeat|people|proud|weare|insiders?|ansat|ansatt"
+    r"|anställd|medarbejder|medarbetare|mitarbeiter|medewerker|salarié|empleado|empleada"
+    r"|colaborador|funcionário|dipendente|pracownik|zaměstnanec|työntekijä|tiimi|equipo|equipe"
+    r"|équipe|holdet|teamet",
+    re.IGNORECASE,
+)
 
 
 def disclosure(
@@ -305,9 +314,11 @@ def disclosure(
     section: str,
     language: str = "en",
     internal_domains: tuple[str, ...] = (),
+    tags: frozenset[str] = frozenset(),
 ) -> Iterator[Concern]:
     """A concern when `draft` promotes the company without saying the author works there: it
-    names the company, or links to the company's own site, with words that sell or recruit."""
+    names the company, or links to the company's own site, with words that sell or recruit.
+    `tags` are the hashtags (lower-case) the guidelines ask employees to add."""
     if not company_names:
         return
     names = name_pattern(company_names)
@@ -318,6 +329,8 @@ def disclosure(
         return
     says = {" ".join(m.group(0).lower().split()) for m in SAYS_SO.finditer(draft)}
     if (says and (match or not says <= WE_RECRUIT)) or _HASHTAGS.search(draft):
+        return
+    if any(_staff_tag(tag, company_names) or tag in tags for tag in hashtags(draft)):
         return
     if _works_as(draft, company_names):
         return
@@ -335,6 +348,24 @@ def disclosure(
         mention,
         text_for("fix_disclosure", language, company=company_names[0]),
     )
+
+
+def hashtags(text: str) -> frozenset[str]:
+    """The hashtags in `text`, lower-case ("#routaemployee")."""
+    return frozenset(match.group(0).lower() for match in _HASHTAG.finditer(text))
+
+
+def _staff_tag(tag: str, company_names: tuple[str, ...]) -> bool:
+    """Whether `tag` is an employee's hashtag of the company: its name joined to a word for its
+    staff ("#RoutaEmployee", "#TeamRouta", "#LifeAtRouta"), not a product's name ("#RoutaCold")."""
+    words = tag.removeprefix("#").replace("-", "").replace("_", "")
+    for name in company_names:
+        joined = re.sub(r"[\W_]+", "", name.lower())
+        if joined and joined in words and words != joined:
+            rest = words.replace(joined, "", 1)
+            if _STAFF_TAG.fullmatch(rest):
+                return True
+    return False
 
 
 # Second-level labels under a country code that belong to the public suffix ("co.uk", "com.au").

@@ -9,7 +9,7 @@ from datetime import date
 from handlers.checks.concerns import CheckSettings, Concern, Context, Kind, Result
 from handlers.checks.confidential import confidential
 from handlers.checks.criticism import criticism
-from handlers.checks.disclosure import disclosure
+from handlers.checks.disclosure import disclosure, hashtags
 from handlers.checks.rules import Rule, guideline, rules
 from handlers.checks.secrets import TermsFile
 from handlers.checks.text import name_pattern, without_links
@@ -83,19 +83,23 @@ class OfflineReview:
             else None
         )
         self.today = today
-        self._read: tuple[Index, list[Rule], dict[Kind, str]] | None = None
+        self._read: tuple[Index, list[Rule], dict[Kind, str], frozenset[str]] | None = None
         # Each behaviour's rule by meaning, for the document `index` it was found in.
         self._meant: tuple[Index | None, dict[str, Rule | None]] = (None, {})
 
-    def _prepared(self, index: Index) -> tuple[Index, list[Rule], dict[Kind, str]]:
-        """`index`, its forbidding sentences and each kind's section, again when it changes."""
+    def _prepared(self, index: Index) -> tuple[Index, list[Rule], dict[Kind, str], frozenset[str]]:
+        """`index`, its forbidding sentences, each kind's section and the hashtags its disclosure
+        section asks for ("#RoutaEmployee"), again when it changes."""
         read = self._read
         if read is None or read[0] is not index:
             sections = {}
+            tags: frozenset[str] = frozenset()
             for kind, query in SECTION_QUERIES.items():
                 hits = index.search(query, limit=1)
                 sections[kind] = hits[0].section.title if hits else FALLBACK_SECTIONS[kind]
-            read = self._read = (index, rules(index.sections, index.language), sections)
+                if hits and kind is Kind.DISCLOSURE:
+                    tags = hashtags(hits[0].section.body)
+            read = self._read = (index, rules(index.sections, index.language), sections, tags)
         return read
 
     def _by_meaning(self, index: Index, forbidding: list[Rule], behaviour: str) -> Rule | None:
@@ -155,7 +159,7 @@ class OfflineReview:
     ) -> Result:
         """Every offline check on `draft`, against `index` (the file's now when None)."""
         context = context or Context()
-        index, forbidding, sections = self._prepared(index or self.guidelines.prepared())
+        index, forbidding, sections, tags = self._prepared(index or self.guidelines.prepared())
         today = context.today or self.today()
         settings = self.settings
         language = detect_language(draft, default=index.language)
@@ -179,6 +183,7 @@ class OfflineReview:
                 sections[Kind.DISCLOSURE],
                 language,
                 settings.internal_domains,
+                tags,
             ),
             *criticism(
                 draft,

@@ -4,6 +4,8 @@ the everyday posts in the same forms that answer nobody; through `socialbot chec
 
 from __future__ import annotations
 
+import pytest
+
 from bot.settings import DEFAULT_GUIDELINES
 from handlers.checks.concerns import Context, Kind
 from handlers.checks.review import OfflineReview
@@ -59,10 +61,18 @@ def test_replies_in_other_forms_are_found_and_everyday_posts_in_them_are_fine(
     assert _kinds(REPLIES + FINE, env) == [["reply_to_criticism"]] * len(REPLIES) + [[]] * len(FINE)
 
 
-def test_a_reported_link_in_brackets_with_www_is_the_report() -> None:
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Saw the review going around ({link}). For the record: the outage was short.",
+        # Before a colon, in a language the criticism words do not know.
+        "Sobre la reseña de {link}: el retraso no fue nuestro.",
+    ],
+)
+def test_a_reported_link_in_brackets_with_www_is_the_report(draft: str) -> None:
     review = OfflineReview(GuidelinesFile(DEFAULT_GUIDELINES), SETTINGS, lambda: TODAY)
     link = "https://www.trustpilot.com/reviews/6751a2b3c4d5e6f7a8b9c0d1"
-    draft = f"Saw the review going around ({link}). For the record: the outage was short."
+    draft = draft.format(link=link)
     (concern,) = review.check(draft, Context(open_report_keys=frozenset(keys((link,))))).concerns
     assert concern.kind is Kind.REPLY_TO_CRITICISM
     assert concern.report_link == link
