@@ -115,9 +115,11 @@ class Outbox(Protocol):
         message: Message | Callable[[str], Message | None],
         *,
         quiet: bool = False,
+        expires_in: float | None = None,
     ) -> int:
         """Queue `message` for each recipient not yet sent under (purpose, key); `quiet` when
-        the caller logs one line for many such calls (the queue's own line is then DEBUG)."""
+        the caller logs one line for many such calls (the queue's own line is then DEBUG);
+        `expires_in`: seconds from now after which it is not sent."""
         ...
 
     async def fan_out(

@@ -4,7 +4,7 @@ A row counts its own transient failures toward the policy's `max_errors`. But `t
 transient failures in a row, whichever rows they hit, pause the platform's queue: one row is
 tried every `probe_every` seconds (a different one each time), the others wait without spending
 tries, and the first answer of any kind resumes the queue. Rows still waiting past their
-purpose's `lifetime` are given up with the outage as their reason.
+purpose's `lifetime` or their own end (`expires_at`) are given up with the outage as their reason.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 log = logging.getLogger("bot.delivery")
 
 PLATFORM_NAMES = {"slack": "Slack", "teams": "Teams"}
+# Why a message with an end of its own (a digest: its person's day) was not sent.
+DAY_OVER = "not sent by the end of the person's day"
 
 
 def _clock(when: float) -> str:
@@ -88,8 +90,9 @@ class CircuitBreaker:
         if not outage.paused:
             return False
         outage.probe_at = time.monotonic() + self.policy.probe_every
-        if now - row.created_at > self.policy.lifetime_of(row.purpose):
-            self.ledger.mark_failed(row.id, self._past_use(row.purpose, outage), now)
+        if self.policy.past_use(row.purpose, row.created_at, row.expires_at, now):
+            reason = self._past_use(row.purpose, row.expires_at, outage)
+            self.ledger.mark_failed(row.id, reason, now)
             return True
         delay = self.policy.settle if uncertain else 0.0
         self.ledger.requeue(row.id, now + delay, uncertain=uncertain, error=None)
@@ -135,26 +138,27 @@ class CircuitBreaker:
             "probe_every": self.policy.probe_every,
         }
 
-    def _past_use(self, purpose: str, outage: _Outage) -> str:
+    def _past_use(self, purpose: str, expires_at: float | None, outage: _Outage) -> str:
         """Why a message is given up: past its use while the platform fails."""
-        hours = self.policy.lifetime_of(purpose) / 3600
         name = PLATFORM_NAMES.get(self.platform, self.platform)
-        return (
-            f"given up after {hours:g} h waiting: {name} fails since {_clock(outage.since)}"
-            f" ({outage.reason})"
-        )
+        failing = f"{name} fails since {_clock(outage.since)} ({outage.reason})"
+        if expires_at is not None and time.time() >= expires_at:
+            return f"{DAY_OVER}: {failing}"
+        return f"given up after {self.policy.lifetime_of(purpose) / 3600:g} h waiting: {failing}"
 
     def _expire(self, outage: _Outage) -> None:
         """Give up the messages of the paused platform that are past their use."""
         now = time.time()
         shortest = min([self.policy.lifetime, *self.policy.lifetimes.values()])
         expired = [
-            (row_id, purpose)
-            for row_id, purpose, created in self.ledger.waiting_since(self.platform, now - shortest)
-            if now - created > self.policy.lifetime_of(purpose)
+            (row_id, purpose, expires)
+            for row_id, purpose, created, expires in self.ledger.waiting_since(
+                self.platform, now - shortest, now
+            )
+            if self.policy.past_use(purpose, created, expires, now)
         ]
-        for row_id, purpose in expired:
-            self.ledger.mark_failed(row_id, self._past_use(purpose, outage), now)
+        for row_id, purpose, expires in expired:
+            self.ledger.mark_failed(row_id, self._past_use(purpose, expires, outage), now)
         if expired:
             log.warning(
                 "messages given up: past their use while the platform fails",

@@ -49,7 +49,7 @@ from typing import Any, Literal
 
 from sqlite_utils import Database
 
-from bot.delivery.breaker import PLATFORM_NAMES, CircuitBreaker
+from bot.delivery.breaker import DAY_OVER, PLATFORM_NAMES, CircuitBreaker
 from bot.delivery.buckets import ConversationBuckets, Pace, TokenBucket
 from bot.delivery.gateway import (
     CannotTell,
@@ -98,9 +98,10 @@ class Policy:
     trip_after: int = 5  # consecutive transient failures on a platform that pause its queue
     probe_every: float = 60.0  # while paused, one message is tried this often
     # While a platform fails, a message waits (its tries unspent) until it is past its use:
-    # this long after it was queued (digests: the day they were for), then it is given up.
+    # this long after it was queued, or its own end (a digest's: the end of its person's day,
+    # never sent after it), then it is given up.
     lifetime: float = 86400.0
-    lifetimes: Mapping[str, float] = field(default_factory=lambda: {"digest": 12 * 3600.0})
+    lifetimes: Mapping[str, float] = field(default_factory=dict)
     # Fan-outs to everyone, sent a few at a time after whatever else is due: a report's card
     # queued behind thousands of digests goes within a few sends, not after all of them.
     bulk: frozenset[str] = frozenset({"digest", "announcement"})
@@ -109,6 +110,13 @@ class Policy:
     def lifetime_of(self, purpose: str) -> float:
         """How long a message of `purpose` is worth sending after it was queued."""
         return self.lifetimes.get(purpose, self.lifetime)
+
+    def past_use(
+        self, purpose: str, created_at: float, expires_at: float | None, now: float
+    ) -> bool:
+        """Whether a message queued at `created_at` is no longer worth sending at `now`."""
+        lived = now - created_at > self.lifetime_of(purpose)
+        return lived or (expires_at is not None and now >= expires_at)
 
     def retry_delay(self, errors: int) -> float:
         """Exponential backoff with jitter for the `errors`-th transient failure."""
@@ -226,10 +234,12 @@ class DeliveryEngine:
         message: MessageSource,
         *,
         quiet: bool = False,
+        expires_in: float | None = None,
     ) -> int:
         """Queue `message` (or `message(recipient)`, None to skip one) for each recipient not
         already in the ledger under (platform, purpose, key); return how many are new. `quiet`:
-        the caller logs one line for many calls, this one's is DEBUG."""
+        the caller logs one line for many calls, this one's is DEBUG; `expires_in`: seconds
+        from now after which it is not sent (a digest: what is left of its person's day)."""
         gateway = self._gateway(platform)
         fresh = self._fresh(platform, recipients, purpose, key)
         if callable(message):
@@ -239,9 +249,9 @@ class DeliveryEngine:
         else:
             shared = gateway.render(message)
             payloads = ((r, shared) for r in fresh)
-        return self._queued(
-            platform, purpose, key, payloads, logging.DEBUG if quiet else logging.INFO
-        )
+        expires_at = None if expires_in is None else time.time() + expires_in
+        level = logging.DEBUG if quiet else logging.INFO
+        return self._queued(platform, purpose, key, payloads, level, expires_at)
 
     async def fan_out(
         self,
@@ -281,9 +291,10 @@ class DeliveryEngine:
         key: str,
         payloads: Iterable[tuple[str, Payload]],
         level: int = logging.INFO,
+        expires_at: float | None = None,
     ) -> int:
         """Store the payloads as queued deliveries, and wake the platform's sender."""
-        added = self.ledger.enqueue(platform, purpose, key, payloads, time.time())
+        added = self.ledger.enqueue(platform, purpose, key, payloads, time.time(), expires_at)
         if added:
             log.log(
                 level,
@@ -602,6 +613,10 @@ class DeliveryEngine:
                     log.info("delivery found already sent", extra=context)
                     return
                 uncertain = False  # the earlier attempt surely did not arrive
+            if row.expires_at is not None and time.time() >= row.expires_at:
+                ledger.mark_failed(row.id, DAY_OVER, time.time())
+                log.info("delivery given up: past its end", extra=context)
+                return
             # The window: from here until mark_sent commits, the platform may hold the message
             # while the ledger says `sending` (see the module docstring for how it is closed).
             message_id = await gateway.send(row.recipient, self._payload(row.payload), row.token)
@@ -691,7 +706,8 @@ class DeliveryEngine:
             self.refusing[(row.platform, row.recipient)] = reason
         if others:
             payload = self._payload(row.payload)
-            self._queued(row.platform, row.purpose, row.key, ((r, payload) for r in others))
+            forward = ((r, payload) for r in others)
+            self._queued(row.platform, row.purpose, row.key, forward, expires_at=row.expires_at)
             self.ledger.mark_failed(row.id, f"{reason} (sent to the managers instead)", now)
         elif now - row.created_at > self.policy.hold_for:
             self.ledger.mark_failed(row.id, f"{reason} (given up after waiting)", now)

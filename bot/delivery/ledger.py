@@ -92,6 +92,13 @@ def drop_finished_bodies(db: Database) -> None:
     _drop_bodies(db, now, now - FAILED_BODIES_KEPT)
 
 
+@migrations()
+def expire_deliveries(db: Database) -> None:
+    """`expires_at` (Unix time) ends a message's use whatever the platform does: a digest is
+    not sent after the end of its person's day (review9 item 1)."""
+    db.table("deliveries").add_column("expires_at", float)
+
+
 def _drop_bodies(
     db: Database, sent_by: float, failed_by: float, where: str = "", params: Iterable[object] = ()
 ) -> None:
@@ -134,6 +141,7 @@ class Delivery:
     uncertain: bool
     created_at: float
     first_attempt_at: float | None
+    expires_at: float | None = None  # not sent after this (Unix time)
 
     @property
     def token(self) -> str:
@@ -162,24 +170,14 @@ class PurposeStatus:
 
 _COLUMNS = (
     "id, platform, recipient, purpose, key, payload, attempts, errors, uncertain, "
-    "created_at, first_attempt_at"
+    "created_at, first_attempt_at, expires_at"
 )
 
 
 def _delivery(row: tuple[Any, ...]) -> Delivery:
-    i, platform, recipient, purpose, key, payload, attempts, errors, uncertain, created, first = row
+    i, platform, recipient, purpose, key, payload, attempts, errors, uncertain, *times = row
     return Delivery(
-        i,
-        platform,
-        recipient,
-        purpose,
-        key,
-        payload,
-        attempts,
-        errors,
-        bool(uncertain),
-        created,
-        first,
+        i, platform, recipient, purpose, key, payload, attempts, errors, bool(uncertain), *times
     )
 
 
@@ -196,8 +194,10 @@ class Ledger:
         key: str,
         payloads: Iterable[tuple[str, Payload]],
         now: float,
+        expires_at: float | None = None,
     ) -> int:
-        """Add a queued row per (recipient, payload) not in the ledger yet; return how many."""
+        """Add a queued row per (recipient, payload) not in the ledger yet, not sent after
+        `expires_at` when given; return how many."""
         conn = self.db.conn
         with self.db.atomic():
             before = conn.total_changes
@@ -217,11 +217,11 @@ class Ledger:
                         (digest, body, now),
                     )
                     stored.add(digest)
-                rows.append((platform, recipient, purpose, key, digest, now))
+                rows.append((platform, recipient, purpose, key, digest, now, expires_at))
             payload_changes = conn.total_changes - before
             conn.executemany(
                 "INSERT OR IGNORE INTO deliveries (platform, recipient, purpose, key, payload, "
-                "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
             return conn.total_changes - before - payload_changes
@@ -453,15 +453,17 @@ class Ledger:
         ).fetchone()
         return int(row[0])
 
-    def waiting_since(self, platform: str, before: float) -> list[tuple[int, str, float]]:
-        """(id, purpose, created_at) of `platform`'s queued rows, not held, queued before
-        `before`: the candidates for giving up while the platform fails."""
+    def waiting_since(
+        self, platform: str, before: float, now: float
+    ) -> list[tuple[int, str, float, float | None]]:
+        """(id, purpose, created_at, expires_at) of `platform`'s queued rows, not held, queued
+        before `before` or expired by `now`: the candidates for giving up while it fails."""
         cursor = self.db.execute(
-            "SELECT id, purpose, created_at FROM deliveries WHERE platform = ? AND state = 'queued'"
-            " AND held = 0 AND created_at < ?",
-            (platform, before),
+            "SELECT id, purpose, created_at, expires_at FROM deliveries WHERE platform = ?"
+            " AND state = 'queued' AND held = 0 AND (created_at < ? OR expires_at <= ?)",
+            (platform, before, now),
         )
-        return [(int(i), str(purpose), float(created)) for i, purpose, created in cursor]
+        return [(int(i), str(p), float(created), expires) for i, p, created, expires in cursor]
 
     def failed_since(
         self, since: float, purpose: str | None = None, key: str | None = None

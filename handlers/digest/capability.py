@@ -313,7 +313,11 @@ class Digest:
         platform, user_id, today = plan.platform, plan.user_id, plan.local_date
         message = digest_message(plan)
         key = today.isoformat()
-        self.core.outbox.enqueue(platform, [user_id], ids.PURPOSE, key, message, quiet=True)
+        # Sent until the end of the person's day, never after (then one for a day comes on it).
+        ends = datetime.combine(today + timedelta(days=1), time(0), self.zone(platform, user_id))
+        left = (ends - now).total_seconds()
+        outbox = self.core.outbox
+        outbox.enqueue(platform, [user_id], ids.PURPOSE, key, message, quiet=True, expires_in=left)
         self.store.record_sent(platform, user_id, [e.item.id for e in plan.entries], today, now)
         self.schedule.replan(platform, user_id, now, last_date=today)
 

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from content_feed.compose import NETWORKS, Network
+from handlers.digest.ids import PURPOSE
 
 migrations = Migrations("digest")
 
@@ -154,12 +155,15 @@ class DigestStore:
     # -- what people got and did not want ------------------------------------------------------
 
     def seen(self, platform: str, user_id: str, since: datetime) -> set[int]:
-        """Items sent to the person since `since`, and every item they hid."""
+        """Items sent to the person since `since`, but those of a digest that never reached
+        them (it failed, or their day ended first), and every item they hid."""
         rows = self.db.execute(
-            "SELECT item_id FROM digest_sent_items WHERE platform = ? AND user_id = ?"
-            " AND sent_at >= ? UNION SELECT item_id FROM digest_dislikes"
-            " WHERE platform = ? AND user_id = ?",
-            [platform, user_id, since.timestamp(), platform, user_id],
+            "SELECT item_id FROM digest_sent_items s WHERE platform = ? AND user_id = ?"
+            " AND sent_at >= ? AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE"
+            " d.platform = s.platform AND d.recipient = s.user_id AND d.purpose = ?"
+            " AND d.key = s.local_date AND d.state = 'failed')"
+            " UNION SELECT item_id FROM digest_dislikes WHERE platform = ? AND user_id = ?",
+            [platform, user_id, since.timestamp(), PURPOSE, platform, user_id],
         )
         return {int(item_id) for (item_id,) in rows}
 

@@ -176,6 +176,7 @@ class Figures:
     leaderboard: tuple[Leader, ...] | None = field(default=None)
     ends_now: bool = True
     feeds_failing: tuple[str, ...] = ()  # feeds failing for over a day when the period ends now
+    digests_not_delivered: int = 0  # failed for good in the period, or the person's day ended
 
     @property
     def shares_total(self) -> int:
@@ -227,6 +228,7 @@ class Figures:
             if self.leaderboard is None
             else [{"name": leader.name, "clicks": leader.clicks} for leader in self.leaderboard],
             "feeds_failing": list(self.feeds_failing),
+            "digests_not_delivered": self.digests_not_delivered,
         }
 
 
@@ -292,6 +294,7 @@ def compute(
         leaderboard=_leaderboard(db, t0, t1) if leaderboard else None,
         ends_now=ends_now,
         feeds_failing=tuple(failing_feeds(db, end)) if ends_now else (),
+        digests_not_delivered=_not_delivered(db, start, end),
     )
 
 
@@ -349,10 +352,7 @@ def _participation_in(
     """For each window: the people sent a digest in it, and how many of them shared in it."""
     lo = min(a for a, _ in windows)
     hi = max(b for _, b in windows)
-    # The ledger's key is the recipient's local date: a day's margin on each side lets the
-    # (purpose, key) index narrow the rows; `finished_at` then decides exactly.
-    first_key = (lo - timedelta(days=1)).date().isoformat()
-    last_key = (hi + timedelta(days=1)).date().isoformat()
+    first_key, last_key = _key_range(lo, hi)  # `finished_at` then decides exactly
     # One sort of both sides (no index on share_clicks by person is needed): per window and
     # person, 0 marks a digest and 1 a share; people with a 0 were reached, with a 1 shared.
     rows = db.execute(
@@ -378,6 +378,22 @@ def _participation_in(
     ).fetchall()
     found = {int(w): (int(reached), int(shared)) for w, reached, shared in rows}
     return [Participation(a, b, *found.get(n, (0, 0))) for n, (a, b) in enumerate(windows)]
+
+
+def _not_delivered(db: Database, start: datetime, end: datetime) -> int:
+    """Digests given up in [start, end): refused, failed for good, or their person's day ended."""
+    (count,) = db.execute(
+        "SELECT count(*) FROM deliveries WHERE purpose = 'digest' AND key >= ? AND key <= ?"
+        " AND state = 'failed' AND finished_at >= ? AND finished_at < ?",
+        [*_key_range(start, end), start.timestamp(), end.timestamp()],
+    ).fetchone()
+    return int(count)
+
+
+def _key_range(lo: datetime, hi: datetime) -> tuple[str, str]:
+    """The ledger's keys (the recipients' local dates) of digests finished in [lo, hi): a
+    day's margin on each side lets the (purpose, key) index narrow the rows."""
+    return (lo - timedelta(days=1)).date().isoformat(), (hi + timedelta(days=1)).date().isoformat()
 
 
 def _titles(db: Database, subjects: Sequence[str]) -> dict[str, str]:

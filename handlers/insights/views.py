@@ -19,6 +19,14 @@ def _percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "-"
 
 
+def _not_delivered(count: int) -> str:
+    """What the participation leaves out: digests that never reached their person."""
+    if not count:
+        return ""
+    noun = "digest" if count == 1 else "digests"
+    return f"; {count} {noun} not delivered (`socialbot deliveries status --purpose digest`)"
+
+
 def lines(figures: Figures) -> list[str]:
     """The figures as short markdown lines, the same in chat and on the command line."""
     shares = figures.shares_total
@@ -31,7 +39,8 @@ def lines(figures: Figures) -> list[str]:
     found += [
         f"**Shares:** {shares}" + (f" ({_per_network(figures.shares)})" if shares else ""),
         f"**Participation:** {people.shared} of {people.reached} people who got a digest"
-        f" shared ({_percent(people.shared, people.reached)}); last weeks {trend}",
+        f" shared ({_percent(people.shared, people.reached)}); last weeks {trend}"
+        + _not_delivered(figures.digests_not_delivered),
     ]
     for item in figures.top_items:
         found.append(f"- {untrusted(item.title)}: {item.total} ({_per_network(item.by_network)})")

@@ -107,15 +107,23 @@ def test_a_purpose_the_bot_never_sends_under_is_refused(
 
 def test_an_older_database_keeps_only_the_bodies_that_may_still_go_out(db_path: Path) -> None:
     # A database of the release before: every body kept until its row goes, 90 days later.
+    # Its rows as that release wrote them (today's Ledger knows columns it did not have).
     old = Database(db_path)
     migrations.apply(old, stop_before="drop_finished_bodies")
-    ledger, now = Ledger(old), time.time()
-    for n, key in enumerate(("sent", "failed-today", "failed-long-ago", "queued")):
-        ledger.enqueue("slack", "digest", key, [("U1", {"text": f"digest {n}"})], now)
-    rows = {row.key: row.id for row in ledger.due("slack", 0, now, 10)}
-    ledger.mark_sent(rows["sent"], "D1/1.0", now - 3600)
-    ledger.mark_failed(rows["failed-today"], "user_not_found", now - 3600)
-    ledger.mark_failed(rows["failed-long-ago"], "user_not_found", now - 8 * 86400)
+    now = time.time()
+    rows = {"sent": ("sent", now - 3600), "failed-today": ("failed", now - 3600),
+            "failed-long-ago": ("failed", now - 8 * 86400), "queued": ("queued", None)}  # fmt: skip
+    with old.atomic():
+        for n, (key, (state, finished)) in enumerate(rows.items()):
+            body = json.dumps({"text": f"digest {n}"}, separators=(",", ":"))
+            old.execute("INSERT INTO delivery_payloads VALUES (?, ?, ?)", [f"p{n}", body, now])
+            old.execute(
+                "INSERT INTO deliveries (platform, recipient, purpose, key, payload, state,"
+                " reason, created_at, finished_at) VALUES ('slack', 'U1', 'digest', ?, ?, ?, ?,"
+                " ?, ?)",
+                [key, f"p{n}", state, "user_not_found" if state == "failed" else None, now,
+                 finished],
+            )  # fmt: skip
     old.close()
 
     settings = load_settings(db=db_path)

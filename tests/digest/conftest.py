@@ -25,9 +25,9 @@ HUMANS = (COPENHAGEN, NEW_YORK, NO_ZONE)
 MANAGER = "W111"
 
 
-def at(day: int, hour: int, minute: int = 0) -> datetime:
+def at(day: int, hour: int, minute: int = 0, second: int = 0) -> datetime:
     """A UTC instant in November 2026."""
-    return datetime(2026, 11, day, hour, minute, tzinfo=UTC)
+    return datetime(2026, 11, day, hour, minute, second, tzinfo=UTC)
 
 
 def slack_user(uid: str, tz: str | None, **extra: Any) -> dict[str, Any]:

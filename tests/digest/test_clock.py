@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from content_feed import store
 from content_feed.compose import Network, SuggestedPost, compose
 from content_feed.refresh import refresh_all
+from handlers.insights.figures import compute
+from handlers.insights.views import lines
 from handlers.privacy import forget
+from tests.delivery.conftest import until
 from tests.digest.conftest import (
     COPENHAGEN,
     HUMANS,
@@ -233,3 +237,29 @@ def due_of(bot: Any, user: str) -> datetime:
         "SELECT next_due FROM digest_schedule WHERE user_id = ?", [user]
     ).fetchone()
     return datetime.fromtimestamp(due, UTC)
+
+
+async def test_a_digest_slack_could_not_take_by_the_end_of_the_day_is_given_up(bot, slack) -> None:
+    # A digest waited 12 h after it was queued, so one queued late on a day
+    # Slack failed arrived the next morning beside that day's own.
+    delivery, digest = bot.runtime.delivery, bot.runtime.digest
+    delivery.policy = replace(delivery.policy, backoff=0.05, backoff_cap=0.1, trip_after=3,
+                              probe_every=0.1)  # fmt: skip
+    digest.store.update("slack", COPENHAGEN, at=time(23, 30))
+    digest.schedule.replan("slack", COPENHAGEN, at(23, 22, 0))
+    slack.fail("chat.postMessage", "service_unavailable", status=503, times=10_000)
+    await bot.runtime.core.tick(at(23, 22, 59, 58))  # 23:59:58 in Copenhagen: due, 2 s left
+    ledger = delivery.ledger
+    await until(lambda: ledger.counts("digest", "2026-11-23")["failed"] == 1, within=8)
+    slack.heal("chat.postMessage")
+    (reason,) = delivery.ledger.summary("digest")[0].reasons
+    assert "the end of the person's day" in reason
+    # Its items were never seen: the next day's digest has them, and it is the only one.
+    await bot.runtime.core.tick(at(24, 22, 30))
+    await delivered(bot, "2026-11-24")
+    (got,) = digests_to(slack, COPENHAGEN)
+    assert "Example Corp opens an office" in str(got.blocks)
+    # The figures count it as not delivered (the ledger's times are the real clock's).
+    figures = compute(bot.runtime.db, datetime.now(UTC), 30, ZoneInfo("UTC"))
+    assert (figures.participation.reached, figures.digests_not_delivered) == (1, 1)
+    assert "1 digest not delivered" in "\n".join(lines(figures))

@@ -106,7 +106,8 @@ def test_png_is_written_and_the_figures_are_shown(socialbot, tmp_path: Path) -> 
         result.stdout
     )
     lines = result.stdout.splitlines()
-    assert any(re.fullmatch(r"Participation: .*; last weeks \d+%( → \d+%){3}", s) for s in lines)
+    participation = r"Participation: .*; last weeks \d+%( → \d+%){3}; 1 digest not delivered .*"
+    assert any(re.fullmatch(participation, s) for s in lines)
     assert any(re.fullmatch(r"Guideline questions: .*, \d+ marked 👎", s) for s in lines)
     with Image.open(tmp_path / "chart.png") as image:
         assert (image.format, image.size) == ("PNG", (800, 450))
