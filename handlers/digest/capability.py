@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -115,7 +116,8 @@ class Digest:
         self.vet = vet  # the bot's own check on a model's post (a feed item may hold orders)
         self.leaderboard = settings.leaderboard
         self._offers: list[Offers] = []
-        self._posts: dict[tuple[int, tuple[Network, ...], str], dict[Network, SuggestedPost]] = {}
+        # (item id, its text's hash, the person or "" with a model, network) → the post
+        self._posts: dict[tuple[int, str, str, Network], SuggestedPost] = {}
 
     def register(self, core: Core) -> None:
         """Add `/socialbot preferences`, the digest's buttons, form, home section and tick."""
@@ -175,15 +177,21 @@ class Digest:
     async def _compose(
         self, item: StoredItem, networks: tuple[Network, ...], variant: str
     ) -> dict[Network, SuggestedPost]:
-        """Suggested posts; a model's texts do not vary by person, so they are made once."""
-        key = (item.id, networks, "" if self.model else variant)
-        if key not in self._posts:
-            if len(self._posts) >= POSTS_CACHED:
+        """Suggested posts, each made once per item and network while the item is unchanged
+        (whatever networks each person chose); a model's texts do not vary by person,
+        templates do."""
+        version = hashlib.sha256(f"{item.title}\x1f{item.summary}\x1f{item.link}".encode())
+        made = (item.id, version.hexdigest()[:16], "" if self.model else variant)
+        missing = [n for n in networks if (*made, n) not in self._posts]
+        if missing:
+            if len(self._posts) + len(missing) > POSTS_CACHED:
                 self._posts.clear()
-            self._posts[key] = await compose(
-                item, networks, model=self.model, utm=self.utm, variant=variant, vet=self.vet
+                missing = list(networks)
+            posts = await compose(
+                item, missing, model=self.model, utm=self.utm, variant=variant, vet=self.vet
             )
-        return self._posts[key]
+            self._posts.update({(*made, n): post for n, post in posts.items()})
+        return {n: self._posts[(*made, n)] for n in networks}
 
     # -- the clock ---------------------------------------------------------------------------------
 

@@ -19,12 +19,14 @@ from tests.digest.conftest import (
     HUMANS,
     NEW_YORK,
     NO_ZONE,
+    add_feeds,
     add_item,
     at,
     delivered,
     digests_to,
     rss,
 )
+from tests.fakes.openai_api import FakeOpenAI
 from tests.fakes.slack_requests import buttons
 
 
@@ -263,3 +265,21 @@ async def test_a_digest_slack_could_not_take_by_the_end_of_the_day_is_given_up(b
     figures = compute(bot.runtime.db, datetime.now(UTC), 30, ZoneInfo("UTC"))
     assert (figures.participation.reached, figures.digests_not_delivered) == (1, 1)
     assert "1 digest not delivered" in "\n".join(lines(figures))
+
+
+async def test_each_item_s_post_per_network_is_asked_of_the_model_once(make_bot, slack, tmp_path):
+    # Review8a 13f: posts were composed per set of networks, so a colleague who chose LinkedIn
+    # alone had each item's LinkedIn post asked of the model again.
+    async with FakeOpenAI(reply="Example Corp opens an office: a good read.") as model:
+        bot = await make_bot(openai_api_key="sk-test", openai_base_url=model.url)
+        await add_feeds(bot.runtime.db, tmp_path)
+        bot.runtime.digest.store.update("slack", COPENHAGEN, networks=(Network.LINKEDIN,))
+        tick = bot.runtime.core.tick
+        await tick(at(23, 0, 30))  # 09:30 in Tokyo: every network
+        await tick(at(23, 8, 30))  # 09:30 in Copenhagen: LinkedIn only
+        await delivered(bot, "2026-11-23")
+    asked = [r["messages"][1]["content"] for r in model.requests]
+    assert len(asked) == len(set(asked)) == 3 * 3  # three items, three networks
+    assert received(slack) == {NO_ZONE: 1, COPENHAGEN: 1}
+    (digest,) = digests_to(slack, COPENHAGEN)
+    assert "Example Corp opens an office: a good read." in str(digest.blocks)
