@@ -148,7 +148,7 @@ class TeamsGateway:
 
         Teams keeps nothing a bot could read back, so `token` is not sent.
         """
-        payload = self._personal(payload, recipient)
+        payload = self.personal(payload, recipient)
         return await self._proactive(recipient, lambda turn: self._post(turn, payload))
 
     async def close(self) -> None:
@@ -156,7 +156,7 @@ class TeamsGateway:
 
     async def update(self, recipient: str, message_id: str, payload: Payload) -> None:
         """Replace the card `message_id` in the recipient's conversation."""
-        payload = self._personal(payload, recipient)
+        payload = self.personal(payload, recipient)
 
         async def edit(turn_context: TurnContext) -> str:
             activity = self._outgoing(turn_context, payload)
@@ -169,8 +169,9 @@ class TeamsGateway:
 
         await self._proactive(recipient, edit)
 
-    def _personal(self, payload: Payload, recipient: str) -> Payload:
-        """The recipient's own share links (the same card goes to many)."""
+    def personal(self, payload: Payload, recipient: str) -> Payload:
+        """`payload` with the recipient's own share links (the same card goes to many): a
+        person's Entra object id, or the conversation's id when anyone in it may press them."""
         links = self.share_links
         return payload if links is None else links.personal(payload, recipient)
 

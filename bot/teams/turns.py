@@ -94,6 +94,16 @@ def _few_words(message: Message) -> bool:
     return all(isinstance(block, Text) and not block.image_url for block in message.blocks)
 
 
+def _presser(activity: Activity) -> str:
+    """Who a share button in the answer to `activity` is counted for: the person in their chat
+    with the bot, else the conversation (a channel, a group chat), where anyone may press it."""
+    conversation = activity.conversation
+    if (conversation.conversation_type or PERSONAL) != PERSONAL:
+        return channel_of(conversation.id or "")
+    account = activity.from_property
+    return (account.aad_object_id or account.id or "") if account else ""
+
+
 def _data(value: object) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
@@ -141,7 +151,7 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
             public = (activity.conversation.conversation_type or PERSONAL) != PERSONAL
             answer = await self._asked(turn_context, self._sender(turn_context), text, public)
         if answer.reply is not None:
-            await turn_context.send_activity(reply(answer.reply, answer.errors))
+            await turn_context.send_activity(self._reply(activity, answer.reply, answer.errors))
 
     async def _on_channel_post(self, turn_context: TurnContext, text: str) -> Answer:
         """With channel-message consent Teams sends the bot every post in a channel: a person's
@@ -236,7 +246,10 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         if handler is None:
             return await super().on_invoke_activity(turn_context)
         person = person_of(self.core, activity)
-        return await handler(turn_context, person, _data(activity.value))
+        response = await handler(turn_context, person, _data(activity.value))
+        if isinstance(response.body, dict):  # a card or a dialog: its share buttons counted
+            response.body = self.gateway.personal(response.body, _presser(activity))
+        return response
 
     async def _on_card_action(
         self, turn_context: TurnContext, person: Person, value: dict[str, Any]
@@ -308,9 +321,17 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         chat, to the presser's own chat, as nobody else asked for it. False if it could not
         go."""
         if self._in_bot_chat(turn_context.activity):
-            await turn_context.send_activity(reply(answer))
+            await turn_context.send_activity(self._reply(turn_context.activity, answer))
             return True
         return await self._send_personal(turn_context, answer)
+
+    def _reply(
+        self, activity: Activity, answer: Reply, errors: dict[str, str] | None = None
+    ) -> Activity:
+        """`reply` to `activity`, its share buttons leading through the bot (counted) as those
+        of the delivery engine's messages do."""
+        drawn = self.gateway.personal(cards.activity(answer, errors), _presser(activity))
+        return Activity().deserialize(drawn)
 
     def _in_bot_chat(self, activity: Activity) -> bool:
         """Whether the activity comes from the person's own chat with the bot: a 1:1 chat

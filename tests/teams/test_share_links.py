@@ -14,7 +14,8 @@ import pytest
 
 from handlers import actions
 from handlers.views import Actions, Button, Message
-from tests.teams.conftest import BOT_APP_ID, MakeTeams, Teams, objects_in
+from tests.teams.conftest import BOT_APP_ID, MakeTeams, Teams, cards_in, objects_in
+from tests.teams.test_announce import MEGAN, PERSONAL, execute
 from tests.teams.test_digest import ada_digest
 
 PUBLIC = "https://socialbot.example.com"
@@ -121,3 +122,25 @@ async def test_without_a_public_url_the_buttons_open_the_network_and_the_insight
     assert "Share clicks on Teams are not counted: set SOCIALBOT_PUBLIC_URL" in str(insights)
     warnings = (await (await teams.client.get("/healthz")).json())["warnings"]
     assert [w for w in warnings if w.startswith("SOCIALBOT_PUBLIC_URL is not set")]
+
+
+async def test_the_share_buttons_of_an_announcement_s_preview_are_counted_too(
+    make_teams: MakeTeams,
+) -> None:
+    # An answer in the turn (the preview of an announcement to share) kept the
+    # networks' own links, so the announcer's share from it was never counted.
+    teams = await make_teams(announcers=[MEGAN], public_url=PUBLIC)
+    await teams.post(PERSONAL, text="announce")
+    [form] = cards_in(teams.connector.sent[-1].activity)
+    typed = {"headline": "Launch", "message": "We launch today.", "audience": "everyone",
+             "when": "now", "link": "https://example.com/launch", "share": "ask"}  # fmt: skip
+    preview = await execute(teams, form["actions"][0], typed)
+    shares = [n for n in objects_in(preview) if str(n.get("title", "")).startswith("Share on ")]
+    assert len(shares) == 3
+    assert all(button["url"].startswith(f"{PUBLIC}/share/") for button in shares)
+
+    status, location, _ = await opened(teams, shares[0]["url"])
+    assert (status, location.startswith(LINKEDIN)) == (302, True)
+    [(platform, person, subject, network)] = clicks(teams)
+    assert (platform, person, network) == ("teams", MEGAN, "linkedin")
+    assert subject.startswith("announcement:")
