@@ -32,6 +32,11 @@ migrations = Migrations("shares")
 # this long: old digests are opened late, but not forever.
 LINK_DAYS = 90
 _SIGNATURE_BYTES = 16
+# Clicks counted for a conversation rather than a person, as SQL over `share_clicks`: a link
+# through the bot on a post in a Teams channel or group chat (ids "19:…", CHANNEL_SHAPES), which
+# anyone there may open while Teams does not say who did (an Action.OpenUrl reaches no bot).
+# Slack reports who pressed a share button wherever it is.
+BY_CONVERSATION = "(platform = 'teams' AND user_id LIKE '19:%')"
 # Where a click may lead: each network's share page, nothing else (no open redirect).
 _SHARE_PAGES = {n.value: share_link(n, "").partition("?")[0] + "?" for n in Network}
 
@@ -154,9 +159,11 @@ class Shares:
             )
 
     def counts(self, subject_prefix: str = "") -> list[ClickCount]:
-        """Clicks and distinct people per subject and network, most clicked first."""
+        """Clicks and distinct people (not conversations) per subject and network, most
+        clicked first."""
         rows = self.db.execute(
-            "SELECT subject, network, COUNT(*), COUNT(DISTINCT platform || ':' || user_id)"
+            "SELECT subject, network, COUNT(*), COUNT(DISTINCT CASE WHEN NOT"
+            f" {BY_CONVERSATION} THEN platform || ':' || user_id END)"
             " FROM share_clicks WHERE subject LIKE ? GROUP BY subject, network"
             " ORDER BY COUNT(*) DESC, subject, network",
             [subject_prefix + "%"],

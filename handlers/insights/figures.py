@@ -25,6 +25,7 @@ from sqlite_utils.migrations import Migrations
 
 from content_feed.compose import NETWORKS
 from content_feed.store import failing_feeds
+from handlers.shares import BY_CONVERSATION
 
 PERIODS = {"7d": 7, "30d": 30, "90d": 90}
 CHART_WEEKS = 8
@@ -177,6 +178,7 @@ class Figures:
     ends_now: bool = True
     feeds_failing: tuple[str, ...] = ()  # feeds failing for over a day when the period ends now
     digests_not_delivered: int = 0  # failed for good in the period, or the person's day ended
+    shares_by_conversation: int = 0  # of `shares`, on Teams channel posts: nobody named
 
     @property
     def shares_total(self) -> int:
@@ -229,6 +231,7 @@ class Figures:
             else [{"name": leader.name, "clicks": leader.clicks} for leader in self.leaderboard],
             "feeds_failing": list(self.feeds_failing),
             "digests_not_delivered": self.digests_not_delivered,
+            "shares_by_conversation": self.shares_by_conversation,
         }
 
 
@@ -295,6 +298,7 @@ def compute(
         ends_now=ends_now,
         feeds_failing=tuple(failing_feeds(db, end)) if ends_now else (),
         digests_not_delivered=_not_delivered(db, start, end),
+        shares_by_conversation=_by_conversation(db, t0, t1),
     )
 
 
@@ -308,6 +312,15 @@ def _shares(db: Database, t0: float, t1: float) -> dict[str, int]:
         if network in counts:
             counts[network] = int(clicks)
     return counts
+
+
+def _by_conversation(db: Database, t0: float, t1: float) -> int:
+    """Share clicks counted for a conversation, not a person (`BY_CONVERSATION`)."""
+    (count,) = db.execute(
+        f"SELECT COUNT(*) FROM share_clicks WHERE at >= ? AND at < ? AND {BY_CONVERSATION}",
+        [t0, t1],
+    ).fetchone()
+    return int(count)
 
 
 def _shares_per_day(
@@ -431,7 +444,8 @@ def _top_items(db: Database, t0: float, t1: float) -> tuple[TopItem, ...]:
     people = dict(
         db.execute(
             f"""
-            SELECT subject, COUNT(DISTINCT platform || ' ' || user_id) FROM share_clicks
+            SELECT subject, COUNT(DISTINCT CASE WHEN NOT {BY_CONVERSATION}
+                THEN platform || ' ' || user_id END) FROM share_clicks
             WHERE at >= ? AND at < ? AND subject IN ({", ".join("?" for _ in top)})
             GROUP BY subject
             """,

@@ -19,6 +19,16 @@ def _percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "-"
 
 
+def _by_conversation(count: int) -> str:
+    """What the shares count once per Teams channel or group chat, not per person."""
+    if not count:
+        return ""
+    return (
+        f"; {count} on posts in Teams channels or group chats, once per conversation"
+        " (Teams does not say who opened a link there)"
+    )
+
+
 def _not_delivered(count: int) -> str:
     """What the participation leaves out: digests that never reached their person."""
     if not count:
@@ -37,7 +47,9 @@ def lines(figures: Figures) -> list[str]:
         found.append("**Feeds failing** (their new stories are missing from the digests):")
         found += [f"- {untrusted(line)}" for line in figures.feeds_failing]
     found += [
-        f"**Shares:** {shares}" + (f" ({_per_network(figures.shares)})" if shares else ""),
+        f"**Shares:** {shares}"
+        + (f" ({_per_network(figures.shares)})" if shares else "")
+        + _by_conversation(figures.shares_by_conversation),
         f"**Participation:** {people.shared} of {people.reached} people who got a digest"
         f" shared ({_percent(people.shared, people.reached)}); last weeks {trend}"
         + _not_delivered(figures.digests_not_delivered),

@@ -13,10 +13,12 @@ from handlers.announcements.store import AnnouncementStore
 from handlers.people import Member
 from tests.announcements.conftest import (
     ANNOUNCER,
+    GENERAL,
     GOOD,
     PEOPLE,
     announce,
     later,
+    named_channels,
     open_form,
     preview,
     submit,
@@ -320,3 +322,19 @@ async def test_one_given_up_in_a_long_outage_tells_the_announcer_what_to_do(bot,
         " yourself: `/announce`."
     ) in shown
     assert posted_to(slack, PEOPLE) == {user: 0 for user in PEOPLE}
+
+
+async def test_a_share_pressed_on_a_channel_s_announcement_counts_who_pressed_it(
+    bot, slack
+) -> None:
+    # Slack sends block_actions for a URL button too, with the user: each colleague counts.
+    named_channels(slack)
+    await announce(bot, slack, audience="channels", channels="general")
+    await bot.runtime.delivery.run_until_done("announcement", "1")
+    (posted,) = slack.messages_in(GENERAL)
+    share = next(b for b in buttons(posted.blocks) if b["text"]["text"] == "Share on LinkedIn")
+    for user in ("U002", "U003", "U002"):
+        body = block_action(share, slack.url + "respond", user=user, channel=GENERAL)
+        assert (await post_form(bot, body)).status == 200
+    [counted] = bot.runtime.core.shares.counts()
+    assert (counted.subject, counted.clicks, counted.people) == ("announcement:1", 2, 2)

@@ -14,8 +14,8 @@ import pytest
 
 from handlers import actions
 from handlers.views import Actions, Button, Message
-from tests.teams.conftest import BOT_APP_ID, MakeTeams, Teams, cards_in, objects_in
-from tests.teams.test_announce import MEGAN, PERSONAL, execute
+from tests.teams.conftest import BOT_APP_ID, MakeTeams, Teams, card_text, cards_in, objects_in
+from tests.teams.test_announce import CHANNEL, MEGAN, MENTION, PERSONAL, execute
 from tests.teams.test_digest import ada_digest
 
 PUBLIC = "https://socialbot.example.com"
@@ -144,3 +144,38 @@ async def test_the_share_buttons_of_an_announcement_s_preview_are_counted_too(
     [(platform, person, subject, network)] = clicks(teams)
     assert (platform, person, network) == ("teams", MEGAN, "linkedin")
     assert subject.startswith("announcement:")
+
+
+async def test_a_share_on_a_teams_channel_post_counts_for_the_channel_and_the_figures_say_so(
+    make_teams: MakeTeams,
+) -> None:
+    # Teams says nothing of an Action.OpenUrl pressed, so the link of a channel's announcement
+    # names the channel: its shares are the channel's, once, and counted as nobody's.
+    teams = await make_teams(
+        announcers=[MEGAN], public_url=PUBLIC, teams_conversation_rate=100.0, insights="off"
+    )
+    await teams.post(MENTION, text="<at>Test Bot</at> hello")  # the app is in this channel's team
+    await teams.post(PERSONAL, text="announce")
+    [form] = cards_in(teams.connector.sent[-1].activity)
+    typed = {"headline": "Launch", "message": "We launch today.", "audience": "channels",
+             "channels": CHANNEL, "when": "now", "link": "https://example.com/launch",
+             "share": "ask"}  # fmt: skip
+    preview = await execute(teams, form["actions"][0], typed)
+    [confirm] = preview["value"]["actions"]
+    await execute(teams, confirm, {"next": "confirm"})
+    async with teams.runtime.delivery as delivery:
+        await delivery.run_until_done("announcement", "1")
+    [post] = [
+        c.activity for c in teams.connector.posted if "We launch today" in card_text(c.activity)
+    ]
+    [linkedin] = [n for n in objects_in(post) if n.get("title") == "Share on LinkedIn"]
+
+    for _ in range(2):  # two colleagues in the channel
+        status, location, _ = await opened(teams, linkedin["url"])
+        assert (status, location.startswith(LINKEDIN)) == (302, True)
+
+    assert clicks(teams) == [("teams", CHANNEL, "announcement:1", "linkedin")]
+    [counted] = teams.core.shares.counts()
+    assert (counted.clicks, counted.people) == (1, 0)
+    figures = await teams.runtime.insights.message(datetime.now(UTC), 7)
+    assert "1 on posts in Teams channels or group chats, once per conversation" in str(figures)
