@@ -351,20 +351,29 @@ class Runtime:
         }
 
     def _model_warnings(self, model: dict[str, Any]) -> list[str]:
-        """A line while the configured model fails (its last call, or down a while)."""
-        if model["ok"] and not model.get("failures"):
-            return []
-        return [
-            f"the model {self.model_name()} fails ({model['last_error']}): answers, checks and"
-            " suggested posts are offline meanwhile"
-        ]
+        """A line while the configured model fails (its last call, or down a while), and one
+        while the bot's daily calls are spent."""
+        warnings = []
+        if not model["ok"] or model.get("failures"):
+            warnings.append(
+                f"the model {self.model_name()} fails ({model['last_error']}): answers, checks"
+                " and suggested posts are offline meanwhile"
+            )
+        if since := model.get("budget", {}).get("daily_calls_spent_since"):
+            warnings.append(
+                f"the model's daily calls (SOCIALBOT_MODEL_DAILY_CALLS) are spent since {since}:"
+                " answers, checks and suggested posts are offline until earlier calls age out"
+            )
+        return warnings
 
     def _model_health(self) -> dict[str, Any]:
         """The model's part: off, or its name, ok, down since, last error, failures in a row
-        (a failing model never makes the bot look down: everything answers offline)."""
+        (a failing model never makes the bot look down: everything answers offline) and its
+        budget: the limits, people at theirs, since when the daily calls are spent."""
         if self.model is None:
             return {"ok": True, "mode": "off"}
-        return {"name": self.model_name(), **self.model.health()}
+        budget = self.model.budget.health()
+        return {"name": self.model_name(), **self.model.health(), "budget": budget}
 
     async def _slack_health(self) -> dict[str, Any]:
         if self.slack is None:

@@ -11,8 +11,10 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from bot.model_limits import Budget, Replies
 from bot.settings import Settings
 from content_feed.compose import ModelSkipped, failure_line
+from handlers.model_use import asker
 
 if TYPE_CHECKING:  # openai takes a second to import: only when a model is configured
     from openai import AsyncOpenAI
@@ -153,7 +155,9 @@ def retry_after(error: BaseException) -> float | None:
 
 
 class OpenAICompleter:
-    """A `TextModel` over any OpenAI-compatible `/v1/chat/completions` server."""
+    """A `TextModel` over any OpenAI-compatible `/v1/chat/completions` server: a request made
+    again within minutes gets the same reply without a call; a person past their `budget` (or
+    the bot past its daily one) gets ModelSkipped, so the offline answer."""
 
     def __init__(
         self,
@@ -161,10 +165,13 @@ class OpenAICompleter:
         model: str,
         max_in_flight: int = 4,
         max_tokens: int | None = None,
+        budget: Budget | None = None,
     ) -> None:
         self.client = client
         self.model = model
         self.breaker = Breaker(max_in_flight)
+        self.budget = budget or Budget(0, None)
+        self.replies = Replies()
         # Sent when the model takes them; a field it refuses is left out from then on (gpt-5
         # and o-series take neither temperature 0 nor max_tokens; their reasoning counts in
         # max_completion_tokens, so they are not limited at all rather than cut short).
@@ -200,9 +207,21 @@ class OpenAICompleter:
         """The model's state for /healthz and the start log: ok, down since, last error."""
         return self.breaker.health()
 
+    def _admit(self) -> None:
+        """Count one request in with the breaker and the asker's budget, or raise ModelSkipped."""
+        self.breaker.admit()
+        try:
+            self.budget.spend(asker())
+        except ModelSkipped:
+            self.breaker.left()
+            raise
+
     async def complete(self, system: str, user: str, **more: Any) -> str:
         """The model's answer to one system and one user message (reasoning left out)."""
-        self.breaker.admit()
+        key = Replies.key(system, user, more)
+        if (kept := self.replies.get(key)) is not None:
+            return kept
+        self._admit()
         started = time.monotonic()
         try:
             response = await self._create(system, user, **more)
@@ -214,7 +233,9 @@ class OpenAICompleter:
         self.breaker.answered()
         choice = response.choices[0]
         message = choice.message
-        return usable(message.content or "", choice.finish_reason, message.refusal)
+        answer = usable(message.content or "", choice.finish_reason, message.refusal)
+        self.replies.put(key, answer)
+        return answer
 
     async def complete_json(self, system: str, user: str) -> str:
         """`complete`, asking for a JSON object (`response_format` json_object) while the server
@@ -228,7 +249,11 @@ class OpenAICompleter:
         given = 0  # characters of the answer handed out
         unsure = False  # some were handed out before any </think>: perhaps its reasoning
         finish_reason: str | None = None
-        self.breaker.admit()
+        key = Replies.key(system, user, {})  # as `complete` keeps the same request's reply
+        if (kept := self.replies.get(key)) is not None:
+            yield kept
+            return
+        self._admit()
         started = time.monotonic()
         ended = self.breaker.left  # the caller stopped reading: nothing learnt
         try:
@@ -254,7 +279,7 @@ class OpenAICompleter:
             ended()
         if unsure and THOUGHT in written:
             raise UnusableReply(REASONING_STREAMED)
-        usable(written, finish_reason)
+        self.replies.put(key, usable(written, finish_reason))
 
     def _failed(self, error: BaseException, started: float) -> Callable[[], None]:
         """What the breaker learns from a failed request: a caller that gave up as late as the
@@ -289,8 +314,13 @@ def completer_from_settings(settings: Settings) -> OpenAICompleter | None:
         timeout=settings.model_timeout,
         max_retries=0,  # the caller falls back to the offline answer instead of waiting
     )
+    budget = Budget(settings.model_calls_per_hour, settings.model_daily_calls)
     return OpenAICompleter(
-        client, settings.openai_model, settings.model_max_in_flight, settings.model_max_tokens
+        client,
+        settings.openai_model,
+        settings.model_max_in_flight,
+        settings.model_max_tokens,
+        budget,
     )
 
 

@@ -169,6 +169,12 @@ class Settings(BaseSettings):
     model_max_in_flight: int = Field(
         4, ge=1, le=100, validation_alias="SOCIALBOT_MODEL_MAX_IN_FLIGHT"
     )
+    # Model calls one person's questions and checks may make in an hour (0: no limit), and the
+    # whole bot's in 24 hours (unset: no limit); past either, answers and checks are offline.
+    model_calls_per_hour: int = Field(30, ge=0, validation_alias="SOCIALBOT_MODEL_CALLS_PER_HOUR")
+    model_daily_calls: int | None = Field(
+        None, ge=1, validation_alias="SOCIALBOT_MODEL_DAILY_CALLS"
+    )
     # How much of the guidelines goes to the model with one question (characters, about 4 a
     # token): the whole file when it fits, else the closest passages up to this much.
     model_context_chars: int = Field(

@@ -76,7 +76,9 @@ async def test_the_review_is_asked_as_json_and_again_without_where_refused(
     async with FakeOpenAI(json.dumps(REVIEW)) as model:
         asked = json.loads((await run(model, tmp_path, "check", "--json", DRAFT)).stdout)
         model.refuses = {"response_format"}  # a server that does not take it
-        refused = await run(model, tmp_path, "check", "--json", stdin=f"{DRAFT}\n{DRAFT}\n")
+        # Two drafts: the same one again would be answered from the last reply, with no call.
+        drafts = f"{DRAFT}\n{DRAFT}, honestly\n"
+        refused = await run(model, tmp_path, "check", "--json", stdin=drafts)
 
     assert asked["by_model"] is True
     assert model.requests[0]["response_format"] == {"type": "json_object"}

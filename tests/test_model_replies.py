@@ -174,13 +174,13 @@ async def test_requests_in_flight_are_capped_and_a_model_back_is_said(caplog) ->
         assert replies.count("Yes [S3].") == 4 and len(fake.requests) == 4
         assert [type(r).__name__ for r in replies[4:]] == ["ModelSkipped"] * 2
         fake.delay, fake.status, fake.retry_after = 0, 429, "1"
-        with pytest.raises(Exception, match="429"):
-            await model.complete("system", "user")
+        with pytest.raises(Exception, match="429"):  # a new request: "user" was answered
+            await model.complete("system", "another user")
         assert model.health()["ok"] is False and "429" in model.health()["last_error"]
         await asyncio.sleep(1.05)  # the Retry-After
         fake.status = 200
         with caplog.at_level(logging.INFO, logger="bot.llm"):
-            assert await model.complete("system", "user") == "Yes [S3]."
+            assert await model.complete("system", "another user") == "Yes [S3]."
         assert model.health() == {"ok": True, "down_since": None, "last_error": ANY,
                                   "failures": 0}  # fmt: skip
         said = [(r.levelname, r.getMessage()[:18]) for r in caplog.records]

@@ -16,6 +16,7 @@ from handlers.command_words import typed
 from handlers.commands import SlashCommand
 from handlers.core import Core, Shortcut
 from handlers.errors import FormErrors, UserError
+from handlers.model_use import asked_by
 from handlers.people import Person
 from handlers.reports.links import keys
 from handlers.reports.model import OPEN_STATUSES
@@ -103,28 +104,29 @@ class Checks:
                 return f"{concern.kind.value}, {concern.section}"
         return None
 
-    async def answer(self, draft: str, profile: str = "") -> Message:
-        """The check as a message."""
-        return views.result_message(await self.check(draft, profile))
+    async def answer(self, person: Person, draft: str, profile: str = "") -> Message:
+        """The check as a message; the model is asked on the person's budget."""
+        with asked_by(person):
+            return views.result_message(await self.check(draft, profile))
 
     async def command(self, person: Person, text: str) -> Reply:
         """`/check-post <draft>` checks it; `/check-post` alone opens the form."""
         if not text.strip():
             return views.check_form()
-        return await self.answer(text)
+        return await self.answer(person, text)
 
     async def message(self, person: Person, draft: str) -> Message:
         """ "check: <draft>" in a DM or a mention."""
         if not draft.strip():
             example = typed(person.platform, "check-post", "Proud to share…")
             raise UserError(f"Give me the draft to check, e.g. `{example}`.")
-        return await self.answer(draft)
+        return await self.answer(person, draft)
 
     async def shortcut(self, person: Person, shared: SharedMessage) -> Message:
         """ "Check against guidelines" on a message."""
         if not shared.text.strip():
             raise UserError("That message has no text I can check.")
-        return await self.answer(shared.text)
+        return await self.answer(person, shared.text)
 
     async def submit(self, person: Person, values: Values, state: str) -> Message:
         """The filled-in form."""
@@ -134,7 +136,7 @@ class Checks:
             raise FormErrors({"draft": "Paste the post you are about to publish."})
         if len(draft) > views.MAX_DRAFT:
             raise FormErrors({"draft": f"At most {views.MAX_DRAFT} characters."})
-        return await self.answer(draft, profile if isinstance(profile, str) else "")
+        return await self.answer(person, draft, profile if isinstance(profile, str) else "")
 
     async def report(self, person: Person, value: str) -> Reply:
         """The report button: file the criticism the draft answers (its link), or open the

@@ -26,6 +26,7 @@ from handlers.guidelines.model import DEFAULT_TIMEOUT, WHOLE_DOCUMENT_CHARS, mod
 from handlers.guidelines.retrieval import Index
 from handlers.guidelines.streaming import OnText, Relay, StreamingModel
 from handlers.guidelines.views import answer_message, section_message, sections_message
+from handlers.model_use import asked_by
 from handlers.people import Person
 from handlers.views import Message, Text
 
@@ -88,8 +89,9 @@ class GuidelinesQA:
 
     async def ask(self, person: Person, question: str, on_text: OnText | None = None) -> Message:
         """Answer a DM, a mention, `/guidelines <question>` or the assistant pane, and record
-        it for 👍/👎 (`on_text`: see `answer`)."""
-        answer = await self.answer(question, on_text)
+        it for 👍/👎 (`on_text`: see `answer`); the model is asked on the person's budget."""
+        with asked_by(person):
+            answer = await self.answer(question, on_text)
         answer_id = record_answer(self.db, answer, person.platform, person.user_id)
         return answer_message(answer, answer_id)
 
