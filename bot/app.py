@@ -509,6 +509,7 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
         await runtime.refresh_feeds_in_background(datetime.now(UTC))  # so is the first fetch
         runtime.clock.start()
         if console_in is not None:
+            runtime.teams.serve_emulator()  # the hint below offers it
             print(CONNECT_HINT.format(port=settings.port), file=sys.stderr)
             session = ConsoleSession(
                 runtime.core, console_in, sys.stdout, user_id="console", drain=SETTLE_SECONDS

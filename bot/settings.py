@@ -142,6 +142,9 @@ class Settings(BaseSettings):
     microsoft_app_type: Literal["MultiTenant", "SingleTenant", "UserAssignedMSI"] = Field(
         "MultiTenant", validation_alias="MICROSOFT_APP_TYPE"
     )
+    # Without MICROSOFT_APP_ID, serve /api/messages to this machine's Bot Framework Emulator
+    # (and tests), unauthenticated; off, the endpoint refuses every request then (review8b P).
+    teams_emulator: bool = Field(False, validation_alias="SOCIALBOT_TEAMS_EMULATOR")
     # The company's Entra tenants: Teams activities from any other are refused (review7 item 7).
     teams_tenants: CommaList = Field(
         default_factory=list, validation_alias="SOCIALBOT_TEAMS_TENANTS"
@@ -545,8 +548,9 @@ class Settings(BaseSettings):
             found.append(
                 "No chat platform is configured: set SLACK_BOT_TOKEN with SLACK_APP_TOKEN or"
                 " SLACK_SIGNING_SECRET for Slack, or MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD"
-                " for Teams (see README.md, Connecting Slack); meanwhile only the Bot Framework"
-                " Emulator can talk to /api/messages"
+                " for Teams (see README.md, Connecting Slack); meanwhile /api/messages serves"
+                " only the Bot Framework Emulator on this machine, with"
+                " SOCIALBOT_TEAMS_EMULATOR=true"
             )
         if not self.social_media_managers and not self.escalation_channel:
             found.append(

@@ -128,14 +128,30 @@ class TeamsBot:
         self._refusals = Repeated(
             log, "rejected a Teams request", "rejected {count} Teams requests in the last minute"
         )
+        # Unauthenticated activities are served only when asked: the setting, or the console
+        # of `socialbot run` without a platform (`serve_emulator`).
+        self.emulator = settings.teams_emulator
+        self._unserved = Repeated(
+            log,
+            "refused a Teams request: without MICROSOFT_APP_ID /api/messages serves nobody; set"
+            " SOCIALBOT_TEAMS_EMULATOR=true for the Bot Framework Emulator on this machine",
+            "refused {count} Teams requests without MICROSOFT_APP_ID in the last minute",
+        )
+
+    def serve_emulator(self) -> None:
+        """Serve this machine's Bot Framework Emulator without auth (MICROSOFT_APP_ID unset)."""
+        self.emulator = True
 
     async def handle(self, request: web.Request) -> web.Response:
         """`POST /api/messages`: authenticate an activity, run its turn, answer invokes."""
         auth_on = self.settings.teams_auth_enabled
-        if not auth_on and not origin.from_this_machine(request):
+        if not auth_on and not (self.emulator and origin.from_this_machine(request)):
             # Without MICROSOFT_APP_ID nothing proves a request comes from Microsoft: only
-            # local tools (the Bot Framework Emulator, tests) may talk to the endpoint then.
+            # local tools (the Bot Framework Emulator, tests) may talk to the endpoint then,
+            # when asked to; "this machine" is anyone behind a same-host TCP forwarder.
             self._rejected += 1
+            if not self.emulator:
+                self._unserved.note()
             return _problem(
                 HTTPStatus.UNAUTHORIZED, "set MICROSOFT_APP_ID to accept requests from Teams"
             )
@@ -223,6 +239,15 @@ class TeamsBot:
             log.warning(
                 "Teams: no MICROSOFT_APP_TENANT_ID or SOCIALBOT_TEAMS_TENANTS set: the people of"
                 " every organisation that reaches the bot are served as employees"
+            )
+        if self.settings.teams_emulator:
+            log.warning(
+                "SOCIALBOT_TEAMS_EMULATOR is ignored: MICROSOFT_APP_ID is set, so every Teams"
+                " request needs a Bot Framework token"
+                if self.settings.teams_auth_enabled
+                else "SOCIALBOT_TEAMS_EMULATOR=true: /api/messages takes unauthenticated requests"
+                " from this machine, for the Bot Framework Emulator; a same-host proxy or tunnel"
+                " to it lets anyone in"
             )
         if self.keys is not None:
             self.keys.start()

@@ -284,7 +284,8 @@ class Deployment:
 
 def deployer_env(slack_url: str, port: int) -> dict[str, str]:
     """The environment of a docker-compose file with `${VAR}` for every setting: Slack over
-    HTTP at the fake, Teams without auth, and the unused variables present but empty."""
+    HTTP at the fake, Teams without auth (as for the Emulator), and the unused variables
+    present but empty."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(_OUR_VARIABLES)}
     env.update(
         {
@@ -295,6 +296,7 @@ def deployer_env(slack_url: str, port: int) -> dict[str, str]:
             "MICROSOFT_APP_ID": "",
             "MICROSOFT_APP_PASSWORD": "",
             "MICROSOFT_APP_TENANT_ID": "",
+            "SOCIALBOT_TEAMS_EMULATOR": "true",
             "OPENAI_API_KEY": "",
             "OPENAI_BASE_URL": "",
             "PORT": str(port),

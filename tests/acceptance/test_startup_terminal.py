@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import select
 import subprocess
 import time
+from pathlib import Path
 
-from tests.acceptance.conftest import SOCIALBOT, Deployment
+from tests.acceptance.conftest import SOCIALBOT, BotProcess, Deployment
+
+TEAMS_ACTIVITIES = Path(__file__).parents[1] / "teams" / "activities"
 
 
 def read_until(fd: int, text: str, seen: bytearray, timeout: float = 20) -> str:
@@ -27,7 +31,12 @@ def read_until(fd: int, text: str, seen: bytearray, timeout: float = 20) -> str:
 
 def test_the_console_shows_no_info_logs(deployment: Deployment) -> None:
     terminal, bot_side = pty.openpty()
-    env = {**deployment.env, "SLACK_BOT_TOKEN": "", "SLACK_SIGNING_SECRET": ""}
+    env = {
+        **deployment.env,
+        "SLACK_BOT_TOKEN": "",
+        "SLACK_SIGNING_SECRET": "",
+        "SOCIALBOT_TEAMS_EMULATOR": "",  # the console offers the Emulator the endpoint itself
+    }
     process = subprocess.Popen(
         [str(SOCIALBOT), "run"],
         stdin=bot_side,
@@ -40,6 +49,10 @@ def test_the_console_shows_no_info_logs(deployment: Deployment) -> None:
     seen = bytearray()
     try:
         read_until(terminal, "See README.md for the details.", seen)
+        activity = json.loads((TEAMS_ACTIVITIES / "teams-message-personal.json").read_text())
+        activity.update(serviceUrl=deployment.connector.url, text="help", attachments=[])
+        bot = BotProcess(process, int(env["PORT"]), Path(os.devnull), Path(os.devnull))
+        assert bot.post_teams(activity)[0] in {200, 201}
         os.write(terminal, b"/socialbot help\n")
         read_until(terminal, "/socialbot [help | preferences", seen)
         os.write(terminal, b"\x04")  # Ctrl-D: the end of the chat, and of the bot

@@ -39,6 +39,7 @@ async def bot(make_slack_bot: Any) -> Any:
         slack_channel_rate=100.0,
         teams_conversation_rate=100.0,
         insights="off",
+        teams_emulator=True,  # Teams without auth, from this machine
     )
 
 

@@ -157,13 +157,16 @@ async def make_teams(
     request: pytest.FixtureRequest,
 ) -> AsyncIterator[MakeTeams]:
     """Build the bot on a fresh database; keyword arguments override settings. With an app
-    id, the signing keys come from a local fake unless `microsoft_openid_url` says otherwise.
+    id, the signing keys come from a local fake unless `microsoft_openid_url` says otherwise;
+    without one, the endpoint serves this machine as it does the Bot Framework Emulator.
     Afterwards its clients and database are closed, as the bot's shutdown closes them."""
     runtimes: list[Runtime] = []
 
     async def make(**overrides: Any) -> Teams:
         if overrides.get("microsoft_app_id") and "microsoft_openid_url" not in overrides:
             overrides["microsoft_openid_url"] = request.getfixturevalue("openid_metadata").url
+        if not overrides.get("microsoft_app_id"):
+            overrides.setdefault("teams_emulator", True)
         runtime = build_runtime(make_settings(**overrides))
         runtimes.append(runtime)
         client = await aiohttp_client(build_web_app(runtime))

@@ -54,6 +54,22 @@ async def test_a_single_tenant_bot_needs_its_tenant(make_teams: MakeTeams) -> No
         )
 
 
+async def test_without_an_app_id_nobody_is_served_unless_the_emulator_is_asked_for(
+    make_teams: MakeTeams, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A same-host TCP forwarder (HAProxy without forwardfor, an SSH tunnel) looks like this
+    # machine: without SOCIALBOT_TEAMS_EMULATOR, that must not let anyone in (review8b P).
+    teams = await make_teams(teams_emulator=False)
+
+    statuses = [(await teams.post(PERSONAL)).status for _ in range(2)]
+
+    assert statuses == [401, 401]
+    assert teams.connector.calls == []
+    assert teams.db["teams_conversations"].count == 0
+    hints = [r for r in caplog.records if "SOCIALBOT_TEAMS_EMULATOR=true" in r.getMessage()]
+    assert len(hints) == 1  # the first refusal says what to set; the rest are counted
+
+
 @pytest.mark.parametrize("forwarded_for", ["203.0.113.7", "127.0.0.1, 198.51.100.1"])
 async def test_without_an_app_id_only_this_machine_may_post(
     make_teams: MakeTeams, forwarded_for: str
