@@ -37,6 +37,13 @@ _HEADING_NUMBER = re.compile(r"^(\d+(?:\.\d+)*\.?)\s")
 _RUNNING = 3
 
 
+def front_matter_title(text: str) -> str:
+    """The `title:` of a page's YAML front matter (Jekyll, Hugo, GitBook), or ""."""
+    front = _FRONT_MATTER.match(text.replace("\r\n", "\n").lstrip("\ufeff"))
+    found = re.search(r"^title:[ \t]*(.+?)[ \t]*$", front.group(0), re.M) if front else None
+    return found.group(1).strip("\"'").strip() if found else ""
+
+
 def clean(text: str) -> str:
     """The text with line ends normalised, front matter dropped, LaTeX and HTML turned into
     markdown-like text (entities decoded in markdown too), a PDF conversion's page numbers,
@@ -59,7 +66,20 @@ def clean(text: str) -> str:
     text = _from_html(text) if html_page else _from_markdown(_ENTITY.sub(_entity, text))
     if "\f" in text or _looks_like_pdf(text):
         text = _from_pdf(text.replace("\f", "\n"))
-    return _contents_as_headings(text)
+    return _FOOTNOTE_REFERENCE.sub("", _FOOTNOTE.sub("", _contents_as_headings(text)))
+
+
+# A footnote's own line: markdown's "[^2]: …", one opening with a numbered link back into the
+# page ("[[2]](#2.1) Vgl. …", "[2](#fnref2) …"), or one ending in the arrow back ("… ↩").
+_FOOTNOTE = re.compile(
+    r"^[ \t]*(?:[-*][ \t]+)?(?:\[\^[^\]\s]+\]:|\[\[?\d{1,3}\]?\]\(#[^)\s]*\)[ \t]).*$"
+    r"|^.*[↩↵]\ufe0e?[ \t]*$",
+    re.M,
+)
+
+# A footnote's mark in the text ("[^2]", "[[2]](#2)", "[2](#fn2)"): a sentence ending in it
+# would not end a sentence.
+_FOOTNOTE_REFERENCE = re.compile(r"\[\^[^\]\s]+\](?!:)|\[\[?\d{1,3}\]?\]\(#[^)\s]*\)")
 
 
 def _contents_as_headings(text: str) -> str:
@@ -282,6 +302,25 @@ _BLOCK_TAGS = re.compile(
 )
 
 
+# Page furniture, no text of the policy: the document type, a navigation bar or menu, a
+# breadcrumb trail, the block of footnotes (each is said where it is referenced, or cites a
+# source).
+_FURNITURE = re.compile(
+    r"<!doctype\b[^>]*>|<nav\b.*?</nav>"
+    r"|<(ul|ol)\b[^>]*class=[\"'][^\"']*\b(?:nav|navbar|menu|breadcrumbs?)\b[^>]*>.*?</\1>"
+    r"|<(ol|ul|div|section|aside)\b[^>]*class=[\"'][^\"']*\bfootnotes?\b[^>]*>.*?</\2>",
+    re.I | re.S,
+)
+
+# A footnote's mark in the text ("<sup>1</sup>", "<sup><a href=…>[2]</a></sup>"): left in, the
+# sentence before it would end in a number ("…to us.1") and read as a heading.
+_FOOTNOTE_MARK = re.compile(
+    r"<sup\b[^>]*>\s*(?:<a\b[^>]*>\s*)?(?:\d{1,3}|\[\[?\d{1,3}\]?\](?:\(#[^)\s]*\))?)"
+    r"\s*(?:</a>\s*)?</sup>",
+    re.I,
+)
+
+
 def _from_html(text: str) -> str:
     """Headings as `#`, list items as `- `, a class="subtitle" or <strong> line alone as a bold
     pseudo-heading, every other tag dropped and entities decoded. A page template's `<?php`
@@ -293,8 +332,11 @@ def _from_html(text: str) -> str:
     # a block that spans lines may be a heredoc of the page's text: only its markers go.
     text = _TEMPLATE_LINE.sub("", text)
     text = _TEMPLATE_CODE.sub("\n", text)
-    text = re.sub(r"<(script|style)\b.*?</\1>", "", text, flags=re.I | re.S)
+    # A style sheet closed as a script ("<style>…</script>", as found) is code all the same.
+    text = re.sub(r"<(?:script|style)\b.*?</(?:script|style)>", "", text, flags=re.I | re.S)
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    text = _FURNITURE.sub("\n", text)
+    text = _FOOTNOTE_MARK.sub("", text)
     text = re.sub(
         r"<h([1-6])\b[^>]*>(.*?)</h\1>",
         lambda m: f"\n\n{'#' * int(m.group(1))} {_inline(m.group(2))}\n\n",

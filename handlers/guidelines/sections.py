@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from handlers.guidelines.cleanup import clean
+from handlers.guidelines.cleanup import clean, front_matter_title
 
 # `#2:` is a heading without the usual space; `#hashtag` opening a line is none.
 _HASH_HEADING = re.compile(r"^(#{1,6})(?:\s+|(?=\d+(?:\.\d+)*(?:[.:)]|\s|$)))(.*?)\s*#*\s*$")
@@ -126,8 +126,11 @@ def split_sections(text: str, title: str = "") -> list[Section]:
 
     Understands markdown `#` headings (also `#2:` and `# 3` without the usual space), setext
     headings, numbered plain-text headings (`1.`, `1.1`) and short lines standing alone between
-    blank lines. Text before the first heading belongs to a section named after `title`.
+    blank lines. Text before the first heading belongs to a section named after the page's
+    front-matter title, else `title`.
     """
+    # A page's own title names the text before its first heading better than its file name.
+    title = front_matter_title(text) or title
     lines = clean(text).split("\n")
     dense = "\f" in text or sum(not line.strip() for line in lines) <= max(1, len(lines) * 0.05)
     sections: list[Section] = []

@@ -405,3 +405,38 @@ def test_a_prose_line_starting_import_from_is_no_page_component() -> None:
     )
     [section] = split_sections(text)
     assert "import pictures from a stock site, check its licence." in section.body
+
+
+def test_page_furniture_and_footnotes_are_no_passages() -> None:
+    # A saved page: its document type, navigation bar and footnote block are no text of the
+    # policy; a style sheet closed as a script is code all the same.
+    page = (
+        "<!DOCTYPE html>\n<html><body>\n"
+        '<ul class="nav nav-pills"><li><a href="#a">Overview</a></li><li>Facebook</li></ul>\n'
+        "<h2>Tone</h2>\n<p>Be kind to everyone who writes to us.<sup>1</sup></p>\n"
+        "<style>p { color: red; }</script>\n"
+        '<ol class="footnotes"><li>As the law says. <a href="#r1">&crarr;</a></li></ol>\n'
+        "<p>Answer within a day.</p>\n</body></html>\n"
+    )
+    assert [(s.title, s.body) for s in split_sections(page, title="page")] == [
+        ("Tone", "Be kind to everyone who writes to us.\n\nAnswer within a day."),
+    ]
+    # Markdown footnotes, and a list of them each opening with its link back into the page,
+    # go; so do their marks in the text (a paragraph opening with one, "[[2]](#2)Text", stays).
+    text = (
+        "# Opinions\n\nYou may say what you think.[^1]\n\n[[2]](#2)Facts must be true.\n\n"
+        "[^1]: Art. 5 GG.\n<a id='2'>[[2]](#2.1)</a> BVerfG NJW 2017, 1001.\n"
+        "Said once more ↩\n"
+    )
+    assert [s.body for s in split_sections(text)] == [
+        "You may say what you think.\n\nFacts must be true."
+    ]
+
+
+def test_the_text_before_the_first_heading_is_named_by_the_front_matter_title() -> None:
+    text = (
+        '---\ntitle: "Posting in the app"\nweight: 3\n---\nOnly members post.\n\n## Edit\n\nAny.\n'
+    )
+    sections = split_sections(text, title="app-berichten-nl")
+    assert [s.title for s in sections] == ["Posting in the app", "Edit"]
+    assert split_sections("Only members post.\n", title="file")[0].title == "file"
