@@ -138,6 +138,11 @@ class Shares:
         await self.clicked(Person(str(platform), str(user_id)), str(value))
         return str(target)
 
+    def signature(self, text: str) -> str:
+        """`text` (a chat button's data, which the client sends back) signed with the same key
+        as the links, never with a share link's signature (those sign JSON, this "button\0…")."""
+        return _b64(self._sign(b"button\0" + text.encode()))
+
     def _sign(self, body: bytes) -> bytes:
         row = self.db.execute("SELECT key FROM share_link_key WHERE id = 1").fetchone()
         return hmac.digest(bytes.fromhex(row[0]), body, hashlib.sha256)[:_SIGNATURE_BYTES]

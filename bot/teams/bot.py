@@ -117,7 +117,11 @@ class TeamsBot:
         # The one gateway to reach a chat: the turns use it, and so does the delivery engine.
         self.share_links = ShareLinks(settings.public_url, core.shares)
         self.gateway = TeamsGateway(
-            self.adapter, self.conversations, settings.microsoft_app_id, self.share_links
+            self.adapter,
+            self.conversations,
+            settings.microsoft_app_id,
+            self.share_links,
+            sign=core.shares.signature,
         )
         self.turns = Turns(core, self.conversations, self.gateway, Ledger(db))
         self.groups = EntraGroups.from_settings(settings)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import hmac
 import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -21,9 +22,13 @@ DATA_VALUE = "value"
 DATA_FORM_ID = "form_id"
 DATA_STATE = "state"
 DATA_FORM = "form"
+# The bot's signature over what a button's or form's data must bring back unchanged.
+DATA_SIGNATURE = "signed"
 FORM_VERB = "socialbot_form_submit"
 SHARE_ID = "share|"  # before a share button's value, as its action id
-RESERVED = frozenset({DATA_ACTION_ID, DATA_VALUE, DATA_FORM_ID, DATA_STATE, DATA_FORM, "msteams"})
+RESERVED = frozenset(
+    {DATA_ACTION_ID, DATA_VALUE, DATA_FORM_ID, DATA_STATE, DATA_FORM, DATA_SIGNATURE, "msteams"}
+)
 
 Json = dict[str, Any]
 
@@ -185,6 +190,38 @@ def through_bot(payload: Json, link: Callable[[str, str], str]) -> Json:
         if found.get("type") == "Action.OpenUrl" and str(found.get("id", "")).startswith(SHARE_ID):
             found["url"] = link(found["id"].removeprefix(SHARE_ID), found["url"])
     return drawn
+
+
+def _kept(data: Json) -> str | None:
+    """What a button's or form's data must bring back as the bot drew it, as one text (the
+    action and its value; the form, its state and its encoding); None for other objects."""
+    fields: tuple[str, ...]
+    if DATA_FORM_ID in data:
+        fields = (DATA_FORM_ID, DATA_STATE, DATA_FORM)
+    elif DATA_ACTION_ID in data:
+        fields = (DATA_ACTION_ID, DATA_VALUE)
+    else:
+        return None
+    return "\0".join(str(data.get(name) or "") for name in fields)
+
+
+def signed(payload: Json, sign: Callable[[str], str]) -> Json:
+    """`payload` (an activity, a card, an invoke's answer) with every button's and form's
+    data signed by `sign`: Teams sends it back from the client, which can change it."""
+    drawn = copy.deepcopy(payload)
+    for found in objects_in(drawn):
+        if (kept := _kept(found)) is not None:
+            found[DATA_SIGNATURE] = sign(kept)
+    return drawn
+
+
+def intact(data: Json, sign: Callable[[str], str]) -> bool:
+    """Whether a pressed button's or submitted form's data is as the bot signed it."""
+    kept = _kept(data)
+    given = data.get(DATA_SIGNATURE)
+    if kept is None:
+        return True
+    return isinstance(given, str) and hmac.compare_digest(given.encode(), sign(kept).encode())
 
 
 def objects_in(node: Any) -> Iterator[Json]:

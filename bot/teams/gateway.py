@@ -132,11 +132,13 @@ class TeamsGateway:
         app_id: str | None,
         share_links: ShareLinks | None = None,
         timeout: float = 30.0,
+        sign: Callable[[str], str] | None = None,
     ) -> None:
         self.adapter = adapter
         self.conversations = conversations
         self.app_id = app_id or ""
         self.share_links = share_links
+        self.sign = sign  # of the buttons' and forms' data (`cards.signed`)
         self.timeout = timeout
 
     def render(self, message: Message) -> Payload:
@@ -171,9 +173,12 @@ class TeamsGateway:
 
     def personal(self, payload: Payload, recipient: str) -> Payload:
         """`payload` with the recipient's own share links (the same card goes to many): a
-        person's Entra object id, or the conversation's id when anyone in it may press them."""
+        person's Entra object id, or the conversation's id when anyone in it may press them;
+        and its buttons' and forms' data signed (a body stored before buttons were signed is
+        signed when sent)."""
         links = self.share_links
-        return payload if links is None else links.personal(payload, recipient)
+        payload = payload if links is None else links.personal(payload, recipient)
+        return payload if self.sign is None else cards.signed(payload, self.sign)
 
     async def _proactive(
         self, recipient: str, work: Callable[[TurnContext], Awaitable[str]]

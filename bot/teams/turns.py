@@ -16,14 +16,15 @@ from msrest.exceptions import ClientRequestError, HttpOperationError
 
 from bot.delivery.gateway import PermanentFailure, RateLimited, TransientFailure
 from bot.delivery.ledger import Ledger
+from bot.repeats import Repeated
 from bot.teams import cards, forms, invokes, people, reach
 from bot.teams.channels import learn_channels
 from bot.teams.conversations import EMULATOR, Conversations, channel_of
 from bot.teams.gateway import TeamsGateway
 from bot.teams.shared import shared_message
-from handlers.command_words import parse_command
+from handlers.command_words import parse_command, typed
 from handlers.core import NOT_SENT_PRIVATELY, SENT_PRIVATELY, Core
-from handlers.errors import FormErrors
+from handlers.errors import FormErrors, UserError
 from handlers.help import help_message
 from handlers.people import Person, Role
 from handlers.views import Form, Message, Reply, Text, plain_text
@@ -134,6 +135,20 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
             invokes.EXTENSION_FETCH: self._on_extension_fetch,
             invokes.EXTENSION_SUBMIT: self._on_dialog_submit,
         }
+        self._changed = Repeated(
+            log,
+            "refused a Teams button or form whose data is not as the bot signed it (changed, or"
+            " on a card sent before buttons were signed)",
+            "refused {count} Teams buttons or forms not as the bot signed them in the last minute",
+        )
+
+    def _check(self, person: Person, data: dict[str, Any]) -> None:
+        """Refuse a button's or form's data that is not as the bot drew and signed it: a
+        client replaying it changed can put any link, author or draft there."""
+        if not cards.intact(data, self.core.shares.signature):
+            self._changed.note()
+            again = typed(person.platform, "socialbot", "help")
+            raise UserError(f"That button is no longer active. Type `{again}` to start over.")
 
     # -- messages ------------------------------------------------------------------------------
 
@@ -218,11 +233,13 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
 
     async def _action(self, person: Person, data: dict[str, Any]) -> Reply | None:
         """A button press, routed to the core by its action id."""
+        self._check(person, data)
         action_id = str(data.get(cards.DATA_ACTION_ID) or "")
         return await self.core.action(person, action_id, str(data.get(cards.DATA_VALUE) or ""))
 
     async def _submit(self, person: Person, data: dict[str, Any]) -> Answer:
         """A submitted form to the core; mistakes come back as the same form, refilled."""
+        self._check(person, data)
         form = forms.decode(data.get(cards.DATA_FORM))
         if form is not None:
             values = forms.values_of(form, data)
@@ -423,7 +440,8 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         # Teams announces one install twice (conversationUpdate and installationUpdate).
         if self.conversations.install(key):
             reach.release(self.core, self.gateway)  # a manager who got the app
-            await turn_context.send_activity(reply(help_message(self.core.commands, PLATFORM)))
+            welcome = help_message(self.core.commands, PLATFORM)
+            await turn_context.send_activity(self._reply(turn_context.activity, welcome))
             team = TeamsChannelData().deserialize(turn_context.activity.channel_data or {}).team
             if team is not None and team.id:
                 await self._read_roster(turn_context, team.id)

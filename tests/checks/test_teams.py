@@ -16,7 +16,7 @@ from bot.check_cli import checks
 from bot.teams.package import build_package
 from handlers.checks import ids
 from tests.checks.conftest import CHECK_SETTINGS
-from tests.teams.conftest import MakeTeams, Teams, card_text, load_activity
+from tests.teams.conftest import MakeTeams, Teams, card_text, load_activity, objects_in
 
 PERSONAL = "teams-message-personal.json"
 SUBMIT = "teams-message-from-action-submit.constructed.json"
@@ -173,3 +173,29 @@ async def test_an_edited_thumbs_down_reaches_the_admin_without_control_character
         assert "Polaris ]0;owned[2Jsoon!" in shown.stdout
         assert "Old [2Jone" in shown.stdout
         assert not any(ch in shown.stdout for ch in "\x1b\x07\u202e")
+
+
+async def test_a_button_changed_on_its_way_back_is_refused(
+    teams: Teams, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Teams sends a button's data back from the client: replayed with another draft (or from a
+    # card sent before buttons were signed), it must not be taken as the bot's (review8b H).
+    await teams.post("teams-message-personal.json", text="check: Sneak peek of Polaris")
+    [button] = [
+        found["data"]
+        for found in objects_in(teams.connector.sent[-1].activity)
+        if isinstance(found.get("data"), dict) and found["data"].get("action_id") == ids.UNHELPFUL
+    ]
+    changed = {**button, "value": button["value"] + " and whatever I like"}
+    unsigned = {k: v for k, v in button.items() if k != "signed"}
+    url = teams.connector.url
+
+    for number, value in enumerate((changed, unsigned)):
+        await teams.post_as_written(load_activity(SUBMIT, url, id=f"m{number}", value=value))
+        assert "That button is no longer active" in json.dumps(teams.connector.sent[-1].activity)
+    assert teams.db["check_downvotes"].count == 0
+    refused = [r for r in caplog.records if "not as the bot signed it" in r.getMessage()]
+    assert len(refused) == 1  # then counted, a line a minute
+
+    await teams.post_as_written(load_activity(SUBMIT, url, id="m3", value=button))  # as drawn
+    assert [row["draft"] for row in teams.db["check_downvotes"].rows] == ["Sneak peek of Polaris"]

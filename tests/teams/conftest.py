@@ -18,7 +18,7 @@ from sqlite_utils import Database
 from bot.app import Runtime, build_runtime
 from bot.server import build_web_app
 from bot.settings import Settings
-from bot.teams import TeamsBot
+from bot.teams import TeamsBot, cards
 from bot.teams.cards import CARD_CONTENT_TYPE
 from bot.teams.cards import objects_in as objects_in  # for the tests that import it from here
 from handlers.core import Core
@@ -121,7 +121,8 @@ class Teams:
         self, fixture: str, /, headers: dict[str, str] | None = None, **changes: Any
     ) -> ClientResponse:
         """POST the stored activity `fixture` (with `changes`) to /api/messages. A message
-        posted again without an `id` of its own gets a new one: the bot ignores a repeat."""
+        posted again without an `id` of its own gets a new one: the bot ignores a repeat.
+        Button and form data in it come back signed, as from a card the bot drew."""
         activity = load_activity(fixture, self.connector.url, **changes)
         conversation = activity.get("conversation", {}).get("id")
         if (
@@ -131,6 +132,14 @@ class Teams:
         ):
             activity["id"] = f"{activity['id']}-{len(self.posted)}"
         self.posted.add((conversation, activity.get("id")))
+        return await self.post_as_written(
+            cards.signed(activity, self.core.shares.signature), headers
+        )
+
+    async def post_as_written(
+        self, activity: dict[str, Any], headers: dict[str, str] | None = None
+    ) -> ClientResponse:
+        """POST `activity` to /api/messages as it is (button data unsigned, say)."""
         response = await self.client.post("/api/messages", json=activity, headers=headers)
         if response.content_type == "application/json":
             for card in _cards_within(await response.json()):  # invoke answers carry cards too
