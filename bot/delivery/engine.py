@@ -31,6 +31,8 @@ An outage is the platform's, not the message's
 ----------------------------------------------
 Each platform's queue has a circuit breaker (bot/delivery/breaker.py): transient failures in a
 row pause it, one probe at a time goes while paused, and what is past its use is given up.
+A team's channel or manager that refuses the bot is not a failure like another: its messages
+go to whoever stands in for it, or wait for it (bot/delivery/refusals.py).
 """
 
 from __future__ import annotations
@@ -62,20 +64,13 @@ from bot.delivery.gateway import (
 )
 from bot.delivery.ledger import Delivery, Ledger
 from bot.delivery.progress import Progress, ProgressCallback, RateMeter
+from bot.delivery.refusals import OnHeld, Refusals, StandIns
 from bot.settings import Settings
 from handlers.views import Message
 
 log = logging.getLogger("bot.delivery")
 
 MessageSource = Message | Callable[[str], Message | None]
-MANAGERS_SETTING = "SOCIALBOT_SOCIAL_MEDIA_MANAGERS"  # where a gone manager is replaced
-# Who stands in for a team's channel or manager that refuses the bot's messages of a purpose
-# (platform, recipient, purpose): None when they are not the team's (they fail as before), else
-# the people to send them to instead ([]: keep them until the recipient accepts).
-StandIns = Callable[[str, str, str], list[str] | None]
-# Told (platform, purpose, key) when a message is first kept for a channel that refuses the
-# bot, so that whoever expects it to have arrived can hear it waits.
-OnHeld = Callable[[str, str, str], None]
 FAN_OUT_BATCH = 2000  # deliveries queued per transaction by a fan-out
 RECOVER_EVERY = 60.0  # seconds between looks for rows that other, dead processes left `sending`
 
@@ -182,14 +177,11 @@ class DeliveryEngine:
     ) -> None:
         self.ledger = Ledger(db)
         self._policy = policy or Policy()
-        self._stand_ins = stand_ins or (lambda platform, recipient, purpose: None)
-        self._on_held = on_held
-        # Team channels that refused the bot's last message to them, with why and the fix.
-        self.refusing: dict[tuple[str, str], str] = {}
-        # Of those, the managers' DMs (their account is gone), with what Slack or Teams said.
-        self.gone: dict[tuple[str, str], str] = {}
         self.owner = _owner()
         self._gateways = {gateway.platform: gateway for gateway in gateways}
+        self.refusals = Refusals(
+            self.ledger, self._policy, self._gateways, self._forward, self.kick, stand_ins, on_held
+        )
         self._paces = dict(paces)
         missing = set(self._gateways) - set(self._paces)
         if missing:
@@ -212,7 +204,7 @@ class DeliveryEngine:
     @policy.setter
     def policy(self, policy: Policy) -> None:
         """New knobs, for the running platforms' circuit breakers too."""
-        self._policy = policy
+        self._policy = self.refusals.policy = policy
         for lane in self._lanes.values():
             lane.breaker.policy = policy
 
@@ -331,7 +323,7 @@ class DeliveryEngine:
             return False  # a paused platform: the caller edits again later
         if message_id is None:
             # A channel that refused the message: the managers who got it instead get the edit.
-            others = self._others(platform, recipient, purpose)
+            others = self.refusals.others(platform, recipient, purpose)
             edited = [await self.update(platform, r, purpose, key, message) for r in others]
             return any(edited)
         payload = gateway.render(message)
@@ -363,8 +355,7 @@ class DeliveryEngine:
         self.recovered = self._recover()
         # Held rows are tried again at each start: someone may have invited the bot meanwhile.
         self.ledger.release(time.time())
-        for platform, recipient, reason, _ in self.ledger.held():
-            self.refusing.setdefault((platform, recipient), reason)
+        self.refusals.remember_held()
         for platform, gateway in self._gateways.items():
             pace = self._paces[platform]
             self._lanes[platform] = lane = _Lane(
@@ -622,11 +613,10 @@ class DeliveryEngine:
             message_id = await gateway.send(row.recipient, self._payload(row.payload), row.token)
             ledger.mark_sent(row.id, message_id, time.time())
             lane.breaker.answered()
-            if (gateway.platform, row.recipient) in self.refusing:
-                self._accepted(gateway.platform, row.recipient, context)
+            self.refusals.sent(gateway.platform, row.recipient, context)
         except ConversationRefused as error:
             lane.breaker.answered()
-            self._refused(row, error, context)
+            self.refusals.refused(row, error, context)
         except PermanentFailure as error:
             lane.breaker.answered()
             ledger.mark_failed(row.id, str(error) or type(error).__name__, time.time())
@@ -660,102 +650,19 @@ class DeliveryEngine:
             lane.wake.set()  # a requeued row changes when the dispatcher should look again
             self._signal()
 
-    def _refused(
-        self, row: Delivery, error: ConversationRefused, context: dict[str, object]
-    ) -> None:
-        """A team's channel or manager refuses the bot: whoever stands in for it gets the
-        message instead (the managers for a channel, the team now for a manager the settings no
-        longer name), or it is held and tried again (at start, and after a growing pause) until
-        the recipient accepts."""
-        now = time.time()
-        stand_ins = self._stand_ins(row.platform, row.recipient, row.purpose)
-        if stand_ins is None:  # not the team's
-            self.refusing.pop((row.platform, row.recipient), None)
-            self.gone.pop((row.platform, row.recipient), None)
-            self.ledger.mark_failed(row.id, str(error), now)
-            log.info("delivery failed for good", extra={**context, "reason": str(error)})
-            return
-        others = [r for r in stand_ins if r != row.recipient]
-        reason = f"{error}: {error.fix}"
-        replaced = error.person and bool(others)  # a manager the settings no longer name
-        if replaced:
-            log.info(
-                "messages kept for a former manager go to the team now",
-                extra={**context, "manager": row.recipient, "to": others},
-            )
-        elif error.not_yet:  # nobody gone: the platform's layer names them, `release` sends
-            log.info("kept for a manager the bot cannot reach yet", extra=context)
-        elif error.person and (row.platform, row.recipient) not in self.gone:
-            self.gone[(row.platform, row.recipient)] = error.fix
-            log.warning(
-                "a social media manager's DM refuses the bot's messages",
-                extra={**context, "manager": row.recipient, "reason": str(error),
-                       "fix": f"name an active manager in {MANAGERS_SETTING}",
-                       "meanwhile": "kept until the DM accepts them"},
-            )  # fmt: skip
-        elif (row.platform, row.recipient) not in self.refusing:
-            log.warning(
-                "the team's channel refuses the bot's messages",
-                extra={**context, "channel": row.recipient, "reason": str(error), "fix": error.fix,
-                       "meanwhile": "sent to the managers" if others else "kept until it accepts"},
-            )  # fmt: skip
-        if replaced or error.not_yet:  # kept at start as refusing: not the engine's to tell
-            self.refusing.pop((row.platform, row.recipient), None)
-            self.gone.pop((row.platform, row.recipient), None)
-        else:
-            self.refusing[(row.platform, row.recipient)] = reason
-        if others:
-            payload = self._payload(row.payload)
-            forward = ((r, payload) for r in others)
-            self._queued(row.platform, row.purpose, row.key, forward, expires_at=row.expires_at)
-            self.ledger.mark_failed(row.id, f"{reason} (sent to the managers instead)", now)
-        elif now - row.created_at > self.policy.hold_for:
-            self.ledger.mark_failed(row.id, f"{reason} (given up after waiting)", now)
-            log.error("the team's channel never accepted the message", extra=context)
-        else:
-            pause = self.policy.hold_first * 2 ** max(0, row.attempts - 1)
-            self.ledger.hold(row.id, now + min(pause, self.policy.hold_cap), reason)
-            if row.attempts == 0 and self._on_held is not None:  # its first try
-                try:
-                    self._on_held(row.platform, row.purpose, row.key)
-                except Exception:  # the message is kept whatever the listener does
-                    log.exception("a listener of held messages failed", extra=context)
+    def _forward(self, row: Delivery, others: list[str]) -> None:
+        """Queue `row`'s message for `others` (who stand in for its refusing recipient)."""
+        payload = self._payload(row.payload)
+        forward = ((r, payload) for r in others)
+        self._queued(row.platform, row.purpose, row.key, forward, expires_at=row.expires_at)
 
     def holds(self, platform: str, recipient: str, purpose: str) -> bool:
-        """Whether messages of `purpose` to `recipient` are kept for now: it is a team's
-        channel or manager that refused the bot's last message or that the bot cannot reach
-        yet, and nobody stands in for it."""
-        if (platform, recipient) not in self.refusing:
-            gateway = self._gateways.get(platform)
-            if gateway is None or gateway.reaches(recipient):
-                return False
-            if self._stand_ins(platform, recipient, purpose) is None:
-                return False  # not the team's: it fails, it is not kept
-        return not self._others(platform, recipient, purpose)
+        """Whether messages of `purpose` to `recipient` are kept for now (`Refusals.holds`)."""
+        return self.refusals.holds(platform, recipient, purpose)
 
     def release(self, platform: str, recipients: Iterable[str]) -> int:
-        """Send now what is kept for `recipients`, who can be reached now (a manager who
-        opened the bot, got the app or joined a team it is in); return how many."""
-        now = time.time()
-        released = sum(self.ledger.release(now, platform, r) for r in set(recipients))
-        if released:
-            log.info("kept messages released", extra={"platform": platform, "held": released})
-            self.kick(platform)
-        return released
-
-    def _others(self, platform: str, recipient: str, purpose: str) -> list[str]:
-        """Who gets the messages for `recipient` while it refuses the bot (none: they wait)."""
-        stand_ins = self._stand_ins(platform, recipient, purpose) or []
-        return [r for r in stand_ins if r != recipient]
-
-    def _accepted(self, platform: str, recipient: str, context: dict[str, object]) -> None:
-        """A channel that refused the bot took a message: send what was held for it now."""
-        del self.refusing[(platform, recipient)]
-        self.gone.pop((platform, recipient), None)
-        released = self.ledger.release(time.time(), platform, recipient)
-        log.info("the team's channel accepts messages again", extra={**context, "held": released})
-        if released:
-            self.kick(platform)
+        """Send now what is kept for `recipients`, who can be reached now; return how many."""
+        return self.refusals.release(platform, recipients)
 
     def outages(self) -> dict[str, dict[str, object]]:
         """Each platform whose queue is paused: since when it fails, why, how many wait."""
@@ -774,23 +681,7 @@ class DeliveryEngine:
             f" {self.policy.probe_every:g} s; the rest go when it answers"
             for platform, state in self.outages().items()
         ]
-        held = {(p, r): n for p, r, _, n in self.ledger.held()}
-        gone = [
-            f"{MANAGERS_SETTING}: {recipient} {what}: {held.get((platform, recipient), 0)}"
-            " message(s) kept for them; name an active manager there"
-            for (platform, recipient), what in sorted(self.gone.items())
-        ]
-        channels = [
-            f"the bot cannot post in the {platform} channel {recipient} ({reason}); "
-            + (
-                f"{held[(platform, recipient)]} message(s) kept until it accepts them"
-                if (platform, recipient) in held
-                else "the managers get its messages meanwhile"
-            )
-            for (platform, recipient), reason in sorted(self.refusing.items())
-            if (platform, recipient) not in self.gone
-        ]
-        return paused + gone + channels
+        return paused + self.refusals.warnings()
 
     def _retry(
         self, row: Delivery, reason: str, uncertain: bool, context: dict[str, object]
