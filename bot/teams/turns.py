@@ -41,6 +41,10 @@ _BOT_CHAT = "a:"  # how the ids of a person's chat with a bot start (people's ch
 _THREAD = ";messageid="  # a channel thread's conversation id: `<channel id>;messageid=<root id>`
 
 Invoke = Callable[[TurnContext, Person, dict[str, Any]], Awaitable[InvokeResponse]]
+# Invokes answered in a dialog, which only the one who opened it sees.
+_DIALOGS = frozenset(
+    (invokes.TASK_FETCH, invokes.TASK_SUBMIT, invokes.EXTENSION_FETCH, invokes.EXTENSION_SUBMIT)
+)
 
 
 def reply(answer: Reply, errors: dict[str, str] | None = None) -> Activity:
@@ -95,11 +99,12 @@ def _few_words(message: Message) -> bool:
     return all(isinstance(block, Text) and not block.image_url for block in message.blocks)
 
 
-def _presser(activity: Activity) -> str:
+def _presser(activity: Activity, alone: bool = False) -> str:
     """Who a share button in the answer to `activity` is counted for: the person in their chat
-    with the bot, else the conversation (a channel, a group chat), where anyone may press it."""
+    with the bot or `alone` (a dialog only they see), else the conversation (a channel, a group
+    chat), where anyone may press it."""
     conversation = activity.conversation
-    if (conversation.conversation_type or PERSONAL) != PERSONAL:
+    if not alone and (conversation.conversation_type or PERSONAL) != PERSONAL:
         return channel_of(conversation.id or "")
     account = activity.from_property
     return (account.aad_object_id or account.id or "") if account else ""
@@ -265,7 +270,8 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         person = person_of(self.core, activity)
         response = await handler(turn_context, person, _data(activity.value))
         if isinstance(response.body, dict):  # a card or a dialog: its share buttons counted
-            response.body = self.gateway.personal(response.body, _presser(activity))
+            presser = _presser(activity, alone=activity.name in _DIALOGS)
+            response.body = self.gateway.personal(response.body, presser)
         return response
 
     async def _on_card_action(

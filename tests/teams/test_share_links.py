@@ -19,6 +19,7 @@ from tests.teams.test_announce import CHANNEL, MEGAN, MENTION, PERSONAL, execute
 from tests.teams.test_digest import ada_digest
 
 PUBLIC = "https://socialbot.example.com"
+TASK_SUBMIT = "teams-invoke-task-submit.synthetic.json"  # from a group chat
 LINKEDIN = "https://www.linkedin.com/sharing/share-offsite/?"
 
 
@@ -179,3 +180,23 @@ async def test_a_share_on_a_teams_channel_post_counts_for_the_channel_and_the_fi
     assert (counted.clicks, counted.people) == (1, 0)
     figures = await teams.runtime.insights.message(datetime.now(UTC), 7)
     assert "1 on posts in Teams channels or group chats, once per conversation" in str(figures)
+
+
+async def test_a_dialog_s_share_buttons_count_for_the_one_who_sees_it(
+    make_teams: MakeTeams,
+) -> None:
+    # A dialog opened in a group chat is seen by its presser alone: the links are theirs.
+    teams = await make_teams(announcers=[MEGAN], public_url=PUBLIC)
+    await teams.post(PERSONAL, text="announce")
+    [form] = cards_in(teams.connector.sent[-1].activity)
+    typed = {"headline": "Launch", "message": "We launch today.", "audience": "everyone",
+             "when": "now", "link": "https://example.com/launch", "share": "ask"}  # fmt: skip
+    sender = {"id": "29:megan", "aadObjectId": MEGAN, "name": "Megan"}
+    value = {"data": {**form["actions"][0]["data"], **typed}}
+    response = await teams.post(TASK_SUBMIT, value=value, **{"from": sender})
+    dialog = await response.json()
+    [linkedin] = [n for n in objects_in(dialog) if n.get("title") == "Share on LinkedIn"]
+
+    await opened(teams, linkedin["url"])
+    [(_, person, _, _)] = clicks(teams)
+    assert person == MEGAN
