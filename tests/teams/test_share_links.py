@@ -8,6 +8,7 @@ import json
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -125,17 +126,26 @@ async def test_without_a_public_url_the_buttons_open_the_network_and_the_insight
     assert [w for w in warnings if w.startswith("SOCIALBOT_PUBLIC_URL is not set")]
 
 
+# An announcement to share, as Megan types it in the form.
+TO_SHARE = {"headline": "Launch", "message": "We launch today.", "audience": "everyone",
+            "when": "now", "link": "https://example.com/launch", "share": "ask"}  # fmt: skip
+
+
+async def announce_form(teams: Teams) -> dict[str, Any]:
+    """The announcement form Megan gets in her chat with the bot: its submit action."""
+    await teams.post(PERSONAL, text="announce")
+    [form] = cards_in(teams.connector.sent[-1].activity)
+    action: dict[str, Any] = form["actions"][0]
+    return action
+
+
 async def test_the_share_buttons_of_an_announcement_s_preview_are_counted_too(
     make_teams: MakeTeams,
 ) -> None:
     # An answer in the turn (the preview of an announcement to share) kept the
     # networks' own links, so the announcer's share from it was never counted.
     teams = await make_teams(announcers=[MEGAN], public_url=PUBLIC)
-    await teams.post(PERSONAL, text="announce")
-    [form] = cards_in(teams.connector.sent[-1].activity)
-    typed = {"headline": "Launch", "message": "We launch today.", "audience": "everyone",
-             "when": "now", "link": "https://example.com/launch", "share": "ask"}  # fmt: skip
-    preview = await execute(teams, form["actions"][0], typed)
+    preview = await execute(teams, await announce_form(teams), TO_SHARE)
     shares = [n for n in objects_in(preview) if str(n.get("title", "")).startswith("Share on ")]
     assert len(shares) == 3
     assert all(button["url"].startswith(f"{PUBLIC}/share/") for button in shares)
@@ -156,12 +166,8 @@ async def test_a_share_on_a_teams_channel_post_counts_for_the_channel_and_the_fi
         announcers=[MEGAN], public_url=PUBLIC, teams_conversation_rate=100.0, insights="off"
     )
     await teams.post(MENTION, text="<at>Test Bot</at> hello")  # the app is in this channel's team
-    await teams.post(PERSONAL, text="announce")
-    [form] = cards_in(teams.connector.sent[-1].activity)
-    typed = {"headline": "Launch", "message": "We launch today.", "audience": "channels",
-             "channels": CHANNEL, "when": "now", "link": "https://example.com/launch",
-             "share": "ask"}  # fmt: skip
-    preview = await execute(teams, form["actions"][0], typed)
+    typed = {**TO_SHARE, "audience": "channels", "channels": CHANNEL}
+    preview = await execute(teams, await announce_form(teams), typed)
     [confirm] = preview["value"]["actions"]
     await execute(teams, confirm, {"next": "confirm"})
     async with teams.runtime.delivery as delivery:
@@ -187,12 +193,9 @@ async def test_a_dialog_s_share_buttons_count_for_the_one_who_sees_it(
 ) -> None:
     # A dialog opened in a group chat is seen by its presser alone: the links are theirs.
     teams = await make_teams(announcers=[MEGAN], public_url=PUBLIC)
-    await teams.post(PERSONAL, text="announce")
-    [form] = cards_in(teams.connector.sent[-1].activity)
-    typed = {"headline": "Launch", "message": "We launch today.", "audience": "everyone",
-             "when": "now", "link": "https://example.com/launch", "share": "ask"}  # fmt: skip
+    form = await announce_form(teams)
     sender = {"id": "29:megan", "aadObjectId": MEGAN, "name": "Megan"}
-    value = {"data": {**form["actions"][0]["data"], **typed}}
+    value = {"data": {**form["data"], **TO_SHARE}}
     response = await teams.post(TASK_SUBMIT, value=value, **{"from": sender})
     dialog = await response.json()
     [linkedin] = [n for n in objects_in(dialog) if n.get("title") == "Share on LinkedIn"]
