@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 # People handled per tick, the rest a minute later: above Slack's pace (600 a minute), so the
 # engine is never starved, and each person yields to the event loop so acks stay prompt.
 BATCH = 1000
-MUTE = timedelta(days=7)
+MUTE_DAYS = 7  # a mute ends as the person's day starts a week on, whatever DST does between
 POSTS_CACHED = 5000
 SENT_ITEMS_KEPT = timedelta(days=60)  # items older than the freshness window are never offered
 # Someone with nothing to get is looked at again this much later the same day (the feeds are
@@ -118,6 +118,7 @@ class Digest:
         self._offers: list[Offers] = []
         # (item id, its text's hash, the person or "" with a model, network) → the post
         self._posts: dict[tuple[int, str, str, Network], SuggestedPost] = {}
+        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)  # tests move it
 
     def register(self, core: Core) -> None:
         """Add `/socialbot preferences`, the digest's buttons, form, home section and tick."""
@@ -397,12 +398,14 @@ class Digest:
         return Message(note)
 
     async def _mute(self, person: Person, value: str) -> Message:
-        now = datetime.now(UTC)
-        until = now + MUTE
+        now = self.clock()
+        zone = self.zone(person.platform, person.user_id)
+        day = now.astimezone(zone).date() + timedelta(days=MUTE_DAYS)
+        until = datetime.combine(day, time(0), tzinfo=zone)
         self.store.update(person.platform, person.user_id, muted_until=until.timestamp())
-        self.schedule.replan(person.platform, person.user_id, now)
-        day = muted_day(until.astimezone(self.zone(person.platform, person.user_id)))
-        text = f"Digests muted for a week, until {day}."
+        due = self.schedule.replan(person.platform, person.user_id, now)
+        muted = f"Digests muted for a week, until {muted_day(until)}."
+        text = self._next_digest(person, muted, due)
         return Message(text, (Text(text), Actions((Button("Unmute", ids.UNMUTE),))))
 
     async def _unmute(self, person: Person, value: str) -> Message:
@@ -434,7 +437,7 @@ class Digest:
             self.plan.time_of(prefs),
             self.plan.days_of(prefs),
             prefs.wants(self.plan.opt_in),
-            datetime.now(UTC),
+            self.clock().astimezone(self.zone(person.platform, person.user_id)),
         )
         stats = stats_blocks(self.stats()) if person.has(Role.MANAGER) else ()
         return home_section(fields, stats)

@@ -253,14 +253,14 @@ def leaderboard_input(joined: bool) -> Input:
 def preferences_fields(
     prefs: Preferences, at: time, days: Sequence[int], wanted: bool, now: datetime
 ) -> Fields:
-    """The preferences in force, side by side."""
+    """The preferences in force, side by side; times in `now`'s zone (the person's)."""
     state = "On" if wanted else "Off"
     if wanted and prefs.muted(now) and prefs.muted_until is not None:
         state = f"Muted until {muted_day(datetime.fromtimestamp(prefs.muted_until, now.tzinfo))}"
     return Fields(
         (
             ("Daily digest", state),
-            ("Time", at.strftime("%H:%M")),
+            ("Time", f"{at.strftime('%H:%M')} ({now.tzinfo})"),
             ("Days", days_text(days)),
             ("Topics", ", ".join(prefs.topics) or "all"),
             ("Networks", ", ".join(NETWORK_NAMES[n] for n in prefs.networks)),
