@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from botbuilder.core import TurnContext
 from botbuilder.core.teams import TeamsInfo
@@ -38,13 +40,41 @@ def member(account: ChannelAccount, tz: str = "") -> Member | None:
     )
 
 
-def timezone_of(activity: Activity) -> str:
-    """The sender's IANA time zone from the `clientInfo` entity Teams adds to messages."""
+def timezone_of(activity: Activity, known: str = "") -> str:
+    """The sender's IANA time zone: the `clientInfo` entity Teams adds to messages, else the
+    activity's own `localTimezone` (the Emulator, Web Chat, Direct Line), else a zone with the
+    offset of its `localTimestamp`: `known` when it has that offset now, else `Etc/GMT±N`."""
     for entity in activity.entities or []:
         properties = entity.additional_properties or {}
-        if entity.type == "clientInfo" and isinstance(properties.get("timezone"), str):
+        if entity.type == "clientInfo" and _is_zone(properties.get("timezone")):
             return str(properties["timezone"])
-    return ""
+    if _is_zone(activity.local_timezone):
+        return str(activity.local_timezone)
+    return _zone_at_offset(activity.local_timestamp, known)
+
+
+def _is_zone(name: object) -> bool:
+    """Whether `name` is an IANA time zone this machine knows."""
+    if not isinstance(name, str) or not name:
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def _zone_at_offset(stamp: object, known: str) -> str:
+    """A zone whose offset at `stamp` is the stamp's own: `known` if it is one, else the fixed
+    `Etc/GMT±N` for whole hours (its sign is POSIX's, the reverse of ISO's); "" otherwise."""
+    if not isinstance(stamp, datetime) or (offset := stamp.utcoffset()) is None:
+        return ""
+    if _is_zone(known) and stamp.astimezone(ZoneInfo(known)).utcoffset() == offset:
+        return known
+    hours, rest = divmod(int(offset.total_seconds()), 3600)
+    if rest or not -12 <= hours <= 14:
+        return ""
+    return "Etc/UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
 
 
 def store(directory: Directory, members: Iterable[Member]) -> int:

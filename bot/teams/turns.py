@@ -59,7 +59,10 @@ def person_of(core: Core, activity: Activity) -> Person:
     lacks one; the loopback Emulator does) holds none, and is `emulator:<from.id>`, never an
     object id."""
     account = activity.from_property
-    people.note_sender(core.directory, account, people.timezone_of(activity))
+    aad = account.aad_object_id if account else None
+    known = core.directory.get(PLATFORM, aad) if aad else None
+    tz = people.timezone_of(activity, known.tz if known else "")
+    people.note_sender(core.directory, account, tz)
     if account is None:
         return core.person(PLATFORM, "")
     if account.aad_object_id:

@@ -1,0 +1,38 @@
+"""A Teams person's zone from the activity itself when no clientInfo entity comes with it
+(the Emulator, Web Chat, Direct Line, some invokes): `localTimezone`, else the offset of
+`localTimestamp` (review9b T8)."""
+
+from __future__ import annotations
+
+from tests.teams.conftest import Teams
+
+PERSONAL = "teams-message-personal.json"
+AAD = "7faf8ab2-3d56-4244-b585-20c8a42ed2b8"  # the sender of PERSONAL
+
+
+def zone(teams: Teams) -> str:
+    member = teams.core.directory.get("teams", AAD)
+    assert member is not None
+    return member.tz
+
+
+async def test_the_activity_gives_the_zone_without_client_info(teams: Teams) -> None:
+    winter = "2027-01-11T09:00:00.000-05:00"  # a Monday morning in New York
+    await teams.post(PERSONAL, entities=[], localTimezone="America/New_York", localTimestamp=winter)
+    assert zone(teams) == "America/New_York"
+
+    # Only a timestamp: the zone known already keeps when it has the stamp's offset...
+    await teams.post(PERSONAL, entities=[], localTimestamp=winter)
+    assert zone(teams) == "America/New_York"
+    # ...and a traveller's new offset gives a fixed zone with it (Kolkata's +05:30 has none).
+    await teams.post(PERSONAL, entities=[], localTimestamp="2027-01-12T22:00:00.000+13:00")
+    assert zone(teams) == "Etc/GMT-13"
+    await teams.post(PERSONAL, entities=[], localTimestamp="2027-01-13T19:30:00.000+05:30")
+    assert zone(teams) == "Etc/GMT-13"
+
+    # A name that is no zone counts for nothing; clientInfo comes first.
+    await teams.post(PERSONAL, entities=[], localTimezone="Mars/Olympus", localTimestamp=None)
+    assert zone(teams) == "Etc/GMT-13"
+    client = [{"type": "clientInfo", "timezone": "Asia/Kolkata", "locale": "ja-JP"}]
+    await teams.post(PERSONAL, entities=client, localTimezone="America/New_York")
+    assert zone(teams) == "Asia/Kolkata"
