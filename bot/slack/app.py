@@ -179,6 +179,7 @@ class SlackBot:
         self.app.event("message")(tracked(self._on_message))
         self.app.event("app_mention")(tracked(self._on_mention))
         self.app.event("app_home_opened")(tracked(self._on_home_opened))
+        self.app.event("user_change")(tracked(self._on_user_change))
         self.app.action(re.compile(".+"))(tracked(self._on_action))
         self.app.view(re.compile(".+"))(tracked(self._on_submit))
         self.app.shortcut(re.compile(".+"))(tracked(self._on_shortcut))
@@ -576,6 +577,13 @@ class SlackBot:
         person = self.core.person("slack", event["user"])
         home = await self._reply(self.core.home(person), "slack home")
         await self._home.publish(event["user"], home)
+
+    async def _on_user_change(self, event: dict[str, Any]) -> None:
+        """A member's profile changed (a traveller's time zone, above all): into the directory
+        at once, not at the next daily sync, so their next digest comes at their new morning."""
+        user = event.get("user")
+        if isinstance(user, dict) and user.get("id") and not stranger(user, self.company()):
+            self.core.directory.upsert([member(user)])
 
     async def sync_people(self, again_at: datetime | None = None) -> bool:
         """Refresh the people directory from users.list; failures are logged, not raised.

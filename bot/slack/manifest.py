@@ -23,6 +23,7 @@ BOT_EVENTS = [
     "message.channels",
     "message.groups",
     "message.im",
+    "user_change",  # a traveller's new time zone at once (users:read)
 ]
 BOT_SCOPES = [
     "app_mentions:read",

@@ -23,6 +23,8 @@ SEARCH_DAYS = 30  # far enough to pass a week's mute and any choice of days
 # later, and never past their midnight: a morning digest does not arrive in the evening.
 LATE_BY = timedelta(hours=3)
 NOON = time(12, 0)
+# A digest sent this long before a person's zone changed was their new today's digest.
+MOVED_WITHIN = timedelta(hours=20)
 REPLAN_BATCH = 1000  # people replanned per transaction when the directory changed
 
 
@@ -167,6 +169,7 @@ class Schedule:
             tz, eligible = (str(known[0] or ""), bool(known[1])) if known else ("", False)
         if last_date is None:
             last_date = self.last_date(platform, user_id)
+        last_date = self._moved(platform, user_id, tz, now, last_date)
         prefs = self.store.preferences(platform, user_id)
         due = None
         if eligible and prefs.wants(self.plan.opt_in):
@@ -195,6 +198,23 @@ class Schedule:
             ],
         )
         return due
+
+    def _moved(
+        self, platform: str, user_id: str, tz: str, now: datetime, last_date: date | None
+    ) -> date | None:
+        """`last_date` in the zone `tz`: when the person's zone changed, a digest sent in the
+        last MOVED_WITHIN counts as their new today's (dates of two zones do not compare: a
+        traveller would get two, or none)."""
+        row = self.db.execute(
+            "SELECT tz FROM digest_schedule WHERE platform = ? AND user_id = ?", [platform, user_id]
+        ).fetchone()
+        if row is None or (row[0] or "") == tz:
+            return last_date
+        sent = self.store.last_sent(platform, user_id)
+        if sent is None or sent < now - MOVED_WITHIN:
+            return last_date
+        today = now.astimezone(self.plan.zone_of(tz)).date()
+        return today if last_date is None else max(last_date, today)
 
     def close_today(self, now: datetime) -> int:
         """Mark today's digest done for everyone whose time today came before `now` (after a

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -177,6 +177,14 @@ class DigestStore:
                 " sent_at) VALUES (?, ?, ?, ?, ?)",
                 [(platform, user_id, i, day.isoformat(), now.timestamp()) for i in item_ids],
             )
+
+    def last_sent(self, platform: str, user_id: str) -> datetime | None:
+        """When the person's last digest with items went out, if one did lately."""
+        (sent,) = self.db.execute(
+            "SELECT max(sent_at) FROM digest_sent_items WHERE platform = ? AND user_id = ?",
+            [platform, user_id],
+        ).fetchone()
+        return None if sent is None else datetime.fromtimestamp(sent, UTC)
 
     def dislike(
         self, platform: str, user_id: str, item_id: int, feed_id: int, now: datetime
