@@ -6,13 +6,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from handlers.checks.concerns import CheckSettings, Concern, Context, Kind, Result
+from handlers.checks.concerns import CheckSettings, Concern, Context, Kind, Result, Span
 from handlers.checks.confidential import confidential
 from handlers.checks.criticism import criticism
 from handlers.checks.disclosure import disclosure, hashtags
 from handlers.checks.rules import Rule, guideline, rules
 from handlers.checks.secrets import TermsFile
-from handlers.checks.text import name_pattern, without_links
+from handlers.checks.text import name_pattern, narrowed, without_links
 from handlers.guidelines.document import GuidelinesFile
 from handlers.guidelines.language import detect_language
 from handlers.guidelines.retrieval import Index, analyse
@@ -158,6 +158,8 @@ class OfflineReview:
         self, draft: str, context: Context | None = None, index: Index | None = None
     ) -> Result:
         """Every offline check on `draft`, against `index` (the file's now when None)."""
+        # Checked as "Polaris" when typed full-width (U+FF30…), quoted as typed.
+        typed, draft = draft, narrowed(draft)
         context = context or Context()
         index, forbidding, sections, tags = self._prepared(index or self.guidelines.prepared())
         today = context.today or self.today()
@@ -216,11 +218,17 @@ class OfflineReview:
             if concern.section not in cited  # already said, in the words of its own kind
         ]
         return Result(
-            draft,
-            tuple(_distinct(concerns)),
+            typed,
+            tuple(_as_typed(typed, concern) for concern in _distinct(concerns)),
             self.missing_settings(),
             language=language,
         )
+
+
+def _as_typed(typed: str, concern: Concern) -> Concern:
+    """`concern` with its span's text as the draft was typed (the same offsets)."""
+    span = concern.span
+    return replace(concern, span=Span.of(typed, span.start, span.end)) if span else concern
 
 
 def _distinct(concerns: list[Concern]) -> list[Concern]:

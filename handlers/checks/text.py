@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
@@ -62,17 +63,40 @@ def _escaped(word: str) -> str:
     return re.escape(word).replace("'", "['\u2019]")
 
 
+# Scripts written without spaces between words (kana, kanji and hanzi, Hangul with its particles,
+# Thai, Lao, Khmer, Myanmar): a Latin name is glued to them ("来週Polarisを発売"), so a letter of
+# theirs is no part of the name's word.
+_UNSPACED = (
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
+)
+WORD = rf"[^\W{_UNSPACED}]"  # a letter, digit or _ of a script that puts spaces between words
+
+
 def name_pattern(names: Iterable[str]) -> re.Pattern[str]:
     """Names as whole words, allowing a possessive or genitive ending ("Nordlys'", "Polaris's"),
-    and handles and hashtags that start with one, its words joined ("@vindelsystems")."""
+    and handles and hashtags that start with one, its words joined ("@vindelsystems"); a name
+    is whole next to Japanese or Chinese ("来週Polarisを"), and one in those scripts anywhere."""
     parts = sorted({" ".join(n.split()) for n in names if n.strip()}, key=len, reverse=True)
-    alternatives = "|".join(r"\s+".join(map(re.escape, part.split())) for part in parts)
+    alternatives = "|".join(
+        (rf"(?<!{WORD})" if re.match(WORD, part[0]) else "")
+        + r"\s+".join(map(re.escape, part.split()))
+        + (rf"(?:['\u2019]s|['\u2019]|s)?(?!{WORD})" if re.match(WORD, part[-1]) else "")
+        for part in parts
+    )
     joined = "|".join(re.escape("".join(part.split())) for part in parts)
     return re.compile(
-        rf"(?<![\w])(?:{alternatives or '(?!)'})(?:['\u2019]s|['\u2019]|s)?(?!\w)"
-        rf"|(?<=[@#])(?:{joined or '(?!)'})\w*",
-        re.IGNORECASE,
+        rf"(?:{alternatives or '(?!)'})|(?<=[@#])(?:{joined or '(?!)'})\w*", re.IGNORECASE
     )
+
+
+_WIDE = re.compile("[\u3000\uff01-\uff5e]")
+
+
+def narrowed(draft: str) -> str:
+    """`draft` with full-width letters, digits and signs (as Japanese input methods type them,
+    U+FF21…) and the ideographic space as ASCII (NFKC), same length."""
+    return _WIDE.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), draft)
 
 
 def sentences_of(draft: str) -> Iterator[Span]:
