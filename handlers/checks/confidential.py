@@ -11,6 +11,7 @@ from datetime import date
 from handlers.checks.concerns import CheckSettings, Concern, Kind, Secret, Span
 from handlers.checks.text import (
     EMAIL,
+    WORD,
     links,
     listed,
     name_pattern,
@@ -35,30 +36,32 @@ ROLE_MAILBOXES = frozenset(
     )
 )
 _CURRENCY = (
-    r"(?:DKK|EUR|USD|SEK|NOK|GBP|CHF|kr\.?|€|\$|£|euros?|Euro|kroner|kronor|dollars?"
-    r"|d['\u2019]euros)"
+    r"(?:DKK|EUR|USD|SEK|NOK|GBP|CHF|BRL|JPY|INR|kr\.?|R\$|€|\$|£|¥|₹|Rs\.?|euros?|Euro|kroner"
+    r"|kronor|dollars?|d['\u2019]euros|reais|円|ドル|ユーロ)"
 )
 _SCALE = (
     r"(?:bn|mn|[mkMBK]|mio\.?|mia\.?|mill\.?|Mio\.?|Mrd\.?|million(?:s|er)?|billion(?:s)?"
     r"|milliard(?:s|er)?|Millionen|Milliarden|miljoen|miljard|miljoner|miljarder"
-    r"|millions? d['\u2019]euros)"
+    r"|millions? d['\u2019]euros|mil millones|millones|millón|milhões|milhão|bilhões|bilhão"
+    r"|crores?|lakhs?|万|億|兆)"
 )
 # Thousands grouped by a space (sv, nb, da, fr: "950 000", also U+00A0 and U+202F) or a dot.
 _NUMBER = r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d[\d.,]*)"
 MONEY = re.compile(
-    rf"(?:{_CURRENCY}\s?{_NUMBER}(?:\s?{_SCALE}\b)?"
-    rf"|{_NUMBER}\s?(?:{_SCALE}\s?)?{_CURRENCY}(?!\w)"
-    rf"|{_NUMBER}\s?{_SCALE}(?!\w)\.?)"
+    rf"(?:{_CURRENCY}\s?{_NUMBER}(?:\s?{_SCALE}(?!{WORD}))?"
+    rf"|{_NUMBER}\s?(?:{_SCALE}\s?)?{_CURRENCY}(?!{WORD})"
+    rf"|{_NUMBER}\s?{_SCALE}(?!{WORD})\.?)"
 )
 # A sum this large, or any sum with a business word or the company's name near it, is the kind
 # of figure a company publishes; a bake sale's "120 euros" or a flea market's "3000 kroner" is not.
 _LARGE = 100_000
 _THOUSANDS = re.compile(r"\dk\b|\d\s?K\b")
-_SCALED = re.compile(rf"\d\s?(?:{_SCALE})(?:\s?{_CURRENCY})?(?!\w)")
+_SCALED = re.compile(rf"\d\s?(?:{_SCALE})(?:\s?{_CURRENCY})?(?!{WORD})")
 BUSINESS = re.compile(
     r"(?<!\w)(?:quarter\w*|Q[1-4]|H[12]|fiscal|FY\s?\d*|YTD|year-to-date|kvartal\w*|halvår\w*"
     r"|Quartal\w*|Halbjahr\w*|Geschäftsjahr\w*|kwarta(?:al|len)\w*|boekjaar|trimest\w*"
-    r"|semestre\w*|exercice|regnskabsår\w*|räkenskapsår\w*|regnskapsår\w*)(?!\w)",
+    r"|semestre\w*|exercice|regnskabsår\w*|räkenskapsår\w*|regnskapsår\w*)(?!\w)"
+    r"|四半期|上半期|下半期|決算|季度",  # Japanese and Chinese glue words together
     re.IGNORECASE,
 )
 _NEAR = 80  # characters between a figure and the business word or name that makes it one
@@ -74,7 +77,9 @@ FINANCIAL = re.compile(
     r"|\w*margin\w*|\w*marge|intäkt\w*|inntekt\w*|indtægt\w*|Einnahmen|opbrengst\w*|recettes"
     r"|revenus|ingresos|receitas?|fatturato|przychod\w*|(?:above|ahead of|behind|below) plan"
     r"|series [A-E]|funding round|finansieringsrunde|Finanzierungsrunde|finansieringsrunda"
-    r"|financieringsronde|levée de fonds)(?!\w)",
+    r"|financieringsronde|levée de fonds|facturación|beneficios?|ganancias|faturamento|lucros?"
+    r")(?!\w)"
+    r"|売上|売り上げ|収益|利益|営収|营收|收入|利润",
     re.IGNORECASE,
 )
 # Said of figures already out: the annual report, a press release, a public source.
@@ -83,7 +88,8 @@ PUBLISHED = phrase_pattern(
     |according to|årsrapport|årsrapporten|kvartalsrapport|offentliggjort|offentliggjorde
     |pressemeddelelse|ifølge|geschäftsbericht|quartalsbericht|veröffentlicht|pressemitteilung
     |laut|jaarverslag|persbericht|gepubliceerd|volgens|rapport annuel|communiqué de presse
-    |publiés|publié|selon"""
+    |publiés|publié|selon|informe anual|relatório anual|publicado|publicados|divulgado|divulgados
+    |según|de acordo com"""
 )
 # Said of figures not yet out.
 UNANNOUNCED = phrase_pattern(

@@ -1,5 +1,6 @@
-"""`socialbot check` on drafts as the company's offices write them: Japanese with Latin names glued
-in or typed full-width, and figures in Spanish, Portuguese, Japanese and Indian English."""
+"""Checking drafts as the company's offices write them: Japanese with Latin names glued in or typed
+full-width, figures in Spanish, Portuguese, Japanese and Indian English, and embargo dates that end
+with the day where the asker is."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from click.testing import CliRunner
 
 from bot.check_cli import check
 
-WIDE = "".join(chr(ord(c) + 0xFEE0) for c in "Polaris")  # as Japanese input methods type it
+WIDE, WIDE_4500 = (
+    "".join(chr(ord(c) + 0xFEE0) for c in text) for text in ("Polaris", "4500")
+)  # as Japanese input methods type it
 
 
 def _spans(drafts: list[str], env: dict[str, str], kind: str) -> list[list[str]]:
@@ -37,3 +40,36 @@ def test_a_name_inside_japanese_text_or_typed_full_width_is_found(env: dict[str,
         [],
         [],
     ]
+
+
+def test_unpublished_figures_are_found_in_the_offices_languages(env: dict[str, str]) -> None:
+    drafts = [
+        "Los ingresos del tercer trimestre fueron 45 millones de euros.",
+        "A receita do terceiro trimestre foi de 45 milhões de reais!",
+        "Receita recorde: R$ 45 milhões no trimestre.",
+        "売上高は45億円でした。",
+        f"第3四半期の売上は{WIDE_4500}万ドルでした。",
+        "Revenue this quarter was ₹45 crore.",
+        "Revenue this quarter crossed ₹80 lakh.",
+        "45 Millionen Euro Umsatz im Quartal.",
+    ]
+    assert _spans(drafts, env, "confidential") == [
+        ["45 millones"],
+        ["45 milhões"],
+        ["R$ 45 milhões"],
+        ["45億円"],
+        [f"{WIDE_4500}万ドル"],
+        ["₹45 crore"],
+        ["₹80 lakh"],
+        ["45 Millionen Euro"],
+    ]
+
+
+def test_small_sums_and_published_figures_stay_fine(env: dict[str, str]) -> None:
+    drafts = [
+        "Vendimos pasteles por 120 euros para la beneficencia.",
+        "Os ingressos custam 30 reais.",
+        "ランチは1500円でした。",
+        "Según el informe anual publicado, los ingresos fueron 45 millones de euros.",
+    ]
+    assert _spans(drafts, env, "confidential") == [[], [], [], []]
