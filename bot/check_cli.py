@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
-from datetime import date, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 import click
 
@@ -117,9 +118,11 @@ def stats(days: int, as_json: bool) -> None:
     """How many drafts were checked and how many had each kind of concern (nobody's names)."""
     from handlers.checks import stats as check_stats
 
-    db = _database_or_exit(settings_or_exit())
+    settings = settings_or_exit()
+    db = _database_or_exit(settings)
     try:
-        found = check_stats.stats(db, date.today() - timedelta(days=days))
+        today = datetime.now(ZoneInfo(settings.timezone)).date()  # the company's day
+        found = check_stats.stats(db, today - timedelta(days=days))
     finally:
         db.close()
     if as_json:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import time
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
@@ -65,10 +66,12 @@ class JsonFormatter(logging.Formatter):
 
 
 class TextFormatter(logging.Formatter):
-    """`time level logger: message key=value ...` for people reading a terminal."""
+    """`time level logger: message key=value ...` for people reading a terminal; the time is UTC
+    (`12:00:00Z`) like every time the bot's own messages give, whatever the container's TZ."""
 
     def __init__(self) -> None:
-        super().__init__("%(asctime)s %(levelname)-7s %(name)s: %(message)s", "%H:%M:%S")
+        super().__init__("%(asctime)s %(levelname)-7s %(name)s: %(message)s", "%H:%M:%SZ")
+        self.converter = lambda seconds: time.gmtime(seconds)
 
     def format(self, record: logging.LogRecord) -> str:
         line = super().format(record)

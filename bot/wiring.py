@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -63,6 +64,11 @@ def build_core(settings: Settings, db: Database) -> CoreParts:
     core = Core(db, roles, guidelines, settings.escalation_channel)
     context_chars = min(settings.model_context_chars, MAX_GUIDELINES)
     checks = Checks(
-        core, settings.checks, model, settings.model_timeout, context_chars=context_chars
+        core,
+        settings.checks,
+        model,
+        settings.model_timeout,
+        ZoneInfo(settings.timezone),
+        context_chars,
     )
     return CoreParts(core, checks, model)

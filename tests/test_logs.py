@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import time
+from datetime import UTC, datetime
 
 import pytest
 
@@ -31,3 +33,29 @@ def test_secrets_are_redacted(fmt: str, capsys) -> None:
         assert [e["level"] for e in entries] == ["INFO", "WARNING", "ERROR"]
         assert entries[1]["auth"] == "[redacted]"
         assert "RuntimeError" in entries[2]["traceback"]
+
+
+def test_text_log_times_are_utc_whatever_the_containers_tz(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "Pacific/Kiritimati")  # UTC+14, as a deployer's compose file may set
+    time.tzset()
+    try:
+        configure_logging("INFO", "text", secrets=[])
+        logging.getLogger("test").info("hello")
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    stamp = capsys.readouterr().err.split()[0]
+    assert stamp.endswith("Z")
+    logged = datetime.strptime(stamp, "%H:%M:%SZ").time()
+    now = datetime.now(UTC)
+    apart = abs(
+        now.hour * 3600
+        + now.minute * 60
+        + now.second
+        - logged.hour * 3600
+        - logged.minute * 60
+        - logged.second
+    )
+    assert min(apart, 86400 - apart) < 60

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from content_feed.compose import TextModel
 from handlers.checks import ids, stats, views
@@ -24,6 +25,7 @@ from handlers.reports.store import ReportStore
 from handlers.views import Message, Reply, SharedMessage, Values
 
 REPORT_COMMAND = "report-mention"
+UTC_ZONE = ZoneInfo("UTC")
 
 
 class Checks:
@@ -35,15 +37,25 @@ class Checks:
         settings: CheckSettings,
         model: TextModel | None = None,
         timeout: float = DEFAULT_TIMEOUT,
-        today: Callable[[], date] = date.today,
+        zone: ZoneInfo = UTC_ZONE,
         context_chars: int = MAX_GUIDELINES,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.core = core
-        self.review = OfflineReview(core.guidelines.file, settings, today)
+        self.zone = zone  # the company's day (SOCIALBOT_TIMEZONE): for whom the bot does not know
+        self.now = now
+        self.review = OfflineReview(core.guidelines.file, settings, self.today)
         self.model = model
         self.timeout = timeout
         self.context_chars = context_chars  # of the guidelines sent whole with a draft
-        self.today = today
+
+    def today(self, person: Person | None = None) -> date:
+        """The day it is for `person` (their zone in the directory), else the company's day:
+        a term confidential `until` a date stays so until that day is over where they are."""
+        zone = self.zone
+        if person is not None:
+            zone = self.core.directory.zone_of(person.platform, person.user_id, zone)
+        return self.now().astimezone(zone).date()
 
     def register(self, core: Core) -> None:
         """Add the command, the shortcut, the form and the buttons."""
@@ -76,7 +88,7 @@ class Checks:
         reports = ReportStore(self.core.db).find(OPEN_STATUSES)
         return frozenset(key for report in reports for key in keys(report.links))
 
-    async def check(self, draft: str, profile: str = "") -> Result:
+    async def check(self, draft: str, profile: str = "", person: Person | None = None) -> Result:
         """Check `draft` (offline, and by the model when there is one) and count the kinds."""
         draft = draft.strip()
         if not draft:
@@ -86,14 +98,14 @@ class Checks:
         index = await self.core.guidelines.index()
         # In a worker thread: a long draft takes a while, so do an edited file's rules and
         # sections, and every other user waits meanwhile.
-        context = Context(profile, self.open_report_keys())
+        context = Context(profile, self.open_report_keys(), self.today(person))
         result = await asyncio.to_thread(self.review.check, draft, context, index)
         if self.model is not None:
             sections = index.sections
             if sum(len(s.body) for s in sections) > self.context_chars:
                 sections = tuple(hit.section for hit in index.search(draft, limit=5))
             result = await model_review(self.model, result, sections, self.timeout)
-        stats.count(self.core.db, result, self.today())
+        stats.count(self.core.db, result, self.today())  # the company's day
         return result
 
     def objection(self, post: str) -> str | None:
@@ -107,7 +119,7 @@ class Checks:
     async def answer(self, person: Person, draft: str, profile: str = "") -> Message:
         """The check as a message; the model is asked on the person's budget."""
         with asked_by(person):
-            return views.result_message(await self.check(draft, profile))
+            return views.result_message(await self.check(draft, profile, person))
 
     async def command(self, person: Person, text: str) -> Reply:
         """`/check-post <draft>` checks it; `/check-post` alone opens the form."""

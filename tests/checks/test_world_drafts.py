@@ -5,14 +5,19 @@ with the day where the asker is."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from click.testing import CliRunner
 
 from bot.check_cli import check
+from handlers.people import Member
+from tests.fakes.slack_requests import command_reply
+from tests.fakes.slack_web_api import FakeSlack
 
-WIDE, WIDE_4500 = (
-    "".join(chr(ord(c) + 0xFEE0) for c in text) for text in ("Polaris", "4500")
-)  # as Japanese input methods type it
+# Full-width, as Japanese input methods type it.
+WIDE, WIDE_4500 = ("".join(chr(ord(c) + 0xFEE0) for c in text) for text in ("Polaris", "4500"))
 
 
 def _spans(drafts: list[str], env: dict[str, str], kind: str) -> list[list[str]]:
@@ -73,3 +78,33 @@ def test_small_sums_and_published_figures_stay_fine(env: dict[str, str]) -> None
         "Según el informe anual publicado, los ingresos fueron 45 millones de euros.",
     ]
     assert _spans(drafts, env, "confidential") == [[], [], [], []]
+
+
+# At any instant Pago Pago's day (UTC-11) is at least one day behind Kiritimati's (UTC+14).
+BEHIND, AHEAD = ZoneInfo("Pacific/Pago_Pago"), ZoneInfo("Pacific/Kiritimati")
+
+
+def test_an_embargo_ends_when_its_day_is_over_in_the_company_zone(env: dict[str, str]) -> None:
+    until = datetime.now(BEHIND).date().isoformat()  # today in Pago Pago, over in Kiritimati
+    found = []
+    for zone in (BEHIND, AHEAD):
+        terms = {"SOCIALBOT_CONFIDENTIAL_TERMS": f"Polaris until {until}"}
+        found += _spans(
+            ["Polaris launches tomorrow"],
+            env | terms | {"SOCIALBOT_TIMEZONE": zone.key},
+            "confidential",
+        )
+    assert found == [["Polaris"], []]
+
+
+async def test_an_embargo_ends_when_the_askers_day_is_over(
+    make_slack_bot: Any, slack: FakeSlack
+) -> None:
+    until = datetime.now(BEHIND).date().isoformat()
+    bot = await make_slack_bot(confidential_terms=f"Polaris until {until}", timezone=AHEAD.key)
+    bot.runtime.core.directory.upsert([Member("slack", "UPAGO", tz=BEHIND.key)])
+    answers = [
+        await command_reply(bot, slack, "/check-post", "Polaris launches tomorrow", user=user)
+        for user in ("UPAGO", "UKIRI")  # UKIRI's zone is unknown: the company's (Kiritimati)
+    ]
+    assert [bool(a["text"].startswith("✅")) for a in answers] == [False, True]
