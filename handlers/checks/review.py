@@ -14,7 +14,7 @@ from handlers.checks.rules import Rule, guideline, rules
 from handlers.checks.secrets import TermsFile
 from handlers.checks.text import name_pattern, narrowed, without_links
 from handlers.guidelines.document import GuidelinesFile
-from handlers.guidelines.language import detect_language
+from handlers.guidelines.language import reply_language
 from handlers.guidelines.retrieval import Index, analyse
 
 # How each kind's section is found in whatever guidelines the company has.
@@ -164,7 +164,7 @@ class OfflineReview:
         index, forbidding, sections, tags = self._prepared(index or self.guidelines.prepared())
         today = context.today or self.today()
         settings = self.settings
-        language = detect_language(draft, default=index.language)
+        language = reply_language(draft, default=index.language)  # never a third one
         company_mentioned = bool(
             settings.company_names
             and name_pattern(settings.company_names).search(without_links(draft))

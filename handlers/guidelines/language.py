@@ -130,6 +130,16 @@ _ITALIAN_STOP = """
         abbiamo avete hanno sono sei è siamo siete era erano posso puoi può possiamo potete
         possono devo deve dobbiamo devono cosa qualcuno qualcosa ok grazie ciao"""
 _ITALIAN_MARKERS = "il della che non sono gli questo questa posso può nostro nostra dei delle è"
+# The Snowball Portuguese stop list's function words (its verb forms left out but the commonest).
+_PORTUGUESE_STOP = """
+        de a o que e do da em um para com não uma os no se na por mais as dos como mas ao ele das
+        à seu sua ou quando muito nos já eu também só pelo pela até isso ela entre depois sem
+        mesmo aos seus quem nas me esse eles você essa num nem suas meu às minha numa pelos elas
+        qual nós lhe deles essas esses pelas este dele tu te vocês vos lhes meus minhas teu tua
+        teus tuas nosso nossa nossos nossas dela delas esta estes estas aquele aquela aqueles
+        aquelas isto aquilo estou está estamos estão posso pode podemos devo deve é são foi ok
+        obrigado obrigada olá"""
+_PORTUGUESE_MARKERS = "não você um uma nosso nossa são também isso pelo pela"
 
 
 @dataclass(frozen=True)
@@ -169,6 +179,7 @@ FRENCH = _language("fr", "French", _FRENCH_STOP, _FRENCH_MARKERS, "çèêœ", el
 SPANISH = _language("es", "Spanish", _SPANISH_STOP, _SPANISH_MARKERS, "ñ¿¡")
 CATALAN = _language("ca", "Catalan", _CATALAN_STOP, _CATALAN_MARKERS, "·", elides=True)
 ITALIAN = _language("it", "Italian", _ITALIAN_STOP, _ITALIAN_MARKERS, elides=True)
+PORTUGUESE = _language("pt", "Portuguese", _PORTUGUESE_STOP, _PORTUGUESE_MARKERS, "ãõç")
 
 # Spellings that tell Danish and Norwegian apart where their words are shared: "-tion" and
 # "-hed" against "-sjon" and "-het", "øj" against "øy", "k"/"g" against "kj"/"gj" before e/i.
@@ -188,8 +199,13 @@ LANGUAGES: dict[str, Language] = {
 # Languages read (stop words, stems) but not spoken: the bot has no sentences in them, so a
 # question in one is answered in the guidelines' language (or English), never in a third
 # (reply_language); detect_language finds the closest language spoken.
-READ_ONLY: dict[str, Language] = {CATALAN.code: CATALAN, ITALIAN.code: ITALIAN}
+READ_ONLY: dict[str, Language] = {
+    language.code: language for language in (CATALAN, ITALIAN, PORTUGUESE)
+}
 DEFAULT_LANGUAGE = ENGLISH
+# How much more another language must score than the one expected when the text has words of
+# the expected one too: "… Q3 revenue was $45 million" is English, though "was" is German.
+MARGIN = 2.0
 
 
 # Chinese, Japanese and Korean write no spaces between words: their runs are read as
@@ -223,15 +239,16 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE.code) -> str:
     lowered = text.lower()
     scores = {code: _score(read, found, lowered) for code, read in LANGUAGES.items()}
     best = max(scores, key=lambda code: scores[code])
-    if scores[best] == 0 or scores.get(default) == scores[best]:
-        return default  # nothing telling, or a tie with the language expected
+    expected = scores.get(default, 0.0)
+    if scores[best] == 0 or scores[best] < expected + (MARGIN if expected else 0.5):
+        return default  # nothing telling, or too little against the language expected
     return best
 
 
 def reply_language(text: str, default: str = DEFAULT_LANGUAGE.code) -> str:
     """The language to answer `text` in: the one detect_language finds, unless `text` is in a
-    language the bot only reads (Italian, Catalan): then `default` if the bot speaks it, else
-    English, never a third language (an Italian question is not answered in Spanish)."""
+    language the bot only reads (Italian, Catalan, Portuguese): then `default` if the bot speaks
+    it, else English, never a third language (a Portuguese question is not answered in Spanish)."""
     spoken = detect_language(text, default)
     if reading_language(text, spoken) in READ_ONLY:
         return default if default in LANGUAGES else DEFAULT_LANGUAGE.code

@@ -108,3 +108,16 @@ async def test_an_embargo_ends_when_the_askers_day_is_over(
         for user in ("UPAGO", "UKIRI")  # UKIRI's zone is unknown: the company's (Kiritimati)
     ]
     assert [bool(a["text"].startswith("✅")) for a in answers] == [False, True]
+
+
+def test_a_draft_in_a_language_the_bot_does_not_speak_is_answered_in_the_guidelines_one(
+    env: dict[str, str],
+) -> None:
+    drafts = [
+        "Lançamos o Polaris na próxima semana, a receita do terceiro trimestre foi de 45 milhões!",
+        "O que faço com o Polaris? Vejo um comentário negativo sobre a empresa.",
+        "Great news! Polaris ships next week — Q3 revenue was $45 million",  # "was" is German too
+    ]
+    result = CliRunner().invoke(check, ["--json"], input="".join(f"{d}\n" for d in drafts), env=env)
+    reasons = [json.loads(line)["concerns"][0]["reason"] for line in result.stdout.splitlines()]
+    assert reasons == ["“Polaris” is confidential until 2099-01-31."] * 3
