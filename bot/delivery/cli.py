@@ -140,8 +140,11 @@ def retry(ctx: click.Context, purpose: str | None, key: str | None, days: int) -
         click.echo("Nothing failed to send again.")
         return
     for (platform, p, k), recipients in sorted(failed.items()):
-        again = ledger.retry_failed(platform, recipients, p, k, time.time())
-        too_old = len(recipients) - again
+        now = time.time()
+        ended = ledger.past_end(platform, recipients, p, k, now)
+        again = ledger.retry_failed(platform, recipients, p, k, now)
+        too_old = len(recipients) - again - ended
         kept = f"a message is kept {FAILED_BODIES_KEPT / 86400:g} days after it fails"
         note = f"; {too_old} failed too long ago to send again ({kept})" if too_old else ""
+        note += f"; {ended} past its end (a digest: its person's day) is not sent" if ended else ""
         click.echo(f"{p} {k}: {again} {platform} message(s) queued again{note}")

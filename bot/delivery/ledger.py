@@ -373,7 +373,8 @@ class Ledger:
     ) -> int:
         """failed → queued, due at `now`, for these recipients under (purpose, key): someone
         fixed what refused them (invited the bot); the row keeps its key, so nobody gets two.
-        Rows whose body is dropped (failed FAILED_BODIES_KEPT ago) stay failed."""
+        Rows whose body is dropped (failed FAILED_BODIES_KEPT ago) or that are past their end
+        (`expires_at`) stay failed."""
         with self.db.atomic():
             return sum(
                 int(
@@ -381,12 +382,27 @@ class Ledger:
                         "UPDATE deliveries SET state = 'queued', not_before = ?, errors = 0,"
                         " uncertain = 0, reason = NULL, finished_at = NULL WHERE platform = ?"
                         " AND recipient = ? AND purpose = ? AND key = ? AND state = 'failed'"
-                        f" AND payload != '{DROPPED}'",
-                        (now, platform, recipient, purpose, key),
+                        f" AND payload != '{DROPPED}' AND (expires_at IS NULL OR expires_at > ?)",
+                        (now, platform, recipient, purpose, key, now),
                     ).rowcount
                 )
                 for recipient in dict.fromkeys(recipients)
             )
+
+    def past_end(
+        self, platform: str, recipients: Iterable[str], purpose: str, key: str, now: float
+    ) -> int:
+        """How many of these recipients' failed rows under (purpose, key) are past their end."""
+        return sum(
+            int(
+                self.db.execute(
+                    "SELECT count(*) FROM deliveries WHERE platform = ? AND recipient = ?"
+                    " AND purpose = ? AND key = ? AND state = 'failed' AND expires_at <= ?",
+                    (platform, recipient, purpose, key, now),
+                ).fetchone()[0]
+            )
+            for recipient in dict.fromkeys(recipients)
+        )
 
     def hold(self, delivery_id: int, not_before: float, reason: str) -> None:
         """sending → queued and held for a channel that refuses the bot; no error counted."""

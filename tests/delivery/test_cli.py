@@ -88,6 +88,25 @@ def test_retry_queues_again_what_failed(
     assert week.output == "Nothing failed to send again.\n"
 
 
+def test_a_digest_past_its_person_s_day_is_not_queued_again(
+    make_engine: EngineFactory, db: Database, db_path: Path
+) -> None:
+    engine = make_engine()
+    engine.enqueue("slack", ["U1"], "digest", "2026-12-06", Message("hi"), expires_in=-1.0)
+    engine.enqueue("slack", ["U2"], "digest", "2026-12-06", Message("hi"), expires_in=3600.0)
+    ledger = Ledger(db)
+    for row in ledger.due("slack", 0, time.time(), 10):
+        ledger.mark_failed(row.id, "gave up after 10 tries: HTTP 503", time.time())
+    result = CliRunner().invoke(deliveries, ["retry"], obj=load_settings(db=db_path))
+    assert result.output == (
+        "digest 2026-12-06: 1 slack message(s) queued again; 1 past its end (a digest: its"
+        " person's day) is not sent\n"
+    )
+    assert ledger.counts("digest", "2026-12-06") == {
+        "queued": 1, "sending": 0, "sent": 0, "failed": 1
+    }  # fmt: skip
+
+
 def test_a_purpose_the_bot_never_sends_under_is_refused(
     make_engine: EngineFactory, db_path: Path
 ) -> None:
