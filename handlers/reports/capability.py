@@ -84,9 +84,10 @@ class Reports:
         core.on_form(ids.RESOLVE_FORM, self.resolve_submit)
         core.on_action(ids.DISMISS, self.dismiss)
         core.on_action(ids.SNOOZE, self.snooze)
+        core.on_action(ids.REOPEN, self.reopen)
         core.on_tick("report reminders", self.tick)
         core.on_held(ids.CARD, self._card_held)
-        core.for_the_team(ids.CARD, ids.REMINDER, ids.CRISIS_PING)
+        core.for_the_team(ids.CARD, ids.REMINDER, ids.CRISIS_PING, ids.REOPENED)
         core.on_home(self.home)
 
     # -- reporting -------------------------------------------------------------------------------
@@ -203,7 +204,11 @@ class Reports:
             self._send_card(report)
         elif filed.added:
             self._update_cards_soon(report)
-        if report.urgency is Urgency.CRISIS and (filed.outcome == "new" or filed.became_crisis):
+        if filed.outcome == "reopened":
+            self._tell_reopened(report)
+        if report.urgency is Urgency.CRISIS and (
+            filed.outcome in ("new", "reopened") or filed.became_crisis
+        ):
             self._ping_crisis(report, fresh=filed.outcome == "new")
         reach = self._reach(report)
         if reach is views.Reach.NOBODY:
@@ -288,6 +293,13 @@ class Reports:
         report = self._report(value)
         return await self._apply(person, report, triage.dismiss(report), "closed as not an issue")
 
+    async def reopen(self, person: Person, value: str) -> Message:
+        """Open a closed report again; the manager who pressed Reopen holds it."""
+        require_manager(person)
+        report = self._report(value)
+        change = triage.reopen(report, person.platform, person.user_id)
+        return await self._apply(person, report, change, "reopened and assigned to you")
+
     async def snooze(self, person: Person, value: str) -> Message:
         """Hold the reminders of a report for an hour or four."""
         require_manager(person)
@@ -299,7 +311,7 @@ class Reports:
         change = triage.snooze(report, until, int(minutes))
         if change is None:
             return Message(f"{report.ref} is {report.status.value}; no more reminders come.")
-        self.store.record(report.id, (person.platform, person.user_id), *_parts(change))
+        self.store.record(report.id, (person.platform, person.user_id), *triage.parts(change))
         return Message(f"Reminders about {report.ref} snoozed for {int(minutes) // 60} h.")
 
     async def _apply(
@@ -312,7 +324,7 @@ class Reports:
         # would otherwise lose the reporters' update.
         with self.core.db.atomic():
             who = (person.platform, person.user_id)
-            event = self.store.record(report.id, who, *_parts(change))
+            event = self.store.record(report.id, who, *triage.parts(change))
             report = self.store.get(report.id)
             told = self._tell_reporters(report, event)
         self._update_cards_soon(report)
@@ -360,6 +372,16 @@ class Reports:
         card = views.card(report, time.time(), self.name)
         self.core.outbox.enqueue(platform, team, ids.CARD, report.ref, card)
         self.store.cards_sent(report.id, platform, ids.CARD, team)
+
+    def _tell_reopened(self, report: Report) -> None:
+        """The team hears, in a new message (an edited card notifies nobody), that a closed
+        report is reported again, with how it had been closed."""
+        platform, team = self.core.team_route(report.platform)
+        if not self.core.can_message(platform) or not team or report.reopened is None:
+            return
+        notice = views.reopened(report, self.name)
+        key = f"{report.ref}:reopened:{report.reopened.at:.3f}"
+        self.core.outbox.enqueue(platform, team, ids.REOPENED, key, notice)
 
     def _ping_crisis(self, report: Report, fresh: bool) -> None:
         """Every manager gets the card directly, unless a new card reached them already."""
@@ -430,7 +452,3 @@ class Reports:
         if not report.status.is_open:
             raise UserError(f"{report.ref} is already closed ({report.status.value}).")
         return report
-
-
-def _parts(change: Change) -> tuple[str, str, dict[str, object]]:
-    return change.kind, change.detail, change.columns

@@ -10,6 +10,8 @@ ASSIGN_ME = "report_assign_me"
 ASSIGN_OTHER = "report_assign_other"
 RESOLVE = "report_resolve"
 DISMISS = "report_dismiss"
+# On a closed card.
+REOPEN = "report_reopen"
 # Snooze buttons on a reminder; the value is "<report id>:<minutes>".
 SNOOZE = "report_snooze"
 
@@ -29,3 +31,4 @@ CARD = "report"
 CRISIS_PING = "report-crisis"
 STATUS = "report-status"
 REMINDER = "report-reminder"
+REOPENED = "report-reopened"  # the team hears a closed report is reported again

@@ -82,6 +82,22 @@ class Reporter:
 
 
 @dataclass(frozen=True)
+class Reopening:
+    """A closed report opened again: by whom (a reporter reporting it again, or a manager),
+    what they said, and how it had been closed and by whom."""
+
+    platform: str
+    user_id: str
+    again: bool  # reported again (else a manager pressed Reopen)
+    said: str
+    at: float
+    earlier_status: Status
+    earlier_outcome: Outcome | None
+    earlier_note: str
+    closed_by: tuple[str, str] | None  # (platform, user id) of the manager who closed it
+
+
+@dataclass(frozen=True)
 class Report:
     """A reported mention with everyone who reported it."""
 
@@ -99,6 +115,7 @@ class Report:
     closing_note: str = ""
     nudges: int = 0
     remind_at: float = 0.0
+    reopened: Reopening | None = None
 
     @property
     def ref(self) -> str:

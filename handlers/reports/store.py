@@ -5,6 +5,7 @@ Every write commits before the caller answers anyone, so a receipt always names 
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,12 +16,13 @@ from sqlite_utils.migrations import Migrations
 
 from content_feed.canonical import KEY_VERSION
 from content_feed.text import collapse
-from handlers.reports import ids
+from handlers.reports import ids, triage
 from handlers.reports.links import keys
 from handlers.reports.model import (
     OPEN_STATUSES,
     Event,
     Outcome,
+    Reopening,
     Report,
     Reporter,
     Status,
@@ -149,11 +151,12 @@ class Card:
 
 @dataclass(frozen=True)
 class Filed:
-    """What filing did: a `new` report, `merged` into an open one, or a `repeat` of one's own;
-    `added` says whether a merge or repeat brought anything new (words, links, urgency)."""
+    """What filing did: a `new` report, `merged` into an open one, a `repeat` of one's own, or
+    a closed report `reopened` by a report of its post; `added` says whether a merge or repeat
+    brought anything new (words, links, urgency)."""
 
     report: Report
-    outcome: Literal["new", "merged", "repeat"]
+    outcome: Literal["new", "merged", "repeat", "reopened"]
     became_crisis: bool = False
     added: bool = True
 
@@ -189,9 +192,13 @@ class ReportStore:
     ) -> Filed:
         """Store a report, or merge it into the open report of the same link (or, without a
         link, the same person's open report with the same description). A person reporting
-        it again adds what they wrote this time to what they wrote before."""
+        it again adds what they wrote this time to what they wrote before. A link whose report
+        is closed reopens that report: the team sees it was closed, how and by whom."""
         with self.db.atomic():
             existing = self._open_match(reporter, links)
+            closed = self._closed_match(links) if existing is None else None
+            if closed is not None:
+                return Filed(self._reopen(closed, reporter, links, urgency, remind_at), "reopened")
             if existing is None:
                 return Filed(self._create(reporter, links, where, urgency, remind_at), "new")
             repeat = existing.reported_by(reporter.platform, reporter.user_id)
@@ -235,6 +242,36 @@ class ReportStore:
         ).fetchall()
         same = [int(i) for i, about in rows if _same_text(about) == _same_text(reporter.about)]
         return self.get(same[0]) if same else None
+
+    def _closed_match(self, links: tuple[str, ...]) -> Report | None:
+        """The latest closed report of one of `links`."""
+        if not links:
+            return None
+        wanted = keys(links)
+        row = self.db.execute(
+            "SELECT l.report_id FROM report_links l"
+            f" WHERE l.key IN ({', '.join('?' * len(wanted))}) ORDER BY l.report_id DESC LIMIT 1",
+            wanted,
+        ).fetchone()
+        return self.get(int(row[0])) if row else None
+
+    def _reopen(
+        self,
+        closed: Report,
+        reporter: Reporter,
+        links: tuple[str, ...],
+        urgency: Urgency,
+        remind_at: float,
+    ) -> Report:
+        said = "\n".join(text for text in (reporter.about, reporter.note) if text)
+        change = triage.reported_again(closed, urgency, remind_at, said)
+        if closed.reported_by(reporter.platform, reporter.user_id):
+            self._add_words(closed.id, reporter)
+        else:
+            self._add_reporter(closed.id, reporter)
+        self._add_links(closed.id, links, start=len(closed.links))
+        self.record(closed.id, (reporter.platform, reporter.user_id), *triage.parts(change))
+        return self.get(closed.id)
 
     def _create(
         self,
@@ -474,6 +511,7 @@ class ReportStore:
             [report_id],
         ).fetchall()
         return Report(
+            reopened=self._reopening(int(report_id)),
             id=int(report_id),
             platform=str(platform),
             where=str(where),
@@ -488,6 +526,34 @@ class ReportStore:
             closing_note=str(closing_note),
             nudges=int(nudges),
             remind_at=float(remind_at),
+        )
+
+    def _reopening(self, report_id: int) -> Reopening | None:
+        """The report's latest reopening, with the manager who had closed it before."""
+        found = self.db.execute(
+            "SELECT id, platform, user_id, detail, at FROM report_events"
+            " WHERE report_id = ? AND kind = 'reopened' ORDER BY id DESC LIMIT 1",
+            [report_id],
+        ).fetchone()
+        if found is None:
+            return None
+        event_id, platform, user_id, detail, at = found
+        closer = self.db.execute(
+            "SELECT platform, user_id FROM report_events WHERE report_id = ? AND id < ?"
+            " AND kind IN ('resolved', 'dismissed') ORDER BY id DESC LIMIT 1",
+            [report_id, event_id],
+        ).fetchone()
+        earlier = json.loads(detail)
+        return Reopening(
+            str(platform),
+            str(user_id),
+            bool(earlier["again"]),
+            str(earlier["said"]),
+            float(at),
+            Status(earlier["status"]),
+            Outcome(earlier["outcome"]) if earlier["outcome"] else None,
+            str(earlier["note"]),
+            (str(closer[0]), str(closer[1])) if closer else None,
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,8 +90,40 @@ def dismiss(report: Report) -> Change:
     return Change("dismissed", "", {"status": Status.DISMISSED.value})
 
 
+def _earlier(report: Report, again: bool, said: str) -> str:
+    """How the report was closed, kept in the reopening's event for the card."""
+    outcome = report.outcome.value if report.outcome else None
+    earlier = {"status": report.status.value, "outcome": outcome, "note": report.closing_note}
+    return json.dumps({"again": again, "said": said, **earlier})
+
+
+def reopen(report: Report, platform: str, manager: str) -> Change | None:
+    """A manager opens a closed report again and holds it (None: it is open)."""
+    if report.status.is_open:
+        return None
+    columns: dict[str, Any] = {"status": Status.ACKNOWLEDGED.value, "outcome": None}
+    columns |= {"closing_note": ""}
+    columns |= {"assignee": manager, "assignee_platform": platform}
+    return Change("reopened", _earlier(report, False, ""), columns)
+
+
+def reported_again(report: Report, urgency: Urgency, remind_at: float, said: str) -> Change:
+    """A closed report's post is reported again: the report is new again, for the whole team,
+    at the higher of the two urgencies, with its reminders starting over."""
+    higher = max(report.urgency, urgency, key=lambda u: u.rank)
+    columns: dict[str, Any] = {"status": Status.NEW.value, "outcome": None, "closing_note": ""}
+    columns |= {"assignee": "", "assignee_platform": "", "urgency": higher.value}
+    columns |= {"remind_at": remind_at, "nudges": 0}
+    return Change("reopened", _earlier(report, True, said), columns)
+
+
 def snooze(report: Report, until: float, minutes: int) -> Change | None:
     """Hold the reminders until `until` (None: the report was acknowledged meanwhile)."""
     if report.status is not Status.NEW:
         return None
     return Change("snoozed", f"{minutes} min", {"remind_at": until})
+
+
+def parts(change: Change) -> tuple[str, str, dict[str, Any]]:
+    """The change as `ReportStore.record` takes it: kind, detail, columns."""
+    return change.kind, change.detail, change.columns

@@ -206,14 +206,20 @@ REACH_LINES = {
 
 
 def receipt(
-    report: Report, outcome: Literal["new", "merged", "repeat"], reach: Reach, added: bool = True
+    report: Report,
+    outcome: Literal["new", "merged", "repeat", "reopened"],
+    reach: Reach,
+    added: bool = True,
 ) -> Message:
     """The reporter's receipt: the reference, who will see it, and what (not) to do now.
 
-    `outcome` is how it was filed (`new`, `merged` into others' report, `repeat` of one's own);
-    `added` whether a repeat brought anything new."""
+    `outcome` is how it was filed (`new`, `merged` into others' report, `repeat` of one's own,
+    `reopened` a closed one); `added` whether a repeat brought anything new."""
     team = reach is Reach.TEAM
-    if outcome == "repeat":
+    if outcome == "reopened":
+        first = f"Thanks! This was reported before as {report.ref}, which the team had closed;"
+        first += " your report reopens it" + (" and the team is told." if team else ".")
+    elif outcome == "repeat":
         first = f"You already reported this; it is {report.ref} ({report.status.value})."
         if added:
             first += " What you wrote this time is added to it."
@@ -298,12 +304,60 @@ def card(report: Report, now: float, names: Names) -> Message:
         blocks.append(Context(f"Shared from {link('a chat message', first.source_permalink)}."))
     if report.closing_note:
         blocks.append(Context(f"Closing note: {untrusted(report.closing_note)}"))
+    if report.reopened is not None:
+        reopened_line, earlier_line = reopening_lines(report, names)
+        blocks += [Text(reopened_line), Context(earlier_line)]
     if report.status.is_open:
         blocks.append(manager_buttons(report))
+    else:
+        blocks.append(Actions((Button("Reopen", ids.REOPEN, str(report.id)),)))
     blocks.append(Context("Reporters' names are shown to the social media team only."))
     summary = f"Negative mention {report.ref} ({report.urgency.value}): "
     what = report.links[0] if report.links else clip(first.about, 100)
     return Message(summary + untrusted(what), tuple(blocks))
+
+
+def reopening_lines(report: Report, names: Names) -> tuple[str, str]:
+    """What reopened the report ("reopened: reported again by Carol — …") and how it had been
+    closed, by whom, with the closing note."""
+    assert report.reopened is not None
+    again = report.reopened
+    by = next(
+        (
+            r.shown_name
+            for r in report.reporters
+            if (r.platform, r.user_id) == (again.platform, again.user_id)
+        ),
+        names(again.platform, again.user_id),
+    )
+    if again.again:
+        said = f" — {untrusted(clip(again.said, 300))}" if again.said else ""
+        first = f"🔁 **Reopened: reported again by {untrusted(by)}**{said}"
+    else:
+        first = f"🔁 **Reopened by {untrusted(by)}**"
+    earlier = STATUS_LABELS[again.earlier_status]
+    if again.earlier_outcome is not None:
+        earlier += f": {again.earlier_outcome.label}"
+    if again.closed_by is not None:
+        earlier += f", by {untrusted(names(*again.closed_by))}"
+    if again.earlier_note:
+        earlier += f" — “{untrusted(clip(again.earlier_note, 300))}”"
+    return first, f"Before it was reopened: {earlier}."
+
+
+def reopened(report: Report, names: Names) -> Message:
+    """The team's notice that a closed report was reported again, with an Acknowledge button."""
+    first, earlier = reopening_lines(report, names)
+    text = f"{report.ref} ({report.urgency.value}) {first.removeprefix('🔁 ').replace('**', '')}"
+    return Message(
+        text=f"{text}. {earlier}",
+        blocks=(
+            Text(f"🔁 **{report.ref}** {first.removeprefix('🔁 ')}"),
+            Text(_links(report)),
+            Context(earlier),
+            Actions((Button("Acknowledge", ids.ACKNOWLEDGE, str(report.id), style="primary"),)),
+        ),
+    )
 
 
 def manager_buttons(report: Report) -> Actions:
@@ -353,6 +407,8 @@ def status_update(report: Report, event: Event, names: Names) -> Message:
                 f" report "
                 f"{report.ref}."
             )
+        case "reopened":
+            text = f"The social media team reopened your report {report.ref}."
         case "resolved":
             outcome = report.outcome.label.lower() if report.outcome else "resolved"
             text = f"Your report {report.ref} is resolved ({outcome}). Thank you for reporting it."

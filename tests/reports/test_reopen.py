@@ -1,0 +1,73 @@
+"""A post reported again after its report was closed reopens that report (review9a R1),
+through signed Slack requests and the fake Web API."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tests.fakes.bot_work import settled
+from tests.fakes.slack_requests import buttons, calls
+from tests.fakes.slack_web_api import FakeSlack
+from tests.reports.conftest import (
+    CHANNEL,
+    LINK,
+    card_buttons,
+    messages_to,
+    opened_view,
+    press,
+    report,
+    responded,
+    selected,
+    submit,
+    text_value,
+)
+
+
+async def _resolve_ignored(bot: Any, slack: FakeSlack) -> None:
+    card = await card_buttons(slack)
+    await press(bot, slack, card["report_resolve"], user="WMGR2")
+    view = await opened_view(slack)
+    values = {"outcome": selected("ignored"), "note": text_value("troll account, do not engage")}
+    assert await submit(bot, view, values, user="WMGR2") == {}
+    await settled(bot.runtime)
+
+
+async def test_a_closed_report_reported_again_is_reopened_with_its_history(bot, slack) -> None:
+    await report(bot, f"{LINK} customer furious", user="W111")
+    await _resolve_ignored(bot, slack)
+    closed = calls(slack, "chat.update")[-1]["blocks"]
+    assert [b["action_id"] for b in buttons(closed)] == ["report_reopen"]
+
+    reply = await report(bot, f"{LINK} it is going viral now", user="W222")
+    assert "reported before as R-0001" in reply["text"] and "reopens it" in reply["text"]
+    await settled(bot.runtime)
+    (row,) = bot.runtime.db["reports"].rows
+    assert (row["status"], row["outcome"], row["closing_note"]) == ("new", None, "")
+
+    # the team gets a new message (an edited card notifies nobody) with the history
+    notice = messages_to(slack, CHANNEL)[-1]
+    shown = json.dumps(notice["blocks"])
+    assert "Reopened: reported again by User W222" in shown and "going viral now" in shown
+    assert "Ignored on purpose, by User WMGR2" in shown and "troll account" in shown
+    assert "report_acknowledge" in shown
+    card = json.dumps(calls(slack, "chat.update")[-1]["blocks"])
+    assert "Reported by (2)" in card and "troll account" in card and "report_resolve" in card
+
+    mine = await report(bot, "list", user="W111")
+    assert mine["text"].count("R-00") == 1
+
+
+async def test_a_manager_reopens_a_closed_card(bot, slack) -> None:
+    await report(bot, LINK, user="W111")
+    await press(bot, slack, (await card_buttons(slack))["report_dismiss"], user="WMGR1")
+    await settled(bot.runtime)
+    closed = calls(slack, "chat.update")[-1]["blocks"]
+    (reopen,) = buttons(closed)
+    await press(bot, slack, reopen, user="WMGR2")
+    assert "R-0001 reopened and assigned to you" in (await responded(slack, 2))["text"]
+    await settled(bot.runtime)
+    card = json.dumps(calls(slack, "chat.update")[-1]["blocks"])
+    assert "Reopened by User WMGR2" in card and "Not an issue, by User WMGR1" in card
+    assert "assigned to User WMGR2" in card and "report_resolve" in card
+    assert "reopened your report R-0001" in messages_to(slack, "W111")[-1]["text"]
