@@ -87,7 +87,7 @@ class Reports:
         core.on_action(ids.REOPEN, self.reopen)
         core.on_tick("report reminders", self.tick)
         core.on_held(ids.CARD, self._card_held)
-        core.for_the_team(ids.CARD, ids.REMINDER, ids.CRISIS_PING, ids.REOPENED)
+        core.for_the_team(ids.CARD, ids.REMINDER, ids.CRISIS_PING, ids.REOPENED, ids.HANDOVER)
         core.on_home(self.home)
 
     # -- reporting -------------------------------------------------------------------------------
@@ -327,8 +327,20 @@ class Reports:
             event = self.store.record(report.id, who, *triage.parts(change))
             report = self.store.get(report.id)
             told = self._tell_reporters(report, event)
+            if event.kind == "assigned" and (report.assignee_platform, report.assignee) != who:
+                self._hand_over(report, person, event)
         self._update_cards_soon(report)
-        return Message(f"{report.ref} {done}." + (" The reporter has been told." if told else ""))
+        return Message(f"{report.ref} {done}.{views.told(told)}")
+
+    def _hand_over(self, report: Report, by: Person, event: Event) -> None:
+        """The new assignee hears the report is theirs, with the card, by DM."""
+        platform = report.assignee_platform
+        if self.core.can_message(platform):
+            message = views.handed_over(
+                report, self.name(by.platform, by.user_id), time.time(), self.name
+            )
+            key = f"{report.ref}:{event.id}"
+            self.core.outbox.enqueue(platform, [report.assignee], ids.HANDOVER, key, message)
 
     # -- reminders and home ----------------------------------------------------------------------
 
@@ -415,20 +427,20 @@ class Reports:
                 missed.append(sent)
         return missed
 
-    def _tell_reporters(self, report: Report, event: Event) -> bool:
-        """Queue the news for every reporter who can be reached; whether anyone could."""
+    def _tell_reporters(self, report: Report, event: Event) -> int:
+        """Queue the news for every reporter who can be reached; how many could."""
         message = views.status_update(report, event, self.name)
         return self._to_reporters(report, f"{report.ref}:{event.id}", message)
 
-    def _to_reporters(self, report: Report, key: str, message: Message) -> bool:
+    def _to_reporters(self, report: Report, key: str, message: Message) -> int:
         """Queue `message` under `key` for every reporter who can be reached, each on their
-        own platform; whether anyone could."""
-        reached = False
+        own platform; how many could."""
+        reached = 0
         for platform in sorted({r.platform for r in report.reporters}):
             if self.core.can_message(platform):
                 people = [r.user_id for r in report.reporters if r.platform == platform]
                 self.core.outbox.enqueue(platform, people, ids.STATUS, key, message)
-                reached = True
+                reached += len(people)
         return reached
 
     # -- lookups ---------------------------------------------------------------------------------

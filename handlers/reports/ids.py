@@ -31,4 +31,5 @@ CARD = "report"
 CRISIS_PING = "report-crisis"
 STATUS = "report-status"
 REMINDER = "report-reminder"
+HANDOVER = "report-handover"  # a manager hears a report was assigned to them
 REOPENED = "report-reopened"  # the team hears a closed report is reported again

@@ -420,6 +420,23 @@ def status_update(report: Report, event: Event, names: Names) -> Message:
     return Message(text, (Text(text), Context(f"Updated by {who}.")))
 
 
+def told(reporters: int) -> str:
+    """What the manager who acted hears about the reporters' news (empty: nobody reachable)."""
+    if reporters == 0:
+        return ""
+    return (
+        " The reporter has been told."
+        if reporters == 1
+        else f" The {reporters} reporters have been told."
+    )
+
+
+def handed_over(report: Report, by: str, now: float, names: Names) -> Message:
+    """The new assignee's DM: who gave them the report, then the card."""
+    text = f"{untrusted(by)} assigned {report.ref} to you."
+    return Message(text, (Text(f"👉 **{text}**"), *card(report, now, names).blocks))
+
+
 def resolve_form(report: Report) -> Form:
     """The outcome of a report being resolved."""
     return Form(
