@@ -72,7 +72,8 @@ def _purposes(ledger: Ledger) -> list[str]:
     from handlers.team_questions import QUESTION_FOR_TEAM, TEAM_ANSWER
 
     known = [digest.PURPOSE, announcements.PURPOSE, announcements.PROGRESS, reports.CARD]
-    known += [reports.STATUS, reports.REMINDER, reports.CRISIS_PING, WEEKLY, ASKED]
+    known += [reports.STATUS, reports.REMINDER, reports.CRISIS_PING, reports.REOPENED]
+    known += [reports.HANDOVER, WEEKLY, ASKED]
     known += [QUESTION_FOR_TEAM, TEAM_ANSWER]
     return known + sorted({row.purpose for row in ledger.summary()} - set(known))
 
