@@ -25,6 +25,11 @@ CHANNELS_HINT = (
     "For “Chosen channels”: pick them, or type #names or ids separated by commas."
     " I post only in channels I was invited to."
 )
+EMPTY_POST_HINT = "Leave empty to have one written from the headline, message and link."
+WRITTEN_HINT = (
+    "Written for you from the headline, message and link: written again when you change them,"
+    " unless you edit it here."
+)
 TEAMS_CHANNELS_HINT = (
     "For “Chosen channels”: their ids, such as 19:…@thread.tacv2 (in a channel's “Get link to"
     " channel”, with %3a for : and %40 for @), separated by commas. I post only in the channels"
@@ -54,7 +59,7 @@ def compose_form(
             f"Suggested post for {LABELS[network]}",
             "multiline",
             initial=draft.posts.get(network, ""),
-            hint="Leave empty to have one written from the headline, message and link.",
+            hint=WRITTEN_HINT if network in draft.written else EMPTY_POST_HINT,
             optional=True,
         )
         for network in NETWORKS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from content_feed.compose import (
     NETWORKS,
@@ -58,6 +58,18 @@ def too_long(network: Network, text: str, link: str) -> str | None:
         f"{LABELS[network]} allows {LIMITS[network]:,} characters{counted}; "
         f"this post has {length:,}. Shorten it by {length - LIMITS[network]:,}."
     )
+
+
+def unless_stale(draft: Draft, previous: Draft) -> Draft:
+    """`draft` as submitted after `previous`: the posts the bot wrote for `previous` and the
+    announcer left as they were are dropped (to be written again) when the headline, message
+    or link changed, else kept as the bot's."""
+    kept = tuple(n for n in previous.written if draft.posts.get(n) == previous.posts.get(n))
+    about = (draft.headline, draft.message, draft.link)
+    if about == (previous.headline, previous.message, previous.link):
+        return replace(draft, written=kept)
+    posts = {network: text for network, text in draft.posts.items() if network not in kept}
+    return replace(draft, posts=posts, written=())
 
 
 async def fill_in(

@@ -6,14 +6,14 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from content_feed.compose import UTM, TextModel
+from content_feed.compose import NETWORKS, UTM, TextModel
 from handlers.announcements import ids
 from handlers.announcements.audience import Audience, describe
 from handlers.announcements.channels import warnings
 from handlers.announcements.dispatch import REPORT_DAYS, Dispatcher
 from handlers.announcements.figures import figures
 from handlers.announcements.form import compose_form, read_form
-from handlers.announcements.posts import DEFAULT_UTM, fill_in
+from handlers.announcements.posts import DEFAULT_UTM, fill_in, unless_stale
 from handlers.announcements.store import (
     SCHEDULED,
     SENDING,
@@ -166,10 +166,17 @@ class Announcements:
             zone=zone,
             channels=self.core.channels(target),
         )
+        if previous is not None:
+            draft = unless_stale(draft, previous.draft)
         written = None
         if draft.share:
             posts, written = await fill_in(draft, self.model, self.utm)
-            draft = replace(draft, posts=posts)
+            by_bot = [
+                n
+                for n in NETWORKS
+                if n in draft.written or (posts.get(n) and not draft.posts.get(n))
+            ]
+            draft = replace(draft, posts=posts, written=tuple(by_bot))
         draft_id = self.store.save_draft(
             person.platform, person.user_id, target, draft, previous.id if previous else None
         )

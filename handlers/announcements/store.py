@@ -90,6 +90,12 @@ def add_late(db: Database) -> None:
     db.execute("ALTER TABLE announcements ADD COLUMN late INTEGER NOT NULL DEFAULT 0")
 
 
+@migrations()
+def add_posts_written(db: Database) -> None:
+    """Which suggested posts the bot wrote, so an edit of the announcement rewrites them."""
+    db.execute("ALTER TABLE announcements ADD COLUMN posts_written TEXT NOT NULL DEFAULT '[]'")
+
+
 @dataclass(frozen=True)
 class Draft:
     """What the announcer wrote and chose, checked: everything but who and when it was made."""
@@ -105,6 +111,7 @@ class Draft:
     send_at: datetime | None = None  # UTC; None: as soon as confirmed
     zone: str = "UTC"
     share: bool = True
+    written: tuple[Network, ...] = ()  # the posts the bot wrote (the rest are the announcer's)
 
 
 @dataclass(frozen=True)
@@ -138,6 +145,7 @@ def _row(draft: Draft) -> dict[str, Any]:
         "send_at": draft.send_at.timestamp() if draft.send_at else None,
         "zone": draft.zone,
         "share": int(draft.share),
+        "posts_written": json.dumps([network.value for network in draft.written]),
     }
 
 
@@ -155,6 +163,7 @@ def _announcement(row: dict[str, Any]) -> Announcement:
         send_at=datetime.fromtimestamp(send_at, UTC) if send_at is not None else None,
         zone=row["zone"],
         share=bool(row["share"]),
+        written=tuple(Network(n) for n in json.loads(row["posts_written"])),
     )
     return Announcement(
         id=row["id"],
