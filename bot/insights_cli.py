@@ -90,6 +90,7 @@ def insights(
             ZoneInfo(settings.timezone),
             leaderboard=settings.leaderboard,
             ends_now=until is None,
+            uncounted=("teams",) if settings.teams_clicks_uncounted else (),
         )
     finally:
         runtime.db.close()

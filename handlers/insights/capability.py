@@ -116,7 +116,10 @@ class Insights:
 
     def compute(self, db: Database, end: datetime, days: int) -> Figures:
         """The figures for the `days` before `end` (on whichever connection is given)."""
-        return numbers.compute(db, end, days, self.zone, leaderboard=self.leaderboard)
+        uncounted = ("teams",) if self.teams_clicks_uncounted else ()
+        return numbers.compute(
+            db, end, days, self.zone, leaderboard=self.leaderboard, uncounted=uncounted
+        )
 
     async def message(self, end: datetime, days: int) -> Message:
         """The insights with their chart, computed in a thread and drawn in a process."""

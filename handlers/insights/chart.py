@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import math
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -43,7 +44,7 @@ def alt_text(figures: Figures) -> str:
     totals = {key: sum(d.by_network[key] for d in days) for key in NETWORK_KEYS}
     busiest = max(days, key=lambda d: d.total, default=None)
     networks = ", ".join(f"{LABELS[key]} {totals[key]}" for key in NETWORK_KEYS)
-    rates = ", ".join(f"{round(week.rate * 100)}%" for week in figures.weekly)
+    rates = ", ".join(week.percent for week in figures.weekly)
     text = (
         f"Shares per day from {days[0].day.isoformat()} to {days[-1].day.isoformat()}: "
         f"{sum(totals.values())} in all ({networks})"
@@ -92,12 +93,14 @@ def draw(figures: Figures) -> Chart:
     for text in legend.get_texts():
         text.set_color(INK)
     weeks = figures.weekly
-    rate.plot(range(len(weeks)), [w.rate * 100 for w in weeks], color=RATE_COLOUR,
-              marker="o", linewidth=2.5)  # fmt: skip
+    # A week nobody got a digest is a gap in the line (NaN), not a fall to 0%.
+    rate.plot(range(len(weeks)), [math.nan if w.rate is None else w.rate * 100 for w in weeks],
+              color=RATE_COLOUR, marker="o", linewidth=2.5)  # fmt: skip
     rate.set_ylim(0, 100)
     rate.set_yticks([0, 50, 100], ["0%", "50%", "100%"])
     rate.set_xticks(range(len(weeks)), [w.end.strftime("%d %b") for w in weeks], fontsize=10)
-    this_week = f"{round(weeks[-1].rate * 100)}%" if weeks else "-"
+    last = weeks[-1] if weeks else None
+    this_week = f"{last.percent} ({last.shared} of {last.reached})" if last else "-"
     rate.set_title(
         f"People who got a digest and shared, per week (this week {this_week})",
         color=INK, fontsize=12, loc="left",

@@ -100,9 +100,15 @@ class Participation:
     shared: int
 
     @property
-    def rate(self) -> float:
-        """`shared` out of `reached`, 0 when nobody got a digest."""
-        return self.shared / self.reached if self.reached else 0.0
+    def rate(self) -> float | None:
+        """`shared` out of `reached`; None when nobody got a digest (the bot was not running,
+        or not installed yet): no rate, not 0%."""
+        return self.shared / self.reached if self.reached else None
+
+    @property
+    def percent(self) -> str:
+        """The rate as people read it: "40%", or "n/a" when nobody got a digest."""
+        return "n/a" if self.rate is None else f"{round(self.rate * 100)}%"
 
 
 @dataclass(frozen=True)
@@ -179,6 +185,8 @@ class Figures:
     feeds_failing: tuple[str, ...] = ()  # feeds failing for over a day when the period ends now
     digests_not_delivered: int = 0  # failed for good in the period, or the person's day ended
     shares_by_conversation: int = 0  # of `shares`, on Teams channel posts: nobody named
+    # Platforms whose share clicks are not counted: their people are left out of participation.
+    uncounted: tuple[str, ...] = ()
 
     @property
     def shares_total(self) -> int:
@@ -232,6 +240,7 @@ class Figures:
             "feeds_failing": list(self.feeds_failing),
             "digests_not_delivered": self.digests_not_delivered,
             "shares_by_conversation": self.shares_by_conversation,
+            "participation_leaves_out": list(self.uncounted),
         }
 
 
@@ -245,7 +254,7 @@ def _participation(week: Participation) -> dict[str, Any]:
         "end": _iso(week.end),
         "reached": week.reached,
         "shared": week.shared,
-        "rate": round(week.rate, 4),
+        "rate": None if week.rate is None else round(week.rate, 4),
     }
 
 
@@ -267,9 +276,11 @@ def compute(
     *,
     leaderboard: bool = False,
     ends_now: bool = True,
+    uncounted: tuple[str, ...] = (),
 ) -> Figures:
     """The figures for the `days` before `end`; the chart's days cover at least 8 weeks.
-    `ends_now` is false for a period the caller ended in the past (the title then says when)."""
+    `ends_now` is false for a period the caller ended in the past (the title then says when);
+    participation leaves out the people of the `uncounted` platforms, whose clicks are unknown."""
     start = end - timedelta(days=days)
     chart_first = _last_day(end, zone) - timedelta(days=max(days, CHART_WEEKS * 7) - 1)
     t0, t1 = start.timestamp(), end.timestamp()
@@ -286,8 +297,8 @@ def compute(
         shares_per_day=_shares_per_day(db, start, end, zone),
         chart_days=_shares_per_day(db, datetime.combine(chart_first, time(), zone), end, zone),
         shares=_shares(db, t0, t1),
-        participation=_participation_in(db, [(start, end)])[0],
-        weekly=tuple(_participation_in(db, list(weeks))),
+        participation=_participation_in(db, [(start, end)], uncounted)[0],
+        weekly=tuple(_participation_in(db, list(weeks), uncounted)),
         top_items=_top_items(db, t0, t1),
         offered=offered,
         unshared=unshared,
@@ -299,6 +310,7 @@ def compute(
         feeds_failing=tuple(failing_feeds(db, end)) if ends_now else (),
         digests_not_delivered=_not_delivered(db, start, end),
         shares_by_conversation=_by_conversation(db, t0, t1),
+        uncounted=uncounted,
     )
 
 
@@ -360,12 +372,14 @@ def _window_case(column: str, windows: Sequence[tuple[datetime, datetime]]) -> s
 
 
 def _participation_in(
-    db: Database, windows: list[tuple[datetime, datetime]]
+    db: Database, windows: list[tuple[datetime, datetime]], uncounted: tuple[str, ...] = ()
 ) -> list[Participation]:
-    """For each window: the people sent a digest in it, and how many of them shared in it."""
+    """For each window: the people sent a digest in it, and how many of them shared in it;
+    none on the `uncounted` platforms."""
     lo = min(a for a, _ in windows)
     hi = max(b for _, b in windows)
     first_key, last_key = _key_range(lo, hi)  # `finished_at` then decides exactly
+    span = (lo.timestamp(), hi.timestamp())
     # One sort of both sides (no index on share_clicks by person is needed): per window and
     # person, 0 marks a digest and 1 a share; people with a 0 were reached, with a 1 shared.
     rows = db.execute(
@@ -377,6 +391,7 @@ def _participation_in(
                 FROM deliveries
                 WHERE purpose = 'digest' AND key >= ? AND key <= ? AND state = 'sent'
                     AND finished_at >= ? AND finished_at < ?
+                    AND platform NOT IN ({", ".join("?" for _ in uncounted)})
                 UNION ALL
                 SELECT {_window_case("at", windows)}, platform, user_id, 1
                 FROM share_clicks WHERE at >= ? AND at < ?
@@ -387,7 +402,7 @@ def _participation_in(
         )
         GROUP BY w
         """,
-        [first_key, last_key, lo.timestamp(), hi.timestamp(), lo.timestamp(), hi.timestamp()],
+        [first_key, last_key, *span, *uncounted, *span],
     ).fetchall()
     found = {int(w): (int(reached), int(shared)) for w, reached, shared in rows}
     return [Participation(a, b, *found.get(n, (0, 0))) for n, (a, b) in enumerate(windows)]

@@ -37,11 +37,28 @@ def _not_delivered(count: int) -> str:
     return f"; {count} {noun} not delivered (`socialbot deliveries status --purpose digest`)"
 
 
+def duration(minutes: float) -> str:
+    """A wait in the unit a person reads: minutes up to 2 h, hours up to 2 days, then days."""
+    if minutes < 120:
+        return f"{minutes:g} min"
+    if minutes < 48 * 60:
+        return f"{round(minutes / 60, 1):g} h"
+    return f"{round(minutes / 1440, 1):g} d"
+
+
+def _left_out(platforms: tuple[str, ...]) -> str:
+    """Whose people participation leaves out, because their share clicks are not counted."""
+    if not platforms:
+        return ""
+    names = " and ".join(platform.capitalize() for platform in platforms)
+    return f" (not counting {names}, whose share clicks are not counted)"
+
+
 def lines(figures: Figures) -> list[str]:
     """The figures as short markdown lines, the same in chat and on the command line."""
     shares = figures.shares_total
     people = figures.participation
-    trend = " → ".join(f"{round(week.rate * 100)}%" for week in figures.weekly[-4:])
+    trend = " → ".join(week.percent for week in figures.weekly[-4:])
     found = []
     if figures.feeds_failing:  # why the digests may have had nothing new: said first
         found.append("**Feeds failing** (their new stories are missing from the digests):")
@@ -51,8 +68,8 @@ def lines(figures: Figures) -> list[str]:
         + (f" ({_per_network(figures.shares)})" if shares else "")
         + _by_conversation(figures.shares_by_conversation),
         f"**Participation:** {people.shared} of {people.reached} people who got a digest"
-        f" shared ({_percent(people.shared, people.reached)}); last weeks {trend}"
-        + _not_delivered(figures.digests_not_delivered),
+        f"{_left_out(figures.uncounted)} shared ({_percent(people.shared, people.reached)});"
+        f" last weeks {trend}" + _not_delivered(figures.digests_not_delivered),
     ]
     for item in figures.top_items:
         found.append(f"- {untrusted(item.title)}: {item.total} ({_per_network(item.by_network)})")
@@ -62,7 +79,7 @@ def lines(figures: Figures) -> list[str]:
     wait = reports.median_minutes_to_acknowledge
     found.append(
         f"**Reports:** {reports.filed} filed, median time to acknowledge "
-        + (f"{wait:g} min" if wait is not None else "-")
+        + (duration(wait) if wait is not None else "-")
         + f", {reports.open_now} open now"
     )
     asked = figures.questions

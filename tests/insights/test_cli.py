@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from bot.app import build_runtime
 from bot.cli import main
 from tests.conftest import SettingsFactory
-from tests.insights.conftest import ZONE, fill
+from tests.insights.conftest import ZONE, fill, ts
 from tests.test_cli import modules_after
 
 WEEK = ["insights", "--since", "7d", "--until", "2026-11-30T08:00"]
@@ -106,7 +106,10 @@ def test_png_is_written_and_the_figures_are_shown(socialbot, tmp_path: Path) -> 
         result.stdout
     )
     lines = result.stdout.splitlines()
-    participation = r"Participation: .*; last weeks \d+%( → \d+%){3}; 1 digest not delivered .*"
+    rate = r"(n/a|\d+%)"
+    participation = (
+        rf"Participation: .*; last weeks {rate}( → {rate}){{3}}; 1 digest not delivered .*"
+    )
     assert any(re.fullmatch(participation, s) for s in lines)
     assert any(re.fullmatch(r"Guideline questions: .*, \d+ marked 👎", s) for s in lines)
     with Image.open(tmp_path / "chart.png") as image:
@@ -209,3 +212,63 @@ def test_csv_never_hands_a_spreadsheet_a_formula(socialbot) -> None:
 
     assert ["question_not_covered", "'" + question, "", "1"] in rows
     assert ["shares", "", "linkedin", "3"] in rows  # figures stay figures
+
+
+# Weeks nobody got a digest, long waits, uncounted Teams clicks (review9a I1, I2, I4).
+def _database(tmp_path: Path) -> Database:
+    return Database(tmp_path / "socialbot.db")
+
+
+def test_weeks_nobody_got_a_digest_have_no_rate(socialbot) -> None:
+    figures = json.loads(socialbot(*WEEK, "--json").stdout)
+    rates = [week["rate"] for week in figures["weekly"]]
+    assert rates == [None] * 5 + [0.0, 0.5, 0.5]
+    text = socialbot(*WEEK).stdout
+    assert "last weeks n/a → 0% → 50% → 50%" in text
+
+
+def test_a_long_wait_to_acknowledge_reads_in_days(socialbot, tmp_path: Path) -> None:
+    db = _database(tmp_path)
+    with db.conn:
+        for report_id, day in ((5, 24), (6, 25), (7, 25)):
+            db.execute(
+                "INSERT INTO reports (id, platform, where_seen, urgency, status, created_at,"
+                " updated_at, remind_at, card_queued) VALUES (?, 'slack', 'x', 'normal',"
+                " 'acknowledged', ?, ?, ?, 1)",
+                [report_id, ts(day, 9), ts(day, 9), ts(day, 9) + 365 * 86400],
+            )
+            db.execute(
+                "INSERT INTO report_events (report_id, platform, user_id, kind, at)"
+                " VALUES (?, 'slack', 'W111', 'acknowledged', ?)",
+                [report_id, ts(day + 2, 9)],
+            )
+    db.close()
+    assert (
+        json.loads(socialbot(*WEEK, "--json").stdout)["reports"]["median_minutes_to_acknowledge"]
+        == 2880.0
+    )
+    assert "median time to acknowledge 2 d," in socialbot(*WEEK).stdout
+
+
+def test_people_on_teams_whose_clicks_are_not_counted_are_left_out(
+    socialbot, tmp_path: Path, monkeypatch
+) -> None:
+    db = _database(tmp_path)
+    with db.conn:
+        for n, user in enumerate(("T1", "T2")):
+            db.execute(
+                "INSERT INTO deliveries (platform, recipient, purpose, key, payload, state,"
+                " created_at, finished_at) VALUES ('teams', ?, 'digest', '2026-11-25', 'p',"
+                " 'sent', ?, ?)",
+                [user, ts(25, 8), ts(25, 8, n)],
+            )
+    db.close()
+    assert json.loads(socialbot(*WEEK, "--json").stdout)["participation"]["reached"] == 6
+
+    monkeypatch.setenv("MICROSOFT_APP_ID", "00000000-0000-0000-0000-000000000001")
+    monkeypatch.setenv("MICROSOFT_APP_PASSWORD", "secret")
+    figures = json.loads(socialbot(*WEEK, "--json").stdout)
+    assert (figures["participation"]["reached"], figures["participation"]["shared"]) == (4, 2)
+    assert figures["participation_leaves_out"] == ["teams"]
+    text = socialbot(*WEEK).stdout
+    assert "2 of 4 people who got a digest (not counting Teams" in text
