@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from typing import Protocol, TypeVar
@@ -31,6 +32,42 @@ class Candidate(Protocol):
 
 C = TypeVar("C", bound=Candidate)
 
+_NOT_WORD = re.compile(r"[\W_]+")
+# A summary this long (letters and digits) names one story: two feeds giving it are one story.
+STORY_SUMMARY_MIN = 60
+
+
+def _story_keys(item: Candidate) -> tuple[tuple[str, int], str]:
+    """The item's story as its normalised title and minute of publication, and its summary."""
+    title = _NOT_WORD.sub("", item.title.casefold())
+    summary = _NOT_WORD.sub("", item.summary.casefold())
+    minute = int(item.fresh_at.timestamp()) // 60
+    return (title, minute), summary if len(summary) >= STORY_SUMMARY_MIN else ""
+
+
+def one_per_story(items: Sequence[C], seen: Collection[int] = ()) -> list[C]:
+    """`items` in their order with one item per story (the same article from two feeds, or
+    linked by an aggregator: same normalised title and publication minute, or the same summary
+    from another feed), a company feed's copy first; none of a story whose copy is `seen`."""
+    story: dict[int, int] = {}  # item id -> the id of the story's first copy
+    by_title: dict[tuple[str, int], int] = {}
+    by_summary: dict[str, tuple[int, int]] = {}  # summary -> (story, feed)
+    for item in sorted(items, key=lambda i: (i.kind != "company", i.id)):
+        title, summary = _story_keys(item)
+        known = by_title.get(title)
+        if known is None and summary in by_summary and by_summary[summary][1] != item.feed_id:
+            known = by_summary[summary][0]
+        story[item.id] = item.id if known is None else known
+        by_title.setdefault(title, story[item.id])
+        if summary:
+            by_summary.setdefault(summary, (story[item.id], item.feed_id))
+    taken = {story[i] for i in seen if i in story}
+    kept: list[C] = []
+    for item in items:
+        if story[item.id] == item.id and item.id not in taken:
+            kept.append(item)
+    return kept
+
 
 def matches_topics(item: Candidate, topics: Collection[str]) -> bool:
     """Whether the item's tags, title or summary mention one of `topics` (case-insensitive)."""
@@ -53,9 +90,10 @@ def pick(
 ) -> list[C]:
     """Up to `limit` items: unseen, younger than `max_age`, topic matches and fresh ones first,
     at least one company and one industry item when both exist (with `mix`), one per feed
-    before a second from the same feed. Returned in display order."""
+    before a second from the same feed; one item per story (`one_per_story`). Returned in
+    display order."""
     oldest = now - max_age
-    pool = [item for item in items if item.id not in seen and item.fresh_at >= oldest]
+    pool = [item for item in one_per_story(items, seen) if item.fresh_at >= oldest]
     pool.sort(key=lambda i: (matches_topics(i, topics), i.fresh_at, i.id), reverse=True)
     if limit <= 0 or not pool:
         return []

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from content_feed.curate import DEFAULT_MAX_AGE, pick
+from content_feed.curate import DEFAULT_MAX_AGE, one_per_story, pick
 from content_feed.store import StoredItem, candidate_items
 
 POOL_SIZE = 2000  # candidates read once per tick and shared by everyone due in it
@@ -29,6 +29,7 @@ def choose(
 ) -> list[StoredItem]:
     """Up to `limit` items by `curate.pick` (mixed, topics first); feeds the person keeps
     calling "Not for me" only fill what the others leave empty."""
+    items = one_per_story(items, seen)  # before the split: a story's copies in both halves
     preferred = [item for item in items if item.feed_id not in demoted_feeds]
     chosen = pick(preferred, now=now, seen=seen, limit=limit, topics=topics)
     if len(chosen) < limit:

@@ -90,3 +90,15 @@ def test_fresh_items_from_the_store(db: Database) -> None:
     seen = {i.id for i in chosen}
     later = pick(candidate_items(db, since=NOW - DEFAULT_MAX_AGE), now=NOW, seen=seen, limit=1)
     assert [i.link for i in later] == ["https://n.example/1"]
+
+
+def test_one_story_from_two_feeds_is_one_item() -> None:
+    # review9a D1: another feed's copy (another title, the same summary) is the same story.
+    said = "Apple's new phone is out today, with a bigger screen and a battery that lasts two days."
+    copies = [
+        Entry(1, feed_id=1, kind="industry", fresh_at=NOW, title="Phone out", summary=said),
+        Entry(2, feed_id=2, kind="company", fresh_at=NOW, title="New phone", summary=said),
+        Entry(3, feed_id=2, kind="company", fresh_at=NOW, title="Other", summary=said[:50]),
+    ]
+    assert sorted(ids(pick(copies, now=NOW, limit=3))) == [2, 3]  # the company's copy
+    assert ids(pick(copies, now=NOW, seen={1}, limit=3)) == [3]

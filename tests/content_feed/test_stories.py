@@ -1,0 +1,66 @@
+"""What employees are asked to share, from real feeds through `socialbot feeds add`, the
+console's digest and `socialbot digest preview --json`."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bot.cli import main
+from tests.content_feed.conftest import CORPUS, FeedServer
+
+
+def recent(name: str) -> str:
+    """A corpus feed of June 2017 with its dates moved to the last two days."""
+    today = datetime.now(UTC).date()
+    days = {"2017-06-27": today - timedelta(days=1), "2017-06-26": today - timedelta(days=2)}
+    text = (CORPUS / name).read_text(encoding="utf-8")
+    return re.sub(r"2017-06-2[67]", lambda m: days[m.group()].isoformat(), text)
+
+
+@pytest.fixture
+def socialbot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Run one `socialbot` command on a fresh database; its output."""
+    monkeypatch.chdir(tmp_path)  # no stray .env
+    monkeypatch.setenv("SOCIALBOT_DB", str(tmp_path / "bot.db"))
+    monkeypatch.setenv("SOCIALBOT_ALLOW_PRIVATE_FEEDS", "true")
+
+    async def run(*args: str, stdin: str = "") -> str:
+        def invoke() -> str:
+            result = CliRunner().invoke(main, list(args), input=stdin, catch_exceptions=False)
+            assert result.exit_code == 0, result.output
+            return result.output
+
+        return await asyncio.to_thread(invoke)
+
+    return run
+
+
+def titles(plan: str) -> list[str]:
+    """The items' titles of a `digest preview --json`."""
+    return [item["title"] for item in json.loads(plan)["items"]]
+
+
+async def test_one_story_once_when_two_feeds_carry_it(socialbot, feed_server: FeedServer) -> None:
+    # review9a D1: the blog's Atom feed (company) and its JSON Feed (industry) give each story
+    # twice, under two links; the digest showed it twice, and again the next day.
+    atom = feed_server.serve("/df.atom", recent("DaringFireball-8.atom"))
+    jsonfeed = feed_server.serve(
+        "/df.json", recent("DaringFireball-8.json"), content_type="application/feed+json"
+    )
+    await socialbot("feeds", "add", atom, "--kind", "company")
+    await socialbot("feeds", "add", jsonfeed, "--kind", "industry")
+    first = titles(await socialbot("digest", "preview", "--json"))
+    assert len(first) == 3 and len(set(first)) == 3, first
+
+    got = await socialbot("console", stdin="/socialbot digest\n")
+    shown = [t for t in first if t in got]
+    assert shown == first, got
+    later = titles(await socialbot("digest", "preview", "--json"))
+    assert not set(later) & set(first), later  # the other copies are the same stories: seen
