@@ -46,7 +46,26 @@ REBUTTAL = phrase_pattern(
     |stop spreading|quit spreading|not our fault|stop blaming us|ikke vores skyld
     |nicht unsere schuld|inte vårt fel|sluta skylla på oss|ikke vår feil|niet onze schuld
     |pas notre faute|you're exaggerating|you are exaggerating|du overdriver|du übertreibst
-    |du överdriver|je overdrijft|jullie overdrijven|vous exagérez|tu exagères"""
+    |du överdriver|je overdrijft|jullie overdrijven|vous exagérez|tu exagères
+    |do your research|lazy journalism
+    |no es verdad|no es cierto|es falso|es mentira|totalmente falso|mentiras|mentiroso|mentirosos
+    |desinformación|bulo|bulos|engañoso|infórmate|informaos|infórmese|no tienes ni idea
+    |no tenéis ni idea|antes de criticar|no es culpa nuestra|no fue culpa nuestra
+    |no es nuestra culpa|no nuestra|exageras|exageráis
+    |não é verdade|é falso|é mentira|desinformação|enganoso|informe-se
+    |informem-se|informa-te|não fazes ideia|não faz ideia|não é culpa nossa
+    |a culpa não é nossa|exagera
+    |non è vero|è falso|falsità|bugie|bugiardo|disinformazione|fuorviante|informati
+    |informatevi|si informi|non hai idea|prima di criticare|non è colpa nostra
+    |la colpa non è nostra|esageri|esagerate
+    |nieprawda|to nieprawda|nie jest prawdą|kłamstwo|kłamstwa|kłamiesz|dezinformacja
+    |wprowadza w błąd|bzdura|bzdury|sprawdź fakty|nie masz pojęcia|to nie nasza wina
+    |nie z naszej winy|przesadzasz
+    |ei pidä paikkaansa|ei ole totta|valhe|valheita|valehtelet|disinformaatiota|harhaanjohtava
+    |tarkista faktat|ei ole meidän vikamme|ei meidän vikamme|liioittelet
+    |není pravda|to není pravda|lež|lži|lžete|lžeš|dezinformace|zavádějící|nesmysl|nesmysly
+    |ověřte si fakta|ověř si fakta|nemáte ponětí|není naše chyba|není to naše vina
+    |není naše vina|přeháníte|přeháníš"""
 )
 # Words that push back only when it is clear what they push back at: said to a friend they
 # deny a plan, laugh at the weather or ask where a jacket is from ("@lars we didn't make it").
@@ -72,7 +91,9 @@ DENIAL = phrase_pattern(
     |waar heb je het over|waar hebben jullie het over|de quoi vous parlez|de quoi tu parles
     |maybe you should|perhaps you should|måske du skulle|måske skulle du|vielleicht solltest du
     |kanske du borde|kanske borde du|kanskje du burde|kanskje du skulle|misschien moet je
-    |misschien zou je|peut-être devriez-vous|tu devrais peut-être"""
+    |misschien zou je|peut-être devriez-vous|tu devrais peut-être
+    |tonterías|nunca hemos|jamás hemos|disparates|nunca fizemos|nunca vendemos|sciocchezze
+    |assurdità|non abbiamo mai|nigdy nie|emme ole koskaan|emme koskaan|nikdy jsme"""
 )
 # "We're not 'a scam'": denying what the critic called the company, in their quoted words.
 # "Det passer overhovedet ikke", "klopt echt niet": a denial with a word of emphasis between.
@@ -137,20 +158,39 @@ CRITICISM = phrase_pattern(
     |avis négatif|avis négatifs|plainte|plaintes|réclamation|commentaire négatif
     |nous accuse|nous accusent|sviner os til|sviner os|svine os til|trash-talking|talking trash
     |badmouthing|bad-mouthing|slagging us off|hating on us|schimpfen über uns|hetzen gegen uns
-    |snakker dritt om oss|kaster dritt|talar skit om oss|afkraken|cracher sur nous"""
+    |snakker dritt om oss|kaster dritt|talar skit om oss|afkraken|cracher sur nous
+    |reseña|reseñas|tu reseña|queja|quejas|tu queja|las críticas|comentario negativo
+    |comentarios negativos|una estrella|mala valoración|nos acusa|nos acusan
+    |avaliação|avaliações|reclamação|reclamações|as críticas|comentário negativo|uma estrela
+    |nos acusam
+    |recensione|recensioni|reclamo|reclami|lamentela|lamentele|le critiche|commento negativo
+    |una stella|ci accusa|ci accusano
+    |recenzja|recenzji|recenzję|skarga|skargę|skargi|krytyka|krytykę|negatywny komentarz
+    |jedną gwiazdkę|jedna gwiazdka|oskarża nas
+    |arvostelu|arvostelun|arvostelussa|valitus|valituksen|kritiikki|kritiikkiä|yhden tähden
+    |negatiivinen kommentti|syyttää meitä
+    |recenze|recenzi|stížnost|stížnosti|kritika|kritiku|jednu hvězdičku|negativní komentář
+    |obviňuje nás"""
 )
 # "Someone wrote that we…", "skrev at vi «svindler kundene»": what they said of the company.
 _SAID_OF_US = re.compile(
     r"(?<!\w)(?:wrote|writes|said|says|claimed|claims|skrev|skriver|sagde|siger|sa|sier|påstod"
     r"|påstår|schrieb|schreibt|behauptet\w*|sagte|sagt|schreef|schrijft|zei|zegt|beweerde|beweert"
-    r"|a écrit|écrit|dit|prétend\w*)\s+(?:that|at|att|dass|dat|que|qu['\u2019])?\s*"
-    r"(?:we|vi|wir|wij|nous|our|vores|vår\w*|unser\w*|onze|notre|nos)(?!\w)",
+    r"|a écrit|écrit|dit|prétend\w*|escribió|escribe|dijo|dice|afirma|escreveu|disse|diz"
+    r"|ha scritto|scrive|dice|sostiene|napisał\w*|pisze|twierdzi|kirjoitti|kirjoittaa|väittää"
+    r"|napsal\w*|píše|tvrdí)\s+(?:\S+\s+){0,3}?(?:that|at|att|dass|dat|que|qu['\u2019]|che|że|että"
+    r"|že)?\s*(?:we|vi|wir|wij|nous|our|vores|vår\w*|unser\w*|onze|notre|nos|nuestr\w*|somos"
+    r"|nosso\w*|nossa\w*|noi|nostr\w*|siamo|nasz\w*|jesteśmy|meidän|olemme|náš|naše|naši|jsme)"
+    r"(?!\w)",
     re.IGNORECASE,
 )
 # Complaints about the company's own things ("those complaining about our prices").
 _COMPLAINED = re.compile(
-    r"(?<!\w)(?:complain\w*|klage[rn]?|klagar|beschwer\w*|klagen|klaagt|klagen|se plai\w+|râle\w*)"
-    r"\s+(?:about|over|på|över|über|de|sur)\s+(?:our|vores|vor|unser\w*|vår\w*|onze|ons|nos|notre)"
+    r"(?<!\w)(?:complain\w*|klage[rn]?|klagar|beschwer\w*|klagen|klaagt|klagen|se plai\w+|râle\w*"
+    r"|brokker|se queja\w*|quejándose|reclama\w*|si lamenta\w*|narzeka\w*|valitta\w*"
+    r"|stěžuj\w*)"
+    r"\s+(?:about|over|på|över|über|de|sur|di|na|z|kvůli|del|da)\s+(?:our|vores|vor|unser\w*"
+    r"|vår\w*|onze|ons|nos|notre|nuestr\w*|noss\w*|nostr\w*|nasz\w*|meidän|naš\w*)"
     r"(?!\w)",
     re.IGNORECASE,
 )
@@ -193,7 +233,10 @@ ANSWERING = phrase_pattern(
     |aan degene die|aan wie|aan de journalist|aan de schrijver
     |en réponse à|réponse à|pour répondre à|à ceux qui|à celles et ceux qui|à la personne qui
     |à tous ceux qui|au journaliste|à la journaliste|à l'auteur|naar aanleiding van
-    |in response to|med anledning af|med anledning av|suite aux|en réaction à"""
+    |in response to|med anledning af|med anledning av|suite aux|en réaction à
+    |en respuesta a|respondiendo a|sobre la reseña|em resposta a|respondendo a|in risposta a
+    |rispondendo a|w odpowiedzi na|odpowiadając na|vastauksena|vastaus tähän|v reakci na
+    |odpověď na|reakce na"""
 )
 # Answering a complaint kindly is still answering it ("even to defend the company").
 APOLOGY = phrase_pattern(
@@ -206,7 +249,12 @@ APOLOGY = phrase_pattern(
     |ursäkta besväret|beklager bryderiet
     |sorry voor|excuses voor|onze excuses|het spijt ons|vervelend om te horen|wij bieden excuses
     |we bieden excuses|désolé pour|désolée pour|désolés pour|nous sommes désolés|navrés
-    |nous nous excusons|toutes nos excuses|veuillez nous excuser|excusez-nous"""
+    |nous nous excusons|toutes nos excuses|veuillez nous excuser|excusez-nous
+    |siento mucho|lo siento|lo sentimos|lamento|lamentamos|disculpa|disculpas|perdón por
+    |disculpen las molestias|sinto muito|desculpe|desculpa|pedimos desculpa|pedimos desculpas
+    |mi dispiace|ci dispiace|ci scusiamo|mi scuso|scusate|przykro mi|mi przykro|przepraszam
+    |przepraszamy|pahoittelen|pahoittelemme|olen pahoillani|olemme pahoillamme|omlouvám se
+    |omlouváme se|je mi líto|mrzí mě|mrzí nás"""
 )
 # Taking a complaint to a private message: how a company's support answers one.
 TO_US_PRIVATELY = phrase_pattern(
@@ -218,7 +266,14 @@ TO_US_PRIVATELY = phrase_pattern(
     |stuur ons|dm ons|neem contact met ons op|mail ons|bel ons
     |envoyez-nous|écrivez-nous|contactez-nous|en message privé|par message privé
     |dm me|send me a dm|message me|pm me|skriv til mig|send mig en besked|schreib mir
-    |skriv till mig|skriv til meg|stuur me|stuur mij|écrivez-moi|envoyez-moi"""
+    |skriv till mig|skriv til meg|stuur me|stuur mij|écrivez-moi|envoyez-moi
+    |escríbeme|escríbenos|por privado|por mensaje privado|mensaje directo|contáctanos
+    |contacta conmigo|envíame|envíanos|manda-me|envie-nos|envia-me|mensagem privada
+    |fala comigo|contacte-nos|scrivimi|scriveteci|scrivici|in privato|messaggio privato
+    |contattaci|contattami|napisz do mnie|napisz do nas|napisać do mnie|prywatnie
+    |prywatną wiadomość|wiadomość prywatną|skontaktuj się|yksityisviesti|yksityisviestillä
+    |yksityisviestiä|laita minulle viestiä|napište mi|napiš mi|napište nám|soukromou zprávu
+    |soukromě|ozvěte se mi"""
 )
 # What customers complain about to a company's support.
 SERVICE = phrase_pattern(
@@ -226,7 +281,10 @@ SERVICE = phrase_pattern(
     |support ticket|your ticket|ordre|bestilling|faktura|levering|tilbagebetaling
     |bestellung|rechnung|lieferung|erstattung|beställning|leverans|återbetaling
     |bestelling|factuur|terugbetaling|je account|uw account|je ervaring|uw ervaring
-    |commande|facture|livraison|remboursement|votre compte|votre expérience"""
+    |commande|facture|livraison|remboursement|votre compte|votre expérience
+    |pedido|factura|entrega|reembolso|encomenda|fatura|ordine|fattura|consegna|rimborso
+    |zamówienie|zamówienia|dostawa|dostawy|przesyłka|przesyłki|zwrot|tilaus|tilauksen
+    |lasku|toimitus|toimituksen|objednávka|objednávky|dodávka|zásilka|zásilky|vrácení"""
 )
 # What a support desk apologises for: the trouble a customer had, not a late invite or noise.
 INCONVENIENCE = phrase_pattern(
@@ -250,16 +308,27 @@ _MENTION = re.compile(
 )
 # Said to a group of critics or to one by their handle, by who they are or what they say: "To
 # everyone on Reddit saying…", "Till alla som klagar…", "Re: the post…", "à @marc qui raconte…".
+_GAP = r"(?:,? [\w-]+){0,5}?,?"
 _ADDRESSED = re.compile(
-    r"^\s*re:|(?<!\w)(?:to (?:everyone|everybody|all(?: of)?(?: you| the)?|those|the people"
-    r"|anyone)(?: [\w-]+){0,3}? (?:saying|claiming|complaining|calling|spreading|posting"
+    r"^\s*re\b:?|(?<!\w)(?:to (?:everyone|everybody|all(?: of)?(?: you| the)?|those|the people"
+    rf"|anyone){_GAP} (?:saying|claiming|complaining|calling|spreading|posting"
     r"|writing|who)"
-    r"|til (?:alle|jer|dem|dig|dere|deg)(?: [\w-]+){0,3}? (?:der|som)"
-    r"|till (?:alla|er|dem|dig)(?: [\w-]+){0,3}? som"
-    r"|an (?:alle|euch|diejenigen)(?: [\w-]+){0,3}?,? (?:die|der)"
-    r"|aan (?:iedereen|allen|degenen|jullie|wie)(?: [\w-]+){0,3}? die"
-    r"|(?:à|pour) (?:tous|toutes|ceux|celles)(?: [\w-]+){0,3}? qui"
-    r"|(?:to|til|till|an|aan|à) @\w+,? (?:who|der|som|die|qui))(?!\w)",
+    rf"|til (?:alle|jer|dem|dig|dere|deg){_GAP} (?:der|som)"
+    rf"|till (?:alla|er|dem|dig){_GAP} som"
+    rf"|an (?:alle|euch|diejenigen){_GAP} (?:die|der)"
+    rf"|aan (?:iedereen|allen|degenen|jullie|wie){_GAP} die"
+    rf"|(?:à|pour) (?:tous|toutes|ceux|celles){_GAP} qui"
+    # "Al señor que se queja…", "A quem escreveu…", "A chi scrive…", "Do osoby, która…",
+    # "Sille, joka kirjoitti…", "Všem, kteří…".
+    rf"|(?:a|al|alla|allo|ai|agli|alle|para|ao|à|aos|às) (?:todos|todas|los|las|quien|quienes"
+    rf"|aquellos|señor|señora"
+    rf"|quem|os|as|aqueles|senhor|senhora|chi|tutti|tutte|quelli|quelle|coloro|signore|signora)"
+    rf"{_GAP} (?:que|che|quem|chi)"
+    rf"|do (?:wszystkich|osoby|osób|tych|pana|pani|tego|tej|ciebie|autora|autorki){_GAP}"
+    r" (?:która|który|którzy|które|co)"
+    rf"|(?:sille|niille|kaikille|hänelle|teille){_GAP} (?:joka|jotka)"
+    rf"|(?:všem|tomu|těm|té|pánovi|paní|autorovi){_GAP} (?:kdo|kteří|který|která|co)"
+    r"|(?:to|til|till|an|aan|à|a|do) @\w+,? (?:who|der|som|die|qui|que|che|który|która|kdo))(?!\w)",
     re.IGNORECASE | re.MULTILINE,
 )
 # Having seen what others say about it: "I see the thread saying…", "Lots of noise about…",
@@ -290,6 +359,40 @@ CLARIFYING = phrase_pattern(
     |da sonst niemand|voor de duidelijkheid|niet mijn ervaring|ik wil alleen zeggen
     |omdat niemand anders|pour être clair|pour rétablir la vérité|mettons les choses au clair
     |pas mon expérience|je tiens à préciser|puisque personne d'autre"""
+)
+# "…, Carmen 😔", "…, Panie Tomaszu.": the customer named at the end of a clause.
+_VOCATIVE = re.compile(
+    r",\s+(?:(?:Mr|Mrs|Ms|Pan|Pani|Panie|Señor|Señora|Sr|Sra|Senhor|Senhora|Signor|Signora|Herr"
+    r"|Frau|pane|paní)\.?\s+)?[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃČŘŠŽ][^\W\d_]+"
+    r"(?=\s*(?:[.!?\n]|[\u2600-\u27bf\U0001f300-\U0001faff]|$))"
+)
+# Sorrow shown, not said: "…, Mette 😔".
+_SAD = re.compile("[\U0001f614\U0001f61e\U0001f641\u2639\U0001f61f\U0001f622\U0001f625\U0001f615]")
+# The one answering says where they work ("Trabajo en el almacén de Getafe").
+WORK_HERE = phrase_pattern(
+    """i work|i'm at the|jeg arbejder|ich arbeite|jag jobbar|jag arbetar|jeg jobber|ik werk
+    |je travaille|trabajo en|trabalho na|trabalho no|trabalho em|lavoro in|lavoro alla
+    |lavoro al|lavoro nel|lavoro nella|lavoro presso|pracuję w|pracuję na|olen töissä
+    |työskentelen|pracuji v|pracuju v|pracuji ve|pracuji na|pracuju na"""
+)
+# Said to a critic: complaining, or writing somewhere public ("who wrote on Facebook").
+_COMPLAINING = re.compile(
+    r"(?<!\w)(?:complain\w*|brokke\w*|klage[rn]?|klagar|beschwer\w*|klaagt|klagen|se plai\w+"
+    r"|râle\w*|se queja\w*|quejándose|reclama\w*|si lamenta\w*|narzeka\w*|valitta\w*"
+    r"|stěžuj\w*|accus\w*|beschuldig\w*|anklag\w*|beskyld\w*|beskyll\w*|acus[ae]\w*"
+    r"|oskarż\w*|syyt\w*|obviň\w*)(?!\w)",
+    re.IGNORECASE,
+)
+_QUOTE = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
+_PLATFORM = re.compile(
+    r"(?<![\w@#])(?:facebook|google|twitter|x\.com|trustpilot|reddit|tripadvisor|glassdoor|yelp"
+    r"|instagram|tiktok|youtube|linkedin|kununu|threads|mastodon|bluesky)",
+    re.IGNORECASE,
+)
+_THANKS = re.compile(
+    r"(?<!\w)(?:thank\w*|tak|takk|tack|danke|dank|merci|gracias|obrigad\w|grazie|dziękuj\w*"
+    r"|kiitos|děkuj\w*|congrat\w*|tillykke|gratul\w*|felicit\w*)(?!\w)",
+    re.IGNORECASE,
 )
 _YOUR_SERVICE = re.compile(rf"(?<!\w){_YOUR}\s+(?:[^\W\d_]+\s+)?{SERVICE.pattern}", re.IGNORECASE)
 
@@ -343,6 +446,25 @@ def criticism(
     if not (rebuttal and (said_to or claim)):
         denial = DENIAL.search(draft) or _QUOTED_DENIAL.search(draft)
         rebuttal = denial if denial and claim else None
+    # A support desk's answer: sorry (or sad), to the customer by name, take it to a private
+    # message, from someone who works here or about their order ("Siento mucho…, Carmen 😔
+    # Trabajo en el almacén; escríbeme por privado").
+    private = TO_US_PRIVATELY.search(draft)
+    if (
+        not apology
+        and private
+        and (APOLOGY.search(draft) or _SAD.search(draft))
+        and (mention or _VOCATIVE.search(draft))
+        and (trouble or company_mentioned or WORK_HERE.search(draft))
+    ):
+        apology = APOLOGY.search(draft) or private
+    # Said to someone complaining or accusing, where they did it or about the company, or to
+    # someone quoted from a public site; not thanked.
+    if answering and not criticised and not _THANKS.search(draft):
+        complaining = _COMPLAINING.search(draft)
+        where = _PLATFORM.search(draft[: answering.end() + 80]) or medium
+        if (complaining and (where or about_us)) or (where and _QUOTE.search(draft)):
+            criticised = answering
     noticed = _NOTICED.search(draft)
     clarifying = CLARIFYING.search(draft)
     if not (noticed and clarifying and (noticed.group(1) or company_mentioned)):

@@ -59,7 +59,23 @@ PROMOTING = phrase_pattern(
     |with code|med koden|mit dem code|met de code|avec le code|rabatkode|rabatkoden|rabattkod
     |rabattkode|rabattcode|kortingscode|code promo|prices start|prices starting|starting at
     |preise starten|ab nur|priser fra|priserne starter|priserna börjar|prisene starter
-    |prijzen vanaf|à partir de seulement"""
+    |prijzen vanaf|à partir de seulement
+    |recomiendo|os recomiendo|te recomiendo|recomendadísimo|recomendadísima|el mejor|la mejor
+    |lo mejor|probad|pruébalo|pruébala|probadlo|nuevo|nueva|nuevos|nuevas|descubre
+    |descarga|regístrate|no te lo pierdas|oferta|descuento|compra ya
+    |recomiendo la lectura|recomendo a leitura|consiglio la lettura|polecam lekturę
+    |recomendo|recomendamos|o melhor|a melhor|experimente|experimentem|experimentar|novo|nova
+    |novos|novas|grátis|descubra|descarregue|baixe|inscreva-se|desconto|não percam
+    |vi consiglio|ti consiglio|lo consiglio|la consiglio|consigliatissimo|il migliore
+    |la migliore|provate
+    |provatelo|provalo|nuovo|nuova|nuovi|nuove|gratuito|scopri|scarica|iscriviti|offerta|sconto
+    |da non perdere
+    |polecam|polecamy|najlepszy|najlepsza|najlepsze|wypróbuj|wypróbujcie|spróbujcie|nowy|nowa
+    |nowe|za darmo|darmowy|pobierz|zapisz się|promocja|zniżka
+    |suosittelen|suosittelemme|paras|parasta|parhaat|kokeile|kokeilkaa|uusi|uuden|ilmainen
+    |ilmaiseksi|lataa|tarjous|alennus
+    |doporučuji|doporučuju|doporučujeme|nejlepší|vyzkoušejte|vyzkoušej|zkuste|nový|nová|nové
+    |zdarma|stáhněte|sleva"""
 )
 # Selling by comparison: the company's product set above others ("Nordlys Cloud won on every
 # count", "runs circles around Dropbox", "the only serious option").
@@ -84,7 +100,16 @@ RECRUITING = phrase_pattern(
     |poste à pourvoir|postes à pourvoir|cherche un|cherche une|new roles|careers|careers page
     |karriere|karriär|karrière|carrières|werken bij|embauche|recrutons|ansætter|stellt ein
     |stellen ein|anställer|ansetter|neemt aan|nemen aan|send me your cv|send your cv
-    |envoyez-moi vos cv|envoyez vos cv"""
+    |envoyez-moi vos cv|envoyez vos cv
+    |busca|buscamos|contrata|estamos contratando|únete|apúntate|vacante|vacantes
+    |oferta de empleo|ofertas de empleo|inscríbete|contrata-se|procuramos|estamos a contratar
+    |vaga|vagas|candidata-te|candidate-se|sta assumendo|assumiamo|cerca un|cerca una|cerca nuovi
+    |cerca nuove|cerchiamo|stiamo assumendo
+    |posizione aperta|posizioni aperte|candidati|candidatevi|lavora con noi|offerta di lavoro
+    |zatrudnia|zatrudniamy|szuka|szukamy|rekrutuje|rekrutacja|oferta pracy|aplikuj
+    |dołącz do nas|hakee|haemme|rekrytoi|rekrytoimme|avoin työpaikka|avoimet työpaikat
+    |hae täältä|hledá|hledáme|přijímá|nabírá|nabíráme|volná místa|volné pozice
+    |přihlaste se|přidej se k nám"""
 )
 # A name after these is a skill asked for, not the employer.
 _SKILL = re.compile(
@@ -282,6 +307,56 @@ _SAYS = [
     "onze website",
     "notre blog",
     "notre site",
+    "#empleado",
+    "trabajo en",
+    "trabajo para",
+    "mi empresa",
+    "mi equipo",
+    "nuestro equipo",
+    "mis compañeros",
+    "como empleado",
+    "como empleada",
+    "trabalho na",
+    "trabalho no",
+    "trabalho em",
+    "trabalho para",
+    "minha empresa",
+    "minha equipa",
+    "nossa equipa",
+    "nossa equipe",
+    "meus colegas",
+    "como funcionário",
+    "como funcionária",
+    "lavoro in",
+    "lavoro per",
+    "lavoro presso",
+    "lavoro alla",
+    "lavoro nel",
+    "la mia azienda",
+    "il mio team",
+    "il nostro team",
+    "i miei colleghi",
+    "come dipendente",
+    "pracuję w",
+    "pracuję dla",
+    "pracuję na",
+    "moja firma",
+    "mój zespół",
+    "nasz zespół",
+    "jako pracownik",
+    "olen töissä",
+    "työskentelen",
+    "työpaikkani",
+    "tiimini",
+    "kollegani",
+    "pracuji v",
+    "pracuju v",
+    "pracuji pro",
+    "pracuju pro",
+    "moje firma",
+    "můj tým",
+    "náš tým",
+    "jako zaměstnanec",
 ]
 SAYS_SO = phrase_pattern(s for s in _SAYS if not s.startswith("#"))
 # "We're hiring" says who "we" are only beside the company's name: with nothing but a link to
@@ -399,17 +474,25 @@ PRAISE = frozenset(
         """new impressive amazing great love works ships fed fantastisk toll tolles großartig
     awesome excellent brilliant incredible genial grym grymt nya nytt fantastiska ny nye neu neue
     nieuw nieuwe geweldig fantastisch nouveau nouvelle nouveaux nouvelles incroyable génial
-    géniale launch launches lancerer lanserar lanserer favourite favorite yndlings""",
+    géniale launch launches lancerer lanserar lanserer favourite favorite yndlings nuevo nueva
+    nuevos nuevas novo nova novos novas nuovo nuova nuovi nuove nowy nowa nowe uusi uuden nový
+    nová nové""",
         separator=" ",
     )
 )
 _ANNOUNCING = frozenset(
-    listed("new ny nye nytt nya neu neue nieuw nieuwe nouveau nouvelle nouveaux nouvelles", " ")
+    listed(
+        """new ny nye nytt nya neu neue nieuw nieuwe nouveau nouvelle nouveaux nouvelles nuevo
+        nueva nuevos nuevas novo nova novos novas nuovo nuova nuovi nuove nowy nowa nowe uusi
+        uuden nový nová nové""",
+        " ",
+    )
 )
 # How any article is shared ("read more", "les mer"): selling only of something one can use, too.
 _NOT_SELLING = PRAISE | frozenset(
     listed(
-        """learn more|read more|find out more|læs mere|mehr erfahren|läs mer|les mer|lees meer
+        """learn more|read more|find out more|recomiendo la lectura|recomendo a leitura
+        |consiglio la lettura|polecam lekturę|læs mere|mehr erfahren|läs mer|les mer|lees meer
         |meer weten|en savoir plus|læs den|read it|lies ihn|lies es|läs den|les den|lees het
         |lees dit|lisez-le"""
     )
@@ -419,7 +502,10 @@ PRODUCT = phrase_pattern(
     |solution|dashboard|software|produkt|produkter|produktet|værktøj|værktøjet|funktion|tjeneste
     |løsning|løsningen|appen|plattform|werkzeug|lösung|dienst|verktyg|verktøy|tjänst
     |lösningen|programma|oplossing|functie|produit|produits|outil|plateforme|fonctionnalité
-    |logiciel|application|mise à jour"""
+    |logiciel|application|mise à jour|aplicación|producto|herramienta|plataforma|servicio
+    |función|aplicação|aplicativo|produto|ferramenta|serviço|applicazione|prodotto|strumento
+    |piattaforma|servizio|funzione|aplikacja|aplikację|narzędzie|usługa|sovellus
+    |sovelluksen|tuote|työkalu|alusta|palvelu|aplikace|nástroj|služba"""
 )
 # A product word naming a party is the party ("release party", "release-fest").
 _PARTY_AFTER = re.compile(
@@ -440,10 +526,30 @@ _EVENT_AFTER = re.compile(
 _AT_BEFORE = re.compile(r"(?<!\w)at (?:the )?$", re.IGNORECASE)
 
 
+# "Acme busca crecer", "cerca di migliorare": seeking to do something is no job ad.
+_SEEKS_TO = re.compile(
+    r"(?:busca|buscamos|cerca|cerchiamo|szuka|szukamy|hledá|hledáme)\s+(?:di|de"
+    r"|[^\W\d_]+(?:ar|er|ir|ír|ć|t))(?!\w)",
+    re.IGNORECASE,
+)
+# Stars given ("⭐⭐⭐⭐⭐ Servicio impecable de Routa") rate the company as a customer would.
+_STARS = re.compile(r"(?:\u2b50|\u2605|\U0001f31f){3,}|(?<![\w/])(?:5/5|10/10)(?![\w/])")
+# A job ad's hashtags, in any language ("#empleo", "#praca", "#rekrytointi").
+_JOB_TAG = re.compile(
+    r"(?<![\w&])#(?:(?:we|now)?hiring|jobs?|jobb|job\w+|careers?|empleo|trabajo|vacantes?"
+    r"|emprego|vagas?|lavoro|offertedilavoro|praca|rekrutacja|rekrytointi|työpaikka\w*"
+    r"|prace|nabor|vacatures?|stellenangebot\w*|karriere|recrutement|emploi|ledigstilling)"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def _promotes(draft: str, plain: str, names: re.Pattern[str], at_site: bool) -> bool:
     """Whether `draft` recommends, sells or recruits ("best" in "misleading at best" does not);
     praise or "read more" alone only of something one can use; a job ad only the company's own
     (its site linked, or its name near the recruiting word and not asked for as a skill)."""
+    if _STARS.search(draft) or _JOB_TAG.search(draft):
+        return True
     found = [
         match.group(0).lower()
         for match in PROMOTING.finditer(draft)
@@ -476,6 +582,7 @@ def _promotes(draft: str, plain: str, names: re.Pattern[str], at_site: bool) -> 
     return any(
         max(job.start() - name.end(), name.start() - job.end()) <= _NEAR
         for job in RECRUITING.finditer(plain)
+        if not _SEEKS_TO.match(plain, job.start())
         for name in employers
     )
 
