@@ -89,7 +89,15 @@ PUBLISHED = phrase_pattern(
     |pressemeddelelse|ifølge|geschäftsbericht|quartalsbericht|veröffentlicht|pressemitteilung
     |laut|jaarverslag|persbericht|gepubliceerd|volgens|rapport annuel|communiqué de presse
     |publiés|publié|selon|informe anual|relatório anual|publicado|publicados|divulgado|divulgados
-    |según|de acordo com"""
+    |según|de acordo com|er ude|er ute|är ute|ist raus|sind raus|is uit|zijn uit|publicada
+    |publicadas|pubblicato|pubblicati|opublikowane|opublikowany|julkaistu|julkaisi|zveřejněny
+    |zveřejněné|zveřejnila"""
+)
+# Any kind of company report, in any language's compounds ("delårsrapport", "Halbjahresbericht",
+# "raport kwartalny", "osavuosikatsaus"): its figures are the published ones.
+_REPORT = re.compile(
+    r"\w*(?:report|rapport|bericht|verslag|raport|relatório|informe|relazione|katsaus|zpráv)\w*",
+    re.IGNORECASE,
 )
 # Said of figures not yet out.
 UNANNOUNCED = phrase_pattern(
@@ -221,6 +229,7 @@ _PROJECT = re.compile(
     r"(?i:project|projekt|projet|proyecto|progetto|projeto|projekt|operation|codename|code name)"
     r"\s+(\S.{2,})$"
 )
+_LETTER = re.compile(r"[^\W\d_]")
 # An article before a code name written in lower case: "the lodestar my manager was" is the word.
 _ARTICLE_BEFORE = re.compile(
     r"(?<!\w)(?:the|a|an|my|his|her|their|den|det|en|et|der|die|das|ein|eine|einen|het|de|een"
@@ -232,7 +241,14 @@ _ARTICLE_BEFORE = re.compile(
 def _common_word(draft: str, match: re.Match[str]) -> bool:
     """Whether a capitalised code name is found as the everyday word it also is."""
     found = match.group(0)
-    return found.islower() and _ARTICLE_BEFORE.search(draft, 0, match.start()) is not None
+    if not found.islower():
+        return False
+    # After an article; or in a draft that capitalises ("Pihalla juoksi aamulla lumikko…"),
+    # where the code name would be capitalised too.
+    first = _LETTER.search(draft)
+    return bool(
+        _ARTICLE_BEFORE.search(draft, 0, match.start()) or (first and first.group(0).isupper())
+    )
 
 
 def _internal_links(
@@ -263,7 +279,7 @@ def _financials(
     ] + list(PERCENT.finditer(draft))
     if not figures:
         return
-    if PUBLISHED.search(draft) and not UNANNOUNCED.search(draft):
+    if (PUBLISHED.search(draft) or _REPORT.search(draft)) and not UNANNOUNCED.search(draft):
         return
     figure = min(figures, key=lambda m: abs(m.start() - word.start()))
     yield Concern(

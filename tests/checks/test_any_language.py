@@ -82,3 +82,17 @@ FINE = [
 def test_replies_and_promotion_in_more_languages(env: dict[str, str]) -> None:
     found = _kinds([d for d, _ in PROBLEMS] + FINE, env)
     assert found == [[kind] for _, kind in PROBLEMS] + [[]] * len(FINE)
+
+
+def test_figures_of_a_report_are_published_and_a_lower_case_code_name_is_the_word(
+    env: dict[str, str],
+) -> None:
+    drafts = [
+        "Vores delårsrapport er ude: omsætningen steg 12 % i tredje kvartal.",
+        "Unser Halbjahresbericht: Umsatz plus 9 % im ersten Halbjahr.",
+        "Omsætningen steg 12 % i tredje kvartal 🤫",
+        # Polaris is a code name; the star is not, in a draft that writes names with capitals.
+        "Näin eilen illalla polaris-tähden taivaalla, upea näky ✨",
+        "polaris ships next week, can't wait",
+    ]
+    assert _kinds(drafts, env) == [[], [], ["confidential"], [], ["confidential"]]
