@@ -7,13 +7,14 @@ import hashlib
 import logging
 import re
 import socket
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from content_feed.text import clip, collapse
+from content_feed.text import clip, collapse, graphemes, is_emoji
 
 log = logging.getLogger(__name__)
 
@@ -140,9 +141,44 @@ class SuggestedPost:
         )
 
 
+# X's weighted count (twitter-text v3, config/v3.json): code points in these ranges weigh 1
+# (Latin, Greek, Cyrillic, Hebrew, Arabic, Indic scripts, Thai, general punctuation), all others
+# 2 (Chinese, Japanese, Korean…); an emoji, a whole sequence, 2; a URL 23; text NFC first.
+_X_LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
+
+
+def _x_weight(text: str) -> int:
+    weight = 0
+    for cluster in graphemes(text):
+        if is_emoji(cluster):
+            weight += 2
+        else:
+            weight += sum(
+                1 if any(low <= ord(c) <= high for low, high in _X_LIGHT) else 2 for c in cluster
+            )
+    return weight
+
+
 def x_length(text: str) -> int:
-    """The length X counts for `text`: every URL as 23 characters."""
-    return len(_URL.sub("x" * X_URL_LENGTH, text))
+    """The length X counts for `text` (twitter-text v3): Chinese, Japanese and Korean
+    characters and each emoji weigh 2, every URL 23."""
+    text = unicodedata.normalize("NFC", text)
+    parts = _URL.split(text)
+    return sum(map(_x_weight, parts)) + X_URL_LENGTH * (len(parts) - 1)
+
+
+def clip_x(text: str, budget: int) -> str:
+    """`text` cut (see `clip`) to what X counts as at most `budget`, or "" when nothing fits."""
+    if x_length(text) <= budget:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest cut that fits
+        middle = (low + high + 1) // 2
+        if x_length(clip(text, middle)) <= budget:
+            low = middle
+        else:
+            high = middle - 1
+    return clip(text, low) if low > 1 else ""
 
 
 def tag_url(url: str, network: Network, utm: UTM = UTM()) -> str:
@@ -212,20 +248,19 @@ def template_post(item: Shareable, network: Network, variant: str = "") -> str:
 
 
 def _fit_x(template: str, title: str, summary: str) -> str:
-    """Fill an X template within the budget: the summary shrinks first, then the title."""
+    """Fill an X template within the budget as X counts it: the summary shrinks first, then
+    the title."""
     text = template.format(title=title, summary=summary)
     if x_length(text) <= X_TEXT_BUDGET:
         return text
     if "{summary}" in template:
         room = X_TEXT_BUDGET - x_length(template.format(title=title, summary=""))
         if room >= 40:
-            return template.format(title=title, summary=clip(summary, room))
+            return template.format(title=title, summary=clip_x(summary, room))
         template = "{title}"
-    for size in range(len(title), 0, -10):
-        text = template.format(title=clip(title, size), summary="")
-        if x_length(text) <= X_TEXT_BUDGET:
-            return text
-    return ""
+    room = X_TEXT_BUDGET - x_length(template.format(title="", summary=""))
+    clipped = clip_x(title, room)
+    return template.format(title=clipped, summary="") if clipped else ""
 
 
 SYSTEM_PROMPT = (
@@ -299,9 +334,7 @@ def validate_model_post(text: str, item: Shareable, network: Network) -> str | N
     if len(shared) < min(MIN_SHARED_WORDS, len(_stems(source))):
         return None  # about something else than the article
     if network == Network.X:
-        while x_length(text) > X_TEXT_BUDGET:
-            text = clip(text, len(text) - 10)
-        return text
+        return clip_x(text, X_TEXT_BUDGET)
     return clip(text, TEXT_LIMITS[network])
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterator
 from html.parser import HTMLParser
 
 _SPACE = re.compile(r"\s+")
@@ -88,6 +90,53 @@ def clip(text: str, limit: int, ellipsis: str = "…") -> str:
     if space > limit // 2:
         cut = cut[:space]
     return cut.rstrip(" ,;:.-\u2013\u2014") + ellipsis
+
+
+_ZWJ = "\u200d"
+
+
+def _extends(char: str) -> bool:
+    """Whether `char` belongs to the character before it: an accent or another combining mark,
+    a variation selector, an emoji skin tone, a keycap or a tag (the tail of a flag)."""
+    point = ord(char)
+    return (
+        unicodedata.category(char) in ("Mn", "Me", "Mc")
+        or 0xFE00 <= point <= 0xFE0F
+        or 0x1F3FB <= point <= 0x1F3FF
+        or 0xE0020 <= point <= 0xE007F
+    )
+
+
+def _regional(char: str) -> bool:
+    return 0x1F1E6 <= ord(char) <= 0x1F1FF
+
+
+def graphemes(text: str) -> Iterator[str]:
+    """`text` as the characters a reader sees (grapheme clusters, simplified): a letter with its
+    accents, a flag's two letters, an emoji with its skin tone and the emoji joined to it."""
+    start, size = 0, len(text)
+    while start < size:
+        end = start + 1
+        if _regional(text[start]) and end < size and _regional(text[end]):
+            end += 1
+        while end < size:
+            if _extends(text[end]):
+                end += 1
+            elif text[end] == _ZWJ:
+                end = min(size, end + 2)
+            else:
+                break
+        yield text[start:end]
+        start = end
+
+
+def is_emoji(cluster: str) -> bool:
+    """Whether a grapheme cluster (see `graphemes`) is an emoji: a pictograph, a flag, a
+    keycap or a sequence joined with emoji marks."""
+    return ord(cluster[0]) >= 0x1F000 or any(
+        char == _ZWJ or char in "\ufe0f\u20e3" or 0x1F3FB <= ord(char) <= 0x1F3FF
+        for char in cluster[1:]
+    )
 
 
 class _FeedLinkFinder(HTMLParser):

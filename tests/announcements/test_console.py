@@ -120,3 +120,14 @@ async def session(runtime: Runtime, script: str) -> str:
     out = io.StringIO()
     await ConsoleSession(runtime.core, io.StringIO(script), out, "alice").run()
     return out.getvalue()
+
+
+async def test_a_japanese_x_post_is_counted_as_x_counts_it(make_settings, slack: FakeSlack):
+    # review9b L8: X weighs each Japanese character 2: 156 of them and the link are 336 on X.
+    japanese = "来週、新製品を発表します\uff01" * 12
+    fields = ["We won the Green Award", *FIELDS[1:5], japanese, *FIELDS[6:14]]
+    fields += ["Proud of our new plant!", ""]  # the X post, asked again; preview: confirm
+    runtime, text = await on_console(make_settings, slack, fields)
+    assert "! X allows 280 characters (the link counts as 23); this post has 336." in text
+    assert "Announcement #1 is on its way to 3 people." in text
+    runtime.db.close()

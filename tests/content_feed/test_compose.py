@@ -46,6 +46,12 @@ def test_x_counts_every_url_as_23() -> None:
     assert x_length("a www.example.com b http://x.y") == len("a  b ") + 23 + 23
 
 
+def test_x_weighs_cjk_and_each_emoji_as_two() -> None:
+    # twitter-text v3: a family (7 code points) or a flag is one emoji, 2; "e" + accent is é.
+    assert x_length("\U0001f468\u200d\U0001f469\u200d\U0001f467 \U0001f1e9\U0001f1f0") == 5
+    assert x_length("cafe\u0301 \u2014 \u65b0\u88fd\u54c1") == 4 + 1 + 1 + 1 + 6
+
+
 @pytest.mark.parametrize("article", [ARTICLE, LONG, Article("Short", "", "https://e.com/")])
 @pytest.mark.parametrize("variant", ["", "U1", "U2", "U3", "U4", "U5"])
 def test_template_posts_fit_x(article: Article, variant: str) -> None:

@@ -7,13 +7,14 @@ import asyncio
 import json
 import re
 from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from bot.cli import main
-from tests.content_feed.conftest import CORPUS, FeedServer
+from tests.content_feed.conftest import CORPUS, FeedServer, item, rss
 
 
 def recent(name: str) -> str:
@@ -64,3 +65,40 @@ async def test_one_story_once_when_two_feeds_carry_it(socialbot, feed_server: Fe
     assert shown == first, got
     later = titles(await socialbot("digest", "preview", "--json"))
     assert not set(later) & set(first), later  # the other copies are the same stories: seen
+
+
+def weighed_by_x(text: str) -> int:
+    """X's count (twitter-text v3 config): these ranges weigh 1, other characters 2, links 23."""
+    text = re.sub(r"https?://\S+", "x" * 23, text)
+    light = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
+    return sum(1 if any(a <= ord(c) <= b for a, b in light) else 2 for c in text)
+
+
+JAPANESE = [
+    (
+        "新製品の発表\uff1a当社は本日、北欧の再生可能エネルギー市場向けに設計された次世代の風力"
+        f"タービン制御システムを発表しました。このシステムは発電効率を大幅に向上させます{n}",
+        "このシステムは人工知能を活用して風況を予測し、タービンの角度と回転速度をリアルタイムで"
+        "最適化します。試験運用では年間発電量が一二パーセント増加し、保守費用も削減されました。",
+    )
+    for n in range(3)
+]
+
+
+async def test_x_posts_of_a_japanese_feed_fit_x_as_x_counts(
+    socialbot, feed_server: FeedServer
+) -> None:
+    # review9b L8 / review9a D10: the bot counted code points; X counts these as 2 each.
+    now = datetime.now(UTC)
+    entries = "".join(
+        item(f"jp{n}", f"https://example.jp/news/{n}", title=title, description=summary,
+             date=format_datetime(now - timedelta(hours=n + 1)))
+        for n, (title, summary) in enumerate(JAPANESE)
+    )  # fmt: skip
+    url = feed_server.serve("/jp.xml", rss(entries, title="Nordlys Japan"))
+    await socialbot("feeds", "add", url, "--kind", "company")
+    plan = json.loads(await socialbot("digest", "preview", "--json"))
+    posts = [entry["posts"]["x"] for entry in plan["items"]]
+    assert len(posts) == 3
+    for post in posts:
+        assert 100 < weighed_by_x(post["text"]) + 1 + 23 <= 280, post["text"]  # with the link
