@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Protocol, runtime_checkable
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from content_feed.templates import FRAMES, quoted, sentences
 from content_feed.text import clip, collapse, graphemes, is_emoji
 
 log = logging.getLogger(__name__)
@@ -205,46 +206,26 @@ def share_link(network: Network, url: str, text: str = "") -> str:
     return "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})
 
 
-_TEMPLATES: dict[Network, tuple[str, ...]] = {
-    Network.LINKEDIN: (
-        "Worth a read: {title}\n\n{summary}",
-        "{title}\n\n{summary}\n\nCurious to hear what you think.",
-        "Sharing this one: {title}\n\n{summary}",
-        '{summary}\n\nMore in "{title}".',
-        "Good read on a topic I care about: {title}\n\n{summary}",
-    ),
-    Network.X: (
-        "{title}",
-        "Worth a read: {title}",
-        "{title}: {summary}",
-        "Sharing: {title}",
-    ),
-    Network.FACEBOOK: (
-        "{title}\n\n{summary}",
-        "Sharing this: {title}",
-        "Worth a read: {title}. {summary}",
-    ),
-}
-
-
 def _choice(link: str, network: Network, variant: str, count: int) -> int:
     digest = hashlib.sha256(f"{link}|{network}|{variant}".encode()).digest()
     return int.from_bytes(digest[:4], "big") % count
 
 
-def template_post(item: Shareable, network: Network, variant: str = "") -> str:
-    """A post from templates; `variant` (say, the person) varies the wording between people."""
-    templates = _TEMPLATES[network]
-    template = templates[_choice(item.link, network, variant, len(templates))]
+def template_post(item: Shareable, network: Network, variant: str = "", employer: str = "") -> str:
+    """A post from templates; `variant` (say, the person) varies the wording between people;
+    with `employer` (the company's item) the post says the sharer works there."""
+    frames = FRAMES["en"]
     title = collapse(item.title).rstrip(".")
-    summary = collapse(item.summary)
-    if not summary and "{summary}" in template:
-        template = templates[0] if "{summary}" not in templates[0] else "{title}"
+    leads = frames.ours if employer else frames.leads
+    lead = leads[_choice(item.link, network, variant, len(leads))].replace("{employer}", employer)
     if network == Network.X:
-        return _fit_x(template, title, summary)
+        return _fit_x(lead, title, "")
     limit = TEXT_LIMITS[network]
-    text = template.format(title=title, summary=clip(summary, limit - len(title) - 40))
-    return clip(text.strip(), limit)
+    lead = lead.format(title=title)
+    closers = frames.closers if network == Network.LINKEDIN else ("",)
+    closer = closers[_choice(item.link, network, variant + "|end", len(closers))]
+    said = sentences(item.summary, title, limit - len(lead) - len(closer) - 8)
+    return clip("\n\n".join(part for part in (lead, quoted(said, frames), closer) if part), limit)
 
 
 def _fit_x(template: str, title: str, summary: str) -> str:
@@ -367,9 +348,10 @@ async def compose(
     variant: str = "",
     model_timeout: float = MODEL_TIMEOUT,
     vet: Vet | None = None,
+    employer: str = "",
 ) -> dict[Network, SuggestedPost]:
     """One suggested post per network: from the model when given and sound (and `vet` finds
-    nothing against it), else templates."""
+    nothing against it), else templates (saying the sharer works at `employer` when given)."""
     chosen = list(dict.fromkeys(networks))
     texts: list[str | None] = [None] * len(chosen)
     if model is not None and speaks_to_a_model(item):
@@ -381,7 +363,7 @@ async def compose(
     posts = {}
     for network, text in zip(chosen, texts, strict=True):
         source = "model" if text else "template"
-        body = text or template_post(item, network, variant)
+        body = text or template_post(item, network, variant, employer)
         url = tag_url(item.link, network, utm)
         posts[network] = SuggestedPost(
             network=network,

@@ -80,6 +80,8 @@ class DigestSettings(Protocol):
     def utm_campaign(self) -> str: ...
     @property
     def leaderboard(self) -> bool: ...
+    @property
+    def company_names(self) -> Sequence[str]: ...
 
 
 def plan_of(settings: DigestSettings) -> Plan:
@@ -115,6 +117,8 @@ class Digest:
         self.model = model
         self.vet = vet  # the bot's own check on a model's post (a feed item may hold orders)
         self.leaderboard = settings.leaderboard
+        # The company's items' template posts say the sharer works there (disclosure).
+        self.employer = next(iter(settings.company_names), "")
         self._offers: list[Offers] = []
         # (item id, its text's hash, the person or "" with a model, network) → the post
         self._posts: dict[tuple[int, str, str, Network], SuggestedPost] = {}
@@ -188,9 +192,11 @@ class Digest:
             if len(self._posts) + len(missing) > POSTS_CACHED:
                 self._posts.clear()
                 missing = list(networks)
+            employer = self.employer if item.kind == "company" else ""
             posts = await compose(
-                item, missing, model=self.model, utm=self.utm, variant=variant, vet=self.vet
-            )
+                item, missing, model=self.model, utm=self.utm, variant=variant, vet=self.vet,
+                employer=employer,
+            )  # fmt: skip
             self._posts.update({(*made, n): post for n, post in posts.items()})
         return {n: self._posts[(*made, n)] for n in networks}
 

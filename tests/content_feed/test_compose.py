@@ -179,3 +179,12 @@ async def test_a_post_in_a_script_without_spaces_is_judged_by_its_words(
     )
     posts = await compose(article, [Network.LINKEDIN], model=model)
     assert posts[Network.LINKEDIN].source == source
+
+
+@pytest.mark.parametrize("network", NETWORKS)
+def test_a_summary_only_repeating_the_title_is_left_out(network: Network) -> None:
+    # review9a D3 (markdown2.rss): "Sharing this one: <title>\n\n<the title again>."
+    title = "ICE and CBP Agents Are Scanning Peoples\u2019 Faces on the Street To Verify It"
+    for variant in ("", "U1", "U2", "U3", "U4"):
+        post = template_post(Article(title, f"{title}.", "https://e.com/ice"), network, variant)
+        assert post.count(title) == 1, post

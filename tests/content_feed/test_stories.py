@@ -25,6 +25,17 @@ def recent(name: str) -> str:
     return re.sub(r"2017-06-2[67]", lambda m: days[m.group()].isoformat(), text)
 
 
+def redated(name: str) -> str:
+    """A corpus RSS feed with its dates moved to the last hours, in the same order."""
+    now, count = datetime.now(UTC), iter(range(1, 1000))
+    text = (CORPUS / name).read_text(encoding="utf-8")
+    return re.sub(
+        r"<pubDate>[^<]*</pubDate>",
+        lambda _: f"<pubDate>{format_datetime(now - timedelta(hours=next(count)))}</pubDate>",
+        text,
+    )
+
+
 @pytest.fixture
 def socialbot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Run one `socialbot` command on a fresh database; its output."""
@@ -36,7 +47,7 @@ def socialbot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         def invoke() -> str:
             result = CliRunner().invoke(main, list(args), input=stdin, catch_exceptions=False)
             assert result.exit_code == 0, result.output
-            return result.output
+            return result.stdout
 
         return await asyncio.to_thread(invoke)
 
@@ -102,3 +113,26 @@ async def test_x_posts_of_a_japanese_feed_fit_x_as_x_counts(
     assert len(posts) == 3
     for post in posts:
         assert 100 < weighed_by_x(post["text"]) + 1 + 23 <= 280, post["text"]  # with the link
+
+
+async def test_company_posts_say_the_sharer_works_there_and_quote_the_summary(
+    socialbot, feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # review9a D2: the company blog's template posts failed the bot's own disclosure check;
+    # D3: its first-person summary was pasted, cut mid-sentence, as the sharer's own words.
+    monkeypatch.setenv("SOCIALBOT_COMPANY_NAMES", "daveverse")
+    await socialbot("feeds", "add", feed_server.serve("/dv.rss", redated("markdown1.rss")),
+                    "--kind", "company")  # fmt: skip
+    plan = json.loads(await socialbot("digest", "preview", "--json"))
+    posts = [(entry, post["text"]) for entry in plan["items"] for post in entry["posts"].values()]
+    assert len(posts) == 9
+    for entry, text in posts:
+        assert "daveverse" in text, text
+        assert text.count(entry["title"].rstrip(".")) == 1, text
+        said = text.split("\n\n")[1:]
+        assert not said or re.fullmatch(r"“.*[.!?]”", said[0]), text  # a quote
+    drafts = "".join(" ".join(f"{text} {entry['link']}".split()) + "\n" for entry, text in posts)
+    checked = [json.loads(line) for line in (await socialbot("check", "--json", stdin=drafts))
+               .splitlines()]  # fmt: skip
+    assert len(checked) == 9
+    assert [c["concerns"] for c in checked] == [[]] * 9, checked
