@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Protocol, runtime_checkable
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from content_feed.templates import FRAMES, quoted, sentences
+from content_feed.templates import frames_for, quoted, sentences
 from content_feed.text import clip, collapse, graphemes, is_emoji
 
 log = logging.getLogger(__name__)
@@ -212,10 +212,11 @@ def _choice(link: str, network: Network, variant: str, count: int) -> int:
 
 
 def template_post(item: Shareable, network: Network, variant: str = "", employer: str = "") -> str:
-    """A post from templates; `variant` (say, the person) varies the wording between people;
-    with `employer` (the company's item) the post says the sharer works there."""
-    frames = FRAMES["en"]
+    """A post from templates in the item's language (no frame in one the bot does not speak);
+    `variant` (say, the person) varies the wording between people; with `employer` (the
+    company's item) the post says the sharer works there."""
     title = collapse(item.title).rstrip(".")
+    frames = frames_for(title, item.summary)
     leads = frames.ours if employer else frames.leads
     lead = leads[_choice(item.link, network, variant, len(leads))].replace("{employer}", employer)
     if network == Network.X:

@@ -136,3 +136,39 @@ async def test_company_posts_say_the_sharer_works_there_and_quote_the_summary(
                .splitlines()]  # fmt: skip
     assert len(checked) == 9
     assert [c["concerns"] for c in checked] == [[]] * 9, checked
+
+
+ENGLISH_FRAMES = ("Worth a read", "Sharing", "Good read", "Curious to hear", "work at")
+ITEMS = [
+    ("Acme åbner nyt kontor i Aarhus", "Vi glæder os til at byde 40 nye kolleger velkommen i "
+     "Aarhus, hvor vi åbner vores tredje danske kontor. \U0001f1e9\U0001f1f0"),
+    ("アクメ、オークランドに新しい研究開発センターを開設", "当社は本日、ニュージーランドの"
+     "オークランドに新しい研究開発センターを開設したことを発表しました。"),
+    ("Acme abre escritório em São Paulo", "Estamos felizes em anunciar nosso novo escritório em "
+     "São Paulo, com 60 vagas abertas."),
+]  # fmt: skip
+
+
+async def test_offline_posts_speak_the_items_language_or_only_quote_it(
+    socialbot, feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # review9a D5, review9b L7: "Worth a read: Acme åbner nyt kontor i Aarhus", "Sharing: アクメ…".
+    monkeypatch.setenv("SOCIALBOT_DIGEST_ITEMS", "4")
+    now = datetime.now(UTC)
+    entries = "".join(
+        item(f"m{n}", f"https://acme.example/news/{n}", title=title, description=summary,
+             date=format_datetime(now - timedelta(minutes=n + 1)))
+        for n, (title, summary) in enumerate(ITEMS)
+    )  # fmt: skip
+    await socialbot("feeds", "add", feed_server.serve("/acme.xml", rss(entries)), "--kind",
+                    "company")  # fmt: skip
+    slovak = feed_server.serve("/sk.rss", redated("aktuality.rss"))  # a real Slovak news feed
+    await socialbot("feeds", "add", slovak, "--kind", "industry")
+    plan = json.loads(await socialbot("digest", "preview", "--json"))
+    by_title = {entry["title"]: entry["posts"] for entry in plan["items"]}
+    assert len(by_title) == 4 and set(by_title) > {title for title, _ in ITEMS}, by_title
+    for title, posts in by_title.items():
+        for post in posts.values():
+            assert not any(frame in post["text"] for frame in ENGLISH_FRAMES), post["text"]
+            if title != ITEMS[0][0]:  # Japanese, Portuguese, Slovak: the title, no frame
+                assert post["text"].startswith(title.rstrip(".")), post["text"]
