@@ -264,3 +264,18 @@ async def test_a_model_that_was_down_is_tried_again_by_one_request() -> None:
         assert len(fake.requests) == asked + 1  # one tries it; the others answer offline
         assert sorted(type(r).__name__ for r in replies) == ["ModelSkipped", "ModelSkipped", "str"]
         assert model.health()["ok"] is True
+
+
+async def test_an_answer_in_another_language_than_the_question_is_not_shown(
+    tmp_path: Path,
+) -> None:
+    # Asked in English, the model wrote Danish (review8a 13a): the offline answer instead.
+    danish = "Du skal ikke selv svare på negative kommentarer, men rapportere dem til os [S4]."
+    async with FakeOpenAI(danish) as model:
+        result = await socialbot(tmp_path, model, "ask", "--json", THREATS)
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.stdout)
+    assert len(model.requests) == 1 and "Answer in English" in json.dumps(model.requests[0])
+    assert "Du skal" not in answer["answer"] and answer["sources"][0]["section"] == SECTION_4
+    assert "the model answered in " in result.stderr  # Danish, or its close cousin Norwegian
+    assert ", not en; answering offline" in result.stderr

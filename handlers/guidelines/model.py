@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 from content_feed.compose import ModelSkipped, TextModel, failure_line
 from handlers.guidelines.answer import Answer, Source, excerpt, offline_answer
+from handlers.guidelines.language import detect_language, reply_language
 from handlers.guidelines.language import language as language_named
-from handlers.guidelines.language import reply_language
 from handlers.guidelines.retrieval import Hit, Index
 from handlers.guidelines.sections import Section
 from handlers.texts import text_for
@@ -27,6 +27,8 @@ NOT_COVERED = "NOT COVERED"
 _CITATION = re.compile(r"\[\s*S(\d+)\s*\]")
 # A reply wholly inside a Markdown code fence (```…```), as some local models write everything.
 _FENCED = re.compile(r"^```[\w-]*[ \t]*\n?(.*?)\n?[ \t]*```$", re.DOTALL)
+# Languages too close to tell apart in a short answer: one written for the other is no mistake.
+_COUSINS = frozenset({"da", "nb"})
 
 SYSTEM_PROMPT = """\
 You answer employees' questions about the company's social media guidelines.
@@ -90,6 +92,15 @@ def parse_reply(reply: str, sections: Sequence[Section]) -> tuple[str, list[Sect
     return re.sub(r"[ \t]{2,}", " ", clean).strip(), cited
 
 
+def _other_language(text: str, asked: str) -> str | None:
+    """The language `text` is clearly written in when it is not `asked` (a tie or too few
+    telling words read as `asked`), else None."""
+    written = detect_language(text, default=asked)
+    if written == asked or {written, asked} <= _COUSINS:
+        return None
+    return written
+
+
 def given_sections(index: Index, hits: Sequence[Hit], whole_chars: int) -> list[Section]:
     """What the model reads: the whole document when it fits in `whole_chars` (it then sees
     every rule in context), otherwise the retrieved passages, best first, while they fit
@@ -141,6 +152,9 @@ async def model_answer(
         # The model is optional: whatever goes wrong there, the offline answer still stands,
         # and one line says why (a model that is down must not fill the log with tracebacks).
         log.warning("the model failed (%s); answering offline", failure_line(error))
+        return fallback
+    if parsed is not None and (written := _other_language(parsed[0], language)):
+        log.warning("the model answered in %s, not %s; answering offline", written, language)
         return fallback
     if parsed is None:
         return Answer(
