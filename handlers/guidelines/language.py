@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Protocol
 
 import snowballstemmer  # type: ignore[import-untyped]
+from stop_words import get_stop_words  # type: ignore[import-untyped]
 
 # Stems kept in memory: a policy has a few thousand distinct words.
 STEMS_KEPT = 65536
@@ -148,7 +149,7 @@ class Language:
 
     code: str
     name: str
-    stemmer: str
+    stemmer: str  # Snowball's name for it; "" when it has none (words read as they are)
     stop_words: frozenset[str]
     markers: frozenset[str]
     letters: str = ""  # letters only this language (of those read) uses often
@@ -181,6 +182,35 @@ CATALAN = _language("ca", "Catalan", _CATALAN_STOP, _CATALAN_MARKERS, "·", elid
 ITALIAN = _language("it", "Italian", _ITALIAN_STOP, _ITALIAN_MARKERS, elides=True)
 PORTUGUESE = _language("pt", "Portuguese", _PORTUGUESE_STOP, _PORTUGUESE_MARKERS, "ãõç")
 
+# Languages read with a general stop-word list (the stop-words package) and Snowball's stemmer
+# where it has one: a policy or question in one of them is no longer read as English, or as a
+# neighbour (Turkish as Danish), though the lexicon has no ideas in them. Letters that tell
+# each apart from the languages above. (Its Greek list is of ancient Greek.)
+_LISTED = {
+    "pl": ("Polish", "polish", "ąęłńśźż"),
+    "cs": ("Czech", "czech", "ěřůť"),
+    "sk": ("Slovak", "", "ľĺŕ"),
+    "ro": ("Romanian", "romanian", "ășț"),
+    "hu": ("Hungarian", "hungarian", "őű"),
+    "fi": ("Finnish", "finnish", ""),
+    "id": ("Indonesian", "indonesian", ""),
+    "ru": ("Russian", "russian", "ыэё"),
+    "uk": ("Ukrainian", "", "іїєґ"),
+    "bg": ("Bulgarian", "", "ъ"),
+    "tr": ("Turkish", "turkish", "ğış"),
+}
+# Its Turkish list was saved in the Turkish Windows code page and read as Latin-1 ("altmýþ").
+_MISREAD = {"tr": "cp1254"}
+
+
+def _listed(code: str, name: str, stemmer: str, letters: str) -> Language:
+    listed = get_stop_words(code)
+    if code in _MISREAD:
+        listed = [word.encode("latin-1").decode(_MISREAD[code]) for word in listed]
+    stop = frozenset(word.strip("\ufeff") for word in listed if " " not in word.strip())
+    return Language(code, name, stemmer, stop, frozenset(), letters)
+
+
 # Spellings that tell Danish and Norwegian apart where their words are shared: "-tion" and
 # "-hed" against "-sjon" and "-het", "øj" against "øy", "k"/"g" against "kj"/"gj" before e/i.
 # Each word is tried from its start only (`\b`): from every letter, a long token is quadratic.
@@ -200,7 +230,8 @@ LANGUAGES: dict[str, Language] = {
 # question in one is answered in the guidelines' language (or English), never in a third
 # (reply_language); detect_language finds the closest language spoken.
 READ_ONLY: dict[str, Language] = {
-    language.code: language for language in (CATALAN, ITALIAN, PORTUGUESE)
+    **{language.code: language for language in (CATALAN, ITALIAN, PORTUGUESE)},
+    **{code: _listed(code, *listed) for code, listed in _LISTED.items()},
 }
 DEFAULT_LANGUAGE = ENGLISH
 # How much more another language must score than the one expected when the text has words of
@@ -305,7 +336,8 @@ def language(code: str) -> Language:
 def stem(word: str, code: str) -> str:
     """The Snowball stem of one lower-case word in the language `code` (kept: the Snowball
     stemmers are pure Python, and a policy's words are read again for every question)."""
-    return _stemmer(language(code).stemmer).stemWord(word)
+    name = language(code).stemmer
+    return _stemmer(name).stemWord(word) if name else word
 
 
 def content_words(text: str, code: str) -> list[str]:

@@ -226,6 +226,45 @@ def test_a_catalan_policy_is_read_in_catalan_and_answered_in_a_language_the_bot_
     assert answer.language == "en"
 
 
+@pytest.mark.parametrize(
+    ("code", "text", "question", "expected"),
+    [
+        (
+            "pl",
+            "# Zasady\n\n## Komentarze\n\nUsuwamy komentarze, które obrażają innych"
+            " użytkowników.\n\n## Zdjęcia\n\nNie publikujemy zdjęć klientów bez ich zgody.\n",
+            "Czy możemy publikować zdjęcia klientów?",
+            ["możemy", "publikować", "zdjęcia", "klientów"],
+        ),
+        (
+            "tr",
+            "# Sosyal medya\n\n## Şifreler\n\nHer hesap için güçlü ve benzersiz bir şifre"
+            " kullan\u0131n.\n\n## Konum\n\nTatildeyken konumunuzu paylaşmay\u0131n, çünkü bu"
+            " bilgi çok değerlidir.\n",
+            "Şifremi nas\u0131l daha güçlü yapabilirim?",
+            ["şifremi", "güçlü", "yapabilirim"],
+        ),
+    ],
+)
+def test_a_policy_in_a_language_with_a_general_stop_list_is_not_read_as_english(
+    code: str, text: str, question: str, expected: list[str]
+) -> None:
+    # Polish and Turkish have no hand-made list: the stop-words package's (its Turkish one
+    # decoded from the code page it was saved in) and Snowball's stemmer read them.
+    index = Index(split_sections(text), semantic=False)
+    assert index.reading == code
+    assert [term.stem for term in index.query_terms(question)] == [
+        stem(word, code) for word in expected
+    ]
+    assert stem(expected[0], code) != expected[0]
+    # An English question on it is still read as English.
+    assert [term.word for term in index.query_terms("Can we post photos of customers?")] == [
+        "post",
+        "photos",
+        "customers",
+    ]
+
+
 def test_words_stemmed_in_many_threads_at_once_get_their_own_stems() -> None:
     # Checks and answers run in worker threads, so two people answered at once stem words at
     # the same moment; a stemmer shared between threads raised IndexError and gave wrong stems
