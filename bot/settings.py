@@ -563,6 +563,8 @@ class Settings(BaseSettings):
             found.append(
                 f"SOCIALBOT_ANNOUNCERS is not set: {who} can send announcements (/announce)"
             )
+        if missing := self.checks.missing():
+            found.append("Some checks are off: set " + "; ".join(missing))
         for name in self._unknown:
             close = difflib.get_close_matches(name, variable_names(), n=1)
             meant = f" (did you mean {close[0]}?)" if close else ""

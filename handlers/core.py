@@ -548,10 +548,12 @@ class Core:
         return await self.guidelines.open_section(key)
 
     async def _helpful(self, person: Person, answer_id: str) -> Message:
-        return self.guidelines.feedback(person, answer_id, helpful=True)
+        language = await self.guidelines.answer_language(answer_id)
+        return self.guidelines.feedback(person, answer_id, helpful=True, language=language)
 
     async def _unhelpful(self, person: Person, answer_id: str) -> Message:
-        return self.guidelines.feedback(person, answer_id, helpful=False)
+        language = await self.guidelines.answer_language(answer_id)
+        return self.guidelines.feedback(person, answer_id, helpful=False, language=language)
 
 
 def _is_emoji(word: str) -> bool:

@@ -18,6 +18,7 @@ from handlers.errors import FormErrors, NotAllowed, UserError
 from handlers.guidelines.feedback import StoredAnswer
 from handlers.people import Person, Role
 from handlers.privacy import is_forgotten
+from handlers.texts import text_for
 from handlers.views import (
     Actions,
     Block,
@@ -94,17 +95,13 @@ class TeamQuestions:
                 "SOCIALBOT_ESCALATION_CHANNEL or SOCIALBOT_SOCIAL_MEDIA_MANAGERS."
             )
         forwarded = self._forwarded_question(stored)
+        language = await self.core.guidelines.answer_language(answer_id)
         self.core.outbox.enqueue(platform, team, QUESTION_FOR_TEAM, answer_id, forwarded)
         if all(
             self.core.outbox.holds(platform, recipient, QUESTION_FOR_TEAM) for recipient in team
         ):
-            return Message(
-                "I've saved your question for the social media team: it reaches them as soon as"
-                " the bot can reach them, and their answer will come here."
-            )
-        return Message(
-            "I've passed your question to the social media team; their answer will come here."
-        )
+            return Message(text_for("saved_for_team", language))
+        return Message(text_for("passed_to_team", language))
 
     async def _answer_form(self, person: Person, answer_id: str) -> Form:
         """The form a manager answers a forwarded question with (the Answer button)."""

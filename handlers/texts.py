@@ -18,6 +18,21 @@ _GUIDELINES: dict[str, dict[str, str]] = {
         "from_other": "From (quoted in the guidelines' own language)",
         "empty": "Ask me a question about our social media guidelines.",
         "thanks": "You're welcome! Ask me again any time.",
+        "answer_helpful": "👍 Helpful",
+        "answer_unhelpful": "👎 Not helpful",
+        "ask_team": "Ask the social media team",
+        "by_model_answer": "Answered with an AI model, from the sections cited.",
+        "thanks_helpful": "Thanks, glad it helped.",
+        "thanks_unhelpful": (
+            "Thanks for telling me. The people who maintain the guidelines will see it."
+        ),
+        "passed_to_team": (
+            "I've passed your question to the social media team; their answer will come here."
+        ),
+        "saved_for_team": (
+            "I've saved your question for the social media team: it reaches them as soon as the "
+            "bot can reach them, and their answer will come here."
+        ),
     },
     "da": {
         "unsure": (
@@ -32,6 +47,21 @@ _GUIDELINES: dict[str, dict[str, str]] = {
         "from_other": "Fra (citeret på retningslinjernes eget sprog)",
         "empty": "Stil mig et spørgsmål om vores retningslinjer for sociale medier.",
         "thanks": "Selv tak! Spørg mig bare igen når som helst.",
+        "answer_helpful": "👍 Hjælpsomt",
+        "answer_unhelpful": "👎 Ikke hjælpsomt",
+        "ask_team": "Spørg social media-teamet",
+        "by_model_answer": "Besvaret med en AI-model ud fra de citerede afsnit.",
+        "thanks_helpful": "Tak, godt det hjalp.",
+        "thanks_unhelpful": (
+            "Tak fordi du siger det. Dem, der vedligeholder retningslinjerne, får det at se."
+        ),
+        "passed_to_team": (
+            "Jeg har sendt dit spørgsmål til social media-teamet; deres svar kommer her."
+        ),
+        "saved_for_team": (
+            "Jeg har gemt dit spørgsmål til social media-teamet: det når dem, så snart botten kan "
+            "nå dem, og deres svar kommer her."
+        ),
     },
     "de": {
         "unsure": (
@@ -46,6 +76,21 @@ _GUIDELINES: dict[str, dict[str, str]] = {
         "from_other": "Aus (zitiert in der Sprache der Richtlinien)",
         "empty": "Stell mir eine Frage zu unseren Social-Media-Richtlinien.",
         "thanks": "Gern geschehen! Frag mich jederzeit wieder.",
+        "answer_helpful": "👍 Hilfreich",
+        "answer_unhelpful": "👎 Nicht hilfreich",
+        "ask_team": "Social-Media-Team fragen",
+        "by_model_answer": "Mit einem KI-Modell beantwortet, aus den zitierten Abschnitten.",
+        "thanks_helpful": "Danke, schön, dass es geholfen hat.",
+        "thanks_unhelpful": (
+            "Danke für den Hinweis. Wer die Richtlinien pflegt, bekommt ihn zu sehen."
+        ),
+        "passed_to_team": (
+            "Ich habe deine Frage an das Social-Media-Team weitergegeben; die Antwort kommt hier."
+        ),
+        "saved_for_team": (
+            "Ich habe deine Frage für das Social-Media-Team gespeichert: Sie erreicht es, sobald "
+            "der Bot es erreichen kann, und die Antwort kommt hier."
+        ),
     },
     "sv": {
         "unsure": (
@@ -60,6 +105,21 @@ _GUIDELINES: dict[str, dict[str, str]] = {
         "from_other": "Från (citerat på riktlinjernas eget språk)",
         "empty": "Ställ en fråga om våra riktlinjer för sociala medier.",
         "thanks": "Varsågod! Fråga mig igen när du vill.",
+        "answer_helpful": "👍 Hjälpsamt",
+        "answer_unhelpful": "👎 Inte hjälpsamt",
+        "ask_team": "Fråga teamet för sociala medier",
+        "by_model_answer": "Besvarat med en AI-modell, utifrån de citerade avsnitten.",
+        "thanks_helpful": "Tack, vad bra att det hjälpte.",
+        "thanks_unhelpful": (
+            "Tack för att du säger till. De som underhåller riktlinjerna får se det."
+        ),
+        "passed_to_team": (
+            "Jag har skickat din fråga till teamet för sociala medier; deras svar kommer här."
+        ),
+        "saved_for_team": (
+            "Jag har sparat din fråga till teamet för sociala medier: den når dem så snart boten "
+            "kan nå dem, och deras svar kommer här."
+        ),
     },
     "nb": {
         "unsure": (
@@ -74,6 +134,21 @@ _GUIDELINES: dict[str, dict[str, str]] = {
         "from_other": "Fra (sitert på retningslinjenes eget språk)",
         "empty": "Still meg et spørsmål om retningslinjene våre for sosiale medier.",
         "thanks": "Bare hyggelig! Spør meg igjen når som helst.",
+        "answer_helpful": "👍 Nyttig",
+        "answer_unhelpful": "👎 Ikke nyttig",
+        "ask_team": "Spør teamet for sosiale medier",
+        "by_model_answer": "Besvart med en AI-modell, ut fra de siterte avsnittene.",
+        "thanks_helpful": "Takk, godt at det hjalp.",
+        "thanks_unhelpful": (
+            "Takk for at du sier fra. De som vedlikeholder retningslinjene, får se det."
+        ),
+        "passed_to_team": (
+            "Jeg har sendt spørsmålet ditt til teamet for sosiale medier; svaret deres kommer her."
+        ),
+        "saved_for_team": (
+            "Jeg har lagret spørsmålet ditt til teamet for sosiale medier: det når dem så snart "
+            "boten kan nå dem, og svaret deres kommer her."
+        ),
     },
     "nl": {
         "unsure": (
@@ -89,6 +164,21 @@ _GUIDELINES: dict[str, dict[str, str]] = {
         "from_other": "Uit (geciteerd in de taal van de richtlijnen)",
         "empty": "Stel me een vraag over onze richtlijnen voor sociale media.",
         "thanks": "Graag gedaan! Vraag het me gerust nog eens.",
+        "answer_helpful": "👍 Nuttig",
+        "answer_unhelpful": "👎 Niet nuttig",
+        "ask_team": "Vraag het socialemediateam",
+        "by_model_answer": "Beantwoord met een AI-model, uit de geciteerde onderdelen.",
+        "thanks_helpful": "Bedankt, fijn dat het hielp.",
+        "thanks_unhelpful": (
+            "Bedankt voor je melding. Wie de richtlijnen onderhoudt, krijgt het te zien."
+        ),
+        "passed_to_team": (
+            "Ik heb je vraag aan het socialemediateam doorgegeven; hun antwoord komt hier."
+        ),
+        "saved_for_team": (
+            "Ik heb je vraag voor het socialemediateam bewaard: die bereikt hen zodra de bot hen "
+            "kan bereiken, en hun antwoord komt hier."
+        ),
     },
     "fr": {
         "unsure": (
@@ -104,6 +194,21 @@ _GUIDELINES: dict[str, dict[str, str]] = {
         "from_other": "Extrait de (cité dans la langue des règles)",
         "empty": "Posez-moi une question sur nos règles d'usage des réseaux sociaux.",
         "thanks": "Avec plaisir ! Demandez-moi quand vous voulez.",
+        "answer_helpful": "👍 Utile",
+        "answer_unhelpful": "👎 Pas utile",
+        "ask_team": "Demander à l'équipe réseaux sociaux",
+        "by_model_answer": "Répondu avec un modèle d'IA, à partir des sections citées.",
+        "thanks_helpful": "Merci, ravi que cela ait aidé.",
+        "thanks_unhelpful": (
+            "Merci de me le dire. Les personnes qui tiennent les règles le verront."
+        ),
+        "passed_to_team": (
+            "J'ai transmis votre question à l'équipe réseaux sociaux ; sa réponse arrivera ici."
+        ),
+        "saved_for_team": (
+            "J'ai gardé votre question pour l'équipe réseaux sociaux : elle lui parviendra dès "
+            "que le bot pourra la joindre, et sa réponse arrivera ici."
+        ),
     },
     "es": {
         "unsure": (
@@ -119,6 +224,19 @@ _GUIDELINES: dict[str, dict[str, str]] = {
         "from_other": "De (citado en el idioma de las pautas)",
         "empty": "Hazme una pregunta sobre nuestras pautas de redes sociales.",
         "thanks": "¡De nada! Pregúntame cuando quieras.",
+        "answer_helpful": "👍 Útil",
+        "answer_unhelpful": "👎 No es útil",
+        "ask_team": "Preguntar al equipo de redes sociales",
+        "by_model_answer": "Respondido con un modelo de IA, a partir de las secciones citadas.",
+        "thanks_helpful": "Gracias, me alegra que haya servido.",
+        "thanks_unhelpful": "Gracias por decírmelo. Quienes mantienen las pautas lo verán.",
+        "passed_to_team": (
+            "He pasado tu pregunta al equipo de redes sociales; su respuesta llegará aquí."
+        ),
+        "saved_for_team": (
+            "He guardado tu pregunta para el equipo de redes sociales: les llegará en cuanto el "
+            "bot pueda contactarles, y su respuesta llegará aquí."
+        ),
     },
 }
 
@@ -138,7 +256,6 @@ _CHECKS: dict[str, dict[str, str]] = {
         "source": "Source",
         "report_button": "Report it to the social media team",
         "by_model": "Reviewed by an AI model too, against the sections cited.",
-        "needs_admin": "Some checks need an admin to set {settings}.",
         "helpful": "Helpful",
         "unhelpful": "Not right",
         "term": "“{term}” is confidential.",
@@ -192,7 +309,6 @@ _CHECKS: dict[str, dict[str, str]] = {
         "source": "Kilde",
         "report_button": "Rapportér det til social media-teamet",
         "by_model": "Også gennemgået af en AI-model, ud fra de citerede afsnit.",
-        "needs_admin": "Nogle tjek kræver, at en administrator sætter {settings}.",
         "helpful": "Nyttigt",
         "unhelpful": "Ikke rigtigt",
         "term": "“{term}” er fortroligt.",
@@ -249,7 +365,6 @@ _CHECKS: dict[str, dict[str, str]] = {
         "source": "Quelle",
         "report_button": "An das Social-Media-Team melden",
         "by_model": "Auch von einem KI-Modell geprüft, anhand der zitierten Abschnitte.",
-        "needs_admin": "Manche Prüfungen brauchen eine Einstellung durch einen Admin: {settings}.",
         "helpful": "Hilfreich",
         "unhelpful": "Nicht richtig",
         "term": "„{term}“ ist vertraulich.",
@@ -308,7 +423,6 @@ _CHECKS: dict[str, dict[str, str]] = {
         "source": "Källa",
         "report_button": "Rapportera till social media-teamet",
         "by_model": "Granskat av en AI-modell också, mot de citerade avsnitten.",
-        "needs_admin": "Vissa kontroller kräver att en administratör ställer in {settings}.",
         "helpful": "Hjälpsamt",
         "unhelpful": "Inte rätt",
         "term": "”{term}” är konfidentiellt.",
@@ -361,7 +475,6 @@ _CHECKS: dict[str, dict[str, str]] = {
         "source": "Kilde",
         "report_button": "Rapporter det til sosiale medier-teamet",
         "by_model": "Også gjennomgått av en AI-modell, ut fra avsnittene som er sitert.",
-        "needs_admin": "Noen kontroller krever at en administrator setter {settings}.",
         "helpful": "Nyttig",
         "unhelpful": "Ikke riktig",
         "term": "«{term}» er konfidensielt.",
@@ -414,9 +527,6 @@ _CHECKS: dict[str, dict[str, str]] = {
         "source": "Bron",
         "report_button": "Meld het aan het socialemediateam",
         "by_model": "Ook beoordeeld door een AI-model, aan de hand van de geciteerde onderdelen.",
-        "needs_admin": (
-            "Sommige controles hebben een instelling van een beheerder nodig: {settings}. "
-        ),
         "helpful": "Nuttig",
         "unhelpful": "Niet juist",
         "term": "“{term}” is vertrouwelijk.",
@@ -475,7 +585,6 @@ _CHECKS: dict[str, dict[str, str]] = {
         "source": "Source",
         "report_button": "Le signaler à l'équipe réseaux sociaux",
         "by_model": "Relu aussi par un modèle d'IA, au regard des sections citées.",
-        "needs_admin": "Certaines vérifications demandent qu'un administrateur règle {settings}.",
         "helpful": "Utile",
         "unhelpful": "Pas juste",
         "term": "« {term} » est confidentiel.",
@@ -541,9 +650,6 @@ _CHECKS: dict[str, dict[str, str]] = {
         "source": "Fuente",
         "report_button": "Avisar al equipo de redes sociales",
         "by_model": "Revisado también por un modelo de IA, según las secciones citadas.",
-        "needs_admin": (
-            "Algunas comprobaciones necesitan que un administrador configure {settings}. "
-        ),
         "helpful": "Útil",
         "unhelpful": "No es correcto",
         "term": "«{term}» es confidencial.",

@@ -191,6 +191,9 @@ def test_a_whole_configuration_has_no_gaps(make_settings: SettingsFactory) -> No
         slack_app_token="xapp-1",
         social_media_managers=["U1"],
         announcers=["U2"],
+        company_names="Nordlys",
+        confidential_terms="Polaris",
+        internal_domains="corp.nordlys.dk",
     )
     assert settings.gaps() == []
     assert not any("platform" in gap for gap in make_settings().gaps(console=True))

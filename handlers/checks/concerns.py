@@ -67,6 +67,17 @@ class Secret:
         return self.until is None or day <= self.until
 
 
+# What an admin may leave unset, and what it turns off.
+MISSING = {
+    "company_names": "SOCIALBOT_COMPANY_NAMES (the company's and its products' names) for the"
+    " disclosure check",
+    "confidential_terms": "SOCIALBOT_CONFIDENTIAL_TERMS (code names, unreleased products,"
+    " customers under NDA, each with `until YYYY-MM-DD`) for confidential terms",
+    "internal_domains": "SOCIALBOT_INTERNAL_DOMAINS (hosts that are never public) for internal"
+    " links",
+}
+
+
 @dataclass(frozen=True)
 class CheckSettings:
     """What the admin told the bot: the company's names, its secrets, its internal hosts."""
@@ -76,6 +87,11 @@ class CheckSettings:
     internal_domains: tuple[str, ...] = ()
     # The file the terms came from, read again when it changes.
     terms_file: Path | None = None
+
+    def missing(self) -> tuple[str, ...]:
+        """What an admin could set so that every check runs (for the admin: the start-up log,
+        /healthz and `socialbot check`; never in an employee's check)."""
+        return tuple(text for name, text in MISSING.items() if not getattr(self, name))
 
 
 @dataclass(frozen=True)

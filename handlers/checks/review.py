@@ -56,14 +56,6 @@ BEHAVIOUR_QUERIES["create"] = BEHAVIOUR_QUERIES["account"]
 SAID_BY_CONFIDENTIAL = frozenset({"early", "secret"})
 # What the criticism check already says when it finds a reply: the draft answers someone.
 SAID_BY_CRITICISM = frozenset({"answer"})
-MISSING = {
-    "company_names": "SOCIALBOT_COMPANY_NAMES (the company's and its products' names) for the"
-    " disclosure check",
-    "confidential_terms": "SOCIALBOT_CONFIDENTIAL_TERMS (code names, unreleased products,"
-    " customers under NDA, each with `until YYYY-MM-DD`) for confidential terms",
-    "internal_domains": "SOCIALBOT_INTERNAL_DOMAINS (hosts that are never public) for internal"
-    " links",
-}
 
 
 class OfflineReview:
@@ -152,7 +144,7 @@ class OfflineReview:
 
     def missing_settings(self) -> tuple[str, ...]:
         """What an admin could set so that every check runs."""
-        return tuple(text for name, text in MISSING.items() if not getattr(self.settings, name))
+        return self.settings.missing()
 
     def check(
         self, draft: str, context: Context | None = None, index: Index | None = None

@@ -74,8 +74,6 @@ def result_message(result: Result) -> Message:
     notes = [text_for("never_posted", language)]
     if result.by_model:
         notes.append(text_for("by_model", language))
-    if result.missing_settings:
-        notes.append(text_for("needs_admin", language, settings="; ".join(result.missing_settings)))
     blocks += [Divider(), Context(" ".join(notes))]
     kinds = ",".join(sorted(k.value for k in result.kinds))
     feedback = f"{kinds}\n{result.draft[:MAX_VALUE]}"

@@ -22,12 +22,14 @@ from handlers.guidelines.feedback import (
     record_answer,
     record_feedback,
 )
+from handlers.guidelines.language import reply_language
 from handlers.guidelines.model import DEFAULT_TIMEOUT, WHOLE_DOCUMENT_CHARS, model_answer
 from handlers.guidelines.retrieval import Index
 from handlers.guidelines.streaming import OnText, Relay, StreamingModel
 from handlers.guidelines.views import answer_message, section_message, sections_message
 from handlers.model_use import asked_by
 from handlers.people import Person
+from handlers.texts import text_for
 from handlers.views import Message, Text
 
 log = logging.getLogger(__name__)
@@ -115,18 +117,22 @@ class GuidelinesQA:
             )
         return section_message(section)
 
-    def feedback(self, person: Person, answer_id: str, helpful: bool) -> Message:
-        """Store a 👍 or 👎 on an answer."""
+    def feedback(
+        self, person: Person, answer_id: str, helpful: bool, language: str = "en"
+    ) -> Message:
+        """Store a 👍 or 👎 on an answer; thanks in `language` (the answer's)."""
         if not record_feedback(self.db, answer_id, person.platform, person.user_id, helpful):
             raise UserError("I can't find that answer any more, so I couldn't record your vote.")
         if helpful:
-            return Message("Thanks, glad it helped.")
-        return Message(
-            "Thanks for telling me. The people who maintain the guidelines will see it.",
-            blocks=(
-                Text("Thanks for telling me. The people who maintain the guidelines will see it."),
-            ),
-        )
+            return Message(text_for("thanks_helpful", language))
+        thanks = text_for("thanks_unhelpful", language)
+        return Message(thanks, blocks=(Text(thanks),))
+
+    async def answer_language(self, answer_id: str) -> str:
+        """The language an answer was given in: its question's, as the guidelines are now."""
+        stored = get_answer(self.db, answer_id)
+        spoken = (await self.index()).spoken
+        return reply_language(stored.question, default=spoken) if stored else spoken
 
     async def prune_daily(self, now: datetime) -> None:
         """Once a day, drop recorded answers older than ANSWERS_KEPT (👎 ones older than

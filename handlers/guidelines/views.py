@@ -13,35 +13,12 @@ from handlers.actions import (
 )
 from handlers.guidelines.answer import Answer
 from handlers.guidelines.sections import Section
+from handlers.texts import text_for
 from handlers.views import Actions, Block, Button, Context, Divider, Header, Message, Text
 
 MAX_TEXT = 2900  # Slack's section text limit is 3,000 characters
 MAX_LABEL = 70  # Slack's button label limit is 75
 BUTTONS_PER_ROW = 5
-
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "helpful": "👍 Helpful",
-        "unhelpful": "👎 Not helpful",
-        "ask_team": "Ask the social media team",
-        "source": "Source",
-        "also": "See also",
-        "model": "Answered with an AI model, from the sections cited.",
-    },
-    "da": {
-        "helpful": "👍 Hjælpsomt",
-        "unhelpful": "👎 Ikke hjælpsomt",
-        "ask_team": "Spørg social media-teamet",
-        "source": "Kilde",
-        "also": "Se også",
-        "model": "Besvaret med en AI-model ud fra de citerede afsnit.",
-    },
-}
-
-
-def label(key: str, language: str) -> str:
-    """A button or caption text in `language` (English when it has no translation)."""
-    return LABELS.get(language, LABELS["en"])[key]
 
 
 def _short(text: str, limit: int) -> str:
@@ -56,9 +33,9 @@ def answer_message(answer: Answer, answer_id: str) -> Message:
     if answer.confident and answer.sources:
         cited = answer.sources if answer.by_model else answer.sources[:1]
         names = ", ".join(f"_{source.section}_" for source in cited)
-        blocks.append(Context(f"{label('source', lang)}: {names}"))
+        blocks.append(Context(f"{text_for('source', lang)}: {names}"))
         if answer.by_model:
-            blocks.append(Context(label("model", lang)))
+            blocks.append(Context(text_for("by_model_answer", lang)))
     if answer.verdict == "unsure" and answer.sources:
         closest = tuple(
             Button(_short(source.section, MAX_LABEL), GUIDELINES_OPEN_SECTION, source.key)
@@ -68,12 +45,12 @@ def answer_message(answer: Answer, answer_id: str) -> Message:
         if closest:
             blocks.append(Actions(closest))
     buttons = [
-        Button(label("helpful", lang), GUIDELINES_HELPFUL, answer_id),
-        Button(label("unhelpful", lang), GUIDELINES_UNHELPFUL, answer_id),
+        Button(text_for("answer_helpful", lang), GUIDELINES_HELPFUL, answer_id),
+        Button(text_for("answer_unhelpful", lang), GUIDELINES_UNHELPFUL, answer_id),
     ]
     if not answer.confident:
         buttons.insert(
-            0, Button(label("ask_team", lang), GUIDELINES_ASK_TEAM, answer_id, style="primary")
+            0, Button(text_for("ask_team", lang), GUIDELINES_ASK_TEAM, answer_id, style="primary")
         )
     blocks.append(Actions(tuple(buttons)))
     return Message(text=_short(answer.answer, MAX_TEXT), blocks=tuple(blocks))

@@ -66,7 +66,13 @@ def test_slack_unreachable_at_start_is_one_line_then_retried(deployment: Deploym
         held.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         held.bind(("127.0.0.1", 0))
         slack_port = held.getsockname()[1]
-        bot = deployment.start(SLACK_API_URL=f"http://127.0.0.1:{slack_port}/api/")
+        bot = deployment.start(
+            SLACK_API_URL=f"http://127.0.0.1:{slack_port}/api/",
+            # A whole configuration: the check settings too (else /healthz names them).
+            SOCIALBOT_COMPANY_NAMES="Nordlys",
+            SOCIALBOT_CONFIDENTIAL_TERMS="Polaris",
+            SOCIALBOT_INTERNAL_DOMAINS="corp.nordlys.dk",
+        )
 
         def unreachable() -> Json | None:
             answer = bot.health()

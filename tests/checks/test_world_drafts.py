@@ -13,7 +13,13 @@ from click.testing import CliRunner
 
 from bot.check_cli import check
 from handlers.people import Member
-from tests.fakes.slack_requests import command_reply
+from tests.fakes.slack_requests import (
+    block_action,
+    buttons,
+    command_reply,
+    post_form,
+    wait_for_call,
+)
 from tests.fakes.slack_web_api import FakeSlack
 
 # Full-width, as Japanese input methods type it.
@@ -121,3 +127,35 @@ def test_a_draft_in_a_language_the_bot_does_not_speak_is_answered_in_the_guideli
     result = CliRunner().invoke(check, ["--json"], input="".join(f"{d}\n" for d in drafts), env=env)
     reasons = [json.loads(line)["concerns"][0]["reason"] for line in result.stdout.splitlines()]
     assert reasons == ["“Polaris” is confidential until 2099-01-31."] * 3
+
+
+async def test_a_check_speaks_one_language_and_settings_are_for_admins(
+    make_slack_bot: Any, slack: FakeSlack
+) -> None:
+    bot = await make_slack_bot(confidential_terms="Polaris")  # no company names, no domains
+    reply = await command_reply(bot, slack, "/check-post", "Vi lancerer Polaris i næste uge!")
+    shown = json.dumps(reply, ensure_ascii=False)
+    assert "“Polaris” er fortroligt." in shown
+    assert "SOCIALBOT_" not in shown and "admin" not in shown
+    warnings = (await (await bot.get("/healthz")).json())["warnings"]
+    assert any(w.startswith("Some checks are off: set SOCIALBOT_COMPANY_NAMES") for w in warnings)
+
+
+async def test_an_answer_its_buttons_and_receipts_speak_the_askers_language(
+    make_slack_bot: Any, slack: FakeSlack
+) -> None:
+    bot = await make_slack_bot(escalation_channel="CSOCIAL")
+    reply = await command_reply(bot, slack, "/guidelines", "¿Cómo reservo una sala de reuniones?")
+    labels = {b["action_id"]: b["text"]["text"] for b in buttons(reply["blocks"])}
+    assert labels["guidelines_ask_team"] == "Preguntar al equipo de redes sociales"
+    assert labels["guidelines_helpful"] == "👍 Útil"
+    receipts: list[str] = []
+    for action in ("guidelines_ask_team", "guidelines_helpful"):
+        pressed = next(b for b in buttons(reply["blocks"]) if b["action_id"] == action)
+        await post_form(bot, block_action(pressed, slack.url + "respond"))
+        said = await wait_for_call(slack, "respond", count=len(receipts) + 1)
+        receipts.append(said[-1]["text"])
+    assert receipts == [
+        "He pasado tu pregunta al equipo de redes sociales; su respuesta llegará aquí.",
+        "Gracias, me alegra que haya servido.",
+    ]
