@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TextIO
+from zoneinfo import ZoneInfo
 
 from aiohttp import ClientError, web
 from sqlite_utils import Database
@@ -421,7 +422,7 @@ def build_runtime(settings: Settings, *, in_memory: bool = False) -> Runtime:
     parts.checks.register(core)
     slack = SlackBot(settings, core, db) if settings.slack_enabled else None
     teams = TeamsBot(settings, core, db)
-    gateways: list[Gateway] = [teams.gateway, ConsoleGateway(db)]
+    gateways: list[Gateway] = [teams.gateway, ConsoleGateway(db, ZoneInfo(settings.timezone))]
     if slack is not None:
         gateways.append(SlackGateway.from_settings(settings))
     paces = {**paces_from_settings(settings), "console": CONSOLE_PACE}
@@ -512,7 +513,12 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
             runtime.teams.serve_emulator()  # the hint below offers it
             print(CONNECT_HINT.format(port=settings.port), file=sys.stderr)
             session = ConsoleSession(
-                runtime.core, console_in, sys.stdout, user_id="console", drain=SETTLE_SECONDS
+                runtime.core,
+                console_in,
+                sys.stdout,
+                user_id="console",
+                drain=SETTLE_SECONDS,
+                zone=ZoneInfo(settings.timezone),
             )
             waiters.append(asyncio.ensure_future(session.run()))
         await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, tzinfo
 from typing import Literal
 from urllib.parse import quote, urlsplit
 
@@ -27,6 +28,10 @@ _ESCAPED = re.compile(r"\\([\\\[\]*_`])")
 # can match them; each renderer then writes them back in its own literal form.
 _STAND_IN = 0xE000
 _STAND_INS = re.compile(f"[{chr(_STAND_IN)}-{chr(_STAND_IN + len(ESCAPABLE) - 1)}]")
+# A moment in time inside our markdown (`moment`), which each renderer shows on its reader's own
+# clock; text from people can never hold one (`untrusted` drops the marks).
+_MOMENT = re.compile("\ue0f0(\\d+)\ue0f1")
+_MOMENT_MARKS = {0xE0F0: None, 0xE0F1: None}
 # Characters that would end or confuse a link's address in any renderer's syntax.
 _URL_UNSAFE = "()[]<>|\\\"' `"
 
@@ -34,7 +39,23 @@ _URL_UNSAFE = "()[]<>|\\\"' `"
 def untrusted(text: str) -> str:
     """Text from people or feeds as markdown that shows it literally: never a link or emphasis,
     and never a control character or bidirectional override that reorders what is around it."""
-    return _ESCAPE.sub(r"\\\1", _STAND_INS.sub("", printable(text)))
+    return _ESCAPE.sub(r"\\\1", _STAND_INS.sub("", printable(text)).translate(_MOMENT_MARKS))
+
+
+def moment(instant: float) -> str:
+    """`instant` (Unix seconds) in markdown: each reader sees it in their own time zone (Slack
+    and Teams draw it on the reader's device; the console in its person's zone)."""
+    return f"\ue0f0{int(instant)}\ue0f1"
+
+
+def moments(markdown: str, draw: Callable[[datetime], str]) -> str:
+    """`markdown` with each `moment` in it drawn by `draw` from its UTC instant."""
+    return _MOMENT.sub(lambda m: draw(datetime.fromtimestamp(int(m.group(1)), UTC)), markdown)
+
+
+def in_zone(when: datetime, zone: tzinfo) -> str:
+    """A moment as text for one zone: `Mon 07 Dec 2026 09:30 (Europe/Copenhagen)`."""
+    return f"{when.astimezone(zone):%a %d %b %Y %H:%M} ({zone})"
 
 
 def link(label: str, url: str) -> str:
@@ -85,10 +106,11 @@ def render_markdown(
 _EMPHASIS = re.compile(r"\*\*(.+?)\*\*|(?<!\w)_(.+?)_(?!\w)|`([^`]+)`")
 
 
-def plain_text(markdown: str) -> str:
+def plain_text(markdown: str, zone: tzinfo = UTC) -> str:
     """Our markdown subset as plain text (a terminal, a Teams toast): emphasis dropped, links
-    written out."""
-    return render_markdown(markdown, _plain, lambda character: character)
+    written out, moments in `zone`."""
+    drawn = moments(markdown, lambda when: in_zone(when, zone))
+    return render_markdown(drawn, _plain, lambda character: character)
 
 
 def _plain(markdown: str) -> str:

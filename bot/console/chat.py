@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from typing import TYPE_CHECKING, TextIO
+from zoneinfo import ZoneInfo
 
 from bot.console.session import ConsoleSession
 from content_feed.refresh import refresh_due
@@ -28,7 +29,10 @@ async def chat(
     )
     await asyncio.wait([fetch], timeout=FIRST_FETCH_WAIT)
     await runtime.delivery.start()
-    session = ConsoleSession(runtime.core, stdin, stdout, user_id, manager, drain=DRAIN_SECONDS)
+    zone = ZoneInfo(settings.timezone)
+    session = ConsoleSession(
+        runtime.core, stdin, stdout, user_id, manager, drain=DRAIN_SECONDS, zone=zone
+    )
     try:
         await session.run()
     finally:

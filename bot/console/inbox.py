@@ -12,6 +12,7 @@ import json
 import time
 from collections.abc import Collection
 from dataclasses import asdict, dataclass
+from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -61,12 +62,16 @@ class ConsoleGateway:
 
     platform = "console"
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, zone: ZoneInfo) -> None:
         self.db = db
+        self.zone = zone  # the workspace's: a message is drawn once for all its readers
 
     def render(self, message: Message) -> Payload:
         """The message as terminal text with its buttons (to press with `#N`)."""
-        return {"text": render(message), "buttons": [asdict(b) for b in buttons_of(message)]}
+        return {
+            "text": render(message, zone=self.zone),
+            "buttons": [asdict(b) for b in buttons_of(message)],
+        }
 
     async def send(self, recipient: str, payload: Payload, token: str) -> str:
         """Store the message for `recipient`; its row id is its reference."""

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import textwrap
+from datetime import UTC, tzinfo
 
 from handlers import views
 
 WIDTH = 78
 
 
-def _wrap(text: str, indent: str = "", width: int = WIDTH) -> str:
+def _wrap(text: str, indent: str = "", width: int = WIDTH, zone: tzinfo = UTC) -> str:
     lines = []
-    for line in views.plain_text(text).splitlines() or [""]:
+    for line in views.plain_text(text, zone).splitlines() or [""]:
         bullet = line.startswith("- ")
         lines.append(
             textwrap.fill(
@@ -90,20 +91,22 @@ def _button(button: views.Button, number: int) -> str:
     return f"{label} {button.url}" if button.url else label
 
 
-def _block(block: views.Block, first_button: int, width: int) -> str:
+def _block(block: views.Block, first_button: int, width: int, zone: tzinfo) -> str:
     match block:
         case views.Header(text):
             return f"{views.plain_text(text)}\n{'=' * min(len(text), WIDTH)}"
         case views.Text(text, image_url, _):
-            return _wrap(text, width=width) + (f"\n  (image: {image_url})" if image_url else "")
+            shown = _wrap(text, width=width, zone=zone)
+            return shown + (f"\n  (image: {image_url})" if image_url else "")
         case views.Fields(pairs):
             return "\n".join(
-                f"{views.plain_text(label)}: {views.plain_text(value)}" for label, value in pairs
+                f"{views.plain_text(label)}: {views.plain_text(value, zone)}"
+                for label, value in pairs
             )
         case views.Actions(buttons):
             return "  ".join(_button(b, first_button + n) for n, b in enumerate(buttons))
         case views.Context(text):
-            return _wrap(text, indent="  ", width=width)
+            return _wrap(text, indent="  ", width=width, zone=zone)
         case views.Divider():
             return "-" * 20
         case views.Image(_, alt, pixels, height):
@@ -120,16 +123,17 @@ def _repeats(block: views.Block, shown: str) -> bool:
     return bool(colon) and all(name and name in shown for name in names.split(", "))
 
 
-def render(message: views.Message, width: int = WIDTH) -> str:
-    """The message as terminal text wrapped at `width` columns (`sys.maxsize`: unwrapped); a line
-    repeating what the text above says is left out; no control character steers the terminal."""
+def render(message: views.Message, width: int = WIDTH, zone: tzinfo = UTC) -> str:
+    """The message as terminal text wrapped at `width` columns (`sys.maxsize`: unwrapped), its
+    moments in `zone`; a line repeating what the text above says is left out; no control
+    character steers the terminal."""
     parts, number, shown = [], 1, ""
     for block in message.as_blocks():
         if _repeats(block, shown):
             continue
         if isinstance(block, views.Text):
             shown += views.plain_text(block.text) + "\n"
-        parts.append(_block(block, number, width))
+        parts.append(_block(block, number, width, zone))
         if isinstance(block, views.Actions):
             number += len(block.buttons)
     return views.printable("\n".join(parts))

@@ -7,6 +7,7 @@ import asyncio
 import threading
 from collections.abc import Awaitable
 from typing import TextIO
+from zoneinfo import ZoneInfo
 
 from bot.console.inbox import in_flight, take_unread
 from bot.console.render import UnknownChoice, buttons_of, form_prompt, parse_answer, render
@@ -34,6 +35,9 @@ class CommandTyped(Exception):
         self.line = line
 
 
+UTC = ZoneInfo("UTC")  # the zone of a session given none
+
+
 class ConsoleSession:
     """Reads lines until end of input (or `quit`) and prints the bot's replies."""
 
@@ -46,9 +50,11 @@ class ConsoleSession:
         manager: bool = False,
         *,
         drain: float = 0.0,
+        zone: ZoneInfo = UTC,
     ) -> None:
         """`drain`: at the end of input, wait up to this many seconds for messages still on
-        their way to this session (a running delivery engine brings them)."""
+        their way to this session (a running delivery engine brings them); `zone`: the
+        workspace's (SOCIALBOT_TIMEZONE), for a person who chose none."""
         self.core = core
         self.stdin = stdin
         self.stdout = stdout
@@ -64,6 +70,7 @@ class ConsoleSession:
             else []
         )
         self.drain = drain
+        self.zone = core.directory.zone_of("console", user_id, zone)
         self._buttons: list[Button] = []
         self._lines: asyncio.Queue[str] | None = None
         self._in_form = False
@@ -128,7 +135,7 @@ class ConsoleSession:
                 return
         if reply is not None:
             self._buttons = buttons_of(reply)
-            self._print(render(reply))
+            self._print(render(reply, zone=self.zone))
 
     def show_arrived(self) -> bool:
         """Print what the bot sent to this session (or, for a manager, to the team) since the

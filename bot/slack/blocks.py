@@ -7,6 +7,7 @@ import dataclasses
 import logging
 import re
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -72,8 +73,15 @@ def _link(match: re.Match[str]) -> str:
     return f"<{url}|{label}>" + (f" ({host})" if host else "")
 
 
+def _date(when: datetime) -> str:
+    """Slack's date formatting: drawn in each reader's zone and language, UTC as fallback."""
+    stamp = int(when.timestamp())
+    return f"<!date^{stamp}^{{date_short_pretty}} at {{time}}|{when:%Y-%m-%d %H:%M} UTC>"
+
+
 def _mrkdwn(markdown: str) -> str:
     escaped = markdown.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = views.moments(escaped, _date)
     linked = views.LINK.sub(_link, escaped)
     bold = _BOLD.sub(r"*\1*", linked)
     return re.sub(r"^- ", "• ", bold, flags=re.MULTILINE)

@@ -7,6 +7,7 @@ import copy
 import hmac
 import re
 from collections.abc import Callable, Iterator, Mapping
+from datetime import datetime
 from typing import Any
 
 from bot.teams import forms
@@ -56,8 +57,14 @@ def _link(match: re.Match[str]) -> str:
     return match.group(0) + (f" ({host})" if host else "")
 
 
+def _date(when: datetime) -> str:
+    """Adaptive Cards' date functions: drawn in the reader's zone and language."""
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return f"{{{{DATE({stamp}, SHORT)}}}} {{{{TIME({stamp})}}}}"
+
+
 def _markdown(text: str) -> str:
-    plain = views.LINK.sub(_link, _CODE.sub(r"\1", text))
+    plain = views.LINK.sub(_link, _CODE.sub(r"\1", views.moments(text, _date)))
     parts: list[str] = []
     previous_item = False
     for line in (line.rstrip() for line in plain.split("\n")):

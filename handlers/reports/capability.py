@@ -100,7 +100,7 @@ class Reports:
             return views.own_reports(mine, time.time(), self.name, person.platform)
         if word == "open":
             require_manager(person)
-            return views.open_cards(self.store.find(OPEN_STATUSES), time.time(), self.name)
+            return views.open_cards(self.store.find(OPEN_STATUSES), self.name)
         typed = split_typed(text)
         if not typed.links:
             return views.report_form(views.Draft(about=text))
@@ -336,9 +336,7 @@ class Reports:
         """The new assignee hears the report is theirs, with the card, by DM."""
         platform = report.assignee_platform
         if self.core.can_message(platform):
-            message = views.handed_over(
-                report, self.name(by.platform, by.user_id), time.time(), self.name
-            )
+            message = views.handed_over(report, self.name(by.platform, by.user_id), self.name)
             key = f"{report.ref}:{event.id}"
             self.core.outbox.enqueue(platform, [report.assignee], ids.HANDOVER, key, message)
 
@@ -381,7 +379,7 @@ class Reports:
         platform, team = self.core.team_route(report.platform)
         if not self.core.can_message(platform) or not team:
             return
-        card = views.card(report, time.time(), self.name)
+        card = views.card(report, self.name)
         self.core.outbox.enqueue(platform, team, ids.CARD, report.ref, card)
         self.store.cards_sent(report.id, platform, ids.CARD, team)
 
@@ -403,7 +401,7 @@ class Reports:
         managers = [m for m in self.core.managers(platform) if m not in holding]
         if not self.core.can_message(platform) or not managers:
             return
-        card = views.card(report, time.time(), self.name)
+        card = views.card(report, self.name)
         self.core.outbox.enqueue(platform, managers, ids.CRISIS_PING, report.ref, card)
         self.store.cards_sent(report.id, platform, ids.CRISIS_PING, managers)
 
@@ -418,7 +416,7 @@ class Reports:
     async def update_cards(self, report: Report) -> list[Card]:
         """Show the report as it is now on every card sent about it; the cards that could not
         be changed (never sent, gone, or on a platform not reached from here)."""
-        card = views.card(report, time.time(), self.name)
+        card = views.card(report, self.name)
         missed = []
         for sent in self.store.cards(report.id):
             if not self.core.can_message(sent.platform) or not await self.core.outbox.update(

@@ -27,6 +27,7 @@ from handlers.views import (
     Option,
     Text,
     link,
+    moment,
     untrusted,
 )
 
@@ -275,7 +276,7 @@ def status_line(report: Report, names: Names) -> str:
     return line
 
 
-def card(report: Report, now: float, names: Names) -> Message:
+def card(report: Report, names: Names) -> Message:
     """The managers' card: link, site, urgency, notes, reporters (managers only), age, actions."""
     first = report.first
     reporters = untrusted(", ".join(r.shown_name for r in report.reporters))
@@ -287,10 +288,10 @@ def card(report: Report, now: float, names: Names) -> Message:
                 ("Where", untrusted(SITE_LABELS.get(report.where, report.where))),
                 ("Urgency", URGENCY_LABELS[report.urgency]),
                 ("Status", status_line(report, names)),
-                ("Reported", _age(now - report.created_at)),
                 (f"Reported by ({len(report.reporters)})", reporters),
             )
         ),
+        Context(f"Reported {moment(report.created_at)}."),
     ]
     notes = [
         f"_{untrusted(r.shown_name)}_: {untrusted(clip(text, 500))}"
@@ -431,10 +432,10 @@ def told(reporters: int) -> str:
     )
 
 
-def handed_over(report: Report, by: str, now: float, names: Names) -> Message:
+def handed_over(report: Report, by: str, names: Names) -> Message:
     """The new assignee's DM: who gave them the report, then the card."""
     text = f"{untrusted(by)} assigned {report.ref} to you."
-    return Message(text, (Text(f"👉 **{text}**"), *card(report, now, names).blocks))
+    return Message(text, (Text(f"👉 **{text}**"), *card(report, names).blocks))
 
 
 def resolve_form(report: Report) -> Form:
@@ -491,13 +492,13 @@ def own_reports(reports: list[Report], now: float, names: Names, platform: str) 
     return Message(f"Your reports:\n{lines}", (Text("**Your reports**"), Text(lines)))
 
 
-def open_cards(reports: list[Report], now: float, names: Names) -> Message:
+def open_cards(reports: list[Report], names: Names) -> Message:
     """Every open report as a card, for managers (where no channel shows them, e.g. the console)."""
     if not reports:
         return Message("No open reports. 🎉")
     blocks: list[Block] = []
     for report in reports:
-        blocks += card(report, now, names).blocks
+        blocks += card(report, names).blocks
     return Message(f"{len(reports)} open report(s).", tuple(blocks))
 
 

@@ -27,7 +27,7 @@ from tests.teams.conftest import objects_in
 
 NOTE = "[Click to acknowledge](https://evil.example/ack)"
 BAD_LINK = "https://x.com/a)](https://evil.example/x"
-SLACK_LINK = re.compile(r"<([^|>]+)\|([^>]*)>")
+SLACK_LINK = re.compile(r"<([^!|>][^|>]*)\|([^>]*)>")  # not <!date^…|…>, which is no link
 # A markdown link as a CommonMark reader finds it, backslash escapes included.
 TEAMS_LINK = re.compile(r"(?<!\\)\[((?:\\.|[^\]\\])*)\]\(([^)\s]+)\)")
 
