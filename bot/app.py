@@ -39,6 +39,7 @@ from bot.slack import uploads as slack_uploads
 from bot.slack.app import SlackBot
 from bot.slack.gateway import SlackGateway
 from bot.teams import bot as teams_bot
+from bot.teams import people as teams_people
 from bot.teams.bot import TeamsBot
 from bot.wiring import build_core, open_core_database
 from content_feed import store as content_store
@@ -244,8 +245,14 @@ class Runtime:
                 retry = SOON_RETRY
         await self.teams.sync_people()
         self._people_sync.finished(now, synced, retry)
-        for gap in [*self.core.team_gaps(), *self.teams.team_gaps()]:  # at start, then daily
-            log.warning(gap)
+        for gap in [*self.core.team_gaps(), *self.teams.team_gaps(), *self._unknown_zones()]:
+            log.warning(gap)  # at start, then daily
+
+    def _unknown_zones(self) -> list[str]:
+        settings = self.settings
+        return teams_people.unknown_zones(
+            self.core.directory, settings.digest_time, settings.timezone
+        )
 
     async def _read_role_groups(self, now: datetime) -> None:
         worked = await self.read_role_groups()
@@ -329,6 +336,7 @@ class Runtime:
             *self.delivery.warnings(),
             *self.core.team_gaps(),
             *self.teams.warnings(),
+            *self._unknown_zones(),
             *(
                 f"role group {state.group} has never been read, so nobody holds its role yet:"
                 f" {state.error}; tried again every {SOON_RETRY.seconds // 60} minutes"

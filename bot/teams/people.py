@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from botbuilder.core import TurnContext
@@ -75,6 +75,20 @@ def _zone_at_offset(stamp: object, known: str) -> str:
     if rest or not -12 <= hours <= 14:
         return ""
     return "Etc/UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
+
+
+def unknown_zones(directory: Directory, at: time, zone: str) -> list[str]:
+    """A line for the log and `/healthz` while Teams people known only from a roster have no
+    time zone: when their digest comes, which may be anyone's night."""
+    count = directory.count_active(PLATFORM, zones=[""])
+    if not count:
+        return []
+    who = "1 Teams person has" if count == 1 else f"{count} Teams people have"
+    return [
+        f"{who} no known time zone (known from a team's roster only): their digest comes at"
+        f" {at:%H:%M} {zone} (SOCIALBOT_DIGEST_TIME in SOCIALBOT_TIMEZONE) until they write to"
+        " the bot, which gives their zone, or choose one in their preferences"
+    ]
 
 
 def store(directory: Directory, members: Iterable[Member]) -> int:

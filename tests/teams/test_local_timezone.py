@@ -4,7 +4,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.teams.conftest import Teams
+from tests.teams.test_people import CHANNEL_INSTALLED, roster  # noqa: F401 - a fixture
 
 PERSONAL = "teams-message-personal.json"
 AAD = "7faf8ab2-3d56-4244-b585-20c8a42ed2b8"  # the sender of PERSONAL
@@ -36,3 +39,27 @@ async def test_the_activity_gives_the_zone_without_client_info(teams: Teams) -> 
     client = [{"type": "clientInfo", "timezone": "Asia/Kolkata", "locale": "ja-JP"}]
     await teams.post(PERSONAL, entities=client, localTimezone="America/New_York")
     assert zone(teams) == "Asia/Kolkata"
+
+
+@pytest.mark.usefixtures("roster")
+async def test_roster_people_without_a_zone_are_named_with_their_digest_time(
+    teams: Teams,
+) -> None:
+    # review9b T3: people known from a roster only get their digest at SOCIALBOT_TIMEZONE's
+    # morning, which may be their night: /healthz (and the log at start and daily) says so.
+    await teams.post(CHANNEL_INSTALLED)  # persons 1 and 3 (2 is a guest)
+
+    async def lines() -> list[str]:
+        warnings = (await (await teams.client.get("/healthz")).json())["warnings"]
+        return [line for line in warnings if "no known time zone" in line]
+
+    [line] = await lines()
+    assert line.startswith("2 Teams people have no known time zone") and "09:30 UTC" in line
+    client = [{"type": "clientInfo", "timezone": "Pacific/Auckland"}]
+    for n in (1, 3):
+        sender = {"id": f"29:user-{n}", "name": f"Person {n}", "aadObjectId": f"aad-{n}"}
+        chat = {"conversationType": "personal", "id": f"a:chat-{n}"}
+        await teams.post(
+            PERSONAL, text="hi", entities=client, conversation=chat, **{"from": sender}
+        )
+    assert await lines() == []
