@@ -9,19 +9,12 @@ from typing import Any
 
 from tests.digest.conftest import COPENHAGEN
 from tests.digest.test_buttons import labelled, morning_digest, press
-from tests.fakes.slack_requests import post_json, wait_for_call
+from tests.fakes.slack_requests import home_opened, post_json, wait_for_call
 
 
 async def home_of(bot: Any, slack: Any, user: str) -> str:
     """The App Home the bot publishes when `user` opens it."""
-    envelope = {
-        "type": "event_callback",
-        "team_id": "T111",
-        "api_app_id": "A111",
-        "event_id": f"EvMUTEHOME{user}",
-        "event_time": 1700000000,
-        "event": {"type": "app_home_opened", "user": user, "channel": "D1", "tab": "home"},
-    }
+    envelope = home_opened(user, f"EvMUTEHOME{user}")
     assert (await post_json(bot, envelope)).status == 200
     published = await wait_for_call(slack, "views.publish", 1)
     return json.dumps(published[-1]["view"]["blocks"])
