@@ -45,6 +45,30 @@ def _story_keys(item: Candidate) -> tuple[tuple[str, int], str]:
     return (title, minute), summary if len(summary) >= STORY_SUMMARY_MIN else ""
 
 
+# Paid placements: an employee would share an advertiser's pitch under their own name.
+_SPONSORED = re.compile(
+    r"^\W*(?:sponsor(?:ed)?|advertorial|paid post|partner content|anzeige|publicidad)\b"
+    r"|\b(?:sponsored by|brought to you by|use (?:promo |the )?code"
+    r"|promo code|coupon code|discount code)\b",
+    re.IGNORECASE,
+)
+# Words nobody should find in a post suggested to them (English, and the bot's other languages).
+_PROFANE = re.compile(
+    r"\b(?:fuck\w*|motherfuck\w*|shit\w*|bullshit\w*|asshole\w*|bitch\w*|cunt\w*|wank\w*"
+    r"|dickhead\w*|scheiß\w*|scheiss\w*|arschloch\w*|merde|putain|connard\w*|mierda|joder"
+    r"|gilipollas|kut|klote|godverdomme|jävla|jävlar|faen|helvete|lort)\b",
+    re.IGNORECASE,
+)
+
+
+def unsuitable(item: Candidate) -> bool:
+    """Whether the item is no story to suggest: an advertiser's ("[Sponsor] …", "Sponsored by:",
+    a promo code) or one whose title or summary swears."""
+    text = f"{item.title}\n{item.summary}"
+    return bool(_SPONSORED.search(item.title) or _SPONSORED.search(item.summary)
+                or _PROFANE.search(text))  # fmt: skip
+
+
 def one_per_story(items: Sequence[C], seen: Collection[int] = ()) -> list[C]:
     """`items` in their order with one item per story (the same article from two feeds, or
     linked by an aggregator: same normalised title and publication minute, or the same summary
@@ -90,10 +114,14 @@ def pick(
 ) -> list[C]:
     """Up to `limit` items: unseen, younger than `max_age`, topic matches and fresh ones first,
     at least one company and one industry item when both exist (with `mix`), one per feed
-    before a second from the same feed; one item per story (`one_per_story`). Returned in
-    display order."""
+    before a second from the same feed; one item per story (`one_per_story`), none
+    `unsuitable`. Returned in display order."""
     oldest = now - max_age
-    pool = [item for item in one_per_story(items, seen) if item.fresh_at >= oldest]
+    pool = [
+        item
+        for item in one_per_story(items, seen)
+        if item.fresh_at >= oldest and not unsuitable(item)
+    ]
     pool.sort(key=lambda i: (matches_topics(i, topics), i.fresh_at, i.id), reverse=True)
     if limit <= 0 or not pool:
         return []

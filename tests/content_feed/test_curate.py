@@ -102,3 +102,14 @@ def test_one_story_from_two_feeds_is_one_item() -> None:
     ]
     assert sorted(ids(pick(copies, now=NOW, limit=3))) == [2, 3]  # the company's copy
     assert ids(pick(copies, now=NOW, seen={1}, limit=3)) == [3]
+
+
+def test_ads_and_swearing_are_not_suggested() -> None:
+    # review9a D4: words nobody posts under their name, an advertiser's pitch.
+    items = [
+        Entry(1, 1, "industry", NOW, title="Uber", summary="The ongoing shitshow at Uber."),
+        Entry(2, 1, "industry", NOW, title="Sponsored: Timing for Mac"),
+        Entry(3, 1, "industry", NOW, title="Tools", summary="Use code GRUBER for 10% off."),
+        Entry(4, 1, "industry", NOW, title="Apple ships iOS 11"),
+    ]
+    assert ids(pick(items, now=NOW, limit=4)) == [4]

@@ -172,3 +172,17 @@ async def test_offline_posts_speak_the_items_language_or_only_quote_it(
             assert not any(frame in post["text"] for frame in ENGLISH_FRAMES), post["text"]
             if title != ITEMS[0][0]:  # Japanese, Portuguese, Slovak: the title, no frame
                 assert post["text"].startswith(title.rstrip(".")), post["text"]
+
+
+async def test_sponsor_posts_and_swearing_are_not_suggested(
+    socialbot, feed_server: FeedServer
+) -> None:
+    # review9a D4: "[Sponsor] Timing — …" and the Talk Show ("… the ongoing shitshow at Uber …
+    # Sponsored by: Squarespace … Use code GRUBER for 10% off") were offered as ready-made posts.
+    head, *entries = recent("DaringFireball-8.atom").split("<entry>")
+    kept = [entries[0], entries[2], entries[7]]  # the Talk Show, The Verge, [Sponsor] Timing
+    feed = head + "".join(f"<entry>{entry}" for entry in kept[:-1]) + "<entry>" + entries[-1]
+    await socialbot("feeds", "add", feed_server.serve("/df.atom", feed), "--kind", "company")
+    plan = json.loads(await socialbot("digest", "preview", "--json"))
+    assert titles(json.dumps(plan)) == ["The Verge: \u2018Apple\u2019s AR Is Closer to Reality "
+                                        "Than Google\u2019s\u2019"]  # fmt: skip
