@@ -82,10 +82,18 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
 
 
 def clip(text: str, limit: int, ellipsis: str = "…") -> str:
-    """`text` cut to at most `limit` characters on a word boundary, with an ellipsis when cut."""
+    """`text` (NFC) cut to at most `limit` characters, on a word boundary when one is near and
+    never inside a character as a reader sees it (a flag, an emoji sequence, a letter with its
+    accent), with an ellipsis when cut."""
+    text = unicodedata.normalize("NFC", text)
     if len(text) <= limit:
         return text
-    cut = text[: max(0, limit - len(ellipsis))]
+    room, end = max(0, limit - len(ellipsis)), 0
+    for cluster in graphemes(text):
+        if end + len(cluster) > room:
+            break
+        end += len(cluster)
+    cut = text[:end]
     space = cut.rfind(" ")
     if space > limit // 2:
         cut = cut[:space]

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from sqlite_utils.db import NotFoundError, Table
 from sqlite_utils.migrations import Migrations
 
+from content_feed.text import clip, collapse
 from handlers.actions import ASSISTANT_REPORT
 from handlers.checks import ids as check_ids
 from handlers.core import Core
@@ -99,13 +100,10 @@ class Turn:
     title: str = ""
 
 
-def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def _prompts(questions: Sequence[str], flows: Sequence[Prompt]) -> tuple[Prompt, ...]:
-    asked = [Prompt(_clip(q, TITLE_LIMIT), q) for q in questions[: MAX_PROMPTS - len(flows)]]
+    asked = [
+        Prompt(clip(collapse(q), TITLE_LIMIT), q) for q in questions[: MAX_PROMPTS - len(flows)]
+    ]
     return (*asked, *flows)
 
 
@@ -235,7 +233,7 @@ class AssistantPane:
             },
             alter=False,
         )
-        return Turn(reply, _clip(said, TITLE_LIMIT) if first and said else "")
+        return Turn(reply, clip(collapse(said), TITLE_LIMIT) if first and said else "")
 
     async def report_form(self, person: Person, channel: str) -> Form:
         """The report form for "Report this", prefilled with the latest message with a link

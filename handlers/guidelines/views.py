@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from content_feed.text import clip
 from handlers.actions import (
     GUIDELINES_ASK_TEAM,
     GUIDELINES_HELPFUL,
@@ -21,15 +22,11 @@ MAX_LABEL = 70  # Slack's button label limit is 75
 BUTTONS_PER_ROW = 5
 
 
-def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def answer_message(answer: Answer, answer_id: str) -> Message:
     """An answer with its cited section and 👍/👎; when unsure, the closest sections to open;
     unless it answers, "Ask the social media team" first."""
     lang = answer.language
-    blocks: list[Block] = [Text(_short(answer.answer, MAX_TEXT))]
+    blocks: list[Block] = [Text(clip(answer.answer, MAX_TEXT))]
     if answer.confident and answer.sources:
         cited = answer.sources if answer.by_model else answer.sources[:1]
         names = ", ".join(f"_{source.section}_" for source in cited)
@@ -38,7 +35,7 @@ def answer_message(answer: Answer, answer_id: str) -> Message:
             blocks.append(Context(text_for("by_model_answer", lang)))
     if answer.verdict == "unsure" and answer.sources:
         closest = tuple(
-            Button(_short(source.section, MAX_LABEL), GUIDELINES_OPEN_SECTION, source.key)
+            Button(clip(source.section, MAX_LABEL), GUIDELINES_OPEN_SECTION, source.key)
             for source in answer.sources[:BUTTONS_PER_ROW]
             if source.key
         )
@@ -53,7 +50,7 @@ def answer_message(answer: Answer, answer_id: str) -> Message:
             0, Button(text_for("ask_team", lang), GUIDELINES_ASK_TEAM, answer_id, style="primary")
         )
     blocks.append(Actions(tuple(buttons)))
-    return Message(text=_short(answer.answer, MAX_TEXT), blocks=tuple(blocks))
+    return Message(text=clip(answer.answer, MAX_TEXT), blocks=tuple(blocks))
 
 
 def sections_message(
@@ -61,9 +58,9 @@ def sections_message(
 ) -> Message:
     """The list of sections, each with a button that opens it."""
     lines = "\n".join(f"- {section.title}" for section in sections)
-    blocks: list[Block] = [Header(title), Text(_short(lines, MAX_TEXT))]
+    blocks: list[Block] = [Header(title), Text(clip(lines, MAX_TEXT))]
     buttons = [
-        Button(_short(section.title, MAX_LABEL), GUIDELINES_OPEN_SECTION, section.key)
+        Button(clip(section.title, MAX_LABEL), GUIDELINES_OPEN_SECTION, section.key)
         for section in sections
     ]
     for start in range(0, len(buttons), BUTTONS_PER_ROW):
@@ -95,8 +92,8 @@ def _markdown_subset(body: str) -> str:
 
 def section_message(section: Section) -> Message:
     """One section in full, with where it sits in the document."""
-    body = _short(_markdown_subset(section.body), MAX_TEXT)
-    blocks: list[Block] = [Header(_short(section.title, 150))]
+    body = clip(_markdown_subset(section.body), MAX_TEXT)
+    blocks: list[Block] = [Header(clip(section.title, 150))]
     if section.path:
         blocks.append(Context(" \u203a ".join(section.path)))
     blocks.extend((Text(body), Divider()))

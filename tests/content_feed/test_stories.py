@@ -36,6 +36,14 @@ def redated(name: str) -> str:
     )
 
 
+def news(stories: list[tuple[str, str]]) -> str:
+    """An RSS feed of (title, summary) stories, the first a minute old, each a minute older."""
+    now = datetime.now(UTC)
+    return rss(*(item(f"s{n}", f"https://acme.example/news/{n}", title=title,
+                      description=summary, date=format_datetime(now - timedelta(minutes=n + 1)))
+                 for n, (title, summary) in enumerate(stories)))  # fmt: skip
+
+
 @pytest.fixture
 def socialbot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Run one `socialbot` command on a fresh database; its output."""
@@ -69,7 +77,7 @@ async def test_one_story_once_when_two_feeds_carry_it(socialbot, feed_server: Fe
     await socialbot("feeds", "add", atom, "--kind", "company")
     await socialbot("feeds", "add", jsonfeed, "--kind", "industry")
     first = titles(await socialbot("digest", "preview", "--json"))
-    assert len(first) == 3 and len(set(first)) == 3, first
+    assert first and len(set(first)) == len(first), first  # (no ads: see below)
 
     got = await socialbot("console", stdin="/socialbot digest\n")
     shown = [t for t in first if t in got]
@@ -100,13 +108,7 @@ async def test_x_posts_of_a_japanese_feed_fit_x_as_x_counts(
     socialbot, feed_server: FeedServer
 ) -> None:
     # review9b L8 / review9a D10: the bot counted code points; X counts these as 2 each.
-    now = datetime.now(UTC)
-    entries = "".join(
-        item(f"jp{n}", f"https://example.jp/news/{n}", title=title, description=summary,
-             date=format_datetime(now - timedelta(hours=n + 1)))
-        for n, (title, summary) in enumerate(JAPANESE)
-    )  # fmt: skip
-    url = feed_server.serve("/jp.xml", rss(entries, title="Nordlys Japan"))
+    url = feed_server.serve("/jp.xml", news(JAPANESE))
     await socialbot("feeds", "add", url, "--kind", "company")
     plan = json.loads(await socialbot("digest", "preview", "--json"))
     posts = [entry["posts"]["x"] for entry in plan["items"]]
@@ -154,13 +156,7 @@ async def test_offline_posts_speak_the_items_language_or_only_quote_it(
 ) -> None:
     # review9a D5, review9b L7: "Worth a read: Acme åbner nyt kontor i Aarhus", "Sharing: アクメ…".
     monkeypatch.setenv("SOCIALBOT_DIGEST_ITEMS", "4")
-    now = datetime.now(UTC)
-    entries = "".join(
-        item(f"m{n}", f"https://acme.example/news/{n}", title=title, description=summary,
-             date=format_datetime(now - timedelta(minutes=n + 1)))
-        for n, (title, summary) in enumerate(ITEMS)
-    )  # fmt: skip
-    await socialbot("feeds", "add", feed_server.serve("/acme.xml", rss(entries)), "--kind",
+    await socialbot("feeds", "add", feed_server.serve("/acme.xml", news(ITEMS)), "--kind",
                     "company")  # fmt: skip
     slovak = feed_server.serve("/sk.rss", redated("aktuality.rss"))  # a real Slovak news feed
     await socialbot("feeds", "add", slovak, "--kind", "industry")
@@ -186,3 +182,22 @@ async def test_sponsor_posts_and_swearing_are_not_suggested(
     plan = json.loads(await socialbot("digest", "preview", "--json"))
     assert titles(json.dumps(plan)) == ["The Verge: \u2018Apple\u2019s AR Is Closer to Reality "
                                         "Than Google\u2019s\u2019"]  # fmt: skip
+
+
+async def test_a_cut_summary_keeps_flags_emoji_and_accents_whole(
+    socialbot, feed_server: FeedServer
+) -> None:
+    # review9b L10: the digest's 200-character summary ended in half a flag, a broken family
+    # emoji, or "a…" for a Portuguese "ã" written decomposed (a + U+0303).
+    summaries = [
+        "\u30a2" * 198 + "\U0001f1e9\U0001f1f0" + "\u5f8c" * 20,
+        "\u30a2" * 197 + "\U0001f468\u200d\U0001f469\u200d\U0001f467" + "\u5f8c" * 20,
+        "x" * 198 + "a\u0303o" + "y" * 20,
+    ]
+    clips = [(f"Clip {n}", summary) for n, summary in enumerate(summaries)]
+    await socialbot("feeds", "add", feed_server.serve("/c.xml", news(clips)), "--kind", "company")
+    got = await socialbot("console", stdin="/socialbot digest\n")
+    assert "\u30a2\U0001f1e9\U0001f1f0…" in got or "\u30a2…" in got, got
+    assert "\u30a2\U0001f468\u200d\U0001f469\u200d\U0001f467…" in got or "\u30a2…" in got, got
+    assert "x\u00e3…" in got, got  # NFC: the accent stays on its letter
+    assert "\U0001f1e9…" not in got and "\u200d…" not in got and "a…" not in got
