@@ -279,3 +279,27 @@ async def test_an_answer_in_another_language_than_the_question_is_not_shown(
     assert "Du skal" not in answer["answer"] and answer["sources"][0]["section"] == SECTION_4
     assert "the model answered in " in result.stderr  # Danish, or its close cousin Norwegian
     assert ", not en; answering offline" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        # English, quoting the guidelines' own words at length: the quote is no language of its.
+        (
+            THREATS,
+            "Report it, do not reply. The rule: „Mitarbeitende antworten nie selbst auf negative"
+            " Kommentare, sondern melden sie dem Social-Media-Team, das sich darum kümmert“ [S4].",
+        ),
+        # Swedish, too short to tell from Danish: no other language.
+        ("En kollega skriver hot om våra kunder på X, ska jag svara själv?", "Nej [S4]."),
+    ],
+)
+async def test_a_quote_or_a_short_answer_is_not_taken_for_another_language(
+    tmp_path: Path, question: str, reply: str
+) -> None:
+    async with FakeOpenAI(reply) as model:
+        result = await socialbot(tmp_path, model, "ask", "--json", question)
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.stdout)
+    assert answer["answer"].startswith(reply.split(" ", 1)[0].rstrip("."))
+    assert "the model answered in " not in result.stderr

@@ -28,7 +28,11 @@ _CITATION = re.compile(r"\[\s*S(\d+)\s*\]")
 # A reply wholly inside a Markdown code fence (```…```), as some local models write everything.
 _FENCED = re.compile(r"^```[\w-]*[ \t]*\n?(.*?)\n?[ \t]*```$", re.DOTALL)
 # Languages too close to tell apart in a short answer: one written for the other is no mistake.
-_COUSINS = frozenset({"da", "nb"})
+_COUSINS = frozenset({"da", "nb", "sv"})
+# What the model quotes (the guidelines' own words, often in their language) is not its language.
+_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»|»[^«\n]*«')
+# Fewer words of its own than this tell nothing of an answer's language ("Ja.", "Nej [S1].").
+_TELLING_WORDS = 6
 
 SYSTEM_PROMPT = """\
 You answer employees' questions about the company's social media guidelines.
@@ -94,8 +98,11 @@ def parse_reply(reply: str, sections: Sequence[Section]) -> tuple[str, list[Sect
 
 def _other_language(text: str, asked: str) -> str | None:
     """The language `text` is clearly written in when it is not `asked` (a tie or too few
-    telling words read as `asked`), else None."""
-    written = detect_language(text, default=asked)
+    telling words read as `asked`, and what it quotes does not count), else None."""
+    own = _CITATION.sub(" ", _QUOTED.sub(" ", text))
+    if len(re.findall(r"\w+", own)) < _TELLING_WORDS:
+        return None
+    written = detect_language(own, default=asked)
     if written == asked or {written, asked} <= _COUSINS:
         return None
     return written
