@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from typing import Protocol, TypeVar
@@ -76,8 +77,14 @@ def one_per_story(items: Sequence[C], seen: Collection[int] = ()) -> list[C]:
     story: dict[int, int] = {}  # item id -> the id of the story's first copy
     by_title: dict[tuple[str, int], int] = {}
     by_summary: dict[str, tuple[int, int]] = {}  # summary -> (story, feed)
+    keys = {item.id: _story_keys(item) for item in items}
+    # A summary two items of one feed share is the site's tagline or boilerplate, no story's.
+    shared = Counter((item.feed_id, keys[item.id][1]) for item in items if keys[item.id][1])
+    boilerplate = {summary for (_, summary), count in shared.items() if count > 1}
     for item in sorted(items, key=lambda i: (i.kind != "company", i.id)):
-        title, summary = _story_keys(item)
+        title, summary = keys[item.id]
+        if summary in boilerplate:
+            summary = ""
         known = by_title.get(title)
         if known is None and summary in by_summary and by_summary[summary][1] != item.feed_id:
             known = by_summary[summary][0]

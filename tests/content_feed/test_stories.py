@@ -201,3 +201,23 @@ async def test_a_cut_summary_keeps_flags_emoji_and_accents_whole(
     assert "\u30a2\U0001f468\u200d\U0001f469\u200d\U0001f467…" in got or "\u30a2…" in got, got
     assert "x\u00e3…" in got, got  # NFC: the accent stays on its letter
     assert "\U0001f1e9…" not in got and "\u200d…" not in got and "a…" not in got
+
+
+TAGLINE = "Acme makes grippers for robots that pick fruit, pack parcels and sort recycling."
+
+
+async def test_a_tagline_every_item_of_two_feeds_repeats_is_no_story_of_its_own(
+    socialbot, feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # review9c 0: a site's news and blog feeds give every item the same description; the blog's
+    # items were all taken for copies of the news feed's first one and never shown.
+    monkeypatch.setenv("SOCIALBOT_DIGEST_ITEMS", "5")
+    blog = [("Gripper 2 wins a Red Dot award", TAGLINE), ("Our new Aarhus office", TAGLINE)]
+    press = [("Acme raises its Series B", TAGLINE), ("Acme joins the Robotics Alliance", TAGLINE)]
+    await socialbot("feeds", "add", feed_server.serve("/news.xml", news(press)), "--kind",
+                    "company")  # fmt: skip
+    blog_feed = news(blog).replace("acme.example/news/", "acme.example/blog/")
+    await socialbot("feeds", "add", feed_server.serve("/blog.xml", blog_feed), "--kind",
+                    "company")  # fmt: skip
+    shown = titles(await socialbot("digest", "preview", "--json"))
+    assert sorted(shown) == sorted(title for title, _ in blog + press), shown
