@@ -101,11 +101,13 @@ _COMMON_WORDS = {code: frozenset(words.split()) for code, words in _COMMON.items
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 # Share of a text's words that must be its language's common words to tell the language.
 TELLING_SHARE = 0.1
+# The language of a Latin-script item whose words tell nothing else (press-release English).
+DEFAULT = "en"
 
 
 def item_language(text: str) -> str | None:
     """The language of `text` among those the bot speaks (`FRAMES`), or None for any other
-    language or when its words do not tell."""
+    language (or when two others tell equally); English when its words tell no other."""
     letters = [c for c in text if c.isalpha()]
     if not letters or sum(ord(c) > 0x24F for c in letters) > len(letters) // 4:
         return None  # mostly not Latin letters: Chinese, Japanese, Greek, Cyrillic…
@@ -113,7 +115,9 @@ def item_language(text: str) -> str | None:
     hits = {code: sum(word in common for word in found) for code, common in _COMMON_WORDS.items()}
     ranked = sorted(hits.items(), key=lambda pair: pair[1], reverse=True)
     (best, most), (_, second) = ranked[0], ranked[1]
-    if most == 0 or most == second or most < TELLING_SHARE * len(found):
+    if hits.get(DEFAULT, 0) == most:
+        return DEFAULT  # nothing tells, or English as much as any: the bot's own language
+    if most == second or most < TELLING_SHARE * len(found):
         return None
     return best if best in FRAMES else None
 

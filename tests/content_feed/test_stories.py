@@ -221,3 +221,18 @@ async def test_a_tagline_every_item_of_two_feeds_repeats_is_no_story_of_its_own(
                     "company")  # fmt: skip
     shown = titles(await socialbot("digest", "preview", "--json"))
     assert sorted(shown) == sorted(title for title, _ in blog + press), shown
+
+
+async def test_an_english_press_item_with_few_common_words_keeps_its_frame_and_disclosure(
+    socialbot, feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # review9c 0b: press-release English has few common words; its posts lost the frame that
+    # says the sharer works at Acme.
+    monkeypatch.setenv("SOCIALBOT_COMPANY_NAMES", "Acme")
+    press = [("Acme gripper wins Red Dot design award",
+              "Acme Gripper 2 won a Red Dot Award for product design.")]  # fmt: skip
+    await socialbot("feeds", "add", feed_server.serve("/press.xml", news(press)), "--kind",
+                    "company")  # fmt: skip
+    [entry] = json.loads(await socialbot("digest", "preview", "--json"))["items"]
+    for post in entry["posts"].values():
+        assert "work at Acme" in post["text"] or "colleagues at Acme" in post["text"], post
