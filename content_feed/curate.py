@@ -46,18 +46,26 @@ def _story_keys(item: Candidate) -> tuple[tuple[str, int], str]:
     return (title, minute), summary if len(summary) >= STORY_SUMMARY_MIN else ""
 
 
-# Paid placements: an employee would share an advertiser's pitch under their own name.
+# Paid placements: an employee would share an advertiser's pitch under their own name. A label
+# ("[Sponsor] …", "Sponsored: …"), "Sponsored by" opening a sentence or before a colon, or a
+# promo code with its code ("use code GRUBER"); not "use code signing", "brought to you by the
+# platform team" inside a sentence.
+_LABEL = r"sponsor(?:ed)?|ad|advertorial|paid post|partner content|anzeige|publicidad"
 _SPONSORED = re.compile(
-    r"^\W*(?:sponsor(?:ed)?|advertorial|paid post|partner content|anzeige|publicidad)\b"
-    r"|\b(?:sponsored by|brought to you by|use (?:promo |the )?code"
-    r"|promo code|coupon code|discount code)\b",
+    rf"^\W*(?:\[\s*(?:{_LABEL})\s*\]|(?:{_LABEL})\s*:)"
+    r"|(?:^|[.!?]\s+|\n)\s*(?:sponsored by|brought to you by)\b"
+    r"|\b(?:sponsored by|brought to you by)\s*:",
     re.IGNORECASE,
+)
+_PROMO_CODE = re.compile(
+    r"(?i:\b(?:use (?:the |promo |discount )?code|promo code|coupon code|discount code))"
+    r"\s*:?\s*[\"\u201c']?[A-Z0-9]{4,}\b"
 )
 # Words nobody should find in a post suggested to them (English, and the bot's other languages).
 _PROFANE = re.compile(
-    r"\b(?:fuck\w*|motherfuck\w*|shit\w*|bullshit\w*|asshole\w*|bitch\w*|cunt\w*|wank\w*"
-    r"|dickhead\w*|scheiß\w*|scheiss\w*|arschloch\w*|merde|putain|connard\w*|mierda|joder"
-    r"|gilipollas|kut|klote|godverdomme|jävla|jävlar|faen|helvete|lort)\b",
+    r"\b(?:fuck\w*|motherfuck\w*|shit(?:s|ty|show)?|bullshit\w*|asshole\w*|bitch\w*|cunt\w*"
+    r"|wank(?:er|ers|ing)?|dickhead\w*|scheiß\w*|scheiss\w*|arschloch\w*|merde|putain"
+    r"|connard\w*|mierda|joder|gilipollas|klote|godverdomme|jävla|jävlar|faen|helvete)\b",
     re.IGNORECASE,
 )
 
@@ -67,7 +75,7 @@ def unsuitable(item: Candidate) -> bool:
     a promo code) or one whose title or summary swears."""
     text = f"{item.title}\n{item.summary}"
     return bool(_SPONSORED.search(item.title) or _SPONSORED.search(item.summary)
-                or _PROFANE.search(text))  # fmt: skip
+                or _PROMO_CODE.search(text) or _PROFANE.search(text))  # fmt: skip
 
 
 def one_per_story(items: Sequence[C], seen: Collection[int] = ()) -> list[C]:

@@ -236,3 +236,19 @@ async def test_an_english_press_item_with_few_common_words_keeps_its_frame_and_d
     [entry] = json.loads(await socialbot("digest", "preview", "--json"))["items"]
     for post in entry["posts"].values():
         assert "work at Acme" in post["text"] or "colleagues at Acme" in post["text"], post
+
+
+async def test_everyday_words_near_ads_and_swearing_are_no_ad_and_no_swearing(
+    socialbot, feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # review9c 00: these three made an empty digest ("use code", "Wank…", "brought to you by").
+    monkeypatch.setenv("SOCIALBOT_DIGEST_ITEMS", "3")
+    tech = [
+        ("How to use code signing in your CI pipeline", "Sign every build, then verify it."),
+        ("Mazda brings back the Wankel rotary engine", "The rotary returns as a range extender."),
+        ("Our new podcast", "Episode one, brought to you by the platform team, is out now."),
+    ]
+    await socialbot("feeds", "add", feed_server.serve("/tech.xml", news(tech)), "--kind",
+                    "company")  # fmt: skip
+    shown = titles(await socialbot("digest", "preview", "--json"))
+    assert sorted(shown) == sorted(title for title, _ in tech), shown
