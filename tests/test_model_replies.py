@@ -290,6 +290,13 @@ async def test_an_answer_in_another_language_than_the_question_is_not_shown(
             "Report it, do not reply. The rule: „Mitarbeitende antworten nie selbst auf negative"
             " Kommentare, sondern melden sie dem Social-Media-Team, das sich darum kümmert“ [S4].",
         ),
+        # The same in typographic single quotes.
+        (
+            THREATS,
+            "Report it, do not reply. The rule: \u2018Mitarbeitende antworten nie selbst auf"
+            " negative Kommentare, sondern melden sie dem Social-Media-Team, das sich darum"
+            " kümmert\u2019 [S4].",
+        ),
         # Swedish, too short to tell from Danish: no other language.
         ("En kollega skriver hot om våra kunder på X, ska jag svara själv?", "Nej [S4]."),
     ],

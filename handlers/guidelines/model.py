@@ -30,7 +30,10 @@ _FENCED = re.compile(r"^```[\w-]*[ \t]*\n?(.*?)\n?[ \t]*```$", re.DOTALL)
 # Languages too close to tell apart in a short answer: one written for the other is no mistake.
 _COUSINS = frozenset({"da", "nb", "sv"})
 # What the model quotes (the guidelines' own words, often in their language) is not its language.
-_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»|»[^«\n]*«')
+_QUOTED = re.compile(
+    r'"[^"\n]*"|“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»|»[^«\n]*«'
+    "|\u2018[^\u2019\n]*\u2019|「[^」\n]*」|『[^』\n]*』"  # typographic single, Japanese
+)
 # Fewer words of its own than this tell nothing of an answer's language ("Ja.", "Nej [S1].").
 _TELLING_WORDS = 6
 
