@@ -185,7 +185,10 @@ class Announcements:
         cannot = await warnings(self.core.channels(target), draft.channels, target)
         cannot += self._left_out(target, draft)
         cannot += [written] if written else []
-        return preview_form(draft_id, draft, self._audience(saved), message, cannot)
+        # Whose clocks it reaches: everyone's zones, the chosen ones, none for channels.
+        everyone = draft.audience == ids.EVERYONE
+        zones = self.audience.known_zones(target) if everyone else list(draft.timezones)
+        return preview_form(draft_id, draft, self._audience(saved), message, cannot, zones)
 
     async def _previewed(self, person: Person, values: Values, state: str) -> Reply:
         self._check(person, "announcement preview")

@@ -10,7 +10,7 @@ from handlers.announcements import ids
 from handlers.announcements.channels import channel_reason, given_up_in_outage, person_reasons
 from handlers.announcements.posts import LABELS
 from handlers.announcements.store import SCHEDULED, SENDING, Announcement, Draft
-from handlers.announcements.when import in_words
+from handlers.announcements.when import arrivals, in_words
 from handlers.command_words import typed
 from handlers.shares import share_buttons
 from handlers.views import (
@@ -70,11 +70,17 @@ def employee_message(
 
 
 def preview_form(
-    draft_id: int, draft: Draft, audience: str, message: Message, cannot: Sequence[str] = ()
+    draft_id: int,
+    draft: Draft,
+    audience: str,
+    message: Message,
+    cannot: Sequence[str] = (),
+    zones: Sequence[str] = (),
 ) -> Form:
     """The preview: the message exactly as people will see it, then confirm, edit or discard;
     `cannot`: a line per chosen channel the bot cannot post in, and per platform whose
-    people it does not reach."""
+    people it does not reach; `zones`: the audience's time zones, for when it reaches them."""
+    clocks = arrivals(draft.send_at, draft.zone, zones)
     go = (
         "send it now" if draft.send_at is None else f"send it {in_words(draft.send_at, draft.zone)}"
     )
@@ -86,6 +92,7 @@ def preview_form(
         intro=(
             *(Text(f"⚠️ {line}") for line in cannot),
             Context(f"This is what {audience} will get, {in_words(draft.send_at, draft.zone)}."),
+            *((Context(clocks),) if clocks else ()),
             Divider(),
             *message.as_blocks(),
             Divider(),

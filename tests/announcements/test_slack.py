@@ -6,6 +6,7 @@ import asyncio
 import json
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -338,3 +339,11 @@ async def test_a_share_pressed_on_a_channel_s_announcement_counts_who_pressed_it
         assert (await post_form(bot, body)).status == 200
     [counted] = bot.runtime.core.shares.counts()
     assert (counted.subject, counted.clicks, counted.people) == ("announcement:1", 2, 2)
+
+
+async def test_the_preview_says_when_other_time_zones_get_a_scheduled_one(bot, slack) -> None:
+    # review9b T2: the announcer's 04:00 (UTC) is 05:00 in Paris, where the three colleagues are.
+    at = tomorrow_at(4)
+    shown = json.dumps((await preview(bot, slack, **later(at)))["blocks"])
+    paris = at.astimezone(ZoneInfo("Europe/Paris"))
+    assert f"Their clocks: {paris:%a %H:%M} in Europe/Paris (at night)." in shown
