@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from content_feed.text import clip, collapse
 from handlers.checks import ids
 from handlers.checks.concerns import Concern, Kind, Result
 from handlers.texts import text_for
@@ -23,16 +24,11 @@ MAX_VALUE = 1900  # a Slack button's value holds 2,000 characters
 MAX_SPAN = 300
 
 
-def _short(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def _concern_text(concern: Concern, language: str) -> str:
     label = text_for(f"label_{concern.kind.value}", language)
     lines = [f"**{label}**: {untrusted(concern.reason)}"]
     if concern.span and concern.span.text.strip():
-        lines.append(f"> {untrusted(_short(concern.span.text, MAX_SPAN))}")
+        lines.append(f"> {untrusted(clip(collapse(concern.span.text), MAX_SPAN))}")
     if concern.fix:
         lines.append(f"_{text_for('fix', language)}:_ {untrusted(concern.fix)}")
     return "\n".join(lines)
@@ -57,7 +53,7 @@ def result_message(result: Result) -> Message:
                 blocks.append(Context(f"{source}: _{untrusted(concern.section)}_"))
         reply = next((c for c in result.concerns if c.kind is Kind.REPLY_TO_CRITICISM), None)
         if reply is not None:
-            value = reply.report_link or _short(result.draft, MAX_VALUE)
+            value = reply.report_link or clip(collapse(result.draft), MAX_VALUE)
             blocks.append(
                 Actions(
                     (
