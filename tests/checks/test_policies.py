@@ -27,15 +27,17 @@ def test_drafts_breaking_a_policy_s_own_rules_are_found(outcomes) -> None:
     # 24/57 once rules in policies' own shapes were read and drafts matched by what they do, 31/57
     # with selling, rules inside prose ("This includes…") and obligations; 36/93 once four more
     # blind-written held-out policies (36 breaking drafts, 5 found) retired to this file; 38/129
-    # once four more (36 breaking drafts, 2 found) retired too; 42/165 once four more (36, 2 found).
-    assert sum(breaking) >= 42
+    # once four more (36 breaking drafts, 2 found) retired too; 42/165 once four more (36, 2 found);
+    # 43/201 once four more (36, 1 found) retired at the tenth session's start.
+    assert sum(breaking) >= 43
 
 
 def test_fine_drafts_raise_few_alarms_under_those_policies(outcomes) -> None:
     # None of the 14 written with the checker; 4 of the 30 retired blind-written ones (measured),
     # 2 of the 24 of the four policies retired next, none of the 24 of the four after them, and 4
-    # of the 24 of the four retired at the ninth session's start.
-    assert sum(not o.right for o in outcomes if o.rule is None) <= 10
+    # of the 24 of the four retired at the ninth session's start, 3 of the 24 of the four retired at
+    # the tenth's.
+    assert sum(not o.right for o in outcomes if o.rule is None) <= 13
 
 
 @pytest.mark.parametrize(

@@ -151,6 +151,11 @@ LEFT_TO_THE_BENCH = {
     "security-awareness-sosyal-medya-tr",
     "matplotlib-communication-guidelines",
     "northcoastchurch-social-media-acceptable-use",
+    # Retired at the tenth session's start, likewise.
+    "gdeiassistant-shequ-zhunze-zh",
+    "focuscommunity-site-rules-ko",
+    "kossiitkgp-socials-guidelines",
+    "mitocgroup-pol016-social-media-policy",
     # The Catalan PDF conversion: a third of the 16's text, 48 of their 156 s of embedding on a
     # fresh clone (no vectors cached yet): measured by the bench, like the rest.
     "ics-xarxes-socials-guia-ca",
