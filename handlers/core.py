@@ -222,6 +222,8 @@ class Core:
         self.shortcuts: dict[str, Shortcut] = {}
         self._actions: dict[str, Action] = {}
         self._forms: dict[str, Submit] = {}
+        self._any_value: set[str] = set()
+        self._any_state: set[str] = set()
         self._field_checks: dict[str, Mapping[str, FieldCheck]] = {}
         self._due_jobs: list[tuple[str, DueJob]] = []
         self._home: list[HomeSection] = []
@@ -237,7 +239,7 @@ class Core:
         socialbot, self.socialbot = socialbot_command(self.commands)
         self.commands.add(socialbot)
         self.commands.add(guidelines.slash_command())
-        self.on_action(actions.GUIDELINES_OPEN_SECTION, self._open_section)
+        self.on_action(actions.GUIDELINES_OPEN_SECTION, self._open_section, any_value=True)
         self.on_action(actions.GUIDELINES_HELPFUL, self._helpful)
         self.on_action(actions.GUIDELINES_UNHELPFUL, self._unhelpful)
         self.on_action(actions.SHARE, self.shares.clicked)
@@ -246,17 +248,38 @@ class Core:
 
     # -- registration ----------------------------------------------------------------------------
 
-    def on_action(self, action_id: str, action: Action) -> None:
-        """Route the buttons with `action_id` to `action`."""
+    def on_action(self, action_id: str, action: Action, *, any_value: bool = False) -> None:
+        """Route the buttons with `action_id` to `action`. `any_value`: `action` checks who
+        pressed it and takes its value only as a name of something that person may act on
+        anyway (a report for a manager, their own digest), so a value a client made up does
+        no harm: the button then works on a Teams card drawn before buttons were signed."""
         self._actions[action_id] = action
+        if any_value:
+            self._any_value.add(action_id)
 
     def on_form(
-        self, form_id: str, submit: Submit, checks: Mapping[str, FieldCheck] | None = None
+        self,
+        form_id: str,
+        submit: Submit,
+        checks: Mapping[str, FieldCheck] | None = None,
+        *,
+        any_state: bool = False,
     ) -> None:
         """Route submissions of the form `form_id` to `submit`; `checks` (by field name) check
-        a field alone as it is typed, where a platform asks field by field (the console)."""
+        a field alone as it is typed, where a platform asks field by field (the console).
+        `any_state`: as `any_value` of `on_action`, for the form's hidden state."""
         self._forms[form_id] = submit
         self._field_checks[form_id] = dict(checks or {})
+        if any_state:
+            self._any_state.add(form_id)
+
+    def takes_any_value(self, action_id: str) -> bool:
+        """Whether the buttons with `action_id` are safe with any value (`on_action`)."""
+        return action_id in self._any_value
+
+    def takes_any_state(self, form_id: str) -> bool:
+        """Whether the form `form_id` is safe with any hidden state (`on_form`)."""
+        return form_id in self._any_state
 
     def on_shortcut(self, shortcut: Shortcut) -> None:
         """Offer a message shortcut."""

@@ -80,8 +80,8 @@ class TeamQuestions:
     def register(self) -> None:
         """Route the buttons, the answer form and replies in the questions' threads here."""
         self.core.on_action(actions.GUIDELINES_ASK_TEAM, self._ask_team)
-        self.core.on_action(actions.GUIDELINES_ANSWER, self._answer_form)
-        self.core.on_form(actions.GUIDELINES_ANSWER_FORM, self._submit_answer)
+        self.core.on_action(actions.GUIDELINES_ANSWER, self._answer_form, any_value=True)
+        self.core.on_form(actions.GUIDELINES_ANSWER_FORM, self._submit_answer, any_state=True)
         self.core.on_thread_reply(QUESTION_FOR_TEAM, self._relay_team_answer)
         self.core.for_the_team(QUESTION_FOR_TEAM)
 

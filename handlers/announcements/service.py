@@ -69,13 +69,13 @@ class Announcements:
         core.commands.add(
             SlashCommand(ids.COMMAND, "Announce news, with posts to share", "", subcommands)
         )
-        core.on_form(ids.COMPOSE_FORM, self._composed)
-        core.on_form(ids.PREVIEW_FORM, self._previewed)
-        core.on_action(ids.EDIT, self._edit)
-        core.on_action(ids.CANCEL, self._cancel)
-        core.on_action(ids.NOT_FOR_ME, self._not_for_me)
-        core.on_action(ids.SEND_AGAIN, self._send_again)
-        core.on_action(ids.SEND_LATE, self._send_late)
+        core.on_form(ids.COMPOSE_FORM, self._composed, any_state=True)
+        core.on_form(ids.PREVIEW_FORM, self._previewed, any_state=True)
+        core.on_action(ids.EDIT, self._edit, any_value=True)
+        core.on_action(ids.CANCEL, self._cancel, any_value=True)
+        core.on_action(ids.NOT_FOR_ME, self._not_for_me, any_value=True)
+        core.on_action(ids.SEND_AGAIN, self._send_again, any_value=True)
+        core.on_action(ids.SEND_LATE, self._send_late, any_value=True)
         core.on_tick("announcements", self.dispatcher.tick)
 
     # -- who may, where to, in which zone -------------------------------------------------------

@@ -9,7 +9,7 @@ from typing import Any
 from click.testing import CliRunner
 
 from bot.cli import main
-from tests.teams.conftest import MakeTeams, Teams, card_text
+from tests.teams.conftest import MakeTeams, Teams, card_text, load_activity
 from tests.teams.test_team_questions import OLO, OLO_CHAT, calls_where, posted_to
 
 PERSONAL = "teams-message-personal.json"
@@ -46,6 +46,34 @@ async def test_a_manager_acknowledges_from_the_card(make_teams: MakeTeams) -> No
     body = await (await teams.post(EXECUTE, value=acknowledge(report_id))).json()
     assert body["statusCode"] == 200
     assert teams.db.table("reports").get(report_id)["status"] == "acknowledged"
+
+
+async def test_the_buttons_of_cards_drawn_before_the_upgrade_still_work(
+    make_teams: MakeTeams,
+) -> None:
+    # The previous release (e3fa6b4) drew the same data without a signature.
+    teams = await make_teams(social_media_managers=[MEGAN])
+    await teams.post(PERSONAL, text=f"report {LINK}")
+    (report_id,) = [row["id"] for row in teams.db["reports"].rows]
+
+    async def press_old(name: str, value: dict[str, Any]) -> dict[str, Any]:
+        old = load_activity(EXECUTE, teams.connector.url, name=name, value=value)
+        body: dict[str, Any] = await (await teams.post_as_written(old)).json()
+        return body
+
+    acknowledged = await press_old("adaptiveCard/action", acknowledge(report_id))
+    assert acknowledged["value"].startswith("R-0001 acknowledged.")
+    assert teams.db.table("reports").get(report_id)["status"] == "acknowledged"
+    resolve = {"action_id": "report_resolve", "value": str(report_id)}
+    opened = await press_old("task/fetch", {"data": {**resolve, "msteams": {"type": "task/fetch"}}})
+    assert opened["task"]["value"]["title"] == "Resolve R-0001"
+    mute = {"action": {"type": "Action.Execute", "data": {"action_id": "digest_mute_week"}}}
+    muted = await press_old("adaptiveCard/action", mute)
+    assert muted["value"].startswith("Digests muted for a week")
+    # An answer's 👍 names an answer by its id, anyone's: only as the bot signed it.
+    vote = {"action_id": "guidelines_helpful", "value": "1"}
+    refused = await press_old("adaptiveCard/action", {"action": {"data": vote}})
+    assert "no longer active" in refused["value"]
 
 
 async def test_forget_shows_a_former_employee_on_a_teams_card_already_sent(
