@@ -120,8 +120,8 @@ class TeamsBot:
             self.adapter,
             self.conversations,
             settings.microsoft_app_id,
+            core.shares.signature,
             self.share_links,
-            sign=core.shares.signature,
         )
         self.turns = Turns(core, self.conversations, self.gateway, Ledger(db))
         self.groups = EntraGroups.from_settings(settings)

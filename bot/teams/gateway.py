@@ -130,9 +130,9 @@ class TeamsGateway:
         adapter: CloudAdapter,
         conversations: Conversations,
         app_id: str | None,
+        sign: Callable[[str], str],
         share_links: ShareLinks | None = None,
         timeout: float = 30.0,
-        sign: Callable[[str], str] | None = None,
     ) -> None:
         self.adapter = adapter
         self.conversations = conversations
@@ -178,7 +178,7 @@ class TeamsGateway:
         signed when sent)."""
         links = self.share_links
         payload = payload if links is None else links.personal(payload, recipient)
-        return payload if self.sign is None else cards.signed(payload, self.sign)
+        return cards.signed(payload, self.sign)
 
     async def _proactive(
         self, recipient: str, work: Callable[[TurnContext], Awaitable[str]]

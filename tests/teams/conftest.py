@@ -1,4 +1,5 @@
-"""A Teams bot behind `POST /api/messages`, talking to a fake Bot Connector; every card checked."""
+"""A Teams bot behind `POST /api/messages`, talking to a fake Bot Connector; every card checked
+(valid, its buttons' data signed)."""
 
 from __future__ import annotations
 
@@ -58,6 +59,15 @@ def assert_valid_card(card: dict[str, Any]) -> None:
 def _cards_within(node: Any) -> list[dict[str, Any]]:
     """Every Adaptive Card anywhere in a JSON value (an invoke response, say)."""
     return [found for found in objects_in(node) if found.get("type") == "AdaptiveCard"]
+
+
+def assert_signed(node: Any, signs: list[Callable[[str], str]]) -> None:
+    """Fail when a button's or form's data in the cards anywhere in `node` (what the bot sent)
+    is not signed by one of the bots (`signs`): Teams would refuse it when pressed, and
+    `Teams.post`, which signs what it posts, would not tell."""
+    for card in _cards_within(node):
+        for found in objects_in(card):
+            assert any(cards.intact(found, sign) for sign in signs), f"not signed: {found}"
 
 
 def card_text(activity: dict[str, Any]) -> str:
@@ -142,8 +152,10 @@ class Teams:
         """POST `activity` to /api/messages as it is (button data unsigned, say)."""
         response = await self.client.post("/api/messages", json=activity, headers=headers)
         if response.content_type == "application/json":
-            for card in _cards_within(await response.json()):  # invoke answers carry cards too
+            body = await response.json()
+            for card in _cards_within(body):  # invoke answers carry cards too
                 assert_valid_card(card)
+            assert_signed(body, [self.core.shares.signature])
         return response
 
 
@@ -182,6 +194,8 @@ async def make_teams(
         return Teams(runtime.teams, runtime.core, runtime.db, client, connector, runtime)
 
     yield make
+    for call in connector.calls:  # sent by one of the bots, each signing with its own key
+        assert_signed(call.activity, [runtime.core.shares.signature for runtime in runtimes])
     for runtime in runtimes:
         await runtime.close_clients()
         runtime.db.close()

@@ -35,7 +35,9 @@ async def gateway(teams: Teams) -> TeamsGateway:
     await teams.post("teams-installationUpdate-add-channel.json")
     await teams.post("teams-conversationUpdate-bot-added-personal.json")
     teams.connector.calls.clear()
-    gateway: Gateway = TeamsGateway(teams.bot.adapter, teams.bot.conversations, app_id=None)
+    gateway: Gateway = TeamsGateway(
+        teams.bot.adapter, teams.bot.conversations, None, teams.core.shares.signature
+    )
     assert isinstance(gateway, TeamsGateway)  # and mypy checks it keeps to the protocol
     return gateway
 

@@ -91,7 +91,9 @@ async def test_a_message_records_the_senders_time_zone(teams: Teams) -> None:
 async def gateway(teams: Teams, roster: object) -> TeamsGateway:
     await teams.post(CHANNEL_INSTALLED)
     teams.connector.calls.clear()
-    return TeamsGateway(teams.bot.adapter, teams.bot.conversations, app_id=None)
+    return TeamsGateway(
+        teams.bot.adapter, teams.bot.conversations, None, teams.core.shares.signature
+    )
 
 
 async def test_a_roster_member_who_never_wrote_gets_a_new_personal_chat(
