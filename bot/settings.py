@@ -35,6 +35,7 @@ from handlers.groups import ENTRA_GROUP_PREFIX
 from handlers.guidelines.document import read_sections
 from handlers.insights.weekly import Weekly, parse_weekly
 from handlers.people import CHANNEL_SHAPES, check_role_entry, fits
+from handlers.workdays import NO_HOLIDAYS, Holidays, parse_holidays
 
 DEFAULT_GUIDELINES = Path(handlers.__file__).parent / "data" / "guidelines.md"
 
@@ -210,6 +211,11 @@ class Settings(BaseSettings):
     digest_time: time = Field(time(9, 30), validation_alias="SOCIALBOT_DIGEST_TIME")
     digest_days: Annotated[tuple[int, ...], NoDecode] = Field(
         (0, 1, 2, 3, 4), validation_alias="SOCIALBOT_DIGEST_DAYS"
+    )
+    # Days off by time zone (an office's public holidays, the company's own dates): no digest
+    # goes on them and report reminders wait for the next workday.
+    holidays: Annotated[Holidays, NoDecode] = Field(
+        NO_HOLIDAYS, validation_alias="SOCIALBOT_HOLIDAYS"
     )
     digest_items: int = Field(3, ge=1, le=10, validation_alias="SOCIALBOT_DIGEST_ITEMS")
     digest_opt_in: bool = Field(False, validation_alias="SOCIALBOT_DIGEST_OPT_IN")
@@ -398,6 +404,11 @@ class Settings(BaseSettings):
     @classmethod
     def _parse_days(cls, value: object) -> object:
         return parse_weekdays(value) if isinstance(value, str) else value
+
+    @field_validator("holidays", mode="before")
+    @classmethod
+    def _parse_holidays(cls, value: object) -> object:
+        return parse_holidays(value) if isinstance(value, str) else value
 
     @field_validator("digest_time", mode="before")
     @classmethod

@@ -97,6 +97,10 @@ def test_weekdays(text: str, days: tuple[int, ...]) -> None:
         ({"SOCIALBOT_PUBLIC_URL": "http://bot.example.com"}, "PUBLIC_URL: 'http://bot.exa"),
         ({"SOCIALBOT_PUBLIC_URL": "https://bot.example.com/?next=x"}, "public https address"),
         ({"SOCIALBOT_DIGEST_ITEMS": "12"}, "less than or equal to 10 (got '12')"),
+        ({"SOCIALBOT_HOLIDAYS": "Europe/Copenhagen=DK, Asia/Dubai=XX"}, "HOLIDAYS: 'XX' is"),
+        ({"SOCIALBOT_HOLIDAYS": "US-ZZ"}, "SOCIALBOT_HOLIDAYS: 'US-ZZ' is neither a date"),
+        ({"SOCIALBOT_HOLIDAYS": "2026-12-32"}, "HOLIDAYS: '2026-12-32' is not a date such as"),
+        ({"SOCIALBOT_HOLIDAYS": "Europe/Kopenhagen=DK"}, "'Europe/Kopenhagen' is not a time"),
     ],
 )
 def test_bad_settings_name_the_setting(

@@ -36,6 +36,7 @@ from handlers.errors import UserError
 from handlers.insights.leaderboard import joined, set_joined
 from handlers.people import Person, Role
 from handlers.views import Actions, Block, Button, Form, Message, Text, Values, untrusted
+from handlers.workdays import Holidays
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,8 @@ class DigestSettings(Protocol):
     @property
     def digest_days(self) -> tuple[int, ...]: ...
     @property
+    def holidays(self) -> Holidays: ...
+    @property
     def digest_items(self) -> int: ...
     @property
     def digest_opt_in(self) -> bool: ...
@@ -92,6 +95,7 @@ def plan_of(settings: DigestSettings) -> Plan:
         zone=ZoneInfo(settings.timezone),
         opt_in=settings.digest_opt_in,
         include_guests=settings.include_guests,
+        holidays=settings.holidays,
     )
 
 
@@ -295,7 +299,8 @@ class Digest:
             return False
         prefs = self.store.preferences(platform, user_id)
         zone, at = self.plan.zone_of(member.tz), self.plan.time_of(prefs)
-        due_now = on_time(now, zone, at, self.plan.days_of(prefs))
+        off = self.plan.holidays.where(zone)
+        due_now = on_time(now, zone, at, self.plan.days_of(prefs), off)
         done_today = self.schedule.last_date(platform, user_id) == today
         wanted = prefs.wants(self.plan.opt_in) and not prefs.muted(now)
         if done_today or not wanted or (check_time and not due_now):

@@ -8,7 +8,7 @@ next digest (their time, on their days, in their zone, after their mute). A tick
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -17,8 +17,9 @@ from sqlite_utils import Database
 
 from handlers.digest.store import DigestStore, Preferences
 from handlers.people import Member, zone_named
+from handlers.workdays import NO_HOLIDAYS, Holidays
 
-SEARCH_DAYS = 30  # far enough to pass a week's mute and any choice of days
+SEARCH_DAYS = 30  # far enough to pass a week's mute, any choice of days and a holiday season
 # A day's digest is due from the person's time until this much later, or noon if that is
 # later, and never past their midnight: a morning digest does not arrive in the evening.
 LATE_BY = timedelta(hours=3)
@@ -37,6 +38,7 @@ class Plan:
     zone: ZoneInfo
     opt_in: bool
     include_guests: bool
+    holidays: Holidays = NO_HOLIDAYS
 
     def zone_of(self, tz: str) -> ZoneInfo:
         """The person's zone, or the workspace's when the platform gave none (or a bad one)."""
@@ -63,11 +65,14 @@ def closes(day: date, zone: ZoneInfo, at: time) -> datetime:
     return min(max(start + LATE_BY, noon), midnight)
 
 
-def on_time(now: datetime, zone: ZoneInfo, at: time, days: Iterable[int]) -> bool:
-    """Whether `now` is within the person's digest window on a chosen day."""
+def on_time(
+    now: datetime, zone: ZoneInfo, at: time, days: Iterable[int], off: Container[date] = ()
+) -> bool:
+    """Whether `now` is within the person's digest window on a chosen day that is not `off`."""
     local = now.astimezone(zone)
     start = datetime.combine(local.date(), at, tzinfo=zone).astimezone(UTC)
-    return local.weekday() in set(days) and start <= now < closes(local.date(), zone, at)
+    workday = local.weekday() in set(days) and local.date() not in off
+    return workday and start <= now < closes(local.date(), zone, at)
 
 
 def next_due(
@@ -77,8 +82,10 @@ def next_due(
     days: Iterable[int],
     last_date: date | None = None,
     muted_until: float | None = None,
+    off: Container[date] = (),
 ) -> datetime | None:
-    """The first digest instant (UTC) on a chosen day after `last_date`, not muted.
+    """The first digest instant (UTC) on a chosen day after `last_date`, not muted, not `off`
+    (a holiday where the person is).
 
     Today counts until its digest closes (`closes`) even when its time has passed: someone
     whose digest is late (a restart, a new employee) gets it then rather than tomorrow.
@@ -89,7 +96,7 @@ def next_due(
         first = last_date + timedelta(days=1)
     for offset in range(SEARCH_DAYS):
         day = first + timedelta(days=offset)
-        if day.weekday() not in chosen:
+        if day.weekday() not in chosen or day in off:
             continue
         instant = datetime.combine(day, at, tzinfo=zone).astimezone(UTC)
         if muted_until is not None and instant.timestamp() < muted_until:
@@ -173,13 +180,15 @@ class Schedule:
         prefs = self.store.preferences(platform, user_id)
         due = None
         if eligible and prefs.wants(self.plan.opt_in):
+            zone = self.plan.zone_of(tz)
             due = next_due(
                 now if not_before is None else max(now, not_before),
-                self.plan.zone_of(tz),
+                zone,
                 self.plan.time_of(prefs),
                 self.plan.days_of(prefs),
                 last_date,
                 prefs.muted_until,
+                self.plan.holidays.where(zone),
             )
         if due is not None and not_before is not None:
             due = max(due, not_before)
@@ -234,6 +243,7 @@ class Schedule:
                 due = datetime.combine(today, self.plan.time_of(prefs), tzinfo=zone)
                 done = last is not None and date.fromisoformat(last) >= today
                 chosen = today.weekday() in self.plan.days_of(prefs)
+                chosen = chosen and today not in self.plan.holidays.where(zone)
                 if done or not chosen or due > now or not prefs.wants(self.plan.opt_in):
                     continue
                 self.replan(platform, user_id, now, tz=tz or "", eligible=True, last_date=today)

@@ -147,6 +147,12 @@ def digest_message(plan: DigestPlan) -> Message:
     return Message(f"Your daily digest: {count} {noun} to share", tuple(blocks))
 
 
+WORKDAYS_HINT = (
+    "Your digest comes on these days, except holidays your company set for your office;"
+    " report reminders to social media managers wait for them too."
+)
+
+
 def days_text(days: Sequence[int]) -> str:
     """`Monday to Friday`, `Monday, Wednesday` or `every day`."""
     chosen = sorted(set(days))
@@ -198,10 +204,11 @@ def preferences_form(
             zone_input(zone),
             Input(
                 ids.DAYS,
-                "Days",
+                "Your workdays",
                 kind="checkboxes",
                 initial=tuple(str(d) for d in days),
                 options=tuple(Option(str(n), name) for n, name in enumerate(DAY_NAMES)),
+                hint=WORKDAYS_HINT,
             ),
             Input(
                 ids.TOPICS,
@@ -261,7 +268,7 @@ def preferences_fields(
         (
             ("Daily digest", state),
             ("Time", f"{at.strftime('%H:%M')} ({now.tzinfo})"),
-            ("Days", days_text(days)),
+            ("Workdays", days_text(days)),
             ("Topics", ", ".join(prefs.topics) or "all"),
             ("Networks", ", ".join(NETWORK_NAMES[n] for n in prefs.networks)),
         )

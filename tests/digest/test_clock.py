@@ -141,6 +141,31 @@ async def test_guests_only_when_included(make_bot, slack, tmp_path) -> None:
     assert set(received(slack)) == {NO_ZONE, COPENHAGEN, "UGUEST"}
 
 
+async def test_no_digest_on_a_holiday_where_the_person_is(make_bot, slack, tmp_path) -> None:
+    # Monday 23 November is a Japanese holiday, Thursday 26 Thanksgiving in the US, and the
+    # company closes everywhere on Tuesday 24.
+    bot = await make_bot(holidays="Asia/Tokyo=JP, America/New_York=us, 2026-11-24")
+    await add_feeds(bot.runtime.db, tmp_path)
+    tick = bot.runtime.core.tick
+    for moment in (at(23, 0, 30), at(23, 8, 30), at(23, 14, 30), at(24, 0, 30), at(24, 8, 30)):
+        await tick(moment)  # 09:30 in Tokyo, Copenhagen and New York; Tuesday in all three
+    await delivered(bot, "2026-11-23")
+    assert received(slack) == {COPENHAGEN: 1, NEW_YORK: 1}
+    await tick(at(25, 0, 30))  # Wednesday 09:30 in Tokyo
+    await delivered(bot, "2026-11-25")
+    assert received(slack) == {NO_ZONE: 1, COPENHAGEN: 1, NEW_YORK: 1}
+
+    feed = store.list_feeds(bot.runtime.db)[0]
+    add_item(bot.runtime.db, feed.id, "c3", "Example Corp hires", at(25, 12))
+    await tick(at(26, 8, 30))
+    await tick(at(26, 14, 30))  # Thanksgiving: nothing in New York
+    await delivered(bot, "2026-11-26")
+    assert received(slack) == {NO_ZONE: 1, COPENHAGEN: 2, NEW_YORK: 1}
+    await tick(at(27, 14, 30))
+    await delivered(bot, "2026-11-27")
+    assert received(slack) == {NO_ZONE: 1, COPENHAGEN: 2, NEW_YORK: 2}
+
+
 async def test_no_digest_for_someone_forgotten_on_request(bot, slack) -> None:
     del slack.users[COPENHAGEN]  # left the company, and asked to be forgotten
     forget(bot.runtime.db, "slack", COPENHAGEN, "forgotten-1")
