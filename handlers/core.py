@@ -123,10 +123,17 @@ class Outbox(Protocol):
         ...
 
     async def fan_out(
-        self, platform: str, recipients: Iterable[str], purpose: str, key: str, message: Message
+        self,
+        platform: str,
+        recipients: Iterable[str],
+        purpose: str,
+        key: str,
+        message: Message,
+        *,
+        not_before: datetime | None = None,
     ) -> int:
         """`enqueue` for a large audience, a batch at a time, so people's clicks are answered
-        between the batches."""
+        between the batches; sent from `not_before` on when given (a time in their zone)."""
         ...
 
     async def update(

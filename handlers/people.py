@@ -346,6 +346,11 @@ class Directory:
         (count,) = self.db.execute(f"SELECT count(*) FROM people WHERE {where}", params).fetchone()
         return int(count)
 
+    def time_zones(self, platform: str) -> dict[str, str]:
+        """Everyone's time zone on `platform` by user id ("" where none is known)."""
+        rows = self.db.execute("SELECT user_id, tz FROM people WHERE platform = ?", [platform])
+        return {str(user_id): str(tz or "") for user_id, tz in rows}
+
     def zones(self, platform: str, include_guests: bool = False) -> list[str]:
         """The time zones the active humans on `platform` are in, sorted."""
         where, params = _active(platform, include_guests)

@@ -47,6 +47,7 @@ import socket
 import time
 from collections.abc import Callable, Coroutine, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Literal
 
 from sqlite_utils import Database
@@ -253,15 +254,20 @@ class DeliveryEngine:
         key: str,
         message: Message,
         batch: int = FAN_OUT_BATCH,
+        *,
+        not_before: datetime | None = None,
     ) -> int:
         """`enqueue` for a large audience: the same message to everyone not in the ledger yet,
-        `batch` rows per transaction, the loop free for people's clicks between batches."""
+        `batch` rows per transaction, the loop free for people's clicks between batches; sent
+        from `not_before` on when given (the rows wait in the ledger, so a restart keeps it)."""
         shared = self._gateway(platform).render(message)
         fresh = self._fresh(platform, recipients, purpose, key)
+        at = None if not_before is None else not_before.timestamp()
         added = 0
         for start in range(0, len(fresh), batch):
             chunk = fresh[start : start + batch]
-            added += self._queued(platform, purpose, key, ((r, shared) for r in chunk))
+            payloads = ((r, shared) for r in chunk)
+            added += self._queued(platform, purpose, key, payloads, not_before=at)
             await asyncio.sleep(0)
         return added
 
@@ -284,9 +290,11 @@ class DeliveryEngine:
         payloads: Iterable[tuple[str, Payload]],
         level: int = logging.INFO,
         expires_at: float | None = None,
+        not_before: float | None = None,
     ) -> int:
         """Store the payloads as queued deliveries, and wake the platform's sender."""
-        added = self.ledger.enqueue(platform, purpose, key, payloads, time.time(), expires_at)
+        now = time.time()
+        added = self.ledger.enqueue(platform, purpose, key, payloads, now, expires_at, not_before)
         if added:
             log.log(
                 level,
@@ -448,17 +456,20 @@ class DeliveryEngine:
             await asyncio.sleep(every)
 
     def _watch(self, purpose: str, key: str) -> None:
-        """Log a fan-out's progress every `log_every` seconds until it is done."""
+        """Log a fan-out's progress every `log_every` seconds while it moves, until it is done
+        (one sent at each person's time waits for hours between time zones: no line then)."""
         if not self._lanes or (purpose, key) in self._watched:
             return
         self._watched.add((purpose, key))
         last = [-self.policy.log_every]
+        said = [(-1, -1)]
 
         def report(state: Progress) -> None:
+            moved = (state.sent, state.failed) != said[0]
             if state.done:
                 state.log("delivery finished")
-            elif state.elapsed - last[0] >= self.policy.log_every:
-                last[0] = state.elapsed
+            elif moved and state.elapsed - last[0] >= self.policy.log_every:
+                last[0], said[0] = state.elapsed, (state.sent, state.failed)
                 state.log()
 
         async def watch() -> None:

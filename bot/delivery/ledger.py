@@ -195,9 +195,12 @@ class Ledger:
         payloads: Iterable[tuple[str, Payload]],
         now: float,
         expires_at: float | None = None,
+        not_before: float | None = None,
     ) -> int:
         """Add a queued row per (recipient, payload) not in the ledger yet, not sent after
-        `expires_at` when given; return how many."""
+        `expires_at` nor before `not_before` when given; return how many. A row held back
+        counts as queued when its time comes, so its use (`Policy.lifetime`) starts then."""
+        queued_at = now if not_before is None else max(now, not_before)
         conn = self.db.conn
         with self.db.atomic():
             before = conn.total_changes
@@ -217,11 +220,12 @@ class Ledger:
                         (digest, body, now),
                     )
                     stored.add(digest)
-                rows.append((platform, recipient, purpose, key, digest, now, expires_at))
+                row = (platform, recipient, purpose, key, digest, queued_at, expires_at)
+                rows.append((*row, not_before or 0))
             payload_changes = conn.total_changes - before
             conn.executemany(
                 "INSERT OR IGNORE INTO deliveries (platform, recipient, purpose, key, payload, "
-                "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "created_at, expires_at, not_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
             return conn.total_changes - before - payload_changes

@@ -27,14 +27,32 @@ def parse_channels(text: str, platform: str) -> tuple[list[str], list[str]]:
 
 @dataclass(frozen=True)
 class Audience:
-    """The people announcements may reach: active humans, guests only when configured."""
+    """The people announcements may reach: active humans, guests only when configured;
+    `fallback`: the time zone of people the platform gave none, and of channels."""
 
     directory: Directory
     include_guests: bool = False
+    fallback: str = "UTC"
 
     def known_zones(self, platform: str) -> list[str]:
         """The time zones of the people on `platform`, for the audience choice."""
         return self.directory.zones(platform, include_guests=self.include_guests)
+
+    def zones(self, platform: str, draft: Draft) -> list[str]:
+        """The time zones the announcement reaches: everyone's, the chosen ones, none for
+        channels."""
+        if draft.audience == ids.EVERYONE:
+            return self.known_zones(platform)
+        return list(draft.timezones)
+
+    def zones_by_recipient(
+        self, platform: str, draft: Draft, recipients: list[str]
+    ) -> dict[str, str]:
+        """Each recipient's time zone: their own, else `fallback` (channels always)."""
+        if draft.audience == ids.IN_CHANNELS:
+            return dict.fromkeys(recipients, self.fallback)
+        known = self.directory.time_zones(platform)
+        return {r: known.get(r) or self.fallback for r in recipients}
 
     def recipients(self, platform: str, draft: Draft) -> list[str]:
         """User ids (DMs) or channel ids (posts) the announcement goes to, each once."""

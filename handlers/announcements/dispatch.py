@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from content_feed.compose import UTM
 from handlers.announcements import ids
@@ -20,7 +21,9 @@ from handlers.announcements.figures import delivered, failed_to, figures, progre
 from handlers.announcements.posts import suggested
 from handlers.announcements.store import LATE_AFTER, SENDING, Announcement, AnnouncementStore
 from handlers.announcements.views import employee_message, late_message, progress_message
+from handlers.announcements.when import local_instant
 from handlers.core import Channel, Core, Outbox
+from handlers.people import zone_named
 from handlers.views import Message
 
 log = logging.getLogger(__name__)
@@ -97,13 +100,30 @@ class Dispatcher:
                 str(announcement.id),
                 progress_message(announcement, figures_now, done=False),
             )
-        await outbox.fan_out(
-            announcement.target,
-            announcement.recipients,
-            ids.PURPOSE,
-            str(announcement.id),
-            self.employee_message(announcement),
-        )
+        message = self.employee_message(announcement)
+        for at, recipients in self._instants(announcement):
+            await outbox.fan_out(
+                announcement.target,
+                recipients,
+                ids.PURPOSE,
+                str(announcement.id),
+                message,
+                not_before=at,
+            )
+
+    def _instants(self, announcement: Announcement) -> list[tuple[datetime | None, list[str]]]:
+        """The recipients by when they get it: all at once, or for one sent at each person's
+        time, by the instant that time comes in their zone (theirs, else the fallback's)."""
+        draft, recipients = announcement.draft, list(announcement.recipients)
+        if not draft.local:
+            return [(None, recipients)]
+        fallback = ZoneInfo(self.audience.fallback)
+        zones = self.audience.zones_by_recipient(announcement.target, draft, recipients)
+        instants = {z: local_instant(draft, zone_named(z, fallback)) for z in set(zones.values())}
+        by_instant: dict[datetime | None, list[str]] = {}
+        for recipient, zone in zones.items():
+            by_instant.setdefault(instants[zone], []).append(recipient)
+        return list(by_instant.items())
 
     async def follow(self, outbox: Outbox, announcement: Announcement, now: datetime) -> None:
         """Re-enqueue anyone missing from the ledger; finish when every delivery is settled."""

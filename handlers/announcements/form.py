@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from urllib.parse import urlsplit
 
 from content_feed.compose import NETWORKS, Network
@@ -12,7 +12,7 @@ from handlers.announcements.audience import Audience, parse_channels
 from handlers.announcements.channels import found, not_found
 from handlers.announcements.posts import LABELS, too_long
 from handlers.announcements.store import Draft
-from handlers.announcements.when import local_fields, parse_local
+from handlers.announcements.when import first_instant, local_fields, parse_clock, parse_local
 from handlers.command_words import WORDS_ONLY
 from handlers.core import Channels
 from handlers.errors import FormErrors
@@ -109,11 +109,22 @@ def compose_form(
                 ids.WHEN,
                 "When",
                 "select",
-                initial=ids.LATER if draft.send_at else ids.NOW,
-                options=(Option(ids.NOW, "Now"), Option(ids.LATER, "At a date and time")),
+                initial=ids.NOW if not draft.send_at else ids.LOCAL if draft.local else ids.LATER,
+                options=(
+                    Option(ids.NOW, "Now"),
+                    Option(ids.LATER, "At a date and time"),
+                    Option(ids.LOCAL, "At a date and time in each person's time zone"),
+                ),
             ),
             Input(ids.DATE, "Date", "date", initial=day, optional=True),
-            Input(ids.TIME, "Time", "time", initial=clock, optional=True, hint=f"In {zone}."),
+            Input(
+                ids.TIME,
+                "Time",
+                "time",
+                initial=clock,
+                optional=True,
+                hint=f"In {zone}, or each person's own (the last choice of When).",
+            ),
             Input(
                 ids.SHARE,
                 "Sharing",
@@ -139,6 +150,15 @@ def _text(values: Values, name: str) -> str:
 def _list(values: Values, name: str) -> list[str]:
     value = values.get(name, [])
     return [value] if isinstance(value, str) and value else list(value) if value else []
+
+
+def typed_clock(values: Values) -> tuple[date, time] | None:
+    """The date and time typed for a scheduled announcement, as typed (before any time zone
+    makes them an instant); None when it goes now or either is not one."""
+    if _text(values, ids.WHEN) not in (ids.LATER, ids.LOCAL):
+        return None
+    day, clock = parse_clock(_text(values, ids.DATE), _text(values, ids.TIME))
+    return None if day is None or clock is None else (day, clock)
 
 
 def _web_link(url: str) -> bool:
@@ -198,7 +218,8 @@ async def read_form(
         errors[ids.TIMEZONES] = "Choose at least one time zone, or choose another audience."
 
     send_at = None
-    if _text(values, ids.WHEN) == ids.LATER:
+    when = _text(values, ids.WHEN)
+    if when in (ids.LATER, ids.LOCAL):
         send_at, day_error, time_error = parse_local(
             _text(values, ids.DATE), _text(values, ids.TIME), zone
         )
@@ -206,9 +227,6 @@ async def read_form(
             errors[ids.DATE] = day_error
         if time_error:
             errors[ids.TIME] = time_error
-        now = datetime.now(UTC)
-        if send_at is not None and send_at <= now:
-            errors[ids.TIME] = f"That time has passed in {zone}; pick a later one."
 
     draft = Draft(
         headline=headline,
@@ -222,7 +240,18 @@ async def read_form(
         send_at=send_at,
         zone=zone,
         share=share,
+        local=when == ids.LOCAL and send_at is not None,
     )
+    if draft.local:
+        starts = first_instant(draft, people.zones(target, draft), people.fallback)
+        draft = replace(draft, starts_at=starts)
+    if draft.starts is not None and draft.starts <= datetime.now(UTC):
+        errors[ids.TIME] = (
+            "That time has passed for some of them (their clocks are ahead of yours); pick a"
+            " later day or time."
+            if draft.local
+            else f"That time has passed in {zone}; pick a later one."
+        )
     if not errors and not people.count(target, draft):
         where = ids.TIMEZONES if audience == ids.IN_TIMEZONES else ids.AUDIENCE
         errors[where] = (

@@ -39,7 +39,7 @@ NEXT = "next"
 
 # Choices of the select fields.
 EVERYONE, IN_CHANNELS, IN_TIMEZONES = "everyone", "channels", "timezones"
-NOW, LATER = "now", "later"
+NOW, LATER, LOCAL = "now", "later", "local"  # LOCAL: at that time in each person's zone
 ASK_TO_SHARE = "ask"
 CONFIRM, BACK_TO_EDIT, DISCARD = "confirm", "edit", "discard"
 

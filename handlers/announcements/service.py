@@ -12,7 +12,7 @@ from handlers.announcements.audience import Audience, describe
 from handlers.announcements.channels import warnings
 from handlers.announcements.dispatch import REPORT_DAYS, Dispatcher
 from handlers.announcements.figures import figures
-from handlers.announcements.form import compose_form, read_form
+from handlers.announcements.form import compose_form, read_form, typed_clock
 from handlers.announcements.posts import DEFAULT_UTM, fill_in, unless_stale
 from handlers.announcements.store import (
     SCHEDULED,
@@ -28,6 +28,7 @@ from handlers.announcements.views import (
     preview_form,
     status_line,
 )
+from handlers.announcements.when import clock_problems
 from handlers.commands import SlashCommand, Subcommand, Subcommands
 from handlers.core import CHAT_PLATFORMS, Core
 from handlers.errors import FormErrors, NotAllowed, UserError
@@ -52,7 +53,7 @@ class Announcements:
     ) -> None:
         self.core = core
         self.store = AnnouncementStore(core.db)
-        self.audience = Audience(core.directory, include_guests)
+        self.audience = Audience(core.directory, include_guests, timezone)
         self.dispatcher = Dispatcher(core, self.store, self.audience, utm)
         self.model = model
         self.utm = utm
@@ -185,10 +186,11 @@ class Announcements:
         cannot = await warnings(self.core.channels(target), draft.channels, target)
         cannot += self._left_out(target, draft)
         cannot += [written] if written else []
-        # Whose clocks it reaches: everyone's zones, the chosen ones, none for channels.
-        everyone = draft.audience == ids.EVERYONE
-        zones = self.audience.known_zones(target) if everyone else list(draft.timezones)
-        return preview_form(draft_id, draft, self._audience(saved), message, cannot, zones)
+        zones = self.audience.zones(target, draft)
+        if typed := typed_clock(values):
+            cannot += clock_problems(*typed, [draft.zone, *(zones if draft.local else ())])
+        audience = self._audience(saved)
+        return preview_form(draft_id, draft, audience, message, cannot, zones, self.timezone)
 
     async def _previewed(self, person: Person, values: Values, state: str) -> Reply:
         self._check(person, "announcement preview")
@@ -208,7 +210,7 @@ class Announcements:
             self.store.discard(draft.id)
             return Message("Cancelled; nothing was sent.")
         now = datetime.now(UTC)
-        if draft.draft.send_at is not None and draft.draft.send_at <= now:
+        if draft.draft.starts is not None and draft.draft.starts <= now:
             raise FormErrors({ids.NEXT: "The time you chose has passed; choose “Edit it”."})
         outbox = self.core.outbox
         announcement = self.store.confirm(draft.id)

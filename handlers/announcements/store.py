@@ -96,6 +96,14 @@ def add_posts_written(db: Database) -> None:
     db.execute("ALTER TABLE announcements ADD COLUMN posts_written TEXT NOT NULL DEFAULT '[]'")
 
 
+@migrations()
+def add_local_time(db: Database) -> None:
+    """Announcements sent at a clock time in each person's time zone: `send_at` is then that
+    time on the announcer's clock, and `starts_at` the first person's instant."""
+    db.execute("ALTER TABLE announcements ADD COLUMN local_time INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE announcements ADD COLUMN starts_at REAL")
+
+
 @dataclass(frozen=True)
 class Draft:
     """What the announcer wrote and chose, checked: everything but who and when it was made."""
@@ -112,6 +120,14 @@ class Draft:
     zone: str = "UTC"
     share: bool = True
     written: tuple[Network, ...] = ()  # the posts the bot wrote (the rest are the announcer's)
+    # At `send_at`'s clock time (in `zone`) in each person's time zone, from `starts_at` on.
+    local: bool = False
+    starts_at: datetime | None = None
+
+    @property
+    def starts(self) -> datetime | None:
+        """When it starts going out (UTC); None: as soon as confirmed."""
+        return self.starts_at if self.local else self.send_at
 
 
 @dataclass(frozen=True)
@@ -146,11 +162,13 @@ def _row(draft: Draft) -> dict[str, Any]:
         "zone": draft.zone,
         "share": int(draft.share),
         "posts_written": json.dumps([network.value for network in draft.written]),
+        "local_time": int(draft.local),
+        "starts_at": draft.starts.timestamp() if draft.local and draft.starts else None,
     }
 
 
 def _announcement(row: dict[str, Any]) -> Announcement:
-    send_at = row["send_at"]
+    send_at, starts_at = row["send_at"], row["starts_at"]
     draft = Draft(
         headline=row["headline"],
         message=row["message"],
@@ -164,6 +182,8 @@ def _announcement(row: dict[str, Any]) -> Announcement:
         zone=row["zone"],
         share=bool(row["share"]),
         written=tuple(Network(n) for n in json.loads(row["posts_written"])),
+        local=bool(row["local_time"]),
+        starts_at=datetime.fromtimestamp(starts_at, UTC) if starts_at is not None else None,
     )
     return Announcement(
         id=row["id"],
@@ -179,6 +199,10 @@ def _announcement(row: dict[str, Any]) -> Announcement:
         finished_at=row["finished_at"],
         late=row["state"] == SCHEDULED and row["late"] != ON_TIME,
     )
+
+
+# When a scheduled announcement starts going out, in SQL.
+_STARTS = "coalesce(starts_at, send_at)"
 
 
 class AnnouncementStore:
@@ -301,14 +325,14 @@ class AnnouncementStore:
     def due(self, now: datetime) -> list[Announcement]:
         """Scheduled announcements whose time has come (not those held late)."""
         return self._where(
-            "state = ? AND late = ? AND (send_at IS NULL OR send_at <= ?)",
+            f"state = ? AND late = ? AND ({_STARTS} IS NULL OR {_STARTS} <= ?)",
             [SCHEDULED, ON_TIME, now.timestamp()],
         )
 
     def hold_late(self, before: datetime) -> int:
         """Hold the scheduled announcements due before `before`: none goes out by itself."""
         cursor = self.db.execute(
-            "UPDATE announcements SET late = ? WHERE state = ? AND late = ? AND send_at < ?",
+            f"UPDATE announcements SET late = ? WHERE state = ? AND late = ? AND {_STARTS} < ?",
             [LATE, SCHEDULED, ON_TIME, before.timestamp()],
         )
         self.db.conn.commit()
@@ -330,8 +354,8 @@ class AnnouncementStore:
         """A held announcement goes out now; refused with the reason when it is not held."""
         announcement = self.get(announcement_id)
         cursor = self.db.execute(
-            "UPDATE announcements SET late = ?, send_at = NULL WHERE id = ? AND state = ?"
-            " AND late != ?",
+            "UPDATE announcements SET late = ?, send_at = NULL, local_time = 0, starts_at = NULL"
+            " WHERE id = ? AND state = ? AND late != ?",
             [ON_TIME, announcement_id, SCHEDULED, ON_TIME],
         )
         self.db.conn.commit()

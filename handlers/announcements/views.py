@@ -76,14 +76,14 @@ def preview_form(
     message: Message,
     cannot: Sequence[str] = (),
     zones: Sequence[str] = (),
+    fallback: str = "UTC",
 ) -> Form:
     """The preview: the message exactly as people will see it, then confirm, edit or discard;
-    `cannot`: a line per chosen channel the bot cannot post in, and per platform whose
-    people it does not reach; `zones`: the audience's time zones, for when it reaches them."""
-    clocks = arrivals(draft.send_at, draft.zone, zones)
-    go = (
-        "send it now" if draft.send_at is None else f"send it {in_words(draft.send_at, draft.zone)}"
-    )
+    `cannot`: a line per chosen channel the bot cannot post in, per platform whose people it
+    does not reach, and per clock the chosen time is not on; `zones`: the audience's time
+    zones, for when it reaches them (`fallback`: of those with none)."""
+    clocks = arrivals(draft, zones, fallback)
+    go = "send it now" if draft.send_at is None else f"send it {in_words(draft)}"
     return Form(
         form_id=ids.PREVIEW_FORM,
         title="Preview announcement",
@@ -91,7 +91,7 @@ def preview_form(
         state=str(draft_id),
         intro=(
             *(Text(f"⚠️ {line}") for line in cannot),
-            Context(f"This is what {audience} will get, {in_words(draft.send_at, draft.zone)}."),
+            Context(f"This is what {audience} will get, {in_words(draft)}."),
             *((Context(clocks),) if clocks else ()),
             Divider(),
             *message.as_blocks(),
@@ -121,7 +121,7 @@ def confirmed_message(announcement: Announcement, audience: str, platform: str) 
     else:
         text = (
             f"Announcement #{announcement.id} will go to {audience} "
-            f"{in_words(draft.send_at, draft.zone)}."
+            f"{in_words(draft)}."
             f" `{typed(platform, ids.COMMAND, 'list')}` to edit or cancel it."
         )
     return Message(text, (Text(f"**{draft.headline}**"), Text(text)))
@@ -187,7 +187,7 @@ def late_message(announcement: Announcement) -> Message:
     """The announcer's question about an announcement held past its time."""
     draft = announcement.draft
     text = (
-        f"Your announcement “{draft.headline}” was due {in_words(draft.send_at, draft.zone)}"
+        f"Your announcement “{draft.headline}” was due {in_words(draft)}"
         " and was not sent: the bot was down then (or its database was restored from an"
         " earlier backup). Send it now, or cancel it?"
     )
@@ -233,10 +233,10 @@ def status_line(announcement: Announcement, audience: str, figures: Figures | No
     """One line on where an announcement stands, for the list."""
     draft = announcement.draft
     if announcement.late:
-        when = in_words(draft.send_at, draft.zone)
+        when = in_words(draft)
         return f"Late: was due {when} for {audience} and was not sent. Send it now or cancel it."
     if announcement.state == SCHEDULED:
-        return f"Scheduled {in_words(draft.send_at, draft.zone)} for {audience}."
+        return f"Scheduled {in_words(draft)} for {audience}."
     assert figures is not None
     if announcement.state == SENDING:
         return (

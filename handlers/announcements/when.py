@@ -1,4 +1,5 @@
-"""When an announcement goes: the announcer's time zone, their date and time, and in words."""
+"""When an announcement goes: the announcer's time zone, their date and time, and in words;
+or the same clock time in each person's time zone."""
 
 from __future__ import annotations
 
@@ -6,13 +7,17 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from handlers.announcements import ids
+from handlers.announcements.store import Draft
+from handlers.people import zone_named
+
 # Local hours when a message buzzes people who are asleep: from NIGHT_FROM to NIGHT_UNTIL.
 NIGHT_FROM, NIGHT_UNTIL = 22, 7
 SHOWN_ZONES = 6  # the audience's other time zones named in the preview, the rest counted
 
 
-def parse_local(day: str, clock: str, zone: str) -> tuple[datetime | None, str | None, str | None]:
-    """`day` (YYYY-MM-DD) at `clock` (HH:MM) in `zone`, as UTC; or what is wrong with each."""
+def parse_clock(day: str, clock: str) -> tuple[date | None, time | None]:
+    """`day` (YYYY-MM-DD) and `clock` (HH:MM) read; None for either that is not one."""
     try:
         parsed_day: date | None = date.fromisoformat(day)
     except ValueError:
@@ -21,6 +26,12 @@ def parse_local(day: str, clock: str, zone: str) -> tuple[datetime | None, str |
         parsed_time: time | None = time.fromisoformat(clock)
     except ValueError:
         parsed_time = None
+    return parsed_day, parsed_time
+
+
+def parse_local(day: str, clock: str, zone: str) -> tuple[datetime | None, str | None, str | None]:
+    """`day` (YYYY-MM-DD) at `clock` (HH:MM) in `zone`, as UTC; or what is wrong with each."""
+    parsed_day, parsed_time = parse_clock(day, clock)
     day_error = None if parsed_day else "Pick a date (YYYY-MM-DD)."
     time_error = None if parsed_time else "Pick a time (HH:MM)."
     if parsed_day is None or parsed_time is None:
@@ -35,27 +46,116 @@ def local_fields(moment: datetime, zone: str) -> tuple[str, str]:
     return local.date().isoformat(), local.strftime("%H:%M")
 
 
-def in_words(moment: datetime | None, zone: str) -> str:
-    """ "now", or "on Tue 24 Nov 2026 at 10:00 (Europe/Paris)"."""
-    if moment is None:
+def in_words(draft: Draft) -> str:
+    """ "now", "on Tue 24 Nov 2026 at 10:00 (Europe/Paris)", or "on Tue 24 Nov 2026 at 09:00
+    in each person's time zone"."""
+    if draft.send_at is None:
         return "now"
-    local = moment.astimezone(ZoneInfo(zone))
-    return f"on {local:%a %d %b %Y} at {local:%H:%M} ({zone})"
+    local = draft.send_at.astimezone(ZoneInfo(draft.zone))
+    where = "in each person's time zone" if draft.local else f"({draft.zone})"
+    return f"on {local:%a %d %b %Y} at {local:%H:%M} {where}"
 
 
-def arrivals(moment: datetime | None, zone: str, zones: Iterable[str]) -> str | None:
+def wall_clock(draft: Draft) -> tuple[date, time]:
+    """The date and time the announcer chose, on their clock."""
+    assert draft.send_at is not None
+    local = draft.send_at.astimezone(ZoneInfo(draft.zone))
+    return local.date(), local.time()
+
+
+def local_instant(draft: Draft, zone: ZoneInfo) -> datetime:
+    """When a scheduled announcement reaches someone in `zone`: at the announcer's chosen
+    clock time there, for one sent at each person's time; at its one instant otherwise."""
+    assert draft.send_at is not None
+    if not draft.local:
+        return draft.send_at
+    day, clock = wall_clock(draft)
+    return datetime.combine(day, clock, tzinfo=zone).astimezone(UTC)
+
+
+def first_instant(draft: Draft, zones: Iterable[str], fallback: str) -> datetime | None:
+    """When a scheduled announcement starts going out: its instant, or for one sent at each
+    person's time, that time in the earliest of `zones` and `fallback` (people with no zone,
+    channels); None when it goes now."""
+    if draft.send_at is None or not draft.local:
+        return draft.send_at
+    places = {zone_named(name, ZoneInfo(fallback)) for name in [*zones, fallback]}
+    return min(local_instant(draft, zone) for zone in places)
+
+
+def clock_problems(day: date, clock: time, zones: Iterable[str]) -> list[str]:
+    """A line per zone where `clock` on `day` (as typed) does not exist (the clocks jump
+    forward) or happens twice (they go back), saying when it goes there instead."""
+    lines = []
+    for name in dict.fromkeys(zones):
+        zone = _zone(name)
+        if zone is None:
+            continue
+        first = datetime.combine(day, clock.replace(fold=0), tzinfo=zone)
+        second = first.replace(fold=1)
+        if first.utcoffset() == second.utcoffset():
+            continue
+        named = f"{clock:%H:%M} on {day:%a %d %b %Y} in {name}"
+        back = first.astimezone(UTC).astimezone(zone)
+        if back.replace(tzinfo=None) != first.replace(tzinfo=None):
+            lines.append(
+                f"{named} does not exist: the clocks jump forward that night, so it goes at"
+                f" {back:%H:%M} there. Pick another time if that is not what you mean."
+            )
+        else:
+            lines.append(
+                f"{named} happens twice: the clocks go back that night, so it goes at the"
+                f" first {clock:%H:%M} (UTC{first:%z}). Pick another time if that is not what you"
+                " mean."
+            )
+    return lines
+
+
+def _zone(name: str) -> ZoneInfo | None:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _local_arrivals(draft: Draft, zones: Iterable[str], fallback: str) -> str:
+    """Who gets an announcement sent at each person's time when, and at whose clock those
+    without a time zone of their own (channels, people the platform gave none) get it."""
+    day, clock = wall_clock(draft)
+    known = [name for name in dict.fromkeys(zones) if _zone(name) is not None]
+    said = f"Each person gets it at {clock:%H:%M} on {day:%a %d %b} on their own clock"
+    if known:
+        order = sorted(known, key=lambda name: local_instant(draft, ZoneInfo(name)))
+        first, last = order[0], order[-1]
+        start = local_instant(draft, ZoneInfo(first))
+        said += f", first in {first} ({start:%a %H:%M} UTC)"
+        if last != first:
+            end = local_instant(draft, ZoneInfo(last))
+            said += f", last in {last} ({end:%a %H:%M} UTC)"
+    without = "Channels" if draft.audience == ids.IN_CHANNELS else "People with no time zone"
+    return (
+        f"{said}. {without} get it at {clock:%H:%M} in {fallback} (SOCIALBOT_TIMEZONE):"
+        " the platform gives them no time zone."
+    )
+
+
+def arrivals(draft: Draft, zones: Iterable[str], fallback: str) -> str | None:
     """When a scheduled announcement reaches the audience's time zones whose clocks differ from
     the announcer's, night arrivals first ("Their clocks: Tue 03:00 in America/New_York (at
-    night), …"); None when it goes now or every clock reads as the announcer's."""
+    night), …"), or for one sent at each person's time, from when to when; None when it goes
+    now or every clock reads as the announcer's. `fallback`: the zone of those with none."""
+    moment, zone = draft.send_at, draft.zone
     if moment is None:
         return None
+    if draft.local:
+        return _local_arrivals(draft, zones, fallback)
     own = f"{moment.astimezone(ZoneInfo(zone)):%a %H:%M}"
     found: list[tuple[bool, str]] = []
     for name in dict.fromkeys(zones):
-        try:
-            local = moment.astimezone(ZoneInfo(name))
-        except (ZoneInfoNotFoundError, ValueError):
+        other = _zone(name)
+        if other is None:
             continue
+        local = moment.astimezone(other)
         if f"{local:%a %H:%M}" == own:
             continue
         night = local.hour >= NIGHT_FROM or local.hour < NIGHT_UNTIL

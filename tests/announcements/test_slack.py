@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import json
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -347,3 +348,76 @@ async def test_the_preview_says_when_other_time_zones_get_a_scheduled_one(bot, s
     shown = json.dumps((await preview(bot, slack, **later(at)))["blocks"])
     paris = at.astimezone(ZoneInfo("Europe/Paris"))
     assert f"Their clocks: {paris:%a %H:%M} in Europe/Paris (at night)." in shown
+
+
+def nine(day: date, zone: str) -> float:
+    """09:00 on `day` in `zone`, as Unix time."""
+    return datetime.combine(day, time(9), tzinfo=ZoneInfo(zone)).timestamp()
+
+
+def waiting(bot: Any) -> dict[str, float]:
+    """Each announcement copy in the ledger: its recipient and when it may go."""
+    rows = bot.runtime.db.execute(
+        "SELECT recipient, not_before FROM deliveries WHERE purpose = 'announcement'"
+    )
+    return dict(rows.fetchall())
+
+
+async def test_at_nine_in_each_person_s_own_time_zone(make_bot, slack) -> None:
+    # review9b T2: one announcement, each copy at 09:00 on its reader's clock (people with no
+    # zone at SOCIALBOT_TIMEZONE's), and a restart midway neither loses nor repeats a copy.
+    offices = {"UAKL": "Pacific/Auckland", "UKOL": "Asia/Kolkata", "UNYC": "America/New_York"}
+    first = await make_bot(timezone="America/Sao_Paulo")
+    people = [*offices.items(), ("UNOTZ", "")]
+    first.runtime.core.directory.upsert([Member("slack", u, u, tz) for u, tz in people])
+    day = datetime.now(UTC).date() + timedelta(days=2)
+    local = {"when": "local", "date": day.isoformat(), "time": "09:00"}
+    shown = json.dumps((await preview(first, slack, **local))["blocks"])
+    starts = datetime.fromtimestamp(nine(day, "Pacific/Auckland"), UTC)
+    assert f"on {day:%a %d %b %Y} at 09:00 in each person's time zone." in shown
+    assert f"first in Pacific/Auckland ({starts:%a %H:%M} UTC), last in America/New_York" in shown
+    assert "People with no time zone get it at 09:00 in America/Sao_Paulo (SOCIAL" in shown
+    await announce(first, slack, **local)
+
+    await first.runtime.core.tick(starts - timedelta(minutes=1))
+    assert waiting(first) == {}
+    await first.runtime.core.tick(starts)
+    zones = {ANNOUNCER: "UTC", **dict.fromkeys(PEOPLE, "Europe/Paris"), **offices}
+    expected = {user: nine(day, zone) for user, zone in zones.items()}
+    expected["UNOTZ"] = nine(day, "America/Sao_Paulo")
+    assert waiting(first) == expected
+    # The process stopped midway through queuing: two copies never made it to the ledger.
+    first.runtime.db.execute(
+        "DELETE FROM deliveries WHERE purpose = 'announcement' AND recipient IN ('UNYC', 'U001')"
+    )
+    first.runtime.db.conn.commit()
+    second = await make_bot(timezone="America/Sao_Paulo")
+    await second.runtime.core.tick(starts + timedelta(minutes=1))
+    assert waiting(second) == expected
+    listing = await (await post_form(second, slash("/announce", "list"))).json()
+    assert "Sending: 0 of 8 delivered, 0 failed." in str(listing["blocks"])  # one announcement
+
+
+def clock_changes(zone: str) -> tuple[date, date]:
+    """The next days the clocks go forward and back in `zone`."""
+    tz, day = ZoneInfo(zone), datetime.now(UTC).date()
+    found: dict[bool, date] = {}
+    while len(found) < 2:
+        day += timedelta(days=1)
+        night = datetime.combine(day, time(0), tzinfo=tz).utcoffset()
+        noon = datetime.combine(day, time(12), tzinfo=tz).utcoffset()
+        if night is not None and noon is not None and night != noon:
+            found.setdefault(noon > night, day)
+    return found[True], found[False]
+
+
+async def test_the_preview_warns_of_a_time_the_clocks_skip_or_repeat(bot, slack) -> None:
+    bot.runtime.core.directory.upsert([Member("slack", ANNOUNCER, "Ann", "Europe/Copenhagen")])
+    forward, back = clock_changes("Europe/Copenhagen")
+    at = {"when": "later", "time": "02:30"}
+    skipped = json.dumps((await preview(bot, slack, **at, date=forward.isoformat()))["blocks"])
+    assert f"02:30 on {forward:%a %d %b %Y} in Europe/Copenhagen does not exist" in skipped
+    assert "so it goes at 03:30 there" in skipped
+    twice = json.dumps((await preview(bot, slack, **at, date=back.isoformat()))["blocks"])
+    assert f"02:30 on {back:%a %d %b %Y} in Europe/Copenhagen happens twice" in twice
+    assert "so it goes at the first 02:30 (UTC+0200)" in twice
