@@ -14,10 +14,25 @@ from handlers.checks.rules import rules
 from handlers.guidelines.document import GuidelinesFile
 from tests.checks.evalset import CORPUS, PolicyOutcome, policy_outcomes
 
+# Embedding the documents' passages is most of the cost (about 150 s of CPU for all of
+# policies_dev.yaml on a fresh clone): the test leaves the eight largest documents not also in
+# the guideline corpus test to bench/check_eval.py, which measures every one (all: 43/201 cited,
+# false alarms 13/140 at the tenth session's start).
+LEFT_TO_THE_BENCH = {
+    "cultivate-staff-handbook-social-media.md",
+    "fedora-marketing-social-media.adoc",
+    "mattermost-content-guidelines.rst",
+    "northcoastchurch-social-media-acceptable-use.md",
+    "security-awareness-sosyal-medya-tr.md",
+    "socialtic-seguridad-redes-sociales-es.md",
+    "tum-cdps-meinungsfreiheit-social-media-de.md",
+    "twojdoradcaoze-polityka-social-media-pl.md",
+}
+
 
 @pytest.fixture(scope="module")
 def outcomes() -> list[PolicyOutcome]:
-    return policy_outcomes()
+    return policy_outcomes(leaving=LEFT_TO_THE_BENCH)
 
 
 def test_drafts_breaking_a_policy_s_own_rules_are_found(outcomes) -> None:
@@ -28,16 +43,17 @@ def test_drafts_breaking_a_policy_s_own_rules_are_found(outcomes) -> None:
     # with selling, rules inside prose ("This includes…") and obligations; 36/93 once four more
     # blind-written held-out policies (36 breaking drafts, 5 found) retired to this file; 38/129
     # once four more (36 breaking drafts, 2 found) retired too; 42/165 once four more (36, 2 found);
-    # 43/201 once four more (36, 1 found) retired at the tenth session's start.
-    assert sum(breaking) >= 43
+    # 43/201 once four more (36, 1 found) retired at the tenth session's start; 35/129 without the
+    # documents left to the bench.
+    assert sum(breaking) >= 35
 
 
 def test_fine_drafts_raise_few_alarms_under_those_policies(outcomes) -> None:
     # None of the 14 written with the checker; 4 of the 30 retired blind-written ones (measured),
     # 2 of the 24 of the four policies retired next, none of the 24 of the four after them, and 4
     # of the 24 of the four retired at the ninth session's start, 3 of the 24 of the four retired at
-    # the tenth's.
-    assert sum(not o.right for o in outcomes if o.rule is None) <= 13
+    # the tenth's (13/140); 11/92 without the documents left to the bench.
+    assert sum(not o.right for o in outcomes if o.rule is None) <= 11
 
 
 @pytest.mark.parametrize(

@@ -124,10 +124,10 @@ def test_lexicon_parts_and_short_stems() -> None:
 
 
 CORPUS = load_corpus()
-# The development corpus (30 policies since the eighth session's start) with the shipped
+# The development corpus (38 policies since the tenth session's start) with the shipped
 # weights (chosen by bench/qa_eval.py; its leave-one-policy-out figures, the ones to raise, are
-# in the README). The test measures 15 of them, 608 questions (embedding is most of its cost:
-# about 15 s of CPU with the vectors cached, 110 s on a fresh clone); the bench measures all.
+# in the README). The test measures 14 of them, 568 questions (embedding is most of its cost:
+# about 14 s of CPU with the vectors cached, about 90 s on a fresh clone); the bench measures all.
 LEFT_TO_THE_BENCH = {
     "forwards-social-media-policy",
     "kubernetes-contributor-social-guidelines",
@@ -159,13 +159,16 @@ LEFT_TO_THE_BENCH = {
     # The Catalan PDF conversion: a third of the 16's text, 48 of their 156 s of embedding on a
     # fresh clone (no vectors cached yet): measured by the bench, like the rest.
     "ics-xarxes-socials-guia-ca",
+    # Honolulu's whole HTML page, the largest text of the 15 (30,000 characters): left to the
+    # bench at the tenth session's start to keep the suite within its time.
+    "honolulu-city-social-media-guide",
 }
-# Measured on the 15 (without ics) with the multilingual model: top-1 0.688, top-3 0.869,
-# refused 0.032, unsure 0.133, "not covered" recognised 0.529, AUC 0.756. Before, on the 16
-# with ics: top-1 0.687, top-3 0.862, refused 0.031,
-# unsure 0.129, "not covered" recognised 0.505 (0.678, 0.862, 0.031, 0.123, 0.495 before the
-# coverage term and the verdict fitted again); with the English one before them: 0.545, 0.774,
-# 0.048, 0.083, 0.252 (not measured again).
+# Measured on the 14 (without honolulu) with the multilingual model: top-1 0.701, top-3 0.885,
+# refused 0.034, unsure 0.138, "not covered" recognised 0.526, AUC 0.752. On the 15 with it: top-1
+# 0.688, top-3 0.869, refused 0.032, unsure 0.133, recognised 0.529, AUC 0.756. Before, on the 16
+# with ics: top-1 0.687, top-3 0.862, refused 0.031, unsure 0.129, "not covered" recognised 0.505
+# (0.678, 0.862, 0.031, 0.123, 0.495 before the coverage term and the verdict fitted again); with
+# the English one before them: 0.545, 0.774, 0.048, 0.083, 0.252 (not measured again).
 CORPUS_FLOORS = {
     "top1": 0.68 if MULTILINGUAL else 0.54,
     "top3": 0.86 if MULTILINGUAL else 0.77,
