@@ -262,14 +262,31 @@ class TeamsBot:
     def health(self) -> dict[str, Any]:
         """The endpoint's state for `/healthz`."""
         last = self._last_activity
+        problem = self._unserved_why()
         return {
-            "ok": True,
+            "ok": problem is None,
+            **({"error": problem} if problem else {}),
             "enabled": True,
             "auth": self.settings.teams_auth_enabled,
             "last_activity": last.isoformat(timespec="seconds") if last else None,
             "rejected_requests": self._rejected,
             **(self.keys.health() if self.keys is not None else {}),
         }
+
+    def _unserved_why(self) -> str | None:
+        """Why nobody in Teams gets an answer now: no signing key to check Teams' requests
+        with, or no token for the Bot Connector (which `/healthz` shows as a warning)."""
+        if self.keys is not None and (unreadable := self.keys.unreadable()):
+            return unreadable
+        tokens = self.adapter.tokens
+        if tokens is not None and (refused := tokens.refused()):
+            return (
+                f"no token for the Bot Connector ({refused}): no answer reaches Teams until"
+                " then; check MICROSOFT_APP_PASSWORD (the client secret's Value, not its ID),"
+                " MICROSOFT_APP_TYPE and MICROSOFT_APP_TENANT_ID, and outbound HTTPS to"
+                " login.microsoftonline.com"
+            )
+        return None
 
     def warnings(self) -> list[str]:
         """What an admin should hear of, for `/healthz`: share clicks not counted, and the

@@ -21,6 +21,7 @@ import logging
 import time
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import aiohttp
 from botframework.connector.auth import AuthenticationConstants, JwtTokenExtractor
@@ -92,6 +93,17 @@ class SigningKeys:
         await asyncio.gather(*tasks, return_exceptions=True)
         self._refresher = self._reading = None
 
+    def unreadable(self) -> str | None:
+        """Why no key is known, once a reading failed: every token is refused meanwhile."""
+        if self._keys or self._error is None:
+            return None
+        host = urlsplit(self.metadata_url).netloc
+        return (
+            f"cannot read Bot Framework's signing keys from {host} ({self._error}): every Teams"
+            f" request is refused until then; allow outbound HTTPS to {host} (through"
+            " HTTPS_PROXY if the server's way out is a proxy)"
+        )
+
     def health(self) -> dict[str, Any]:
         """How many keys are known, when they were read and the last reading's error."""
         read_at = self._read_at
@@ -109,7 +121,8 @@ class SigningKeys:
     async def _read(self) -> None:
         try:
             timeout = aiohttp.ClientTimeout(total=self.timeout)
-            async with aiohttp.ClientSession(timeout=timeout) as session:
+            # trust_env: through HTTPS_PROXY (and NO_PROXY) when the server's way out is one.
+            async with aiohttp.ClientSession(timeout=timeout, trust_env=True) as session:
                 metadata = await _json(session, self.metadata_url)
                 keys = (await _json(session, str(metadata["jwks_uri"])))["keys"]
             self._keys = {str(key["kid"]): _signing_key(key) for key in keys[:MAX_KEYS]}

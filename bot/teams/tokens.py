@@ -83,6 +83,10 @@ class AppTokens:
         self._refused_until = 0.0
         self._log_failures = log_failures
 
+    def refused(self) -> str | None:
+        """Why the last fetch failed; None once one succeeded (or before the first)."""
+        return self._refused or None
+
     def cached(self) -> str | None:
         """The token, while it is good for another request."""
         return self._token if self._token and time.monotonic() < self._expires_at else None
@@ -144,7 +148,7 @@ class AppTokens:
             code = str(body.get("error") or f"HTTP {response.status_code}")
             reason = ": ".join([code, *described])
             raise TokenRefused(f"Microsoft refused the app's credentials: {reason}")
-        self._token = str(body["access_token"])
+        self._token, self._refused = str(body["access_token"]), ""
         lifetime = float(body.get("expires_in") or 0)
         self._expires_at = time.monotonic() + lifetime - MARGIN_SECONDS
         return self._token

@@ -6,7 +6,9 @@
 
 `GET /v1/.well-known/openidconfiguration` names `GET /keys`, which publishes one RSA key
 (`KEY_ID`, endorsed for `msteams`). `hold()` makes every request wait until `release()` (at most
-`MAX_HOLD_SECONDS`): a slow endpoint. It runs in its own thread so that a bot blocking its event
+`MAX_HOLD_SECONDS`): a slow endpoint. It serves as the HTTP proxy too (`HTTP_PROXY=keys.url`):
+a request for an absolute URL (`GET http://login.botframework.com/…`) is answered by its path,
+and `requests` keeps the URL as asked. It runs in its own thread so that a bot blocking its event
 loop on a request still gets an answer, late.
 """
 
@@ -16,6 +18,7 @@ import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import urlsplit
 
 import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -84,7 +87,7 @@ class FakeOpenIdMetadata:
             def do_GET(self) -> None:
                 fake.requests.append(self.path)
                 fake._open.wait(MAX_HOLD_SECONDS)
-                document = fake._document(self.path)
+                document = fake._document(urlsplit(self.path).path)
                 body = json.dumps(document or {"error": "not found"}).encode()
                 try:
                     self.send_response(200 if document else 404)

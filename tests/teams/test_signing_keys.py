@@ -8,6 +8,7 @@ import time
 from typing import Any
 
 import jwt
+import pytest
 from botbuilder.schema import Activity
 
 from tests.fakes.openid_metadata import FakeOpenIdMetadata, new_key
@@ -87,3 +88,35 @@ async def test_keys_read_at_start_check_tokens_without_reading_again(
     assert result.claims_identity.get_claim_value("aud") == BOT_APP_ID
     # Read at start, and not again for keys nobody published: no reading per forged token.
     assert openid_metadata.requests == [METADATA, "/keys"]
+
+
+async def test_keys_are_read_through_the_servers_proxy(
+    make_teams: MakeTeams, openid_metadata: FakeOpenIdMetadata, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HTTP_PROXY", openid_metadata.url)  # the only way out of this server
+    for name in ("NO_PROXY", "no_proxy", "http_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    teams = await make_teams(
+        microsoft_app_id=BOT_APP_ID,
+        microsoft_app_password="a-secret",
+        microsoft_openid_url="http://login.botframework.example/",  # resolved by the proxy only
+    )
+
+    await until(lambda: teams.bot.health()["signing_keys"] == 1)
+    assert openid_metadata.requests[0] == f"http://login.botframework.example{METADATA}"
+
+
+async def test_healthz_says_teams_is_deaf_while_no_signing_key_can_be_read(
+    make_teams: MakeTeams,
+) -> None:
+    teams = await make_teams(
+        microsoft_app_id=BOT_APP_ID,
+        microsoft_app_password="a-secret",
+        microsoft_openid_url="http://127.0.0.1:9/",  # nothing listens: the way out is closed
+    )
+    await until(lambda: teams.bot.health()["keys_error"] is not None)
+    health = await (await teams.client.get("/healthz")).json()
+
+    assert health["teams"]["ok"] is False
+    [warning] = [line for line in health["warnings"] if "signing keys" in line]
+    assert "every Teams request is refused" in warning and "127.0.0.1:9" in warning

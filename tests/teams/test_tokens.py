@@ -107,3 +107,7 @@ async def test_while_the_login_fails_turns_share_one_fetch_and_then_fail_fast(
     failures = [r for r in caplog.records if r.getMessage().startswith("no token from Microsoft")]
     assert len(failures) == 1
     assert "invalid_client" in str(failures[0].__dict__["error"])
+    health = await (await teams.client.get("/healthz")).json()  # and the admin hears of it
+    assert health["teams"]["ok"] is False
+    [warning] = [line for line in health["warnings"] if "no token for the Bot Connector" in line]
+    assert "invalid_client" in warning and "MICROSOFT_APP_PASSWORD" in warning
