@@ -1,9 +1,15 @@
-"""The message a message-extension action was started on, as the core's `SharedMessage`."""
+"""What people wrote in Teams, with its links: the message a message-extension action was
+started on, as the core's `SharedMessage`, and a message's links that Teams' plain text drops.
+
+Teams shows a pasted link as its page's title, or a Ctrl+K link as its label, and the plain
+`text` it sends a bot keeps only that label: the link itself is in the message's HTML (the
+`text/html` attachment of a message, the body of a message action's message)."""
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from botbuilder.schema import Activity
@@ -11,15 +17,72 @@ from botbuilder.schema import Activity
 from bot.teams.conversations import channel_of
 from handlers.views import SharedMessage
 
+HTML = "text/html"  # the content type of the HTML copy Teams attaches to a message
 _BREAK = re.compile(r"<\s*(br|/p|/div|/li)\s*/?\s*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
+_ANCHOR = re.compile(
+    r"<a\b[^>]*?\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)')[^>]*>(.*?)</a\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_WEB = ("http://", "https://")
+
+
+def _words(markup: str) -> str:
+    return " ".join(html.unescape(_TAG.sub("", markup)).split())
+
+
+def _bare(url: str) -> str:
+    """A link as people write it: no scheme, no `www.`, no trailing slash."""
+    url = url.lower().removeprefix("https://").removeprefix("http://").removeprefix("www.")
+    return url.rstrip("/")
+
+
+def _linked(label: str, href: str) -> str:
+    """A link as words: its address, then its label when the label is not the address (the
+    address first, as `report <link> …` wants it)."""
+    if not label or _bare(label) == _bare(href):
+        return href
+    return f"{href} ({label})"
+
+
+def links(markup: str) -> list[tuple[str, str]]:
+    """The web links in Teams' message HTML: (the label people see, the address)."""
+    found = []
+    for match in _ANCHOR.finditer(markup):
+        href = html.unescape(match.group(1) or match.group(2) or "").strip()
+        if href.lower().startswith(_WEB):
+            found.append((_words(match.group(3)), href))
+    return found
+
+
+def with_links(text: str, found: Iterable[tuple[str, str]]) -> str:
+    """`text` with the addresses of the links `found` in its HTML put back: where the label
+    people saw is, or at the end when the label is not in the text; an address already written
+    out is not repeated."""
+    for label, href in found:
+        if href in text:
+            continue
+        if label and label in text:
+            text = text.replace(label, _linked(label, href), 1)
+        else:
+            text = f"{text} {href}".strip()
+    return text
+
+
+def message_html(activity: Activity) -> str:
+    """The HTML copy of a message's text Teams attaches, or ""."""
+    for attachment in activity.attachments or []:
+        if (attachment.content_type or "").lower() == HTML and isinstance(attachment.content, str):
+            return attachment.content
+    return ""
 
 
 def plain_text(markup: str) -> str:
-    """Teams' message HTML as plain text: tags out, entities decoded, one line per paragraph."""
+    """Teams' message HTML as plain text: tags out, entities decoded, one line per paragraph,
+    each link's address with its label."""
     text = html.unescape(_TAG.sub("", _BREAK.sub("\n", markup)))
     lines = (" ".join(line.split()) for line in text.splitlines())
-    return "\n".join(line for line in lines if line)
+    return with_links("\n".join(line for line in lines if line), links(markup))
 
 
 def shared_message(activity: Activity) -> SharedMessage:

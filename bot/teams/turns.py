@@ -21,7 +21,7 @@ from bot.teams import cards, forms, invokes, people, reach
 from bot.teams.channels import learn_channels
 from bot.teams.conversations import EMULATOR, Conversations, channel_of
 from bot.teams.gateway import TeamsGateway
-from bot.teams.shared import shared_message
+from bot.teams.shared import links, message_html, shared_message, with_links
 from handlers.command_words import parse_command, typed
 from handlers.core import NOT_SENT_PRIVATELY, SENT_PRIVATELY, Core
 from handlers.errors import FormErrors, UserError
@@ -36,7 +36,12 @@ CHANNEL = "channel"  # the conversation type of a team's channel
 PERSONAL = "personal"  # the conversation type of a person's chat with the bot
 TEAM_MEMBER_REMOVED = "teamMemberRemoved"  # channelData.eventType: someone left a team
 DONE = Message("Done.")
-_AT_TAG = re.compile(r"^\s*<at>[^<]*</at>\s*")
+OWN_FORMS = (
+    "This form was drawn for one person in this conversation, so it does not take anyone's"
+    " answers here: ask me again in your own chat with me, where only you see it."
+)
+_SALUTATION = r"\s*[:,;]?"  # what people type after an @mention ("@socialbot: report …")
+_AT_TAG = re.compile(r"^\s*<at>[^<]*</at>" + _SALUTATION)
 _BOT_CHAT = "a:"  # how the ids of a person's chat with a bot start (people's chats: 19:…)
 _THREAD = ";messageid="  # a channel thread's conversation id: `<channel id>;messageid=<root id>`
 
@@ -82,12 +87,35 @@ def mentions_of_bot(activity: Activity) -> list[str]:
     return found
 
 
-def text_for_bot(activity: Activity) -> str:
-    """The message text without the bot's @mention (channels and group chats mention it)."""
-    text = activity.text or ""
-    for mention in mentions_of_bot(activity):
-        text = text.replace(mention, " ")
+def _linked_text(activity: Activity) -> str:
+    """The message's text with the links Teams shows by their label written out."""
+    return with_links(activity.text or "", links(message_html(activity)))
+
+
+def _without_mentions(text: str, mentions: list[str]) -> str:
+    """`text` without the `mentions` and the `:` or `,` typed after each, nor @mentions of
+    others it starts with, in single spaces."""
+    for mention in mentions:
+        text = re.sub(re.escape(mention) + _SALUTATION, " ", text)
     return " ".join(_AT_TAG.sub(" ", text).split())
+
+
+def text_for_bot(activity: Activity) -> str:
+    """The message text without the bot's @mention (channels and group chats mention it),
+    each link's address with the label Teams shows."""
+    return _without_mentions(_linked_text(activity), mentions_of_bot(activity))
+
+
+def words_after_mention(activity: Activity) -> str | None:
+    """What follows the bot's first @mention when words come before it ("Hi @socialbot report
+    …"); None when the message starts with the mention or has none."""
+    mentions = mentions_of_bot(activity)
+    if not mentions:
+        return None
+    before, _, after = _linked_text(activity).partition(mentions[0])
+    if not _without_mentions(before, mentions):
+        return None
+    return _without_mentions(re.sub(f"^{_SALUTATION}", "", after), mentions)
 
 
 def thread_root(activity: Activity) -> str | None:
@@ -172,10 +200,10 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         """A personal message, an @mention or a submit button's message: a command word runs
         the command, the rest asks. Channel posts are sorted out first."""
         activity: Activity = turn_context.activity
-        text = text_for_bot(activity)
+        text = self._text(activity)
         if not text and isinstance(activity.value, dict):
             # An Action.Submit button sends a message whose value carries the button's data.
-            answer = await self._pressed(self._sender(turn_context), activity.value)
+            answer = await self._pressed(turn_context, self._sender(turn_context), activity.value)
         elif activity.conversation.conversation_type == CHANNEL:
             answer = await self._on_channel_post(turn_context, text)
         else:
@@ -183,6 +211,16 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
             answer = await self._asked(turn_context, self._sender(turn_context), text, public)
         if answer.reply is not None:
             await turn_context.send_activity(self._reply(activity, answer.reply, answer.errors))
+
+    def _text(self, activity: Activity) -> str:
+        """What the message says to the bot: a command word after the @mention runs even with
+        words before the mention ("Hi @socialbot report …")."""
+        text = text_for_bot(activity)
+        after = words_after_mention(activity)
+        commands = self.core.commands
+        if after and not parse_command(text, commands) and parse_command(after, commands):
+            return after
+        return text
 
     async def _on_channel_post(self, turn_context: TurnContext, text: str) -> Answer:
         """With channel-message consent Teams sends the bot every post in a channel: a person's
@@ -227,7 +265,8 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
     ) -> Answer:
         """A command word runs the command; anything else is a question (or a greeting).
         `public`: in a channel or group chat, where an answer for the asker alone (a check of
-        a draft) goes to their chat with the bot, and the channel hears only that it went."""
+        a draft, a form: their settings, their draft announcement) goes to their chat with the
+        bot, and the channel hears only that it went."""
         parsed = parse_command(text, self.core.commands)
         if public and self.core.is_private(text, parsed[0] if parsed else None):
             if parsed:
@@ -237,12 +276,23 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
             sent = await self._send_personal(turn_context, private)
             return Answer(Message(SENT_PRIVATELY if sent else NOT_SENT_PRIVATELY))
         if parsed:
-            return Answer(await self.core.command(parsed[0], person, parsed[1]))
-        return Answer(await self.core.message(person, text, public=public))
+            answer = await self.core.command(parsed[0], person, parsed[1])
+        else:
+            answer = await self.core.message(person, text, public=public)
+        if public and isinstance(answer, Form):  # one person's settings or draft
+            sent = await self._send_personal(turn_context, answer)
+            return Answer(Message(SENT_PRIVATELY if sent else NOT_SENT_PRIVATELY))
+        return Answer(answer)
 
-    async def _pressed(self, person: Person, data: dict[str, Any]) -> Answer:
-        """A card's submit button: a form's (its values to the core) or an action's."""
+    async def _pressed(
+        self, turn_context: TurnContext, person: Person, data: dict[str, Any]
+    ) -> Answer:
+        """A card's submit button: a form's (its values to the core) or an action's. A form
+        is one person's, filled in their chat with the bot: one in a channel or group chat
+        (drawn there before forms went to the asker's chat) takes nobody's answers."""
         if cards.DATA_FORM_ID in data:
+            if not self._in_bot_chat(turn_context.activity):
+                raise UserError(OWN_FORMS)
             answer = await self._submit(person, data)
             return answer if answer.reply is not None else Answer(DONE)
         return Answer(await self._action(person, data))
@@ -292,7 +342,7 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         leaves the card pressed (a digest, an announcement, a report) as it was."""
         data = _data(_data(value.get("action")).get("data"))
         if cards.DATA_FORM_ID in data:
-            answer = await self._pressed(person, data)
+            answer = await self._pressed(turn_context, person, data)
             if isinstance(answer.reply, Form):
                 return invokes.card_refresh(cards.form_card(answer.reply, answer.errors))
             return invokes.card_refresh(cards.card(answer.reply or DONE))

@@ -11,9 +11,10 @@ from handlers.commands import SlashCommand
 from handlers.errors import FormErrors
 from handlers.people import Person
 from handlers.views import Form, Header, Input, Message, Option, Text, Values
-from tests.teams.conftest import Teams, assert_valid_card, card_text, cards_in
+from tests.teams.conftest import Teams, assert_valid_card, card_text, cards_in, load_activity
 
 PERSONAL = "teams-message-personal.json"
+MENTION = "teams-message-channel-mention.constructed.json"
 EXECUTE = "teams-invoke-adaptiveCard-action.constructed.json"
 SUBMIT = "teams-message-from-action-submit.constructed.json"
 
@@ -214,3 +215,24 @@ def test_input_names_the_card_needs_itself_are_refused() -> None:
 
     with pytest.raises(ValueError, match="reserved"):
         cards.form_card(clashing)
+
+
+async def test_a_form_asked_for_in_a_channel_goes_to_the_askers_chat_and_takes_nobodys_save(
+    teams: Teams, submitted: list[tuple[Person, Values, str]]
+) -> None:
+    # review10a T9: `preferences` in a channel posted Olo's form there; Megan's Save took it.
+    await teams.post(MENTION, text="<at>Test Bot</at> report-test")
+
+    create, private, public = teams.connector.sent
+    assert create.method == "create"  # the asker's own chat with the bot, opened
+    assert cards_in(private.activity)[0]["actions"][0]["data"]["form_id"] == "test_report"
+    assert "privately" in card_text(public.activity)
+    assert not cards_in(public.activity)[0].get("actions")
+    in_channel = load_activity(MENTION, teams.connector.url)["conversation"]
+    data = {**cards.form_card(FORM)["actions"][0]["data"], "url": "https://x.com/p/4"}
+    value = {"action": {"type": "Action.Execute", "verb": cards.FORM_VERB, "data": data}}
+
+    pressed = await (await teams.post(EXECUTE, value=value, conversation=in_channel)).json()
+
+    assert "does not take anyone's answers here" in str(pressed["value"])
+    assert submitted == []

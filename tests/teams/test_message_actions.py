@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.checks.conftest import CHECK_SETTINGS
-from tests.teams.conftest import MakeTeams, card_text, load_activity
+from tests.teams.conftest import MakeTeams, card_text, load_activity, objects_in
 
 FETCH = "teams-invoke-composeExtension-fetchTask-from-message.json"
 COLLEAGUES_CHAT = {"id": "19:user3_user4@unq.gbl.spaces", "conversationType": "personal"}
@@ -33,3 +33,31 @@ async def test_a_check_used_in_a_chat_with_a_colleague_goes_to_the_chat_with_the
     assert sent.conversation_id == "a:conversation-1"
     assert "“Polaris” is confidential" in card_text(sent.activity)
     assert not [c for c in teams.connector.calls if c.conversation_id == COLLEAGUES_CHAT["id"]]
+
+
+def _on_message(commanded: str, content: str) -> dict[str, Any]:
+    """The value of a message action `commanded` on a message whose HTML is `content`."""
+    value: dict[str, Any] = load_activity(FETCH, "")["value"]
+    value["commandId"] = commanded
+    value["messagePayload"]["body"] = {"contentType": "html", "content": content}
+    return value
+
+
+async def test_a_message_action_keeps_the_links_teams_shows_by_their_label(
+    make_teams: MakeTeams,
+) -> None:
+    # review10a T1: a pasted link Teams shows as its page's title, a Ctrl+K link.
+    teams = await make_teams(**CHECK_SETTINGS)
+    post = "https://x.com/troll/status/42"
+    reported = _on_message("report_message", f'<p>Look at <a href="{post}">this post</a></p>')
+
+    fetched = await teams.post(FETCH, channelId="msteams", value=reported)
+    dialog = (await fetched.json())["task"]["value"]
+
+    [links] = [o for o in objects_in(dialog["card"]) if o.get("id") == "links"]
+    assert links["value"] == post
+    roadmap = '<a href="https://wiki.corp.nordlys.dk/roadmap?y=2027&amp;v=2">our roadmap</a>'
+    checked = _on_message("check_post", f"<p>Excited about {roadmap}!</p>")
+    await teams.post(FETCH, channelId="msteams", value=checked)
+    *_, answer = teams.connector.sent  # the person's chat with the bot opened first
+    assert "internal address" in card_text(answer.activity)

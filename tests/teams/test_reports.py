@@ -6,6 +6,7 @@ import asyncio
 import json
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from bot.cli import main
@@ -13,6 +14,7 @@ from tests.teams.conftest import MakeTeams, Teams, card_text, load_activity
 from tests.teams.test_team_questions import OLO, OLO_CHAT, calls_where, posted_to
 
 PERSONAL = "teams-message-personal.json"
+MENTION = "teams-message-channel-mention.constructed.json"
 EXECUTE = "teams-invoke-adaptiveCard-action.constructed.json"
 MEGAN = "7faf8ab2-3d56-4244-b585-20c8a42ed2b8"  # the Entra id of the sender in both activities
 LINK = "https://x.com/angry_customer/status/1790000000000000001"
@@ -36,6 +38,35 @@ async def test_a_report_from_teams_and_a_button_only_managers_may_press(
     body = await (await teams.post(EXECUTE, value=acknowledge(report_id))).json()
     assert "social media manager" in str(body["value"]).lower()
     assert teams.db.table("reports").get(report_id)["status"] == "new"
+
+
+async def test_a_link_teams_shows_by_its_title_is_the_link_reported(teams: Teams) -> None:
+    # review10a T1: Teams' plain text keeps only the title; the link is in its HTML copy.
+    html = f'<p>report <a href="{LINK}">Angry Customer (@angry_customer) on X</a> rude</p>'
+    await teams.post(
+        PERSONAL,
+        text="report Angry Customer (@angry_customer) on X rude",
+        attachments=[{"contentType": "text/html", "content": html}],
+    )
+
+    [receipt] = teams.connector.sent
+    assert "R-0001" in card_text(receipt.activity)
+    assert [row["url"] for row in teams.db["report_links"].rows] == [LINK]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<at>Test Bot</at>: report {link} rude",
+        "<at>Test Bot</at>, report {link} rude",
+        "Hi <at>Test Bot</at> report {link} rude",
+    ],
+)
+async def test_a_report_after_a_mention_and_a_salutation_is_filed(teams: Teams, text: str) -> None:
+    # review10a T11: these were answered in the channel as questions about the guidelines.
+    await teams.post(MENTION, text=text.format(link=LINK))
+
+    assert [row["url"] for row in teams.db["report_links"].rows] == [LINK]
 
 
 async def test_a_manager_acknowledges_from_the_card(make_teams: MakeTeams) -> None:
