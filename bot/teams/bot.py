@@ -28,7 +28,7 @@ from bot.settings import Settings
 from bot.teams import invokes, keys, origin, people, reach, shapes
 from bot.teams.channels import TeamsChannels, learn_channels
 from bot.teams.conversations import Conversation, Conversations, migrations
-from bot.teams.gateway import TeamsGateway
+from bot.teams.gateway import TOKEN_REFUSED, TeamsGateway
 from bot.teams.graph import EntraGroups
 from bot.teams.install import NotInstalled, SelfInstall
 from bot.teams.share_links import ShareLinks
@@ -278,6 +278,8 @@ class TeamsBot:
         with, or no token for the Bot Connector (which `/healthz` shows as a warning)."""
         if self.keys is not None and (unreadable := self.keys.unreadable()):
             return unreadable
+        if (since := self.gateway.token_refused_since) is not None:
+            return f"since {since:%Y-%m-%d %H:%M} UTC {TOKEN_REFUSED}"
         tokens = self.adapter.tokens
         if tokens is not None and (refused := tokens.refused()):
             return (

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import socket
+import time
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from botbuilder.core import TurnContext
-from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import (
     Activity,
     ChannelAccount,
@@ -30,9 +32,11 @@ from bot.teams import cards
 from bot.teams.conversations import Conversation, Conversations
 from bot.teams.install import GRANTS
 from bot.teams.share_links import ShareLinks
-from bot.teams.tokens import NoToken
+from bot.teams.tokens import FetchingAdapter, NoToken
 from handlers.people import CHANNEL_SHAPES
 from handlers.views import Message
+
+log = logging.getLogger(__name__)
 
 # When Teams says 429 without a Retry-After header.
 DEFAULT_RETRY_AFTER = 1.0
@@ -54,6 +58,13 @@ HOW_TO_REACH = (
 )
 
 
+UNAUTHORIZED = 401
+TOKEN_REFUSED = (
+    "Teams refuses the bot's token: check MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TYPE and"
+    " MICROSOFT_APP_TENANT_ID against the Azure Bot's configuration"
+)
+
+
 def _retry_after(error: HttpOperationError) -> float:
     header = error.response.headers.get("Retry-After") if error.response is not None else None
     try:
@@ -69,9 +80,13 @@ def classify(error: BaseException, recipient: str) -> Exception:
         detail = f"Teams answered {status} for {recipient}: {error}"
         if status == 429:
             return RateLimited(_retry_after(error), "conversation", detail)
-        if status in (400, 401, 403, 404):
+        if status == UNAUTHORIZED:
+            # The bot's token, not the recipient: tried again with a new token already; while
+            # Teams refuses it the queue waits (the engine pauses it) instead of failing people.
+            return TransientFailure(f"{detail} ({TOKEN_REFUSED})", maybe_delivered=False)
+        if status in (400, 403, 404):
             # 403: the bot was blocked or uninstalled; 404: the conversation is gone; 400: Teams
-            # rejects the card itself; 401: our credentials are wrong. No retry fixes these.
+            # rejects the card itself. No retry fixes these.
             return PermanentFailure(detail)
         # A gateway error (502, 504) may hide a message that Teams did deliver.
         return TransientFailure(detail, maybe_delivered=status in (502, 504))
@@ -127,7 +142,7 @@ class TeamsGateway:
 
     def __init__(
         self,
-        adapter: CloudAdapter,
+        adapter: FetchingAdapter,
         conversations: Conversations,
         app_id: str | None,
         sign: Callable[[str], str],
@@ -140,6 +155,7 @@ class TeamsGateway:
         self.share_links = share_links
         self.sign = sign  # of the buttons' and forms' data (`cards.signed`)
         self.timeout = timeout
+        self.token_refused_since: datetime | None = None  # Teams answering 401 to the bot
 
     def render(self, message: Message) -> Payload:
         """The message activity (JSON) for `message`, stored in the ledger before sending."""
@@ -199,6 +215,23 @@ class TeamsGateway:
         if conversation.blocked:  # until the person writes to the bot again
             blocked = f"the bot is blocked in {conversation.conversation_id}"
             raise _refused_or(PermanentFailure(blocked), recipient)
+        result = await self._turn(conversation, work)
+        if _status(result) == UNAUTHORIZED and self.adapter.forget_token(time.monotonic()):
+            result = await self._turn(conversation, work)  # once, with a new token
+        self._note_token(result)
+        if isinstance(result, BaseException):
+            if _status(result) == 403:
+                self.conversations.block(conversation.conversation_id)
+            failure = classify(result, recipient)
+            if _status(result) in (403, 404):
+                failure = _refused_or(failure, recipient)
+            raise failure from result
+        return str(result)
+
+    async def _turn(
+        self, conversation: Conversation, work: Callable[[TurnContext], Awaitable[str]]
+    ) -> Any:
+        """What `work` returned or raised in a proactive turn in `conversation`."""
         outcome: list[Any] = []
 
         async def turn(turn_context: TurnContext) -> None:
@@ -210,15 +243,18 @@ class TeamsGateway:
                 outcome.append(error)
 
         await self.adapter.continue_conversation(conversation.reference, turn, self.app_id)
-        result = outcome[0] if outcome else RuntimeError("the proactive turn did not run")
-        if isinstance(result, BaseException):
-            if _status(result) == 403:
-                self.conversations.block(conversation.conversation_id)
-            failure = classify(result, recipient)
-            if _status(result) in (403, 404):
-                failure = _refused_or(failure, recipient)
-            raise failure from result
-        return str(result)
+        return outcome[0] if outcome else RuntimeError("the proactive turn did not run")
+
+    def _note_token(self, result: Any) -> None:
+        """Remember (and log once) since when Teams refuses the bot's token; forget it when
+        Teams takes a message again."""
+        if _status(result) == UNAUTHORIZED:
+            if self.token_refused_since is None:
+                self.token_refused_since = datetime.now(UTC)
+                log.error(TOKEN_REFUSED, extra={"error": str(result)[:300]})
+        elif not isinstance(result, BaseException) and self.token_refused_since is not None:
+            self.token_refused_since = None
+            log.info("Teams takes the bot's token again")
 
     async def open_chat(
         self,

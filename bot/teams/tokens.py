@@ -78,6 +78,7 @@ class AppTokens:
         self.timeout = timeout
         self._token = ""
         self._expires_at = 0.0
+        self._fetched_at = 0.0
         self._fetching: asyncio.Task[str] | None = None
         self._refused = ""  # why the last fetch failed, while it is remembered
         self._refused_until = 0.0
@@ -86,6 +87,12 @@ class AppTokens:
     def refused(self) -> str | None:
         """Why the last fetch failed; None once one succeeded (or before the first)."""
         return self._refused or None
+
+    def forget(self, refused_at: float) -> None:
+        """Drop the token a request was refused with at `refused_at` (monotonic), unless a
+        newer one was fetched since: the next caller fetches another."""
+        if self._fetched_at <= refused_at:
+            self._token, self._expires_at = "", 0.0
 
     def cached(self) -> str | None:
         """The token, while it is good for another request."""
@@ -149,6 +156,7 @@ class AppTokens:
             reason = ": ".join([code, *described])
             raise TokenRefused(f"Microsoft refused the app's credentials: {reason}")
         self._token, self._refused = str(body["access_token"]), ""
+        self._fetched_at = time.monotonic()
         lifetime = float(body.get("expires_in") or 0)
         self._expires_at = time.monotonic() + lifetime - MARGIN_SECONDS
         return self._token
@@ -234,6 +242,14 @@ class FetchingAdapter(CloudAdapter):  # type: ignore[misc]
         """Fetch the token, then create the conversation."""
         await self._fetch_token()
         return await super().create_conversation(*args, **kwargs)
+
+    def forget_token(self, refused_at: float) -> bool:
+        """Drop the token the Bot Connector refused (401) at `refused_at` (monotonic); whether
+        a request with a new one may go through where it did not."""
+        if self.tokens is None:
+            return False
+        self.tokens.forget(refused_at)
+        return True
 
     async def _fetch_token(self) -> None:
         if self.tokens is None:

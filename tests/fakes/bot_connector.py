@@ -10,8 +10,9 @@ reply (`POST …/activities/{replyToId}`), update (`PUT …/activities/{id}`), c
 conversation (`POST /v3/conversations`) and read a roster (`GET …/{id}/pagedmembers`, paged by
 `pageSize`, and `GET …/{id}/members`) from `rosters[conversation or team id]`, and list a team's
 channels (`GET /v3/teams/{id}/conversations`) from `channels[team id]` (`[{"id", "name"}]`).
-`fail(status, retry_after=…, times=…)` makes the next calls answer an error instead (403 blocked,
-404 gone, 429 throttled, 500 broken).
+`fail(status, retry_after=…, times=…)` makes the next calls answer an error instead (401 the
+bot's token refused, 403 blocked, 404 gone, 413 a message too big, 429 throttled, 500 broken,
+502 a gateway that dropped the call).
 
 A message posted to a channel or group chat (`19:…`) gets an id as Teams gives it: the post's time
 in milliseconds, which is also the `;messageid=` of its thread; elsewhere ids are opaque.
@@ -31,8 +32,10 @@ Json = dict[str, Any]
 FIRST_POST_MS = 1_700_000_000_000  # the time of the first post, as its id
 
 _ERROR_CODES = {
+    401: "Unauthorized",
     403: "BotDisabledByAdmin",
     404: "ConversationNotFound",
+    413: "MessageSizeTooBig",
     429: "TooManyRequests",
     500: "ServiceError",
 }

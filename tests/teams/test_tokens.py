@@ -111,3 +111,41 @@ async def test_while_the_login_fails_turns_share_one_fetch_and_then_fail_fast(
     assert health["teams"]["ok"] is False
     [warning] = [line for line in health["warnings"] if "no token for the Bot Connector" in line]
     assert "invalid_client" in warning and "MICROSOFT_APP_PASSWORD" in warning
+
+
+async def test_a_token_teams_refuses_is_fetched_again_and_a_lasting_refusal_waits(
+    make_teams: MakeTeams, caplog: pytest.LogCaptureFixture
+) -> None:
+    first = await make_teams()
+    await first.post(PERSONAL, text="hi")
+    async with FakeGraph(BOT_APP_ID, SECRET, TENANT) as login:
+        again = await make_teams(
+            microsoft_app_id=BOT_APP_ID,
+            microsoft_app_password=SECRET,
+            microsoft_login_url=login.login_url,
+        )
+        gateway, connector = again.bot.gateway, again.connector
+        connector.calls.clear()
+        payload = gateway.render(Message("Your digest"))
+        connector.fail(401)  # "Authorization has been denied for this request", once
+
+        assert (await gateway.send(MEGAN, payload)).startswith("activity-")
+        assert [(call.status, call.authorization) for call in connector.calls] == [
+            (401, "Bearer fake-graph-token-1"),
+            (200, "Bearer fake-graph-token-2"),  # the refused token dropped, a new one asked
+        ]
+
+        connector.fail(401, times=4)  # Teams refuses every token for a while
+        for _ in range(2):
+            with pytest.raises(TransientFailure) as failed:  # the message waits, not failed
+                await gateway.send(MEGAN, payload)
+            assert failed.value.maybe_delivered is False
+        health = await (await again.client.get("/healthz")).json()
+        assert health["teams"]["ok"] is False
+        [warning] = [line for line in health["warnings"] if "refuses the bot's token" in line]
+        assert "MICROSOFT_APP_PASSWORD" in warning
+
+        assert (await gateway.send(MEGAN, payload)).startswith("activity-")  # Teams takes it
+        assert again.bot.health()["ok"] is True
+    refused = [r for r in caplog.records if r.getMessage().startswith("Teams refuses the bot's")]
+    assert len(refused) == 1  # said once, however many messages it held back
