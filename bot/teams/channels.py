@@ -5,12 +5,20 @@ when the app is installed, at each roster read and when a channel is created."""
 from __future__ import annotations
 
 import asyncio
+import json
+import re
+from typing import Any
+from urllib.parse import unquote
 
 from botbuilder.core import TurnContext
 from botbuilder.core.teams import TeamsInfo
 
-from bot.teams.conversations import Conversation, Conversations
+from bot.teams.conversations import TABLE, Conversation, Conversations
 from handlers.core import Channel
+from handlers.people import CHANNEL_SHAPES
+
+# A channel's "Get link to channel": https://teams.microsoft.com/l/channel/19%3a…%40thread.tacv2/…
+_CHANNEL_LINK = re.compile(r"teams\.microsoft\.com/l/channel/([^/?#\s]+)", re.IGNORECASE)
 
 
 async def learn_channels(
@@ -25,8 +33,15 @@ async def learn_channels(
     return conversations.add_channels(team, channels)
 
 
+def _name(row: dict[str, Any]) -> str:
+    """A stored channel's name, in any case."""
+    conversation = json.loads(row["reference"]).get("conversation") or {}
+    return str(conversation.get("name") or "").casefold()
+
+
 class TeamsChannels:
-    """Channels read from the stored conversations; Teams has no names to look up by."""
+    """Channels read from the stored conversations: by id, by the link Teams' "Get link to
+    channel" gives, or by the name of a channel of a team the app is in."""
 
     def __init__(self, conversations: Conversations) -> None:
         self.conversations = conversations
@@ -44,5 +59,15 @@ class TeamsChannels:
         return Channel(channel_id, name, not stored.uninstalled)
 
     async def named(self, name: str) -> str | None:
-        """Teams channels are chosen by id."""
-        return None
+        """The channel a pasted channel link names, or the one channel called `name` (any
+        case) in the teams the app is in; None when there is none, or several (every team
+        has a General)."""
+        if link := _CHANNEL_LINK.search(name):
+            channel_id = unquote(link.group(1))
+            return channel_id if CHANNEL_SHAPES["teams"].match(channel_id) else None
+        rows = self.conversations.db.query(
+            f"SELECT conversation_id, reference FROM {TABLE}"
+            " WHERE kind = 'channel' AND uninstalled_at IS NULL"
+        )
+        called = [row["conversation_id"] for row in rows if _name(row) == name.casefold()]
+        return called[0] if len(called) == 1 else None

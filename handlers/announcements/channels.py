@@ -91,11 +91,17 @@ async def found(lookup: Channels | None, names: list[str]) -> tuple[list[str], l
     return ids, missing
 
 
-def not_found(names: list[str], lookup: Channels | None) -> str:
-    """The form's line for typed channels that are none the bot can see."""
+def not_found(names: list[str], lookup: Channels | None, platform: str) -> str:
+    """The form's line for typed channels that are none the bot can see on `platform`."""
     listed = ", ".join(f"#{name}" for name in names)
     if lookup is None:
         return f"These are not channel ids: {', '.join(names)}."
+    if platform == "teams":
+        return (
+            f"I can't find {listed}: paste the channel's link (“Get link to channel” in the"
+            " channel's … menu), or its name when only one channel of the teams that added me"
+            " has it."
+        )
     bot = lookup.bot_name() or BOT
     return (
         f"I can't find {listed}: check the spelling; a private channel shows only after"

@@ -31,9 +31,9 @@ WRITTEN_HINT = (
     " unless you edit it here."
 )
 TEAMS_CHANNELS_HINT = (
-    "For “Chosen channels”: their ids, such as 19:…@thread.tacv2 (in a channel's “Get link to"
-    " channel”, with %3a for : and %40 for @), separated by commas. I post only in the channels"
-    " of teams that added me."
+    "For “Chosen channels”: paste each channel's link (“Get link to channel” in its … menu), or"
+    " type its name (one without spaces), separated by commas. I post only in the channels of"
+    " teams that added me."
 )
 
 
@@ -211,7 +211,7 @@ async def read_form(
         chosen = list(dict.fromkeys([*chosen, *ids_of_names]))
     timezones = _list(values, ids.TIMEZONES)
     if audience == ids.IN_CHANNELS and missing:
-        errors[ids.CHANNELS] = not_found(missing, channels)
+        errors[ids.CHANNELS] = not_found(missing, channels, target)
     elif audience == ids.IN_CHANNELS and not chosen:
         errors[ids.CHANNELS] = "Add at least one channel, or choose another audience."
     if audience == ids.IN_TIMEZONES and not timezones:

@@ -18,6 +18,7 @@ PERSONAL = "teams-message-personal.json"
 MENTION = "teams-message-channel-mention.constructed.json"
 EXECUTE = "teams-invoke-adaptiveCard-action.constructed.json"
 CHANNEL = "19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2"  # the mention's channel
+NEWS = "19:0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e@thread.tacv2"  # another channel of that team
 ELSEWHERE = "19:ffff0000ffff0000ffff0000ffff0000@thread.tacv2"  # a team without the app
 MEGAN = "7faf8ab2-3d56-4244-b585-20c8a42ed2b8"  # the Entra id of the sender
 
@@ -57,6 +58,32 @@ async def test_the_preview_says_which_chosen_channels_the_app_cannot_post_in(
         in preview
     )
     assert f"not in {CHANNEL}" not in preview
+
+
+async def test_a_channel_is_chosen_by_its_link_or_its_name_and_a_wrong_one_is_told_how(
+    make_teams: MakeTeams,
+) -> None:
+    # review10a T7: only the raw id worked, and the refusal gave Slack's `/invite` advice.
+    teams = await make_teams(announcers=[MEGAN])
+    await teams.post(MENTION, text="<at>Test Bot</at> hello")  # the app is in this channel's team
+    conversations = teams.bot.conversations
+    team = conversations.get(CHANNEL)
+    assert team is not None
+    conversations.add_channels(team, [(NEWS, "News")])
+    await teams.post(PERSONAL, text="announce")
+    [card] = cards_in(teams.connector.sent[-1].activity)
+    [action] = card["actions"]
+    pasted = CHANNEL.replace(":", "%3a").replace("@", "%40")
+    link = f"https://teams.microsoft.com/l/channel/{pasted}/General?groupId=1&tenantId=2"
+    typed = {"headline": "Launch", "message": "Hi", "audience": "channels", "when": "now",
+             "channels": f"{link}, #news"}  # fmt: skip
+
+    preview = json.dumps(await execute(teams, action, typed), ensure_ascii=False)
+
+    assert "This is what 2 channels will get" in preview
+    refused = json.dumps(await execute(teams, action, {**typed, "channels": "#Marketing"}))
+    assert "I can't find #Marketing: paste the channel's link" in refused
+    assert "/invite" not in refused
 
 
 async def test_one_found_hours_past_its_time_asks_the_announcer_in_teams(

@@ -90,7 +90,7 @@ async def test_the_announcement_form_says_how_to_name_teams_channels(
 
     [card] = cards_in(teams.connector.sent[0].activity)
     form = json.dumps(card, ensure_ascii=False)
-    assert "19:…@thread.tacv2" in form and "Get link to channel" in form
+    assert "paste each channel's link (“Get link to channel”" in form
     assert "#names" not in form
 
 
