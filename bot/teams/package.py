@@ -20,7 +20,7 @@ from handlers.core import Shortcut
 
 MANIFEST_VERSION = "1.19"
 MANIFEST_SCHEMA = f"https://developer.microsoft.com/json-schemas/teams/v{MANIFEST_VERSION}/MicrosoftTeams.schema.json"
-SCOPES = ["personal", "team"]
+SCOPES = ["personal", "team", "groupChat"]  # group chats: @mention it there, as in a channel
 # Resource-specific consent to read a team's channel messages: with it Teams sends the bot every
 # channel post, so a reply in the thread of a forwarded question reaches it without an @mention.
 CHANNEL_MESSAGES = {"name": "ChannelMessage.Read.Group", "type": "Application"}

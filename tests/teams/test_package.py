@@ -79,7 +79,9 @@ def test_the_manifest_is_valid_against_the_teams_schema(make_settings: Any) -> N
     assert manifest["manifestVersion"] == "1.19"
     [bot] = manifest["bots"]
     assert bot["botId"] == BOT_APP_ID
-    assert set(bot["scopes"]) == {"personal", "team"}
+    # review10a T6: the README describes the bot in group chats.
+    assert set(bot["scopes"]) == {"personal", "team", "groupChat"}
+    assert bot["commandLists"][0]["scopes"] == bot["scopes"]
 
 
 def test_the_command_list_comes_from_the_registry(make_settings: Any) -> None:
