@@ -38,6 +38,7 @@ from bot.slack import app as slack_app
 from bot.slack import uploads as slack_uploads
 from bot.slack.app import SlackBot
 from bot.slack.gateway import SlackGateway
+from bot.store import created_at
 from bot.teams import bot as teams_bot
 from bot.teams import people as teams_people
 from bot.teams.bot import TeamsBot
@@ -314,7 +315,8 @@ class Runtime:
         clock ticking; each platform's state, which never makes the bot look down (Teams, the
         deliveries and the clock run while Slack refuses it), and what someone should hear of."""
         process: dict[str, Any] = {
-            "database": storage.database_health(self.db),
+            # When it was created: a lost volume shows as a database created at the last start.
+            "database": {**storage.database_health(self.db), "created": str(created_at(self.db))},
             "clock": {"ok": self.clock.running},
         }
         platforms: dict[str, Any] = {

@@ -1,9 +1,11 @@
 """Backups for admins who do not run Litestream: a checked copy of the live database, and back.
 
-`backup` uses SQLite's online backup API, so the bot keeps running and writing while the copy
-is made; the copy is checked with `PRAGMA integrity_check` before it replaces anything, and it
-never replaces the database itself. `restore` checks the file the same way, takes only a socialbot
-database, moves the current one aside and copies the file into place while no bot runs on it.
+`backup` uses SQLite's online backup API in one step (a snapshot: the bot keeps writing
+meanwhile, WAL readers never block it); the copy carries a mark saying when it was taken, and is
+checked with `PRAGMA integrity_check` before it replaces anything; it never replaces the database
+itself. `restore` checks the file the same way, takes only a socialbot database, moves the current
+one aside and copies the file into place while nothing else has the database open (no bot, no
+Litestream: a file replaced under Litestream corrupts its replica).
 
 A copy lags what happened after it was taken, messages included: a fan-out that went on after
 the copy shows as still to send. So after a restore every unfinished delivery is marked
@@ -11,12 +13,17 @@ uncertain, and the engine looks each one up on the platform (by the token it car
 sending it again: what already arrived is recorded as sent, not sent twice. What would start
 afresh from the copy makes deliveries nobody looks up, so today's digest counts as sent for
 everyone whose time had come, and announcements due before the restore wait for their announcer.
+A Litestream replica (its `_litestream_seq` table, no backup mark) is current to within seconds:
+its digests are left to the ledger. A marked backup copied into place by hand gets the same
+treatment when `socialbot run` starts on it (`settle_copied_backup`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -32,13 +39,26 @@ from handlers.core import Core
 from handlers.digest import store as digest_store
 from handlers.digest.schedule import Plan, Schedule
 
-BACKUP_PAGES = 1024  # pages copied per step: the bot's writes get the database in between
 SQLITE_FILES = ("", "-wal", "-shm", "-journal")  # the database and the files SQLite keeps beside it
 CORE_TABLES = (Migrations.migrations_table, "reports")  # what every socialbot database has
+MARK_TABLE = "socialbot_backup"  # in a backup only: when it was taken (gone once restored)
+LITESTREAM_TABLE = "_litestream_seq"  # what Litestream adds to a database it replicates
+SHM_DMS_BYTE = 128  # SQLite (unix): every connection holds a shared lock on this -shm byte
 
 
 class BackupError(Exception):
     """A backup or restore that cannot be done; the message says why."""
+
+
+@dataclass(frozen=True)
+class Settled:
+    """What the care after a restore did to the restored database."""
+
+    unfinished: int  # deliveries to look up before sending
+    digests_done: int  # people whose digest today counts as sent
+    held: int  # announcements due by now, held for their announcer
+    taken_at: datetime | None  # when the backup was taken (its mark; None: unmarked)
+    replica: bool  # a Litestream replica: nothing closed, the ledger knows
 
 
 @dataclass(frozen=True)
@@ -50,10 +70,9 @@ class Copied:
     tables: int
     reports: int
     deliveries: int
-    unfinished: int = 0  # deliveries to look up before sending (restore only)
-    digests_done: int = 0  # people whose digest today counts as sent (restore only)
-    held: int = 0  # announcements due before the restore, held for their announcer (restore only)
+    settled: Settled | None = None  # the care after a restore (restore only)
     previous: Path | None = None  # where the replaced database was moved (restore only)
+    lost: tuple[int, ...] = ()  # reports only in the replaced database, by number (restore only)
 
 
 def _beside(database: Path, suffixes: tuple[str, ...] = SQLITE_FILES) -> list[Path]:
@@ -117,22 +136,26 @@ def _move_aside(database: Path) -> Path | None:
     return aside
 
 
-def _count(conn: sqlite3.Connection, table: str, where: str = "") -> int:
-    found = conn.execute(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
-    ).fetchone()[0]
-    if not found:
+def _has_table(conn: sqlite3.Connection, table: str) -> bool:
+    return bool(
+        conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+        ).fetchone()[0]
+    )
+
+
+def _count(conn: sqlite3.Connection, table: str) -> int:
+    if not _has_table(conn, table):
         return 0
-    return int(conn.execute(f"SELECT count(*) FROM [{table}] {where}").fetchone()[0])
+    return int(conn.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0])
 
 
 def _describe(
     conn: sqlite3.Connection,
     path: Path,
-    unfinished: int = 0,
+    settled: Settled | None = None,
     previous: Path | None = None,
-    digests_done: int = 0,
-    held: int = 0,
+    lost: tuple[int, ...] = (),
 ) -> Copied:
     tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()
     return Copied(
@@ -141,23 +164,30 @@ def _describe(
         tables=int(tables[0]),
         reports=_count(conn, "reports"),
         deliveries=_count(conn, "deliveries"),
-        unfinished=unfinished,
+        settled=settled,
         previous=previous,
-        digests_done=digests_done,
-        held=held,
+        lost=lost,
     )
 
 
 @contextlib.contextmanager
-def _checked_copy(source: sqlite3.Connection, target: Path) -> Iterator[Path]:
+def _checked_copy(
+    source: sqlite3.Connection, target: Path, taken_at: datetime | None = None
+) -> Iterator[Path]:
     """A checked, self-contained copy of `source` beside `target`, for the caller to move
-    into place; removed if it is still there afterwards."""
+    into place; removed if it is still there afterwards. `taken_at`: the copy is a backup,
+    marked as one taken then."""
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
     create_private(partial)  # a backup holds what the database holds
     try:
         with _connect(partial) as copy:
-            source.backup(copy, pages=BACKUP_PAGES)
+            # One step: a snapshot of the source while the bot keeps writing. In steps, SQLite
+            # starts over at every write another connection makes (every send of a fan-out).
+            source.backup(copy, pages=-1)
+            if taken_at is not None:
+                copy.execute(f"CREATE TABLE [{MARK_TABLE}] (taken_at TEXT NOT NULL)")
+                copy.execute(f"INSERT INTO [{MARK_TABLE}] VALUES (?)", (taken_at.isoformat(),))
             # One self-contained file, whatever journal mode the source uses.
             copy.execute("PRAGMA journal_mode=DELETE")
             _check(copy, "the copy")
@@ -167,7 +197,8 @@ def _checked_copy(source: sqlite3.Connection, target: Path) -> Iterator[Path]:
 
 
 def backup(database: Path, target: Path) -> Copied:
-    """Copy the live `database` to `target` (replaced only once the copy checks out)."""
+    """Copy the live `database` to `target` (replaced only once the copy checks out), marked
+    as a backup taken now."""
     if not database.is_file():
         raise BackupError(f"there is no database at {database}")
     if target.is_dir():
@@ -176,12 +207,122 @@ def backup(database: Path, target: Path) -> Copied:
         raise BackupError(f"the folder {target.parent} does not exist; create it first")
     _refuse_the_database(target, database.resolve(), "name another file for the backup")
     try:
-        with _connect(database) as source, _checked_copy(source, target) as partial:
+        with (
+            _connect(database) as source,
+            _checked_copy(source, target, taken_at=datetime.now(UTC)) as partial,
+        ):
             partial.replace(target)
     except sqlite3.Error as error:
         raise BackupError(f"cannot back up {database} to {target}: {error}") from None
     with _connect(target, read_only=True) as copy:
         return _describe(copy, target)
+
+
+def _open_elsewhere(database: Path) -> bool:
+    """Whether another process has `database` open: while a connection is open (in WAL mode)
+    it holds a shared lock on a byte of the `-shm` file, which a test lock here conflicts
+    with. Litestream keeps the database open while it replicates. Sound only while this
+    process has no connection to it (POSIX locks are per process)."""
+    shm = database.with_name(database.name + "-shm")
+    if sys.platform == "win32":  # no fcntl: one user of the file is up to the admin
+        return False
+    import fcntl
+
+    try:
+        fd = os.open(shm, os.O_RDWR)
+    except OSError:  # no -shm file: nobody has it open in WAL mode
+        return False
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, SHM_DMS_BYTE)
+    except OSError:
+        return True
+    else:
+        fcntl.lockf(fd, fcntl.LOCK_UN, 1, SHM_DMS_BYTE)
+        return False
+    finally:
+        os.close(fd)
+
+
+def _refuse_while_open(database: Path) -> None:
+    """Raise BackupError when another process has `database` open; the message names
+    Litestream when the database is one it replicates."""
+    if not _open_elsewhere(database):
+        return
+    try:
+        with _connect(database, read_only=True) as conn:
+            replicated = _has_table(conn, LITESTREAM_TABLE)
+    except sqlite3.Error:
+        replicated = False
+    if replicated:
+        raise BackupError(
+            f"not restored: Litestream is replicating {database} (a file replaced under it"
+            " corrupts the replica); stop it first (Compose: `docker compose stop litestream`;"
+            " Kubernetes: scale the deployment to 0), restore, then start it again"
+        )
+    raise BackupError(
+        f"not restored: another process has {database} open; stop it first (`fuser"
+        f" {database}` names it), then restore"
+    )
+
+
+def _lost_reports(previous: Path | None, restored: sqlite3.Connection) -> tuple[int, ...]:
+    """The reports in the replaced database that the restored one lacks (by number and
+    filing time), so that the operator hears of them."""
+    if previous is None:
+        return ()
+    try:
+        with _connect(previous, read_only=True) as old:
+            if not _has_table(old, "reports"):
+                return ()
+            before = old.execute("SELECT id, created_at FROM reports").fetchall()
+    except sqlite3.Error:  # a damaged database is often why it is replaced
+        return ()
+    kept = set(restored.execute("SELECT id, created_at FROM reports").fetchall())
+    return tuple(sorted(number for number, at in before if (number, at) not in kept))
+
+
+def settle(db: Database, plan: Plan | None, now: datetime) -> Settled:
+    """The care a database put back from a copy needs before a bot runs on it: unfinished
+    deliveries become uncertain, announcements due by `now` are held, and (with `plan`, unless
+    it is a Litestream replica) today's digests due by `now` count as sent; the backup's mark
+    is removed. A backup from an older release may lack the newest columns: those come first."""
+    for tables in (
+        *Core.migrations,  # the people the digests' marks read
+        ledger.migrations,
+        digest_store.migrations,
+        announcement_store.migrations,
+    ):
+        tables.apply(db)
+    taken_at = None
+    if db[MARK_TABLE].exists():
+        row = db.execute(f"SELECT max(taken_at) FROM [{MARK_TABLE}]").fetchone()
+        taken_at = datetime.fromisoformat(row[0]) if row and row[0] else None
+    replica = taken_at is None and db[LITESTREAM_TABLE].exists()
+    unfinished = ledger.Ledger(db).distrust_unfinished()
+    held = announcement_store.AnnouncementStore(db).hold_late(now)
+    done = 0
+    if plan is not None and not replica:
+        done = Schedule(db, digest_store.DigestStore(db), plan).close_today(now)
+    with db.atomic():
+        db.execute(f"DROP TABLE IF EXISTS [{MARK_TABLE}]")
+    return Settled(unfinished, done, held, taken_at, replica)
+
+
+def settle_copied_backup(database: Path, plan: Plan | None) -> Settled | None:
+    """When `database` is a backup put in place by copying it (its mark is still there), give
+    it what `restore` gives a backup; None when it is not (or cannot be read: whoever opens it
+    next says why)."""
+    try:
+        with _connect(database, read_only=True) as conn:
+            if not _has_table(conn, MARK_TABLE):
+                return None
+    except sqlite3.Error:
+        return None
+    db = Database(database)
+    try:
+        return settle(db, plan, datetime.now(UTC))
+    finally:
+        db.close()
 
 
 def restore(
@@ -191,14 +332,15 @@ def restore(
     plan: Plan | None = None,
 ) -> Copied:
     """Replace `database` with the checked socialbot database `source`, the old one moved
-    aside; unfinished deliveries become uncertain, today's digests due by now (with `plan`)
-    count as sent, announcements due by now are held. `confirm` runs once `source` checked
-    out, before anything changes (it raises to stop). The caller makes sure no bot runs on it.
-    A `database` that is a symlink stays one: the file it leads to is replaced."""
+    aside, then `settle` it. `confirm` runs once `source` checked out, before anything changes
+    (it raises to stop). The caller makes sure no bot runs on it; refused while another process
+    (Litestream) has it open. A `database` that is a symlink stays one: the file it leads to is
+    replaced."""
     if not source.is_file():
         raise BackupError(f"there is no backup at {source}")
     database = database.resolve()
     _refuse_the_database(source, database, "restore from a backup")
+    _refuse_while_open(database)
     try:
         with _connect(source, read_only=True) as copy:
             _check(copy, str(source))
@@ -211,19 +353,7 @@ def restore(
         raise BackupError(f"cannot restore {source} to {database}: {error}") from None
     db = Database(database)
     try:
-        # A backup from an older release may lack the newest columns.
-        for tables in (
-            *Core.migrations,  # the people the digests' marks read
-            ledger.migrations,
-            digest_store.migrations,
-            announcement_store.migrations,
-        ):
-            tables.apply(db)
-        unfinished = ledger.Ledger(db).distrust_unfinished()
-        now = datetime.now(UTC)
-        held = announcement_store.AnnouncementStore(db).hold_late(now)
-        schedule = Schedule(db, digest_store.DigestStore(db), plan) if plan else None
-        done = schedule.close_today(now) if schedule else 0
-        return _describe(db.conn, database, unfinished, previous, done, held)
+        settled = settle(db, plan, datetime.now(UTC))
+        return _describe(db.conn, database, settled, previous, _lost_reports(previous, db.conn))
     finally:
         db.close()

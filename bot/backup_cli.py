@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,7 +11,10 @@ import click
 from bot.cli_support import settings_or_exit
 
 if TYPE_CHECKING:
-    from bot.backup import Copied
+    from bot.backup import Copied, Settled
+    from bot.settings import Settings
+
+log = logging.getLogger(__name__)
 
 FILE = click.Path(dir_okay=False, path_type=Path)
 BACKUP = click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -69,20 +73,61 @@ def restore_command(file: Path, yes: bool) -> None:
     click.echo(f"Restored {_summary(copied)}")
     if copied.previous is not None:
         click.echo(f"The database it replaced is kept as {copied.previous}.")
-    if copied.unfinished:
+    if copied.lost:
+        from handlers.reports.model import reference
+
+        numbers = ", ".join(reference(number) for number in copied.lost)
         click.echo(
-            f"{copied.unfinished} unfinished deliveries will each be looked up on the platform"
+            f"{len(copied.lost)} reports filed after the backup are only in {copied.previous}:"
+            f" {numbers}. `SOCIALBOT_DB={copied.previous} socialbot reports export` keeps them"
+            " before you delete it."
+        )
+    if copied.settled is not None:
+        for line in settled_lines(copied.settled):
+            click.echo(line)
+
+
+def settled_lines(settled: Settled) -> list[str]:
+    """What the care after a restore did, as sentences for the operator."""
+    lines = []
+    if settled.taken_at is not None:
+        lines.append(f"The backup was taken at {settled.taken_at:%Y-%m-%d %H:%M:%S} UTC.")
+    if settled.replica:
+        lines.append(
+            "It is a Litestream replica, current to within seconds: today's digests are left"
+            " to the delivery ledger (nobody's counts as sent unless it went out)."
+        )
+    if settled.unfinished:
+        lines.append(
+            f"{settled.unfinished} unfinished deliveries will each be looked up on the platform"
             " before sending, in case they went out after the backup was taken."
         )
-    if copied.digests_done:
-        click.echo(
-            f"Today's digest counts as sent for {copied.digests_done} people whose digest time"
+    if settled.digests_done:
+        lines.append(
+            f"Today's digest counts as sent for {settled.digests_done} people whose digest time"
             " had come (it may have gone out after the backup was taken); the next comes on"
             " their next day."
         )
-    if copied.held:
-        click.echo(
-            f"{copied.held} scheduled announcements were due before now and may have gone out"
+    if settled.held:
+        lines.append(
+            f"{settled.held} scheduled announcements were due before now and may have gone out"
             " after the backup: none is sent by itself; each announcer is asked to send it now"
             " or cancel it (`/announce list` shows them)."
+        )
+    return lines
+
+
+def settle_copied_backup(settings: Settings) -> None:
+    """`socialbot run` on a backup copied into place (not through `socialbot restore`): the
+    same care as a restore, so that a fan-out the copy shows unfinished is not sent again."""
+    from bot.backup import settle_copied_backup
+    from handlers.digest.capability import plan_of
+
+    settled = settle_copied_backup(settings.db, plan_of(settings))
+    if settled is not None:
+        log.warning(
+            "%s is a backup put in place by copying it, so it is treated as restored (next"
+            " time, `socialbot restore FILE`). %s",
+            settings.db,
+            " ".join(settled_lines(settled)),
         )

@@ -83,8 +83,9 @@ def main() -> None:
 @main.command()
 def run() -> None:
     """Run the bot: Slack, the Teams endpoint, the clock (and the console when nothing else)."""
+    from bot.backup_cli import settle_copied_backup
     from bot.settings import SettingsError
-    from bot.store import AlreadyRunning, RunLock
+    from bot.store import AlreadyRunning, RunLock, created_at
 
     settings = settings_or_exit(for_people=False)
     # The lock before the rest of the bot is imported: a second run refuses at once.
@@ -102,13 +103,29 @@ def run() -> None:
 
     from bot.app import serve
 
+    log = logging.getLogger(__name__)
     if stale:
-        logging.getLogger(__name__).warning(
+        log.warning(
             "the last socialbot run on this database stopped without cleaning up; taking over",
             extra={"last": stale},
         )
     try:
+        new = not settings.db.exists()
+        settle_copied_backup(settings)
         runtime = runtime_or_exit(settings)
+        if new:
+            # A lost volume or a mistyped path looks like a healthy bot otherwise.
+            log.warning(
+                "created a new, empty database at %s: if you expected your data here, stop"
+                " the bot and check the volume or SOCIALBOT_DB",
+                settings.db,
+            )
+        else:
+            log.info(
+                "database %s",
+                settings.db,
+                extra={"created": str(created_at(runtime.db) or "unknown")},
+            )
         no_platform = runtime.slack is None and not settings.teams_auth_enabled
         console_in = sys.stdin if no_platform and sys.stdin.isatty() else None
         if console_in is not None:

@@ -73,6 +73,14 @@ def open_database(path: Path | None, migrations: Iterable[Migrations]) -> Databa
     return db
 
 
+def created_at(db: Database) -> datetime | None:
+    """When the database was created: its first migration (None: it has none)."""
+    if not db[Migrations.migrations_table].exists():
+        return None
+    first = db.execute(f"SELECT min(applied_at) FROM [{Migrations.migrations_table}]").fetchone()
+    return datetime.fromisoformat(first[0]) if first and first[0] else None
+
+
 class AlreadyRunning(Exception):
     """Another `socialbot run` holds the database; the message names it."""
 

@@ -27,6 +27,8 @@ def test_every_setting_empty_is_every_setting_unset(deployment: Deployment) -> N
     deployment.slack.users = {"U0ADA": {"id": "U0ADA", "name": "ada", "real_name": "Ada"}}
     bot = deployment.first_run(env={**empty, **slack, **here, "SOCIALBOT_HOST": "127.0.0.1"})
     assert (deployment.workdir / "socialbot.db").exists()  # SOCIALBOT_DB= is the default
+    # A lost volume would look like this: the log says so (review10b O6).
+    assert "created a new, empty database at socialbot.db: if you expected" in bot.stderr
     # No word from Bolt about a token "that will be unused" (review5 item 8).
     assert "slack_bolt" not in bot.stderr
     result = deployment.cli("digest", "preview", "--user", "U0ADA", "--json", env=empty)
@@ -41,7 +43,9 @@ def test_half_a_configuration_is_said_once_and_shown_on_healthz(deployment: Depl
         SOCIALBOT_SOCIAL_MEDIA_MANAGERS="",
         SOCIALBOT_ANNOUNCERS="",
     )
-    warnings = bot.wait_healthy()["warnings"]
+    health = bot.wait_healthy()
+    assert health["database"]["created"].startswith("20")  # review10b O6
+    warnings = health["warnings"]
     assert any(w.startswith("Slack is off: SLACK_BOT_TOKEN is set, but neither") for w in warnings)
     assert any(w.startswith("Reports reach nobody") for w in warnings)
     assert any(w.startswith("SOCIALBOT_ANNOUNCERS is not set: nobody") for w in warnings)
@@ -163,10 +167,19 @@ def test_a_second_run_on_one_database_refuses_naming_the_first(deployment: Deplo
         f"socialbot run is already running on db-link.db (the file {real}):"
         f" pid {first.process.pid} on host"
     )
+    backup = deployment.cli("backup", "backup.db")
+    assert backup.returncode == 0, backup.stderr
     # The first dies without cleaning up: the next one takes over.
     first.kill()
+    # ...of a backup copied into place by hand: treated as restored (review10b O13).
+    for beside in ("-wal", "-shm"):
+        (deployment.workdir / f"socialbot.db{beside}").unlink(missing_ok=True)
+    (deployment.workdir / "socialbot.db").write_bytes(
+        (deployment.workdir / "backup.db").read_bytes()
+    )
     third = deployment.start(PORT=str(free_port()))
     third.wait_for_log(f"stopped without cleaning up; taking over last=pid {first.process.pid}")
+    third.wait_for_log("socialbot.db is a backup put in place by copying it, so it is treated as")
     third.kill()
 
 

@@ -6,6 +6,8 @@ import asyncio
 import os
 import sqlite3
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner, Result
@@ -112,7 +114,7 @@ async def test_after_a_restore_what_went_out_since_the_backup_is_not_sent_again(
         first.enqueue("slack", people[30:], "announcement", "a1", Message(text="Launch!"))
 
         copied = restore(saved, live)
-        assert copied.unfinished == 30
+        assert copied.settled is not None and copied.settled.unfinished == 30
         async with engine_on(live) as again:
             done = await asyncio.wait_for(again.run_until_done("announcement", "a1"), 30)
 
@@ -186,6 +188,9 @@ def test_restore_keeps_the_database_it_replaces(tmp_path: Path) -> None:
     assert back.exit_code == 0, back.output
     (kept,) = tmp_path.glob("socialbot.db.before-restore-*Z")
     assert f"The database it replaced is kept as {kept}." in back.output.splitlines()
+    assert (  # review10b O10: the operator hears what only the old file holds
+        f"1 reports filed after the backup are only in {kept}: R-0002." in back.output
+    )
     restored = socialbot(tmp_path, "reports", "list", "--json").output
     assert LINK in restored and later not in restored
     previous = socialbot(tmp_path, "reports", "list", "--json", db=kept.name).output
@@ -262,3 +267,33 @@ def test_a_symlinked_database_is_backed_up_and_restored_as_the_file_it_leads_to(
     (kept,) = data.glob("socialbot.db.before-restore-*Z")
     assert "x.com/b/status/9" in socialbot(tmp_path, "reports", "list", db=str(kept)).output
     assert "x.com/b/status/9" not in socialbot(tmp_path, "reports", "list", db=link).output
+
+
+def test_restore_is_refused_while_litestream_replicates_the_database(tmp_path: Path) -> None:
+    """Review10b O9: a file replaced under Litestream corrupts its replica."""
+    socialbot(tmp_path, "console", stdin=f"/report-mention {LINK}\n")
+    assert socialbot(tmp_path, "backup", str(tmp_path / "backup.db")).exit_code == 0
+    live = tmp_path / "socialbot.db"
+    # What Litestream does: its table, and the database held open (a read transaction).
+    hold = (
+        "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]);"
+        " c.execute('CREATE TABLE IF NOT EXISTS _litestream_seq (id INTEGER PRIMARY KEY)');"
+        " c.execute('BEGIN'); c.execute('SELECT * FROM _litestream_seq').fetchall();"
+        " print('open', flush=True); sys.stdin.read()"
+    )
+    litestream = subprocess.Popen(
+        [sys.executable, "-c", hold, str(live)], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    try:
+        assert litestream.stdout is not None and litestream.stdout.readline() == b"open\n"
+        inode = live.stat().st_ino
+        refused = socialbot(tmp_path, "restore", "--yes", str(tmp_path / "backup.db"))
+    finally:
+        litestream.communicate(b"")
+    assert refused.exit_code == 1
+    (line,) = refused.output.splitlines()
+    assert line.startswith(f"Error: not restored: Litestream is replicating {live} ")
+    assert "stop it first" in line
+    assert live.stat().st_ino == inode  # the same file, not replaced
+    assert not list(tmp_path.glob("*before-restore*"))
+    assert socialbot(tmp_path, "restore", "--yes", str(tmp_path / "backup.db")).exit_code == 0

@@ -236,6 +236,18 @@ async def test_a_restore_does_not_send_today_s_digest_again(cli, bot, slack, tmp
     again = await cli(digest, "send", "--now")
     assert all(len(digests_to(slack, user)) == 1 for user in HUMANS), again.output
 
+    # A Litestream replica (no backup's mark, Litestream's table) is current: a morning
+    # recovery does not cost everyone that day's digest (review10b O2).
+    replica = tmp_path / "replica.db"
+    replica.write_bytes(saved.read_bytes())
+    with Database(replica) as copy:
+        copy.execute("DROP TABLE socialbot_backup")
+        copy.execute("CREATE TABLE _litestream_seq (id INTEGER PRIMARY KEY, seq INTEGER)")
+    recovered = await cli(main, "restore", "--yes", str(replica))
+    assert recovered.exit_code == 0, recovered.output
+    assert "It is a Litestream replica, current to within seconds" in recovered.output
+    assert "Today's digest counts as sent" not in recovered.output
+
 
 ORDERS = (
     "I just quit Example Corp, their turbines are unsafe and management knows it. "
