@@ -25,7 +25,7 @@ from bot.delivery.ledger import Ledger
 from bot.errors import reply_for_error
 from bot.repeats import Repeated
 from bot.settings import Settings
-from bot.teams import invokes, keys, origin, people, reach, shapes
+from bot.teams import connector_errors, invokes, keys, origin, people, reach, shapes
 from bot.teams.channels import TeamsChannels, learn_channels
 from bot.teams.conversations import Conversation, Conversations, migrations
 from bot.teams.gateway import TOKEN_REFUSED, TeamsGateway
@@ -373,7 +373,13 @@ class TeamsBot:
     async def _on_turn_error(self, turn_context: TurnContext, error: Exception) -> None:
         """The one error handler: friendly words, or an apology with a logged reference."""
         activity: Activity = turn_context.activity
-        answer = reply_for_error(error, f"teams {activity.type} {activity.name or ''}".strip())
+        where = f"teams {activity.type} {activity.name or ''}".strip()
+        if connector_errors.status(error) and activity.type != ActivityTypes.invoke:
+            # Teams refused the answer itself, after its retries: the work is done, and an
+            # apology saying it failed would be refused the same way.
+            log.error("Teams refused the bot's answer", extra={"where": where, "error": str(error)})
+            return
+        answer = reply_for_error(error, where)
         if activity.type == ActivityTypes.invoke:
             invoke = invokes.failed(activity.name or "", answer)
             await turn_context.send_activity(

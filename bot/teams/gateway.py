@@ -28,7 +28,7 @@ from bot.delivery.gateway import (
     RateLimited,
     TransientFailure,
 )
-from bot.teams import cards
+from bot.teams import cards, connector_errors
 from bot.teams.conversations import Conversation, Conversations
 from bot.teams.install import GRANTS
 from bot.teams.share_links import ShareLinks
@@ -38,8 +38,6 @@ from handlers.views import Message
 
 log = logging.getLogger(__name__)
 
-# When Teams says 429 without a Retry-After header.
-DEFAULT_RETRY_AFTER = 1.0
 CHANNEL_ID = "msteams"
 # What a person's chat answering 403 or 404 means (a manager's cards wait, see the engine).
 PERSON_GONE = "cannot be reached in Teams (left the organisation, or blocked or removed the app)"
@@ -65,21 +63,13 @@ TOKEN_REFUSED = (
 )
 
 
-def _retry_after(error: HttpOperationError) -> float:
-    header = error.response.headers.get("Retry-After") if error.response is not None else None
-    try:
-        return max(float(header), 0.0) if header else DEFAULT_RETRY_AFTER
-    except ValueError:
-        return DEFAULT_RETRY_AFTER  # an HTTP date: rare from Teams, and one second is safe
-
-
 def classify(error: BaseException, recipient: str) -> Exception:
     """The delivery engine's failure for an error from the Bot Connector."""
     if isinstance(error, HttpOperationError):
         status = error.response.status_code if error.response is not None else 0
         detail = f"Teams answered {status} for {recipient}: {error}"
         if status == 429:
-            return RateLimited(_retry_after(error), "conversation", detail)
+            return RateLimited(connector_errors.retry_after(error), "conversation", detail)
         if status == UNAUTHORIZED:
             # The bot's token, not the recipient: tried again with a new token already; while
             # Teams refuses it the queue waits (the engine pauses it) instead of failing people.
@@ -108,12 +98,6 @@ def _refused_or(failure: Exception, recipient: str) -> Exception:
     if CHANNEL_SHAPES["teams"].match(recipient):
         return ConversationRefused(str(failure), ADD_TO_TEAM)
     return ConversationRefused(str(failure), PERSON_GONE, person=True)
-
-
-def _status(error: BaseException) -> int:
-    if isinstance(error, HttpOperationError) and error.response is not None:
-        return int(error.response.status_code)
-    return 0
 
 
 def _refused(error: BaseException) -> bool:
@@ -216,14 +200,16 @@ class TeamsGateway:
             blocked = f"the bot is blocked in {conversation.conversation_id}"
             raise _refused_or(PermanentFailure(blocked), recipient)
         result = await self._turn(conversation, work)
-        if _status(result) == UNAUTHORIZED and self.adapter.forget_token(time.monotonic()):
+        if connector_errors.status(result) == UNAUTHORIZED and self.adapter.forget_token(
+            time.monotonic()
+        ):
             result = await self._turn(conversation, work)  # once, with a new token
         self._note_token(result)
         if isinstance(result, BaseException):
-            if _status(result) == 403:
+            if connector_errors.status(result) == 403:
                 self.conversations.block(conversation.conversation_id)
             failure = classify(result, recipient)
-            if _status(result) in (403, 404):
+            if connector_errors.status(result) in (403, 404):
                 failure = _refused_or(failure, recipient)
             raise failure from result
         return str(result)
@@ -248,7 +234,7 @@ class TeamsGateway:
     def _note_token(self, result: Any) -> None:
         """Remember (and log once) since when Teams refuses the bot's token; forget it when
         Teams takes a message again."""
-        if _status(result) == UNAUTHORIZED:
+        if connector_errors.status(result) == UNAUTHORIZED:
             if self.token_refused_since is None:
                 self.token_refused_since = datetime.now(UTC)
                 log.error(TOKEN_REFUSED, extra={"error": str(result)[:300]})

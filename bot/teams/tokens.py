@@ -11,20 +11,25 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import logging
 import time
 from typing import Any
 
 import httpx
+from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter
+from botbuilder.schema import Activity, ResourceResponse
 from botframework.connector.auth import (
     AuthenticationConstants,
     MicrosoftAppCredentials,
     PasswordServiceClientCredentialFactory,
 )
 from msrest.authentication import Authentication
+from msrest.exceptions import HttpOperationError
 
 from bot.settings import Settings
+from bot.teams import connector_errors
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +37,11 @@ BOT_FRAMEWORK_SCOPE = AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE
 MARGIN_SECONDS = 60.0  # a token this close to expiring is not used for another request
 TIMEOUT_SECONDS = 10.0  # for the whole fetch: connecting, sending and the answer
 BACK_OFF_SECONDS = 30.0  # a failed fetch is not tried again for this long
+# A turn's answer that Teams refused for a moment is sent again this many times, waiting at
+# most this long for a throttle: Teams waits about 15 s for the turn, then delivers it again.
+REPLY_RETRIES = 2
+REPLY_WAIT_SECONDS = 5.0
+GATEWAY_WAIT_SECONDS = 0.5
 
 
 class TokenRefused(Exception):
@@ -250,6 +260,40 @@ class FetchingAdapter(CloudAdapter):  # type: ignore[misc]
             return False
         self.tokens.forget(refused_at)
         return True
+
+    async def send_activities(
+        self, context: TurnContext, activities: list[Activity]
+    ) -> list[ResourceResponse]:
+        """Send a turn's answers one by one, each again where Teams refused it for a moment:
+        throttled (429, after a Retry-After short enough for the turn), a gateway that dropped
+        it (502-504; a reply twice beats none), or a token refused (401, with a new one)."""
+        responses: list[ResourceResponse] = []
+        for activity in activities:
+            for attempt in itertools.count():
+                try:
+                    responses += await super().send_activities(context, [activity])
+                    break
+                except HttpOperationError as error:
+                    wait = await self._again_after(error, attempt)
+                    if wait is None:
+                        raise
+                    await asyncio.sleep(wait)
+        return responses
+
+    async def _again_after(self, error: HttpOperationError, attempt: int) -> float | None:
+        """How long to wait before sending an answer Teams refused again; None: not again."""
+        code = connector_errors.status(error)
+        if attempt >= REPLY_RETRIES:
+            return None
+        if code == 429:
+            wait = connector_errors.retry_after(error)
+            return wait if wait <= REPLY_WAIT_SECONDS else None
+        if code in (502, 503, 504):
+            return GATEWAY_WAIT_SECONDS
+        if code == 401 and attempt == 0 and self.forget_token(time.monotonic()):
+            await self._fetch_token()
+            return 0.0
+        return None
 
     async def _fetch_token(self) -> None:
         if self.tokens is None:

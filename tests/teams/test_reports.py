@@ -158,3 +158,26 @@ async def test_a_teams_manager_who_left_gets_no_card_lost_and_the_setting_is_nam
         teams.connector, lambda sent: "is saved" in card_text(sent.activity)
     )
     assert "as soon as the bot can reach them" in card_text(word.activity)
+
+
+@pytest.mark.parametrize(("status", "retry_after"), [(429, 0.01), (502, None), (503, None)])
+async def test_a_receipt_teams_refuses_for_a_moment_is_sent_again(
+    teams: Teams, status: int, retry_after: float | None
+) -> None:
+    # review10a T3: the report was filed, and the person was told "Sorry, something went wrong".
+    teams.connector.fail(status, retry_after=retry_after)
+    await teams.post(PERSONAL, text=f"report {LINK} rude reply to our launch post")
+
+    assert [call.status for call in teams.connector.calls] == [status, 200]
+    [receipt] = teams.connector.sent
+    assert "R-0001" in card_text(receipt.activity)
+    assert "Sorry" not in json.dumps([call.activity for call in teams.connector.calls])
+
+
+async def test_a_reply_teams_keeps_refusing_is_not_followed_by_an_apology(teams: Teams) -> None:
+    teams.connector.fail(429, retry_after=60, times=5)  # longer than a turn can wait
+    response = await teams.post(PERSONAL, text=f"report {LINK} rude reply to our launch post")
+
+    assert response.status == 200
+    assert [call.status for call in teams.connector.calls] == [429]  # no apology tried after it
+    assert [row["url"] for row in teams.db["report_links"].rows] == [LINK]
