@@ -314,6 +314,7 @@ photo:
   fr photo photos image images selfie album vidéo vidéos
   * foto fotos fotografia fotografie fotografías fotografias imagem imagens imagen imágenes
   * zdjęcie zdjęcia zdjęć zdjęciami wideo filmiki
+  * kuva kuvan kuvia kuvat valokuva valokuvan valokuvia videon videot fotka fotki fotkę
 screen:
   en screen screens monitor screenshot screenshots
   da skærm skærmen skærmbillede skærmbilleder
@@ -322,6 +323,8 @@ screen:
   nb skjerm skjermen skjermbilde
   nl scherm beeldscherm schermafbeelding
   fr écran écrans capture
+  * pantalla pantallas schermo schermata schermate ecrã tela ekran ekranu ekranie
+  * zrzut näyttö näytön näytöllä kuvakaappaus
 whiteboard:
   en whiteboard whiteboards flipchart
   da tavle tavlen whiteboard whiteboardet
@@ -330,6 +333,7 @@ whiteboard:
   nb whiteboard tavle tavla
   nl whiteboard flip-over
   fr paperboard
+  * pizarra pizarrón lavagna quadro tablica tablicy taulu taululla
 badge:
   en badge badges lanyard
   da adgangskort id-kort
@@ -338,6 +342,7 @@ badge:
   nb adgangskort id-kort
   nl badge toegangspas
   fr badge
+  * credencial acreditación tesserino crachá identyfikator kulkukortti
 document:
   en document documents slide slides deck
   en contract contracts
@@ -347,6 +352,8 @@ document:
   nb dokument dokumentene kontrakt kontrakter
   nl document documenten dia's presentatie contract
   fr document documents diapositives contrat contrats
+  * documento documentos documenti diapositivas diapositive slajdy dokumenty dokumentti
+  * contrato contratos contratto contratti umowa umowy sopimus
 account:
   en account accounts page pages group groups channel profile
   da konto konti side siden profil gruppe kanal
@@ -355,6 +362,9 @@ account:
   nb konto side siden gruppe kanal profil
   nl account pagina groep kanaal profiel
   fr compte page groupe chaîne profil
+  * cuenta cuentas página páginas perfil perfiles grupo grupos canal canales pagina pagine
+  * profilo profili gruppo gruppi canale canali conta contas perfis konto konta strona
+  * stronę profilu grupa grupę kanał tili tilin sivu sivun profiili ryhmä ryhmän kanava
 create:
   en create created creating
   da oprette oprettet oprettede
@@ -363,6 +373,9 @@ create:
   nb opprette opprettet
   nl aanmaken aangemaakt opgericht
   fr créer créé créée
+  * crear creado creada creé abrí abierto abierta creare creato creata aperto aperta
+  * criar criei criado criada criamos abri założyłem założyłam założyliśmy utworzyłem
+  * utworzyłam perustin perustimme perustettu loin avasin
 behalf:
   en behalf speaks
   da vegne
@@ -378,6 +391,10 @@ press:
   nb journalist journalisten pressen analytiker investor reporter
   nl journalist journalisten pers analist investeerder
   fr journaliste journalistes presse analyste investisseur
+  * periodista periodistas prensa giornalista giornalisti stampa
+  * jornalista jornalistas imprensa repórter dziennikarz dziennikarka dziennikarza
+  * dziennikarzem dziennikarce dziennikarze prasa prasy toimittaja toimittajan
+  * toimittajalle toimittajat lehdistö
 answer:
   en answer answered reply replied respond told confirmed comment commented
   da svare svarede svaret bekræftede fortalte kommentar kommenterede
@@ -386,6 +403,9 @@ answer:
   nb svare svarte bekreftet fortalte kommentar kommenterte
   nl antwoorden antwoordde reageren reageerde bevestigd
   fr répondre répondu confirmé commenté
+  * respondí contesté confirmé conté risposto confermato raccontato respondi confirmei
+  * contei odpowiedziałem odpowiedziałam potwierdziłem powiedziałem powiedziałam
+  * kerroin vastasin vahvistin
 personal:
   en personal privacy
   da personlige personoplysninger
@@ -403,6 +423,8 @@ colleague:
   nb kollega kolleger kollegaer
   nl collega collega's
   fr collègue collègues
+  * colega colegas compañero compañera compañeros collega colleghi kolega koleżanka
+  * koledzy koleżanki kollega työkaveri työkaverit työtoveri
 harass:
   en discriminatory harassing harassment threatening offensive insulting abusive disrespectful
   en disparage disparaging derogatory defamatory denigrating =negatively
@@ -434,6 +456,9 @@ competitor:
   nb konkurrent konkurrenter
   nl concurrent concurrenten
   fr concurrent concurrents
+  * competidor competidores competencia concorrente concorrenti concorrenza
+  * concorrentes concorrência konkurent konkurencja konkurencji konkurencję
+  * kilpailija kilpailijat kilpailijan
 politics:
   en political politics religious religion
   da politisk politiske religiøse religion
@@ -452,6 +477,7 @@ neutral:
   nb late nøytral
   nl neutraal
   fr neutre
+  * fingir fingere udawać puolueeton
 early:
   en leak public
   da lækage offentlig offentliggjort
@@ -460,6 +486,7 @@ early:
   nb lekkasje offentlig publisert
   nl lek openbaar gepubliceerd
   fr fuite public publié
+  * filtración filtraciones fuga wyciek
 delete:
   en delete
   da slette
@@ -468,6 +495,8 @@ delete:
   nb slette
   nl verwijderen
   fr supprimer
+  * borrar eliminar borré cancellare eliminare apagar excluir usunąć usunąłem poistaa
+  * poistin
 consent:
   en agrees agree consent permission authorised authorized authorisation authorization ask
   da samtykke accepterer tilladelse spørge
@@ -531,6 +560,8 @@ article:
   nb artikkel artikkelen
   nl artikel artikelen
   fr article articles
+  * artículo artículos articolo articoli artigo artigos artykuł artykułu artykuły
+  * artikkeli artikkelin
 """
 # The word "confidential" alone is no concern ("confidential computing"); a draft saying that
 # what it tells is still confidential is.
@@ -586,6 +617,11 @@ _SUBJECT = (
     r"(?:(?:also|always|generally|strictly|therefore|try to|please)\s+)?"
 )
 _SENTENCES = re.compile(r"[^.!?\u3002\uff01\uff1f]+(?:[.!?\u3002\uff01\uff1f]+|$)")
+# A paragraph's number before its first sentence ("2.2  Do not open accounts…", "3) Never…"):
+# no part of the sentence, which it would keep from opening with what it forbids.
+_NUMBERED = re.compile(
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}(?:\.\d{1,2})+|\(?[a-z]\))\s+", re.IGNORECASE
+)
 _CLAUSES = re.compile(r"\s*[,;:\u2013\u2014]\s*|\s+-\s+")
 # A short clause split from a sentence is a rule of its own when it names what it forbids by a
 # negative or counting determiner ("keine Stockfotos", "no emoji", "maximal 3"); a bare verb
@@ -633,7 +669,7 @@ def _concepts() -> dict[tuple[str, str], tuple[str, bool]]:
                 everyday = True
                 continue
             # `*`: a language read as the nearest one it knows (Italian, Portuguese, Polish,
-            # Spanish), whichever that is.
+            # Finnish, Spanish), whichever that is.
             for read_as in ANY_LANGUAGE if code == "*" else (code,):
                 # "=negatively": this form only, not its stem ("negative comments" are no insult).
                 forms = (word[1:],) if word.startswith("=") else (word, stem(word, read_as))
@@ -716,7 +752,7 @@ def rules(sections: Sequence[Section], language: str) -> list[Rule]:
                 and not obliging.search(piece)
             )
             terse = every_item or named or bool(lead_in and lead_pattern.search(lead_in))
-            for text in _SENTENCES.findall(piece):
+            for text in _SENTENCES.findall(_NUMBERED.sub("", piece)):
                 text = text.strip()
                 # "This includes, but is not limited to, profanity; …" after a rule lists it.
                 listing = ruled and INCLUDING.match(text) is not None
@@ -879,9 +915,11 @@ def guideline(
         strong_hit = any(rule.groups[n] & strong for n in matched)
         if rule.terse and score < THRESHOLD:
             # An item of a "Don'ts" list ("Screenshots als Bildbeitrag") is met by half of its
-            # words, said in the same words (a shared idea alone is too loose for so few).
+            # words, said in the same words (a shared idea alone is too loose for so few), or by
+            # every one of its ideas in any words ("answer journalists": "a reporter… told her").
             same = [n for n in matched if any(k[0] not in "@!" for k in rule.groups[n] & found)]
-            score = THRESHOLD if same and len(same) >= len(rule.groups) / 2 else score
+            whole = len(rule.groups) >= 2 and len(matched) == len(rule.groups)
+            score = THRESHOLD if whole or (same and len(same) >= len(rule.groups) / 2) else score
         # Without a behaviour, two ideas of the rule named in everyday words are enough (a
         # photo and a whiteboard, a journalist and what was told); words the rule merely shares
         # with a fine draft ("data", "office") need to be more, the more the rule lists.

@@ -207,3 +207,41 @@ def test_a_verb_then_never_or_not_is_a_rule(
     found = [[c["section"] for c in a["concerns"] if c["kind"] == "guideline"] for a in answers]
     # The rules are in the first section of each file, the one about what is confidential.
     assert found == [[index.sections[0].title], []]
+
+
+# A policy that numbers its paragraphs ("2.2  Do not…") and lists its don'ts tersely, several
+# of them about answering someone, so that answering alone tells little.
+NUMBERED = """# Guidelines
+
+## Who speaks for us
+
+2.1  Only the press office speaks for the company.
+
+2.2  Do not open accounts, pages or groups in the company's name.
+
+## Don't
+
+- answer journalists
+- reply to complaints yourself
+- respond to reviews
+- comment on rumours
+- answer questions about customers
+"""
+
+
+def test_a_numbered_paragraph_and_a_terse_rule_met_in_other_words(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    """The paragraph's number is no part of its rule; a don't all of whose ideas a draft names
+    ("a reporter", "told her"; "un periodista", "le conté") is met, in any language."""
+    document = tmp_path / "guidelines.md"
+    document.write_text(NUMBERED, encoding="utf-8")
+    drafts = [
+        "Just opened a new Instagram page for our depot, follow us!",
+        "A reporter from the local paper called me today. Told her it's only the Oulu depot.",
+        "Un periodista me llamó hoy sobre el depósito de Oulu. Le conté todo.",
+        "Lovely sunrise over the harbour this morning.",
+    ]
+    answers = _answers(drafts, env | {"SOCIALBOT_GUIDELINES": str(document)})
+    found = [[c["section"] for c in a["concerns"] if c["kind"] == "guideline"] for a in answers]
+    assert found == [["Who speaks for us"], ["Don't"], ["Don't"], []]
