@@ -51,10 +51,12 @@ from content_feed.store import failing_feeds
 from handlers import announcements, digest, reports
 from handlers import assistant as pane
 from handlers.core import Core
+from handlers.digest.store import DigestStore
 from handlers.groups import GroupReader, GroupState
 from handlers.insights import figures as insights_figures
 from handlers.insights import latest as insights_latest
 from handlers.insights.capability import Insights, InsightsSettings
+from handlers.workdays import Workweek
 
 log = logging.getLogger(__name__)
 # Where the openai client goes without OPENAI_BASE_URL.
@@ -428,7 +430,15 @@ def build_runtime(settings: Settings, *, in_memory: bool = False) -> Runtime:
     )
     parts = build_core(settings, db)
     core, model = parts.core, parts.model
-    reports.Reports(core, ack_minutes=settings.report_ack_minutes).register(core)
+    workweek = Workweek(
+        core.directory,
+        lambda platform, user_id: DigestStore(db).preferences(platform, user_id).days,
+        settings.digest_days,
+        ZoneInfo(settings.timezone),
+        settings.holidays,
+        settings.reminder_hours,
+    )
+    reports.Reports(core, ack_minutes=settings.report_ack_minutes, workweek=workweek).register(core)
     parts.checks.register(core)
     slack = SlackBot(settings, core, db) if settings.slack_enabled else None
     teams = TeamsBot(settings, core, db)

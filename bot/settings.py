@@ -35,7 +35,7 @@ from handlers.groups import ENTRA_GROUP_PREFIX
 from handlers.guidelines.document import read_sections
 from handlers.insights.weekly import Weekly, parse_weekly
 from handlers.people import CHANNEL_SHAPES, check_role_entry, fits
-from handlers.workdays import NO_HOLIDAYS, Holidays, parse_holidays
+from handlers.workdays import NO_HOLIDAYS, Holidays, WorkingHours, parse_holidays, parse_hours
 
 DEFAULT_GUIDELINES = Path(handlers.__file__).parent / "data" / "guidelines.md"
 
@@ -223,6 +223,10 @@ class Settings(BaseSettings):
     utm: bool = Field(True, validation_alias="SOCIALBOT_UTM")
     utm_campaign: str = Field("employee-advocacy", validation_alias="SOCIALBOT_UTM_CAMPAIGN")
     report_ack_minutes: int = Field(30, ge=1, validation_alias="SOCIALBOT_REPORT_ACK_MINUTES")
+    # A normal report's reminders wait for these hours on each manager's clock and workdays.
+    reminder_hours: Annotated[WorkingHours | None, NoDecode] = Field(
+        WorkingHours(time(8, 0), time(18, 0)), validation_alias="SOCIALBOT_REMINDER_HOURS"
+    )
     timezone: str = Field("UTC", validation_alias="SOCIALBOT_TIMEZONE")
     allow_private_feeds: bool = Field(False, validation_alias="SOCIALBOT_ALLOW_PRIVATE_FEEDS")
     # Checking drafts (issue 16): the company's names, its secrets, its internal hosts.
@@ -409,6 +413,11 @@ class Settings(BaseSettings):
     @classmethod
     def _parse_holidays(cls, value: object) -> object:
         return parse_holidays(value) if isinstance(value, str) else value
+
+    @field_validator("reminder_hours", mode="before")
+    @classmethod
+    def _working_hours(cls, value: object) -> object:
+        return parse_hours(value) if isinstance(value, str) else value
 
     @field_validator("digest_time", mode="before")
     @classmethod

@@ -7,14 +7,18 @@ Denmark's public holidays, Kolkata India's, New York the state's, and everyone 2
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
 
+from handlers.people import Directory
+
 EVERYONE = ""  # the zone key of what is off for everyone
+SEARCH_DAYS = 30  # far enough to pass any choice of workdays and a holiday season
 
 
 @cache
@@ -96,3 +100,66 @@ def parse_holidays(text: str) -> Holidays:
         else:
             countries.append((zone, _country_code(what)))
     return Holidays(tuple(dates), tuple(countries))
+
+
+@dataclass(frozen=True)
+class WorkingHours:
+    """When people are at work on a workday, on their own clock (SOCIALBOT_REMINDER_HOURS)."""
+
+    start: time
+    end: time
+
+
+def parse_hours(text: str) -> WorkingHours | None:
+    """`08:00-18:00` as working hours, `always` as None (any hour); ValueError otherwise."""
+    if text.strip().lower() == "always":
+        return None
+    from handlers.digest.preferences import parse_time  # only when set: a heavy import
+
+    first, _, last = text.partition("-")
+    start, end = parse_time(first), parse_time(last)
+    if start is None or end is None or start >= end:
+        raise ValueError(
+            f"{text!r} is not working hours such as 08:00-18:00 (the start before the end),"
+            " nor always"
+        )
+    return WorkingHours(start, end)
+
+
+class Workweek:
+    """Who is at work when: each person's workdays (their own choice, else the company's),
+    their time zone, the holidays where they are, and the working hours."""
+
+    def __init__(
+        self,
+        directory: Directory,
+        chosen_days: Callable[[str, str], tuple[int, ...] | None],
+        days: tuple[int, ...],
+        zone: ZoneInfo,
+        holidays: Holidays,
+        hours: WorkingHours | None,
+    ) -> None:
+        self.directory = directory
+        self.chosen_days = chosen_days
+        self.days = days
+        self.zone = zone
+        self.holidays = holidays
+        self.hours = hours
+
+    def next_at_work(self, now: datetime, platform: str = "", user_id: str = "") -> datetime:
+        """`now` when the person is at work, else when they next are (UTC); with no person,
+        the company's: its workweek in SOCIALBOT_TIMEZONE (a team channel has no clock)."""
+        if self.hours is None:
+            return now
+        zone = self.directory.zone_of(platform, user_id, self.zone) if user_id else self.zone
+        chosen = self.chosen_days(platform, user_id) if user_id else None
+        days, off = set(self.days if chosen is None else chosen), self.holidays.where(zone)
+        today = now.astimezone(zone).date()
+        for day in (today + timedelta(days=offset) for offset in range(SEARCH_DAYS)):
+            if day.weekday() not in days or day in off:
+                continue
+            start = datetime.combine(day, self.hours.start, tzinfo=zone).astimezone(UTC)
+            end = datetime.combine(day, self.hours.end, tzinfo=zone).astimezone(UTC)
+            if now < end:
+                return max(now, start)
+        return now  # no workday in sight (none chosen): no reason to wait

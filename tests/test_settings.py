@@ -101,6 +101,8 @@ def test_weekdays(text: str, days: tuple[int, ...]) -> None:
         ({"SOCIALBOT_HOLIDAYS": "US-ZZ"}, "SOCIALBOT_HOLIDAYS: 'US-ZZ' is neither a date"),
         ({"SOCIALBOT_HOLIDAYS": "2026-12-32"}, "HOLIDAYS: '2026-12-32' is not a date such as"),
         ({"SOCIALBOT_HOLIDAYS": "Europe/Kopenhagen=DK"}, "'Europe/Kopenhagen' is not a time"),
+        ({"SOCIALBOT_REMINDER_HOURS": "18:00-08:00"}, "REMINDER_HOURS: '18:00-08:00' is not"),
+        ({"SOCIALBOT_REMINDER_HOURS": "nine to five"}, "such as 08:00-18:00 (the start before"),
     ],
 )
 def test_bad_settings_name_the_setting(

@@ -29,6 +29,7 @@ from handlers.reports.model import OPEN_STATUSES, Event, Outcome, Report, Report
 from handlers.reports.store import Card, ReportStore
 from handlers.reports.triage import AckWindows, Change, require_manager
 from handlers.views import Block, Form, Message, Reply, SharedMessage, Values
+from handlers.workdays import Workweek
 
 log = logging.getLogger(__name__)
 
@@ -48,10 +49,13 @@ class Reports:
         core: Core,
         ack_minutes: int = 30,
         crisis_ack_minutes: int = triage.CRISIS_ACK_MINUTES,
+        workweek: Workweek | None = None,
     ) -> None:
         self.core = core
         self.store = ReportStore(core.db)
         self.windows = AckWindows(ack_minutes, crisis_ack_minutes)
+        # A normal report's reminders go to the managers at work; None: at any hour.
+        self.workweek = workweek
 
     def register(self, core: Core) -> None:
         """Add the command, shortcut, buttons, forms, reminder tick and home section."""
@@ -346,23 +350,35 @@ class Reports:
         """Queue cards a crash left unsent, then nudge the managers about waiting reports."""
         for report in self.store.cards_unqueued():
             self._send_card(report)
-        stamp = now.timestamp()
-        for report in self.store.due_reminders(stamp):
+        for report in self.store.due_reminders(now.timestamp()):
             try:
-                self._remind(report, stamp)
+                self._remind(report, now)
             except Exception:  # one bad report must not hold up the others' reminders
                 log.exception("report reminder failed", extra={"report": report.ref})
 
-    def _remind(self, report: Report, now: float) -> None:
+    def _remind(self, report: Report, now: datetime) -> None:
         platform, team = self.core.team_route(report.platform)
-        recipients = self.core.managers(platform) or team
+        managers = self.core.managers(platform)
+        recipients = managers or team
         if not self.core.can_message(platform) or not recipients:
             return
+        if self.workweek is not None and report.urgency is Urgency.NORMAL:
+            # Only the managers at work are nudged (a team channel: in the company's hours);
+            # with nobody at work, the reminder waits for the first to start.
+            starts = {
+                r: self.workweek.next_at_work(now, platform, r if managers else "")
+                for r in recipients
+            }
+            recipients = [r for r, start in starts.items() if start <= now]
+            if not recipients:
+                self.store.remind_later(report.id, min(starts.values()).timestamp())
+                return
+        stamp = now.timestamp()
         nudges = report.nudges + 1
-        reminder = views.reminder(report, now, self.name)
+        reminder = views.reminder(report, stamp, self.name)
         key = f"{report.ref}:{nudges}"
         self.core.outbox.enqueue(platform, recipients, ids.REMINDER, key, reminder)
-        next_at = self.windows.next_reminder(now, report.urgency, nudges)
+        next_at = self.windows.next_reminder(stamp, report.urgency, nudges)
         self.store.nudged(report.id, nudges, next_at)
 
     async def home(self, person: Person) -> tuple[Block, ...]:

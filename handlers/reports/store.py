@@ -468,6 +468,11 @@ class ReportStore:
                 ).rowcount
             )
 
+    def remind_later(self, report_id: int, at: float) -> None:
+        """Hold the next reminder until `at`: nobody it would go to is at work before then."""
+        with self.db.atomic():
+            self.db.execute("UPDATE reports SET remind_at = ? WHERE id = ?", [at, report_id])
+
     def nudged(self, report_id: int, nudges: int, next_at: float) -> None:
         """A reminder went out: count it and set the next one."""
         with self.db.atomic():

@@ -30,6 +30,7 @@ async def bot(make_slack_bot: Any) -> Any:
         social_media_managers=MANAGERS,
         slack_channel_rate=100.0,  # no pacing waits in tests
         insights="off",  # the weekly message would join the team's messages on some weekdays
+        reminder_hours="always",  # the tests run at any hour (working hours: test_reminders)
     )
 
 

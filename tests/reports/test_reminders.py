@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from handlers.people import Member
 from tests.fakes.bot_work import settled
 from tests.fakes.slack_requests import buttons, calls, wait_for_call
 from tests.fakes.slack_web_api import FakeSlack
@@ -123,3 +125,50 @@ async def test_a_card_lost_in_a_crash_is_sent_on_the_next_tick(bot, slack) -> No
     await runtime.core.tick(datetime.now(UTC))
     await settled(runtime)
     assert [c["channel"] for c in calls(slack, "chat.postMessage")] == [CHANNEL]
+
+
+def local(day: date, hour: int, zone: str) -> datetime:
+    """`hour`:00 on `day` in `zone`."""
+    return datetime.combine(day, time(hour), tzinfo=ZoneInfo(zone))
+
+
+async def test_a_normal_report_waits_for_a_manager_at_work_an_urgent_one_does_not(
+    make_slack_bot, slack
+) -> None:
+    # review9b T5: a manager in Kolkata, where Monday is a holiday, and one in New York; two
+    # reports over the weekend. The urgent one's reminder goes at once; the normal one's waits
+    # for the first manager's working morning, and goes to whoever is at work then.
+    today = datetime.now(UTC).date()
+    saturday = today + timedelta(days=(5 - today.weekday()) % 7 or 7)
+    monday = saturday + timedelta(days=2)
+    bot = await make_slack_bot(
+        escalation_channel=CHANNEL,
+        social_media_managers=MANAGERS,
+        slack_channel_rate=100.0,
+        insights="off",
+        holidays=f"Asia/Kolkata={monday.isoformat()}",
+    )
+    core = bot.runtime.core
+    kolkata, new_york = ("WMGR1", "Asia/Kolkata"), ("WMGR2", "America/New_York")
+    core.directory.upsert([Member("slack", user, user, zone) for user, zone in (kolkata, new_york)])
+    await report(bot, LINK)
+    other = "https://x.com/someone_else/status/1790000000000000002"
+    urgent = {"links": other, "urgency": "urgent"}
+    await core.submit(core.person("slack", "W111"), "report_mention", urgent, "")
+    await settle(bot, slack, 2)  # the two cards
+
+    def got(manager: str, ref: str) -> int:
+        return sum(ref in n["text"] for n in nudges(slack, manager))
+
+    await core.tick(local(saturday, 12, "UTC"))
+    await settle(bot, slack, 4)
+    assert [got(m, "R-0002") for m in MANAGERS] == [1, 1]  # urgent: at once, a weekend or not
+    assert [got(m, "R-0001") for m in MANAGERS] == [0, 0]
+    await core.tick(local(monday, 9, "Asia/Kolkata"))  # a holiday in Kolkata
+    new_york_morning = local(monday, 8, "America/New_York")
+    await core.tick(new_york_morning - timedelta(minutes=1))
+    await settled(bot.runtime)
+    assert [got(m, "R-0001") for m in MANAGERS] == [0, 0]
+    await core.tick(new_york_morning)
+    await settled(bot.runtime)
+    assert [got(m, "R-0001") for m in MANAGERS] == [0, 1]  # Kolkata's evening: not there
