@@ -74,6 +74,8 @@ def classify(error: BaseException, recipient: str) -> Exception:
             # The bot's token, not the recipient: tried again with a new token already; while
             # Teams refuses it the queue waits (the engine pauses it) instead of failing people.
             return TransientFailure(f"{detail} ({TOKEN_REFUSED})", maybe_delivered=False)
+        if status == 413:  # that message, never the platform: no retry makes it smaller
+            return PermanentFailure(f"{detail} (the message is past Teams' size limit)")
         if status in (400, 403, 404):
             # 403: the bot was blocked or uninstalled; 404: the conversation is gone; 400: Teams
             # rejects the card itself. No retry fixes these.

@@ -276,10 +276,19 @@ def status_line(report: Report, names: Names) -> str:
     return line
 
 
+# A report many people file keeps its card within Teams' message size (about 80 KB): the
+# first reporters and what they wrote, then a count.
+SHOWN_REPORTERS = 10
+
+
 def card(report: Report, names: Names) -> Message:
     """The managers' card: link, site, urgency, notes, reporters (managers only), age, actions."""
     first = report.first
-    reporters = untrusted(", ".join(r.shown_name for r in report.reporters))
+    shown = report.reporters[:SHOWN_REPORTERS]
+    more = len(report.reporters) - len(shown)
+    reporters = untrusted(", ".join(r.shown_name for r in shown)) + (
+        f" and {more} others" if more else ""
+    )
     blocks: list[Block] = [
         Header(f"{'🚨 ' if report.urgency is Urgency.CRISIS else ''}Negative mention {report.ref}"),
         Text(_links(report)),
@@ -295,10 +304,12 @@ def card(report: Report, names: Names) -> Message:
     ]
     notes = [
         f"_{untrusted(r.shown_name)}_: {untrusted(clip(text, 500))}"
-        for r in report.reporters
+        for r in shown
         for text in (r.about, r.note)
         if text
     ]
+    if more:
+        notes.append(f"_What {more} others wrote: `socialbot reports list --json`._")
     if notes:
         blocks.append(Text("\n".join(notes)))
     if first.source_permalink:

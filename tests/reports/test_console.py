@@ -79,3 +79,24 @@ async def test_a_malformed_link_gets_the_form_not_an_apology(make_settings) -> N
     assert "not a well-formed web address" in out.getvalue()
     assert "Sorry, something went wrong" not in out.getvalue()
     runtime.db.close()
+
+
+async def test_a_report_many_file_shows_the_first_reporters_and_a_count(
+    make_settings: SettingsFactory,
+) -> None:
+    # review10a T8: every reporter and note was listed, until Teams refused the card's size.
+    runtime = build_runtime(make_settings())
+    try:
+        for n in range(14):
+            person = runtime.core.person("console", f"person{n:02d}")
+            await runtime.core.command("report-mention", person, f"{LINK} note of person{n:02d}")
+        manager = io.StringIO()
+        script = "/report-mention open\n"
+        await ConsoleSession(runtime.core, io.StringIO(script), manager, "mia", manager=True).run()
+        shown = " ".join(manager.getvalue().split())
+    finally:
+        runtime.db.close()
+
+    assert "Reported by (14):" in shown and "person09 and 4 others" in shown
+    assert "note of person09" in shown and "note of person10" not in shown
+    assert "What 4 others wrote: `socialbot reports list --json`" in shown

@@ -72,6 +72,7 @@ async def test_a_person_is_reached_in_their_personal_chat(
         (400, PermanentFailure),  # Teams rejects the card
         (403, PermanentFailure),  # the bot was blocked or uninstalled
         (404, PermanentFailure),  # the conversation is gone
+        (413, PermanentFailure),  # the card is past Teams' size: that card, not an outage
         (500, TransientFailure),
         (503, TransientFailure),
     ],
