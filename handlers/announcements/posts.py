@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+import unicodedata
 from dataclasses import dataclass, replace
 
 from content_feed.compose import (
@@ -19,6 +20,7 @@ from content_feed.compose import (
     tag_url,
     x_length,
 )
+from content_feed.text import printable
 from handlers.announcements.store import Draft
 
 # What each network accepts in one post. X counts every link as 23 characters, and the share
@@ -60,15 +62,30 @@ def too_long(network: Network, text: str, link: str) -> str | None:
     )
 
 
+def _unchanged(submitted: str, shown: str) -> bool:
+    """Whether a field came back from the form as it was shown, whatever the client did to its
+    spaces and line breaks (CRLF, or dropped, as some clients do) and its Unicode form."""
+
+    def bare(text: str) -> str:
+        return "".join(unicodedata.normalize("NFC", printable(text)).split())
+
+    return bare(submitted) == bare(shown)
+
+
 def unless_stale(draft: Draft, previous: Draft) -> Draft:
     """`draft` as submitted after `previous`: the posts the bot wrote for `previous` and the
-    announcer left as they were are dropped (to be written again) when the headline, message
-    or link changed, else kept as the bot's."""
-    kept = tuple(n for n in previous.written if draft.posts.get(n) == previous.posts.get(n))
-    about = (draft.headline, draft.message, draft.link)
-    if about == (previous.headline, previous.message, previous.link):
+    announcer left as they were (spaces and line breaks aside) are dropped (to be written
+    again) when the headline, message or link changed, else kept as the bot's."""
+    posts, before = draft.posts, previous.posts
+    kept = tuple(n for n in previous.written if _unchanged(posts.get(n, ""), before.get(n, "")))
+    about = zip(
+        (draft.headline, draft.message, draft.link),
+        (previous.headline, previous.message, previous.link),
+        strict=True,
+    )
+    if all(_unchanged(now, then) for now, then in about):
         return replace(draft, written=kept)
-    posts = {network: text for network, text in draft.posts.items() if network not in kept}
+    posts = {network: text for network, text in posts.items() if network not in kept}
     return replace(draft, posts=posts, written=())
 
 

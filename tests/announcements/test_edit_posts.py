@@ -22,9 +22,13 @@ async def test_an_edit_rewrites_the_bots_posts_and_keeps_the_announcers(bot, sla
     assert "We won the Green Award" in before["post_linkedin"]
     assert "written again when you change them" in json.dumps(fields["post_linkedin"])
 
-    # submitted as it came, with a new headline and message
+    # submitted as it came, with a new headline and message; line breaks as a client may send
+    # them back: `\r\n` (LinkedIn), or dropped (Facebook)
     changed = {"headline": "Green Award: the ceremony moved", "message": "Now on 15 December."}
     posts = {name: before[name] for name in ("post_linkedin", "post_x", "post_facebook")}
+    assert "\n" in posts["post_linkedin"] and "\n" in posts["post_facebook"]
+    posts["post_linkedin"] = posts["post_linkedin"].replace("\n", "\r\n")
+    posts["post_facebook"] = posts["post_facebook"].replace("\n", "")
     answer = await submit(bot, form, {**GOOD, **later(at), **posts, **changed})
     assert answer["response_action"] == "update", answer
     assert await submit(bot, answer["view"], {"next": "confirm"}) == {}
