@@ -17,7 +17,7 @@ from sqlite_utils.migrations import Migrations
 from content_feed.compose import Network, SuggestedPost, share_link
 from handlers import actions
 from handlers.errors import UserError
-from handlers.people import Person
+from handlers.people import CHANNEL_SHAPES, Person
 from handlers.views import Actions, Button
 
 LABELS = {
@@ -33,10 +33,10 @@ migrations = Migrations("shares")
 LINK_DAYS = 90
 _SIGNATURE_BYTES = 16
 # Clicks counted for a conversation rather than a person, as SQL over `share_clicks`: a link
-# through the bot on a post in a Teams channel or group chat (ids "19:…", CHANNEL_SHAPES), which
-# anyone there may open while Teams does not say who did (an Action.OpenUrl reaches no bot).
-# Slack reports who pressed a share button wherever it is.
-BY_CONVERSATION = "(platform = 'teams' AND user_id LIKE '19:%')"
+# through the bot on a post in a Teams channel or group chat (as its activity's conversation
+# type says), which anyone there may open while Teams does not say who did (an Action.OpenUrl
+# reaches no bot). Slack reports who pressed a share button wherever it is.
+BY_CONVERSATION = "conversation = 1"
 # Where a click may lead: each network's share page, nothing else (no open redirect).
 _SHARE_PAGES = {n.value: share_link(n, "").partition("?")[0] + "?" for n in Network}
 
@@ -75,6 +75,17 @@ def one_click_per_person_subject_and_network(db: Database) -> None:
     )
 
 
+@migrations()
+def clicks_of_conversations_marked(db: Database) -> None:
+    """A click counted for a conversation is marked so, as the bot knew when it made the link,
+    no longer told by the shape of its id; clicks stored before were counted by that shape
+    (Teams channel and group chat ids, "19:…") and are marked by it."""
+    db.execute("ALTER TABLE share_clicks ADD COLUMN conversation INTEGER NOT NULL DEFAULT 0")
+    db.execute(
+        "UPDATE share_clicks SET conversation = 1 WHERE platform = 'teams' AND user_id LIKE '19:%'"
+    )
+
+
 class BadShareLink(UserError):
     """A link through the bot that was altered, forged, cut short or is too old."""
 
@@ -110,10 +121,14 @@ class Shares:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def link_token(self, platform: str, user_id: str, value: str, target: str) -> str:
-        """A signed token naming who (`user_id`), what (`value`, "<subject>|<network>") and
-        where to (`target`, the network's share page), for a link through the bot."""
-        body = json.dumps([platform, user_id, value, target, int(time.time())]).encode()
+    def link_token(
+        self, platform: str, user_id: str, value: str, target: str, conversation: bool = False
+    ) -> str:
+        """A signed token naming who (`user_id`: a person, or a `conversation` anyone in may
+        open it), what (`value`, "<subject>|<network>") and where to (`target`, the network's
+        share page), for a link through the bot."""
+        issued = int(time.time())
+        body = json.dumps([platform, user_id, value, target, issued, conversation]).encode()
         return f"{_b64(body)}.{_b64(self._sign(body))}"
 
     async def opened(self, token: str) -> str:
@@ -126,7 +141,10 @@ class Shares:
             raise BadShareLink("This share link is damaged.") from error
         if not hmac.compare_digest(given, self._sign(payload)):
             raise BadShareLink("This share link is not one the bot made, or it was changed.")
-        platform, user_id, value, target, issued = json.loads(payload)
+        platform, user_id, value, target, issued, *rest = json.loads(payload)
+        # A link made before the token said so names a conversation by its id's shape.
+        shape = CHANNEL_SHAPES.get(str(platform))
+        conversation = bool(rest[0]) if rest else bool(shape and shape.match(str(user_id)))
         network = str(value).rpartition("|")[2]
         if not str(target).startswith(_SHARE_PAGES.get(network, "\0")):
             raise BadShareLink("This share link does not lead to a share page.")
@@ -135,7 +153,7 @@ class Shares:
                 f"This share link is more than {LINK_DAYS} days old. Share from a newer digest"
                 " or announcement."
             )
-        await self.clicked(Person(str(platform), str(user_id)), str(value))
+        await self.clicked(Person(str(platform), str(user_id)), str(value), conversation)
         return str(target)
 
     def signature(self, text: str) -> str:
@@ -147,9 +165,10 @@ class Shares:
         row = self.db.execute("SELECT key FROM share_link_key WHERE id = 1").fetchone()
         return hmac.digest(bytes.fromhex(row[0]), body, hashlib.sha256)[:_SIGNATURE_BYTES]
 
-    async def clicked(self, person: Person, value: str) -> None:
+    async def clicked(self, person: Person, value: str, conversation: bool = False) -> None:
         """A share button was pressed (the platform opened the link itself): counted the first
-        time this person presses it for this subject and network."""
+        time this person (or `conversation`, whose id `person` holds) presses it for this
+        subject and network."""
         subject, _, network = value.rpartition("|")
         if subject and network in {n.value for n in Network}:
             self.db.table("share_clicks").insert(
@@ -159,6 +178,7 @@ class Shares:
                     "subject": subject,
                     "network": network,
                     "at": time.time(),
+                    "conversation": int(conversation),
                 },
                 ignore=True,
             )

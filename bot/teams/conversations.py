@@ -100,7 +100,7 @@ class Conversation:
     """A stored conversation the bot can post into."""
 
     conversation_id: str
-    kind: str
+    kind: str  # as Teams' conversation type said: personal, groupChat or channel
     user_id: str | None
     aad_object_id: str | None
     tenant_id: str | None
@@ -108,6 +108,12 @@ class Conversation:
     reference: ConversationReference
     uninstalled: bool
     blocked: bool
+
+    @property
+    def shared(self) -> bool:
+        """Whether anyone in it may press a card's buttons (a channel, a group chat), not one
+        person (their chat with the bot)."""
+        return self.kind != "personal"
 
 
 @dataclass(frozen=True)

@@ -152,7 +152,7 @@ class TeamsGateway:
 
         Teams keeps nothing a bot could read back, so `token` is not sent.
         """
-        payload = self.personal(payload, recipient)
+        payload = self.personal(payload, recipient, self._shared(recipient))
         return await self._proactive(recipient, lambda turn: self._post(turn, payload))
 
     async def close(self) -> None:
@@ -160,7 +160,7 @@ class TeamsGateway:
 
     async def update(self, recipient: str, message_id: str, payload: Payload) -> None:
         """Replace the card `message_id` in the recipient's conversation."""
-        payload = self.personal(payload, recipient)
+        payload = self.personal(payload, recipient, self._shared(recipient))
 
         async def edit(turn_context: TurnContext) -> str:
             activity = self._outgoing(turn_context, payload)
@@ -173,14 +173,20 @@ class TeamsGateway:
 
         await self._proactive(recipient, edit)
 
-    def personal(self, payload: Payload, recipient: str) -> Payload:
+    def personal(self, payload: Payload, recipient: str, conversation: bool) -> Payload:
         """`payload` with the recipient's own share links (the same card goes to many): a
-        person's Entra object id, or the conversation's id when anyone in it may press them;
+        person's Entra object id, or the `conversation`'s id when anyone in it may press them;
         and its buttons' and forms' data signed (a body stored before buttons were signed is
         signed when sent)."""
         links = self.share_links
-        payload = payload if links is None else links.personal(payload, recipient)
+        payload = payload if links is None else links.personal(payload, recipient, conversation)
         return cards.signed(payload, self.sign)
+
+    def _shared(self, recipient: str) -> bool:
+        """Whether `recipient` is a conversation anyone in may press a button (a channel, a
+        group chat), as Teams said when it was stored; a person's id never is."""
+        stored = self.conversations.get(recipient)
+        return stored is not None and stored.shared
 
     async def _proactive(
         self, recipient: str, work: Callable[[TurnContext], Awaitable[str]]

@@ -42,14 +42,15 @@ class ShareLinks:
             level=logging.INFO,
         )
 
-    def personal(self, payload: Payload, user_id: str) -> Payload:
+    def personal(self, payload: Payload, user_id: str, conversation: bool = False) -> Payload:
         """`payload` with its share buttons leading through the bot for `user_id` (a person's
-        Entra object id, or a channel's id for a channel post); as it is without a public URL."""
+        Entra object id, or a `conversation`'s id: a channel or group chat, where anyone may
+        press them); as it is without a public URL."""
         if not self.public_url or not user_id:
             return payload
 
         def link(value: str, target: str) -> str:
-            token = self.shares.link_token(PLATFORM, user_id, value, target)
+            token = self.shares.link_token(PLATFORM, user_id, value, target, conversation)
             return f"{self.public_url}/share/{token}"
 
         return cards.through_bot(payload, link)

@@ -130,15 +130,16 @@ def _few_words(message: Message) -> bool:
     return all(isinstance(block, Text) and not block.image_url for block in message.blocks)
 
 
-def _presser(activity: Activity, alone: bool = False) -> str:
-    """Who a share button in the answer to `activity` is counted for: the person in their chat
-    with the bot or `alone` (a dialog only they see), else the conversation (a channel, a group
-    chat), where anyone may press it."""
+def _presser(activity: Activity, alone: bool = False) -> tuple[str, bool]:
+    """Who a share button in the answer to `activity` is counted for, and whether that is a
+    conversation: the person in their chat with the bot or `alone` (a dialog only they see),
+    else the conversation (a channel, a group chat, as its type says), where anyone may press
+    it."""
     conversation = activity.conversation
     if not alone and (conversation.conversation_type or PERSONAL) != PERSONAL:
-        return channel_of(conversation.id or "")
+        return channel_of(conversation.id or ""), True
     account = activity.from_property
-    return (account.aad_object_id or account.id or "") if account else ""
+    return ((account.aad_object_id or account.id or "") if account else ""), False
 
 
 def _data(value: object) -> dict[str, Any]:
@@ -332,7 +333,7 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         response = await handler(turn_context, person, _data(activity.value))
         if isinstance(response.body, dict):  # a card or a dialog: its share buttons counted
             presser = _presser(activity, alone=activity.name in _DIALOGS)
-            response.body = self.gateway.personal(response.body, presser)
+            response.body = self.gateway.personal(response.body, *presser)
         return response
 
     async def _on_card_action(
@@ -414,7 +415,7 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
     ) -> Activity:
         """`reply` to `activity`, its share buttons leading through the bot (counted) as those
         of the delivery engine's messages do."""
-        drawn = self.gateway.personal(cards.activity(answer, errors), _presser(activity))
+        drawn = self.gateway.personal(cards.activity(answer, errors), *_presser(activity))
         return Activity().deserialize(drawn)
 
     def _in_bot_chat(self, activity: Activity) -> bool:

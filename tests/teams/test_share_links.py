@@ -4,6 +4,8 @@ browser goes on to the network's share page; a link not made by the bot goes now
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import json
 import time
 from datetime import UTC, datetime
@@ -186,6 +188,39 @@ async def test_a_share_on_a_teams_channel_post_counts_for_the_channel_and_the_fi
     assert (counted.clicks, counted.people) == (1, 0)
     figures = await teams.runtime.insights.message(datetime.now(UTC), 7)
     assert "1 on posts in Teams channels or group chats, once per conversation" in str(figures)
+
+
+async def test_a_share_from_a_group_chat_counts_for_the_chat_as_its_type_says_whatever_its_id(
+    make_teams: MakeTeams,
+) -> None:
+    # The Bot Framework SDK's own group-chat activity has an id not shaped "19:…": the click
+    # was counted as a person's.
+    teams = await make_teams(public_url=PUBLIC)
+    chat = {"conversationType": "groupChat", "id": "conversationIdString"}
+    await teams.post(PERSONAL, text="<at>Test Bot</at> hi", conversation=chat)
+    share = Button("Share on LinkedIn", actions.SHARE, "item:7|linkedin", url=LINKEDIN + "url=a")
+    gateway = teams.bot.gateway
+    await gateway.send(chat["id"], gateway.render(Message("Share this", (Actions((share,)),))))
+    [linkedin] = [n for n in objects_in(teams.connector.posted[-1].activity) if "url" in n]
+
+    await opened(teams, linkedin["url"])
+
+    [(_, clicked_for, _, _)] = clicks(teams)
+    assert clicked_for == "conversationIdString"
+    [counted] = teams.core.shares.counts()
+    assert (counted.clicks, counted.people) == (1, 0)
+
+    # A link the previous release made names no conversation: a channel's id says it.
+    (key,) = teams.db.execute("SELECT key FROM share_link_key").fetchone()
+    target = LINKEDIN + "url=https%3A%2F%2Fa"
+    body = json.dumps(["teams", CHANNEL, "item:1|linkedin", target, int(time.time())]).encode()
+    signature = hmac.digest(bytes.fromhex(key), body, hashlib.sha256)[:16]
+    token = ".".join(base64.urlsafe_b64encode(b).decode().rstrip("=") for b in (body, signature))
+    assert (await opened(teams, f"/share/{token}"))[0] == 302
+    assert [(c.subject, c.people) for c in teams.core.shares.counts()] == [
+        ("item:1", 0),
+        ("item:7", 0),
+    ]
 
 
 async def test_a_dialog_s_share_buttons_count_for_the_one_who_sees_it(
