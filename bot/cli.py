@@ -124,7 +124,7 @@ def run() -> None:
             log.info(
                 "database %s",
                 settings.db,
-                extra={"created": str(created_at(runtime.db) or "unknown")},
+                extra={"database_created": str(created_at(runtime.db) or "unknown")},
             )
         no_platform = runtime.slack is None and not settings.teams_auth_enabled
         console_in = sys.stdin if no_platform and sys.stdin.isatty() else None
