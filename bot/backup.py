@@ -21,11 +21,12 @@ treatment when `socialbot run` starts on it (`settle_copied_backup`).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -38,6 +39,7 @@ from handlers.announcements import store as announcement_store
 from handlers.core import Core
 from handlers.digest import store as digest_store
 from handlers.digest.schedule import Plan, Schedule
+from handlers.reports import store as reports_store
 
 SQLITE_FILES = ("", "-wal", "-shm", "-journal")  # the database and the files SQLite keeps beside it
 CORE_TABLES = (Migrations.migrations_table, "reports")  # what every socialbot database has
@@ -72,7 +74,9 @@ class Copied:
     deliveries: int
     settled: Settled | None = None  # the care after a restore (restore only)
     previous: Path | None = None  # where the replaced database was moved (restore only)
-    lost: tuple[int, ...] = ()  # reports only in the replaced database, by number (restore only)
+    # Reports only the replaced database had, carried into the restored one: {number before:
+    # number now} (restore only).
+    carried: dict[int, int] = field(default_factory=dict)
 
 
 def _beside(database: Path, suffixes: tuple[str, ...] = SQLITE_FILES) -> list[Path]:
@@ -155,7 +159,7 @@ def _describe(
     path: Path,
     settled: Settled | None = None,
     previous: Path | None = None,
-    lost: tuple[int, ...] = (),
+    carried: dict[int, int] | None = None,
 ) -> Copied:
     tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()
     return Copied(
@@ -166,7 +170,7 @@ def _describe(
         deliveries=_count(conn, "deliveries"),
         settled=settled,
         previous=previous,
-        lost=lost,
+        carried=carried or {},
     )
 
 
@@ -265,20 +269,74 @@ def _refuse_while_open(database: Path) -> None:
     )
 
 
-def _lost_reports(previous: Path | None, restored: sqlite3.Connection) -> tuple[int, ...]:
-    """The reports in the replaced database that the restored one lacks (by number and
-    filing time), so that the operator hears of them."""
+REPORT_TABLES = ("report_links", "report_reporters", "report_events", "report_cards")
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [row[1] for row in conn.execute(f"PRAGMA table_info([{table}])")]
+
+
+def _carry_lost_reports(previous: Path | None, restored: Database) -> dict[int, int]:
+    """Copy the reports of the replaced database that the restored one lacks (by number and
+    filing time) into it, with their links, reporters, events and cards, so that a restore loses
+    nothing reported and gives no number out twice: {number before: number now}, the same but
+    where the restored database already has that number for another report."""
     if previous is None:
-        return ()
+        return {}
     try:
         with _connect(previous, read_only=True) as old:
             if not _has_table(old, "reports"):
-                return ()
-            before = old.execute("SELECT id, created_at FROM reports").fetchall()
-    except sqlite3.Error:  # a damaged database is often why it is replaced
-        return ()
-    kept = set(restored.execute("SELECT id, created_at FROM reports").fetchall())
-    return tuple(sorted(number for number, at in before if (number, at) not in kept))
+                return {}
+            kept = set(restored.execute("SELECT id, created_at FROM reports").fetchall())
+            every = _columns(old, "reports")
+            lost = [
+                row
+                for row in old.execute("SELECT * FROM reports ORDER BY id").fetchall()
+                if (row[0], row[every.index("created_at")]) not in kept
+            ]
+            if not lost:
+                return {}
+            columns = {
+                table: [c for c in _columns(old, table) if c in _columns(restored.conn, table)]
+                for table in ("reports", *REPORT_TABLES)
+                if _has_table(old, table)
+            }
+            rows = {
+                table: old.execute(
+                    f"SELECT {', '.join(f'[{c}]' for c in names)} FROM [{table}]"
+                    " WHERE report_id IN (SELECT value FROM json_each(?))"
+                    + (" ORDER BY id" if table == "report_events" else ""),
+                    (json.dumps([row[0] for row in lost]),),
+                ).fetchall()
+                for table, names in columns.items()
+                if table != "reports"
+            }
+    except sqlite3.Error:  # a damaged database is often why it is replaced: nothing to carry
+        return {}
+    numbers: dict[int, int] = {}
+    taken = {number for (number,) in restored.execute("SELECT id FROM reports")}
+    with restored.atomic():
+        for row in lost:
+            values = {name: row[every.index(name)] for name in columns["reports"]}
+            if values["id"] in taken:  # another report has that number here: a new one
+                del values["id"]
+            cursor = restored.execute(
+                f"INSERT INTO reports ({', '.join(f'[{c}]' for c in values)})"
+                f" VALUES ({', '.join('?' for _ in values)})",
+                tuple(values.values()),
+            )
+            numbers[row[0]] = int(cursor.lastrowid or row[0])
+        for table, found in rows.items():
+            names = [c for c in columns[table] if not (table == "report_events" and c == "id")]
+            for row in found:
+                values = dict(zip(columns[table], row, strict=True))
+                values["report_id"] = numbers[values["report_id"]]
+                restored.execute(
+                    f"INSERT OR IGNORE INTO [{table}] ({', '.join(f'[{c}]' for c in names)})"
+                    f" VALUES ({', '.join('?' for _ in names)})",
+                    tuple(values[c] for c in names),
+                )
+    return numbers
 
 
 def settle(db: Database, plan: Plan | None, now: datetime) -> Settled:
@@ -354,6 +412,8 @@ def restore(
     db = Database(database)
     try:
         settled = settle(db, plan, datetime.now(UTC))
-        return _describe(db.conn, database, settled, previous, _lost_reports(previous, db.conn))
+        reports_store.migrations.apply(db)  # a backup from an older release: the newest columns
+        carried = _carry_lost_reports(previous, db)
+        return _describe(db.conn, database, settled, previous, carried)
     finally:
         db.close()

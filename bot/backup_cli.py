@@ -73,14 +73,16 @@ def restore_command(file: Path, yes: bool) -> None:
     click.echo(f"Restored {_summary(copied)}")
     if copied.previous is not None:
         click.echo(f"The database it replaced is kept as {copied.previous}.")
-    if copied.lost:
+    if copied.carried:
         from handlers.reports.model import reference
 
-        numbers = ", ".join(reference(number) for number in copied.lost)
+        numbers = ", ".join(
+            reference(before) + ("" if now == before else f" (now {reference(now)})")
+            for before, now in copied.carried.items()
+        )
         click.echo(
-            f"{len(copied.lost)} reports filed after the backup are only in {copied.previous}:"
-            f" {numbers}. `SOCIALBOT_DB={copied.previous} socialbot reports export` keeps them"
-            " before you delete it."
+            f"{len(copied.carried)} reports filed after the backup were carried over from"
+            f" {copied.previous}: {numbers}."
         )
     if copied.settled is not None:
         for line in settled_lines(copied.settled):

@@ -188,13 +188,27 @@ def test_restore_keeps_the_database_it_replaces(tmp_path: Path) -> None:
     assert back.exit_code == 0, back.output
     (kept,) = tmp_path.glob("socialbot.db.before-restore-*Z")
     assert f"The database it replaced is kept as {kept}." in back.output.splitlines()
-    assert (  # review10b O10: the operator hears what only the old file holds
-        f"1 reports filed after the backup are only in {kept}: R-0002." in back.output
-    )
+    # Nothing reported is lost to a restore, and no number is given out twice (review10b O10).
+    assert f"1 reports filed after the backup were carried over from {kept}: R-0002." in back.output
     restored = socialbot(tmp_path, "reports", "list", "--json").output
-    assert LINK in restored and later not in restored
-    previous = socialbot(tmp_path, "reports", "list", "--json", db=kept.name).output
-    assert LINK in previous and later in previous
+    assert LINK in restored and later in restored
+    third = "https://x.com/someone/status/789"
+    filed = socialbot(tmp_path, "console", stdin=f"/report-mention {third}\n").output
+    assert "R-0003" in filed
+
+
+def test_a_report_whose_number_the_backup_gives_another_keeps_a_new_one(tmp_path: Path) -> None:
+    socialbot(tmp_path, "console", stdin=f"/report-mention {LINK}\n", db="other.db")
+    assert socialbot(tmp_path, "backup", str(tmp_path / "b.db"), db="other.db").exit_code == 0
+    ours = "https://x.com/someone/status/456"
+    socialbot(tmp_path, "console", stdin=f"/report-mention {ours} rude\n")
+
+    back = socialbot(tmp_path, "restore", "--yes", str(tmp_path / "b.db"))
+    assert back.exit_code == 0, back.output
+    assert ": R-0001 (now R-0002)." in back.output
+    listed = socialbot(tmp_path, "reports", "list", "--json").output.splitlines()
+    (report,) = [line for line in listed if ours in line]
+    assert '"ref": "R-0002"' in report and "rude" in report
 
 
 def test_restore_checks_the_backup_before_asking(tmp_path: Path) -> None:
@@ -266,7 +280,8 @@ def test_a_symlinked_database_is_backed_up_and_restored_as_the_file_it_leads_to(
     assert (srv / "current.db").is_symlink() and (srv / "current.db").resolve() == live
     (kept,) = data.glob("socialbot.db.before-restore-*Z")
     assert "x.com/b/status/9" in socialbot(tmp_path, "reports", "list", db=str(kept)).output
-    assert "x.com/b/status/9" not in socialbot(tmp_path, "reports", "list", db=link).output
+    assert "were carried over from" in back.output  # the report filed after the backup
+    assert "x.com/b/status/9" in socialbot(tmp_path, "reports", "list", db=link).output
 
 
 def test_restore_is_refused_while_litestream_replicates_the_database(tmp_path: Path) -> None:
