@@ -14,7 +14,6 @@ from typing import Any
 
 from botbuilder.schema import Activity
 
-from bot.teams.conversations import channel_of
 from handlers.views import SharedMessage
 
 HTML = "text/html"  # the content type of the HTML copy Teams attaches to a message
@@ -85,6 +84,17 @@ def plain_text(markup: str) -> str:
     return with_links("\n".join(line for line in lines if line), links(markup))
 
 
+def _channel_name(activity: Activity) -> str:
+    """`#name` of the channel a message action was used in, as Teams names it; "" elsewhere
+    (a chat), or when Teams gives no name (its id would mean nothing to the team)."""
+    channel_data: dict[str, Any] = activity.channel_data or {}
+    conversation = activity.conversation
+    if conversation is None or conversation.conversation_type != "channel":
+        return ""
+    name = conversation.name or (channel_data.get("channel") or {}).get("name") or ""
+    return f"#{name}" if name else ""
+
+
 def shared_message(activity: Activity) -> SharedMessage:
     """The `messagePayload` of a `composeExtension/*` invoke from a message's `…` menu."""
     value: dict[str, Any] = activity.value if isinstance(activity.value, dict) else {}
@@ -100,13 +110,9 @@ def shared_message(activity: Activity) -> SharedMessage:
         text = str(body.get("textContent") or "").strip()
     sender: dict[str, Any] = payload.get("from") or {}
     who: dict[str, Any] = sender.get("user") or sender.get("application") or {}
-    channel_data: dict[str, Any] = activity.channel_data or {}
-    channel = (channel_data.get("channel") or {}).get("id") or channel_of(
-        activity.conversation.id if activity.conversation else ""
-    )
     return SharedMessage(
         text=text,
         author=str(who.get("displayName") or ""),
-        channel=str(channel),
+        channel=_channel_name(activity),
         permalink=str(payload.get("linkToMessage") or ""),
     )

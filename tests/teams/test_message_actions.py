@@ -56,6 +56,9 @@ async def test_a_message_action_keeps_the_links_teams_shows_by_their_label(
 
     [links] = [o for o in objects_in(dialog["card"]) if o.get("id") == "links"]
     assert links["value"] == post
+    # review10a T2: the channel by its name, not its id.
+    [note] = [o for o in objects_in(dialog["card"]) if o.get("id") == "note"]
+    assert note["value"].startswith("Message by Olo Brockhouse in #parsable: https://")
     roadmap = '<a href="https://wiki.corp.nordlys.dk/roadmap?y=2027&amp;v=2">our roadmap</a>'
     checked = _on_message("check_post", f"<p>Excited about {roadmap}!</p>")
     await teams.post(FETCH, channelId="msteams", value=checked)
