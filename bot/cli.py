@@ -211,7 +211,12 @@ def teams_package(
             param_hint="--website",
         )
     chosen = version or package_version(datetime.now(UTC))
-    runtime = runtime_or_exit(settings_or_exit(), in_memory=True)
+    # The package names only the app id: built where the secret and tenant are not (an admin's
+    # laptop), it needs neither.
+    settings = settings_or_exit(
+        microsoft_app_password="not-needed", microsoft_app_type="MultiTenant"
+    )
+    runtime = runtime_or_exit(settings, in_memory=True)
     try:
         package = build_package(
             runtime.settings,

@@ -266,6 +266,22 @@ def test_teams_package_refuses_in_one_line(tmp_path: Path, args: list[str], said
     assert not list(tmp_path.glob("*.zip"))
 
 
+def test_teams_package_needs_only_the_app_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # review10a T13b: it asked for MICROSOFT_APP_PASSWORD and a SingleTenant bot's tenant id.
+    monkeypatch.chdir(tmp_path)  # no stray .env; the zip is written here
+    env = {"SOCIALBOT_DB": "socialbot.db", "MICROSOFT_APP_ID": APP_ID}
+
+    result = CliRunner().invoke(
+        main, ["teams-package"], env={**env, "MICROSOFT_APP_TYPE": "SingleTenant"}
+    )
+
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(tmp_path / "socialbot-teams.zip") as package:
+        assert json.loads(package.read("manifest.json"))["bots"][0]["botId"] == APP_ID
+
+
 def _parts(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
