@@ -36,6 +36,7 @@ CHANNEL = "channel"  # the conversation type of a team's channel
 PERSONAL = "personal"  # the conversation type of a person's chat with the bot
 TEAM_MEMBER_REMOVED = "teamMemberRemoved"  # channelData.eventType: someone left a team
 DONE = Message("Done.")
+UNNAMED = "someone Teams gave no name for"  # a sender without `from.name`, unknown till a roster
 OWN_FORMS = (
     "This form was drawn for one person in this conversation, so it does not take anyone's"
     " answers here: ask me again in your own chat with me, where only you see it."
@@ -71,7 +72,9 @@ def person_of(core: Core, activity: Activity) -> Person:
     if account is None:
         return core.person(PLATFORM, "")
     if account.aad_object_id:
-        return core.person(PLATFORM, account.aad_object_id, account.name or "")
+        # Teams leaves `from.name` out of some activities; the directory's name, when it has
+        # one, is shown before this, and never the object id.
+        return core.person(PLATFORM, account.aad_object_id, account.name or UNNAMED)
     return Person(PLATFORM, f"{EMULATOR}{account.id}" if account.id else "", account.name or "")
 
 

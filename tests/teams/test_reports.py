@@ -69,6 +69,18 @@ async def test_a_report_after_a_mention_and_a_salutation_is_filed(teams: Teams, 
     assert [row["url"] for row in teams.db["report_links"].rows] == [LINK]
 
 
+async def test_a_sender_teams_gives_no_name_for_is_not_named_by_their_object_id(
+    teams: Teams,
+) -> None:
+    # review10a T4: the team's card said "Reported by (1): 99999999-8888-…".
+    nameless = {"id": "29:nn", "aadObjectId": "99999999-8888-7777-6666-555555555555"}
+    chat = {"conversationType": "personal", "id": "a:chat-nn"}
+    await teams.post(PERSONAL, text=f"report {LINK} bad", conversation=chat, **{"from": nameless})
+
+    [reporter] = teams.db["report_reporters"].rows
+    assert reporter["name"] == "someone Teams gave no name for"
+
+
 async def test_a_manager_acknowledges_from_the_card(make_teams: MakeTeams) -> None:
     teams = await make_teams(social_media_managers=[MEGAN])
     await teams.post(PERSONAL, text=f"report {LINK}")
