@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from handlers.command_words import typed
+from handlers.command_words import WORDS_ONLY, typed
 from handlers.commands import Subcommand
 from handlers.core import Core
 from handlers.errors import UserError
@@ -146,9 +146,9 @@ class Insights:
             return await self.message(now, days)  # the console: no deadline, no upload
         # Slack wants an answer within 3 seconds: the chart follows as a message of its own.
         self.core.soon("insights on demand", self._send_to(person, now, days))
+        where = "our chat" if person.platform in WORDS_ONLY else "your direct messages"
         return Message(
-            f"Drawing the insights for the last {days} days; they arrive in your direct"
-            " messages in a moment."
+            f"Drawing the insights for the last {days} days; they arrive in {where} in a moment."
         )
 
     async def _send_to(self, person: Person, now: datetime, days: int) -> None:

@@ -106,6 +106,7 @@ async def test_the_digest_and_insights_words_run_their_commands(make_teams: Make
 
     insights, digest, mute, unmute, stop, question = said
     assert "insights" in insights.lower() and "don't cover" not in insights
+    assert "they arrive in our chat in a moment" in insights  # Teams has no "direct messages"
     assert "don't cover" not in digest and "Ask the social media team" not in digest
     assert mute.startswith("Digests muted for a week")
     assert unmute.startswith("Digests unmuted")
