@@ -39,6 +39,10 @@ from handlers.views import Actions, Block, Button, Form, Message, Text, Values, 
 from handlers.workdays import Holidays
 
 log = logging.getLogger(__name__)
+GUESTS_GET_NONE = (
+    "Daily digests are for the company's own people: guest accounts get none, so there is no"
+    " digest to send or set up for you."
+)
 
 # People handled per tick, the rest a minute later: above Slack's pace (600 a minute), so the
 # engine is never starved, and each person yields to the event loop so acks stay prompt.
@@ -313,8 +317,16 @@ class Digest:
         self._queue(plan, now)
         return True
 
+    def _refuse_guests(self, person: Person) -> None:
+        """A guest account gets no digest (unless SOCIALBOT_INCLUDE_GUESTS): say so, rather than
+        send one or offer a time for one that never comes."""
+        member = self.core.directory.get(person.platform, person.user_id)
+        if member is not None and member.guest and not self.plan.include_guests:
+            raise UserError(GUESTS_GET_NONE)
+
     async def _digest_now(self, person: Person, text: str) -> Message:
         """Send the person today's digest now, whatever their time and day (once a day)."""
+        self._refuse_guests(person)
         now = datetime.now(UTC)
         member = self.core.directory.get(person.platform, person.user_id)
         if member is None:
@@ -344,6 +356,7 @@ class Digest:
     # -- preferences -------------------------------------------------------------------------------
 
     def _form(self, person: Person) -> Form:
+        self._refuse_guests(person)
         prefs = self.store.preferences(person.platform, person.user_id)
         zone = self.zone(person.platform, person.user_id)
         muted = prefs.muted_until if prefs.muted(datetime.now(UTC)) else None

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from bot.delivery.gateway import PermanentFailure
+from handlers.digest.capability import GUESTS_GET_NONE
 from handlers.people import Member
 from handlers.views import Message
 from tests.digest.conftest import add_feeds, at
@@ -174,3 +175,15 @@ async def test_the_change_time_button_opens_the_preferences_in_a_dialog(
     assert saved.conversation_id == PEOPLE["ada"]
     assert "Saved. Your next digest comes" in card_text(saved.activity)
     assert "07:15" in card_text(saved.activity)
+
+
+async def test_a_guest_is_told_digests_are_not_for_guests(teams: Teams) -> None:
+    # review10a T12: a guest got "Today's digest is on its way", and a form promising a time.
+    megan = "7faf8ab2-3d56-4244-b585-20c8a42ed2b8"  # the sender of the personal message
+    teams.core.directory.upsert([Member("teams", megan, "Megan Bowen", guest=True)])
+
+    for text in ("digest", "preferences"):
+        await teams.post(PERSONAL, text=text)
+
+    said = [card_text(call.activity) for call in teams.connector.sent]
+    assert said == [GUESTS_GET_NONE, GUESTS_GET_NONE]
