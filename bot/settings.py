@@ -35,11 +35,17 @@ from handlers.groups import ENTRA_GROUP_PREFIX
 from handlers.guidelines.document import read_sections
 from handlers.insights.weekly import Weekly, parse_weekly
 from handlers.people import CHANNEL_SHAPES, check_role_entry, fits
-from handlers.workdays import NO_HOLIDAYS, Holidays, WorkingHours, parse_holidays, parse_hours
+from handlers.workdays import (
+    NO_HOLIDAYS,
+    Holidays,
+    Workdays,
+    WorkingHours,
+    parse_holidays,
+    parse_hours,
+    parse_workdays,
+)
 
 DEFAULT_GUIDELINES = Path(handlers.__file__).parent / "data" / "guidelines.md"
-
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 CommaList = Annotated[list[str], NoDecode]
 
@@ -82,23 +88,6 @@ def _split_commas(value: object) -> object:
     if isinstance(value, str):
         return [part.strip() for part in value.split(",") if part.strip()]
     return value
-
-
-def parse_weekdays(value: str) -> tuple[int, ...]:
-    """Parse `mon-fri`, `mon,wed,fri` or `sun-thu` into weekday numbers (Monday is 0)."""
-    days: set[int] = set()
-    for part in (piece.strip().lower() for piece in value.split(",")):
-        if not part:
-            continue
-        first, _, last = (piece.strip()[:3] for piece in part.partition("-"))
-        if first not in WEEKDAYS or (last and last not in WEEKDAYS):
-            raise ValueError(f"{part!r} is not a day or range of days such as mon-fri")
-        start, end = WEEKDAYS.index(first), WEEKDAYS.index(last or first)
-        span = (end - start) % 7
-        days.update((start + offset) % 7 for offset in range(span + 1))
-    if not days:
-        raise ValueError("name at least one day, for example mon-fri")
-    return tuple(sorted(days))
 
 
 class Settings(BaseSettings):
@@ -209,8 +198,8 @@ class Settings(BaseSettings):
     announcers: CommaList = Field(default_factory=list, validation_alias="SOCIALBOT_ANNOUNCERS")
     admins: CommaList = Field(default_factory=list, validation_alias="SOCIALBOT_ADMINS")
     digest_time: time = Field(time(9, 30), validation_alias="SOCIALBOT_DIGEST_TIME")
-    digest_days: Annotated[tuple[int, ...], NoDecode] = Field(
-        (0, 1, 2, 3, 4), validation_alias="SOCIALBOT_DIGEST_DAYS"
+    digest_days: Annotated[Workdays, NoDecode] = Field(
+        Workdays(), validation_alias="SOCIALBOT_DIGEST_DAYS"
     )
     # Days off by time zone (an office's public holidays, the company's own dates): no digest
     # goes on them and report reminders wait for the next workday.
@@ -407,7 +396,7 @@ class Settings(BaseSettings):
     @field_validator("digest_days", mode="before")
     @classmethod
     def _parse_days(cls, value: object) -> object:
-        return parse_weekdays(value) if isinstance(value, str) else value
+        return parse_workdays(value) if isinstance(value, str) else value
 
     @field_validator("holidays", mode="before")
     @classmethod

@@ -18,7 +18,56 @@ import holidays
 from handlers.people import Directory
 
 EVERYONE = ""  # the zone key of what is off for everyone
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 SEARCH_DAYS = 30  # far enough to pass any choice of workdays and a holiday season
+
+
+def parse_weekdays(value: str) -> tuple[int, ...]:
+    """Parse `mon-fri`, `mon,wed,fri` or `sun-thu` into weekday numbers (Monday is 0)."""
+    days: set[int] = set()
+    for part in (piece.strip().lower() for piece in value.split(",")):
+        if not part:
+            continue
+        first, _, last = (piece.strip()[:3] for piece in part.partition("-"))
+        if first not in WEEKDAYS or (last and last not in WEEKDAYS):
+            raise ValueError(f"{part!r} is not a day or range of days such as mon-fri")
+        start, end = WEEKDAYS.index(first), WEEKDAYS.index(last or first)
+        span = (end - start) % 7
+        days.update((start + offset) % 7 for offset in range(span + 1))
+    if not days:
+        raise ValueError("name at least one day, for example mon-fri")
+    return tuple(sorted(days))
+
+
+@dataclass(frozen=True)
+class Workdays:
+    """SOCIALBOT_DIGEST_DAYS read: the company's workweek, and an office's own by time zone."""
+
+    days: tuple[int, ...] = (0, 1, 2, 3, 4)
+    by_zone: tuple[tuple[str, tuple[int, ...]], ...] = ()
+
+    def where(self, zone: ZoneInfo) -> tuple[int, ...]:
+        """The workweek of the people in `zone`."""
+        return next((days for key, days in self.by_zone if key == str(zone)), self.days)
+
+
+def parse_workdays(text: str) -> Workdays:
+    """`mon-fri; Asia/Dubai=sun-thu`: the workweek, then offices' own by time zone, separated
+    by semicolons; ValueError naming what is wrong."""
+    days: tuple[int, ...] | None = None
+    by_zone: list[tuple[str, tuple[int, ...]]] = []
+    for part in (piece.strip() for piece in text.split(";")):
+        zone, _, named = part.rpartition("=")
+        if not zone:
+            if days is not None:
+                raise ValueError(
+                    f"{part!r}: name the workweek once, and an office's own as ZONE=days,"
+                    " such as mon-fri; Asia/Dubai=sun-thu"
+                )
+            days = parse_weekdays(named)
+        else:
+            by_zone.append((_zone(zone.strip()), parse_weekdays(named)))
+    return Workdays(Workdays.days if days is None else days, tuple(by_zone))
 
 
 @cache
@@ -134,7 +183,7 @@ class Workweek:
         self,
         directory: Directory,
         chosen_days: Callable[[str, str], tuple[int, ...] | None],
-        days: tuple[int, ...],
+        days: Workdays,
         zone: ZoneInfo,
         holidays: Holidays,
         hours: WorkingHours | None,
@@ -153,7 +202,8 @@ class Workweek:
             return now
         zone = self.directory.zone_of(platform, user_id, self.zone) if user_id else self.zone
         chosen = self.chosen_days(platform, user_id) if user_id else None
-        days, off = set(self.days if chosen is None else chosen), self.holidays.where(zone)
+        days = set(self.days.where(zone) if chosen is None else chosen)
+        off = self.holidays.where(zone)
         today = now.astimezone(zone).date()
         for day in (today + timedelta(days=offset) for offset in range(SEARCH_DAYS)):
             if day.weekday() not in days or day in off:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.settings import DEFAULT_GUIDELINES, SettingsError, load_settings, parse_weekdays
+from bot.settings import DEFAULT_GUIDELINES, SettingsError, load_settings
 from handlers.people import Roles
+from handlers.workdays import parse_weekdays
 from tests.conftest import SettingsFactory
 
 GUID = "0b9f3c1e-5d2a-4c8b-9e7f-1a2b3c4d5e6f"
@@ -20,18 +22,20 @@ def test_defaults_run_without_any_credentials(make_settings: SettingsFactory) ->
     assert not settings.teams_auth_enabled
     assert settings.guidelines == DEFAULT_GUIDELINES
     assert settings.digest_time == time(9, 30)
-    assert settings.digest_days == (0, 1, 2, 3, 4)
+    assert settings.digest_days.days == (0, 1, 2, 3, 4)
     assert settings.port == 3978
 
 
 def test_environment_lists_and_days(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("SOCIALBOT_DB", str(tmp_path / "x.db"))
     monkeypatch.setenv("SOCIALBOT_SOCIAL_MEDIA_MANAGERS", " U1, U2 ,,U3")
-    monkeypatch.setenv("SOCIALBOT_DIGEST_DAYS", "sun-thu")
+    monkeypatch.setenv("SOCIALBOT_DIGEST_DAYS", "sun-thu; Europe/Copenhagen=mon,wed")
     monkeypatch.setenv("SOCIALBOT_DIGEST_TIME", "08:15")
     settings = load_settings(_env_file=None)
     assert settings.social_media_managers == ["U1", "U2", "U3"]
-    assert settings.digest_days == (0, 1, 2, 3, 6)
+    assert settings.digest_days.days == (0, 1, 2, 3, 6)
+    assert settings.digest_days.where(ZoneInfo("Europe/Copenhagen")) == (0, 2)
+    assert settings.digest_days.where(ZoneInfo("Asia/Dubai")) == (0, 1, 2, 3, 6)
     assert settings.digest_time == time(8, 15)
 
 
@@ -102,6 +106,8 @@ def test_weekdays(text: str, days: tuple[int, ...]) -> None:
         ({"SOCIALBOT_HOLIDAYS": "2026-12-32"}, "HOLIDAYS: '2026-12-32' is not a date such as"),
         ({"SOCIALBOT_HOLIDAYS": "Europe/Kopenhagen=DK"}, "'Europe/Kopenhagen' is not a time"),
         ({"SOCIALBOT_REMINDER_HOURS": "18:00-08:00"}, "REMINDER_HOURS: '18:00-08:00' is not"),
+        ({"SOCIALBOT_DIGEST_DAYS": "mon-fri; Asia/Dubia=sun-thu"}, "'Asia/Dubia' is not a time"),
+        ({"SOCIALBOT_DIGEST_DAYS": "mon-fri; sun-thu"}, "'sun-thu': name the workweek once"),
         ({"SOCIALBOT_REMINDER_HOURS": "nine to five"}, "such as 08:00-18:00 (the start before"),
     ],
 )

@@ -36,7 +36,7 @@ from handlers.errors import UserError
 from handlers.insights.leaderboard import joined, set_joined
 from handlers.people import Person, Role
 from handlers.views import Actions, Block, Button, Form, Message, Text, Values, untrusted
-from handlers.workdays import Holidays
+from handlers.workdays import Holidays, Workdays
 
 log = logging.getLogger(__name__)
 GUESTS_GET_NONE = (
@@ -70,7 +70,7 @@ class DigestSettings(Protocol):
     @property
     def digest_time(self) -> time: ...
     @property
-    def digest_days(self) -> tuple[int, ...]: ...
+    def digest_days(self) -> Workdays: ...
     @property
     def holidays(self) -> Holidays: ...
     @property
@@ -95,7 +95,7 @@ def plan_of(settings: DigestSettings) -> Plan:
     """When digests go out, from the settings."""
     return Plan(
         at=settings.digest_time,
-        days=tuple(settings.digest_days),
+        days=settings.digest_days,
         zone=ZoneInfo(settings.timezone),
         opt_in=settings.digest_opt_in,
         include_guests=settings.include_guests,
@@ -304,7 +304,7 @@ class Digest:
         prefs = self.store.preferences(platform, user_id)
         zone, at = self.plan.zone_of(member.tz), self.plan.time_of(prefs)
         off = self.plan.holidays.where(zone)
-        due_now = on_time(now, zone, at, self.plan.days_of(prefs), off)
+        due_now = on_time(now, zone, at, self.plan.days_of(prefs, zone), off)
         done_today = self.schedule.last_date(platform, user_id) == today
         wanted = prefs.wants(self.plan.opt_in) and not prefs.muted(now)
         if done_today or not wanted or (check_time and not due_now):
@@ -363,7 +363,7 @@ class Digest:
         return preferences_form(
             prefs,
             self.plan.time_of(prefs),
-            self.plan.days_of(prefs),
+            self.plan.days_of(prefs, zone),
             prefs.wants(self.plan.opt_in),
             str(zone),
             joined(self.db, person.platform, person.user_id) if self.leaderboard else None,
@@ -456,12 +456,13 @@ class Digest:
 
     async def _home(self, person: Person) -> tuple[Block, ...]:
         prefs = self.store.preferences(person.platform, person.user_id)
+        zone = self.zone(person.platform, person.user_id)
         fields = preferences_fields(
             prefs,
             self.plan.time_of(prefs),
-            self.plan.days_of(prefs),
+            self.plan.days_of(prefs, zone),
             prefs.wants(self.plan.opt_in),
-            self.clock().astimezone(self.zone(person.platform, person.user_id)),
+            self.clock().astimezone(zone),
         )
         stats = stats_blocks(self.stats()) if person.has(Role.MANAGER) else ()
         return home_section(fields, stats)

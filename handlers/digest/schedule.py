@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from handlers.digest.store import DigestStore, Preferences
 from handlers.people import Member, zone_named
-from handlers.workdays import NO_HOLIDAYS, Holidays
+from handlers.workdays import NO_HOLIDAYS, Holidays, Workdays
 
 SEARCH_DAYS = 30  # far enough to pass a week's mute, any choice of days and a holiday season
 # A day's digest is due from the person's time until this much later, or noon if that is
@@ -34,7 +34,7 @@ class Plan:
     """When digests go out unless a person chooses otherwise."""
 
     at: time
-    days: tuple[int, ...]
+    days: Workdays
     zone: ZoneInfo
     opt_in: bool
     include_guests: bool
@@ -52,9 +52,9 @@ class Plan:
         """The person's digest time."""
         return prefs.at or self.at
 
-    def days_of(self, prefs: Preferences) -> tuple[int, ...]:
-        """The person's digest days."""
-        return prefs.days if prefs.days is not None else self.days
+    def days_of(self, prefs: Preferences, zone: ZoneInfo) -> tuple[int, ...]:
+        """The person's digest days: their workdays, else their office's (by `zone`)."""
+        return prefs.days if prefs.days is not None else self.days.where(zone)
 
 
 def closes(day: date, zone: ZoneInfo, at: time) -> datetime:
@@ -185,7 +185,7 @@ class Schedule:
                 now if not_before is None else max(now, not_before),
                 zone,
                 self.plan.time_of(prefs),
-                self.plan.days_of(prefs),
+                self.plan.days_of(prefs, zone),
                 last_date,
                 prefs.muted_until,
                 self.plan.holidays.where(zone),
@@ -242,7 +242,7 @@ class Schedule:
                 today = now.astimezone(zone).date()
                 due = datetime.combine(today, self.plan.time_of(prefs), tzinfo=zone)
                 done = last is not None and date.fromisoformat(last) >= today
-                chosen = today.weekday() in self.plan.days_of(prefs)
+                chosen = today.weekday() in self.plan.days_of(prefs, zone)
                 chosen = chosen and today not in self.plan.holidays.where(zone)
                 if done or not chosen or due > now or not prefs.wants(self.plan.opt_in):
                     continue

@@ -166,6 +166,21 @@ async def test_no_digest_on_a_holiday_where_the_person_is(make_bot, slack, tmp_p
     assert received(slack) == {NO_ZONE: 1, COPENHAGEN: 2, NEW_YORK: 2}
 
 
+async def test_an_office_s_own_workweek(make_bot, slack, tmp_path) -> None:
+    # Tokyo (the fallback zone, so also the person with none) works Sunday to Thursday here.
+    bot = await make_bot(digest_days="mon-fri; Asia/Tokyo=sun-thu")
+    await add_feeds(bot.runtime.db, tmp_path)
+    tick = bot.runtime.core.tick
+    await tick(at(27, 0, 30))  # Friday 09:30 in Tokyo
+    await tick(at(27, 8, 30))  # Friday 09:30 in Copenhagen
+    await delivered(bot, "2026-11-27")
+    assert received(slack) == {COPENHAGEN: 1}
+    await tick(at(29, 0, 30))  # Sunday 09:30 in Tokyo
+    await tick(at(29, 8, 30))
+    await delivered(bot, "2026-11-29")
+    assert received(slack) == {COPENHAGEN: 1, NO_ZONE: 1}
+
+
 async def test_no_digest_for_someone_forgotten_on_request(bot, slack) -> None:
     del slack.users[COPENHAGEN]  # left the company, and asked to be forgotten
     forget(bot.runtime.db, "slack", COPENHAGEN, "forgotten-1")
