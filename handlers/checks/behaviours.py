@@ -313,6 +313,18 @@ _NEW_ACCOUNT = _any(
     r"(?:pagina|groep|account|kanaal|profiel)",
     r"(?:créé|créée|lancé|lancée|ouvert|ouverte) (?:un|une|la|le|ma|mon|notre)? ?(?:nouvelle? )?"
     r"(?:page|groupe|compte|chaîne|profil)",
+    # An account named by its handle ("launched @AcmeMadrid, the new account of…").
+    r"(?:started|created|set up|launched|opened) @\w+",
+    r"(?:abierto|abrí|abrimos|creado|creé|creamos|lanzado|lanzamos) (?:una|un|la|el|mi|nuestra"
+    r"|nuestro)? ?(?:nueva |nuevo )?(?:cuenta|página|perfil|grupo|canal)",
+    r"(?:creato|aperto|lanciato) (?:un|una|la|il|mio|mia|nostro|nostra)? ?(?:nuovo |nuova )?"
+    r"(?:account|pagina|profilo|gruppo|canale)",
+    r"(?:criei|criamos|abri|abrimos|lancei|lançamos|criado|aberto) (?:um|uma|o|a|meu|minha|nosso"
+    r"|nossa)? ?(?:novo |nova )?(?:perfil|página|conta|grupo|canal)",
+    r"(?:założył\w*|utworzył\w*|stworzył\w*|otworzył\w*) (?:nowe |nową |nowy |własne |własną )?"
+    r"(?:konto|stronę|profil|grupę|kanał)",
+    r"(?:perustin|perustimme|loin|avasin|avasimme) (?:uuden |oman )?[\w-]*?(?:tilin|sivun|ryhmän"
+    r"|kanavan|profiilin)",
 )
 # A picture or recording of what is internal: a chat, a meeting, a price list, a customer list.
 _INTERNAL_PICTURE = re.compile(

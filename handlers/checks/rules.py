@@ -832,6 +832,7 @@ def _groups(text: str, language: str) -> tuple[frozenset[str], ...]:
     text = NOT_PRIVATE.sub(lambda m: m.group(0).split(None, 1)[1], text)
     for term in analyse(text, language):
         keys = set(_singular(term.keys)) | {f"!{name}" for name in concepts(term.word, (language,))}
+        keys |= _parts(term.word, language)
         keys -= GENERIC
         if not keys:
             continue
@@ -841,6 +842,19 @@ def _groups(text: str, language: str) -> tuple[frozenset[str], ...]:
             groups.remove(group)
         groups.append(keys)
     return tuple(frozenset(group) for group in groups)
+
+
+# The first part of a hyphenated word that says the rest is not so ("non-public").
+_NOT_PART = frozenset({"non", "un", "anti", "ikke", "nicht", "niet", "icke"})
+
+
+def _parts(word: str, language: str) -> set[str]:
+    """The stems of a rule's hyphenated word's parts, so that a draft meets "AI-generated" in
+    "generated with an AI tool"; none when the first part negates the rest."""
+    parts = word.lower().split("-")
+    if len(parts) < 2 or parts[0] in _NOT_PART:
+        return set()
+    return {stem(part, language) for part in parts if len(part) >= 2} - GENERIC
 
 
 def _singular(keys: Sequence[str]) -> list[str]:

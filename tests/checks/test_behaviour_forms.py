@@ -25,6 +25,9 @@ BREAKING = [
     "Posting this pic of Ole before he wakes up on the sofa 📸",
     "@citynews_dk you can quote me: Nordlys will open in Aarhus next year.",
     "Friday drinks, and yes that's our pipeline on the screen behind us 😎",
+    # An account named by its handle, or opened in Spanish.
+    "Launched @NordlysMadrid today, the new account of the Nordlys office in Madrid!",
+    "He abierto una cuenta de Instagram, @nordlys_madrid, para los clientes de Nordlys.",
 ]
 FINE = [
     "Our new puppy has no brains but a huge heart 🐶",
@@ -37,6 +40,7 @@ FINE = [
     "Learning Danish: my accent is still terrible, but I'm getting there!",
     "Before he wakes up, I'll bake his birthday cake 🎂",
     "Great to read @citynews_dk today on the new bike lanes.",
+    "Abrí una cuenta en el banco hoy, por fin.",
 ]
 
 

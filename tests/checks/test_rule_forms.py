@@ -245,3 +245,20 @@ def test_a_numbered_paragraph_and_a_terse_rule_met_in_other_words(
     answers = _answers(drafts, env | {"SOCIALBOT_GUIDELINES": str(document)})
     found = [[c["section"] for c in a["concerns"] if c["kind"] == "guideline"] for a in answers]
     assert found == [["Who speaks for us"], ["Don't"], ["Don't"], []]
+
+
+def test_a_rule_s_hyphenated_word_is_met_by_its_parts(env: dict[str, str], tmp_path: Path) -> None:
+    """ "AI-generated" in a rule is met by a draft's "generated … with an AI tool"."""
+    document = tmp_path / "guidelines.md"
+    document.write_text(
+        "# Guidelines\n\n## Don't\n\n- present AI-generated images as real\n"
+        "- share pictures of children without their parents' consent\n",
+        encoding="utf-8",
+    )
+    drafts = [
+        "Meet our newest customer, Dona Albertina: generated with an AI tool, as real as can be",
+        "Real talk: the sunset from my balcony tonight was unreal.",
+    ]
+    answers = _answers(drafts, env | {"SOCIALBOT_GUIDELINES": str(document)})
+    reasons = [[c["reason"] for c in a["concerns"]] for a in answers]
+    assert reasons == [["The guidelines say: “present AI-generated images as real”"], []]
