@@ -37,6 +37,7 @@ PERSONAL = "personal"  # the conversation type of a person's chat with the bot
 TEAM_MEMBER_REMOVED = "teamMemberRemoved"  # channelData.eventType: someone left a team
 DONE = Message("Done.")
 UNNAMED = "someone Teams gave no name for"  # a sender without `from.name`, unknown till a roster
+FORM_SENT_PRIVATELY = "I've sent you the form privately, in our chat: nobody else sees it."
 OWN_FORMS = (
     "This form was drawn for one person in this conversation, so it does not take anyone's"
     " answers here: ask me again in your own chat with me, where only you see it."
@@ -285,7 +286,7 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
             answer = await self.core.message(person, text, public=public)
         if public and isinstance(answer, Form):  # one person's settings or draft
             sent = await self._send_personal(turn_context, answer)
-            return Answer(Message(SENT_PRIVATELY if sent else NOT_SENT_PRIVATELY))
+            return Answer(Message(FORM_SENT_PRIVATELY if sent else NOT_SENT_PRIVATELY))
         return Answer(answer)
 
     async def _pressed(

@@ -226,7 +226,7 @@ async def test_a_form_asked_for_in_a_channel_goes_to_the_askers_chat_and_takes_n
     create, private, public = teams.connector.sent
     assert create.method == "create"  # the asker's own chat with the bot, opened
     assert cards_in(private.activity)[0]["actions"][0]["data"]["form_id"] == "test_report"
-    assert "privately" in card_text(public.activity)
+    assert "I've sent you the form privately" in card_text(public.activity)
     assert not cards_in(public.activity)[0].get("actions")
     in_channel = load_activity(MENTION, teams.connector.url)["conversation"]
     data = {**cards.form_card(FORM)["actions"][0]["data"], "url": "https://x.com/p/4"}
