@@ -61,8 +61,9 @@ def with_links(text: str, found: Iterable[tuple[str, str]]) -> str:
     for label, href in found:
         if href in text:
             continue
-        if label and label in text:
-            text = text.replace(label, _linked(label, href), 1)
+        shown = re.search(rf"(?<!\w){re.escape(label)}(?!\w)", text) if label else None
+        if shown is not None:
+            text = f"{text[: shown.start()]}{_linked(label, href)}{text[shown.end() :]}"
         else:
             text = f"{text} {href}".strip()
     return text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.teams.shared import plain_text
 from tests.checks.conftest import CHECK_SETTINGS
 from tests.teams.conftest import MakeTeams, card_text, load_activity, objects_in
 
@@ -64,3 +65,9 @@ async def test_a_message_action_keeps_the_links_teams_shows_by_their_label(
     await teams.post(FETCH, channelId="msteams", value=checked)
     *_, answer = teams.connector.sent  # the person's chat with the bot opened first
     assert "internal address" in card_text(answer.activity)
+
+
+def test_a_link_goes_where_its_label_is_a_word_not_inside_another() -> None:
+    said = plain_text('<p>There is more <a href="https://x.com/a/status/9">here</a></p>')
+
+    assert said == "There is more https://x.com/a/status/9 (here)"
