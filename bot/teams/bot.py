@@ -6,9 +6,12 @@ module reads the request, authenticates it and writes the invoke response itself
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
+from collections import OrderedDict
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from http import HTTPStatus
 from types import SimpleNamespace
@@ -21,11 +24,12 @@ from botbuilder.schema import Activity, ActivityTypes
 from botbuilder.schema.teams import TeamsChannelData
 from sqlite_utils import Database
 
+from bot.delivery.gateway import PermanentFailure, RateLimited, TransientFailure
 from bot.delivery.ledger import Ledger
 from bot.errors import reply_for_error
 from bot.repeats import Repeated
 from bot.settings import Settings
-from bot.teams import connector_errors, invokes, keys, origin, people, reach, shapes
+from bot.teams import cards, connector_errors, invokes, keys, origin, people, reach, shapes
 from bot.teams.channels import TeamsChannels, learn_channels
 from bot.teams.conversations import Conversation, Conversations, migrations
 from bot.teams.gateway import TOKEN_REFUSED, TeamsGateway
@@ -80,6 +84,24 @@ def tenant_of(activity: Activity) -> str:
     return str(found or "")
 
 
+# Teams gives up on an invoke after about 15 s ("Unable to reach app") and retries a message
+# extension's after 5 s: one not answered within this budget is answered at once, its turn
+# finishing after, its words (if any) sent to the person's chat.
+INVOKE_BUDGET_SECONDS = 4.0
+STILL_WORKING = "Still working on it: the answer comes in your chat with socialbot."
+# Invokes remembered by (conversation, activity id, content), so that Teams' retry of one is
+# answered from the same turn instead of doing its work (a model's check) again.
+RECENT_INVOKES = 256
+
+
+@dataclass
+class _Invoke:
+    """An invoke's turn, and whether Teams was answered before it was done."""
+
+    turn: asyncio.Task[InvokeResponse | None]
+    late: bool = False
+
+
 def _problem(status: HTTPStatus, reason: str) -> web.Response:
     return web.json_response({"error": reason}, status=status)
 
@@ -129,6 +151,8 @@ class TeamsBot:
         self._install_note = ""  # what came of installing the app for the managers
         self._last_activity: datetime | None = None
         self._rejected = 0
+        self.invoke_budget = INVOKE_BUDGET_SECONDS
+        self._recent_invokes: OrderedDict[tuple[str, str, str], _Invoke] = OrderedDict()
         self._refusals = Repeated(
             log, "rejected a Teams request", "rejected {count} Teams requests in the last minute"
         )
@@ -194,8 +218,53 @@ class TeamsBot:
         if activity.type == ActivityTypes.message and not self._first_time(activity):
             log.info("ignored a Teams message delivered again", extra={"id": activity.id})
             return web.Response(status=HTTPStatus.OK)
+        if activity.type == ActivityTypes.invoke:
+            return await self._invoke(authenticated, activity)
         invoke = await self.adapter.process_activity(authenticated, activity, self.turns.on_turn)
         return _http_response(invoke)
+
+    async def _invoke(self, authenticated: Any, activity: Activity) -> web.Response:
+        """Run an invoke's turn; Teams' retry of the same invoke is answered from that turn,
+        not run again. One that takes longer than `invoke_budget` is answered at once
+        (`STILL_WORKING`) and finishes after, its answer going to the person's chat."""
+        # Teams' retry is the same activity; the same id with other content is another invoke.
+        content = json.dumps([activity.name, activity.value], sort_keys=True, default=str)
+        key = (activity.conversation.id, activity.id or "", content)
+        invoke = self._recent_invokes.get(key) if activity.id else None
+        if invoke is not None:
+            log.info("a Teams invoke delivered again: answered once", extra={"id": activity.id})
+        else:
+            invoke = _Invoke(
+                asyncio.create_task(
+                    self.adapter.process_activity(authenticated, activity, self.turns.on_turn)
+                )
+            )
+            if activity.id:
+                self._recent_invokes[key] = invoke
+                while len(self._recent_invokes) > RECENT_INVOKES:
+                    self._recent_invokes.popitem(last=False)
+            self.core.soon("a Teams invoke's turn", self._finish_late(invoke, activity))
+        done, _ = await asyncio.wait({invoke.turn}, timeout=self.invoke_budget)
+        if done and not invoke.late:
+            return _http_response(invoke.turn.result())
+        invoke.late = True
+        return _http_response(invokes.words(activity.name or "", STILL_WORKING))
+
+    async def _finish_late(self, invoke: _Invoke, activity: Activity) -> None:
+        """Once an invoke's turn is done: if Teams was answered without it, the words of its
+        answer go to the person's chat (an answer sent there by the turn is there already)."""
+        answer = await invoke.turn
+        if not invoke.late:
+            return
+        text = invokes.words_in(answer)
+        if not text:
+            return
+        account = activity.from_property
+        recipient = (account.aad_object_id or account.id) if account else ""
+        try:
+            await self.gateway.send(recipient, cards.activity(Message(text)))
+        except (PermanentFailure, RateLimited, TransientFailure) as error:
+            log.warning("a slow invoke's answer missed its chat", extra={"error": str(error)})
 
     def _first_time(self, activity: Activity) -> bool:
         """False for a message Teams delivers again (slow answer, restart): answered once."""

@@ -48,10 +48,32 @@ def closed() -> InvokeResponse:
     return _ok({})
 
 
+def words(name: str, text: str) -> InvokeResponse | None:
+    """The answer to an invoke named `name` that shows `text` where the person pressed (None:
+    an invoke with no place for words)."""
+    if name == ADAPTIVE_CARD_ACTION:
+        return card_message(text)
+    if name.startswith(("task/", "composeExtension/")):
+        return dialog_message(text)
+    return None
+
+
+def words_in(response: InvokeResponse | None) -> str | None:
+    """The words an answer of `card_message` or `dialog_message` shows (None: another answer)."""
+    body = response.body if response is not None else None
+    if not isinstance(body, dict):
+        return None
+    if body.get("type") == INVOKE_MESSAGE:
+        return str(body.get("value") or "")
+    task = body.get("task")
+    if isinstance(task, dict) and task.get("type") == "message":
+        return str(task.get("value") or "")
+    return None
+
+
 def failed(name: str, message: Message) -> InvokeResponse:
     """The answer to an invoke named `name` that failed, carrying the words of `message`."""
-    if name == ADAPTIVE_CARD_ACTION:
-        return card_message(message.text)
-    if name.startswith(("task/", "composeExtension/")):
-        return dialog_message(message.text)
+    answer = words(name, message.text)
+    if answer is not None:
+        return answer
     return InvokeResponse(status=HTTPStatus.INTERNAL_SERVER_ERROR, body={"error": message.text})

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 from typing import Any
 
+from bot.teams.bot import STILL_WORKING
 from bot.teams.shared import plain_text
 from tests.checks.conftest import CHECK_SETTINGS
+from tests.fakes.bot_work import settled
+from tests.fakes.openai_api import FakeOpenAI
 from tests.teams.conftest import MakeTeams, card_text, load_activity, objects_in
 
 FETCH = "teams-invoke-composeExtension-fetchTask-from-message.json"
@@ -71,3 +76,28 @@ def test_a_link_goes_where_its_label_is_a_word_not_inside_another() -> None:
     said = plain_text('<p>There is more <a href="https://x.com/a/status/9">here</a></p>')
 
     assert said == "There is more https://x.com/a/status/9 (here)"
+
+
+async def test_a_slow_check_is_answered_at_once_and_checked_once_however_often_teams_asks(
+    make_teams: MakeTeams,
+) -> None:
+    # review10a T5: the model answers after Teams' limit; Teams retries the same invoke.
+    async with FakeOpenAI(json.dumps({"concerns": []})) as model:
+        model.delay = 1.0
+        teams = await make_teams(
+            **CHECK_SETTINGS, openai_api_key="sk-test", openai_base_url=model.url
+        )
+        teams.bot.invoke_budget = 0.1  # Teams' 5 s, shortened
+        checked = _on_message("check_post", "<p>We are launching Polaris next week!</p>")
+
+        asked = [
+            teams.post(FETCH, channelId="msteams", value=checked, id="f:slow-check")
+            for _ in range(3)
+        ]
+        answers = [await response.json() for response in await asyncio.gather(*asked)]
+        await settled(teams.runtime)
+
+    assert answers == [{"task": {"type": "message", "value": STILL_WORKING}}] * 3
+    assert len(model.requests) == 1
+    [answer] = [s for s in teams.connector.sent if s.method != "create"]
+    assert "“Polaris” is confidential" in card_text(answer.activity)
