@@ -37,9 +37,11 @@ USER 10001:10001
 WORKDIR /data
 VOLUME ["/data"]
 EXPOSE 3978
-# Unhealthy only when the process is down (database, clock): not when Slack or Teams is.
+# Unhealthy only when the process is down (database, clock): not when Slack or Teams is. It asks
+# the port the bot listens on: PORT as the bot reads it (empty, as a .env made from .env.example
+# has it, is 3978; quotes around it are dropped).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-    CMD ["python", "-c", "import os, urllib.request as u; u.urlopen('http://127.0.0.1:%s/healthz' % os.environ['PORT'], timeout=4)"]
+    CMD ["python", "-m", "bot.healthcheck"]
 # socialbot handles SIGTERM itself (it drains and exits within about 20 s), so it may be PID 1;
 # `--init` (compose: init: true) still reaps any stray child.
 STOPSIGNAL SIGTERM

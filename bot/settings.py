@@ -29,6 +29,7 @@ from pydantic_settings import (
 )
 
 import handlers
+from bot.environment import DEFAULT_HOST, DEFAULT_PORT, tidy_value
 from handlers.checks.concerns import CheckSettings
 from handlers.checks.secrets import ConfidentialTerms, read_terms
 from handlers.groups import ENTRA_GROUP_PREFIX
@@ -61,18 +62,6 @@ def without_userinfo(value: str) -> str:
 
 
 LOOPBACK = re.compile(r"^http://(localhost|127\.0\.0\.1)(:\d+)?/?$")  # the Emulator, tests
-QUOTES = ('"', "'")
-
-
-def tidy_value(value: object) -> object:
-    """A value as the deployer meant it: without surrounding spaces or one pair of quotes
-    around it, which `docker run --env-file` and `kubectl --from-env-file` pass on as written."""
-    if not isinstance(value, str):
-        return value
-    text = value.strip()
-    if len(text) >= 2 and text[0] == text[-1] and text[0] in QUOTES:
-        text = text[1:-1].strip()
-    return text
 
 
 class SettingsError(Exception):
@@ -175,8 +164,8 @@ class Settings(BaseSettings):
     )
 
     # HTTP server
-    port: int = Field(3978, ge=1, le=65535, validation_alias="PORT")
-    host: str = Field("0.0.0.0", validation_alias="SOCIALBOT_HOST")
+    port: int = Field(DEFAULT_PORT, ge=1, le=65535, validation_alias="PORT")
+    host: str = Field(DEFAULT_HOST, validation_alias="SOCIALBOT_HOST")
     # The bot's public https address (the host of its /api/messages): Teams share buttons go
     # through it so that their clicks are counted. Unset: they open the network directly.
     public_url: str | None = _optional("SOCIALBOT_PUBLIC_URL")

@@ -115,8 +115,10 @@ def test_a_revoked_bot_token_keeps_the_bot_alive_ready_and_answering_teams(
     assert ready["ok"] is True and ready["slack"]["error"] == "token_revoked"
     check = healthcheck()
     assert check[0] == "python"  # run here by this interpreter, with the image's PORT variable
-    env = {**os.environ, "PORT": str(bot.port)}
-    assert subprocess.run([sys.executable, *check[1:]], env=env, timeout=10).returncode == 0
+    # PORT as an env file gives it: as written, or quoted (review10b O1).
+    for port in (str(bot.port), f'"{bot.port}"', f" '{bot.port}' "):
+        env = {**os.environ, "PORT": port}
+        assert subprocess.run([sys.executable, *check[1:]], env=env, timeout=10).returncode == 0
     activity = json.loads((TEAMS_ACTIVITIES / "teams-message-personal.json").read_text())
     activity.update(serviceUrl=deployment.connector.url, text="help", attachments=[])
     assert bot.post_teams(activity)[0] in {200, 201}

@@ -3,6 +3,7 @@ and the image, Compose, Kubernetes and .env.example agree with each other and th
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,8 +13,9 @@ import kubernetes_validate
 import pytest
 import yaml
 
+from bot.healthcheck import healthz_url
 from bot.settings import Settings
-from tests.deploy.dockerfile import final, image_env, image_uid, instructions
+from tests.deploy.dockerfile import final, healthcheck, image_env, image_uid, instructions
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -37,7 +39,13 @@ def test_the_image_runs_the_bot_as_a_user_on_the_data_volume() -> None:
     assert final("VOLUME") == '["/data"]'
     assert final("CMD") == '["socialbot", "run"]'
     assert image_uid() != 0
-    assert "/healthz" in final("HEALTHCHECK")
+    # The HEALTHCHECK asks the port the bot listens on, even with PORT= from .env.example
+    # (tests/acceptance/test_startup.py runs it with the port as written and quoted).
+    assert healthcheck() == ["python", "-m", "bot.healthcheck"]
+    listening = Settings(PORT="", SOCIALBOT_HOST="")
+    assert healthz_url({"PORT": "", "SOCIALBOT_HOST": ""}) == (
+        f"http://127.0.0.1:{listening.port}/healthz"
+    )
     stages = [arguments for name, arguments in instructions() if name == "FROM"]
     assert len(stages) == 2 and all(s.startswith("${PYTHON_IMAGE}") for s in stages)
     assert "python:3.11-slim" in final("ARG")
@@ -71,7 +79,12 @@ def test_one_replica_replaced_not_rolled(deployment: dict[str, Any]) -> None:
     (bot,) = [c for c in pod["containers"] if c["name"] == "socialbot"]
     assert bot["livenessProbe"]["httpGet"]["path"] == "/healthz"
     assert bot["readinessProbe"]["httpGet"]["path"] == "/readyz"
+    # The ConfigMap last: it wins over a Secret made from a whole .env, whose empty values
+    # would otherwise blank its settings (review10b O1); and it holds no empty value itself.
     assert {"secretRef": {"name": "socialbot"}} in bot["envFrom"]
+    assert bot["envFrom"][-1] == {"configMapRef": {"name": "socialbot"}}
+    (config,) = [doc for _, doc in documents() if doc["kind"] == "ConfigMap"]
+    assert all(config["data"].values())
     assert pod["securityContext"]["runAsNonRoot"] is True
     assert pod["securityContext"]["runAsUser"] == image_uid()
     assert pod["terminationGracePeriodSeconds"] >= 30
@@ -90,10 +103,16 @@ def test_the_litestream_sidecar_restores_first_and_outlives_the_bot() -> None:
 def test_env_example_lists_every_setting_empty() -> None:
     lines = (ROOT / ".env.example").read_text().splitlines()
     pairs = [line.split("=", 1) for line in lines if line and not line.startswith("#")]
+    # What the image sets is there commented out: `docker run --env-file` would pass `NAME=`
+    # on as empty, replacing the image's value (its JSON logs) (review10b O1).
+    commented = [
+        line.removeprefix("# ")[:-1] for line in lines if re.fullmatch(r"# [A-Z_]+=", line)
+    ]
     names = [name for name, _ in pairs]
     settings = {str(field.validation_alias) for field in Settings.model_fields.values()}
-    assert sorted(names) == sorted(settings | set(LITESTREAM))
+    assert sorted(names + commented) == sorted(settings | set(LITESTREAM))
     assert all(value == "" for _, value in pairs)
+    assert sorted(commented) == sorted(set(image_env()) & settings)
 
 
 def test_compose_runs_one_bot_and_replicates_in_a_profile() -> None:

@@ -1,0 +1,20 @@
+"""Environment values as the deployer meant them: shared by the settings and by the image's
+health check, which runs every 30 s and so imports nothing heavy (no pydantic, no handlers)."""
+
+from __future__ import annotations
+
+QUOTES = ('"', "'")
+# Where the bot listens when PORT is not set (or set empty, as a `.env` from .env.example has it).
+DEFAULT_PORT = 3978
+DEFAULT_HOST = "0.0.0.0"
+
+
+def tidy_value(value: object) -> object:
+    """A value as the deployer meant it: without surrounding spaces or one pair of quotes
+    around it, which `docker run --env-file` and `kubectl --from-env-file` pass on as written."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in QUOTES:
+        text = text[1:-1].strip()
+    return text
