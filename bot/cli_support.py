@@ -155,6 +155,21 @@ class LazyGroup(SuggestingGroup):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.lazy})
 
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; a database that takes no write (its disk full, another process
+        holding its lock) is one line and exit status 1, not a traceback."""
+        import sqlite3
+
+        try:
+            return super().invoke(ctx)
+        except sqlite3.OperationalError as error:
+            from bot.storage import unsaved  # not before: `--help` must not import sqlite_utils
+
+            said = unsaved(error)
+            if said is None:
+                raise
+            raise click.ClickException(said) from None
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in self.lazy and cmd_name not in self.commands:
             module, _, attribute = self.lazy[cmd_name][0].partition(":")

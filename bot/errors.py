@@ -19,6 +19,11 @@ def reply_for_error(error: BaseException, where: str) -> Message:
     if storage.is_full(error):  # an operator's matter, and /healthz says so: no traceback
         log.error("could not save: the database or its disk is full", extra={"where": where})
         return Message(text=storage.CANNOT_SAVE)
+    if storage.is_busy(error):  # another process holds the write lock: an operator's matter
+        log.warning(
+            "could not save: %s (another process holds its lock)", error, extra={"where": where}
+        )
+        return Message(text=storage.CANNOT_SAVE_BUSY)
     reference = secrets.token_hex(4)
     log.error(
         "unexpected error",

@@ -1,4 +1,5 @@
-"""A full disk, told plainly: to the person whose input could not be saved, and to `/healthz`.
+"""A full disk (or a lock held by another process), told plainly: to the person whose input
+could not be saved, to the command line, and to `/healthz`.
 
 When SQLite cannot grow its file ("database or disk is full") nothing already saved is lost,
 but nothing new can be saved either: the person is asked to try again later instead of getting
@@ -15,6 +16,10 @@ from typing import Any
 from sqlite_utils import Database
 
 CANNOT_SAVE = "The bot cannot save right now (its storage is full); please try again later."
+CANNOT_SAVE_BUSY = (
+    "The bot cannot save right now (another program is holding its database);"
+    " please try again in a minute."
+)
 # Below this much free space the next write may well fail (a page, the WAL, a journal).
 MIN_FREE_BYTES = 1024 * 1024
 
@@ -22,6 +27,25 @@ MIN_FREE_BYTES = 1024 * 1024
 def is_full(error: BaseException) -> bool:
     """Whether `error` is SQLite's "database or disk is full"."""
     return isinstance(error, sqlite3.OperationalError) and "full" in str(error).lower()
+
+
+def is_busy(error: BaseException) -> bool:
+    """Whether `error` is SQLite's "database is locked": another process (a backup script, a
+    database browser with unsaved edits) held the write lock past the busy timeout."""
+    return isinstance(error, sqlite3.OperationalError) and "locked" in str(error).lower()
+
+
+def unsaved(error: BaseException) -> str | None:
+    """Why nothing could be saved, in a command line's words, when `error` is a full disk or
+    a lock held elsewhere (None for any other error)."""
+    if is_full(error):
+        return f"the database or its disk is full ({error}): make room, then try again"
+    if is_busy(error):
+        return (
+            f"the database is busy ({error}: another process holds its write lock);"
+            " try again in a moment"
+        )
+    return None
 
 
 def _pragma(db: Database, name: str) -> int:

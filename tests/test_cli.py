@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -376,3 +377,25 @@ def test_the_readme_walk_through_presses_the_digests_first_button(tmp_path: Path
         deadline.cancel()
         err.close()
     assert "Open https://www.linkedin.com/sharing/share-offsite/?url=" in rest
+
+
+def test_a_database_locked_by_another_process_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A backup script or a database browser holds the write lock past the busy timeout: the
+    # command says so in one line, no traceback (review10b O4, O8).
+    monkeypatch.chdir(tmp_path)  # no stray .env
+    env = {"SOCIALBOT_DB": str(tmp_path / "socialbot.db")}
+    assert CliRunner().invoke(main, ["feeds", "list"], env=env).exit_code == 0
+    other = sqlite3.connect(tmp_path / "socialbot.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        result = CliRunner().invoke(main, ["digest", "send", "--now"], env=env)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines()[-1] == (
+        "Error: the database is busy (database is locked: another process holds its write"
+        " lock); try again in a moment"
+    )

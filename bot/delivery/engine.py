@@ -44,10 +44,13 @@ import os
 import random
 import secrets
 import socket
+import sqlite3
 import time
+from collections import deque
 from collections.abc import Callable, Coroutine, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from typing import Any, Literal
 
 from sqlite_utils import Database
@@ -191,6 +194,10 @@ class DeliveryEngine:
         self._tasks: set[asyncio.Task[None]] = set()
         self._sends: set[asyncio.Task[None]] = set()
         self._payloads: dict[str, dict[str, object]] = {}
+        # Outcomes the database took no write for (full, locked by another process): written
+        # at the dispatchers' next rounds, in order; meanwhile their rows stay `sending`, owned
+        # by this process, so nothing sends them again.
+        self._unrecorded: deque[tuple[Callable[[], object], dict[str, object]]] = deque()
         self._changed: asyncio.Future[None] | None = None
         self.recovered = 0  # rows found mid-send at the last start
         self._recovered_at = 0.0
@@ -382,6 +389,7 @@ class DeliveryEngine:
     async def stop(self, grace: float = 10.0) -> None:
         """Stop taking new rows, give in-flight sends `grace` seconds, then cancel them."""
         self._stopping = True
+        self._record_unrecorded()  # else the next start looks them up
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
@@ -512,6 +520,7 @@ class DeliveryEngine:
                 # Another process (a CLI fan-out) may have died since we started.
                 if time.monotonic() - self._recovered_at > RECOVER_EVERY:
                     self._recover()
+                self._record_unrecorded()
                 wait = await self._dispatch_pass(platform, lane)
             except asyncio.CancelledError:
                 raise
@@ -611,18 +620,18 @@ class DeliveryEngine:
                     log.warning("delivery outcome unknown; resending", extra=context)
                     found = None
                 if found is not None:
-                    ledger.mark_sent(row.id, found, time.time())
+                    self._record(partial(ledger.mark_sent, row.id, found, time.time()), context)
                     log.info("delivery found already sent", extra=context)
                     return
                 uncertain = False  # the earlier attempt surely did not arrive
             if row.expires_at is not None and time.time() >= row.expires_at:
-                ledger.mark_failed(row.id, DAY_OVER, time.time())
+                self._record(partial(ledger.mark_failed, row.id, DAY_OVER, time.time()), context)
                 log.info("delivery given up: past its end", extra=context)
                 return
             # The window: from here until mark_sent commits, the platform may hold the message
             # while the ledger says `sending` (see the module docstring for how it is closed).
             message_id = await gateway.send(row.recipient, self._payload(row.payload), row.token)
-            ledger.mark_sent(row.id, message_id, time.time())
+            self._record(partial(ledger.mark_sent, row.id, message_id, time.time()), context)
             lane.breaker.answered()
             self.refusals.sent(gateway.platform, row.recipient, context)
         except ConversationRefused as error:
@@ -630,7 +639,8 @@ class DeliveryEngine:
             self.refusals.refused(row, error, context)
         except PermanentFailure as error:
             lane.breaker.answered()
-            ledger.mark_failed(row.id, str(error) or type(error).__name__, time.time())
+            reason = str(error) or type(error).__name__
+            self._record(partial(ledger.mark_failed, row.id, reason, time.time()), context)
             log.info("delivery failed for good", extra={**context, "reason": str(error)})
         except RateLimited as error:
             lane.breaker.answered()
@@ -694,6 +704,32 @@ class DeliveryEngine:
         ]
         return paused + self.refusals.warnings()
 
+    def _record(self, write: Callable[[], object], context: dict[str, object]) -> None:
+        """Write a row's outcome, or keep it to write at the next round when the database
+        takes no write (its disk full, another process holding its lock): a message the
+        platform took is counted sent once there is room, never left `sending` (review10b O8)."""
+        if not self._unrecorded:
+            try:
+                write()
+                return
+            except sqlite3.OperationalError as error:
+                log.warning(
+                    "delivery outcome not saved; will save it again",
+                    extra={**context, "error": str(error)},
+                )
+        self._unrecorded.append((write, context))
+
+    def _record_unrecorded(self) -> None:
+        """Write the outcomes kept by `_record`, oldest first, as far as the database takes them."""
+        while self._unrecorded:
+            write, context = self._unrecorded[0]
+            try:
+                write()
+            except sqlite3.OperationalError:
+                return
+            self._unrecorded.popleft()
+            log.info("delivery outcome saved", extra=context)
+
     def _retry(
         self, row: Delivery, reason: str, uncertain: bool, context: dict[str, object]
     ) -> None:
@@ -701,13 +737,17 @@ class DeliveryEngine:
         now = time.time()
         if errors >= self.policy.max_errors:
             note = " (an earlier attempt may have arrived)" if uncertain else ""
-            self.ledger.mark_failed(row.id, f"gave up after {errors} tries{note}: {reason}", now)
+            given_up = f"gave up after {errors} tries{note}: {reason}"
+            self._record(partial(self.ledger.mark_failed, row.id, given_up, now), context)
             log.warning("delivery failed after retries", extra={**context, "reason": reason})
             return
         delay = self.policy.retry_delay(errors)
         if uncertain:
             delay = max(delay, self.policy.settle)
-        self.ledger.requeue(row.id, now + delay, uncertain=uncertain, error=reason)
+        requeue = partial(
+            self.ledger.requeue, row.id, now + delay, uncertain=uncertain, error=reason
+        )
+        self._record(requeue, context)
         log.info(
             "delivery will be retried",
             extra={**context, "reason": reason, "retry_in": round(delay, 2), "errors": errors},

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+import sqlite3
+from pathlib import Path
 from typing import Literal
 
 import pytest
@@ -205,6 +207,38 @@ async def test_cancelled_mid_request_then_restarted_sends_once(
     assert done.sent == 2
     assert slack.per_channel() == {"D1": 1, "D2": 1}
     assert slack.count(POST) == 2
+
+
+async def test_a_sent_message_whose_outcome_cannot_be_saved_is_saved_once_there_is_room(
+    make_engine: EngineFactory,
+    slack: FakeSlack,
+    db: Database,
+    db_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # Slack takes two messages while another process holds the database's write lock (as a
+    # full disk refuses writes): their "sent" cannot be written. Once the lock goes, they are
+    # counted sent by this process, and the fan-out finishes, nobody twice (review10b O8).
+    caplog.set_level(logging.INFO, "bot.delivery")
+    db.execute("PRAGMA busy_timeout=0")  # the engine's writes fail at once, not in 5 s
+    slack.stall(POST, deliver=True)
+    other = sqlite3.connect(db_path, isolation_level=None)
+    async with make_engine() as engine:
+        engine.enqueue("slack", ["U1", "U2"], "announcement", "8", Message("Launch day"))
+        await until(lambda: len(slack.messages) == 2)
+        other.execute("BEGIN IMMEDIATE")
+        slack.release()
+        await until(
+            lambda: any(r.message.startswith("delivery outcome not saved") for r in caplog.records)
+        )
+        other.execute("ROLLBACK")
+        async with asyncio.timeout(10):
+            done = await drain(engine, "announcement", "8")
+    other.close()
+    assert (done.sent, done.remaining) == (2, 0)
+    assert {r["state"] for r in rows(db).values()} == {"sent"}
+    assert slack.per_channel() == {"D1": 1, "D2": 1}
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
 @pytest.mark.parametrize(
