@@ -7,13 +7,25 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
+from bot import storage
+
 if TYPE_CHECKING:
     from bot.app import Runtime
 
 
 def database_writable(db: Database) -> dict[str, Any]:
-    """Write to the database in a transaction that is rolled back: a read-only file, a full
-    disk or a broken volume shows here, where a read would still succeed."""
+    """Write to the database in a transaction that is rolled back: a read-only file or a broken
+    volume shows here, where a read would still succeed. A full disk does not (SQLite writes
+    nothing before the commit), so the space left is checked as `/healthz` checks it."""
+    state = _rolled_back_write(db)
+    if state["ok"]:
+        room = storage.database_health(db)
+        if not room["ok"]:
+            return {**room, **({"busy": True} if state.get("busy") else {})}
+    return state
+
+
+def _rolled_back_write(db: Database) -> dict[str, Any]:
     conn = db.conn
     if conn.in_transaction:
         return {"ok": True}  # someone is writing on this very connection right now

@@ -65,3 +65,18 @@ async def test_ready_while_slack_rejects_the_token(make_bot, slack: FakeSlack) -
     assert status == 200  # Teams' requests still reach the bot (review6 item 2)
     assert state["slack"]["ok"] is False and state["slack"]["error"] == "invalid_auth"
     assert state["database"]["ok"] and state["clock"]["ok"]
+
+
+async def test_not_ready_when_the_database_is_full(make_bot) -> None:
+    # A full disk: the rolled-back write cannot show it (SQLite writes nothing before the
+    # commit), so the room left is checked as /healthz checks it (review10b O5).
+    client = await make_bot()
+    db = client.runtime.db
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    limit = db.execute("PRAGMA max_page_count").fetchone()[0]
+    db.execute(f"PRAGMA max_page_count={pages}")  # the file can grow no more
+    status, state = await ready(client)
+    assert status == 503
+    assert state["database"]["ok"] is False and "full" in state["database"]["error"]
+    db.execute(f"PRAGMA max_page_count={limit}")
+    assert (await ready(client))[0] == 200
