@@ -11,7 +11,7 @@ from typing import Any
 from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.schema import Activity, ChannelAccount
-from botbuilder.schema.teams import TeamsChannelData
+from botbuilder.schema.teams import TeamsChannelAccount, TeamsChannelData
 from msrest.exceptions import ClientRequestError, HttpOperationError
 
 from bot.delivery.gateway import PermanentFailure, RateLimited, TransientFailure
@@ -203,19 +203,55 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         """A personal message, an @mention or a submit button's message: a command word runs
-        the command, the rest asks. Channel posts are sorted out first."""
+        the command, the rest asks. Channel posts are sorted out first. A newcomer's role
+        (guest or not) is asked of Teams once they are answered."""
         activity: Activity = turn_context.activity
-        text = self._text(activity)
-        if not text and isinstance(activity.value, dict):
-            # An Action.Submit button sends a message whose value carries the button's data.
-            answer = await self._pressed(turn_context, self._sender(turn_context), activity.value)
-        elif activity.conversation.conversation_type == CHANNEL:
-            answer = await self._on_channel_post(turn_context, text)
-        else:
-            public = (activity.conversation.conversation_type or PERSONAL) != PERSONAL
-            answer = await self._asked(turn_context, self._sender(turn_context), text, public)
-        if answer.reply is not None:
-            await turn_context.send_activity(self._reply(activity, answer.reply, answer.errors))
+        newcomer = self._newcomer(activity)
+        try:
+            text = self._text(activity)
+            if not text and isinstance(activity.value, dict):
+                # An Action.Submit button sends a message whose value carries the button's data.
+                sender = self._sender(turn_context)
+                answer = await self._pressed(turn_context, sender, activity.value)
+            elif activity.conversation.conversation_type == CHANNEL:
+                answer = await self._on_channel_post(turn_context, text)
+            else:
+                public = (activity.conversation.conversation_type or PERSONAL) != PERSONAL
+                answer = await self._asked(turn_context, self._sender(turn_context), text, public)
+            if answer.reply is not None:
+                reply = self._reply(activity, answer.reply, answer.errors)
+                await turn_context.send_activity(reply)
+        finally:
+            if newcomer:
+                await self._note_role(turn_context)
+
+    def _newcomer(self, activity: Activity) -> bool:
+        """Whether the sender is new to the directory, outside a team's channel (whose roster,
+        read when the app was added, says who is a guest)."""
+        account = activity.from_property
+        aad = account.aad_object_id if account else None
+        if not aad or not account.id or activity.conversation.conversation_type == CHANNEL:
+            return False
+        return self.core.directory.get(PLATFORM, aad) is None
+
+    async def _note_role(self, turn_context: TurnContext) -> None:
+        """Note a newcomer's role, which a message does not carry (a roster does), so that a
+        guest gets no digests or announcements before a roster is read."""
+        activity: Activity = turn_context.activity
+        account: ChannelAccount = activity.from_property
+        client = turn_context.turn_state[turn_context.adapter.BOT_CONNECTOR_CLIENT_KEY]
+        try:
+            found = await client.conversations.get_conversation_member(
+                activity.conversation.id, account.id
+            )
+        except (HttpOperationError, ClientRequestError) as error:
+            log.warning("could not read a new Teams sender's role", extra={"error": str(error)})
+            return
+        entry = people.member(
+            TeamsChannelAccount().deserialize({**found.serialize(), **found.additional_properties})
+        )
+        if entry is not None and entry.user_id == account.aad_object_id:
+            people.store(self.core.directory, [entry])
 
     def _text(self, activity: Activity) -> str:
         """What the message says to the bot: a command word after the @mention runs even with

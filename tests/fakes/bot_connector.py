@@ -8,7 +8,8 @@
 It answers the Connector REST calls a bot makes: send (`POST /v3/conversations/{id}/activities`),
 reply (`POST …/activities/{replyToId}`), update (`PUT …/activities/{id}`), create a
 conversation (`POST /v3/conversations`) and read a roster (`GET …/{id}/pagedmembers`, paged by
-`pageSize`, and `GET …/{id}/members`) from `rosters[conversation or team id]`, and list a team's
+`pageSize`, and `GET …/{id}/members`) from `rosters[conversation or team id]`, read one member
+(`GET …/{id}/members/{member}`) from there or `accounts[id]` (404 otherwise), and list a team's
 channels (`GET /v3/teams/{id}/conversations`) from `channels[team id]` (`[{"id", "name"}]`).
 `fail(status, retry_after=…, times=…)` makes the next calls answer an error instead (401 the
 bot's token refused, 403 blocked, 404 gone, 413 a message too big, 429 throttled, 500 broken,
@@ -29,6 +30,7 @@ from aiohttp.test_utils import TestServer
 
 Json = dict[str, Any]
 
+_READS = ("member", "members", "pagedmembers", "channels")  # calls that deliver nothing
 FIRST_POST_MS = 1_700_000_000_000  # the time of the first post, as its id
 
 _ERROR_CODES = {
@@ -74,6 +76,7 @@ class FakeBotConnector:
         self.calls: list[Sent] = []
         self.rosters: dict[str, list[Json]] = {}
         self.channels: dict[str, list[Json]] = {}
+        self.accounts: dict[str, Json] = {}  # whom Teams knows besides rosters, by id
         self._failures: list[_Failure] = []
         self._ids = itertools.count(1)
         app = web.Application()
@@ -82,6 +85,7 @@ class FakeBotConnector:
         app.router.add_post("/v3/conversations/{conversation}/activities/{activity}", self._reply)
         app.router.add_put("/v3/conversations/{conversation}/activities/{activity}", self._update)
         app.router.add_get("/v3/conversations/{conversation}/members", self._members)
+        app.router.add_get("/v3/conversations/{conversation}/members/{member}", self._member)
         app.router.add_get("/v3/conversations/{conversation}/pagedmembers", self._paged_members)
         app.router.add_get("/v3/teams/{team}/conversations", self._team_channels)
         self._server = TestServer(app, host="127.0.0.1")
@@ -93,8 +97,9 @@ class FakeBotConnector:
 
     @property
     def sent(self) -> list[Sent]:
-        """The calls that delivered something (the failed ones are only in `calls`)."""
-        return [call for call in self.calls if call.status < 300]
+        """The calls that delivered something (the failed ones and the reads are only in
+        `calls`)."""
+        return [call for call in self.calls if call.status < 300 and call.method not in _READS]
 
     @property
     def posted(self) -> list[Sent]:
@@ -180,6 +185,16 @@ class FakeBotConnector:
         conversation = request.match_info["conversation"]
         failed = await self._answer(request, "members", conversation, None)
         return failed or web.json_response(self.rosters.get(conversation, []))
+
+    async def _member(self, request: web.Request) -> web.Response:
+        conversation, member = request.match_info["conversation"], request.match_info["member"]
+        failed = await self._answer(request, "member", conversation, member)
+        listed = [*self.rosters.get(conversation, []), *self.accounts.values()]
+        found = [m for m in listed if member in (m.get("id"), m.get("aadObjectId"))]
+        if failed or found:
+            return failed or web.json_response(found[0])
+        error = {"error": {"code": "NotFound", "message": "member not found"}}
+        return web.json_response(error, status=404)
 
     async def _team_channels(self, request: web.Request) -> web.Response:
         team = request.match_info["team"]

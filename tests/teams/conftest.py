@@ -142,6 +142,9 @@ class Teams:
         ):
             activity["id"] = f"{activity['id']}-{len(self.posted)}"
         self.posted.add((conversation, activity.get("id")))
+        sender = activity.get("from") or {}
+        if sender.get("id"):  # Teams knows whoever writes: a member lookup finds them
+            self.connector.accounts.setdefault(sender["id"], {"userRole": "user", **sender})
         return await self.post_as_written(
             cards.signed(activity, self.core.shares.signature), headers
         )

@@ -119,7 +119,7 @@ async def test_a_submit_button_message_gets_a_reply_or_none(
     await teams.post(SUBMIT, value={"action_id": "test_button", "value": "item-1"})
 
     if shown is None:
-        assert teams.connector.calls == []
+        assert teams.connector.posted == []
     else:
         [call] = teams.connector.posted
         assert shown in card_text(call.activity)

@@ -18,7 +18,7 @@ async def test_a_personal_message_gets_a_reply_in_the_same_chat(teams: Teams) ->
     response = await teams.post(PERSONAL, text="Can I post a photo from the office party?")
 
     assert response.status == 200
-    [call] = teams.connector.calls
+    [call] = teams.connector.posted
     incoming = load_activity(PERSONAL, teams.connector.url)
     assert call.conversation_id == incoming["conversation"]["id"]
     assert call.activity_id == incoming["id"]  # a reply to the message

@@ -87,6 +87,20 @@ async def test_a_message_records_the_senders_time_zone(teams: Teams) -> None:
     )
 
 
+async def test_a_guest_who_writes_before_any_roster_is_read_is_a_guest(teams: Teams) -> None:
+    # A message does not say the sender is a guest; Teams does when asked (as a roster does).
+    guest = {"id": "29:gus", "name": "Gus (Guest)", "aadObjectId": "gus"}
+    teams.connector.accounts[guest["id"]] = {**guest, "userRole": "guest"}
+    chat = {"conversationType": "personal", "id": "a:chat-gus"}
+    await teams.post(PERSONAL, text="hello", conversation=chat, **{"from": guest})
+    await teams.post(PERSONAL, text="hello")
+
+    gus = teams.core.directory.get("teams", "gus")
+    assert gus is not None and gus.guest
+    # no digests, no announcements: only Megan counts
+    assert [m.name for m in teams.core.directory.active("teams")] == ["Megan Bowen"]
+
+
 @pytest.fixture
 async def gateway(teams: Teams, roster: object) -> TeamsGateway:
     await teams.post(CHANNEL_INSTALLED)

@@ -180,7 +180,8 @@ async def test_a_receipt_teams_refuses_for_a_moment_is_sent_again(
     teams.connector.fail(status, retry_after=retry_after)
     await teams.post(PERSONAL, text=f"report {LINK} rude reply to our launch post")
 
-    assert [call.status for call in teams.connector.calls] == [status, 200]
+    replies = [call.status for call in teams.connector.calls if call.method == "reply"]
+    assert replies == [status, 200]
     [receipt] = teams.connector.sent
     assert "R-0001" in card_text(receipt.activity)
     assert "Sorry" not in json.dumps([call.activity for call in teams.connector.calls])
@@ -191,5 +192,6 @@ async def test_a_reply_teams_keeps_refusing_is_not_followed_by_an_apology(teams:
     response = await teams.post(PERSONAL, text=f"report {LINK} rude reply to our launch post")
 
     assert response.status == 200
-    assert [call.status for call in teams.connector.calls] == [429]  # no apology tried after it
+    replies = [call.status for call in teams.connector.calls if call.method == "reply"]
+    assert replies == [429]  # no apology tried after it
     assert [row["url"] for row in teams.db["report_links"].rows] == [LINK]
