@@ -74,11 +74,11 @@ VERDICT_GRID: dict[str, tuple[float, ...]] = {
 # spread over 0-1, the multilingual model's sit near 0.85), and the cosine already enters the
 # verdict through the fitted weights.
 # The verdict's logistic model is fitted (L2 penalty) on the same documents as the thresholds;
-# COSINE is the place of the embedding cosine among answer.verdict_features.
+# COSINES are the places of the figures of answer.verdict_features the embedding model gives.
 L2 = 1.0
-COSINE = 3
+COSINES = [3, 4]
 # The names of answer.verdict_features, for the AUC line of each.
-FEATURES = ("coverage", "matched", "lead", "cosine")
+FEATURES = ("coverage", "matched", "lead", "cosine", "shared")
 
 
 def _grid(base: Tuning, grid: dict[str, tuple[float, ...]]) -> list[Tuning]:
@@ -242,7 +242,7 @@ def fit_verdict(found: Sequence[Found], tuning: Tuning) -> Tuning:
     raw = np.array([verdict_features(item.hits, tuning) for item in found])
     labels = np.array([float(item.question.covered) for item in found])
     plain = raw.copy()
-    plain[:, COSINE] = 0.0
+    plain[:, COSINES] = 0.0
     return replace(
         tuning,
         verdict_weights=_logistic(raw, labels),

@@ -84,18 +84,22 @@ def _cosine(hit: Hit, tuning: Tuning) -> float | None:
 def verdict_features(hits: Sequence[Hit], tuning: Tuning = DEFAULT_TUNING) -> tuple[float, ...]:
     """What the verdict weighs, each on a scale that holds across documents: the idf-weighted
     share of the question the best passage covers, how many of its words it shares (up to
-    three), its lead over the runner-up (log, capped), and the embedding cosine's distance
-    from its usual value (0 when another model, or none, gave it). A question about another
-    workplace topic is no feature: the verdict's rules refuse it."""
+    three), its lead over the runner-up (log, capped), the embedding cosine's distance from
+    its usual value, and how much closer the passage is to the whole question than to the
+    question cut to the words it shares (negative when the words it lacks are about something
+    else); the last two 0 when another model, or none, gave the cosine. A question about
+    another workplace topic is no feature: the verdict's rules refuse it."""
     best = hits[0]
     runner_up = hits[1].score if len(hits) > 1 else 0.0
     lead = best.score / runner_up if runner_up > 0 else math.e
     cosine = _cosine(best, tuning)
+    shared = best.shared_similarity
     return (
         best.coverage,
         min(best.matched, 3) / 3,
         min(math.log(max(lead, 1.0)), 1.0),
         0.0 if cosine is None else cosine - tuning.similarity_center,
+        0.0 if cosine is None or shared is None else cosine - shared,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
@@ -259,6 +260,42 @@ def words(text: str) -> list[str]:
             elif part:
                 found.append(part)
     return found
+
+
+def without(text: str, dropped: Collection[str]) -> str:
+    """`text` with the words `dropped` (as `words` reads them) blanked out and the rest as
+    written: a CJK character goes only when every pair it is read in is dropped."""
+    kept = list(text)
+    for match in _WORD.finditer(text):
+        token = match.group().lower().replace("\u2019", "'")
+        if len(token) != len(match.group()):
+            continue  # a letter that lower-cases into two: its places would not line up
+        offset = match.start()
+        for part in re.split(f"({_CJK.pattern})", token):
+            if _CJK.fullmatch(part):
+                gone = _dropped_characters(part, dropped)
+            elif part in dropped:
+                gone = list(range(len(part)))
+            else:  # "l'entreprise": the word after the article may be dropped alone
+                gone, start = [], 0
+                for piece in part.split("'"):
+                    if piece in dropped:
+                        gone += range(start, start + len(piece))
+                    start += len(piece) + 1
+            for place in gone:
+                kept[offset + place] = " "
+            offset += len(part)
+    return " ".join("".join(kept).split())
+
+
+def _dropped_characters(run: str, dropped: Collection[str]) -> list[int]:
+    """The places in a CJK run whose every pair (or the lone character) is dropped."""
+    pairs = [run[i : i + 2] for i in range(max(1, len(run) - 1))]
+    return [
+        place
+        for place in range(len(run))
+        if all(pairs[i] in dropped for i in range(max(0, place - 1), min(place + 1, len(pairs))))
+    ]
 
 
 def detect_language(text: str, default: str = DEFAULT_LANGUAGE.code) -> str:

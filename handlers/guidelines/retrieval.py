@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from handlers.guidelines.embedding import Embedder, default_embedder, embed_passages
@@ -18,6 +18,7 @@ from handlers.guidelines.language import (
     reading_language,
     reply_language,
     stem,
+    without,
 )
 from handlers.guidelines.lexicon import ideas, off_topic, social
 from handlers.guidelines.pieces import units
@@ -71,6 +72,10 @@ class Hit:
     similarity: float | None = None
     # The name of the model that gave `similarity` (the verdict's weights hold for one model).
     similarity_model: str | None = None
+    # The same cosine with the question's words the section lacks blanked out ("Who has the
+    # password of the Facebook page?" read as "Who has the of the Facebook page?"); the same
+    # as `similarity` when it holds them all. Given for the best hit only.
+    shared_similarity: float | None = None
 
 
 def analyse(text: str, code: str) -> list[Term]:
@@ -250,7 +255,7 @@ class Index:
         for term in terms:
             weight = self._weight(term)
             total += weight
-            if term.stem in words or any(f"@{idea}" in words for idea in term.ideas):
+            if _holds(words, term):
                 covered += weight
                 matched += 1
                 matched_ideas += any(f"@{idea}" in words for idea in term.ideas)
@@ -309,7 +314,25 @@ class Index:
             similarities = self._similarities(model, question, depth) if model else {}
             fused = _rerank(depth, scores, similarities, self.tuning.semantic_weight)
         chosen = self._diverse(self._about(fused, terms), limit)
-        return [self._hit(doc, score, terms, similarities.get(doc)) for doc, score in chosen]
+        hits = [self._hit(doc, score, terms, similarities.get(doc)) for doc, score in chosen]
+        # Only where the verdict reads it: from the model its weights were fitted with.
+        if model is not None and hits and hits[0].similarity_model == self.tuning.similarity_model:
+            shared = self._shared_similarity(model, question, chosen[0][0], terms)
+            hits[0] = replace(hits[0], shared_similarity=shared)
+        return hits
+
+    def _shared_similarity(
+        self, model: Embedder, question: str, doc: int, terms: Sequence[Term]
+    ) -> float | None:
+        """The section's cosine with the question cut to the words it shares with it: when the
+        words it lacks pull the question away from it, it does not say what is asked. None
+        when it shares none (the small words left say nothing)."""
+        words = self._docs[doc]
+        lacking = {term.word for term in terms if not _holds(words, term)}
+        if len(lacking) == len({term.word for term in terms}):
+            return None
+        cut = without(question, lacking) if lacking else ""
+        return self._similarities(model, cut or question, [doc])[doc]
 
     def _diverse(self, ranked: Sequence[tuple[int, float]], limit: int) -> list[tuple[int, float]]:
         """The best `limit`, with at most MAX_SIBLINGS under the same parent heading: three
@@ -392,6 +415,11 @@ class Index:
             cosines = vectors[doc] @ asked
             found[doc] = (float(cosines[:-1].max()) + float(cosines[-1])) / 2
         return found
+
+
+def _holds(words: Counter[str], term: Term) -> bool:
+    """Whether a section's words hold the term: its stem or one of its ideas."""
+    return term.stem in words or any(f"@{idea}" in words for idea in term.ideas)
 
 
 def _title_path(sections: Sequence[Section]) -> tuple[str, ...]:

@@ -49,7 +49,7 @@ class Tuning:
     # Verdict: below this cosine a passage sharing one word is not about the question.
     min_similarity: float = 0.05
     # One shared word with less than `refuse_coverage` of the question is refused.
-    refuse_coverage: float = 0.2
+    refuse_coverage: float = 0.0
     # The verdict's logistic model: the weights of answer.verdict_features (a bias first), fitted
     # by the bench on covered against uncovered questions; an answer is confident from
     # `answer_probability` on, and a passage sharing a single word is refused below
@@ -57,12 +57,12 @@ class Tuning:
     # only when it comes from `similarity_model`, the model the weights were fitted with
     # (another model's cosines have another scale); without it, `verdict_weights_plain` hold
     # (fitted before the model's weight was gated: the English model's re-ranking has no gate).
-    verdict_weights: tuple[float, ...] = (0.808, 1.559, -0.026, 0.66, 32.275)
-    verdict_weights_plain: tuple[float, ...] = (0.148, 1.438, 0.878, 0.553, 0.0)
+    verdict_weights: tuple[float, ...] = (1.094, 1.259, -0.056, 0.344, 26.032, 44.759)
+    verdict_weights_plain: tuple[float, ...] = (0.148, 1.438, 0.878, 0.553, 0.0, 0.0)
     similarity_model: str = "e5-0.3.0-bundled"
-    similarity_center: float = 0.85
+    similarity_center: float = 0.852
     answer_probability: float = 0.75
-    refuse_probability: float = 0.0
+    refuse_probability: float = 0.4
 
 
 DEFAULT_TUNING = Tuning()

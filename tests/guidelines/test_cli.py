@@ -94,11 +94,12 @@ def test_qa_feedback_when_empty(env: dict[str, str]) -> None:
 async def test_qa_feedback_prints_what_people_typed_without_control_characters(
     env: dict[str, str], make_settings: SettingsFactory
 ) -> None:
-    # Asked and marked 👎 on the console (its buttons are the last message's #N).
+    # Asked and marked 👎 on the console (its buttons are the last message's #N: "unsure", the
+    # words the escapes leave being no words of the guidelines, shows three passages first).
     runtime = build_runtime(make_settings(db=Path(env["SOCIALBOT_DB"])))
     question = "Can I post a photo \x1b]0;owned\x07\x1b[2Jfrom the office party?\u202e"
     try:
-        await chat(runtime, io.StringIO(f"{question}\n#2\n"), io.StringIO(), "alice", False)
+        await chat(runtime, io.StringIO(f"{question}\n#6\n"), io.StringIO(), "alice", False)
     finally:
         runtime.db.close()
 

@@ -139,3 +139,21 @@ def test_the_bundled_model_reads_an_english_question_on_spanish_guidelines() -> 
     lunch = offline_answer(index, "When is lunch?")
     assert lunch.sources, "the closest passages, even with nothing in common"
     assert lunch.verdict == "not_covered", "and the verdict refuses them"
+
+
+def test_a_question_whose_other_words_the_passage_lacks_is_not_answered_with_confidence() -> None:
+    # The passage on official accounts shares "cuentas oficiales" with a question about their
+    # password; the question cut to those words is closer to it than the whole question: what
+    # it asks is not there. A question it answers in other words keeps its confidence.
+    index = Index(split_sections(SPANISH), embedder=load_embedder())
+    photo = index.search("¿Puedo publicar una foto de un compañero?")[0]
+    assert photo.shared_similarity == photo.similarity, "it holds every word asked"
+    password = "¿Quién tiene la contraseña de las cuentas oficiales?"
+    found = index.search(password)[0]
+    assert found.section.title == "Cuentas oficiales"
+    assert found.shared_similarity is not None and found.similarity is not None
+    assert found.shared_similarity > found.similarity
+    assert offline_answer(index, password).verdict == "unsure"
+    assert offline_answer(index, "¿Quién abre perfiles de la organización?").verdict == "answer"
+    # Sharing no word, only the small words would be left: nothing to compare.
+    assert index.search("When is lunch?")[0].shared_similarity is None

@@ -163,8 +163,12 @@ LEFT_TO_THE_BENCH = {
     # bench at the tenth session's start to keep the suite within its time.
     "honolulu-city-social-media-guide",
 }
-# Measured on the 14 (without honolulu) with the multilingual model: top-1 0.701, top-3 0.885,
-# refused 0.034, unsure 0.138, "not covered" recognised 0.526, AUC 0.752. On the 15 with it: top-1
+# Measured on the 14 (without honolulu) with the multilingual model and the verdict weighing how
+# much closer the passage is to the question cut to the words it shares (weights chosen on the
+# 38): top-1 0.701, top-3 0.885, refused 0.036, unsure 0.161, "not covered" recognised 0.526,
+# AUC 0.766 (leave-one-policy-out on the 34 older, the figure to raise: n.c. 0.47 -> 0.56 at
+# the same unsure 0.15). Before it, with the weights chosen on the 30: unsure 0.138, recognised
+# 0.526, AUC 0.752. On the 15 with it: top-1
 # 0.688, top-3 0.869, refused 0.032, unsure 0.133, recognised 0.529, AUC 0.756. Before, on the 16
 # with ics: top-1 0.687, top-3 0.862, refused 0.031, unsure 0.129, "not covered" recognised 0.505
 # (0.678, 0.862, 0.031, 0.123, 0.495 before the coverage term and the verdict fitted again); with
@@ -175,11 +179,11 @@ CORPUS_FLOORS = {
     "recognised": 0.50 if MULTILINGUAL else 0.25,
 }
 # The verdict's AUC, covered against uncovered questions, with the shipped weights (bench/
-# qa_eval.py prints the leave-one-policy-out one, 0.732 on the 22): measured 0.745 (0.646).
-CORPUS_AUC = 0.74 if MULTILINGUAL else 0.64
+# qa_eval.py prints the leave-one-policy-out one, 0.767 on the 34 older): measured 0.766 (0.646).
+CORPUS_AUC = 0.76 if MULTILINGUAL else 0.64
 CORPUS_CEILINGS = {
     "refused": 0.04 if MULTILINGUAL else 0.05,
-    "unsure": 0.14,
+    "unsure": 0.17,
 }
 
 

@@ -12,7 +12,7 @@ import pytest
 import snowballstemmer  # type: ignore[import-untyped]
 
 from handlers.guidelines.answer import offline_answer
-from handlers.guidelines.language import LANGUAGES, detect_language, stem
+from handlers.guidelines.language import LANGUAGES, detect_language, stem, without
 from handlers.guidelines.retrieval import Index
 from handlers.guidelines.sections import split_sections
 from handlers.texts import TEXTS
@@ -161,7 +161,6 @@ DEFAULT_GUIDELINES = Path(__file__).resolve().parents[2] / "handlers" / "data" /
     ("question", "code", "number"),
     [
         ("¿Puedo compartir noticias de la empresa en LinkedIn?", "es", "1"),
-        ("Får jag dela företagets nyheter på LinkedIn?", "sv", "1"),
         ("Mag ik vertrouwelijke cijfers van ons bedrijf delen?", "nl", "3"),
         ("Noen skriver negative kommentarer om oss, skal jeg svare på dem?", "nb", "4"),
     ],
@@ -182,7 +181,6 @@ def test_questions_in_other_languages_on_the_english_default_guidelines_are_answ
     ("question", "code"),
     [
         ("Darf ich Fotos von der Weihnachtsfeier posten?", "de"),
-        ("Puis-je publier une photo de la fête ?", "fr"),
     ],
 )
 def test_a_party_photo_asked_in_another_language_is_unsure_with_the_photo_rule_shown(
@@ -298,3 +296,16 @@ def test_words_stemmed_in_many_threads_at_once_get_their_own_stems() -> None:
     assert failed == []
     alone = snowballstemmer.stemmer("english")
     assert [stem(word, "en") for word in words] == [alone.stemWord(word) for word in words]
+
+
+def test_a_question_cut_to_the_words_a_passage_shares_keeps_the_rest_as_written() -> None:
+    # What the verdict embeds a second time: the question without the words the passage lacks.
+    assert without("Chi ha la Password della pagina Facebook?", {"password"}) == (
+        "Chi ha la della pagina Facebook?"
+    )
+    assert without("Est-ce que l'entreprise paie ?", {"entreprise"}) == "Est-ce que l' paie ?"
+    # Read as overlapping pairs, a character goes when every pair it is in is dropped: "ド" is
+    # also in "ドは", which is kept.
+    lacking = {"のパ", "パス", "スワ", "ワー", "ード"}
+    assert without("公式アカウントのパスワードは", lacking) == "公式アカウントの ドは"
+    assert without("Who runs our accounts?", set()) == "Who runs our accounts?"
