@@ -6,8 +6,12 @@ import hashlib
 import json
 import time
 from collections.abc import Callable, Collection, Iterable
+from contextlib import suppress
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from datetime import time as dt_time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -97,6 +101,28 @@ def expire_deliveries(db: Database) -> None:
     """`expires_at` (Unix time) ends a message's use whatever the platform does: a digest is
     not sent after the end of its person's day (review9 item 1)."""
     db.table("deliveries").add_column("expires_at", float)
+
+
+@migrations()
+def expire_digests_queued_before(db: Database) -> None:
+    """Digests an older release left queued have no `expires_at` and would go out whenever
+    they can, a day late beside that day's own (review10b O14): each gets the end of its day
+    (its key, the person's local date) in its person's time zone, or, when the people table
+    does not know the zone, a day after it was queued (a digest is queued within its day)."""
+    zones: dict[tuple[str, str], str] = {}
+    if db["people"].exists():
+        zones = {(p, u): tz for p, u, tz in db.execute("SELECT platform, user_id, tz FROM people")}
+    rows = db.execute(
+        "SELECT id, platform, recipient, key, created_at FROM deliveries WHERE purpose = 'digest'"
+        " AND state IN ('queued', 'sending') AND expires_at IS NULL"
+    ).fetchall()
+    for delivery_id, platform, recipient, key, created_at in rows:
+        ends = created_at + 86400.0
+        with suppress(ValueError, KeyError):  # a key that is no date, a zone unknown here
+            day_after = date.fromisoformat(key) + timedelta(days=1)
+            zone = ZoneInfo(zones[platform, recipient])
+            ends = datetime.combine(day_after, dt_time(0), zone).timestamp()
+        db.execute("UPDATE deliveries SET expires_at = ? WHERE id = ?", (ends, delivery_id))
 
 
 def _drop_bodies(

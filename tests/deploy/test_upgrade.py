@@ -7,7 +7,10 @@ from __future__ import annotations
 import asyncio
 import json
 import shutil
+import sqlite3
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from click.testing import CliRunner
 
@@ -74,3 +77,51 @@ async def test_deliveries_queued_by_the_previous_release_go_out_once(
     for user in QUEUED:
         (message,) = slack.messages_in(user)
         assert "our new plant runs on wind" in message.text
+
+
+async def test_digests_queued_by_an_older_release_are_not_sent_the_next_day(
+    tmp_path: Path, make_settings: SettingsFactory
+) -> None:
+    # The previous release, stopped during yesterday's fan-out, left two digests queued with no
+    # end (its ledger had no `expires_at`); after the upgrade nobody gets yesterday's digest
+    # today: one person's zone is known (the end of their day there), the other's is not
+    # (a day after it was queued) (review10b O14).
+    database = upgraded(tmp_path)
+    now = datetime.now(UTC)
+    yesterday = (now - timedelta(days=1)).astimezone(ZoneInfo("Pacific/Kiritimati")).date()
+    with sqlite3.connect(database) as old:
+        (payload,) = old.execute("SELECT DISTINCT payload FROM deliveries LIMIT 1").fetchone()
+        old.execute(
+            "CREATE TABLE IF NOT EXISTS people (platform TEXT, user_id TEXT, name TEXT, tz TEXT,"
+            " is_bot INTEGER, deleted INTEGER, guest INTEGER, updated_at REAL,"
+            " PRIMARY KEY (platform, user_id))"
+        )
+        old.execute(
+            "INSERT OR REPLACE INTO people VALUES"
+            " ('slack', 'U0000009', 'Kiri', 'Pacific/Kiritimati', 0, 0, 0, 0)"
+        )
+        for user, queued in (
+            ("U0000009", now - timedelta(hours=20)),
+            ("U0000008", now - timedelta(hours=25)),
+        ):
+            old.execute(
+                "INSERT INTO deliveries (platform, recipient, purpose, key, payload, created_at)"
+                " VALUES ('slack', ?, 'digest', ?, ?, ?)",
+                (user, yesterday.isoformat(), payload, queued.timestamp()),
+            )
+    async with FakeSlack() as slack:
+        settings = make_settings(
+            db=database, slack_bot_token="xoxb-test-token", slack_signing_secret="secret",
+            slack_api_url=slack.url,
+        )  # fmt: skip
+        runtime = build_runtime(settings)  # what `socialbot run` does first: open and migrate
+        try:
+            await runtime.delivery.start()
+            done = await asyncio.wait_for(
+                runtime.delivery.run_until_done("digest", yesterday.isoformat()), 30
+            )
+        finally:
+            await runtime.delivery.stop()
+            runtime.db.close()
+    assert (done.sent, done.failed) == (0, 2)
+    assert not slack.messages_in("U0000009") and not slack.messages_in("U0000008")
