@@ -67,6 +67,7 @@ def open_database(path: Path | None, migrations: Iterable[Migrations]) -> Databa
             db.execute("PRAGMA foreign_keys=ON")
             db.execute("PRAGMA busy_timeout=5000")
         for migration_set in migrations:
+            _refuse_newer(path, db, migration_set)
             migration_set.apply(db)
     except sqlite3.DatabaseError as error:
         raise SettingsError(f"Invalid setting SOCIALBOT_DB: cannot use {path}: {error}") from None
@@ -79,6 +80,19 @@ def created_at(db: Database) -> datetime | None:
         return None
     first = db.execute(f"SELECT min(applied_at) FROM [{Migrations.migrations_table}]").fetchone()
     return datetime.fromisoformat(first[0]) if first and first[0] else None
+
+
+def _refuse_newer(path: Path | None, db: Database, migration_set: Migrations) -> None:
+    """Refuse a database a newer release has migrated (a downgrade): this release would run on
+    tables it does not know and write rows without what the newer one fills in (review10b O3)."""
+    known = {migration.name for migration in migration_set._migrations}
+    unknown = [m.name for m in migration_set.applied(db) if m.name not in known]
+    if unknown:
+        raise SettingsError(
+            f"Invalid setting SOCIALBOT_DB: {path} was written by a newer socialbot (its"
+            f" migration {migration_set.name}/{unknown[0]} is unknown to this one): run that"
+            " release, or restore the backup taken before the upgrade"
+        )
 
 
 class AlreadyRunning(Exception):

@@ -125,3 +125,22 @@ async def test_digests_queued_by_an_older_release_are_not_sent_the_next_day(
             runtime.db.close()
     assert (done.sent, done.failed) == (0, 2)
     assert not slack.messages_in("U0000009") and not slack.messages_in("U0000008")
+
+
+def test_a_database_a_newer_release_migrated_is_refused_in_one_line(tmp_path: Path) -> None:
+    # A downgrade after an upgrade: this release does not start on tables it does not know,
+    # and says what to do instead (review10b O3).
+    database = upgraded(tmp_path)
+    cli(database, "feeds", "list")  # migrated by this release
+    with sqlite3.connect(database) as newer:
+        newer.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+            " VALUES ('delivery', 'from_a_newer_release', '2027-01-01')"
+        )
+    result = CliRunner().invoke(main, ["feeds", "list"], env={"SOCIALBOT_DB": str(database)})
+    assert result.exit_code == 2
+    assert result.output == (
+        f"Invalid setting SOCIALBOT_DB: {database} was written by a newer socialbot (its"
+        " migration delivery/from_a_newer_release is unknown to this one): run that release,"
+        " or restore the backup taken before the upgrade\n"
+    )
