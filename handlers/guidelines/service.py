@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 import time
+import uuid
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -94,7 +96,13 @@ class GuidelinesQA:
         it for 👍/👎 (`on_text`: see `answer`); the model is asked on the person's budget."""
         with asked_by(person):
             answer = await self.answer(question, on_text)
-        answer_id = record_answer(self.db, answer, person.platform, person.user_id)
+        try:
+            answer_id = record_answer(self.db, answer, person.platform, person.user_id)
+        except sqlite3.OperationalError as error:
+            # A full disk or a lock another program holds: the answer needs no room, so it is
+            # given; only its 👍/👎 and "ask the team" then find nothing to go by.
+            log.warning("answer given but not recorded: %s", error)
+            answer_id = uuid.uuid4().hex
         return answer_message(answer, answer_id)
 
     def warnings(self) -> list[str]:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.fakes.slack_requests import post_form, slash
+from tests.fakes.slack_requests import command_reply, post_form, slash
 
 LINK = "https://x.com/angry_customer/status/1790000000000000001"
 # Far more than fits in the room left in any page: saving it needs a new one.
@@ -47,3 +47,19 @@ async def test_a_full_disk_is_told_to_the_reporter_and_to_healthz(
     assert "R-0001" in again["text"]
     assert (await (await bot.get("/healthz")).json())["database"]["ok"] is True
     assert db["reports"].count == 1
+
+
+async def test_a_guideline_question_is_answered_on_a_full_disk(
+    make_slack_bot: Any, slack: Any
+) -> None:
+    """Answering needs no room: only the record for 👍/👎 is left out (review10b O5)."""
+    bot = await make_slack_bot()
+    db = bot.runtime.db
+    fill_the_disk(db)
+    question = "can I post a photo of the office? " + NOTE  # its record needs a new page
+
+    reply = await command_reply(bot, slack, "/guidelines", question)
+
+    assert "cannot save" not in reply["text"] and "Sorry" not in reply["text"]
+    assert reply.get("blocks"), reply
+    assert db["guideline_answers"].count == 0
