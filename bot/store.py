@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import sqlite3
 import sys
@@ -16,6 +17,9 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from bot.settings import SettingsError
+
+# A migration run again when its rules change: `<name>-v<version>`
+_VERSIONED = re.compile(r"(.+)-v(\d+)")
 
 
 class ImmediateDatabase(Database):
@@ -86,13 +90,30 @@ def _refuse_newer(path: Path | None, db: Database, migration_set: Migrations) ->
     """Refuse a database a newer release has migrated (a downgrade): this release would run on
     tables it does not know and write rows without what the newer one fills in (review10b O3)."""
     known = {migration.name for migration in migration_set._migrations}
-    unknown = [m.name for m in migration_set.applied(db) if m.name not in known]
+    unknown = [
+        m.name
+        for m in migration_set.applied(db)
+        if m.name not in known and not _an_older_version(m.name, known)
+    ]
     if unknown:
         raise SettingsError(
             f"Invalid setting SOCIALBOT_DB: {path} was written by a newer socialbot (its"
             f" migration {migration_set.name}/{unknown[0]} is unknown to this one): run that"
             " release, or restore the backup taken before the upgrade"
         )
+
+
+def _an_older_version(name: str, known: set[str]) -> bool:
+    """Whether `name` is an older version of a migration this release knows under a higher one
+    (`report-link-keys-v2` when it has `report-link-keys-v3`): one run again when its rules
+    change, which this release retired, not a newer release's (review10c R25)."""
+    older = _VERSIONED.fullmatch(name)
+    return older is not None and any(
+        (this := _VERSIONED.fullmatch(other)) is not None
+        and this[1] == older[1]
+        and int(this[2]) > int(older[2])
+        for other in known
+    )
 
 
 class AlreadyRunning(Exception):

@@ -12,10 +12,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
 from click.testing import CliRunner
 
 from bot.app import build_runtime
 from bot.cli import main
+from content_feed import canonical
+from handlers.reports import store as reports_store
 from tests.conftest import SettingsFactory
 from tests.fakes.slack_web_api import FakeSlack
 
@@ -143,4 +146,28 @@ def test_a_database_a_newer_release_migrated_is_refused_in_one_line(tmp_path: Pa
         f"Invalid setting SOCIALBOT_DB: {database} was written by a newer socialbot (its"
         " migration delivery/from_a_newer_release is unknown to this one): run that release,"
         " or restore the backup taken before the upgrade\n"
+    )
+
+
+def test_raising_the_link_key_version_is_an_upgrade_not_a_downgrade(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The next release that raises KEY_VERSION renames the re-keying migration: the name this
+    # one applied is then an older version of it, not a newer release's (review10c R25).
+    database = upgraded(tmp_path)
+    cli(database, "reports", "list")  # migrated by this release
+    rekey = next(m for m in reports_store.migrations._migrations
+                 if m.fn is reports_store.rekey_report_links)  # fmt: skip
+    monkeypatch.setattr(canonical, "KEY_VERSION", canonical.KEY_VERSION + 1)
+    monkeypatch.setattr(rekey, "name", f"report-link-keys-v{canonical.KEY_VERSION}")
+    assert "x.com/someone/status/111" in cli(database, "reports", "list")  # re-keyed again
+    with sqlite3.connect(database) as db:
+        names = {name for (name,) in db.execute("SELECT name FROM _sqlite_migrations")}
+    assert {f"report-link-keys-v{canonical.KEY_VERSION - 1}", rekey.name} <= names
+    # a version higher than this release's is a newer release's
+    monkeypatch.setattr(rekey, "name", f"report-link-keys-v{canonical.KEY_VERSION - 1}")
+    result = CliRunner().invoke(main, ["reports", "list"], env={"SOCIALBOT_DB": str(database)})
+    assert result.exit_code == 2
+    assert f"migration reports/report-link-keys-v{canonical.KEY_VERSION} is unknown" in (
+        result.output
     )
