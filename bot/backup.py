@@ -74,9 +74,7 @@ class Copied:
     deliveries: int
     settled: Settled | None = None  # the care after a restore (restore only)
     previous: Path | None = None  # where the replaced database was moved (restore only)
-    # Reports only the replaced database had, carried into the restored one: {number before:
-    # number now} (restore only).
-    carried: dict[int, int] = field(default_factory=dict)
+    carried: Carried | None = None  # what the restore brought over (restore only)
 
 
 def _beside(database: Path, suffixes: tuple[str, ...] = SQLITE_FILES) -> list[Path]:
@@ -159,7 +157,7 @@ def _describe(
     path: Path,
     settled: Settled | None = None,
     previous: Path | None = None,
-    carried: dict[int, int] | None = None,
+    carried: Carried | None = None,
 ) -> Copied:
     tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()
     return Copied(
@@ -170,7 +168,7 @@ def _describe(
         deliveries=_count(conn, "deliveries"),
         settled=settled,
         previous=previous,
-        carried=carried or {},
+        carried=carried,
     )
 
 
@@ -276,26 +274,42 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
     return [row[1] for row in conn.execute(f"PRAGMA table_info([{table}])")]
 
 
-def _carry_lost_reports(previous: Path | None, restored: Database) -> dict[int, int]:
-    """Copy the reports of the replaced database that the restored one lacks (by number and
-    filing time) into it, with their links, reporters, events and cards, so that a restore loses
-    nothing reported and gives no number out twice: {number before: number now}, the same but
-    where the restored database already has that number for another report."""
+@dataclass(frozen=True)
+class Carried:
+    """What a restore brought over from the database it replaced."""
+
+    # Reports only the replaced database had: {number before: number now}.
+    numbers: dict[int, int] = field(default_factory=dict)
+    # Reports both had that changed after the backup (triage, reporters, notes), brought up to date.
+    updated: tuple[int, ...] = ()
+
+
+def _carry_reports(previous: Path | None, restored: Database) -> Carried:
+    """Bring into the restored database what the replaced one knew of reports that the backup
+    does not: the reports filed after it, with their links, reporters, events and cards (under
+    their own numbers, but where the restored database gives that number to another report), and
+    for the reports both have (same number, same filing time) the reporters, links, events and
+    cards added since and the triage when it is newer. So a restore loses nothing reported and
+    gives no number out twice."""
     if previous is None:
-        return {}
+        return Carried()
     try:
         with _connect(previous, read_only=True) as old:
             if not _has_table(old, "reports"):
-                return {}
-            kept = set(restored.execute("SELECT id, created_at FROM reports").fetchall())
+                return Carried()
+            known = {
+                number: (created, updated)
+                for number, created, updated in restored.execute(
+                    "SELECT id, created_at, updated_at FROM reports"
+                )
+            }
             every = _columns(old, "reports")
-            lost = [
-                row
-                for row in old.execute("SELECT * FROM reports ORDER BY id").fetchall()
-                if (row[0], row[every.index("created_at")]) not in kept
-            ]
-            if not lost:
-                return {}
+            created, updated = every.index("created_at"), every.index("updated_at")
+            reports = old.execute("SELECT * FROM reports ORDER BY id").fetchall()
+            shared = [r for r in reports if known.get(r[0], (None,))[0] == r[created]]
+            both = [r[0] for r in shared]
+            lost = [r for r in reports if r[0] not in both]
+            newer = [r for r in shared if r[updated] > known[r[0]][1]]
             columns = {
                 table: [c for c in _columns(old, table) if c in _columns(restored.conn, table)]
                 for table in ("reports", *REPORT_TABLES)
@@ -306,37 +320,54 @@ def _carry_lost_reports(previous: Path | None, restored: Database) -> dict[int, 
                     f"SELECT {', '.join(f'[{c}]' for c in names)} FROM [{table}]"
                     " WHERE report_id IN (SELECT value FROM json_each(?))"
                     + (" ORDER BY id" if table == "report_events" else ""),
-                    (json.dumps([row[0] for row in lost]),),
+                    (json.dumps([r[0] for r in lost] + both),),
                 ).fetchall()
                 for table, names in columns.items()
                 if table != "reports"
             }
     except sqlite3.Error:  # a damaged database is often why it is replaced: nothing to carry
-        return {}
-    numbers: dict[int, int] = {}
-    taken = {number for (number,) in restored.execute("SELECT id FROM reports")}
+        return Carried()
+    numbers = {number: number for number in both}
+    carried: dict[int, int] = {}
+    added: set[int] = set()
     with restored.atomic():
         for row in lost:
             values = {name: row[every.index(name)] for name in columns["reports"]}
-            if values["id"] in taken:  # another report has that number here: a new one
+            if values["id"] in known:  # another report has that number here: a new one
                 del values["id"]
             cursor = restored.execute(
                 f"INSERT INTO reports ({', '.join(f'[{c}]' for c in values)})"
                 f" VALUES ({', '.join('?' for _ in values)})",
                 tuple(values.values()),
             )
-            numbers[row[0]] = int(cursor.lastrowid or row[0])
+            numbers[row[0]] = carried[row[0]] = int(cursor.lastrowid or row[0])
+        for row in newer:  # triage since the backup: the replaced database's is the latest
+            names = [c for c in columns["reports"] if c not in ("id", "created_at")]
+            restored.execute(
+                f"UPDATE reports SET {', '.join(f'[{c}] = ?' for c in names)} WHERE id = ?",
+                (*(row[every.index(c)] for c in names), row[0]),
+            )
+            added.add(row[0])
         for table, found in rows.items():
             names = [c for c in columns[table] if not (table == "report_events" and c == "id")]
+            seen = set(
+                restored.execute(f"SELECT {', '.join(f'[{c}]' for c in names)} FROM [{table}]")
+            )
             for row in found:
                 values = dict(zip(columns[table], row, strict=True))
-                values["report_id"] = numbers[values["report_id"]]
-                restored.execute(
+                number = values["report_id"]
+                values["report_id"] = numbers[number]
+                record = tuple(values[c] for c in names)
+                if record in seen:  # the backup has it (an event is known by all it says)
+                    continue
+                inserted = restored.execute(
                     f"INSERT OR IGNORE INTO [{table}] ({', '.join(f'[{c}]' for c in names)})"
                     f" VALUES ({', '.join('?' for _ in names)})",
-                    tuple(values[c] for c in names),
-                )
-    return numbers
+                    record,
+                ).rowcount
+                if inserted and number in both:
+                    added.add(number)
+    return Carried(carried, tuple(sorted(added)))
 
 
 def settle(db: Database, plan: Plan | None, now: datetime) -> Settled:
@@ -413,7 +444,7 @@ def restore(
     try:
         settled = settle(db, plan, datetime.now(UTC))
         reports_store.migrations.apply(db)  # a backup from an older release: the newest columns
-        carried = _carry_lost_reports(previous, db)
+        carried = _carry_reports(previous, db)
         return _describe(db.conn, database, settled, previous, carried)
     finally:
         db.close()

@@ -73,17 +73,25 @@ def restore_command(file: Path, yes: bool) -> None:
     click.echo(f"Restored {_summary(copied)}")
     if copied.previous is not None:
         click.echo(f"The database it replaced is kept as {copied.previous}.")
-    if copied.carried:
+    carried = copied.carried
+    if carried is not None and (carried.numbers or carried.updated):
         from handlers.reports.model import reference
 
-        numbers = ", ".join(
-            reference(before) + ("" if now == before else f" (now {reference(now)})")
-            for before, now in copied.carried.items()
-        )
-        click.echo(
-            f"{len(copied.carried)} reports filed after the backup were carried over from"
-            f" {copied.previous}: {numbers}."
-        )
+        if carried.numbers:
+            numbers = ", ".join(
+                reference(before) + ("" if now == before else f" (now {reference(now)})")
+                for before, now in carried.numbers.items()
+            )
+            click.echo(
+                f"{len(carried.numbers)} reports filed after the backup were carried over from"
+                f" {copied.previous}: {numbers}."
+            )
+        if carried.updated:
+            click.echo(
+                f"{len(carried.updated)} reports that changed after the backup (reporters,"
+                f" notes, triage) were brought up to date from {copied.previous}:"
+                f" {', '.join(reference(number) for number in carried.updated)}."
+            )
     if copied.settled is not None:
         for line in settled_lines(copied.settled):
             click.echo(line)

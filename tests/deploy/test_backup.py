@@ -197,6 +197,25 @@ def test_restore_keeps_the_database_it_replaces(tmp_path: Path) -> None:
     assert "R-0003" in filed
 
 
+def test_a_report_resolved_after_the_backup_stays_resolved(tmp_path: Path) -> None:
+    socialbot(tmp_path, "console", stdin=f"/report-mention {LINK}\n")
+    assert socialbot(tmp_path, "backup", str(tmp_path / "backup.db")).exit_code == 0
+    live = Database(tmp_path / "socialbot.db")  # a manager resolves it, as the button does
+    reports_store.ReportStore(live).record(
+        1, ("slack", "UMANAGER"), "resolved", "not worth an answer", {"status": "resolved"}
+    )
+    live.close()
+
+    back = socialbot(tmp_path, "restore", "--yes", str(tmp_path / "backup.db"))
+
+    assert back.exit_code == 0, back.output
+    assert "1 reports that changed after the backup" in back.output and ": R-0001." in back.output
+    (report,) = socialbot(tmp_path, "reports", "list", "--json").output.splitlines()
+    assert '"status": "resolved"' in report
+    events = Database(tmp_path / "socialbot.db")["report_events"].rows_where("kind = 'resolved'")
+    assert [e["detail"] for e in events] == ["not worth an answer"]
+
+
 def test_a_report_whose_number_the_backup_gives_another_keeps_a_new_one(tmp_path: Path) -> None:
     socialbot(tmp_path, "console", stdin=f"/report-mention {LINK}\n", db="other.db")
     assert socialbot(tmp_path, "backup", str(tmp_path / "b.db"), db="other.db").exit_code == 0
