@@ -36,6 +36,8 @@ ALIASES: dict[str, tuple[str, str]] = {
 ALONE = frozenset({"stop", "unsubscribe", "mute", "unmute"})
 # Where people type command words rather than slash commands.
 WORDS_ONLY = frozenset({"teams"})
+# What people type after an @mention of the bot ("@socialbot: report …", "@socialbot, report …").
+SALUTATION = r"\s*[:,;]?"
 # Commands that people there start with a word of the capability's own (the prefix it listens
 # for with `Core.on_prefix`), so the help and every hint say that word.
 PREFIXED = {"check-post": "check:"}
@@ -107,3 +109,12 @@ def parse_command(text: str, commands: Commands) -> tuple[str, str] | None:
             return candidate.command, " ".join(part for part in (candidate.text, rest) if part)
     # A slash means a command was meant: let the core answer with its usage and a suggestion.
     return (key, rest) if word.startswith("/") and key else None
+
+
+def said_to_bot(text: str, after: str | None, commands: Commands) -> str:
+    """What a message that @mentions the bot says to it: `text` (the mentions taken out), or
+    the words after the mention (`after`: None when none come before it) when only those
+    start with a command word ("Hi @socialbot report …")."""
+    if after and not parse_command(text, commands) and parse_command(after, commands):
+        return after
+    return text

@@ -49,7 +49,7 @@ from bot.slack.directory import (
     user_group_members,
 )
 from bot.slack.uploads import HomePublisher
-from handlers.command_words import parse_command
+from handlers.command_words import SALUTATION, parse_command, said_to_bot
 from handlers.core import NOT_SENT_PRIVATELY, SENT_PRIVATELY, Core
 from handlers.errors import FormErrors
 from handlers.people import Member, Person
@@ -63,6 +63,8 @@ R = TypeVar("R")
 # acknowledgement itself, anything slower follows through the response URL.
 ACK_BUDGET_SECONDS = 2.0
 SEEN_EVENTS_KEPT_SECONDS = 24 * 3600
+# An @mention in a message's text (`<@U123>`, `<@U123|name>`) and what is typed after it.
+_MENTION = re.compile(r"<@[^>]*>" + SALUTATION)
 
 # How long one try to open the Socket Mode websocket may take before a fresh URL is asked for.
 SOCKET_CONNECT_SECONDS = 10.0
@@ -567,7 +569,8 @@ class SlackBot:
 
     async def _on_mention(self, event: dict[str, Any], say: AsyncSay) -> None:
         person = self.core.person("slack", event["user"])
-        text = _without_mentions(event.get("text", ""))
+        said = event.get("text", "")
+        text = said_to_bot(_without_mentions(said), _words_after_mention(said), self.core.commands)
         reply = await self._reply(self._said(person, text, public=True), "slack mention")
         await say(thread_ts=event.get("thread_ts") or event["ts"], **blocks.message(reply))
 
@@ -715,6 +718,15 @@ def _one_line(record: logging.LogRecord) -> bool:
 
 
 def _without_mentions(text: str) -> str:
-    """The text of a mention with the `<@U123>` tags taken out."""
-    words = [word for word in text.split() if not (word.startswith("<@") and word.endswith(">"))]
-    return " ".join(words)
+    """The text of a mention with the `<@U123>` tags (and the `:` or `,` typed after each)
+    taken out, in single spaces."""
+    return " ".join(_MENTION.sub(" ", text).split())
+
+
+def _words_after_mention(text: str) -> str | None:
+    """What follows the first `<@U123>` tag when words come before it ("Hi <@U123> report
+    …"); None when the text starts with a mention or has none."""
+    found = _MENTION.search(text)
+    if found is None or not _without_mentions(text[: found.start()]):
+        return None
+    return _without_mentions(text[found.end() :])

@@ -22,7 +22,7 @@ from bot.teams.channels import learn_channels
 from bot.teams.conversations import EMULATOR, Conversations, channel_of
 from bot.teams.gateway import TeamsGateway
 from bot.teams.shared import links, message_html, shared_message, with_links
-from handlers.command_words import parse_command, typed
+from handlers.command_words import SALUTATION, parse_command, said_to_bot, typed
 from handlers.core import NOT_SENT_PRIVATELY, SENT_PRIVATELY, Core
 from handlers.errors import FormErrors, UserError
 from handlers.help import help_message
@@ -42,8 +42,7 @@ OWN_FORMS = (
     "This form was drawn for one person in this conversation, so it does not take anyone's"
     " answers here: ask me again in your own chat with me, where only you see it."
 )
-_SALUTATION = r"\s*[:,;]?"  # what people type after an @mention ("@socialbot: report …")
-_AT_TAG = re.compile(r"^\s*<at>[^<]*</at>" + _SALUTATION)
+_AT_TAG = re.compile(r"^\s*<at>[^<]*</at>" + SALUTATION)
 _BOT_CHAT = "a:"  # how the ids of a person's chat with a bot start (people's chats: 19:…)
 _THREAD = ";messageid="  # a channel thread's conversation id: `<channel id>;messageid=<root id>`
 
@@ -100,7 +99,7 @@ def _without_mentions(text: str, mentions: list[str]) -> str:
     """`text` without the `mentions` and the `:` or `,` typed after each, nor @mentions of
     others it starts with, in single spaces."""
     for mention in mentions:
-        text = re.sub(re.escape(mention) + _SALUTATION, " ", text)
+        text = re.sub(re.escape(mention) + SALUTATION, " ", text)
     return " ".join(_AT_TAG.sub(" ", text).split())
 
 
@@ -119,7 +118,7 @@ def words_after_mention(activity: Activity) -> str | None:
     before, _, after = _linked_text(activity).partition(mentions[0])
     if not _without_mentions(before, mentions):
         return None
-    return _without_mentions(re.sub(f"^{_SALUTATION}", "", after), mentions)
+    return _without_mentions(re.sub(f"^{SALUTATION}", "", after), mentions)
 
 
 def thread_root(activity: Activity) -> str | None:
@@ -256,12 +255,9 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
     def _text(self, activity: Activity) -> str:
         """What the message says to the bot: a command word after the @mention runs even with
         words before the mention ("Hi @socialbot report …")."""
-        text = text_for_bot(activity)
-        after = words_after_mention(activity)
-        commands = self.core.commands
-        if after and not parse_command(text, commands) and parse_command(after, commands):
-            return after
-        return text
+        return said_to_bot(
+            text_for_bot(activity), words_after_mention(activity), self.core.commands
+        )
 
     async def _on_channel_post(self, turn_context: TurnContext, text: str) -> Answer:
         """With channel-message consent Teams sends the bot every post in a channel: a person's

@@ -305,8 +305,13 @@ async def _wait_for_messages(slack: FakeSlack, channel: str, count: int) -> list
     raise AssertionError(f"{len(messages_to(slack, channel))} messages to {channel}, not {count}")
 
 
-async def test_report_in_a_mention_files_it_and_answers_in_a_dm(bot, slack) -> None:
-    await post_json(bot, with_text("app_mention.json", f"<@W111> report {LINK} rude"))
+@pytest.mark.parametrize(
+    # what Slack's autocompletion and people's habits make of "@socialbot report …" (review10c R6)
+    "mention",
+    ["<@W111> report", "<@W111>: report", "<@W111>, report", "Hi <@W111> report"],
+)
+async def test_report_in_a_mention_files_it_and_answers_in_a_dm(bot, slack, mention) -> None:
+    await post_json(bot, with_text("app_mention.json", f"{mention} {LINK} rude"))
     messages = await wait_for_call(slack, "chat.postMessage", count=3)
     (receipt,) = [m for m in messages if m["channel"] == "W222"]  # the reporter's DM
     assert "R-0001" in receipt["text"]
