@@ -76,10 +76,11 @@ def local_instant(draft: Draft, zone: ZoneInfo) -> datetime:
 def first_instant(draft: Draft, zones: Iterable[str], fallback: str) -> datetime | None:
     """When a scheduled announcement starts going out: its instant, or for one sent at each
     person's time, that time in the earliest of `zones` and `fallback` (people with no zone,
-    channels); None when it goes now."""
+    channels, when the audience has any); None when it goes now."""
     if draft.send_at is None or not draft.local:
         return draft.send_at
-    places = {zone_named(name, ZoneInfo(fallback)) for name in [*zones, fallback]}
+    names = [*zones, fallback] if _has_zoneless(draft) else list(zones)
+    places = {zone_named(name, ZoneInfo(fallback)) for name in names or [fallback]}
     return min(local_instant(draft, zone) for zone in places)
 
 
@@ -132,11 +133,19 @@ def _local_arrivals(draft: Draft, zones: Iterable[str], fallback: str) -> str:
         if last != first:
             end = local_instant(draft, ZoneInfo(last))
             said += f", last in {last} ({end:%a %H:%M} UTC)"
+    if not _has_zoneless(draft):
+        return f"{said}."
     without = "Channels" if draft.audience == ids.IN_CHANNELS else "People with no time zone"
     return (
         f"{said}. {without} get it at {clock:%H:%M} in {fallback} (SOCIALBOT_TIMEZONE):"
         " the platform gives them no time zone."
     )
+
+
+def _has_zoneless(draft: Draft) -> bool:
+    """Whether the audience may hold channels or people with no time zone of their own, who
+    get it at the fallback zone's time: people chosen by time zone all have one."""
+    return draft.audience != ids.IN_TIMEZONES
 
 
 def arrivals(draft: Draft, zones: Iterable[str], fallback: str) -> str | None:

@@ -398,6 +398,20 @@ async def test_at_nine_in_each_person_s_own_time_zone(make_bot, slack) -> None:
     assert "Sending: 0 of 8 delivered, 0 failed." in str(listing["blocks"])  # one announcement
 
 
+async def test_people_chosen_by_time_zone_start_at_their_own_time(make_bot, slack) -> None:
+    # review10c R4: SOCIALBOT_TIMEZONE (13 h ahead of Paris here) was counted as one of their
+    # zones: a time three hours ahead in Paris was refused as "passed for some of them".
+    bot = await make_bot(timezone="Pacific/Kiritimati")
+    soon = (datetime.now(UTC) + timedelta(hours=3)).astimezone(ZoneInfo("Europe/Paris"))
+    local = {"when": "local", "date": soon.date().isoformat(), "time": f"{soon:%H:%M}"}
+    shown = json.dumps(
+        (await preview(bot, slack, audience="timezones", timezones=["Europe/Paris"], **local))[
+            "blocks"
+        ]
+    )
+    assert "first in Europe/Paris" in shown and "People with no time zone" not in shown
+
+
 def clock_changes(zone: str) -> tuple[date, date]:
     """The next days the clocks go forward and back in `zone`."""
     tz, day = ZoneInfo(zone), datetime.now(UTC).date()
