@@ -69,6 +69,7 @@ def forget(platform: str | None, user_id: str) -> None:
     show a former employee."""
     from bot.delivery.ledger import Ledger
     from handlers import privacy
+    from handlers.announcements.store import AnnouncementStore
     from handlers.reports import Reports
     from handlers.reports.store import ReportStore
     from handlers.team_questions import TeamQuestions
@@ -82,6 +83,7 @@ def forget(platform: str | None, user_id: str) -> None:
         ledger = Ledger(runtime.db)
         changed["deliveries"] = ledger.forget(platform, user_id, stand_in, (user_id, name))
         changed.update(ReportStore(runtime.db).forget(platform, user_id, stand_in))
+        changed.update(AnnouncementStore(runtime.db).forget(platform, user_id))
         if platform == "teams":
             changed["teams_conversations"] = runtime.teams.conversations.forget(user_id)
         changed = {table: count for table, count in changed.items() if count}

@@ -372,6 +372,27 @@ class AnnouncementStore:
         """Announcements sent since `since`, oldest first."""
         return self._where("state = ? AND finished_at >= ?", [SENT, since.timestamp()])
 
+    def forget(self, platform: str, user_id: str) -> dict[str, int]:
+        """Take the person out of the recipients of the announcements going out on `platform`,
+        so that a copy the ledger dropped is not queued for them again (the figures count the
+        ledger's rows; the announcer's own columns are handled by `handlers.privacy.forget`);
+        rows changed per table."""
+        changed = 0
+        with self.db.atomic():
+            rows = self.db.execute(
+                "SELECT id, recipients FROM announcements WHERE target = ? AND EXISTS"
+                " (SELECT 1 FROM json_each(recipients) WHERE value = ?)",
+                [platform, user_id],
+            ).fetchall()
+            for announcement_id, listed in rows:
+                kept = [r for r in json.loads(listed) if r != user_id]
+                self.db.execute(
+                    "UPDATE announcements SET recipients = ? WHERE id = ?",
+                    [json.dumps(kept), announcement_id],
+                )
+                changed += 1
+        return {"announcements": changed} if changed else {}
+
     def record_refusal(self, platform: str, user_id: str, text: str) -> None:
         """Note that someone without the role tried to announce."""
         self.db.table("announce_refusals").insert(

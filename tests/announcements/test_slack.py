@@ -10,7 +10,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from click.testing import CliRunner
 
+from bot.cli import main
 from handlers.announcements.store import AnnouncementStore
 from handlers.people import Member
 from tests.announcements.conftest import (
@@ -410,6 +412,25 @@ async def test_people_chosen_by_time_zone_start_at_their_own_time(make_bot, slac
         ]
     )
     assert "first in Europe/Paris" in shown and "People with no time zone" not in shown
+
+
+async def test_someone_forgotten_while_their_copy_waits_does_not_get_it(bot, slack) -> None:
+    # review10c R20: `socialbot forget` dropped the waiting copy, and the next tick queued it
+    # again from the announcement's recipients.
+    bot.runtime.core.directory.upsert([Member("slack", "UNYC", "Ny", "America/New_York")])
+    day = datetime.now(UTC).date() + timedelta(days=2)
+    await announce(bot, slack, when="local", date=day.isoformat(), time="09:00")
+    starts = datetime.fromtimestamp(nine(day, "Europe/Paris"), UTC)
+    await bot.runtime.core.tick(starts)
+    assert "UNYC" in waiting(bot)
+    env = {"SOCIALBOT_DB": str(bot.runtime.settings.db)}
+    forget = ["forget", "--platform", "slack", "--user", "UNYC", "--yes"]
+    forgotten = CliRunner().invoke(main, forget, env=env)
+    assert forgotten.exit_code == 0, forgotten.output
+    await bot.runtime.core.tick(starts + timedelta(minutes=1))
+    assert "UNYC" not in waiting(bot) and len(waiting(bot)) == 4  # the announcer and the three
+    (row,) = bot.runtime.db.execute("SELECT recipients FROM announcements").fetchall()
+    assert "UNYC" not in row[0]
 
 
 def clock_changes(zone: str) -> tuple[date, date]:
