@@ -136,6 +136,11 @@ class Outbox(Protocol):
         between the batches; sent from `not_before` on when given (a time in their zone)."""
         ...
 
+    def withdraw(self, platform: str, purpose: str, key: str) -> int:
+        """Drop what is still queued under (purpose, key) (a cancelled announcement's copies
+        waiting for each person's time); return how many."""
+        ...
+
     async def update(
         self, platform: str, recipient: str, purpose: str, key: str, message: Message
     ) -> bool:

@@ -322,6 +322,10 @@ class DeliveryEngine:
             self._watch(purpose, key)
         return again
 
+    def withdraw(self, platform: str, purpose: str, key: str) -> int:
+        """Drop what is still queued under (purpose, key); return how many."""
+        return self.ledger.withdraw(platform, purpose, key)
+
     async def update(
         self, platform: str, recipient: str, purpose: str, key: str, message: Message
     ) -> bool:

@@ -290,6 +290,18 @@ class Ledger:
             _drop_bodies(self.db, now, now - FAILED_BODIES_KEPT)
         return int(gone)
 
+    def withdraw(self, platform: str, purpose: str, key: str) -> int:
+        """Drop what is still queued under (purpose, key) (what is being sent goes); return
+        how many."""
+        with self.db.atomic():
+            dropped = self.db.execute(
+                "DELETE FROM deliveries WHERE +platform = ? AND purpose = ? AND key = ?"
+                " AND state = 'queued'",
+                (platform, purpose, key),
+            ).rowcount
+            _drop_bodies(self.db, 0.0, 0.0)  # the payloads no row uses any more
+        return int(dropped)
+
     def forget(
         self, platform: str, recipient: str, stand_in: str, named: Collection[str] = ()
     ) -> int:

@@ -11,7 +11,7 @@ from handlers.announcements import ids
 from handlers.announcements.audience import Audience, describe
 from handlers.announcements.channels import warnings
 from handlers.announcements.dispatch import REPORT_DAYS, Dispatcher
-from handlers.announcements.figures import figures
+from handlers.announcements.figures import delivered, figures
 from handlers.announcements.form import compose_form, read_form, typed_clock
 from handlers.announcements.posts import DEFAULT_UTM, fill_in, unless_stale
 from handlers.announcements.store import (
@@ -264,7 +264,16 @@ class Announcements:
     async def _cancel(self, person: Person, value: str) -> Message:
         self._check(person, "cancel an announcement")
         cancelled = self.store.cancel(self._own(person, value).id)
-        return Message(f"Announcement #{cancelled.id} is cancelled; nothing was sent.")
+        if cancelled.state == SCHEDULED:
+            return Message(f"Announcement #{cancelled.id} is cancelled; nothing was sent.")
+        key = str(cancelled.id)
+        withdrawn = self.core.outbox.withdraw(cancelled.target, ids.PURPOSE, key)
+        states = delivered(self.store, cancelled.id)
+        went = states.get("sent", 0) + states.get("sending", 0)
+        return Message(
+            f"Announcement #{cancelled.id} is cancelled: the {withdrawn:,} copies still waiting"
+            f" will not be sent; {f'{went:,} went' if went else 'none went'}."
+        )
 
     async def _send_again(self, person: Person, value: str) -> Message:
         self._check(person, "send an announcement again")

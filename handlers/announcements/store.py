@@ -287,9 +287,13 @@ class AnnouncementStore:
         self.db.conn.commit()
 
     def cancel(self, announcement_id: int) -> Announcement:
-        """Cancel a scheduled announcement; refused with the reason once it is going out."""
+        """Cancel a scheduled announcement, or one sent at each person's time whose copies
+        are going out (the caller withdraws those still waiting); refused with the reason
+        otherwise. Returns it as it was."""
         announcement = self.get(announcement_id)
-        if not self._move(announcement_id, SCHEDULED, CANCELLED):
+        if not self._move(announcement_id, SCHEDULED, CANCELLED) and not (
+            announcement.draft.local and self._move(announcement_id, SENDING, CANCELLED)
+        ):
             raise UserError(refusal(announcement, "cancelled"))
         return announcement
 

@@ -226,6 +226,10 @@ def list_message(entries: list[tuple[Announcement, str]], platform: str) -> Mess
                     )
                 )
             )
+        elif announcement.state == SENDING and announcement.draft.local:
+            # its copies wait for each person's time, up to a day: those can still be stopped
+            cancel = Button("Cancel", ids.CANCEL, str(announcement.id), style="danger")
+            blocks.append(Actions((cancel,)))
     return Message(f"{len(entries)} announcement(s)", tuple(blocks))
 
 

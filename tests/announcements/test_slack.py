@@ -433,6 +433,26 @@ async def test_someone_forgotten_while_their_copy_waits_does_not_get_it(bot, sla
     assert "UNYC" not in row[0]
 
 
+async def test_cancel_stops_the_copies_still_waiting_for_their_time(bot, slack) -> None:
+    # review10c R3: once Paris's copies were queued, New York's waited hours and nothing could
+    # stop them ("can't be cancelled: it is already going out").
+    bot.runtime.core.directory.upsert([Member("slack", "UNYC", "Ny", "America/New_York")])
+    day = datetime.now(UTC).date() + timedelta(days=2)
+    await announce(bot, slack, when="local", date=day.isoformat(), time="09:00")
+    starts = datetime.fromtimestamp(nine(day, "Europe/Paris"), UTC)
+    await bot.runtime.core.tick(starts)
+    assert len(waiting(bot)) == 5
+    listing = await (await post_form(bot, slash("/announce", "list"))).json()
+    cancel = next(b for b in buttons(listing["blocks"]) if b["text"]["text"] == "Cancel")
+    await post_form(bot, block_action(cancel, slack.url + "respond"))
+    (answer,) = await wait_for_call(slack, "respond")
+    assert answer["text"] == (
+        "Announcement #1 is cancelled: the 5 copies still waiting will not be sent; none went."
+    )
+    await bot.runtime.core.tick(starts + timedelta(hours=6))
+    assert waiting(bot) == {}
+
+
 def clock_changes(zone: str) -> tuple[date, date]:
     """The next days the clocks go forward and back in `zone`."""
     tz, day = ZoneInfo(zone), datetime.now(UTC).date()
