@@ -414,14 +414,21 @@ async def test_people_chosen_by_time_zone_start_at_their_own_time(make_bot, slac
     assert "first in Europe/Paris" in shown and "People with no time zone" not in shown
 
 
-async def test_someone_forgotten_while_their_copy_waits_does_not_get_it(bot, slack) -> None:
-    # review10c R20: `socialbot forget` dropped the waiting copy, and the next tick queued it
-    # again from the announcement's recipients.
+async def going_out_in_paris(bot: Any, slack: FakeSlack) -> datetime:
+    """An announcement at 09:00 on each person's clock, its copies queued at Paris's 09:00
+    (the earliest), New York's (UNYC's) waiting for theirs; that instant."""
     bot.runtime.core.directory.upsert([Member("slack", "UNYC", "Ny", "America/New_York")])
     day = datetime.now(UTC).date() + timedelta(days=2)
     await announce(bot, slack, when="local", date=day.isoformat(), time="09:00")
     starts = datetime.fromtimestamp(nine(day, "Europe/Paris"), UTC)
     await bot.runtime.core.tick(starts)
+    return starts
+
+
+async def test_someone_forgotten_while_their_copy_waits_does_not_get_it(bot, slack) -> None:
+    # review10c R20: `socialbot forget` dropped the waiting copy, and the next tick queued it
+    # again from the announcement's recipients.
+    starts = await going_out_in_paris(bot, slack)
     assert "UNYC" in waiting(bot)
     env = {"SOCIALBOT_DB": str(bot.runtime.settings.db)}
     forget = ["forget", "--platform", "slack", "--user", "UNYC", "--yes"]
@@ -436,11 +443,7 @@ async def test_someone_forgotten_while_their_copy_waits_does_not_get_it(bot, sla
 async def test_cancel_stops_the_copies_still_waiting_for_their_time(bot, slack) -> None:
     # review10c R3: once Paris's copies were queued, New York's waited hours and nothing could
     # stop them ("can't be cancelled: it is already going out").
-    bot.runtime.core.directory.upsert([Member("slack", "UNYC", "Ny", "America/New_York")])
-    day = datetime.now(UTC).date() + timedelta(days=2)
-    await announce(bot, slack, when="local", date=day.isoformat(), time="09:00")
-    starts = datetime.fromtimestamp(nine(day, "Europe/Paris"), UTC)
-    await bot.runtime.core.tick(starts)
+    starts = await going_out_in_paris(bot, slack)
     assert len(waiting(bot)) == 5
     listing = await (await post_form(bot, slash("/announce", "list"))).json()
     cancel = next(b for b in buttons(listing["blocks"]) if b["text"]["text"] == "Cancel")
