@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import Awaitable, Callable
@@ -36,6 +37,9 @@ CHANNEL = "channel"  # the conversation type of a team's channel
 PERSONAL = "personal"  # the conversation type of a person's chat with the bot
 TEAM_MEMBER_REMOVED = "teamMemberRemoved"  # channelData.eventType: someone left a team
 DONE = Message("Done.")
+# How long a newcomer's role may be looked up before the turn's request is answered: Teams
+# waits 15 s for it, and its client honours a Retry-After of a minute, three times over.
+ROLE_LOOKUP_SECONDS = 3.0
 UNNAMED = "someone Teams gave no name for"  # a sender without `from.name`, unknown till a roster
 FORM_SENT_PRIVATELY = "I've sent you the form privately, in our chat: nobody else sees it."
 OWN_FORMS = (
@@ -240,11 +244,15 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         account: ChannelAccount = activity.from_property
         client = turn_context.turn_state[turn_context.adapter.BOT_CONNECTOR_CLIENT_KEY]
         try:
-            found = await client.conversations.get_conversation_member(
-                activity.conversation.id, account.id
+            found = await asyncio.wait_for(
+                client.conversations.get_conversation_member(activity.conversation.id, account.id),
+                ROLE_LOOKUP_SECONDS,
             )
-        except (HttpOperationError, ClientRequestError) as error:
-            log.warning("could not read a new Teams sender's role", extra={"error": str(error)})
+        except (HttpOperationError, ClientRequestError, TimeoutError) as error:
+            log.warning(
+                "could not read a new Teams sender's role",
+                extra={"error": str(error) or f"no answer in {ROLE_LOOKUP_SECONDS:g} s"},
+            )
             return
         entry = people.member(
             TeamsChannelAccount().deserialize({**found.serialize(), **found.additional_properties})

@@ -188,7 +188,7 @@ async def test_a_receipt_teams_refuses_for_a_moment_is_sent_again(
 
 
 async def test_a_reply_teams_keeps_refusing_is_not_followed_by_an_apology(teams: Teams) -> None:
-    teams.connector.fail(429, retry_after=60, times=5)  # longer than a turn can wait
+    teams.connector.fail(429, retry_after=60)  # longer than a turn can wait
     response = await teams.post(PERSONAL, text=f"report {LINK} rude reply to our launch post")
 
     assert response.status == 200
