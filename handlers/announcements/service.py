@@ -268,6 +268,8 @@ class Announcements:
             return Message(f"Announcement #{cancelled.id} is cancelled; nothing was sent.")
         key = str(cancelled.id)
         withdrawn = self.core.outbox.withdraw(cancelled.target, ids.PURPOSE, key)
+        # the announcer's progress message becomes the report of what went
+        await self.dispatcher.report(self.core.outbox, self.store.get(cancelled.id), done=True)
         states = delivered(self.store, cancelled.id)
         went = states.get("sent", 0) + states.get("sending", 0)
         return Message(

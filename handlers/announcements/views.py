@@ -9,7 +9,7 @@ from content_feed.compose import Network, SuggestedPost
 from handlers.announcements import ids
 from handlers.announcements.channels import channel_reason, given_up_in_outage, person_reasons
 from handlers.announcements.posts import LABELS
-from handlers.announcements.store import SCHEDULED, SENDING, Announcement, Draft
+from handlers.announcements.store import CANCELLED, SCHEDULED, SENDING, Announcement, Draft
 from handlers.announcements.when import arrivals, in_words
 from handlers.command_words import typed
 from handlers.shares import share_buttons
@@ -141,7 +141,8 @@ def progress_message(
     if not done:
         text = f"Sending… {delivered}, {figures.failed:,} failed, {figures.remaining:,} to go."
         return Message(f"{title}. {text}", (Text(f"**{title}**"), Text(text)))
-    lines = [f"Sent: {delivered}; {figures.failed:,} failed."]
+    ended = "Cancelled" if announcement.state == CANCELLED else "Sent"
+    lines = [f"{ended}: {delivered}; {figures.failed:,} failed."]
     if announcement.draft.audience == ids.IN_CHANNELS:
         lines += [
             f"- {untrusted(label)}: {channel_reason(reason, bot, announcement.target)}."

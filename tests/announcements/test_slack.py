@@ -452,6 +452,8 @@ async def test_cancel_stops_the_copies_still_waiting_for_their_time(bot, slack) 
     assert answer["text"] == (
         "Announcement #1 is cancelled: the 5 copies still waiting will not be sent; none went."
     )
+    report = await wait_for_call(slack, "chat.update")
+    assert "Cancelled: 0 of 0 delivered; 0 failed." in report[-1]["text"]
     await bot.runtime.core.tick(starts + timedelta(hours=6))
     assert waiting(bot) == {}
 
