@@ -286,8 +286,9 @@ def card(report: Report, names: Names) -> Message:
     first = report.first
     shown = report.reporters[:SHOWN_REPORTERS]
     more = len(report.reporters) - len(shown)
+    others = f"{more} other{'s' if more > 1 else ''}"
     reporters = untrusted(", ".join(r.shown_name for r in shown)) + (
-        f" and {more} others" if more else ""
+        f" and {others}" if more else ""
     )
     blocks: list[Block] = [
         Header(f"{'🚨 ' if report.urgency is Urgency.CRISIS else ''}Negative mention {report.ref}"),
@@ -309,7 +310,10 @@ def card(report: Report, names: Names) -> Message:
         if text
     ]
     if more:
-        notes.append(f"_What {more} others wrote: `socialbot reports list --json`._")
+        notes.append(
+            f"_What the {others} wrote is not shown here; an admin lists it with"
+            " `socialbot reports list --json`._"
+        )
     if notes:
         blocks.append(Text("\n".join(notes)))
     if first.source_permalink:
