@@ -51,6 +51,16 @@ class Split:
     rest: str
 
 
+# Slack's `<url|label>` whose label has a space (a link the person made with the composer's link
+# button, "this tweet"): split into words, neither half would be a link.
+_LABELLED = re.compile(r"<((?:https?://|www\.)[^|>\s]+)\|([^>]*\s[^>]*)>", re.IGNORECASE)
+
+
+def labels_apart(text: str) -> str:
+    """`<url|this tweet>` as `url (this tweet)`, as a Teams link behind a label is read."""
+    return _LABELLED.sub(lambda found: f"{found[1]} ({' '.join(found[2].split())})", text)
+
+
 def unwrap(token: str) -> str:
     """A link as typed, without the `<url|label>` wrapping Slack may add."""
     if token.startswith("<") and token.endswith(">"):
@@ -116,7 +126,7 @@ def links_problem(text: str) -> str | None:
 
 def split_typed(text: str) -> Split:
     """`https://a https://b rude comments` → the links at the start, and the words after them."""
-    words = text.split()
+    words = labels_apart(text).split()
     count = 0
     while count < len(words) and looks_like_link(words[count]):
         count += 1
@@ -126,7 +136,7 @@ def split_typed(text: str) -> Split:
 def links_in(text: str) -> tuple[str, ...]:
     """The http(s) links anywhere in a message, in order (for the message shortcut)."""
     found = []
-    for word in text.split():
+    for word in labels_apart(text).split():
         token = unwrap(word.strip("()[]{}\"'.,;!?"))
         try:
             found.append(check_link(token))

@@ -324,6 +324,15 @@ async def test_report_in_a_mention_files_it_and_answers_in_a_dm(bot, slack, ment
     assert [row["status"] for row in report_rows(bot)] == ["new"]
 
 
+async def test_a_link_behind_a_label_of_several_words_is_the_link(bot, slack) -> None:
+    # What Slack sends for a link made with the composer's link button (review10c R9).
+    await post_json(bot, with_text("message_im.json", f"report <{LINK}|this tweet> rude"))
+    messages = await wait_for_call(slack, "chat.postMessage", count=2)
+    (receipt,) = [m for m in messages if m["channel"] == "D024BE91L"]
+    assert "R-0001" in receipt["text"]
+    assert [row["url"] for row in bot.runtime.db["report_links"].rows] == [LINK]
+
+
 @pytest.mark.parametrize(
     ("text", "said"),
     [("report", "write `report &lt;link&gt;"), ("report javascript:alert(1) look", "not a web")],
