@@ -307,7 +307,7 @@ def _carry_reports(previous: Path | None, restored: Database) -> Carried:
             created, updated = every.index("created_at"), every.index("updated_at")
             reports = old.execute("SELECT * FROM reports ORDER BY id").fetchall()
             shared = [r for r in reports if known.get(r[0], (None,))[0] == r[created]]
-            both = [r[0] for r in shared]
+            both = {r[0] for r in shared}
             lost = [r for r in reports if r[0] not in both]
             newer = [r for r in shared if r[updated] > known[r[0]][1]]
             columns = {
@@ -320,7 +320,7 @@ def _carry_reports(previous: Path | None, restored: Database) -> Carried:
                     f"SELECT {', '.join(f'[{c}]' for c in names)} FROM [{table}]"
                     " WHERE report_id IN (SELECT value FROM json_each(?))"
                     + (" ORDER BY id" if table == "report_events" else ""),
-                    (json.dumps([r[0] for r in lost] + both),),
+                    (json.dumps([r[0] for r in reports]),),
                 ).fetchall()
                 for table, names in columns.items()
                 if table != "reports"
@@ -331,7 +331,8 @@ def _carry_reports(previous: Path | None, restored: Database) -> Carried:
     carried: dict[int, int] = {}
     added: set[int] = set()
     with restored.atomic():
-        for row in lost:
+        # Those whose number is free first, so that a number given anew comes after them all.
+        for row in sorted(lost, key=lambda row: row[0] in known):
             values = {name: row[every.index(name)] for name in columns["reports"]}
             if values["id"] in known:  # another report has that number here: a new one
                 del values["id"]
@@ -367,7 +368,7 @@ def _carry_reports(previous: Path | None, restored: Database) -> Carried:
                 ).rowcount
                 if inserted and number in both:
                     added.add(number)
-    return Carried(carried, tuple(sorted(added)))
+    return Carried(dict(sorted(carried.items())), tuple(sorted(added)))
 
 
 def settle(db: Database, plan: Plan | None, now: datetime) -> Settled:

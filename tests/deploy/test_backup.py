@@ -230,6 +230,20 @@ def test_a_report_whose_number_the_backup_gives_another_keeps_a_new_one(tmp_path
     assert '"ref": "R-0002"' in report and "rude" in report
 
 
+def test_a_renumbered_report_takes_no_number_a_carried_one_keeps(tmp_path: Path) -> None:
+    socialbot(tmp_path, "console", stdin=f"/report-mention {LINK}\n", db="other.db")
+    assert socialbot(tmp_path, "backup", str(tmp_path / "b.db"), db="other.db").exit_code == 0
+    ours = ["https://x.com/someone/status/456", "https://x.com/someone/status/789"]
+    socialbot(tmp_path, "console", stdin="".join(f"/report-mention {link}\n" for link in ours))
+
+    back = socialbot(tmp_path, "restore", "--yes", str(tmp_path / "b.db"))
+
+    assert back.exit_code == 0, back.output
+    assert ": R-0001 (now R-0003), R-0002." in back.output
+    listed = socialbot(tmp_path, "reports", "list", "--json").output
+    assert all(link in listed for link in [LINK, *ours])
+
+
 def test_restore_checks_the_backup_before_asking(tmp_path: Path) -> None:
     socialbot(tmp_path, "console", stdin=f"/report-mention {LINK}\n")
     (tmp_path / "text.db").write_text("not a database\n")
