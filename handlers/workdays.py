@@ -50,6 +50,10 @@ class Workdays:
         """The workweek of the people in `zone`."""
         return next((days for key, days in self.by_zone if key == str(zone)), self.days)
 
+    def of(self, chosen: tuple[int, ...] | None, zone: ZoneInfo) -> tuple[int, ...]:
+        """A person's workdays: their own choice, else their office's (by `zone`)."""
+        return chosen if chosen is not None else self.where(zone)
+
 
 def parse_workdays(text: str) -> Workdays:
     """`mon-fri; Asia/Dubai=sun-thu`: the workweek, then offices' own by time zone, separated
@@ -201,8 +205,7 @@ class Workweek:
         if self.hours is None:
             return now
         zone = self.directory.zone_of(platform, user_id, self.zone) if user_id else self.zone
-        chosen = self.chosen_days(platform, user_id) if user_id else None
-        days = set(self.days.where(zone) if chosen is None else chosen)
+        days = set(self.days.of(self.chosen_days(platform, user_id) if user_id else None, zone))
         off = self.holidays.where(zone)
         today = now.astimezone(zone).date()
         for day in (today + timedelta(days=offset) for offset in range(SEARCH_DAYS)):

@@ -54,7 +54,7 @@ class Plan:
 
     def days_of(self, prefs: Preferences, zone: ZoneInfo) -> tuple[int, ...]:
         """The person's digest days: their workdays, else their office's (by `zone`)."""
-        return prefs.days if prefs.days is not None else self.days.where(zone)
+        return self.days.of(prefs.days, zone)
 
 
 def closes(day: date, zone: ZoneInfo, at: time) -> datetime:
