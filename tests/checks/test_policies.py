@@ -27,6 +27,12 @@ LEFT_TO_THE_BENCH = {
     "socialtic-seguridad-redes-sociales-es.md",
     "tum-cdps-meinungsfreiheit-social-media-de.md",
     "twojdoradcaoze-polityka-social-media-pl.md",
+    # Retired from policies_unseen6.yaml at the eleventh session's start: measured by the bench,
+    # so the test's time and floors stay as they were.
+    "farsetlabs-social-media-policy.md",
+    "flipper-chinh-sach-vi.md",
+    "manordeilo-salem-cc-online-strategy.md",
+    "pythonid-aturan-grup-telegram-id.md",
 }
 
 

@@ -156,6 +156,11 @@ LEFT_TO_THE_BENCH = {
     "focuscommunity-site-rules-ko",
     "kossiitkgp-socials-guidelines",
     "mitocgroup-pol016-social-media-policy",
+    # Retired at the eleventh session's start, likewise.
+    "farsetlabs-social-media-policy",
+    "flipper-chinh-sach-vi",
+    "manordeilo-salem-cc-online-strategy",
+    "pythonid-aturan-grup-telegram-id",
     # The Catalan PDF conversion: a third of the 16's text, 48 of their 156 s of embedding on a
     # fresh clone (no vectors cached yet): measured by the bench, like the rest.
     "ics-xarxes-socials-guia-ca",
