@@ -39,6 +39,12 @@ def parse_secrets(text: str) -> tuple[Secret, ...]:
     return tuple(found)
 
 
+def _read(path: Path) -> str:
+    """The text of a terms file, without the byte-order mark Windows Notepad writes first (it
+    would be part of the first term, which then never matches)."""
+    return path.read_text(encoding="utf-8-sig")
+
+
 @dataclass(frozen=True)
 class ConfidentialTerms:
     """`SOCIALBOT_CONFIDENTIAL_TERMS` as read at start: the terms, and the file they are in
@@ -52,7 +58,7 @@ def read_terms(value: str) -> ConfidentialTerms:
     """The terms of the setting: comma-separated, or the path of a file with one per line."""
     path = Path(value.strip())
     if "," not in value and path.suffix and path.is_file():
-        return ConfidentialTerms(parse_secrets(path.read_text(encoding="utf-8")), path)
+        return ConfidentialTerms(parse_secrets(_read(path)), path)
     return ConfidentialTerms(parse_secrets(value))
 
 
@@ -82,7 +88,7 @@ class TermsFile:
             return self._terms
         self._stamp = stamp
         try:
-            self._terms = parse_secrets(self.path.read_text(encoding="utf-8"))
+            self._terms = parse_secrets(_read(self.path))
         except (OSError, UnicodeDecodeError, ValueError) as error:
             log.warning(
                 "cannot read the confidential terms; keeping the last good ones",

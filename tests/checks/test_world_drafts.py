@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -159,3 +160,16 @@ async def test_an_answer_its_buttons_and_receipts_speak_the_askers_language(
         "He pasado tu pregunta al equipo de redes sociales; su respuesta llegará aquí.",
         "Gracias, me alegra que haya servido.",
     ]
+
+
+def test_a_terms_file_saved_with_a_byte_order_mark_keeps_its_first_term(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    terms = tmp_path / "terms.txt"
+    terms.write_bytes("\ufeffPolaris\r\nØresund\r\n".encode())  # Notepad's "UTF-8 with BOM"
+    found = _spans(
+        ["Polaris kommer snart", "Øresund kommer snart"],
+        env | {"SOCIALBOT_CONFIDENTIAL_TERMS": str(terms)},
+        "confidential",
+    )
+    assert found == [["Polaris"], ["Øresund"]]
