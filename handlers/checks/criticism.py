@@ -203,7 +203,10 @@ MEDIUM = phrase_pattern(
     |het artikel|that thread|your thread|that blog post|your blog post|your video|that video
     |rant|votre avis|ton avis|cet avis|l'avis|votre commentaire|ton commentaire|votre message
     |ton message|cet article|l'article|critiques|hot take|hot takes|your hot take
-    |comment section|comments section|the comments under|the comments below|kommentarfeltet
+    |comment section|comments section|the comments under|the comments below|in the comments
+    |in den kommentaren|in de reacties|dans les commentaires|en los comentarios|nos comentários
+    |nei commenti|w komentarzach|i kommentarerne|i kommentarerna|i kommentarene|v komentářích
+    |kommenteissa|kommentarfeltet
     |kommentarfelt|kommentarsporet|kommentarspalte|kommentarspalten|kommentarsfältet
     |kommentarsfält|reactiesectie|onder het artikel|section commentaires"""
 )
@@ -236,7 +239,9 @@ ANSWERING = phrase_pattern(
     |in response to|med anledning af|med anledning av|suite aux|en réaction à
     |en respuesta a|respondiendo a|sobre la reseña|em resposta a|respondendo a|in risposta a
     |rispondendo a|w odpowiedzi na|odpowiadając na|vastauksena|vastaus tähän|v reakci na
-    |odpověď na|reakce na"""
+    |odpověď na|reakce na|antwort an|respond to this|answer this|responder a este|responder a esta
+    |responder a ese|responder a esa|contestar a este|contestar a esta|odpowiedzieć na ten
+    |odpowiedzieć na tę|odpowiem na|reageren op dit|reageren op deze|reageren op die"""
 )
 # Answering a complaint kindly is still answering it ("even to defend the company").
 APOLOGY = phrase_pattern(
@@ -376,13 +381,13 @@ WORK_HERE = phrase_pattern(
     |työskentelen|pracuji v|pracuju v|pracuji ve|pracuji na|pracuju na"""
 )
 # Said to a critic: complaining, or writing somewhere public ("who wrote on Facebook").
-_COMPLAINING = re.compile(
-    r"(?<!\w)(?:complain\w*|brokke\w*|klage[rn]?|klagar|beschwer\w*|klaagt|klagen|se plai\w+"
-    r"|râle\w*|se queja\w*|quejándose|reclama\w*|si lamenta\w*|narzeka\w*|valitta\w*"
-    r"|stěžuj\w*|accus\w*|beschuldig\w*|anklag\w*|beskyld\w*|beskyll\w*|acus[ae]\w*"
-    r"|oskarż\w*|syyt\w*|obviň\w*)(?!\w)",
-    re.IGNORECASE,
+_COMPLAIN = (
+    r"(?:complain\w*|moaning|whining|brokke\w*|klage[rn]?|klagar|gnäll\w*|beschwer\w*|meckern\w*"
+    r"|klaagt|klagen|zeur\w*|se plai\w+|râle\w*|se queja\w*|quejándose|reclama\w*|queix\w*"
+    r"|si lamenta\w*|narzeka\w*|valitta\w*|stěžuj\w*|accus\w*|beschuldig\w*|anklag\w*"
+    r"|beskyld\w*|beskyll\w*|acus[ae]\w*|oskarż\w*|syyt\w*|obviň\w*)(?!\w)"
 )
+_COMPLAINING = re.compile(rf"(?<!\w){_COMPLAIN}", re.IGNORECASE)
 _QUOTE = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
 _PLATFORM = re.compile(
     r"(?<![\w@#])(?:facebook|google|twitter|x\.com|trustpilot|reddit|tripadvisor|glassdoor|yelp"
@@ -392,6 +397,50 @@ _PLATFORM = re.compile(
 _THANKS = re.compile(
     r"(?<!\w)(?:thank\w*|tak|takk|tack|danke|dank|merci|gracias|obrigad\w|grazie|dziękuj\w*"
     r"|kiitos|děkuj\w*|congrat\w*|tillykke|gratul\w*|felicit\w*)(?!\w)",
+    re.IGNORECASE,
+)
+# Someone's words quoted: in straight, curly or angled quotes, or between apostrophes that are
+# not an elision's ("isn't 'a disgrace'").
+_QUOTED = re.compile(
+    r"(?<![\w'\u2019])['\u2018][^'\u2018\u2019\n]{2,60}?['\u2019](?![\w'\u2019])"
+    r'|"[^"\n]{2,60}?"|[\u201c\u201e][^\u201c\u201d\u201e\n]{2,60}?[\u201d\u201c]'
+    r"|\u00ab[^\u00bb\n]{2,60}?\u00bb|\u00bb[^\u00ab\n]{2,60}?\u00ab"
+)
+# The company's, in any language ("onze lamp", "naše sklo"): what a quote said to someone is about.
+_OURS = re.compile(
+    r"(?<!\w)(?:our|onze|ons|unser\w*|vores|vår|vårt|våra|våre|notre|nos|nuestr\w*|noss[ao]s?"
+    r"|nostr[aoie]|nasz\w*|meidän|naš\w*|náš)(?!\w)",
+    re.IGNORECASE,
+)
+# A draft that starts by naming what it is about, someone else's review, comment or piece, before
+# a colon: "Re the Reddit thread saying…:", "Zu den Bewertungen, dass…:", "Sobre los
+# comentarios de ayer:", "Co do opinii na Google:".
+_ABOUT_THEIR_WORDS = re.compile(
+    r"^\s*(?:re|regarding|about|concerning|as for|on|zu[rm]?|bezüglich|betreffend|wegen|sobre"
+    r"|acerca d[aoe]s?|respecto a|respecto de|en cuanto a|con respecto a|over|wat betreft|omtrent"
+    r"|quant à|concernant|à propos de|au sujet de|angående|beträffande|vedrørende|vedr\.?|ang\.?"
+    r"|odnośnie|co do|w sprawie|jeśli chodzi o|quanto a|riguardo a|in merito a|a proposito d\w*"
+    r"|ohledně|k|ke|koskien|em relação a)\s"
+    r"[^:\n.!?]{0,120}?(?<!\w)(?:threads?|comments?|reviews?|articles?|piece|tweets?|forum"
+    r"|criticism|bewertung\w*|kommentar\w*|rezension\w*|kritik\w*|artikel\w*|reseñas?"
+    r"|comentarios?|hilo|artículo|críticas?|opiniones|wpis\w*|komentarz\w*|recenzj\w*|opini\w*"
+    r"|artykuł\w*|krytyk\w*|reacties?|recensies?|kritiek|anmeldelse\w*|recension\w*|avis"
+    r"|commentaires?|critiques?|comentários?|artigo|recensioni|commenti|articolo|recenze"
+    r"|komentář\w*|článek|kritik\w*|arvostelu\w*|kommentti\w*)(?!\w)[^:\n.!?]{0,100}:",
+    re.IGNORECASE,
+)
+# Those who complain, spoken of: "the people complaining loudest about…", "A quem se queixa…".
+_COMPLAINERS = re.compile(
+    r"(?<!\w)(?:people|those|folks|everyone|anyone|whoever|who|die|der|som|que|qui|che|którzy"
+    r"|która|który|kteří|kdo|jotka|joka|wer|quem|quien|quienes|degenen|iedereen|ceux|celles)"
+    rf"(?:\s+[\w-]+){{0,2}}?\s+{_COMPLAIN}",
+    re.IGNORECASE,
+)
+# Praise or thanks: a reply that says them answers no criticism ("@mia regarding your blog
+# post: loved it").
+_PRAISE = re.compile(
+    r"(?<!\w)(?:lov(?:e|ed|es|ely|ing)|proud|stolz|stolt|trots|fier|fière|orgullos\w*"
+    r"|dumn\w*|ylpe\w*|hrd\w*|orgoglios\w*|orgulhos\w*)(?!\w)",
     re.IGNORECASE,
 )
 _YOUR_SERVICE = re.compile(rf"(?<!\w){_YOUR}\s+(?:[^\W\d_]+\s+)?{SERVICE.pattern}", re.IGNORECASE)
@@ -417,9 +466,11 @@ def criticism(
                 report_link=link,
             )
             return
-    answering = ANSWERING.search(draft) or _ADDRESSED.search(draft)
+    praised = _THANKS.search(draft) or _PRAISE.search(draft)
+    their_words = None if praised else _ABOUT_THEIR_WORDS.search(draft)
+    answering = ANSWERING.search(draft) or _ADDRESSED.search(draft) or their_words
     criticised = CRITICISM.search(draft) or _COMPLAINED.search(draft) or _SAID_OF_US.search(draft)
-    medium = MEDIUM.search(draft) or _UNDER_A_POST.search(draft)
+    medium = MEDIUM.search(draft) or _UNDER_A_POST.search(draft) or their_words
     mention = _MENTION.match(draft)
     about_us = company_mentioned or bool(
         criticised or ABOUT_US.search(draft) or ACCUSED.search(draft)
@@ -465,6 +516,14 @@ def criticism(
         where = _PLATFORM.search(draft[: answering.end() + 80]) or medium
         if (complaining and (where or about_us)) or (where and _QUOTE.search(draft)):
             criticised = answering
+    # Their words about the company quoted to them ("@jeroen Jij noemt onze lamp 'belachelijk
+    # duur'?"); those who complain about it, spoken of where they did it.
+    if not rebuttal and not praised:
+        if (mention or answering) and (about_us or _OURS.search(draft)):
+            rebuttal = _QUOTED.search(draft)
+        complainers = _COMPLAINERS.search(draft)
+        if complainers and about_us and (medium or _PLATFORM.search(draft)):
+            rebuttal = complainers
     noticed = _NOTICED.search(draft)
     clarifying = CLARIFYING.search(draft)
     if not (noticed and clarifying and (noticed.group(1) or company_mentioned)):

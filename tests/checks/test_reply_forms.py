@@ -35,6 +35,15 @@ REPLIES = [
     "The comments under that Politiken piece about our outage: our engineers fixed it in an hour"
     " and deserve better. Do better.",
     "So sorry to hear your sync stopped working again! DM me and I'll look into it today.",
+    # Their words about the company quoted back to them, a heading that names their review or
+    # comments, those who complain spoken of where they did.
+    "Replying to @glasshater: 'overpriced junk'? Every Nordlys server is tested for a week.",
+    "@marta_w napisałaś, że nasza aplikacja to „drogi szmelc”. Zapraszam na demo.",
+    "Sobre los comentarios de ayer en Facebook: la app de Nordlys funciona, solo hay que"
+    " actualizarla.",
+    "Odnośnie opinii na Google: aplikacja Nordlys działa, wystarczy ją zaktualizować.",
+    "De mensen die klagen over Nordlys in de reacties hebben de app nooit geopend.",
+    "Tengo que responder a este hilo: no es verdad que Nordlys pierda archivos.",
 ]
 # The same forms, said to friends and family, or about something not the company's.
 FINE = [
@@ -52,6 +61,10 @@ FINE = [
     "Hej Mikael, tack för en härlig middag i går!",
     "My brother wrote that we should visit in May, see you then!",
     "So sorry to hear your cat is unwell, @anna, give her a hug from me.",
+    "@anna 'best sourdough in town'? I'll be the judge of that on Sunday 😄",
+    "About the article on Nordlys in Børsen: proud of the whole team!",
+    "Odnośnie komentarzy pod moim zdjęciem z wakacji: tak, to był Kraków 😄",
+    "The people complaining about the weather in the comments need a holiday.",
 ]
 
 
