@@ -448,6 +448,7 @@ def build_runtime(settings: Settings, *, in_memory: bool = False) -> Runtime:
     paces = {**paces_from_settings(settings), "console": CONSOLE_PACE}
     delivery = DeliveryEngine(db, gateways, paces, stand_ins=core.stand_ins, on_held=core.held)
     core.connect(delivery, [gateway.platform for gateway in gateways])
+    teams.send_refused_answers_through(delivery)
     utm = UTM(enabled=settings.utm, campaign=settings.utm_campaign)
     announcements.Announcements(
         core,

@@ -278,6 +278,20 @@ class DeliveryEngine:
             await asyncio.sleep(0)
         return added
 
+    def enqueue_drawn(
+        self,
+        platform: str,
+        recipient: str,
+        purpose: str,
+        key: str,
+        payload: Payload,
+        *,
+        not_before: float | None = None,
+    ) -> int:
+        """Queue a payload the platform drew itself (a turn's answer its platform refused
+        for longer than the turn could wait), sent from `not_before` (Unix time) on."""
+        return self._queued(platform, purpose, key, [(recipient, payload)], not_before=not_before)
+
     def _gateway(self, platform: str) -> Gateway:
         gateway = self._gateways.get(platform)
         if gateway is None:

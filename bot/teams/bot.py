@@ -9,6 +9,8 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
+import uuid
 from collections import OrderedDict
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -24,20 +26,21 @@ from botbuilder.schema import Activity, ActivityTypes
 from botbuilder.schema.teams import TeamsChannelData
 from sqlite_utils import Database
 
+from bot.delivery.engine import DeliveryEngine
 from bot.delivery.gateway import PermanentFailure, RateLimited, TransientFailure
-from bot.delivery.ledger import Ledger
+from bot.delivery.ledger import Ledger, canonical
 from bot.errors import reply_for_error
 from bot.repeats import Repeated
 from bot.settings import Settings
 from bot.teams import cards, connector_errors, invokes, keys, origin, people, reach, shapes
 from bot.teams.channels import TeamsChannels, learn_channels
-from bot.teams.conversations import Conversation, Conversations, migrations
+from bot.teams.conversations import Conversation, Conversations, channel_of, migrations
 from bot.teams.gateway import TOKEN_REFUSED, TeamsGateway
 from bot.teams.graph import EntraGroups
 from bot.teams.install import NotInstalled, SelfInstall
 from bot.teams.share_links import ShareLinks
 from bot.teams.tokens import FetchingAdapter, connector_tokens
-from bot.teams.turns import Turns, reply
+from bot.teams.turns import PLATFORM, Turns, reply
 from handlers.core import Core
 from handlers.views import Message
 
@@ -89,6 +92,10 @@ def tenant_of(activity: Activity) -> str:
 # finishing after, its words (if any) sent to the person's chat.
 INVOKE_BUDGET_SECONDS = 4.0
 STILL_WORKING = "Still working on it: the answer comes in your chat with socialbot."
+# The delivery purpose of a turn's answer Teams refused for longer than the turn could wait,
+# and what of that answer is kept (its conversation comes from the stored reference).
+LATE_ANSWER = "late-answer"
+_CONTENT = ("type", "text", "textFormat", "summary", "attachments", "attachmentLayout")
 # Invokes remembered by (conversation, activity id, content), so that Teams' retry of one is
 # answered from the same turn instead of doing its work (a model's check) again.
 RECENT_INVOKES = 256
@@ -165,6 +172,24 @@ class TeamsBot:
             " SOCIALBOT_TEAMS_EMULATOR=true for the Bot Framework Emulator on this machine",
             "refused {count} Teams requests without MICROSOFT_APP_ID in the last minute",
         )
+
+    def send_refused_answers_through(self, engine: DeliveryEngine) -> None:
+        """Hand a turn's answer Teams keeps refusing for a moment (throttled past what the
+        turn can wait, its gateway failing) to `engine`, which sends it to the same chat or
+        channel once Teams takes it, after a restart too: a receipt is late, never lost."""
+
+        def later(context: TurnContext, answer: Activity, wait: float) -> None:
+            turn: Activity = context.activity
+            drawn = answer.serialize()
+            payload = {name: drawn[name] for name in _CONTENT if name in drawn}
+            key = f"{turn.id or uuid.uuid4().hex}:{canonical(payload)[1]}"
+            where = channel_of(turn.conversation.id or "")
+            engine.enqueue_drawn(
+                PLATFORM, where, LATE_ANSWER, key, payload, not_before=time.time() + wait
+            )
+            log.warning("Teams refused an answer for now: it is sent later", extra={"wait": wait})
+
+        self.adapter.later = later
 
     def serve_emulator(self) -> None:
         """Serve this machine's Bot Framework Emulator without auth (MICROSOFT_APP_ID unset)."""

@@ -49,9 +49,13 @@ class ShareLinks:
         if not self.public_url or not user_id:
             return payload
 
+        through = f"{self.public_url}/share/"
+
         def link(value: str, target: str) -> str:
+            if target.startswith(through):  # drawn for its recipient already (a late answer)
+                return target
             token = self.shares.link_token(PLATFORM, user_id, value, target, conversation)
-            return f"{self.public_url}/share/{token}"
+            return f"{through}{token}"
 
         return cards.through_bot(payload, link)
 

@@ -14,6 +14,7 @@ import contextlib
 import itertools
 import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -42,6 +43,9 @@ BACK_OFF_SECONDS = 30.0  # a failed fetch is not tried again for this long
 REPLY_RETRIES = 2
 REPLY_WAIT_SECONDS = 5.0
 GATEWAY_WAIT_SECONDS = 0.5
+# What Teams refuses for a moment (throttled, its gateway failing): after the retries above, a
+# turn's answer so refused is sent later (`FetchingAdapter.later`), not dropped.
+FOR_A_MOMENT = frozenset((429, 502, 503, 504))
 
 
 class TokenRefused(Exception):
@@ -237,6 +241,9 @@ class FetchingAdapter(CloudAdapter):  # type: ignore[misc]
     turn, proactive turn and new conversation that may call the Bot Connector."""
 
     tokens: AppTokens | None = None
+    # Where a turn's answer goes that Teams refused for longer than the turn can wait: called
+    # with the turn, the answer and the seconds Teams asked to wait; None: the turn fails.
+    later: Callable[[TurnContext, Activity, float], None] | None = None
 
     async def process_activity(self, *args: Any, **kwargs: Any) -> Any:
         """Fetch the token, then run the turn."""
@@ -266,18 +273,26 @@ class FetchingAdapter(CloudAdapter):  # type: ignore[misc]
     ) -> list[ResourceResponse]:
         """Send a turn's answers one by one, each again where Teams refused it for a moment:
         throttled (429, after a Retry-After short enough for the turn), a gateway that dropped
-        it (502-504; a reply twice beats none), or a token refused (401, with a new one)."""
+        it (502-504; a reply twice beats none), or a token refused (401, with a new one). One
+        still refused for a moment, and those after it, are handed to `later`."""
         responses: list[ResourceResponse] = []
-        for activity in activities:
+        for index, activity in enumerate(activities):
             for attempt in itertools.count():
                 try:
                     responses += await super().send_activities(context, [activity])
                     break
                 except HttpOperationError as error:
                     wait = await self._again_after(error, attempt)
-                    if wait is None:
+                    if wait is not None:
+                        await asyncio.sleep(wait)
+                        continue
+                    if self.later is None or connector_errors.status(error) not in FOR_A_MOMENT:
                         raise
-                    await asyncio.sleep(wait)
+                    throttled = connector_errors.status(error) == 429
+                    asked = connector_errors.retry_after(error) if throttled else 0.0
+                    for left in activities[index:]:
+                        self.later(context, left, asked)
+                    return responses + [ResourceResponse() for _ in activities[index:]]
         return responses
 
     async def _again_after(self, error: HttpOperationError, attempt: int) -> float | None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from bot.cli import main
+from bot.teams import tokens
 from tests.teams.conftest import MakeTeams, Teams, card_text, load_activity
 from tests.teams.test_team_questions import OLO, OLO_CHAT, calls_where, posted_to
 
@@ -187,7 +189,8 @@ async def test_a_receipt_teams_refuses_for_a_moment_is_sent_again(
     assert "Sorry" not in json.dumps([call.activity for call in teams.connector.calls])
 
 
-async def test_a_reply_teams_keeps_refusing_is_not_followed_by_an_apology(teams: Teams) -> None:
+async def test_a_reply_teams_keeps_refusing_is_sent_when_teams_takes_it(teams: Teams) -> None:
+    # review10c R18: the receipt was dropped (the report filed, the reporter told nothing).
     teams.connector.fail(429, retry_after=60)  # longer than a turn can wait
     response = await teams.post(PERSONAL, text=f"report {LINK} rude reply to our launch post")
 
@@ -195,3 +198,20 @@ async def test_a_reply_teams_keeps_refusing_is_not_followed_by_an_apology(teams:
     replies = [call.status for call in teams.connector.calls if call.method == "reply"]
     assert replies == [429]  # no apology tried after it
     assert [row["url"] for row in teams.db["report_links"].rows] == [LINK]
+    [late] = teams.db.query("SELECT * FROM deliveries WHERE purpose = 'late-answer'")
+    assert late["recipient"] == load_activity(PERSONAL, "")["conversation"]["id"]
+    assert late["state"] == "queued"
+    assert late["not_before"] - time.time() > 50  # as long as Teams asked
+
+
+async def test_a_reply_teams_gateway_keeps_dropping_arrives_after_the_turn(
+    make_running: MakeTeams, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tokens, "GATEWAY_WAIT_SECONDS", 0.0)
+    teams = await make_running()
+    teams.connector.fail(503, times=3)  # the turn's answer and both its retries
+    await teams.post(PERSONAL, text=f"report {LINK} rude reply to our launch post")
+
+    [receipt] = await calls_where(teams.connector, lambda sent: sent.method == "send")
+    assert "R-0001" in card_text(receipt.activity)
+    assert "Sorry" not in json.dumps([call.activity for call in teams.connector.calls])
