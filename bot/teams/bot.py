@@ -32,7 +32,7 @@ from bot.delivery.ledger import Ledger, canonical
 from bot.errors import reply_for_error
 from bot.repeats import Repeated
 from bot.settings import Settings
-from bot.teams import cards, connector_errors, invokes, keys, origin, people, reach, shapes
+from bot.teams import connector_errors, invokes, keys, origin, people, reach, shapes
 from bot.teams.channels import TeamsChannels, learn_channels
 from bot.teams.conversations import Conversation, Conversations, channel_of, migrations
 from bot.teams.gateway import TOKEN_REFUSED, TeamsGateway
@@ -276,18 +276,19 @@ class TeamsBot:
         return _http_response(invokes.words(activity.name or "", STILL_WORKING))
 
     async def _finish_late(self, invoke: _Invoke, activity: Activity) -> None:
-        """Once an invoke's turn is done: if Teams was answered without it, the words of its
-        answer go to the person's chat (an answer sent there by the turn is there already)."""
+        """Once an invoke's turn is done: if Teams was answered without it, what its answer
+        shows (words, a refreshed card, a dialog's form) goes to the person's chat (an answer
+        sent there by the turn is there already)."""
         answer = await invoke.turn
         if not invoke.late:
             return
-        text = invokes.words_in(answer)
-        if not text:
+        shown = invokes.shown_in(answer)
+        if shown is None:
             return
         account = activity.from_property
         recipient = (account.aad_object_id or account.id) if account else ""
         try:
-            await self.gateway.send(recipient, cards.activity(Message(text)))
+            await self.gateway.send(recipient, shown)
         except (PermanentFailure, RateLimited, TransientFailure) as error:
             log.warning("a slow invoke's answer missed its chat", extra={"error": str(error)})
 

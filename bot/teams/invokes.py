@@ -8,7 +8,7 @@ from typing import Any
 
 from botbuilder.core import InvokeResponse
 
-from bot.teams import cards
+from bot.teams import cards, forms
 from handlers.views import Form, Message
 
 ADAPTIVE_CARD_ACTION = "adaptiveCard/action"
@@ -69,6 +69,34 @@ def words_in(response: InvokeResponse | None) -> str | None:
     if isinstance(task, dict) and task.get("type") == "message":
         return str(task.get("value") or "")
     return None
+
+
+def shown_in(response: InvokeResponse | None) -> cards.Json | None:
+    """What an invoke's answer shows where the person pressed, as a message for their chat:
+    its words, the card it puts in place of the pressed one, or its dialog's form (drawn as a
+    chat draws it); None when it shows nothing (a dialog closed, its result sent already)."""
+    text = words_in(response)
+    if text:
+        return cards.activity(Message(text))
+    body = response.body if response is not None else None
+    if not isinstance(body, dict):
+        return None
+    if body.get("type") == cards.CARD_CONTENT_TYPE and isinstance(body.get("value"), dict):
+        return _card_message(body["value"])
+    task = body.get("task")
+    if not isinstance(task, dict) or task.get("type") != "continue":
+        return None
+    found = next(
+        (forms.decode(o[cards.DATA_FORM]) for o in cards.objects_in(task) if cards.DATA_FORM in o),
+        None,
+    )
+    return cards.activity(found) if found is not None else None
+
+
+def _card_message(card: cards.Json) -> cards.Json:
+    """A message activity carrying `card`, a card drawn already."""
+    summary = str(card.get("fallbackText") or "")
+    return {"type": "message", "summary": summary, "attachments": [cards.attachment(card)]}
 
 
 def failed(name: str, message: Message) -> InvokeResponse:

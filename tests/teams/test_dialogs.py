@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
 from bot.teams import cards
+from bot.teams.bot import STILL_WORKING
 from handlers.core import Shortcut
 from handlers.errors import FormErrors
 from handlers.people import Person
-from handlers.views import Form, Input, Message, SharedMessage, Text, Values
-from tests.teams.conftest import Teams, assert_valid_card, card_text, load_activity
+from handlers.views import Form, Input, Message, Reply, SharedMessage, Text, Values
+from tests.teams.conftest import (
+    Teams,
+    assert_valid_card,
+    card_text,
+    cards_in,
+    load_activity,
+)
+from tests.teams.test_team_questions import calls_where
 
 FETCH = "teams-invoke-composeExtension-fetchTask-from-message.json"
 SUBMIT_SYNTHETIC = "teams-invoke-composeExtension-submitAction-message-context.synthetic.json"
 TASK_SUBMIT = "teams-invoke-task-submit.synthetic.json"
+EXECUTE = "teams-invoke-adaptiveCard-action.constructed.json"
 BOT = {"id": "28:f5d48856-5b42-41a0-8c3a-c5f944b679b0", "name": "socialbot"}
 OLO_AAD = "b130c271-d2eb-45f9-83ab-9eb3fe3788bc"
 
@@ -214,3 +226,35 @@ def test_dialog_cards_submit_with_the_form_data() -> None:
     assert_valid_card(content)
     assert content["actions"][0]["data"]["form_id"] == "f"
     assert "Title" not in str(content["body"])  # the dialog shows the title itself
+
+
+async def test_a_dialog_teams_stopped_waiting_for_arrives_in_the_chat(
+    teams: Teams, shared: list[SharedMessage]
+) -> None:
+    # review10c R24: "the answer comes in your chat", and the form never came.
+    olo = load_activity(FETCH, "")["from"]
+    chat = {"conversationType": "personal", "id": "a:chat-olo"}
+    await teams.post("teams-message-personal.json", text="hi", conversation=chat, **{"from": olo})
+    flag = teams.core.shortcuts["test_flag"]
+    answered = asyncio.Event()
+
+    async def slow(person: Person, message: SharedMessage) -> Reply:
+        await answered.wait()  # past Teams' time: the form comes after the invoke's answer
+        return await flag.run(person, message)
+
+    teams.core.on_shortcut(replace(flag, run=slow))
+    teams.bot.invoke_budget = 0.0
+
+    late = await _invoke(teams, FETCH, value=_fetch_value(), recipient=BOT)
+    answered.set()
+
+    assert late == {"task": {"type": "message", "value": STILL_WORKING}}
+    [sent] = await calls_where(teams.connector, lambda call: call.method == "send")
+    assert sent.conversation_id == chat["id"]
+    assert "Report to social media manager" in card_text(sent.activity)
+    [action] = cards_in(sent.activity)[0]["actions"]
+    assert action["type"] == "Action.Execute"  # as a chat draws a form: pressed in place
+    data = {**action["data"], "note": "It is rude"}
+    pressed = {"action": {"type": "Action.Execute", "verb": action["verb"], "data": data}}
+    answer = await teams.post(EXECUTE, value=pressed, conversation=chat, **{"from": olo})
+    assert "Reported" in json.dumps(await answer.json())
