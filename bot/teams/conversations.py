@@ -192,11 +192,15 @@ class Conversations:
             reference = json.dumps(stored.serialize(), sort_keys=True)
             rows.append([channel_id, team.tenant_id, team.team_id, reference, now, now, now])
         with self.db.atomic():
-            # A channel seen before keeps its reference; it is back in the team if it was out.
+            # A channel seen before keeps its reference, with the name it has now when one is
+            # given (renamed, it is found by its new name); it is back in the team if it was out.
             self.db.conn.executemany(
                 f"INSERT INTO {TABLE} (conversation_id, kind, tenant_id, team_id, reference,"
                 " installed_at, greeted_at, updated_at) VALUES (?, 'channel', ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (conversation_id) DO UPDATE SET team_id = excluded.team_id,"
+                " reference = CASE WHEN json_extract(excluded.reference, '$.conversation.name')"
+                " = '' THEN reference ELSE json_set(reference, '$.conversation.name',"
+                " json_extract(excluded.reference, '$.conversation.name')) END,"
                 " uninstalled_at = NULL, updated_at = excluded.updated_at",
                 rows,
             )

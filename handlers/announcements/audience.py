@@ -17,10 +17,17 @@ _MENTION = re.compile(r"<#([A-Z0-9]+)(?:\|[^>]*)?>")
 
 
 def parse_channels(text: str, platform: str) -> tuple[list[str], list[str]]:
-    """The channel ids in `text` (commas or spaces between), and the words that are not ids."""
+    """The channel ids in `text` (commas or spaces between), and the names that are not ids.
+    On Teams, whose channel names have spaces ("Social media"), only commas (or lines) come
+    between names."""
     text = _MENTION.sub(r"\1", text)
-    words = [w.strip().lstrip("#") for w in re.split(r"[,\s]+", text) if w.strip()]
     pattern = _CHANNEL_IDS.get(platform, _ANY_ID)
+    words: list[str] = []
+    for piece in re.split(r"[,\n]+" if platform == "teams" else r"[,\s]+", text):
+        parts = [part.lstrip("#") for part in piece.split()]
+        if len(parts) > 1 and not all(pattern.fullmatch(part) for part in parts):
+            parts = [" ".join(piece.split()).lstrip("#")]  # one name, in single spaces
+        words += [part for part in parts if part]
     good = [w for w in dict.fromkeys(words) if pattern.fullmatch(w)]
     return good, [w for w in words if not pattern.fullmatch(w)]
 

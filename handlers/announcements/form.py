@@ -32,7 +32,7 @@ WRITTEN_HINT = (
 )
 TEAMS_CHANNELS_HINT = (
     "For “Chosen channels”: paste each channel's link (“Get link to channel” in its … menu), or"
-    " type its name (one without spaces), separated by commas. I post only in the channels of"
+    " type its name, separated by commas. I post only in the channels of"
     " teams that added me."
 )
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from bot.teams.channels import TeamsChannels
 from handlers.announcements import ids
 from handlers.people import Member
 from tests.announcements.conftest import tomorrow_at
@@ -17,6 +18,7 @@ from tests.teams.test_team_questions import ASKER_CHAT, buttons
 PERSONAL = "teams-message-personal.json"
 MENTION = "teams-message-channel-mention.constructed.json"
 EXECUTE = "teams-invoke-adaptiveCard-action.constructed.json"
+TEAM_EVENT = "teams-conversationUpdate-bot-added-to-team.json"  # in CHANNEL, the team's General
 CHANNEL = "19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2"  # the mention's channel
 NEWS = "19:0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e@thread.tacv2"  # another channel of that team
 ELSEWHERE = "19:ffff0000ffff0000ffff0000ffff0000@thread.tacv2"  # a team without the app
@@ -84,6 +86,32 @@ async def test_a_channel_is_chosen_by_its_link_or_its_name_and_a_wrong_one_is_to
     refused = json.dumps(await execute(teams, action, {**typed, "channels": "#Marketing"}))
     assert "I can't find #Marketing: paste the channel's link" in refused
     assert "/invite" not in refused
+
+
+async def test_a_renamed_channel_is_chosen_by_its_new_name_spaces_and_all(
+    make_teams: MakeTeams,
+) -> None:
+    # review10c R13: only its old name found it, and a name with a space could not be typed.
+    teams = await make_teams(announcers=[MEGAN])
+    await teams.post(MENTION, text="<at>Test Bot</at> hello")  # the app is in this channel's team
+    team = teams.bot.conversations.get(CHANNEL)
+    assert team is not None
+    teams.bot.conversations.add_channels(team, [(NEWS, "News")])
+    renamed = {"team": {"id": team.team_id}, "eventType": "channelRenamed",
+               "channel": {"id": NEWS, "name": "Press room"}}  # fmt: skip
+    await teams.post(TEAM_EVENT, membersAdded=[], channelData=renamed)
+    await teams.post(PERSONAL, text="announce")
+    [card] = cards_in(teams.connector.sent[-1].activity)
+    [action] = card["actions"]
+    typed = {"headline": "Launch", "message": "Hi", "audience": "channels", "when": "now",
+             "channels": "#Press  room"}  # fmt: skip
+
+    preview = json.dumps(await execute(teams, action, typed), ensure_ascii=False)
+
+    assert "This is what 1 channel will get" in preview
+    assert (await TeamsChannels(teams.bot.conversations).info(NEWS)).name == "Press room"
+    refused = json.dumps(await execute(teams, action, {**typed, "channels": "News"}))
+    assert "I can't find #News" in refused
 
 
 async def test_one_found_hours_past_its_time_asks_the_announcer_in_teams(
