@@ -56,17 +56,20 @@ def links(markup: str) -> list[tuple[str, str]]:
 
 def with_links(text: str, found: Iterable[tuple[str, str]]) -> str:
     """`text` with the addresses of the links `found` in its HTML put back: where the label
-    people saw is, or at the end when the label is not in the text; an address already written
-    out is not repeated."""
+    people saw is, each after the one before (two links of one title are two places), or at
+    the end when the label is not in the text; an address already written out is not
+    repeated."""
+    done, left, unplaced = "", text, []
     for label, href in found:
         if href in text:
             continue
-        shown = re.search(rf"(?<!\w){re.escape(label)}(?!\w)", text) if label else None
-        if shown is not None:
-            text = f"{text[: shown.start()]}{_linked(label, href)}{text[shown.end() :]}"
-        else:
-            text = f"{text} {href}".strip()
-    return text
+        shown = re.search(rf"(?<!\w){re.escape(label)}(?!\w)", left) if label else None
+        if shown is None:
+            unplaced.append(href)
+            continue
+        done += f"{left[: shown.start()]}{_linked(label, href)}"
+        left = left[shown.end() :]
+    return " ".join([f"{done}{left}", *unplaced]).strip()
 
 
 def message_html(activity: Activity) -> str:

@@ -124,13 +124,47 @@ def links_problem(text: str) -> str | None:
     return None
 
 
+# Words between two links typed one after another ("<link> and <link> rude").
+_JOINING = frozenset(("and", "&", "+", ",", "og", "und", "en", "et", "y", "och"))
+
+
+def _label_end(words: list[str], start: int) -> int:
+    """Where the `(label)` a link is followed by ends (`url (Angry Customer (@a) on X)`, as
+    a link behind a label is read), or `start` when none begins there."""
+    if start >= len(words) or not words[start].startswith("("):
+        return start
+    depth = 0
+    for index in range(start, len(words)):
+        depth += words[index].count("(") - words[index].count(")")
+        if depth <= 0:
+            return index + 1
+    return start
+
+
 def split_typed(text: str) -> Split:
-    """`https://a https://b rude comments` → the links at the start, and the words after them."""
+    """`https://a https://b rude comments` → the links at the start, and the words after them;
+    a link's `(label)` and the words joining two links (`and`) are no end of the links, and the
+    labels stay with the words."""
     words = labels_apart(text).split()
+    links: list[str] = []
+    labels: list[str] = []
     count = 0
-    while count < len(words) and looks_like_link(words[count]):
-        count += 1
-    return Split(tuple(unwrap(word) for word in words[:count]), " ".join(words[count:]))
+    while count < len(words):
+        if looks_like_link(words[count]):
+            links.append(unwrap(words[count]))
+            end = _label_end(words, count + 1)
+            labels += words[count + 1 : end]
+            count = end
+        elif (
+            links
+            and words[count].lower() in _JOINING
+            and count + 1 < len(words)
+            and looks_like_link(words[count + 1])
+        ):
+            count += 1
+        else:
+            break
+    return Split(tuple(links), " ".join([*labels, *words[count:]]))
 
 
 def links_in(text: str) -> tuple[str, ...]:

@@ -56,6 +56,25 @@ async def test_a_link_teams_shows_by_its_title_is_the_link_reported(teams: Teams
     assert [row["url"] for row in teams.db["report_links"].rows] == [LINK]
 
 
+@pytest.mark.parametrize("between", [" ", " and "])
+async def test_two_links_teams_shows_by_one_title_are_both_reported(
+    teams: Teams, between: str
+) -> None:
+    # review10c R16: the second address landed inside the first's label; one post reported.
+    title = "Angry Customer (@angry_customer) on X"
+    second = LINK.replace("0001", "0002")
+    anchors = f'<a href="{LINK}">{title}</a>{between}<a href="{second}">{title}</a>'
+    await teams.post(
+        PERSONAL,
+        text=f"report {title}{between}{title} rude",
+        attachments=[{"contentType": "text/html", "content": f"<p>report {anchors} rude</p>"}],
+    )
+
+    assert [row["url"] for row in teams.db["report_links"].rows] == [LINK, second]
+    [reporter] = teams.db["report_reporters"].rows
+    assert reporter["about"] == f"({title}) ({title}) rude"
+
+
 @pytest.mark.parametrize(
     "text",
     [
