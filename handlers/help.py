@@ -16,31 +16,34 @@ INTRO = (
 )
 
 
-def help_message(commands: Commands, platform: str) -> Message:
-    """The list of commands, one line each, as people on `platform` type them."""
-    lines = "\n".join(_lines(commands, platform))
-    again = typed(platform, "socialbot", "help")
+def help_message(commands: Commands, platform: str, mention: str = "") -> Message:
+    """The list of commands, one line each, as people on `platform` type them; each after
+    `mention` (`@socialbot`) where the bot hears only what @mentions it (a team's channel, a
+    group chat)."""
+    lines = "\n".join(_lines(commands, platform, mention))
+    again = " ".join(filter(None, (mention, typed(platform, "socialbot", "help"))))
+    where = (
+        f"Here, @mention me first (`{again}` shows this again); or send me a direct message."
+        if mention
+        else f"Send me a direct message any time; type `{again}` to see this again."
+    )
     return Message(
         text=f"{INTRO}\n{lines}",
-        blocks=(
-            Header("socialbot help"),
-            Text(INTRO),
-            Text(lines),
-            Context(f"Send me a direct message any time; type `{again}` to see this again."),
-        ),
+        blocks=(Header("socialbot help"), Text(INTRO), Text(lines), Context(where)),
     )
 
 
-def _lines(commands: Commands, platform: str) -> Iterator[str]:
+def _lines(commands: Commands, platform: str, mention: str = "") -> Iterator[str]:
     """A line per command; where people type words, a line per subcommand, as its own word
-    (`preferences`) or after the command's (`socialbot digest`)."""
+    (`preferences`) or after the command's (`socialbot digest`); after `mention`, if any."""
+    before = f"{mention} " if mention else ""
     for command in commands:
         run = command.run
         if platform in WORDS_ONLY and isinstance(run, Subcommands):
             for word, summary in run.summaries.items():
-                yield f"- `{typed(platform, command.name, word)}` {summary}"
+                yield f"- `{before}{typed(platform, command.name, word)}` {summary}"
         else:
-            yield f"- `{typed(platform, command.name, command.usage)}` {command.summary}"
+            yield f"- `{before}{typed(platform, command.name, command.usage)}` {command.summary}"
 
 
 def socialbot_command(commands: Commands) -> tuple[SlashCommand, Subcommands]:

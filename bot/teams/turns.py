@@ -552,12 +552,22 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         # Teams announces one install twice (conversationUpdate and installationUpdate).
         if self.conversations.install(key):
             reach.release(self.core, self.gateway)  # a manager who got the app
-            welcome = help_message(self.core.commands, PLATFORM)
+            welcome = help_message(self.core.commands, PLATFORM, self._mention(turn_context))
             await turn_context.send_activity(self._reply(turn_context.activity, welcome))
             team = TeamsChannelData().deserialize(turn_context.activity.channel_data or {}).team
             if team is not None and team.id:
                 await self._read_roster(turn_context, team.id)
                 await self._learn_channels(turn_context, key)
+
+    @staticmethod
+    def _mention(turn_context: TurnContext) -> str:
+        """How people @mention the bot in the conversation of the turn, where it hears only
+        that (a team's channel, a group chat); "" in a person's chat with it."""
+        activity: Activity = turn_context.activity
+        if (activity.conversation.conversation_type or PERSONAL) == PERSONAL:
+            return ""
+        bot = activity.recipient
+        return f"@{bot.name if bot and bot.name else 'socialbot'}"
 
     async def _learn_channels(self, turn_context: TurnContext, key: str) -> None:
         """Every channel of the team the conversation `key` is in, reachable from now on."""

@@ -10,6 +10,10 @@ PERSONAL_ADDED = "teams-conversationUpdate-bot-added-personal.json"
 TEAM_ADDED = "teams-conversationUpdate-bot-added-to-team.json"
 CHANNEL_INSTALLED = "teams-installationUpdate-add-channel.json"
 CHANNEL = "19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2"
+GROUP_CHAT_INSTALLED = "teams-installationUpdate-add-groupChat.constructed.json"
+GROUP_CHAT_ID = "19:group-chat-id@thread.v2"
+GROUP_CHAT = {"isGroup": True, "id": GROUP_CHAT_ID, "conversationType": "groupChat"}
+MENTION = "teams-message-channel-mention.constructed.json"
 
 
 def stored(teams: Teams) -> dict[str, dict[str, object]]:
@@ -80,3 +84,28 @@ async def test_removing_the_bot_from_a_team_is_an_uninstall(teams: Teams) -> Non
     await teams.post(TEAM_ADDED, membersAdded=None, membersRemoved=[bot])
 
     assert stored(teams)[CHANNEL]["uninstalled_at"] is not None
+
+
+async def test_a_group_chat_install_says_to_mention_the_bot_and_a_mention_runs_a_command(
+    teams: Teams,
+) -> None:
+    # review10c R17: the welcome listed bare words, which Teams never gives the bot there.
+    await teams.post(GROUP_CHAT_INSTALLED)
+    [welcome] = teams.connector.posted
+    assert welcome.conversation_id == GROUP_CHAT_ID
+    said = card_text(welcome.activity)
+    assert "- @Test Bot report [link]" in said
+    assert "Here, @mention me first (@Test Bot help shows this again)" in said
+    assert stored(teams)[GROUP_CHAT_ID]["kind"] == "groupChat"
+
+    link = "https://x.com/angry_customer/status/1790000000000000001"
+    await teams.post(
+        MENTION, text=f"<at>Test Bot</at> report {link} rude", conversation=GROUP_CHAT,
+        channelData={"tenant": {"id": "b28fdbfd-2b78-4f93-b0f8-8881793f0f8f"}},
+    )  # fmt: skip
+
+    assert [row["url"] for row in teams.db["report_links"].rows] == [link]
+    *_, said_there = [
+        call for call in teams.connector.posted if call.conversation_id == GROUP_CHAT_ID
+    ]
+    assert "privately" in card_text(said_there.activity)  # the receipt: to the reporter alone
