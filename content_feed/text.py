@@ -61,6 +61,13 @@ class _TextExtractor(HTMLParser):
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+# The invisible marks that set the direction of the text around them (left-to-right and
+# right-to-left marks, the Arabic letter mark, embeddings, overrides, isolates): right-to-left
+# keyboards and clients put them at the start of a line and around a link or a Latin word, so
+# they are never part of a word or a link.
+DIRECTION_MARKS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
 def printable(text: str) -> str:
     """`text` without control characters and bidirectional overrides (newlines and tabs kept)."""
     return _CONTROL.sub("", text)

@@ -8,9 +8,13 @@ every hint the bot gives.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from content_feed.text import DIRECTION_MARKS
 
 if TYPE_CHECKING:  # commands.py says its hints with `typed`: no import back at run time
     from handlers.commands import Commands, SlashCommand
@@ -36,8 +40,9 @@ ALIASES: dict[str, tuple[str, str]] = {
 ALONE = frozenset({"stop", "unsubscribe", "mute", "unmute"})
 # Where people type command words rather than slash commands.
 WORDS_ONLY = frozenset({"teams"})
-# What people type after an @mention of the bot ("@socialbot: report …", "@socialbot, report …").
-SALUTATION = r"\s*[:,;]?"
+# What people type after an @mention of the bot ("@socialbot: report …", "@socialbot, report …",
+# a Japanese IME's full-width colon, a direction mark a right-to-left client puts after the name).
+SALUTATION = f"[\\s{DIRECTION_MARKS}]*[:,;\uff1a\uff0c\u3001]?"
 # Commands that people there start with a word of the capability's own (the prefix it listens
 # for with `Core.on_prefix`), so the help and every hint say that word.
 PREFIXED = {"check-post": "check:"}
@@ -100,10 +105,25 @@ def command_words(commands: Commands) -> Iterator[CommandWord]:
         yield CommandWord(command.name, command.name, "", description, command.name not in aliased)
 
 
+# What may come before a message's first word: spaces of any kind and direction marks.
+_OPENING = re.compile(f"^[\\s{DIRECTION_MARKS}]+")
+
+
+def after_word(text: str, word: str) -> str | None:
+    """What follows `word` (a lower-case command word or prefix, "check:") when `text` starts
+    with it as people type it: after spaces and direction marks, in any case, in full-width
+    letters or with a Japanese IME's full-width colon (U+FF1A); None when it does not."""
+    text = _OPENING.sub("", text)
+    head = unicodedata.normalize("NFKC", text[: len(word)]).lower()
+    return text[len(word) :] if head == word else None
+
+
 def parse_command(text: str, commands: Commands) -> tuple[str, str] | None:
-    """`(command, rest)` when `text` starts with a command word (`help`, `/socialbot help`)."""
-    word, _, rest = text.strip().partition(" ")
-    key = word.removeprefix("/").lower()
+    """`(command, rest)` when `text` starts with a command word (`help`, `/socialbot help`),
+    whatever space follows it: a line break, a no-break space, a Japanese ideographic space."""
+    word, rest = [*_OPENING.sub("", text).split(maxsplit=1), "", ""][:2]
+    word = unicodedata.normalize("NFKC", word)
+    key, rest = word.removeprefix("/").lower(), rest.rstrip()
     for candidate in command_words(commands):
         if candidate.word == key and not (candidate.alone and rest):
             return candidate.command, " ".join(part for part in (candidate.text, rest) if part)

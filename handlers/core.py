@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from handlers import actions, groups, guidelines, people, shares, team_questions
-from handlers.command_words import typed
+from handlers.command_words import after_word, typed
 from handlers.commands import Commands
 from handlers.errors import UserError
 from handlers.groups import GroupMembers
@@ -454,7 +454,7 @@ class Core:
         if prefix is not None:
             if public:
                 return Message(PRIVATE_ONLY.format(prefix=prefix))
-            return await self._prefixed[prefix](person, text.lstrip()[len(prefix) :])
+            return await self._prefixed[prefix](person, after_word(text, prefix) or "")
         words = text.split()
         for offer in self._on_link if len(words) == 1 else ():
             offered = await offer(person, words[0])
@@ -484,8 +484,9 @@ class Core:
         return THANKS.get(said)
 
     def _word(self, text: str) -> str | None:
-        lowered = text.lstrip().lower()
-        return next((prefix for prefix in self._prefixed if lowered.startswith(prefix)), None)
+        """The capability's word `text` starts with ("check:", also with the full-width colon
+        a Japanese IME types), or None."""
+        return next((word for word in self._prefixed if after_word(text, word) is not None), None)
 
     def handles(self, action_id: str) -> bool:
         """Whether a button with `action_id` does something (link buttons may not)."""

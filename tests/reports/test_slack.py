@@ -324,6 +324,28 @@ async def test_report_in_a_mention_files_it_and_answers_in_a_dm(bot, slack, ment
     assert [row["status"] for row in report_rows(bot)] == ["new"]
 
 
+async def test_report_is_read_whatever_space_or_mark_comes_with_it(bot, slack) -> None:
+    # review11b L13: a line break (Shift+Enter), a no-break space (Option+Space on a Danish
+    # Mac), a Japanese IME's ideographic space, a right-to-left mark before the word (RTL
+    # keyboards, a Hebrew client after the mention), a Japanese IME's colon after the mention:
+    # each was answered as a guideline question.
+    typed = [
+        ("message_im.json", "report\n{link}"),
+        ("message_im.json", "report\u00a0{link} rude"),
+        ("message_im.json", "report\u3000{link} ひどい"),
+        ("message_im.json", "\u200freport {link}"),
+        ("app_mention.json", "<@W111> \u200f report {link}"),
+        ("app_mention.json", "<@W111>\uff1areport {link}"),
+    ]
+    links = [f"{LINK}{number}" for number in range(len(typed))]
+    for number, ((payload, text), link) in enumerate(zip(typed, links, strict=True)):
+        envelope = with_text(payload, text.format(link=link))
+        envelope["event_id"] = f"EvL13{number}"
+        await post_json(bot, envelope)
+    await wait_for_call(slack, "chat.postMessage", count=2 * len(typed) + 2)
+    assert sorted(row["url"] for row in bot.runtime.db["report_links"].rows) == links
+
+
 async def test_a_link_behind_a_label_of_several_words_is_the_link(bot, slack) -> None:
     # What Slack sends for a link made with the composer's link button (review10c R9).
     await post_json(bot, with_text("message_im.json", f"report <{LINK}|this tweet> rude"))

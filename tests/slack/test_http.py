@@ -161,6 +161,18 @@ async def test_direct_message_is_answered_once_even_when_retried(bot, slack) -> 
     assert "2. Social media at work is fine" in json.dumps(messages[0]["blocks"])
 
 
+async def test_check_is_read_as_a_japanese_ime_or_an_rtl_keyboard_types_it(bot, slack) -> None:
+    # review11b L13: a full-width colon, a right-to-left mark before the word: the draft was
+    # taken for a question, and offered to the team.
+    typed = ["check\uff1aBetween us: Q4 revenue is DKK 412m", "\u200fcheck: Q4 revenue is DKK 412m"]
+    for number, text in enumerate(typed):
+        envelope = with_text("message_im.json", text)
+        envelope["event_id"] = f"EvCHECK{number}"
+        await post_json(bot, envelope)
+    for message in await wait_for_call(slack, "chat.postMessage", count=len(typed)):
+        assert "financial figure that is not published" in json.dumps(message["blocks"])
+
+
 async def test_mention_is_answered_in_a_thread(bot, slack) -> None:
     envelope = with_text("app_mention.json", "<@W111> a troll is attacking us, should I reply?")
     assert (await post_json(bot, envelope)).status == 200
