@@ -211,12 +211,18 @@ def _choice(link: str, network: Network, variant: str, count: int) -> int:
     return int.from_bytes(digest[:4], "big") % count
 
 
-def template_post(item: Shareable, network: Network, variant: str = "", employer: str = "") -> str:
-    """A post from templates in the item's language (no frame in one the bot does not speak);
-    `variant` (say, the person) varies the wording between people; with `employer` (the
-    company's item) the post says the sharer works there."""
+def template_post(
+    item: Shareable,
+    network: Network,
+    variant: str = "",
+    employer: str = "",
+    language: str | None = "en",
+) -> str:
+    """A post from templates in the item's `language` (its code; no frame in one the bot does
+    not speak, None when nothing tells); `variant` (say, the person) varies the wording between
+    people; with `employer` (the company's item) the post says the sharer works there."""
     title = collapse(item.title).rstrip(".")
-    frames = frames_for(title, item.summary)
+    frames = frames_for(language)
     leads = frames.ours if employer else frames.leads
     lead = leads[_choice(item.link, network, variant, len(leads))].replace("{employer}", employer)
     if network == Network.X:
@@ -350,9 +356,11 @@ async def compose(
     model_timeout: float = MODEL_TIMEOUT,
     vet: Vet | None = None,
     employer: str = "",
+    language: str | None = "en",
 ) -> dict[Network, SuggestedPost]:
     """One suggested post per network: from the model when given and sound (and `vet` finds
-    nothing against it), else templates (saying the sharer works at `employer` when given)."""
+    nothing against it), else templates in the item's `language` (saying the sharer works at
+    `employer` when given)."""
     chosen = list(dict.fromkeys(networks))
     texts: list[str | None] = [None] * len(chosen)
     if model is not None and speaks_to_a_model(item):
@@ -364,7 +372,7 @@ async def compose(
     posts = {}
     for network, text in zip(chosen, texts, strict=True):
         source = "model" if text else "template"
-        body = text or template_post(item, network, variant, employer)
+        body = text or template_post(item, network, variant, employer, language)
         url = tag_url(item.link, network, utm)
         posts[network] = SuggestedPost(
             network=network,

@@ -20,7 +20,7 @@ class Frames:
 
 
 # The languages the bot speaks. An item in any other language gets no frame: its title, and
-# its summary in quotation marks.
+# its summary in quotation marks (`UNSPOKEN`).
 FRAMES: dict[str, Frames] = {
     "en": Frames(
         leads=("Worth a read: {title}", "Sharing this one: {title}", "Good read: {title}",
@@ -73,59 +73,42 @@ FRAMES: dict[str, Frames] = {
         quotes=("\u00ab", "\u00bb"),
     ),
 }  # fmt: skip
-UNFRAMED = Frames(leads=("{title}",), ours=("{title}",), closers=("",))
-# A few of each language's most frequent words: enough to tell which one an item is in, and
-# to tell Portuguese from Spanish, Italian from French, Slovak and Czech from all of them.
-_COMMON = {
-    "en": "the and of to is are with for this that on it you we our how what new from by has "
-          "have was will an be at i my your not can about more all its it's just one after up "
-          "out over like why",
-    "da": "og af til det der er en et med på ikke som vi os har jeg den nyt nye fra om kan vil "
-          "hos vores",
-    "nb": "og av til det der er en et med på ikke som vi oss har jeg den nytt nye fra om kan vil "
-          "hos vår våre vårt",
-    "sv": "och att det som en ett är på för med av till inte vi har jag den nya nytt från om kan "
-          "vår våra hos",
-    "de": "der die das und ist nicht mit auf für ein eine wir den dem von zu im sich auch neue "
-          "neues bei unser unsere",
-    "nl": "de het een en van is niet met op voor wij we zijn ons onze naar bij nieuwe ook dat die",
-    "fr": "le la les des et est un une du en pour dans sur avec pas nous notre nos au aux qui "
-          "nouveau nouvelle",
-    "es": "el la los las y es un una del en para por con no nuestro nuestra al que nuevo nueva se",
-    "pt": "o os as e um uma do da dos das em para com não nosso nossa que no na ao é novo nova",
-    "it": "il lo gli di e che per un una con non della del nel alla è nuovo nuova sono",
-    "sk": "a v na sa je so že z do pre o by to ako aj sú bol",
-    "cs": "a v na se je že z do pro o by to jako jsou byl",
-}  # fmt: skip
-_COMMON_WORDS = {code: frozenset(words.split()) for code, words in _COMMON.items()}
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
-# Share of a text's words that must be its language's common words to tell the language.
-TELLING_SHARE = 0.1
-# The language of a Latin-script item whose words tell nothing else (press-release English).
-DEFAULT = "en"
+# Languages the bot reads or knows the script of but does not speak: no frame around an item's
+# title, but the company's own item says the sharer works there, in the item's language.
+_DISCLOSURES = {
+    "pt": ("{title} (eu trabalho na {employer})", ("\u201c", "\u201d")),
+    "it": ("{title} (lavoro presso {employer})", ("\u00ab", "\u00bb")),
+    "ca": ("{title} (treballo a {employer})", ("\u00ab", "\u00bb")),
+    "pl": ("{title} (pracuję w firmie {employer})", ("\u201e", "\u201d")),
+    "cs": ("{title} (pracuji ve společnosti {employer})", ("\u201e", "\u201c")),
+    "sk": ("{title} (pracujem v spoločnosti {employer})", ("\u201e", "\u201c")),
+    "ro": ("{title} (lucrez la {employer})", ("\u201e", "\u201d")),
+    "hu": ("{title} (a(z) {employer} munkatársa vagyok)", ("\u201e", "\u201d")),
+    "fi": ("{title} (olen töissä {employer}-yhtiössä)", ("\u201d", "\u201d")),
+    "id": ("{title} (saya bekerja di {employer})", ("\u201c", "\u201d")),
+    "tr": ("{title} ({employer} \u00e7al\u0131\u015fan\u0131y\u0131m)", ("\u201c", "\u201d")),
+    "ru": ("{title} (я работаю в компании {employer})", ("\u00ab", "\u00bb")),
+    "uk": ("{title} (я працюю в компанії {employer})", ("\u00ab", "\u00bb")),
+    "bg": ("{title} (работя в {employer})", ("\u201e", "\u201c")),
+    "el": ("{title} (εργάζομαι στην εταιρεία {employer})", ("\u00ab", "\u00bb")),
+    "ja": ("{title}\uff08私は{employer}の社員です\uff09", ("\u300c", "\u300d")),
+    "zh": ("{title}\uff08我在{employer}工作\uff09", ("\u201c", "\u201d")),
+    "ko": ("{title} (저는 {employer}에서 일하고 있습니다)", ("\u201c", "\u201d")),
+    "he": ("{title} (אני עובד/ת ב-{employer})", ("\u201c", "\u201d")),
+    "ar": ("{title} (أعمل في {employer})", ("\u00ab", "\u00bb")),
+}
+UNSPOKEN = {
+    code: Frames(leads=("{title}",), ours=(ours,), closers=("",), quotes=quotes)
+    for code, (ours, quotes) in _DISCLOSURES.items()
+}
+# An item whose language nothing tells: its title, and on the company's own item the hashtag
+# the bot's own check takes as saying the sharer works there.
+UNFRAMED = Frames(leads=("{title}",), ours=("{title} #employee",), closers=("",))
 
 
-def item_language(text: str) -> str | None:
-    """The language of `text` among those the bot speaks (`FRAMES`), or None for any other
-    language (or when two others tell equally); English when its words tell no other."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters or sum(ord(c) > 0x24F for c in letters) > len(letters) // 4:
-        return None  # mostly not Latin letters: Chinese, Japanese, Greek, Cyrillic…
-    found = [word.replace("\u2019", "'") for word in _WORD.findall(text.casefold())]
-    hits = {code: sum(word in common for word in found) for code, common in _COMMON_WORDS.items()}
-    ranked = sorted(hits.items(), key=lambda pair: pair[1], reverse=True)
-    (best, most), (_, second) = ranked[0], ranked[1]
-    if hits.get(DEFAULT, 0) == most:
-        return DEFAULT  # nothing tells, or English as much as any: the bot's own language
-    if most == second or most < TELLING_SHARE * len(found):
-        return None
-    return best if best in FRAMES else None
-
-
-def frames_for(title: str, summary: str) -> Frames:
-    """The frames in the item's language, or `UNFRAMED` when the bot does not speak it."""
-    language = item_language(f"{title} {summary}")
-    return FRAMES[language] if language else UNFRAMED
+def frames_for(language: str | None) -> Frames:
+    """The frames in an item's language (`language`: its code, None when nothing tells)."""
+    return FRAMES.get(language or "") or UNSPOKEN.get(language or "") or UNFRAMED
 
 
 # A sentence of a summary: up to its end mark and closing quotes or brackets. A summary's tail

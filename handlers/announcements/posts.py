@@ -22,6 +22,7 @@ from content_feed.compose import (
 )
 from content_feed.text import printable
 from handlers.announcements.store import Draft
+from handlers.guidelines.language import written_in
 
 # What each network accepts in one post. X counts every link as 23 characters, and the share
 # dialog adds the announcement's link after a space.
@@ -102,7 +103,10 @@ async def fill_in(
     message = _MARKUP.sub(lambda m: next(g for g in m.groups() if g), draft.message)
     article = _Article(draft.headline, message, draft.link)
     started = time.monotonic()
-    composed = await compose(article, missing, model=model, utm=utm, model_timeout=MODEL_SECONDS)
+    language = written_in(f"{draft.headline} {message}")
+    composed = await compose(
+        article, missing, model=model, utm=utm, model_timeout=MODEL_SECONDS, language=language
+    )
     filled = {network: posts.get(network) or composed[network].text for network in NETWORKS}
     templated = [LABELS[n] for n in missing if composed[n].source == "template"]
     if model is None or not templated:

@@ -33,6 +33,7 @@ from handlers.digest.views import (
     stats_blocks,
 )
 from handlers.errors import UserError
+from handlers.guidelines.language import written_in
 from handlers.insights.leaderboard import joined, set_joined
 from handlers.people import Person, Role
 from handlers.views import Actions, Block, Button, Form, Message, Text, Values, untrusted
@@ -203,7 +204,7 @@ class Digest:
             employer = self.employer if item.kind == "company" else ""
             posts = await compose(
                 item, missing, model=self.model, utm=self.utm, variant=variant, vet=self.vet,
-                employer=employer,
+                employer=employer, language=written_in(f"{item.title} {item.summary}"),
             )  # fmt: skip
             self._posts.update({(*made, n): post for n, post in posts.items()})
         return {n: self._posts[(*made, n)] for n in networks}

@@ -323,6 +323,42 @@ def reply_language(text: str, default: str = DEFAULT_LANGUAGE.code) -> str:
     return spoken
 
 
+# Scripts that tell a language by themselves (no stop words needed): kana is Japanese, hangul
+# Korean; Chinese characters without kana are Chinese.
+_SCRIPTS = {
+    "ja": re.compile(r"[\u3040-\u30ff]"),
+    "ko": re.compile(r"[\uac00-\ud7af\u1100-\u11ff]"),
+    "zh": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]"),
+    "he": re.compile(r"[\u0590-\u05ff]"),
+    "ar": re.compile(r"[\u0600-\u06ff\u0750-\u077f]"),
+    "el": re.compile(r"[\u0370-\u03ff]"),
+}
+
+
+def written_in(text: str) -> str | None:
+    """The language `text` (a feed item's title and summary) is written in: one the bot reads
+    (spoken or only read) by its words, or one its script tells (Japanese, Korean, Chinese,
+    Hebrew, Arabic, Greek); English when its words tell nothing else or too little more than
+    English, None when two others tell alike."""
+    letters = sum(char.isalpha() for char in text)
+    counts = {code: len(script.findall(text)) for code, script in _SCRIPTS.items()}
+    if counts["ja"] or counts["ko"]:
+        return "ja" if counts["ja"] >= counts["ko"] else "ko"
+    script = max(counts, key=lambda code: counts[code])
+    if counts[script] * 4 > letters:
+        return script
+    # Letters in capitalised words are most often a name's ("São Paulo" in a Danish item).
+    found, lowered = words(text), " ".join(w for w in text.split() if not w[:1].isupper()).lower()
+    scores = {
+        code: _score(read, found, lowered) for code, read in {**LANGUAGES, **READ_ONLY}.items()
+    }
+    ranked = sorted(scores.values(), reverse=True)
+    best, english = max(scores, key=lambda code: scores[code]), scores[DEFAULT_LANGUAGE.code]
+    if english == ranked[0] or (english and ranked[0] < english + MARGIN):
+        return DEFAULT_LANGUAGE.code  # press-release English has few words of its own
+    return best if ranked[0] > ranked[1] else None
+
+
 def reading_language(text: str, spoken: str) -> str:
     """The language to read `text` in (its stop words and stems): `spoken`, the one
     detect_language found, unless a language only read (Catalan) tells it better."""

@@ -36,10 +36,10 @@ def redated(name: str) -> str:
     )
 
 
-def news(stories: list[tuple[str, str]]) -> str:
+def news(stories: list[tuple[str, str]], site: str = "acme.example") -> str:
     """An RSS feed of (title, summary) stories, the first a minute old, each a minute older."""
     now = datetime.now(UTC)
-    return rss(*(item(f"s{n}", f"https://acme.example/news/{n}", title=title,
+    return rss(*(item(f"s{n}", f"https://{site}/news/{n}", title=title,
                       description=summary, date=format_datetime(now - timedelta(minutes=n + 1)))
                  for n, (title, summary) in enumerate(stories)))  # fmt: skip
 
@@ -141,32 +141,43 @@ async def test_company_posts_say_the_sharer_works_there_and_quote_the_summary(
 
 
 ENGLISH_FRAMES = ("Worth a read", "Sharing", "Good read", "Curious to hear", "work at")
+# Company items, each with what says in its language that the sharer works there.
 ITEMS = [
-    ("Acme åbner nyt kontor i Aarhus", "Vi glæder os til at byde 40 nye kolleger velkommen i "
-     "Aarhus, hvor vi åbner vores tredje danske kontor. \U0001f1e9\U0001f1f0"),
     ("アクメ、オークランドに新しい研究開発センターを開設", "当社は本日、ニュージーランドの"
-     "オークランドに新しい研究開発センターを開設したことを発表しました。"),
+     "オークランドに新しい研究開発センターを開設したことを発表しました。", "私はAcmeの社員です"),
     ("Acme abre escritório em São Paulo", "Estamos felizes em anunciar nosso novo escritório em "
-     "São Paulo, com 60 vagas abertas."),
+     "São Paulo, com 60 vagas abertas.", "eu trabalho na Acme"),
+    ("Acme otwiera biuro w Warszawie", "Nowe biuro pomieści 40 pracowników.",
+     "pracuję w firmie Acme"),
+    ("Acme vinder pris for bæredygtighed", "Prisen blev uddelt i går i København. "
+     "\U0001f1e9\U0001f1f0", "hos Acme"),
 ]  # fmt: skip
 
 
 async def test_offline_posts_speak_the_items_language_or_only_quote_it(
     socialbot, feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # review9a D5, review9b L7: "Worth a read: Acme åbner nyt kontor i Aarhus", "Sharing: アクメ…".
-    monkeypatch.setenv("SOCIALBOT_DIGEST_ITEMS", "4")
-    await socialbot("feeds", "add", feed_server.serve("/acme.xml", news(ITEMS)), "--kind",
-                    "company")  # fmt: skip
+    # review9a D5, review9b L7: "Worth a read: Acme åbner nyt kontor i Aarhus", "Sharing: アクメ…";
+    # review11b L2: the Japanese, Portuguese and Polish company items did not say the sharer
+    # works there; L15: a Danish one said it in English ("(I work at Acme.)").
+    monkeypatch.setenv("SOCIALBOT_DIGEST_ITEMS", str(len(ITEMS) + 1))
+    monkeypatch.setenv("SOCIALBOT_COMPANY_NAMES", "Acme")
+    stories = [(title, summary) for title, summary, _ in ITEMS]
+    for half in (0, 1):  # a new feed suggests its three newest items
+        site = f"acme{half}.example"
+        feed = feed_server.serve(f"/{site}.xml", news(stories[half * 2 : half * 2 + 2], site))
+        await socialbot("feeds", "add", feed, "--kind", "company")
     slovak = feed_server.serve("/sk.rss", redated("aktuality.rss"))  # a real Slovak news feed
     await socialbot("feeds", "add", slovak, "--kind", "industry")
     plan = json.loads(await socialbot("digest", "preview", "--json"))
     by_title = {entry["title"]: entry["posts"] for entry in plan["items"]}
-    assert len(by_title) == 4 and set(by_title) > {title for title, _ in ITEMS}, by_title
+    disclosures = {title: says for title, _, says in ITEMS}
+    assert len(by_title) == len(ITEMS) + 1 and set(by_title) > set(disclosures), list(by_title)
     for title, posts in by_title.items():
         for post in posts.values():
             assert not any(frame in post["text"] for frame in ENGLISH_FRAMES), post["text"]
-            if title != ITEMS[0][0]:  # Japanese, Portuguese, Slovak: the title, no frame
+            assert disclosures.get(title, "") in post["text"], post["text"]
+            if "hos Acme" not in disclosures.get(title, "hos Acme"):  # no frame but the disclosure
                 assert post["text"].startswith(title.rstrip(".")), post["text"]
 
 
