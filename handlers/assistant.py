@@ -22,7 +22,7 @@ from handlers.checks import ids as check_ids
 from handlers.core import Core
 from handlers.errors import UserError
 from handlers.guidelines.answer import offline_answer
-from handlers.guidelines.language import detect_language
+from handlers.guidelines.language import reply_language
 from handlers.guidelines.retrieval import Index
 from handlers.guidelines.service import ANSWERS_KEPT
 from handlers.guidelines.streaming import OnText
@@ -120,7 +120,7 @@ def _suggested(said: str) -> tuple[str, str] | None:
 def _language(said: str, default: str) -> str:
     """The language of `said`: a suggested prompt's own, else the one it reads as."""
     suggested = _suggested(said)
-    return suggested[1] if suggested else detect_language(said, default=default)
+    return suggested[1] if suggested else reply_language(said, default)
 
 
 def _bundled(language: str) -> list[str]:

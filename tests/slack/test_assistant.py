@@ -521,9 +521,14 @@ async def test_the_panes_prompts_and_status_speak_the_guidelines_and_the_askers_
 
     await ask(bot, slack, "Darf ich Unternehmensnachrichten auf LinkedIn teilen?", "1729999340.1")
     await ask(bot, slack, "Can I share company news on LinkedIn?", "1729999350.000100")
+    # review11b L6: Portuguese and Polish read as French and Dutch, a third language: the
+    # guidelines' language, as the answer.
+    await ask(bot, slack, "Um jornalista me ligou, o que devo fazer?", "1729999360.000100")
+    await ask(bot, slack, "Czy mogę udostępnić nasze wyniki na LinkedIn?", "1729999370.000100")
     statuses = [c["status"] for c in in_thread(slack, "assistant.threads.setStatus")]
     assert statuses == [
         "kigger i retningslinjerne…",
         "sieht in den Richtlinien nach…",
         "is looking in the guidelines…",
+        *["kigger i retningslinjerne…"] * 2,
     ]
