@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+import unicodedata
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+
+from content_feed.text import DIRECTION_MARKS
 
 # Click and campaign trackers that never change which page is served.
 TRACKING_PARAMETERS = frozenset(
@@ -135,7 +139,16 @@ POST_PATHS = tuple(
     )
 )
 # Raise when `dedupe_key` changes, so keys stored with the old rules are computed again.
-KEY_VERSION = 2
+KEY_VERSION = 3
+# What ends a link typed without a space after it: a direction mark (right-to-left clients put
+# them around a link) or the punctuation of Chinese and Japanese, which is written without a
+# space after it ("…/status/123。ひどい"), or before it (a full-width colon before "https://").
+LINK_END = re.compile(
+    f"[{DIRECTION_MARKS}\u3001\u3002\uff0c\uff1a\uff1b\uff01\uff1f"
+    "\u300c\u300d\u300e\u300f\u3010\u3011\uff08\uff09]"
+)
+# Percent-escapes of non-ASCII characters: a browser copies "wiki/Øresund" as "wiki/%C3%98resund".
+_ESCAPED_TEXT = re.compile(r"(?:%[89a-fA-F][0-9a-fA-F])+")
 _WRAPPED_HOPS = 3  # a wrapper inside a wrapper inside a wrapper is enough
 
 
@@ -183,16 +196,35 @@ def canonical_url(url: str) -> str:
 
 def dedupe_key(url: str) -> str:
     """The identity of an article or post: its canonical URL without scheme, `www.` or
-    trailing slash; on social sites also without share parameters, host aliases, redirect
-    wrappers and the cosmetic parts of the path."""
-    return _key(url, _WRAPPED_HOPS)
+    trailing slash, up to a direction mark or Chinese and Japanese punctuation (`LINK_END`),
+    its host and path as people read them (an IDN host decoded from its xn-- form, non-ASCII
+    letters unescaped, NFC); on social sites also without share parameters, host aliases,
+    redirect wrappers and the cosmetic parts of the path."""
+    return _key(LINK_END.split(url.strip(), maxsplit=1)[0], _WRAPPED_HOPS)
+
+
+def _readable_host(host: str) -> str:
+    """`host` with its xn-- labels decoded (`xn--bcher-kva.de` is `bücher.de`), NFC, lower-case."""
+    labels = []
+    for label in host.split("."):
+        if label.startswith("xn--"):
+            with contextlib.suppress(UnicodeError):  # not punycode: compared as it is
+                label = label[4:].encode("ascii").decode("punycode")
+        labels.append(label)
+    return unicodedata.normalize("NFC", ".".join(labels)).lower()
+
+
+def _readable_path(path: str) -> str:
+    """`path` with its non-ASCII letters unescaped (`%C3%98resund` is `Øresund`), NFC."""
+    unescaped = _ESCAPED_TEXT.sub(lambda found: unquote(found.group()), path)
+    return unicodedata.normalize("NFC", unescaped)
 
 
 def _key(url: str, hops: int) -> str:
     parts = urlsplit(canonical_url(url))
-    host = parts.netloc.removeprefix("www.")
+    host = _readable_host(parts.netloc.removeprefix("www."))
     host = HOST_ALIASES.get(host) or ("linkedin.com" if _COUNTRY_LINKEDIN.match(host) else host)
-    path = parts.path
+    path = _readable_path(parts.path)
     query = parse_qsl(parts.query, keep_blank_values=True)
     wrapper = WRAPPERS.get((host, path))
     target = dict(query).get(wrapper, "") if wrapper else ""

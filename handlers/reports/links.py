@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from content_feed.canonical import dedupe_key
+from content_feed.canonical import LINK_END, dedupe_key
 
 MAX_LINKS = 10
 MAX_LENGTH = 2000
@@ -57,8 +57,31 @@ _LABELLED = re.compile(r"<((?:https?://|www\.)[^|>\s]+)\|([^>]*\s[^>]*)>", re.IG
 
 
 def labels_apart(text: str) -> str:
-    """`<url|this tweet>` as `url (this tweet)`, as a Teams link behind a label is read."""
-    return _LABELLED.sub(lambda found: f"{found[1]} ({' '.join(found[2].split())})", text)
+    """`<url|this tweet>` as `url (this tweet)`, as a Teams link behind a label is read; each
+    link apart from the direction marks and Chinese or Japanese punctuation typed against it
+    ("…/status/123。ひどい", a full-width colon before "https://")."""
+    text = _LABELLED.sub(lambda found: f"{found[1]} ({' '.join(found[2].split())})", text)
+    return _WORD.sub(lambda found: _link_apart(found.group()), text)
+
+
+_WORD = re.compile(r"\S+")
+_LINK_START = re.compile(r"<?(?:https?://|www\.)", re.IGNORECASE)
+_EDGES = re.compile(f"^(?:{LINK_END.pattern})+|(?:{LINK_END.pattern})+$")
+
+
+def _link_apart(word: str) -> str:
+    """`word` with the link in it apart from what `LINK_END` has against it, on either side."""
+    start = _LINK_START.search(word)
+    if start is None:
+        return word
+    before, link = word[: start.start()], word[start.start() :]
+    if link.startswith("<") and ">" in link:  # Slack's <url|label>: the label is its own
+        end = link.index(">") + 1
+    else:
+        found = LINK_END.search(link)
+        end = found.start() if found else len(link)
+    parts = (_EDGES.sub("", before), link[:end], _EDGES.sub("", link[end:]))
+    return " ".join(part for part in parts if part)
 
 
 def unwrap(token: str) -> str:
@@ -77,7 +100,7 @@ def looks_like_link(token: str) -> bool:
 def check_link(raw: str) -> str:
     """`raw` as a well-formed http(s) URL (`https://` added when typed without a scheme), or
     `BadLink` saying what is wrong with it."""
-    link = unwrap(raw.strip())
+    link = unwrap(_EDGES.sub("", raw.strip()))
     if _SCHEMELESS.match(link):
         link = "https://" + link
     shown = link if len(link) <= 60 else link[:59] + "…"

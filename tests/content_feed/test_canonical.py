@@ -46,6 +46,17 @@ def test_dedupe_key_keeps_meaningful_queries() -> None:
 # Real share links (from public pages and issue threads) and the spellings of the same post;
 # each group has one key.
 SAME_POST = {
+    # review11b L4: as a browser copies a link, and its IDN host as punycode.
+    "da.wikipedia.org/wiki/Øresund": [
+        "https://da.wikipedia.org/wiki/Øresund",
+        "https://da.wikipedia.org/wiki/%C3%98resund",
+        "https://da.wikipedia.org/wiki/%c3%98resund#Historie",
+    ],
+    "bücher.de/neu/roman": [
+        "https://bücher.de/neu/roman",
+        "https://xn--bcher-kva.de/neu/roman",
+        "https://www.BÜCHER.de/neu/roman/",
+    ],
     "x.com/i/status/1507163038666919941": [
         "https://twitter.com/ak92501/status/1507163038666919941?s=20&t=y2AWW1GNA8vyxsWqTXmKPQ",
         "https://x.com/ak92501/status/1507163038666919941",

@@ -37,6 +37,27 @@ async def test_every_share_link_of_a_post_joins_one_report(make_settings: Settin
         runtime.db.close()
 
 
+async def test_a_link_typed_against_cjk_punctuation_or_a_direction_mark_is_the_post(
+    make_settings: SettingsFactory,
+) -> None:
+    # review11b L4: the comment after "。" or a full-width comma, and the right-to-left mark
+    # an RTL client puts after (or before) a link, were kept in it: a dead link on the card,
+    # and a report apart.
+    typed = [f"{LINK}。とてもひどいコメントです", f"{LINK}\u200f תגובה פוגענית", f"\u200f{LINK}",
+             f"{LINK}\uff0c太糟糕了"]  # fmt: skip
+    runtime = build_runtime(make_settings())
+    try:
+        for n, text in enumerate(typed):
+            person = runtime.core.person("console", f"person{n}")
+            reply = await runtime.core.command("report-mention", person, text)
+            assert isinstance(reply, Message) and "R-0001" in reply.text, text
+        assert [row["url"] for row in runtime.db["report_links"].rows] == [LINK]
+        notes = [row["about"] for row in runtime.db["report_reporters"].rows]
+        assert notes == ["とてもひどいコメントです", "תגובה פוגענית", "", "太糟糕了"]
+    finally:
+        runtime.db.close()
+
+
 async def test_a_report_filed_before_the_rules_changed_still_merges(
     make_settings: SettingsFactory,
 ) -> None:
