@@ -207,10 +207,8 @@ def _secret_terms(
             continue
         # "Project Havørn" is also "Havørn" ("Havørn-holdet").
         names = [secret.term, *[m.group(1) for m in [_PROJECT.match(secret.term)] if m]]
-        match = next(
-            (m for m in name_pattern(names).finditer(draft) if not _common_word(draft, m)),
-            None,
-        )
+        found = name_pattern(names, declined=True).finditer(draft)
+        match = next((m for m in found if not _common_word(draft, m)), None)
         if match is None:
             continue
         until = secret.until.isoformat() if secret.until else ""

@@ -5,6 +5,7 @@ with the day where the asker is."""
 from __future__ import annotations
 
 import json
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,39 @@ def test_a_name_inside_japanese_text_or_typed_full_width_is_found(env: dict[str,
         [],
         [],
     ]
+
+
+# Code names as the offices write them: glued to the words Hebrew and Arabic write joined (and,
+# the, in), with Arabic's tatweel and vowel marks, declined (Polish, Finnish), in a Danish
+# compound, and with accents typed as separate marks (NFD, as macOS pastes from PDFs).
+NAMES = {"SOCIALBOT_CONFIDENTIAL_TERMS": "Polaris, פולריס, بولاريس, Nordstjerna, São João, Ark"}
+GLUED = [
+    ("אנחנו עובדים על הפולריס כבר חודש", "הפולריס"),
+    ("מחר בפולריס נתחיל", "בפולריס"),
+    ("נשיק את הPolaris בקרוב", "Polaris"),
+    ("نعمل على البولاريس منذ شهر", "البولاريس"),
+    ("سنطلق الـPolaris قريبا", "Polaris"),  # noqa: RUF001
+    ("نطلق بولاريـــس الأسبوع القادم", "بولاريـــس"),
+    ("نطلق بُولَارِيس الأسبوع القادم", "بُولَارِيس"),
+    ("Pracujemy nad Polarisem od miesiąca", "Polarisem"),
+    ("Premiera Nordstjerny w przyszłym tygodniu", "Nordstjerny"),
+    ("Polarisissa on vielä paljon tehtävää", "Polarisissa"),
+    ("Polarisprojektet går i gang i morgen", "Polarisprojektet"),
+    (unicodedata.normalize("NFD", "Lançamos o projeto São João amanhã"), "São João"),  # quoted NFD
+]
+# A short name is no part of longer words; a longer one's ending is a case ending, not any.
+NOT_GLUED = [
+    "Arkitekten tegnede et arkiv til os",
+    "Polarisation is a physics word.",
+    "Polarised debates are tiring.",
+    "נסענו לפולין בשבוע שעבר",
+]
+
+
+def test_a_code_name_glued_declined_or_decomposed_is_found(env: dict[str, str]) -> None:
+    found = _spans([d for d, _ in GLUED] + NOT_GLUED, env | NAMES, "confidential")
+    nfc = [[unicodedata.normalize("NFC", span) for span in spans] for spans in found]
+    assert nfc == [[span] for _, span in GLUED] + [[]] * len(NOT_GLUED)
 
 
 def test_unpublished_figures_are_found_in_the_offices_languages(env: dict[str, str]) -> None:
