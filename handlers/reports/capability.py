@@ -56,6 +56,8 @@ class Reports:
         self.windows = AckWindows(ack_minutes, crisis_ack_minutes)
         # A normal report's reminders go to the managers at work; None: at any hour.
         self.workweek = workweek
+        # Reports whose cards are being edited, and whether they changed again meanwhile.
+        self._editing: dict[int, bool] = {}
 
     def register(self, core: Core) -> None:
         """Add the command, shortcut, buttons, forms, reminder tick and home section."""
@@ -423,11 +425,25 @@ class Reports:
 
     def _update_cards_soon(self, report: Report) -> None:
         """Edit the cards after answering: an edit may wait on Slack's rate limits, and the
-        person who pressed the button (or submitted the form) is answered within 3 seconds."""
-        self.core.soon("update report cards", self._update_cards(report))
+        person who pressed the button (or submitted the form) is answered within 3 seconds.
+        One edit of a report's cards at a time: a change while one waits (a Retry-After) is
+        drawn by one more edit after it, from the report as it is then, so an older edit
+        retried late never has the last word on the card."""
+        if report.id in self._editing:
+            self._editing[report.id] = True
+            return
+        self._editing[report.id] = False
+        self.core.soon("update report cards", self._update_cards(report.id))
 
-    async def _update_cards(self, report: Report) -> None:
-        await self.update_cards(report)
+    async def _update_cards(self, report_id: int) -> None:
+        try:
+            while True:
+                self._editing[report_id] = False
+                await self.update_cards(self.store.get(report_id))
+                if not self._editing[report_id]:
+                    return
+        finally:
+            del self._editing[report_id]
 
     async def update_cards(self, report: Report) -> list[Card]:
         """Show the report as it is now on every card sent about it; the cards that could not

@@ -92,7 +92,7 @@ class _Failure:
     error: str
     times: int
     status: int
-    retry_after: int | None
+    retry_after: float | None
     delivered: bool
     needed: str | None
     after: int = 0  # calls answered normally before the first failure
@@ -204,7 +204,7 @@ class FakeSlack:
         *,
         times: int = 1,
         status: int | None = None,
-        retry_after: int | None = None,
+        retry_after: float | None = None,
         delivered: bool = False,
         needed: str | None = None,
         after: int = 0,
@@ -322,7 +322,7 @@ class FakeSlack:
             if failure.delivered:
                 await handler(self, params, arrived)
             headers = (
-                {"Retry-After": str(1 if failure.retry_after is None else failure.retry_after)}
+                {"Retry-After": f"{1 if failure.retry_after is None else failure.retry_after:g}"}
                 if failure.status == 429
                 else {}
             )

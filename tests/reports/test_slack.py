@@ -217,6 +217,22 @@ async def test_not_an_issue_closes_the_report(bot, slack) -> None:
     assert len(list(bot.runtime.db["report_events"].rows)) == 1
 
 
+async def test_a_rate_limited_edit_never_leaves_the_card_older_than_the_report(bot, slack) -> None:
+    # review11a M7: WMGR1's edit waits out a 429 while WMGR2 takes the report; the first
+    # edit, retried last, used to put "Acknowledged" back over "assigned to WMGR2" for good.
+    await report(bot, LINK)
+    card = await card_buttons(slack)
+    await settled(bot.runtime)
+    slack.fail("chat.update", "ratelimited", retry_after=0.5)
+    await press(bot, slack, card["report_acknowledge"], user="WMGR1")
+    await wait_for_call(slack, "chat.update")  # the 429: the edit waits half a second
+    await press(bot, slack, card["report_assign_me"], user="WMGR2")
+    await settled(bot.runtime)
+    (shown,) = slack.messages_in(CHANNEL)
+    assert "assigned to User WMGR2" in json.dumps(shown.blocks)
+    assert [(r["status"], r["assignee"]) for r in report_rows(bot)] == [("acknowledged", "WMGR2")]
+
+
 async def test_a_non_manager_is_refused_and_nothing_changes(bot, slack) -> None:
     await report(bot, LINK)
     card = await card_buttons(slack)
