@@ -65,7 +65,7 @@ class Reports:
             SlashCommand(
                 COMMAND,
                 "Report a negative mention to the social media team",
-                "[link] [what it is about] | list | open",
+                "[link] [what it is about] | list | open [page]",
                 self.command,
                 # The receipt names who reported what: never where others read it.
                 private=True,
@@ -99,14 +99,16 @@ class Reports:
     # -- reporting -------------------------------------------------------------------------------
 
     async def command(self, person: Person, text: str) -> Reply:
-        """`/report-mention <link> [note]` files at once; `list`, `open`; else the form."""
+        """`/report-mention <link> [note]` files at once; `list`, `open [page]`; else the form."""
         word = text.strip().lower()
         if word == "list":
             mine = self.store.find(reporter=(person.platform, person.user_id), limit=views.LISTED)
             return views.own_reports(mine, time.time(), self.name, person.platform)
-        if word == "open":
+        first, _, page = word.partition(" ")
+        if first == "open" and (not page or page.strip().isdigit()):
             require_manager(person)
-            return views.open_cards(self.store.find(OPEN_STATUSES), self.name)
+            found = self.store.find(OPEN_STATUSES)
+            return views.open_cards(found, self.name, person.platform, int(page or 1))
         typed = split_typed(text)
         if not typed.links:
             return views.report_form(views.Draft(about=text))

@@ -19,6 +19,7 @@ from handlers.views import (
     Block,
     Button,
     Context,
+    Divider,
     Fields,
     Form,
     Header,
@@ -35,6 +36,9 @@ from handlers.views import (
 # silently (the permalink stays).
 FIELD_LIMIT = 2900
 LISTED = 20  # reports shown in a list or on the home page
+# Cards on a page of `/report-mention open`: a card is at most 11 blocks and a divider, so a
+# page stays within Slack's 50 blocks (and, at a few KB a card, within Teams' message size).
+OPEN_PAGE = 4
 
 GUIDELINE_REMINDER = (
     "In the meantime:\n"
@@ -507,14 +511,43 @@ def own_reports(reports: list[Report], now: float, names: Names, platform: str) 
     return Message(f"Your reports:\n{lines}", (Text("**Your reports**"), Text(lines)))
 
 
-def open_cards(reports: list[Report], names: Names) -> Message:
-    """Every open report as a card, for managers (where no channel shows them, e.g. the console)."""
+def open_cards(reports: list[Report], names: Names, platform: str, page: int = 1) -> Message:
+    """The open reports as cards, for managers: the most urgent first, then the longest waiting,
+    `OPEN_PAGE` to a page, saying which are on the later pages and how to see them."""
     if not reports:
         return Message("No open reports. 🎉")
-    blocks: list[Block] = []
-    for report in reports:
-        blocks += card(report, names).blocks
-    return Message(f"{len(reports)} open report(s).", tuple(blocks))
+    ordered = sorted(reports, key=lambda report: (-report.urgency.rank, report.created_at))
+    pages = -(-len(ordered) // OPEN_PAGE)
+    if not 1 <= page <= pages:
+        last = typed(platform, ids.COMMAND, f"open {pages}")
+        return Message(f"{_open_count(len(ordered))} fit on {pages} page(s): `{last}` is the last.")
+    start = (page - 1) * OPEN_PAGE
+    shown, later = ordered[start : start + OPEN_PAGE], ordered[start + OPEN_PAGE :]
+    first, end = start + 1, start + len(shown)
+    intro = (
+        f"{_open_count(len(ordered))}, the most urgent first, then the longest waiting"
+        + (f": {first} to {end} shown" if len(shown) < len(ordered) else "")
+        + "."
+    )
+    blocks: list[Block] = [Text(f"**{intro}**")]
+    for report in shown:
+        blocks += [*card(report, names).blocks, Divider()]
+    if later:
+        refs = ", ".join(report.ref for report in later[:LISTED])
+        more = typed(platform, ids.COMMAND, f"open {page + 1}")
+        blocks.append(
+            Context(
+                f"{len(later)} more: {refs}{', …' if len(later) > LISTED else ''}."
+                f" `{more}` shows the next {min(OPEN_PAGE, len(later))}."
+            )
+        )
+    else:
+        blocks.pop()  # no divider after the last card
+    return Message(intro, tuple(blocks))
+
+
+def _open_count(count: int) -> str:
+    return f"{count} open report{'' if count == 1 else 's'}"
 
 
 def home_section(

@@ -47,10 +47,11 @@ async def test_report_receipt_and_acknowledge_on_the_console(
         script = "/report-mention open\n#1\n/report-mention open\n"
         await ConsoleSession(runtime.core, io.StringIO(script), manager, "mia", manager=True).run()
         shown = manager.getvalue()
-        assert shown.index("Negative mention R-0002") < shown.index("Negative mention R-0001")
+        # the longest waiting first
+        assert shown.index("Negative mention R-0001") < shown.index("Negative mention R-0002")
         assert "[#1 Acknowledge]" in shown and "Reported by (1): alice" in shown
-        assert "R-0002 acknowledged. The reporter has been told." in shown  # in their inbox
-        assert "Status: Acknowledged" in shown.split("R-0002 acknowledged.")[1]
+        assert "R-0001 acknowledged. The reporter has been told." in shown  # in their inbox
+        assert "Status: Acknowledged" in shown.split("R-0001 acknowledged.")[1]
         events = [(e["kind"], e["user_id"]) for e in runtime.db["report_events"].rows]
         assert events == [("acknowledged", "mia")]
     finally:

@@ -11,6 +11,7 @@ import pytest
 from handlers.core import SENT_PRIVATELY
 from tests.fakes.bot_work import settled
 from tests.fakes.slack_requests import (
+    buttons,
     calls,
     message_shortcut,
     post_form,
@@ -300,7 +301,31 @@ async def test_own_reports_are_listed(bot, slack) -> None:
     refused = await report(bot, "open")
     assert "Only the social media managers" in refused["text"]
     team = await report(bot, "open", user="WMGR1")
-    assert "3 open report(s)" in team["text"]
+    assert team["text"] == "3 open reports, the most urgent first, then the longest waiting."
+
+
+async def test_many_open_reports_come_a_page_at_a_time_the_longest_waiting_first(
+    bot, slack
+) -> None:
+    # review11a M12: one answer of every card was cut at Slack's 50 blocks, the oldest lost.
+    for number in range(1, 10):
+        await report(bot, f"https://x.com/angry_customer/status/{number} rude")
+    first = await report(bot, "open", user="WMGR1")
+    assert len(first["blocks"]) <= 50
+    headers = [b["text"]["text"] for b in first["blocks"] if b["type"] == "header"]
+    assert headers == [f"Negative mention R-000{n}" for n in range(1, 5)]
+    assert len(buttons(first["blocks"])) == 4 * 5  # every card whole, with its buttons
+    said = json.dumps(first["blocks"], ensure_ascii=False)
+    assert "9 open reports, the most urgent first, then the longest waiting: 1 to 4 shown" in said
+    assert "5 more: R-0005, R-0006, R-0007, R-0008, R-0009. `/report-mention open 2`" in said
+    last = await report(bot, "open 3", user="WMGR1")
+    assert [b["text"]["text"] for b in last["blocks"] if b["type"] == "header"] == [
+        "Negative mention R-0009"
+    ]
+    assert "more:" not in json.dumps(last["blocks"])
+    beyond = await report(bot, "open 4", user="WMGR1")
+    last_page = "9 open reports fit on 3 page(s): `/report-mention open 3` is the last."
+    assert beyond["text"] == last_page
 
 
 async def test_home_shows_own_and_for_managers_all_open_reports(bot, slack) -> None:
