@@ -14,6 +14,7 @@ from handlers.commands import SlashCommand
 from handlers.core import Core, Shortcut
 from handlers.errors import FormErrors, UserError
 from handlers.people import Person, Role
+from handlers.privacy import is_forgotten
 from handlers.reports import ids, triage, views
 from handlers.reports.links import (
     SITE_LABELS,
@@ -25,7 +26,15 @@ from handlers.reports.links import (
     site_of,
     split_typed,
 )
-from handlers.reports.model import OPEN_STATUSES, Event, Outcome, Report, Reporter, Urgency
+from handlers.reports.model import (
+    OPEN_STATUSES,
+    Event,
+    Outcome,
+    Report,
+    Reporter,
+    Status,
+    Urgency,
+)
 from handlers.reports.store import Card, ReportStore
 from handlers.reports.triage import AckWindows, Change, require_manager
 from handlers.views import Block, Form, Message, Reply, SharedMessage, Values
@@ -318,7 +327,8 @@ class Reports:
         until = time.time() + int(minutes) * 60
         change = triage.snooze(report, until, int(minutes))
         if change is None:
-            return Message(f"{report.ref} is {report.status.value}; no more reminders come.")
+            stopped = "reminders to acknowledge it stopped" if report.status.is_open else "done"
+            return Message(f"{report.ref} is {report.status.value}; {stopped}.")
         self.store.record(report.id, (person.platform, person.user_id), *triage.parts(change))
         return Message(f"Reminders about {report.ref} snoozed for {int(minutes) // 60} h.")
 
@@ -351,24 +361,46 @@ class Reports:
     # -- reminders and home ----------------------------------------------------------------------
 
     async def tick(self, now: datetime) -> None:
-        """Queue cards a crash left unsent, then nudge the managers about waiting reports."""
+        """Queue cards a crash left unsent, then nudge the managers about waiting reports:
+        one message for each of them listing what waits for them."""
         for report in self.store.cards_unqueued():
             self._send_card(report)
+        waiting: dict[tuple[str, str], list[Report]] = {}
         for report in self.store.due_reminders(now.timestamp()):
             try:
-                self._remind(report, now)
+                for whom in self._to_remind(report, now):
+                    waiting.setdefault(whom, []).append(report)
             except Exception:  # one bad report must not hold up the others' reminders
                 log.exception("report reminder failed", extra={"report": report.ref})
+        for (platform, recipient), reports in waiting.items():
+            reminder = views.reminder(reports, now.timestamp(), self.name, platform)
+            key = "+".join(f"{report.ref}:{report.nudges + 1}" for report in reports)
+            self.core.outbox.enqueue(platform, [recipient], ids.REMINDER, key, reminder)
+        stamp = now.timestamp()
+        for report in {report.id: report for due in waiting.values() for report in due}.values():
+            if report.status is Status.NEW:
+                next_at = self.windows.next_reminder(stamp, report.urgency, report.nudges + 1)
+            else:
+                next_at = stamp + triage.FOLLOW_UP_EVERY
+            self.store.nudged(report.id, report.nudges + 1, next_at)
 
-    def _remind(self, report: Report, now: datetime) -> None:
+    def _to_remind(self, report: Report, now: datetime) -> list[tuple[str, str]]:
+        """Who a due report's reminder goes to now, as (platform, recipient): an unacknowledged
+        one to the managers (else the team's channel), an acknowledged one to whoever holds it
+        (else the same); a normal report, or one someone holds, only to those at work; with
+        nobody at work, the reminder waits for the first to start."""
         platform, team = self.core.team_route(report.platform)
         managers = self.core.managers(platform)
         recipients = managers or team
+        holder = report.assignee if report.assignee_platform == platform else ""
+        if report.status is not Status.NEW and holder and not is_forgotten(holder):
+            recipients, managers = [holder], [holder]
         if not self.core.can_message(platform) or not recipients:
-            return
-        if self.workweek is not None and report.urgency is Urgency.NORMAL:
-            # Only the managers at work are nudged (a team channel: in the company's hours);
-            # with nobody at work, the reminder waits for the first to start.
+            return []
+        if self.workweek is not None and (
+            report.urgency is Urgency.NORMAL or report.status is not Status.NEW
+        ):
+            # A team channel: in the company's hours.
             starts = {
                 r: self.workweek.next_at_work(now, platform, r if managers else "")
                 for r in recipients
@@ -376,14 +408,7 @@ class Reports:
             recipients = [r for r, start in starts.items() if start <= now]
             if not recipients:
                 self.store.remind_later(report.id, min(starts.values()).timestamp())
-                return
-        stamp = now.timestamp()
-        nudges = report.nudges + 1
-        reminder = views.reminder(report, stamp, self.name)
-        key = f"{report.ref}:{nudges}"
-        self.core.outbox.enqueue(platform, recipients, ids.REMINDER, key, reminder)
-        next_at = self.windows.next_reminder(stamp, report.urgency, nudges)
-        self.store.nudged(report.id, nudges, next_at)
+        return [(platform, r) for r in recipients]
 
     async def home(self, person: Person) -> tuple[Block, ...]:
         """Your open reports; for managers, every open report."""

@@ -384,12 +384,19 @@ class ReportStore:
         return [self._report(row) for row in self.db.execute(sql, params).fetchall()]
 
     def due_reminders(self, now: float) -> list[Report]:
-        """Unacknowledged reports whose reminder time has come."""
+        """Reports whose reminder time has come: unacknowledged ones, and acknowledged ones
+        left unchanged for longer than their follow-up delay (triage.follow_up_after)."""
         rows = self.db.execute(
-            f"SELECT {_COLUMNS} FROM reports WHERE status = ? AND remind_at <= ? ORDER BY id",
-            [Status.NEW.value, now],
+            f"SELECT {_COLUMNS}, updated_at FROM reports"
+            " WHERE status IN (?, ?) AND remind_at <= ? ORDER BY id",
+            [Status.NEW.value, Status.ACKNOWLEDGED.value, now],
         ).fetchall()
-        return [self._report(row) for row in rows]
+        return [
+            self._report(row[:-1])
+            for row in rows
+            if row[4] == Status.NEW.value
+            or row[-1] + triage.follow_up_after(Urgency(row[3])) <= now
+        ]
 
     def cards_unqueued(self) -> list[Report]:
         """Open reports whose card never reached the outbox (a crash between store and send)."""

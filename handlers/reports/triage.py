@@ -14,6 +14,7 @@ from handlers.reports.model import Outcome, Report, Status, Urgency
 
 CRISIS_ACK_MINUTES = 5
 SNOOZE_CHOICES = (60, 240)  # minutes offered on a reminder
+FOLLOW_UP_EVERY = 86400.0  # an acknowledged report still open is reminded of once a day
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,12 @@ class AckWindows:
     def next_reminder(self, now: float, urgency: Urgency, nudges: int) -> float:
         """After the `nudges`-th reminder, the next one: the window doubles each time."""
         return now + self.minutes(urgency) * 60.0 * (1 << nudges)
+
+
+def follow_up_after(urgency: Urgency) -> float:
+    """Seconds an acknowledged report may stay open, unchanged, before whoever holds it is
+    reminded of it: a day for an urgent or crisis one, three for a normal one."""
+    return 86400.0 * (3 if urgency is Urgency.NORMAL else 1)
 
 
 def require_manager(person: Person) -> None:

@@ -36,6 +36,8 @@ from handlers.views import (
 # silently (the permalink stays).
 FIELD_LIMIT = 2900
 LISTED = 20  # reports shown in a list or on the home page
+# Reports in one reminder with their buttons (4 blocks each): within Slack's 50 blocks.
+REMINDED = 10
 # Cards on a page of `/report-mention open`: a card is at most 11 blocks and a divider, so a
 # page stays within Slack's 50 blocks (and, at a few KB a card, within Teams' message size).
 OPEN_PAGE = 4
@@ -395,24 +397,48 @@ def manager_buttons(report: Report) -> Actions:
     return Actions(tuple(buttons))
 
 
-def reminder(report: Report, now: float, names: Names) -> Message:
-    """A nudge about a report nobody acknowledged, with snooze buttons."""
+def reminder(reports: list[Report], now: float, names: Names, platform: str) -> Message:
+    """One nudge about the reports that wait: each unacknowledged one with Acknowledge and
+    snooze buttons, each acknowledged one still open with the card's buttons; past `REMINDED`,
+    the references of the rest and where to see them (`platform`: where it is read)."""
+    shown = reports[:REMINDED]
+    lines = [_waiting(report, now) for report in shown]
+    blocks: list[Block] = []
+    if len(reports) > 1:
+        blocks.append(Text(f"⏰ **{len(reports)} reports wait for the social media team.**"))
+    for report, line in zip(shown, lines, strict=True):
+        blocks += [
+            Text(f"⏰ **{line}**"),
+            Text(_links(report)),
+            Context(status_line(report, names)),
+            _reminder_buttons(report),
+        ]
+    if len(reports) > REMINDED:
+        rest = ", ".join(report.ref for report in reports[REMINDED:])
+        every = typed(platform, ids.COMMAND, "open")
+        blocks.append(
+            Context(f"And {len(reports) - REMINDED} more: {rest}. `{every}` shows them all.")
+        )
+    text = lines[0] if len(reports) == 1 else f"{len(reports)} reports wait: {' '.join(lines)}"
+    return Message(text, tuple(blocks))
+
+
+def _waiting(report: Report, now: float) -> str:
     waited = _age(now - report.created_at).removesuffix(" ago")
-    text = f"{report.ref} ({report.urgency.value}) has waited {waited} without acknowledgement."
+    if report.status is Status.NEW:
+        return f"{report.ref} ({report.urgency.value}) has waited {waited} without acknowledgement."
+    return f"{report.ref} ({report.urgency.value}) is still open, {waited} after it was reported."
+
+
+def _reminder_buttons(report: Report) -> Actions:
+    if report.status is not Status.NEW:
+        return manager_buttons(report)
     snoozes = tuple(
         Button(f"Snooze {minutes // 60} h", ids.SNOOZE, f"{report.id}:{minutes}")
         for minutes in SNOOZE_CHOICES
     )
-    return Message(
-        text=text,
-        blocks=(
-            Text(f"⏰ **{text}**"),
-            Text(_links(report)),
-            Context(status_line(report, names)),
-            Actions((Button("Acknowledge", ids.ACKNOWLEDGE, str(report.id), style="primary"),
-                     *snoozes)),
-        ),
-    )  # fmt: skip
+    acknowledge = Button("Acknowledge", ids.ACKNOWLEDGE, str(report.id), style="primary")
+    return Actions((acknowledge, *snoozes))
 
 
 def status_update(report: Report, event: Event, names: Names) -> Message:

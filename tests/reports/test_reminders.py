@@ -11,7 +11,15 @@ from handlers.people import Member
 from tests.fakes.bot_work import settled
 from tests.fakes.slack_requests import buttons, calls, wait_for_call
 from tests.fakes.slack_web_api import FakeSlack
-from tests.reports.conftest import CHANNEL, LINK, MANAGERS, press, report, responded
+from tests.reports.conftest import (
+    CHANNEL,
+    LINK,
+    MANAGERS,
+    card_buttons,
+    press,
+    report,
+    responded,
+)
 
 
 def created(bot: Any) -> datetime:
@@ -54,6 +62,46 @@ async def test_a_reminder_fires_after_the_window_once_then_backs_off(bot, slack)
     await tick(start + timedelta(minutes=31 + 61))
     await settle(bot, slack, 5)
     assert len(nudges(slack, "WMGR2")) == 2
+
+
+async def test_each_manager_gets_one_reminder_of_what_waits_held_reports_too(bot, slack) -> None:
+    # review11a M8: one DM per waiting report per manager (12 reports, 12 DMs at once);
+    # M15: a report someone took was never mentioned again, however long it stayed open.
+    for number in range(1, 4):
+        await report(bot, f"https://x.com/angry_customer/status/{number} rude")
+    taken = await card_buttons(slack, 2)
+    await press(bot, slack, taken["report_assign_me"], user="WMGR2")
+    await settled(bot.runtime)
+    first = min(row["created_at"] for row in bot.runtime.db["reports"].rows)
+    start, tick = datetime.fromtimestamp(first, UTC), bot.runtime.core.tick
+
+    def reminders(manager: str) -> list[dict[str, Any]]:
+        return [c for c in calls(slack, "chat.postMessage") if c["channel"] == manager]
+
+    await tick(start + timedelta(minutes=31))
+    await settled(bot.runtime)
+    for manager in MANAGERS:
+        (reminder,) = reminders(manager)
+        assert reminder["text"].startswith("2 reports wait: R-0001 (normal) has waited 31 min")
+        acknowledge = [
+            b["value"] for b in buttons(reminder["blocks"]) if b["text"]["text"] == "Acknowledge"
+        ]
+        assert acknowledge == ["1", "3"]
+
+    await tick(start + timedelta(days=2))  # R-0002 is held: not yet worth a word
+    await settled(bot.runtime)
+    assert [len(reminders(m)) for m in MANAGERS] == [2, 2]
+    await tick(start + timedelta(days=3, minutes=1))
+    await settled(bot.runtime)
+    assert "R-0002" not in json.dumps(reminders("WMGR1"))
+    latest = reminders("WMGR2")[-1]
+    assert "R-0002 (normal) is still open, 3 d after it was reported." in latest["text"]
+    assert "Acknowledged, assigned to User WMGR2" in json.dumps(latest["blocks"])
+    await tick(start + timedelta(days=3, hours=12))  # then once a day
+    await tick(start + timedelta(days=4, minutes=2))
+    await settled(bot.runtime)
+    followed_up = [c for c in reminders("WMGR2") if "R-0002" in c["text"]]
+    assert len(followed_up) == 2
 
 
 async def test_a_restart_never_nudges_twice(bot, slack, make_settings) -> None:
