@@ -348,7 +348,8 @@ class Reports:
             if event.kind == "assigned" and (report.assignee_platform, report.assignee) != who:
                 self._hand_over(report, person, event)
         self._update_cards_soon(report)
-        return Message(f"{report.ref} {done}.{views.told(told)}")
+        gone = sum(self._gone(reporter) for reporter in report.reporters)
+        return Message(f"{report.ref} {done}.{views.told(told, gone)}")
 
     def _hand_over(self, report: Report, by: Person, event: Event) -> None:
         """The new assignee hears the report is theirs, with the card, by DM."""
@@ -495,10 +496,22 @@ class Reports:
         reached = 0
         for platform in sorted({r.platform for r in report.reporters}):
             if self.core.can_message(platform):
-                people = [r.user_id for r in report.reporters if r.platform == platform]
+                people = [
+                    r.user_id
+                    for r in report.reporters
+                    if r.platform == platform and not self._gone(r)
+                ]
                 self.core.outbox.enqueue(platform, people, ids.STATUS, key, message)
                 reached += len(people)
         return reached
+
+    def _gone(self, reporter: Reporter) -> bool:
+        """Whether a reporter is no longer there to hear news: forgotten (`socialbot forget`),
+        or their account deactivated as far as the directory knows."""
+        if is_forgotten(reporter.user_id):
+            return True
+        member = self.core.directory.get(reporter.platform, reporter.user_id)
+        return member is not None and member.deleted
 
     # -- lookups ---------------------------------------------------------------------------------
 

@@ -466,15 +466,15 @@ def status_update(report: Report, event: Event, names: Names) -> Message:
     return Message(text, (Text(text), Context(f"Updated by {who}.")))
 
 
-def told(reporters: int) -> str:
-    """What the manager who acted hears about the reporters' news (empty: nobody reachable)."""
+def told(reporters: int, gone: int = 0) -> str:
+    """What the manager who acted hears about the reporters' news: how many were told, and
+    how many have left (forgotten or deactivated) and were not (empty: nobody reachable)."""
     if reporters == 0:
-        return ""
-    return (
-        " The reporter has been told."
-        if reporters == 1
-        else f" The {reporters} reporters have been told."
-    )
+        left = "The reporter has" if gone == 1 else f"The {gone} reporters have"
+        return f" {left} left: nobody was told." if gone else ""
+    told_ = "The reporter has" if reporters == 1 else f"The {reporters} reporters have"
+    others = "; 1 other has left" if gone == 1 else f"; {gone} others have left" if gone else ""
+    return f" {told_} been told{others}."
 
 
 def handed_over(report: Report, by: str, names: Names) -> Message:

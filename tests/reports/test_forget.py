@@ -12,7 +12,7 @@ from bot.cli import main
 from tests.fakes.bot_work import settled
 from tests.fakes.slack_requests import SECRET, calls, wait_for_call
 from tests.fakes.slack_web_api import FakeSlack
-from tests.reports.conftest import CHANNEL, card_buttons, press, report
+from tests.reports.conftest import CHANNEL, card_buttons, press, report, responded
 
 
 async def test_a_forgotten_reporter_and_assignee_are_a_former_employee(
@@ -35,6 +35,14 @@ async def test_a_forgotten_reporter_and_assignee_are_a_former_employee(
     assert "_a former employee_: calls us crooks" in shown
     assert "assigned to a former employee" in shown
     assert "forgotten-" not in shown and "__:" not in shown
+
+    # review11a M2: "The 2 reporters have been told", and news sent to the stand-in id
+    await press(bot, slack, card["report_dismiss"], user="WMGR2")
+    said = (await responded(slack, 2))["text"]
+    assert said == "R-0001 closed as not an issue. The reporter has been told; 1 other has left."
+    await settled(bot.runtime)
+    assert not [c for c in calls(slack, "chat.postMessage") if "forgotten-" in c["channel"]]
+    assert "needs no action" in slack.messages_in("W222")[-1].text
 
 
 async def test_forget_shows_a_former_employee_on_the_cards_already_posted(
