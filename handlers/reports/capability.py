@@ -34,6 +34,8 @@ from handlers.reports.model import (
     Reporter,
     Status,
     Urgency,
+    reference,
+    referenced,
 )
 from handlers.reports.store import Card, ReportStore
 from handlers.reports.triage import AckWindows, Change, require_manager
@@ -74,7 +76,7 @@ class Reports:
             SlashCommand(
                 COMMAND,
                 "Report a negative mention to the social media team",
-                "[link] [what it is about] | list | open [page]",
+                "[link] [what it is about] | list | open",
                 self.command,
                 # The receipt names who reported what: never where others read it.
                 private=True,
@@ -108,7 +110,8 @@ class Reports:
     # -- reporting -------------------------------------------------------------------------------
 
     async def command(self, person: Person, text: str) -> Reply:
-        """`/report-mention <link> [note]` files at once; `list`, `open [page]`; else the form."""
+        """`/report-mention <link> [note]` files at once; `list`; `open [page]`; a reference
+        (R-0001) shows that report; else the form."""
         word = text.strip().lower()
         if word == "list":
             mine = self.store.find(reporter=(person.platform, person.user_id), limit=views.LISTED)
@@ -118,6 +121,9 @@ class Reports:
             require_manager(person)
             found = self.store.find(OPEN_STATUSES)
             return views.open_cards(found, self.name, person.platform, int(page or 1))
+        wanted = referenced(text)
+        if wanted is not None:
+            return self._look_up(person, wanted)
         typed = split_typed(text)
         if not typed.links:
             return views.report_form(views.Draft(about=text))
@@ -127,6 +133,19 @@ class Reports:
             draft = views.Draft(links="\n".join(typed.links), about=typed.rest)
             return views.report_form(draft, str(bad))
         return await self._file(person, links, site_of(links[0]), typed.rest, Urgency.NORMAL, "")
+
+    def _look_up(self, person: Person, report_id: int) -> Message:
+        """A report by its reference (a receipt's): its card for a manager, its status for
+        those who reported it; anyone else hears it is not theirs."""
+        try:
+            report: Report | None = self.store.get(report_id)
+        except KeyError:
+            report = None
+        if report is not None and person.has(Role.MANAGER):
+            return views.card(report, self.name)
+        if report is not None and report.reported_by(person.platform, person.user_id):
+            return views.own_reports([report], time.time(), self.name, person.platform)
+        return views.not_yours(reference(report_id), person.platform, person.has(Role.MANAGER))
 
     async def shortcut(self, person: Person, shared: SharedMessage) -> Form:
         """The report form, prefilled with a chat message someone pointed at."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -148,3 +149,12 @@ class Event:
 def reference(report_id: int) -> str:
     """R-0042 for report 42."""
     return f"R-{report_id:04d}"
+
+
+_REFERENCE = re.compile(r"R-?0*(\d{1,9})", re.IGNORECASE)
+
+
+def referenced(text: str) -> int | None:
+    """The id of the report a typed reference names ("R-0042", "r42"), else None."""
+    found = _REFERENCE.fullmatch(text.strip())
+    return int(found.group(1)) if found else None

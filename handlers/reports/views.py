@@ -537,6 +537,14 @@ def own_reports(reports: list[Report], now: float, names: Names, platform: str) 
     return Message(f"Your reports:\n{lines}", (Text("**Your reports**"), Text(lines)))
 
 
+def not_yours(ref: str, platform: str, manager: bool) -> Message:
+    """The answer to a reference the person may not see (or, for a manager, none has)."""
+    if manager:
+        return Message(f"There is no report {ref}.")
+    yours = typed(platform, ids.COMMAND, "list")
+    return Message(f"{ref} is not one of your reports. `{yours}` shows the ones you made.")
+
+
 def open_cards(reports: list[Report], names: Names, platform: str, page: int = 1) -> Message:
     """The open reports as cards, for managers: the most urgent first, then the longest waiting,
     `OPEN_PAGE` to a page, saying which are on the later pages and how to see them."""

@@ -300,6 +300,21 @@ async def test_own_reports_are_listed(bot, slack) -> None:
     assert "R-0003" not in listing["text"]
     refused = await report(bot, "open")
     assert "Only the social media managers" in refused["text"]
+    # review11a M3: the receipt's reference opened the form to file a new report about it
+    own = await report(bot, "R-0001")
+    assert (
+        own["text"].startswith("Your reports:\n• *R-0001* ")
+        and "New, not acknowledged" in own["text"]
+    )
+    other = await report(bot, "r-1", user="W222")
+    assert (
+        other["text"]
+        == "R-0001 is not one of your reports. `/report-mention list` shows the ones you made."
+    )
+    card = await report(bot, "R-0003", user="WMGR1")
+    assert card["blocks"][0]["text"]["text"] == "Negative mention R-0003"
+    assert (await report(bot, "R-0099", user="WMGR1"))["text"] == "There is no report R-0099."
+    assert calls(slack, "views.open") == []
     team = await report(bot, "open", user="WMGR1")
     assert team["text"] == "3 open reports, the most urgent first, then the longest waiting."
 
