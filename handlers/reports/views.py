@@ -523,7 +523,9 @@ def assign_form(report: Report, managers: Iterable[tuple[str, str]]) -> Form:
 
 
 def _line(report: Report, now: float, names: Names) -> str:
-    what = untrusted(clip(report.links[0], 60) if report.links else clip(report.first.about, 60))
+    # A link cut to fit is a label: as bare text, clients would link the cut address.
+    url = report.links[0] if report.links else ""
+    what = link(clip(url, 60), url) if url else untrusted(clip(report.first.about, 60))
     age = _age(now - report.created_at)
     return f"- **{report.ref}** {what} · {status_line(report, names)} · {age}"
 

@@ -293,10 +293,15 @@ async def test_a_crisis_pings_every_manager(bot, slack) -> None:
 
 async def test_own_reports_are_listed(bot, slack) -> None:
     await report(bot, f"{LINK} one")
-    await report(bot, "https://www.reddit.com/r/acme/comments/abc/ two", user="W111")
+    long = "https://www.reddit.com/r/acme/comments/abc123/our_ceo_said_something_awful_at_the_expo/"
+    await report(bot, f"{long} two", user="W111")
     await report(bot, "https://www.tiktok.com/@x/video/1", user="W222")
     listing = await report(bot, "list")
     assert "R-0002" in listing["text"] and "R-0001" in listing["text"]
+    # review11a M14: the link cut at 60 characters was bare text, auto-linked to a 404
+    assert (
+        f"<{long}|https://www.reddit.com/r/acme/comments/abc123/our_ceo_said_…>" in listing["text"]
+    )
     assert "R-0003" not in listing["text"]
     refused = await report(bot, "open")
     assert "Only the social media managers" in refused["text"]
