@@ -7,6 +7,8 @@ table is read here with one read-only query per figure (columns `purpose`, `key`
 
 from __future__ import annotations
 
+import time
+
 from handlers.announcements import ids
 from handlers.announcements.store import AnnouncementStore
 from handlers.announcements.views import Figures
@@ -33,6 +35,12 @@ def figures(store: AnnouncementStore, shares: Shares, announcement_id: int) -> F
         " GROUP BY reason ORDER BY count(*) DESC",
         [ids.PURPOSE, str(announcement_id)],
     ).fetchall()
+    # copies of one sent at each person's time that wait for it (the engine's clock is real)
+    waiting, last_at = store.db.execute(
+        "SELECT count(*), max(not_before) FROM deliveries"
+        " WHERE purpose = ? AND key = ? AND state = 'queued' AND not_before > ?",
+        [ids.PURPOSE, str(announcement_id), time.time()],
+    ).fetchone()
     subject = ids.subject(announcement_id)
     clicks = [(c.network, c.clicks) for c in shares.counts(subject) if c.subject == subject]
     return Figures(
@@ -42,6 +50,8 @@ def figures(store: AnnouncementStore, shares: Shares, announcement_id: int) -> F
         reasons=tuple((str(reason), int(count)) for reason, count in reasons),
         clicks=tuple(clicks),
         not_for_me=store.dismissals(announcement_id),
+        waiting=int(waiting),
+        last_at=float(last_at) if last_at is not None else None,
     )
 
 

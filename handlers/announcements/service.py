@@ -285,12 +285,13 @@ class Announcements:
     async def _send_late(self, person: Person, value: str) -> Message:
         """Send a held announcement now, after all."""
         self._check(person, "send a late announcement")
-        announcement = self.store.send_late(self._own(person, value).id)
         now = datetime.now(UTC)
+        announcement = self.store.send_late(self._own(person, value).id, now)
         self.core.soon(
             "start an announcement", self.dispatcher.start(self.core.outbox, announcement, now)
         )
-        return confirmed_message(announcement, self._audience(announcement), person.platform)
+        audience = self._audience(announcement)
+        return confirmed_message(announcement, audience, person.platform, late=True)
 
     async def _not_for_me(self, person: Person, value: str) -> Message:
         if not value.isdigit():

@@ -354,13 +354,14 @@ class AnnouncementStore:
         )
         self.db.conn.commit()
 
-    def send_late(self, announcement_id: int) -> Announcement:
-        """A held announcement goes out now; refused with the reason when it is not held."""
+    def send_late(self, announcement_id: int, now: datetime) -> Announcement:
+        """A held announcement goes out now (one sent at each person's time: to those whose
+        time has passed, the others keep theirs); refused with the reason when it is not held."""
         announcement = self.get(announcement_id)
         cursor = self.db.execute(
-            "UPDATE announcements SET late = ?, send_at = NULL, local_time = 0, starts_at = NULL"
-            " WHERE id = ? AND state = ? AND late != ?",
-            [ON_TIME, announcement_id, SCHEDULED, ON_TIME],
+            "UPDATE announcements SET late = ?, send_at = iif(local_time, send_at, NULL),"
+            " starts_at = iif(local_time, ?, NULL) WHERE id = ? AND state = ? AND late != ?",
+            [ON_TIME, now.timestamp(), announcement_id, SCHEDULED, ON_TIME],
         )
         self.db.conn.commit()
         if not cursor.rowcount:

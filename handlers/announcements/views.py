@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from content_feed.compose import Network, SuggestedPost
 from handlers.announcements import ids
 from handlers.announcements.channels import channel_reason, given_up_in_outage, person_reasons
 from handlers.announcements.posts import LABELS
 from handlers.announcements.store import CANCELLED, SCHEDULED, SENDING, Announcement, Draft
-from handlers.announcements.when import arrivals, in_words
+from handlers.announcements.when import arrivals, in_words, wall_clock
 from handlers.command_words import typed
 from handlers.shares import share_buttons
 from handlers.views import (
@@ -30,6 +32,8 @@ from handlers.views import (
 )
 
 SEND_AGAIN_LABEL = "Send again to the failed channels"
+# What "Send now" does to a held announcement sent at each person's time
+_OTHERS_KEEP = "the others get it at {clock:%H:%M} on their own clock."
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,8 @@ class Figures:
     reasons: tuple[tuple[str, int], ...] = ()
     clicks: tuple[tuple[str, int], ...] = ()  # (network, clicks)
     not_for_me: int = 0
+    waiting: int = 0  # queued for a time still to come (each person's own clock time)
+    last_at: float | None = None  # when the last of those goes (Unix time)
 
     @property
     def remaining(self) -> int:
@@ -113,11 +119,21 @@ def preview_form(
     )
 
 
-def confirmed_message(announcement: Announcement, audience: str, platform: str) -> Message:
-    """What the announcer (on `platform`) is told after confirming."""
+def confirmed_message(
+    announcement: Announcement, audience: str, platform: str, late: bool = False
+) -> Message:
+    """What the announcer (on `platform`) is told after confirming, or after sending a held
+    one (`late`) now."""
     draft = announcement.draft
     if draft.send_at is None:
         text = f"Announcement #{announcement.id} is on its way to {audience}."
+    elif late:
+        day, clock = wall_clock(draft)
+        text = (
+            f"Announcement #{announcement.id} is on its way to those of {audience} whose"
+            f" {clock:%H:%M} on {day:%a %d %b} has passed; {_OTHERS_KEEP.format(clock=clock)}"
+            f" `{typed(platform, ids.COMMAND, 'list')}` to cancel what still waits."
+        )
     else:
         text = (
             f"Announcement #{announcement.id} will go to {audience} "
@@ -139,7 +155,10 @@ def progress_message(
     title = f"Announcement #{announcement.id}: {announcement.draft.headline}"
     delivered = f"{figures.sent:,} of {figures.total:,} delivered"
     if not done:
-        text = f"Sending… {delivered}, {figures.failed:,} failed, {figures.remaining:,} to go."
+        text = f"Sending… {delivered}, {figures.failed:,} failed"
+        going = figures.remaining - figures.waiting
+        text += f", {going:,} to go" if going or not figures.waiting else ""
+        text += f"; {waits}." if (waits := _waiting(announcement, figures)) else "."
         return Message(f"{title}. {text}", (Text(f"**{title}**"), Text(text)))
     ended = "Cancelled" if announcement.state == CANCELLED else "Sent"
     lines = [f"{ended}: {delivered}; {figures.failed:,} failed."]
@@ -184,6 +203,20 @@ def progress_message(
     )
 
 
+def _waiting(announcement: Announcement, figures: Figures) -> str:
+    """ "5 waiting for 09:00 on their own clock, the last on Wed 09 Dec at 09:00 (Europe/Paris)"
+    (in the announcer's time zone) while copies wait for each person's time; else ""."""
+    draft = announcement.draft
+    if not figures.waiting or figures.last_at is None or draft.send_at is None:
+        return ""
+    clock = wall_clock(draft)[1]
+    last = datetime.fromtimestamp(figures.last_at, ZoneInfo(draft.zone))
+    return (
+        f"{figures.waiting:,} waiting for {clock:%H:%M} on their own clock,"
+        f" the last on {last:%a %d %b at %H:%M} ({draft.zone})"
+    )
+
+
 def late_message(announcement: Announcement) -> Message:
     """The announcer's question about an announcement held past its time."""
     draft = announcement.draft
@@ -192,6 +225,12 @@ def late_message(announcement: Announcement) -> Message:
         " and was not sent: the bot was down then (or its database was restored from an"
         " earlier backup). Send it now, or cancel it?"
     )
+    if draft.local and draft.send_at is not None:
+        clock = wall_clock(draft)[1]
+        text += (
+            f" “Send now” sends it to those whose {clock:%H:%M} has passed;"
+            f" {_OTHERS_KEEP.format(clock=clock)}"
+        )
     return Message(text, (Text(text), late_buttons(announcement)))
 
 
@@ -244,7 +283,10 @@ def status_line(announcement: Announcement, audience: str, figures: Figures | No
         return f"Scheduled {in_words(draft)} for {audience}."
     assert figures is not None
     if announcement.state == SENDING:
+        sending = (
+            f"Sending: {figures.sent:,} of {figures.total:,} delivered, {figures.failed:,} failed"
+        )
         return (
-            f"Sending: {figures.sent:,} of {figures.total:,} delivered, {figures.failed:,} failed."
+            f"{sending}; {waits}." if (waits := _waiting(announcement, figures)) else f"{sending}."
         )
     return f"Sent: {figures.sent:,} of {figures.total:,} delivered, {figures.failed:,} failed."

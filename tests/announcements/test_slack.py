@@ -397,7 +397,7 @@ async def test_at_nine_in_each_person_s_own_time_zone(make_bot, slack) -> None:
     await second.runtime.core.tick(starts + timedelta(minutes=1))
     assert waiting(second) == expected
     listing = await (await post_form(second, slash("/announce", "list"))).json()
-    assert "Sending: 0 of 8 delivered, 0 failed." in str(listing["blocks"])  # one announcement
+    assert "Sending: 0 of 8 delivered, 0 failed; 8 waiting" in str(listing["blocks"])  # one
 
 
 async def test_people_chosen_by_time_zone_start_at_their_own_time(make_bot, slack) -> None:
@@ -442,20 +442,53 @@ async def test_someone_forgotten_while_their_copy_waits_does_not_get_it(bot, sla
 
 async def test_cancel_stops_the_copies_still_waiting_for_their_time(bot, slack) -> None:
     # review10c R3: once Paris's copies were queued, New York's waited hours and nothing could
-    # stop them ("can't be cancelled: it is already going out").
+    # stop them ("can't be cancelled: it is already going out"); meanwhile its progress said
+    # "Sending… 0 of 5 delivered, 0 failed, 5 to go." for up to a day, not what they wait for.
     starts = await going_out_in_paris(bot, slack)
     assert len(waiting(bot)) == 5
+    await bot.runtime.delivery.run_until_done("announcement-progress", "1")  # it arrived
+    await bot.runtime.core.tick(starts + timedelta(minutes=1))
+    last = datetime.fromtimestamp(nine(starts.date(), "America/New_York"), UTC)
+    waits = f"5 waiting for 09:00 on their own clock, the last on {last:%a %d %b at %H:%M} (UTC)."
+    (progress,) = await wait_for_call(slack, "chat.update")
+    assert progress["text"].endswith(f"Sending… 0 of 5 delivered, 0 failed; {waits}")
     listing = await (await post_form(bot, slash("/announce", "list"))).json()
+    assert f"Sending: 0 of 5 delivered, 0 failed; {waits}" in str(listing["blocks"])
     cancel = next(b for b in buttons(listing["blocks"]) if b["text"]["text"] == "Cancel")
     await post_form(bot, block_action(cancel, slack.url + "respond"))
     (answer,) = await wait_for_call(slack, "respond")
     assert answer["text"] == (
         "Announcement #1 is cancelled: the 5 copies still waiting will not be sent; none went."
     )
-    report = await wait_for_call(slack, "chat.update")
+    report = await wait_for_call(slack, "chat.update", 2)
     assert "Cancelled: 0 of 0 delivered; 0 failed." in report[-1]["text"]
     await bot.runtime.core.tick(starts + timedelta(hours=6))
     assert waiting(bot) == {}
+
+
+async def test_send_now_on_a_held_one_keeps_each_zone_s_time(bot, slack) -> None:
+    # review10c R5: "Send now" on one held late (the bot was down at Paris's 09:00) sent every
+    # copy at once, New York's at 03:00 there, without saying so.
+    bot.runtime.core.directory.upsert([Member("slack", "UNYC", "Ny", "America/New_York")])
+    day = datetime.now(UTC).date() + timedelta(days=2)
+    await announce(bot, slack, when="local", date=day.isoformat(), time="09:00")
+    back = datetime.fromtimestamp(nine(day, "Europe/Paris"), UTC) + timedelta(hours=2)
+    await bot.runtime.core.tick(back)
+    await bot.runtime.core.tick(back + timedelta(minutes=1))
+    await wait_for_call(slack, "chat.postMessage", 2)  # the confirmation, then the question
+    (asked,) = [m for m in slack.messages_in(ANNOUNCER) if "was not sent" in m.text]
+    keeps = "the others get it at 09:00 on their own clock."
+    assert f"“Send now” sends it to those whose 09:00 has passed; {keeps}" in asked.text
+
+    await post_form(bot, block_action(buttons(asked.blocks)[0], slack.url + "respond"))
+    (answer,) = await wait_for_call(slack, "respond")
+    assert (
+        f"on its way to those of 5 people whose 09:00 on {day:%a %d %b} has passed"
+        in (answer["text"])
+    )
+    await bot.runtime.finish_background()  # the start, after the answer
+    zones = {ANNOUNCER: "UTC", **dict.fromkeys(PEOPLE, "Europe/Paris"), "UNYC": "America/New_York"}
+    assert waiting(bot) == {user: nine(day, zone) for user, zone in zones.items()}
 
 
 def clock_changes(zone: str) -> tuple[date, date]:
