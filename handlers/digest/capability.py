@@ -6,7 +6,7 @@ import asyncio
 import hashlib
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -23,7 +23,7 @@ from handlers.digest.preferences import read_preferences
 from handlers.digest.quiet import Quiet
 from handlers.digest.schedule import Plan, Schedule, on_time
 from handlers.digest.select import choose, pool
-from handlers.digest.store import DISLIKES_TO_DEMOTE, DigestStore
+from handlers.digest.store import DISLIKES_TO_DEMOTE, DigestStore, Preferences
 from handlers.digest.views import (
     digest_message,
     home_section,
@@ -381,7 +381,10 @@ class Digest:
         """Save the preferences form (mistakes come back on their fields)."""
         current = self.store.preferences(person.platform, person.user_id)
         prefs, joins, zone = read_preferences(values, current, leaderboard=self.leaderboard)
-        self.store.save(person.platform, person.user_id, prefs)
+        shown_zone = self.zone(person.platform, person.user_id)
+        self.store.save(
+            person.platform, person.user_id, self._own_choices(prefs, current, shown_zone)
+        )
         self._choose_zone(person, zone)
         if joins is not None:
             set_joined(self.db, person.platform, person.user_id, joins)
@@ -389,6 +392,18 @@ class Digest:
         if not prefs.wants(self.plan.opt_in):
             return Message("Saved. Daily digests are off; turn them on here any time.")
         return Message(self._next_digest(person, "Saved.", due))
+
+    def _own_choices(self, prefs: Preferences, current: Preferences, zone: ZoneInfo) -> Preferences:
+        """`prefs` with the digest time and workdays the form showed from the settings (the
+        company's, the office's in `zone`) and got back unchanged left to the settings, so a
+        later change there still reaches the person; what they changed, or chose before, is
+        theirs."""
+        days, at = prefs.days, prefs.at
+        if current.days is None and days == self.plan.days_of(current, zone):
+            days = None
+        if current.at is None and at == self.plan.time_of(current):
+            at = None
+        return replace(prefs, days=days, at=at)
 
     def _choose_zone(self, person: Person, zone: str) -> None:
         """Keep the zone the person chose: only a change, or a choice made before, counts

@@ -100,3 +100,34 @@ async def test_app_home_shows_preferences_and_managers_see_shares(bot, slack) ->
         assert "Your daily digest" in home and "Monday to Friday" in home
         assert "digest_open_preferences" in home
         assert ("Shares of digest items" in home) == (user == MANAGER)
+
+
+def shown(view: dict[str, Any]) -> tuple[str, list[str]]:
+    """The digest time and the days the preferences form comes filled with."""
+    blocks = {block.get("block_id"): block.get("element") for block in view["blocks"]}
+    days = [option["value"] for option in blocks["days"]["initial_options"]]
+    return blocks["time"]["initial_time"], days
+
+
+async def test_a_save_keeps_following_the_office_s_workweek_unless_the_days_change(
+    make_bot, slack
+) -> None:
+    # review10c R23: any Save stored the office's workweek and the company's digest time shown
+    # in the form as the person's own, so a later change of either never reached them.
+    first = await make_bot()
+    view = await open_preferences(first, slack)
+    assert shown(view) == ("09:30", ["0", "1", "2", "3", "4"])
+    assert (
+        await submit(first, view, {**GOOD, "time": "09:30", "days": shown(view)[1]}, COPENHAGEN)
+        == {}
+    )
+    # The admin gives Copenhagen's office a four-day week and moves the digest to 08:15.
+    later = await make_bot(digest_days="mon-fri; Europe/Copenhagen=mon-thu", digest_time="08:15")
+    view = await open_preferences(later, slack)
+    assert shown(view) == ("08:15", ["0", "1", "2", "3"])
+    # Days the person changed are theirs, whatever the office's.
+    assert (
+        await submit(later, view, {**GOOD, "time": "08:15", "days": ["0", "1"]}, COPENHAGEN) == {}
+    )
+    view = await open_preferences(await make_bot(), slack)
+    assert shown(view) == ("09:30", ["0", "1"])
