@@ -7,10 +7,14 @@ Denmark's public holidays, Kolkata India's, New York the state's, and everyone 2
 
 from __future__ import annotations
 
+import zoneinfo
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
+from importlib import resources
+from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
@@ -20,6 +24,30 @@ from handlers.people import Directory
 EVERYONE = ""  # the zone key of what is off for everyone
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 SEARCH_DAYS = 30  # far enough to pass any choice of workdays and a holiday season
+
+
+@cache
+def _rules(name: str) -> bytes:
+    """A time zone's compiled rules (its TZif file, found where `ZoneInfo` looks): the names
+    of one zone (Asia/Kolkata and Asia/Calcutta, America/New_York and US/Eastern) have the
+    same; a name not found has only itself."""
+    for root in zoneinfo.TZPATH:
+        path = Path(root, name)
+        if path.is_file():
+            return path.read_bytes()
+    with suppress(ImportError, OSError, ValueError):
+        return resources.files("tzdata").joinpath("zoneinfo", *name.split("/")).read_bytes()
+    return name.encode()
+
+
+@cache
+def office_of(keys: tuple[str, ...], zone: str) -> frozenset[str]:
+    """Which of `keys` (zones named in the settings) are the office of the people in `zone`:
+    its own name when the settings have it, else the other names of the same zone (a client
+    may say Asia/Calcutta where the settings say Asia/Kolkata)."""
+    if zone in keys:
+        return frozenset((zone,))
+    return frozenset(key for key in keys if _rules(key) == _rules(zone))
 
 
 def parse_weekdays(value: str) -> tuple[int, ...]:
@@ -48,7 +76,8 @@ class Workdays:
 
     def where(self, zone: ZoneInfo) -> tuple[int, ...]:
         """The workweek of the people in `zone`."""
-        return next((days for key, days in self.by_zone if key == str(zone)), self.days)
+        office = office_of(tuple(key for key, _ in self.by_zone), str(zone))
+        return next((days for key, days in self.by_zone if key in office), self.days)
 
     def of(self, chosen: tuple[int, ...] | None, zone: ZoneInfo) -> tuple[int, ...]:
         """A person's workdays: their own choice, else their office's (by `zone`)."""
@@ -103,7 +132,8 @@ class Holidays:
 
     def where(self, zone: ZoneInfo) -> DaysOff:
         """The days off of the people in `zone`."""
-        mine = (EVERYONE, str(zone))
+        keys = tuple(key for key, _ in (*self.dates, *self.countries) if key != EVERYONE)
+        mine = {EVERYONE, *office_of(keys, str(zone))}
         return DaysOff(
             frozenset(day for key, day in self.dates if key in mine),
             tuple(dict.fromkeys(code for key, code in self.countries if key in mine)),
