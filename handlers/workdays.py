@@ -15,11 +15,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import holidays
-
 from handlers.people import Directory
+
+if TYPE_CHECKING:
+    from holidays import HolidayBase
 
 EVERYONE = ""  # the zone key of what is off for everyone
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -85,7 +87,7 @@ class Workdays:
 
 
 def parse_workdays(text: str) -> Workdays:
-    """`mon-fri; Asia/Dubai=sun-thu`: the workweek, then offices' own by time zone, separated
+    """`mon-fri; Asia/Riyadh=sun-thu`: the workweek, then offices' own by time zone, separated
     by semicolons; ValueError naming what is wrong."""
     days: tuple[int, ...] | None = None
     by_zone: list[tuple[str, tuple[int, ...]]] = []
@@ -95,7 +97,7 @@ def parse_workdays(text: str) -> Workdays:
             if days is not None:
                 raise ValueError(
                     f"{part!r}: name the workweek once, and an office's own as ZONE=days,"
-                    " such as mon-fri; Asia/Dubai=sun-thu"
+                    " such as mon-fri; Asia/Riyadh=sun-thu"
                 )
             days = parse_weekdays(named)
         else:
@@ -104,10 +106,12 @@ def parse_workdays(text: str) -> Workdays:
 
 
 @cache
-def _country(code: str) -> holidays.HolidayBase:
+def _country(code: str) -> HolidayBase:
     """The public holidays of a country (`DK`) or a subdivision (`US-NY`), any year."""
+    from holidays import country_holidays  # 0.2 s: only where holidays are asked about
+
     country, _, subdivision = code.partition("-")
-    return holidays.country_holidays(country, subdiv=subdivision or None)
+    return country_holidays(country, subdiv=subdivision or None)
 
 
 @dataclass(frozen=True)
