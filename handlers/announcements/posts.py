@@ -63,19 +63,26 @@ def too_long(network: Network, text: str, link: str) -> str | None:
     )
 
 
+def _as_sent(text: str) -> str:
+    """`text` without what chat clients change in a field they send back: carriage returns
+    (CRLF line ends), spaces at the ends of lines and of the text, the Unicode form."""
+    lines = unicodedata.normalize("NFC", printable(text)).split("\n")
+    return "\n".join(line.rstrip() for line in lines).strip()
+
+
 def _unchanged(submitted: str, shown: str) -> bool:
-    """Whether a field came back from the form as it was shown, whatever the client did to its
-    spaces and line breaks (CRLF, or dropped, as some clients do) and its Unicode form."""
-
-    def bare(text: str) -> str:
-        return "".join(unicodedata.normalize("NFC", printable(text)).split())
-
-    return bare(submitted) == bare(shown)
+    """Whether a field came back from the form as it was shown, whatever the client did to it
+    (`_as_sent`, or all its line breaks dropped, as some clients do); spaces and line breaks
+    the announcer added, removed or moved are an edit."""
+    back, sent = _as_sent(submitted), _as_sent(shown)
+    return back == sent or (
+        "\n" not in back and back in (sent.replace("\n", ""), " ".join(sent.split("\n")))
+    )
 
 
 def unless_stale(draft: Draft, previous: Draft) -> Draft:
     """`draft` as submitted after `previous`: the posts the bot wrote for `previous` and the
-    announcer left as they were (spaces and line breaks aside) are dropped (to be written
+    announcer left as they were (what a client does to them aside) are dropped (to be written
     again) when the headline, message or link changed, else kept as the bot's."""
     posts, before = draft.posts, previous.posts
     kept = tuple(n for n in previous.written if _unchanged(posts.get(n, ""), before.get(n, "")))

@@ -38,3 +38,21 @@ async def test_an_edit_rewrites_the_bots_posts_and_keeps_the_announcers(bot, sla
     assert all("ceremony moved" in stored[n] for n in stored if n.value != "x")
     assert all("We won" not in text for text in stored.values())
     assert stored[next(n for n in stored if n.value == "x")] == "Proud of this one"
+
+    # review10c R14: a post the announcer only reformatted (a blank line added, spaces at a
+    # line's start) is theirs: it was taken as left as it was, and written again.
+    await post_form(bot, block_action(edit, slack.url + "respond"))
+    form = (await wait_for_call(slack, "views.open", 3))[-1]["view"]
+    fields = {b["block_id"]: b for b in form["blocks"] if b["type"] == "input"}
+    before = {name: fields[name]["element"].get("initial_value", "") for name in fields}
+    first, _, rest = before["post_linkedin"].partition("\n")
+    reformatted = f"{first}\n\n  {rest}"
+    changed = {"headline": "Green Award: the ceremony moved again", "message": "Now in January."}
+    posts = {name: before[name] for name in ("post_linkedin", "post_x", "post_facebook")}
+    answer = await submit(
+        bot, form, {**GOOD, **later(at), **posts, **changed, "post_linkedin": reformatted}
+    )
+    assert await submit(bot, answer["view"], {"next": "confirm"}) == {}
+    (announcement,) = AnnouncementStore(bot.runtime.db).in_state("scheduled")
+    kept = {n.value: text for n, text in announcement.draft.posts.items()}
+    assert kept["linkedin"] == reformatted and "moved again" in kept["facebook"]
