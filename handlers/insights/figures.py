@@ -1,10 +1,11 @@
 """The insights' figures for a period, computed in SQL over the tables the other capabilities keep.
 
 Shares come from `share_clicks`, who got a digest from the delivery ledger (`deliveries`,
-purpose `digest`, sent), the items offered from `digest_sent_items`, reports from `reports` and
-`report_events`, guideline questions from `guideline_answers` and `guideline_feedback`.
-Which items went out when is kept apart from who got them (`digest_offered`, filled by a
-trigger on `digest_sent_items`), since forget deletes a person's digest history.
+purpose `digest`, sent), the items offered from `digest_sent_items` (of the digests that were
+delivered), reports from `reports` and `report_events`, guideline questions from
+`guideline_answers` and `guideline_feedback`. Which items went out when is kept apart from
+who got them (`digest_offered`, filled by triggers on `digest_sent_items` and `deliveries`),
+since forget deletes a person's digest history.
 Nobody is named, except in the leaderboard, which lists only people who opted in and only
 when the workspace turned it on. `forget` replaces a person's id by one stand-in everywhere,
 so every count here stays the same after it.
@@ -75,6 +76,42 @@ def create_insights_tables(db: Database) -> None:
         " FROM digest_sent_items",
         [_BUCKET],
     )
+
+
+# The items of the digests that reached their person (a digest's ledger key is its local
+# date), per quarter hour they were chosen in.
+_DELIVERED_ITEMS = f"""SELECT s.item_id, CAST(s.sent_at / {_BUCKET} AS INTEGER)
+    FROM digest_sent_items s JOIN deliveries d ON d.platform = s.platform
+        AND d.recipient = s.user_id AND d.purpose = 'digest' AND d.key = s.local_date
+        AND d.state = 'sent'"""
+
+
+@migrations()
+def offer_only_delivered_digests(db: Database) -> None:
+    """An item counts as offered once a digest holding it reached someone, not when the
+    digest was queued (it may fail, or expire at the end of the person's day): from the
+    rows the digest still keeps (60 days), what was counted is counted again that way."""
+    db.execute("DROP TRIGGER digest_offered_record")
+    db.execute(
+        f"""CREATE TRIGGER digest_offered_on_delivery AFTER UPDATE OF state ON deliveries
+            WHEN NEW.state = 'sent' AND NEW.purpose = 'digest' BEGIN
+            INSERT OR IGNORE INTO digest_offered {_DELIVERED_ITEMS}
+                WHERE s.platform = NEW.platform AND s.user_id = NEW.recipient
+                AND s.local_date = NEW.key;
+        END"""
+    )
+    db.execute(
+        f"""CREATE TRIGGER digest_offered_record AFTER INSERT ON digest_sent_items BEGIN
+            INSERT OR IGNORE INTO digest_offered {_DELIVERED_ITEMS}
+                WHERE s.platform = NEW.platform AND s.user_id = NEW.user_id
+                AND s.item_id = NEW.item_id;
+        END"""
+    )
+    db.execute(
+        "DELETE FROM digest_offered WHERE bucket >="
+        f" (SELECT CAST(min(sent_at) / {_BUCKET} AS INTEGER) FROM digest_sent_items)"
+    )
+    db.execute(f"INSERT OR IGNORE INTO digest_offered {_DELIVERED_ITEMS}")
 
 
 @dataclass(frozen=True)
@@ -175,7 +212,7 @@ class Figures:
     participation: Participation
     weekly: tuple[Participation, ...]
     top_items: tuple[TopItem, ...]
-    offered: int
+    offered: int  # items in digests that reached people (not those that failed or expired)
     unshared: int
     unshared_titles: tuple[str, ...]
     reports: ReportFigures
@@ -472,7 +509,8 @@ def _top_items(db: Database, t0: float, t1: float) -> tuple[TopItem, ...]:
 
 
 def _unshared(db: Database, t0: float, t1: float) -> tuple[int, int, tuple[str, ...]]:
-    """(items offered in digests in the period, how many nobody shared since, their titles)."""
+    """(items in digests that reached people in the period, how many nobody shared since,
+    their titles)."""
     rows = db.execute(
         """
         SELECT i.id, i.title,

@@ -73,7 +73,10 @@ def lines(figures: Figures) -> list[str]:
     ]
     for item in figures.top_items:
         found.append(f"- {untrusted(item.title)}: {item.total} ({_per_network(item.by_network)})")
-    found.append(f"**Not shared by anyone:** {figures.unshared} of {figures.offered} items offered")
+    found.append(
+        f"**Not shared by anyone:** {figures.unshared} of the {figures.offered} items in the"
+        " digests people got"
+    )
     found += [f"- {untrusted(title)}" for title in figures.unshared_titles]
     reports = figures.reports
     wait = reports.median_minutes_to_acknowledge

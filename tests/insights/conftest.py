@@ -76,7 +76,7 @@ def _people_and_digests(db: Database) -> None:
 def _items_and_clicks(db: Database) -> None:
     db.execute("INSERT INTO content_feeds (id, url, source_url, added_at) VALUES (1, 'f', 'f', 0)")
     for item_id, title, seen in ((1, "Item one", 23), (2, "Item two", 23), (3, "Item three", 24),
-                                 (4, "Item four", 9)):  # fmt: skip
+                                 (4, "Item four", 9), (5, "Item five", 25)):  # fmt: skip
         db.execute(
             "INSERT INTO content_items (id, feed_id, guid, url, url_key, title, first_seen_at,"
             " fresh_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?)",
@@ -84,6 +84,7 @@ def _items_and_clicks(db: Database) -> None:
              ts(seen, 6), ts(seen, 6)],
         )  # fmt: skip
     sent = [("U1", 1, 24), ("U1", 2, 24), ("U1", 3, 24), ("U2", 1, 24), ("U5", 4, 10)]
+    sent.append(("U5", 5, 25))  # in the digest that failed: it reached nobody
     for uid, item_id, day in sent:
         db.execute(
             "INSERT INTO digest_sent_items VALUES ('slack', ?, ?, ?, ?)",

@@ -13,7 +13,7 @@ from handlers import privacy
 from handlers.insights.figures import Figures, compute, parse_period
 from handlers.insights.weekly import Weekly, parse_weekly
 from tests.conftest import SettingsFactory
-from tests.insights.conftest import END, ZONE, fill
+from tests.insights.conftest import END, ZONE, fill, ts
 
 
 @pytest.fixture
@@ -148,3 +148,24 @@ def test_weekly_setting() -> None:
     for wrong in ("monkey 09:00", "mon", "mon 25:00", "09:00 mon"):
         with pytest.raises(ValueError, match="weekday and time"):
             parse_weekly(wrong)
+
+
+def test_an_item_counts_as_offered_once_its_digest_is_delivered(runtime: Runtime) -> None:
+    # A digest queued on the 29th, then sent: its item counts from then on, not before.
+    db = runtime.db
+    db.execute(
+        "INSERT INTO content_items (id, feed_id, guid, url, url_key, title, first_seen_at,"
+        " fresh_at) VALUES (6, 1, '6', 'https://e.com/6', 'e.com/6', 'Item six', ?, ?)",
+        [ts(29, 6), ts(29, 6)],
+    )
+    db.execute(
+        "INSERT INTO deliveries (platform, recipient, purpose, key, payload, state, created_at)"
+        " VALUES ('slack', 'U3', 'digest', '2026-11-29', 'p', 'queued', ?)",
+        [ts(29, 8)],
+    )
+    db.execute(
+        "INSERT INTO digest_sent_items VALUES ('slack', 'U3', 6, '2026-11-29', ?)", [ts(29, 8)]
+    )
+    assert figures_of(runtime).offered == 3
+    db.execute("UPDATE deliveries SET state = 'sent' WHERE recipient = 'U3' AND key = '2026-11-29'")
+    assert (figures_of(runtime).offered, figures_of(runtime).unshared_titles[0]) == (4, "Item six")
