@@ -141,6 +141,11 @@ class Outbox(Protocol):
         waiting for each person's time); return how many."""
         ...
 
+    def revise(self, platform: str, purpose: str, key: str, message: Message) -> int:
+        """Put `message` in place of what is still queued under (purpose, key) (an edited
+        announcement's copies waiting for each person's time); return how many."""
+        ...
+
     async def update(
         self, platform: str, recipient: str, purpose: str, key: str, message: Message
     ) -> bool:

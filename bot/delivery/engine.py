@@ -340,6 +340,12 @@ class DeliveryEngine:
         """Drop what is still queued under (purpose, key); return how many."""
         return self.ledger.withdraw(platform, purpose, key)
 
+    def revise(self, platform: str, purpose: str, key: str, message: Message) -> int:
+        """Put `message` in place of what is still queued under (purpose, key); return how
+        many."""
+        payload = self._gateway(platform).render(message)
+        return self.ledger.revise(platform, purpose, key, payload, time.time())
+
     async def update(
         self, platform: str, recipient: str, purpose: str, key: str, message: Message
     ) -> bool:

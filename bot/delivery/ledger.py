@@ -302,6 +302,23 @@ class Ledger:
             _drop_bodies(self.db, 0.0, 0.0)  # the payloads no row uses any more
         return int(dropped)
 
+    def revise(self, platform: str, purpose: str, key: str, payload: Payload, now: float) -> int:
+        """Put `payload` in place of what is still queued under (purpose, key); return how
+        many."""
+        body, digest = canonical(payload)
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT OR IGNORE INTO delivery_payloads (hash, body, created_at) VALUES (?, ?, ?)",
+                (digest, body, now),
+            )
+            revised = self.db.execute(
+                "UPDATE deliveries SET payload = ? WHERE +platform = ? AND purpose = ? AND key = ?"
+                " AND state = 'queued'",
+                (digest, platform, purpose, key),
+            ).rowcount
+            _drop_bodies(self.db, 0.0, 0.0)  # the payloads no row uses any more
+        return int(revised)
+
     def forget(
         self, platform: str, recipient: str, stand_in: str, named: Collection[str] = ()
     ) -> int:

@@ -17,7 +17,13 @@ from content_feed.compose import UTM
 from handlers.announcements import ids
 from handlers.announcements.audience import Audience
 from handlers.announcements.channels import cannot_post, label
-from handlers.announcements.figures import delivered, failed_to, figures, progress_lost
+from handlers.announcements.figures import (
+    delivered,
+    delivered_to,
+    failed_to,
+    figures,
+    progress_lost,
+)
 from handlers.announcements.posts import suggested
 from handlers.announcements.store import LATE_AFTER, SENDING, Announcement, AnnouncementStore
 from handlers.announcements.views import employee_message, late_message, progress_message
@@ -124,6 +130,23 @@ class Dispatcher:
         for recipient, zone in zones.items():
             by_instant.setdefault(instants[zone], []).append(recipient)
         return list(by_instant.items())
+
+    def revise(self, outbox: Outbox, announcement: Announcement) -> tuple[int, int]:
+        """After an edit of one going out: the copies still waiting get it as it is now, and
+        the ones delivered are updated in place, after the answer (one platform call each);
+        (how many waiting, how many delivered)."""
+        message = self.employee_message(announcement)
+        target, key = announcement.target, str(announcement.id)
+        waiting = outbox.revise(target, ids.PURPOSE, key, message)
+        sent = delivered_to(self.store, announcement.id)
+
+        async def update() -> None:
+            for recipient in sent:
+                await outbox.update(target, recipient, ids.PURPOSE, key, message)
+
+        if sent:
+            self.core.soon("update an edited announcement", update())
+        return waiting, len(sent)
 
     async def follow(self, outbox: Outbox, announcement: Announcement, now: datetime) -> None:
         """Re-enqueue anyone missing from the ledger; finish when every delivery is settled."""

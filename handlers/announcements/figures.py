@@ -72,3 +72,12 @@ def failed_to(store: AnnouncementStore, announcement_id: int) -> list[tuple[str,
         [ids.PURPOSE, str(announcement_id), FAILED_LISTED],
     ).fetchall()
     return [(str(recipient), str(reason)) for recipient, reason in rows]
+
+
+def delivered_to(store: AnnouncementStore, announcement_id: int) -> list[str]:
+    """The recipients the announcement was delivered to."""
+    rows = store.db.execute(
+        "SELECT recipient FROM deliveries WHERE purpose = ? AND key = ? AND state = 'sent'",
+        [ids.PURPOSE, str(announcement_id)],
+    ).fetchall()
+    return [str(recipient) for (recipient,) in rows]

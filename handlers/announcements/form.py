@@ -16,7 +16,7 @@ from handlers.announcements.when import first_instant, local_fields, parse_clock
 from handlers.command_words import WORDS_ONLY
 from handlers.core import Channels
 from handlers.errors import FormErrors
-from handlers.views import Form, Input, Option, Values
+from handlers.views import Context, Form, Input, Option, Values
 
 HEADLINE_LIMIT = 150  # Slack's header block
 MESSAGE_LIMIT = 2500  # room in a 3,000-character section
@@ -29,6 +29,10 @@ EMPTY_POST_HINT = "Leave empty to have one written from the headline, message an
 WRITTEN_HINT = (
     "Written for you from the headline, message and link: written again when you change them,"
     " unless you edit it here."
+)
+GOING_OUT_INTRO = (
+    "Its copies are going out at each person's time: its audience and time stay as they are."
+    " Your changes reach the copies still waiting, and the ones already delivered are updated."
 )
 TEAMS_CHANNELS_HINT = (
     "For “Chosen channels”: paste each channel's link (“Get link to channel” in its … menu), or"
@@ -45,9 +49,11 @@ def compose_form(
     editing: bool = False,
     *,
     platform: str,
+    going_out: bool = False,
 ) -> Form:
     """The form to write an announcement, filled in with `initial` when editing, for an
-    announcer on `platform`."""
+    announcer on `platform`; `going_out`: one whose copies are going out, whose audience and
+    time can no longer change."""
     draft = initial or Draft("", "", "", "", {}, ids.EVERYONE)
     day, clock = local_fields(draft.send_at, zone) if draft.send_at else ("", "")
     audiences = [Option(ids.EVERYONE, "Everyone"), Option(ids.IN_CHANNELS, "Chosen channels")]
@@ -75,24 +81,48 @@ def compose_form(
             options=tuple(Option(z, z) for z in zones[:100]),
         ),
     )
+    content = (
+        Input(ids.HEADLINE, "Headline", initial=draft.headline, max_length=HEADLINE_LIMIT),
+        Input(
+            ids.MESSAGE,
+            "Message",
+            "multiline",
+            initial=draft.message,
+            hint="**bold**, _italic_, [label](https://link) and “- ” lists work.",
+            max_length=MESSAGE_LIMIT,
+        ),
+        Input(ids.LINK, "Link", "url", initial=draft.link, optional=True),
+        Input(ids.IMAGE, "Image URL", "url", initial=draft.image_url, optional=True),
+        *post_inputs,
+    )
+    sharing = Input(
+        ids.SHARE,
+        "Sharing",
+        "checkboxes",
+        initial=(ids.ASK_TO_SHARE,) if draft.share else (),
+        optional=True,
+        options=(
+            Option(
+                ids.ASK_TO_SHARE, "Ask people to share it (and offer it again in the next digest)"
+            ),
+        ),
+    )
+    if going_out:
+        return Form(
+            form_id=ids.COMPOSE_FORM,
+            title="Edit announcement",
+            submit_label="Preview",
+            state=state,
+            intro=(Context(GOING_OUT_INTRO),),
+            inputs=(*content, sharing),
+        )
     return Form(
         form_id=ids.COMPOSE_FORM,
         title="Edit announcement" if editing else "New announcement",
         submit_label="Preview",
         state=state,
         inputs=(
-            Input(ids.HEADLINE, "Headline", initial=draft.headline, max_length=HEADLINE_LIMIT),
-            Input(
-                ids.MESSAGE,
-                "Message",
-                "multiline",
-                initial=draft.message,
-                hint="**bold**, _italic_, [label](https://link) and “- ” lists work.",
-                max_length=MESSAGE_LIMIT,
-            ),
-            Input(ids.LINK, "Link", "url", initial=draft.link, optional=True),
-            Input(ids.IMAGE, "Image URL", "url", initial=draft.image_url, optional=True),
-            *post_inputs,
+            *content,
             Input(
                 ids.AUDIENCE, "Audience", "select", initial=draft.audience, options=tuple(audiences)
             ),
@@ -125,19 +155,7 @@ def compose_form(
                 optional=True,
                 hint=f"In {zone}, or each person's own (the last choice of When).",
             ),
-            Input(
-                ids.SHARE,
-                "Sharing",
-                "checkboxes",
-                initial=(ids.ASK_TO_SHARE,) if draft.share else (),
-                optional=True,
-                options=(
-                    Option(
-                        ids.ASK_TO_SHARE,
-                        "Ask people to share it (and offer it again in the next digest)",
-                    ),
-                ),
-            ),
+            sharing,
         ),
     )
 
@@ -176,9 +194,11 @@ async def read_form(
     target: str,
     zone: str,
     channels: Channels | None = None,
+    going_out: Draft | None = None,
 ) -> Draft:
     """The submission as a checked draft (the posts the announcer wrote); `FormErrors` on the
-    fields that are wrong."""
+    fields that are wrong. `going_out`: the announcement being edited is going out, its
+    audience and time stay (its form has no such fields)."""
     errors: dict[str, str] = {}
     headline, message = _text(values, ids.HEADLINE), _text(values, ids.MESSAGE)
     link, image = _text(values, ids.LINK), _text(values, ids.IMAGE)
@@ -198,6 +218,20 @@ async def read_form(
         problem = too_long(network, posts[network], link)
         if problem:
             errors[name] = problem
+    said = replace(
+        going_out or Draft("", "", "", "", {}, ids.EVERYONE),
+        headline=headline,
+        message=message,
+        link=link,
+        image_url=image,
+        posts=posts,
+        share=share,
+        written=(),
+    )
+    if going_out is not None:
+        if errors:
+            raise FormErrors(errors)
+        return replace(said, posts={network: text for network, text in posts.items() if text})
 
     audience = _text(values, ids.AUDIENCE) or ids.EVERYONE
     if audience not in (ids.EVERYONE, ids.IN_CHANNELS, ids.IN_TIMEZONES):
@@ -228,18 +262,13 @@ async def read_form(
         if time_error:
             errors[ids.TIME] = time_error
 
-    draft = Draft(
-        headline=headline,
-        message=message,
-        link=link,
-        image_url=image,
-        posts=posts,
+    draft = replace(
+        said,
         audience=audience,
         channels=tuple(chosen) if audience == ids.IN_CHANNELS else (),
         timezones=tuple(timezones) if audience == ids.IN_TIMEZONES else (),
         send_at=send_at,
         zone=zone,
-        share=share,
         local=when == ids.LOCAL and send_at is not None,
     )
     if draft.local:

@@ -160,12 +160,14 @@ class Announcements:
         previous = self._own(person, state) if state else None
         target = previous.target if previous else self._target(person)
         zone = previous.draft.zone if previous else self._zone(person)
+        going_out = previous is not None and self.store.going_out(previous)
         draft = await read_form(
             values,
             people=self.audience,
             target=target,
             zone=zone,
             channels=self.core.channels(target),
+            going_out=previous.draft if previous is not None and going_out else None,
         )
         if previous is not None:
             draft = unless_stale(draft, previous.draft)
@@ -190,7 +192,9 @@ class Announcements:
         if typed := typed_clock(values):
             cannot += clock_problems(*typed, [draft.zone, *(zones if draft.local else ())])
         audience = self._audience(saved)
-        return preview_form(draft_id, draft, audience, message, cannot, zones, self.timezone)
+        return preview_form(
+            draft_id, draft, audience, message, cannot, zones, self.timezone, going_out=going_out
+        )
 
     async def _previewed(self, person: Person, values: Values, state: str) -> Reply:
         self._check(person, "announcement preview")
@@ -205,14 +209,22 @@ class Announcements:
                 state,
                 editing=draft.replaces is not None,
                 platform=person.platform,
+                going_out=self.store.going_out(draft),
             )
         if choice == ids.DISCARD:
             self.store.discard(draft.id)
             return Message("Cancelled; nothing was sent.")
+        outbox = self.core.outbox
+        if self.store.going_out(draft):
+            changed = self.store.confirm(draft.id)
+            waiting, sent = self.dispatcher.revise(outbox, changed)
+            return Message(
+                f"Announcement #{changed.id} is changed: the {waiting:,} copies still waiting"
+                f" go out as it is now, and the {sent:,} already delivered are being updated."
+            )
         now = datetime.now(UTC)
         if draft.draft.starts is not None and draft.draft.starts <= now:
             raise FormErrors({ids.NEXT: "The time you chose has passed; choose “Edit it”."})
-        outbox = self.core.outbox
         announcement = self.store.confirm(draft.id)
         if announcement.draft.send_at is None:
             # Queuing a whole workforce takes a while: after the answer (Slack wants one within
@@ -242,7 +254,8 @@ class Announcements:
     async def _edit(self, person: Person, value: str) -> Form:
         self._check(person, "edit an announcement")
         announcement = self._own(person, value)
-        if announcement.state != SCHEDULED:
+        going_out = self.store.going_out(announcement)
+        if announcement.state != SCHEDULED and not going_out:
             raise UserError(refusal(announcement, "changed"))
         draft_id = self.store.save_draft(
             person.platform,
@@ -259,6 +272,7 @@ class Announcements:
             str(draft_id),
             editing=True,
             platform=person.platform,
+            going_out=going_out,
         )
 
     async def _cancel(self, person: Person, value: str) -> Message:

@@ -201,6 +201,10 @@ def _announcement(row: dict[str, Any]) -> Announcement:
     )
 
 
+# What an announcement says, as opposed to whom and when: what an edit may change once it is
+# going out.
+_CONTENT = ("headline", "message", "link", "image_url", "posts", "share", "posts_written")
+
 # When a scheduled announcement starts going out, in SQL.
 _STARTS = "coalesce(starts_at, send_at)"
 
@@ -268,12 +272,20 @@ class AnnouncementStore:
             self._move(draft_id, DRAFT, SCHEDULED)
             return self.get(draft_id)
         original = self.get(draft.replaces)
+        going_out = original.state == SENDING and original.draft.local
         with self.db.atomic():
             values = _row(draft.draft)
+            if going_out:  # its audience and time stay: only what it says changes
+                values = {name: values[name] for name in _CONTENT}
             sets = ", ".join(f"{name} = ?" for name in values)
             cursor = self.db.execute(
                 f"UPDATE announcements SET {sets}, late = ? WHERE id = ? AND state = ?",
-                [*values.values(), ON_TIME, original.id, SCHEDULED],
+                [
+                    *values.values(),
+                    ON_TIME,
+                    original.id,
+                    original.state if going_out else SCHEDULED,
+                ],
             )
             if cursor.rowcount:
                 self.db.execute("DELETE FROM announcements WHERE id = ?", [draft_id])
@@ -285,6 +297,13 @@ class AnnouncementStore:
         """Forget a draft nobody confirmed."""
         self.db.execute("DELETE FROM announcements WHERE id = ? AND state = ?", [draft_id, DRAFT])
         self.db.conn.commit()
+
+    def going_out(self, announcement: Announcement) -> bool:
+        """Whether `announcement` (a draft: the one it replaces) is one sent at each person's
+        time whose copies are going out: it may still be edited, its audience and time not."""
+        if announcement.state == DRAFT and announcement.replaces is not None:
+            announcement = self.get(announcement.replaces)
+        return announcement.state == SENDING and announcement.draft.local
 
     def cancel(self, announcement_id: int) -> Announcement:
         """Cancel a scheduled announcement, or one sent at each person's time whose copies

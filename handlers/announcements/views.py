@@ -83,13 +83,17 @@ def preview_form(
     cannot: Sequence[str] = (),
     zones: Sequence[str] = (),
     fallback: str = "UTC",
+    *,
+    going_out: bool = False,
 ) -> Form:
     """The preview: the message exactly as people will see it, then confirm, edit or discard;
     `cannot`: a line per chosen channel the bot cannot post in, per platform whose people it
     does not reach, and per clock the chosen time is not on; `zones`: the audience's time
-    zones, for when it reaches them (`fallback`: of those with none)."""
+    zones, for when it reaches them (`fallback`: of those with none); `going_out`: an edit of
+    one whose copies are going out."""
     clocks = arrivals(draft, zones, fallback)
     go = "send it now" if draft.send_at is None else f"send it {in_words(draft)}"
+    go = "change the copies waiting and those delivered" if going_out else go
     return Form(
         form_id=ids.PREVIEW_FORM,
         title="Preview announcement",
@@ -256,7 +260,11 @@ def list_message(entries: list[tuple[Announcement, str]], platform: str) -> Mess
         blocks.append(Text(f"**#{announcement.id} {announcement.draft.headline}**\n{status}"))
         if announcement.late:
             blocks.append(late_buttons(announcement))
-        elif announcement.state == SCHEDULED:
+        elif announcement.state == SCHEDULED or (
+            # its copies wait for each person's time, up to a day: they can still be changed
+            # or stopped
+            announcement.state == SENDING and announcement.draft.local
+        ):
             value = str(announcement.id)
             blocks.append(
                 Actions(
@@ -266,10 +274,6 @@ def list_message(entries: list[tuple[Announcement, str]], platform: str) -> Mess
                     )
                 )
             )
-        elif announcement.state == SENDING and announcement.draft.local:
-            # its copies wait for each person's time, up to a day: those can still be stopped
-            cancel = Button("Cancel", ids.CANCEL, str(announcement.id), style="danger")
-            blocks.append(Actions((cancel,)))
     return Message(f"{len(entries)} announcement(s)", tuple(blocks))
 
 

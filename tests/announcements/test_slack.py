@@ -466,6 +466,53 @@ async def test_cancel_stops_the_copies_still_waiting_for_their_time(bot, slack) 
     assert waiting(bot) == {}
 
 
+async def its_time_comes(bot: Any, slack: FakeSlack, user: str) -> str:
+    """`user`'s copy goes now, as if their time had come; the text they got."""
+    bot.runtime.db.execute(
+        "UPDATE deliveries SET not_before = 0 WHERE purpose = 'announcement' AND recipient = ?",
+        [user],
+    )
+    bot.runtime.db.conn.commit()
+    bot.runtime.delivery.kick("slack")
+    for _ in range(1000):
+        if slack.messages_in(user):
+            break
+        await asyncio.sleep(0.01)
+    (copy,) = slack.messages_in(user)
+    return copy.text
+
+
+async def test_an_edit_reaches_the_copies_waiting_and_updates_those_delivered(bot, slack) -> None:
+    # review10c R3: once the first zone's copies went, Edit was refused ("it is already going
+    # out") while the others waited up to a day.
+    await going_out_in_paris(bot, slack)
+    assert (await its_time_comes(bot, slack, "U001")).startswith(str(GOOD["headline"]))
+    listing = await (await post_form(bot, slash("/announce", "list"))).json()
+    edit = next(b for b in buttons(listing["blocks"]) if b["text"]["text"] == "Edit")
+    await post_form(bot, block_action(edit, slack.url + "respond"))
+    form = (await wait_for_call(slack, "views.open", 2))[-1]["view"]
+    assert "its audience and time stay as they are" in json.dumps(form["blocks"])
+    fields = {b["block_id"] for b in form["blocks"] if b["type"] == "input"}
+    assert not fields & {"audience", "when", "date", "time"}
+    moved = "Green Award: the ceremony moved"
+    values = {name: value for name, value in GOOD.items() if name in fields}
+    answer = await submit(bot, form, {**values, "headline": moved})
+    assert "change the copies waiting and those delivered" in json.dumps(answer["view"]["blocks"])
+    assert await submit(bot, answer["view"], {"next": "confirm"}) == {}
+
+    told = await wait_for_call(slack, "chat.postMessage", 4)
+    assert told[-1]["text"] == (
+        "Announcement #1 is changed: the 4 copies still waiting go out as it is now,"
+        " and the 1 already delivered are being updated."
+    )
+    await bot.runtime.finish_background()  # the delivered copy, updated after the answer
+    (updated,) = slack.messages_in("U001")
+    assert updated.text.startswith(moved)
+    assert (await its_time_comes(bot, slack, "UNYC")).startswith(moved)
+    (row,) = bot.runtime.db.execute("SELECT state, send_at FROM announcements").fetchall()
+    assert row[0] == "sending" and row[1] is not None  # its time stays
+
+
 async def test_send_now_on_a_held_one_keeps_each_zone_s_time(bot, slack) -> None:
     # review10c R5: "Send now" on one held late (the bot was down at Paris's 09:00) sent every
     # copy at once, New York's at 03:00 there, without saying so.
