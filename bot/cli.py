@@ -14,6 +14,10 @@ from bot.cli_support import LazyGroup, quiet_logs, runtime_or_exit, settings_or_
 # every command that does not need them) never imports openai, botbuilder, aiohttp or wordllama.
 # Each entry is the command's "module:attribute" and the first line of its help.
 LAZY_COMMANDS = {
+    "announcements": (
+        "bot.announcements_cli:announcements",
+        "Announcements: those scheduled or going out, and cancelling one.",
+    ),
     "ask": (
         "bot.guidelines_cli:ask",
         "Answer a question from the guidelines (or one per line of standard input).",

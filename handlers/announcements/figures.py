@@ -26,6 +26,12 @@ def delivered(store: AnnouncementStore, announcement_id: int) -> dict[str, int]:
     return {str(state): int(count) for state, count in rows}
 
 
+def went(store: AnnouncementStore, announcement_id: int) -> int:
+    """Copies of the announcement that went (sent, or on their way)."""
+    states = delivered(store, announcement_id)
+    return states.get("sent", 0) + states.get("sending", 0)
+
+
 def figures(store: AnnouncementStore, shares: Shares, announcement_id: int) -> Figures:
     """Where the announcement's fan-out stands and how people answered it."""
     states = delivered(store, announcement_id)

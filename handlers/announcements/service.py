@@ -11,7 +11,7 @@ from handlers.announcements import ids
 from handlers.announcements.audience import Audience, describe
 from handlers.announcements.channels import warnings
 from handlers.announcements.dispatch import REPORT_DAYS, Dispatcher
-from handlers.announcements.figures import delivered, figures
+from handlers.announcements.figures import figures, went
 from handlers.announcements.form import compose_form, read_form, typed_clock
 from handlers.announcements.posts import DEFAULT_UTM, fill_in, unless_stale
 from handlers.announcements.store import (
@@ -23,6 +23,7 @@ from handlers.announcements.store import (
     refusal,
 )
 from handlers.announcements.views import (
+    cancelled_text,
     confirmed_message,
     list_message,
     preview_form,
@@ -279,17 +280,12 @@ class Announcements:
         self._check(person, "cancel an announcement")
         cancelled = self.store.cancel(self._own(person, value).id)
         if cancelled.state == SCHEDULED:
-            return Message(f"Announcement #{cancelled.id} is cancelled; nothing was sent.")
-        key = str(cancelled.id)
-        withdrawn = self.core.outbox.withdraw(cancelled.target, ids.PURPOSE, key)
-        # the announcer's progress message becomes the report of what went
+            return Message(cancelled_text(cancelled, 0, 0))
+        withdrawn = self.core.outbox.withdraw(cancelled.target, ids.PURPOSE, str(cancelled.id))
+        # the announcer's progress message becomes the report of what went (now, not at the
+        # next tick)
         await self.dispatcher.report(self.core.outbox, self.store.get(cancelled.id), done=True)
-        states = delivered(self.store, cancelled.id)
-        went = states.get("sent", 0) + states.get("sending", 0)
-        return Message(
-            f"Announcement #{cancelled.id} is cancelled: the {withdrawn:,} copies still waiting"
-            f" will not be sent; {f'{went:,} went' if went else 'none went'}."
-        )
+        return Message(cancelled_text(cancelled, withdrawn, went(self.store, cancelled.id)))
 
     async def _send_again(self, person: Person, value: str) -> Message:
         self._check(person, "send an announcement again")

@@ -311,10 +311,19 @@ class AnnouncementStore:
         otherwise. Returns it as it was."""
         announcement = self.get(announcement_id)
         if not self._move(announcement_id, SCHEDULED, CANCELLED) and not (
-            announcement.draft.local and self._move(announcement_id, SENDING, CANCELLED)
+            announcement.draft.local and self._stop(announcement_id)
         ):
             raise UserError(refusal(announcement, "cancelled"))
         return announcement
+
+    def _stop(self, announcement_id: int) -> bool:
+        """sending → cancelled, finished now (its report follows as a sent one's does)."""
+        cursor = self.db.execute(
+            "UPDATE announcements SET state = ?, finished_at = ? WHERE id = ? AND state = ?",
+            [CANCELLED, time.time(), announcement_id, SENDING],
+        )
+        self.db.conn.commit()
+        return bool(cursor.rowcount)
 
     def start(self, announcement_id: int, recipients: list[str], now: datetime) -> bool:
         """scheduled → sending with its recipients fixed; False if it is no longer scheduled."""
@@ -393,8 +402,10 @@ class AnnouncementStore:
         return self._where(f"state IN ({marks})", list(states))
 
     def finished_since(self, since: datetime) -> list[Announcement]:
-        """Announcements sent since `since`, oldest first."""
-        return self._where("state = ? AND finished_at >= ?", [SENT, since.timestamp()])
+        """Announcements sent, or cancelled while going out, since `since`, oldest first."""
+        return self._where(
+            "state IN (?, ?) AND finished_at >= ?", [SENT, CANCELLED, since.timestamp()]
+        )
 
     def forget(self, platform: str, user_id: str) -> dict[str, int]:
         """Take the person out of the recipients of the announcements going out on `platform`,

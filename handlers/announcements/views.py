@@ -293,4 +293,16 @@ def status_line(announcement: Announcement, audience: str, figures: Figures | No
         return (
             f"{sending}; {waits}." if (waits := _waiting(announcement, figures)) else f"{sending}."
         )
-    return f"Sent: {figures.sent:,} of {figures.total:,} delivered, {figures.failed:,} failed."
+    ended = "Cancelled while going out" if announcement.state == CANCELLED else "Sent"
+    return f"{ended}: {figures.sent:,} of {figures.total:,} delivered, {figures.failed:,} failed."
+
+
+def cancelled_text(announcement: Announcement, withdrawn: int, went: int) -> str:
+    """What cancelling `announcement` (as it was) did: `withdrawn` copies still waiting were
+    dropped, `went` had gone."""
+    if announcement.state == SCHEDULED:
+        return f"Announcement #{announcement.id} is cancelled; nothing was sent."
+    return (
+        f"Announcement #{announcement.id} is cancelled: the {withdrawn:,} copies still waiting"
+        f" will not be sent; {f'{went:,} went' if went else 'none went'}."
+    )

@@ -538,6 +538,30 @@ async def test_send_now_on_a_held_one_keeps_each_zone_s_time(bot, slack) -> None
     assert waiting(bot) == {user: nine(day, zone) for user, zone in zones.items()}
 
 
+async def test_an_admin_cancels_one_going_out_on_the_command_line(bot, slack) -> None:
+    # review10c R3: `socialbot deliveries` had only retry and status: nothing could stop an
+    # announcement whose announcer could not.
+    starts = await going_out_in_paris(bot, slack)
+    env = {"SOCIALBOT_DB": str(bot.runtime.settings.db)}
+    listed = CliRunner().invoke(main, ["announcements", "list"], env=env)
+    assert listed.output == f"#1\tsending\t{GOOD['headline']}\n"
+    cancelled = CliRunner().invoke(main, ["announcements", "cancel", "1"], env=env)
+    assert cancelled.exit_code == 0, cancelled.output
+    assert cancelled.output == (
+        "Announcement #1 is cancelled: the 5 copies still waiting will not be sent; none went.\n"
+    )
+    again = CliRunner().invoke(main, ["announcements", "cancel", "1"], env=env)
+    assert (again.exit_code, again.output) == (
+        1,
+        "Error: Announcement #1 can't be cancelled: it was cancelled.\n",
+    )
+    await bot.runtime.delivery.run_until_done("announcement-progress", "1")  # it arrived
+    await bot.runtime.core.tick(starts + timedelta(minutes=1))  # the running bot's next tick
+    report = await wait_for_call(slack, "chat.update")
+    assert "Cancelled: 0 of 0 delivered; 0 failed." in report[-1]["text"]
+    assert waiting(bot) == {}
+
+
 def clock_changes(zone: str) -> tuple[date, date]:
     """The next days the clocks go forward and back in `zone`."""
     tz, day = ZoneInfo(zone), datetime.now(UTC).date()
