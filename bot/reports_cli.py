@@ -14,7 +14,7 @@ from content_feed.text import printable
 
 if TYPE_CHECKING:
     from handlers.people import Directory
-    from handlers.reports.model import Report, Status
+    from handlers.reports.model import Event, Report, Status
     from handlers.reports.store import ReportStore
 
 # The Status values, written out so that `--help` imports no store (tests/test_cli.py checks).
@@ -22,6 +22,8 @@ STATUS_CHOICES = ["open", "new", "acknowledged", "resolved", "dismissed"]
 CSV_COLUMNS = [
     "ref", "created_at", "status", "urgency", "where", "links", "reporters", "reporter_ids",
     "about", "notes", "assignee", "assignee_id", "outcome", "closing_note",
+    "acknowledged_at", "acknowledged_by", "acknowledged_by_id", "closed_at", "closed_by",
+    "closed_by_id",
 ]  # fmt: skip
 
 
@@ -56,10 +58,14 @@ def notes(report: Report) -> list[dict[str, str]]:
     ]
 
 
-def as_row(report: Report, people: Directory) -> dict[str, Any]:
+def as_row(report: Report, store: ReportStore, people: Directory) -> dict[str, Any]:
     """One report as fields, for JSON lines and CSV; `notes` holds every reporter's words.
-    People are named, their platform ids beside (`reporter_ids`, `assignee_id`)."""
+    People are named, their platform ids beside (`reporter_ids`, `assignee_id`); who first
+    acknowledged it and, if it is closed, who closed it, with when."""
     assignee = (report.assignee_platform, report.assignee)
+    acknowledged, closed = store.handled(report.id)
+    if report.status.is_open:
+        closed = None  # closed once, then reopened: open now
     return {
         "ref": report.ref,
         "created_at": _when(report.created_at),
@@ -75,6 +81,19 @@ def as_row(report: Report, people: Directory) -> dict[str, Any]:
         "assignee_id": ":".join(assignee) if report.assignee else "",
         "outcome": report.outcome.value if report.outcome else "",
         "closing_note": report.closing_note,
+        **_by("acknowledged", acknowledged, people),
+        **_by("closed", closed, people),
+    }
+
+
+def _by(what: str, event: Event | None, people: Directory) -> dict[str, str]:
+    """`<what>_at`, `<what>_by` (a name) and `<what>_by_id` of an event, empty without one."""
+    if event is None:
+        return {f"{what}_at": "", f"{what}_by": "", f"{what}_by_id": ""}
+    return {
+        f"{what}_at": _when(event.at),
+        f"{what}_by": people.name_of(event.platform, event.user_id),
+        f"{what}_by_id": f"{event.platform}:{event.user_id}",
     }
 
 
@@ -102,7 +121,7 @@ def list_(status: str | None, as_json: bool) -> None:
     """List reports, newest first."""
     with _store() as (store, people):
         found = store.find(_statuses(status))
-        rows = [as_row(report, people) for report in found] if as_json else []
+        rows = [as_row(report, store, people) for report in found] if as_json else []
     if as_json:
         echo_json_lines(rows, "No reports.")
         return
@@ -124,7 +143,7 @@ def export(format_: str, status: str | None) -> None:
     """Write every report to standard output as CSV (lists joined with newlines; a note is
     "name: what they wrote")."""
     with _store() as (store, people):
-        rows = [as_row(report, people) for report in store.find(_statuses(status))]
+        rows = [as_row(report, store, people) for report in store.find(_statuses(status))]
     for row in rows:
         row["notes"] = [
             f"{n['by']}: " + " — ".join(text for text in (n["about"], n["note"]) if text)

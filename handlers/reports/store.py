@@ -464,6 +464,22 @@ class ReportStore:
             )
         return Event(int(cursor.lastrowid or 0), report_id, *actor, kind, detail, at)
 
+    def handled(self, report_id: int) -> tuple[Event | None, Event | None]:
+        """Who first acknowledged the report (Acknowledge, or an assignment, which
+        acknowledges) and who last closed it (resolved, not an issue), with when."""
+        found = []
+        for kinds, order in (
+            (("acknowledged", "assigned"), "ASC"),
+            (("resolved", "dismissed"), "DESC"),
+        ):
+            row = self.db.execute(
+                "SELECT id, report_id, platform, user_id, kind, detail, at FROM report_events"
+                f" WHERE report_id = ? AND kind IN (?, ?) ORDER BY id {order} LIMIT 1",
+                [report_id, *kinds],
+            ).fetchone()
+            found.append(Event(*row) if row else None)
+        return found[0], found[1]
+
     def tell_waiting(self, report_id: int) -> bool:
         """Record that the reporters hear the report waits for the team's channel; False when
         they heard it already."""

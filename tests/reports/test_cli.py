@@ -68,24 +68,36 @@ async def test_the_assignee_is_named_with_the_id_beside(
     make_settings: SettingsFactory, tmp_path: Path, monkeypatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    settings = make_settings(social_media_managers="console:mgr")
+    settings = make_settings(social_media_managers="console:mgr,console:boss")
     runtime = build_runtime(settings)
     core = runtime.core
-    core.directory.upsert([Member("console", "mgr", "Maja Manager")])
+    core.directory.upsert(
+        [Member("console", "mgr", "Maja Manager"), Member("console", "boss", "Bo Boss")]
+    )
     await core.command("report-mention", core.person("console", "alice", "Alice"), LINK)
     manager = core.person("console", "mgr", "Maja Manager")
     await core.action(manager, ids.ASSIGN_ME, str(ReportStore(runtime.db).find()[0].id))
+    # review11a M10: who acknowledged and who closed a report, and when, were nowhere
+    await core.command("report-mention", core.person("console", "bo", "Bo"), f"{LINK}0")
+    second = str(ReportStore(runtime.db).find()[0].id)
+    boss = core.person("console", "boss", "Bo Boss")
+    await core.submit(boss, ids.RESOLVE_FORM, {"outcome": "ignored"}, second)
     runtime.db.close()
     env = {"SOCIALBOT_DB": str(settings.db)}
 
     exported = CliRunner().invoke(reports_group, ["export"], env=env)
     listed = CliRunner().invoke(reports_group, ["list", "--json"], env=env)
 
-    (row,) = csv.DictReader(io.StringIO(exported.stdout))
+    closed, row = csv.DictReader(io.StringIO(exported.stdout))
     assert (row["assignee"], row["assignee_id"]) == ("Maja Manager", "console:mgr")
-    (line,) = listed.stdout.splitlines()
+    assert (row["acknowledged_by"], row["acknowledged_by_id"]) == ("Maja Manager", "console:mgr")
+    assert row["acknowledged_at"] >= row["created_at"] and row["closed_at"] == ""
+    assert (closed["closed_by"], closed["closed_by_id"]) == ("Bo Boss", "console:boss")
+    assert closed["closed_at"] >= closed["created_at"] and closed["acknowledged_by"] == ""
+    _, line = listed.stdout.splitlines()
     assert json.loads(line)["assignee"] == "Maja Manager"
     assert json.loads(line)["assignee_id"] == "console:mgr"
+    assert json.loads(line)["acknowledged_by"] == "Maja Manager"
 
 
 def test_export_csv(env: dict[str, str]) -> None:
