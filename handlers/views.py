@@ -113,8 +113,15 @@ def plain_text(markdown: str, zone: tzinfo = UTC) -> str:
     return render_markdown(drawn, _plain, lambda character: character)
 
 
+def _written_out(link: re.Match[str]) -> str:
+    """A link as plain text: its label and its address, the address once when it is its label."""
+    label, address = link.group(1), link.group(2)
+    said = _STAND_INS.sub(lambda m: ESCAPABLE[ord(m.group(0)) - _STAND_IN], label)
+    return address if said == address else f"{label} ({address})"
+
+
 def _plain(markdown: str) -> str:
-    linked = LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", markdown)
+    linked = LINK.sub(_written_out, markdown)
     return _EMPHASIS.sub(lambda m: m.group(1) or m.group(2) or m.group(3), linked)
 
 

@@ -95,3 +95,13 @@ async def test_messages_are_pruned_with_the_deliveries_shown_or_not(
         assert left() == []
     finally:
         runtime.db.close()
+
+
+async def test_a_command_word_runs_as_in_a_slack_dm(make_settings: SettingsFactory) -> None:
+    # "report <link> [note]" typed as a message files the report, as a DM to the bot on Slack
+    # and Teams does; it was answered as a guideline question.
+    said = await session(
+        make_settings, "alice", ["report https://x.com/someone/status/9 lies", "help"]
+    )
+    assert "Your report R-0001" in said
+    assert "socialbot help\n=" in said

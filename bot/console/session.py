@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from bot.console.inbox import in_flight, take_unread
 from bot.console.render import UnknownChoice, buttons_of, form_prompt, parse_answer, render
 from bot.errors import reply_for_error
+from handlers.command_words import parse_command
 from handlers.core import CONSOLE_TEAM, Core
 from handlers.errors import FormErrors
 from handlers.people import Member, Person, Role
@@ -101,12 +102,13 @@ class ConsoleSession:
         return line.strip()
 
     async def handle(self, line: str) -> None:
-        """Answer one line: a command, a button press (`#2`) or a message."""
+        """Answer one line: a button press (`#2`), a command (`/socialbot help`, or a command
+        word as a message on Slack and Teams runs it: `report <link>`) or a message."""
+        parsed = parse_command(line, self.core.commands)
         if line.startswith("#") and line[1:].isdigit():
             reply = await self._press(int(line[1:]))
-        elif line.startswith("/"):
-            name, _, rest = line.partition(" ")
-            reply = await self._guarded(self.core.command(name, self.person, rest))
+        elif parsed is not None:
+            reply = await self._guarded(self.core.command(parsed[0], self.person, parsed[1]))
         else:
             reply = await self._guarded(self.core.message(self.person, line))
         await self._show(reply)
