@@ -178,7 +178,9 @@ _SAID_OF_US = re.compile(
     r"|påstår|schrieb|schreibt|behauptet\w*|sagte|sagt|schreef|schrijft|zei|zegt|beweerde|beweert"
     r"|a écrit|écrit|dit|prétend\w*|escribió|escribe|dijo|dice|afirma|escreveu|disse|diz"
     r"|ha scritto|scrive|dice|sostiene|napisał\w*|pisze|twierdzi|kirjoitti|kirjoittaa|väittää"
-    r"|napsal\w*|píše|tvrdí)\s+(?:\S+\s+){0,3}?(?:that|at|att|dass|dat|que|qu['\u2019]|che|że|että"
+    r"|napsal\w*|píše|tvrdí|called|calls|calling|llamó|llama|llaman|nazwał\w*|nazywa\w*|noemde"
+    r"|noemt|noemen|nannte|nennt|kaldte|kalder|kallade|kallar|kalte|kaller|appelle|appelé\w*"
+    r"|chamou|chama|chiama\w*|nazval\w*|nazývá|kutsui|kutsuu)\s+(?:\S+\s+){0,3}?(?:that|at|att|dass|dat|que|qu['\u2019]|che|że|että"
     r"|že)?\s*(?:we|vi|wir|wij|nous|our|vores|vår\w*|unser\w*|onze|notre|nos|nuestr\w*|somos"
     r"|nosso\w*|nossa\w*|noi|nostr\w*|siamo|nasz\w*|jesteśmy|meidän|olemme|náš|naše|naši|jsme)"
     r"(?!\w)",
@@ -303,13 +305,23 @@ INCONVENIENCE = phrase_pattern(
 # The customer's own order, invoice or login ("your order"), not a grill's delivery.
 _YOUR = r"(?:your|din|dit|dine|dein\w*|ihre?|je|jouw|uw|votre|vos|ton|ta|tes|ditt|deg)"
 # Said to someone: their handle first, perhaps after a greeting ("Kære @techgrump").
+_GREETING = (
+    r"(?i:dear|hi|hey|hello|kære|hej|hallo|liebe|lieber|hallå|kjære|beste|geachte|hoi|cher|chère"
+    r"|salut|bonjour|estimad[oa]|querid[oa]|hola|buenas|drog[ia]|szanown[ya]|cześć|witam|car[oa]"
+    r"|olá|prezad[oa]|gentile|ciao|mil[ýá]|vážen[ýá]|ahoj|hei|hyvä|moi)"
+)
 _MENTION = re.compile(
-    r"^\s*(?:(?i:dear|hi|hey|hello|kære|hej|hallo|liebe|lieber|hallå|kjære|beste|cher|chère"
-    r"|salut|bonjour)\s+)?@\w+"
+    rf"^\s*(?:{_GREETING}\s+)?@\w+"
     # Or by their name after a greeting: "Hej Johan,", "Beste meneer De Vries,".
-    r"|^\s*(?i:dear|hi|hey|hello|kære|hej|hallo|liebe|lieber|hallå|kjære|beste|cher|chère"
-    r"|salut|bonjour)\s+(?:(?i:mr|mrs|ms|meneer|mevrouw|herr|frau|hr|fru|monsieur|madame)\.?\s+)?"
-    r"(?:[A-ZÆØÅÄÖ][\w-]*\s+){0,2}[A-ZÆØÅÄÖ][\w-]*,",
+    rf"|^\s*{_GREETING}\s+(?:(?i:mr|mrs|ms|meneer|mevrouw|herr|frau|hr|fru|monsieur|madame"
+    r"|señor|señora|sr|sra|pan|pani|panie|senhor|senhora|signor|signora|pane|paní)\.?\s+)?"
+    r"(?:[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃČŘŠŽ][\w-]*\s+){0,2}[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃČŘŠŽ][\w-]*,"
+    # Or by what they are to the company: "Dear reviewer,", "Estimado cliente:", "Drogi
+    # recenzencie,", "Beste klant,".
+    rf"|^\s*{_GREETING}\s+(?i:reviewer|critic|customer|client|commenter|user|author|sir|madam"
+    r"|recenzen\w*|klienci\w*|kliencie|klient|cliente|usuari[oa]|crític[oa]|autor\w*"
+    r"|użytkowni\w*|gebruiker|klant|recensent|schrijver|kunde|kund|rezensent\w*|critique"
+    r"|utilisat\w*|utente|recensore|zákazník\w*|asiakas)[,:!]",
 )
 # Said to a group of critics or to one by their handle, by who they are or what they say: "To
 # everyone on Reddit saying…", "Till alla som klagar…", "Re: the post…", "à @marc qui raconte…".

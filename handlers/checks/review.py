@@ -187,6 +187,10 @@ class OfflineReview:
                 company_mentioned,
             ),
         ]
+        # A reply to criticism is not to be posted at all: saying who wrote it fixes nothing, and
+        # defending the company is not promoting it.
+        if any(concern.kind is Kind.REPLY_TO_CRITICISM for concern in concerns):
+            concerns = [c for c in concerns if c.kind is not Kind.DISCLOSURE]
         # A rule of a section another kind cites is already said in that kind's words; the
         # disclosure section's rules forbid other things (posing as a neutral customer).
         cited = {c.section for c in concerns if c.kind is not Kind.DISCLOSURE}

@@ -44,6 +44,12 @@ REPLIES = [
     "Odnośnie opinii na Google: aplikacja Nordlys działa, wystarczy ją zaktualizować.",
     "De mensen die klagen over Nordlys in de reacties hebben de app nooit geopend.",
     "Tengo que responder a este hilo: no es verdad que Nordlys pierda archivos.",
+    # Greeted by what they are to the company, or naming what the company is.
+    "Estimado cliente: no es verdad que Nordlys cobre por el soporte.",
+    "Drogi recenzencie, to nieprawda, aplikacja Nordlys działa.",
+    "Een klant noemde onze app traag: dat klopt niet, Nordlys draait overal.",
+    # Defending the company with the words that sell it: a reply, not a post to disclose in.
+    "@techgrump Nordlys is not 'expensive junk'. Try the free demo and see for yourself.",
 ]
 # The same forms, said to friends and family, or about something not the company's.
 FINE = [
@@ -65,6 +71,8 @@ FINE = [
     "About the article on Nordlys in Børsen: proud of the whole team!",
     "Odnośnie komentarzy pod moim zdjęciem z wakacji: tak, to był Kraków 😄",
     "The people complaining about the weather in the comments need a holiday.",
+    "Dear customer, the shop is closed on Monday for the holidays.",
+    "My friend called our dog 'a sofa with legs' 😂",
 ]
 
 
