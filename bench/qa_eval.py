@@ -9,9 +9,12 @@ bench chooses now on every dev policy, which are printed last (what tuning.py's 
 to: "the defaults" when they are the same).
 
 Run: .venv/bin/python bench/qa_eval.py [--holdout] [--verbose] [--bm25-only] [--legacy]
-     [--shipped-retrieval] [--corpus FOLDER]
+     [--shipped-retrieval] [--corpus FOLDER] [--validation SLUG,...]
      --legacy measures tests/guidelines/eval.yaml (sections named by heading) as before;
-     --shipped-retrieval chooses only the verdict leave-one-policy-out (minutes, not an hour).
+     --shipped-retrieval chooses only the verdict leave-one-policy-out (minutes, not an hour);
+     --validation sets dev policies apart (policies just retired from the held-out split): each
+     is measured like a held-out one, with the weights chosen on the other dev policies, and no
+     weight is chosen on it.
 """
 
 from __future__ import annotations
@@ -369,13 +372,24 @@ def _timing(evalset: EvalSet, names: Sequence[str], tuning: Tuning, model: Embed
 
 
 def measure(
-    evalset: EvalSet, holdout: bool, model: Embedder | None, verbose: bool, fast: bool = False
+    evalset: EvalSet,
+    holdout: bool,
+    model: Embedder | None,
+    verbose: bool,
+    fast: bool = False,
+    validation: Sequence[str] = (),
 ) -> None:
     """Print the held-out figures (if asked), leave-one-policy-out per dev policy and overall,
     plain BM25 beside them, and the weights chosen on every dev policy. `fast` keeps the
-    retrieval weights of tuning.py and chooses only the verdict (minutes, not an hour)."""
-    dev = [name for name, split in evalset.splits.items() if split == "dev"]
+    retrieval weights of tuning.py and chooses only the verdict (minutes, not an hour). The
+    dev policies named in `validation` are measured as held-out ones instead of the others."""
+    unknown = set(validation) - {n for n, split in evalset.splits.items() if split == "dev"}
+    if unknown:
+        raise SystemExit(f"not dev policies of the corpus: {', '.join(sorted(unknown))}")
+    dev = [n for n, split in evalset.splits.items() if split == "dev" and n not in validation]
     held = [name for name, split in evalset.splits.items() if split == "holdout"]
+    if validation:
+        holdout, held = True, list(validation)
     multilingual = model is not None and model.languages is None
     grid = MULTILINGUAL_GRID if multilingual else RETRIEVAL_GRID
     retrievals = [DEFAULT_TUNING] if fast else _grid(DEFAULT_TUNING, grid)
@@ -384,10 +398,11 @@ def measure(
     chosen_all, _ = choose(runs, dev)
     if holdout and held:
         # What ships (tuning.py's defaults) first, then what the bench would choose now.
+        kind = "VALIDATION" if validation else "HELD-OUT"
         shipped = search_all(evalset, held, DEFAULT_TUNING, model)
-        _held_out(evalset, "the shipped weights, tuning.py", shipped, DEFAULT_TUNING)
+        _held_out(evalset, "the shipped weights, tuning.py", shipped, DEFAULT_TUNING, kind)
         chosen = {name: runs[_retrieval(chosen_all)][name] for name in held}
-        _held_out(evalset, "the weights chosen on every dev policy", chosen, chosen_all)
+        _held_out(evalset, "the weights chosen on every other dev policy", chosen, chosen_all, kind)
     print("DEV policies, leave-one-policy-out (each measured with weights chosen on the others):")
     print(HEADER)
     total, plain = Figures(), Figures()
@@ -432,10 +447,15 @@ def _separation(
 
 
 def _held_out(
-    evalset: EvalSet, weights: str, found: dict[str, list[Found]], tuning: Tuning
+    evalset: EvalSet,
+    weights: str,
+    found: dict[str, list[Found]],
+    tuning: Tuning,
+    kind: str = "HELD-OUT",
 ) -> None:
-    """Print the held-out policies' figures with `tuning`, per policy and overall."""
-    print(f"HELD-OUT policies ({weights}), measured once:")
+    """Print the held-out (or validation) policies' figures with `tuning`, per policy and
+    overall."""
+    print(f"{kind} policies ({weights}), measured once:")
     print(HEADER)
     total, plain = Figures(), Figures()
     for name in found:
@@ -444,7 +464,7 @@ def _held_out(
         total.merge(counted)
         plain.merge(baseline)
         print(_row(name, counted, baseline))
-    print(_row("HELD-OUT overall", total, plain))
+    print(_row(f"{kind} overall", total, plain))
     print()
 
 
@@ -508,13 +528,19 @@ def main(argv: Sequence[str] | None = None, out: Callable[[str], None] = print) 
         action="store_true",
         help="keep tuning.py's retrieval weights; choose only the verdict (fast)",
     )
+    parser.add_argument(
+        "--validation",
+        default="",
+        help="dev policies (comma-separated slugs) measured as held out, never tuned on",
+    )
     args = parser.parse_args(argv)
     model = None if args.bm25_only else load_embedder(args.model)
     if args.legacy:
         legacy(model, args.verbose)
         return
     evalset = load_corpus(args.corpus) if args.corpus else load_corpus()
-    measure(evalset, args.holdout, model, args.verbose, args.shipped_retrieval)
+    validation = [name for name in args.validation.split(",") if name]
+    measure(evalset, args.holdout, model, args.verbose, args.shipped_retrieval, validation)
 
 
 if __name__ == "__main__":
