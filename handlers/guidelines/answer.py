@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from handlers.guidelines.language import detect_language, reading_language, reply_language
+from handlers.guidelines.language import reading_language_near, reply_language
 from handlers.guidelines.pieces import units
 from handlers.guidelines.retrieval import Hit, Index, analyse
 from handlers.guidelines.sections import Section
@@ -147,7 +147,7 @@ def quote(
 ) -> list[tuple[str, str]]:
     """The pieces of `section` that share most with `question` (at least half as much as the
     best one), in the section's order."""
-    asked = reading_language(question, detect_language(question, default=language))
+    asked = reading_language_near(question, language)
     # Each word of the question once, by any of its keys (its stem, or an idea it stands for).
     words = [frozenset(term.keys) for term in analyse(question, asked)]
     if asked != language:

@@ -371,6 +371,24 @@ def reading_language(text: str, spoken: str) -> str:
     return best
 
 
+def reading_language_near(text: str, expected: str) -> str:
+    """The language to read `text` in when it is asked about a document read in `expected`:
+    `expected`, unless another language, spoken or only read, tells clearly more (by MARGIN
+    when `expected` has words in `text`, as detect_language weighs the language expected). A
+    short Turkish or Italian question is not read as German or Spanish, its stop words dropped
+    and its words stemmed as theirs, for a stop word or two those languages share with it."""
+    found = words(text)
+    if not found:
+        return expected
+    lowered = text.lower()
+    scores = {code: _score(read, found, lowered) for code, read in (LANGUAGES | READ_ONLY).items()}
+    best = max(scores, key=lambda code: scores[code])
+    have = scores.get(expected, 0.0)
+    if scores[best] == 0 or scores[best] < have + (MARGIN if have else 0.5):
+        return expected
+    return best
+
+
 def _score(read: Language, found: list[str], lowered: str) -> float:
     """How much `found` (the words of `lowered`) looks like the language `read`."""
     score = sum(1.0 for word in found if word in read.stop_words)

@@ -16,6 +16,7 @@ from handlers.guidelines.language import (
     content_words,
     detect_language,
     reading_language,
+    reading_language_near,
     reply_language,
     stem,
     without,
@@ -169,7 +170,7 @@ class Index:
         A word of another language keeps its own ideas and gains the document language's: its
         stem is the document language's when the document uses it ("LinkedIn", "profil").
         """
-        asked = reading_language(question, detect_language(question, default=self.language))
+        asked = reading_language_near(question, self.reading)
         terms = analyse(question, asked)
         if asked == self.reading:
             return terms

@@ -224,6 +224,13 @@ def test_a_catalan_policy_is_read_in_catalan_and_answered_in_a_language_the_bot_
     assert answer.language == "en"
 
 
+TURKISH = (
+    "# Sosyal medya\n\n## Şifreler\n\nHer hesap için güçlü ve benzersiz bir şifre"
+    " kullan\u0131n.\n\n## Konum\n\nTatildeyken konumunuzu paylaşmay\u0131n, çünkü bu"
+    " bilgi çok değerlidir.\n"
+)
+
+
 @pytest.mark.parametrize(
     ("code", "text", "question", "expected"),
     [
@@ -236,9 +243,7 @@ def test_a_catalan_policy_is_read_in_catalan_and_answered_in_a_language_the_bot_
         ),
         (
             "tr",
-            "# Sosyal medya\n\n## Şifreler\n\nHer hesap için güçlü ve benzersiz bir şifre"
-            " kullan\u0131n.\n\n## Konum\n\nTatildeyken konumunuzu paylaşmay\u0131n, çünkü bu"
-            " bilgi çok değerlidir.\n",
+            TURKISH,
             "Şifremi nas\u0131l daha güçlü yapabilirim?",
             ["şifremi", "güçlü", "yapabilirim"],
         ),
@@ -261,6 +266,19 @@ def test_a_policy_in_a_language_with_a_general_stop_list_is_not_read_as_english(
         "photos",
         "customers",
     ]
+
+
+def test_a_short_question_in_the_policys_language_is_read_in_it() -> None:
+    # Turkish has few stop words in a short question, and Swedish, German or French shares one
+    # or two of them: read as one of those, its words were stemmed as theirs and met none of
+    # the policy's (its Turkish and Italian policies' questions were read so).
+    index = Index(split_sections(TURKISH), semantic=False)
+    question = "Bir gönderiyi silersem tamamen yok olur mu?"
+    assert [term.stem for term in index.query_terms(question)] == [
+        stem(word, "tr") for word in ("gönderiyi", "silersem", "tamamen", "yok", "olur")
+    ]
+    # A question clearly in another language is still read in it.
+    assert [term.word for term in index.query_terms("Can I delete a post?")] == ["delete", "post"]
 
 
 def test_words_stemmed_in_many_threads_at_once_get_their_own_stems() -> None:
