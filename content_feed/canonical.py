@@ -66,6 +66,7 @@ IDENTIFYING = {
     "lnkd.in": frozenset(),
     "reddit.com": frozenset(),
     "redd.it": frozenset(),
+    "threads.com": frozenset(),
 }
 # Hosts that serve the same pages as another (after `www.` is dropped).
 HOST_ALIASES = {
@@ -73,6 +74,11 @@ HOST_ALIASES = {
     "mobile.twitter.com": "x.com",
     "m.twitter.com": "x.com",
     "mobile.x.com": "x.com",
+    # what people paste in chat so that the post's preview unfolds: the same status ids
+    "fxtwitter.com": "x.com",
+    "vxtwitter.com": "x.com",
+    "fixupx.com": "x.com",
+    "fixvx.com": "x.com",
     "m.youtube.com": "youtube.com",
     "music.youtube.com": "youtube.com",
     "youtube-nocookie.com": "youtube.com",
@@ -86,6 +92,7 @@ HOST_ALIASES = {
     "m.instagram.com": "instagram.com",
     "m.tiktok.com": "tiktok.com",
     "m.linkedin.com": "linkedin.com",
+    "threads.net": "threads.com",  # Threads moved to .com in 2025
     "old.reddit.com": "reddit.com",
     "new.reddit.com": "reddit.com",
     "np.reddit.com": "reddit.com",
@@ -116,11 +123,12 @@ POST_PATHS = tuple(
         (r"^facebook\.com/permalink\.php$", "facebook.com/story.php"),
         (r"^facebook\.com/[^/]+/videos/(?:[^/]+/)?(\d+)/?$", r"facebook.com/watch?v=\1"),
         (r"^facebook\.com/groups/([^/]+)/permalink/(\d+)/?$", r"facebook.com/groups/\1/posts/\2"),
-        (r"^instagram\.com/(?:[\w.]+/)?(p|reel|tv)s?/([\w-]+)(?:/.*)?$", r"instagram.com/\1/\2"),
+        # one shortcode is one post, shown as a post, a reel or a video
+        (r"^instagram\.com/(?:[\w.]+/)?(?:p|reel|tv)s?/([\w-]+)(?:/.*)?$", r"instagram.com/p/\1"),
         (r"^tiktok\.com/@[^/]*/(video|photo)/(\d+)(?:/.*)?$", r"tiktok.com/\1/\2"),
         (r"^tiktok\.com/v/(\d+)(?:\.html)?$", r"tiktok.com/video/\1"),
         (
-            r"^linkedin\.com/posts/[^/]*-(activity|share|ugcPost)-(\d+)-[^/]*/?$",
+            r"^linkedin\.com/posts/[^/]*[-_](activity|share|ugcPost)-(\d+)-[^/]*/?$",
             r"linkedin.com/feed/update/urn:li:\1:\2",
         ),
         (

@@ -65,6 +65,10 @@ SAME_POST = {
         "https://x.com/renamed_handle/status/1507163038666919941/photo/1",
         "https://twitter.com/i/web/status/1507163038666919941",
         "http://www.twitter.com/ak92501/statuses/1507163038666919941?ref_src=twsrc%5Etfw",
+        # review11a M11: pasted so the preview unfolds
+        "https://fxtwitter.com/ak92501/status/1507163038666919941",
+        "https://vxtwitter.com/ak92501/status/1507163038666919941",
+        "https://fixupx.com/ak92501/status/1507163038666919941",
     ],
     "youtube.com/watch?v=dQw4w9WgXcQ": [
         "https://youtu.be/dQw4w9WgXcQ?si=YjziZuccJeIE-b6z",
@@ -83,7 +87,8 @@ SAME_POST = {
     "youtube.com/post/UgkxwPgT4j_tkJE_g05RBCinsEikj8HzKeXi": [
         "http://youtube.com/post/UgkxwPgT4j_tkJE_g05RBCinsEikj8HzKeXi?si=0W0zvSglydHYCy3d",
     ],
-    "instagram.com/reel/C04bQYMRoQj": [
+    "instagram.com/p/C04bQYMRoQj": [
+        "https://www.instagram.com/p/C04bQYMRoQj/",  # review11a M11: one shortcode, one post
         "https://www.instagram.com/reel/C04bQYMRoQj/?utm_source=ig_web_button_share_sheet&igsh=ZDNlZDc0MzIxNw==",
         "https://www.instagram.com/reel/C04bQYMRoQj/?igsh=MW1zMTJua25wYnkzeA%3D%3D",
         "https://instagram.com/reels/C04bQYMRoQj",
@@ -126,10 +131,16 @@ SAME_POST = {
         "https://www.linkedin.com/posts/tumichel_softwareengineering-test-code-activity-7186021741909942272-SxDT?utm_source=share&utm_medium=member_android&rcm=ACoAAB3kFQ0B",
         "https://www.linkedin.com/feed/update/urn:li:activity:7186021741909942272/?trk=public_post_feed-article-content",
         "https://uk.linkedin.com/feed/update/urn%3Ali%3Aactivity%3A7186021741909942272",
+        # review11a M11: "Copy link" of a post with no words in its slug
+        "https://www.linkedin.com/posts/tumichel_activity-7186021741909942272-SxDT",
     ],
     "linkedin.com/feed/update/urn:li:share:7487021286582403072": [
         "https://www.linkedin.com/posts/yuliamelekhova_systemsanalysis-knowledgemanagement-fintech-share-7487021286582403072-yWuY/",
         "https://www.linkedin.com/feed/update/urn:li:share:7487021286582403072/",
+    ],
+    "threads.com/@zuck/post/C1abcDEFghi": [  # review11a M11: Threads moved to .com
+        "https://www.threads.net/@zuck/post/C1abcDEFghi?xmt=AQGz",
+        "https://www.threads.com/@zuck/post/C1abcDEFghi",
     ],
     "reddit.com/comments/1jn372q": [
         "https://www.reddit.com/r/RooCode/comments/1jn372q/roocode_vs_cline_updated_march_29/?share_id=8QGnCavUI2VCyv7oNIryz&utm_content=2&utm_medium=ios_app&utm_name=ioscss&utm_source=share&utm_term=1",
