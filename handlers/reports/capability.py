@@ -114,7 +114,9 @@ class Reports:
         (R-0001) shows that report; else the form."""
         word = text.strip().lower()
         if word == "list":
-            mine = self.store.find(reporter=(person.platform, person.user_id), limit=views.LISTED)
+            mine = self.store.find(
+                reporter=(person.platform, person.user_id), limit=views.LISTED + 1
+            )
             return views.own_reports(mine, time.time(), self.name, person.platform)
         first, _, page = word.partition(" ")
         if first == "open" and (not page or page.strip().isdigit()):
@@ -432,7 +434,7 @@ class Reports:
 
     async def home(self, person: Person) -> tuple[Block, ...]:
         """Your open reports; for managers, every open report."""
-        mine = self.store.find(OPEN_STATUSES, (person.platform, person.user_id), views.LISTED)
+        mine = self.store.find(OPEN_STATUSES, (person.platform, person.user_id), views.LISTED + 1)
         team = self.store.find(OPEN_STATUSES) if person.has(Role.MANAGER) else None
         return views.home_section(mine, team, time.time(), self.name)
 

@@ -535,8 +535,11 @@ def own_reports(reports: list[Report], now: float, names: Names, platform: str) 
     if not reports:
         how = typed(platform, ids.COMMAND, "<link>")
         return Message(f"You haven't reported anything yet. `{how}` reports a mention.")
-    lines = "\n".join(_line(report, now, names) for report in reports)
-    return Message(f"Your reports:\n{lines}", (Text("**Your reports**"), Text(lines)))
+    lines = "\n".join(_line(report, now, names) for report in reports[:LISTED])
+    title = "Your reports, newest first" + (
+        f" (the {LISTED} latest; older ones are not shown)" if len(reports) > LISTED else ""
+    )
+    return Message(f"{title}:\n{lines}", (Text(f"**{title}**"), Text(lines)))
 
 
 def not_yours(ref: str, platform: str, manager: bool) -> Message:
@@ -592,7 +595,9 @@ def home_section(
     """The App Home part: your open reports, and for managers every open report."""
     blocks: list[Block] = [Text("**Your open reports**")]
     if mine:
-        blocks.append(Text("\n".join(_line(report, now, names) for report in mine)))
+        blocks.append(Text("\n".join(_line(report, now, names) for report in mine[:LISTED])))
+        if len(mine) > LISTED:
+            blocks.append(Context(f"The {LISTED} latest; older ones are not shown."))
     else:
         blocks.append(Context("None. Seen something negative about us? `/report-mention <link>`"))
     if team is not None:
@@ -601,5 +606,6 @@ def home_section(
         if team:
             shown = team[:LISTED]
             blocks.append(Text("\n".join(_line(report, now, names) for report in shown)))
-        blocks.append(Context("`/report-mention open` shows them with their buttons."))
+        latest = f"The {LISTED} latest here; " if len(team) > LISTED else ""
+        blocks.append(Context(f"{latest}`/report-mention open` shows them with their buttons."))
     return tuple(blocks)

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from handlers.core import SENT_PRIVATELY
+from handlers.reports import views
 from tests.fakes.bot_work import settled
 from tests.fakes.slack_requests import (
     buttons,
@@ -291,7 +292,7 @@ async def test_a_crisis_pings_every_manager(bot, slack) -> None:
     assert {u["channel"] for u in updates} == {CHANNEL, "DMGR1", "DMGR2"}
 
 
-async def test_own_reports_are_listed(bot, slack) -> None:
+async def test_own_reports_are_listed(bot, slack, monkeypatch) -> None:
     await report(bot, f"{LINK} one")
     long = "https://www.reddit.com/r/acme/comments/abc123/our_ceo_said_something_awful_at_the_expo/"
     await report(bot, f"{long} two", user="W111")
@@ -308,7 +309,7 @@ async def test_own_reports_are_listed(bot, slack) -> None:
     # review11a M3: the receipt's reference opened the form to file a new report about it
     own = await report(bot, "R-0001")
     assert (
-        own["text"].startswith("Your reports:\n• *R-0001* ")
+        own["text"].startswith("Your reports, newest first:\n• *R-0001* ")
         and "New, not acknowledged" in own["text"]
     )
     other = await report(bot, "r-1", user="W222")
@@ -320,6 +321,11 @@ async def test_own_reports_are_listed(bot, slack) -> None:
     assert card["blocks"][0]["text"]["text"] == "Negative mention R-0003"
     assert (await report(bot, "R-0099", user="WMGR1"))["text"] == "There is no report R-0099."
     assert calls(slack, "views.open") == []
+    # review11a M12: the list ended at 20 without a word
+    monkeypatch.setattr(views, "LISTED", 1)
+    cut = (await report(bot, "list"))["text"]
+    assert cut.startswith("Your reports, newest first (the 1 latest; older ones are not shown):")
+    assert "R-0002" in cut and "R-0001" not in cut
     team = await report(bot, "open", user="WMGR1")
     assert team["text"] == "3 open reports, the most urgent first, then the longest waiting."
 
