@@ -369,6 +369,7 @@ class Digest:
             str(zone),
             joined(self.db, person.platform, person.user_id) if self.leaderboard else None,
             None if muted is None else datetime.fromtimestamp(muted, zone),
+            self.plan.office_zones(),
         )
 
     async def _command(self, person: Person, text: str) -> Form:

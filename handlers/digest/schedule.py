@@ -40,6 +40,12 @@ class Plan:
     include_guests: bool
     holidays: Holidays = NO_HOLIDAYS
 
+    def office_zones(self) -> tuple[str, ...]:
+        """The zones the settings name: the workspace's, and those given workdays or holidays
+        of their own (an office's)."""
+        named = (*self.days.by_zone, *self.holidays.dates, *self.holidays.countries)
+        return tuple(dict.fromkeys([str(self.zone), *(zone for zone, _ in named if zone)]))
+
     def zone_of(self, tz: str) -> ZoneInfo:
         """The person's zone, or the workspace's when the platform gave none (or a bad one)."""
         return zone_named(tz, self.zone)

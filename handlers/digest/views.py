@@ -32,8 +32,8 @@ from handlers.views import (
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 NETWORK_NAMES = {Network.LINKEDIN: "LinkedIn", Network.X: "X", Network.FACEBOOK: "Facebook"}
 SUMMARY_LIMIT = 200
-# The zones offered in the preferences, west to east (a person's own is added when missing);
-# fewer than Slack's 100 options a select.
+# The zones offered in the preferences, west to east (a person's own and the offices' named in
+# the settings are added when missing); fewer than Slack's 100 options a select.
 ZONES = (
     "Pacific/Honolulu",
     "America/Anchorage",
@@ -68,8 +68,12 @@ ZONES = (
     "Africa/Johannesburg",
     "Africa/Cairo",
     "Europe/Helsinki",
+    "Europe/Kyiv",
     "Europe/Athens",
+    "Asia/Jerusalem",
     "Europe/Istanbul",
+    "Asia/Riyadh",
+    "Asia/Qatar",
     "Africa/Nairobi",
     "Asia/Dubai",
     "Asia/Karachi",
@@ -80,6 +84,7 @@ ZONES = (
     "Asia/Singapore",
     "Asia/Shanghai",
     "Asia/Hong_Kong",
+    "Asia/Taipei",
     "Asia/Manila",
     "Asia/Tokyo",
     "Asia/Seoul",
@@ -176,10 +181,12 @@ def preferences_form(
     zone: str,
     leaderboard: bool | None = None,
     muted_until: datetime | None = None,
+    offices: Sequence[str] = (),
 ) -> Form:
     """Digest on/off (or muted until `muted_until`, which On ends), time, days, topics and
     networks, filled with what is in force now; and whether the person is on the leaderboard,
-    unless `leaderboard` is None (it is off)."""
+    unless `leaderboard` is None (it is off). `offices`: the zones the settings name, offered
+    with the rest."""
     joining = () if leaderboard is None else (leaderboard_input(leaderboard),)
     choices: tuple[Option, ...] = (Option(ids.ON, "On"), Option(ids.OFF, "Off"))
     initial, hint = ids.ON if wanted else ids.OFF, ""
@@ -201,7 +208,7 @@ def preferences_form(
                 hint=hint,
             ),
             Input(ids.TIME, "Time", kind="time", initial=at.strftime("%H:%M")),
-            zone_input(zone),
+            zone_input(zone, offices),
             Input(
                 ids.DAYS,
                 "Your workdays",
@@ -231,9 +238,9 @@ def preferences_form(
     )
 
 
-def zone_input(zone: str) -> Input:
-    """The time zone the digest's time is in, `zone` chosen."""
-    zones = ZONES if zone in ZONES else (zone, *ZONES)
+def zone_input(zone: str, offices: Sequence[str] = ()) -> Input:
+    """The time zone the digest's time is in, `zone` chosen; the `offices`' zones offered too."""
+    zones = (*dict.fromkeys(z for z in (zone, *offices) if z not in ZONES), *ZONES)
     return Input(
         ids.ZONE,
         "Time zone",

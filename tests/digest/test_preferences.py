@@ -55,6 +55,19 @@ async def test_the_form_round_trip_with_mistakes_on_their_fields(bot, slack) -> 
     assert '"07:45"' in json.dumps(again["blocks"])
 
 
+async def test_every_offices_zone_can_be_chosen(make_bot, slack) -> None:
+    # review11b L7: the Tel Aviv office could pick Athens or Cairo, not Asia/Jerusalem, so its
+    # own workweek and holidays, matched by zone, never reached people whose platform gave none.
+    bot = await make_bot(
+        digest_days="mon-fri; Asia/Jerusalem=sun-thu", holidays="America/Caracas=VE"
+    )
+    view = await open_preferences(bot, slack)
+    (zone,) = [block for block in view["blocks"] if block.get("block_id") == "zone"]
+    offered = [option["value"] for option in zone["element"]["options"]]
+    assert {"Asia/Jerusalem", "America/Caracas", "Europe/Copenhagen"} <= set(offered)
+    assert len(offered) == len(set(offered)) <= 100
+
+
 async def test_the_leaderboard_is_joined_and_left_in_the_form_when_it_is_on(
     make_bot, slack
 ) -> None:
