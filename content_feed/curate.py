@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from typing import Protocol, TypeVar
+
+from content_feed.text import whole_words
 
 DEFAULT_LIMIT = 3
 DEFAULT_MAX_AGE = timedelta(days=14)
@@ -109,12 +112,17 @@ def one_per_story(items: Sequence[C], seen: Collection[int] = ()) -> list[C]:
 
 
 def matches_topics(item: Candidate, topics: Collection[str]) -> bool:
-    """Whether the item's tags, title or summary mention one of `topics` (case-insensitive)."""
+    """Whether the item's tags, title or summary mention one of `topics` as whole words, in any
+    case (next to punctuation and in Japanese or Chinese text too)."""
     if not topics:
         return False
-    tags = {tag.lower() for tag in item.tags}
-    text = f" {item.title} {item.summary} ".lower()
-    return any(t.lower() in tags or f" {t.lower()} " in text for t in topics if t.strip())
+    tags = {tag.casefold() for tag in item.tags}
+    text = unicodedata.normalize("NFC", f"{item.title}\n{item.summary}")
+    return any(
+        topic.casefold() in tags or whole_words(unicodedata.normalize("NFC", topic)).search(text)
+        for topic in (topic.strip() for topic in topics)
+        if topic
+    )
 
 
 def pick(

@@ -68,6 +68,27 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 DIRECTION_MARKS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
+# Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, Japanese, Chinese,
+# Korean's syllables, half-width katakana): a word of another script is whole next to them.
+_UNSPACED = (
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
+)
+WORD = f"[^\\W{_UNSPACED}]"  # a letter, digit or _ of a script that puts spaces between words
+
+
+def whole_words(phrase: str) -> re.Pattern[str]:
+    """`phrase` as whole words, in any case and whatever spaces are between them: next to
+    punctuation ("AI,", "Bæredygtighed:"), and in Japanese or Chinese text ("AIの")."""
+    words = phrase.split()
+    return re.compile(
+        (f"(?<!{WORD})" if re.match(WORD, words[0][0]) else "")
+        + r"\s+".join(map(re.escape, words))
+        + (f"(?!{WORD})" if re.match(WORD, words[-1][-1]) else ""),
+        re.IGNORECASE,
+    )
+
+
 def printable(text: str) -> str:
     """`text` without control characters and bidirectional overrides (newlines and tabs kept)."""
     return _CONTROL.sub("", text)

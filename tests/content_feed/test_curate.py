@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlite_utils import Database
 
 from content_feed import store
@@ -58,6 +59,24 @@ def test_one_kind_only_still_fills() -> None:
 def test_topics_come_first() -> None:
     items = [*entries(), Entry(9, 7, "industry", NOW - timedelta(hours=20), tags=("AI",))]
     assert ids(pick(items, now=NOW, limit=2, topics=["ai"])) == [9, 0]
+
+
+@pytest.mark.parametrize(
+    ("title", "topic"),
+    [
+        ("Nordlys udgiver rapport om bæredygtighed.", "Bæredygtighed"),
+        ("Bæredygtighed: vores nye mål", "bæredygtighed"),
+        ("Nordlys investerer i AI, cloud og data", "ai"),
+        ("Nordlysの持続可能性レポート", "持続可能性"),
+        ("NordlysがAIの新サービスを発表", "AI"),
+    ],
+)
+def test_a_topic_is_found_next_to_punctuation_and_in_japanese(title: str, topic: str) -> None:
+    # review11b L12: only a topic with spaces on both sides was found.
+    items = [*entries(), Entry(9, 7, "industry", NOW - timedelta(hours=20), title=title)]
+    assert ids(pick(items, now=NOW, limit=2, topics=[topic])) == [9, 0]
+    said = Entry(9, 7, "industry", NOW - timedelta(hours=20), title="Nordlys said AIR is up")
+    assert ids(pick([*entries(), said], now=NOW, limit=2, topics=["AI"])) == [0, 3]
 
 
 def test_fresh_items_from_the_store(db: Database) -> None:
