@@ -70,11 +70,14 @@ _EDGES = re.compile(f"^(?:{LINK_END.pattern})+|(?:{LINK_END.pattern})+$")
 
 
 def _link_apart(word: str) -> str:
-    """`word` with the link in it apart from what `LINK_END` has against it, on either side."""
+    """`word` with the link in it apart from what `LINK_END` has against it, on either side;
+    as typed when it has none."""
     start = _LINK_START.search(word)
-    if start is None:
+    if start is None or not LINK_END.search(word):
         return word
     before, link = word[: start.start()], word[start.start() :]
+    if before and not LINK_END.match(before[-1]):  # "](https://…": no link of its own
+        return word
     if link.startswith("<") and ">" in link:  # Slack's <url|label>: the label is its own
         end = link.index(">") + 1
     else:
