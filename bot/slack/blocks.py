@@ -41,6 +41,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.blocks.basic_components import SlackFile
 from slack_sdk.models.views import View
 
+from content_feed.text import clip
 from handlers import actions, views
 from handlers.assistant import Prompt
 from handlers.checks import ids as check_ids
@@ -57,8 +58,23 @@ FIELD_LIMIT = 2000
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
+# What a cut may leave open at the end of mrkdwn: an escaped character (&amp;), a link or date.
+_OPEN_AT_END = re.compile(r"&[a-z]*$|<[^>]*$")
+
+
 def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """`text` within Slack's `limit`, cut between whole characters (never inside a flag or an
+    emoji sequence)."""
+    return clip(text, limit)
+
+
+def _clip_mrkdwn(text: str, limit: int) -> str:
+    """Escaped mrkdwn within Slack's `limit`, cut between whole characters and never inside
+    an escaped character (Slack would show "&a…"), a link or a date."""
+    if len(text) <= limit:
+        return text
+    cut = clip(text, limit).removesuffix("…")
+    return _OPEN_AT_END.sub("", cut).rstrip() + "…"
 
 
 def mrkdwn(markdown: str) -> str:
@@ -106,20 +122,24 @@ def _block(block: views.Block) -> Block:
         case views.Text(text, image_url, image_alt):
             accessory = ImageElement(image_url=image_url, alt_text=image_alt or " ")
             return SectionBlock(
-                text=MarkdownTextObject(text=_clip(mrkdwn(text), SECTION_LIMIT)),
+                text=MarkdownTextObject(text=_clip_mrkdwn(mrkdwn(text), SECTION_LIMIT)),
                 accessory=accessory if image_url else None,
             )
         case views.Fields(pairs):
             return SectionBlock(
                 fields=[
-                    MarkdownTextObject(text=_clip(f"*{mrkdwn(k)}*\n{mrkdwn(v)}", FIELD_LIMIT))
+                    MarkdownTextObject(
+                        text=_clip_mrkdwn(f"*{mrkdwn(k)}*\n{mrkdwn(v)}", FIELD_LIMIT)
+                    )
                     for k, v in pairs[:10]
                 ]
             )
         case views.Actions(buttons):
             return ActionsBlock(elements=[_button(b) for b in buttons[:25]])
         case views.Context(text):
-            return ContextBlock(elements=[MarkdownTextObject(text=_clip(mrkdwn(text), 2000))])
+            return ContextBlock(
+                elements=[MarkdownTextObject(text=_clip_mrkdwn(mrkdwn(text), 2000))]
+            )
         case views.Divider():
             return DividerBlock()
     raise TypeError(f"no Slack rendering for {block!r}")
@@ -130,7 +150,7 @@ def message(view: views.Message) -> dict[str, Any]:
     Pictures are no blocks: they are uploaded (see `picture`)."""
     drawn = [block for block in view.as_blocks() if not isinstance(block, views.Image)]
     return {
-        "text": _clip(mrkdwn(view.text), 4000),
+        "text": _clip_mrkdwn(mrkdwn(view.text), 4000),
         "blocks": [_block(block).to_dict() for block in _fitted(drawn)],
     }
 
@@ -213,7 +233,7 @@ def assistant_message(view: views.Message, streamed: bool = False) -> dict[str, 
     for block in drawn:
         rendered += _feedback(block) if isinstance(block, views.Actions) else [_block(block)]
     return {
-        "text": _clip(mrkdwn(view.text), 4000),
+        "text": _clip_mrkdwn(mrkdwn(view.text), 4000),
         "blocks": [block.to_dict() for block in rendered[:50]],
     }
 

@@ -14,6 +14,7 @@ from bot.slack import blocks
 from bot.teams import cards
 from content_feed.manage import add_feed
 from handlers.digest.views import digest_message
+from handlers.views import Message
 from tests.fakes.slack_requests import (
     block_action,
     buttons,
@@ -142,3 +143,17 @@ async def test_a_feed_items_title_and_summary_never_become_links_in_a_digest(
     console = " ".join(render(message).split())  # unwrapped
     assert f"{NOTE} (https://news.example.com/story)" in console
     assert "Read [the terms](https://evil.example/terms) today." in console
+
+
+def test_a_long_text_is_cut_between_whole_characters_never_in_an_escaped_one() -> None:
+    # review11b L17: escaping (& → &amp;, < → &lt;) grew a text cut to fit past Slack's 3,000,
+    # and the last cut split a flag ("🇩…"), a family at a joiner, or "&amp;" (shown as "&a…").
+    unit = "Del ikke R&D-planer, <interne> tal & kundedata 🇩🇰 👨\u200d👩\u200d👧 på nettet. "
+    for before in range(0, 72, 4):
+        drawn = blocks.message(Message("x" * before + unit * 60))
+        for text in [*mrkdwn_texts(drawn["blocks"]), drawn["text"]]:
+            assert len(text) <= 4000 and text.endswith("…"), text[-20:]
+            last = text.removesuffix("…").rstrip()
+            flags = len(last) - len(last.rstrip("".join(map(chr, range(0x1F1E6, 0x1F200)))))
+            assert not re.search(r"&[a-z]*$", last) and flags % 2 == 0, last[-20:]
+            assert not last.endswith("\u200d") and not last.endswith("👩"), last[-20:]
