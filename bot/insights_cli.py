@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -55,12 +55,42 @@ def csv_rows(figures: Figures) -> list[list[Any]]:
     return rows
 
 
+_MOMENTS = click.DateTime(["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S%z"])
+
+
+def _until(ctx: click.Context, param: click.Parameter, text: str | None) -> date | None:
+    """`--until`: a day (a `date`, its whole day counts) or a moment (an aware `datetime`)."""
+    if text is None:
+        return None
+    try:
+        return datetime.strptime(text, "%Y-%m-%d").date()
+    except ValueError:
+        moment = _MOMENTS.convert(text, param, ctx)
+        return moment.replace(tzinfo=moment.tzinfo or UTC)
+
+
+def _period_end(until: date, zone: ZoneInfo, now: datetime) -> datetime:
+    """When a period asked to end at `until` ends: after the whole of a day in `zone` (today's
+    so far); a moment or a day still to come is refused, as it has no figures yet."""
+    if until > (now if isinstance(until, datetime) else now.astimezone(zone).date()):
+        raise click.BadParameter(
+            f"{until.isoformat()} is in the future: the figures end now at the latest"
+            " (leave --until out for the period ending now).",
+            param_hint="'--until'",
+        )
+    if isinstance(until, datetime):
+        return until
+    return min(datetime.combine(until + timedelta(days=1), time(), zone), now)
+
+
 @click.command("insights")
 @since_option()
 @click.option(
     "--until",
-    type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S%z"]),
-    help="The end of the period (UTC unless the time says its offset); default: now.",
+    metavar="DATE",
+    callback=_until,
+    help="The last day of the period, counted whole in SOCIALBOT_TIMEZONE (YYYY-MM-DD), or its"
+    " end (YYYY-MM-DDTHH:MM, UTC unless the time says its offset); default: now.",
 )
 @click.option(
     "--png",
@@ -69,9 +99,7 @@ def csv_rows(figures: Figures) -> list[list[Any]]:
 )
 @click.option("--csv", "as_csv", is_flag=True, help="The figures as CSV rows on stdout.")
 @click.option("--json", "as_json", is_flag=True, help="The figures as one JSON object.")
-def insights(
-    days: int, until: datetime | None, png: Path | None, as_csv: bool, as_json: bool
-) -> None:
+def insights(days: int, until: date | None, png: Path | None, as_csv: bool, as_json: bool) -> None:
     """The social media team's figures: shares, participation, reports, questions."""
     from bot.console.render import WIDTH, render
     from handlers.insights import chart as charts
@@ -81,13 +109,15 @@ def insights(
     if as_csv and as_json:
         raise click.UsageError("Choose one of --csv and --json.")
     settings = settings_or_exit()
+    zone, now = ZoneInfo(settings.timezone), datetime.now(UTC)
+    end = now if until is None else _period_end(until, zone, now)
     runtime = runtime_or_exit(settings)
     try:
         figures = compute(
             runtime.db,
-            until.replace(tzinfo=until.tzinfo or UTC) if until else datetime.now(UTC),
+            end,
             days,
-            ZoneInfo(settings.timezone),
+            zone,
             leaderboard=settings.leaderboard,
             ends_now=until is None,
             uncounted=("teams",) if settings.teams_clicks_uncounted else (),

@@ -184,9 +184,9 @@ class QuestionFigures:
     downvoted: int
 
     @property
-    def confident_rate(self) -> float:
-        """The share of questions answered with confidence."""
-        return self.confident / self.asked if self.asked else 0.0
+    def confident_rate(self) -> float | None:
+        """The share of questions answered with confidence; None when none was asked (not 0%)."""
+        return self.confident / self.asked if self.asked else None
 
 
 @dataclass(frozen=True)
@@ -266,7 +266,7 @@ class Figures:
             "questions": {
                 "asked": self.questions.asked,
                 "confident": self.questions.confident,
-                "confident_rate": round(self.questions.confident_rate, 4),
+                "confident_rate": _json_rate(self.questions.confident_rate),
                 "not_covered": self.questions.not_covered,
                 "gaps": list(self.questions.gaps),
                 "downvoted": self.questions.downvoted,
@@ -291,8 +291,13 @@ def _participation(week: Participation) -> dict[str, Any]:
         "end": _iso(week.end),
         "reached": week.reached,
         "shared": week.shared,
-        "rate": None if week.rate is None else round(week.rate, 4),
+        "rate": _json_rate(week.rate),
     }
+
+
+def _json_rate(rate: float | None) -> float | None:
+    """A rate for the JSON: four decimals, or null where there is none (never 0)."""
+    return None if rate is None else round(rate, 4)
 
 
 def parse_period(text: str) -> int:
@@ -319,7 +324,7 @@ def compute(
     `ends_now` is false for a period the caller ended in the past (the title then says when);
     participation leaves out the people of the `uncounted` platforms, whose clicks are unknown."""
     start = end - timedelta(days=days)
-    chart_first = _last_day(end, zone) - timedelta(days=max(days, CHART_WEEKS * 7) - 1)
+    chart_first = last_day(end, zone) - timedelta(days=max(days, CHART_WEEKS * 7) - 1)
     t0, t1 = start.timestamp(), end.timestamp()
     weeks = tuple(
         (end - timedelta(weeks=k + 1), end - timedelta(weeks=k))
@@ -377,7 +382,7 @@ def _shares_per_day(
 ) -> tuple[DayShares, ...]:
     """Clicks in [start, end) per local day, for each local day the period touches."""
     first = start.astimezone(zone).date()
-    last = max(first, _last_day(end, zone))
+    last = max(first, last_day(end, zone))
     per_day: dict[date, dict[str, int]] = {
         first + timedelta(days=n): dict.fromkeys(NETWORK_KEYS, 0)
         for n in range((last - first).days + 1)
@@ -394,7 +399,7 @@ def _shares_per_day(
     return tuple(DayShares(day, counts) for day, counts in per_day.items())
 
 
-def _last_day(end: datetime, zone: ZoneInfo) -> date:
+def last_day(end: datetime, zone: ZoneInfo) -> date:
     """The last local day a period ending (exclusively) at `end` touches."""
     return (end - timedelta(microseconds=1)).astimezone(zone).date()
 

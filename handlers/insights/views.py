@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from content_feed.compose import Network
 from handlers.digest.views import NETWORK_NAMES
 from handlers.insights.chart import Chart
-from handlers.insights.figures import Figures
+from handlers.insights.figures import Figures, last_day
 from handlers.views import Context, Header, Image, Message, Text, untrusted
 
 
@@ -113,10 +113,10 @@ def dated_title(figures: Figures) -> str:
 
 
 def _dates(figures: Figures) -> str:
-    """The period's first and last moments as local dates."""
+    """The period's first and last days, local: a period ending at midnight ends the day before."""
     zone = ZoneInfo(figures.zone)
-    start, end = figures.start.astimezone(zone), figures.end.astimezone(zone)
-    return f"{start:%d %b %Y} to {end:%d %b %Y}"
+    start, last = figures.start.astimezone(zone), last_day(figures.end, zone)
+    return f"{start:%d %b %Y} to {last:%d %b %Y}"
 
 
 TEAMS_CLICKS_UNCOUNTED = (

@@ -73,11 +73,31 @@ def test_json_and_csv_days_are_those_of_the_period(socialbot) -> None:
 def test_the_title_names_the_dates_of_a_period_that_ended(socialbot) -> None:
     ended = socialbot("insights", "--until", "2026-01-01")
     recent = socialbot("insights", "--since", "7d")
+    quiet = json.loads(socialbot("insights", "--until", "2026-01-01", "--json").stdout)
 
     assert ended.exit_code == 0, ended.output
-    assert "Insights: 02 Dec 2025 to 01 Jan 2026 (30 days)" in ended.stdout
+    assert "Insights: 03 Dec 2025 to 01 Jan 2026 (30 days)" in ended.stdout
     assert "the last" not in ended.stdout
     assert "Insights: the last 7 days" in recent.stdout
+    # review11a M6: no question asked is no rate, as the text's "-" says, not 0%
+    assert quiet["questions"]["asked"] == 0 and quiet["questions"]["confident_rate"] is None
+
+
+def test_a_date_is_its_whole_local_day_and_a_future_one_is_refused(socialbot) -> None:
+    # review11a M18: "--until 2026-11-30" ended at 00:00 UTC on the 30th, leaving it out
+    # while the title said "to 30 Nov"; a date to come gave a week of zeros.
+    text = socialbot("insights", "--since", "7d", "--until", "2026-11-30")
+    figures = json.loads(
+        socialbot("insights", "--since", "7d", "--until", "2026-11-30", "--json").stdout
+    )
+    future = socialbot("insights", "--until", "2099-01-01")
+
+    assert "Insights: 24 Nov 2026 to 30 Nov 2026 (7 days)" in text.stdout
+    days = [day["day"] for day in figures["shares_per_day"]]
+    assert (days[0], days[-1], len(days)) == ("2026-11-24", "2026-11-30", 7)
+    assert figures["end"] == "2026-11-30T23:00:00+00:00"  # midnight in Copenhagen
+    assert future.exit_code == 2
+    assert "2099-01-01 is in the future: the figures end now at the latest" in future.output
 
 
 def test_csv_is_one_table_of_figure_label_network_value(socialbot) -> None:
