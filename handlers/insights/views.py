@@ -5,10 +5,13 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from content_feed.compose import Network
+from content_feed.text import clip, collapse
 from handlers.digest.views import NETWORK_NAMES
 from handlers.insights.chart import Chart
 from handlers.insights.figures import Figures, last_day
 from handlers.views import Context, Header, Image, Message, Text, untrusted
+
+LISTED_CHARACTERS = 120  # of a question or item title in the insights' lists
 
 
 def _per_network(counts: dict[str, int]) -> str:
@@ -72,12 +75,12 @@ def lines(figures: Figures) -> list[str]:
         f" last weeks {trend}" + _not_delivered(figures.digests_not_delivered),
     ]
     for item in figures.top_items:
-        found.append(f"- {untrusted(item.title)}: {item.total} ({_per_network(item.by_network)})")
+        found.append(f"- {_listed(item.title)}: {item.total} ({_per_network(item.by_network)})")
     found.append(
         f"**Not shared by anyone:** {figures.unshared} of the {figures.offered} items in the"
         " digests people got"
     )
-    found += [f"- {untrusted(title)}" for title in figures.unshared_titles]
+    found += [f"- {_listed(title)}" for title in figures.unshared_titles]
     reports = figures.reports
     wait = reports.median_minutes_to_acknowledge
     found.append(
@@ -90,7 +93,7 @@ def lines(figures: Figures) -> list[str]:
         f"**Guideline questions:** {asked.asked}, {_percent(asked.confident, asked.asked)}"
         f" answered with confidence, {asked.not_covered} not covered, {asked.downvoted} marked 👎"
     )
-    found += [f"- not covered: {untrusted(question)}" for question in asked.gaps]
+    found += [f"- not covered: {_listed(question)}" for question in asked.gaps]
     if figures.leaderboard:
         found.append("**Top sharers** (who opted in):")
         found += [
@@ -98,6 +101,12 @@ def lines(figures: Figures) -> list[str]:
             for n, leader in enumerate(figures.leaderboard, 1)
         ]
     return found
+
+
+def _listed(text: str) -> str:
+    """A question or title as one line of a list: a pasted article would push the rest of the
+    insights past Slack's section and Teams' card limits."""
+    return untrusted(clip(collapse(text), LISTED_CHARACTERS))
 
 
 def title(figures: Figures) -> str:
