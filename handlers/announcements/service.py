@@ -23,6 +23,7 @@ from handlers.announcements.store import (
     refusal,
 )
 from handlers.announcements.views import (
+    ONLY_THEIRS,
     cancelled_text,
     confirmed_message,
     list_message,
@@ -118,14 +119,19 @@ class Announcements:
         if not value.isdigit():
             raise UserError("That announcement no longer exists.")
         announcement = self.store.get(int(value))
-        mine = (announcement.platform, announcement.user_id) == (person.platform, person.user_id)
-        if not mine and Role.ADMIN not in person.roles:
-            owner = self._name(announcement.platform, announcement.user_id)
+        if not self._may_change(person, announcement):
             raise NotAllowed(
-                f"Announcement #{announcement.id} is {owner}'s:"
-                " only they or an admin can change it."
+                f"Announcement #{announcement.id} is {self._owner(announcement)}'s: {ONLY_THEIRS}"
             )
         return announcement
+
+    def _may_change(self, person: Person, announcement: Announcement) -> bool:
+        """Whether `person` may edit, cancel or send `announcement`: its announcer or an admin."""
+        mine = (announcement.platform, announcement.user_id) == (person.platform, person.user_id)
+        return mine or Role.ADMIN in person.roles
+
+    def _owner(self, announcement: Announcement) -> str:
+        return self._name(announcement.platform, announcement.user_id)
 
     def _left_out(self, target: str, draft: Draft) -> list[str]:
         """A line per other chat platform whose known people an announcement to everyone (or
@@ -247,9 +253,9 @@ class Announcements:
                 if announcement.state == SCHEDULED
                 else figures(self.store, self.core.shares, announcement.id)
             )
-            entries.append(
-                (announcement, status_line(announcement, self._audience(announcement), numbers))
-            )
+            status = status_line(announcement, self._audience(announcement), numbers)
+            owner = None if self._may_change(person, announcement) else self._owner(announcement)
+            entries.append((announcement, status, owner))
         return list_message(entries, person.platform)
 
     async def _edit(self, person: Person, value: str) -> Form:

@@ -32,6 +32,7 @@ from handlers.views import (
 )
 
 SEND_AGAIN_LABEL = "Send again to the failed channels"
+ONLY_THEIRS = "only they or an admin can change it."  # said of another announcer's announcement
 # What "Send now" does to a held announcement sent at each person's time
 _OTHERS_KEEP = "the others get it at {clock:%H:%M} on their own clock."
 
@@ -249,22 +250,30 @@ def late_buttons(announcement: Announcement) -> Actions:
     )
 
 
-def list_message(entries: list[tuple[Announcement, str]], platform: str) -> Message:
+def list_message(entries: list[tuple[Announcement, str, str | None]], platform: str) -> Message:
     """Scheduled, sending and recent announcements, with edit and cancel for scheduled ones
-    (`platform`: where the announcer reads them)."""
+    (`platform`: where the announcer reads them). An entry's third part names its announcer
+    when the reader may not change it: they get no buttons, only who can."""
     if not entries:
         write = typed(platform, ids.COMMAND)
         return Message(f"No announcements are scheduled or going out. `{write}` to write one.")
     blocks: list[Block] = [Header("Announcements")]
-    for announcement, status in entries:
+    for announcement, status, owner in entries:
         blocks.append(Text(f"**#{announcement.id} {announcement.draft.headline}**\n{status}"))
-        if announcement.late:
+        changeable = (
+            announcement.late
+            or announcement.state == SCHEDULED
+            or (
+                # its copies wait for each person's time, up to a day: they can still be changed
+                # or stopped
+                announcement.state == SENDING and announcement.draft.local
+            )
+        )
+        if changeable and owner is not None:
+            blocks.append(Context(f"{untrusted(owner)}'s: {ONLY_THEIRS}"))
+        elif announcement.late:
             blocks.append(late_buttons(announcement))
-        elif announcement.state == SCHEDULED or (
-            # its copies wait for each person's time, up to a day: they can still be changed
-            # or stopped
-            announcement.state == SENDING and announcement.draft.local
-        ):
+        elif changeable:
             value = str(announcement.id)
             blocks.append(
                 Actions(

@@ -41,7 +41,8 @@ async def make_bot(make_slack_bot: Any) -> Any:
     async def make(**overrides: Any) -> Any:
         # No weekly insights: on some weekdays a tick "tomorrow" would draw and send them.
         overrides.setdefault("insights", "off")
-        client = await make_slack_bot(announcers=[ANNOUNCER], **overrides)
+        overrides.setdefault("announcers", [ANNOUNCER])
+        client = await make_slack_bot(**overrides)
         with_people(client.runtime)
         return client
 

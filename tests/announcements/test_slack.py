@@ -165,6 +165,20 @@ async def test_cancel_before_the_time_and_nothing_goes(bot, slack) -> None:
     assert "can't be cancelled: it was cancelled" in again[-1]["text"]
 
 
+async def test_the_list_shows_each_announcer_only_the_buttons_they_may_press(
+    make_bot, slack
+) -> None:
+    # review11a M17: a colleague's Cancel and Edit were shown, then refused when pressed.
+    bot = await make_bot(announcers=[ANNOUNCER, "W222"])
+    await announce(bot, slack, **later(tomorrow_at(10)))
+    theirs = await (await post_form(bot, slash("/announce", "list", user="W222"))).json()
+    mine = await (await post_form(bot, slash("/announce", "list"))).json()
+
+    assert "Scheduled on" in str(theirs["blocks"]) and not buttons(theirs["blocks"])
+    assert "Ann Ouncer's: only they or an admin can change it." in str(theirs["blocks"])
+    assert [b["text"]["text"] for b in buttons(mine["blocks"])] == ["Edit", "Cancel"]
+
+
 async def test_editing_one_that_is_going_out_is_refused(bot, slack) -> None:
     at = tomorrow_at(10)
     await announce(bot, slack, **later(at))
