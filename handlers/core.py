@@ -14,12 +14,14 @@ from typing import Any, Protocol
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from content_feed.text import DIRECTION_MARKS
 from handlers import actions, groups, guidelines, people, shares, team_questions
 from handlers.command_words import after_word, typed
 from handlers.commands import Commands
 from handlers.errors import UserError
 from handlers.groups import GroupMembers
 from handlers.guidelines import GuidelinesQA
+from handlers.guidelines.language import LANGUAGES
 from handlers.guidelines.streaming import OnText
 from handlers.help import help_message, socialbot_command
 from handlers.people import CHANNEL_SHAPES, Directory, Person, Role, Roles, on_platform
@@ -74,12 +76,35 @@ NOT_SENT_PRIVATELY = (
 # What ends a greeting or thanks without changing it: "!", ".", and the full-width exclamation
 # mark and full stop of Japanese and Chinese.
 _CLOSING = "!.\uff01\u3002"
-# Messages that ask for the bot itself rather than ask a question.
+# Messages that ask for the bot itself rather than ask a question: hello, good morning and
+# good day in the languages of the offices a company may have.
 GREETINGS = {
-    *("", "help", "hi", "hello", "hey", "good morning", "morning", "?"),
+    *("", "help", "hi", "hello", "hey", "good morning", "morning", "good afternoon", "?"),
     *("hej", "hjælp", "hallo", "moin", "hei", "hola", "bonjour", "salut", "ciao", "olá", "oi"),
-    "こんにちは",
+    *("godmorgen", "god morgen", "goddag", "god dag", "hej hej", "halløj", "guten morgen"),
+    *("guten tag", "servus", "grüezi", "god morgon", "hejsan", "hallå", "god morn", "hei hei"),
+    *("goedemorgen", "goedendag", "hoi", "bonsoir", "buenos días", "buenas", "buenas tardes"),
+    *("bom dia", "boa tarde", "boa noite", "buongiorno", "salve", "bon dia", "cześć", "czesc"),
+    *("dzień dobry", "dzien dobry", "witam", "hejka", "ahoj", "dobrý den", "dobrý deň"),
+    *("bună", "bună ziua", "szia", "helló", "jó napot", "moi", "hyvää huomenta", "halo"),
+    *("selamat pagi", "merhaba", "g\u00fcnayd\u0131n", "привет", "здравствуйте", "γεια"),
+    *("добрий день", "вітаю"),
+    *("γεια σας", "שלום", "היי", "בוקר טוב", "ערב טוב", "مرحبا", "مرحباً", "أهلا", "أهلاً"),
+    *("السلام عليكم", "صباح الخير", "مساء الخير", "おはよう", "おはようございます", "こんばんは"),
+    *("こんにちは", "你好", "您好", "早上好", "안녕하세요", "안녕", "xin chào", "สวัสดี"),
 }
+# Thanks in languages the bot reads but does not speak: answered in the guidelines' language
+# (or English), as a question in one is (`UNSPOKEN`).
+UNSPOKEN = ""
+_THANKS_UNSPOKEN = (
+    *("obrigado", "obrigada", "muito obrigado", "muito obrigada", "valeu", "grazie"),
+    *("grazie mille", "dziękuję", "dzięki", "dziękuję bardzo", "dzieki", "dziekuje"),
+    *("teşekkürler", "teşekkür ederim", "sağol", "cảm ơn", "terima kasih", "gràcies"),
+    *("ありがとう", "ありがとうございます", "どうもありがとう", "どうも"),
+    *("谢谢", "감사합니다", "고마워요", "תודה", "תודה רבה", "תנקס", "شكرا", "شكراً"),
+    *("شكرا جزيلا", "شكراً جزيلاً", "مشكور", "спасибо", "дякую", "děkuji", "ďakujem"),
+    *("kiitos", "köszönöm", "mulțumesc", "ευχαριστώ"),
+)
 # Messages that only thank the bot, by the language to answer in; emoji alone answer in English.
 THANKS = {
     **dict.fromkeys(("thanks", "thank you", "thanks a lot", "thank you so much"), "en"),
@@ -91,11 +116,10 @@ THANKS = {
     **dict.fromkeys(("bedankt", "dank je", "dank je wel", "dank u", "dank u wel"), "nl"),
     **dict.fromkeys(("merci", "merci beaucoup"), "fr"),
     **dict.fromkeys(("gracias", "muchas gracias"), "es"),
-    # Languages the bot reads but does not speak: acknowledged in English.
-    **dict.fromkeys(("obrigado", "obrigada", "muito obrigado", "muito obrigada", "valeu"), "en"),
-    **dict.fromkeys(("grazie", "grazie mille", "dziękuję", "dzięki", "teşekkürler"), "en"),
-    **dict.fromkeys(("ありがとう", "ありがとうございます", "どうもありがとう", "どうも"), "en"),
-    **dict.fromkeys(("谢谢", "감사합니다", "고마워요", "cảm ơn", "terima kasih"), "en"),
+    **dict.fromkeys(("tak skal du have", "mange tusind tak"), "da"),
+    **dict.fromkeys(("danke dir", "dankeschön"), "de"),
+    **dict.fromkeys(("merci bien", "mille mercis"), "fr"),
+    **dict.fromkeys(_THANKS_UNSPOKEN, UNSPOKEN),
 }
 # An emoji as Slack writes it (`:+1:`, `:pray::skin-tone-2:`).
 _SLACK_EMOJI = re.compile(r"(?::[a-z0-9_+'-]+:)+")
@@ -454,7 +478,9 @@ class Core:
             return help_message(self.commands, person.platform)
         thanked = self._thanks(text)
         if thanked is not None:
-            return Message(text_for("thanks", thanked))
+            if thanked == UNSPOKEN:
+                thanked = (await self.guidelines.index()).language
+            return Message(text_for("thanks", thanked if thanked in LANGUAGES else "en"))
         prefix = self._word(text)
         if prefix is not None:
             if public:
@@ -476,13 +502,15 @@ class Core:
 
     @staticmethod
     def _greeting(text: str) -> bool:
-        return text.strip().strip(_CLOSING).lower() in GREETINGS
+        return text.strip().strip(DIRECTION_MARKS + _CLOSING).strip().lower() in GREETINGS
 
     @staticmethod
     def _thanks(text: str) -> str | None:
         """The language to acknowledge in, when a message is only thanks or emoji ("thanks!",
         ":+1:", "👍"); None for anything else."""
-        words = [word for word in text.lower().split() if not _is_emoji(word)]
+        words = [
+            word for word in text.lower().strip(DIRECTION_MARKS).split() if not _is_emoji(word)
+        ]
         said = " ".join(words).strip(" ,:;)" + _CLOSING)
         if not said:
             return "en" if text.strip() else None

@@ -26,6 +26,7 @@ from tests.fakes.slack_requests import (
     wait_for_call,
 )
 from tests.fakes.slack_web_api import FakeSlack
+from tests.slack.test_assistant import DANISH_GUIDELINES
 
 PAYLOADS = Path(__file__).parent / "payloads"
 
@@ -212,6 +213,26 @@ async def test_thanks_or_an_emoji_gets_a_short_acknowledgement(
     assert "don't cover" not in message["text"]
     assert buttons(message.get("blocks", [])) == []
     assert list(bot.runtime.db["guideline_answers"].rows) == []
+
+
+async def test_hello_and_thanks_in_the_offices_languages_are_no_questions(
+    make_slack_bot, slack, tmp_path
+) -> None:
+    # review11b L8: these got "Vores retningslinjer dækker ikke dette spørgsmål…" and the
+    # button that forwards them to the team as a question.
+    guidelines = tmp_path / "retningslinjer.md"
+    guidelines.write_text(DANISH_GUIDELINES, encoding="utf-8")
+    bot = await make_slack_bot(guidelines=guidelines)
+    thanks = ["תודה!", "شكراً جزيلاً", "dziękuję!"]
+    hello = ["Cześć", "Dzień dobry", "שלום", "مرحبا", "\u200f" + "السلام عليكم", "Godmorgen"]
+    for number, text in enumerate([*thanks, *hello]):
+        envelope = with_text("message_im.json", text)
+        envelope["event_id"] = f"EvHELLO{number}"
+        await post_json(bot, envelope)
+    answers = await wait_for_call(slack, "chat.postMessage", count=len(thanks) + len(hello))
+    texts = [answer["text"] for answer in answers]
+    assert sum(text.startswith("Selv tak!") for text in texts) == len(thanks), texts
+    assert sum("/guidelines [question]" in text for text in texts) == len(hello), texts
 
 
 async def test_a_dash_alone_is_no_thanks(bot, slack) -> None:
