@@ -4,6 +4,7 @@ figures, other people's contact details, and credentials."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -12,6 +13,7 @@ from handlers.checks.concerns import CheckSettings, Concern, Kind, Secret, Span
 from handlers.checks.text import (
     EMAIL,
     WORD,
+    host_key,
     links,
     listed,
     name_pattern,
@@ -36,14 +38,19 @@ ROLE_MAILBOXES = frozenset(
     )
 )
 _CURRENCY = (
-    r"(?:DKK|EUR|USD|SEK|NOK|GBP|CHF|BRL|JPY|INR|kr\.?|R\$|€|\$|£|¥|₹|Rs\.?|euros?|Euro|kroner"
-    r"|kronor|dollars?|d['\u2019]euros|reais|円|ドル|ユーロ)"
+    r"(?:DKK|EUR|USD|SEK|NOK|GBP|CHF|BRL|JPY|INR|PLN|CZK|HUF|ILS|NIS|AED|SAR|QAR|TRY|kr\.?|R\$|€"
+    r"|\$|£|¥|₹|₪|Rs\.?|euros?|Euro|kroner|kronor|dollars?|d['\u2019]euros|reais"
+    r"|zł(?:otych|ote|oty)?|Kč|korun|円|ドル|ユーロ"
+    # The shekel (ש"ח, with a gershayim or a quote), the dirham, riyal, dollar and euro in Arabic.
+    r"|ש[\"\u05f4]ח|שקל\w*|دراهم|درهم|ريال|دولار|يورو)"
 )
 _SCALE = (
     r"(?:bn|mn|[mkMBK]|mio\.?|mia\.?|mill\.?|Mio\.?|Mrd\.?|million(?:s|er)?|billion(?:s)?"
     r"|milliard(?:s|er)?|Millionen|Milliarden|miljoen|miljard|miljoner|miljarder"
     r"|millions? d['\u2019]euros|mil millones|millones|millón|milhões|milhão|bilhões|bilhão"
-    r"|crores?|lakhs?|万|億|兆)"
+    r"|crores?|lakhs?|万|億|兆|mln|mld|milion(?:y|ów|a)?|miliard(?:y|ów|a)?|milion[ůy]|miliard[ůy]"
+    r"|milj\.?|miljoonaa|miljardia|millió|milliárd|milyon|milyar|млн|млрд"
+    r"|מיליון|מיליוני|מליון|מיליארד|مليون|ملايين|مليار|مليارات)"
 )
 # Thousands grouped by a space (sv, nb, da, fr: "950 000", also U+00A0 and U+202F) or a dot.
 _NUMBER = r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d[\d.,]*)"
@@ -60,8 +67,10 @@ _SCALED = re.compile(rf"\d\s?(?:{_SCALE})(?:\s?{_CURRENCY})?(?!{WORD})")
 BUSINESS = re.compile(
     r"(?<!\w)(?:quarter\w*|Q[1-4]|H[12]|fiscal|FY\s?\d*|YTD|year-to-date|kvartal\w*|halvår\w*"
     r"|Quartal\w*|Halbjahr\w*|Geschäftsjahr\w*|kwarta(?:al|len)\w*|boekjaar|trimest\w*"
-    r"|semestre\w*|exercice|regnskabsår\w*|räkenskapsår\w*|regnskapsår\w*)(?!\w)"
-    r"|四半期|上半期|下半期|決算|季度",  # Japanese and Chinese glue words together
+    r"|semestre\w*|exercice|regnskabsår\w*|räkenskapsår\w*|regnskapsår\w*|kwarta[lł]\w*"
+    r"|półrocz\w*|čtvrtlet\w*|neljännes\w*)(?!\w)"
+    # Japanese and Chinese glue words together, Hebrew and Arabic glue "the", "in" before them.
+    r"|四半期|上半期|下半期|決算|季度|רבעון|الربع|ربع سنوي",
     re.IGNORECASE,
 )
 _NEAR = 80  # characters between a figure and the business word or name that makes it one
@@ -78,8 +87,11 @@ FINANCIAL = re.compile(
     r"|revenus|ingresos|receitas?|fatturato|przychod\w*|(?:above|ahead of|behind|below) plan"
     r"|series [A-E]|funding round|finansieringsrunde|Finanzierungsrunde|finansieringsrunda"
     r"|financieringsronde|levée de fonds|facturación|beneficios?|ganancias|faturamento|lucros?"
+    r"|przych[oó]d\w*|zysk\w*|zarobi\w*|tržb\w*|zisk\w*|liikevaiht\w*"
     r")(?!\w)"
-    r"|売上|売り上げ|収益|利益|営収|营收|收入|利润",
+    r"|売上|売り上げ|収益|利益|営収|营收|收入|利润"
+    r"|הכנסות|הכנסה|רווח|מחזור המכירות|מחזור מכירות|תקציב"
+    r"|إيراد|ايراد|أرباح|ارباح|ربح|مبيعات|ميزانية|عائدات",
     re.IGNORECASE,
 )
 # Said of figures already out: the annual report, a press release, a public source.
@@ -252,8 +264,10 @@ def _common_word(draft: str, match: re.Match[str]) -> bool:
 def _internal_links(
     draft: str, domains: tuple[str, ...], section: str, language: str
 ) -> Iterator[Concern]:
+    internal = {host_key(domain) for domain in domains}
     for span, host in links(draft):
-        if any(host == d or host.endswith(f".{d}") for d in domains):
+        key = host_key(host)
+        if any(key == domain or key.endswith(f".{domain}") for domain in internal):
             yield Concern(
                 Kind.CONFIDENTIAL,
                 section,
@@ -338,12 +352,18 @@ def _contacts(draft: str, section: str, language: str) -> Iterator[Concern]:
             Span.of(draft, match.start(), match.end()),
             text_for("fix_email", language),
         )
+    sums = [m.span() for m in MONEY.finditer(draft)]
     for match in PHONE.finditer(without_links(draft)):
         number = match.group(0)
         digits = sum(c.isdigit() for c in number)
-        spaced = number.startswith(("+", "0")) or " " in number or "-" in number
+        # Any script's digits: "٠٥٠١٢٣٤٥٦٧" starts with a zero as "0501234567" does.
+        spaced = (
+            number[0] == "+" or unicodedata.digit(number[0]) == 0 or " " in number or "-" in number
+        )
         if not 8 <= digits <= 13 or not spaced or _NOT_PHONE.match(number):
             continue
+        if any(start < match.end() and match.start() < end for start, end in sums):
+            continue  # a sum of money ("12 500 000 zł"), not a number to call
         if _own(draft, match.start(), match.end()) or _service_line(
             without_links(draft)[: match.start()]
         ):

@@ -37,6 +37,15 @@ def links(draft: str) -> Iterator[tuple[Span, str]]:
             yield Span.of(draft, match.start(), match.start() + len(text)), host
 
 
+def host_key(host: str) -> str:
+    """`host` as DNS knows it (IDNA, lower case): "nordlys-østerbro.dk" as browsers copy it,
+    "xn--nordlys-sterbro-dub.dk"; as written when it is no host IDNA can encode."""
+    try:
+        return host.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        return host.lower()
+
+
 def without_links(draft: str) -> str:
     """`draft` with its links and e-mail addresses blanked out, same length (offsets hold)."""
     blank = EMAIL.sub(lambda m: " " * len(m.group(0)), draft)
@@ -139,13 +148,17 @@ def _word(letters: str) -> str:
 
 
 def _spelt(word: str) -> str:
-    """`word` as a pattern that matches it in NFC or NFD text (composed "ã" or "a" + tilde) and
-    with or without Hebrew points, Arabic vowel marks and tatweel."""
+    """`word` as a pattern that matches it in NFC or NFD text (composed "ã" or "a" + tilde), case
+    folded ("ß" as "ss") and with or without Hebrew points, Arabic vowel marks and tatweel."""
     parts = []
     for char in re.sub(f"[{_POINTS}]", "", unicodedata.normalize("NFKC", word)):
-        decomposed = unicodedata.normalize("NFD", char)
-        spelt = re.escape(char) if decomposed == char else f"(?:{re.escape(char)}|{decomposed})"
-        parts.append(spelt + (_POINTED if re.match(f"[{_HEBREW}{_ARABIC}]", char) else ""))
+        forms = [char, unicodedata.normalize("NFD", char), char.casefold()]
+        if len(forms[2]) == 1:  # the case is ignored anyway, unless it folds to more ("ss")
+            del forms[2]
+        unique = dict.fromkeys(forms)
+        spelt = "|".join(map(re.escape, unique))
+        parts.append(f"(?:{spelt})" if len(unique) > 1 else spelt)
+        parts.append(_POINTED if re.match(f"[{_HEBREW}{_ARABIC}]", char) else "")
     return "".join(parts)
 
 

@@ -57,8 +57,10 @@ def test_a_name_inside_japanese_text_or_typed_full_width_is_found(env: dict[str,
 
 # Code names as the offices write them: glued to the words Hebrew and Arabic write joined (and,
 # the, in), with Arabic's tatweel and vowel marks, declined (Polish, Finnish), in a Danish
-# compound, and with accents typed as separate marks (NFD, as macOS pastes from PDFs).
-NAMES = {"SOCIALBOT_CONFIDENTIAL_TERMS": "Polaris, פולריס, بولاريس, Nordstjerna, São João, Ark"}
+# compound, with accents typed as separate marks (NFD, as macOS pastes from PDFs), in capitals.
+NAMES = {
+    "SOCIALBOT_CONFIDENTIAL_TERMS": "Polaris, פולריס, بولاريس, Nordstjerna, São João, Ark, Weißdorn"
+}
 GLUED = [
     ("אנחנו עובדים על הפולריס כבר חודש", "הפולריס"),
     ("מחר בפולריס נתחיל", "בפולריס"),
@@ -72,6 +74,7 @@ GLUED = [
     ("Polarisissa on vielä paljon tehtävää", "Polarisissa"),
     ("Polarisprojektet går i gang i morgen", "Polarisprojektet"),
     (unicodedata.normalize("NFD", "Lançamos o projeto São João amanhã"), "São João"),  # quoted NFD
+    ("WEISSDORN STARTET IM MAI", "WEISSDORN"),  # ß folds to ss
 ]
 # A short name is no part of longer words; a longer one's ending is a case ending, not any.
 NOT_GLUED = [
@@ -98,6 +101,13 @@ def test_unpublished_figures_are_found_in_the_offices_languages(env: dict[str, s
         "Revenue this quarter was ₹45 crore.",
         "Revenue this quarter crossed ₹80 lakh.",
         "45 Millionen Euro Umsatz im Quartal.",
+        "Nordlys miał 45 mln zł przychodu w trzecim kwartale.",
+        "Nordlys zarobił 45 milionów złotych.",
+        'ההכנסות של Nordlys ברבעון השלישי היו 45 מיליון ש"ח',
+        "بلغت إيرادات Nordlys في الربع الثالث 45 مليون درهم",
+        "بلغت إيرادات Nordlys في الربع الثالث ٤٥ مليون درهم",  # Arabic-Indic digits
+        # A sum with its thousands spaced is no phone number too.
+        "Nordlys odnotował przychód 12 500 000 zł.",
     ]
     assert _spans(drafts, env, "confidential") == [
         ["45 millones"],
@@ -108,6 +118,12 @@ def test_unpublished_figures_are_found_in_the_offices_languages(env: dict[str, s
         ["₹45 crore"],
         ["₹80 lakh"],
         ["45 Millionen Euro"],
+        ["45 mln zł"],
+        ["45 milionów złotych"],
+        ['45 מיליון ש"ח'],
+        ["45 مليون درهم"],
+        ["٤٥ مليون درهم"],
+        ["12 500 000 zł"],
     ]
 
 
@@ -119,6 +135,28 @@ def test_small_sums_and_published_figures_stay_fine(env: dict[str, str]) -> None
         "Según el informe anual publicado, los ingresos fueron 45 millones de euros.",
     ]
     assert _spans(drafts, env, "confidential") == [[], [], [], []]
+
+
+def test_a_phone_number_in_arabic_digits_and_an_internal_host_in_either_spelling(
+    env: dict[str, str],
+) -> None:
+    domains = {"SOCIALBOT_INTERNAL_DOMAINS": "intra.nordlys.dk, nordlys-østerbro.dk"}
+    drafts = [
+        "اتصلوا بأحمد على ٠٥٠١٢٣٤٥٦٧",
+        "Zapłaciłem 45 zł za obiad, a rower kosztował 1200 zł.",
+        "Se https://intranet.xn--nordlys-sterbro-dub.dk/nyt",  # as browsers copy it
+        "Se https://intranet.nordlys-østerbro.dk/nyt",
+    ]
+    assert _spans(drafts, env | domains, "confidential") == [
+        ["٠٥٠١٢٣٤٥٦٧"],
+        [],
+        ["https://intranet.xn--nordlys-sterbro-dub.dk/nyt"],
+        ["https://intranet.nordlys-østerbro.dk/nyt"],
+    ]
+    punycode = {"SOCIALBOT_INTERNAL_DOMAINS": "xn--nordlys-sterbro-dub.dk"}
+    assert _spans(drafts[3:], env | punycode, "confidential") == [
+        ["https://intranet.nordlys-østerbro.dk/nyt"]
+    ]
 
 
 # At any instant Pago Pago's day (UTC-11) is at least one day behind Kiritimati's (UTC+14).
