@@ -152,12 +152,23 @@ class Dispatcher:
         """Re-enqueue anyone missing from the ledger; finish when every delivery is settled."""
         states = delivered(self.store, announcement.id)
         if sum(states.values()) < len(announcement.recipients):
-            await self._enqueue(outbox, announcement)  # a stop came while they were queued
+            # A stop came while they were queued, or a cancel withdrew them since this tick read
+            # the announcement (another process's, or while the tick awaited): only the former
+            # are queued again, and a cancel during the queuing withdraws what it queued.
+            if not self._sending(announcement):
+                return
+            await self._enqueue(outbox, announcement)
+            if not self._sending(announcement):
+                outbox.withdraw(announcement.target, ids.PURPOSE, str(announcement.id))
             return
         done = not states.get("queued") and not states.get("sending")
         if done:
             self.store.finish(announcement.id, now)
         await self.report(outbox, announcement, done)
+
+    def _sending(self, announcement: Announcement) -> bool:
+        """Whether `announcement` is still going out, as the database says now."""
+        return self.store.get(announcement.id).state == SENDING
 
     async def report(self, outbox: Outbox, announcement: Announcement, done: bool) -> None:
         """Update the announcer's message when its figures changed since it was last shown."""

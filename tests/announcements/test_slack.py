@@ -576,6 +576,27 @@ async def test_an_admin_cancels_one_going_out_on_the_command_line(bot, slack) ->
     assert waiting(bot) == {}
 
 
+async def test_a_cancel_while_the_bot_follows_it_sends_nothing_again(
+    bot, slack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # review11c R5: a cancel committed (by another process) after the tick read the
+    # announcements going out and before it followed this one: the copies it withdrew were
+    # taken for ones a stop lost, and all five were queued again.
+    starts = await going_out_in_paris(bot, slack)
+    env = {"SOCIALBOT_DB": str(bot.runtime.settings.db)}
+    read = AnnouncementStore.in_state
+
+    def then_cancelled(store: AnnouncementStore, *states: str) -> list[Any]:
+        going_out = read(store, *states)
+        cancelled = CliRunner().invoke(main, ["announcements", "cancel", "1"], env=env)
+        assert cancelled.exit_code == 0, cancelled.output
+        return going_out
+
+    monkeypatch.setattr(AnnouncementStore, "in_state", then_cancelled)
+    await bot.runtime.core.tick(starts + timedelta(minutes=1))
+    assert waiting(bot) == {}
+
+
 def clock_changes(zone: str) -> tuple[date, date]:
     """The next days the clocks go forward and back in `zone`."""
     tz, day = ZoneInfo(zone), datetime.now(UTC).date()
