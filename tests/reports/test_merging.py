@@ -18,6 +18,8 @@ from tests.fakes.slack_requests import wait_for_call
 from tests.fakes.slack_web_api import FakeSlack
 from tests.reports.conftest import CHANNEL, LINK, messages_to, report
 
+REEL = "instagram.com/reel/C04bQYMRoQj"
+
 
 async def test_every_share_link_of_a_post_joins_one_report(make_settings: SettingsFactory) -> None:
     runtime = build_runtime(make_settings())
@@ -84,18 +86,31 @@ async def test_a_report_filed_before_the_rules_changed_still_merges(
             (1, LINK.replace("x.com", "twitter.com"), f"twitter.com{LINK[13:]}"),
         ],
     )
+    # review11a M11: a reel filed under the previous release, reported again as a /p/ link
+    old.execute(
+        "INSERT INTO reports (id, platform, where_seen, urgency, created_at, updated_at, remind_at,"
+        " card_queued) VALUES (2, 'console', 'x', 'normal', 1.0, 1.0, 2.0, 1)"
+    )
+    old.execute(
+        "INSERT INTO report_links (report_id, position, url, key) VALUES (2, 0, ?, ?)",
+        [f"https://www.{REEL}/", REEL],
+    )
     old.conn.commit()
     old.close()
 
     runtime = build_runtime(settings)  # applies the re-keying
     try:
         keys = [row["key"] for row in runtime.db["report_links"].rows]
-        assert keys == ["x.com/i/status/1790000000000000001"]
+        assert keys == ["x.com/i/status/1790000000000000001", "instagram.com/p/C04bQYMRoQj"]
         bo = runtime.core.person("console", "bo")
         reply = await runtime.core.command("report-mention", bo, f"{LINK}?s=46 still up")
         assert isinstance(reply, Message)
         assert "Others reported this too; you are added to R-0001" in reply.text
-        assert runtime.db["reports"].count == 1
+        post = "https://instagram.com/p/C04bQYMRoQj"  # the reel's shortcode as a post
+        reply = await runtime.core.command("report-mention", bo, post)
+        assert isinstance(reply, Message)
+        assert "Others reported this too; you are added to R-0002" in reply.text
+        assert runtime.db["reports"].count == 2
     finally:
         runtime.db.close()
 
