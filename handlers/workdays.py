@@ -28,28 +28,47 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 SEARCH_DAYS = 30  # far enough to pass any choice of workdays and a holiday season
 
 
-@cache
-def _rules(name: str) -> bytes:
-    """A time zone's compiled rules (its TZif file, found where `ZoneInfo` looks): the names
-    of one zone (Asia/Kolkata and Asia/Calcutta, America/New_York and US/Eastern) have the
-    same; a name not found has only itself."""
+def _tz_file(name: str) -> bytes | None:
+    """A file of the time zone database (a zone's compiled rules, zone.tab), found where
+    `ZoneInfo` looks: the system's folders, then the tzdata package; None when neither has it."""
     for root in zoneinfo.TZPATH:
         path = Path(root, name)
         if path.is_file():
             return path.read_bytes()
     with suppress(ImportError, OSError, ValueError):
         return resources.files("tzdata").joinpath("zoneinfo", *name.split("/")).read_bytes()
-    return name.encode()
+    return None
+
+
+@cache
+def _rules(name: str) -> bytes:
+    """A time zone's compiled rules (its TZif file): the names of one zone (Asia/Kolkata and
+    Asia/Calcutta, America/New_York and US/Eastern) have the same; a name not found has only
+    itself."""
+    return _tz_file(name) or name.encode()
+
+
+@cache
+def _countries_own() -> frozenset[str]:
+    """The zones zone.tab gives a country as its own (Europe/Copenhagen for Denmark,
+    Europe/Berlin for Germany): never other names of one another, though the tz data since
+    2022 compiles some of them alike (Copenhagen, Oslo and Stockholm as Berlin)."""
+    table = (_tz_file("zone.tab") or b"").decode("utf-8", "replace")
+    rows = (line.split("\t") for line in table.splitlines() if not line.startswith("#"))
+    return frozenset(row[2] for row in rows if len(row) > 2)
 
 
 @cache
 def office_of(keys: tuple[str, ...], zone: str) -> frozenset[str]:
     """Which of `keys` (zones named in the settings) are the office of the people in `zone`:
-    its own name when the settings have it, else the other names of the same zone (a client
-    may say Asia/Calcutta where the settings say Asia/Kolkata)."""
+    its own name when the settings have it, else another name of the same zone (a client may
+    say Asia/Calcutta where the settings say Asia/Kolkata), never another country's zone."""
     if zone in keys:
         return frozenset((zone,))
-    return frozenset(key for key in keys if _rules(key) == _rules(zone))
+    own = _countries_own()
+    return frozenset(
+        key for key in keys if not (key in own and zone in own) and _rules(key) == _rules(zone)
+    )
 
 
 def parse_weekdays(value: str) -> tuple[int, ...]:
