@@ -415,7 +415,10 @@ class Reports:
         managers = self.core.managers(platform)
         recipients = managers or team
         holder = report.assignee if report.assignee_platform == platform else ""
-        if report.status is not Status.NEW and holder and not is_forgotten(holder):
+        # Whoever holds it, while they are one of the managers who can be reached (not gone,
+        # not taken off the team): else the managers, who can take it over.
+        held = holder and not is_forgotten(holder) and (holder in managers or not managers)
+        if report.status is not Status.NEW and held:
             recipients, managers = [holder], [holder]
         if not self.core.can_message(platform) or not recipients:
             return []

@@ -104,6 +104,20 @@ async def test_each_manager_gets_one_reminder_of_what_waits_held_reports_too(bot
     assert len(followed_up) == 2
 
 
+async def test_a_report_held_by_someone_who_left_is_the_managers_again(bot, slack) -> None:
+    # review11c R3: its follow-ups went to its holder for good after they left (deactivated,
+    # off the team), queued for an account Slack refuses; the managers never heard of it.
+    await report(bot, f"{LINK} rude")
+    taken = await card_buttons(slack, 1)
+    await press(bot, slack, taken["report_assign_me"], user="WMGR2")
+    await settled(bot.runtime)
+    bot.runtime.core.directory.mark_gone("slack", ["WMGR2"])
+    await bot.runtime.core.tick(created(bot) + timedelta(days=3, minutes=1))
+    await settled(bot.runtime)
+    (follow_up,) = [c for c in calls(slack, "chat.postMessage") if c["channel"] == "WMGR1"]
+    assert "R-0001 (normal) is still open, 3 d after it was reported." in follow_up["text"]
+
+
 async def test_a_restart_never_nudges_twice(bot, slack, make_settings) -> None:
     await report(bot, LINK)
     await wait_for_call(slack, "chat.postMessage")
