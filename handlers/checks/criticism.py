@@ -455,6 +455,22 @@ _PRAISE = re.compile(
     r"|dumn\w*|ylpe\w*|hrd\w*|orgoglios\w*|orgulhos\w*)(?!\w)",
     re.IGNORECASE,
 )
+# Good words in quoted words: "great product", «świetna aplikacja».
+_GOOD = re.compile(
+    r"(?<!\w)(?:great|good|best|better|amazing|awesome|excellent|brilliant|fantastic|perfect"
+    r"|wonderful|superb|impressive|super|god|godt|bedste|gut|toll|großartig|bra|bäst|goed"
+    r"|geweldig|prima|bon|bonne|meilleur\w*|génial\w*|excelente|genial|buen[oa]?|mejor|ótim[oa]"
+    r"|bom|boa|ottim[oa]|bell[oa]|miglior\w*|świetn\w*|dobr[aey]|najlepsz\w*|hyvä|loistava"
+    r"|mahtava|paras|skvěl\w*|dobr[ýá]|nejlepší)(?!\w)",
+    re.IGNORECASE,
+)
+# The thing said to work ("la app funciona, solo hay que actualizarla", "aplikacja działa"), or
+# someone complaining.
+_WORKS_OR_COMPLAINT = re.compile(
+    rf"{_COMPLAIN}|(?<!\w)(?:works|working|funciona|funcionan|działa|działają|toimii|funguje"
+    r"|fungerer|funktioniert|werkt|fonctionne|funziona|fungerar|virker)(?!\w)",
+    re.IGNORECASE,
+)
 _YOUR_SERVICE = re.compile(rf"(?<!\w){_YOUR}\s+(?:[^\W\d_]+\s+)?{SERVICE.pattern}", re.IGNORECASE)
 
 
@@ -479,9 +495,15 @@ def criticism(
             )
             return
     praised = _THANKS.search(draft) or _PRAISE.search(draft)
-    their_words = None if praised else _ABOUT_THEIR_WORDS.search(draft)
-    answering = ANSWERING.search(draft) or _ADDRESSED.search(draft) or their_words
     criticised = CRITICISM.search(draft) or _COMPLAINED.search(draft) or _SAID_OF_US.search(draft)
+    # Naming their comments or thread answers them only with a complaint, a pushback, an apology
+    # or a defence in the draft ("About yesterday's thread: here are the slides" answers nobody).
+    their_words = (
+        None
+        if praised or not (criticised or _disputed(draft))
+        else _ABOUT_THEIR_WORDS.search(draft)
+    )
+    answering = ANSWERING.search(draft) or _ADDRESSED.search(draft) or their_words
     medium = MEDIUM.search(draft) or _UNDER_A_POST.search(draft) or their_words
     mention = _MENTION.match(draft)
     about_us = company_mentioned or bool(
@@ -531,8 +553,10 @@ def criticism(
     # Their words about the company quoted to them ("@jeroen Jij noemt onze lamp 'belachelijk
     # duur'?"); those who complain about it, spoken of where they did it.
     if not rebuttal and not praised:
-        if (mention or answering) and (about_us or _OURS.search(draft)):
-            rebuttal = _QUOTED.search(draft)
+        quoted = _QUOTED.search(draft)
+        if (mention or answering) and (about_us or _OURS.search(draft)) and quoted:
+            # Their praise quoted back ('"great product"? Yes!') answers no criticism.
+            rebuttal = None if _GOOD.search(quoted.group()) else quoted
         complainers = _COMPLAINERS.search(draft)
         if complainers and about_us and (medium or _PLATFORM.search(draft)):
             rebuttal = complainers
@@ -557,6 +581,14 @@ def criticism(
             text_for("fix_criticism", language),
             report_link=links[0] if links else "",
         )
+
+
+def _disputed(draft: str) -> bool:
+    """Whether `draft` answers a complaint: names one, pushes back, apologises or says it works."""
+    return any(
+        pattern.search(draft)
+        for pattern in (_WORKS_OR_COMPLAINT, REBUTTAL, _NOT_SO, DENIAL, APOLOGY)
+    )
 
 
 def _with_schemes(draft: str) -> str:

@@ -73,6 +73,9 @@ FINE = [
     "The people complaining about the weather in the comments need a holiday.",
     "Dear customer, the shop is closed on Monday for the holidays.",
     "My friend called our dog 'a sofa with legs' 😂",
+    # Their comments or thread named, or their words quoted, with no complaint to answer.
+    "About yesterday's thread: here are the slides from my talk at Nordlys.",
+    'Replying to @anna: "great product"? Yes, and our app gets better in v2!',
 ]
 
 
@@ -97,3 +100,10 @@ def test_a_reported_link_in_brackets_with_www_is_the_report(draft: str) -> None:
     (concern,) = review.check(draft, Context(open_report_keys=frozenset(keys((link,))))).concerns
     assert concern.kind is Kind.REPLY_TO_CRITICISM
     assert concern.report_link == link
+
+
+def test_a_promotional_post_naming_a_thread_is_still_asked_to_disclose(
+    env: dict[str, str],
+) -> None:
+    draft = "About yesterday's thread: our new Nordlys app is out and it is amazing, get it today!"
+    assert _kinds([draft], env) == [["disclosure"]]
