@@ -38,7 +38,7 @@ from bot.slack import app as slack_app
 from bot.slack import uploads as slack_uploads
 from bot.slack.app import SlackBot
 from bot.slack.gateway import SlackGateway
-from bot.store import created_at
+from bot.store import BUSY_MS_ON_THE_LOOP, created_at
 from bot.teams import bot as teams_bot
 from bot.teams import people as teams_people
 from bot.teams.bot import TeamsBot
@@ -427,6 +427,7 @@ def build_runtime(settings: Settings, *, in_memory: bool = False) -> Runtime:
             insights_figures.migrations,  # after the tables it indexes
             insights_latest.migrations,
         ],
+        BUSY_MS_ON_THE_LOOP,
     )
     parts = build_core(settings, db)
     core, model = parts.core, parts.model

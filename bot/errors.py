@@ -6,7 +6,7 @@ import logging
 import secrets
 
 from bot import storage
-from handlers.errors import UserError
+from handlers.errors import UserError, database_locked
 from handlers.views import Context, Message, Text
 
 log = logging.getLogger(__name__)
@@ -19,7 +19,7 @@ def reply_for_error(error: BaseException, where: str) -> Message:
     if storage.is_full(error):  # an operator's matter, and /healthz says so: no traceback
         log.error("could not save: the database or its disk is full", extra={"where": where})
         return Message(text=storage.CANNOT_SAVE)
-    if storage.is_busy(error):  # another process holds the write lock: an operator's matter
+    if database_locked(error):  # another process holds the write lock: an operator's matter
         log.warning(
             "could not save: %s (another process holds its lock)", error, extra={"where": where}
         )

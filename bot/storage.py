@@ -15,6 +15,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from handlers.errors import database_locked
+
 CANNOT_SAVE = "The bot cannot save right now (its storage is full); please try again later."
 CANNOT_SAVE_BUSY = (
     "The bot cannot save right now (another program is holding its database);"
@@ -29,18 +31,12 @@ def is_full(error: BaseException) -> bool:
     return isinstance(error, sqlite3.OperationalError) and "full" in str(error).lower()
 
 
-def is_busy(error: BaseException) -> bool:
-    """Whether `error` is SQLite's "database is locked": another process (a backup script, a
-    database browser with unsaved edits) held the write lock past the busy timeout."""
-    return isinstance(error, sqlite3.OperationalError) and "locked" in str(error).lower()
-
-
 def unsaved(error: BaseException) -> str | None:
     """Why nothing could be saved, in a command line's words, when `error` is a full disk or
     a lock held elsewhere (None for any other error)."""
     if is_full(error):
         return f"the database or its disk is full ({error}): make room, then try again"
-    if is_busy(error):
+    if database_locked(error):
         return (
             f"the database is busy ({error}: another process holds its write lock);"
             " try again in a moment"

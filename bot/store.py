@@ -56,9 +56,20 @@ def create_private(path: Path) -> None:
         os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
 
 
-def open_database(path: Path | None, migrations: Iterable[Migrations]) -> Database:
+# How long a write waits for a lock another process holds: a command line may wait a while;
+# the running bot waits on its event loop, where every Slack ack, Teams activity and health
+# probe waits with it, so it gives up sooner (what it could not write it keeps or writes again
+# later: a report, a delivery's outcome, a tick's work). Longer than Litestream holds the lock.
+BUSY_MS = 5000
+BUSY_MS_ON_THE_LOOP = 1000
+
+
+def open_database(
+    path: Path | None, migrations: Iterable[Migrations], busy_ms: int = BUSY_MS
+) -> Database:
     """Open (or create, for its owner only) the database at `path` (None: a throwaway one in
-    memory) and apply every pending migration."""
+    memory) and apply every pending migration; later writes wait `busy_ms` for another
+    process's lock."""
     if path is not None:
         create_private(path)
     try:
@@ -69,10 +80,11 @@ def open_database(path: Path | None, migrations: Iterable[Migrations]) -> Databa
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA foreign_keys=ON")
-            db.execute("PRAGMA busy_timeout=5000")
+            db.execute(f"PRAGMA busy_timeout={BUSY_MS}")
         for migration_set in migrations:
             _refuse_newer(path, db, migration_set)
             migration_set.apply(db)
+        db.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
     except sqlite3.DatabaseError as error:
         raise SettingsError(f"Invalid setting SOCIALBOT_DB: cannot use {path}: {error}") from None
     return db

@@ -17,7 +17,7 @@ from sqlite_utils.migrations import Migrations
 
 from bot.llm import OpenAICompleter, completer_from_settings
 from bot.settings import Settings
-from bot.store import open_database
+from bot.store import BUSY_MS, open_database
 from handlers import reports
 from handlers.checks import stats as check_stats
 from handlers.checks.model import MAX_GUIDELINES
@@ -34,9 +34,11 @@ CORE_MIGRATIONS: tuple[Migrations, ...] = (
 )
 
 
-def open_core_database(path: Path | None, more: Iterable[Migrations] = ()) -> Database:
+def open_core_database(
+    path: Path | None, more: Iterable[Migrations] = (), busy_ms: int = BUSY_MS
+) -> Database:
     """The database at `path` (None: in memory) with the core's tables, then `more`."""
-    return open_database(path, [*CORE_MIGRATIONS, *more])
+    return open_database(path, [*CORE_MIGRATIONS, *more], busy_ms)
 
 
 @dataclass(frozen=True)

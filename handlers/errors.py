@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 
 class UserError(Exception):
     """A request the bot cannot do as asked; the message says why and what to do instead."""
@@ -17,3 +19,9 @@ class FormErrors(UserError):
     def __init__(self, errors: dict[str, str]) -> None:
         super().__init__("; ".join(errors.values()))
         self.errors = errors
+
+
+def database_locked(error: BaseException) -> bool:
+    """Whether `error` is SQLite's "database is locked": another process (a backup script, a
+    database browser with unsaved edits) held the write lock past the busy timeout."""
+    return isinstance(error, sqlite3.OperationalError) and "locked" in str(error).lower()

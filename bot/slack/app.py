@@ -7,6 +7,7 @@ import functools
 import json
 import logging
 import re
+import sqlite3
 import time
 from collections.abc import Awaitable, Callable
 from datetime import datetime
@@ -51,7 +52,7 @@ from bot.slack.directory import (
 from bot.slack.uploads import HomePublisher
 from handlers.command_words import SALUTATION, parse_command, said_to_bot
 from handlers.core import NOT_SENT_PRIVATELY, SENT_PRIVATELY, Core
-from handlers.errors import FormErrors
+from handlers.errors import FormErrors, database_locked
 from handlers.people import Member, Person
 from handlers.views import Form, Message, Reply, SharedMessage
 
@@ -449,7 +450,11 @@ class SlackBot:
             found = await self._look_up(user_id, _name_in(body))
             if found is None:
                 return await self._refuse(context, body, frozenset())
-            self.core.directory.upsert([found])
+            try:
+                self.core.directory.upsert([found])
+            except sqlite3.OperationalError as error:  # learnt at their next request
+                if not database_locked(error):
+                    raise
         return await next()
 
     async def _look_up(self, user_id: str, name: str) -> Member | None:

@@ -7,15 +7,18 @@ outbound message goes through the outbox under a key, so retries and restarts ne
 from __future__ import annotations
 
 import logging
+import sqlite3
 import time
+from dataclasses import asdict
 from datetime import datetime
 
 from handlers.commands import SlashCommand
 from handlers.core import Core, Shortcut
-from handlers.errors import FormErrors, UserError
+from handlers.errors import FormErrors, UserError, database_locked
 from handlers.people import Person, Role
 from handlers.privacy import is_forgotten
 from handlers.reports import ids, triage, views
+from handlers.reports.kept import KeptReports
 from handlers.reports.links import (
     SITE_LABELS,
     BadLink,
@@ -37,7 +40,7 @@ from handlers.reports.model import (
     reference,
     referenced,
 )
-from handlers.reports.store import Card, ReportStore
+from handlers.reports.store import Card, Filed, ReportStore
 from handlers.reports.triage import AckWindows, Change, require_manager
 from handlers.views import Block, Form, Message, Reply, SharedMessage, Values
 from handlers.workdays import Workweek
@@ -64,6 +67,7 @@ class Reports:
     ) -> None:
         self.core = core
         self.store = ReportStore(core.db)
+        self.kept = KeptReports(core.db)
         self.windows = AckWindows(ack_minutes, crisis_ack_minutes)
         # A normal report's reminders go to the managers at work; None: at any hour.
         self.workweek = workweek
@@ -223,20 +227,64 @@ class Reports:
         source_channel: str = "",
         source_permalink: str = "",
     ) -> Message:
-        now = time.time()
+        """File the report and answer with its receipt; while another program holds the
+        database's lock, keep it to file at the next tick and say so (review10b O4)."""
         reporter = Reporter(
             person.platform,
             person.user_id,
             self.name(person.platform, person.user_id, person.name),
             about,
             note,
-            now,
+            time.time(),
             source_author,
             source_channel,
             source_permalink,
         )
-        remind_at = self.windows.first_reminder(now, urgency)
-        filed = self.store.file(reporter, links, where, urgency, remind_at)
+        try:
+            filed = self._store(reporter, links, where, urgency)
+        except sqlite3.OperationalError as error:
+            if not database_locked(error):
+                raise
+            self.kept.keep(
+                {**asdict(reporter), "links": links, "where": where, "urgency": urgency.value}
+            )
+            log.warning("report kept to file later: %s (another process holds its lock)", error)
+            return views.KEPT
+        return self._filed(filed)
+
+    def _file_kept(self) -> None:
+        """File the reports kept while the database was locked, oldest first, as far as it
+        takes them now; each reporter gets the receipt they could not get then."""
+        filed = 0
+        for kept in self.kept.waiting():
+            fields = {k: v for k, v in kept.items() if k not in ("links", "where", "urgency")}
+            reporter = Reporter(**fields)
+            try:
+                stored = self._store(
+                    reporter, tuple(kept["links"]), kept["where"], Urgency(kept["urgency"])
+                )
+            except sqlite3.OperationalError as error:
+                if not database_locked(error):
+                    raise
+                break
+            filed += 1
+            receipt = views.filed_at_last(self._filed(stored))
+            if self.core.can_message(reporter.platform):
+                key = f"kept:{reporter.at}"
+                self.core.outbox.enqueue(
+                    reporter.platform, [reporter.user_id], ids.STATUS, key, receipt
+                )
+        if filed:
+            self.kept.filed(filed)
+
+    def _store(
+        self, reporter: Reporter, links: tuple[str, ...], where: str, urgency: Urgency
+    ) -> Filed:
+        remind_at = self.windows.first_reminder(reporter.at, urgency)
+        return self.store.file(reporter, links, where, urgency, remind_at)
+
+    def _filed(self, filed: Filed) -> Message:
+        """Send the team the card of a report just filed (or update theirs); its receipt."""
         report = filed.report
         if filed.outcome == "new":
             self._send_card(report)
@@ -383,8 +431,10 @@ class Reports:
     # -- reminders and home ----------------------------------------------------------------------
 
     async def tick(self, now: datetime) -> None:
-        """Queue cards a crash left unsent, then nudge the managers about waiting reports:
-        one message for each of them listing what waits for them."""
+        """File the reports a lock kept, queue cards a crash left unsent, then nudge the
+        managers about waiting reports: one message for each of them listing what waits for
+        them."""
+        self._file_kept()
         for report in self.store.cards_unqueued():
             self._send_card(report)
         waiting: dict[tuple[str, str], list[Report]] = {}

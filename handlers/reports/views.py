@@ -251,6 +251,20 @@ def receipt(
     )
 
 
+# A report the database could not take (another program held its lock) is kept for later.
+KEPT = Message(
+    "The bot cannot save your report this moment (another program is holding its database), so"
+    " it is kept and filed as soon as the database is free: you get its reference then. You"
+    " don't need to report it again."
+)
+FILED_AT_LAST = "Your report, kept while the database was busy, is filed now."
+
+
+def filed_at_last(receipt: Message) -> Message:
+    """The receipt of a report kept while the database was locked, sent once it is filed."""
+    return Message(f"{FILED_AT_LAST} {receipt.text}", (Text(FILED_AT_LAST), *receipt.as_blocks()))
+
+
 def waiting(report: Report) -> Message:
     """What the reporters hear when the report's card is kept for the team's channel, after a
     receipt that said the team has it."""

@@ -4,12 +4,15 @@ the same report goes through."""
 
 from __future__ import annotations
 
+import json
 import logging
+import sqlite3
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
-from tests.fakes.slack_requests import command_reply, post_form, slash
+from tests.fakes.slack_requests import command_reply, post_form, slash, wait_for_call
 
 LINK = "https://x.com/angry_customer/status/1790000000000000001"
 # Far more than fits in the room left in any page: saving it needs a new one.
@@ -63,3 +66,36 @@ async def test_a_guideline_question_is_answered_on_a_full_disk(
     assert "cannot save" not in reply["text"] and "Sorry" not in reply["text"]
     assert reply.get("blocks"), reply
     assert db["guideline_answers"].count == 0
+
+
+async def test_a_report_made_while_another_program_holds_the_database_is_kept_and_filed_after(
+    make_slack_bot: Any, slack: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A backup script's `BEGIN IMMEDIATE` (or a database browser with unsaved edits): the
+    report is kept beside the database, filed once the lock goes, and the reporter gets its
+    receipt then; one WARNING naming the lock, no traceback (review10b O4)."""
+    bot = await make_slack_bot(escalation_channel="CSOCIAL")
+    db = bot.runtime.db
+    holder = sqlite3.connect(db.execute("PRAGMA database_list").fetchone()[2])
+    holder.execute("BEGIN IMMEDIATE")
+    caplog.clear()
+    try:
+        reply = await command_reply(bot, slack, "/report-mention", f"{LINK} calls us crooks")
+    finally:
+        holder.rollback()
+        holder.close()
+
+    assert "kept" in reply["text"] and "Sorry" not in reply["text"], reply
+    assert db["reports"].count == 0
+    told = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert [(r.levelno, "locked" in r.getMessage(), r.exc_info) for r in told] == [
+        (logging.WARNING, True, None)
+    ]
+
+    await bot.runtime.core.tick(datetime.now(UTC))
+
+    (reporter,) = db["report_reporters"].rows
+    assert reporter["user_id"] == "W111" and "calls us crooks" in json.dumps(reporter)
+    sent = await wait_for_call(slack, "chat.postMessage", count=2)  # the card and the receipt
+    assert {call["channel"] for call in sent if "R-0001" in call["text"]} >= {"CSOCIAL"}
+    assert any("R-0001" in c["text"] and c["channel"] != "CSOCIAL" for c in sent), sent
