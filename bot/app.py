@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from aiohttp import ClientError, web
 from sqlite_utils import Database
 
-from bot import storage
+from bot import __version__, storage
 from bot.clock import Clock
 from bot.console import inbox as console_inbox
 from bot.console.inbox import CONSOLE_PACE, ConsoleGateway
@@ -354,6 +354,7 @@ class Runtime:
         ]
         return {
             "ok": all(part["ok"] for part in process.values()),
+            "version": __version__,
             **process,
             **platforms,
             "model": model,
@@ -409,9 +410,9 @@ async def _until(attempt: Callable[[], Awaitable[bool]], *, first_wait: bool) ->
         wait = min(wait * 2, longest)
 
 
-def build_runtime(settings: Settings, *, in_memory: bool = False) -> Runtime:
-    """Open the database (a throwaway one `in_memory`) and build the core and the platform
-    adapters from `settings`."""
+def build_runtime(settings: Settings, *, in_memory: bool = False, upgrade: bool = True) -> Runtime:
+    """Open the database (a throwaway one `in_memory`; an older release's migrated only with
+    `upgrade`, else refused) and build the core and the platform adapters from `settings`."""
     db = open_core_database(
         None if in_memory else settings.db,
         [
@@ -428,6 +429,7 @@ def build_runtime(settings: Settings, *, in_memory: bool = False) -> Runtime:
             insights_latest.migrations,
         ],
         BUSY_MS_ON_THE_LOOP,
+        upgrade=upgrade,
     )
     parts = build_core(settings, db)
     core, model = parts.core, parts.model
@@ -512,7 +514,11 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
             f"Invalid setting SOCIALBOT_HOST: {where}: {error.strerror}; leave it unset to"
             " listen on every address (0.0.0.0)"
         ) from None
-    log.info("listening", extra={"host": settings.host, "port": settings.port})
+    log.info(
+        "socialbot %s listening",
+        __version__,
+        extra={"host": settings.host, "port": settings.port, "version": __version__},
+    )
     for gap in settings.gaps(console=console_in is not None):
         log.warning(gap)
 

@@ -50,7 +50,7 @@ def _database_or_exit(settings: Settings) -> Database:
     from bot.wiring import open_core_database
 
     try:
-        return open_core_database(settings.db)
+        return open_core_database(settings.db, upgrade=False)
     except SettingsError as error:
         click.echo(str(error), err=True)
         sys.exit(2)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from bot import __version__
 from bot.cli_support import LazyGroup, quiet_logs, runtime_or_exit, settings_or_exit
 
 # The commands of other modules: imported only when one runs, so that `socialbot --help` (and
@@ -76,7 +77,7 @@ LAZY_COMMANDS = {
     lazy=LAZY_COMMANDS,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-@click.version_option(package_name="socialbot")
+@click.version_option(__version__, prog_name="socialbot")
 def main() -> None:
     """socialbot: your social media guidelines, in daily practice, in Slack and Teams.
 
@@ -116,7 +117,7 @@ def run() -> None:
     try:
         new = not settings.db.exists()
         settle_copied_backup(settings)
-        runtime = runtime_or_exit(settings)
+        runtime = runtime_or_exit(settings, upgrade=True)
         if new:
             # A lost volume or a mistyped path looks like a healthy bot otherwise.
             log.warning(
@@ -153,7 +154,7 @@ def console(user_id: str, manager: bool) -> None:
 
     settings = settings_or_exit()
     quiet_logs(settings)  # a chat, not a log, even when piped
-    runtime = runtime_or_exit(settings)
+    runtime = runtime_or_exit(settings, upgrade=True)
     try:
         asyncio.run(chat(runtime, sys.stdin, sys.stdout, user_id, manager))
     finally:

@@ -114,14 +114,18 @@ def quiet_logs(settings: Settings) -> None:
         logging.getLogger().setLevel(logging.WARNING)
 
 
-def runtime_or_exit(settings: Settings, *, in_memory: bool = False) -> Runtime:
+def runtime_or_exit(
+    settings: Settings, *, in_memory: bool = False, upgrade: bool = False
+) -> Runtime:
     """The wired bot, or a clear line when the database cannot be used. `in_memory` wires it
-    on a throwaway database, for commands that only describe the bot (no file is created)."""
+    on a throwaway database, for commands that only describe the bot (no file is created).
+    Only the bot itself (`upgrade`) migrates a database an older release wrote: any other
+    command refuses it, as an older bot may still be running on it."""
     from bot.app import build_runtime
     from bot.settings import SettingsError
 
     try:
-        return build_runtime(settings, in_memory=in_memory)
+        return build_runtime(settings, in_memory=in_memory, upgrade=upgrade)
     except SettingsError as error:
         click.echo(str(error), err=True)
         sys.exit(2)

@@ -65,11 +65,16 @@ BUSY_MS_ON_THE_LOOP = 1000
 
 
 def open_database(
-    path: Path | None, migrations: Iterable[Migrations], busy_ms: int = BUSY_MS
+    path: Path | None,
+    migrations: Iterable[Migrations],
+    busy_ms: int = BUSY_MS,
+    *,
+    upgrade: bool = True,
 ) -> Database:
     """Open (or create, for its owner only) the database at `path` (None: a throwaway one in
     memory) and apply every pending migration; later writes wait `busy_ms` for another
-    process's lock."""
+    process's lock. Without `upgrade`, a database an older release wrote is refused instead
+    of migrated (tables it has never had are still made)."""
     if path is not None:
         create_private(path)
     try:
@@ -83,6 +88,8 @@ def open_database(
             db.execute(f"PRAGMA busy_timeout={BUSY_MS}")
         for migration_set in migrations:
             _refuse_newer(path, db, migration_set)
+            if not upgrade:
+                _refuse_older(path, db, migration_set)
             migration_set.apply(db)
         db.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
     except sqlite3.DatabaseError as error:
@@ -112,6 +119,23 @@ def _refuse_newer(path: Path | None, db: Database, migration_set: Migrations) ->
             f"Invalid setting SOCIALBOT_DB: {path} was written by a newer socialbot (its"
             f" migration {migration_set.name}/{unknown[0]} is unknown to this one): run that"
             " release, or restore the backup taken before the upgrade"
+        )
+
+
+def _refuse_older(path: Path | None, db: Database, migration_set: Migrations) -> None:
+    """Refuse a database an older release wrote, for a command that is not `socialbot run`: a
+    newer release's command run before the upgrade (`docker compose run … socialbot reports
+    list`) would otherwise migrate the file under the older bot still running on it (review10b
+    O3). A migration set none of whose migrations ran yet only makes its own new tables."""
+    if not migration_set.applied(db):
+        return
+    pending = migration_set.pending(db)
+    if pending:
+        raise SettingsError(
+            f"Invalid setting SOCIALBOT_DB: {path} was written by an older socialbot (its"
+            f" migration {migration_set.name}/{pending[0].name} has not run yet): start this"
+            f" release's `socialbot run` first (it upgrades the file; stop the older one"
+            f" before), or use the older release's commands on it"
         )
 
 

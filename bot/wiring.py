@@ -35,10 +35,15 @@ CORE_MIGRATIONS: tuple[Migrations, ...] = (
 
 
 def open_core_database(
-    path: Path | None, more: Iterable[Migrations] = (), busy_ms: int = BUSY_MS
+    path: Path | None,
+    more: Iterable[Migrations] = (),
+    busy_ms: int = BUSY_MS,
+    *,
+    upgrade: bool = True,
 ) -> Database:
-    """The database at `path` (None: in memory) with the core's tables, then `more`."""
-    return open_database(path, [*CORE_MIGRATIONS, *more], busy_ms)
+    """The database at `path` (None: in memory) with the core's tables, then `more`; an older
+    release's file is migrated only with `upgrade` (else refused)."""
+    return open_database(path, [*CORE_MIGRATIONS, *more], busy_ms, upgrade=upgrade)
 
 
 @dataclass(frozen=True)

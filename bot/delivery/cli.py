@@ -58,7 +58,7 @@ def _ledger(ctx: click.Context) -> Ledger:
 
     try:
         settings = ctx.find_object(Settings) or load_settings()
-        return Ledger(open_database(settings.db, [migrations]))
+        return Ledger(open_database(settings.db, [migrations], upgrade=False))
     except SettingsError as error:
         raise click.ClickException(str(error)) from None
 

@@ -10,9 +10,9 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
-from importlib import metadata
 from typing import Any
 
+from bot import __version__
 from bot.settings import Settings
 from handlers.command_words import command_words
 from handlers.commands import Commands
@@ -155,17 +155,9 @@ def package_version(now: datetime) -> str:
     """The version of a package built at `now`: the release's major and minor, then the
     minutes since 2025 as the patch, so every package is higher than those built before it
     and Teams takes it as an update of the app (it refuses an equal or lower version)."""
-    release = re.match(r"(\d+)\.(\d+)", _version())
-    major, minor = (int(part) for part in release.groups()) if release else (0, 1)
+    major, minor = (int(part) for part in __version__.split(".")[:2])
     built = max(0, int((now - _BUILDS_SINCE).total_seconds() // 60))
     return f"{major}.{minor}.{built}"
-
-
-def _version() -> str:
-    try:
-        return metadata.version("socialbot")
-    except metadata.PackageNotFoundError:
-        return "0.1.0"
 
 
 # -- icons: drawn in code so the package needs no image library and no binary files ------------

@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 from bot.app import build_runtime
 from bot.cli import main
+from bot.settings import load_settings
 from content_feed import canonical
 from handlers.reports import store as reports_store
 from tests.conftest import SettingsFactory
@@ -33,14 +34,36 @@ def upgraded(tmp_path: Path) -> Path:
     return copy
 
 
+def run_once(database: Path) -> None:
+    """What `socialbot run` of this release does first: open the file and migrate it."""
+    build_runtime(load_settings(_env_file=None, db=database)).db.close()
+
+
 def cli(database: Path, *args: str) -> str:
     result = CliRunner().invoke(main, list(args), env={"SOCIALBOT_DB": str(database)})
     assert result.exit_code == 0, result.output
     return result.output
 
 
+def test_a_command_before_the_upgrade_refuses_the_older_file_in_one_line(tmp_path: Path) -> None:
+    # `docker compose run --rm socialbot socialbot reports list` with the new image while the
+    # older bot still runs on the file: nothing is migrated under it (review10b O3).
+    database = upgraded(tmp_path)
+    with sqlite3.connect(database) as db:
+        before = db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()
+    for command in (["reports", "list"], ["deliveries", "status"], ["checks", "stats"]):
+        result = CliRunner().invoke(main, command, env={"SOCIALBOT_DB": str(database)})
+        assert result.exit_code in (1, 2), (command, result.output)
+        assert f"{database} was written by an older socialbot (its migration " in result.output
+        assert "start this release's `socialbot run` first" in result.output
+        assert result.output.count("\n") == 1, result.output
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone() == before
+
+
 def test_reports_and_preferences_survive_the_upgrade(tmp_path: Path) -> None:
     database = upgraded(tmp_path)
+    run_once(database)
     reports = [json.loads(line) for line in cli(database, "reports", "list", "--json").split("\n")
                if line]  # fmt: skip
     assert sorted(map(str, (r["links"] for r in reports))) == [
@@ -134,7 +157,7 @@ def test_a_database_a_newer_release_migrated_is_refused_in_one_line(tmp_path: Pa
     # A downgrade after an upgrade: this release does not start on tables it does not know,
     # and says what to do instead (review10b O3).
     database = upgraded(tmp_path)
-    cli(database, "feeds", "list")  # migrated by this release
+    run_once(database)
     with sqlite3.connect(database) as newer:
         newer.execute(
             "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
@@ -155,12 +178,13 @@ def test_raising_the_link_key_version_is_an_upgrade_not_a_downgrade(
     # The next release that raises KEY_VERSION renames the re-keying migration: the name this
     # one applied is then an older version of it, not a newer release's (review10c R25).
     database = upgraded(tmp_path)
-    cli(database, "reports", "list")  # migrated by this release
+    run_once(database)
     rekey = next(m for m in reports_store.migrations._migrations
                  if m.fn is reports_store.rekey_report_links)  # fmt: skip
     monkeypatch.setattr(canonical, "KEY_VERSION", canonical.KEY_VERSION + 1)
     monkeypatch.setattr(rekey, "name", f"report-link-keys-v{canonical.KEY_VERSION}")
-    assert "x.com/someone/status/111" in cli(database, "reports", "list")  # re-keyed again
+    run_once(database)  # re-keyed again
+    assert "x.com/someone/status/111" in cli(database, "reports", "list")
     with sqlite3.connect(database) as db:
         names = {name for (name,) in db.execute("SELECT name FROM _sqlite_migrations")}
     assert {f"report-link-keys-v{canonical.KEY_VERSION - 1}", rekey.name} <= names
