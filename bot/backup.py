@@ -13,9 +13,12 @@ uncertain, and the engine looks each one up on the platform (by the token it car
 sending it again: what already arrived is recorded as sent, not sent twice. What would start
 afresh from the copy makes deliveries nobody looks up, so today's digest counts as sent for
 everyone whose time had come, and announcements due before the restore wait for their announcer.
-A Litestream replica (its `_litestream_seq` table, no backup mark) is current to within seconds:
-its digests are left to the ledger. A marked backup copied into place by hand gets the same
-treatment when `socialbot run` starts on it (`settle_copied_backup`).
+A file Litestream has just restored from its replica is current to within seconds: its digests
+are left to the ledger. Only the Litestream restore path says so (`deploy/socialbot-litestream`,
+`socialbot restore --litestream-replica`): the file cannot, since every copy of a replicated
+database carries Litestream's table, an old `sqlite3 .backup` or disk snapshot as much as a
+replica (review10c R12). A marked backup copied into place by hand gets a backup's treatment
+when `socialbot run` starts on it (`settle_copied_backup`).
 """
 
 from __future__ import annotations
@@ -371,11 +374,12 @@ def _carry_reports(previous: Path | None, restored: Database) -> Carried:
     return Carried(dict(sorted(carried.items())), tuple(sorted(added)))
 
 
-def settle(db: Database, plan: Plan | None, now: datetime) -> Settled:
+def settle(db: Database, plan: Plan | None, now: datetime, replica: bool = False) -> Settled:
     """The care a database put back from a copy needs before a bot runs on it: unfinished
     deliveries become uncertain, announcements due by `now` are held, and (with `plan`, unless
-    it is a Litestream replica) today's digests due by `now` count as sent; the backup's mark
-    is removed. A backup from an older release may lack the newest columns: those come first."""
+    it is a `replica` Litestream has just restored, with no backup's mark) today's digests due
+    by `now` count as sent; the backup's mark is removed. A backup from an older release may
+    lack the newest columns: those come first."""
     for tables in (
         *Core.migrations,  # the people the digests' marks read
         ledger.migrations,
@@ -387,7 +391,7 @@ def settle(db: Database, plan: Plan | None, now: datetime) -> Settled:
     if db[MARK_TABLE].exists():
         row = db.execute(f"SELECT max(taken_at) FROM [{MARK_TABLE}]").fetchone()
         taken_at = datetime.fromisoformat(row[0]) if row and row[0] else None
-    replica = taken_at is None and db[LITESTREAM_TABLE].exists()
+    replica = replica and taken_at is None
     unfinished = ledger.Ledger(db).distrust_unfinished()
     held = announcement_store.AnnouncementStore(db).hold_late(now)
     done = 0
@@ -420,12 +424,13 @@ def restore(
     database: Path,
     confirm: Callable[[], object] = lambda: None,
     plan: Plan | None = None,
+    replica: bool = False,
 ) -> Copied:
     """Replace `database` with the checked socialbot database `source`, the old one moved
-    aside, then `settle` it. `confirm` runs once `source` checked out, before anything changes
-    (it raises to stop). The caller makes sure no bot runs on it; refused while another process
-    (Litestream) has it open. A `database` that is a symlink stays one: the file it leads to is
-    replaced."""
+    aside, then `settle` it (`replica`: Litestream has just restored `source`). `confirm` runs
+    once `source` checked out, before anything changes (it raises to stop). The caller makes
+    sure no bot runs on it; refused while another process (Litestream) has it open. A
+    `database` that is a symlink stays one: the file it leads to is replaced."""
     if not source.is_file():
         raise BackupError(f"there is no backup at {source}")
     database = database.resolve()
@@ -443,7 +448,7 @@ def restore(
         raise BackupError(f"cannot restore {source} to {database}: {error}") from None
     db = Database(database)
     try:
-        settled = settle(db, plan, datetime.now(UTC))
+        settled = settle(db, plan, datetime.now(UTC), replica)
         reports_store.migrations.apply(db)  # a backup from an older release: the newest columns
         carried = _carry_reports(previous, db)
         return _describe(db.conn, database, settled, previous, carried)

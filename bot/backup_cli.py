@@ -44,7 +44,14 @@ def backup_command(file: Path) -> None:
 @click.command("restore")
 @click.argument("file", type=BACKUP)
 @click.option("--yes", is_flag=True, help="Do not ask before replacing the database.")
-def restore_command(file: Path, yes: bool) -> None:
+@click.option(
+    "--litestream-replica",
+    "replica",
+    is_flag=True,
+    help="FILE is what `litestream restore` has just made from the replica (current to within"
+    " seconds): today's digests are left to the delivery ledger, not counted as sent.",
+)
+def restore_command(file: Path, yes: bool, replica: bool) -> None:
     """Replace the database with the backup FILE; refused while `socialbot run` uses it."""
     from bot.backup import BackupError, restore
     from bot.store import AlreadyRunning, RunLock
@@ -65,7 +72,7 @@ def restore_command(file: Path, yes: bool) -> None:
 
     try:
         # Asks once the backup checked out.
-        copied = restore(file, settings.db, confirm=ask, plan=plan_of(settings))
+        copied = restore(file, settings.db, confirm=ask, plan=plan_of(settings), replica=replica)
     except BackupError as error:
         raise click.ClickException(str(error)) from None
     finally:
@@ -127,7 +134,7 @@ def settled_lines(settled: Settled) -> list[str]:
     return lines
 
 
-def settle_copied_backup(settings: Settings) -> None:
+def settle_on_start(settings: Settings) -> None:
     """`socialbot run` on a backup copied into place (not through `socialbot restore`): the
     same care as a restore, so that a fan-out the copy shows unfinished is not sent again."""
     from bot.backup import settle_copied_backup

@@ -88,7 +88,7 @@ def main() -> None:
 @main.command()
 def run() -> None:
     """Run the bot: Slack, the Teams endpoint, the clock (and the console when nothing else)."""
-    from bot.backup_cli import settle_copied_backup
+    from bot.backup_cli import settle_on_start
     from bot.settings import SettingsError
     from bot.store import AlreadyRunning, RunLock, created_at
 
@@ -116,7 +116,7 @@ def run() -> None:
         )
     try:
         new = not settings.db.exists()
-        settle_copied_backup(settings)
+        settle_on_start(settings)
         runtime = runtime_or_exit(settings, upgrade=True)
         if new:
             # A lost volume or a mistyped path looks like a healthy bot otherwise.

@@ -236,14 +236,20 @@ async def test_a_restore_does_not_send_today_s_digest_again(cli, bot, slack, tmp
     again = await cli(digest, "send", "--now")
     assert all(len(digests_to(slack, user)) == 1 for user in HUMANS), again.output
 
-    # A Litestream replica (no backup's mark, Litestream's table) is current: a morning
-    # recovery does not cost everyone that day's digest (review10b O2).
+    # An unmarked copy of a Litestream-replicated database (a `sqlite3 .backup`, a disk
+    # snapshot: Litestream's table and no backup's mark) may be days old: a backup
+    # (review10c R12).
     replica = tmp_path / "replica.db"
     replica.write_bytes(saved.read_bytes())
     with Database(replica) as copy:
         copy.execute("DROP TABLE socialbot_backup")
         copy.execute("CREATE TABLE _litestream_seq (id INTEGER PRIMARY KEY, seq INTEGER)")
-    recovered = await cli(main, "restore", "--yes", str(replica))
+    snapshot = await cli(main, "restore", "--yes", str(replica))
+    assert f"Today's digest counts as sent for {len(HUMANS)} people" in snapshot.output
+    assert "Litestream replica" not in snapshot.output
+    # What Litestream has just restored is current: a morning recovery does not cost everyone
+    # that day's digest (review10b O2).
+    recovered = await cli(main, "restore", "--yes", "--litestream-replica", str(replica))
     assert recovered.exit_code == 0, recovered.output
     assert "It is a Litestream replica, current to within seconds" in recovered.output
     assert "Today's digest counts as sent" not in recovered.output
