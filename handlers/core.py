@@ -285,6 +285,7 @@ class Core:
         self.on_action(actions.GUIDELINES_UNHELPFUL, self._unhelpful)
         self.on_action(actions.SHARE, self.shares.clicked)
         self.on_tick("prune guideline answers", self.guidelines.prune_daily)
+        self.on_tick("prune people who left", self.directory.prune_daily)
         TeamQuestions(self).register()
 
     # -- registration ----------------------------------------------------------------------------

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import re
 import time
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -23,7 +25,7 @@ from handlers.groups import (
     GroupMembers,
     group_named,
 )
-from handlers.privacy import is_forgotten
+from handlers.privacy import drop_own_rows, is_forgotten
 
 FORMER_EMPLOYEE = "a former employee"  # how someone forgotten on request is shown
 
@@ -199,6 +201,8 @@ def zone_named(name: str, fallback: ZoneInfo) -> ZoneInfo:
         return fallback
 
 
+log = logging.getLogger(__name__)
+
 migrations = Migrations("people")
 
 
@@ -227,6 +231,20 @@ def add_chosen_zone(db: Database) -> None:
     db.table("people").add_column("tz_chosen", int, not_null_default=0)
 
 
+@migrations()
+def add_left_at(db: Database) -> None:
+    """When the person left (was marked deleted; 0: they have not): their own rows go
+    DEPARTED_KEPT after it. Those gone before this release count from the upgrade."""
+    db.table("people").add_column("left_at", float, not_null_default=0)
+    db.execute("UPDATE people SET left_at = ? WHERE deleted = 1", [time.time()])
+
+
+# How long the directory keeps a person who left (their name, ids, time zone, digest settings):
+# long enough for a mistaken deactivation to be undone, and for the 90 days of deliveries the
+# figures count; what they reported stays with the report (until `socialbot forget`).
+DEPARTED_KEPT = timedelta(days=90)
+
+
 @dataclass(frozen=True)
 class Member:
     """A member of the workspace or tenant, as its platform describes them."""
@@ -250,22 +268,29 @@ class Directory:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._pruned_on: date | None = None
 
     def upsert(self, members: Iterable[Member]) -> int:
         """Store or refresh `members`; return how many were given."""
         now = time.time()
         rows = [
-            (m.platform, m.user_id, m.name, m.tz, int(m.is_bot), int(m.deleted), int(m.guest), now)
+            (
+                *(m.platform, m.user_id, m.name, m.tz),
+                *(int(m.is_bot), int(m.deleted), int(m.guest), now, now if m.deleted else 0),
+            )
             for m in members
         ]
         with self.db.atomic():
             # A zone the person chose stays: their platform's is only what it last saw.
+            # Someone who left keeps the moment they left, however often a sync says it again.
             self.db.conn.executemany(
                 "INSERT INTO people (platform, user_id, name, tz, is_bot, deleted, guest,"
-                " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, user_id)"
-                " DO UPDATE SET name = excluded.name, tz = CASE WHEN tz_chosen THEN tz"
-                " ELSE excluded.tz END, is_bot = excluded.is_bot, deleted = excluded.deleted,"
-                " guest = excluded.guest, updated_at = excluded.updated_at",
+                " updated_at, left_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (platform, user_id) DO UPDATE SET name = excluded.name,"
+                " tz = CASE WHEN tz_chosen THEN tz ELSE excluded.tz END,"
+                " is_bot = excluded.is_bot, deleted = excluded.deleted, guest = excluded.guest,"
+                " updated_at = excluded.updated_at, left_at = CASE WHEN NOT excluded.deleted"
+                " THEN 0 WHEN left_at > 0 THEN left_at ELSE excluded.left_at END",
                 rows,
             )
         return len(rows)
@@ -291,12 +316,28 @@ class Directory:
         their platform shows them again; return how many were active."""
         with self.db.atomic():
             cursor = self.db.execute(
-                "UPDATE people SET deleted = 1, updated_at = ? WHERE platform = ? AND deleted = 0"
-                " AND user_id IN (SELECT value FROM json_each(?))",
+                "UPDATE people SET deleted = 1, updated_at = ?, left_at = ? WHERE platform = ?"
+                " AND deleted = 0 AND user_id IN (SELECT value FROM json_each(?))",
                 # One JSON parameter, however many leave: SQLite caps the number of parameters.
-                [time.time(), platform, json.dumps(sorted(user_ids))],
+                [now := time.time(), now, platform, json.dumps(sorted(user_ids))],
             )
         return int(cursor.rowcount)
+
+    async def prune_daily(self, now: datetime) -> None:
+        """Once a day, drop the own rows (directory entry, digest settings, …) of everyone who
+        left more than DEPARTED_KEPT ago: kept without a purpose otherwise (review10b O12)."""
+        if self._pruned_on == now.date():
+            return
+        self._pruned_on = now.date()
+        departed = self.db.execute(
+            "SELECT platform, user_id FROM people"
+            " WHERE deleted = 1 AND left_at > 0 AND left_at < ?",
+            [(now - DEPARTED_KEPT).timestamp()],
+        ).fetchall()
+        for platform, user_id in departed:
+            drop_own_rows(self.db, platform, user_id)
+        if departed:
+            log.info("people who left pruned from the directory", extra={"people": len(departed)})
 
     def get(self, platform: str, user_id: str) -> Member | None:
         """One member, if known."""

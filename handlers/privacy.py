@@ -75,20 +75,30 @@ def is_forgotten(user_id: str) -> bool:
     return user_id.startswith(f"{FORGOTTEN}-")
 
 
+def drop_own_rows(db: Database, platform: str, user_id: str) -> dict[str, int]:
+    """Delete only the rows that are the person's own (OWN_ROWS), what the bot keeps of someone
+    who left; elsewhere they stay named (a report they made, until `forget`). Returns the rows
+    deleted per table."""
+    dropped = {}
+    with db.atomic():
+        for name in sorted(OWN_ROWS & set(personal_tables(db))):
+            sql = f"DELETE FROM [{name}] WHERE platform = ? AND user_id = ?"
+            if count := db.execute(sql, [platform, user_id]).rowcount:
+                dropped[name] = count
+    return dropped
+
+
 def forget(db: Database, platform: str, user_id: str, stand_in: str) -> dict[str, int]:
     """Delete the person's own rows; elsewhere put `stand_in` in place of their id and blank
     their name. Returns the rows changed per table."""
-    changed = {}
     with db.atomic():
+        changed = drop_own_rows(db, platform, user_id)
         for name in personal_tables(db):
-            where, params = "WHERE platform = ? AND user_id = ?", [platform, user_id]
             if name in OWN_ROWS:
-                cursor = db.execute(f"DELETE FROM [{name}] {where}", params)
-            else:
-                columns = {column.name for column in db.table(name).columns}
-                blank = ", name = ''" if "name" in columns else ""
-                sql = f"UPDATE [{name}] SET user_id = ?{blank} {where}"
-                cursor = db.execute(sql, [stand_in, *params])
-            if cursor.rowcount:
-                changed[name] = cursor.rowcount
-    return changed
+                continue
+            columns = {column.name for column in db.table(name).columns}
+            blank = ", name = ''" if "name" in columns else ""
+            sql = f"UPDATE [{name}] SET user_id = ?{blank} WHERE platform = ? AND user_id = ?"
+            if count := db.execute(sql, [stand_in, platform, user_id]).rowcount:
+                changed[name] = count
+    return dict(sorted(changed.items()))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -11,6 +12,7 @@ from sqlite_utils import Database
 
 from bot.app import build_runtime
 from bot.cli import main
+from handlers.digest.store import DigestStore
 from handlers.groups import Group
 from handlers.people import Member
 from tests.conftest import SettingsFactory
@@ -80,3 +82,30 @@ async def test_a_teams_object_id_is_found_in_any_case(
     forget = ["forget", "--user", pasted, "--yes"]
     forgotten = CliRunner().invoke(main, forget, env=env)
     assert "people: 1 row(s)" in forgotten.stdout
+
+
+async def test_someone_who_left_is_dropped_from_the_directory_after_90_days(
+    make_settings: SettingsFactory,
+) -> None:
+    # Review10b O12: a former employee's name, zone and digest settings were kept for ever.
+    runtime = build_runtime(make_settings())
+    core, db = runtime.core, runtime.db
+    core.directory.upsert([Member("slack", "U1", "Ada"), Member("slack", "U2", "Bo")])
+    DigestStore(db).update("slack", "U1", at=time(7, 45))
+    ada = core.person("slack", "U1", "Ada")
+    await core.command("report-mention", ada, "https://x.com/someone/status/111 rude")
+    left = datetime.now(UTC)
+    core.directory.mark_gone("slack", ["U1"])
+    core.directory.upsert([Member("slack", "U1", "Ada", deleted=True)])  # the next sync
+    try:
+        await core.tick(left + timedelta(days=89))
+        assert core.directory.get("slack", "U1") is not None  # a mistake can still be undone
+        await core.tick(left + timedelta(days=91))
+        assert core.directory.get("slack", "U1") is None
+        assert db["digest_preferences"].count == 0
+        assert core.directory.get("slack", "U2") is not None
+        (reporter,) = db["report_reporters"].rows  # what they reported stays with the report
+        assert (reporter["user_id"], reporter["name"]) == ("U1", "Ada")
+    finally:
+        await runtime.stop_background()
+        db.close()
