@@ -106,6 +106,7 @@ class Reports:
         core.on_action(ids.DISMISS, self.dismiss, any_value=True)
         core.on_action(ids.SNOOZE, self.snooze, any_value=True)
         core.on_action(ids.REOPEN, self.reopen, any_value=True)
+        core.on_action(ids.ALL_NOTES, self.all_notes, any_value=True)
         core.on_tick("report reminders", self.tick)
         core.on_held(ids.CARD, self._card_held)
         core.for_the_team(ids.CARD, ids.REMINDER, ids.CRISIS_PING, ids.REOPENED, ids.HANDOVER)
@@ -385,6 +386,11 @@ class Reports:
         report = self._report(value)
         change = triage.reopen(report, person.platform, person.user_id)
         return await self._apply(person, report, change, "reopened and assigned to you")
+
+    async def all_notes(self, person: Person, value: str) -> Message:
+        """Every reporter's notes, to the manager who asked (the card shows the first ten)."""
+        require_manager(person)
+        return views.all_notes(self._report(value))
 
     async def snooze(self, person: Person, value: str) -> Message:
         """Hold the reminders of a report for an hour or four."""

@@ -12,6 +12,7 @@ RESOLVE = "report_resolve"
 DISMISS = "report_dismiss"
 # On a closed card.
 REOPEN = "report_reopen"
+ALL_NOTES = "report_all_notes"  # every reporter's notes, past the card's first ten
 # Snooze buttons on a reminder; the value is "<report id>:<minutes>".
 SNOOZE = "report_snooze"
 

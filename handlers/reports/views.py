@@ -330,10 +330,7 @@ def card(report: Report, names: Names) -> Message:
         if text
     ]
     if more:
-        notes.append(
-            f"_What the {others} wrote is not shown here; an admin lists it with"
-            " `socialbot reports list --json`._"
-        )
+        notes.append(f"_What the {others} wrote: press **{ALL_NOTES}**._")
     if notes:
         blocks.append(Text("\n".join(notes)))
     if first.source_permalink:
@@ -343,14 +340,58 @@ def card(report: Report, names: Names) -> Message:
     if report.reopened is not None:
         reopened_line, earlier_line = reopening_lines(report, names)
         blocks += [Text(reopened_line), Context(earlier_line)]
-    if report.status.is_open:
-        blocks.append(manager_buttons(report))
-    else:
-        blocks.append(Actions((Button("Reopen", ids.REOPEN, str(report.id)),)))
+    row = (
+        manager_buttons(report).buttons
+        if report.status.is_open
+        else (Button("Reopen", ids.REOPEN, str(report.id)),)
+    )
+    if more:
+        row += (Button(ALL_NOTES, ids.ALL_NOTES, str(report.id)),)
+    blocks.append(Actions(row))
     blocks.append(Context("Reporters' names are shown to the social media team only."))
     summary = f"Negative mention {report.ref} ({report.urgency.value}): "
     what = report.links[0] if report.links else clip(first.about, 100)
     return Message(summary + untrusted(what), tuple(blocks))
+
+
+ALL_NOTES = "Show all notes"
+# What "Show all notes" shows at most: within Slack's 50 blocks of 3,000 characters and the
+# size of a Teams message; past it, the rest is for `socialbot reports list --json`.
+NOTES_CHARS = 40_000
+NOTES_BLOCK_CHARS = 2_500
+
+
+def all_notes(report: Report) -> Message:
+    """Every reporter of the report and what they wrote, for the manager who pressed
+    "Show all notes" on a card that shows the first SHOWN_REPORTERS (review10c R8)."""
+    lines = [
+        f"_{untrusted(r.shown_name)}_: "
+        + (" — ".join(untrusted(clip(text, 500)) for text in (r.about, r.note) if text) or "-")
+        for r in report.reporters
+    ]
+    title = f"All {len(report.reporters)} reporters of {report.ref} and what they wrote"
+    shown: list[str] = []
+    for line in lines:
+        if sum(map(len, shown)) + len(line) > NOTES_CHARS:
+            break
+        shown.append(line)
+    blocks: list[Block] = [Text(f"**{title}**")]
+    paragraph: list[str] = []
+    for line in shown:
+        if paragraph and len("\n".join([*paragraph, line])) > NOTES_BLOCK_CHARS:
+            blocks.append(Text("\n".join(paragraph)))
+            paragraph = []
+        paragraph.append(line)
+    if paragraph:
+        blocks.append(Text("\n".join(paragraph)))
+    if left := len(lines) - len(shown):
+        blocks.append(
+            Context(
+                f"{left} more not shown here, for the message's size: an admin lists them"
+                " with `socialbot reports list --json`."
+            )
+        )
+    return Message(title, tuple(blocks))
 
 
 def reopening_lines(report: Report, names: Names) -> tuple[str, str]:

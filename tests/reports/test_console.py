@@ -92,12 +92,14 @@ async def test_a_report_many_file_shows_the_first_reporters_and_a_count(
             person = runtime.core.person("console", f"person{n:02d}")
             await runtime.core.command("report-mention", person, f"{LINK} note of person{n:02d}")
         manager = io.StringIO()
-        script = "/report-mention open\n"
+        script = "/report-mention open\n#6\n"  # Show all notes
         await ConsoleSession(runtime.core, io.StringIO(script), manager, "mia", manager=True).run()
         shown = " ".join(manager.getvalue().split())
     finally:
         runtime.db.close()
 
-    assert "Reported by (11):" in shown and "person09 and 1 other " in shown  # review10c R8
-    assert "note of person09" in shown and "note of person10" not in shown
-    assert "What the 1 other wrote is not shown here; an admin lists it with" in shown
+    card, _, notes = shown.partition("All 11 reporters of R-0001 and what they wrote")
+    assert "Reported by (11):" in card and "person09 and 1 other " in card  # review10c R8
+    assert "note of person09" in card and "note of person10" not in card
+    assert "What the 1 other wrote: press" in card and "[#6 Show all notes]" in card
+    assert "person00: note of person00" in notes and "person10: note of person10" in notes

@@ -24,6 +24,7 @@ from tests.fakes.slack_web_api import FakeSlack
 from tests.reports.conftest import (
     CHANNEL,
     LINK,
+    MANAGERS,
     card_buttons,
     inputs,
     messages_to,
@@ -436,3 +437,22 @@ async def test_report_in_a_dm_without_a_good_link_says_how_to_write_it(
     assert "\n" not in answer["text"]
     assert calls(slack, "views.open") == []
     assert report_rows(bot) == []
+
+
+async def test_a_manager_reads_every_reporters_note_past_the_cards_first_ten(
+    bot: Any, slack: FakeSlack
+) -> None:
+    # Review10c R8: past ten reporters the card sent managers to a server command.
+    for n in range(12):
+        await report(bot, f"{LINK} note of reporter {n:02d}", user=f"W1{n:02d}")
+    await settled(bot.runtime)
+    (card,) = [c for c in calls(slack, "chat.update") if "and 2 others" in json.dumps(c)][-1:]
+    assert "note of reporter 11" not in json.dumps(card["blocks"])
+    (show,) = [b for b in buttons(card["blocks"]) if b["text"]["text"] == "Show all notes"]
+
+    await press(bot, slack, show, user="W999")  # not a manager
+    assert "note of reporter" not in json.dumps(await responded(slack))
+    await press(bot, slack, show, user=MANAGERS[0])
+    shown = json.dumps(await responded(slack, 2))
+    assert all(f"note of reporter {n:02d}" in shown for n in range(12)), shown
+    assert "All 12 reporters of R-0001" in shown
