@@ -49,6 +49,7 @@ from bot.slack.directory import (
     sync_people,
     user_group_members,
 )
+from bot.slack.gateway import honour_no_proxy
 from bot.slack.uploads import HomePublisher
 from handlers.command_words import SALUTATION, parse_command, said_to_bot
 from handlers.core import NOT_SENT_PRIVATELY, SENT_PRIVATELY, Core
@@ -132,9 +133,12 @@ class SlackBot:
             # Socket Mode connections are authenticated by the app token; HTTP needs signatures.
             request_verification_enabled=not settings.slack_socket_mode,
             logger=logging.getLogger("slack_bolt.AsyncApp"),
+            # Bolt makes a client per request, which reads HTTPS_PROXY again: NO_PROXY first.
+            before_authorize=_honour_no_proxy,
         )
         self.client: AsyncWebClient = self.app.client
         self.client.base_url = settings.slack_api_url
+        honour_no_proxy(self.client)
         # users.list and other low-tier methods answer 429 in big workspaces: wait and retry.
         self.client.retry_handlers = [AsyncRateLimitErrorRetryHandler(max_retry_count=5)]
         self._socket: AsyncSocketModeHandler | None = None
@@ -703,6 +707,13 @@ class SlackBot:
 
     async def _on_error(self, error: Exception, body: dict[str, Any]) -> None:
         reply_for_error(error, f"slack {body.get('type', 'request')}")
+
+
+async def _honour_no_proxy(
+    client: AsyncWebClient, next: Callable[[], Awaitable[BoltResponse]]
+) -> BoltResponse:
+    honour_no_proxy(client)
+    return await next()
 
 
 def _name_in(body: dict[str, Any]) -> str:

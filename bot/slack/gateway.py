@@ -5,7 +5,9 @@ from __future__ import annotations
 import base64
 import json
 import logging
+import urllib.request
 from typing import Any
+from urllib.parse import urlsplit
 
 import aiohttp
 from slack_sdk.errors import SlackApiError, SlackRequestError
@@ -100,6 +102,15 @@ def _refused_or(failure: DeliveryError, recipient: str) -> DeliveryError:
     return failure if fix is None else ConversationRefused(str(failure), fix)
 
 
+def honour_no_proxy(client: AsyncWebClient) -> None:
+    """Reach Slack directly when NO_PROXY names its host: slack_sdk takes HTTPS_PROXY (or
+    HTTP_PROXY) from the environment for every call, but not NO_PROXY (review10c R19). Call it
+    once `client.base_url` is where the calls go."""
+    host = urlsplit(client.base_url).hostname or ""
+    if client.proxy and urllib.request.proxy_bypass(host):
+        client.proxy = None
+
+
 class SlackGateway:
     """Posts by user id (Slack opens the DM) or channel id; never retries on its own."""
 
@@ -117,15 +128,14 @@ class SlackGateway:
     def from_settings(cls, settings: Settings, timeout: float = 30.0) -> SlackGateway:
         """A gateway for the workspace of SLACK_BOT_TOKEN at SLACK_API_URL."""
         token = settings.slack_bot_token
-        return cls(
-            AsyncWebClient(
-                token=token.get_secret_value() if token else None,
-                base_url=settings.slack_api_url,
-                timeout=int(timeout),
-                retry_handlers=[],
-            ),
-            timeout,
+        client = AsyncWebClient(
+            token=token.get_secret_value() if token else None,
+            base_url=settings.slack_api_url,
+            timeout=int(timeout),
+            retry_handlers=[],
         )
+        honour_no_proxy(client)
+        return cls(client, timeout)
 
     def _session(self) -> aiohttp.ClientSession:
         # One pooled session (keep-alive, TLS reused), made inside the running loop.

@@ -369,6 +369,23 @@ async def test_url_verification_echoes_the_challenge(bot) -> None:
     assert (await response.json())["challenge"] == payload["challenge"]
 
 
+async def test_slack_is_reached_directly_when_no_proxy_names_it(
+    make_slack_bot: Any, slack: FakeSlack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Review10c R19: slack_sdk takes HTTPS_PROXY from the environment but not NO_PROXY.
+    for name in ("https_proxy", "http_proxy", "HTTP_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")  # nothing there: via it, no call
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    bot = await make_slack_bot(escalation_channel="CSOCIAL")
+
+    assert (await (await bot.get("/healthz")).json())["slack"]["ok"] is True  # auth.test: Bolt
+    link = "https://x.com/angry_customer/status/1790000000000000001"
+    assert (await post_form(bot, slash("/report-mention", link))).status == 200
+    (card,) = await wait_for_call(slack, "chat.postMessage")  # the delivery gateway's client
+    assert card["channel"] == "CSOCIAL"
+
+
 async def test_healthz_reports_each_connection(bot) -> None:
     response = await bot.get("/healthz")
     state = await response.json()
