@@ -26,7 +26,7 @@ RUN groupadd --system --gid 10001 socialbot \
     && chown socialbot:socialbot /data
 COPY --from=build /opt/socialbot /opt/socialbot
 COPY deploy/litestream.yml /etc/litestream.yml
-COPY deploy/socialbot-litestream /usr/local/bin/socialbot-litestream
+COPY deploy/socialbot-litestream deploy/socialbot-entrypoint /usr/local/bin/
 ENV PATH=/opt/socialbot/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
@@ -45,4 +45,6 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
 # socialbot handles SIGTERM itself (it drains and exits within about 20 s), so it may be PID 1;
 # `--init` (compose: init: true) still reaps any stray child.
 STOPSIGNAL SIGTERM
+# An empty SOCIALBOT_LOG_FORMAT (an older .env's `SOCIALBOT_LOG_FORMAT=`) keeps the JSON logs.
+ENTRYPOINT ["socialbot-entrypoint"]
 CMD ["socialbot", "run"]

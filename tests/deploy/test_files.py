@@ -51,6 +51,25 @@ def test_the_image_runs_the_bot_as_a_user_on_the_data_volume() -> None:
     assert "python:3.11-slim" in final("ARG")
 
 
+@pytest.mark.parametrize(("given", "used"), [("", "json"), ("text", "text"), (None, "json")])
+def test_an_empty_log_format_from_an_env_file_keeps_the_images_json_logs(
+    given: str | None, used: str
+) -> None:
+    # Review10b O1: `docker run --env-file` with an older .env's `SOCIALBOT_LOG_FORMAT=`
+    # replaced the image's json with an empty value: text logs.
+    assert final("ENTRYPOINT") == '["socialbot-entrypoint"]'
+    assert "deploy/socialbot-entrypoint" in final("COPY")
+    env = {"PATH": "/usr/bin:/bin", **({} if given is None else {"SOCIALBOT_LOG_FORMAT": given})}
+    shown = subprocess.run(
+        [ROOT / "deploy" / "socialbot-entrypoint", "sh", "-c", 'printf %s "$SOCIALBOT_LOG_FORMAT"'],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert shown.stdout == used
+
+
 def documents() -> list[tuple[Path, dict[str, Any]]]:
     return [
         (path, doc)
