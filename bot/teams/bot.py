@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import sqlite3
 import time
 import uuid
 from collections import OrderedDict
@@ -42,6 +43,7 @@ from bot.teams.share_links import ShareLinks
 from bot.teams.tokens import FetchingAdapter, connector_tokens
 from bot.teams.turns import PLATFORM, Turns, reply
 from handlers.core import Core
+from handlers.errors import database_locked
 from handlers.views import Message
 
 log = logging.getLogger(__name__)
@@ -293,10 +295,17 @@ class TeamsBot:
             log.warning("a slow invoke's answer missed its chat", extra={"error": str(error)})
 
     def _first_time(self, activity: Activity) -> bool:
-        """False for a message Teams delivers again (slow answer, restart): answered once."""
-        return not activity.id or self.conversations.first_time(
-            activity.conversation.id, activity.id
-        )
+        """False for a message Teams delivers again (slow answer, restart): answered once.
+        While another program holds the database's lock it cannot be noted: answered (a
+        report then is kept to file later, review10b O4)."""
+        try:
+            return not activity.id or self.conversations.first_time(
+                activity.conversation.id, activity.id
+            )
+        except sqlite3.OperationalError as error:
+            if not database_locked(error):
+                raise
+            return True
 
     def _from_the_company(self, activity: Activity) -> bool:
         """Whether the activity comes from one of the company's tenants (any, when none is

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import sqlite3
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,7 +26,7 @@ from bot.teams.gateway import TeamsGateway
 from bot.teams.shared import links, message_html, shared_message, with_links
 from handlers.command_words import SALUTATION, parse_command, said_to_bot, typed
 from handlers.core import NOT_SENT_PRIVATELY, SENT_PRIVATELY, Core
-from handlers.errors import FormErrors, UserError
+from handlers.errors import FormErrors, UserError, database_locked
 from handlers.help import help_message
 from handlers.people import Person, Role
 from handlers.views import Form, Message, Reply, Text, plain_text
@@ -300,7 +301,11 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         noted in the directory."""
         activity: Activity = turn_context.activity
         before = self.conversations.get(activity.conversation.id)
-        self._remember(turn_context)
+        try:
+            self._remember(turn_context)
+        except sqlite3.OperationalError as error:  # stored at their next message
+            if not database_locked(error):
+                raise
         if before is None or before.blocked:  # a chat new (or open again) to the bot
             reach.release(self.core, self.gateway)
         return person_of(self.core, activity)

@@ -6,7 +6,9 @@ Bot Connector."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -121,3 +123,26 @@ async def test_a_teams_question_for_the_team_is_answered_from_slack(
     await settled(bot.runtime)
     answered = [text for text in said_to_megan(connector) if "team answered your question" in text]
     assert len(answered) == 1 and "Use the booking page" in answered[0]
+
+
+async def test_a_teams_report_made_while_the_database_is_locked_is_kept_and_filed_after(
+    bot: Any, slack: FakeSlack, connector: FakeBotConnector
+) -> None:
+    # Review10b O4: another program holds the database's write lock (a backup script).
+    await from_teams(bot, connector, text="hello")  # Megan is known to the directory
+    db = bot.runtime.db
+    holder = sqlite3.connect(db.execute("PRAGMA database_list").fetchone()[2])
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        await from_teams(bot, connector, text=f"report {LINK} rude reply to our launch post")
+    finally:
+        holder.rollback()
+        holder.close()
+    assert "it is kept and filed as soon as the database is free" in said_to_megan(connector)[-1]
+    assert db["reports"].count == 0
+
+    await bot.runtime.core.tick(datetime.now(UTC))
+    await settled(bot.runtime)
+    assert "is filed now" in said_to_megan(connector)[-1]
+    assert "R-0001 is with the social media team" in said_to_megan(connector)[-1]
+    assert LINK in json.dumps(slack.messages_in(CHANNEL)[0].blocks)
