@@ -256,7 +256,6 @@ class Reports:
     def _file_kept(self) -> None:
         """File the reports kept while the database was locked, oldest first, as far as it
         takes them now; each reporter gets the receipt they could not get then."""
-        filed = 0
         for kept in self.kept.waiting():
             fields = {k: v for k, v in kept.items() if k not in ("links", "where", "urgency")}
             reporter = Reporter(**fields)
@@ -268,15 +267,13 @@ class Reports:
                 if not database_locked(error):
                     raise
                 break
-            filed += 1
+            self.kept.filed(1)
             receipt = views.filed_at_last(self._filed(stored))
             if self.core.can_message(reporter.platform):
                 key = f"kept:{reporter.at}"
                 self.core.outbox.enqueue(
                     reporter.platform, [reporter.user_id], ids.STATUS, key, receipt
                 )
-        if filed:
-            self.kept.filed(filed)
 
     def _store(
         self, reporter: Reporter, links: tuple[str, ...], where: str, urgency: Urgency

@@ -4,8 +4,9 @@ database (in memory for a throwaway one) and filed at the next clock tick the lo
 so nothing reported is lost to a lock (review10b O4).
 
 The file is readable by its owner only, like the database: it holds reporters' names and words.
-A report filed whose line could not be removed is filed again at the next tick, which adds
-nothing (the same person reporting the same thing again is a repeat).
+A report is taken off the file as soon as it is in the database; one whose line could not be
+removed is filed again at the next tick, which adds nothing (the same person reporting the
+same thing again is a repeat).
 """
 
 from __future__ import annotations
