@@ -13,8 +13,10 @@ from click.testing import CliRunner
 from sqlite_utils import Database
 
 import content_feed
+from bot.app import build_runtime
 from bot.cli import main
 from bot.feeds_cli import feeds
+from bot.settings import load_settings
 from content_feed import store
 from handlers import digest
 from tests.content_feed.conftest import FeedServer, item, rss
@@ -154,7 +156,8 @@ def test_an_older_database_upgrades_with_every_row_and_never_reuses_ids(
     dump = {name: list(db.query(f"SELECT * FROM {name}")) for name in TABLES}
     db.close()
 
-    assert "Acme news" in run("list").output  # the start migrates
+    build_runtime(load_settings(_env_file=None)).db.close()  # `socialbot run` migrates
+    assert "Acme news" in run("list").output
     db = Database(tmp_path / "bot.db")
     assert {name: list(db.query(f"SELECT * FROM {name}")) for name in TABLES} == dump
     assert "AUTOINCREMENT" in db.table("content_items").schema
