@@ -14,7 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from content_feed.canonical import canonical_url, dedupe_key, shown_url
+from content_feed.canonical import KEY_VERSION, canonical_url, dedupe_key, shown_url
 from content_feed.curate import DEFAULT_MAX_AGE
 from content_feed.errors import FeedExistsError, FeedNotFoundError
 from content_feed.kinds import KINDS as KINDS
@@ -152,6 +152,34 @@ def remember_removed_stories(db: Database) -> None:
             fresh_at REAL NOT NULL,
             suggest INTEGER NOT NULL
         )"""
+    )
+
+
+@migrations(name=f"content-url-keys-v{KEY_VERSION}")
+def rekey_content_urls(db: Database) -> None:
+    """Compute the stories' keys again with today's rules (link keys v3: an escaped address and
+    an IDN host as people read them), so a story stored before the rules changed is not stored
+    again when another feed carries it under its other spelling. A key two stored stories now
+    share stays with the older; the other keeps a key of its own."""
+    rows = db.execute("SELECT id, url, url_key FROM content_items ORDER BY id").fetchall()
+    keys: dict[int, str] = {}
+    taken: set[str] = set()
+    for item_id, url, old in rows:
+        key = dedupe_key(url)
+        if key in taken:
+            key = old if old not in taken else f"{old}#{item_id}"
+        keys[item_id] = key
+        taken.add(key)
+    # Out of the way first: a story's new key may be another's old one (UNIQUE).
+    db.execute("UPDATE content_items SET url_key = '#' || id")
+    db.conn.executemany(
+        "UPDATE content_items SET url_key = ? WHERE id = ?",
+        [(key, item_id) for item_id, key in keys.items()],
+    )
+    removed = db.execute("SELECT id, url_key FROM content_removed").fetchall()
+    db.conn.executemany(
+        "UPDATE content_removed SET url_key = ? WHERE id = ?",
+        [(dedupe_key(f"https://{key}"), row_id) for row_id, key in removed],
     )
 
 

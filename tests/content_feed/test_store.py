@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 import content_feed
 from content_feed import store
+from content_feed.canonical import KEY_VERSION
 from content_feed.curate import DEFAULT_MAX_AGE
 from content_feed.manage import seed_feeds
 from content_feed.parse import ParsedFeed, ParsedItem
@@ -131,3 +132,19 @@ def test_undated_items_arriving_later_count_from_when_they_are_read(db: Database
     found = store.candidate_items(db, since=later - timedelta(minutes=1))
     assert [i.guid for i in found] == ["u0", "u1"]
     assert found[0].fresh_at == later and found[0].published is None
+
+
+def test_a_story_stored_under_the_previous_link_keys_is_not_stored_again() -> None:
+    # review11c R1: link keys v3 read an escaped address as people read it ('%C3%98resund' is
+    # 'Øresund'), but the stories stored before kept their old keys: the same story from
+    # another feed was stored, and offered, a second time after the upgrade.
+    previous = Database(memory=True)
+    store.migrations.apply(previous, stop_before=f"content-url-keys-v{KEY_VERSION}")
+    one = store.insert_feed(previous, "https://e.com/feed", now=ADDED)
+    escaped = "https://e.com/%C3%98resund-bridge"
+    store.record_success(previous, one, feed_of(entry("x", escaped)), ADDED)
+    previous.execute("UPDATE content_items SET url_key = 'e.com/%C3%98resund-bridge'")
+    store.migrations.apply(previous)  # the upgrade
+    two = store.insert_feed(previous, "https://news.example/rss", kind="industry", now=ADDED)
+    store.record_success(previous, two, feed_of(entry("y", "https://e.com/Øresund-bridge")), ADDED)
+    assert suggested(previous) == ["x"]
