@@ -80,7 +80,7 @@ class Reports:
             SlashCommand(
                 COMMAND,
                 "Report a negative mention to the social media team",
-                "[link] [what it is about] | list | open",
+                "[link] [what it is about] | list | open [page] | R-0001",
                 self.command,
                 # The receipt names who reported what: never where others read it.
                 private=True,

@@ -34,7 +34,8 @@ async def test_the_help_and_the_greeting_list_the_words_to_type(teams: Teams) ->
         "- digest today's digest, now",
         "- stop no more digests",
         "- ask [question] Ask about our social media guidelines",
-        "- report [link] [what it is about] | list | open Report a negative mention",
+        "- report [link] [what it is about] | list | open [page] | R-0001"
+        " Report a negative mention",
         "- check: [your draft] Check a post",
         "type help to see this again",
     ):
