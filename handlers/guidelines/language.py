@@ -335,6 +335,10 @@ _SCRIPTS = {
 }
 
 
+# Letters Persian writes and Arabic does not: an Arabic-script item that is not Arabic.
+_PERSIAN = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
+
+
 def written_in(text: str) -> str | None:
     """The language `text` (a feed item's title and summary) is written in: one the bot reads
     (spoken or only read) by its words, or one its script tells (Japanese, Korean, Chinese,
@@ -346,17 +350,23 @@ def written_in(text: str) -> str | None:
         return "ja" if counts["ja"] >= counts["ko"] else "ko"
     script = max(counts, key=lambda code: counts[code])
     if counts[script] * 4 > letters:
-        return script
+        return None if script == "ar" and _PERSIAN.search(text) else script
     # Letters in capitalised words are most often a name's ("São Paulo" in a Danish item).
     found, lowered = words(text), " ".join(w for w in text.split() if not w[:1].isupper()).lower()
-    scores = {
-        code: _score(read, found, lowered) for code, read in {**LANGUAGES, **READ_ONLY}.items()
-    }
+    read_in = {**LANGUAGES, **READ_ONLY}
+    scores = {code: _score(read, found, lowered) for code, read in read_in.items()}
+    if not any(scores.values()):  # nothing tells: English, if it is written in Latin letters
+        latin = sum(char.isalpha() and char < "\u0250" for char in text)
+        return DEFAULT_LANGUAGE.code if latin * 2 > letters else None
     ranked = sorted(scores.values(), reverse=True)
     best, english = max(scores, key=lambda code: scores[code]), scores[DEFAULT_LANGUAGE.code]
     if english == ranked[0] or (english and ranked[0] < english + MARGIN):
         return DEFAULT_LANGUAGE.code  # press-release English has few words of its own
-    return best if ranked[0] > ranked[1] else None
+    # Another language only on clear evidence, its words not only its letters (Finnish writes
+    # ä and ö as Swedish does; Italian shares words with Spanish and Catalan): a disclosure in
+    # the wrong language is worse than #employee.
+    worded = ranked[0] > 2.0 * any(letter in lowered for letter in read_in[best].letters)
+    return best if worded and ranked[0] >= ranked[1] + MARGIN else None
 
 
 def reading_language(text: str, spoken: str) -> str:

@@ -12,7 +12,7 @@ import pytest
 import snowballstemmer  # type: ignore[import-untyped]
 
 from handlers.guidelines.answer import offline_answer
-from handlers.guidelines.language import LANGUAGES, detect_language, stem, without
+from handlers.guidelines.language import LANGUAGES, detect_language, stem, without, written_in
 from handlers.guidelines.retrieval import Index
 from handlers.guidelines.sections import split_sections
 from handlers.texts import TEXTS
@@ -327,3 +327,23 @@ def test_a_question_cut_to_the_words_a_passage_shares_keeps_the_rest_as_written(
     lacking = {"のパ", "パス", "スワ", "ワー", "ード"}
     assert without("公式アカウントのパスワードは", lacking) == "公式アカウントの ドは"
     assert without("Who runs our accounts?", set()) == "Who runs our accounts?"
+
+
+@pytest.mark.parametrize(
+    ("item", "language"),
+    [
+        # review11c R7: a disclosure in the wrong language ("(trabajo en Nordlys)" on an Italian
+        # post, a Swedish sentence leading a Finnish one) is worse than #employee (None).
+        ("Nordlys apre un nuovo ufficio a Milano. L'azienda assumerà 50 persone quest'anno.", None),
+        ("Nordlys julkaisee kolmannen neljänneksen tuloksensa. Liikevaihto kasvoi 12 %.", None),
+        ("Nordlys получила премию", None),
+        ("نوردلیس جایزه پایداری را برد", None),
+        ("Nordlys vinder pris for bæredygtighed. Prisen blev uddelt i går i København.", "da"),
+        ("Nordlys opens a new office in Aarhus. The office will employ 40 people.", "en"),
+        ("Nordlys Q3 results", "en"),
+    ],
+)
+def test_a_feed_item_s_language_is_told_only_on_clear_evidence(
+    item: str, language: str | None
+) -> None:
+    assert written_in(item) == language
