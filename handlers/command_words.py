@@ -43,6 +43,13 @@ WORDS_ONLY = frozenset({"teams"})
 # What people type after an @mention of the bot ("@socialbot: report …", "@socialbot, report …",
 # a Japanese IME's full-width colon, a direction mark a right-to-left client puts after the name).
 SALUTATION = f"[\\s{DIRECTION_MARKS}]*[:,;\uff1a\uff0c\u3001]?"
+# Words that ask for a report in a sentence ("can you report https://…?", "bitte melden"): a
+# link in such a message is offered for a report, never taken for a question alone.
+REPORTING = frozenset(
+    ("report", "reporting", "reported", "melde", "melden", "rapporter", "rapporteer",
+     "rapporteren", "anmeld", "anmelde", "signaler", "signalez", "reportar", "denunciar")
+)  # fmt: skip
+_AROUND = "()[]{}\"'.,;:!?"
 # Commands that people there start with a word of the capability's own (the prefix it listens
 # for with `Core.on_prefix`), so the help and every hint say that word.
 PREFIXED = {"check-post": "check:"}
@@ -129,6 +136,18 @@ def parse_command(text: str, commands: Commands) -> tuple[str, str] | None:
             return candidate.command, " ".join(part for part in (candidate.text, rest) if part)
     # A slash means a command was meant: let the core answer with its usage and a suggestion.
     return (key, rest) if word.startswith("/") and key else None
+
+
+def offered_words(text: str) -> list[str]:
+    """The words of a message a capability may offer something for ("Report it"): the message
+    when it is one word (a lone link), else each word when it speaks of reporting ("please
+    report https://x.com/… it is rude"), as a question with a link is not one to answer alone."""
+    words = text.split()
+    if len(words) <= 1:
+        return words
+    if not any(word.strip(_AROUND).lower() in REPORTING for word in words):
+        return []
+    return [word.strip(_AROUND) for word in words]
 
 
 def said_to_bot(text: str, after: str | None, commands: Commands) -> str:

@@ -16,7 +16,7 @@ from sqlite_utils.migrations import Migrations
 
 from content_feed.text import DIRECTION_MARKS
 from handlers import actions, groups, guidelines, people, shares, team_questions
-from handlers.command_words import after_word, typed
+from handlers.command_words import after_word, offered_words, typed
 from handlers.commands import Commands
 from handlers.errors import UserError
 from handlers.groups import GroupMembers
@@ -471,8 +471,9 @@ class Core:
     async def message(
         self, person: Person, text: str, *, public: bool = False, on_text: OnText | None = None
     ) -> Message:
-        """Answer a direct message or a mention: a greeting gets the help, a lone link what a
-        capability offers for it ("Report it"), the rest an answer (`on_text`: the answer's text
+        """Answer a direct message or a mention: a greeting gets the help, a lone link (or one
+        in a message asking to report it) what a capability offers for it ("Report it"), the
+        rest an answer (`on_text`: the answer's text
         as a model writes it). A word a capability answers
         privately ("check:") is answered in a channel (`public`) only with where to ask."""
         if self._greeting(text):
@@ -487,11 +488,11 @@ class Core:
             if public:
                 return Message(PRIVATE_ONLY.format(prefix=prefix))
             return await self._prefixed[prefix](person, after_word(text, prefix) or "")
-        words = text.split()
-        for offer in self._on_link if len(words) == 1 else ():
-            offered = await offer(person, words[0])
-            if offered is not None:
-                return offered
+        for word in offered_words(text):
+            for offer in self._on_link:
+                offered = await offer(person, word)
+                if offered is not None:
+                    return offered
         return await self.guidelines.ask(person, text, on_text)
 
     def speaks_to_the_bot(self, text: str) -> bool:

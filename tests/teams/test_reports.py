@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from bot.cli import main
 from bot.teams import tokens
-from tests.teams.conftest import MakeTeams, Teams, card_text, load_activity
+from tests.teams.conftest import MakeTeams, Teams, card_text, load_activity, objects_in
 from tests.teams.test_team_questions import OLO, OLO_CHAT, calls_where, posted_to
 
 PERSONAL = "teams-message-personal.json"
@@ -88,6 +88,25 @@ async def test_a_report_after_a_mention_and_a_salutation_is_filed(teams: Teams, 
     await teams.post(MENTION, text=text.format(link=LINK))
 
     assert [row["url"] for row in teams.db["report_links"].rows] == [LINK]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "text"),
+    [
+        (MENTION, "<at>Test Bot</at> could you report {link}? It is rude"),
+        (PERSONAL, "Please report this one {link} for me"),
+    ],
+)
+async def test_a_sentence_asking_to_report_a_link_is_offered_the_report(
+    teams: Teams, fixture: str, text: str
+) -> None:
+    # review10a T11: answered with a quote of the guidelines, as a question; nothing filed.
+    await teams.post(fixture, text=text.format(link=LINK))
+
+    [answer] = teams.connector.posted
+    assert "Is this a post you want to report" in card_text(answer.activity)
+    [button] = [b for b in objects_in(answer.activity) if b.get("title") == "Report it"]
+    assert LINK in json.dumps(button)
 
 
 async def test_a_sender_teams_gives_no_name_for_is_not_named_by_their_object_id(
