@@ -901,9 +901,37 @@ _ASSISTANT: dict[str, dict[str, str]] = {
 }
 
 
-TEXTS: dict[str, dict[str, str]] = {
-    code: {**_GUIDELINES[code], **_CHECKS[code], **_ASSISTANT[code]} for code in _GUIDELINES
+# What Teams shows at once for a button or dialog whose work outlasts its wait (bot/teams), in
+# the language of the presser's Teams client.
+_TEAMS: dict[str, dict[str, str]] = {
+    "en": {"still_working": "Still working on it: the answer comes in your chat with socialbot."},
+    "da": {"still_working": "Jeg arbejder stadig på det: svaret kommer i din chat med socialbot."},
+    "de": {
+        "still_working": "Ich arbeite noch daran: Die Antwort kommt in deinem Chat mit socialbot."
+    },
+    "sv": {
+        "still_working": "Jag jobbar fortfarande på det: svaret kommer i din chatt med socialbot."
+    },
+    "nb": {
+        "still_working": "Jeg jobber fortsatt med det: svaret kommer i chatten din med socialbot."
+    },
+    "nl": {"still_working": "Ik ben er nog mee bezig: het antwoord komt in je chat met socialbot."},
+    "fr": {
+        "still_working": "J'y travaille encore : la réponse arrivera dans votre conversation avec"
+        " socialbot."
+    },
+    "es": {
+        "still_working": "Sigo trabajando en ello: la respuesta llegará a tu chat con socialbot."
+    },
 }
+
+
+TEXTS: dict[str, dict[str, str]] = {
+    code: {**_GUIDELINES[code], **_CHECKS[code], **_ASSISTANT[code], **_TEAMS[code]}
+    for code in _GUIDELINES
+}
+# Locales of a client whose language the bot speaks under another code.
+_LOCALES = {"no": "nb", "nn": "nb"}
 
 
 def text_for(key: str, language: str, **fields: object) -> str:
@@ -911,3 +939,11 @@ def text_for(key: str, language: str, **fields: object) -> str:
     `fields` filled in."""
     text = TEXTS.get(language, TEXTS["en"])[key]
     return text.format(**fields) if fields else text
+
+
+def language_of(locale: str) -> str:
+    """The bot's language for a client's locale ("de-DE" → "de", "nn-NO" → "nb"), English when
+    it speaks none of it."""
+    code = locale.replace("_", "-").partition("-")[0].lower()
+    code = _LOCALES.get(code, code)
+    return code if code in TEXTS else "en"

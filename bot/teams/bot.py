@@ -44,6 +44,7 @@ from bot.teams.tokens import FetchingAdapter, connector_tokens
 from bot.teams.turns import PLATFORM, Turns, reply
 from handlers.core import Core
 from handlers.errors import database_locked
+from handlers.texts import language_of, text_for
 from handlers.views import Message
 
 log = logging.getLogger(__name__)
@@ -90,10 +91,10 @@ def tenant_of(activity: Activity) -> str:
 
 
 # Teams gives up on an invoke after about 15 s ("Unable to reach app") and retries a message
-# extension's after 5 s: one not answered within this budget is answered at once, its turn
-# finishing after, its words (if any) sent to the person's chat.
+# extension's after 5 s: one not answered within this budget is answered at once ("Still
+# working on it", in the language of the person's Teams), its turn finishing after, what its
+# answer shows sent to the person's chat.
 INVOKE_BUDGET_SECONDS = 4.0
-STILL_WORKING = "Still working on it: the answer comes in your chat with socialbot."
 # The delivery purpose of a turn's answer Teams refused for longer than the turn could wait,
 # and what of that answer is kept (its conversation comes from the stored reference).
 LATE_ANSWER = "late-answer"
@@ -253,7 +254,7 @@ class TeamsBot:
     async def _invoke(self, authenticated: Any, activity: Activity) -> web.Response:
         """Run an invoke's turn; Teams' retry of the same invoke is answered from that turn,
         not run again. One that takes longer than `invoke_budget` is answered at once
-        (`STILL_WORKING`) and finishes after, its answer going to the person's chat."""
+        ("Still working on it") and finishes after, its answer going to the person's chat."""
         # Teams' retry is the same activity; the same id with other content is another invoke.
         content = json.dumps([activity.name, activity.value], sort_keys=True, default=str)
         key = (activity.conversation.id, activity.id or "", content)
@@ -275,7 +276,8 @@ class TeamsBot:
         if done and not invoke.late:
             return _http_response(invoke.turn.result())
         invoke.late = True
-        return _http_response(invokes.words(activity.name or "", STILL_WORKING))
+        still = text_for("still_working", language_of(activity.locale or ""))
+        return _http_response(invokes.words(activity.name or "", still))
 
     async def _finish_late(self, invoke: _Invoke, activity: Activity) -> None:
         """Once an invoke's turn is done: if Teams was answered without it, what its answer

@@ -250,8 +250,9 @@ def activity(reply: views.Reply, errors: Mapping[str, str] | None = None) -> Jso
         summary, content = reply.text, card(reply)
     return {
         "type": "message",
-        # Most Teams clients show the summary in notifications instead of "sent a card".
-        "summary": views.unescape(summary),
+        # Most Teams clients show the summary in notifications instead of "sent a card", as
+        # plain text (no backticks around a command word).
+        "summary": views.plain_text(summary),
         "attachments": [attachment(content)],
     }
 

@@ -9,7 +9,7 @@ from typing import Any
 from botbuilder.core import InvokeResponse
 
 from bot.teams import cards, forms
-from handlers.views import Form, Message
+from handlers.views import Form, Message, plain_text
 
 ADAPTIVE_CARD_ACTION = "adaptiveCard/action"
 TASK_FETCH = "task/fetch"
@@ -29,8 +29,9 @@ def card_refresh(card: cards.Json) -> InvokeResponse:
 
 
 def card_message(text: str) -> InvokeResponse:
-    """`Action.Execute`: keep the card and show `text` briefly."""
-    return _ok({"statusCode": 200, "type": INVOKE_MESSAGE, "value": text})
+    """`Action.Execute`: keep the card and show `text` (our markdown) briefly, as plain text:
+    a toast shows no emphasis, and no backticks around a command word."""
+    return _ok({"statusCode": 200, "type": INVOKE_MESSAGE, "value": plain_text(text)})
 
 
 def dialog(form: Form, errors: Mapping[str, str] | None = None) -> InvokeResponse:
@@ -39,8 +40,8 @@ def dialog(form: Form, errors: Mapping[str, str] | None = None) -> InvokeRespons
 
 
 def dialog_message(text: str) -> InvokeResponse:
-    """Show `text` in a small dialog of its own."""
-    return _ok({"task": {"type": "message", "value": text}})
+    """Show `text` (our markdown) in a small dialog of its own, as plain text."""
+    return _ok({"task": {"type": "message", "value": plain_text(text)}})
 
 
 def closed() -> InvokeResponse:

@@ -29,7 +29,7 @@ from handlers.core import NOT_SENT_PRIVATELY, SENT_PRIVATELY, Core
 from handlers.errors import FormErrors, UserError, database_locked
 from handlers.help import help_message
 from handlers.people import Person, Role
-from handlers.views import Form, Message, Reply, Text, plain_text
+from handlers.views import Form, Message, Reply, Text
 
 log = logging.getLogger(__name__)
 
@@ -399,13 +399,13 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         result = await self._action(person, data)
         if result is None or (isinstance(result, Message) and _few_words(result)):
             # As Slack answers a button privately below the message, not in its place.
-            return invokes.card_message(plain_text((result or DONE).text))
+            return invokes.card_message((result or DONE).text)
         # A form (from a button not marked as opening one), or an answer with buttons of its
         # own ("Unmute"): a message of its own, the pressed card kept.
         sent = await self._below(turn_context, result)
         if isinstance(result, Form):
-            return invokes.card_message(plain_text(result.title) if sent else NOT_SENT_PRIVATELY)
-        return invokes.card_message(plain_text(result.text))
+            return invokes.card_message(result.title if sent else NOT_SENT_PRIVATELY)
+        return invokes.card_message(result.text)
 
     async def _on_task_fetch(
         self, turn_context: TurnContext, person: Person, value: dict[str, Any]

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from bot.teams import cards
-from bot.teams.bot import STILL_WORKING
 from handlers.core import Shortcut
 from handlers.errors import FormErrors
 from handlers.people import Person
+from handlers.texts import text_for
 from handlers.views import Form, Input, Message, Reply, SharedMessage, Text, Values
 from tests.teams.conftest import (
     Teams,
@@ -245,10 +245,11 @@ async def test_a_dialog_teams_stopped_waiting_for_arrives_in_the_chat(
     teams.core.on_shortcut(replace(flag, run=slow))
     teams.bot.invoke_budget = 0.0
 
-    late = await _invoke(teams, FETCH, value=_fetch_value(), recipient=BOT)
+    late = await _invoke(teams, FETCH, value=_fetch_value(), recipient=BOT, locale="de-DE")
     answered.set()
 
-    assert late == {"task": {"type": "message", "value": STILL_WORKING}}
+    assert late == {"task": {"type": "message", "value": text_for("still_working", "de")}}
+    assert late["task"]["value"].startswith("Ich arbeite noch daran")  # in the client's language
     [sent] = await calls_where(teams.connector, lambda call: call.method == "send")
     assert sent.conversation_id == chat["id"]
     assert "Report to social media manager" in card_text(sent.activity)

@@ -96,6 +96,7 @@ async def test_a_group_chat_install_says_to_mention_the_bot_and_a_mention_runs_a
     said = card_text(welcome.activity)
     assert "- @Test Bot report [link]" in said
     assert "Here, @mention me first (@Test Bot help shows this again)" in said
+    assert "`" not in welcome.activity["summary"]  # a notification's plain text
     assert stored(teams)[GROUP_CHAT_ID]["kind"] == "groupChat"
 
     link = "https://x.com/angry_customer/status/1790000000000000001"

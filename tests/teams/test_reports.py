@@ -39,6 +39,7 @@ async def test_a_report_from_teams_and_a_button_only_managers_may_press(
 
     body = await (await teams.post(EXECUTE, value=acknowledge(report_id))).json()
     assert "social media manager" in str(body["value"]).lower()
+    assert "report list shows yours" in body["value"]  # a toast: no backticks (review10a T14)
     assert teams.db.table("reports").get(report_id)["status"] == "new"
 
 
