@@ -28,7 +28,6 @@ from botbuilder.schema.teams import TeamsChannelData
 from sqlite_utils import Database
 
 from bot.delivery.engine import DeliveryEngine
-from bot.delivery.gateway import PermanentFailure, RateLimited, TransientFailure
 from bot.delivery.ledger import Ledger, canonical
 from bot.errors import reply_for_error
 from bot.repeats import Repeated
@@ -281,20 +280,14 @@ class TeamsBot:
 
     async def _finish_late(self, invoke: _Invoke, activity: Activity) -> None:
         """Once an invoke's turn is done: if Teams was answered without it, what its answer
-        shows (words, a refreshed card, a dialog's form) goes to the person's chat (an answer
-        sent there by the turn is there already)."""
+        shows (words, a refreshed card, a dialog's form) goes to the person's chat, opened if
+        they have none yet (an answer sent there by the turn is there already)."""
         answer = await invoke.turn
         if not invoke.late:
             return
         shown = invokes.shown_in(answer)
-        if shown is None:
-            return
-        account = activity.from_property
-        recipient = (account.aad_object_id or account.id) if account else ""
-        try:
-            await self.gateway.send(recipient, shown)
-        except (PermanentFailure, RateLimited, TransientFailure) as error:
-            log.warning("a slow invoke's answer missed its chat", extra={"error": str(error)})
+        if shown is not None:
+            await self.turns.to_own_chat(activity, shown)
 
     def _first_time(self, activity: Activity) -> bool:
         """False for a message Teams delivers again (slow answer, restart): answered once.

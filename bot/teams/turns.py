@@ -482,7 +482,12 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
     async def _send_personal(self, turn_context: TurnContext, answer: Reply) -> bool:
         """Send `answer` to the sender's personal chat with the bot, opening it if there is
         none yet; False when Teams would not take it."""
-        activity: Activity = turn_context.activity
+        return await self.to_own_chat(turn_context.activity, cards.activity(answer))
+
+    async def to_own_chat(self, activity: Activity, payload: cards.Json) -> bool:
+        """Send `payload` to the personal chat with the bot of whoever sent `activity`, opening
+        it if there is none yet (someone who only ever pressed a button in a channel); False
+        when Teams would not take it."""
         account: ChannelAccount = activity.from_property
         recipient = account.aad_object_id or account.id
         try:
@@ -494,7 +499,7 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
                     tenant.id if tenant else activity.conversation.tenant_id,
                     activity.service_url,
                 )
-            await self.gateway.send(recipient, cards.activity(answer))
+            await self.gateway.send(recipient, payload)
         except (PermanentFailure, RateLimited, TransientFailure) as error:
             log.warning("could not reach a personal chat", extra={"error": str(error)})
             return False

@@ -232,9 +232,7 @@ async def test_a_dialog_teams_stopped_waiting_for_arrives_in_the_chat(
     teams: Teams, shared: list[SharedMessage]
 ) -> None:
     # review10c R24: "the answer comes in your chat", and the form never came.
-    olo = load_activity(FETCH, "")["from"]
-    chat = {"conversationType": "personal", "id": "a:chat-olo"}
-    await teams.post("teams-message-personal.json", text="hi", conversation=chat, **{"from": olo})
+    olo = load_activity(FETCH, "")["from"]  # pressed in a channel, never wrote to the bot
     flag = teams.core.shortcuts["test_flag"]
     answered = asyncio.Event()
 
@@ -251,7 +249,8 @@ async def test_a_dialog_teams_stopped_waiting_for_arrives_in_the_chat(
     assert late == {"task": {"type": "message", "value": text_for("still_working", "de")}}
     assert late["task"]["value"].startswith("Ich arbeite noch daran")  # in the client's language
     [sent] = await calls_where(teams.connector, lambda call: call.method == "send")
-    assert sent.conversation_id == chat["id"]
+    assert sent.conversation_id == "a:conversation-1"  # Olo's chat with the bot, opened
+    chat = {"conversationType": "personal", "id": sent.conversation_id}
     assert "Report to social media manager" in card_text(sent.activity)
     [action] = cards_in(sent.activity)[0]["actions"]
     assert action["type"] == "Action.Execute"  # as a chat draws a form: pressed in place
