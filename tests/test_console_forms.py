@@ -29,7 +29,7 @@ async def test_a_slash_command_in_a_form_cancels_it_and_runs(
     said = await session(make_settings, "alice", ["/report-mention", "/socialbot help", "quit"])
     assert "(Report a mention cancelled; nothing was sent.)" in said
     assert "to see this again" in said  # the command ran, not taken as the link
-    assert "not a web link" not in said and "R-0001" not in said
+    assert "not a web link" not in said and "Your report R-0001" not in said
     assert said.count(LINK_QUESTION) == 1
 
     left = await session(make_settings, "alice", ["/report-mention", "/quit", "/socialbot help"])
