@@ -44,6 +44,12 @@ GUESTS_GET_NONE = (
     "Daily digests are for the company's own people: guest accounts get none, so there is no"
     " digest to send or set up for you."
 )
+# A guest who is a social media manager keeps the form: its workdays and zone time their
+# report reminders.
+GUEST_MANAGER_SAVED = (
+    "Saved. Guest accounts get no digest; your workdays and time zone set when report reminders"
+    " reach you."
+)
 
 # People handled per tick, the rest a minute later: above Slack's pace (600 a minute), so the
 # engine is never starved, and each person yields to the event loop so acks stay prompt.
@@ -318,16 +324,22 @@ class Digest:
         self._queue(plan, now)
         return True
 
-    def _refuse_guests(self, person: Person) -> None:
-        """A guest account gets no digest (unless SOCIALBOT_INCLUDE_GUESTS): say so, rather than
-        send one or offer a time for one that never comes."""
+    def _guest(self, person: Person) -> bool:
+        """Whether `person` is a guest account, who gets no digest (unless
+        SOCIALBOT_INCLUDE_GUESTS)."""
         member = self.core.directory.get(person.platform, person.user_id)
-        if member is not None and member.guest and not self.plan.include_guests:
+        return member is not None and member.guest and not self.plan.include_guests
+
+    def _refuse_guests(self, person: Person) -> None:
+        """Say a guest gets no digest, rather than send one or offer a time for one that never
+        comes; a guest who is a manager still sets the workdays and zone of their reminders."""
+        if self._guest(person) and not person.has(Role.MANAGER):
             raise UserError(GUESTS_GET_NONE)
 
     async def _digest_now(self, person: Person, text: str) -> Message:
         """Send the person today's digest now, whatever their time and day (once a day)."""
-        self._refuse_guests(person)
+        if self._guest(person):
+            raise UserError(GUESTS_GET_NONE)
         now = datetime.now(UTC)
         member = self.core.directory.get(person.platform, person.user_id)
         if member is None:
@@ -390,6 +402,8 @@ class Digest:
         if joins is not None:
             set_joined(self.db, person.platform, person.user_id, joins)
         due = self.schedule.replan(person.platform, person.user_id, datetime.now(UTC))
+        if self._guest(person):
+            return Message(GUEST_MANAGER_SAVED)
         if not prefs.wants(self.plan.opt_in):
             return Message("Saved. Daily digests are off; turn them on here any time.")
         return Message(self._next_digest(person, "Saved.", due))

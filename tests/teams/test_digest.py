@@ -15,6 +15,7 @@ from tests.digest.conftest import add_feeds, at
 from tests.teams.conftest import MakeTeams, Teams, card_text, cards_in, objects_in
 
 PERSONAL = "teams-message-personal.json"
+EXECUTE = "teams-invoke-adaptiveCard-action.constructed.json"
 INVOKE = "teams-invoke-adaptiveCard-action.constructed.json"
 PEOPLE = {"ada": "a:chat-ada", "bo": "a:chat-bo", "cy": "a:chat-cy"}  # Entra id: personal chat
 
@@ -187,3 +188,28 @@ async def test_a_guest_is_told_digests_are_not_for_guests(teams: Teams) -> None:
 
     said = [card_text(call.activity) for call in teams.connector.sent]
     assert said == [GUESTS_GET_NONE, GUESTS_GET_NONE]
+
+
+async def test_a_guest_who_is_a_manager_sets_the_days_of_their_reminders(
+    make_teams: MakeTeams,
+) -> None:
+    # review10c R22: since guests were told digests are not for them, a guest social media
+    # manager could no longer open the preferences, which also set their reminders' days.
+    megan = "7faf8ab2-3d56-4244-b585-20c8a42ed2b8"  # the sender of the personal message
+    teams = await make_teams(social_media_managers=[megan])
+    teams.core.directory.upsert([Member("teams", megan, "Megan Bowen", guest=True)])
+
+    for text in ("digest", "preferences"):
+        await teams.post(PERSONAL, text=text)
+
+    digest, form = teams.connector.sent
+    assert card_text(digest.activity) == GUESTS_GET_NONE
+    [card] = cards_in(form.activity)
+    [save] = card["actions"]
+    # Teams sends every input with what it holds: as the form showed them.
+    shown = {node["id"]: node.get("value", "") for node in objects_in(card["body"]) if "id" in node}
+    data = {**save["data"], **shown}
+    value = {"action": {"type": "Action.Execute", "verb": save["verb"], "data": data}}
+    saved = await (await teams.post(EXECUTE, value=value)).json()
+    assert "Guest accounts get no digest; your workdays and time zone set" in str(saved)
+    assert "Your next digest comes" not in str(saved)
