@@ -21,6 +21,7 @@ from handlers.checks.text import (
     sentences_of,
     without_links,
 )
+from handlers.guidelines.language import detect_language, reading_language
 from handlers.texts import text_for
 
 # Shared mailboxes a company publishes: writing to them is what they are for.
@@ -214,12 +215,13 @@ def confidential(
 def _secret_terms(
     draft: str, secrets: tuple[Secret, ...], today: date, section: str, language: str
 ) -> Iterator[Concern]:
+    cased = reading_language(draft, detect_language(draft)) in _DECLINING
     for secret in secrets:
         if not secret.secret_on(today):
             continue
         # "Project Havørn" is also "Havørn" ("Havørn-holdet").
         names = [secret.term, *[m.group(1) for m in [_PROJECT.match(secret.term)] if m]]
-        found = name_pattern(names, declined=True).finditer(draft)
+        found = name_pattern(names, declined=True, cased=cased).finditer(draft)
         match = next((m for m in found if not _common_word(draft, m)), None)
         if match is None:
             continue
@@ -234,6 +236,8 @@ def _secret_terms(
         )
 
 
+# The languages read whose names take case endings in Latin letters ("Polarisem", "Polarisissa").
+_DECLINING = frozenset({"pl", "cs", "sk", "fi", "hu", "ro", "tr"})
 # A code name's generic first word: the name is also said without it.
 _PROJECT = re.compile(
     r"(?i:project|projekt|projet|proyecto|progetto|projeto|projekt|operation|codename|code name)"

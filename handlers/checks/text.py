@@ -162,7 +162,7 @@ def _spelt(word: str) -> str:
     return "".join(parts)
 
 
-def _name(name: str, declined: bool) -> str:
+def _name(name: str, declined: bool, cased: bool) -> str:
     """One name of `name_pattern`: the name, what may be glued before and after it, and where
     its word ends."""
     words = [unicodedata.normalize("NFKC", word) for word in name.split()]
@@ -173,30 +173,36 @@ def _name(name: str, declined: bool) -> str:
     if letters is None:
         return before + body
     whole = rf"(?!{_word(letters)})"
+    genitive = r"['\u2019]s|['\u2019]|s" if letters == _LATIN else ""
     if not declined or letters not in _ENDINGS or len(last) < _DECLINED:
-        genitive = r"(?:['\u2019]s|['\u2019]|s)?" if letters == _LATIN else ""
-        return before + body + genitive + whole
+        return before + body + (f"(?:{genitive})?" if genitive else "") + whole
+    # Latin letters take a case ending only in a language that declines names (Polish,
+    # Finnish…): "Vegan" is not "Vega" declined in an English draft.
+    cased = cased or letters != _LATIN
     endings = "|".join(sorted(_ENDINGS[letters], key=len, reverse=True))
-    forms = [rf"['\u2019:]?(?:{endings})", "['\u2019]"]
+    forms = [rf"['\u2019:]?(?:{endings})", "['\u2019]"] if cased else [genitive]
     if len(last) >= _COMPOUNDED:
         forms.append(f"[{letters}]{{{_COMPOUND_TAIL},}}")
     ending = f"(?:{'|'.join(forms)})?"
-    if letters == _LATIN and last[-1] in "aA" and len(last) > _COMPOUNDED:
+    if cased and letters == _LATIN and last[-1] in "aA" and len(last) > _COMPOUNDED:
         stem = r"\s+".join(map(_spelt, [*words[:-1], last[:-1]]))
         return f"{before}(?:{body}{ending}|{stem}(?:{_FOR_FINAL_A})){whole}"
     return before + body + ending + whole
 
 
-def name_pattern(names: Iterable[str], declined: bool = False) -> re.Pattern[str]:
+def name_pattern(
+    names: Iterable[str], declined: bool = False, cased: bool = True
+) -> re.Pattern[str]:
     """Names as whole words, allowing a possessive or genitive ending ("Nordlys'", "Polaris's"),
     and handles and hashtags that start with one, its words joined ("@vindelsystems"); a name
     is whole next to another script's letters ("来週Polarisを", "הPolaris"), after the words
     Hebrew and Arabic glue to the next ("ופולריס", "البولاريس"), and one in Japanese or Chinese
     anywhere. A `declined` name may also take a case ending ("Polarisem", "Nordstjerny") or
-    start a compound ("Polarisprojektet"). Accents match composed or not, Hebrew and Arabic
-    vowel marks and tatweel written or not."""
+    start a compound ("Polarisprojektet"); in Latin letters a case ending only when `cased`
+    (the text is in a language that declines names). Accents match composed or not, Hebrew and
+    Arabic vowel marks and tatweel written or not."""
     parts = sorted({" ".join(n.split()) for n in names if n.strip()}, key=len, reverse=True)
-    alternatives = "|".join(_name(part, declined) for part in parts)
+    alternatives = "|".join(_name(part, declined, cased) for part in parts)
     joined = "|".join(_spelt("".join(part.split())) for part in parts)
     return re.compile(
         rf"(?:{alternatives or '(?!)'})|(?<=[@#])(?:{joined or '(?!)'})\w*", re.IGNORECASE

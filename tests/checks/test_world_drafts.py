@@ -60,6 +60,7 @@ def test_a_name_inside_japanese_text_or_typed_full_width_is_found(env: dict[str,
 # compound, with accents typed as separate marks (NFD, as macOS pastes from PDFs), in capitals.
 NAMES = {
     "SOCIALBOT_CONFIDENTIAL_TERMS": "Polaris, פולריס, بولاريس, Nordstjerna, São João, Ark, Weißdorn"
+    ", Vega, Kira"
 }
 GLUED = [
     ("אנחנו עובדים על הפולריס כבר חודש", "הפולריס"),
@@ -81,6 +82,9 @@ NOT_GLUED = [
     "Arkitekten tegnede et arkiv til os",
     "Polarisation is a physics word.",
     "Polarised debates are tiring.",
+    # No case endings in a language that does not decline names.
+    "Vegan lunch at the office today, come join!",
+    "Kiran joined our team this week.",
     "נסענו לפולין בשבוע שעבר",
 ]
 
