@@ -464,11 +464,12 @@ _GOOD = re.compile(
     r"|mahtava|paras|skvěl\w*|dobr[ýá]|nejlepší)(?!\w)",
     re.IGNORECASE,
 )
-# The thing said to work ("la app funciona, solo hay que actualizarla", "aplikacja działa"), or
-# someone complaining.
+# The thing said to work or to fail ("la app funciona, solo hay que actualizarla", "aplikacja
+# działa", "dass die App ständig abstürzt"), or someone complaining or blaming.
 _WORKS_OR_COMPLAINT = re.compile(
     rf"{_COMPLAIN}|(?<!\w)(?:works|working|funciona|funcionan|działa|działają|toimii|funguje"
-    r"|fungerer|funktioniert|werkt|fonctionne|funziona|fungerar|virker)(?!\w)",
+    r"|fungerer|funktioniert|werkt|fonctionne|funziona|fungerar|virker|läuft|runs|crash\w*"
+    r"|abstürz\w*|blam\w*)(?!\w)",
     re.IGNORECASE,
 )
 _YOUR_SERVICE = re.compile(rf"(?<!\w){_YOUR}\s+(?:[^\W\d_]+\s+)?{SERVICE.pattern}", re.IGNORECASE)
