@@ -211,8 +211,9 @@ def dedupe_key(url: str) -> str:
     return _key(LINK_END.split(url.strip(), maxsplit=1)[0], _WRAPPED_HOPS)
 
 
-def _readable_host(host: str) -> str:
-    """`host` with its xn-- labels decoded (`xn--bcher-kva.de` is `bücher.de`), NFC, lower-case."""
+def readable_host(host: str) -> str:
+    """`host` with its xn-- labels decoded (`xn--bcher-kva.de` is `bücher.de`), NFC, lower-case:
+    a host as people read it, however it was copied."""
     labels = []
     for label in host.split("."):
         if label.startswith("xn--"):
@@ -230,7 +231,7 @@ def _readable_path(path: str) -> str:
 
 def _key(url: str, hops: int) -> str:
     parts = urlsplit(canonical_url(url))
-    host = _readable_host(parts.netloc.removeprefix("www."))
+    host = readable_host(parts.netloc.removeprefix("www."))
     host = HOST_ALIASES.get(host) or ("linkedin.com" if _COUNTRY_LINKEDIN.match(host) else host)
     path = _readable_path(parts.path)
     query = parse_qsl(parts.query, keep_blank_values=True)

@@ -9,11 +9,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 
+from content_feed.canonical import readable_host
 from handlers.checks.concerns import CheckSettings, Concern, Kind, Secret, Span
 from handlers.checks.text import (
     EMAIL,
     WORD,
-    host_key,
     links,
     listed,
     name_pattern,
@@ -268,9 +268,9 @@ def _common_word(draft: str, match: re.Match[str]) -> bool:
 def _internal_links(
     draft: str, domains: tuple[str, ...], section: str, language: str
 ) -> Iterator[Concern]:
-    internal = {host_key(domain) for domain in domains}
+    internal = {readable_host(domain) for domain in domains}
     for span, host in links(draft):
-        key = host_key(host)
+        key = readable_host(host)
         if any(key == domain or key.endswith(f".{domain}") for domain in internal):
             yield Concern(
                 Kind.CONFIDENTIAL,

@@ -37,15 +37,6 @@ def links(draft: str) -> Iterator[tuple[Span, str]]:
             yield Span.of(draft, match.start(), match.start() + len(text)), host
 
 
-def host_key(host: str) -> str:
-    """`host` as DNS knows it (IDNA, lower case): "nordlys-østerbro.dk" as browsers copy it,
-    "xn--nordlys-sterbro-dub.dk"; as written when it is no host IDNA can encode."""
-    try:
-        return host.encode("idna").decode("ascii").lower()
-    except UnicodeError:
-        return host.lower()
-
-
 def without_links(draft: str) -> str:
     """`draft` with its links and e-mail addresses blanked out, same length (offsets hold)."""
     blank = EMAIL.sub(lambda m: " " * len(m.group(0)), draft)
