@@ -70,11 +70,11 @@ DIRECTION_MARKS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\
 
 # Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, Japanese, Chinese,
 # Korean's syllables, half-width katakana): a word of another script is whole next to them.
-_UNSPACED = (
+UNSPACED = (
     "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
     "\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
 )
-WORD = f"[^\\W{_UNSPACED}]"  # a letter, digit or _ of a script that puts spaces between words
+WORD = f"[^\\W{UNSPACED}]"  # a letter, digit or _ of a script that puts spaces between words
 
 
 def whole_words(phrase: str) -> re.Pattern[str]:

@@ -10,10 +10,10 @@ from dataclasses import replace
 from datetime import date
 
 from content_feed.canonical import readable_host
+from content_feed.text import WORD
 from handlers.checks.concerns import CheckSettings, Concern, Kind, Secret, Span
 from handlers.checks.text import (
     EMAIL,
-    WORD,
     links,
     listed,
     name_pattern,

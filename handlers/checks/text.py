@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
+from content_feed.text import UNSPACED, WORD
 from handlers.checks.concerns import Span
 
 # A link as people type it: with a scheme, or a bare host with a dot and a path or a known TLD.
@@ -63,14 +64,6 @@ def _escaped(word: str) -> str:
     return re.escape(word).replace("'", "['\u2019]")
 
 
-# Scripts written without spaces between words (kana, kanji and hanzi, Hangul with its particles,
-# Thai, Lao, Khmer, Myanmar): a Latin name is glued to them ("来週Polarisを発売"), so a letter of
-# theirs is no part of the name's word.
-_UNSPACED = (
-    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
-)
-WORD = rf"[^\W{_UNSPACED}]"  # a letter, digit or _ of a script that puts spaces between words
 # The letters of the scripts written with spaces whose words take another script's name glued
 # to them (Hebrew "הPolaris", Arabic "al-Polaris", a Cyrillic ending): a word is its own
 # script's letters.
@@ -128,7 +121,7 @@ def _script(char: str) -> str | None:
     """The letters of `char`'s script as a character class's content ("" for a script not
     listed, or no letter), or None when that script is written without spaces (a name in it is
     whole anywhere)."""
-    if re.match(f"[{_UNSPACED}]", char):
+    if re.match(f"[{UNSPACED}]", char):
         return None
     return next((s for s in _SCRIPTS if re.match(f"[{s}]", char)), "")
 
