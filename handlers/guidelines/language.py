@@ -318,7 +318,11 @@ def reply_language(text: str, default: str = DEFAULT_LANGUAGE.code) -> str:
     language the bot only reads (Italian, Catalan, Portuguese): then `default` if the bot speaks
     it, else English, never a third language (a Portuguese question is not answered in Spanish)."""
     spoken = detect_language(text, default)
-    if reading_language(text, spoken) in READ_ONLY:
+    found, lowered = words(text), text.lower()
+    said = _score(language(spoken), found, lowered)
+    # A language only read that tells as much as the spoken one found ("Posso usar redes
+    # sociais…" scores Portuguese and Spanish alike): not sure it is the spoken one.
+    if any(_score(read, found, lowered) >= said > 0 for read in READ_ONLY.values()):
         return default if default in LANGUAGES else DEFAULT_LANGUAGE.code
     return spoken
 

@@ -12,7 +12,14 @@ import pytest
 import snowballstemmer  # type: ignore[import-untyped]
 
 from handlers.guidelines.answer import offline_answer
-from handlers.guidelines.language import LANGUAGES, detect_language, stem, without, written_in
+from handlers.guidelines.language import (
+    LANGUAGES,
+    detect_language,
+    reply_language,
+    stem,
+    without,
+    written_in,
+)
 from handlers.guidelines.retrieval import Index
 from handlers.guidelines.sections import split_sections
 from handlers.texts import TEXTS
@@ -347,3 +354,21 @@ def test_a_feed_item_s_language_is_told_only_on_clear_evidence(
     item: str, language: str | None
 ) -> None:
     assert written_in(item) == language
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        # review11b L11: Portuguese that scores as much Spanish got Spanish labels ("Fonte"
+        # as "Fuente") on Danish guidelines: a third language.
+        ("Posso usar redes sociais durante o horário de trabalho?", "da"),
+        ("O que posso dizer sobre o novo produto?", "da"),
+        ("¿Puedo publicar fotos de la oficina?", "es"),
+        ("Darf ich Fotos vom Büro posten?", "de"),
+        ("Kan jeg dele en artikel?", "da"),
+    ],
+)
+def test_a_question_is_answered_in_its_language_or_the_guidelines_never_a_third(
+    question: str, language: str
+) -> None:
+    assert reply_language(question, "da") == language
