@@ -34,6 +34,8 @@ from handlers.views import Form, Message, Reply, Text
 log = logging.getLogger(__name__)
 
 PLATFORM = "teams"
+# `help` (or `socialbot help`) as parse_command reads it.
+HELP = ("socialbot", "help")
 CHANNEL = "channel"  # the conversation type of a team's channel
 PERSONAL = "personal"  # the conversation type of a person's chat with the bot
 TEAM_MEMBER_REMOVED = "teamMemberRemoved"  # channelData.eventType: someone left a team
@@ -318,6 +320,9 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         a draft, a form: their settings, their draft announcement) goes to their chat with the
         bot, and the channel hears only that it went."""
         parsed = parse_command(text, self.core.commands)
+        if public and parsed == HELP:  # as the welcome there: each command after the @mention
+            mention = self._mention(turn_context)
+            return Answer(help_message(self.core.commands, PLATFORM, mention))
         if public and self.core.is_private(text, parsed[0] if parsed else None):
             if parsed:
                 private = await self.core.command(parsed[0], person, parsed[1])
