@@ -258,11 +258,19 @@ class Reports:
         takes them now; each reporter gets the receipt they could not get then."""
         for kept in self.kept.waiting():
             fields = {k: v for k, v in kept.items() if k not in ("links", "where", "urgency")}
-            reporter = Reporter(**fields)
             try:
-                stored = self._store(
-                    reporter, tuple(kept["links"]), kept["where"], Urgency(kept["urgency"])
+                reporter = Reporter(**fields)
+                links, where, urgency = (
+                    tuple(kept["links"]),
+                    kept["where"],
+                    Urgency(kept["urgency"]),
                 )
+            except (TypeError, KeyError, ValueError):
+                log.error("a kept report cannot be read: set aside", extra={"kept": kept})
+                self.kept.set_aside(kept)
+                continue
+            try:
+                stored = self._store(reporter, links, where, urgency)
             except sqlite3.OperationalError as error:
                 if not database_locked(error):
                     raise
@@ -470,7 +478,11 @@ class Reports:
         holder = report.assignee if report.assignee_platform == platform else ""
         # Whoever holds it, while they are one of the managers who can be reached (not gone,
         # not taken off the team): else the managers, who can take it over.
-        held = holder and not is_forgotten(holder) and (holder in managers or not managers)
+        held = (
+            holder
+            and not is_forgotten(holder)
+            and (holder in managers or not managers)
+        )
         if report.status is not Status.NEW and held:
             recipients, managers = [holder], [holder]
         if not self.core.can_message(platform) or not recipients:

@@ -42,7 +42,8 @@ class KeptReports:
             return
         fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         try:
-            os.write(fd, (json.dumps(report, ensure_ascii=False) + "\n").encode())
+            # On a line of its own even after a line a crash cut short (blank lines are skipped).
+            os.write(fd, ("\n" + json.dumps(report, ensure_ascii=False) + "\n").encode())
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -52,16 +53,28 @@ class KeptReports:
         if self.path is None:
             return list(self._in_memory)
         try:
-            lines = self.path.read_text(encoding="utf-8").splitlines()
+            lines = self.path.read_bytes().decode("utf-8", "replace").splitlines()
         except FileNotFoundError:
             return []
         kept = []
         for line in lines:
             try:
-                kept.append(json.loads(line))
+                report = json.loads(line)
             except ValueError:
                 continue
+            if isinstance(report, dict):
+                kept.append(report)
         return kept
+
+    def set_aside(self, report: dict[str, Any]) -> None:
+        """Move the oldest report, which cannot be filed (a hand-edited line), to
+        `<file>.unreadable` for an admin to read, so the ones after it are filed."""
+        if self.path is not None:
+            aside = self.path.with_name(self.path.name + ".unreadable")
+            fd = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as file:
+                file.write(json.dumps(report, ensure_ascii=False) + "\n")
+        self.filed(1)
 
     def filed(self, count: int) -> None:
         """The oldest `count` reports are in the database now: keep only the rest."""

@@ -99,3 +99,32 @@ async def test_a_report_made_while_another_program_holds_the_database_is_kept_an
     sent = await wait_for_call(slack, "chat.postMessage", count=2)  # the card and the receipt
     assert {call["channel"] for call in sent if "R-0001" in call["text"]} >= {"CSOCIAL"}
     assert any("R-0001" in c["text"] and c["channel"] != "CSOCIAL" for c in sent), sent
+
+
+async def test_a_kept_reports_file_with_a_damaged_line_still_files_the_rest(
+    make_slack_bot: Any, slack: Any
+) -> None:
+    """A line cut short by a crash (no newline), a byte that is no UTF-8, a line that is no
+    report: the reports after them are filed, the unreadable one is set aside for an admin,
+    and the clock's other work goes on."""
+    bot = await make_slack_bot(escalation_channel="CSOCIAL")
+    db = bot.runtime.db
+    holder = sqlite3.connect(db.execute("PRAGMA database_list").fetchone()[2])
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        kept_path = bot.runtime.settings.db.with_name(
+            bot.runtime.settings.db.name + ".kept-reports"
+        )
+        kept_path.write_bytes(b'[1, 2]\n{"links": 5}\n\xff\xfe\n{"cut short')
+        await command_reply(bot, slack, "/report-mention", f"{LINK} calls us crooks")
+    finally:
+        holder.rollback()
+        holder.close()
+
+    await bot.runtime.core.tick(datetime.now(UTC))
+
+    (reporter,) = db["report_reporters"].rows
+    assert "calls us crooks" in json.dumps(reporter)
+    assert not kept_path.exists()
+    aside = kept_path.with_name(kept_path.name + ".unreadable").read_text(encoding="utf-8")
+    assert aside == '{"links": 5}\n'
