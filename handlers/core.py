@@ -405,6 +405,12 @@ class Core:
             m for m in self.roles.members(Role.MANAGER, platform) if not self._gone(platform, m)
         ]
 
+    def on_the_team(self, platform: str, user_id: str) -> bool:
+        """Whether `user_id` acts for the social media team now: a manager or an admin whom
+        the member list does not say is deactivated or gone."""
+        roles = self.roles.of(platform, user_id)
+        return bool(roles & {Role.MANAGER, Role.ADMIN}) and not self._gone(platform, user_id)
+
     def _gone(self, platform: str, user_id: str) -> bool:
         member = self.directory.get(platform, user_id)
         return member is not None and member.deleted

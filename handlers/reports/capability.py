@@ -481,7 +481,7 @@ class Reports:
         held = (
             holder
             and not is_forgotten(holder)
-            and (holder in managers or not managers)
+            and (not managers or self.core.on_the_team(platform, holder))
         )
         if report.status is not Status.NEW and held:
             recipients, managers = [holder], [holder]

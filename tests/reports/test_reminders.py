@@ -118,6 +118,29 @@ async def test_a_report_held_by_someone_who_left_is_the_managers_again(bot, slac
     assert "R-0001 (normal) is still open, 3 d after it was reported." in follow_up["text"]
 
 
+async def test_a_report_an_admin_holds_is_followed_up_with_them(make_slack_bot, slack) -> None:
+    # An admin may take a report (admins hold every role) but is no manager by name: its
+    # follow-up still goes to them, not to the managers.
+    bot = await make_slack_bot(
+        escalation_channel=CHANNEL,
+        social_media_managers=MANAGERS,
+        admins=["WADM1"],
+        slack_channel_rate=100.0,
+        insights="off",
+        reminder_hours="always",
+    )
+    await report(bot, f"{LINK} rude")
+    taken = await card_buttons(slack, 1)
+    await press(bot, slack, taken["report_assign_me"], user="WADM1")
+    await settled(bot.runtime)
+    await bot.runtime.core.tick(created(bot) + timedelta(days=3, minutes=1))
+    await settled(bot.runtime)
+    follow_ups = [
+        c["channel"] for c in calls(slack, "chat.postMessage") if "still open" in c["text"]
+    ]
+    assert follow_ups == ["WADM1"]
+
+
 async def test_a_restart_never_nudges_twice(bot, slack, make_settings) -> None:
     await report(bot, LINK)
     await wait_for_call(slack, "chat.postMessage")
