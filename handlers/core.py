@@ -482,7 +482,7 @@ class Core:
         rest an answer (`on_text`: the answer's text
         as a model writes it). A word a capability answers
         privately ("check:") is answered in a channel (`public`) only with where to ask."""
-        if self._greeting(text):
+        if self.is_greeting(text):
             return help_message(self.commands, person.platform)
         thanked = self._thanks(text)
         if thanked is not None:
@@ -505,11 +505,12 @@ class Core:
         """Whether a message is a greeting, thanks, or starts with a capability's word
         ("check:"): answered as such, never taken (or kept) as a question."""
         return (
-            self._greeting(text) or self._thanks(text) is not None or self._word(text) is not None
+            self.is_greeting(text) or self._thanks(text) is not None or self._word(text) is not None
         )
 
     @staticmethod
-    def _greeting(text: str) -> bool:
+    def is_greeting(text: str) -> bool:
+        """Whether `text` only greets the bot ("hi", "hej", "Dzień dobry"): answered with help."""
         return text.strip().strip(DIRECTION_MARKS + _CLOSING).strip().lower() in GREETINGS
 
     @staticmethod

@@ -320,7 +320,7 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         a draft, a form: their settings, their draft announcement) goes to their chat with the
         bot, and the channel hears only that it went."""
         parsed = parse_command(text, self.core.commands)
-        if public and parsed == HELP:  # as the welcome there: each command after the @mention
+        if public and (parsed == HELP or self.core.is_greeting(text)):  # as the welcome there
             mention = self._mention(turn_context)
             return Answer(help_message(self.core.commands, PLATFORM, mention))
         if public and self.core.is_private(text, parsed[0] if parsed else None):

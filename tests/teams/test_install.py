@@ -112,6 +112,7 @@ async def test_a_group_chat_install_says_to_mention_the_bot_and_a_mention_runs_a
     assert "privately" in card_text(said_there.activity)  # the receipt: to the reporter alone
 
     # review11c R9: "@Test Bot help", which the welcome says to type there, listed bare words.
-    await teams.post(MENTION, text="<at>Test Bot</at> help", conversation=GROUP_CHAT)
-    *_, helped = [call for call in teams.connector.posted if call.conversation_id == GROUP_CHAT_ID]
-    assert "- @Test Bot report [link]" in card_text(helped.activity)
+    for said in ("help", "Hello"):  # what the welcome says to type, and a greeting
+        await teams.post(MENTION, text=f"<at>Test Bot</at> {said}", conversation=GROUP_CHAT)
+        *_, helped = [c for c in teams.connector.posted if c.conversation_id == GROUP_CHAT_ID]
+        assert "- @Test Bot report [link]" in card_text(helped.activity)
