@@ -27,6 +27,7 @@ from bot.reports_cli import STATUS_CHOICES
 from bot.teams.package import package_version
 from handlers.reports.model import Status
 from tests.acceptance.conftest import free_port
+from tests.children import die_with_the_tests
 from tests.conftest import bot_env
 from tests.teams.conftest import MANIFEST_SCHEMA
 
@@ -112,6 +113,7 @@ def test_run_serves_health_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
         env=env,
         cwd=tmp_path,
         stdin=subprocess.DEVNULL,
+        preexec_fn=die_with_the_tests,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -362,7 +364,7 @@ def test_the_readme_walk_through_presses_the_digests_first_button(tmp_path: Path
     err = (tmp_path / "stderr").open("w")
     console = subprocess.Popen(
         [*SOCIALBOT, "console"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err,
-        text=True, env=bot_env(tmp_path), cwd=tmp_path,
+        text=True, env=bot_env(tmp_path), cwd=tmp_path, preexec_fn=die_with_the_tests,
     )  # fmt: skip
     assert console.stdin is not None and console.stdout is not None
     deadline = threading.Timer(60, console.kill)  # a console that never shows the digest

@@ -40,6 +40,7 @@ from typing import Any, TypeVar
 
 import pytest
 
+from tests.children import die_with_the_tests
 from tests.fakes.bot_connector import FakeBotConnector
 from tests.fakes.slack_requests import SECRET as SLACK_SECRET
 from tests.fakes.slack_requests import signed
@@ -264,6 +265,7 @@ class Deployment:
                 stdin=subprocess.DEVNULL,
                 stdout=stdout,
                 stderr=stderr,
+                preexec_fn=die_with_the_tests,
             )
         bot = BotProcess(process, port, stdout_path, stderr_path)
         self.processes.append(bot)

@@ -11,6 +11,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from tests.acceptance.conftest import SOCIALBOT, Deployment
+from tests.children import die_with_the_tests
 
 ZONE = "Europe/Copenhagen"  # where the people are: a digest is for their day
 
@@ -54,7 +55,7 @@ def test_the_console_demo_whatever_the_date(deployment: Deployment) -> None:
     assert "Traceback" not in alice.stderr + bob.stderr + triaged.stderr + news.stderr
 
 
-def _wait(what: str, check: Callable[[], bool], timeout: float = 20) -> None:
+def _wait(what: str, check: Callable[[], bool], timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while not check():
         assert time.monotonic() < deadline, f"no {what} within {timeout} s"
@@ -91,6 +92,7 @@ def test_the_first_digest_says_why_it_waits_and_survives_a_kill(deployment: Depl
         cwd=deployment.workdir,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        preexec_fn=die_with_the_tests,
     )
     try:
         _wait("stalled send", lambda: len(slack.messages) >= 2)

@@ -41,6 +41,7 @@ import pytest
 
 from tests.acceptance.conftest import BotProcess, Deployment
 from tests.announcements.conftest import GOOD, slack_values
+from tests.children import die_with_the_tests
 from tests.deploy.dockerfile import ROOT, healthcheck, image_env, image_uid
 from tests.fakes.slack_requests import slash, view_submission
 
@@ -163,6 +164,7 @@ def start(
             stdout=stdout,
             stderr=stderr,
             start_new_session=True,
+            preexec_fn=die_with_the_tests,
         )
     bot = BotProcess(process, int(deployment.env["PORT"]), out, err)
     deployment.processes.append(bot)

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from tests.acceptance.conftest import SOCIALBOT, BotProcess, Deployment
+from tests.children import die_with_the_tests
 
 TEAMS_ACTIVITIES = Path(__file__).parents[1] / "teams" / "activities"
 
@@ -43,6 +44,7 @@ def test_the_console_shows_no_info_logs(deployment: Deployment) -> None:
         stdout=bot_side,
         stderr=bot_side,
         env=env,
+        preexec_fn=die_with_the_tests,
         cwd=deployment.workdir,
     )
     os.close(bot_side)

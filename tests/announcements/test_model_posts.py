@@ -26,7 +26,10 @@ async def test_the_preview_says_when_templates_wrote_the_posts(
         view = await preview(bot, slack, post_x="My own words on X")
         shown = json.dumps(view["blocks"], ensure_ascii=False)
 
-    assert len(model.requests) == 2  # LinkedIn and Facebook; X is the announcer's
+    if not slow:
+        # LinkedIn and Facebook; X is the announcer's. (A slow model's requests may not even have
+        # reached it on a loaded machine when the form's time ran out.)
+        assert len(model.requests) == 2
     said = (
         "The suggested posts for LinkedIn, Facebook were written from templates: the model did"
         " not answer within 0.3 s"

@@ -23,6 +23,7 @@ from bot.slack.gateway import SlackGateway
 from bot.store import RunLock, open_database
 from handlers.reports import store as reports_store
 from handlers.views import Message
+from tests.children import die_with_the_tests
 from tests.fakes.slack_web_api import FakeSlack
 
 LINK = "https://x.com/someone/status/123"
@@ -330,7 +331,10 @@ def test_restore_is_refused_while_litestream_replicates_the_database(tmp_path: P
         " print('open', flush=True); sys.stdin.read()"
     )
     litestream = subprocess.Popen(
-        [sys.executable, "-c", hold, str(live)], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+        [sys.executable, "-c", hold, str(live)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        preexec_fn=die_with_the_tests,
     )
     try:
         assert litestream.stdout is not None and litestream.stdout.readline() == b"open\n"
