@@ -50,7 +50,7 @@ from content_feed.refresh import refresh_due
 from content_feed.store import failing_feeds
 from handlers import announcements, digest, reports
 from handlers import assistant as pane
-from handlers.core import Core
+from handlers.core import Core, Daily
 from handlers.digest.store import DigestStore
 from handlers.groups import GroupReader, GroupState
 from handlers.insights import figures as insights_figures
@@ -143,11 +143,12 @@ class Runtime:
     _background: dict[str, asyncio.Task[object]] = field(init=False, default_factory=dict)
     _people_sync: DailyJob = field(init=False, default_factory=DailyJob)
     _groups_read: DailyJob = field(init=False, default_factory=DailyJob)
-    _pruned: date | None = field(init=False, default=None)
+    prune_deliveries_daily: Daily = field(init=False)
     _slack_unreachable: str | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.clock = Clock(self.core.tick)
+        self.prune_deliveries_daily = self.core.on_day("prune deliveries", self.prune_deliveries)
 
     def seed_feeds(self) -> None:
         """Make SOCIALBOT_FEEDS (or, with no feed added by hand, the bundled sample) the feeds."""
@@ -274,14 +275,12 @@ class Runtime:
             readers["slack"] = self.slack.user_group_members
         return await self.core.group_members.refresh(self.core.roles.groups(), readers)
 
-    async def prune_deliveries_daily(self, now: datetime) -> None:
-        """Once a day, drop delivery records older than DELIVERIES_KEPT, and the bodies of the
-        messages that will not go out again."""
-        if self._pruned != now.date():
-            self._pruned = now.date()
-            gone = self.delivery.ledger.prune((now - DELIVERIES_KEPT).timestamp(), now.timestamp())
-            log.info("old deliveries pruned", extra={"deliveries": gone})
-            console_inbox.prune(self.db, (now - DELIVERIES_KEPT).timestamp())
+    async def prune_deliveries(self, now: datetime) -> None:
+        """Drop delivery records older than DELIVERIES_KEPT, and the bodies of the messages
+        that will not go out again (once a day: `prune_deliveries_daily`)."""
+        gone = self.delivery.ledger.prune((now - DELIVERIES_KEPT).timestamp(), now.timestamp())
+        log.info("old deliveries pruned", extra={"deliveries": gone})
+        console_inbox.prune(self.db, (now - DELIVERIES_KEPT).timestamp())
 
     async def refresh_feeds_in_background(self, now: datetime) -> None:
         """Start refreshing the feeds that are due, unless a refresh is still running."""
@@ -481,7 +480,6 @@ def build_runtime(settings: Settings, *, in_memory: bool = False, upgrade: bool 
     runtime = Runtime(settings, db, core, teams, slack, delivery, daily, team_insights, model)
     core.on_tick("refresh feeds", runtime.refresh_feeds_in_background)
     core.on_tick("sync people", runtime.sync_people_daily)
-    core.on_tick("prune deliveries", runtime.prune_deliveries_daily)
     return runtime
 
 

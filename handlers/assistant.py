@@ -9,7 +9,7 @@ import re
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from sqlite_utils import Database
@@ -139,12 +139,11 @@ class AssistantPane:
         self.core = core
         self.db = core.db
         self.look_up = look_up
-        self._pruned_on: date | None = None
 
     def register(self, core: Core) -> None:
         """Add the "Report this" button and the daily pruning of old threads."""
         core.on_action(ASSISTANT_REPORT, self.report_form)
-        core.on_tick("prune assistant threads", self.prune)
+        core.on_day("prune assistant threads", self.prune)
 
     # -- what the adapter calls ------------------------------------------------------------------
 
@@ -260,11 +259,8 @@ class AssistantPane:
         return _prompts(_bundled("en"), self._flows("en"))
 
     async def prune(self, now: datetime) -> None:
-        """Once a day, forget threads nobody wrote in for as long as guideline answers are
-        kept."""
-        if self._pruned_on == now.date():
-            return
-        self._pruned_on = now.date()
+        """Forget threads nobody wrote in for as long as guideline answers are kept (once a
+        day)."""
         cutoff = (now - THREADS_KEPT).timestamp()
         with self.db.atomic():
             self.db.execute("DELETE FROM assistant_threads WHERE updated_at < ?", [cutoff])

@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections.abc import Awaitable, Callable, Coroutine, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from sqlite_utils import Database
@@ -55,6 +55,32 @@ OnLink = Callable[[Person, str], Awaitable[Message | None]]
 OnHeld = Callable[[str, str], None]
 # (who replied, the key the message was sent under, the reply's text, the reply's own id)
 ThreadReply = Callable[[Person, str, str, str], Awaitable[None]]
+
+
+@dataclass
+class Daily:
+    """A job that runs once a day, at the first clock tick of the day (UTC) it works at: one
+    that fails (a locked database) is tried again at the next tick, its failure logged once."""
+
+    name: str
+    job: DueJob
+    done_on: date | None = None
+    failing: bool = False
+
+    async def __call__(self, now: datetime) -> None:
+        if self.done_on == now.date():
+            return
+        try:
+            await self.job(now)
+        except Exception:
+            if not self.failing:
+                log.exception("daily job failed; tried at each tick", extra={"job": self.name})
+            self.failing = True
+            return
+        if self.failing:
+            log.info("daily job worked again", extra={"job": self.name})
+        self.done_on, self.failing = now.date(), False
+
 
 # The console's stand-in for the team's channel: every `--manager` console session reads it.
 CONSOLE_TEAM = "social-media-team"
@@ -285,7 +311,7 @@ class Core:
         self.on_action(actions.GUIDELINES_UNHELPFUL, self._unhelpful)
         self.on_action(actions.SHARE, self.shares.clicked)
         self.on_tick("prune guideline answers", self.guidelines.prune_daily)
-        self.on_tick("prune people who left", self.directory.prune_daily)
+        self.on_day("prune people who left", self.directory.prune)
         TeamQuestions(self).register()
 
     # -- registration ----------------------------------------------------------------------------
@@ -370,6 +396,12 @@ class Core:
     def on_tick(self, name: str, job: DueJob) -> None:
         """Run `job` on every clock tick (once a minute)."""
         self._due_jobs.append((name, job))
+
+    def on_day(self, name: str, job: DueJob) -> Daily:
+        """Run `job` once a day (see Daily); the returned job runs it now if not done today."""
+        daily = Daily(name, job)
+        self.on_tick(name, daily)
+        return daily
 
     # -- what the platforms call -----------------------------------------------------------------
 

@@ -9,7 +9,7 @@ import re
 import time
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -239,6 +239,14 @@ def add_left_at(db: Database) -> None:
     db.execute("UPDATE people SET left_at = ? WHERE deleted = 1", [time.time()])
 
 
+@migrations()
+def add_pruned_at(db: Database) -> None:
+    """When the row of someone who left was cut down to the fact that their id left (0: it was
+    not): kept so that the next sync, which lists deactivated members too, does not store their
+    name again."""
+    db.table("people").add_column("pruned_at", float, not_null_default=0)
+
+
 # How long the directory keeps a person who left (their name, ids, time zone, digest settings):
 # long enough for a mistaken deactivation to be undone, and for the 90 days of deliveries the
 # figures count; what they reported stays with the report (until `socialbot forget`).
@@ -268,15 +276,18 @@ class Directory:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self._pruned_on: date | None = None
 
     def upsert(self, members: Iterable[Member]) -> int:
-        """Store or refresh `members`; return how many were given."""
+        """Store or refresh `members`; return how many were given. Someone the platform lists
+        as deactivated is stored without their name or zone when not known before, and keeps
+        what is stored of them otherwise: the directory keeps a name DEPARTED_KEPT after its
+        owner left, never longer."""
         now = time.time()
         rows = [
             (
-                *(m.platform, m.user_id, m.name, m.tz),
-                *(int(m.is_bot), int(m.deleted), int(m.guest), now, now if m.deleted else 0),
+                *(m.platform, m.user_id, "" if m.deleted else m.name, "" if m.deleted else m.tz),
+                *(int(m.is_bot), int(m.deleted), int(m.guest), now),
+                *((now, now) if m.deleted else (0, 0)),
             )
             for m in members
         ]
@@ -285,12 +296,14 @@ class Directory:
             # Someone who left keeps the moment they left, however often a sync says it again.
             self.db.conn.executemany(
                 "INSERT INTO people (platform, user_id, name, tz, is_bot, deleted, guest,"
-                " updated_at, left_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (platform, user_id) DO UPDATE SET name = excluded.name,"
-                " tz = CASE WHEN tz_chosen THEN tz ELSE excluded.tz END,"
+                " updated_at, left_at, pruned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (platform, user_id) DO UPDATE SET"
+                " name = CASE WHEN excluded.deleted THEN name ELSE excluded.name END,"
+                " tz = CASE WHEN tz_chosen OR excluded.deleted THEN tz ELSE excluded.tz END,"
                 " is_bot = excluded.is_bot, deleted = excluded.deleted, guest = excluded.guest,"
                 " updated_at = excluded.updated_at, left_at = CASE WHEN NOT excluded.deleted"
-                " THEN 0 WHEN left_at > 0 THEN left_at ELSE excluded.left_at END",
+                " THEN 0 WHEN left_at > 0 THEN left_at ELSE excluded.left_at END,"
+                " pruned_at = CASE WHEN excluded.deleted THEN pruned_at ELSE 0 END",
                 rows,
             )
         return len(rows)
@@ -323,19 +336,24 @@ class Directory:
             )
         return int(cursor.rowcount)
 
-    async def prune_daily(self, now: datetime) -> None:
-        """Once a day, drop the own rows (directory entry, digest settings, …) of everyone who
-        left more than DEPARTED_KEPT ago: kept without a purpose otherwise (review10b O12)."""
-        if self._pruned_on == now.date():
-            return
-        self._pruned_on = now.date()
+    async def prune(self, now: datetime) -> None:
+        """Drop the own rows (directory entry, digest settings, …) of everyone who left more
+        than DEPARTED_KEPT ago (review10b O12), all but a nameless directory row that says
+        their id left: a manager named in the settings is then still known to be gone, and the
+        next sync, which lists deactivated members, does not store them again."""
         departed = self.db.execute(
-            "SELECT platform, user_id FROM people"
-            " WHERE deleted = 1 AND left_at > 0 AND left_at < ?",
+            "SELECT platform, user_id, left_at FROM people"
+            " WHERE deleted = 1 AND left_at > 0 AND left_at < ? AND pruned_at = 0",
             [(now - DEPARTED_KEPT).timestamp()],
         ).fetchall()
-        for platform, user_id in departed:
-            drop_own_rows(self.db, platform, user_id)
+        for platform, user_id, left_at in departed:
+            with self.db.atomic():
+                drop_own_rows(self.db, platform, user_id)
+                self.db.execute(
+                    "INSERT INTO people (platform, user_id, name, tz, is_bot, deleted, guest,"
+                    " updated_at, left_at, pruned_at) VALUES (?, ?, '', '', 0, 1, 0, ?, ?, ?)",
+                    [platform, user_id, now.timestamp(), left_at, now.timestamp()],
+                )
         if departed:
             log.info("people who left pruned from the directory", extra={"people": len(departed)})
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
+import pytest
 from click.testing import CliRunner
 from sqlite_utils import Database
 
@@ -16,6 +19,7 @@ from handlers.digest.store import DigestStore
 from handlers.groups import Group
 from handlers.people import Member
 from tests.conftest import SettingsFactory
+from tests.fakes.slack_web_api import FakeSlack
 
 
 async def test_export_and_forget(make_settings: SettingsFactory, tmp_path: Path) -> None:
@@ -84,28 +88,77 @@ async def test_a_teams_object_id_is_found_in_any_case(
     assert "people: 1 row(s)" in forgotten.stdout
 
 
-async def test_someone_who_left_is_dropped_from_the_directory_after_90_days(
-    make_settings: SettingsFactory,
+async def test_someone_who_left_is_dropped_from_the_directory_after_90_days_for_good(
+    make_slack_bot: Any, slack: FakeSlack
 ) -> None:
     # Review10b O12: a former employee's name, zone and digest settings were kept for ever.
-    runtime = build_runtime(make_settings())
+    # Closing11: then the next sync, which lists deactivated members, stored them again.
+    oslo = "Europe/Oslo"
+    people = [("U1", "Ada", False), ("U2", "Bo", False), ("U3", "Cy", True)]
+    slack.users = {
+        user_id: {"id": user_id, "profile": {"real_name": name}, "tz": oslo, "deleted": gone}
+        for user_id, name, gone in people
+    }
+    bot = await make_slack_bot(insights="off")
+    runtime = bot.runtime
     core, db = runtime.core, runtime.db
-    core.directory.upsert([Member("slack", "U1", "Ada"), Member("slack", "U2", "Bo")])
+
+    async def sync(day: int) -> None:
+        await runtime.sync_people_daily(datetime.now(UTC) + timedelta(days=day))
+        await runtime.finish_background()
+
+    def kept(user_id: str) -> tuple[str, str, int] | None:
+        member = core.directory.get("slack", user_id)
+        return (member.name, member.tz, member.deleted) if member else None
+
+    await sync(0)
+    assert kept("U3") == ("", "", True)  # gone before the bot came: nothing names them
     DigestStore(db).update("slack", "U1", at=time(7, 45))
     ada = core.person("slack", "U1", "Ada")
     await core.command("report-mention", ada, "https://x.com/someone/status/111 rude")
+    slack.users["U1"]["deleted"] = True
     left = datetime.now(UTC)
+    await sync(1)
+    await core.tick(left + timedelta(days=89))
+    assert kept("U1") == ("Ada", oslo, True)  # a mistake can still be undone
+    await core.tick(left + timedelta(days=91))
+    await sync(92)
+    await sync(93)
+    assert kept("U1") == ("", "", True)  # still known to be gone, never named again
+    assert "Ada" not in json.dumps(list(db["people"].rows))
+    assert db["digest_preferences"].count == 0
+    assert kept("U2") == ("Bo", oslo, False)
+    (reporter,) = db["report_reporters"].rows  # what they reported stays with the report
+    assert (reporter["user_id"], reporter["name"]) == ("U1", "Ada")
+    slack.users["U1"]["deleted"] = False  # back after all
+    await sync(94)
+    assert kept("U1") == ("Ada", oslo, False)
+
+
+async def test_a_prune_the_database_lock_stopped_is_done_at_the_next_tick(
+    make_settings: SettingsFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Closing11: the daily prune marked its day done before it ran, so a backup script holding
+    # the database's lock at that tick skipped the day's prune for good.
+    settings = make_settings()
+    runtime = build_runtime(settings)
+    core, db = runtime.core, runtime.db
+    core.directory.upsert([Member("slack", "U1", "Ada")])
     core.directory.mark_gone("slack", ["U1"])
-    core.directory.upsert([Member("slack", "U1", "Ada", deleted=True)])  # the next sync
+    db.execute("PRAGMA busy_timeout = 0")  # as when the lock outlasts the wait for it
+    holder = sqlite3.connect(settings.db)
+    holder.execute("BEGIN IMMEDIATE")
+    due = datetime.now(UTC) + timedelta(days=91)
     try:
-        await core.tick(left + timedelta(days=89))
-        assert core.directory.get("slack", "U1") is not None  # a mistake can still be undone
-        await core.tick(left + timedelta(days=91))
-        assert core.directory.get("slack", "U1") is None
-        assert db["digest_preferences"].count == 0
-        assert core.directory.get("slack", "U2") is not None
-        (reporter,) = db["report_reporters"].rows  # what they reported stays with the report
-        assert (reporter["user_id"], reporter["name"]) == ("U1", "Ada")
+        await core.tick(due)
+        await core.tick(due + timedelta(minutes=1))
+        assert core.directory.name_of("slack", "U1") == "Ada"
+        holder.rollback()
+        await core.tick(due + timedelta(minutes=2))
+        assert core.directory.name_of("slack", "U1") == "U1"  # pruned: no name kept
+        failed = [r.__dict__["job"] for r in caplog.records if "daily job failed" in r.getMessage()]
+        assert failed.count("prune people who left") == 1  # logged once, not at each tick
     finally:
+        holder.close()
         await runtime.stop_background()
         db.close()

@@ -124,7 +124,6 @@ class Digest:
         self.core = core
         self.db = core.db
         self.store = DigestStore(core.db)
-        self._pruned_on: date | None = None
         self.plan = plan_of(settings)
         self.schedule = Schedule(core.db, self.store, self.plan)
         self.items = settings.digest_items
@@ -157,6 +156,7 @@ class Digest:
         core.on_action(ids.STOP, self._stop, any_value=True)
         core.on_home(self._home)
         core.on_tick("digest", self.tick)
+        core.on_day("prune digest items sent", self.prune_sent)
 
     def offer(self, source: Offers) -> None:
         """Offer more than feed items in each digest (announcements to share, issue 7)."""
@@ -217,11 +217,12 @@ class Digest:
 
     # -- the clock ---------------------------------------------------------------------------------
 
+    async def prune_sent(self, now: datetime) -> None:
+        """Forget which items went to whom SENT_ITEMS_KEPT ago (once a day is plenty)."""
+        self.store.prune_sent((now - SENT_ITEMS_KEPT).timestamp())
+
     async def tick(self, now: datetime) -> None:
         """Queue the digests whose local time has come (a batch a minute)."""
-        if self._pruned_on != now.date():  # once a day is plenty
-            self._pruned_on = now.date()
-            self.store.prune_sent((now - SENT_ITEMS_KEPT).timestamp())
         await self.schedule.follow_directory(now)
         if awaiting_first_fetch(self.db):
             # A new install, or a feed just added: its items are on the way, and a digest

@@ -13,7 +13,7 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
@@ -94,7 +94,6 @@ class Insights:
         self.teams_clicks_uncounted = settings.teams_clicks_uncounted
         self.latest: Figures | None = None
         self._sent_for: str | None = None
-        self._pruned_on: date | None = None
         self._sending = False
         self._retry_at = datetime.min.replace(tzinfo=UTC)
         self._drawing_for_home = asyncio.Lock()
@@ -111,6 +110,7 @@ class Insights:
         )
         core.on_home(self._home)
         core.on_tick("insights", self.tick)
+        core.on_day("prune items offered", self.prune_offered)
 
     # -- figures and the message -----------------------------------------------------------------
 
@@ -158,13 +158,13 @@ class Insights:
 
     # -- the weekly message ----------------------------------------------------------------------
 
+    async def prune_offered(self, now: datetime) -> None:
+        """Forget which items went out beyond the longest period (once a day)."""
+        numbers.prune_offered(self.core.db, now - OFFERED_KEPT)
+
     async def tick(self, now: datetime) -> None:
         """Once the week's time has come, queue the weekly message for the team on each
-        platform; the delivery ledger's key (the due date) sends it once, restarts or not.
-        Once a day, forget which items went out beyond the longest period."""
-        if self._pruned_on != now.date():
-            self._pruned_on = now.date()
-            numbers.prune_offered(self.core.db, now - OFFERED_KEPT)
+        platform; the delivery ledger's key (the due date) sends it once, restarts or not."""
         if self.weekly is None or self._sending or now < self._retry_at:
             return
         due = self.weekly.last_due(now, self.zone)
