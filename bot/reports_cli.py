@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 STATUS_CHOICES = ["open", "new", "acknowledged", "resolved", "dismissed"]
 CSV_COLUMNS = [
     "ref", "created_at", "status", "urgency", "where", "links", "reporters", "reporter_ids",
-    "about", "notes", "assignee", "assignee_id", "outcome", "closing_note",
+    "about", "notes", "files", "assignee", "assignee_id", "outcome", "closing_note",
     "acknowledged_at", "acknowledged_by", "acknowledged_by_id", "closed_at", "closed_by",
     "closed_by_id",
 ]  # fmt: skip
@@ -58,8 +58,19 @@ def notes(report: Report) -> list[dict[str, str]]:
     ]
 
 
+def files(report: Report) -> list[dict[str, str]]:
+    """The files (screenshots) the reporters sent with it: who sent each, its name and the
+    link that opens it on their platform."""
+    return [
+        {"by": r.shown_name, "by_id": f"{r.platform}:{r.user_id}", "name": f.name, "url": f.url}
+        for r in report.reporters
+        for f in r.files
+    ]
+
+
 def as_row(report: Report, store: ReportStore, people: Directory) -> dict[str, Any]:
-    """One report as fields, for JSON lines and CSV; `notes` holds every reporter's words.
+    """One report as fields, for JSON lines and CSV; `notes` holds every reporter's words,
+    `files` the files they sent with it.
     People are named, their platform ids beside (`reporter_ids`, `assignee_id`); who first
     acknowledged it and, if it is closed, who closed it, with when."""
     assignee = (report.assignee_platform, report.assignee)
@@ -77,6 +88,7 @@ def as_row(report: Report, store: ReportStore, people: Directory) -> dict[str, A
         "reporter_ids": [f"{r.platform}:{r.user_id}" for r in report.reporters],
         "about": report.first.about,
         "notes": notes(report),
+        "files": files(report),
         "assignee": people.name_of(*assignee) if report.assignee else "",
         "assignee_id": ":".join(assignee) if report.assignee else "",
         "outcome": report.outcome.value if report.outcome else "",
@@ -141,7 +153,7 @@ def list_(status: str | None, as_json: bool) -> None:
 @click.option("--status", type=click.Choice(STATUS_CHOICES), help="Only these.")
 def export(format_: str, status: str | None) -> None:
     """Write every report to standard output as CSV (lists joined with newlines; a note is
-    "name: what they wrote")."""
+    "name: what they wrote", a file "name: file name link")."""
     with _store() as (store, people):
         rows = [as_row(report, store, people) for report in store.find(_statuses(status))]
     for row in rows:
@@ -149,6 +161,7 @@ def export(format_: str, status: str | None) -> None:
             f"{n['by']}: " + " — ".join(text for text in (n["about"], n["note"]) if text)
             for n in row["notes"]
         ]
+        row["files"] = [f"{f['by']}: {f['name']} {f['url']}" for f in row["files"]]
     cells = [[row.get(column, "") for column in CSV_COLUMNS] for row in rows]
     echo_csv(
         [CSV_COLUMNS] + [["\n".join(v) if isinstance(v, list) else v for v in c] for c in cells]

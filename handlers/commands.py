@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from handlers.command_words import typed
 from handlers.errors import UserError
 from handlers.people import Person
-from handlers.views import Reply
+from handlers.views import Attachment, Reply
 
 Run = Callable[[Person, str], Awaitable[Reply]]
+# A command that reads the files sent with the message that typed it (a report's screenshot).
+RunWithFiles = Callable[[Person, str, tuple[Attachment, ...]], Awaitable[Reply]]
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,8 @@ class SlashCommand:
     run: Run
     # Answered to the asker alone: never where others read it (a channel, a group chat).
     private: bool = False
+    # Run instead of `run` when the message that typed the command came with files.
+    with_files: RunWithFiles | None = None
 
     @property
     def usage(self) -> str:
@@ -63,8 +67,11 @@ class Commands:
     def __iter__(self) -> Iterator[SlashCommand]:
         return iter(self._by_name.values())
 
-    async def dispatch(self, name: str, person: Person, text: str) -> Reply:
-        """Run the command `name` (with or without its slash) for `person`."""
+    async def dispatch(
+        self, name: str, person: Person, text: str, files: tuple[Attachment, ...] = ()
+    ) -> Reply:
+        """Run the command `name` (with or without its slash) for `person`, with the `files`
+        its message came with where the command reads them."""
         key = name.removeprefix("/").strip().lower()
         command = self._by_name.get(key)
         if command is None:
@@ -76,6 +83,8 @@ class Commands:
                 f"I don't know the command `/{key}`.{suggest(key, list(self._by_name), shown)}"
                 f" Type `{typed(person.platform, 'socialbot', 'help')}` to see what I can do."
             )
+        if files and command.with_files is not None:
+            return await command.with_files(person, " ".join(text.split()), files)
         return await command.run(person, " ".join(text.split()))
 
 

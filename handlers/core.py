@@ -29,6 +29,7 @@ from handlers.shares import Shares
 from handlers.team_questions import TeamQuestions
 from handlers.texts import text_for
 from handlers.views import (
+    Attachment,
     Block,
     Context,
     Divider,
@@ -495,9 +496,11 @@ class Core:
         """The person behind a platform user id, with the roles they hold."""
         return self.roles.person(platform, user_id, name)
 
-    async def command(self, name: str, person: Person, text: str) -> Reply:
-        """Answer a slash command."""
-        return await self.commands.dispatch(name, person, text)
+    async def command(
+        self, name: str, person: Person, text: str, files: tuple[Attachment, ...] = ()
+    ) -> Reply:
+        """Answer a slash command (typed in a message that came with `files`, if any)."""
+        return await self.commands.dispatch(name, person, text, files)
 
     def is_private(self, text: str, command: str | None = None) -> bool:
         """Whether the answer to the message `text` (or to the command it runs) is for the

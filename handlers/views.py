@@ -263,6 +263,16 @@ Values = dict[str, str | list[str]]
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file sent with a message (a screenshot, above all): its name and the address where
+    people who may see it open it on their platform. The bot never downloads it."""
+
+    name: str
+    url: str
+    image: bool = False
+
+
+@dataclass(frozen=True)
 class SharedMessage:
     """A chat message someone pointed the bot at (a message shortcut or extension action)."""
 
@@ -270,6 +280,7 @@ class SharedMessage:
     author: str = ""
     channel: str = ""
     permalink: str = ""
+    files: tuple[Attachment, ...] = ()
 
 
 Reply = Message | Form

@@ -55,7 +55,7 @@ from handlers.command_words import SALUTATION, parse_command, said_to_bot
 from handlers.core import NOT_SENT_PRIVATELY, SENT_PRIVATELY, Core
 from handlers.errors import FormErrors, database_locked
 from handlers.people import Member, Person
-from handlers.views import Form, Message, Reply, SharedMessage
+from handlers.views import Attachment, Form, Message, Reply, SharedMessage
 
 log = logging.getLogger(__name__)
 
@@ -526,20 +526,28 @@ class SlackBot:
 
     async def _on_direct_message(self, event: dict[str, Any], say: AsyncSay) -> None:
         person = self.core.person("slack", event["user"])
-        reply = await self._reply(self._said(person, event.get("text", "")), "slack dm")
+        said = self._said(person, event.get("text", ""), files=files_of(event))
+        reply = await self._reply(said, "slack dm")
         await say(**blocks.message(reply))
 
-    async def _said(self, person: Person, text: str, public: bool = False) -> Message:
+    async def _said(
+        self,
+        person: Person,
+        text: str,
+        public: bool = False,
+        files: tuple[Attachment, ...] = (),
+    ) -> Message:
         """A direct message or mention: a command word runs the command as on Teams ("report
         <link>"); where others read (`public`), a command whose answer is for the asker alone
         (a report's receipt names who reported what) answers in their DM, and the channel hears
         only that it went. The rest goes to the core. A form, which a message cannot open, is
-        told in words."""
+        told in words. `files`: the message's, for a command that reads them (a report's
+        screenshot)."""
         parsed = parse_command(text, self.core.commands)
         if parsed is None:
             return await self.core.message(person, text, public=public)
         command, rest = parsed
-        reply = await self.core.command(command, person, rest)
+        reply = await self.core.command(command, person, rest, files)
         if isinstance(reply, Form):
             reply = Message(reply.in_words or FORM_IN_WORDS.format(command=command))
         if public and self.core.is_private(text, command):
@@ -580,7 +588,8 @@ class SlackBot:
         person = self.core.person("slack", event["user"])
         said = event.get("text", "")
         text = said_to_bot(_without_mentions(said), _words_after_mention(said), self.core.commands)
-        reply = await self._reply(self._said(person, text, public=True), "slack mention")
+        said_to = self._said(person, text, public=True, files=files_of(event))
+        reply = await self._reply(said_to, "slack mention")
         await say(thread_ts=event.get("thread_ts") or event["ts"], **blocks.message(reply))
 
     async def _on_home_opened(self, event: dict[str, Any]) -> None:
@@ -702,6 +711,7 @@ class SlackBot:
             author=message.get("user", ""),
             channel=channel,
             permalink=permalink,
+            files=files_of(message),
         )
         return await self.core.shortcut(person, body["callback_id"], shared)
 
@@ -731,6 +741,22 @@ def _one_line(record: logging.LogRecord) -> bool:
     record.args = None
     record.exc_info = record.exc_text = None
     return True
+
+
+def files_of(message: dict[str, Any]) -> tuple[Attachment, ...]:
+    """The files of a Slack message as links to their Slack pages (`permalink`), which the
+    people the file is shared with can open; files Slack gives without one (another
+    workspace's, past the plan's limits) are left out. Never downloaded (review11a M1)."""
+    found = message.get("files")
+    return tuple(
+        Attachment(
+            str(file.get("name") or file.get("title") or "file"),
+            file["permalink"],
+            str(file.get("mimetype") or "").startswith("image/"),
+        )
+        for file in (found if isinstance(found, list) else [])
+        if isinstance(file, dict) and isinstance(file.get("permalink"), str)
+    )
 
 
 def _without_mentions(text: str) -> str:

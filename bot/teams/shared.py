@@ -14,7 +14,7 @@ from typing import Any
 
 from botbuilder.schema import Activity
 
-from handlers.views import SharedMessage
+from handlers.views import Attachment, SharedMessage
 
 HTML = "text/html"  # the content type of the HTML copy Teams attaches to a message
 _BREAK = re.compile(r"<\s*(br|/p|/div|/li)\s*/?\s*>", re.IGNORECASE)
@@ -24,6 +24,11 @@ _ANCHOR = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _WEB = ("http://", "https://")
+# A file sent in a chat, stored in OneDrive or SharePoint: `contentUrl` opens it for those it is
+# shared with; a message action's message names such a file "reference".
+FILE = "application/vnd.microsoft.teams.file.download.info"
+_FILE_KINDS = (FILE, "reference")
+_IMAGE_NAME = re.compile(r"\.(png|jpe?g|gif|webp|heic|bmp)$", re.IGNORECASE)
 
 
 def _words(markup: str) -> str:
@@ -88,6 +93,25 @@ def plain_text(markup: str) -> str:
     return with_links("\n".join(line for line in lines if line), links(markup))
 
 
+def _file(kind: str, url: Any, name: Any) -> Attachment | None:
+    """A screenshot or file sent with a message, from one of its attachments: an inline image
+    (`image/*`, which Teams serves to the bot) or a file (`_FILE_KINDS`); None for the rest
+    (the message's HTML copy, cards)."""
+    kind = kind.lower()
+    image = kind.startswith("image/")
+    if not (image or kind in _FILE_KINDS) or not isinstance(url, str) or not url.startswith(_WEB):
+        return None
+    named = str(name or "") or ("screenshot" if image else "file")
+    return Attachment(named, url, image or bool(_IMAGE_NAME.search(named)))
+
+
+def files_of(activity: Activity) -> tuple[Attachment, ...]:
+    """The images and files sent with a message, as links (`contentUrl`): never downloaded
+    (review11a M1)."""
+    found = (_file(a.content_type or "", a.content_url, a.name) for a in activity.attachments or [])
+    return tuple(file for file in found if file is not None)
+
+
 def _channel_name(activity: Activity) -> str:
     """`#name` of the channel a message action was used in, as Teams names it; "" elsewhere
     (a chat), or when Teams gives no name (its id would mean nothing to the team)."""
@@ -114,9 +138,16 @@ def shared_message(activity: Activity) -> SharedMessage:
         text = str(body.get("textContent") or "").strip()
     sender: dict[str, Any] = payload.get("from") or {}
     who: dict[str, Any] = sender.get("user") or sender.get("application") or {}
+    attached = payload.get("attachments")
+    found = (
+        _file(str(a.get("contentType") or ""), a.get("contentUrl"), a.get("name"))
+        for a in (attached if isinstance(attached, list) else [])
+        if isinstance(a, dict)
+    )
     return SharedMessage(
         text=text,
         author=str(who.get("displayName") or ""),
         channel=_channel_name(activity),
         permalink=str(payload.get("linkToMessage") or ""),
+        files=tuple(file for file in found if file is not None),
     )

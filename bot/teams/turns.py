@@ -23,7 +23,7 @@ from bot.teams import cards, forms, invokes, people, reach
 from bot.teams.channels import learn_channels
 from bot.teams.conversations import EMULATOR, Conversations, channel_of
 from bot.teams.gateway import TeamsGateway
-from bot.teams.shared import links, message_html, shared_message, with_links
+from bot.teams.shared import files_of, links, message_html, shared_message, with_links
 from handlers.command_words import SALUTATION, parse_command, said_to_bot, typed
 from handlers.core import NOT_SENT_PRIVATELY, SENT_PRIVATELY, Core
 from handlers.errors import FormErrors, UserError, database_locked
@@ -320,18 +320,19 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         a draft, a form: their settings, their draft announcement) goes to their chat with the
         bot, and the channel hears only that it went."""
         parsed = parse_command(text, self.core.commands)
+        files = files_of(turn_context.activity)  # a report's screenshot
         if public and (parsed == HELP or self.core.is_greeting(text)):  # as the welcome there
             mention = self._mention(turn_context)
             return Answer(help_message(self.core.commands, PLATFORM, mention))
         if public and self.core.is_private(text, parsed[0] if parsed else None):
             if parsed:
-                private = await self.core.command(parsed[0], person, parsed[1])
+                private = await self.core.command(parsed[0], person, parsed[1], files)
             else:
                 private = await self.core.message(person, text)
             sent = await self._send_personal(turn_context, private)
             return Answer(Message(SENT_PRIVATELY if sent else NOT_SENT_PRIVATELY))
         if parsed:
-            answer = await self.core.command(parsed[0], person, parsed[1])
+            answer = await self.core.command(parsed[0], person, parsed[1], files)
         else:
             answer = await self.core.message(person, text, public=public)
         if public and isinstance(answer, Form):  # one person's settings or draft

@@ -42,7 +42,7 @@ from handlers.reports.model import (
 )
 from handlers.reports.store import Card, Filed, ReportStore
 from handlers.reports.triage import AckWindows, Change, require_manager
-from handlers.views import Block, Form, Message, Reply, SharedMessage, Values
+from handlers.views import Attachment, Block, Form, Message, Reply, SharedMessage, Values
 from handlers.workdays import Workweek
 
 log = logging.getLogger(__name__)
@@ -84,6 +84,7 @@ class Reports:
                 self.command,
                 # The receipt names who reported what: never where others read it.
                 private=True,
+                with_files=self.command,
             )
         )
         core.on_shortcut(
@@ -114,9 +115,11 @@ class Reports:
 
     # -- reporting -------------------------------------------------------------------------------
 
-    async def command(self, person: Person, text: str) -> Reply:
+    async def command(self, person: Person, text: str, files: tuple[Attachment, ...] = ()) -> Reply:
         """`/report-mention <link> [note]` files at once; `list`; `open [page]`; a reference
-        (R-0001) shows that report; else the form."""
+        (R-0001) shows that report; else the form. Typed in a message with `files` (a
+        screenshot: of a deleted post, a private group's), it files at once with or without
+        a link, the files going to the team as links (review11a M1)."""
         word = text.strip().lower()
         if word == "list":
             mine = self.store.find(
@@ -132,14 +135,17 @@ class Reports:
         if wanted is not None:
             return self._look_up(person, wanted)
         typed = split_typed(text)
+        if not typed.links and files:
+            return await self._file(person, (), "other", text, Urgency.NORMAL, "", files=files)
         if not typed.links:
             return views.report_form(views.Draft(about=text))
         try:
             links = check_links(list(typed.links))
         except BadLink as bad:
-            draft = views.Draft(links="\n".join(typed.links), about=typed.rest)
+            draft = views.Draft(links="\n".join(typed.links), about=typed.rest, files=files)
             return views.report_form(draft, str(bad))
-        return await self._file(person, links, site_of(links[0]), typed.rest, Urgency.NORMAL, "")
+        where = site_of(links[0])
+        return await self._file(person, links, where, typed.rest, Urgency.NORMAL, "", files=files)
 
     def _look_up(self, person: Person, report_id: int) -> Message:
         """A report by its reference (a receipt's): its card for a manager, its status for
@@ -167,6 +173,7 @@ class Reports:
             source_author=shared.author,
             source_channel=shared.channel,
             source_permalink=shared.permalink,
+            files=shared.files,
         )
         return views.report_form(draft)
 
@@ -214,6 +221,7 @@ class Reports:
             source.get("author", ""),
             source.get("channel", ""),
             source.get("permalink", ""),
+            views.files_from_state(state),
         )
 
     async def _file(
@@ -227,6 +235,7 @@ class Reports:
         source_author: str = "",
         source_channel: str = "",
         source_permalink: str = "",
+        files: tuple[Attachment, ...] = (),
     ) -> Message:
         """File the report and answer with its receipt; while another program holds the
         database's lock, keep it to file at the next tick and say so (review10b O4)."""
@@ -240,6 +249,7 @@ class Reports:
             source_author,
             source_channel,
             source_permalink,
+            files,
         )
         try:
             filed = self._store(reporter, links, where, urgency)
@@ -259,7 +269,8 @@ class Reports:
         for kept in self.kept.waiting():
             fields = {k: v for k, v in kept.items() if k not in ("links", "where", "urgency")}
             try:
-                reporter = Reporter(**fields)
+                files = tuple(Attachment(**f) for f in fields.pop("files", []))
+                reporter = Reporter(**fields, files=files)
                 links, where, urgency = (
                     tuple(kept["links"]),
                     kept["where"],

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from enum import StrEnum
 
 from handlers.people import FORMER_EMPLOYEE
 from handlers.privacy import is_forgotten
+from handlers.views import Attachment
 
 
 class Urgency(StrEnum):
@@ -75,6 +77,8 @@ class Reporter:
     source_author: str = ""
     source_channel: str = ""
     source_permalink: str = ""
+    # What they sent with it (screenshots): links to the files, never the files themselves.
+    files: tuple[Attachment, ...] = ()
 
     @property
     def shown_name(self) -> str:
@@ -158,3 +162,13 @@ def referenced(text: str) -> int | None:
     """The id of the report a typed reference names ("R-0042", "r42"), else None."""
     found = _REFERENCE.fullmatch(text.strip())
     return int(found.group(1)) if found else None
+
+
+def files_json(files: tuple[Attachment, ...]) -> str:
+    """Files as stored: a JSON list of [name, url, image], "" for none."""
+    return json.dumps([[f.name, f.url, f.image] for f in files]) if files else ""
+
+
+def files_of(stored: str) -> tuple[Attachment, ...]:
+    """The files `files_json` stored."""
+    return tuple(Attachment(str(n), str(u), bool(i)) for n, u, i in json.loads(stored or "[]"))

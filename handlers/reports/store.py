@@ -27,6 +27,8 @@ from handlers.reports.model import (
     Reporter,
     Status,
     Urgency,
+    files_json,
+    files_of,
 )
 
 migrations = Migrations("reports")
@@ -138,6 +140,12 @@ def add_waiting_told(db: Database) -> None:
     """Whether the reporters were told the report waits for the team's channel to let the
     bot in, so they are told once."""
     db.execute("ALTER TABLE reports ADD COLUMN waiting_told INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations()
+def add_reporter_files(db: Database) -> None:
+    """The files (screenshots) each reporter sent with the report, as links (review11a M1)."""
+    db.execute("ALTER TABLE report_reporters ADD COLUMN files TEXT NOT NULL DEFAULT ''")
 
 
 @dataclass(frozen=True)
@@ -305,8 +313,8 @@ class ReportStore:
     def _add_reporter(self, report_id: int, reporter: Reporter) -> None:
         self.db.execute(
             "INSERT INTO report_reporters (report_id, platform, user_id, name, about, note,"
-            " source_author, source_channel, source_permalink, at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " source_author, source_channel, source_permalink, at, files)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 report_id,
                 reporter.platform,
@@ -318,16 +326,18 @@ class ReportStore:
                 reporter.source_channel,
                 reporter.source_permalink,
                 reporter.at,
+                files_json(reporter.files),
             ],
         )
 
     def _add_words(self, report_id: int, reporter: Reporter) -> bool:
         """Add what the reporter wrote this time to their earlier words; whether anything was
-        new. Where they found it (a shared message) fills in only what was unknown."""
+        new. Where they found it (a shared message) fills in only what was unknown; files they
+        send this time are added to the earlier ones."""
         where = "WHERE report_id = ? AND platform = ? AND user_id = ?"
         key = [report_id, reporter.platform, reporter.user_id]
         row = self.db.execute(
-            "SELECT about, note, source_author, source_channel, source_permalink"
+            "SELECT about, note, source_author, source_channel, source_permalink, files"
             f" FROM report_reporters {where}",
             key,
         ).fetchone()
@@ -335,17 +345,19 @@ class ReportStore:
         sources = [
             old or new
             for old, new in zip(
-                row[2:],
+                row[2:5],
                 (reporter.source_author, reporter.source_channel, reporter.source_permalink),
                 strict=True,
             )
         ]
-        if [about, note, *sources] == list(row):
+        earlier = files_of(row[5])
+        files = files_json(earlier + tuple(f for f in reporter.files if f not in earlier))
+        if [about, note, *sources, files] == list(row):
             return False
         self.db.execute(
             "UPDATE report_reporters SET about = ?, note = ?, source_author = ?,"
-            f" source_channel = ?, source_permalink = ? {where}",
-            [about, note, *sources, *key],
+            f" source_channel = ?, source_permalink = ?, files = ? {where}",
+            [about, note, *sources, files, *key],
         )
         return True
 
@@ -535,7 +547,8 @@ class ReportStore:
         ).fetchall()
         reporters = self.db.execute(
             "SELECT platform, user_id, name, about, note, at, source_author, source_channel,"
-            " source_permalink FROM report_reporters WHERE report_id = ? ORDER BY at, rowid",
+            " source_permalink, files FROM report_reporters WHERE report_id = ?"
+            " ORDER BY at, rowid",
             [report_id],
         ).fetchall()
         return Report(
@@ -546,7 +559,7 @@ class ReportStore:
             urgency=Urgency(urgency),
             status=Status(status),
             links=tuple(str(url) for (url,) in links),
-            reporters=tuple(Reporter(*reporter) for reporter in reporters),
+            reporters=tuple(_reporter(*row) for row in reporters),
             created_at=float(created_at),
             assignee=str(assignee),
             assignee_platform=str(assignee_platform),
@@ -583,6 +596,14 @@ class ReportStore:
             str(earlier["note"]),
             (str(closer[0]), str(closer[1])) if closer else None,
         )
+
+
+def _reporter(*row: Any) -> Reporter:
+    """A reporter from its row (the columns `ReportStore._report` reads)."""
+    platform, user_id, name, about, note, at, author, channel, permalink, files = row
+    return Reporter(
+        platform, user_id, name, about, note, at, author, channel, permalink, files_of(files)
+    )
 
 
 _COLUMNS = (

@@ -12,10 +12,20 @@ from content_feed.text import clip
 from handlers.command_words import typed
 from handlers.reports import ids
 from handlers.reports.links import SITE_LABELS, SITES
-from handlers.reports.model import Event, Outcome, Report, Status, Urgency
+from handlers.reports.model import (
+    Event,
+    Outcome,
+    Report,
+    Reporter,
+    Status,
+    Urgency,
+    files_json,
+    files_of,
+)
 from handlers.reports.triage import SNOOZE_CHOICES
 from handlers.views import (
     Actions,
+    Attachment,
     Block,
     Button,
     Context,
@@ -75,24 +85,37 @@ class Draft:
     source_author: str = ""
     source_channel: str = ""
     source_permalink: str = ""
+    files: tuple[Attachment, ...] = ()
 
     def state(self) -> str:
-        """Where a shared message came from, as the form's hidden state."""
+        """Where a shared message came from, and the files it came with, as the form's
+        hidden state."""
         source = {
             "author": self.source_author,
             "channel": self.source_channel,
             "permalink": self.source_permalink,
+            "files": files_json(self.files),
         }
         return json.dumps(source) if any(source.values()) else ""
 
 
 def source_from_state(state: str) -> dict[str, str]:
-    """The shared message's author, channel and permalink from a form's state."""
+    """The shared message's author, channel, permalink and files (as `files_json` writes
+    them) from a form's state."""
     try:
         found = json.loads(state) if state else {}
     except ValueError:
         return {}
     return {k: str(v) for k, v in found.items()} if isinstance(found, dict) else {}
+
+
+def files_from_state(state: str) -> tuple[Attachment, ...]:
+    """The files of the shared message a form was opened from; none when the state is not
+    as the form wrote it."""
+    try:
+        return files_of(source_from_state(state).get("files", ""))
+    except (ValueError, TypeError):
+        return ()
 
 
 # How to report in a message, where the form cannot open.
@@ -109,6 +132,8 @@ def report_form(draft: Draft, problem: str = "") -> Form:
     ]
     if draft.source_permalink:
         intro.append(Context(f"From {link('a message', draft.source_permalink)} you shared."))
+    if draft.files:
+        intro.append(Context(f"Sent with it to the team: {evidence(draft.files)}."))
     if problem:
         intro.append(Text(f"**Please check:** {untrusted(problem)}"))
     return Form(
@@ -335,6 +360,9 @@ def card(report: Report, names: Names) -> Message:
         blocks.append(Text("\n".join(notes)))
     if first.source_permalink:
         blocks.append(Context(f"Shared from {link('a chat message', first.source_permalink)}."))
+    sent = [line for r in shown if (line := _sent_with(r))]
+    if sent:
+        blocks.append(Text("\n".join(sent)))
     if report.closing_note:
         blocks.append(Context(f"Closing note: {untrusted(report.closing_note)}"))
     if report.reopened is not None:
@@ -354,6 +382,27 @@ def card(report: Report, names: Names) -> Message:
     return Message(summary + untrusted(what), tuple(blocks))
 
 
+# Files listed on a card per reporter: the rest are under "Show all notes" and in the exports.
+SHOWN_FILES = 5
+
+
+def evidence(files: Iterable[Attachment]) -> str:
+    """Files as links to open them where they were sent: "Screenshot: shot.png ↗"."""
+    return ", ".join(
+        f"{'Screenshot' if f.image else 'File'}: {link(clip(f.name, 80) + ' ↗', f.url)}"
+        for f in files
+    )
+
+
+def _sent_with(reporter: Reporter, shown: int = SHOWN_FILES) -> str:
+    """The files a reporter sent with the report, as a line of links; "" for none."""
+    if not reporter.files:
+        return ""
+    more = len(reporter.files) - shown
+    rest = f" and {more} more" if more > 0 else ""
+    return f"_{untrusted(reporter.shown_name)}_ sent {evidence(reporter.files[:shown])}{rest}"
+
+
 ALL_NOTES = "Show all notes"
 # What "Show all notes" shows at most: within Slack's 50 blocks of 3,000 characters and the
 # size of a Teams message; past it, the rest is for `socialbot reports list --json`.
@@ -367,6 +416,7 @@ def all_notes(report: Report) -> Message:
     lines = [
         f"_{untrusted(r.shown_name)}_: "
         + (" — ".join(untrusted(clip(text, 500)) for text in (r.about, r.note) if text) or "-")
+        + (f" ({evidence(r.files)})" if r.files else "")
         for r in report.reporters
     ]
     title = f"All {len(report.reporters)} reporters of {report.ref} and what they wrote"

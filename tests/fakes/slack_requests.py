@@ -112,8 +112,11 @@ def message_shortcut(
     user: str = "W111",
     channel: str = "C111",
     response_url: str = "https://hooks.slack.com/app/T111/111/xxx",
+    files: list[dict[str, Any]] | None = None,
 ) -> str:
-    """Choosing the message shortcut `callback_id` on a message (bolt-python's shortcut tests)."""
+    """Choosing the message shortcut `callback_id` on a message (bolt-python's shortcut tests),
+    with the `files` Slack sends for a message that has some."""
+    message = {"type": "message", "user": author, "text": text, "ts": "1610198070.000100"}
     return _interaction(
         "message_action",
         user,
@@ -121,7 +124,7 @@ def message_shortcut(
         action_ts="1610198080.300836",
         message_ts="1610198070.000100",
         channel={"id": channel, "name": "random"},
-        message={"type": "message", "user": author, "text": text, "ts": "1610198070.000100"},
+        message={**message, "files": files} if files else message,
         response_url=response_url,
     )
 

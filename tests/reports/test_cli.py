@@ -16,9 +16,11 @@ from bot.reports_cli import reports_group
 from handlers.people import Member
 from handlers.reports import ids
 from handlers.reports.store import ReportStore
-from handlers.views import Values
+from handlers.views import Attachment, Values
 from tests.conftest import SettingsFactory
 from tests.reports.conftest import LINK
+
+SHOT = "https://fake.slack.com/files/bo/F0SHOT/shot.png"
 
 
 @pytest.fixture
@@ -29,7 +31,7 @@ async def env(make_settings: SettingsFactory, tmp_path: Path, monkeypatch) -> di
     core = runtime.core
     alice, bo = core.person("console", "alice", "Alice"), core.person("console", "bo", "Bo")
     await core.command("report-mention", alice, f"{LINK} lies about our prices")
-    await core.command("report-mention", bo, LINK)
+    await core.command("report-mention", bo, LINK, (Attachment("shot.png", SHOT, image=True),))
     # Alice again, through the form, with a note this time: kept, not dropped as a repeat
     values: Values = {"links": f"{LINK}?s=20", "note": "Their reply is worse", "urgency": "normal"}
     await core.submit(alice, "report_mention", values, "")
@@ -60,6 +62,8 @@ def test_list_json_filters_by_status(env: dict[str, str]) -> None:
     assert (note["by"], note["by_id"]) == ("Alice", "console:alice")
     assert (note["about"], note["note"]) == ("lies about our prices", "Their reply is worse")
     assert note["at"] == rows[1]["created_at"]
+    (file,) = rows[1]["files"]
+    assert file == {"by": "Bo", "by_id": "console:bo", "name": "shot.png", "url": SHOT}
     closed = CliRunner().invoke(reports_group, ["list", "--status", "resolved"], env=env)
     assert closed.stdout == "No reports.\n"
 
@@ -110,6 +114,7 @@ def test_export_csv(env: dict[str, str]) -> None:
     assert rows[1]["reporters"] == "Alice\nBo"
     assert rows[1]["notes"] == "Alice: lies about our prices — Their reply is worse"
     assert rows[0]["notes"] == "Bo: Radio ad mocking us"
+    assert rows[1]["files"] == f"Bo: shot.png {SHOT}"
     assert rows[0]["urgency"] == "urgent" and rows[0]["links"] == ""
     bad = CliRunner().invoke(reports_group, ["export", "--format", "xlsx"], env=env)
     assert bad.exit_code == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -456,3 +457,40 @@ async def test_a_manager_reads_every_reporters_note_past_the_cards_first_ten(
     shown = json.dumps(await responded(slack, 2))
     assert all(f"note of reporter {n:02d}" in shown for n in range(12)), shown
     assert "All 12 reporters of R-0001" in shown
+
+
+ATTACHMENTS = json.loads((Path(__file__).parent / "attachments.json").read_text())
+SHOT = ATTACHMENTS["slack_file"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"report {LINK} see the screenshot, they deleted it",
+        "report this screenshot of a post in a private Facebook group",  # no link to give
+    ],
+)
+async def test_a_screenshot_sent_with_report_in_a_dm_reaches_the_card(bot, slack, text) -> None:
+    # review11a M1: the file was dropped; without a link the report was refused.
+    envelope = with_text("message_im.json", text)
+    envelope["event"] |= {"subtype": "file_share", "files": [SHOT]}
+    await post_json(bot, envelope)
+    await wait_for_call(slack, "chat.postMessage", 2)
+    (receipt,) = messages_to(slack, "D024BE91L")
+    assert "R-0001" in receipt["text"]
+    (card,) = messages_to(slack, CHANNEL)
+    assert "Screenshot: <https://fake.slack.com/files/W111/F0SHOT/shot.png|shot.png ↗>" in (
+        json.dumps(card["blocks"], ensure_ascii=False)
+    )
+
+
+async def test_the_message_shortcut_keeps_the_messages_screenshot(bot, slack) -> None:
+    shortcut = message_shortcut("report_message", "they deleted it, see", files=[SHOT])
+    await post_form(bot, shortcut)
+    view = await opened_view(slack)
+    assert "shot.png" in json.dumps(view["blocks"])  # the reporter sees it goes along
+    values = {"about": text_value("they deleted it"), "urgency": selected("normal")}
+    assert await submit(bot, view, values) == {}
+    await wait_for_call(slack, "chat.postMessage", 2)
+    (card,) = messages_to(slack, CHANNEL)
+    assert SHOT["permalink"] in json.dumps(card["blocks"])

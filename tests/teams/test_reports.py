@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -182,6 +183,29 @@ async def test_forget_shows_a_former_employee_on_a_teams_card_already_sent(
     assert update.conversation_id == OLO_CHAT["id"] and update.activity_id == card.created_id
     assert "a former employee" in card_text(update.activity)
     assert "Megan" not in json.dumps(update.activity)
+
+
+async def test_a_screenshot_and_a_file_sent_with_a_report_are_on_the_managers_card(
+    make_teams: MakeTeams,
+) -> None:
+    # review11a M1: a message's attachments were never read; the evidence was lost.
+    found = json.loads((Path(__file__).parents[1] / "reports" / "attachments.json").read_text())
+    image, file = found["teams_inline_image"], found["teams_file"]
+    teams = await make_teams(social_media_managers=[OLO["aadObjectId"]])
+    await teams.runtime.delivery.start()
+    try:
+        await teams.post(PERSONAL, text="hi", conversation=OLO_CHAT, **{"from": OLO})
+        html = {"contentType": "text/html", "content": "<p>report they deleted it</p>"}
+        attached = [image, file, html]
+        await teams.post(PERSONAL, text="report they deleted it", attachments=attached)
+        [card] = await calls_where(teams.connector, posted_to(OLO_CHAT["id"]))
+    finally:
+        await teams.runtime.delivery.stop()
+
+    shown = card_text(card.activity)
+    assert f"Screenshot: [screenshot ↗]({image['contentUrl']})" in shown
+    assert f"Screenshot: [deleted-post.png ↗]({file['contentUrl']})" in shown
+    assert "they deleted it" in shown
 
 
 async def held(teams: Teams) -> list[tuple[str, int]]:
