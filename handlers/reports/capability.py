@@ -22,8 +22,8 @@ from handlers.reports.kept import KeptReports
 from handlers.reports.links import (
     SITE_LABELS,
     BadLink,
-    check_link,
     check_links,
+    links_anywhere,
     links_in,
     links_problem,
     site_of,
@@ -135,6 +135,8 @@ class Reports:
         if wanted is not None:
             return self._look_up(person, wanted)
         typed = split_typed(text)
+        if not typed.links:  # words first: "see this <link>", in any language
+            typed = links_anywhere(text)
         if not typed.links and files:
             return await self._file(person, (), "other", text, Urgency.NORMAL, "", files=files)
         if not typed.links:
@@ -179,11 +181,10 @@ class Reports:
 
     async def offer(self, person: Person, token: str) -> Message | None:
         """A message that is only a link to a social site: offer to report it."""
-        try:
-            link = check_link(token)
-        except BadLink:
+        found = links_in(token)
+        if len(found) != 1:
             return None
-        return None if site_of(link) in ("news", "other") else views.link_offer(link)
+        return None if site_of(found[0]) in ("news", "other") else views.link_offer(found[0])
 
     async def link_form(self, person: Person, value: str) -> Form:
         """ "Report it" under a lone link: the report form with the link in it."""

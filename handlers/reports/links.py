@@ -78,12 +78,21 @@ def _link_apart(word: str) -> str:
     before, link = word[: start.start()], word[start.start() :]
     if before and not LINK_END.match(before[-1]):  # "](https://…": no link of its own
         return word
-    if link.startswith("<") and ">" in link:  # Slack's <url|label>: the label is its own
+    after = ""
+    if link.startswith("<") and ">" in link:
+        # Slack's <url> or <url|label>: Slack links up to the next space, so words typed
+        # against the link after "。" are inside it (review11c R8); the label (without a
+        # space: Slack's own copy of the address, or a word) is dropped, as `unwrap` drops it.
         end = link.index(">") + 1
+        address = link[1 : end - 1].partition("|")[0]
+        found = LINK_END.search(address)
+        if found is not None:
+            link, after = f"{address[: found.start()]}{link[end:]}", address[found.start() :]
+            end = found.start()
     else:
         found = LINK_END.search(link)
         end = found.start() if found else len(link)
-    parts = (_EDGES.sub("", before), link[:end], _EDGES.sub("", link[end:]))
+    parts = (_EDGES.sub("", before), link[:end], _EDGES.sub("", after), _EDGES.sub("", link[end:]))
     return " ".join(part for part in parts if part)
 
 
@@ -191,6 +200,13 @@ def split_typed(text: str) -> Split:
         else:
             break
     return Split(tuple(links), " ".join([*labels, *words[count:]]))
+
+
+def links_anywhere(text: str) -> Split:
+    """The good links anywhere in `text`, and its other words: for a report whose words come
+    before its link ("see this <link>", a Japanese "please look" and a full-width colon)."""
+    words = labels_apart(text).split()
+    return Split(links_in(text), " ".join(w for w in words if not looks_like_link(w)))
 
 
 def links_in(text: str) -> tuple[str, ...]:

@@ -425,6 +425,24 @@ async def test_a_link_behind_a_label_of_several_words_is_the_link(bot, slack) ->
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # review11c R8: Slack links up to the next space, words after "。" and all
+        f"report <{LINK}。ひどい>",
+        f"report <{LINK}。ひどい|{LINK.removeprefix('https://')}。ひどい>",
+        # fix11d: the words before the link left the form's link field empty
+        f"report 見てください\uff1a<{LINK}> ひどい",
+    ],
+)
+async def test_a_link_slack_wraps_with_the_words_against_it_is_the_post(bot, slack, text) -> None:
+    await post_json(bot, with_text("message_im.json", text))
+    await wait_for_call(slack, "chat.postMessage", 2)
+    assert [row["url"] for row in bot.runtime.db["report_links"].rows] == [LINK]
+    (reporter,) = bot.runtime.db["report_reporters"].rows
+    assert reporter["about"].endswith("ひどい") and LINK not in reporter["about"]
+
+
+@pytest.mark.parametrize(
     ("text", "said"),
     [("report", "write `report &lt;link&gt;"), ("report javascript:alert(1) look", "not a web")],
 )
