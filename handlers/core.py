@@ -197,6 +197,14 @@ class Outbox(Protocol):
         announcement's copies waiting for each person's time); return how many."""
         ...
 
+    def edit(
+        self, platform: str, purpose: str, key: str, message: Message, edit: tuple[str, str]
+    ) -> int:
+        """Queue, under the (purpose, key) `edit`, an in-place change to `message` of every
+        copy sent, or being sent, under (purpose, key) (an edited announcement's copies
+        delivered): paced, retried and counted as messages are; return how many."""
+        ...
+
     async def update(
         self, platform: str, recipient: str, purpose: str, key: str, message: Message
     ) -> bool:

@@ -103,7 +103,7 @@ class Policy:
     lifetimes: Mapping[str, float] = field(default_factory=dict)
     # Fan-outs to everyone, sent a few at a time after whatever else is due: a report's card
     # queued behind thousands of digests goes within a few sends, not after all of them.
-    bulk: frozenset[str] = frozenset({"digest", "announcement"})
+    bulk: frozenset[str] = frozenset({"digest", "announcement", "announcement-edit"})
     bulk_batch: int = 8
 
     def lifetime_of(self, purpose: str) -> float:
@@ -346,12 +346,29 @@ class DeliveryEngine:
         payload = self._gateway(platform).render(message)
         return self.ledger.revise(platform, purpose, key, payload, time.time())
 
+    def edit(
+        self, platform: str, purpose: str, key: str, message: Message, edit: tuple[str, str]
+    ) -> int:
+        """Queue, under the (purpose, key) `edit`, an in-place change to `message` of every
+        copy sent, or being sent, under (purpose, key): paced, retried, kept over a restart and
+        counted as messages are; only the latest edit of a copy is made; return how many."""
+        payload = self._gateway(platform).render(message)
+        added = self.ledger.enqueue_edits(platform, purpose, key, edit, payload, time.time())
+        if added:
+            log.info(
+                "edits queued",
+                extra={"platform": platform, "purpose": edit[0], "key": edit[1], "added": added},
+            )
+            self.kick(platform)
+            self._watch(*edit)
+        return added
+
     async def update(
         self, platform: str, recipient: str, purpose: str, key: str, message: Message
     ) -> bool:
         """Replace a message sent under (platform, recipient, purpose, key) in place.
 
-        Edits are rare (a report card changing state), so they skip the buckets and the ledger:
+        A card changing state is edited rarely, so it skips the buckets and the ledger:
         a few tries honouring Retry-After, then False with a log line (at once while the
         platform is paused).
         """
@@ -632,6 +649,9 @@ class DeliveryEngine:
                    "purpose": row.purpose, "key": row.key, "delivery": row.id}  # fmt: skip
         uncertain = row.uncertain
         try:
+            if row.edit_of is not None:  # changing it again does no harm: nothing to look up
+                await self._edit(lane, row, context)
+                return
             if uncertain:
                 since = row.first_attempt_at or row.created_at
                 try:
@@ -694,6 +714,24 @@ class DeliveryEngine:
             lane.slots.release()
             lane.wake.set()  # a requeued row changes when the dispatcher should look again
             self._signal()
+
+    async def _edit(self, lane: _Lane, row: Delivery, context: dict[str, object]) -> None:
+        """Change the message the claimed edit `row` is for, once that message is sent."""
+        ledger, now = self.ledger, time.time()
+        edited = ledger.edited(row)
+        if edited is None or edited.superseded or edited.state == "failed":
+            # Nothing to change (it never arrived, a later edit changes it): no edit to count.
+            self._record(partial(ledger.drop, row.id), context)
+        elif edited.state != "sent":  # on its way: changed once it arrived
+            wait = max(edited.not_before, now) + self.policy.settle
+            ledger.requeue(row.id, wait, uncertain=False, error=None)
+        elif edited.message_id is None:
+            self._record(partial(ledger.mark_failed, row.id, "no message to change", now), context)
+        else:
+            await lane.gateway.update(row.recipient, edited.message_id, self._payload(row.payload))
+            # No message id of its own: a reply in a thread finds the message it answers.
+            self._record(partial(ledger.mark_sent, row.id, "", time.time()), context)
+            lane.breaker.answered()
 
     def _forward(self, row: Delivery, others: list[str]) -> None:
         """Queue `row`'s message for `others` (who stand in for its refusing recipient)."""

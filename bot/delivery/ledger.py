@@ -125,6 +125,14 @@ def expire_digests_queued_before(db: Database) -> None:
         db.execute("UPDATE deliveries SET expires_at = ? WHERE id = ?", (ends, delivery_id))
 
 
+@migrations()
+def add_edits(db: Database) -> None:
+    """`edit_of`: the row whose sent message this one changes in place (the platform's update
+    of it, an edited announcement's copy), NULL for a message of its own."""
+    db.table("deliveries").add_column("edit_of", int)
+    db.execute("CREATE INDEX deliveries_edits ON deliveries (edit_of) WHERE edit_of IS NOT NULL")
+
+
 def _drop_bodies(
     db: Database, sent_by: float, failed_by: float, where: str = "", params: Iterable[object] = ()
 ) -> None:
@@ -168,12 +176,25 @@ class Delivery:
     created_at: float
     first_attempt_at: float | None
     expires_at: float | None = None  # not sent after this (Unix time)
+    edit_of: int | None = None  # the row whose sent message this one changes in place
 
     @property
     def token(self) -> str:
         """A stable tag for this delivery, derived from its unique key, sent with the message."""
         raw = "\x1f".join((self.platform, self.recipient, self.purpose, self.key))
         return "sb1-" + hashlib.sha256(raw.encode()).hexdigest()[:24]
+
+
+@dataclass(frozen=True, slots=True)
+class Edited:
+    """The message an edit changes, as the ledger has it now: its state, the platform's
+    reference to it once sent, when it may go when queued, and whether a later edit of it
+    came."""
+
+    state: str
+    message_id: str | None
+    not_before: float
+    superseded: bool
 
 
 @dataclass(frozen=True)
@@ -196,7 +217,7 @@ class PurposeStatus:
 
 _COLUMNS = (
     "id, platform, recipient, purpose, key, payload, attempts, errors, uncertain, "
-    "created_at, first_attempt_at, expires_at"
+    "created_at, first_attempt_at, expires_at, edit_of"
 )
 
 
@@ -318,6 +339,51 @@ class Ledger:
             ).rowcount
             _drop_bodies(self.db, 0.0, 0.0)  # the payloads no row uses any more
         return int(revised)
+
+    def enqueue_edits(
+        self,
+        platform: str,
+        purpose: str,
+        key: str,
+        edit: tuple[str, str],
+        payload: Payload,
+        now: float,
+    ) -> int:
+        """Queue, under the (purpose, key) `edit`, an in-place change to `payload` of each
+        message sent or being sent under (purpose, key); return how many."""
+        body, digest = canonical(payload)
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT OR IGNORE INTO delivery_payloads (hash, body, created_at) VALUES (?, ?, ?)",
+                (digest, body, now),
+            )
+            return int(
+                self.db.execute(
+                    "INSERT OR IGNORE INTO deliveries (platform, recipient, purpose, key,"
+                    " payload, created_at, edit_of) SELECT platform, recipient, ?, ?, ?, ?, id"
+                    " FROM deliveries WHERE +platform = ? AND purpose = ? AND key = ?"
+                    " AND state IN ('sent', 'sending')",
+                    (*edit, digest, now, platform, purpose, key),
+                ).rowcount
+            )
+
+    def drop(self, delivery_id: int) -> None:
+        """Delete one row that has nothing to do (an edit of a message that never arrived)."""
+        self.db.execute("DELETE FROM deliveries WHERE id = ?", (delivery_id,))
+
+    def edited(self, edit: Delivery) -> Edited | None:
+        """The message `edit` changes, None when it is no longer in the ledger."""
+        assert edit.edit_of is not None
+        row = self.db.execute(
+            "SELECT state, message_id, not_before, EXISTS (SELECT 1 FROM deliveries later"
+            " WHERE later.edit_of = edited.id AND later.id > ?) FROM deliveries edited"
+            " WHERE id = ?",
+            (edit.id, edit.edit_of),
+        ).fetchone()
+        if row is None:
+            return None
+        state, message_id, not_before, superseded = row
+        return Edited(str(state), message_id or None, float(not_before), bool(superseded))
 
     def forget(
         self, platform: str, recipient: str, stand_in: str, named: Collection[str] = ()

@@ -19,9 +19,9 @@ from handlers.announcements.audience import Audience
 from handlers.announcements.channels import cannot_post, label
 from handlers.announcements.figures import (
     delivered,
-    delivered_to,
     failed_to,
     figures,
+    next_edit,
     progress_lost,
 )
 from handlers.announcements.posts import suggested
@@ -133,20 +133,13 @@ class Dispatcher:
 
     def revise(self, outbox: Outbox, announcement: Announcement) -> tuple[int, int]:
         """After an edit of one going out: the copies still waiting get it as it is now, and
-        the ones delivered are updated in place, after the answer (one platform call each);
-        (how many waiting, how many delivered)."""
+        the ones delivered (or on their way) are changed in place, through the queue at the
+        platform's pace, counted in the announcer's report; (how many of each)."""
         message = self.employee_message(announcement)
         target, key = announcement.target, str(announcement.id)
         waiting = outbox.revise(target, ids.PURPOSE, key, message)
-        sent = delivered_to(self.store, announcement.id)
-
-        async def update() -> None:
-            for recipient in sent:
-                await outbox.update(target, recipient, ids.PURPOSE, key, message)
-
-        if sent:
-            self.core.soon("update an edited announcement", update())
-        return waiting, len(sent)
+        edit = (ids.EDITED, next_edit(self.store, announcement.id))
+        return waiting, outbox.edit(target, ids.PURPOSE, key, message, edit)
 
     async def follow(self, outbox: Outbox, announcement: Announcement, now: datetime) -> None:
         """Re-enqueue anyone missing from the ledger; finish when every delivery is settled."""

@@ -17,13 +17,18 @@ from handlers.shares import Shares
 FAILED_LISTED = 50  # channels named in a report; a channel audience is a handful
 
 
-def delivered(store: AnnouncementStore, announcement_id: int) -> dict[str, int]:
-    """Deliveries of the announcement per ledger state (queued, sending, sent, failed)."""
+def _states(store: AnnouncementStore, purpose: str, key: str) -> dict[str, int]:
+    """The deliveries of (purpose, key) per ledger state (queued, sending, sent, failed)."""
     rows = store.db.execute(
         "SELECT state, count(*) FROM deliveries WHERE purpose = ? AND key = ? GROUP BY state",
-        [ids.PURPOSE, str(announcement_id)],
+        [purpose, key],
     ).fetchall()
     return {str(state): int(count) for state, count in rows}
+
+
+def delivered(store: AnnouncementStore, announcement_id: int) -> dict[str, int]:
+    """Deliveries of the announcement per ledger state."""
+    return _states(store, ids.PURPOSE, str(announcement_id))
 
 
 def went(store: AnnouncementStore, announcement_id: int) -> int:
@@ -47,6 +52,7 @@ def figures(store: AnnouncementStore, shares: Shares, announcement_id: int) -> F
         " WHERE purpose = ? AND key = ? AND state = 'queued' AND not_before > ?",
         [ids.PURPOSE, str(announcement_id), time.time()],
     ).fetchone()
+    edits = updated(store, announcement_id)
     subject = ids.subject(announcement_id)
     clicks = [(c.network, c.clicks) for c in shares.counts(subject) if c.subject == subject]
     return Figures(
@@ -58,7 +64,31 @@ def figures(store: AnnouncementStore, shares: Shares, announcement_id: int) -> F
         not_for_me=store.dismissals(announcement_id),
         waiting=int(waiting),
         last_at=float(last_at) if last_at is not None else None,
+        to_update=sum(edits.values()),
+        updated=edits.get("sent", 0),
+        not_updated=edits.get("failed", 0),
     )
+
+
+def _edits(store: AnnouncementStore, announcement_id: int) -> list[str]:
+    """The keys of the announcement's edits of copies delivered, the latest first."""
+    rows = store.db.execute(
+        "SELECT key FROM deliveries WHERE purpose = ? AND key LIKE ? GROUP BY key"
+        " ORDER BY max(id) DESC",
+        [ids.EDITED, f"{announcement_id}#%"],
+    ).fetchall()
+    return [str(key) for (key,) in rows]
+
+
+def next_edit(store: AnnouncementStore, announcement_id: int) -> str:
+    """The delivery key of the announcement's next edit of the copies delivered."""
+    return f"{announcement_id}#{len(_edits(store, announcement_id)) + 1}"
+
+
+def updated(store: AnnouncementStore, announcement_id: int) -> dict[str, int]:
+    """The changes of its latest edit to the copies delivered, per ledger state."""
+    latest = _edits(store, announcement_id)
+    return _states(store, ids.EDITED, latest[0]) if latest else {}
 
 
 def progress_lost(store: AnnouncementStore, announcement_id: int) -> bool:
@@ -78,12 +108,3 @@ def failed_to(store: AnnouncementStore, announcement_id: int) -> list[tuple[str,
         [ids.PURPOSE, str(announcement_id), FAILED_LISTED],
     ).fetchall()
     return [(str(recipient), str(reason)) for recipient, reason in rows]
-
-
-def delivered_to(store: AnnouncementStore, announcement_id: int) -> list[str]:
-    """The recipients the announcement was delivered to."""
-    rows = store.db.execute(
-        "SELECT recipient FROM deliveries WHERE purpose = ? AND key = ? AND state = 'sent'",
-        [ids.PURPOSE, str(announcement_id)],
-    ).fetchall()
-    return [str(recipient) for (recipient,) in rows]

@@ -20,6 +20,9 @@ SEND_LATE = "announce_send_late"
 # Delivery purposes: the announcement itself, and the announcer's progress message and report.
 PURPOSE = "announcement"
 PROGRESS = "announcement-progress"
+# The in-place changes of the copies delivered when one going out is edited; the key is
+# "<id>#<n>" for its n-th edit.
+EDITED = "announcement-edit"
 LATE = "announcement-late"  # the announcer asked about an announcement held past its time
 
 # Form fields.

@@ -227,7 +227,8 @@ class Announcements:
             waiting, sent = self.dispatcher.revise(outbox, changed)
             return Message(
                 f"Announcement #{changed.id} is changed: the {waiting:,} copies still waiting"
-                f" go out as it is now, and the {sent:,} already delivered are being updated."
+                f" go out as it is now, and the {sent:,} already delivered are being updated"
+                " (your report says how many were)."
             )
         now = datetime.now(UTC)
         if draft.draft.starts is not None and draft.draft.starts <= now:

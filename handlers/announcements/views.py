@@ -49,6 +49,10 @@ class Figures:
     not_for_me: int = 0
     waiting: int = 0  # queued for a time still to come (each person's own clock time)
     last_at: float | None = None  # when the last of those goes (Unix time)
+    # The latest edit's in-place changes of the copies delivered: how many, made, failed.
+    to_update: int = 0
+    updated: int = 0
+    not_updated: int = 0
 
     @property
     def remaining(self) -> int:
@@ -164,9 +168,10 @@ def progress_message(
         going = figures.remaining - figures.waiting
         text += f", {going:,} to go" if going or not figures.waiting else ""
         text += f"; {waits}." if (waits := _waiting(announcement, figures)) else "."
+        text += _updates(figures)
         return Message(f"{title}. {text}", (Text(f"**{title}**"), Text(text)))
     ended = "Cancelled" if announcement.state == CANCELLED else "Sent"
-    lines = [f"{ended}: {delivered}; {figures.failed:,} failed."]
+    lines = [f"{ended}: {delivered}; {figures.failed:,} failed.{_updates(figures)}"]
     if announcement.draft.audience == ids.IN_CHANNELS:
         lines += [
             f"- {untrusted(label)}: {channel_reason(reason, bot, announcement.target)}."
@@ -286,6 +291,15 @@ def list_message(entries: list[tuple[Announcement, str, str | None]], platform: 
     return Message(f"{len(entries)} announcement(s)", tuple(blocks))
 
 
+def _updates(figures: Figures) -> str:
+    """How far the latest edit changed the copies delivered before it, after a space; "" when
+    there was none."""
+    if not figures.to_update:
+        return ""
+    failed = f"; {figures.not_updated:,} could not be" if figures.not_updated else ""
+    return f" Updated {figures.updated:,} of {figures.to_update:,} delivered copies{failed}."
+
+
 def status_line(announcement: Announcement, audience: str, figures: Figures | None) -> str:
     """One line on where an announcement stands, for the list."""
     draft = announcement.draft
@@ -299,11 +313,11 @@ def status_line(announcement: Announcement, audience: str, figures: Figures | No
         sending = (
             f"Sending: {figures.sent:,} of {figures.total:,} delivered, {figures.failed:,} failed"
         )
-        return (
-            f"{sending}; {waits}." if (waits := _waiting(announcement, figures)) else f"{sending}."
-        )
+        waits = _waiting(announcement, figures)
+        return (f"{sending}; {waits}." if waits else f"{sending}.") + _updates(figures)
     ended = "Cancelled while going out" if announcement.state == CANCELLED else "Sent"
-    return f"{ended}: {figures.sent:,} of {figures.total:,} delivered, {figures.failed:,} failed."
+    went = f"{figures.sent:,} of {figures.total:,} delivered, {figures.failed:,} failed."
+    return f"{ended}: {went}{_updates(figures)}"
 
 
 def cancelled_text(announcement: Announcement, withdrawn: int, went: int) -> str:

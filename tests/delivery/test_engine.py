@@ -6,6 +6,7 @@ import asyncio
 import dataclasses
 import logging
 import sqlite3
+import time
 from pathlib import Path
 from typing import Literal
 
@@ -311,3 +312,31 @@ async def test_a_report_card_queued_during_a_fan_out_goes_within_a_few_sends(
     order = [str(params.get("channel")) for method, params in slack.calls if method == POST]
     assert len(order) == 41
     assert order.index("W111") < 5 + 1 + Policy().bulk_batch, order  # not after the 35 others
+
+
+async def test_an_edit_changes_each_copy_once_it_arrived_and_only_the_latest_is_made(
+    make_engine: EngineFactory, slack: FakeSlack, db: Database
+) -> None:
+    # Review11c R4: an edited announcement's delivered copies were changed outside the queue.
+    people = ["U0", "U1", "U2"]
+    async with make_engine() as engine:
+        engine.enqueue("slack", people, "announcement", "7", Message("Launch at 10"))
+        await drain(engine, "announcement", "7")
+    on_its_way = "state = 'sending', owner = 'elsewhere:1:a', last_attempt_at = ?"
+    db.execute(f"UPDATE deliveries SET {on_its_way} WHERE recipient = 'U1'", [time.time()])
+    db.execute("UPDATE deliveries SET state = 'failed' WHERE recipient = 'U2'")  # never arrived
+    engine = make_engine()
+    assert engine.edit("slack", "announcement", "7", Message("Launch at 11"), ("edit", "7#1")) == 2
+    assert engine.edit("slack", "announcement", "7", Message("Launch at 12"), ("edit", "7#2")) == 2
+    async with engine:  # what was queued before a start is made after it
+        await until(lambda: slack.messages_in("U0")[0].text == "Launch at 12")
+        assert slack.messages_in("U1")[0].text == "Launch at 10"  # waits for its copy
+        db.execute("UPDATE deliveries SET state = 'sent' WHERE recipient = 'U1' AND key = '7'")
+        done = await drain(engine, "edit", "7#2")
+    assert (done.total, done.sent) == (2, 2)
+    assert [m.text for m in slack.messages_in("U1")] == ["Launch at 12"]
+    assert [m.text for m in slack.messages_in("U2")] == ["Launch at 10"]
+    assert slack.count("chat.update") == 2  # the first edit, superseded, was never made
+    assert engine.ledger.counts("edit", "7#1") == dict.fromkeys(
+        ("queued", "sending", "sent", "failed"), 0
+    )
