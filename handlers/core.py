@@ -25,6 +25,7 @@ from handlers.guidelines.language import LANGUAGES
 from handlers.guidelines.streaming import OnText
 from handlers.help import help_message, socialbot_command
 from handlers.people import CHANNEL_SHAPES, Directory, Person, Role, Roles, on_platform
+from handlers.privacy import is_forgotten
 from handlers.shares import Shares
 from handlers.team_questions import TeamQuestions
 from handlers.texts import text_for
@@ -442,17 +443,19 @@ class Core:
     def managers(self, platform: str) -> list[str]:
         """The managers on `platform` who can be reached: not those the member list says are
         deactivated or gone (they count as absent until the setting or the list changes)."""
-        return [
-            m for m in self.roles.members(Role.MANAGER, platform) if not self._gone(platform, m)
-        ]
+        return [m for m in self.roles.members(Role.MANAGER, platform) if not self.gone(platform, m)]
 
     def on_the_team(self, platform: str, user_id: str) -> bool:
         """Whether `user_id` acts for the social media team now: a manager or an admin whom
         the member list does not say is deactivated or gone."""
         roles = self.roles.of(platform, user_id)
-        return bool(roles & {Role.MANAGER, Role.ADMIN}) and not self._gone(platform, user_id)
+        return bool(roles & {Role.MANAGER, Role.ADMIN}) and not self.gone(platform, user_id)
 
-    def _gone(self, platform: str, user_id: str) -> bool:
+    def gone(self, platform: str, user_id: str) -> bool:
+        """Whether someone is no longer there to hear from the bot: forgotten (`socialbot
+        forget`), or their account deactivated or gone as far as the member list knows."""
+        if is_forgotten(user_id):
+            return True
         member = self.directory.get(platform, user_id)
         return member is not None and member.deleted
 
@@ -461,9 +464,7 @@ class Core:
         gone, saying whether the team's messages still reach someone."""
         lines = []
         for platform in CHAT_PLATFORMS:
-            gone = [
-                m for m in self.roles.members(Role.MANAGER, platform) if self._gone(platform, m)
-            ]
+            gone = [m for m in self.roles.members(Role.MANAGER, platform) if self.gone(platform, m)]
             if not gone:
                 continue
             reached = "; the others get" if self.team_for(platform) else "; nobody gets"

@@ -16,7 +16,6 @@ from handlers.commands import SlashCommand
 from handlers.core import Core, Shortcut
 from handlers.errors import FormErrors, UserError, database_locked
 from handlers.people import Person, Role
-from handlers.privacy import is_forgotten
 from handlers.reports import ids, triage, views
 from handlers.reports.kept import KeptReports
 from handlers.reports.links import (
@@ -53,6 +52,14 @@ COMMAND = ids.COMMAND
 def _text(values: Values, name: str) -> str:
     value = values.get(name) or ""
     return (value[0] if value else "") if isinstance(value, list) else value.strip()
+
+
+def _reminder_key(report: Report) -> str:
+    """The reminder's part of its message key: its number, counted again from one after the
+    report is reopened (reported again: `triage.reported_again`), so after the reopening's
+    moment, or a reminder would be taken for one sent before and dropped (fix11f's leftover)."""
+    reopened = f"{report.reopened.at:.0f}:" if report.reopened is not None else ""
+    return f"{report.ref}:{reopened}{report.nudges + 1}"
 
 
 class Reports:
@@ -440,7 +447,7 @@ class Reports:
             if event.kind == "assigned" and (report.assignee_platform, report.assignee) != who:
                 self._hand_over(report, person, event)
         self._update_cards_soon(report)
-        gone = sum(self._gone(reporter) for reporter in report.reporters)
+        gone = sum(self.core.gone(r.platform, r.user_id) for r in report.reporters)
         return Message(f"{report.ref} {done}.{views.told(told, gone)}")
 
     def _hand_over(self, report: Report, by: Person, event: Event) -> None:
@@ -469,7 +476,7 @@ class Reports:
                 log.exception("report reminder failed", extra={"report": report.ref})
         for (platform, recipient), reports in waiting.items():
             reminder = views.reminder(reports, now.timestamp(), self.name, platform)
-            key = "+".join(f"{report.ref}:{report.nudges + 1}" for report in reports)
+            key = "+".join(_reminder_key(report) for report in reports)
             self.core.outbox.enqueue(platform, [recipient], ids.REMINDER, key, reminder)
         stamp = now.timestamp()
         for report in {report.id: report for due in waiting.values() for report in due}.values():
@@ -492,7 +499,7 @@ class Reports:
         # not taken off the team): else the managers, who can take it over.
         held = (
             holder
-            and not is_forgotten(holder)
+            and not self.core.gone(platform, holder)
             and (not managers or self.core.on_the_team(platform, holder))
         )
         if report.status is not Status.NEW and held:
@@ -600,19 +607,11 @@ class Reports:
                 people = [
                     r.user_id
                     for r in report.reporters
-                    if r.platform == platform and not self._gone(r)
+                    if r.platform == platform and not self.core.gone(platform, r.user_id)
                 ]
                 self.core.outbox.enqueue(platform, people, ids.STATUS, key, message)
                 reached += len(people)
         return reached
-
-    def _gone(self, reporter: Reporter) -> bool:
-        """Whether a reporter is no longer there to hear news: forgotten (`socialbot forget`),
-        or their account deactivated as far as the directory knows."""
-        if is_forgotten(reporter.user_id):
-            return True
-        member = self.core.directory.get(reporter.platform, reporter.user_id)
-        return member is not None and member.deleted
 
     # -- lookups ---------------------------------------------------------------------------------
 
