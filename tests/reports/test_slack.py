@@ -221,16 +221,29 @@ async def test_not_an_issue_closes_the_report(bot, slack) -> None:
     assert len(list(bot.runtime.db["report_events"].rows)) == 1
 
 
-async def test_a_rate_limited_edit_never_leaves_the_card_older_than_the_report(bot, slack) -> None:
+async def test_a_rate_limited_edit_never_leaves_the_card_older_than_the_report(
+    bot, slack, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # review11a M7: WMGR1's edit waits out a 429 while WMGR2 takes the report; the first
     # edit, retried last, used to put "Acknowledged" back over "assigned to WMGR2" for good.
+    # The Retry-After is waited out when the test says so, not on the clock (review11c R12).
+    retry_after, waited_out, sleep = 7.0, asyncio.Event(), asyncio.sleep
+
+    async def until_waited_out(delay: float, *args: Any, **kwargs: Any) -> Any:
+        if delay == retry_after:
+            await waited_out.wait()
+        return await sleep(0 if delay == retry_after else delay, *args, **kwargs)
+
+    monkeypatch.setattr(asyncio, "sleep", until_waited_out)
     await report(bot, LINK)
     card = await card_buttons(slack)
     await settled(bot.runtime)
-    slack.fail("chat.update", "ratelimited", retry_after=0.5)
+    slack.fail("chat.update", "ratelimited", retry_after=retry_after)
     await press(bot, slack, card["report_acknowledge"], user="WMGR1")
-    await wait_for_call(slack, "chat.update")  # the 429: the edit waits half a second
+    await wait_for_call(slack, "chat.update")  # the 429: the edit waits
     await press(bot, slack, card["report_assign_me"], user="WMGR2")
+    await responded(slack, 2)  # WMGR2 is answered while the first edit still waits
+    waited_out.set()
     await settled(bot.runtime)
     (shown,) = slack.messages_in(CHANNEL)
     assert "assigned to User WMGR2" in json.dumps(shown.blocks)
