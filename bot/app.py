@@ -52,6 +52,7 @@ from handlers import announcements, digest, reports
 from handlers import assistant as pane
 from handlers.core import Core, Daily
 from handlers.digest.store import DigestStore
+from handlers.feeds import Feeds
 from handlers.groups import GroupReader, GroupState
 from handlers.insights import figures as insights_figures
 from handlers.insights import latest as insights_latest
@@ -477,6 +478,7 @@ def build_runtime(settings: Settings, *, in_memory: bool = False, upgrade: bool 
         ),
     )
     team_insights.register(core)
+    Feeds(core, allow_private=settings.allow_private_feeds).register(core)
     runtime = Runtime(settings, db, core, teams, slack, delivery, daily, team_insights, model)
     core.on_tick("refresh feeds", runtime.refresh_feeds_in_background)
     core.on_tick("sync people", runtime.sync_people_daily)

@@ -6,6 +6,7 @@ import asyncio
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -161,3 +162,81 @@ def refresh() -> None:
         click.echo(f"  {shown_url(outcome.url)}: {outcome.error}", err=True)
     if failed:
         sys.exit(1)
+
+
+@feeds.command("items")
+@click.option("--limit", type=click.IntRange(1, 500), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per item and line.")
+def items(limit: int, as_json: bool) -> None:
+    """List the freshest items of the feeds, with the numbers `hide` takes."""
+    from content_feed import store
+
+    with _database() as (_, db):
+        rows = store.recent_items(db, limit)
+    none = "No feed holds an item to suggest."
+    if as_json:
+        echo_json_lines(({**asdict(i), "fresh_at": i.fresh_at.isoformat()} for i in rows), none)
+        return
+    if not rows:
+        click.echo(none)
+        return
+    for item in rows:
+        hidden = "  (hidden)" if item.hidden else ""
+        click.echo(f"{item.id:>6}  {item.fresh_at:%Y-%m-%d}  {item.title}{hidden}")
+        click.echo(f"        {item.feed} · {item.link}")
+
+
+@feeds.command("hide")
+@click.argument("item")
+def hide(item: str) -> None:
+    """Keep an item (its number in `items`, or its link) out of every digest from now on."""
+    from content_feed import store
+
+    with _database() as (_, db):
+        try:
+            found = store.find_item(db, item)
+        except FeedError as error:
+            _fail(error)
+            return
+        fresh = store.hide_item(db, found, "command line", datetime.now(UTC))
+    if not fresh:
+        click.echo(f"Item {found.id} is hidden already: {found.title}")
+        return
+    click.echo(
+        f"Item {found.id} is kept out of every digest from now on: {found.title}\n"
+        f"Undo with: socialbot feeds unhide {found.id}"
+    )
+
+
+@feeds.command("unhide")
+@click.argument("item")
+def unhide(item: str) -> None:
+    """Let a hidden item (its number, or its link) into digests again."""
+    from content_feed import store
+
+    with _database() as (_, db):
+        try:
+            hidden = store.unhide_item(db, item)
+        except FeedError as error:
+            _fail(error)
+            return
+    click.echo(f"Item {hidden.id} may be suggested again: {hidden.title}")
+
+
+@feeds.command("hidden")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per item and line.")
+def hidden(as_json: bool) -> None:
+    """List the items kept out of the digests."""
+    from content_feed import store
+
+    with _database() as (_, db):
+        rows = store.hidden_items(db)
+    none = "No item is hidden."
+    if as_json:
+        echo_json_lines(({**asdict(h), "hidden_at": h.hidden_at.isoformat()} for h in rows), none)
+        return
+    if not rows:
+        click.echo(none)
+    for row in rows:
+        when = f"{row.hidden_at:%Y-%m-%d %H:%M} UTC"
+        click.echo(f"{row.id:>6}  hidden {when} ({row.hidden_via})  {row.title}")

@@ -76,3 +76,7 @@ class FeedExistsError(FeedError):
 
 class FeedNotFoundError(FeedError):
     """No stored feed matches the given URL or id."""
+
+
+class ItemNotFoundError(FeedError):
+    """No stored item matches the given id or link."""

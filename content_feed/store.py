@@ -16,7 +16,7 @@ from sqlite_utils.migrations import Migrations
 
 from content_feed.canonical import KEY_VERSION, canonical_url, dedupe_key, shown_url
 from content_feed.curate import DEFAULT_MAX_AGE
-from content_feed.errors import FeedExistsError, FeedNotFoundError
+from content_feed.errors import FeedExistsError, FeedNotFoundError, ItemNotFoundError, quoted
 from content_feed.kinds import KINDS as KINDS
 from content_feed.kinds import Kind as Kind
 from content_feed.parse import ParsedFeed, ParsedItem
@@ -180,6 +180,22 @@ def rekey_content_urls(db: Database) -> None:
     db.conn.executemany(
         "UPDATE content_removed SET url_key = ? WHERE id = ?",
         [(dedupe_key(f"https://{key}"), row_id) for row_id, key in removed],
+    )
+
+
+@migrations()
+def hide_items_from_digests(db: Database) -> None:
+    """Items the social media team keeps out of every digest (a story that turned sour, a
+    wrong link), by id: a removed feed's story that comes back keeps its id, so it stays
+    hidden. The title is kept for the list of hidden items, and where it was hidden from
+    (`slack`, `teams`, `console`, `command line`), not by whom: nothing personal to forget."""
+    db.execute(
+        """CREATE TABLE content_hidden (
+            item_id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            hidden_at REAL NOT NULL,
+            hidden_via TEXT NOT NULL
+        )"""
     )
 
 
@@ -562,6 +578,10 @@ def _moved(
     return True
 
 
+# An item the team hid never goes out again (`hide_item`).
+_NOT_HIDDEN = "NOT EXISTS (SELECT 1 FROM content_hidden h WHERE h.item_id = i.id)"
+
+
 def candidate_items(
     db: Database,
     *,
@@ -571,9 +591,9 @@ def candidate_items(
 ) -> list[StoredItem]:
     """Suggestable items of enabled feeds fresher than `since`, freshest first."""
     rows = db.query(
-        """SELECT i.*, f.title AS feed_title, f.url AS feed_url, f.kind AS kind
+        f"""SELECT i.*, f.title AS feed_title, f.url AS feed_url, f.kind AS kind
            FROM content_items i JOIN content_feeds f ON f.id = i.feed_id
-           WHERE i.suggest = 1 AND f.enabled = 1 AND i.fresh_at >= ?
+           WHERE i.suggest = 1 AND f.enabled = 1 AND i.fresh_at >= ? AND {_NOT_HIDDEN}
            ORDER BY i.fresh_at DESC, i.id DESC LIMIT ?""",
         [_stamp(since), limit + len(exclude_ids)],
     )
@@ -585,8 +605,8 @@ def candidate_items(
 def newest_item_at(db: Database) -> datetime | None:
     """When the freshest suggestable item of an enabled feed was new, if there is one."""
     (newest,) = db.execute(
-        """SELECT max(i.fresh_at) FROM content_items i JOIN content_feeds f ON f.id = i.feed_id
-           WHERE i.suggest = 1 AND f.enabled = 1"""
+        f"""SELECT max(i.fresh_at) FROM content_items i JOIN content_feeds f ON f.id = i.feed_id
+           WHERE i.suggest = 1 AND f.enabled = 1 AND {_NOT_HIDDEN}"""
     ).fetchone()
     return _time(newest)
 
@@ -620,3 +640,102 @@ def _item(row: dict[str, Any]) -> StoredItem:
         published=_time(row["published_at"]),
         fresh_at=datetime.fromtimestamp(row["fresh_at"], UTC),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ListedItem:
+    """An item as the team lists it to pick one to hide: id, title, feed, when, hidden."""
+
+    id: int
+    title: str
+    feed: str
+    link: str
+    fresh_at: datetime
+    hidden: bool
+
+
+@dataclass(frozen=True, slots=True)
+class HiddenItem:
+    """An item kept out of every digest: when, and where from (chat platform or command line)."""
+
+    id: int
+    title: str
+    hidden_at: datetime
+    hidden_via: str
+
+
+def recent_items(db: Database, limit: int = 20) -> list[ListedItem]:
+    """The freshest items of the enabled feeds digests may hold (and the hidden ones among
+    them), freshest first."""
+    rows = db.query(
+        f"""SELECT i.id, i.title, i.url, i.fresh_at, f.title AS feed_title, f.url AS feed_url,
+                NOT {_NOT_HIDDEN} AS hidden
+            FROM content_items i JOIN content_feeds f ON f.id = i.feed_id
+            WHERE i.suggest = 1 AND f.enabled = 1
+            ORDER BY i.fresh_at DESC, i.id DESC LIMIT ?""",
+        [limit],
+    )
+    return [
+        ListedItem(
+            id=row["id"],
+            title=row["title"],
+            feed=row["feed_title"] or shown_url(row["feed_url"]),
+            link=row["url"],
+            fresh_at=datetime.fromtimestamp(row["fresh_at"], UTC),
+            hidden=bool(row["hidden"]),
+        )
+        for row in rows
+    ]
+
+
+def find_item(db: Database, id_or_link: str) -> StoredItem:
+    """The item with this id, or whose link is this story's; `ItemNotFoundError` when none."""
+    text = id_or_link.strip().removeprefix("#").encode("utf-8", "replace").decode("utf-8")
+    if text.isascii() and text.isdigit() and len(text) <= 18:
+        found = get_items(db, [int(text)])
+    else:
+        try:
+            key = dedupe_key(text if "://" in text else f"https://{text}")
+        except ValueError:
+            key = ""
+        row = db.execute("SELECT id FROM content_items WHERE url_key = ?", [key]).fetchone()
+        found = get_items(db, [row[0]]) if row else []
+    if not found:
+        raise ItemNotFoundError(f"no item matches {quoted(text)}: give its number or its link")
+    return found[0]
+
+
+def hide_item(db: Database, item: StoredItem, via: str, now: datetime) -> bool:
+    """Keep `item` out of every digest from now on; False when it was hidden already."""
+    cursor = db.execute(
+        "INSERT OR IGNORE INTO content_hidden (item_id, title, hidden_at, hidden_via)"
+        " VALUES (?, ?, ?, ?)",
+        [item.id, item.title, _stamp(now), via],
+    )
+    return bool(cursor.rowcount)
+
+
+def unhide_item(db: Database, id_or_link: str) -> HiddenItem:
+    """Let a hidden item (by its id, or its link while its feed is there) into digests again;
+    `ItemNotFoundError` when it is not hidden."""
+    text = id_or_link.strip().removeprefix("#")
+    item_id = int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
+    if item_id is None:
+        item_id = find_item(db, id_or_link).id
+    hidden = next((h for h in hidden_items(db) if h.id == item_id), None)
+    if hidden is None:
+        raise ItemNotFoundError(f"item {item_id} is not hidden")
+    db.execute("DELETE FROM content_hidden WHERE item_id = ?", [item_id])
+    return hidden
+
+
+def hidden_items(db: Database) -> list[HiddenItem]:
+    """The items kept out of the digests, the latest hidden first."""
+    rows = db.execute(
+        "SELECT item_id, title, hidden_at, hidden_via FROM content_hidden"
+        " ORDER BY hidden_at DESC, item_id DESC"
+    )
+    return [
+        HiddenItem(item_id, title, datetime.fromtimestamp(at, UTC), via)
+        for item_id, title, at, via in rows
+    ]

@@ -62,6 +62,29 @@ def test_add_list_refresh_remove(run) -> None:
     assert run("remove", "1").exit_code == 1
 
 
+def test_hide_an_item_from_every_digest_and_undo(run, tmp_path: Path) -> None:
+    assert run("add", str(SAMPLE)).exit_code == 0
+    listed = [json.loads(line) for line in run("items", "--json").output.splitlines()]
+    assert len(listed) == 3 and not any(item["hidden"] for item in listed)
+    first = listed[0]
+
+    hidden = run("hide", first["link"])
+    assert hidden.exit_code == 0, hidden.output
+    assert f"Item {first['id']} is kept out of every digest from now on" in hidden.output
+    assert "(hidden)" in run("items").output
+    db = Database(tmp_path / "bot.db")
+    suggestable = store.candidate_items(db, since=datetime(2000, 1, 1, tzinfo=UTC))
+    assert first["id"] not in [item.id for item in suggestable] and len(suggestable) == 2
+    (row,) = [json.loads(line) for line in run("hidden", "--json").output.splitlines()]
+    assert row["id"] == first["id"] and row["hidden_via"] == "command line"
+
+    assert "may be suggested again" in run("unhide", str(first["id"])).output
+    assert "No item is hidden." in run("hidden").output
+    missing = run("hide", "https://example.com/never-seen")
+    assert missing.exit_code == 1 and "no item matches" in missing.output
+    assert run("unhide", str(first["id"])).exit_code == 1
+
+
 def test_add_refuses_private_hosts(run) -> None:
     result = run("add", "http://127.0.0.1:9/feed.xml")
     assert result.exit_code == 1

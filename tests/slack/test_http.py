@@ -85,7 +85,7 @@ async def test_signed_help_command_returns_the_help(bot) -> None:
         "text": {"type": "plain_text", "text": "socialbot help"},
     }
     assert (
-        "`/socialbot [help | preferences | digest | mute | unmute | stop | insights]`"
+        "`/socialbot [help | preferences | digest | mute | unmute | stop | insights | feeds]`"
         in json.dumps(reply["blocks"])
     )
 
@@ -95,8 +95,8 @@ async def test_unknown_subcommand_gets_usage_and_suggestion(bot) -> None:
     reply = await response.json()
     assert "Did you mean `/socialbot help`?" in reply["text"]
     assert (
-        "Usage: `/socialbot [help | preferences | digest | mute | unmute | stop | insights]`"
-        in reply["text"]
+        "Usage: `/socialbot [help | preferences | digest | mute | unmute | stop | insights"
+        " | feeds]`" in reply["text"]
     )
 
 

@@ -49,7 +49,8 @@ async def test_a_mistyped_word_is_answered_with_teams_words(teams: Teams) -> Non
     said = card_text(teams.connector.sent[0].activity)
     assert "Did you mean preferences?" in said
     assert (
-        "Usage: socialbot [help | preferences | digest | mute | unmute | stop | insights]" in said
+        "Usage: socialbot [help | preferences | digest | mute | unmute | stop | insights"
+        " | feeds]" in said
     )
     assert _slashes(said) == []
 

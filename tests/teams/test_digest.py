@@ -213,3 +213,19 @@ async def test_a_guest_who_is_a_manager_sets_the_days_of_their_reminders(
     saved = await (await teams.post(EXECUTE, value=value)).json()
     assert "Guest accounts get no digest; your workdays and time zone set" in str(saved)
     assert "Your next digest comes" not in str(saved)
+
+
+async def test_a_manager_hides_an_item_from_every_digest_in_teams(
+    make_teams: MakeTeams, tmp_path: Path
+) -> None:
+    megan = "7faf8ab2-3d56-4244-b585-20c8a42ed2b8"  # the sender of the personal message
+    teams = await make_teams(social_media_managers=[megan])
+    await add_feeds(teams.db, tmp_path)
+
+    for text in ("socialbot feeds items", "socialbot feeds hide 1"):
+        await teams.post(PERSONAL, text=text)
+
+    listed, hidden = [card_text(call.activity) for call in teams.connector.sent]
+    assert "Example Corp opens an office" in listed and "hidden" not in listed
+    assert "Item 1 (“Example Corp opens an office”) is kept out of every digest" in hidden
+    assert "socialbot feeds unhide 1" in hidden and "/socialbot" not in hidden

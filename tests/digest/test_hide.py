@@ -1,0 +1,57 @@
+"""The social media team keeps one item out of every digest, and manages the feeds, in chat
+(review11a M9): `/socialbot feeds` through signed Slack slash commands."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.digest.conftest import COPENHAGEN, MANAGER, NO_ZONE, at, delivered, digests_to
+from tests.fakes.slack_requests import command_reply
+
+SOURED = "Example Corp opens an office"  # item 1
+
+
+async def feeds(bot: Any, slack: Any, text: str, user: str = MANAGER) -> str:
+    """What `/socialbot feeds TEXT` answers `user`."""
+    reply = await command_reply(bot, slack, "/socialbot", f"feeds {text}".strip(), user=user)
+    return str(reply["text"])
+
+
+async def test_a_hidden_item_never_goes_out_again_and_the_team_manages_feeds(bot, slack) -> None:
+    tick = bot.runtime.core.tick
+    await tick(at(23, 0, 30))  # 09:30 in Tokyo: the one with no zone gets item 1
+    await delivered(bot, "2026-11-23")
+    assert SOURED in str(digests_to(slack, NO_ZONE)[0].blocks)
+
+    refused = await feeds(bot, slack, "hide 1", user=COPENHAGEN)
+    assert "Only the social media managers" in refused
+    listed = await feeds(bot, slack, "items")
+    assert f"*1* {SOURED}" in listed and "hidden" not in listed
+    hidden = await feeds(bot, slack, "hide <https://news.example.com/c1>")
+    assert "Item 1 (“Example Corp opens an office”) is kept out of every digest" in hidden
+    assert "`/socialbot feeds unhide 1`" in hidden
+    assert "hidden already" in await feeds(bot, slack, "hide 1")
+    assert "_hidden_" in await feeds(bot, slack, "items")
+
+    await tick(at(23, 8, 30))  # 09:30 in Copenhagen, later the same day
+    await delivered(bot, "2026-11-23")
+    (digest,) = digests_to(slack, COPENHAGEN)
+    assert SOURED not in str(digest.blocks) and "Wind power grows" in str(digest.blocks)
+    # What went out before stays as it was: counted as offered, never offered again.
+    assert 1 in bot.digest.store.seen("slack", NO_ZONE, at(1, 0))
+
+    assert "1 item(s) kept out" in await feeds(bot, slack, "hidden")
+    assert "may be suggested again" in await feeds(bot, slack, "unhide 1")
+    assert "No item is hidden." in await feeds(bot, slack, "hidden")
+    assert "Item 1 is not hidden" in await feeds(bot, slack, "unhide 1")
+    assert "No item matches '42'" in await feeds(bot, slack, "hide 42")
+
+    listed = await feeds(bot, slack, "")
+    assert "*2 feed(s)*" in listed and "*1* Example Corp news" in listed
+    broken = await feeds(bot, slack, "add http://127.0.0.1:9/feed.xml")
+    assert "loopback" in broken and "SOCIALBOT_ALLOW_PRIVATE_FEEDS" in broken
+    assert "Give one feed or blog address" in await feeds(bot, slack, "add")
+    removed = await feeds(bot, slack, "remove 2")
+    assert "Removed feed 2: Industry weekly (1 items)" in removed
+    assert "No feed matches '2'" in await feeds(bot, slack, "remove 2")
+    assert "`/socialbot feeds hide NUMBER or LINK`" in await feeds(bot, slack, "frobnicate")
