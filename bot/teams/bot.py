@@ -161,6 +161,7 @@ class TeamsBot:
         self._last_activity: datetime | None = None
         self._rejected = 0
         self.invoke_budget = INVOKE_BUDGET_SECONDS
+        self._late_answers: DeliveryEngine | None = None  # see send_refused_answers_through
         self._recent_invokes: OrderedDict[tuple[str, str, str], _Invoke] = OrderedDict()
         self._refusals = Repeated(
             log, "rejected a Teams request", "rejected {count} Teams requests in the last minute"
@@ -179,19 +180,33 @@ class TeamsBot:
         """Hand a turn's answer Teams keeps refusing for a moment (throttled past what the
         turn can wait, its gateway failing) to `engine`, which sends it to the same chat or
         channel once Teams takes it, after a restart too: a receipt is late, never lost."""
+        self._late_answers = engine
 
         def later(context: TurnContext, answer: Activity, wait: float) -> None:
-            turn: Activity = context.activity
             drawn = answer.serialize()
             payload = {name: drawn[name] for name in _CONTENT if name in drawn}
-            key = f"{turn.id or uuid.uuid4().hex}:{canonical(payload)[1]}"
-            where = channel_of(turn.conversation.id or "")
-            engine.enqueue_drawn(
-                PLATFORM, where, LATE_ANSWER, key, payload, not_before=time.time() + wait
-            )
-            log.warning("Teams refused an answer for now: it is sent later", extra={"wait": wait})
+            self._send_later(context.activity, payload, wait)
 
         self.adapter.later = later
+
+    def _send_later(
+        self, turn: Activity, payload: dict[str, Any], wait: float, own_chat: bool = False
+    ) -> None:
+        """Queue the answer to `turn` that Teams refused, from `wait` seconds on: to the
+        person (their personal chat, as `socialbot forget` finds what waits for them) when it
+        belongs there (`own_chat`, or the turn was in it), else to its chat or channel."""
+        if self._late_answers is None:
+            log.warning("Teams refused an answer: nothing to send it later", extra={"wait": wait})
+            return
+        account = turn.from_property
+        personal = own_chat or (turn.conversation.conversation_type or "personal") == "personal"
+        sender = (account.aad_object_id or account.id) if account else None
+        where = sender if personal and sender else channel_of(turn.conversation.id or "")
+        key = f"{turn.id or uuid.uuid4().hex}:{canonical(payload)[1]}"
+        self._late_answers.enqueue_drawn(
+            PLATFORM, where, LATE_ANSWER, key, payload, not_before=time.time() + wait
+        )
+        log.warning("Teams refused an answer for now: it is sent later", extra={"wait": wait})
 
     def serve_emulator(self) -> None:
         """Serve this machine's Bot Framework Emulator without auth (MICROSOFT_APP_ID unset)."""
@@ -281,13 +296,14 @@ class TeamsBot:
     async def _finish_late(self, invoke: _Invoke, activity: Activity) -> None:
         """Once an invoke's turn is done: if Teams was answered without it, what its answer
         shows (words, a refreshed card, a dialog's form) goes to the person's chat, opened if
-        they have none yet (an answer sent there by the turn is there already)."""
+        they have none yet (an answer sent there by the turn is there already); what Teams
+        refuses there is sent later, as a turn's answer is (review11c R12)."""
         answer = await invoke.turn
         if not invoke.late:
             return
         shown = invokes.shown_in(answer)
-        if shown is not None:
-            await self.turns.to_own_chat(activity, shown)
+        if shown is not None and not await self.turns.to_own_chat(activity, shown):
+            self._send_later(activity, shown, 0.0, own_chat=True)  # as a turn's answer
 
     def _first_time(self, activity: Activity) -> bool:
         """False for a message Teams delivers again (slow answer, restart): answered once.

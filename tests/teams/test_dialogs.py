@@ -228,6 +228,34 @@ def test_dialog_cards_submit_with_the_form_data() -> None:
     assert "Title" not in str(content["body"])  # the dialog shows the title itself
 
 
+async def test_a_late_dialog_teams_throttles_in_the_chat_is_sent_when_it_takes_it(
+    teams: Teams, shared: list[SharedMessage]
+) -> None:
+    # review11c R12: the late answer was tried once and dropped with a log line on a 429.
+    olo = load_activity(FETCH, "")["from"]
+    flag = teams.core.shortcuts["test_flag"]
+    answered = asyncio.Event()
+
+    async def slow(person: Person, message: SharedMessage) -> Reply:
+        await answered.wait()
+        return await flag.run(person, message)
+
+    teams.core.on_shortcut(replace(flag, run=slow))
+    teams.bot.invoke_budget = 0.0
+    await _invoke(teams, FETCH, value=_fetch_value(), recipient=BOT)
+    teams.connector.fail(429, retry_after=60, times=5)  # longer than the turn may wait
+    answered.set()
+    await teams.runtime.settle()  # the invoke's work after Teams was answered
+    await teams.runtime.finish_background()
+
+    [late] = teams.db.query(
+        "SELECT recipient, state, body FROM deliveries JOIN delivery_payloads ON hash = payload"
+        " WHERE purpose = 'late-answer'"
+    )
+    assert (late["recipient"], late["state"]) == (olo["aadObjectId"], "queued")
+    assert "Report to social media manager" in late["body"]
+
+
 async def test_a_dialog_teams_stopped_waiting_for_arrives_in_the_chat(
     teams: Teams, shared: list[SharedMessage]
 ) -> None:

@@ -262,9 +262,16 @@ async def test_a_reply_teams_keeps_refusing_is_sent_when_teams_takes_it(teams: T
     assert replies == [429]  # no apology tried after it
     assert [row["url"] for row in teams.db["report_links"].rows] == [LINK]
     [late] = teams.db.query("SELECT * FROM deliveries WHERE purpose = 'late-answer'")
-    assert late["recipient"] == load_activity(PERSONAL, "")["conversation"]["id"]
+    assert late["recipient"] == MEGAN  # her chat with the bot, by her id (review11c R12)
     assert late["state"] == "queued"
     assert late["not_before"] - time.time() > 50  # as long as Teams asked
+
+    # so `forget` drops it with the rest, the receipt naming what she reported
+    command = ["forget", "--platform", "teams", "--user", MEGAN, "--yes"]
+    env = {"SOCIALBOT_DB": str(teams.runtime.settings.db)}
+    forgot = await asyncio.to_thread(CliRunner().invoke, main, command, env=env)
+    assert forgot.exit_code == 0, forgot.output
+    assert list(teams.db.query("SELECT * FROM deliveries WHERE purpose = 'late-answer'")) == []
 
 
 async def test_a_reply_teams_gateway_keeps_dropping_arrives_after_the_turn(
