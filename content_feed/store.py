@@ -199,6 +199,13 @@ def hide_items_from_digests(db: Database) -> None:
     )
 
 
+@migrations()
+def keep_removed_titles(db: Database) -> None:
+    """The titles of removed feeds' items: the figures still name what people got and shared
+    by its title, not by an id (review11a M16)."""
+    db.execute("CREATE TABLE content_removed_titles (id INTEGER PRIMARY KEY, title TEXT NOT NULL)")
+
+
 @dataclass(frozen=True, slots=True)
 class StoredFeed:
     """A feed row, with its item count."""
@@ -395,6 +402,11 @@ def remove_feed(db: Database, url_or_id: str | int, now: datetime | None = None)
         db.conn.executemany(
             "INSERT OR REPLACE INTO content_removed VALUES (?, ?, ?, ?, ?, ?)",
             [(i, key, _title_key(title), *rest) for i, key, title, *rest in rows],
+        )
+        db.execute(
+            "INSERT OR REPLACE INTO content_removed_titles SELECT id, title FROM content_items"
+            " WHERE feed_id = ?",
+            [feed.id],
         )
         db.execute("DELETE FROM content_items WHERE feed_id = ?", [feed.id])
         db.execute("DELETE FROM content_feeds WHERE id = ?", [feed.id])
@@ -623,6 +635,19 @@ def get_items(db: Database, ids: Collection[int]) -> list[StoredItem]:
         list(ids),
     )
     return [_item(row) for row in rows]
+
+
+def item_titles(db: Database, ids: Collection[int]) -> dict[int, str]:
+    """The titles of the items with these ids, those of removed feeds' items too."""
+    if not ids:
+        return {}
+    marks = ", ".join("?" for _ in ids)
+    rows = db.execute(
+        f"""SELECT id, title FROM content_removed_titles WHERE id IN ({marks})
+            UNION ALL SELECT id, title FROM content_items WHERE id IN ({marks})""",
+        [*ids, *ids],
+    )
+    return {int(item_id): str(title) for item_id, title in rows}  # a stored item's last
 
 
 def _item(row: dict[str, Any]) -> StoredItem:

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from content_feed.compose import UTM, Network, SuggestedPost, TextModel, Vet, compose
 from content_feed.curate import DEFAULT_MAX_AGE
-from content_feed.store import StoredItem, awaiting_first_fetch, get_items
+from content_feed.store import StoredItem, awaiting_first_fetch, get_items, item_titles
 from handlers.command_words import typed
 from handlers.commands import Subcommand
 from handlers.core import Core
@@ -506,7 +506,7 @@ class Digest:
             number = count.subject.removeprefix(ids.ITEM_PREFIX)
             if number.isdigit():  # a click value someone made up is not an item
                 clicks.setdefault(int(number), {})[count.network] = count.clicks
-        titles = {item.id: item.title for item in get_items(self.db, list(clicks))}
+        titles = item_titles(self.db, list(clicks))  # a removed feed's items' too
         stats = [
             ItemStats(item_id, titles.get(item_id, f"item {item_id} (removed)"), networks)
             for item_id, networks in clicks.items()

@@ -25,7 +25,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from content_feed.compose import NETWORKS
-from content_feed.store import failing_feeds
+from content_feed.store import failing_feeds, item_titles
 from handlers.shares import BY_CONVERSATION
 
 PERIODS = {"7d": 7, "30d": 30, "90d": 90}
@@ -33,8 +33,6 @@ CHART_WEEKS = 8
 TOP_ITEMS = 5
 LISTED = 5  # unshared items and uncovered questions listed by name
 LEADERBOARD = 10
-# An item is offered only while fresh (content_feed.curate's 14 days): older ones need no look.
-FRESH_DAYS = 15
 # The first manager action on a report; any of them means someone looked.
 TRIAGE_KINDS = ("acknowledged", "assigned", "resolved", "dismissed")
 OPEN = ("new", "acknowledged")
@@ -436,7 +434,7 @@ def _participation_in(
                     AND platform NOT IN ({", ".join("?" for _ in uncounted)})
                 UNION ALL
                 SELECT {_window_case("at", windows)}, platform, user_id, 1
-                FROM share_clicks WHERE at >= ? AND at < ?
+                FROM share_clicks WHERE at >= ? AND at < ? AND subject LIKE 'item:%'
             )
             WHERE w IS NOT NULL
             GROUP BY w, platform, user_id
@@ -467,20 +465,20 @@ def _key_range(lo: datetime, hi: datetime) -> tuple[str, str]:
 
 
 def _titles(db: Database, subjects: Sequence[str]) -> dict[str, str]:
-    """The titles of "item:N" and "announcement:N" subjects."""
-    titles: dict[str, str] = {}
-    for kind, table, column in (
-        ("item", "content_items", "title"),
-        ("announcement", "announcements", "headline"),
-    ):
-        ids = [s.partition(":")[2] for s in subjects if s.startswith(kind + ":")]
-        if ids and db.table(table).exists():
-            marks = ", ".join("?" for _ in ids)
-            for row_id, title in db.execute(
-                f"SELECT id, {column} FROM [{table}] WHERE id IN ({marks})", ids
-            ).fetchall():
-                titles[f"{kind}:{row_id}"] = str(title)
-    return titles
+    """Each subject's title, in order: an "item:N"'s (a removed feed's too: its title is
+    kept), an "announcement:N"'s headline; "item N (removed)" for an item removed before
+    titles were kept, the subject itself for anything else."""
+    items = [int(n) for s in subjects if (n := s.removeprefix("item:")) != s and n.isdigit()]
+    found = {f"item:{i}": title for i, title in item_titles(db, items).items()}
+    ids = [s.partition(":")[2] for s in subjects if s.startswith("announcement:")]
+    if ids and db.table("announcements").exists():
+        marks = ", ".join("?" for _ in ids)
+        for row_id, title in db.execute(
+            f"SELECT id, headline FROM announcements WHERE id IN ({marks})", ids
+        ).fetchall():
+            found[f"announcement:{row_id}"] = str(title)
+    gone = {f"item:{i}": f"item {i} (removed)" for i in items}
+    return {s: found.get(s) or gone.get(s, s) for s in subjects}
 
 
 def _top_items(db: Database, t0: float, t1: float) -> tuple[TopItem, ...]:
@@ -510,26 +508,27 @@ def _top_items(db: Database, t0: float, t1: float) -> tuple[TopItem, ...]:
         ).fetchall()
     )
     titles = _titles(db, top)
-    return tuple(TopItem(s, titles.get(s, s), clicks[s], int(people.get(s, 0))) for s in top)
+    return tuple(TopItem(s, titles[s], clicks[s], int(people.get(s, 0))) for s in top)
 
 
 def _unshared(db: Database, t0: float, t1: float) -> tuple[int, int, tuple[str, ...]]:
     """(items in digests that reached people in the period, how many nobody shared since,
     their titles)."""
+    # A removed feed's items count too (no `content_items` row): named by their kept title.
     rows = db.execute(
         """
-        SELECT i.id, i.title,
-            EXISTS (SELECT 1 FROM share_clicks c WHERE c.subject = 'item:' || i.id AND c.at >= ?)
-        FROM content_items i
-        WHERE i.first_seen_at >= ?
-            AND EXISTS (SELECT 1 FROM digest_offered d
-                        WHERE d.item_id = i.id AND d.bucket >= ? AND d.bucket < ?)
-        ORDER BY i.fresh_at DESC, i.id DESC
+        SELECT o.item_id,
+            EXISTS (SELECT 1 FROM share_clicks c WHERE c.subject = 'item:' || o.item_id
+                    AND c.at >= ?)
+        FROM (SELECT DISTINCT item_id FROM digest_offered WHERE bucket >= ? AND bucket < ?) o
+        LEFT JOIN content_items i ON i.id = o.item_id
+        ORDER BY i.fresh_at IS NULL, i.fresh_at DESC, o.item_id DESC
         """,
-        [t0, t0 - FRESH_DAYS * 86400, _bucket(t0), _bucket(t1)],
+        [t0, _bucket(t0), _bucket(t1)],
     ).fetchall()
-    unshared = [str(title) for _, title, shared in rows if not shared]
-    return len(rows), len(unshared), tuple(unshared[:LISTED])
+    unshared = [int(item_id) for item_id, shared in rows if not shared]
+    titles = _titles(db, [f"item:{i}" for i in unshared[:LISTED]])
+    return len(rows), len(unshared), tuple(titles.values())
 
 
 def _bucket(moment: float) -> int:

@@ -9,6 +9,7 @@ import pytest
 
 from bot.app import Runtime, build_runtime
 from bot.delivery.ledger import Ledger
+from content_feed import store
 from handlers import privacy
 from handlers.insights.figures import Figures, compute, parse_period
 from handlers.insights.weekly import Weekly, parse_weekly
@@ -84,7 +85,8 @@ def test_a_longer_period_counts_more(runtime: Runtime) -> None:
     figures = figures_of(runtime, days=30)
 
     assert figures.shares == {"linkedin": 3, "x": 2, "facebook": 1}
-    assert (figures.participation.reached, figures.participation.shared) == (5, 3)
+    # Ed got a digest on the 10th and shared only the announcement: no digest item (M16).
+    assert (figures.participation.reached, figures.participation.shared) == (5, 2)
     assert figures.reports.filed == 4
     assert figures.questions.gaps == ("Can I post about the merger?", "Can I post about lunch?")
     assert len(figures.chart_days) == 56
@@ -169,3 +171,23 @@ def test_an_item_counts_as_offered_once_its_digest_is_delivered(runtime: Runtime
     assert figures_of(runtime).offered == 3
     db.execute("UPDATE deliveries SET state = 'sent' WHERE recipient = 'U3' AND key = '2026-11-29'")
     assert (figures_of(runtime).offered, figures_of(runtime).unshared_titles[0]) == (4, "Item six")
+
+
+def test_an_announcement_share_is_no_digest_participation_and_removed_items_keep_titles(
+    runtime: Runtime,
+) -> None:
+    # review11a M16: Cy got a digest and shared only an announcement; then the feed went.
+    db = runtime.db
+    db.table("share_clicks").insert(
+        {"platform": "slack", "user_id": "U3", "subject": "announcement:1", "network": "x",
+         "at": ts(26, 12)}
+    )  # fmt: skip
+    store.remove_feed(db, 1, now=END)
+
+    figures = figures_of(runtime)
+
+    assert (figures.participation.reached, figures.participation.shared) == (4, 2)
+    assert [i.title for i in figures.top_items] == [
+        "Item one", "We won the Green Award", "Item two"
+    ]  # fmt: skip
+    assert (figures.offered, figures.unshared, figures.unshared_titles) == (3, 1, ("Item three",))
