@@ -518,8 +518,9 @@ class ReportStore:
 
     def forget(self, platform: str, user_id: str, stand_in: str) -> dict[str, int]:
         """Put `stand_in` where the person is the assignee of a report, and where a card went
-        to them (the reporters' and events' own columns are handled by
-        `handlers.privacy.forget`); rows changed per table."""
+        to them, and drop the links of the files they sent with reports (the reporters' and
+        events' own columns are handled by `handlers.privacy.forget`, which runs first); rows
+        changed per table."""
         with self.db.atomic():
             cards = self.db.execute(
                 "UPDATE report_cards SET recipient = ? WHERE platform = ? AND recipient = ?",
@@ -535,7 +536,18 @@ class ReportStore:
                 " WHERE kind = 'assigned' AND platform = ? AND detail = ?",
                 [stand_in, platform, user_id],
             ).rowcount
-        return {"report_assignments": assigned + named, "report_cards": cards}
+            # A file's link names who sent it (a Slack file's their id, a Teams file their
+            # OneDrive): what they wrote stays with the report, the links go.
+            files = self.db.execute(
+                "UPDATE report_reporters SET files = '' WHERE platform = ? AND user_id = ?"
+                " AND files != ''",
+                [platform, stand_in],
+            ).rowcount
+        return {
+            "report_assignments": assigned + named,
+            "report_cards": cards,
+            "report_files": files,
+        }
 
     # -- rows ------------------------------------------------------------------------------------
 

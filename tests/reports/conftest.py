@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,6 +22,9 @@ from tests.fakes.slack_web_api import FakeSlack
 MANAGERS = ["WMGR1", "WMGR2"]
 CHANNEL = "CSOCIAL"
 LINK = "https://x.com/angry_customer/status/1790000000000000001"
+# Files sent with a report, as Slack and Teams describe them (sources in the file).
+ATTACHMENTS = json.loads((Path(__file__).parent / "attachments.json").read_text())
+SHOT = ATTACHMENTS["slack_file"]
 
 
 @pytest.fixture

@@ -10,9 +10,10 @@ from click.testing import CliRunner
 
 from bot.cli import main
 from tests.fakes.bot_work import settled
-from tests.fakes.slack_requests import SECRET, calls, wait_for_call
+from tests.fakes.slack_requests import SECRET, calls, post_json, wait_for_call
 from tests.fakes.slack_web_api import FakeSlack
-from tests.reports.conftest import CHANNEL, card_buttons, press, report, responded
+from tests.reports.conftest import CHANNEL, LINK, SHOT, card_buttons, press, report, responded
+from tests.slack.test_http import with_text
 
 
 async def test_a_forgotten_reporter_and_assignee_are_a_former_employee(
@@ -43,6 +44,19 @@ async def test_a_forgotten_reporter_and_assignee_are_a_former_employee(
     await settled(bot.runtime)
     assert not [c for c in calls(slack, "chat.postMessage") if "forgotten-" in c["channel"]]
     assert "needs no action" in slack.messages_in("W222")[-1].text
+
+
+async def test_a_forgotten_reporters_file_links_go_with_their_id(bot, slack) -> None:
+    # A Slack file's link names its uploader's id (a Teams file's, their OneDrive): review11a M1
+    envelope = with_text("message_im.json", f"report {LINK} they deleted it")
+    envelope["event"] |= {"subtype": "file_share", "files": [SHOT]}
+    await post_json(bot, envelope)
+    await wait_for_call(slack, "chat.postMessage", 2)
+    await settled(bot.runtime)
+    output = await forget("U2147483697", {"SOCIALBOT_DB": str(bot.runtime.settings.db)})
+    assert "report_files: 1 row(s)" in output
+    (reporter,) = bot.runtime.db["report_reporters"].rows
+    assert (reporter["files"], reporter["about"]) == ("", "they deleted it")
 
 
 async def test_forget_shows_a_former_employee_on_the_cards_already_posted(

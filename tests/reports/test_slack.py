@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,6 +25,7 @@ from tests.reports.conftest import (
     CHANNEL,
     LINK,
     MANAGERS,
+    SHOT,
     card_buttons,
     inputs,
     messages_to,
@@ -488,10 +488,6 @@ async def test_a_manager_reads_every_reporters_note_past_the_cards_first_ten(
     shown = json.dumps(await responded(slack, 2))
     assert all(f"note of reporter {n:02d}" in shown for n in range(12)), shown
     assert "All 12 reporters of R-0001" in shown
-
-
-ATTACHMENTS = json.loads((Path(__file__).parent / "attachments.json").read_text())
-SHOT = ATTACHMENTS["slack_file"]
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +12,7 @@ from click.testing import CliRunner
 
 from bot.cli import main
 from bot.teams import tokens
+from tests.reports.conftest import ATTACHMENTS
 from tests.teams.conftest import MakeTeams, Teams, card_text, load_activity, objects_in
 from tests.teams.test_team_questions import OLO, OLO_CHAT, calls_where, posted_to
 
@@ -189,8 +189,7 @@ async def test_a_screenshot_and_a_file_sent_with_a_report_are_on_the_managers_ca
     make_teams: MakeTeams,
 ) -> None:
     # review11a M1: a message's attachments were never read; the evidence was lost.
-    found = json.loads((Path(__file__).parents[1] / "reports" / "attachments.json").read_text())
-    image, file = found["teams_inline_image"], found["teams_file"]
+    image, file = ATTACHMENTS["teams_inline_image"], ATTACHMENTS["teams_file"]
     teams = await make_teams(social_media_managers=[OLO["aadObjectId"]])
     await teams.runtime.delivery.start()
     try:
