@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from bot.cli_support import settings_or_exit
+from bot.cli_support import database_or_exit, settings_or_exit
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -18,14 +18,9 @@ if TYPE_CHECKING:
 @contextmanager
 def _database() -> Iterator[Database]:
     from bot.delivery import ledger
-    from bot.settings import SettingsError
-    from bot.store import open_database
     from handlers.announcements import store
 
-    try:
-        db = open_database(settings_or_exit().db, [store.migrations, ledger.migrations])
-    except SettingsError as error:
-        raise click.ClickException(str(error)) from None
+    db = database_or_exit(settings_or_exit().db, [store.migrations, ledger.migrations])
     try:
         yield db
     finally:

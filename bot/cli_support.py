@@ -18,6 +18,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
     from bot.app import Runtime
     from bot.settings import Settings
 
@@ -126,6 +131,20 @@ def runtime_or_exit(
 
     try:
         return build_runtime(settings, in_memory=in_memory, upgrade=upgrade)
+    except SettingsError as error:
+        click.echo(str(error), err=True)
+        sys.exit(2)
+
+
+def database_or_exit(path: Path, migrations: Iterable[Migrations]) -> Database:
+    """The database with the tables of `migrations`, for a command that is not the bot: one
+    line and exit status 2, as for a bad setting, when it cannot be used (a database an older
+    release wrote is refused, as `runtime_or_exit` refuses it)."""
+    from bot.settings import SettingsError
+    from bot.store import open_database
+
+    try:
+        return open_database(path, list(migrations), upgrade=False)
     except SettingsError as error:
         click.echo(str(error), err=True)
         sys.exit(2)

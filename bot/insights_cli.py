@@ -65,8 +65,15 @@ def _until(ctx: click.Context, param: click.Parameter, text: str | None) -> date
     try:
         return datetime.strptime(text, "%Y-%m-%d").date()
     except ValueError:
+        pass
+    try:
         moment = _MOMENTS.convert(text, param, ctx)
-        return moment.replace(tzinfo=moment.tzinfo or UTC)
+    except click.BadParameter:
+        raise click.BadParameter(
+            f"{text!r} is no day (YYYY-MM-DD: 2026-11-30) nor moment (YYYY-MM-DDTHH:MM,"
+            " UTC, or with seconds and its offset: 2026-11-30T17:00:00+01:00)."
+        ) from None
+    return moment.replace(tzinfo=moment.tzinfo or UTC)
 
 
 def _period_end(until: date, zone: ZoneInfo, now: datetime) -> datetime:

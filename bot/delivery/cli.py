@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from bot.cli_support import echo_json_lines, since_option
+from bot.cli_support import database_or_exit, echo_json_lines, settings_or_exit, since_option
 
 if TYPE_CHECKING:
     from bot.delivery.ledger import Ledger
@@ -53,14 +53,10 @@ def progress_bar(label: str) -> Iterator[ProgressCallback]:
 
 def _ledger(ctx: click.Context) -> Ledger:
     from bot.delivery.ledger import Ledger, migrations
-    from bot.settings import Settings, SettingsError, load_settings
-    from bot.store import open_database
+    from bot.settings import Settings
 
-    try:
-        settings = ctx.find_object(Settings) or load_settings()
-        return Ledger(open_database(settings.db, [migrations], upgrade=False))
-    except SettingsError as error:
-        raise click.ClickException(str(error)) from None
+    settings = ctx.find_object(Settings) or settings_or_exit()
+    return Ledger(database_or_exit(settings.db, [migrations]))
 
 
 def _purposes(ledger: Ledger) -> list[str]:

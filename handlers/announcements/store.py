@@ -229,6 +229,11 @@ class AnnouncementStore:
         """One announcement; a friendly error when it does not exist (any more)."""
         rows = list(self.db.table("announcements").rows_where("id = ?", [announcement_id], limit=1))
         if not rows:
+            # Only previews nobody confirmed are ever deleted: a number above every one made
+            # was never an announcement.
+            (last,) = self.db.execute("SELECT max(id) FROM announcements").fetchone()
+            if last is None or announcement_id > last:
+                raise UserError(f"There is no announcement #{announcement_id}.")
             raise UserError(f"Announcement #{announcement_id} no longer exists.")
         return _announcement(rows[0])
 

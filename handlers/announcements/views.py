@@ -162,7 +162,7 @@ def progress_message(
     """The announcer's progress message while sending, then the report; `channels`: (label,
     reason) of each channel that refused it, with a button to send to them again."""
     title = f"Announcement #{announcement.id}: {announcement.draft.headline}"
-    delivered = f"{figures.sent:,} of {figures.total:,} delivered"
+    delivered = _delivered(announcement, figures)
     if not done:
         text = f"Sending… {delivered}, {figures.failed:,} failed"
         going = figures.remaining - figures.waiting
@@ -291,6 +291,15 @@ def list_message(entries: list[tuple[Announcement, str, str | None]], platform: 
     return Message(f"{len(entries)} announcement(s)", tuple(blocks))
 
 
+def _delivered(announcement: Announcement, figures: Figures) -> str:
+    """ "3 of 5 delivered"; for one cancelled while going out, of all it was meant for, with
+    how many copies the cancel stopped (they leave the delivery ledger)."""
+    if announcement.state != CANCELLED:
+        return f"{figures.sent:,} of {figures.total:,} delivered"
+    meant = max(len(announcement.recipients), figures.total)
+    return f"{figures.sent:,} of {meant:,} delivered, {meant - figures.total:,} stopped"
+
+
 def _updates(figures: Figures) -> str:
     """How far the latest edit changed the copies delivered before it, after a space; "" when
     there was none."""
@@ -310,13 +319,11 @@ def status_line(announcement: Announcement, audience: str, figures: Figures | No
         return f"Scheduled {in_words(draft)} for {audience}."
     assert figures is not None
     if announcement.state == SENDING:
-        sending = (
-            f"Sending: {figures.sent:,} of {figures.total:,} delivered, {figures.failed:,} failed"
-        )
+        sending = f"Sending: {_delivered(announcement, figures)}, {figures.failed:,} failed"
         waits = _waiting(announcement, figures)
         return (f"{sending}; {waits}." if waits else f"{sending}.") + _updates(figures)
     ended = "Cancelled while going out" if announcement.state == CANCELLED else "Sent"
-    went = f"{figures.sent:,} of {figures.total:,} delivered, {figures.failed:,} failed."
+    went = f"{_delivered(announcement, figures)}, {figures.failed:,} failed."
     return f"{ended}: {went}{_updates(figures)}"
 
 

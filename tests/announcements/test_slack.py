@@ -475,7 +475,7 @@ async def test_cancel_stops_the_copies_still_waiting_for_their_time(bot, slack) 
         "Announcement #1 is cancelled: the 5 copies still waiting will not be sent; none went."
     )
     report = await wait_for_call(slack, "chat.update", 2)
-    assert "Cancelled: 0 of 0 delivered; 0 failed." in report[-1]["text"]
+    assert "Cancelled: 0 of 5 delivered, 5 stopped; 0 failed." in report[-1]["text"]
     await bot.runtime.core.tick(starts + timedelta(hours=6))
     assert waiting(bot) == {}
 
@@ -574,10 +574,12 @@ async def test_an_admin_cancels_one_going_out_on_the_command_line(bot, slack) ->
         1,
         "Error: Announcement #1 can't be cancelled: it was cancelled.\n",
     )
+    never = CliRunner().invoke(main, ["announcements", "cancel", "3"], env=env)  # review11c R12
+    assert (never.exit_code, never.output) == (1, "Error: There is no announcement #3.\n")
     await bot.runtime.delivery.run_until_done("announcement-progress", "1")  # it arrived
     await bot.runtime.core.tick(starts + timedelta(minutes=1))  # the running bot's next tick
     report = await wait_for_call(slack, "chat.update")
-    assert "Cancelled: 0 of 0 delivered; 0 failed." in report[-1]["text"]
+    assert "Cancelled: 0 of 5 delivered, 5 stopped; 0 failed." in report[-1]["text"]
     assert waiting(bot) == {}
 
 

@@ -143,7 +143,8 @@ def test_png_is_written_and_the_figures_are_shown(socialbot, tmp_path: Path) -> 
         (["--since", "5x"], "'5x' is not a period"),
         (["--since", "400d"], "'400d' is not a period from 1d to a year"),
         (["--csv", "--json"], "Choose one of --csv and --json"),
-        (["--until", "yesterday"], "'yesterday' does not match"),
+        (["--until", "yesterday"], "'yesterday' is no day (YYYY-MM-DD: 2026-11-30) nor moment"),
+        (["--until", "2026-13-01"], "'2026-13-01' is no day (YYYY-MM-DD"),  # review11c R12
     ],
 )
 def test_bad_options_get_one_clear_line(socialbot, args: list[str], said: str) -> None:
