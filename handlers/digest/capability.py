@@ -37,7 +37,7 @@ from handlers.guidelines.language import written_in
 from handlers.insights.leaderboard import joined, set_joined
 from handlers.people import Person, Role
 from handlers.views import Actions, Block, Button, Form, Message, Text, Values, untrusted
-from handlers.workdays import Holidays, Workdays
+from handlers.workdays import Holidays, Workdays, WorkingHours
 
 log = logging.getLogger(__name__)
 GUESTS_GET_NONE = (
@@ -46,10 +46,8 @@ GUESTS_GET_NONE = (
 )
 # A guest who is a social media manager keeps the form: its workdays and zone time their
 # report reminders.
-GUEST_MANAGER_SAVED = (
-    "Saved. Guest accounts get no digest; your workdays and time zone set when report reminders"
-    " reach you."
-)
+GUEST_MANAGER_SAVED = "Saved. Guest accounts get no digest"
+REMINDERS_TIMED = "; your workdays and time zone set when report reminders reach you"
 
 # People handled per tick, the rest a minute later: above Slack's pace (600 a minute), so the
 # engine is never starved, and each person yields to the event loop so acks stay prompt.
@@ -96,6 +94,8 @@ class DigestSettings(Protocol):
     def leaderboard(self) -> bool: ...
     @property
     def company_names(self) -> Sequence[str]: ...
+    @property
+    def reminder_hours(self) -> WorkingHours | None: ...
 
 
 def plan_of(settings: DigestSettings) -> Plan:
@@ -131,6 +131,8 @@ class Digest:
         self.model = model
         self.vet = vet  # the bot's own check on a model's post (a feed item may hold orders)
         self.leaderboard = settings.leaderboard
+        # Report reminders wait for each manager's workdays, unless they come at any time.
+        self.reminders_wait = settings.reminder_hours is not None
         # The company's items' template posts say the sharer works there (disclosure).
         self.employer = next(iter(settings.company_names), "")
         self._offers: list[Offers] = []
@@ -383,6 +385,7 @@ class Digest:
             joined(self.db, person.platform, person.user_id) if self.leaderboard else None,
             None if muted is None else datetime.fromtimestamp(muted, zone),
             self.plan.office_zones(),
+            self.reminders_wait,
         )
 
     async def _command(self, person: Person, text: str) -> Form:
@@ -404,7 +407,8 @@ class Digest:
             set_joined(self.db, person.platform, person.user_id, joins)
         due = self.schedule.replan(person.platform, person.user_id, datetime.now(UTC))
         if self._guest(person):
-            return Message(GUEST_MANAGER_SAVED)
+            timed = REMINDERS_TIMED if self.reminders_wait else ""
+            return Message(f"{GUEST_MANAGER_SAVED}{timed}.")
         if not prefs.wants(self.plan.opt_in):
             return Message("Saved. Daily digests are off; turn them on here any time.")
         return Message(self._next_digest(person, "Saved.", due))

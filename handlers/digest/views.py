@@ -152,10 +152,9 @@ def digest_message(plan: DigestPlan) -> Message:
     return Message(f"Your daily digest: {count} {noun} to share", tuple(blocks))
 
 
-WORKDAYS_HINT = (
-    "Your digest comes on these days, except holidays your company set for your office;"
-    " report reminders to social media managers wait for them too."
-)
+WORKDAYS_HINT = "Your digest comes on these days, except holidays your company set for your office"
+# Unless SOCIALBOT_REMINDER_HOURS is `always` (any hour, any day).
+REMINDERS_WAIT = "; report reminders to social media managers wait for them too"
 
 
 def days_text(days: Sequence[int]) -> str:
@@ -182,11 +181,12 @@ def preferences_form(
     leaderboard: bool | None = None,
     muted_until: datetime | None = None,
     offices: Sequence[str] = (),
+    reminders_wait: bool = True,
 ) -> Form:
     """Digest on/off (or muted until `muted_until`, which On ends), time, days, topics and
     networks, filled with what is in force now; and whether the person is on the leaderboard,
     unless `leaderboard` is None (it is off). `offices`: the zones the settings name, offered
-    with the rest."""
+    with the rest; `reminders_wait`: report reminders wait for the workdays chosen."""
     joining = () if leaderboard is None else (leaderboard_input(leaderboard),)
     choices: tuple[Option, ...] = (Option(ids.ON, "On"), Option(ids.OFF, "Off"))
     initial, hint = ids.ON if wanted else ids.OFF, ""
@@ -215,7 +215,7 @@ def preferences_form(
                 kind="checkboxes",
                 initial=tuple(str(d) for d in days),
                 options=tuple(Option(str(n), name) for n, name in enumerate(DAY_NAMES)),
-                hint=WORKDAYS_HINT,
+                hint=f"{WORKDAYS_HINT}{REMINDERS_WAIT if reminders_wait else ''}.",
             ),
             Input(
                 ids.TOPICS,

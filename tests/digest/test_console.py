@@ -33,6 +33,7 @@ async def test_preferences_on_the_console(make_settings) -> None:
     await ConsoleSession(runtime.core, io.StringIO(SCRIPT + "\n"), out, "alice").run()
     output = out.getvalue()
     assert "Times are in your time zone (UTC)." in output and "(HH:MM)" in output
+    assert "; report reminders to social media managers wait for them too.)" in output
     assert "! Give a time of day such as 09:30." in output
     assert "Saved." in output
     assert "(now: 08:15; press Enter to keep)" in output  # the second opening shows the choice
@@ -66,10 +67,13 @@ async def test_the_days_shown_are_the_days_typed_back(make_settings) -> None:
         "",
         "",
     ]
-    runtime = build_runtime(make_settings())
+    # Fix11a's leftover: reminders at any time (README: any hour, any day) wait for no workday.
+    runtime = build_runtime(make_settings(reminder_hours="always"))
     out = io.StringIO()
     await ConsoleSession(runtime.core, io.StringIO("\n".join(script) + "\n"), out, "bo").run()
     output = out.getvalue()
+    assert "holidays your company set for your office.)" in output
+    assert "report reminders" not in output
     assert shown in output and "(now: On; press Enter to keep)" in output
     assert "! There is no choice 0: pick 1 to 7." in output and "Saved." in output
     assert runtime.digest.store.preferences("console", "bo").days == (0, 1, 2, 3, 4, 6)
