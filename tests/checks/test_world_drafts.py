@@ -186,6 +186,9 @@ async def test_an_embargo_ends_when_the_askers_day_is_over(
     until = datetime.now(BEHIND).date().isoformat()
     bot = await make_slack_bot(confidential_terms=f"Polaris until {until}", timezone=AHEAD.key)
     bot.runtime.core.directory.upsert([Member("slack", "UPAGO", tz=BEHIND.key)])
+    # Slack gives no zone for UKIRI (the fake's default is UTC, whose day is Pago Pago's from
+    # 11:00 UTC on: the test held only before then).
+    slack.users["UKIRI"] = {"id": "UKIRI", "name": "ukiri", "is_bot": False, "deleted": False}
     answers = [
         await command_reply(bot, slack, "/check-post", "Polaris launches tomorrow", user=user)
         for user in ("UPAGO", "UKIRI")  # UKIRI's zone is unknown: the company's (Kiritimati)
