@@ -195,7 +195,8 @@ class Outbox(Protocol):
 
     def revise(self, platform: str, purpose: str, key: str, message: Message) -> int:
         """Put `message` in place of what is still queued under (purpose, key) (an edited
-        announcement's copies waiting for each person's time); return how many."""
+        announcement's copies waiting for each person's time), and of what failed and may be
+        sent again (`socialbot deliveries retry`, Send again); return how many were queued."""
         ...
 
     def edit(

@@ -341,8 +341,8 @@ class DeliveryEngine:
         return self.ledger.withdraw(platform, purpose, key)
 
     def revise(self, platform: str, purpose: str, key: str, message: Message) -> int:
-        """Put `message` in place of what is still queued under (purpose, key); return how
-        many."""
+        """Put `message` in place of what is still queued under (purpose, key), and of what
+        failed and may be sent again; return how many were queued."""
         payload = self._gateway(platform).render(message)
         return self.ledger.revise(platform, purpose, key, payload, time.time())
 

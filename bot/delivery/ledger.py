@@ -324,19 +324,24 @@ class Ledger:
         return int(dropped)
 
     def revise(self, platform: str, purpose: str, key: str, payload: Payload, now: float) -> int:
-        """Put `payload` in place of what is still queued under (purpose, key); return how
-        many."""
+        """Put `payload` in place of what is still queued under (purpose, key), and of what
+        failed and may be sent again (`retry_failed`); return how many were queued."""
         body, digest = canonical(payload)
+        where = " WHERE +platform = ? AND purpose = ? AND key = ?"
         with self.db.atomic():
             self.db.execute(
                 "INSERT OR IGNORE INTO delivery_payloads (hash, body, created_at) VALUES (?, ?, ?)",
                 (digest, body, now),
             )
             revised = self.db.execute(
-                "UPDATE deliveries SET payload = ? WHERE +platform = ? AND purpose = ? AND key = ?"
-                " AND state = 'queued'",
+                f"UPDATE deliveries SET payload = ?{where} AND state = 'queued'",
                 (digest, platform, purpose, key),
             ).rowcount
+            self.db.execute(
+                f"UPDATE deliveries SET payload = ?{where} AND state = 'failed'"
+                f" AND payload != '{DROPPED}'",
+                (digest, platform, purpose, key),
+            )
             _drop_bodies(self.db, 0.0, 0.0)  # the payloads no row uses any more
         return int(revised)
 

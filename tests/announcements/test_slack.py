@@ -502,6 +502,12 @@ async def test_an_edit_reaches_the_copies_waiting_and_updates_those_delivered(bo
     # updated one after another outside the queue: unpaced, lost on a restart, never counted.
     starts = await going_out_in_paris(bot, slack)
     assert (await its_time_comes(bot, slack, "U001")).startswith(str(GOOD["headline"]))
+    bot.runtime.db.execute(  # a copy Slack's outage made the bot give up: sent again later
+        "UPDATE deliveries SET state = 'failed', reason = 'gave up', finished_at = ?"
+        " WHERE purpose = 'announcement' AND recipient = 'U002'",
+        [datetime.now(UTC).timestamp()],
+    )
+    bot.runtime.db.conn.commit()
     listing = await (await post_form(bot, slash("/announce", "list"))).json()
     edit = next(b for b in buttons(listing["blocks"]) if b["text"]["text"] == "Edit")
     await post_form(bot, block_action(edit, slack.url + "respond"))
@@ -517,7 +523,7 @@ async def test_an_edit_reaches_the_copies_waiting_and_updates_those_delivered(bo
 
     told = await wait_for_call(slack, "chat.postMessage", 4)
     assert told[-1]["text"] == (
-        "Announcement #1 is changed: the 4 copies still waiting go out as it is now,"
+        "Announcement #1 is changed: the 3 copies still waiting go out as it is now,"
         " and the 1 already delivered are being updated (your report says how many were)."
     )
     # The delivered copy is changed through the delivery queue, as it was sent.
@@ -528,6 +534,10 @@ async def test_an_edit_reaches_the_copies_waiting_and_updates_those_delivered(bo
     *_, progress = [c["text"] for c in calls(slack, "chat.update") if "Sending" in c["text"]]
     assert progress.endswith("(UTC). Updated 1 of 1 delivered copies."), progress
     assert (await its_time_comes(bot, slack, "UNYC")).startswith(moved)
+    env = {"SOCIALBOT_DB": str(bot.runtime.settings.db)}
+    retry = ["deliveries", "retry", "--purpose", "announcement", "--key", "1"]
+    assert CliRunner().invoke(main, retry, env=env).exit_code == 0
+    assert (await its_time_comes(bot, slack, "U002")).startswith(moved)  # as it is now
     (row,) = bot.runtime.db.execute("SELECT state, send_at FROM announcements").fetchall()
     assert row[0] == "sending" and row[1] is not None  # its time stays
 
