@@ -34,6 +34,15 @@ X_URL_LENGTH = 23  # X wraps every link in t.co and counts it as 23 characters
 # Room for the post text on X: the intent appends " " and the link.
 X_TEXT_BUDGET = X_LIMIT - X_URL_LENGTH - 1
 TEXT_LIMITS = {Network.LINKEDIN: 700, Network.X: X_TEXT_BUDGET, Network.FACEBOOK: 500}
+# The longest share link a button may open: Slack's limit on a button's url, the tightest of the
+# platforms' (a Teams button's link through the bot carries it too).
+SHARE_LINK_LIMIT = 3000
+# Each network's share dialog, its query to follow.
+SHARE_PAGES = {
+    Network.LINKEDIN: "https://www.linkedin.com/sharing/share-offsite/?",
+    Network.X: "https://x.com/intent/tweet?",
+    Network.FACEBOOK: "https://www.facebook.com/sharer/sharer.php?",
+}
 MODEL_TIMEOUT = 15.0
 
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
@@ -131,7 +140,7 @@ class SuggestedPost:
     network: Network
     text: str
     url: str
-    share_link: str
+    share_link: str | None  # None: the article's link alone is too long for a share button
     source: str  # "model" or "template"
 
     @property
@@ -197,13 +206,29 @@ def tag_url(url: str, network: Network, utm: UTM = UTM()) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), parts.fragment))
 
 
-def share_link(network: Network, url: str, text: str = "") -> str:
-    """The link that opens `network`'s share dialog for `url` (X also takes the text)."""
-    if network == Network.LINKEDIN:
-        return "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url})
+def share_link(network: Network, url: str, text: str = "") -> str | None:
+    """The link that opens `network`'s share dialog for `url` (X also takes the text, cut until
+    the link fits SHARE_LINK_LIMIT: a long non-Latin title weighs 9 characters a letter there),
+    or None when `url` alone makes it too long."""
     if network == Network.X:
-        return "https://x.com/intent/tweet?" + urlencode({"text": text, "url": url})
-    return "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})
+        link = _x_intent(url, text)
+        if len(link) > SHARE_LINK_LIMIT and len(_x_intent(url, "")) <= SHARE_LINK_LIMIT:
+            low, high = 0, len(text)  # the longest cut of the text that fits
+            while low < high:
+                middle = (low + high + 1) // 2
+                if len(_x_intent(url, clip(text, middle))) <= SHARE_LINK_LIMIT:
+                    low = middle
+                else:
+                    high = middle - 1
+            link = _x_intent(url, clip(text, low) if low > 1 else "")
+    else:
+        parameter = "u" if network == Network.FACEBOOK else "url"
+        link = SHARE_PAGES[network] + urlencode({parameter: url})
+    return link if len(link) <= SHARE_LINK_LIMIT else None
+
+
+def _x_intent(url: str, text: str) -> str:
+    return SHARE_PAGES[Network.X] + urlencode({"text": text, "url": url})
 
 
 def _choice(link: str, network: Network, variant: str, count: int) -> int:

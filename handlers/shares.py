@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from content_feed.compose import Network, SuggestedPost, share_link
+from content_feed.compose import SHARE_PAGES, Network, SuggestedPost
 from handlers import actions
 from handlers.errors import UserError
 from handlers.people import CHANNEL_SHAPES, Person
@@ -38,7 +38,7 @@ _SIGNATURE_BYTES = 16
 # reaches no bot). Slack reports who pressed a share button wherever it is.
 BY_CONVERSATION = "conversation = 1"
 # Where a click may lead: each network's share page, nothing else (no open redirect).
-_SHARE_PAGES = {n.value: share_link(n, "").partition("?")[0] + "?" for n in Network}
+_SHARE_PAGES = {n.value: page for n, page in SHARE_PAGES.items()}
 
 
 @migrations()
@@ -101,6 +101,7 @@ def share_buttons(subject: str, posts: Mapping[Network, SuggestedPost]) -> Actio
                 LABELS[network], actions.SHARE, f"{subject}|{network.value}", url=post.share_link
             )
             for network, post in posts.items()
+            if post.share_link  # None: the article's link is too long for a button
         )
     )
 

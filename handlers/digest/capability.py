@@ -136,6 +136,9 @@ class Digest:
         # The company's items' template posts say the sharer works there (disclosure).
         self.employer = next(iter(settings.company_names), "")
         self._offers: list[Offers] = []
+        # Items no digest can carry (a link too long for a share button, a message the platform
+        # refuses to draw): left out of everyone's digests, each logged once.
+        self._undrawable: set[int] = set()
         # (item id, its text's hash, the person or "" with a model, network) → the post
         self._posts: dict[tuple[int, str, str, Network], SuggestedPost] = {}
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)  # tests move it
@@ -175,18 +178,28 @@ class Digest:
     ) -> DigestPlan:
         """What the person would get at `now` (nothing is sent or recorded)."""
         prefs = self.store.preferences(platform, user_id)
-        chosen = choose(
-            pool(self.db, now) if items is None else items,
-            now=now,
-            seen=self.store.seen(platform, user_id, now - DEFAULT_MAX_AGE),
-            demoted_feeds=self.store.demoted_feeds(platform, user_id, now),
-            topics=prefs.topics,
-            limit=self.items,
-        )
+        candidates = pool(self.db, now) if items is None else items
+        seen = self.store.seen(platform, user_id, now - DEFAULT_MAX_AGE)
+        demoted = self.store.demoted_feeds(platform, user_id, now)
         variant = f"{platform}:{user_id}"
-        entries = [
-            Entry(item, await self._compose(item, prefs.networks, variant)) for item in chosen
-        ]
+        entries: list[Entry] = []
+        while len(entries) < self.items:  # again in place of an item left out
+            chosen = choose(
+                [item for item in candidates if item.id not in self._undrawable],
+                now=now,
+                seen={*seen, *(entry.item.id for entry in entries)},
+                demoted_feeds=demoted,
+                topics=prefs.topics,
+                limit=self.items - len(entries),
+            )
+            if not chosen:
+                break
+            for item in chosen:
+                posts = await self._compose(item, prefs.networks, variant)
+                if any(post.share_link for post in posts.values()):
+                    entries.append(Entry(item, posts))
+                else:
+                    self._leave_out(item.id, "its link is too long for a share button")
         offers: list[Offer] = [o for source in self._offers for o in source(platform, user_id, now)]
         return DigestPlan(
             platform,
@@ -356,18 +369,53 @@ class Digest:
         self._queue(plan, now)
         return Message("Today's digest is on its way.")
 
+    def _leave_out(self, item_id: int, why: str) -> None:
+        """Leave the item out of every digest from now on (said once)."""
+        if item_id not in self._undrawable:
+            self._undrawable.add(item_id)
+            log.error("digest item left out: %s", why, extra={"item_id": item_id})
+
     def _queue(self, plan: DigestPlan, now: datetime) -> None:
-        """Send the person their digest for the day, and remember what it held."""
+        """Send the person their digest for the day, and remember what it held. A digest the
+        platform cannot draw goes without the item that stops it (left out from then on)."""
         platform, user_id, today = plan.platform, plan.user_id, plan.local_date
-        message = digest_message(plan)
         key = today.isoformat()
         # Sent until the end of the person's day, never after (then one for a day comes on it).
         ends = datetime.combine(today + timedelta(days=1), time(0), self.zone(platform, user_id))
         left = (ends - now).total_seconds()
-        outbox = self.core.outbox
-        outbox.enqueue(platform, [user_id], ids.PURPOSE, key, message, quiet=True, expires_in=left)
+
+        def enqueue(sent: DigestPlan) -> None:
+            self.core.outbox.enqueue(
+                platform, [user_id], ids.PURPOSE, key, digest_message(sent), quiet=True,
+                expires_in=left,
+            )  # fmt: skip
+
+        try:
+            enqueue(plan)
+        except Exception:
+            kept = self._without_undrawable(plan, enqueue)
+            if kept is None:
+                raise
+            plan = kept
         self.store.record_sent(platform, user_id, [e.item.id for e in plan.entries], today, now)
         self.schedule.replan(platform, user_id, now, last_date=today)
+
+    def _without_undrawable(
+        self, plan: DigestPlan, enqueue: Callable[[DigestPlan], None]
+    ) -> DigestPlan | None:
+        """`plan` queued without the one item its platform cannot draw; None when leaving out
+        any one item is not enough."""
+        for entry in plan.entries:
+            kept = replace(plan, entries=tuple(e for e in plan.entries if e is not entry))
+            if kept.empty:
+                continue
+            try:
+                enqueue(kept)
+            except Exception:
+                continue
+            self._leave_out(entry.item.id, f"{plan.platform} cannot draw it")
+            return kept
+        return None
 
     # -- preferences -------------------------------------------------------------------------------
 

@@ -116,7 +116,8 @@ def digest_message(plan: DigestPlan) -> Message:
         ]
         suggested = _suggested(offer.posts)
         blocks += [suggested] if suggested else []
-        blocks.append(share_buttons(offer.subject, offer.posts))
+        share = share_buttons(offer.subject, offer.posts)
+        blocks += [share] if share.buttons else []  # none: its link is too long for a button
     for entry in plan.entries:
         item = entry.item
         summary = untrusted(_summary(item.summary))

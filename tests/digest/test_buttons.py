@@ -5,7 +5,10 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import parse_qs, quote, urlsplit
 
+from content_feed import store
+from content_feed.parse import ParsedItem
 from tests.digest.conftest import (
     COPENHAGEN,
     add_feeds,
@@ -168,3 +171,35 @@ async def test_ten_picks_keep_every_item_and_the_controls(make_bot, slack, tmp_p
         "Change time",
         "Stop digests",
     ]
+
+
+async def test_an_item_too_long_to_draw_never_costs_anyone_their_digest(bot, slack, caplog) -> None:
+    # A Japanese title, a link with its Japanese slug percent-encoded (as WordPress makes them),
+    # an ASCII link no share button can hold, a picture Slack cannot take: each alone made a
+    # button or picture over Slack's 3,000 characters, and nobody got a digest (review12a E6).
+    db, word = bot.runtime.db, "再生可能エネルギーの新しい時代"
+    slug = quote(word * 10)
+    long_ones = [
+        ParsedItem("jp", word * 6, f"https://news.example.jp/{slug}", at(23, 1), "本日。", None),
+        ParsedItem("q", "Query", "https://a.example/?q=" + "x" * 3000, at(23, 2), "Q.", None),
+        ParsedItem(
+            "pic",
+            "Picture",
+            "https://a.example/p",
+            at(23, 3),
+            "P.",
+            "https://a.example/" + "i" * 3000,
+        ),
+    ]
+    store.store_items(db, store.get_feed(db, 1), long_ones, at(23, 4))
+    await bot.digest.send_everyone(at(23, 8, 30))  # no digest in the morning before, either
+    await delivered(bot, "2026-11-23")
+
+    (digest,) = digests_to(slack, COPENHAGEN)
+    found = buttons(digest.blocks)
+    assert "Picture" not in str(digest.blocks) and "Query" not in str(digest.blocks)
+    assert all(len(b.get("url", "")) <= 3000 for b in found)
+    (japanese,) = [b for b in labelled(found, "Share on X") if "news.example.jp" in b["url"]]
+    assert parse_qs(urlsplit(japanese["url"]).query)["text"][0].startswith(word)
+    left_out = [r for r in caplog.records if r.getMessage().startswith("digest item left out")]
+    assert len(left_out) == 2  # once each, not once a person
