@@ -6,13 +6,14 @@ import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import SplitResult, parse_qs, quote, urlsplit
 
 import pytest
 
 from bot.llm import OpenAICompleter
 from content_feed.compose import (
     NETWORKS,
+    SHARE_LINK_LIMIT,
     UTM,
     X_LIMIT,
     Network,
@@ -66,17 +67,34 @@ def test_templates_vary_between_people() -> None:
     assert all("Copenhagen" in text for text in texts)
 
 
+def opened(network: Network, url: str, text: str = "") -> SplitResult:
+    """The share link's parts; it is made."""
+    link = share_link(network, url, text)
+    assert link is not None and len(link) <= SHARE_LINK_LIMIT
+    return urlsplit(link)
+
+
 def test_share_links() -> None:
     url = "https://e.com/a?x=1&y=2"
-    linkedin = urlsplit(share_link(Network.LINKEDIN, url))
+    linkedin = opened(Network.LINKEDIN, url)
     assert (linkedin.netloc, linkedin.path) == ("www.linkedin.com", "/sharing/share-offsite/")
     assert parse_qs(linkedin.query) == {"url": [url]}
-    x = urlsplit(share_link(Network.X, url, "Hello & welcome"))
+    x = opened(Network.X, url, "Hello & welcome")
     assert (x.netloc, x.path) == ("x.com", "/intent/tweet")
     assert parse_qs(x.query) == {"text": ["Hello & welcome"], "url": [url]}
-    facebook = urlsplit(share_link(Network.FACEBOOK, url))
+    facebook = opened(Network.FACEBOOK, url)
     assert (facebook.netloc, facebook.path) == ("www.facebook.com", "/sharer/sharer.php")
     assert parse_qs(facebook.query) == {"u": [url]}
+
+
+def test_share_links_fit_a_button() -> None:
+    # A Japanese slug percent-encoded once in the link, twice in the intent (review12a E6).
+    long_link = "https://e.jp/" + quote("再生可能エネルギー" * 15)
+    text = "再生可能エネルギーの新しい時代" * 9
+    shared = parse_qs(opened(Network.X, long_link, text).query)
+    assert shared["url"] == [long_link] and text.startswith(shared["text"][0].rstrip("…"))
+    too_long = "https://e.com/?q=" + "x" * SHARE_LINK_LIMIT
+    assert all(share_link(network, too_long, "Hi") is None for network in NETWORKS)
 
 
 def test_utm_on_by_default_and_off_on_request() -> None:
@@ -101,9 +119,9 @@ async def test_compose_without_model_uses_templates() -> None:
     for network, post in posts.items():
         assert post.source == "template"
         assert f"utm_source={network.value}" in post.url
-        assert "utm_source" in post.share_link
+        assert "utm_source" in str(post.share_link)
     x = posts[Network.X]
-    assert parse_qs(urlsplit(x.share_link).query)["text"] == [x.text]
+    assert parse_qs(urlsplit(str(x.share_link)).query)["text"] == [x.text]
     assert x_length(x.full_text) <= X_LIMIT
     off = await compose(ARTICLE, [Network.X], utm=UTM(enabled=False))
     assert off[Network.X].url == ARTICLE.link
