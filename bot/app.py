@@ -57,6 +57,7 @@ from handlers.groups import GroupReader, GroupState
 from handlers.insights import figures as insights_figures
 from handlers.insights import latest as insights_latest
 from handlers.insights.capability import Insights, InsightsSettings
+from handlers.team_questions import questions_command
 from handlers.workdays import Workweek
 
 log = logging.getLogger(__name__)
@@ -479,6 +480,7 @@ def build_runtime(settings: Settings, *, in_memory: bool = False, upgrade: bool 
     )
     team_insights.register(core)
     Feeds(core, allow_private=settings.allow_private_feeds).register(core)
+    core.socialbot.add(questions_command(core))
     runtime = Runtime(settings, db, core, teams, slack, delivery, daily, team_insights, model)
     core.on_tick("refresh feeds", runtime.refresh_feeds_in_background)
     core.on_tick("sync people", runtime.sync_people_daily)

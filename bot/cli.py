@@ -57,6 +57,10 @@ LAZY_COMMANDS = {
         "The social media team's figures: shares, participation, reports, questions.",
     ),
     "qa": ("bot.guidelines_cli:qa", "Guideline answers: what people thought of them."),
+    "questions": (
+        "bot.questions_cli:questions",
+        "The questions forwarded to the social media team: who asked what, and the answers.",
+    ),
     "reports": (
         "bot.reports_cli:reports_group",
         "The negative mentions people reported, for the social media team.",

@@ -8,15 +8,20 @@ import asyncio
 import hashlib
 import logging
 import time
-from typing import TYPE_CHECKING
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from content_feed.text import clip, collapse
 from handlers import actions
+from handlers.command_words import typed
+from handlers.commands import Subcommand
 from handlers.errors import FormErrors, NotAllowed, UserError
 from handlers.guidelines.feedback import StoredAnswer
-from handlers.people import Person, Role
+from handlers.people import Directory, Person, Role
 from handlers.privacy import is_forgotten
 from handlers.texts import text_for
 from handlers.views import (
@@ -31,6 +36,7 @@ from handlers.views import (
     Message,
     Text,
     Values,
+    moment,
     untrusted,
 )
 
@@ -45,6 +51,7 @@ TEAM_ANSWER = "guidelines-answer"
 # The one input of the form the team answers a forwarded question with.
 ANSWER_INPUT = "answer"
 ANSWER_MAX_LENGTH = 2000  # room for the answer in one Slack text block (3,000 characters)
+SHOWN_CHARACTERS = 200  # of a question or answer in the list of forwarded ones
 
 migrations = Migrations("team_questions")
 
@@ -65,6 +72,80 @@ def create_team_answers(db: Database) -> None:
             PRIMARY KEY (question_id, reply_id)
         )"""
     )
+
+
+@migrations()
+def record_forwarded_questions(db: Database) -> None:
+    """When each question went to the team, kept as long as the question: the list of the
+    forwarded questions (review11a M13) reads it, as the delivery ledger forgets after a while.
+    Questions forwarded before are found in the ledger while it still has them."""
+    db.execute(
+        """CREATE TABLE team_questions (
+            question_id TEXT PRIMARY KEY REFERENCES guideline_answers(id) ON DELETE CASCADE,
+            forwarded_at REAL NOT NULL
+        )"""
+    )
+    if db.table("deliveries").exists():
+        db.execute(
+            "INSERT INTO team_questions SELECT key, min(created_at) FROM deliveries"
+            " WHERE purpose = ? AND key IN (SELECT id FROM guideline_answers) GROUP BY key",
+            [QUESTION_FOR_TEAM],
+        )
+
+
+@dataclass(frozen=True)
+class Forwarded:
+    """A question forwarded to the team, with its latest answer (None while it waits)."""
+
+    id: str
+    question: str
+    asked_by: str
+    platform: str
+    forwarded_at: float
+    answered_by: str | None
+    answer: str | None
+    answered_at: float | None
+
+    def as_json(self) -> dict[str, Any]:
+        """The question as JSON-ready values (times as ISO 8601, UTC)."""
+        return {
+            **asdict(self),
+            "forwarded_at": _iso(self.forwarded_at),
+            "answered_at": None if self.answered_at is None else _iso(self.answered_at),
+        }
+
+
+def _iso(moment: float) -> str:
+    return datetime.fromtimestamp(moment, UTC).isoformat(timespec="seconds")
+
+
+def forwarded_questions(
+    db: Database, directory: Directory, *, waiting_only: bool = False, limit: int = 50
+) -> tuple[list[Forwarded], int, int]:
+    """The latest questions forwarded to the team (those with no answer yet when
+    `waiting_only`), newest first, and how many there are and how many of them wait. Who
+    asked is named as the team's card names them (someone forgotten: a former employee)."""
+    total, waiting = db.execute(
+        "SELECT count(*), coalesce(sum(NOT EXISTS (SELECT 1 FROM team_answers a"
+        " WHERE a.question_id = q.question_id)), 0) FROM team_questions q"
+    ).fetchone()
+    rows = db.execute(
+        """SELECT q.question_id, g.question, g.platform, g.user_id, q.forwarded_at,
+               a.platform, a.user_id, a.name, a.text, a.at
+           FROM team_questions q JOIN guideline_answers g ON g.id = q.question_id
+           LEFT JOIN team_answers a ON a.rowid = (
+               SELECT rowid FROM team_answers WHERE question_id = q.question_id
+               ORDER BY at DESC, rowid DESC LIMIT 1)
+           WHERE NOT :waiting OR a.rowid IS NULL
+           ORDER BY q.forwarded_at DESC, q.question_id LIMIT :limit""",
+        {"waiting": waiting_only, "limit": limit},
+    ).fetchall()
+    found = []
+    for qid, question, platform, user_id, at, by_platform, by, name, text, answered_at in rows:
+        answerer = None if by is None else directory.name_of(by_platform, by, name)
+        asker = directory.name_of(platform, user_id)
+        found.append(Forwarded(qid, question, asker, platform, at, answerer, text, answered_at))
+    return found, int(total), int(waiting)
 
 
 class TeamQuestions:
@@ -97,6 +178,10 @@ class TeamQuestions:
         forwarded = self._forwarded_question(stored)
         language = await self.core.guidelines.answer_language(answer_id)
         self.core.outbox.enqueue(platform, team, QUESTION_FOR_TEAM, answer_id, forwarded)
+        self.core.db.execute(
+            "INSERT OR IGNORE INTO team_questions (question_id, forwarded_at) VALUES (?, ?)",
+            [answer_id, time.time()],
+        )
         if all(
             self.core.outbox.holds(platform, recipient, QUESTION_FOR_TEAM) for recipient in team
         ):
@@ -302,3 +387,53 @@ class TeamQuestions:
     def _asker(self, stored: StoredAnswer) -> str:
         """The name of the person who asked `stored` (markdown), the same wherever it is shown."""
         return untrusted(self.core.directory.name_of(stored.platform, stored.user_id))
+
+
+QUESTIONS_LISTED = 15  # in chat; the command line lists more
+MANAGERS_SEE_QUESTIONS = "Only the social media managers see the questions forwarded to the team."
+
+
+def questions_command(core: Core) -> Subcommand:
+    """`/socialbot questions [waiting]`: the questions forwarded to the team, for managers."""
+
+    async def run(person: Person, text: str) -> Message:
+        if not person.has(Role.MANAGER):
+            raise UserError(MANAGERS_SEE_QUESTIONS)
+        word = text.strip().lower()
+        if word not in ("", "waiting"):
+            latest = typed(person.platform, "socialbot", "questions")
+            raise UserError(f"`{latest}` lists the latest; `{latest} waiting` those not answered.")
+        found, total, waiting = forwarded_questions(
+            core.db, core.directory, waiting_only=bool(word), limit=QUESTIONS_LISTED
+        )
+        said = questions_text(found, total, waiting)
+        if len(found) < (waiting if word else total):
+            said += f"\nThe latest {len(found)} are shown (the command line lists more)."
+        return Message(said)
+
+    return Subcommand(
+        "questions", "for managers: the questions forwarded to the team and their answers", run
+    )
+
+
+def questions_text(found: list[Forwarded], total: int, waiting: int) -> str:
+    """The forwarded questions as markdown lines: who asked what when, and the latest answer."""
+    if not total:
+        return "No question has been forwarded to the team yet."
+    lines = [f"**{total} question(s) forwarded to the team, {waiting} waiting for an answer**"]
+    if not found:
+        lines.append("Every question has its answer.")
+    for question in found:
+        lines.append(
+            f"• {moment(question.forwarded_at)} **{untrusted(question.asked_by)}** asked:"
+            f" {untrusted(clip(collapse(question.question), SHOWN_CHARACTERS))}"
+        )
+        if question.answer is None or question.answered_at is None:
+            lines.append("    → waiting for an answer")
+        else:
+            lines.append(
+                f"    → {untrusted(question.answered_by or '')} answered"
+                f" {moment(question.answered_at)}:"
+                f" {untrusted(clip(collapse(question.answer), SHOWN_CHARACTERS))}"
+            )
+    return "\n".join(lines)

@@ -85,8 +85,8 @@ async def test_signed_help_command_returns_the_help(bot) -> None:
         "text": {"type": "plain_text", "text": "socialbot help"},
     }
     assert (
-        "`/socialbot [help | preferences | digest | mute | unmute | stop | insights | feeds]`"
-        in json.dumps(reply["blocks"])
+        "`/socialbot [help | preferences | digest | mute | unmute | stop | insights | feeds"
+        " | questions]`" in json.dumps(reply["blocks"])
     )
 
 
@@ -96,7 +96,7 @@ async def test_unknown_subcommand_gets_usage_and_suggestion(bot) -> None:
     assert "Did you mean `/socialbot help`?" in reply["text"]
     assert (
         "Usage: `/socialbot [help | preferences | digest | mute | unmute | stop | insights"
-        " | feeds]`" in reply["text"]
+        " | feeds | questions]`" in reply["text"]
     )
 
 

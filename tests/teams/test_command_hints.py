@@ -50,7 +50,7 @@ async def test_a_mistyped_word_is_answered_with_teams_words(teams: Teams) -> Non
     assert "Did you mean preferences?" in said
     assert (
         "Usage: socialbot [help | preferences | digest | mute | unmute | stop | insights"
-        " | feeds]" in said
+        " | feeds | questions]" in said
     )
     assert _slashes(said) == []
 

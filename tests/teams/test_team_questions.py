@@ -4,11 +4,15 @@ the Answer button, relayed to the person who asked once, and the forwarded card 
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from bot.cli import main
 from handlers.actions import GUIDELINES_ANSWER, GUIDELINES_ASK_TEAM
 from handlers.team_questions import QUESTION_FOR_TEAM, TEAM_ANSWER
 from handlers.views import Message
@@ -209,8 +213,16 @@ async def test_a_channel_post_without_a_mention_is_none_of_the_bots_business(
     assert teams.db["teams_conversations"].count == 0
 
 
+async def said_to(teams: Teams, text: str, chat: dict[str, str], **sender: Any) -> str:
+    """What the bot answers `text` typed in the personal chat `chat`."""
+    before = len(teams.connector.posted)
+    await teams.post(PERSONAL, text=text, conversation=chat, **sender)
+    [answer] = [c for c in teams.connector.posted[before:] if c.conversation_id == chat["id"]]
+    return card_text(answer.activity)
+
+
 async def test_a_manager_answers_with_the_answer_button_in_their_personal_chat(
-    make_running: MakeTeams,
+    make_running: MakeTeams, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # No escalation channel: the question goes to each manager's personal chat.
     teams = await make_running(social_media_managers=[OLO["aadObjectId"]])
@@ -219,6 +231,13 @@ async def test_a_manager_answers_with_the_answer_button_in_their_personal_chat(
     [forwarded] = await calls_where(teams.connector, posted_to(OLO_CHAT["id"]))
     answer = buttons(forwarded.activity)[GUIDELINES_ANSWER]
     assert answer["data"]["value"] == answer_id
+    # The team finds its forwarded questions again (review11a M13); nobody else sees them.
+    listed = await said_to(teams, "socialbot questions", OLO_CHAT, **{"from": OLO})
+    assert "1 question(s) forwarded to the team, 1 waiting for an answer" in listed
+    assert f"Megan Bowen** asked: {QUESTION}" in listed and "waiting for an answer" in listed
+    asker = load_activity(PERSONAL, "")["conversation"]
+    refused = await said_to(teams, "socialbot questions", asker)
+    assert refused == "Only the social media managers see the questions forwarded to the team."
 
     # Megan can't answer her own question for the team, whatever her card sends.
     before = len(teams.connector.calls)
@@ -260,6 +279,21 @@ async def test_a_manager_answers_with_the_answer_button_in_their_personal_chat(
     await settled(teams.runtime)
     assert len(await calls_where(teams.connector, posted_to(ASKER_CHAT))) == 2
     assert len([call for call in teams.connector.sent if call.method == "update"]) == 2
+
+    listed = await said_to(teams, "socialbot questions", OLO_CHAT, **{"from": OLO})
+    assert "1 question(s) forwarded to the team, 0 waiting for an answer" in listed
+    assert "→ Olo Brockhouse answered" in listed and more.removesuffix(".") in listed
+    assert "Every question has its answer." in await said_to(
+        teams, "socialbot questions waiting", OLO_CHAT, **{"from": OLO}
+    )
+    monkeypatch.chdir(tmp_path)  # the command line reads the same database
+    monkeypatch.setenv("SOCIALBOT_DB", str(tmp_path / "socialbot.db"))
+    result = CliRunner().invoke(main, ["questions", "--json"], catch_exceptions=False)
+    (row,) = [json.loads(line) for line in result.output.splitlines()]
+    assert (row["question"], row["asked_by"], row["platform"]) == (QUESTION, "Megan Bowen", "teams")
+    assert (row["answer"], row["answered_by"]) == (more, "Olo Brockhouse")
+    waiting = CliRunner().invoke(main, ["questions", "--waiting"], catch_exceptions=False)
+    assert waiting.output.startswith("1 forwarded to the team, 1 answered, 0 waiting.")
 
 
 async def test_the_answer_button_in_the_escalation_channel_opens_a_dialog(
