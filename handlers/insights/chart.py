@@ -13,8 +13,12 @@ import math
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from handlers.insights.figures import NETWORK_KEYS, Figures
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 WIDTH_IN, HEIGHT_IN, DPI = 8.0, 4.5, 100  # 800 x 450 pixels: a chat preview's width
 SIZE = (int(WIDTH_IN * DPI), int(HEIGHT_IN * DPI))
@@ -86,6 +90,7 @@ def draw(figures: Figures) -> Chart:
     shares.set_xticks(ticks, [days[i].day.strftime("%d %b") for i in ticks])
     shares.set_xlim(-0.6, len(days) - 0.4)
     shares.yaxis.get_major_locator().set_params(integer=True)
+    shares.set_ylim(0, max(1, shares.get_ylim()[1]))  # no share yet: 0 to 1, not -0.04 to 0.04
     legend = shares.legend(
         loc="lower right", bbox_to_anchor=(1.0, 1.0), fontsize=11, frameon=False, ncols=3,
         handlelength=1.0, columnspacing=1.0, borderaxespad=0.1,
@@ -107,11 +112,24 @@ def draw(figures: Figures) -> Chart:
     )  # fmt: skip
     drawn = io.BytesIO()
     figure.savefig(drawn, format="png", facecolor=BACKGROUND)
-    # A palette of a few colours: a fraction of the bytes, which Teams' message limit needs.
     image = Image.open(io.BytesIO(drawn.getvalue())).convert("RGB")
     small = io.BytesIO()
-    image.quantize(PALETTE_COLOURS).save(small, format="PNG", optimize=True)
+    _few_colours(image).save(small, format="PNG", optimize=True)
     return Chart(small.getvalue(), image.width, image.height, alt_text(figures))
+
+
+def _few_colours(image: Image.Image) -> Image.Image:
+    """`image` in a palette of a few colours (a fraction of the bytes, which Teams' message
+    limit needs) that holds the card's and each series' own colours exactly: quantised
+    alone, the legend's small swatches of a week with no bars merged into one colour."""
+    from PIL import Image, ImageColor
+
+    own = [BACKGROUND, INK, GRID, *COLOURS.values(), RATE_COLOUR]
+    rest = PALETTE_COLOURS - len(own)
+    shades = (image.quantize(rest).getpalette() or [])[: 3 * rest]
+    palette = Image.new("P", (1, 1))
+    palette.putpalette([v for colour in own for v in ImageColor.getrgb(colour)] + shades)
+    return image.quantize(palette=palette, dither=Image.Dither.NONE)
 
 
 async def draw_apart(figures: Figures) -> Chart:

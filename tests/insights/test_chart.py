@@ -60,3 +60,14 @@ def test_the_chart_is_a_dark_card_whose_ink_and_series_stand_out(
         assert _contrast(colour, charts.BACKGROUND) >= 3.0, colour
         # Each series is drawn in a colour close to its own (the palette is quantised).
         assert min(_distance(colour, seen) for seen in used) < 24, colour
+
+
+def test_an_empty_week_keeps_each_network_its_own_colour(make_settings: SettingsFactory) -> None:
+    # review11a M5: with no bars, the palette merged the LinkedIn and Facebook swatches.
+    runtime = build_runtime(make_settings(timezone=ZONE), in_memory=True)
+    chart = charts.draw(compute(runtime.db, END, 7, ZoneInfo(ZONE)))
+
+    with Image.open(io.BytesIO(chart.png)) as png:
+        used = [c for _, c in png.convert("RGB").getcolors(256) or () if isinstance(c, tuple)]
+    for colour in charts.COLOURS.values():
+        assert _rgb(colour) in used, colour  # the legend's swatch, exactly
