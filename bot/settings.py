@@ -35,7 +35,13 @@ from handlers.checks.secrets import ConfidentialTerms, read_terms
 from handlers.groups import ENTRA_GROUP_PREFIX
 from handlers.guidelines.document import read_sections
 from handlers.insights.weekly import Weekly, parse_weekly
-from handlers.people import CHANNEL_SHAPES, check_role_entry, fits
+from handlers.people import (
+    CHANNEL_SHAPES,
+    check_role_entry,
+    fits,
+    names_console_user,
+    role_entries,
+)
 from handlers.workdays import (
     NO_HOLIDAYS,
     Holidays,
@@ -245,9 +251,6 @@ class Settings(BaseSettings):
 
     _split_lists = field_validator(
         "feeds",
-        "social_media_managers",
-        "announcers",
-        "admins",
         "company_names",
         "internal_domains",
         "teams_tenants",
@@ -369,6 +372,11 @@ class Settings(BaseSettings):
         for entry in entries:
             check_feed_entry(entry)
         return entries
+
+    @field_validator("social_media_managers", "announcers", "admins", mode="before")
+    @classmethod
+    def _split_roles(cls, value: object) -> object:
+        return role_entries(value) if isinstance(value, str) else value
 
     @field_validator("social_media_managers", "announcers", "admins")
     @classmethod
@@ -550,14 +558,15 @@ class Settings(BaseSettings):
                 " only the Bot Framework Emulator on this machine, with"
                 " SOCIALBOT_TEAMS_EMULATOR=true"
             )
-        if not self.social_media_managers and not self.escalation_channel:
+        found.extend(self._console_entries(console))
+        if not self._named(self.social_media_managers, console) and not self.escalation_channel:
             found.append(
                 "Reports reach nobody: set SOCIALBOT_SOCIAL_MEDIA_MANAGERS or"
                 " SOCIALBOT_ESCALATION_CHANNEL (reports are kept; `socialbot reports list`"
                 " shows them)"
             )
-        if not self.announcers:
-            who = "only admins" if self.admins else "nobody"
+        if not self._named(self.announcers, console):
+            who = "only admins" if self._named(self.admins, console) else "nobody"
             found.append(
                 f"SOCIALBOT_ANNOUNCERS is not set: {who} can send announcements (/announce)"
             )
@@ -568,6 +577,35 @@ class Settings(BaseSettings):
             meant = f" (did you mean {close[0]}?)" if close else ""
             found.append(f"{name} is ignored: socialbot has no such setting{meant}")
         return found
+
+    def _platforms_only(self, console: bool) -> bool:
+        """Whether only Slack's and Teams' people use the bot (no console in use)."""
+        return not console and (self.slack_enabled or self.teams_auth_enabled)
+
+    def _named(self, entries: list[str], console: bool) -> list[str]:
+        """The entries of a role setting that name someone who uses the bot."""
+        if not self._platforms_only(console):
+            return entries
+        return [entry for entry in entries if not names_console_user(entry)]
+
+    def _console_entries(self, console: bool) -> list[str]:
+        """A role entry of a Slack or Teams install that names a console user without saying
+        so: most likely a mistyped id (review12b D10)."""
+        if not self._platforms_only(console):
+            return []
+        settings = {
+            "SOCIALBOT_SOCIAL_MEDIA_MANAGERS": self.social_media_managers,
+            "SOCIALBOT_ANNOUNCERS": self.announcers,
+            "SOCIALBOT_ADMINS": self.admins,
+        }
+        return [
+            f"{name}: {entry!r} is no Slack member id (U…, W…) or user group (S…) and no Entra"
+            " object id (a GUID of 36 characters), so it names someone on the local console"
+            f" only: correct it, or write console:{entry} if that is meant"
+            for name, entries in settings.items()
+            for entry in entries
+            if names_console_user(entry) and not entry.startswith("console:")
+        ]
 
 
 def variable_names() -> list[str]:

@@ -106,6 +106,36 @@ def normal_id(entry: str) -> str:
     return entry.lower() if _ENTRA_ENTRY.match(entry) else entry
 
 
+# What separates the entries of a role setting: commas, and the semicolons and spaces people
+# type in PaaS forms and ConfigMaps (no id holds one).
+ROLE_SEPARATORS = re.compile(r"[,;\s]+")
+
+
+def role_entries(value: str) -> list[str]:
+    """The entries of a role setting as written, each Slack id in upper case (`u0manager`,
+    `slack:u0manager`: Slack writes them so); an entry with a digit is no console name."""
+    return [_slack_case(entry) for entry in ROLE_SEPARATORS.split(value) if entry]
+
+
+def _slack_case(entry: str) -> str:
+    prefix = "slack:" if entry.startswith("slack:") else ""
+    rest = entry.removeprefix(prefix)
+    upper = rest.upper()
+    slack = fits("slack", upper) or SLACK_GROUP.match(upper)
+    if slack and (prefix or (rest != upper and any(c.isdigit() for c in rest))):
+        return prefix + upper
+    return entry
+
+
+def names_console_user(entry: str) -> bool:
+    """Whether a role entry names someone on the local console only: `console:…`, or a bare
+    entry that has no platform's shape (a mistyped id reads so too)."""
+    if entry.startswith("console:"):
+        return True
+    bare = not entry.startswith(PREFIXES) and group_named(entry) is None
+    return bare and not any(fits(platform, entry) for platform in ID_SHAPES)
+
+
 def check_role_entry(entry: str) -> None:
     """Raise ValueError, saying how to write it, when `entry` of a role setting cannot name
     anyone. Bare entries that fit no platform's shape are console ids, so they pass."""

@@ -153,6 +153,28 @@ def test_role_entries_name_people_and_groups(make_settings: SettingsFactory) -> 
     ]
 
 
+def test_role_lists_typed_as_people_type_them(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Semicolons and spaces separate entries, a Slack id in lower case is that id; on a Slack
+    # install an entry no platform's id (an Entra id a character short) is said at start and
+    # on /healthz, and does not count as a manager (review12b D10).
+    monkeypatch.setenv("SOCIALBOT_DB", str(tmp_path / "x.db"))
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "shh")
+    monkeypatch.setenv("SOCIALBOT_SOCIAL_MEDIA_MANAGERS", f"u0manager;slack:s0pr  {GUID[:-1]}")
+    monkeypatch.setenv("SOCIALBOT_ANNOUNCERS", "U0MANAGER U0001, console:ada")
+    settings = load_settings(_env_file=None)
+    assert settings.social_media_managers == ["U0MANAGER", "slack:S0PR", GUID[:-1]]
+    assert settings.announcers == ["U0MANAGER", "U0001", "console:ada"]
+    (said,) = [gap for gap in settings.gaps() if GUID[:-1] in gap]
+    assert said.startswith(f"SOCIALBOT_SOCIAL_MEDIA_MANAGERS: '{GUID[:-1]}' is no Slack member")
+    monkeypatch.setenv("SOCIALBOT_SOCIAL_MEDIA_MANAGERS", "alice")
+    assert any(g.startswith("Reports reach nobody") for g in load_settings(_env_file=None).gaps())
+    monkeypatch.delenv("SLACK_BOT_TOKEN")  # the console's own names, on a console install
+    assert not any("alice" in gap or "reach" in gap for gap in load_settings(_env_file=None).gaps())
+
+
 @pytest.mark.parametrize(
     ("text", "at"), [("8:00", time(8)), ("08:00", time(8)), ("7.45", time(7, 45))]
 )
@@ -201,8 +223,8 @@ def test_a_whole_configuration_has_no_gaps(make_settings: SettingsFactory) -> No
     settings = make_settings(
         slack_bot_token="xoxb-1",
         slack_app_token="xapp-1",
-        social_media_managers=["U1"],
-        announcers=["U2"],
+        social_media_managers=["U0MANAGER"],
+        announcers=["U0ANNOUNCER"],
         company_names="Nordlys",
         confidential_terms="Polaris",
         internal_domains="corp.nordlys.dk",
