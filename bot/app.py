@@ -461,6 +461,7 @@ def build_runtime(settings: Settings, *, in_memory: bool = False, upgrade: bool 
         timezone=settings.timezone,
         console_target="slack" if slack is not None else None,
         include_guests=settings.include_guests,
+        employer=next(iter(settings.company_names), ""),
     ).register(core)
     daily = digest.Digest(core, settings, model=model, vet=parts.checks.objection)
     daily.offer(

@@ -351,8 +351,25 @@ def validate_model_post(text: str, item: Shareable, network: Network) -> str | N
     return clip(text, TEXT_LIMITS[network])
 
 
+def disclosed(
+    text: str, item: Shareable, network: Network, variant: str, employer: str, language: str | None
+) -> str:
+    """A model's post `text` framed as the company's own item's template is, so it says the
+    sharer works at `employer`, in the item's `language`, within the network's limit."""
+    ours = frames_for(language).ours
+    frame = ours[_choice(item.link, network, variant, len(ours))].replace("{employer}", employer)
+    if network == Network.X:
+        return _fit_x(frame, text, "")
+    return frame.format(title=clip(text, TEXT_LIMITS[network] - len(frame.format(title=""))))
+
+
 async def _model_post(
-    model: TextModel, item: Shareable, network: Network, seconds: float, vet: Vet | None
+    model: TextModel,
+    item: Shareable,
+    network: Network,
+    seconds: float,
+    vet: Vet | None,
+    disclose: Callable[[str], str],
 ) -> str | None:
     try:
         async with asyncio.timeout(seconds):
@@ -364,6 +381,7 @@ async def _model_post(
         log.warning("model post failed for %s: %s", network.value, failure_line(error))
         return None
     text = validate_model_post(answer, item, network)
+    text = text and disclose(text)
     objection = await asyncio.to_thread(vet, text) if text and vet else None
     if objection:
         log.warning("model post for %s refused (%s); template instead", network.value, objection)
@@ -384,16 +402,21 @@ async def compose(
     language: str | None = "en",
 ) -> dict[Network, SuggestedPost]:
     """One suggested post per network: from the model when given and sound (and `vet` finds
-    nothing against it), else templates in the item's `language` (saying the sharer works at
-    `employer` when given)."""
+    nothing against it), else templates in the item's `language`; with `employer` (an item of
+    the company's, or about it) either says the sharer works there."""
     chosen = list(dict.fromkeys(networks))
     texts: list[str | None] = [None] * len(chosen)
     if model is not None and speaks_to_a_model(item):
         log.warning("feed item %s holds instructions for a model: template posts", item.link)
     elif model is not None:
-        texts = list(
-            await asyncio.gather(*(_model_post(model, item, n, model_timeout, vet) for n in chosen))
-        )
+
+        def disclose(network: Network) -> Callable[[str], str]:
+            if not employer:
+                return lambda text: text
+            return lambda text: disclosed(text, item, network, variant, employer, language)
+
+        asked = (_model_post(model, item, n, model_timeout, vet, disclose(n)) for n in chosen)
+        texts = list(await asyncio.gather(*asked))
     posts = {}
     for network, text in zip(chosen, texts, strict=True):
         source = "model" if text else "template"

@@ -98,11 +98,12 @@ def unless_stale(draft: Draft, previous: Draft) -> Draft:
 
 
 async def fill_in(
-    draft: Draft, model: TextModel | None, utm: UTM
+    draft: Draft, model: TextModel | None, utm: UTM, employer: str = ""
 ) -> tuple[dict[Network, str], str | None]:
-    """Every network's text: the announcer's where given, else composed from the announcement;
-    and a line for the announcer when a configured model wrote none of them (too slow or
-    failed), or None."""
+    """Every network's text: the announcer's where given, else composed from the announcement,
+    saying the sharer works at `employer` (the company's news, shared by its people); and a
+    line for the announcer when a configured model wrote none of them (too slow or failed), or
+    None."""
     posts = draft.posts
     missing = [network for network in NETWORKS if not posts.get(network)]
     if not draft.link or not missing:
@@ -112,8 +113,9 @@ async def fill_in(
     started = time.monotonic()
     language = written_in(f"{draft.headline} {message}")
     composed = await compose(
-        article, missing, model=model, utm=utm, model_timeout=MODEL_SECONDS, language=language
-    )
+        article, missing, model=model, utm=utm, model_timeout=MODEL_SECONDS, employer=employer,
+        language=language,
+    )  # fmt: skip
     filled = {network: posts.get(network) or composed[network].text for network in NETWORKS}
     templated = [LABELS[n] for n in missing if composed[n].source == "template"]
     if model is None or not templated:

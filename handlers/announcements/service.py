@@ -52,6 +52,7 @@ class Announcements:
         timezone: str = "UTC",
         console_target: str | None = None,
         include_guests: bool = False,
+        employer: str = "",
     ) -> None:
         self.core = core
         self.store = AnnouncementStore(core.db)
@@ -59,6 +60,7 @@ class Announcements:
         self.dispatcher = Dispatcher(core, self.store, self.audience, utm)
         self.model = model
         self.utm = utm
+        self.employer = employer  # the posts the bot writes say the sharer works there
         self.timezone = timezone  # for people whose time zone the directory does not know
         self.console_target = console_target  # where console announcements go (e.g. "slack")
 
@@ -180,7 +182,7 @@ class Announcements:
             draft = unless_stale(draft, previous.draft)
         written = None
         if draft.share:
-            posts, written = await fill_in(draft, self.model, self.utm)
+            posts, written = await fill_in(draft, self.model, self.utm, self.employer)
             by_bot = [
                 n
                 for n in NETWORKS

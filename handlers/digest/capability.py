@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from content_feed.compose import UTM, Network, SuggestedPost, TextModel, Vet, compose
 from content_feed.curate import DEFAULT_MAX_AGE
 from content_feed.store import StoredItem, awaiting_first_fetch, get_items, item_titles
+from handlers.checks.text import name_pattern
 from handlers.command_words import typed
 from handlers.commands import Subcommand
 from handlers.core import Core
@@ -133,8 +134,10 @@ class Digest:
         self.leaderboard = settings.leaderboard
         # Report reminders wait for each manager's workdays, unless they come at any time.
         self.reminders_wait = settings.reminder_hours is not None
-        # The company's items' template posts say the sharer works there (disclosure).
+        # The posts of the company's items, and of any naming it (press coverage, an award),
+        # say the sharer works there (disclosure), as the bot's own check asks.
         self.employer = next(iter(settings.company_names), "")
+        self.company = name_pattern(settings.company_names)
         self._offers: list[Offers] = []
         # Items no digest can carry (a link too long for a share button, a message the platform
         # refuses to draw): left out of everyone's digests, each logged once.
@@ -222,7 +225,8 @@ class Digest:
             if len(self._posts) + len(missing) > POSTS_CACHED:
                 self._posts.clear()
                 missing = list(networks)
-            employer = self.employer if item.kind == "company" else ""
+            about = item.kind == "company" or self.company.search(f"{item.title} {item.summary}")
+            employer = self.employer if about else ""
             posts = await compose(
                 item, missing, model=self.model, utm=self.utm, variant=variant, vet=self.vet,
                 employer=employer, language=written_in(f"{item.title} {item.summary}"),

@@ -48,3 +48,23 @@ async def test_the_preview_says_when_the_model_gave_nothing_usable(make_bot, sla
 
     assert "written from templates: the model gave nothing usable (it failed, is down" in shown
     assert "the log says why" not in shown
+
+
+@pytest.mark.parametrize("with_model", [False, True])
+async def test_the_posts_the_bot_writes_say_the_sharer_works_there(
+    make_bot, slack, with_model: bool
+) -> None:
+    # The company's own launch, its posts left to the bot: each says the sharer works at the
+    # company, where none did and the bot's own check flagged them (review12a E16).
+    async with FakeOpenAI("Nordlys Cloud 2.0 is here with faster forecasts.") as model:
+        settings = {"openai_api_key": "sk-test", "openai_base_url": model.url} if with_model else {}
+        bot = await make_bot(company_names=["Nordlys"], **settings)
+        view = await preview(
+            bot, slack, headline="Nordlys Cloud 2.0 is here: faster forecasts",
+            message="Today we launch Nordlys Cloud 2.0. Try it free for 30 days.",
+        )  # fmt: skip
+    networks = ("*LinkedIn*", "*X*", "*Facebook*")
+    sections = [b["text"]["text"] for b in view["blocks"] if b["type"] == "section"]
+    posts = [text for text in sections if text.startswith(networks)]
+    assert len(posts) == 3 and all("at Nordlys" in post for post in posts)
+    assert all(("here with faster" in post) is with_model for post in posts)

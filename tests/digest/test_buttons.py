@@ -203,3 +203,25 @@ async def test_an_item_too_long_to_draw_never_costs_anyone_their_digest(bot, sla
     assert parse_qs(urlsplit(japanese["url"]).query)["text"][0].startswith(word)
     left_out = [r for r in caplog.records if r.getMessage().startswith("digest item left out")]
     assert len(left_out) == 2  # once each, not once a person
+
+
+async def test_press_about_the_company_says_the_sharer_works_there(
+    make_bot, slack, tmp_path
+) -> None:
+    # Press coverage in the industry feed, in English and in Japanese: the posts the bot fills
+    # in say the sharer works there, as its own check asks, where they said nothing (review12a
+    # E16).
+    bot = await make_bot(company_names=["Nordlys", "Nordlys Energy"], digest_items=5)
+    await add_feeds(bot.runtime.db, tmp_path)
+    add_item(bot.runtime.db, 2, "p1", "Nordlys wins the European Energy Award", at(23, 1))
+    add_item(bot.runtime.db, 2, "p2", "Nordlysが欧州エネルギー賞を受賞しました", at(23, 2))
+
+    found = await morning_digest(bot, slack)
+
+    x_texts = [parse_qs(urlsplit(b["url"]).query)["text"][0] for b in labelled(found, "Share on X")]
+    english = next(text for text in x_texts if "Award" in text)
+    japanese = next(text for text in x_texts if "受賞" in text)
+    assert "I work at Nordlys" in english or "From my colleagues at Nordlys" in english
+    assert "私はNordlysの社員です" in japanese
+    (wind,) = [text for text in x_texts if "Wind power" in text]
+    assert "Nordlys" not in wind  # an item not about the company says nothing of it
