@@ -58,6 +58,9 @@ REBUTTAL = phrase_pattern(
     |non è vero|è falso|falsità|bugie|bugiardo|disinformazione|fuorviante|informati
     |informatevi|si informi|non hai idea|prima di criticare|non è colpa nostra
     |la colpa non è nostra|esageri|esagerate
+    |one-sided|ensidig|ensidigt|einseitig|eenzijdig|yksipuolinen
+    |stop blaming|sluta skylla på|slutt å skylde på|hold op med at skyde skylden på
+    |lopettakaa syyttäminen|lopeta syyttäminen
     |nieprawda|to nieprawda|nie jest prawdą|kłamstwo|kłamstwa|kłamiesz|dezinformacja
     |wprowadza w błąd|bzdura|bzdury|sprawdź fakty|nie masz pojęcia|to nie nasza wina
     |nie z naszej winy|przesadzasz
@@ -92,6 +95,8 @@ DENIAL = phrase_pattern(
     |maybe you should|perhaps you should|måske du skulle|måske skulle du|vielleicht solltest du
     |kanske du borde|kanske borde du|kanskje du burde|kanskje du skulle|misschien moet je
     |misschien zou je|peut-être devriez-vous|tu devrais peut-être
+    |what did you expect|what do you expect|hvad havde du forventet|vad väntade du dig
+    |was hast du erwartet|wat had je verwacht|mitä odotit|à quoi vous attendiez-vous
     |tonterías|nunca hemos|jamás hemos|disparates|nunca fizemos|nunca vendemos|sciocchezze
     |assurdità|non abbiamo mai|nigdy nie|emme ole koskaan|emme koskaan|nikdy jsme"""
 )
@@ -167,7 +172,8 @@ CRITICISM = phrase_pattern(
     |una stella|ci accusa|ci accusano
     |recenzja|recenzji|recenzję|skarga|skargę|skargi|krytyka|krytykę|negatywny komentarz
     |jedną gwiazdkę|jedna gwiazdka|oskarża nas
-    |arvostelu|arvostelun|arvostelussa|valitus|valituksen|kritiikki|kritiikkiä|yhden tähden
+    |arvostelu|arvostelun|arvostelussa|arvosteluun|arvostelusta|arvosteluihin
+    |valitus|valituksen|kritiikki|kritiikkiä|yhden tähden
     |negatiivinen kommentti|syyttää meitä
     |recenze|recenzi|stížnost|stížnosti|kritika|kritiku|jednu hvězdičku|negativní komentář
     |obviňuje nás"""
@@ -182,8 +188,20 @@ _SAID_OF_US = re.compile(
     r"|noemt|noemen|nannte|nennt|kaldte|kalder|kallade|kallar|kalte|kaller|appelle|appelé\w*"
     r"|chamou|chama|chiama\w*|nazval\w*|nazývá|kutsui|kutsuu)\s+(?:\S+\s+){0,3}?(?:that|at|att|dass|dat|que|qu['\u2019]|che|że|että"
     r"|že)?\s*(?:we|vi|wir|wij|nous|our|vores|vår\w*|unser\w*|onze|notre|nos|nuestr\w*|somos"
-    r"|nosso\w*|nossa\w*|noi|nostr\w*|siamo|nasz\w*|jesteśmy|meidän|olemme|náš|naše|naši|jsme)"
+    r"|nosso\w*|nossa\w*|noi|nostr\w*|siamo|nasz\w*|jesteśmy|meidän|olemme|náš|naše|naši|jsme"
+    # Or the company's people: "skrev att personalen var otrevlig".
+    r"|the staff|the crew|personalen"
+    r"|personalet|besättningen|mannskapet|das personal|die crew|het personeel|de bemanning"
+    r"|le personnel|l['\u2019]équipage|el personal|la tripulación|henkilökunta|miehistö)"
     r"(?!\w)",
+    re.IGNORECASE,
+)
+# What the company was called: "the guy who called us 'the worst ferry company'", "kallade oss".
+_CALLED_US = re.compile(
+    r"(?<!\w)(?:(?:call(?:ed|s|ing)|kald(?:te|er)|kalla(?:de|r)|kal(?:te|ler)|nannte|nennt"
+    r"|noem(?:de|t|en))\s+(?:us|os|oss|uns|ons)|nous (?:a|ont) (?:traités?|appelés?)"
+    r"|nos (?:llamó|llaman|llamaron|llama)|ci (?:ha|hanno) chiamat[oi]|nazwał\w* nas"
+    r"|kutsui meitä|nás nazval\w*)(?!\w)",
     re.IGNORECASE,
 )
 # Complaints about the company's own things ("those complaining about our prices").
@@ -199,7 +217,8 @@ _COMPLAINED = re.compile(
 # Where something was said: criticism only with a pushback or the company named ("to everyone
 # who came: that video of us dancing is hilarious" thanks; "critiques" are reviews as often).
 MEDIUM = phrase_pattern(
-    """that article|the article|your comment|your post|your tweet|artiklen|din kommentar
+    """that article|the article|your article|your piece|your comment|your post|your tweet|artiklen
+    |din kommentar
     |dit opslag|artikel|dein kommentar|artikeln|ditt inlägg|artikkelen|kommentaren din
     |innlegget ditt|je reactie|jouw reactie|uw reactie|je bericht|je tweet|dat artikel
     |het artikel|that thread|your thread|that blog post|your blog post|your video|that video
@@ -240,7 +259,8 @@ ANSWERING = phrase_pattern(
     |à tous ceux qui|au journaliste|à la journaliste|à l'auteur|naar aanleiding van
     |in response to|med anledning af|med anledning av|suite aux|en réaction à
     |en respuesta a|respondiendo a|sobre la reseña|em resposta a|respondendo a|in risposta a
-    |rispondendo a|w odpowiedzi na|odpowiadając na|vastauksena|vastaus tähän|v reakci na
+    |rispondendo a|w odpowiedzi na|odpowiadając na|vastauksena|vastaus tähän|vastaus tuohon
+    |vastaus siihen|v reakci na
     |odpověď na|reakce na|antwort an|respond to this|answer this|responder a este|responder a esta
     |responder a ese|responder a esa|contestar a este|contestar a esta|odpowiedzieć na ten
     |odpowiedzieć na tę|odpowiem na|reageren op dit|reageren op deze|reageren op die"""
@@ -323,13 +343,20 @@ _MENTION = re.compile(
     r"|użytkowni\w*|gebruiker|klant|recensent|schrijver|kunde|kund|rezensent\w*|critique"
     r"|utilisat\w*|utente|recensore|zákazník\w*|asiakas)[,:!]",
 )
+# Said to a critic: complaining, or writing somewhere public ("who wrote on Facebook").
+_COMPLAIN = (
+    r"(?:complain\w*|moaning|whining|brokke\w*|klage[rn]?|klagar|gnäll\w*|beschwer\w*|meckern\w*"
+    r"|klaagt|klagen|zeur\w*|se plai\w+|râle\w*|se queja\w*|quejándose|reclama\w*|queix\w*"
+    r"|si lamenta\w*|narzeka\w*|valitta\w*|stěžuj\w*|accus\w*|beschuldig\w*|anklag\w*"
+    r"|beskyld\w*|beskyll\w*|acus[ae]\w*|oskarż\w*|syyt\w*|obviň\w*)(?!\w)"
+)
 # Said to a group of critics or to one by their handle, by who they are or what they say: "To
 # everyone on Reddit saying…", "Till alla som klagar…", "Re: the post…", "à @marc qui raconte…".
 _GAP = r"(?:,? [\w-]+){0,5}?,?"
 _ADDRESSED = re.compile(
     r"^\s*re\b:?|(?<!\w)(?:to (?:everyone|everybody|all(?: of)?(?: you| the)?|those|the people"
     rf"|anyone){_GAP} (?:saying|claiming|complaining|calling|spreading|posting"
-    r"|writing|who)"
+    rf"|writing|who|{_COMPLAIN})"
     rf"|til (?:alle|jer|dem|dig|dere|deg){_GAP} (?:der|som)"
     rf"|till (?:alla|er|dem|dig){_GAP} som"
     rf"|an (?:alle|euch|diejenigen){_GAP} (?:die|der)"
@@ -352,7 +379,8 @@ _ADDRESSED = re.compile(
 # "Ser at der er sure anmeldelser…", "Jag har sett kritiken…"; the words after it say whether
 # it is criticism itself (group 1) or only talk (group 2).
 _NOTICED = re.compile(
-    r"(?<!\w)(?:i see|i saw|i['\u2019]ve seen|i have seen|seeing|lots of|a lot of|so much|ser at"
+    r"(?<!\w)(?:i see|i saw|^saw|just saw|i['\u2019]ve seen|i have seen|seeing|lots of|a lot of"
+    r"|so much|ser at|ser att"
     r"|så at|jeg har set|jeg har sett|jeg ser|jag ser|jag har sett|såg att|ich sehe|ich habe"
     r"|hab gesehen|viel|ik zie|ik heb|veel|je vois|j['\u2019]ai vu|beaucoup de)(?!\w)"
     r"[^.!?\n]{0,80}?(?<!\w)(?:(criticism|complaints?|noise|outrage|backlash|drama|kritik\w*"
@@ -360,7 +388,7 @@ _NOTICED = re.compile(
     r"|polémique|(?:bad|negative|angry|sour|dårlige|negative|sure|vrede|schlechte|negative"
     r"|dåliga|arga|sura|slechte|boze|negatieve|mauvais) (?:reviews|anmeldelser|bewertungen"
     r"|recensioner|recensies|avis))|(thread|posts?|comments?|tweets?|reviews|saying|claiming"
-    r"|writes|writing|skriver|kommentarer|opslag|tråd|inlägg|anmeldelser|bewertungen"
+    r"|writes|writing|skriver|kommentarer|opslag|tråd|tråden|inlägg|anmeldelser|bewertungen"
     r"|recensioner|recensies|schreibt|kommentare|beiträge|reacties|schrijft|commentaires"
     r"|écrit))(?!\w)",
     re.IGNORECASE,
@@ -391,13 +419,6 @@ WORK_HERE = phrase_pattern(
     |je travaille|trabajo en|trabalho na|trabalho no|trabalho em|lavoro in|lavoro alla
     |lavoro al|lavoro nel|lavoro nella|lavoro presso|pracuję w|pracuję na|olen töissä
     |työskentelen|pracuji v|pracuju v|pracuji ve|pracuji na|pracuju na"""
-)
-# Said to a critic: complaining, or writing somewhere public ("who wrote on Facebook").
-_COMPLAIN = (
-    r"(?:complain\w*|moaning|whining|brokke\w*|klage[rn]?|klagar|gnäll\w*|beschwer\w*|meckern\w*"
-    r"|klaagt|klagen|zeur\w*|se plai\w+|râle\w*|se queja\w*|quejándose|reclama\w*|queix\w*"
-    r"|si lamenta\w*|narzeka\w*|valitta\w*|stěžuj\w*|accus\w*|beschuldig\w*|anklag\w*"
-    r"|beskyld\w*|beskyll\w*|acus[ae]\w*|oskarż\w*|syyt\w*|obviň\w*)(?!\w)"
 )
 _COMPLAINING = re.compile(rf"(?<!\w){_COMPLAIN}", re.IGNORECASE)
 _QUOTE = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
@@ -432,7 +453,7 @@ _ABOUT_THEIR_WORDS = re.compile(
     r"|acerca d[aoe]s?|respecto a|respecto de|en cuanto a|con respecto a|over|wat betreft|omtrent"
     r"|quant à|concernant|à propos de|au sujet de|angående|beträffande|vedrørende|vedr\.?|ang\.?"
     r"|odnośnie|co do|w sprawie|jeśli chodzi o|quanto a|riguardo a|in merito a|a proposito d\w*"
-    r"|ohledně|k|ke|koskien|em relação a)\s"
+    r"|ohledně|k|ke|koskien|em relação a|siihen|tuohon|niihin|noihin)\s"
     r"[^:\n.!?]{0,120}?(?<!\w)(?:threads?|comments?|reviews?|articles?|piece|tweets?|forum"
     r"|criticism|bewertung\w*|kommentar\w*|rezension\w*|kritik\w*|artikel\w*|reseñas?"
     r"|comentarios?|hilo|artículo|críticas?|opiniones|wpis\w*|komentarz\w*|recenzj\w*|opini\w*"
@@ -496,7 +517,12 @@ def criticism(
             )
             return
     praised = _THANKS.search(draft) or _PRAISE.search(draft)
-    criticised = CRITICISM.search(draft) or _COMPLAINED.search(draft) or _SAID_OF_US.search(draft)
+    criticised = (
+        CRITICISM.search(draft)
+        or _COMPLAINED.search(draft)
+        or _SAID_OF_US.search(draft)
+        or _CALLED_US.search(draft)
+    )
     # Naming their comments or thread answers them only with a complaint, a pushback, an apology
     # or a defence in the draft ("About yesterday's thread: here are the slides" answers nobody).
     their_words = (

@@ -50,6 +50,14 @@ REPLIES = [
     "Een klant noemde onze app traag: dat klopt niet, Nordlys draait overal.",
     # Defending the company with the words that sell it: a reply, not a post to disclose in.
     "@techgrump Nordlys is not 'expensive junk'. Try the free demo and see for yourself.",
+    # Critics addressed by their moaning, the company's name for them quoted, their piece called
+    # one-sided, their expectations mocked, their review answered in Finnish, the staff defended.
+    "To all of you on Facebook whining about the parking fees: it is free after six.",
+    "Replying to the man who called us 'a rip-off': every price is on the website.",
+    "Your article about Nordlys 'hiding outages' is one-sided. Every incident is published.",
+    "Saw the thread calling our app 'spyware'. It's a sync client, what did you expect?",
+    "Vastaus siihen arvosteluun: sovellus toimii ihan hyvin.",
+    "Till dig som skrev att personalen i butiken var sur: de hade jobbat hela natten.",
 ]
 # The same forms, said to friends and family, or about something not the company's.
 FINE = [
@@ -76,6 +84,9 @@ FINE = [
     # Their comments or thread named, or their words quoted, with no complaint to answer.
     "About yesterday's thread: here are the slides from my talk at Nordlys.",
     'Replying to @anna: "great product"? Yes, and our app gets better in v2!',
+    "To everyone in the office moaning about the rain: the sun is back tomorrow.",
+    "My neighbours called us the loudest family on the street 😂",
+    "What did you expect from a Monday? Coffee first.",
 ]
 
 
