@@ -345,7 +345,8 @@ _MENTION = re.compile(
 )
 # Said to a critic: complaining, or writing somewhere public ("who wrote on Facebook").
 _COMPLAIN = (
-    r"(?:complain\w*|moaning|whining|brokke\w*|klage[rn]?|klagar|gnäll\w*|beschwer\w*|meckern\w*"
+    r"(?:complain\w*|moaning|whining|piling on|piling into|dogpiling|ganging up on|brokke\w*"
+    r"|klage[rn]?|klagar|gnäll\w*|beschwer\w*|meckern\w*"
     r"|klaagt|klagen|zeur\w*|se plai\w+|râle\w*|se queja\w*|quejándose|reclama\w*|queix\w*"
     r"|si lamenta\w*|narzeka\w*|valitta\w*|stěžuj\w*|accus\w*|beschuldig\w*|anklag\w*"
     r"|beskyld\w*|beskyll\w*|acus[ae]\w*|oskarż\w*|syyt\w*|obviň\w*)(?!\w)"

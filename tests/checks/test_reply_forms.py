@@ -58,6 +58,7 @@ REPLIES = [
     "Saw the thread calling our app 'spyware'. It's a sync client, what did you expect?",
     "Vastaus siihen arvosteluun: sovellus toimii ihan hyvin.",
     "Till dig som skrev att personalen i butiken var sur: de hade jobbat hela natten.",
+    "To everyone ganging up on Nordlys after that podcast: the outage lasted ten minutes.",
 ]
 # The same forms, said to friends and family, or about something not the company's.
 FINE = [
@@ -87,6 +88,7 @@ FINE = [
     "To everyone in the office moaning about the rain: the sun is back tomorrow.",
     "My neighbours called us the loudest family on the street 😂",
     "What did you expect from a Monday? Coffee first.",
+    "To everyone piling on the pasta at lunch: save some for me!",
 ]
 
 
