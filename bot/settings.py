@@ -32,7 +32,7 @@ import handlers
 from bot.environment import DEFAULT_HOST, DEFAULT_PORT, tidy_value
 from handlers.checks.concerns import CheckSettings
 from handlers.checks.secrets import ConfidentialTerms, read_terms
-from handlers.groups import ENTRA_GROUP_PREFIX
+from handlers.groups import ENTRA_GROUP_PREFIX, GUID
 from handlers.guidelines.document import read_sections
 from handlers.insights.weekly import Weekly, parse_weekly
 from handlers.people import (
@@ -83,6 +83,16 @@ def _split_commas(value: object) -> object:
     if isinstance(value, str):
         return [part.strip() for part in value.split(",") if part.strip()]
     return value
+
+
+def _check_tenant(value: str) -> None:
+    # Teams names a tenant by its id alone: a domain would turn every employee away (review12b D4).
+    if not re.fullmatch(GUID, value):
+        raise ValueError(
+            f"{value!r} is not a tenant id: write the tenant's id, a GUID such as"
+            " 72f988bf-86f1-41af-91ab-2d7cd011db47 (the Azure Bot's Configuration page or the"
+            " Entra admin center's Overview shows it), not its domain"
+        )
 
 
 class Settings(BaseSettings):
@@ -346,6 +356,20 @@ class Settings(BaseSettings):
                 " https://socialbot.example.com (the host of its /api/messages)"
             )
         return value.rstrip("/")
+
+    @field_validator("microsoft_app_tenant_id")
+    @classmethod
+    def _tenant_id_shape(cls, value: str | None) -> str | None:
+        if value is not None:
+            _check_tenant(value)
+        return value
+
+    @field_validator("teams_tenants")
+    @classmethod
+    def _tenant_ids_shape(cls, entries: list[str]) -> list[str]:
+        for entry in entries:
+            _check_tenant(entry)
+        return entries
 
     @field_validator("escalation_channel")
     @classmethod

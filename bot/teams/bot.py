@@ -101,6 +101,8 @@ _CONTENT = ("type", "text", "textFormat", "summary", "attachments", "attachmentL
 # Invokes remembered by (conversation, activity id, content), so that Teams' retry of one is
 # answered from the same turn instead of doing its work (a model's check) again.
 RECENT_INVOKES = 256
+# Tenants not served that `/healthz` names at most (Bot Framework vouches for each one).
+OUTSIDER_TENANTS_KEPT = 10
 
 
 @dataclass
@@ -160,6 +162,9 @@ class TeamsBot:
         self._install_note = ""  # what came of installing the app for the managers
         self._last_activity: datetime | None = None
         self._rejected = 0
+        # Activities of tenants the bot does not serve since the company's last one, by tenant.
+        self._outsiders: dict[str, int] = {}
+        self._outsiders_since: datetime | None = None
         self.invoke_budget = INVOKE_BUDGET_SECONDS
         self._late_answers: DeliveryEngine | None = None  # see send_refused_answers_through
         self._recent_invokes: OrderedDict[tuple[str, str, str], _Invoke] = OrderedDict()
@@ -254,9 +259,10 @@ class TeamsBot:
             return self._unauthorized(type(error).__name__)
         self._last_activity = datetime.now(UTC)
         if not self._from_the_company(activity):
-            log.warning("refused an outsider's activity", extra={"tenant": tenant_of(activity)})
+            self._note_outsider(tenant_of(activity))
             invoke = await self.adapter.process_activity(authenticated, activity, self._outsider)
             return _http_response(invoke)
+        self._outsiders, self._outsiders_since = {}, None
         if activity.type == ActivityTypes.message and not self._first_time(activity):
             log.info("ignored a Teams message delivered again", extra={"id": activity.id})
             return web.Response(status=HTTPStatus.OK)
@@ -329,6 +335,33 @@ class TeamsBot:
             return not self.settings.teams_auth_enabled
         return tenant.lower() in tenants
 
+    def _note_outsider(self, tenant: str) -> None:
+        """Count an activity of another tenant; the first of each tenant since the company's
+        last activity is logged with the tenants served (a mistyped tenant id shows so)."""
+        first = tenant not in self._outsiders
+        if first and len(self._outsiders) >= OUTSIDER_TENANTS_KEPT:
+            return
+        self._outsiders[tenant] = self._outsiders.get(tenant, 0) + 1
+        self._outsiders_since = self._outsiders_since or datetime.now(UTC)
+        log.log(
+            logging.WARNING if first else logging.INFO,
+            "refused an activity of a tenant the bot does not serve",
+            extra={"tenant": tenant, "served": sorted(self.settings.company_tenants)},
+        )
+
+    def _outsiders_warning(self) -> list[str]:
+        """For `/healthz`: every Teams activity since a moment came from tenants not served."""
+        if self._outsiders_since is None:
+            return []
+        came = ", ".join(f"{tenant or 'none'} ({n})" for tenant, n in self._outsiders.items())
+        served = ", ".join(sorted(self.settings.company_tenants))
+        return [
+            f"every Teams activity since {self._outsiders_since:%Y-%m-%d %H:%M} UTC came from"
+            f" a tenant the bot does not serve: {came}; MICROSOFT_APP_TENANT_ID and"
+            f" SOCIALBOT_TEAMS_TENANTS name {served}: if these are the company's people, add"
+            " their tenant id"
+        ]
+
     async def _outsider(self, turn_context: TurnContext) -> None:
         """Someone of another organisation: one line, and nothing of them stored or counted."""
         activity: Activity = turn_context.activity
@@ -354,7 +387,7 @@ class TeamsBot:
         tenants = sorted(self.settings.company_tenants)
         if tenants:
             log.info("Teams: serving only the company's tenants", extra={"tenants": tenants})
-        else:
+        elif self.settings.teams_auth_enabled:  # without an app id nobody outside reaches it
             log.warning(
                 "Teams: no MICROSOFT_APP_TENANT_ID or SOCIALBOT_TEAMS_TENANTS set: the people of"
                 " every organisation that reaches the bot are served as employees"
@@ -406,10 +439,10 @@ class TeamsBot:
         return None
 
     def warnings(self) -> list[str]:
-        """What an admin should hear of, for `/healthz`: share clicks not counted, and the
-        managers the bot cannot reach in Teams yet."""
+        """What an admin should hear of, for `/healthz`: share clicks not counted, Teams
+        activities all of tenants not served, and the managers the bot cannot reach yet."""
         uncounted = [CLICKS_UNCOUNTED] if self.settings.teams_clicks_uncounted else []
-        return [*uncounted, *self.team_gaps()]
+        return [*uncounted, *self._outsiders_warning(), *self.team_gaps()]
 
     def team_gaps(self) -> list[str]:
         """The managers the bot cannot reach in Teams yet (logged at start and after each
