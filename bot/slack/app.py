@@ -27,7 +27,6 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
-from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -50,6 +49,7 @@ from bot.slack.directory import (
     user_group_members,
 )
 from bot.slack.gateway import honour_no_proxy
+from bot.slack.signatures import Signatures
 from bot.slack.uploads import HomePublisher
 from handlers.command_words import SALUTATION, parse_command, said_to_bot
 from handlers.core import NOT_SENT_PRIVATELY, SENT_PRIVATELY, Core
@@ -149,9 +149,7 @@ class SlackBot:
         self.members_cut_short = False  # whether the last sync stopped part-way, throttled
         self._members_resume = ("", 0)  # where the next sync starts: a page's cursor, read so far
         # Over HTTP only (Socket Mode has no signing secret, and no requests to verify).
-        self._verifier = (
-            SignatureVerifier(signing_secret.get_secret_value()) if signing_secret else None
-        )
+        self._signatures = Signatures(signing_secret.get_secret_value() if signing_secret else None)
         self._rejected = 0
         self._refusals = Repeated(
             log,
@@ -230,11 +228,7 @@ class SlackBot:
             return _refused(HTTPStatus.BAD_REQUEST, "the body is not UTF-8")
         stamp = request.headers.get("X-Slack-Request-Timestamp", "")
         signature = request.headers.get("X-Slack-Signature")
-        if (
-            self._verifier is None
-            or not (stamp.isascii() and stamp.isdigit())
-            or not self._verifier.is_valid(body, stamp, signature)
-        ):
+        if not self._signatures.valid(body, stamp, signature):
             self._rejected += 1
             self._refusals.note()
             return _refused(HTTPStatus.UNAUTHORIZED, "invalid or missing Slack signature")
@@ -327,8 +321,9 @@ class SlackBot:
 
     def warnings(self) -> list[str]:
         """What `/healthz` lists under `warnings` about Slack: a Socket Mode that cannot connect,
-        a member list Slack refuses."""
-        return [problem for problem in (self._socket_problem, self._members_problem) if problem]
+        a member list Slack refuses, every signed request refused lately."""
+        problems = [problem for problem in (self._socket_problem, self._members_problem) if problem]
+        return [*problems, *self._signatures.warnings()]
 
     async def health(self) -> dict[str, Any]:
         """The connection's state for `/healthz`."""
