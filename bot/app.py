@@ -480,7 +480,7 @@ def build_runtime(settings: Settings, *, in_memory: bool = False, upgrade: bool 
         ),
     )
     team_insights.register(core)
-    Feeds(core, allow_private=settings.allow_private_feeds).register(core)
+    Feeds(core, daily, allow_private=settings.allow_private_feeds).register(core)
     core.socialbot.add(questions_command(core))
     runtime = Runtime(settings, db, core, teams, slack, delivery, daily, team_insights, model)
     core.on_tick("refresh feeds", runtime.refresh_feeds_in_background)

@@ -192,20 +192,24 @@ def hide(item: str) -> None:
     """Keep an item (its number in `items`, or its link) out of every digest from now on."""
     from content_feed import store
 
-    with _database() as (_, db):
-        try:
-            found = store.find_item(db, item)
-        except FeedError as error:
-            _fail(error)
-            return
-        fresh = store.hide_item(db, found, "command line", datetime.now(UTC))
+    runtime = runtime_or_exit(settings_or_exit())
+    try:
+        found = store.find_item(runtime.db, item)
+        now = datetime.now(UTC)
+        fresh = store.hide_item(runtime.db, found, "command line", now)
+        waiting = asyncio.run(runtime.digest.withdraw_item(found.id, now)) if fresh else 0
+    except FeedError as error:
+        _fail(error)
+        return
+    finally:
+        runtime.db.close()
     if not fresh:
         click.echo(f"Item {found.id} is hidden already: {found.title}")
         return
-    click.echo(
-        f"Item {found.id} is kept out of every digest from now on: {found.title}\n"
-        f"Undo with: socialbot feeds unhide {found.id}"
-    )
+    click.echo(f"Item {found.id} is kept out of every digest from now on: {found.title}")
+    if waiting:
+        click.echo(f"Taken out of {waiting} digests still waiting to go out.")
+    click.echo(f"Undo with: socialbot feeds unhide {found.id}")
 
 
 @feeds.command("unhide")

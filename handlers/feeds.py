@@ -3,8 +3,6 @@ adds and removes feeds, lists the items digests may hold, and hides one from eve
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from content_feed import store
 from content_feed.canonical import shown_url
 from content_feed.errors import FeedError
@@ -13,6 +11,7 @@ from content_feed.manage import add_feed, is_sample
 from handlers.command_words import typed
 from handlers.commands import Subcommand
 from handlers.core import Core
+from handlers.digest.capability import Digest
 from handlers.errors import UserError
 from handlers.people import Person, Role
 from handlers.views import Message, moment, untrusted
@@ -29,9 +28,10 @@ USAGE = (
 class Feeds:
     """The feeds capability; `register` puts it on the core."""
 
-    def __init__(self, core: Core, *, allow_private: bool) -> None:
+    def __init__(self, core: Core, digest: Digest, *, allow_private: bool) -> None:
         self.core = core
         self.db = core.db
+        self.digest = digest
         self.allow_private = allow_private
 
     def register(self, core: Core) -> None:
@@ -60,7 +60,7 @@ class Feeds:
             if word == "items":
                 return Message(self._items(person))
             if word == "hide" and rest:
-                return Message(self._hide(person, rest))
+                return Message(await self._hide(person, rest))
             if word == "unhide" and rest:
                 hidden = store.unhide_item(self.db, _bare(rest))
                 return Message(
@@ -126,15 +126,18 @@ class Feeds:
             )
         return "\n".join(lines)
 
-    def _hide(self, person: Person, rest: str) -> str:
+    async def _hide(self, person: Person, rest: str) -> str:
         item = store.find_item(self.db, _bare(rest))
         title = untrusted(item.title)
-        if not store.hide_item(self.db, item, person.platform, datetime.now(UTC)):
+        now = self.digest.clock()
+        if not store.hide_item(self.db, item, person.platform, now):
             return f"Item {item.id} (“{title}”) is hidden already."
+        waiting = await self.digest.withdraw_item(item.id, now)
         undo = typed(person.platform, "socialbot", f"feeds unhide {item.id}")
         return (
-            f"Item {item.id} (“{title}”) is kept out of every digest from now on; the digests"
-            f" that held it stay counted. Undo: `{undo}`."
+            f"Item {item.id} (“{title}”) is kept out of every digest from now on"
+            + (f", taken out of {waiting} still waiting to go out" if waiting else "")
+            + f"; the digests that held it stay counted. Undo: `{undo}`."
         )
 
     def _hidden(self) -> str:

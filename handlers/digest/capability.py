@@ -384,9 +384,7 @@ class Digest:
         platform cannot draw goes without the item that stops it (left out from then on)."""
         platform, user_id, today = plan.platform, plan.user_id, plan.local_date
         key = today.isoformat()
-        # Sent until the end of the person's day, never after (then one for a day comes on it).
-        ends = datetime.combine(today + timedelta(days=1), time(0), self.zone(platform, user_id))
-        left = (ends - now).total_seconds()
+        left = self._left_of_day(plan, now)
 
         def enqueue(sent: DigestPlan) -> None:
             self.core.outbox.enqueue(
@@ -403,6 +401,50 @@ class Digest:
             plan = kept
         self.store.record_sent(platform, user_id, [e.item.id for e in plan.entries], today, now)
         self.schedule.replan(platform, user_id, now, last_date=today)
+
+    def _left_of_day(self, plan: DigestPlan, now: datetime) -> float:
+        """Seconds left of the person's day: their digest is sent until its end, never after
+        (then one for a day comes on it)."""
+        zone = self.zone(plan.platform, plan.user_id)
+        ends = datetime.combine(plan.local_date + timedelta(days=1), time(0), zone)
+        return (ends - now).total_seconds()
+
+    async def withdraw_item(self, item_id: int, now: datetime) -> int:
+        """Take an item the team hid out of the digests still waiting in the delivery queue
+        (each waits its turn, up to the end of its person's day): the day's waiting digests
+        are withdrawn and queued again, each with what it held but that item, which no longer
+        counts as offered to them. Returns how many waiting digests held it."""
+        held = 0
+        for platform, key in self.store.queued_with(item_id):
+            if not self.core.can_message(platform):
+                continue
+            waiting = self.store.queued_to(platform, key)
+            self.core.outbox.withdraw(platform, ids.PURPOSE, key)
+            for user_id in waiting:
+                got = self.store.items_of_day(platform, user_id, key)
+                if item_id in got:
+                    held += 1
+                    self.store.unrecord(platform, user_id, item_id, key)
+                found = {item.id: item for item in get_items(self.db, got)}
+                networks = self.store.preferences(platform, user_id).networks
+                variant = f"{platform}:{user_id}"
+                entries = [
+                    Entry(found[i], await self._compose(found[i], networks, variant))
+                    for i in got
+                    if i in found and i != item_id
+                ]
+                offers = [o for source in self._offers for o in source(platform, user_id, now)]
+                day = date.fromisoformat(key)
+                plan = DigestPlan(platform, user_id, day, tuple(entries), tuple(offers))
+                if not plan.empty:
+                    self.core.outbox.enqueue(
+                        platform, [user_id], ids.PURPOSE, key, digest_message(plan), quiet=True,
+                        expires_in=self._left_of_day(plan, now),
+                    )  # fmt: skip
+                await asyncio.sleep(0)  # people's clicks are answered in between
+        if held:
+            log.info("a hidden item taken out of queued digests", extra={"digests": held})
+        return held
 
     def _without_undrawable(
         self, plan: DigestPlan, enqueue: Callable[[DigestPlan], None]

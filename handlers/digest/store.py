@@ -178,6 +178,42 @@ class DigestStore:
                 [(platform, user_id, i, day.isoformat(), now.timestamp()) for i in item_ids],
             )
 
+    def queued_with(self, item_id: int) -> list[tuple[str, str]]:
+        """(platform, local date) of the digests holding `item_id` still waiting to be sent."""
+        rows = self.db.execute(
+            "SELECT DISTINCT s.platform, s.local_date FROM digest_sent_items s JOIN deliveries d"
+            " ON d.platform = s.platform AND d.recipient = s.user_id AND d.purpose = ?"
+            " AND d.key = s.local_date AND d.state = 'queued' WHERE s.item_id = ?",
+            [PURPOSE, item_id],
+        )
+        return [(str(platform), str(day)) for platform, day in rows]
+
+    def queued_to(self, platform: str, day: str) -> list[str]:
+        """Who has a digest of `day` (a local date) still waiting to be sent on `platform`."""
+        rows = self.db.execute(
+            "SELECT recipient FROM deliveries WHERE +platform = ? AND purpose = ? AND key = ?"
+            " AND state = 'queued' ORDER BY id",
+            [platform, PURPOSE, day],
+        )
+        return [str(recipient) for (recipient,) in rows]
+
+    def items_of_day(self, platform: str, user_id: str, day: str) -> list[int]:
+        """The items of the person's digest of `day`, in its order."""
+        rows = self.db.execute(
+            "SELECT item_id FROM digest_sent_items WHERE platform = ? AND user_id = ?"
+            " AND local_date = ? ORDER BY rowid",
+            [platform, user_id, day],
+        )
+        return [int(item_id) for (item_id,) in rows]
+
+    def unrecord(self, platform: str, user_id: str, item_id: int, day: str) -> None:
+        """Forget that the digest of `day` held `item_id` (taken out before it went)."""
+        self.db.execute(
+            "DELETE FROM digest_sent_items WHERE platform = ? AND user_id = ? AND item_id = ?"
+            " AND local_date = ?",
+            [platform, user_id, item_id, day],
+        )
+
     def last_sent(self, platform: str, user_id: str) -> datetime | None:
         """When the person's last digest with items went out, if one did lately."""
         (sent,) = self.db.execute(

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.digest.conftest import COPENHAGEN, MANAGER, NO_ZONE, at, delivered, digests_to
+from tests.digest.conftest import (
+    COPENHAGEN,
+    MANAGER,
+    NEW_YORK,
+    NO_ZONE,
+    at,
+    delivered,
+    digests_to,
+)
 from tests.fakes.slack_requests import command_reply
 
 SOURED = "Example Corp opens an office"  # item 1
@@ -23,22 +31,30 @@ async def test_a_hidden_item_never_goes_out_again_and_the_team_manages_feeds(bot
     await delivered(bot, "2026-11-23")
     assert SOURED in str(digests_to(slack, NO_ZONE)[0].blocks)
 
+    await bot.runtime.delivery.stop()  # what is queued now waits its turn
+    await tick(at(23, 8, 30))  # 09:30 in Copenhagen: queued
+    bot.digest.clock = lambda: at(23, 8, 31)
     refused = await feeds(bot, slack, "hide 1", user=COPENHAGEN)
     assert "Only the social media managers" in refused
     listed = await feeds(bot, slack, "items")
     assert f"*1* {SOURED}" in listed and "hidden" not in listed
     hidden = await feeds(bot, slack, "hide <https://news.example.com/c1>")
     assert "Item 1 (“Example Corp opens an office”) is kept out of every digest" in hidden
+    assert "taken out of 1 still waiting to go out" in hidden
     assert "`/socialbot feeds unhide 1`" in hidden
     assert "hidden already" in await feeds(bot, slack, "hide 1")
     assert "_hidden_" in await feeds(bot, slack, "items")
 
-    await tick(at(23, 8, 30))  # 09:30 in Copenhagen, later the same day
+    await bot.runtime.delivery.start()
     await delivered(bot, "2026-11-23")
-    (digest,) = digests_to(slack, COPENHAGEN)
-    assert SOURED not in str(digest.blocks) and "Wind power grows" in str(digest.blocks)
+    await tick(at(23, 14, 30))  # 09:30 in New York, later the same day
+    await delivered(bot, "2026-11-23")
+    for person in (COPENHAGEN, NEW_YORK):
+        (digest,) = digests_to(slack, person)
+        assert SOURED not in str(digest.blocks) and "Wind power grows" in str(digest.blocks)
     # What went out before stays as it was: counted as offered, never offered again.
     assert 1 in bot.digest.store.seen("slack", NO_ZONE, at(1, 0))
+    assert 1 not in bot.digest.store.seen("slack", COPENHAGEN, at(1, 0))
 
     assert "1 item(s) kept out" in await feeds(bot, slack, "hidden")
     assert "may be suggested again" in await feeds(bot, slack, "unhide 1")
