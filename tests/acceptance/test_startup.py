@@ -115,9 +115,11 @@ def test_a_revoked_bot_token_keeps_the_bot_alive_ready_and_answering_teams(
     assert ready["ok"] is True and ready["slack"]["error"] == "token_revoked"
     check = healthcheck()
     assert check[0] == "python"  # run here by this interpreter, with the image's PORT variable
-    # PORT as an env file gives it: as written, or quoted (review10b O1).
+    # PORT as an env file gives it: as written, or quoted (review10b O1); a company proxy
+    # set for the bot's own calls is not asked (review12b D5).
+    proxy = {"HTTP_PROXY": "http://127.0.0.1:9", "http_proxy": "http://127.0.0.1:9"}
     for port in (str(bot.port), f'"{bot.port}"', f" '{bot.port}' "):
-        env = {**os.environ, "PORT": port}
+        env = {**os.environ, **proxy, "PORT": port}
         assert subprocess.run([sys.executable, *check[1:]], env=env, timeout=10).returncode == 0
     activity = json.loads((TEAMS_ACTIVITIES / "teams-message-personal.json").read_text())
     activity.update(serviceUrl=deployment.connector.url, text="help", attachments=[])

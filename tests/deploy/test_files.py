@@ -104,6 +104,9 @@ def test_one_replica_replaced_not_rolled(deployment: dict[str, Any]) -> None:
     assert bot["envFrom"][-1] == {"configMapRef": {"name": "socialbot"}}
     (config,) = [doc for _, doc in documents() if doc["kind"] == "ConfigMap"]
     assert all(config["data"].values())
+    # Only what the image needs: a company's setting here would override its .env's, the time
+    # zone shipped as UTC one in New York's (review12b D7).
+    assert set(config["data"]) == {"SOCIALBOT_DB", "SOCIALBOT_LOG_FORMAT"}
     assert pod["securityContext"]["runAsNonRoot"] is True
     assert pod["securityContext"]["runAsUser"] == image_uid()
     assert pod["terminationGracePeriodSeconds"] >= 30
