@@ -18,3 +18,15 @@ def tidy_value(value: object) -> object:
     if len(text) >= 2 and text[0] == text[-1] and text[0] in QUOTES:
         text = text[1:-1].strip()
     return text
+
+
+# The paths the bot serves Slack and Teams at: no part of its base address.
+ENDPOINTS = ("/slack/events", "/api/messages")
+
+
+def without_endpoint(url: str) -> tuple[str, str]:
+    """`url` without an endpoint path it ends with (a copy of Slack's Request URL or the Azure
+    Bot's Messaging endpoint), and that path ("" when it ends with none)."""
+    trimmed = url.rstrip("/")
+    found = next((path for path in ENDPOINTS if trimmed.endswith(path)), "")
+    return (trimmed.removesuffix(found) if found else url), found

@@ -29,7 +29,7 @@ from pydantic_settings import (
 )
 
 import handlers
-from bot.environment import DEFAULT_HOST, DEFAULT_PORT, tidy_value
+from bot.environment import DEFAULT_HOST, DEFAULT_PORT, tidy_value, without_endpoint
 from handlers.checks.concerns import CheckSettings
 from handlers.checks.secrets import ConfidentialTerms, read_terms
 from handlers.groups import ENTRA_GROUP_PREFIX, GUID
@@ -354,6 +354,12 @@ class Settings(BaseSettings):
             raise ValueError(
                 f"{without_userinfo(value)!r} must be the bot's public https address, such as"
                 " https://socialbot.example.com (the host of its /api/messages)"
+            )
+        base, endpoint = without_endpoint(value)
+        if endpoint:  # its share links would lead to 404 (review12b D12)
+            raise ValueError(
+                f"{without_userinfo(value)!r} is the bot's {endpoint} endpoint, not its base"
+                f" address: write {without_userinfo(base)}"
             )
         return value.rstrip("/")
 

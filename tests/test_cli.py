@@ -89,7 +89,9 @@ def test_database_that_is_not_sqlite_is_named(tmp_path: Path) -> None:
 
 
 def test_slack_manifest_is_yaml_with_the_commands(tmp_path: Path) -> None:
-    result = socialbot(tmp_path, "slack-manifest", "--url", "https://bot.example.com")
+    # The Request URL copied whole is the base URL's (review12b D3): no doubled path.
+    url = "https://bot.example.com/slack/events/"
+    result = socialbot(tmp_path, "slack-manifest", "--url", url)
     manifest = yaml.safe_load(result.stdout)
     (command,) = [c for c in manifest["features"]["slash_commands"] if c["command"] == "/socialbot"]
     assert command["url"] == "https://bot.example.com/slack/events"

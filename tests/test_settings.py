@@ -100,6 +100,10 @@ def test_weekdays(text: str, days: tuple[int, ...]) -> None:
         ({"PORT": "abc"}, "PORT: Input should be a valid integer, unable to parse string as an"),
         ({"SOCIALBOT_PUBLIC_URL": "http://bot.example.com"}, "PUBLIC_URL: 'http://bot.exa"),
         ({"SOCIALBOT_PUBLIC_URL": "https://bot.example.com/?next=x"}, "public https address"),
+        (
+            {"SOCIALBOT_PUBLIC_URL": "https://bot.example.com/api/messages"},
+            "is the bot's /api/messages endpoint, not its base address: write https://bot.examp",
+        ),
         ({"SOCIALBOT_DIGEST_ITEMS": "12"}, "less than or equal to 10 (got '12')"),
         ({"SOCIALBOT_HOLIDAYS": "Europe/Copenhagen=DK, Asia/Dubai=XX"}, "HOLIDAYS: 'XX' is"),
         ({"SOCIALBOT_HOLIDAYS": "US-ZZ"}, "SOCIALBOT_HOLIDAYS: 'US-ZZ' is neither a date"),

@@ -6,6 +6,7 @@ from typing import Any
 
 import yaml
 
+from bot.environment import without_endpoint
 from handlers.assistant import AssistantPane
 from handlers.core import Core
 
@@ -43,8 +44,10 @@ BOT_SCOPES = [
 
 
 def manifest(core: Core, request_url: str | None = None) -> dict[str, Any]:
-    """The manifest for Socket Mode, or for HTTP when `request_url` (the bot's base URL) is set."""
-    events_url = f"{request_url.rstrip('/')}/slack/events" if request_url else None
+    """The manifest for Socket Mode, or for HTTP when `request_url` (the bot's base URL, or its
+    Request URL ending in /slack/events) is set."""
+    base = without_endpoint(request_url)[0].rstrip("/") if request_url else None
+    events_url = f"{base}/slack/events" if base else None
     slash_commands = []
     for command in core.commands:
         entry: dict[str, Any] = {
