@@ -55,10 +55,12 @@ _SCALE = (
 )
 # Thousands grouped by a space (sv, nb, da, fr: "950 000", also U+00A0 and U+202F) or a dot.
 _NUMBER = r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d[\d.,]*)"
+# A number starts no sum inside a Latin word or another number: "B2B" holds no "2B" (Japanese and
+# Chinese glue figures to their words: "売上高は45億円").
 MONEY = re.compile(
     rf"(?:{_CURRENCY}\s?{_NUMBER}(?:\s?{_SCALE}(?!{WORD}))?"
-    rf"|{_NUMBER}\s?(?:{_SCALE}\s?)?{_CURRENCY}(?!{WORD})"
-    rf"|{_NUMBER}\s?{_SCALE}(?!{WORD})\.?)"
+    rf"|(?<![\dA-Za-z]){_NUMBER}\s?(?:{_SCALE}\s?)?{_CURRENCY}(?!{WORD})"
+    rf"|(?<![\dA-Za-z]){_NUMBER}\s?{_SCALE}(?!{WORD})\.?)"
 )
 # A sum this large, or any sum with a business word or the company's name near it, is the kind
 # of figure a company publishes; a bake sale's "120 euros" or a flea market's "3000 kroner" is not.
@@ -93,6 +95,15 @@ FINANCIAL = re.compile(
     r"|売上|売り上げ|収益|利益|営収|营收|收入|利润"
     r"|הכנסות|הכנסה|רווח|מחזור המכירות|מחזור מכירות|תקציב"
     r"|إيراد|ايراد|أرباح|ارباح|ربح|مبيعات|ميزانية|عائدات",
+    re.IGNORECASE,
+)
+# Sales and money raised: with a sum of millions (or 100,000 or more) they are a company's
+# figures; a percentage counts only beside a quarter or a year's half ("Sales up 30% in Q3"), not
+# a shop's "sales: 30% off".
+SALES = re.compile(
+    r"(?<!\w)(?:sales|raised|ventas|vendas|vendite|ventes|Verkäufe|Absatz\w*|salg\w*"
+    r"|försäljning\w*|verkoop\w*|sprzedaż\w*|sprzedaży|myynti\w*|prodej\w*)(?!\w)"
+    r"|販売|销售|销量|מכירות",
     re.IGNORECASE,
 )
 # Said of figures already out: the annual report, a press release, a public source.
@@ -284,16 +295,30 @@ def _internal_links(
 def _financials(
     draft: str, company_names: tuple[str, ...], section: str, language: str
 ) -> Iterator[Concern]:
-    word = FINANCIAL.search(draft)
+    business = [m.start() for m in BUSINESS.finditer(draft)]
+    financial = FINANCIAL.search(draft)
+    word = financial or SALES.search(draft)
     if word is None:
-        return
-    context = [m.start() for m in BUSINESS.finditer(draft)]
-    if company_names:
-        context += [m.start() for m in name_pattern(company_names).finditer(without_links(draft))]
-    figures = [
-        m for m in MONEY.finditer(draft) if _company_sized(m.group(0), m.start(), context)
-    ] + list(PERCENT.finditer(draft))
-    if not figures:
+        # No word for money at all: a sum of millions beside a quarter is a result all the same
+        # ("We made €45 million this quarter").
+        figures = [
+            m for m in MONEY.finditer(draft) if _scaled(m.group(0)) and _near(m.start(), business)
+        ]
+        word = figures[0] if figures else None
+    elif financial:
+        context = list(business)
+        if company_names:
+            context += [
+                m.start() for m in name_pattern(company_names).finditer(without_links(draft))
+            ]
+        figures = [
+            m for m in MONEY.finditer(draft) if _company_sized(m.group(0), m.start(), context)
+        ] + list(PERCENT.finditer(draft))
+    else:  # sales or money raised: the sum must be a company's by its size alone
+        figures = [
+            m for m in MONEY.finditer(draft) if _company_sized(m.group(0), m.start(), [])
+        ] + [m for m in PERCENT.finditer(draft) if _near(m.start(), business)]
+    if word is None or not figures:
         return
     if (PUBLISHED.search(draft) or _REPORT.search(draft)) and not UNANNOUNCED.search(draft):
         return
@@ -307,12 +332,21 @@ def _financials(
     )
 
 
+def _near(start: int, context: list[int]) -> bool:
+    """Whether a figure at `start` has a business word or the company's name (at `context`)
+    within `_NEAR` characters."""
+    return any(abs(at - start) <= _NEAR for at in context)
+
+
+def _scaled(figure: str) -> bool:
+    """Whether a sum is said in millions or more ("DKK 412m", "48,5 mio. kr.", not "12k")."""
+    return bool(_SCALED.search(figure)) and not _THOUSANDS.search(figure)
+
+
 def _company_sized(figure: str, start: int, context: list[int]) -> bool:
     """Whether a sum of money is a company's: millions or more ("DKK 412m", "48,5 mio. kr."),
     at least `_LARGE`, or any sum with a business word or the company's name near it."""
-    if any(abs(at - start) <= _NEAR for at in context):
-        return True
-    if _SCALED.search(figure) and not _THOUSANDS.search(figure):
+    if _near(start, context) or _scaled(figure):
         return True
     number = re.search(_NUMBER, figure)
     whole = re.sub(r"[.,]\d{1,2}$", "", number.group(0)) if number else ""

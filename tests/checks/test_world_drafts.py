@@ -131,6 +131,39 @@ def test_unpublished_figures_are_found_in_the_offices_languages(env: dict[str, s
     ]
 
 
+def test_sales_money_raised_and_a_quarters_millions_are_unpublished_figures_too(
+    env: dict[str, str],
+) -> None:
+    # Results told in the words people use, not only "revenue" (review12a E18); and what sounds
+    # alike but is no company's result: a shop's sale, a donation, a team, someone else's fund.
+    drafts = [
+        "Q3 numbers are in: 45 million in sales, up 30%",
+        "Sales hit €45 million",
+        "We made €45 million in Q3",
+        "We raised 45 million dollars",
+        "45 millones de euros en ventas",
+        "Sales up 30% this quarter at Nordlys!",
+        "Winter sales at Nordlys: 30% off everything!",
+        "Nordlys raised €12,000 for the children's hospital",
+        "Our sales team in Aarhus is hiring",
+        "The EU announced a €45 million fund for green shipping",
+        "Kavka Glass zoekt een accountmanager voor B2B-verkoop",
+    ]
+    assert _spans(drafts, env | {"SOCIALBOT_COMPANY_NAMES": "Nordlys"}, "confidential") == [
+        ["30%"],
+        ["€45 million"],
+        ["€45 million"],
+        ["45 million dollars"],
+        ["45 millones"],
+        ["30%"],
+        [],
+        [],
+        [],
+        [],
+        [],
+    ]
+
+
 def test_small_sums_and_published_figures_stay_fine(env: dict[str, str]) -> None:
     drafts = [
         "Vendimos pasteles por 120 euros para la beneficencia.",
