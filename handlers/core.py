@@ -18,7 +18,7 @@ from content_feed.text import DIRECTION_MARKS
 from handlers import actions, groups, guidelines, people, shares, team_questions
 from handlers.command_words import after_word, offered_words, typed
 from handlers.commands import Commands
-from handlers.errors import UserError
+from handlers.errors import UserError, database_locked
 from handlers.groups import GroupMembers
 from handlers.guidelines import GuidelinesQA
 from handlers.guidelines.language import LANGUAGES
@@ -62,7 +62,8 @@ ThreadReply = Callable[[Person, str, str, str], Awaitable[None]]
 @dataclass
 class Daily:
     """A job that runs once a day, at the first clock tick of the day (UTC) it works at: one
-    that fails (a locked database) is tried again at the next tick, its failure logged once."""
+    that fails (a locked database, a bug) is tried again at the next tick, its failure logged
+    once."""
 
     name: str
     job: DueJob
@@ -74,7 +75,9 @@ class Daily:
             return
         try:
             await self.job(now)
-        except Exception:
+        except Exception as error:
+            if database_locked(error):
+                raise  # the clock's matter, said once for every job it holds up: `Core.tick`
             if not self.failing:
                 log.exception("daily job failed; tried at each tick", extra={"job": self.name})
             self.failing = True
@@ -304,6 +307,7 @@ class Core:
         self._any_state: set[str] = set()
         self._field_checks: dict[str, Mapping[str, FieldCheck]] = {}
         self._due_jobs: list[tuple[str, DueJob]] = []
+        self._locked_since: datetime | None = None  # another program holds the write lock
         self._home: list[HomeSection] = []
         self._thread_replies: dict[str, ThreadReply] = {}
         self._on_held: dict[str, OnHeld] = {}
@@ -639,12 +643,33 @@ class Core:
         return Message("socialbot", tuple(blocks))
 
     async def tick(self, now: datetime) -> None:
-        """Run every due job; one failing job never stops the others."""
+        """Run every due job; one failing job never stops the others. While another program
+        holds the database's write lock the tick stops at the first job it holds up (the others
+        would each wait for it too): one WARNING when that starts, one line when it ends."""
         for name, job in self._due_jobs:
             try:
                 await job(now)
-            except Exception:
+            except Exception as error:
+                if database_locked(error):
+                    self._clock_held_up(now, name)
+                    return
                 log.exception("due job failed", extra={"job": name})
+        if self._locked_since is not None:
+            log.info(
+                "the database's write lock is free again: the clock's work goes on",
+                extra={"held_since": self._locked_since.isoformat(timespec="seconds")},
+            )
+            self._locked_since = None
+
+    def _clock_held_up(self, now: datetime, job: str) -> None:
+        if self._locked_since is None:
+            self._locked_since = now
+            log.warning(
+                "the clock's work waits: another program holds the database's write lock (a"
+                " backup's BEGIN IMMEDIATE, a database browser's unsaved edits); tried again"
+                " every minute",
+                extra={"job": job},
+            )
 
     def soon(self, name: str, work: Coroutine[Any, Any, None]) -> None:
         """Run `work` after the person is answered: edits of sent messages may wait on rate
