@@ -11,7 +11,8 @@ from handlers.texts import text_for
 from tests.checks.conftest import CHECK_SETTINGS
 from tests.fakes.bot_work import settled
 from tests.fakes.openai_api import FakeOpenAI
-from tests.teams.conftest import MakeTeams, card_text, load_activity, objects_in
+from tests.reports.conftest import ATTACHMENTS
+from tests.teams.conftest import MakeTeams, Teams, card_text, load_activity, objects_in
 
 FETCH = "teams-invoke-composeExtension-fetchTask-from-message.json"
 COLLEAGUES_CHAT = {"id": "19:user3_user4@unq.gbl.spaces", "conversationType": "personal"}
@@ -72,6 +73,19 @@ async def test_a_message_action_keeps_the_links_teams_shows_by_their_label(
     await teams.post(FETCH, channelId="msteams", value=checked)
     *_, answer = teams.connector.sent  # the person's chat with the bot opened first
     assert "internal address" in card_text(answer.activity)
+
+
+async def test_a_message_actions_file_goes_with_the_report(teams: Teams) -> None:
+    # review11a M1: the files of the message were never read.
+    shared = ATTACHMENTS["teams_shared_file"]
+    reported = _on_message("report_message", "<p>they deleted it</p>")
+    reported["messagePayload"]["attachments"] = [shared]
+
+    fetched = await teams.post(FETCH, channelId="msteams", value=reported)
+    dialog = (await fetched.json())["task"]["value"]
+
+    shown = "\n".join(o["text"] for o in objects_in(dialog["card"]) if o.get("type") == "TextBlock")
+    assert f"Screenshot: [deleted-post.png ↗]({shared['contentUrl']})" in shown
 
 
 def test_a_link_goes_where_its_label_is_a_word_not_inside_another() -> None:
