@@ -73,6 +73,10 @@ STATUS_LABELS = {
 Names = Callable[[str, str], str]  # (platform, user id) → a name to show
 
 
+# What a form's hidden state may hold: Slack's private_metadata takes 3,000 characters.
+STATE_LIMIT = 3000
+
+
 @dataclass(frozen=True)
 class Draft:
     """What the report form starts with, and what travels with it unseen."""
@@ -88,14 +92,18 @@ class Draft:
     files: tuple[Attachment, ...] = ()
 
     def state(self) -> str:
-        """Where a shared message came from, and the files it came with, as the form's
-        hidden state."""
+        """Where a shared message came from, and the files it came with (as many as Slack's
+        hidden state holds; the message's permalink leads to the rest), as the form's hidden
+        state."""
         source = {
             "author": self.source_author,
             "channel": self.source_channel,
             "permalink": self.source_permalink,
-            "files": files_json(self.files),
         }
+        files = self.files
+        while files and len(json.dumps({**source, "files": files_json(files)})) > STATE_LIMIT:
+            files = files[:-1]
+        source["files"] = files_json(files)
         return json.dumps(source) if any(source.values()) else ""
 
 

@@ -511,6 +511,17 @@ async def test_a_screenshot_sent_with_report_in_a_dm_reaches_the_card(bot, slack
     )
 
 
+async def test_a_message_with_ten_long_named_files_still_opens_the_form(bot, slack) -> None:
+    long = [f"{n}{'x' * 240}.png" for n in range(10)]  # Slack allows 10 files to a message
+    files = [
+        {**SHOT, "name": name, "permalink": f"https://x.slack.com/files/W1/F{name}"}
+        for name in long
+    ]
+    await post_form(bot, message_shortcut("report_message", "see", files=files))
+    state = (await opened_view(slack))["private_metadata"]
+    assert len(state) <= 3000 and "archives" in state  # Slack's limit; the message's link kept
+
+
 async def test_the_message_shortcut_keeps_the_messages_screenshot(bot, slack) -> None:
     shortcut = message_shortcut("report_message", "they deleted it, see", files=[SHOT])
     await post_form(bot, shortcut)
