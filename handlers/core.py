@@ -325,7 +325,7 @@ class Core:
         self.on_action(actions.GUIDELINES_HELPFUL, self._helpful)
         self.on_action(actions.GUIDELINES_UNHELPFUL, self._unhelpful)
         self.on_action(actions.SHARE, self.shares.clicked)
-        self.on_tick("prune guideline answers", self.guidelines.prune_daily)
+        self.on_day("prune guideline answers", self.guidelines.prune)
         self.on_day("prune people who left", self.directory.prune)
         TeamQuestions(self).register()
 

@@ -18,7 +18,7 @@ from bot.app import build_runtime
 from bot.cli import main
 from handlers.digest.store import DigestStore
 from handlers.groups import Group
-from handlers.people import Member
+from handlers.people import Member, Person
 from tests.conftest import SettingsFactory
 from tests.fakes.slack_web_api import FakeSlack
 
@@ -146,6 +146,7 @@ async def test_a_prune_the_database_lock_stopped_is_done_at_the_next_tick(
     core, db = runtime.core, runtime.db
     core.directory.upsert([Member("slack", "U1", "Ada")])
     core.directory.mark_gone("slack", ["U1"])
+    await core.message(Person("slack", "U2", "Bo"), "Can I post a photo from the office party?")
     db.execute("PRAGMA busy_timeout = 0")  # as when the lock outlasts the wait for it
     holder = sqlite3.connect(settings.db)
     holder.execute("BEGIN IMMEDIATE")
@@ -154,9 +155,11 @@ async def test_a_prune_the_database_lock_stopped_is_done_at_the_next_tick(
         await core.tick(due)
         await core.tick(due + timedelta(minutes=1))
         assert core.directory.name_of("slack", "U1") == "Ada"
+        assert db["guideline_answers"].count == 1
         holder.rollback()
         await core.tick(due + timedelta(minutes=2))
         assert core.directory.name_of("slack", "U1") == "U1"  # pruned: no name kept
+        assert db["guideline_answers"].count == 0  # the question asked 91 days before too
         held = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
         assert len(held) == 1 and "the clock's work waits" in held[0]  # once, not at each tick
     finally:

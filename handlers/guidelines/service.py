@@ -7,7 +7,7 @@ import logging
 import sqlite3
 import time
 import uuid
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -60,7 +60,6 @@ class GuidelinesQA:
         self.completer = completer
         self.timeout = timeout
         self.whole_chars = whole_chars  # of the guidelines sent to the model with a question
-        self._pruned_on: date | None = None
 
     def prepare(self) -> None:
         """Read the guidelines and embed their passages now (seconds for a long policy with
@@ -142,12 +141,9 @@ class GuidelinesQA:
         spoken = (await self.index()).spoken
         return reply_language(stored.question, default=spoken) if stored else spoken
 
-    async def prune_daily(self, now: datetime) -> None:
-        """Once a day, drop recorded answers older than ANSWERS_KEPT (👎 ones older than
-        DOWNVOTED_KEPT): questions may say more about the asker than they meant to keep."""
-        if self._pruned_on == now.date():
-            return
-        self._pruned_on = now.date()
+    async def prune(self, now: datetime) -> None:
+        """Drop recorded answers older than ANSWERS_KEPT (👎 ones older than DOWNVOTED_KEPT):
+        questions may say more about the asker than they meant to keep. Run once a day."""
         gone = prune_answers(self.db, now - ANSWERS_KEPT, now - DOWNVOTED_KEPT)
         log.info("old guideline answers pruned", extra={"answers": gone})
 
