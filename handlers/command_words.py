@@ -8,6 +8,7 @@ every hint the bot gives.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -53,6 +54,37 @@ _AROUND = "()[]{}\"'.,;:!?"
 # Commands that people there start with a word of the capability's own (the prefix it listens
 # for with `Core.on_prefix`), so the help and every hint say that word.
 PREFIXED = {"check-post": "check:"}
+# Commands whose words after them are a link and a note (`report <link> [note]`): a sentence
+# without a link after the word ("Report on Q3 results: may I…?") is a question.
+LINKED = frozenset({"report-mention"})
+# A word typed as a link: with a scheme, "www.", or a host and a path ("x.com/p/1").
+_LINK = re.compile(r"^<?(?:[a-z][a-z0-9+.-]*://|www\.|(?:[\w-]+\.)+[a-z]{2,63}/)", re.IGNORECASE)
+# What may follow a command word as its argument (`insights 30d`, `report list`, `help me`):
+# a word or two, not a sentence ("Digest items: may I…", "Preferences aside, can I…").
+_ARGUMENT_WORDS = 2
+_SENTENCE = re.compile(r"[?\uff1f]|[:,;\uff1a\uff0c]\s|[:,;\uff1a\uff0c]$")
+# A sentence that asks for a check of the draft after it ("Check this post: …", "can you
+# check my post? …", "Kannst du meinen Beitrag prüfen? …", "is this post ok? …"): a few words
+# with a verb of checking and a word for a post (or the verb alone: "check - …"), then a colon,
+# a question mark, a dash or a line break, then the draft.
+_CHECK_VERB = (
+    r"\b(?:check|review|proofread|look (?:at|over)|tjek|prüf|überprüf|kolla|granska|sjekk"
+    r"|controleer|nakijk|vérifi|relis|revis|comprueb)\w*"
+)
+_POST_NOUN = (
+    r"\b(?:post|draft|text|tweet|caption|update|opslag|indlæg|beitrag|entwurf|inlägg|utkast"
+    r"|innlegg|bericht|concept|brouillon|texte|publicaci[oó]n|borrador)\b"
+)
+_ASKS_FOR_CHECK = (
+    re.compile(f"^(?=.*{_CHECK_VERB})(?=.*{_POST_NOUN})", re.IGNORECASE),
+    re.compile(f"^(?:please |pls )?{_CHECK_VERB}(?: please)?$", re.IGNORECASE),
+    re.compile(f"^is (?:this|my) (?:\\w+ )?{_POST_NOUN} (?:ok|okay|fine|alright)", re.IGNORECASE),
+)
+_DRAFT_AFTER = re.compile(r"\s*(?:[:?!\uff1a\uff1f]+|\s[-\u2013\u2014]|\n)\s*")
+_ASKING_WORDS = 9
+# How close a one-word message must be to a command word to be taken for it ("prefrences").
+NEAR = 0.75
+_NEAR_SHORTEST = 4
 
 
 def typed(platform: str, command: str, text: str = "") -> str:
@@ -125,17 +157,72 @@ def after_word(text: str, word: str) -> str | None:
     return text[len(word) :] if head == word else None
 
 
-def parse_command(text: str, commands: Commands) -> tuple[str, str] | None:
+def parse_command(
+    text: str, commands: Commands, *, with_files: bool = False
+) -> tuple[str, str] | None:
     """`(command, rest)` when `text` starts with a command word (`help`, `/socialbot help`),
-    whatever space follows it: a line break, a no-break space, a Japanese ideographic space."""
+    whatever space follows it: a line break, a no-break space, a Japanese ideographic space.
+    A word without a slash runs its command only when what follows fits it (`fits`): "Help me
+    understand: can I…?" is a question. `with_files`: the message came with files (a report's
+    screenshot)."""
     word, rest = [*_OPENING.sub("", text).split(maxsplit=1), "", ""][:2]
     word = unicodedata.normalize("NFKC", word)
     key, rest = word.removeprefix("/").lower(), rest.rstrip()
+    slash = word.startswith("/")
+    registered = {command.name: command for command in commands}
     for candidate in command_words(commands):
-        if candidate.word == key and not (candidate.alone and rest):
+        if candidate.word != key or (candidate.alone and rest):
+            continue
+        if slash or fits(registered[candidate.command], candidate.text, rest, with_files):
             return candidate.command, " ".join(part for part in (candidate.text, rest) if part)
+        return None
     # A slash means a command was meant: let the core answer with its usage and a suggestion.
-    return (key, rest) if word.startswith("/") and key else None
+    return (key, rest) if slash and key else None
+
+
+def fits(command: SlashCommand, sub: str, rest: str, with_files: bool = False) -> bool:
+    """Whether `rest`, typed after a command word without a slash, is for `command` (its
+    subcommand `sub`, when the word stands for one): nothing, or a word or two of argument
+    (`insights 30d`, `report list`), one of its subcommands (`announce list`, `socialbot feeds
+    add …`), a link after `report`, anything after `ask` and `check-post` (the question, the
+    draft). Anything else is a sentence that begins with the word: a question."""
+    if not rest or (with_files and command.with_files is not None):
+        return True
+    words = rest.split()
+    argument = len(words) <= _ARGUMENT_WORDS and not _SENTENCE.search(rest)
+    subcommands: list[str] | None = getattr(command.run, "words", None)
+    if sub or command.name in LINKED:
+        linked = command.name in LINKED and any(_LINK.match(w.strip(_AROUND)) for w in words)
+        return argument or linked
+    if subcommands is not None:
+        return argument or words[0].lower() in subcommands
+    return True
+
+
+def check_request(text: str) -> str | None:
+    """The draft when `text` asks in a sentence for it to be checked ("Check this post: …",
+    "can you check my post? …"), "" when nothing follows the request ("can you check my
+    post?"); None when it asks nothing of the kind."""
+    text = unicodedata.normalize("NFKC", _OPENING.sub("", text)).lstrip("¿¡")
+    apart = _DRAFT_AFTER.search(text)
+    if apart is None:
+        return None
+    asking = " ".join(text[: apart.start()].split())
+    if len(asking.split()) > _ASKING_WORDS or not any(
+        pattern.search(asking) for pattern in _ASKS_FOR_CHECK
+    ):
+        return None
+    return text[apart.end() :].strip().strip("\"“”„«»'")
+
+
+def near_command_word(text: str, commands: Commands) -> CommandWord | None:
+    """The command word a one-word message is a near miss of ("prefrences"), or None."""
+    word = unicodedata.normalize("NFKC", text.strip().strip(_AROUND)).lower()
+    if len(word) < _NEAR_SHORTEST or " " in word:
+        return None
+    found = {candidate.word: candidate for candidate in command_words(commands)}
+    close = difflib.get_close_matches(word, list(found), n=1, cutoff=NEAR)
+    return found[close[0]] if close and close[0] != word else None
 
 
 def offered_words(text: str) -> list[str]:

@@ -16,7 +16,14 @@ from sqlite_utils.migrations import Migrations
 
 from content_feed.text import DIRECTION_MARKS
 from handlers import actions, groups, guidelines, people, shares, team_questions
-from handlers.command_words import after_word, offered_words, typed
+from handlers.command_words import (
+    PREFIXED,
+    after_word,
+    check_request,
+    near_command_word,
+    offered_words,
+    typed,
+)
 from handlers.commands import Commands
 from handlers.errors import UserError, database_locked
 from handlers.groups import GroupMembers
@@ -123,7 +130,18 @@ GREETINGS = {
     *("γεια σας", "שלום", "היי", "בוקר טוב", "ערב טוב", "مرحبا", "مرحباً", "أهلا", "أهلاً"),
     *("السلام عليكم", "صباح الخير", "مساء الخير", "おはよう", "おはようございます", "こんばんは"),
     *("こんにちは", "你好", "您好", "早上好", "안녕하세요", "안녕", "xin chào", "สวัสดี"),
+    # "help" in the languages of the offices, a typo, and what people ask a new bot first.
+    *("hilfe", "ajuda", "aide", "ayuda", "hjälp", "hjelp", "hulp", "aiuto", "pomoc", "helo"),
+    *("hii", "hiya", "heya", "yo", "howdy", "hey hey", "test", "testing", "start", "menu"),
+    *("commands", "help me", "info", "get started", "getting started", "what can you do"),
+    *("what can you do for me", "what do you do", "how does this work", "how do you work"),
+    *("who are you", "what are you", "what can i ask", "what can i ask you", "how do i use you"),
+    *("how do i use this", "hvad kan du", "was kannst du", "vad kan du", "hva kan du"),
+    *("wat kan je", "wat kun je", "que sais-tu faire", "qu'est-ce que tu sais faire"),
+    *("qué puedes hacer", "que puedes hacer", "o que você faz", "o que podes fazer"),
 }
+# What may follow a greeting without changing it: "hi there", "hey bot", "hello @socialbot".
+_GREETED = re.compile(r"(?:[\s,]+(?:there|bot|socialbot|everyone|all|@\S+))+$")
 # Thanks in languages the bot reads but does not speak: answered in the guidelines' language
 # (or English), as a question in one is (`UNSPOKEN`).
 UNSPOKEN = ""
@@ -136,6 +154,21 @@ _THANKS_UNSPOKEN = (
     *("شكرا جزيلا", "شكراً جزيلاً", "مشكور", "спасибо", "дякую", "děkuji", "ďakujem"),
     *("kiitos", "köszönöm", "mulțumesc", "ευχαριστώ"),
 )
+# Messages that only acknowledge ("ok", "cool", "got it"), by the language to answer in
+# (`UNSPOKEN`: the guidelines' language); also before thanks ("cool, thanks").
+ACKNOWLEDGED = {
+    **dict.fromkeys(("ok", "okay", "k", "kk", "super", "perfect"), UNSPOKEN),
+    **dict.fromkeys(("cool", "great", "nice", "got it", "alright", "all right", "fine"), "en"),
+    **dict.fromkeys(("sounds good", "will do", "noted", "understood", "awesome", "i see"), "en"),
+    **dict.fromkeys(("fint", "godt", "forstået", "perfekt"), "da"),
+    **dict.fromkeys(("gut", "alles klar", "verstanden", "prima", "klar"), "de"),
+    **dict.fromkeys(("bra", "toppen", "uppfattat"), "sv"),
+    **dict.fromkeys(("greit", "skjønner"), "nb"),
+    **dict.fromkeys(("oké", "helder", "duidelijk", "begrepen"), "nl"),
+    **dict.fromkeys(("d'accord", "parfait", "compris", "très bien"), "fr"),
+    **dict.fromkeys(("vale", "perfecto", "entendido", "genial", "de acuerdo"), "es"),
+    **dict.fromkeys(("certo", "beleza", "entendi", "combinado"), UNSPOKEN),
+}
 # Messages that only thank the bot, by the language to answer in; emoji alone answer in English.
 THANKS = {
     **dict.fromkeys(("thanks", "thank you", "thanks a lot", "thank you so much"), "en"),
@@ -521,28 +554,37 @@ class Core:
         asker alone: a word answered privately ("check:"), or a private command."""
         if command is not None:
             return self.commands.private(command)
-        return self._word(text) is not None
+        return self._prefixed_text(text) is not None
 
     async def message(
         self, person: Person, text: str, *, public: bool = False, on_text: OnText | None = None
     ) -> Message:
-        """Answer a direct message or a mention: a greeting gets the help, a lone link (or one
-        in a message asking to report it) what a capability offers for it ("Report it"), the
-        rest an answer (`on_text`: the answer's text
-        as a model writes it). A word a capability answers
-        privately ("check:") is answered in a channel (`public`) only with where to ask."""
+        """Answer a direct message or a mention: a greeting ("hi there", "what can you do?",
+        "hilfe") gets the help, thanks or an acknowledgement ("ok", "cool, thanks") a short
+        answer, a near miss of a command word ("prefrences") "Did you mean …?", a lone link (or
+        one in a message asking to report it) what a capability offers for it ("Report it"),
+        the rest an answer (`on_text`: the answer's text as a model writes it). A word a
+        capability answers privately ("check:", or "check this post: …" in a sentence) is
+        answered in a channel (`public`) only with where to ask."""
         if self.is_greeting(text):
             return help_message(self.commands, person.platform)
-        thanked = self._thanks(text)
-        if thanked is not None:
-            if thanked == UNSPOKEN:
-                thanked = (await self.guidelines.index()).language
-            return Message(text_for("thanks", thanked if thanked in LANGUAGES else "en"))
-        prefix = self._word(text)
-        if prefix is not None:
+        said = self._said_back(text)
+        if said is not None:
+            key, language = said
+            if language == UNSPOKEN:
+                language = (await self.guidelines.index()).language
+            return Message(text_for(key, language if language in LANGUAGES else "en"))
+        prefixed = self._prefixed_text(text)
+        if prefixed is not None:
+            prefix, rest = prefixed
             if public:
                 return Message(PRIVATE_ONLY.format(prefix=prefix))
-            return await self._prefixed[prefix](person, after_word(text, prefix) or "")
+            return await self._prefixed[prefix](person, rest)
+        near = near_command_word(text, self.commands)
+        if near is not None:
+            meant = typed(person.platform, near.command, near.text)
+            again = typed(person.platform, "socialbot", "help")
+            return Message(f"Did you mean `{meant}`? Type `{again}` to see what I can do.")
         for word in offered_words(text):
             for offer in self._on_link:
                 offered = await offer(person, word)
@@ -551,33 +593,56 @@ class Core:
         return await self.guidelines.ask(person, text, on_text)
 
     def speaks_to_the_bot(self, text: str) -> bool:
-        """Whether a message is a greeting, thanks, or starts with a capability's word
-        ("check:"): answered as such, never taken (or kept) as a question."""
+        """Whether a message is a greeting, thanks or an acknowledgement, starts with a
+        capability's word ("check:") or asks for it ("check this post: …"), or is a near miss
+        of a command word: answered as such, never taken (or kept) as a question."""
         return (
-            self.is_greeting(text) or self._thanks(text) is not None or self._word(text) is not None
+            self.is_greeting(text)
+            or self._said_back(text) is not None
+            or self._prefixed_text(text) is not None
+            or near_command_word(text, self.commands) is not None
         )
 
     @staticmethod
     def is_greeting(text: str) -> bool:
-        """Whether `text` only greets the bot ("hi", "hej", "Dzień dobry"): answered with help."""
-        return text.strip().strip(DIRECTION_MARKS + _CLOSING).strip().lower() in GREETINGS
+        """Whether `text` only greets the bot or asks what it does ("hi 👋", "hey bot",
+        "Dzień dobry", "what can you do?", "hilfe"): answered with help."""
+        words = [word for word in text.lower().split() if not _is_emoji(word)]
+        if text.strip() and not words:  # emoji alone ("👍") thank
+            return False
+        said = " ".join(words).strip(DIRECTION_MARKS + _CLOSING + "?,").strip()
+        return _GREETED.sub("", said).strip(DIRECTION_MARKS + _CLOSING + "?,") in GREETINGS
 
     @staticmethod
-    def _thanks(text: str) -> str | None:
-        """The language to acknowledge in, when a message is only thanks or emoji ("thanks!",
-        ":+1:", "👍"); None for anything else."""
+    def _said_back(text: str) -> tuple[str, str] | None:
+        """(the text's key, the language to say it in) when a message only thanks ("thanks!",
+        "cool, thanks", ":+1:", "👍") or acknowledges ("ok", "got it"); None for anything else."""
         words = [
             word for word in text.lower().strip(DIRECTION_MARKS).split() if not _is_emoji(word)
         ]
         said = " ".join(words).strip(" ,:;)" + _CLOSING)
         if not said:
-            return "en" if text.strip() else None
-        return THANKS.get(said)
+            return ("thanks", "en") if text.strip() else None
+        if said in THANKS:
+            return "thanks", THANKS[said]
+        if said in ACKNOWLEDGED:
+            return "acknowledged", ACKNOWLEDGED[said]
+        first, _, rest = said.partition(" ")
+        if first.strip(",") in ACKNOWLEDGED and rest in THANKS:  # "cool, thanks"
+            return "thanks", THANKS[rest]
+        return None
 
-    def _word(self, text: str) -> str | None:
-        """The capability's word `text` starts with ("check:", also with the full-width colon
-        a Japanese IME types), or None."""
-        return next((word for word in self._prefixed if after_word(text, word) is not None), None)
+    def _prefixed_text(self, text: str) -> tuple[str, str] | None:
+        """(the capability's word, the rest) when `text` starts with one ("check:", also with
+        the full-width colon a Japanese IME types) or asks for the check in a sentence ("Check
+        this post: …", "can you check my post? …"); None otherwise."""
+        for word in self._prefixed:
+            rest = after_word(text, word)
+            if rest is not None:
+                return word, rest
+        draft = check_request(text)
+        check = PREFIXED["check-post"]
+        return (check, draft) if draft is not None and check in self._prefixed else None
 
     def handles(self, action_id: str) -> bool:
         """Whether a button with `action_id` does something (link buttons may not)."""

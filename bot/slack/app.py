@@ -538,7 +538,7 @@ class SlackBot:
         only that it went. The rest goes to the core. A form, which a message cannot open, is
         told in words. `files`: the message's, for a command that reads them (a report's
         screenshot)."""
-        parsed = parse_command(text, self.core.commands)
+        parsed = parse_command(text, self.core.commands, with_files=bool(files))
         if parsed is None:
             return await self.core.message(person, text, public=public)
         command, rest = parsed

@@ -319,8 +319,8 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         `public`: in a channel or group chat, where an answer for the asker alone (a check of
         a draft, a form: their settings, their draft announcement) goes to their chat with the
         bot, and the channel hears only that it went."""
-        parsed = parse_command(text, self.core.commands)
         files = files_of(turn_context.activity)  # a report's screenshot
+        parsed = parse_command(text, self.core.commands, with_files=bool(files))
         if public and (parsed == HELP or self.core.is_greeting(text)):  # as the welcome there
             mention = self._mention(turn_context)
             return Answer(help_message(self.core.commands, PLATFORM, mention))

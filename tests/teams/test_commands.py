@@ -40,6 +40,17 @@ ALL = _commands("report-mention", "guidelines", "announce", preferences=True)
         ("/report-mention now", ("report-mention", "now")),
         ("report-mention now", ("report-mention", "now")),
         ("what is a report?", None),
+        # review12a E10: a sentence after the word is a question, not the command's text
+        ("report list", ("report-mention", "list")),
+        ("report open 2", ("report-mention", "open 2")),
+        ("report rude reply https://x.com/p/1", ("report-mention", "rude reply https://x.com/p/1")),
+        ("Report on Q3 results: can I share a summary?", None),
+        ("Help me understand: can I post photos?", None),
+        ("Preferences aside, can I post about lunch?", None),
+        (
+            "/socialbot help me understand: can I post?",
+            ("socialbot", "help me understand: can I post?"),
+        ),
     ],
 )
 def test_words_map_to_commands(text: str, parsed: tuple[str, str] | None) -> None:

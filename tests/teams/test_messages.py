@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from botbuilder.schema import Activity
 
@@ -154,3 +156,55 @@ async def test_a_lone_social_link_offers_report_it_which_opens_the_form_with_it(
     assert dialog["title"] == "Report a mention"
     [links] = [o for o in objects_in(dialog["card"]) if o.get("id") == "links"]
     assert links["value"] == link
+
+
+async def test_first_words_get_the_help_or_a_short_answer_never_the_team(teams: Teams) -> None:
+    # review12a E1: each was "Our guidelines don't cover this question" with Ask the social
+    # media team, which forwarded "what can you do?" to the team.
+    said = {
+        "what can you do?": "socialbot help",
+        "hi 👋": "socialbot help",
+        "hi there": "socialbot help",
+        "hello @socialbot": "socialbot help",
+        "ajuda": "socialbot help",
+        "hilfe": "socialbot help",
+        "ok": "👍 Ask me whenever you have a question",
+        "alles klar": "👍 Frag mich",
+        "cool, thanks": "You're welcome!",
+        "prefrences": "Did you mean preferences?",
+    }
+    for text in said:
+        await teams.post(PERSONAL, text=text)
+
+    for (text, expected), call in zip(said.items(), teams.connector.sent, strict=True):
+        assert expected in card_text(call.activity), text
+        assert "Ask the social media team" not in json.dumps(call.activity), text
+
+
+async def test_a_request_to_check_a_post_in_a_sentence_checks_the_draft(teams: Teams) -> None:
+    # review12a E14: answered as a guideline question; the figure was never flagged.
+    draft = "Q4 revenue is DKK 412m"
+    asked = [f"Check this post: {draft}", f'can you check my post? "{draft}"', f"check - {draft}"]
+    asked.append(f"Kannst du meinen Beitrag prüfen? {draft}")
+    for text in asked:
+        await teams.post(PERSONAL, text=text)
+
+    for call, text in zip(teams.connector.sent, asked, strict=True):
+        assert "financial figure that is not published" in card_text(call.activity), text
+
+
+async def test_a_question_that_begins_with_a_command_word_is_answered(teams: Teams) -> None:
+    # review12a E10: each ran the command (the help, the report form, today's digest, the
+    # insights refusal, the preferences form) and the question was lost.
+    asked = [
+        "Help me understand: can I post photos from the office?",
+        "Report on Q3 results: can I share a summary on LinkedIn?",
+        "Digest items: may I share them on Instagram too?",
+        "Insights from the conference talk, can I post them?",
+        "Preferences aside, can I post about my team lunch?",
+    ]
+    for text in asked:
+        await teams.post(PERSONAL, text=text)
+
+    for call, text in zip(teams.connector.sent, asked, strict=True):
+        assert "Not helpful" in json.dumps(call.activity), text  # a guideline answer's button
