@@ -106,6 +106,16 @@ SALES = re.compile(
     r"|販売|销售|销量|מכירות",
     re.IGNORECASE,
 )
+_IN_CURRENCY = re.compile(_CURRENCY)
+# Money raised or sold for a good cause ("Our charity run raised 2 million dollars for the
+# children's hospital").
+CHARITY = re.compile(
+    r"(?<!\w)(?:charit\w*|donat\w*|fundrais\w*|good cause|hospital\w*|velgørenhed\w*"
+    r"|välgörenhet\w*|veldedig\w*|Spende\w*|gespendet|wohltätig\w*|goede doel\w*|caridad"
+    r"|benéfic\w*|beneficen\w*|solidári\w*|beneficenza|charitativ\w*|hyväntekeväisyy\w*"
+    r"|dobroczynn\w*|charytatyw\w*)(?!\w)",
+    re.IGNORECASE,
+)
 # Said of figures already out: the annual report, a press release, a public source.
 PUBLISHED = phrase_pattern(
     """annual report|quarterly report|is out|are out|published|announced today|press release
@@ -299,10 +309,14 @@ def _financials(
     financial = FINANCIAL.search(draft)
     word = financial or SALES.search(draft)
     if word is None:
-        # No word for money at all: a sum of millions beside a quarter is a result all the same
-        # ("We made €45 million this quarter").
+        # No word for money at all: a sum of millions in a currency beside a quarter is a result
+        # all the same ("We made €45 million this quarter"); "2 million trees in Q3" is none.
         figures = [
-            m for m in MONEY.finditer(draft) if _scaled(m.group(0)) and _near(m.start(), business)
+            m
+            for m in MONEY.finditer(draft)
+            if _scaled(m.group(0))
+            and _IN_CURRENCY.search(m.group(0))
+            and _near(m.start(), business)
         ]
         word = figures[0] if figures else None
     elif financial:
@@ -314,6 +328,8 @@ def _financials(
         figures = [
             m for m in MONEY.finditer(draft) if _company_sized(m.group(0), m.start(), context)
         ] + list(PERCENT.finditer(draft))
+    elif CHARITY.search(draft):  # money raised for a good cause is no company's result
+        return
     else:  # sales or money raised: the sum must be a company's by its size alone
         figures = [
             m for m in MONEY.finditer(draft) if _company_sized(m.group(0), m.start(), [])

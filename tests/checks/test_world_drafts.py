@@ -148,6 +148,11 @@ def test_sales_money_raised_and_a_quarters_millions_are_unpublished_figures_too(
         "Our sales team in Aarhus is hiring",
         "The EU announced a €45 million fund for green shipping",
         "Kavka Glass zoekt een accountmanager voor B2B-verkoop",
+        # Milestones counted in other things than money, and a charity's money (review12c R6).
+        "We planted 2 million trees in Q3 together with our customers!",
+        "Our app passed 10 million downloads in Q2 - thank you all!",
+        "Our charity run raised 2 million dollars for the children's hospital.",
+        "Wir haben im dritten Quartal 3 Millionen Bäume gepflanzt.",
     ]
     assert _spans(drafts, env | {"SOCIALBOT_COMPANY_NAMES": "Nordlys"}, "confidential") == [
         ["30%"],
@@ -156,6 +161,10 @@ def test_sales_money_raised_and_a_quarters_millions_are_unpublished_figures_too(
         ["45 million dollars"],
         ["45 millones"],
         ["30%"],
+        [],
+        [],
+        [],
+        [],
         [],
         [],
         [],
