@@ -81,8 +81,11 @@ def _edits(store: AnnouncementStore, announcement_id: int) -> list[str]:
 
 
 def next_edit(store: AnnouncementStore, announcement_id: int) -> str:
-    """The delivery key of the announcement's next edit of the copies delivered."""
-    return f"{announcement_id}#{len(_edits(store, announcement_id)) + 1}"
+    """The delivery key of the announcement's next edit of the copies delivered: one more than
+    the highest so far (a superseded edit's rows are dropped: counting those left would give a
+    key still in use)."""
+    numbers = [int(key.rpartition("#")[2]) for key in _edits(store, announcement_id)]
+    return f"{announcement_id}#{max(numbers, default=0) + 1}"
 
 
 def updated(store: AnnouncementStore, announcement_id: int) -> dict[str, int]:

@@ -542,6 +542,35 @@ async def test_an_edit_reaches_the_copies_waiting_and_updates_those_delivered(bo
     assert row[0] == "sending" and row[1] is not None  # its time stays
 
 
+async def _edit_headline(bot, slack, headline: str, forms: int) -> None:
+    """Edit the announcement going out to `headline` (the `forms`-th form Slack opened)."""
+    listing = await (await post_form(bot, slash("/announce", "list"))).json()
+    edit = next(b for b in buttons(listing["blocks"]) if b["text"]["text"] == "Edit")
+    await post_form(bot, block_action(edit, slack.url + "respond"))
+    form = (await wait_for_call(slack, "views.open", forms))[-1]["view"]
+    fields = {b["block_id"] for b in form["blocks"] if b["type"] == "input"}
+    values = {name: value for name, value in GOOD.items() if name in fields}
+    answer = await submit(bot, form, {**values, "headline": headline})
+    assert await submit(bot, answer["view"], {"next": "confirm"}) == {}
+
+
+async def test_every_edit_reaches_the_copies_delivered_however_many_came_before(bot, slack) -> None:
+    # Review12c R3: the rows of a superseded edit are dropped, so counting the edits left gave
+    # the third edit the key of the second, and no delivered copy was changed again.
+    await going_out_in_paris(bot, slack)
+    await its_time_comes(bot, slack, "U001")
+    for n, headline in enumerate(("Second text", "Third text", "Fourth text"), start=2):
+        await _edit_headline(bot, slack, headline, n)
+        if n > 2:  # two quick edits, then one after the queue changed the copies
+            edits = bot.runtime.db.execute(
+                "SELECT DISTINCT key FROM deliveries WHERE purpose = 'announcement-edit'"
+            ).fetchall()
+            for (key,) in edits:
+                await bot.runtime.delivery.run_until_done("announcement-edit", key)
+            (copy,) = slack.messages_in("U001")
+            assert copy.text.startswith(headline), (headline, copy.text)
+
+
 async def test_send_now_on_a_held_one_keeps_each_zone_s_time(bot, slack) -> None:
     # review10c R5: "Send now" on one held late (the bot was down at Paris's 09:00) sent every
     # copy at once, New York's at 03:00 there, without saying so.
