@@ -103,16 +103,35 @@ def unwrap(token: str) -> str:
     return token
 
 
+# Brackets and quotes typed around a link, and the sentence's punctuation after it: no part of it.
+_OPENING = "([{\"'«“\u2018„"
+_CLOSING = ".,;:!?)]}\"'»”\u2019"
+_OPENED_BY = {")": "(", "]": "[", "}": "{"}
+
+
+def bare(token: str) -> str:
+    """A link as typed in a sentence, without Slack's wrapping, the brackets or quotes around it
+    and the full stop, comma… after it (`(https://x.com/a/status/1).` → `https://x.com/a/status/1`);
+    a bracket that is part of the link stays (`…/wiki/Mercury_(planet)`)."""
+    token = _EDGES.sub("", token.strip()).lstrip(_OPENING)
+    while token and token[-1] in _CLOSING:
+        opened_by = _OPENED_BY.get(token[-1])
+        if opened_by and token.count(opened_by) >= token.count(token[-1]):
+            break
+        token = token[:-1]
+    return unwrap(token)
+
+
 def looks_like_link(token: str) -> bool:
     """Whether `token` was meant as a link (it may still be a bad one)."""
-    token = unwrap(token)
+    token = bare(token)
     return bool(_LINKISH.match(token) or _SCHEMELESS.match(token))
 
 
 def check_link(raw: str) -> str:
     """`raw` as a well-formed http(s) URL (`https://` added when typed without a scheme), or
     `BadLink` saying what is wrong with it."""
-    link = unwrap(_EDGES.sub("", raw.strip()))
+    link = bare(raw)
     if _SCHEMELESS.match(link):
         link = "https://" + link
     shown = link if len(link) <= 60 else link[:59] + "…"
@@ -186,7 +205,7 @@ def split_typed(text: str) -> Split:
     count = 0
     while count < len(words):
         if looks_like_link(words[count]):
-            links.append(unwrap(words[count]))
+            links.append(bare(words[count]))
             end = _label_end(words, count + 1)
             labels += words[count + 1 : end]
             count = end
@@ -213,9 +232,8 @@ def links_in(text: str) -> tuple[str, ...]:
     """The http(s) links anywhere in a message, in order (for the message shortcut)."""
     found = []
     for word in labels_apart(text).split():
-        token = unwrap(word.strip("()[]{}\"'.,;!?"))
         try:
-            found.append(check_link(token))
+            found.append(check_link(word))
         except BadLink:
             continue
     return tuple(dict.fromkeys(found))[:MAX_LINKS]

@@ -39,14 +39,18 @@ async def test_every_share_link_of_a_post_joins_one_report(make_settings: Settin
         runtime.db.close()
 
 
-async def test_a_link_typed_against_cjk_punctuation_or_a_direction_mark_is_the_post(
+async def test_a_link_typed_against_punctuation_or_a_direction_mark_is_the_post(
     make_settings: SettingsFactory,
 ) -> None:
     # review11b L4: the comment after "。" or a full-width comma, and the right-to-left mark
     # an RTL client puts after (or before) a link, were kept in it: a dead link on the card,
-    # and a report apart.
-    typed = [f"{LINK}。とてもひどいコメントです", f"{LINK}\u200f תגובה פוגענית", f"\u200f{LINK}",
-             f"{LINK}\uff0c太糟糕了"]  # fmt: skip
+    # and a report apart. review12a E2: so were the full stop, comma, bracket or quote typed
+    # against it, and a link in «» opened an empty form.
+    typed = {f"{LINK}。とてもひどいコメントです": "とてもひどいコメントです",
+             f"{LINK}\u200f תגובה פוגענית": "תגובה פוגענית", f"\u200f{LINK}": "",
+             f"{LINK}\uff0c太糟糕了": "太糟糕了", f"{LINK}. They lie": "They lie",
+             f"({LINK}) they lie": "they lie", f"«{LINK}» mentira": "mentira", f'"{LINK}",': "",
+             f"<{LINK}>. Rude": "Rude", f"{LINK}?!": ""}  # fmt: skip
     runtime = build_runtime(make_settings())
     try:
         for n, text in enumerate(typed):
@@ -55,7 +59,7 @@ async def test_a_link_typed_against_cjk_punctuation_or_a_direction_mark_is_the_p
             assert isinstance(reply, Message) and "R-0001" in reply.text, text
         assert [row["url"] for row in runtime.db["report_links"].rows] == [LINK]
         notes = [row["about"] for row in runtime.db["report_reporters"].rows]
-        assert notes == ["とてもひどいコメントです", "תגובה פוגענית", "", "太糟糕了"]
+        assert notes == list(typed.values())
     finally:
         runtime.db.close()
 
