@@ -55,7 +55,7 @@ from handlers.command_words import SALUTATION, parse_command, said_to_bot
 from handlers.core import NOT_SENT_PRIVATELY, SENT_PRIVATELY, Core
 from handlers.errors import FormErrors, database_locked
 from handlers.people import Member, Person
-from handlers.views import Attachment, Form, Message, Reply, SharedMessage
+from handlers.views import LINK, Attachment, Form, Message, Reply, SharedMessage, untrusted
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +67,9 @@ ACK_BUDGET_SECONDS = 2.0
 SEEN_EVENTS_KEPT_SECONDS = 24 * 3600
 # An @mention in a message's text (`<@U123>`, `<@U123|name>`) and what is typed after it.
 _MENTION = re.compile(r"<@[^>]*>" + SALUTATION)
+# Slack's markup in a message's text: a link, @mention, #channel or special mention, its label
+# after a `|`.
+_SLACK_MARKUP = re.compile(r"<([^<>|]+)(?:\|([^<>]*))?>")
 
 # How long one try to open the Socket Mode websocket may take before a fresh URL is asked for.
 SOCKET_CONNECT_SECONDS = 10.0
@@ -575,9 +578,35 @@ class SlackBot:
             return False
         purpose, key = sent
         person = self.core.person("slack", event["user"])
-        text = event.get("text", "")
+        text = self._as_shown(event.get("text", ""))
         await self.core.thread_reply(person, purpose, key, text, event["ts"])
         return True
+
+    def _as_shown(self, text: str) -> str:
+        """Slack's text as its writer saw it, in the views' markdown, for wherever it is shown
+        next (a Teams card, a Slack DM that would show `<https://…|label>` literally): a link
+        with a label as a link, `<@U123>` as @ and the person's name, `<#C123|social>` as
+        #social, and `&amp;`, `&lt;`, `&gt;` as the characters typed."""
+
+        def shown(found: re.Match[str]) -> str:
+            target, label = found[1], _unescaped(found[2] or "")
+            if target.startswith("@"):
+                name = label.removeprefix("@") or self.core.directory.name_of("slack", target[1:])
+                return "@" + untrusted(name)
+            if target.startswith("#"):
+                return "#" + untrusted(label or target[1:])
+            if target.startswith("!"):  # <!here>, <!subteam^S1|@team>, <!date^…|fallback>
+                return untrusted(label or "@" + target[1:].partition("^")[0])
+            address = _unescaped(target)
+            if not label or label == address or not LINK.fullmatch(f"[x]({address})"):
+                return f"{address} ({untrusted(label)})" if label else address
+            return f"[{untrusted(label)}]({address})"
+
+        parts, done = [], 0
+        for found in _SLACK_MARKUP.finditer(text):
+            parts += [_unescaped(text[done : found.start()]), shown(found)]
+            done = found.end()
+        return "".join([*parts, _unescaped(text[done:])])
 
     async def _on_mention(self, event: dict[str, Any], say: AsyncSay) -> None:
         person = self.core.person("slack", event["user"])
@@ -752,6 +781,11 @@ def files_of(message: dict[str, Any]) -> tuple[Attachment, ...]:
         for file in (found if isinstance(found, list) else [])
         if isinstance(file, dict) and isinstance(file.get("permalink"), str)
     )
+
+
+def _unescaped(text: str) -> str:
+    """Slack's text with the three characters it escapes back as typed."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 def _without_mentions(text: str) -> str:

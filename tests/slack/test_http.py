@@ -482,6 +482,28 @@ async def test_old_event_ids_are_forgotten_on_the_clock(bot) -> None:
     assert db["slack_seen_events"].count == 0
 
 
+async def test_a_managers_thread_answer_reaches_the_asker_as_the_manager_wrote_it(
+    make_slack_bot, slack
+) -> None:
+    # review12a E12: Slack's markup went through as it came: the employee saw
+    # `<https://…|the TikTok page>` and `<@UMANAGER>`, escaped, where the manager saw a link.
+    bot = await make_slack_bot(escalation_channel="CSOCIAL", social_media_managers=["UMANAGER"])
+    await ask_the_team(bot, slack)
+    (message,) = slack.messages_in("CSOCIAL")
+    text = (
+        "See <https://intranet.example.com/policy?a=1&amp;b=2#tiktok|the TikTok page>, "
+        "ask <@UMANAGER> in <#CSOCIAL|social> &amp; keep it &lt;5 min."
+    )
+    reply = thread_reply("EvMARKUP", "CSOCIAL", message.ts, "UMANAGER", text, "1700000000.0003")
+    await post_json(bot, reply)
+    answers = await wait_for_call(slack, "chat.postMessage", count=2)
+    (answer,) = [block["text"]["text"] for block in answers[1]["blocks"][2:3]]
+    assert answer == (
+        "See <https://intranet.example.com/policy?a=1&amp;b=2#tiktok|the TikTok page>"
+        " (intranet.example.com), ask @User UMANAGER in #social &amp; keep it &lt;5 min."
+    )
+
+
 async def test_with_managers_only_their_thread_replies_reach_the_asker(
     make_slack_bot, slack
 ) -> None:
