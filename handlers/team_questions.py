@@ -167,8 +167,15 @@ class TeamQuestions:
         self.core.for_the_team(QUESTION_FOR_TEAM)
 
     async def _ask_team(self, person: Person, answer_id: str) -> Message:
-        """Forward a question the guidelines do not answer to the social media team."""
+        """Forward a question the guidelines do not answer to the social media team: only its
+        asker may (the button is under an answer a channel sees, and the team's answer goes to
+        the asker)."""
         stored = self.core.guidelines.question_for_team(answer_id)
+        if (person.platform, person.user_id) != (stored.platform, stored.user_id):
+            return Message(
+                f"This is {self._asker(stored)}'s question, and the team's answer would go to "
+                "them. Ask me yours, and you can pass it on the same way."
+            )
         platform, team = self.core.team_route(person.platform)
         if not team or not self.core.can_message(platform):
             raise UserError(

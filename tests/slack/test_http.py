@@ -482,6 +482,21 @@ async def test_old_event_ids_are_forgotten_on_the_clock(bot) -> None:
     assert db["slack_seen_events"].count == 0
 
 
+async def test_only_the_asker_passes_a_channels_question_to_the_team(bot, slack) -> None:
+    # review12a E15: a colleague pressing the button under W222's answer in a channel was told
+    # "I've passed your question…", and W222's question went to the team, its answer to W222.
+    await post_json(bot, with_text("app_mention.json", f"<@W111> {QUESTION_FOR_TEAM}"))
+    (answer,) = await wait_for_call(slack, "chat.postMessage")
+    ask = next(b for b in buttons(answer["blocks"]) if b["action_id"] == "guidelines_ask_team")
+    await post_form(bot, block_action(ask, slack.url + "respond", user="W333"))
+    assert "This is User W222's question" in (await responded(slack))["text"]
+    await settled(bot.runtime)
+    assert slack.messages_in("CSOCIAL") == []
+    await post_form(bot, block_action(ask, slack.url + "respond", user="W222"))
+    await wait_for_call(slack, "chat.postMessage", count=2)
+    assert QUESTION_FOR_TEAM in slack.messages_in("CSOCIAL")[0].text
+
+
 async def test_a_managers_thread_answer_reaches_the_asker_as_the_manager_wrote_it(
     make_slack_bot, slack
 ) -> None:
