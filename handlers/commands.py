@@ -59,10 +59,15 @@ class Commands:
             raise ValueError(f"/{command.name} is registered twice")
         self._by_name[command.name] = command
 
-    def private(self, name: str) -> bool:
-        """Whether the command `name` is answered to the asker alone."""
+    def private(self, name: str, text: str = "") -> bool:
+        """Whether the command `name`, with `text` after it, is answered to the asker alone:
+        the command is, or the subcommand `text` starts with is (`socialbot questions`)."""
         command = self._by_name.get(name.removeprefix("/").strip().lower())
-        return command is not None and command.private
+        if command is None:
+            return False
+        if isinstance(command.run, Subcommands) and command.run.private(text):
+            return True
+        return command.private
 
     def __iter__(self) -> Iterator[SlashCommand]:
         return iter(self._by_name.values())
@@ -95,6 +100,8 @@ class Subcommand:
     word: str
     summary: str
     run: Run
+    # Answered to the asker alone, as a private command is (others' names and questions).
+    private: bool = False
 
 
 class Subcommands:
@@ -120,6 +127,11 @@ class Subcommands:
     def summaries(self) -> dict[str, str]:
         """Each subcommand's word and summary, in the order they were added."""
         return {word: sub.summary for word, sub in self._by_word.items()}
+
+    def private(self, text: str) -> bool:
+        """Whether the subcommand `text` starts with is answered to the asker alone."""
+        sub = self._by_word.get(text.partition(" ")[0].lower())
+        return sub is not None and sub.private
 
     @property
     def usage(self) -> str:

@@ -549,11 +549,12 @@ class Core:
         """Answer a slash command (typed in a message that came with `files`, if any)."""
         return await self.commands.dispatch(name, person, text, files)
 
-    def is_private(self, text: str, command: str | None = None) -> bool:
-        """Whether the answer to the message `text` (or to the command it runs) is for the
-        asker alone: a word answered privately ("check:"), or a private command."""
+    def is_private(self, text: str, command: str | None = None, rest: str = "") -> bool:
+        """Whether the answer to the message `text` (or to the command it runs, with `rest`
+        after it) is for the asker alone: a word answered privately ("check:"), or a private
+        command or subcommand (`socialbot questions`)."""
         if command is not None:
-            return self.commands.private(command)
+            return self.commands.private(command, rest)
         return self._prefixed_text(text) is not None
 
     async def message(

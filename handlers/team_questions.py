@@ -419,7 +419,10 @@ def questions_command(core: Core) -> Subcommand:
         return Message(said)
 
     return Subcommand(
-        "questions", "for managers: the questions forwarded to the team and their answers", run
+        "questions",
+        "for managers: the questions forwarded to the team and their answers",
+        run,
+        private=True,  # who asked what: never where a channel reads it
     )
 
 

@@ -548,7 +548,7 @@ class SlackBot:
         reply = await self.core.command(command, person, rest, files)
         if isinstance(reply, Form):
             reply = Message(reply.in_words or FORM_IN_WORDS.format(command=command))
-        if public and self.core.is_private(text, command):
+        if public and self.core.is_private(text, command, rest):
             unsent = {"command": command, "user": person.user_id}
             sent = await self._direct(person.user_id, reply, "a private answer not posted", unsent)
             return Message(SENT_PRIVATELY if sent else NOT_SENT_PRIVATELY)

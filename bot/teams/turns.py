@@ -324,7 +324,7 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         if public and (parsed == HELP or self.core.is_greeting(text)):  # as the welcome there
             mention = self._mention(turn_context)
             return Answer(help_message(self.core.commands, PLATFORM, mention))
-        if public and self.core.is_private(text, parsed[0] if parsed else None):
+        if public and self.core.is_private(text, *(parsed or (None, ""))):
             if parsed:
                 private = await self.core.command(parsed[0], person, parsed[1], files)
             else:

@@ -238,6 +238,16 @@ async def test_a_manager_answers_with_the_answer_button_in_their_personal_chat(
     asker = load_activity(PERSONAL, "")["conversation"]
     refused = await said_to(teams, "socialbot questions", asker)
     assert refused == "Only the social media managers see the questions forwarded to the team."
+    # Asked for in a team's channel, the list goes to the manager's chat alone (review12c R8).
+    before = len(teams.connector.posted)
+    mention = "teams-message-channel-mention.constructed.json"
+    await teams.post(mention, text="<at>Test Bot</at> socialbot questions\n", **{"from": OLO})
+    told = {
+        c.conversation_id.split(";")[0]: card_text(c.activity)
+        for c in teams.connector.posted[before:]
+    }
+    assert QUESTION not in told[CHANNEL] and "privately" in told[CHANNEL]
+    assert QUESTION in told[OLO_CHAT["id"]]
 
     # Megan can't answer her own question for the team, whatever her card sends.
     before = len(teams.connector.calls)
