@@ -180,6 +180,9 @@ class QuestionFigures:
     not_covered: int
     gaps: tuple[str, ...]
     downvoted: int
+    to_team: int  # forwarded to the social media team in the period
+    team_answered: int  # of those, answered by the team
+    waiting: int  # forwarded at any time and still waiting for an answer now
 
     @property
     def confident_rate(self) -> float | None:
@@ -268,6 +271,9 @@ class Figures:
                 "not_covered": self.questions.not_covered,
                 "gaps": list(self.questions.gaps),
                 "downvoted": self.questions.downvoted,
+                "to_team": self.questions.to_team,
+                "team_answered": self.questions.team_answered,
+                "waiting": self.questions.waiting,
             },
             "leaderboard": None
             if self.leaderboard is None
@@ -594,12 +600,27 @@ def _questions(db: Database, start: datetime, end: datetime) -> QuestionFigures:
         "SELECT COUNT(*) FROM guideline_feedback WHERE helpful = 0 AND at >= ? AND at < ?",
         [since, until],
     ).fetchone()
+    # Questions forwarded to the team (review11a M13): in the period, answered, waiting now.
+    to_team, team_answered, waiting = db.execute(
+        """
+        SELECT COALESCE(SUM(forwarded_at >= :t0 AND forwarded_at < :t1), 0),
+            COALESCE(SUM(forwarded_at >= :t0 AND forwarded_at < :t1 AND answered), 0),
+            COALESCE(SUM(NOT answered), 0)
+        FROM (SELECT forwarded_at, EXISTS (SELECT 1 FROM team_answers a
+                  WHERE a.question_id = q.question_id) AS answered
+              FROM team_questions q)
+        """,
+        {"t0": start.timestamp(), "t1": end.timestamp()},
+    ).fetchone()
     return QuestionFigures(
         asked=int(asked),
         confident=int(confident),
         not_covered=int(not_covered),
         gaps=tuple(gaps),
         downvoted=int(downvoted),
+        to_team=int(to_team),
+        team_answered=int(team_answered),
+        waiting=int(waiting),
     )
 
 

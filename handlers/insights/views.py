@@ -94,6 +94,10 @@ def lines(figures: Figures) -> list[str]:
         f" answered with confidence, {asked.not_covered} not covered, {asked.downvoted} marked 👎"
     )
     found += [f"- not covered: {_listed(question)}" for question in asked.gaps]
+    found.append(
+        f"**Sent to the team:** {asked.to_team}, {asked.team_answered} answered;"
+        f" {asked.waiting} waiting for an answer now"
+    )
     if figures.leaderboard:
         found.append("**Top sharers** (who opted in):")
         found += [

@@ -185,6 +185,12 @@ def _questions(db: Database) -> None:
                 "verdict": verdict,
             }
         )
+    # Forwarded to the team: a3 in the week and answered, a5 before and still waiting.
+    db.execute("INSERT INTO team_questions VALUES ('a3', ?), ('a5', ?)", [ts(26, 11), ts(2, 11)])
+    db.table("team_answers").insert(
+        {"question_id": "a3", "reply_id": "r1", "platform": "slack", "user_id": "W111",
+         "name": "Boss", "text": "No.", "at": ts(26, 12)}
+    )  # fmt: skip
     votes = [("a3", "U3", 0, iso(26, 11)), ("a1", "U1", 1, iso(24, 11))]
     for answer_id, uid, helpful, at in votes:
         db.table("guideline_feedback").insert(

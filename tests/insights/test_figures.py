@@ -78,6 +78,7 @@ def test_reports_and_guideline_questions(runtime: Runtime) -> None:
     questions = figures.questions
     assert (questions.asked, questions.confident, questions.not_covered) == (4, 2, 1)
     assert questions.gaps == ("Can I post about the merger?",)
+    assert (questions.to_team, questions.team_answered, questions.waiting) == (1, 1, 1)
     assert questions.downvoted == 1
 
 
