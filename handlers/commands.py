@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from handlers.command_words import typed
 from handlers.errors import UserError
-from handlers.people import Person
+from handlers.people import Person, Role
 from handlers.views import Attachment, Reply
 
 Run = Callable[[Person, str], Awaitable[Reply]]
@@ -28,6 +28,8 @@ class SlashCommand:
     private: bool = False
     # Run instead of `run` when the message that typed the command came with files.
     with_files: RunWithFiles | None = None
+    # Who may use it beyond every employee (the help lists it only to them); None: everyone.
+    role: Role | None = None
 
     @property
     def usage(self) -> str:
@@ -38,6 +40,17 @@ class SlashCommand:
     def slash(self) -> str:
         """The command as typed, with its slash."""
         return f"/{self.name}"
+
+
+def may_use(person: Person | None, role: Role | None) -> bool:
+    """Whether `person` may use what `role` guards (None: everyone may); with no person (the
+    welcome of a channel, which everyone reads) only what everyone may."""
+    return role is None or (person is not None and person.has(role))
+
+
+def usage_of(words: Iterable[str]) -> str:
+    """`[a | b | c]`: the subcommands' words, as a usage."""
+    return "[" + " | ".join(words) + "]"
 
 
 def suggest(word: str, choices: list[str], shown: Callable[[str], str] = str) -> str:
@@ -102,6 +115,7 @@ class Subcommand:
     run: Run
     # Answered to the asker alone, as a private command is (others' names and questions).
     private: bool = False
+    role: Role | None = None  # as SlashCommand's
 
 
 class Subcommands:
@@ -136,7 +150,13 @@ class Subcommands:
     @property
     def usage(self) -> str:
         """`[a | b | c]`, for the manifest and error messages."""
-        return "[" + " | ".join(self._by_word) + "]"
+        return usage_of(self._by_word)
+
+    def offered(self, person: Person | None) -> dict[str, str]:
+        """The word and summary of each subcommand `person` may use (see `may_use`)."""
+        return {
+            word: sub.summary for word, sub in self._by_word.items() if may_use(person, sub.role)
+        }
 
     async def __call__(self, person: Person, text: str) -> Reply:
         word, _, rest = text.partition(" ")

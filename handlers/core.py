@@ -568,7 +568,7 @@ class Core:
         capability answers privately ("check:", or "check this post: …" in a sentence) is
         answered in a channel (`public`) only with where to ask."""
         if self.is_greeting(text):
-            return help_message(self.commands, person.platform)
+            return help_message(self.commands, person.platform, person=person)
         said = self._said_back(text)
         if said is not None:
             key, language = said
@@ -697,7 +697,7 @@ class Core:
     async def home(self, person: Person) -> Message:
         """A person's home page: what the bot does, then each capability's section; a section
         that fails is logged and left out with a short line, never the whole page."""
-        blocks: list[Block] = [*help_message(self.commands, person.platform).blocks]
+        blocks: list[Block] = [*help_message(self.commands, person.platform, person=person).blocks]
         for section in self._home:
             try:
                 shown = await section(person)

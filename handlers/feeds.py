@@ -38,7 +38,10 @@ class Feeds:
         """Add `/socialbot feeds`."""
         core.socialbot.add(
             Subcommand(
-                "feeds", "for managers: feeds and their items, hide one from digests", self._run
+                "feeds",
+                "for managers: feeds and their items, hide one from digests",
+                self._run,
+                role=Role.MANAGER,
             )
         )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from handlers.command_words import WORDS_ONLY, typed
-from handlers.commands import Commands, SlashCommand, Subcommand, Subcommands
+from handlers.commands import Commands, SlashCommand, Subcommand, Subcommands, may_use, usage_of
 from handlers.people import Person
 from handlers.views import Context, Header, Message, Text
 
@@ -16,11 +16,13 @@ INTRO = (
 )
 
 
-def help_message(commands: Commands, platform: str, mention: str = "") -> Message:
-    """The list of commands, one line each, as people on `platform` type them; each after
-    `mention` (`@socialbot`) where the bot hears only what @mentions it (a team's channel, a
-    group chat)."""
-    lines = "\n".join(_lines(commands, platform, mention))
+def help_message(
+    commands: Commands, platform: str, mention: str = "", person: Person | None = None
+) -> Message:
+    """The list of the commands `person` may use (None: those everyone may: a channel's
+    welcome), one line each, as people on `platform` type them; each after `mention`
+    (`@socialbot`) where the bot hears only what @mentions it (a team's channel, a group chat)."""
+    lines = "\n".join(_lines(commands, platform, mention, person))
     again = " ".join(filter(None, (mention, typed(platform, "socialbot", "help"))))
     where = (
         f"Here, @mention me first (`{again}` shows this again); or send me a direct message."
@@ -33,24 +35,32 @@ def help_message(commands: Commands, platform: str, mention: str = "") -> Messag
     )
 
 
-def _lines(commands: Commands, platform: str, mention: str = "") -> Iterator[str]:
-    """A line per command; where people type words, a line per subcommand, as its own word
-    (`preferences`) or after the command's (`socialbot digest`); after `mention`, if any."""
+def _lines(
+    commands: Commands, platform: str, mention: str = "", person: Person | None = None
+) -> Iterator[str]:
+    """A line per command `person` may use; where people type words, a line per subcommand,
+    as its own word (`preferences`) or after the command's (`socialbot digest`); after
+    `mention`, if any."""
     before = f"{mention} " if mention else ""
     for command in commands:
-        run = command.run
-        if platform in WORDS_ONLY and isinstance(run, Subcommands):
-            for word, summary in run.summaries.items():
-                yield f"- `{before}{typed(platform, command.name, word)}` {summary}"
-        else:
-            yield f"- `{before}{typed(platform, command.name, command.usage)}` {command.summary}"
+        if not may_use(person, command.role):
+            continue
+        run, usage = command.run, command.usage
+        if isinstance(run, Subcommands):
+            offered = run.offered(person)
+            if platform in WORDS_ONLY:
+                for word, summary in offered.items():
+                    yield f"- `{before}{typed(platform, command.name, word)}` {summary}"
+                continue
+            usage = usage_of(offered)
+        yield f"- `{before}{typed(platform, command.name, usage)}` {command.summary}"
 
 
 def socialbot_command(commands: Commands) -> tuple[SlashCommand, Subcommands]:
     """`/socialbot help`, and the list capabilities add their subcommands to."""
 
     async def show_help(person: Person, text: str) -> Message:
-        return help_message(commands, person.platform)
+        return help_message(commands, person.platform, person=person)
 
     subcommands = Subcommands(
         "socialbot", Subcommand("help", "what I can do and how to ask", show_help)

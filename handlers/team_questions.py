@@ -423,6 +423,7 @@ def questions_command(core: Core) -> Subcommand:
         "for managers: the questions forwarded to the team and their answers",
         run,
         private=True,  # who asked what: never where a channel reads it
+        role=Role.MANAGER,
     )
 
 

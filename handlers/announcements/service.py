@@ -72,7 +72,13 @@ class Announcements:
             Subcommand("list", "scheduled and recent announcements", self._list),
         )
         core.commands.add(
-            SlashCommand(ids.COMMAND, "Announce news, with posts to share", "", subcommands)
+            SlashCommand(
+                ids.COMMAND,
+                "Announce news, with posts to share",
+                "",
+                subcommands,
+                role=Role.ANNOUNCER,
+            )
         )
         core.on_form(ids.COMPOSE_FORM, self._composed, any_state=True)
         core.on_form(ids.PREVIEW_FORM, self._previewed, any_state=True)
@@ -94,9 +100,13 @@ class Announcements:
         names = [self._name(person.platform, user_id) for user_id in announcers[:NAMED]]
         if len(announcers) > NAMED:
             names.append(f"{len(announcers) - NAMED:,} more")
-        who = ", ".join(names) if names else "nobody yet (an admin can set SOCIALBOT_ANNOUNCERS)"
+        if not names:
+            raise NotAllowed(
+                "Only announcers can send announcements, and there are none yet: if you have"
+                " news to share, ask the social media team."
+            )
         raise NotAllowed(
-            f"Only announcers can send announcements. Who can: {who}."
+            f"Only announcers can send announcements. Who can: {', '.join(names)}."
             " Ask one of them if you have news to share."
         )
 

@@ -106,6 +106,7 @@ class Insights:
                 "insights",
                 "for managers: shares, participation, reports, questions (7d, 30d or 90d)",
                 self._command,
+                role=Role.MANAGER,
             )
         )
         core.on_home(self._home)

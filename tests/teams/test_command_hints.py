@@ -122,3 +122,21 @@ async def test_check_with_no_draft_says_how_to_type_it_in_teams(teams: Teams) ->
     said = card_text(teams.connector.sent[0].activity)
     assert "check: Proud to share" in said
     assert _slashes(said) == []
+
+
+async def test_the_help_lists_what_each_person_may_use(make_teams: MakeTeams) -> None:
+    # review12a E9: everyone's help listed the managers' insights and feeds and the
+    # announcers' announce; the refusal then told an employee to set SOCIALBOT_ANNOUNCERS.
+    employee = await make_teams()
+    await employee.post(PERSONAL, text="help")
+    await employee.post(PERSONAL, text="announce")
+    manager = await make_teams(social_media_managers=[MEGAN])
+    await manager.post(PERSONAL, text="help", id="another-message")  # on the same database
+
+    helped, refused, managers = (card_text(call.activity) for call in employee.connector.sent)
+    assert "- digest today's digest, now" in helped
+    for managers_only in ("insights", "feeds", "questions", "announce"):
+        assert managers_only not in helped
+    assert "ask the social media team" in refused and "SOCIALBOT_" not in refused
+    assert "- insights for managers" in managers and "- socialbot feeds for managers" in managers
+    assert "announce" not in managers
