@@ -55,7 +55,7 @@ from typing import Any, Literal
 
 from sqlite_utils import Database
 
-from bot.delivery.breaker import DAY_OVER, PLATFORM_NAMES, CircuitBreaker
+from bot.delivery.breaker import DAY_OVER, PLATFORM_NAMES, CircuitBreaker, _clock
 from bot.delivery.buckets import ConversationBuckets, Pace, TokenBucket
 from bot.delivery.gateway import (
     CannotTell,
@@ -96,6 +96,10 @@ class Policy:
     hold_for: float = 14 * 86400.0  # then given up (the report itself stays in the database)
     trip_after: int = 5  # consecutive transient failures on a platform that pause its queue
     probe_every: float = 60.0  # while paused, one message is tried this often
+    # The longest a 429's Retry-After holds a queue (a proxy's or a bug's can say hours), and
+    # from how long a pause of a platform's whole queue `/healthz` shows it (review12b D2).
+    longest_pause: float = 120.0
+    notable_pause: float = 60.0
     # While a platform fails, a message waits (its tries unspent) until it is past its use:
     # this long after it was queued, or its own end (a digest's: the end of its person's day,
     # never sent after it), then it is given up.
@@ -165,6 +169,8 @@ class _Lane:
     breaker: CircuitBreaker
     wake: asyncio.Event = field(default_factory=asyncio.Event)
     inflight: set[int] = field(default_factory=set)
+    # The platform's last 429 for its whole queue: when, the seconds it asked, until when.
+    asked_to_wait: tuple[float, float, float] | None = None
 
 
 class DeliveryEngine:
@@ -691,10 +697,14 @@ class DeliveryEngine:
             paused = (
                 lane.bucket if error.scope == "platform" else lane.conversations.get(row.recipient)
             )
-            paused.pause(error.retry_after)
-            ledger.requeue(row.id, time.time() + error.retry_after, uncertain=uncertain, error=None)
+            wait, now = min(error.retry_after, policy.longest_pause), time.time()
+            paused.pause(wait)
+            if error.scope == "platform":
+                lane.asked_to_wait = (now, error.retry_after, now + wait)
+            ledger.requeue(row.id, now + wait, uncertain=uncertain, error=None)
             log.warning(
-                "rate limited; bucket paused",
+                "rate limited; bucket paused"
+                + (f" for {wait:g} s, the most the bot waits" if wait < error.retry_after else ""),
                 extra={**context, "retry_after": error.retry_after, "scope": error.scope},
             )
         except TransientFailure as error:
@@ -764,7 +774,23 @@ class DeliveryEngine:
             f" {self.policy.probe_every:g} s; the rest go when it answers"
             for platform, state in self.outages().items()
         ]
-        return paused + self.refusals.warnings()
+        return paused + self._rate_limited() + self.refusals.warnings()
+
+    def _rate_limited(self) -> list[str]:
+        """A line per platform whose whole queue waits out a long 429 now."""
+        lines, now = [], time.time()
+        for platform, lane in self._lanes.items():
+            if lane.asked_to_wait is None or lane.asked_to_wait[2] <= now:
+                continue
+            at, asked, until = lane.asked_to_wait
+            if until - at >= self.policy.notable_pause:
+                capped = " (the most the bot waits)" if until - at < asked else ""
+                lines.append(
+                    f"{PLATFORM_NAMES.get(platform, platform)} asked to wait {asked:g} s at"
+                    f" {_clock(at)} (429): its {self.ledger.waiting(platform)} message(s) wait"
+                    f" until {_clock(until)}{capped}"
+                )
+        return lines
 
     def _record(self, write: Callable[[], object], context: dict[str, object]) -> None:
         """Write a row's outcome, or keep it to write at the next round when the database

@@ -68,6 +68,23 @@ async def test_429_pauses_the_whole_bucket_until_retry_after(
     assert min(r.at for r in later) >= limited.at + 1.0
 
 
+async def test_a_huge_retry_after_is_waited_no_longer_than_the_cap_and_shown(
+    make_engine: EngineFactory, slack: FakeSlack, db: Database
+) -> None:
+    # A proxy's or a bug's Retry-After of 15 minutes held every Slack message that long, with
+    # nothing on /healthz (review12b D2).
+    slack.fail(POST, "ratelimited", retry_after=900)
+    policy = dataclasses.replace(FAST, longest_pause=1.0, notable_pause=0.5)
+    async with make_engine(policy=policy) as engine:
+        engine.enqueue("slack", ["U0"], "report", "r", Message("crisis"))
+        await until(lambda: rows(db)["U0"]["attempts"] == 1 and rows(db)["U0"]["state"] == "queued")
+        (said,) = engine.warnings()
+        assert said.startswith("Slack asked to wait 900 s at ")
+        assert "(429): its 1 message(s) wait until " in said and "the most the bot waits" in said
+        done = await drain(engine, "report", "r")
+        assert done.sent == 1 and engine.warnings() == []
+
+
 async def test_permanent_failures_are_recorded_and_never_retried(
     make_engine: EngineFactory, slack: FakeSlack, db: Database
 ) -> None:
