@@ -259,6 +259,11 @@ class Outbox(Protocol):
         that refuses the bot, are kept until it accepts them (nobody gets them meanwhile)."""
         ...
 
+    def paused(self, platform: str) -> bool:
+        """Whether `platform`'s whole queue waits now (it fails for everyone, or asked the bot
+        to wait a minute or more): nothing queued for it arrives meanwhile."""
+        ...
+
     def release(self, platform: str, recipients: Iterable[str]) -> int:
         """Send now what is kept for `recipients`, who can be reached now; return how many."""
         ...

@@ -776,14 +776,30 @@ class DeliveryEngine:
         ]
         return paused + self._rate_limited() + self.refusals.warnings()
 
+    def paused(self, platform: str) -> bool:
+        """Whether `platform`'s whole queue waits now: it fails for everyone, or waits out a
+        429 of a minute or more."""
+        lane = self._lanes.get(platform)
+        return lane is not None and (lane.breaker.paused or self._waiting_out(lane) is not None)
+
+    def _waiting_out(self, lane: _Lane) -> tuple[float, float, float] | None:
+        """The 429 of a minute or more `lane`'s whole queue waits out now: when, what it asked,
+        until when."""
+        asked = lane.asked_to_wait
+        if (
+            asked is None
+            or asked[2] <= time.time()
+            or asked[2] - asked[0] < self.policy.notable_pause
+        ):
+            return None
+        return asked
+
     def _rate_limited(self) -> list[str]:
         """A line per platform whose whole queue waits out a long 429 now."""
-        lines, now = [], time.time()
+        lines = []
         for platform, lane in self._lanes.items():
-            if lane.asked_to_wait is None or lane.asked_to_wait[2] <= now:
-                continue
-            at, asked, until = lane.asked_to_wait
-            if until - at >= self.policy.notable_pause:
+            if (waiting := self._waiting_out(lane)) is not None:
+                at, asked, until = waiting
                 capped = " (the most the bot waits)" if until - at < asked else ""
                 lines.append(
                     f"{PLATFORM_NAMES.get(platform, platform)} asked to wait {asked:g} s at"

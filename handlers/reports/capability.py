@@ -336,7 +336,12 @@ class Reports:
             managers = self.core.roles.members(Role.MANAGER, "console")
             return views.Reach.TEAM if managers else views.Reach.CONSOLE
         cards = [card for card in self.store.cards(report.id) if card.purpose == ids.CARD]
-        if cards and all(self.core.outbox.holds(c.platform, c.recipient, c.purpose) for c in cards):
+        outbox = self.core.outbox
+        # Kept for a channel that refuses the bot, or queued while the platform's queue waits.
+        if cards and all(
+            outbox.holds(c.platform, c.recipient, c.purpose) or outbox.paused(c.platform)
+            for c in cards
+        ):
             return views.Reach.WAITING
         return views.Reach.TEAM if cards else views.Reach.NOBODY
 
