@@ -520,7 +520,13 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
     log.info(
         "socialbot %s listening",
         __version__,
-        extra={"host": settings.host, "port": settings.port, "version": __version__},
+        # The zone in force: a ConfigMap's or an old .env's that overrides the meant one shows.
+        extra={
+            "host": settings.host,
+            "port": settings.port,
+            "version": __version__,
+            "timezone": settings.timezone,
+        },
     )
     for gap in settings.gaps(console=console_in is not None):
         log.warning(gap)

@@ -266,7 +266,11 @@ class SlackBot:
             log.info("connected to Slack", extra={"team": self._auth.get("team")})
         except SlackApiError as error:
             self._auth_error = str(error.response.get("error", error))
-            log.error("Slack rejected the bot token", extra={"error": self._auth_error})
+            log.error(
+                "Slack rejected the bot token, SLACK_BOT_TOKEN: install the app to the workspace"
+                " again (OAuth & Permissions) and set its Bot User OAuth Token (xoxb-…) there",
+                extra={"error": self._auth_error},
+            )
 
     async def connect_socket(self) -> bool:
         """One try to connect Socket Mode; True when connected, or when there is nothing to

@@ -29,6 +29,7 @@ def test_every_setting_empty_is_every_setting_unset(deployment: Deployment) -> N
     assert (deployment.workdir / "socialbot.db").exists()  # SOCIALBOT_DB= is the default
     # A lost volume would look like this: the log says so (review10b O6).
     assert "created a new, empty database at socialbot.db: if you expected" in bot.stderr
+    assert "listening" in bot.stderr and "timezone=UTC" in bot.stderr  # the zone in force
     # No word from Bolt about a token "that will be unused" (review5 item 8).
     assert "slack_bolt" not in bot.stderr
     result = deployment.cli("digest", "preview", "--user", "U0ADA", "--json", env=empty)
@@ -126,7 +127,7 @@ def test_a_revoked_bot_token_keeps_the_bot_alive_ready_and_answering_teams(
     assert bot.post_teams(activity)[0] in {200, 201}
     bot.wait_for("a reply in Teams", lambda: deployment.connector.posted or None)
     assert bot.stop().returncode == 0
-    assert bot.stderr.count("Slack rejected the bot token") == 1
+    assert bot.stderr.count("Slack rejected the bot token, SLACK_BOT_TOKEN: install") == 1
 
 
 def test_port_in_use_is_one_line_naming_port(deployment: Deployment) -> None:
