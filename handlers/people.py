@@ -113,8 +113,13 @@ ROLE_SEPARATORS = re.compile(r"[,;\s]+")
 
 def role_entries(value: str) -> list[str]:
     """The entries of a role setting as written, each Slack id in upper case (`u0manager`,
-    `slack:u0manager`: Slack writes them so); an entry with a digit is no console name."""
+    `slack:u0manager`: Slack writes them so)."""
     return [_slack_case(entry) for entry in ROLE_SEPARATORS.split(value) if entry]
+
+
+# A bare entry read as a Slack id written in lower case: as long as one (9 characters or more)
+# and with a digit, as Slack's ids have and console names such as `walter` or `user1` do not.
+_SLACK_ID_LENGTH = 9
 
 
 def _slack_case(entry: str) -> str:
@@ -122,7 +127,8 @@ def _slack_case(entry: str) -> str:
     rest = entry.removeprefix(prefix)
     upper = rest.upper()
     slack = fits("slack", upper) or SLACK_GROUP.match(upper)
-    if slack and (prefix or (rest != upper and any(c.isdigit() for c in rest))):
+    like_an_id = len(rest) >= _SLACK_ID_LENGTH and any(c.isdigit() for c in rest)
+    if slack and (prefix or (rest != upper and like_an_id)):
         return prefix + upper
     return entry
 

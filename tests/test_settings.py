@@ -167,10 +167,10 @@ def test_role_lists_typed_as_people_type_them(
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
     monkeypatch.setenv("SLACK_SIGNING_SECRET", "shh")
     monkeypatch.setenv("SOCIALBOT_SOCIAL_MEDIA_MANAGERS", f"u0manager;slack:s0pr  {GUID[:-1]}")
-    monkeypatch.setenv("SOCIALBOT_ANNOUNCERS", "U0MANAGER U0001, console:ada")
+    monkeypatch.setenv("SOCIALBOT_ANNOUNCERS", "U0MANAGER U0001, console:ada user1")
     settings = load_settings(_env_file=None)
     assert settings.social_media_managers == ["U0MANAGER", "slack:S0PR", GUID[:-1]]
-    assert settings.announcers == ["U0MANAGER", "U0001", "console:ada"]
+    assert settings.announcers == ["U0MANAGER", "U0001", "console:ada", "user1"]
     (said,) = [gap for gap in settings.gaps() if GUID[:-1] in gap]
     assert said.startswith(f"SOCIALBOT_SOCIAL_MEDIA_MANAGERS: '{GUID[:-1]}' is no Slack member")
     monkeypatch.setenv("SOCIALBOT_SOCIAL_MEDIA_MANAGERS", "alice")
