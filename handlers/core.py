@@ -6,7 +6,7 @@ import asyncio
 import logging
 import re
 import unicodedata
-from collections.abc import Awaitable, Callable, Coroutine, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Coroutine, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
@@ -224,9 +224,11 @@ class Outbox(Protocol):
         between the batches; sent from `not_before` on when given (a time in their zone)."""
         ...
 
-    def withdraw(self, platform: str, purpose: str, key: str) -> int:
+    def withdraw(
+        self, platform: str, purpose: str, key: str, recipients: Sequence[str] | None = None
+    ) -> int:
         """Drop what is still queued under (purpose, key) (a cancelled announcement's copies
-        waiting for each person's time); return how many."""
+        waiting for each person's time), only `recipients`' when given; return how many."""
         ...
 
     def revise(self, platform: str, purpose: str, key: str, message: Message) -> int:

@@ -47,7 +47,7 @@ import socket
 import sqlite3
 import time
 from collections import deque
-from collections.abc import Callable, Coroutine, Iterable, Mapping
+from collections.abc import Callable, Coroutine, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
@@ -342,9 +342,12 @@ class DeliveryEngine:
             self._watch(purpose, key)
         return again
 
-    def withdraw(self, platform: str, purpose: str, key: str) -> int:
-        """Drop what is still queued under (purpose, key); return how many."""
-        return self.ledger.withdraw(platform, purpose, key)
+    def withdraw(
+        self, platform: str, purpose: str, key: str, recipients: Sequence[str] | None = None
+    ) -> int:
+        """Drop what is still queued under (purpose, key), only `recipients`' when given;
+        return how many."""
+        return self.ledger.withdraw(platform, purpose, key, recipients)
 
     def revise(self, platform: str, purpose: str, key: str, message: Message) -> int:
         """Put `message` in place of what is still queued under (purpose, key), and of what

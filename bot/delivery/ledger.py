@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -311,14 +311,17 @@ class Ledger:
             _drop_bodies(self.db, now, now - FAILED_BODIES_KEPT)
         return int(gone)
 
-    def withdraw(self, platform: str, purpose: str, key: str) -> int:
-        """Drop what is still queued under (purpose, key) (what is being sent goes); return
-        how many."""
+    def withdraw(
+        self, platform: str, purpose: str, key: str, recipients: Sequence[str] | None = None
+    ) -> int:
+        """Drop what is still queued under (purpose, key), only `recipients`' when given (what
+        is being sent goes); return how many."""
+        to = "" if recipients is None else f" AND recipient IN ({', '.join('?' * len(recipients))})"
         with self.db.atomic():
             dropped = self.db.execute(
                 "DELETE FROM deliveries WHERE +platform = ? AND purpose = ? AND key = ?"
-                " AND state = 'queued'",
-                (platform, purpose, key),
+                f" AND state = 'queued'{to}",
+                (platform, purpose, key, *(recipients or ())),
             ).rowcount
             _drop_bodies(self.db, 0.0, 0.0)  # the payloads no row uses any more
         return int(dropped)

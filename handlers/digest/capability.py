@@ -411,20 +411,19 @@ class Digest:
 
     async def withdraw_item(self, item_id: int, now: datetime) -> int:
         """Take an item the team hid out of the digests still waiting in the delivery queue
-        (each waits its turn, up to the end of its person's day): the day's waiting digests
-        are withdrawn and queued again, each with what it held but that item, which no longer
-        counts as offered to them. Returns how many waiting digests held it."""
+        (each waits its turn, up to the end of its person's day): each waiting digest that
+        holds it is put in its own place, in one transaction, with what it held but that item,
+        which no longer counts as offered to them; the others stay as they are. Returns how
+        many waiting digests held it."""
         held = 0
         for platform, key in self.store.queued_with(item_id):
             if not self.core.can_message(platform):
                 continue
-            waiting = self.store.queued_to(platform, key)
-            self.core.outbox.withdraw(platform, ids.PURPOSE, key)
-            for user_id in waiting:
+            for user_id in self.store.queued_to(platform, key):
                 got = self.store.items_of_day(platform, user_id, key)
-                if item_id in got:
-                    held += 1
-                    self.store.unrecord(platform, user_id, item_id, key)
+                if item_id not in got:
+                    continue
+                held += 1
                 found = {item.id: item for item in get_items(self.db, got)}
                 networks = self.store.preferences(platform, user_id).networks
                 variant = f"{platform}:{user_id}"
@@ -436,11 +435,14 @@ class Digest:
                 offers = [o for source in self._offers for o in source(platform, user_id, now)]
                 day = date.fromisoformat(key)
                 plan = DigestPlan(platform, user_id, day, tuple(entries), tuple(offers))
-                if not plan.empty:
-                    self.core.outbox.enqueue(
-                        platform, [user_id], ids.PURPOSE, key, digest_message(plan), quiet=True,
-                        expires_in=self._left_of_day(plan, now),
-                    )  # fmt: skip
+                with self.db.atomic():  # a stop or a lock never leaves them without a digest
+                    self.core.outbox.withdraw(platform, ids.PURPOSE, key, [user_id])
+                    self.store.unrecord(platform, user_id, item_id, key)
+                    if not plan.empty:
+                        self.core.outbox.enqueue(
+                            platform, [user_id], ids.PURPOSE, key, digest_message(plan),
+                            quiet=True, expires_in=self._left_of_day(plan, now),
+                        )  # fmt: skip
                 await asyncio.sleep(0)  # people's clicks are answered in between
         if held:
             log.info("a hidden item taken out of queued digests", extra={"digests": held})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from handlers.people import Member
 from tests.digest.conftest import (
     COPENHAGEN,
     MANAGER,
@@ -71,3 +72,38 @@ async def test_a_hidden_item_never_goes_out_again_and_the_team_manages_feeds(bot
     assert "Removed feed 2: Industry weekly (1 items)" in removed
     assert "No feed matches '2'" in await feeds(bot, slack, "remove 2")
     assert "`/socialbot feeds hide NUMBER or LINK`" in await feeds(bot, slack, "frobnicate")
+
+
+async def test_a_stop_while_an_item_is_taken_out_loses_no_waiting_digest(
+    bot: Any, slack: Any, monkeypatch: Any
+) -> None:
+    # Review12c R2: every waiting digest of the day was withdrawn at once, then queued again
+    # person by person; a stop (a deploy, Ctrl-C on `feeds hide`) or a lock in between left the
+    # rest without their digest for the day. Each is now replaced in its own transaction.
+    core = bot.runtime.core
+    core.directory.upsert([Member("slack", "UCPH2", "Cph Two", "Europe/Copenhagen")])
+    await bot.runtime.delivery.stop()
+    await core.tick(at(23, 8, 30))  # 09:30 in Copenhagen: both digests wait in the queue
+    bot.digest.clock = lambda: at(23, 8, 31)
+    composed = bot.digest._compose
+    calls = 0
+
+    async def stopping(*args: Any) -> Any:  # the process stops after the first digest's posts
+        nonlocal calls
+        calls += 1
+        if calls > 3:
+            raise RuntimeError("stopped")
+        return await composed(*args)
+
+    monkeypatch.setattr(bot.digest, "_compose", stopping)
+    await feeds(bot, slack, "hide 1")
+    monkeypatch.setattr(bot.digest, "_compose", composed)
+    await bot.runtime.delivery.start()
+    await delivered(bot, "2026-11-23")
+    for minute in range(1, 10):
+        await core.tick(at(23, 9, minute))
+    await delivered(bot, "2026-11-23")
+    assert {who: len(digests_to(slack, who)) for who in (COPENHAGEN, "UCPH2")} == {
+        COPENHAGEN: 1,
+        "UCPH2": 1,
+    }
