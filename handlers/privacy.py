@@ -23,6 +23,7 @@ OWN_ROWS = {
     "digest_schedule",
     "digest_sent_items",
     "digest_dislikes",
+    "digest_welcomed",
     "leaderboard_opt_ins",
     "assistant_threads",  # what the assistant pane keeps of a thread
 }

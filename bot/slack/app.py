@@ -167,6 +167,9 @@ class SlackBot:
         )
         self._working: set[asyncio.Task[Any]] = set()
         self._home = HomePublisher(db, self.client)
+        # Who opened their App Home since the start: what they save in a form there (their
+        # digest preferences) is shown on it at once.
+        self._home_opened: set[str] = set()
         self.assistant = SlackAssistant(self.client, core)
         core.on_channels(
             "slack", SlackChannels(self.client, lambda: str(self._auth.get("user") or ""))
@@ -623,9 +626,13 @@ class SlackBot:
     async def _on_home_opened(self, event: dict[str, Any]) -> None:
         if event.get("tab") != "home":
             return
-        person = self.core.person("slack", event["user"])
+        self._home_opened.add(event["user"])
+        await self._publish_home(event["user"])
+
+    async def _publish_home(self, user_id: str) -> None:
+        person = self.core.person("slack", user_id)
         home = await self._reply(self.core.home(person), "slack home")
-        await self._home.publish(event["user"], home)
+        await self._home.publish(user_id, home)
 
     async def _on_user_change(self, event: dict[str, Any]) -> None:
         """A member's profile changed (a traveller's time zone, above all): into the directory
@@ -712,6 +719,8 @@ class SlackBot:
         # if Slack will not take it, only its confirmation is lost.
         unsent = {"form": view["callback_id"], "user": user["id"]}
         await self._direct(user["id"], reply, "a form's confirmation not posted", unsent)
+        if user["id"] in self._home_opened:  # the Home shows what the form changed
+            await self._publish_home(user["id"])
 
     async def _on_shortcut(
         self, ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond

@@ -37,10 +37,24 @@ from handlers.errors import UserError
 from handlers.guidelines.language import written_in
 from handlers.insights.leaderboard import joined, set_joined
 from handlers.people import Person, Role
-from handlers.views import Actions, Block, Button, Form, Message, Text, Values, untrusted
+from handlers.views import (
+    Actions,
+    Block,
+    Button,
+    Context,
+    Fields,
+    Form,
+    Message,
+    Text,
+    Values,
+    untrusted,
+)
 from handlers.workdays import Holidays, Workdays, WorkingHours
 
 log = logging.getLogger(__name__)
+# Teams welcomes people as they install the app; Slack has no such moment, so a person's first
+# digest there starts with a few lines saying what the bot is.
+WELCOMED_IN_DIGEST = ("slack",)
 GUESTS_GET_NONE = (
     "Daily digests are for the company's own people: guest accounts get none, so there is no"
     " digest to send or set up for you."
@@ -386,9 +400,11 @@ class Digest:
         key = today.isoformat()
         left = self._left_of_day(plan, now)
 
+        welcome = platform in WELCOMED_IN_DIGEST and not self.store.welcomed(platform, user_id)
+
         def enqueue(sent: DigestPlan) -> None:
             self.core.outbox.enqueue(
-                platform, [user_id], ids.PURPOSE, key, digest_message(sent), quiet=True,
+                platform, [user_id], ids.PURPOSE, key, digest_message(sent, welcome), quiet=True,
                 expires_in=left,
             )  # fmt: skip
 
@@ -399,6 +415,8 @@ class Digest:
             if kept is None:
                 raise
             plan = kept
+        if welcome:
+            self.store.welcome(platform, user_id, now)
         self.store.record_sent(platform, user_id, [e.item.id for e in plan.entries], today, now)
         self.schedule.replan(platform, user_id, now, last_date=today)
 
@@ -501,13 +519,14 @@ class Digest:
         self._choose_zone(person, zone)
         if joins is not None:
             set_joined(self.db, person.platform, person.user_id, joins)
-        due = self.schedule.replan(person.platform, person.user_id, datetime.now(UTC))
+        now = self.clock()
+        due = self.schedule.replan(person.platform, person.user_id, now)
         if self._guest(person):
             timed = REMINDERS_TIMED if self.reminders_wait else ""
             return Message(f"{GUEST_MANAGER_SAVED}{timed}.")
         if not prefs.wants(self.plan.opt_in):
             return Message("Saved. Daily digests are off; turn them on here any time.")
-        return Message(self._next_digest(person, "Saved.", due))
+        return Message(self._next_digest(person, "Saved.", due, now))
 
     def _own_choices(self, prefs: Preferences, current: Preferences, zone: ZoneInfo) -> Preferences:
         """`prefs` with the digest time and workdays the form showed from the settings (the
@@ -529,10 +548,13 @@ class Digest:
         if zone and (zone != shown or directory.zone_chosen(person.platform, person.user_id)):
             directory.choose_zone(person.platform, person.user_id, zone)
 
-    def _next_digest(self, person: Person, first: str, due: datetime | None) -> str:
-        """`first`, then when the person's next digest comes (if one is planned)."""
+    def _next_digest(self, person: Person, first: str, due: datetime | None, now: datetime) -> str:
+        """`first`, then when the person's next digest comes (if one is planned): "in a
+        minute" when its time today has passed and its day is still open."""
         if due is None:
             return first
+        if due <= now:
+            return f"{first} Today's digest comes in a minute."
         zone = self.zone(person.platform, person.user_id)
         when = due.astimezone(zone).strftime("%A %d %B at %H:%M")
         return f"{first} Your next digest comes {when} ({zone})."
@@ -555,29 +577,39 @@ class Digest:
 
     async def _mute(self, person: Person, value: str) -> Message:
         now = self.clock()
+        if not self.store.preferences(person.platform, person.user_id).wants(self.plan.opt_in):
+            return self._digests_off(person, "Your digests are off: there is nothing to mute.")
         zone = self.zone(person.platform, person.user_id)
         day = now.astimezone(zone).date() + timedelta(days=MUTE_DAYS)
         until = datetime.combine(day, time(0), tzinfo=zone)
         self.store.update(person.platform, person.user_id, muted_until=until.timestamp())
         due = self.schedule.replan(person.platform, person.user_id, now)
         muted = f"Digests muted for a week, until {muted_day(until)}."
-        text = self._next_digest(person, muted, due)
+        text = self._next_digest(person, muted, due, now)
         return Message(text, (Text(text), Actions((Button("Unmute", ids.UNMUTE),))))
 
     async def _unmute(self, person: Person, value: str) -> Message:
         """End the person's mute now."""
-        now = datetime.now(UTC)
-        if not self.store.preferences(person.platform, person.user_id).muted(now):
-            return Message("Your digests are not muted.")
-        self.store.update(person.platform, person.user_id, muted_until=None)
+        now = self.clock()
+        prefs = self.store.preferences(person.platform, person.user_id)
+        if prefs.muted(now):
+            self.store.update(person.platform, person.user_id, muted_until=None)
         due = self.schedule.replan(person.platform, person.user_id, now)
-        return Message(self._next_digest(person, "Digests unmuted.", due))
+        if not prefs.wants(self.plan.opt_in):
+            return self._digests_off(person, "Your digests are off, so none will come.")
+        if not prefs.muted(now):
+            return Message("Your digests are not muted.")
+        return Message(self._next_digest(person, "Digests unmuted.", due, now))
 
     async def _stop(self, person: Person, value: str) -> Message:
         self.store.update(person.platform, person.user_id, enabled=False)
-        self.schedule.replan(person.platform, person.user_id, datetime.now(UTC))
+        self.schedule.replan(person.platform, person.user_id, self.clock())
+        return self._digests_off(person, "Digests stopped.")
+
+    def _digests_off(self, person: Person, first: str) -> Message:
+        """`first`, then how to turn digests back on, with the button that does."""
         again = typed(person.platform, "socialbot", "preferences")
-        text = f"Digests stopped. Turn them back on any time with `{again}`."
+        text = f"{first} Turn them back on any time with `{again}`."
         blocks: tuple[Block, ...] = (
             Text(text),
             Actions((Button("Change preferences", ids.OPEN_PREFERENCES, opens_form=True),)),
@@ -589,6 +621,10 @@ class Digest:
     async def _home(self, person: Person) -> tuple[Block, ...]:
         prefs = self.store.preferences(person.platform, person.user_id)
         zone = self.zone(person.platform, person.user_id)
+        manager = person.has(Role.MANAGER)
+        guest = self._guest(person)
+        if guest and not manager:
+            return (Text("**Your daily digest**"), Context(GUESTS_GET_NONE))
         fields = preferences_fields(
             prefs,
             self.plan.time_of(prefs),
@@ -596,7 +632,9 @@ class Digest:
             prefs.wants(self.plan.opt_in),
             self.clock().astimezone(zone),
         )
-        stats = stats_blocks(self.stats()) if person.has(Role.MANAGER) else ()
+        if guest:  # a guest manager's form times their report reminders
+            fields = Fields((("Daily digest", "None: guest accounts get none"), *fields.pairs[1:]))
+        stats = stats_blocks(self.stats()) if manager else ()
         return home_section(fields, stats)
 
     def stats(self) -> list[ItemStats]:

@@ -77,6 +77,23 @@ def create_digest_tables(db: Database) -> None:
     )
 
 
+@migrations()
+def create_digest_welcomed(db: Database) -> None:
+    """Who was welcomed before their first digest: everyone who got one already was."""
+    db.execute(
+        """CREATE TABLE digest_welcomed (
+            platform TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            at REAL NOT NULL,
+            PRIMARY KEY (platform, user_id)
+        )"""
+    )
+    db.execute(
+        "INSERT INTO digest_welcomed (platform, user_id, at) SELECT platform, user_id, 0"
+        " FROM digest_schedule WHERE last_date IS NOT NULL"
+    )
+
+
 @dataclass(frozen=True)
 class Preferences:
     """What one person chose; None (or empty) fields follow the workspace's settings."""
@@ -213,6 +230,23 @@ class DigestStore:
             " AND local_date = ?",
             [platform, user_id, item_id, day],
         )
+
+    def welcomed(self, platform: str, user_id: str) -> bool:
+        """Whether the person's digest said what the bot is already (their first did)."""
+        return bool(
+            self.db.execute(
+                "SELECT 1 FROM digest_welcomed WHERE platform = ? AND user_id = ?",
+                [platform, user_id],
+            ).fetchone()
+        )
+
+    def welcome(self, platform: str, user_id: str, now: datetime) -> None:
+        """Remember that the person was told what the bot is."""
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT OR IGNORE INTO digest_welcomed (platform, user_id, at) VALUES (?, ?, ?)",
+                [platform, user_id, now.timestamp()],
+            )
 
     def last_sent(self, platform: str, user_id: str) -> datetime | None:
         """When the person's last digest with items went out, if one did lately."""

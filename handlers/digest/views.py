@@ -105,10 +105,12 @@ def _suggested(posts: Mapping[Network, SuggestedPost]) -> Block | None:
     return Context(f"Suggested post: {untrusted(post.text)}") if post is not None else None
 
 
-def digest_message(plan: DigestPlan) -> Message:
-    """The daily DM: each item with share buttons and "Not for me", then the footer."""
+def digest_message(plan: DigestPlan, welcomes: bool = False) -> Message:
+    """The daily DM: each item with share buttons and "Not for me", then the footer; the first
+    one that `welcomes` the person says what the bot is, above all."""
     count = len(plan.entries) + len(plan.offers)
-    blocks: list[Block] = [Header("Your daily picks to share")]
+    blocks: list[Block] = [Text(welcome(plan.platform))] if welcomes else []
+    blocks.append(Header("Your daily picks to share"))
     for offer in plan.offers:
         blocks += [
             Divider(),
@@ -151,6 +153,20 @@ def digest_message(plan: DigestPlan) -> Message:
     ]
     noun = "pick" if count == 1 else "picks"
     return Message(f"Your daily digest: {count} {noun} to share", tuple(blocks))
+
+
+def welcome(platform: str) -> str:
+    """The few lines atop a person's first digest: what the bot is, and how to change or stop
+    the digest."""
+    return (
+        "Hi, I'm socialbot, your company's helper for social media. Each workday I send you a"
+        " few items worth sharing, each with a post ready for LinkedIn, X and Facebook: one"
+        " click opens it to share. Ask me anything about our social media guidelines, have a"
+        " post checked before you publish it, or report a post about us that worries you:"
+        f" `{typed(platform, 'socialbot', 'help')}` lists it all. The time, days and topics of"
+        f" your digest are yours to change with `{typed(platform, 'socialbot', 'preferences')}`;"
+        " the buttons under this digest mute it for a week or stop it."
+    )
 
 
 WORKDAYS_HINT = "Your digest comes on these days, except holidays your company set for your office"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
@@ -19,7 +20,14 @@ from tests.digest.conftest import (
     opened_view,
     submit,
 )
-from tests.fakes.slack_requests import block_action, buttons, calls, post_form, wait_for_call
+from tests.fakes.slack_requests import (
+    block_action,
+    buttons,
+    calls,
+    command_reply,
+    post_form,
+    wait_for_call,
+)
 from tests.slack.test_assistant import assert_blocks
 
 
@@ -225,3 +233,32 @@ async def test_press_about_the_company_says_the_sharer_works_there(
     assert "私はNordlysの社員です" in japanese
     (wind,) = [text for text in x_texts if "Wind power" in text]
     assert "Nordlys" not in wind  # an item not about the company says nothing of it
+
+
+async def test_mute_and_unmute_after_stop_say_digests_are_off(bot, slack) -> None:
+    # After Stop digests, `unmute` said "Digests unmuted." and nothing came (review12a E4).
+    async def say(word: str) -> str:
+        reply = await command_reply(bot, slack, "/socialbot", word, user=COPENHAGEN)
+        return str(reply["text"])
+
+    bot.digest.clock = lambda: at(23, 10, 14)  # Monday 11:14 in Copenhagen: 09:00 has passed
+    assert (await say("mute")).startswith("Digests muted for a week")
+    assert (await say("unmute")) == "Digests unmuted. Today's digest comes in a minute."
+    assert (await say("stop")).startswith("Digests stopped.")
+    off = "Turn them back on any time with `/socialbot preferences`."
+    assert (await say("mute")) == f"Your digests are off: there is nothing to mute. {off}"
+    assert (await say("unmute")) == f"Your digests are off, so none will come. {off}"
+
+
+async def test_a_slack_person_s_first_digest_says_what_the_bot_is(bot, slack) -> None:
+    # On Slack the first thing from the bot was a digest nothing explained (review12a E11).
+    await morning_digest(bot, slack)
+    add_item(bot.runtime.db, 1, "n1", "Example Corp hires", at(24, 6))
+    await bot.runtime.core.tick(at(24, 8, 30))
+    await delivered(bot, "2026-11-24")
+
+    first, second = (m.blocks for m in digests_to(slack, COPENHAGEN))
+    said = first[0]["text"]["text"]
+    assert said.startswith("Hi, I'm socialbot") and first[1]["type"] == "header"
+    assert "`/socialbot help`" in said and "`/socialbot preferences`" in said
+    assert "Hi, I" not in json.dumps(second)  # once

@@ -7,7 +7,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from tests.digest.conftest import COPENHAGEN, MANAGER, opened_view, submit
-from tests.fakes.slack_requests import calls, post_form, post_json, slash, wait_for_call
+from tests.fakes.slack_requests import (
+    calls,
+    home_opened,
+    post_form,
+    post_json,
+    slash,
+    wait_for_call,
+)
 
 GOOD = {
     "enabled": "on",
@@ -144,3 +151,23 @@ async def test_a_save_keeps_following_the_office_s_workweek_unless_the_days_chan
     )
     view = await open_preferences(await make_bot(), slack)
     assert shown(view) == ("09:30", ["0", "1"])
+
+
+async def test_the_home_shows_a_save_at_once_and_a_guest_s_says_guests_get_none(bot, slack) -> None:
+    # Saved, the Home still showed the old time until its tab was opened again, and "Saved"
+    # named a time already past (review12a E17); a guest's Home said "Daily digest: On" with
+    # Change preferences, though guests get none (E5).
+    bot.digest.clock = lambda: datetime(2026, 11, 23, 10, 18, tzinfo=UTC)  # 11:18 in Copenhagen
+    assert (await post_json(bot, home_opened(COPENHAGEN, "EvHOMESAVE"))).status == 200
+    await wait_for_call(slack, "views.publish", 1)
+    await submit(bot, await open_preferences(bot, slack), GOOD, COPENHAGEN)
+
+    published = await wait_for_call(slack, "views.publish", 2)
+    assert "07:45" in json.dumps(published[-1]["view"]["blocks"])
+    (saved,) = [m.text for m in slack.messages_in(COPENHAGEN) if m.text.startswith("Saved")]
+    assert saved == "Saved. Today's digest comes in a minute."
+
+    assert (await post_json(bot, home_opened("UGUEST", "EvHOMEGUEST"))).status == 200
+    guest_home = json.dumps((await wait_for_call(slack, "views.publish", 3))[-1]["view"])
+    assert "guest accounts get none" in guest_home
+    assert "digest_open_preferences" not in guest_home and "Monday to Friday" not in guest_home

@@ -6,9 +6,10 @@ from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlite_utils import Database
 
 from handlers.digest.schedule import closes, next_due
-from handlers.digest.store import Preferences
+from handlers.digest.store import DigestStore, Preferences, migrations
 
 WEEKDAYS = (0, 1, 2, 3, 4)
 CPH = ZoneInfo("Europe/Copenhagen")
@@ -74,3 +75,18 @@ def test_no_day_chosen_means_never() -> None:
 )
 def test_opt_out_by_default_opt_in_when_configured(prefs, opt_in, wanted) -> None:
     assert prefs.wants(opt_in) is wanted
+
+
+def test_people_who_got_digests_before_the_welcome_came_are_not_welcomed(tmp_path) -> None:
+    # The welcome before a first digest (review12a E11) is not sent to everyone on the upgrade.
+    db = Database(tmp_path / "bot.db")
+    migrations.apply(db, stop_before="create_digest_welcomed")
+    db.execute(
+        "INSERT INTO digest_schedule (platform, user_id, last_date) VALUES"
+        " ('slack', 'UOLD', '2026-11-20'), ('slack', 'UNEW', NULL)"
+    )
+    migrations.apply(db)
+    store, now = DigestStore(db), datetime(2026, 11, 23, tzinfo=UTC)
+    assert store.welcomed("slack", "UOLD") and not store.welcomed("slack", "UNEW")
+    store.welcome("slack", "UNEW", now)
+    assert store.welcomed("slack", "UNEW")
