@@ -400,7 +400,8 @@ class Digest:
         key = today.isoformat()
         left = self._left_of_day(plan, now)
 
-        welcome = platform in WELCOMED_IN_DIGEST and not self.store.welcomed(platform, user_id)
+        welcomed = self.store.welcomed_on(platform, user_id)
+        welcome = platform in WELCOMED_IN_DIGEST and welcomed in (None, key)
 
         def enqueue(sent: DigestPlan) -> None:
             self.core.outbox.enqueue(
@@ -416,7 +417,7 @@ class Digest:
                 raise
             plan = kept
         if welcome:
-            self.store.welcome(platform, user_id, now)
+            self.store.welcome(platform, user_id, today)
         self.store.record_sent(platform, user_id, [e.item.id for e in plan.entries], today, now)
         self.schedule.replan(platform, user_id, now, last_date=today)
 
@@ -453,12 +454,13 @@ class Digest:
                 offers = [o for source in self._offers for o in source(platform, user_id, now)]
                 day = date.fromisoformat(key)
                 plan = DigestPlan(platform, user_id, day, tuple(entries), tuple(offers))
+                welcomes = self.store.welcomed_on(platform, user_id) == key
                 with self.db.atomic():  # a stop or a lock never leaves them without a digest
                     self.core.outbox.withdraw(platform, ids.PURPOSE, key, [user_id])
                     self.store.unrecord(platform, user_id, item_id, key)
                     if not plan.empty:
                         self.core.outbox.enqueue(
-                            platform, [user_id], ids.PURPOSE, key, digest_message(plan),
+                            platform, [user_id], ids.PURPOSE, key, digest_message(plan, welcomes),
                             quiet=True, expires_in=self._left_of_day(plan, now),
                         )  # fmt: skip
                 await asyncio.sleep(0)  # people's clicks are answered in between

@@ -79,18 +79,19 @@ def create_digest_tables(db: Database) -> None:
 
 @migrations()
 def create_digest_welcomed(db: Database) -> None:
-    """Who was welcomed before their first digest: everyone who got one already was."""
+    """Whose digest said what the bot is, and the (local) date of that first digest: everyone
+    who got a digest already counts as told."""
     db.execute(
         """CREATE TABLE digest_welcomed (
             platform TEXT NOT NULL,
             user_id TEXT NOT NULL,
-            at REAL NOT NULL,
+            local_date TEXT NOT NULL,
             PRIMARY KEY (platform, user_id)
         )"""
     )
     db.execute(
-        "INSERT INTO digest_welcomed (platform, user_id, at) SELECT platform, user_id, 0"
-        " FROM digest_schedule WHERE last_date IS NOT NULL"
+        "INSERT INTO digest_welcomed (platform, user_id, local_date)"
+        " SELECT platform, user_id, last_date FROM digest_schedule WHERE last_date IS NOT NULL"
     )
 
 
@@ -231,21 +232,22 @@ class DigestStore:
             [platform, user_id, item_id, day],
         )
 
-    def welcomed(self, platform: str, user_id: str) -> bool:
-        """Whether the person's digest said what the bot is already (their first did)."""
-        return bool(
-            self.db.execute(
-                "SELECT 1 FROM digest_welcomed WHERE platform = ? AND user_id = ?",
-                [platform, user_id],
-            ).fetchone()
-        )
+    def welcomed_on(self, platform: str, user_id: str) -> str | None:
+        """The local date of the person's digest that said what the bot is (their first), or
+        None while none did."""
+        row = self.db.execute(
+            "SELECT local_date FROM digest_welcomed WHERE platform = ? AND user_id = ?",
+            [platform, user_id],
+        ).fetchone()
+        return None if row is None else str(row[0])
 
-    def welcome(self, platform: str, user_id: str, now: datetime) -> None:
-        """Remember that the person was told what the bot is."""
+    def welcome(self, platform: str, user_id: str, day: date) -> None:
+        """Remember that the person's digest of `day` said what the bot is."""
         with self.db.atomic():
             self.db.execute(
-                "INSERT OR IGNORE INTO digest_welcomed (platform, user_id, at) VALUES (?, ?, ?)",
-                [platform, user_id, now.timestamp()],
+                "INSERT OR IGNORE INTO digest_welcomed (platform, user_id, local_date)"
+                " VALUES (?, ?, ?)",
+                [platform, user_id, day.isoformat()],
             )
 
     def last_sent(self, platform: str, user_id: str) -> datetime | None:

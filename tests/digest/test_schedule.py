@@ -87,6 +87,7 @@ def test_people_who_got_digests_before_the_welcome_came_are_not_welcomed(tmp_pat
     )
     migrations.apply(db)
     store, now = DigestStore(db), datetime(2026, 11, 23, tzinfo=UTC)
-    assert store.welcomed("slack", "UOLD") and not store.welcomed("slack", "UNEW")
-    store.welcome("slack", "UNEW", now)
-    assert store.welcomed("slack", "UNEW")
+    assert store.welcomed_on("slack", "UOLD") == "2026-11-20"
+    assert store.welcomed_on("slack", "UNEW") is None
+    store.welcome("slack", "UNEW", now.date())
+    assert store.welcomed_on("slack", "UNEW") == "2026-11-23"
