@@ -450,7 +450,14 @@ def build_runtime(settings: Settings, *, in_memory: bool = False, upgrade: bool 
     if slack is not None:
         gateways.append(SlackGateway.from_settings(settings))
     paces = {**paces_from_settings(settings), "console": CONSOLE_PACE}
-    delivery = DeliveryEngine(db, gateways, paces, stand_ins=core.stand_ins, on_held=core.held)
+    delivery = DeliveryEngine(
+        db,
+        gateways,
+        paces,
+        stand_ins=core.stand_ins,
+        on_held=core.held,
+        on_gone=lambda platform, user_id: core.directory.mark_gone(platform, (user_id,)),
+    )
     core.connect(delivery, [gateway.platform for gateway in gateways])
     teams.send_refused_answers_through(delivery)
     utm = UTM(enabled=settings.utm, campaign=settings.utm_campaign)

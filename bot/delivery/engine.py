@@ -68,7 +68,7 @@ from bot.delivery.gateway import (
 )
 from bot.delivery.ledger import Delivery, Ledger
 from bot.delivery.progress import Progress, ProgressCallback, RateMeter
-from bot.delivery.refusals import OnHeld, Refusals, StandIns
+from bot.delivery.refusals import OnGone, OnHeld, Refusals, StandIns
 from bot.settings import Settings
 from handlers.views import Message
 
@@ -184,13 +184,21 @@ class DeliveryEngine:
         policy: Policy | None = None,
         stand_ins: StandIns | None = None,
         on_held: OnHeld | None = None,
+        on_gone: OnGone | None = None,
     ) -> None:
         self.ledger = Ledger(db)
         self._policy = policy or Policy()
         self.owner = _owner()
         self._gateways = {gateway.platform: gateway for gateway in gateways}
         self.refusals = Refusals(
-            self.ledger, self._policy, self._gateways, self._forward, self.kick, stand_ins, on_held
+            self.ledger,
+            self._policy,
+            self._gateways,
+            self._forward,
+            self.kick,
+            stand_ins,
+            on_held,
+            on_gone,
         )
         self._paces = dict(paces)
         missing = set(self._gateways) - set(self._paces)

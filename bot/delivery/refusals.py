@@ -29,6 +29,9 @@ StandIns = Callable[[str, str, str], list[str] | None]
 # Told (platform, purpose, key) when a message is first kept for a channel that refuses the
 # bot, so that whoever expects it to have arrived can hear it waits.
 OnHeld = Callable[[str, str, str], None]
+# Told (platform, user id) when a message to someone not of the team fails because the platform
+# says the person is gone (a deactivated account): they are marked so, and not counted as told.
+OnGone = Callable[[str, str], object]
 # Queue a refused row's message for these others instead (the engine's queue).
 Forward = Callable[[Delivery, list[str]], None]
 
@@ -45,6 +48,7 @@ class Refusals:
         kick: Callable[[str], None],
         stand_ins: StandIns | None = None,
         on_held: OnHeld | None = None,
+        on_gone: OnGone | None = None,
     ) -> None:
         self.ledger = ledger
         self.policy = policy
@@ -53,6 +57,7 @@ class Refusals:
         self._kick = kick
         self._stand_ins = stand_ins or (lambda platform, recipient, purpose: None)
         self._on_held = on_held
+        self._on_gone = on_gone
         # Team channels that refused the bot's last message to them, with why and the fix.
         self.refusing: dict[tuple[str, str], str] = {}
         # Of those, the managers' DMs (their account is gone), with what Slack or Teams said.
@@ -77,6 +82,11 @@ class Refusals:
             self.gone.pop((row.platform, row.recipient), None)
             self.ledger.mark_failed(row.id, str(error), now)
             log.info("delivery failed for good", extra={**context, "reason": str(error)})
+            if error.person and not error.not_yet and self._on_gone is not None:
+                try:
+                    self._on_gone(row.platform, row.recipient)
+                except Exception:  # the failure is recorded whatever the listener does
+                    log.exception("a listener of people gone failed", extra=context)
             return
         others = [r for r in stand_ins if r != row.recipient]
         reason = f"{error}: {error.fix}"

@@ -71,3 +71,18 @@ async def test_a_manager_reopens_a_closed_card(bot, slack) -> None:
     assert "Reopened by User WMGR2" in card and "Not an issue, by User WMGR1" in card
     assert "assigned to User WMGR2" in card and "report_resolve" in card
     assert "reopened your report R-0001" in messages_to(slack, "W111")[-1]["text"]
+
+
+async def test_a_reporter_slack_says_is_deactivated_is_not_told_again(bot, slack) -> None:
+    # review11a M2's leftover: a reporter whose DM Slack answers account_inactive was counted as
+    # told, and sent the report's news, at every change of it.
+    slack.inactive.add("W333")  # deactivated; the member list has not said so yet
+    await report(bot, LINK, user="W111")
+    await report(bot, LINK, user="W333")
+    await press(bot, slack, (await card_buttons(slack))["report_dismiss"], user="WMGR1")
+    assert "The 2 reporters have been told." in (await responded(slack))["text"]
+    await settled(bot.runtime)
+    (reopen,) = buttons(calls(slack, "chat.update")[-1]["blocks"])
+    await press(bot, slack, reopen, user="WMGR2")
+    said = (await responded(slack, 2))["text"]
+    assert "The reporter has been told; 1 other has left." in said
