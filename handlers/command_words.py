@@ -80,6 +80,16 @@ _ASKS_FOR_CHECK = (
     re.compile(f"^(?:please |pls )?{_CHECK_VERB}(?: please)?$", re.IGNORECASE),
     re.compile(f"^is (?:this|my) (?:\\w+ )?{_POST_NOUN} (?:ok|okay|fine|alright)", re.IGNORECASE),
 )
+# A question about what the asker may do ("Can I post a review of …?", "May I proofread a
+# colleague's post?", "Darf ich …"): one for the guidelines, however it speaks of posts.
+_ASKER_ASKS = re.compile(
+    r"^(?:(?:can|could|may|might|should|shall|must|do|would|am|are) (?:i|we)\b"
+    r"|is it (?:ok|okay|alright|fine|allowed|wise)\b"
+    r"|(?:kan|må|skal|bør|får|ska|mag|moet|mogen|darf|kann|soll|muss|dürfen|können|sollen)"
+    r" (?:jeg|jag|ik|we|vi|ich|wir|man)\b"
+    r"|(?:puis-je|peux-je|dois-je|est-ce que je|puedo|debo|podemos|posso|devo|podemos)\b)",
+    re.IGNORECASE,
+)
 _DRAFT_AFTER = re.compile(r"\s*(?:[:?!\uff1a\uff1f]+|\s[-\u2013\u2014]|\n)\s*")
 _ASKING_WORDS = 9
 # How close a one-word message must be to a command word to be taken for it ("prefrences").
@@ -208,8 +218,10 @@ def check_request(text: str) -> str | None:
     if apart is None:
         return None
     asking = " ".join(text[: apart.start()].split())
-    if len(asking.split()) > _ASKING_WORDS or not any(
-        pattern.search(asking) for pattern in _ASKS_FOR_CHECK
+    if (
+        len(asking.split()) > _ASKING_WORDS
+        or _ASKER_ASKS.search(asking)
+        or not any(pattern.search(asking) for pattern in _ASKS_FOR_CHECK)
     ):
         return None
     return text[apart.end() :].strip().strip("\"“”„«»'")

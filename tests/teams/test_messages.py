@@ -193,6 +193,23 @@ async def test_a_request_to_check_a_post_in_a_sentence_checks_the_draft(teams: T
         assert "financial figure that is not published" in card_text(call.activity), text
 
 
+async def test_a_question_about_what_one_may_post_is_no_request_to_check(teams: Teams) -> None:
+    # Review12c R12: each speaks of reviewing or checking a post, and the first got the check's
+    # "✅ Nothing in the guidelines speaks against this post" for its second sentence.
+    asked = [
+        "Can I post a review of a competitor's product? I tried it last week and it was bad.",
+        "Should I check the facts in my post? Our CEO said something at the fair.",
+        "Can I review our new product in a post?",
+        "May I proofread a colleague's blog post?",
+    ]
+    for text in asked:
+        await teams.post(PERSONAL, text=text)
+
+    for call, text in zip(teams.connector.sent, asked, strict=True):
+        shown = card_text(call.activity)
+        assert "speaks against this post" not in shown and "draft to check" not in shown, text
+
+
 async def test_a_question_that_begins_with_a_command_word_is_answered(teams: Teams) -> None:
     # review12a E10: each ran the command (the help, the report form, today's digest, the
     # insights refusal, the preferences form) and the question was lost.

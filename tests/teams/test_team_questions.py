@@ -243,7 +243,7 @@ async def test_a_manager_answers_with_the_answer_button_in_their_personal_chat(
     mention = "teams-message-channel-mention.constructed.json"
     await teams.post(mention, text="<at>Test Bot</at> socialbot questions\n", **{"from": OLO})
     told = {
-        c.conversation_id.split(";")[0]: card_text(c.activity)
+        str(c.conversation_id).split(";")[0]: card_text(c.activity)
         for c in teams.connector.posted[before:]
     }
     assert QUESTION not in told[CHANNEL] and "privately" in told[CHANNEL]
