@@ -37,6 +37,7 @@ from handlers.guidelines.document import read_sections
 from handlers.insights.weekly import Weekly, parse_weekly
 from handlers.people import (
     CHANNEL_SHAPES,
+    CONSOLE_USER,
     check_role_entry,
     fits,
     names_console_user,
@@ -616,7 +617,9 @@ class Settings(BaseSettings):
         """The entries of a role setting that name someone who uses the bot."""
         if not self._platforms_only(console):
             return entries
-        return [entry for entry in entries if not names_console_user(entry)]
+        return [
+            entry for entry in entries if entry == CONSOLE_USER or not names_console_user(entry)
+        ]
 
     def _console_entries(self, console: bool) -> list[str]:
         """A role entry of a Slack or Teams install that names a console user without saying
@@ -634,7 +637,9 @@ class Settings(BaseSettings):
             f" only: correct it, or write console:{entry} if that is meant"
             for name, entries in settings.items()
             for entry in entries
-            if names_console_user(entry) and not entry.startswith("console:")
+            if names_console_user(entry)
+            and not entry.startswith("console:")
+            and entry != CONSOLE_USER
         ]
 
 

@@ -133,6 +133,10 @@ def _slack_case(entry: str) -> str:
     return entry
 
 
+# Who `socialbot console` is without --user: a role entry naming it is meant, never a typo.
+CONSOLE_USER = "console"
+
+
 def names_console_user(entry: str) -> bool:
     """Whether a role entry names someone on the local console only: `console:…`, or a bare
     entry that has no platform's shape (a mistyped id reads so too)."""

@@ -175,6 +175,9 @@ def test_role_lists_typed_as_people_type_them(
     assert said.startswith(f"SOCIALBOT_SOCIAL_MEDIA_MANAGERS: '{GUID[:-1]}' is no Slack member")
     monkeypatch.setenv("SOCIALBOT_SOCIAL_MEDIA_MANAGERS", "alice")
     assert any(g.startswith("Reports reach nobody") for g in load_settings(_env_file=None).gaps())
+    # The README's SOCIALBOT_ANNOUNCERS=console: the console's own user, as meant (review12c R7).
+    monkeypatch.setenv("SOCIALBOT_ANNOUNCERS", "console")
+    assert not any("ANNOUNCERS" in gap for gap in load_settings(_env_file=None).gaps())
     monkeypatch.delenv("SLACK_BOT_TOKEN")  # the console's own names, on a console install
     assert not any("alice" in gap or "reach" in gap for gap in load_settings(_env_file=None).gaps())
 
