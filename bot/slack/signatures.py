@@ -60,9 +60,9 @@ class Signatures:
         every = f"every signed Slack request since {run.since:%Y-%m-%d %H:%M} UTC ({run.count})"
         if run.skew is None:
             return (
-                f"{every} was refused: its signature does not match SLACK_SIGNING_SECRET; copy"
-                " the Signing Secret from the Slack app's Basic Information page (again after"
-                " it is regenerated)"
+                f"{every} was refused: its signature does not match SLACK_SIGNING_SECRET. If"
+                " they came from Slack (anyone who reaches this address can send such requests),"
+                " copy the Signing Secret from the Slack app's Basic Information page again"
             )
         off = "ahead of" if run.skew > 0 else "behind"
         return (
