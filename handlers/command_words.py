@@ -67,17 +67,21 @@ _SENTENCE = re.compile(r"[?\uff1f]|[:,;\uff1a\uff0c]\s|[:,;\uff1a\uff0c]$")
 # check my post? …", "Kannst du meinen Beitrag prüfen? …", "is this post ok? …"): a few words
 # with a verb of checking and a word for a post (or the verb alone: "check - …"), then a colon,
 # a question mark, a dash or a line break, then the draft.
-_CHECK_VERB = (
+_CHECK_STEM = (
     r"\b(?:check|review|proofread|look (?:at|over)|tjek|prüf|überprüf|kolla|granska|sjekk"
-    r"|controleer|nakijk|vérifi|relis|revis|comprueb)\w*"
+    r"|controleer|nakijk|vérifi|relis|revis|comprueb)"
 )
+_CHECK_VERB = _CHECK_STEM + r"\w*"
+# The verb alone as a request ("check please", "prüfen", "vérifier"), not a word that starts
+# alike ("checkin").
+_CHECK_ALONE = _CHECK_STEM + r"(?:e|en|er|es|a|ar|ez)?"
 _POST_NOUN = (
     r"\b(?:post|draft|text|tweet|caption|update|opslag|indlæg|beitrag|entwurf|inlägg|utkast"
     r"|innlegg|bericht|concept|brouillon|texte|publicaci[oó]n|borrador)\b"
 )
 _ASKS_FOR_CHECK = (
     re.compile(f"^(?=.*{_CHECK_VERB})(?=.*{_POST_NOUN})", re.IGNORECASE),
-    re.compile(f"^(?:please |pls )?{_CHECK_VERB}(?: please)?$", re.IGNORECASE),
+    re.compile(f"^(?:please |pls )?{_CHECK_ALONE}(?: please)?$", re.IGNORECASE),
     re.compile(f"^is (?:this|my) (?:\\w+ )?{_POST_NOUN} (?:ok|okay|fine|alright)", re.IGNORECASE),
 )
 # A question about what the asker may do ("Can I post a review of …?", "May I proofread a
@@ -95,6 +99,7 @@ _ASKING_WORDS = 9
 # How close a one-word message must be to a command word to be taken for it ("prefrences").
 NEAR = 0.75
 _NEAR_SHORTEST = 4
+_NEAR_LETTERS = 2
 
 
 def typed(platform: str, command: str, text: str = "") -> str:
@@ -228,11 +233,19 @@ def check_request(text: str) -> str | None:
 
 
 def near_command_word(text: str, commands: Commands) -> CommandWord | None:
-    """The command word a one-word message is a near miss of ("prefrences"), or None."""
+    """The command word a one-word message is a near miss of ("prefrences"), or None: not a
+    word asked about ("Reposts?") nor one longer or shorter by more than a typo's letters
+    ("Announcements" is a topic, not `announce`)."""
+    if "?" in text or "\uff1f" in text:
+        return None
     word = unicodedata.normalize("NFKC", text.strip().strip(_AROUND)).lower()
     if len(word) < _NEAR_SHORTEST or " " in word:
         return None
-    found = {candidate.word: candidate for candidate in command_words(commands)}
+    found = {
+        candidate.word: candidate
+        for candidate in command_words(commands)
+        if abs(len(candidate.word) - len(word)) <= _NEAR_LETTERS
+    }
     close = difflib.get_close_matches(word, list(found), n=1, cutoff=NEAR)
     return found[close[0]] if close and close[0] != word else None
 

@@ -181,6 +181,17 @@ async def test_first_words_get_the_help_or_a_short_answer_never_the_team(teams: 
         assert "Ask the social media team" not in json.dumps(call.activity), text
 
 
+async def test_a_topic_of_one_word_is_a_question_not_a_near_miss(teams: Teams) -> None:
+    # Review12c R13: "Reposts?" got "Did you mean report?", "Checkin?" "Give me the draft".
+    asked = ["Reposts?", "Checkin?", "Announcements"]
+    for text in asked:
+        await teams.post(PERSONAL, text=text)
+
+    for call, text in zip(teams.connector.sent, asked, strict=True):
+        shown = card_text(call.activity)
+        assert "Did you mean" not in shown and "draft to check" not in shown, text
+
+
 async def test_a_request_to_check_a_post_in_a_sentence_checks_the_draft(teams: Teams) -> None:
     # review12a E14: answered as a guideline question; the figure was never flagged.
     draft = "Q4 revenue is DKK 412m"
