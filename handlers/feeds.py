@@ -14,6 +14,7 @@ from handlers.core import Core
 from handlers.digest.capability import Digest
 from handlers.errors import UserError
 from handlers.people import Person, Role
+from handlers.reports.links import bare
 from handlers.views import Message, moment, untrusted
 
 MANAGERS_ONLY = "Only the social media managers manage the feeds."
@@ -56,7 +57,7 @@ class Feeds:
             if word == "add":
                 return Message(await self._add(person, rest))
             if word == "remove" and rest:
-                feed = store.remove_feed(self.db, _bare(rest))
+                feed = store.remove_feed(self.db, bare(rest))
                 return Message(
                     f"Removed feed {feed.id}: {untrusted(feed.name)} ({feed.item_count} items)."
                 )
@@ -65,7 +66,7 @@ class Feeds:
             if word == "hide" and rest:
                 return Message(await self._hide(person, rest))
             if word == "unhide" and rest:
-                hidden = store.unhide_item(self.db, _bare(rest))
+                hidden = store.unhide_item(self.db, bare(rest))
                 return Message(
                     f"Item {hidden.id} (“{untrusted(hidden.title)}”) may be suggested again."
                 )
@@ -100,7 +101,7 @@ class Feeds:
             example = typed(person.platform, "socialbot", "feeds add https://blog.example.com")
             raise UserError(f"Give one feed or blog address, then `industry` if so: `{example}`.")
         added = await add_feed(
-            self.db, _bare(words[0]), kinds[0] if kinds else "company",
+            self.db, bare(words[0]), kinds[0] if kinds else "company",
             allow_private=self.allow_private,
         )  # fmt: skip
         feed = added.feed
@@ -130,7 +131,7 @@ class Feeds:
         return "\n".join(lines)
 
     async def _hide(self, person: Person, rest: str) -> str:
-        item = store.find_item(self.db, _bare(rest))
+        item = store.find_item(self.db, bare(rest))
         title = untrusted(item.title)
         now = self.digest.clock()
         if not store.hide_item(self.db, item, person.platform, now):
@@ -153,8 +154,3 @@ class Feeds:
             for h in hidden
         ]
         return "\n".join(lines)
-
-
-def _bare(text: str) -> str:
-    """A link as a chat may hand it over (`<https://…>`, `<https://…|label>`), bare."""
-    return text.strip().removeprefix("<").removesuffix(">").split("|")[0].strip()
