@@ -4,8 +4,6 @@ thread is known by an opaque key, and the adapter draws what is returned."""
 
 from __future__ import annotations
 
-import asyncio
-import re
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -21,9 +19,7 @@ from handlers.actions import ASSISTANT_REPORT
 from handlers.checks import ids as check_ids
 from handlers.core import Core
 from handlers.errors import UserError
-from handlers.guidelines.answer import offline_answer
 from handlers.guidelines.language import reply_language
-from handlers.guidelines.retrieval import Index
 from handlers.guidelines.service import ANSWERS_KEPT
 from handlers.guidelines.streaming import OnText
 from handlers.people import Person
@@ -44,11 +40,6 @@ POPULAR_DAYS = 30
 # asked may say more about them than they would want shown.
 POPULAR_ASKERS = 3
 TITLE_LIMIT = 80
-# A follow-up this short ("and on Instagram?") is read with the question before it.
-FOLLOW_UP_WORDS = 4
-FOLLOW_UP_OPENINGS = re.compile(
-    r"^(and|also|or|what about|how about|what if|og|und|en|et|y|och)\b", re.IGNORECASE
-)
 THREADS_KEPT = ANSWERS_KEPT
 
 Awaiting = Literal["", "check", "report"]
@@ -125,11 +116,6 @@ def _language(said: str, default: str) -> str:
 
 def _bundled(language: str) -> list[str]:
     return [text_for(key, language) for key in BUNDLED_QUESTIONS]
-
-
-def is_follow_up(text: str) -> bool:
-    """Whether a question reads as a follow-up of the one before ("and on Instagram?")."""
-    return len(text.split()) <= FOLLOW_UP_WORDS or bool(FOLLOW_UP_OPENINGS.match(text.strip()))
 
 
 class AssistantPane:
@@ -218,10 +204,10 @@ class AssistantPane:
             reply, awaiting = await self.core.message(person, text), ""
             said = ""  # a draft is never the thread's title nor what follow-ups refer to
         else:
-            follows = bool(topic) and await asyncio.to_thread(self._follows, index, said)
+            follows = bool(topic) and await self.core.follows_up(said)
             question = f"{topic} {said}" if follows else said
             topic = topic if follows else said
-            reply = await self.core.message(person, question, on_text=on_text)
+            reply = await self.core.message(person, question, on_text=on_text, read_alone=True)
         self._table().update(
             thread,
             {
@@ -296,12 +282,6 @@ class AssistantPane:
             },
             pk="thread",
         )
-
-    def _follows(self, index: Index, said: str) -> bool:
-        """Whether `said` follows up the thread's question: it reads like a follow-up, and
-        the guidelines do not answer it on its own ("Can I swear?" stands alone)."""
-        alone = offline_answer(index, said)
-        return is_follow_up(said) and not alone.confident
 
     def _flows(self, language: str) -> list[Prompt]:
         keys = [CHECK_PROMPT] if self._checks() else []

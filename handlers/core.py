@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import time
 import unicodedata
 from collections.abc import Awaitable, Callable, Coroutine, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from handlers.commands import Commands
 from handlers.errors import UserError, database_locked
 from handlers.groups import GroupMembers
 from handlers.guidelines import GuidelinesQA
+from handlers.guidelines.answer import offline_answer
 from handlers.guidelines.language import LANGUAGES
 from handlers.guidelines.streaming import OnText
 from handlers.help import help_message, socialbot_command
@@ -140,6 +142,20 @@ GREETINGS = {
     *("wat kan je", "wat kun je", "que sais-tu faire", "qu'est-ce que tu sais faire"),
     *("qué puedes hacer", "que puedes hacer", "o que você faz", "o que podes fazer"),
 }
+# Greetings and "help" in one of the languages the bot speaks: the help opens in it.
+HELP_LANGUAGES = {
+    **dict.fromkeys(("hjælp", "hvad kan du", "godmorgen", "goddag", "halløj"), "da"),
+    **dict.fromkeys(
+        ("hilfe", "was kannst du", "guten morgen", "guten tag", "moin", "servus"), "de"
+    ),
+    **dict.fromkeys(("hjälp", "vad kan du", "hejsan", "hallå", "god morgon"), "sv"),
+    **dict.fromkeys(("hjelp", "hva kan du", "hei hei", "god morn"), "nb"),
+    **dict.fromkeys(("hulp", "wat kan je", "wat kun je", "goedemorgen", "goedendag", "hoi"), "nl"),
+    **dict.fromkeys(("aide", "que sais-tu faire", "qu'est-ce que tu sais faire", "bonjour"), "fr"),
+    **dict.fromkeys(("salut", "bonsoir"), "fr"),
+    **dict.fromkeys(("ayuda", "qué puedes hacer", "que puedes hacer", "hola", "buenos días"), "es"),
+    **dict.fromkeys(("buenas", "buenas tardes"), "es"),
+}
 # What may follow a greeting without changing it: "hi there", "hey bot", "hello @socialbot".
 _GREETED = re.compile(r"(?:[\s,]+(?:there|bot|socialbot|everyone|all|@\S+))+$")
 # Thanks in languages the bot reads but does not speak: answered in the guidelines' language
@@ -185,6 +201,14 @@ THANKS = {
     **dict.fromkeys(("merci bien", "mille mercis"), "fr"),
     **dict.fromkeys(_THANKS_UNSPOKEN, UNSPOKEN),
 }
+# A question that reads as a follow-up of the one before ("and on TikTok?"): a few words, or
+# an opening that goes on from it; read with the person's question before it when that came
+# within FOLLOW_UP_WITHIN seconds.
+FOLLOW_UP_WORDS = 4
+FOLLOW_UP_OPENINGS = re.compile(
+    r"^(and|also|or|what about|how about|what if|og|und|en|et|y|och)\b", re.IGNORECASE
+)
+FOLLOW_UP_WITHIN = 15 * 60.0
 # An emoji as Slack writes it (`:+1:`, `:pray::skin-tone-2:`).
 _SLACK_EMOJI = re.compile(r"(?::[a-z0-9_+'-]+:)+")
 # An emoji is symbols (So) with skin tones (Sk), joiners (Cf) and variation selectors (Mn).
@@ -358,6 +382,9 @@ class Core:
         self._channels: dict[str, Channels] = {}
         self._on_link: list[OnLink] = []
         self._soon: set[asyncio.Task[None]] = set()
+        # (platform, user id) → (their last guideline question, read with any follow-up of
+        # it, and when it came: time.monotonic()).
+        self._asked: dict[tuple[str, str], tuple[str, float]] = {}
         socialbot, self.socialbot = socialbot_command(self.commands)
         self.commands.add(socialbot)
         self.commands.add(guidelines.slash_command())
@@ -565,17 +592,26 @@ class Core:
         return self._prefixed_text(text) is not None
 
     async def message(
-        self, person: Person, text: str, *, public: bool = False, on_text: OnText | None = None
+        self,
+        person: Person,
+        text: str,
+        *,
+        public: bool = False,
+        on_text: OnText | None = None,
+        read_alone: bool = False,
     ) -> Message:
         """Answer a direct message or a mention: a greeting ("hi there", "what can you do?",
         "hilfe") gets the help, thanks or an acknowledgement ("ok", "cool, thanks") a short
         answer, a near miss of a command word ("prefrences") "Did you mean …?", a lone link (or
         one in a message asking to report it) what a capability offers for it ("Report it"),
-        the rest an answer (`on_text`: the answer's text as a model writes it). A word a
+        the rest an answer (`on_text`: the answer's text as a model writes it), a follow-up
+        ("and on TikTok?") read with the person's question before it (not when `read_alone`:
+        the assistant pane reads its thread's follow-ups itself). A word a
         capability answers privately ("check:", or "check this post: …" in a sentence) is
         answered in a channel (`public`) only with where to ask."""
         if self.is_greeting(text):
-            return help_message(self.commands, person.platform, person=person)
+            language = HELP_LANGUAGES.get(_bare(text), "en")
+            return help_message(self.commands, person.platform, person=person, language=language)
         said = self._said_back(text)
         if said is not None:
             key, language = said
@@ -598,7 +634,28 @@ class Core:
                 offered = await offer(person, word)
                 if offered is not None:
                     return offered
+        if not read_alone:
+            text = await self._with_question_before(person, text)
         return await self.guidelines.ask(person, text, on_text)
+
+    async def _with_question_before(self, person: Person, text: str) -> str:
+        """`text` after the person's question before it when it follows that up ("and on
+        TikTok?", within FOLLOW_UP_WITHIN seconds), as the assistant pane reads it; else as it
+        is, the question later follow-ups are read with."""
+        key, now, said = (person.platform, person.user_id), time.monotonic(), " ".join(text.split())
+        before, asked_at = self._asked.get(key, ("", 0.0))
+        recent = bool(before) and now - asked_at <= FOLLOW_UP_WITHIN
+        follows = recent and await self.follows_up(said)
+        self._asked[key] = (before if follows else said, now)
+        return f"{before} {said}" if follows else text
+
+    async def follows_up(self, said: str) -> bool:
+        """Whether a question follows up the one before: it reads like a follow-up, and the
+        guidelines do not answer it on its own ("Can I swear?" stands alone)."""
+        if not is_follow_up(said):
+            return False
+        index = await self.guidelines.index()
+        return not (await asyncio.to_thread(offline_answer, index, said)).confident
 
     def speaks_to_the_bot(self, text: str) -> bool:
         """Whether a message is a greeting, thanks or an acknowledgement, starts with a
@@ -615,11 +672,8 @@ class Core:
     def is_greeting(text: str) -> bool:
         """Whether `text` only greets the bot or asks what it does ("hi 👋", "hey bot",
         "Dzień dobry", "what can you do?", "hilfe"): answered with help."""
-        words = [word for word in text.lower().split() if not _is_emoji(word)]
-        if text.strip() and not words:  # emoji alone ("👍") thank
-            return False
-        said = " ".join(words).strip(DIRECTION_MARKS + _CLOSING + "?,").strip()
-        return _GREETED.sub("", said).strip(DIRECTION_MARKS + _CLOSING + "?,") in GREETINGS
+        said = _bare(text)
+        return said in GREETINGS and not (text.strip() and not said)  # emoji alone thank
 
     @staticmethod
     def _said_back(text: str) -> tuple[str, str] | None:
@@ -775,6 +829,19 @@ class Core:
     async def _unhelpful(self, person: Person, answer_id: str) -> Message:
         language = await self.guidelines.answer_language(answer_id)
         return self.guidelines.feedback(person, answer_id, helpful=False, language=language)
+
+
+def _bare(text: str) -> str:
+    """A greeting without its emoji, punctuation and what may follow it ("Hi there 👋!" →
+    "hi"), in lower case."""
+    said = " ".join(word for word in text.lower().split() if not _is_emoji(word))
+    said = said.strip(DIRECTION_MARKS + _CLOSING + "?,").strip()
+    return _GREETED.sub("", said).strip(DIRECTION_MARKS + _CLOSING + "?,")
+
+
+def is_follow_up(text: str) -> bool:
+    """Whether a question reads as a follow-up of the one before ("and on Instagram?")."""
+    return len(text.split()) <= FOLLOW_UP_WORDS or bool(FOLLOW_UP_OPENINGS.match(text.strip()))
 
 
 def _is_emoji(word: str) -> bool:

@@ -7,31 +7,32 @@ from collections.abc import Iterator
 from handlers.command_words import WORDS_ONLY, typed
 from handlers.commands import Commands, SlashCommand, Subcommand, Subcommands, may_use, usage_of
 from handlers.people import Person
+from handlers.texts import text_for
 from handlers.views import Context, Header, Message, Text
-
-INTRO = (
-    "I help you put our social media guidelines into practice: "
-    "share company news in one click, report negative mentions to the social media team, "
-    "and get quick answers about what is fine to post."
-)
 
 
 def help_message(
-    commands: Commands, platform: str, mention: str = "", person: Person | None = None
+    commands: Commands,
+    platform: str,
+    mention: str = "",
+    person: Person | None = None,
+    language: str = "en",
 ) -> Message:
     """The list of the commands `person` may use (None: those everyone may: a channel's
     welcome), one line each, as people on `platform` type them; each after `mention`
-    (`@socialbot`) where the bot hears only what @mentions it (a team's channel, a group chat)."""
+    (`@socialbot`) where the bot hears only what @mentions it (a team's channel, a group chat).
+    Its opening and closing lines are in `language` (a greeting's)."""
     lines = "\n".join(_lines(commands, platform, mention, person))
     again = " ".join(filter(None, (mention, typed(platform, "socialbot", "help"))))
     where = (
         f"Here, @mention me first (`{again}` shows this again); or send me a direct message."
         if mention
-        else f"Send me a direct message any time; type `{again}` to see this again."
+        else text_for("help_again", language, again=again)
     )
+    intro = text_for("help_intro", language)
     return Message(
-        text=f"{INTRO}\n{lines}",
-        blocks=(Header("socialbot help"), Text(INTRO), Text(lines), Context(where)),
+        text=f"{intro}\n{lines}",
+        blocks=(Header("socialbot help"), Text(intro), Text(lines), Context(where)),
     )
 
 

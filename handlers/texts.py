@@ -934,8 +934,80 @@ _TEAMS: dict[str, dict[str, str]] = {
 }
 
 
+# The help's opening and closing lines (handlers/help.py), in the language of a greeting or a
+# "help" in one ("hilfe", "hjælp"); the commands' own lines are in English.
+_HELP: dict[str, dict[str, str]] = {
+    "en": {
+        "help_intro": (
+            "I help you put our social media guidelines into practice: share company news in one"
+            " click, report negative mentions to the social media team, and get quick answers"
+            " about what is fine to post."
+        ),
+        "help_again": "Send me a direct message any time; type `{again}` to see this again.",
+    },
+    "da": {
+        "help_intro": (
+            "Jeg hjælper dig med at bruge vores retningslinjer for sociale medier i praksis: del"
+            " virksomhedens nyheder med ét klik, meld negative omtaler til social media-teamet,"
+            " og få hurtige svar på, hvad der er i orden at poste."
+        ),
+        "help_again": "Skriv til mig når som helst; skriv `{again}` for at se dette igen.",
+    },
+    "de": {
+        "help_intro": (
+            "Ich helfe dir, unsere Social-Media-Richtlinien im Alltag anzuwenden: Neuigkeiten des"
+            " Unternehmens mit einem Klick teilen, negative Erwähnungen an das Social-Media-Team"
+            " melden und schnell erfahren, was du posten kannst."
+        ),
+        "help_again": (
+            "Schreib mir jederzeit eine Direktnachricht; mit `{again}` siehst du das hier wieder."
+        ),
+    },
+    "sv": {
+        "help_intro": (
+            "Jag hjälper dig att använda våra riktlinjer för sociala medier i vardagen: dela"
+            " företagets nyheter med ett klick, rapportera negativa omnämnanden till teamet för"
+            " sociala medier och få snabba svar om vad som är okej att publicera."
+        ),
+        "help_again": "Skriv till mig när du vill; skriv `{again}` för att se det här igen.",
+    },
+    "nb": {
+        "help_intro": (
+            "Jeg hjelper deg å bruke retningslinjene våre for sosiale medier i praksis: del"
+            " selskapets nyheter med ett klikk, meld negative omtaler til teamet for sosiale"
+            " medier, og få raske svar på hva som er greit å publisere."
+        ),
+        "help_again": "Skriv til meg når som helst; skriv `{again}` for å se dette igjen.",
+    },
+    "nl": {
+        "help_intro": (
+            "Ik help je onze richtlijnen voor sociale media in de praktijk te brengen: deel"
+            " bedrijfsnieuws met één klik, meld negatieve vermeldingen aan het socialemediateam"
+            " en krijg snel antwoord op wat je kunt posten."
+        ),
+        "help_again": "Stuur me altijd een bericht; typ `{again}` om dit opnieuw te zien.",
+    },
+    "fr": {
+        "help_intro": (
+            "Je vous aide à appliquer nos règles pour les réseaux sociaux : partagez les"
+            " actualités de l'entreprise en un clic, signalez les mentions négatives à l'équipe"
+            " réseaux sociaux et obtenez vite une réponse sur ce que vous pouvez publier."
+        ),
+        "help_again": "Écrivez-moi quand vous voulez ; tapez `{again}` pour revoir ceci.",
+    },
+    "es": {
+        "help_intro": (
+            "Te ayudo a poner en práctica nuestras pautas de redes sociales: comparte las"
+            " noticias de la empresa con un clic, informa de menciones negativas al equipo de"
+            " redes sociales y obtén respuestas rápidas sobre qué está bien publicar."
+        ),
+        "help_again": "Escríbeme cuando quieras; escribe `{again}` para volver a ver esto.",
+    },
+}
+
+
 TEXTS: dict[str, dict[str, str]] = {
-    code: {**_GUIDELINES[code], **_CHECKS[code], **_ASSISTANT[code], **_TEAMS[code]}
+    code: {**_GUIDELINES[code], **_CHECKS[code], **_ASSISTANT[code], **_TEAMS[code], **_HELP[code]}
     for code in _GUIDELINES
 }
 # Locales of a client whose language the bot speaks under another code.

@@ -167,7 +167,7 @@ async def test_first_words_get_the_help_or_a_short_answer_never_the_team(teams: 
         "hi there": "socialbot help",
         "hello @socialbot": "socialbot help",
         "ajuda": "socialbot help",
-        "hilfe": "socialbot help",
+        "hilfe": "Ich helfe dir, unsere Social-Media-Richtlinien",
         "ok": "👍 Ask me whenever you have a question",
         "alles klar": "👍 Frag mich",
         "cool, thanks": "You're welcome!",
@@ -236,3 +236,14 @@ async def test_a_question_that_begins_with_a_command_word_is_answered(teams: Tea
 
     for call, text in zip(teams.connector.sent, asked, strict=True):
         assert "Not helpful" in json.dumps(call.activity), text  # a guideline answer's button
+
+
+async def test_a_follow_up_is_read_with_the_question_before_it(teams: Teams) -> None:
+    # review12a E3: read alone, "and on TikTok?" got the guidelines' intro, "Who to ask" and
+    # "Never answer negative comments": the pane alone read it with the question before.
+    await teams.post(PERSONAL, text="Can I post a photo from the office party?")
+    await teams.post(PERSONAL, text="and on TikTok?")
+
+    first, follow_up = (card_text(call.activity) for call in teams.connector.sent)
+    assert "Photos and videos from the office" in first
+    assert "Photos and videos from the office" in follow_up
