@@ -21,13 +21,18 @@ class ConversationRefused(PermanentFailure):
     """A channel does not take the bot's messages now (the bot is not in it, it is archived or
     gone, the app is not in the team), until someone does what `fix` says; or, `person`, a
     person's DM does not (deactivated, gone), `fix` saying how; or, `not_yet`, the bot has no
-    way to reach a person yet (Teams: no chat with the app, in no team of it), nobody gone."""
+    way to reach a person yet (Teams: no chat with the app, in no team of it), nobody gone;
+    `left`: the platform says the person is no longer there (not that the bot may not reach
+    them: an app blocked, the bot's own account deactivated)."""
 
-    def __init__(self, detail: str, fix: str, person: bool = False, not_yet: bool = False) -> None:
+    def __init__(
+        self, detail: str, fix: str, person: bool = False, not_yet: bool = False, left: bool = False
+    ) -> None:
         super().__init__(detail)
         self.fix = fix
-        self.person = person or not_yet
+        self.person = person or not_yet or left
         self.not_yet = not_yet
+        self.left = left
 
 
 class TransientFailure(DeliveryError):

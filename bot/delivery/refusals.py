@@ -82,7 +82,7 @@ class Refusals:
             self.gone.pop((row.platform, row.recipient), None)
             self.ledger.mark_failed(row.id, str(error), now)
             log.info("delivery failed for good", extra={**context, "reason": str(error)})
-            if error.person and not error.not_yet and self._on_gone is not None:
+            if error.left and self._on_gone is not None:
                 try:
                     self._on_gone(row.platform, row.recipient)
                 except Exception:  # the failure is recorded whatever the listener does

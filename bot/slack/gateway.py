@@ -52,6 +52,9 @@ REFUSING = {
 }
 # What a DM answers while its person is deactivated or gone (the manager's card waits).
 GONE = {"account_inactive": "is deactivated in Slack", "user_not_found": "is not found in Slack"}
+# Of those, what says the person left: `account_inactive` is Slack's answer when the bot's own
+# account (its token) is deactivated, and a DM to a deactivated person is taken without error.
+LEFT = {"user_not_found"}
 
 # The key of a rendered message's picture, which `send` uploads (see blocks.picture).
 UPLOAD = "socialbot_upload"
@@ -97,7 +100,9 @@ def _refused_or(failure: DeliveryError, recipient: str) -> DeliveryError:
         return failure
     if recipient[:1] in ("U", "W"):
         gone = GONE.get(str(failure))
-        return failure if gone is None else ConversationRefused(str(failure), gone, person=True)
+        if gone is None:
+            return failure
+        return ConversationRefused(str(failure), gone, person=True, left=str(failure) in LEFT)
     fix = REFUSING.get(str(failure))
     return failure if fix is None else ConversationRefused(str(failure), fix)
 

@@ -73,12 +73,13 @@ async def test_a_manager_reopens_a_closed_card(bot, slack) -> None:
     assert "reopened your report R-0001" in messages_to(slack, "W111")[-1]["text"]
 
 
-async def test_a_reporter_slack_says_is_deactivated_is_not_told_again(bot, slack) -> None:
-    # review11a M2's leftover: a reporter whose DM Slack answers account_inactive was counted as
-    # told, and sent the report's news, at every change of it.
-    slack.inactive.add("W333")  # deactivated; the member list has not said so yet
+async def test_a_reporter_slack_no_longer_knows_is_not_told_again(bot, slack) -> None:
+    # review11a M2's leftover: a reporter whose DM Slack answers user_not_found was counted as
+    # told, and sent the report's news, at every change of it. (Not account_inactive: Slack
+    # answers that when the bot's own account is deactivated, for everyone: review12c R15.)
     await report(bot, LINK, user="W111")
     await report(bot, LINK, user="W333")
+    slack.unknown_users.add("W333")  # gone; the member list has not said so yet
     await press(bot, slack, (await card_buttons(slack))["report_dismiss"], user="WMGR1")
     assert "The 2 reporters have been told." in (await responded(slack))["text"]
     await settled(bot.runtime)
@@ -86,3 +87,16 @@ async def test_a_reporter_slack_says_is_deactivated_is_not_told_again(bot, slack
     await press(bot, slack, reopen, user="WMGR2")
     said = (await responded(slack, 2))["text"]
     assert "The reporter has been told; 1 other has left." in said
+
+
+async def test_a_refusal_of_the_bots_own_account_marks_nobody_gone(bot, slack) -> None:
+    # Review12c R15: Slack answers account_inactive when the bot's token is for a deactivated
+    # account, to every message; 66c12bb took it for the reporter's leaving and marked them gone.
+    await report(bot, LINK, user="W333")
+    slack.inactive.add("W333")
+    await press(bot, slack, (await card_buttons(slack))["report_dismiss"], user="WMGR1")
+    await settled(bot.runtime)
+    (deleted,) = bot.runtime.db.execute(
+        "SELECT deleted FROM people WHERE user_id = 'W333'"
+    ).fetchone()
+    assert deleted == 0
