@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
@@ -321,6 +322,8 @@ class Digest:
                 if await self._run_one(platform, user_id, now, today, items, check_time):
                     keys.add(today.isoformat())
                     queued += 1
+            except sqlite3.Error:
+                raise  # a locked database: the clock tries them again, nothing is to blame
             except Exception:
                 log.exception("digest failed", extra={"platform": platform, "user_id": user_id})
                 self.schedule.replan(platform, user_id, now, last_date=today)
@@ -411,6 +414,8 @@ class Digest:
 
         try:
             enqueue(plan)
+        except sqlite3.Error:
+            raise  # no item is to blame for a locked database
         except Exception:
             kept = self._without_undrawable(plan, enqueue)
             if kept is None:
@@ -479,6 +484,8 @@ class Digest:
                 continue
             try:
                 enqueue(kept)
+            except sqlite3.Error:
+                raise
             except Exception:
                 continue
             self._leave_out(entry.item.id, f"{plan.platform} cannot draw it")
