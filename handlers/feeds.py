@@ -81,12 +81,12 @@ class Feeds:
         feeds = store.list_feeds(self.db)
         if not feeds:
             return "No feeds yet. " + USAGE.format(c=typed(person.platform, "socialbot"))
-        lines = [f"*{len(feeds)} feed(s)*"]
+        lines = [f"**{len(feeds)} feed(s)**"]
         for feed in feeds:
             state = feed.status if feed.enabled else "off"
             sample = " (the bundled sample)" if is_sample(feed) else ""
             lines.append(
-                f"• *{feed.id}* {untrusted(feed.name)}{sample} [{feed.kind}] · {state} ·"
+                f"- **{feed.id}** {untrusted(feed.name)}{sample} [{feed.kind}] · {state} ·"
                 f" {feed.item_count} items · {untrusted(shown_url(feed.url))}"
             )
             if feed.error:
@@ -121,11 +121,11 @@ class Feeds:
         if not items:
             return "No feed holds an item to suggest."
         hide = typed(person.platform, "socialbot", "feeds hide NUMBER")
-        lines = [f"*The {len(items)} freshest items of the feeds* (`{hide}` keeps one out):"]
+        lines = [f"**The {len(items)} freshest items of the feeds** (`{hide}` keeps one out):"]
         for item in items:
             hidden = " · _hidden_" if item.hidden else ""
             lines.append(
-                f"• *{item.id}* {untrusted(item.title)} · {untrusted(item.feed)} ·"
+                f"- **{item.id}** {untrusted(item.title)} · {untrusted(item.feed)} ·"
                 f" {moment(item.fresh_at.timestamp())}{hidden}"
             )
         return "\n".join(lines)
@@ -148,9 +148,9 @@ class Feeds:
         hidden = store.hidden_items(self.db)
         if not hidden:
             return "No item is hidden."
-        lines = [f"*{len(hidden)} item(s) kept out of the digests:*"]
+        lines = [f"**{len(hidden)} item(s) kept out of the digests:**"]
         lines += [
-            f"• *{h.id}* {untrusted(h.title)} · hidden {moment(h.hidden_at.timestamp())}"
+            f"- **{h.id}** {untrusted(h.title)} · hidden {moment(h.hidden_at.timestamp())}"
             for h in hidden
         ]
         return "\n".join(lines)

@@ -227,5 +227,6 @@ async def test_a_manager_hides_an_item_from_every_digest_in_teams(
 
     listed, hidden = [card_text(call.activity) for call in teams.connector.sent]
     assert "Example Corp opens an office" in listed and "hidden" not in listed
+    assert "**1** Example Corp opens an office" in listed  # bold in Teams too (review12c R4)
     assert "Item 1 (“Example Corp opens an office”) is kept out of every digest" in hidden
     assert "socialbot feeds unhide 1" in hidden and "/socialbot" not in hidden
