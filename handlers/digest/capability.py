@@ -459,10 +459,17 @@ class Digest:
                 offers = [o for source in self._offers for o in source(platform, user_id, now)]
                 day = date.fromisoformat(key)
                 plan = DigestPlan(platform, user_id, day, tuple(entries), tuple(offers))
+                added: list[int] = []
+                if not entries:  # it held that item alone: the next one in its place
+                    instead = await self.plan_for(platform, user_id, now)
+                    plan = replace(instead, local_date=day)
+                    added = [entry.item.id for entry in plan.entries]
                 welcomes = self.store.welcomed_on(platform, user_id) == key
                 with self.db.atomic():  # a stop or a lock never leaves them without a digest
                     self.core.outbox.withdraw(platform, ids.PURPOSE, key, [user_id])
                     self.store.unrecord(platform, user_id, item_id, key)
+                    if added:
+                        self.store.record_sent(platform, user_id, added, day, now)
                     if not plan.empty:
                         self.core.outbox.enqueue(
                             platform, [user_id], ids.PURPOSE, key, digest_message(plan, welcomes),

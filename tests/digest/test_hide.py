@@ -11,6 +11,7 @@ from tests.digest.conftest import (
     MANAGER,
     NEW_YORK,
     NO_ZONE,
+    add_feeds,
     at,
     delivered,
     digests_to,
@@ -107,3 +108,22 @@ async def test_a_stop_while_an_item_is_taken_out_loses_no_waiting_digest(
         COPENHAGEN: 1,
         "UCPH2": 1,
     }
+
+
+async def test_a_digest_that_held_the_hidden_item_alone_gets_the_next_one(
+    make_bot: Any, slack: Any, tmp_path: Any
+) -> None:
+    # Review12c R11: with one item a digest (or topics that matched one story), hiding it
+    # dropped the waiting digest for the day, where one composed a minute later held the next.
+    bot = await make_bot(digest_items=1)
+    await add_feeds(bot.runtime.db, tmp_path)
+    await bot.runtime.delivery.stop()
+    await bot.runtime.core.tick(at(23, 8, 30))  # 09:30 in Copenhagen: queued
+    (held,) = bot.digest.store.items_of_day("slack", COPENHAGEN, "2026-11-23")
+    bot.digest.clock = lambda: at(23, 8, 31)
+    assert "taken out of 1 still waiting" in await feeds(bot, slack, f"hide {held}")
+    await bot.runtime.delivery.start()
+    await delivered(bot, "2026-11-23")
+    (digest,) = digests_to(slack, COPENHAGEN)
+    (instead,) = bot.digest.store.items_of_day("slack", COPENHAGEN, "2026-11-23")
+    assert instead != held and "Share on" in str(digest.blocks)
