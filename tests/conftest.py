@@ -27,14 +27,7 @@ _OUR_VARIABLES = ("SLACK_", "MICROSOFT_", "OPENAI_", "SOCIALBOT_", "PORT")
 # one core on a fresh clone (no embeddings cached in ~/.cache), the longest test by far. Sent
 # last (as xdist sends a file with few tests), they ran alone at the end while the other core
 # idled.
-# The files that take longest (on a fresh clone the corpus floor test embeds every policy, about
-# 110 s): handed out first, so that no slow file with few tests starts last and runs alone.
-SLOWEST_FILES = (
-    "tests/guidelines/test_eval.py",
-    "tests/acceptance/test_startup.py",
-    "tests/acceptance/test_deploy.py",
-    "tests/acceptance/test_demo.py",
-)
+SLOWEST_FILES = ("tests/guidelines/test_eval.py",)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
