@@ -16,6 +16,13 @@ THREAD_REPLY = "teams-message-channel-thread-reply.constructed.json"
 CHANNEL = "19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2"
 
 
+async def answers_to(teams: Teams, asked: list[str]) -> list[str]:
+    """What the bot answers each of `asked`, said one after another in a personal chat."""
+    for text in asked:
+        await teams.post(PERSONAL, text=text)
+    return [card_text(call.activity) for call in teams.connector.sent]
+
+
 async def test_a_personal_message_gets_a_reply_in_the_same_chat(teams: Teams) -> None:
     response = await teams.post(PERSONAL, text="Can I post a photo from the office party?")
 
@@ -184,11 +191,7 @@ async def test_first_words_get_the_help_or_a_short_answer_never_the_team(teams: 
 async def test_a_topic_of_one_word_is_a_question_not_a_near_miss(teams: Teams) -> None:
     # Review12c R13: "Reposts?" got "Did you mean report?", "Checkin?" "Give me the draft".
     asked = ["Reposts?", "Checkin?", "Announcements"]
-    for text in asked:
-        await teams.post(PERSONAL, text=text)
-
-    for call, text in zip(teams.connector.sent, asked, strict=True):
-        shown = card_text(call.activity)
+    for shown, text in zip(await answers_to(teams, asked), asked, strict=True):
         assert "Did you mean" not in shown and "draft to check" not in shown, text
 
 
@@ -197,11 +200,8 @@ async def test_a_request_to_check_a_post_in_a_sentence_checks_the_draft(teams: T
     draft = "Q4 revenue is DKK 412m"
     asked = [f"Check this post: {draft}", f'can you check my post? "{draft}"', f"check - {draft}"]
     asked.append(f"Kannst du meinen Beitrag prüfen? {draft}")
-    for text in asked:
-        await teams.post(PERSONAL, text=text)
-
-    for call, text in zip(teams.connector.sent, asked, strict=True):
-        assert "financial figure that is not published" in card_text(call.activity), text
+    for shown, text in zip(await answers_to(teams, asked), asked, strict=True):
+        assert "financial figure that is not published" in shown, text
 
 
 async def test_a_question_about_what_one_may_post_is_no_request_to_check(teams: Teams) -> None:
@@ -213,11 +213,7 @@ async def test_a_question_about_what_one_may_post_is_no_request_to_check(teams: 
         "Can I review our new product in a post?",
         "May I proofread a colleague's blog post?",
     ]
-    for text in asked:
-        await teams.post(PERSONAL, text=text)
-
-    for call, text in zip(teams.connector.sent, asked, strict=True):
-        shown = card_text(call.activity)
+    for shown, text in zip(await answers_to(teams, asked), asked, strict=True):
         assert "speaks against this post" not in shown and "draft to check" not in shown, text
 
 
