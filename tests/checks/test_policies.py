@@ -38,6 +38,11 @@ LEFT_TO_THE_BENCH = {
     "nys-its-social-media-policy.md",
     "pyvec-propagace-konference-cs.rst",
     "umbrella-socialnye-seti-ru.md",
+    # Retired from policies_unseen8.yaml at the thirteenth session's start, likewise.
+    "cecere-whatsapp-telegram-it.md",
+    "pyladies-brasil-o-que-postar-pt.md",
+    "springernature-frontend-social-media.md",
+    "webplatform-posting-guidelines.txt",
     # Since the twelfth session the five largest left that only this test embedded (the guideline
     # corpus test measures the others), so that a fresh clone's suite stays in time.
     "caerwent-community-council-social-media-policy.txt",
