@@ -1,6 +1,8 @@
 """An upgrade: the database the previous release wrote (tests/fixtures/previous-release.db,
-made by commit e3fa6b4, see tests/fixtures/README.md) opens in this release, migrated, with its
-reports, digest preferences and queued deliveries all there, and the deliveries go out."""
+made by release 0.12.0 as an install fills it, see tests/fixtures/README.md) opens in this
+release, migrated, with every row still there, and the bot works on it: its queued deliveries go
+out, a report of the same post joins the old one. An older file (release-e3fa6b4.db, from before
+the first release) shows what a command does before `socialbot run` migrated it."""
 
 from __future__ import annotations
 
@@ -20,18 +22,30 @@ from bot.cli import main
 from bot.settings import load_settings
 from content_feed import canonical
 from handlers.reports import store as reports_store
-from tests.conftest import SettingsFactory
+from tests.conftest import SettingsFactory, SlackBotFactory
+from tests.fakes.slack_requests import command_reply
 from tests.fakes.slack_web_api import FakeSlack
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "previous-release.db"
-QUEUED = ["U0000001", "U0000002", "U0000003", "U0000004"]
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+FIXTURE = FIXTURES / "previous-release.db"
+OLDER = FIXTURES / "release-e3fa6b4.db"
+QUEUED = ["U0MANAGER", "U0000001", "U0000002", "U0000003", "U0000004"]  # announcement "2"
 
 
-def upgraded(tmp_path: Path) -> Path:
-    """A copy of the previous release's database (the fixture itself stays untouched)."""
+def upgraded(tmp_path: Path, fixture: Path = FIXTURE) -> Path:
+    """A copy of a release's database (the fixture itself stays untouched)."""
     copy = tmp_path / "socialbot.db"
-    shutil.copy(FIXTURE, copy)
+    shutil.copy(fixture, copy)
     return copy
+
+
+def rows(database: Path) -> dict[str, int]:
+    """How many rows each table of `database` holds."""
+    with sqlite3.connect(database) as db:
+        tables = [
+            name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        ]
+        return {t: db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
 
 
 def run_once(database: Path) -> None:
@@ -48,7 +62,7 @@ def cli(database: Path, *args: str) -> str:
 def test_a_command_before_the_upgrade_refuses_the_older_file_in_one_line(tmp_path: Path) -> None:
     # `docker compose run --rm socialbot socialbot reports list` with the new image while the
     # older bot still runs on the file: nothing is migrated under it (review10b O3).
-    database = upgraded(tmp_path)
+    database = upgraded(tmp_path, OLDER)
     with sqlite3.connect(database) as db:
         before = db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()
     # Review11c R12: each says it in the same words (`announcements list` migrated the file).
@@ -66,48 +80,36 @@ def test_a_command_before_the_upgrade_refuses_the_older_file_in_one_line(tmp_pat
         assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone() == before
 
 
-def test_reports_and_preferences_survive_the_upgrade(tmp_path: Path) -> None:
-    database = upgraded(tmp_path)
-    run_once(database)
-    reports = [json.loads(line) for line in cli(database, "reports", "list", "--json").split("\n")
-               if line]  # fmt: skip
-    assert sorted(map(str, (r["links"] for r in reports))) == [
-        "['https://www.facebook.com/somepage/posts/222']",
-        "['https://x.com/someone/status/111']",
-    ]
-    (merged,) = [r for r in reports if "x.com" in str(r["links"])]
-    assert merged["reporter_ids"] == ["slack:U0000001", "slack:U0000003"]
-    exported = json.loads(cli(database, "export", "--user", "U0000001"))
-    text = json.dumps(exported)
-    assert "07:45" in text and "events" in text, text  # the digest preferences they chose
-
-
-async def test_deliveries_queued_by_the_previous_release_go_out_once(
-    tmp_path: Path, make_settings: SettingsFactory
+async def test_every_row_survives_the_upgrade_and_the_bot_works_on_it(
+    tmp_path: Path, make_slack_bot: SlackBotFactory, slack: FakeSlack
 ) -> None:
     database = upgraded(tmp_path)
-    async with FakeSlack() as slack:
-        settings = make_settings(
-            db=database,
-            slack_bot_token="xoxb-test-token",
-            slack_signing_secret="secret",
-            slack_api_url=slack.url,
-        )
-        runtime = build_runtime(settings)  # what `socialbot run` does first: open and migrate
-        try:
-            status = {s.key: s for s in runtime.delivery.ledger.summary()}
-            assert status["previous-release"].queued == len(QUEUED)
-            await runtime.delivery.start()
-            done = await asyncio.wait_for(
-                runtime.delivery.run_until_done("announcement", "previous-release"), 30
-            )
-        finally:
-            await runtime.delivery.stop()
-            runtime.db.close()
+    before = rows(database)
+    assert sum(1 for count in before.values() if count) >= 25  # an install's file, not a stub
+    bot = await make_slack_bot(db=database)  # what `socialbot run` does first: open and migrate
+    after = rows(database)
+    lost = {t: (n, after.get(t, 0)) for t, n in before.items() if after.get(t, 0) < n}
+    assert lost == {}
+    # The announcement 0.12.0 left queued (Slack failed) goes out, once to each.
+    runtime = bot.runtime
+    done = await asyncio.wait_for(runtime.delivery.run_until_done("announcement", "2"), 30)
     assert (done.sent, done.failed) == (len(QUEUED), 0)
     for user in QUEUED:
-        (message,) = slack.messages_in(user)
-        assert "our new plant runs on wind" in message.text
+        assert [m for m in slack.messages_in(user) if "We won the Green Award" in m.text], user
+    # A report of a post already reported joins the old report.
+    again = "https://x.com/someone/status/111 still up"
+    reply = await command_reply(bot, slack, "/report-mention", again, user="U0000004")
+    assert "R-0001" in reply["text"], reply
+    # The CLI reads what 0.12.0 stored.
+    reports = [json.loads(line) for line in cli(database, "reports", "list", "--json").split("\n")
+               if line]  # fmt: skip
+    (merged,) = [r for r in reports if "x.com" in str(r["links"])]
+    assert merged["reporter_ids"] == ["slack:U0000001", "slack:U0000003", "slack:U0000004"]
+    assert "how many hashtags" in cli(database, "questions")  # forwarded to the team
+    exported = json.dumps(
+        json.loads(cli(database, "export", "--platform", "console", "--user", "alice"))
+    )
+    assert "07:45" in exported and "events" in exported, exported  # digest preferences chosen
 
 
 async def test_digests_queued_by_an_older_release_are_not_sent_the_next_day(
@@ -117,7 +119,7 @@ async def test_digests_queued_by_an_older_release_are_not_sent_the_next_day(
     # end (its ledger had no `expires_at`); after the upgrade nobody gets yesterday's digest
     # today: one person's zone is known (the end of their day there), the other's is not
     # (a day after it was queued) (review10b O14).
-    database = upgraded(tmp_path)
+    database = upgraded(tmp_path, OLDER)
     now = datetime.now(UTC)
     yesterday = (now - timedelta(days=1)).astimezone(ZoneInfo("Pacific/Kiritimati")).date()
     with sqlite3.connect(database) as old:
