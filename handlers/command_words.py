@@ -59,8 +59,9 @@ PREFIXED = {"check-post": "check:"}
 LINKED = frozenset({"report-mention"})
 # A word typed as a link: with a scheme, "www.", or a host and a path ("x.com/p/1").
 _LINK = re.compile(r"^<?(?:[a-z][a-z0-9+.-]*://|www\.|(?:[\w-]+\.)+[a-z]{2,63}/)", re.IGNORECASE)
-# What may follow a command word as its argument (`insights 30d`, `report list`, `help me`):
-# a word or two, not a sentence ("Digest items: may I…", "Preferences aside, can I…").
+# What may follow a command word as its argument (`insights 30d`, `insights last 30 days`,
+# `report list`, `help me`): a word or two besides numbers, not a sentence ("Digest items: may
+# I…", "Preferences aside, can I…").
 _ARGUMENT_WORDS = 2
 _SENTENCE = re.compile(r"[?\uff1f]|[:,;\uff1a\uff0c]\s|[:,;\uff1a\uff0c]$")
 # A sentence that asks for a check of the draft after it ("Check this post: …", "can you
@@ -204,7 +205,8 @@ def fits(command: SlashCommand, sub: str, rest: str, with_files: bool = False) -
     if not rest or (with_files and command.with_files is not None):
         return True
     words = rest.split()
-    argument = len(words) <= _ARGUMENT_WORDS and not _SENTENCE.search(rest)
+    said = [word for word in words if not word.isdigit()]  # "last 30 days": a period
+    argument = len(said) <= _ARGUMENT_WORDS and not _SENTENCE.search(rest)
     subcommands: list[str] | None = getattr(command.run, "words", None)
     if sub or command.name in LINKED:
         linked = command.name in LINKED and any(_LINK.match(w.strip(_AROUND)) for w in words)
@@ -234,12 +236,13 @@ def check_request(text: str) -> str | None:
 
 def near_command_word(text: str, commands: Commands) -> CommandWord | None:
     """The command word a one-word message is a near miss of ("prefrences"), or None: not a
-    word asked about ("Reposts?") nor one longer or shorter by more than a typo's letters
-    ("Announcements" is a topic, not `announce`)."""
+    word asked about ("Reposts?"), nor one longer or shorter by more than a typo's letters
+    ("Announcements" is a topic, not `announce`), nor a word of a topic of the guidelines in a
+    language the bot reads ("Repost" is no typo of `report`)."""
     if "?" in text or "\uff1f" in text:
         return None
     word = unicodedata.normalize("NFKC", text.strip().strip(_AROUND)).lower()
-    if len(word) < _NEAR_SHORTEST or " " in word:
+    if len(word) < _NEAR_SHORTEST or " " in word or is_topic_word(word):
         return None
     found = {
         candidate.word: candidate
@@ -248,6 +251,16 @@ def near_command_word(text: str, commands: Commands) -> CommandWord | None:
     }
     close = difflib.get_close_matches(word, list(found), n=1, cutoff=NEAR)
     return found[close[0]] if close and close[0] != word else None
+
+
+def is_topic_word(word: str) -> bool:
+    """Whether a lower-case word is one the guidelines' lexicon knows in a language the bot
+    reads ("repost", "annonce"): a real word, never a typo of a command word."""
+    # Imported here: the guidelines' package imports the commands, which import this module.
+    from handlers.guidelines.language import LANGUAGES, stem
+    from handlers.guidelines.lexicon import ideas
+
+    return any(ideas(word, stem(word, code), code) for code in LANGUAGES)
 
 
 def offered_words(text: str) -> list[str]:

@@ -13,6 +13,7 @@ so every count here stays the same after it.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import defaultdict
 from collections.abc import Sequence
@@ -304,14 +305,18 @@ def _json_rate(rate: float | None) -> float | None:
     return None if rate is None else round(rate, 4)
 
 
+# A period as people type it after `insights`: `30d`, `2w`, `30 days`, `last 2 weeks`.
+_PERIOD = re.compile(r"^(?:(?:last|past)\s+)?(\d+)\s*(d|days?|w|weeks?)$", re.IGNORECASE)
+
+
 def parse_period(text: str) -> int:
-    """`7d`, `30d`, `90d` (or any `Nd`, `Nw` from 1 day to a year) as days; ValueError else."""
-    word = text.strip().lower()
-    unit = {"d": 1, "w": 7}.get(word[-1:], 0)
-    number = word[:-1]
-    if not unit or not number.isdigit() or not 1 <= int(number) * unit <= 366:
+    """`7d`, `30d`, `90d`, `2w`, `30 days`, `last 2 weeks` (any number of days or weeks from 1
+    day to a year) as days; ValueError else."""
+    found = _PERIOD.match(text.strip())
+    days = int(found[1]) * (7 if found[2][0].lower() == "w" else 1) if found else 0
+    if not 1 <= days <= 366:
         raise ValueError(f"{text!r} is not a period from 1d to a year, such as 7d, 2w or 90d")
-    return int(number) * unit
+    return days
 
 
 def compute(

@@ -128,13 +128,19 @@ def test_forget_keeps_every_count_and_takes_them_off_the_leaderboard(runtime: Ru
 
 
 @pytest.mark.parametrize(
-    ("text", "days"), [("7d", 7), ("30d", 30), ("90D", 90), ("2w", 14), (" 1d ", 1)]
+    ("text", "days"),
+    [
+        *(("7d", 7), ("30d", 30), ("90D", 90), ("2w", 14), (" 1d ", 1), ("30 days", 30)),
+        *(("last 30 days", 30), ("Past 2 weeks", 14), ("1 day", 1)),
+    ],
 )
 def test_periods(text: str, days: int) -> None:
     assert parse_period(text) == days
 
 
-@pytest.mark.parametrize("text", ["", "d", "0d", "400d", "7", "7x", "-7d", "seven days"])
+@pytest.mark.parametrize(
+    "text", ["", "d", "0d", "400d", "7", "7x", "-7d", "seven days", "last days", "53 weeks"]
+)
 def test_what_is_no_period_is_refused(text: str) -> None:
     with pytest.raises(ValueError, match="not a period"):
         parse_period(text)

@@ -101,12 +101,13 @@ async def test_the_digest_and_insights_words_run_their_commands(make_teams: Make
     # "not covered… Ask the social media team". (review7 item 11)
     teams = await make_teams(social_media_managers=[MEGAN])
     said = []
-    for text in ("insights 7d", "digest", "mute", "unmute", "stop", "stop sharing our posts?"):
+    asked = ("insights 7d", "digest", "mute", "unmute", "stop", "stop sharing our posts?")
+    for text in (*asked, "insights last 30 days"):
         before = len(teams.connector.sent)
         await teams.post(PERSONAL, text=text)
         said.append(" ".join(card_text(call.activity) for call in teams.connector.sent[before:]))
 
-    insights, digest, mute, unmute, stop, question = said
+    insights, digest, mute, unmute, stop, question, insights_typed_out = said
     assert "insights" in insights.lower() and "don't cover" not in insights
     assert "they arrive in our chat in a moment" in insights  # Teams has no "direct messages"
     assert "don't cover" not in digest and "Ask the social media team" not in digest
@@ -114,6 +115,8 @@ async def test_the_digest_and_insights_words_run_their_commands(make_teams: Make
     assert unmute.startswith("Digests unmuted")
     assert stop.startswith("Digests stopped")
     assert not question.startswith("Digests stopped")  # a message of more words is a question
+    # Review12c R13: "insights last 30 days" had become a guideline question.
+    assert "insights for the last 30 days" in insights_typed_out
 
 
 async def test_check_with_no_draft_says_how_to_type_it_in_teams(teams: Teams) -> None:
