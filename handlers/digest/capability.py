@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import combinations
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -74,6 +75,18 @@ SENT_ITEMS_KEPT = timedelta(days=60)  # items older than the freshness window ar
 # Someone with nothing to get is looked at again this much later the same day (the feeds are
 # refreshed hourly); the day is theirs until something is sent or its digest closes.
 EMPTY_RETRY = timedelta(hours=1)
+# A digest that failed (a bug, a message its platform cannot draw whatever is left out) is
+# tried again this much later while its day's digest is open; then the person is told.
+FAILED_RETRY = timedelta(minutes=30)
+DIGEST_FAILED = (
+    "Sorry: today's digest could not be put together (the team that runs the bot can see why"
+    " in its log). The next one comes on your next digest day."
+)
+# A digest its platform cannot draw goes without the fewest items that stop it: up to this
+# many left out at once (each try draws the digest again), others in their place when it held
+# no more; planned again at most DRAW_ROUNDS times.
+BLAMED_AT_MOST = 2
+DRAW_ROUNDS = 10
 PLATFORMS = ("slack", "teams", "console")
 
 
@@ -326,7 +339,7 @@ class Digest:
                 raise  # a locked database: the clock tries them again, nothing is to blame
             except Exception:
                 log.exception("digest failed", extra={"platform": platform, "user_id": user_id})
-                self.schedule.replan(platform, user_id, now, last_date=today)
+                self._failed(platform, user_id, tz, now, today)
         if queued:  # one line for the batch, not one a person (the delivery's is DEBUG)
             log.info("digests queued", extra={"people": queued})
         return keys
@@ -354,12 +367,36 @@ class Digest:
         if done_today or not wanted or (check_time and not due_now):
             self.schedule.replan(platform, user_id, now)
             return False
-        plan = await self.plan_for(platform, user_id, now, items)
-        if plan.empty:  # quiet for now; the day is not spent on nothing
+        if not await self._send(platform, user_id, now, items):
+            # quiet for now; the day is not spent on nothing
             self.schedule.replan(platform, user_id, now, not_before=now + EMPTY_RETRY)
             return False
-        self._queue(plan, now)
         return True
+
+    async def _send(
+        self, platform: str, user_id: str, now: datetime, items: Sequence[StoredItem] | None = None
+    ) -> bool:
+        """Queue the person's digest for now; False when they have nothing new. Items their
+        platform cannot draw are left out, others in their place when the digest held no more."""
+        for _ in range(DRAW_ROUNDS):
+            plan = await self.plan_for(platform, user_id, now, items)
+            if plan.empty:
+                return False
+            if self._queue(plan, now):
+                return True
+        raise RuntimeError(f"no digest {platform} can draw after {DRAW_ROUNDS} plans")
+
+    def _failed(self, platform: str, user_id: str, tz: str, now: datetime, today: date) -> None:
+        """After the person's digest failed: try it again FAILED_RETRY later while today's is
+        open; else tell them today's could not be sent, so their day is never lost unsaid."""
+        again = self.schedule.replan(platform, user_id, now, not_before=now + FAILED_RETRY)
+        if again is not None and again.astimezone(self.plan.zone_of(tz)).date() == today:
+            return
+        self.core.outbox.enqueue(
+            platform, [user_id], ids.PURPOSE, today.isoformat(), Message(DIGEST_FAILED),
+            quiet=True, expires_in=self._left_of_day(platform, user_id, today, now),
+        )  # fmt: skip
+        self.schedule.replan(platform, user_id, now, last_date=today)
 
     def _guest(self, person: Person) -> bool:
         """Whether `person` is a guest account, who gets no digest (unless
@@ -384,10 +421,8 @@ class Digest:
         today = now.astimezone(self.plan.zone_of(member.tz)).date()
         if self.schedule.last_date(person.platform, person.user_id) == today:
             return Message("Today's digest has already come; the next comes on your next day.")
-        plan = await self.plan_for(person.platform, person.user_id, now)
-        if plan.empty:
+        if not await self._send(person.platform, person.user_id, now):
             return Message((quiet.feeds_quiet(self.db, now) or quiet.person_seen("you")).text)
-        self._queue(plan, now)
         return Message("Today's digest is on its way.")
 
     def _leave_out(self, item_id: int, why: str) -> None:
@@ -396,12 +431,13 @@ class Digest:
             self._undrawable.add(item_id)
             log.error("digest item left out: %s", why, extra={"item_id": item_id})
 
-    def _queue(self, plan: DigestPlan, now: datetime) -> None:
+    def _queue(self, plan: DigestPlan, now: datetime) -> bool:
         """Send the person their digest for the day, and remember what it held. A digest the
-        platform cannot draw goes without the item that stops it (left out from then on)."""
+        platform cannot draw goes without the items that stop it (left out from then on);
+        False when that leaves nothing (plan again: others in their place)."""
         platform, user_id, today = plan.platform, plan.user_id, plan.local_date
         key = today.isoformat()
-        left = self._left_of_day(plan, now)
+        left = self._left_of_day(platform, user_id, today, now)
 
         welcomed = self.store.welcomed_on(platform, user_id)
         welcome = platform in WELCOMED_IN_DIGEST and welcomed in (None, key)
@@ -420,17 +456,20 @@ class Digest:
             kept = self._without_undrawable(plan, enqueue)
             if kept is None:
                 raise
+            if kept.empty:
+                return False
             plan = kept
         if welcome:
             self.store.welcome(platform, user_id, today)
         self.store.record_sent(platform, user_id, [e.item.id for e in plan.entries], today, now)
         self.schedule.replan(platform, user_id, now, last_date=today)
+        return True
 
-    def _left_of_day(self, plan: DigestPlan, now: datetime) -> float:
-        """Seconds left of the person's day: their digest is sent until its end, never after
-        (then one for a day comes on it)."""
-        zone = self.zone(plan.platform, plan.user_id)
-        ends = datetime.combine(plan.local_date + timedelta(days=1), time(0), zone)
+    def _left_of_day(self, platform: str, user_id: str, day: date, now: datetime) -> float:
+        """Seconds left of the person's `day`: their digest is sent until its end, never
+        after (then one for a day comes on it)."""
+        zone = self.zone(platform, user_id)
+        ends = datetime.combine(day + timedelta(days=1), time(0), zone)
         return (ends - now).total_seconds()
 
     async def withdraw_item(self, item_id: int, now: datetime) -> int:
@@ -473,7 +512,7 @@ class Digest:
                     if not plan.empty:
                         self.core.outbox.enqueue(
                             platform, [user_id], ids.PURPOSE, key, digest_message(plan, welcomes),
-                            quiet=True, expires_in=self._left_of_day(plan, now),
+                            quiet=True, expires_in=self._left_of_day(platform, user_id, day, now),
                         )  # fmt: skip
                 await asyncio.sleep(0)  # people's clicks are answered in between
         if held:
@@ -483,20 +522,25 @@ class Digest:
     def _without_undrawable(
         self, plan: DigestPlan, enqueue: Callable[[DigestPlan], None]
     ) -> DigestPlan | None:
-        """`plan` queued without the one item its platform cannot draw; None when leaving out
-        any one item is not enough."""
-        for entry in plan.entries:
-            kept = replace(plan, entries=tuple(e for e in plan.entries if e is not entry))
-            if kept.empty:
-                continue
-            try:
-                enqueue(kept)
-            except sqlite3.Error:
-                raise
-            except Exception:
-                continue
-            self._leave_out(entry.item.id, f"{plan.platform} cannot draw it")
-            return kept
+        """`plan` queued without the fewest items (up to BLAMED_AT_MOST) its platform cannot
+        draw, each left out from then on; empty, and not queued, when those were all it held
+        (its header and footer always draw); None when leaving items out is not enough."""
+        entries = plan.entries
+        for size in range(1, min(len(entries), BLAMED_AT_MOST) + 1):
+            for blamed in combinations(range(len(entries)), size):
+                kept = replace(
+                    plan, entries=tuple(e for i, e in enumerate(entries) if i not in blamed)
+                )
+                if not kept.empty:
+                    try:
+                        enqueue(kept)
+                    except sqlite3.Error:
+                        raise
+                    except Exception:
+                        continue
+                for i in blamed:
+                    self._leave_out(entries[i].item.id, f"{plan.platform} cannot draw it")
+                return kept
         return None
 
     # -- preferences -------------------------------------------------------------------------------

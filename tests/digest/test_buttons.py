@@ -262,3 +262,62 @@ async def test_a_slack_person_s_first_digest_says_what_the_bot_is(bot, slack) ->
     assert said.startswith("Hi, I'm socialbot") and first[1]["type"] == "header"
     assert "`/socialbot help`" in said and "`/socialbot preferences`" in said
     assert "Hi, I" not in json.dumps(second)  # once
+
+
+def picture_too_long(guid: str, title: str, minute: int) -> ParsedItem:
+    """An item with a picture Slack cannot take (its link past 3,000 characters)."""
+    image = f"https://a.example/{guid}/" + "i" * 3000
+    return ParsedItem(guid, title, f"https://a.example/{guid}", at(23, minute), "P.", image)
+
+
+async def test_items_slack_cannot_draw_give_way_to_others_whatever_the_digest_held(
+    make_bot, slack, tmp_path
+) -> None:
+    # A company and an industry item in a digest of two, then on Tuesday one item alone in a
+    # digest of one: leaving any one item out did not help, so the day was marked done without
+    # a digest, and the same items were picked the next day again.
+    good = [ParsedItem(g, f"Good {g}", f"https://a.example/{g}", at(23, 1), g, None) for g in "ab"]
+    for day, pictures in ((23, ["p1", "p2"]), (24, ["p3"])):
+        bot = await make_bot(digest_items=len(pictures))
+        db = bot.runtime.db
+        if day == 23:
+            await add_feeds(db, tmp_path)
+        for feed, guid in enumerate(pictures, start=1):
+            bad = picture_too_long(guid, f"Picture {guid}", 5)
+            store.store_items(db, store.get_feed(db, feed), [bad, *good], at(day, 6))
+        await bot.digest.send_everyone(at(day, 8, 30))
+        await delivered(bot, f"2026-11-{day}")
+        *_, digest = digests_to(slack, COPENHAGEN)
+        assert len(digests_to(slack, COPENHAGEN)) == day - 22
+        assert "Picture" not in str(digest.blocks)
+        assert str(digest.blocks).count("Not for me") == len(pictures)  # others in their place
+
+
+async def test_a_digest_that_fails_is_tried_again_and_its_person_told_if_it_never_goes(
+    bot, slack, caplog
+) -> None:
+    # Anything but an item stopping the digest (here what another part of the bot offers to
+    # share) ended the person's day at the first failure: no digest, and not a word.
+    failures = {COPENHAGEN: 1, "UNYC": 99}
+
+    def offers(platform: str, user_id: str, now: datetime) -> list[Any]:
+        if failures.get(user_id, 0) > 0:
+            failures[user_id] -= 1
+            raise RuntimeError("an offer went wrong")
+        return []
+
+    bot.digest.offer(offers)
+    await bot.runtime.core.tick(at(23, 8, 30))  # 09:30 in Copenhagen
+    await bot.runtime.core.tick(at(23, 8, 50))
+    assert not digests_to(slack, COPENHAGEN)
+    await bot.runtime.core.tick(at(23, 9, 0))  # tried again half an hour later
+    await delivered(bot, "2026-11-23")
+    assert len(digests_to(slack, COPENHAGEN)) == 1
+    for hour in range(14, 18):  # New York's 09:00 to its noon, when its digest closes
+        await bot.runtime.core.tick(at(23, hour, 0))
+        await bot.runtime.core.tick(at(23, hour, 30))
+    await delivered(bot, "2026-11-23")
+    assert not digests_to(slack, "UNYC")
+    (told,) = slack.messages_in("UNYC")
+    assert told.text.startswith("Sorry: today's digest could not be put together")
+    assert failures["UNYC"] == 99 - 6  # 09:00 to 11:30, every half hour
