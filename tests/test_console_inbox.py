@@ -3,11 +3,16 @@ get what the bot sends them, as Slack users would: digests, report news, the tea
 
 from __future__ import annotations
 
+import asyncio
 import io
+import sqlite3
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from bot.app import build_runtime
-from bot.console.chat import chat
+from bot.console import chat as console_chat
+from bot.console.chat import WAITING_FOR_THE_LOCK, chat
 from handlers.core import CONSOLE_TEAM
 from tests.conftest import SettingsFactory
 
@@ -105,3 +110,31 @@ async def test_a_command_word_runs_as_in_a_slack_dm(make_settings: SettingsFacto
     )
     assert "Your report R-0001" in said
     assert "socialbot help\n=" in said
+
+
+async def test_a_session_started_while_another_program_holds_the_lock_waits_for_it(
+    make_settings: SettingsFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A backup script's `BEGIN IMMEDIATE` as the console starts: the session waits for the lock
+    # and then answers what was typed, instead of ending with it (closing11).
+    await session(make_settings, "alice", ["/socialbot help"])  # the database exists
+    runtime = build_runtime(make_settings())
+    runtime.db.execute("PRAGMA busy_timeout=50")  # the waits, shortened for the test
+    monkeypatch.setattr(console_chat, "LOCK_RETRY_SECONDS", 0.01)
+    other = sqlite3.connect(make_settings().db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    out = io.StringIO()
+    typed = io.StringIO(f"{REPORT}\n")
+    chatting = asyncio.create_task(chat(runtime, typed, out, "alice", False))
+    try:
+        while WAITING_FOR_THE_LOCK not in out.getvalue():
+            assert not chatting.done(), out.getvalue()
+            await asyncio.sleep(0.01)
+        other.execute("ROLLBACK")  # the backup is done
+        await asyncio.wait_for(chatting, 30)
+    finally:
+        other.close()
+        runtime.db.close()
+    said = out.getvalue()
+    assert said.count(WAITING_FOR_THE_LOCK) == 1
+    assert "Your report R-0001" in said.split(WAITING_FOR_THE_LOCK)[1]
