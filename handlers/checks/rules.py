@@ -569,12 +569,21 @@ SAID_SECRET = re.compile(
     r"\b(?:is|are|was|still|er|var|stadig|endnu|ist|sind|war|noch|är|fortfarande)\s+(?:\w+\s+)?"
     r"(?:confidential|secret|under nda|fortroligt?|hemmeligt?|vertraulich|geheim|hemligt?)\b"
 )
-# "Personal" of one's own attacks, opinions or profile is no one's private data.
+# "Personal" of one's own attacks, opinions or profile is no one's private data; nor of one's own
+# milestone, news or record ("Big personal milestone today… thanks to my colleagues"), unless
+# said of someone ("personal news about my colleague").
 NOT_PRIVATE = re.compile(
-    r"(?i)(?<!\w)(?:personal|persönliche[nrs]?|personlige?|personliga|persoonlijke?|personnel(?:le)?s?"
-    r"|personali|pessoais|pessoal)\s+(?:attacks?|opinions?|views?|profiles?|accounts?|use|capacity"
-    r"|life|brand|pages?|blogs?|websites?|angriffe?|meinung\w*|konto|profil\w*|aanvallen|mening"
-    r"|attaques?|compte|opinioni|profilo|pagina)(?!\w)"
+    r"(?i)(?<!\w)(?:personal|persönliche[nrs]?|personlige?|personliga?|personligt|persoonlijke?"
+    r"|personnel(?:le)?s?|personali|pessoais|pessoal)\s+(?:(?:attacks?|opinions?|views?|profiles?"
+    r"|accounts?|use|capacity|life|brand|pages?|blogs?|websites?|angriffe?|meinung\w*|konto"
+    r"|profil\w*|aanvallen|mening|attaques?|compte|opinioni|profilo|pagina)(?!\w)"
+    r"|(?:milestones?|news|notes?|updates?|best|records?|goals?|growth|journey|achievements?"
+    r"|chapter|reflections?|story|stories|favou?rites?|highlights?|meilenstein\w*|neuigkeit\w*"
+    r"|bestleistung|rekord|ziel\w*|milepæl\w*|milstolpe\w*|milepel\w*|nyhed\w*|nyhet\w*"
+    r"|mijlpaal|nieuws|doel\w*)(?!\w)"
+    # Unless it is someone else's: "personal news about my colleague".
+    r"(?!\s+(?:about|of|on|regarding|concerning|from|om|fra|från|über|von|van|over|sur|de|sobre"
+    r"|di|su|o|z)(?!\w)))"
 )
 # The languages words of a `*` line of CONCEPTS are read in.
 ANY_LANGUAGE = ("en", "da", "de", "sv", "nb", "nl", "fr", "es", "ca")
@@ -684,11 +693,8 @@ def concepts(text: str, codes: Sequence[str]) -> dict[str, tuple[int, bool]]:
     by_form = _concepts()
     found: dict[str, tuple[int, bool]] = {}
     lowered = text.lower()
-    public = {m.start() for m in NOT_PRIVATE.finditer(lowered)}
     for match in re.finditer(r"[^\W_]+(?:-[^\W_]+)*", lowered):
         word = match.group(0)
-        if match.start() in public:
-            continue
         # A hyphenated word is also its parts: "facebook-seite" is a page.
         for part in dict.fromkeys((word, *word.split("-"))):
             for code in codes:
@@ -891,6 +897,8 @@ def guideline(
     "Use Stony Brook logos only if authorized" is about logos); `by_meaning` gives the rule
     that forbids a behaviour no rule names in words (review.BEHAVIOUR_QUERIES), if any."""
     words = without_links(draft)  # a link's words are not the post's; offsets stay the same
+    # "Personal" of one's own milestone or opinions names no one's data (blanked, same offsets).
+    words = NOT_PRIVATE.sub(lambda m: re.sub(r"^\S+", lambda w: " " * len(w[0]), m[0]), words)
     asked = detect_language(words, default=language)
     codes = tuple(dict.fromkeys((asked, language)))
     positions: dict[str, int] = {}

@@ -144,3 +144,22 @@ async def test_check_in_a_channel_mention_is_not_answered_there(bot, slack) -> N
     (message,) = await wait_for_call(slack, "chat.postMessage")
     assert "only in our direct messages" in message["text"]
     assert "Polaris" not in json.dumps(message)
+
+
+async def test_ones_own_milestone_thanking_colleagues_is_fine_their_news_is_not(bot, slack) -> None:
+    """review12a E7: "personal" of one's own milestone or news shares no colleague's data."""
+    for draft in (
+        "Big personal milestone today: five years at the company. Thanks to all my colleagues"
+        " and customers for the support!",
+        "Thrilled to share some personal news: I am starting a new chapter on the data team in"
+        " Lisbon. Thank you to the colleagues who taught me patience!",
+    ):
+        reply = await check_post(bot, slack, draft)
+        assert reply["text"] == "✅ Nothing in the guidelines speaks against this post."
+    reply = await check_post(
+        bot,
+        slack,
+        "Some personal news about my colleague Jens and our customer Ida: both are"
+        " in hospital after the crash.",
+    )
+    assert "Never share personal data about colleagues" in json.dumps(reply["blocks"])
