@@ -26,7 +26,7 @@ PLATFORM_NAMES = {"slack": "Slack", "teams": "Teams"}
 DAY_OVER = "not sent by the end of the person's day"
 
 
-def _clock(when: float) -> str:
+def utc_clock(when: float) -> str:
     """A Unix time as the operator reads it in /healthz and the logs: "19:00 UTC"."""
     return time.strftime("%H:%M UTC", time.gmtime(when))
 
@@ -66,7 +66,7 @@ class CircuitBreaker:
         if outage is not None and outage.paused:
             log.warning(
                 "the platform answers again; its paused messages go now",
-                extra={"platform": self.platform, "failing_since": _clock(outage.since),
+                extra={"platform": self.platform, "failing_since": utc_clock(outage.since),
                        "waiting": self.ledger.waiting(self.platform)},
             )  # fmt: skip
 
@@ -84,7 +84,7 @@ class CircuitBreaker:
             outage.paused = True
             log.warning(
                 "the platform fails; its queue is paused and one message tried every probe_every s",
-                extra={**context, "reason": reason, "failing_since": _clock(outage.since),
+                extra={**context, "reason": reason, "failing_since": utc_clock(outage.since),
                        "probe_every": self.policy.probe_every},
             )  # fmt: skip
         if not outage.paused:
@@ -132,7 +132,7 @@ class CircuitBreaker:
         if outage is None or not outage.paused:
             return None
         return {
-            "since": _clock(outage.since),
+            "since": utc_clock(outage.since),
             "reason": outage.reason,
             "waiting": self.ledger.waiting(self.platform),
             "probe_every": self.policy.probe_every,
@@ -141,7 +141,7 @@ class CircuitBreaker:
     def _past_use(self, purpose: str, expires_at: float | None, outage: _Outage) -> str:
         """Why a message is given up: past its use while the platform fails."""
         name = PLATFORM_NAMES.get(self.platform, self.platform)
-        failing = f"{name} fails since {_clock(outage.since)} ({outage.reason})"
+        failing = f"{name} fails since {utc_clock(outage.since)} ({outage.reason})"
         if expires_at is not None and time.time() >= expires_at:
             return f"{DAY_OVER}: {failing}"
         return f"given up after {self.policy.lifetime_of(purpose) / 3600:g} h waiting: {failing}"

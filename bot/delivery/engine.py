@@ -55,7 +55,7 @@ from typing import Any, Literal
 
 from sqlite_utils import Database
 
-from bot.delivery.breaker import DAY_OVER, PLATFORM_NAMES, CircuitBreaker, _clock
+from bot.delivery.breaker import DAY_OVER, PLATFORM_NAMES, CircuitBreaker, utc_clock
 from bot.delivery.buckets import ConversationBuckets, Pace, TokenBucket
 from bot.delivery.gateway import (
     CannotTell,
@@ -65,6 +65,7 @@ from bot.delivery.gateway import (
     PermanentFailure,
     RateLimited,
     TransientFailure,
+    reason_of,
 )
 from bot.delivery.ledger import Delivery, Ledger
 from bot.delivery.progress import Progress, ProgressCallback, RateMeter
@@ -728,7 +729,7 @@ class DeliveryEngine:
             raise
         except Exception as error:
             log.exception("unexpected delivery error; will retry", extra=context)
-            self._retry(row, f"{type(error).__name__}: {error}", True, context)
+            self._retry(row, reason_of(error), True, context)
         finally:
             lane.breaker.done(row.id)
             lane.inflight.discard(row.id)
@@ -814,8 +815,8 @@ class DeliveryEngine:
                 capped = " (the most the bot waits)" if until - at < asked else ""
                 lines.append(
                     f"{PLATFORM_NAMES.get(platform, platform)} asked to wait {asked:g} s at"
-                    f" {_clock(at)} (429): its {self.ledger.waiting(platform)} message(s) wait"
-                    f" until {_clock(until)}{capped}"
+                    f" {utc_clock(at)} (429): its {self.ledger.waiting(platform)} message(s) wait"
+                    f" until {utc_clock(until)}{capped}"
                 )
         return lines
 

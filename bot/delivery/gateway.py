@@ -9,6 +9,13 @@ from handlers.views import Message
 Payload = dict[str, Any]
 
 
+def reason_of(error: BaseException) -> str:
+    """What went wrong, for the log and the ledger: the error's class and text, and for a
+    timeout, whose text is empty, what it means (review12b D9)."""
+    text = str(error) or ("no answer in time" if isinstance(error, TimeoutError) else "")
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
 class DeliveryError(Exception):
     """Sending failed; the subclass says whether and when to try again."""
 

@@ -21,6 +21,7 @@ from bot.delivery.gateway import (
     PermanentFailure,
     RateLimited,
     TransientFailure,
+    reason_of,
 )
 from bot.settings import Settings
 from bot.slack import blocks
@@ -88,7 +89,7 @@ def classify(error: Exception) -> DeliveryError:
     if isinstance(error, aiohttp.ClientConnectorError):
         return TransientFailure(f"cannot connect: {error}", maybe_delivered=False)
     if isinstance(error, TimeoutError | aiohttp.ClientError):
-        return TransientFailure(f"{type(error).__name__}: {error}", maybe_delivered=True)
+        return TransientFailure(reason_of(error), maybe_delivered=True)
     if isinstance(error, SlackRequestError):
         return PermanentFailure(f"bad request: {error}")
     raise error

@@ -27,6 +27,7 @@ from bot.delivery.gateway import (
     PermanentFailure,
     RateLimited,
     TransientFailure,
+    reason_of,
 )
 from bot.teams import cards, connector_errors
 from bot.teams.conversations import Conversation, Conversations
@@ -86,7 +87,7 @@ def classify(error: BaseException, recipient: str) -> Exception:
         return TransientFailure(f"not sent to {recipient}: {error}", maybe_delivered=False)
     if isinstance(error, ClientRequestError | TimeoutError | OSError):
         return TransientFailure(
-            f"could not reach Teams for {recipient}: {error}",
+            f"could not reach Teams for {recipient}: {reason_of(error)}",
             maybe_delivered=not _refused(error),
         )
     return error if isinstance(error, Exception) else RuntimeError(str(error))

@@ -91,6 +91,8 @@ async def test_a_timeout_may_have_delivered() -> None:
         with pytest.raises(TransientFailure) as raised:
             await gateway.send("U1", gateway.render(Message("hi")), "tok")
         assert raised.value.maybe_delivered is True
+        # The log and the ledger say what happened, not "TimeoutError: " (review12b D9).
+        assert str(raised.value) == "TimeoutError: no answer in time"
         await gateway.close()
 
 
