@@ -22,6 +22,22 @@ PLATFORMS = click.Choice(["slack", "teams", "console"])
 GUESSED = "teams for an Entra object id, slack for any other id, unless given"
 
 
+def _an_id(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """`--user` as given, refused when empty or blank (review12b D9: `--user ""` answered
+    "nothing is stored about slack user .")."""
+    if not value.strip():
+        raise click.BadParameter("give the person's user id, not an empty one")
+    return value.strip()
+
+
+def _nobody(platform: str, user_id: str) -> click.ClickException:
+    """Nothing stored about that id: exit status 1, so a script tells a typo from a done job."""
+    return click.ClickException(
+        f"Nobody found: nothing is stored about {platform} user {user_id}. "
+        f"Check the user id and --platform ({GUESSED})."
+    )
+
+
 def _whom(platform: str | None, user_id: str) -> tuple[str, str]:
     """The platform (`--platform`, else teams for an Entra object id, as the role settings
     read it, and slack for any other id) and the user id as stored: a Teams Entra object id
@@ -35,7 +51,13 @@ def _whom(platform: str | None, user_id: str) -> tuple[str, str]:
 
 @click.command()
 @click.option("--platform", type=PLATFORMS, help=f"The person's platform ({GUESSED}).")
-@click.option("--user", "user_id", required=True, help="The person's user id on that platform.")
+@click.option(
+    "--user",
+    "user_id",
+    required=True,
+    callback=_an_id,
+    help="The person's user id on that platform.",
+)
 def export(platform: str | None, user_id: str) -> None:
     """Print everything stored about one person, as JSON.
 
@@ -49,22 +71,26 @@ def export(platform: str | None, user_id: str) -> None:
     finally:
         runtime.db.close()
     if not found:
-        raise click.ClickException(
-            f"Nobody found: nothing is stored about {platform} user {user_id}. "
-            f"Check the user id and --platform ({GUESSED})."
-        )
+        raise _nobody(platform, user_id)
     echo_json_lines([{"platform": platform, "user_id": user_id, "tables": found}], "")
 
 
 @click.command()
 @click.option("--platform", type=PLATFORMS, help=f"The person's platform ({GUESSED}).")
-@click.option("--user", "user_id", required=True, help="The person's user id on that platform.")
+@click.option(
+    "--user",
+    "user_id",
+    required=True,
+    callback=_an_id,
+    help="The person's user id on that platform.",
+)
 @click.confirmation_option(
     prompt="Forget this person? Their own rows are deleted, others unlinked."
 )
 def forget(platform: str | None, user_id: str) -> None:
     """Delete one person's own data and unlink them from reports, answers and clicks.
 
+    Nobody found (a mistyped id, or someone already forgotten) is an error (exit status 1).
     The report cards and forwarded questions already posted that name them are updated to
     show a former employee."""
     from bot.delivery.ledger import Ledger
@@ -98,7 +124,7 @@ def forget(platform: str | None, user_id: str) -> None:
     finally:
         runtime.db.close()
     if not changed:
-        click.echo(f"Nothing stored about {platform} user {user_id}.")
+        raise _nobody(platform, user_id)
     for table, count in changed.items():
         click.echo(f"{table}: {count} row(s)")
     for cards in shown:

@@ -61,6 +61,15 @@ async def test_export_and_forget(make_settings: SettingsFactory, tmp_path: Path)
     again = CliRunner().invoke(main, ["export", "--user", "U1"], env=env)
     assert again.exit_code == 1 and again.stdout == ""
     assert "Nobody found: nothing is stored about slack user U1." in again.output
+    # Forgetting an id nothing is stored about (a typo, or done before) says so and fails, as
+    # export does; an empty id is refused (review12b D9).
+    twice = CliRunner().invoke(main, ["forget", "--user", "U1", "--yes"], env=env)
+    assert twice.exit_code == 1 and twice.stdout == ""
+    assert "Nobody found: nothing is stored about slack user U1." in twice.output
+    for command in (["export", "--user", " "], ["forget", "--user", "", "--yes"]):
+        empty = CliRunner().invoke(main, command, env=env)
+        assert empty.exit_code == 2, empty.output
+        assert "give the person's user id, not an empty one" in empty.output
     others = CliRunner().invoke(main, ["export", "--user", "U2"], env=env)
     assert json.loads(others.stdout)["tables"]["people"][0]["name"] == "Bo"
 
