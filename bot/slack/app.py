@@ -696,6 +696,8 @@ class SlackBot:
         work = self.core.action(person, action_id, value)
         reply = await self._reply(work, f"slack action {action_id}")
         await self._show(reply, body["trigger_id"], respond)
+        if isinstance(reply, Message) and user["id"] in self._home_opened:
+            await self._publish_home(user["id"])  # the Home shows what the button changed
 
     async def _on_submit(self, ack: AsyncAck, body: dict[str, Any], view: dict[str, Any]) -> None:
         user = body["user"]

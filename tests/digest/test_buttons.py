@@ -25,7 +25,9 @@ from tests.fakes.slack_requests import (
     buttons,
     calls,
     command_reply,
+    home_opened,
     post_form,
+    post_json,
     wait_for_call,
 )
 from tests.slack.test_assistant import assert_blocks
@@ -101,15 +103,27 @@ def next_due(bot: Any) -> float:
     return float(due)
 
 
+async def home_after(bot: Any, slack: Any, button: dict[str, Any], published: int) -> str:
+    """Press `button`; the App Home the bot then publishes, its `published`-th."""
+    await press(bot, slack, button)
+    return json.dumps((await wait_for_call(slack, "views.publish", published))[-1]["view"])
+
+
 async def test_a_mute_is_undone_with_its_unmute_button(bot, slack) -> None:
+    # The Home showed "On" after Mute for a week (and "Muted" after Unmute, "On" after Stop
+    # digests) until its tab was opened again.
     found = await morning_digest(bot, slack)
-    muted = await press(bot, slack, labelled(found, "Mute for a week")[0])
-    assert muted is not None
+    assert (await post_json(bot, home_opened(COPENHAGEN, "EvHOMEMUTE"))).status == 200
+    await wait_for_call(slack, "views.publish", 1)
+    assert "Muted until" in await home_after(bot, slack, labelled(found, "Mute for a week")[0], 2)
+    [muted] = calls(slack, "respond")[-1:]
     [unmute] = labelled(buttons(muted["blocks"]), "Unmute")
 
-    answer = await press(bot, slack, unmute)
+    before = len(calls(slack, "respond"))
+    assert "Daily digest*\\nOn" in await home_after(bot, slack, unmute, 3)
+    answer = calls(slack, "respond")[before]
 
-    assert answer is not None and answer["text"].startswith("Digests unmuted. Your next digest")
+    assert answer["text"].startswith("Digests unmuted. Your next digest")
     now = datetime.now(UTC)
     assert not bot.digest.store.preferences("slack", COPENHAGEN).muted(now)
     assert next_due(bot) < (now + timedelta(days=4)).timestamp()  # weekdays: within four days
@@ -140,8 +154,12 @@ async def test_the_preferences_show_the_mute_and_on_ends_it(bot, slack) -> None:
 
 async def test_stop_digests_turns_them_off(bot, slack) -> None:
     found = await morning_digest(bot, slack)
-    answer = await press(bot, slack, labelled(found, "Stop digests")[0])
-    assert answer is not None and "Digests stopped" in answer["text"]
+    assert (await post_json(bot, home_opened(COPENHAGEN, "EvHOMESTOP"))).status == 200
+    await wait_for_call(slack, "views.publish", 1)
+    home = await home_after(bot, slack, labelled(found, "Stop digests")[0], 2)
+    assert "Daily digest*\\nOff" in home
+    answer = calls(slack, "respond")[-1]
+    assert "Digests stopped" in answer["text"]
     assert bot.digest.store.preferences("slack", COPENHAGEN).enabled is False
     await bot.runtime.core.tick(at(24, 8, 30))
     assert len(digests_to(slack, COPENHAGEN)) == 1
