@@ -37,7 +37,7 @@ from handlers.people import CHANNEL_SHAPES, Directory, Person, Role, Roles, on_p
 from handlers.privacy import is_forgotten
 from handlers.shares import Shares
 from handlers.team_questions import TeamQuestions
-from handlers.texts import text_for
+from handlers.texts import language_of, text_for
 from handlers.views import (
     Attachment,
     Block,
@@ -385,7 +385,7 @@ class Core:
         # (platform, user id) → (their last guideline question, read with any follow-up of
         # it, and when it came: time.monotonic()).
         self._asked: dict[tuple[str, str], tuple[str, float]] = {}
-        socialbot, self.socialbot = socialbot_command(self.commands)
+        socialbot, self.socialbot = socialbot_command(self.commands, self.language_for)
         self.commands.add(socialbot)
         self.commands.add(guidelines.slash_command())
         self.on_action(actions.GUIDELINES_OPEN_SECTION, self._open_section, any_value=True)
@@ -577,6 +577,16 @@ class Core:
         """The person behind a platform user id, with the roles they hold."""
         return self.roles.person(platform, user_id, name)
 
+    async def language_for(self, person: Person) -> str:
+        """The language of what the bot says to `person` alone: their Slack or Teams client's
+        (its locale, as the directory last heard it) when the bot speaks it, English when it
+        does not; for someone whose client never said, the guidelines' own language (the
+        company's, the admin's choice) when the bot speaks it."""
+        member = self.directory.get(person.platform, person.user_id)
+        if member is not None and member.locale:
+            return language_of(member.locale)
+        return (await self.guidelines.index()).spoken
+
     async def command(
         self, name: str, person: Person, text: str, files: tuple[Attachment, ...] = ()
     ) -> Reply:
@@ -610,13 +620,13 @@ class Core:
         capability answers privately ("check:", or "check this post: …" in a sentence) is
         answered in a channel (`public`) only with where to ask."""
         if self.is_greeting(text):
-            language = HELP_LANGUAGES.get(_bare(text), "en")
+            language = HELP_LANGUAGES.get(_bare(text)) or await self.language_for(person)
             return help_message(self.commands, person.platform, person=person, language=language)
         said = self._said_back(text)
         if said is not None:
             key, language = said
             if language == UNSPOKEN:
-                language = (await self.guidelines.index()).language
+                language = await self.language_for(person)
             return Message(text_for(key, language if language in LANGUAGES else "en"))
         prefixed = self._prefixed_text(text)
         if prefixed is not None:
@@ -628,7 +638,8 @@ class Core:
         if near is not None:
             meant = typed(person.platform, near.command, near.text)
             again = typed(person.platform, "socialbot", "help")
-            return Message(f"Did you mean `{meant}`? Type `{again}` to see what I can do.")
+            language = await self.language_for(person)
+            return Message(text_for("did_you_mean", language, meant=meant, again=again))
         for word in offered_words(text):
             for offer in self._on_link:
                 offered = await offer(person, word)
@@ -758,7 +769,9 @@ class Core:
     async def home(self, person: Person) -> Message:
         """A person's home page: what the bot does, then each capability's section; a section
         that fails is logged and left out with a short line, never the whole page."""
-        blocks: list[Block] = [*help_message(self.commands, person.platform, person=person).blocks]
+        language = await self.language_for(person)
+        helped = help_message(self.commands, person.platform, person=person, language=language)
+        blocks: list[Block] = [*helped.blocks]
         for section in self._home:
             try:
                 shown = await section(person)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 
 from handlers.command_words import WORDS_ONLY, typed
 from handlers.commands import Commands, SlashCommand, Subcommand, Subcommands, may_use, usage_of
@@ -57,11 +57,15 @@ def _lines(
         yield f"- `{before}{typed(platform, command.name, usage)}` {command.summary}"
 
 
-def socialbot_command(commands: Commands) -> tuple[SlashCommand, Subcommands]:
-    """`/socialbot help`, and the list capabilities add their subcommands to."""
+def socialbot_command(
+    commands: Commands, language_for: Callable[[Person], Awaitable[str]] | None = None
+) -> tuple[SlashCommand, Subcommands]:
+    """`/socialbot help` (in the language `language_for` the person; None: English), and the
+    list capabilities add their subcommands to."""
 
     async def show_help(person: Person, text: str) -> Message:
-        return help_message(commands, person.platform, person=person)
+        language = await language_for(person) if language_for is not None else "en"
+        return help_message(commands, person.platform, person=person, language=language)
 
     subcommands = Subcommands(
         "socialbot", Subcommand("help", "what I can do and how to ask", show_help)

@@ -287,6 +287,13 @@ def add_pruned_at(db: Database) -> None:
     db.table("people").add_column("pruned_at", float, not_null_default=0)
 
 
+@migrations()
+def add_locale(db: Database) -> None:
+    """The locale the person's Slack or Teams client is in ("da-DK", "" while unknown): what
+    the bot says to them alone is in its language when the bot speaks it."""
+    db.table("people").add_column("locale", str, not_null_default="")
+
+
 # How long the directory keeps a person who left (their name, ids, time zone, digest settings):
 # long enough for a mistaken deactivation to be undone, and for the 90 days of deliveries the
 # figures count; what they reported stays with the report (until `socialbot forget`).
@@ -304,6 +311,7 @@ class Member:
     is_bot: bool = False
     deleted: bool = False
     guest: bool = False
+    locale: str = ""  # the client's locale ("da-DK"), empty when the platform gives none
 
     @property
     def is_active_human(self) -> bool:
@@ -321,13 +329,15 @@ class Directory:
         """Store or refresh `members`; return how many were given. Someone the platform lists
         as deactivated is stored without their name or zone when not known before, and keeps
         what is stored of them otherwise: the directory keeps a name DEPARTED_KEPT after its
-        owner left, never longer."""
+        owner left, never longer. A locale stays until the platform gives another (a roster and
+        users.list without `include_locale` give none)."""
         now = time.time()
         rows = [
             (
                 *(m.platform, m.user_id, "" if m.deleted else m.name, "" if m.deleted else m.tz),
                 *(int(m.is_bot), int(m.deleted), int(m.guest), now),
                 *((now, now) if m.deleted else (0, 0)),
+                "" if m.deleted else m.locale,
             )
             for m in members
         ]
@@ -336,10 +346,12 @@ class Directory:
             # Someone who left keeps the moment they left, however often a sync says it again.
             self.db.conn.executemany(
                 "INSERT INTO people (platform, user_id, name, tz, is_bot, deleted, guest,"
-                " updated_at, left_at, pruned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " updated_at, left_at, pruned_at, locale)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (platform, user_id) DO UPDATE SET"
                 " name = CASE WHEN excluded.deleted THEN name ELSE excluded.name END,"
                 " tz = CASE WHEN tz_chosen OR excluded.deleted THEN tz ELSE excluded.tz END,"
+                " locale = CASE WHEN excluded.locale != '' THEN excluded.locale ELSE locale END,"
                 " is_bot = excluded.is_bot, deleted = excluded.deleted, guest = excluded.guest,"
                 " updated_at = excluded.updated_at, left_at = CASE WHEN NOT excluded.deleted"
                 " THEN 0 WHEN left_at > 0 THEN left_at ELSE excluded.left_at END,"
@@ -476,12 +488,12 @@ def _active(
     return where, params
 
 
-_MEMBER_COLUMNS = "platform, user_id, name, tz, is_bot, deleted, guest"
+_MEMBER_COLUMNS = "platform, user_id, name, tz, is_bot, deleted, guest, locale"
 
 
 def _member(row: Sequence[object]) -> Member:
     """A member from a row of _MEMBER_COLUMNS."""
-    platform, user_id, name, tz, is_bot, deleted, guest = row
+    platform, user_id, name, tz, is_bot, deleted, guest, locale = row
     return Member(
         str(platform),
         str(user_id),
@@ -490,4 +502,5 @@ def _member(row: Sequence[object]) -> Member:
         bool(is_bot),
         bool(deleted),
         bool(guest),
+        str(locale or ""),
     )

@@ -934,10 +934,12 @@ _TEAMS: dict[str, dict[str, str]] = {
 }
 
 
-# The help's opening and closing lines (handlers/help.py), in the language of a greeting or a
-# "help" in one ("hilfe", "hjælp"); the commands' own lines are in English.
+# The help's opening and closing lines (handlers/help.py) and the answer to a near miss of a
+# command word, in the language of a greeting or a "help" in one ("hilfe", "hjælp"), else the
+# person's (`Core.language_for`); the commands' own lines are in English.
 _HELP: dict[str, dict[str, str]] = {
     "en": {
+        "did_you_mean": "Did you mean `{meant}`? Type `{again}` to see what I can do.",
         "help_intro": (
             "I help you put our social media guidelines into practice: share company news in one"
             " click, report negative mentions to the social media team, and get quick answers"
@@ -946,6 +948,7 @@ _HELP: dict[str, dict[str, str]] = {
         "help_again": "Send me a direct message any time; type `{again}` to see this again.",
     },
     "da": {
+        "did_you_mean": "Mente du `{meant}`? Skriv `{again}` for at se, hvad jeg kan.",
         "help_intro": (
             "Jeg hjælper dig med at bruge vores retningslinjer for sociale medier i praksis: del"
             " virksomhedens nyheder med ét klik, meld negative omtaler til social media-teamet,"
@@ -954,6 +957,7 @@ _HELP: dict[str, dict[str, str]] = {
         "help_again": "Skriv til mig når som helst; skriv `{again}` for at se dette igen.",
     },
     "de": {
+        "did_you_mean": "Meintest du `{meant}`? Mit `{again}` siehst du, was ich kann.",
         "help_intro": (
             "Ich helfe dir, unsere Social-Media-Richtlinien im Alltag anzuwenden: Neuigkeiten des"
             " Unternehmens mit einem Klick teilen, negative Erwähnungen an das Social-Media-Team"
@@ -964,6 +968,7 @@ _HELP: dict[str, dict[str, str]] = {
         ),
     },
     "sv": {
+        "did_you_mean": "Menade du `{meant}`? Skriv `{again}` för att se vad jag kan.",
         "help_intro": (
             "Jag hjälper dig att använda våra riktlinjer för sociala medier i vardagen: dela"
             " företagets nyheter med ett klick, rapportera negativa omnämnanden till teamet för"
@@ -972,6 +977,7 @@ _HELP: dict[str, dict[str, str]] = {
         "help_again": "Skriv till mig när du vill; skriv `{again}` för att se det här igen.",
     },
     "nb": {
+        "did_you_mean": "Mente du `{meant}`? Skriv `{again}` for å se hva jeg kan.",
         "help_intro": (
             "Jeg hjelper deg å bruke retningslinjene våre for sosiale medier i praksis: del"
             " selskapets nyheter med ett klikk, meld negative omtaler til teamet for sosiale"
@@ -980,6 +986,7 @@ _HELP: dict[str, dict[str, str]] = {
         "help_again": "Skriv til meg når som helst; skriv `{again}` for å se dette igjen.",
     },
     "nl": {
+        "did_you_mean": "Bedoelde je `{meant}`? Typ `{again}` om te zien wat ik kan.",
         "help_intro": (
             "Ik help je onze richtlijnen voor sociale media in de praktijk te brengen: deel"
             " bedrijfsnieuws met één klik, meld negatieve vermeldingen aan het socialemediateam"
@@ -988,6 +995,9 @@ _HELP: dict[str, dict[str, str]] = {
         "help_again": "Stuur me altijd een bericht; typ `{again}` om dit opnieuw te zien.",
     },
     "fr": {
+        "did_you_mean": (
+            "Vouliez-vous dire `{meant}` ? Tapez `{again}` pour voir ce que je sais faire."
+        ),
         "help_intro": (
             "Je vous aide à appliquer nos règles pour les réseaux sociaux : partagez les"
             " actualités de l'entreprise en un clic, signalez les mentions négatives à l'équipe"
@@ -996,6 +1006,7 @@ _HELP: dict[str, dict[str, str]] = {
         "help_again": "Écrivez-moi quand vous voulez ; tapez `{again}` pour revoir ceci.",
     },
     "es": {
+        "did_you_mean": "¿Querías decir `{meant}`? Escribe `{again}` para ver lo que puedo hacer.",
         "help_intro": (
             "Te ayudo a poner en práctica nuestras pautas de redes sociales: comparte las"
             " noticias de la empresa con un clic, informa de menciones negativas al equipo de"

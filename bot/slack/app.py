@@ -472,7 +472,7 @@ class SlackBot:
         default time zone."""
         try:
             async with asyncio.timeout(LEARN_SECONDS):
-                found = await self.client.users_info(user=user_id)
+                found = await self.client.users_info(user=user_id, include_locale=True)
             if stranger(found["user"], self.company()):
                 return None
             return member(found["user"])

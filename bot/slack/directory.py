@@ -81,6 +81,7 @@ def member(user: dict[str, Any]) -> Member:
         is_bot=bool(user.get("is_bot")) or user["id"] == "USLACKBOT",
         deleted=bool(user.get("deleted")),
         guest=bool(user.get("is_restricted") or user.get("is_ultra_restricted")),
+        locale=str(user.get("locale") or ""),  # with `include_locale` only
     )
 
 
@@ -108,7 +109,9 @@ async def sync_people(
     total, waited = read, 0.0
     while True:
         try:
-            page = await client.users_list(limit=PAGE_SIZE, cursor=cursor or None)
+            page = await client.users_list(
+                limit=PAGE_SIZE, cursor=cursor or None, include_locale=True
+            )
         except SlackApiError as error:
             if error.response.status_code != 429:
                 raise

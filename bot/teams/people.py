@@ -24,8 +24,9 @@ def is_bot(account: ChannelAccount | None) -> bool:
     return bool(account and (account.id or "").startswith("28:"))
 
 
-def member(account: ChannelAccount, tz: str = "") -> Member | None:
-    """The directory entry for a Teams account; None without an Entra id (nobody to key on)."""
+def member(account: ChannelAccount, tz: str = "", locale: str = "") -> Member | None:
+    """The directory entry for a Teams account, with the zone and locale of their client when
+    known; None without an Entra id (nobody to key on)."""
     aad = getattr(account, "aad_object_id", None)
     if not aad:
         return None
@@ -37,6 +38,7 @@ def member(account: ChannelAccount, tz: str = "") -> Member | None:
         tz=tz,
         is_bot=is_bot(account),
         guest=role.lower() in ("guest", "anonymous"),
+        locale=locale,
     )
 
 
@@ -51,6 +53,18 @@ def timezone_of(activity: Activity, known: str = "") -> str:
     if _is_zone(activity.local_timezone):
         return str(activity.local_timezone)
     return _zone_at_offset(activity.local_timestamp, known)
+
+
+def locale_of(activity: Activity) -> str:
+    """The sender's client locale ("da-DK"): the activity's own, else the `clientInfo` entity's;
+    "" when neither says."""
+    if activity.locale:
+        return str(activity.locale)
+    for entity in activity.entities or []:
+        properties = entity.additional_properties or {}
+        if entity.type == "clientInfo" and isinstance(properties.get("locale"), str):
+            return str(properties["locale"])
+    return ""
 
 
 def _is_zone(name: object) -> bool:
@@ -168,16 +182,23 @@ def _roster_entries(accounts: Iterable[ChannelAccount]) -> list[tuple[str, str |
     return [(a.id, getattr(a, "aad_object_id", None)) for a in accounts if a.id]
 
 
-def note_sender(directory: Directory, account: ChannelAccount | None, tz: str) -> None:
-    """Record who wrote to the bot, and their time zone, without undoing what a roster said."""
-    entry = member(account, tz) if account is not None else None
+def note_sender(
+    directory: Directory, account: ChannelAccount | None, tz: str, locale: str = ""
+) -> None:
+    """Record who wrote to the bot (or installed it), their time zone and locale, without
+    undoing what a roster said."""
+    entry = member(account, tz, locale) if account is not None else None
     if entry is None:
         return
     known = directory.get(PLATFORM, entry.user_id)
     if known is not None:
         # Whoever writes is there, even if a roster had lost them.
         entry = dataclasses.replace(
-            known, name=entry.name or known.name, tz=tz or known.tz, deleted=False
+            known,
+            name=entry.name or known.name,
+            tz=tz or known.tz,
+            locale=locale or known.locale,
+            deleted=False,
         )
         if entry == known:
             return  # nothing new; most messages end here without a write

@@ -66,16 +66,16 @@ def reply(answer: Reply, errors: dict[str, str] | None = None) -> Activity:
 
 
 def person_of(core: Core, activity: Activity) -> Person:
-    """The person who sent `activity`, noted in the directory with the time zone their Teams
-    client gives (messages, button presses and dialogs alike). Roles come from the Entra object
-    id alone: anyone can write any `from.id`, so an account without an object id (no Teams user
-    lacks one; the loopback Emulator does) holds none, and is `emulator:<from.id>`, never an
-    object id."""
+    """The person who sent `activity`, noted in the directory with the time zone and locale
+    their Teams client gives (messages, button presses, dialogs and installs alike). Roles come
+    from the Entra object id alone: anyone can write any `from.id`, so an account without an
+    object id (no Teams user lacks one; the loopback Emulator does) holds none, and is
+    `emulator:<from.id>`, never an object id."""
     account = activity.from_property
     aad = account.aad_object_id if account else None
     known = core.directory.get(PLATFORM, aad) if aad else None
     tz = people.timezone_of(activity, known.tz if known else "")
-    people.note_sender(core.directory, account, tz)
+    people.note_sender(core.directory, account, tz, people.locale_of(activity))
     if account is None:
         return core.person(PLATFORM, "")
     if account.aad_object_id:
@@ -564,11 +564,19 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
             )
 
     async def _installed(self, turn_context: TurnContext) -> None:
+        activity: Activity = turn_context.activity
+        # Installed in a person's own chat: their zone and locale, as their client gives them,
+        # before any digest, which a roster alone would time by the company's morning (review12a
+        # E13); the welcome is in their language. A team's or group chat's is in English.
+        personal = (activity.conversation.conversation_type or PERSONAL) == PERSONAL
+        installer = person_of(self.core, activity) if personal else None
         key = self._remember(turn_context)
         # Teams announces one install twice (conversationUpdate and installationUpdate).
         if self.conversations.install(key):
             reach.release(self.core, self.gateway)  # a manager who got the app
-            welcome = help_message(self.core.commands, PLATFORM, self._mention(turn_context))
+            language = await self.core.language_for(installer) if installer else "en"
+            mention = self._mention(turn_context)
+            welcome = help_message(self.core.commands, PLATFORM, mention, language=language)
             await turn_context.send_activity(self._reply(turn_context.activity, welcome))
             team = TeamsChannelData().deserialize(turn_context.activity.channel_data or {}).team
             if team is not None and team.id:

@@ -527,14 +527,14 @@ class FakeSlack:
         profile = {"real_name": f"User {user}", "display_name": user.lower(), "email": ""}
         default = {"id": user, "name": user.lower(), "tz": "UTC", "tz_offset": 0,
                    "is_bot": False, "deleted": False, "profile": profile}  # fmt: skip
-        return {"ok": True, "user": self.users.get(user, default)}
+        return {"ok": True, "user": _with_locale(self.users.get(user, default), params)}
 
     async def _users_list(self, params: Params, arrived: float) -> dict[str, Any]:
         """`self.users` in pages of `limit`, with Slack's cursor."""
         people = list(self.users.values())
         start = int(params.get("cursor") or 0)
         limit = int(params.get("limit") or 200)
-        page = people[start : start + limit]
+        page = [_with_locale(person, params) for person in people[start : start + limit]]
         following = str(start + limit) if start + limit < len(people) else ""
         return {"ok": True, "members": page, "response_metadata": {"next_cursor": following}}
 
@@ -651,3 +651,11 @@ class FakeSlack:
         "views.open": _views,
         "views.publish": _views,
     }
+
+
+def _with_locale(user: dict[str, Any], params: Params) -> dict[str, Any]:
+    """A member as users.info and users.list give them: their `locale` only when asked for
+    with `include_locale`."""
+    if str(params.get("include_locale", "")).lower() in ("1", "true"):
+        return user
+    return {key: value for key, value in user.items() if key != "locale"}

@@ -449,6 +449,35 @@ async def test_people_sync_pages_through_the_workspace(bot, slack) -> None:
     assert len(calls(slack, "users.list")) == 3  # 200 + 200 + 53
 
 
+async def test_a_person_is_answered_in_their_slack_locales_language(bot, slack) -> None:
+    # Slack's locale was never asked for: a Copenhagen employee got the help, the App Home and
+    # "Did you mean" in English though the bot speaks Danish. users.list gives it with
+    # `include_locale`; a later sync brings a change.
+    dm = "U2147483697"  # who sends message_im.json
+    slack.users = {
+        user: {"id": user, "name": user.lower(), "profile": {}, "locale": "da-DK"}
+        for user in (dm, "W111")
+    }
+    assert await bot.runtime.slack.sync_people()
+    said = {"hi": "EvLOCALE1", "prefrences": "EvLOCALE2"}
+    for text, event_id in said.items():
+        await post_json(bot, {**with_text("message_im.json", text), "event_id": event_id})
+    help_text, near_miss = (m["text"] for m in await wait_for_call(slack, "chat.postMessage", 2))
+    home = {"type": "app_home_opened", "user": "W111", "channel": "D1", "tab": "home"}
+    await post_json(
+        bot, {**with_text("message_im.json", ""), "event_id": "EvLOCALE3", "event": home}
+    )
+    (published,) = await wait_for_call(slack, "views.publish")
+    slack.users["W111"]["locale"] = "de-DE"
+    assert await bot.runtime.slack.sync_people()
+    reply = await command_reply(bot, slack, "/socialbot", "help")
+
+    assert help_text.startswith("Jeg hjælper dig")
+    assert near_miss.startswith("Mente du `/socialbot preferences`?")
+    assert "Jeg hjælper dig" in json.dumps(published["view"]["blocks"], ensure_ascii=False)
+    assert "Ich helfe dir" in json.dumps(reply["blocks"], ensure_ascii=False)
+
+
 async def test_channel_chatter_is_not_answered(bot, slack) -> None:
     envelope = with_text("message_im.json", "can I post a photo from the office party?")
     envelope["event"] |= {"channel": "C222", "channel_type": "channel"}

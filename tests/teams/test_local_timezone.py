@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.teams.conftest import Teams
+from tests.teams.conftest import Teams, card_text
 from tests.teams.test_people import CHANNEL_INSTALLED, roster  # noqa: F401 - a fixture
 
 PERSONAL = "teams-message-personal.json"
 AAD = "7faf8ab2-3d56-4244-b585-20c8a42ed2b8"  # the sender of PERSONAL
+PERSONAL_ADDED = "teams-conversationUpdate-bot-added-personal.json"
 
 
 def zone(teams: Teams) -> str:
@@ -63,3 +64,30 @@ async def test_roster_people_without_a_zone_are_named_with_their_digest_time(
             PERSONAL, text="hi", entities=client, conversation=chat, **{"from": sender}
         )
     assert await lines() == []
+
+
+async def test_a_person_is_answered_in_their_teams_clients_language(teams: Teams) -> None:
+    # Teams' locale was used only for "still working": a Copenhagen employee got the help and
+    # every fixed line in English though the bot speaks Danish. It follows a change of client.
+    for text, locale in [("hi", "da-DK"), ("prefrences", "da-DK"), ("hi", "de-DE")]:
+        await teams.post(PERSONAL, text=text, locale=locale)
+    await teams.post(PERSONAL, text="hi", locale=None, entities=[])
+    said = [card_text(call.activity) for call in teams.connector.sent]
+    danish_help, danish_near_miss, german_help, kept = said
+
+    assert "Jeg hjælper dig" in danish_help and "Skriv til mig" in danish_help
+    assert danish_near_miss.startswith("Mente du")
+    assert "Ich helfe dir" in german_help
+    assert "Ich helfe dir" in kept  # an activity without a locale changes nothing
+
+
+async def test_an_install_gives_the_installers_zone_and_language(teams: Teams) -> None:
+    # review12a E13: known from a roster only, a Chicago employee got Lisbon's morning; the
+    # install of the app, the first thing Teams tells of them, gives their zone and locale.
+    client = [{"type": "clientInfo", "timezone": "America/Chicago", "locale": "es-US"}]
+    await teams.post(PERSONAL_ADDED, entities=client, locale="es-US")
+
+    member = teams.core.directory.get("teams", "***")  # the installer's Entra object id
+    assert member is not None and member.tz == "America/Chicago" and member.locale == "es-US"
+    [welcome] = [card_text(call.activity) for call in teams.connector.sent]
+    assert "Te ayudo a poner en práctica" in welcome

@@ -78,13 +78,12 @@ async def test_one_failing_team_does_not_stop_the_sync(teams: Teams, roster: obj
     assert await teams.bot.sync_people() == 0  # logged, not raised
 
 
-async def test_a_message_records_the_senders_time_zone(teams: Teams) -> None:
+async def test_a_message_records_the_senders_time_zone_and_locale(teams: Teams) -> None:
     await teams.post(PERSONAL, text="hello")
 
     member = teams.core.directory.get("teams", "7faf8ab2-3d56-4244-b585-20c8a42ed2b8")
-    assert member == Member(
-        "teams", "7faf8ab2-3d56-4244-b585-20c8a42ed2b8", "Megan Bowen", "America/Los_Angeles"
-    )
+    megan = ("teams", "7faf8ab2-3d56-4244-b585-20c8a42ed2b8", "Megan Bowen")
+    assert member == Member(*megan, "America/Los_Angeles", locale="en-US")
 
 
 async def test_a_guest_who_writes_before_any_roster_is_read_is_a_guest(teams: Teams) -> None:
