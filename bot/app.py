@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import errno
 import logging
 import signal
 import sys
@@ -29,11 +28,12 @@ from bot.server import (
     KEEPALIVE_SECONDS,
     MAX_CONNECTIONS,
     build_web_app,
+    cannot_listen,
     listen,
     open_files_limit,
     quiet_accept_errors,
 )
-from bot.settings import Settings, SettingsError, without_userinfo
+from bot.settings import Settings, without_userinfo
 from bot.slack import app as slack_app
 from bot.slack import uploads as slack_uploads
 from bot.slack.app import SlackBot
@@ -512,18 +512,7 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
     except OSError as error:
         await runner.cleanup()
         runtime.db.close()
-        where = f"cannot listen on {settings.host}:{settings.port}"
-        if error.errno in (errno.EADDRINUSE, errno.EACCES):
-            reason = "it is in use" if error.errno == errno.EADDRINUSE else error.strerror
-            raise SettingsError(
-                f"Invalid setting PORT: {where}: {reason}; stop what uses it or set PORT to a"
-                " free port"
-            ) from None
-        # Not the port's fault: a host name that does not resolve, an address not this machine's.
-        raise SettingsError(
-            f"Invalid setting SOCIALBOT_HOST: {where}: {error.strerror}; leave it unset to"
-            " listen on every address (0.0.0.0)"
-        ) from None
+        raise cannot_listen(settings.host, settings.port, error) from None
     log.info(
         "socialbot %s listening",
         __version__,

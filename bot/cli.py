@@ -111,6 +111,7 @@ def run() -> None:
     import asyncio
 
     from bot.app import serve
+    from bot.server import check_listen
 
     log = logging.getLogger(__name__)
     if stale:
@@ -119,6 +120,7 @@ def run() -> None:
             extra={"last": stale},
         )
     try:
+        check_listen(settings.host, settings.port)  # before the database is opened or made
         new = not settings.db.exists()
         settle_on_start(settings)
         runtime = runtime_or_exit(settings, upgrade=True)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import hmac
 import logging
 import resource
+import socket
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +16,7 @@ from aiohttp.web_protocol import RequestHandler
 
 from bot.readiness import readiness
 from bot.repeats import Repeated
+from bot.settings import SettingsError
 from bot.teams import origin, share_links
 
 if TYPE_CHECKING:
@@ -134,6 +137,37 @@ async def listen(
     server before `runner.cleanup()`."""
     guard = ConnectionGuard(runner, limit=limit, head_seconds=head_seconds)
     return await asyncio.get_running_loop().create_server(guard, host, port)
+
+
+def cannot_listen(host: str | None, port: int, error: OSError) -> SettingsError:
+    """Why the bot cannot listen on `host:port`, as the setting to change."""
+    where = f"cannot listen on {host}:{port}"
+    if error.errno in (errno.EADDRINUSE, errno.EACCES):
+        reason = "it is in use" if error.errno == errno.EADDRINUSE else error.strerror
+        return SettingsError(
+            f"Invalid setting PORT: {where}: {reason}; stop what uses it or set PORT to a free port"
+        )
+    # Not the port's fault: a host name that does not resolve, an address not this machine's.
+    return SettingsError(
+        f"Invalid setting SOCIALBOT_HOST: {where}: {error.strerror}; leave it unset to"
+        " listen on every address (0.0.0.0)"
+    )
+
+
+def check_listen(host: str | None, port: int) -> None:
+    """Bind `host:port` as `listen` will, and let it go: a port in use or a host not this
+    machine's is refused (SettingsError) before the database is opened or created, so such a
+    start writes nothing (review12b D9). `listen` says the same if it is taken meanwhile."""
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        for family, kind, protocol, _, address in found:
+            with socket.socket(family, kind, protocol) as probe:
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as asyncio does
+                if family == socket.AF_INET6:
+                    probe.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+                probe.bind(address)
+    except OSError as error:
+        raise cannot_listen(host, port, error) from None
 
 
 ACCEPT_ERROR = "socket.accept() out of system resource"
