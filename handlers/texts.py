@@ -1017,8 +1017,150 @@ _HELP: dict[str, dict[str, str]] = {
 }
 
 
+# The few lines atop a Slack person's first digest (handlers/digest/views.py `welcome`), in the
+# language the bot speaks to people it has not heard from: `{when}` is `every_day`, `from_to`
+# or `on_days`; day names Monday first.
+_DIGEST: dict[str, dict[str, str]] = {
+    "en": {
+        "welcome": (
+            "Hi, I'm socialbot, your company's helper for social media. {when} I send you a few"
+            " items worth sharing, each with a post ready for {networks}: one click opens it to"
+            " share. Ask me anything about our social media guidelines, have a post checked"
+            " before you publish it, or report a post about us that worries you: `{help}` lists"
+            " it all. The time, days and topics of your digest are yours to change with"
+            " `{preferences}`; the buttons under this digest mute it for a week or stop it."
+        ),
+        "every_day": "Every day",
+        "from_to": "From {first} to {last}",
+        "on_days": "Every {days}",
+        "and": "and",
+        "day_names": "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday",
+    },
+    "da": {
+        "welcome": (
+            "Hej, jeg er socialbot, din virksomheds hjælper til sociale medier. {when} sender jeg"
+            " dig et par ting, der er værd at dele, hver med et opslag klar til {networks}: ét"
+            " klik åbner det, så du kan dele det. Spørg mig om alt i vores retningslinjer for"
+            " sociale medier, få et opslag tjekket, før du udgiver det, eller meld et opslag om"
+            " os, der bekymrer dig: `{help}` viser det hele. Tidspunkt, dage og emner for din"
+            " oversigt ændrer du selv med `{preferences}`; knapperne under denne oversigt sætter"
+            " den på pause i en uge eller stopper den."
+        ),
+        "every_day": "Hver dag",
+        "from_to": "Fra {first} til {last}",
+        "on_days": "Hver {days}",
+        "and": "og",
+        "day_names": "mandag,tirsdag,onsdag,torsdag,fredag,lørdag,søndag",
+    },
+    "de": {
+        "welcome": (
+            "Hallo, ich bin socialbot, der Helfer deines Unternehmens für soziale Medien. {when}"
+            " schicke ich dir ein paar Beiträge, die sich zum Teilen lohnen, jeweils mit einem"
+            " fertigen Post für {networks}: Ein Klick öffnet ihn zum Teilen. Frag mich alles zu"
+            " unseren Social-Media-Richtlinien, lass einen Beitrag vor dem Veröffentlichen prüfen"
+            " oder melde einen Beitrag über uns, der dir Sorgen macht: `{help}` zeigt alles."
+            " Uhrzeit, Tage und Themen deines Digests änderst du mit `{preferences}`; die Buttons"
+            " unter diesem Digest pausieren ihn für eine Woche oder beenden ihn."
+        ),
+        "every_day": "Jeden Tag",
+        "from_to": "Von {first} bis {last}",
+        "on_days": "Jeden {days}",
+        "and": "und",
+        "day_names": "Montag,Dienstag,Mittwoch,Donnerstag,Freitag,Samstag,Sonntag",
+    },
+    "sv": {
+        "welcome": (
+            "Hej, jag är socialbot, ditt företags hjälpreda för sociala medier. {when} skickar"
+            " jag dig några saker som är värda att dela, var och en med ett inlägg klart för"
+            " {networks}: ett klick öppnar det för delning. Fråga mig vad som helst om våra"
+            " riktlinjer för sociala medier, låt mig granska ett inlägg innan du publicerar det,"
+            " eller rapportera ett inlägg om oss som oroar dig: `{help}` visar allt. Tid, dagar"
+            " och ämnen för ditt utskick ändrar du själv med `{preferences}`; knapparna under"
+            " det här utskicket pausar det en vecka eller stoppar det."
+        ),
+        "every_day": "Varje dag",
+        "from_to": "Från {first} till {last}",
+        "on_days": "Varje {days}",
+        "and": "och",
+        "day_names": "måndag,tisdag,onsdag,torsdag,fredag,lördag,söndag",
+    },
+    "nb": {
+        "welcome": (
+            "Hei, jeg er socialbot, selskapets hjelper for sosiale medier. {when} sender jeg deg"
+            " noen saker som er verdt å dele, hver med et innlegg klart for {networks}: ett klikk"
+            " åpner det for deling. Spør meg om hva som helst i retningslinjene våre for sosiale"
+            " medier, få et innlegg sjekket før du publiserer det, eller meld et innlegg om oss"
+            " som bekymrer deg: `{help}` viser alt. Tidspunkt, dager og emner for sammendraget"
+            " ditt endrer du selv med `{preferences}`; knappene under dette sammendraget pauser"
+            " det i en uke eller stopper det."
+        ),
+        "every_day": "Hver dag",
+        "from_to": "Fra {first} til {last}",
+        "on_days": "Hver {days}",
+        "and": "og",
+        "day_names": "mandag,tirsdag,onsdag,torsdag,fredag,lørdag,søndag",
+    },
+    "nl": {
+        "welcome": (
+            "Hoi, ik ben socialbot, de hulp van je bedrijf voor sociale media. {when} stuur ik je"
+            " een paar berichten die het delen waard zijn, elk met een bericht klaar voor"
+            " {networks}: één klik opent het om te delen. Vraag me alles over onze richtlijnen"
+            " voor sociale media, laat een bericht controleren voordat je het publiceert, of meld"
+            " een bericht over ons dat je zorgen baart: `{help}` toont alles. De tijd, dagen en"
+            " onderwerpen van je overzicht pas je zelf aan met `{preferences}`; de knoppen onder"
+            " dit overzicht pauzeren het een week of stoppen het."
+        ),
+        "every_day": "Elke dag",
+        "from_to": "Van {first} tot en met {last}",
+        "on_days": "Elke {days}",
+        "and": "en",
+        "day_names": "maandag,dinsdag,woensdag,donderdag,vrijdag,zaterdag,zondag",
+    },
+    "fr": {
+        "welcome": (
+            "Bonjour, je suis socialbot, l'assistant de votre entreprise pour les réseaux"
+            " sociaux. {when}, je vous envoie quelques contenus à partager, chacun avec une"
+            " publication prête pour {networks} : un clic l'ouvre pour la partager. Posez-moi"
+            " toute question sur nos règles pour les réseaux sociaux, faites vérifier une"
+            " publication avant de la publier, ou signalez une publication sur nous qui vous"
+            " inquiète : `{help}` liste tout. L'heure, les jours et les sujets de votre sélection"
+            " se changent avec `{preferences}` ; les boutons sous cette sélection la suspendent"
+            " une semaine ou l'arrêtent."
+        ),
+        "every_day": "Tous les jours",
+        "from_to": "Du {first} au {last}",
+        "on_days": "Chaque {days}",
+        "and": "et",
+        "day_names": "lundi,mardi,mercredi,jeudi,vendredi,samedi,dimanche",
+    },
+    "es": {
+        "welcome": (
+            "Hola, soy socialbot, el asistente de tu empresa para redes sociales. {when} te envío"
+            " algunas noticias que vale la pena compartir, cada una con una publicación lista"
+            " para {networks}: un clic la abre para compartirla. Pregúntame lo que quieras sobre"
+            " nuestras pautas de redes sociales, haz que revise una publicación antes de"
+            " publicarla o informa de una publicación sobre nosotros que te preocupe: `{help}` lo"
+            " muestra todo. La hora, los días y los temas de tu resumen los cambias tú con"
+            " `{preferences}`; los botones bajo este resumen lo pausan una semana o lo detienen."
+        ),
+        "every_day": "Todos los días",
+        "from_to": "De {first} a {last}",
+        "on_days": "Los {days}",
+        "and": "y",
+        "day_names": "lunes,martes,miércoles,jueves,viernes,sábado,domingo",
+    },
+}
+
+
 TEXTS: dict[str, dict[str, str]] = {
-    code: {**_GUIDELINES[code], **_CHECKS[code], **_ASSISTANT[code], **_TEAMS[code], **_HELP[code]}
+    code: {
+        **_GUIDELINES[code],
+        **_CHECKS[code],
+        **_ASSISTANT[code],
+        **_TEAMS[code],
+        **_HELP[code],
+        **_DIGEST[code],
+    }
     for code in _GUIDELINES
 }
 # Locales of a client whose language the bot speaks under another code.

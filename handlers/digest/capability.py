@@ -34,11 +34,13 @@ from handlers.digest.views import (
     preferences_fields,
     preferences_form,
     stats_blocks,
+    welcome,
 )
 from handlers.errors import UserError
 from handlers.guidelines.language import written_in
 from handlers.insights.leaderboard import joined, set_joined
 from handlers.people import Person, Role
+from handlers.texts import language_of
 from handlers.views import (
     Actions,
     Block,
@@ -440,11 +442,12 @@ class Digest:
         left = self._left_of_day(platform, user_id, today, now)
 
         welcomed = self.store.welcomed_on(platform, user_id)
-        welcome = platform in WELCOMED_IN_DIGEST and welcomed in (None, key)
+        welcomes = platform in WELCOMED_IN_DIGEST and welcomed in (None, key)
+        greeting = self._welcome(platform, user_id) if welcomes else ""
 
         def enqueue(sent: DigestPlan) -> None:
             self.core.outbox.enqueue(
-                platform, [user_id], ids.PURPOSE, key, digest_message(sent, welcome), quiet=True,
+                platform, [user_id], ids.PURPOSE, key, digest_message(sent, greeting), quiet=True,
                 expires_in=left,
             )  # fmt: skip
 
@@ -459,11 +462,23 @@ class Digest:
             if kept.empty:
                 return False
             plan = kept
-        if welcome:
+        if welcomes:
             self.store.welcome(platform, user_id, today)
         self.store.record_sent(platform, user_id, [e.item.id for e in plan.entries], today, now)
         self.schedule.replan(platform, user_id, now, last_date=today)
         return True
+
+    def _welcome(self, platform: str, user_id: str) -> str:
+        """The lines atop the person's first digest: in the guidelines' language (the bot knows
+        no Slack person's own; English when it speaks none of it), naming their digest days and
+        networks."""
+        try:
+            language = language_of(self.core.guidelines.file.index.language)
+        except UserError:  # guidelines that cannot be read say so elsewhere
+            language = "en"
+        prefs = self.store.preferences(platform, user_id)
+        days = self.plan.days_of(prefs, self.zone(platform, user_id))
+        return welcome(platform, language, days, prefs.networks)
 
     def _left_of_day(self, platform: str, user_id: str, day: date, now: datetime) -> float:
         """Seconds left of the person's `day`: their digest is sent until its end, never
@@ -504,6 +519,7 @@ class Digest:
                     plan = replace(instead, local_date=day)
                     added = [entry.item.id for entry in plan.entries]
                 welcomes = self.store.welcomed_on(platform, user_id) == key
+                greeting = self._welcome(platform, user_id) if welcomes else ""
                 with self.db.atomic():  # a stop or a lock never leaves them without a digest
                     self.core.outbox.withdraw(platform, ids.PURPOSE, key, [user_id])
                     self.store.unrecord(platform, user_id, item_id, key)
@@ -511,7 +527,7 @@ class Digest:
                         self.store.record_sent(platform, user_id, added, day, now)
                     if not plan.empty:
                         self.core.outbox.enqueue(
-                            platform, [user_id], ids.PURPOSE, key, digest_message(plan, welcomes),
+                            platform, [user_id], ids.PURPOSE, key, digest_message(plan, greeting),
                             quiet=True, expires_in=self._left_of_day(platform, user_id, day, now),
                         )  # fmt: skip
                 await asyncio.sleep(0)  # people's clicks are answered in between

@@ -12,6 +12,7 @@ from handlers.digest import ids
 from handlers.digest.model import DigestPlan, ItemStats
 from handlers.digest.store import Preferences
 from handlers.shares import share_buttons
+from handlers.texts import text_for
 from handlers.views import (
     Actions,
     Block,
@@ -105,11 +106,11 @@ def _suggested(posts: Mapping[Network, SuggestedPost]) -> Block | None:
     return Context(f"Suggested post: {untrusted(post.text)}") if post is not None else None
 
 
-def digest_message(plan: DigestPlan, welcomes: bool = False) -> Message:
+def digest_message(plan: DigestPlan, greeting: str = "") -> Message:
     """The daily DM: each item with share buttons and "Not for me", then the footer; the first
-    one that `welcomes` the person says what the bot is, above all."""
+    one says what the bot is (`greeting`), above all."""
     count = len(plan.entries) + len(plan.offers)
-    blocks: list[Block] = [Text(welcome(plan.platform))] if welcomes else []
+    blocks: list[Block] = [Text(greeting)] if greeting else []
     blocks.append(Header("Your daily picks to share"))
     for offer in plan.offers:
         blocks += [
@@ -155,18 +156,32 @@ def digest_message(plan: DigestPlan, welcomes: bool = False) -> Message:
     return Message(f"Your daily digest: {count} {noun} to share", tuple(blocks))
 
 
-def welcome(platform: str) -> str:
-    """The few lines atop a person's first digest: what the bot is, and how to change or stop
-    the digest."""
-    return (
-        "Hi, I'm socialbot, your company's helper for social media. Each workday I send you a"
-        " few items worth sharing, each with a post ready for LinkedIn, X and Facebook: one"
-        " click opens it to share. Ask me anything about our social media guidelines, have a"
-        " post checked before you publish it, or report a post about us that worries you:"
-        f" `{typed(platform, 'socialbot', 'help')}` lists it all. The time, days and topics of"
-        f" your digest are yours to change with `{typed(platform, 'socialbot', 'preferences')}`;"
-        " the buttons under this digest mute it for a week or stop it."
+def welcome(platform: str, language: str, days: Sequence[int], networks: Sequence[Network]) -> str:
+    """The few lines atop a person's first digest, in `language`: what the bot is, on which
+    `days` their digest comes with posts for which `networks`, and how to change or stop it."""
+    names = text_for("day_names", language).split(",")
+    chosen = sorted(set(days))
+    if len(chosen) == 7:
+        when = text_for("every_day", language)
+    elif len(chosen) > 2 and chosen == list(range(chosen[0], chosen[-1] + 1)):
+        when = text_for("from_to", language, first=names[chosen[0]], last=names[chosen[-1]])
+    else:
+        when = text_for("on_days", language, days=_listed([names[d] for d in chosen], language))
+    return text_for(
+        "welcome",
+        language,
+        when=when,
+        networks=_listed([NETWORK_NAMES[n] for n in networks], language),
+        help=typed(platform, "socialbot", "help"),
+        preferences=typed(platform, "socialbot", "preferences"),
     )
+
+
+def _listed(words: Sequence[str], language: str) -> str:
+    """`A, B and C` in `language`."""
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {text_for('and', language)} {words[-1]}"
 
 
 WORKDAYS_HINT = "Your digest comes on these days, except holidays your company set for your office"

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
 from content_feed import store
+from content_feed.compose import Network
 from content_feed.parse import ParsedItem
 from tests.digest.conftest import (
     COPENHAGEN,
@@ -279,7 +281,32 @@ async def test_a_slack_person_s_first_digest_says_what_the_bot_is(bot, slack) ->
     said = first[0]["text"]["text"]
     assert said.startswith("Hi, I'm socialbot") and first[1]["type"] == "header"
     assert "`/socialbot help`" in said and "`/socialbot preferences`" in said
+    assert "From Monday to Friday I send" in said and "for LinkedIn, X and Facebook:" in said
     assert "Hi, I" not in json.dumps(second)  # once
+
+
+async def test_the_first_digest_s_welcome_speaks_the_company_s_language_and_days(
+    make_bot, slack, tmp_path
+) -> None:
+    # It was English whatever the guidelines' language, said "each workday" whatever the
+    # digest days, and named the three networks whoever chose one.
+    guidelines = tmp_path / "retningslinjer.md"
+    guidelines.write_text(
+        "# Retningslinjer for sociale medier\n\nNår du deler nyheder om virksomheden, så skriv"
+        " at du arbejder her. Del aldrig fortrolige oplysninger om kunder eller kolleger.\n\n"
+        "## Kritik\n\nSvar ikke selv på kritik af virksomheden; send den til teamet.\n"
+    )
+    bot = await make_bot(guidelines=guidelines, digest_days="mon,wed,fri")
+    await add_feeds(bot.runtime.db, tmp_path)
+    prefs = bot.digest.store.preferences("slack", COPENHAGEN)
+    bot.digest.store.save("slack", COPENHAGEN, replace(prefs, networks=(Network.LINKEDIN,)))
+    await bot.runtime.core.tick(at(23, 8, 30))
+    await delivered(bot, "2026-11-23")
+
+    said = digests_to(slack, COPENHAGEN)[0].blocks[0]["text"]["text"]
+    assert said.startswith("Hej, jeg er socialbot")
+    assert "Hver mandag, onsdag og fredag sender jeg dig" in said
+    assert "klar til LinkedIn:" in said and "`/socialbot preferences`" in said
 
 
 def picture_too_long(guid: str, title: str, minute: int) -> ParsedItem:
