@@ -124,7 +124,14 @@ class Insights:
 
     async def message(self, end: datetime, days: int) -> Message:
         """The insights with their chart, computed in a thread and drawn in a process."""
-        figures = await off_the_loop(self.core.db, lambda db: self.compute(db, end, days))
+        return await self._drawn(await self._figures(end, days))
+
+    async def _figures(self, end: datetime, days: int) -> Figures:
+        """`compute` in a worker thread."""
+        return await off_the_loop(self.core.db, lambda db: self.compute(db, end, days))
+
+    async def _drawn(self, figures: Figures) -> Message:
+        """The message of `figures`, with their chart drawn in a process (kept for the home)."""
         chart = await charts.draw_apart(figures)
         self.latest = figures
         kept.remember(self.core.db, figures, chart, dated_title(figures), datetime.now(UTC))
@@ -179,8 +186,15 @@ class Insights:
     async def _send_weekly(self, due: datetime, key: str) -> None:
         try:
             teams = {p: self.core.team_for(p) for p in PLATFORMS if self.core.can_message(p)}
-            if any(teams.values()):
-                message = await self.message(due, DEFAULT_DAYS)
+            figures = await self._figures(due, DEFAULT_DAYS) if any(teams.values()) else None
+            if figures is not None and figures.nothing_happened:
+                # The bot's first week (it started after the week's time): no empty report
+                # as the team's first message from it (review12b D9).
+                log.info(
+                    "weekly insights not sent: nothing happened in the week", extra={"week": key}
+                )
+            elif figures is not None:
+                message = await self._drawn(figures)
                 for platform, team in teams.items():
                     if team:
                         self.core.outbox.enqueue(platform, team, WEEKLY, key, message)

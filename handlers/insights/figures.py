@@ -232,6 +232,22 @@ class Figures:
         """Share clicks in the period, every network."""
         return sum(self.shares.values())
 
+    @property
+    def nothing_happened(self) -> bool:
+        """No digest reached anyone or failed, nothing was shared, reported or asked, nothing
+        waits and no feed fails: a period with nothing to tell (before the bot was there)."""
+        return not (
+            self.offered
+            or self.participation.reached
+            or self.shares_total
+            or self.digests_not_delivered
+            or self.reports.filed
+            or self.reports.open_now
+            or self.questions.asked
+            or self.questions.waiting
+            or self.feeds_failing
+        )
+
     def as_json(self) -> dict[str, Any]:
         """The figures as one JSON object (times ISO 8601, days as dates)."""
         return {

@@ -66,6 +66,18 @@ async def test_the_weekly_chart_is_uploaded_to_the_managers_once(make_bot, slack
     assert "2 of 4 people who got a digest shared (50%)" in text
 
 
+async def test_a_first_week_with_nothing_in_it_sends_no_empty_insights(
+    make_slack_bot, slack
+) -> None:
+    # A first start on a Monday after the weekly time: the team's first message from the new
+    # bot is not a report of a week it was not there (review12b D9).
+    bot = await make_slack_bot(social_media_managers=[MANAGER], timezone=ZONE)
+    await weekly_tick(bot, 0.02)
+    await weekly_tick(bot, 0.05)
+    queued = bot.runtime.db.execute("SELECT count(*) FROM deliveries WHERE purpose = 'insights'")
+    assert queued.fetchone()[0] == 0
+
+
 async def test_a_restart_does_not_send_the_week_again(make_bot, slack) -> None:
     first = await make_bot()
     await weekly_tick(first, 0.02)
