@@ -50,7 +50,8 @@ from content_feed.refresh import refresh_due
 from content_feed.store import failing_feeds
 from handlers import announcements, digest, reports
 from handlers import assistant as pane
-from handlers.core import Core, Daily
+from handlers.core import Core
+from handlers.daily import Daily
 from handlers.digest.store import DigestStore
 from handlers.feeds import Feeds
 from handlers.groups import GroupReader, GroupState

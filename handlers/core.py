@@ -9,7 +9,7 @@ import time
 import unicodedata
 from collections.abc import Awaitable, Callable, Coroutine, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, Protocol
 
 from sqlite_utils import Database
@@ -26,7 +26,9 @@ from handlers.command_words import (
     typed,
 )
 from handlers.commands import Commands
+from handlers.daily import Daily, DueJob
 from handlers.errors import UserError, database_locked
+from handlers.follow_ups import QuestionsBefore, is_follow_up
 from handlers.groups import GroupMembers
 from handlers.guidelines import GuidelinesQA
 from handlers.guidelines.answer import offline_answer
@@ -51,7 +53,6 @@ from handlers.views import (
 
 log = logging.getLogger(__name__)
 
-DueJob = Callable[[datetime], Awaitable[None]]
 Action = Callable[[Person, str], Awaitable[Reply | None]]
 Submit = Callable[[Person, Values, str], Awaitable[Reply | None]]
 # One field of a form checked alone, as its submit checks it: what is wrong, or None.
@@ -66,34 +67,6 @@ OnLink = Callable[[Person, str], Awaitable[Message | None]]
 OnHeld = Callable[[str, str], None]
 # (who replied, the key the message was sent under, the reply's text, the reply's own id)
 ThreadReply = Callable[[Person, str, str, str], Awaitable[None]]
-
-
-@dataclass
-class Daily:
-    """A job that runs once a day, at the first clock tick of the day (UTC) it works at: one
-    that fails (a locked database, a bug) is tried again at the next tick, its failure logged
-    once."""
-
-    name: str
-    job: DueJob
-    done_on: date | None = None
-    failing: bool = False
-
-    async def __call__(self, now: datetime) -> None:
-        if self.done_on == now.date():
-            return
-        try:
-            await self.job(now)
-        except Exception as error:
-            if database_locked(error):
-                raise  # the clock's matter, said once for every job it holds up: `Core.tick`
-            if not self.failing:
-                log.exception("daily job failed; tried at each tick", extra={"job": self.name})
-            self.failing = True
-            return
-        if self.failing:
-            log.info("daily job worked again", extra={"job": self.name})
-        self.done_on, self.failing = now.date(), False
 
 
 # The console's stand-in for the team's channel: every `--manager` console session reads it.
@@ -201,14 +174,6 @@ THANKS = {
     **dict.fromkeys(("merci bien", "mille mercis"), "fr"),
     **dict.fromkeys(_THANKS_UNSPOKEN, UNSPOKEN),
 }
-# A question that reads as a follow-up of the one before ("and on TikTok?"): a few words, or
-# an opening that goes on from it; read with the person's question before it when that came
-# within FOLLOW_UP_WITHIN seconds.
-FOLLOW_UP_WORDS = 4
-FOLLOW_UP_OPENINGS = re.compile(
-    r"^(and|also|or|what about|how about|what if|og|und|en|et|y|och)\b", re.IGNORECASE
-)
-FOLLOW_UP_WITHIN = 15 * 60.0
 # An emoji as Slack writes it (`:+1:`, `:pray::skin-tone-2:`).
 _SLACK_EMOJI = re.compile(r"(?::[a-z0-9_+'-]+:)+")
 # An emoji is symbols (So) with skin tones (Sk), joiners (Cf) and variation selectors (Mn).
@@ -382,9 +347,8 @@ class Core:
         self._channels: dict[str, Channels] = {}
         self._on_link: list[OnLink] = []
         self._soon: set[asyncio.Task[None]] = set()
-        # (platform, user id) → (their last guideline question, read with any follow-up of
-        # it, and when it came: time.monotonic()).
-        self._asked: dict[tuple[str, str], tuple[str, float]] = {}
+        # Each asker's last guideline question, read with any follow-up of it.
+        self.questions_before = QuestionsBefore()
         socialbot, self.socialbot = socialbot_command(self.commands, self.language_for)
         self.commands.add(socialbot)
         self.commands.add(guidelines.slash_command())
@@ -653,11 +617,14 @@ class Core:
         """`text` after the person's question before it when it follows that up ("and on
         TikTok?", within FOLLOW_UP_WITHIN seconds), as the assistant pane reads it; else as it
         is, the question later follow-ups are read with."""
-        key, now, said = (person.platform, person.user_id), time.monotonic(), " ".join(text.split())
-        before, asked_at = self._asked.get(key, ("", 0.0))
-        recent = bool(before) and now - asked_at <= FOLLOW_UP_WITHIN
-        follows = recent and await self.follows_up(said)
-        self._asked[key] = (before if follows else said, now)
+        asker, now, said = (
+            (person.platform, person.user_id),
+            time.monotonic(),
+            " ".join(text.split()),
+        )
+        before = self.questions_before.recent(asker, now)
+        follows = bool(before) and await self.follows_up(said)
+        self.questions_before.remember(asker, before if follows else said, now)
         return f"{before} {said}" if follows else text
 
     async def follows_up(self, said: str) -> bool:
@@ -850,11 +817,6 @@ def _bare(text: str) -> str:
     said = " ".join(word for word in text.lower().split() if not _is_emoji(word))
     said = said.strip(DIRECTION_MARKS + _CLOSING + "?,").strip()
     return _GREETED.sub("", said).strip(DIRECTION_MARKS + _CLOSING + "?,")
-
-
-def is_follow_up(text: str) -> bool:
-    """Whether a question reads as a follow-up of the one before ("and on Instagram?")."""
-    return len(text.split()) <= FOLLOW_UP_WORDS or bool(FOLLOW_UP_OPENINGS.match(text.strip()))
 
 
 def _is_emoji(word: str) -> bool:
