@@ -122,15 +122,17 @@ def list_(as_json: bool) -> None:
 @click.argument("url_or_id")
 def remove(url_or_id: str) -> None:
     """Remove a feed (by URL or id) and its items."""
-    from content_feed import store
+    from handlers import feeds
 
     with _database() as (_, db):
         try:
-            feed = store.remove_feed(db, url_or_id)
+            feed, after = feeds.remove(db, url_or_id)
         except FeedError as error:
             _fail(error)
             return
     click.echo(f"Removed feed {feed.id}: {feed.name} ({feed.item_count} items)")
+    if after:
+        click.echo(after)
 
 
 @feeds.command("refresh")
@@ -190,25 +192,23 @@ def items(limit: int, as_json: bool) -> None:
 @click.argument("item")
 def hide(item: str) -> None:
     """Keep an item (its number in `items`, or its link) out of every digest from now on."""
-    from content_feed import store
+    from handlers import feeds
 
     runtime = runtime_or_exit(settings_or_exit())
     try:
-        found = store.find_item(runtime.db, item)
-        now = datetime.now(UTC)
-        fresh = store.hide_item(runtime.db, found, "command line", now)
-        waiting = asyncio.run(runtime.digest.withdraw_item(found.id, now)) if fresh else 0
+        hidden = asyncio.run(feeds.hide(runtime.digest, item, "command line"))
     except FeedError as error:
         _fail(error)
         return
     finally:
         runtime.db.close()
-    if not fresh:
+    found = hidden.item
+    if not hidden.fresh:
         click.echo(f"Item {found.id} is hidden already: {found.title}")
         return
     click.echo(f"Item {found.id} is kept out of every digest from now on: {found.title}")
-    if waiting:
-        click.echo(f"Taken out of {waiting} digests still waiting to go out.")
+    if hidden.waiting:
+        click.echo(f"Taken out of {hidden.waiting} digests still waiting to go out.")
     click.echo(f"Undo with: socialbot feeds unhide {found.id}")
 
 
@@ -216,11 +216,11 @@ def hide(item: str) -> None:
 @click.argument("item")
 def unhide(item: str) -> None:
     """Let a hidden item (its number, or its link) into digests again."""
-    from content_feed import store
+    from handlers import feeds
 
     with _database() as (_, db):
         try:
-            hidden = store.unhide_item(db, item)
+            hidden = feeds.unhide(db, item)
         except FeedError as error:
             _fail(error)
             return

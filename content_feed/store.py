@@ -713,18 +713,28 @@ def recent_items(db: Database, limit: int = 20) -> list[ListedItem]:
     ]
 
 
+def _typed_item(id_or_link: str) -> tuple[str, int | None]:
+    """An item as typed: the text, and the number it gives (None for a link)."""
+    text = id_or_link.strip().removeprefix("#").encode("utf-8", "replace").decode("utf-8")
+    return text, int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
+
+
+def _link_key(link: str) -> str:
+    """The story key of a link as typed (a scheme is optional); "" for no link."""
+    try:
+        return dedupe_key(link if "://" in link else f"https://{link}")
+    except ValueError:
+        return ""
+
+
 def find_item(db: Database, id_or_link: str) -> StoredItem:
     """The item with this id, or whose link is this story's; `ItemNotFoundError` when none."""
-    text = id_or_link.strip().removeprefix("#").encode("utf-8", "replace").decode("utf-8")
-    if text.isascii() and text.isdigit() and len(text) <= 18:
-        found = get_items(db, [int(text)])
-    else:
-        try:
-            key = dedupe_key(text if "://" in text else f"https://{text}")
-        except ValueError:
-            key = ""
+    text, item_id = _typed_item(id_or_link)
+    if item_id is None:
+        key = _link_key(text)
         row = db.execute("SELECT id FROM content_items WHERE url_key = ?", [key]).fetchone()
-        found = get_items(db, [row[0]]) if row else []
+        item_id = row[0] if row else None
+    found = get_items(db, [item_id]) if item_id is not None else []
     if not found:
         raise ItemNotFoundError(f"no item matches {quoted(text)}: give its number or its link")
     return found[0]
@@ -741,12 +751,21 @@ def hide_item(db: Database, item: StoredItem, via: str, now: datetime) -> bool:
 
 
 def unhide_item(db: Database, id_or_link: str) -> HiddenItem:
-    """Let a hidden item (by its id, or its link while its feed is there) into digests again;
-    `ItemNotFoundError` when it is not hidden."""
-    text = id_or_link.strip().removeprefix("#")
-    item_id = int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
+    """Let a hidden item (by its id, or its link: a removed feed's fresh stories' are known)
+    into digests again; `ItemNotFoundError` when it is not hidden."""
+    text, item_id = _typed_item(id_or_link)
     if item_id is None:
-        item_id = find_item(db, id_or_link).id
+        key = _link_key(text)
+        row = db.execute(
+            "SELECT id FROM content_items WHERE url_key = ?"
+            " UNION ALL SELECT id FROM content_removed WHERE url_key = ?",
+            [key, key],
+        ).fetchone()
+        if row is None:
+            raise ItemNotFoundError(
+                f"no item matches {quoted(text)}: give its number (the hidden ones are listed)"
+            )
+        item_id = int(row[0])
     hidden = next((h for h in hidden_items(db) if h.id == item_id), None)
     if hidden is None:
         raise ItemNotFoundError(f"item {item_id} is not hidden")

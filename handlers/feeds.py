@@ -3,6 +3,9 @@ adds and removes feeds, lists the items digests may hold, and hides one from eve
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from content_feed import store
 from content_feed.canonical import shown_url
 from content_feed.errors import FeedError
@@ -17,6 +20,9 @@ from handlers.people import Person, Role
 from handlers.reports.links import bare
 from handlers.views import Message, moment, untrusted
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 MANAGERS_ONLY = "Only the social media managers manage the feeds."
 ITEMS_LISTED = 20
 USAGE = (
@@ -24,6 +30,47 @@ USAGE = (
     " `{c} feeds items` lists what digests may hold, `{c} feeds hide NUMBER or LINK` keeps an"
     " item out of every digest from now on, `{c} feeds unhide NUMBER`, `{c} feeds hidden`."
 )
+
+
+@dataclass(frozen=True)
+class Hidden:
+    """What hiding an item did: the item, whether it is hidden now (False: it was already),
+    and how many digests waiting in the delivery queue it was taken out of."""
+
+    item: store.StoredItem
+    fresh: bool
+    waiting: int
+
+
+async def hide(digest: Digest, id_or_link: str, via: str) -> Hidden:
+    """Keep an item (its number, or its link however a chat hands it over) out of every digest
+    from now on, those waiting in the delivery queue too; `via` says where from."""
+    item = store.find_item(digest.db, bare(id_or_link))
+    now = digest.clock()
+    fresh = store.hide_item(digest.db, item, via, now)
+    return Hidden(item, fresh, await digest.withdraw_item(item.id, now) if fresh else 0)
+
+
+def unhide(db: Database, id_or_link: str) -> store.HiddenItem:
+    """Let a hidden item (its number, or its link) into digests again."""
+    return store.unhide_item(db, bare(id_or_link))
+
+
+def remove(db: Database, url_or_id: str) -> tuple[store.StoredFeed, str]:
+    """Remove a feed (its number or address) and its items: the feed, and what becomes of it
+    at the next start ("" when nothing)."""
+    feed = store.remove_feed(db, bare(url_or_id))
+    if is_sample(feed):
+        return feed, (
+            "The bundled sample comes back at the next start unless a feed is added or"
+            " SOCIALBOT_FEEDS names some."
+        )
+    if feed.origin == "settings":
+        return feed, (
+            "It is listed in SOCIALBOT_FEEDS, so it comes back at the next start unless it is"
+            " taken out of that setting."
+        )
+    return feed, ""
 
 
 class Feeds:
@@ -57,16 +104,17 @@ class Feeds:
             if word == "add":
                 return Message(await self._add(person, rest))
             if word == "remove" and rest:
-                feed = store.remove_feed(self.db, bare(rest))
+                feed, after = remove(self.db, rest)
                 return Message(
                     f"Removed feed {feed.id}: {untrusted(feed.name)} ({feed.item_count} items)."
+                    + (f" {after}" if after else "")
                 )
             if word == "items":
                 return Message(self._items(person))
             if word == "hide" and rest:
                 return Message(await self._hide(person, rest))
             if word == "unhide" and rest:
-                hidden = store.unhide_item(self.db, bare(rest))
+                hidden = unhide(self.db, rest)
                 return Message(
                     f"Item {hidden.id} (“{untrusted(hidden.title)}”) may be suggested again."
                 )
@@ -131,16 +179,14 @@ class Feeds:
         return "\n".join(lines)
 
     async def _hide(self, person: Person, rest: str) -> str:
-        item = store.find_item(self.db, bare(rest))
-        title = untrusted(item.title)
-        now = self.digest.clock()
-        if not store.hide_item(self.db, item, person.platform, now):
+        hidden = await hide(self.digest, rest, person.platform)
+        item, title = hidden.item, untrusted(hidden.item.title)
+        if not hidden.fresh:
             return f"Item {item.id} (“{title}”) is hidden already."
-        waiting = await self.digest.withdraw_item(item.id, now)
         undo = typed(person.platform, "socialbot", f"feeds unhide {item.id}")
         return (
             f"Item {item.id} (“{title}”) is kept out of every digest from now on"
-            + (f", taken out of {waiting} still waiting to go out" if waiting else "")
+            + (f", taken out of {hidden.waiting} still waiting to go out" if hidden.waiting else "")
             + f"; the digests that held it stay counted. Undo: `{undo}`."
         )
 

@@ -18,6 +18,7 @@ from bot.cli import main
 from bot.feeds_cli import feeds
 from bot.settings import load_settings
 from content_feed import store
+from content_feed.manage import seed_feeds
 from handlers import digest
 from tests.content_feed.conftest import FeedServer, item, rss
 
@@ -83,6 +84,30 @@ def test_hide_an_item_from_every_digest_and_undo(run, tmp_path: Path) -> None:
     missing = run("hide", "https://example.com/never-seen")
     assert missing.exit_code == 1 and "no item matches" in missing.output
     assert run("unhide", str(first["id"])).exit_code == 1
+
+    # Once its feed was removed, its link found no item to let in again (closing12).
+    assert run("hide", str(first["id"])).exit_code == 0
+    assert run("remove", "1").exit_code == 0
+    again = run("unhide", first["link"])
+    assert again.exit_code == 0 and f"Item {first['id']} may be suggested again" in again.output
+
+
+def test_removing_a_feed_the_settings_name_says_it_comes_back(run, tmp_path: Path) -> None:
+    # It came back at the next start, and nothing said so (closing12).
+    assert run("list").exit_code == 0  # the database, as a start makes it
+    (tmp_path / "acme.xml").write_text(ACME, encoding="utf-8")
+    db = Database(tmp_path / "bot.db")
+    seed_feeds(db, [tmp_path / "acme.xml"])  # SOCIALBOT_FEEDS=acme.xml at a start
+    removed = run("remove", "1").output
+    assert "Removed feed 1" in removed and "listed in SOCIALBOT_FEEDS, so it comes back" in removed
+    seed_feeds(db, [tmp_path / "acme.xml"])
+    assert "acme.xml" in run("list").output
+    seed_feeds(db, [])  # none set: the sample
+    sample = run("remove", "3").output
+    assert "The bundled sample comes back at the next start unless a feed is added" in sample
+    (tmp_path / "own.xml").write_text(ACME.replace("Acme", "Own"), encoding="utf-8")
+    assert run("add", "own.xml").exit_code == 0
+    assert run("remove", "4").output.strip() == "Removed feed 4: Own news (2 items)"
 
 
 def test_add_refuses_private_hosts(run) -> None:
