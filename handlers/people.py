@@ -7,7 +7,7 @@ import json
 import logging
 import re
 import time
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -368,6 +368,16 @@ class Directory:
                 " WHERE platform = ? AND user_id = ?",
                 [tz, time.time(), platform, user_id],
             )
+
+    def learn_zones(self, platform: str, zones: Mapping[str, str]) -> int:
+        """Give `zones` (user id → IANA name, from elsewhere than their client: their mailbox)
+        to those on `platform` with no zone yet; return how many got one."""
+        with self.db.atomic():
+            cursor = self.db.conn.executemany(
+                "UPDATE people SET tz = ? WHERE platform = ? AND user_id = ? AND tz = ''",
+                [(tz, platform, user_id) for user_id, tz in zones.items()],
+            )
+        return int(cursor.rowcount)
 
     def zone_chosen(self, platform: str, user_id: str) -> bool:
         """Whether the person chose their time zone themselves."""

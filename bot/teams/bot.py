@@ -41,6 +41,7 @@ from bot.teams.install import NotInstalled, SelfInstall
 from bot.teams.share_links import ShareLinks
 from bot.teams.tokens import FetchingAdapter, connector_tokens
 from bot.teams.turns import PLATFORM, Turns, reply
+from bot.teams.zones import MailboxZones, learn_zones
 from handlers.core import Core
 from handlers.errors import database_locked
 from handlers.texts import language_of, text_for
@@ -156,7 +157,8 @@ class TeamsBot:
             core.shares.signature,
             self.share_links,
         )
-        self.turns = Turns(core, self.conversations, self.gateway, Ledger(db))
+        self.mailboxes = MailboxZones.from_settings(settings)
+        self.turns = Turns(core, self.conversations, self.gateway, Ledger(db), self.mailboxes)
         self.groups = EntraGroups.from_settings(settings)
         self.installer = SelfInstall.from_settings(settings)
         self._install_note = ""  # what came of installing the app for the managers
@@ -514,6 +516,7 @@ class TeamsBot:
         # Only now, with every roster read: someone who moved to another team is in its roster.
         gone = people.mark_leavers(left, self.core.directory, self.conversations)
         log.info("synced Teams rosters", extra={"members": total, "gone": gone})
+        await learn_zones(self.core.directory, self.mailboxes)
         reach.release(self.core, self.gateway)  # a manager who joined a team the app is in
         await self.install_for_managers()
         return total

@@ -48,9 +48,9 @@ def timezone_of(activity: Activity, known: str = "") -> str:
     offset of its `localTimestamp`: `known` when it has that offset now, else `Etc/GMT±N`."""
     for entity in activity.entities or []:
         properties = entity.additional_properties or {}
-        if entity.type == "clientInfo" and _is_zone(properties.get("timezone")):
+        if entity.type == "clientInfo" and is_zone(properties.get("timezone")):
             return str(properties["timezone"])
-    if _is_zone(activity.local_timezone):
+    if is_zone(activity.local_timezone):
         return str(activity.local_timezone)
     return _zone_at_offset(activity.local_timestamp, known)
 
@@ -67,7 +67,7 @@ def locale_of(activity: Activity) -> str:
     return ""
 
 
-def _is_zone(name: object) -> bool:
+def is_zone(name: object) -> bool:
     """Whether `name` is an IANA time zone this machine knows."""
     if not isinstance(name, str) or not name:
         return False
@@ -83,7 +83,7 @@ def _zone_at_offset(stamp: object, known: str) -> str:
     `Etc/GMT±N` for whole hours (its sign is POSIX's, the reverse of ISO's); "" otherwise."""
     if not isinstance(stamp, datetime) or (offset := stamp.utcoffset()) is None:
         return ""
-    if _is_zone(known) and stamp.astimezone(ZoneInfo(known)).utcoffset() == offset:
+    if is_zone(known) and stamp.astimezone(ZoneInfo(known)).utcoffset() == offset:
         return known
     hours, rest = divmod(int(offset.total_seconds()), 3600)
     if rest or not -12 <= hours <= 14:
@@ -101,7 +101,8 @@ def unknown_zones(directory: Directory, at: time, zone: str) -> list[str]:
     return [
         f"{who} no known time zone (known from a team's roster only): their digest comes at"
         f" {at:%H:%M} {zone} (SOCIALBOT_DIGEST_TIME in SOCIALBOT_TIMEZONE) until they write to"
-        " the bot, which gives their zone, or choose one in their preferences"
+        " the bot, which gives their zone, or choose one in their preferences (or the app is"
+        " granted MailboxSettings.Read, which gives their Outlook zone)"
     ]
 
 

@@ -24,6 +24,7 @@ from bot.teams.channels import learn_channels
 from bot.teams.conversations import EMULATOR, Conversations, channel_of
 from bot.teams.gateway import TeamsGateway
 from bot.teams.shared import files_of, links, message_html, shared_message, with_links
+from bot.teams.zones import MailboxZones, learn_zones
 from handlers.command_words import SALUTATION, parse_command, said_to_bot, typed
 from handlers.core import NOT_SENT_PRIVATELY, SENT_PRIVATELY, Core
 from handlers.errors import FormErrors, UserError, database_locked
@@ -168,13 +169,19 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
     """Messages, commands, card actions, dialogs and installs, handed to the core."""
 
     def __init__(
-        self, core: Core, conversations: Conversations, gateway: TeamsGateway, ledger: Ledger
+        self,
+        core: Core,
+        conversations: Conversations,
+        gateway: TeamsGateway,
+        ledger: Ledger,
+        mailboxes: MailboxZones,
     ) -> None:
         super().__init__()
         self.core = core
         self.conversations = conversations
         self.gateway = gateway
         self.ledger = ledger
+        self.mailboxes = mailboxes  # roster people's zones, where an admin granted it
         self._invokes: dict[str, Invoke] = {
             invokes.ADAPTIVE_CARD_ACTION: self._on_card_action,
             invokes.TASK_FETCH: self._on_task_fetch,
@@ -635,6 +642,8 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         gone = people.mark_leavers(roster.left, directory, self.conversations)
         log.info("read a team's roster", extra={"members": roster.members, "gone": gone})
         reach.release(self.core, self.gateway)  # a manager in the team
+        # Their zones, where an admin granted it, before their first digest; after the answer.
+        self.core.soon("zones from Outlook", learn_zones(directory, self.mailboxes))
 
     def _remember(self, turn_context: TurnContext) -> str:
         activity: Activity = turn_context.activity

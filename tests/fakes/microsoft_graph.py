@@ -24,6 +24,10 @@ externalId eq '<manifest id>'` lists the organisation's published app (`catalog`
 to catalog id), `POST /v1.0/users/{id}/teamwork/installedApps` with `{"teamsApp@odata.bind":
 …/appCatalogs/teamsApps/<catalog id>}` installs it (201; 409 Conflict when it is already;
 `installed` records who has it).
+
+A person's mailbox settings: `GET /v1.0/users/{id}/mailboxSettings` gives `{"timeZone": …}` from
+`mailboxes` (404 MailboxNotEnabledForRESTAPI for anyone else; 403 ErrorAccessDenied unless
+`mailbox_granted`, the MailboxSettings.Read permission).
 """
 
 from __future__ import annotations
@@ -93,6 +97,9 @@ class FakeGraph:
         self.groups: dict[str, list[Json]] = {}
         self.catalog: dict[str, str] = {}  # an app's manifest id -> its id in the catalog
         self.installed: dict[str, set[str]] = {}  # a user -> the catalog ids installed for them
+        # A user -> their mailbox's time zone (a Windows or IANA name); others have no mailbox.
+        self.mailboxes: dict[str, str] = {}
+        self.mailbox_granted = True  # whether the app holds MailboxSettings.Read
         self.calls: list[GraphCall] = []
         self._tokens: set[str] = set()
         self._numbers = itertools.count(1)
@@ -104,6 +111,7 @@ class FakeGraph:
         app.router.add_get(members, self._members)
         app.router.add_get("/v1.0/appCatalogs/teamsApps", self._catalog)
         app.router.add_post("/v1.0/users/{user}/teamwork/installedApps", self._install)
+        app.router.add_get("/v1.0/users/{user}/mailboxSettings", self._mailbox)
         self._server = TestServer(app, host="127.0.0.1")
 
     @property
@@ -213,6 +221,20 @@ class FakeGraph:
             apps = [{"id": found, "externalId": wanted.group(1)}] if wanted and found else []
             answer = web.json_response({"value": apps})
         self._record(request, "catalog", {}, status)
+        return answer
+
+    async def _mailbox(self, request: web.Request) -> web.Response:
+        status, answer = self._refused(request) or (200, None)
+        user = request.match_info["user"]
+        if answer is None and not self.mailbox_granted:
+            message = "Access is denied. Check credentials and try again."
+            status, answer = 403, _graph_error(403, "ErrorAccessDenied", message)
+        elif answer is None and user not in self.mailboxes:
+            message = "The mailbox is either inactive, soft-deleted, or is hosted on-premise."
+            status, answer = 404, _graph_error(404, "MailboxNotEnabledForRESTAPI", message)
+        elif answer is None:
+            answer = web.json_response({"timeZone": self.mailboxes[user]})
+        self._record(request, "mailbox", {}, status)
         return answer
 
     async def _install(self, request: web.Request) -> web.Response:

@@ -12,7 +12,7 @@ import pytest
 
 from bot.app import Runtime, build_runtime
 from bot.settings import Settings
-from handlers.people import Role
+from handlers.people import Member, Role
 from tests.fakes.microsoft_graph import FakeGraph, graph_group, graph_user
 from tests.teams.conftest import BOT_APP_ID, MakeTeams, Teams, card_text, cards_in
 from tests.teams.test_reports import EXECUTE, LINK, PERSONAL, acknowledge
@@ -251,3 +251,35 @@ async def test_a_group_never_read_is_a_warning_and_tried_again_in_minutes(
     assert runtime.core.roles.members(Role.MANAGER, "teams") == [MEGAN]
     assert not [line for line in (await runtime.health())["warnings"] if TEAM in line]
     runtime.db.close()
+
+
+async def test_roster_people_get_their_outlook_zone_only_where_an_admin_granted_it(
+    make_settings: MakeSettings, graph: FakeGraph, caplog: pytest.LogCaptureFixture
+) -> None:
+    # review12a E13: Teams people known from a roster only got the company's morning (03:30 in
+    # Chicago). Their mailbox's zone, where the app may read it, times their first digest.
+    runtime = online(make_settings, graph)
+    directory = runtime.core.directory
+    nobody = "9a8b7c6d-0000-4000-8000-000000000001"  # no mailbox
+    chose = "9a8b7c6d-0000-4000-8000-000000000002"  # chose a zone already
+    people = (MEGAN, ALEX, nobody, chose)
+    directory.upsert(Member("teams", person, "Someone") for person in people)
+    directory.choose_zone("teams", chose, "Europe/Lisbon")
+    graph.mailboxes = {MEGAN: "Central Standard Time", ALEX: "Asia/Singapore", chose: "UTC"}
+
+    def zones() -> list[str]:
+        return [member.tz for person in people if (member := directory.get("teams", person))]
+
+    try:
+        graph.mailbox_granted = False
+        with caplog.at_level(logging.INFO):
+            await runtime.teams.sync_people()
+        assert zones() == ["", "", "", "Europe/Lisbon"]
+        assert graph.count("mailbox") == 1  # not granted: nobody else is asked today
+        assert any("MailboxSettings.Read" in str(r.__dict__) for r in caplog.records)
+
+        graph.mailbox_granted = True
+        await runtime.teams.sync_people()
+        assert zones() == ["America/Chicago", "Asia/Singapore", "", "Europe/Lisbon"]
+    finally:
+        runtime.db.close()
