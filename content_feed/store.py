@@ -650,6 +650,19 @@ def item_titles(db: Database, ids: Collection[int]) -> dict[int, str]:
     return {int(item_id): str(title) for item_id, title in rows}  # a stored item's last
 
 
+def prune_removed_titles(db: Database) -> int:
+    """Forget the kept titles of removed feeds' items that no figure names any more: not
+    offered in a digest the insights still count (`digest_offered`), never shared
+    (`share_clicks`, counted for good); returns how many. A feed's history of items never
+    suggested goes at once."""
+    cursor = db.execute(
+        "DELETE FROM content_removed_titles WHERE id NOT IN (SELECT item_id FROM digest_offered)"
+        " AND NOT EXISTS (SELECT 1 FROM share_clicks c"
+        " WHERE c.subject = 'item:' || content_removed_titles.id)"
+    )
+    return int(cursor.rowcount)
+
+
 def _item(row: dict[str, Any]) -> StoredItem:
     return StoredItem(
         id=row["id"],

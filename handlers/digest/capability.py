@@ -15,7 +15,13 @@ from zoneinfo import ZoneInfo
 
 from content_feed.compose import UTM, Network, SuggestedPost, TextModel, Vet, compose
 from content_feed.curate import DEFAULT_MAX_AGE
-from content_feed.store import StoredItem, awaiting_first_fetch, get_items, item_titles
+from content_feed.store import (
+    StoredItem,
+    awaiting_first_fetch,
+    get_items,
+    item_titles,
+    prune_removed_titles,
+)
 from handlers.checks.text import name_pattern
 from handlers.command_words import typed
 from handlers.commands import Subcommand
@@ -195,6 +201,7 @@ class Digest:
         core.on_home(self._home)
         core.on_tick("digest", self.tick)
         core.on_day("prune digest items sent", self.prune_sent)
+        core.on_day("prune removed feeds' titles", self.prune_titles)
 
     def offer(self, source: Offers) -> None:
         """Offer more than feed items in each digest (announcements to share, issue 7)."""
@@ -269,6 +276,10 @@ class Digest:
     async def prune_sent(self, now: datetime) -> None:
         """Forget which items went to whom SENT_ITEMS_KEPT ago (once a day is plenty)."""
         self.store.prune_sent((now - SENT_ITEMS_KEPT).timestamp())
+
+    async def prune_titles(self, now: datetime) -> None:
+        """Forget the titles of removed feeds' items that no figure names any more."""
+        prune_removed_titles(self.db)
 
     async def tick(self, now: datetime) -> None:
         """Queue the digests whose local time has come (a batch a minute)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
@@ -189,7 +190,14 @@ def test_an_announcement_share_is_no_digest_participation_and_removed_items_keep
         {"platform": "slack", "user_id": "U3", "subject": "announcement:1", "network": "x",
          "at": ts(26, 12)}
     )  # fmt: skip
+    db.execute(
+        "INSERT INTO content_items (id, feed_id, guid, url, url_key, title, first_seen_at,"
+        " fresh_at) VALUES (6, 1, '6', 'https://e.com/6', 'e.com/6', 'Never offered', 0, 0)"
+    )
     store.remove_feed(db, 1, now=END)
+    # The titles kept of a removed feed's items were never pruned: its whole history stayed.
+    asyncio.run(runtime.digest.prune_titles(END))  # the daily clean-up
+    assert store.item_titles(db, [3, 6]) == {3: "Item three"}  # offered, never shared: kept
 
     figures = figures_of(runtime)
 
