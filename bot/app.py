@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import signal
 import sys
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
@@ -15,7 +14,7 @@ from zoneinfo import ZoneInfo
 from aiohttp import ClientError, web
 from sqlite_utils import Database
 
-from bot import __version__, storage
+from bot import __version__, stop_signals, storage
 from bot.clock import Clock
 from bot.console import inbox as console_inbox
 from bot.console.inbox import CONSOLE_PACE, ConsoleGateway
@@ -530,37 +529,41 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
-    for signum in (signal.SIGTERM, signal.SIGINT):
+    for signum in stop_signals.SIGNALS:
         loop.add_signal_handler(signum, stop.set)
+    if stop_signals.asked_early():
+        log.info("asked to stop while starting")
+        stop.set()
     waiters: list[asyncio.Future[Any]] = [asyncio.ensure_future(stop.wait())]
     try:
-        runtime.seed_feeds()
-        runtime.embed_guidelines_in_background()
-        runtime.try_model_in_background()
-        await runtime.connect_slack()
-        await runtime.delivery.start()
-        await runtime.prune_deliveries_daily(datetime.now(UTC))  # at start, not a minute later
-        await runtime.sync_people_daily(datetime.now(UTC))  # so is the sync
-        await runtime.refresh_feeds_in_background(datetime.now(UTC))  # so is the first fetch
-        runtime.clock.start()
-        if console_in is not None:
-            runtime.teams.serve_emulator()  # the hint below offers it
-            print(CONNECT_HINT.format(port=settings.port), file=sys.stderr)
-            session = ConsoleSession(
-                runtime.core,
-                console_in,
-                sys.stdout,
-                user_id="console",
-                drain=SETTLE_SECONDS,
-                zone=ZoneInfo(settings.timezone),
-            )
-            waiters.append(asyncio.ensure_future(session.run()))
+        if not stop.is_set():  # nothing begun for a stop asked during the start
+            runtime.seed_feeds()
+            runtime.embed_guidelines_in_background()
+            runtime.try_model_in_background()
+            await runtime.connect_slack()
+            await runtime.delivery.start()
+            await runtime.prune_deliveries_daily(datetime.now(UTC))  # at start, not a minute later
+            await runtime.sync_people_daily(datetime.now(UTC))  # so is the sync
+            await runtime.refresh_feeds_in_background(datetime.now(UTC))  # so is the first fetch
+            runtime.clock.start()
+            if console_in is not None:
+                runtime.teams.serve_emulator()  # the hint below offers it
+                print(CONNECT_HINT.format(port=settings.port), file=sys.stderr)
+                session = ConsoleSession(
+                    runtime.core,
+                    console_in,
+                    sys.stdout,
+                    user_id="console",
+                    drain=SETTLE_SECONDS,
+                    zone=ZoneInfo(settings.timezone),
+                )
+                waiters.append(asyncio.ensure_future(session.run()))
         await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
     finally:
         log.info("shutting down")
         for waiter in waiters:
             waiter.cancel()
-        for signum in (signal.SIGTERM, signal.SIGINT):
+        for signum in stop_signals.SIGNALS:
             loop.remove_signal_handler(signum)
         runtime.clock.stop()
         try:

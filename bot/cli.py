@@ -92,6 +92,13 @@ def main() -> None:
 @main.command()
 def run() -> None:
     """Run the bot: Slack, the Teams endpoint, the clock (and the console when nothing else)."""
+    from bot import stop_signals
+
+    with stop_signals.noted_early():  # a stop during the start: a clean stop once started
+        _run()
+
+
+def _run() -> None:
     from bot.backup_cli import settle_on_start
     from bot.settings import SettingsError
     from bot.store import AlreadyRunning, RunLock, created_at

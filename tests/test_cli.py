@@ -161,6 +161,45 @@ def wait_for_health(
     pytest.fail("socialbot run never answered /healthz")
 
 
+def catches_sigterm(pid: int) -> bool:
+    """Whether process `pid` has a handler of its own for SIGTERM (Linux)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    caught = int(status.split("SigCgt:")[1].split()[0], 16)
+    return bool(caught & (1 << (signal.SIGTERM - 1)))
+
+
+def test_a_sigterm_while_starting_is_a_clean_stop(tmp_path: Path) -> None:
+    # `docker stop` of a container that has just started (review12b D9): the bot, still
+    # importing, ended at once with no word (or, as PID 1, ignored it until it was killed).
+    env = bot_env(tmp_path, PORT=str(free_port()), SOCIALBOT_HOST="127.0.0.1")
+    log = tmp_path / "run.err"
+    with log.open("w") as stderr:
+        process = subprocess.Popen(
+            [*SOCIALBOT, "run"],
+            env=env,
+            cwd=tmp_path,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            preexec_fn=die_with_the_tests,
+        )
+    try:
+        deadline = time.monotonic() + 30
+        while not catches_sigterm(process.pid):
+            assert process.poll() is None and time.monotonic() < deadline, log.read_text()
+            time.sleep(0.01)
+        assert "listening" not in log.read_text()  # still starting
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == 0, log.read_text()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    said = log.read_text()
+    assert "asked to stop while starting" in said and "shutting down" in said
+    assert "Traceback" not in said
+
+
 def test_every_command_has_help(tmp_path: Path) -> None:
     for command in ("run", "console", "slack-manifest", "teams-package"):
         result = socialbot(tmp_path, command, "--help")

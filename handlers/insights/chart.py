@@ -11,6 +11,7 @@ import asyncio
 import io
 import math
 import multiprocessing
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -132,10 +133,23 @@ def _few_colours(image: Image.Image) -> Image.Image:
     return image.quantize(palette=palette, dither=Image.Dither.NONE)
 
 
+def _leave_stopping_to_the_bot() -> None:
+    """In the drawing process: SIGTERM and SIGINT are the bot's to answer. Sent to the whole
+    process group (systemd's KillMode=control-group, Ctrl-C in a terminal, `timeout`), they
+    killed the drawing under the bot, which logged a BrokenProcessPool traceback at every such
+    stop (review12b D9); the drawing ends with the bot instead."""
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, signal.SIG_IGN)
+
+
 async def draw_apart(figures: Figures) -> Chart:
     """`draw` in a process of its own, for the running bot: importing matplotlib and drawing
     hold the interpreter for long stretches, which in a thread would stall the event loop."""
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    pool = ProcessPoolExecutor(
+        max_workers=1,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_leave_stopping_to_the_bot,
+    )
     try:
         return await asyncio.get_running_loop().run_in_executor(pool, draw, figures)
     finally:
