@@ -20,7 +20,11 @@ REBUTTAL = phrase_pattern(
     |total fiction|pure fiction|you obviously|clearly never
     |you haven't even|before you rant|you didn't even|shoddy
     |hit piece|clickbait|you're mistaken|you are mistaken|misinformed|baseless|unfounded
-    |not the case|with all due respect|ikke tilfældet|grundløs|grundløse|ubegrundet
+    |not the case|with all due respect|with respect|respectfully|no offence but|no offense but
+    |bei allem respekt|med al respekt|med all respekt|met alle respect|avec tout le respect
+    |sauf votre respect|con todo respeto|con todo el respeto|com todo o respeito
+    |con tutto il rispetto|z całym szacunkiem|kaikella kunnioituksella|se vší úctou
+    |ikke tilfældet|grundløs|grundløse|ubegrundet
     |nicht der fall|haltlos|unbegründet|inte fallet|grundlöst|grundlösa|ikke tilfellet
     |grunnløs|grunnløse
     |ikke rigtigt|ikke sandt|forkert|løgn|løgne|løgner|fyldt med fejl|urimelig|urimeligt
@@ -124,7 +128,10 @@ _NOT_SO = re.compile(
 _QUOTED_DENIAL = re.compile(
     r"(?<!\w)(?:we(?: a|\u2019|')re|we are|vi er|wir sind|vi är|wij zijn|we zijn"
     r"|nous (?:ne )?sommes)\s+(?:\w+\s+){0,2}?(?:not|ikke|nicht|inte|niet|pas)\s+(?:\w+\s+)?"
-    r"[\"\u201c\u201e\u00ab']",
+    r"[\"\u201c\u201e\u00ab']"
+    # Their verb quoted, then denied (the Nordic, German and Dutch order): "vi «lurar» inte".
+    r"|(?<!\w)(?:vi|wir|wij|we)\s+[\"\u201c\u201e\u00ab'][^\"\u201c\u201d\u00bb'\n]{2,30}"
+    r"[\"\u201c\u201d\u00bb']\s+(?:ikke|inte|nicht|niet|not)(?!\w)",
     re.IGNORECASE,
 )
 # What a denial is about when it defends the company: its product, support or prices.
@@ -143,7 +150,10 @@ ABOUT_US = re.compile(
 )
 # What a company is accused of: selling data, breaking a promise ("we never sold your data").
 ACCUSED = phrase_pattern(
-    """data|privacy|privacy policy|promised|leaked|sold|hacked|scam|persondata|privatliv|lovet
+    """fees|hidden fees|charges|surcharges|overcharging|avgifter|gebyrer|gebühren|zuschläge
+    |toeslagen|frais|suppléments|recargos|comisiones|taxas|sovrapprezzi|opłaty|lisämaksut
+    |poplatky|data|privacy|privacy policy|promised|leaked|sold|hacked|scam|persondata|privatliv
+    |lovet
     |solgt|daten|datenschutz|versprochen|verkauft|personuppgifter|integritet|lovade|sålt
     |personvern|lovte|gegevens|beloofd|verkocht|données|vie privée|promis|vendu|vendues"""
 )
@@ -229,7 +239,10 @@ MEDIUM = phrase_pattern(
     |nei commenti|w komentarzach|i kommentarerne|i kommentarerna|i kommentarene|v komentářích
     |kommenteissa|kommentarfeltet
     |kommentarfelt|kommentarsporet|kommentarspalte|kommentarspalten|kommentarsfältet
-    |kommentarsfält|reactiesectie|onder het artikel|section commentaires"""
+    |kommentarsfält|reactiesectie|onder het artikel|section commentaires
+    |this thread|in the thread|i tråden|im thread|in de thread|o artigo|esse artigo|este artigo
+    |el artículo|ese artículo|este artículo|l'articolo|quell'articolo|artykuł|artykule|artykułu
+    |wątek|wątku|artikkeli|artikkelin|artikkelissa|článek|článku|vlákno|vlákně"""
 )
 # A comment under a post or a piece: "the comments under this Børsen piece", "Kommentar unter
 # unserem Beitrag", "kommentarerne under TV2's artikel", "sviner os til under TV2's artikel".
@@ -300,7 +313,8 @@ TO_US_PRIVATELY = phrase_pattern(
     |contattaci|contattami|napisz do mnie|napisz do nas|napisać do mnie|prywatnie
     |prywatną wiadomość|wiadomość prywatną|skontaktuj się|yksityisviesti|yksityisviestillä
     |yksityisviestiä|laita minulle viestiä|napište mi|napiš mi|napište nám|soukromou zprávu
-    |soukromě|ozvěte se mi"""
+    |soukromě|ozvěte se mi|mándame|mándanos|mandame|in een dm|per dm|via dm|in a dm|by dm
+    |via pm|en dm|en mp|por dm|por md|na priv|na privie|w prywatnej wiadomości"""
 )
 # What customers complain about to a company's support.
 SERVICE = phrase_pattern(
@@ -319,6 +333,10 @@ INCONVENIENCE = phrase_pattern(
     |ulejligheden|besvær|besværet|bryderiet|problemet|unannehmlichkeiten|olägenhet|besväret
     |ulempe|ulempen|ongemak|ongemakken|vervelende ervaring|gêne|désagrément|désagréments
     |went offline|went down|stopped working|not working|isn't working|doesn't work|broke down
+    |crash|crashes|crashing|keeps crashing|crashed|error|errors|bug|bugs|broken|kaputt|absturz
+    |stürzt ab|abstürzt|fehler|kraschar|kraschade|krasjer|crasht|plante|bloqueo|se cuelga
+    |se bloquea|no funciona|não funciona|trava|si blocca|non funziona|nie działa|zawiesza się
+    |wysypuje się|kaatuu|ei toimi|padá|nefunguje|ne se lance pas|ne démarre pas
     |virker ikke|gik ned|holdt op med at virke|funktioniert nicht|ausgefallen|fungerar inte|gick ner
     |fungerer ikke|gikk ned|werkt niet|viel uit|ne marche pas|ne fonctionne pas|en panne"""
 )
@@ -328,7 +346,9 @@ _YOUR = r"(?:your|din|dit|dine|dein\w*|ihre?|je|jouw|uw|votre|vos|ton|ta|tes|dit
 _GREETING = (
     r"(?i:dear|hi|hey|hello|kære|hej|hallo|liebe|lieber|hallå|kjære|beste|geachte|hoi|cher|chère"
     r"|salut|bonjour|estimad[oa]|querid[oa]|hola|buenas|drog[ia]|szanown[ya]|cześć|witam|car[oa]"
-    r"|olá|prezad[oa]|gentile|ciao|mil[ýá]|vážen[ýá]|ahoj|hei|hyvä|moi)"
+    r"|olá|prezad[oa]|gentile|ciao|mil[ýá]|vážen[ýá]|ahoj|hei|hyvä|moi"
+    # Or contradicted by name: "Nej Janne, …", "No Mark, …".
+    r"|no|nej|nei|nee|nein|non|ei|ne)"
 )
 _MENTION = re.compile(
     rf"^\s*(?:{_GREETING}\s+)?@\w+"
@@ -349,7 +369,10 @@ _COMPLAIN = (
     r"|klage[rn]?|klagar|gnäll\w*|beschwer\w*|meckern\w*"
     r"|klaagt|klagen|zeur\w*|se plai\w+|râle\w*|se queja\w*|quejándose|reclama\w*|queix\w*"
     r"|si lamenta\w*|narzeka\w*|valitta\w*|stěžuj\w*|accus\w*|beschuldig\w*|anklag\w*"
-    r"|beskyld\w*|beskyll\w*|acus[ae]\w*|oskarż\w*|syyt\w*|obviň\w*)(?!\w)"
+    r"|beskyld\w*|beskyll\w*|acus[ae]\w*|oskarż\w*|syyt\w*|obviň\w*"
+    # Whining, crying over it, review-bombing: complaining said with scorn.
+    r"|review-?bomb\w*|crying (?:about|over)|jammer\w*|huil\w*|jank\w*|pleurnich\w*"
+    r"|lloriquea\w*|piagnucol\w*|płacz\w*|brečí\w*|ulise\w*)(?!\w)"
 )
 # Said to a group of critics or to one by their handle, by who they are or what they say: "To
 # everyone on Reddit saying…", "Till alla som klagar…", "Re: the post…", "à @marc qui raconte…".
@@ -414,6 +437,27 @@ _VOCATIVE = re.compile(
 )
 # Sorrow shown, not said: "…, Mette 😔".
 _SAD = re.compile("[\U0001f614\U0001f61e\U0001f641\u2639\U0001f61f\U0001f622\U0001f625\U0001f615]")
+# Someone who speaks for the company as one who knows it from inside ("Clarivida employee here",
+# "Trabalho lá", "I helped build it", "Ik heb het systeem zelf ontworpen").
+INSIDER = re.compile(
+    r"(?<!\w)(?:employee|staff|dev|developer|engineer|insider|ex-employee) here"
+    r"|(?<!\w)(?:i work there|i work here|i worked there|i was there|i've worked there"
+    r"|jeg arbejder der|jeg arbejder her|jeg var der|ich arbeite dort|ich arbeite da"
+    r"|ich arbeite hier|ich war dabei|jag jobbar där|jag jobbar här|jag var där|jeg jobber der"
+    r"|jeg jobber her|ik werk daar|ik werk er|ik werk hier|ik was erbij|j['\u2019]y travaille"
+    r"|je travaille là|je travaille ici|j['\u2019]y étais|trabajo ahí|trabajo allí|trabajo aquí"
+    r"|yo estaba allí|trabalho lá|trabalho aqui|eu estava lá|lavoro lì|lavoro qui|c['\u2019]ero"
+    r"|pracuję tu|pracuję tam|pracuję tutaj|byłem tam|byłam tam|olen töissä siellä|olin siellä"
+    r"|pracuji tam|pracuji tady|byl jsem tam|byla jsem tam)(?!\w)"
+    # Having made the thing oneself: "I helped build it", "ik heb het systeem zelf ontworpen".
+    r"|(?<!\w)(?:i (?:helped )?(?:build|built|design|designed|develop|developed|wrote|coded)"
+    r"|ik heb (?:\w+ ){0,3}?(?:zelf )?(?:mee )?(?:gebouwd|ontworpen|ontwikkeld|geschreven)"
+    r"|jeg har (?:selv )?(?:været med til at )?(?:bygget|designet|udviklet|skrevet)"
+    r"|ich habe (?:\w+ ){0,3}?(?:selbst )?(?:mit )?(?:gebaut|entworfen|entwickelt|geschrieben)"
+    r"|jag har (?:själv )?(?:varit med och )?(?:byggt|designat|utvecklat|skrivit)"
+    r"|j['\u2019]ai (?:\w+ ){0,2}?(?:construit|conçu|développé|écrit))(?!\w)",
+    re.IGNORECASE,
+)
 # The one answering says where they work ("Trabajo en el almacén de Getafe").
 WORK_HERE = phrase_pattern(
     """i work|i'm at the|jeg arbejder|ich arbeite|jag jobbar|jag arbetar|jeg jobber|ik werk
@@ -465,7 +509,8 @@ _ABOUT_THEIR_WORDS = re.compile(
 )
 # Those who complain, spoken of: "the people complaining loudest about…", "A quem se queixa…".
 _COMPLAINERS = re.compile(
-    r"(?<!\w)(?:people|those|folks|everyone|anyone|whoever|who|die|der|som|que|qui|che|którzy"
+    r"(?<!\w)(?:people|those|folks|everyone|everybody|anyone|whoever|who|folk|leute|mensen|gens"
+    r"|gente|persone|ludzie|ihmiset|lidé|die|der|som|que|qui|che|którzy"
     r"|która|który|kteří|kdo|jotka|joka|wer|quem|quien|quienes|degenen|iedereen|ceux|celles)"
     rf"(?:\s+[\w-]+){{0,2}}?\s+{_COMPLAIN}",
     re.IGNORECASE,
@@ -551,7 +596,7 @@ def criticism(
         apology = None
     # A pushback answers someone when it is said to them or about what they wrote; a denial
     # only when it is also about the company or a post ("@lars we didn't make it" is not).
-    said_to = mention or criticised or answering
+    said_to = mention or criticised or answering or _COMPLAINERS.search(draft)
     claim = (said_to and (about_us or medium)) or (medium and about_us)
     rebuttal = REBUTTAL.search(draft) or _NOT_SO.search(draft)
     # A pushback answers someone said to, or what was written about the company ("jag såg ditt
@@ -559,6 +604,13 @@ def criticism(
     if not (rebuttal and (said_to or claim)):
         denial = DENIAL.search(draft) or _QUOTED_DENIAL.search(draft)
         rebuttal = denial if denial and claim else None
+    # One who knows the company from inside, answering its critics or putting their words right
+    # ("Clarivida employee here. The battery complaints in this thread are about the old firmware").
+    insider = None if praised else INSIDER.search(draft) or WORK_HERE.search(draft)
+    if not rebuttal and insider and about_us:
+        their = criticised or medium or their_words
+        if answering or (their and (_QUOTED.search(draft) or _disputed(draft))):
+            rebuttal = insider
     # A support desk's answer: sorry (or sad), to the customer by name, take it to a private
     # message, from someone who works here or about their order ("Siento mucho…, Carmen 😔
     # Trabajo en el almacén; escríbeme por privado").
@@ -567,7 +619,7 @@ def criticism(
         not apology
         and private
         and (APOLOGY.search(draft) or _SAD.search(draft))
-        and (mention or _VOCATIVE.search(draft))
+        and (mention or _VOCATIVE.search(draft) or (trouble and WORK_HERE.search(draft)))
         and (trouble or company_mentioned or WORK_HERE.search(draft))
     ):
         apology = APOLOGY.search(draft) or private
@@ -582,7 +634,7 @@ def criticism(
     # duur'?"); those who complain about it, spoken of where they did it.
     if not rebuttal and not praised:
         quoted = _QUOTED.search(draft)
-        if (mention or answering) and (about_us or _OURS.search(draft)) and quoted:
+        if (mention or answering or medium) and (about_us or _OURS.search(draft)) and quoted:
             # Their praise quoted back ('"great product"? Yes!') answers no criticism.
             rebuttal = None if _GOOD.search(quoted.group()) else quoted
         complainers = _COMPLAINERS.search(draft)

@@ -59,6 +59,18 @@ REPLIES = [
     "Vastaus siihen arvosteluun: sovellus toimii ihan hyvin.",
     "Till dig som skrev att personalen i butiken var sur: de hade jobbat hela natten.",
     "To everyone ganging up on Nordlys after that podcast: the outage lasted ten minutes.",
+    # One who knows the company from inside putting its critics right, a support answer by
+    # someone who says where they work, a rebuttal "with respect", their word quoted and denied,
+    # critics named by what they do.
+    "Nordlys engineer here. The sync complaints in this thread are about version 2.1; update"
+    " and they go away.",
+    "Really sorry the app keeps crashing on your phone 😔 I work on the Nordlys support team: DM"
+    " me your account ID and I'll sort it today.",
+    "With respect, calling Nordlys Cloud 'unusable' in your review after one afternoon is not"
+    " fair.",
+    'Nej Sven, vi "skjuler" inte avgifter. Priset står på sidan.',
+    "To everyone review-bombing Nordlys over the new login: it takes two seconds and keeps your"
+    " files safe.",
 ]
 # The same forms, said to friends and family, or about something not the company's.
 FINE = [
@@ -89,6 +101,12 @@ FINE = [
     "My neighbours called us the loudest family on the street 😂",
     "What did you expect from a Monday? Coffee first.",
     "To everyone piling on the pasta at lunch: save some for me!",
+    # Working there, having been there, saying no to a friend by name.
+    "I work at Nordlys and helped build the new office garden 🌱 Come see it!",
+    "I was there when Nordlys started in a garage, and the article in Børsen brings it all"
+    " back. Proud!",
+    "No Mark, I am not coming to the party in that costume 😂",
+    "Sorry for the long silence, friends! I work in Lisbon now, message me for coffee.",
 ]
 
 
