@@ -182,10 +182,19 @@ def console(user_id: str, manager: bool) -> None:
 )
 def slack_manifest(url: str | None) -> None:
     """Print the Slack app manifest (YAML) for "Create an app from a manifest"."""
+    from urllib.parse import urlsplit
+
     from bot.slack.manifest import manifest_yaml
 
     if url and not url.startswith("https://"):
         raise click.BadParameter("Slack sends requests to https URLs only", param_hint="--url")
+    if url and (not urlsplit(url).hostname or urlsplit(url).query or urlsplit(url).fragment):
+        # `/slack/events` would go after the query: `https://host/?x=1/slack/events` (D3).
+        raise click.BadParameter(
+            "give the bot's base address, such as https://bot.example.com, without a query"
+            " string (?…) or fragment (#…)",
+            param_hint="--url",
+        )
     runtime = runtime_or_exit(settings_or_exit(), in_memory=True)
     try:
         click.echo(manifest_yaml(runtime.core, url), nl=False)

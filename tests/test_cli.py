@@ -98,6 +98,11 @@ def test_slack_manifest_is_yaml_with_the_commands(tmp_path: Path) -> None:
     socket_mode = yaml.safe_load(socialbot(tmp_path, "slack-manifest").stdout)
     assert socket_mode["settings"]["socket_mode_enabled"] is True
     assert not (tmp_path / "socialbot.db").exists()  # a manifest needs no database
+    # An address /slack/events cannot follow is refused in one line (review12b D3).
+    for wrong in ("https://bot.example.com/?x=1", "https://bot.example.com/#top", "https://"):
+        refused = CliRunner().invoke(main, ["slack-manifest", "--url", wrong])
+        assert refused.exit_code == 2, refused.output
+        assert "Error: Invalid value for --url: give the bot's base address" in refused.output
 
 
 def test_run_serves_health_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
