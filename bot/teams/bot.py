@@ -38,6 +38,7 @@ from bot.teams.conversations import Conversation, Conversations, channel_of, mig
 from bot.teams.gateway import TOKEN_REFUSED, TeamsGateway
 from bot.teams.graph import EntraGroups
 from bot.teams.install import NotInstalled, SelfInstall
+from bot.teams.refused_tokens import RefusedTokens
 from bot.teams.share_links import ShareLinks
 from bot.teams.tokens import FetchingAdapter, connector_tokens
 from bot.teams.turns import PLATFORM, Turns, reply
@@ -164,6 +165,7 @@ class TeamsBot:
         self._install_note = ""  # what came of installing the app for the managers
         self._last_activity: datetime | None = None
         self._rejected = 0
+        self._refused_tokens = RefusedTokens(settings.microsoft_app_id)
         # Activities of tenants the bot does not serve since the company's last one, by tenant.
         self._outsiders: dict[str, int] = {}
         self._outsiders_since: datetime | None = None
@@ -258,7 +260,10 @@ class TeamsBot:
         except Exception as error:
             # botbuilder signals a bad token with PermissionError, PyJWT errors, KeyError and
             # bare Exceptions alike; whichever it is, the caller is not Bot Framework.
+            token = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+            self._refused_tokens.refused(token, error)
             return self._unauthorized(type(error).__name__)
+        self._refused_tokens.accepted()
         self._last_activity = datetime.now(UTC)
         if not self._from_the_company(activity):
             self._note_outsider(tenant_of(activity))
@@ -441,10 +446,12 @@ class TeamsBot:
         return None
 
     def warnings(self) -> list[str]:
-        """What an admin should hear of, for `/healthz`: share clicks not counted, Teams
-        activities all of tenants not served, and the managers the bot cannot reach yet."""
+        """What an admin should hear of, for `/healthz`: share clicks not counted, every
+        Teams token refused lately, Teams activities all of tenants not served, and the
+        managers the bot cannot reach yet."""
         uncounted = [CLICKS_UNCOUNTED] if self.settings.teams_clicks_uncounted else []
-        return [*uncounted, *self._outsiders_warning(), *self.team_gaps()]
+        refused = self._refused_tokens.warnings()
+        return [*uncounted, *refused, *self._outsiders_warning(), *self.team_gaps()]
 
     def team_gaps(self) -> list[str]:
         """The managers the bot cannot reach in Teams yet (logged at start and after each

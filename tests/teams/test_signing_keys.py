@@ -4,6 +4,7 @@ token never stalls the bot, even while the keys' endpoint is slow (issue 14, poi
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from typing import Any
 
@@ -120,3 +121,36 @@ async def test_healthz_says_teams_is_deaf_while_no_signing_key_can_be_read(
     assert health["teams"]["ok"] is False
     [warning] = [line for line in health["warnings"] if "signing keys" in line]
     assert "every Teams request is refused" in warning and "127.0.0.1:9" in warning
+
+
+async def test_healthz_and_the_log_say_why_every_teams_token_is_refused(
+    make_teams: MakeTeams, openid_metadata: FakeOpenIdMetadata, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Teams' counterpart of review12b D1: genuine tokens refused for a MICROSOFT_APP_ID that is
+    # not the Azure Bot's, or a clock minutes off, were only counted (`rejected_requests`).
+    teams = await make_teams(microsoft_app_id=BOT_APP_ID, microsoft_app_password="a-secret")
+    await until(lambda: teams.bot.health()["signing_keys"] == 1)
+    activity = load_activity(PERSONAL, SERVICE_URL)
+    now = int(time.time())
+
+    async def refused(**changes: Any) -> list[str]:
+        token = openid_metadata.token(claims(**changes))
+        for _ in range(3):
+            response = await teams.client.post(
+                "/api/messages", json=activity, headers={"Authorization": f"Bearer {token}"}
+            )
+            assert response.status == 401
+        health = await (await teams.client.get("/healthz")).json()
+        return [line for line in health["warnings"] if "Bot Framework token" in line]
+
+    [other_app] = await refused(aud="a1b2c3d4-0000-4000-8000-00000000000a")
+    assert "every Teams request with a Bot Framework token since" in other_app
+    assert (
+        "the tokens are for the app a1b2c3d4-0000-4000-8000-00000000000a, not MICROSOFT_APP_ID"
+        f" ({BOT_APP_ID}); copy the Microsoft App ID from the Azure Bot's Configuration page"
+    ) in other_app
+    warned = [r for r in caplog.records if "Bot Framework token" in r.getMessage()]
+    assert [r.levelname for r in warned] == ["WARNING"]  # once, at the third in a row
+    [clock] = await refused(nbf=now - 4800, exp=now - 1200)
+    assert re.search(r"this server's clock is about 12\d\d s ahead of Microsoft's", clock)
+    assert teams.connector.calls == []
