@@ -75,7 +75,58 @@ PROMOTING = phrase_pattern(
     |suosittelen|suosittelemme|paras|parasta|parhaat|kokeile|kokeilkaa|uusi|uuden|ilmainen
     |ilmaiseksi|lataa|tarjous|alennus
     |doporučuji|doporučuju|doporučujeme|nejlepší|vyzkoušejte|vyzkoušej|zkuste|nový|nová|nové
-    |zdarma|stáhněte|sleva"""
+    |zdarma|stáhněte|sleva
+    |fantastic|fantastico|fantastica|fantástico|fantástica|fantastique|excelente
+    |ottimo|ottima|ótimo|ótima|świetny|świetna|świetne|skvělý|skvělá|skvělé|loistava|mahtava
+    |vítěz|zwycięzca|voittaja|ganador|el ganador|vencedor|o vencedor|vincitore|il vincitore
+    |nothing beats|nothing comes close|don't come close|doesn't come close|unbeatable
+    |unschlagbar|uslåelig|oslagbar|onverslaanbaar|imbattable|insuperable|imbattibile|lyömätön
+    |nepřekonatelný|nepřekonatelná
+    |giveaway|verlosung|gewinnspiel|winactie|weggeefactie|jeu-concours|sorteo|sorteio|arvonta
+    |alennuksen|alennusta
+    |not sponsored|not an ad|no ad|not paid|no sponsorship|honest tip|completely independent
+    |totally independent|no affiliation|ikke sponsoreret|ingen reklame|keine werbung
+    |nicht gesponsert|unbezahlte werbung|inte sponsrat|ingen reklam|ikke sponset|geen reclame
+    |geen sponsoring|niet gesponsord|pas sponsorisé|pas de pub|non sponsorisé|no es publicidad
+    |no patrocinado|sin patrocinio|não é publicidade|não patrocinado|non è pubblicità
+    |non sponsorizzato|to nie reklama|nie reklama|niesponsorowane|ei mainos|ei sponsoroitu
+    |není reklama|žádná reklama|nesponzorováno"""
+)
+# Words that recommend what comes right after them ("switch to Nordlys Cloud", "my favourite
+# lamp? Nordlys Lumen"), not a workplace or a walk ("take a look at my slides from the Nordlys
+# meetup", "favourite colleagues at Nordlys").
+RECOMMENDING = phrase_pattern(
+    """favoriete|favoriet|favorit|favorito|favorita|preferito|preferita|ulubiony|ulubiona
+    |ulubione|suosikki|suosikkini|oblíbený|oblíbená|schönste|mooiste|smukkeste|vackraste
+    |vakreste|le plus beau|la plus belle|il più bello|la più bella|najpiękniejszy|najpiękniejsza
+    |kaunein|nejhezčí|nejkrásnější
+    |take a look at|have a look at|look at|you should really|you should try|switch to
+    |time to switch to|worth it|worth every penny|lohnt sich|värt det|verdt det
+    |det er det værd|de moeite waard|vaut le coup|vale la pena|vale a pena|ne vale la pena
+    |kannattaa|stojí za to|prueba|experimenta|sprawdź|sprawdźcie|tjek|kijk eens naar|regardez
+    |échale un vistazo|dá uma olhada|dai un'occhiata|rzuć okiem|koukněte na
+    |przejdź na|przejść na|passez à|cambia a|cámbiate a|wechsel zu|wechselt zu|skift til
+    |byt till|bytt til|stap over op|vaihda|přejděte na|giving away|rozdávám|on sale|on sale now
+    |i salg nu|jetzt im verkauf|till salu|nu i salg|nu te koop|en vente|a la venta|à venda
+    |in vendita|w sprzedaży|myynnissä|v prodeji|reserva ya|prenota ora|zarezerwuj|varaa nyt
+    |rezervujte|liity|liittykää|dołącz do|bli medlem i|bliv medlem af|word lid van
+    |devenez membre|hazte socio|torne-se membro"""
+)
+# Words between a recommending word and the name it recommends: a few, not ending in a
+# preposition that makes the company a place ("favourite colleagues at Nordlys").
+_FEW_WORDS = 3
+_PLACE = frozenset(
+    listed(
+        """at in on with from for of by to bij in van met hos i på med fra af bei in von mit aus
+        chez à de avec en con da di w z u na ve v""",
+        separator=" ",
+    )
+)
+# "15 % off", "-20 %", "20 % rabat": a discount.
+_PERCENT_OFF = re.compile(
+    r"(?<!\w)-\s?\d{1,2}\s?%|\d{1,2}\s?%\s+(?:off|rabat|rabatt|korting|de réduction|de descuento"
+    r"|di sconto|de desconto|zniżki|rabatu|alennus\w*|sleva|slevu|slevy)(?!\w)",
+    re.IGNORECASE,
 )
 # Selling by comparison: the company's product set above others ("Nordlys Cloud won on every
 # count", "runs circles around Dropbox", "the only serious option").
@@ -109,7 +160,7 @@ RECRUITING = phrase_pattern(
     |zatrudnia|zatrudniamy|szuka|szukamy|rekrutuje|rekrutacja|oferta pracy|aplikuj
     |dołącz do nas|hakee|haemme|rekrytoi|rekrytoimme|avoin työpaikka|avoimet työpaikat
     |hae täältä|hledá|hledáme|přijímá|nabírá|nabíráme|volná místa|volné pozice
-    |přihlaste se|přidej se k nám"""
+    |přihlaste se|přidej se k nám|está a contratar|está contratando|etsii|etsimme"""
 )
 # A name after these is a skill asked for, not the employer.
 _SKILL = re.compile(
@@ -472,6 +523,8 @@ def _company_site(
 PRAISE = frozenset(
     listed(
         """new impressive amazing great love works ships fed fantastisk toll tolles großartig
+    fantastic fantastisch fantastico fantastica fantástico fantástica fantastique excelente ottimo
+    ottima ótimo ótima świetny świetna świetne skvělý skvělá skvělé loistava mahtava
     awesome excellent brilliant incredible genial grym grymt nya nytt fantastiska ny nye neu neue
     nieuw nieuwe geweldig fantastisch nouveau nouvelle nouveaux nouvelles incroyable génial
     géniale launch launches lancerer lanserar lanserer favourite favorite yndlings nuevo nueva
@@ -548,7 +601,9 @@ def _promotes(draft: str, plain: str, names: re.Pattern[str], at_site: bool) -> 
     """Whether `draft` recommends, sells or recruits ("best" in "misleading at best" does not);
     praise or "read more" alone only of something one can use; a job ad only the company's own
     (its site linked, or its name near the recruiting word and not asked for as a skill)."""
-    if _STARS.search(draft) or _JOB_TAG.search(draft):
+    if _STARS.search(draft) or _JOB_TAG.search(draft) or _PERCENT_OFF.search(draft):
+        return True
+    if any(_recommended(plain, m.end(), names) for m in RECOMMENDING.finditer(plain)):
         return True
     found = [
         match.group(0).lower()
@@ -563,7 +618,7 @@ def _promotes(draft: str, plain: str, names: re.Pattern[str], at_site: bool) -> 
     if at_site:
         # The company's own page: praise or "read more" of its blog promotes it, and "new on…"
         # announces it; "great article" on a namesake's news site does not.
-        blog = re.search(r"https?://[^\s/]+/(?:[^\s/]+/)?blog", draft, re.IGNORECASE)
+        blog = re.search(r"(?:https?://)?[^\s/]+\.[^\s/]+/(?:[^\s/]+/)?blog", draft, re.IGNORECASE)
         if any(blog or word in _ANNOUNCING for word in found):
             return True
         return RECRUITING.search(draft) is not None
@@ -584,6 +639,21 @@ def _promotes(draft: str, plain: str, names: re.Pattern[str], at_site: bool) -> 
         for job in RECRUITING.finditer(plain)
         if not _SEEKS_TO.match(plain, job.start())
         for name in employers
+    )
+
+
+def _recommended(plain: str, at: int, names: re.Pattern[str]) -> bool:
+    """Whether the company's name follows `at` within a few words of the same sentence, the last
+    of them no preposition."""
+    name = names.search(plain, at)
+    if name is None:
+        return False
+    between = plain[at : name.start()]
+    words = re.findall(r"[\w'\u2019-]+", between)
+    return (
+        len(words) <= _FEW_WORDS
+        and not re.search(r"[.!\n]", between)
+        and not (words and words[-1].lower() in _PLACE)
     )
 
 

@@ -1,7 +1,7 @@
 """Promotion in the forms the phrase lists missed (a comparison with the company's product as its
-subject, a call to get it, a German separable verb, a hiring verb) and the disclosure said as "I'm
-a … at"; a comparison said of something else, or praise of a meeting, is fine; through
-`socialbot check --json`."""
+subject, a call to get it, a German separable verb, a hiring verb, "no ad", a recommendation of
+what follows it) and the disclosure said as "I'm a … at"; a comparison said of something else, or
+praise of a meeting or of the company as a workplace, is fine; through `socialbot check --json`."""
 
 from __future__ import annotations
 
@@ -24,6 +24,16 @@ PROMOTING = [
     "Sammenlignede tre løsninger i weekenden. Klar vinder: Nordlys Cloud.",
     "Med koden VINTER25 får du 15 % på Nordlys Cloud hele januar.",
     "Nordlys Cloud Team kommt im März, die Preise starten bei 4 € pro Nutzer.",
+    # Saying it is no ad, that nothing beats it, a winner, a favourite, a switch, a giveaway, a
+    # discount, the company's blog linked without https://, a hiring verb in Portuguese.
+    "Žádná reklama, jen tip: Nordlys Cloud mi zachránil fotky.",
+    "Nothing beats Nordlys Cloud for small teams.",
+    "Mijn favoriete dienst? Nordlys Cloud.",
+    "Czas przejść na Nordlys Cloud, serio.",
+    "GIVEAWAY 🎁 Three Nordlys Cloud licences for whoever tags a friend!",
+    "Black Friday: -30 % on Nordlys Cloud until Sunday.",
+    "Great read from the Nordlys blog 👇 nordlys.dk/blog/backups",
+    "A Nordlys está a contratar engenheiros em Lisboa!",
 ]
 FINE = [
     "I'm a support engineer at Nordlys: Nordlys Cloud 3 is out now, go get it!",
@@ -35,6 +45,14 @@ FINE = [
     "Great kickoff workshop with the Nordlys crew today! Can't wait to get started on it.",
     "We're hiring at Nordlys! Apply here: https://nordlys.dk/jobs",
     "Great article on the aurora season: https://www.nordlys.no/nyheter/aurora",
+    # The same words of something else, or of the company as a workplace.
+    "Nothing beats a Sunday walk by the fjord.",
+    "Giving away my old bike, anyone? Moving to the Nordlys office in Aarhus next week.",
+    "Take a look at my slides from the Nordlys meetup: bit.ly/abc",
+    "Mijn favoriete collega's bij Nordlys: bedankt voor het feest!",
+    "Switch to dark mode, friends, your eyes will thank you. Greetings from the Nordlys office.",
+    "Nordlys summer party tickets on sale at reception, all proceeds to charity.",
+    "Warto było: 5 lat w Nordlys, dziękuję wszystkim!",
 ]
 
 
