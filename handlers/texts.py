@@ -28,11 +28,12 @@ _GUIDELINES: dict[str, dict[str, str]] = {
             "Thanks for telling me. The people who maintain the guidelines will see it."
         ),
         "passed_to_team": (
-            "I've passed your question to the social media team; their answer will come here."
+            "I've passed your question to the social media team; their answer will come to you in"
+            " your chat with me."
         ),
         "saved_for_team": (
             "I've saved your question for the social media team: it reaches them as soon as the "
-            "bot can reach them, and their answer will come here."
+            "bot can reach them, and their answer will come to you in your chat with me."
         ),
     },
     "da": {
@@ -58,11 +59,12 @@ _GUIDELINES: dict[str, dict[str, str]] = {
             "Tak fordi du siger det. Dem, der vedligeholder retningslinjerne, får det at se."
         ),
         "passed_to_team": (
-            "Jeg har sendt dit spørgsmål til social media-teamet; deres svar kommer her."
+            "Jeg har sendt dit spørgsmål til social media-teamet; deres svar kommer til dig i din"
+            " chat med mig."
         ),
         "saved_for_team": (
             "Jeg har gemt dit spørgsmål til social media-teamet: det når dem, så snart botten kan "
-            "nå dem, og deres svar kommer her."
+            "nå dem, og deres svar kommer til dig i din chat med mig."
         ),
     },
     "de": {
@@ -88,11 +90,12 @@ _GUIDELINES: dict[str, dict[str, str]] = {
             "Danke für den Hinweis. Wer die Richtlinien pflegt, bekommt ihn zu sehen."
         ),
         "passed_to_team": (
-            "Ich habe deine Frage an das Social-Media-Team weitergegeben; die Antwort kommt hier."
+            "Ich habe deine Frage an das Social-Media-Team weitergegeben; die Antwort bekommst "
+            "du in deinem Chat mit mir."
         ),
         "saved_for_team": (
             "Ich habe deine Frage für das Social-Media-Team gespeichert: Sie erreicht es, sobald "
-            "der Bot es erreichen kann, und die Antwort kommt hier."
+            "der Bot es erreichen kann, und die Antwort bekommst du in deinem Chat mit mir."
         ),
     },
     "sv": {
@@ -118,11 +121,12 @@ _GUIDELINES: dict[str, dict[str, str]] = {
             "Tack för att du säger till. De som underhåller riktlinjerna får se det."
         ),
         "passed_to_team": (
-            "Jag har skickat din fråga till teamet för sociala medier; deras svar kommer här."
+            "Jag har skickat din fråga till teamet för sociala medier; deras svar kommer till dig i"
+            " din chatt med mig."
         ),
         "saved_for_team": (
             "Jag har sparat din fråga till teamet för sociala medier: den når dem så snart boten "
-            "kan nå dem, och deras svar kommer här."
+            "kan nå dem, och deras svar kommer till dig i din chatt med mig."
         ),
     },
     "nb": {
@@ -148,11 +152,12 @@ _GUIDELINES: dict[str, dict[str, str]] = {
             "Takk for at du sier fra. De som vedlikeholder retningslinjene, får se det."
         ),
         "passed_to_team": (
-            "Jeg har sendt spørsmålet ditt til teamet for sosiale medier; svaret deres kommer her."
+            "Jeg har sendt spørsmålet ditt til teamet for sosiale medier; svaret deres kommer "
+            "til deg i chatten din med meg."
         ),
         "saved_for_team": (
             "Jeg har lagret spørsmålet ditt til teamet for sosiale medier: det når dem så snart "
-            "boten kan nå dem, og svaret deres kommer her."
+            "boten kan nå dem, og svaret deres kommer til deg i chatten din med meg."
         ),
     },
     "nl": {
@@ -179,11 +184,12 @@ _GUIDELINES: dict[str, dict[str, str]] = {
             "Bedankt voor je melding. Wie de richtlijnen onderhoudt, krijgt het te zien."
         ),
         "passed_to_team": (
-            "Ik heb je vraag aan het socialemediateam doorgegeven; hun antwoord komt hier."
+            "Ik heb je vraag aan het socialemediateam doorgegeven; hun antwoord krijg je in je chat"
+            " met mij."
         ),
         "saved_for_team": (
             "Ik heb je vraag voor het socialemediateam bewaard: die bereikt hen zodra de bot hen "
-            "kan bereiken, en hun antwoord komt hier."
+            "kan bereiken, en hun antwoord krijg je in je chat met mij."
         ),
     },
     "fr": {
@@ -210,11 +216,13 @@ _GUIDELINES: dict[str, dict[str, str]] = {
             "Merci de me le dire. Les personnes qui tiennent les règles le verront."
         ),
         "passed_to_team": (
-            "J'ai transmis votre question à l'équipe réseaux sociaux ; sa réponse arrivera ici."
+            "J'ai transmis votre question à l'équipe réseaux sociaux ; sa réponse vous arrivera "
+            "dans votre conversation avec moi."
         ),
         "saved_for_team": (
             "J'ai gardé votre question pour l'équipe réseaux sociaux : elle lui parviendra dès "
-            "que le bot pourra la joindre, et sa réponse arrivera ici."
+            "que le bot pourra la joindre, et sa réponse vous arrivera dans votre conversation "
+            "avec moi."
         ),
     },
     "es": {
@@ -239,11 +247,12 @@ _GUIDELINES: dict[str, dict[str, str]] = {
         "thanks_helpful": "Gracias, me alegra que haya servido.",
         "thanks_unhelpful": "Gracias por decírmelo. Quienes mantienen las pautas lo verán.",
         "passed_to_team": (
-            "He pasado tu pregunta al equipo de redes sociales; su respuesta llegará aquí."
+            "He pasado tu pregunta al equipo de redes sociales; su respuesta te llegará en tu chat"
+            " conmigo."
         ),
         "saved_for_team": (
             "He guardado tu pregunta para el equipo de redes sociales: les llegará en cuanto el "
-            "bot pueda contactarles, y su respuesta llegará aquí."
+            "bot pueda contactarles, y su respuesta te llegará en tu chat conmigo."
         ),
     },
 }

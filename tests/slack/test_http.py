@@ -522,6 +522,10 @@ async def test_only_the_asker_passes_a_channels_question_to_the_team(bot, slack)
     await settled(bot.runtime)
     assert slack.messages_in("CSOCIAL") == []
     await post_form(bot, block_action(ask, slack.url + "respond", user="W222"))
+    # review12a E15 rest: "their answer will come here", in the channel; it goes to their DM.
+    await wait_for_call(slack, "respond", count=2)
+    told = [params for method, params in slack.calls if method == "respond"][-1]["text"]
+    assert told.endswith("their answer will come to you in your chat with me."), told
     await wait_for_call(slack, "chat.postMessage", count=2)
     assert QUESTION_FOR_TEAM in slack.messages_in("CSOCIAL")[0].text
 
