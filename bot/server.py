@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 from aiohttp.web_protocol import RequestHandler
 
+from bot import screenshots
 from bot.readiness import readiness
 from bot.repeats import Repeated
 from bot.settings import SettingsError
@@ -68,6 +69,7 @@ def build_web_app(runtime: Runtime) -> web.Application:
     app.router.add_post("/api/messages", runtime.teams.handle)
     # Not HEAD: a link checker looking at the link must not count as a click.
     app.router.add_get(share_links.ROUTE, runtime.teams.share_links.handle, allow_head=False)
+    app.router.add_get(screenshots.ROUTE, runtime.teams.kept_files.handle)  # reports' evidence
     if runtime.slack is not None and not runtime.settings.slack_socket_mode:
         app.router.add_post("/slack/events", runtime.slack.handle)
     return app

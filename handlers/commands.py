@@ -30,11 +30,20 @@ class SlashCommand:
     with_files: RunWithFiles | None = None
     # Who may use it beyond every employee (the help lists it only to them); None: everyone.
     role: Role | None = None
+    # The usage those with the role read instead of `usage_hint` (the words only they may
+    # type: a manager's `open`); the manifests, which everyone reads, keep `usage_hint`.
+    role_usage: tuple[Role, str] | None = None
 
     @property
     def usage(self) -> str:
         """What may follow the command; for subcommands, always the current list."""
         return self.run.usage if isinstance(self.run, Subcommands) else self.usage_hint
+
+    def usage_for(self, person: Person | None) -> str:
+        """What `person` may type after the command (`usage`, with the words of their role)."""
+        if self.role_usage is not None and may_use(person, self.role_usage[0]):
+            return self.role_usage[1]
+        return self.usage
 
     @property
     def slash(self) -> str:

@@ -46,7 +46,7 @@ def _lines(
     for command in commands:
         if not may_use(person, command.role):
             continue
-        run, usage = command.run, command.usage
+        run, usage = command.run, command.usage_for(person)
         if isinstance(run, Subcommands):
             offered = run.offered(person)
             if platform in WORDS_ONLY:

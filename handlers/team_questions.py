@@ -179,8 +179,11 @@ class TeamQuestions:
         platform, team = self.core.team_route(person.platform)
         if not team or not self.core.can_message(platform):
             raise UserError(
-                "I can't reach the social media team from here. An admin can set "
+                "I can't reach the social media team from here: set "
                 "SOCIALBOT_ESCALATION_CHANNEL or SOCIALBOT_SOCIAL_MEDIA_MANAGERS."
+                if person.has(Role.ADMIN)
+                else "I can't reach the social media team from here yet: please tell whoever "
+                "runs this bot for your company, or ask the team directly."
             )
         forwarded = self._forwarded_question(stored)
         language = await self.core.guidelines.answer_language(answer_id)

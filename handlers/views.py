@@ -265,11 +265,13 @@ Values = dict[str, str | list[str]]
 @dataclass(frozen=True)
 class Attachment:
     """A file sent with a message (a screenshot, above all): its name and the address where
-    people who may see it open it on their platform. The bot never downloads it."""
+    the team opens it (on its platform, or the copy the bot keeps); `unseen` says why the team
+    cannot open it, when it cannot (then `url` is "")."""
 
     name: str
     url: str
     image: bool = False
+    unseen: str = ""
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from sqlite_utils.migrations import Migrations
 from bot.delivery.ledger import Ledger
 from bot.errors import reply_for_error
 from bot.repeats import Repeated
+from bot.screenshots import KeptFiles
 from bot.settings import Settings
 from bot.slack import blocks, shapes
 from bot.slack.assistant import Listener, SlackAssistant
@@ -49,12 +50,14 @@ from bot.slack.directory import (
     user_group_members,
 )
 from bot.slack.gateway import honour_no_proxy
+from bot.slack.screenshots import DirectFiles
 from bot.slack.signatures import Signatures
 from bot.slack.uploads import HomePublisher
 from handlers.command_words import SALUTATION, parse_command, said_to_bot
 from handlers.core import NOT_SENT_PRIVATELY, SENT_PRIVATELY, Core
 from handlers.errors import FormErrors, database_locked
 from handlers.people import Member, Person
+from handlers.reports.screenshots import Screenshots
 from handlers.views import LINK, Attachment, Form, Message, Reply, SharedMessage, untrusted
 
 log = logging.getLogger(__name__)
@@ -167,6 +170,9 @@ class SlackBot:
         )
         self._working: set[asyncio.Task[Any]] = set()
         self._home = HomePublisher(db, self.client)
+        kept = KeptFiles(settings.public_url, Screenshots(db))
+        token = settings.slack_bot_token.get_secret_value()
+        self.direct_files = DirectFiles(self.client, token, core, kept)
         # Who opened their App Home since the start: what they save in a form there (their
         # digest preferences) is shown on it at once.
         self._home_opened: set[str] = set()
@@ -531,7 +537,7 @@ class SlackBot:
 
     async def _on_direct_message(self, event: dict[str, Any], say: AsyncSay) -> None:
         person = self.core.person("slack", event["user"])
-        said = self._said(person, event.get("text", ""), files=files_of(event))
+        said = self._said(person, event.get("text", ""), files=files_of(event), direct=event)
         reply = await self._reply(said, "slack dm")
         await say(**blocks.message(reply))
 
@@ -541,17 +547,21 @@ class SlackBot:
         text: str,
         public: bool = False,
         files: tuple[Attachment, ...] = (),
+        direct: dict[str, Any] | None = None,
     ) -> Message:
         """A direct message or mention: a command word runs the command as on Teams ("report
         <link>"); where others read (`public`), a command whose answer is for the asker alone
         (a report's receipt names who reported what) answers in their DM, and the channel hears
         only that it went. The rest goes to the core. A form, which a message cannot open, is
         told in words. `files`: the message's, for a command that reads them (a report's
-        screenshot)."""
+        screenshot); those of a `direct` message (the DM event), which only the bot can open,
+        are passed on to the team."""
         parsed = parse_command(text, self.core.commands, with_files=bool(files))
         if parsed is None:
             return await self.core.message(person, text, public=public)
         command, rest = parsed
+        if files and direct is not None:
+            files = await self.direct_files.shared(person, files, direct)
         reply = await self.core.command(command, person, rest, files)
         if isinstance(reply, Form):
             reply = Message(reply.in_words or FORM_IN_WORDS.format(command=command))

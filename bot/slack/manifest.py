@@ -33,7 +33,8 @@ BOT_SCOPES = [
     "channels:read",  # announcements: a typed #name, and whether the bot is in a chosen channel
     "chat:write",
     "commands",
-    "files:write",  # the insights' chart, uploaded with its message
+    "files:read",  # a screenshot sent to the bot in a DM, copied to the team's channel
+    "files:write",  # the insights' chart, uploaded with its message; that copy
     "groups:history",
     "groups:read",  # the same for private channels the bot is in
     "im:history",

@@ -31,6 +31,7 @@ from bot.delivery.engine import DeliveryEngine
 from bot.delivery.ledger import Ledger, canonical
 from bot.errors import reply_for_error
 from bot.repeats import Repeated
+from bot.screenshots import KeptFiles
 from bot.settings import Settings
 from bot.teams import connector_errors, invokes, keys, origin, people, reach, shapes
 from bot.teams.channels import TeamsChannels, learn_channels
@@ -39,12 +40,14 @@ from bot.teams.gateway import TOKEN_REFUSED, TeamsGateway
 from bot.teams.graph import EntraGroups
 from bot.teams.install import NotInstalled, SelfInstall
 from bot.teams.refused_tokens import RefusedTokens
+from bot.teams.screenshots import PastedPictures
 from bot.teams.share_links import ShareLinks
 from bot.teams.tokens import FetchingAdapter, connector_tokens
 from bot.teams.turns import PLATFORM, Turns, reply
 from bot.teams.zones import MailboxZones, learn_zones
 from handlers.core import Core
 from handlers.errors import database_locked
+from handlers.reports.screenshots import Screenshots
 from handlers.texts import language_of, text_for
 from handlers.views import Message
 
@@ -159,7 +162,11 @@ class TeamsBot:
             self.share_links,
         )
         self.mailboxes = MailboxZones.from_settings(settings)
-        self.turns = Turns(core, self.conversations, self.gateway, Ledger(db), self.mailboxes)
+        self.kept_files = KeptFiles(settings.public_url, Screenshots(db))
+        pictures = PastedPictures(self.kept_files, self.adapter.tokens)
+        self.turns = Turns(
+            core, self.conversations, self.gateway, Ledger(db), self.mailboxes, pictures
+        )
         self.groups = EntraGroups.from_settings(settings)
         self.installer = SelfInstall.from_settings(settings)
         self._install_note = ""  # what came of installing the app for the managers

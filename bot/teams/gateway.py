@@ -40,8 +40,14 @@ from handlers.views import Message
 log = logging.getLogger(__name__)
 
 CHANNEL_ID = "msteams"
-# What a person's chat answering 403 or 404 means (a manager's cards wait, see the engine).
-PERSON_GONE = "cannot be reached in Teams (left the organisation, or blocked or removed the app)"
+# What a person's chat answering 404 means (a manager's cards wait, see the engine).
+PERSON_GONE = "cannot be reached in Teams (their chat with the app is gone: Teams answered 404)"
+# What a person's chat answering 403 means: Teams refuses the bot's messages to them.
+PERSON_BLOCKED = (
+    "blocked or removed the app in Teams, or it was turned off for them (Teams answered 403:"
+    " they get the bot's messages again once they open it and say hi)"
+)
+PERSON_UNINSTALLED = "removed the app in Teams (they get messages again once they add it back)"
 # What makes a team's channel take the bot's messages again.
 ADD_TO_TEAM = "add the app to the team (Manage team, Apps), or name another channel"
 # How a message to someone known only from a team the app was removed from fails.
@@ -93,14 +99,15 @@ def classify(error: BaseException, recipient: str) -> Exception:
     return error if isinstance(error, Exception) else RuntimeError(str(error))
 
 
-def _refused_or(failure: Exception, recipient: str) -> Exception:
+def _refused_or(failure: Exception, recipient: str, what: str = PERSON_GONE) -> Exception:
     """`failure`, or ConversationRefused when a team's channel or a person's chat cannot be
-    reached (they left, blocked or removed the app: Bot Framework's 403, 404)."""
+    reached (`what` happened: they blocked or removed the app, Bot Framework's 403; their
+    chat is gone, 404)."""
     if not isinstance(failure, PermanentFailure):
         return failure
     if CHANNEL_SHAPES["teams"].match(recipient):
         return ConversationRefused(str(failure), ADD_TO_TEAM)
-    return ConversationRefused(str(failure), PERSON_GONE, person=True)
+    return ConversationRefused(str(failure), what, person=True)
 
 
 def _refused(error: BaseException) -> bool:
@@ -204,10 +211,10 @@ class TeamsGateway:
             raise ConversationRefused(missing, HOW_TO_REACH, not_yet=True)
         if conversation.uninstalled:
             gone = f"the app was uninstalled from {conversation.conversation_id}"
-            raise _refused_or(PermanentFailure(gone), recipient)
+            raise _refused_or(PermanentFailure(gone), recipient, PERSON_UNINSTALLED)
         if conversation.blocked:  # until the person writes to the bot again
             blocked = f"the bot is blocked in {conversation.conversation_id}"
-            raise _refused_or(PermanentFailure(blocked), recipient)
+            raise _refused_or(PermanentFailure(blocked), recipient, PERSON_BLOCKED)
         result = await self._turn(conversation, work)
         if connector_errors.status(result) == UNAUTHORIZED and self.adapter.forget_token(
             time.monotonic()
@@ -218,7 +225,9 @@ class TeamsGateway:
             if connector_errors.status(result) == 403:
                 self.conversations.block(conversation.conversation_id)
             failure = classify(result, recipient)
-            if connector_errors.status(result) in (403, 404):
+            if connector_errors.status(result) == 403:
+                failure = _refused_or(failure, recipient, PERSON_BLOCKED)
+            elif connector_errors.status(result) == 404:
                 failure = _refused_or(failure, recipient)
             raise failure from result
         return str(result)

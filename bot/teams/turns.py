@@ -23,6 +23,7 @@ from bot.teams import cards, forms, invokes, people, reach
 from bot.teams.channels import learn_channels
 from bot.teams.conversations import EMULATOR, Conversations, channel_of
 from bot.teams.gateway import TeamsGateway
+from bot.teams.screenshots import PastedPictures
 from bot.teams.shared import files_of, links, message_html, shared_message, with_links
 from bot.teams.zones import MailboxZones, learn_zones
 from handlers.command_words import SALUTATION, parse_command, said_to_bot, typed
@@ -175,6 +176,7 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         gateway: TeamsGateway,
         ledger: Ledger,
         mailboxes: MailboxZones,
+        pictures: PastedPictures,
     ) -> None:
         super().__init__()
         self.core = core
@@ -182,6 +184,7 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         self.gateway = gateway
         self.ledger = ledger
         self.mailboxes = mailboxes  # roster people's zones, where an admin granted it
+        self.pictures = pictures  # a report's pasted screenshots, kept for the team
         self._invokes: dict[str, Invoke] = {
             invokes.ADAPTIVE_CARD_ACTION: self._on_card_action,
             invokes.TASK_FETCH: self._on_task_fetch,
@@ -328,6 +331,8 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         bot, and the channel hears only that it went."""
         files = files_of(turn_context.activity)  # a report's screenshot
         parsed = parse_command(text, self.core.commands, with_files=bool(files))
+        if parsed and files:  # only the report reads them: fetched for it alone
+            files = await self.pictures.kept_from(turn_context.activity, person, files)
         if public and (parsed == HELP or self.core.is_greeting(text)):  # as the welcome there
             mention = self._mention(turn_context)
             return Answer(help_message(self.core.commands, PLATFORM, mention))

@@ -12,7 +12,8 @@ import time
 from dataclasses import asdict
 from datetime import datetime
 
-from handlers.commands import SlashCommand
+from handlers.command_words import typed as command_typed
+from handlers.commands import SlashCommand, suggest
 from handlers.core import Core, Shortcut
 from handlers.errors import FormErrors, UserError, database_locked
 from handlers.people import Person, Role
@@ -87,11 +88,15 @@ class Reports:
             SlashCommand(
                 COMMAND,
                 "Report a negative mention to the social media team",
-                "[link] [what it is about] | list | open [page] | R-0001",
+                "[link] [what it is about] | list | R-0001",
                 self.command,
                 # The receipt names who reported what: never where others read it.
                 private=True,
                 with_files=self.command,
+                role_usage=(
+                    Role.MANAGER,
+                    "[link] [what it is about] | list | open [page] | R-0001",
+                ),
             )
         )
         core.on_shortcut(
@@ -147,7 +152,7 @@ class Reports:
         if not typed.links and files:
             return await self._file(person, (), "other", text, Urgency.NORMAL, "", files=files)
         if not typed.links:
-            return views.report_form(views.Draft(about=text))
+            return self._mistyped(person, word) or views.report_form(views.Draft(about=text))
         try:
             links = check_links(list(typed.links))
         except BadLink as bad:
@@ -155,6 +160,19 @@ class Reports:
             return views.report_form(draft, str(bad))
         where = site_of(links[0])
         return await self._file(person, links, where, typed.rest, Urgency.NORMAL, "", files=files)
+
+    @staticmethod
+    def _mistyped(person: Person, word: str) -> Message | None:
+        """ "Did you mean `list`?" for one word close to a subcommand the person may use
+        (`lst`, `opne`), rather than a form reporting "lst"; None for anything else."""
+        words = ["list", *(["open"] if person.has(Role.MANAGER) else [])]
+        if not word or " " in word or word in words:
+            return None
+        hint = suggest(word, words, lambda sub: command_typed(person.platform, COMMAND, sub))
+        if not hint:
+            return None
+        report = command_typed(person.platform, COMMAND, "<link>")
+        return Message(f"{hint.strip()} To report a post, send its link: `{report}`.")
 
     def _look_up(self, person: Person, report_id: int) -> Message:
         """A report by its reference (a receipt's): its card for a manager, its status for
@@ -269,7 +287,7 @@ class Reports:
             )
             log.warning("report kept to file later: %s (another process holds its lock)", error)
             return views.KEPT
-        return self._filed(filed)
+        return self._filed(filed, files, person.has(Role.ADMIN))
 
     def _file_kept(self) -> None:
         """File the reports kept while the database was locked, oldest first, as far as it
@@ -295,7 +313,7 @@ class Reports:
                     raise
                 break
             self.kept.filed(1)
-            receipt = views.filed_at_last(self._filed(stored))
+            receipt = views.filed_at_last(self._filed(stored, reporter.files))
             if self.core.can_message(reporter.platform):
                 key = f"kept:{reporter.at}"
                 self.core.outbox.enqueue(
@@ -308,8 +326,12 @@ class Reports:
         remind_at = self.windows.first_reminder(reporter.at, urgency)
         return self.store.file(reporter, links, where, urgency, remind_at)
 
-    def _filed(self, filed: Filed) -> Message:
-        """Send the team the card of a report just filed (or update theirs); its receipt."""
+    def _filed(
+        self, filed: Filed, files: tuple[Attachment, ...] = (), admin: bool = False
+    ) -> Message:
+        """Send the team the card of a report just filed (or update theirs); its receipt,
+        which says which of the `files` sent with it the team cannot see (and, to an
+        `admin`, which settings reach the team)."""
         report = filed.report
         if filed.outcome == "new":
             self._send_card(report)
@@ -327,7 +349,7 @@ class Reports:
         elif reach is views.Reach.WAITING:
             self.store.tell_waiting(report.id)  # the receipt says so: no word later
         log.info("report filed", extra={"report": report.ref, "outcome": filed.outcome})
-        return views.receipt(report, filed.outcome, reach, filed.added)
+        return views.receipt(report, filed.outcome, reach, filed.added, files, admin)
 
     def _reach(self, report: Report) -> views.Reach:
         """Who sees the report: on the console, its managers if some are set, else whoever opens

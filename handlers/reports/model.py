@@ -165,10 +165,15 @@ def referenced(text: str) -> int | None:
 
 
 def files_json(files: tuple[Attachment, ...]) -> str:
-    """Files as stored: a JSON list of [name, url, image], "" for none."""
-    return json.dumps([[f.name, f.url, f.image] for f in files]) if files else ""
+    """Files as stored: a JSON list of [name, url, image] (and why the team cannot open it,
+    when it cannot), "" for none."""
+    stored = [[f.name, f.url, f.image, *([f.unseen] if f.unseen else [])] for f in files]
+    return json.dumps(stored) if files else ""
 
 
 def files_of(stored: str) -> tuple[Attachment, ...]:
     """The files `files_json` stored."""
-    return tuple(Attachment(str(n), str(u), bool(i)) for n, u, i in json.loads(stored or "[]"))
+    return tuple(
+        Attachment(str(n), str(u), bool(i), str(unseen[0]) if unseen else "")
+        for n, u, i, *unseen in json.loads(stored or "[]")
+    )

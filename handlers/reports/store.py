@@ -148,6 +148,26 @@ def add_reporter_files(db: Database) -> None:
     db.execute("ALTER TABLE report_reporters ADD COLUMN files TEXT NOT NULL DEFAULT ''")
 
 
+@migrations()
+def create_report_screenshots(db: Database) -> None:
+    """The screenshots the bot keeps for the team: those it can only fetch itself (review12c
+    R1), by the unguessable token of their link, with who sent them."""
+    db.table("report_screenshots").create(
+        {
+            "token": str,
+            "platform": str,
+            "user_id": str,
+            "name": str,
+            "content_type": str,
+            "data": bytes,
+            "kept_at": float,
+        },
+        pk="token",
+        not_null={"platform", "user_id", "name", "content_type", "data", "kept_at"},
+    )
+    db.execute("CREATE INDEX report_screenshots_sender ON report_screenshots (platform, user_id)")
+
+
 @dataclass(frozen=True)
 class Card:
     """A message about a report that the team got: on which platform, why, to whom."""
@@ -537,10 +557,15 @@ class ReportStore:
                 [stand_in, platform, user_id],
             ).rowcount
             # A file's link names who sent it (a Slack file's their id, a Teams file their
-            # OneDrive): what they wrote stays with the report, the links go.
+            # OneDrive): what they wrote stays with the report, the links and the screenshots
+            # the bot kept of theirs go.
             files = self.db.execute(
                 "UPDATE report_reporters SET files = '' WHERE platform = ? AND user_id = ?"
                 " AND files != ''",
+                [platform, stand_in],
+            ).rowcount
+            files += self.db.execute(
+                "DELETE FROM report_screenshots WHERE platform = ? AND user_id = ?",
                 [platform, stand_in],
             ).rowcount
         return {

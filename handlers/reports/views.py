@@ -238,11 +238,17 @@ REACH_LINES = {
     ),
     Reach.NOBODY: (
         "No social media team can receive reports yet (none is set up, or the managers named "
-        "have left), so nobody has seen it: an admin must set SOCIALBOT_ESCALATION_CHANNEL or "
-        "SOCIALBOT_SOCIAL_MEDIA_MANAGERS (to an active manager). It is kept and reaches the team "
-        "once one of them is set."
+        "have left), so nobody has seen it: please tell whoever runs this bot for your company. "
+        "It is kept and reaches the team once they set one up."
     ),
 }
+# What an admin reads instead of REACH_LINES[Reach.NOBODY]: the settings to change.
+NOBODY_FOR_ADMINS = (
+    "No social media team can receive reports yet (none is set up, or the managers named "
+    "have left), so nobody has seen it: set SOCIALBOT_ESCALATION_CHANNEL or "
+    "SOCIALBOT_SOCIAL_MEDIA_MANAGERS (to an active manager). It is kept and reaches the team "
+    "once one of them is set."
+)
 
 
 def receipt(
@@ -250,8 +256,11 @@ def receipt(
     outcome: Literal["new", "merged", "repeat", "reopened"],
     reach: Reach,
     added: bool = True,
+    files: tuple[Attachment, ...] = (),
+    admin: bool = False,
 ) -> Message:
-    """The reporter's receipt: the reference, who will see it, and what (not) to do now.
+    """The reporter's receipt: the reference, who will see it, what of the `files` they sent
+    the team cannot see, and what (not) to do now (an `admin` reads the settings to change).
 
     `outcome` is how it was filed (`new`, `merged` into others' report, `repeat` of one's own,
     `reopened` a closed one); `added` whether a repeat brought anything new."""
@@ -271,14 +280,18 @@ def receipt(
         first = f"Thanks! Your report {report.ref} is " + (
             "with the social media team." if team else "saved."
         )
-    where = Text(REACH_LINES[reach])
+    reached = NOBODY_FOR_ADMINS if admin and reach is Reach.NOBODY else REACH_LINES[reach]
+    where = Text(reached)
     middle = (Text(GUIDELINE_REMINDER), where) if team else (where, Text(GUIDELINE_REMINDER))
-    text = first if team else f"{first} {REACH_LINES[reach]}"
+    text = first if team else f"{first} {reached}"
+    unseen = unseen_line(files)
+    said = f"{text} Please don't reply to it, like it or share it."
     return Message(
-        text=f"{text} Please don't reply to it, like it or share it.",
+        text=f"{said} {unseen}" if unseen else said,
         blocks=(
             Text(f"**{first}**"),
             *middle,
+            *((Text(unseen),) if unseen else ()),
             Context(f"Reference {report.ref}. You'll hear from me when its status changes."),
         ),
     )
@@ -395,10 +408,29 @@ SHOWN_FILES = 5
 
 
 def evidence(files: Iterable[Attachment]) -> str:
-    """Files as links to open them where they were sent: "Screenshot: shot.png ↗"."""
+    """Files as links to open them where they were sent or where the bot keeps them:
+    "Screenshot: shot.png ↗"; one the team cannot open says why: "Screenshot: shot.png (too
+    large for the bot to keep …)"."""
     return ", ".join(
-        f"{'Screenshot' if f.image else 'File'}: {link(clip(f.name, 80) + ' ↗', f.url)}"
+        f"{'Screenshot' if f.image else 'File'}: "
+        + (f"{untrusted(clip(f.name, 80))} ({f.unseen})" if f.unseen else _opened(f))
         for f in files
+    )
+
+
+def _opened(file: Attachment) -> str:
+    return link(clip(file.name, 80) + " ↗", file.url)
+
+
+def unseen_line(files: Iterable[Attachment]) -> str:
+    """What the reporter hears of the files the team cannot open; "" when it opens them all."""
+    unseen = [f for f in files if f.unseen]
+    if not unseen:
+        return ""
+    said = "; ".join(f"{untrusted(clip(f.name, 80))}: {f.unseen}" for f in unseen)
+    return (
+        f"The team cannot see what you sent with it ({said}). Your report is filed without it:"
+        " send it to a social media manager yourself."
     )
 
 

@@ -10,7 +10,9 @@ reply (`POST …/activities/{replyToId}`), update (`PUT …/activities/{id}`), c
 conversation (`POST /v3/conversations`) and read a roster (`GET …/{id}/pagedmembers`, paged by
 `pageSize`, and `GET …/{id}/members`) from `rosters[conversation or team id]`, read one member
 (`GET …/{id}/members/{member}`) from there or `accounts[id]` (404 otherwise), and list a team's
-channels (`GET /v3/teams/{id}/conversations`) from `channels[team id]` (`[{"id", "name"}]`).
+channels (`GET /v3/teams/{id}/conversations`) from `channels[team id]` (`[{"id", "name"}]`), and
+serve a picture pasted into a message (`GET /v3/attachments/{id}/views/original`, the
+`contentUrl` Teams gives the bot) from `attachments[id]` (content type, bytes; 404 otherwise).
 `fail(status, retry_after=…, times=…)` makes the next calls answer an error instead (401 the
 bot's token refused, 403 blocked, 404 gone, 413 a message too big, 429 throttled, 500 broken,
 502 a gateway that dropped the call).
@@ -30,7 +32,13 @@ from aiohttp.test_utils import TestServer
 
 Json = dict[str, Any]
 
-_READS = ("member", "members", "pagedmembers", "channels")  # calls that deliver nothing
+_READS = (
+    "member",
+    "members",
+    "pagedmembers",
+    "channels",
+    "attachment",
+)  # calls that deliver nothing
 FIRST_POST_MS = 1_700_000_000_000  # the time of the first post, as its id
 
 _ERROR_CODES = {
@@ -47,7 +55,8 @@ _ERROR_CODES = {
 class Sent:
     """One call as the connector saw it."""
 
-    method: str  # "send", "reply", "update", "create", "members", "pagedmembers" or "channels"
+    method: str  # "send", "reply", "update", "create", "members", "pagedmembers", "channels"
+    # or "attachment"
     conversation_id: str | None
     activity_id: str | None  # the replyToId of a reply, the id of an update
     body: Json
@@ -77,6 +86,7 @@ class FakeBotConnector:
         self.rosters: dict[str, list[Json]] = {}
         self.channels: dict[str, list[Json]] = {}
         self.accounts: dict[str, Json] = {}  # whom Teams knows besides rosters, by id
+        self.attachments: dict[str, tuple[str, bytes]] = {}  # pasted pictures, by id
         self._failures: list[_Failure] = []
         self._ids = itertools.count(1)
         app = web.Application()
@@ -88,6 +98,7 @@ class FakeBotConnector:
         app.router.add_get("/v3/conversations/{conversation}/members/{member}", self._member)
         app.router.add_get("/v3/conversations/{conversation}/pagedmembers", self._paged_members)
         app.router.add_get("/v3/teams/{team}/conversations", self._team_channels)
+        app.router.add_get("/v3/attachments/{attachment}/views/{view}", self._attachment)
         self._server = TestServer(app, host="127.0.0.1")
 
     @property
@@ -195,6 +206,18 @@ class FakeBotConnector:
             return failed or web.json_response(found[0])
         error = {"error": {"code": "NotFound", "message": "member not found"}}
         return web.json_response(error, status=404)
+
+    def attachment_url(self, attachment: str) -> str:
+        """The `contentUrl` of the picture `attachments[attachment]`, as Teams gives it."""
+        return f"{self.url}v3/attachments/{attachment}/views/original"
+
+    async def _attachment(self, request: web.Request) -> web.Response:
+        attachment = request.match_info["attachment"]
+        failed = await self._answer(request, "attachment", None, attachment)
+        if failed or attachment not in self.attachments:
+            return failed or web.json_response({"error": {"code": "NotFound"}}, status=404)
+        content_type, data = self.attachments[attachment]
+        return web.Response(body=data, content_type=content_type)
 
     async def _team_channels(self, request: web.Request) -> web.Response:
         team = request.match_info["team"]

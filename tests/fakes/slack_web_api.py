@@ -13,7 +13,9 @@ setSuggestedPrompts (checking their required fields and the four-prompt limit), 
 message of chat.startStream, chat.appendStream and chat.stopStream (`markdown_text` or `chunks`; a
 stopped stream refuses more, as Slack does); and the file upload of `files_upload_v2`:
 files.getUploadURLExternal, a POST of the bytes to the upload URL it gave, and
-files.completeUploadExternal (kept in `files`; a shared file is a message in its channel too).
+files.completeUploadExternal (kept in `files`; a shared file is a message in its channel too),
+files.info (its `permalink`), and a file's bytes at its `url_private_download` for the bot's
+token (`sent_file` makes one someone sent; without the token, Slack's sign-in page).
 chat.postMessage refuses more than 50 blocks and views.publish an image block naming a file it has
 not got (`invalid_blocks`), as Slack does, and, `processing` times, one naming any file (Slack
 still processing it). Optional limits on chat.postMessage mirror Slack's special tier (a workspace
@@ -173,6 +175,7 @@ class FakeSlack:
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._handle)
         app.router.add_post("/upload/{file_id}", self._receive_upload)
+        app.router.add_get("/files-pri/{file_id}/{path:.+}", self._file_bytes)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", port)
@@ -353,6 +356,40 @@ class FakeSlack:
             self._tokens -= 1
         self._last_post[channel] = now
         return 0
+
+    def sent_file(self, name: str, data: bytes, mimetype: str = "image/png") -> dict[str, Any]:
+        """A file someone sent in a message, as the message's `files` has it."""
+        file_id = f"F{next(self._ts):08d}"
+        upload = Uploaded(file_id, name, len(data), "", data, name, "", completed=True)
+        self.files[file_id] = upload
+        base = self.url.removesuffix("api/")
+        return {
+            "id": file_id,
+            "name": name,
+            "title": name,
+            "mimetype": mimetype,
+            "size": len(data),
+            "url_private": f"{base}files-pri/{file_id}/{name}",
+            "url_private_download": f"{base}files-pri/{file_id}/download/{name}",
+            "permalink": f"https://fake.slack.com/files/W111/{file_id}/{name}",
+        }
+
+    async def _file_bytes(self, request: web.Request) -> web.Response:
+        """A file's bytes for a token (Slack's sign-in page, as HTML, without one)."""
+        upload = self.files.get(request.match_info["file_id"])
+        signed = request.headers.get("Authorization", "").startswith("Bearer xoxb-")
+        self.requests.append(Request("file", {}, time.monotonic(), 200, None))
+        if upload is None or not signed:
+            return web.Response(text="<html>Sign in to Slack</html>", content_type="text/html")
+        return web.Response(body=upload.data, content_type="application/octet-stream")
+
+    async def _files_info(self, params: Params, arrived: float) -> dict[str, Any]:
+        upload = self.files.get(str(params.get("file") or ""))
+        if upload is None:
+            return {"ok": False, "error": "file_not_found"}
+        permalink = f"https://fake.slack.com/files/UBOT/{upload.file_id}/{upload.filename}"
+        return {"ok": True, "file": {"id": upload.file_id, "name": upload.filename,
+                                     "permalink": permalink}}  # fmt: skip
 
     async def _receive_upload(self, request: web.Request) -> web.Response:
         """Step 2 of an upload: the bytes, posted to the URL files.getUploadURLExternal gave."""
@@ -645,6 +682,7 @@ class FakeSlack:
         "conversations.list": _conversations_list,
         "files.getUploadURLExternal": _upload_url,
         "files.completeUploadExternal": _complete_upload,
+        "files.info": _files_info,
         "users.info": _users_info,
         "users.list": _users_list,
         "usergroups.users.list": _user_group_members,

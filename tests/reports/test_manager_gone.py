@@ -6,6 +6,7 @@ API, whose DMs to `inactive` users answer account_inactive as Slack does."""
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from datetime import UTC, datetime
 from typing import Any
@@ -103,7 +104,7 @@ async def test_a_manager_the_member_list_says_left_is_absent_before_any_card_is_
         "W111": {"id": "W111", "name": "alice"},
     }
     slack.inactive.add(GONE)
-    bot = await make_slack_bot(social_media_managers=[GONE], insights="off")
+    bot = await make_slack_bot(social_media_managers=[GONE], admins=["W333"], insights="off")
     await bot.runtime.sync_people_daily(datetime.now(UTC))
     await bot.runtime.finish_background()
     said = f"{SETTING}: {GONE} left Slack (deactivated or gone from its member list); nobody gets"
@@ -114,6 +115,13 @@ async def test_a_manager_the_member_list_says_left_is_absent_before_any_card_is_
 
     receipt = await report(bot, f"{LINK} calls our product a scam")
     assert "the managers named have left), so nobody has seen it" in receipt["text"]
+    # fix13a: the employee was told to set two settings; they are told whom to tell.
+    assert "please tell whoever runs this bot" in receipt["text"]
+    assert "SOCIALBOT_" not in json.dumps(receipt)
+    by_admin = await report(bot, "https://x.com/other/status/1790000000000000002", user="W333")
+    assert (
+        "set SOCIALBOT_ESCALATION_CHANNEL or SOCIALBOT_SOCIAL_MEDIA_MANAGERS" in (by_admin["text"])
+    )
     await bot.runtime.settle()
     assert calls(slack, "chat.postMessage") == []  # nothing was tried
 

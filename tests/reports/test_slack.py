@@ -307,6 +307,27 @@ async def test_a_crisis_pings_every_manager(bot, slack) -> None:
     assert {u["channel"] for u in updates} == {CHANNEL, "DMGR1", "DMGR2"}
 
 
+@pytest.mark.parametrize(
+    ("text", "user", "said"),
+    [
+        ("lst", "W111", "Did you mean `/report-mention list`?"),
+        ("opne", "WMGR1", "Did you mean `/report-mention open`?"),
+        ("opne", "W111", None),  # not a manager's: what they report, in the form
+    ],
+)
+async def test_a_mistyped_subcommand_is_asked_about_not_reported(
+    bot, slack, text, user, said
+) -> None:
+    # fix13a: `/report-mention lst` opened the report form, about "lst".
+    answer = await report(bot, text, user=user)
+    if said is None:
+        assert answer == {} and text in json.dumps(await opened_view(slack))
+    else:
+        assert answer["text"].startswith(said), answer
+        # Slack's escaping of the text: people read `/report-mention <link>`
+        assert "To report a post, send its link: `/report-mention &lt;link&gt;`." in answer["text"]
+
+
 async def test_own_reports_are_listed(bot, slack, monkeypatch) -> None:
     await report(bot, f"{LINK} one")
     long = "https://www.reddit.com/r/acme/comments/abc123/our_ceo_said_something_awful_at_the_expo/"
@@ -490,6 +511,9 @@ async def test_a_manager_reads_every_reporters_note_past_the_cards_first_ten(
     assert "All 12 reporters of R-0001" in shown
 
 
+PNG = b"\x89PNG\r\n\x1a\n a screenshot of a deleted post"
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -499,16 +523,45 @@ async def test_a_manager_reads_every_reporters_note_past_the_cards_first_ten(
 )
 async def test_a_screenshot_sent_with_report_in_a_dm_reaches_the_card(bot, slack, text) -> None:
     # review11a M1: the file was dropped; without a link the report was refused.
+    # review12c R1: a file sent in a DM opens for that DM alone: the card's link to it said
+    # "file not found" to every manager. A copy goes to the team's channel.
     envelope = with_text("message_im.json", text)
-    envelope["event"] |= {"subtype": "file_share", "files": [SHOT]}
+    sent = slack.sent_file("shot.png", PNG)
+    envelope["event"] |= {"subtype": "file_share", "files": [sent]}
     await post_json(bot, envelope)
     await wait_for_call(slack, "chat.postMessage", 2)
     (receipt,) = messages_to(slack, "D024BE91L")
-    assert "R-0001" in receipt["text"]
+    assert "R-0001" in receipt["text"] and "cannot see" not in receipt["text"]
+    [copy] = [f for f in slack.files.values() if f.channel == CHANNEL]
+    assert copy.data == PNG and copy.filename == "shot.png"
     (card,) = messages_to(slack, CHANNEL)
-    assert "Screenshot: <https://fake.slack.com/files/W111/F0SHOT/shot.png|shot.png ↗>" in (
-        json.dumps(card["blocks"], ensure_ascii=False)
+    shown = json.dumps(card["blocks"], ensure_ascii=False)
+    assert (
+        f"Screenshot: <https://fake.slack.com/files/UBOT/{copy.file_id}/shot.png|shot.png ↗>"
+        in (shown)
     )
+    assert sent["permalink"] not in shown
+
+
+async def test_a_dm_screenshot_slack_does_not_give_the_bot_is_said_and_the_report_filed(
+    bot, slack
+) -> None:
+    envelope = with_text("message_im.json", f"report {LINK} see the screenshot")
+    sent = {
+        **slack.sent_file("shot.png", PNG),
+        "url_private_download": "https://elsewhere.example/x",
+    }
+    envelope["event"] |= {"subtype": "file_share", "files": [sent]}
+    await post_json(bot, envelope)
+    await wait_for_call(slack, "chat.postMessage", 2)
+
+    (receipt,) = messages_to(slack, "D024BE91L")
+    assert (
+        "The team cannot see what you sent with it (shot.png: the bot could not pass it on"
+        in (receipt["text"])
+    )
+    (card,) = messages_to(slack, CHANNEL)
+    assert "Screenshot: shot.png (the bot could not pass it on" in json.dumps(card["blocks"])
 
 
 async def test_a_message_with_ten_long_named_files_still_opens_the_form(bot, slack) -> None:

@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import time
 from typing import Any
 
 import pytest
+from botbuilder.schema import Activity
 from click.testing import CliRunner
 
 from bot.cli import main
+from bot.screenshots import KeptFiles
 from bot.teams import tokens
+from bot.teams.screenshots import PastedPictures
+from bot.teams.tokens import AppTokens
+from handlers.reports.screenshots import Screenshots
+from handlers.views import Attachment
+from tests.fakes.microsoft_graph import FakeGraph
 from tests.reports.conftest import ATTACHMENTS
-from tests.teams.conftest import MakeTeams, Teams, card_text, load_activity, objects_in
+from tests.teams.conftest import BOT_APP_ID, MakeTeams, Teams, card_text, load_activity, objects_in
 from tests.teams.test_team_questions import OLO, OLO_CHAT, calls_where, posted_to
 
 PERSONAL = "teams-message-personal.json"
@@ -185,26 +193,102 @@ async def test_forget_shows_a_former_employee_on_a_teams_card_already_sent(
     assert "Megan" not in json.dumps(update.activity)
 
 
-async def test_a_screenshot_and_a_file_sent_with_a_report_are_on_the_managers_card(
-    make_teams: MakeTeams,
-) -> None:
-    # review11a M1: a message's attachments were never read; the evidence was lost.
-    image, file = ATTACHMENTS["teams_inline_image"], ATTACHMENTS["teams_file"]
-    teams = await make_teams(social_media_managers=[OLO["aadObjectId"]])
+PUBLIC = "https://socialbot.example.com"
+PNG = b"\x89PNG\r\n\x1a\n a screenshot of a deleted post"
+SHOT_ID = "0-wus-d1-abc"  # the id in the pasted picture's `contentUrl`
+
+
+async def report_with_screenshot(teams: Teams, text: str = "report they deleted it") -> str:
+    """Report, with a picture pasted (as `ATTACHMENTS`' inline image, on the fake connector)
+    and a OneDrive file; the card the manager Olo got, as text."""
+    image = {
+        **ATTACHMENTS["teams_inline_image"],
+        "contentUrl": teams.connector.attachment_url(SHOT_ID),
+    }
+    html = {"contentType": "text/html", "content": f"<p>{text}</p>"}
     await teams.runtime.delivery.start()
     try:
         await teams.post(PERSONAL, text="hi", conversation=OLO_CHAT, **{"from": OLO})
-        html = {"contentType": "text/html", "content": "<p>report they deleted it</p>"}
-        attached = [image, file, html]
-        await teams.post(PERSONAL, text="report they deleted it", attachments=attached)
+        attached = [image, ATTACHMENTS["teams_file"], html]
+        await teams.post(PERSONAL, text=text, attachments=attached)
         [card] = await calls_where(teams.connector, posted_to(OLO_CHAT["id"]))
     finally:
         await teams.runtime.delivery.stop()
+    return card_text(card.activity)
 
-    shown = card_text(card.activity)
-    assert f"Screenshot: [screenshot ↗]({image['contentUrl']})" in shown
+
+async def test_a_pasted_screenshot_is_kept_and_the_managers_open_it(make_teams: MakeTeams) -> None:
+    # review11a M1: a message's attachments were never read; the evidence was lost.
+    # review12c R1: the pasted picture's link answers only the bot's token: the card's link
+    # failed for every manager. The bot fetches it and serves its copy.
+    teams = await make_teams(social_media_managers=[OLO["aadObjectId"]], public_url=PUBLIC)
+    teams.connector.attachments[SHOT_ID] = ("image/png", PNG)
+
+    shown = await report_with_screenshot(teams)
+
+    kept = re.search(rf"Screenshot: \[screenshot ↗\]\({PUBLIC}(/report-files/[\w-]+)\)", shown)
+    assert kept is not None, shown
+    file = ATTACHMENTS["teams_file"]  # in OneDrive: its link opens for whom it is shared with
     assert f"Screenshot: [deleted-post.png ↗]({file['contentUrl']})" in shown
     assert "they deleted it" in shown
+    opened = await teams.client.get(kept.group(1))
+    assert (opened.status, opened.content_type, await opened.read()) == (200, "image/png", PNG)
+    assert (await teams.client.get("/report-files/guessed")).status == 404
+    [receipt] = [s for s in teams.connector.posted if s.conversation_id != OLO_CHAT["id"]]
+    assert "cannot see" not in card_text(receipt.activity)
+
+    command = ["forget", "--platform", "teams", "--user", MEGAN, "--yes"]
+    env = {"SOCIALBOT_DB": str(teams.runtime.settings.db)}
+    forgot = await asyncio.to_thread(CliRunner().invoke, main, command, env=env)
+    assert "report_files: 2 row(s)" in forgot.output, forgot.output  # the link and the copy
+    assert (await teams.client.get(kept.group(1))).status == 404
+
+
+async def test_the_bot_fetches_a_pasted_screenshot_with_its_own_token(teams: Teams) -> None:
+    # With auth on, the serviceUrl must be Bot Framework's: the pictures are met here directly.
+    teams.connector.attachments[SHOT_ID] = ("image/png", PNG)
+    image = Attachment("screenshot", teams.connector.attachment_url(SHOT_ID), image=True)
+    elsewhere = Attachment("screenshot", f"https://attacker.example/{SHOT_ID}", image=True)
+    activity = Activity(service_url=teams.connector.url)
+    async with FakeGraph(BOT_APP_ID, "a-client-secret", "botframework.com") as login:
+        tokens = AppTokens(
+            BOT_APP_ID,
+            "a-client-secret",
+            "botframework.com",
+            "https://api.botframework.com",
+            login.login_url,
+        )
+        kept = KeptFiles(PUBLIC, Screenshots(teams.db))
+        pictures = PastedPictures(kept, tokens)
+        person = teams.core.person("teams", MEGAN)
+        found = await pictures.kept_from(activity, person, (image, elsewhere))
+
+    [fetched] = [call for call in teams.connector.calls if call.method == "attachment"]
+    assert fetched.authorization == "Bearer fake-graph-token-1"  # to the connector alone
+    assert found[0].url.startswith(f"{PUBLIC}/report-files/") and found[1] == elsewhere
+
+
+@pytest.mark.parametrize(
+    ("public_url", "served", "why"),
+    [
+        (PUBLIC, False, "could not pass it on: Teams answered HTTP 404"),
+        (None, True, "no public web address to show it from"),
+    ],
+)
+async def test_a_screenshot_the_team_cannot_see_is_said_and_the_report_filed(
+    make_teams: MakeTeams, public_url: str | None, served: bool, why: str
+) -> None:
+    teams = await make_teams(social_media_managers=[OLO["aadObjectId"]], public_url=public_url)
+    if served:
+        teams.connector.attachments[SHOT_ID] = ("image/png", PNG)
+
+    shown = await report_with_screenshot(teams)
+
+    assert "Screenshot: screenshot (" in shown and why in shown and "they deleted it" in shown
+    [receipt] = [s for s in teams.connector.posted if s.conversation_id != OLO_CHAT["id"]]
+    told = card_text(receipt.activity)
+    assert "The team cannot see what you sent with it (screenshot:" in told and why in told
+    assert teams.db["report_screenshots"].count == 0
 
 
 async def held(teams: Teams) -> list[tuple[str, int]]:
@@ -223,13 +307,17 @@ async def test_a_teams_manager_who_left_gets_no_card_lost_and_the_setting_is_nam
     olo = OLO["aadObjectId"]
     teams = await make_running(social_media_managers=[olo])
     await teams.post(PERSONAL, text="hi", conversation=OLO_CHAT, **{"from": OLO})
-    teams.connector.fail(403, conversation=OLO_CHAT["id"])  # Olo left: what Bot Framework answers
+    teams.connector.fail(403, conversation=OLO_CHAT["id"])  # Olo blocked the app (or left)
     await teams.post(PERSONAL, text=f"report {LINK} rude reply to our launch post")
     assert await held(teams) == [(olo, 1)]  # kept, not failed
 
     warnings = (await (await teams.client.get("/healthz")).json())["warnings"]
     [line] = [w for w in warnings if "SOCIALBOT_SOCIAL_MEDIA_MANAGERS" in w]
-    assert line.startswith(f"SOCIALBOT_SOCIAL_MEDIA_MANAGERS: {olo} cannot be reached in Teams")
+    # fix13a: this said "cannot be reached (left the organisation, …)": what Teams says is 403.
+    assert line.startswith(
+        f"SOCIALBOT_SOCIAL_MEDIA_MANAGERS: {olo} blocked or removed the app in Teams, or it was"
+        " turned off for them (Teams answered 403"
+    ), line
     [*_, word] = await calls_where(
         teams.connector, lambda sent: "is saved" in card_text(sent.activity)
     )

@@ -387,3 +387,22 @@ async def test_with_no_managers_a_question_waits_until_the_app_is_back_in_the_te
     await settled(teams.runtime)
     warnings = (await (await teams.client.get("/healthz")).json())["warnings"]
     assert [line for line in warnings if CHANNEL in line] == []
+
+
+@pytest.mark.parametrize(
+    ("admins", "said"),
+    [
+        ([], "please tell whoever runs this bot for your company, or ask the team directly"),
+        (["7faf8ab2-3d56-4244-b585-20c8a42ed2b8"], "set SOCIALBOT_ESCALATION_CHANNEL or"),
+    ],
+)
+async def test_no_team_to_ask_names_the_settings_to_admins_only(
+    make_teams: MakeTeams, admins: list[str], said: str
+) -> None:
+    # fix13a: every employee was told "An admin can set SOCIALBOT_ESCALATION_CHANNEL …".
+    teams = await make_teams(admins=admins)  # no channel, no managers: no team
+    await teams.post(PERSONAL, text=QUESTION)
+    ask = buttons(teams.connector.posted[-1].activity)[GUIDELINES_ASK_TEAM]
+    body = await (await teams.post(EXECUTE, value=pressed(ask))).json()
+    assert said in str(body["value"])
+    assert ("SOCIALBOT_" in str(body["value"])) == bool(admins)
