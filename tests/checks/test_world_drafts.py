@@ -278,7 +278,8 @@ async def test_an_answer_its_buttons_and_receipts_speak_the_askers_language(
         said = await wait_for_call(slack, "respond", count=len(receipts) + 1)
         receipts.append(said[-1]["text"])
     assert receipts == [
-        "He pasado tu pregunta al equipo de redes sociales; su respuesta llegará aquí.",
+        "He pasado tu pregunta al equipo de redes sociales; su respuesta te llegará en tu chat"
+        " conmigo.",
         "Gracias, me alegra que haya servido.",
     ]
 
