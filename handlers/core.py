@@ -541,15 +541,13 @@ class Core:
         """The person behind a platform user id, with the roles they hold."""
         return self.roles.person(platform, user_id, name)
 
-    async def language_for(self, person: Person) -> str:
+    def language_for(self, person: Person, default: str = "en") -> str:
         """The language of what the bot says to `person` alone: their Slack or Teams client's
         (its locale, as the directory last heard it) when the bot speaks it, English when it
-        does not; for someone whose client never said, the guidelines' own language (the
-        company's, the admin's choice) when the bot speaks it."""
+        does not; `default` for someone whose client never said (never a wait for the
+        guidelines, which may be being read again)."""
         member = self.directory.get(person.platform, person.user_id)
-        if member is not None and member.locale:
-            return language_of(member.locale)
-        return (await self.guidelines.index()).spoken
+        return language_of(member.locale) if member is not None and member.locale else default
 
     async def command(
         self, name: str, person: Person, text: str, files: tuple[Attachment, ...] = ()
@@ -584,13 +582,16 @@ class Core:
         capability answers privately ("check:", or "check this post: …" in a sentence) is
         answered in a channel (`public`) only with where to ask."""
         if self.is_greeting(text):
-            language = HELP_LANGUAGES.get(_bare(text)) or await self.language_for(person)
+            language = HELP_LANGUAGES.get(_bare(text)) or self.language_for(person)
             return help_message(self.commands, person.platform, person=person, language=language)
         said = self._said_back(text)
         if said is not None:
             key, language = said
             if language == UNSPOKEN:
-                language = await self.language_for(person)
+                language = (
+                    self.language_for(person, default="")
+                    or (await self.guidelines.index()).language
+                )
             return Message(text_for(key, language if language in LANGUAGES else "en"))
         prefixed = self._prefixed_text(text)
         if prefixed is not None:
@@ -602,7 +603,7 @@ class Core:
         if near is not None:
             meant = typed(person.platform, near.command, near.text)
             again = typed(person.platform, "socialbot", "help")
-            language = await self.language_for(person)
+            language = self.language_for(person)
             return Message(text_for("did_you_mean", language, meant=meant, again=again))
         for word in offered_words(text):
             for offer in self._on_link:
@@ -736,7 +737,7 @@ class Core:
     async def home(self, person: Person) -> Message:
         """A person's home page: what the bot does, then each capability's section; a section
         that fails is logged and left out with a short line, never the whole page."""
-        language = await self.language_for(person)
+        language = self.language_for(person)
         helped = help_message(self.commands, person.platform, person=person, language=language)
         blocks: list[Block] = [*helped.blocks]
         for section in self._home:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from handlers.command_words import WORDS_ONLY, typed
 from handlers.commands import Commands, SlashCommand, Subcommand, Subcommands, may_use, usage_of
@@ -58,13 +58,13 @@ def _lines(
 
 
 def socialbot_command(
-    commands: Commands, language_for: Callable[[Person], Awaitable[str]] | None = None
+    commands: Commands, language_for: Callable[[Person], str] | None = None
 ) -> tuple[SlashCommand, Subcommands]:
     """`/socialbot help` (in the language `language_for` the person; None: English), and the
     list capabilities add their subcommands to."""
 
     async def show_help(person: Person, text: str) -> Message:
-        language = await language_for(person) if language_for is not None else "en"
+        language = language_for(person) if language_for is not None else "en"
         return help_message(commands, person.platform, person=person, language=language)
 
     subcommands = Subcommands(

@@ -586,7 +586,7 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         # Teams announces one install twice (conversationUpdate and installationUpdate).
         if self.conversations.install(key):
             reach.release(self.core, self.gateway)  # a manager who got the app
-            language = await self.core.language_for(installer) if installer else "en"
+            language = self.core.language_for(installer) if installer else "en"
             mention = self._mention(turn_context)
             welcome = help_message(self.core.commands, PLATFORM, mention, language=language)
             await turn_context.send_activity(self._reply(turn_context.activity, welcome))
