@@ -34,6 +34,7 @@ _MOMENT = re.compile("\ue0f0(\\d+)\ue0f1")
 _MOMENT_MARKS = {0xE0F0: None, 0xE0F1: None}
 # Characters that would end or confuse a link's address in any renderer's syntax.
 _URL_UNSAFE = "()[]<>|\\\"' `"
+_HOST_END = re.compile(r"[/:?#\s]")  # where a host written at the start of a label ends
 
 
 def untrusted(text: str) -> str:
@@ -78,9 +79,10 @@ def shown_host(label: str, url: str) -> str | None:
         host = urlsplit(url).hostname or ""
     except ValueError:
         return None
-    shown = label.strip().lower()
-    start = shown.split("://", 1)[-1].removeprefix("www.")
-    if not host or start.startswith(host.removeprefix("www.")):
+    start = label.strip().lower().split("://", 1)[-1]
+    # The label's leading host as a whole, so "microsoft.com/…" does not pass for microsoft.co.
+    label_host = _HOST_END.split(start, 1)[0].removeprefix("www.")
+    if not host or label_host == host.removeprefix("www."):
         return None
     return host
 

@@ -14,7 +14,7 @@ from bot.slack import blocks
 from bot.teams import cards
 from content_feed.manage import add_feed
 from handlers.digest.views import digest_message
-from handlers.views import Message
+from handlers.views import Message, link
 from tests.fakes.slack_requests import (
     block_action,
     buttons,
@@ -143,6 +143,40 @@ async def test_a_feed_items_title_and_summary_never_become_links_in_a_digest(
     console = " ".join(render(message).split())  # unwrapped
     assert f"{NOTE} (https://news.example.com/story)" in console
     assert "Read [the terms](https://evil.example/terms) today." in console
+
+
+LOOKALIKE_FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Industry news</title>
+<item><title>microsoft.com/security: reset your Teams password today</title>
+<link>https://microsoft.co/security</link><guid>s1</guid><pubDate>{date}</pubDate>
+<description>All staff must act.</description></item></channel></rss>"""
+
+
+async def test_a_feed_title_naming_a_look_alike_of_its_links_host_shows_the_real_host(
+    make_slack_bot: Any, tmp_path: Path
+) -> None:
+    bot = await make_slack_bot()
+    now = datetime.now(UTC)
+    feed = tmp_path / "lookalike.xml"
+    feed.write_text(LOOKALIKE_FEED.format(date=now.strftime("%a, %d %b %Y %H:%M:%S +0000")))
+    await add_feed(bot.runtime.db, str(feed), "industry", allow_files=True, now=now)
+
+    message = digest_message(await bot.runtime.digest.plan_for("slack", "W111", now))
+
+    texts = "\n".join(mrkdwn_texts(blocks.message(message)["blocks"]))
+    title = "microsoft.com/security: reset your Teams password today"
+    assert f"<https://microsoft.co/security|{title}> (microsoft.co)" in texts
+    card = cards.card(message)
+    teams = "\n".join(f["text"] for f in objects_in(card) if f.get("type") == "TextBlock")
+    assert f"[{title}](https://microsoft.co/security) (microsoft.co)" in teams
+    # The host is left out only when the label starts with exactly the link's host.
+    for label, url, shown in [
+        ("paypal.com/login", "https://paypal.co/login", " (paypal.co)"),
+        ("evil.example.paypal.com/login", "https://evil.example/x", " (evil.example)"),
+        ("nordlys.com careers", "https://nordlys.com.evil.example/", " (nordlys.com.evil.example)"),
+        ("www.nordlys.com/careers", "https://nordlys.com/careers", ""),
+        ("https://Nordlys.com", "https://www.nordlys.com/", ""),
+    ]:
+        assert blocks.mrkdwn(link(label, url)) == f"<{url}|{label}>{shown}"
 
 
 def test_a_long_text_is_cut_between_whole_characters_never_in_an_escaped_one() -> None:
