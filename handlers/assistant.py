@@ -136,7 +136,9 @@ class AssistantPane:
     async def start(self, person: Person, thread: str, context_channel: str = "") -> Opening:
         """A new thread: remember it, and greet with the suggested prompts."""
         self._remember(person, thread, context_channel)
-        language = (await self.core.guidelines.index()).language  # nothing said yet
+        # Nothing said yet: their Slack client's language, else the guidelines'.
+        client = self.core.language_for(person, default="")
+        language = client or (await self.core.guidelines.index()).language
         greeting = text_for("pane_greeting", language)
         blocks: list[Block] = [Text(greeting)]
         if context_channel and self._reports():

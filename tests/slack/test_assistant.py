@@ -501,6 +501,17 @@ Svar ikke selv på kritik af virksomheden på nettet; send den videre til social
 """
 
 
+async def test_the_pane_greets_in_the_language_of_the_persons_slack_client(bot, slack) -> None:
+    # The pane greeted everyone in the guidelines' language (English here): a Copenhagen
+    # employee's Slack says da-DK.
+    slack.users = {USER: {"id": USER, "name": "lars", "profile": {}, "locale": "da-DK"}}
+    assert await bot.runtime.slack.sync_people()
+    greeting = await open_pane(bot, slack)
+    assert greeting["text"].startswith("Hej! Jeg svarer på spørgsmål")
+    prompts = calls(slack, "assistant.threads.setSuggestedPrompts")[0]["prompts"]
+    assert "Tjek et opslag, før jeg udgiver det" in [p["title"] for p in prompts]
+
+
 async def test_the_panes_prompts_and_status_speak_the_guidelines_and_the_askers_language(
     make_slack_bot, slack, tmp_path
 ) -> None:
