@@ -67,7 +67,8 @@ def export(platform: str | None, user_id: str) -> None:
     platform, user_id = _whom(platform, user_id)
     runtime = runtime_or_exit(settings_or_exit())
     try:
-        found = privacy.export(runtime.db, platform, user_id)
+        name = runtime.core.directory.name_of(platform, user_id)
+        found = privacy.export(runtime.db, platform, user_id, name)
     finally:
         runtime.db.close()
     if not found:
@@ -108,7 +109,7 @@ def forget(platform: str | None, user_id: str) -> None:
         changed = privacy.forget(runtime.db, platform, user_id, stand_in)
         ledger = Ledger(runtime.db)
         changed["deliveries"] = ledger.forget(platform, user_id, stand_in, (user_id, name))
-        changed.update(ReportStore(runtime.db).forget(platform, user_id, stand_in))
+        changed.update(ReportStore(runtime.db).forget(platform, user_id, stand_in, name))
         changed.update(AnnouncementStore(runtime.db).forget(platform, user_id))
         if platform == "teams":
             changed["teams_conversations"] = runtime.teams.conversations.forget(user_id)

@@ -29,6 +29,26 @@ OWN_ROWS = {
 }
 
 
+# Where a person is named by other columns than `platform` + `user_id`, as "table.column" with
+# the condition that finds them (by :platform, :user_id and :name, the name they go by): export
+# shows these rows too; forget changes them through the stores that own them.
+NAMED_ELSEWHERE = {
+    "deliveries.recipient": "platform = :platform AND recipient = :user_id",
+    "report_cards.recipient": "platform = :platform AND recipient = :user_id",
+    "reports.assignee": "assignee_platform = :platform AND assignee = :user_id",
+    "report_events.detail": "kind = 'assigned' AND platform = :platform AND detail = :user_id",
+    # A message of theirs someone reported (Teams gives its author's name, not an id).
+    "report_reporters.source_author": "platform = :platform AND source_author IN (:user_id, :name)",
+    "announcements.recipients": "target = :platform"
+    " AND EXISTS (SELECT 1 FROM json_each(recipients) WHERE value = :user_id)",
+    "console_inbox.recipient": ":platform = 'console' AND recipient = :user_id",
+    "teams_conversations.user_id": ":platform = 'teams' AND kind = 'personal'"
+    " AND (user_id = :user_id OR aad_object_id = :user_id)",
+    "teams_roster.user_id": ":platform = 'teams'"
+    " AND (user_id = :user_id OR aad_object_id = :user_id)",
+}
+
+
 def personal_tables(db: Database) -> list[str]:
     """The tables that name people by platform and user id."""
     return sorted(
@@ -54,15 +74,26 @@ def _readable(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def export(db: Database, platform: str, user_id: str) -> dict[str, list[dict[str, Any]]]:
-    """Every stored row about the person, by table (tables with none are left out), with
-    times in ISO 8601."""
+def export(
+    db: Database, platform: str, user_id: str, name: str = ""
+) -> dict[str, list[dict[str, Any]]]:
+    """Every stored row about the person (`name`: the name they go by), by table, and by
+    "table.column" for those naming them elsewhere (NAMED_ELSEWHERE); tables with none are
+    left out, times are in ISO 8601."""
     found = {}
-    for name in personal_tables(db):
-        rows = db.table(name).rows_where("platform = ? AND user_id = ?", [platform, user_id])
+    whom = {"platform": platform, "user_id": user_id, "name": name or user_id}
+    searches = [
+        (table, "platform = :platform AND user_id = :user_id", table)
+        for table in personal_tables(db)
+    ]
+    for label, where in NAMED_ELSEWHERE.items():
+        if db.table(table := label.split(".")[0]).exists():
+            searches.append((table, where, label))
+    for table, where, label in searches:
+        rows = db.table(table).rows_where(where, whom)
         readable = [_readable(row) for row in rows]
         if readable:
-            found[name] = readable
+            found[label] = readable
     return found
 
 

@@ -42,7 +42,15 @@ async def test_export_and_forget(make_settings: SettingsFactory, tmp_path: Path)
     exported = CliRunner().invoke(main, ["export", "--user", "U1"], env=env)
     assert exported.exit_code == 0, exported.output
     tables = json.loads(exported.stdout)["tables"]
-    assert set(tables) == {"people", "guideline_answers", "share_clicks", "group_members"}
+    # review13a S2: and what names them under other columns (what went to them, here)
+    assert set(tables) == {
+        "people",
+        "guideline_answers",
+        "share_clicks",
+        "group_members",
+        "deliveries.recipient",
+    }
+    assert sorted(row["state"] for row in tables["deliveries.recipient"]) == ["queued", "sent"]
     assert tables["people"][0]["name"] == "Ada"
     iso = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00")
     assert iso.fullmatch(tables["people"][0]["updated_at"])

@@ -16,6 +16,7 @@ from sqlite_utils.migrations import Migrations
 
 from content_feed.canonical import KEY_VERSION
 from content_feed.text import collapse
+from handlers.people import FORMER_EMPLOYEE
 from handlers.reports import ids, triage
 from handlers.reports.links import keys
 from handlers.reports.model import (
@@ -440,11 +441,12 @@ class ReportStore:
         return [self._report(row) for row in rows]
 
     def naming(self, platform: str, user_id: str) -> list[Report]:
-        """The reports whose cards name the person: as a reporter or as the assignee."""
+        """The reports whose cards name the person: as a reporter, as the assignee, or as
+        the author of a message reported."""
         rows = self.db.execute(
             f"SELECT {_COLUMNS} FROM reports WHERE (assignee_platform = ? AND assignee = ?)"
-            " OR id IN (SELECT report_id FROM report_reporters WHERE platform = ? AND user_id = ?)"
-            " ORDER BY id",
+            " OR id IN (SELECT report_id FROM report_reporters WHERE platform = ?"
+            " AND ? IN (user_id, source_author)) ORDER BY id",
             [platform, user_id, platform, user_id],
         ).fetchall()
         return [self._report(row) for row in rows]
@@ -536,12 +538,19 @@ class ReportStore:
                 [nudges, next_at, report_id],
             )
 
-    def forget(self, platform: str, user_id: str, stand_in: str) -> dict[str, int]:
-        """Put `stand_in` where the person is the assignee of a report, and where a card went
-        to them, and drop the links of the files they sent with reports (the reporters' and
-        events' own columns are handled by `handlers.privacy.forget`, which runs first); rows
-        changed per table."""
+    def forget(self, platform: str, user_id: str, stand_in: str, name: str = "") -> dict[str, int]:
+        """Put `stand_in` where the person is the assignee of a report, where a card went to
+        them and as the author of a message of theirs someone reported (whose prefilled note
+        named them: `name` there becomes a former employee), and drop the links of the files
+        they sent with reports (the reporters' and events' own columns are handled by
+        `handlers.privacy.forget`, which runs first); rows changed per table."""
         with self.db.atomic():
+            # Teams gives a shared message's author by name, Slack by id.
+            authored = self.db.execute(
+                "UPDATE report_reporters SET source_author = ?, note = replace(note, ?, ?)"
+                " WHERE platform = ? AND source_author IN (?, ?)",
+                [stand_in, name or user_id, FORMER_EMPLOYEE, platform, user_id, name or user_id],
+            ).rowcount
             cards = self.db.execute(
                 "UPDATE report_cards SET recipient = ? WHERE platform = ? AND recipient = ?",
                 [stand_in, platform, user_id],
@@ -572,6 +581,7 @@ class ReportStore:
             "report_assignments": assigned + named,
             "report_cards": cards,
             "report_files": files,
+            "reported_messages": authored,
         }
 
     # -- rows ------------------------------------------------------------------------------------

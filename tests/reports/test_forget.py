@@ -10,9 +10,29 @@ from click.testing import CliRunner
 
 from bot.cli import main
 from tests.fakes.bot_work import settled
-from tests.fakes.slack_requests import SECRET, calls, post_json, wait_for_call
-from tests.fakes.slack_web_api import FakeSlack
-from tests.reports.conftest import CHANNEL, LINK, SHOT, card_buttons, press, report, responded
+from tests.fakes.slack_requests import (
+    SECRET,
+    calls,
+    message_shortcut,
+    post_form,
+    post_json,
+    wait_for_call,
+)
+from tests.fakes.slack_web_api import TEAM_ID, FakeSlack
+from tests.reports.conftest import (
+    CHANNEL,
+    LINK,
+    SHOT,
+    card_buttons,
+    inputs,
+    opened_view,
+    press,
+    report,
+    responded,
+    selected,
+    submit,
+    text_value,
+)
 from tests.slack.test_http import with_text
 
 
@@ -86,6 +106,48 @@ async def test_forget_shows_a_former_employee_on_the_cards_already_posted(
     assert edit["channel"] == CHANNEL
     assert "Reported by (2)*\\na former employee, a former employee" in shown
     assert "W111" not in shown and "W222" not in shown and "forgotten-" not in shown
+
+
+async def test_the_author_of_a_reported_message_is_exported_and_forgotten(
+    bot: Any, slack: FakeSlack
+) -> None:
+    # review13a S1: the message shortcut keeps its author's id, and their name in the note
+    slack.users["U0AUTHOR"] = {
+        "id": "U0AUTHOR",
+        "team_id": TEAM_ID,
+        "name": "bob",
+        "real_name": "Bob Authorname",
+        "profile": {"real_name": "Bob Authorname"},
+    }
+    assert await bot.runtime.slack.sync_people()
+    text = f"I really hate our CEO, see <{LINK}>"
+    await post_form(bot, message_shortcut("report_message", text, author="U0AUTHOR"))
+    view = await opened_view(slack)
+    values = {
+        name: text_value(field["initial_value"])
+        for name, field in inputs(view).items()
+        if name in ("links", "about", "note")
+    }
+    assert await submit(bot, view, values | {"urgency": selected("normal")}) == {}
+    await card_buttons(slack)
+    await settled(bot.runtime)
+    assert "Message by Bob Authorname" in json.dumps(slack.messages_in(CHANNEL)[0].blocks)
+    db, with_slack = cli_env(bot, slack)
+
+    exported = await asyncio.to_thread(
+        CliRunner().invoke, main, ["export", "--user", "U0AUTHOR"], env=db
+    )
+    (reported,) = json.loads(exported.output)["tables"]["report_reporters.source_author"]
+    assert (reported["user_id"], reported["about"]) == ("W111", text)
+
+    result = await forget("U0AUTHOR", with_slack)
+    assert "reported_messages: 1 row(s)" in result
+    assert "report cards updated to show a former employee: 1" in result
+    shown = json.dumps(calls(slack, "chat.update")[-1]["blocks"])
+    assert "Message by a former employee in C111" in shown
+    assert "Bob" not in shown and "U0AUTHOR" not in shown and "forgotten-" not in shown
+    (reporter,) = bot.runtime.db["report_reporters"].rows
+    assert "U0AUTHOR" not in json.dumps(reporter) and "Bob" not in json.dumps(reporter)
 
 
 def cli_env(bot: Any, slack: FakeSlack) -> tuple[dict[str, str], dict[str, str]]:
