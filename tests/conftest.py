@@ -17,16 +17,17 @@ from bot.settings import DEFAULT_GUIDELINES, Settings, load_settings
 from handlers.core import Core
 from handlers.guidelines import GuidelinesQA
 from handlers.people import Roles
+from tests.embedding_cache import documents_of, embed_once, share_among_workers
 from tests.fakes.slack_requests import SECRET as SLACK_SECRET
 from tests.fakes.slack_web_api import FakeSlack
 
 # Variables a developer's shell may carry that would change what the tests see.
 _OUR_VARIABLES = ("SLACK_", "MICROSOFT_", "OPENAI_", "SOCIALBOT_", "PORT")
 
-# Files sent to a worker first: the development-corpus floors embed the corpus, about 110 s of
-# one core on a fresh clone (no embeddings cached in ~/.cache), the longest test by far. Sent
-# last (as xdist sends a file with few tests), they ran alone at the end while the other core
-# idled.
+# Files sent to a worker first: the development-corpus floors answer 600 questions, about 30 s of
+# one core even with the corpus embedded (tests/embedding_cache.py), the longest test by far.
+# Sent last (as xdist sends a file with few tests), they ran alone at the end while the other
+# core idled.
 SLOWEST_FILES = ("tests/guidelines/test_eval.py",)
 
 
@@ -43,6 +44,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         return file not in SLOWEST_FILES, -counts[file]
 
     items.sort(key=rank)  # stable: files of equal size keep their order, and so do their tests
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    share_among_workers(config)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Before the first test: the documents the selected tests embed, each embedded once."""
+    if not session.config.option.collectonly:
+        embed_once(documents_of(session.items))
 
 
 @pytest.fixture(autouse=True)

@@ -101,10 +101,10 @@ class PolicyOutcome:
     read: bool | None = None
 
 
-def policy_outcomes(path: Path = POLICIES, leaving: Collection[str] = ()) -> list[PolicyOutcome]:
-    """Check every draft of `path` (policies_dev.yaml's format) against its policy, but for the
-    policies whose documents are named in `leaving`."""
-    outcomes = []
+def _policies(path: Path, leaving: Collection[str]) -> list[tuple[dict[str, Any], Path]]:
+    """Each policy of `path` (policies_dev.yaml's format) with its document, but those named in
+    `leaving`."""
+    found = []
     for policy in yaml.safe_load(path.read_text(encoding="utf-8"))["policies"]:
         if policy["guidelines"] in leaving:
             continue
@@ -112,6 +112,20 @@ def policy_outcomes(path: Path = POLICIES, leaving: Collection[str] = ()) -> lis
         document = CORPUS / policy["guidelines"]
         if not document.exists():
             document = path.parent / policy["guidelines"]
+        found.append((policy, document))
+    return found
+
+
+def policy_documents(path: Path = POLICIES, leaving: Collection[str] = ()) -> list[Path]:
+    """The documents `policy_outcomes` checks drafts against."""
+    return [document for _, document in _policies(path, leaving)]
+
+
+def policy_outcomes(path: Path = POLICIES, leaving: Collection[str] = ()) -> list[PolicyOutcome]:
+    """Check every draft of `path` (policies_dev.yaml's format) against its policy, but for the
+    policies whose documents are named in `leaving`."""
+    outcomes = []
+    for policy, document in _policies(path, leaving):
         guidelines = GuidelinesFile(document)
         review = OfflineReview(
             guidelines, CheckSettings(company_names=_names(policy.get("company_names") or ""))

@@ -12,7 +12,7 @@ from handlers.checks.concerns import CheckSettings
 from handlers.checks.review import OfflineReview
 from handlers.checks.rules import rules
 from handlers.guidelines.document import GuidelinesFile
-from tests.checks.evalset import CORPUS, PolicyOutcome, policy_outcomes
+from tests.checks.evalset import CORPUS, PolicyOutcome, policy_documents, policy_outcomes
 
 # Embedding the documents' passages is most of the cost (about 150 s of CPU for all of
 # policies_dev.yaml on a fresh clone): the test leaves the eight largest documents not also in
@@ -51,6 +51,9 @@ LEFT_TO_THE_BENCH = {
     "propolife-social-media-policy-ja.md",
     "stonybrook-social-media-guidelines.md",
 }
+
+# Embedded before the first test, once for all workers (tests/embedding_cache.py).
+EMBEDDED_DOCUMENTS = policy_documents(leaving=LEFT_TO_THE_BENCH)
 
 
 @pytest.fixture(scope="module")
