@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from textwrap import shorten
 from typing import TYPE_CHECKING
@@ -38,6 +39,21 @@ def _nobody(platform: str, user_id: str) -> click.ClickException:
     )
 
 
+def _whose(command: Callable[..., None]) -> Callable[..., None]:
+    """`--platform` and `--user`: whose data a command is about."""
+    platform = click.option(
+        "--platform", type=PLATFORMS, help=f"The person's platform ({GUESSED})."
+    )
+    user = click.option(
+        "--user",
+        "user_id",
+        required=True,
+        callback=_an_id,
+        help="The person's user id on that platform.",
+    )
+    return platform(user(command))
+
+
 def _whom(platform: str | None, user_id: str) -> tuple[str, str]:
     """The platform (`--platform`, else teams for an Entra object id, as the role settings
     read it, and slack for any other id) and the user id as stored: a Teams Entra object id
@@ -50,14 +66,7 @@ def _whom(platform: str | None, user_id: str) -> tuple[str, str]:
 
 
 @click.command()
-@click.option("--platform", type=PLATFORMS, help=f"The person's platform ({GUESSED}).")
-@click.option(
-    "--user",
-    "user_id",
-    required=True,
-    callback=_an_id,
-    help="The person's user id on that platform.",
-)
+@_whose
 def export(platform: str | None, user_id: str) -> None:
     """Print everything stored about one person, as JSON.
 
@@ -77,14 +86,7 @@ def export(platform: str | None, user_id: str) -> None:
 
 
 @click.command()
-@click.option("--platform", type=PLATFORMS, help=f"The person's platform ({GUESSED}).")
-@click.option(
-    "--user",
-    "user_id",
-    required=True,
-    callback=_an_id,
-    help="The person's user id on that platform.",
-)
+@_whose
 @click.confirmation_option(
     prompt="Forget this person? Their own rows are deleted, others unlinked."
 )
