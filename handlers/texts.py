@@ -266,13 +266,16 @@ _CHECKS: dict[str, dict[str, str]] = {
         "label_reply_to_criticism": "Reply to criticism",
         "label_guideline": "Against the guidelines",
         "nothing": "Nothing in the guidelines speaks against this post.",
-        "never_posted": "I never post anything: the draft stays yours, and it is not stored.",
+        "never_posted": "I never post anything: the draft stays yours, and I do not keep it.",
         "one_thing": "1 thing to look at before you post:",
         "things": "{count} things to look at before you post:",
         "fix": "Fix",
         "source": "Source",
         "report_button": "Report it to the social media team",
-        "by_model": "Reviewed by an AI model too, against the sections cited.",
+        "by_model": (
+            "Reviewed by an AI model too, against the sections cited: the draft went to the"
+            " model's server for that, without your name."
+        ),
         "helpful": "Helpful",
         "unhelpful": "Not right",
         "term": "“{term}” is confidential.",
@@ -319,13 +322,16 @@ _CHECKS: dict[str, dict[str, str]] = {
         "label_reply_to_criticism": "Svar på kritik",
         "label_guideline": "Mod retningslinjerne",
         "nothing": "Intet i retningslinjerne taler imod dette opslag.",
-        "never_posted": "Jeg poster aldrig noget: udkastet er dit, og det gemmes ikke.",
+        "never_posted": "Jeg poster aldrig noget: udkastet er dit, og jeg gemmer det ikke.",
         "one_thing": "1 ting at se på, før du poster:",
         "things": "{count} ting at se på, før du poster:",
         "fix": "Forslag",
         "source": "Kilde",
         "report_button": "Rapportér det til social media-teamet",
-        "by_model": "Også gennemgået af en AI-model, ud fra de citerede afsnit.",
+        "by_model": (
+            "Også gennemgået af en AI-model, ud fra de citerede afsnit: udkastet blev sendt til"
+            " modellens server til det, uden dit navn."
+        ),
         "helpful": "Nyttigt",
         "unhelpful": "Ikke rigtigt",
         "term": "“{term}” er fortroligt.",
@@ -374,14 +380,17 @@ _CHECKS: dict[str, dict[str, str]] = {
         "label_guideline": "Gegen die Richtlinien",
         "nothing": "Nichts in den Richtlinien spricht gegen diesen Beitrag.",
         "never_posted": (
-            "Ich poste nie etwas: Der Entwurf bleibt deiner und wird nicht gespeichert. "
+            "Ich poste nie etwas: Der Entwurf bleibt deiner, und ich speichere ihn nicht. "
         ),
         "one_thing": "1 Punkt, den du vor dem Posten ansehen solltest:",
         "things": "{count} Punkte, die du vor dem Posten ansehen solltest:",
         "fix": "Vorschlag",
         "source": "Quelle",
         "report_button": "An das Social-Media-Team melden",
-        "by_model": "Auch von einem KI-Modell geprüft, anhand der zitierten Abschnitte.",
+        "by_model": (
+            "Auch von einem KI-Modell geprüft, anhand der zitierten Abschnitte: Der Entwurf ging"
+            " dafür an den Server des Modells, ohne deinen Namen."
+        ),
         "helpful": "Hilfreich",
         "unhelpful": "Nicht richtig",
         "term": "„{term}“ ist vertraulich.",
@@ -433,13 +442,16 @@ _CHECKS: dict[str, dict[str, str]] = {
         "label_reply_to_criticism": "Svar på kritik",
         "label_guideline": "Mot riktlinjerna",
         "nothing": "Inget i riktlinjerna talar emot det här inlägget.",
-        "never_posted": "Jag publicerar aldrig något: utkastet är ditt, och det sparas inte.",
+        "never_posted": "Jag publicerar aldrig något: utkastet är ditt, och jag sparar det inte.",
         "one_thing": "1 sak att titta på innan du publicerar:",
         "things": "{count} saker att titta på innan du publicerar:",
         "fix": "Förslag",
         "source": "Källa",
         "report_button": "Rapportera till social media-teamet",
-        "by_model": "Granskat av en AI-modell också, mot de citerade avsnitten.",
+        "by_model": (
+            "Granskat av en AI-modell också, mot de citerade avsnitten: utkastet skickades till"
+            " modellens server för det, utan ditt namn."
+        ),
         "helpful": "Hjälpsamt",
         "unhelpful": "Inte rätt",
         "term": "”{term}” är konfidentiellt.",
@@ -485,13 +497,16 @@ _CHECKS: dict[str, dict[str, str]] = {
         "label_reply_to_criticism": "Svar på kritikk",
         "label_guideline": "Mot retningslinjene",
         "nothing": "Ingenting i retningslinjene taler imot dette innlegget.",
-        "never_posted": "Jeg publiserer aldri noe: utkastet er ditt, og det lagres ikke.",
+        "never_posted": "Jeg publiserer aldri noe: utkastet er ditt, og jeg lagrer det ikke.",
         "one_thing": "1 ting å se på før du publiserer:",
         "things": "{count} ting å se på før du publiserer:",
         "fix": "Forslag",
         "source": "Kilde",
         "report_button": "Rapporter det til sosiale medier-teamet",
-        "by_model": "Også gjennomgått av en AI-modell, ut fra avsnittene som er sitert.",
+        "by_model": (
+            "Også gjennomgått av en AI-modell, ut fra avsnittene som er sitert: utkastet ble"
+            " sendt til modellens server for det, uten navnet ditt."
+        ),
         "helpful": "Nyttig",
         "unhelpful": "Ikke riktig",
         "term": "«{term}» er konfidensielt.",
@@ -537,13 +552,16 @@ _CHECKS: dict[str, dict[str, str]] = {
         "label_reply_to_criticism": "Reactie op kritiek",
         "label_guideline": "Tegen de richtlijnen",
         "nothing": "Niets in de richtlijnen spreekt dit bericht tegen.",
-        "never_posted": "Ik plaats nooit iets: het concept blijft van jou en wordt niet bewaard.",
+        "never_posted": "Ik plaats nooit iets: het concept blijft van jou en ik bewaar het niet.",
         "one_thing": "1 punt om naar te kijken voor je plaatst:",
         "things": "{count} punten om naar te kijken voor je plaatst:",
         "fix": "Oplossing",
         "source": "Bron",
         "report_button": "Meld het aan het socialemediateam",
-        "by_model": "Ook beoordeeld door een AI-model, aan de hand van de geciteerde onderdelen.",
+        "by_model": (
+            "Ook beoordeeld door een AI-model, aan de hand van de geciteerde onderdelen: het"
+            " concept ging daarvoor naar de server van het model, zonder je naam."
+        ),
         "helpful": "Nuttig",
         "unhelpful": "Niet juist",
         "term": "“{term}” is vertrouwelijk.",
@@ -594,14 +612,17 @@ _CHECKS: dict[str, dict[str, str]] = {
         "label_guideline": "Contraire aux règles",
         "nothing": "Rien dans nos règles ne s'oppose à cette publication.",
         "never_posted": (
-            "Je ne publie jamais rien : le brouillon reste le vôtre et n'est pas conservé. "
+            "Je ne publie jamais rien : le brouillon reste le vôtre et je ne le conserve pas. "
         ),
         "one_thing": "1 point à regarder avant de publier :",
         "things": "{count} points à regarder avant de publier :",
         "fix": "Suggestion",
         "source": "Source",
         "report_button": "Le signaler à l'équipe réseaux sociaux",
-        "by_model": "Relu aussi par un modèle d'IA, au regard des sections citées.",
+        "by_model": (
+            "Relu aussi par un modèle d'IA, au regard des sections citées : le brouillon a été"
+            " envoyé pour cela au serveur du modèle, sans votre nom."
+        ),
         "helpful": "Utile",
         "unhelpful": "Pas juste",
         "term": "« {term} » est confidentiel.",
@@ -660,13 +681,16 @@ _CHECKS: dict[str, dict[str, str]] = {
         "label_reply_to_criticism": "Respuesta a una crítica",
         "label_guideline": "Contra las pautas",
         "nothing": "Nada en las pautas se opone a esta publicación.",
-        "never_posted": "Nunca publico nada: el borrador sigue siendo tuyo y no se guarda.",
+        "never_posted": "Nunca publico nada: el borrador sigue siendo tuyo y no lo guardo.",
         "one_thing": "1 cosa que revisar antes de publicar:",
         "things": "{count} cosas que revisar antes de publicar:",
         "fix": "Sugerencia",
         "source": "Fuente",
         "report_button": "Avisar al equipo de redes sociales",
-        "by_model": "Revisado también por un modelo de IA, según las secciones citadas.",
+        "by_model": (
+            "Revisado también por un modelo de IA, según las secciones citadas: el borrador se"
+            " envió para ello al servidor del modelo, sin tu nombre."
+        ),
         "helpful": "Útil",
         "unhelpful": "No es correcto",
         "term": "«{term}» es confidencial.",

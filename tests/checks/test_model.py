@@ -101,4 +101,6 @@ async def test_check_post_in_slack_with_a_model_configured(make_slack_bot, slack
     assert "“Polaris” is confidential" in text  # offline
     assert "Be respectful, also to competitors." in text  # the model's
     assert "Reviewed by an AI model too" in text
+    # review13a S5: the employee learns where the draft went, not only that the bot keeps none
+    assert "the draft went to the model's server for that, without your name" in text
     assert len(model.requests) == 1
