@@ -249,6 +249,8 @@ class Runtime:
             synced = self._slack_unreachable is None and await self.slack.sync_people(again_at)
             if self.slack.members_cut_short:
                 retry = SOON_RETRY
+            if self._slack_unreachable is None:
+                await self.slack.check_team_channel()
         await self.teams.sync_people()
         self._people_sync.finished(now, synced, retry)
         for gap in [*self.core.team_gaps(), *self.teams.team_gaps(), *self._unknown_zones()]:

@@ -56,7 +56,7 @@ from bot.slack.uploads import HomePublisher
 from handlers.command_words import SALUTATION, parse_command, said_to_bot
 from handlers.core import NOT_SENT_PRIVATELY, SENT_PRIVATELY, Core
 from handlers.errors import FormErrors, database_locked
-from handlers.people import Member, Person
+from handlers.people import CHANNEL_SHAPES, Member, Person, on_platform
 from handlers.reports.screenshots import Screenshots
 from handlers.views import LINK, Attachment, Form, Message, Reply, SharedMessage, untrusted
 
@@ -152,6 +152,7 @@ class SlackBot:
         self._auth_error: str | None = None
         self._socket_problem: str | None = None  # why Socket Mode is not connected
         self._members_problem: str | None = None  # why users.list was refused
+        self._channel_problem: str | None = None  # who else reads the team's channel
         self.members_cut_short = False  # whether the last sync stopped part-way, throttled
         self._members_resume = ("", 0)  # where the next sync starts: a page's cursor, read so far
         # Over HTTP only (Socket Mode has no signing secret, and no requests to verify).
@@ -177,9 +178,8 @@ class SlackBot:
         # digest preferences) is shown on it at once.
         self._home_opened: set[str] = set()
         self.assistant = SlackAssistant(self.client, core)
-        core.on_channels(
-            "slack", SlackChannels(self.client, lambda: str(self._auth.get("user") or ""))
-        )
+        self.channels = SlackChannels(self.client, lambda: str(self._auth.get("user") or ""))
+        core.on_channels("slack", self.channels)
         self._register()
         core.on_tick("forget old Slack events", self.forget_old_events)
 
@@ -338,7 +338,11 @@ class SlackBot:
     def warnings(self) -> list[str]:
         """What `/healthz` lists under `warnings` about Slack: a Socket Mode that cannot connect,
         a member list Slack refuses, every signed request refused lately."""
-        problems = [problem for problem in (self._socket_problem, self._members_problem) if problem]
+        problems = [
+            problem
+            for problem in (self._socket_problem, self._members_problem, self._channel_problem)
+            if problem
+        ]
         return [*problems, *self._signatures.warnings()]
 
     async def health(self) -> dict[str, Any]:
@@ -689,6 +693,23 @@ class SlackBot:
         self._members_resume = ("", 0)
         log.info("synced Slack members", extra={"members": count})
         return True
+
+    async def check_team_channel(self) -> None:
+        """Warn (in the log when it changes, on `/healthz` while it lasts) when the team's
+        Slack channel is public or shared with another organisation: its cards name reporters,
+        their notes and whose message was reported, and forwarded questions who asked."""
+        channels = on_platform(self.core.escalation_channels, "slack", CHANNEL_SHAPES)
+        exposure = await self.channels.exposure(channels[0]) if channels else None
+        problem = (
+            f"SOCIALBOT_ESCALATION_CHANNEL {channels[0]} is {exposure}, while its report cards"
+            " name the reporters, their notes and whose message was reported, and forwarded"
+            " questions name who asked: make it a private channel of the company alone"
+            if exposure
+            else None
+        )
+        if problem and problem != self._channel_problem:
+            log.warning(problem)
+        self._channel_problem = problem
 
     async def user_group_members(self, group_id: str) -> list[str]:
         """The members of a Slack user group named in the role settings."""

@@ -27,6 +27,7 @@ class SlackChannels:
         self.client = client
         self._bot_name = bot_name
         self._names: dict[str, str] = {}  # id → name, of channels seen
+        self._private: dict[str, bool] = {}  # id → whether private, of channels looked up
 
     def bot_name(self) -> str:
         """The bot user's name from auth.test, "" before it answered."""
@@ -49,12 +50,25 @@ class SlackChannels:
         name = str(found.get("name") or "")
         if name:
             self._names[channel_id] = name
+        if isinstance(private := found.get("is_private"), bool):
+            self._private[channel_id] = private
         member = found.get("is_member")
         # Shared with another organisation, or about to be (an invitation not yet accepted).
         external = bool(found.get("is_ext_shared") or found.get("is_pending_ext_shared"))
         return Channel(
             channel_id, name, member if isinstance(member, bool) else None, external=external
         )
+
+    async def exposure(self, channel_id: str) -> str | None:
+        """Who besides its members may read the channel: "public" (anyone in the workspace
+        can join it and read its history) or "shared with another organisation" (Slack
+        Connect); None for a private channel of the company alone, or when Slack will not say."""
+        channel = await self.info(channel_id)
+        if channel.external:
+            return "shared with another organisation (Slack Connect)"
+        if channel.found and self._private.get(channel_id) is False:
+            return "public: anyone in the workspace can join it and read its history"
+        return None
 
     async def named(self, name: str) -> str | None:
         """The id of the public channel (or private one with the bot) called `name`."""

@@ -24,9 +24,10 @@ bucket and a per-channel rate), with 429 + Retry-After beyond them; `fail()` inj
 `unknown_users` answer user_not_found and DMs to `inactive` ones account_inactive; a channel in
 `outside` answers not_in_channel until `invite(channel)` (and conversations.info says is_member
 false; `channel_names` name channels for conversations.info and conversations.list, `gone` ones
-are channel_not_found); a path in `expired` (a command's response_url) answers HTTP 404 with
-its text (`expired_url`, `used_url`), as Slack does. apps.connections.open refuses every
-app-level token (`invalid_auth`): Socket Mode is served by tests/slack/test_socket_mode.py's fake.
+are channel_not_found, `public` ones are not private); a path in `expired` (a command's
+response_url) answers HTTP 404 with its text (`expired_url`, `used_url`), as Slack does.
+apps.connections.open refuses every app-level token (`invalid_auth`): Socket Mode is served by
+tests/slack/test_socket_mode.py's fake.
 """
 
 from __future__ import annotations
@@ -143,6 +144,9 @@ class FakeSlack:
         self.channel_names: dict[str, str] = {}
         self.gone: set[str] = set()
         self.external: set[str] = set()  # Slack Connect channels, shared with other organisations
+        self.public: set[str] = (
+            set()
+        )  # public channels (anyone in the workspace joins); else private
         self.bot_name = "socialbot"  # the bot user's name, as auth.test answers it
         self.enterprise_id = ""  # the Enterprise Grid org auth.test names, if the bot is in one
         self.users: dict[str, dict[str, Any]] = {}
@@ -525,9 +529,9 @@ class FakeSlack:
 
     def _channel(self, channel: str) -> dict[str, Any]:
         name = self.channel_names.get(channel, channel.lower())
-        return {"id": channel, "name": name, "is_channel": True, "is_private": False,
-                "is_archived": False, "is_member": channel not in self.outside,
-                "is_shared": channel in self.external,
+        return {"id": channel, "name": name, "is_channel": True,
+                "is_private": channel not in self.public, "is_archived": False,
+                "is_member": channel not in self.outside, "is_shared": channel in self.external,
                 "is_ext_shared": channel in self.external}  # fmt: skip
 
     async def _conversations_info(self, params: Params, arrived: float) -> dict[str, Any]:

@@ -4,6 +4,8 @@ workspace than auth.test's) gets one line and leaves no trace, as on Teams."""
 from __future__ import annotations
 
 import json
+import logging
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -115,3 +117,31 @@ async def test_a_colleague_in_another_workspace_of_the_grid_org_is_served(
 
     assert calls(slack, "chat.postEphemeral") == []  # no refusal
     assert [call["channel"] for call in calls(slack, "chat.postMessage")] == ["D0SIB"]
+
+
+async def test_a_team_channel_others_can_read_is_warned_of_once(
+    make_slack_bot: Any, slack: FakeSlack, caplog: pytest.LogCaptureFixture
+) -> None:
+    # review13a S9: report cards name reporters; a public or Slack Connect channel was taken as
+    # it was, unwarned.
+    slack.public.add("C0SOCIAL")
+    bot = await make_slack_bot(escalation_channel="C0SOCIAL")
+    runtime = bot.runtime
+
+    async def warned(day: int) -> list[str]:
+        """The /healthz warnings about the channel after the daily sync of `day`."""
+        await runtime.sync_people_daily(datetime.now(UTC) + timedelta(days=day))
+        await runtime.finish_background()
+        lines = (await (await bot.get("/healthz")).json())["warnings"]
+        return [line for line in lines if "C0SOCIAL" in line]
+
+    public = "SOCIALBOT_ESCALATION_CHANNEL C0SOCIAL is public: anyone in the workspace can join"
+    assert [line[: len(public)] for line in await warned(0)] == [public]
+    assert "make it a private channel of the company alone" in (await warned(1))[0]
+    logged = [r for r in caplog.records if r.getMessage().startswith(public)]
+    assert [r.levelno for r in logged] == [logging.WARNING]  # once, not at each sync
+    slack.public.clear()
+    slack.external.add("C0SOCIAL")
+    assert "is shared with another organisation (Slack Connect)" in (await warned(2))[0]
+    slack.external.clear()
+    assert await warned(3) == []  # private and the company's alone
