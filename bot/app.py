@@ -37,7 +37,7 @@ from bot.slack import app as slack_app
 from bot.slack import uploads as slack_uploads
 from bot.slack.app import SlackBot
 from bot.slack.gateway import SlackGateway
-from bot.store import BUSY_MS_ON_THE_LOOP, created_at
+from bot.store import BUSY_MS_ON_THE_LOOP, WaitForTheLock, created_at
 from bot.teams import bot as teams_bot
 from bot.teams import people as teams_people
 from bot.teams.bot import TeamsBot
@@ -497,6 +497,13 @@ def build_runtime(settings: Settings, *, in_memory: bool = False, upgrade: bool 
     return runtime
 
 
+# At start, while a backup script or a database browser holds the database's write lock.
+WAITING_FOR_THE_LOCK = (
+    "the database is busy: another program holds its write lock (a backup, a database"
+    " browser); the bot starts once it lets go"
+)
+
+
 async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
     """Run until SIGTERM/SIGINT (or the end of the console's input, when there is one)."""
     settings = runtime.settings
@@ -539,11 +546,12 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
     waiters: list[asyncio.Future[Any]] = [asyncio.ensure_future(stop.wait())]
     try:
         if not stop.is_set():  # nothing begun for a stop asked during the start
-            runtime.seed_feeds()
+            writable = WaitForTheLock(lambda: log.warning(WAITING_FOR_THE_LOCK))
+            await writable(runtime.seed_feeds)
             runtime.embed_guidelines_in_background()
             runtime.try_model_in_background()
             await runtime.connect_slack()
-            await runtime.delivery.start()
+            await writable(runtime.delivery.start)
             await runtime.prune_deliveries_daily(datetime.now(UTC))  # at start, not a minute later
             await runtime.sync_people_daily(datetime.now(UTC))  # so is the sync
             await runtime.refresh_feeds_in_background(datetime.now(UTC))  # so is the first fetch

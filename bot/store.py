@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import json
 import os
 import re
 import socket
 import sqlite3
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,6 +19,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from bot.settings import SettingsError
+from handlers.errors import database_locked
 
 # A migration run again when its rules change: `<name>-v<version>`
 _VERSIONED = re.compile(r"(.+)-v(\d+)")
@@ -62,6 +65,34 @@ def create_private(path: Path) -> None:
 # later: a report, a delivery's outcome, a tick's work). Longer than Litestream holds the lock.
 BUSY_MS = 5000
 BUSY_MS_ON_THE_LOOP = 1000
+
+
+LOCK_RETRY_SECONDS = 1.0  # between tries while another program holds the write lock
+
+
+class WaitForTheLock:
+    """Runs a process's first writes, each waiting while another program holds the
+    database's write lock (a backup script's `BEGIN IMMEDIATE`) instead of giving up; `say`
+    tells so, once however many wait."""
+
+    def __init__(self, say: Callable[[], None]) -> None:
+        self._say: Callable[[], None] | None = say
+
+    async def __call__(self, start: Callable[[], object]) -> None:
+        """Run `start` (a function, or a coroutine function) until the lock lets it write."""
+        while True:
+            try:
+                begun = start()
+                if inspect.isawaitable(begun):
+                    await begun
+                return
+            except sqlite3.OperationalError as error:
+                if not database_locked(error):
+                    raise
+                if self._say is not None:
+                    self._say()
+                    self._say = None
+            await asyncio.sleep(LOCK_RETRY_SECONDS)
 
 
 def open_database(

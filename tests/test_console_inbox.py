@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot import store
 from bot.app import build_runtime
-from bot.console import chat as console_chat
 from bot.console.chat import WAITING_FOR_THE_LOCK, chat
 from handlers.core import CONSOLE_TEAM
 from tests.conftest import SettingsFactory
@@ -120,7 +120,7 @@ async def test_a_session_started_while_another_program_holds_the_lock_waits_for_
     await session(make_settings, "alice", ["/socialbot help"])  # the database exists
     runtime = build_runtime(make_settings())
     runtime.db.execute("PRAGMA busy_timeout=50")  # the waits, shortened for the test
-    monkeypatch.setattr(console_chat, "LOCK_RETRY_SECONDS", 0.01)
+    monkeypatch.setattr(store, "LOCK_RETRY_SECONDS", 0.01)
     other = sqlite3.connect(make_settings().db, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     out = io.StringIO()

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from bot.settings import Settings
+from bot.app import WAITING_FOR_THE_LOCK, build_runtime
+from bot.settings import Settings, load_settings
 from tests.acceptance.conftest import Deployment, Json, free_port
 from tests.deploy.dockerfile import healthcheck
 
@@ -144,6 +146,26 @@ def test_port_in_use_is_one_line_naming_port(deployment: Deployment) -> None:
         " stop what uses it or set PORT to a free port\n"
     )
     assert not (deployment.workdir / "socialbot.db").exists()
+
+
+def test_a_start_while_another_program_holds_the_lock_waits_for_it(
+    deployment: Deployment,
+) -> None:
+    # A backup script's `BEGIN IMMEDIATE` during a restart: the bot waited 1 s, then exited
+    # with "the database is busy" (as the console did, closing11); it waits and then serves.
+    database = deployment.workdir / "socialbot.db"
+    build_runtime(load_settings(_env_file=None, db=database)).db.close()  # made earlier
+    backup = sqlite3.connect(database, isolation_level=None)
+    try:
+        backup.execute("BEGIN IMMEDIATE")
+        bot = deployment.start()
+        bot.wait_for_log(WAITING_FOR_THE_LOCK)
+    finally:
+        backup.close()  # the backup is done
+    bot.wait_healthy(lambda state: bool(state["clock"]["ok"]))
+    assert bot.stop().returncode == 0
+    assert bot.stderr.count(WAITING_FOR_THE_LOCK) == 1
+    assert "Traceback" not in bot.stderr
 
 
 def test_database_in_a_missing_folder_is_refused(deployment: Deployment) -> None:
