@@ -151,6 +151,7 @@ class Runtime:
     def __post_init__(self) -> None:
         self.clock = Clock(self.core.tick)
         self.prune_deliveries_daily = self.core.on_day("prune deliveries", self.prune_deliveries)
+        self.core.on_day("unname old share clicks", self.core.shares.unname_old)
 
     def seed_feeds(self) -> None:
         """Make SOCIALBOT_FEEDS (or, with no feed added by hand, the bundled sample) the feeds."""

@@ -10,6 +10,7 @@ import secrets
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -18,6 +19,7 @@ from content_feed.compose import SHARE_PAGES, Network, SuggestedPost
 from handlers import actions
 from handlers.errors import UserError
 from handlers.people import CHANNEL_SHAPES, Person
+from handlers.privacy import is_forgotten, tombstone
 from handlers.views import Actions, Button
 
 LABELS = {
@@ -37,6 +39,9 @@ _SIGNATURE_BYTES = 16
 # type says), which anyone there may open while Teams does not say who did (an Action.OpenUrl
 # reaches no bot). Slack reports who pressed a share button wherever it is.
 BY_CONVERSATION = "conversation = 1"
+# Past this a click no longer names who made it (the insights read back a year, and some): its
+# person's id is replaced by a stand-in, one per person, so the counts of people stay right.
+NAMED_FOR = timedelta(days=400)
 # Where a click may lead: each network's share page, nothing else (no open redirect).
 _SHARE_PAGES = {n.value: page for n, page in SHARE_PAGES.items()}
 
@@ -183,6 +188,24 @@ class Shares:
                 },
                 ignore=True,
             )
+
+    async def unname_old(self, now: datetime) -> None:
+        """Put a stand-in in place of the person on the clicks older than NAMED_FOR (once a
+        day), as `socialbot forget` does on all of a person's."""
+        before = (now - NAMED_FOR).timestamp()
+        with self.db.atomic():
+            people = self.db.execute(
+                "SELECT DISTINCT platform, user_id FROM share_clicks"
+                f" WHERE at < ? AND NOT {BY_CONVERSATION}",
+                [before],
+            ).fetchall()
+            for platform, user_id in people:
+                if not is_forgotten(user_id):
+                    self.db.execute(
+                        "UPDATE share_clicks SET user_id = ?"
+                        " WHERE platform = ? AND user_id = ? AND at < ?",
+                        [tombstone(), platform, user_id, before],
+                    )
 
     def counts(self, subject_prefix: str = "") -> list[ClickCount]:
         """Clicks and distinct people (not conversations) per subject and network, most

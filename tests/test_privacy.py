@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from bot.app import build_runtime
 from bot.cli import main
 from handlers.digest.store import DigestStore
+from handlers.errors import NotAllowed
 from handlers.groups import Group
 from handlers.people import Member, Person
 from tests.conftest import SettingsFactory
@@ -183,3 +184,30 @@ async def test_a_prune_the_database_lock_stopped_is_done_at_the_next_tick(
         holder.close()
         await runtime.stop_background()
         db.close()
+
+
+async def test_old_share_clicks_and_announce_refusals_stop_naming_people(
+    make_settings: SettingsFactory,
+) -> None:
+    # review13a S10: who shared what on which network was kept by person for ever, and who tried
+    # /announce without the role too.
+    runtime = build_runtime(make_settings())
+    core, db = runtime.core, runtime.db
+    ada = core.person("slack", "U1", "Ada")
+    await core.shares.clicked(ada, "item:1|linkedin")
+    await core.shares.clicked(ada, "item:2|linkedin")
+    with pytest.raises(NotAllowed):  # what the platforms show as the answer
+        await core.command("announce", ada, "")
+    assert db["announce_refusals"].count == 1
+    now = datetime.now(UTC)
+    db.execute(
+        "UPDATE share_clicks SET at = ? WHERE subject = 'item:1'", [now.timestamp() - 401 * 86400]
+    )
+    db.execute("UPDATE announce_refusals SET at = ?", [now.timestamp() - 91 * 86400])
+
+    await core.tick(now)
+
+    kept = {row["subject"]: row["user_id"] for row in db["share_clicks"].rows}
+    assert kept["item:2"] == "U1" and kept["item:1"].startswith("forgotten-")
+    assert [c.people for c in core.shares.counts()] == [1, 1]  # the figures stay right
+    assert db["announce_refusals"].count == 0

@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 
 REPORT_DAYS = 7  # share clicks keep updating the announcer's report this long
 DRAFTS_KEPT = timedelta(days=1)  # a preview nobody confirmed by then is abandoned
+REFUSALS_KEPT = timedelta(days=90)  # who tried to announce without the role
 
 
 class Dispatcher:
@@ -59,6 +60,7 @@ class Dispatcher:
         """Start what is due, follow what is sending, refresh recent reports."""
         outbox = self.core.outbox
         self.store.prune_drafts((now - DRAFTS_KEPT).timestamp())
+        self.store.prune_refusals((now - REFUSALS_KEPT).timestamp())
         self.store.hold_late(now - LATE_AFTER)
         for announcement in self.store.untold_late():
             await self._guarded(self.tell_late(outbox, announcement), announcement)

@@ -222,6 +222,12 @@ class AnnouncementStore:
             )
         return int(cursor.rowcount)
 
+    def prune_refusals(self, before: float) -> int:
+        """Forget who tried to announce without the role before `before` (Unix time)."""
+        with self.db.atomic():
+            cursor = self.db.execute("DELETE FROM announce_refusals WHERE at < ?", [before])
+        return int(cursor.rowcount)
+
     def __init__(self, db: Database) -> None:
         self.db = db
 
