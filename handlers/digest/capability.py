@@ -46,7 +46,6 @@ from handlers.errors import UserError
 from handlers.guidelines.language import written_in
 from handlers.insights.leaderboard import joined, set_joined
 from handlers.people import Person, Role
-from handlers.texts import language_of
 from handlers.views import (
     Actions,
     Block,
@@ -405,10 +404,15 @@ class Digest:
         again = self.schedule.replan(platform, user_id, now, not_before=now + FAILED_RETRY)
         if again is not None and again.astimezone(self.plan.zone_of(tz)).date() == today:
             return
-        self.core.outbox.enqueue(
-            platform, [user_id], ids.PURPOSE, today.isoformat(), Message(DIGEST_FAILED),
-            quiet=True, expires_in=self._left_of_day(platform, user_id, today, now),
-        )  # fmt: skip
+        try:
+            self.core.outbox.enqueue(
+                platform, [user_id], ids.PURPOSE, today.isoformat(), Message(DIGEST_FAILED),
+                quiet=True, expires_in=self._left_of_day(platform, user_id, today, now),
+            )  # fmt: skip
+        except sqlite3.Error:
+            raise  # a locked database: the clock tries them again
+        except Exception:  # no way to reach them (their platform is not connected)
+            log.exception("digest failure not told", extra={"platform": platform})
         self.schedule.replan(platform, user_id, now, last_date=today)
 
     def _guest(self, person: Person) -> bool:
@@ -480,13 +484,9 @@ class Digest:
         return True
 
     def _welcome(self, platform: str, user_id: str) -> str:
-        """The lines atop the person's first digest: in the guidelines' language (the bot knows
-        no Slack person's own; English when it speaks none of it), naming their digest days and
-        networks."""
-        try:
-            language = language_of(self.core.guidelines.file.index.language)
-        except UserError:  # guidelines that cannot be read say so elsewhere
-            language = "en"
+        """The lines atop the person's first digest, in their language (`Core.language_for`,
+        as the help), naming their digest days and networks."""
+        language = self.core.language_for(self.core.person(platform, user_id))
         prefs = self.store.preferences(platform, user_id)
         days = self.plan.days_of(prefs, self.zone(platform, user_id))
         return welcome(platform, language, days, prefs.networks)

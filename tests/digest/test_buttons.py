@@ -14,6 +14,7 @@ from content_feed.compose import Network
 from content_feed.parse import ParsedItem
 from tests.digest.conftest import (
     COPENHAGEN,
+    NEW_YORK,
     add_feeds,
     add_item,
     at,
@@ -285,28 +286,27 @@ async def test_a_slack_person_s_first_digest_says_what_the_bot_is(bot, slack) ->
     assert "Hi, I" not in json.dumps(second)  # once
 
 
-async def test_the_first_digest_s_welcome_speaks_the_company_s_language_and_days(
+async def test_the_first_digest_s_welcome_speaks_the_person_s_language_and_days(
     make_bot, slack, tmp_path
 ) -> None:
-    # It was English whatever the guidelines' language, said "each workday" whatever the
-    # digest days, and named the three networks whoever chose one.
-    guidelines = tmp_path / "retningslinjer.md"
-    guidelines.write_text(
-        "# Retningslinjer for sociale medier\n\nNår du deler nyheder om virksomheden, så skriv"
-        " at du arbejder her. Del aldrig fortrolige oplysninger om kunder eller kolleger.\n\n"
-        "## Kritik\n\nSvar ikke selv på kritik af virksomheden; send den til teamet.\n"
-    )
-    bot = await make_bot(guidelines=guidelines, digest_days="mon,wed,fri")
+    # It was English whatever the person's language, said "each workday" whatever the digest
+    # days, and named the three networks whoever chose one.
+    for person, locale in ((COPENHAGEN, "da-DK"), (NEW_YORK, "de-DE")):  # their Slack's
+        slack.users[person] = {**slack.users[person], "locale": locale}
+    bot = await make_bot(digest_days="mon,wed,fri")
     await add_feeds(bot.runtime.db, tmp_path)
     prefs = bot.digest.store.preferences("slack", COPENHAGEN)
     bot.digest.store.save("slack", COPENHAGEN, replace(prefs, networks=(Network.LINKEDIN,)))
-    await bot.runtime.core.tick(at(23, 8, 30))
+    await bot.digest.send_everyone(at(23, 14, 30))
     await delivered(bot, "2026-11-23")
 
     said = digests_to(slack, COPENHAGEN)[0].blocks[0]["text"]["text"]
     assert said.startswith("Hej, jeg er socialbot")
     assert "Hver mandag, onsdag og fredag sender jeg dig" in said
     assert "klar til LinkedIn:" in said and "`/socialbot preferences`" in said
+    german = digests_to(slack, NEW_YORK)[0].blocks[0]["text"]["text"]
+    assert german.startswith("Hallo, ich bin socialbot") and "Jeden Montag, Mittwoch und" in german
+    assert "für LinkedIn, X und Facebook:" in german
 
 
 def picture_too_long(guid: str, title: str, minute: int) -> ParsedItem:
