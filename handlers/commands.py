@@ -94,6 +94,12 @@ class Commands:
     def __iter__(self) -> Iterator[SlashCommand]:
         return iter(self._by_name.values())
 
+    def reads_files(self, name: str) -> bool:
+        """Whether the command `name` reads the files sent with the message that typed it
+        (a report's screenshot): the platforms fetch and pass on files for those alone."""
+        command = self._by_name.get(name.removeprefix("/").strip().lower())
+        return command is not None and command.with_files is not None
+
     async def dispatch(
         self, name: str, person: Person, text: str, files: tuple[Attachment, ...] = ()
     ) -> Reply:

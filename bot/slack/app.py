@@ -564,7 +564,7 @@ class SlackBot:
         if parsed is None:
             return await self.core.message(person, text, public=public)
         command, rest = parsed
-        if files and direct is not None:
+        if files and direct is not None and self.core.commands.reads_files(command):
             files = await self.direct_files.shared(person, files, direct)
         reply = await self.core.command(command, person, rest, files)
         if isinstance(reply, Form):

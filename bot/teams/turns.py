@@ -331,7 +331,7 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         bot, and the channel hears only that it went."""
         files = files_of(turn_context.activity)  # a report's screenshot
         parsed = parse_command(text, self.core.commands, with_files=bool(files))
-        if parsed and files:  # only the report reads them: fetched for it alone
+        if parsed and files and self.core.commands.reads_files(parsed[0]):  # a report's
             files = await self.pictures.kept_from(turn_context.activity, person, files)
         if public and (parsed == HELP or self.core.is_greeting(text)):  # as the welcome there
             mention = self._mention(turn_context)

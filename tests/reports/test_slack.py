@@ -543,6 +543,15 @@ async def test_a_screenshot_sent_with_report_in_a_dm_reaches_the_card(bot, slack
     assert sent["permalink"] not in shown
 
 
+async def test_a_file_sent_with_another_command_stays_in_the_dm(bot, slack) -> None:
+    envelope = with_text("message_im.json", "help")
+    envelope["event"] |= {"subtype": "file_share", "files": [slack.sent_file("me.png", PNG)]}
+    await post_json(bot, envelope)
+    await wait_for_call(slack, "chat.postMessage")
+    assert [f.channel for f in slack.files.values()] == [""]  # the one sent, shared nowhere
+    assert not [r for r in slack.requests if r.method == "file"]  # not even read
+
+
 async def test_a_dm_screenshot_slack_does_not_give_the_bot_is_said_and_the_report_filed(
     bot, slack
 ) -> None:

@@ -244,6 +244,20 @@ async def test_a_pasted_screenshot_is_kept_and_the_managers_open_it(make_teams: 
     assert (await teams.client.get(kept.group(1))).status == 404
 
 
+async def test_a_picture_pasted_with_another_command_is_not_fetched(
+    make_teams: MakeTeams,
+) -> None:
+    teams = await make_teams(public_url=PUBLIC)
+    teams.connector.attachments[SHOT_ID] = ("image/png", PNG)
+    image = {
+        **ATTACHMENTS["teams_inline_image"],
+        "contentUrl": teams.connector.attachment_url(SHOT_ID),
+    }
+    await teams.post(PERSONAL, text="preferences", attachments=[image])
+    assert [c for c in teams.connector.calls if c.method == "attachment"] == []
+    assert teams.db["report_screenshots"].count == 0
+
+
 async def test_the_bot_fetches_a_pasted_screenshot_with_its_own_token(teams: Teams) -> None:
     # With auth on, the serviceUrl must be Bot Framework's: the pictures are met here directly.
     teams.connector.attachments[SHOT_ID] = ("image/png", PNG)
