@@ -6,7 +6,9 @@ is measured with the weights and thresholds chosen on the *other* dev policies
 held-out policies (`split: holdout`) are measured only with --holdout and reported first: with
 the shipped weights (the defaults of handlers/guidelines/tuning.py), then with the weights the
 bench chooses now on every dev policy, which are printed last (what tuning.py's defaults are set
-to: "the defaults" when they are the same).
+to: "the defaults" when they are the same). Each table's overall row is followed by the
+questions asked in their policy's language and those asked in another (Hit.across), whose
+verdict has weights and thresholds of its own.
 
 Run: .venv/bin/python bench/qa_eval.py [--holdout] [--verbose] [--bm25-only] [--legacy]
      [--shipped-retrieval] [--corpus FOLDER] [--validation SLUG,...] [--rerank SIGNAL]
@@ -37,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from handlers.guidelines.answer import (  # noqa: E402
     answer_probability,
+    judged_across,
     offline_answer,
     verdict,
     verdict_features,
@@ -73,6 +76,12 @@ VERDICT_GRID: dict[str, tuple[float, ...]] = {
     "answer_probability": (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9),
     "refuse_probability": (0.0, 0.2, 0.3, 0.4),
     "refuse_coverage": (0.0, 0.2, 0.4, 0.6),
+}
+# The thresholds of the verdict of a question in another language than the policy, chosen on
+# those questions alone (the others' thresholds on the others).
+ACROSS_GRID: dict[str, tuple[float, ...]] = {
+    "answer_probability_across": (0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9),
+    "refuse_probability_across": (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4),
 }
 # min_similarity is not chosen here: its scale is the embedding model's (wordllama's cosines
 # spread over 0-1, the multilingual model's sit near 0.85), and the cosine already enters the
@@ -158,13 +167,18 @@ class Figures:
 
     def objective(self) -> float:
         """What the tuning maximises: right passages, off-topic recognised, few refusals, and
-        "unsure" kept for the real doubts."""
-        unsure = self.rate("unsure")
+        "unsure" kept for the real doubts (a rate of no questions counts 0)."""
+
+        def rate(name: str) -> float:
+            value = self.rate(name)
+            return 0.0 if math.isnan(value) else value
+
+        unsure = rate("unsure")
         return (
-            self.rate("top1")
-            + 0.5 * self.rate("top3")
-            + self.rate("recognised")
-            - 2 * self.rate("refused")
+            rate("top1")
+            + 0.5 * rate("top3")
+            + rate("recognised")
+            - 2 * rate("refused")
             - 0.5 * unsure
             - 2 * max(0.0, unsure - 0.15)
         )
@@ -216,23 +230,39 @@ def _passages(evalset: EvalSet, name: str) -> list[Section]:
 def choose(
     runs: dict[Tuning, dict[str, list[Found]]], names: Sequence[str]
 ) -> tuple[Tuning, Figures]:
-    """The weights and thresholds that do best on the documents `names`, pooled."""
+    """The weights and thresholds that do best on the documents `names`, pooled: the verdict's
+    thresholds chosen as if every question were asked in its policy's language, then those for
+    questions asked in another language (beside the others' verdicts)."""
     best: tuple[float, Tuning, Figures] | None = None
     for retrieval, found in runs.items():
         pooled = [item for name in names for item in found[name]]
         fitted = fit_verdict(pooled, retrieval)
-        for tuning in _grid(fitted, VERDICT_GRID):
-            counted = figures(pooled, tuning)
-            score = counted.objective()
-            if best is None or score > best[0] + 1e-9:
-                best = (score, tuning, counted)
+        as_before = [replace(item, hits=_in_place(item.hits)) for item in pooled]
+        tuning = _best(_grid(fitted, VERDICT_GRID), as_before)
+        tuning = _best(_grid(tuning, ACROSS_GRID), pooled)
+        counted = figures(pooled, tuning)
+        score = counted.objective()
+        if best is None or score > best[0] + 1e-9:
+            best = (score, tuning, counted)
     assert best is not None
     return best[1], best[2]
 
 
+def _in_place(hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
+    """The passages found, as if the question were asked in the policy's language."""
+    return (replace(hits[0], across=False), *hits[1:]) if hits else hits
+
+
+def _best(tunings: Sequence[Tuning], found: Sequence[Found]) -> Tuning:
+    """The first of `tunings` whose verdicts on `found` do best."""
+    scores = [figures(found, tuning).objective() for tuning in tunings]
+    return tunings[max(range(len(tunings)), key=lambda i: (scores[i], -i))]
+
+
 def fit_verdict(found: Sequence[Found], tuning: Tuning) -> Tuning:
     """`tuning` with the verdict's logistic weights (bias first) that tell covered from
-    uncovered questions among those with a passage found, and the cosine's model and usual
+    uncovered questions among those with a passage found (all of them, those asked in another
+    language than the policy's, and all without the cosine), and the cosine's model and usual
     value: L2-penalised maximum likelihood by Newton's method, on standardised figures (the
     multilingual model's cosines all sit near 0.85: the penalty must not drown them), turned
     back into weights of the raw figures."""
@@ -253,11 +283,21 @@ def fit_verdict(found: Sequence[Found], tuning: Tuning) -> Tuning:
     labels = np.array([float(item.question.covered) for item in found])
     plain = raw.copy()
     plain[:, COSINES] = 0.0
+    across = np.array([_judged_across(item, tuning) for item in found], dtype=bool)
     return replace(
         tuning,
         verdict_weights=_logistic(raw, labels),
         verdict_weights_plain=_logistic(plain, labels),
+        verdict_weights_across=(
+            _logistic(raw[across], labels[across]) if across.any() else tuning.verdict_weights
+        ),
     )
+
+
+def _judged_across(item: Found, tuning: Tuning) -> bool:
+    """Whether the verdict judges the question as one asked in another language than its
+    policy (answer.judged_across)."""
+    return bool(item.hits) and judged_across(item.hits[0], tuning)
 
 
 def _logistic(raw: Any, labels: Any) -> tuple[float, ...]:
@@ -413,6 +453,7 @@ def measure(
     print("DEV policies, leave-one-policy-out (each measured with weights chosen on the others):")
     print(HEADER)
     total, plain = Figures(), Figures()
+    directions = (Figures(), Figures())
     scored: list[tuple[float, bool]] = []
     for name in dev:
         others = [other for other in dev if other != name]
@@ -424,10 +465,13 @@ def measure(
         baseline = bm25_figures(evalset, name)
         total.merge(counted)
         plain.merge(baseline)
+        for side, items in zip(directions, _by_direction(found), strict=True):
+            side.merge(figures(items, tuning))
         print(_row(name, counted, baseline))
         if verbose:
             _misses(found, tuning)
     print(_row("DEV overall (leave-one-policy-out)", total, plain))
+    print(_directions(*directions))
     print(_separation(scored, runs[_retrieval(chosen_all)], dev, chosen_all))
     print(f"embedding model: {model.name if model else 'none'}")
     print(_timing(evalset, dev, chosen_all, model))
@@ -472,12 +516,34 @@ def _held_out(
         plain.merge(baseline)
         print(_row(name, counted, baseline))
     print(_row(f"{kind} overall", total, plain))
+    pooled = [item for items in found.values() for item in items]
+    print(_directions(*(figures(items, tuning) for items in _by_direction(pooled))))
     print()
+
+
+def _by_direction(found: Sequence[Found]) -> tuple[list[Found], list[Found]]:
+    """The questions asked in their policy's language, and those asked in another (Hit.across)."""
+    same: list[Found] = []
+    across: list[Found] = []
+    for item in found:
+        (across if item.hits and item.hits[0].across else same).append(item)
+    return same, across
+
+
+def _directions(same: Figures, across: Figures) -> str:
+    """The rows of the questions asked in their policy's language and in another."""
+    return "\n".join(
+        (
+            _row("  asked in the policy's language", same, None),
+            _row("  asked in another language", across, None),
+        )
+    )
 
 
 def _retrieval(tuning: Tuning) -> Tuning:
     """The retrieval part of a tuning (its verdict thresholds as in the default)."""
-    verdict = [*VERDICT_GRID, "verdict_weights", "verdict_weights_plain"]
+    verdict = [*VERDICT_GRID, *ACROSS_GRID, "verdict_weights", "verdict_weights_plain"]
+    verdict += ["verdict_weights_across"]
     verdict += ["similarity_model", "similarity_center"]
     return replace(tuning, **{name: getattr(DEFAULT_TUNING, name) for name in verdict})
 

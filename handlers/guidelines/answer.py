@@ -103,13 +103,27 @@ def verdict_features(hits: Sequence[Hit], tuning: Tuning = DEFAULT_TUNING) -> tu
     )
 
 
+def judged_across(hit: Hit, tuning: Tuning = DEFAULT_TUNING) -> bool:
+    """Whether the verdict judges the hit as one for a question in another language than the
+    policy: asked so, sharing at most one word with the passage (a question that shares more,
+    through names or the lexicon's ideas, is judged as any), and its cosine read (without it,
+    the shared words are all there is)."""
+    return hit.across and hit.matched < 2 and _cosine(hit, tuning) is not None
+
+
 def answer_probability(hits: Sequence[Hit], tuning: Tuning = DEFAULT_TUNING) -> float:
     """How likely the best passage answers the question, by the verdict's logistic model (its
-    weights without the cosine when the model it was fitted with gave none)."""
+    weights without the cosine when the model it was fitted with gave none, its own weights for
+    a question in another language than the policy)."""
     if not hits:
         return 0.0
-    with_cosine = _cosine(hits[0], tuning) is not None
-    bias, *weights = tuning.verdict_weights if with_cosine else tuning.verdict_weights_plain
+    if judged_across(hits[0], tuning):
+        weights_of = tuning.verdict_weights_across
+    elif _cosine(hits[0], tuning) is not None:
+        weights_of = tuning.verdict_weights
+    else:
+        weights_of = tuning.verdict_weights_plain
+    bias, *weights = weights_of
     features = verdict_features(hits, tuning)
     z = bias + sum(w * f for w, f in zip(weights, features, strict=True))
     return 1 / (1 + math.exp(-z))
@@ -124,12 +138,19 @@ def verdict(hits: Sequence[Hit], tuning: Tuning = DEFAULT_TUNING) -> Verdict:
     guidelines' concerns and either shares that word only through an idea of the lexicon
     ("When is the Christmas party?" and "events") or covers little of it, or means something
     far from every sentence of the passage, or the logistic model finds it unlikely. A
-    confident answer is one the model finds likely enough; anything between is "unsure".
+    confident answer is one the model finds likely enough; anything between is "unsure". A
+    question in another language than the policy, sharing at most one word with the passage,
+    is judged by weights and thresholds of its own, and refused only when about another
+    workplace topic or unlikely by them: no rule on shared words holds across languages.
     """
     if not hits:
         return "not_covered"
     best = hits[0]
     probability = answer_probability(hits, tuning)
+    if judged_across(best, tuning):
+        if best.off_topic or probability < tuning.refuse_probability_across:
+            return "not_covered"
+        return "answer" if probability >= tuning.answer_probability_across else "unsure"
     if best.matched < 2:
         if best.off_topic or not (best.social or best.matched_stems):
             return "not_covered"

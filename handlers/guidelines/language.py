@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
@@ -452,3 +454,19 @@ def content_words(text: str, code: str) -> list[str]:
     if read.elides:  # "l'entreprise", "d'un": the article goes, the word stays
         found = [part for word in found for part in word.split("'")]
     return [word for word in found if word not in read.stop_words and len(word) > 1]
+
+
+def writing_system(text: str) -> str:
+    """The script most letters of `text` are written in (Unicode's name for it: "LATIN",
+    "CYRILLIC", "CJK", "HANGUL", "HEBREW", "ARABIC"…; any kana makes it "KANA", Japanese),
+    "" when it has no letters. Two texts in different scripts share no word."""
+    scripts: Counter[str] = Counter()
+    for char in text:
+        if char.isalpha():
+            script = unicodedata.name(char, "").split(" ", 1)[0]
+            script = "KANA" if script in ("HIRAGANA", "KATAKANA") else script
+            # A character of these scripts is a syllable or a word, not a letter.
+            scripts[script] += 3 if script in ("CJK", "HANGUL", "KANA") else 1
+    if scripts["KANA"]:
+        return "KANA"
+    return scripts.most_common(1)[0][0] if scripts else ""

@@ -20,6 +20,7 @@ from handlers.guidelines.language import (
     reply_language,
     stem,
     without,
+    writing_system,
 )
 from handlers.guidelines.lexicon import ideas, off_topic, social
 from handlers.guidelines.pieces import units
@@ -77,6 +78,9 @@ class Hit:
     # password of the Facebook page?" read as "Who has the of the Facebook page?"); the same
     # as `similarity` when it holds them all. Given for the best hit only.
     shared_similarity: float | None = None
+    # Whether the question is in another language than the section (another script, or the
+    # words of another language): few words, if any, can be shared then.
+    across: bool = False
 
 
 def unit_texts(section: Section) -> list[str]:
@@ -135,6 +139,7 @@ class Index:
         self.reading = reading_language(whole, self.language)
         # The language its answers are framed in when the question does not tell another.
         self.spoken = language or reply_language(whole)
+        self.script = writing_system(whole)
         self._titles: list[Counter[str]] = []
         self._paths: list[Counter[str]] = []
         self._bodies: list[Counter[str]] = []
@@ -193,6 +198,14 @@ class Index:
             )
         return crossed
 
+    def asked_across(self, question: str) -> bool:
+        """Whether `question` is in another language than the document: written in another
+        script, or read in another language (a question with no letters tells nothing)."""
+        script = writing_system(question)
+        if script and script != self.script:
+            return True
+        return reading_language_near(question, self.reading) != self.reading
+
     def _key_score(self, doc: int, key: str) -> float:
         """BM25F: the key's count in the heading, its path and the (length-normalised) text."""
         body = self._bodies[doc].get(key, 0)
@@ -234,7 +247,14 @@ class Index:
             best = max(best, found / total)
         return best
 
-    def _hit(self, doc: int, score: float, terms: Sequence[Term], similarity: float | None) -> Hit:
+    def _hit(
+        self,
+        doc: int,
+        score: float,
+        terms: Sequence[Term],
+        similarity: float | None,
+        across: bool,
+    ) -> Hit:
         """A hit, with the idf-weighted share of the question's words the section speaks about."""
         coverage, matched, matched_ideas, matched_stems = self._coverage(doc, terms)
         return Hit(
@@ -248,6 +268,7 @@ class Index:
             matched_stems=matched_stems,
             similarity=similarity,
             similarity_model=self.model_name if similarity is not None else None,
+            across=across,
         )
 
     def _coverage(self, doc: int, terms: Sequence[Term]) -> tuple[float, int, int, int]:
@@ -318,7 +339,10 @@ class Index:
             similarities = self._similarities(model, question, depth) if model else {}
             fused = _rerank(depth, scores, similarities, self.tuning.semantic_weight)
         chosen = self._diverse(self._about(fused, terms), limit)
-        hits = [self._hit(doc, score, terms, similarities.get(doc)) for doc, score in chosen]
+        across = self.asked_across(question)
+        hits = [
+            self._hit(doc, score, terms, similarities.get(doc), across) for doc, score in chosen
+        ]
         # Only where the verdict reads it: from the model its weights were fitted with.
         if model is not None and hits and hits[0].similarity_model == self.tuning.similarity_model:
             shared = self._shared_similarity(model, question, chosen[0][0], terms)

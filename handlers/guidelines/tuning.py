@@ -63,6 +63,13 @@ class Tuning:
     similarity_center: float = 0.852
     answer_probability: float = 0.75
     refuse_probability: float = 0.4
+    # A question in another language than the policy (Hit.across) shares few words with it, if
+    # any: with the model's cosine, its verdict weighs the same figures with weights and
+    # thresholds of its own, fitted on such questions alone, and no rule on shared words refuses
+    # it (an everyday Portuguese question on English guidelines is not "not covered" for that).
+    verdict_weights_across: tuple[float, ...] = (3.445, -0.419, 1.774, -0.697, 44.686, 53.233)
+    answer_probability_across: float = 0.85
+    refuse_probability_across: float = 0.0
 
 
 DEFAULT_TUNING = Tuning()

@@ -136,3 +136,33 @@ def _framed_in(answer: str, code: str) -> bool:
     language `code`."""
     cited = f"\n{text_for('from' if code == 'en' else 'from_other', code)} _"
     return cited in answer or any(text_for(frame, code) in answer for frame in FRAMES)
+
+
+def test_a_covered_question_in_another_language_is_not_refused(env: dict[str, str]) -> None:
+    # review12a E8, review11b L9: "may I use social media during working hours?" in Portuguese,
+    # Polish, Japanese, Hebrew and Arabic on the English guidelines was "not covered" although
+    # its section came first: no word can be shared across languages. Annual leave, asked the
+    # same way, is still no answer.
+    working_hours = [
+        "posso usar as redes sociais durante o horário de trabalho?",
+        "Czy mogę korzystać z mediów społecznościowych w godzinach pracy?",
+        "勤務時間中にソーシャルメディアを使ってもいいですか?",
+        "האם מותר לי להשתמש ברשתות חברתיות בזמן העבודה?",
+        "هل يمكنني استخدام وسائل التواصل الاجتماعي أثناء ساعات العمل؟",
+    ]
+    annual_leave = [
+        "Quantos dias de férias eu tenho por ano?",
+        "Ile dni urlopu mam w roku?",
+        "年間の有給休暇は何日ですか?",
+        "כמה ימי חופשה יש לי בשנה?",
+        "كم يوم إجازة سنوية لدي؟",
+    ]
+    lines = "\n".join(working_hours + annual_leave)
+    result = CliRunner().invoke(ask, ["--json"], input=lines, env=env)
+    assert result.exit_code == 0, result.output
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    for answer in answers[: len(working_hours)]:
+        assert answer["verdict"] != "not_covered", answer["question"]
+        assert answer["sources"][0]["section"].startswith("2. Social media at work"), answer
+    for answer in answers[len(working_hours) :]:
+        assert answer["verdict"] != "answer", answer["question"]

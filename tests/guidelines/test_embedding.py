@@ -138,7 +138,10 @@ def test_the_bundled_model_reads_an_english_question_on_spanish_guidelines() -> 
     assert hits[0].matched == 0
     lunch = offline_answer(index, "When is lunch?")
     assert lunch.sources, "the closest passages, even with nothing in common"
-    assert lunch.verdict == "not_covered", "and the verdict refuses them"
+    # Asked in another language, no word tells it is about something else: the closest
+    # passages, not an answer (refusing by the cosine alone refused more covered questions on
+    # the development corpus than it recognised uncovered ones).
+    assert lunch.verdict == "unsure", "and the verdict does not answer from them"
 
 
 def test_a_question_whose_other_words_the_passage_lacks_is_not_answered_with_confidence() -> None:
