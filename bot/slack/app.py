@@ -9,6 +9,7 @@ import logging
 import re
 import sqlite3
 import time
+import uuid
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from http import HTTPStatus
@@ -31,6 +32,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from bot.delivery.engine import DeliveryEngine
 from bot.delivery.ledger import Ledger
 from bot.errors import reply_for_error
 from bot.repeats import Repeated
@@ -73,6 +75,9 @@ _MENTION = re.compile(r"<@[^>]*>" + SALUTATION)
 # Slack's markup in a message's text: a link, @mention, #channel or special mention, its label
 # after a `|`.
 _SLACK_MARKUP = re.compile(r"<([^<>|]+)(?:\|([^<>]*))?>")
+
+# The delivery queue's purpose for the answer to an @mention in a channel (review13b M3).
+MENTION_ANSWER = "mention-answer"
 
 # How long one try to open the Socket Mode websocket may take before a fresh URL is asked for.
 SOCKET_CONNECT_SECONDS = 10.0
@@ -148,6 +153,7 @@ class SlackBot:
         # users.list and other low-tier methods answer 429 in big workspaces: wait and retry.
         self.client.retry_handlers = [AsyncRateLimitErrorRetryHandler(max_retry_count=5)]
         self._socket: AsyncSocketModeHandler | None = None
+        self._answers: DeliveryEngine | None = None  # see send_mention_answers_through
         self._auth: dict[str, Any] = {}
         self._auth_error: str | None = None
         self._socket_problem: str | None = None  # why Socket Mode is not connected
@@ -267,6 +273,12 @@ class SlackBot:
             log.warning("a signed Slack payload Bolt cannot read", extra={"error": repr(error)})
             return _refused(HTTPStatus.BAD_REQUEST, "not a Slack request body")
         return await to_aiohttp_response(answer)
+
+    def send_mention_answers_through(self, engine: DeliveryEngine) -> None:
+        """Post the answers to @mentions in channels through `engine`, which paces each channel
+        at Slack's limit and waits out a 429's Retry-After: twenty people asking in one channel
+        at once all get their answer, a second apart, none lost (review13b M3)."""
+        self._answers = engine
 
     async def start(self) -> None:
         """Check the bot token (auth.test); what cannot reach Slack is raised."""
@@ -629,13 +641,18 @@ class SlackBot:
             done = found.end()
         return "".join([*parts, _unescaped(text[done:])])
 
-    async def _on_mention(self, event: dict[str, Any], say: AsyncSay) -> None:
+    async def _on_mention(self, event: dict[str, Any]) -> None:
         person = self.core.person("slack", event["user"])
         said = event.get("text", "")
         text = said_to_bot(_without_mentions(said), _words_after_mention(said), self.core.commands)
         said_to = self._said(person, text, public=True, files=files_of(event))
         reply = await self._reply(said_to, "slack mention")
-        await say(thread_ts=event.get("thread_ts") or event["ts"], **blocks.message(reply))
+        if self._answers is None:
+            raise RuntimeError("the delivery engine is not connected to the Slack bot")
+        answer = {**blocks.message(reply), "thread_ts": event.get("thread_ts") or event["ts"]}
+        # Which message it answers, for the ledger (an event Slack sends again is dropped before).
+        asked = f"{event['channel']}/{event['ts']}/{uuid.uuid4().hex}"
+        self._answers.enqueue_drawn("slack", event["channel"], MENTION_ANSWER, asked, answer)
 
     async def _on_home_opened(self, event: dict[str, Any]) -> None:
         if event.get("tab") != "home":

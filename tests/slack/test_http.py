@@ -195,6 +195,23 @@ async def test_mention_is_answered_in_a_thread(bot, slack) -> None:
     assert "4. Never answer negative comments yourself" in json.dumps(message["blocks"])
 
 
+async def test_a_mention_slack_keeps_throttling_is_answered_once_it_lets_through(
+    make_slack_bot, slack
+) -> None:
+    """review13b M3: twenty people asking in one channel at once outrun Slack's message a second
+    there; an answer Slack refuses with 429 more often than its client retries (5) waits for the
+    channel's turn in the delivery queue instead of being lost."""
+    bot = await make_slack_bot(slack_channel_rate=100.0)  # the fake Slack says when to wait
+    slack.fail("chat.postMessage", "ratelimited", times=6, retry_after=0)
+    envelope = with_text("app_mention.json", "<@W111> a troll is attacking us, should I reply?")
+    assert (await post_json(bot, envelope)).status == 200
+    await wait_for_call(slack, "chat.postMessage", count=7)
+    await settled(bot.runtime)
+    (answer,) = slack.messages_in("C111")
+    assert "4. Never answer negative comments yourself" in json.dumps(answer.blocks)
+    assert posted(slack)[-1]["thread_ts"] == "1595926230.009600"
+
+
 @pytest.mark.parametrize("greeting", ["hi", "Olá!", "こんにちは"])
 async def test_greeting_by_dm_gets_the_help(bot, slack, greeting) -> None:
     assert (await post_json(bot, with_text("message_im.json", greeting))).status == 200
