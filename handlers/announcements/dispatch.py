@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -101,6 +102,9 @@ class Dispatcher:
         again after a stop midway sends nothing twice."""
         if announcement.platform == announcement.target:
             figures_now = figures(self.store, self.core.shares, announcement.id)
+            # Before the copies are queued: of all it goes to, not "0 of 0" (review13b M2).
+            everyone = max(figures_now.total, len(announcement.recipients))
+            figures_now = replace(figures_now, total=everyone)
             outbox.enqueue(
                 announcement.platform,
                 [announcement.user_id],

@@ -307,6 +307,15 @@ async def test_one_found_hours_past_its_time_is_held_for_the_announcer(bot, slac
     assert posted_to(slack, PEOPLE) == {user: 1 for user in PEOPLE}
 
 
+async def test_the_progress_counts_everyone_from_its_first_version(bot, slack) -> None:
+    # review13b M2: it read "Sending… 0 of 0 delivered, 0 failed, 0 to go." until the first
+    # minute tick, the copies not yet queued when it was composed.
+    await announce(bot, slack)
+    await bot.runtime.delivery.run_until_done("announcement-progress", "1")
+    (progress,) = [m for m in calls(slack, "chat.postMessage") if "Sending…" in m["text"]]
+    assert progress["text"].endswith("Sending… 0 of 4 delivered, 0 failed, 4 to go.")
+
+
 async def test_one_less_than_an_hour_late_still_goes_by_itself(bot, slack) -> None:
     at = tomorrow_at(10)
     await announce(bot, slack, **later(at))
