@@ -58,7 +58,13 @@ class _TextExtractor(HTMLParser):
 # Control characters (C0 but newline and tab, DEL, C1) and bidirectional overrides: text from a
 # feed or typed by people, printed in an admin's terminal (an item's title, a 👎 draft, a
 # question), must not steer it (clear the screen, set the window title, write the clipboard).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Invisible characters too (soft hyphen, zero-width space, word joiner, invisible operators,
+# byte order mark, interlinear marks), which hide words from the checks ("ig\u200bnore") and
+# make a name look like another; the zero-width joiners that shape emoji and scripts stay.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+    "\u00ad\u180e\u200b\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb]"
+)
 
 
 # The invisible marks that set the direction of the text around them (left-to-right and
@@ -90,7 +96,8 @@ def whole_words(phrase: str) -> re.Pattern[str]:
 
 
 def printable(text: str) -> str:
-    """`text` without control characters and bidirectional overrides (newlines and tabs kept)."""
+    """`text` without control characters, bidirectional overrides and invisible characters
+    (newlines and tabs kept)."""
     return _CONTROL.sub("", text)
 
 

@@ -126,7 +126,9 @@ def _element(block: views.Block) -> Json | None:
             return _heading(markdown(text))
         case views.Text(text, image_url, image_alt):
             body = _text_block(markdown(text))
-            if not image_url:
+            # Teams clients may fetch a card's image themselves, from inside the company's
+            # network: only https addresses, never a plain-http or intranet one from a feed.
+            if not image_url or not image_url.lower().startswith("https://"):
                 return body
             image = {"type": "Image", "url": image_url, "altText": image_alt, "size": "Medium"}
             return {

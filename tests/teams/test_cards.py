@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from bot.errors import reply_for_error
@@ -55,6 +57,18 @@ def test_every_card_is_a_valid_adaptive_card_1_5(message: Message) -> None:
 
     assert_valid_card(rendered)
     assert rendered["fallbackText"] == message.text
+
+
+def test_only_an_https_image_is_drawn() -> None:
+    # review13a S11: a feed item's image went into every card as written (http, intranet hosts)
+    for url, drawn in [
+        ("https://example.com/p.png", True),
+        ("http://10.0.0.1/p.png", False),
+        ("http://intranet/track.png", False),
+        ("javascript:alert(1)", False),
+    ]:
+        rendered = card(Message("News", (Text("An article", image_url=url, image_alt="A"),)))
+        assert ('"Image"' in json.dumps(rendered)) is drawn, url
 
 
 def test_buttons_open_links_dialogs_or_execute_with_their_action_id_and_value() -> None:
