@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from bot.console.render import render
@@ -117,17 +117,21 @@ HOSTILE_FEED = f"""<?xml version="1.0"?><rss version="2.0"><channel>
 </item></channel></rss>"""
 
 
+async def digest_of(
+    bot: Any, tmp_path: Path, feed_xml: str, kind: Literal["company", "industry"]
+) -> Message:
+    """W111's digest of today with the one feed `feed_xml` (its `{date}` filled in) added."""
+    now = datetime.now(UTC)
+    feed = tmp_path / "feed.xml"
+    feed.write_text(feed_xml.format(date=now.strftime("%a, %d %b %Y %H:%M:%S +0000")))
+    await add_feed(bot.runtime.db, str(feed), kind, allow_files=True, now=now)
+    return digest_message(await bot.runtime.digest.plan_for("slack", "W111", now))
+
+
 async def test_a_feed_items_title_and_summary_never_become_links_in_a_digest(
     make_slack_bot: Any, tmp_path: Path
 ) -> None:
-    bot = await make_slack_bot()
-    now = datetime.now(UTC)
-    feed = tmp_path / "hostile.xml"
-    feed.write_text(HOSTILE_FEED.format(date=now.strftime("%a, %d %b %Y %H:%M:%S +0000")))
-    await add_feed(bot.runtime.db, str(feed), "company", allow_files=True, now=now)
-
-    plan = await bot.runtime.digest.plan_for("slack", "W111", now)
-    message = digest_message(plan)
+    message = await digest_of(await make_slack_bot(), tmp_path, HOSTILE_FEED, "company")
 
     slack = blocks.message(message)
     texts = "\n".join(mrkdwn_texts(slack["blocks"]))
@@ -156,13 +160,7 @@ LOOKALIKE_FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Indu
 async def test_a_feed_title_naming_a_look_alike_of_its_links_host_shows_the_real_host(
     make_slack_bot: Any, tmp_path: Path
 ) -> None:
-    bot = await make_slack_bot()
-    now = datetime.now(UTC)
-    feed = tmp_path / "lookalike.xml"
-    feed.write_text(LOOKALIKE_FEED.format(date=now.strftime("%a, %d %b %Y %H:%M:%S +0000")))
-    await add_feed(bot.runtime.db, str(feed), "industry", allow_files=True, now=now)
-
-    message = digest_message(await bot.runtime.digest.plan_for("slack", "W111", now))
+    message = await digest_of(await make_slack_bot(), tmp_path, LOOKALIKE_FEED, "industry")
 
     texts = "\n".join(mrkdwn_texts(blocks.message(message)["blocks"]))
     title = "microsoft.com/security: reset your Teams password today"
