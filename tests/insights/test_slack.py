@@ -50,15 +50,15 @@ def uploaded_png(slack: FakeSlack) -> list[bytes]:
 
 def ready_to_draw() -> int | None:
     """The pid of the process drawing the chart (a child of this one) once it is ready to
-    draw, SIGTERM ignored: left to the bot to answer."""
-    sigterm = 1 << (signal.SIGTERM - 1)
+    draw, SIGTERM and SIGINT ignored (one after the other): left to the bot to answer."""
+    stops = (1 << (signal.SIGTERM - 1)) | (1 << (signal.SIGINT - 1))
     for children in Path(f"/proc/{os.getpid()}/task").glob("*/children"):
         for pid in children.read_text().split():
             with contextlib.suppress(OSError):
                 if b"spawn_main" not in Path(f"/proc/{pid}/cmdline").read_bytes():
                     continue  # the resource tracker, say
                 status = Path(f"/proc/{pid}/status").read_text()
-                if int(status.split("SigIgn:")[1].split()[0], 16) & sigterm:
+                if int(status.split("SigIgn:")[1].split()[0], 16) & stops == stops:  # both
                     return int(pid)
     return None
 
@@ -69,7 +69,7 @@ async def drawing_process() -> int:
         if (pid := ready_to_draw()) is not None:
             return pid
         await asyncio.sleep(0.01)
-    raise AssertionError("no drawing process that leaves SIGTERM to the bot")
+    raise AssertionError("no drawing process that leaves SIGTERM and SIGINT to the bot")
 
 
 async def test_the_weekly_chart_is_uploaded_to_the_managers_once(make_bot, slack) -> None:
