@@ -37,7 +37,7 @@ from bot.slack import app as slack_app
 from bot.slack import uploads as slack_uploads
 from bot.slack.app import SlackBot
 from bot.slack.gateway import SlackGateway
-from bot.store import BUSY_MS_ON_THE_LOOP, WaitForTheLock, created_at
+from bot.store import BUSY_MS_ON_THE_LOOP, StoppedWaiting, WaitForTheLock, created_at
 from bot.teams import bot as teams_bot
 from bot.teams import people as teams_people
 from bot.teams.bot import TeamsBot
@@ -549,7 +549,7 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
     waiters: list[asyncio.Future[Any]] = [asyncio.ensure_future(stop.wait())]
     try:
         if not stop.is_set():  # nothing begun for a stop asked during the start
-            writable = WaitForTheLock(lambda: log.warning(WAITING_FOR_THE_LOCK))
+            writable = WaitForTheLock(lambda: log.warning(WAITING_FOR_THE_LOCK), stop.is_set)
             await writable(runtime.seed_feeds)
             runtime.embed_guidelines_in_background()
             runtime.try_model_in_background()
@@ -572,6 +572,8 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
                 )
                 waiters.append(asyncio.ensure_future(session.run()))
         await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
+    except StoppedWaiting:  # asked to stop while another program held the database's lock
+        pass
     finally:
         log.info("shutting down")
         for waiter in waiters:

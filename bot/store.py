@@ -70,13 +70,20 @@ BUSY_MS_ON_THE_LOOP = 1000
 LOCK_RETRY_SECONDS = 1.0  # between tries while another program holds the write lock
 
 
+class StoppedWaiting(Exception):
+    """A stop was asked while a first write waited for the database's lock."""
+
+
 class WaitForTheLock:
     """Runs a process's first writes, each waiting while another program holds the
     database's write lock (a backup script's `BEGIN IMMEDIATE`) instead of giving up; `say`
-    tells so, once however many wait."""
+    tells so, once however many wait. A wait ends with StoppedWaiting once `stopped()`."""
 
-    def __init__(self, say: Callable[[], None]) -> None:
+    def __init__(
+        self, say: Callable[[], None], stopped: Callable[[], bool] = lambda: False
+    ) -> None:
         self._say: Callable[[], None] | None = say
+        self._stopped = stopped
 
     async def __call__(self, start: Callable[[], object]) -> None:
         """Run `start` (a function, or a coroutine function) until the lock lets it write."""
@@ -92,6 +99,8 @@ class WaitForTheLock:
                 if self._say is not None:
                     self._say()
                     self._say = None
+            if self._stopped():
+                raise StoppedWaiting
             await asyncio.sleep(LOCK_RETRY_SECONDS)
 
 

@@ -153,12 +153,18 @@ def test_a_start_while_another_program_holds_the_lock_waits_for_it(
 ) -> None:
     # A backup script's `BEGIN IMMEDIATE` during a restart: the bot waited 1 s, then exited
     # with "the database is busy" (as the console did, closing11); it waits and then serves.
+    # Stopped while it waits, it stops at once (it ignored SIGTERM until the lock was let go,
+    # then connected to Slack before stopping: review13c R4).
     database = deployment.workdir / "socialbot.db"
     build_runtime(load_settings(_env_file=None, db=database)).db.close()  # made earlier
     backup = sqlite3.connect(database, isolation_level=None)
     try:
         backup.execute("BEGIN IMMEDIATE")
-        bot = deployment.start()
+        stopped = deployment.start()
+        stopped.wait_for_log(WAITING_FOR_THE_LOCK)
+        assert stopped.stop(timeout=10).returncode == 0, stopped.stderr
+        assert "Traceback" not in stopped.stderr
+        bot = deployment.start(PORT=str(free_port()))
         bot.wait_for_log(WAITING_FOR_THE_LOCK)
     finally:
         backup.close()  # the backup is done
