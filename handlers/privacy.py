@@ -6,6 +6,7 @@ and `user_id` columns, so export and deletion find it without a list to keep up 
 
 from __future__ import annotations
 
+import base64
 import re
 import secrets
 from datetime import UTC, datetime
@@ -63,15 +64,19 @@ _MOMENT = re.compile(r"^(?:at|.+_(?:at|until|due))$")
 
 
 def _readable(row: dict[str, Any]) -> dict[str, Any]:
-    """The row with every moment in ISO 8601 (UTC); 0 means "never" and becomes null."""
-    return {
-        column: (
+    """The row with every moment in ISO 8601 (UTC), 0 ("never") as null, and a file's bytes (a
+    kept screenshot) in base64."""
+    return {column: _readable_value(column, value) for column, value in row.items()}
+
+
+def _readable_value(column: str, value: object) -> object:
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    if _MOMENT.match(column) and isinstance(value, int | float) and not isinstance(value, bool):
+        return (
             datetime.fromtimestamp(value, UTC).isoformat(timespec="seconds") if value > 0 else None
         )
-        if _MOMENT.match(column) and isinstance(value, int | float) and not isinstance(value, bool)
-        else value
-        for column, value in row.items()
-    }
+    return value
 
 
 def export(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import re
@@ -20,8 +21,11 @@ from handlers.digest.store import DigestStore
 from handlers.errors import NotAllowed
 from handlers.groups import Group
 from handlers.people import Member, Person
+from handlers.reports.screenshots import Screenshot, Screenshots
 from tests.conftest import SettingsFactory
 from tests.fakes.slack_web_api import FakeSlack
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x01"
 
 
 async def test_export_and_forget(make_settings: SettingsFactory, tmp_path: Path) -> None:
@@ -33,6 +37,7 @@ async def test_export_and_forget(make_settings: SettingsFactory, tmp_path: Path)
     alice = core.person("slack", "U1", "Ada")
     await core.message(alice, "can I post a photo from the office party?")
     await core.shares.clicked(alice, "item:1|linkedin")
+    Screenshots(runtime.db).keep("slack", "U1", Screenshot("shot.png", "image/png", PNG))
     ledger = runtime.delivery.ledger
     ledger.enqueue("slack", "digest", "2026-11-23", [("U1", {"text": "Hi"})], 0)
     ledger.enqueue("slack", "digest", "2026-11-24", [("U1", {"text": "Your picks, Ada"})], 0)
@@ -50,7 +55,11 @@ async def test_export_and_forget(make_settings: SettingsFactory, tmp_path: Path)
         "share_clicks",
         "group_members",
         "deliveries.recipient",
+        "report_screenshots",
     }
+    # A screenshot they sent with a report, as a file can be had back (review13c R9).
+    (shot,) = tables["report_screenshots"]
+    assert (shot["name"], base64.b64decode(shot["data"])) == ("shot.png", PNG)
     assert sorted(row["state"] for row in tables["deliveries.recipient"]) == ["queued", "sent"]
     assert tables["people"][0]["name"] == "Ada"
     iso = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00")
