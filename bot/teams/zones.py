@@ -26,6 +26,9 @@ log = logging.getLogger(__name__)
 # Graph's answers that say the app may not read mailbox settings at all: no use asking for the
 # others today.
 NOT_GRANTED = (401, 403)
+# What a mailbox whose zone was never set commonly reads: no zone of the person's own, so the
+# company's (SOCIALBOT_TIMEZONE) stays theirs.
+UNSET = frozenset({"UTC", "Etc/UTC"})
 MAILBOX_HINTS = {
     403: "grant the app the MailboxSettings.Read application permission, with admin consent, for"
     " roster people's digests to come at their own morning (optional)",
@@ -37,8 +40,8 @@ class MailboxZones(GraphClient):
 
     async def zones(self, user_ids: Iterable[str]) -> dict[str, str]:
         """The IANA zone of each of `user_ids` whose mailbox tells one (none for a person
-        without a mailbox or a zone in it); {} when the app may not read them, said in one
-        log line."""
+        without a mailbox or a zone in it, or with UTC, a mailbox's unset zone); {} when the
+        app may not read them, said in one log line."""
         if not self.configured:
             return {}
         found: dict[str, str] = {}
@@ -55,7 +58,7 @@ class MailboxZones(GraphClient):
                         )
                         return found
                     zone = iana(str(json_object(response).get("timeZone") or ""))
-                    if response.status_code == 200 and zone:
+                    if response.status_code == 200 and zone and zone not in UNSET:
                         found[user_id] = zone
         except (TokenRefused, httpx.HTTPError) as error:
             log.info("no time zones from Outlook", extra={"reason": str(error) or repr(error)})

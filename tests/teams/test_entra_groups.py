@@ -262,10 +262,17 @@ async def test_roster_people_get_their_outlook_zone_only_where_an_admin_granted_
     directory = runtime.core.directory
     nobody = "9a8b7c6d-0000-4000-8000-000000000001"  # no mailbox
     chose = "9a8b7c6d-0000-4000-8000-000000000002"  # chose a zone already
-    people = (MEGAN, ALEX, nobody, chose)
+    # A mailbox whose zone was never set reads UTC: the company's zone stays theirs (review13c R7).
+    unset = "9a8b7c6d-0000-4000-8000-000000000003"
+    people = (MEGAN, ALEX, nobody, chose, unset)
     directory.upsert(Member("teams", person, "Someone") for person in people)
     directory.choose_zone("teams", chose, "Europe/Lisbon")
-    graph.mailboxes = {MEGAN: "Central Standard Time", ALEX: "Asia/Singapore", chose: "UTC"}
+    graph.mailboxes = {
+        MEGAN: "Central Standard Time",
+        ALEX: "Asia/Singapore",
+        chose: "UTC",
+        unset: "UTC",
+    }
 
     def zones() -> list[str]:
         return [member.tz for person in people if (member := directory.get("teams", person))]
@@ -274,12 +281,12 @@ async def test_roster_people_get_their_outlook_zone_only_where_an_admin_granted_
         graph.mailbox_granted = False
         with caplog.at_level(logging.INFO):
             await runtime.teams.sync_people()
-        assert zones() == ["", "", "", "Europe/Lisbon"]
+        assert zones() == ["", "", "", "Europe/Lisbon", ""]
         assert graph.count("mailbox") == 1  # not granted: nobody else is asked today
         assert any("MailboxSettings.Read" in str(r.__dict__) for r in caplog.records)
 
         graph.mailbox_granted = True
         await runtime.teams.sync_people()
-        assert zones() == ["America/Chicago", "Asia/Singapore", "", "Europe/Lisbon"]
+        assert zones() == ["America/Chicago", "Asia/Singapore", "", "Europe/Lisbon", ""]
     finally:
         runtime.db.close()
