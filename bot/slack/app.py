@@ -9,7 +9,6 @@ import logging
 import re
 import sqlite3
 import time
-import uuid
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from http import HTTPStatus
@@ -650,8 +649,8 @@ class SlackBot:
         if self._answers is None:
             raise RuntimeError("the delivery engine is not connected to the Slack bot")
         answer = {**blocks.message(reply), "thread_ts": event.get("thread_ts") or event["ts"]}
-        # Which message it answers, for the ledger (an event Slack sends again is dropped before).
-        asked = f"{event['channel']}/{event['ts']}/{uuid.uuid4().hex}"
+        # The message it answers: one answer per message, however often its event comes.
+        asked = f"{event['channel']}/{event['ts']}"
         self._answers.enqueue_drawn("slack", event["channel"], MENTION_ANSWER, asked, answer)
 
     async def _on_home_opened(self, event: dict[str, Any]) -> None:

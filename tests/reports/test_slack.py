@@ -444,6 +444,7 @@ async def test_report_is_read_whatever_space_or_mark_comes_with_it(bot, slack) -
     for number, ((payload, text), link) in enumerate(zip(typed, links, strict=True)):
         envelope = with_text(payload, text.format(link=link))
         envelope["event_id"] = f"EvL13{number}"
+        envelope["event"]["ts"] = f"1700000{number:03}.000100"  # each message its own, as in Slack
         await post_json(bot, envelope)
     await wait_for_call(slack, "chat.postMessage", count=2 * len(typed) + 2)
     assert sorted(row["url"] for row in bot.runtime.db["report_links"].rows) == links
