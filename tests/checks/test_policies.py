@@ -43,6 +43,11 @@ LEFT_TO_THE_BENCH = {
     "pyladies-brasil-o-que-postar-pt.md",
     "springernature-frontend-social-media.md",
     "webplatform-posting-guidelines.txt",
+    # Retired from policies_unseen9.yaml at the fourteenth session's start, likewise.
+    "as-kilta-viestinta-fi.md",
+    "csie-discord-reguli-ro.md",
+    "online-ntnu-instagram-kommunikasjon-nb.md",
+    "ufsit-ccdc-social-media-policy.md",
     # Since the twelfth session the five largest left that only this test embedded (the guideline
     # corpus test measures the others), so that a fresh clone's suite stays in time.
     "caerwent-community-council-social-media-policy.txt",

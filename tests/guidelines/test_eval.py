@@ -178,6 +178,11 @@ LEFT_TO_THE_BENCH = {
     "cecere-whatsapp-telegram-it",
     "springernature-frontend-social-media",
     "pyladies-brasil-o-que-postar-pt",
+    # Retired at the fourteenth session's start, likewise.
+    "ufsit-ccdc-social-media-policy",
+    "online-ntnu-instagram-kommunikasjon-nb",
+    "as-kilta-viestinta-fi",
+    "csie-discord-reguli-ro",
     # Measured by the bench only since the twelfth session: the three longest English ones, so
     # that a fresh clone's suite, which embeds every policy the test measures, stays in time.
     "caerwent-community-council-social-media-policy",
