@@ -136,9 +136,7 @@ class AssistantPane:
     async def start(self, person: Person, thread: str, context_channel: str = "") -> Opening:
         """A new thread: remember it, and greet with the suggested prompts."""
         self._remember(person, thread, context_channel)
-        # Nothing said yet: their Slack client's language, else the guidelines'.
-        client = self.core.language_for(person, default="")
-        language = client or (await self.core.guidelines.index()).language
+        language = self.core.language_for(person)  # nothing said yet
         greeting = text_for("pane_greeting", language)
         blocks: list[Block] = [Text(greeting)]
         if context_channel and self._reports():

@@ -62,11 +62,17 @@ def usage_of(words: Iterable[str]) -> str:
     return "[" + " | ".join(words) + "]"
 
 
+def closest(word: str, choices: list[str]) -> str | None:
+    """The choice a mistyped `word` is closest to, or None when none is close."""
+    close = difflib.get_close_matches(word.lower(), choices, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def suggest(word: str, choices: list[str], shown: Callable[[str], str] = str) -> str:
     """' Did you mean `x`?' for the closest choice (as `shown` writes it), or nothing when
     none is close."""
-    close = difflib.get_close_matches(word.lower(), choices, n=1, cutoff=0.6)
-    return f" Did you mean `{shown(close[0])}`?" if close else ""
+    close = closest(word, choices)
+    return f" Did you mean `{shown(close)}`?" if close else ""
 
 
 class Commands:

@@ -32,7 +32,6 @@ from handlers.follow_ups import QuestionsBefore, is_follow_up
 from handlers.groups import GroupMembers
 from handlers.guidelines import GuidelinesQA
 from handlers.guidelines.answer import offline_answer
-from handlers.guidelines.language import LANGUAGES
 from handlers.guidelines.streaming import OnText
 from handlers.help import help_message, socialbot_command
 from handlers.people import CHANNEL_SHAPES, Directory, Person, Role, Roles, on_platform
@@ -349,6 +348,7 @@ class Core:
         self._soon: set[asyncio.Task[None]] = set()
         # Each asker's last guideline question, read with any follow-up of it.
         self.questions_before = QuestionsBefore()
+        self._guidelines_language: str | None = None  # see language_for
         socialbot, self.socialbot = socialbot_command(self.commands, self.language_for)
         self.commands.add(socialbot)
         self.commands.add(guidelines.slash_command())
@@ -541,13 +541,26 @@ class Core:
         """The person behind a platform user id, with the roles they hold."""
         return self.roles.person(platform, user_id, name)
 
-    def language_for(self, person: Person, default: str = "en") -> str:
+    def language_for(self, person: Person) -> str:
         """The language of what the bot says to `person` alone: their Slack or Teams client's
         (its locale, as the directory last heard it) when the bot speaks it, English when it
-        does not; `default` for someone whose client never said (never a wait for the
-        guidelines, which may be being read again)."""
+        does not; the guidelines' language for someone whose client never said (the one rule
+        for every text to one person)."""
         member = self.directory.get(person.platform, person.user_id)
-        return language_of(member.locale) if member is not None and member.locale else default
+        if member is not None and member.locale:
+            return language_of(member.locale)
+        if self._guidelines_language is None:
+            self._guidelines_language = self._read_guidelines_language()
+        return self._guidelines_language
+
+    def _read_guidelines_language(self) -> str:
+        """The language the guidelines are written in, when the bot speaks it (else English);
+        English while they cannot be read (said elsewhere). Read once, then at each tick in a
+        worker thread, so that a person's text never waits for guidelines being embedded."""
+        try:
+            return language_of(self.guidelines.file.index.spoken)
+        except UserError:
+            return "en"
 
     async def command(
         self, name: str, person: Person, text: str, files: tuple[Attachment, ...] = ()
@@ -588,11 +601,8 @@ class Core:
         if said is not None:
             key, language = said
             if language == UNSPOKEN:
-                language = (
-                    self.language_for(person, default="")
-                    or (await self.guidelines.index()).language
-                )
-            return Message(text_for(key, language if language in LANGUAGES else "en"))
+                language = self.language_for(person)
+            return Message(text_for(key, language))
         prefixed = self._prefixed_text(text)
         if prefixed is not None:
             prefix, rest = prefixed
@@ -601,10 +611,7 @@ class Core:
             return await self._prefixed[prefix](person, rest)
         near = near_command_word(text, self.commands)
         if near is not None:
-            meant = typed(person.platform, near.command, near.text)
-            again = typed(person.platform, "socialbot", "help")
-            language = self.language_for(person)
-            return Message(text_for("did_you_mean", language, meant=meant, again=again))
+            return self.did_you_mean(person, near.command, near.text)
         for word in offered_words(text):
             for offer in self._on_link:
                 offered = await offer(person, word)
@@ -613,6 +620,14 @@ class Core:
         if not read_alone:
             text = await self._with_question_before(person, text)
         return await self.guidelines.ask(person, text, on_text)
+
+    def did_you_mean(self, person: Person, command: str, text: str) -> Message:
+        """The answer to a near miss of a command word, in the person's language: "Did you
+        mean `/report-mention list`? Type `/socialbot help` to see what I can do." """
+        meant = typed(person.platform, command, text)
+        again = typed(person.platform, "socialbot", "help")
+        language = self.language_for(person)
+        return Message(text_for("did_you_mean", language, meant=meant, again=again))
 
     async def _with_question_before(self, person: Person, text: str) -> str:
         """`text` after the person's question before it when it follows that up ("and on
@@ -754,6 +769,7 @@ class Core:
         """Run every due job; one failing job never stops the others. While another program
         holds the database's write lock the tick stops at the first job it holds up (the others
         would each wait for it too): one WARNING when that starts, one line when it ends."""
+        self._guidelines_language = await asyncio.to_thread(self._read_guidelines_language)
         for name, job in self._due_jobs:
             try:
                 await job(now)

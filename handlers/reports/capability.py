@@ -12,8 +12,7 @@ import time
 from dataclasses import asdict
 from datetime import datetime
 
-from handlers.command_words import typed as command_typed
-from handlers.commands import SlashCommand, suggest
+from handlers.commands import SlashCommand, closest
 from handlers.core import Core, Shortcut
 from handlers.errors import FormErrors, UserError, database_locked
 from handlers.people import Person, Role
@@ -161,18 +160,14 @@ class Reports:
         where = site_of(links[0])
         return await self._file(person, links, where, typed.rest, Urgency.NORMAL, "", files=files)
 
-    @staticmethod
-    def _mistyped(person: Person, word: str) -> Message | None:
-        """ "Did you mean `list`?" for one word close to a subcommand the person may use
+    def _mistyped(self, person: Person, word: str) -> Message | None:
+        """Core's "Did you mean `list`?" for one word close to a subcommand the person may use
         (`lst`, `opne`), rather than a form reporting "lst"; None for anything else."""
         words = ["list", *(["open"] if person.has(Role.MANAGER) else [])]
         if not word or " " in word or word in words:
             return None
-        hint = suggest(word, words, lambda sub: command_typed(person.platform, COMMAND, sub))
-        if not hint:
-            return None
-        report = command_typed(person.platform, COMMAND, "<link>")
-        return Message(f"{hint.strip()} To report a post, send its link: `{report}`.")
+        close = closest(word, words)
+        return self.core.did_you_mean(person, COMMAND, close) if close else None
 
     def _look_up(self, person: Person, report_id: int) -> Message:
         """A report by its reference (a receipt's): its card for a manager, its status for

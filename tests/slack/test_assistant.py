@@ -25,6 +25,7 @@ from tests.fakes.openai_api import FakeOpenAI
 from tests.fakes.slack_requests import (
     block_action,
     calls,
+    command_reply,
     interaction,
     post_form,
     post_json,
@@ -543,3 +544,7 @@ async def test_the_panes_prompts_and_status_speak_the_guidelines_and_the_askers_
         "is looking in the guidelines…",
         *["kigger i retningslinjerne…"] * 2,
     ]
+    # Review13c R1: one rule for someone whose client never said a language, the guidelines',
+    # where the help, the App Home and the near-miss answer took English.
+    helped = await command_reply(bot, slack, "/socialbot", "help")
+    assert "Jeg hjælper dig" in json.dumps(helped["blocks"], ensure_ascii=False)
