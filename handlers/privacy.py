@@ -38,8 +38,12 @@ NAMED_ELSEWHERE = {
     "report_cards.recipient": "platform = :platform AND recipient = :user_id",
     "reports.assignee": "assignee_platform = :platform AND assignee = :user_id",
     "report_events.detail": "kind = 'assigned' AND platform = :platform AND detail = :user_id",
-    # A message of theirs someone reported (Teams gives its author's name, not an id).
-    "report_reporters.source_author": "platform = :platform AND source_author IN (:user_id, :name)",
+    # A message of theirs someone reported.
+    "report_reporters.source_author": "platform = :platform AND source_author = :user_id",
+    # One reported before its author's id was kept (Teams gave a name), whose name was not the
+    # directory's for one person alone: by that name, which a namesake may share.
+    "report_reporters.source_author_name": "platform = :platform AND source_author = ''"
+    " AND :name != '' AND source_author_name = :name",
     "announcements.recipients": "target = :platform"
     " AND EXISTS (SELECT 1 FROM json_each(recipients) WHERE value = :user_id)",
     "console_inbox.recipient": ":platform = 'console' AND recipient = :user_id",
@@ -86,7 +90,7 @@ def export(
     "table.column" for those naming them elsewhere (NAMED_ELSEWHERE); tables with none are
     left out, times are in ISO 8601."""
     found = {}
-    whom = {"platform": platform, "user_id": user_id, "name": name or user_id}
+    whom = {"platform": platform, "user_id": user_id, "name": name}
     searches = [
         (table, "platform = :platform AND user_id = :user_id", table)
         for table in personal_tables(db)

@@ -281,7 +281,8 @@ class SharedMessage:
     """A chat message someone pointed the bot at (a message shortcut or extension action)."""
 
     text: str
-    author: str = ""
+    author: str = ""  # the author's id
+    author_name: str = ""  # the name the platform gave with the message, if any (Teams)
     channel: str = ""
     permalink: str = ""
     files: tuple[Attachment, ...] = ()

@@ -14,6 +14,7 @@ from typing import Any
 
 from botbuilder.schema import Activity
 
+from handlers.people import normal_id
 from handlers.views import Attachment, SharedMessage
 
 HTML = "text/html"  # the content type of the HTML copy Teams attaches to a message
@@ -137,7 +138,8 @@ def shared_message(activity: Activity) -> SharedMessage:
     else:  # a card: Teams adds its text as `textContent`
         text = str(body.get("textContent") or "").strip()
     sender: dict[str, Any] = payload.get("from") or {}
-    who: dict[str, Any] = sender.get("user") or sender.get("application") or {}
+    person: dict[str, Any] = sender.get("user") or {}
+    who: dict[str, Any] = person or sender.get("application") or {}
     attached = payload.get("attachments")
     found = (
         _file(str(a.get("contentType") or ""), a.get("contentUrl"), a.get("name"))
@@ -146,7 +148,10 @@ def shared_message(activity: Activity) -> SharedMessage:
     )
     return SharedMessage(
         text=text,
-        author=str(who.get("displayName") or ""),
+        # A person by their Entra object id, as the bot knows them (review13c R5: a name
+        # reached namesakes); an app's message by its name alone.
+        author=normal_id(str(person.get("id") or "")),
+        author_name=str(who.get("displayName") or ""),
         channel=_channel_name(activity),
         permalink=str(payload.get("linkToMessage") or ""),
         files=tuple(file for file in found if file is not None),

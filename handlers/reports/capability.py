@@ -185,14 +185,19 @@ class Reports:
     async def shortcut(self, person: Person, shared: SharedMessage) -> Form:
         """The report form, prefilled with a chat message someone pointed at."""
         links = links_in(shared.text)
-        author = self.name(person.platform, shared.author) if shared.author else "someone"
+        author = (
+            self.name(person.platform, shared.author, shared.author_name)
+            if shared.author
+            else shared.author_name
+        )
         where = f" in {shared.channel}" if shared.channel else ""
         draft = views.Draft(
             links="\n".join(links),
             where=site_of(links[0]) if links else "",
             about=shared.text,
-            note=f"Message by {author}{where}: {shared.permalink}".strip(": "),
+            note=f"Message by {author or 'someone'}{where}: {shared.permalink}".strip(": "),
             source_author=shared.author,
+            source_author_name=author,
             source_channel=shared.channel,
             source_permalink=shared.permalink,
             files=shared.files,
@@ -243,6 +248,7 @@ class Reports:
             source.get("channel", ""),
             source.get("permalink", ""),
             views.files_from_state(state),
+            source.get("author_name", ""),
         )
 
     async def _file(
@@ -257,6 +263,7 @@ class Reports:
         source_channel: str = "",
         source_permalink: str = "",
         files: tuple[Attachment, ...] = (),
+        source_author_name: str = "",
     ) -> Message:
         """File the report and answer with its receipt; while another program holds the
         database's lock, keep it to file at the next tick and say so (review10b O4)."""
@@ -271,6 +278,7 @@ class Reports:
             source_channel,
             source_permalink,
             files,
+            source_author_name,
         )
         try:
             filed = self._store(reporter, links, where, urgency)

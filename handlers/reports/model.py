@@ -79,6 +79,9 @@ class Reporter:
     source_permalink: str = ""
     # What they sent with it (screenshots): links to the files, never the files themselves.
     files: tuple[Attachment, ...] = ()
+    # The name the reported message's author had in the note, replaced when they are forgotten
+    # (the directory drops it 90 days after they leave).
+    source_author_name: str = ""
 
     @property
     def shown_name(self) -> str:

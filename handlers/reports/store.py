@@ -6,6 +6,7 @@ Every write commits before the caller answers anyone, so a receipt always names 
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -167,6 +168,35 @@ def create_report_screenshots(db: Database) -> None:
         not_null={"platform", "user_id", "name", "content_type", "data", "kept_at"},
     )
     db.execute("CREATE INDEX report_screenshots_sender ON report_screenshots (platform, user_id)")
+
+
+@migrations()
+def add_source_author_name(db: Database) -> None:
+    """The name a reported message's author had in the note, so `forget` finds it there after
+    the directory dropped it; a Teams author by their id, where Teams' name was kept (review13c
+    R5: forget and export reached namesakes). An earlier Teams row's author is the one person
+    the directory knows by that name, else none: such rows are found by the name alone."""
+    db.execute(
+        "ALTER TABLE report_reporters ADD COLUMN source_author_name TEXT NOT NULL DEFAULT ''"
+    )
+    known = db["people"].exists()
+    named = "(SELECT name FROM people WHERE platform = r.platform AND user_id = r.source_author)"
+    db.execute(
+        "UPDATE report_reporters AS r SET source_author_name = "
+        + (f"coalesce(nullif({named}, ''), source_author)" if known else "source_author")
+        + " WHERE source_author != ''"
+    )
+    if not db.execute("SELECT 1 FROM report_reporters WHERE platform = 'teams' LIMIT 1").fetchone():
+        return
+    one = (
+        "SELECT CASE WHEN count(*) = 1 THEN min(user_id) ELSE '' END FROM people"
+        " WHERE platform = 'teams' AND name = r.source_author_name"
+    )
+    db.execute(
+        "UPDATE report_reporters AS r SET source_author = "
+        + (f"({one})" if known else "''")
+        + " WHERE platform = 'teams' AND source_author != ''"
+    )
 
 
 @dataclass(frozen=True)
@@ -334,8 +364,8 @@ class ReportStore:
     def _add_reporter(self, report_id: int, reporter: Reporter) -> None:
         self.db.execute(
             "INSERT INTO report_reporters (report_id, platform, user_id, name, about, note,"
-            " source_author, source_channel, source_permalink, at, files)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " source_author, source_channel, source_permalink, source_author_name, at, files)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 report_id,
                 reporter.platform,
@@ -346,6 +376,7 @@ class ReportStore:
                 reporter.source_author,
                 reporter.source_channel,
                 reporter.source_permalink,
+                reporter.source_author_name,
                 reporter.at,
                 files_json(reporter.files),
             ],
@@ -358,26 +389,32 @@ class ReportStore:
         where = "WHERE report_id = ? AND platform = ? AND user_id = ?"
         key = [report_id, reporter.platform, reporter.user_id]
         row = self.db.execute(
-            "SELECT about, note, source_author, source_channel, source_permalink, files"
-            f" FROM report_reporters {where}",
+            "SELECT about, note, source_author, source_channel, source_permalink,"
+            f" source_author_name, files FROM report_reporters {where}",
             key,
         ).fetchone()
         about, note = _with(row[0], reporter.about), _with(row[1], reporter.note)
         sources = [
             old or new
             for old, new in zip(
-                row[2:5],
-                (reporter.source_author, reporter.source_channel, reporter.source_permalink),
+                row[2:6],
+                (
+                    reporter.source_author,
+                    reporter.source_channel,
+                    reporter.source_permalink,
+                    reporter.source_author_name,
+                ),
                 strict=True,
             )
         ]
-        earlier = files_of(row[5])
+        earlier = files_of(row[6])
         files = files_json(earlier + tuple(f for f in reporter.files if f not in earlier))
         if [about, note, *sources, files] == list(row):
             return False
         self.db.execute(
             "UPDATE report_reporters SET about = ?, note = ?, source_author = ?,"
-            f" source_channel = ?, source_permalink = ?, files = ? {where}",
+            " source_channel = ?, source_permalink = ?, source_author_name = ?, files = ?"
+            f" {where}",
             [about, note, *sources, files, *key],
         )
         return True
@@ -541,16 +578,12 @@ class ReportStore:
     def forget(self, platform: str, user_id: str, stand_in: str, name: str = "") -> dict[str, int]:
         """Put `stand_in` where the person is the assignee of a report, where a card went to
         them and as the author of a message of theirs someone reported (whose prefilled note
-        named them: `name` there becomes a former employee), and drop the links of the files
-        they sent with reports (the reporters' and events' own columns are handled by
-        `handlers.privacy.forget`, which runs first); rows changed per table."""
+        named them: that name there becomes a former employee; `name`, the one they go by,
+        finds the messages reported before authors were kept by id), and drop the links of
+        the files they sent with reports (the reporters' and events' own columns are handled
+        by `handlers.privacy.forget`, which runs first); rows changed per table."""
         with self.db.atomic():
-            # Teams gives a shared message's author by name, Slack by id.
-            authored = self.db.execute(
-                "UPDATE report_reporters SET source_author = ?, note = replace(note, ?, ?)"
-                " WHERE platform = ? AND source_author IN (?, ?)",
-                [stand_in, name or user_id, FORMER_EMPLOYEE, platform, user_id, name or user_id],
-            ).rowcount
+            authored = self._forget_author(platform, user_id, stand_in, name)
             cards = self.db.execute(
                 "UPDATE report_cards SET recipient = ? WHERE platform = ? AND recipient = ?",
                 [stand_in, platform, user_id],
@@ -584,6 +617,27 @@ class ReportStore:
             "reported_messages": authored,
         }
 
+    def _forget_author(self, platform: str, user_id: str, stand_in: str, name: str) -> int:
+        """Put `stand_in` as the author of the messages of theirs someone reported, and a
+        former employee for their name in those reports' notes, as a whole word ("Ann" stays
+        in "Announcement"); how many reports changed."""
+        rows = self.db.execute(
+            "SELECT rowid, note, source_author_name FROM report_reporters WHERE platform = ?"
+            " AND (source_author = ? OR (source_author = '' AND ? != ''"
+            " AND source_author_name = ?))",
+            [platform, user_id, name, name],
+        ).fetchall()
+        for rowid, note, author_name in rows:
+            if author_name:
+                whole = rf"(?<!\w){re.escape(author_name)}(?!\w)"
+                note = re.sub(whole, FORMER_EMPLOYEE, note)
+            self.db.execute(
+                "UPDATE report_reporters SET source_author = ?, source_author_name = '',"
+                " note = ? WHERE rowid = ?",
+                [stand_in, note, rowid],
+            )
+        return len(rows)
+
     # -- rows ------------------------------------------------------------------------------------
 
     def _report(self, row: tuple[Any, ...]) -> Report:
@@ -594,7 +648,8 @@ class ReportStore:
         ).fetchall()
         reporters = self.db.execute(
             "SELECT platform, user_id, name, about, note, at, source_author, source_channel,"
-            " source_permalink, files FROM report_reporters WHERE report_id = ?"
+            " source_permalink, files, source_author_name FROM report_reporters"
+            " WHERE report_id = ?"
             " ORDER BY at, rowid",
             [report_id],
         ).fetchall()
@@ -647,9 +702,19 @@ class ReportStore:
 
 def _reporter(*row: Any) -> Reporter:
     """A reporter from its row (the columns `ReportStore._report` reads)."""
-    platform, user_id, name, about, note, at, author, channel, permalink, files = row
+    platform, user_id, name, about, note, at, author, channel, permalink, files, author_name = row
     return Reporter(
-        platform, user_id, name, about, note, at, author, channel, permalink, files_of(files)
+        platform,
+        user_id,
+        name,
+        about,
+        note,
+        at,
+        author,
+        channel,
+        permalink,
+        files_of(files),
+        author_name,
     )
 
 

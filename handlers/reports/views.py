@@ -90,6 +90,7 @@ class Draft:
     source_channel: str = ""
     source_permalink: str = ""
     files: tuple[Attachment, ...] = ()
+    source_author_name: str = ""
 
     def state(self) -> str:
         """Where a shared message came from, and the files it came with (as many as Slack's
@@ -97,6 +98,7 @@ class Draft:
         state."""
         source = {
             "author": self.source_author,
+            "author_name": self.source_author_name,
             "channel": self.source_channel,
             "permalink": self.source_permalink,
         }

@@ -8,7 +8,12 @@ from typing import Any
 
 from click.testing import CliRunner
 
+from bot.app import build_runtime
 from bot.cli import main
+from bot.store import open_database
+from handlers import people
+from handlers.reports import store as reports_store
+from tests.conftest import SettingsFactory
 from tests.fakes.bot_work import settled
 from tests.fakes.slack_requests import (
     SECRET,
@@ -169,3 +174,61 @@ async def forget(user: str, env: dict[str, str]) -> str:
     result = await asyncio.to_thread(CliRunner().invoke, main, command, env=env)
     assert result.exit_code == 0, result.output
     return result.output
+
+
+def test_messages_reported_before_authors_were_kept_by_id_are_found_as_well_as_can_be(
+    make_settings: SettingsFactory,
+) -> None:
+    # review13c R5: Teams kept a reported message's author by name. An author the directory
+    # knew by that name alone gets their id; namesakes' stay found by name, and say so.
+    settings = make_settings()
+    path = settings.db
+    db = open_database(path, [people.migrations])
+    reports_store.migrations.apply(db, stop_before="add_source_author_name")
+    ada, alex, other_alex = (f"{n}0000000-0000-4000-8000-000000000000" for n in "abc")
+    db.table("people").insert_all(
+        {"platform": "teams", "user_id": user_id, "name": name}
+        for user_id, name in ((ada, "Ada Lovelace"), (alex, "Alex Berg"), (other_alex, "Alex Berg"))
+    )
+    db.table("reports").insert_all(
+        {
+            "id": n,
+            "platform": "teams",
+            "where_seen": "x",
+            "urgency": "normal",
+            "created_at": 1,
+            "updated_at": 1,
+            "remind_at": 1,
+        }
+        for n in (1, 2)
+    )
+    db.table("report_reporters").insert_all(
+        {
+            "report_id": n,
+            "platform": "teams",
+            "user_id": "d0000000-0000-4000-8000-000000000000",
+            "source_author": name,
+            "note": f"Message by {name}: https://teams",
+            "at": 1,
+        }
+        for n, name in ((1, "Ada Lovelace"), (2, "Alex Berg"))
+    )
+    db.close()
+    build_runtime(settings).db.close()  # this release's `socialbot run`: migrated
+    env = {"SOCIALBOT_DB": str(path)}
+
+    def run(*command: str) -> dict[str, Any]:
+        result = CliRunner().invoke(main, command, env=env)
+        assert result.exit_code == 0, result.output
+        return dict(json.loads(result.output)["tables"]) if command[0] == "export" else {}
+
+    by_id = run("export", "--user", ada)["report_reporters.source_author"]
+    assert [row["report_id"] for row in by_id] == [1]
+    by_name = run("export", "--user", alex)["report_reporters.source_author_name"]
+    assert [row["report_id"] for row in by_name] == [2]
+    run("forget", "--user", ada, "--yes")
+    notes = [row["note"] for row in open_database(path, []).table("report_reporters").rows]
+    assert notes == [
+        "Message by a former employee: https://teams",
+        "Message by Alex Berg: https://teams",
+    ]

@@ -89,7 +89,7 @@ async def test_the_message_action_round_trip(teams: Teams, shared: list[SharedMe
 
     [message] = shared
     assert message.text == "Testing outgoing Webhook-Nikitha - Hi"
-    assert message.author == "Olo Brockhouse"
+    assert (message.author, message.author_name) == (OLO_AAD, "Olo Brockhouse")  # review13c R5
     assert message.channel == "#parsable"  # as Teams names it: the id means nothing to people
     assert message.permalink.startswith("https://teams.microsoft.com/l/message/19:6decf54d")
     assert opened["task"]["value"]["title"] == "Report to social media manager"

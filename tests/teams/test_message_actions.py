@@ -6,6 +6,9 @@ import asyncio
 import json
 from typing import Any
 
+from click.testing import CliRunner
+
+from bot.cli import main
 from bot.teams.shared import plain_text
 from handlers.texts import text_for
 from tests.checks.conftest import CHECK_SETTINGS
@@ -117,3 +120,49 @@ async def test_a_slow_check_is_answered_at_once_and_checked_once_however_often_t
     assert len(model.requests) == 1
     [answer] = [s for s in teams.connector.sent if s.method != "create"]
     assert "“Polaris” is confidential" in card_text(answer.activity)
+
+
+OLO_AAD = "b130c271-d2eb-45f9-83ab-9eb3fe3788bc"  # the fixture message's author
+
+
+async def _report_message_of(teams: Teams, author: str, content: str, added: str = "") -> None:
+    """Report, through the message action's dialog, a message `author` (an Entra object id)
+    wrote, whom Teams names Olo Brockhouse, with `added` after the note as it opens."""
+    value = _on_message("report_message", content)
+    value["messagePayload"]["from"]["user"]["id"] = author
+    fetched = await teams.post(FETCH, channelId="msteams", value=value)
+    card = (await fetched.json())["task"]["value"]["card"]["content"]
+    [action] = card["actions"]
+    typed = {o["id"]: o["value"] for o in objects_in(card) if "value" in o and "id" in o}
+    typed["note"] += added
+    submitted = {"commandId": "report_message", "data": {**action["data"], **typed}}
+    submit = "composeExtension/submitAction"
+    assert (await teams.post(FETCH, channelId="msteams", name=submit, value=submitted)).ok
+
+
+async def test_the_author_of_a_reported_message_is_found_by_id_not_by_a_namesake(
+    teams: Teams,
+) -> None:
+    # review13c R5: Teams' display name matched namesakes in export and forget, and forget
+    # turned "Announcement" into "former employeeouncement" for a person named "Ann"
+    namesake = "0b9f3c1e-aaaa-4bbb-8ccc-123456789abc"
+    olos = "<p>https://x.com/a/status/1 rude</p>"
+    await _report_message_of(teams, OLO_AAD.upper(), olos, " (the Olo Brockhouses' team)")
+    await _report_message_of(teams, namesake, "<p>https://x.com/b/status/2 the other</p>")
+    env = {"SOCIALBOT_DB": str(teams.runtime.settings.db)}
+
+    exported = await asyncio.to_thread(
+        CliRunner().invoke, main, ["export", "--user", OLO_AAD], env=env
+    )
+    (reported,) = json.loads(exported.output)["tables"]["report_reporters.source_author"]
+    assert reported["about"].startswith("https://x.com/a/status/1")
+    command = ["forget", "--user", OLO_AAD, "--yes"]
+    forgot = await asyncio.to_thread(CliRunner().invoke, main, command, env=env)
+
+    assert "reported_messages: 1 row(s)" in forgot.output, forgot.output
+    mine, theirs = sorted(teams.db["report_reporters"].rows, key=lambda row: row["about"])
+    assert mine["note"].startswith("Message by a former employee in #parsable")
+    assert mine["note"].endswith("(the Olo Brockhouses' team)")  # a whole name only
+    assert mine["source_author_name"] == "" and OLO_AAD not in json.dumps(mine)
+    assert theirs["note"].startswith("Message by Olo Brockhouse in #parsable")
+    assert theirs["source_author"] == namesake
