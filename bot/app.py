@@ -127,6 +127,23 @@ def _group_health(state: GroupState) -> dict[str, Any]:
     return health
 
 
+def _group_warning(state: GroupState) -> str:
+    """What admins should know of a group whose latest reading failed: who holds its role
+    meanwhile, and until when."""
+    if state.kept_until is None:
+        return (
+            f"role group {state.group} has never been read, so nobody holds its role yet:"
+            f" {state.error}; tried again every {SOON_RETRY.seconds // 60} minutes"
+        )
+    if not state.members:
+        return f"role group {state.group} gives its role to nobody: {state.error}"
+    until = datetime.fromtimestamp(state.kept_until, UTC).isoformat(timespec="minutes")
+    return (
+        f"role group {state.group} cannot be read: {state.error}; the {state.members} member(s)"
+        f" of its last reading keep its role until {until}, then nobody holds it through the group"
+    )
+
+
 @dataclass
 class Runtime:
     """Everything the running bot is made of."""
@@ -345,12 +362,7 @@ class Runtime:
             *self.core.team_gaps(),
             *self.teams.warnings(),
             *self._unknown_zones(),
-            *(
-                f"role group {state.group} has never been read, so nobody holds its role yet:"
-                f" {state.error}; tried again every {SOON_RETRY.seconds // 60} minutes"
-                for state in groups
-                if state.error and not state.read_at
-            ),
+            *(_group_warning(state) for state in groups if state.error),
             *(
                 f"{line}; `socialbot feeds list` shows it, `socialbot feeds remove` drops it"
                 for line in failing_feeds(self.db, datetime.now(UTC))

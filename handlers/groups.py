@@ -8,6 +8,7 @@ import re
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -25,8 +26,18 @@ _WRITTEN = {"slack": "slack:", "teams": ENTRA_GROUP_PREFIX}
 GroupReader = Callable[[str], Awaitable[Iterable[str]]]
 
 
+# How long a group that cannot be read keeps the members of its last good reading; then its
+# role goes to nobody through it (review13a S4: removing the app's scope or permission must not
+# leave the last members holding a manager's powers for ever).
+KEPT_UNREADABLE = timedelta(days=7)
+
+
 class GroupUnreadable(Exception):
     """A platform would not list a group's members; the message says why."""
+
+
+class GroupGone(GroupUnreadable):
+    """The platform has no such group (deleted, or a wrong id): nobody is in it."""
 
 
 @dataclass(frozen=True, order=True)
@@ -57,6 +68,12 @@ class GroupState:
     members: int
     read_at: float | None  # the last reading that worked; None: never
     error: str  # why the latest reading failed; empty when it worked
+
+    @property
+    def kept_until(self) -> float | None:
+        """Until when the members of the last good reading keep the role while the group
+        cannot be read; None when it was never read."""
+        return None if self.read_at is None else self.read_at + KEPT_UNREADABLE.total_seconds()
 
 
 migrations = Migrations("groups")
@@ -151,8 +168,10 @@ class GroupMembers:
 
     async def refresh(self, groups: Iterable[Group], readers: Mapping[str, GroupReader]) -> bool:
         """Read each group anew through its platform's reader (groups of platforms without one
-        are left as they are). A group that cannot be read keeps its last known members, so a
-        failed reading never takes a role from anyone. True when every reading worked."""
+        are left as they are). A group that cannot be read keeps its last known members for
+        KEPT_UNREADABLE after its last good reading, so a passing failure takes a role from
+        nobody; a group its platform says is gone has nobody in it. True when every reading
+        worked."""
         every = True
         for group in groups:
             read = readers.get(group.platform)
@@ -172,11 +191,31 @@ class GroupMembers:
         expected = isinstance(error, GroupUnreadable)
         reason = str(error) if expected else f"unexpected {type(error).__name__}: {error}"
         again = self.failed(group, reason)
-        kept = len(self.members_of(group.platform, [group.group_id]))
         # Said loudly once; the same failure at each hourly retry is only a warning.
+        level = logging.WARNING if again else logging.ERROR
+        where = {"group": str(group), "reason": reason}
+        [state] = self.states([group])
+        if isinstance(error, GroupGone) or (state.kept_until or 0) < time.time():
+            dropped = self._empty(group)
+            said = "gone" if isinstance(error, GroupGone) else "unreadable for too long"
+            log.log(
+                level,
+                f"a role group is {said}: nobody holds its role through it",
+                extra={**where, "dropped": dropped},
+            )
+            return
+        until = datetime.fromtimestamp(state.kept_until or 0, UTC).isoformat(timespec="minutes")
         log.log(
-            logging.WARNING if again else logging.ERROR,
+            level,
             "could not read a role group; its last known members keep the role",
             exc_info=None if expected else error,
-            extra={"group": str(group), "reason": reason, "kept": kept},
+            extra={**where, "kept": state.members, "until": until},
         )
+
+    def _empty(self, group: Group) -> int:
+        """Take everyone out of the group; how many were in it."""
+        with self.db.atomic():
+            return self.db.execute(
+                "DELETE FROM group_members WHERE platform = ? AND group_id = ?",
+                [group.platform, group.group_id],
+            ).rowcount

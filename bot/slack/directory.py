@@ -10,7 +10,7 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from handlers.groups import GroupUnreadable
+from handlers.groups import GroupGone, GroupUnreadable
 from handlers.people import Directory, Member
 
 PAGE_SIZE = 200  # Slack's recommended page size for users.list
@@ -149,7 +149,8 @@ async def user_group_members(client: AsyncWebClient, group_id: str) -> list[str]
     except SlackApiError as error:
         code = error_code(error)
         hint = USER_GROUP_HINTS.get(code)
-        raise GroupUnreadable(f"{code}: {hint}" if hint else code) from None
+        gone = GroupGone if code == "no_such_subteam" else GroupUnreadable
+        raise gone(f"{code}: {hint}" if hint else code) from None
     except (aiohttp.ClientError, TimeoutError) as error:
         raise GroupUnreadable(f"cannot reach Slack: {error or type(error).__name__}") from None
     return [str(user_id) for user_id in answer.get("users") or []]

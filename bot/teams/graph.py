@@ -14,7 +14,7 @@ import httpx
 
 from bot.settings import Settings
 from bot.teams.tokens import AppTokens, TokenRefused, json_object
-from handlers.groups import GroupUnreadable
+from handlers.groups import GroupGone, GroupUnreadable
 
 GRAPH_SCOPE = "https://graph.microsoft.com"
 PAGE_SIZE = 999  # the most users Graph lists in one page (it lists 100 unless asked)
@@ -134,7 +134,8 @@ class EntraGroups(GraphClient):
             await asyncio.sleep(wait)
             response = await client.get(url, headers=headers)
         if response.status_code != 200:
-            raise GroupUnreadable(refusal(response, GRAPH_HINTS))
+            gone = GroupGone if response.status_code == 404 else GroupUnreadable
+            raise gone(refusal(response, GRAPH_HINTS))
         return json_object(response)
 
 

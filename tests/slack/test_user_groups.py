@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -117,6 +118,8 @@ async def test_a_failed_reading_keeps_the_last_known_members(
     shown = (await role_groups(bot))[f"slack:{MANAGERS}"]
     assert shown["members"] == 2 and shown["read_at"] is not None
     assert shown["error"].startswith("missing_scope: the app lacks the usergroups:read scope")
+    [warning] = [w for w in await warnings(bot) if w.startswith(f"role group slack:{MANAGERS}")]
+    assert "the 2 member(s) of its last reading keep its role until 20" in warning
 
     caplog.clear()  # an hour later, the same failure: said again, but only as a warning
     slack.fail("usergroups.users.list", "missing_scope", times=2)
@@ -127,6 +130,48 @@ async def test_a_failed_reading_keeps_the_last_known_members(
     assert await bot.runtime.read_role_groups()  # the scope was added: the group is current
     assert managers(bot.runtime) == ["WMGR3"]
     assert "error" not in (await role_groups(bot))[f"slack:{MANAGERS}"]
+
+
+async def test_a_deleted_group_and_one_unreadable_for_a_week_give_their_role_to_nobody(
+    bot, slack, caplog: pytest.LogCaptureFixture
+) -> None:
+    # review13a S4: their last members kept a manager's powers for ever
+    assert await bot.runtime.read_role_groups()
+    del slack.user_groups[MANAGERS]  # deleted in Slack
+    slack.fail("usergroups.users.list", "missing_scope")  # announcers, read first: unreadable
+    eight_days = time.time() - timedelta(days=8).total_seconds()
+    bot.runtime.db["role_groups"].update(("slack", ANNOUNCERS), {"read_at": eight_days})
+
+    with caplog.at_level(logging.ERROR, logger="handlers.groups"):
+        assert await bot.runtime.read_role_groups() is False
+
+    assert managers(bot.runtime) == []
+    assert bot.runtime.core.roles.members(Role.ANNOUNCER, "slack") == []
+    assert not bot.runtime.core.person("slack", "WMGR1").has(Role.MANAGER)
+    said = {
+        getattr(r, "group", ""): (r.getMessage(), getattr(r, "dropped", 0)) for r in caplog.records
+    }
+    assert said == {
+        f"slack:{ANNOUNCERS}": (
+            "a role group is unreadable for too long: nobody holds its role through it",
+            1,
+        ),
+        f"slack:{MANAGERS}": ("a role group is gone: nobody holds its role through it", 2),
+    }
+    shown = [w for w in await warnings(bot) if w.startswith("role group")]
+    assert shown == [
+        f"role group slack:{ANNOUNCERS} gives its role to nobody: missing_scope: the app lacks"
+        " the usergroups:read scope; add it (or create the app again from `socialbot"
+        " slack-manifest`) and reinstall the app",
+        f"role group slack:{MANAGERS} gives its role to nobody: no_such_subteam: there is no"
+        " such user group in the workspace; check its S… id",
+    ]
+
+
+async def warnings(bot: Any) -> list[str]:
+    """The warnings `/healthz` shows."""
+    found: list[str] = (await (await bot.get("/healthz")).json())["warnings"]
+    return found
 
 
 async def test_an_unknown_group_is_named_and_gives_nobody_the_role(

@@ -140,14 +140,8 @@ async def test_members_are_read_page_by_page_with_one_token(
             "Invalid client secret provided. Ensure the secret being sent in the request is "
             "the client secret value, not the client secret ID.",
         ),
-        (
-            lambda graph: graph.groups.clear(),
-            f"Request_ResourceNotFound; Resource '{GROUP}' does not exist or one of its "
-            "queried reference-property objects are not present.; "
-            "there is no such group in the tenant; check its object id",
-        ),
     ],
-    ids=["no permission", "bad secret", "group deleted"],
+    ids=["no permission", "bad secret"],
 )
 async def test_a_refused_reading_keeps_the_last_known_members(
     make_settings: MakeSettings,
@@ -171,6 +165,30 @@ async def test_a_refused_reading_keeps_the_last_known_members(
     # asyncio) while this one runs.
     [logged] = [record for record in caplog.records if record.name == "handlers.groups"]
     assert (getattr(logged, "reason", None), getattr(logged, "kept", None)) == (error, 1)
+    runtime.db.close()
+
+
+async def test_a_deleted_group_gives_its_role_to_nobody(
+    make_settings: MakeSettings, graph: FakeGraph
+) -> None:
+    # review13a S4: deleting the group kept its last members managers for ever
+    await read_groups(make_settings, graph, social_media_managers=[TEAM])
+    graph.groups.clear()
+    runtime = online(make_settings, graph, social_media_managers=[TEAM])
+
+    assert await runtime.read_role_groups() is False
+
+    assert not runtime.core.person("teams", MEGAN).has(Role.MANAGER)
+    health = await runtime.health()
+    [shown] = health["role_groups"]
+    assert shown["group"] == TEAM and shown["members"] == 0
+    error = (
+        f"Request_ResourceNotFound; Resource '{GROUP}' does not exist or one of its queried"
+        " reference-property objects are not present.; there is no such group in the tenant;"
+        " check its object id"
+    )
+    assert shown["error"] == error
+    assert f"role group {TEAM} gives its role to nobody: {error}" in health["warnings"]
     runtime.db.close()
 
 
