@@ -1185,6 +1185,663 @@ _DIGEST: dict[str, dict[str, str]] = {
 }
 
 
+# What a reporter hears: the receipt, the reminder not to engage, the news of their report.
+_REPORTS: dict[str, dict[str, str]] = {
+    "en": {
+        "report_new": "Thanks! Your report {ref} is saved.",
+        "report_new_team": "Thanks! Your report {ref} is with the social media team.",
+        "report_merged": "Thanks! Others reported this too; you are added to {ref}.",
+        "report_merged_team": (
+            "Thanks! Others reported this too; you are added to {ref}, which the team already has."
+        ),
+        "report_repeat": "You already reported this; it is {ref} ({status}).",
+        "report_repeat_added": "What you wrote this time is added to it.",
+        "report_reopened": (
+            "Thanks! This was reported before as {ref}, which the team had closed; your report"
+            " reopens it."
+        ),
+        "report_reopened_team": (
+            "Thanks! This was reported before as {ref}, which the team had closed; your report"
+            " reopens it and the team is told."
+        ),
+        "reach_team": "The social media team handles it from here.",
+        "reach_waiting": (
+            "It reaches the social media team as soon as the bot can reach them; you don't need"
+            " to do anything."
+        ),
+        "reach_console": (
+            "No social media managers are set up on the console: it waits in the team's inbox,"
+            " which `socialbot console --manager` shows, and `/report-mention open` there lists"
+            " it."
+        ),
+        "reach_nobody": (
+            "No social media team can receive reports yet (none is set up, or the managers named"
+            " have left), so nobody has seen it: please tell whoever runs this bot for your"
+            " company. It is kept and reaches the team once they set one up."
+        ),
+        "reach_nobody_admin": (
+            "No social media team can receive reports yet (none is set up, or the managers named"
+            " have left), so nobody has seen it: set SOCIALBOT_ESCALATION_CHANNEL or"
+            " SOCIALBOT_SOCIAL_MEDIA_MANAGERS (to an active manager). It is kept and reaches the"
+            " team once one of them is set."
+        ),
+        "dont_engage": (
+            "In the meantime:\n"
+            "- Don't reply to it, however tempting.\n"
+            "- Don't like, share or quote it; that only spreads it.\n"
+            "- Don't delete your own related posts; the team may need them."
+        ),
+        "dont_reply": "Please don't reply to it, like it or share it.",
+        "report_reference": "Reference {ref}. You'll hear from me when its status changes.",
+        "report_unseen": (
+            "The team cannot see what you sent with it ({files}). Your report is filed without"
+            " it: send it to a social media manager yourself."
+        ),
+        "report_kept": (
+            "The bot cannot save your report this moment (another program is holding its"
+            " database), so it is kept and filed as soon as the database is free: you get its"
+            " reference then. You don't need to report it again."
+        ),
+        "report_filed_at_last": "Your report, kept while the database was busy, is filed now.",
+        "report_saved": "Your report {ref} is saved.",
+        "reference": "Reference {ref}.",
+        "update_acknowledged": "The social media team has seen your report {ref} and is on it.",
+        "update_assigned": "{who} is handling your report {ref}.",
+        "update_reopened": "The social media team reopened your report {ref}.",
+        "update_resolved": "Your report {ref} is resolved ({outcome}). Thank you for reporting it.",
+        "update_dismissed": (
+            "The team looked at your report {ref} and it needs no action. Thanks for keeping an"
+            " eye out."
+        ),
+        "updated_by": "Updated by {who}.",
+        "status_new": "new",
+        "status_acknowledged": "acknowledged",
+        "status_resolved": "resolved",
+        "status_dismissed": "not an issue",
+        "outcome_responded": "responded",
+        "outcome_removed": "removed by the platform",
+        "outcome_ignored": "ignored on purpose",
+        "outcome_escalated": "escalated to legal/PR",
+    },
+    "da": {
+        "report_new": "Tak! Din rapport {ref} er gemt.",
+        "report_new_team": "Tak! Din rapport {ref} er hos social media-teamet.",
+        "report_merged": "Tak! Andre har også meldt dette; du er tilføjet til {ref}.",
+        "report_merged_team": (
+            "Tak! Andre har også meldt dette; du er tilføjet til {ref}, som teamet allerede har."
+        ),
+        "report_repeat": "Du har allerede meldt dette; det er {ref} ({status}).",
+        "report_repeat_added": "Det, du skrev denne gang, er føjet til den.",
+        "report_reopened": (
+            "Tak! Dette blev meldt før som {ref}, som teamet havde lukket; din rapport åbner den"
+            " igen."
+        ),
+        "report_reopened_team": (
+            "Tak! Dette blev meldt før som {ref}, som teamet havde lukket; din rapport åbner den"
+            " igen, og teamet får besked."
+        ),
+        "reach_team": "Social media-teamet tager sig af det herfra.",
+        "reach_waiting": (
+            "Den når social media-teamet, så snart botten kan nå dem; du behøver ikke gøre noget."
+        ),
+        "reach_console": (
+            "Der er ingen social media-ansvarlige sat op på konsollen: den venter i teamets"
+            " indbakke, som `socialbot console --manager` viser, og `/report-mention open` dér"
+            " lister den."
+        ),
+        "reach_nobody": (
+            "Intet social media-team kan modtage rapporter endnu (der er ikke sat et op, eller de"
+            " nævnte ansvarlige er gået), så ingen har set den: sig det til den, der driver denne"
+            " bot i din virksomhed. Den gemmes og når teamet, når de har sat et op."
+        ),
+        "reach_nobody_admin": (
+            "Intet social media-team kan modtage rapporter endnu (der er ikke sat et op, eller de"
+            " nævnte ansvarlige er gået), så ingen har set den: sæt SOCIALBOT_ESCALATION_CHANNEL"
+            " eller SOCIALBOT_SOCIAL_MEDIA_MANAGERS (til en aktiv ansvarlig). Den gemmes og når"
+            " teamet, når en af dem er sat."
+        ),
+        "dont_engage": (
+            "Indtil da:\n"
+            "- Svar ikke på det, hvor fristende det end er.\n"
+            "- Lik, del eller citér det ikke; det spreder det bare.\n"
+            "- Slet ikke dine egne opslag om det; teamet kan få brug for dem."
+        ),
+        "dont_reply": "Svar ikke på det, lik det ikke og del det ikke.",
+        "report_reference": "Reference {ref}. Du hører fra mig, når dens status ændrer sig.",
+        "report_unseen": (
+            "Teamet kan ikke se det, du sendte med ({files}). Din rapport er meldt uden det: send"
+            " det selv til en social media-ansvarlig."
+        ),
+        "report_kept": (
+            "Botten kan ikke gemme din rapport lige nu (et andet program holder dens database),"
+            " så den bliver gemt og meldt, så snart databasen er fri: så får du dens reference."
+            " Du behøver ikke melde det igen."
+        ),
+        "report_filed_at_last": "Din rapport, gemt mens databasen var optaget, er meldt nu.",
+        "report_saved": "Din rapport {ref} er gemt.",
+        "reference": "Reference {ref}.",
+        "update_acknowledged": "Social media-teamet har set din rapport {ref} og er i gang.",
+        "update_assigned": "{who} tager sig af din rapport {ref}.",
+        "update_reopened": "Social media-teamet har genåbnet din rapport {ref}.",
+        "update_resolved": "Din rapport {ref} er løst ({outcome}). Tak fordi du meldte det.",
+        "update_dismissed": (
+            "Teamet har set på din rapport {ref}, og den kræver ingen handling. Tak fordi du holder"
+            " øje."
+        ),
+        "updated_by": "Opdateret af {who}.",
+        "status_new": "ny",
+        "status_acknowledged": "set af teamet",
+        "status_resolved": "løst",
+        "status_dismissed": "ikke et problem",
+        "outcome_responded": "besvaret",
+        "outcome_removed": "fjernet af platformen",
+        "outcome_ignored": "bevidst ignoreret",
+        "outcome_escalated": "sendt videre til jura/PR",
+    },
+    "de": {
+        "report_new": "Danke! Deine Meldung {ref} ist gespeichert.",
+        "report_new_team": "Danke! Deine Meldung {ref} liegt beim Social-Media-Team.",
+        "report_merged": "Danke! Andere haben das auch gemeldet; du bist zu {ref} hinzugefügt.",
+        "report_merged_team": (
+            "Danke! Andere haben das auch gemeldet; du bist zu {ref} hinzugefügt, die das Team"
+            " schon hat."
+        ),
+        "report_repeat": "Das hast du schon gemeldet; es ist {ref} ({status}).",
+        "report_repeat_added": "Was du diesmal geschrieben hast, ist ergänzt.",
+        "report_reopened": (
+            "Danke! Das wurde schon als {ref} gemeldet, die das Team geschlossen hatte; deine"
+            " Meldung öffnet sie wieder."
+        ),
+        "report_reopened_team": (
+            "Danke! Das wurde schon als {ref} gemeldet, die das Team geschlossen hatte; deine"
+            " Meldung öffnet sie wieder, und das Team erfährt es."
+        ),
+        "reach_team": "Das Social-Media-Team kümmert sich ab hier darum.",
+        "reach_waiting": (
+            "Sie erreicht das Social-Media-Team, sobald der Bot es erreichen kann; du musst"
+            " nichts tun."
+        ),
+        "reach_console": (
+            "Auf der Konsole sind keine Social-Media-Manager eingerichtet: Sie wartet im"
+            " Posteingang des Teams, den `socialbot console --manager` zeigt, und"
+            " `/report-mention open` listet sie dort."
+        ),
+        "reach_nobody": (
+            "Noch kann kein Social-Media-Team Meldungen empfangen (keins ist eingerichtet, oder"
+            " die genannten Manager sind gegangen), also hat sie niemand gesehen: Sag bitte"
+            " Bescheid, wer diesen Bot in deinem Unternehmen betreibt. Sie bleibt gespeichert und"
+            " erreicht das Team, sobald eins eingerichtet ist."
+        ),
+        "reach_nobody_admin": (
+            "Noch kann kein Social-Media-Team Meldungen empfangen (keins ist eingerichtet, oder"
+            " die genannten Manager sind gegangen), also hat sie niemand gesehen: Setze"
+            " SOCIALBOT_ESCALATION_CHANNEL oder SOCIALBOT_SOCIAL_MEDIA_MANAGERS (auf einen aktiven"
+            " Manager). Sie bleibt gespeichert und erreicht das Team, sobald eins davon gesetzt"
+            " ist."
+        ),
+        "dont_engage": (
+            "Bis dahin:\n"
+            "- Antworte nicht darauf, so verlockend es ist.\n"
+            "- Like, teile oder zitiere es nicht; das verbreitet es nur.\n"
+            "- Lösche deine eigenen Beiträge dazu nicht; das Team braucht sie vielleicht."
+        ),
+        "dont_reply": "Bitte antworte nicht darauf, like es nicht und teile es nicht.",
+        "report_reference": ("Referenz {ref}. Du hörst von mir, sobald sich ihr Status ändert."),
+        "report_unseen": (
+            "Das Team kann nicht sehen, was du mitgeschickt hast ({files}). Deine Meldung ist"
+            " ohne es eingereicht: Schick es selbst an einen Social-Media-Manager."
+        ),
+        "report_kept": (
+            "Der Bot kann deine Meldung gerade nicht speichern (ein anderes Programm hält seine"
+            " Datenbank), also wird sie aufbewahrt und eingereicht, sobald die Datenbank frei ist:"
+            " Dann bekommst du ihre Referenz. Du musst sie nicht noch einmal melden."
+        ),
+        "report_filed_at_last": (
+            "Deine Meldung, aufbewahrt während die Datenbank belegt war, ist jetzt eingereicht."
+        ),
+        "report_saved": "Deine Meldung {ref} ist gespeichert.",
+        "reference": "Referenz {ref}.",
+        "update_acknowledged": (
+            "Das Social-Media-Team hat deine Meldung {ref} gesehen und kümmert sich darum."
+        ),
+        "update_assigned": "{who} bearbeitet deine Meldung {ref}.",
+        "update_reopened": "Das Social-Media-Team hat deine Meldung {ref} wieder geöffnet.",
+        "update_resolved": (
+            "Deine Meldung {ref} ist erledigt ({outcome}). Danke, dass du sie gemeldet hast."
+        ),
+        "update_dismissed": (
+            "Das Team hat sich deine Meldung {ref} angesehen; sie erfordert nichts. Danke, dass"
+            " du die Augen offen hältst."
+        ),
+        "updated_by": "Aktualisiert von {who}.",
+        "status_new": "neu",
+        "status_acknowledged": "vom Team gesehen",
+        "status_resolved": "erledigt",
+        "status_dismissed": "kein Problem",
+        "outcome_responded": "beantwortet",
+        "outcome_removed": "von der Plattform entfernt",
+        "outcome_ignored": "bewusst ignoriert",
+        "outcome_escalated": "an Recht/PR weitergegeben",
+    },
+    "sv": {
+        "report_new": "Tack! Din rapport {ref} är sparad.",
+        "report_new_team": "Tack! Din rapport {ref} är hos teamet för sociala medier.",
+        "report_merged": "Tack! Andra har också rapporterat detta; du är tillagd i {ref}.",
+        "report_merged_team": (
+            "Tack! Andra har också rapporterat detta; du är tillagd i {ref}, som teamet redan har."
+        ),
+        "report_repeat": "Du har redan rapporterat detta; det är {ref} ({status}).",
+        "report_repeat_added": "Det du skrev den här gången har lagts till.",
+        "report_reopened": (
+            "Tack! Detta rapporterades tidigare som {ref}, som teamet hade stängt; din rapport"
+            " öppnar den igen."
+        ),
+        "report_reopened_team": (
+            "Tack! Detta rapporterades tidigare som {ref}, som teamet hade stängt; din rapport"
+            " öppnar den igen och teamet får veta det."
+        ),
+        "reach_team": "Teamet för sociala medier tar hand om det härifrån.",
+        "reach_waiting": (
+            "Den når teamet för sociala medier så snart boten kan nå dem; du behöver inte göra"
+            " något."
+        ),
+        "reach_console": (
+            "Inga ansvariga för sociala medier är inställda på konsolen: den väntar i teamets"
+            " inkorg, som `socialbot console --manager` visar, och `/report-mention open` där"
+            " listar den."
+        ),
+        "reach_nobody": (
+            "Inget team för sociala medier kan ta emot rapporter än (inget är inställt, eller de"
+            " namngivna ansvariga har slutat), så ingen har sett den: säg till den som driver den"
+            " här boten i ditt företag. Den sparas och når teamet när de har ställt in ett."
+        ),
+        "reach_nobody_admin": (
+            "Inget team för sociala medier kan ta emot rapporter än (inget är inställt, eller de"
+            " namngivna ansvariga har slutat), så ingen har sett den: ställ in"
+            " SOCIALBOT_ESCALATION_CHANNEL eller SOCIALBOT_SOCIAL_MEDIA_MANAGERS (till en aktiv"
+            " ansvarig). Den sparas och når teamet när en av dem är inställd."
+        ),
+        "dont_engage": (
+            "Under tiden:\n"
+            "- Svara inte på det, hur frestande det än är.\n"
+            "- Gilla, dela eller citera det inte; det sprider det bara.\n"
+            "- Radera inte dina egna inlägg om det; teamet kan behöva dem."
+        ),
+        "dont_reply": "Svara inte på det, gilla det inte och dela det inte.",
+        "report_reference": "Referens {ref}. Du hör av mig när dess status ändras.",
+        "report_unseen": (
+            "Teamet kan inte se det du skickade med ({files}). Din rapport är inlämnad utan det:"
+            " skicka det själv till en ansvarig för sociala medier."
+        ),
+        "report_kept": (
+            "Boten kan inte spara din rapport just nu (ett annat program håller dess databas), så"
+            " den sparas och lämnas in så snart databasen är ledig: då får du dess referens. Du"
+            " behöver inte rapportera det igen."
+        ),
+        "report_filed_at_last": (
+            "Din rapport, sparad medan databasen var upptagen, är inlämnad nu."
+        ),
+        "report_saved": "Din rapport {ref} är sparad.",
+        "reference": "Referens {ref}.",
+        "update_acknowledged": (
+            "Teamet för sociala medier har sett din rapport {ref} och tar hand om den."
+        ),
+        "update_assigned": "{who} hanterar din rapport {ref}.",
+        "update_reopened": "Teamet för sociala medier har öppnat din rapport {ref} igen.",
+        "update_resolved": "Din rapport {ref} är löst ({outcome}). Tack för att du rapporterade.",
+        "update_dismissed": (
+            "Teamet har tittat på din rapport {ref} och den kräver ingen åtgärd. Tack för att du"
+            " håller utkik."
+        ),
+        "updated_by": "Uppdaterad av {who}.",
+        "status_new": "ny",
+        "status_acknowledged": "sedd av teamet",
+        "status_resolved": "löst",
+        "status_dismissed": "inget problem",
+        "outcome_responded": "besvarad",
+        "outcome_removed": "borttagen av plattformen",
+        "outcome_ignored": "medvetet ignorerad",
+        "outcome_escalated": "skickad vidare till juridik/PR",
+    },
+    "nb": {
+        "report_new": "Takk! Rapporten din {ref} er lagret.",
+        "report_new_team": "Takk! Rapporten din {ref} er hos teamet for sosiale medier.",
+        "report_merged": "Takk! Andre har også meldt dette; du er lagt til i {ref}.",
+        "report_merged_team": (
+            "Takk! Andre har også meldt dette; du er lagt til i {ref}, som teamet allerede har."
+        ),
+        "report_repeat": "Du har allerede meldt dette; det er {ref} ({status}).",
+        "report_repeat_added": "Det du skrev denne gangen, er lagt til.",
+        "report_reopened": (
+            "Takk! Dette ble meldt før som {ref}, som teamet hadde lukket; rapporten din åpner"
+            " den igjen."
+        ),
+        "report_reopened_team": (
+            "Takk! Dette ble meldt før som {ref}, som teamet hadde lukket; rapporten din åpner"
+            " den igjen, og teamet får beskjed."
+        ),
+        "reach_team": "Teamet for sosiale medier tar seg av det herfra.",
+        "reach_waiting": (
+            "Den når teamet for sosiale medier så snart boten kan nå dem; du trenger ikke gjøre"
+            " noe."
+        ),
+        "reach_console": (
+            "Ingen ansvarlige for sosiale medier er satt opp på konsollen: den venter i teamets"
+            " innboks, som `socialbot console --manager` viser, og `/report-mention open` der"
+            " lister den."
+        ),
+        "reach_nobody": (
+            "Ingen team for sosiale medier kan ta imot rapporter ennå (ingen er satt opp, eller de"
+            " navngitte ansvarlige har sluttet), så ingen har sett den: si fra til den som drifter"
+            " denne boten i selskapet ditt. Den lagres og når teamet når de har satt opp et."
+        ),
+        "reach_nobody_admin": (
+            "Ingen team for sosiale medier kan ta imot rapporter ennå (ingen er satt opp, eller de"
+            " navngitte ansvarlige har sluttet), så ingen har sett den: sett"
+            " SOCIALBOT_ESCALATION_CHANNEL eller SOCIALBOT_SOCIAL_MEDIA_MANAGERS (til en aktiv"
+            " ansvarlig). Den lagres og når teamet når en av dem er satt."
+        ),
+        "dont_engage": (
+            "I mellomtiden:\n"
+            "- Ikke svar på det, hvor fristende det enn er.\n"
+            "- Ikke lik, del eller siter det; det sprer det bare.\n"
+            "- Ikke slett dine egne innlegg om det; teamet kan trenge dem."
+        ),
+        "dont_reply": "Ikke svar på det, lik det eller del det.",
+        "report_reference": "Referanse {ref}. Du hører fra meg når statusen endrer seg.",
+        "report_unseen": (
+            "Teamet kan ikke se det du sendte med ({files}). Rapporten din er levert uten det:"
+            " send det selv til en ansvarlig for sosiale medier."
+        ),
+        "report_kept": (
+            "Boten kan ikke lagre rapporten din akkurat nå (et annet program holder databasen),"
+            " så den tas vare på og leveres så snart databasen er ledig: da får du referansen."
+            " Du trenger ikke melde det igjen."
+        ),
+        "report_filed_at_last": (
+            "Rapporten din, tatt vare på mens databasen var opptatt, er levert nå."
+        ),
+        "report_saved": "Rapporten din {ref} er lagret.",
+        "reference": "Referanse {ref}.",
+        "update_acknowledged": (
+            "Teamet for sosiale medier har sett rapporten din {ref} og jobber med den."
+        ),
+        "update_assigned": "{who} tar seg av rapporten din {ref}.",
+        "update_reopened": "Teamet for sosiale medier har åpnet rapporten din {ref} igjen.",
+        "update_resolved": "Rapporten din {ref} er løst ({outcome}). Takk for at du meldte det.",
+        "update_dismissed": (
+            "Teamet har sett på rapporten din {ref}, og den krever ingen handling. Takk for at du"
+            " følger med."
+        ),
+        "updated_by": "Oppdatert av {who}.",
+        "status_new": "ny",
+        "status_acknowledged": "sett av teamet",
+        "status_resolved": "løst",
+        "status_dismissed": "ikke et problem",
+        "outcome_responded": "besvart",
+        "outcome_removed": "fjernet av plattformen",
+        "outcome_ignored": "bevisst ignorert",
+        "outcome_escalated": "sendt videre til juss/PR",
+    },
+    "nl": {
+        "report_new": "Bedankt! Je melding {ref} is opgeslagen.",
+        "report_new_team": "Bedankt! Je melding {ref} ligt bij het socialemediateam.",
+        "report_merged": "Bedankt! Anderen meldden dit ook; je bent toegevoegd aan {ref}.",
+        "report_merged_team": (
+            "Bedankt! Anderen meldden dit ook; je bent toegevoegd aan {ref}, die het team al heeft."
+        ),
+        "report_repeat": "Je hebt dit al gemeld; het is {ref} ({status}).",
+        "report_repeat_added": "Wat je deze keer schreef, is eraan toegevoegd.",
+        "report_reopened": (
+            "Bedankt! Dit werd eerder gemeld als {ref}, die het team had gesloten; je melding"
+            " heropent hem."
+        ),
+        "report_reopened_team": (
+            "Bedankt! Dit werd eerder gemeld als {ref}, die het team had gesloten; je melding"
+            " heropent hem en het team krijgt bericht."
+        ),
+        "reach_team": "Het socialemediateam neemt het vanaf hier over.",
+        "reach_waiting": (
+            "Hij bereikt het socialemediateam zodra de bot hen kan bereiken; je hoeft niets te"
+            " doen."
+        ),
+        "reach_console": (
+            "Er zijn geen socialemediamanagers ingesteld op de console: hij wacht in de inbox van"
+            " het team, die `socialbot console --manager` toont, en `/report-mention open` daar"
+            " toont hem."
+        ),
+        "reach_nobody": (
+            "Nog geen socialemediateam kan meldingen ontvangen (er is er geen ingesteld, of de"
+            " genoemde managers zijn vertrokken), dus niemand heeft hem gezien: laat het weten aan"
+            " wie deze bot voor je bedrijf beheert. Hij wordt bewaard en bereikt het team zodra er"
+            " een is ingesteld."
+        ),
+        "reach_nobody_admin": (
+            "Nog geen socialemediateam kan meldingen ontvangen (er is er geen ingesteld, of de"
+            " genoemde managers zijn vertrokken), dus niemand heeft hem gezien: stel"
+            " SOCIALBOT_ESCALATION_CHANNEL of SOCIALBOT_SOCIAL_MEDIA_MANAGERS in (op een actieve"
+            " manager). Hij wordt bewaard en bereikt het team zodra een van beide is ingesteld."
+        ),
+        "dont_engage": (
+            "In de tussentijd:\n"
+            "- Reageer er niet op, hoe verleidelijk ook.\n"
+            "- Like, deel of citeer het niet; dat verspreidt het alleen.\n"
+            "- Verwijder je eigen berichten erover niet; het team heeft ze misschien nodig."
+        ),
+        "dont_reply": "Reageer er niet op, like het niet en deel het niet.",
+        "report_reference": "Referentie {ref}. Je hoort van me zodra de status verandert.",
+        "report_unseen": (
+            "Het team kan niet zien wat je meestuurde ({files}). Je melding is zonder ingediend:"
+            " stuur het zelf naar een socialemediamanager."
+        ),
+        "report_kept": (
+            "De bot kan je melding nu niet opslaan (een ander programma houdt de database vast),"
+            " dus hij wordt bewaard en ingediend zodra de database vrij is: dan krijg je de"
+            " referentie. Je hoeft het niet opnieuw te melden."
+        ),
+        "report_filed_at_last": (
+            "Je melding, bewaard terwijl de database bezet was, is nu ingediend."
+        ),
+        "report_saved": "Je melding {ref} is opgeslagen.",
+        "reference": "Referentie {ref}.",
+        "update_acknowledged": (
+            "Het socialemediateam heeft je melding {ref} gezien en is ermee bezig."
+        ),
+        "update_assigned": "{who} behandelt je melding {ref}.",
+        "update_reopened": "Het socialemediateam heeft je melding {ref} heropend.",
+        "update_resolved": (
+            "Je melding {ref} is afgehandeld ({outcome}). Bedankt voor het melden."
+        ),
+        "update_dismissed": (
+            "Het team heeft naar je melding {ref} gekeken en er is geen actie nodig. Bedankt dat"
+            " je een oogje in het zeil houdt."
+        ),
+        "updated_by": "Bijgewerkt door {who}.",
+        "status_new": "nieuw",
+        "status_acknowledged": "gezien door het team",
+        "status_resolved": "afgehandeld",
+        "status_dismissed": "geen probleem",
+        "outcome_responded": "beantwoord",
+        "outcome_removed": "verwijderd door het platform",
+        "outcome_ignored": "bewust genegeerd",
+        "outcome_escalated": "doorgezet naar juridisch/pr",
+    },
+    "fr": {
+        "report_new": "Merci ! Votre signalement {ref} est enregistré.",
+        "report_new_team": "Merci ! Votre signalement {ref} est entre les mains de l'équipe"
+        " réseaux sociaux.",
+        "report_merged": (
+            "Merci ! D'autres l'ont signalé aussi ; vous êtes ajouté au signalement {ref}."
+        ),
+        "report_merged_team": (
+            "Merci ! D'autres l'ont signalé aussi ; vous êtes ajouté au signalement {ref}, que"
+            " l'équipe a déjà."
+        ),
+        "report_repeat": "Vous avez déjà signalé ceci ; c'est {ref} ({status}).",
+        "report_repeat_added": "Ce que vous avez écrit cette fois y est ajouté.",
+        "report_reopened": (
+            "Merci ! Ceci a déjà été signalé sous {ref}, que l'équipe avait clos ; votre"
+            " signalement le rouvre."
+        ),
+        "report_reopened_team": (
+            "Merci ! Ceci a déjà été signalé sous {ref}, que l'équipe avait clos ; votre"
+            " signalement le rouvre et l'équipe est prévenue."
+        ),
+        "reach_team": "L'équipe réseaux sociaux s'en occupe désormais.",
+        "reach_waiting": (
+            "Il parviendra à l'équipe réseaux sociaux dès que le bot pourra la joindre ; vous"
+            " n'avez rien à faire."
+        ),
+        "reach_console": (
+            "Aucun responsable des réseaux sociaux n'est configuré sur la console : il attend"
+            " dans la boîte de l'équipe, que montre `socialbot console --manager`, où"
+            " `/report-mention open` le liste."
+        ),
+        "reach_nobody": (
+            "Aucune équipe réseaux sociaux ne peut encore recevoir de signalements (aucune n'est"
+            " configurée, ou les responsables nommés sont partis), donc personne ne l'a vu :"
+            " prévenez la personne qui gère ce bot dans votre entreprise. Il est conservé et"
+            " parviendra à l'équipe dès qu'elle sera configurée."
+        ),
+        "reach_nobody_admin": (
+            "Aucune équipe réseaux sociaux ne peut encore recevoir de signalements (aucune n'est"
+            " configurée, ou les responsables nommés sont partis), donc personne ne l'a vu :"
+            " définissez SOCIALBOT_ESCALATION_CHANNEL ou SOCIALBOT_SOCIAL_MEDIA_MANAGERS (avec un"
+            " responsable actif). Il est conservé et parviendra à l'équipe dès que l'un des deux"
+            " sera défini."
+        ),
+        "dont_engage": (
+            "En attendant :\n"
+            "- N'y répondez pas, même si c'est tentant.\n"
+            "- Ne l'aimez pas, ne le partagez pas et ne le citez pas : cela ne fait que le"
+            " diffuser.\n"
+            "- Ne supprimez pas vos propres publications liées : l'équipe peut en avoir besoin."
+        ),
+        "dont_reply": "Merci de ne pas y répondre, ni de l'aimer ou le partager.",
+        "report_reference": ("Référence {ref}. Je vous préviendrai quand son statut changera."),
+        "report_unseen": (
+            "L'équipe ne peut pas voir ce que vous avez joint ({files}). Votre signalement est"
+            " enregistré sans : envoyez-le vous-même à un responsable des réseaux sociaux."
+        ),
+        "report_kept": (
+            "Le bot ne peut pas enregistrer votre signalement pour l'instant (un autre programme"
+            " occupe sa base de données) : il est conservé et enregistré dès que la base est"
+            " libre, et vous recevrez alors sa référence. Inutile de le signaler à nouveau."
+        ),
+        "report_filed_at_last": (
+            "Votre signalement, conservé pendant que la base de données était occupée, est"
+            " enregistré."
+        ),
+        "report_saved": "Votre signalement {ref} est enregistré.",
+        "reference": "Référence {ref}.",
+        "update_acknowledged": (
+            "L'équipe réseaux sociaux a vu votre signalement {ref} et s'en occupe."
+        ),
+        "update_assigned": "{who} s'occupe de votre signalement {ref}.",
+        "update_reopened": "L'équipe réseaux sociaux a rouvert votre signalement {ref}.",
+        "update_resolved": (
+            "Votre signalement {ref} est traité ({outcome}). Merci de l'avoir signalé."
+        ),
+        "update_dismissed": (
+            "L'équipe a examiné votre signalement {ref} : il ne demande aucune action. Merci de"
+            " votre vigilance."
+        ),
+        "updated_by": "Mis à jour par {who}.",
+        "status_new": "nouveau",
+        "status_acknowledged": "vu par l'équipe",
+        "status_resolved": "traité",
+        "status_dismissed": "sans suite",
+        "outcome_responded": "réponse apportée",
+        "outcome_removed": "retiré par la plateforme",
+        "outcome_ignored": "ignoré volontairement",
+        "outcome_escalated": "transmis au juridique/aux RP",
+    },
+    "es": {
+        "report_new": "¡Gracias! Tu informe {ref} está guardado.",
+        "report_new_team": "¡Gracias! Tu informe {ref} está con el equipo de redes sociales.",
+        "report_merged": (
+            "¡Gracias! Otras personas también lo informaron; te hemos añadido a {ref}."
+        ),
+        "report_merged_team": (
+            "¡Gracias! Otras personas también lo informaron; te hemos añadido a {ref}, que el"
+            " equipo ya tiene."
+        ),
+        "report_repeat": "Ya informaste de esto; es {ref} ({status}).",
+        "report_repeat_added": "Lo que escribiste esta vez se ha añadido.",
+        "report_reopened": (
+            "¡Gracias! Esto ya se informó como {ref}, que el equipo había cerrado; tu informe lo"
+            " reabre."
+        ),
+        "report_reopened_team": (
+            "¡Gracias! Esto ya se informó como {ref}, que el equipo había cerrado; tu informe lo"
+            " reabre y el equipo lo sabrá."
+        ),
+        "reach_team": "El equipo de redes sociales se encarga a partir de aquí.",
+        "reach_waiting": (
+            "Llegará al equipo de redes sociales en cuanto el bot pueda contactarles; no tienes"
+            " que hacer nada."
+        ),
+        "reach_console": (
+            "No hay responsables de redes sociales configurados en la consola: espera en la"
+            " bandeja del equipo, que muestra `socialbot console --manager`, donde"
+            " `/report-mention open` lo lista."
+        ),
+        "reach_nobody": (
+            "Ningún equipo de redes sociales puede recibir informes todavía (no hay ninguno"
+            " configurado, o los responsables indicados se han ido), así que nadie lo ha visto:"
+            " avisa a quien gestiona este bot en tu empresa. Se guarda y llegará al equipo en"
+            " cuanto lo configuren."
+        ),
+        "reach_nobody_admin": (
+            "Ningún equipo de redes sociales puede recibir informes todavía (no hay ninguno"
+            " configurado, o los responsables indicados se han ido), así que nadie lo ha visto:"
+            " define SOCIALBOT_ESCALATION_CHANNEL o SOCIALBOT_SOCIAL_MEDIA_MANAGERS (con un"
+            " responsable activo). Se guarda y llegará al equipo en cuanto se defina uno de ellos."
+        ),
+        "dont_engage": (
+            "Mientras tanto:\n"
+            "- No respondas, por tentador que sea.\n"
+            "- No le des me gusta, no lo compartas ni lo cites: solo lo difunde más.\n"
+            "- No borres tus propias publicaciones relacionadas: el equipo puede necesitarlas."
+        ),
+        "dont_reply": "Por favor, no respondas, no le des me gusta ni lo compartas.",
+        "report_reference": "Referencia {ref}. Te avisaré cuando cambie su estado.",
+        "report_unseen": (
+            "El equipo no puede ver lo que enviaste con él ({files}). Tu informe se ha registrado"
+            " sin ello: envíaselo tú a un responsable de redes sociales."
+        ),
+        "report_kept": (
+            "El bot no puede guardar tu informe ahora mismo (otro programa tiene ocupada su base"
+            " de datos), así que se conserva y se registra en cuanto la base esté libre: entonces"
+            " recibirás su referencia. No hace falta que lo informes otra vez."
+        ),
+        "report_filed_at_last": (
+            "Tu informe, conservado mientras la base de datos estaba ocupada, ya está registrado."
+        ),
+        "report_saved": "Tu informe {ref} está guardado.",
+        "reference": "Referencia {ref}.",
+        "update_acknowledged": (
+            "El equipo de redes sociales ha visto tu informe {ref} y se está ocupando."
+        ),
+        "update_assigned": "{who} se encarga de tu informe {ref}.",
+        "update_reopened": "El equipo de redes sociales ha reabierto tu informe {ref}.",
+        "update_resolved": "Tu informe {ref} está resuelto ({outcome}). Gracias por informar.",
+        "update_dismissed": (
+            "El equipo ha revisado tu informe {ref} y no requiere ninguna acción. Gracias por"
+            " estar atento."
+        ),
+        "updated_by": "Actualizado por {who}.",
+        "status_new": "nuevo",
+        "status_acknowledged": "visto por el equipo",
+        "status_resolved": "resuelto",
+        "status_dismissed": "sin problema",
+        "outcome_responded": "respondido",
+        "outcome_removed": "retirado por la plataforma",
+        "outcome_ignored": "ignorado a propósito",
+        "outcome_escalated": "derivado a legal/RR. PP.",
+    },
+}
+
 TEXTS: dict[str, dict[str, str]] = {
     code: {
         **_GUIDELINES[code],
@@ -1193,6 +1850,7 @@ TEXTS: dict[str, dict[str, str]] = {
         **_TEAMS[code],
         **_HELP[code],
         **_DIGEST[code],
+        **_REPORTS[code],
     }
     for code in _GUIDELINES
 }

@@ -9,8 +9,10 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime
+from functools import cache, partial
 
 from handlers.commands import SlashCommand, closest
 from handlers.core import Core, Shortcut
@@ -289,8 +291,8 @@ class Reports:
                 {**asdict(reporter), "links": links, "where": where, "urgency": urgency.value}
             )
             log.warning("report kept to file later: %s (another process holds its lock)", error)
-            return views.KEPT
-        return self._filed(filed, files, person.has(Role.ADMIN))
+            return views.kept(self.core.language_for(person))
+        return self._filed(filed, person, files)
 
     def _file_kept(self) -> None:
         """File the reports kept while the database was locked, oldest first, as far as it
@@ -316,7 +318,9 @@ class Reports:
                     raise
                 break
             self.kept.filed(1)
-            receipt = views.filed_at_last(self._filed(stored, reporter.files))
+            person = self.core.person(reporter.platform, reporter.user_id)
+            language = self.core.language_for(person)
+            receipt = views.filed_at_last(self._filed(stored, person, reporter.files), language)
             if self.core.can_message(reporter.platform):
                 key = f"kept:{reporter.at}"
                 self.core.outbox.enqueue(
@@ -329,12 +333,10 @@ class Reports:
         remind_at = self.windows.first_reminder(reporter.at, urgency)
         return self.store.file(reporter, links, where, urgency, remind_at)
 
-    def _filed(
-        self, filed: Filed, files: tuple[Attachment, ...] = (), admin: bool = False
-    ) -> Message:
-        """Send the team the card of a report just filed (or update theirs); its receipt,
-        which says which of the `files` sent with it the team cannot see (and, to an
-        `admin`, which settings reach the team)."""
+    def _filed(self, filed: Filed, person: Person, files: tuple[Attachment, ...] = ()) -> Message:
+        """Send the team the card of a report just filed (or update theirs); its receipt to
+        the `person` who filed it, in their language, which says which of the `files` sent with
+        it the team cannot see (and, to an admin, which settings reach the team)."""
         report = filed.report
         if filed.outcome == "new":
             self._send_card(report)
@@ -352,7 +354,9 @@ class Reports:
         elif reach is views.Reach.WAITING:
             self.store.tell_waiting(report.id)  # the receipt says so: no word later
         log.info("report filed", extra={"report": report.ref, "outcome": filed.outcome})
-        return views.receipt(report, filed.outcome, reach, filed.added, files, admin)
+        language = self.core.language_for(person)
+        admin = person.has(Role.ADMIN)
+        return views.receipt(report, filed.outcome, reach, language, filed.added, files, admin)
 
     def _reach(self, report: Report) -> views.Reach:
         """Who sees the report: on the console, its managers if some are set, else whoever opens
@@ -377,7 +381,7 @@ class Reports:
         report = self._report(key.removeprefix("R-"))
         if self._reach(report) is not views.Reach.WAITING or not self.store.tell_waiting(report.id):
             return
-        self._to_reporters(report, f"{report.ref}:waiting", views.waiting(report))
+        self._to_reporters(report, f"{report.ref}:waiting", partial(views.waiting, report))
 
     # -- the managers' buttons and forms ---------------------------------------------------------
 
@@ -625,13 +629,18 @@ class Reports:
 
     def _tell_reporters(self, report: Report, event: Event) -> int:
         """Queue the news for every reporter who can be reached; how many could."""
-        message = views.status_update(report, event, self.name)
+        message = partial(views.status_update, report, event, self.name)
         return self._to_reporters(report, f"{report.ref}:{event.id}", message)
 
-    def _to_reporters(self, report: Report, key: str, message: Message) -> int:
-        """Queue `message` under `key` for every reporter who can be reached, each on their
-        own platform; how many could."""
+    def _to_reporters(self, report: Report, key: str, message: Callable[[str], Message]) -> int:
+        """Queue `message` (in a language) under `key` for every reporter who can be reached,
+        each on their own platform in their own language; how many could."""
         reached = 0
+        said = cache(message)
+
+        def told(platform: str, user_id: str) -> Message:
+            return said(self.core.language_for(self.core.person(platform, user_id)))
+
         for platform in sorted({r.platform for r in report.reporters}):
             if self.core.can_message(platform):
                 people = [
@@ -639,7 +648,7 @@ class Reports:
                     for r in report.reporters
                     if r.platform == platform and not self.core.gone(platform, r.user_id)
                 ]
-                self.core.outbox.enqueue(platform, people, ids.STATUS, key, message)
+                self.core.outbox.enqueue(platform, people, ids.STATUS, key, partial(told, platform))
                 reached += len(people)
         return reached
 

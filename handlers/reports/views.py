@@ -23,6 +23,7 @@ from handlers.reports.model import (
     files_of,
 )
 from handlers.reports.triage import SNOOZE_CHOICES
+from handlers.texts import text_for
 from handlers.views import (
     Actions,
     Attachment,
@@ -52,12 +53,6 @@ REMINDED = 10
 # page stays within Slack's 50 blocks (and, at a few KB a card, within Teams' message size).
 OPEN_PAGE = 4
 
-GUIDELINE_REMINDER = (
-    "In the meantime:\n"
-    "- Don't reply to it, however tempting.\n"
-    "- Don't like, share or quote it; that only spreads it.\n"
-    "- Don't delete your own related posts; the team may need them."
-)
 URGENCY_LABELS = {
     Urgency.NORMAL: "Normal",
     Urgency.URGENT: "Urgent (today)",
@@ -224,100 +219,76 @@ class Reach(StrEnum):
     NOBODY = "nobody"
 
 
-# Said when the team's channel does not let the bot post yet and no manager stands in for it.
-WAITING_LINE = (
-    "It reaches the social media team as soon as the bot can reach them; "
-    "you don't need to do anything."
-)
-
-
+# What the reporter reads of who sees their report (the texts' keys).
 REACH_LINES = {
-    Reach.TEAM: "The social media team handles it from here.",
-    Reach.WAITING: WAITING_LINE,
-    Reach.CONSOLE: (
-        "No social media managers are set up on the console: it waits in the team's inbox, "
-        "which `socialbot console --manager` shows, and `/report-mention open` there lists it."
-    ),
-    Reach.NOBODY: (
-        "No social media team can receive reports yet (none is set up, or the managers named "
-        "have left), so nobody has seen it: please tell whoever runs this bot for your company. "
-        "It is kept and reaches the team once they set one up."
-    ),
+    Reach.TEAM: "reach_team",
+    Reach.WAITING: "reach_waiting",
+    Reach.CONSOLE: "reach_console",
+    Reach.NOBODY: "reach_nobody",
 }
-# What an admin reads instead of REACH_LINES[Reach.NOBODY]: the settings to change.
-NOBODY_FOR_ADMINS = (
-    "No social media team can receive reports yet (none is set up, or the managers named "
-    "have left), so nobody has seen it: set SOCIALBOT_ESCALATION_CHANNEL or "
-    "SOCIALBOT_SOCIAL_MEDIA_MANAGERS (to an active manager). It is kept and reaches the team "
-    "once one of them is set."
-)
 
 
 def receipt(
     report: Report,
     outcome: Literal["new", "merged", "repeat", "reopened"],
     reach: Reach,
+    language: str,
     added: bool = True,
     files: tuple[Attachment, ...] = (),
     admin: bool = False,
 ) -> Message:
-    """The reporter's receipt: the reference, who will see it, what of the `files` they sent
-    the team cannot see, and what (not) to do now (an `admin` reads the settings to change).
+    """The reporter's receipt in their `language`: the reference, who will see it, what of the
+    `files` they sent the team cannot see, and what (not) to do now (an `admin` reads the
+    settings to change).
 
     `outcome` is how it was filed (`new`, `merged` into others' report, `repeat` of one's own,
     `reopened` a closed one); `added` whether a repeat brought anything new."""
     team = reach is Reach.TEAM
-    if outcome == "reopened":
-        first = f"Thanks! This was reported before as {report.ref}, which the team had closed;"
-        first += " your report reopens it" + (" and the team is told." if team else ".")
-    elif outcome == "repeat":
-        first = f"You already reported this; it is {report.ref} ({report.status.value})."
+    ref = report.ref
+    if outcome == "repeat":
+        status = text_for(f"status_{report.status.value}", language)
+        first = text_for("report_repeat", language, ref=ref, status=status)
         if added:
-            first += " What you wrote this time is added to it."
-    elif outcome == "merged":
-        first = f"Thanks! Others reported this too; you are added to {report.ref}" + (
-            ", which the team already has." if team else "."
-        )
+            first += " " + text_for("report_repeat_added", language)
     else:
-        first = f"Thanks! Your report {report.ref} is " + (
-            "with the social media team." if team else "saved."
-        )
-    reached = NOBODY_FOR_ADMINS if admin and reach is Reach.NOBODY else REACH_LINES[reach]
+        first = text_for(f"report_{outcome}{'_team' if team else ''}", language, ref=ref)
+    admins = admin and reach is Reach.NOBODY
+    reached = text_for("reach_nobody_admin" if admins else REACH_LINES[reach], language)
     where = Text(reached)
-    middle = (Text(GUIDELINE_REMINDER), where) if team else (where, Text(GUIDELINE_REMINDER))
+    dont = Text(text_for("dont_engage", language))
+    middle = (dont, where) if team else (where, dont)
     text = first if team else f"{first} {reached}"
-    unseen = unseen_line(files)
-    said = f"{text} Please don't reply to it, like it or share it."
+    unseen = unseen_line(files, language)
+    said = f"{text} {text_for('dont_reply', language)}"
     return Message(
         text=f"{said} {unseen}" if unseen else said,
         blocks=(
             Text(f"**{first}**"),
             *middle,
             *((Text(unseen),) if unseen else ()),
-            Context(f"Reference {report.ref}. You'll hear from me when its status changes."),
+            Context(text_for("report_reference", language, ref=ref)),
         ),
     )
 
 
-# A report the database could not take (another program held its lock) is kept for later.
-KEPT = Message(
-    "The bot cannot save your report this moment (another program is holding its database), so"
-    " it is kept and filed as soon as the database is free: you get its reference then. You"
-    " don't need to report it again."
-)
-FILED_AT_LAST = "Your report, kept while the database was busy, is filed now."
+def kept(language: str) -> Message:
+    """What the reporter hears of a report the database could not take (another program held
+    its lock): it is kept for later."""
+    return Message(text_for("report_kept", language))
 
 
-def filed_at_last(receipt: Message) -> Message:
+def filed_at_last(receipt: Message, language: str) -> Message:
     """The receipt of a report kept while the database was locked, sent once it is filed."""
-    return Message(f"{FILED_AT_LAST} {receipt.text}", (Text(FILED_AT_LAST), *receipt.as_blocks()))
+    filed = text_for("report_filed_at_last", language)
+    return Message(f"{filed} {receipt.text}", (Text(filed), *receipt.as_blocks()))
 
 
-def waiting(report: Report) -> Message:
+def waiting(report: Report, language: str) -> Message:
     """What the reporters hear when the report's card is kept for the team's channel, after a
     receipt that said the team has it."""
-    text = f"Your report {report.ref} is saved. {WAITING_LINE}"
-    return Message(text, (Text(text), Context(f"Reference {report.ref}.")))
+    saved = text_for("report_saved", language, ref=report.ref)
+    text = f"{saved} {text_for('reach_waiting', language)}"
+    return Message(text, (Text(text), Context(text_for("reference", language, ref=report.ref))))
 
 
 def _age(seconds: float) -> str:
@@ -424,16 +395,13 @@ def _opened(file: Attachment) -> str:
     return link(clip(file.name, 80) + " ↗", file.url)
 
 
-def unseen_line(files: Iterable[Attachment]) -> str:
+def unseen_line(files: Iterable[Attachment], language: str) -> str:
     """What the reporter hears of the files the team cannot open; "" when it opens them all."""
     unseen = [f for f in files if f.unseen]
     if not unseen:
         return ""
     said = "; ".join(f"{untrusted(clip(f.name, 80))}: {f.unseen}" for f in unseen)
-    return (
-        f"The team cannot see what you sent with it ({said}). Your report is filed without it:"
-        " send it to a social media manager yourself."
-    )
+    return text_for("report_unseen", language, files=said)
 
 
 def _sent_with(reporter: Reporter, shown: int = SHOWN_FILES) -> str:
@@ -588,29 +556,25 @@ def _reminder_buttons(report: Report) -> Actions:
     return Actions((acknowledge, *snoozes))
 
 
-def status_update(report: Report, event: Event, names: Names) -> Message:
-    """What a reporter is told when a manager acts on their report."""
+def status_update(report: Report, event: Event, names: Names, language: str) -> Message:
+    """What a reporter is told, in their `language`, when a manager acts on their report."""
     who = untrusted(names(event.platform, event.user_id))
+    ref = report.ref
     match event.kind:
-        case "acknowledged":
-            text = f"The social media team has seen your report {report.ref} and is on it."
+        case "acknowledged" | "reopened":
+            text = text_for(f"update_{event.kind}", language, ref=ref)
         case "assigned":
-            text = (
-                f"{untrusted(names(report.assignee_platform, report.assignee))} is handling your"
-                f" report "
-                f"{report.ref}."
-            )
-        case "reopened":
-            text = f"The social media team reopened your report {report.ref}."
+            assignee = untrusted(names(report.assignee_platform, report.assignee))
+            text = text_for("update_assigned", language, ref=ref, who=assignee)
         case "resolved":
-            outcome = report.outcome.label.lower() if report.outcome else "resolved"
-            text = f"Your report {report.ref} is resolved ({outcome}). Thank you for reporting it."
-        case _:
-            text = (
-                f"The team looked at your report {report.ref} and it needs no action. "
-                "Thanks for keeping an eye out."
+            outcome = text_for(
+                f"outcome_{report.outcome.value}" if report.outcome else "status_resolved",
+                language,
             )
-    return Message(text, (Text(text), Context(f"Updated by {who}.")))
+            text = text_for("update_resolved", language, ref=ref, outcome=outcome)
+        case _:
+            text = text_for("update_dismissed", language, ref=ref)
+    return Message(text, (Text(text), Context(text_for("updated_by", language, who=who))))
 
 
 def told(reporters: int, gone: int = 0) -> str:

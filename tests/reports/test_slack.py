@@ -196,7 +196,7 @@ async def test_every_manager_action_updates_the_card_and_tells_the_reporter(bot,
 
     # acknowledged, assigned (twice), resolved: four status DMs, each once
     told = await _wait_for_messages(slack, "W111", 4)
-    assert "resolved (escalated to legal/pr)" in told[-1]["text"]
+    assert "resolved (escalated to legal/PR)" in told[-1]["text"]
     events = [(e["kind"], e["user_id"]) for e in bot.runtime.db["report_events"].rows]
     assert events == [
         ("acknowledged", "WMGR1"),
@@ -273,6 +273,28 @@ async def test_the_same_link_from_another_person_merges(bot, slack) -> None:
     assert "Reported by (2)" in json.dumps(update["blocks"])
     await settled(bot.runtime)
     assert len(messages_to(slack, CHANNEL)) == 1
+
+
+async def test_each_reporter_hears_of_their_report_in_their_own_language(bot, slack) -> None:
+    # Review13c R1: receipts and the news of a report were English whatever a person's Slack
+    # said, though the help answered them in their language.
+    slack.users = {
+        user: {"id": user, "name": user.lower(), "profile": {}, "locale": locale}
+        for user, locale in (("W111", "fr-FR"), ("W222", "de-DE"))
+    }
+    assert await bot.runtime.slack.sync_people()
+    french = await report(bot, LINK, user="W111")
+    card = await card_buttons(slack)
+    german = await report(bot, LINK, user="W222")
+    await press(bot, slack, card["report_acknowledge"], user="WMGR1")
+    (to_ada,) = await _wait_for_messages(slack, "W111", 1)
+    (to_bo,) = await _wait_for_messages(slack, "W222", 1)
+
+    assert french["text"].startswith("Merci ! Votre signalement R-0001 est entre les mains")
+    assert "N'y répondez pas" in json.dumps(french["blocks"], ensure_ascii=False)
+    assert german["text"].startswith("Danke! Andere haben das auch gemeldet; du bist zu R-0001")
+    assert to_ada["text"].startswith("L'équipe réseaux sociaux a vu votre signalement R-0001")
+    assert to_bo["text"].startswith("Das Social-Media-Team hat deine Meldung R-0001 gesehen")
 
 
 async def test_a_retried_request_files_once(bot, slack) -> None:
