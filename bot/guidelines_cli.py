@@ -70,6 +70,7 @@ def qa() -> None:
 def feedback(as_json: bool) -> None:
     """List the answers people marked 👎, newest first."""
     from handlers.guidelines import downvotes
+    from handlers.privacy import is_forgotten
 
     runtime = runtime_or_exit(settings_or_exit())
     try:
@@ -85,7 +86,8 @@ def feedback(as_json: bool) -> None:
                 "answer": vote.answer.answer,
                 "section": vote.answer.section,
                 "confident": vote.answer.confident,
-                "voter": f"{vote.platform}:{vote.user_id}",
+                # None once the vote is kept without who gave it (after 90 days)
+                "voter": None if is_forgotten(vote.user_id) else f"{vote.platform}:{vote.user_id}",
             }
             for vote in votes
         )

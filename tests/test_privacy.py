@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from bot.app import build_runtime
 from bot.cli import main
+from handlers.actions import GUIDELINES_UNHELPFUL
 from handlers.digest.store import DigestStore
 from handlers.errors import NotAllowed
 from handlers.groups import Group
@@ -220,3 +221,31 @@ async def test_old_share_clicks_and_announce_refusals_stop_naming_people(
     assert kept["item:2"] == "U1" and kept["item:1"].startswith("forgotten-")
     assert [c.people for c in core.shares.counts()] == [1, 1]  # the figures stay right
     assert db["announce_refusals"].count == 0
+
+
+async def test_a_question_marked_unhelpful_is_kept_a_year_without_who_asked_or_voted(
+    make_settings: SettingsFactory,
+) -> None:
+    # review13a S7: a 👎 kept the asker's and the voter's ids with the question for a year
+    settings = make_settings()
+    runtime = build_runtime(settings)
+    core, db = runtime.core, runtime.db
+    await core.message(Person("slack", "U1", "Ada"), "Can I post a photo from the office party?")
+    (answer_id,) = [row["id"] for row in db["guideline_answers"].rows]
+    await core.action(Person("slack", "U2", "Bo"), GUIDELINES_UNHELPFUL, answer_id)
+    await core.action(Person("slack", "U3", "Cy"), GUIDELINES_UNHELPFUL, answer_id)
+    db.execute("UPDATE guideline_answers SET asked_at = '2000-01-01T00:00:00+00:00'")
+
+    await core.tick(datetime(2000, 4, 1, tzinfo=UTC))  # 91 days later
+    await runtime.stop_background()
+    db.close()
+
+    env = {"SOCIALBOT_DB": str(settings.db)}
+    for user in ("U1", "U2", "U3"):
+        exported = CliRunner().invoke(main, ["export", "--user", user], env=env)
+        assert exported.exit_code == 1, exported.output  # nothing names them
+    listed = CliRunner().invoke(main, ["qa", "feedback", "--json"], env=env)
+    votes = [json.loads(line) for line in listed.output.splitlines()]
+    assert [(v["question"], v["voter"]) for v in votes] == [
+        ("Can I post a photo from the office party?", None)
+    ] * 2

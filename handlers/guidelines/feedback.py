@@ -11,6 +11,7 @@ from sqlite_utils.db import NotFoundError, Table
 from sqlite_utils.migrations import Migrations
 
 from handlers.guidelines.answer import Answer
+from handlers.privacy import FORGOTTEN, tombstone
 from handlers.views import printable
 
 migrations = Migrations("guidelines")
@@ -160,7 +161,8 @@ def record_feedback(
 
 def prune_answers(db: Database, before: datetime, downvoted_before: datetime) -> int:
     """Drop the answers asked before `before`, with their votes, except those someone marked
-    👎, which stay until `downvoted_before` for whoever maintains the guidelines."""
+    👎, which stay until `downvoted_before` for whoever maintains the guidelines, without who
+    asked and who voted (review13a S7): a stand-in each, as `socialbot forget` leaves."""
     downvoted = "SELECT answer_id FROM guideline_feedback WHERE helpful = 0"
     old = f"(asked_at < ? AND id NOT IN ({downvoted})) OR (asked_at < ? AND id IN ({downvoted}))"
     cutoffs = [_iso(before), _iso(downvoted_before)]
@@ -171,6 +173,19 @@ def prune_answers(db: Database, before: datetime, downvoted_before: datetime) ->
             cutoffs,
         )
         cursor = db.execute(f"DELETE FROM guideline_answers WHERE {old}", cutoffs)
+        kept = "SELECT id FROM guideline_answers WHERE asked_at < ?"
+        named = f"user_id NOT LIKE '{FORGOTTEN}-%'"
+        for table, where in (
+            ("guideline_answers", f"id IN ({kept})"),
+            ("guideline_feedback", f"answer_id IN ({kept})"),
+        ):
+            rows = db.execute(
+                f"SELECT rowid FROM {table} WHERE {where} AND {named}", [_iso(before)]
+            ).fetchall()
+            db.conn.executemany(
+                f"UPDATE {table} SET user_id = ? WHERE rowid = ?",
+                [(tombstone(), rowid) for (rowid,) in rows],
+            )
     return int(cursor.rowcount)
 
 
