@@ -139,14 +139,20 @@ class EntraGroups(GraphClient):
         return json_object(response)
 
 
+def retry_after(response: httpx.Response) -> float:
+    """How long Graph asks to be left alone after throttling (its Retry-After, in seconds),
+    or a short while when it does not say."""
+    default, _ = BUSY_WAIT_SECONDS
+    try:
+        return max(float(response.headers.get("Retry-After", default)), 0.0)
+    except ValueError:
+        return default
+
+
 def _busy_wait(response: httpx.Response) -> float | None:
     """How long to wait before asking again when Graph throttled or was busy; None when the
     answer stands (a success, a refusal, or a Retry-After longer than worth waiting)."""
     if response.status_code not in BUSY:
         return None
-    default, longest = BUSY_WAIT_SECONDS
-    try:
-        wait = float(response.headers.get("Retry-After", default))
-    except ValueError:
-        wait = default
-    return max(wait, 0.0) if wait <= longest else None
+    wait = retry_after(response)
+    return wait if wait <= BUSY_WAIT_SECONDS[1] else None

@@ -12,6 +12,7 @@ import pytest
 
 from bot.app import Runtime, build_runtime
 from bot.settings import Settings
+from bot.teams import zones
 from handlers.people import Member, Role
 from tests.fakes.microsoft_graph import FakeGraph, graph_group, graph_user
 from tests.teams.conftest import BOT_APP_ID, MakeTeams, Teams, card_text, cards_in
@@ -306,5 +307,37 @@ async def test_roster_people_get_their_outlook_zone_only_where_an_admin_granted_
         graph.mailbox_granted = True
         await runtime.teams.sync_people()
         assert zones() == ["America/Chicago", "Asia/Singapore", "", "Europe/Lisbon", ""]
+    finally:
+        runtime.db.close()
+
+
+async def test_outlook_zones_are_asked_a_few_at_a_time_never_of_guests_and_wait_out_a_429(
+    make_settings: MakeSettings, graph: FakeGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # review13c R7: every unknown person's mailbox at each roster read, guests too, one call
+    # after another, and a 429 read as "no zone"
+    monkeypatch.setattr(zones, "PER_READ", 2)
+    runtime = online(make_settings, graph)
+    directory = runtime.core.directory
+    people = [f"9a8b7c6d-0000-4000-8000-00000000000{n}" for n in range(5)]
+    directory.upsert(Member("teams", person, "Someone") for person in people[:4])
+    directory.upsert([Member("teams", people[4], "A guest", guest=True)])
+    graph.mailboxes = {people[0]: "Asia/Singapore", people[3]: "Asia/Tokyo", people[4]: "UTC"}
+
+    def asked() -> list[str]:
+        return [call.path.split("/")[3] for call in graph.calls if call.method == "mailbox"]
+
+    try:
+        await runtime.teams.sync_people()  # the first two: one zone, one mailbox without
+        graph.fail(429, "TooManyRequests", retry_after=3600)
+        await runtime.teams.sync_people()  # the next one throttled: the read ends there
+        await runtime.teams.sync_people()  # within the Retry-After: nobody asked
+        assert asked() == people[:3]
+        runtime.teams.mailboxes._quiet_until = 0.0  # an hour later
+        await runtime.teams.sync_people()  # the rest; no mailbox is asked twice in a week
+        assert asked() == [*people[:3], people[2], people[3]]
+        assert directory.get("teams", people[3]).tz == "Asia/Tokyo"  # type: ignore[union-attr]
+        await runtime.teams.sync_people()
+        assert len(asked()) == 5  # who gave no zone is not asked again this week
     finally:
         runtime.db.close()
