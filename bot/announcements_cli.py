@@ -49,11 +49,11 @@ def list_command() -> None:
 @announcements.command("cancel")
 @click.argument("number", type=int)
 def cancel(number: int) -> None:
-    """Cancel announcement NUMBER: scheduled, nothing goes; going out at each person's time,
-    the copies still waiting do not (the running bot tells its announcer)."""
+    """Cancel announcement NUMBER: scheduled, nothing goes; going out, the copies not sent
+    yet do not (the running bot tells its announcer)."""
     from bot.delivery.ledger import Ledger
     from handlers.announcements import ids
-    from handlers.announcements.figures import went
+    from handlers.announcements.figures import stopped, went
     from handlers.announcements.store import SCHEDULED, AnnouncementStore
     from handlers.announcements.views import cancelled_text
     from handlers.errors import UserError
@@ -64,7 +64,6 @@ def cancel(number: int) -> None:
             cancelled = store.cancel(number)
         except UserError as error:
             raise click.ClickException(str(error)) from None
-        withdrawn = 0
         if cancelled.state != SCHEDULED:
-            withdrawn = Ledger(db).withdraw(cancelled.target, ids.PURPOSE, str(number))
-        click.echo(cancelled_text(cancelled, withdrawn, went(store, number)))
+            Ledger(db).withdraw(cancelled.target, ids.PURPOSE, str(number))
+        click.echo(cancelled_text(cancelled, stopped(store, cancelled), went(store, number)))

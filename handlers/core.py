@@ -207,21 +207,24 @@ class Outbox(Protocol):
         message: Message,
         *,
         not_before: datetime | None = None,
+        wanted: Callable[[], bool] | None = None,
     ) -> int:
         """`enqueue` for a large audience, a batch at a time, so people's clicks are answered
-        between the batches; sent from `not_before` on when given (a time in their zone)."""
+        between the batches; sent from `not_before` on when given (a time in their zone);
+        `wanted` is asked before each batch: once it says no (a cancel), the rest is not
+        queued."""
         ...
 
     def withdraw(
         self, platform: str, purpose: str, key: str, recipients: Sequence[str] | None = None
     ) -> int:
         """Drop what is still queued under (purpose, key) (a cancelled announcement's copies
-        waiting for each person's time), only `recipients`' when given; return how many."""
+        still waiting), only `recipients`' when given; return how many."""
         ...
 
     def revise(self, platform: str, purpose: str, key: str, message: Message) -> int:
         """Put `message` in place of what is still queued under (purpose, key) (an edited
-        announcement's copies waiting for each person's time), and of what failed and may be
+        announcement's copies still waiting), and of what failed and may be
         sent again (`socialbot deliveries retry`, Send again); return how many were queued."""
         ...
 

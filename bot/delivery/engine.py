@@ -48,7 +48,7 @@ import sqlite3
 import time
 from collections import deque
 from collections.abc import Callable, Coroutine, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import partial
 from typing import Any, Literal
@@ -278,15 +278,20 @@ class DeliveryEngine:
         batch: int = FAN_OUT_BATCH,
         *,
         not_before: datetime | None = None,
+        wanted: Callable[[], bool] | None = None,
     ) -> int:
         """`enqueue` for a large audience: the same message to everyone not in the ledger yet,
         `batch` rows per transaction, the loop free for people's clicks between batches; sent
-        from `not_before` on when given (the rows wait in the ledger, so a restart keeps it)."""
+        from `not_before` on when given (the rows wait in the ledger, so a restart keeps it);
+        `wanted` is asked before each batch: once it says no (a cancel meanwhile), the rest
+        is not queued."""
         shared = self._gateway(platform).render(message)
         fresh = self._fresh(platform, recipients, purpose, key)
         at = None if not_before is None else not_before.timestamp()
         added = 0
         for start in range(0, len(fresh), batch):
+            if wanted is not None and not wanted():
+                break
             chunk = fresh[start : start + batch]
             payloads = ((r, shared) for r in chunk)
             added += self._queued(platform, purpose, key, payloads, not_before=at)
@@ -620,13 +625,15 @@ class DeliveryEngine:
                 await lane.slots.acquire()
                 await lane.bucket.acquire()
                 # A 429 may have paused this conversation while we waited for the slot.
-                if (wait := conversation.delay()) > 0 or not self.ledger.claim(
-                    row.id, self.owner, time.time()
-                ):
+                wait = conversation.delay()
+                payload = None if wait > 0 else self.ledger.claim(row.id, self.owner, time.time())
+                if payload is None:
                     soonest = min(soonest, wait) if wait > 0 else soonest
                     passed.add(row.id)
                     lane.slots.release()
                     continue
+                # what it says now: an announcement edited since the row was read (its revise)
+                row = replace(row, payload=payload)
                 conversation.take()
                 lane.inflight.add(row.id)
                 self._spawn(self._deliver(lane, row), self._sends)

@@ -465,15 +465,20 @@ class Ledger:
         ).fetchone()
         return None if row is None or row[0] is None else float(row[0])
 
-    def claim(self, delivery_id: int, owner: str, now: float) -> bool:
-        """queued → sending, committed before the request goes out; False if someone else won."""
-        cursor = self.db.execute(
-            "UPDATE deliveries SET state = 'sending', owner = ?, attempts = attempts + 1, "
-            "first_attempt_at = coalesce(first_attempt_at, ?), last_attempt_at = ? "
-            "WHERE id = ? AND state = 'queued'",
-            (owner, now, now, delivery_id),
-        )
-        return cursor.rowcount == 1
+    def claim(self, delivery_id: int, owner: str, now: float) -> str | None:
+        """queued → sending, committed before the request goes out; the payload to send, as it
+        is now (an edit may have revised it since the row was read), None if someone else
+        won."""
+        # In a transaction of its own: Python's sqlite3 leaves one an UPDATE … RETURNING
+        # opens implicitly uncommitted, holding the write lock.
+        with self.db.atomic():
+            rows = self.db.execute(
+                "UPDATE deliveries SET state = 'sending', owner = ?, attempts = attempts + 1, "
+                "first_attempt_at = coalesce(first_attempt_at, ?), last_attempt_at = ? "
+                "WHERE id = ? AND state = 'queued' RETURNING payload",
+                (owner, now, now, delivery_id),
+            ).fetchall()
+        return str(rows[0][0]) if rows else None
 
     def mark_sent(self, delivery_id: int, message_id: str, now: float) -> None:
         """sending → sent, with the platform's reference to the message."""

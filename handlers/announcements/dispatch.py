@@ -121,7 +121,15 @@ class Dispatcher:
                 str(announcement.id),
                 message,
                 not_before=at,
+                wanted=lambda: self._sending(announcement),
             )
+        # Queuing a workforce takes a while: a cancel or an edit can come meanwhile, from this
+        # process (between batches) or another (the CLI, during a batch).
+        now = self.store.get(announcement.id)
+        if now.state != SENDING:
+            outbox.withdraw(announcement.target, ids.PURPOSE, str(announcement.id))
+        elif now.draft != announcement.draft:
+            self.revise(outbox, now)
 
     def _instants(self, announcement: Announcement) -> list[tuple[datetime | None, list[str]]]:
         """The recipients by when they get it: all at once, or for one sent at each person's
@@ -153,12 +161,10 @@ class Dispatcher:
         if sum(states.values()) < len(announcement.recipients):
             # A stop came while they were queued, or a cancel withdrew them since this tick read
             # the announcement (another process's, or while the tick awaited): only the former
-            # are queued again, and a cancel during the queuing withdraws what it queued.
-            if not self._sending(announcement):
-                return
-            await self._enqueue(outbox, announcement)
-            if not self._sending(announcement):
-                outbox.withdraw(announcement.target, ids.PURPOSE, str(announcement.id))
+            # are queued again, as it is now.
+            current = self.store.get(announcement.id)
+            if current.state == SENDING:
+                await self._enqueue(outbox, current)
             return
         done = not states.get("queued") and not states.get("sending")
         if done:

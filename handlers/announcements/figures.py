@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 
 from handlers.announcements import ids
-from handlers.announcements.store import AnnouncementStore
+from handlers.announcements.store import Announcement, AnnouncementStore
 from handlers.announcements.views import Figures
 from handlers.shares import Shares
 
@@ -35,6 +35,12 @@ def went(store: AnnouncementStore, announcement_id: int) -> int:
     """Copies of the announcement that went (sent, or on their way)."""
     states = delivered(store, announcement_id)
     return states.get("sent", 0) + states.get("sending", 0)
+
+
+def stopped(store: AnnouncementStore, announcement: Announcement) -> int:
+    """Copies of a cancelled announcement that will not go: withdrawn from the queue, or not
+    queued yet when it was cancelled (they are not in the ledger)."""
+    return max(len(announcement.recipients) - sum(delivered(store, announcement.id).values()), 0)
 
 
 def figures(store: AnnouncementStore, shares: Shares, announcement_id: int) -> Figures:

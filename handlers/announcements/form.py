@@ -31,7 +31,7 @@ WRITTEN_HINT = (
     " unless you edit it here."
 )
 GOING_OUT_INTRO = (
-    "Its copies are going out at each person's time: its audience and time stay as they are."
+    "Its copies are going out: its audience and time stay as they are."
     " Your changes reach the copies still waiting, and the ones already delivered are updated."
 )
 TEAMS_CHANNELS_HINT = (

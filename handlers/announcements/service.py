@@ -11,7 +11,7 @@ from handlers.announcements import ids
 from handlers.announcements.audience import Audience, describe
 from handlers.announcements.channels import warnings
 from handlers.announcements.dispatch import REPORT_DAYS, Dispatcher
-from handlers.announcements.figures import figures, went
+from handlers.announcements.figures import figures, stopped, went
 from handlers.announcements.form import compose_form, read_form, typed_clock
 from handlers.announcements.posts import DEFAULT_UTM, fill_in, unless_stale
 from handlers.announcements.store import (
@@ -300,11 +300,12 @@ class Announcements:
         cancelled = self.store.cancel(self._own(person, value).id)
         if cancelled.state == SCHEDULED:
             return Message(cancelled_text(cancelled, 0, 0))
-        withdrawn = self.core.outbox.withdraw(cancelled.target, ids.PURPOSE, str(cancelled.id))
+        self.core.outbox.withdraw(cancelled.target, ids.PURPOSE, str(cancelled.id))
         # the announcer's progress message becomes the report of what went (now, not at the
         # next tick)
         await self.dispatcher.report(self.core.outbox, self.store.get(cancelled.id), done=True)
-        return Message(cancelled_text(cancelled, withdrawn, went(self.store, cancelled.id)))
+        counted = stopped(self.store, cancelled), went(self.store, cancelled.id)
+        return Message(cancelled_text(cancelled, *counted))
 
     async def _send_again(self, person: Person, value: str) -> Message:
         self._check(person, "send an announcement again")

@@ -283,7 +283,7 @@ class AnnouncementStore:
             self._move(draft_id, DRAFT, SCHEDULED)
             return self.get(draft_id)
         original = self.get(draft.replaces)
-        going_out = original.state == SENDING and original.draft.local
+        going_out = original.state == SENDING
         with self.db.atomic():
             values = _row(draft.draft)
             if going_out:  # its audience and time stay: only what it says changes
@@ -310,19 +310,20 @@ class AnnouncementStore:
         self.db.conn.commit()
 
     def going_out(self, announcement: Announcement) -> bool:
-        """Whether `announcement` (a draft: the one it replaces) is one sent at each person's
-        time whose copies are going out: it may still be edited, its audience and time not."""
+        """Whether `announcement` (a draft: the one it replaces) is one whose copies are going
+        out (all at once, or at each person's time): it may still be edited, its audience and
+        time not."""
         if announcement.state == DRAFT and announcement.replaces is not None:
             announcement = self.get(announcement.replaces)
-        return announcement.state == SENDING and announcement.draft.local
+        return announcement.state == SENDING
 
     def cancel(self, announcement_id: int) -> Announcement:
-        """Cancel a scheduled announcement, or one sent at each person's time whose copies
-        are going out (the caller withdraws those still waiting); refused with the reason
-        otherwise. Returns it as it was."""
+        """Cancel a scheduled announcement, or one whose copies are going out (the caller
+        withdraws those still waiting); refused with the reason otherwise. Returns it as it
+        was."""
         announcement = self.get(announcement_id)
-        if not self._move(announcement_id, SCHEDULED, CANCELLED) and not (
-            announcement.draft.local and self._stop(announcement_id)
+        if not self._move(announcement_id, SCHEDULED, CANCELLED) and not self._stop(
+            announcement_id
         ):
             raise UserError(refusal(announcement, "cancelled"))
         return announcement

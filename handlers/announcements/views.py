@@ -169,7 +169,9 @@ def progress_message(
         text += f", {going:,} to go" if going or not figures.waiting else ""
         text += f"; {waits}." if (waits := _waiting(announcement, figures)) else "."
         text += _updates(figures)
-        return Message(f"{title}. {text}", (Text(f"**{title}**"), Text(text)))
+        # its announcer stops or corrects it here, while the copies go
+        blocks = (Text(f"**{title}**"), Text(text), change_buttons(announcement))
+        return Message(f"{title}. {text}", blocks)
     ended = "Cancelled" if announcement.state == CANCELLED else "Sent"
     lines = [f"{ended}: {delivered}; {figures.failed:,} failed.{_updates(figures)}"]
     if announcement.draft.audience == ids.IN_CHANNELS:
@@ -256,39 +258,36 @@ def late_buttons(announcement: Announcement) -> Actions:
 
 
 def list_message(entries: list[tuple[Announcement, str, str | None]], platform: str) -> Message:
-    """Scheduled, sending and recent announcements, with edit and cancel for scheduled ones
-    (`platform`: where the announcer reads them). An entry's third part names its announcer
-    when the reader may not change it: they get no buttons, only who can."""
+    """Scheduled, sending and recent announcements, with edit and cancel for those scheduled
+    or going out (`platform`: where the announcer reads them). An entry's third part names its
+    announcer when the reader may not change it: they get no buttons, only who can."""
     if not entries:
         write = typed(platform, ids.COMMAND)
         return Message(f"No announcements are scheduled or going out. `{write}` to write one.")
     blocks: list[Block] = [Header("Announcements")]
     for announcement, status, owner in entries:
         blocks.append(Text(f"**#{announcement.id} {announcement.draft.headline}**\n{status}"))
-        changeable = (
-            announcement.late
-            or announcement.state == SCHEDULED
-            or (
-                # its copies wait for each person's time, up to a day: they can still be changed
-                # or stopped
-                announcement.state == SENDING and announcement.draft.local
-            )
-        )
+        # one going out can still be changed or stopped: the copies not sent yet (minutes to
+        # hours at the platform's pace, up to a day for one at each person's time)
+        changeable = announcement.late or announcement.state in (SCHEDULED, SENDING)
         if changeable and owner is not None:
             blocks.append(Context(f"{untrusted(owner)}'s: {ONLY_THEIRS}"))
         elif announcement.late:
             blocks.append(late_buttons(announcement))
         elif changeable:
-            value = str(announcement.id)
-            blocks.append(
-                Actions(
-                    (
-                        Button("Edit", ids.EDIT, value, opens_form=True),
-                        Button("Cancel", ids.CANCEL, value, style="danger"),
-                    )
-                )
-            )
+            blocks.append(change_buttons(announcement))
     return Message(f"{len(entries)} announcement(s)", tuple(blocks))
+
+
+def change_buttons(announcement: Announcement) -> Actions:
+    """Edit and Cancel, for one scheduled or going out."""
+    value = str(announcement.id)
+    return Actions(
+        (
+            Button("Edit", ids.EDIT, value, opens_form=True),
+            Button("Cancel", ids.CANCEL, value, style="danger"),
+        )
+    )
 
 
 def _delivered(announcement: Announcement, figures: Figures) -> str:
@@ -327,12 +326,12 @@ def status_line(announcement: Announcement, audience: str, figures: Figures | No
     return f"{ended}: {went}{_updates(figures)}"
 
 
-def cancelled_text(announcement: Announcement, withdrawn: int, went: int) -> str:
-    """What cancelling `announcement` (as it was) did: `withdrawn` copies still waiting were
-    dropped, `went` had gone."""
+def cancelled_text(announcement: Announcement, stopped: int, went: int) -> str:
+    """What cancelling `announcement` (as it was) did: `stopped` copies not sent yet will not
+    be, `went` had gone."""
     if announcement.state == SCHEDULED:
         return f"Announcement #{announcement.id} is cancelled; nothing was sent."
     return (
-        f"Announcement #{announcement.id} is cancelled: the {withdrawn:,} copies still waiting"
+        f"Announcement #{announcement.id} is cancelled: the {stopped:,} copies still waiting"
         f" will not be sent; {f'{went:,} went' if went else 'none went'}."
     )
