@@ -27,7 +27,7 @@ from handlers.insights import chart as charts
 from handlers.insights import figures as numbers
 from handlers.insights import latest as kept
 from handlers.insights.figures import Figures
-from handlers.insights.views import dated_title, insights_message, lines
+from handlers.insights.views import dated_title, insights_message, lines, nothing_message
 from handlers.insights.weekly import CATCH_UP, Weekly
 from handlers.people import Person, Role
 from handlers.views import Block, Context, Header, Image, Message, Text
@@ -187,14 +187,21 @@ class Insights:
         try:
             teams = {p: self.core.team_for(p) for p in PLATFORMS if self.core.can_message(p)}
             figures = await self._figures(due, DEFAULT_DAYS) if any(teams.values()) else None
-            if figures is not None and figures.nothing_happened:
-                # The bot's first week (it started after the week's time): no empty report
-                # as the team's first message from it (review12b D9).
+            if figures is not None and figures.nothing_happened and self._new_in(figures):
+                # The bot's first week (it started during or after it): no empty report as the
+                # team's first message from it (review12b D9).
                 log.info(
-                    "weekly insights not sent: nothing happened in the week", extra={"week": key}
+                    "weekly insights not sent: the bot's first week, nothing in it",
+                    extra={"week": key},
                 )
             elif figures is not None:
-                message = await self._drawn(figures)
+                # A later empty week is news to the team too: the bot works, nothing happened
+                # (review13c R8).
+                message = (
+                    nothing_message(figures)
+                    if figures.nothing_happened
+                    else await self._drawn(figures)
+                )
                 for platform, team in teams.items():
                     if team:
                         self.core.outbox.enqueue(platform, team, WEEKLY, key, message)
@@ -202,6 +209,11 @@ class Insights:
             self._retry_at = datetime.min.replace(tzinfo=UTC)
         finally:
             self._sending = False
+
+    def _new_in(self, figures: Figures) -> bool:
+        """Whether the bot began counting after the start of `figures`' period."""
+        since = numbers.counting_since(self.core.db)
+        return since is None or since > figures.start
 
     # -- the home page -----------------------------------------------------------------------------
 

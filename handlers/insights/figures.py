@@ -77,6 +77,13 @@ def create_insights_tables(db: Database) -> None:
     )
 
 
+def counting_since(db: Database) -> datetime | None:
+    """When the insights began to count: their tables were made at the bot's first start
+    (None: not yet)."""
+    applied = migrations.applied(db)
+    return min(datetime.fromisoformat(m.applied_at) for m in applied) if applied else None
+
+
 # The items of the digests that reached their person (a digest's ledger key is its local
 # date), per quarter hour they were chosen in.
 _DELIVERED_ITEMS = f"""SELECT s.item_id, CAST(s.sent_at / {_BUCKET} AS INTEGER)

@@ -132,6 +132,15 @@ def _dates(figures: Figures) -> str:
     return f"{start:%d %b %Y} to {last:%d %b %Y}"
 
 
+def nothing_message(figures: Figures) -> Message:
+    """One line for a week with nothing to tell: the bot ran, nobody used it."""
+    text = (
+        f"{title(figures)}: nothing happened. No digest went out, nothing was shared, reported"
+        f" or asked, and no feed failed ({_dates(figures)}, {figures.zone})."
+    )
+    return Message(text, (Text(text),))
+
+
 TEAMS_CLICKS_UNCOUNTED = (
     "Share clicks on Teams are not counted: set SOCIALBOT_PUBLIC_URL to the bot's public address"
     " so that Teams share buttons go through the bot."

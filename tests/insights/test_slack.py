@@ -112,6 +112,23 @@ async def test_a_first_week_with_nothing_in_it_sends_no_empty_insights(
     assert queued.fetchone()[0] == 0
 
 
+async def test_a_later_week_with_nothing_in_it_says_so_in_one_line(make_slack_bot, slack) -> None:
+    # review13c R8: every week with nothing in it sent nothing, not only the bot's first: the
+    # team could not tell "nothing happened" from "the bot is broken".
+    bot = await make_slack_bot(social_media_managers=[MANAGER], timezone=ZONE)
+    db = bot.runtime.db
+    db.execute("UPDATE _sqlite_migrations SET applied_at = '2026-01-05 08:00:00+00:00'")
+    db.conn.commit()  # the bot has been there since January
+    await weekly_tick(bot, 0.02)
+    await bot.runtime.delivery.run_until_done("insights", "2026-11-30")
+    (note,) = slack.messages_in(MANAGER)
+    assert note.text == (
+        "Insights: the last 7 days: nothing happened. No digest went out, nothing was shared,"
+        " reported or asked, and no feed failed (23 Nov 2026 to 30 Nov 2026, Europe/Copenhagen)."
+    )
+    assert not slack.files  # no chart of nothing
+
+
 async def test_a_restart_does_not_send_the_week_again(make_bot, slack) -> None:
     first = await make_bot()
     await weekly_tick(first, 0.02)
