@@ -476,7 +476,7 @@ def build_runtime(settings: Settings, *, in_memory: bool = False, upgrade: bool 
     core.connect(delivery, [gateway.platform for gateway in gateways])
     teams.send_refused_answers_through(delivery)
     if slack is not None:
-        slack.send_mention_answers_through(delivery)
+        slack.send_answers_through(delivery)
     utm = UTM(enabled=settings.utm, campaign=settings.utm_campaign)
     announcements.Announcements(
         core,

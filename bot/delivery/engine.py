@@ -309,8 +309,8 @@ class DeliveryEngine:
         not_before: float | None = None,
     ) -> int:
         """Queue a payload the platform drew itself (a turn's answer its platform refused
-        for longer than the turn could wait, the answer to a Slack @mention in its thread),
-        sent from `not_before` (Unix time) on."""
+        for longer than the turn could wait, the answer to a Slack DM or to an @mention in its
+        thread), sent from `not_before` (Unix time) on."""
         return self._queued(platform, purpose, key, [(recipient, payload)], not_before=not_before)
 
     def _gateway(self, platform: str) -> Gateway:

@@ -22,7 +22,6 @@ from slack_bolt.app.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
-from slack_bolt.context.say.async_say import AsyncSay
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
@@ -75,8 +74,10 @@ _MENTION = re.compile(r"<@[^>]*>" + SALUTATION)
 # after a `|`.
 _SLACK_MARKUP = re.compile(r"<([^<>|]+)(?:\|([^<>]*))?>")
 
-# The delivery queue's purpose for the answer to an @mention in a channel (review13b M3).
+# The delivery queue's purposes for the answer to an @mention in a channel (review13b M3)
+# and to a direct message.
 MENTION_ANSWER = "mention-answer"
+DM_ANSWER = "dm-answer"
 
 # How long one try to open the Socket Mode websocket may take before a fresh URL is asked for.
 SOCKET_CONNECT_SECONDS = 10.0
@@ -152,7 +153,7 @@ class SlackBot:
         # users.list and other low-tier methods answer 429 in big workspaces: wait and retry.
         self.client.retry_handlers = [AsyncRateLimitErrorRetryHandler(max_retry_count=5)]
         self._socket: AsyncSocketModeHandler | None = None
-        self._answers: DeliveryEngine | None = None  # see send_mention_answers_through
+        self._answers: DeliveryEngine | None = None  # see send_answers_through
         self._auth: dict[str, Any] = {}
         self._auth_error: str | None = None
         self._socket_problem: str | None = None  # why Socket Mode is not connected
@@ -273,11 +274,20 @@ class SlackBot:
             return _refused(HTTPStatus.BAD_REQUEST, "not a Slack request body")
         return await to_aiohttp_response(answer)
 
-    def send_mention_answers_through(self, engine: DeliveryEngine) -> None:
-        """Post the answers to @mentions in channels through `engine`, which paces each channel
-        at Slack's limit and waits out a 429's Retry-After: twenty people asking in one channel
-        at once all get their answer, a second apart, none lost (review13b M3)."""
+    def send_answers_through(self, engine: DeliveryEngine) -> None:
+        """Post the answers to @mentions in channels and to direct messages through `engine`,
+        which paces each channel at Slack's limit and waits out a 429's Retry-After: twenty
+        people asking in one channel at once all get their answer, a second apart, and a DM's
+        answer outlasts a workspace-wide 429, none lost (review13b M3)."""
         self._answers = engine
+
+    def _answer(self, event: dict[str, Any], purpose: str, answer: dict[str, Any]) -> None:
+        """Queue `answer` to the message `event` in its channel, keyed by that message: one
+        answer per message, however often its event comes."""
+        if self._answers is None:
+            raise RuntimeError("the delivery engine is not connected to the Slack bot")
+        asked = f"{event['channel']}/{event['ts']}"
+        self._answers.enqueue_drawn("slack", event["channel"], purpose, asked, answer)
 
     async def start(self) -> None:
         """Check the bot token (auth.test); what cannot reach Slack is raised."""
@@ -542,19 +552,19 @@ class SlackBot:
             await ack(response_type="ephemeral", text="Working on it…")
         await self._show(await reply, command["trigger_id"], respond)
 
-    async def _on_message(self, event: dict[str, Any], say: AsyncSay) -> None:
+    async def _on_message(self, event: dict[str, Any]) -> None:
         if shapes.not_a_persons(event):
             return  # edits, deletions, joins and other bots' messages are not for the bot
         if await self._on_thread_reply(event):
             return
         if event.get("channel_type") == "im":
-            await self._on_direct_message(event, say)
+            await self._on_direct_message(event)
 
-    async def _on_direct_message(self, event: dict[str, Any], say: AsyncSay) -> None:
+    async def _on_direct_message(self, event: dict[str, Any]) -> None:
         person = self.core.person("slack", event["user"])
         said = self._said(person, event.get("text", ""), files=files_of(event), direct=event)
         reply = await self._reply(said, "slack dm")
-        await say(**blocks.message(reply))
+        self._answer(event, DM_ANSWER, blocks.message(reply))
 
     async def _said(
         self,
@@ -646,12 +656,8 @@ class SlackBot:
         text = said_to_bot(_without_mentions(said), _words_after_mention(said), self.core.commands)
         said_to = self._said(person, text, public=True, files=files_of(event))
         reply = await self._reply(said_to, "slack mention")
-        if self._answers is None:
-            raise RuntimeError("the delivery engine is not connected to the Slack bot")
         answer = {**blocks.message(reply), "thread_ts": event.get("thread_ts") or event["ts"]}
-        # The message it answers: one answer per message, however often its event comes.
-        asked = f"{event['channel']}/{event['ts']}"
-        self._answers.enqueue_drawn("slack", event["channel"], MENTION_ANSWER, asked, answer)
+        self._answer(event, MENTION_ANSWER, answer)
 
     async def _on_home_opened(self, event: dict[str, Any]) -> None:
         if event.get("tab") != "home":
