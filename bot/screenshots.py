@@ -40,6 +40,12 @@ class NotFetched(Exception):
     """The platform did not give the bot the file; the message says why, for the team."""
 
 
+def _not_kept(file: Attachment, failed: NotFetched) -> Attachment:
+    """`file`, which the bot could not pass on, saying why (and logged)."""
+    log.warning("a screenshot sent with a report was not kept", extra={"why": str(failed)})
+    return unseen(file, NOT_KEPT.format(why=failed))
+
+
 async def read(url: str, headers: dict[str, str], limit: int, platform: str) -> tuple[str, bytes]:
     """GET `url` with `headers`: its content type and bytes (read no further than `limit` and
     one more, for the caller to see it is too large); NotFetched says what `platform`
@@ -77,19 +83,26 @@ class KeptFiles:
         self, person: Person, file: Attachment, fetch: Fetch, share: Share | None = None
     ) -> Attachment:
         """`file` as the team opens it: where `share` put what `fetch` gives (the team's
-        channel), else a link to the copy kept here; when there is neither, `file` saying why
-        (the report is filed all the same)."""
+        channel), else (no `share`, or it failed) a link to the copy kept here; when there is
+        neither, `file` saying why (the report is filed all the same)."""
         if share is None and not self.public_url:
             return unseen(file, NO_ADDRESS)
         try:
             fetched = await fetch(MAX_BYTES)
-            if len(fetched.data) > MAX_BYTES:
-                return unseen(file, TOO_LARGE)
-            if share is not None:
-                return Attachment(file.name, await share(fetched), file.image)
         except NotFetched as failed:
-            log.warning("a screenshot sent with a report was not kept", extra={"why": str(failed)})
-            return unseen(file, NOT_KEPT.format(why=failed))
+            return _not_kept(file, failed)
+        if len(fetched.data) > MAX_BYTES:
+            return unseen(file, TOO_LARGE)
+        if share is not None:
+            try:
+                return Attachment(file.name, await share(fetched), file.image)
+            except NotFetched as failed:
+                if not self.public_url:
+                    return _not_kept(file, failed)
+                log.warning(
+                    "a screenshot's copy was refused: the team gets a link to the one kept",
+                    extra={"why": str(failed)},
+                )
         token = self.screenshots.keep(person.platform, person.user_id, fetched)
         return Attachment(file.name, f"{self.public_url}{ROUTE.format(token=token)}", file.image)
 

@@ -3,7 +3,8 @@
 A file sent in a DM is shared with that DM alone: its page says "file not found" to every
 manager (review12c R1). The bot reads it with its own token (`files:read`) and uploads a copy
 to the team's channel (`files:write`), where the card's link opens it; a team reached by its
-managers' DMs gets the copy the bot keeps instead (`bot.screenshots.KeptFiles`).
+managers' DMs, or whose channel refused the upload, gets the copy the bot keeps instead
+(`bot.screenshots.KeptFiles`).
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from typing import Any
 
 import pytest
@@ -568,6 +569,26 @@ async def test_a_screenshot_sent_with_report_in_a_dm_reaches_the_card(bot, slack
         in (shown)
     )
     assert sent["permalink"] not in shown
+
+
+async def test_a_dm_screenshot_the_teams_channel_refuses_reaches_the_card_as_the_kept_copy(
+    make_slack_bot, slack
+) -> None:
+    """The upload to the team's channel failing (files:write missing, Slack down), the card
+    links the copy the bot keeps, where it said the bot could not pass it on."""
+    public = "https://socialbot.example.com"
+    bot = await make_slack_bot(escalation_channel=CHANNEL, public_url=public, insights="off")
+    slack.fail("files.getUploadURLExternal", "missing_scope", needed="files:write")
+    envelope = with_text("message_im.json", f"report {LINK} see the screenshot")
+    envelope["event"] |= {"subtype": "file_share", "files": [slack.sent_file("shot.png", PNG)]}
+    await post_json(bot, envelope)
+    await wait_for_call(slack, "chat.postMessage", 2)
+    (receipt,) = messages_to(slack, "D024BE91L")
+    assert "R-0001" in receipt["text"] and "cannot see" not in receipt["text"]
+    (card,) = messages_to(slack, CHANNEL)
+    kept = re.search(rf"Screenshot: <{public}(/report-files/[\w-]+)\|", json.dumps(card["blocks"]))
+    assert kept is not None, card["blocks"]
+    assert (await (await bot.get(kept[1])).read()) == PNG
 
 
 async def test_a_file_sent_with_another_command_stays_in_the_dm(bot, slack) -> None:
