@@ -222,6 +222,10 @@ class Outbox(Protocol):
         still waiting), only `recipients`' when given; return how many."""
         ...
 
+    def draw(self, platform: str, message: Message) -> object:
+        """`message` as `platform` draws it, queuing nothing; raises what it cannot draw."""
+        ...
+
     def revise(self, platform: str, purpose: str, key: str, message: Message) -> int:
         """Put `message` in place of what is still queued under (purpose, key) (an edited
         announcement's copies still waiting), and of what failed and may be

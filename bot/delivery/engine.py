@@ -285,7 +285,7 @@ class DeliveryEngine:
         from `not_before` on when given (the rows wait in the ledger, so a restart keeps it);
         `wanted` is asked before each batch: once it says no (a cancel meanwhile), the rest
         is not queued."""
-        shared = self._gateway(platform).render(message)
+        shared = self.draw(platform, message)
         fresh = self._fresh(platform, recipients, purpose, key)
         at = None if not_before is None else not_before.timestamp()
         added = 0
@@ -297,6 +297,11 @@ class DeliveryEngine:
             added += self._queued(platform, purpose, key, payloads, not_before=at)
             await asyncio.sleep(0)
         return added
+
+    def draw(self, platform: str, message: Message) -> Payload:
+        """`message` as `platform`'s gateway draws it (what `enqueue` would queue), queuing
+        nothing; raises what the platform cannot draw."""
+        return self._gateway(platform).render(message)
 
     def enqueue_drawn(
         self,

@@ -6,7 +6,7 @@ import asyncio
 import hashlib
 import logging
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import combinations
@@ -90,8 +90,8 @@ DIGEST_FAILED = (
     " in its log). The next one comes on your next digest day."
 )
 # A digest its platform cannot draw goes without the fewest items that stop it: up to this
-# many left out at once (each try draws the digest again), others in their place when it held
-# no more; planned again at most DRAW_ROUNDS times.
+# many left out at once (each try draws the digest again), else every item it cannot draw alone;
+# others in their place when it held no more; planned again at most DRAW_ROUNDS times.
 BLAMED_AT_MOST = 2
 DRAW_ROUNDS = 10
 PLATFORMS = ("slack", "teams", "console")
@@ -466,12 +466,19 @@ class Digest:
                 expires_in=left,
             )  # fmt: skip
 
+        def draws(sent: DigestPlan) -> bool:
+            try:
+                self.core.outbox.draw(platform, digest_message(sent, greeting))
+            except Exception:
+                return False
+            return True
+
         try:
             enqueue(plan)
         except sqlite3.Error:
             raise  # no item is to blame for a locked database
         except Exception:
-            kept = self._without_undrawable(plan, enqueue)
+            kept = self._without_undrawable(plan, enqueue, draws)
             if kept is None:
                 raise
             if kept.empty:
@@ -547,27 +554,38 @@ class Digest:
         return held
 
     def _without_undrawable(
-        self, plan: DigestPlan, enqueue: Callable[[DigestPlan], None]
+        self,
+        plan: DigestPlan,
+        enqueue: Callable[[DigestPlan], None],
+        draws: Callable[[DigestPlan], bool],
     ) -> DigestPlan | None:
         """`plan` queued without the fewest items (up to BLAMED_AT_MOST) its platform cannot
-        draw, each left out from then on; empty, and not queued, when those were all it held
-        (its header and footer always draw); None when leaving items out is not enough."""
+        draw, else without every item it cannot draw alone (`draws`), each left out from then
+        on; empty, and not queued, when those were all it held (its header and footer always
+        draw); None when leaving items out is not enough."""
         entries = plan.entries
-        for size in range(1, min(len(entries), BLAMED_AT_MOST) + 1):
-            for blamed in combinations(range(len(entries)), size):
-                kept = replace(
-                    plan, entries=tuple(e for i, e in enumerate(entries) if i not in blamed)
-                )
-                if not kept.empty:
-                    try:
-                        enqueue(kept)
-                    except sqlite3.Error:
-                        raise
-                    except Exception:
-                        continue
-                for i in blamed:
+
+        def choices() -> Iterator[tuple[int, ...]]:
+            """The entries to keep, in the order tried."""
+            for size in range(1, min(len(entries), BLAMED_AT_MOST) + 1):
+                for blamed in combinations(range(len(entries)), size):
+                    yield tuple(i for i in range(len(entries)) if i not in blamed)
+            # More stop it (three pictures Slack refuses): decided now, not failed till evening.
+            yield tuple(i for i, e in enumerate(entries) if draws(replace(plan, entries=(e,))))
+
+        for kept_at in choices():
+            kept = replace(plan, entries=tuple(entries[i] for i in kept_at))
+            if not kept.empty:
+                try:
+                    enqueue(kept)
+                except sqlite3.Error:
+                    raise
+                except Exception:
+                    continue
+            for i in range(len(entries)):
+                if i not in kept_at:
                     self._leave_out(entries[i].item.id, f"{plan.platform} cannot draw it")
-                return kept
+            return kept
         return None
 
     # -- preferences -------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -232,6 +233,30 @@ async def test_an_item_too_long_to_draw_never_costs_anyone_their_digest(bot, sla
     assert parse_qs(urlsplit(japanese["url"]).query)["text"][0].startswith(word)
     left_out = [r for r in caplog.records if r.getMessage().startswith("digest item left out")]
     assert len(left_out) == 2  # once each, not once a person
+
+
+async def test_a_digest_of_three_undrawable_items_only_is_given_up_at_once(
+    make_bot, slack, tmp_path, caplog
+) -> None:
+    # Three items Slack cannot draw were all a three-item digest held: leaving out two at most,
+    # the bot failed it and tried it again every few minutes until the person's day ended.
+    bot = await make_bot(digest_items=3)
+    await add_feeds(bot.runtime.db, tmp_path)  # their items are past the digest's 14 days
+    picture = "https://a.example/" + "i" * 3000  # longer than Slack takes
+    titles = ["Solar farm opens in Aarhus", "Harbour bridge reopens", "Library extends its hours"]
+    monday = datetime(2026, 12, 7, tzinfo=UTC)
+    pictured = [
+        ParsedItem(f"p{n}", title, f"https://a.example/{n}", monday, "P.", picture)
+        for n, title in enumerate(titles, 1)
+    ]
+    store.store_items(bot.runtime.db, store.get_feed(bot.runtime.db, 2), pictured, monday)
+    await bot.digest.send_everyone(monday.replace(hour=8, minute=30))
+    await delivered(bot, "2026-12-07")
+
+    assert digests_to(slack, COPENHAGEN) == []
+    left_out = [r for r in caplog.records if r.getMessage().startswith("digest item left out")]
+    assert len(left_out) == 3  # once each, not once a person
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR and r not in left_out]
 
 
 async def test_press_about_the_company_says_the_sharer_works_there(
