@@ -75,6 +75,16 @@ CHANNEL_SHAPES = {
 Shapes = dict[str, re.Pattern[str]]
 
 
+def exposed_team_channel(channel: str, exposure: str) -> str:
+    """The warning that the team's channel `channel` is `exposure` (public, shared…): its
+    cards name people."""
+    return (
+        f"SOCIALBOT_ESCALATION_CHANNEL {channel} is {exposure}, while its report cards name the"
+        " reporters, their notes and whose message was reported, and forwarded questions name"
+        " who asked: make it a private channel of the company alone"
+    )
+
+
 def fits(platform: str, entry: str, shapes: Shapes = ID_SHAPES) -> bool:
     """Whether `entry` has the shape of `platform`'s ids (the console takes any)."""
     shape = shapes.get(platform)

@@ -56,7 +56,7 @@ from bot.slack.uploads import HomePublisher
 from handlers.command_words import SALUTATION, parse_command, said_to_bot
 from handlers.core import NOT_SENT_PRIVATELY, SENT_PRIVATELY, Core
 from handlers.errors import FormErrors, database_locked
-from handlers.people import CHANNEL_SHAPES, Member, Person, on_platform
+from handlers.people import CHANNEL_SHAPES, Member, Person, exposed_team_channel, on_platform
 from handlers.reports.screenshots import Screenshots
 from handlers.views import LINK, Attachment, Form, Message, Reply, SharedMessage, untrusted
 
@@ -722,13 +722,7 @@ class SlackBot:
         their notes and whose message was reported, and forwarded questions who asked."""
         channels = on_platform(self.core.escalation_channels, "slack", CHANNEL_SHAPES)
         exposure = await self.channels.exposure(channels[0]) if channels else None
-        problem = (
-            f"SOCIALBOT_ESCALATION_CHANNEL {channels[0]} is {exposure}, while its report cards"
-            " name the reporters, their notes and whose message was reported, and forwarded"
-            " questions name who asked: make it a private channel of the company alone"
-            if exposure
-            else None
-        )
+        problem = exposed_team_channel(channels[0], exposure) if exposure else None
         if problem and problem != self._channel_problem:
             log.warning(problem)
         self._channel_problem = problem

@@ -36,6 +36,7 @@ from bot.settings import Settings
 from bot.teams import connector_errors, invokes, keys, origin, people, reach, shapes
 from bot.teams.channels import TeamsChannels, learn_channels
 from bot.teams.conversations import Conversation, Conversations, channel_of, migrations
+from bot.teams.exposure import ChannelKinds
 from bot.teams.gateway import TOKEN_REFUSED, TeamsGateway
 from bot.teams.graph import EntraGroups
 from bot.teams.install import NotInstalled, SelfInstall
@@ -47,6 +48,7 @@ from bot.teams.turns import PLATFORM, Turns, reply
 from bot.teams.zones import MailboxZones, learn_zones
 from handlers.core import Core
 from handlers.errors import database_locked
+from handlers.people import CHANNEL_SHAPES, exposed_team_channel, on_platform
 from handlers.reports.screenshots import Screenshots
 from handlers.texts import language_of, text_for
 from handlers.views import Message
@@ -162,6 +164,8 @@ class TeamsBot:
             self.share_links,
         )
         self.mailboxes = MailboxZones.from_settings(settings)
+        self.channel_kinds = ChannelKinds.from_settings(settings)
+        self._channel_problems: list[str] = []  # who else reads the team's channels
         self.kept_files = KeptFiles(settings.public_url, Screenshots(db))
         pictures = PastedPictures(self.kept_files, self.adapter.tokens)
         self.turns = Turns(
@@ -458,7 +462,26 @@ class TeamsBot:
         managers the bot cannot reach yet."""
         uncounted = [CLICKS_UNCOUNTED] if self.settings.teams_clicks_uncounted else []
         refused = self._refused_tokens.warnings()
-        return [*uncounted, *refused, *self._outsiders_warning(), *self.team_gaps()]
+        return [
+            *uncounted,
+            *refused,
+            *self._outsiders_warning(),
+            *self.team_gaps(),
+            *self._channel_problems,
+        ]
+
+    async def check_team_channels(self) -> None:
+        """Warn (in the log when it changes, on `/healthz` while it lasts) of each Teams
+        channel of the team that people besides the team's can read, where Graph tells."""
+        problems = []
+        for channel in on_platform(self.core.escalation_channels, PLATFORM, CHANNEL_SHAPES):
+            group = self.conversations.team_group_of(channel)
+            exposure = await self.channel_kinds.exposure(group, channel) if group else None
+            if exposure:
+                problems.append(exposed_team_channel(channel, exposure))
+        for problem in set(problems) - set(self._channel_problems):
+            log.warning(problem)
+        self._channel_problems = problems
 
     def team_gaps(self) -> list[str]:
         """The managers the bot cannot reach in Teams yet (logged at start and after each
@@ -533,6 +556,7 @@ class TeamsBot:
         await learn_zones(self.core.directory, self.mailboxes)
         reach.release(self.core, self.gateway)  # a manager who joined a team the app is in
         await self.install_for_managers()
+        await self.check_team_channels()
         return total
 
     async def _on_turn_error(self, turn_context: TurnContext, error: Exception) -> None:

@@ -86,6 +86,13 @@ def create_seen(db: Database) -> None:
     table.create_index(["seen_at"])
 
 
+@migrations()
+def add_team_group(db: Database) -> None:
+    """The Microsoft 365 group id of a channel's team (Teams' `aadGroupId`), by which Graph
+    tells whether the channel is standard, private or shared (review13c R6)."""
+    db.table(TABLE).add_column("team_group_id", str)
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -137,6 +144,7 @@ class Conversations:
         *,
         team_id: str | None = None,
         tenant_id: str | None = None,
+        team_group_id: str | None = None,
     ) -> str:
         """Store (or refresh) where replies and later proactive messages go; return the key."""
         conversation = reference.conversation
@@ -160,6 +168,8 @@ class Conversations:
         }
         if team_id:
             row["team_id"] = team_id
+        if team_group_id:
+            row["team_group_id"] = team_group_id
         with self.db.atomic():
             self.db.table(TABLE).upsert(row, pk="conversation_id")
         return key
@@ -322,6 +332,16 @@ class Conversations:
             member_id, member_aad = row.pop("member_id"), row.pop("member_aad")
             return RosterEntry(member_id, member_aad, _conversation(row))
         return None
+
+    def team_group_of(self, channel_id: str) -> str | None:
+        """The Microsoft 365 group id of the team whose channel `channel_id` is, where Teams
+        said it (at the app's install in the team, or an event there)."""
+        row = self.db.execute(
+            f"SELECT team_group_id FROM {TABLE} WHERE team_group_id IS NOT NULL AND team_id ="
+            f" (SELECT team_id FROM {TABLE} WHERE conversation_id = ?) LIMIT 1",
+            [channel_id],
+        ).fetchone()
+        return str(row[0]) if row else None
 
     def get(self, conversation_id: str) -> Conversation | None:
         """The stored conversation with this id (a thread id finds its channel)."""

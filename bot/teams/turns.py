@@ -658,6 +658,7 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
             TurnContext.get_conversation_reference(activity),
             team_id=team.id if team else None,
             tenant_id=tenant.id if tenant else None,
+            team_group_id=team.aad_group_id if team else None,
         )
 
     @staticmethod

@@ -28,6 +28,9 @@ to catalog id), `POST /v1.0/users/{id}/teamwork/installedApps` with `{"teamsApp@
 A person's mailbox settings: `GET /v1.0/users/{id}/mailboxSettings` gives `{"timeZone": …}` from
 `mailboxes` (404 MailboxNotEnabledForRESTAPI for anyone else; 403 ErrorAccessDenied unless
 `mailbox_granted`, the MailboxSettings.Read permission).
+
+A team's channel: `GET /v1.0/teams/{group id}/channels/{channel id}` gives `{"id",
+"membershipType"}` from `channels` (404 NotFound for any other).
 """
 
 from __future__ import annotations
@@ -100,6 +103,8 @@ class FakeGraph:
         # A user -> their mailbox's time zone (a Windows or IANA name); others have no mailbox.
         self.mailboxes: dict[str, str] = {}
         self.mailbox_granted = True  # whether the app holds MailboxSettings.Read
+        # (a team's group id, a channel id) -> the channel's membershipType; others are unknown.
+        self.channels: dict[tuple[str, str], str] = {}
         self.calls: list[GraphCall] = []
         self._tokens: set[str] = set()
         self._numbers = itertools.count(1)
@@ -112,6 +117,7 @@ class FakeGraph:
         app.router.add_get("/v1.0/appCatalogs/teamsApps", self._catalog)
         app.router.add_post("/v1.0/users/{user}/teamwork/installedApps", self._install)
         app.router.add_get("/v1.0/users/{user}/mailboxSettings", self._mailbox)
+        app.router.add_get("/v1.0/teams/{team}/channels/{channel}", self._channel)
         self._server = TestServer(app, host="127.0.0.1")
 
     @property
@@ -235,6 +241,16 @@ class FakeGraph:
         elif answer is None:
             answer = web.json_response({"timeZone": self.mailboxes[user]})
         self._record(request, "mailbox", {}, status)
+        return answer
+
+    async def _channel(self, request: web.Request) -> web.Response:
+        status, answer = self._refused(request) or (200, None)
+        key = (request.match_info["team"], request.match_info["channel"])
+        if answer is None and key not in self.channels:
+            status, answer = 404, _graph_error(404, "NotFound", "Channel not found.")
+        elif answer is None:
+            answer = web.json_response({"id": key[1], "membershipType": self.channels[key]})
+        self._record(request, "channel", {}, status)
         return answer
 
     async def _install(self, request: web.Request) -> web.Response:

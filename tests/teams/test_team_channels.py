@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from bot.teams.channels import TeamsChannels
-from tests.teams.conftest import MakeTeams, Teams, card_text
+from tests.fakes.microsoft_graph import FakeGraph
+from tests.teams.conftest import BOT_APP_ID, MakeTeams, Teams, card_text
+from tests.teams.test_entra_groups import SECRET, TENANT
 from tests.teams.test_team_questions import QUESTION, ask_the_team, calls_where, posted_to
 
 TEAM_ADDED = "teams-conversationUpdate-bot-added-to-team.json"
@@ -13,6 +15,7 @@ TEAM = "19:zFLSDFWsesfzcmKArqKJ-65aOXJz@sgf462H2wz41@thread.tacv2"
 GENERAL = "19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2"
 SOCIAL = "19:social@thread.tacv2"
 LATER = "19:later@thread.tacv2"
+TEAM_GROUP = "f3ec8cd2-e704-4344-8c47-9a3a21d683c0"  # the team's aadGroupId
 
 
 async def _warnings_about(teams: Teams, channel: str) -> list[str]:
@@ -32,6 +35,39 @@ async def test_the_escalation_channel_of_the_team_takes_cards_once_the_app_is_in
     [forwarded] = await calls_where(teams.connector, posted_to(SOCIAL))
     assert QUESTION in card_text(forwarded.activity)
     assert await _warnings_about(teams, SOCIAL) == []
+
+
+async def test_a_team_channel_others_can_read_is_a_warning_where_graph_tells(
+    make_teams: MakeTeams,
+) -> None:
+    # review13c R6: only a Slack channel was checked; a standard channel of a company-wide team
+    # or a channel shared with another tenant showed reporters' names unsaid
+    teams = await make_teams(escalation_channel=SOCIAL)
+    teams.connector.channels[TEAM] = [{"id": GENERAL}, {"id": SOCIAL, "name": "Social media"}]
+    await teams.post(TEAM_ADDED)  # Teams names the team's group with it
+    async with FakeGraph(BOT_APP_ID, SECRET, TENANT) as graph:
+        online = await make_teams(  # the same database, with the credentials Graph takes
+            escalation_channel=SOCIAL,
+            microsoft_app_id=BOT_APP_ID,
+            microsoft_app_password=SECRET,
+            microsoft_app_tenant_id=TENANT,
+            microsoft_graph_url=graph.graph_url,
+            microsoft_login_url=graph.login_url,
+        )
+        said = []
+        for kind in ("shared", "standard", "private"):
+            graph.channels[(TEAM_GROUP, SOCIAL)] = kind
+            await online.bot.sync_people()  # at start and daily
+            said.append(await _warnings_about(online, SOCIAL))
+
+    shared, standard, private = said
+    assert [line.split(", while")[0] for line in shared + standard] == [
+        f"SOCIALBOT_ESCALATION_CHANNEL {SOCIAL} is a shared channel, which people of other"
+        " teams and organisations can read",
+        f"SOCIALBOT_ESCALATION_CHANNEL {SOCIAL} is a standard channel, which everyone in its"
+        " team can read",
+    ]
+    assert private == []
 
 
 async def _channel_event(teams: Teams, event_type: str) -> None:
