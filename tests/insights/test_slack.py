@@ -8,6 +8,9 @@ import contextlib
 import io
 import os
 import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -48,11 +51,12 @@ def uploaded_png(slack: FakeSlack) -> list[bytes]:
     return [upload.data for upload in slack.files.values() if upload.completed]
 
 
-def ready_to_draw() -> int | None:
-    """The pid of the process drawing the chart (a child of this one) once it is ready to
-    draw, SIGTERM and SIGINT ignored (one after the other): left to the bot to answer."""
+def ready_to_draw(bot: int | None = None) -> int | None:
+    """The pid of the process drawing the chart (a child of `bot`, else of this one) once it
+    is ready to draw, SIGTERM and SIGINT ignored (one after the other): left to the bot to
+    answer."""
     stops = (1 << (signal.SIGTERM - 1)) | (1 << (signal.SIGINT - 1))
-    for children in Path(f"/proc/{os.getpid()}/task").glob("*/children"):
+    for children in Path(f"/proc/{bot or os.getpid()}/task").glob("*/children"):
         for pid in children.read_text().split():
             with contextlib.suppress(OSError):
                 if b"spawn_main" not in Path(f"/proc/{pid}/cmdline").read_bytes():
@@ -70,6 +74,42 @@ async def drawing_process() -> int:
             return pid
         await asyncio.sleep(0.01)
     raise AssertionError("no drawing process that leaves SIGTERM and SIGINT to the bot")
+
+
+def running(pid: int) -> bool:
+    """Whether process `pid` runs (a zombie, ended and not yet reaped, does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the processes in /proc")
+def test_the_drawing_process_ends_with_a_killed_bot() -> None:
+    # The drawing process ignores SIGTERM and SIGINT (review12b D9); a bot killed outright
+    # (SIGKILL, the OOM killer) left it running as an orphan, ~85 MB each time.
+    command = [sys.executable, "-m", "tests.insights.drawing_bot"]
+    root = Path(__file__).resolve().parents[2]
+    bot = subprocess.Popen(command, cwd=root, stderr=subprocess.DEVNULL)  # its leak warnings
+    try:
+        drawing = None
+        for _ in range(3000):
+            if (drawing := ready_to_draw(bot.pid)) is not None:
+                break
+            time.sleep(0.01)
+        assert drawing is not None, "the bot never began to draw"
+        bot.kill()
+        bot.wait()
+        for _ in range(500):
+            if not running(drawing):
+                break
+            time.sleep(0.01)
+        else:
+            os.kill(drawing, signal.SIGKILL)  # the orphan this test made
+            raise AssertionError("the drawing process outlived the bot")
+    finally:
+        bot.kill()
 
 
 async def test_the_weekly_chart_is_uploaded_to_the_managers_once(make_bot, slack) -> None:
