@@ -136,6 +136,7 @@ class AssistantPane:
     async def start(self, person: Person, thread: str, context_channel: str = "") -> Opening:
         """A new thread: remember it, and greet with the suggested prompts."""
         self._remember(person, thread, context_channel)
+        await self.core.read_guidelines_language()
         language = self.core.language_for(person)  # nothing said yet
         greeting = text_for("pane_greeting", language)
         blocks: list[Block] = [Text(greeting)]

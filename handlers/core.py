@@ -557,22 +557,33 @@ class Core:
         if member is not None and member.locale:
             return language_of(member.locale)
         if self._guidelines_language is None:
-            self._guidelines_language = self._read_guidelines_language()
+            read = self.guidelines.file.last_read  # never a wait for a reading on the event loop
+            if read is None:
+                return "en"  # not read yet: the language is known from the first reading on
+            self._guidelines_language = language_of(read.spoken)
         return self._guidelines_language
 
-    def _read_guidelines_language(self) -> str:
-        """The language the guidelines are written in, when the bot speaks it (else English);
-        English while they cannot be read (said elsewhere). Read once, then at each tick in a
-        worker thread, so that a person's text never waits for guidelines being embedded."""
-        try:
-            return language_of(self.guidelines.file.index.spoken)
-        except UserError:
-            return "en"
+    async def read_guidelines_language(self, again: bool = False) -> None:
+        """Read which language the guidelines are written in (`language_for`'s rule for someone
+        whose client never said), in a worker thread: once, before the first text to a person,
+        or `again` (each tick), so that a text never waits on the event loop for guidelines
+        being read. English while they cannot be read (said elsewhere)."""
+        if self._guidelines_language is not None and not again:
+            return
+
+        def read() -> str:
+            try:
+                return language_of(self.guidelines.file.index.spoken)
+            except UserError:
+                return "en"
+
+        self._guidelines_language = await asyncio.to_thread(read)
 
     async def command(
         self, name: str, person: Person, text: str, files: tuple[Attachment, ...] = ()
     ) -> Reply:
         """Answer a slash command (typed in a message that came with `files`, if any)."""
+        await self.read_guidelines_language()
         return await self.commands.dispatch(name, person, text, files)
 
     def is_private(self, text: str, command: str | None = None, rest: str = "") -> bool:
@@ -601,6 +612,7 @@ class Core:
         the assistant pane reads its thread's follow-ups itself). A word a
         capability answers privately ("check:", or "check this post: …" in a sentence) is
         answered in a channel (`public`) only with where to ask."""
+        await self.read_guidelines_language()
         if self.is_greeting(text):
             language = HELP_LANGUAGES.get(_bare(text)) or self.language_for(person)
             return help_message(self.commands, person.platform, person=person, language=language)
@@ -776,7 +788,7 @@ class Core:
         """Run every due job; one failing job never stops the others. While another program
         holds the database's write lock the tick stops at the first job it holds up (the others
         would each wait for it too): one WARNING when that starts, one line when it ends."""
-        self._guidelines_language = await asyncio.to_thread(self._read_guidelines_language)
+        await self.read_guidelines_language(again=True)
         for name, job in self._due_jobs:
             try:
                 await job(now)

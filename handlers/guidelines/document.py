@@ -114,6 +114,12 @@ class GuidelinesFile:
             return index
 
     @property
+    def last_read(self) -> Index | None:
+        """The index as last read, without reading the file or waiting for a reading (None
+        before the first)."""
+        return self._index
+
+    @property
     def index(self) -> Index:
         """The index of the file as it is now, read again if it changed (not embedded yet);
         the last good one if it cannot be read."""
