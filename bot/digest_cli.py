@@ -98,11 +98,15 @@ def send(everyone: bool) -> None:
 
 async def _send(runtime: Runtime, capability: Digest, everyone: bool) -> None:
     from bot.delivery.cli import progress_bar
+    from bot.store import RunLock
     from handlers.digest import ids
     from handlers.digest.quiet import Why
 
     now = datetime.now(UTC)
-    await runtime.delivery.start()
+    # Two senders would share Slack's and Teams' one rate, each refused (429) half the time.
+    running = RunLock(runtime.settings.db).holder()
+    if running is None:
+        await runtime.delivery.start()
     try:
         queued = await (capability.send_everyone(now) if everyone else capability.send_due(now))
         # A run killed half-way left its digests queued in the ledger: finish them too.
@@ -114,9 +118,18 @@ async def _send(runtime: Runtime, capability: Digest, everyone: bool) -> None:
             hint = " `--now` sends everyone theirs now." if quiet.why is Why.NOT_DUE else ""
             click.echo(f"No digest to send now. {quiet.text}{hint}")
             return
+        if running is not None:
+            click.echo(
+                f"socialbot run is running on this database ({running}): it sends the digests"
+                " at the pace Slack and Teams allow, within seconds; waiting for it (Ctrl-C"
+                " stops the waiting, not the sending).",
+                err=True,
+            )
         for key in sorted(queued.keys | left):
             with progress_bar(f"Digest {key}") as bar:
-                state = await runtime.delivery.run_until_done(ids.PURPOSE, key, bar)
+                state = await runtime.delivery.run_until_done(
+                    ids.PURPOSE, key, bar, by_another=running is not None
+                )
             click.echo(f"Digest {key}: {state.sent} sent, {state.failed} failed.")
     finally:
         await runtime.delivery.stop()

@@ -244,6 +244,27 @@ class RunLock:
         self._fd = fd
         return stale
 
+    def holder(self) -> str | None:
+        """Who holds the lock now, as words (None: nobody runs on the database), taking
+        nothing: a command that sends (`digest send`) leaves the sending to the running bot."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY | os.O_CREAT, 0o644)
+        except OSError:
+            return None  # no lock file can be made: nobody took one either
+        try:
+            if sys.platform == "win32":
+                return None
+            import fcntl
+
+            try:
+                fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return _holder(fd) or "a process that has not said who it is yet"
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            return None
+        finally:
+            os.close(fd)
+
     def release(self) -> None:
         """Clear the holder and let go of the lock."""
         if self._fd is not None:

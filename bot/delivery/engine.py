@@ -517,11 +517,12 @@ class DeliveryEngine:
         progress: ProgressCallback | None = None,
         *,
         every: float = 0.25,
+        by_another: bool = False,
     ) -> Progress:
         """Wait until every delivery of (purpose, key) is sent or failed, calling `progress` on
         the way (at most every `every` seconds). Needs a started engine with a gateway for every
-        platform the fan-out uses."""
-        if not self._lanes:
+        platform the fan-out uses, unless another process's engine sends them (`by_another`)."""
+        if not self._lanes and not by_another:
             raise RuntimeError("start the delivery engine first")
         meter, started = RateMeter(), time.monotonic()
         while True:

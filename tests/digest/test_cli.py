@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ from bot.app import build_runtime
 from bot.cli import main
 from bot.digest_cli import digest, stats
 from bot.feeds_cli import feeds
+from bot.store import RunLock
 from content_feed import store
 from content_feed.manage import seed_feeds
 from content_feed.parse import ParsedItem
@@ -106,6 +109,26 @@ async def test_send_now_reaches_everyone_once_with_progress(cli, slack) -> None:
     again = await cli(digest, "send", "--now")
     assert again.exit_code == 0 and "No digest to send now" in again.output
     assert all(len(digests_to(slack, user)) == 1 for user in HUMANS)
+
+
+async def test_send_beside_a_running_bot_leaves_the_sending_to_it(cli, bot, slack) -> None:
+    # fix14d 4: beside `socialbot run` the command sent too, two senders at Slack's one rate:
+    # a 429 WARNING for every other message. The running bot sends; the command says so.
+    running = RunLock(bot.runtime.settings.db)
+    running.acquire()  # as `socialbot run` does; the bot's engine runs in this test
+    engine = bot.runtime.delivery
+    engine.policy = replace(engine.policy, idle_poll=0.1)  # it looks for others' rows often
+    engine.kick()
+    try:
+        sent = await cli(digest, "send", "--now")
+    finally:
+        running.release()
+    assert sent.exit_code == 0, sent.output
+    assert f"socialbot run is running on this database (pid {os.getpid()} " in sent.stderr
+    assert "sent, 0 failed" in sent.output
+    assert all(len(digests_to(slack, user)) == 1 for user in HUMANS)
+    assert "delivery finished" not in sent.stderr  # its own engine never started
+    assert "WARNING" not in sent.stderr
 
 
 async def test_a_feed_removed_and_another_added_brings_its_stories(cli, slack, tmp_path) -> None:
