@@ -426,9 +426,16 @@ async def _until(attempt: Callable[[], Awaitable[bool]], *, first_wait: bool) ->
         wait = min(wait * 2, longest)
 
 
-def build_runtime(settings: Settings, *, in_memory: bool = False, upgrade: bool = True) -> Runtime:
+def build_runtime(
+    settings: Settings,
+    *,
+    in_memory: bool = False,
+    upgrade: bool = True,
+    writable: WaitForTheLock | None = None,
+) -> Runtime:
     """Open the database (a throwaway one `in_memory`; an older release's migrated only with
-    `upgrade`, else refused) and build the core and the platform adapters from `settings`."""
+    `upgrade`, else refused; `writable` waits while another program holds its write lock) and
+    build the core and the platform adapters from `settings`."""
     db = open_core_database(
         None if in_memory else settings.db,
         [
@@ -446,6 +453,7 @@ def build_runtime(settings: Settings, *, in_memory: bool = False, upgrade: bool 
         ],
         BUSY_MS_ON_THE_LOOP,
         upgrade=upgrade,
+        writable=writable,
     )
     parts = build_core(settings, db)
     core, model = parts.core, parts.model

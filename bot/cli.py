@@ -117,8 +117,10 @@ def _run() -> None:
 
     import asyncio
 
-    from bot.app import serve
+    from bot import stop_signals
+    from bot.app import WAITING_FOR_THE_LOCK, serve
     from bot.server import check_listen
+    from bot.store import StoppedWaiting, WaitForTheLock
 
     log = logging.getLogger(__name__)
     if stale:
@@ -130,7 +132,11 @@ def _run() -> None:
         check_listen(settings.host, settings.port)  # before the database is opened or made
         new = not settings.db.exists()
         settle_on_start(settings)
-        runtime = runtime_or_exit(settings, upgrade=True)
+        # An upgrade's migrations wait for another program's write lock as the first writes do.
+        writable = WaitForTheLock(
+            lambda: log.warning(WAITING_FOR_THE_LOCK), stop_signals.asked_early
+        )
+        runtime = runtime_or_exit(settings, upgrade=True, writable=writable)
         if new:
             # A lost volume or a mistyped path looks like a healthy bot otherwise.
             log.warning(
@@ -149,6 +155,8 @@ def _run() -> None:
         if console_in is not None:
             quiet_logs(settings)  # the console is a chat: logs would break into it
         asyncio.run(serve(runtime, console_in))
+    except StoppedWaiting:  # asked to stop while another program held the database's lock
+        log.info("asked to stop while starting")
     except SettingsError as error:
         click.echo(str(error), err=True)
         sys.exit(2)
@@ -163,11 +171,13 @@ def console(user_id: str, manager: bool) -> None:
     """Chat with the bot here; reads lines from stdin, so it can be scripted."""
     import asyncio
 
-    from bot.console.chat import chat
+    from bot.console.chat import WAITING_FOR_THE_LOCK, chat
+    from bot.store import WaitForTheLock
 
     settings = settings_or_exit()
     quiet_logs(settings)  # a chat, not a log, even when piped
-    runtime = runtime_or_exit(settings, upgrade=True)
+    said = WaitForTheLock(lambda: print(WAITING_FOR_THE_LOCK, file=sys.stdout, flush=True))
+    runtime = runtime_or_exit(settings, upgrade=True, writable=said)
     try:
         asyncio.run(chat(runtime, sys.stdin, sys.stdout, user_id, manager))
     finally:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from bot.app import Runtime
     from bot.settings import Settings
+    from bot.store import WaitForTheLock
 
 
 def settings_or_exit(*, for_people: bool = True, **overrides: Any) -> Settings:
@@ -120,17 +121,22 @@ def quiet_logs(settings: Settings) -> None:
 
 
 def runtime_or_exit(
-    settings: Settings, *, in_memory: bool = False, upgrade: bool = False
+    settings: Settings,
+    *,
+    in_memory: bool = False,
+    upgrade: bool = False,
+    writable: WaitForTheLock | None = None,
 ) -> Runtime:
     """The wired bot, or a clear line when the database cannot be used. `in_memory` wires it
     on a throwaway database, for commands that only describe the bot (no file is created).
     Only the bot itself (`upgrade`) migrates a database an older release wrote: any other
-    command refuses it, as an older bot may still be running on it."""
+    command refuses it, as an older bot may still be running on it; `writable` waits while
+    another program holds the database's write lock, as the bot's first writes do."""
     from bot.app import build_runtime
     from bot.settings import SettingsError
 
     try:
-        return build_runtime(settings, in_memory=in_memory, upgrade=upgrade)
+        return build_runtime(settings, in_memory=in_memory, upgrade=upgrade, writable=writable)
     except SettingsError as error:
         click.echo(str(error), err=True)
         sys.exit(2)

@@ -10,9 +10,11 @@ import re
 import socket
 import sqlite3
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -94,14 +96,30 @@ class WaitForTheLock:
                     await begun
                 return
             except sqlite3.OperationalError as error:
-                if not database_locked(error):
-                    raise
-                if self._say is not None:
-                    self._say()
-                    self._say = None
-            if self._stopped():
-                raise StoppedWaiting
+                self._waiting(error)
             await asyncio.sleep(LOCK_RETRY_SECONDS)
+
+    def before_the_loop(self, start: Callable[[], object]) -> None:
+        """Run the function `start` until the lock lets it write, before any event loop runs
+        (a start's migrations)."""
+        while True:
+            try:
+                start()
+                return
+            except sqlite3.OperationalError as error:
+                self._waiting(error)
+            time.sleep(LOCK_RETRY_SECONDS)
+
+    def _waiting(self, error: sqlite3.OperationalError) -> None:
+        """After `start` failed with `error`: raised again unless the lock is to blame; said
+        (once); StoppedWaiting once stopped."""
+        if not database_locked(error):
+            raise error
+        if self._say is not None:
+            self._say()
+            self._say = None
+        if self._stopped():
+            raise StoppedWaiting
 
 
 def open_database(
@@ -110,11 +128,13 @@ def open_database(
     busy_ms: int = BUSY_MS,
     *,
     upgrade: bool = True,
+    writable: WaitForTheLock | None = None,
 ) -> Database:
     """Open (or create, for its owner only) the database at `path` (None: a throwaway one in
-    memory) and apply every pending migration; later writes wait `busy_ms` for another
-    process's lock. Without `upgrade`, a database an older release wrote is refused instead
-    of migrated (tables it has never had are still made)."""
+    memory) and apply every pending migration, waiting with `writable` while another program
+    holds the write lock (else the busy timeout, then refused); later writes wait `busy_ms`
+    for another process's lock. Without `upgrade`, a database an older release wrote is
+    refused instead of migrated (tables it has never had are still made)."""
     if path is not None:
         create_private(path)
     try:
@@ -125,12 +145,16 @@ def open_database(
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA foreign_keys=ON")
-            db.execute(f"PRAGMA busy_timeout={BUSY_MS}")
+            # `writable` waits in steps of its own, saying so: each as short as later writes'.
+            db.execute(f"PRAGMA busy_timeout={BUSY_MS if writable is None else int(busy_ms)}")
         for migration_set in migrations:
             _refuse_newer(path, db, migration_set)
             if not upgrade:
                 _refuse_older(path, db, migration_set)
-            migration_set.apply(db)
+            if writable is None:
+                migration_set.apply(db)
+            else:
+                writable.before_the_loop(partial(migration_set.apply, db))
         db.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
     except sqlite3.DatabaseError as error:
         raise SettingsError(f"Invalid setting SOCIALBOT_DB: cannot use {path}: {error}") from None

@@ -17,7 +17,7 @@ from sqlite_utils.migrations import Migrations
 
 from bot.llm import OpenAICompleter, completer_from_settings
 from bot.settings import Settings
-from bot.store import BUSY_MS, open_database
+from bot.store import BUSY_MS, WaitForTheLock, open_database
 from handlers import reports
 from handlers.checks import stats as check_stats
 from handlers.checks.model import MAX_GUIDELINES
@@ -40,10 +40,14 @@ def open_core_database(
     busy_ms: int = BUSY_MS,
     *,
     upgrade: bool = True,
+    writable: WaitForTheLock | None = None,
 ) -> Database:
     """The database at `path` (None: in memory) with the core's tables, then `more`; an older
-    release's file is migrated only with `upgrade` (else refused)."""
-    return open_database(path, [*CORE_MIGRATIONS, *more], busy_ms, upgrade=upgrade)
+    release's file is migrated only with `upgrade` (else refused), waiting with `writable`
+    while another program holds the write lock."""
+    return open_database(
+        path, [*CORE_MIGRATIONS, *more], busy_ms, upgrade=upgrade, writable=writable
+    )
 
 
 @dataclass(frozen=True)

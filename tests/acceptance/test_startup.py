@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import sqlite3
 import subprocess
@@ -17,6 +18,7 @@ from tests.acceptance.conftest import Deployment, Json, free_port
 from tests.deploy.dockerfile import healthcheck
 
 TEAMS_ACTIVITIES = Path(__file__).parents[1] / "teams" / "activities"
+PREVIOUS_RELEASE = Path(__file__).parents[1] / "fixtures" / "previous-release.db"
 APP_ID = "0b9f3c1e-5d2a-4c8b-9e7f-1a2b3c4d5e6f"
 OTHER_AAD = "11111111-1111-1111-1111-111111111111"
 EVERY_VARIABLE = [str(field.validation_alias) for field in Settings.model_fields.values()]
@@ -154,20 +156,25 @@ def test_a_start_while_another_program_holds_the_lock_waits_for_it(
     # A backup script's `BEGIN IMMEDIATE` during a restart: the bot waited 1 s, then exited
     # with "the database is busy" (as the console did, closing11); it waits and then serves.
     # Stopped while it waits, it stops at once (it ignored SIGTERM until the lock was let go,
-    # then connected to Slack before stopping: review13c R4).
+    # then connected to Slack before stopping: review13c R4). A database with migrations to
+    # run (an upgrade's first start) waits too, where it was refused "database is locked".
     database = deployment.workdir / "socialbot.db"
     build_runtime(load_settings(_env_file=None, db=database)).db.close()  # made earlier
-    backup = sqlite3.connect(database, isolation_level=None)
+    older = deployment.workdir / "previous-release.db"
+    shutil.copy(PREVIOUS_RELEASE, older)
+    backup, upgrade_backup = (sqlite3.connect(db, isolation_level=None) for db in (database, older))
     try:
         backup.execute("BEGIN IMMEDIATE")
         stopped = deployment.start()
         stopped.wait_for_log(WAITING_FOR_THE_LOCK)
         assert stopped.stop(timeout=10).returncode == 0, stopped.stderr
         assert "Traceback" not in stopped.stderr
-        bot = deployment.start(PORT=str(free_port()))
+        upgrade_backup.execute("BEGIN IMMEDIATE")
+        bot = deployment.start(PORT=str(free_port()), SOCIALBOT_DB=older.name)
         bot.wait_for_log(WAITING_FOR_THE_LOCK)
     finally:
-        backup.close()  # the backup is done
+        backup.close()  # the backups are done
+        upgrade_backup.close()
     bot.wait_healthy(lambda state: bool(state["clock"]["ok"]))
     assert bot.stop().returncode == 0
     assert bot.stderr.count(WAITING_FOR_THE_LOCK) == 1
