@@ -296,6 +296,25 @@ APOLOGY = phrase_pattern(
     |przepraszamy|pahoittelen|pahoittelemme|olen pahoillani|olemme pahoillamme|omlouvám se
     |omlouváme se|je mi líto|mrzí mě|mrzí nás"""
 )
+# Sorry for one's own absence or lateness ("So sorry I missed the meetup!", "Undskyld jeg kom
+# for sent", "Désolé de ne pas avoir pu venir"): no apology to a customer.
+_OWN_ABSENCE = re.compile(
+    r"(?<!\w)(?:sorry,?\s+(?:that\s+)?(?:i|we)\s+(?:missed|miss|couldn['\u2019]t|could not"
+    r"|can['\u2019]t|cannot|won['\u2019]t|wasn['\u2019]t|weren['\u2019]t|didn['\u2019]t make"
+    r"|had to miss|forgot|['\u2019]m late|am late|['\u2019]re late|are late|was late|were late)"
+    r"|sorry (?:to miss|for missing|to have missed|for being late|i['\u2019]m late)"
+    r"|(?:undskyld|beklager|ked af),?\s+(?:at\s+)?(?:jeg|vi)\s+(?:missede|gik glip|ikke kunne"
+    r"|ikke kan|kom for sent|glemte)"
+    r"|(?:tut mir leid|sorry|entschuldigung),?\s+dass\s+(?:ich|wir)\s+(?:\w+\s+){0,3}?"
+    r"(?:verpasst|nicht|zu spät|vergessen)"
+    r"|(?:förlåt|ledsen|sorry),?\s+(?:att\s+)?(?:jag|vi)\s+(?:missade|inte kunde|kom sent|glömde)"
+    r"|(?:beklager|lei meg|sorry),?\s+(?:for\s+)?(?:at\s+)?(?:jeg|vi)\s+(?:gikk glipp|ikke kunne"
+    r"|kom sent|glemte)"
+    r"|sorry,?\s+dat\s+(?:ik|we)\s+(?:\w+\s+){0,3}?(?:gemist|miste|niet kon|te laat|vergeten)"
+    r"|désolée?s?\s+(?:d['\u2019]avoir (?:raté|manqué|oublié)|de ne pas (?:avoir pu|pouvoir)"
+    r"|d['\u2019]être en retard|pour le retard))",
+    re.IGNORECASE,
+)
 # Taking a complaint to a private message: how a company's support answers one.
 TO_US_PRIVATELY = phrase_pattern(
     """dm us|send us a dm|drop us a dm|send us a message|send us a private message|message us
@@ -586,8 +605,10 @@ def criticism(
     # matter to a private message, or names their order to them or to the complaint ("@anna so
     # sorry about your cat" answers none; "sorry we missed your party, message us the photos"
     # neither).
-    apology = APOLOGY.search(draft)
     trouble = INCONVENIENCE.search(draft) or SERVICE.search(draft)
+    # Sorry for one's own absence apologises to no customer, unless for their trouble.
+    sorry = None if not trouble and _OWN_ABSENCE.search(draft) else APOLOGY.search(draft)
+    apology = sorry
     if apology and not (
         (TO_US_PRIVATELY.search(draft) and (trouble or company_mentioned))
         or (mention and _YOUR_SERVICE.search(draft))
@@ -618,11 +639,11 @@ def criticism(
     if (
         not apology
         and private
-        and (APOLOGY.search(draft) or _SAD.search(draft))
+        and (sorry or _SAD.search(draft))
         and (mention or _VOCATIVE.search(draft) or (trouble and WORK_HERE.search(draft)))
         and (trouble or company_mentioned or WORK_HERE.search(draft))
     ):
-        apology = APOLOGY.search(draft) or private
+        apology = sorry or private
     # Said to someone complaining or accusing, where they did it or about the company, or to
     # someone quoted from a public site; not thanked.
     if answering and not criticised and not _THANKS.search(draft):

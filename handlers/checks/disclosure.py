@@ -418,6 +418,24 @@ WE_RECRUIT = frozenset(
         |we zoeken|nous recrutons|on recrute|rejoignez-nous"""
     )
 )
+# Saying which of the company's teams one is on says one works there: "I'm on the content team",
+# "I lead the design team", "jeg sidder i supportteamet", "ich bin im Vertriebsteam".
+ON_A_TEAM = re.compile(
+    r"(?:"
+    r"(?<!\w)(?:(?:i['\u2019]m|i am|i work|i sit|i['\u2019]ve been|i have been)\s+(?:on|in|with)"
+    r"|(?:i|we)\s+(?:lead|run|manage|joined)|member of|i['\u2019]m part of|i am part of)"
+    r"\s+(?:the|our)\s+(?:[\w&/-]+\s+){0,3}?(?:team|squad|department|crew)(?!\w)"
+    r"|(?<!\w)(?:jeg (?:er|sidder|arbejder|jobber)|vi (?:er|sidder))\s+(?:på|i)\s+(?:\w+[- ])?"
+    r"(?:\w*teamet|\w*holdet|\w*avdelingen|\w*afdelingen)(?!\w)"
+    r"|(?<!\w)(?:ich (?:bin|arbeite)|wir sind)\s+im\s+(?:[\w-]+[- ])?\w*team(?!\w)"
+    r"|(?<!\w)(?:jag (?:är|sitter|jobbar|arbetar)|vi (?:är|sitter))\s+(?:på|i)\s+(?:\w+[- ])?"
+    r"\w*(?:teamet|avdelningen)(?!\w)"
+    r"|(?<!\w)(?:ik (?:zit|werk)|wij zitten|we zitten)\s+in\s+het\s+(?:[\w-]+[- ])?\w*team(?!\w)"
+    r"|(?<!\w)(?:je suis|je travaille)\s+dans\s+l['\u2019]équipe(?!\w)"
+    # Not a team somewhere else ("on the content team at Acme"): _works_as reads the company's.
+    r")(?!\s+(?:at|for|bei|hos|chez|bij|för|ved)\s)",
+    re.IGNORECASE,
+)
 _HASHTAGS = re.compile(
     "(?:" + "|".join(re.escape(s) for s in _SAYS if s.startswith("#")) + r")(?!\w)",
     re.IGNORECASE,
@@ -458,7 +476,7 @@ def disclosure(
         return
     if any(_staff_tag(tag, company_names) or tag in tags for tag in hashtags(draft)):
         return
-    if _works_as(draft, company_names):
+    if _works_as(draft, company_names) or ON_A_TEAM.search(draft):
         return
     if profile and names.search(profile):
         return

@@ -547,3 +547,16 @@ def test_praise_sells_only_what_one_can_use(env: dict[str, str]) -> None:
     answers = _answers(drafts, env)
     kinds = [[c["kind"] for c in a["concerns"]] for a in answers]
     assert kinds == [[], [], ["disclosure"], ["disclosure"], ["disclosure"]]
+
+
+def test_sorry_for_ones_own_absence_and_ones_team_are_no_concern(env: dict[str, str]) -> None:
+    # Two false alarms users met: a missed meetup is no customer's trouble, and "I'm on the
+    # content team" says one works where one promotes; a customer's trouble and another
+    # company's team still are.
+    drafts = [
+        "So sorry I missed the meetup! I work at Nordlys now, DM me…",
+        "So sorry about the outage, I work at Nordlys: DM me your order number",
+        "I'm on the content team. Try Nordlys Cloud, best tool ever!",
+        "I'm on the content team at Acme, but try Nordlys Cloud, best tool ever!",
+    ]
+    assert _kinds(drafts, env) == [[], ["reply_to_criticism"], [], ["disclosure"]]
