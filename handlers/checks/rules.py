@@ -10,6 +10,7 @@ from functools import cache
 
 from handlers.checks.behaviours import OURS, behaviours
 from handlers.checks.concerns import Concern, Kind
+from handlers.checks.conditions import met, rule_conditions
 from handlers.checks.text import listed, sentence_at, without_links
 from handlers.guidelines.language import detect_language, stem
 from handlers.guidelines.pieces import units
@@ -625,7 +626,11 @@ _SUBJECT = (
     r"(?:(?:should|must|may|can|må|skal|bør|darfst|dürfen|darf|sollst|sollen|sollte|mag|moet|doit)\s+)?"
     r"(?:(?:also|always|generally|strictly|therefore|try to|please)\s+)?"
 )
-_SENTENCES = re.compile(r"[^.!?\u3002\uff01\uff1f]+(?:[.!?\u3002\uff01\uff1f]+|$)")
+# A sentence ends at a stop, but not at one inside a word or an address ("robotics.com/cases",
+# "wiki.lan", "version 2.0").
+_SENTENCES = re.compile(
+    r"(?:[^.!?\u3002\uff01\uff1f]|[.!?](?=[^\W_]|/))+(?:[.!?\u3002\uff01\uff1f]+|$)"
+)
 # A paragraph's number before its first sentence ("2.2  Do not open accounts…", "3) Never…"):
 # no part of the sentence, which it would keep from opening with what it forbids.
 _NUMBERED = re.compile(
@@ -659,6 +664,9 @@ class Rule:
     # An obligation ("Always ask before…", "You are expected to credit…"): a draft that merely
     # speaks of the same things may well keep it, so only what it does (not asking) breaks it.
     obliging: bool = False
+    # What allows it after all ("unless Communications has approved it", "without their
+    # consent", "before they are published"): a draft that says so breaks no such rule.
+    conditions: frozenset[str] = frozenset()
 
 
 @cache
@@ -765,7 +773,9 @@ def rules(sections: Sequence[Section], language: str) -> list[Rule]:
                 ruled = bool(text and (terse or listing or pattern.search(text)))
                 if ruled:
                     groups = _groups(_forbidden(text), language)
-                    found.append(Rule(section, text, groups, terse=terse))
+                    # An item's conditions may be its lead-in's ("…that has not been published:").
+                    unless = rule_conditions(text) | rule_conditions(lead_in or "")
+                    found.append(Rule(section, text, groups, terse=terse, conditions=unless))
                     # "- keine Stockfotos, keine Überinszenierung": each short clause too.
                     found += _clause_rules(section, text, pattern, language)
                 elif text and obliging.search(text):
@@ -784,6 +794,7 @@ def rules(sections: Sequence[Section], language: str) -> list[Rule]:
             rule.terse,
             QUALIFIED.search(rule.text) is not None,
             rule.obliging,
+            rule.conditions,
         )
         for rule in found
     ]
@@ -927,8 +938,9 @@ def guideline(
     best: dict[str, tuple[float, Rule, list[int]]] = {}
     found = positions.keys()
     ours = company_mentioned or OURS.search(words) is not None
+    holds = met(words)
     for rule in all_rules:
-        if rule.qualified and not ours:
+        if (rule.qualified and not ours) or rule.conditions & holds:
             continue
         matched = [n for n, group in enumerate(rule.groups) if group & found]
         # The company's name, which a rule may spell out, names no idea of it.
@@ -981,7 +993,7 @@ def guideline(
             if by_meaning and name not in covered and f"!{name}" not in named
             else None
         )
-        if meant is not None and meant.section.key not in best:
+        if meant is not None and meant.section.key not in best and not meant.conditions & holds:
             best[meant.section.key] = (THRESHOLD, meant, [])
             yield Concern(
                 Kind.GUIDELINE,

@@ -262,3 +262,41 @@ def test_a_rule_s_hyphenated_word_is_met_by_its_parts(env: dict[str, str], tmp_p
     answers = _answers(drafts, env | {"SOCIALBOT_GUIDELINES": str(document)})
     reasons = [[c["reason"] for c in a["concerns"]] for a in answers]
     assert reasons == [["The guidelines say: “present AI-generated images as real”"], []]
+
+
+# Rules that allow what they forbid once it is approved or agreed to.
+CONDITIONAL = """# Guidelines
+
+## Whiteboards
+Never post photos of a whiteboard unless Communications has approved it.
+
+## Colleagues
+Avoid posting photos of colleagues who have not agreed to it.
+
+## Customers
+Never name a customer unless it is on our list at acme.com/cases. Ask us.
+"""
+
+
+def test_a_draft_that_says_a_rule_s_condition_is_met_breaks_no_rule(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    document = tmp_path / "guidelines.md"
+    document.write_text(CONDITIONAL, encoding="utf-8")
+    index = GuidelinesFile(document).index
+    # A stop inside an address ends no sentence.
+    assert [r.text for r in rules(index.sections, index.language)][-1] == (
+        "Never name a customer unless it is on our list at acme.com/cases."
+    )
+    drafts = [
+        "Photo of the whiteboard after today's planning, what a view!",
+        "Photo of the whiteboard after today's planning, approved by Communications 👍",
+        "Photo of the whiteboard after today's planning, not approved yet but who cares",
+        "A photo of my colleague Mia asleep at her desk 😄",
+        "A photo of my colleague Mia at her desk, with her permission 😄",
+        "Mijn collega Mia op de foto (ze vond de foto goed 😄)",
+    ]
+    answers = _answers(drafts, env | {"SOCIALBOT_GUIDELINES": str(document)})
+    found = [[c["section"] for c in a["concerns"] if c["kind"] == "guideline"] for a in answers]
+    whiteboards, colleagues = ["Whiteboards"], ["Colleagues"]
+    assert found == [whiteboards, [], whiteboards, colleagues, [], []]
