@@ -156,6 +156,7 @@ class Runtime:
     delivery: DeliveryEngine
     digest: digest.Digest
     insights: Insights
+    reports: reports.Reports
     model: OpenAICompleter | None = None
     clock: Clock = field(init=False)
 
@@ -465,7 +466,8 @@ def build_runtime(
         settings.holidays,
         settings.reminder_hours,
     )
-    reports.Reports(core, ack_minutes=settings.report_ack_minutes, workweek=workweek).register(core)
+    team_reports = reports.Reports(core, ack_minutes=settings.report_ack_minutes, workweek=workweek)
+    team_reports.register(core)
     parts.checks.register(core)
     slack = SlackBot(settings, core, db) if settings.slack_enabled else None
     teams = TeamsBot(settings, core, db)
@@ -514,7 +516,9 @@ def build_runtime(
     team_insights.register(core)
     Feeds(core, daily, allow_private=settings.allow_private_feeds).register(core)
     core.socialbot.add(questions_command(core))
-    runtime = Runtime(settings, db, core, teams, slack, delivery, daily, team_insights, model)
+    runtime = Runtime(
+        settings, db, core, teams, slack, delivery, daily, team_insights, team_reports, model
+    )
     core.on_tick("refresh feeds", runtime.refresh_feeds_in_background)
     core.on_tick("sync people", runtime.sync_people_daily)
     return runtime

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import os
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
@@ -12,6 +13,7 @@ import pytest
 
 from bot import store
 from bot.app import build_runtime
+from bot.console import chat as console_chat
 from bot.console.chat import WAITING_FOR_THE_LOCK, chat
 from handlers.core import CONSOLE_TEAM
 from tests.conftest import SettingsFactory
@@ -138,3 +140,42 @@ async def test_a_session_started_while_another_program_holds_the_lock_waits_for_
     said = out.getvalue()
     assert said.count(WAITING_FOR_THE_LOCK) == 1
     assert "Your report R-0001" in said.split(WAITING_FOR_THE_LOCK)[1]
+
+
+async def test_a_report_kept_mid_session_is_filed_once_the_lock_frees(
+    make_settings: SettingsFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # fix14d 6: typed while a backup held the lock, a report was "filed as soon as the database
+    # is free", but only `socialbot run`'s clock filed it: the console's typist never got it.
+    await session(make_settings, "alice", ["/socialbot help"])  # the database exists
+    runtime = build_runtime(make_settings())
+    runtime.db.execute("PRAGMA busy_timeout=50")  # the waits, shortened for the test
+    monkeypatch.setattr(console_chat, "KEPT_REPORTS_EVERY", 0.05)
+    monkeypatch.setattr(console_chat, "DRAIN_SECONDS", 0.5)
+    read, write = os.pipe()
+    typed, typing = os.fdopen(read), os.fdopen(write, "w")
+    out = io.StringIO()
+    chatting = asyncio.create_task(chat(runtime, typed, out, "alice", False))
+    other = sqlite3.connect(make_settings().db, isolation_level=None)
+
+    async def shown(text: str) -> None:
+        while text not in out.getvalue():
+            assert not chatting.done(), out.getvalue()
+            await asyncio.sleep(0.01)
+
+    try:
+        typing.write("/socialbot help\n")
+        typing.flush()
+        await shown("socialbot help")  # the session runs
+        other.execute("BEGIN IMMEDIATE")
+        typing.write(f"{REPORT}\n")
+        typing.flush()
+        await shown("so it is kept and filed as soon as the database is")
+        other.execute("ROLLBACK")  # the backup is done
+        await asyncio.wait_for(shown("is filed now."), 30)
+        typing.close()
+        await asyncio.wait_for(chatting, 30)
+    finally:
+        other.close()
+        runtime.db.close()
+    assert "Your report R-0001" in out.getvalue().split("is filed now.")[1]

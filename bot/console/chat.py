@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import TYPE_CHECKING, TextIO
 from zoneinfo import ZoneInfo
 
 from bot.console.session import ConsoleSession
 from bot.store import WaitForTheLock
 from content_feed.refresh import refresh_due
+from handlers.errors import database_locked
 
 if TYPE_CHECKING:
     from bot.app import Runtime
 
+log = logging.getLogger(__name__)
+
 DRAIN_SECONDS = 10.0  # at the end of input, how long to wait for messages still on their way
+# How often a chat files the reports kept while another program held the database's lock:
+# `socialbot run`'s clock does it once a minute, and a console chat runs no clock.
+KEPT_REPORTS_EVERY = 5.0
 FIRST_FETCH_WAIT = 5.0  # how long the first chat waits for feeds never fetched (the sample: ms)
 WAITING_FOR_THE_LOCK = (
     "The database is busy: another program holds its write lock (a backup, a database"
@@ -40,10 +47,24 @@ async def chat(
     session = ConsoleSession(
         runtime.core, stdin, stdout, user_id, manager, drain=DRAIN_SECONDS, zone=zone
     )
+    kept = asyncio.ensure_future(_file_kept_reports(runtime))
     try:
         await session.run()
     finally:
-        fetch.cancel()
-        await asyncio.gather(fetch, return_exceptions=True)
+        for task in (fetch, kept):
+            task.cancel()
+        await asyncio.gather(fetch, kept, return_exceptions=True)
         await runtime.delivery.stop()
         await runtime.close_clients()
+
+
+async def _file_kept_reports(runtime: Runtime) -> None:
+    """File, every KEPT_REPORTS_EVERY seconds, the reports the database's lock kept (a report
+    typed while a backup held it): its reporter gets the receipt once the lock is gone."""
+    while True:
+        await asyncio.sleep(KEPT_REPORTS_EVERY)
+        try:
+            runtime.reports.file_kept()
+        except Exception as error:  # the chat goes on; the next round tries again
+            if not database_locked(error):
+                log.exception("kept reports not filed")

@@ -4,6 +4,7 @@ are asked field by field, anything else is a message."""
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import threading
 from collections.abc import Awaitable
 from typing import TextIO
@@ -14,7 +15,7 @@ from bot.console.render import UnknownChoice, buttons_of, form_prompt, parse_ans
 from bot.errors import reply_for_error
 from handlers.command_words import parse_command
 from handlers.core import CONSOLE_TEAM, Core
-from handlers.errors import FormErrors
+from handlers.errors import FormErrors, database_locked
 from handlers.people import Member, Person, Role
 from handlers.views import Button, Form, Message, Reply, Values
 
@@ -144,7 +145,12 @@ class ConsoleSession:
         last look; its buttons become the ones `#N` presses. Whether anything came."""
         if self._in_form:
             return False  # after the form: its questions and these must not interleave
-        arrived_now = take_unread(self.core.db, self.inboxes)
+        try:
+            arrived_now = take_unread(self.core.db, self.inboxes)
+        except sqlite3.OperationalError as error:
+            if not database_locked(error):
+                raise
+            return False  # another program holds the database's lock: shown once it lets go
         for arrived in arrived_now:
             whom = "the social media team" if arrived.recipient == CONSOLE_TEAM else "you"
             note = " (updated)" if arrived.edited else ""

@@ -294,9 +294,10 @@ class Reports:
             return views.kept(self.core.language_for(person))
         return self._filed(filed, person, files)
 
-    def _file_kept(self) -> None:
+    def file_kept(self) -> None:
         """File the reports kept while the database was locked, oldest first, as far as it
-        takes them now; each reporter gets the receipt they could not get then."""
+        takes them now; each reporter gets the receipt they could not get then. The clock
+        calls it, and a console chat, which runs none, while it lasts."""
         for kept in self.kept.waiting():
             fields = {k: v for k, v in kept.items() if k not in ("links", "where", "urgency")}
             try:
@@ -498,7 +499,7 @@ class Reports:
         """File the reports a lock kept, queue cards a crash left unsent, then nudge the
         managers about waiting reports: one message for each of them listing what waits for
         them."""
-        self._file_kept()
+        self.file_kept()
         for report in self.store.cards_unqueued():
             self._send_card(report)
         waiting: dict[tuple[str, str], list[Report]] = {}
