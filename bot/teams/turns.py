@@ -199,13 +199,14 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
             "refused {count} Teams buttons or forms not as the bot signed them in the last minute",
         )
 
-    def _check(self, person: Person, data: dict[str, Any]) -> None:
+    def _check(self, person: Person, data: dict[str, Any]) -> bool:
         """Refuse a button's or form's data that is not as the bot drew and signed it: a
         client replaying it changed can put any link, author or draft there. Buttons and
         forms that check their data themselves (a report's triage, a digest's) take it
-        unsigned too, as cards drawn before buttons were signed bring it."""
+        unsigned too, as cards drawn before buttons were signed bring it. Whether the data
+        is as the bot signed it."""
         if cards.intact(data, self.core.shares.signature):
-            return
+            return True
         if cards.DATA_FORM_ID in data:
             checked = self.core.takes_any_state(str(data.get(cards.DATA_FORM_ID)))
         else:
@@ -214,6 +215,7 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
             self._changed.note()
             again = typed(person.platform, "socialbot", "help")
             raise UserError(f"That button is no longer active. Type `{again}` to start over.")
+        return False
 
     # -- messages ------------------------------------------------------------------------------
 
@@ -372,9 +374,11 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         return await self.core.action(person, action_id, str(data.get(cards.DATA_VALUE) or ""))
 
     async def _submit(self, person: Person, data: dict[str, Any]) -> Answer:
-        """A submitted form to the core; mistakes come back as the same form, refilled."""
-        self._check(person, data)
-        form = forms.decode(data.get(cards.DATA_FORM))
+        """A submitted form to the core; mistakes come back as the same form, refilled. Only
+        a form the bot signed is drawn again: the answer is signed in turn, so a form a client
+        made up (its buttons, its hidden state) would come back signed as the bot's."""
+        signed = self._check(person, data)
+        form = forms.decode(data.get(cards.DATA_FORM)) if signed else None
         if form is not None:
             values = forms.values_of(form, data)
         else:  # a card we did not draw (or an old one): take what looks like values

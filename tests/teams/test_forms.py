@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -10,13 +11,14 @@ from bot.teams import cards, forms
 from handlers.commands import SlashCommand
 from handlers.errors import FormErrors
 from handlers.people import Person
-from handlers.views import Form, Header, Input, Message, Option, Text, Values
+from handlers.views import Actions, Button, Form, Header, Input, Message, Option, Text, Values
 from tests.teams.conftest import Teams, assert_valid_card, card_text, cards_in, load_activity
 
 PERSONAL = "teams-message-personal.json"
 MENTION = "teams-message-channel-mention.constructed.json"
 EXECUTE = "teams-invoke-adaptiveCard-action.constructed.json"
 SUBMIT = "teams-message-from-action-submit.constructed.json"
+TASK_SUBMIT = "teams-invoke-task-submit.synthetic.json"
 
 FORM = Form(
     form_id="test_report",
@@ -236,3 +238,38 @@ async def test_a_form_asked_for_in_a_channel_goes_to_the_askers_chat_and_takes_n
 
     assert "does not take anyone's answers here" in str(pressed["value"])
     assert submitted == []
+
+
+async def test_a_form_a_client_made_up_is_not_drawn_back_signed(teams: Teams) -> None:
+    # review14b T4: the digest's settings take unsigned data (cards drawn before buttons were
+    # signed bring it), but a form riding in that data is the client's: drawing it again with
+    # the mistakes would sign its buttons and its hidden state as the bot's.
+    made_up = Form(
+        form_id="report_mention",
+        title="Report",
+        inputs=(Input("time", "Time"), Input("links", "Links")),
+        intro=(Actions((Button("Share", "share", "item:1|linkedin"),)),),
+        state='{"author": "aad-ceo", "channel": "#ceo-office", "permalink": "https://evil.example"}',
+    )
+    data = {
+        cards.DATA_FORM_ID: "digest_preferences",
+        cards.DATA_STATE: "",
+        cards.DATA_FORM: forms.encode(made_up),
+        "time": "not a time",
+    }
+
+    response = await teams.post_as_written(
+        load_activity(
+            TASK_SUBMIT,
+            teams.connector.url,
+            value={"data": data},
+            conversation={"id": "a:me", "conversationType": "personal"},
+            **{"from": load_activity(PERSONAL, "")["from"]},
+        )
+    )
+
+    body = await response.json()
+    assert response.status == 200
+    assert not [o for o in cards.objects_in(body) if cards.DATA_SIGNATURE in o]
+    assert "evil.example" not in json.dumps(body)
+    assert "time of day" in body["task"]["value"]  # the mistakes, said in words
