@@ -564,6 +564,21 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         team = TeamsChannelData().deserialize(activity.channel_data or {}).team
         self._app_removed(activity.conversation.id, team.id if team else None)
 
+    async def on_teams_team_deleted(self, team_info: Any, turn_context: TurnContext) -> None:
+        """A team deleted (or archived: read-only): as the app removed from it, its people
+        not counted nor sent to through it, its roster no longer read."""
+        if team_info and team_info.id:
+            self._app_removed(turn_context.activity.conversation.id, team_info.id)
+
+    on_teams_team_hard_deleted = on_teams_team_deleted
+    on_teams_team_archived = on_teams_team_deleted
+
+    async def on_teams_team_restored(self, team_info: Any, turn_context: TurnContext) -> None:
+        """A deleted team restored (or an archived one open again): as the app added back."""
+        await self._installed(turn_context)
+
+    on_teams_team_unarchived = on_teams_team_restored
+
     def _app_removed(self, conversation_id: str, team_id: str | None) -> None:
         """The app was removed from a chat, or from a team (out of a team means out of every
         channel of it, whichever one the event names): nothing is sent there, and the team's

@@ -16,7 +16,7 @@ from handlers.digest.ids import OPEN_PREFERENCES
 from handlers.people import Member
 from handlers.views import Message
 from tests.digest.conftest import add_feeds, at
-from tests.teams.conftest import MakeTeams, Teams, card_text, cards_in, objects_in
+from tests.teams.conftest import MakeTeams, Teams, card_text, cards_in, load_activity, objects_in
 
 CHANNEL_INSTALLED = "teams-installationUpdate-add-channel.json"
 PERSONAL = "teams-message-personal.json"
@@ -162,6 +162,7 @@ async def test_a_refused_create_is_classified(teams: Teams, gateway: TeamsGatewa
 # -- leavers -----------------------------------------------------------------------------------
 
 MEMBER_REMOVED = "teams-conversationUpdate-member-removed-from-team.constructed.json"
+TEAM_DELETED = "teams-conversationUpdate-team-deleted.constructed.json"
 PERSONAL_ADDED = "teams-conversationUpdate-bot-added-personal.json"
 EXECUTE = "teams-invoke-adaptiveCard-action.constructed.json"
 MEGAN = "7faf8ab2-3d56-4244-b585-20c8a42ed2b8"  # the sender of PERSONAL: in no roster
@@ -330,7 +331,27 @@ async def _app_uninstalled_from_the_team(teams: Teams) -> None:
     await teams.post(CHANNEL_INSTALLED, action="remove")
 
 
-@pytest.mark.parametrize("removed", [_bot_removed, _app_uninstalled_from_the_team])
+def _team_event(event: str) -> Callable[[Teams], Awaitable[None]]:
+    """The team deleted, archived, restored…: Teams' conversationUpdate of that event."""
+
+    async def happened(teams: Teams) -> None:
+        channel_data = load_activity(TEAM_DELETED, "")["channelData"]
+        await teams.post(TEAM_DELETED, channelData={**channel_data, "eventType": event})
+
+    return happened
+
+
+@pytest.mark.parametrize(
+    "removed",
+    [
+        _bot_removed,
+        _app_uninstalled_from_the_team,
+        _team_event("teamDeleted"),
+        _team_event("teamHardDeleted"),
+        _team_event("teamArchived"),
+    ],
+    ids=["bot-removed", "app-uninstalled", "team-deleted", "team-hard-deleted", "team-archived"],
+)
 async def test_the_people_of_a_team_the_app_left_are_not_counted_until_it_is_back(
     teams: Teams, roster: list[dict[str, Any]], removed: Callable[[Teams], Awaitable[None]]
 ) -> None:
@@ -348,6 +369,24 @@ async def test_the_people_of_a_team_the_app_left_are_not_counted_until_it_is_bac
     assert await teams.bot.sync_people() == 0  # a team the app is not in is not read
 
     await teams.post(CHANNEL_INSTALLED)  # added back: its roster brings them back
+
+    assert _gone(teams) == []
+    assert teams.core.directory.active_ids("teams") == ["aad-1", "aad-3"]
+
+
+@pytest.mark.parametrize(
+    ("gone", "back"), [("teamDeleted", "teamRestored"), ("teamArchived", "teamUnarchived")]
+)
+async def test_a_team_restored_counts_its_people_again(
+    teams: Teams, roster: object, gone: str, back: str
+) -> None:
+    # review14b T2: a deleted team's people were counted and its roster read (failing) forever.
+    await teams.post(CHANNEL_INSTALLED)
+    await _team_event(gone)(teams)
+    assert teams.core.directory.active_ids("teams") == []
+    assert await teams.bot.sync_people() == 0  # its roster is not read any more
+
+    await _team_event(back)(teams)
 
     assert _gone(teams) == []
     assert teams.core.directory.active_ids("teams") == ["aad-1", "aad-3"]
