@@ -10,7 +10,7 @@ import secrets
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -40,8 +40,11 @@ _SIGNATURE_BYTES = 16
 # reaches no bot). Slack reports who pressed a share button wherever it is.
 BY_CONVERSATION = "conversation = 1"
 # Past this a click no longer names who made it (the insights read back a year, and some): its
-# person's id is replaced by a stand-in, one per person, so the counts of people stay right.
+# person's id is replaced by a stand-in, one per person and calendar month, so the counts of
+# people in a month stay right.
 NAMED_FOR = timedelta(days=400)
+# A click's calendar month (UTC), as `at` (seconds since the epoch) falls.
+_MONTH = "strftime('%Y-%m', at, 'unixepoch')"
 # Where a click may lead: each network's share page, nothing else (no open redirect).
 _SHARE_PAGES = {n.value: page for n, page in SHARE_PAGES.items()}
 
@@ -190,21 +193,25 @@ class Shares:
             )
 
     async def unname_old(self, now: datetime) -> None:
-        """Put a stand-in in place of the person on the clicks older than NAMED_FOR (once a
-        day), as `socialbot forget` does on all of a person's."""
-        before = (now - NAMED_FOR).timestamp()
+        """Put a stand-in in place of the person on the clicks of each calendar month that
+        ended longer than NAMED_FOR ago (looked at once a day), as `socialbot forget` does on
+        all of a person's: a whole month at once, one stand-in per person in it, so a month's
+        figures count each person once however the days fell (review13c R3: a stand-in per
+        day made one person many), and no stand-in of one month leads to another's."""
+        aged = (now - NAMED_FOR).astimezone(UTC)
+        before = datetime(aged.year, aged.month, 1, tzinfo=UTC).timestamp()
         with self.db.atomic():
             people = self.db.execute(
-                "SELECT DISTINCT platform, user_id FROM share_clicks"
+                f"SELECT DISTINCT {_MONTH}, platform, user_id FROM share_clicks"
                 f" WHERE at < ? AND NOT {BY_CONVERSATION}",
                 [before],
             ).fetchall()
-            for platform, user_id in people:
+            for month, platform, user_id in people:
                 if not is_forgotten(user_id):
                     self.db.execute(
                         "UPDATE share_clicks SET user_id = ?"
-                        " WHERE platform = ? AND user_id = ? AND at < ?",
-                        [tombstone(), platform, user_id, before],
+                        f" WHERE platform = ? AND user_id = ? AND at < ? AND {_MONTH} = ?",
+                        [tombstone(), platform, user_id, before, month],
                     )
 
     def counts(self, subject_prefix: str = "") -> list[ClickCount]:

@@ -204,22 +204,27 @@ async def test_old_share_clicks_and_announce_refusals_stop_naming_people(
     runtime = build_runtime(make_settings())
     core, db = runtime.core, runtime.db
     ada = core.person("slack", "U1", "Ada")
-    await core.shares.clicked(ada, "item:1|linkedin")
-    await core.shares.clicked(ada, "item:2|linkedin")
+    for item in (1, 2, 3):
+        await core.shares.clicked(ada, f"item:{item}|linkedin")
     with pytest.raises(NotAllowed):  # what the platforms show as the answer
         await core.command("announce", ada, "")
     assert db["announce_refusals"].count == 1
     now = datetime.now(UTC)
-    db.execute(
-        "UPDATE share_clicks SET at = ? WHERE subject = 'item:1'", [now.timestamp() - 401 * 86400]
-    )
+    # review13c R3: two clicks of one month, each aged on its own day, got a stand-in each, so
+    # that month's figures counted Ada twice; a whole month is aged at once now.
+    for item, day in ((1, 4), (2, 25)):
+        at = datetime(2025, 1, day, tzinfo=UTC).timestamp()
+        db.execute("UPDATE share_clicks SET at = ? WHERE subject = ?", [at, f"item:{item}"])
     db.execute("UPDATE announce_refusals SET at = ?", [now.timestamp() - 91 * 86400])
 
+    for month, day in ((2, 10), (3, 5), (3, 10)):  # 400 days after each, then all January
+        await core.tick(datetime(2026, month, day, tzinfo=UTC))
     await core.tick(now)
 
     kept = {row["subject"]: row["user_id"] for row in db["share_clicks"].rows}
-    assert kept["item:2"] == "U1" and kept["item:1"].startswith("forgotten-")
-    assert [c.people for c in core.shares.counts()] == [1, 1]  # the figures stay right
+    assert kept["item:3"] == "U1" and kept["item:1"].startswith("forgotten-")
+    assert kept["item:1"] == kept["item:2"]  # one stand-in for Ada in January 2025
+    assert [c.people for c in core.shares.counts()] == [1, 1, 1]  # the figures stay right
     assert db["announce_refusals"].count == 0
 
 
