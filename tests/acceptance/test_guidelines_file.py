@@ -34,7 +34,7 @@ def ask(deployment: Deployment, bot: BotProcess, question: str) -> str:
     activity["id"] = f"{activity['id']}-{before}"  # a new message, not one delivered again
     assert bot.post_teams(activity)[0] in {200, 201}
     posted = bot.wait_for(
-        "the reply in Teams", lambda: deployment.connector.posted[before:] or None
+        "the reply in Teams", lambda: deployment.connector.replies_to(activity["id"]) or None
     )
     return json.dumps(posted[-1].activity)
 

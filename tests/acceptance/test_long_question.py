@@ -34,7 +34,7 @@ def test_a_pasted_article_is_answered_while_the_bot_serves_others(
         # /healthz answers all along (it timed out, as Slack's acknowledgements did, while
         # the question was embedded on the event loop: half a minute).
         assert bot.health() is not None, "/healthz did not answer while the question was"
-        return deployment.connector.posted or None
+        return deployment.connector.replies_to(activity["id"]) or None
 
     threading.Thread(target=ask, daemon=True).start()
     reply = bot.wait_for("the answer in Teams", answered, timeout=60)

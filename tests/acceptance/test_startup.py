@@ -61,7 +61,9 @@ def test_half_a_configuration_is_said_once_and_shown_on_healthz(deployment: Depl
     activity = json.loads((TEAMS_ACTIVITIES / "teams-message-personal.json").read_text())
     activity.update(serviceUrl=deployment.connector.url, text="help", attachments=[])
     assert bot.post_teams(activity)[0] in {200, 201}
-    bot.wait_for("a reply in Teams", lambda: deployment.connector.posted or None)
+    bot.wait_for(
+        "a reply in Teams", lambda: deployment.connector.replies_to(activity["id"]) or None
+    )
     assert bot.stop().returncode == 0
     assert "Traceback" not in bot.stderr
     for warning in warnings:
@@ -129,7 +131,9 @@ def test_a_revoked_bot_token_keeps_the_bot_alive_ready_and_answering_teams(
     activity = json.loads((TEAMS_ACTIVITIES / "teams-message-personal.json").read_text())
     activity.update(serviceUrl=deployment.connector.url, text="help", attachments=[])
     assert bot.post_teams(activity)[0] in {200, 201}
-    bot.wait_for("a reply in Teams", lambda: deployment.connector.posted or None)
+    bot.wait_for(
+        "a reply in Teams", lambda: deployment.connector.replies_to(activity["id"]) or None
+    )
     assert bot.stop().returncode == 0
     assert bot.stderr.count("Slack rejected the bot token, SLACK_BOT_TOKEN: install") == 1
 

@@ -117,6 +117,11 @@ class FakeBotConnector:
         """The messages delivered: sends and replies, not roster reads or conversation creates."""
         return [call for call in self.sent if call.method in ("send", "reply")]
 
+    def replies_to(self, activity_id: str) -> list[Sent]:
+        """The messages delivered in reply to the activity `activity_id` (not a digest or
+        anything else the bot sent meanwhile)."""
+        return [call for call in self.posted if call.activity_id == activity_id]
+
     def fail(
         self,
         status: int,
