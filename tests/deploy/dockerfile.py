@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shlex
 from pathlib import Path
 
@@ -47,3 +48,37 @@ def healthcheck() -> list[str]:
     """The HEALTHCHECK's command (exec form)."""
     command: list[str] = json.loads(final("HEALTHCHECK").split(" CMD ", 1)[1])
     return command
+
+
+def copied_from_the_context() -> list[str]:
+    """The paths the Dockerfile's COPY instructions take from the build context (not those
+    copied from another stage)."""
+    return [
+        source
+        for name, arguments in instructions()
+        if name == "COPY" and not arguments.startswith("--from=")
+        for source in shlex.split(arguments)[:-1]
+    ]
+
+
+def _pattern(pattern: str) -> re.Pattern[str]:
+    """A .dockerignore pattern as Go's filepath.Match reads it, with `**` for any folders."""
+    parts = re.split(r"(\*\*|\*|\?)", pattern)
+    wild = {"**": ".*", "*": "[^/]*", "?": "[^/]"}
+    return re.compile("".join(wild.get(part, re.escape(part)) for part in parts))
+
+
+def in_the_build_context(path: str) -> bool:
+    """Whether `path` (from the repository's root) reaches the build context through
+    .dockerignore as Docker reads it: the last pattern that matches the path or a folder above
+    it decides, a `!` pattern letting it back in."""
+    folders = path.strip("/").split("/")
+    kept = True
+    for line in (ROOT / ".dockerignore").read_text().splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        pattern = _pattern(line.removeprefix("!").strip().strip("/"))
+        if any(pattern.fullmatch("/".join(folders[:n])) for n in range(1, len(folders) + 1)):
+            kept = line.startswith("!")
+    return kept

@@ -15,7 +15,15 @@ import yaml
 
 from bot.healthcheck import healthz_url
 from bot.settings import Settings
-from tests.deploy.dockerfile import final, healthcheck, image_env, image_uid, instructions
+from tests.deploy.dockerfile import (
+    copied_from_the_context,
+    final,
+    healthcheck,
+    image_env,
+    image_uid,
+    in_the_build_context,
+    instructions,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -49,6 +57,16 @@ def test_the_image_runs_the_bot_as_a_user_on_the_data_volume() -> None:
     stages = [arguments for name, arguments in instructions() if name == "FROM"]
     assert len(stages) == 2 and all(s.startswith("${PYTHON_IMAGE}") for s in stages)
     assert "python:3.11-slim" in final("ARG")
+
+
+def test_every_file_the_image_copies_reaches_the_build_context() -> None:
+    # Review14a A2: .dockerignore left deploy/socialbot-entrypoint out, so `docker build`
+    # stopped at its COPY with "not found".
+    copied = copied_from_the_context()
+    assert "deploy/socialbot-entrypoint" in copied
+    assert [path for path in copied if not in_the_build_context(path)] == []
+    assert not in_the_build_context("tests/conftest.py")
+    assert not in_the_build_context("bot/__pycache__/cli.cpython-311.pyc")
 
 
 @pytest.mark.parametrize(("given", "used"), [("", "json"), ("text", "text"), (None, "json")])
