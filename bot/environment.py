@@ -3,19 +3,33 @@ health check, which runs every 30 s and so imports nothing heavy (no pydantic, n
 
 from __future__ import annotations
 
+import re
+
 QUOTES = ('"', "'")
 # Where the bot listens when PORT is not set (or set empty, as a `.env` from .env.example has it).
 DEFAULT_PORT = 3978
 DEFAULT_HOST = "0.0.0.0"
 
 
+# A comment after a value: a `#` with a space before it (`Fjordtech # firmanavn`), not one inside
+# a word (`C#`, a link's `#fragment`) or a value's first character (`#general`).
+INLINE_COMMENT = re.compile(r"\s+#.*\Z", re.DOTALL)
+
+
+def _quoted(text: str) -> bool:
+    return len(text) >= 2 and text[0] == text[-1] and text[0] in QUOTES
+
+
 def tidy_value(value: object) -> object:
-    """A value as the deployer meant it: without surrounding spaces or one pair of quotes
-    around it, which `docker run --env-file` and `kubectl --from-env-file` pass on as written."""
+    """A value as the deployer meant it: without surrounding spaces, a ` # comment` after it or
+    one pair of quotes around it, which `docker run --env-file` and `kubectl --from-env-file`
+    pass on as written (a `#` inside the quotes is kept)."""
     if not isinstance(value, str):
         return value
     text = value.strip()
-    if len(text) >= 2 and text[0] == text[-1] and text[0] in QUOTES:
+    if not _quoted(text):
+        text = INLINE_COMMENT.sub("", text)
+    if _quoted(text):
         text = text[1:-1].strip()
     return text
 

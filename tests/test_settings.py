@@ -263,6 +263,26 @@ def test_spaces_and_quotes_around_a_value_are_dropped(
     assert settings.slack_bot_token.get_secret_value() == "xoxb-1"
 
 
+@pytest.mark.parametrize(
+    ("written", "names"),
+    [
+        ("Fjordtech, Fjordtech Sky # firmanavn", ["Fjordtech", "Fjordtech Sky"]),
+        ('"Fjordtech"\t# firmanavn', ["Fjordtech"]),
+        # A `#` in a word, or inside the quotes, is part of the value.
+        ("Fjordtech, C#Sky", ["Fjordtech", "C#Sky"]),
+        ("'Fjordtech # Sky'", ["Fjordtech # Sky"]),
+    ],
+)
+def test_a_comment_after_a_value_is_dropped(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, written: str, names: list[str]
+) -> None:
+    # `docker run --env-file` and kubectl keep `NAME=value # comment` as written (review14a A5):
+    # the comment went into the company name, which the disclosure check then never found.
+    monkeypatch.setenv("SOCIALBOT_DB", str(tmp_path / "x.db"))
+    monkeypatch.setenv("SOCIALBOT_COMPANY_NAMES", written)
+    assert load_settings(_env_file=None).company_names == names
+
+
 def test_choices_are_read_in_any_case(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("SOCIALBOT_DB", str(tmp_path / "x.db"))
     monkeypatch.setenv("SOCIALBOT_LOG_LEVEL", "info")
