@@ -50,7 +50,7 @@ _SCALE = (
     r"|milliard(?:s|er)?|Millionen|Milliarden|miljoen|miljard|miljoner|miljarder"
     r"|millions? d['\u2019]euros|mil millones|millones|millón|milhões|milhão|bilhões|bilhão"
     r"|crores?|lakhs?|万|億|兆|mln|mld|milion(?:y|ów|a)?|miliard(?:y|ów|a)?|milion[ůy]|miliard[ůy]"
-    r"|milj\.?|miljoonaa|miljardia|millió|milliárd|milyon|milyar|млн|млрд"
+    r"|milj\.?|miljoonaa|miljardia|millió|milliárd|milyon|milyar|juta|miliar|triliun|млн|млрд"
     r"|מיליון|מיליוני|מליון|מיליארד|مليون|ملايين|مليار|مليارات)"
 )
 # Thousands grouped by a space (sv, nb, da, fr: "950 000", also U+00A0 and U+202F) or a dot.
@@ -90,7 +90,8 @@ FINANCIAL = re.compile(
     r"|revenus|ingresos|receitas?|fatturato|przychod\w*|(?:above|ahead of|behind|below) plan"
     r"|series [A-E]|funding round|finansieringsrunde|Finanzierungsrunde|finansieringsrunda"
     r"|financieringsronde|levée de fonds|facturación|beneficios?|ganancias|faturamento|lucros?"
-    r"|przych[oó]d\w*|zysk\w*|zarobi\w*|tržb\w*|zisk\w*|liikevaiht\w*"
+    r"|przych[oó]d\w*|zysk\w*|zarobi\w*|tržb\w*|zisk\w*|liikevaiht\w*|ciro\w*|kâr\w*|gelir\w*"
+    r"|pendapatan|laba"
     r")(?!\w)"
     r"|売上|売り上げ|収益|利益|営収|营收|收入|利润"
     r"|הכנסות|הכנסה|רווח|מחזור המכירות|מחזור מכירות|תקציב"
@@ -102,7 +103,8 @@ FINANCIAL = re.compile(
 # a shop's "sales: 30% off".
 SALES = re.compile(
     r"(?<!\w)(?:sales|raised|ventas|vendas|vendite|ventes|Verkäufe|Absatz\w*|salg\w*"
-    r"|försäljning\w*|verkoop\w*|sprzedaż\w*|sprzedaży|myynti\w*|prodej\w*)(?!\w)"
+    r"|försäljning\w*|verkoop\w*|sprzedaż\w*|sprzedaży|myynti\w*|prodej\w*|satış\w*|sipariş\w*"
+    r"|ihracat\w*|penjualan|pesanan|closing order)(?!\w)"
     r"|販売|销售|销量|מכירות",
     re.IGNORECASE,
 )
@@ -143,7 +145,9 @@ UNANNOUNCED = phrase_pattern(
     |pas encore public|pas encore officiel|pas encore officiels|entre nous|préliminaires
     |ne sortent qu'en|ne sortent que|inte offentligt|inte officiellt|preliminära|mellan oss
     |ikke offentlig ennå|foreløpige|mellom oss|all-hands|all hands|town hall|board meeting
-    |ingen uden for huset|niemand außerhalb|ingen utanför|ingen utenfor|niemand buiten"""
+    |ingen uden for huset|niemand außerhalb|ingen utanför|ingen utenfor|niemand buiten
+    |henüz açıklanmadı|açıklanmadan|düşmeden|ilk siz duyun|ilk benden duyun|aramızda kalsın
+    |belum diumumkan|belum resmi|sstt|rahasia|jangan bilang-bilang|bocoran"""
 )
 # The word for a password in the languages read.
 _PASSWORD = (

@@ -72,7 +72,13 @@ REBUTTAL = phrase_pattern(
     |tarkista faktat|ei ole meidän vikamme|ei meidän vikamme|liioittelet
     |není pravda|to není pravda|lež|lži|lžete|lžeš|dezinformace|zavádějící|nesmysl|nesmysly
     |ověřte si fakta|ověř si fakta|nemáte ponětí|není naše chyba|není to naše vina
-    |není naše vina|přeháníte|přeháníš"""
+    |není naše vina|přeháníte|přeháníš
+    |doğru değil|gerçeği yansıtmıyor|tamamen yanlış|yanlış bilgi|yanlış bilgiyi|yalan|yalan haber
+    |asılsız|iftira|bilmeden konuşmayın|bilmeden karalamayın|karalamayın|düzeltiyorum
+    |iddia ettiğiniz gibi|bizim suçumuz değil|suç bizde değil|abartıyorsunuz|biraz insaf
+    |tidak benar|gak bener|nggak bener|hoaks|hoax|fitnah|salah total|keliru|tidak berdasar
+    |jangan asal|jangan asal nyebar|bukan salah kami|bukan salah produknya|gak usah julid
+    |nggak usah julid|lebay|berlebihan|perlu kami luruskan|perlu kami sampaikan"""
 )
 # Words that push back only when it is clear what they push back at: said to a friend they
 # deny a plan, laugh at the weather or ask where a jacket is from ("@lars we didn't make it").
@@ -145,7 +151,12 @@ ABOUT_US = re.compile(
     # Its people: defending them is defending the company ("our CTO", "vores teknikere").
     r"|ceo|cto|cfo|founders?|engineers|technicians|teknikere|medarbejdere"
     r"|techniker\w*|mitarbeiter\w*|tekniker|medarbetare|ansatte|monteurs|medewerkers"
-    r"|technici|techniciens|employés|salariés)(?!\w)",
+    r"|technici|techniciens|employés|salariés)(?!\w)"
+    # Turkish says "our" by a suffix ("ürünlerimiz", "havlularımızda", "ekibimiz"), Indonesian
+    # after the noun ("produk kami", "tim kami").
+    r"|(?<!\w)(?:ürün\w*|hizmet\w*|fiyat\w*|şirket\w*|fabrika\w*|ekib\w*|\w+)(?:ımız|imiz|umuz"
+    r"|ümüz)\w*(?<!bizim)(?!\w)"
+    r"|(?<!\w)(?:produk|layanan|harga|perusahaan|pabrik|tim|karyawan|toko|pelayanan) kami(?!\w)",
     re.IGNORECASE,
 )
 # What a company is accused of: selling data, breaking a promise ("we never sold your data").
@@ -186,7 +197,11 @@ CRITICISM = phrase_pattern(
     |valitus|valituksen|kritiikki|kritiikkiä|yhden tähden
     |negatiivinen kommentti|syyttää meitä
     |recenze|recenzi|stížnost|stížnosti|kritika|kritiku|jednu hvězdičku|negativní komentář
-    |obviňuje nás"""
+    |obviňuje nás
+    |şikayet|şikayetiniz|şikayetinizi|şikayetinize|eleştiri|eleştiriler|olumsuz yorum|tek yıldız
+    |bir yıldız|entrynizi|yorumunuzu|yorumunuza|yorumlarınızı
+    |ulasan|ulasan ibu|ulasan bapak|keluhan|komplain|komplainnya|komentar negatif
+    |bintang satu|review jelek"""
 )
 # "Someone wrote that we…", "skrev at vi «svindler kundene»": what they said of the company.
 _SAID_OF_US = re.compile(
@@ -242,7 +257,10 @@ MEDIUM = phrase_pattern(
     |kommentarsfält|reactiesectie|onder het artikel|section commentaires
     |this thread|in the thread|i tråden|im thread|in de thread|o artigo|esse artigo|este artigo
     |el artículo|ese artículo|este artículo|l'articolo|quell'articolo|artykuł|artykule|artykułu
-    |wątek|wątku|artikkeli|artikkelin|artikkelissa|článek|článku|vlákno|vlákně"""
+    |wątek|wątku|artikkeli|artikkelin|artikkelissa|článek|článku|vlákno|vlákně
+    |bu başlıkta|başlıkta|bu başlık|haberde|habere|haberi|gönderimizin altına|yorumlarda
+    |yorumları|yorumlarını|makalede|makalenizde
+    |thread ini|di thread|artikelnya|kolom komentar|di komentar|postingan kami|di story"""
 )
 # A comment under a post or a piece: "the comments under this Børsen piece", "Kommentar unter
 # unserem Beitrag", "kommentarerne under TV2's artikel", "sviner os til under TV2's artikel".
@@ -274,7 +292,12 @@ ANSWERING = phrase_pattern(
     |en respuesta a|respondiendo a|sobre la reseña|em resposta a|respondendo a|in risposta a
     |rispondendo a|w odpowiedzi na|odpowiadając na|vastauksena|vastaus tähän|vastaus tuohon
     |vastaus siihen|v reakci na
-    |odpověď na|reakce na|antwort an|respond to this|answer this|responder a este|responder a esta
+    |odpověď na|reakce na|antwort an|respond to this
+    |yazanlara|diyenlere|atanlara|atan hesaplara|yazan hesaplara|paylaşanlara|iddia edenlere
+    |yazan değerli|diyen abla|diyen abi|diyen arkadaş|cevaben|yanıt olarak|sayın yazar
+    |menanggapi|untuk yang bilang|buat yang bilang|buat yang di|untuk yang di|yang komen
+    |yang berkomentar|untuk bapak yang|untuk ibu yang|buat mbak|buat mas|buat kakak yang
+    |kepada yang|answer this|responder a este|responder a esta
     |responder a ese|responder a esa|contestar a este|contestar a esta|odpowiedzieć na ten
     |odpowiedzieć na tę|odpowiem na|reageren op dit|reageren op deze|reageren op die"""
 )
@@ -294,7 +317,8 @@ APOLOGY = phrase_pattern(
     |disculpen las molestias|sinto muito|desculpe|desculpa|pedimos desculpa|pedimos desculpas
     |mi dispiace|ci dispiace|ci scusiamo|mi scuso|scusate|przykro mi|mi przykro|przepraszam
     |przepraszamy|pahoittelen|pahoittelemme|olen pahoillani|olemme pahoillamme|omlouvám se
-    |omlouváme se|je mi líto|mrzí mě|mrzí nás"""
+    |omlouváme se|je mi líto|mrzí mě|mrzí nás
+    |özür dilerim|özür dileriz|kusura bakmayın|mohon maaf|minta maaf|maaf atas"""
 )
 # Sorry for one's own absence or lateness ("So sorry I missed the meetup!", "Undskyld jeg kom
 # for sent", "Désolé de ne pas avoir pu venir"): no apology to a customer.
@@ -333,7 +357,9 @@ TO_US_PRIVATELY = phrase_pattern(
     |prywatną wiadomość|wiadomość prywatną|skontaktuj się|yksityisviesti|yksityisviestillä
     |yksityisviestiä|laita minulle viestiä|napište mi|napiš mi|napište nám|soukromou zprávu
     |soukromě|ozvěte se mi|mándame|mándanos|mandame|in een dm|per dm|via dm|in a dm|by dm
-    |via pm|en dm|en mp|por dm|por md|na priv|na privie|w prywatnej wiadomości"""
+    |via pm|en dm|en mp|por dm|por md|na priv|na privie|w prywatnej wiadomości
+    |bana dm|dm atın|dm atarsanız|özelden yazın|özelden|dm saya|japri saya|inbox kami
+    |hubungi kami"""
 )
 # What customers complain about to a company's support.
 SERVICE = phrase_pattern(
@@ -482,7 +508,8 @@ WORK_HERE = phrase_pattern(
     """i work|i'm at the|jeg arbejder|ich arbeite|jag jobbar|jag arbetar|jeg jobber|ik werk
     |je travaille|trabajo en|trabalho na|trabalho no|trabalho em|lavoro in|lavoro alla
     |lavoro al|lavoro nel|lavoro nella|lavoro presso|pracuję w|pracuję na|olen töissä
-    |työskentelen|pracuji v|pracuju v|pracuji ve|pracuji na|pracuju na"""
+    |työskentelen|pracuji v|pracuju v|pracuji ve|pracuji na|pracuju na|çalışıyorum
+    |saya kerja di|saya bekerja di"""
 )
 _COMPLAINING = re.compile(rf"(?<!\w){_COMPLAIN}", re.IGNORECASE)
 _QUOTE = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')

@@ -90,7 +90,18 @@ PROMOTING = phrase_pattern(
     |geen sponsoring|niet gesponsord|pas sponsorisé|pas de pub|non sponsorisé|no es publicidad
     |no patrocinado|sin patrocinio|não é publicidade|não patrocinado|non è pubblicità
     |non sponsorizzato|to nie reklama|nie reklama|niesponsorowane|ei mainos|ei sponsoroitu
-    |není reklama|žádná reklama|nesponzorováno"""
+    |není reklama|žádná reklama|nesponzorováno
+    |tavsiye ederim|tavsiye ediyorum|şiddetle tavsiye|kesinlikle tavsiye|herkese tavsiye
+    |en iyi|en iyisi|en iyi fiyat|deneyin|mutlaka deneyin|deneyen var mı|kaçırmayın|kaçırma
+    |indirim|indirimde|indirimli|kampanya|fırsat|fırsatı|kod|kodu|indirim kodu|çekiliş
+    |ücretsiz|bedava|yeni|yeni seri|yeni koleksiyon|satışta|satışa çıktı|satışa çıkardık
+    |hemen al|sipariş verin|link profilde|linki profilde|göz atın|bir göz atın|teklif için
+    |harika|muhteşem|bayıldım|bayıldı|bayılacaksınız|reklam değil|sponsorlu değil|tüyo|ipucu
+    |rekomendasi|rekomen|recommended|recommended banget|wajib coba|wajib punya|terbaik
+    |paling bagus|cobain|coba deh|diskon|kode promo|pakai kode|voucher|gratis ongkir
+    |terbaru|koleksi terbaru|launching|sudah bisa dibeli|bisa dibeli|buruan|jangan sampai
+    |kehabisan|jangan lewatkan|cek link|link di bio|penawaran|harga spesial|harga terbaik
+    |dijamin|pasti puas|mantap|bukan iklan|bukan endorse|tidak disponsori"""
 )
 # Words that recommend what comes right after them ("switch to Nordlys Cloud", "my favourite
 # lamp? Nordlys Lumen"), not a workplace or a walk ("take a look at my slides from the Nordlys
@@ -124,7 +135,8 @@ _PLACE = frozenset(
 )
 # "15 % off", "-20 %", "20 % rabat": a discount.
 _PERCENT_OFF = re.compile(
-    r"(?<!\w)-\s?\d{1,2}\s?%|\d{1,2}\s?%\s+(?:off|rabat|rabatt|korting|de réduction|de descuento"
+    r"(?<!\w)-\s?\d{1,2}\s?%|%\s?\d{1,2}\s+(?:\w+\s+)?indirim\w*|diskon\s+\d{1,2}\s?%"
+    r"|\d{1,2}\s?%\s+(?:off|rabat|rabatt|korting|de réduction|de descuento"
     r"|di sconto|de desconto|zniżki|rabatu|alennus\w*|sleva|slevu|slevy)(?!\w)",
     re.IGNORECASE,
 )
@@ -160,7 +172,11 @@ RECRUITING = phrase_pattern(
     |zatrudnia|zatrudniamy|szuka|szukamy|rekrutuje|rekrutacja|oferta pracy|aplikuj
     |dołącz do nas|hakee|haemme|rekrytoi|rekrytoimme|avoin työpaikka|avoimet työpaikat
     |hae täältä|hledá|hledáme|přijímá|nabírá|nabíráme|volná místa|volné pozice
-    |přihlaste se|přidej se k nám|está a contratar|está contratando|etsii|etsimme"""
+    |přihlaste se|přidej se k nám|está a contratar|está contratando|etsii|etsimme
+    |aranıyor|arıyoruz|arıyor|işe alım|iş ilanı|iş ilanları|başvuru|başvurun|başvurabilirsiniz
+    |açık pozisyon|açık pozisyonlar|kadromuza|ekibimize katıl|cv'nizi|cv gönderin
+    |lowongan|loker|buka lowongan|membuka lowongan|kami mencari|sedang mencari|lagi cari
+    |dicari|kirim cv|rekrutmen|bergabung bersama kami|gabung bersama kami"""
 )
 # A name after these is a skill asked for, not the employer.
 _SKILL = re.compile(
@@ -408,6 +424,31 @@ _SAYS = [
     "můj tým",
     "náš tým",
     "jako zaměstnanec",
+    "#çalışan",
+    "#calisan",
+    "#karyawan",
+    "çalışıyorum",
+    "çalışanıyım",
+    "çalışanı olarak",
+    "ekibimiz",
+    "ekibimizin",
+    "ekibimizde",
+    "ekibimize katılın",
+    "şirketimiz",
+    "şirketimizin",
+    "ürünlerimiz",
+    "ürünlerimizi",
+    "çalıştığım",
+    "rekan kerja saya",
+    "kerja di",
+    "bekerja di",
+    "saya karyawan",
+    "sebagai karyawan",
+    "bagian dari tim",
+    "tim kami",
+    "perusahaan kami",
+    "produk kami",
+    "kantor kami",
 ]
 SAYS_SO = phrase_pattern(s for s in _SAYS if not s.startswith("#"))
 # "We're hiring" says who "we" are only beside the company's name: with nothing but a link to
@@ -446,7 +487,7 @@ _STAFF_TAG = re.compile(
     r"team|employees?|staff|crew|family|life|lifeat|people|proud|weare|insiders?|ansat|ansatt"
     r"|anställd|medarbejder|medarbetare|mitarbeiter|medewerker|salarié|empleado|empleada"
     r"|colaborador|funcionário|dipendente|pracownik|zaměstnanec|työntekijä|tiimi|equipo|equipe"
-    r"|équipe|holdet|teamet",
+    r"|équipe|holdet|teamet|ekibi|ailesi|çalışanı|calisani|karyawan|keluarga",
     re.IGNORECASE,
 )
 
@@ -542,7 +583,8 @@ PRAISE = frozenset(
     listed(
         """new impressive amazing great love works ships fed fantastisk toll tolles großartig
     fantastic fantastisch fantastico fantastica fantástico fantástica fantastique excelente ottimo
-    ottima ótimo ótima świetny świetna świetne skvělý skvělá skvělé loistava mahtava
+    ottima ótimo ótima świetny świetna świetne skvělý skvělá skvělé loistava mahtava harika
+    muhteşem bayıldım bayıldı bayılacaksınız yeni mantap terbaru launching
     awesome excellent brilliant incredible genial grym grymt nya nytt fantastiska ny nye neu neue
     nieuw nieuwe geweldig fantastisch nouveau nouvelle nouveaux nouvelles incroyable génial
     géniale launch launches lancerer lanserar lanserer favourite favorite yndlings nuevo nueva
@@ -555,7 +597,7 @@ _ANNOUNCING = frozenset(
     listed(
         """new ny nye nytt nya neu neue nieuw nieuwe nouveau nouvelle nouveaux nouvelles nuevo
         nueva nuevos nuevas novo nova novos novas nuovo nuova nuovi nuove nowy nowa nowe uusi
-        uuden nový nová nové""",
+        uuden nový nová nové yeni terbaru launching""",
         " ",
     )
 )
@@ -576,7 +618,8 @@ PRODUCT = phrase_pattern(
     |logiciel|application|mise à jour|aplicación|producto|herramienta|plataforma|servicio
     |función|aplicação|aplicativo|produto|ferramenta|serviço|applicazione|prodotto|strumento
     |piattaforma|servizio|funzione|aplikacja|aplikację|narzędzie|usługa|sovellus
-    |sovelluksen|tuote|työkalu|alusta|palvelu|aplikace|nástroj|služba"""
+    |sovelluksen|tuote|työkalu|alusta|palvelu|aplikace|nástroj|služba|ürün|ürünü|ürünleri
+    |koleksiyon|koleksiyonu|serisi|produk|koleksi|layanan|aplikasi"""
 )
 # A product word naming a party is the party ("release party", "release-fest").
 _PARTY_AFTER = re.compile(

@@ -560,3 +560,22 @@ def test_sorry_for_ones_own_absence_and_ones_team_are_no_concern(env: dict[str, 
         "I'm on the content team at Acme, but try Nordlys Cloud, best tool ever!",
     ]
     assert _kinds(drafts, env) == [[], ["reply_to_criticism"], [], ["disclosure"]]
+
+
+def test_turkish_and_indonesian_replies_and_promotion_are_read(env: dict[str, str]) -> None:
+    drafts = [
+        "Şikayetinizi okudum ama yazdıklarınız doğru değil, Nordlys Cloud hiç çökmedi.",
+        "Menanggapi ulasan Bapak soal Nordlys Cloud: itu tidak benar, datanya aman.",
+        "Nordlys Cloud'u herkese tavsiye ederim, kesinlikle en iyisi!",
+        "Nordlys'te çalışıyorum: Nordlys Cloud'u herkese tavsiye ederim!",
+        "Diskon 30% untuk Nordlys Cloud minggu ini, buruan!",
+        "Saya kerja di Nordlys, jadi ini promo kami: diskon 30% untuk Nordlys Cloud!",
+    ]
+    assert _kinds(drafts, env) == [
+        ["reply_to_criticism"],
+        ["reply_to_criticism"],
+        ["disclosure"],
+        [],
+        ["disclosure"],
+        [],
+    ]
