@@ -2,10 +2,15 @@
 false alarms on fine drafts, and the median time per draft. The held-out drafts come first.
 
 Run: .venv/bin/python bench/check_eval.py [--set FILE] [--split holdout|dev|all] [--verbose]
+                                           [--stages]
      .venv/bin/python bench/check_eval.py --policies FILE [--verbose]
 
 With the dev split, the dev policies of tests/checks/policies_dev.yaml are measured too.
 `--policies FILE` measures only a policies file in policies_dev.yaml's format (no drafts set).
+
+`--stages` prints, for a set whose rule-breaking drafts name the rule they break (`section` or
+`rule`), where the company's own rules are lost: the rule not read as one (the reader), read but
+not cited (the matching), and citations of a section other than the one broken.
 
 `--set FILE` measures a later set (all of it, one split): the retired ones
 (tests/checks/drafts_retired1-11.yaml) are dev material. The held-out sets (drafts_unseen12.yaml and
@@ -15,6 +20,7 @@ later, policies_unseen10.yaml and later) are measured by the lead only.
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import sys
 import time
@@ -25,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from handlers.checks.concerns import Kind, Result  # noqa: E402
 from handlers.checks.review import OfflineReview  # noqa: E402
+from handlers.checks.rules import rules  # noqa: E402
 from handlers.guidelines.document import GuidelinesFile  # noqa: E402
 from tests.checks.evalset import (  # noqa: E402
     DRAFTS,
@@ -67,6 +74,44 @@ def report(name: str, results: list[tuple[Draft, Result, float]], verbose: bool)
                     print(f"      {concern.kind.value}: {span!r} | {concern.reason[:110]}")
 
 
+def _same(title: str, label: str) -> bool:
+    """Whether a section's title is the one a draft's `section` label names."""
+    return re.findall(r"\w+", title.lower()) == re.findall(r"\w+", label.lower())
+
+
+def report_stages(review: OfflineReview, results: list[tuple[Draft, Result, float]]) -> None:
+    """Print where the rule-breaking drafts that name their rule are lost: not read as a rule,
+    read but not cited, or another section cited; and citations on drafts that break none."""
+    index = review.guidelines.prepared()
+    forbidding = [rule for rule in rules(index.sections, index.language) if not rule.obliging]
+    labelled = [
+        (d, r) for d, r, _ in results if Kind.GUIDELINE in d.kinds and (d.section or d.rule)
+    ]
+    if not labelled:
+        print("  stages: no draft here names the rule it breaks")
+        return
+    read = cited = elsewhere = 0
+    for draft, result in labelled:
+        if draft.section:
+            mine = {r.section.title for r in forbidding if _same(r.section.title, draft.section)}
+        else:
+            mine = {r.section.title for r in forbidding if draft.rule.lower() in r.text.lower()}
+        sections = {c.section for c in result.concerns if c.kind is Kind.GUIDELINE}
+        read += bool(mine)
+        cited += bool(sections & mine)
+        elsewhere += bool(sections - mine) and not sections & mine
+    others = [
+        r
+        for d, r, _ in results
+        if Kind.GUIDELINE not in d.kinds | d.may and Kind.GUIDELINE in r.kinds
+    ]
+    print(
+        f"  stages of the rules ({len(labelled)} drafts naming theirs): read {read}, of those"
+        f" cited {cited}; another section cited instead {elsewhere};"
+        f" cited on drafts breaking none {len(others)}"
+    )
+
+
 def report_policies(verbose: bool, path: Path = POLICIES) -> None:
     """Print how the rules of the policies in `path` (policies_dev.yaml's format) are found."""
     outcomes = policy_outcomes(path)
@@ -107,6 +152,9 @@ def main() -> None:
     parser.add_argument("--split", default="all", choices=["holdout", "dev", "all"])
     parser.add_argument("--verbose", action="store_true", help="list every wrong draft")
     parser.add_argument(
+        "--stages", action="store_true", help="where the company's own rules are lost"
+    )
+    parser.add_argument(
         "--policies", type=Path, help="measure only this policies file (policies_dev.yaml's format)"
     )
     args = parser.parse_args()
@@ -130,6 +178,8 @@ def main() -> None:
             result = review.check(draft.text, draft.context)
             results.append((draft, result, time.perf_counter() - start))
         report(split, results, args.verbose)
+        if args.stages:
+            report_stages(review, results)
     if args.split in ("dev", "all") and args.set.resolve() == DRAFTS:
         report_policies(args.verbose)
 

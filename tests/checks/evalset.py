@@ -39,6 +39,10 @@ class Draft:
     kinds: frozenset[Kind]
     may: frozenset[Kind]
     context: Context
+    # The rule a `guideline` draft breaks, where its set says: the section's title (`section`)
+    # or words of the sentence (`rule`).
+    section: str = ""
+    rule: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,8 @@ def load_eval_set(path: Path = DRAFTS) -> EvalSet:
             frozenset(Kind(kind) for kind in item["kinds"]),
             frozenset(Kind(kind) for kind in item.get("may") or ()),
             Context(item.get("profile", ""), report_keys, today),
+            str(item.get("section") or ""),
+            str(item.get("rule") or ""),
         )
         for item in data["drafts"]
     )
