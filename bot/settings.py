@@ -30,6 +30,7 @@ from pydantic_settings import (
 
 import handlers
 from bot.environment import DEFAULT_HOST, DEFAULT_PORT, tidy_value, without_endpoint
+from handlers.channel_links import linked_channel
 from handlers.checks.concerns import CheckSettings
 from handlers.checks.secrets import ConfidentialTerms, read_terms
 from handlers.groups import ENTRA_GROUP_PREFIX, GUID
@@ -84,6 +85,13 @@ def _split_commas(value: object) -> object:
     if isinstance(value, str):
         return [part.strip() for part in value.split(",") if part.strip()]
     return value
+
+
+def _linked(entry: str) -> str:
+    """`entry` (with or without `teams:`), a Teams channel's link read as the channel's id."""
+    prefix = "teams:" if entry.startswith("teams:") else ""
+    channel_id = linked_channel(entry.removeprefix(prefix))
+    return prefix + channel_id if channel_id else entry
 
 
 def _check_tenant(value: str) -> None:
@@ -381,7 +389,12 @@ class Settings(BaseSettings):
     @field_validator("escalation_channel")
     @classmethod
     def _channel_ids(cls, value: str | None) -> str | None:
-        for entry in (part.strip() for part in (value or "").split(",")):
+        """The channels' ids, a Teams channel's link (or its id as the link writes it,
+        19%3a…%40thread.tacv2) read as its id."""
+        if value is None:
+            return None
+        entries = [_linked(part.strip()) for part in value.split(",")]
+        for entry in entries:
             platform, _, rest = entry.partition(":")
             named = platform in CHANNEL_SHAPES and fits(platform, rest, CHANNEL_SHAPES)
             bare = any(fits(name, entry, CHANNEL_SHAPES) for name in CHANNEL_SHAPES)
@@ -389,9 +402,9 @@ class Settings(BaseSettings):
                 raise ValueError(
                     f"{entry!r} is not a channel id: a Slack channel's id starts with C or G"
                     " (the channel's details show it at the bottom), a Teams channel's with 19:"
-                    " (in its link, Get link to channel)"
+                    " (or its link, from Get link to channel)"
                 )
-        return value
+        return ",".join(entries)
 
     @field_validator("feeds")
     @classmethod

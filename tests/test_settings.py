@@ -293,7 +293,21 @@ def test_choices_are_read_in_any_case(monkeypatch: pytest.MonkeyPatch, tmp_path:
 
 def test_channel_ids_of_both_platforms_are_taken(make_settings: SettingsFactory) -> None:
     channels = "CSOCIAL, slack:G0PRIVATE, teams:19:abc@thread.tacv2, 19:def@thread.tacv2"
-    assert make_settings(escalation_channel=channels).escalation_channel == channels
+    assert make_settings(escalation_channel=channels).escalation_channel == channels.replace(
+        ", ", ","
+    )
+
+
+def test_a_teams_channel_is_taken_as_its_link_gives_it(make_settings: SettingsFactory) -> None:
+    # The link from "Get link to channel" holds the id percent-encoded (review14a A4).
+    link = (
+        "https://teams.microsoft.com/l/channel/19%3a4a1b2c3d4e5f%40thread.tacv2/Sosiale%20medier"
+        "?groupId=0b1c2d3e-1111-2222-3333-444455556666&tenantId=0b1c2d3e-1111-2222-3333-444455556667"
+    )
+    channels = f"CSOCIAL, teams:19%3a4a1b2c3d4e5f%40thread.tacv2, {link}"
+    assert make_settings(escalation_channel=channels).escalation_channel == (
+        "CSOCIAL,teams:19:4a1b2c3d4e5f@thread.tacv2,19:4a1b2c3d4e5f@thread.tacv2"
+    )
 
 
 def test_a_secret_is_never_quoted_back(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

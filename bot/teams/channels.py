@@ -6,19 +6,14 @@ from __future__ import annotations
 
 import asyncio
 import json
-import re
 from typing import Any
-from urllib.parse import unquote
 
 from botbuilder.core import TurnContext
 from botbuilder.core.teams import TeamsInfo
 
 from bot.teams.conversations import TABLE, Conversation, Conversations
+from handlers.channel_links import linked_channel
 from handlers.core import Channel
-from handlers.people import CHANNEL_SHAPES
-
-# A channel's "Get link to channel": https://teams.microsoft.com/l/channel/19%3a…%40thread.tacv2/…
-_CHANNEL_LINK = re.compile(r"teams\.microsoft\.com/l/channel/([^/?#\s]+)", re.IGNORECASE)
 
 
 async def learn_channels(
@@ -62,9 +57,8 @@ class TeamsChannels:
         """The channel a pasted channel link names, or the one channel called `name` (any
         case) in the teams the app is in; None when there is none, or several (every team
         has a General)."""
-        if link := _CHANNEL_LINK.search(name):
-            channel_id = unquote(link.group(1))
-            return channel_id if CHANNEL_SHAPES["teams"].match(channel_id) else None
+        if channel_id := linked_channel(name):
+            return channel_id
         rows = self.conversations.db.query(
             f"SELECT conversation_id, reference FROM {TABLE}"
             " WHERE kind = 'channel' AND uninstalled_at IS NULL"
