@@ -202,6 +202,20 @@ _LISTED = {
     "bg": ("Bulgarian", "", "ъ"),
     "tr": ("Turkish", "turkish", "ğış"),
 }
+# Vietnamese writes each syllable apart and has no Snowball stemmer: its syllables are read as
+# they are. Only its connectives and sentence particles are stop words: a syllable that is a
+# function word alone is often half of a word of content ("không phù hợp", "có thể"), and the
+# stop-words package's Vietnamese list holds content syllables too ("tin", "chính", "bài").
+# Its letters with a horn, a stroke or two marks are its own.
+_VIETNAMESE_STOP = "và của là các những cho với trong để thì mà hoặc nhưng ạ nhé nhỉ"
+VIETNAMESE = Language(
+    "vi",
+    "Vietnamese",
+    "",
+    frozenset(_VIETNAMESE_STOP.split()),
+    frozenset(),
+    "đơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ",
+)
 # Its Turkish list was saved in the Turkish Windows code page and read as Latin-1 ("altmýþ").
 _MISREAD = {"tr": "cp1254"}
 
@@ -235,6 +249,7 @@ LANGUAGES: dict[str, Language] = {
 READ_ONLY: dict[str, Language] = {
     **{language.code: language for language in (CATALAN, ITALIAN, PORTUGUESE)},
     **{code: _listed(code, *listed) for code, listed in _LISTED.items()},
+    VIETNAMESE.code: VIETNAMESE,
 }
 DEFAULT_LANGUAGE = ENGLISH
 # How much more another language must score than the one expected when the text has words of

@@ -288,6 +288,30 @@ def test_a_short_question_in_the_policys_language_is_read_in_it() -> None:
     assert [term.word for term in index.query_terms("Can I delete a post?")] == ["delete", "post"]
 
 
+VIETNAMESE = (
+    "# Chính sách mạng xã hội\n\n## Mật khẩu\n\nKhông chia sẻ mật khẩu của tài khoản công ty"
+    " với người khác.\n\n## Bình luận\n\nKhông trả lời các bình luận tiêu cực về công ty và"
+    " hãy báo cho nhóm truyền thông.\n"
+)
+
+
+def test_a_vietnamese_policy_is_read_in_vietnamese_syllable_by_syllable() -> None:
+    # flipper-chinh-sach-vi, a Vietnamese dev policy, was read as Italian, then Romanian: its
+    # syllables and its questions' cut by another language's stemmer and stop words.
+    index = Index(split_sections(VIETNAMESE), semantic=False)
+    assert index.reading == "vi"
+    question = "Tôi có được chia sẻ mật khẩu của trang với đồng nghiệp không?"
+    assert [term.stem for term in index.query_terms(question)] == [
+        *("tôi", "có", "được", "chia", "sẻ", "mật", "khẩu", "trang"),
+        *("đồng", "nghiệp", "không"),
+    ]
+    # An English question on it is read as English.
+    assert [term.word for term in index.query_terms("Can I share the password?")] == [
+        "share",
+        "password",
+    ]
+
+
 def test_words_stemmed_in_many_threads_at_once_get_their_own_stems() -> None:
     # Checks and answers run in worker threads, so two people answered at once stem words at
     # the same moment; a stemmer shared between threads raised IndexError and gave wrong stems
