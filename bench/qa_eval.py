@@ -12,12 +12,15 @@ verdict has weights and thresholds of its own.
 
 Run: .venv/bin/python bench/qa_eval.py [--holdout] [--verbose] [--bm25-only] [--legacy]
      [--shipped-retrieval] [--corpus FOLDER] [--validation SLUG,...] [--rerank SIGNAL]
+     [--verdict-figure FIGURE]
      --legacy measures tests/guidelines/eval.yaml (sections named by heading) as before;
      --shipped-retrieval chooses only the verdict leave-one-policy-out (minutes, not an hour);
      --validation sets dev policies apart (policies just retired from the held-out split): each
      is measured like a held-out one, with the weights chosen on the other dev policies, and no
      weight is chosen on it;
-     --rerank measures a candidate re-ranking signal on the dev policies (see RERANK_SIGNALS).
+     --rerank measures a candidate re-ranking signal on the dev policies (see RERANK_SIGNALS);
+     --verdict-figure measures the verdict with a candidate figure beside its own (see
+     VERDICT_FIGURES), its weights fitted and thresholds chosen as for the others.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ from handlers.guidelines.answer import (  # noqa: E402
 )
 from handlers.guidelines.embedding import BUNDLED, Embedder, load_embedder  # noqa: E402
 from handlers.guidelines.language import content_words, stem  # noqa: E402
-from handlers.guidelines.retrieval import Hit, Index, unit_texts  # noqa: E402
+from handlers.guidelines.retrieval import Hit, Index, _holds, unit_texts  # noqa: E402
 from handlers.guidelines.sections import Section, split_sections  # noqa: E402
 from handlers.guidelines.tuning import DEFAULT_TUNING, Tuning  # noqa: E402
 from tests.guidelines.evalset import (  # noqa: E402
@@ -118,12 +121,14 @@ class Found:
     hits: tuple[Hit, ...]
     top1: bool = False
     top3: bool = False
+    # A candidate verdict figure's value (--verdict-figure), weighed after the verdict's own.
+    more: tuple[float, ...] = ()
 
     @classmethod
-    def of(cls, question: Question, hits: Sequence[Hit]) -> Found:
+    def of(cls, question: Question, hits: Sequence[Hit], more: tuple[float, ...] = ()) -> Found:
         """Judge the passages found once (the verdict thresholds do not change them)."""
         right = [question.answered_by(hit.section) for hit in hits[:3]]
-        return cls(question, tuple(hits), bool(right) and right[0], any(right))
+        return cls(question, tuple(hits), bool(right) and right[0], any(right), more)
 
 
 @dataclass
@@ -188,23 +193,29 @@ def figures(found: Iterable[Found], tuning: Tuning) -> Figures:
     """The figures of the passages found, with the verdict thresholds of `tuning`."""
     counted = Figures()
     for item in found:
-        counted.add(item.question, item.top1, item.top3, verdict(item.hits, tuning))
+        counted.add(item.question, item.top1, item.top3, verdict(item.hits, tuning, item.more))
     return counted
 
 
 def search_all(
-    evalset: EvalSet, names: Iterable[str], tuning: Tuning, model: Embedder | None
+    evalset: EvalSet,
+    names: Iterable[str],
+    tuning: Tuning,
+    model: Embedder | None,
+    figure: VerdictFigure | None = None,
 ) -> dict[str, list[Found]]:
-    """The passages the answerer finds for every question of the documents `names`."""
+    """The passages the answerer finds for every question of the documents `names` (with the
+    candidate verdict `figure` of each, if one is measured)."""
     found: dict[str, list[Found]] = {}
     for name in names:
         index = _index(evalset, name, model)
         index.tuning = tuning
-        found[name] = [
-            Found.of(item, index.search(item.question, limit=3))
-            for item in evalset.questions
-            if item.doc == name
-        ]
+        found[name] = []
+        for item in evalset.questions:
+            if item.doc == name:
+                hits = index.search(item.question, limit=3)
+                more = (figure(index, item.question, hits),) if figure and hits else ()
+                found[name].append(Found.of(item, hits, more))
     return found
 
 
@@ -279,10 +290,11 @@ def fit_verdict(found: Sequence[Found], tuning: Tuning) -> Tuning:
             if c is not None and item.hits[0].similarity_model == model
         )
         tuning = replace(tuning, similarity_model=model, similarity_center=round(center, 3))
-    raw = np.array([verdict_features(item.hits, tuning) for item in found])
+    raw = np.array([(*verdict_features(item.hits, tuning), *item.more) for item in found])
     labels = np.array([float(item.question.covered) for item in found])
     plain = raw.copy()
-    plain[:, COSINES] = 0.0
+    # A candidate figure (after the verdict's own) is the model's too.
+    plain[:, [*COSINES, *range(len(FEATURES), raw.shape[1])]] = 0.0
     across = np.array([_judged_across(item, tuning) for item in found], dtype=bool)
     return replace(
         tuning,
@@ -425,11 +437,14 @@ def measure(
     verbose: bool,
     fast: bool = False,
     validation: Sequence[str] = (),
+    figure: VerdictFigure | None = None,
 ) -> None:
     """Print the held-out figures (if asked), leave-one-policy-out per dev policy and overall,
     plain BM25 beside them, and the weights chosen on every dev policy. `fast` keeps the
     retrieval weights of tuning.py and chooses only the verdict (minutes, not an hour). The
-    dev policies named in `validation` are measured as held-out ones instead of the others."""
+    dev policies named in `validation` are measured as held-out ones instead of the others.
+    A candidate verdict `figure` is weighed beside the verdict's own wherever its weights are
+    fitted (the shipped weights have none for it)."""
     unknown = set(validation) - {n for n, split in evalset.splits.items() if split == "dev"}
     if unknown:
         raise SystemExit(f"not dev policies of the corpus: {', '.join(sorted(unknown))}")
@@ -441,7 +456,7 @@ def measure(
     grid = MULTILINGUAL_GRID if multilingual else RETRIEVAL_GRID
     retrievals = [DEFAULT_TUNING] if fast else _grid(DEFAULT_TUNING, grid)
     names = dev + (held if holdout else [])
-    runs = {tuning: search_all(evalset, names, tuning, model) for tuning in retrievals}
+    runs = {tuning: search_all(evalset, names, tuning, model, figure) for tuning in retrievals}
     chosen_all, _ = choose(runs, dev)
     if holdout and held:
         # What ships (tuning.py's defaults) first, then what the bench would choose now.
@@ -460,7 +475,9 @@ def measure(
         tuning, _ = choose(runs, others) if others else (DEFAULT_TUNING, Figures())
         found = runs[_retrieval(tuning)][name]
         with_hits = [item for item in found if item.hits]
-        scored += [(answer_probability(i.hits, tuning), i.question.covered) for i in with_hits]
+        scored += [
+            (answer_probability(i.hits, tuning, i.more), i.question.covered) for i in with_hits
+        ]
         counted = figures(found, tuning)
         baseline = bm25_figures(evalset, name)
         total.merge(counted)
@@ -474,7 +491,8 @@ def measure(
     print(_directions(*directions))
     print(_separation(scored, runs[_retrieval(chosen_all)], dev, chosen_all))
     print(f"embedding model: {model.name if model else 'none'}")
-    print(_timing(evalset, dev, chosen_all, model))
+    # The answer as it ships (a candidate figure's cost is not in it).
+    print(_timing(evalset, dev, _retrieval(chosen_all), model))
     print()
     print("Weights chosen on every dev policy (tuning.py's defaults may lag them; see --holdout):")
     print(f"  {_changed(chosen_all)}")
@@ -624,6 +642,97 @@ RERANK_SIGNALS: dict[str, Callable[[Embedder], Signal]] = {
     "sparse": lambda model: sparse_signal(),
 }
 
+# A candidate verdict figure (--verdict-figure): one value for the question and the passages
+# found, weighed after answer.verdict_features' by the verdict's logistic model. None ships:
+# their figures are in docs/evaluation.md.
+VerdictFigure = Callable[[Index, str, Sequence[Hit]], float]
+
+
+def _meaning(
+    index: Index, model: Embedder, question: str, hits: Sequence[Hit]
+) -> tuple[Any, Any, Any]:
+    """The best passage's vectors (heading, sentences, whole), the question's vector, and the
+    policy's mean passage (the whole passages' mean, unit length)."""
+    import numpy
+
+    vectors = index._section_vectors(model)
+    mean = numpy.mean([passage[-1] for passage in vectors], axis=0)
+    best = vectors[index.sections.index(hits[0].section)]
+    return best, index._question_vector(model, question), mean / numpy.linalg.norm(mean)
+
+
+def sentence_figure(model: Embedder) -> VerdictFigure:
+    """The cosine of the question and the best passage's closest sentence (or heading)."""
+
+    def figure(index: Index, question: str, hits: Sequence[Hit]) -> float:
+        best, asked, _ = _meaning(index, model, question, hits)
+        return float((best[:-1] @ asked).max())
+
+    return figure
+
+
+def centroid_figure(model: Embedder) -> VerdictFigure:
+    """How much closer the question is to the best passage (the answerer's cosine) than to the
+    policy as a whole (its mean passage): a question of the policy's field that no passage
+    answers is about as close to all of them."""
+
+    def figure(index: Index, question: str, hits: Sequence[Hit]) -> float:
+        _, asked, mean = _meaning(index, model, question, hits)
+        return (hits[0].similarity or 0.0) - float(mean @ asked)
+
+    return figure
+
+
+def agreement_figure(model: Embedder) -> VerdictFigure:
+    """The share of the other two passages shown that are under the best one's heading: found
+    scattered over the policy, none may answer."""
+
+    def figure(index: Index, question: str, hits: Sequence[Hit]) -> float:
+        return sum(hit.section.path == hits[0].section.path for hit in hits[1:]) / 2
+
+    return figure
+
+
+def ranks_figure(model: Embedder) -> VerdictFigure:
+    """Whether BM25 alone and the model's cosine alone put the same passage first."""
+
+    def figure(index: Index, question: str, hits: Sequence[Hit]) -> float:
+        terms = index.query_terms(question)
+        scores = index.scores(terms) if terms else [0.0] * len(index.sections)
+        cosines = index._similarities(model, question, range(len(index.sections)))
+        if not max(scores):
+            return 0.0
+        first = max(range(len(scores)), key=lambda doc: scores[doc])
+        return float(first == max(cosines, key=lambda doc: cosines[doc]))
+
+    return figure
+
+
+def asked_figure(model: Embedder) -> VerdictFigure:
+    """What the question asks beyond the words the best passage holds, by meaning: the words
+    it lacks, embedded alone (one more embedding a question), their closest sentence's cosine
+    in the best passage less their cosine with the policy's mean passage; the whole
+    question's when it lacks none."""
+
+    def figure(index: Index, question: str, hits: Sequence[Hit]) -> float:
+        best, asked, mean = _meaning(index, model, question, hits)
+        held = index._docs[index.sections.index(hits[0].section)]
+        lacking = [t.word for t in index.query_terms(question) if not _holds(held, t)]
+        if lacking:
+            asked = model.embed([" ".join(lacking)], query=True)[0]
+        return float((best[:-1] @ asked).max()) - float(mean @ asked)
+
+    return figure
+
+
+VERDICT_FIGURES: dict[str, Callable[[Embedder], VerdictFigure]] = {
+    "sentence": sentence_figure,
+    "centroid": centroid_figure,
+    "agreement": agreement_figure,
+    "ranks": ranks_figure,
+    "asked": asked_figure,
+}
+
 
 def _reranked(hits: Sequence[Hit], values: Sequence[float], weight: float) -> list[Hit]:
     best = hits[0].score or 1.0
@@ -736,6 +845,11 @@ def main(argv: Sequence[str] | None = None, out: Callable[[str], None] = print) 
         help="measure a candidate re-ranking signal on the dev policies (not the validation ones)",
     )
     parser.add_argument(
+        "--verdict-figure",
+        choices=sorted(VERDICT_FIGURES),
+        help="measure the verdict with a candidate figure beside its own",
+    )
+    parser.add_argument(
         "--validation",
         default="",
         help="dev policies (comma-separated slugs) measured as held out, never tuned on",
@@ -753,7 +867,13 @@ def main(argv: Sequence[str] | None = None, out: Callable[[str], None] = print) 
         dev = [n for n, split in evalset.splits.items() if split == "dev" and n not in validation]
         rerank_screen(evalset, dev, model, args.rerank)
         return
-    measure(evalset, args.holdout, model, args.verbose, args.shipped_retrieval, validation)
+    figure = None
+    if args.verdict_figure:
+        if model is None:
+            raise SystemExit("--verdict-figure needs the embedding model")
+        figure = VERDICT_FIGURES[args.verdict_figure](model)
+    fast = args.shipped_retrieval
+    measure(evalset, args.holdout, model, args.verbose, fast, validation, figure)
 
 
 if __name__ == "__main__":

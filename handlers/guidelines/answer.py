@@ -111,10 +111,13 @@ def judged_across(hit: Hit, tuning: Tuning = DEFAULT_TUNING) -> bool:
     return hit.across and hit.matched < 2 and _cosine(hit, tuning) is not None
 
 
-def answer_probability(hits: Sequence[Hit], tuning: Tuning = DEFAULT_TUNING) -> float:
+def answer_probability(
+    hits: Sequence[Hit], tuning: Tuning = DEFAULT_TUNING, more: Sequence[float] = ()
+) -> float:
     """How likely the best passage answers the question, by the verdict's logistic model (its
     weights without the cosine when the model it was fitted with gave none, its own weights for
-    a question in another language than the policy)."""
+    a question in another language than the policy). `more`: figures weighed after those of
+    verdict_features, by weights fitted with them (a candidate figure the bench measures)."""
     if not hits:
         return 0.0
     if judged_across(hits[0], tuning):
@@ -124,12 +127,14 @@ def answer_probability(hits: Sequence[Hit], tuning: Tuning = DEFAULT_TUNING) -> 
     else:
         weights_of = tuning.verdict_weights_plain
     bias, *weights = weights_of
-    features = verdict_features(hits, tuning)
+    features = (*verdict_features(hits, tuning), *more)
     z = bias + sum(w * f for w, f in zip(weights, features, strict=True))
     return 1 / (1 + math.exp(-z))
 
 
-def verdict(hits: Sequence[Hit], tuning: Tuning = DEFAULT_TUNING) -> Verdict:
+def verdict(
+    hits: Sequence[Hit], tuning: Tuning = DEFAULT_TUNING, more: Sequence[float] = ()
+) -> Verdict:
     """How sure the best passage answers the question: "answer", "unsure" or "not_covered".
 
     Refused ("not_covered") only when the question is clearly elsewhere: nothing matches, or
@@ -142,11 +147,12 @@ def verdict(hits: Sequence[Hit], tuning: Tuning = DEFAULT_TUNING) -> Verdict:
     question in another language than the policy, sharing at most one word with the passage,
     is judged by weights and thresholds of its own, and refused only when about another
     workplace topic or unlikely by them: no rule on shared words holds across languages.
+    `more` as for answer_probability.
     """
     if not hits:
         return "not_covered"
     best = hits[0]
-    probability = answer_probability(hits, tuning)
+    probability = answer_probability(hits, tuning, more)
     if judged_across(best, tuning):
         if best.off_topic or probability < tuning.refuse_probability_across:
             return "not_covered"
