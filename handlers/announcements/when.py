@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from handlers.announcements import ids
 from handlers.announcements.store import Draft
+from handlers.digest.preferences import parse_time
 from handlers.people import zone_named
 
 # Local hours when a message buzzes people who are asleep: from NIGHT_FROM to NIGHT_UNTIL.
@@ -17,16 +18,13 @@ SHOWN_ZONES = 6  # the audience's other time zones named in the preview, the res
 
 
 def parse_clock(day: str, clock: str) -> tuple[date | None, time | None]:
-    """`day` (YYYY-MM-DD) and `clock` (HH:MM) read; None for either that is not one."""
+    """`day` (YYYY-MM-DD) and `clock` (HH:MM, 9:00 or 9.00, as the settings and the digest
+    preferences read it) read; None for either that is not one."""
     try:
         parsed_day: date | None = date.fromisoformat(day)
     except ValueError:
         parsed_day = None
-    try:
-        parsed_time: time | None = time.fromisoformat(clock)
-    except ValueError:
-        parsed_time = None
-    return parsed_day, parsed_time
+    return parsed_day, parse_time(clock)
 
 
 def parse_local(day: str, clock: str, zone: str) -> tuple[datetime | None, str | None, str | None]:

@@ -95,9 +95,10 @@ async def test_one_found_hours_past_its_time_asks_the_console_announcer(
     make_settings, slack: FakeSlack
 ) -> None:
     # Review6 item 10 on the console: the held announcement's question reaches the announcer's
-    # next session, whose "#1" sends it after all.
-    at = tomorrow_at(10)
-    fields = [*FIELDS[:10], "2", at.date().isoformat(), "10:00", *FIELDS[13:]]
+    # next session, whose "#1" sends it after all. The time typed as the settings take it
+    # (review14a A7: "9.00" and "9:00" were refused).
+    at = tomorrow_at(9)
+    fields = [*FIELDS[:10], "2", at.date().isoformat(), "9.00", *FIELDS[13:]]
     runtime, text = await on_console(make_settings, slack, fields)
     assert "Announcement #1 will go to 3 people on" in text, text
     async with runtime.delivery:
@@ -106,7 +107,7 @@ async def test_one_found_hours_past_its_time_asks_the_console_announcer(
         # Her next session shows the question first; the list offers the same buttons.
         shown = await session(runtime, "/announce list\n#1\n")
         asked, listing = " ".join(shown.split()).split("Announcements ====")
-        assert f"“We won the Green Award” was due on {at:%a %d %b %Y} at 10:00" in asked
+        assert f"“We won the Green Award” was due on {at:%a %d %b %Y} at 09:00" in asked
         assert asked.endswith("Send it now, or cancel it? [#1 Send now] [#2 Cancel] ")
         assert "Late: was due on" in listing and "[#1 Send now] [#2 Cancel]" in listing
         assert listing.endswith("Announcement #1 is on its way to 3 people.")
