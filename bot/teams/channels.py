@@ -20,12 +20,18 @@ async def learn_channels(
     turn_context: TurnContext, team: Conversation, conversations: Conversations
 ) -> int:
     """Store a conversation for every standard channel of `team` (a stored team channel), so
-    any of them takes the bot's messages without anyone @mentioning it there first."""
+    any of them takes the bot's messages without anyone @mentioning it there first, and the
+    team's group id where Teams never gave it (an install older than keeping it)."""
     client = await TeamsInfo.get_teams_connector_client(turn_context)
     # botbuilder's teams operations are synchronous: off the event loop.
     found = await asyncio.to_thread(client.teams.get_teams_channels, team.team_id)
     channels = [(c.id, c.name or "General") for c in found.conversations or [] if c.id]
-    return conversations.add_channels(team, channels)
+    added = conversations.add_channels(team, channels)
+    if team.team_id and conversations.team_group_of(team.conversation_id) is None:
+        details = await asyncio.to_thread(client.teams.get_team_details, team.team_id)
+        if details.aad_group_id:
+            conversations.set_team_group(team.team_id, details.aad_group_id)
+    return added
 
 
 def _name(row: dict[str, Any]) -> str:

@@ -343,6 +343,13 @@ class Conversations:
         ).fetchone()
         return str(row[0]) if row else None
 
+    def set_team_group(self, team_id: str, team_group_id: str) -> None:
+        """Keep the Microsoft 365 group id of the team `team_id` with its channels."""
+        with self.db.atomic():
+            self.db.execute(
+                f"UPDATE {TABLE} SET team_group_id = ? WHERE team_id = ?", [team_group_id, team_id]
+            )
+
     def get(self, conversation_id: str) -> Conversation | None:
         """The stored conversation with this id (a thread id finds its channel)."""
         rows = self.db.query(

@@ -10,7 +10,8 @@ reply (`POST …/activities/{replyToId}`), update (`PUT …/activities/{id}`), c
 conversation (`POST /v3/conversations`) and read a roster (`GET …/{id}/pagedmembers`, paged by
 `pageSize`, and `GET …/{id}/members`) from `rosters[conversation or team id]`, read one member
 (`GET …/{id}/members/{member}`) from there or `accounts[id]` (404 otherwise), and list a team's
-channels (`GET /v3/teams/{id}/conversations`) from `channels[team id]` (`[{"id", "name"}]`), and
+channels (`GET /v3/teams/{id}/conversations`) from `channels[team id]` (`[{"id", "name"}]`) and
+its details (`GET /v3/teams/{id}`, with `team_groups[team id]` as its `aadGroupId`), and
 serve a picture pasted into a message (`GET /v3/attachments/{id}/views/original`, the
 `contentUrl` Teams gives the bot) from `attachments[id]` (content type, bytes; 404 otherwise).
 `fail(status, retry_after=…, times=…)` makes the next calls answer an error instead (401 the
@@ -85,6 +86,7 @@ class FakeBotConnector:
         self.calls: list[Sent] = []
         self.rosters: dict[str, list[Json]] = {}
         self.channels: dict[str, list[Json]] = {}
+        self.team_groups: dict[str, str] = {}  # a team id -> its Microsoft 365 group id
         self.accounts: dict[str, Json] = {}  # whom Teams knows besides rosters, by id
         self.attachments: dict[str, tuple[str, bytes]] = {}  # pasted pictures, by id
         self._failures: list[_Failure] = []
@@ -98,6 +100,7 @@ class FakeBotConnector:
         app.router.add_get("/v3/conversations/{conversation}/members/{member}", self._member)
         app.router.add_get("/v3/conversations/{conversation}/pagedmembers", self._paged_members)
         app.router.add_get("/v3/teams/{team}/conversations", self._team_channels)
+        app.router.add_get("/v3/teams/{team}", self._team)
         app.router.add_get("/v3/attachments/{attachment}/views/{view}", self._attachment)
         self._server = TestServer(app, host="127.0.0.1")
 
@@ -228,6 +231,12 @@ class FakeBotConnector:
         team = request.match_info["team"]
         failed = await self._answer(request, "channels", team, None)
         return failed or web.json_response({"conversations": self.channels.get(team, [])})
+
+    async def _team(self, request: web.Request) -> web.Response:
+        team = request.match_info["team"]
+        failed = await self._answer(request, "team", team, None)
+        group = {"aadGroupId": self.team_groups[team]} if team in self.team_groups else {}
+        return failed or web.json_response({"id": team, "name": "A team", **group})
 
     async def _paged_members(self, request: web.Request) -> web.Response:
         conversation = request.match_info["conversation"]

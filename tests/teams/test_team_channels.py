@@ -44,7 +44,14 @@ async def test_a_team_channel_others_can_read_is_a_warning_where_graph_tells(
     # or a channel shared with another tenant showed reporters' names unsaid
     teams = await make_teams(escalation_channel=SOCIAL)
     teams.connector.channels[TEAM] = [{"id": GENERAL}, {"id": SOCIAL, "name": "Social media"}]
+    teams.connector.rosters[TEAM] = [{"id": "29:ann", "name": "Ann", "aadObjectId": "aad-ann"}]
     await teams.post(TEAM_ADDED)  # Teams names the team's group with it
+    assert teams.bot.conversations.team_group_of(SOCIAL) == TEAM_GROUP
+    # An install from before it was kept: the roster read asks Teams for the team's details.
+    teams.db.execute("UPDATE teams_conversations SET team_group_id = NULL")
+    teams.connector.team_groups[TEAM] = TEAM_GROUP
+    await teams.bot.sync_people()
+    assert teams.bot.conversations.team_group_of(SOCIAL) == TEAM_GROUP
     async with FakeGraph(BOT_APP_ID, SECRET, TENANT) as graph:
         online = await make_teams(  # the same database, with the credentials Graph takes
             escalation_channel=SOCIAL,
