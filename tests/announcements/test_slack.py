@@ -12,9 +12,11 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from bot.cli import main
+from bot.delivery.engine import DeliveryEngine
+from bot.delivery.ledger import Ledger
 from handlers.announcements.store import AnnouncementStore
 from handlers.people import Member
 from tests.announcements.conftest import (
@@ -736,6 +738,33 @@ async def test_one_sent_now_is_cancelled_while_it_goes_out(make_bot, slack, wher
     await again.runtime.core.tick(tomorrow_at(0))
     await again.runtime.delivery.run_until_done("announcement", "1")
     assert len(reached(slack, everyone)) == went
+
+
+async def test_a_cancel_while_it_is_being_queued_stops_the_rest(
+    bot, slack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # review13b M1: a workforce is queued a batch at a time (2,000 people each); an admin's
+    # cancel between two batches must stop the batches still to come, not only those queued.
+    monkeypatch.setattr(DeliveryEngine.fan_out, "__defaults__", (2,))  # two people a batch
+    env = {"SOCIALBOT_DB": str(bot.runtime.settings.db)}
+    enqueue = Ledger.enqueue
+    said: list[Result] = []
+
+    def then_cancelled(ledger: Ledger, platform: str, purpose: str, *rest: Any) -> int:
+        added = enqueue(ledger, platform, purpose, *rest)
+        if purpose == "announcement" and not said:
+            said.append(CliRunner().invoke(main, ["announcements", "cancel", "1"], env=env))
+        return added
+
+    monkeypatch.setattr(Ledger, "enqueue", then_cancelled)
+    await announce(bot, slack)
+    await bot.runtime.finish_background()  # the queuing, after the answer
+    (cancelled,) = said
+    assert cancelled.output == (
+        "Announcement #1 is cancelled: the 4 copies still waiting will not be sent; none went.\n"
+    )
+    await bot.runtime.delivery.run_until_done("announcement", "1")
+    assert posted_to(slack, PEOPLE) == {user: 0 for user in PEOPLE}
 
 
 async def test_one_sent_now_is_edited_while_it_goes_out(make_bot, slack) -> None:
