@@ -160,7 +160,7 @@ async def test_a_later_week_with_nothing_in_it_says_so_in_one_line(make_slack_bo
     db.execute("UPDATE _sqlite_migrations SET applied_at = '2026-01-05 08:00:00+00:00'")
     db.conn.commit()  # the bot has been there since January
     await weekly_tick(bot, 0.02)
-    await bot.runtime.delivery.run_until_done("insights", "2026-11-30")
+    await wait_for_call(slack, "chat.postMessage")
     (note,) = slack.messages_in(MANAGER)
     assert note.text == (
         "Insights: the last 7 days: nothing happened. No digest went out, nothing was shared,"
