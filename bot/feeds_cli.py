@@ -14,7 +14,7 @@ import click
 
 from bot.cli_support import echo_json_lines, runtime_or_exit, settings_or_exit
 from content_feed.canonical import shown_url
-from content_feed.errors import FeedError
+from content_feed.errors import FeedError, FeedNotFoundError
 from content_feed.kinds import KINDS, Kind
 
 if TYPE_CHECKING:
@@ -33,7 +33,8 @@ def _database() -> Iterator[tuple[Settings, Database]]:
 
 
 def _fail(error: FeedError) -> None:
-    click.echo(f"Error: {error}", err=True)
+    hint = "; see 'socialbot feeds list'" if isinstance(error, FeedNotFoundError) else ""
+    click.echo(f"Error: {error}{hint}", err=True)
     sys.exit(1)
 
 

@@ -336,7 +336,7 @@ def get_feed(db: Database, url_or_id: str | int) -> StoredFeed:
             )
         )
     if not rows:
-        raise FeedNotFoundError(f"no feed matches {text!r}; see 'socialbot feeds list'")
+        raise FeedNotFoundError(f"no feed matches {text!r}")
     return _feed(rows[0])
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from content_feed import store
 from content_feed.canonical import shown_url
-from content_feed.errors import FeedError
+from content_feed.errors import FeedError, FeedNotFoundError
 from content_feed.kinds import KINDS, Kind
 from content_feed.manage import add_feed, is_sample
 from handlers.command_words import typed
@@ -122,6 +122,8 @@ class Feeds:
                 return Message(self._hidden())
         except FeedError as error:
             said = untrusted(str(error))
+            if isinstance(error, FeedNotFoundError):
+                said += f"; `{typed(person.platform, 'socialbot', 'feeds')}` lists them"
             raise UserError(f"{said[:1].upper()}{said[1:]}.") from None
         raise UserError(USAGE.format(c=typed(person.platform, "socialbot")))
 

@@ -93,7 +93,9 @@ def assert_one_clear_line(result: Result, status: int, starts: str) -> None:
 @pytest.mark.parametrize("url", [*NASTY, "99999999999999999999999", "-1", "\uff11"])
 def test_feeds_add_and_remove_answer_nasty_input_in_one_line(cli, url: str) -> None:
     assert_one_clear_line(cli("feeds", "add", "--", url), 1, "Error: ")
-    assert_one_clear_line(cli("feeds", "remove", "--", url), 1, "Error: no feed matches")
+    removed = cli("feeds", "remove", "--", url)
+    assert_one_clear_line(removed, 1, "Error: no feed matches")
+    assert removed.output.rstrip().endswith("; see 'socialbot feeds list'")
 
 
 @pytest.mark.parametrize("url", ["http://[::1/", "industry:ftp://e.com/", "/no/such/feed.xml"])

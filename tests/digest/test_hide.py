@@ -71,7 +71,10 @@ async def test_a_hidden_item_never_goes_out_again_and_the_team_manages_feeds(bot
     assert "Give one feed or blog address" in await feeds(bot, slack, "add")
     removed = await feeds(bot, slack, "remove 2")
     assert removed.endswith("Removed feed 2: Industry weekly (1 items).")  # added by hand
-    assert "No feed matches '2'" in await feeds(bot, slack, "remove 2")
+    # The chat's own command, not the command line's `socialbot feeds list` (review14a A8).
+    assert "No feed matches '2'; `/socialbot feeds` lists them." in await feeds(
+        bot, slack, "remove 2"
+    )
     assert "`/socialbot feeds hide NUMBER or LINK`" in await feeds(bot, slack, "frobnicate")
 
 
