@@ -239,6 +239,9 @@ class Input:
     optional: bool = False
     options: tuple[Option, ...] = ()
     max_length: int | None = None
+    # False for a step that cannot be undone (sending an announcement to everyone): where a
+    # field is answered by typing (the console), an empty line does not keep `initial`.
+    enter_keeps: bool = True
 
 
 @dataclass(frozen=True)

@@ -56,8 +56,10 @@ def form_prompt(input_: views.Input) -> str:
         labels = {option.value: option.label for option in input_.options}
         chosen = [labels.get(value, value) for value in chosen if value]
     initial = ", ".join(chosen)
-    if initial:
+    if initial and input_.enter_keeps:
         lines.append(f"  (now: {initial}; press Enter to keep)")
+    elif not input_.enter_keeps:
+        lines.append("  (type the number of your choice)")
     return "\n".join(lines)
 
 
@@ -68,6 +70,8 @@ class UnknownChoice(ValueError):
 def parse_answer(input_: views.Input, line: str) -> str | list[str]:
     """A typed answer as the form value: option numbers (or labels) become option values;
     `UnknownChoice` for a part that names no option, so nothing is dropped unseen."""
+    if not line and not input_.enter_keeps:
+        raise UnknownChoice("Type the number of your choice: this step cannot be undone.")
     if not line:
         return input_.initial if isinstance(input_.initial, str) else list(input_.initial)
     if input_.kind not in ("select", "multiselect", "checkboxes"):

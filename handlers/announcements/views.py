@@ -118,6 +118,7 @@ def preview_form(
                 "What now?",
                 "select",
                 initial=ids.CONFIRM,
+                enter_keeps=False,  # an empty line on the console sends nothing
                 options=(
                     Option(ids.CONFIRM, f"Confirm: {go}"),
                     Option(ids.BACK_TO_EDIT, "Edit it"),

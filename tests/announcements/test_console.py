@@ -31,7 +31,8 @@ FIELDS = [
     "",  # time
     "",  # sharing: keep "ask"
     "We won the Green Award",  # the headline, asked again
-    "",  # preview: keep "Confirm"
+    "",  # preview: an empty line does not send it (review14a A6) …
+    "1",  # … its number does: "Confirm"
 ]
 
 
@@ -57,6 +58,7 @@ async def test_an_announcement_from_the_console_goes_out_on_slack(make_settings,
     runtime, text = await on_console(make_settings, slack, FIELDS)
     assert "! Write a headline" in text
     assert "This is what 3 people will get, now." in text
+    assert text.count("! Type the number of your choice: this step cannot be undone.") == 1
     assert "Proud of our new plant!" in text and "[#1 Share on LinkedIn]" in text
     assert "Announcement #1 is on its way to 3 people." in text
 
@@ -73,7 +75,7 @@ async def test_channels_typed_by_name_are_found_and_the_bot_not_in_one_is_said(
     # Headline, message, link, image, three posts, audience, channels, time zones, when, date,
     # time, sharing; then the channels asked again, and the preview's "Confirm".
     fields = ["Launch", "Hi", "https://example.com/l", "", "", "", "", "2", "#general, #nowhere",
-              "", "1", "", "", "", "#general, #news", ""]  # fmt: skip
+              "", "1", "", "", "", "#general, #news", "1"]  # fmt: skip
     runtime, text = await on_console(make_settings, slack, fields)
     assert "I can't find #nowhere: check the spelling" in text
     assert "@socialbot is not in #news: type /invite @socialbot there first." in text
@@ -127,7 +129,7 @@ async def test_a_japanese_x_post_is_counted_as_x_counts_it(make_settings, slack:
     # review9b L8: X weighs each Japanese character 2: 156 of them and the link are 336 on X.
     japanese = "来週、新製品を発表します\uff01" * 12
     fields = ["We won the Green Award", *FIELDS[1:5], japanese, *FIELDS[6:14]]
-    fields += ["Proud of our new plant!", ""]  # the X post, asked again; preview: confirm
+    fields += ["Proud of our new plant!", "1"]  # the X post, asked again; preview: confirm
     runtime, text = await on_console(make_settings, slack, fields)
     assert "! X allows 280 characters (the link counts as 23); this post has 336." in text
     assert "Announcement #1 is on its way to 3 people." in text
