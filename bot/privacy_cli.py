@@ -87,15 +87,13 @@ def export(platform: str | None, user_id: str) -> None:
 
 @click.command()
 @_whose
-@click.confirmation_option(
-    prompt="Forget this person? Their own rows are deleted, others unlinked."
-)
-def forget(platform: str | None, user_id: str) -> None:
+@click.option("--yes", is_flag=True, help="Forget them without asking first.")
+def forget(platform: str | None, user_id: str, yes: bool) -> None:
     """Delete one person's own data and unlink them from reports, answers and clicks.
 
-    Nobody found (a mistyped id, or someone already forgotten) is an error (exit status 1).
-    The report cards and forwarded questions already posted that name them are updated to
-    show a former employee."""
+    Asks first, naming the person. Nobody found (a mistyped id, or someone already forgotten)
+    is an error (exit status 1), before asking. The report cards and forwarded questions
+    already posted that name them are updated to show a former employee."""
     from bot.delivery.ledger import Ledger
     from handlers import privacy
     from handlers.announcements.store import AnnouncementStore
@@ -108,6 +106,15 @@ def forget(platform: str | None, user_id: str) -> None:
     stand_in = privacy.tombstone()
     try:
         name = runtime.core.directory.name_of(platform, user_id)
+        # The id is typed by hand from a request, one character from a colleague's (review14a A9).
+        if not privacy.export(runtime.db, platform, user_id, name):
+            raise _nobody(platform, user_id)
+        whom = f"{platform} user {user_id}"
+        if name != user_id:  # the directory knows their name
+            whom = f"{name} ({whom})"
+        if not yes:
+            question = f"Forget {whom}? Their own rows are deleted, others unlinked."
+            click.confirm(question, abort=True)
         changed = privacy.forget(runtime.db, platform, user_id, stand_in)
         ledger = Ledger(runtime.db)
         changed["deliveries"] = ledger.forget(platform, user_id, stand_in, (user_id, name))

@@ -68,6 +68,10 @@ async def test_export_and_forget(make_settings: SettingsFactory, tmp_path: Path)
     assert iso.fullmatch(tables["share_clicks"][0]["at"])
     assert iso.fullmatch(tables["guideline_answers"][0]["asked_at"])
 
+    # Asked first, naming the person the id is (review14a A9); "no" keeps everything.
+    kept = CliRunner().invoke(main, ["forget", "--user", "U1"], env=env, input="n\n")
+    assert kept.exit_code == 1 and "Forget Ada (slack user U1)? Their own rows" in kept.output
+    assert "people: 1 row(s)" not in kept.output
     forgotten = CliRunner().invoke(main, ["forget", "--user", "U1", "--yes"], env=env)
     assert forgotten.exit_code == 0, forgotten.output
     assert "people: 1 row(s)" in forgotten.stdout
@@ -81,8 +85,8 @@ async def test_export_and_forget(make_settings: SettingsFactory, tmp_path: Path)
     assert again.exit_code == 1 and again.stdout == ""
     assert "Nobody found: nothing is stored about slack user U1." in again.output
     # Forgetting an id nothing is stored about (a typo, or done before) says so and fails, as
-    # export does; an empty id is refused (review12b D9).
-    twice = CliRunner().invoke(main, ["forget", "--user", "U1", "--yes"], env=env)
+    # export does, without asking first; an empty id is refused (review12b D9).
+    twice = CliRunner().invoke(main, ["forget", "--user", "U1"], env=env)
     assert twice.exit_code == 1 and twice.stdout == ""
     assert "Nobody found: nothing is stored about slack user U1." in twice.output
     for command in (["export", "--user", " "], ["forget", "--user", "", "--yes"]):
