@@ -27,7 +27,7 @@ from handlers.command_words import (
 )
 from handlers.commands import Commands
 from handlers.daily import Daily, DueJob
-from handlers.errors import UserError, database_locked
+from handlers.errors import FormErrors, UserError, database_locked
 from handlers.follow_ups import QuestionsBefore, is_follow_up
 from handlers.groups import GroupMembers
 from handlers.guidelines import GuidelinesQA
@@ -341,6 +341,7 @@ class Core:
         self._any_value: set[str] = set()
         self._any_state: set[str] = set()
         self._field_checks: dict[str, Mapping[str, FieldCheck]] = {}
+        self._limits: dict[str, Mapping[str, int]] = {}
         self._due_jobs: list[tuple[str, DueJob]] = []
         self._locked_since: datetime | None = None  # another program holds the write lock
         self._home: list[HomeSection] = []
@@ -385,12 +386,16 @@ class Core:
         checks: Mapping[str, FieldCheck] | None = None,
         *,
         any_state: bool = False,
+        limits: Mapping[str, int] | None = None,
     ) -> None:
         """Route submissions of the form `form_id` to `submit`; `checks` (by field name) check
         a field alone as it is typed, where a platform asks field by field (the console).
-        `any_state`: as `any_value` of `on_action`, for the form's hidden state."""
+        `any_state`: as `any_value` of `on_action`, for the form's hidden state. `limits`: the
+        most characters a field takes (its input's `max_length`), refused here, as a Teams
+        client or the console does not stop a longer text (and a forged form anywhere)."""
         self._forms[form_id] = submit
         self._field_checks[form_id] = dict(checks or {})
+        self._limits[form_id] = dict(limits or {})
         if any_state:
             self._any_state.add(form_id)
 
@@ -738,11 +743,26 @@ class Core:
         submit = self._forms.get(form_id)
         if submit is None:
             raise UserError("That form is no longer in use. Please start again.")
+        too_long = {
+            name: problem
+            for name, value in values.items()
+            if (problem := self._too_long(form_id, name, value))
+        }
+        if too_long:
+            raise FormErrors(too_long)
         return await submit(person, values, state)
+
+    def _too_long(self, form_id: str, name: str, value: str | list[str]) -> str | None:
+        limit = self._limits.get(form_id, {}).get(name)
+        if limit is None or not isinstance(value, str) or len(value) <= limit:
+            return None
+        return f"At most {limit:,} characters."
 
     def field_problem(self, form_id: str, name: str, value: str | list[str]) -> str | None:
         """What the form's submit would refuse in one typed field, said at once; None when it
         is fine, empty, or has no check of its own."""
+        if too_long := self._too_long(form_id, name, value):
+            return too_long
         check = self._field_checks.get(form_id, {}).get(name)
         if check is None or not isinstance(value, str) or not value:
             return None

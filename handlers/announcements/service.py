@@ -12,7 +12,13 @@ from handlers.announcements.audience import Audience, describe
 from handlers.announcements.channels import warnings
 from handlers.announcements.dispatch import REPORT_DAYS, Dispatcher
 from handlers.announcements.figures import figures, stopped, went
-from handlers.announcements.form import compose_form, read_form, typed_clock
+from handlers.announcements.form import (
+    HEADLINE_LIMIT,
+    MESSAGE_LIMIT,
+    compose_form,
+    read_form,
+    typed_clock,
+)
 from handlers.announcements.posts import DEFAULT_UTM, fill_in, unless_stale
 from handlers.announcements.store import (
     SCHEDULED,
@@ -80,7 +86,12 @@ class Announcements:
                 role=Role.ANNOUNCER,
             )
         )
-        core.on_form(ids.COMPOSE_FORM, self._composed, any_state=True)
+        core.on_form(
+            ids.COMPOSE_FORM,
+            self._composed,
+            any_state=True,
+            limits={ids.HEADLINE: HEADLINE_LIMIT, ids.MESSAGE: MESSAGE_LIMIT},
+        )
         core.on_form(ids.PREVIEW_FORM, self._previewed, any_state=True)
         core.on_action(ids.EDIT, self._edit, any_value=True)
         core.on_action(ids.CANCEL, self._cancel, any_value=True)

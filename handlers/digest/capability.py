@@ -34,6 +34,7 @@ from handlers.digest.schedule import Plan, Schedule, on_time
 from handlers.digest.select import choose, pool
 from handlers.digest.store import DISLIKES_TO_DEMOTE, DigestStore, Preferences
 from handlers.digest.views import (
+    TOPICS_LIMIT,
     digest_message,
     home_section,
     muted_day,
@@ -190,7 +191,12 @@ class Digest:
         core.socialbot.add(Subcommand("mute", "no digest for a week", self._mute))
         core.socialbot.add(Subcommand("unmute", "digests again after a mute", self._unmute))
         core.socialbot.add(Subcommand("stop", "no more digests", self._stop))
-        core.on_form(ids.PREFERENCES_FORM, self._submitted, any_state=True)
+        core.on_form(
+            ids.PREFERENCES_FORM,
+            self._submitted,
+            any_state=True,
+            limits={ids.TOPICS: TOPICS_LIMIT},
+        )
         core.on_action(ids.NOT_FOR_ME, self._not_for_me, any_value=True)
         core.on_action(ids.MUTE_WEEK, self._mute, any_value=True)
         core.on_action(ids.UNMUTE, self._unmute, any_value=True)

@@ -33,6 +33,7 @@ from handlers.views import (
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 NETWORK_NAMES = {Network.LINKEDIN: "LinkedIn", Network.X: "X", Network.FACEBOOK: "Facebook"}
 SUMMARY_LIMIT = 200
+TOPICS_LIMIT = 300  # characters of a person's digest topics
 # The zones offered in the preferences, west to east (a person's own and the offices' named in
 # the settings are added when missing); fewer than Slack's 100 options a select.
 ZONES = (
@@ -256,7 +257,7 @@ def preferences_form(
                 placeholder="sustainability, hiring, AI",
                 hint="Items on these topics come first; separate them with commas.",
                 optional=True,
-                max_length=300,
+                max_length=TOPICS_LIMIT,
             ),
             Input(
                 ids.NETWORKS,

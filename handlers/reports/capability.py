@@ -108,7 +108,12 @@ class Reports:
                 self.shortcut,
             )
         )
-        core.on_form(ids.REPORT_FORM, self.submit, checks={"links": links_problem})
+        core.on_form(
+            ids.REPORT_FORM,
+            self.submit,
+            checks={"links": links_problem},
+            limits={"about": views.TEXT_LIMIT, "note": views.TEXT_LIMIT},
+        )
         core.on_link(self.offer)
         core.on_action(ids.REPORT_LINK, self.link_form, any_value=True)
         core.on_action(ids.ACKNOWLEDGE, self.acknowledge, any_value=True)
@@ -116,7 +121,12 @@ class Reports:
         core.on_action(ids.ASSIGN_OTHER, self.assign_other, any_value=True)
         core.on_form(ids.ASSIGN_FORM, self.assign_submit, any_state=True)
         core.on_action(ids.RESOLVE, self.resolve, any_value=True)
-        core.on_form(ids.RESOLVE_FORM, self.resolve_submit, any_state=True)
+        core.on_form(
+            ids.RESOLVE_FORM,
+            self.resolve_submit,
+            any_state=True,
+            limits={"note": views.NOTE_LIMIT},
+        )
         core.on_action(ids.DISMISS, self.dismiss, any_value=True)
         core.on_action(ids.SNOOZE, self.snooze, any_value=True)
         core.on_action(ids.REOPEN, self.reopen, any_value=True)

@@ -46,6 +46,8 @@ from handlers.views import (
 # Slack's text inputs hold 3,000 characters; the rest of a long message is cut, never lost
 # silently (the permalink stays).
 FIELD_LIMIT = 2900
+TEXT_LIMIT = 3000  # what a report is about, and anything else the reporter adds
+NOTE_LIMIT = 2000  # a resolved report's note for the record
 LISTED = 20  # reports shown in a list or on the home page
 # Reports in one reminder with their buttons (4 blocks each): within Slack's 50 blocks.
 REMINDED = 10
@@ -170,7 +172,7 @@ def report_form(draft: Draft, problem: str = "") -> Form:
                 initial=clip(draft.about, FIELD_LIMIT),
                 hint="Needed when there is no link.",
                 optional=True,
-                max_length=3000,
+                max_length=TEXT_LIMIT,
             ),
             Input(
                 "urgency",
@@ -185,7 +187,7 @@ def report_form(draft: Draft, problem: str = "") -> Form:
                 "multiline",
                 initial=clip(draft.note, FIELD_LIMIT),
                 optional=True,
-                max_length=3000,
+                max_length=TEXT_LIMIT,
             ),
         ),
         submit_label="Report",
@@ -606,7 +608,7 @@ def resolve_form(report: Report) -> Form:
                 "select",
                 options=tuple(Option(o.value, o.label) for o in Outcome),
             ),
-            Input("note", "Note for the record", "multiline", optional=True, max_length=2000),
+            Input("note", "Note for the record", "multiline", optional=True, max_length=NOTE_LIMIT),
         ),
         submit_label="Resolve",
         intro=(Text(_links(report)),),

@@ -21,12 +21,21 @@ from handlers.reports.screenshots import Screenshots
 from handlers.views import Attachment
 from tests.fakes.microsoft_graph import FakeGraph
 from tests.reports.conftest import ATTACHMENTS
-from tests.teams.conftest import BOT_APP_ID, MakeTeams, Teams, card_text, load_activity, objects_in
+from tests.teams.conftest import (
+    BOT_APP_ID,
+    MakeTeams,
+    Teams,
+    card_text,
+    cards_in,
+    load_activity,
+    objects_in,
+)
 from tests.teams.test_team_questions import OLO, OLO_CHAT, calls_where, posted_to
 
 PERSONAL = "teams-message-personal.json"
 MENTION = "teams-message-channel-mention.constructed.json"
 EXECUTE = "teams-invoke-adaptiveCard-action.constructed.json"
+TASK_SUBMIT = "teams-invoke-task-submit.synthetic.json"
 MEGAN = "7faf8ab2-3d56-4244-b585-20c8a42ed2b8"  # the Entra id of the sender in both activities
 LINK = "https://x.com/angry_customer/status/1790000000000000001"
 
@@ -386,3 +395,34 @@ async def test_a_reply_teams_gateway_keeps_dropping_arrives_after_the_turn(
     [receipt] = await calls_where(teams.connector, lambda sent: sent.method == "send")
     assert "R-0001" in card_text(receipt.activity)
     assert "Sorry" not in json.dumps([call.activity for call in teams.connector.calls])
+
+
+async def test_a_text_longer_than_its_field_takes_is_refused_not_stored(
+    make_teams: MakeTeams,
+) -> None:
+    # review14b T5: Teams' maxLength is only a hint to the client; 400,000 characters were kept.
+    teams = await make_teams(social_media_managers=[MEGAN])
+    await teams.post(PERSONAL, text="report")
+    [form] = cards_in(teams.connector.sent[0].activity)
+    [submit] = form["actions"]
+    data = {**submit["data"], "links": LINK, "about": "a" * 3001}
+    pressed = {"action": {"type": "Action.Execute", "verb": submit["verb"], "data": data}}
+
+    body = await (await teams.post(EXECUTE, value=pressed)).json()
+
+    assert "At most 3,000 characters." in json.dumps(body["value"])  # under the field
+    assert teams.db["reports"].count == 0
+    await teams.post(PERSONAL, text=f"report {LINK}")
+    (report_id,) = [row["id"] for row in teams.db["reports"].rows]
+    # A manager's resolve form takes data not signed (cards drawn before buttons were).
+    note = {"form_id": "report_resolve", "state": str(report_id), "outcome": "removed"}
+    resolve = load_activity(TASK_SUBMIT, teams.connector.url, value={"data": note})
+    resolve.update(conversation={"id": "a:me", "conversationType": "personal"})
+    resolve["from"] = load_activity(PERSONAL, "")["from"]
+
+    refused = await (
+        await teams.post_as_written({**resolve, "value": {"data": {**note, "note": "n" * 2001}}})
+    ).json()
+
+    assert refused["task"]["value"] == "At most 2,000 characters."
+    assert teams.db.table("reports").get(report_id)["status"] == "new"
