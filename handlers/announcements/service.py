@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from content_feed.compose import NETWORKS, UTM, TextModel
+from handlers.actions import row_id
 from handlers.announcements import ids
 from handlers.announcements.audience import Audience, describe
 from handlers.announcements.channels import warnings
@@ -139,9 +140,9 @@ class Announcements:
 
     def _own(self, person: Person, value: str) -> Announcement:
         """The announcement `value` names, if `person` wrote it (admins may touch any)."""
-        if not value.isdigit():
+        if (announcement_id := row_id(value)) is None:
             raise UserError("That announcement no longer exists.")
-        announcement = self.store.get(int(value))
+        announcement = self.store.get(announcement_id)
         if not self._may_change(person, announcement):
             raise NotAllowed(
                 f"Announcement #{announcement.id} is {self._owner(announcement)}'s: {ONLY_THEIRS}"
@@ -335,7 +336,7 @@ class Announcements:
         return confirmed_message(announcement, audience, person.platform, late=True)
 
     async def _not_for_me(self, person: Person, value: str) -> Message:
-        if not value.isdigit():
+        if (announcement_id := row_id(value)) is None:
             raise UserError("That announcement no longer exists.")
-        self.store.dismiss(self.store.get(int(value)).id, person.platform, person.user_id)
+        self.store.dismiss(self.store.get(announcement_id).id, person.platform, person.user_id)
         return Message("Noted: I won't bring this announcement up again.")

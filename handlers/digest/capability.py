@@ -22,6 +22,7 @@ from content_feed.store import (
     item_titles,
     prune_removed_titles,
 )
+from handlers.actions import row_id
 from handlers.checks.text import name_pattern
 from handlers.command_words import typed
 from handlers.commands import Subcommand
@@ -674,7 +675,7 @@ class Digest:
 
     async def _not_for_me(self, person: Person, value: str) -> Message:
         """Hide the item and show fewer from its feed."""
-        found = get_items(self.db, [int(value)]) if value.isdigit() else []
+        found = get_items(self.db, [item_id]) if (item_id := row_id(value)) is not None else []
         if not found:
             raise UserError("That item is no longer available.")
         item = found[0]
@@ -752,9 +753,9 @@ class Digest:
         """Share clicks per digest item and network, most shared first."""
         clicks: dict[int, dict[str, int]] = {}
         for count in self.core.shares.counts(ids.ITEM_PREFIX):
-            number = count.subject.removeprefix(ids.ITEM_PREFIX)
-            if number.isdigit():  # a click value someone made up is not an item
-                clicks.setdefault(int(number), {})[count.network] = count.clicks
+            item_id = row_id(count.subject.removeprefix(ids.ITEM_PREFIX))
+            if item_id is not None:  # a click value someone made up is not an item
+                clicks.setdefault(item_id, {})[count.network] = count.clicks
         titles = item_titles(self.db, list(clicks))  # a removed feed's items' too
         stats = [
             ItemStats(item_id, titles.get(item_id, f"item {item_id} (removed)"), networks)

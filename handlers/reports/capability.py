@@ -14,6 +14,7 @@ from dataclasses import asdict
 from datetime import datetime
 from functools import cache, partial
 
+from handlers.actions import row_id
 from handlers.commands import SlashCommand, closest
 from handlers.core import Core, Shortcut
 from handlers.errors import FormErrors, UserError, database_locked
@@ -674,10 +675,13 @@ class Reports:
         return [(user_id, self.name(person.platform, user_id)) for user_id in ids_]
 
     def _report(self, value: str) -> Report:
+        report_id = row_id(value)
         try:
-            return self.store.get(int(value))
-        except (KeyError, ValueError):
-            raise UserError("I can't find that report any more.") from None
+            if report_id is not None:
+                return self.store.get(report_id)
+        except KeyError:
+            pass
+        raise UserError("I can't find that report any more.")
 
     def _open_report(self, value: str) -> Report:
         report = self._report(value)

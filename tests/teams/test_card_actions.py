@@ -10,7 +10,14 @@ from handlers.announcements import ids as announce_ids
 from handlers.announcements.store import AnnouncementStore, Draft
 from handlers.people import Person
 from handlers.views import Actions, Button, Form, Input, Message, Reply, Text
-from tests.teams.conftest import Teams, assert_valid_card, card_text, cards_in, load_activity
+from tests.teams.conftest import (
+    MakeTeams,
+    Teams,
+    assert_valid_card,
+    card_text,
+    cards_in,
+    load_activity,
+)
 
 EXECUTE = "teams-invoke-adaptiveCard-action.constructed.json"
 SUBMIT = "teams-message-from-action-submit.constructed.json"
@@ -138,3 +145,25 @@ async def test_not_for_me_on_an_announcement_leaves_the_card_as_it_was(teams: Te
     assert body["value"] == "Noted: I won't bring this announcement up again."
     assert teams.connector.calls == []
     assert store.dismissals(announcement) == 1
+
+
+async def test_a_made_up_number_on_a_button_gets_a_clear_answer(
+    make_teams: MakeTeams, caplog: pytest.LogCaptureFixture
+) -> None:
+    # review14b T1: a number past SQLite's integers, or "²" (a digit to str.isdigit, not to
+    # int), answered "something went wrong" with a traceback; these buttons take unsigned data.
+    teams = await make_teams(social_media_managers=["7faf8ab2-3d56-4244-b585-20c8a42ed2b8"])
+    cases = {
+        "report_acknowledge": "I can't find that report any more.",
+        "digest_not_for_me": "That item is no longer available.",
+        "announce_not_for_me": "That announcement no longer exists.",
+    }
+    for action_id, answer in cases.items():
+        for value in ("9" * 24, "²"):
+            data = {"action_id": action_id, "value": value}
+            pressed = {"action": {"type": "Action.Execute", "verb": action_id, "data": data}}
+            activity = load_activity(EXECUTE, teams.connector.url, value=pressed)
+            response = await teams.post_as_written({**activity, "id": f"{action_id}{value}"})
+
+            assert (await response.json())["value"] == answer, (action_id, value)
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
