@@ -184,6 +184,21 @@ def console(user_id: str, manager: bool) -> None:
         runtime.db.close()
 
 
+def _base_address(url: str, option: str, what: str) -> None:
+    """Refuse `url` when paths cannot go under it: without a host, or with a query string, a
+    fragment or a page name they would follow (`https://host/?x=1/slack/events`, review12b D3;
+    `…/index.html/privacy`, review14a A3)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    page = "." in parts.path.rstrip("/").rpartition("/")[2]
+    if not parts.hostname or parts.query or parts.fragment or page or url.endswith(("?", "#")):
+        raise click.BadParameter(
+            f"give {what}, without a query string (?…), fragment (#…) or page name (…/index.html)",
+            param_hint=option,
+        )
+
+
 @main.command("slack-manifest")
 @click.option(
     "--url",
@@ -192,19 +207,12 @@ def console(user_id: str, manager: bool) -> None:
 )
 def slack_manifest(url: str | None) -> None:
     """Print the Slack app manifest (YAML) for "Create an app from a manifest"."""
-    from urllib.parse import urlsplit
-
     from bot.slack.manifest import manifest_yaml
 
     if url and not url.startswith("https://"):
         raise click.BadParameter("Slack sends requests to https URLs only", param_hint="--url")
-    if url and (not urlsplit(url).hostname or urlsplit(url).query or urlsplit(url).fragment):
-        # `/slack/events` would go after the query: `https://host/?x=1/slack/events` (D3).
-        raise click.BadParameter(
-            "give the bot's base address, such as https://bot.example.com, without a query"
-            " string (?…) or fragment (#…)",
-            param_hint="--url",
-        )
+    if url:
+        _base_address(url, "--url", "the bot's base address, such as https://bot.example.com")
     runtime = runtime_or_exit(settings_or_exit(), in_memory=True)
     try:
         click.echo(manifest_yaml(runtime.core, url), nl=False)
@@ -247,6 +255,10 @@ def teams_package(
             f"{website!r}: Teams takes https URLs only, such as https://intranet.example.com/socialbot",
             param_hint="--website",
         )
+    if website:
+        # The privacy and terms links go under it (review14a A3).
+        example = "https://intranet.example.com/socialbot"
+        _base_address(website, "--website", f"your page's folder, such as {example}")
     chosen = version or package_version(datetime.now(UTC))
     # The package names only the app id: built where the secret and tenant are not (an admin's
     # laptop), it needs neither.

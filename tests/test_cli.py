@@ -99,7 +99,8 @@ def test_slack_manifest_is_yaml_with_the_commands(tmp_path: Path) -> None:
     assert socket_mode["settings"]["socket_mode_enabled"] is True
     assert not (tmp_path / "socialbot.db").exists()  # a manifest needs no database
     # An address /slack/events cannot follow is refused in one line (review12b D3).
-    for wrong in ("https://bot.example.com/?x=1", "https://bot.example.com/#top", "https://"):
+    for wrong in ("https://bot.example.com/?x=1", "https://bot.example.com/#top", "https://",
+                  "https://bot.example.com/index.html"):  # fmt: skip
         refused = CliRunner().invoke(main, ["slack-manifest", "--url", wrong])
         assert refused.exit_code == 2, refused.output
         assert "Error: Invalid value for --url: give the bot's base address" in refused.output
@@ -317,6 +318,18 @@ def test_teams_package_refuses_in_one_line(tmp_path: Path, args: list[str], said
     assert said in result.stderr
     assert "Traceback" not in result.stderr
     assert not list(tmp_path.glob("*.zip"))
+
+
+def test_a_website_the_privacy_and_terms_links_cannot_follow_is_refused(tmp_path: Path) -> None:
+    # review14a A3: `…?lang=no/privacy` and `…/index.html/privacy` were written into the package.
+    for wrong in ("https://intranett.fjordtech.no/sider/socialbot?lang=no",
+                  "https://intranett.fjordtech.no/sider/socialbot/index.html"):  # fmt: skip
+        output = tmp_path / "teams.zip"
+        command = ["teams-package", "-o", str(output), "--app-id", APP_ID, "--website", wrong]
+        refused = CliRunner().invoke(main, command)
+        assert refused.exit_code == 2, refused.output
+        assert "Invalid value for --website: give your page's folder" in refused.output
+        assert not output.exists()
 
 
 def test_teams_package_needs_only_the_app_id(
