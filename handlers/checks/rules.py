@@ -667,6 +667,9 @@ class Rule:
     # What allows it after all ("unless Communications has approved it", "without their
     # consent", "before they are published"): a draft that says so breaks no such rule.
     conditions: frozenset[str] = frozenset()
+    # A short clause of a longer sentence ("Do not open accounts"): met only by all of its ideas,
+    # the act and what it is done to, not by its noun alone ("official page", "a review").
+    clause: bool = False
 
 
 @cache
@@ -795,6 +798,7 @@ def rules(sections: Sequence[Section], language: str) -> list[Rule]:
             QUALIFIED.search(rule.text) is not None,
             rule.obliging,
             rule.conditions,
+            rule.clause,
         )
         for rule in found
     ]
@@ -817,7 +821,10 @@ def _clause_rules(
             continue
         groups = _groups(clause, language)
         if len(groups) >= 2 or _DETERMINER.match(clause):
-            found.append(Rule(section, clause, groups, terse=True))
+            # "keine Stockfotos", "no emoji", "avoid GIFs": what it forbids is named whole by
+            # its noun.
+            named = _DETERMINER.match(clause) is not None or len(clause.split()) <= 2
+            found.append(Rule(section, clause, groups, terse=True, clause=not named))
     return found
 
 
@@ -953,7 +960,8 @@ def guideline(
             # every one of its ideas in any words ("answer journalists": "a reporter… told her").
             same = [n for n in matched if any(k[0] not in "@!" for k in rule.groups[n] & found)]
             whole = len(rule.groups) >= 2 and len(matched) == len(rule.groups)
-            score = THRESHOLD if whole or (same and len(same) >= len(rule.groups) / 2) else score
+            half = not rule.clause and same and len(same) >= len(rule.groups) / 2
+            score = THRESHOLD if whole or half else score
         # Without a behaviour, two ideas of the rule named in everyday words are enough (a
         # photo and a whiteboard, a journalist and what was told); words the rule merely shares
         # with a fine draft ("data", "office") need to be more, the more the rule lists.

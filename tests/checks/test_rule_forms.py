@@ -300,3 +300,27 @@ def test_a_draft_that_says_a_rule_s_condition_is_met_breaks_no_rule(
     found = [[c["section"] for c in a["concerns"] if c["kind"] == "guideline"] for a in answers]
     whiteboards, colleagues = ["Whiteboards"], ["Colleagues"]
     assert found == [whiteboards, [], whiteboards, colleagues, [], []]
+
+
+# Short clauses of one sentence, each a rule of its own: the act and what it is done to.
+CLAUSES = """# Guidelines
+
+## Online
+Be yourself online: do not open accounts, never write reviews.
+"""
+
+
+def test_a_clause_is_met_by_its_act_not_by_its_noun_alone(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    document = tmp_path / "guidelines.md"
+    document.write_text(CLAUSES, encoding="utf-8")
+    drafts = [
+        "The timetable is on our official page.",
+        "Saw a one-star review of a cafe today, harsh.",
+        "Just opened a new account for our team on Instagram!",
+        "Writing a five-star review of our app on the App Store 😄",
+    ]
+    answers = _answers(drafts, env | {"SOCIALBOT_GUIDELINES": str(document)})
+    found = [[c["section"] for c in a["concerns"] if c["kind"] == "guideline"] for a in answers]
+    assert found == [[], [], ["Online"], ["Online"]]
