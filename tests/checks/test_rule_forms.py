@@ -11,6 +11,17 @@ from handlers.checks.rules import rules
 from handlers.guidelines.document import GuidelinesFile
 from tests.checks.test_cli import _answers
 
+
+def _cited(
+    env: dict[str, str], document: Path, guidelines: str, drafts: list[str]
+) -> list[list[str]]:
+    """The sections `socialbot check` cites a rule of on each draft, under `guidelines` written
+    to `document`."""
+    document.write_text(guidelines, encoding="utf-8")
+    answers = _answers(drafts, env | {"SOCIALBOT_GUIDELINES": str(document)})
+    return [[c["section"] for c in a["concerns"] if c["kind"] == "guideline"] for a in answers]
+
+
 # Per language: the guidelines (a rule forbidding photos of screens, one forbidding to share
 # customers' information, then what permits or asks), the rules read from them, a draft breaking
 # the first and a fine one.
@@ -234,16 +245,13 @@ def test_a_numbered_paragraph_and_a_terse_rule_met_in_other_words(
 ) -> None:
     """The paragraph's number is no part of its rule; a don't all of whose ideas a draft names
     ("a reporter", "told her"; "un periodista", "le conté") is met, in any language."""
-    document = tmp_path / "guidelines.md"
-    document.write_text(NUMBERED, encoding="utf-8")
     drafts = [
         "Just opened a new Instagram page for our depot, follow us!",
         "A reporter from the local paper called me today. Told her it's only the Oulu depot.",
         "Un periodista me llamó hoy sobre el depósito de Oulu. Le conté todo.",
         "Lovely sunrise over the harbour this morning.",
     ]
-    answers = _answers(drafts, env | {"SOCIALBOT_GUIDELINES": str(document)})
-    found = [[c["section"] for c in a["concerns"] if c["kind"] == "guideline"] for a in answers]
+    found = _cited(env, tmp_path / "guidelines.md", NUMBERED, drafts)
     assert found == [["Who speaks for us"], ["Don't"], ["Don't"], []]
 
 
@@ -296,8 +304,7 @@ def test_a_draft_that_says_a_rule_s_condition_is_met_breaks_no_rule(
         "A photo of my colleague Mia at her desk, with her permission 😄",
         "Mijn collega Mia op de foto (ze vond de foto goed 😄)",
     ]
-    answers = _answers(drafts, env | {"SOCIALBOT_GUIDELINES": str(document)})
-    found = [[c["section"] for c in a["concerns"] if c["kind"] == "guideline"] for a in answers]
+    found = _cited(env, document, CONDITIONAL, drafts)
     whiteboards, colleagues = ["Whiteboards"], ["Colleagues"]
     assert found == [whiteboards, [], whiteboards, colleagues, [], []]
 
@@ -313,14 +320,11 @@ Be yourself online: do not open accounts, never write reviews.
 def test_a_clause_is_met_by_its_act_not_by_its_noun_alone(
     env: dict[str, str], tmp_path: Path
 ) -> None:
-    document = tmp_path / "guidelines.md"
-    document.write_text(CLAUSES, encoding="utf-8")
     drafts = [
         "The timetable is on our official page.",
         "Saw a one-star review of a cafe today, harsh.",
         "Just opened a new account for our team on Instagram!",
         "Writing a five-star review of our app on the App Store 😄",
     ]
-    answers = _answers(drafts, env | {"SOCIALBOT_GUIDELINES": str(document)})
-    found = [[c["section"] for c in a["concerns"] if c["kind"] == "guideline"] for a in answers]
+    found = _cited(env, tmp_path / "guidelines.md", CLAUSES, drafts)
     assert found == [[], [], ["Online"], ["Online"]]
