@@ -1185,6 +1185,379 @@ _DIGEST: dict[str, dict[str, str]] = {
 }
 
 
+# What one person reads of their digest: its own words, its buttons and what they answer.
+_DIGEST_OWN: dict[str, dict[str, str]] = {
+    "en": {
+        "digest_header": "Your daily picks to share",
+        "digest_summary_one": "Your daily digest: 1 pick to share",
+        "digest_summary": "Your daily digest: {count} picks to share",
+        "suggested_post": "Suggested post: {text}",
+        "company_news": "company news",
+        "industry": "industry",
+        "not_for_me": "Not for me",
+        "mute_week": "Mute for a week",
+        "change_time": "Change time",
+        "stop_digests": "Stop digests",
+        "topics_networks": "Topics and networks: `{command}`.",
+        "saved": "Saved.",
+        "saved_off": "Saved. Daily digests are off; turn them on here any time.",
+        "saved_guest": "Saved. Guest accounts get no digest.",
+        "saved_guest_timed": (
+            "Saved. Guest accounts get no digest; your workdays and time zone set when report"
+            " reminders reach you."
+        ),
+        "next_in_a_minute": "Today's digest comes in a minute.",
+        "next_digest": "Your next digest comes {when} ({zone}).",
+        "date": "{weekday} {day} {month}",
+        "date_at": "{date} at {time}",
+        "month_names": (
+            "January,February,March,April,May,June,July,August,September,October,November,December"
+        ),
+        "hidden": "Hidden: “{title}”. I'll suggest fewer items like it.",
+        "demoted": "Items from {feed} now come last in your digest.",
+        "nothing_to_mute": "Your digests are off: there is nothing to mute.",
+        "muted_week": "Digests muted for a week, until {day}.",
+        "unmute": "Unmute",
+        "off_none_come": "Your digests are off, so none will come.",
+        "not_muted": "Your digests are not muted.",
+        "unmuted": "Digests unmuted.",
+        "stopped": "Digests stopped.",
+        "on_again": "Turn them back on any time with `{command}`.",
+        "change_preferences": "Change preferences",
+        "digest_failed": (
+            "Sorry: today's digest could not be put together (the team that runs the bot can see"
+            " why in its log). The next one comes on your next digest day."
+        ),
+        "digest_came": "Today's digest has already come; the next comes on your next day.",
+        "digest_coming": "Today's digest is on its way.",
+    },
+    "da": {
+        "digest_header": "Dine daglige forslag til deling",
+        "digest_summary_one": "Din daglige oversigt: 1 forslag til deling",
+        "digest_summary": "Din daglige oversigt: {count} forslag til deling",
+        "suggested_post": "Forslag til opslag: {text}",
+        "company_news": "virksomhedsnyt",
+        "industry": "branchen",
+        "not_for_me": "Ikke noget for mig",
+        "mute_week": "Pause i en uge",
+        "change_time": "Skift tidspunkt",
+        "stop_digests": "Stop oversigter",
+        "topics_networks": "Emner og netværk: `{command}`.",
+        "saved": "Gemt.",
+        "saved_off": "Gemt. Daglige oversigter er slået fra; slå dem til her når som helst.",
+        "saved_guest": "Gemt. Gæstekonti får ingen oversigt.",
+        "saved_guest_timed": (
+            "Gemt. Gæstekonti får ingen oversigt; dine arbejdsdage og din tidszone bestemmer,"
+            " hvornår påmindelser om rapporter når dig."
+        ),
+        "next_in_a_minute": "Dagens oversigt kommer om et minut.",
+        "next_digest": "Din næste oversigt kommer {when} ({zone}).",
+        "date": "{weekday} den {day}. {month}",
+        "date_at": "{date} kl. {time}",
+        "month_names": (
+            "januar,februar,marts,april,maj,juni,juli,august,september,oktober,november,december"
+        ),
+        "hidden": "Skjult: “{title}”. Jeg foreslår færre af den slags.",
+        "demoted": "Ting fra {feed} kommer nu sidst i din oversigt.",
+        "nothing_to_mute": "Dine oversigter er slået fra: der er intet at sætte på pause.",
+        "muted_week": "Oversigter sat på pause i en uge, til {day}.",
+        "unmute": "Slut pausen",
+        "off_none_come": "Dine oversigter er slået fra, så der kommer ingen.",
+        "not_muted": "Dine oversigter er ikke sat på pause.",
+        "unmuted": "Pausen er slut.",
+        "stopped": "Oversigter stoppet.",
+        "on_again": "Slå dem til igen når som helst med `{command}`.",
+        "change_preferences": "Skift indstillinger",
+        "digest_failed": (
+            "Beklager: dagens oversigt kunne ikke sammensættes (dem, der driver botten, kan se"
+            " hvorfor i dens log). Den næste kommer på din næste oversigtsdag."
+        ),
+        "digest_came": "Dagens oversigt er allerede kommet; den næste kommer på din næste dag.",
+        "digest_coming": "Dagens oversigt er på vej.",
+    },
+    "de": {
+        "digest_header": "Deine Tipps zum Teilen für heute",
+        "digest_summary_one": "Deine tägliche Übersicht: 1 Tipp zum Teilen",
+        "digest_summary": "Deine tägliche Übersicht: {count} Tipps zum Teilen",
+        "suggested_post": "Vorgeschlagener Beitrag: {text}",
+        "company_news": "Unternehmensnews",
+        "industry": "Branche",
+        "not_for_me": "Nichts für mich",
+        "mute_week": "Eine Woche pausieren",
+        "change_time": "Uhrzeit ändern",
+        "stop_digests": "Übersichten beenden",
+        "topics_networks": "Themen und Netzwerke: `{command}`.",
+        "saved": "Gespeichert.",
+        "saved_off": (
+            "Gespeichert. Tägliche Übersichten sind aus; du kannst sie hier jederzeit einschalten."
+        ),
+        "saved_guest": "Gespeichert. Gastkonten bekommen keine Übersicht.",
+        "saved_guest_timed": (
+            "Gespeichert. Gastkonten bekommen keine Übersicht; deine Arbeitstage und Zeitzone"
+            " bestimmen, wann dich Erinnerungen an Meldungen erreichen."
+        ),
+        "next_in_a_minute": "Die heutige Übersicht kommt in einer Minute.",
+        "next_digest": "Deine nächste Übersicht kommt {when} ({zone}).",
+        "date": "{weekday}, {day}. {month}",
+        "date_at": "{date} um {time}",
+        "month_names": (
+            "Januar,Februar,März,April,Mai,Juni,Juli,August,September,Oktober,November,Dezember"
+        ),
+        "hidden": "Ausgeblendet: „{title}“. Ich schlage weniger davon vor.",
+        "demoted": "Beiträge von {feed} kommen jetzt zuletzt in deiner Übersicht.",
+        "nothing_to_mute": "Deine Übersichten sind aus: Es gibt nichts zu pausieren.",
+        "muted_week": "Übersichten für eine Woche pausiert, bis {day}.",
+        "unmute": "Pause beenden",
+        "off_none_come": "Deine Übersichten sind aus, also kommt keine.",
+        "not_muted": "Deine Übersichten sind nicht pausiert.",
+        "unmuted": "Pause beendet.",
+        "stopped": "Übersichten beendet.",
+        "on_again": "Schalte sie jederzeit wieder ein mit `{command}`.",
+        "change_preferences": "Einstellungen ändern",
+        "digest_failed": (
+            "Entschuldigung: Die heutige Übersicht konnte nicht zusammengestellt werden (wer den"
+            " Bot betreibt, sieht den Grund im Log). Die nächste kommt an deinem nächsten Tag."
+        ),
+        "digest_came": (
+            "Die heutige Übersicht kam schon; die nächste kommt an deinem nächsten Tag."
+        ),
+        "digest_coming": "Die heutige Übersicht ist unterwegs.",
+    },
+    "sv": {
+        "digest_header": "Dagens tips att dela",
+        "digest_summary_one": "Din dagliga sammanfattning: 1 tips att dela",
+        "digest_summary": "Din dagliga sammanfattning: {count} tips att dela",
+        "suggested_post": "Förslag på inlägg: {text}",
+        "company_news": "företagsnyheter",
+        "industry": "branschen",
+        "not_for_me": "Inte för mig",
+        "mute_week": "Pausa en vecka",
+        "change_time": "Ändra tid",
+        "stop_digests": "Stoppa sammanfattningar",
+        "topics_networks": "Ämnen och nätverk: `{command}`.",
+        "saved": "Sparat.",
+        "saved_off": "Sparat. Dagliga sammanfattningar är avstängda; slå på dem här när du vill.",
+        "saved_guest": "Sparat. Gästkonton får ingen sammanfattning.",
+        "saved_guest_timed": (
+            "Sparat. Gästkonton får ingen sammanfattning; dina arbetsdagar och din tidszon styr"
+            " när påminnelser om rapporter når dig."
+        ),
+        "next_in_a_minute": "Dagens sammanfattning kommer om en minut.",
+        "next_digest": "Din nästa sammanfattning kommer {when} ({zone}).",
+        "date": "{weekday} {day} {month}",
+        "date_at": "{date} kl. {time}",
+        "month_names": (
+            "januari,februari,mars,april,maj,juni,juli,augusti,september,oktober,november,december"
+        ),
+        "hidden": "Dold: ”{title}”. Jag föreslår färre sådana.",
+        "demoted": "Inlägg från {feed} kommer nu sist i din sammanfattning.",
+        "nothing_to_mute": "Dina sammanfattningar är avstängda: det finns inget att pausa.",
+        "muted_week": "Sammanfattningar pausade en vecka, till {day}.",
+        "unmute": "Avsluta pausen",
+        "off_none_come": "Dina sammanfattningar är avstängda, så ingen kommer.",
+        "not_muted": "Dina sammanfattningar är inte pausade.",
+        "unmuted": "Pausen är avslutad.",
+        "stopped": "Sammanfattningar stoppade.",
+        "on_again": "Slå på dem igen när du vill med `{command}`.",
+        "change_preferences": "Ändra inställningar",
+        "digest_failed": (
+            "Tyvärr: dagens sammanfattning kunde inte sättas ihop (de som driver boten ser varför"
+            " i dess logg). Nästa kommer på din nästa dag."
+        ),
+        "digest_came": "Dagens sammanfattning har redan kommit; nästa kommer på din nästa dag.",
+        "digest_coming": "Dagens sammanfattning är på väg.",
+    },
+    "nb": {
+        "digest_header": "Dagens forslag til deling",
+        "digest_summary_one": "Din daglige oversikt: 1 forslag til deling",
+        "digest_summary": "Din daglige oversikt: {count} forslag til deling",
+        "suggested_post": "Forslag til innlegg: {text}",
+        "company_news": "selskapsnytt",
+        "industry": "bransjen",
+        "not_for_me": "Ikke for meg",
+        "mute_week": "Pause i en uke",
+        "change_time": "Endre tidspunkt",
+        "stop_digests": "Stopp oversikter",
+        "topics_networks": "Emner og nettverk: `{command}`.",
+        "saved": "Lagret.",
+        "saved_off": "Lagret. Daglige oversikter er slått av; slå dem på her når som helst.",
+        "saved_guest": "Lagret. Gjestekontoer får ingen oversikt.",
+        "saved_guest_timed": (
+            "Lagret. Gjestekontoer får ingen oversikt; arbeidsdagene og tidssonen din bestemmer"
+            " når påminnelser om rapporter når deg."
+        ),
+        "next_in_a_minute": "Dagens oversikt kommer om et minutt.",
+        "next_digest": "Din neste oversikt kommer {when} ({zone}).",
+        "date": "{weekday} {day}. {month}",
+        "date_at": "{date} kl. {time}",
+        "month_names": (
+            "januar,februar,mars,april,mai,juni,juli,august,september,oktober,november,desember"
+        ),
+        "hidden": "Skjult: «{title}». Jeg foreslår færre slike.",
+        "demoted": "Saker fra {feed} kommer nå sist i oversikten din.",
+        "nothing_to_mute": "Oversiktene dine er slått av: det er ingenting å sette på pause.",
+        "muted_week": "Oversikter satt på pause i en uke, til {day}.",
+        "unmute": "Avslutt pausen",
+        "off_none_come": "Oversiktene dine er slått av, så ingen kommer.",
+        "not_muted": "Oversiktene dine er ikke satt på pause.",
+        "unmuted": "Pausen er avsluttet.",
+        "stopped": "Oversikter stoppet.",
+        "on_again": "Slå dem på igjen når som helst med `{command}`.",
+        "change_preferences": "Endre innstillinger",
+        "digest_failed": (
+            "Beklager: dagens oversikt kunne ikke settes sammen (de som drifter boten ser hvorfor"
+            " i loggen). Den neste kommer på din neste dag."
+        ),
+        "digest_came": "Dagens oversikt har allerede kommet; den neste kommer på din neste dag.",
+        "digest_coming": "Dagens oversikt er på vei.",
+    },
+    "nl": {
+        "digest_header": "Je tips om te delen van vandaag",
+        "digest_summary_one": "Je dagelijkse overzicht: 1 tip om te delen",
+        "digest_summary": "Je dagelijkse overzicht: {count} tips om te delen",
+        "suggested_post": "Voorgesteld bericht: {text}",
+        "company_news": "bedrijfsnieuws",
+        "industry": "branche",
+        "not_for_me": "Niet voor mij",
+        "mute_week": "Een week pauzeren",
+        "change_time": "Tijd wijzigen",
+        "stop_digests": "Overzichten stoppen",
+        "topics_networks": "Onderwerpen en netwerken: `{command}`.",
+        "saved": "Opgeslagen.",
+        "saved_off": (
+            "Opgeslagen. Dagelijkse overzichten staan uit; zet ze hier aan wanneer je wilt."
+        ),
+        "saved_guest": "Opgeslagen. Gastaccounts krijgen geen overzicht.",
+        "saved_guest_timed": (
+            "Opgeslagen. Gastaccounts krijgen geen overzicht; je werkdagen en tijdzone bepalen"
+            " wanneer herinneringen aan meldingen je bereiken."
+        ),
+        "next_in_a_minute": "Het overzicht van vandaag komt over een minuut.",
+        "next_digest": "Je volgende overzicht komt {when} ({zone}).",
+        "date": "{weekday} {day} {month}",
+        "date_at": "{date} om {time}",
+        "month_names": (
+            "januari,februari,maart,april,mei,juni,juli,augustus,september,oktober,november,"
+            "december"
+        ),
+        "hidden": "Verborgen: “{title}”. Ik stel er minder van dit soort voor.",
+        "demoted": "Berichten van {feed} komen nu als laatste in je overzicht.",
+        "nothing_to_mute": "Je overzichten staan uit: er is niets te pauzeren.",
+        "muted_week": "Overzichten een week gepauzeerd, tot {day}.",
+        "unmute": "Pauze beëindigen",
+        "off_none_come": "Je overzichten staan uit, dus er komt er geen.",
+        "not_muted": "Je overzichten zijn niet gepauzeerd.",
+        "unmuted": "Pauze beëindigd.",
+        "stopped": "Overzichten gestopt.",
+        "on_again": "Zet ze weer aan wanneer je wilt met `{command}`.",
+        "change_preferences": "Voorkeuren wijzigen",
+        "digest_failed": (
+            "Sorry: het overzicht van vandaag kon niet worden samengesteld (wie de bot beheert,"
+            " ziet waarom in het log). Het volgende komt op je volgende dag."
+        ),
+        "digest_came": (
+            "Het overzicht van vandaag is al gekomen; het volgende komt op je volgende dag."
+        ),
+        "digest_coming": "Het overzicht van vandaag is onderweg.",
+    },
+    "fr": {
+        "digest_header": "Vos suggestions à partager du jour",
+        "digest_summary_one": "Votre sélection du jour : 1 suggestion à partager",
+        "digest_summary": "Votre sélection du jour : {count} suggestions à partager",
+        "suggested_post": "Publication suggérée : {text}",
+        "company_news": "actualité de l'entreprise",
+        "industry": "secteur",
+        "not_for_me": "Pas pour moi",
+        "mute_week": "Pause d'une semaine",
+        "change_time": "Changer l'heure",
+        "stop_digests": "Arrêter les sélections",
+        "topics_networks": "Sujets et réseaux : `{command}`.",
+        "saved": "Enregistré.",
+        "saved_off": (
+            "Enregistré. Les sélections quotidiennes sont désactivées ; réactivez-les ici quand"
+            " vous voulez."
+        ),
+        "saved_guest": "Enregistré. Les comptes invités ne reçoivent pas de sélection.",
+        "saved_guest_timed": (
+            "Enregistré. Les comptes invités ne reçoivent pas de sélection ; vos jours de travail"
+            " et votre fuseau horaire fixent l'heure des rappels de signalements."
+        ),
+        "next_in_a_minute": "La sélection du jour arrive dans une minute.",
+        "next_digest": "Votre prochaine sélection arrive {when} ({zone}).",
+        "date": "{weekday} {day} {month}",
+        "date_at": "{date} à {time}",
+        "month_names": (
+            "janvier,février,mars,avril,mai,juin,juillet,août,septembre,octobre,novembre,décembre"
+        ),
+        "hidden": "Masqué : « {title} ». Je vous proposerai moins d'articles de ce genre.",
+        "demoted": "Les articles de {feed} viennent désormais en dernier dans votre sélection.",
+        "nothing_to_mute": "Vos sélections sont désactivées : il n'y a rien à mettre en pause.",
+        "muted_week": "Sélections en pause pour une semaine, jusqu'au {day}.",
+        "unmute": "Reprendre",
+        "off_none_come": "Vos sélections sont désactivées : aucune n'arrivera.",
+        "not_muted": "Vos sélections ne sont pas en pause.",
+        "unmuted": "Sélections reprises.",
+        "stopped": "Sélections arrêtées.",
+        "on_again": "Réactivez-les quand vous voulez avec `{command}`.",
+        "change_preferences": "Modifier les préférences",
+        "digest_failed": (
+            "Désolé : la sélection du jour n'a pas pu être préparée (l'équipe qui gère le bot en"
+            " voit la raison dans son journal). La prochaine arrive à votre prochain jour."
+        ),
+        "digest_came": (
+            "La sélection du jour est déjà arrivée ; la prochaine arrive à votre prochain jour."
+        ),
+        "digest_coming": "La sélection du jour est en route.",
+    },
+    "es": {
+        "digest_header": "Tus sugerencias para compartir de hoy",
+        "digest_summary_one": "Tu resumen diario: 1 sugerencia para compartir",
+        "digest_summary": "Tu resumen diario: {count} sugerencias para compartir",
+        "suggested_post": "Publicación sugerida: {text}",
+        "company_news": "noticias de la empresa",
+        "industry": "sector",
+        "not_for_me": "No es para mí",
+        "mute_week": "Pausar una semana",
+        "change_time": "Cambiar la hora",
+        "stop_digests": "Dejar de recibir resúmenes",
+        "topics_networks": "Temas y redes: `{command}`.",
+        "saved": "Guardado.",
+        "saved_off": (
+            "Guardado. Los resúmenes diarios están desactivados; actívalos aquí cuando quieras."
+        ),
+        "saved_guest": "Guardado. Las cuentas de invitado no reciben resumen.",
+        "saved_guest_timed": (
+            "Guardado. Las cuentas de invitado no reciben resumen; tus días laborables y tu zona"
+            " horaria fijan cuándo te llegan los recordatorios de informes."
+        ),
+        "next_in_a_minute": "El resumen de hoy llega en un minuto.",
+        "next_digest": "Tu próximo resumen llega el {when} ({zone}).",
+        "date": "{weekday} {day} de {month}",
+        "date_at": "{date} a las {time}",
+        "month_names": (
+            "enero,febrero,marzo,abril,mayo,junio,julio,agosto,septiembre,octubre,noviembre,"
+            "diciembre"
+        ),
+        "hidden": "Oculto: «{title}». Te sugeriré menos de este tipo.",
+        "demoted": "Lo de {feed} aparece ahora al final de tu resumen.",
+        "nothing_to_mute": "Tus resúmenes están desactivados: no hay nada que pausar.",
+        "muted_week": "Resúmenes en pausa una semana, hasta el {day}.",
+        "unmute": "Reanudar",
+        "off_none_come": "Tus resúmenes están desactivados, así que no llegará ninguno.",
+        "not_muted": "Tus resúmenes no están en pausa.",
+        "unmuted": "Resúmenes reanudados.",
+        "stopped": "Resúmenes detenidos.",
+        "on_again": "Vuelve a activarlos cuando quieras con `{command}`.",
+        "change_preferences": "Cambiar preferencias",
+        "digest_failed": (
+            "Lo siento: no se pudo preparar el resumen de hoy (el equipo que gestiona el bot ve el"
+            " motivo en su registro). El próximo llega en tu próximo día."
+        ),
+        "digest_came": "El resumen de hoy ya llegó; el próximo llega en tu próximo día.",
+        "digest_coming": "El resumen de hoy está en camino.",
+    },
+}
+
 # What a reporter hears: the receipt, the reminder not to engage, the news of their report.
 _REPORTS: dict[str, dict[str, str]] = {
     "en": {
@@ -1850,6 +2223,7 @@ TEXTS: dict[str, dict[str, str]] = {
         **_TEAMS[code],
         **_HELP[code],
         **_DIGEST[code],
+        **_DIGEST_OWN[code],
         **_REPORTS[code],
     }
     for code in _GUIDELINES

@@ -48,6 +48,7 @@ from handlers.errors import UserError
 from handlers.guidelines.language import written_in
 from handlers.insights.leaderboard import joined, set_joined
 from handlers.people import Person, Role
+from handlers.texts import text_for
 from handlers.views import (
     Actions,
     Block,
@@ -70,10 +71,6 @@ GUESTS_GET_NONE = (
     "Daily digests are for the company's own people: guest accounts get none, so there is no"
     " digest to send or set up for you."
 )
-# A guest who is a social media manager keeps the form: its workdays and zone time their
-# report reminders.
-GUEST_MANAGER_SAVED = "Saved. Guest accounts get no digest"
-REMINDERS_TIMED = "; your workdays and time zone set when report reminders reach you"
 
 # People handled per tick, the rest a minute later: above Slack's pace (600 a minute), so the
 # engine is never starved, and each person yields to the event loop so acks stay prompt.
@@ -87,10 +84,6 @@ EMPTY_RETRY = timedelta(hours=1)
 # A digest that failed (a bug, a message its platform cannot draw whatever is left out) is
 # tried again this much later while its day's digest is open; then the person is told.
 FAILED_RETRY = timedelta(minutes=30)
-DIGEST_FAILED = (
-    "Sorry: today's digest could not be put together (the team that runs the bot can see why"
-    " in its log). The next one comes on your next digest day."
-)
 # A digest its platform cannot draw goes without the fewest items that stop it: up to this
 # many left out at once (each try draws the digest again), else every item it cannot draw alone;
 # others in their place when it held no more; planned again at most DRAW_ROUNDS times.
@@ -413,7 +406,8 @@ class Digest:
             return
         try:
             self.core.outbox.enqueue(
-                platform, [user_id], ids.PURPOSE, today.isoformat(), Message(DIGEST_FAILED),
+                platform, [user_id], ids.PURPOSE, today.isoformat(),
+                Message(text_for("digest_failed", self._language(platform, user_id))),
                 quiet=True, expires_in=self._left_of_day(platform, user_id, today, now),
             )  # fmt: skip
         except sqlite3.Error:
@@ -444,10 +438,10 @@ class Digest:
             return Message(quiet.NOBODY.text)
         today = now.astimezone(self.plan.zone_of(member.tz)).date()
         if self.schedule.last_date(person.platform, person.user_id) == today:
-            return Message("Today's digest has already come; the next comes on your next day.")
+            return Message(text_for("digest_came", self.core.language_for(person)))
         if not await self._send(person.platform, person.user_id, now):
             return Message((quiet.feeds_quiet(self.db, now) or quiet.person_seen("you")).text)
-        return Message("Today's digest is on its way.")
+        return Message(text_for("digest_coming", self.core.language_for(person)))
 
     def _leave_out(self, item_id: int, why: str) -> None:
         """Leave the item out of every digest from now on (said once)."""
@@ -465,12 +459,13 @@ class Digest:
 
         welcomed = self.store.welcomed_on(platform, user_id)
         welcomes = platform in WELCOMED_IN_DIGEST and welcomed in (None, key)
-        greeting = self._welcome(platform, user_id) if welcomes else ""
+        language = self._language(platform, user_id)
+        greeting = self._welcome(platform, user_id, language) if welcomes else ""
 
         def enqueue(sent: DigestPlan) -> None:
             self.core.outbox.enqueue(
-                platform, [user_id], ids.PURPOSE, key, digest_message(sent, greeting), quiet=True,
-                expires_in=left,
+                platform, [user_id], ids.PURPOSE, key, digest_message(sent, greeting, language),
+                quiet=True, expires_in=left,
             )  # fmt: skip
 
         def draws(sent: DigestPlan) -> bool:
@@ -497,10 +492,14 @@ class Digest:
         self.schedule.replan(platform, user_id, now, last_date=today)
         return True
 
-    def _welcome(self, platform: str, user_id: str) -> str:
-        """The lines atop the person's first digest, in their language (`Core.language_for`,
-        as the help), naming their digest days and networks."""
-        language = self.core.language_for(self.core.person(platform, user_id))
+    def _language(self, platform: str, user_id: str) -> str:
+        """The language of the person's digest and what its buttons answer (`Core.language_for`,
+        as the help)."""
+        return self.core.language_for(self.core.person(platform, user_id))
+
+    def _welcome(self, platform: str, user_id: str, language: str) -> str:
+        """The lines atop the person's first digest, in their `language`, naming their digest
+        days and networks."""
         prefs = self.store.preferences(platform, user_id)
         days = self.plan.days_of(prefs, self.zone(platform, user_id))
         return welcome(platform, language, days, prefs.networks)
@@ -544,7 +543,9 @@ class Digest:
                     plan = replace(instead, local_date=day)
                     added = [entry.item.id for entry in plan.entries]
                 welcomes = self.store.welcomed_on(platform, user_id) == key
-                greeting = self._welcome(platform, user_id) if welcomes else ""
+                language = self._language(platform, user_id)
+                greeting = self._welcome(platform, user_id, language) if welcomes else ""
+                message = digest_message(plan, greeting, language)
                 with self.db.atomic():  # a stop or a lock never leaves them without a digest
                     self.core.outbox.withdraw(platform, ids.PURPOSE, key, [user_id])
                     self.store.unrecord(platform, user_id, item_id, key)
@@ -552,7 +553,7 @@ class Digest:
                         self.store.record_sent(platform, user_id, added, day, now)
                     if not plan.empty:
                         self.core.outbox.enqueue(
-                            platform, [user_id], ids.PURPOSE, key, digest_message(plan, greeting),
+                            platform, [user_id], ids.PURPOSE, key, message,
                             quiet=True, expires_in=self._left_of_day(platform, user_id, day, now),
                         )  # fmt: skip
                 await asyncio.sleep(0)  # people's clicks are answered in between
@@ -633,12 +634,13 @@ class Digest:
             set_joined(self.db, person.platform, person.user_id, joins)
         now = self.clock()
         due = self.schedule.replan(person.platform, person.user_id, now)
-        if self._guest(person):
-            timed = REMINDERS_TIMED if self.reminders_wait else ""
-            return Message(f"{GUEST_MANAGER_SAVED}{timed}.")
+        language = self.core.language_for(person)
+        if self._guest(person):  # a guest manager's workdays and zone time their reminders
+            said = "saved_guest_timed" if self.reminders_wait else "saved_guest"
+            return Message(text_for(said, language))
         if not prefs.wants(self.plan.opt_in):
-            return Message("Saved. Daily digests are off; turn them on here any time.")
-        return Message(self._next_digest(person, "Saved.", due, now))
+            return Message(text_for("saved_off", language))
+        return Message(self._next_digest(person, text_for("saved", language), due, now))
 
     def _own_choices(self, prefs: Preferences, current: Preferences, zone: ZoneInfo) -> Preferences:
         """`prefs` with the digest time and workdays the form showed from the settings (the
@@ -661,15 +663,18 @@ class Digest:
             directory.choose_zone(person.platform, person.user_id, zone)
 
     def _next_digest(self, person: Person, first: str, due: datetime | None, now: datetime) -> str:
-        """`first`, then when the person's next digest comes (if one is planned): "in a
-        minute" when its time today has passed and its day is still open."""
+        """`first`, then when the person's next digest comes (if one is planned), in their
+        language: "in a minute" when its time today has passed and its day is still open."""
         if due is None:
             return first
+        language = self.core.language_for(person)
         if due <= now:
-            return f"{first} Today's digest comes in a minute."
+            return f"{first} {text_for('next_in_a_minute', language)}"
         zone = self.zone(person.platform, person.user_id)
-        when = due.astimezone(zone).strftime("%A %d %B at %H:%M")
-        return f"{first} Your next digest comes {when} ({zone})."
+        local = due.astimezone(zone)
+        day = muted_day(local, language)
+        when = text_for("date_at", language, date=day, time=local.strftime("%H:%M"))
+        return f"{first} {text_for('next_digest', language, when=when, zone=zone)}"
 
     # -- the digest's buttons ----------------------------------------------------------------------
 
@@ -682,23 +687,26 @@ class Digest:
         count = self.store.dislike(
             person.platform, person.user_id, item.id, item.feed_id, datetime.now(UTC)
         )
-        note = f"Hidden: “{untrusted(item.title)}”. I'll suggest fewer items like it."
+        language = self.core.language_for(person)
+        note = text_for("hidden", language, title=untrusted(item.title))
         if count >= DISLIKES_TO_DEMOTE:
-            note += f" Items from {untrusted(item.feed_title)} now come last in your digest."
+            note += " " + text_for("demoted", language, feed=untrusted(item.feed_title))
         return Message(note)
 
     async def _mute(self, person: Person, value: str) -> Message:
         now = self.clock()
+        language = self.core.language_for(person)
         if not self.store.preferences(person.platform, person.user_id).wants(self.plan.opt_in):
-            return self._digests_off(person, "Your digests are off: there is nothing to mute.")
+            return self._digests_off(person, text_for("nothing_to_mute", language))
         zone = self.zone(person.platform, person.user_id)
         day = now.astimezone(zone).date() + timedelta(days=MUTE_DAYS)
         until = datetime.combine(day, time(0), tzinfo=zone)
         self.store.update(person.platform, person.user_id, muted_until=until.timestamp())
         due = self.schedule.replan(person.platform, person.user_id, now)
-        muted = f"Digests muted for a week, until {muted_day(until)}."
+        muted = text_for("muted_week", language, day=muted_day(until, language))
         text = self._next_digest(person, muted, due, now)
-        return Message(text, (Text(text), Actions((Button("Unmute", ids.UNMUTE),))))
+        unmute = Button(text_for("unmute", language), ids.UNMUTE)
+        return Message(text, (Text(text), Actions((unmute,))))
 
     async def _unmute(self, person: Person, value: str) -> Message:
         """End the person's mute now."""
@@ -707,24 +715,28 @@ class Digest:
         if prefs.muted(now):
             self.store.update(person.platform, person.user_id, muted_until=None)
         due = self.schedule.replan(person.platform, person.user_id, now)
+        language = self.core.language_for(person)
         if not prefs.wants(self.plan.opt_in):
-            return self._digests_off(person, "Your digests are off, so none will come.")
+            return self._digests_off(person, text_for("off_none_come", language))
         if not prefs.muted(now):
-            return Message("Your digests are not muted.")
-        return Message(self._next_digest(person, "Digests unmuted.", due, now))
+            return Message(text_for("not_muted", language))
+        return Message(self._next_digest(person, text_for("unmuted", language), due, now))
 
     async def _stop(self, person: Person, value: str) -> Message:
         self.store.update(person.platform, person.user_id, enabled=False)
         self.schedule.replan(person.platform, person.user_id, self.clock())
-        return self._digests_off(person, "Digests stopped.")
+        return self._digests_off(person, text_for("stopped", self.core.language_for(person)))
 
     def _digests_off(self, person: Person, first: str) -> Message:
-        """`first`, then how to turn digests back on, with the button that does."""
+        """`first`, then how to turn digests back on, with the button that does, in the
+        person's language."""
+        language = self.core.language_for(person)
         again = typed(person.platform, "socialbot", "preferences")
-        text = f"{first} Turn them back on any time with `{again}`."
+        text = f"{first} {text_for('on_again', language, command=again)}"
+        change = text_for("change_preferences", language)
         blocks: tuple[Block, ...] = (
             Text(text),
-            Actions((Button("Change preferences", ids.OPEN_PREFERENCES, opens_form=True),)),
+            Actions((Button(change, ids.OPEN_PREFERENCES, opens_form=True),)),
         )
         return Message(text, blocks)
 

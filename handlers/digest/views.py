@@ -101,24 +101,27 @@ def _summary(text: str) -> str:
     return clip(collapse(text), SUMMARY_LIMIT)
 
 
-def _suggested(posts: Mapping[Network, SuggestedPost]) -> Block | None:
+def _suggested(posts: Mapping[Network, SuggestedPost], language: str) -> Block | None:
     """The first network's suggested text, to read before sharing."""
     post = next(iter(posts.values()), None)
-    return Context(f"Suggested post: {untrusted(post.text)}") if post is not None else None
+    if post is None:
+        return None
+    return Context(text_for("suggested_post", language, text=untrusted(post.text)))
 
 
-def digest_message(plan: DigestPlan, greeting: str = "") -> Message:
-    """The daily DM: each item with share buttons and "Not for me", then the footer; the first
-    one says what the bot is (`greeting`), above all."""
+def digest_message(plan: DigestPlan, greeting: str = "", language: str = "en") -> Message:
+    """The daily DM, its own words in the person's `language` (the items' as their feeds wrote
+    them): each item with share buttons and "Not for me", then the footer; the first one says
+    what the bot is (`greeting`), above all."""
     count = len(plan.entries) + len(plan.offers)
     blocks: list[Block] = [Text(greeting)] if greeting else []
-    blocks.append(Header("Your daily picks to share"))
+    blocks.append(Header(text_for("digest_header", language)))
     for offer in plan.offers:
         blocks += [
             Divider(),
             Text(f"**{link(offer.headline, offer.link)}**\n{_summary(offer.message)}"),
         ]
-        suggested = _suggested(offer.posts)
+        suggested = _suggested(offer.posts, language)
         blocks += [suggested] if suggested else []
         share = share_buttons(offer.subject, offer.posts)
         blocks += [share] if share.buttons else []  # none: its link is too long for a button
@@ -135,26 +138,28 @@ def digest_message(plan: DigestPlan, greeting: str = "") -> Message:
             ),
             Context(
                 f"{untrusted(item.feed_title)} · "
-                + ("company news" if item.kind == "company" else "industry")
+                + text_for("company_news" if item.kind == "company" else "industry", language)
             ),
         ]
-        suggested = _suggested(entry.posts)
+        suggested = _suggested(entry.posts, language)
         blocks += [suggested] if suggested else []
         share = share_buttons(ids.subject(item.id), entry.posts)
-        blocks.append(Actions((*share.buttons, Button("Not for me", ids.NOT_FOR_ME, str(item.id)))))
+        hide = Button(text_for("not_for_me", language), ids.NOT_FOR_ME, str(item.id))
+        blocks.append(Actions((*share.buttons, hide)))
+    preferences = typed(plan.platform, "socialbot", "preferences")
     blocks += [
         Divider(),
         Actions(
             (
-                Button("Mute for a week", ids.MUTE_WEEK),
-                Button("Change time", ids.CHANGE_TIME, opens_form=True),
-                Button("Stop digests", ids.STOP, style="danger"),
+                Button(text_for("mute_week", language), ids.MUTE_WEEK),
+                Button(text_for("change_time", language), ids.CHANGE_TIME, opens_form=True),
+                Button(text_for("stop_digests", language), ids.STOP, style="danger"),
             )
         ),
-        Context(f"Topics and networks: `{typed(plan.platform, 'socialbot', 'preferences')}`."),
+        Context(text_for("topics_networks", language, command=preferences)),
     ]
-    noun = "pick" if count == 1 else "picks"
-    return Message(f"Your daily digest: {count} {noun} to share", tuple(blocks))
+    summary = "digest_summary_one" if count == 1 else "digest_summary"
+    return Message(text_for(summary, language, count=count), tuple(blocks))
 
 
 def welcome(platform: str, language: str, days: Sequence[int], networks: Sequence[Network]) -> str:
@@ -200,9 +205,12 @@ def days_text(days: Sequence[int]) -> str:
     return ", ".join(DAY_NAMES[d] for d in chosen)
 
 
-def muted_day(until: datetime) -> str:
-    """The last day of a mute as people read it: "Sunday 13 December"."""
-    return until.strftime("%A %d %B")
+def muted_day(until: datetime, language: str = "en") -> str:
+    """A day as people read it in `language`: "Sunday 13 December", "søndag den 13. december"
+    (the last day of a mute, the day of the next digest)."""
+    weekday = text_for("day_names", language).split(",")[until.weekday()]
+    month = text_for("month_names", language).split(",")[until.month - 1]
+    return text_for("date", language, weekday=weekday, day=until.day, month=month)
 
 
 def preferences_form(

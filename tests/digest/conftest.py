@@ -14,6 +14,7 @@ from content_feed import store
 from content_feed.manage import add_feed
 from content_feed.parse import ParsedItem
 from handlers.digest import ids
+from handlers.texts import TEXTS
 from tests.fakes.slack_requests import post_form, view_submission, wait_for_call
 from tests.fakes.slack_web_api import FakeSlack
 
@@ -113,9 +114,17 @@ async def delivered(bot: Any, day: str) -> None:
     await bot.runtime.delivery.run_until_done(ids.PURPOSE, day)
 
 
+# A digest's header, in every language it may be in.
+HEADERS = {texts["digest_header"] for texts in TEXTS.values()}
+
+
 def digests_to(slack: FakeSlack, user: str) -> list[Any]:
     """The digest DMs `user` received."""
-    return [m for m in slack.messages_in(user) if m.text.startswith("Your daily digest")]
+    return [
+        m
+        for m in slack.messages_in(user)
+        if any(b["type"] == "header" and b["text"]["text"] in HEADERS for b in m.blocks)
+    ]
 
 
 def slack_values(values: dict[str, Any]) -> dict[str, Any]:

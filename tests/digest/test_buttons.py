@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -325,13 +326,25 @@ async def test_the_first_digest_s_welcome_speaks_the_person_s_language_and_days(
     await bot.digest.send_everyone(at(23, 14, 30))
     await delivered(bot, "2026-11-23")
 
-    said = digests_to(slack, COPENHAGEN)[0].blocks[0]["text"]["text"]
+    (danish,) = digests_to(slack, COPENHAGEN)
+    said = danish.blocks[0]["text"]["text"]
     assert said.startswith("Hej, jeg er socialbot")
     assert "Hver mandag, onsdag og fredag sender jeg dig" in said
     assert "klar til LinkedIn:" in said and "`/socialbot preferences`" in said
     german = digests_to(slack, NEW_YORK)[0].blocks[0]["text"]["text"]
     assert german.startswith("Hallo, ich bin socialbot") and "Jeden Montag, Mittwoch und" in german
     assert "für LinkedIn, X und Facebook:" in german
+    # Review13c R1: the digest's own words were English under the welcome in their language;
+    # what its buttons answer too. The items stay as their feeds wrote them.
+    assert danish.text.startswith("Din daglige oversigt:")
+    assert danish.blocks[1]["text"]["text"] == "Dine daglige forslag til deling"
+    found = buttons(danish.blocks)
+    assert {"Ikke noget for mig", "Pause i en uge", "Stop oversigter"} <= {
+        b["text"]["text"] for b in found
+    }
+    muted = await press(bot, slack, labelled(found, "Pause i en uge")[0])
+    assert muted is not None and muted["text"].startswith("Oversigter sat på pause i en uge, til ")
+    assert re.search(r"Din næste oversigt kommer \w+ den \d+\. \w+ kl\. \d\d:\d\d", muted["text"])
 
 
 def picture_too_long(guid: str, title: str, minute: int) -> ParsedItem:

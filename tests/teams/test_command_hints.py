@@ -123,6 +123,11 @@ async def test_the_digest_and_insights_words_run_their_commands(make_teams: Make
     assert not question.startswith("Digests stopped")  # a message of more words is a question
     # Review12c R13: "insights last 30 days" had become a guideline question.
     assert "insights for the last 30 days" in insights_typed_out
+    # Review13c R1: the digest's answers were English whatever the person's Teams said.
+    before = len(teams.connector.sent)
+    await teams.post(PERSONAL, text="mute", locale="de-DE")
+    german = " ".join(card_text(call.activity) for call in teams.connector.sent[before:])
+    assert german.startswith("Deine Übersichten sind aus: Es gibt nichts zu pausieren.")
 
 
 async def test_check_with_no_draft_says_how_to_type_it_in_teams(teams: Teams) -> None:
