@@ -357,6 +357,7 @@ class Core:
         # Each asker's last guideline question, read with any follow-up of it.
         self.questions_before = QuestionsBefore()
         self._guidelines_language: str | None = None  # see language_for
+        self._reading_language = False  # the tick's reading of it is under way
         socialbot, self.socialbot = socialbot_command(self.commands, self.language_for)
         self.commands.add(socialbot)
         self.commands.add(guidelines.slash_command())
@@ -584,6 +585,15 @@ class Core:
 
         self._guidelines_language = await asyncio.to_thread(read)
 
+    async def _read_language_again(self) -> None:
+        """The tick's reading of the guidelines' language (the file may have been edited): one
+        at a time, never waited for by the tick, whose jobs (and a stop) would wait as long as
+        an edited policy takes to be read and embedded."""
+        try:
+            await self.read_guidelines_language(again=True)
+        finally:
+            self._reading_language = False
+
     async def command(
         self, name: str, person: Person, text: str, files: tuple[Attachment, ...] = ()
     ) -> Reply:
@@ -808,7 +818,9 @@ class Core:
         """Run every due job; one failing job never stops the others. While another program
         holds the database's write lock the tick stops at the first job it holds up (the others
         would each wait for it too): one WARNING when that starts, one line when it ends."""
-        await self.read_guidelines_language(again=True)
+        if not self._reading_language:  # in the background: an edited file takes seconds
+            self._reading_language = True
+            self.soon("read the guidelines' language", self._read_language_again())
         for name, job in self._due_jobs:
             try:
                 await job(now)
