@@ -545,12 +545,13 @@ class SlackBot:
         ready = reply.result() if done else None
         if isinstance(ready, Message):
             await ack(response_type="ephemeral", **blocks.message(ready))
-            return
-        if done:
-            await ack()
         else:
-            await ack(response_type="ephemeral", text="Working on it…")
-        await self._show(await reply, command["trigger_id"], respond)
+            if done:
+                await ack()
+            else:
+                await ack(response_type="ephemeral", text="Working on it…")
+            await self._show(await reply, command["trigger_id"], respond)
+        await self._refresh_home(person)  # `/socialbot mute`, a report filed
 
     async def _on_message(self, event: dict[str, Any]) -> None:
         if shapes.not_a_persons(event):
@@ -565,6 +566,7 @@ class SlackBot:
         said = self._said(person, event.get("text", ""), files=files_of(event), direct=event)
         reply = await self._reply(said, "slack dm")
         self._answer(event, DM_ANSWER, blocks.message(reply))
+        await self._refresh_home(person)  # a typed `mute`, `stop`, a report filed
 
     async def _said(
         self,
@@ -670,6 +672,14 @@ class SlackBot:
         home = await self._reply(self.core.home(person), "slack home")
         await self._home.publish(user_id, home)
 
+    async def _refresh_home(self, person: Person) -> None:
+        """After the person pressed a button, saved a form, typed a command or wrote to the
+        bot: their App Home again when what it shows changed (a mute, a stop, a report filed),
+        never for someone who has not opened it."""
+        if person.user_id in self._home_opened:
+            home = await self._reply(self.core.home(person), "slack home")
+            await self._home.publish(person.user_id, home, changed_only=True)
+
     async def _on_user_change(self, event: dict[str, Any]) -> None:
         """A member's profile changed (a traveller's time zone, above all): into the directory
         at once, not at the next daily sync, so their next digest comes at their new morning."""
@@ -743,8 +753,7 @@ class SlackBot:
         work = self.core.action(person, action_id, value)
         reply = await self._reply(work, f"slack action {action_id}")
         await self._show(reply, body["trigger_id"], respond)
-        if isinstance(reply, Message) and user["id"] in self._home_opened:
-            await self._publish_home(user["id"])  # the Home shows what the button changed
+        await self._refresh_home(person)
 
     async def _on_submit(self, ack: AsyncAck, body: dict[str, Any], view: dict[str, Any]) -> None:
         user = body["user"]
@@ -768,8 +777,7 @@ class SlackBot:
         # if Slack will not take it, only its confirmation is lost.
         unsent = {"form": view["callback_id"], "user": user["id"]}
         await self._direct(user["id"], reply, "a form's confirmation not posted", unsent)
-        if user["id"] in self._home_opened:  # the Home shows what the form changed
-            await self._publish_home(user["id"])
+        await self._refresh_home(person)
 
     async def _on_shortcut(
         self, ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond

@@ -82,10 +82,15 @@ class HomePublisher:
         self.db = db
         self.client = client
         self._uploading = asyncio.Lock()  # two managers opening at once: one upload
+        self._shown: dict[str, Message] = {}  # the Home each person was last shown
 
-    async def publish(self, user_id: str, home: Message) -> None:
-        """Publish the Home; a picture Slack has not got (or no longer has: someone deleted
-        the file) is left out at first, uploaded (shared nowhere), then published with it."""
+    async def publish(self, user_id: str, home: Message, changed_only: bool = False) -> None:
+        """Publish the Home (`changed_only`: unless it is the one the person was last shown);
+        a picture Slack has not got (or no longer has: someone deleted the file) is left out at
+        first, uploaded (shared nowhere), then published with it."""
+        if changed_only and self._shown.get(user_id) == home:
+            return
+        self._shown[user_id] = home
         if not self._missing(home) and await self._published(user_id, home, ()):
             return
         self._forget(home)

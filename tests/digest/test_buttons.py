@@ -25,6 +25,7 @@ from tests.digest.conftest import (
     opened_view,
     submit,
 )
+from tests.fakes.bot_work import settled
 from tests.fakes.slack_requests import (
     block_action,
     buttons,
@@ -36,6 +37,7 @@ from tests.fakes.slack_requests import (
     wait_for_call,
 )
 from tests.slack.test_assistant import assert_blocks
+from tests.slack.test_http import with_text
 
 
 async def morning_digest(bot: Any, slack: Any) -> list[dict[str, Any]]:
@@ -112,6 +114,27 @@ async def home_after(bot: Any, slack: Any, button: dict[str, Any], published: in
     """Press `button`; the App Home the bot then publishes, its `published`-th."""
     await press(bot, slack, button)
     return json.dumps((await wait_for_call(slack, "views.publish", published))[-1]["view"])
+
+
+async def test_the_home_is_published_again_when_what_it_shows_changed_only(bot, slack) -> None:
+    # Review13c R1: a typed `mute` or `stop` left the App Home as it was until its tab was
+    # opened again, while any button of its opener published it again, one that changed
+    # nothing on it too.
+    found = await morning_digest(bot, slack)
+    assert (await post_json(bot, home_opened(COPENHAGEN, "EvHOMETYPED"))).status == 200
+    await wait_for_call(slack, "views.publish", 1)
+    await press(bot, slack, labelled(found, "Not for me")[0])  # the Home shows no item
+    await command_reply(bot, slack, "/socialbot", "mute", user=COPENHAGEN)
+    muted = (await wait_for_call(slack, "views.publish", 2))[-1]
+    stop = with_text("message_im.json", "stop")
+    stop["event"]["user"], stop["event_id"] = COPENHAGEN, "EvTYPEDSTOP"
+    assert (await post_json(bot, stop)).status == 200
+    stopped = (await wait_for_call(slack, "views.publish", 3))[-1]
+    await settled(bot.runtime)
+
+    assert "Muted until" in json.dumps(muted["view"])
+    assert "Daily digest*\\nOff" in json.dumps(stopped["view"])
+    assert len(calls(slack, "views.publish")) == 3
 
 
 async def test_a_mute_is_undone_with_its_unmute_button(bot, slack) -> None:
