@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
 import re
 import sqlite3
@@ -95,13 +96,14 @@ def mentions_of_bot(activity: Activity) -> list[str]:
         properties = entity.additional_properties or {}
         mentioned = properties.get("mentioned") or {}
         if entity.type == "mention" and mentioned.get("id") == bot_id and properties.get("text"):
-            found.append(properties["text"])
+            found.append(html.unescape(properties["text"]))
     return found
 
 
 def _linked_text(activity: Activity) -> str:
-    """The message's text with the links Teams shows by their label written out."""
-    return with_links(activity.text or "", links(message_html(activity)))
+    """The message's text with the links Teams shows by their label written out, its HTML
+    entities decoded (some clients send the space after an @mention as `&nbsp;`)."""
+    return with_links(html.unescape(activity.text or ""), links(message_html(activity)))
 
 
 def _without_mentions(text: str, mentions: list[str]) -> str:

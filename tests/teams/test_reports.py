@@ -100,6 +100,7 @@ async def test_two_links_teams_shows_by_one_title_are_both_reported(
         "<at>Test Bot</at>: report {link} rude",
         "<at>Test Bot</at>, report {link} rude",
         "Hi <at>Test Bot</at> report {link} rude",
+        "<at>Test Bot</at>&nbsp;report {link} rude",  # review14b T6: an entity, not decoded
     ],
 )
 async def test_a_report_after_a_mention_and_a_salutation_is_filed(teams: Teams, text: str) -> None:
