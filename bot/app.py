@@ -481,7 +481,7 @@ def build_runtime(
         paces,
         stand_ins=core.stand_ins,
         on_held=core.held,
-        on_gone=lambda platform, user_id: core.directory.mark_gone(platform, (user_id,)),
+        on_gone=core.left,
     )
     core.connect(delivery, [gateway.platform for gateway in gateways])
     teams.send_refused_answers_through(delivery)

@@ -64,6 +64,7 @@ OnPrefixed = Callable[[Person, str], Awaitable[Message]]
 OnLink = Callable[[Person, str], Awaitable[Message | None]]
 # (the platform and key a message waiting for a team's channel was queued under)
 OnHeld = Callable[[str, str], None]
+OnLeft = Callable[[str, str, str], None]  # (platform, user id, key): see Core.on_left
 # (who replied, the key the message was sent under, the reply's text, the reply's own id)
 ThreadReply = Callable[[Person, str, str, str], Awaitable[None]]
 
@@ -347,6 +348,7 @@ class Core:
         self._home: list[HomeSection] = []
         self._thread_replies: dict[str, ThreadReply] = {}
         self._on_held: dict[str, OnHeld] = {}
+        self._on_left: dict[str, OnLeft] = {}
         # What goes to the social media team (cards, reminders, questions): kept for it while
         # its channel or a manager refuses the bot, and sent to whoever is the team instead.
         self.team_purposes: set[str] = set()
@@ -431,6 +433,19 @@ class Core:
         listener = self._on_held.get(purpose)
         if listener is not None:
             listener(platform, key)
+
+    def on_left(self, purpose: str, listener: OnLeft) -> None:
+        """Hear when a message sent under `purpose` did not reach its person because the
+        platform says they have left."""
+        self._on_left[purpose] = listener
+
+    def left(self, platform: str, user_id: str, purpose: str, key: str) -> None:
+        """The message (purpose, key) did not reach `user_id`, who has left: they are marked
+        gone (not counted as told of anything again), and whoever listens for `purpose` hears."""
+        self.directory.mark_gone(platform, (user_id,))
+        listener = self._on_left.get(purpose)
+        if listener is not None:
+            listener(platform, user_id, key)
 
     def on_prefix(self, prefix: str, answer: OnPrefixed) -> None:
         """Answer messages that start with `prefix` ("check:") with `answer`, given the rest."""

@@ -69,7 +69,7 @@ def _purposes(ledger: Ledger) -> list[str]:
 
     known = [digest.PURPOSE, announcements.PURPOSE, announcements.PROGRESS, reports.CARD]
     known += [reports.STATUS, reports.REMINDER, reports.CRISIS_PING, reports.REOPENED]
-    known += [reports.HANDOVER, WEEKLY, ASKED]
+    known += [reports.HANDOVER, reports.NOT_TOLD, WEEKLY, ASKED]
     known += [QUESTION_FOR_TEAM, TEAM_ANSWER]
     return known + sorted({row.purpose for row in ledger.summary()} - set(known))
 

@@ -29,9 +29,9 @@ StandIns = Callable[[str, str, str], list[str] | None]
 # Told (platform, purpose, key) when a message is first kept for a channel that refuses the
 # bot, so that whoever expects it to have arrived can hear it waits.
 OnHeld = Callable[[str, str, str], None]
-# Told (platform, user id) when a message to someone not of the team fails because the platform
-# says the person is gone (a deactivated account): they are marked so, and not counted as told.
-OnGone = Callable[[str, str], object]
+# Told (platform, user id, purpose, key) when a message to someone not of the team fails because
+# the platform says the person is gone: they are marked so, and not counted as told.
+OnGone = Callable[[str, str, str, str], object]
 # Queue a refused row's message for these others instead (the engine's queue).
 Forward = Callable[[Delivery, list[str]], None]
 
@@ -84,7 +84,7 @@ class Refusals:
             log.info("delivery failed for good", extra={**context, "reason": str(error)})
             if error.left and self._on_gone is not None:
                 try:
-                    self._on_gone(row.platform, row.recipient)
+                    self._on_gone(row.platform, row.recipient, row.purpose, row.key)
                 except Exception:  # the failure is recorded whatever the listener does
                     log.exception("a listener of people gone failed", extra=context)
             return

@@ -134,6 +134,7 @@ class Reports:
         core.on_action(ids.ALL_NOTES, self.all_notes, any_value=True)
         core.on_tick("report reminders", self.tick)
         core.on_held(ids.CARD, self._card_held)
+        core.on_left(ids.STATUS, self._reporter_left)
         core.for_the_team(ids.CARD, ids.REMINDER, ids.CRISIS_PING, ids.REOPENED, ids.HANDOVER)
         core.on_home(self.home)
 
@@ -638,6 +639,18 @@ class Reports:
             ):
                 missed.append(sent)
         return missed
+
+    def _reporter_left(self, platform: str, user_id: str, key: str) -> None:
+        """The news `key` ("R-0001:<event id>") did not reach a reporter, who has left: the
+        manager whose action it told of, told the reporter was, hears they were not."""
+        ref, _, event_id = key.partition(":")
+        event = self.store.event(int(event_id)) if event_id.isdigit() else None
+        if event is None or not self.core.can_message(event.platform):
+            return
+        reporter = self.name(platform, user_id, user_id)
+        said = views.not_told(ref, reporter)
+        again = f"{key}:{platform}:{user_id}"
+        self.core.outbox.enqueue(event.platform, [event.user_id], ids.NOT_TOLD, again, said)
 
     def _tell_reporters(self, report: Report, event: Event) -> int:
         """Queue the news for every reporter who can be reached; how many could."""

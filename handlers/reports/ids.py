@@ -34,3 +34,4 @@ STATUS = "report-status"
 REMINDER = "report-reminder"
 HANDOVER = "report-handover"  # a manager hears a report was assigned to them
 REOPENED = "report-reopened"  # the team hears a closed report is reported again
+NOT_TOLD = "report-not-told"  # a manager hears a reporter left before their news reached them

@@ -535,6 +535,15 @@ class ReportStore:
             )
         return Event(int(cursor.lastrowid or 0), report_id, *actor, kind, detail, at)
 
+    def event(self, event_id: int) -> Event | None:
+        """The event `event_id`, None when there is none."""
+        row = self.db.execute(
+            "SELECT id, report_id, platform, user_id, kind, detail, at FROM report_events"
+            " WHERE id = ?",
+            [event_id],
+        ).fetchone()
+        return Event(*row) if row else None
+
     def handled(self, report_id: int) -> tuple[Event | None, Event | None]:
         """Who first acknowledged the report (Acknowledge, or an assignment, which
         acknowledges) and who last closed it (resolved, not an issue), with when."""

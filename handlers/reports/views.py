@@ -579,6 +579,12 @@ def status_update(report: Report, event: Event, names: Names, language: str) -> 
     return Message(text, (Text(text), Context(text_for("updated_by", language, who=who))))
 
 
+def not_told(ref: str, reporter: str) -> Message:
+    """What the manager who acted hears when the news did not reach a reporter, who has left
+    (after `told` had counted them)."""
+    return Message(f"{ref}: {reporter} has left, so they were not told after all.")
+
+
 def told(reporters: int, gone: int = 0) -> str:
     """What the manager who acted hears about the reporters' news: how many were told, and
     how many have left (forgotten or deactivated) and were not (empty: nobody reachable)."""

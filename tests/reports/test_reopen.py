@@ -83,6 +83,10 @@ async def test_a_reporter_slack_no_longer_knows_is_not_told_again(bot, slack) ->
     await press(bot, slack, (await card_buttons(slack))["report_dismiss"], user="WMGR1")
     assert "The 2 reporters have been told." in (await responded(slack))["text"]
     await settled(bot.runtime)
+    # Slack said so only when the news was sent: the manager, told they were, hears they were
+    # not (fix14d 6).
+    (not_told,) = messages_to(slack, "WMGR1")
+    assert not_told["text"] == "R-0001: User W333 has left, so they were not told after all."
     (reopen,) = buttons(calls(slack, "chat.update")[-1]["blocks"])
     await press(bot, slack, reopen, user="WMGR2")
     said = (await responded(slack, 2))["text"]
