@@ -8,6 +8,7 @@ import io
 import os
 import sqlite3
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -114,16 +115,22 @@ async def test_a_command_word_runs_as_in_a_slack_dm(make_settings: SettingsFacto
     assert "socialbot help\n=" in said
 
 
+async def beside_a_backup(make_settings: SettingsFactory) -> tuple[Any, sqlite3.Connection]:
+    """A runtime on the shared database (made by a first session), its lock waits shortened,
+    and another program's connection to it, to take the write lock as a backup script does."""
+    await session(make_settings, "alice", ["/socialbot help"])
+    runtime = build_runtime(make_settings())
+    runtime.db.execute("PRAGMA busy_timeout=50")
+    return runtime, sqlite3.connect(make_settings().db, isolation_level=None)
+
+
 async def test_a_session_started_while_another_program_holds_the_lock_waits_for_it(
     make_settings: SettingsFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A backup script's `BEGIN IMMEDIATE` as the console starts: the session waits for the lock
     # and then answers what was typed, instead of ending with it (closing11).
-    await session(make_settings, "alice", ["/socialbot help"])  # the database exists
-    runtime = build_runtime(make_settings())
-    runtime.db.execute("PRAGMA busy_timeout=50")  # the waits, shortened for the test
+    runtime, other = await beside_a_backup(make_settings)
     monkeypatch.setattr(store, "LOCK_RETRY_SECONDS", 0.01)
-    other = sqlite3.connect(make_settings().db, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     out = io.StringIO()
     typed = io.StringIO(f"{REPORT}\n")
@@ -147,16 +154,13 @@ async def test_a_report_kept_mid_session_is_filed_once_the_lock_frees(
 ) -> None:
     # fix14d 6: typed while a backup held the lock, a report was "filed as soon as the database
     # is free", but only `socialbot run`'s clock filed it: the console's typist never got it.
-    await session(make_settings, "alice", ["/socialbot help"])  # the database exists
-    runtime = build_runtime(make_settings())
-    runtime.db.execute("PRAGMA busy_timeout=50")  # the waits, shortened for the test
+    runtime, other = await beside_a_backup(make_settings)
     monkeypatch.setattr(console_chat, "KEPT_REPORTS_EVERY", 0.05)
     monkeypatch.setattr(console_chat, "DRAIN_SECONDS", 0.5)
     read, write = os.pipe()
     typed, typing = os.fdopen(read), os.fdopen(write, "w")
     out = io.StringIO()
     chatting = asyncio.create_task(chat(runtime, typed, out, "alice", False))
-    other = sqlite3.connect(make_settings().db, isolation_level=None)
 
     async def shown(text: str) -> None:
         while text not in out.getvalue():
