@@ -2215,6 +2215,82 @@ _REPORTS: dict[str, dict[str, str]] = {
     },
 }
 
+# What a link alone is offered, and a reporter's list of reports when it has none.
+_ANSWERS: dict[str, dict[str, str]] = {
+    "en": {
+        "link_offer": "Is this a post you want to report to the social media team?",
+        "report_it": "Report it",
+        "or_ask": "Or ask me about it in a sentence, with the link.",
+        "no_reports_yet": "You haven't reported anything yet. `{command}` reports a mention.",
+        "not_your_report": "{ref} is not one of your reports. `{command}` shows the ones you made.",
+    },
+    "da": {
+        "link_offer": "Er det et opslag, du vil melde til social media-teamet?",
+        "report_it": "Meld det",
+        "or_ask": "Eller spørg mig om det i en sætning, med linket.",
+        "no_reports_yet": "Du har ikke meldt noget endnu. `{command}` melder en omtale.",
+        "not_your_report": (
+            "{ref} er ikke en af dine rapporter. `{command}` viser dem, du har lavet."
+        ),
+    },
+    "de": {
+        "link_offer": "Ist das ein Beitrag, den du dem Social-Media-Team melden willst?",
+        "report_it": "Melden",
+        "or_ask": "Oder frag mich in einem Satz danach, mit dem Link.",
+        "no_reports_yet": "Du hast noch nichts gemeldet. `{command}` meldet eine Erwähnung.",
+        "not_your_report": (
+            "{ref} ist keine deiner Meldungen. `{command}` zeigt die, die du gemacht hast."
+        ),
+    },
+    "sv": {
+        "link_offer": "Är det här ett inlägg du vill rapportera till teamet för sociala medier?",
+        "report_it": "Rapportera",
+        "or_ask": "Eller fråga mig om det i en mening, med länken.",
+        "no_reports_yet": (
+            "Du har inte rapporterat något än. `{command}` rapporterar ett omnämnande."
+        ),
+        "not_your_report": (
+            "{ref} är inte en av dina rapporter. `{command}` visar dem du har gjort."
+        ),
+    },
+    "nb": {
+        "link_offer": "Er dette et innlegg du vil melde til teamet for sosiale medier?",
+        "report_it": "Meld det",
+        "or_ask": "Eller spør meg om det i en setning, med lenken.",
+        "no_reports_yet": "Du har ikke meldt noe ennå. `{command}` melder en omtale.",
+        "not_your_report": (
+            "{ref} er ikke en av rapportene dine. `{command}` viser dem du har laget."
+        ),
+    },
+    "nl": {
+        "link_offer": "Is dit een bericht dat je bij het socialemediateam wilt melden?",
+        "report_it": "Melden",
+        "or_ask": "Of vraag me ernaar in een zin, met de link.",
+        "no_reports_yet": "Je hebt nog niets gemeld. `{command}` meldt een vermelding.",
+        "not_your_report": (
+            "{ref} is niet een van je meldingen. `{command}` toont de meldingen die je deed."
+        ),
+    },
+    "fr": {
+        "link_offer": "Est-ce une publication à signaler à l'équipe réseaux sociaux ?",
+        "report_it": "La signaler",
+        "or_ask": "Ou posez-moi une question à son sujet dans une phrase, avec le lien.",
+        "no_reports_yet": "Vous n'avez encore rien signalé. `{command}` signale une mention.",
+        "not_your_report": (
+            "{ref} n'est pas un de vos signalements. `{command}` montre ceux que vous avez faits."
+        ),
+    },
+    "es": {
+        "link_offer": "¿Es una publicación que quieres informar al equipo de redes sociales?",
+        "report_it": "Informar",
+        "or_ask": "O pregúntame por ella en una frase, con el enlace.",
+        "no_reports_yet": "Todavía no has informado de nada. `{command}` informa de una mención.",
+        "not_your_report": (
+            "{ref} no es uno de tus informes. `{command}` muestra los que has hecho."
+        ),
+    },
+}
+
 TEXTS: dict[str, dict[str, str]] = {
     code: {
         **_GUIDELINES[code],
@@ -2225,6 +2301,7 @@ TEXTS: dict[str, dict[str, str]] = {
         **_DIGEST[code],
         **_DIGEST_OWN[code],
         **_REPORTS[code],
+        **_ANSWERS[code],
     }
     for code in _GUIDELINES
 }

@@ -150,7 +150,8 @@ class Reports:
             mine = self.store.find(
                 reporter=(person.platform, person.user_id), limit=views.LISTED + 1
             )
-            return views.own_reports(mine, time.time(), self.name, person.platform)
+            language = self.core.language_for(person)
+            return views.own_reports(mine, time.time(), self.name, person.platform, language)
         first, _, page = word.partition(" ")
         if first == "open" and (not page or page.strip().isdigit()):
             require_manager(person)
@@ -192,9 +193,11 @@ class Reports:
             report = None
         if report is not None and person.has(Role.MANAGER):
             return views.card(report, self.name)
+        language = self.core.language_for(person)
         if report is not None and report.reported_by(person.platform, person.user_id):
-            return views.own_reports([report], time.time(), self.name, person.platform)
-        return views.not_yours(reference(report_id), person.platform, person.has(Role.MANAGER))
+            return views.own_reports([report], time.time(), self.name, person.platform, language)
+        manager = person.has(Role.MANAGER)
+        return views.not_yours(reference(report_id), person.platform, manager, language)
 
     async def shortcut(self, person: Person, shared: SharedMessage) -> Form:
         """The report form, prefilled with a chat message someone pointed at."""
@@ -223,7 +226,11 @@ class Reports:
         found = links_in(token)
         if len(found) != 1:
             return None
-        return None if site_of(found[0]) in ("news", "other") else views.link_offer(found[0])
+        return (
+            None
+            if site_of(found[0]) in ("news", "other")
+            else views.link_offer(found[0], self.core.language_for(person))
+        )
 
     async def link_form(self, person: Person, value: str) -> Form:
         """ "Report it" under a lone link: the report form with the link in it."""

@@ -197,16 +197,13 @@ def report_form(draft: Draft, problem: str = "") -> Form:
     )
 
 
-def link_offer(link: str) -> Message:
-    """The answer to a message that is only a social link: report it, or ask about it."""
-    question = "Is this a post you want to report to the social media team?"
+def link_offer(link: str, language: str) -> Message:
+    """The answer to a message that is only a social link, in the person's `language`: report
+    it, or ask about it."""
+    question = text_for("link_offer", language)
+    report = Button(text_for("report_it", language), ids.REPORT_LINK, link, opens_form=True)
     return Message(
-        question,
-        (
-            Text(question),
-            Actions((Button("Report it", ids.REPORT_LINK, link, opens_form=True),)),
-            Context("Or ask me about it in a sentence, with the link."),
-        ),
+        question, (Text(question), Actions((report,)), Context(text_for("or_ask", language)))
     )
 
 
@@ -649,11 +646,14 @@ def _line(report: Report, now: float, names: Names) -> str:
     return f"- **{report.ref}** {what} · {status_line(report, names)} · {age}"
 
 
-def own_reports(reports: list[Report], now: float, names: Names, platform: str) -> Message:
-    """A reporter's own reports, newest first (`platform`: where they read it)."""
+def own_reports(
+    reports: list[Report], now: float, names: Names, platform: str, language: str
+) -> Message:
+    """A reporter's own reports, newest first (`platform`: where they read it; `language`:
+    what they read, where the bot has the words)."""
     if not reports:
         how = typed(platform, ids.COMMAND, "<link>")
-        return Message(f"You haven't reported anything yet. `{how}` reports a mention.")
+        return Message(text_for("no_reports_yet", language, command=how))
     lines = "\n".join(_line(report, now, names) for report in reports[:LISTED])
     title = "Your reports, newest first" + (
         f" (the {LISTED} latest; older ones are not shown)" if len(reports) > LISTED else ""
@@ -661,12 +661,12 @@ def own_reports(reports: list[Report], now: float, names: Names, platform: str) 
     return Message(f"{title}:\n{lines}", (Text(f"**{title}**"), Text(lines)))
 
 
-def not_yours(ref: str, platform: str, manager: bool) -> Message:
+def not_yours(ref: str, platform: str, manager: bool, language: str) -> Message:
     """The answer to a reference the person may not see (or, for a manager, none has)."""
     if manager:
         return Message(f"There is no report {ref}.")
     yours = typed(platform, ids.COMMAND, "list")
-    return Message(f"{ref} is not one of your reports. `{yours}` shows the ones you made.")
+    return Message(text_for("not_your_report", language, ref=ref, command=yours))
 
 
 def open_cards(reports: list[Report], names: Names, platform: str, page: int = 1) -> Message:

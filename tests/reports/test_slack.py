@@ -284,6 +284,7 @@ async def test_each_reporter_hears_of_their_report_in_their_own_language(bot, sl
         for user, locale in (("W111", "fr-FR"), ("W222", "de-DE"))
     }
     assert await bot.runtime.slack.sync_people()
+    none_yet = await report(bot, "list", user="W111")
     french = await report(bot, LINK, user="W111")
     card = await card_buttons(slack)
     german = await report(bot, LINK, user="W222")
@@ -291,6 +292,7 @@ async def test_each_reporter_hears_of_their_report_in_their_own_language(bot, sl
     (to_ada,) = await _wait_for_messages(slack, "W111", 1)
     (to_bo,) = await _wait_for_messages(slack, "W222", 1)
 
+    assert none_yet["text"].startswith("Vous n'avez encore rien signalé. `/report-mention")
     assert french["text"].startswith("Merci ! Votre signalement R-0001 est entre les mains")
     assert "N'y répondez pas" in json.dumps(french["blocks"], ensure_ascii=False)
     assert german["text"].startswith("Danke! Andere haben das auch gemeldet; du bist zu R-0001")
