@@ -275,6 +275,9 @@ async def test_hello_and_thanks_in_the_offices_languages_are_no_questions(
         envelope = with_text("message_im.json", text)
         envelope["event_id"] = f"EvHELLO{number}"
         envelope["event"]["ts"] = f"1700000{number:03}.000100"  # each message its own, as in Slack
+        # Each from a DM of its own: answers in one channel go out a second apart, as Slack
+        # takes them.
+        envelope["event"]["channel"] = f"D0HELLO{number}"
         await post_json(bot, envelope)
     answers = await wait_for_call(slack, "chat.postMessage", count=len(thanks) + len(hello))
     texts = [answer["text"] for answer in answers]
