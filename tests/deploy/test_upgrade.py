@@ -1,5 +1,5 @@
 """An upgrade: the database the previous release wrote (tests/fixtures/previous-release.db,
-made by release 0.12.0 as an install fills it, see tests/fixtures/README.md) opens in this
+made by release 0.13.0 as an install fills it, see tests/fixtures/README.md) opens in this
 release, migrated, with every row still there, and the bot works on it: its queued deliveries go
 out, a report of the same post joins the old one. An older file (release-e3fa6b4.db, from before
 the first release) shows what a command does before `socialbot run` migrated it."""
@@ -90,7 +90,7 @@ async def test_every_row_survives_the_upgrade_and_the_bot_works_on_it(
     after = rows(database)
     lost = {t: (n, after.get(t, 0)) for t, n in before.items() if after.get(t, 0) < n}
     assert lost == {}
-    # The announcement 0.12.0 left queued (Slack failed) goes out, once to each.
+    # The announcement 0.13.0 left queued (Slack failed) goes out, once to each.
     runtime = bot.runtime
     done = await asyncio.wait_for(runtime.delivery.run_until_done("announcement", "2"), 30)
     assert (done.sent, done.failed) == (len(QUEUED), 0)
@@ -100,7 +100,7 @@ async def test_every_row_survives_the_upgrade_and_the_bot_works_on_it(
     again = "https://x.com/someone/status/111 still up"
     reply = await command_reply(bot, slack, "/report-mention", again, user="U0000004")
     assert "R-0001" in reply["text"], reply
-    # The CLI reads what 0.12.0 stored.
+    # The CLI reads what 0.13.0 stored.
     reports = [json.loads(line) for line in cli(database, "reports", "list", "--json").split("\n")
                if line]  # fmt: skip
     (merged,) = [r for r in reports if "x.com" in str(r["links"])]
