@@ -27,6 +27,7 @@ from sqlite_utils.migrations import Migrations
 
 from content_feed.compose import NETWORKS
 from content_feed.store import failing_feeds, item_titles
+from handlers.actions import row_id
 from handlers.shares import BY_CONVERSATION
 
 PERIODS = {"7d": 7, "30d": 30, "90d": 90}
@@ -502,15 +503,19 @@ def _titles(db: Database, subjects: Sequence[str]) -> dict[str, str]:
     """Each subject's title, in order: an "item:N"'s (a removed feed's too: its title is
     kept), an "announcement:N"'s headline; "item N (removed)" for an item removed before
     titles were kept, the subject itself for anything else."""
-    items = [int(n) for s in subjects if (n := s.removeprefix("item:")) != s and n.isdigit()]
+    items = [
+        number
+        for s in subjects
+        if s.startswith("item:") and (number := row_id(s.removeprefix("item:"))) is not None
+    ]
     found = {f"item:{i}": title for i, title in item_titles(db, items).items()}
     ids = [s.partition(":")[2] for s in subjects if s.startswith("announcement:")]
     if ids and db.table("announcements").exists():
         marks = ", ".join("?" for _ in ids)
-        for row_id, title in db.execute(
+        for announcement, title in db.execute(
             f"SELECT id, headline FROM announcements WHERE id IN ({marks})", ids
         ).fetchall():
-            found[f"announcement:{row_id}"] = str(title)
+            found[f"announcement:{announcement}"] = str(title)
     gone = {f"item:{i}": f"item {i} (removed)" for i in items}
     return {s: found.get(s) or gone.get(s, s) for s in subjects}
 

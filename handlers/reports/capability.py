@@ -153,7 +153,7 @@ class Reports:
             language = self.core.language_for(person)
             return views.own_reports(mine, time.time(), self.name, person.platform, language)
         first, _, page = word.partition(" ")
-        if first == "open" and (not page or page.strip().isdigit()):
+        if first == "open" and (not page or page.strip().isdecimal()):
             require_manager(person)
             found = self.store.find(OPEN_STATUSES)
             return views.open_cards(found, self.name, person.platform, int(page or 1))
@@ -474,7 +474,8 @@ class Reports:
         """Hold the reminders of a report for an hour or four."""
         require_manager(person)
         report_id, _, minutes = value.partition(":")
-        if not minutes.isdigit() or int(minutes) not in triage.SNOOZE_CHOICES:
+        # isdecimal, not isdigit: "²" is a digit that int() refuses (a made-up button's value).
+        if not minutes.isdecimal() or int(minutes) not in triage.SNOOZE_CHOICES:
             raise UserError("That snooze button is no longer valid.")
         report = self._report(report_id)
         until = time.time() + int(minutes) * 60
@@ -651,7 +652,8 @@ class Reports:
         """The news `key` ("R-0001:<event id>") did not reach a reporter, who has left: the
         manager whose action it told of, told the reporter was, hears they were not."""
         ref, _, event_id = key.partition(":")
-        event = self.store.event(int(event_id)) if event_id.isdigit() else None
+        number = row_id(event_id)
+        event = self.store.event(number) if number is not None else None
         if event is None or not self.core.can_message(event.platform):
             return
         reporter = self.name(platform, user_id, user_id)

@@ -417,6 +417,9 @@ async def test_many_open_reports_come_a_page_at_a_time_the_longest_waiting_first
     beyond = await report(bot, "open 4", user="WMGR1")
     last_page = "9 open reports fit on 3 page(s): `/report-mention open 3` is the last."
     assert beyond["text"] == last_page
+    # "²" is a digit to str.isdigit, not to int(): it was "something went wrong".
+    superscript = await report(bot, "open ²", user="WMGR1")
+    assert "went wrong" not in json.dumps(superscript), superscript
 
 
 async def test_home_shows_own_and_for_managers_all_open_reports(bot, slack) -> None:

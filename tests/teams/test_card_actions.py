@@ -154,12 +154,13 @@ async def test_a_made_up_number_on_a_button_gets_a_clear_answer(
     # int), answered "something went wrong" with a traceback; these buttons take unsigned data.
     teams = await make_teams(social_media_managers=["7faf8ab2-3d56-4244-b585-20c8a42ed2b8"])
     cases = {
-        "report_acknowledge": "I can't find that report any more.",
-        "digest_not_for_me": "That item is no longer available.",
-        "announce_not_for_me": "That announcement no longer exists.",
+        "report_acknowledge": ("", "I can't find that report any more."),
+        "digest_not_for_me": ("", "That item is no longer available."),
+        "announce_not_for_me": ("", "That announcement no longer exists."),
+        "report_snooze": ("1:", "That snooze button is no longer valid."),  # minutes
     }
-    for action_id, answer in cases.items():
-        for value in ("9" * 24, "²"):
+    for action_id, (before, answer) in cases.items():
+        for value in (before + "9" * 24, before + "²"):
             data = {"action_id": action_id, "value": value}
             pressed = {"action": {"type": "Action.Execute", "verb": action_id, "data": data}}
             activity = load_activity(EXECUTE, teams.connector.url, value=pressed)
