@@ -82,15 +82,17 @@ class HomePublisher:
         self.db = db
         self.client = client
         self._uploading = asyncio.Lock()  # two managers opening at once: one upload
-        self._shown: dict[str, Message] = {}  # the Home each person was last shown
+        # A digest of the Home each person was last shown (32 bytes a person, not the Home).
+        self._shown: dict[str, bytes] = {}
 
     async def publish(self, user_id: str, home: Message, changed_only: bool = False) -> None:
         """Publish the Home (`changed_only`: unless it is the one the person was last shown);
         a picture Slack has not got (or no longer has: someone deleted the file) is left out at
         first, uploaded (shared nowhere), then published with it."""
-        if changed_only and self._shown.get(user_id) == home:
+        shown = hashlib.sha256(repr(home).encode()).digest()
+        if changed_only and self._shown.get(user_id) == shown:
             return
-        self._shown[user_id] = home
+        self._shown[user_id] = shown
         if not self._missing(home) and await self._published(user_id, home, ()):
             return
         self._forget(home)
