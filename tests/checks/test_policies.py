@@ -48,6 +48,11 @@ LEFT_TO_THE_BENCH = {
     "csie-discord-reguli-ro.md",
     "online-ntnu-instagram-kommunikasjon-nb.md",
     "ufsit-ccdc-social-media-policy.md",
+    # Retired from policies_unseen10.yaml at the fifteenth session's start, likewise.
+    "arovolife-distributor-social-media-policy.md",
+    "csumb-social-media-guidelines.html",
+    "edenia-guias-redes-sociales-es.md",
+    "souldance-sotsseti-ru.md",
     # Since the twelfth session the five largest left that only this test embedded (the guideline
     # corpus test measures the others), so that a fresh clone's suite stays in time.
     "caerwent-community-council-social-media-policy.txt",

@@ -183,6 +183,12 @@ LEFT_TO_THE_BENCH = {
     "online-ntnu-instagram-kommunikasjon-nb",
     "as-kilta-viestinta-fi",
     "csie-discord-reguli-ro",
+    # Retired at the fifteenth session's start, likewise.
+    "arovolife-distributor-social-media-policy",
+    "souldance-sotsseti-ru",
+    "edenia-guias-redes-sociales-es",
+    "csumb-social-media-guidelines",
+    "osc-hatch-act-faq",
     # Measured by the bench only since the twelfth session: the three longest English ones, so
     # that a fresh clone's suite, which embeds every policy the test measures, stays in time.
     "caerwent-community-council-social-media-policy",
