@@ -167,6 +167,28 @@ def address_problem(address: IPAddress, allow_private: bool) -> str | None:
     return None
 
 
+def reachable_by_anyone(url: str) -> bool:
+    """Whether `url` is https on a host anyone's client reaches on the public internet: a dotted
+    name, or an IP address that is neither private, loopback, link-local nor reserved.
+
+    For a feed item's image, which a Teams client may fetch itself from inside the company's
+    network: never an intranet host, a single-label name or a private address.
+    """
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname or ""
+    except ValueError:  # "https://[::1/" and other text urllib cannot split
+        return False
+    if parts.scheme.lower() != "https" or not host:
+        return False
+    try:
+        address = ipaddress.ip_address(host.split("%")[0])
+    except ValueError:
+        labels = host.removesuffix(".").split(".")
+        return len(labels) > 1 and _valid_host(host)
+    return address_problem(address, allow_private=False) is None
+
+
 async def system_resolver(host: str, port: int) -> list[str]:
     """Every address the system resolver gives for `host`."""
     loop = asyncio.get_running_loop()

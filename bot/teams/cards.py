@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.teams import forms
+from content_feed.fetch import reachable_by_anyone
 from handlers import actions, views
 
 CARD_VERSION = "1.5"  # the highest version Teams renders
@@ -127,8 +128,8 @@ def _element(block: views.Block) -> Json | None:
         case views.Text(text, image_url, image_alt):
             body = _text_block(markdown(text))
             # Teams clients may fetch a card's image themselves, from inside the company's
-            # network: only https addresses, never a plain-http or intranet one from a feed.
-            if not image_url or not image_url.lower().startswith("https://"):
+            # network: only https addresses on public hosts, never an intranet one from a feed.
+            if not image_url or not reachable_by_anyone(image_url):
                 return body
             image = {"type": "Image", "url": image_url, "altText": image_alt, "size": "Medium"}
             return {

@@ -59,13 +59,22 @@ def test_every_card_is_a_valid_adaptive_card_1_5(message: Message) -> None:
     assert rendered["fallbackText"] == message.text
 
 
-def test_only_an_https_image_is_drawn() -> None:
+def test_only_an_https_image_on_a_public_host_is_drawn() -> None:
     # review13a S11: a feed item's image went into every card as written (http, intranet hosts)
     for url, drawn in [
         ("https://example.com/p.png", True),
+        ("https://93.184.216.34/p.png", True),
+        ("HTTPS://CDN.Example.com./p.png?w=200", True),
         ("http://10.0.0.1/p.png", False),
         ("http://intranet/track.png", False),
         ("javascript:alert(1)", False),
+        ("https://10.0.0.1/p.png", False),
+        ("https://192.168.1.20:8443/p.png", False),
+        ("https://[::1]/p.png", False),
+        ("https://[::ffff:169.254.169.254]/p.png", False),
+        ("https://intranet/track.png", False),
+        ("https://[::1/p.png", False),
+        ("https:///p.png", False),
     ]:
         rendered = card(Message("News", (Text("An article", image_url=url, image_alt="A"),)))
         assert ('"Image"' in json.dumps(rendered)) is drawn, url
