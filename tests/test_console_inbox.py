@@ -183,3 +183,39 @@ async def test_a_report_kept_mid_session_is_filed_once_the_lock_frees(
         other.close()
         runtime.db.close()
     assert "Your report R-0001" in out.getvalue().split("is filed now.")[1]
+
+
+async def test_a_chat_leaves_the_sending_to_a_bot_started_meanwhile(
+    make_settings: SettingsFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # fix15b 1: a console chat sent beside `socialbot run`, two senders at one rate.
+    monkeypatch.setattr(console_chat, "LOOK_FOR_A_RUN_EVERY", 0.05)
+    monkeypatch.setattr(console_chat, "DRAIN_SECONDS", 0.2)
+    runtime = build_runtime(make_settings())
+    read, write = os.pipe()
+    typed, typing = os.fdopen(read), os.fdopen(write, "w")
+    out = io.StringIO()
+    chatting = asyncio.create_task(chat(runtime, typed, out, "alice", False))
+    run = store.RunLock(make_settings().db)
+
+    async def shown(text: str) -> None:
+        while text not in out.getvalue():
+            assert not chatting.done(), out.getvalue()
+            await asyncio.sleep(0.01)
+
+    try:
+        typing.write("/socialbot help\n")
+        typing.flush()
+        await shown("socialbot help")  # the session runs, its engine too
+        run.acquire()  # `socialbot run` starts on the database
+        await asyncio.wait_for(shown("socialbot run is running on this database (pid"), 30)
+        typing.write(f"{REPORT}\n")
+        typing.flush()
+        await shown("Your report R-0001")
+        typing.close()
+        await asyncio.wait_for(chatting, 30)
+        # The team's card waits for the running bot's engine: the chat's sent nothing more.
+        assert {row["state"] for row in runtime.db["deliveries"].rows} == {"queued"}
+    finally:
+        run.release()
+        runtime.db.close()

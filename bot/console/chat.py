@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TextIO
 from zoneinfo import ZoneInfo
 
 from bot.console.session import ConsoleSession
-from bot.store import WaitForTheLock
+from bot.store import RunLock, WaitForTheLock
 from content_feed.refresh import refresh_due
 from handlers.errors import database_locked
 
@@ -21,7 +21,12 @@ DRAIN_SECONDS = 10.0  # at the end of input, how long to wait for messages still
 # How often a chat files the reports kept while another program held the database's lock:
 # `socialbot run`'s clock does it once a minute, and a console chat runs no clock.
 KEPT_REPORTS_EVERY = 5.0
+LOOK_FOR_A_RUN_EVERY = 5.0  # how often a chat that sends looks for a `socialbot run` started since
 FIRST_FETCH_WAIT = 5.0  # how long the first chat waits for feeds never fetched (the sample: ms)
+SENT_BY_THE_RUNNING_BOT = (
+    "socialbot run is running on this database ({holder}): it sends what the bot has to"
+    " send, this chat's messages included, at the pace Slack and Teams allow."
+)
 WAITING_FOR_THE_LOCK = (
     "The database is busy: another program holds its write lock (a backup, a database"
     " browser). Waiting for it; what you type is kept and answered then."
@@ -31,9 +36,10 @@ WAITING_FOR_THE_LOCK = (
 async def chat(
     runtime: Runtime, stdin: TextIO, stdout: TextIO, user_id: str, manager: bool
 ) -> None:
-    """Chat on the console with the delivery engine running, so what the bot sends to console
-    users (digests, report news, cards and questions for the team) arrives, and with the feeds
-    fetched once, so a new install has something to suggest."""
+    """Chat on the console with the delivery engine running (or `socialbot run`'s, when one
+    runs on the database), so what the bot sends to console users (digests, report news, cards
+    and questions for the team) arrives, and with the feeds fetched once, so a new install has
+    something to suggest."""
 
     writable = WaitForTheLock(lambda: print(WAITING_FOR_THE_LOCK, file=stdout, flush=True))
     await writable(runtime.seed_feeds)
@@ -42,20 +48,39 @@ async def chat(
         refresh_due(runtime.db, allow_private=settings.allow_private_feeds)
     )
     await asyncio.wait([fetch], timeout=FIRST_FETCH_WAIT)
-    await writable(runtime.delivery.start)
+    # Two senders would share Slack's and Teams' one rate, each refused (429) half the time.
+    run = RunLock(settings.db)
+    running = run.holder()
+    around = [fetch, asyncio.ensure_future(_file_kept_reports(runtime))]
+    if running is None:
+        await writable(runtime.delivery.start)
+        around.append(asyncio.ensure_future(_hand_over_to_a_run(runtime, run, stdout)))
+    else:
+        print(SENT_BY_THE_RUNNING_BOT.format(holder=running), file=stdout, flush=True)
     zone = ZoneInfo(settings.timezone)
     session = ConsoleSession(
         runtime.core, stdin, stdout, user_id, manager, drain=DRAIN_SECONDS, zone=zone
     )
-    kept = asyncio.ensure_future(_file_kept_reports(runtime))
     try:
         await session.run()
     finally:
-        for task in (fetch, kept):
+        for task in around:
             task.cancel()
-        await asyncio.gather(fetch, kept, return_exceptions=True)
+        await asyncio.gather(*around, return_exceptions=True)
         await runtime.delivery.stop()
         await runtime.close_clients()
+
+
+async def _hand_over_to_a_run(runtime: Runtime, run: RunLock, stdout: TextIO) -> None:
+    """Stop this chat's delivery engine once a `socialbot run` starts on the database (looking
+    every LOOK_FOR_A_RUN_EVERY seconds): the running bot sends from then on."""
+    while True:
+        await asyncio.sleep(LOOK_FOR_A_RUN_EVERY)
+        running = run.holder()
+        if running is not None:
+            break
+    await runtime.delivery.stop()
+    print(SENT_BY_THE_RUNNING_BOT.format(holder=running), file=stdout, flush=True)
 
 
 async def _file_kept_reports(runtime: Runtime) -> None:

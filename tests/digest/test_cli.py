@@ -26,6 +26,7 @@ from content_feed.refresh import refresh_all
 from handlers.announcements.store import AnnouncementStore, Draft
 from handlers.digest import ids
 from handlers.people import Member
+from handlers.views import Message
 from tests.digest.conftest import COPENHAGEN, HUMANS, add_feeds, add_item, digests_to, rss
 from tests.fakes.openai_api import FakeOpenAI
 from tests.fakes.slack_requests import SECRET
@@ -50,10 +51,15 @@ async def cli(bot: Any, slack: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPa
         "SLACK_API_URL": slack.url,
     }
 
-    async def run(command: Any, *args: str, **more: str) -> Result:
+    async def run(command: Any, *args: str, input: str | None = None, **more: str) -> Result:
         runner = CliRunner()
         result = await asyncio.to_thread(
-            runner.invoke, command, list(args), env={**env, **more}, catch_exceptions=False
+            runner.invoke,
+            command,
+            list(args),
+            input=input,
+            env={**env, **more},
+            catch_exceptions=False,
         )
         return result
 
@@ -129,6 +135,26 @@ async def test_send_beside_a_running_bot_leaves_the_sending_to_it(cli, bot, slac
     assert all(len(digests_to(slack, user)) == 1 for user in HUMANS)
     assert "delivery finished" not in sent.stderr  # its own engine never started
     assert "WARNING" not in sent.stderr
+
+
+async def test_a_console_beside_a_running_bot_leaves_the_sending_to_it(cli, bot, slack) -> None:
+    # fix15b 1: `socialbot console` started its own engine beside `socialbot run`'s, two
+    # senders at Slack's and Teams' one rate, as `digest send` did (fix14d 4).
+    running = RunLock(bot.runtime.settings.db)
+    running.acquire()  # as `socialbot run` does; its engine is between two rounds here
+    engine = bot.runtime.delivery
+    await engine.stop()
+    engine.enqueue("slack", [HUMANS[0]], "notice", "1", Message("For the running bot to send"))
+    try:
+        chatted = await cli(main, "console", "--user", "alice", input="/socialbot help\n")
+    finally:
+        running.release()
+    assert chatted.exit_code == 0, chatted.output
+    assert f"socialbot run is running on this database (pid {os.getpid()} " in chatted.output
+    assert "socialbot help" in chatted.output
+    assert slack.messages_in(HUMANS[0]) == []  # the console sent nothing to Slack
+    await engine.start()  # the running bot's next round
+    assert (await engine.run_until_done("notice", "1")).sent == 1
 
 
 async def test_a_feed_removed_and_another_added_brings_its_stories(cli, slack, tmp_path) -> None:
