@@ -1558,6 +1558,421 @@ _DIGEST_OWN: dict[str, dict[str, str]] = {
     },
 }
 
+# The digest's preferences form, its mistakes, and the digest's part of App Home.
+_PREFERENCES: dict[str, dict[str, str]] = {
+    "en": {
+        "prefs_title": "Digest preferences",
+        "save": "Save",
+        "cancel": "Cancel",
+        "times_in_zone": "Times are in your time zone ({zone}).",
+        "daily_digest": "Daily digest",
+        "on": "On",
+        "off": "Off",
+        "muted_until": "Muted until {day}",
+        "end_mute": "Choose On to end the mute now.",
+        "time": "Time",
+        "time_zone": "Time zone",
+        "zone_hint": "Your digest comes at its time in this zone.",
+        "your_workdays": "Your workdays",
+        "workdays": "Workdays",
+        "workdays_hint": (
+            "Your digest comes on these days, except holidays your company set for your office."
+        ),
+        "workdays_hint_reminders": (
+            "Your digest comes on these days, except holidays your company set for your office;"
+            " report reminders to social media managers wait for them too."
+        ),
+        "topics": "Topics",
+        "topics_example": "sustainability, hiring, AI",
+        "topics_hint": "Items on these topics come first; separate them with commas.",
+        "all_topics": "all",
+        "networks": "Networks",
+        "leaderboard": "Leaderboard",
+        "leaderboard_hint": (
+            "On: the social media team sees your shares among the top 10 sharers. Off: your"
+            " shares are only counted, never named."
+        ),
+        "days_span": "{first} to {last}",
+        "choose_on_off": "Choose On or Off.",
+        "choose_zone": "Choose a time zone from the list, such as Europe/Copenhagen.",
+        "give_time": "Give a time of day such as 09:30.",
+        "choose_days": "Choose at least one day, from Monday to Sunday.",
+        "choose_networks": "Choose at least one of LinkedIn, X and Facebook.",
+        "too_many_topics": "Name at most {count} topics.",
+        "home_digest": "Your daily digest",
+        "home_guest": "None: guest accounts get none",
+        "guests_get_none": (
+            "Daily digests are for the company's own people: guest accounts get none, so there"
+            " is no digest to send or set up for you."
+        ),
+        "shares_title": "Shares of digest items",
+        "no_shares": "No share clicks yet.",
+        "more_shares": "{count} more: `socialbot stats`.",
+    },
+    "da": {
+        "prefs_title": "Indstillinger for oversigt",
+        "save": "Gem",
+        "cancel": "Annuller",
+        "times_in_zone": "Tidspunkter er i din tidszone ({zone}).",
+        "daily_digest": "Daglig oversigt",
+        "on": "Til",
+        "off": "Fra",
+        "muted_until": "På pause til {day}",
+        "end_mute": "Vælg Til for at afslutte pausen nu.",
+        "time": "Tidspunkt",
+        "time_zone": "Tidszone",
+        "zone_hint": "Din oversigt kommer på sit tidspunkt i denne tidszone.",
+        "your_workdays": "Dine arbejdsdage",
+        "workdays": "Arbejdsdage",
+        "workdays_hint": (
+            "Din oversigt kommer på disse dage, undtagen helligdage, som din virksomhed har sat"
+            " for dit kontor."
+        ),
+        "workdays_hint_reminders": (
+            "Din oversigt kommer på disse dage, undtagen helligdage, som din virksomhed har sat"
+            " for dit kontor; påmindelser om rapporter til social media-ansvarlige venter også"
+            " på dem."
+        ),
+        "topics": "Emner",
+        "topics_example": "bæredygtighed, rekruttering, AI",
+        "topics_hint": "Ting om disse emner kommer først; adskil dem med kommaer.",
+        "all_topics": "alle",
+        "networks": "Netværk",
+        "leaderboard": "Topliste",
+        "leaderboard_hint": (
+            "Til: social media-teamet ser dine delinger blandt de 10, der deler mest. Fra: dine"
+            " delinger tælles kun med, dit navn vises aldrig."
+        ),
+        "days_span": "{first} til {last}",
+        "choose_on_off": "Vælg Til eller Fra.",
+        "choose_zone": "Vælg en tidszone på listen, fx Europe/Copenhagen.",
+        "give_time": "Angiv et tidspunkt, fx 09:30.",
+        "choose_days": "Vælg mindst én dag fra mandag til søndag.",
+        "choose_networks": "Vælg mindst ét af LinkedIn, X og Facebook.",
+        "too_many_topics": "Angiv højst {count} emner.",
+        "home_digest": "Din daglige oversigt",
+        "home_guest": "Ingen: gæstekonti får ingen",
+        "guests_get_none": (
+            "Daglige oversigter er for virksomhedens egne folk: gæstekonti får ingen, så der er"
+            " ingen oversigt at sende eller indstille for dig."
+        ),
+        "shares_title": "Delinger af ting fra oversigten",
+        "no_shares": "Ingen klik på del endnu.",
+        "more_shares": "{count} mere: `socialbot stats`.",
+    },
+    "de": {
+        "prefs_title": "Übersicht-Einstellungen",
+        "save": "Speichern",
+        "cancel": "Abbrechen",
+        "times_in_zone": "Uhrzeiten gelten in deiner Zeitzone ({zone}).",
+        "daily_digest": "Tägliche Übersicht",
+        "on": "An",
+        "off": "Aus",
+        "muted_until": "Pausiert bis {day}",
+        "end_mute": "Wähle An, um die Pause jetzt zu beenden.",
+        "time": "Uhrzeit",
+        "time_zone": "Zeitzone",
+        "zone_hint": "Deine Übersicht kommt zu ihrer Uhrzeit in dieser Zeitzone.",
+        "your_workdays": "Deine Arbeitstage",
+        "workdays": "Arbeitstage",
+        "workdays_hint": (
+            "Deine Übersicht kommt an diesen Tagen, außer an Feiertagen, die dein Unternehmen für"
+            " dein Büro festgelegt hat."
+        ),
+        "workdays_hint_reminders": (
+            "Deine Übersicht kommt an diesen Tagen, außer an Feiertagen, die dein Unternehmen für"
+            " dein Büro festgelegt hat; Erinnerungen an Meldungen für das Social-Media-Team"
+            " richten sich ebenfalls danach."
+        ),
+        "topics": "Themen",
+        "topics_example": "Nachhaltigkeit, Recruiting, KI",
+        "topics_hint": "Beiträge zu diesen Themen kommen zuerst; trenne sie mit Kommas.",
+        "all_topics": "alle",
+        "networks": "Netzwerke",
+        "leaderboard": "Bestenliste",
+        "leaderboard_hint": (
+            "An: Das Social-Media-Team sieht deine geteilten Beiträge unter den 10 Personen, die"
+            " am meisten teilen. Aus: Sie werden nur gezählt, dein Name erscheint nie."
+        ),
+        "days_span": "{first} bis {last}",
+        "choose_on_off": "Wähle An oder Aus.",
+        "choose_zone": "Wähle eine Zeitzone aus der Liste, etwa Europe/Berlin.",
+        "give_time": "Gib eine Uhrzeit an, etwa 09:30.",
+        "choose_days": "Wähle mindestens einen Tag von Montag bis Sonntag.",
+        "choose_networks": "Wähle mindestens eins von LinkedIn, X und Facebook.",
+        "too_many_topics": "Nenne höchstens {count} Themen.",
+        "home_digest": "Deine tägliche Übersicht",
+        "home_guest": "Keine: Gastkonten bekommen keine",
+        "guests_get_none": (
+            "Tägliche Übersichten sind für die eigenen Leute des Unternehmens: Gastkonten"
+            " bekommen keine, es gibt also keine Übersicht, die ich dir schicken oder für dich"
+            " einrichten könnte."
+        ),
+        "shares_title": "Geteilte Beiträge aus den Übersichten",
+        "no_shares": "Noch keine Klicks auf Teilen.",
+        "more_shares": "{count} weitere: `socialbot stats`.",
+    },
+    "sv": {
+        "prefs_title": "Inställningar",
+        "save": "Spara",
+        "cancel": "Avbryt",
+        "times_in_zone": "Tider anges i din tidszon ({zone}).",
+        "daily_digest": "Daglig sammanfattning",
+        "on": "På",
+        "off": "Av",
+        "muted_until": "Pausad till {day}",
+        "end_mute": "Välj På för att avsluta pausen nu.",
+        "time": "Tid",
+        "time_zone": "Tidszon",
+        "zone_hint": "Din sammanfattning kommer på sin tid i den här tidszonen.",
+        "your_workdays": "Dina arbetsdagar",
+        "workdays": "Arbetsdagar",
+        "workdays_hint": (
+            "Din sammanfattning kommer de här dagarna, utom helgdagar som ditt företag har lagt"
+            " in för ditt kontor."
+        ),
+        "workdays_hint_reminders": (
+            "Din sammanfattning kommer de här dagarna, utom helgdagar som ditt företag har lagt"
+            " in för ditt kontor; påminnelser om rapporter till sociala medier-ansvariga väntar"
+            " också på dem."
+        ),
+        "topics": "Ämnen",
+        "topics_example": "hållbarhet, rekrytering, AI",
+        "topics_hint": "Saker om de här ämnena kommer först; skilj dem åt med kommatecken.",
+        "all_topics": "alla",
+        "networks": "Nätverk",
+        "leaderboard": "Topplista",
+        "leaderboard_hint": (
+            "På: teamet för sociala medier ser dina delningar bland de 10 som delar mest. Av:"
+            " dina delningar räknas bara, ditt namn visas aldrig."
+        ),
+        "days_span": "{first} till {last}",
+        "choose_on_off": "Välj På eller Av.",
+        "choose_zone": "Välj en tidszon i listan, till exempel Europe/Stockholm.",
+        "give_time": "Ange en tid på dagen, till exempel 09:30.",
+        "choose_days": "Välj minst en dag, från måndag till söndag.",
+        "choose_networks": "Välj minst ett av LinkedIn, X och Facebook.",
+        "too_many_topics": "Ange högst {count} ämnen.",
+        "home_digest": "Din dagliga sammanfattning",
+        "home_guest": "Ingen: gästkonton får ingen",
+        "guests_get_none": (
+            "Dagliga sammanfattningar är till för företagets egna medarbetare: gästkonton får"
+            " ingen, så det finns ingen sammanfattning att skicka eller ställa in åt dig."
+        ),
+        "shares_title": "Delningar av saker i sammanfattningarna",
+        "no_shares": "Inga klick på dela ännu.",
+        "more_shares": "{count} till: `socialbot stats`.",
+    },
+    "nb": {
+        "prefs_title": "Innstillinger",
+        "save": "Lagre",
+        "cancel": "Avbryt",
+        "times_in_zone": "Tidspunktene er i tidssonen din ({zone}).",
+        "daily_digest": "Daglig oversikt",
+        "on": "På",
+        "off": "Av",
+        "muted_until": "På pause til {day}",
+        "end_mute": "Velg På for å avslutte pausen nå.",
+        "time": "Tidspunkt",
+        "time_zone": "Tidssone",
+        "zone_hint": "Oversikten din kommer på sitt tidspunkt i denne tidssonen.",
+        "your_workdays": "Arbeidsdagene dine",
+        "workdays": "Arbeidsdager",
+        "workdays_hint": (
+            "Oversikten din kommer disse dagene, unntatt helligdager selskapet har lagt inn for"
+            " kontoret ditt."
+        ),
+        "workdays_hint_reminders": (
+            "Oversikten din kommer disse dagene, unntatt helligdager selskapet har lagt inn for"
+            " kontoret ditt; påminnelser om rapporter til de som har ansvar for sosiale medier"
+            " venter også på dem."
+        ),
+        "topics": "Emner",
+        "topics_example": "bærekraft, rekruttering, KI",
+        "topics_hint": "Saker om disse emnene kommer først; skill dem med komma.",
+        "all_topics": "alle",
+        "networks": "Nettverk",
+        "leaderboard": "Toppliste",
+        "leaderboard_hint": (
+            "På: teamet for sosiale medier ser delingene dine blant de 10 som deler mest. Av:"
+            " delingene dine telles bare, navnet ditt vises aldri."
+        ),
+        "days_span": "{first} til {last}",
+        "choose_on_off": "Velg På eller Av.",
+        "choose_zone": "Velg en tidssone fra listen, for eksempel Europe/Oslo.",
+        "give_time": "Oppgi et tidspunkt, for eksempel 09:30.",
+        "choose_days": "Velg minst én dag, fra mandag til søndag.",
+        "choose_networks": "Velg minst ett av LinkedIn, X og Facebook.",
+        "too_many_topics": "Oppgi høyst {count} emner.",
+        "home_digest": "Den daglige oversikten din",
+        "home_guest": "Ingen: gjestekontoer får ingen",
+        "guests_get_none": (
+            "Daglige oversikter er for selskapets egne folk: gjestekontoer får ingen, så det er"
+            " ingen oversikt å sende eller sette opp for deg."
+        ),
+        "shares_title": "Delinger av saker fra oversiktene",
+        "no_shares": "Ingen klikk på del ennå.",
+        "more_shares": "{count} til: `socialbot stats`.",
+    },
+    "nl": {
+        "prefs_title": "Voorkeuren overzicht",
+        "save": "Opslaan",
+        "cancel": "Annuleren",
+        "times_in_zone": "Tijden zijn in jouw tijdzone ({zone}).",
+        "daily_digest": "Dagelijks overzicht",
+        "on": "Aan",
+        "off": "Uit",
+        "muted_until": "Gepauzeerd tot {day}",
+        "end_mute": "Kies Aan om de pauze nu te beëindigen.",
+        "time": "Tijd",
+        "time_zone": "Tijdzone",
+        "zone_hint": "Je overzicht komt op zijn tijd in deze tijdzone.",
+        "your_workdays": "Je werkdagen",
+        "workdays": "Werkdagen",
+        "workdays_hint": (
+            "Je overzicht komt op deze dagen, behalve op feestdagen die je bedrijf voor je"
+            " kantoor heeft ingesteld."
+        ),
+        "workdays_hint_reminders": (
+            "Je overzicht komt op deze dagen, behalve op feestdagen die je bedrijf voor je"
+            " kantoor heeft ingesteld; herinneringen aan meldingen voor het socialemediateam"
+            " wachten daar ook op."
+        ),
+        "topics": "Onderwerpen",
+        "topics_example": "duurzaamheid, werving, AI",
+        "topics_hint": "Berichten over deze onderwerpen komen eerst; scheid ze met komma's.",
+        "all_topics": "alle",
+        "networks": "Netwerken",
+        "leaderboard": "Ranglijst",
+        "leaderboard_hint": (
+            "Aan: het socialemediateam ziet je gedeelde berichten bij de 10 mensen die het meest"
+            " delen. Uit: ze worden alleen geteld, je naam wordt nooit genoemd."
+        ),
+        "days_span": "{first} t/m {last}",
+        "choose_on_off": "Kies Aan of Uit.",
+        "choose_zone": "Kies een tijdzone uit de lijst, zoals Europe/Amsterdam.",
+        "give_time": "Geef een tijdstip op, zoals 09:30.",
+        "choose_days": "Kies minstens één dag, van maandag tot en met zondag.",
+        "choose_networks": "Kies minstens één van LinkedIn, X en Facebook.",
+        "too_many_topics": "Noem hoogstens {count} onderwerpen.",
+        "home_digest": "Je dagelijkse overzicht",
+        "home_guest": "Geen: gastaccounts krijgen er geen",
+        "guests_get_none": (
+            "Dagelijkse overzichten zijn voor de eigen mensen van het bedrijf: gastaccounts"
+            " krijgen er geen, dus er is geen overzicht om je te sturen of voor je in te stellen."
+        ),
+        "shares_title": "Gedeelde berichten uit de overzichten",
+        "no_shares": "Nog geen klikken op delen.",
+        "more_shares": "Nog {count}: `socialbot stats`.",
+    },
+    "fr": {
+        "prefs_title": "Vos préférences",
+        "save": "Enregistrer",
+        "cancel": "Annuler",
+        "times_in_zone": "Les heures sont celles de votre fuseau horaire ({zone}).",
+        "daily_digest": "Sélection quotidienne",
+        "on": "Oui",
+        "off": "Non",
+        "muted_until": "En pause jusqu'au {day}",
+        "end_mute": "Choisissez Oui pour mettre fin à la pause maintenant.",
+        "time": "Heure",
+        "time_zone": "Fuseau horaire",
+        "zone_hint": "Votre sélection arrive à son heure dans ce fuseau.",
+        "your_workdays": "Vos jours de travail",
+        "workdays": "Jours de travail",
+        "workdays_hint": (
+            "Votre sélection arrive ces jours-là, sauf les jours fériés que votre entreprise a"
+            " fixés pour votre bureau."
+        ),
+        "workdays_hint_reminders": (
+            "Votre sélection arrive ces jours-là, sauf les jours fériés que votre entreprise a"
+            " fixés pour votre bureau ; les rappels de signalements destinés à l'équipe réseaux"
+            " sociaux les attendent aussi."
+        ),
+        "topics": "Sujets",
+        "topics_example": "développement durable, recrutement, IA",
+        "topics_hint": (
+            "Les articles sur ces sujets viennent en premier ; séparez-les par des virgules."
+        ),
+        "all_topics": "tous",
+        "networks": "Réseaux",
+        "leaderboard": "Classement",
+        "leaderboard_hint": (
+            "Oui : l'équipe réseaux sociaux voit vos partages parmi les 10 personnes qui"
+            " partagent le plus. Non : vos partages sont seulement comptés, jamais"
+            " nommés."
+        ),
+        "days_span": "du {first} au {last}",
+        "choose_on_off": "Choisissez Oui ou Non.",
+        "choose_zone": "Choisissez un fuseau horaire dans la liste, par exemple Europe/Paris.",
+        "give_time": "Indiquez une heure, par exemple 09:30.",
+        "choose_days": "Choisissez au moins un jour, du lundi au dimanche.",
+        "choose_networks": "Choisissez au moins un réseau parmi LinkedIn, X et Facebook.",
+        "too_many_topics": "Indiquez au plus {count} sujets.",
+        "home_digest": "Votre sélection quotidienne",
+        "home_guest": "Aucune : les comptes invités n'en reçoivent pas",
+        "guests_get_none": (
+            "Les sélections quotidiennes sont réservées aux salariés de l'entreprise : les"
+            " comptes invités n'en reçoivent pas, il n'y a donc pas de sélection à vous envoyer"
+            " ni à régler."
+        ),
+        "shares_title": "Partages des articles des sélections",
+        "no_shares": "Aucun clic sur partager pour l'instant.",
+        "more_shares": "{count} de plus : `socialbot stats`.",
+    },
+    "es": {
+        "prefs_title": "Tus preferencias",
+        "save": "Guardar",
+        "cancel": "Cancelar",
+        "times_in_zone": "Las horas son las de tu zona horaria ({zone}).",
+        "daily_digest": "Resumen diario",
+        "on": "Sí",
+        "off": "No",
+        "muted_until": "En pausa hasta el {day}",
+        "end_mute": "Elige Sí para terminar la pausa ahora.",
+        "time": "Hora",
+        "time_zone": "Zona horaria",
+        "zone_hint": "Tu resumen llega a su hora en esta zona.",
+        "your_workdays": "Tus días laborables",
+        "workdays": "Días laborables",
+        "workdays_hint": (
+            "Tu resumen llega estos días, salvo los festivos que tu empresa haya fijado para tu"
+            " oficina."
+        ),
+        "workdays_hint_reminders": (
+            "Tu resumen llega estos días, salvo los festivos que tu empresa haya fijado para tu"
+            " oficina; los recordatorios de informes para el equipo de redes sociales también"
+            " los esperan."
+        ),
+        "topics": "Temas",
+        "topics_example": "sostenibilidad, contratación, IA",
+        "topics_hint": "Lo que trata de estos temas llega primero; sepáralos con comas.",
+        "all_topics": "todos",
+        "networks": "Redes",
+        "leaderboard": "Clasificación",
+        "leaderboard_hint": (
+            "Sí: el equipo de redes sociales ve lo que compartes entre las 10 personas que"
+            " más comparten. No: solo se cuenta, tu nombre nunca aparece."
+        ),
+        "days_span": "de {first} a {last}",
+        "choose_on_off": "Elige Sí o No.",
+        "choose_zone": "Elige una zona horaria de la lista, como Europe/Madrid.",
+        "give_time": "Indica una hora del día, como 09:30.",
+        "choose_days": "Elige al menos un día, de lunes a domingo.",
+        "choose_networks": "Elige al menos una de LinkedIn, X y Facebook.",
+        "too_many_topics": "Indica como máximo {count} temas.",
+        "home_digest": "Tu resumen diario",
+        "home_guest": "Ninguno: las cuentas de invitado no reciben resumen",
+        "guests_get_none": (
+            "Los resúmenes diarios son para la gente de la empresa: las cuentas de invitado no"
+            " reciben ninguno, así que no hay resumen que enviarte ni que configurar."
+        ),
+        "shares_title": "Veces que se compartió lo de los resúmenes",
+        "no_shares": "Aún nadie ha pulsado compartir.",
+        "more_shares": "{count} más: `socialbot stats`.",
+    },
+}
+
 # What a reporter hears: the receipt, the reminder not to engage, the news of their report.
 _REPORTS: dict[str, dict[str, str]] = {
     "en": {
@@ -2300,6 +2715,7 @@ TEXTS: dict[str, dict[str, str]] = {
         **_HELP[code],
         **_DIGEST[code],
         **_DIGEST_OWN[code],
+        **_PREFERENCES[code],
         **_REPORTS[code],
         **_ANSWERS[code],
     }

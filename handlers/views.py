@@ -261,6 +261,8 @@ class Form:
     # Where a form cannot open (a Slack message has nothing to open it with): how to say it in
     # a message instead, in one line.
     in_words: str = ""
+    # What closes it unsent, where the platform draws such a button (Slack's modal).
+    close_label: str = "Cancel"
 
 
 # A submitted form: single values as strings, multi-selects and checkboxes as lists.

@@ -372,7 +372,7 @@ def modal(form: views.Form) -> dict[str, Any]:
         callback_id=form.form_id,
         title=PlainTextObject(text=_clip(form.title, 24)),
         submit=PlainTextObject(text=_clip(form.submit_label, 24)),
-        close=PlainTextObject(text="Cancel"),
+        close=PlainTextObject(text=_clip(form.close_label, 24)),
         private_metadata=form.state or None,
         blocks=blocks[:100],
     ).to_dict()

@@ -67,10 +67,6 @@ log = logging.getLogger(__name__)
 # Teams welcomes people as they install the app; Slack has no such moment, so a person's first
 # digest there starts with a few lines saying what the bot is.
 WELCOMED_IN_DIGEST = ("slack",)
-GUESTS_GET_NONE = (
-    "Daily digests are for the company's own people: guest accounts get none, so there is no"
-    " digest to send or set up for you."
-)
 
 # People handled per tick, the rest a minute later: above Slack's pace (600 a minute), so the
 # engine is never starved, and each person yields to the event loop so acks stay prompt.
@@ -426,12 +422,12 @@ class Digest:
         """Say a guest gets no digest, rather than send one or offer a time for one that never
         comes; a guest who is a manager still sets the workdays and zone of their reminders."""
         if self._guest(person) and not person.has(Role.MANAGER):
-            raise UserError(GUESTS_GET_NONE)
+            raise UserError(text_for("guests_get_none", self.core.language_for(person)))
 
     async def _digest_now(self, person: Person, text: str) -> Message:
         """Send the person today's digest now, whatever their time and day (once a day)."""
         if self._guest(person):
-            raise UserError(GUESTS_GET_NONE)
+            raise UserError(text_for("guests_get_none", self.core.language_for(person)))
         now = datetime.now(UTC)
         member = self.core.directory.get(person.platform, person.user_id)
         if member is None:
@@ -613,6 +609,7 @@ class Digest:
             None if muted is None else datetime.fromtimestamp(muted, zone),
             self.plan.office_zones(),
             self.reminders_wait,
+            self.core.language_for(person),
         )
 
     async def _command(self, person: Person, text: str) -> Form:
@@ -624,7 +621,10 @@ class Digest:
     async def _submitted(self, person: Person, values: Values, state: str) -> Message:
         """Save the preferences form (mistakes come back on their fields)."""
         current = self.store.preferences(person.platform, person.user_id)
-        prefs, joins, zone = read_preferences(values, current, leaderboard=self.leaderboard)
+        language = self.core.language_for(person)
+        prefs, joins, zone = read_preferences(
+            values, current, language, leaderboard=self.leaderboard
+        )
         shown_zone = self.zone(person.platform, person.user_id)
         self.store.save(
             person.platform, person.user_id, self._own_choices(prefs, current, shown_zone)
@@ -634,7 +634,6 @@ class Digest:
             set_joined(self.db, person.platform, person.user_id, joins)
         now = self.clock()
         due = self.schedule.replan(person.platform, person.user_id, now)
-        language = self.core.language_for(person)
         if self._guest(person):  # a guest manager's workdays and zone time their reminders
             said = "saved_guest_timed" if self.reminders_wait else "saved_guest"
             return Message(text_for(said, language))
@@ -747,19 +746,23 @@ class Digest:
         zone = self.zone(person.platform, person.user_id)
         manager = person.has(Role.MANAGER)
         guest = self._guest(person)
+        language = self.core.language_for(person)
         if guest and not manager:
-            return (Text("**Your daily digest**"), Context(GUESTS_GET_NONE))
+            title = Text(f"**{text_for('home_digest', language)}**")
+            return (title, Context(text_for("guests_get_none", language)))
         fields = preferences_fields(
             prefs,
             self.plan.time_of(prefs),
             self.plan.days_of(prefs, zone),
             prefs.wants(self.plan.opt_in),
             self.clock().astimezone(zone),
+            language,
         )
         if guest:  # a guest manager's form times their report reminders
-            fields = Fields((("Daily digest", "None: guest accounts get none"), *fields.pairs[1:]))
-        stats = stats_blocks(self.stats()) if manager else ()
-        return home_section(fields, stats)
+            none = (text_for("daily_digest", language), text_for("home_guest", language))
+            fields = Fields((none, *fields.pairs[1:]))
+        stats = stats_blocks(self.stats(), language) if manager else ()
+        return home_section(fields, stats, language)
 
     def stats(self) -> list[ItemStats]:
         """Share clicks per digest item and network, most shared first."""

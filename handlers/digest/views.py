@@ -30,7 +30,6 @@ from handlers.views import (
     untrusted,
 )
 
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 NETWORK_NAMES = {Network.LINKEDIN: "LinkedIn", Network.X: "X", Network.FACEBOOK: "Facebook"}
 SUMMARY_LIMIT = 200
 TOPICS_LIMIT = 300  # characters of a person's digest topics
@@ -190,19 +189,15 @@ def _listed(words: Sequence[str], language: str) -> str:
     return f"{', '.join(words[:-1])} {text_for('and', language)} {words[-1]}"
 
 
-WORKDAYS_HINT = "Your digest comes on these days, except holidays your company set for your office"
-# Unless SOCIALBOT_REMINDER_HOURS is `always` (any hour, any day).
-REMINDERS_WAIT = "; report reminders to social media managers wait for them too"
-
-
-def days_text(days: Sequence[int]) -> str:
-    """`Monday to Friday`, `Monday, Wednesday` or `every day`."""
+def days_text(days: Sequence[int], language: str = "en") -> str:
+    """`Monday to Friday`, `Monday, Wednesday` or `Every day`, in `language`."""
+    names = text_for("day_names", language).split(",")
     chosen = sorted(set(days))
     if len(chosen) == 7:
-        return "every day"
+        return text_for("every_day", language)
     if len(chosen) > 2 and chosen == list(range(chosen[0], chosen[-1] + 1)):
-        return f"{DAY_NAMES[chosen[0]]} to {DAY_NAMES[chosen[-1]]}"
-    return ", ".join(DAY_NAMES[d] for d in chosen)
+        return text_for("days_span", language, first=names[chosen[0]], last=names[chosen[-1]])
+    return ", ".join(names[d] for d in chosen)
 
 
 def muted_day(until: datetime, language: str = "en") -> str:
@@ -211,6 +206,10 @@ def muted_day(until: datetime, language: str = "en") -> str:
     weekday = text_for("day_names", language).split(",")[until.weekday()]
     month = text_for("month_names", language).split(",")[until.month - 1]
     return text_for("date", language, weekday=weekday, day=until.day, month=month)
+
+
+def _on_off(language: str) -> tuple[Option, Option]:
+    return Option(ids.ON, text_for("on", language)), Option(ids.OFF, text_for("off", language))
 
 
 def preferences_form(
@@ -223,115 +222,125 @@ def preferences_form(
     muted_until: datetime | None = None,
     offices: Sequence[str] = (),
     reminders_wait: bool = True,
+    language: str = "en",
 ) -> Form:
     """Digest on/off (or muted until `muted_until`, which On ends), time, days, topics and
-    networks, filled with what is in force now; and whether the person is on the leaderboard,
-    unless `leaderboard` is None (it is off). `offices`: the zones the settings name, offered
-    with the rest; `reminders_wait`: report reminders wait for the workdays chosen."""
-    joining = () if leaderboard is None else (leaderboard_input(leaderboard),)
-    choices: tuple[Option, ...] = (Option(ids.ON, "On"), Option(ids.OFF, "Off"))
+    networks, filled with what is in force now, in the person's `language`; and whether the
+    person is on the leaderboard, unless `leaderboard` is None (it is off). `offices`: the
+    zones the settings name, offered with the rest; `reminders_wait`: report reminders wait
+    for the workdays chosen."""
+    joining = () if leaderboard is None else (leaderboard_input(leaderboard, language),)
+    choices: tuple[Option, ...] = _on_off(language)
     initial, hint = ids.ON if wanted else ids.OFF, ""
     if wanted and muted_until is not None:
-        choices = (Option(ids.MUTED, f"Muted until {muted_day(muted_until)}"), *choices)
-        initial, hint = ids.MUTED, "Choose On to end the mute now."
+        muted = text_for("muted_until", language, day=muted_day(muted_until, language))
+        choices = (Option(ids.MUTED, muted), *choices)
+        initial, hint = ids.MUTED, text_for("end_mute", language)
+    names = text_for("day_names", language).split(",")
     return Form(
         form_id=ids.PREFERENCES_FORM,
-        title="Digest preferences",
-        submit_label="Save",
-        intro=(Context(f"Times are in your time zone ({zone})."),),
+        title=text_for("prefs_title", language),
+        submit_label=text_for("save", language),
+        intro=(Context(text_for("times_in_zone", language, zone=zone)),),
         inputs=(
             Input(
                 ids.ENABLED,
-                "Daily digest",
+                text_for("daily_digest", language),
                 kind="select",
                 initial=initial,
                 options=choices,
                 hint=hint,
             ),
-            Input(ids.TIME, "Time", kind="time", initial=at.strftime("%H:%M")),
-            zone_input(zone, offices),
+            Input(ids.TIME, text_for("time", language), kind="time", initial=at.strftime("%H:%M")),
+            zone_input(zone, offices, language),
             Input(
                 ids.DAYS,
-                "Your workdays",
+                text_for("your_workdays", language),
                 kind="checkboxes",
                 initial=tuple(str(d) for d in days),
-                options=tuple(Option(str(n), name) for n, name in enumerate(DAY_NAMES)),
-                hint=f"{WORKDAYS_HINT}{REMINDERS_WAIT if reminders_wait else ''}.",
+                options=tuple(Option(str(n), name) for n, name in enumerate(names)),
+                hint=text_for(
+                    "workdays_hint_reminders" if reminders_wait else "workdays_hint", language
+                ),
             ),
             Input(
                 ids.TOPICS,
-                "Topics",
+                text_for("topics", language),
                 initial=", ".join(prefs.topics),
-                placeholder="sustainability, hiring, AI",
-                hint="Items on these topics come first; separate them with commas.",
+                placeholder=text_for("topics_example", language),
+                hint=text_for("topics_hint", language),
                 optional=True,
                 max_length=TOPICS_LIMIT,
             ),
             Input(
                 ids.NETWORKS,
-                "Networks",
+                text_for("networks", language),
                 kind="checkboxes",
                 initial=tuple(n.value for n in prefs.networks),
                 options=tuple(Option(n.value, NETWORK_NAMES[n]) for n in NETWORKS),
             ),
             *joining,
         ),
+        close_label=text_for("cancel", language),
     )
 
 
-def zone_input(zone: str, offices: Sequence[str] = ()) -> Input:
+def zone_input(zone: str, offices: Sequence[str] = (), language: str = "en") -> Input:
     """The time zone the digest's time is in, `zone` chosen; the `offices`' zones offered too."""
     zones = (*dict.fromkeys(z for z in (zone, *offices) if z not in ZONES), *ZONES)
     return Input(
         ids.ZONE,
-        "Time zone",
+        text_for("time_zone", language),
         kind="select",
         initial=zone,
         options=tuple(Option(name, name.replace("_", " ")) for name in zones),
-        hint="Your digest comes at its time in this zone.",
+        hint=text_for("zone_hint", language),
     )
 
 
-def leaderboard_input(joined: bool) -> Input:
+def leaderboard_input(joined: bool, language: str = "en") -> Input:
     """On or off the team's top 10 sharers."""
     return Input(
         ids.LEADERBOARD,
-        "Leaderboard",
+        text_for("leaderboard", language),
         kind="select",
         initial=ids.ON if joined else ids.OFF,
-        options=(Option(ids.ON, "On"), Option(ids.OFF, "Off")),
-        hint="On: the social media team sees your shares among the top 10 sharers."
-        " Off: your shares are only counted, never named.",
+        options=_on_off(language),
+        hint=text_for("leaderboard_hint", language),
     )
 
 
 def preferences_fields(
-    prefs: Preferences, at: time, days: Sequence[int], wanted: bool, now: datetime
+    prefs: Preferences, at: time, days: Sequence[int], wanted: bool, now: datetime, language: str
 ) -> Fields:
-    """The preferences in force, side by side; times in `now`'s zone (the person's)."""
-    state = "On" if wanted else "Off"
+    """The preferences in force, side by side, in `language`; times in `now`'s zone (the
+    person's)."""
+    state = text_for("on" if wanted else "off", language)
     if wanted and prefs.muted(now) and prefs.muted_until is not None:
-        state = f"Muted until {muted_day(datetime.fromtimestamp(prefs.muted_until, now.tzinfo))}"
+        until = datetime.fromtimestamp(prefs.muted_until, now.tzinfo)
+        state = text_for("muted_until", language, day=muted_day(until, language))
     return Fields(
         (
-            ("Daily digest", state),
-            ("Time", f"{at.strftime('%H:%M')} ({now.tzinfo})"),
-            ("Workdays", days_text(days)),
-            ("Topics", ", ".join(prefs.topics) or "all"),
-            ("Networks", ", ".join(NETWORK_NAMES[n] for n in prefs.networks)),
+            (text_for("daily_digest", language), state),
+            (text_for("time", language), f"{at.strftime('%H:%M')} ({now.tzinfo})"),
+            (text_for("workdays", language), days_text(days, language)),
+            (
+                text_for("topics", language),
+                ", ".join(prefs.topics) or text_for("all_topics", language),
+            ),
+            (text_for("networks", language), ", ".join(NETWORK_NAMES[n] for n in prefs.networks)),
         )
     )
 
 
-def home_section(fields: Fields, stats: Sequence[Block]) -> tuple[Block, ...]:
-    """The digest's part of App Home: the preferences, a button to change them, and for
-    managers the share figures."""
+def home_section(fields: Fields, stats: Sequence[Block], language: str) -> tuple[Block, ...]:
+    """The digest's part of App Home, in `language`: the preferences, a button to change them,
+    and for managers the share figures."""
+    change = text_for("change_preferences", language)
     blocks: list[Block] = [
-        Text("**Your daily digest**"),
+        Text(f"**{text_for('home_digest', language)}**"),
         fields,
-        Actions(
-            (Button("Change preferences", ids.OPEN_PREFERENCES, style="primary", opens_form=True),)
-        ),
+        Actions((Button(change, ids.OPEN_PREFERENCES, style="primary", opens_form=True),)),
     ]
     return (*blocks, *stats)
 
@@ -342,12 +351,13 @@ def stats_line(stats: ItemStats) -> str:
     return f"{stats.title}: {figures}"
 
 
-def stats_blocks(stats: Sequence[ItemStats], limit: int = 10) -> tuple[Block, ...]:
-    """Share clicks per item for managers' App Home."""
+def stats_blocks(stats: Sequence[ItemStats], language: str, limit: int = 10) -> tuple[Block, ...]:
+    """Share clicks per item for managers' App Home, in the manager's `language`."""
     lines = [stats_line(s) for s in stats]
+    title = Text(f"**{text_for('shares_title', language)}**")
     if not lines:
-        return (Text("**Shares of digest items**"), Context("No share clicks yet."))
+        return (title, Context(text_for("no_shares", language)))
     shown = "\n".join(f"- {line}" for line in lines[:limit])
     more = len(lines) - limit
-    tail = (Context(f"{more} more: `socialbot stats`."),) if more > 0 else ()
-    return (Text("**Shares of digest items**"), Text(shown), *tail)
+    tail = (Context(text_for("more_shares", language, count=more)),) if more > 0 else ()
+    return (title, Text(shown), *tail)

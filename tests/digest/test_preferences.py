@@ -171,3 +171,31 @@ async def test_the_home_shows_a_save_at_once_and_a_guest_s_says_guests_get_none(
     guest_home = json.dumps((await wait_for_call(slack, "views.publish", 3))[-1]["view"])
     assert "guest accounts get none" in guest_home
     assert "digest_open_preferences" not in guest_home and "Monday to Friday" not in guest_home
+
+
+async def test_the_form_its_mistakes_and_the_home_speak_the_person_s_language(
+    make_bot, slack
+) -> None:
+    # fix15a: the form every employee opens to change their digest, what it said was wrong and
+    # the Home's digest part were English whatever the person's Slack said.
+    slack.users[COPENHAGEN] = {**slack.users[COPENHAGEN], "locale": "fr-FR"}
+    bot = await make_bot()
+    view = await open_preferences(bot, slack)
+    assert (view["title"]["text"], view["submit"]["text"]) == ("Vos préférences", "Enregistrer")
+    assert view["close"]["text"] == "Annuler"
+    labels = {block["block_id"]: block["label"]["text"] for block in view["blocks"][1:]}
+    assert labels["enabled"] == "Sélection quotidienne" and labels["zone"] == "Fuseau horaire"
+    shown = json.dumps(view["blocks"], ensure_ascii=False)
+    assert '"lundi"' in shown and "Monday" not in shown and "Your" not in shown
+
+    wrong = await submit(bot, view, {**GOOD, "time": "", "networks": []}, COPENHAGEN)
+    assert wrong["errors"] == {
+        "time": "Indiquez une heure, par exemple 09:30.",
+        "networks": "Choisissez au moins un réseau parmi LinkedIn, X et Facebook.",
+    }
+    assert (await post_json(bot, home_opened(COPENHAGEN, "EvHOMEFR"))).status == 200
+    home = json.dumps(
+        (await wait_for_call(slack, "views.publish", 1))[-1]["view"], ensure_ascii=False
+    )
+    assert "Votre sélection quotidienne" in home and "du lundi au vendredi" in home
+    assert "Modifier les préférences" in home and "Daily digest" not in home

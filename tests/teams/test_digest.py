@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from bot.delivery.gateway import PermanentFailure
-from handlers.digest.capability import GUESTS_GET_NONE
 from handlers.people import Member
+from handlers.texts import text_for
 from handlers.views import Message
 from tests.digest.conftest import add_feeds, at
 from tests.teams.conftest import MakeTeams, Teams, card_text, cards_in, objects_in
@@ -183,11 +183,12 @@ async def test_a_guest_is_told_digests_are_not_for_guests(teams: Teams) -> None:
     megan = "7faf8ab2-3d56-4244-b585-20c8a42ed2b8"  # the sender of the personal message
     teams.core.directory.upsert([Member("teams", megan, "Megan Bowen", guest=True)])
 
-    for text in ("digest", "preferences"):
-        await teams.post(PERSONAL, text=text)
+    await teams.post(PERSONAL, text="digest")
+    await teams.post(PERSONAL, text="preferences", locale="es-ES")  # fix15a: it was English
 
     said = [card_text(call.activity) for call in teams.connector.sent]
-    assert said == [GUESTS_GET_NONE, GUESTS_GET_NONE]
+    assert said == [text_for("guests_get_none", "en"), text_for("guests_get_none", "es")]
+    assert said[1].startswith("Los resúmenes diarios son para la gente de la empresa")
 
 
 async def test_a_guest_who_is_a_manager_sets_the_days_of_their_reminders(
@@ -203,7 +204,7 @@ async def test_a_guest_who_is_a_manager_sets_the_days_of_their_reminders(
         await teams.post(PERSONAL, text=text)
 
     digest, form = teams.connector.sent
-    assert card_text(digest.activity) == GUESTS_GET_NONE
+    assert card_text(digest.activity) == text_for("guests_get_none", "en")
     [card] = cards_in(form.activity)
     [save] = card["actions"]
     # Teams sends every input with what it holds: as the form showed them.
