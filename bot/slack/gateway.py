@@ -52,10 +52,17 @@ REFUSING = {
     "channel_not_found": "check its id; a private channel needs /invite @socialbot first",
 }
 # What a DM answers while its person is deactivated or gone (the manager's card waits).
-GONE = {"account_inactive": "is deactivated in Slack", "user_not_found": "is not found in Slack"}
-# Of those, what says the person left: `account_inactive` is Slack's answer when the bot's own
-# account (its token) is deactivated, and a DM to a deactivated person is taken without error.
-LEFT = {"user_not_found"}
+GONE = {
+    "account_inactive": "is deactivated in Slack",
+    "user_not_found": "is not found in Slack",
+    "user_disabled": "is deactivated in Slack",
+    "cannot_dm_bot": "is a bot, which Slack lets no bot message",
+}
+# Of those, what says the person cannot be told, now or later: `account_inactive` is Slack's
+# answer when the bot's own account (its token) is deactivated, for everyone (review12c R15).
+# Slack mostly takes a DM to a deactivated person without error: the member sync and the
+# user_change event mark them gone.
+LEFT = {"user_not_found", "user_disabled", "cannot_dm_bot"}
 
 # The key of a rendered message's picture, which `send` uploads (see blocks.picture).
 UPLOAD = "socialbot_upload"

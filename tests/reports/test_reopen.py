@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
+
 from tests.fakes.bot_work import settled
 from tests.fakes.slack_requests import buttons, calls
 from tests.fakes.slack_web_api import FakeSlack
@@ -104,3 +106,22 @@ async def test_a_refusal_of_the_bots_own_account_marks_nobody_gone(bot, slack) -
         "SELECT deleted FROM people WHERE user_id = 'W333'"
     ).fetchone()
     assert deleted == 0
+
+
+@pytest.mark.parametrize("code", ["user_disabled", "cannot_dm_bot"])
+async def test_a_reporter_slack_will_not_let_the_bot_tell_is_not_counted_told(
+    bot, slack, code
+) -> None:
+    # fix15b 2: Slack's other answers for a DM nobody can ever read failed it for good while
+    # the manager, told the reporter was told, never heard otherwise.
+    await report(bot, LINK, user="W333")
+    await settled(bot.runtime)
+    slack.fail("chat.postMessage", code)  # the news to the reporter
+    await press(bot, slack, (await card_buttons(slack))["report_dismiss"], user="WMGR1")
+    assert "The reporter has been told." in (await responded(slack))["text"]
+    await settled(bot.runtime)
+    (not_told,) = messages_to(slack, "WMGR1")
+    assert not_told["text"] == "R-0001: User W333 has left, so they were not told after all."
+    (reopen,) = buttons(calls(slack, "chat.update")[-1]["blocks"])
+    await press(bot, slack, reopen, user="WMGR2")
+    assert "The reporter has left: nobody was told." in (await responded(slack, 2))["text"]
