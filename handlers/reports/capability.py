@@ -578,7 +578,8 @@ class Reports:
         """Your open reports; for managers, every open report."""
         mine = self.store.find(OPEN_STATUSES, (person.platform, person.user_id), views.LISTED + 1)
         team = self.store.find(OPEN_STATUSES) if person.has(Role.MANAGER) else None
-        return views.home_section(mine, team, time.time(), self.name)
+        language = self.core.language_for(person)
+        return views.home_section(mine, team, time.time(), self.name, person.platform, language)
 
     # -- delivery --------------------------------------------------------------------------------
 

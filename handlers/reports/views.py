@@ -60,13 +60,6 @@ URGENCY_LABELS = {
     Urgency.URGENT: "Urgent (today)",
     Urgency.CRISIS: "Crisis (spreading fast, press, safety)",
 }
-STATUS_LABELS = {
-    Status.NEW: "New, not acknowledged yet",
-    Status.ACKNOWLEDGED: "Acknowledged",
-    Status.RESOLVED: "Resolved",
-    Status.DISMISSED: "Not an issue",
-}
-
 Names = Callable[[str, str], str]  # (platform, user id) → a name to show
 
 
@@ -290,27 +283,31 @@ def waiting(report: Report, language: str) -> Message:
     return Message(text, (Text(text), Context(text_for("reference", language, ref=report.ref))))
 
 
-def _age(seconds: float) -> str:
+def _age(seconds: float, language: str = "en") -> str:
+    """How long ago, in `language`: "just now", "5 min ago", "3 h ago", "2 d ago"."""
     minutes = round(seconds) // 60
     if minutes < 1:
-        return "just now"
-    for unit, size in (("d", 1440), ("h", 60)):
+        return text_for("age_now", language)
+    for unit, size in (("day", 1440), ("hour", 60)):
         if minutes >= size:
-            return f"{minutes // size} {unit} ago"
-    return f"{minutes} min ago"
+            count = minutes // size
+            return text_for(f"age_{unit}_one" if count == 1 else f"age_{unit}s", language, n=count)
+    return text_for("age_minutes", language, n=minutes)
 
 
 def _links(report: Report) -> str:
     return "\n".join(f"- {link(clip(url, 80), url)}" for url in report.links) or "(no link)"
 
 
-def status_line(report: Report, names: Names) -> str:
-    """The report's status in words, with who holds it."""
-    line = STATUS_LABELS[report.status]
+def status_line(report: Report, names: Names, language: str = "en") -> str:
+    """The report's status in words, with who holds it, in `language`."""
+    line = text_for(f"listed_{report.status.value}", language)
     if report.assignee:
-        line += f", assigned to {untrusted(names(report.assignee_platform, report.assignee))}"
+        who = untrusted(names(report.assignee_platform, report.assignee))
+        line = text_for("status_assigned", language, status=line, who=who)
     if report.outcome is not None:
-        line += f": {report.outcome.label}"
+        outcome = text_for(f"outcome_{report.outcome.value}", language)
+        line = text_for("status_outcome", language, status=line, outcome=outcome)
     return line
 
 
@@ -471,7 +468,7 @@ def reopening_lines(report: Report, names: Names) -> tuple[str, str]:
         first = f"🔁 **Reopened: reported again by {untrusted(by)}**{said}"
     else:
         first = f"🔁 **Reopened by {untrusted(by)}**"
-    earlier = STATUS_LABELS[again.earlier_status]
+    earlier = text_for(f"listed_{again.earlier_status.value}", "en")
     if again.earlier_outcome is not None:
         earlier += f": {again.earlier_outcome.label}"
     if again.closed_by is not None:
@@ -638,27 +635,35 @@ def assign_form(report: Report, managers: Iterable[tuple[str, str]]) -> Form:
     )
 
 
-def _line(report: Report, now: float, names: Names) -> str:
+def _line(report: Report, now: float, names: Names, language: str) -> str:
+    """One report in a list, its status and age in the reader's `language`."""
     # A link cut to fit is a label: as bare text, clients would link the cut address.
     url = report.links[0] if report.links else ""
     what = link(clip(url, 60), url) if url else untrusted(clip(report.first.about, 60))
-    age = _age(now - report.created_at)
-    return f"- **{report.ref}** {what} · {status_line(report, names)} · {age}"
+    age = _age(now - report.created_at, language)
+    return f"- **{report.ref}** {what} · {status_line(report, names, language)} · {age}"
+
+
+def _lines(reports: list[Report], now: float, names: Names, language: str) -> str:
+    return "\n".join(_line(report, now, names, language) for report in reports[:LISTED])
 
 
 def own_reports(
     reports: list[Report], now: float, names: Names, platform: str, language: str
 ) -> Message:
-    """A reporter's own reports, newest first (`platform`: where they read it; `language`:
-    what they read, where the bot has the words)."""
+    """A reporter's own reports, newest first (`platform`: where they read it), in their
+    `language`."""
     if not reports:
         how = typed(platform, ids.COMMAND, "<link>")
         return Message(text_for("no_reports_yet", language, command=how))
-    lines = "\n".join(_line(report, now, names) for report in reports[:LISTED])
-    title = "Your reports, newest first" + (
-        f" (the {LISTED} latest; older ones are not shown)" if len(reports) > LISTED else ""
+    lines = _lines(reports, now, names, language)
+    if len(reports) > LISTED:
+        title = text_for("own_reports_cut", language, count=LISTED)
+    else:
+        title = text_for("own_reports", language)
+    return Message(
+        text_for("listing", language, title=title, lines=lines), (Text(f"**{title}**"), Text(lines))
     )
-    return Message(f"{title}:\n{lines}", (Text(f"**{title}**"), Text(lines)))
 
 
 def not_yours(ref: str, platform: str, manager: bool, language: str) -> Message:
@@ -709,22 +714,33 @@ def _open_count(count: int) -> str:
 
 
 def home_section(
-    mine: list[Report], team: list[Report] | None, now: float, names: Names
+    mine: list[Report],
+    team: list[Report] | None,
+    now: float,
+    names: Names,
+    platform: str,
+    language: str,
 ) -> tuple[Block, ...]:
-    """The App Home part: your open reports, and for managers every open report."""
-    blocks: list[Block] = [Text("**Your open reports**")]
+    """The App Home part, in the person's `language` (`platform`: where they read it): their
+    open reports, and for managers every open report."""
+    blocks: list[Block] = [Text(f"**{text_for('home_reports', language)}**")]
     if mine:
-        blocks.append(Text("\n".join(_line(report, now, names) for report in mine[:LISTED])))
+        blocks.append(Text(_lines(mine, now, names, language)))
         if len(mine) > LISTED:
-            blocks.append(Context(f"The {LISTED} latest; older ones are not shown."))
+            blocks.append(Context(text_for("home_reports_cut", language, count=LISTED)))
     else:
-        blocks.append(Context("None. Seen something negative about us? `/report-mention <link>`"))
+        how = typed(platform, ids.COMMAND, "<link>")
+        blocks.append(Context(text_for("home_no_reports", language, command=how)))
     if team is not None:
         waiting = sum(1 for report in team if report.status is Status.NEW)
-        blocks.append(Text(f"**Open reports** ({len(team)}, {waiting} not acknowledged)"))
+        counts = text_for("home_team_counts", language, count=len(team), waiting=waiting)
+        blocks.append(Text(f"**{text_for('home_team', language)}** ({counts})"))
         if team:
-            shown = team[:LISTED]
-            blocks.append(Text("\n".join(_line(report, now, names) for report in shown)))
-        latest = f"The {LISTED} latest here; " if len(team) > LISTED else ""
-        blocks.append(Context(f"{latest}`/report-mention open` shows them with their buttons."))
+            blocks.append(Text(_lines(team, now, names, language)))
+        command = typed(platform, ids.COMMAND, "open")
+        if len(team) > LISTED:
+            said = text_for("home_team_cut", language, count=LISTED, command=command)
+        else:
+            said = text_for("home_team_open", language, command=command)
+        blocks.append(Context(said))
     return tuple(blocks)

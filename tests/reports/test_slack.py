@@ -15,6 +15,7 @@ from tests.fakes.bot_work import settled
 from tests.fakes.slack_requests import (
     buttons,
     calls,
+    home_opened,
     message_shortcut,
     post_form,
     post_json,
@@ -192,7 +193,7 @@ async def test_every_manager_action_updates_the_card_and_tells_the_reporter(bot,
     values = {"outcome": selected("escalated"), "note": text_value("Legal is on it")}
     assert await submit(bot, view, values, user="WMGR1") == {}
     final = (await wait_for_call(slack, "chat.update", 4))[3]
-    assert "Escalated to legal/PR" in json.dumps(final["blocks"])
+    assert ": escalated to legal/PR" in json.dumps(final["blocks"])
     assert "report_resolve" not in json.dumps(final["blocks"])
 
     # acknowledged, assigned (twice), resolved: four status DMs, each once
@@ -298,6 +299,13 @@ async def test_each_reporter_hears_of_their_report_in_their_own_language(bot, sl
     assert german["text"].startswith("Danke! Andere haben das auch gemeldet; du bist zu R-0001")
     assert to_ada["text"].startswith("L'équipe réseaux sociaux a vu votre signalement R-0001")
     assert to_bo["text"].startswith("Das Social-Media-Team hat deine Meldung R-0001 gesehen")
+    # fix15a: their own lists, on App Home and `/report-mention list`, were English.
+    listed = (await report(bot, "list", user="W111"))["text"]
+    assert listed.startswith("Vos signalements, les plus récents d'abord :\n• *R-0001* ")
+    assert re.search(r" · Vu par l'équipe · (à l'instant|il y a \d+ min)$", listed), listed
+    assert (await post_json(bot, home_opened("W222", "EvHOMEDE"))).status == 200
+    home = json.dumps((await wait_for_call(slack, "views.publish"))[-1]["view"], ensure_ascii=False)
+    assert "*Deine offenen Meldungen*" in home and "Vom Team gesehen · " in home
 
 
 async def test_a_retried_request_files_once(bot, slack) -> None:
