@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from textwrap import shorten
@@ -115,17 +116,20 @@ def forget(platform: str | None, user_id: str, yes: bool) -> None:
         if not yes:
             question = f"Forget {whom}? Their own rows are deleted, others unlinked."
             click.confirm(question, abort=True)
+        went_by = _names_of_theirs(runtime, platform, user_id)
         changed = privacy.forget(runtime.db, platform, user_id, stand_in)
-        ledger = Ledger(runtime.db)
-        changed["deliveries"] = ledger.forget(platform, user_id, stand_in, (user_id, name))
         changed.update(ReportStore(runtime.db).forget(platform, user_id, stand_in, name))
         changed.update(AnnouncementStore(runtime.db).forget(platform, user_id))
         if platform == "teams":
             changed["teams_conversations"] = runtime.teams.conversations.forget(user_id)
-        changed = {table: count for table, count in changed.items() if count}
         reports, questions = Reports(runtime.core), TeamQuestions(runtime.core)
         named = reports.store.naming(platform, stand_in)
         asked = questions.naming(platform, stand_in)
+        about = [report.ref for report in named] + [question.id for question in asked]
+        changed["deliveries"] = Ledger(runtime.db).forget(
+            platform, user_id, stand_in, (user_id, *went_by), about
+        )
+        changed = {table: count for table, count in changed.items() if count}
         # Only then the platforms' clients: most people are on no card.
         if named or asked:
             shown = asyncio.run(_show_cards_again(runtime, reports, named, questions, asked))
@@ -146,6 +150,27 @@ def forget(platform: str | None, user_id: str, yes: bool) -> None:
                 f"Could not update {len(cards.missed)} {cards.kind}(s), which still show the"
                 f" name: {', '.join(cards.missed)}. {cards.then}"
             )
+
+
+def _names_of_theirs(runtime: Runtime, platform: str, user_id: str) -> set[str]:
+    """The names the person went by (the directory's, and the ones their reports keep from
+    before a change) that nobody else in the directory goes by: a namesake's messages are not
+    theirs (the ones about their own reports and questions are found by key)."""
+    went_by = {
+        name
+        for (name,) in runtime.db.execute(
+            "SELECT name FROM people WHERE platform = ? AND user_id = ?"
+            " UNION SELECT name FROM report_reporters WHERE platform = ? AND user_id = ?",
+            [platform, user_id, platform, user_id],
+        )
+        if name
+    }
+    shared = runtime.db.execute(
+        "SELECT name FROM people WHERE name IN (SELECT value FROM json_each(?))"
+        " AND NOT (platform = ? AND user_id = ?)",
+        [json.dumps(sorted(went_by)), platform, user_id],
+    )
+    return went_by - {name for (name,) in shared}
 
 
 @dataclass

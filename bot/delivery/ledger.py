@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
 from collections.abc import Callable, Collection, Iterable, Sequence
 from contextlib import suppress
@@ -150,8 +151,16 @@ def _drop_bodies(
     )
 
 
-# The rows whose body holds a text (a person's id or name).
-_NAMING = " AND payload IN (SELECT hash FROM delivery_payloads WHERE instr(body, ?) > 0)"
+def _texts(value: object) -> Iterable[str]:
+    """Every string in a payload, as people read it (no JSON escapes)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
 
 
 def canonical(payload: Payload) -> tuple[str, str]:
@@ -394,13 +403,20 @@ class Ledger:
         return Edited(str(state), message_id or None, float(not_before), bool(superseded))
 
     def forget(
-        self, platform: str, recipient: str, stand_in: str, named: Collection[str] = ()
+        self,
+        platform: str,
+        recipient: str,
+        stand_in: str,
+        named: Collection[str] = (),
+        about: Collection[str] = (),
     ) -> int:
         """A person asked to be forgotten: drop what was still to go to them, and put
         `stand_in` in place of their id on what went (the counts stay right). Every body no
         delivery needs goes at once, not at the next prune: those of all sent messages (a
-        report card sent to the team names its reporter), and of failed ones that hold one
-        of `named` (their id, their name), which could otherwise be sent again."""
+        report card sent to the team names its reporter), and of failed ones, which could
+        otherwise be sent again, that hold one of `named` as a whole word (their id, the names
+        nobody else goes by) or whose key is or lists one of `about` (their reports' refs,
+        their forwarded questions' ids: a namesake's messages stay whole)."""
         with self.db.atomic():
             dropped = self.db.execute(
                 "DELETE FROM deliveries WHERE platform = ? AND recipient = ? AND state = 'queued'",
@@ -416,9 +432,26 @@ class Ledger:
                 self.db, now, now, " AND platform = ? AND recipient = ?", (platform, stand_in)
             )
             _drop_bodies(self.db, now, 0.0)
-            for text in filter(None, named):
-                _drop_bodies(self.db, 0.0, now, _NAMING, (text,))
+            naming = json.dumps(self._failed_naming(named, about))
+            _drop_bodies(self.db, 0.0, now, " AND id IN (SELECT value FROM json_each(?))", [naming])
         return int(dropped + renamed)
+
+    def _failed_naming(self, named: Collection[str], about: Collection[str]) -> list[int]:
+        """The failed rows, body kept, whose text holds one of `named` as a whole word ("Ann"
+        is not in "Anna") or whose key is, starts or lists one of `about` ("R-0001:12",
+        "R-0001@2+R-0004@1"; not "R-00012")."""
+        words = [re.compile(rf"(?<!\w){re.escape(word)}(?!\w)") for word in named if word]
+        keys = [re.compile(rf"(?<![\w-]){re.escape(key)}(?!\w)") for key in about if key]
+        rows = self.db.execute(
+            "SELECT d.id, d.key, p.body FROM deliveries d JOIN delivery_payloads p"
+            f" ON p.hash = d.payload WHERE d.state = 'failed' AND d.payload != '{DROPPED}'"
+        ).fetchall()
+        return [
+            row_id
+            for row_id, key, body in rows
+            if any(pattern.search(key) for pattern in keys)
+            or any(pattern.search(text) for text in _texts(json.loads(body)) for pattern in words)
+        ]
 
     def sent_as(
         self, platform: str, message_id: str, recipient: str | None = None
