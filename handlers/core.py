@@ -362,7 +362,7 @@ class Core:
         self._reading_language = False  # the tick's reading of it is under way
         socialbot, self.socialbot = socialbot_command(self.commands, self.language_for)
         self.commands.add(socialbot)
-        self.commands.add(guidelines.slash_command())
+        self.commands.add(guidelines.slash_command(self.language_for))
         self.on_action(actions.GUIDELINES_OPEN_SECTION, self._open_section, any_value=True)
         self.on_action(actions.GUIDELINES_HELPFUL, self._helpful)
         self.on_action(actions.GUIDELINES_UNHELPFUL, self._unhelpful)
@@ -668,7 +668,7 @@ class Core:
                     return offered
         if not read_alone:
             text = await self._with_question_before(person, text)
-        return await self.guidelines.ask(person, text, on_text)
+        return await self.guidelines.ask(person, text, on_text, self.language_for(person))
 
     def did_you_mean(self, person: Person, command: str, text: str) -> Message:
         """The answer to a near miss of a command word, in the person's language: "Did you
@@ -886,11 +886,11 @@ class Core:
         return await self.guidelines.open_section(key)
 
     async def _helpful(self, person: Person, answer_id: str) -> Message:
-        language = await self.guidelines.answer_language(answer_id)
+        language = await self.guidelines.answer_language(answer_id, self.language_for(person))
         return self.guidelines.feedback(person, answer_id, helpful=True, language=language)
 
     async def _unhelpful(self, person: Person, answer_id: str) -> Message:
-        language = await self.guidelines.answer_language(answer_id)
+        language = await self.guidelines.answer_language(answer_id, self.language_for(person))
         return self.guidelines.feedback(person, answer_id, helpful=False, language=language)
 
 

@@ -208,11 +208,13 @@ def render_quote(pieces: list[tuple[str, str]]) -> list[str]:
     return lines
 
 
-def offline_answer(index: Index, question: str) -> Answer:
+def offline_answer(index: Index, question: str, asker: str | None = None) -> Answer:
     """Answer from the guidelines alone: quoted sentences of the best passage, cited; when
-    unsure, the closest three passages; when clearly off-topic, "not covered"."""
+    unsure, the closest three passages; when clearly off-topic, "not covered". In the
+    question's language; `asker`'s (their client's) when that cannot be told or ties with a
+    close one (Norwegian or Danish), else the guidelines'."""
     question = " ".join(question.split())[:QUESTION_CHARS]
-    language = reply_language(question, default=index.spoken)
+    language = reply_language(question, default=asker or index.spoken, near=index.spoken)
     if not question:
         return Answer(question, text_for("empty", language), language=language)
     hits = index.search(question, limit=3)

@@ -315,26 +315,32 @@ def _dropped_characters(run: str, dropped: Collection[str]) -> list[int]:
     ]
 
 
-def detect_language(text: str, default: str = DEFAULT_LANGUAGE.code) -> str:
+def detect_language(
+    text: str, default: str = DEFAULT_LANGUAGE.code, near: str | None = None
+) -> str:
     """The code of the language the bot speaks that `text` is most likely written in (by stop
-    words and letters)."""
+    words and letters); `default` when nothing tells or it scores close enough (the language
+    expected), `near` when it ties with another (Norwegian and Danish share most short words:
+    the guidelines' language before the first in LANGUAGES' order)."""
     found = words(text)
     if not found:
         return default
     lowered = text.lower()
     scores = {code: _score(read, found, lowered) for code, read in LANGUAGES.items()}
-    best = max(scores, key=lambda code: scores[code])
+    best = max(scores, key=lambda code: (scores[code], code == near))
     expected = scores.get(default, 0.0)
     if scores[best] == 0 or scores[best] < expected + (MARGIN if expected else 0.5):
         return default  # nothing telling, or too little against the language expected
     return best
 
 
-def reply_language(text: str, default: str = DEFAULT_LANGUAGE.code) -> str:
-    """The language to answer `text` in: the one detect_language finds, unless `text` is in a
-    language the bot only reads (Italian, Catalan, Portuguese): then `default` if the bot speaks
-    it, else English, never a third language (a Portuguese question is not answered in Spanish)."""
-    spoken = detect_language(text, default)
+def reply_language(text: str, default: str = DEFAULT_LANGUAGE.code, near: str | None = None) -> str:
+    """The language to answer `text` in: the one detect_language finds (`default`, the asker's,
+    when it cannot be told or ties with another; `near`, the guidelines', on a tie without
+    it), unless `text` is in a language the bot only reads (Italian, Catalan, Portuguese): then
+    `default` if the bot speaks it, else English, never a third language (a Portuguese
+    question is not answered in Spanish)."""
+    spoken = detect_language(text, default, near)
     found, lowered = words(text), text.lower()
     said = _score(language(spoken), found, lowered)
     # A language only read that tells as much as the spoken one found ("Posso usar redes

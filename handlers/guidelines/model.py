@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from content_feed.compose import ModelSkipped, TextModel, failure_line
 from handlers.guidelines.answer import Answer, Source, excerpt, offline_answer
-from handlers.guidelines.language import detect_language, reply_language
+from handlers.guidelines.language import detect_language
 from handlers.guidelines.language import language as language_named
 from handlers.guidelines.retrieval import Hit, Index
 from handlers.guidelines.sections import Section
@@ -131,11 +131,13 @@ async def model_answer(
     question: str,
     time_limit: float = DEFAULT_TIMEOUT,
     whole_chars: int = WHOLE_DOCUMENT_CHARS,
+    asker: str | None = None,
 ) -> Answer:
-    """The model's answer grounded in the guidelines, or the offline answer on failure."""
+    """The model's answer grounded in the guidelines, or the offline answer on failure; in
+    the offline answer's language (`asker`: see offline_answer)."""
 
     def retrieve() -> tuple[Answer, list[Hit]]:
-        fallback = offline_answer(index, question)
+        fallback = offline_answer(index, question, asker)
         asked = fallback.question
         return fallback, index.search(asked, limit=RETRIEVED) if asked else []
 
@@ -147,7 +149,7 @@ async def model_answer(
     given = given_sections(index, hits, whole_chars) if hits and candidates else []
     if not given:
         return fallback
-    language = reply_language(fallback.question, default=index.spoken)
+    language = fallback.language
     system, user = build_prompt(fallback.question, given, language)
     try:
         async with asyncio.timeout(time_limit):

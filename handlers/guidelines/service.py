@@ -7,6 +7,7 @@ import logging
 import sqlite3
 import time
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -77,24 +78,36 @@ class GuidelinesQA:
         for a long policy), so the bot answers other events meanwhile."""
         return await self.file.prepared_index()
 
-    async def answer(self, question: str, on_text: OnText | None = None) -> Answer:
+    async def answer(
+        self, question: str, on_text: OnText | None = None, asker: str | None = None
+    ) -> Answer:
         """The answer as plain data (what `socialbot ask` prints); nothing is stored. With
-        `on_text`, a model that streams hands it the answer's text as it is written. The
+        `on_text`, a model that streams hands it the answer's text as it is written. In the
+        question's language, `asker`'s (the asker's client's) when that cannot be told. The
         offline answer runs in a worker thread (a long question takes a second or more to
         embed), so the bot answers everyone else meanwhile."""
         index = await self.index()
         if self.completer is None:
-            return await asyncio.to_thread(offline_answer, index, question)
+            return await asyncio.to_thread(offline_answer, index, question, asker)
         model = self.completer
         if on_text is not None and isinstance(model, StreamingModel):
             model = Relay(model, on_text)
-        return await model_answer(model, index, question, self.timeout, self.whole_chars)
+        return await model_answer(
+            model, index, question, self.timeout, self.whole_chars, asker=asker
+        )
 
-    async def ask(self, person: Person, question: str, on_text: OnText | None = None) -> Message:
+    async def ask(
+        self,
+        person: Person,
+        question: str,
+        on_text: OnText | None = None,
+        asker: str | None = None,
+    ) -> Message:
         """Answer a DM, a mention, `/guidelines <question>` or the assistant pane, and record
-        it for 👍/👎 (`on_text`: see `answer`); the model is asked on the person's budget."""
+        it for 👍/👎 (`on_text`, `asker`: see `answer`); the model is asked on the person's
+        budget."""
         with asked_by(person):
-            answer = await self.answer(question, on_text)
+            answer = await self.answer(question, on_text, asker)
         try:
             answer_id = record_answer(self.db, answer, person.platform, person.user_id)
         except sqlite3.OperationalError as error:
@@ -135,11 +148,14 @@ class GuidelinesQA:
         thanks = text_for("thanks_unhelpful", language)
         return Message(thanks, blocks=(Text(thanks),))
 
-    async def answer_language(self, answer_id: str) -> str:
-        """The language an answer was given in: its question's, as the guidelines are now."""
+    async def answer_language(self, answer_id: str, asker: str | None = None) -> str:
+        """The language an answer was given in: its question's, as the guidelines are now
+        (`asker`: see `answer`)."""
         stored = get_answer(self.db, answer_id)
         spoken = (await self.index()).spoken
-        return reply_language(stored.question, default=spoken) if stored else spoken
+        if stored is None:
+            return asker or spoken
+        return reply_language(stored.question, default=asker or spoken, near=spoken)
 
     async def prune(self, now: datetime) -> None:
         """Drop recorded answers older than ANSWERS_KEPT (👎 ones older than DOWNVOTED_KEPT):
@@ -154,12 +170,15 @@ class GuidelinesQA:
             raise UserError("I can't find that question any more; please ask it again.")
         return stored
 
-    async def command(self, person: Person, text: str) -> Message:
-        """`/guidelines` alone lists the sections; `/guidelines <question>` answers it."""
-        return await self.ask(person, text) if text.strip() else await self.sections()
+    def slash_command(self, language_for: Callable[[Person], str]) -> SlashCommand:
+        """The `/guidelines` command for the registry: alone it lists the sections, with a
+        question it answers it (`language_for` the asker: see `answer`)."""
 
-    def slash_command(self) -> SlashCommand:
-        """The `/guidelines` command for the registry."""
+        async def command(person: Person, text: str) -> Message:
+            if not text.strip():
+                return await self.sections()
+            return await self.ask(person, text, asker=language_for(person))
+
         return SlashCommand(
-            "guidelines", "Ask about our social media guidelines", "[question]", self.command
+            "guidelines", "Ask about our social media guidelines", "[question]", command
         )

@@ -396,3 +396,10 @@ def test_a_question_is_answered_in_its_language_or_the_guidelines_never_a_third(
     question: str, language: str
 ) -> None:
     assert reply_language(question, "da") == language
+
+
+def test_a_question_norwegian_and_danish_alike_is_answered_in_the_guidelines_of_the_two() -> None:
+    # review14a A1: the asker's client (a default) said nothing of either; Danish, the first of
+    # the tie, was taken though the guidelines are Norwegian.
+    assert reply_language("Må jeg si at jeg jobber her?", "en", near="nb") == "nb"
+    assert reply_language("Må jeg si at jeg jobber her?", "en", near="da") == "da"

@@ -79,6 +79,19 @@ async def test_danish_questions_ask_for_a_danish_answer(fake_model, index) -> No
     assert len(answer.sources) == 2
 
 
+async def test_a_norwegian_askers_question_like_danish_asks_for_a_norwegian_answer(
+    fake_model, index
+) -> None:
+    # review14a A1: Norwegian and Danish score alike on it; Danish, the first of the tie, was
+    # asked for, whatever the asker's client said.
+    model, url = fake_model
+    model.reply = "Ja, når du sier at du jobber her [S1]."
+    asked = "Må jeg si at jeg jobber her?"
+    answer = await model_answer(completer(url), index, asked, asker="nb")
+    assert "Answer in Norwegian" in model.requests[0]["messages"][0]["content"]
+    assert answer.language == "nb" and answer.by_model
+
+
 async def test_not_covered_from_the_model(fake_model, index) -> None:
     model, url = fake_model
     model.reply = "NOT COVERED"

@@ -89,8 +89,8 @@ async def test_feedback_is_stored_and_listed(qa: GuidelinesQA, db: Database) -> 
 
 
 async def test_guidelines_alone_lists_openable_sections(qa: GuidelinesQA) -> None:
-    message = await qa.command(ANNA, "")
-    assert isinstance(message.blocks[0], Header)
+    message = await qa.slash_command(lambda person: "en").run(ANNA, "")
+    assert isinstance(message, Message) and isinstance(message.blocks[0], Header)
     opens = [b for b in buttons(message) if b.action_id == GUIDELINES_OPEN_SECTION]
     assert [b.value for b in opens] == ["Social media guidelines", "1", "2", "3", "4", "5", "6"]
     section = await qa.open_section("3")
@@ -101,7 +101,7 @@ async def test_guidelines_alone_lists_openable_sections(qa: GuidelinesQA) -> Non
 
 
 async def test_guidelines_with_text_answers(qa: GuidelinesQA) -> None:
-    command = qa.slash_command()
+    command = qa.slash_command(lambda person: "en")
     assert command.name == "guidelines"
     message = await command.run(ANNA, "a journalist DMed me on LinkedIn, should I answer?")
     assert isinstance(message, Message)

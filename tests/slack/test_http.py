@@ -519,6 +519,16 @@ async def test_a_person_is_answered_in_their_slack_locales_language(bot, slack) 
     assert near_miss.startswith("Mente du `/socialbot preferences`?")
     assert "Jeg hjælper dig" in json.dumps(published["view"]["blocks"], ensure_ascii=False)
     assert "Ich helfe dir" in json.dumps(reply["blocks"], ensure_ascii=False)
+    # review14a A1: a Norwegian question scores Danish and Norwegian alike; it was answered in
+    # Danish (the first of a tie), not in the Norwegian of the asker's Slack.
+    slack.users[dm]["locale"] = "nb-NO"
+    assert await bot.runtime.slack.sync_people()
+    asked = "Må jeg si at jeg jobber her når jeg deler en stillingsannonse?"
+    envelope = {**with_text("message_im.json", asked), "event_id": "EvLOCALE4"}
+    envelope["event"]["ts"] = "1700000009.000100"
+    await post_json(bot, envelope)
+    answered = (await wait_for_call(slack, "chat.postMessage", 3))[-1]["text"]
+    assert "retningslinjene" in answered and "retningslinjerne" not in answered
 
 
 async def test_channel_chatter_is_not_answered(bot, slack) -> None:

@@ -72,13 +72,17 @@ async def test_a_person_is_answered_in_their_teams_clients_language(teams: Teams
     for text, locale in [("hi", "da-DK"), ("prefrences", "da-DK"), ("hi", "de-DE")]:
         await teams.post(PERSONAL, text=text, locale=locale)
     await teams.post(PERSONAL, text="hi", locale=None, entities=[])
+    # review14b T3: a question whose language cannot be told was answered in the guidelines'
+    # English, not in the language of the asker's client.
+    await teams.post(PERSONAL, text="Einstellungen", locale="de-DE")
     said = [card_text(call.activity) for call in teams.connector.sent]
-    danish_help, danish_near_miss, german_help, kept = said
+    danish_help, danish_near_miss, german_help, kept, german_answer = said
 
     assert "Jeg hjælper dig" in danish_help and "Skriv til mig" in danish_help
     assert danish_near_miss.startswith("Mente du")
     assert "Ich helfe dir" in german_help
     assert "Ich helfe dir" in kept  # an activity without a locale changes nothing
+    assert "Richtlinien" in german_answer and "guidelines" not in german_answer
 
 
 async def test_an_install_gives_the_installers_zone_and_language(teams: Teams) -> None:
