@@ -29,7 +29,14 @@ from pydantic_settings import (
 )
 
 import handlers
-from bot.environment import DEFAULT_HOST, DEFAULT_PORT, tidy_value, without_endpoint
+from bot.environment import (
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    INLINE_COMMENT,
+    QUOTES,
+    tidy_value,
+    without_endpoint,
+)
 from handlers.channel_links import linked_channel
 from handlers.checks.concerns import CheckSettings
 from handlers.checks.secrets import ConfidentialTerms, read_terms
@@ -129,6 +136,8 @@ class Settings(BaseSettings):
 
     # SOCIALBOT_ variables that name no setting (typos, most likely): said at start.
     _unknown: list[str] = PrivateAttr(default_factory=list)
+    # Values a ` #` cut that may have meant it (`Release #42`): said at start.
+    _cut: list[str] = PrivateAttr(default_factory=list)
 
     # Slack
     slack_bot_token: SecretStr | None = _optional("SLACK_BOT_TOKEN")
@@ -620,7 +629,12 @@ class Settings(BaseSettings):
             close = difflib.get_close_matches(name, variable_names(), n=1)
             meant = f" (did you mean {close[0]}?)" if close else ""
             found.append(f"{name} is ignored: socialbot has no such setting{meant}")
-        return found
+        return found + self.cut_at_a_hash()
+
+    def cut_at_a_hash(self) -> list[str]:
+        """The values of the settings that may hold a `#` (MAY_HOLD_A_HASH) whose end was read
+        as a comment, each as one line naming the setting and what was read."""
+        return list(self._cut)
 
     def _platforms_only(self, console: bool) -> bool:
         """Whether only Slack's and Teams' people use the bot (no console in use)."""
@@ -656,6 +670,39 @@ class Settings(BaseSettings):
         ]
 
 
+# Settings whose values may hold a `#` (a confidential term "Release #42", a company "C# Labs"):
+# cut at a ` #` as a comment, written unquoted, they may have lost a part of themselves.
+MAY_HOLD_A_HASH = ("SOCIALBOT_CONFIDENTIAL_TERMS", "SOCIALBOT_COMPANY_NAMES")
+
+
+def _cut_at_a_hash(env_file: Any) -> list[str]:
+    """One line for each MAY_HOLD_A_HASH value, as given (the environment's, else the `.env`
+    file's), that is unquoted with a ` #` in it: what was read, and what was taken for a
+    comment (Compose and the `.env` reader do the same, so only quotes keep it)."""
+    from dotenv.parser import parse_stream
+
+    given = {name: os.environ.get(name, "") for name in MAY_HOLD_A_HASH}
+    path = Path(env_file) if isinstance(env_file, str | Path) else None
+    if path is not None and path.is_file():
+        with path.open(encoding="utf-8") as lines:
+            for binding in parse_stream(lines):
+                if binding.key in given and not given[binding.key].strip():
+                    given[binding.key] = binding.original.string.partition("=")[2]
+    found = []
+    for name, raw in given.items():
+        text = raw.strip()
+        comment = INLINE_COMMENT.search(text)
+        if comment is None or text.startswith(QUOTES):
+            continue
+        read = text[: comment.start()].strip()
+        found.append(
+            f"{name} was read as {read!r}: the rest, {comment.group().strip()!r}, was taken for"
+            " a comment (a # with a space before it starts one); put the whole value in quotes"
+            " to keep it"
+        )
+    return found
+
+
 def variable_names() -> list[str]:
     """The environment variables the settings are read from."""
     return [str(field.validation_alias) for field in Settings.model_fields.values()]
@@ -688,4 +735,5 @@ def load_settings(**overrides: Any) -> Settings:
     named = {name.upper() for source in sources for name, value in source.env_vars.items() if value}
     known = set(variable_names())
     settings._unknown = sorted(n for n in named if n.startswith("SOCIALBOT_") and n not in known)
+    settings._cut = _cut_at_a_hash(env_file)
     return settings

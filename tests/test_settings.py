@@ -7,7 +7,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from click.testing import CliRunner
 
+from bot.cli import main
 from bot.settings import DEFAULT_GUIDELINES, SettingsError, load_settings
 from handlers.people import Roles
 from handlers.workdays import parse_weekdays
@@ -397,3 +399,26 @@ def test_a_few_bytes_in_another_encoding_are_read(tmp_path: Path) -> None:
     policy = tmp_path / "policy.md"
     policy.write_bytes(b"# Rules\n\nNo photos of the caf\xe9 kitchen.\n")
     assert load_settings(_env_file=None, db=tmp_path / "x.db", guidelines=policy).guidelines
+
+
+def test_a_term_a_hash_cut_is_said_at_start(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # fix15b 4: unquoted, `Release #42` is cut at the ` #` (as Compose does), silently: the
+    # bot flagged every "release" and let "Polaris" through.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_text(
+        f"SOCIALBOT_DB={tmp_path / 'x.db'}\n"
+        "SOCIALBOT_CONFIDENTIAL_TERMS=Release #42, Polaris\n"
+        'SOCIALBOT_COMPANY_NAMES="Nordlys # Cloud"\n'  # quoted: kept whole, nothing said
+        "SOCIALBOT_INTERNAL_DOMAINS=corp.example.com # the intranet\n"  # a comment, meant
+    )
+    result = CliRunner().invoke(main, ["check", "Polaris ships in May"])
+    assert result.exit_code == 0, result.output
+    (said,) = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
+    assert said == (
+        "Warning: SOCIALBOT_CONFIDENTIAL_TERMS was read as 'Release': the rest, '#42, Polaris',"
+        " was taken for a comment (a # with a space before it starts one); put the whole value"
+        " in quotes to keep it."
+    )
+    assert said.removeprefix("Warning: ").removesuffix(".") in load_settings().gaps()
