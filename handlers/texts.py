@@ -1564,6 +1564,7 @@ _PREFERENCES: dict[str, dict[str, str]] = {
         "prefs_title": "Digest preferences",
         "save": "Save",
         "cancel": "Cancel",
+        "required": "{field} is required.",
         "times_in_zone": "Times are in your time zone ({zone}).",
         "daily_digest": "Daily digest",
         "on": "On",
@@ -1613,6 +1614,7 @@ _PREFERENCES: dict[str, dict[str, str]] = {
         "prefs_title": "Indstillinger for oversigt",
         "save": "Gem",
         "cancel": "Annuller",
+        "required": "{field} skal udfyldes.",
         "times_in_zone": "Tidspunkter er i din tidszone ({zone}).",
         "daily_digest": "Daglig oversigt",
         "on": "Til",
@@ -1664,6 +1666,7 @@ _PREFERENCES: dict[str, dict[str, str]] = {
         "prefs_title": "Übersicht-Einstellungen",
         "save": "Speichern",
         "cancel": "Abbrechen",
+        "required": "{field} muss ausgefüllt werden.",
         "times_in_zone": "Uhrzeiten gelten in deiner Zeitzone ({zone}).",
         "daily_digest": "Tägliche Übersicht",
         "on": "An",
@@ -1716,6 +1719,7 @@ _PREFERENCES: dict[str, dict[str, str]] = {
         "prefs_title": "Inställningar",
         "save": "Spara",
         "cancel": "Avbryt",
+        "required": "{field} måste fyllas i.",
         "times_in_zone": "Tider anges i din tidszon ({zone}).",
         "daily_digest": "Daglig sammanfattning",
         "on": "På",
@@ -1767,6 +1771,7 @@ _PREFERENCES: dict[str, dict[str, str]] = {
         "prefs_title": "Innstillinger",
         "save": "Lagre",
         "cancel": "Avbryt",
+        "required": "{field} må fylles ut.",
         "times_in_zone": "Tidspunktene er i tidssonen din ({zone}).",
         "daily_digest": "Daglig oversikt",
         "on": "På",
@@ -1818,6 +1823,7 @@ _PREFERENCES: dict[str, dict[str, str]] = {
         "prefs_title": "Voorkeuren overzicht",
         "save": "Opslaan",
         "cancel": "Annuleren",
+        "required": "{field} is verplicht.",
         "times_in_zone": "Tijden zijn in jouw tijdzone ({zone}).",
         "daily_digest": "Dagelijks overzicht",
         "on": "Aan",
@@ -1869,6 +1875,7 @@ _PREFERENCES: dict[str, dict[str, str]] = {
         "prefs_title": "Vos préférences",
         "save": "Enregistrer",
         "cancel": "Annuler",
+        "required": "{field} : ce champ est obligatoire.",
         "times_in_zone": "Les heures sont celles de votre fuseau horaire ({zone}).",
         "daily_digest": "Sélection quotidienne",
         "on": "Oui",
@@ -1924,6 +1931,7 @@ _PREFERENCES: dict[str, dict[str, str]] = {
         "prefs_title": "Tus preferencias",
         "save": "Guardar",
         "cancel": "Cancelar",
+        "required": "{field}: este campo es obligatorio.",
         "times_in_zone": "Las horas son las de tu zona horaria ({zone}).",
         "daily_digest": "Resumen diario",
         "on": "Sí",
@@ -2630,6 +2638,357 @@ _REPORTS: dict[str, dict[str, str]] = {
     },
 }
 
+# The report form a person fills in, what it says is wrong, and a bad link in a typed report.
+_REPORT_FORM: dict[str, dict[str, str]] = {
+    "en": {
+        "rf_title": "Report a mention",
+        "rf_intro": "Seen something negative about us online? Tell the social media team here.",
+        "rf_from": "From {message} you shared.",
+        "rf_a_message": "a message",
+        "rf_sent_with": "Sent with it to the team: {files}.",
+        "rf_check": "Please check:",
+        "rf_links": "Link(s)",
+        "rf_links_hint": "One per line. Leave empty if you saw it in print, on TV or offline.",
+        "rf_where": "Where you saw it",
+        "rf_where_hint": "Leave empty to detect it from the link.",
+        "rf_about": "What is it about?",
+        "rf_about_hint": "Needed when there is no link.",
+        "rf_urgency": "How urgent is it?",
+        "rf_note": "Anything else?",
+        "rf_submit": "Report",
+        "site_news": "News site",
+        "site_other": "Other",
+        "urgency_normal": "Normal",
+        "urgency_urgent": "Urgent (today)",
+        "urgency_crisis": "Crisis (spreading fast, press, safety)",
+        "rf_in_words": (
+            "To report it in a message, write `report <link> [what it is about]` with the link"
+            " of the post or comment; `/report-mention` opens the form."
+        ),
+        "rf_no_about": "Without a link, tell us what you saw and where (print, TV, a talk…).",
+        "rf_bad_urgency": "Choose normal, urgent or crisis.",
+        "link_empty": "The link is empty.",
+        "link_spaces": "`{link}` has spaces in it; paste the link as it is in the browser.",
+        "link_too_long": "`{link}` is longer than {limit} characters.",
+        "link_malformed": "`{link}` is not a well-formed web address.",
+        "link_not_web": "`{link}` is not a web link; it must start with https:// or http://.",
+        "link_no_site": "`{link}` has no website in it.",
+        "link_no_domain": "`{link}` does not name a website such as example.com.",
+        "too_many_links": "That is more than {limit} links; report the most telling ones.",
+    },
+    "da": {
+        "rf_title": "Meld en omtale",
+        "rf_intro": (
+            "Har du set noget negativt om os på nettet? Fortæl social media-teamet det her."
+        ),
+        "rf_from": "Fra {message}, du delte.",
+        "rf_a_message": "en besked",
+        "rf_sent_with": "Sendt med til teamet: {files}.",
+        "rf_check": "Tjek venligst:",
+        "rf_links": "Link(s)",
+        "rf_links_hint": (
+            "Ét pr. linje. Lad feltet stå tomt, hvis du så det på tryk, i tv eller uden for nettet."
+        ),
+        "rf_where": "Hvor du så det",
+        "rf_where_hint": "Lad feltet stå tomt, så finder jeg det ud fra linket.",
+        "rf_about": "Hvad handler det om?",
+        "rf_about_hint": "Skal udfyldes, når der ikke er noget link.",
+        "rf_urgency": "Hvor hastende er det?",
+        "rf_note": "Andet?",
+        "rf_submit": "Meld",
+        "site_news": "Nyhedsside",
+        "site_other": "Andet",
+        "urgency_normal": "Normal",
+        "urgency_urgent": "Haster (i dag)",
+        "urgency_crisis": "Krise (spreder sig hurtigt, presse, sikkerhed)",
+        "rf_in_words": (
+            "Skriv `report <link> [hvad det handler om]` med linket til opslaget eller"
+            " kommentaren for at melde det i en besked; `/report-mention` åbner formularen."
+        ),
+        "rf_no_about": (
+            "Uden et link skal du fortælle, hvad du så og hvor (på tryk, i tv, ved et foredrag …)."
+        ),
+        "rf_bad_urgency": "Vælg Normal, Haster eller Krise.",
+        "link_empty": "Linket er tomt.",
+        "link_spaces": "`{link}` indeholder mellemrum; indsæt linket, som det står i browseren.",
+        "link_too_long": "`{link}` er længere end {limit} tegn.",
+        "link_malformed": "`{link}` er ikke en gyldig webadresse.",
+        "link_not_web": "`{link}` er ikke et weblink; det skal starte med https:// eller http://.",
+        "link_no_site": "`{link}` indeholder ingen hjemmeside.",
+        "link_no_domain": "`{link}` angiver ikke en hjemmeside som example.com.",
+        "too_many_links": "Det er mere end {limit} links; meld dem, der siger mest.",
+    },
+    "de": {
+        "rf_title": "Erwähnung melden",
+        "rf_intro": (
+            "Etwas Negatives über uns im Netz gesehen? Sag es hier dem Social-Media-Team."
+        ),
+        "rf_from": "Aus {message}, die du geteilt hast.",
+        "rf_a_message": "einer Nachricht",
+        "rf_sent_with": "Damit ans Team geschickt: {files}.",
+        "rf_check": "Bitte prüfen:",
+        "rf_links": "Link(s)",
+        "rf_links_hint": (
+            "Einer pro Zeile. Leer lassen, wenn du es gedruckt, im Fernsehen oder offline gesehen"
+            " hast."
+        ),
+        "rf_where": "Wo du es gesehen hast",
+        "rf_where_hint": "Leer lassen, um es am Link zu erkennen.",
+        "rf_about": "Worum geht es?",
+        "rf_about_hint": "Nötig, wenn es keinen Link gibt.",
+        "rf_urgency": "Wie dringend ist es?",
+        "rf_note": "Sonst noch etwas?",
+        "rf_submit": "Melden",
+        "site_news": "Nachrichtenseite",
+        "site_other": "Sonstiges",
+        "urgency_normal": "Normal",
+        "urgency_urgent": "Dringend (heute)",
+        "urgency_crisis": "Krise (verbreitet sich schnell, Presse, Sicherheit)",
+        "rf_in_words": (
+            "Um es in einer Nachricht zu melden, schreib `report <Link> [worum es geht]` mit dem"
+            " Link des Beitrags oder Kommentars; `/report-mention` öffnet das Formular."
+        ),
+        "rf_no_about": (
+            "Ohne Link sag uns, was du gesehen hast und wo (gedruckt, im Fernsehen, bei einem"
+            " Vortrag …)."
+        ),
+        "rf_bad_urgency": "Wähle Normal, Dringend oder Krise.",
+        "link_empty": "Der Link ist leer.",
+        "link_spaces": (
+            "`{link}` enthält Leerzeichen; füge den Link so ein, wie er im Browser steht."
+        ),
+        "link_too_long": "`{link}` ist länger als {limit} Zeichen.",
+        "link_malformed": "`{link}` ist keine gültige Webadresse.",
+        "link_not_web": ("`{link}` ist kein Weblink; er muss mit https:// oder http:// beginnen."),
+        "link_no_site": "`{link}` enthält keine Website.",
+        "link_no_domain": "`{link}` nennt keine Website wie example.com.",
+        "too_many_links": "Das sind mehr als {limit} Links; melde die aussagekräftigsten.",
+    },
+    "sv": {
+        "rf_title": "Rapportera omnämnande",
+        "rf_intro": (
+            "Har du sett något negativt om oss på nätet? Berätta det för teamet för sociala"
+            " medier här."
+        ),
+        "rf_from": "Från {message} som du delade.",
+        "rf_a_message": "ett meddelande",
+        "rf_sent_with": "Skickat med till teamet: {files}.",
+        "rf_check": "Kontrollera:",
+        "rf_links": "Länk(ar)",
+        "rf_links_hint": (
+            "En per rad. Lämna tomt om du såg det i tryck, på tv eller utanför nätet."
+        ),
+        "rf_where": "Var du såg det",
+        "rf_where_hint": "Lämna tomt så läser jag av det från länken.",
+        "rf_about": "Vad handlar det om?",
+        "rf_about_hint": "Behövs när det inte finns någon länk.",
+        "rf_urgency": "Hur brådskande är det?",
+        "rf_note": "Något mer?",
+        "rf_submit": "Rapportera",
+        "site_news": "Nyhetssajt",
+        "site_other": "Annat",
+        "urgency_normal": "Normal",
+        "urgency_urgent": "Brådskande (i dag)",
+        "urgency_crisis": "Kris (sprids snabbt, press, säkerhet)",
+        "rf_in_words": (
+            "För att rapportera det i ett meddelande, skriv `report <länk> [vad det handlar om]`"
+            " med länken till inlägget eller kommentaren; `/report-mention` öppnar formuläret."
+        ),
+        "rf_no_about": (
+            "Utan länk behöver du berätta vad du såg och var (i tryck, på tv, på en föreläsning …)."
+        ),
+        "rf_bad_urgency": "Välj Normal, Brådskande eller Kris.",
+        "link_empty": "Länken är tom.",
+        "link_spaces": (
+            "`{link}` innehåller mellanslag; klistra in länken som den står i webbläsaren."
+        ),
+        "link_too_long": "`{link}` är längre än {limit} tecken.",
+        "link_malformed": "`{link}` är ingen giltig webbadress.",
+        "link_not_web": ("`{link}` är ingen webblänk; den måste börja med https:// eller http://."),
+        "link_no_site": "`{link}` innehåller ingen webbplats.",
+        "link_no_domain": "`{link}` anger ingen webbplats som example.com.",
+        "too_many_links": "Det är fler än {limit} länkar; rapportera de mest talande.",
+    },
+    "nb": {
+        "rf_title": "Meld en omtale",
+        "rf_intro": (
+            "Har du sett noe negativt om oss på nettet? Si fra til teamet for sosiale medier her."
+        ),
+        "rf_from": "Fra {message} du delte.",
+        "rf_a_message": "en melding",
+        "rf_sent_with": "Sendt med til teamet: {files}.",
+        "rf_check": "Sjekk dette:",
+        "rf_links": "Lenke(r)",
+        "rf_links_hint": (
+            "Én per linje. La feltet stå tomt hvis du så det på trykk, på TV eller utenfor nettet."
+        ),
+        "rf_where": "Hvor du så det",
+        "rf_where_hint": "La feltet stå tomt, så finner jeg det ut fra lenken.",
+        "rf_about": "Hva handler det om?",
+        "rf_about_hint": "Må fylles ut når det ikke er noen lenke.",
+        "rf_urgency": "Hvor mye haster det?",
+        "rf_note": "Noe annet?",
+        "rf_submit": "Meld",
+        "site_news": "Nyhetsside",
+        "site_other": "Annet",
+        "urgency_normal": "Normal",
+        "urgency_urgent": "Haster (i dag)",
+        "urgency_crisis": "Krise (sprer seg raskt, presse, sikkerhet)",
+        "rf_in_words": (
+            "For å melde det i en melding, skriv `report <lenke> [hva det handler om]` med lenken"
+            " til innlegget eller kommentaren; `/report-mention` åpner skjemaet."
+        ),
+        "rf_no_about": (
+            "Uten lenke må du fortelle hva du så og hvor (på trykk, på TV, på et foredrag …)."
+        ),
+        "rf_bad_urgency": "Velg Normal, Haster eller Krise.",
+        "link_empty": "Lenken er tom.",
+        "link_spaces": "`{link}` har mellomrom i seg; lim inn lenken slik den står i nettleseren.",
+        "link_too_long": "`{link}` er lengre enn {limit} tegn.",
+        "link_malformed": "`{link}` er ikke en gyldig nettadresse.",
+        "link_not_web": (
+            "`{link}` er ikke en nettlenke; den må begynne med https:// eller http://."
+        ),
+        "link_no_site": "`{link}` inneholder ikke noe nettsted.",
+        "link_no_domain": "`{link}` angir ikke et nettsted som example.com.",
+        "too_many_links": "Det er mer enn {limit} lenker; meld de som sier mest.",
+    },
+    "nl": {
+        "rf_title": "Vermelding melden",
+        "rf_intro": (
+            "Iets negatiefs over ons online gezien? Vertel het hier aan het socialemediateam."
+        ),
+        "rf_from": "Uit {message} dat je deelde.",
+        "rf_a_message": "een bericht",
+        "rf_sent_with": "Meegestuurd naar het team: {files}.",
+        "rf_check": "Controleer dit:",
+        "rf_links": "Link(s)",
+        "rf_links_hint": ("Eén per regel. Laat leeg als je het in print, op tv of offline zag."),
+        "rf_where": "Waar je het zag",
+        "rf_where_hint": "Laat leeg om het uit de link af te leiden.",
+        "rf_about": "Waar gaat het over?",
+        "rf_about_hint": "Nodig als er geen link is.",
+        "rf_urgency": "Hoe dringend is het?",
+        "rf_note": "Nog iets?",
+        "rf_submit": "Melden",
+        "site_news": "Nieuwssite",
+        "site_other": "Anders",
+        "urgency_normal": "Normaal",
+        "urgency_urgent": "Dringend (vandaag)",
+        "urgency_crisis": "Crisis (verspreidt zich snel, pers, veiligheid)",
+        "rf_in_words": (
+            "Om het in een bericht te melden, schrijf je `report <link> [waar het over gaat]` met"
+            " de link van het bericht of de reactie; `/report-mention` opent het formulier."
+        ),
+        "rf_no_about": (
+            "Zonder link: vertel ons wat je zag en waar (in print, op tv, bij een lezing …)."
+        ),
+        "rf_bad_urgency": "Kies Normaal, Dringend of Crisis.",
+        "link_empty": "De link is leeg.",
+        "link_spaces": "`{link}` bevat spaties; plak de link zoals hij in de browser staat.",
+        "link_too_long": "`{link}` is langer dan {limit} tekens.",
+        "link_malformed": "`{link}` is geen geldig webadres.",
+        "link_not_web": "`{link}` is geen weblink; hij moet beginnen met https:// of http://.",
+        "link_no_site": "`{link}` bevat geen website.",
+        "link_no_domain": "`{link}` noemt geen website zoals example.com.",
+        "too_many_links": "Dat zijn meer dan {limit} links; meld de meest veelzeggende.",
+    },
+    "fr": {
+        "rf_title": "Signaler une mention",
+        "rf_intro": (
+            "Vous avez vu quelque chose de négatif sur nous en ligne ? Dites-le ici à l'équipe"
+            " réseaux sociaux."
+        ),
+        "rf_from": "Depuis {message} que vous avez partagé.",
+        "rf_a_message": "un message",
+        "rf_sent_with": "Envoyé avec à l'équipe : {files}.",
+        "rf_check": "À vérifier :",
+        "rf_links": "Lien(s)",
+        "rf_links_hint": (
+            "Un par ligne. Laissez vide si vous l'avez vu dans la presse écrite, à la télé ou"
+            " hors ligne."
+        ),
+        "rf_where": "Où vous l'avez vu",
+        "rf_where_hint": "Laissez vide pour le déduire du lien.",
+        "rf_about": "De quoi s'agit-il ?",
+        "rf_about_hint": "Nécessaire s'il n'y a pas de lien.",
+        "rf_urgency": "Quelle urgence ?",
+        "rf_note": "Autre chose ?",
+        "rf_submit": "Signaler",
+        "site_news": "Site d'actualité",
+        "site_other": "Autre",
+        "urgency_normal": "Normale",
+        "urgency_urgent": "Urgente (aujourd'hui)",
+        "urgency_crisis": "Crise (se propage vite, presse, sécurité)",
+        "rf_in_words": (
+            "Pour le signaler dans un message, écrivez `report <lien> [de quoi il s'agit]` avec"
+            " le lien de la publication ou du commentaire ; `/report-mention` ouvre le formulaire."
+        ),
+        "rf_no_about": (
+            "Sans lien, dites-nous ce que vous avez vu et où (presse écrite, télé, une"
+            " conférence…)."
+        ),
+        "rf_bad_urgency": "Choisissez Normale, Urgente ou Crise.",
+        "link_empty": "Le lien est vide.",
+        "link_spaces": (
+            "`{link}` contient des espaces ; collez le lien tel qu'il apparaît dans le navigateur."
+        ),
+        "link_too_long": "`{link}` dépasse {limit} caractères.",
+        "link_malformed": "`{link}` n'est pas une adresse web valide.",
+        "link_not_web": (
+            "`{link}` n'est pas un lien web ; il doit commencer par https:// ou http://."
+        ),
+        "link_no_site": "`{link}` ne contient aucun site web.",
+        "link_no_domain": "`{link}` ne désigne pas un site web comme example.com.",
+        "too_many_links": "Cela fait plus de {limit} liens ; signalez les plus parlants.",
+    },
+    "es": {
+        "rf_title": "Informar de una mención",
+        "rf_intro": (
+            "¿Has visto algo negativo sobre nosotros en internet? Cuéntaselo aquí al equipo de"
+            " redes sociales."
+        ),
+        "rf_from": "De {message} que compartiste.",
+        "rf_a_message": "un mensaje",
+        "rf_sent_with": "Enviado con él al equipo: {files}.",
+        "rf_check": "Revisa esto:",
+        "rf_links": "Enlace(s)",
+        "rf_links_hint": (
+            "Uno por línea. Déjalo vacío si lo viste en prensa, en la tele o fuera de internet."
+        ),
+        "rf_where": "Dónde lo viste",
+        "rf_where_hint": "Déjalo vacío para deducirlo del enlace.",
+        "rf_about": "¿De qué se trata?",
+        "rf_about_hint": "Necesario si no hay enlace.",
+        "rf_urgency": "¿Cuánta urgencia tiene?",
+        "rf_note": "¿Algo más?",
+        "rf_submit": "Informar",
+        "site_news": "Sitio de noticias",
+        "site_other": "Otro",
+        "urgency_normal": "Normal",
+        "urgency_urgent": "Urgente (hoy)",
+        "urgency_crisis": "Crisis (se extiende rápido, prensa, seguridad)",
+        "rf_in_words": (
+            "Para informar en un mensaje, escribe `report <enlace> [de qué se trata]` con el"
+            " enlace de la publicación o el comentario; `/report-mention` abre el formulario."
+        ),
+        "rf_no_about": (
+            "Sin enlace, cuéntanos qué viste y dónde (en prensa, en la tele, en una charla…)."
+        ),
+        "rf_bad_urgency": "Elige Normal, Urgente o Crisis.",
+        "link_empty": "El enlace está vacío.",
+        "link_spaces": (
+            "`{link}` tiene espacios; pega el enlace tal como aparece en el navegador."
+        ),
+        "link_too_long": "`{link}` tiene más de {limit} caracteres.",
+        "link_malformed": "`{link}` no es una dirección web válida.",
+        "link_not_web": "`{link}` no es un enlace web; debe empezar por https:// o http://.",
+        "link_no_site": "`{link}` no contiene ningún sitio web.",
+        "link_no_domain": "`{link}` no indica un sitio web como example.com.",
+        "too_many_links": "Son más de {limit} enlaces; informa de los más reveladores.",
+    },
+}
+
 # A person's own lists of reports (`/report-mention list`, App Home), and the managers' Home.
 _REPORT_LISTS: dict[str, dict[str, str]] = {
     "en": {
@@ -2928,6 +3287,7 @@ TEXTS: dict[str, dict[str, str]] = {
         **_PREFERENCES[code],
         **_REPORTS[code],
         **_REPORT_LISTS[code],
+        **_REPORT_FORM[code],
         **_ANSWERS[code],
     }
     for code in _GUIDELINES

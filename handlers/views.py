@@ -261,8 +261,9 @@ class Form:
     # Where a form cannot open (a Slack message has nothing to open it with): how to say it in
     # a message instead, in one line.
     in_words: str = ""
-    # What closes it unsent, where the platform draws such a button (Slack's modal).
-    close_label: str = "Cancel"
+    # The language of the words its platform draws around it (Slack's Cancel, Teams' "… is
+    # required"): the person's, as its own.
+    language: str = "en"
 
 
 # A submitted form: single values as strings, multi-selects and checkboxes as lists.

@@ -45,6 +45,7 @@ from content_feed.text import clip
 from handlers import actions, views
 from handlers.assistant import Prompt
 from handlers.checks import ids as check_ids
+from handlers.texts import text_for
 
 log = logging.getLogger(__name__)
 
@@ -372,7 +373,7 @@ def modal(form: views.Form) -> dict[str, Any]:
         callback_id=form.form_id,
         title=PlainTextObject(text=_clip(form.title, 24)),
         submit=PlainTextObject(text=_clip(form.submit_label, 24)),
-        close=PlainTextObject(text=_clip(form.close_label, 24)),
+        close=PlainTextObject(text=_clip(text_for("cancel", form.language), 24)),
         private_metadata=form.state or None,
         blocks=blocks[:100],
     ).to_dict()

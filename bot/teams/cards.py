@@ -13,6 +13,7 @@ from typing import Any
 from bot.teams import forms
 from content_feed.fetch import reachable_by_anyone
 from handlers import actions, views
+from handlers.texts import text_for
 
 CARD_VERSION = "1.5"  # the highest version Teams renders
 CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
@@ -278,7 +279,7 @@ def _choices(field: views.Input) -> Json:
     return element
 
 
-def _input_element(field: views.Input) -> Json:
+def _input_element(field: views.Input, language: str) -> Json:
     initial = field.initial if isinstance(field.initial, str) else ""
     element: Json
     match field.kind:
@@ -301,7 +302,7 @@ def _input_element(field: views.Input) -> Json:
     element.update({"id": field.name, "label": field.label})
     if not field.optional:
         element["isRequired"] = True
-        element["errorMessage"] = f"{field.label} is required."
+        element["errorMessage"] = text_for("required", language, field=field.label)
     return element
 
 
@@ -325,7 +326,7 @@ def form_card(
     body += [_mistake(text) for name, text in errors.items() if name not in names]
     body += _body(form.intro)
     for field in form.inputs:
-        body.append(_input_element(field))
+        body.append(_input_element(field, form.language))
         if field.hint:
             body.append(_text_block(field.hint, size="Small", isSubtle=True, spacing="None"))
         if field.name in errors:

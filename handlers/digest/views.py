@@ -281,7 +281,7 @@ def preferences_form(
             ),
             *joining,
         ),
-        close_label=text_for("cancel", language),
+        language=language,
     )
 
 

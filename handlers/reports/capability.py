@@ -44,6 +44,7 @@ from handlers.reports.model import (
 )
 from handlers.reports.store import Card, Filed, ReportStore
 from handlers.reports.triage import AckWindows, Change, require_manager
+from handlers.texts import text_for
 from handlers.views import Attachment, Block, Form, Message, Reply, SharedMessage, Values
 from handlers.workdays import Workweek
 
@@ -165,13 +166,15 @@ class Reports:
             typed = links_anywhere(text)
         if not typed.links and files:
             return await self._file(person, (), "other", text, Urgency.NORMAL, "", files=files)
+        language = self.core.language_for(person)
         if not typed.links:
-            return self._mistyped(person, word) or views.report_form(views.Draft(about=text))
+            form = views.report_form(views.Draft(about=text), language)
+            return self._mistyped(person, word) or form
         try:
             links = check_links(list(typed.links))
         except BadLink as bad:
             draft = views.Draft(links="\n".join(typed.links), about=typed.rest, files=files)
-            return views.report_form(draft, str(bad))
+            return views.report_form(draft, language, bad.said(language))
         where = site_of(links[0])
         return await self._file(person, links, where, typed.rest, Urgency.NORMAL, "", files=files)
 
@@ -219,7 +222,7 @@ class Reports:
             source_permalink=shared.permalink,
             files=shared.files,
         )
-        return views.report_form(draft)
+        return views.report_form(draft, self.core.language_for(person))
 
     async def offer(self, person: Person, token: str) -> Message | None:
         """A message that is only a link to a social site: offer to report it."""
@@ -235,23 +238,25 @@ class Reports:
     async def link_form(self, person: Person, value: str) -> Form:
         """ "Report it" under a lone link: the report form with the link in it."""
         links = links_in(value)
-        return views.report_form(views.Draft("\n".join(links), site_of(links[0]) if links else ""))
+        draft = views.Draft("\n".join(links), site_of(links[0]) if links else "")
+        return views.report_form(draft, self.core.language_for(person))
 
     async def submit(self, person: Person, values: Values, state: str) -> Message:
         """A filled-in report form: check it (errors on their fields), then file it."""
         errors: dict[str, str] = {}
         links: tuple[str, ...] = ()
+        language = self.core.language_for(person)
         try:
             links = check_links(_text(values, "links").split())
         except BadLink as bad:
-            errors["links"] = str(bad)
+            errors["links"] = bad.said(language)
         about = _text(values, "about")
         if not links and not about and "links" not in errors:
-            errors["about"] = "Without a link, tell us what you saw and where (print, TV, a talk…)."
+            errors["about"] = text_for("rf_no_about", language)
         try:
             urgency = Urgency(_text(values, "urgency") or Urgency.NORMAL)
         except ValueError:
-            errors["urgency"] = "Choose normal, urgent or crisis."
+            errors["urgency"] = text_for("rf_bad_urgency", language)
         if errors:
             raise FormErrors(errors)
         where = _text(values, "where")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from content_feed.canonical import LINK_END, dedupe_key
+from handlers.texts import text_for
 
 MAX_LINKS = 10
 MAX_LENGTH = 2000
@@ -40,7 +41,16 @@ _NEWS_HINT = re.compile(r"news|nieuws|nachrichten|noticias|nyheder|zeitung|times
 
 
 class BadLink(ValueError):
-    """A link that is not a well-formed http(s) URL; the message says what is wrong."""
+    """A link that is not a well-formed http(s) URL: `said` says what is wrong, in the
+    person's language (the message, in English)."""
+
+    def __init__(self, key: str, **fields: object) -> None:
+        super().__init__(text_for(key, "en", **fields))
+        self.key, self.fields = key, fields
+
+    def said(self, language: str) -> str:
+        """What is wrong, in `language`."""
+        return text_for(self.key, language, **self.fields)
 
 
 @dataclass(frozen=True)
@@ -136,31 +146,31 @@ def check_link(raw: str) -> str:
         link = "https://" + link
     shown = link if len(link) <= 60 else link[:59] + "…"
     if not link:
-        raise BadLink("The link is empty.")
+        raise BadLink("link_empty")
     if any(char.isspace() for char in link):
-        raise BadLink(f"`{shown}` has spaces in it; paste the link as it is in the browser.")
+        raise BadLink("link_spaces", link=shown)
     if len(link) > MAX_LENGTH:
-        raise BadLink(f"`{shown}` is longer than {MAX_LENGTH} characters.")
+        raise BadLink("link_too_long", link=shown, limit=MAX_LENGTH)
     try:
         parts = urlsplit(link)
         host, _ = parts.hostname, parts.port
     except ValueError:  # an unclosed [IPv6] bracket, a port that is not a number, ...
-        raise BadLink(f"`{shown}` is not a well-formed web address.") from None
+        raise BadLink("link_malformed", link=shown) from None
     if parts.scheme.lower() not in ("http", "https"):
-        raise BadLink(f"`{shown}` is not a web link; it must start with https:// or http://.")
+        raise BadLink("link_not_web", link=shown)
     if not host:
-        raise BadLink(f"`{shown}` has no website in it.")
+        raise BadLink("link_no_site", link=shown)
     if not host.startswith("[") and ":" not in host:
         labels = host.rstrip(".").split(".")
         if len(labels) < 2 or not all(_HOST_LABEL.match(label) for label in labels):
-            raise BadLink(f"`{shown}` does not name a website such as example.com.")
+            raise BadLink("link_no_domain", link=shown)
     return link
 
 
 def check_links(tokens: list[str]) -> tuple[str, ...]:
     """Every token as a checked link, duplicates dropped; `BadLink` for the first bad one."""
     if len(tokens) > MAX_LINKS:
-        raise BadLink(f"That is more than {MAX_LINKS} links; report the most telling ones.")
+        raise BadLink("too_many_links", limit=MAX_LINKS)
     checked: dict[str, str] = {}
     for token in tokens:
         link = check_link(token)

@@ -55,11 +55,6 @@ REMINDED = 10
 # page stays within Slack's 50 blocks (and, at a few KB a card, within Teams' message size).
 OPEN_PAGE = 4
 
-URGENCY_LABELS = {
-    Urgency.NORMAL: "Normal",
-    Urgency.URGENT: "Urgent (today)",
-    Urgency.CRISIS: "Crisis (spreading fast, press, safety)",
-}
 Names = Callable[[str, str], str]  # (platform, user id) → a name to show
 
 
@@ -118,75 +113,74 @@ def files_from_state(state: str) -> tuple[Attachment, ...]:
         return ()
 
 
-# How to report in a message, where the form cannot open.
-REPORT_IN_WORDS = (
-    "To report it in a message, write `report <link> [what it is about]` with the link of the"
-    " post or comment; `/report-mention` opens the form."
-)
-
-
-def report_form(draft: Draft, problem: str = "") -> Form:
-    """The report form, prefilled from `draft`; `problem` says what was wrong with the input."""
-    intro: list[Block] = [
-        Text("Seen something negative about us online? Tell the social media team here.")
-    ]
+def report_form(draft: Draft, language: str, problem: str = "") -> Form:
+    """The report form in the reporter's `language`, prefilled from `draft`; `problem` says
+    what was wrong with the input."""
+    intro: list[Block] = [Text(text_for("rf_intro", language))]
     if draft.source_permalink:
-        intro.append(Context(f"From {link('a message', draft.source_permalink)} you shared."))
+        message = link(text_for("rf_a_message", language), draft.source_permalink)
+        intro.append(Context(text_for("rf_from", language, message=message)))
     if draft.files:
-        intro.append(Context(f"Sent with it to the team: {evidence(draft.files)}."))
+        intro.append(Context(text_for("rf_sent_with", language, files=evidence(draft.files))))
     if problem:
-        intro.append(Text(f"**Please check:** {untrusted(problem)}"))
+        intro.append(Text(f"**{text_for('rf_check', language)}** {untrusted(problem)}"))
+    sites = tuple(
+        Option(value, text_for(f"site_{value}", language) if value in ("news", "other") else label)
+        for value, label, _ in SITES
+    )
+    urgencies = tuple(Option(u.value, text_for(f"urgency_{u.value}", language)) for u in Urgency)
     return Form(
         form_id=ids.REPORT_FORM,
-        title="Report a mention",
+        title=text_for("rf_title", language),
         inputs=(
             Input(
                 "links",
-                "Link(s)",
+                text_for("rf_links", language),
                 "multiline",
                 initial=draft.links,
                 placeholder="https://x.com/someone/status/123",
-                hint="One per line. Leave empty if you saw it in print, on TV or offline.",
+                hint=text_for("rf_links_hint", language),
                 optional=True,
             ),
             Input(
                 "where",
-                "Where you saw it",
+                text_for("rf_where", language),
                 "select",
                 initial=draft.where,
-                hint="Leave empty to detect it from the link.",
+                hint=text_for("rf_where_hint", language),
                 optional=True,
-                options=tuple(Option(value, label) for value, label, _ in SITES),
+                options=sites,
             ),
             Input(
                 "about",
-                "What is it about?",
+                text_for("rf_about", language),
                 "multiline",
                 initial=clip(draft.about, FIELD_LIMIT),
-                hint="Needed when there is no link.",
+                hint=text_for("rf_about_hint", language),
                 optional=True,
                 max_length=TEXT_LIMIT,
             ),
             Input(
                 "urgency",
-                "How urgent is it?",
+                text_for("rf_urgency", language),
                 "select",
                 initial=draft.urgency.value,
-                options=tuple(Option(u.value, label) for u, label in URGENCY_LABELS.items()),
+                options=urgencies,
             ),
             Input(
                 "note",
-                "Anything else?",
+                text_for("rf_note", language),
                 "multiline",
                 initial=clip(draft.note, FIELD_LIMIT),
                 optional=True,
                 max_length=TEXT_LIMIT,
             ),
         ),
-        submit_label="Report",
+        submit_label=text_for("rf_submit", language),
         intro=tuple(intro),
         state=draft.state(),
-        in_words=f"{problem} {REPORT_IN_WORDS}".lstrip(),
+        in_words=f"{problem} {text_for('rf_in_words', language)}".lstrip(),
+        language=language,
     )
 
 
@@ -331,7 +325,7 @@ def card(report: Report, names: Names) -> Message:
         Fields(
             (
                 ("Where", untrusted(SITE_LABELS.get(report.where, report.where))),
-                ("Urgency", URGENCY_LABELS[report.urgency]),
+                ("Urgency", text_for(f"urgency_{report.urgency.value}", "en")),
                 ("Status", status_line(report, names)),
                 (f"Reported by ({len(report.reporters)})", reporters),
             )

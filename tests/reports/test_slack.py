@@ -306,6 +306,18 @@ async def test_each_reporter_hears_of_their_report_in_their_own_language(bot, sl
     assert (await post_json(bot, home_opened("W222", "EvHOMEDE"))).status == 200
     home = json.dumps((await wait_for_call(slack, "views.publish"))[-1]["view"], ensure_ascii=False)
     assert "*Deine offenen Meldungen*" in home and "Vom Team gesehen · " in home
+    # fix15a: the report form, what it said was wrong and a bad link typed were English.
+    assert await report(bot, "https//x.com/a", user="W222") == {}
+    form = await opened_view(slack)
+    shown = json.dumps(form, ensure_ascii=False)
+    assert form["title"]["text"] == "Erwähnung melden" and "Wie dringend ist es?" in shown
+    assert "*Bitte prüfen:* `https//x.com/a` ist kein Weblink" in shown
+    wrong = await submit(bot, form, {"links": text_value(""), "urgency": selected("now")}, "W222")
+    assert wrong["errors"] == {
+        "about": "Ohne Link sag uns, was du gesehen hast und wo (gedruckt, im Fernsehen, bei"
+        " einem Vortrag …).",
+        "urgency": "Wähle Normal, Dringend oder Krise.",
+    }
 
 
 async def test_a_retried_request_files_once(bot, slack) -> None:

@@ -146,23 +146,28 @@ async def test_a_card_button_reaches_the_core(teams: Teams) -> None:
 async def test_a_lone_social_link_offers_report_it_which_opens_the_form_with_it(
     teams: Teams,
 ) -> None:
+    # fix15a: in the person's language (their Teams' locale), the form with what Teams draws.
     link = "https://x.com/angry_customer/status/1790000000000000001"
-    await teams.post(PERSONAL, text=link)
+    await teams.post(PERSONAL, text=link, locale="nl-NL")
 
     [call] = teams.connector.sent
-    assert "Is this a post you want to report to the social media team?" in card_text(call.activity)
-    [report_it] = [o for o in objects_in(call.activity) if o.get("title") == "Report it"]
+    assert "Is dit een bericht dat je bij het socialemediateam wilt melden?" in card_text(
+        call.activity
+    )
+    [report_it] = [o for o in objects_in(call.activity) if o.get("title") == "Melden"]
     assert report_it["data"]["msteams"] == {"type": "task/fetch"}
     fetched = await teams.post(
         "teams-invoke-task-submit.synthetic.json",
         channelId="msteams",
         name="task/fetch",
         value={"data": report_it["data"]},
+        locale="nl-NL",
     )
     dialog = (await fetched.json())["task"]["value"]
-    assert dialog["title"] == "Report a mention"
-    [links] = [o for o in objects_in(dialog["card"]) if o.get("id") == "links"]
-    assert links["value"] == link
+    assert dialog["title"] == "Vermelding melden"
+    fields = {o["id"]: o for o in objects_in(dialog["card"]) if "id" in o}
+    assert fields["links"]["value"] == link and fields["links"]["label"] == "Link(s)"
+    assert fields["urgency"]["errorMessage"] == "Hoe dringend is het? is verplicht."
 
 
 async def test_first_words_get_the_help_or_a_short_answer_never_the_team(teams: Teams) -> None:
