@@ -3,7 +3,9 @@ or the same clock time in each person's time zone."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from contextlib import suppress
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -17,20 +19,56 @@ NIGHT_FROM, NIGHT_UNTIL = 22, 7
 SHOWN_ZONES = 6  # the audience's other time zones named in the preview, the rest counted
 
 
-def parse_clock(day: str, clock: str) -> tuple[date | None, time | None]:
-    """`day` (YYYY-MM-DD) and `clock` (HH:MM, 9:00 or 9.00, as the settings and the digest
-    preferences read it) read; None for either that is not one."""
+# A date as typed: year first (2026-12-08, 2026/12/8), or year last, with dots (08.12.2026: day
+# first, wherever dots are written) or slashes and dashes (8/12/2026: day or month first).
+_YEAR_FIRST = re.compile(r"(\d{4})([-./])(\d{1,2})\2(\d{1,2})")
+_YEAR_LAST = re.compile(r"(\d{1,2})([-./])(\d{1,2})\2(\d{4})")
+NOT_A_DAY = "Pick a date (YYYY-MM-DD)."
+
+
+def parse_day(text: str) -> tuple[date | None, str]:
+    """A typed date (2026-12-08, 08.12.2026, 13/12/2026), or None and what to type instead:
+    8/12/2026 may be the 8th of December or August the 12th, so it is asked again, in
+    YYYY-MM-DD."""
+    text = text.strip()
+    with suppress(ValueError):
+        return date.fromisoformat(text), NOT_A_DAY  # what the date pickers send
+    if found := _YEAR_FIRST.fullmatch(text):
+        year, month, day = found.group(1, 3, 4)
+        return _day(int(year), int(month), int(day)), NOT_A_DAY
+    found = _YEAR_LAST.fullmatch(text)
+    if found is None:
+        return None, NOT_A_DAY
+    first, separator, second, year = found.groups()
+    day_first = _day(int(year), int(second), int(first))
+    month_first = None if separator == "." else _day(int(year), int(first), int(second))
+    if day_first and month_first and day_first != month_first:
+        return None, (
+            f"{text} may be {day_first.day} {day_first:%B} or {month_first.day} {month_first:%B}:"
+            f" write it as {day_first.isoformat()} or {month_first.isoformat()} (YYYY-MM-DD)."
+        )
+    return day_first or month_first, NOT_A_DAY
+
+
+def _day(year: int, month: int, day: int) -> date | None:
     try:
-        parsed_day: date | None = date.fromisoformat(day)
-    except ValueError:
-        parsed_day = None
-    return parsed_day, parse_time(clock)
+        return date(year, month, day)
+    except ValueError:  # the 31st of February, month 13
+        return None
+
+
+def parse_clock(day: str, clock: str) -> tuple[date | None, time | None]:
+    """`day` (as `parse_day` reads it) and `clock` (HH:MM, 9:00 or 9.00, as the settings and
+    the digest preferences read it) read; None for either that is not one."""
+    return parse_day(day)[0], parse_time(clock)
 
 
 def parse_local(day: str, clock: str, zone: str) -> tuple[datetime | None, str | None, str | None]:
-    """`day` (YYYY-MM-DD) at `clock` (HH:MM) in `zone`, as UTC; or what is wrong with each."""
-    parsed_day, parsed_time = parse_clock(day, clock)
-    day_error = None if parsed_day else "Pick a date (YYYY-MM-DD)."
+    """`day` (as `parse_day` reads it) at `clock` (HH:MM) in `zone`, as UTC; or what is wrong
+    with each."""
+    parsed_day, day_problem = parse_day(day)
+    parsed_time = parse_time(clock)
+    day_error = None if parsed_day else day_problem
     time_error = None if parsed_time else "Pick a time (HH:MM)."
     if parsed_day is None or parsed_time is None:
         return None, day_error, time_error

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from bot.app import Runtime, build_runtime
 from bot.console.session import ConsoleSession
@@ -134,3 +134,20 @@ async def test_a_japanese_x_post_is_counted_as_x_counts_it(make_settings, slack:
     assert "! X allows 280 characters (the link counts as 23); this post has 336." in text
     assert "Announcement #1 is on its way to 3 people." in text
     runtime.db.close()
+
+
+async def test_a_date_typed_day_first_is_read_and_an_ambiguous_one_asked_again(
+    make_settings, slack: FakeSlack
+) -> None:
+    # fix15b 5: only YYYY-MM-DD was read: "08.12.2026" was refused as no date at all.
+    year = datetime.now(UTC).year + 1
+    fields = ["Launch", "Hi", "https://example.com/l", "", "", "", "", "1", "", "",
+              "2", f"8/12/{year}", "10:00", "", f"08.12.{year}", "1"]  # fmt: skip
+    runtime, text = await on_console(make_settings, slack, fields)
+    runtime.db.close()
+    assert (
+        f"! 8/12/{year} may be 8 December or 12 August: write it as {year}-12-08 or"
+        f" {year}-08-12 (YYYY-MM-DD)."
+    ) in " ".join(text.split())
+    assert f"on {date(year, 12, 8):%a %d %b %Y} at 10:00" in text
+    assert "Announcement #1 will go to 3 people on" in text
