@@ -172,6 +172,8 @@ class _Lane:
     inflight: set[int] = field(default_factory=set)
     # The platform's last 429 for its whole queue: when, the seconds it asked, until when.
     asked_to_wait: tuple[float, float, float] | None = None
+    # Since when the dispatcher's passes fail (the ledger locked or full), and the last reason.
+    failing: tuple[float, str] | None = None
 
 
 class DeliveryEngine:
@@ -593,10 +595,13 @@ class DeliveryEngine:
                     self._recover()
                 self._record_unrecorded()
                 wait = await self._dispatch_pass(platform, lane)
+                lane.failing = None
             except asyncio.CancelledError:
                 raise
-            except Exception:
+            except Exception as error:
                 log.exception("delivery dispatcher failed; retrying", extra={"platform": platform})
+                since = lane.failing[0] if lane.failing else time.time()
+                lane.failing = (since, reason_of(error))
                 wait = self.policy.idle_poll
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(wait):
@@ -629,14 +634,20 @@ class DeliveryEngine:
                     passed.add(row.id)
                     continue
                 await lane.slots.acquire()
-                await lane.bucket.acquire()
-                # A 429 may have paused this conversation while we waited for the slot.
-                wait = conversation.delay()
-                payload = None if wait > 0 else self.ledger.claim(row.id, self.owner, time.time())
+                payload = None
+                try:
+                    await lane.bucket.acquire()
+                    # A 429 may have paused this conversation while we waited for the slot.
+                    if (wait := conversation.delay()) <= 0:
+                        payload = self.ledger.claim(row.id, self.owner, time.time())
+                finally:
+                    # Not claimed, or the claim raised (the database locked past its timeout, a
+                    # full disk): the slot goes back, or `concurrency` such passes stop the lane.
+                    if payload is None:
+                        lane.slots.release()
                 if payload is None:
                     soonest = min(soonest, wait) if wait > 0 else soonest
                     passed.add(row.id)
-                    lane.slots.release()
                     continue
                 # what it says now: an announcement edited since the row was read (its revise)
                 row = replace(row, payload=payload)
@@ -792,15 +803,22 @@ class DeliveryEngine:
         }
 
     def warnings(self) -> list[str]:
-        """A line per paused platform, per manager who is gone and per team channel that refuses
-        the bot, for `/healthz`."""
+        """A line per platform whose queue cannot be read or claimed, per paused platform, per
+        manager who is gone and per team channel that refuses the bot, for `/healthz`."""
         paused = [
             f"{PLATFORM_NAMES.get(platform, platform)} fails since {state['since']}"
             f" ({state['reason']}): {state['waiting']} message(s) waiting, one tried every"
             f" {self.policy.probe_every:g} s; the rest go when it answers"
             for platform, state in self.outages().items()
         ]
-        return paused + self._rate_limited() + self.refusals.warnings()
+        stuck = [
+            f"{PLATFORM_NAMES.get(platform, platform)}: nothing is sent since"
+            f" {utc_clock(lane.failing[0])}, the queue cannot be read or claimed"
+            f" ({lane.failing[1]}); tried again every {self.policy.idle_poll:g} s"
+            for platform, lane in self._lanes.items()
+            if lane.failing is not None
+        ]
+        return stuck + paused + self._rate_limited() + self.refusals.warnings()
 
     def paused(self, platform: str) -> bool:
         """Whether `platform`'s whole queue waits now: it fails for everyone, or waits out a

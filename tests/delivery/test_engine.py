@@ -259,6 +259,41 @@ async def test_a_sent_message_whose_outcome_cannot_be_saved_is_saved_once_there_
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
+async def test_claims_refused_by_a_locked_database_stop_no_sending(
+    make_engine: EngineFactory,
+    slack: FakeSlack,
+    db: Database,
+    db_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # Each pass's claim raised "database is locked" (a backup or `socialbot digest send` held
+    # the write lock past the busy timeout; a full disk the same) and kept its send slot: after
+    # four such passes Slack got nothing more until a restart, and /healthz said nothing
+    # (review15a R1).
+    db.execute("PRAGMA busy_timeout=0")  # the claims fail at once, not in 5 s
+    other = sqlite3.connect(db_path, isolation_level=None)
+    retrying = dataclasses.replace(FAST, idle_poll=0.02)
+    pace = Pace(rate=1.0, burst=50, conversation_rate=100.0)  # 4 sends at once
+
+    def failed_passes() -> int:
+        return sum(r.message == "delivery dispatcher failed; retrying" for r in caplog.records)
+
+    async with make_engine(pace=pace, policy=retrying) as engine:
+        engine.enqueue("slack", ["U1", "U2"], "report", "r", Message("crisis"))
+        other.execute("BEGIN IMMEDIATE")  # before the dispatcher's first pass
+        await until(lambda: failed_passes() > 2 * pace.concurrency)
+        (said,) = engine.warnings()
+        assert said.startswith("Slack: nothing is sent since ")
+        assert "the queue cannot be read or claimed (OperationalError: database is locked)" in said
+        other.execute("ROLLBACK")
+        async with asyncio.timeout(5):
+            done = await drain(engine, "report", "r")
+        assert engine.warnings() == []
+    other.close()
+    assert done.sent == 2
+    assert slack.per_channel() == {"D1": 1, "D2": 1}
+
+
 @pytest.mark.parametrize(
     ("policy", "messages", "state"), [("resend", 2, "sent"), ("fail", 1, "failed")]
 )
