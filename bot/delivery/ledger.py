@@ -502,16 +502,21 @@ class Ledger:
         """queued → sending, committed before the request goes out; the payload to send, as it
         is now (an edit may have revised it since the row was read), None if someone else
         won."""
-        # In a transaction of its own: Python's sqlite3 leaves one an UPDATE … RETURNING
-        # opens implicitly uncommitted, holding the write lock.
+        # One transaction: the payload read is the one claimed. Not UPDATE … RETURNING, which
+        # needs SQLite 3.35 (RHEL 9's is 3.34).
         with self.db.atomic():
-            rows = self.db.execute(
+            claimed = self.db.execute(
                 "UPDATE deliveries SET state = 'sending', owner = ?, attempts = attempts + 1, "
                 "first_attempt_at = coalesce(first_attempt_at, ?), last_attempt_at = ? "
-                "WHERE id = ? AND state = 'queued' RETURNING payload",
+                "WHERE id = ? AND state = 'queued'",
                 (owner, now, now, delivery_id),
-            ).fetchall()
-        return str(rows[0][0]) if rows else None
+            ).rowcount
+            if not claimed:
+                return None
+            (payload,) = self.db.execute(
+                "SELECT payload FROM deliveries WHERE id = ?", (delivery_id,)
+            ).fetchone()
+        return str(payload)
 
     def mark_sent(self, delivery_id: int, message_id: str, now: float) -> None:
         """sending → sent, with the platform's reference to the message."""
