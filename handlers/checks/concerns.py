@@ -130,3 +130,6 @@ class Context:
     profile: str = ""
     open_report_keys: frozenset[str] = field(default_factory=frozenset)
     today: date | None = None
+    # The asker's language (their client's): a draft that reads as it and another alike
+    # (Norwegian and Danish share most words) is answered in it.
+    language: str = ""

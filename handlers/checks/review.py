@@ -156,7 +156,8 @@ class OfflineReview:
         index, forbidding, sections, tags = self._prepared(index or self.guidelines.prepared())
         today = context.today or self.today()
         settings = self.settings
-        language = reply_language(draft, default=index.language)  # never a third one
+        # Never a third one; the asker's of two that tie (Norwegian and Danish share most words).
+        language = reply_language(draft, index.language, near=context.language or None)
         company_mentioned = bool(
             settings.company_names
             and name_pattern(settings.company_names).search(without_links(draft))

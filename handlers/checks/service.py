@@ -98,7 +98,8 @@ class Checks:
         index = await self.core.guidelines.index()
         # In a worker thread: a long draft takes a while, so do an edited file's rules and
         # sections, and every other user waits meanwhile.
-        context = Context(profile, self.open_report_keys(), self.today(person))
+        asker = self.core.language_for(person) if person is not None else ""
+        context = Context(profile, self.open_report_keys(), self.today(person), asker)
         result = await asyncio.to_thread(self.review.check, draft, context, index)
         if self.model is not None:
             sections = index.sections

@@ -84,6 +84,14 @@ _DANISH_MARKERS += " billede billeder billedet spørge spørg spørger"
 _NORWEGIAN_MARKERS = """å vår våre vårt hva noe noen meg deg seg av etter gjerne aldri selv nå hei
     takk dere ble blitt fikk gikk sånn veldig ut opp inn tilbake gjennom mellom kanskje uke helg
     bilde bilder bildet spørre spør spørsmål mye enn sosial sosiale sosialt"""
+# And everyday words of job ads and offers, each spelt its own way (Danish "søg", "ansætter",
+# "hjælp", "arbejde", "dage", "løn", "lidt"; Norwegian "søk", "ansetter", "hjelp", "arbeid",
+# "dager", "lønn", "litt"), none of them Swedish: "Vi ansetter! Søk hos …" is Norwegian.
+_DANISH_MARKERS += """ søg søge søger søgte ansøg ansøgning ansætte ansætter ansættelse hjælp
+    hjælpe hjælper arbejde arbejder arbejdet arbejdsplads dage løn lidt spændende glæder købe
+    købt"""
+_NORWEGIAN_MARKERS += """ søk søke søker søkte søknad ansette ansetter ansettelse hjelp hjelpe
+    hjelper arbeid arbeider arbeidet arbeidsplass dager lønn litt spennende gleder"""
 _DUTCH_STOP = """
         aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus
         een eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand

@@ -108,11 +108,15 @@ def test_a_danish_or_german_draft_is_answered_in_its_language(env: dict[str, str
 def test_a_norwegian_draft_in_words_danish_shares_too_is_answered_in_norwegian(
     env: dict[str, str],
 ) -> None:
-    # Every stop word here is Danish as well: "kj" and "takk"-like spellings and "dere" decide.
-    draft = "Kjempefin dag: Polaris er snart klar, og snart helg. God helg til dere alle!"
-    result = CliRunner().invoke(check, ["--json", draft], env=env)
-    (concern,) = json.loads(result.stdout)["concerns"]
-    assert concern["reason"] == "«Polaris» er konfidensielt til 2099-01-31."
+    # Every stop word here is Danish as well: "kj" and "takk"-like spellings and "dere" decide;
+    # in the job ad (review14a A1: told to add the Danish #ansat), "ansetter" and "søk".
+    drafts = [
+        "Kjempefin dag: Polaris er snart klar, og snart helg. God helg til dere alle!",
+        "Vi ansetter! Søk hos Nordlys: https://nordlys.no/jobb",
+    ]
+    secret, job_ad = (answer["concerns"][0] for answer in _answers(drafts, env))
+    assert secret["reason"] == "«Polaris» er konfidensielt til 2099-01-31."
+    assert job_ad["fix"] == "Legg til «Jeg jobber i Nordlys» eller emneknaggen #ansatt."
 
 
 def test_ones_own_address_is_no_concern_and_somebody_elses_is(env: dict[str, str]) -> None:

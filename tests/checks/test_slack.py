@@ -163,3 +163,16 @@ async def test_ones_own_milestone_thanking_colleagues_is_fine_their_news_is_not(
         " in hospital after the crash.",
     )
     assert "Never share personal data about colleagues" in json.dumps(reply["blocks"])
+
+
+async def test_a_draft_danish_and_norwegian_share_is_answered_in_the_askers_norwegian(
+    bot, slack
+) -> None:
+    """review14a A1: a Norwegian asker's draft in words Danish shares was told to add the Danish
+    #ansat; a draft that is Danish by its own words stays Danish."""
+    slack.users = {"W111": {"id": "W111", "name": "ola", "profile": {}, "locale": "nb-NO"}}
+    assert await bot.runtime.slack.sync_people()
+    shared = await check_post(bot, slack, "Prøv Nordlys Cloud i dag, den er super!")
+    danish = await check_post(bot, slack, "Vi ansætter! Søg hos Nordlys: https://nordlys.dk/job")
+    assert "emneknaggen #ansatt." in json.dumps(shared["blocks"], ensure_ascii=False)
+    assert "hashtagget #ansat." in json.dumps(danish["blocks"], ensure_ascii=False)
