@@ -78,7 +78,12 @@ REBUTTAL = phrase_pattern(
     |iddia ettiğiniz gibi|bizim suçumuz değil|suç bizde değil|abartıyorsunuz|biraz insaf
     |tidak benar|gak bener|nggak bener|hoaks|hoax|fitnah|salah total|keliru|tidak berdasar
     |jangan asal|jangan asal nyebar|bukan salah kami|bukan salah produknya|gak usah julid
-    |nggak usah julid|lebay|berlebihan|perlu kami luruskan|perlu kami sampaikan"""
+    |nggak usah julid|lebay|berlebihan|perlu kami luruskan|perlu kami sampaikan
+    |nu este adevărat|nu e adevărat|nu-i adevărat|e fals|este fals|complet fals|minciună
+    |minciuni|dezinformare|înșelător|înșelătoare|nu este vina noastră|nu e vina noastră
+    |exagerați|exagerezi|informați-vă|informează-te|verificați faptele|fără temei
+    |це неправда|неправда|не відповідає дійсності|брехня|фейк|дезінформація|маніпуляція
+    |не наша вина|ви перебільшуєте|перевірте факти|безпідставні|безпідставно"""
 )
 # Words that push back only when it is clear what they push back at: said to a friend they
 # deny a plan, laugh at the weather or ask where a jacket is from ("@lars we didn't make it").
@@ -201,7 +206,11 @@ CRITICISM = phrase_pattern(
     |şikayet|şikayetiniz|şikayetinizi|şikayetinize|eleştiri|eleştiriler|olumsuz yorum|tek yıldız
     |bir yıldız|entrynizi|yorumunuzu|yorumunuza|yorumlarınızı
     |ulasan|ulasan ibu|ulasan bapak|keluhan|komplain|komplainnya|komentar negatif
-    |bintang satu|review jelek"""
+    |bintang satu|review jelek
+    |recenzie|recenzia|recenzii|recenziile|recenzia ta|plângere|plângeri|plângerea|reclamație
+    |reclamații|criticile|comentariu negativ|comentarii negative|o stea|o singură stea|ne acuză
+    |відгук|відгуку|відгуки|відгуків|скарга|скарги|скаргу|критика|критику|негативний коментар
+    |негативні коментарі|одну зірку|одна зірка|звинувачує нас|звинувачують нас"""
 )
 # "Someone wrote that we…", "skrev at vi «svindler kundene»": what they said of the company.
 _SAID_OF_US = re.compile(
@@ -211,13 +220,17 @@ _SAID_OF_US = re.compile(
     r"|ha scritto|scrive|dice|sostiene|napisał\w*|pisze|twierdzi|kirjoitti|kirjoittaa|väittää"
     r"|napsal\w*|píše|tvrdí|called|calls|calling|llamó|llama|llaman|nazwał\w*|nazywa\w*|noemde"
     r"|noemt|noemen|nannte|nennt|kaldte|kalder|kallade|kallar|kalte|kaller|appelle|appelé\w*"
-    r"|chamou|chama|chiama\w*|nazval\w*|nazývá|kutsui|kutsuu)\s+(?:\S+\s+){0,3}?(?:that|at|att|dass|dat|que|qu['\u2019]|che|że|että"
-    r"|že)?\s*(?:we|vi|wir|wij|nous|our|vores|vår\w*|unser\w*|onze|notre|nos|nuestr\w*|somos"
+    r"|chamou|chama|chiama\w*|nazval\w*|nazývá|kutsui|kutsuu|a scris|scrie|spune|a spus|susține"
+    r"|pretinde|пише|написав|написала|каже|сказав|сказала|стверджує|заявляє)"
+    # A comma may stand before what was said ("behauptet, unsere…", "пише, що наш…").
+    r",?\s+(?:\S+\s+){0,3}?(?:that|at|att|dass|dat|que|qu['\u2019]|che|że|että|že|că|що)?,?"
+    r"\s*(?:we|vi|wir|wij|nous|our|vores|vår\w*|unser\w*|onze|notre|nos|nuestr\w*|somos"
     r"|nosso\w*|nossa\w*|noi|nostr\w*|siamo|nasz\w*|jesteśmy|meidän|olemme|náš|naše|naši|jsme"
     # Or the company's people: "skrev att personalen var otrevlig".
     r"|the staff|the crew|personalen"
     r"|personalet|besättningen|mannskapet|das personal|die crew|het personeel|de bemanning"
-    r"|le personnel|l['\u2019]équipage|el personal|la tripulación|henkilökunta|miehistö)"
+    r"|le personnel|l['\u2019]équipage|el personal|la tripulación|henkilökunta|miehistö"
+    r"|noi|nostr\w*|noastr\w*|noștri|suntem|ми|наш\w*)"
     r"(?!\w)",
     re.IGNORECASE,
 )
@@ -260,7 +273,9 @@ MEDIUM = phrase_pattern(
     |wątek|wątku|artikkeli|artikkelin|artikkelissa|článek|článku|vlákno|vlákně
     |bu başlıkta|başlıkta|bu başlık|haberde|habere|haberi|gönderimizin altına|yorumlarda
     |yorumları|yorumlarını|makalede|makalenizde
-    |thread ini|di thread|artikelnya|kolom komentar|di komentar|postingan kami|di story"""
+    |thread ini|di thread|artikelnya|kolom komentar|di komentar|postingan kami|di story
+    |articolul|acest articol|în comentarii|la comentarii|статті|статтю|цій статті
+    |у коментарях|в коментарях|цей допис|ваш допис"""  # noqa: RUF001
 )
 # A comment under a post or a piece: "the comments under this Børsen piece", "Kommentar unter
 # unserem Beitrag", "kommentarerne under TV2's artikel", "sviner os til under TV2's artikel".
@@ -299,7 +314,9 @@ ANSWERING = phrase_pattern(
     |yang berkomentar|untuk bapak yang|untuk ibu yang|buat mbak|buat mas|buat kakak yang
     |kepada yang|answer this|responder a este|responder a esta
     |responder a ese|responder a esa|contestar a este|contestar a esta|odpowiedzieć na ten
-    |odpowiedzieć na tę|odpowiem na|reageren op dit|reageren op deze|reageren op die"""
+    |odpowiedzieć na tę|odpowiem na|reageren op dit|reageren op deze|reageren op die
+    |ca răspuns la|răspuns la|celor care|pentru cei care|către cei care|celui care|celei care
+    |у відповідь на|відповідь на|тим, хто|тим хто|для тих, хто|усім, хто|всім, хто|тому, хто"""  # noqa: RUF001
 )
 # Answering a complaint kindly is still answering it ("even to defend the company").
 APOLOGY = phrase_pattern(
@@ -386,6 +403,22 @@ INCONVENIENCE = phrase_pattern(
     |fungerer ikke|gikk ned|werkt niet|viel uit|ne marche pas|ne fonctionne pas|en panne"""
 )
 # The customer's own order, invoice or login ("your order"), not a grill's delivery.
+# Japanese writes no spaces between words: its forms are found anywhere in a run of letters.
+# A denial ("事実と違う", "誤解しないで", "デマ"), criticism (a review, one star, being slated:
+# "口コミ", "星1", "叩かれ"), where it was said ("記事", "コメント欄") and who is answered, by
+# what they did ("…と書いている方へ", "…をつけた方へ").
+_JAPANESE_DENIAL = re.compile(
+    "事実と(?:は)?(?:違|異な)|事実ではな|事実ではありません|誤解(?:しないで|です|され|を招)|デマ"
+    "|嘘を|嘘です|嘘つき|根拠のな|根拠がな|間違っています|間違いです|そんなことはな"
+    "|そんなことはありません|でたらめ|フェイクニュース"
+)
+_JAPANESE_CRITICISM = re.compile(
+    "口コミ|星1|星１|星ひとつ|星一つ|低評価|批判|叩かれ|炎上|苦情|クレーム|悪評|酷評"
+)
+_JAPANESE_MEDIUM = re.compile("記事|コメント欄|スレッド")
+_JAPANESE_ADDRESSED = re.compile(
+    r"(?:方|人|人たち|皆さん|皆様|みなさん)へ(?=[。、\uff1a:\uff01!\s]|$)"
+)
 _YOUR = r"(?:your|din|dit|dine|dein\w*|ihre?|je|jouw|uw|votre|vos|ton|ta|tes|ditt|deg)"
 # Said to someone: their handle first, perhaps after a greeting ("Kære @techgrump").
 _GREETING = (
@@ -441,7 +474,16 @@ _ADDRESSED = re.compile(
     r" (?:która|który|którzy|które|co)"
     rf"|(?:sille|niille|kaikille|hänelle|teille){_GAP} (?:joka|jotka)"
     rf"|(?:všem|tomu|těm|té|pánovi|paní|autorovi){_GAP} (?:kdo|kteří|který|která|co)"
-    r"|(?:to|til|till|an|aan|à|a|do) @\w+,? (?:who|der|som|die|qui|que|che|który|która|kdo))(?!\w)",
+    r"|(?:to|til|till|an|aan|à|a|do) @\w+,? (?:who|der|som|die|qui|que|che|który|która|kdo)"
+    # Or who they are by what they say, first in a sentence: "Whoever wrote that…", "Wer hier
+    # im Thread behauptet…", "Chi dice che…", "Quem diz que…", "Cine spune că…", "Хто пише…"
+    # (not "Those who said hello…": a group is thanked as often).
+    r"|(?:^|[.!?]\s+)(?:whoever|wer|wie|quien|chi|quem|kto|kdo|cine|хто)"
+    r"(?: [\w-]+){0,4}? (?:says?|said|claims?|claimed|writes?|wrote|thinks?|calls?|called"
+    r"|behauptet|schreibt|sagt|meint|beweert|zegt|schrijft|påstår|skriver|säger|siger|sier"
+    r"|disent|dit|écrit|prétend\w*|dice|dicen|escribe|escriben|scrive|sostiene|diz|escreve"
+    r"|twierdzi|twierdzą|pisze|piszą|mówi|tvrdí|píše|říká|spune|scrie|susține|пише|каже"
+    r"|стверджує))(?!\w)",
     re.IGNORECASE | re.MULTILINE,
 )
 # Having seen what others say about it: "I see the thread saying…", "Lots of noise about…",
@@ -611,6 +653,7 @@ def criticism(
     praised = _THANKS.search(draft) or _PRAISE.search(draft)
     criticised = (
         CRITICISM.search(draft)
+        or _JAPANESE_CRITICISM.search(draft)
         or _COMPLAINED.search(draft)
         or _SAID_OF_US.search(draft)
         or _CALLED_US.search(draft)
@@ -622,8 +665,18 @@ def criticism(
         if praised or not (criticised or _disputed(draft))
         else _ABOUT_THEIR_WORDS.search(draft)
     )
-    answering = ANSWERING.search(draft) or _ADDRESSED.search(draft) or their_words
-    medium = MEDIUM.search(draft) or _UNDER_A_POST.search(draft) or their_words
+    answering = (
+        ANSWERING.search(draft)
+        or _ADDRESSED.search(draft)
+        or _JAPANESE_ADDRESSED.search(draft)
+        or their_words
+    )
+    medium = (
+        MEDIUM.search(draft)
+        or _UNDER_A_POST.search(draft)
+        or _JAPANESE_MEDIUM.search(draft)
+        or their_words
+    )
     mention = _MENTION.match(draft)
     about_us = company_mentioned or bool(
         criticised or ABOUT_US.search(draft) or ACCUSED.search(draft)
@@ -646,7 +699,7 @@ def criticism(
     # only when it is also about the company or a post ("@lars we didn't make it" is not).
     said_to = mention or criticised or answering or _COMPLAINERS.search(draft)
     claim = (said_to and (about_us or medium)) or (medium and about_us)
-    rebuttal = REBUTTAL.search(draft) or _NOT_SO.search(draft)
+    rebuttal = REBUTTAL.search(draft) or _NOT_SO.search(draft) or _JAPANESE_DENIAL.search(draft)
     # A pushback answers someone said to, or what was written about the company ("jag såg ditt
     # inlägg om att vår app… Det stämmer faktiskt inte").
     if not (rebuttal and (said_to or claim)):
@@ -715,7 +768,7 @@ def _disputed(draft: str) -> bool:
     """Whether `draft` answers a complaint: names one, pushes back, apologises or says it works."""
     return any(
         pattern.search(draft)
-        for pattern in (_WORKS_OR_COMPLAINT, REBUTTAL, _NOT_SO, DENIAL, APOLOGY)
+        for pattern in (_WORKS_OR_COMPLAINT, REBUTTAL, _NOT_SO, _JAPANESE_DENIAL, DENIAL, APOLOGY)
     )
 
 

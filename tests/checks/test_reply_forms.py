@@ -71,6 +71,14 @@ REPLIES = [
     'Nej Sven, vi "skjuler" inte avgifter. Priset står på sidan.',
     "To everyone review-bombing Nordlys over the new login: it takes two seconds and keeps your"
     " files safe.",
+    # Critics named first by what they say, the verb before a comma; Romanian, Ukrainian and
+    # Japanese (written without spaces) replies.
+    "Whoever wrote that our app loses files has never opened it.",
+    "Wer behauptet, unsere App würde Dateien verlieren, hat sie nie benutzt.",
+    "Ca răspuns la recenzia de ieri: nu este adevărat că Nordlys pierde fișiere.",
+    "Cine spune că aplicația noastră e lentă nu a încercat versiunea nouă.",
+    "Тим, хто пише, що Nordlys втрачає файли: це неправда.",
+    "Nordlysの口コミで「遅い」と書いている方へ：事実と違います。",  # noqa: RUF001
 ]
 # The same forms, said to friends and family, or about something not the company's.
 FINE = [
@@ -107,6 +115,11 @@ FINE = [
     " back. Proud!",
     "No Mark, I am not coming to the party in that costume 😂",
     "Sorry for the long silence, friends! I work in Lisbon now, message me for coffee.",
+    "Those who said hello at our booth: thank you!",
+    "Wer heute Abend kommt, sagt bitte kurz Bescheid!",
+    "Mulțumesc tuturor celor care au venit la lansarea noastră!",
+    "Дякую всім, хто прийшов на нашу зустріч у Львові!",  # noqa: RUF001
+    "新入社員の方へ：Nordlysへようこそ！",  # noqa: RUF001
 ]
 
 
