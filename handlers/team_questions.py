@@ -162,7 +162,12 @@ class TeamQuestions:
         """Route the buttons, the answer form and replies in the questions' threads here."""
         self.core.on_action(actions.GUIDELINES_ASK_TEAM, self._ask_team)
         self.core.on_action(actions.GUIDELINES_ANSWER, self._answer_form, any_value=True)
-        self.core.on_form(actions.GUIDELINES_ANSWER_FORM, self._submit_answer, any_state=True)
+        self.core.on_form(
+            actions.GUIDELINES_ANSWER_FORM,
+            self._submit_answer,
+            any_state=True,
+            limits={ANSWER_INPUT: ANSWER_MAX_LENGTH},  # the platforms' forms stop it; forged not
+        )
         self.core.on_thread_reply(QUESTION_FOR_TEAM, self._relay_team_answer)
         self.core.for_the_team(QUESTION_FOR_TEAM)
 
@@ -226,8 +231,6 @@ class TeamQuestions:
         text = typed.strip() if isinstance(typed, str) else ""
         if not text:
             raise FormErrors({ANSWER_INPUT: "Write the answer to send."})
-        if len(text) > ANSWER_MAX_LENGTH:  # the platforms' forms stop this; a forged one not
-            raise FormErrors({ANSWER_INPUT: f"Keep it under {ANSWER_MAX_LENGTH:,} characters."})
         stored = self._reachable(answer_id)
         # The same answer submitted twice (a double click, a retried request) is one reply.
         digest = hashlib.sha256(f"{person.user_id}\x1f{text}".encode()).hexdigest()[:16]

@@ -509,7 +509,12 @@ def _titles(db: Database, subjects: Sequence[str]) -> dict[str, str]:
         if s.startswith("item:") and (number := row_id(s.removeprefix("item:"))) is not None
     ]
     found = {f"item:{i}": title for i, title in item_titles(db, items).items()}
-    ids = [s.partition(":")[2] for s in subjects if s.startswith("announcement:")]
+    ids = [
+        number
+        for s in subjects
+        if s.startswith("announcement:")
+        and (number := row_id(s.removeprefix("announcement:"))) is not None
+    ]
     if ids and db.table("announcements").exists():
         marks = ", ".join("?" for _ in ids)
         for announcement, title in db.execute(

@@ -293,3 +293,19 @@ def test_people_on_teams_whose_clicks_are_not_counted_are_left_out(
     assert figures["participation_leaves_out"] == ["teams"]
     text = socialbot(*WEEK).stdout
     assert "2 of 4 people who got a digest (not counting Teams" in text
+
+
+def test_made_up_share_buttons_are_listed_as_they_came(socialbot, tmp_path: Path) -> None:
+    # fix15b 6: a click's subject comes from a button a client may make up: its number is read
+    # with the one row-id reader (handlers.actions.row_id), "²" and a number past SQLite's
+    # integers included, never int() on what str.isdigit lets through.
+    made_up = ["item:²", f"item:{'9' * 24}", "announcement:²", f"announcement:{'9' * 24}"]
+    Database(tmp_path / "socialbot.db").table("share_clicks").insert_all(
+        {"platform": "slack", "user_id": f"U{n}", "subject": s, "network": "x", "at": ts(29, 9)}
+        for s in made_up
+        for n in range(9)  # the week's top items
+    )
+    result = socialbot(*WEEK, "--json")
+    assert result.exit_code == 0, result.output
+    titles = {item["title"] for item in json.loads(result.stdout)["top_items"]}
+    assert set(made_up) <= titles

@@ -385,7 +385,7 @@ async def test_the_team_answers_with_the_answer_button(make_slack_bot, slack) ->
 
     too_long = view_submission(view, {"answer": typed("x" * 2001)}, user="UMANAGER")
     refused = await (await post_form(bot, too_long)).json()
-    assert refused["errors"] == {"answer": "Keep it under 2,000 characters."}
+    assert refused["errors"] == {"answer": "At most 2,000 characters."}  # the core's limit
 
     submitted = view_submission(view, {"answer": typed("Use the booking page.")}, user="UMANAGER")
     for _ in range(2):  # a double submission sends one answer
