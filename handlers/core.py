@@ -768,25 +768,33 @@ class Core:
         submit = self._forms.get(form_id)
         if submit is None:
             raise UserError("That form is no longer in use. Please start again.")
+        language = self.language_for(person)
         too_long = {
             name: problem
             for name, value in values.items()
-            if (problem := self._too_long(form_id, name, value))
+            if (problem := self._too_long(form_id, name, value, language))
         }
         if too_long:
             raise FormErrors(too_long)
         return await submit(person, values, state)
 
-    def _too_long(self, form_id: str, name: str, value: str | list[str]) -> str | None:
+    def _too_long(
+        self, form_id: str, name: str, value: str | list[str], language: str
+    ) -> str | None:
+        """What a typed value over its field's limit is told ("At most 3,000 characters.") in
+        `language`; None when it is within."""
         limit = self._limits.get(form_id, {}).get(name)
         if limit is None or not isinstance(value, str) or len(value) <= limit:
             return None
-        return f"At most {limit:,} characters."
+        count = f"{limit:,}".replace(",", text_for("thousands", language))
+        return text_for("at_most_characters", language, limit=count)
 
-    def field_problem(self, form_id: str, name: str, value: str | list[str]) -> str | None:
-        """What the form's submit would refuse in one typed field, said at once; None when it
-        is fine, empty, or has no check of its own."""
-        if too_long := self._too_long(form_id, name, value):
+    def field_problem(
+        self, form_id: str, name: str, value: str | list[str], language: str = "en"
+    ) -> str | None:
+        """What the form's submit would refuse in one typed field, said at once in `language`;
+        None when it is fine, empty, or has no check of its own."""
+        if too_long := self._too_long(form_id, name, value, language):
             return too_long
         check = self._field_checks.get(form_id, {}).get(name)
         if check is None or not isinstance(value, str) or not value:

@@ -1565,6 +1565,8 @@ _PREFERENCES: dict[str, dict[str, str]] = {
         "save": "Save",
         "cancel": "Cancel",
         "required": "{field} is required.",
+        "at_most_characters": "At most {limit} characters.",
+        "thousands": ",",
         "times_in_zone": "Times are in your time zone ({zone}).",
         "daily_digest": "Daily digest",
         "on": "On",
@@ -1615,6 +1617,8 @@ _PREFERENCES: dict[str, dict[str, str]] = {
         "save": "Gem",
         "cancel": "Annuller",
         "required": "{field} skal udfyldes.",
+        "at_most_characters": "Højst {limit} tegn.",
+        "thousands": ".",
         "times_in_zone": "Tidspunkter er i din tidszone ({zone}).",
         "daily_digest": "Daglig oversigt",
         "on": "Til",
@@ -1667,6 +1671,8 @@ _PREFERENCES: dict[str, dict[str, str]] = {
         "save": "Speichern",
         "cancel": "Abbrechen",
         "required": "{field} muss ausgefüllt werden.",
+        "at_most_characters": "Höchstens {limit} Zeichen.",
+        "thousands": ".",
         "times_in_zone": "Uhrzeiten gelten in deiner Zeitzone ({zone}).",
         "daily_digest": "Tägliche Übersicht",
         "on": "An",
@@ -1720,6 +1726,8 @@ _PREFERENCES: dict[str, dict[str, str]] = {
         "save": "Spara",
         "cancel": "Avbryt",
         "required": "{field} måste fyllas i.",
+        "at_most_characters": "Högst {limit} tecken.",
+        "thousands": "\u00a0",
         "times_in_zone": "Tider anges i din tidszon ({zone}).",
         "daily_digest": "Daglig sammanfattning",
         "on": "På",
@@ -1772,6 +1780,8 @@ _PREFERENCES: dict[str, dict[str, str]] = {
         "save": "Lagre",
         "cancel": "Avbryt",
         "required": "{field} må fylles ut.",
+        "at_most_characters": "Høyst {limit} tegn.",
+        "thousands": "\u00a0",
         "times_in_zone": "Tidspunktene er i tidssonen din ({zone}).",
         "daily_digest": "Daglig oversikt",
         "on": "På",
@@ -1824,6 +1834,8 @@ _PREFERENCES: dict[str, dict[str, str]] = {
         "save": "Opslaan",
         "cancel": "Annuleren",
         "required": "{field} is verplicht.",
+        "at_most_characters": "Maximaal {limit} tekens.",
+        "thousands": ".",
         "times_in_zone": "Tijden zijn in jouw tijdzone ({zone}).",
         "daily_digest": "Dagelijks overzicht",
         "on": "Aan",
@@ -1876,6 +1888,8 @@ _PREFERENCES: dict[str, dict[str, str]] = {
         "save": "Enregistrer",
         "cancel": "Annuler",
         "required": "{field} : ce champ est obligatoire.",
+        "at_most_characters": "{limit} caractères au maximum.",
+        "thousands": "\u202f",
         "times_in_zone": "Les heures sont celles de votre fuseau horaire ({zone}).",
         "daily_digest": "Sélection quotidienne",
         "on": "Oui",
@@ -1932,6 +1946,8 @@ _PREFERENCES: dict[str, dict[str, str]] = {
         "save": "Guardar",
         "cancel": "Cancelar",
         "required": "{field}: este campo es obligatorio.",
+        "at_most_characters": "Como máximo {limit} caracteres.",
+        "thousands": ".",
         "times_in_zone": "Las horas son las de tu zona horaria ({zone}).",
         "daily_digest": "Resumen diario",
         "on": "Sí",
@@ -2992,6 +3008,7 @@ _REPORT_FORM: dict[str, dict[str, str]] = {
 # A person's own lists of reports (`/report-mention list`, App Home), and the managers' Home.
 _REPORT_LISTS: dict[str, dict[str, str]] = {
     "en": {
+        "not_told": "{ref}: {reporter} has left, so they were not told after all.",
         "listing": "{title}:\n{lines}",
         "listed_new": "New, not acknowledged yet",
         "listed_acknowledged": "Acknowledged",
@@ -3018,6 +3035,7 @@ _REPORT_LISTS: dict[str, dict[str, str]] = {
         "home_team_cut": "The {count} latest here; `{command}` shows them with their buttons.",
     },
     "da": {
+        "not_told": "{ref}: {reporter} er ikke længere her og fik derfor alligevel ikke besked.",
         "listing": "{title}:\n{lines}",
         "listed_new": "Ny, endnu ikke set af teamet",
         "listed_acknowledged": "Set af teamet",
@@ -3042,6 +3060,9 @@ _REPORT_LISTS: dict[str, dict[str, str]] = {
         "home_team_cut": "De {count} seneste her; `{command}` viser dem med deres knapper.",
     },
     "de": {
+        "not_told": (
+            "{ref}: {reporter} ist nicht mehr da und hat deshalb doch keine Nachricht bekommen."
+        ),
         "listing": "{title}:\n{lines}",
         "listed_new": "Neu, noch nicht vom Team gesehen",
         "listed_acknowledged": "Vom Team gesehen",
@@ -3069,6 +3090,7 @@ _REPORT_LISTS: dict[str, dict[str, str]] = {
         "home_team_cut": "Hier die {count} letzten; `{command}` zeigt sie mit ihren Buttons.",
     },
     "sv": {
+        "not_told": "{ref}: {reporter} har lämnat och fick därför ändå inget besked.",
         "listing": "{title}:\n{lines}",
         "listed_new": "Ny, ännu inte sedd av teamet",
         "listed_acknowledged": "Sedd av teamet",
@@ -3093,6 +3115,7 @@ _REPORT_LISTS: dict[str, dict[str, str]] = {
         "home_team_cut": "De {count} senaste här; `{command}` visar dem med deras knappar.",
     },
     "nb": {
+        "not_told": "{ref}: {reporter} er ikke lenger her og fikk derfor likevel ikke beskjed.",
         "listing": "{title}:\n{lines}",
         "listed_new": "Ny, ennå ikke sett av teamet",
         "listed_acknowledged": "Sett av teamet",
@@ -3117,6 +3140,7 @@ _REPORT_LISTS: dict[str, dict[str, str]] = {
         "home_team_cut": "De {count} siste her; `{command}` viser dem med knappene deres.",
     },
     "nl": {
+        "not_told": "{ref}: {reporter} is vertrokken en heeft het dus toch niet gehoord.",
         "listing": "{title}:\n{lines}",
         "listed_new": "Nieuw, nog niet gezien door het team",
         "listed_acknowledged": "Gezien door het team",
@@ -3143,6 +3167,10 @@ _REPORT_LISTS: dict[str, dict[str, str]] = {
         "home_team_cut": "Hier de laatste {count}; `{command}` toont ze met hun knoppen.",
     },
     "fr": {
+        "not_told": (
+            "{ref} : {reporter} a quitté l'organisation ; cette personne n'a donc finalement pas"
+            " été prévenue."
+        ),
         "listing": "{title} :\n{lines}",
         "listed_new": "Nouveau, pas encore vu par l'équipe",
         "listed_acknowledged": "Vu par l'équipe",
@@ -3170,6 +3198,7 @@ _REPORT_LISTS: dict[str, dict[str, str]] = {
         "home_team_cut": "Les {count} derniers ici ; `{command}` les affiche avec leurs boutons.",
     },
     "es": {
+        "not_told": "{ref}: {reporter} ya no está, así que al final no se le avisó.",
         "listing": "{title}:\n{lines}",
         "listed_new": "Nuevo, el equipo aún no lo ha visto",
         "listed_acknowledged": "Visto por el equipo",

@@ -663,7 +663,8 @@ class Reports:
         if event is None or not self.core.can_message(event.platform):
             return
         reporter = self.name(platform, user_id, user_id)
-        said = views.not_told(ref, reporter)
+        manager = self.core.person(event.platform, event.user_id)
+        said = views.not_told(ref, reporter, self.core.language_for(manager))
         again = f"{key}:{platform}:{user_id}"
         self.core.outbox.enqueue(event.platform, [event.user_id], ids.NOT_TOLD, again, said)
 

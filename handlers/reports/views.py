@@ -567,10 +567,10 @@ def status_update(report: Report, event: Event, names: Names, language: str) -> 
     return Message(text, (Text(text), Context(text_for("updated_by", language, who=who))))
 
 
-def not_told(ref: str, reporter: str) -> Message:
-    """What the manager who acted hears when the news did not reach a reporter, who has left
-    (after `told` had counted them)."""
-    return Message(f"{ref}: {reporter} has left, so they were not told after all.")
+def not_told(ref: str, reporter: str, language: str) -> Message:
+    """What the manager who acted hears in their `language` when the news did not reach a
+    reporter, who has left (after `told` had counted them)."""
+    return Message(text_for("not_told", language, ref=ref, reporter=reporter))
 
 
 def told(reporters: int, gone: int = 0) -> str:

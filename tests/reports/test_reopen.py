@@ -108,12 +108,26 @@ async def test_a_refusal_of_the_bots_own_account_marks_nobody_gone(bot, slack) -
     assert deleted == 0
 
 
-@pytest.mark.parametrize("code", ["user_disabled", "cannot_dm_bot"])
+@pytest.mark.parametrize(
+    ("code", "locale", "not_said"),
+    [
+        ("user_disabled", "", "R-0001: User W333 has left, so they were not told after all."),
+        (
+            "cannot_dm_bot",
+            "sv-SE",
+            "R-0001: User W333 har lämnat och fick därför ändå inget besked.",
+        ),
+    ],
+)
 async def test_a_reporter_slack_will_not_let_the_bot_tell_is_not_counted_told(
-    bot, slack, code
+    bot, slack, code, locale, not_said
 ) -> None:
     # fix15b 2: Slack's other answers for a DM nobody can ever read failed it for good while
-    # the manager, told the reporter was told, never heard otherwise.
+    # the manager, told the reporter was told, never heard otherwise; fix15a: in the
+    # manager's language.
+    if locale:
+        slack.users = {"WMGR1": {"id": "WMGR1", "name": "mgr", "profile": {}, "locale": locale}}
+        assert await bot.runtime.slack.sync_people()
     await report(bot, LINK, user="W333")
     await settled(bot.runtime)
     slack.fail("chat.postMessage", code)  # the news to the reporter
@@ -121,7 +135,7 @@ async def test_a_reporter_slack_will_not_let_the_bot_tell_is_not_counted_told(
     assert "The reporter has been told." in (await responded(slack))["text"]
     await settled(bot.runtime)
     (not_told,) = messages_to(slack, "WMGR1")
-    assert not_told["text"] == "R-0001: User W333 has left, so they were not told after all."
+    assert not_told["text"] == not_said
     (reopen,) = buttons(calls(slack, "chat.update")[-1]["blocks"])
     await press(bot, slack, reopen, user="WMGR2")
     assert "The reporter has left: nobody was told." in (await responded(slack, 2))["text"]

@@ -409,9 +409,10 @@ async def test_a_text_longer_than_its_field_takes_is_refused_not_stored(
     data = {**submit["data"], "links": LINK, "about": "a" * 3001}
     pressed = {"action": {"type": "Action.Execute", "verb": submit["verb"], "data": data}}
 
-    body = await (await teams.post(EXECUTE, value=pressed)).json()
+    body = await (await teams.post(EXECUTE, value=pressed, locale="de-DE")).json()
 
-    assert "At most 3,000 characters." in json.dumps(body["value"])  # under the field
+    # fix15a: in the person's language (their Teams' locale)
+    assert "Höchstens 3.000 Zeichen." in json.dumps(body["value"], ensure_ascii=False)
     assert teams.db["reports"].count == 0
     await teams.post(PERSONAL, text=f"report {LINK}")
     (report_id,) = [row["id"] for row in teams.db["reports"].rows]
