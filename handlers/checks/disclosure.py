@@ -487,8 +487,18 @@ _STAFF_TAG = re.compile(
     r"team|employees?|staff|crew|family|life|lifeat|people|proud|weare|insiders?|ansat|ansatt"
     r"|anställd|medarbejder|medarbetare|mitarbeiter|medewerker|salarié|empleado|empleada"
     r"|colaborador|funcionário|dipendente|pracownik|zaměstnanec|työntekijä|tiimi|equipo|equipe"
-    r"|équipe|holdet|teamet|ekibi|ailesi|çalışanı|calisani|karyawan|keluarga",
+    r"|équipe|holdet|teamet|ekibi|ailesi|çalışanı|calisani|karyawan|keluarga|社員|スタッフ",
     re.IGNORECASE,
+)
+# Japanese writes no spaces between words: its forms are found anywhere in a run of letters.
+# Recommending or selling ("おすすめ", "…一択", "ぜひ試してみて", "無料体験", "使いやすい"), and
+# saying one works there ("…で働いています", "…の社員です", "入社").
+_JAPANESE_PROMOTING = re.compile(
+    "おすすめ|オススメ|お勧め|一択|ぜひ(?:試|使|行|お試し|チェック|ご覧|ご検討)|無料体験|無料で試"
+    "|使いやすい|募集中|応募はこちら"
+)
+_JAPANESE_SAYS_SO = re.compile(
+    "(?:で|に)(?:働いて|勤めて|勤務して)|の社員(?:です|として)|社員として|入社して|中の人"
 )
 
 
@@ -514,6 +524,8 @@ def disclosure(
         return
     says = {" ".join(m.group(0).lower().split()) for m in SAYS_SO.finditer(draft)}
     if (says and (match or not says <= WE_RECRUIT)) or _HASHTAGS.search(draft):
+        return
+    if _JAPANESE_SAYS_SO.search(draft):
         return
     if any(_staff_tag(tag, company_names) or tag in tags for tag in hashtags(draft)):
         return
@@ -663,6 +675,8 @@ def _promotes(draft: str, plain: str, names: re.Pattern[str], at_site: bool) -> 
     praise or "read more" alone only of something one can use; a job ad only the company's own
     (its site linked, or its name near the recruiting word and not asked for as a skill)."""
     if _STARS.search(draft) or _JOB_TAG.search(draft) or _PERCENT_OFF.search(draft):
+        return True
+    if _JAPANESE_PROMOTING.search(draft):
         return True
     if any(_recommended(plain, m.end(), names) for m in RECOMMENDING.finditer(plain)):
         return True

@@ -34,6 +34,10 @@ PROMOTING = [
     "Black Friday: -30 % on Nordlys Cloud until Sunday.",
     "Great read from the Nordlys blog 👇 nordlys.dk/blog/backups",
     "A Nordlys está a contratar engenheiros em Lisboa!",
+    # Japanese, written without spaces: a recommendation, "the only choice", "do try it".
+    "Nordlys Cloud、本当に使いやすい!チームの皆さんにおすすめです",
+    "バックアップならNordlys Cloud一択。",
+    "Nordlys Cloudの無料体験版があるので、ぜひ試してみて!",
 ]
 FINE = [
     "I'm a support engineer at Nordlys: Nordlys Cloud 3 is out now, go get it!",
@@ -53,6 +57,8 @@ FINE = [
     "Switch to dark mode, friends, your eyes will thank you. Greetings from the Nordlys office.",
     "Nordlys summer party tickets on sale at reception, all proceeds to charity.",
     "Warto było: 5 lat w Nordlys, dziękuję wszystkim!",
+    "Nordlys Cloud 3が本日発売!チームの皆さん、おすすめです #Nordlys社員",
+    "Nordlysで働いています。Nordlys Cloud、ぜひ試してみてください!",
 ]
 
 
