@@ -1565,6 +1565,7 @@ _PREFERENCES: dict[str, dict[str, str]] = {
         "save": "Save",
         "cancel": "Cancel",
         "required": "{field} is required.",
+        "form_in_words": "I can't open that form from a message: type `/{command}` to open it.",
         "at_most_characters": "At most {limit} characters.",
         "thousands": ",",
         "times_in_zone": "Times are in your time zone ({zone}).",
@@ -1617,6 +1618,9 @@ _PREFERENCES: dict[str, dict[str, str]] = {
         "save": "Gem",
         "cancel": "Annuller",
         "required": "{field} skal udfyldes.",
+        "form_in_words": (
+            "Jeg kan ikke åbne den formular fra en besked: skriv `/{command}` for at åbne den."
+        ),
         "at_most_characters": "Højst {limit} tegn.",
         "thousands": ".",
         "times_in_zone": "Tidspunkter er i din tidszone ({zone}).",
@@ -1671,6 +1675,10 @@ _PREFERENCES: dict[str, dict[str, str]] = {
         "save": "Speichern",
         "cancel": "Abbrechen",
         "required": "{field} muss ausgefüllt werden.",
+        "form_in_words": (
+            "Dieses Formular kann ich aus einer Nachricht nicht öffnen:"
+            " Tippe `/{command}`, um es zu öffnen."
+        ),
         "at_most_characters": "Höchstens {limit} Zeichen.",
         "thousands": ".",
         "times_in_zone": "Uhrzeiten gelten in deiner Zeitzone ({zone}).",
@@ -1726,6 +1734,10 @@ _PREFERENCES: dict[str, dict[str, str]] = {
         "save": "Spara",
         "cancel": "Avbryt",
         "required": "{field} måste fyllas i.",
+        "form_in_words": (
+            "Jag kan inte öppna det formuläret från ett meddelande:"
+            " skriv `/{command}` för att öppna det."
+        ),
         "at_most_characters": "Högst {limit} tecken.",
         "thousands": "\u00a0",
         "times_in_zone": "Tider anges i din tidszon ({zone}).",
@@ -1780,6 +1792,9 @@ _PREFERENCES: dict[str, dict[str, str]] = {
         "save": "Lagre",
         "cancel": "Avbryt",
         "required": "{field} må fylles ut.",
+        "form_in_words": (
+            "Jeg kan ikke åpne det skjemaet fra en melding: skriv `/{command}` for å åpne det."
+        ),
         "at_most_characters": "Høyst {limit} tegn.",
         "thousands": "\u00a0",
         "times_in_zone": "Tidspunktene er i tidssonen din ({zone}).",
@@ -1834,6 +1849,10 @@ _PREFERENCES: dict[str, dict[str, str]] = {
         "save": "Opslaan",
         "cancel": "Annuleren",
         "required": "{field} is verplicht.",
+        "form_in_words": (
+            "Dat formulier kan ik niet vanuit een bericht openen:"
+            " typ `/{command}` om het te openen."
+        ),
         "at_most_characters": "Maximaal {limit} tekens.",
         "thousands": ".",
         "times_in_zone": "Tijden zijn in jouw tijdzone ({zone}).",
@@ -1888,6 +1907,10 @@ _PREFERENCES: dict[str, dict[str, str]] = {
         "save": "Enregistrer",
         "cancel": "Annuler",
         "required": "{field} : ce champ est obligatoire.",
+        "form_in_words": (
+            "Je ne peux pas ouvrir ce formulaire depuis un message :"
+            " tapez `/{command}` pour l'ouvrir."
+        ),
         "at_most_characters": "{limit} caractères au maximum.",
         "thousands": "\u202f",
         "times_in_zone": "Les heures sont celles de votre fuseau horaire ({zone}).",
@@ -1946,6 +1969,9 @@ _PREFERENCES: dict[str, dict[str, str]] = {
         "save": "Guardar",
         "cancel": "Cancelar",
         "required": "{field}: este campo es obligatorio.",
+        "form_in_words": (
+            "No puedo abrir ese formulario desde un mensaje: escribe `/{command}` para abrirlo."
+        ),
         "at_most_characters": "Como máximo {limit} caracteres.",
         "thousands": ".",
         "times_in_zone": "Las horas son las de tu zona horaria ({zone}).",

@@ -58,6 +58,7 @@ from handlers.core import NOT_SENT_PRIVATELY, SENT_PRIVATELY, Core
 from handlers.errors import FormErrors, database_locked
 from handlers.people import CHANNEL_SHAPES, Member, Person, exposed_team_channel, on_platform
 from handlers.reports.screenshots import Screenshots
+from handlers.texts import text_for
 from handlers.views import LINK, Attachment, Form, Message, Reply, SharedMessage, untrusted
 
 log = logging.getLogger(__name__)
@@ -103,8 +104,6 @@ MEMBER_LIST_HINTS = {
 }
 # How long users.info may take for someone new who writes, within Slack's 3-s acknowledgement.
 LEARN_SECONDS = 1.0
-# A command word in a message whose answer is a form: a message event cannot open one.
-FORM_IN_WORDS = "I can't open that form from a message: type `/{command}` to open it."
 
 migrations = Migrations("slack")
 
@@ -591,7 +590,9 @@ class SlackBot:
             files = await self.direct_files.shared(person, files, direct)
         reply = await self.core.command(command, person, rest, files)
         if isinstance(reply, Form):
-            reply = Message(reply.in_words or FORM_IN_WORDS.format(command=command))
+            # A message event cannot open a form: said in words, in the person's language.
+            language = self.core.language_for(person)
+            reply = Message(reply.in_words or text_for("form_in_words", language, command=command))
         if public and self.core.is_private(text, command, rest):
             unsent = {"command": command, "user": person.user_id}
             sent = await self._direct(person.user_id, reply, "a private answer not posted", unsent)

@@ -15,6 +15,7 @@ from tests.fakes.slack_requests import (
     slash,
     wait_for_call,
 )
+from tests.slack.test_http import with_text
 
 GOOD = {
     "enabled": "on",
@@ -199,3 +200,12 @@ async def test_the_form_its_mistakes_and_the_home_speak_the_person_s_language(
     )
     assert "Votre sélection quotidienne" in home and "du lundi au vendredi" in home
     assert "Modifier les préférences" in home and "Daily digest" not in home
+    # Typed in a DM, where Slack opens no form: said in words, in French too.
+    typed = with_text("message_im.json", "preferences")
+    typed["event"]["user"] = COPENHAGEN
+    assert (await post_json(bot, typed)).status == 200
+    (said,) = [call["text"] for call in await wait_for_call(slack, "chat.postMessage")]
+    assert (
+        said == "Je ne peux pas ouvrir ce formulaire depuis un message : tapez `/socialbot`"
+        " pour l'ouvrir."
+    )
