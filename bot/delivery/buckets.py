@@ -52,12 +52,12 @@ class TokenBucket:
         """Spend a token; call only when `delay()` is 0."""
         self._tokens -= 1
 
-    async def acquire(self) -> None:
-        """Wait for a token and spend it; a pause that starts meanwhile is honoured."""
+    async def ready(self) -> None:
+        """Wait until a token is there, spending none (`take` spends it once it is used); a
+        pause that starts meanwhile is honoured."""
         # Tokens come with time, not with an event another task could set.
         while (wait := self.delay()) > 0:  # noqa: ASYNC110
             await asyncio.sleep(wait)
-        self.take()
 
     def pause(self, seconds: float) -> None:
         """Nothing until `seconds` from now, then refill from empty (the platform said 429)."""

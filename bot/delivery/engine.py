@@ -636,10 +636,12 @@ class DeliveryEngine:
                 await lane.slots.acquire()
                 payload = None
                 try:
-                    await lane.bucket.acquire()
+                    await lane.bucket.ready()
                     # A 429 may have paused this conversation while we waited for the slot.
                     if (wait := conversation.delay()) <= 0:
                         payload = self.ledger.claim(row.id, self.owner, time.time())
+                    if payload is not None:  # a row cancelled meanwhile costs no token
+                        lane.bucket.take()
                 finally:
                     # Not claimed, or the claim raised (the database locked past its timeout, a
                     # full disk): the slot goes back, or `concurrency` such passes stop the lane.

@@ -367,7 +367,8 @@ class Ledger:
         now: float,
     ) -> int:
         """Queue, under the (purpose, key) `edit`, an in-place change to `payload` of each
-        message sent or being sent under (purpose, key); return how many."""
+        message sent or being sent under (purpose, key) that does not say it already (sent so,
+        or its latest edit, made or to be made, says it); return how many."""
         body, digest = canonical(payload)
         with self.db.atomic():
             self.db.execute(
@@ -378,9 +379,11 @@ class Ledger:
                 self.db.execute(
                     "INSERT OR IGNORE INTO deliveries (platform, recipient, purpose, key,"
                     " payload, created_at, edit_of) SELECT platform, recipient, ?, ?, ?, ?, id"
-                    " FROM deliveries WHERE +platform = ? AND purpose = ? AND key = ?"
-                    " AND state IN ('sent', 'sending')",
-                    (*edit, digest, now, platform, purpose, key),
+                    " FROM deliveries copy WHERE +platform = ? AND purpose = ? AND key = ?"
+                    " AND state IN ('sent', 'sending') AND COALESCE((SELECT payload FROM"
+                    " deliveries edit WHERE edit.edit_of = copy.id AND edit.state != 'failed'"
+                    " ORDER BY edit.id DESC LIMIT 1), copy.payload) != ?",
+                    (*edit, digest, now, platform, purpose, key, digest),
                 ).rowcount
             )
 

@@ -95,9 +95,19 @@ def next_edit(store: AnnouncementStore, announcement_id: int) -> str:
 
 
 def updated(store: AnnouncementStore, announcement_id: int) -> dict[str, int]:
-    """The changes of its latest edit to the copies delivered, per ledger state."""
+    """The changes of the copies delivered to what its latest edit says, per ledger state: an
+    earlier edit that said the same made some (the delivery ledger queues no change of a copy
+    that says it already)."""
     latest = _edits(store, announcement_id)
-    return _states(store, ids.EDITED, latest[0]) if latest else {}
+    if not latest:
+        return {}
+    rows = store.db.execute(
+        "SELECT state, count(*) FROM deliveries WHERE purpose = ? AND key LIKE ? AND payload ="
+        " (SELECT payload FROM deliveries WHERE purpose = ? AND key = ? ORDER BY id DESC LIMIT 1)"
+        " GROUP BY state",
+        [ids.EDITED, f"{announcement_id}#%", ids.EDITED, latest[0]],
+    ).fetchall()
+    return {str(state): int(count) for state, count in rows}
 
 
 def progress_lost(store: AnnouncementStore, announcement_id: int) -> bool:

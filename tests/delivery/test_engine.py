@@ -398,3 +398,46 @@ async def test_an_edit_changes_each_copy_once_it_arrived_and_only_the_latest_is_
     assert engine.ledger.counts("edit", "7#1") == dict.fromkeys(
         ("queued", "sending", "sent", "failed"), 0
     )
+
+
+async def test_a_row_cancelled_before_its_claim_costs_no_rate_token(
+    make_engine: EngineFactory, slack: FakeSlack
+) -> None:
+    # fix15b 7: the dispatcher took the workspace's token before claiming the row: one a cancel
+    # withdrew meanwhile spent it, and the next message waited a whole token's time.
+    slow = Pace(rate=0.05, burst=1, conversation_rate=100.0)  # one token, the next in 20 s
+    engine = make_engine(pace=slow)
+    engine.enqueue("slack", ["U1", "U2"], "announcement", "7", Message("Launch at 10"))
+    claim = engine.ledger.claim
+
+    def cancelled_first(delivery_id: int, owner: str, now: float) -> str | None:
+        engine.withdraw("slack", "announcement", "7", ["U1"])  # the announcer's cancel, now
+        return claim(delivery_id, owner, now)
+
+    engine.ledger.claim = cancelled_first  # type: ignore[method-assign]
+    async with engine:
+        await until(lambda: slack.count("chat.postMessage") == 1, within=5)
+    assert [m.text for m in slack.messages_in("U2")] == ["Launch at 10"]
+    assert slack.messages_in("U1") == []
+
+
+async def test_an_edit_leaves_the_copies_that_say_it_already(
+    make_engine: EngineFactory, slack: FakeSlack
+) -> None:
+    # fix15b 7: an edit during an announcement's queuing was made again at its end, with the
+    # same text, on the copies the first one had changed and on those sent as it is now.
+    now, later = Message("Launch at 11"), Message("Launch at 12")
+    async with make_engine() as engine:
+        engine.enqueue("slack", ["U0", "U1"], "announcement", "7", Message("Launch at 10"))
+        await drain(engine, "announcement", "7")
+        assert engine.edit("slack", "announcement", "7", now, ("edit", "7#1")) == 2
+        await drain(engine, "edit", "7#1")
+        engine.enqueue("slack", ["U2"], "announcement", "7", now)  # queued since, as it is now
+        await drain(engine, "announcement", "7")
+        assert engine.edit("slack", "announcement", "7", now, ("edit", "7#2")) == 0
+        assert engine.edit("slack", "announcement", "7", later, ("edit", "7#3")) == 3
+        await drain(engine, "edit", "7#3")
+    assert slack.count("chat.update") == 5  # each copy changed once for each new text
+    assert {m.text for user in ("U0", "U1", "U2") for m in slack.messages_in(user)} == {
+        "Launch at 12"
+    }
