@@ -126,7 +126,7 @@ def test_lexicon_parts_and_short_stems() -> None:
 CORPUS = load_corpus()
 # The development corpus (38 policies since the tenth session's start) with the shipped
 # weights (chosen by bench/qa_eval.py; its leave-one-policy-out figures, the ones to raise, are
-# in the README). The test measures 11 of them, 435 questions (embedding is most of its cost:
+# in the README). The test measures 10 of them, 393 questions (embedding is most of its cost:
 # about 10 s of CPU with the vectors cached, about a minute on a fresh clone); the bench measures
 # all.
 LEFT_TO_THE_BENCH = {
@@ -168,6 +168,10 @@ LEFT_TO_THE_BENCH = {
     # Honolulu's whole HTML page, the largest text of the 15 (30,000 characters): left to the
     # bench at the tenth session's start to keep the suite within its time.
     "honolulu-city-social-media-guide",
+    # The largest of the 11 left (25,000 characters, a sixth of what a fresh clone's suite
+    # embeds before its first test): left to the bench at the fifteenth session's start, when
+    # the suite was over its time.
+    "cri-venezia-manuale-comunicazione-it",
     # Retired at the twelfth session's start, likewise.
     "brosnan-social-media-policy",
     "nys-its-social-media-policy",
@@ -200,10 +204,16 @@ MEASURED = {name for name, split in CORPUS.splits.items() if split == "dev"} - L
 EMBEDDED_DOCUMENTS = [CORPUS.documents[name] for name in sorted(MEASURED)] + [
     *EVALSET.documents.values()
 ]
+# Measured on the 10 (without cri-venezia since the fifteenth session; the floors keep the
+# 11's margins in questions): top-1 0.750, top-3 0.926, refused 0.040, unsure 0.145, "not
+# covered" recognised 0.580, AUC 0.809; with the English model 0.617, 0.812, 0.068, 0.102,
+# 0.348, AUC 0.683 (its floors unchanged).
 # Measured on the 11 (since the thirteenth session, a question in another language sharing at
 # most one word with the passage judged on its own weights): top-1 0.733, top-3 0.911, refused
-# 0.036, unsure 0.142, "not covered" recognised 0.566, AUC 0.802; before it (the twelfth
-# session's): refused 0.047, unsure 0.156, recognised 0.579, AUC 0.801.
+# 0.036, unsure 0.142, "not covered" recognised 0.566, AUC 0.802 (floors 0.72, 0.90, 0.56, AUC
+# 0.79, ceilings 0.04, 0.15); with the English model 0.596, 0.797, 0.061, 0.095, 0.355, AUC
+# 0.695; before it (the twelfth session's): refused 0.047, unsure 0.156, recognised 0.579, AUC
+# 0.801.
 # Measured on the 14 (without honolulu) with the multilingual model and the verdict weighing how
 # much closer the passage is to the question cut to the words it shares (weights chosen on the
 # 38): top-1 0.701, top-3 0.885, refused 0.036, unsure 0.161, "not covered" recognised 0.526,
@@ -215,17 +225,17 @@ EMBEDDED_DOCUMENTS = [CORPUS.documents[name] for name in sorted(MEASURED)] + [
 # (0.678, 0.862, 0.031, 0.123, 0.495 before the coverage term and the verdict fitted again); with
 # the English one before them: 0.545, 0.774, 0.048, 0.083, 0.252 (not measured again).
 CORPUS_FLOORS = {
-    "top1": 0.72 if MULTILINGUAL else 0.54,
-    "top3": 0.90 if MULTILINGUAL else 0.77,
-    "recognised": 0.56 if MULTILINGUAL else 0.25,
+    "top1": 0.735 if MULTILINGUAL else 0.54,
+    "top3": 0.915 if MULTILINGUAL else 0.77,
+    "recognised": 0.575 if MULTILINGUAL else 0.25,
 }
 # The verdict's AUC, covered against uncovered questions, with the shipped weights (bench/
-# qa_eval.py prints the leave-one-policy-out one, 0.744 on the 42 older): measured 0.801 on the
-# 11 (0.766 on the 14; 0.646 with the English model).
-CORPUS_AUC = 0.79 if MULTILINGUAL else 0.64
+# qa_eval.py prints the leave-one-policy-out one, 0.744 on the 42 older): measured 0.809 on the
+# 10 (0.801 on the 11, 0.766 on the 14; 0.646 with the English model).
+CORPUS_AUC = 0.797 if MULTILINGUAL else 0.64
 CORPUS_CEILINGS = {
-    "refused": 0.04,
-    "unsure": 0.15,
+    "refused": 0.045,
+    "unsure": 0.152,
 }
 
 
