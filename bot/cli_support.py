@@ -30,9 +30,9 @@ if TYPE_CHECKING:
 
 def settings_or_exit(*, for_people: bool = True, **overrides: Any) -> Settings:
     """The settings, or one clear line per bad setting and exit status 2. A command `for_people`
-    says which values a ` #` cut (`Settings.cut_at_a_hash`) and, run in a terminal, logs only
-    warnings (unless SOCIALBOT_LOG_LEVEL says otherwise): INFO lines would break into its
-    output and progress bars."""
+    says which values a ` #` may have changed (`Settings.comments_at_a_hash`) and, run in a
+    terminal, logs only warnings (unless SOCIALBOT_LOG_LEVEL says otherwise): INFO lines would
+    break into its output and progress bars."""
     from bot.logs import configure_logging
     from bot.settings import SettingsError, load_settings
 
@@ -54,7 +54,7 @@ def settings_or_exit(*, for_people: bool = True, **overrides: Any) -> Settings:
     ]
     configure_logging(settings.log_level, settings.log_format, secrets)
     if for_people:
-        for line in settings.cut_at_a_hash():  # `socialbot run` says it with the other gaps
+        for line in settings.comments_at_a_hash():  # `socialbot run` says it with the other gaps
             click.echo(f"Warning: {line}.", err=True)
         if sys.stderr.isatty():
             quiet_logs(settings)

@@ -11,8 +11,10 @@ DEFAULT_PORT = 3978
 DEFAULT_HOST = "0.0.0.0"
 
 
-# A comment after a value: a `#` with a space before it (`Fjordtech # firmanavn`), not one inside
-# a word (`C#`, a link's `#fragment`) or a value's first character (`#general`).
+# What an env file's reader (Compose's, the `.env` reader's) takes for a comment after an
+# unquoted value: a `#` with a space before it (`Fjordtech # firmanavn`), not one inside a word
+# (`C#`, a link's `#fragment`) or a value's first character (`#general`). A value from the
+# process environment keeps it: there it may be a list's next item (`Fjordtech, #LifeAtFjordtech`).
 INLINE_COMMENT = re.compile(r"\s+#.*\Z", re.DOTALL)
 
 
@@ -21,14 +23,11 @@ def _quoted(text: str) -> bool:
 
 
 def tidy_value(value: object) -> object:
-    """A value as the deployer meant it: without surrounding spaces, a ` # comment` after it or
-    one pair of quotes around it, which `docker run --env-file` and `kubectl --from-env-file`
-    pass on as written (a `#` inside the quotes is kept)."""
+    """A value as the deployer meant it: without surrounding spaces or one pair of quotes around
+    it, which `docker run --env-file` and `kubectl --from-env-file` pass on as written."""
     if not isinstance(value, str):
         return value
     text = value.strip()
-    if not _quoted(text):
-        text = INLINE_COMMENT.sub("", text)
     if _quoted(text):
         text = text[1:-1].strip()
     return text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from collections.abc import Mapping
 from datetime import time
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
@@ -136,8 +137,8 @@ class Settings(BaseSettings):
 
     # SOCIALBOT_ variables that name no setting (typos, most likely): said at start.
     _unknown: list[str] = PrivateAttr(default_factory=list)
-    # Values a ` #` cut that may have meant it (`Release #42`): said at start.
-    _cut: list[str] = PrivateAttr(default_factory=list)
+    # Values with a ` #` that may not be what was meant (`Release #42` cut): said at start.
+    _hashes: list[str] = PrivateAttr(default_factory=list)
 
     # Slack
     slack_bot_token: SecretStr | None = _optional("SLACK_BOT_TOKEN")
@@ -629,12 +630,13 @@ class Settings(BaseSettings):
             close = difflib.get_close_matches(name, variable_names(), n=1)
             meant = f" (did you mean {close[0]}?)" if close else ""
             found.append(f"{name} is ignored: socialbot has no such setting{meant}")
-        return found + self.cut_at_a_hash()
+        return found + self.comments_at_a_hash()
 
-    def cut_at_a_hash(self) -> list[str]:
-        """The values of the settings that may hold a `#` (MAY_HOLD_A_HASH) whose end was read
-        as a comment, each as one line naming the setting and what was read."""
-        return list(self._cut)
+    def comments_at_a_hash(self) -> list[str]:
+        """A line for each value of the settings that may hold a `#` (MAY_HOLD_A_HASH) whose end
+        an env file's reader took for a comment, or whose comment-like end the environment's
+        value kept: the setting, and what was read."""
+        return list(self._hashes)
 
     def _platforms_only(self, console: bool) -> bool:
         """Whether only Slack's and Teams' people use the bot (no console in use)."""
@@ -671,34 +673,43 @@ class Settings(BaseSettings):
 
 
 # Settings whose values may hold a `#` (a confidential term "Release #42", a company "C# Labs"):
-# cut at a ` #` as a comment, written unquoted, they may have lost a part of themselves.
+# cut at a ` #` as a comment, written unquoted in an env file, they may have lost a part.
 MAY_HOLD_A_HASH = ("SOCIALBOT_CONFIDENTIAL_TERMS", "SOCIALBOT_COMPANY_NAMES")
+# A ` # ` in a value from the environment, written as a comment is (`Fjordtech # firmanavn`).
+_LIKE_A_COMMENT = re.compile(r"\s#(\s.*)?\Z", re.DOTALL)
 
 
-def _cut_at_a_hash(env_file: Any) -> list[str]:
-    """One line for each MAY_HOLD_A_HASH value, as given (the environment's, else the `.env`
-    file's), that is unquoted with a ` #` in it: what was read, and what was taken for a
-    comment (Compose and the `.env` reader do the same, so only quotes keep it)."""
+def _comments_at_a_hash(environment: Mapping[str, str | None], env_file: Any) -> list[str]:
+    """One line for each MAY_HOLD_A_HASH value with a ` #` in it: the `environment`'s (names in
+    lower case, as the settings source has them), read whole, when what follows reads as a
+    comment; else the `.env` file's, unquoted, which its reader cut there as Compose does: what
+    was read, and what was taken for a comment."""
     from dotenv.parser import parse_stream
 
-    given = {name: os.environ.get(name, "") for name in MAY_HOLD_A_HASH}
+    found = []
+    in_file = {}
     path = Path(env_file) if isinstance(env_file, str | Path) else None
     if path is not None and path.is_file():
         with path.open(encoding="utf-8") as lines:
-            for binding in parse_stream(lines):
-                if binding.key in given and not given[binding.key].strip():
-                    given[binding.key] = binding.original.string.partition("=")[2]
-    found = []
-    for name, raw in given.items():
-        text = raw.strip()
+            in_file = {b.key: b.original.string.partition("=")[2] for b in parse_stream(lines)}
+    for name in MAY_HOLD_A_HASH:
+        if given := (environment.get(name.lower()) or "").strip():
+            if kept := _LIKE_A_COMMENT.search(given):
+                found.append(
+                    f"{name} holds {kept.group().strip()!r}, read as a part of it: a value from"
+                    " the environment is taken as written (docker run --env-file and kubectl"
+                    " keep a comment in it); remove it there if it is a comment"
+                )
+            continue
+        text = in_file.get(name, "").strip()
         comment = INLINE_COMMENT.search(text)
         if comment is None or text.startswith(QUOTES):
             continue
         read = text[: comment.start()].strip()
         found.append(
             f"{name} was read as {read!r}: the rest, {comment.group().strip()!r}, was taken for"
-            " a comment (a # with a space before it starts one); put the whole value in quotes"
-            " to keep it"
+            " a comment (in an env file a # with a space before it starts one); put the whole"
+            " value in quotes to keep it"
         )
     return found
 
@@ -735,5 +746,5 @@ def load_settings(**overrides: Any) -> Settings:
     named = {name.upper() for source in sources for name, value in source.env_vars.items() if value}
     known = set(variable_names())
     settings._unknown = sorted(n for n in named if n.startswith("SOCIALBOT_") and n not in known)
-    settings._cut = _cut_at_a_hash(env_file)
+    settings._hashes = _comments_at_a_hash(sources[0].env_vars, env_file)
     return settings

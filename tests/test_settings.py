@@ -268,18 +268,17 @@ def test_spaces_and_quotes_around_a_value_are_dropped(
 @pytest.mark.parametrize(
     ("written", "names"),
     [
-        ("Fjordtech, Fjordtech Sky # firmanavn", ["Fjordtech", "Fjordtech Sky"]),
-        ('"Fjordtech"\t# firmanavn', ["Fjordtech"]),
-        # A `#` in a word, or inside the quotes, is part of the value.
+        # A list's item may start with a `#`: only an env file's reader takes ` #` for a comment
+        # (review15a R2: "#LifeAtFjordtech" was dropped as one, from the environment too).
+        ("Fjordtech, #LifeAtFjordtech", ["Fjordtech", "#LifeAtFjordtech"]),
+        ('"Fjordtech"\t', ["Fjordtech"]),
         ("Fjordtech, C#Sky", ["Fjordtech", "C#Sky"]),
         ("'Fjordtech # Sky'", ["Fjordtech # Sky"]),
     ],
 )
-def test_a_comment_after_a_value_is_dropped(
+def test_a_value_from_the_environment_is_read_whole(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, written: str, names: list[str]
 ) -> None:
-    # `docker run --env-file` and kubectl keep `NAME=value # comment` as written (review14a A5):
-    # the comment went into the company name, which the disclosure check then never found.
     monkeypatch.setenv("SOCIALBOT_DB", str(tmp_path / "x.db"))
     monkeypatch.setenv("SOCIALBOT_COMPANY_NAMES", written)
     assert load_settings(_env_file=None).company_names == names
@@ -418,7 +417,28 @@ def test_a_term_a_hash_cut_is_said_at_start(
     (said,) = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
     assert said == (
         "Warning: SOCIALBOT_CONFIDENTIAL_TERMS was read as 'Release': the rest, '#42, Polaris',"
-        " was taken for a comment (a # with a space before it starts one); put the whole value"
-        " in quotes to keep it."
+        " was taken for a comment (in an env file a # with a space before it starts one); put"
+        " the whole value in quotes to keep it."
     )
     assert said.removeprefix("Warning: ").removesuffix(".") in load_settings().gaps()
+
+
+def test_a_value_from_the_environment_keeps_its_hash(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # review15a R2: from the environment (Kubernetes' `env:`, systemd's `Environment=`), every
+    # value was cut at " #" as if it began a comment: "Release #42" was read as "Release".
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOCIALBOT_DB", str(tmp_path / "x.db"))
+    monkeypatch.setenv("SOCIALBOT_CONFIDENTIAL_TERMS", "Release #42 until 2099-01-31, Polaris")
+    # `docker run --env-file` keeps a comment in the value: read whole, and said.
+    monkeypatch.setenv("SOCIALBOT_COMPANY_NAMES", "Fjordtech # firmanavn")
+    result = CliRunner().invoke(main, ["check", "Release #42 of our app ships in May"])
+    assert result.exit_code == 0, result.output
+    assert "“Release #42” is confidential until 2099-01-31." in result.stdout
+    (said,) = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
+    assert said == (
+        "Warning: SOCIALBOT_COMPANY_NAMES holds '# firmanavn', read as a part of it: a value from"
+        " the environment is taken as written (docker run --env-file and kubectl keep a comment"
+        " in it); remove it there if it is a comment."
+    )
