@@ -75,13 +75,15 @@ CHANNEL_SHAPES = {
 Shapes = dict[str, re.Pattern[str]]
 
 
-def exposed_team_channel(channel: str, exposure: str) -> str:
+def exposed_team_channel(
+    channel: str, exposure: str, remedy: str = "make it a private channel of the company alone"
+) -> str:
     """The warning that the team's channel `channel` is `exposure` (public, shared…): its
-    cards name people."""
+    cards name people; `remedy` says what to make it instead on its platform."""
     return (
         f"SOCIALBOT_ESCALATION_CHANNEL {channel} is {exposure}, while its report cards name the"
         " reporters, their notes and whose message was reported, and forwarded questions name"
-        " who asked: make it a private channel of the company alone"
+        f" who asked: {remedy}"
     )
 
 

@@ -36,7 +36,7 @@ from bot.settings import Settings
 from bot.teams import connector_errors, invokes, keys, origin, people, reach, shapes
 from bot.teams.channels import TeamsChannels, learn_channels
 from bot.teams.conversations import Conversation, Conversations, channel_of, migrations
-from bot.teams.exposure import ChannelKinds
+from bot.teams.exposure import REMEDY, ChannelKinds, exposure
 from bot.teams.gateway import TOKEN_REFUSED, TeamsGateway
 from bot.teams.graph import EntraGroups
 from bot.teams.install import NotInstalled, SelfInstall
@@ -472,16 +472,28 @@ class TeamsBot:
 
     async def check_team_channels(self) -> None:
         """Warn (in the log when it changes, on `/healthz` while it lasts) of each Teams
-        channel of the team that people besides the team's can read, where Graph tells."""
+        channel of the team that people besides the team's can read, where Graph tells: a
+        shared channel, or a standard one of a team with others than managers and admins."""
         problems = []
         for channel in on_platform(self.core.escalation_channels, PLATFORM, CHANNEL_SHAPES):
             group = self.conversations.team_group_of(channel)
-            exposure = await self.channel_kinds.exposure(group, channel) if group else None
-            if exposure:
-                problems.append(exposed_team_channel(channel, exposure))
+            membership = await self.channel_kinds.membership(group, channel) if group else None
+            if found := exposure(membership, self._outsiders_in_team_of(channel)):
+                problems.append(exposed_team_channel(channel, found, REMEDY))
         for problem in set(problems) - set(self._channel_problems):
             log.warning(problem)
         self._channel_problems = problems
+
+    def _outsiders_in_team_of(self, channel: str) -> int:
+        """How many in the roster (as last read) of the team of `channel` are neither
+        managers nor admins."""
+        conversation = self.conversations.get(channel)
+        team_id = conversation.team_id if conversation else None
+        roster = self.conversations.roster_of(team_id) if team_id else set()
+        return sum(
+            not self.core.gone(PLATFORM, member) and not self.core.on_the_team(PLATFORM, member)
+            for member in roster
+        )
 
     def team_gaps(self) -> list[str]:
         """The managers the bot cannot reach in Teams yet (logged at start and after each

@@ -1,6 +1,7 @@
 """Who besides the social media team reads its Teams channel, as Microsoft Graph tells
-(review13c R6): a standard channel is read by everyone in its team, a shared one by people of
-other teams and organisations too. Graph says it with the application permission
+(review13c R6): a standard channel is read by everyone in its team, which is the social media
+team alone when its roster holds only managers and admins (review15a R5), a shared one by people
+of other teams and organisations too. Graph says it with the application permission
 Channel.ReadBasic.All (admin consent); without it the bot cannot tell, and says nothing.
 """
 
@@ -16,22 +17,36 @@ from bot.teams.tokens import TokenRefused, json_object
 
 log = logging.getLogger(__name__)
 
-EXPOSURES = {
-    "standard": "a standard channel, which everyone in its team can read",
-    "shared": "a shared channel, which people of other teams and organisations can read",
-}
+SHARED = "a shared channel, which people of other teams and organisations can read"
+# What to do instead: a private channel is not listed to the bot (bot/teams/channels.py).
+REMEDY = "make it a standard channel of a team of the social media team alone"
 CHANNEL_HINTS = {
     403: "grant the app the Channel.ReadBasic.All application permission, with admin consent,"
-    " for the bot to check that the team's channel is private (optional)",
+    " for the bot to check who reads the team's channel (optional)",
 }
+
+
+def exposure(membership: str | None, outsiders: int) -> str | None:
+    """Who besides the social media team reads a channel of `membership` type (Graph's
+    `standard`, `private` or `shared`) in a team whose roster holds `outsiders` people who are
+    neither managers nor admins; None when nobody does, or Graph did not say."""
+    if membership == "shared":
+        return SHARED
+    if membership != "standard" or not outsiders:
+        return None
+    people = "1 person who is" if outsiders == 1 else f"{outsiders} people who are"
+    return (
+        f"a standard channel, which everyone in its team reads, and its team has {people}"
+        " neither a social media manager nor an admin"
+    )
 
 
 class ChannelKinds(GraphClient):
     """Reads a team channel's membership type (standard, private or shared)."""
 
-    async def exposure(self, team_group_id: str, channel_id: str) -> str | None:
-        """Who besides its members may read the channel (see EXPOSURES); None for a private
-        channel, or when Graph will not say (logged)."""
+    async def membership(self, team_group_id: str, channel_id: str) -> str | None:
+        """The channel's membership type (`standard`, `private` or `shared`); None when Graph
+        will not say (logged)."""
         if not self.configured:
             return None
         url = (
@@ -46,7 +61,7 @@ class ChannelKinds(GraphClient):
             reason = str(error) or repr(error)
         else:
             if response.status_code == 200:
-                return EXPOSURES.get(str(json_object(response).get("membershipType") or ""))
+                return str(json_object(response).get("membershipType") or "") or None
             reason = refusal(response, CHANNEL_HINTS)
         log.info(
             "could not tell who reads the team's channel",

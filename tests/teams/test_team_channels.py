@@ -16,6 +16,7 @@ GENERAL = "19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2"
 SOCIAL = "19:social@thread.tacv2"
 LATER = "19:later@thread.tacv2"
 TEAM_GROUP = "f3ec8cd2-e704-4344-8c47-9a3a21d683c0"  # the team's aadGroupId
+MANAGER = "6c1bb34b-8a0f-4a4e-9a53-0f0ae7c1b4d2"
 
 
 async def _warnings_about(teams: Teams, channel: str) -> list[str]:
@@ -41,10 +42,12 @@ async def test_a_team_channel_others_can_read_is_a_warning_where_graph_tells(
     make_teams: MakeTeams,
 ) -> None:
     # review13c R6: only a Slack channel was checked; a standard channel of a company-wide team
-    # or a channel shared with another tenant showed reporters' names unsaid
-    teams = await make_teams(escalation_channel=SOCIAL)
+    # or a channel shared with another tenant showed reporters' names unsaid. review15a R5: a
+    # standard channel of a team of the social media team alone, the README's setup, is fine.
+    team = {"social_media_managers": [MANAGER], "escalation_channel": SOCIAL}
+    teams = await make_teams(**team)
     teams.connector.channels[TEAM] = [{"id": GENERAL}, {"id": SOCIAL, "name": "Social media"}]
-    teams.connector.rosters[TEAM] = [{"id": "29:ann", "name": "Ann", "aadObjectId": "aad-ann"}]
+    teams.connector.rosters[TEAM] = [{"id": "29:meg", "name": "Meg", "aadObjectId": MANAGER}]
     await teams.post(TEAM_ADDED)  # Teams names the team's group with it
     assert teams.bot.conversations.team_group_of(SOCIAL) == TEAM_GROUP
     # An install from before it was kept: the roster read asks Teams for the team's details.
@@ -54,7 +57,7 @@ async def test_a_team_channel_others_can_read_is_a_warning_where_graph_tells(
     assert teams.bot.conversations.team_group_of(SOCIAL) == TEAM_GROUP
     async with FakeGraph(BOT_APP_ID, SECRET, TENANT) as graph:
         online = await make_teams(  # the same database, with the credentials Graph takes
-            escalation_channel=SOCIAL,
+            **team,
             microsoft_app_id=BOT_APP_ID,
             microsoft_app_password=SECRET,
             microsoft_app_tenant_id=TENANT,
@@ -62,19 +65,26 @@ async def test_a_team_channel_others_can_read_is_a_warning_where_graph_tells(
             microsoft_login_url=graph.login_url,
         )
         said = []
-        for kind in ("shared", "standard", "private"):
+        for kind in ("shared", "standard", "private", "standard"):
+            if len(said) == 3:  # someone besides the social media team joins the team
+                teams.connector.rosters[TEAM].append({"id": "29:ann", "aadObjectId": "aad-ann"})
+                await teams.bot.sync_people()  # read without Graph
             graph.channels[(TEAM_GROUP, SOCIAL)] = kind
             await online.bot.sync_people()  # at start and daily
             said.append(await _warnings_about(online, SOCIAL))
 
-    shared, standard, private = said
+    shared, of_the_team_alone, private, standard = said
     assert [line.split(", while")[0] for line in shared + standard] == [
         f"SOCIALBOT_ESCALATION_CHANNEL {SOCIAL} is a shared channel, which people of other"
         " teams and organisations can read",
         f"SOCIALBOT_ESCALATION_CHANNEL {SOCIAL} is a standard channel, which everyone in its"
-        " team can read",
+        " team reads, and its team has 1 person who is neither a social media manager nor an"
+        " admin",
     ]
-    assert private == []
+    assert standard[0].endswith(
+        "make it a standard channel of a team of the social media team alone"
+    )
+    assert of_the_team_alone == private == []
 
 
 async def _channel_event(teams: Teams, event_type: str) -> None:
