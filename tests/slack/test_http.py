@@ -219,7 +219,7 @@ async def test_a_dm_slack_keeps_throttling_is_answered_once_it_lets_through(
     """A direct message's answer goes through the delivery queue as a mention's does: a
     workspace-wide 429 that outlasts the Web API client's five retries delays it instead of
     losing it, and the same message coming again (under a new event id) is answered once."""
-    bot = await make_slack_bot()
+    bot = await make_slack_bot(slack_channel_rate=100.0)  # the fake Slack says when to wait
     slack.fail("chat.postMessage", "ratelimited", times=6, retry_after=0)
     envelope = with_text("message_im.json", "a troll is attacking us, should I reply?")
     assert (await post_json(bot, envelope)).status == 200
