@@ -3031,6 +3031,589 @@ _REPORT_FORM: dict[str, dict[str, str]] = {
     },
 }
 
+# The insights a social media manager reads (on demand, weekly in their DM, on App Home).
+_INSIGHTS: dict[str, dict[str, str]] = {
+    "en": {
+        "ins_feeds_failing": "**Feeds failing** (their new stories are missing from the digests):",
+        "ins_shares": "**Shares:** {count}",
+        "ins_by_conversation": (
+            "; {count} on posts in Teams channels or group chats, once per conversation (Teams"
+            " does not say who opened a link there)"
+        ),
+        "ins_participation": (
+            "**Participation:** {shared} of {reached} people who got a digest{left_out} shared"
+            " ({percent}); last weeks {trend}"
+        ),
+        "ins_left_out": " (not counting {names}, whose share clicks are not counted)",
+        "ins_not_delivered_one": "; 1 digest not delivered (`{command}`)",
+        "ins_not_delivered": "; {count} digests not delivered (`{command}`)",
+        "ins_unshared": (
+            "**Not shared by anyone:** {unshared} of the {offered} items in the digests people got"
+        ),
+        "ins_reports": (
+            "**Reports:** {filed} filed, median time to acknowledge {wait}, {open} open now"
+        ),
+        "ins_minutes": "{n} min",
+        "ins_hours": "{n} h",
+        "ins_days": "{n} d",
+        "decimal": ".",
+        "ins_questions": (
+            "**Guideline questions:** {asked}, {percent} answered with confidence, {not_covered}"
+            " not covered, {downvoted} marked 👎"
+        ),
+        "ins_not_covered": "- not covered: {question}",
+        "ins_to_team": (
+            "**Sent to the team:** {sent}, {answered} answered; {waiting} waiting for an answer now"
+        ),
+        "ins_top_sharers": "**Top sharers** (who opted in):",
+        "ins_title_days": "Insights: the last {days} days",
+        "ins_title_dated": "Insights: {dates} ({days} days)",
+        "ins_dates": "{start} to {last}",
+        "ins_date": "{day:02d} {month} {year}",
+        "month_abbr": "Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec",
+        "ins_nothing": (
+            "{title}: nothing happened. No digest went out, nothing was shared, reported or"
+            " asked, and no feed failed ({dates}, {zone})."
+        ),
+        "ins_summary": "{title}: {count} shares",
+        "ins_counted": "People are counted, never named, unless they joined the leaderboard.",
+        "ins_teams_uncounted": (
+            "Share clicks on Teams are not counted: set SOCIALBOT_PUBLIC_URL to the bot's public"
+            " address so that Teams share buttons go through the bot."
+        ),
+        "ins_drawing_chat": (
+            "Drawing the insights for the last {days} days; they arrive in our chat in a moment."
+        ),
+        "ins_drawing_dm": (
+            "Drawing the insights for the last {days} days; they arrive in your direct messages"
+            " in a moment."
+        ),
+        "ins_bad_period": "`{text}` is not a period I know. Try `{example}`, `30d` or `90d`.",
+        "ins_managers_only": "Only the social media managers see the insights.",
+        "ins_home_title": "Insights",
+        "ins_home_weekly": (
+            "The insights with their chart come every {weekday} at {time}; `{command}` any time."
+        ),
+        "ins_home_any": "The insights with their chart: `{command}` any time.",
+        "ins_chart_failed": (
+            "The latest chart could not be drawn just now; I will try again in a while."
+        ),
+    },
+    "da": {
+        "ins_feeds_failing": "**Feeds med fejl** (deres nye historier mangler i oversigterne):",
+        "ins_shares": "**Delinger:** {count}",
+        "ins_by_conversation": (
+            "; {count} på opslag i Teams-kanaler eller gruppechats, én gang pr. samtale (Teams"
+            " siger ikke, hvem der åbnede et link dér)"
+        ),
+        "ins_participation": (
+            "**Deltagelse:** {shared} af {reached}, der fik en oversigt{left_out}, delte"
+            " ({percent}); de seneste uger {trend}"
+        ),
+        "ins_left_out": " (uden {names}, hvis klik på del ikke tælles)",
+        "ins_not_delivered_one": "; 1 oversigt ikke leveret (`{command}`)",
+        "ins_not_delivered": "; {count} oversigter ikke leveret (`{command}`)",
+        "ins_unshared": (
+            "**Ikke delt af nogen:** {unshared} af de {offered} ting i de oversigter, folk fik"
+        ),
+        "ins_reports": (
+            "**Rapporter:** {filed} meldt, mediantid til de blev set {wait}, {open} åbne nu"
+        ),
+        "ins_minutes": "{n} min.",
+        "ins_hours": "{n} t",
+        "ins_days": "{n} d.",
+        "decimal": ",",
+        "ins_questions": (
+            "**Spørgsmål om retningslinjerne:** {asked}, {percent} besvaret med sikkerhed,"
+            " {not_covered} ikke dækket, {downvoted} markeret 👎"
+        ),
+        "ins_not_covered": "- ikke dækket: {question}",
+        "ins_to_team": (
+            "**Sendt til teamet:** {sent}, {answered} besvaret; {waiting} venter på svar nu"
+        ),
+        "ins_top_sharers": "**Dem, der deler mest** (som har tilmeldt sig):",
+        "ins_title_days": "Indsigt: de seneste {days} dage",
+        "ins_title_dated": "Indsigt: {dates} ({days} dage)",
+        "ins_dates": "{start} til {last}",
+        "ins_date": "{day}. {month} {year}",
+        "month_abbr": "jan.,feb.,mar.,apr.,maj,jun.,jul.,aug.,sep.,okt.,nov.,dec.",
+        "ins_nothing": (
+            "{title}: der skete ingenting. Ingen oversigt blev sendt, intet blev delt, meldt"
+            " eller spurgt om, og intet feed fejlede ({dates}, {zone})."
+        ),
+        "ins_summary": "{title}: {count} delinger",
+        "ins_counted": "Folk tælles, men nævnes aldrig ved navn, medmindre de er på toplisten.",
+        "ins_teams_uncounted": (
+            "Klik på del i Teams tælles ikke: sæt SOCIALBOT_PUBLIC_URL til bottens offentlige"
+            " adresse, så Teams' del-knapper går gennem botten."
+        ),
+        "ins_drawing_chat": (
+            "Jeg laver indsigten for de seneste {days} dage; den kommer i vores chat om et øjeblik."
+        ),
+        "ins_drawing_dm": (
+            "Jeg laver indsigten for de seneste {days} dage; den kommer i dine direkte beskeder"
+            " om et øjeblik."
+        ),
+        "ins_bad_period": (
+            "`{text}` er ikke en periode, jeg kender. Prøv `{example}`, `30d` eller `90d`."
+        ),
+        "ins_managers_only": "Kun social media-ansvarlige kan se indsigten.",
+        "ins_home_title": "Indsigt",
+        "ins_home_weekly": (
+            "Indsigten med diagram kommer hver {weekday} kl. {time}; `{command}` når som helst."
+        ),
+        "ins_home_any": "Indsigten med diagram: `{command}` når som helst.",
+        "ins_chart_failed": (
+            "Det seneste diagram kunne ikke tegnes lige nu; jeg prøver igen om lidt."
+        ),
+    },
+    "de": {
+        "ins_feeds_failing": (
+            "**Feeds mit Fehlern** (ihre neuen Beiträge fehlen in den Übersichten):"
+        ),
+        "ins_shares": "**Geteilt:** {count}",
+        "ins_by_conversation": (
+            "; {count} bei Posts in Teams-Kanälen oder Gruppenchats, einmal pro Unterhaltung"
+            " (Teams sagt nicht, wer dort einen Link geöffnet hat)"
+        ),
+        "ins_participation": (
+            "**Beteiligung:** {shared} von {reached} Personen mit Übersicht{left_out} haben"
+            " geteilt ({percent}); letzte Wochen {trend}"
+        ),
+        "ins_left_out": " (ohne {names}, deren Klicks auf Teilen nicht gezählt werden)",
+        "ins_not_delivered_one": "; 1 Übersicht nicht zugestellt (`{command}`)",
+        "ins_not_delivered": "; {count} Übersichten nicht zugestellt (`{command}`)",
+        "ins_unshared": (
+            "**Von niemandem geteilt:** {unshared} der {offered} Beiträge in den verschickten"
+            " Übersichten"
+        ),
+        "ins_reports": (
+            "**Meldungen:** {filed} eingegangen, Median bis zur Kenntnisnahme {wait}, {open}"
+            " jetzt offen"
+        ),
+        "ins_minutes": "{n} Min.",
+        "ins_hours": "{n} Std.",
+        "ins_days": "{n} Tg.",
+        "decimal": ",",
+        "ins_questions": (
+            "**Fragen zu den Richtlinien:** {asked}, {percent} sicher beantwortet, {not_covered}"
+            " nicht abgedeckt, {downvoted} mit 👎 markiert"
+        ),
+        "ins_not_covered": "- nicht abgedeckt: {question}",
+        "ins_to_team": (
+            "**Ans Team geschickt:** {sent}, {answered} beantwortet; {waiting} warten gerade auf"
+            " eine Antwort"
+        ),
+        "ins_top_sharers": "**Wer am meisten teilt** (mit Zustimmung):",
+        "ins_title_days": "Insights: die letzten {days} Tage",
+        "ins_title_dated": "Insights: {dates} ({days} Tage)",
+        "ins_dates": "{start} bis {last}",
+        "ins_date": "{day}. {month} {year}",
+        "month_abbr": "Jan.,Feb.,März,Apr.,Mai,Juni,Juli,Aug.,Sept.,Okt.,Nov.,Dez.",
+        "ins_nothing": (
+            "{title}: Nichts passiert. Keine Übersicht ging raus, nichts wurde geteilt, gemeldet"
+            " oder gefragt, und kein Feed ist ausgefallen ({dates}, {zone})."
+        ),
+        "ins_summary": "{title}: {count}-mal geteilt",
+        "ins_counted": (
+            "Personen werden gezählt, nie genannt, außer sie stehen auf der Bestenliste."
+        ),
+        "ins_teams_uncounted": (
+            "Klicks auf Teilen in Teams werden nicht gezählt: Setze SOCIALBOT_PUBLIC_URL auf die"
+            " öffentliche Adresse des Bots, damit die Teilen-Buttons in Teams über den Bot laufen."
+        ),
+        "ins_drawing_chat": (
+            "Ich erstelle die Insights der letzten {days} Tage; sie kommen gleich in unserem Chat."
+        ),
+        "ins_drawing_dm": (
+            "Ich erstelle die Insights der letzten {days} Tage; sie kommen gleich in deinen"
+            " Direktnachrichten."
+        ),
+        "ins_bad_period": (
+            "`{text}` ist kein Zeitraum, den ich kenne. Versuch `{example}`, `30d` oder `90d`."
+        ),
+        "ins_managers_only": "Nur das Social-Media-Team sieht die Insights.",
+        "ins_home_title": "Insights",
+        "ins_home_weekly": (
+            "Die Insights mit Diagramm kommen jeden {weekday} um {time}; `{command}` jederzeit."
+        ),
+        "ins_home_any": "Die Insights mit Diagramm: `{command}` jederzeit.",
+        "ins_chart_failed": (
+            "Das neueste Diagramm ließ sich gerade nicht zeichnen; ich versuche es gleich noch"
+            " einmal."
+        ),
+    },
+    "sv": {
+        "ins_feeds_failing": (
+            "**Flöden med fel** (deras nya artiklar saknas i sammanfattningarna):"
+        ),
+        "ins_shares": "**Delningar:** {count}",
+        "ins_by_conversation": (
+            "; {count} på inlägg i Teams-kanaler eller gruppchattar, en gång per konversation"
+            " (Teams säger inte vem som öppnade en länk där)"
+        ),
+        "ins_participation": (
+            "**Deltagande:** {shared} av {reached} som fick en sammanfattning{left_out} delade"
+            " ({percent}); senaste veckorna {trend}"
+        ),
+        "ins_left_out": " (utom {names}, vars klick på dela inte räknas)",
+        "ins_not_delivered_one": "; 1 sammanfattning inte levererad (`{command}`)",
+        "ins_not_delivered": "; {count} sammanfattningar inte levererade (`{command}`)",
+        "ins_unshared": (
+            "**Inte delat av någon:** {unshared} av de {offered} sakerna i de sammanfattningar"
+            " folk fick"
+        ),
+        "ins_reports": (
+            "**Rapporter:** {filed} inkomna, mediantid tills de setts {wait}, {open} öppna nu"
+        ),
+        "ins_minutes": "{n} min",
+        "ins_hours": "{n} tim",
+        "ins_days": "{n} d",
+        "decimal": ",",
+        "ins_questions": (
+            "**Frågor om riktlinjerna:** {asked}, {percent} besvarade med säkerhet, {not_covered}"
+            " inte täckta, {downvoted} markerade 👎"
+        ),
+        "ins_not_covered": "- inte täckt: {question}",
+        "ins_to_team": (
+            "**Skickat till teamet:** {sent}, {answered} besvarade; {waiting} väntar på svar nu"
+        ),
+        "ins_top_sharers": "**De som delar mest** (som har gått med):",
+        "ins_title_days": "Insikter: de senaste {days} dagarna",
+        "ins_title_dated": "Insikter: {dates} ({days} dagar)",
+        "ins_dates": "{start} till {last}",
+        "ins_date": "{day} {month} {year}",
+        "month_abbr": "jan.,feb.,mars,apr.,maj,juni,juli,aug.,sep.,okt.,nov.,dec.",
+        "ins_nothing": (
+            "{title}: ingenting hände. Ingen sammanfattning gick ut, inget delades, rapporterades"
+            " eller frågades, och inget flöde fallerade ({dates}, {zone})."
+        ),
+        "ins_summary": "{title}: {count} delningar",
+        "ins_counted": "Folk räknas men nämns aldrig vid namn, om de inte gått med i topplistan.",
+        "ins_teams_uncounted": (
+            "Klick på dela i Teams räknas inte: sätt SOCIALBOT_PUBLIC_URL till botens offentliga"
+            " adress så att delningsknapparna i Teams går via boten."
+        ),
+        "ins_drawing_chat": (
+            "Jag tar fram insikterna för de senaste {days} dagarna; de kommer i vår chatt om en"
+            " liten stund."
+        ),
+        "ins_drawing_dm": (
+            "Jag tar fram insikterna för de senaste {days} dagarna; de kommer i dina"
+            " direktmeddelanden om en liten stund."
+        ),
+        "ins_bad_period": (
+            "`{text}` är ingen period jag känner till. Prova `{example}`, `30d` eller `90d`."
+        ),
+        "ins_managers_only": "Bara de som ansvarar för sociala medier ser insikterna.",
+        "ins_home_title": "Insikter",
+        "ins_home_weekly": (
+            "Insikterna med diagram kommer varje {weekday} kl. {time}; `{command}` när du vill."
+        ),
+        "ins_home_any": "Insikterna med diagram: `{command}` när du vill.",
+        "ins_chart_failed": (
+            "Det senaste diagrammet gick inte att rita just nu; jag försöker igen om en stund."
+        ),
+    },
+    "nb": {
+        "ins_feeds_failing": "**Feeder med feil** (de nye sakene deres mangler i oversiktene):",
+        "ins_shares": "**Delinger:** {count}",
+        "ins_by_conversation": (
+            "; {count} på innlegg i Teams-kanaler eller gruppechatter, én gang per samtale (Teams"
+            " sier ikke hvem som åpnet en lenke der)"
+        ),
+        "ins_participation": (
+            "**Deltakelse:** {shared} av {reached} som fikk en oversikt{left_out}, delte"
+            " ({percent}); de siste ukene {trend}"
+        ),
+        "ins_left_out": " (uten {names}, der klikk på del ikke telles)",
+        "ins_not_delivered_one": "; 1 oversikt ikke levert (`{command}`)",
+        "ins_not_delivered": "; {count} oversikter ikke levert (`{command}`)",
+        "ins_unshared": (
+            "**Ikke delt av noen:** {unshared} av de {offered} sakene i oversiktene folk fikk"
+        ),
+        "ins_reports": (
+            "**Rapporter:** {filed} meldt, mediantid til de ble sett {wait}, {open} åpne nå"
+        ),
+        "ins_minutes": "{n} min",
+        "ins_hours": "{n} t",
+        "ins_days": "{n} d",
+        "decimal": ",",
+        "ins_questions": (
+            "**Spørsmål om retningslinjene:** {asked}, {percent} besvart med sikkerhet,"
+            " {not_covered} ikke dekket, {downvoted} merket 👎"
+        ),
+        "ins_not_covered": "- ikke dekket: {question}",
+        "ins_to_team": (
+            "**Sendt til teamet:** {sent}, {answered} besvart; {waiting} venter på svar nå"
+        ),
+        "ins_top_sharers": "**De som deler mest** (som har meldt seg på):",
+        "ins_title_days": "Innsikt: de siste {days} dagene",
+        "ins_title_dated": "Innsikt: {dates} ({days} dager)",
+        "ins_dates": "{start} til {last}",
+        "ins_date": "{day}. {month} {year}",
+        "month_abbr": "jan.,feb.,mar.,apr.,mai,jun.,jul.,aug.,sep.,okt.,nov.,des.",
+        "ins_nothing": (
+            "{title}: ingenting skjedde. Ingen oversikt ble sendt, ingenting ble delt, meldt"
+            " eller spurt om, og ingen feed feilet ({dates}, {zone})."
+        ),
+        "ins_summary": "{title}: {count} delinger",
+        "ins_counted": "Folk telles, men nevnes aldri ved navn, med mindre de er på topplisten.",
+        "ins_teams_uncounted": (
+            "Klikk på del i Teams telles ikke: sett SOCIALBOT_PUBLIC_URL til botens offentlige"
+            " adresse, så delingsknappene i Teams går via boten."
+        ),
+        "ins_drawing_chat": (
+            "Jeg lager innsikten for de siste {days} dagene; den kommer i chatten vår om et"
+            " øyeblikk."
+        ),
+        "ins_drawing_dm": (
+            "Jeg lager innsikten for de siste {days} dagene; den kommer i direktemeldingene dine"
+            " om et øyeblikk."
+        ),
+        "ins_bad_period": (
+            "`{text}` er ikke en periode jeg kjenner. Prøv `{example}`, `30d` eller `90d`."
+        ),
+        "ins_managers_only": "Bare de som har ansvar for sosiale medier, ser innsikten.",
+        "ins_home_title": "Innsikt",
+        "ins_home_weekly": (
+            "Innsikten med diagram kommer hver {weekday} kl. {time}; `{command}` når som helst."
+        ),
+        "ins_home_any": "Innsikten med diagram: `{command}` når som helst.",
+        "ins_chart_failed": (
+            "Det siste diagrammet kunne ikke tegnes akkurat nå; jeg prøver igjen om litt."
+        ),
+    },
+    "nl": {
+        "ins_feeds_failing": (
+            "**Feeds met fouten** (hun nieuwe berichten ontbreken in de overzichten):"
+        ),
+        "ins_shares": "**Gedeeld:** {count}",
+        "ins_by_conversation": (
+            "; {count} op berichten in Teams-kanalen of groepschats, één keer per gesprek (Teams"
+            " zegt niet wie daar een link opende)"
+        ),
+        "ins_participation": (
+            "**Deelname:** {shared} van de {reached} mensen met een overzicht{left_out} deelden"
+            " ({percent}); afgelopen weken {trend}"
+        ),
+        "ins_left_out": " (zonder {names}, waar klikken op delen niet worden geteld)",
+        "ins_not_delivered_one": "; 1 overzicht niet afgeleverd (`{command}`)",
+        "ins_not_delivered": "; {count} overzichten niet afgeleverd (`{command}`)",
+        "ins_unshared": (
+            "**Door niemand gedeeld:** {unshared} van de {offered} berichten in de verstuurde"
+            " overzichten"
+        ),
+        "ins_reports": (
+            "**Meldingen:** {filed} ontvangen, mediane tijd tot gezien {wait}, {open} nu open"
+        ),
+        "ins_minutes": "{n} min",
+        "ins_hours": "{n} uur",
+        "ins_days": "{n} d",
+        "decimal": ",",
+        "ins_questions": (
+            "**Vragen over de richtlijnen:** {asked}, {percent} met zekerheid beantwoord,"
+            " {not_covered} niet gedekt, {downvoted} met 👎"
+        ),
+        "ins_not_covered": "- niet gedekt: {question}",
+        "ins_to_team": (
+            "**Naar het team gestuurd:** {sent}, {answered} beantwoord; {waiting} wachten nu op"
+            " antwoord"
+        ),
+        "ins_top_sharers": "**Meeste delers** (die ervoor kozen):",
+        "ins_title_days": "Inzichten: de afgelopen {days} dagen",
+        "ins_title_dated": "Inzichten: {dates} ({days} dagen)",
+        "ins_dates": "{start} t/m {last}",
+        "ins_date": "{day} {month} {year}",
+        "month_abbr": "jan,feb,mrt,apr,mei,jun,jul,aug,sep,okt,nov,dec",
+        "ins_nothing": (
+            "{title}: er gebeurde niets. Er ging geen overzicht uit, er werd niets gedeeld,"
+            " gemeld of gevraagd, en geen feed faalde ({dates}, {zone})."
+        ),
+        "ins_summary": "{title}: {count} keer gedeeld",
+        "ins_counted": ("Mensen worden geteld, nooit genoemd, tenzij ze op de ranglijst staan."),
+        "ins_teams_uncounted": (
+            "Klikken op delen in Teams worden niet geteld: zet SOCIALBOT_PUBLIC_URL op het"
+            " openbare adres van de bot, zodat de deelknoppen in Teams via de bot lopen."
+        ),
+        "ins_drawing_chat": (
+            "Ik maak de inzichten van de afgelopen {days} dagen; ze komen zo in onze chat."
+        ),
+        "ins_drawing_dm": (
+            "Ik maak de inzichten van de afgelopen {days} dagen; ze komen zo in je directe"
+            " berichten."
+        ),
+        "ins_bad_period": (
+            "`{text}` is geen periode die ik ken. Probeer `{example}`, `30d` of `90d`."
+        ),
+        "ins_managers_only": "Alleen het socialemediateam ziet de inzichten.",
+        "ins_home_title": "Inzichten",
+        "ins_home_weekly": (
+            "De inzichten met grafiek komen elke {weekday} om {time}; `{command}` wanneer je wilt."
+        ),
+        "ins_home_any": "De inzichten met grafiek: `{command}` wanneer je wilt.",
+        "ins_chart_failed": (
+            "De laatste grafiek kon nu niet worden getekend; ik probeer het straks opnieuw."
+        ),
+    },
+    "fr": {
+        "ins_feeds_failing": (
+            "**Flux en échec** (leurs nouveaux articles manquent dans les sélections) :"
+        ),
+        "ins_shares": "**Partages :** {count}",
+        "ins_by_conversation": (
+            " ; {count} sur des publications dans des canaux ou conversations de groupe Teams,"
+            " une fois par conversation (Teams ne dit pas qui y a ouvert un lien)"
+        ),
+        "ins_participation": (
+            "**Participation :** {shared} des {reached} personnes ayant reçu une"
+            " sélection{left_out} ont partagé ({percent}) ; dernières semaines {trend}"
+        ),
+        "ins_left_out": " (hors {names}, dont les clics sur partager ne sont pas comptés)",
+        "ins_not_delivered_one": " ; 1 sélection non remise (`{command}`)",
+        "ins_not_delivered": " ; {count} sélections non remises (`{command}`)",
+        "ins_unshared": (
+            "**Partagés par personne :** {unshared} des {offered} articles des sélections reçues"
+        ),
+        "ins_reports": (
+            "**Signalements :** {filed} reçus, délai médian de prise en compte {wait}, {open}"
+            " en cours"
+        ),
+        "ins_minutes": "{n} min",
+        "ins_hours": "{n} h",
+        "ins_days": "{n} j",
+        "decimal": ",",
+        "ins_questions": (
+            "**Questions sur les règles :** {asked}, {percent} avec une réponse sûre,"
+            " {not_covered} non couvertes, {downvoted} notées 👎"
+        ),
+        "ins_not_covered": "- non couverte : {question}",
+        "ins_to_team": (
+            "**Transmises à l'équipe :** {sent}, {answered} avec réponse ; {waiting} en attente"
+            " de réponse"
+        ),
+        "ins_top_sharers": "**Ceux qui partagent le plus** (avec leur accord) :",
+        "ins_title_days": "Statistiques : les {days} derniers jours",
+        "ins_title_dated": "Statistiques : {dates} ({days} jours)",
+        "ins_dates": "du {start} au {last}",
+        "ins_date": "{day} {month} {year}",
+        "month_abbr": "janv.,févr.,mars,avr.,mai,juin,juil.,août,sept.,oct.,nov.,déc.",
+        "ins_nothing": (
+            "{title} : rien à signaler. Aucune sélection envoyée, rien de partagé, signalé ou"
+            " demandé, et aucun flux en échec ({dates}, {zone})."
+        ),
+        "ins_summary": "{title} : {count} partages",
+        "ins_counted": (
+            "Les personnes sont comptées, jamais nommées, sauf si elles ont rejoint le classement."
+        ),
+        "ins_teams_uncounted": (
+            "Les clics sur partager dans Teams ne sont pas comptés : réglez SOCIALBOT_PUBLIC_URL"
+            " sur l'adresse publique du bot pour que les boutons de partage de Teams passent par"
+            " le bot."
+        ),
+        "ins_drawing_chat": (
+            "Je prépare les statistiques des {days} derniers jours ; elles arrivent dans notre"
+            " conversation dans un instant."
+        ),
+        "ins_drawing_dm": (
+            "Je prépare les statistiques des {days} derniers jours ; elles arrivent dans vos"
+            " messages privés dans un instant."
+        ),
+        "ins_bad_period": (
+            "Je ne connais pas la période `{text}`. Essayez `{example}`, `30d` ou `90d`."
+        ),
+        "ins_managers_only": "Seule l'équipe réseaux sociaux voit les statistiques.",
+        "ins_home_title": "Statistiques",
+        "ins_home_weekly": (
+            "Les statistiques et leur graphique arrivent chaque {weekday} à {time} ; `{command}`"
+            " à tout moment."
+        ),
+        "ins_home_any": "Les statistiques et leur graphique : `{command}` à tout moment.",
+        "ins_chart_failed": (
+            "Le dernier graphique n'a pas pu être dessiné pour l'instant ; je réessaierai dans un"
+            " moment."
+        ),
+    },
+    "es": {
+        "ins_feeds_failing": (
+            "**Fuentes con fallos** (sus noticias nuevas faltan en los resúmenes):"
+        ),
+        "ins_shares": "**Veces compartido:** {count}",
+        "ins_by_conversation": (
+            "; {count} en publicaciones de canales o chats de grupo de Teams, una vez por"
+            " conversación (Teams no dice quién abrió allí un enlace)"
+        ),
+        "ins_participation": (
+            "**Participación:** {shared} de {reached} personas que recibieron un"
+            " resumen{left_out} compartieron ({percent}); últimas semanas {trend}"
+        ),
+        "ins_left_out": " (sin contar {names}, cuyos clics en compartir no se cuentan)",
+        "ins_not_delivered_one": "; 1 resumen sin entregar (`{command}`)",
+        "ins_not_delivered": "; {count} resúmenes sin entregar (`{command}`)",
+        "ins_unshared": (
+            "**Sin compartir por nadie:** {unshared} de las {offered} noticias de los resúmenes"
+            " enviados"
+        ),
+        "ins_reports": (
+            "**Informes:** {filed} recibidos, mediana hasta que se vieron {wait}, {open}"
+            " abiertos ahora"
+        ),
+        "ins_minutes": "{n} min",
+        "ins_hours": "{n} h",
+        "ins_days": "{n} d",
+        "decimal": ",",
+        "ins_questions": (
+            "**Preguntas sobre las pautas:** {asked}, {percent} respondidas con seguridad,"
+            " {not_covered} sin cubrir, {downvoted} marcadas con 👎"
+        ),
+        "ins_not_covered": "- sin cubrir: {question}",
+        "ins_to_team": (
+            "**Enviadas al equipo:** {sent}, {answered} respondidas; {waiting} esperan respuesta"
+            " ahora"
+        ),
+        "ins_top_sharers": "**Quienes más comparten** (con su permiso):",
+        "ins_title_days": "Estadísticas: los últimos {days} días",
+        "ins_title_dated": "Estadísticas: {dates} ({days} días)",
+        "ins_dates": "del {start} al {last}",
+        "ins_date": "{day} {month} {year}",
+        "month_abbr": "ene,feb,mar,abr,may,jun,jul,ago,sept,oct,nov,dic",
+        "ins_nothing": (
+            "{title}: no pasó nada. No salió ningún resumen, no se compartió, informó ni"
+            " preguntó nada, y ninguna fuente falló ({dates}, {zone})."
+        ),
+        "ins_summary": "{title}: compartido {count} veces",
+        "ins_counted": (
+            "Se cuenta a las personas, nunca se las nombra, salvo que se hayan unido a la"
+            " clasificación."
+        ),
+        "ins_teams_uncounted": (
+            "Los clics en compartir de Teams no se cuentan: pon en SOCIALBOT_PUBLIC_URL la"
+            " dirección pública del bot para que los botones de compartir de Teams pasen por él."
+        ),
+        "ins_drawing_chat": (
+            "Estoy preparando las estadísticas de los últimos {days} días; llegan a nuestro chat"
+            " en un momento."
+        ),
+        "ins_drawing_dm": (
+            "Estoy preparando las estadísticas de los últimos {days} días; llegan a tus mensajes"
+            " directos en un momento."
+        ),
+        "ins_bad_period": (
+            "`{text}` no es un periodo que conozca. Prueba `{example}`, `30d` o `90d`."
+        ),
+        "ins_managers_only": "Solo el equipo de redes sociales ve las estadísticas.",
+        "ins_home_title": "Estadísticas",
+        "ins_home_weekly": (
+            "Las estadísticas con su gráfico llegan cada {weekday} a las {time}; `{command}`"
+            " cuando quieras."
+        ),
+        "ins_home_any": "Las estadísticas con su gráfico: `{command}` cuando quieras.",
+        "ins_chart_failed": (
+            "No se pudo dibujar el último gráfico ahora mismo; lo volveré a intentar en un rato."
+        ),
+    },
+}
+
 # A person's own lists of reports (`/report-mention list`, App Home), and the managers' Home.
 _REPORT_LISTS: dict[str, dict[str, str]] = {
     "en": {
@@ -3343,6 +3926,7 @@ TEXTS: dict[str, dict[str, str]] = {
         **_REPORTS[code],
         **_REPORT_LISTS[code],
         **_REPORT_FORM[code],
+        **_INSIGHTS[code],
         **_ANSWERS[code],
     }
     for code in _GUIDELINES

@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache, partial
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
@@ -27,9 +28,16 @@ from handlers.insights import chart as charts
 from handlers.insights import figures as numbers
 from handlers.insights import latest as kept
 from handlers.insights.figures import Figures
-from handlers.insights.views import dated_title, insights_message, lines, nothing_message
+from handlers.insights.views import (
+    dated_title,
+    insights_message,
+    lines,
+    nothing_message,
+    period_title,
+)
 from handlers.insights.weekly import CATCH_UP, Weekly
 from handlers.people import Person, Role
+from handlers.texts import text_for
 from handlers.views import Block, Context, Header, Image, Message, Text
 
 log = logging.getLogger(__name__)
@@ -41,8 +49,6 @@ PLATFORMS = ("slack", "teams", "console")
 OFFERED_KEPT = timedelta(days=400)  # a year back, the longest period, and some
 RETRY = timedelta(minutes=30)  # after a weekly message that could not be made
 HOME_CHART_KEPT = timedelta(weeks=1)  # an older chart is drawn again when a manager looks
-MANAGERS_ONLY = "Only the social media managers see the insights."
-CHART_FAILED = "The latest chart could not be drawn just now; I will try again in a while."
 
 T = TypeVar("T")
 
@@ -122,45 +128,46 @@ class Insights:
             db, end, days, self.zone, leaderboard=self.leaderboard, uncounted=uncounted
         )
 
-    async def message(self, end: datetime, days: int) -> Message:
-        """The insights with their chart, computed in a thread and drawn in a process."""
-        return await self._drawn(await self._figures(end, days))
+    async def message(self, end: datetime, days: int, language: str = "en") -> Message:
+        """The insights with their chart in `language`, computed in a thread and drawn in a
+        process."""
+        return (await self._drawn(await self._figures(end, days)))(language)
 
     async def _figures(self, end: datetime, days: int) -> Figures:
         """`compute` in a worker thread."""
         return await off_the_loop(self.core.db, lambda db: self.compute(db, end, days))
 
-    async def _drawn(self, figures: Figures) -> Message:
-        """The message of `figures`, with their chart drawn in a process (kept for the home)."""
+    async def _drawn(self, figures: Figures) -> Callable[[str], Message]:
+        """The message of `figures` in a language, with their chart drawn in a process (kept
+        for the home)."""
         chart = await charts.draw_apart(figures)
         self.latest = figures
         kept.remember(self.core.db, figures, chart, dated_title(figures), datetime.now(UTC))
-        return insights_message(figures, chart, self.teams_clicks_uncounted)
+        return cache(partial(insights_message, figures, chart, self.teams_clicks_uncounted))
 
     # -- /socialbot insights ---------------------------------------------------------------------
 
     async def _command(self, person: Person, text: str) -> Message:
+        language = self.core.language_for(person)
         if not person.has(Role.MANAGER):
-            raise UserError(MANAGERS_ONLY)
+            raise UserError(text_for("ins_managers_only", language))
         try:
             days = numbers.parse_period(text) if text else DEFAULT_DAYS
         except ValueError:
             example = typed(person.platform, "socialbot", "insights 7d")
             raise UserError(
-                f"`{text}` is not a period I know. Try `{example}`, `30d` or `90d`."
+                text_for("ins_bad_period", language, text=text, example=example)
             ) from None
         now = datetime.now(UTC)
         if not self.core.can_message(person.platform):
-            return await self.message(now, days)  # the console: no deadline, no upload
+            return await self.message(now, days, language)  # the console: no deadline, no upload
         # Slack wants an answer within 3 seconds: the chart follows as a message of its own.
         self.core.soon("insights on demand", self._send_to(person, now, days))
-        where = "our chat" if person.platform in WORDS_ONLY else "your direct messages"
-        return Message(
-            f"Drawing the insights for the last {days} days; they arrive in {where} in a moment."
-        )
+        drawing = "ins_drawing_chat" if person.platform in WORDS_ONLY else "ins_drawing_dm"
+        return Message(text_for(drawing, language, days=days))
 
     async def _send_to(self, person: Person, now: datetime, days: int) -> None:
-        message = await self.message(now, days)
+        message = await self.message(now, days, self.core.language_for(person))
         key = f"{now.timestamp():.6f}"
         self.core.outbox.enqueue(person.platform, [person.user_id], ASKED, key, message)
 
@@ -198,17 +205,31 @@ class Insights:
                 # A later empty week is news to the team too: the bot works, nothing happened
                 # (review13c R8).
                 message = (
-                    nothing_message(figures)
+                    cache(partial(nothing_message, figures))
                     if figures.nothing_happened
                     else await self._drawn(figures)
                 )
                 for platform, team in teams.items():
-                    if team:
-                        self.core.outbox.enqueue(platform, team, WEEKLY, key, message)
+                    for language, recipients in self._by_language(platform, team).items():
+                        self.core.outbox.enqueue(
+                            platform, recipients, WEEKLY, key, message(language)
+                        )
             self._sent_for = key
             self._retry_at = datetime.min.replace(tzinfo=UTC)
         finally:
             self._sending = False
+
+    def _by_language(self, platform: str, team: list[str]) -> dict[str, list[str]]:
+        """The team's recipients by the language they read: a manager their own
+        (`Core.language_for`), the team's channel English as every post in a channel."""
+        found: dict[str, list[str]] = {}
+        for recipient in team:
+            known = self.core.directory.get(platform, recipient) is not None
+            person = self.core.person(platform, recipient)
+            found.setdefault(self.core.language_for(person) if known else "en", []).append(
+                recipient
+            )
+        return found
 
     def _new_in(self, figures: Figures) -> bool:
         """Whether the bot began counting after the start of `figures`' period."""
@@ -218,31 +239,38 @@ class Insights:
     # -- the home page -----------------------------------------------------------------------------
 
     async def _home(self, person: Person) -> tuple[Block, ...]:
-        """For managers: the latest chart (drawn now when there is none from the last week),
-        with the figures' lines while this process has them; when the drawing failed, what
-        there is, with a line that says so."""
+        """For managers, in their language: the latest chart (drawn now when there is none
+        from the last week), with the figures' lines while this process has them; when the
+        drawing failed, what there is, with a line that says so."""
         if not person.has(Role.MANAGER):
             return ()
-        when = f" every {self.weekly}" if self.weekly else ""
-        hint = Context(
-            f"The insights with their chart come{when};"
-            f" `{typed(person.platform, 'socialbot', 'insights 30d')}` any time."
-        )
+        language = self.core.language_for(person)
+        command = typed(person.platform, "socialbot", "insights 30d")
+        if self.weekly:
+            weekday = text_for("day_names", language).split(",")[self.weekly.weekday]
+            at = f"{self.weekly.at:%H:%M}"
+            said = text_for("ins_home_weekly", language, weekday=weekday, time=at, command=command)
+        else:
+            said = text_for("ins_home_any", language, command=command)
+        hint = Context(said)
         now = datetime.now(UTC)
         shown = await self._home_chart(now)
-        failed = (Context(CHART_FAILED),) if now < self._home_retry_at else ()
+        failed = (
+            (Context(text_for("ins_chart_failed", language)),) if now < self._home_retry_at else ()
+        )
         if shown is None:
-            return (Header("Insights"), *failed, hint)
+            return (Header(text_for("ins_home_title", language)), *failed, hint)
         chart = shown.chart
         figures = self.latest
         text = (
-            (Text("\n".join(lines(figures))),)
+            (Text("\n".join(lines(figures, language))),)
             if figures is not None and (figures.start, figures.end) == (shown.start, shown.end)
             else ()
         )
+        named = period_title(shown.start, shown.end, shown.days, self.zone, language)
         return (
-            Header(shown.title),
-            Image(chart.png, chart.alt, chart.width, chart.height, shown.title),
+            Header(named),
+            Image(chart.png, chart.alt, chart.width, chart.height, named),
             *text,
             *failed,
             hint,

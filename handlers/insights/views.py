@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from content_feed.compose import Network
@@ -9,6 +10,7 @@ from content_feed.text import clip, collapse
 from handlers.digest.views import NETWORK_NAMES
 from handlers.insights.chart import Chart
 from handlers.insights.figures import Figures, last_day
+from handlers.texts import text_for
 from handlers.views import Context, Header, Image, Message, Text, untrusted
 
 LISTED_CHARACTERS = 120  # of a question or item title in the insights' lists
@@ -22,84 +24,110 @@ def _percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "-"
 
 
-def _by_conversation(count: int) -> str:
+def _by_conversation(count: int, language: str) -> str:
     """What the shares count once per Teams channel or group chat, not per person."""
-    if not count:
-        return ""
-    return (
-        f"; {count} on posts in Teams channels or group chats, once per conversation"
-        " (Teams does not say who opened a link there)"
-    )
+    return text_for("ins_by_conversation", language, count=count) if count else ""
 
 
-def _not_delivered(count: int) -> str:
+def _not_delivered(count: int, language: str) -> str:
     """What the participation leaves out: digests that never reached their person."""
     if not count:
         return ""
-    noun = "digest" if count == 1 else "digests"
-    return f"; {count} {noun} not delivered (`socialbot deliveries status --purpose digest`)"
+    command = "socialbot deliveries status --purpose digest"
+    key = "ins_not_delivered_one" if count == 1 else "ins_not_delivered"
+    return text_for(key, language, count=count, command=command)
 
 
-def duration(minutes: float) -> str:
-    """A wait in the unit a person reads: minutes up to 2 h, hours up to 2 days, then days."""
+def _number(value: float, language: str) -> str:
+    """`1.5` as `language` writes it ("1,5")."""
+    return f"{value:g}".replace(".", text_for("decimal", language))
+
+
+def duration(minutes: float, language: str = "en") -> str:
+    """A wait in the unit a person reads, in `language`: minutes up to 2 h, hours up to 2
+    days, then days."""
     if minutes < 120:
-        return f"{minutes:g} min"
+        return text_for("ins_minutes", language, n=_number(minutes, language))
     if minutes < 48 * 60:
-        return f"{round(minutes / 60, 1):g} h"
-    return f"{round(minutes / 1440, 1):g} d"
+        return text_for("ins_hours", language, n=_number(round(minutes / 60, 1), language))
+    return text_for("ins_days", language, n=_number(round(minutes / 1440, 1), language))
 
 
-def _left_out(platforms: tuple[str, ...]) -> str:
+def _left_out(platforms: tuple[str, ...], language: str) -> str:
     """Whose people participation leaves out, because their share clicks are not counted."""
     if not platforms:
         return ""
-    names = " and ".join(platform.capitalize() for platform in platforms)
-    return f" (not counting {names}, whose share clicks are not counted)"
+    names = f" {text_for('and', language)} ".join(platform.capitalize() for platform in platforms)
+    return text_for("ins_left_out", language, names=names)
 
 
-def lines(figures: Figures) -> list[str]:
-    """The figures as short markdown lines, the same in chat and on the command line."""
+def lines(figures: Figures, language: str = "en") -> list[str]:
+    """The figures as short markdown lines in `language`, the same in chat and on the command
+    line."""
     shares = figures.shares_total
     people = figures.participation
     trend = " → ".join(week.percent for week in figures.weekly[-4:])
     found = []
     if figures.feeds_failing:  # why the digests may have had nothing new: said first
-        found.append("**Feeds failing** (their new stories are missing from the digests):")
+        found.append(text_for("ins_feeds_failing", language))
         found += [f"- {untrusted(line)}" for line in figures.feeds_failing]
     found += [
-        f"**Shares:** {shares}"
+        text_for("ins_shares", language, count=shares)
         + (f" ({_per_network(figures.shares)})" if shares else "")
-        + _by_conversation(figures.shares_by_conversation),
-        f"**Participation:** {people.shared} of {people.reached} people who got a digest"
-        f"{_left_out(figures.uncounted)} shared ({_percent(people.shared, people.reached)});"
-        f" last weeks {trend}" + _not_delivered(figures.digests_not_delivered),
+        + _by_conversation(figures.shares_by_conversation, language),
+        text_for(
+            "ins_participation",
+            language,
+            shared=people.shared,
+            reached=people.reached,
+            left_out=_left_out(figures.uncounted, language),
+            percent=_percent(people.shared, people.reached),
+            trend=trend,
+        )
+        + _not_delivered(figures.digests_not_delivered, language),
     ]
     for item in figures.top_items:
         found.append(f"- {_listed(item.title)}: {item.total} ({_per_network(item.by_network)})")
     found.append(
-        f"**Not shared by anyone:** {figures.unshared} of the {figures.offered} items in the"
-        " digests people got"
+        text_for("ins_unshared", language, unshared=figures.unshared, offered=figures.offered)
     )
     found += [f"- {_listed(title)}" for title in figures.unshared_titles]
     reports = figures.reports
     wait = reports.median_minutes_to_acknowledge
     found.append(
-        f"**Reports:** {reports.filed} filed, median time to acknowledge "
-        + (duration(wait) if wait is not None else "-")
-        + f", {reports.open_now} open now"
+        text_for(
+            "ins_reports",
+            language,
+            filed=reports.filed,
+            wait=duration(wait, language) if wait is not None else "-",
+            open=reports.open_now,
+        )
     )
     asked = figures.questions
     found.append(
-        f"**Guideline questions:** {asked.asked}, {_percent(asked.confident, asked.asked)}"
-        f" answered with confidence, {asked.not_covered} not covered, {asked.downvoted} marked 👎"
+        text_for(
+            "ins_questions",
+            language,
+            asked=asked.asked,
+            percent=_percent(asked.confident, asked.asked),
+            not_covered=asked.not_covered,
+            downvoted=asked.downvoted,
+        )
     )
-    found += [f"- not covered: {_listed(question)}" for question in asked.gaps]
+    found += [
+        text_for("ins_not_covered", language, question=_listed(question)) for question in asked.gaps
+    ]
     found.append(
-        f"**Sent to the team:** {asked.to_team}, {asked.team_answered} answered;"
-        f" {asked.waiting} waiting for an answer now"
+        text_for(
+            "ins_to_team",
+            language,
+            sent=asked.to_team,
+            answered=asked.team_answered,
+            waiting=asked.waiting,
+        )
     )
     if figures.leaderboard:
-        found.append("**Top sharers** (who opted in):")
+        found.append(text_for("ins_top_sharers", language))
         found += [
             f"{n}. {untrusted(leader.name)}: {leader.clicks}"
             for n, leader in enumerate(figures.leaderboard, 1)
@@ -113,58 +141,70 @@ def _listed(text: str) -> str:
     return untrusted(clip(collapse(text), LISTED_CHARACTERS))
 
 
-def title(figures: Figures) -> str:
-    """The insights' title, naming the period: its dates when it does not end now."""
+def title(figures: Figures, language: str = "en") -> str:
+    """The insights' title in `language`, naming the period: its dates when it does not end
+    now."""
     if figures.ends_now:
-        return f"Insights: the last {figures.days} days"
-    return dated_title(figures)
+        return text_for("ins_title_days", language, days=figures.days)
+    return dated_title(figures, language)
 
 
-def dated_title(figures: Figures) -> str:
+def dated_title(figures: Figures, language: str = "en") -> str:
     """The insights' title with the period's dates, for wherever it is shown later."""
-    return f"Insights: {_dates(figures)} ({figures.days} days)"
+    return period_title(figures.start, figures.end, figures.days, ZoneInfo(figures.zone), language)
 
 
-def _dates(figures: Figures) -> str:
+def period_title(start: datetime, end: datetime, days: int, zone: ZoneInfo, language: str) -> str:
+    """The title of the period from `start` to `end` (its days in `zone`) in `language`:
+    "Insights: 23 Nov 2026 to 30 Nov 2026 (7 days)"."""
+    dates = _period(start, end, zone, language)
+    return text_for("ins_title_dated", language, dates=dates, days=days)
+
+
+def _dates(figures: Figures, language: str) -> str:
+    return _period(figures.start, figures.end, ZoneInfo(figures.zone), language)
+
+
+def _period(start: datetime, end: datetime, zone: ZoneInfo, language: str) -> str:
     """The period's first and last days, local: a period ending at midnight ends the day before."""
-    zone = ZoneInfo(figures.zone)
-    start, last = figures.start.astimezone(zone), last_day(figures.end, zone)
-    return f"{start:%d %b %Y} to {last:%d %b %Y}"
+    first, last = start.astimezone(zone), last_day(end, zone)
+    return text_for("ins_dates", language, start=_date(first, language), last=_date(last, language))
 
 
-def nothing_message(figures: Figures) -> Message:
-    """One line for a week with nothing to tell: the bot ran, nobody used it."""
-    text = (
-        f"{title(figures)}: nothing happened. No digest went out, nothing was shared, reported"
-        f" or asked, and no feed failed ({_dates(figures)}, {figures.zone})."
+def _date(day: date, language: str) -> str:
+    """ "03 Dec 2025", "3. dec. 2025"."""
+    month = text_for("month_abbr", language).split(",")[day.month - 1]
+    return text_for("ins_date", language, day=day.day, month=month, year=day.year)
+
+
+def nothing_message(figures: Figures, language: str = "en") -> Message:
+    """One line for a week with nothing to tell, in `language`: the bot ran, nobody used it."""
+    text = text_for(
+        "ins_nothing",
+        language,
+        title=title(figures, language),
+        dates=_dates(figures, language),
+        zone=figures.zone,
     )
     return Message(text, (Text(text),))
 
 
-TEAMS_CLICKS_UNCOUNTED = (
-    "Share clicks on Teams are not counted: set SOCIALBOT_PUBLIC_URL to the bot's public address"
-    " so that Teams share buttons go through the bot."
-)
-
-
 def insights_message(
-    figures: Figures, chart: Chart | None, teams_clicks_uncounted: bool = False
+    figures: Figures,
+    chart: Chart | None,
+    teams_clicks_uncounted: bool = False,
+    language: str = "en",
 ) -> Message:
-    """The insights with the chart on top (when drawn), then the figures; saying so when
-    Teams' share clicks cannot be counted."""
-    body = "\n".join(lines(figures))
-    dated = dated_title(figures)
+    """The insights in `language` with the chart on top (when drawn), then the figures; saying
+    so when Teams' share clicks cannot be counted."""
+    body = "\n".join(lines(figures, language))
+    dated = dated_title(figures, language)
     picture = (Image(chart.png, chart.alt, chart.width, chart.height, dated),) if chart else ()
+    named = title(figures, language)
+    said = f"{_dates(figures, language)} ({figures.zone}). {text_for('ins_counted', language)}"
+    if teams_clicks_uncounted:
+        said += " " + text_for("ins_teams_uncounted", language)
     return Message(
-        text=f"{title(figures)}: {figures.shares_total} shares",
-        blocks=(
-            Header(title(figures)),
-            *picture,
-            Text(body),
-            Context(
-                f"{_dates(figures)} ({figures.zone})."
-                " People are counted, never named, unless they joined the leaderboard."
-                + (f" {TEAMS_CLICKS_UNCOUNTED}" if teams_clicks_uncounted else "")
-            ),
-        ),
+        text=text_for("ins_summary", language, title=named, count=figures.shares_total),
+        blocks=(Header(named), *picture, Text(body), Context(said)),
     )

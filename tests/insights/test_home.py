@@ -13,11 +13,13 @@ import pytest
 from slack_sdk.models.views import View
 
 from handlers.core import SECTION_FAILED
-from handlers.insights.capability import CHART_FAILED
+from handlers.texts import text_for
 from tests.fakes.slack_requests import calls, home_opened, post_json, wait_for_call
 from tests.fakes.slack_web_api import FakeSlack
 from tests.insights.test_slack import MANAGER, weekly_tick
 from tests.insights.test_slack import make_bot as make_bot
+
+CHART_FAILED = text_for("ins_chart_failed", "en")
 
 WEEK = 7 * 24 * 3600
 

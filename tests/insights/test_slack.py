@@ -152,20 +152,40 @@ async def test_a_first_week_with_nothing_in_it_sends_no_empty_insights(
     assert queued.fetchone()[0] == 0
 
 
-async def test_a_later_week_with_nothing_in_it_says_so_in_one_line(make_slack_bot, slack) -> None:
+@pytest.mark.parametrize(
+    ("locale", "said"),
+    [
+        (
+            "",
+            "Insights: the last 7 days: nothing happened. No digest went out, nothing was"
+            " shared, reported or asked, and no feed failed (23 Nov 2026 to 30 Nov 2026,"
+            " Europe/Copenhagen).",
+        ),
+        (
+            "da-DK",
+            "Indsigt: de seneste 7 dage: der skete ingenting. Ingen oversigt blev sendt, intet"
+            " blev delt, meldt eller spurgt om, og intet feed fejlede (23. nov. 2026 til 30. nov."
+            " 2026, Europe/Copenhagen).",
+        ),
+    ],
+)
+async def test_a_later_week_with_nothing_in_it_says_so_in_one_line(
+    make_slack_bot, slack, locale, said
+) -> None:
     # review13c R8: every week with nothing in it sent nothing, not only the bot's first: the
-    # team could not tell "nothing happened" from "the bot is broken".
+    # team could not tell "nothing happened" from "the bot is broken". fix15a: English whatever
+    # the manager's Slack said.
+    if locale:
+        slack.users = {MANAGER: {"id": MANAGER, "name": "mgr", "profile": {}, "locale": locale}}
     bot = await make_slack_bot(social_media_managers=[MANAGER], timezone=ZONE)
+    assert not locale or await bot.runtime.slack.sync_people()
     db = bot.runtime.db
     db.execute("UPDATE _sqlite_migrations SET applied_at = '2026-01-05 08:00:00+00:00'")
     db.conn.commit()  # the bot has been there since January
     await weekly_tick(bot, 0.02)
     await wait_for_call(slack, "chat.postMessage")
     (note,) = slack.messages_in(MANAGER)
-    assert note.text == (
-        "Insights: the last 7 days: nothing happened. No digest went out, nothing was shared,"
-        " reported or asked, and no feed failed (23 Nov 2026 to 30 Nov 2026, Europe/Copenhagen)."
-    )
+    assert note.text == said
     assert not slack.files  # no chart of nothing
 
 
@@ -211,6 +231,11 @@ async def test_insights_on_demand_for_managers_only(make_bot, slack) -> None:
     assert "not covered: Our competitor published this article today and I wonder what we" in shown
     assert article.strip() not in shown
     assert calls(slack, "files.getUploadURLExternal")[0]["filename"] == "chart.png"
+    # fix15a: in the manager's language (their Slack's)
+    slack.users = {MANAGER: {"id": MANAGER, "name": "mgr", "profile": {}, "locale": "es-ES"}}
+    assert await bot.runtime.slack.sync_people()
+    wrong = await (await post_form(bot, slash("/socialbot", "insights 5x"))).json()
+    assert wrong["text"].startswith("`5x` no es un periodo que conozca. Prueba `/socialbot")
 
 
 async def test_without_files_write_the_insights_come_without_their_chart(
