@@ -755,6 +755,7 @@ class Core:
 
     async def action(self, person: Person, action_id: str, value: str) -> Reply | None:
         """Answer a button press (None: nothing to say, e.g. a recorded share click)."""
+        await self.read_guidelines_language()  # a digest's button may come before any tick
         action = self._actions.get(action_id)
         if action is None:
             again = typed(person.platform, "socialbot", "help")
@@ -765,6 +766,7 @@ class Core:
         self, person: Person, form_id: str, values: Values, state: str
     ) -> Reply | None:
         """Take a submitted form; raise `FormErrors` to show mistakes on their fields."""
+        await self.read_guidelines_language()
         submit = self._forms.get(form_id)
         if submit is None:
             raise UserError("That form is no longer in use. Please start again.")

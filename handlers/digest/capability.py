@@ -333,6 +333,9 @@ class Digest:
         self, people: Sequence[tuple[str, str, str]], now: datetime, check_time: bool
     ) -> set[str]:
         """Queue each person's digest; one person's failure never stops the others."""
+        # In the guidelines' language for whoever's client never said: `socialbot digest send`
+        # and the first tick come before anything else read it (review15a R4).
+        await self.core.read_guidelines_language()
         items = pool(self.db, now)
         keys: set[str] = set()
         queued = 0

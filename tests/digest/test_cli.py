@@ -29,7 +29,14 @@ from handlers.people import Member
 from handlers.views import Message
 from tests.digest.conftest import COPENHAGEN, HUMANS, add_feeds, add_item, digests_to, rss
 from tests.fakes.openai_api import FakeOpenAI
-from tests.fakes.slack_requests import SECRET
+from tests.fakes.slack_requests import (
+    SECRET,
+    block_action,
+    buttons,
+    calls,
+    post_form,
+    wait_for_call,
+)
 from tests.test_model_client import all_closed
 
 
@@ -115,6 +122,39 @@ async def test_send_now_reaches_everyone_once_with_progress(cli, slack) -> None:
     again = await cli(digest, "send", "--now")
     assert again.exit_code == 0 and "No digest to send now" in again.output
     assert all(len(digests_to(slack, user)) == 1 for user in HUMANS)
+
+
+DANISH_GUIDELINES = """# Retningslinjer for sociale medier
+
+## Fortrolighed
+Du må aldrig dele fortrolige oplysninger om kunder, priser eller planer på sociale medier. Spørg
+kommunikationsafdelingen, hvis du er i tvivl om, hvad der er offentligt.
+
+## Tone
+Vær venlig og ordentlig, også når andre ikke er det. Vi svarer ikke på kritik i vrede, og vi
+deler ikke rygter om kolleger eller konkurrenter.
+"""
+
+
+async def test_digests_and_their_buttons_speak_the_guidelines_language_from_the_first(
+    cli, make_bot, slack, tmp_path
+) -> None:
+    # review15a R4: nothing had read the guidelines' language yet, so the command sent English
+    # to everyone whose Slack never said theirs, and so did a button pressed after a restart.
+    guidelines = tmp_path / "retningslinjer.md"
+    guidelines.write_text(DANISH_GUIDELINES)
+    sent = await cli(digest, "send", "--now", SOCIALBOT_GUIDELINES=str(guidelines))
+    assert sent.exit_code == 0, sent.output
+    headers = {m.blocks[1]["text"]["text"] for user in HUMANS for m in digests_to(slack, user)}
+    assert headers == {"Dine daglige forslag til deling"}
+
+    restarted = await make_bot(guidelines=guidelines)  # nothing ticked or typed since
+    (danish,) = digests_to(slack, COPENHAGEN)
+    [pause] = [b for b in buttons(danish.blocks) if b["text"]["text"] == "Pause i en uge"]
+    before = len(calls(slack, "respond"))
+    await post_form(restarted, block_action(pause, slack.url + "respond", user=COPENHAGEN))
+    answered = (await wait_for_call(slack, "respond", before + 1))[-1]
+    assert answered["text"].startswith("Oversigter sat på pause i en uge, til ")
 
 
 async def test_send_beside_a_running_bot_leaves_the_sending_to_it(cli, bot, slack) -> None:
