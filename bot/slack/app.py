@@ -281,12 +281,14 @@ class SlackBot:
         self._answers = engine
 
     def _answer(self, event: dict[str, Any], purpose: str, answer: dict[str, Any]) -> None:
-        """Queue `answer` to the message `event` in its channel, keyed by that message: one
-        answer per message, however often its event comes."""
+        """Queue `answer` to the message `event`, keyed by that message: one answer per message,
+        however often its event comes. A DM's goes to its person (Slack posts it in their DM),
+        so `socialbot forget` and the export find it as theirs; a mention's to its channel."""
         if self._answers is None:
             raise RuntimeError("the delivery engine is not connected to the Slack bot")
         asked = f"{event['channel']}/{event['ts']}"
-        self._answers.enqueue_drawn("slack", event["channel"], purpose, asked, answer)
+        to = event["user"] if purpose == DM_ANSWER else event["channel"]
+        self._answers.enqueue_drawn("slack", to, purpose, asked, answer)
 
     async def start(self) -> None:
         """Check the bot token (auth.test); what cannot reach Slack is raised."""

@@ -79,7 +79,7 @@ async def test_a_dm_starting_with_check_is_checked_not_asked(bot, slack) -> None
     envelope = with_text("message_im.json", "check: Notes https://wiki.corp.nordlys.dk/eng/ci")
     assert (await post_json(bot, envelope)).status == 200
     (message,) = await wait_for_call(slack, "chat.postMessage")
-    assert message["channel"] == "D024BE91L"
+    assert message["channel"] == "U2147483697"
     assert "wiki.corp.nordlys.dk is an internal address" in json.dumps(message["blocks"])
 
 

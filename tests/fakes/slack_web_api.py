@@ -115,6 +115,8 @@ def _truthy(value: object) -> bool:
 
 # The workspace auth.test names: the one tests/fakes/slack_requests.py's requests come from.
 TEAM_ID = "T111"
+# The person of tests/slack/payloads/message_im.json and their DM with the bot, as it names it.
+PAYLOAD_DMS = {"U2147483697": "D024BE91L"}
 
 
 class FakeSlack:
@@ -248,7 +250,9 @@ class FakeSlack:
     # -- reading ---------------------------------------------------------------------------------
 
     def dm_channel(self, user: str) -> str:
-        """The DM channel id the fake gives `user`."""
+        """The DM channel id the fake gives `user` (the one its event payloads name for theirs)."""
+        if user in PAYLOAD_DMS:
+            return PAYLOAD_DMS[user]
         return "D" + user[1:] if user[:1] in ("U", "W") else user
 
     def messages_in(self, channel_or_user: str) -> list[Posted]:

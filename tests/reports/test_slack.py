@@ -506,7 +506,7 @@ async def test_a_link_behind_a_label_of_several_words_is_the_link(bot, slack) ->
     # What Slack sends for a link made with the composer's link button (review10c R9).
     await post_json(bot, with_text("message_im.json", f"report <{LINK}|this tweet> rude"))
     messages = await wait_for_call(slack, "chat.postMessage", count=2)
-    (receipt,) = [m for m in messages if m["channel"] == "D024BE91L"]
+    (receipt,) = [m for m in messages if m["channel"] == "U2147483697"]
     assert "R-0001" in receipt["text"]
     assert [row["url"] for row in bot.runtime.db["report_links"].rows] == [LINK]
 
@@ -538,7 +538,7 @@ async def test_report_in_a_dm_without_a_good_link_says_how_to_write_it(
 ) -> None:
     await post_json(bot, with_text("message_im.json", text))
     (answer,) = await wait_for_call(slack, "chat.postMessage")
-    assert answer["channel"] == "D024BE91L"
+    assert answer["channel"] == "U2147483697"
     assert said in answer["text"] and "`/report-mention` opens the form" in answer["text"]
     assert "\n" not in answer["text"]
     assert calls(slack, "views.open") == []
@@ -583,7 +583,7 @@ async def test_a_screenshot_sent_with_report_in_a_dm_reaches_the_card(bot, slack
     envelope["event"] |= {"subtype": "file_share", "files": [sent]}
     await post_json(bot, envelope)
     await wait_for_call(slack, "chat.postMessage", 2)
-    (receipt,) = messages_to(slack, "D024BE91L")
+    (receipt,) = messages_to(slack, "U2147483697")
     assert "R-0001" in receipt["text"] and "cannot see" not in receipt["text"]
     [copy] = [f for f in slack.files.values() if f.channel == CHANNEL]
     assert copy.data == PNG and copy.filename == "shot.png"
@@ -608,7 +608,7 @@ async def test_a_dm_screenshot_the_teams_channel_refuses_reaches_the_card_as_the
     envelope["event"] |= {"subtype": "file_share", "files": [slack.sent_file("shot.png", PNG)]}
     await post_json(bot, envelope)
     await wait_for_call(slack, "chat.postMessage", 2)
-    (receipt,) = messages_to(slack, "D024BE91L")
+    (receipt,) = messages_to(slack, "U2147483697")
     assert "R-0001" in receipt["text"] and "cannot see" not in receipt["text"]
     (card,) = messages_to(slack, CHANNEL)
     kept = re.search(rf"Screenshot: <{public}(/report-files/[\w-]+)\|", json.dumps(card["blocks"]))
@@ -637,7 +637,7 @@ async def test_a_dm_screenshot_slack_does_not_give_the_bot_is_said_and_the_repor
     await post_json(bot, envelope)
     await wait_for_call(slack, "chat.postMessage", 2)
 
-    (receipt,) = messages_to(slack, "D024BE91L")
+    (receipt,) = messages_to(slack, "U2147483697")
     assert (
         "The team cannot see what you sent with it (shot.png: the bot could not pass it on"
         in (receipt["text"])

@@ -298,7 +298,7 @@ async def test_a_thread_the_pane_did_not_start_is_a_direct_message_as_before(bot
     assert (await post_json(bot, body)).status == 200
     await wait_for_call(slack, "chat.postMessage")
     assert calls(slack, "assistant.threads.setStatus") == []
-    assert calls(slack, "chat.postMessage")[0]["channel"] == PANE
+    assert calls(slack, "chat.postMessage")[0]["channel"] == USER  # in their DM, the pane
 
 
 async def test_a_pane_thread_opened_before_the_bot_listened_is_taken_on(bot, slack) -> None:

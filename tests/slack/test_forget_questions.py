@@ -3,14 +3,19 @@ former employee" for the person who asked or answered, with the team's latest an
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
+from click.testing import CliRunner
+
+from bot.cli import main
+from bot.delivery.ledger import DROPPED
 from tests.fakes.bot_work import settled
 from tests.fakes.slack_requests import calls, post_json, wait_for_call
 from tests.fakes.slack_web_api import FakeSlack
 from tests.reports.test_forget import cli_env, forget
-from tests.slack.test_http import ask_the_team, thread_reply
+from tests.slack.test_http import ask_the_team, thread_reply, with_text
 
 
 async def test_forget_shows_a_former_employee_on_the_forwarded_questions(
@@ -53,3 +58,26 @@ async def test_forget_shows_a_former_employee_on_the_forwarded_questions(
     await post_json(bot, late)
     await settled(bot.runtime)
     assert len(calls(slack, "chat.postMessage")) == 2  # the question and the first answer
+
+
+async def test_a_dm_answer_is_exported_and_forgotten_as_the_askers(
+    make_slack_bot: Any, slack: FakeSlack
+) -> None:
+    # review15a R6: a DM's answer was queued to the DM channel (D…), not to its person: the
+    # export did not show it, and forget neither dropped it while it waited (it was sent after)
+    # nor the body of one that failed (kept 7 days, `socialbot deliveries retry` resent it).
+    bot = await make_slack_bot()
+    slack.fail("chat.postMessage", "msg_too_long")  # failed for good: its body is kept
+    await post_json(bot, with_text("message_im.json", "Can I post a photo from the office party?"))
+    await wait_for_call(slack, "chat.postMessage")
+    await settled(bot.runtime)
+    db, _ = cli_env(bot, slack)
+    command = ["export", "--user", "U2147483697"]
+    exported = await asyncio.to_thread(CliRunner().invoke, main, command, env=db)
+    assert exported.exit_code == 0, exported.output
+    (answer,) = json.loads(exported.output)["tables"]["deliveries.recipient"]
+    assert (answer["purpose"], answer["state"]) == ("dm-answer", "failed")
+
+    await forget("U2147483697", db)
+    (row,) = bot.runtime.db["deliveries"].rows
+    assert str(row["recipient"]).startswith("forgotten-") and row["payload"] == DROPPED

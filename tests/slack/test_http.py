@@ -168,7 +168,7 @@ async def test_direct_message_is_answered_once_even_when_retried(bot, slack) -> 
     assert (await post_json(bot, envelope, retry)).status == 200
     messages = posted(slack)
     assert len(messages) == 1
-    assert messages[0]["channel"] == "D024BE91L"
+    assert messages[0]["channel"] == "U2147483697"  # to the person: Slack posts in their DM
     assert "Photos and videos from the office" in messages[0]["text"]
     assert "2. Social media at work is fine" in json.dumps(messages[0]["blocks"])
 

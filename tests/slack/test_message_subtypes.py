@@ -45,7 +45,7 @@ async def test_a_dm_with_a_photo_gets_the_guideline_answer(make_slack_bot, slack
     envelope["event"] |= {"subtype": "file_share", "files": [FILE], "upload": False}
     assert (await post_json(bot, envelope)).status == 200
     (answer,) = await wait_for_call(slack, "chat.postMessage")
-    assert answer["channel"] == "D024BE91L"
+    assert answer["channel"] == "U2147483697"
     assert "Photos and videos from the office" in answer["text"]
 
 

@@ -116,7 +116,7 @@ async def test_a_colleague_in_another_workspace_of_the_grid_org_is_served(
     await settled(bot.runtime)
 
     assert calls(slack, "chat.postEphemeral") == []  # no refusal
-    assert [call["channel"] for call in calls(slack, "chat.postMessage")] == ["D0SIB"]
+    assert [call["channel"] for call in calls(slack, "chat.postMessage")] == ["W333"]
 
 
 async def test_a_team_channel_others_can_read_is_warned_of_once(
