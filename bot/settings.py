@@ -96,7 +96,7 @@ def _split_commas(value: object) -> object:
 
 
 def _linked(entry: str) -> str:
-    """`entry` (with or without `teams:`), a Teams channel's link read as the channel's id."""
+    """`entry` (with or without `teams:`), a Slack or Teams channel's link read as its id."""
     prefix = "teams:" if entry.startswith("teams:") else ""
     channel_id = linked_channel(entry.removeprefix(prefix))
     return prefix + channel_id if channel_id else entry
@@ -399,7 +399,7 @@ class Settings(BaseSettings):
     @field_validator("escalation_channel")
     @classmethod
     def _channel_ids(cls, value: str | None) -> str | None:
-        """The channels' ids, a Teams channel's link (or its id as the link writes it,
+        """The channels' ids, a channel's link (or a Teams id as the link writes it,
         19%3a…%40thread.tacv2) read as its id."""
         if value is None:
             return None
@@ -411,8 +411,8 @@ class Settings(BaseSettings):
             if entry and not named and not bare:
                 raise ValueError(
                     f"{entry!r} is not a channel id: a Slack channel's id starts with C or G"
-                    " (the channel's details show it at the bottom), a Teams channel's with 19:"
-                    " (or its link, from Get link to channel)"
+                    " (the channel's details show it at the bottom, or its link from Copy"
+                    " link), a Teams channel's with 19: (or its link, from Get link to channel)"
                 )
         return ",".join(entries)
 

@@ -299,15 +299,17 @@ def test_channel_ids_of_both_platforms_are_taken(make_settings: SettingsFactory)
     )
 
 
-def test_a_teams_channel_is_taken_as_its_link_gives_it(make_settings: SettingsFactory) -> None:
+def test_a_channel_is_taken_as_its_link_gives_it(make_settings: SettingsFactory) -> None:
     # The link from "Get link to channel" holds the id percent-encoded (review14a A4).
     link = (
         "https://teams.microsoft.com/l/channel/19%3a4a1b2c3d4e5f%40thread.tacv2/Sosiale%20medier"
         "?groupId=0b1c2d3e-1111-2222-3333-444455556666&tenantId=0b1c2d3e-1111-2222-3333-444455556667"
     )
-    channels = f"CSOCIAL, teams:19%3a4a1b2c3d4e5f%40thread.tacv2, {link}"
+    # review15a R10: and a Slack channel's as its Copy link gives it.
+    slack = "https://acme.slack.com/archives/C0123ABCD"
+    channels = f"{slack}, teams:19%3a4a1b2c3d4e5f%40thread.tacv2, {link}"
     assert make_settings(escalation_channel=channels).escalation_channel == (
-        "CSOCIAL,teams:19:4a1b2c3d4e5f@thread.tacv2,19:4a1b2c3d4e5f@thread.tacv2"
+        "C0123ABCD,teams:19:4a1b2c3d4e5f@thread.tacv2,19:4a1b2c3d4e5f@thread.tacv2"
     )
 
 

@@ -1,5 +1,6 @@
 """Slack's channels for the core: a channel's name and whether the bot is in it
-(conversations.info), and a typed `#name` found among the channels (conversations.list)."""
+(conversations.info), and a typed `#name` found among the channels (conversations.list), or a
+pasted link read."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.slack.directory import error_code
+from handlers.channel_links import linked_channel
 from handlers.core import Channel
 
 log = logging.getLogger(__name__)
@@ -71,7 +73,10 @@ class SlackChannels:
         return None
 
     async def named(self, name: str) -> str | None:
-        """The id of the public channel (or private one with the bot) called `name`."""
+        """The id of the channel a pasted link names, or of the public channel (or private one
+        with the bot) called `name`."""
+        if channel_id := linked_channel(name, "slack"):
+            return channel_id
         wanted = name.lower()
         cursor = ""
         try:

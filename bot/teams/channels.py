@@ -63,7 +63,7 @@ class TeamsChannels:
         """The channel a pasted channel link names, or the one channel called `name` (any
         case) in the teams the app is in; None when there is none, or several (every team
         has a General)."""
-        if channel_id := linked_channel(name):
+        if channel_id := linked_channel(name, "teams"):
             return channel_id
         rows = self.conversations.db.query(
             f"SELECT conversation_id, reference FROM {TABLE}"

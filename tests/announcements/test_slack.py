@@ -349,7 +349,8 @@ async def test_a_share_pressed_on_a_channel_s_announcement_counts_who_pressed_it
 ) -> None:
     # Slack sends block_actions for a URL button too, with the user: each colleague counts.
     named_channels(slack)
-    await announce(bot, slack, audience="channels", channels="general")
+    link = f"https://acme.slack.com/archives/{GENERAL}"  # Copy link (review15a R10)
+    await announce(bot, slack, audience="channels", channels=link)
     await bot.runtime.delivery.run_until_done("announcement", "1")
     (posted,) = slack.messages_in(GENERAL)
     share = next(b for b in buttons(posted.blocks) if b["text"]["text"] == "Share on LinkedIn")
