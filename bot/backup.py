@@ -37,7 +37,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from bot.delivery import ledger
-from bot.store import create_private
+from bot.store import create_private, refuse_a_replaced_databases_wal
 from handlers.announcements import store as announcement_store
 from handlers.core import Core
 from handlers.digest import store as digest_store
@@ -405,7 +405,8 @@ def settle(db: Database, plan: Plan | None, now: datetime, replica: bool = False
 def settle_copied_backup(database: Path, plan: Plan | None) -> Settled | None:
     """When `database` is a backup put in place by copying it (its mark is still there), give
     it what `restore` gives a backup; None when it is not (or cannot be read: whoever opens it
-    next says why)."""
+    next says why; a -wal the copy replaced is refused with SettingsError)."""
+    refuse_a_replaced_databases_wal(database)
     try:
         with _connect(database, read_only=True) as conn:
             if not _has_table(conn, MARK_TABLE):

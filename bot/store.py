@@ -53,6 +53,26 @@ class ImmediateDatabase(Database):
             raise
 
 
+def refuse_a_replaced_databases_wal(path: Path) -> None:
+    """Raise SettingsError when `path` is a backup (journal_mode=DELETE: header bytes 18 and 19
+    are 1; every database the bot ran on says 2, WAL) with a -wal beside it that holds frames:
+    they are the replaced database's, left by a crash, and SQLite would lay them over the copy
+    (silently no restore, or a corrupt file) as soon as it is opened in WAL mode (review15b K7)."""
+    wal = path.with_name(f"{path.name}-wal")
+    try:
+        with path.open("rb") as file:
+            header = file.read(20)
+        left = wal.stat().st_size
+    except OSError:
+        return
+    if left and header.startswith(b"SQLite format 3\0") and header[18:20] == b"\1\1":
+        raise SettingsError(
+            f"Invalid setting SOCIALBOT_DB: {path} is a copy of a backup, but {wal.name} and"
+            f" {path.name}-shm beside it belong to the database it replaced: move them away (keep"
+            " them until the restore is checked) and start again"
+        )
+
+
 def create_private(path: Path) -> None:
     """Create `path` empty and readable by its owner only, whatever the umask, unless it exists
     (or cannot be made: whoever opens it next says why). A database holds reporters' names and
@@ -136,6 +156,7 @@ def open_database(
     for another process's lock. Without `upgrade`, a database an older release wrote is
     refused instead of migrated (tables it has never had are still made)."""
     if path is not None:
+        refuse_a_replaced_databases_wal(path)
         create_private(path)
     try:
         db = ImmediateDatabase(memory=True) if path is None else ImmediateDatabase(path)

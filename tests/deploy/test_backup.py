@@ -349,3 +349,29 @@ def test_restore_is_refused_while_litestream_replicates_the_database(tmp_path: P
     assert live.stat().st_ino == inode  # the same file, not replaced
     assert not list(tmp_path.glob("*before-restore*"))
     assert socialbot(tmp_path, "restore", "--yes", str(tmp_path / "backup.db")).exit_code == 0
+
+
+def test_a_backup_copied_over_a_crashed_database_with_its_wal_left_is_refused(
+    tmp_path: Path,
+) -> None:
+    socialbot(tmp_path, "console", stdin=f"/report-mention {LINK}\n")
+    backup(tmp_path / "socialbot.db", tmp_path / "backup.db")
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    live = sqlite3.connect(tmp_path / "socialbot.db", isolation_level=None)
+    live.execute("PRAGMA wal_autocheckpoint=0")
+    live.execute("UPDATE reports SET closing_note = 'after the backup'")
+    for name in ("socialbot.db", "socialbot.db-wal"):  # the files a SIGKILL leaves
+        (crashed / name).write_bytes((tmp_path / name).read_bytes())
+    live.close()
+    (crashed / "socialbot.db").write_bytes((tmp_path / "backup.db").read_bytes())  # cp by hand
+
+    for command in (("reports", "list"), ("run",)):
+        refused = socialbot(tmp_path, *command, db="crashed/socialbot.db")
+        assert refused.exit_code == 2, refused.output
+        assert "socialbot.db-wal and socialbot.db-shm beside it belong to" in refused.output
+    (crashed / "socialbot.db-wal").rename(tmp_path / "aside.db-wal")
+    listed = socialbot(tmp_path, "reports", "list", "--json", db="crashed/socialbot.db")
+    assert LINK in listed.output
+    notes = sqlite3.connect(crashed / "socialbot.db").execute("SELECT closing_note FROM reports")
+    assert notes.fetchall() == [("",)]  # the backup's state, not the crashed database's
