@@ -16,7 +16,8 @@ from handlers.views import Values
 
 MAX_TOPICS = 20
 DAY_VALUES = {str(day) for day in range(7)}
-_TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
+# Seconds too, as a client's time picker may send them (`09:00:00`): dropped.
+_TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?::([0-5]\d))?\s*$")
 
 
 def _text(values: Values, name: str) -> str:
@@ -32,7 +33,8 @@ def _list(values: Values, name: str) -> list[str]:
 
 
 def parse_time(text: str) -> time | None:
-    """`09:30` (or `9.30`) as a time; None when it is not a time of day."""
+    """`09:30` (or `9.30`, `09:30:00`) as a time, to the minute; None when it is not a time
+    of day."""
     found = _TIME.match(text)
     if found is None:
         return None

@@ -390,7 +390,8 @@ async def test_at_nine_in_each_person_s_own_time_zone(make_bot, slack) -> None:
     people = [*offices.items(), ("UNOTZ", "")]
     first.runtime.core.directory.upsert([Member("slack", u, u, tz) for u, tz in people])
     day = datetime.now(UTC).date() + timedelta(days=2)
-    local = {"when": "local", "date": day.isoformat(), "time": "09:00"}
+    # Seconds as a time picker may send them (review15a R9): refused "Pick a time (HH:MM)".
+    local = {"when": "local", "date": day.isoformat(), "time": "09:00:00"}
     shown = json.dumps((await preview(first, slack, **local))["blocks"])
     starts = datetime.fromtimestamp(nine(day, "Pacific/Auckland"), UTC)
     assert f"on {day:%a %d %b %Y} at 09:00 in each person's time zone." in shown
