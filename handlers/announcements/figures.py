@@ -11,7 +11,7 @@ import time
 
 from handlers.announcements import ids
 from handlers.announcements.store import Announcement, AnnouncementStore
-from handlers.announcements.views import Figures
+from handlers.announcements.views import Figures, stopped_copies
 from handlers.shares import Shares
 
 FAILED_LISTED = 50  # channels named in a report; a channel audience is a handful
@@ -38,9 +38,8 @@ def went(store: AnnouncementStore, announcement_id: int) -> int:
 
 
 def stopped(store: AnnouncementStore, announcement: Announcement) -> int:
-    """Copies of a cancelled announcement that will not go: withdrawn from the queue, or not
-    queued yet when it was cancelled (they are not in the ledger)."""
-    return max(len(announcement.recipients) - sum(delivered(store, announcement.id).values()), 0)
+    """Copies of a cancelled announcement that will not go (`stopped_copies`)."""
+    return stopped_copies(announcement, sum(delivered(store, announcement.id).values()))
 
 
 def figures(store: AnnouncementStore, shares: Shares, announcement_id: int) -> Figures:

@@ -291,13 +291,21 @@ def change_buttons(announcement: Announcement) -> Actions:
     )
 
 
+def stopped_copies(announcement: Announcement, in_ledger: int) -> int:
+    """Copies of a cancelled announcement that will not go, of its `in_ledger` deliveries:
+    withdrawn from the queue, or not queued yet when it was cancelled (they are not in the
+    delivery ledger)."""
+    return max(len(announcement.recipients) - in_ledger, 0)
+
+
 def _delivered(announcement: Announcement, figures: Figures) -> str:
     """ "3 of 5 delivered"; for one cancelled while going out, of all it was meant for, with
-    how many copies the cancel stopped (they leave the delivery ledger)."""
+    how many copies the cancel stopped."""
     if announcement.state != CANCELLED:
         return f"{figures.sent:,} of {figures.total:,} delivered"
-    meant = max(len(announcement.recipients), figures.total)
-    return f"{figures.sent:,} of {meant:,} delivered, {meant - figures.total:,} stopped"
+    cancelled = stopped_copies(announcement, figures.total)
+    meant = figures.total + cancelled
+    return f"{figures.sent:,} of {meant:,} delivered, {cancelled:,} stopped"
 
 
 def _updates(figures: Figures) -> str:
