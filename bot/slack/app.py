@@ -678,10 +678,14 @@ class SlackBot:
     async def _refresh_home(self, person: Person) -> None:
         """After the person pressed a button, saved a form, typed a command or wrote to the
         bot: their App Home again when what it shows changed (a mute, a stop, a report filed),
-        never for someone who has not opened it."""
+        never for someone who has not opened it. One Slack refuses leaves what was done and
+        answered as it is: the next refresh publishes it."""
         if person.user_id in self._home_opened:
             home = await self._reply(self.core.home(person), "slack home")
-            await self._home.publish(person.user_id, home, changed_only=True)
+            try:
+                await self._home.publish(person.user_id, home, changed_only=True)
+            except (SlackApiError, aiohttp.ClientError, TimeoutError) as error:
+                log.warning("the App Home was not published again", extra={"error": repr(error)})
 
     async def _on_user_change(self, event: dict[str, Any]) -> None:
         """A member's profile changed (a traveller's time zone, above all): into the directory

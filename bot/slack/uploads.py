@@ -92,11 +92,13 @@ class HomePublisher:
         shown = hashlib.sha256(repr(home).encode()).digest()
         if changed_only and self._shown.get(user_id) == shown:
             return
-        self._shown[user_id] = shown
+        # Remembered once Slack took it: one it refused is published at the next refresh.
         if not self._missing(home) and await self._published(user_id, home, ()):
+            self._shown[user_id] = shown
             return
         self._forget(home)
         await self.client.views_publish(user_id=user_id, view=self._view(home))
+        self._shown[user_id] = shown
         if not await self._upload_missing(home):
             return
         if not await self._published(user_id, home, PUBLISH_WAITS):

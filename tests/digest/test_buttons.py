@@ -137,6 +137,21 @@ async def test_the_home_is_published_again_when_what_it_shows_changed_only(bot, 
     assert len(calls(slack, "views.publish")) == 3
 
 
+async def test_a_home_slack_refused_is_published_at_the_next_refresh(bot, slack) -> None:
+    # review15a R8: the Home was remembered as shown before Slack took it: after a refused
+    # views.publish every refresh saw "nothing changed", and the Home kept showing the digest
+    # on after a mute until its tab was opened again.
+    await morning_digest(bot, slack)
+    assert (await post_json(bot, home_opened(COPENHAGEN, "EvHOMEREFUSED"))).status == 200
+    await wait_for_call(slack, "views.publish", 1)
+    slack.fail("views.publish", "internal_error")
+    await command_reply(bot, slack, "/socialbot", "mute", user=COPENHAGEN)
+    await wait_for_call(slack, "views.publish", 2)  # refused
+    await command_reply(bot, slack, "/socialbot", "help", user=COPENHAGEN)
+    again = (await wait_for_call(slack, "views.publish", 3))[-1]
+    assert "Muted until" in json.dumps(again["view"])
+
+
 async def test_a_mute_is_undone_with_its_unmute_button(bot, slack) -> None:
     # The Home showed "On" after Mute for a week (and "Muted" after Unmute, "On" after Stop
     # digests) until its tab was opened again.
