@@ -157,32 +157,50 @@ async def test_a_report_kept_mid_session_is_filed_once_the_lock_frees(
     runtime, other = await beside_a_backup(make_settings)
     monkeypatch.setattr(console_chat, "KEPT_REPORTS_EVERY", 0.05)
     monkeypatch.setattr(console_chat, "DRAIN_SECONDS", 0.5)
-    read, write = os.pipe()
-    typed, typing = os.fdopen(read), os.fdopen(write, "w")
-    out = io.StringIO()
-    chatting = asyncio.create_task(chat(runtime, typed, out, "alice", False))
-
-    async def shown(text: str) -> None:
-        while text not in out.getvalue():
-            assert not chatting.done(), out.getvalue()
-            await asyncio.sleep(0.01)
-
+    alice = LiveChat(runtime)
     try:
-        typing.write("/socialbot help\n")
-        typing.flush()
-        await shown("socialbot help")  # the session runs
+        await alice.type("/socialbot help", "socialbot help")  # the session runs
         other.execute("BEGIN IMMEDIATE")
-        typing.write(f"{REPORT}\n")
-        typing.flush()
-        await shown("so it is kept and filed as soon as the database is")
+        await alice.type(REPORT, "so it is kept and filed as soon as the database is")
         other.execute("ROLLBACK")  # the backup is done
-        await asyncio.wait_for(shown("is filed now."), 30)
-        typing.close()
-        await asyncio.wait_for(chatting, 30)
+        await asyncio.wait_for(alice.shown("is filed now."), 30)
+        await alice.end()
     finally:
         other.close()
         runtime.db.close()
-    assert "Your report R-0001" in out.getvalue().split("is filed now.")[1]
+    assert "Your report R-0001" in alice.said.split("is filed now.")[1]
+
+
+class LiveChat:
+    """alice's chat on a pipe, typed into while it runs."""
+
+    def __init__(self, runtime: Any) -> None:
+        read, write = os.pipe()
+        self._typing = os.fdopen(write, "w")
+        self._out = io.StringIO()
+        self._chat = asyncio.create_task(chat(runtime, os.fdopen(read), self._out, "alice", False))
+
+    @property
+    def said(self) -> str:
+        """What the chat printed so far."""
+        return self._out.getvalue()
+
+    async def shown(self, text: str) -> None:
+        """Wait until the chat printed `text`; fail if it ended first."""
+        while text not in self.said:
+            assert not self._chat.done(), self.said
+            await asyncio.sleep(0.01)
+
+    async def type(self, line: str, answer: str) -> None:
+        """Type `line`, and wait for `answer`."""
+        self._typing.write(f"{line}\n")
+        self._typing.flush()
+        await self.shown(answer)
+
+    async def end(self) -> None:
+        """End the input, and wait for the chat to end."""
+        self._typing.close()
+        await asyncio.wait_for(self._chat, 30)
 
 
 async def test_a_chat_leaves_the_sending_to_a_bot_started_meanwhile(
@@ -192,28 +210,14 @@ async def test_a_chat_leaves_the_sending_to_a_bot_started_meanwhile(
     monkeypatch.setattr(console_chat, "LOOK_FOR_A_RUN_EVERY", 0.05)
     monkeypatch.setattr(console_chat, "DRAIN_SECONDS", 0.2)
     runtime = build_runtime(make_settings())
-    read, write = os.pipe()
-    typed, typing = os.fdopen(read), os.fdopen(write, "w")
-    out = io.StringIO()
-    chatting = asyncio.create_task(chat(runtime, typed, out, "alice", False))
+    alice = LiveChat(runtime)
     run = store.RunLock(make_settings().db)
-
-    async def shown(text: str) -> None:
-        while text not in out.getvalue():
-            assert not chatting.done(), out.getvalue()
-            await asyncio.sleep(0.01)
-
     try:
-        typing.write("/socialbot help\n")
-        typing.flush()
-        await shown("socialbot help")  # the session runs, its engine too
+        await alice.type("/socialbot help", "socialbot help")  # the session runs, its engine too
         run.acquire()  # `socialbot run` starts on the database
-        await asyncio.wait_for(shown("socialbot run is running on this database (pid"), 30)
-        typing.write(f"{REPORT}\n")
-        typing.flush()
-        await shown("Your report R-0001")
-        typing.close()
-        await asyncio.wait_for(chatting, 30)
+        await asyncio.wait_for(alice.shown("socialbot run is running on this database (pid"), 30)
+        await alice.type(REPORT, "Your report R-0001")
+        await alice.end()
         # The team's card waits for the running bot's engine: the chat's sent nothing more.
         assert {row["state"] for row in runtime.db["deliveries"].rows} == {"queued"}
     finally:
