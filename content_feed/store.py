@@ -20,6 +20,7 @@ from content_feed.errors import FeedExistsError, FeedNotFoundError, ItemNotFound
 from content_feed.kinds import KINDS as KINDS
 from content_feed.kinds import Kind as Kind
 from content_feed.parse import ParsedFeed, ParsedItem
+from content_feed.text import row_id
 
 log = logging.getLogger(__name__)
 migrations = Migrations("content")
@@ -322,8 +323,8 @@ def get_feed(db: Database, url_or_id: str | int) -> StoredFeed:
     """The feed with this id, feed URL or source URL; `FeedNotFoundError` when none."""
     # Surrogates (undecodable command-line bytes) cannot reach SQLite; they match nothing anyway.
     text = str(url_or_id).strip().encode("utf-8", "replace").decode("utf-8")
-    if text.isascii() and text.isdigit() and len(text) <= 18:
-        rows = list(db.query(f"{_FEED_SELECT} WHERE f.id = ?", [int(text)]))
+    if (feed_id := row_id(text)) is not None:
+        rows = list(db.query(f"{_FEED_SELECT} WHERE f.id = ?", [feed_id]))
     else:
         try:
             url = canonical_url(text) if "://" in text else text
@@ -729,7 +730,7 @@ def recent_items(db: Database, limit: int = 20) -> list[ListedItem]:
 def _typed_item(id_or_link: str) -> tuple[str, int | None]:
     """An item as typed: the text, and the number it gives (None for a link)."""
     text = id_or_link.strip().removeprefix("#").encode("utf-8", "replace").decode("utf-8")
-    return text, int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
+    return text, row_id(text)
 
 
 def _link_key(link: str) -> str:

@@ -83,6 +83,19 @@ UNSPACED = (
 WORD = f"[^\\W{UNSPACED}]"  # a letter, digit or _ of a script that puts spaces between words
 
 
+_LARGEST_ROW_ID = 2**63 - 1  # SQLite's integers are 64-bit
+
+
+def row_id(value: str) -> int | None:
+    """The database row a button's value or a typed number names (a report, a digest item, an
+    announcement, a feed); None for a value no row can have ("abc", "²", a number past SQLite's
+    integers), as a client may make one up: the button then says the thing is gone, as for a
+    row deleted."""
+    if not (value.isascii() and value.isdigit()) or int(value) > _LARGEST_ROW_ID:
+        return None
+    return int(value)
+
+
 def whole_words(phrase: str) -> re.Pattern[str]:
     """`phrase` as whole words, in any case and whatever spaces are between them: next to
     punctuation ("AI,", "Bæredygtighed:"), and in Japanese or Chinese text ("AIの")."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+# The one reader of a row id a button's value, a typed `#N` or an id on the command line gives.
+from content_feed.text import row_id as row_id
+
 GUIDELINES_HELPFUL = "guidelines_helpful"
 GUIDELINES_UNHELPFUL = "guidelines_unhelpful"
 GUIDELINES_ASK_TEAM = "guidelines_ask_team"
@@ -12,14 +15,3 @@ GUIDELINES_ANSWER_FORM = "guidelines_answer_form"
 SHARE = "share"  # a share link button; its value is "<subject>|<network>"
 # In the assistant pane: opens the report form, prefilled with the channel beside the pane.
 ASSISTANT_REPORT = "assistant_report"
-
-_LARGEST_ROW_ID = 2**63 - 1  # SQLite's integers are 64-bit
-
-
-def row_id(value: str) -> int | None:
-    """The database row a button's value names (a report, a digest item, an announcement);
-    None for a value no row can have ("abc", "²", a number past SQLite's integers), as a client
-    may make one up: the button then says the thing is gone, as for a row deleted."""
-    if not (value.isascii() and value.isdigit()) or int(value) > _LARGEST_ROW_ID:
-        return None
-    return int(value)

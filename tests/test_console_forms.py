@@ -35,3 +35,17 @@ async def test_a_slash_command_in_a_form_cancels_it_and_runs(
     left = await session(make_settings, "alice", ["/report-mention", "/quit", "/socialbot help"])
     assert "(Report a mention cancelled; nothing was sent.)" in left
     assert "to see this again" not in left  # /quit in a form leaves the console too
+
+
+async def test_a_number_int_refuses_is_asked_again_not_the_end(
+    make_settings: SettingsFactory,
+) -> None:
+    # review15a R7: "²" is a digit to str.isdigit and nothing to int(): typed as a button or
+    # as a form's choice it ended the console with a traceback, the form half filled lost.
+    script = ["/guidelines", "#²", "/report-mention", "x.com/someone/status/9", "²", "", "rude"]
+    said = await session(make_settings, "alice", [*script, "", "", "/report-mention list"])
+    assert "There is no button #² in the last message." in said
+    # Asked again (the next line answers it), the link kept: the report is filed.
+    after = said.split("! There is no choice ²: pick 1 to 12.")[1]
+    assert "Your report R-0001" in after
+    assert "- R-0001 https://x.com/someone/status/9 ·" in after

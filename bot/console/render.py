@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from datetime import UTC, tzinfo
 
+from content_feed.text import row_id
 from handlers import views
 
 WIDTH = 78
@@ -79,9 +80,9 @@ def parse_answer(input_: views.Input, line: str) -> str | list[str]:
     chosen = []
     for part in (p.strip() for p in line.split(",") if p.strip()):
         if part.isdigit():  # always the number shown beside a choice, never a value
-            if not 1 <= int(part) <= len(input_.options):
+            if not 1 <= (number := row_id(part) or 0) <= len(input_.options):  # "²" too
                 raise UnknownChoice(f"There is no choice {part}: pick 1 to {len(input_.options)}.")
-            chosen.append(input_.options[int(part) - 1].value)
+            chosen.append(input_.options[number - 1].value)
             continue
         found = [o.value for o in input_.options if part.lower() in (o.value, o.label.lower())]
         if not found:

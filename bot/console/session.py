@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from bot.console.inbox import in_flight, take_unread
 from bot.console.render import UnknownChoice, buttons_of, form_prompt, parse_answer, render
 from bot.errors import reply_for_error
+from content_feed.text import row_id
 from handlers.command_words import parse_command
 from handlers.core import CONSOLE_TEAM, Core
 from handlers.errors import FormErrors, database_locked
@@ -106,17 +107,18 @@ class ConsoleSession:
         """Answer one line: a button press (`#2`), a command (`/socialbot help`, or a command
         word as a message on Slack and Teams runs it: `report <link>`) or a message."""
         parsed = parse_command(line, self.core.commands)
-        if line.startswith("#") and line[1:].isdigit():
-            reply = await self._press(int(line[1:]))
+        if line.startswith("#") and line[1:].isdigit():  # "#²" too: no button has it
+            reply = await self._press(line[1:])
         elif parsed is not None:
             reply = await self._guarded(self.core.command(parsed[0], self.person, parsed[1]))
         else:
             reply = await self._guarded(self.core.message(self.person, line))
         await self._show(reply)
 
-    async def _press(self, number: int) -> Reply | None:
+    async def _press(self, typed: str) -> Reply | None:
+        number = row_id(typed) or 0
         if not 1 <= number <= len(self._buttons):
-            return Message(f"There is no button #{number} in the last message.")
+            return Message(f"There is no button #{typed} in the last message.")
         button = self._buttons[number - 1]
         if button.url and not self.core.handles(button.action_id):
             return Message(f"Open {button.url}")
