@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from html.entities import html5
 
+import yaml
+
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _LATEX_HINT = re.compile(r"\\(?:chapter|(?:sub){0,2}section|begin|item)\b")
 _LATEX_HEADING = re.compile(r"\\(chapter|section|subsection|subsubsection|paragraph)\*?\{([^}]*)\}")
@@ -44,13 +46,82 @@ def front_matter_title(text: str) -> str:
     return found.group(1).strip("\"'").strip() if found else ""
 
 
+# A static site's FAQ or data page keeps its text in its front matter (`faqs: - question: …
+# answer: …`): its prose is read as markdown, each mapping under the heading of its first
+# text (a question, a group's heading) when it has more. A value alone counts as prose from
+# this many words: a page's own title, date, layout, permalink or tags are its settings.
+_PROSE_WORDS = 12
+# A mapping's first text longer than this is a passage of it, not its heading.
+_FRONT_HEADING = 300
+_SENTENCE = re.compile("[.!?\u2026\u3002\uff01\uff1f](?:\\s|$)")
+
+
+def _front_matter_text(front: str, bodiless: bool) -> str:
+    """The prose of a page's YAML front matter (`front`, its `---` lines included) as markdown
+    blocks: headings from the mappings' first texts, passages from their other ones, and the
+    page's own long values when it has no body (a page with one has its summary there: the
+    same text twice, a passage of the page's gist, drew questions off the ones that answer);
+    "" for none, or for front matter that is not YAML."""
+    try:
+        data = yaml.safe_load(front.strip().strip("-"))
+    except yaml.YAMLError:
+        return ""
+    if not isinstance(data, dict):
+        return ""
+    blocks: list[str] = []
+    for value in data.values():  # the page's own keys: a heading of its own would be its title
+        if not isinstance(value, str):
+            blocks += _yaml_blocks(value, 1)
+        elif bodiless:
+            blocks += _alone(value)
+    return "\n\n".join(blocks)
+
+
+def _yaml_blocks(node: object, level: int) -> list[str]:
+    """The markdown blocks of one front-matter value nested `level` deep."""
+    if isinstance(node, str):
+        return _alone(node)
+    if isinstance(node, list):
+        return [block for item in node for block in _yaml_blocks(item, level)]
+    if not isinstance(node, dict):
+        return []  # a number, a date, true
+    texts = [value.strip() for value in node.values() if isinstance(value, str) and _worded(value)]
+    inner = [value for value in node.values() if isinstance(value, (list, dict))]
+    heading = texts[0] if texts and len(texts[0]) <= _FRONT_HEADING else ""
+    within = [block for value in inner for block in _yaml_blocks(value, level + bool(heading))]
+    if not heading or (len(texts) == 1 and not within):
+        return [block for text in texts for block in _alone(text)] + within
+    body = [text for text in texts[1:] if _SENTENCE.search(text) or _prose(text)]
+    if not body and not within:
+        return []
+    return [f"{'#' * min(level, 6)} {' '.join(heading.split())}", *body, *within]
+
+
+def _worded(value: str) -> bool:
+    """Whether a value is text: words, or one capitalised word; not a slug, path or URL."""
+    value = value.strip()
+    return any(c.isalpha() for c in value) and (" " in value or value[:1].isupper())
+
+
+def _prose(value: str) -> bool:
+    return len(value.split()) >= _PROSE_WORDS
+
+
+def _alone(value: str) -> list[str]:
+    """A text standing alone in the front matter, as a passage when it is prose."""
+    return [value.strip()] if _prose(value) else []
+
+
 def clean(text: str) -> str:
     """The text with line ends normalised, front matter dropped, LaTeX and HTML turned into
     markdown-like text (entities decoded in markdown too), a PDF conversion's page numbers,
     running headers, hyphenation and bullets fixed, and a printed table of contents turned
     into the headings it names."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    text = _FRONT_MATTER.sub("", text)
+    if front := _FRONT_MATTER.match(text):
+        body = text[front.end() :]
+        read = _front_matter_text(front.group(0), not any(c.isalnum() for c in body))
+        text = f"{body}\n\n{read}" if read else body
     if len(_LATEX_HINT.findall(text)) >= 3:
         text = _from_latex(text)
     # Markdown escapes ("1\\.", "\\*", "\\&#42;") stand for the character after the backslash.

@@ -440,3 +440,33 @@ def test_the_text_before_the_first_heading_is_named_by_the_front_matter_title() 
     sections = split_sections(text, title="app-berichten-nl")
     assert [s.title for s in sections] == ["Posting in the app", "Edit"]
     assert split_sections("Only members post.\n", title="file")[0].title == "file"
+
+
+def test_a_page_whose_text_is_all_front_matter_is_read_from_it() -> None:
+    # A static site's FAQ keeps its questions and answers in its front matter: it was read as
+    # holding no passage, and the bot refused the file at start. Any key names, any nesting;
+    # a long value alone is a passage, the page's settings and short values stay out.
+    text = (
+        "---\ntitle: Posting FAQ\nlayout: layouts/faq\npermalink: /faq/\ndate: 2024-05-01\n"
+        "summary: What staff may post about the company, and who answers their questions.\n"
+        "groups:\n"
+        "  - entries:\n"
+        "      - ask: Can I post photos from the office?\n"
+        "        reply: |\n          Yes.\n\n          Ask everyone in them first.\n"
+        "        tags: [Photos, office life]\n"
+        "      - ask: Who runs our accounts?\n        reply: The communications team.\n"
+        "    label: Everyday posting\n"
+        "---\n"
+    )
+    sections = split_sections(text, title="faq")
+    # With a body, the page's own values are its settings and summary; its FAQ follows it.
+    with_body = [s.breadcrumb for s in split_sections(f"{text}Only staff post.\n", title="faq")]
+    assert [(s.breadcrumb, s.body) for s in sections] == [
+        ("Posting FAQ", "What staff may post about the company, and who answers their questions."),
+        (
+            "Everyday posting \u203a Can I post photos from the office?",
+            "Yes.\n\nAsk everyone in them first.",
+        ),
+        ("Everyday posting \u203a Who runs our accounts?", "The communications team."),
+    ]
+    assert with_body[0] == "Posting FAQ" and len(with_body) == 3
