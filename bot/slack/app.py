@@ -30,6 +30,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from bot import storage
 from bot.delivery.engine import DeliveryEngine
 from bot.delivery.ledger import Ledger
 from bot.errors import reply_for_error
@@ -400,15 +401,22 @@ class SlackBot:
 
         The id is recorded before the listener runs, so an event whose handling crashed is not
         handled on Slack's retry either: at most once, which suits questions and mentions (a
-        person can ask again) better than answering twice.
+        person can ask again) better than answering twice. On a full disk it cannot be
+        recorded: the event runs all the same (a question is answered, a report is told the bot
+        cannot save), as a slash command does, not refused with HTTP 500 (review15b K2).
         """
         event_id = body.get("event_id") if body.get("type") == "event_callback" else None
         if event_id:
-            with self.db.atomic():
-                cursor = self.db.execute(
-                    "INSERT OR IGNORE INTO slack_seen_events (event_id, seen_at) VALUES (?, ?)",
-                    [event_id, time.time()],
-                )
+            try:
+                with self.db.atomic():
+                    cursor = self.db.execute(
+                        "INSERT OR IGNORE INTO slack_seen_events (event_id, seen_at) VALUES (?, ?)",
+                        [event_id, time.time()],
+                    )
+            except sqlite3.OperationalError as error:
+                if not storage.is_full(error):
+                    raise
+                return await next()
             if cursor.rowcount == 0:
                 log.info("skipped a retried event", extra={"event_id": event_id})
                 return BoltResponse(status=200, body="")

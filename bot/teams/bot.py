@@ -27,6 +27,7 @@ from botbuilder.schema import Activity, ActivityTypes
 from botbuilder.schema.teams import TeamsChannelData
 from sqlite_utils import Database
 
+from bot import storage
 from bot.delivery.engine import DeliveryEngine
 from bot.delivery.ledger import Ledger, canonical
 from bot.errors import reply_for_error
@@ -332,13 +333,14 @@ class TeamsBot:
     def _first_time(self, activity: Activity) -> bool:
         """False for a message Teams delivers again (slow answer, restart): answered once.
         While another program holds the database's lock it cannot be noted: answered (a
-        report then is kept to file later, review10b O4)."""
+        report then is kept to file later, review10b O4); nor on a full disk: answered (a
+        report is told the bot cannot save, review15b K2)."""
         try:
             return not activity.id or self.conversations.first_time(
                 activity.conversation.id, activity.id
             )
         except sqlite3.OperationalError as error:
-            if not database_locked(error):
+            if not (database_locked(error) or storage.is_full(error)):
                 raise
             return True
 

@@ -7,12 +7,21 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
-from tests.fakes.slack_requests import command_reply, post_form, slash, wait_for_call
+from bot import storage
+from tests.fakes.slack_requests import (
+    command_reply,
+    post_form,
+    post_json,
+    slash,
+    wait_for_call,
+)
+from tests.slack.test_http import with_text
 
 LINK = "https://x.com/angry_customer/status/1790000000000000001"
 # Far more than fits in the room left in any page: saving it needs a new one.
@@ -23,6 +32,16 @@ def fill_the_disk(db: Any) -> None:
     """Let the database file grow no more."""
     pages = db.execute("PRAGMA page_count").fetchone()[0]
     db.execute(f"PRAGMA max_page_count = {pages}")
+
+
+def leave_no_room(db: Any, insert: str, values: Callable[[str], list[object]]) -> None:
+    """Fill the disk, and the room left in the pages of the table `insert` writes to (with
+    `values` of a key): not even a small row fits."""
+    fill_the_disk(db)
+    for width in (200, 1):
+        with pytest.raises(sqlite3.OperationalError, match="full"):
+            for n in range(100_000):
+                db.execute(insert, values(f"{n:0>{width}}"))
 
 
 async def test_a_full_disk_is_told_to_the_reporter_and_to_healthz(
@@ -66,6 +85,27 @@ async def test_a_guideline_question_is_answered_on_a_full_disk(
     assert "cannot save" not in reply["text"] and "Sorry" not in reply["text"]
     assert reply.get("blocks"), reply
     assert db["guideline_answers"].count == 0
+
+
+async def test_direct_messages_on_a_full_disk_are_answered_not_refused(
+    make_slack_bot: Any, slack: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Even the record of a DM's event id finds no room: a report is told the bot cannot save,
+    a question is answered, Slack gets 200, no traceback (review15b K2)."""
+    bot = await make_slack_bot(escalation_channel="CSOCIAL")
+    db = bot.runtime.db
+    leave_no_room(db, "INSERT INTO slack_seen_events VALUES (?, 0)", lambda key: [key])
+    report = with_text("message_im.json", f"report {LINK} {NOTE}")
+    question = with_text("message_im.json", "Can I post a photo from the office party?")
+    question["event_id"], question["event"]["ts"] = "Ev0QUESTION", "1355517524.000001"
+
+    assert [(await post_json(bot, event)).status for event in (report, question)] == [200, 200]
+
+    texts = [m["text"] for m in await wait_for_call(slack, "chat.postMessage", 2)]
+    assert any(storage.CANNOT_SAVE in text for text in texts), texts
+    assert any("Photos and videos from the office" in text for text in texts), texts
+    assert db["reports"].count == 0
+    assert not [r for r in caplog.records if r.exc_info]
 
 
 async def test_a_report_made_while_another_program_holds_the_database_is_kept_and_filed_after(

@@ -6,12 +6,14 @@ import asyncio
 import json
 import re
 import time
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 from botbuilder.schema import Activity
 from click.testing import CliRunner
 
+from bot import storage
 from bot.cli import main
 from bot.screenshots import KeptFiles
 from bot.teams import tokens
@@ -21,6 +23,7 @@ from handlers.reports.screenshots import Screenshots
 from handlers.views import Attachment
 from tests.fakes.microsoft_graph import FakeGraph
 from tests.reports.conftest import ATTACHMENTS
+from tests.slack.test_full_disk import NOTE, leave_no_room
 from tests.teams.conftest import (
     BOT_APP_ID,
     MakeTeams,
@@ -59,6 +62,24 @@ async def test_a_report_from_teams_and_a_button_only_managers_may_press(
     assert "social media manager" in str(body["value"]).lower()
     assert "report list shows yours" in body["value"]  # a toast: no backticks (review10a T14)
     assert teams.db.table("reports").get(report_id)["status"] == "new"
+
+
+async def test_a_report_on_a_full_disk_is_told_the_bot_cannot_save(
+    teams: Teams, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Even the note of the message's id finds no room: the reporter hears the bot cannot save,
+    Teams gets 200, no traceback (review15b K2)."""
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    leave_no_room(
+        teams.db, "INSERT INTO teams_seen_activities VALUES ('c', ?, ?)", lambda key: [key, now]
+    )
+
+    answer = await teams.post(PERSONAL, text=f"report {LINK} {NOTE}")
+
+    assert answer.status == 200
+    [told] = teams.connector.sent
+    assert storage.CANNOT_SAVE in card_text(told.activity)
+    assert not [r for r in caplog.records if r.exc_info]
 
 
 async def test_a_link_teams_shows_by_its_title_is_the_link_reported(teams: Teams) -> None:
