@@ -8,6 +8,7 @@ next digest (their time, on their days, in their zone, after their mute). A tick
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -27,6 +28,11 @@ NOON = time(12, 0)
 # A digest sent this long before a person's zone changed was their new today's digest.
 MOVED_WITHIN = timedelta(hours=20)
 REPLAN_BATCH = 1000  # people replanned per transaction when the directory changed
+# No plan reaches further than SEARCH_DAYS after tomorrow: a next digest planned beyond this was
+# planned on a clock that ran ahead (review15b K3).
+FURTHEST = timedelta(days=SEARCH_DAYS + 2)
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -183,6 +189,9 @@ class Schedule:
         if last_date is None:
             last_date = self.last_date(platform, user_id)
         last_date = self._moved(platform, user_id, tz, now, last_date)
+        today = now.astimezone(self.plan.zone_of(tz)).date()
+        if last_date is not None and last_date > today + timedelta(days=1):
+            last_date = None  # sent while the clock ran ahead: that day has not come
         prefs = self.store.preferences(platform, user_id)
         due = None
         if eligible and prefs.wants(self.plan.opt_in):
@@ -258,12 +267,35 @@ class Schedule:
 
     def due(self, now: datetime, limit: int) -> list[tuple[str, str, str]]:
         """Up to `limit` (platform, user_id, tz) whose digest time has come, most overdue first."""
+        self._replan_after_the_clock_ran_ahead(now)
         rows = self.db.execute(
             "SELECT platform, user_id, tz FROM digest_schedule WHERE next_due <= ?"
             " ORDER BY next_due LIMIT ?",
             [now.timestamp(), limit],
         )
         return [(str(p), str(u), str(t)) for p, u, t in rows]
+
+    def _replan_after_the_clock_ran_ahead(self, now: datetime) -> None:
+        """Plan again from `now` the digests planned further ahead than any plan reaches: a
+        tick on a clock set ahead (a wrong RTC at boot, a bad NTP server) sent digests keyed
+        with a future day and planned the next after it; nobody would get one until that
+        day came (review15b K3)."""
+        ahead = self.db.execute(
+            "SELECT platform, user_id FROM digest_schedule WHERE next_due > ?",
+            [(now + FURTHEST).timestamp()],
+        ).fetchall()
+        if not ahead:
+            return
+        log.warning(
+            "%d people's next digest was planned more than %d days ahead, as the clock ran"
+            " ahead when it was planned: planned again from now (%s)",
+            len(ahead),
+            FURTHEST.days,
+            now.isoformat(timespec="minutes"),
+        )
+        with self.db.atomic():
+            for platform, user_id in ahead:
+                self.replan(platform, user_id, now)
 
     def next_due(self) -> datetime | None:
         """The soonest digest instant planned for anyone, if any."""

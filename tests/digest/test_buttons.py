@@ -195,6 +195,26 @@ async def test_the_preferences_show_the_mute_and_on_ends_it(bot, slack) -> None:
     assert next_due(bot) < (now + timedelta(days=4)).timestamp()
 
 
+async def test_a_tick_on_a_clock_a_year_ahead_does_not_silence_the_digests(
+    bot, slack, caplog
+) -> None:
+    """The clock a year ahead for one tick (a wrong RTC at boot), then right again: the next
+    digest is the next day's, not a year later (review15b K3)."""
+    await morning_digest(bot, slack)
+    ahead = at(23, 8, 30).replace(year=2027) - timedelta(days=1)  # Monday, 22 November 2027
+    add_item(bot.runtime.db, 1, "ahead", "Written on a clock a year ahead", ahead)
+    await bot.runtime.core.tick(ahead)
+    await delivered(bot, "2027-11-22")
+    assert len(digests_to(slack, COPENHAGEN)) == 2 and next_due(bot) > ahead.timestamp()
+    add_item(bot.runtime.db, 1, "today", "Our Tuesday news", at(24, 8))
+
+    await bot.runtime.core.tick(at(24, 8, 30))  # the clock right again
+    await delivered(bot, "2026-11-24")
+
+    assert len(digests_to(slack, COPENHAGEN)) == 3
+    assert "planned again from now" in caplog.text
+
+
 async def test_stop_digests_turns_them_off(bot, slack) -> None:
     found = await morning_digest(bot, slack)
     assert (await post_json(bot, home_opened(COPENHAGEN, "EvHOMESTOP"))).status == 200
