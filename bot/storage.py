@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from bot.store import file_replaced
 from handlers.errors import database_locked
 
 CANNOT_SAVE = "The bot cannot save right now (its storage is full); please try again later."
@@ -61,4 +62,6 @@ def database_health(db: Database) -> dict[str, Any]:
         state["free_bytes"] = shutil.disk_usage(Path(path).parent).free
     if pages >= limit or state.get("free_bytes", MIN_FREE_BYTES) < MIN_FREE_BYTES:
         state.update(ok=False, error="the database or its disk is full: nothing new is saved")
+    if path and (replaced := file_replaced(db, path)):
+        state.update(ok=False, error=replaced)
     return state

@@ -33,6 +33,9 @@ class ImmediateDatabase(Database):
     locked" when another connection wrote in between: Litestream writes every second, and the
     CLI writes beside the bot."""
 
+    # The (device, inode) of the file opened, to tell when the path leads elsewhere since.
+    opened_file: tuple[int, int] | None = None
+
     @contextmanager
     def atomic(self) -> Iterator[Database]:
         """A transaction (a savepoint when one is already open)."""
@@ -71,6 +74,28 @@ def refuse_a_replaced_databases_wal(path: Path) -> None:
             f" {path.name}-shm beside it belong to the database it replaced: move them away (keep"
             " them until the restore is checked) and start again"
         )
+
+
+def _identity(path: Path | str) -> tuple[int, int] | None:
+    try:
+        found = Path(path).stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def file_replaced(db: Database, path: str) -> str | None:
+    """Why `path` no longer leads to the file `db` opened (moved or deleted, its volume swapped
+    or remounted), or None: what the bot saves goes to a file the next start will not open
+    (review15b K4)."""
+    opened = db.opened_file if isinstance(db, ImmediateDatabase) else None
+    if opened is None or _identity(path) == opened:
+        return None
+    return (
+        f"the database file at {path} is gone or was replaced since the bot opened it (moved,"
+        " or its volume swapped): what is saved now is lost at the next start; restart the bot"
+        " on the right file"
+    )
 
 
 def create_private(path: Path) -> None:
@@ -160,6 +185,7 @@ def open_database(
         create_private(path)
     try:
         db = ImmediateDatabase(memory=True) if path is None else ImmediateDatabase(path)
+        db.opened_file = None if path is None else _identity(path)
         with db.ensure_autocommit_on():
             # WAL lets readers (the CLI) work while the bot writes; NORMAL is durable in WAL mode
             # across application crashes, which is the failure we guard against.

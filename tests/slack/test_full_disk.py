@@ -4,11 +4,13 @@ the same report goes through."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -69,6 +71,22 @@ async def test_a_full_disk_is_told_to_the_reporter_and_to_healthz(
     assert "R-0001" in again["text"]
     assert (await (await bot.get("/healthz")).json())["database"]["ok"] is True
     assert db["reports"].count == 1
+
+
+async def test_a_database_file_moved_under_the_running_bot_shows_on_healthz(
+    make_slack_bot: Any,
+) -> None:
+    """Moved (or its volume swapped): what the bot saves goes to a file the next start will
+    not open (review15b K4)."""
+    bot = await make_slack_bot()
+    path = Path(bot.runtime.db.execute("PRAGMA database_list").fetchone()[2])
+    assert (await (await bot.get("/healthz")).json())["database"]["ok"] is True
+    await asyncio.to_thread(path.rename, path.with_name("old.db"))  # as a volume remounted
+
+    database = (await (await bot.get("/healthz")).json())["database"]
+
+    assert database["ok"] is False
+    assert f"the database file at {path} is gone or was replaced" in database["error"]
 
 
 async def test_a_guideline_question_is_answered_on_a_full_disk(
