@@ -64,7 +64,7 @@ async def test_a_team_channel_others_can_read_is_a_warning_where_graph_tells(
             microsoft_graph_url=graph.graph_url,
             microsoft_login_url=graph.login_url,
         )
-        said = []
+        said: list[list[str]] = []
         for kind in ("shared", "standard", "private", "standard"):
             if len(said) == 3:  # someone besides the social media team joins the team
                 teams.connector.rosters[TEAM].append({"id": "29:ann", "aadObjectId": "aad-ann"})
