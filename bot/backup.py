@@ -443,15 +443,30 @@ def restore(
             _check_socialbot(copy, str(source))
             confirm()
             with _checked_copy(copy, database) as partial:
+                # All or nothing: the copy is settled and given the reports filed since before
+                # it takes the database's place, so a restore stopped half-way leaves the old
+                # database as it was (review15b K6).
+                settled, carried = _settled_copy(partial, database, plan, replica)
                 previous = _move_aside(database)
                 partial.replace(database)
     except sqlite3.Error as error:
         raise BackupError(f"cannot restore {source} to {database}: {error}") from None
     db = Database(database)
     try:
+        return _describe(db.conn, database, settled, previous, carried)
+    finally:
+        db.close()
+
+
+def _settled_copy(
+    copy: Path, database: Path, plan: Plan | None, replica: bool
+) -> tuple[Settled, Carried]:
+    """`settle` the `copy` about to replace `database`, and carry over to it the reports only
+    `database` (if any) knows."""
+    db = Database(copy)
+    try:
         settled = settle(db, plan, datetime.now(UTC), replica)
         reports_store.migrations.apply(db)  # a backup from an older release: the newest columns
-        carried = _carry_reports(previous, db)
-        return _describe(db.conn, database, settled, previous, carried)
+        return settled, _carry_reports(database if database.exists() else None, db)
     finally:
         db.close()

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlite_utils import Database
@@ -196,6 +197,28 @@ def test_restore_keeps_the_database_it_replaces(tmp_path: Path) -> None:
     third = "https://x.com/someone/status/789"
     filed = socialbot(tmp_path, "console", stdin=f"/report-mention {third}\n").output
     assert "R-0003" in filed
+
+
+def test_a_restore_stopped_half_way_leaves_the_database_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stopped while the reports filed since the backup are carried over: the old database is
+    still in place, whole, not a backup without them (review15b K6)."""
+    later = "https://x.com/someone/status/456"
+    socialbot(tmp_path, "console", stdin=f"/report-mention {LINK}\n")
+    assert socialbot(tmp_path, "backup", str(tmp_path / "backup.db")).exit_code == 0
+    socialbot(tmp_path, "console", stdin=f"/report-mention {later}\n")
+
+    def stopped(*_: object) -> None:
+        raise KeyboardInterrupt  # Ctrl-C, or a container stop, during a slow restore
+
+    monkeypatch.setattr("bot.backup._carry_reports", stopped)
+    back = socialbot(tmp_path, "restore", "--yes", str(tmp_path / "backup.db"))
+
+    assert back.exit_code != 0
+    assert not list(tmp_path.glob("socialbot.db.before-restore-*"))
+    listed = socialbot(tmp_path, "reports", "list", "--json").output
+    assert LINK in listed and later in listed
 
 
 def test_a_report_resolved_after_the_backup_stays_resolved(tmp_path: Path) -> None:
