@@ -193,7 +193,15 @@ class Insights:
     async def _send_weekly(self, due: datetime, key: str) -> None:
         try:
             teams = {p: self.core.team_for(p) for p in PLATFORMS if self.core.can_message(p)}
-            figures = await self._figures(due, DEFAULT_DAYS) if any(teams.values()) else None
+            try:
+                figures = await self._figures(due, DEFAULT_DAYS) if any(teams.values()) else None
+            except sqlite3.OperationalError as error:  # its file gone (review15b K4), locked
+                log.error(
+                    "weekly insights not sent: cannot read the database (%s); tried again later",
+                    error,
+                    extra={"week": key},
+                )
+                return
             if figures is not None and figures.nothing_happened and self._new_in(figures):
                 # The bot's first week (it started during or after it): no empty report as the
                 # team's first message from it (review12b D9).

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import io
+import logging
 import os
 import signal
 import subprocess
@@ -271,6 +272,24 @@ async def test_without_files_write_the_insights_come_without_their_chart(
 
 def test_the_manifest_asks_for_uploads() -> None:
     assert "files:write" in BOT_SCOPES
+
+
+async def test_weekly_insights_on_a_database_file_moved_away_say_so_in_a_line(
+    make_bot, slack, caplog
+) -> None:
+    """Its volume swapped: one ERROR line, no traceback (review15b K4)."""
+    bot = await make_bot()
+    path = Path(bot.runtime.db.execute("PRAGMA database_list").fetchone()[2])
+    await asyncio.to_thread(path.rename, path.with_name("old.db"))
+
+    await weekly_tick(bot, 0.02)
+
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert any(
+        r.getMessage().startswith("weekly insights not sent: cannot read the database (unable")
+        for r in errors
+    ), errors
+    assert not [r for r in errors if r.exc_info]
 
 
 async def test_the_weekly_insights_name_a_feed_that_has_failed_for_a_day(make_bot, slack) -> None:
