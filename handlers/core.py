@@ -758,9 +758,14 @@ class Core:
         await self.read_guidelines_language()  # a digest's button may come before any tick
         action = self._actions.get(action_id)
         if action is None:
-            again = typed(person.platform, "socialbot", "help")
-            raise UserError(f"That button is no longer active. Type `{again}` to start over.")
+            raise self.button_gone(person)
         return await action(person, value)
+
+    def button_gone(self, person: Person) -> UserError:
+        """What a press of a button the bot no longer knows (or no longer signed) answers, in
+        `person`'s language."""
+        again = typed(person.platform, "socialbot", "help")
+        return UserError(text_for("button_gone", self.language_for(person), again=again))
 
     async def submit(
         self, person: Person, form_id: str, values: Values, state: str
@@ -769,7 +774,7 @@ class Core:
         await self.read_guidelines_language()
         submit = self._forms.get(form_id)
         if submit is None:
-            raise UserError("That form is no longer in use. Please start again.")
+            raise UserError(text_for("form_gone", self.language_for(person)))
         language = self.language_for(person)
         too_long = {
             name: problem

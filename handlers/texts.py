@@ -972,6 +972,8 @@ _TEAMS: dict[str, dict[str, str]] = {
 # person's (`Core.language_for`); the commands' own lines are in English.
 _HELP: dict[str, dict[str, str]] = {
     "en": {
+        "button_gone": "That button is no longer active. Type `{again}` to start over.",
+        "form_gone": "That form is no longer in use. Please start again.",
         "did_you_mean": "Did you mean `{meant}`? Type `{again}` to see what I can do.",
         "help_intro": (
             "I help you put our social media guidelines into practice: share company news in one"
@@ -981,6 +983,8 @@ _HELP: dict[str, dict[str, str]] = {
         "help_again": "Send me a direct message any time; type `{again}` to see this again.",
     },
     "da": {
+        "button_gone": "Den knap er ikke længere aktiv. Skriv `{again}` for at starte forfra.",
+        "form_gone": "Den formular bruges ikke længere. Start venligst forfra.",
         "did_you_mean": "Mente du `{meant}`? Skriv `{again}` for at se, hvad jeg kan.",
         "help_intro": (
             "Jeg hjælper dig med at bruge vores retningslinjer for sociale medier i praksis: del"
@@ -990,6 +994,10 @@ _HELP: dict[str, dict[str, str]] = {
         "help_again": "Skriv til mig når som helst; skriv `{again}` for at se dette igen.",
     },
     "de": {
+        "button_gone": (
+            "Diese Schaltfläche ist nicht mehr aktiv. Mit `{again}` fängst du von vorn an."
+        ),
+        "form_gone": "Dieses Formular wird nicht mehr verwendet. Bitte fang noch einmal an.",
         "did_you_mean": "Meintest du `{meant}`? Mit `{again}` siehst du, was ich kann.",
         "help_intro": (
             "Ich helfe dir, unsere Social-Media-Richtlinien im Alltag anzuwenden: Neuigkeiten des"
@@ -1001,6 +1009,8 @@ _HELP: dict[str, dict[str, str]] = {
         ),
     },
     "sv": {
+        "button_gone": "Den knappen är inte längre aktiv. Skriv `{again}` för att börja om.",
+        "form_gone": "Det formuläret används inte längre. Börja om från början.",
         "did_you_mean": "Menade du `{meant}`? Skriv `{again}` för att se vad jag kan.",
         "help_intro": (
             "Jag hjälper dig att använda våra riktlinjer för sociala medier i vardagen: dela"
@@ -1010,6 +1020,8 @@ _HELP: dict[str, dict[str, str]] = {
         "help_again": "Skriv till mig när du vill; skriv `{again}` för att se det här igen.",
     },
     "nb": {
+        "button_gone": "Den knappen er ikke aktiv lenger. Skriv `{again}` for å begynne på nytt.",
+        "form_gone": "Det skjemaet er ikke i bruk lenger. Begynn på nytt.",
         "did_you_mean": "Mente du `{meant}`? Skriv `{again}` for å se hva jeg kan.",
         "help_intro": (
             "Jeg hjelper deg å bruke retningslinjene våre for sosiale medier i praksis: del"
@@ -1019,6 +1031,8 @@ _HELP: dict[str, dict[str, str]] = {
         "help_again": "Skriv til meg når som helst; skriv `{again}` for å se dette igjen.",
     },
     "nl": {
+        "button_gone": "Die knop werkt niet meer. Typ `{again}` om opnieuw te beginnen.",
+        "form_gone": "Dat formulier is niet meer in gebruik. Begin opnieuw.",
         "did_you_mean": "Bedoelde je `{meant}`? Typ `{again}` om te zien wat ik kan.",
         "help_intro": (
             "Ik help je onze richtlijnen voor sociale media in de praktijk te brengen: deel"
@@ -1028,6 +1042,8 @@ _HELP: dict[str, dict[str, str]] = {
         "help_again": "Stuur me altijd een bericht; typ `{again}` om dit opnieuw te zien.",
     },
     "fr": {
+        "button_gone": "Ce bouton n'est plus actif. Tapez `{again}` pour recommencer.",
+        "form_gone": "Ce formulaire n'est plus utilisé. Veuillez recommencer.",
         "did_you_mean": (
             "Vouliez-vous dire `{meant}` ? Tapez `{again}` pour voir ce que je sais faire."
         ),
@@ -1039,6 +1055,8 @@ _HELP: dict[str, dict[str, str]] = {
         "help_again": "Écrivez-moi quand vous voulez ; tapez `{again}` pour revoir ceci.",
     },
     "es": {
+        "button_gone": "Ese botón ya no está activo. Escribe `{again}` para empezar de nuevo.",
+        "form_gone": "Ese formulario ya no se usa. Vuelve a empezar, por favor.",
         "did_you_mean": "¿Querías decir `{meant}`? Escribe `{again}` para ver lo que puedo hacer.",
         "help_intro": (
             "Te ayudo a poner en práctica nuestras pautas de redes sociales: comparte las"

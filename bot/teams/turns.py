@@ -27,7 +27,7 @@ from bot.teams.gateway import TeamsGateway
 from bot.teams.screenshots import PastedPictures
 from bot.teams.shared import files_of, links, message_html, shared_message, with_links
 from bot.teams.zones import MailboxZones, learn_zones
-from handlers.command_words import SALUTATION, parse_command, said_to_bot, typed
+from handlers.command_words import SALUTATION, parse_command, said_to_bot
 from handlers.core import NOT_SENT_PRIVATELY, SENT_PRIVATELY, Core
 from handlers.errors import FormErrors, UserError, database_locked
 from handlers.help import help_message
@@ -215,8 +215,7 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
             checked = self.core.takes_any_value(str(data.get(cards.DATA_ACTION_ID)))
         if not checked:
             self._changed.note()
-            again = typed(person.platform, "socialbot", "help")
-            raise UserError(f"That button is no longer active. Type `{again}` to start over.")
+            raise self.core.button_gone(person)
         return False
 
     # -- messages ------------------------------------------------------------------------------

@@ -318,6 +318,15 @@ async def test_each_reporter_hears_of_their_report_in_their_own_language(bot, sl
         " einem Vortrag …).",
         "urgency": "Wähle Normal, Dringend oder Krise.",
     }
+    # fix15f: a button or a form the bot no longer knows answered in English.
+    gone_button = {"action_id": "gone_button", "text": {"type": "plain_text", "text": "Go"}}
+    await press(bot, slack, gone_button, user="W222")
+    assert (await responded(slack, 2))["text"] == (
+        "Diese Schaltfläche ist nicht mehr aktiv. Mit `/socialbot help` fängst du von vorn an."
+    )
+    assert await submit(bot, {**form, "callback_id": "gone_form"}, {}, "W111") == {}
+    (*_, gone) = await _wait_for_messages(slack, "W111", 2)
+    assert gone["text"] == "Ce formulaire n'est plus utilisé. Veuillez recommencer."
 
 
 async def test_a_retried_request_files_once(bot, slack) -> None:
