@@ -61,6 +61,7 @@ def _ledger(ctx: click.Context) -> Ledger:
 
 def _purposes(ledger: Ledger) -> list[str]:
     """The purposes the bot sends under, and any other the ledger holds."""
+    from bot.delivery.gateway import DM_ANSWER, LATE_ANSWER, MENTION_ANSWER
     from handlers.announcements import ids as announcements
     from handlers.digest import ids as digest
     from handlers.insights.capability import ASKED, WEEKLY
@@ -70,7 +71,7 @@ def _purposes(ledger: Ledger) -> list[str]:
     known = [digest.PURPOSE, announcements.PURPOSE, announcements.PROGRESS, reports.CARD]
     known += [reports.STATUS, reports.REMINDER, reports.CRISIS_PING, reports.REOPENED]
     known += [reports.HANDOVER, reports.NOT_TOLD, WEEKLY, ASKED]
-    known += [QUESTION_FOR_TEAM, TEAM_ANSWER]
+    known += [QUESTION_FOR_TEAM, TEAM_ANSWER, DM_ANSWER, MENTION_ANSWER, LATE_ANSWER]
     return known + sorted({row.purpose for row in ledger.summary()} - set(known))
 
 

@@ -8,6 +8,13 @@ from handlers.views import Message
 
 Payload = dict[str, Any]
 
+# The purposes of the answers a platform's app queues itself (`DeliveryEngine.enqueue_drawn`):
+# a Slack DM's, to its person; a Slack @mention's, in its channel (review13b M3); a Teams turn's
+# that Teams refused for longer than the turn could wait.
+DM_ANSWER = "dm-answer"
+MENTION_ANSWER = "mention-answer"
+LATE_ANSWER = "late-answer"
+
 
 def reason_of(error: BaseException) -> str:
     """What went wrong, for the log and the ledger: the error's class and text, and for a

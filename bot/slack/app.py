@@ -32,6 +32,7 @@ from sqlite_utils.migrations import Migrations
 
 from bot import storage
 from bot.delivery.engine import DeliveryEngine
+from bot.delivery.gateway import DM_ANSWER, MENTION_ANSWER
 from bot.delivery.ledger import Ledger
 from bot.errors import reply_for_error
 from bot.repeats import Repeated
@@ -75,11 +76,6 @@ _MENTION = re.compile(r"<@[^>]*>" + SALUTATION)
 # Slack's markup in a message's text: a link, @mention, #channel or special mention, its label
 # after a `|`.
 _SLACK_MARKUP = re.compile(r"<([^<>|]+)(?:\|([^<>]*))?>")
-
-# The delivery queue's purposes for the answer to an @mention in a channel (review13b M3)
-# and to a direct message.
-MENTION_ANSWER = "mention-answer"
-DM_ANSWER = "dm-answer"
 
 # How long one try to open the Socket Mode websocket may take before a fresh URL is asked for.
 SOCKET_CONNECT_SECONDS = 10.0

@@ -29,6 +29,7 @@ from sqlite_utils import Database
 
 from bot import storage
 from bot.delivery.engine import DeliveryEngine
+from bot.delivery.gateway import LATE_ANSWER
 from bot.delivery.ledger import Ledger, canonical
 from bot.errors import reply_for_error
 from bot.repeats import Repeated
@@ -102,9 +103,8 @@ def tenant_of(activity: Activity) -> str:
 # working on it", in the language of the person's Teams), its turn finishing after, what its
 # answer shows sent to the person's chat.
 INVOKE_BUDGET_SECONDS = 4.0
-# The delivery purpose of a turn's answer Teams refused for longer than the turn could wait,
-# and what of that answer is kept (its conversation comes from the stored reference).
-LATE_ANSWER = "late-answer"
+# What of a turn's answer Teams refused (LATE_ANSWER) is kept: its conversation comes from the
+# stored reference.
 _CONTENT = ("type", "text", "textFormat", "summary", "attachments", "attachmentLayout")
 # Invokes remembered by (conversation, activity id, content), so that Teams' retry of one is
 # answered from the same turn instead of doing its work (a model's check) again.

@@ -121,8 +121,10 @@ def test_a_purpose_the_bot_never_sends_under_is_refused(
             result.output
         )
         assert "'report-status'" in result.output
-    known = runner.invoke(deliveries, ["status", "--purpose", "report-status"], obj=settings)
-    assert (known.exit_code, known.output) == (0, "No deliveries yet.\n")
+    # A DM's answer too, before one is in the ledger (review15a R6).
+    for purpose in ("report-status", "dm-answer"):
+        known = runner.invoke(deliveries, ["status", "--purpose", purpose], obj=settings)
+        assert (known.exit_code, known.output) == (0, "No deliveries yet.\n")
 
 
 def test_an_older_database_keeps_only_the_bodies_that_may_still_go_out(db_path: Path) -> None:
