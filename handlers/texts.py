@@ -1206,6 +1206,20 @@ _DIGEST: dict[str, dict[str, str]] = {
 # What one person reads of their digest: its own words, its buttons and what they answer.
 _DIGEST_OWN: dict[str, dict[str, str]] = {
     "en": {
+        "digest_nobody": (
+            "I don't know you yet: people are learnt from Slack's and Teams' member lists when "
+            "`socialbot run` connects to them. Try again in a few minutes."
+        ),
+        "digest_no_feeds": (
+            "No feed is set yet, so there is nothing to suggest: `socialbot feeds add URL` adds "
+            "one."
+        ),
+        "digest_not_fetched": (
+            "No feed has been fetched yet: `socialbot run` fetches them as it starts, then hourly."
+        ),
+        "digest_nothing_fresh": "Nothing fresh: no feed has an item from the last {days} days.",
+        "digest_all_seen": "Nothing new for you: every fresh item has already come.",
+        "item_gone": "That item is no longer available.",
         "digest_header": "Your daily picks to share",
         "digest_summary_one": "Your daily digest: 1 pick to share",
         "digest_summary": "Your daily digest: {count} picks to share",
@@ -1250,6 +1264,21 @@ _DIGEST_OWN: dict[str, dict[str, str]] = {
         "digest_coming": "Today's digest is on its way.",
     },
     "da": {
+        "digest_nobody": (
+            "Jeg kender dig ikke endnu: folk læres fra Slacks og Teams' medlemslister, når "
+            "`socialbot run` forbinder til dem. Prøv igen om et par minutter."
+        ),
+        "digest_no_feeds": (
+            "Der er ikke sat noget feed op endnu, så der er intet at foreslå: `socialbot feeds "
+            "add URL` tilføjer et."
+        ),
+        "digest_not_fetched": (
+            "Der er ikke hentet noget feed endnu: `socialbot run` henter dem, når den starter, og"
+            " derefter hver time."
+        ),
+        "digest_nothing_fresh": "Intet nyt: intet feed har et indlæg fra de seneste {days} dage.",
+        "digest_all_seen": "Intet nyt til dig: alle nye indlæg er allerede kommet.",
+        "item_gone": "Det indlæg findes ikke længere.",
         "digest_header": "Dine daglige forslag til deling",
         "digest_summary_one": "Din daglige oversigt: 1 forslag til deling",
         "digest_summary": "Din daglige oversigt: {count} forslag til deling",
@@ -1294,6 +1323,24 @@ _DIGEST_OWN: dict[str, dict[str, str]] = {
         "digest_coming": "Dagens oversigt er på vej.",
     },
     "de": {
+        "digest_nobody": (
+            "Ich kenne dich noch nicht: Personen lerne ich aus den Mitgliederlisten von Slack und"
+            " Teams, wenn `socialbot run` sich mit ihnen verbindet. Versuch es in ein paar "
+            "Minuten noch einmal."
+        ),
+        "digest_no_feeds": (
+            "Es ist noch kein Feed eingerichtet, also gibt es nichts vorzuschlagen: `socialbot "
+            "feeds add URL` fügt einen hinzu."
+        ),
+        "digest_not_fetched": (
+            "Es wurde noch kein Feed abgerufen: `socialbot run` ruft sie beim Start ab, danach "
+            "stündlich."
+        ),
+        "digest_nothing_fresh": (
+            "Nichts Neues: Kein Feed hat einen Beitrag aus den letzten {days} Tagen."
+        ),
+        "digest_all_seen": "Nichts Neues für dich: Alle neuen Beiträge hast du schon bekommen.",
+        "item_gone": "Diesen Beitrag gibt es nicht mehr.",
         "digest_header": "Deine Tipps zum Teilen für heute",
         "digest_summary_one": "Deine tägliche Übersicht: 1 Tipp zum Teilen",
         "digest_summary": "Deine tägliche Übersicht: {count} Tipps zum Teilen",
@@ -1342,6 +1389,23 @@ _DIGEST_OWN: dict[str, dict[str, str]] = {
         "digest_coming": "Die heutige Übersicht ist unterwegs.",
     },
     "sv": {
+        "digest_nobody": (
+            "Jag känner inte dig än: personer hämtas från Slacks och Teams medlemslistor när "
+            "`socialbot run` ansluter till dem. Försök igen om några minuter."
+        ),
+        "digest_no_feeds": (
+            "Inget flöde är inställt än, så det finns inget att föreslå: `socialbot feeds add "
+            "URL` lägger till ett."
+        ),
+        "digest_not_fetched": (
+            "Inget flöde har hämtats än: `socialbot run` hämtar dem när den startar och sedan "
+            "varje timme."
+        ),
+        "digest_nothing_fresh": (
+            "Inget nytt: inget flöde har något inlägg från de senaste {days} dagarna."
+        ),
+        "digest_all_seen": "Inget nytt för dig: alla nya inlägg har redan kommit.",
+        "item_gone": "Det inlägget finns inte längre.",
         "digest_header": "Dagens tips att dela",
         "digest_summary_one": "Din dagliga sammanfattning: 1 tips att dela",
         "digest_summary": "Din dagliga sammanfattning: {count} tips att dela",
@@ -1386,6 +1450,23 @@ _DIGEST_OWN: dict[str, dict[str, str]] = {
         "digest_coming": "Dagens sammanfattning är på väg.",
     },
     "nb": {
+        "digest_nobody": (
+            "Jeg kjenner deg ikke ennå: folk hentes fra medlemslistene i Slack og Teams når "
+            "`socialbot run` kobler seg til dem. Prøv igjen om noen minutter."
+        ),
+        "digest_no_feeds": (
+            "Ingen feed er satt opp ennå, så det er ingenting å foreslå: `socialbot feeds add "
+            "URL` legger til en."
+        ),
+        "digest_not_fetched": (
+            "Ingen feed er hentet ennå: `socialbot run` henter dem når den starter, og deretter "
+            "hver time."
+        ),
+        "digest_nothing_fresh": (
+            "Ikke noe nytt: ingen feed har et innlegg fra de siste {days} dagene."
+        ),
+        "digest_all_seen": "Ikke noe nytt for deg: alle nye innlegg har allerede kommet.",
+        "item_gone": "Det innlegget finnes ikke lenger.",
         "digest_header": "Dagens forslag til deling",
         "digest_summary_one": "Din daglige oversikt: 1 forslag til deling",
         "digest_summary": "Din daglige oversikt: {count} forslag til deling",
@@ -1430,6 +1511,23 @@ _DIGEST_OWN: dict[str, dict[str, str]] = {
         "digest_coming": "Dagens oversikt er på vei.",
     },
     "nl": {
+        "digest_nobody": (
+            "Ik ken je nog niet: mensen leer ik kennen uit de ledenlijsten van Slack en Teams "
+            "zodra `socialbot run` daarmee verbindt. Probeer het over een paar minuten opnieuw."
+        ),
+        "digest_no_feeds": (
+            "Er is nog geen feed ingesteld, dus er valt niets voor te stellen: `socialbot feeds "
+            "add URL` voegt er een toe."
+        ),
+        "digest_not_fetched": (
+            "Er is nog geen feed opgehaald: `socialbot run` haalt ze op bij het starten en daarna"
+            " elk uur."
+        ),
+        "digest_nothing_fresh": (
+            "Niets nieuws: geen enkele feed heeft een bericht van de afgelopen {days} dagen."
+        ),
+        "digest_all_seen": "Niets nieuws voor jou: alle nieuwe berichten heb je al gehad.",
+        "item_gone": "Dat bericht is niet meer beschikbaar.",
         "digest_header": "Je tips om te delen van vandaag",
         "digest_summary_one": "Je dagelijkse overzicht: 1 tip om te delen",
         "digest_summary": "Je dagelijkse overzicht: {count} tips om te delen",
@@ -1479,6 +1577,26 @@ _DIGEST_OWN: dict[str, dict[str, str]] = {
         "digest_coming": "Het overzicht van vandaag is onderweg.",
     },
     "fr": {
+        "digest_nobody": (
+            "Je ne vous connais pas encore : j'apprends qui est là par les listes de membres de "
+            "Slack et de Teams quand `socialbot run` s'y connecte. Réessayez dans quelques "
+            "minutes."
+        ),
+        "digest_no_feeds": (
+            "Aucun flux n'est encore configuré, il n'y a donc rien à suggérer : `socialbot feeds "
+            "add URL` en ajoute un."
+        ),
+        "digest_not_fetched": (
+            "Aucun flux n'a encore été récupéré : `socialbot run` les récupère au démarrage, puis"
+            " toutes les heures."
+        ),
+        "digest_nothing_fresh": (
+            "Rien de récent : aucun flux n'a d'article des {days} derniers jours."
+        ),
+        "digest_all_seen": (
+            "Rien de nouveau pour vous : tous les articles récents vous ont déjà été envoyés."
+        ),
+        "item_gone": "Cet article n'est plus disponible.",
         "digest_header": "Vos suggestions à partager du jour",
         "digest_summary_one": "Votre sélection du jour : 1 suggestion à partager",
         "digest_summary": "Votre sélection du jour : {count} suggestions à partager",
@@ -1528,6 +1646,26 @@ _DIGEST_OWN: dict[str, dict[str, str]] = {
         "digest_coming": "La sélection du jour est en route.",
     },
     "es": {
+        "digest_nobody": (
+            "Todavía no te conozco: aprendo quién está aquí de las listas de miembros de Slack y "
+            "Teams cuando `socialbot run` se conecta a ellas. Vuelve a intentarlo en unos "
+            "minutos."
+        ),
+        "digest_no_feeds": (
+            "Todavía no hay ningún feed configurado, así que no hay nada que sugerir: `socialbot "
+            "feeds add URL` añade uno."
+        ),
+        "digest_not_fetched": (
+            "Todavía no se ha descargado ningún feed: `socialbot run` los descarga al arrancar y "
+            "después cada hora."
+        ),
+        "digest_nothing_fresh": (
+            "Nada reciente: ningún feed tiene publicaciones de los últimos {days} días."
+        ),
+        "digest_all_seen": (
+            "Nada nuevo para ti: ya te han llegado todas las publicaciones recientes."
+        ),
+        "item_gone": "Esa publicación ya no está disponible.",
         "digest_header": "Tus sugerencias para compartir de hoy",
         "digest_summary_one": "Tu resumen diario: 1 sugerencia para compartir",
         "digest_summary": "Tu resumen diario: {count} sugerencias para compartir",

@@ -85,6 +85,14 @@ FAILED_RETRY = timedelta(minutes=30)
 # others in their place when it held no more; planned again at most DRAW_ROUNDS times.
 BLAMED_AT_MOST = 2
 DRAW_ROUNDS = 10
+
+# What `/socialbot digest` answers a person when no digest comes, by why (texts.py keys).
+_QUIET_TEXTS = {
+    quiet.Why.NO_FEEDS: "digest_no_feeds",
+    quiet.Why.NOT_FETCHED: "digest_not_fetched",
+    quiet.Why.NOTHING_FRESH: "digest_nothing_fresh",
+    quiet.Why.ALL_SEEN: "digest_all_seen",
+}
 PLATFORMS = ("slack", "teams", "console")
 
 
@@ -432,15 +440,17 @@ class Digest:
         if self._guest(person):
             raise UserError(text_for("guests_get_none", self.core.language_for(person)))
         now = datetime.now(UTC)
+        language = self.core.language_for(person)
         member = self.core.directory.get(person.platform, person.user_id)
         if member is None:
-            return Message(quiet.NOBODY.text)
+            return Message(text_for("digest_nobody", language))
         today = now.astimezone(self.plan.zone_of(member.tz)).date()
         if self.schedule.last_date(person.platform, person.user_id) == today:
-            return Message(text_for("digest_came", self.core.language_for(person)))
+            return Message(text_for("digest_came", language))
         if not await self._send(person.platform, person.user_id, now):
-            return Message((quiet.feeds_quiet(self.db, now) or quiet.person_seen("you")).text)
-        return Message(text_for("digest_coming", self.core.language_for(person)))
+            why = (quiet.feeds_quiet(self.db, now) or quiet.ALL_SEEN).why
+            return Message(text_for(_QUIET_TEXTS[why], language, days=DEFAULT_MAX_AGE.days))
+        return Message(text_for("digest_coming", language))
 
     def _leave_out(self, item_id: int, why: str) -> None:
         """Leave the item out of every digest from now on (said once)."""
@@ -684,7 +694,7 @@ class Digest:
         """Hide the item and show fewer from its feed."""
         found = get_items(self.db, [item_id]) if (item_id := row_id(value)) is not None else []
         if not found:
-            raise UserError("That item is no longer available.")
+            raise UserError(text_for("item_gone", self.core.language_for(person)))
         item = found[0]
         count = self.store.dislike(
             person.platform, person.user_id, item.id, item.feed_id, datetime.now(UTC)

@@ -403,6 +403,11 @@ async def test_the_first_digest_s_welcome_speaks_the_person_s_language_and_days(
     muted = await press(bot, slack, labelled(found, "Pause i en uge")[0])
     assert muted is not None and muted["text"].startswith("Oversigter sat på pause i en uge, til ")
     assert re.search(r"Din næste oversigt kommer \w+ den \d+\. \w+ kl\. \d\d:\d\d", muted["text"])
+    # fix15f: an item gone and `/socialbot digest` with nothing to send answered in English.
+    gone = await press(bot, slack, {**labelled(found, "Ikke noget for mig")[0], "value": "999999"})
+    assert gone is not None and gone["text"] == "Det indlæg findes ikke længere."
+    now = await command_reply(bot, slack, "/socialbot", "digest", user=COPENHAGEN)
+    assert now["text"] == "Intet nyt: intet feed har et indlæg fra de seneste 14 dage.", now
 
 
 def picture_too_long(guid: str, title: str, minute: int) -> ParsedItem:
