@@ -591,6 +591,12 @@ class Core:
         being read. English while they cannot be read (said elsewhere)."""
         if self._guidelines_language is not None and not again:
             return
+        last = self.guidelines.file.last_read
+        if last is not None and not again:
+            # Read already (at start its sections are read before they are embedded, which
+            # takes seconds): a form or button is never kept waiting for the embedding.
+            self._guidelines_language = language_of(last.spoken)
+            return
 
         def read() -> str:
             try:
@@ -831,6 +837,7 @@ class Core:
     async def home(self, person: Person) -> Message:
         """A person's home page: what the bot does, then each capability's section; a section
         that fails is logged and left out with a short line, never the whole page."""
+        await self.read_guidelines_language()  # a person's first touch may be their Home
         language = self.language_for(person)
         helped = help_message(self.commands, person.platform, person=person, language=language)
         blocks: list[Block] = [*helped.blocks]

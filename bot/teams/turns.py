@@ -606,6 +606,7 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         # Teams announces one install twice (conversationUpdate and installationUpdate).
         if self.conversations.install(key):
             reach.release(self.core, self.gateway)  # a manager who got the app
+            await self.core.read_guidelines_language()
             language = self.core.language_for(installer) if installer else "en"
             mention = self._mention(turn_context)
             welcome = help_message(self.core.commands, PLATFORM, mention, language=language)

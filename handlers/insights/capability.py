@@ -192,6 +192,7 @@ class Insights:
 
     async def _send_weekly(self, due: datetime, key: str) -> None:
         try:
+            await self.core.read_guidelines_language()  # the first tick may not have read it
             teams = {p: self.core.team_for(p) for p in PLATFORMS if self.core.can_message(p)}
             try:
                 figures = await self._figures(due, DEFAULT_DAYS) if any(teams.values()) else None
