@@ -132,7 +132,7 @@ class Settings(BaseSettings):
         so its default applies."""
         if not isinstance(data, dict):
             return data
-        tidied = {name: tidy_value(value) for name, value in data.items()}
+        tidied = {name: _without_comment(name, tidy_value(value)) for name, value in data.items()}
         return {name: value for name, value in tidied.items() if value != ""}
 
     # SOCIALBOT_ variables that name no setting (typos, most likely): said at start.
@@ -677,6 +677,15 @@ class Settings(BaseSettings):
 MAY_HOLD_A_HASH = ("SOCIALBOT_CONFIDENTIAL_TERMS", "SOCIALBOT_COMPANY_NAMES")
 # A ` # ` in a value from the environment, written as a comment is (`Fjordtech # firmanavn`).
 _LIKE_A_COMMENT = re.compile(r"\s#(\s.*)?\Z", re.DOTALL)
+
+
+def _without_comment(name: str, value: object) -> object:
+    """`value` without a comment written after it (`09:00  # morning`, which `docker run
+    --env-file` and kubectl pass on as part of the value), unless it was quoted or may hold a
+    ` #` of its own (MAY_HOLD_A_HASH: read whole, and said at start)."""
+    if not isinstance(value, str) or name.upper() in MAY_HOLD_A_HASH:
+        return value
+    return _LIKE_A_COMMENT.sub("", value).strip()
 
 
 def _comments_at_a_hash(environment: Mapping[str, str | None], env_file: Any) -> list[str]:

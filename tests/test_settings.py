@@ -284,6 +284,20 @@ def test_a_value_from_the_environment_is_read_whole(
     assert load_settings(_env_file=None).company_names == names
 
 
+def test_a_comment_docker_keeps_in_a_value_is_not_read_as_part_of_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # review15c R2: `docker run --env-file` passes `SOCIALBOT_DB=/data/socialbot.db  # volume`
+    # on whole; read whole, it opened a new, empty database beside the real one.
+    monkeypatch.setenv("SOCIALBOT_DB", f"{tmp_path / 'x.db'}  # on the volume")
+    monkeypatch.setenv("SOCIALBOT_DIGEST_TIME", "09:00 #")
+    monkeypatch.setenv("SOCIALBOT_FEEDS", "https://acme.example/feed#news  # the blog")
+    settings = load_settings(_env_file=None)
+    assert settings.db == tmp_path / "x.db"
+    assert settings.digest_time.strftime("%H:%M") == "09:00"
+    assert settings.feeds == ["https://acme.example/feed#news"]
+
+
 def test_choices_are_read_in_any_case(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("SOCIALBOT_DB", str(tmp_path / "x.db"))
     monkeypatch.setenv("SOCIALBOT_LOG_LEVEL", "info")
