@@ -167,6 +167,20 @@ def address_problem(address: IPAddress, allow_private: bool) -> str | None:
     return None
 
 
+# Names only a company's own network resolves: special-use (RFC 6761/6762, 8375, ICANN's
+# `.internal`) and the ones intranets commonly use.
+PRIVATE_NAME_SUFFIXES = (
+    ".local",
+    ".localhost",
+    ".internal",
+    ".home.arpa",
+    ".lan",
+    ".corp",
+    ".intranet",
+    ".private",
+)
+
+
 def reachable_by_anyone(url: str) -> bool:
     """Whether `url` is https on a host anyone's client reaches on the public internet: a dotted
     name, or an IP address that is neither private, loopback, link-local nor reserved.
@@ -184,8 +198,9 @@ def reachable_by_anyone(url: str) -> bool:
     try:
         address = ipaddress.ip_address(host.split("%")[0])
     except ValueError:
-        labels = host.removesuffix(".").split(".")
-        return len(labels) > 1 and _valid_host(host)
+        name = host.removesuffix(".").lower()
+        private = name.endswith(PRIVATE_NAME_SUFFIXES)
+        return "." in name and not private and _valid_host(host)
     return address_problem(address, allow_private=False) is None
 
 

@@ -73,6 +73,11 @@ def test_only_an_https_image_on_a_public_host_is_drawn() -> None:
         ("https://[::1]/p.png", False),
         ("https://[::ffff:169.254.169.254]/p.png", False),
         ("https://intranet/track.png", False),
+        ("https://wiki.acme.local/logo.png", False),
+        ("https://files.corp.internal/p.png", False),
+        ("https://nas.home.arpa./p.png", False),
+        ("https://printer.LAN/p.png", False),
+        ("https://localhost/p.png", False),
         ("https://[::1/p.png", False),
         ("https:///p.png", False),
     ]:
