@@ -277,15 +277,23 @@ class SlackBot:
         answer outlasts a workspace-wide 429, none lost (review13b M3)."""
         self._answers = engine
 
-    def _answer(self, event: dict[str, Any], purpose: str, answer: dict[str, Any]) -> None:
+    async def _answer(self, event: dict[str, Any], purpose: str, answer: dict[str, Any]) -> None:
         """Queue `answer` to the message `event`, keyed by that message: one answer per message,
         however often its event comes. A DM's goes to its person (Slack posts it in their DM),
-        so `socialbot forget` and the export find it as theirs; a mention's to its channel."""
+        so `socialbot forget` and the export find it as theirs; a mention's to its channel.
+        When the queue cannot take it (a full disk, a lock held elsewhere past the wait), it is
+        posted at once instead: an answer given is never dropped (review15c R6)."""
         if self._answers is None:
             raise RuntimeError("the delivery engine is not connected to the Slack bot")
         asked = f"{event['channel']}/{event['ts']}"
         to = event["user"] if purpose == DM_ANSWER else event["channel"]
-        self._answers.enqueue_drawn("slack", to, purpose, asked, answer)
+        try:
+            self._answers.enqueue_drawn("slack", to, purpose, asked, answer)
+        except sqlite3.OperationalError as error:
+            if storage.unsaved(error) is None:
+                raise
+            log.warning("answer posted without the queue: %s", error, extra={"purpose": purpose})
+            await self.client.chat_postMessage(channel=event["channel"], **answer)
 
     async def start(self) -> None:
         """Check the bot token (auth.test); what cannot reach Slack is raised."""
@@ -410,7 +418,7 @@ class SlackBot:
                         [event_id, time.time()],
                     )
             except sqlite3.OperationalError as error:
-                if not storage.is_full(error):
+                if storage.unsaved(error) is None:  # neither a full disk nor a lock held
                     raise
                 return await next()
             if cursor.rowcount == 0:
@@ -570,7 +578,7 @@ class SlackBot:
         person = self.core.person("slack", event["user"])
         said = self._said(person, event.get("text", ""), files=files_of(event), direct=event)
         reply = await self._reply(said, "slack dm")
-        self._answer(event, DM_ANSWER, blocks.message(reply))
+        await self._answer(event, DM_ANSWER, blocks.message(reply))
         await self._refresh_home(person)  # a typed `mute`, `stop`, a report filed
 
     async def _said(
@@ -666,7 +674,7 @@ class SlackBot:
         said_to = self._said(person, text, public=True, files=files_of(event))
         reply = await self._reply(said_to, "slack mention")
         answer = {**blocks.message(reply), "thread_ts": event.get("thread_ts") or event["ts"]}
-        self._answer(event, MENTION_ANSWER, answer)
+        await self._answer(event, MENTION_ANSWER, answer)
 
     async def _on_home_opened(self, event: dict[str, Any]) -> None:
         if event.get("tab") != "home":

@@ -126,6 +126,30 @@ async def test_direct_messages_on_a_full_disk_are_answered_not_refused(
     assert not [r for r in caplog.records if r.exc_info]
 
 
+async def test_a_question_while_another_program_holds_the_database_is_answered(
+    make_slack_bot: Any, slack: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The record of a DM's event id waits for a lock held elsewhere (a backup script's `BEGIN
+    IMMEDIATE`) and times out: the question is answered all the same, Slack gets 200, no
+    traceback (review15c R6: HTTP 500, the person no word)."""
+    bot = await make_slack_bot(escalation_channel="CSOCIAL")
+    db = bot.runtime.db
+    holder = sqlite3.connect(db.execute("PRAGMA database_list").fetchone()[2])
+    holder.execute("BEGIN IMMEDIATE")
+    db.execute("PRAGMA busy_timeout = 0")  # as when the lock outlasts the wait for it
+    question = with_text("message_im.json", "Can I post a photo from the office party?")
+    try:
+        status = (await post_json(bot, question)).status
+        texts = [m["text"] for m in await wait_for_call(slack, "chat.postMessage")]
+    finally:
+        holder.rollback()
+        holder.close()
+
+    assert status == 200
+    assert any("Photos and videos from the office" in text for text in texts), texts
+    assert not [r for r in caplog.records if r.exc_info]
+
+
 async def test_a_report_made_while_another_program_holds_the_database_is_kept_and_filed_after(
     make_slack_bot: Any, slack: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
