@@ -725,12 +725,40 @@ def asked_figure(model: Embedder) -> VerdictFigure:
     return figure
 
 
+def _lead_across(model: Embedder, heading_only: bool) -> VerdictFigure:
+    """For a question asked in another language than the policy's (0 for the others, whose
+    verdict has weights of its own): how much closer it is to the best passage than to any
+    other, by the closest of their sentences (or by their headings alone). Across languages no
+    word is shared and every cosine is lower: the lead, not the cosine, tells the passage the
+    model's own reading singles out, the nearest it comes to translating the question."""
+
+    def figure(index: Index, question: str, hits: Sequence[Hit]) -> float:
+        if not hits[0].across:
+            return 0.0
+        import numpy
+
+        asked = index._question_vector(model, question)
+        closest = numpy.array(
+            [
+                float(((passage[:1] if heading_only else passage[:-1]) @ asked).max())
+                for passage in index._section_vectors(model)
+            ]
+        )
+        best = index.sections.index(hits[0].section)
+        others = numpy.delete(closest, best)
+        return float(closest[best] - (others.max() if len(others) else 0.0))
+
+    return figure
+
+
 VERDICT_FIGURES: dict[str, Callable[[Embedder], VerdictFigure]] = {
     "sentence": sentence_figure,
     "centroid": centroid_figure,
     "agreement": agreement_figure,
     "ranks": ranks_figure,
     "asked": asked_figure,
+    "heading-lead": lambda model: _lead_across(model, heading_only=True),
+    "sentence-lead": lambda model: _lead_across(model, heading_only=False),
 }
 
 
