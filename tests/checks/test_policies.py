@@ -54,8 +54,10 @@ LEFT_TO_THE_BENCH = {
     "edenia-guias-redes-sociales-es.md",
     "souldance-sotsseti-ru.md",
     # Since the twelfth session the five largest left that only this test embedded (the guideline
-    # corpus test measures the others), so that a fresh clone's suite stays in time.
+    # corpus test measures the others), so that a fresh clone's suite stays in time; since the
+    # fifteenth cri-venezia too (25,000 characters), once the corpus floor test had left it.
     "caerwent-community-council-social-media-policy.txt",
+    "cri-venezia-manuale-comunicazione-it.md",
     "focuscommunity-site-rules-ko.md",
     "gdeiassistant-shequ-zhunze-zh.md",
     "propolife-social-media-policy-ja.md",
@@ -80,8 +82,9 @@ def test_drafts_breaking_a_policy_s_own_rules_are_found(outcomes) -> None:
     # blind-written held-out policies (36 breaking drafts, 5 found) retired to this file; 38/129
     # once four more (36 breaking drafts, 2 found) retired too; 42/165 once four more (36, 2 found);
     # 43/201 once four more (36, 1 found) retired at the tenth session's start; 35/129 without the
-    # documents left to the bench; 26/88 since five more were left to it (twelfth session).
-    assert sum(breaking) >= 26
+    # documents left to the bench; 26/88 since five more were left to it (twelfth session); 25/81
+    # since cri-venezia, which only this test still embedded, was left to it (fifteenth).
+    assert sum(breaking) >= 25
 
 
 def test_fine_drafts_raise_few_alarms_under_those_policies(outcomes) -> None:
@@ -89,8 +92,8 @@ def test_fine_drafts_raise_few_alarms_under_those_policies(outcomes) -> None:
     # 2 of the 24 of the four policies retired next, none of the 24 of the four after them, and 4
     # of the 24 of the four retired at the ninth session's start, 3 of the 24 of the four retired at
     # the tenth's (13/140); 11/92 without the documents left to the bench, 10/64 since five more
-    # were left to it (twelfth session).
-    assert sum(not o.right for o in outcomes if o.rule is None) <= 10
+    # were left to it (twelfth session), 9/59 since cri-venezia was too (fifteenth).
+    assert sum(not o.right for o in outcomes if o.rule is None) <= 9
 
 
 @pytest.mark.parametrize(
