@@ -70,10 +70,11 @@ def _front_matter_text(front: str, bodiless: bool) -> str:
         return ""
     blocks: list[str] = []
     for value in data.values():  # the page's own keys: a heading of its own would be its title
-        if not isinstance(value, str):
+        # A FAQ's entries are read whether or not the page has a body; else a page with one
+        # has its text there, and its settings and summary (`seo: {description}`, `author:
+        # {bio}`, `excerpt`) stay out (review15c R1: an SEO description was cited first).
+        if bodiless or isinstance(value, list):
             blocks += _yaml_blocks(value, 1)
-        elif bodiless:
-            blocks += _alone(value)
     return "\n\n".join(blocks)
 
 

@@ -470,3 +470,15 @@ def test_a_page_whose_text_is_all_front_matter_is_read_from_it() -> None:
         ("Everyday posting \u203a Who runs our accounts?", "The communications team."),
     ]
     assert with_body[0] == "Posting FAQ" and len(with_body) == 3
+    # A page with a body keeps its settings out, nested ones too (review15c R1).
+    settings = (
+        "---\ntitle: Social media policy\nseo:\n  title: Social media policy | Acme\n"
+        "  description: What Acme staff may share about the company on social media, and how.\n"
+        "author:\n  name: Ann Lee\n  bio: Ann leads communications at Acme and writes about"
+        " brand, trust and the company's voice online.\n---\n"
+        "## Sharing\n\nShare only what the company has published.\n"
+    )
+    page = split_sections(settings, title="policy")
+    assert [(s.breadcrumb, s.body) for s in page] == [
+        ("Sharing", "Share only what the company has published.")
+    ]
