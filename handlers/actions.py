@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-# The one reader of a row id a button's value, a typed `#N` or an id on the command line gives.
-from content_feed.text import row_id as row_id
-
 GUIDELINES_HELPFUL = "guidelines_helpful"
 GUIDELINES_UNHELPFUL = "guidelines_unhelpful"
 GUIDELINES_ASK_TEAM = "guidelines_ask_team"

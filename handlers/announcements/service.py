@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from content_feed.compose import NETWORKS, UTM, TextModel
-from handlers.actions import row_id
+from content_feed.text import row_id
 from handlers.announcements import ids
 from handlers.announcements.audience import Audience, describe
 from handlers.announcements.channels import warnings

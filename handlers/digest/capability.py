@@ -22,7 +22,7 @@ from content_feed.store import (
     item_titles,
     prune_removed_titles,
 )
-from handlers.actions import row_id
+from content_feed.text import row_id
 from handlers.checks.text import name_pattern
 from handlers.command_words import typed
 from handlers.commands import Subcommand

@@ -27,7 +27,7 @@ from sqlite_utils.migrations import Migrations
 
 from content_feed.compose import NETWORKS
 from content_feed.store import failing_feeds, item_titles
-from handlers.actions import row_id
+from content_feed.text import row_id
 from handlers.shares import BY_CONVERSATION
 
 PERIODS = {"7d": 7, "30d": 30, "90d": 90}

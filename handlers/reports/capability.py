@@ -14,7 +14,7 @@ from dataclasses import asdict
 from datetime import datetime
 from functools import cache, partial
 
-from handlers.actions import row_id
+from content_feed.text import row_id
 from handlers.commands import SlashCommand, closest
 from handlers.core import Core, Shortcut
 from handlers.errors import FormErrors, UserError, database_locked

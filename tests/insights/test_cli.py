@@ -297,7 +297,7 @@ def test_people_on_teams_whose_clicks_are_not_counted_are_left_out(
 
 def test_made_up_share_buttons_are_listed_as_they_came(socialbot, tmp_path: Path) -> None:
     # fix15b 6: a click's subject comes from a button a client may make up: its number is read
-    # with the one row-id reader (handlers.actions.row_id), "²" and a number past SQLite's
+    # with the one row-id reader (content_feed.text.row_id), "²" and a number past SQLite's
     # integers included, never int() on what str.isdigit lets through.
     made_up = ["item:²", f"item:{'9' * 24}", "announcement:²", f"announcement:{'9' * 24}"]
     Database(tmp_path / "socialbot.db").table("share_clicks").insert_all(
