@@ -53,6 +53,11 @@ LEFT_TO_THE_BENCH = {
     "csumb-social-media-guidelines.html",
     "edenia-guias-redes-sociales-es.md",
     "souldance-sotsseti-ru.md",
+    # Retired from policies_unseen11.yaml at the sixteenth session's start, likewise.
+    "bhmt-drustvene-mreze-hr.md",
+    "farmacia-ametlla-codi-xarxes-socials-ca.md",
+    "lurtsema-hr-portal-policies.md",
+    "subhanu-social-media-policy.txt",
     # Since the twelfth session the five largest left that only this test embedded (the guideline
     # corpus test measures the others), so that a fresh clone's suite stays in time; since the
     # fifteenth cri-venezia too (25,000 characters), once the corpus floor test had left it.
