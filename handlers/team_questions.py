@@ -191,7 +191,9 @@ class TeamQuestions:
                 "runs this bot for your company, or ask the team directly."
             )
         forwarded = self._forwarded_question(stored)
-        language = await self.core.guidelines.answer_language(answer_id)
+        language = await self.core.guidelines.answer_language(
+            answer_id, self.core.language_for(person)
+        )
         self.core.outbox.enqueue(platform, team, QUESTION_FOR_TEAM, answer_id, forwarded)
         self.core.db.execute(
             "INSERT OR IGNORE INTO team_questions (question_id, forwarded_at) VALUES (?, ?)",
@@ -256,13 +258,19 @@ class TeamQuestions:
             log.info("a reply to a forwarded question from someone not a manager is not relayed")
             return
         answerer = self._answerer(person.platform, person.user_id, person.name)
+        # In the language the asker was answered in (their question's, their client's).
+        asker = self.core.person(stored.platform, stored.user_id)
+        language = await self.core.guidelines.answer_language(
+            answer_id, self.core.language_for(asker)
+        )
+        answered = text_for("team_answered", language)
         relayed = Message(
-            text=f"The social media team answered your question: {text}",
+            text=f"{answered}: {text}",
             blocks=(
-                Text("**The social media team answered your question**"),
-                Context(f"You asked: {untrusted(stored.question)}"),
+                Text(f"**{answered}**"),
+                Context(text_for("team_you_asked", language, question=untrusted(stored.question))),
                 Text(text),
-                Context(f"Answered by {answerer}."),
+                Context(text_for("team_answered_by", language, name=answerer)),
             ),
         )
         key = f"{answer_id}:{reply_id}"

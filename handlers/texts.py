@@ -35,6 +35,9 @@ _GUIDELINES: dict[str, dict[str, str]] = {
             "I've saved your question for the social media team: it reaches them as soon as the "
             "bot can reach them, and their answer will come to you in your chat with me."
         ),
+        "team_answered": "The social media team answered your question",
+        "team_you_asked": "You asked: {question}",
+        "team_answered_by": "Answered by {name}.",
     },
     "da": {
         "unsure": (
@@ -66,6 +69,9 @@ _GUIDELINES: dict[str, dict[str, str]] = {
             "Jeg har gemt dit spørgsmål til social media-teamet: det når dem, så snart botten kan "
             "nå dem, og deres svar kommer til dig i din chat med mig."
         ),
+        "team_answered": "Social media-teamet har svaret på dit spørgsmål",
+        "team_you_asked": "Du spurgte: {question}",
+        "team_answered_by": "Besvaret af {name}.",
     },
     "de": {
         "unsure": (
@@ -97,6 +103,9 @@ _GUIDELINES: dict[str, dict[str, str]] = {
             "Ich habe deine Frage für das Social-Media-Team gespeichert: Sie erreicht es, sobald "
             "der Bot es erreichen kann, und die Antwort bekommst du in deinem Chat mit mir."
         ),
+        "team_answered": "Das Social-Media-Team hat deine Frage beantwortet",
+        "team_you_asked": "Du hast gefragt: {question}",
+        "team_answered_by": "Beantwortet von {name}.",
     },
     "sv": {
         "unsure": (
@@ -128,6 +137,9 @@ _GUIDELINES: dict[str, dict[str, str]] = {
             "Jag har sparat din fråga till teamet för sociala medier: den når dem så snart boten "
             "kan nå dem, och deras svar kommer till dig i din chatt med mig."
         ),
+        "team_answered": "Teamet för sociala medier har svarat på din fråga",
+        "team_you_asked": "Du frågade: {question}",
+        "team_answered_by": "Besvarad av {name}.",
     },
     "nb": {
         "unsure": (
@@ -159,6 +171,9 @@ _GUIDELINES: dict[str, dict[str, str]] = {
             "Jeg har lagret spørsmålet ditt til teamet for sosiale medier: det når dem så snart "
             "boten kan nå dem, og svaret deres kommer til deg i chatten din med meg."
         ),
+        "team_answered": "Teamet for sosiale medier har svart på spørsmålet ditt",
+        "team_you_asked": "Du spurte: {question}",
+        "team_answered_by": "Besvart av {name}.",
     },
     "nl": {
         "unsure": (
@@ -191,6 +206,9 @@ _GUIDELINES: dict[str, dict[str, str]] = {
             "Ik heb je vraag voor het socialemediateam bewaard: die bereikt hen zodra de bot hen "
             "kan bereiken, en hun antwoord krijg je in je chat met mij."
         ),
+        "team_answered": "Het socialemediateam heeft je vraag beantwoord",
+        "team_you_asked": "Je vroeg: {question}",
+        "team_answered_by": "Beantwoord door {name}.",
     },
     "fr": {
         "unsure": (
@@ -224,6 +242,9 @@ _GUIDELINES: dict[str, dict[str, str]] = {
             "que le bot pourra la joindre, et sa réponse vous arrivera dans votre conversation "
             "avec moi."
         ),
+        "team_answered": "L'équipe réseaux sociaux a répondu à votre question",
+        "team_you_asked": "Vous avez demandé : {question}",
+        "team_answered_by": "Réponse de {name}.",
     },
     "es": {
         "unsure": (
@@ -254,6 +275,9 @@ _GUIDELINES: dict[str, dict[str, str]] = {
             "He guardado tu pregunta para el equipo de redes sociales: les llegará en cuanto el "
             "bot pueda contactarles, y su respuesta te llegará en tu chat conmigo."
         ),
+        "team_answered": "El equipo de redes sociales ha respondido a tu pregunta",
+        "team_you_asked": "Preguntaste: {question}",
+        "team_answered_by": "Respondida por {name}.",
     },
 }
 

@@ -529,6 +529,34 @@ async def test_a_person_is_answered_in_their_slack_locales_language(bot, slack) 
     assert "retningslinjene" in answered and "retningslinjerne" not in answered
 
 
+async def test_a_question_for_the_team_goes_and_comes_back_in_the_askers_language(
+    bot, slack
+) -> None:
+    # qadev16 (issue 13): a question whose language can't be told is answered in the asker's
+    # (their Slack's German), but "Ask the social media team" then said "I've passed your
+    # question…" in the guidelines' English, and the team's answer came back framed in English.
+    dm = "U2147483697"  # who sends message_im.json
+    slack.users = {dm: {"id": dm, "name": "greta", "profile": {}, "locale": "de-DE"}}
+    assert await bot.runtime.slack.sync_people()
+    await post_json(bot, with_text("message_im.json", "Meeting room booking?"))
+    (answer,) = await wait_for_call(slack, "chat.postMessage")
+    assert answer["text"].startswith("Unsere Richtlinien behandeln diese Frage nicht."), answer
+    ask = next(b for b in buttons(answer["blocks"]) if b["action_id"] == "guidelines_ask_team")
+    assert ask["text"]["text"] == "Social-Media-Team fragen"
+    await post_form(bot, block_action(ask, slack.url + "respond", user=dm, channel="D111"))
+    told = (await responded(slack))["text"]
+    assert told.startswith("Ich habe deine Frage an das Social-Media-Team weitergegeben"), told
+    await wait_for_call(slack, "chat.postMessage", count=2)
+    forwarded = slack.messages_in("CSOCIAL")[0]
+    reply = thread_reply("EvGERMAN", "CSOCIAL", forwarded.ts, "UMANAGER", "Im Intranet.", "17.1")
+    await post_json(bot, reply)
+    relayed = (await wait_for_call(slack, "chat.postMessage", count=3))[-1]
+    assert relayed["channel"] == dm
+    assert relayed["text"] == "Das Social-Media-Team hat deine Frage beantwortet: Im Intranet."
+    said = json.dumps(relayed["blocks"], ensure_ascii=False)
+    assert "Du hast gefragt: Meeting room booking?" in said and "Beantwortet von " in said
+
+
 async def test_channel_chatter_is_not_answered(bot, slack) -> None:
     envelope = with_text("message_im.json", "can I post a photo from the office party?")
     envelope["event"] |= {"channel": "C222", "channel_type": "channel"}
