@@ -14,6 +14,9 @@ from handlers.checks.concerns import Secret
 log = logging.getLogger(__name__)
 
 _UNTIL = re.compile(r"^(?P<term>.+?)\s+(?:until|til|bis)\s+(?P<day>\S+)$", re.IGNORECASE)
+# A comment line of a terms file: a `#` alone or before a space; one that starts a word is a
+# hashtag term ("#PolarisLaunch").
+_COMMENT = re.compile(r"#(?:\s|$)")
 
 
 def parse_secrets(text: str) -> tuple[Secret, ...]:
@@ -22,7 +25,7 @@ def parse_secrets(text: str) -> tuple[Secret, ...]:
     found = []
     for place, entry in enumerate(re.split(r"[,\n;]", text), start=1):
         entry = " ".join(entry.split())
-        if not entry or entry.startswith("#"):
+        if not entry or _COMMENT.match(entry):
             continue
         match = _UNTIL.match(entry)
         if match is None:

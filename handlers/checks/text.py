@@ -184,8 +184,10 @@ def name_pattern(
     anywhere. A `declined` name may also take a case ending ("Polarisem", "Nordstjerny") or
     start a compound ("Polarisprojektet"); in Latin letters a case ending only when `cased`
     (the text is in a language that declines names). Accents match composed or not, Hebrew and
-    Arabic vowel marks and tatweel written or not."""
-    parts = sorted({" ".join(n.split()) for n in names if n.strip()}, key=len, reverse=True)
+    Arabic vowel marks and tatweel written or not. A name given as its hashtag ("#PolarisLaunch")
+    is found with or without the `#`."""
+    bare = (" ".join(name.strip().removeprefix("#").split()) for name in names)
+    parts = sorted({name for name in bare if name}, key=len, reverse=True)
     alternatives = "|".join(_name(part, declined, cased) for part in parts)
     joined = "|".join(_spelt("".join(part.split())) for part in parts)
     return re.compile(

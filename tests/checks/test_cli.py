@@ -146,6 +146,21 @@ def test_the_word_confidential_alone_is_no_concern(env: dict[str, str]) -> None:
     assert concern["section"] == "3. Never publish confidential information"
 
 
+def test_a_hashtag_term_is_confidential_with_or_without_its_hash(env: dict[str, str]) -> None:
+    # checks16 1: "#PolarisLaunch until …" was dropped as a comment, and nothing was flagged.
+    hashtag = {**env, "SOCIALBOT_CONFIDENTIAL_TERMS": "#PolarisLaunch until 2099-03-01"}
+    lines = "Countdown to #PolarisLaunch is on!\nPolarisLaunch next week.\nPolaris is a star.\n"
+    answers = _answers(lines.splitlines(), hashtag)
+    assert [[c["span"] for c in answer["concerns"]] for answer in answers] == [
+        ["PolarisLaunch"],
+        ["PolarisLaunch"],
+        [],
+    ]
+    assert answers[0]["concerns"][0]["reason"] == (
+        "“#PolarisLaunch” is confidential until 2099-03-01."
+    )
+
+
 # What people do that the bundled guidelines forbid, said in everyday words in five languages:
 # (draft, the section the concern cites, the sentence of the guidelines it quotes, its span).
 BEHAVIOURS = [
