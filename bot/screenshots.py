@@ -18,21 +18,27 @@ import httpx
 from aiohttp import web
 
 from handlers.people import Person
-from handlers.reports.screenshots import MAX_BYTES, TOO_LARGE, Screenshot, Screenshots
+from handlers.reports.screenshots import (
+    MAX_BYTES,
+    NO_ADDRESS,
+    NOT_KEPT,
+    TOO_LARGE,
+    Screenshot,
+    Screenshots,
+)
 from handlers.views import Attachment
 
 log = logging.getLogger(__name__)
 
 ROUTE = "/report-files/{token}"
 TIMEOUT_SECONDS = 10.0  # Teams waits about 15 s for the turn a report is filed in
-NO_ADDRESS = "sent to the bot only, and the bot has no public web address to show it from"
-NOT_KEPT = "the bot could not pass it on: {why}"
 # Shown in the browser as they are; anything else is downloaded, never drawn as a page.
 _SHOWN = frozenset(("image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp"))
 
 
 def unseen(file: Attachment, why: str) -> Attachment:
-    """`file`, which the team cannot open, with `why`."""
+    """`file`, which the team cannot open, with `why` (a reason code of
+    handlers/reports/screenshots.py)."""
     return Attachment(file.name, "", file.image, why)
 
 
@@ -43,7 +49,7 @@ class NotFetched(Exception):
 def _not_kept(file: Attachment, failed: NotFetched) -> Attachment:
     """`file`, which the bot could not pass on, saying why (and logged)."""
     log.warning("a screenshot sent with a report was not kept", extra={"why": str(failed)})
-    return unseen(file, NOT_KEPT.format(why=failed))
+    return unseen(file, f"{NOT_KEPT}: {failed}")
 
 
 async def read(url: str, headers: dict[str, str], limit: int, platform: str) -> tuple[str, bytes]:

@@ -818,7 +818,7 @@ class Core:
         """Answer a message shortcut."""
         shortcut = self.shortcuts.get(shortcut_id)
         if shortcut is None:
-            raise UserError("That shortcut is no longer in use.")
+            raise UserError(text_for("shortcut_gone", self.language_for(person)))
         return await shortcut.run(person, shared)
 
     def hears_replies(self, purpose: str) -> bool:

@@ -997,6 +997,7 @@ _TEAMS: dict[str, dict[str, str]] = {
 _HELP: dict[str, dict[str, str]] = {
     "en": {
         "button_gone": "That button is no longer active. Type `{again}` to start over.",
+        "shortcut_gone": "That shortcut is no longer in use.",
         "form_gone": "That form is no longer in use. Please start again.",
         "did_you_mean": "Did you mean `{meant}`? Type `{again}` to see what I can do.",
         "help_intro": (
@@ -1008,6 +1009,7 @@ _HELP: dict[str, dict[str, str]] = {
     },
     "da": {
         "button_gone": "Den knap er ikke længere aktiv. Skriv `{again}` for at starte forfra.",
+        "shortcut_gone": "Den genvej bruges ikke længere.",
         "form_gone": "Den formular bruges ikke længere. Start venligst forfra.",
         "did_you_mean": "Mente du `{meant}`? Skriv `{again}` for at se, hvad jeg kan.",
         "help_intro": (
@@ -1021,6 +1023,7 @@ _HELP: dict[str, dict[str, str]] = {
         "button_gone": (
             "Diese Schaltfläche ist nicht mehr aktiv. Mit `{again}` fängst du von vorn an."
         ),
+        "shortcut_gone": "Diese Verknüpfung wird nicht mehr verwendet.",
         "form_gone": "Dieses Formular wird nicht mehr verwendet. Bitte fang noch einmal an.",
         "did_you_mean": "Meintest du `{meant}`? Mit `{again}` siehst du, was ich kann.",
         "help_intro": (
@@ -1034,6 +1037,7 @@ _HELP: dict[str, dict[str, str]] = {
     },
     "sv": {
         "button_gone": "Den knappen är inte längre aktiv. Skriv `{again}` för att börja om.",
+        "shortcut_gone": "Den genvägen används inte längre.",
         "form_gone": "Det formuläret används inte längre. Börja om från början.",
         "did_you_mean": "Menade du `{meant}`? Skriv `{again}` för att se vad jag kan.",
         "help_intro": (
@@ -1045,6 +1049,7 @@ _HELP: dict[str, dict[str, str]] = {
     },
     "nb": {
         "button_gone": "Den knappen er ikke aktiv lenger. Skriv `{again}` for å begynne på nytt.",
+        "shortcut_gone": "Den snarveien er ikke i bruk lenger.",
         "form_gone": "Det skjemaet er ikke i bruk lenger. Begynn på nytt.",
         "did_you_mean": "Mente du `{meant}`? Skriv `{again}` for å se hva jeg kan.",
         "help_intro": (
@@ -1056,6 +1061,7 @@ _HELP: dict[str, dict[str, str]] = {
     },
     "nl": {
         "button_gone": "Die knop werkt niet meer. Typ `{again}` om opnieuw te beginnen.",
+        "shortcut_gone": "Die snelkoppeling is niet meer in gebruik.",
         "form_gone": "Dat formulier is niet meer in gebruik. Begin opnieuw.",
         "did_you_mean": "Bedoelde je `{meant}`? Typ `{again}` om te zien wat ik kan.",
         "help_intro": (
@@ -1067,6 +1073,7 @@ _HELP: dict[str, dict[str, str]] = {
     },
     "fr": {
         "button_gone": "Ce bouton n'est plus actif. Tapez `{again}` pour recommencer.",
+        "shortcut_gone": "Ce raccourci n'est plus utilisé.",
         "form_gone": "Ce formulaire n'est plus utilisé. Veuillez recommencer.",
         "did_you_mean": (
             "Vouliez-vous dire `{meant}` ? Tapez `{again}` pour voir ce que je sais faire."
@@ -1080,6 +1087,7 @@ _HELP: dict[str, dict[str, str]] = {
     },
     "es": {
         "button_gone": "Ese botón ya no está activo. Escribe `{again}` para empezar de nuevo.",
+        "shortcut_gone": "Ese atajo ya no se usa.",
         "form_gone": "Ese formulario ya no se usa. Vuelve a empezar, por favor.",
         "did_you_mean": "¿Querías decir `{meant}`? Escribe `{again}` para ver lo que puedo hacer.",
         "help_intro": (
@@ -2251,6 +2259,11 @@ _REPORTS: dict[str, dict[str, str]] = {
         ),
         "dont_reply": "Please don't reply to it, like it or share it.",
         "report_reference": "Reference {ref}. You'll hear from me when its status changes.",
+        "unseen_too_large": "too large for the bot to keep (over {mb} MB)",
+        "unseen_no_address": (
+            "sent to the bot only, and the bot has no public web address to show it from"
+        ),
+        "unseen_not_kept": "the bot could not pass it on",
         "report_unseen": (
             "The team cannot see what you sent with it ({files}). Your report is filed without"
             " it: send it to a social media manager yourself."
@@ -2326,6 +2339,11 @@ _REPORTS: dict[str, dict[str, str]] = {
         ),
         "dont_reply": "Svar ikke på det, lik det ikke og del det ikke.",
         "report_reference": "Reference {ref}. Du hører fra mig, når dens status ændrer sig.",
+        "unseen_too_large": "for stor til, at botten kan gemme den (over {mb} MB)",
+        "unseen_no_address": (
+            "kun sendt til botten, og botten har ingen offentlig webadresse at vise den fra"
+        ),
+        "unseen_not_kept": "botten kunne ikke sende den videre",
         "report_unseen": (
             "Teamet kan ikke se det, du sendte med ({files}). Din rapport er meldt uden det: send"
             " det selv til en social media-ansvarlig."
@@ -2405,6 +2423,12 @@ _REPORTS: dict[str, dict[str, str]] = {
         ),
         "dont_reply": "Bitte antworte nicht darauf, like es nicht und teile es nicht.",
         "report_reference": ("Referenz {ref}. Du hörst von mir, sobald sich ihr Status ändert."),
+        "unseen_too_large": "zu groß, als dass der Bot sie aufbewahren könnte (über {mb} MB)",
+        "unseen_no_address": (
+            "nur an den Bot geschickt, und der Bot hat keine öffentliche Webadresse, um sie zu"
+            " zeigen"
+        ),
+        "unseen_not_kept": "der Bot konnte sie nicht weitergeben",
         "report_unseen": (
             "Das Team kann nicht sehen, was du mitgeschickt hast ({files}). Deine Meldung ist"
             " ohne es eingereicht: Schick es selbst an einen Social-Media-Manager."
@@ -2487,6 +2511,11 @@ _REPORTS: dict[str, dict[str, str]] = {
         ),
         "dont_reply": "Svara inte på det, gilla det inte och dela det inte.",
         "report_reference": "Referens {ref}. Du hör av mig när dess status ändras.",
+        "unseen_too_large": "för stor för att boten ska kunna spara den (över {mb} MB)",
+        "unseen_no_address": (
+            "bara skickad till boten, och boten har ingen offentlig webbadress att visa den från"
+        ),
+        "unseen_not_kept": "boten kunde inte skicka den vidare",
         "report_unseen": (
             "Teamet kan inte se det du skickade med ({files}). Din rapport är inlämnad utan det:"
             " skicka det själv till en ansvarig för sociala medier."
@@ -2567,6 +2596,11 @@ _REPORTS: dict[str, dict[str, str]] = {
         ),
         "dont_reply": "Ikke svar på det, lik det eller del det.",
         "report_reference": "Referanse {ref}. Du hører fra meg når statusen endrer seg.",
+        "unseen_too_large": "for stor til at boten kan lagre den (over {mb} MB)",
+        "unseen_no_address": (
+            "bare sendt til boten, og boten har ingen offentlig nettadresse å vise den fra"
+        ),
+        "unseen_not_kept": "boten kunne ikke sende den videre",
         "report_unseen": (
             "Teamet kan ikke se det du sendte med ({files}). Rapporten din er levert uten det:"
             " send det selv til en ansvarlig for sosiale medier."
@@ -2648,6 +2682,11 @@ _REPORTS: dict[str, dict[str, str]] = {
         ),
         "dont_reply": "Reageer er niet op, like het niet en deel het niet.",
         "report_reference": "Referentie {ref}. Je hoort van me zodra de status verandert.",
+        "unseen_too_large": "te groot voor de bot om te bewaren (meer dan {mb} MB)",
+        "unseen_no_address": (
+            "alleen naar de bot gestuurd, en de bot heeft geen openbaar webadres om het te tonen"
+        ),
+        "unseen_not_kept": "de bot kon het niet doorsturen",
         "report_unseen": (
             "Het team kan niet zien wat je meestuurde ({files}). Je melding is zonder ingediend:"
             " stuur het zelf naar een socialemediamanager."
@@ -2737,6 +2776,11 @@ _REPORTS: dict[str, dict[str, str]] = {
         ),
         "dont_reply": "Merci de ne pas y répondre, ni de l'aimer ou le partager.",
         "report_reference": ("Référence {ref}. Je vous préviendrai quand son statut changera."),
+        "unseen_too_large": "trop volumineux pour que le bot le conserve (plus de {mb} Mo)",
+        "unseen_no_address": (
+            "envoyé au bot seul, et le bot n'a pas d'adresse web publique pour le montrer"
+        ),
+        "unseen_not_kept": "le bot n'a pas pu le transmettre",
         "report_unseen": (
             "L'équipe ne peut pas voir ce que vous avez joint ({files}). Votre signalement est"
             " enregistré sans : envoyez-le vous-même à un responsable des réseaux sociaux."
@@ -2824,6 +2868,12 @@ _REPORTS: dict[str, dict[str, str]] = {
         ),
         "dont_reply": "Por favor, no respondas, no le des me gusta ni lo compartas.",
         "report_reference": "Referencia {ref}. Te avisaré cuando cambie su estado.",
+        "unseen_too_large": "demasiado grande para que el bot lo guarde (más de {mb} MB)",
+        "unseen_no_address": (
+            "enviado solo al bot, y el bot no tiene una dirección web pública desde la que"
+            " mostrarlo"
+        ),
+        "unseen_not_kept": "el bot no pudo reenviarlo",
         "report_unseen": (
             "El equipo no puede ver lo que enviaste con él ({files}). Tu informe se ha registrado"
             " sin ello: envíaselo tú a un responsable de redes sociales."
@@ -2867,6 +2917,11 @@ _REPORT_FORM: dict[str, dict[str, str]] = {
         "rf_intro": "Seen something negative about us online? Tell the social media team here.",
         "rf_from": "From {message} you shared.",
         "rf_a_message": "a message",
+        "file_screenshot": "Screenshot",
+        "file_other": "File",
+        "rf_message_by": "Message by {author}",
+        "rf_message_by_in": "Message by {author} in {channel}",
+        "rf_someone": "someone",
         "rf_sent_with": "Sent with it to the team: {files}.",
         "rf_check": "Please check:",
         "rf_links": "Link(s)",
@@ -2905,6 +2960,11 @@ _REPORT_FORM: dict[str, dict[str, str]] = {
         ),
         "rf_from": "Fra {message}, du delte.",
         "rf_a_message": "en besked",
+        "file_screenshot": "Skærmbillede",
+        "file_other": "Fil",
+        "rf_message_by": "Besked fra {author}",
+        "rf_message_by_in": "Besked fra {author} i {channel}",
+        "rf_someone": "nogen",
         "rf_sent_with": "Sendt med til teamet: {files}.",
         "rf_check": "Tjek venligst:",
         "rf_links": "Link(s)",
@@ -2947,6 +3007,11 @@ _REPORT_FORM: dict[str, dict[str, str]] = {
         ),
         "rf_from": "Aus {message}, die du geteilt hast.",
         "rf_a_message": "einer Nachricht",
+        "file_screenshot": "Screenshot",
+        "file_other": "Datei",
+        "rf_message_by": "Nachricht von {author}",
+        "rf_message_by_in": "Nachricht von {author} in {channel}",
+        "rf_someone": "jemandem",
         "rf_sent_with": "Damit ans Team geschickt: {files}.",
         "rf_check": "Bitte prüfen:",
         "rf_links": "Link(s)",
@@ -2994,6 +3059,11 @@ _REPORT_FORM: dict[str, dict[str, str]] = {
         ),
         "rf_from": "Från {message} som du delade.",
         "rf_a_message": "ett meddelande",
+        "file_screenshot": "Skärmbild",
+        "file_other": "Fil",
+        "rf_message_by": "Meddelande från {author}",
+        "rf_message_by_in": "Meddelande från {author} i {channel}",
+        "rf_someone": "någon",
         "rf_sent_with": "Skickat med till teamet: {files}.",
         "rf_check": "Kontrollera:",
         "rf_links": "Länk(ar)",
@@ -3038,6 +3108,11 @@ _REPORT_FORM: dict[str, dict[str, str]] = {
         ),
         "rf_from": "Fra {message} du delte.",
         "rf_a_message": "en melding",
+        "file_screenshot": "Skjermbilde",
+        "file_other": "Fil",
+        "rf_message_by": "Melding fra {author}",
+        "rf_message_by_in": "Melding fra {author} i {channel}",
+        "rf_someone": "noen",
         "rf_sent_with": "Sendt med til teamet: {files}.",
         "rf_check": "Sjekk dette:",
         "rf_links": "Lenke(r)",
@@ -3082,6 +3157,11 @@ _REPORT_FORM: dict[str, dict[str, str]] = {
         ),
         "rf_from": "Uit {message} dat je deelde.",
         "rf_a_message": "een bericht",
+        "file_screenshot": "Schermafbeelding",
+        "file_other": "Bestand",
+        "rf_message_by": "Bericht van {author}",
+        "rf_message_by_in": "Bericht van {author} in {channel}",
+        "rf_someone": "iemand",
         "rf_sent_with": "Meegestuurd naar het team: {files}.",
         "rf_check": "Controleer dit:",
         "rf_links": "Link(s)",
@@ -3123,6 +3203,11 @@ _REPORT_FORM: dict[str, dict[str, str]] = {
         ),
         "rf_from": "Depuis {message} que vous avez partagé.",
         "rf_a_message": "un message",
+        "file_screenshot": "Capture d'écran",
+        "file_other": "Fichier",
+        "rf_message_by": "Message de {author}",
+        "rf_message_by_in": "Message de {author} dans {channel}",
+        "rf_someone": "quelqu'un",
         "rf_sent_with": "Envoyé avec à l'équipe : {files}.",
         "rf_check": "À vérifier :",
         "rf_links": "Lien(s)",
@@ -3172,6 +3257,11 @@ _REPORT_FORM: dict[str, dict[str, str]] = {
         ),
         "rf_from": "De {message} que compartiste.",
         "rf_a_message": "un mensaje",
+        "file_screenshot": "Captura de pantalla",
+        "file_other": "Archivo",
+        "rf_message_by": "Mensaje de {author}",
+        "rf_message_by_in": "Mensaje de {author} en {channel}",
+        "rf_someone": "alguien",
         "rf_sent_with": "Enviado con él al equipo: {files}.",
         "rf_check": "Revisa esto:",
         "rf_links": "Enlace(s)",

@@ -210,19 +210,25 @@ class Reports:
             if shared.author
             else shared.author_name
         )
-        where = f" in {shared.channel}" if shared.channel else ""
+        language = self.core.language_for(person)
+        by = text_for(
+            "rf_message_by_in" if shared.channel else "rf_message_by",
+            language,
+            author=author or text_for("rf_someone", language),
+            channel=shared.channel,
+        )
         draft = views.Draft(
             links="\n".join(links),
             where=site_of(links[0]) if links else "",
             about=shared.text,
-            note=f"Message by {author or 'someone'}{where}: {shared.permalink}".strip(": "),
+            note=f"{by}: {shared.permalink}" if shared.permalink else by,
             source_author=shared.author,
             source_author_name=author,
             source_channel=shared.channel,
             source_permalink=shared.permalink,
             files=shared.files,
         )
-        return views.report_form(draft, self.core.language_for(person))
+        return views.report_form(draft, language)
 
     async def offer(self, person: Person, token: str) -> Message | None:
         """A message that is only a link to a social site: offer to report it."""

@@ -13,7 +13,12 @@ from sqlite_utils import Database
 # The largest file kept: a phone's full-screen screenshot is a few MB; the database holds
 # every copy, so a video or an archive sent as "evidence" is not.
 MAX_BYTES = 8 * 1024 * 1024
-TOO_LARGE = f"too large for the bot to keep (over {MAX_BYTES // (1024 * 1024)} MB)"
+# Why the team cannot open a file sent with a report (`Attachment.unseen`), kept as a code that
+# each reader reads in their own language (handlers/reports/views.py `_why_unseen`); NOT_KEPT
+# is followed by what the platform answered (": Slack answered HTTP 403"), for the managers.
+TOO_LARGE = "too_large"
+NO_ADDRESS = "no_address"
+NOT_KEPT = "not_kept"
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,9 @@ from handlers.reports.model import (
     files_json,
     files_of,
 )
+from handlers.reports.screenshots import MAX_BYTES
 from handlers.reports.triage import SNOOZE_CHOICES
-from handlers.texts import text_for
+from handlers.texts import TEXTS, text_for
 from handlers.views import (
     Actions,
     Attachment,
@@ -121,7 +122,9 @@ def report_form(draft: Draft, language: str, problem: str = "") -> Form:
         message = link(text_for("rf_a_message", language), draft.source_permalink)
         intro.append(Context(text_for("rf_from", language, message=message)))
     if draft.files:
-        intro.append(Context(text_for("rf_sent_with", language, files=evidence(draft.files))))
+        intro.append(
+            Context(text_for("rf_sent_with", language, files=evidence(draft.files, language)))
+        )
     if problem:
         intro.append(Text(f"**{text_for('rf_check', language)}** {untrusted(problem)}"))
     sites = tuple(
@@ -370,13 +373,19 @@ def card(report: Report, names: Names) -> Message:
 SHOWN_FILES = 5
 
 
-def evidence(files: Iterable[Attachment]) -> str:
+def evidence(files: Iterable[Attachment], language: str | None = None) -> str:
     """Files as links to open them where they were sent or where the bot keeps them:
     "Screenshot: shot.png ↗"; one the team cannot open says why: "Screenshot: shot.png (too
-    large for the bot to keep …)"."""
+    large for the bot to keep …)". In the reporter's `language`, or (None) for the team's
+    card: in English, with what the platform answered when it refused a file."""
     return ", ".join(
-        f"{'Screenshot' if f.image else 'File'}: "
-        + (f"{untrusted(clip(f.name, 80))} ({f.unseen})" if f.unseen else _opened(f))
+        text_for("file_screenshot" if f.image else "file_other", language or "en")
+        + ": "
+        + (
+            f"{untrusted(clip(f.name, 80))} ({_why_unseen(f, language)})"
+            if f.unseen
+            else _opened(f)
+        )
         for f in files
     )
 
@@ -385,12 +394,24 @@ def _opened(file: Attachment) -> str:
     return link(clip(file.name, 80) + " ↗", file.url)
 
 
+def _why_unseen(file: Attachment, language: str | None = None) -> str:
+    """Why the team cannot open `file`, in the reporter's `language`, or (None) in English with
+    what the platform answered, for the team. A reason stored as an English sentence (before
+    reasons were codes) is shown as it was stored."""
+    code, _, answered = file.unseen.partition(": ")
+    key = f"unseen_{code}"
+    if key not in TEXTS["en"]:
+        return file.unseen
+    why = text_for(key, language or "en", mb=MAX_BYTES // (1024 * 1024))
+    return f"{why}: {answered}" if answered and language is None else why
+
+
 def unseen_line(files: Iterable[Attachment], language: str) -> str:
     """What the reporter hears of the files the team cannot open; "" when it opens them all."""
     unseen = [f for f in files if f.unseen]
     if not unseen:
         return ""
-    said = "; ".join(f"{untrusted(clip(f.name, 80))}: {f.unseen}" for f in unseen)
+    said = "; ".join(f"{untrusted(clip(f.name, 80))}: {_why_unseen(f, language)}" for f in unseen)
     return text_for("report_unseen", language, files=said)
 
 

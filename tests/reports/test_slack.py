@@ -327,6 +327,12 @@ async def test_each_reporter_hears_of_their_report_in_their_own_language(bot, sl
     assert await submit(bot, {**form, "callback_id": "gone_form"}, {}, "W111") == {}
     (*_, gone) = await _wait_for_messages(slack, "W111", 2)
     assert gone["text"] == "Ce formulaire n'est plus utilisé. Veuillez recommencer."
+    # fix16b: and a shortcut it no longer knows.
+    await post_form(
+        bot,
+        message_shortcut("gone_shortcut", "see", user="W222", response_url=slack.url + "respond"),
+    )
+    assert (await responded(slack, 3))["text"] == "Diese Verknüpfung wird nicht mehr verwendet."
 
 
 async def test_a_retried_request_files_once(bot, slack) -> None:
@@ -637,6 +643,9 @@ async def test_a_file_sent_with_another_command_stays_in_the_dm(bot, slack) -> N
 async def test_a_dm_screenshot_slack_does_not_give_the_bot_is_said_and_the_report_filed(
     bot, slack
 ) -> None:
+    # fix16b: a German reporter was told why in English ("the bot could not pass it on").
+    reporter = "U2147483697"  # who sends message_im.json
+    slack.users[reporter] = {"id": reporter, "name": "jan", "profile": {}, "locale": "de-DE"}
     envelope = with_text("message_im.json", f"report {LINK} see the screenshot")
     sent = {
         **slack.sent_file("shot.png", PNG),
@@ -646,13 +655,13 @@ async def test_a_dm_screenshot_slack_does_not_give_the_bot_is_said_and_the_repor
     await post_json(bot, envelope)
     await wait_for_call(slack, "chat.postMessage", 2)
 
-    (receipt,) = messages_to(slack, "U2147483697")
+    (receipt,) = messages_to(slack, reporter)
     assert (
-        "The team cannot see what you sent with it (shot.png: the bot could not pass it on"
-        in (receipt["text"])
+        "Das Team kann nicht sehen, was du mitgeschickt hast (shot.png: der Bot konnte sie nicht"
+        " weitergeben)" in receipt["text"]
     )
-    (card,) = messages_to(slack, CHANNEL)
-    assert "Screenshot: shot.png (the bot could not pass it on" in json.dumps(card["blocks"])
+    (card,) = messages_to(slack, CHANNEL)  # the team's card in English, with Slack's answer
+    assert "Screenshot: shot.png (the bot could not pass it on: Slack" in json.dumps(card["blocks"])
 
 
 async def test_a_message_with_ten_long_named_files_still_opens_the_form(bot, slack) -> None:
@@ -668,9 +677,15 @@ async def test_a_message_with_ten_long_named_files_still_opens_the_form(bot, sla
 
 async def test_the_message_shortcut_keeps_the_messages_screenshot(bot, slack) -> None:
     shortcut = message_shortcut("report_message", "they deleted it, see", files=[SHOT])
+    reporter = "W111"  # who chooses the shortcut
+    slack.users[reporter] = {"id": reporter, "name": "lars", "profile": {}, "locale": "da-DK"}
     await post_form(bot, shortcut)
     view = await opened_view(slack)
-    assert "shot.png" in json.dumps(view["blocks"])  # the reporter sees it goes along
+    # The reporter sees it goes along, and the note it starts with, in their language (fix16b:
+    # "Screenshot" and "Message by … in …" were English).
+    shown = json.dumps(view["blocks"], ensure_ascii=False)
+    assert "Sendt med til teamet: Skærmbillede: <" in shown
+    assert '"initial_value": "Besked fra U0AUTHOR i C111: https://' in shown
     values = {"about": text_value("they deleted it"), "urgency": selected("normal")}
     assert await submit(bot, view, values) == {}
     await wait_for_call(slack, "chat.postMessage", 2)
