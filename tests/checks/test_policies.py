@@ -67,6 +67,16 @@ LEFT_TO_THE_BENCH = {
     "gdeiassistant-shequ-zhunze-zh.md",
     "propolife-social-media-policy-ja.md",
     "stonybrook-social-media-guidelines.md",
+    # Since the sixteenth session the eight that only this test embedded (about 23 s of CPU on a
+    # fresh clone): the test keeps the documents the guideline corpus test embeds anyway.
+    "educacaosp-redes-sociais-pt.md",
+    "forwards-social-media-policy.md",
+    "hervormdputten-app-berichten-nl.md",
+    "kossiitkgp-socials-guidelines.md",
+    "matplotlib-communication-guidelines.md",
+    "mitocgroup-pol016-social-media-policy.md",
+    "openpowerlifting-social-media-guidelines.md",
+    "swifty-isms-social-media-policy.md",
 }
 
 # Embedded before the first test, once for all workers (tests/embedding_cache.py).
@@ -88,8 +98,9 @@ def test_drafts_breaking_a_policy_s_own_rules_are_found(outcomes) -> None:
     # once four more (36 breaking drafts, 2 found) retired too; 42/165 once four more (36, 2 found);
     # 43/201 once four more (36, 1 found) retired at the tenth session's start; 35/129 without the
     # documents left to the bench; 26/88 since five more were left to it (twelfth session); 25/81
-    # since cri-venezia, which only this test still embedded, was left to it (fifteenth).
-    assert sum(breaking) >= 25
+    # since cri-venezia, which only this test still embedded, was left to it (fifteenth); 17/28
+    # since the eight others only it embedded were too (sixteenth).
+    assert sum(breaking) >= 17
 
 
 def test_fine_drafts_raise_few_alarms_under_those_policies(outcomes) -> None:
@@ -97,8 +108,9 @@ def test_fine_drafts_raise_few_alarms_under_those_policies(outcomes) -> None:
     # 2 of the 24 of the four policies retired next, none of the 24 of the four after them, and 4
     # of the 24 of the four retired at the ninth session's start, 3 of the 24 of the four retired at
     # the tenth's (13/140); 11/92 without the documents left to the bench, 10/64 since five more
-    # were left to it (twelfth session), 9/59 since cri-venezia was too (fifteenth).
-    assert sum(not o.right for o in outcomes if o.rule is None) <= 9
+    # were left to it (twelfth session), 9/59 since cri-venezia was too (fifteenth), 2/21 since
+    # the eight others only this test embedded were too (sixteenth).
+    assert sum(not o.right for o in outcomes if o.rule is None) <= 2
 
 
 @pytest.mark.parametrize(
