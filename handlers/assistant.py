@@ -108,10 +108,11 @@ def _suggested(said: str) -> tuple[str, str] | None:
     return None
 
 
-def _language(said: str, default: str) -> str:
-    """The language of `said`: a suggested prompt's own, else the one it reads as."""
+def _language(said: str, default: str, near: str) -> str:
+    """The language of `said`: a suggested prompt's own, else the one it reads as (`default`,
+    the person's, when that cannot be told; `near`, the guidelines', on a tie without it)."""
     suggested = _suggested(said)
-    return suggested[1] if suggested else reply_language(said, default)
+    return suggested[1] if suggested else reply_language(said, default, near)
 
 
 def _bundled(language: str) -> list[str]:
@@ -147,10 +148,11 @@ class AssistantPane:
             blocks.append(Actions((report,)))
         return Opening(Message(greeting, tuple(blocks)), self.prompts(language))
 
-    async def status(self, said: str) -> str:
+    async def status(self, person: Person, said: str) -> str:
         """The thread's status while `said` is answered ("is looking in the guidelines…"),
-        in the language it is written in."""
-        language = _language(said, (await self.core.guidelines.index()).language)
+        in the language it is written in (the person's when that cannot be told)."""
+        index = await self.core.guidelines.index()
+        language = _language(said, self.core.language_for(person), index.spoken)
         return text_for("pane_status", language)
 
     def knows(self, thread: str) -> bool:
@@ -185,7 +187,7 @@ class AssistantPane:
         topic = str(row.get("topic") or "")
         # Read and embedded in a worker thread when the guidelines were edited.
         index = await self.core.guidelines.index()
-        language = _language(said, index.language)
+        language = _language(said, self.core.language_for(person), index.spoken)
         flow = (_suggested(said) or ("", ""))[0]
         check_ask = Message(text_for("pane_check_ask", language))
         if flow == CHECK_PROMPT and self._checks():

@@ -228,7 +228,9 @@ class SlackAssistant:
         """A message in a pane thread: a status while it is answered, then the answer."""
         person = self.core.person("slack", payload["user"])
         key = thread_key(payload["channel"], payload["thread_ts"])
-        await _cosmetic(set_status(await self.pane.status(payload.get("text", ""))), "status")
+        await _cosmetic(
+            set_status(await self.pane.status(person, payload.get("text", ""))), "status"
+        )
         answering = Answering(self.client, say_stream)
         try:
             turn = await self.pane.reply(person, key, payload.get("text", ""), answering.append)

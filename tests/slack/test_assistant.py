@@ -511,6 +511,13 @@ async def test_the_pane_greets_in_the_language_of_the_persons_slack_client(bot, 
     assert greeting["text"].startswith("Hej! Jeg svarer på spørgsmål")
     prompts = calls(slack, "assistant.threads.setSuggestedPrompts")[0]["prompts"]
     assert "Tjek et opslag, før jeg udgiver det" in [p["title"] for p in prompts]
+    # fix16b: what the pane says of a message whose language cannot be told (its status, a
+    # flow's next step) fell back to the guidelines' language (English here).
+    await ask(bot, slack, "Rapportér en negativ omtale", "1729999330.000100")
+    await ask(bot, slack, "LinkedIn", "1729999340.000100")
+    assert calls(slack, "chat.postMessage")[-1]["text"].startswith("Jeg fandt intet link")
+    statuses = [c["status"] for c in in_thread(slack, "assistant.threads.setStatus")]
+    assert statuses == ["kigger i retningslinjerne…"] * 2
 
 
 async def test_the_panes_prompts_and_status_speak_the_guidelines_and_the_askers_language(
