@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import logging
+import time
 import urllib.request
 from typing import Any
 from urllib.parse import urlsplit
@@ -60,9 +62,15 @@ GONE = {
 }
 # Of those, what says the person cannot be told, now or later: `account_inactive` is Slack's
 # answer when the bot's own account (its token) is deactivated, for everyone (review12c R15).
-# Slack mostly takes a DM to a deactivated person without error: the member sync and the
-# user_change event mark them gone.
 LEFT = {"user_not_found", "user_disabled", "cannot_dm_bot"}
+
+# Slack takes a DM to a deactivated person without error (python-slack-sdk #1156), so a DM goes
+# only after users.info said its person is not `deleted`, once per CHECKED_FOR a person; when
+# users.info cannot tell (no users:read, throttled, slow: CHECK_SECONDS), the DM goes unchecked,
+# the member sync and the user_change event being what marks them gone then.
+CHECKED_FOR = 6 * 3600.0
+CHECK_SECONDS = 5.0
+DEACTIVATED = "user_disabled (users.info: deleted)"
 
 # The key of a rendered message's picture, which `send` uploads (see blocks.picture).
 UPLOAD = "socialbot_upload"
@@ -136,6 +144,8 @@ class SlackGateway:
         self.client = client
         self._timeout = timeout
         self._told_scope = False  # the missing files:write scope is logged once
+        self._active: dict[str, float] = {}  # person → when users.info said not deleted
+        self._unchecked_until = 0.0  # users.info throttled or refused: DMs go unchecked till
 
     @classmethod
     def from_settings(cls, settings: Settings, timeout: float = 30.0) -> SlackGateway:
@@ -181,6 +191,8 @@ class SlackGateway:
         the app may not upload (no files:write scope), the message goes without its picture
         and says so."""
         self._session()
+        if recipient[:1] in ("U", "W") and await self._deactivated(recipient):
+            raise ConversationRefused(DEACTIVATED, GONE["user_disabled"], person=True, left=True)
         if UPLOAD in payload:
             uploaded = await self._upload(recipient, payload)
             if uploaded is not None:
@@ -194,6 +206,30 @@ class SlackGateway:
         except Exception as error:
             raise _refused_or(classify(error), recipient) from error
         return f"{response['channel']}/{response['ts']}"
+
+    async def _deactivated(self, person: str) -> bool:
+        """Whether users.info says `person`'s account is deactivated (`deleted`); False when it
+        said otherwise within CHECKED_FOR, or cannot tell now."""
+        now = time.monotonic()
+        checked = self._active.get(person, -CHECKED_FOR)
+        if now - checked < CHECKED_FOR or now < self._unchecked_until:
+            return False
+        try:
+            async with asyncio.timeout(CHECK_SECONDS):
+                found = await self.client.users_info(user=person)
+        except Exception as error:  # unknown here: Slack's answer to the DM says more
+            failure = classify(error) if isinstance(error, SlackApiError) else None
+            if isinstance(failure, RateLimited):
+                self._unchecked_until = now + failure.retry_after
+            elif isinstance(failure, PermanentFailure) and str(failure) in NO_LOOKING:
+                self._unchecked_until = now + CHECKED_FOR  # no users:read: ask again later
+            log.info("a DM goes unchecked", extra={"reason": reason_of(error)})
+            return False
+        if (found.get("user") or {}).get("deleted"):
+            self._active.pop(person, None)
+            return True
+        self._active[person] = now
+        return False
 
     async def _upload(self, recipient: str, payload: Payload) -> str | None:
         """files_upload_v2 (files.getUploadURLExternal, the bytes, files.completeUploadExternal)

@@ -110,10 +110,14 @@ async def test_the_preview_says_a_picked_channel_is_shared_with_other_organisati
 
 async def test_people_who_were_not_reached_are_said_in_words(bot, slack) -> None:
     slack.unknown_users.add(PEOPLE[0])  # left the workspace since the people list was read
+    # Deactivated since then too, no user_change heard: Slack would take her DM without error.
+    slack.users[PEOPLE[1]] = {"id": PEOPLE[1], "name": "ada", "deleted": True, "profile": {}}
     await announce(bot, slack)
     await bot.runtime.delivery.run_until_done("announcement", "1")
     await bot.runtime.core.tick(tomorrow_at(0))
     said = report(slack)
-    assert "3 of 4 delivered; 1 failed" in said
+    assert "2 of 4 delivered; 2 failed" in said
     assert "1 person: no longer in the workspace" in said and "user_not_found" not in said
+    assert "1 person: account deactivated" in said and slack.messages_in(PEOPLE[1]) == []
+    assert bot.runtime.core.gone("slack", PEOPLE[1])  # not counted in the next fan-out
     assert "Send again" not in said
