@@ -54,8 +54,9 @@ log = logging.getLogger(__name__)
 
 Action = Callable[[Person, str], Awaitable[Reply | None]]
 Submit = Callable[[Person, Values, str], Awaitable[Reply | None]]
-# One field of a form checked alone, as its submit checks it: what is wrong, or None.
-FieldCheck = Callable[[str], str | None]
+# One field of a form checked alone, as its submit checks it: what is wrong (in the language
+# given), or None.
+FieldCheck = Callable[[str, str], str | None]
 OnShortcut = Callable[[Person, SharedMessage], Awaitable[Reply]]
 HomeSection = Callable[[Person], Awaitable[tuple[Block, ...]]]
 # A message that starts with a word a capability listens for ("check: <draft>"): the rest.
@@ -803,7 +804,7 @@ class Core:
         return text_for("at_most_characters", language, limit=count)
 
     def field_problem(
-        self, form_id: str, name: str, value: str | list[str], language: str = "en"
+        self, form_id: str, name: str, value: str | list[str], language: str
     ) -> str | None:
         """What the form's submit would refuse in one typed field, said at once in `language`;
         None when it is fine, empty, or has no check of its own."""
@@ -812,7 +813,7 @@ class Core:
         check = self._field_checks.get(form_id, {}).get(name)
         if check is None or not isinstance(value, str) or not value:
             return None
-        return check(value)
+        return check(value, language)
 
     async def shortcut(self, person: Person, shortcut_id: str, shared: SharedMessage) -> Reply:
         """Answer a message shortcut."""

@@ -4183,6 +4183,119 @@ _ANSWERS: dict[str, dict[str, str]] = {
     },
 }
 
+# The console's own words around a form (bot/console), in the form's language: the word `cancel`
+# stays as typed.
+_CONSOLE: dict[str, dict[str, str]] = {
+    "en": {
+        "console_form_keys": (
+            "Type cancel to stop, or a /command to leave the form for it; leave optional fields"
+            " empty."
+        ),
+        "console_cancelled": "Cancelled; nothing was sent.",
+        "console_numbers": "numbers separated by commas",
+        "console_now": "now: {initial}; press Enter to keep",
+        "console_type_number": "type the number of your choice",
+        "console_cannot_undo": "Type the number of your choice: this step cannot be undone.",
+        "console_no_choice": "There is no choice {part}: pick 1 to {last}.",
+        "console_none_of_them": "{part} is none of the choices.",
+    },
+    "da": {
+        "console_form_keys": (
+            "Skriv cancel for at stoppe, eller en /kommando for at forlade formularen for den; lad"
+            " valgfrie felter stå tomme."
+        ),
+        "console_cancelled": "Annulleret; intet blev sendt.",
+        "console_numbers": "tal adskilt af kommaer",
+        "console_now": "nu: {initial}; tryk Enter for at beholde",
+        "console_type_number": "skriv nummeret på dit valg",
+        "console_cannot_undo": "Skriv nummeret på dit valg: dette trin kan ikke fortrydes.",
+        "console_no_choice": "Der er intet valg {part}: vælg 1 til {last}.",
+        "console_none_of_them": "{part} er ikke et af valgene.",
+    },
+    "de": {
+        "console_form_keys": (
+            "Tippe cancel zum Abbrechen oder einen /Befehl, um das Formular dafür zu verlassen;"
+            " lass optionale Felder leer."
+        ),
+        "console_cancelled": "Abgebrochen; nichts wurde gesendet.",
+        "console_numbers": "Nummern durch Kommas getrennt",
+        "console_now": "jetzt: {initial}; Enter behält es",
+        "console_type_number": "tippe die Nummer deiner Wahl",
+        "console_cannot_undo": (
+            "Tippe die Nummer deiner Wahl: Dieser Schritt lässt sich nicht rückgängig machen."
+        ),
+        "console_no_choice": "Es gibt keine Wahl {part}: Wähle 1 bis {last}.",
+        "console_none_of_them": "{part} ist keine der Wahlmöglichkeiten.",
+    },
+    "sv": {
+        "console_form_keys": (
+            "Skriv cancel för att avbryta, eller ett /kommando för att lämna formuläret för det;"
+            " lämna valfria fält tomma."
+        ),
+        "console_cancelled": "Avbrutet; inget skickades.",
+        "console_numbers": "siffror åtskilda med kommatecken",
+        "console_now": "nu: {initial}; tryck Enter för att behålla",
+        "console_type_number": "skriv numret på ditt val",
+        "console_cannot_undo": "Skriv numret på ditt val: det här steget kan inte ångras.",
+        "console_no_choice": "Det finns inget val {part}: välj 1 till {last}.",
+        "console_none_of_them": "{part} är inget av valen.",
+    },
+    "nb": {
+        "console_form_keys": (
+            "Skriv cancel for å avbryte, eller en /kommando for å forlate skjemaet for den; la"
+            " valgfrie felt stå tomme."
+        ),
+        "console_cancelled": "Avbrutt; ingenting ble sendt.",
+        "console_numbers": "tall skilt med komma",
+        "console_now": "nå: {initial}; trykk Enter for å beholde",
+        "console_type_number": "skriv nummeret på valget ditt",
+        "console_cannot_undo": "Skriv nummeret på valget ditt: dette steget kan ikke angres.",
+        "console_no_choice": "Det finnes ikke noe valg {part}: velg 1 til {last}.",
+        "console_none_of_them": "{part} er ikke et av valgene.",
+    },
+    "nl": {
+        "console_form_keys": (
+            "Typ cancel om te stoppen, of een /opdracht om het formulier daarvoor te verlaten;"
+            " laat optionele velden leeg."
+        ),
+        "console_cancelled": "Geannuleerd; er is niets verzonden.",
+        "console_numbers": "nummers gescheiden door komma's",
+        "console_now": "nu: {initial}; druk op Enter om te behouden",
+        "console_type_number": "typ het nummer van je keuze",
+        "console_cannot_undo": (
+            "Typ het nummer van je keuze: deze stap kan niet ongedaan worden gemaakt."
+        ),
+        "console_no_choice": "Er is geen keuze {part}: kies 1 tot en met {last}.",
+        "console_none_of_them": "{part} is geen van de keuzes.",
+    },
+    "fr": {
+        "console_form_keys": (
+            "Tapez cancel pour arrêter, ou une /commande pour quitter le formulaire pour elle ;"
+            " laissez vides les champs facultatifs."
+        ),
+        "console_cancelled": "Annulé ; rien n'a été envoyé.",
+        "console_numbers": "numéros séparés par des virgules",
+        "console_now": "actuellement : {initial} ; appuyez sur Entrée pour garder",
+        "console_type_number": "tapez le numéro de votre choix",
+        "console_cannot_undo": "Tapez le numéro de votre choix : cette étape est irréversible.",
+        "console_no_choice": "Il n'y a pas de choix {part} : choisissez de 1 à {last}.",
+        "console_none_of_them": "{part} ne fait pas partie des choix.",
+    },
+    "es": {
+        "console_form_keys": (
+            "Escribe cancel para parar, o un /comando para dejar el formulario por él; deja vacíos"
+            " los campos opcionales."
+        ),
+        "console_cancelled": "Cancelado; no se envió nada.",
+        "console_numbers": "números separados por comas",
+        "console_now": "ahora: {initial}; pulsa Intro para mantenerlo",
+        "console_type_number": "escribe el número de tu elección",
+        "console_cannot_undo": "Escribe el número de tu elección: este paso no se puede deshacer.",
+        "console_no_choice": "No hay ninguna opción {part}: elige de 1 a {last}.",
+        "console_none_of_them": "{part} no es ninguna de las opciones.",
+    },
+}
+
 TEXTS: dict[str, dict[str, str]] = {
     code: {
         **_GUIDELINES[code],
@@ -4198,6 +4311,7 @@ TEXTS: dict[str, dict[str, str]] = {
         **_REPORT_FORM[code],
         **_INSIGHTS[code],
         **_ANSWERS[code],
+        **_CONSOLE[code],
     }
     for code in _GUIDELINES
 }

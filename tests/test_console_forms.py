@@ -3,6 +3,8 @@ once, and a slash command typed in a form leaves the form for the command."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.conftest import SettingsFactory
 from tests.test_console_inbox import session
 
@@ -49,3 +51,32 @@ async def test_a_number_int_refuses_is_asked_again_not_the_end(
     after = said.split("! There is no choice ²: pick 1 to 12.")[1]
     assert "Your report R-0001" in after
     assert "- R-0001 https://x.com/someone/status/9 ·" in after
+
+
+GERMAN_GUIDELINES = """# Richtlinien für soziale Medien
+
+## Neuigkeiten teilen
+Teile gern die Neuigkeiten des Unternehmens auf LinkedIn und schreib selbst eine Zeile dazu.
+
+## Kritik
+Antworte nicht selbst auf Kritik am Unternehmen im Netz; gib sie an das Social-Media-Team weiter.
+"""
+
+
+async def test_a_form_on_the_console_is_asked_in_the_persons_language(
+    make_settings: SettingsFactory, tmp_path: Path
+) -> None:
+    # fix16b: the form's own words were German (the console's person reads the guidelines'
+    # language), what the console said around them English.
+    guidelines = tmp_path / "richtlinien.md"
+    guidelines.write_text(GERMAN_GUIDELINES, encoding="utf-8")
+    script = ["/report-mention", "not a link", "x.com/someone/status/9", "99", "", "rude", "", ""]
+    said = await session(
+        make_settings, "alice", [*script, "/report-mention", "cancel"], guidelines=guidelines
+    )
+    assert "(Tippe cancel zum Abbrechen oder einen /Befehl" in said
+    assert "! `not` ist kein Weblink" in said
+    assert "! Es gibt keine Wahl 99: Wähle 1 bis 12." in said
+    assert "(jetzt: Normal; Enter behält es)" in said
+    assert "Danke! Deine Meldung R-0001" in said
+    assert said.rstrip().endswith("Abgebrochen; nichts wurde gesendet.")

@@ -23,13 +23,20 @@ REPORT = "/report-mention https://x.com/someone/status/123 they are spreading fa
 UNCOVERED = "what is the capital of mongolia in winter?"
 
 
-async def session(make_settings: SettingsFactory, user: str, script: list[str], **kw: bool) -> str:
-    """One `socialbot console` session on the shared database, as its own runtime."""
-    runtime = build_runtime(make_settings())
+async def session(
+    make_settings: SettingsFactory,
+    user: str,
+    script: list[str],
+    manager: bool = False,
+    **settings: Any,
+) -> str:
+    """One `socialbot console` session on the shared database, as its own runtime (with
+    `settings` of its own)."""
+    runtime = build_runtime(make_settings(**settings))
     out = io.StringIO()
     try:
         lines = io.StringIO("".join(f"{line}\n" for line in script))
-        await chat(runtime, lines, out, user, kw.get("manager", False))
+        await chat(runtime, lines, out, user, manager)
     finally:
         runtime.db.close()
     return out.getvalue()

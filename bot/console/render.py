@@ -7,6 +7,7 @@ from datetime import UTC, tzinfo
 
 from content_feed.text import row_id
 from handlers import views
+from handlers.texts import text_for
 
 WIDTH = 78
 
@@ -39,13 +40,14 @@ def buttons_of(message: views.Message) -> list[views.Button]:
     ]
 
 
-def form_prompt(input_: views.Input) -> str:
-    """The question for one form field, with its choices numbered."""
+def form_prompt(input_: views.Input, language: str = "en") -> str:
+    """The question for one form field, with its choices numbered; the console's own hints in
+    `language`."""
     label = input_.label + ("" if input_.optional else " *")
     lines = [label + (f" ({input_.hint})" if input_.hint else "")]
     lines += [f"  {n}. {option.label}" for n, option in enumerate(input_.options, 1)]
     if input_.kind in ("multiselect", "checkboxes"):
-        lines.append("  (numbers separated by commas)")
+        lines.append(f"  ({text_for('console_numbers', language)})")
     elif input_.kind == "date":
         lines.append("  (YYYY-MM-DD)")
     elif input_.kind == "time":
@@ -58,9 +60,9 @@ def form_prompt(input_: views.Input) -> str:
         chosen = [labels.get(value, value) for value in chosen if value]
     initial = ", ".join(chosen)
     if initial and input_.enter_keeps:
-        lines.append(f"  (now: {initial}; press Enter to keep)")
+        lines.append(f"  ({text_for('console_now', language, initial=initial)})")
     elif not input_.enter_keeps:
-        lines.append("  (type the number of your choice)")
+        lines.append(f"  ({text_for('console_type_number', language)})")
     return "\n".join(lines)
 
 
@@ -68,11 +70,12 @@ class UnknownChoice(ValueError):
     """A typed choice that is none of the field's options."""
 
 
-def parse_answer(input_: views.Input, line: str) -> str | list[str]:
+def parse_answer(input_: views.Input, line: str, language: str = "en") -> str | list[str]:
     """A typed answer as the form value: option numbers (or labels) become option values;
-    `UnknownChoice` for a part that names no option, so nothing is dropped unseen."""
+    `UnknownChoice` (saying why in `language`) for a part that names no option, so nothing
+    is dropped unseen."""
     if not line and not input_.enter_keeps:
-        raise UnknownChoice("Type the number of your choice: this step cannot be undone.")
+        raise UnknownChoice(text_for("console_cannot_undo", language))
     if not line:
         return input_.initial if isinstance(input_.initial, str) else list(input_.initial)
     if input_.kind not in ("select", "multiselect", "checkboxes"):
@@ -81,12 +84,14 @@ def parse_answer(input_: views.Input, line: str) -> str | list[str]:
     for part in (p.strip() for p in line.split(",") if p.strip()):
         if part.isdigit():  # always the number shown beside a choice, never a value
             if not 1 <= (number := row_id(part) or 0) <= len(input_.options):  # "²" too
-                raise UnknownChoice(f"There is no choice {part}: pick 1 to {len(input_.options)}.")
+                raise UnknownChoice(
+                    text_for("console_no_choice", language, part=part, last=len(input_.options))
+                )
             chosen.append(input_.options[number - 1].value)
             continue
         found = [o.value for o in input_.options if part.lower() in (o.value, o.label.lower())]
         if not found:
-            raise UnknownChoice(f"{part!r} is none of the choices.")
+            raise UnknownChoice(text_for("console_none_of_them", language, part=repr(part)))
         chosen += found
     return chosen[0] if input_.kind == "select" and chosen else chosen if chosen else ""
 

@@ -18,6 +18,7 @@ from handlers.command_words import parse_command
 from handlers.core import CONSOLE_TEAM, Core
 from handlers.errors import FormErrors, database_locked
 from handlers.people import Member, Person, Role
+from handlers.texts import text_for
 from handlers.views import Button, Form, Message, Reply, Values
 
 INBOX_POLL = 0.5  # seconds between looks for messages that came for this session
@@ -187,30 +188,30 @@ class ConsoleSession:
             self._in_form = False
 
     async def _ask(self, form: Form) -> Reply | None:
+        """The form's fields asked in the form's language (the person's: their language
+        setting, else the guidelines'), as its own words are."""
+        language = form.language
         self._print(render(Message(form.title, form.intro)) if form.intro else form.title)
-        self._print(
-            "(Type cancel to stop, or a /command to leave the form for it;"
-            " leave optional fields empty.)"
-        )
+        self._print(f"({text_for('console_form_keys', language)})")
         values: Values = {}
         pending = list(form.inputs)
         while True:
             for input_ in pending:
-                self._print(form_prompt(input_))
+                self._print(form_prompt(input_, language))
                 while True:
                     line = await self._line("> ")
                     if line.lower() in CANCEL_WORDS:
-                        return Message("Cancelled; nothing was sent.")
+                        return Message(text_for("console_cancelled", language))
                     if line.startswith("/"):
                         raise CommandTyped(line)
                     try:
-                        values[input_.name] = parse_answer(input_, line)
+                        values[input_.name] = parse_answer(input_, line, language)
                     except UnknownChoice as mistake:
                         self._print(f"! {mistake}")
                         continue
                     # What the core would refuse on submit is asked again at once.
                     problem = self.core.field_problem(
-                        form.form_id, input_.name, values[input_.name]
+                        form.form_id, input_.name, values[input_.name], language
                     )
                     if problem is None:
                         break

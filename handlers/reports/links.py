@@ -178,13 +178,13 @@ def check_links(tokens: list[str]) -> tuple[str, ...]:
     return tuple(checked.values())
 
 
-def links_problem(text: str) -> str | None:
-    """What is wrong with a field of links typed one after another, or None: the report form's
-    links field, checked alone as it is typed."""
+def links_problem(text: str, language: str) -> str | None:
+    """What is wrong with a field of links typed one after another, in `language`, or None:
+    the report form's links field, checked alone as it is typed."""
     try:
         check_links(text.split())
     except BadLink as bad:
-        return str(bad)
+        return bad.said(language)
     return None
 
 
