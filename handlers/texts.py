@@ -3888,6 +3888,8 @@ _INSIGHTS: dict[str, dict[str, str]] = {
 _REPORT_LISTS: dict[str, dict[str, str]] = {
     "en": {
         "not_told": "{ref}: {reporter} has left, so they were not told after all.",
+        "not_told_bot": "{ref}: {reporter} is a bot account, which the bot cannot message, so it"
+        " was not told after all.",
         "listing": "{title}:\n{lines}",
         "listed_new": "New, not acknowledged yet",
         "listed_acknowledged": "Acknowledged",
@@ -3915,6 +3917,8 @@ _REPORT_LISTS: dict[str, dict[str, str]] = {
     },
     "da": {
         "not_told": "{ref}: {reporter} er ikke længere her og fik derfor alligevel ikke besked.",
+        "not_told_bot": "{ref}: {reporter} er en bot-konto, som botten ikke kan skrive til, så den"
+        " fik alligevel ikke besked.",
         "listing": "{title}:\n{lines}",
         "listed_new": "Ny, endnu ikke set af teamet",
         "listed_acknowledged": "Set af teamet",
@@ -3942,6 +3946,8 @@ _REPORT_LISTS: dict[str, dict[str, str]] = {
         "not_told": (
             "{ref}: {reporter} ist nicht mehr da und hat deshalb doch keine Nachricht bekommen."
         ),
+        "not_told_bot": "{ref}: {reporter} ist ein Bot-Konto, dem der Bot nicht schreiben kann, und"
+        " hat deshalb doch keine Nachricht bekommen.",
         "listing": "{title}:\n{lines}",
         "listed_new": "Neu, noch nicht vom Team gesehen",
         "listed_acknowledged": "Vom Team gesehen",
@@ -3970,6 +3976,8 @@ _REPORT_LISTS: dict[str, dict[str, str]] = {
     },
     "sv": {
         "not_told": "{ref}: {reporter} har lämnat och fick därför ändå inget besked.",
+        "not_told_bot": "{ref}: {reporter} är ett botkonto som boten inte kan skriva till och fick"
+        " därför ändå inget besked.",
         "listing": "{title}:\n{lines}",
         "listed_new": "Ny, ännu inte sedd av teamet",
         "listed_acknowledged": "Sedd av teamet",
@@ -3995,6 +4003,8 @@ _REPORT_LISTS: dict[str, dict[str, str]] = {
     },
     "nb": {
         "not_told": "{ref}: {reporter} er ikke lenger her og fikk derfor likevel ikke beskjed.",
+        "not_told_bot": "{ref}: {reporter} er en bot-konto som boten ikke kan skrive til, og fikk"
+        " derfor likevel ikke beskjed.",
         "listing": "{title}:\n{lines}",
         "listed_new": "Ny, ennå ikke sett av teamet",
         "listed_acknowledged": "Sett av teamet",
@@ -4020,6 +4030,8 @@ _REPORT_LISTS: dict[str, dict[str, str]] = {
     },
     "nl": {
         "not_told": "{ref}: {reporter} is vertrokken en heeft het dus toch niet gehoord.",
+        "not_told_bot": "{ref}: {reporter} is een botaccount waar de bot geen berichten naar kan"
+        " sturen, en heeft het dus toch niet gehoord.",
         "listing": "{title}:\n{lines}",
         "listed_new": "Nieuw, nog niet gezien door het team",
         "listed_acknowledged": "Gezien door het team",
@@ -4050,6 +4062,8 @@ _REPORT_LISTS: dict[str, dict[str, str]] = {
             "{ref} : {reporter} a quitté l'organisation ; cette personne n'a donc finalement pas"
             " été prévenue."
         ),
+        "not_told_bot": "{ref} : {reporter} est un compte de bot, auquel le bot ne peut pas"
+        " écrire ; il n'a donc finalement pas été prévenu.",
         "listing": "{title} :\n{lines}",
         "listed_new": "Nouveau, pas encore vu par l'équipe",
         "listed_acknowledged": "Vu par l'équipe",
@@ -4078,6 +4092,8 @@ _REPORT_LISTS: dict[str, dict[str, str]] = {
     },
     "es": {
         "not_told": "{ref}: {reporter} ya no está, así que al final no se le avisó.",
+        "not_told_bot": "{ref}: {reporter} es una cuenta de bot, a la que el bot no puede escribir,"
+        " así que al final no se le avisó.",
         "listing": "{title}:\n{lines}",
         "listed_new": "Nuevo, el equipo aún no lo ha visto",
         "listed_acknowledged": "Visto por el equipo",

@@ -669,8 +669,10 @@ class Reports:
         if event is None or not self.core.can_message(event.platform):
             return
         reporter = self.name(platform, user_id, user_id)
+        member = self.core.directory.get(platform, user_id)
         manager = self.core.person(event.platform, event.user_id)
-        said = views.not_told(ref, reporter, self.core.language_for(manager))
+        bot = member is not None and member.is_bot
+        said = views.not_told(ref, reporter, self.core.language_for(manager), bot)
         again = f"{key}:{platform}:{user_id}"
         self.core.outbox.enqueue(event.platform, [event.user_id], ids.NOT_TOLD, again, said)
 

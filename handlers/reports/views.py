@@ -588,10 +588,12 @@ def status_update(report: Report, event: Event, names: Names, language: str) -> 
     return Message(text, (Text(text), Context(text_for("updated_by", language, who=who))))
 
 
-def not_told(ref: str, reporter: str, language: str) -> Message:
+def not_told(ref: str, reporter: str, language: str, bot: bool = False) -> Message:
     """What the manager who acted hears in their `language` when the news did not reach a
-    reporter, who has left (after `told` had counted them)."""
-    return Message(text_for("not_told", language, ref=ref, reporter=reporter))
+    reporter (after `told` had counted them), who has left, or is a `bot` account, which the
+    platform lets no bot message (Slack's `cannot_dm_bot`)."""
+    key = "not_told_bot" if bot else "not_told"
+    return Message(text_for(key, language, ref=ref, reporter=reporter))
 
 
 def told(reporters: int, gone: int = 0) -> str:

@@ -113,9 +113,10 @@ async def test_a_refusal_of_the_bots_own_account_marks_nobody_gone(bot, slack) -
     [
         ("user_disabled", "", "R-0001: User W333 has left, so they were not told after all."),
         (
-            "cannot_dm_bot",
+            "cannot_dm_bot",  # W333 is a bot account (fix15b: it was said to have left)
             "sv-SE",
-            "R-0001: User W333 har lämnat och fick därför ändå inget besked.",
+            "R-0001: User W333 är ett botkonto som boten inte kan skriva till och fick därför"
+            " ändå inget besked.",
         ),
     ],
 )
@@ -128,6 +129,9 @@ async def test_a_reporter_slack_will_not_let_the_bot_tell_is_not_counted_told(
     if locale:
         slack.users = {"WMGR1": {"id": "WMGR1", "name": "mgr", "profile": {}, "locale": locale}}
         assert await bot.runtime.slack.sync_people()
+    if code == "cannot_dm_bot":
+        profile = {"real_name": "User W333"}
+        slack.users["W333"] = {"id": "W333", "name": "w", "is_bot": True, "profile": profile}
     await report(bot, LINK, user="W333")
     await settled(bot.runtime)
     slack.fail("chat.postMessage", code)  # the news to the reporter
