@@ -118,7 +118,9 @@ def forget(platform: str | None, user_id: str, yes: bool) -> None:
             click.confirm(question, abort=True)
         went_by = _names_of_theirs(runtime, platform, user_id)
         changed = privacy.forget(runtime.db, platform, user_id, stand_in)
-        changed.update(ReportStore(runtime.db).forget(platform, user_id, stand_in, name))
+        report_store = ReportStore(runtime.db)
+        changed.update(report_store.forget(platform, user_id, stand_in))
+        namesakes = report_store.by_name(platform, name) if name != user_id else 0
         changed.update(AnnouncementStore(runtime.db).forget(platform, user_id))
         if platform == "teams":
             changed["teams_conversations"] = runtime.teams.conversations.forget(user_id)
@@ -144,6 +146,12 @@ def forget(platform: str | None, user_id: str, yes: bool) -> None:
     for cards in shown:
         if cards.updated:
             click.echo(f"{cards.kind}s updated to show a former employee: {cards.updated}")
+    if namesakes:
+        click.echo(
+            f"Left as they are: {namesakes} message(s) by someone called {name} reported before"
+            " authors were kept by id, which a namesake may have written"
+            " (`socialbot export` lists them under report_reporters.source_author_name)."
+        )
     for cards in shown:
         if cards.missed:
             click.echo(

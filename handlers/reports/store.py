@@ -584,15 +584,15 @@ class ReportStore:
                 [nudges, next_at, report_id],
             )
 
-    def forget(self, platform: str, user_id: str, stand_in: str, name: str = "") -> dict[str, int]:
+    def forget(self, platform: str, user_id: str, stand_in: str) -> dict[str, int]:
         """Put `stand_in` where the person is the assignee of a report, where a card went to
         them and as the author of a message of theirs someone reported (whose prefilled note
-        named them: that name there becomes a former employee; `name`, the one they go by,
-        finds the messages reported before authors were kept by id), and drop the links of
-        the files they sent with reports (the reporters' and events' own columns are handled
-        by `handlers.privacy.forget`, which runs first); rows changed per table."""
+        named them: that name there becomes a former employee), and drop the links of the
+        files they sent with reports (the reporters' and events' own columns are handled by
+        `handlers.privacy.forget`, which runs first); rows changed per table. A message
+        reported before its author's id was kept is not theirs to change (see `by_name`)."""
         with self.db.atomic():
-            authored = self._forget_author(platform, user_id, stand_in, name)
+            authored = self._forget_author(platform, user_id, stand_in)
             cards = self.db.execute(
                 "UPDATE report_cards SET recipient = ? WHERE platform = ? AND recipient = ?",
                 [stand_in, platform, user_id],
@@ -626,15 +626,25 @@ class ReportStore:
             "reported_messages": authored,
         }
 
-    def _forget_author(self, platform: str, user_id: str, stand_in: str, name: str) -> int:
-        """Put `stand_in` as the author of the messages of theirs someone reported, and a
-        former employee for their name in those reports' notes, as a whole word ("Ann" stays
-        in "Announcement"); how many reports changed."""
+    def by_name(self, platform: str, name: str) -> int:
+        """How many messages reported before their authors' ids were kept (Teams gave a name
+        the directory did not hold for one person alone) are by someone called `name`: a
+        namesake may have written them."""
+        (count,) = self.db.execute(
+            "SELECT count(*) FROM report_reporters WHERE platform = ? AND source_author = ''"
+            " AND ? != '' AND source_author_name = ?",
+            [platform, name, name],
+        ).fetchone()
+        return int(count)
+
+    def _forget_author(self, platform: str, user_id: str, stand_in: str) -> int:
+        """Put `stand_in` as the author of the messages of theirs someone reported (by their
+        id: review13c R5), and a former employee for their name in those reports' notes, as a
+        whole word ("Ann" stays in "Announcement"); how many reports changed."""
         rows = self.db.execute(
             "SELECT rowid, note, source_author_name FROM report_reporters WHERE platform = ?"
-            " AND (source_author = ? OR (source_author = '' AND ? != ''"
-            " AND source_author_name = ?))",
-            [platform, user_id, name, name],
+            " AND source_author = ?",
+            [platform, user_id],
         ).fetchall()
         for rowid, note, author_name in rows:
             if author_name:
