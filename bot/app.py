@@ -57,6 +57,7 @@ from handlers.groups import GroupReader, GroupState
 from handlers.insights import figures as insights_figures
 from handlers.insights import latest as insights_latest
 from handlers.insights.capability import Insights, InsightsSettings
+from handlers.insights.views import failing_line
 from handlers.team_questions import questions_command
 from handlers.workdays import Workweek
 
@@ -365,8 +366,9 @@ class Runtime:
             *self._unknown_zones(),
             *(_group_warning(state) for state in groups if state.error),
             *(
-                f"{line}; `socialbot feeds list` shows it, `socialbot feeds remove` drops it"
-                for line in failing_feeds(self.db, datetime.now(UTC))
+                f"{failing_line(feed)}; `socialbot feeds list` shows it, `socialbot feeds remove`"
+                " drops it"
+                for feed in failing_feeds(self.db, datetime.now(UTC))
             ),
         ]
         return {

@@ -306,17 +306,26 @@ def list_feeds(db: Database, *, enabled_only: bool = False) -> list[StoredFeed]:
     return [_feed(row) for row in db.query(f"{_FEED_SELECT}{where} ORDER BY f.id")]
 
 
-def failing_feeds(db: Database, now: datetime) -> list[str]:
-    """A line per enabled feed that has failed for more than a day: which, since when, why
-    (on `/healthz` and in the insights)."""
-    lines = []
-    for feed in list_feeds(db, enabled_only=True):
-        read = feed.last_success_at
-        if feed.status != "error" or now - (read or feed.added_at) <= FAILING_LISTED_AFTER:
-            continue
-        when = f"has not been read since {read:%Y-%m-%d %H:%M} UTC" if read else "was never read"
-        lines.append(f"Feed {feed.id} ({feed.name}) {when}: {feed.error}")
-    return lines
+@dataclass(frozen=True)
+class FailingFeed:
+    """An enabled feed that has failed for more than a day: which, when it was last read
+    (None: never), and why."""
+
+    id: int
+    name: str
+    read: datetime | None
+    error: str
+
+
+def failing_feeds(db: Database, now: datetime) -> list[FailingFeed]:
+    """Each enabled feed that has failed for more than a day (on `/healthz` and in the
+    insights, in words of handlers/insights/views.py `failing_line`)."""
+    return [
+        FailingFeed(feed.id, feed.name, feed.last_success_at, feed.error or "")
+        for feed in list_feeds(db, enabled_only=True)
+        if feed.status == "error"
+        and now - (feed.last_success_at or feed.added_at) > FAILING_LISTED_AFTER
+    ]
 
 
 def get_feed(db: Database, url_or_id: str | int) -> StoredFeed:

@@ -3305,6 +3305,8 @@ _REPORT_FORM: dict[str, dict[str, str]] = {
 _INSIGHTS: dict[str, dict[str, str]] = {
     "en": {
         "ins_feeds_failing": "**Feeds failing** (their new stories are missing from the digests):",
+        "ins_feed_unread_since": "Feed {id} ({name}) has not been read since {since} UTC: {error}",
+        "ins_feed_never_read": "Feed {id} ({name}) was never read: {error}",
         "ins_shares": "**Shares:** {count}",
         "ins_by_conversation": (
             "; {count} on posts in Teams channels or group chats, once per conversation (Teams"
@@ -3326,6 +3328,8 @@ _INSIGHTS: dict[str, dict[str, str]] = {
         "ins_minutes": "{n} min",
         "ins_hours": "{n} h",
         "ins_days": "{n} d",
+        "percent": "{n}%",
+        "ins_no_rate": "n/a",
         "decimal": ".",
         "ins_questions": (
             "**Guideline questions:** {asked}, {percent} answered with confidence, {not_covered}"
@@ -3371,6 +3375,10 @@ _INSIGHTS: dict[str, dict[str, str]] = {
     },
     "da": {
         "ins_feeds_failing": "**Feeds med fejl** (deres nye historier mangler i oversigterne):",
+        "ins_feed_unread_since": (
+            "Feed {id} ({name}) er ikke blevet læst siden {since} UTC: {error}"
+        ),
+        "ins_feed_never_read": "Feed {id} ({name}) er aldrig blevet læst: {error}",
         "ins_shares": "**Delinger:** {count}",
         "ins_by_conversation": (
             "; {count} på opslag i Teams-kanaler eller gruppechats, én gang pr. samtale (Teams"
@@ -3392,6 +3400,8 @@ _INSIGHTS: dict[str, dict[str, str]] = {
         "ins_minutes": "{n} min.",
         "ins_hours": "{n} t",
         "ins_days": "{n} d.",
+        "percent": "{n}\u00a0%",
+        "ins_no_rate": "i/t",
         "decimal": ",",
         "ins_questions": (
             "**Spørgsmål om retningslinjerne:** {asked}, {percent} besvaret med sikkerhed,"
@@ -3441,6 +3451,8 @@ _INSIGHTS: dict[str, dict[str, str]] = {
         "ins_feeds_failing": (
             "**Feeds mit Fehlern** (ihre neuen Beiträge fehlen in den Übersichten):"
         ),
+        "ins_feed_unread_since": "Feed {id} ({name}) wurde seit {since} UTC nicht gelesen: {error}",
+        "ins_feed_never_read": "Feed {id} ({name}) wurde nie gelesen: {error}",
         "ins_shares": "**Geteilt:** {count}",
         "ins_by_conversation": (
             "; {count} bei Posts in Teams-Kanälen oder Gruppenchats, einmal pro Unterhaltung"
@@ -3464,6 +3476,8 @@ _INSIGHTS: dict[str, dict[str, str]] = {
         "ins_minutes": "{n} Min.",
         "ins_hours": "{n} Std.",
         "ins_days": "{n} Tg.",
+        "percent": "{n}\u00a0%",
+        "ins_no_rate": "k.\u00a0A.",
         "decimal": ",",
         "ins_questions": (
             "**Fragen zu den Richtlinien:** {asked}, {percent} sicher beantwortet, {not_covered}"
@@ -3517,6 +3531,8 @@ _INSIGHTS: dict[str, dict[str, str]] = {
         "ins_feeds_failing": (
             "**Flöden med fel** (deras nya artiklar saknas i sammanfattningarna):"
         ),
+        "ins_feed_unread_since": "Flöde {id} ({name}) har inte lästs sedan {since} UTC: {error}",
+        "ins_feed_never_read": "Flöde {id} ({name}) har aldrig lästs: {error}",
         "ins_shares": "**Delningar:** {count}",
         "ins_by_conversation": (
             "; {count} på inlägg i Teams-kanaler eller gruppchattar, en gång per konversation"
@@ -3539,6 +3555,8 @@ _INSIGHTS: dict[str, dict[str, str]] = {
         "ins_minutes": "{n} min",
         "ins_hours": "{n} tim",
         "ins_days": "{n} d",
+        "percent": "{n}\u00a0%",
+        "ins_no_rate": "saknas",
         "decimal": ",",
         "ins_questions": (
             "**Frågor om riktlinjerna:** {asked}, {percent} besvarade med säkerhet, {not_covered}"
@@ -3587,6 +3605,8 @@ _INSIGHTS: dict[str, dict[str, str]] = {
     },
     "nb": {
         "ins_feeds_failing": "**Feeder med feil** (de nye sakene deres mangler i oversiktene):",
+        "ins_feed_unread_since": "Feed {id} ({name}) er ikke lest siden {since} UTC: {error}",
+        "ins_feed_never_read": "Feed {id} ({name}) er aldri lest: {error}",
         "ins_shares": "**Delinger:** {count}",
         "ins_by_conversation": (
             "; {count} på innlegg i Teams-kanaler eller gruppechatter, én gang per samtale (Teams"
@@ -3608,6 +3628,8 @@ _INSIGHTS: dict[str, dict[str, str]] = {
         "ins_minutes": "{n} min",
         "ins_hours": "{n} t",
         "ins_days": "{n} d",
+        "percent": "{n}\u00a0%",
+        "ins_no_rate": "i/t",
         "decimal": ",",
         "ins_questions": (
             "**Spørsmål om retningslinjene:** {asked}, {percent} besvart med sikkerhet,"
@@ -3658,6 +3680,8 @@ _INSIGHTS: dict[str, dict[str, str]] = {
         "ins_feeds_failing": (
             "**Feeds met fouten** (hun nieuwe berichten ontbreken in de overzichten):"
         ),
+        "ins_feed_unread_since": "Feed {id} ({name}) is sinds {since} UTC niet gelezen: {error}",
+        "ins_feed_never_read": "Feed {id} ({name}) is nooit gelezen: {error}",
         "ins_shares": "**Gedeeld:** {count}",
         "ins_by_conversation": (
             "; {count} op berichten in Teams-kanalen of groepschats, één keer per gesprek (Teams"
@@ -3680,6 +3704,8 @@ _INSIGHTS: dict[str, dict[str, str]] = {
         "ins_minutes": "{n} min",
         "ins_hours": "{n} uur",
         "ins_days": "{n} d",
+        "percent": "{n}%",
+        "ins_no_rate": "n.v.t.",
         "decimal": ",",
         "ins_questions": (
             "**Vragen over de richtlijnen:** {asked}, {percent} met zekerheid beantwoord,"
@@ -3730,6 +3756,10 @@ _INSIGHTS: dict[str, dict[str, str]] = {
         "ins_feeds_failing": (
             "**Flux en échec** (leurs nouveaux articles manquent dans les sélections) :"
         ),
+        "ins_feed_unread_since": (
+            "Le flux {id} ({name}) n'a pas été lu depuis le {since} UTC : {error}"
+        ),
+        "ins_feed_never_read": "Le flux {id} ({name}) n'a jamais été lu : {error}",
         "ins_shares": "**Partages :** {count}",
         "ins_by_conversation": (
             " ; {count} sur des publications dans des canaux ou conversations de groupe Teams,"
@@ -3752,6 +3782,8 @@ _INSIGHTS: dict[str, dict[str, str]] = {
         "ins_minutes": "{n} min",
         "ins_hours": "{n} h",
         "ins_days": "{n} j",
+        "percent": "{n}\u202f%",
+        "ins_no_rate": "n.d.",
         "decimal": ",",
         "ins_questions": (
             "**Questions sur les règles :** {asked}, {percent} avec une réponse sûre,"
@@ -3808,6 +3840,8 @@ _INSIGHTS: dict[str, dict[str, str]] = {
         "ins_feeds_failing": (
             "**Fuentes con fallos** (sus noticias nuevas faltan en los resúmenes):"
         ),
+        "ins_feed_unread_since": "El feed {id} ({name}) no se lee desde el {since} UTC: {error}",
+        "ins_feed_never_read": "El feed {id} ({name}) nunca se ha leído: {error}",
         "ins_shares": "**Veces compartido:** {count}",
         "ins_by_conversation": (
             "; {count} en publicaciones de canales o chats de grupo de Teams, una vez por"
@@ -3831,6 +3865,8 @@ _INSIGHTS: dict[str, dict[str, str]] = {
         "ins_minutes": "{n} min",
         "ins_hours": "{n} h",
         "ins_days": "{n} d",
+        "percent": "{n}\u00a0%",
+        "ins_no_rate": "n/d",
         "decimal": ",",
         "ins_questions": (
             "**Preguntas sobre las pautas:** {asked}, {percent} respondidas con seguridad,"

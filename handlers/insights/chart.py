@@ -55,7 +55,7 @@ def alt_text(figures: Figures) -> str:
     totals = {key: sum(d.by_network[key] for d in days) for key in NETWORK_KEYS}
     busiest = max(days, key=lambda d: d.total, default=None)
     networks = ", ".join(f"{LABELS[key]} {totals[key]}" for key in NETWORK_KEYS)
-    rates = ", ".join(week.percent for week in figures.weekly)
+    rates = ", ".join(week.percent() for week in figures.weekly)
     text = (
         f"Shares per day from {days[0].day.isoformat()} to {days[-1].day.isoformat()}: "
         f"{sum(totals.values())} in all ({networks})"
@@ -112,7 +112,7 @@ def draw(figures: Figures) -> Chart:
     rate.set_yticks([0, 50, 100], ["0%", "50%", "100%"])
     rate.set_xticks(range(len(weeks)), [w.end.strftime("%d %b") for w in weeks], fontsize=10)
     last = weeks[-1] if weeks else None
-    this_week = f"{last.percent} ({last.shared} of {last.reached})" if last else "-"
+    this_week = f"{last.percent()} ({last.shared} of {last.reached})" if last else "-"
     rate.set_title(
         f"People who got a digest and shared, per week (this week {this_week})",
         color=INK, fontsize=12, loc="left",

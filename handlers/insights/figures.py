@@ -26,9 +26,10 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from content_feed.compose import NETWORKS
-from content_feed.store import failing_feeds, item_titles
+from content_feed.store import FailingFeed, failing_feeds, item_titles
 from content_feed.text import row_id
 from handlers.shares import BY_CONVERSATION
+from handlers.texts import text_for
 
 PERIODS = {"7d": 7, "30d": 30, "90d": 90}
 CHART_WEEKS = 8
@@ -149,10 +150,12 @@ class Participation:
         or not installed yet): no rate, not 0%."""
         return self.shared / self.reached if self.reached else None
 
-    @property
-    def percent(self) -> str:
-        """The rate as people read it: "40%", or "n/a" when nobody got a digest."""
-        return "n/a" if self.rate is None else f"{round(self.rate * 100)}%"
+    def percent(self, language: str = "en") -> str:
+        """The rate as people read it in `language`: "40%", "40 %", or "n/a" when nobody got
+        a digest."""
+        if self.rate is None:
+            return text_for("ins_no_rate", language)
+        return text_for("percent", language, n=round(self.rate * 100))
 
 
 @dataclass(frozen=True)
@@ -229,7 +232,7 @@ class Figures:
     questions: QuestionFigures
     leaderboard: tuple[Leader, ...] | None = field(default=None)
     ends_now: bool = True
-    feeds_failing: tuple[str, ...] = ()  # feeds failing for over a day when the period ends now
+    feeds_failing: tuple[FailingFeed, ...] = ()  # for over a day, when the period ends now
     digests_not_delivered: int = 0  # failed for good in the period, or the person's day ended
     shares_by_conversation: int = 0  # of `shares`, on Teams channel posts: nobody named
     # Platforms whose share clicks are not counted: their people are left out of participation.
@@ -303,7 +306,15 @@ class Figures:
             "leaderboard": None
             if self.leaderboard is None
             else [{"name": leader.name, "clicks": leader.clicks} for leader in self.leaderboard],
-            "feeds_failing": list(self.feeds_failing),
+            "feeds_failing": [
+                {
+                    "feed": feed.id,
+                    "name": feed.name,
+                    "last_read": _iso(feed.read) if feed.read else None,
+                    "error": feed.error,
+                }
+                for feed in self.feeds_failing
+            ],
             "digests_not_delivered": self.digests_not_delivered,
             "shares_by_conversation": self.shares_by_conversation,
             "participation_leaves_out": list(self.uncounted),

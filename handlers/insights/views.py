@@ -6,6 +6,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from content_feed.compose import Network
+from content_feed.store import FailingFeed
 from content_feed.text import clip, collapse
 from handlers.digest.views import NETWORK_NAMES
 from handlers.insights.chart import Chart
@@ -20,8 +21,19 @@ def _per_network(counts: dict[str, int]) -> str:
     return ", ".join(f"{NETWORK_NAMES[Network(key)]} {n}" for key, n in counts.items() if n)
 
 
-def _percent(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)}%" if whole else "-"
+def _percent(part: int, whole: int, language: str) -> str:
+    return text_for("percent", language, n=round(100 * part / whole)) if whole else "-"
+
+
+def failing_line(feed: FailingFeed, language: str = "en") -> str:
+    """A feed that has failed for over a day in `language` (on `/healthz` in English): "Feed 1
+    (Acme news) has not been read since 2026-11-30 08:00 UTC: HTTP 404"; its error as the
+    feed's server gave it."""
+    fields = {"id": feed.id, "name": feed.name, "error": feed.error}
+    if feed.read is None:
+        return text_for("ins_feed_never_read", language, **fields)
+    since = f"{feed.read:%Y-%m-%d %H:%M}"
+    return text_for("ins_feed_unread_since", language, since=since, **fields)
 
 
 def _by_conversation(count: int, language: str) -> str:
@@ -66,11 +78,11 @@ def lines(figures: Figures, language: str = "en") -> list[str]:
     line."""
     shares = figures.shares_total
     people = figures.participation
-    trend = " → ".join(week.percent for week in figures.weekly[-4:])
+    trend = " → ".join(week.percent(language) for week in figures.weekly[-4:])
     found = []
     if figures.feeds_failing:  # why the digests may have had nothing new: said first
         found.append(text_for("ins_feeds_failing", language))
-        found += [f"- {untrusted(line)}" for line in figures.feeds_failing]
+        found += [f"- {untrusted(failing_line(feed, language))}" for feed in figures.feeds_failing]
     found += [
         text_for("ins_shares", language, count=shares)
         + (f" ({_per_network(figures.shares)})" if shares else "")
@@ -81,7 +93,7 @@ def lines(figures: Figures, language: str = "en") -> list[str]:
             shared=people.shared,
             reached=people.reached,
             left_out=_left_out(figures.uncounted, language),
-            percent=_percent(people.shared, people.reached),
+            percent=_percent(people.shared, people.reached, language),
             trend=trend,
         )
         + _not_delivered(figures.digests_not_delivered, language),
@@ -109,7 +121,7 @@ def lines(figures: Figures, language: str = "en") -> list[str]:
             "ins_questions",
             language,
             asked=asked.asked,
-            percent=_percent(asked.confident, asked.asked),
+            percent=_percent(asked.confident, asked.asked, language),
             not_covered=asked.not_covered,
             downvoted=asked.downvoted,
         )

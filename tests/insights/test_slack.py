@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import io
+import json
 import logging
 import os
 import signal
@@ -20,6 +21,7 @@ from PIL import Image
 
 from bot.slack.manifest import BOT_SCOPES
 from content_feed import store
+from handlers.people import Member
 from tests.fakes.slack_requests import calls, post_form, slash, wait_for_call
 from tests.fakes.slack_web_api import FakeSlack
 from tests.insights.conftest import ZONE, fill, later
@@ -295,6 +297,9 @@ async def test_weekly_insights_on_a_database_file_moved_away_say_so_in_a_line(
 async def test_the_weekly_insights_name_a_feed_that_has_failed_for_a_day(make_bot, slack) -> None:
     bot = await make_bot()
     db = bot.runtime.db
+    # fix16b: in the manager's language (their Slack's) the feeds' lines and the percentages
+    # were English.
+    bot.runtime.core.directory.upsert([Member("slack", MANAGER, "mgr", locale="de-DE")])
     news = store.insert_feed(db, "https://acme.example/news.xml", title="Acme news", now=later(-30))
     jobs = store.insert_feed(db, "https://acme.example/jobs.xml", title="Jobs", now=later(-2))
     # Both failed their last fetch just now (so the clock does not fetch them again here).
@@ -308,6 +313,9 @@ async def test_the_weekly_insights_name_a_feed_that_has_failed_for_a_day(make_bo
 
     (weekly,) = shared_files(slack)
     text = str(weekly.blocks)
-    assert "Feeds failing" in text
-    assert f"Feed {news.id} (Acme news) was never read: the server answered HTTP 404" in text
+    assert "Feeds mit Fehlern" in text
+    assert f"Feed {news.id} (Acme news) wurde nie gelesen: the server answered HTTP 404" in text
     assert "Jobs" not in text
+    assert "(50\u00a0%); letzte Wochen k.\u00a0A. → 0\u00a0%" in json.dumps(
+        weekly.blocks, ensure_ascii=False
+    )
