@@ -816,11 +816,24 @@ class DeliveryEngine:
         stuck = [
             f"{PLATFORM_NAMES.get(platform, platform)}: nothing is sent since"
             f" {utc_clock(lane.failing[0])}, the queue cannot be read or claimed"
-            f" ({lane.failing[1]}); tried again every {self.policy.idle_poll:g} s"
+            f" ({lane.failing[1]}); {self._backlog(platform)}; tried again every"
+            f" {self.policy.idle_poll:g} s"
             for platform, lane in self._lanes.items()
             if lane.failing is not None
         ]
         return stuck + paused + self._rate_limited() + self.refusals.warnings()
+
+    def _backlog(self, platform: str) -> str:
+        """How many of `platform`'s messages wait, and for how long the oldest, in words."""
+        try:
+            count, oldest = self.ledger.backlog(platform)
+        except sqlite3.Error:  # a queue nobody may read: nor may /healthz
+            return "how many messages wait cannot be read either"
+        if not count:
+            return "no message waits"
+        minutes = max(0, int(time.time() - oldest) // 60)
+        oldest_at = utc_clock(oldest)
+        return f"{count} message(s) wait, the oldest queued at {oldest_at} ({minutes} min ago)"
 
     def paused(self, platform: str) -> bool:
         """Whether `platform`'s whole queue waits now: it fails for everyone, or waits out a

@@ -648,6 +648,16 @@ class Ledger:
         ).fetchone()
         return int(row[0])
 
+    def backlog(self, platform: str) -> tuple[int, float]:
+        """How many of `platform`'s rows are still queued or sending, and when the oldest of
+        them was queued (0: none)."""
+        count, oldest = self.db.execute(
+            "SELECT count(*), min(created_at) FROM deliveries"
+            " WHERE platform = ? AND state IN ('queued', 'sending')",
+            (platform,),
+        ).fetchone()
+        return int(count), float(oldest or 0)
+
     def waiting_since(
         self, platform: str, before: float, now: float
     ) -> list[tuple[int, str, float, float | None]]:

@@ -13,6 +13,7 @@ from typing import Literal
 import pytest
 from sqlite_utils import Database
 
+from bot.delivery.breaker import utc_clock
 from bot.delivery.buckets import Pace
 from bot.delivery.engine import Policy
 from bot.delivery.ledger import Ledger
@@ -291,6 +292,8 @@ async def test_claims_refused_by_a_locked_database_stop_no_sending(
         (said,) = engine.warnings()
         assert said.startswith("Slack: nothing is sent since ")
         assert "the queue cannot be read or claimed (OperationalError: database is locked)" in said
+        queued = utc_clock(min(float(str(r["created_at"])) for r in rows(db).values()))
+        assert f"; 2 message(s) wait, the oldest queued at {queued} (0 min ago);" in said
         other.execute("ROLLBACK")
         async with asyncio.timeout(5):
             done = await drain(engine, "report", "r")
