@@ -22,8 +22,8 @@ HEADLINE_LIMIT = 150  # Slack's header block
 MESSAGE_LIMIT = 2500  # room in a 3,000-character section
 # How to name the channels: Slack has a picker and channel names; Teams only its channel ids.
 CHANNELS_HINT = (
-    "For “Chosen channels”: pick them, or type #names or ids separated by commas."
-    " I post only in channels I was invited to."
+    "For “Chosen channels”: pick them, or type their #names, ids or links (“Copy link” in a"
+    " channel's menu), separated by commas. I post only in channels I was invited to."
 )
 EMPTY_POST_HINT = "Leave empty to have one written from the headline, message and link."
 WRITTEN_HINT = (

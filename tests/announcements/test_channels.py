@@ -52,6 +52,8 @@ async def test_the_bot_not_in_a_picked_channel_is_said_before_and_after_and_it_c
     picker = next(b["element"] for b in view["blocks"] if b.get("block_id") == "channels")
     assert picker["type"] == "multi_conversations_select"
     assert picker["filter"]["include"] == ["public", "private"]  # channels only, no DMs
+    hint = next(b["hint"]["text"] for b in view["blocks"] if b.get("block_id") == "channels")
+    assert "#names, ids or links (“Copy link” in a channel's menu)" in hint  # fix15d's rest
 
     values = slack_values({**GOOD, "audience": "channels", "share": []})
     values["channels"] = {
