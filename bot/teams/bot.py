@@ -486,15 +486,22 @@ class TeamsBot:
             log.warning(problem)
         self._channel_problems = problems
 
-    def _outsiders_in_team_of(self, channel: str) -> int:
+    def _outsiders_in_team_of(self, channel: str) -> int | None:
         """How many in the roster (as last read) of the team of `channel` are neither
-        managers nor admins."""
+        managers nor admins, by either of their ids (one without an Entra object id counts
+        too); None when the roster was never read."""
         conversation = self.conversations.get(channel)
         team_id = conversation.team_id if conversation else None
-        roster = self.conversations.roster_of(team_id) if team_id else set()
+        roster = self.conversations.roster_members(team_id) if team_id else []
+        if not roster:
+            return None
         return sum(
-            not self.core.gone(PLATFORM, member) and not self.core.on_the_team(PLATFORM, member)
-            for member in roster
+            not any(
+                self.core.gone(PLATFORM, member) or self.core.on_the_team(PLATFORM, member)
+                for member in ids
+                if member
+            )
+            for ids in roster
         )
 
     def team_gaps(self) -> list[str]:

@@ -294,6 +294,14 @@ class Conversations:
         )
         return {str(aad) for (aad,) in rows}
 
+    def roster_members(self, team_id: str) -> list[tuple[str, str | None]]:
+        """(Teams id, Entra object id or None) of everyone in the roster of `team_id` as last
+        read; none when it was never read."""
+        rows = self.db.execute(
+            f"SELECT user_id, aad_object_id FROM {ROSTER} WHERE team_id = ?", [team_id]
+        )
+        return [(str(user), str(aad) if aad else None) for user, aad in rows]
+
     def in_removed_team(self, recipient: str) -> bool:
         """Whether a person (Teams id or Entra object id) is in the roster of a team the app
         was removed from."""

@@ -26,12 +26,19 @@ CHANNEL_HINTS = {
 }
 
 
-def exposure(membership: str | None, outsiders: int) -> str | None:
+def exposure(membership: str | None, outsiders: int | None) -> str | None:
     """Who besides the social media team reads a channel of `membership` type (Graph's
     `standard`, `private` or `shared`) in a team whose roster holds `outsiders` people who are
-    neither managers nor admins; None when nobody does, or Graph did not say."""
+    neither managers nor admins (None: its roster was never read); None when nobody does, or
+    Graph did not say."""
     if membership == "shared":
         return SHARED
+    if membership == "standard" and outsiders is None:
+        return (
+            "a standard channel, which everyone in its team reads, and Teams has not let the bot"
+            " read its team's roster to tell whether anyone besides the social media managers"
+            " and admins is in it"
+        )
     if membership != "standard" or not outsiders:
         return None
     people = "1 person who is" if outsiders == 1 else f"{outsiders} people who are"

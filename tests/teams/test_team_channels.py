@@ -72,6 +72,18 @@ async def test_a_team_channel_others_can_read_is_a_warning_where_graph_tells(
             graph.channels[(TEAM_GROUP, SOCIAL)] = kind
             await online.bot.sync_people()  # at start and daily
             said.append(await _warnings_about(online, SOCIAL))
+        # fix15d's rest: one Teams names without an Entra object id counts too; a roster never
+        # read (Teams refused it) is said, not taken for the team alone.
+        teams.connector.rosters[TEAM].append({"id": "29:bob", "name": "Bob"})
+        await teams.bot.sync_people()
+        await online.bot.sync_people()
+        (two,) = await _warnings_about(online, SOCIAL)
+        assert "its team has 2 people who are neither" in two
+        teams.db.execute("DELETE FROM teams_roster")
+        teams.connector.fail(403, times=5, conversation=TEAM)
+        await online.bot.sync_people()
+        (unread,) = await _warnings_about(online, SOCIAL)
+        assert "Teams has not let the bot read its team's roster" in unread
 
     shared, of_the_team_alone, private, standard = said
     assert [line.split(", while")[0] for line in shared + standard] == [
