@@ -183,6 +183,19 @@ _VOTE_FOR = _any(
     r"|groenlinks|partis?|élection\w*|rassemblement national|reconquête|insoumise"
     r"|républicains|gauche|droite|links|rechts)(?!\w))",
 )
+# Asking people to vote whoever they vote for tells no one how to vote: "Whoever you vote for,
+# just go and vote", "Egal wen ihr wählt: geht wählen", "Uanset hvem du stemmer på…".
+_ANY_VOTE = _any(
+    r"(?:whoever|whatever|no matter (?:who|what)) (?:you|u|y['\u2019]all) (?:vote|are voting)"
+    r" for",
+    r"egal,? (?:wen|was|wie) (?:ihr|du|sie) (?:wählt|wählst|wählen)",
+    r"uanset hvem (?:du|i) stemmer på|uansett hvem (?:du|dere) stemmer på",
+    r"oavsett (?:vem|vad) (?:du|ni) röstar på",
+    r"ongeacht (?:op )?wie (?:je|jij|u|jullie) (?:stemt|stemmen)",
+    r"peu importe pour qui (?:vous votez|tu votes)|quel que soit votre vote",
+    r"(?:just |please )?go (?:and |out and )?vote|geht wählen|gå (?:og|och) (?:stem|rösta)"
+    r"|ga stemmen|allez voter",
+)
 _POLITICAL = re.compile(
     r"(?<!\w)(?:government|parliament|politicians?|political|referendum|election|elections"
     r"|opposition|(?:ruling|governing|opposition) party"
@@ -568,6 +581,7 @@ def _selling(draft: str) -> int | None:
 
 
 def _politics(draft: str) -> int | None:
+    draft = _ANY_VOTE.sub(lambda m: " " * len(m.group(0)), draft)  # the same offsets
     vote = _VOTE_FOR.search(draft)
     if vote:
         return vote.start()

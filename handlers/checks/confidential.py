@@ -177,7 +177,13 @@ SERVICE_LINE = phrase_pattern(
     """support line|hotline|helpline|help line|service line|customer service|call us|our number
     |kundeservice|supportlinje|ring til os|vores nummer|hotlinen|kundenservice|ruf uns an
     |rufen sie uns an|unsere nummer|kundtjänst|ring oss|vårt nummer
-    |klantenservice|bel ons|ons nummer|service client|appelez-nous|notre numéro"""
+    |klantenservice|bel ons|ons nummer|service client|appelez-nous|notre numéro
+    |asiakaspalvelu|asiakaspalvelun|asiakaspalveluun|asiakaspalvelumme|asiakaspalveluumme
+    |atención al cliente|servicio al cliente|atendimento ao cliente|apoio ao cliente
+    |servizio clienti|assistenza clienti|numero verde|biuro obsługi klienta|infolinia|infolinię
+    |zákaznická linka|zákaznickou linku|zákaznický servis|müşteri hizmetleri|çağrı merkezi
+    |layanan pelanggan|call center|serviciul clienți|relații cu clienții|служба підтримки
+    |гаряча лінія|гарячу лінію"""
 )
 _SERVICE_NEAR = 60  # characters between a support line and its number
 # A capitalised word inside a sentence: a person's name ("call Mikkel on…").
@@ -393,8 +399,11 @@ def _own(draft: str, start: int, end: int, local: str = "") -> bool:
 
 def _service_line(before: str) -> bool:
     """Whether a number after `before` is introduced as a support line ("our support line is
-    open all weekend: …"), not as someone's ("skip the hotline and call Mikkel on …")."""
-    lines = list(SERVICE_LINE.finditer(before, max(0, len(before) - _SERVICE_NEAR)))
+    open all weekend: …", "Customer service can sort out refunds: ….fi/help or …"), in its
+    sentence or just before, not as someone's ("skip the hotline and call Mikkel on …")."""
+    sentence = [span.start for span in sentences_of(before)][-1:] or [0]
+    start = min(sentence[0], max(0, len(before) - _SERVICE_NEAR))
+    lines = list(SERVICE_LINE.finditer(before, start))
     return bool(lines) and _NAMED.search(before, lines[-1].end()) is None
 
 

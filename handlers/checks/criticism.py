@@ -475,6 +475,12 @@ _ADDRESSED = re.compile(
     rf"|(?:sille|niille|kaikille|hänelle|teille){_GAP} (?:joka|jotka)"
     rf"|(?:všem|tomu|těm|té|pánovi|paní|autorovi){_GAP} (?:kdo|kteří|který|která|co)"
     r"|(?:to|til|till|an|aan|à|a|do) @\w+,? (?:who|der|som|die|qui|que|che|który|która|kdo)"
+    # One critic, opening the draft by who they are and what they say: "To the guy on Reddit
+    # calling our…", "Til konkurrenten der kalder vores…", "An den Herrn, der behauptet…".
+    rf"|^\s*(?:to the (?:guy|man|woman|lady|gentleman|person|user|customer|reviewer|commenter"
+    rf"|troll|critic|competitor|one)|til (?:ham|hende|den|\w+(?:en|et))"
+    rf"|till (?:han|henne|den|\w+(?:en|et))|an (?:den|die) \w+|aan (?:de|het) \w+"
+    rf"|(?:à la|au) \w+){_GAP} (?:saying|claiming|calling|writing|who|der|som|die|dat|qui)"
     # Or who they are by what they say, first in a sentence: "Whoever wrote that…", "Wer hier
     # im Thread behauptet…", "Chi dice che…", "Quem diz que…", "Cine spune că…", "Хто пише…"
     # (not "Those who said hello…": a group is thanked as often).

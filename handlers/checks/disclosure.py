@@ -101,7 +101,12 @@ PROMOTING = phrase_pattern(
     |paling bagus|cobain|coba deh|diskon|kode promo|pakai kode|voucher|gratis ongkir
     |terbaru|koleksi terbaru|launching|sudah bisa dibeli|bisa dibeli|buruan|jangan sampai
     |kehabisan|jangan lewatkan|cek link|link di bio|penawaran|harga spesial|harga terbaik
-    |dijamin|pasti puas|mantap|bukan iklan|bukan endorse|tidak disponsori"""
+    |dijamin|pasti puas|mantap|bukan iklan|bukan endorse|tidak disponsori
+    |recomand|vă recomand|îl recomand|o recomand|cel mai bun|cea mai bună|cele mai bune
+    |încercați|încearcă|gratuită|reducere|reduceri|ofertă|descoperiți|descarcă
+    |înscrie-te|înscrieți-vă|nu ratați|merită încercat|nu este reclamă|nu e reclamă
+    |рекомендую|раджу|найкращий|найкраща|найкраще|спробуйте|безкоштовно|безкоштовна
+    |знижка|знижку|знижки|завантажуйте|реєструйтеся|не пропустіть|не реклама"""
 )
 # Words that recommend what comes right after them ("switch to Nordlys Cloud", "my favourite
 # lamp? Nordlys Lumen"), not a workplace or a walk ("take a look at my slides from the Nordlys
@@ -439,6 +444,32 @@ _SAYS = [
     "ürünlerimiz",
     "ürünlerimizi",
     "çalıştığım",
+    "çalıştığımı",
+    "çalıştığımız",
+    "çalıştığımızı",
+    "lucrez la",
+    "lucrez pentru",
+    "lucrez în",
+    "echipa mea",
+    "echipa noastră",
+    "colegii mei",
+    "compania mea",
+    "angajat la",
+    "angajată la",
+    "ca angajat",
+    "ca angajată",
+    "я працюю",
+    "працюю в",
+    "працюю у",  # noqa: RUF001
+    "працюю на",
+    "моя команда",
+    "наша команда",
+    "мої колеги",
+    "моя компанія",
+    "я работаю",
+    "работаю в",
+    "мои коллеги",
+    "моя компания",
     "rekan kerja saya",
     "kerja di",
     "bekerja di",

@@ -804,6 +804,21 @@ def rules(sections: Sequence[Section], language: str) -> list[Rule]:
     ]
 
 
+# A rule's words for criticism ("negative comments", "complaints", "bad reviews", "critical
+# posts") beside its words for answering: the rule forbids answering critics.
+_CRITICISM_KEYS = ("@negative", "complaint", "review", "critic")
+
+
+def answers_critics(rule: Rule) -> bool:
+    """Whether `rule` forbids answering criticism ("Do not reply to complaints or reviews
+    yourself"): only a draft that answers a critic breaks it, which the criticism check reads;
+    a draft that speaks of criticism ("Saw a nasty thread about us, reported it") does not."""
+    keys = frozenset().union(*rule.groups)
+    return bool(keys & {"!answer", "@reply"}) and any(
+        key.startswith(_CRITICISM_KEYS) for key in keys
+    )
+
+
 def _list_items(body: str) -> frozenset[str]:
     """The items of the lists in a section's body, as `units` gives them."""
     return frozenset(

@@ -598,3 +598,43 @@ def test_turkish_and_indonesian_replies_and_promotion_are_read(env: dict[str, st
         ["disclosure"],
         [],
     ]
+
+
+# A company's own section on critics, as the retired sets' guidelines word it.
+CRITICS = """# Guidelines
+
+## 4. Criticism and negative posts
+
+When someone criticises Nordlys, our app or our people online, do not reply yourself,
+however unfair it is: send the link to the social media team.
+"""
+
+
+def test_speaking_of_critics_votes_and_service_lines_is_fine(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    # checks16 2: dev false alarms in these shapes; the test fails before.
+    guidelines = tmp_path / "guidelines.md"
+    guidelines.write_text(CRITICS, "utf-8")
+    drafts = [
+        "Saw a pretty nasty thread about our app on X this morning. Didn't reply, sent the link"
+        " to the social media team.",
+        "Whoever you vote for, just go and vote on Sunday.",
+        "Egal wen ihr wählt: geht wählen.",
+        "Myrsky sotki aikataulut? Tilanne: nordlys.dk/traffic ja asiakaspalvelu +45 70 20 30 40.",
+        "Моя команда в Nordlys шукає двох QA-інженерів. Пишіть мені: nordlys.dk/careers",
+        "Nordlys'ta çalıştığımı baştan söyleyeyim ama indirim gerçekten iyi: %25 indirim.",
+    ]
+    answers = _answers(drafts, env | {"SOCIALBOT_GUIDELINES": str(guidelines)})
+    assert [a["concerns"] for a in answers] == [[]] * len(drafts)
+
+
+def test_a_critic_addressed_and_romanian_promotion_are_found(env: dict[str, str]) -> None:
+    # checks16 3: the test fails before.
+    drafts = [
+        "Til konkurrenten der kalder vores app for spild af penge: læs lige tallene, før du"
+        " udtaler dig.",
+        "To the guy on Reddit calling our app 'slow': it syncs in two seconds.",
+        "Vă recomand Nordlys Cloud, cel mai bun instrument de sincronizare!",
+    ]
+    assert _kinds(drafts, env) == [["reply_to_criticism"], ["reply_to_criticism"], ["disclosure"]]
