@@ -224,9 +224,14 @@ async def test_a_chat_leaves_the_sending_to_a_bot_started_meanwhile(
         run.acquire()  # `socialbot run` starts on the database
         await asyncio.wait_for(alice.shown("socialbot run is running on this database (pid"), 30)
         await alice.type(REPORT, "Your report R-0001")
-        await alice.end()
         # The team's card waits for the running bot's engine: the chat's sent nothing more.
         assert {row["state"] for row in runtime.db["deliveries"].rows} == {"queued"}
+        run.release()  # the run stops: the chat sends again (fix15b's leftover)
+        await asyncio.wait_for(alice.shown("socialbot run stopped: this chat sends"), 30)
+        async with asyncio.timeout(30):  # the card goes out, to the team's inbox
+            while {row["state"] for row in runtime.db["deliveries"].rows} != {"sent"}:
+                await asyncio.sleep(0.02)
+        await alice.end()
     finally:
         run.release()
         runtime.db.close()

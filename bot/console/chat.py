@@ -21,11 +21,14 @@ DRAIN_SECONDS = 10.0  # at the end of input, how long to wait for messages still
 # How often a chat files the reports kept while another program held the database's lock:
 # `socialbot run`'s clock does it once a minute, and a console chat runs no clock.
 KEPT_REPORTS_EVERY = 5.0
-LOOK_FOR_A_RUN_EVERY = 5.0  # how often a chat that sends looks for a `socialbot run` started since
+LOOK_FOR_A_RUN_EVERY = 5.0  # how often a chat looks for a `socialbot run` started or stopped since
 FIRST_FETCH_WAIT = 5.0  # how long the first chat waits for feeds never fetched (the sample: ms)
 SENT_BY_THE_RUNNING_BOT = (
     "socialbot run is running on this database ({holder}): it sends what the bot has to"
     " send, this chat's messages included, at the pace Slack and Teams allow."
+)
+SENT_BY_THIS_CHAT_AGAIN = (
+    "socialbot run stopped: this chat sends what the bot has to send again, until one runs."
 )
 WAITING_FOR_THE_LOCK = (
     "The database is busy: another program holds its write lock (a backup, a database"
@@ -51,12 +54,15 @@ async def chat(
     # Two senders would share Slack's and Teams' one rate, each refused (429) half the time.
     run = RunLock(settings.db)
     running = run.holder()
-    around = [fetch, asyncio.ensure_future(_file_kept_reports(runtime))]
     if running is None:
         await writable(runtime.delivery.start)
-        around.append(asyncio.ensure_future(_hand_over_to_a_run(runtime, run, stdout)))
     else:
         print(SENT_BY_THE_RUNNING_BOT.format(holder=running), file=stdout, flush=True)
+    around = [
+        fetch,
+        asyncio.ensure_future(_file_kept_reports(runtime)),
+        asyncio.ensure_future(_share_the_sending(runtime, run, stdout, running is None)),
+    ]
     zone = ZoneInfo(settings.timezone)
     session = ConsoleSession(
         runtime.core, stdin, stdout, user_id, manager, drain=DRAIN_SECONDS, zone=zone
@@ -71,16 +77,27 @@ async def chat(
         await runtime.close_clients()
 
 
-async def _hand_over_to_a_run(runtime: Runtime, run: RunLock, stdout: TextIO) -> None:
-    """Stop this chat's delivery engine once a `socialbot run` starts on the database (looking
-    every LOOK_FOR_A_RUN_EVERY seconds): the running bot sends from then on."""
+async def _share_the_sending(runtime: Runtime, run: RunLock, stdout: TextIO, sending: bool) -> None:
+    """Stop this chat's delivery engine once a `socialbot run` starts on the database, and
+    start it again once no run holds the database (it stopped, or died: its lock goes with it;
+    what it left mid-send is recovered as at any start), looking every LOOK_FOR_A_RUN_EVERY
+    seconds; `sending`: whether this chat's engine runs now."""
     while True:
         await asyncio.sleep(LOOK_FOR_A_RUN_EVERY)
         running = run.holder()
-        if running is not None:
-            break
-    await runtime.delivery.stop()
-    print(SENT_BY_THE_RUNNING_BOT.format(holder=running), file=stdout, flush=True)
+        if sending and running is not None:
+            await runtime.delivery.stop()
+            print(SENT_BY_THE_RUNNING_BOT.format(holder=running), file=stdout, flush=True)
+            sending = False
+        elif not sending and running is None:
+            try:
+                await runtime.delivery.start()
+            except Exception as error:  # a lock held past the wait: the next look tries again
+                if not database_locked(error):
+                    raise
+                continue
+            print(SENT_BY_THIS_CHAT_AGAIN, file=stdout, flush=True)
+            sending = True
 
 
 async def _file_kept_reports(runtime: Runtime) -> None:
