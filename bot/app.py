@@ -20,8 +20,10 @@ from bot.console import inbox as console_inbox
 from bot.console.inbox import CONSOLE_PACE, ConsoleGateway
 from bot.console.session import ConsoleSession
 from bot.delivery import ledger as delivery_ledger
+from bot.delivery import unanswered
 from bot.delivery.engine import DeliveryEngine, paces_from_settings
 from bot.delivery.gateway import Gateway
+from bot.delivery.unanswered import Unanswered
 from bot.llm import OpenAICompleter
 from bot.server import (
     KEEPALIVE_SECONDS,
@@ -306,6 +308,15 @@ class Runtime:
         log.info("old deliveries pruned", extra={"deliveries": gone})
         console_inbox.prune(self.db, (now - DELIVERIES_KEPT).timestamp())
 
+    def tell_the_unanswered(self) -> None:
+        """Ask again, in their language, whoever's question the last stop cut short before its
+        answer was queued (a kill, an OOM, a shutdown's settle running out; review15b K1)."""
+
+        def language(platform: str, user_id: str) -> str:
+            return self.core.language_for(self.core.person(platform, user_id))
+
+        Unanswered(self.db).tell_to_ask_again(self.delivery, language)
+
     async def refresh_feeds_in_background(self, now: datetime) -> None:
         """Start refreshing the feeds that are due, unless a refresh is still running."""
         allow_private = self.settings.allow_private_feeds
@@ -446,6 +457,7 @@ def build_runtime(
             digest.migrations,
             content_store.migrations,
             delivery_ledger.migrations,
+            unanswered.migrations,
             console_inbox.migrations,
             slack_app.migrations,
             slack_uploads.migrations,
@@ -580,6 +592,7 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
             runtime.embed_guidelines_in_background()
             runtime.try_model_in_background()
             await runtime.connect_slack()
+            await writable(runtime.tell_the_unanswered)
             await writable(runtime.delivery.start)
             await runtime.prune_deliveries_daily(datetime.now(UTC))  # at start, not a minute later
             await runtime.sync_people_daily(datetime.now(UTC))  # so is the sync

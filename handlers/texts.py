@@ -991,6 +991,31 @@ _TEAMS: dict[str, dict[str, str]] = {
 }
 
 
+# What a person is told after a restart cut their question's answer short (bot/delivery/
+# unanswered.py): the question itself is not kept, so they are asked for it again.
+_RESTARTED: dict[str, dict[str, str]] = {
+    "en": {"restarted": "I was restarted while answering your question; please ask it again."},
+    "da": {"restarted": "Jeg blev genstartet, mens jeg besvarede dit spørgsmål; stil det igen."},
+    "de": {
+        "restarted": "Ich wurde neu gestartet, während ich deine Frage beantwortete; bitte stelle"
+        " sie noch einmal."
+    },
+    "sv": {"restarted": "Jag startades om medan jag besvarade din fråga; ställ den gärna igen."},
+    "nb": {"restarted": "Jeg ble startet på nytt mens jeg svarte på spørsmålet ditt; spør igjen."},
+    "nl": {
+        "restarted": "Ik werd opnieuw gestart terwijl ik je vraag beantwoordde; stel hem"
+        " alsjeblieft opnieuw."
+    },
+    "fr": {
+        "restarted": "J'ai été redémarré pendant que je répondais à votre question ; posez-la de"
+        " nouveau, s'il vous plaît."
+    },
+    "es": {
+        "restarted": "Me reiniciaron mientras respondía a tu pregunta; por favor, hazla de nuevo."
+    },
+}
+
+
 # The help's opening and closing lines (handlers/help.py) and the answer to a near miss of a
 # command word, in the language of a greeting or a "help" in one ("hilfe", "hjælp"), else the
 # person's (`Core.language_for`); the commands' own lines are in English.
@@ -4354,6 +4379,7 @@ TEXTS: dict[str, dict[str, str]] = {
         **_CHECKS[code],
         **_ASSISTANT[code],
         **_TEAMS[code],
+        **_RESTARTED[code],
         **_HELP[code],
         **_DIGEST[code],
         **_DIGEST_OWN[code],

@@ -10,6 +10,7 @@ import re
 import sqlite3
 import time
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from datetime import datetime
 from http import HTTPStatus
 from typing import Any, TypeVar
@@ -34,6 +35,7 @@ from bot import storage
 from bot.delivery.engine import DeliveryEngine
 from bot.delivery.gateway import DM_ANSWER, MENTION_ANSWER
 from bot.delivery.ledger import Ledger
+from bot.delivery.unanswered import Asked, Unanswered
 from bot.errors import reply_for_error
 from bot.repeats import Repeated
 from bot.screenshots import KeptFiles
@@ -101,6 +103,9 @@ MEMBER_LIST_HINTS = {
 }
 # How long users.info may take for someone new who writes, within Slack's 3-s acknowledgement.
 LEARN_SECONDS = 1.0
+# The message a request's listener answers, as `_skip_seen_events` noted it (None for any other
+# request): Bolt runs the listener in a task of its own, which starts with the request's context.
+_ASKED: ContextVar[Asked | None] = ContextVar("asked", default=None)
 
 migrations = Migrations("slack")
 
@@ -172,6 +177,7 @@ class SlackBot:
             "refused {count} Slack requests of other organisations in the last minute",
         )
         self._working: set[asyncio.Task[Any]] = set()
+        self.unanswered = Unanswered(db)
         self._home = HomePublisher(db, self.client)
         kept = KeptFiles(settings.public_url, Screenshots(db))
         token = settings.slack_bot_token.get_secret_value()
@@ -214,8 +220,15 @@ class SlackBot:
             task = asyncio.current_task()
             assert task is not None
             self._working.add(task)
+            # A message it handled without queuing an answer (a thread reply, the pane's, a
+            # failure Bolt logs) is forgotten; one cut short by a stop (CancelledError) is not.
             try:
                 await listener(**arguments)
+            except Exception:
+                self._done_with(_ASKED.get())
+                raise
+            else:
+                self._done_with(_ASKED.get())
             finally:
                 self._working.discard(task)
 
@@ -288,7 +301,10 @@ class SlackBot:
         asked = f"{event['channel']}/{event['ts']}"
         to = event["user"] if purpose == DM_ANSWER else event["channel"]
         try:
-            self._answers.enqueue_drawn("slack", to, purpose, asked, answer)
+            with self.db.atomic():
+                self._answers.enqueue_drawn("slack", to, purpose, asked, answer)
+                self.unanswered.answered("slack", purpose, asked)
+            _ASKED.set(None)
         except sqlite3.OperationalError as error:
             if storage.unsaved(error) is None:
                 raise
@@ -410,6 +426,8 @@ class SlackBot:
         cannot save), as a slash command does, not refused with HTTP 500 (review15b K2).
         """
         event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+        asked = _asked(body)
+        _ASKED.set(None)
         if event_id:
             try:
                 with self.db.atomic():
@@ -417,6 +435,11 @@ class SlackBot:
                         "INSERT OR IGNORE INTO slack_seen_events (event_id, seen_at) VALUES (?, ?)",
                         [event_id, time.time()],
                     )
+                    if asked is not None and cursor.rowcount:
+                        # Beside the mark, so that a kill before the answer is queued leaves
+                        # the asker to be told at the next start (review15b K1).
+                        self.unanswered.note(asked)
+                        _ASKED.set(asked)
             except sqlite3.OperationalError as error:
                 if storage.unsaved(error) is None:  # neither a full disk nor a lock held
                     raise
@@ -425,6 +448,20 @@ class SlackBot:
                 log.info("skipped a retried event", extra={"event_id": event_id})
                 return BoltResponse(status=200, body="")
         return await next()
+
+    def _done_with(self, asked: Asked | None) -> None:
+        """Forget `asked`, whose handling ended without queuing an answer to it (a refusal, a
+        thread reply, the assistant pane's, a failure logged); where it cannot be forgotten now
+        (a full disk, a lock held), its asker is told at the next start to ask again."""
+        if asked is None:
+            return
+        try:
+            with self.db.atomic():
+                self.unanswered.answered(asked.platform, asked.purpose, asked.key)
+        except sqlite3.OperationalError as error:
+            if storage.unsaved(error) is None:
+                raise
+            log.warning("a message answered is still noted as being answered: %s", error)
 
     def company(self) -> frozenset[str]:
         """The workspace and Enterprise Grid org of the bot (auth.test) and SOCIALBOT_SLACK_TEAMS:
@@ -461,6 +498,7 @@ class SlackBot:
         command's answer, an ephemeral reply to a button, a DM or a mention); other events of
         theirs (messages in a shared channel) get nothing."""
         self._outsiders.note(teams=sorted(teams))
+        self._done_with(_ASKED.get())
         company = next(iter(self.settings.company_names), "") or self._auth.get("team") or ""
         line = f"socialbot is for the people of {company or 'one company'} only."
         if "command" in body:
@@ -837,6 +875,22 @@ async def _honour_no_proxy(
 ) -> BoltResponse:
     honour_no_proxy(client)
     return await next()
+
+
+def _asked(body: dict[str, Any]) -> Asked | None:
+    """The message a person asked the bot in an event (a DM, an @mention), as its answer will
+    be queued (`SlackBot._answer`); None for any other request."""
+    event = body.get("event") or {}
+    if body.get("type") != "event_callback" or not event.get("user") or not event.get("ts"):
+        return None
+    key = f"{event.get('channel')}/{event['ts']}"
+    if event.get("type") == "app_mention":
+        thread = event.get("thread_ts") or event["ts"]
+        return Asked("slack", event.get("channel", ""), MENTION_ANSWER, key, event["user"], thread)
+    direct = event.get("type") == "message" and event.get("channel_type") == "im"
+    if direct and not shapes.not_a_persons(event):
+        return Asked("slack", event["user"], DM_ANSWER, key, event["user"])
+    return None
 
 
 def _name_in(body: dict[str, Any]) -> str:

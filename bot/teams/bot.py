@@ -31,6 +31,7 @@ from bot import storage
 from bot.delivery.engine import DeliveryEngine
 from bot.delivery.gateway import LATE_ANSWER
 from bot.delivery.ledger import Ledger, canonical
+from bot.delivery.unanswered import Asked, Unanswered
 from bot.errors import reply_for_error
 from bot.repeats import Repeated
 from bot.screenshots import KeptFiles
@@ -121,6 +122,27 @@ class _Invoke:
     late: bool = False
 
 
+def _asked(activity: Activity) -> Asked | None:
+    """A person's message, as a stop would leave it unanswered: told in their personal chat
+    when it came from it, else in its chat or channel (where a late answer goes)."""
+    account = activity.from_property
+    if not activity.id or account is None:
+        return None
+    return Asked(
+        PLATFORM, _answered_in(activity), LATE_ANSWER, activity.id, account.aad_object_id or ""
+    )
+
+
+def _answered_in(turn: Activity, own_chat: bool = False) -> str:
+    """Where a late answer to `turn` goes: to the person (their personal chat, as `socialbot
+    forget` finds what waits for them) when it belongs there (`own_chat`, or the turn was in
+    it), else to its chat or channel."""
+    account = turn.from_property
+    personal = own_chat or (turn.conversation.conversation_type or "personal") == "personal"
+    sender = (account.aad_object_id or account.id) if account else None
+    return sender if personal and sender else channel_of(turn.conversation.id or "")
+
+
 def _problem(status: HTTPStatus, reason: str) -> web.Response:
     return web.json_response({"error": reason}, status=status)
 
@@ -141,6 +163,7 @@ class TeamsBot:
         self.settings = settings
         self.core = core
         self.conversations = Conversations(db)
+        self.unanswered = Unanswered(db)
         core.on_channels("teams", TeamsChannels(self.conversations))
         # With a password, the Bot Connector's token is fetched ahead, off the event loop.
         fetched = connector_tokens(settings)
@@ -213,16 +236,12 @@ class TeamsBot:
     def _send_later(
         self, turn: Activity, payload: dict[str, Any], wait: float, own_chat: bool = False
     ) -> None:
-        """Queue the answer to `turn` that Teams refused, from `wait` seconds on: to the
-        person (their personal chat, as `socialbot forget` finds what waits for them) when it
-        belongs there (`own_chat`, or the turn was in it), else to its chat or channel."""
+        """Queue the answer to `turn` that Teams refused, from `wait` seconds on, where a late
+        answer goes (`_answered_in`)."""
         if self._late_answers is None:
             log.warning("Teams refused an answer: nothing to send it later", extra={"wait": wait})
             return
-        account = turn.from_property
-        personal = own_chat or (turn.conversation.conversation_type or "personal") == "personal"
-        sender = (account.aad_object_id or account.id) if account else None
-        where = sender if personal and sender else channel_of(turn.conversation.id or "")
+        where = _answered_in(turn, own_chat)
         key = f"{turn.id or uuid.uuid4().hex}:{canonical(payload)[1]}"
         self._late_answers.enqueue_drawn(
             PLATFORM, where, LATE_ANSWER, key, payload, not_before=time.time() + wait
@@ -288,6 +307,8 @@ class TeamsBot:
         if activity.type == ActivityTypes.invoke:
             return await self._invoke(authenticated, activity)
         invoke = await self.adapter.process_activity(authenticated, activity, self.turns.on_turn)
+        # Answered (or failed, logged): only a turn a stop cuts short stays noted.
+        self._done_with(_asked(activity))
         return _http_response(invoke)
 
     async def _invoke(self, authenticated: Any, activity: Activity) -> web.Response:
@@ -335,14 +356,34 @@ class TeamsBot:
         While another program holds the database's lock it cannot be noted: answered (a
         report then is kept to file later, review10b O4); nor on a full disk: answered (a
         report is told the bot cannot save, review15b K2)."""
+        asked = _asked(activity)
         try:
-            return not activity.id or self.conversations.first_time(
-                activity.conversation.id, activity.id
-            )
+            with self.unanswered.db.atomic():
+                first = not activity.id or self.conversations.first_time(
+                    activity.conversation.id, activity.id
+                )
+                if first and asked is not None:
+                    # Beside the mark, so that a kill mid-turn leaves the asker to be told at
+                    # the next start (review15b K1).
+                    self.unanswered.note(asked)
+                return first
         except sqlite3.OperationalError as error:
             if not (database_locked(error) or storage.is_full(error)):
                 raise
             return True
+
+    def _done_with(self, asked: Asked | None) -> None:
+        """Forget `asked`, whose turn ended; where it cannot be forgotten now (a full disk, a
+        lock held), its asker is told at the next start to ask again."""
+        if asked is None:
+            return
+        try:
+            with self.unanswered.db.atomic():
+                self.unanswered.answered(asked.platform, asked.purpose, asked.key)
+        except sqlite3.OperationalError as error:
+            if not (database_locked(error) or storage.is_full(error)):
+                raise
+            log.warning("a message answered is still noted as being answered: %s", error)
 
     def _from_the_company(self, activity: Activity) -> bool:
         """Whether the activity comes from one of the company's tenants (any, when none is

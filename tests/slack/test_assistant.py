@@ -21,6 +21,7 @@ from bot.app import build_runtime
 from bot.slack.manifest import manifest_yaml
 from handlers.assistant import THREADS_KEPT
 from handlers.privacy import export, forget
+from tests.fakes.bot_work import settled
 from tests.fakes.openai_api import FakeOpenAI
 from tests.fakes.slack_requests import (
     block_action,
@@ -464,6 +465,8 @@ async def test_dm_words_in_the_pane_work_as_in_a_dm_and_keep_no_draft(bot, slack
     assert "/guidelines [question]" in calls(slack, "chat.postMessage")[-1]["text"]
     db = Database(bot.runtime.settings.db)
     assert list(db["guideline_answers"].rows) == []  # neither was taken for a question
+    await settled(bot.runtime)
+    assert db["unanswered"].count == 0  # answered in the pane, not queued: forgotten all the same
     assert [row["topic"] for row in db["assistant_threads"].rows] == [""]
     assert "Q3" not in json.dumps(calls(slack, "assistant.threads.setTitle"))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from datetime import UTC, datetime, timedelta
@@ -12,6 +13,8 @@ import pytest
 import yaml
 
 from bot.slack.manifest import manifest_yaml
+from handlers.texts import text_for
+from handlers.views import Message
 from tests.fakes.bot_work import recorded, settled
 from tests.fakes.slack_requests import (
     block_action,
@@ -171,6 +174,43 @@ async def test_direct_message_is_answered_once_even_when_retried(bot, slack) -> 
     assert messages[0]["channel"] == "U2147483697"  # to the person: Slack posts in their DM
     assert "Photos and videos from the office" in messages[0]["text"]
     assert "2. Social media at work is fine" in json.dumps(messages[0]["blocks"])
+
+
+async def test_questions_a_kill_cut_short_are_asked_again_once_at_the_next_start(
+    make_slack_bot, slack, monkeypatch
+) -> None:
+    # review15b K1: a DM and a mention being answered when the bot was killed were lost for
+    # good: their events marked seen (Slack's retry skipped), their answers never queued.
+    dm = "U2147483697"
+    slack.users[dm] = {"id": dm, "name": "ida", "profile": {}, "locale": "de-DE"}
+    killed = await make_slack_bot()
+    answering = asyncio.Event()  # the model takes its time: the kill comes first
+
+    async def slow(*args: Any, **kwargs: Any) -> Any:
+        await answering.wait()
+        return Message("the answer, computed after the kill")
+
+    monkeypatch.setattr(killed.runtime.core, "message", slow)
+    question = with_text("message_im.json", "Can I post a photo from the office party?")
+    mention = with_text("app_mention.json", "<@W111> a troll is attacking us, should I reply?")
+    for envelope in (question, mention):
+        assert (await post_json(killed, envelope)).status == 200
+    await killed.runtime.delivery.stop()  # what a SIGKILL leaves: the database as it is now
+
+    again = await make_slack_bot()
+    again.runtime.tell_the_unanswered()  # as `socialbot run` does at start
+    await wait_for_call(slack, "chat.postMessage", 2)
+    retry = signed(json.dumps(question)) | {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "x"}
+    assert (await post_json(again, question, retry)).status == 200
+    answering.set()  # the killed process's answer, had it come after all: never a second one
+    await settled(killed.runtime)
+    await settled(again.runtime)
+
+    assert sorted((m["channel"], m["text"], m.get("thread_ts")) for m in posted(slack)) == [
+        ("C111", text_for("restarted", "en"), "1595926230.009600"),
+        (dm, text_for("restarted", "de"), None),
+    ]
+    assert again.runtime.db["unanswered"].count == 0
 
 
 async def test_check_is_read_as_a_japanese_ime_or_an_rtl_keyboard_types_it(bot, slack) -> None:

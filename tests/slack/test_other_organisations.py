@@ -71,6 +71,7 @@ async def test_an_outsiders_commands_get_one_line_and_nothing_is_stored(
     assert calls(slack, "users.info") == calls(slack, "chat.postMessage") == []
     assert stored(bot) == []
     assert bot.runtime.db.table("reports").count == 0
+    assert bot.runtime.db.table("unanswered").count == 0  # refused: nobody to tell at a restart
     # Logged once, then counted: a busy shared channel does not flood the log.
     refused = [r for r in caplog.records if "of another organisation" in r.getMessage()]
     assert len(refused) == 1

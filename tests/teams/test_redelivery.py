@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from tests.teams.conftest import MakeTeams
+import asyncio
+import contextlib
+from typing import Any
+
+import pytest
+
+from handlers.texts import text_for
+from handlers.views import Message
+from tests.fakes.bot_work import settled
+from tests.teams.conftest import MakeTeams, card_text, load_activity
 
 PERSONAL = "teams-message-personal.json"
 QUESTION = "Can I post a photo from the office party?"
@@ -22,3 +31,37 @@ async def test_a_message_delivered_again_is_answered_once_even_after_a_restart(
     assert len(teams.connector.sent) == 1
     await restarted.post(PERSONAL, text=QUESTION, id="1700000000002")  # a new message
     assert len(teams.connector.sent) == 2
+
+
+async def test_a_message_whose_turn_a_kill_cut_short_is_asked_again_at_the_next_start(
+    make_running: MakeTeams, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # review15b K1: the turn cut short by a kill, the Connector's redelivery ignored: no word.
+    killed = await make_running()
+    turns: list[asyncio.Task[Any]] = []
+    begun = asyncio.Event()
+
+    async def slow(*args: Any, **kwargs: Any) -> Message:
+        turns.append(asyncio.current_task())  # type: ignore[arg-type]
+        begun.set()
+        await asyncio.Event().wait()  # the model takes its time: the kill comes first
+        raise AssertionError("never answered")
+
+    monkeypatch.setattr(killed.core, "message", slow)
+    posting = asyncio.create_task(killed.post(PERSONAL, text=QUESTION, id="1700000000003"))
+    await begun.wait()
+    turns[0].cancel()  # what a SIGKILL does to the turn: nothing after it runs
+    with contextlib.suppress(Exception):
+        await posting
+    await killed.runtime.delivery.stop()
+
+    restarted = await make_running()  # the same database, as after a restart
+    restarted.runtime.tell_the_unanswered()  # as `socialbot run` does at start
+    redelivered = await restarted.post(PERSONAL, text=QUESTION, id="1700000000003")
+    await settled(restarted.runtime)
+
+    assert redelivered.status == 200
+    (told,) = restarted.connector.sent
+    assert card_text(told.activity) == text_for("restarted", "en")
+    assert told.conversation_id == load_activity(PERSONAL, "")["conversation"]["id"]
+    assert restarted.db["unanswered"].count == 0

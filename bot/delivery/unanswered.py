@@ -1,0 +1,121 @@
+"""Messages being answered: each noted as it arrives, in the transaction that marks it seen (so
+that the platform's retry is skipped), and forgotten when its answer is queued or sent. What a
+kill (OOM, SIGKILL, a node drained past its grace) leaves is told at the next start, in the
+person's language, to ask again, under the key its answer would have had: never both
+(review15b K1). Who asked and where is kept, not what they asked."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from bot.delivery.engine import DeliveryEngine
+from handlers.texts import text_for
+from handlers.views import Message
+
+log = logging.getLogger(__name__)
+
+migrations = Migrations("unanswered")
+TABLE = "unanswered"
+
+
+@migrations()
+def create_unanswered(db: Database) -> None:
+    """The messages whose answer is being worked out."""
+    db.table(TABLE).create(
+        {
+            "platform": str,
+            "recipient": str,
+            "purpose": str,
+            "key": str,
+            "user_id": str,
+            "thread": str,
+            "asked_at": float,
+        },
+        pk=("platform", "purpose", "key"),
+    )
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A message being answered: its answer goes to `recipient` under (`purpose`, `key`) in the
+    ledger, in the reply thread `thread` where there is one; `user_id` asked."""
+
+    platform: str
+    recipient: str
+    purpose: str
+    key: str
+    user_id: str
+    thread: str = ""
+
+
+class Unanswered:
+    """The messages being answered, in the bot's database."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def note(self, asked: Asked) -> None:
+        """Note `asked` (in the caller's transaction, beside the seen event's mark)."""
+        self.db.execute(
+            f"INSERT OR IGNORE INTO {TABLE} (platform, recipient, purpose, key, user_id, thread,"
+            " asked_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                asked.platform,
+                asked.recipient,
+                asked.purpose,
+                asked.key,
+                asked.user_id,
+                asked.thread,
+                time.time(),
+            ],
+        )
+
+    def answered(self, platform: str, purpose: str, key: str) -> None:
+        """Forget the message answered under (`purpose`, `key`) (in the answer's transaction)."""
+        self.db.execute(
+            f"DELETE FROM {TABLE} WHERE platform = ? AND purpose = ? AND key = ?",
+            [platform, purpose, key],
+        )
+
+    def left(self) -> list[Asked]:
+        """The messages whose answering a stop cut short, oldest first."""
+        rows = self.db.execute(
+            f"SELECT platform, recipient, purpose, key, user_id, thread FROM {TABLE}"
+            " ORDER BY asked_at"
+        ).fetchall()
+        return [Asked(*row) for row in rows]
+
+    def tell_to_ask_again(
+        self, engine: DeliveryEngine, language_of: Callable[[str, str], str]
+    ) -> int:
+        """Queue to each message left unanswered "I was restarted …; please ask it again", in
+        its asker's language (`language_of(platform, user_id)`), under its answer's key, and
+        forget it; return how many."""
+        told = 0
+        for asked in self.left():
+            words = text_for("restarted", language_of(asked.platform, asked.user_id))
+            try:
+                payload = engine.draw(asked.platform, Message(words))
+            except ValueError:  # a platform no longer configured: nobody to tell there
+                payload = None
+            if asked.thread and payload is not None:
+                payload = {**payload, "thread_ts": asked.thread}
+            with self.db.atomic():
+                if payload is not None:
+                    engine.enqueue_drawn(
+                        asked.platform, asked.recipient, asked.purpose, asked.key, payload
+                    )
+                    told += 1
+                self.answered(asked.platform, asked.purpose, asked.key)
+        if told:
+            log.warning(
+                "a stop cut short the answers to %d messages: their askers are asked to ask again",
+                told,
+            )
+        return told
