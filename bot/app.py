@@ -617,8 +617,10 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
         log.info("shutting down")
         for waiter in waiters:
             waiter.cancel()
+        # Another stop (`docker stop` and orchestrators send SIGTERM again, Ctrl-C twice) lets
+        # this one finish: it would end the process half-way (what a SIGKILL is for).
         for signum in stop_signals.SIGNALS:
-            loop.remove_signal_handler(signum)
+            loop.add_signal_handler(signum, log.info, "already shutting down")
         runtime.clock.stop()
         try:
             async with asyncio.timeout(SETTLE_SECONDS):
@@ -633,3 +635,6 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
         listener.close()
         await runner.cleanup()
         runtime.db.close()
+        for signum in stop_signals.SIGNALS:
+            loop.remove_signal_handler(signum)
+        stop_signals.noted_again()

@@ -12,6 +12,7 @@ from types import FrameType
 
 SIGNALS = (signal.SIGTERM, signal.SIGINT)
 _asked: list[int] = []
+_noting: list[bool] = []  # [True] inside `noted_early`
 
 
 def _note(signum: int, frame: FrameType | None) -> None:
@@ -26,11 +27,23 @@ def noted_early() -> Iterator[None]:
     _asked.clear()
     for signum in SIGNALS:
         signal.signal(signum, _note)
+    _noting.append(True)
     try:
         yield
     finally:
+        _noting.clear()
         for signum, handler in before.items():
             signal.signal(signum, handler)
+
+
+def noted_again() -> None:
+    """Inside `noted_early`, once the loop's handlers are gone (its shutdown done): a stop
+    signal is noted, not obeyed, until the process ends, so that a second SIGTERM cannot end
+    it before it has closed what it opened. Elsewhere (the loop run by anything but `socialbot
+    run`) nothing changes."""
+    if _noting:
+        for signum in SIGNALS:
+            signal.signal(signum, _note)
 
 
 def asked_early() -> bool:
