@@ -64,6 +64,7 @@ class Settled:
     held: int  # announcements due by now, held for their announcer
     taken_at: datetime | None  # when the backup was taken (its mark; None: unmarked)
     replica: bool  # a Litestream replica: nothing closed, the ledger knows
+    damaged_mark: str | None = None  # the mark, unreadable as a time (a page overwritten)
 
 
 @dataclass(frozen=True)
@@ -387,11 +388,14 @@ def settle(db: Database, plan: Plan | None, now: datetime, replica: bool = False
         announcement_store.migrations,
     ):
         tables.apply(db)
-    taken_at = None
+    taken_at, damaged = None, None
     if db[MARK_TABLE].exists():
         row = db.execute(f"SELECT max(taken_at) FROM [{MARK_TABLE}]").fetchone()
-        taken_at = datetime.fromisoformat(row[0]) if row and row[0] else None
-    replica = replica and taken_at is None
+        try:
+            taken_at = datetime.fromisoformat(row[0]) if row and row[0] else None
+        except (TypeError, ValueError):  # settled all the same: when is only told
+            damaged = str(row[0])
+    replica = replica and taken_at is None and damaged is None
     unfinished = ledger.Ledger(db).distrust_unfinished()
     held = announcement_store.AnnouncementStore(db).hold_late(now)
     done = 0
@@ -399,7 +403,7 @@ def settle(db: Database, plan: Plan | None, now: datetime, replica: bool = False
         done = Schedule(db, digest_store.DigestStore(db), plan).close_today(now)
     with db.atomic():
         db.execute(f"DROP TABLE IF EXISTS [{MARK_TABLE}]")
-    return Settled(unfinished, done, held, taken_at, replica)
+    return Settled(unfinished, done, held, taken_at, replica, damaged)
 
 
 def settle_copied_backup(database: Path, plan: Plan | None) -> Settled | None:

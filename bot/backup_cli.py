@@ -109,6 +109,11 @@ def settled_lines(settled: Settled) -> list[str]:
     lines = []
     if settled.taken_at is not None:
         lines.append(f"The backup was taken at {settled.taken_at:%Y-%m-%d %H:%M:%S} UTC.")
+    if settled.damaged_mark is not None:
+        lines.append(
+            f"When the backup was taken is unknown: its mark is damaged ({settled.damaged_mark!r}"
+            " is not a time); it is treated as restored all the same."
+        )
     if settled.replica:
         lines.append(
             "It is a Litestream replica, current to within seconds: today's digests are left"

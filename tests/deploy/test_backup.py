@@ -67,6 +67,25 @@ def test_a_damaged_backup_is_refused_and_the_database_left_alone(tmp_path: Path)
     assert (tmp_path / "socialbot.db").read_bytes() == whole
 
 
+def test_a_backup_whose_mark_is_damaged_is_restored_saying_so_in_one_line(tmp_path: Path) -> None:
+    # review15b K7: a mark whose page was overwritten was a ValueError traceback at every start.
+    socialbot(tmp_path, "console", stdin=f"/report-mention {LINK}\n")
+    backup(tmp_path / "socialbot.db", tmp_path / "backup.db")
+    with sqlite3.connect(tmp_path / "backup.db") as copy:
+        copy.execute("UPDATE socialbot_backup SET taken_at = 'dba49c282b0acdff76e1359da55a8a28'")
+
+    back = socialbot(tmp_path, "restore", "--yes", str(tmp_path / "backup.db"), db="restored.db")
+
+    assert back.exit_code == 0, back.output
+    assert "Traceback" not in back.output
+    assert (
+        "When the backup was taken is unknown: its mark is damaged"
+        " ('dba49c282b0acdff76e1359da55a8a28' is not a time); it is treated as restored all the"
+        " same." in back.output.splitlines()
+    )
+    assert LINK in socialbot(tmp_path, "reports", "list", "--json", db="restored.db").output
+
+
 def test_backup_of_no_database_says_so(tmp_path: Path) -> None:
     result = socialbot(tmp_path, "backup", str(tmp_path / "backup.db"), db="missing.db")
     assert result.exit_code == 1
