@@ -18,6 +18,7 @@ from bot.console import chat as console_chat
 from bot.console.chat import WAITING_FOR_THE_LOCK, chat
 from handlers.core import CONSOLE_TEAM
 from tests.conftest import SettingsFactory
+from tests.delivery.conftest import until
 
 REPORT = "/report-mention https://x.com/someone/status/123 they are spreading false prices"
 UNCOVERED = "what is the capital of mongolia in winter?"
@@ -228,9 +229,8 @@ async def test_a_chat_leaves_the_sending_to_a_bot_started_meanwhile(
         assert {row["state"] for row in runtime.db["deliveries"].rows} == {"queued"}
         run.release()  # the run stops: the chat sends again (fix15b's leftover)
         await asyncio.wait_for(alice.shown("socialbot run stopped: this chat sends"), 30)
-        async with asyncio.timeout(30):  # the card goes out, to the team's inbox
-            while {row["state"] for row in runtime.db["deliveries"].rows} != {"sent"}:
-                await asyncio.sleep(0.02)
+        # The card goes out, to the team's inbox.
+        await until(lambda: {row["state"] for row in runtime.db["deliveries"].rows} == {"sent"}, 30)
         await alice.end()
     finally:
         run.release()
