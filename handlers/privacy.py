@@ -35,6 +35,10 @@ OWN_ROWS = {
 # shows these rows too; forget changes them through the stores that own them.
 NAMED_ELSEWHERE = {
     "deliveries.recipient": "platform = :platform AND recipient = :user_id",
+    # The answer to an @mention of theirs, sent to its channel (bot/delivery/gateway.py
+    # `mention_of`).
+    "deliveries.key": "platform = :platform AND purpose = 'mention-answer'"
+    " AND substr(key, -length('@' || :user_id)) = '@' || :user_id",
     "report_cards.recipient": "platform = :platform AND recipient = :user_id",
     "reports.assignee": "assignee_platform = :platform AND assignee = :user_id",
     "report_events.detail": "kind = 'assigned' AND platform = :platform AND detail = :user_id",

@@ -16,6 +16,12 @@ MENTION_ANSWER = "mention-answer"
 LATE_ANSWER = "late-answer"
 
 
+def mention_of(user_id: str) -> str:
+    """How a mention answer's key ends: with whose @mention it answers ("C…/ts@U…"), so that
+    `socialbot export` and `forget` find it as theirs."""
+    return f"@{user_id}"
+
+
 def reason_of(error: BaseException) -> str:
     """What went wrong, for the log and the ledger: the error's class and text, and for a
     timeout, whose text is empty, what it means (review12b D9)."""

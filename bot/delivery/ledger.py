@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.delivery.gateway import Payload
+from bot.delivery.gateway import MENTION_ANSWER, Payload, mention_of
 
 migrations = Migrations("delivery")
 
@@ -428,6 +428,19 @@ class Ledger:
             renamed = self.db.execute(
                 "UPDATE deliveries SET recipient = ? WHERE platform = ? AND recipient = ?",
                 (stand_in, platform, recipient),
+            ).rowcount
+            # The answers to their @mentions, sent to the channel, keyed by them too.
+            theirs = mention_of(recipient)
+            mentions = " AND platform = ? AND purpose = ? AND substr(key, -length(?)) = ?"
+            asked = (platform, MENTION_ANSWER, theirs, theirs)
+            dropped += self.db.execute(
+                "DELETE FROM deliveries WHERE state = 'queued'" + mentions, asked
+            ).rowcount
+            _drop_bodies(self.db, time.time(), time.time(), mentions, asked)
+            renamed += self.db.execute(
+                "UPDATE deliveries SET key = substr(key, 1, length(key) - length(?)) || ?"
+                " WHERE 1" + mentions,
+                (theirs, mention_of(stand_in), *asked),
             ).rowcount
             # What was sent to them goes too, failed or not: nothing is sent to a stand-in.
             now = time.time()

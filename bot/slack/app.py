@@ -33,7 +33,7 @@ from sqlite_utils.migrations import Migrations
 
 from bot import storage
 from bot.delivery.engine import DeliveryEngine
-from bot.delivery.gateway import DM_ANSWER, MENTION_ANSWER
+from bot.delivery.gateway import DM_ANSWER, MENTION_ANSWER, mention_of
 from bot.delivery.ledger import Ledger
 from bot.delivery.unanswered import Asked, Unanswered
 from bot.errors import reply_for_error
@@ -293,12 +293,13 @@ class SlackBot:
     async def _answer(self, event: dict[str, Any], purpose: str, answer: dict[str, Any]) -> None:
         """Queue `answer` to the message `event`, keyed by that message: one answer per message,
         however often its event comes. A DM's goes to its person (Slack posts it in their DM),
-        so `socialbot forget` and the export find it as theirs; a mention's to its channel.
-        When the queue cannot take it (a full disk, a lock held elsewhere past the wait), it is
-        posted at once instead: an answer given is never dropped (review15c R6)."""
+        so `socialbot forget` and the export find it as theirs; a mention's to its channel,
+        keyed by its person too ("C…/ts@U…"), for the same. When the queue cannot take it (a
+        full disk, a lock held elsewhere past the wait), it is posted at once instead: an answer
+        given is never dropped (review15c R6)."""
         if self._answers is None:
             raise RuntimeError("the delivery engine is not connected to the Slack bot")
-        asked = f"{event['channel']}/{event['ts']}"
+        asked = _answer_key(event)
         to = event["user"] if purpose == DM_ANSWER else event["channel"]
         try:
             with self.db.atomic():
@@ -883,7 +884,7 @@ def _asked(body: dict[str, Any]) -> Asked | None:
     event = body.get("event") or {}
     if body.get("type") != "event_callback" or not event.get("user") or not event.get("ts"):
         return None
-    key = f"{event.get('channel')}/{event['ts']}"
+    key = _answer_key(event)
     if event.get("type") == "app_mention":
         thread = event.get("thread_ts") or event["ts"]
         return Asked("slack", event.get("channel", ""), MENTION_ANSWER, key, event["user"], thread)
@@ -891,6 +892,13 @@ def _asked(body: dict[str, Any]) -> Asked | None:
     if direct and not shapes.not_a_persons(event):
         return Asked("slack", event["user"], DM_ANSWER, key, event["user"])
     return None
+
+
+def _answer_key(event: dict[str, Any]) -> str:
+    """The ledger key of the answer to the message of `event`: the message ("C…/ts"), and for
+    an @mention, whose answer is queued to its channel, whose it is ("C…/ts@U…")."""
+    key = f"{event.get('channel')}/{event['ts']}"
+    return key + mention_of(event["user"]) if event.get("type") == "app_mention" else key
 
 
 def _name_in(body: dict[str, Any]) -> str:

@@ -17,6 +17,8 @@ from tests.fakes.slack_web_api import FakeSlack
 from tests.reports.test_forget import cli_env, forget
 from tests.slack.test_http import ask_the_team, thread_reply, with_text
 
+EXPORT = ["export", "--user"]
+
 
 async def test_forget_shows_a_former_employee_on_the_forwarded_questions(
     make_slack_bot: Any, slack: FakeSlack
@@ -72,7 +74,7 @@ async def test_a_dm_answer_is_exported_and_forgotten_as_the_askers(
     await wait_for_call(slack, "chat.postMessage")
     await settled(bot.runtime)
     db, _ = cli_env(bot, slack)
-    command = ["export", "--user", "U2147483697"]
+    command = [*EXPORT, "U2147483697"]
     exported = await asyncio.to_thread(CliRunner().invoke, main, command, env=db)
     assert exported.exit_code == 0, exported.output
     (answer,) = json.loads(exported.output)["tables"]["deliveries.recipient"]
@@ -81,3 +83,23 @@ async def test_a_dm_answer_is_exported_and_forgotten_as_the_askers(
     await forget("U2147483697", db)
     (row,) = bot.runtime.db["deliveries"].rows
     assert str(row["recipient"]).startswith("forgotten-") and row["payload"] == DROPPED
+
+
+async def test_a_mention_answer_is_exported_and_forgotten_as_the_askers(
+    make_slack_bot: Any, slack: FakeSlack
+) -> None:
+    # fix15c's leftover: a mention's answer, queued to its channel, was found by its body alone.
+    bot = await make_slack_bot()
+    slack.fail("chat.postMessage", "msg_too_long")  # failed for good: its body is kept
+    await post_json(bot, with_text("app_mention.json", "<@W111> should I reply to a troll?"))
+    await wait_for_call(slack, "chat.postMessage")
+    await settled(bot.runtime)
+    db, _ = cli_env(bot, slack)
+    exported = await asyncio.to_thread(CliRunner().invoke, main, [*EXPORT, "W222"], env=db)
+    assert exported.exit_code == 0, exported.output
+    (answer,) = json.loads(exported.output)["tables"]["deliveries.key"]
+    assert (answer["purpose"], answer["recipient"]) == ("mention-answer", "C111")
+
+    await forget("W222", db)
+    (row,) = bot.runtime.db["deliveries"].rows
+    assert "W222" not in str(row["key"]) and row["payload"] == DROPPED
