@@ -83,9 +83,14 @@ def run_checks(pytest_args: list[str]) -> int:
             *pytest_args,
         ],
     ]
+    # The tests start `socialbot` some 75 times: where PYTHONDONTWRITEBYTECODE is set (python's
+    # Docker images, the shell the suite is timed in) each start compiled the project's modules
+    # again, 0.3 s of CPU, over 20 s of a run. The checks write the bytecode (__pycache__/,
+    # which git ignores) so that only the first start compiles them.
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
     for step in steps:
         print("$", " ".join(Path(step[0]).name if i == 0 else a for i, a in enumerate(step)))
-        code = subprocess.run(step, cwd=ROOT).returncode
+        code = subprocess.run(step, cwd=ROOT, env=env).returncode
         if code != 0:
             return code
     return 0
