@@ -139,8 +139,7 @@ async def _send(runtime: Runtime, capability: Digest, everyone: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per item.")
 def stats(as_json: bool) -> None:
     """Share clicks on digest items, per network, most shared first."""
-    from content_feed.compose import NETWORKS
-    from handlers.digest.views import NETWORK_NAMES
+    from content_feed.compose import NETWORK_NAMES, NETWORKS
 
     with _digest() as (_, capability):
         rows = capability.stats()

@@ -29,6 +29,8 @@ class Network(StrEnum):
 
 
 NETWORKS: tuple[Network, ...] = (Network.LINKEDIN, Network.X, Network.FACEBOOK)
+# Each network's name, as people read it.
+NETWORK_NAMES = {Network.LINKEDIN: "LinkedIn", Network.X: "X", Network.FACEBOOK: "Facebook"}
 X_LIMIT = 280
 X_URL_LENGTH = 23  # X wraps every link in t.co and counts it as 23 characters
 # Room for the post text on X: the intent appends " " and the link.

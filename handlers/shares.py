@@ -15,18 +15,13 @@ from datetime import UTC, datetime, timedelta
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from content_feed.compose import SHARE_PAGES, Network, SuggestedPost
+from content_feed.compose import NETWORK_NAMES, SHARE_PAGES, Network, SuggestedPost
 from handlers import actions
 from handlers.errors import UserError
 from handlers.people import CHANNEL_SHAPES, Person
 from handlers.privacy import is_forgotten, tombstone
+from handlers.texts import text_for
 from handlers.views import Actions, Button
-
-LABELS = {
-    Network.LINKEDIN: "Share on LinkedIn",
-    Network.X: "Share on X",
-    Network.FACEBOOK: "Share on Facebook",
-}
 
 migrations = Migrations("shares")
 
@@ -98,15 +93,21 @@ class BadShareLink(UserError):
     """A link through the bot that was altered, forged, cut short or is too old."""
 
 
-def share_buttons(subject: str, posts: Mapping[Network, SuggestedPost]) -> Actions:
-    """A row of share buttons for `subject` ("item:42", "announcement:7"), one per network.
+def share_buttons(
+    subject: str, posts: Mapping[Network, SuggestedPost], language: str = "en"
+) -> Actions:
+    """A row of share buttons for `subject` ("item:42", "announcement:7"), one per network,
+    labelled in `language`.
 
     Each opens the network's share dialog; the click is recorded where the platform reports it.
     """
     return Actions(
         tuple(
             Button(
-                LABELS[network], actions.SHARE, f"{subject}|{network.value}", url=post.share_link
+                text_for("share_on", language, network=NETWORK_NAMES[network]),
+                actions.SHARE,
+                f"{subject}|{network.value}",
+                url=post.share_link,
             )
             for network, post in posts.items()
             if post.share_link  # None: the article's link is too long for a button

@@ -1260,6 +1260,19 @@ _DIGEST: dict[str, dict[str, str]] = {
 }
 
 
+# A share button's label, `{network}` the network's name ("LinkedIn").
+_SHARES: dict[str, dict[str, str]] = {
+    "en": {"share_on": "Share on {network}"},
+    "da": {"share_on": "Del på {network}"},
+    "de": {"share_on": "Auf {network} teilen"},
+    "sv": {"share_on": "Dela på {network}"},
+    "nb": {"share_on": "Del på {network}"},
+    "nl": {"share_on": "Delen op {network}"},
+    "fr": {"share_on": "Partager sur {network}"},
+    "es": {"share_on": "Compartir en {network}"},
+}
+
+
 # What one person reads of their digest: its own words, its buttons and what they answer.
 _DIGEST_OWN: dict[str, dict[str, str]] = {
     "en": {
@@ -4383,6 +4396,7 @@ TEXTS: dict[str, dict[str, str]] = {
         **_HELP[code],
         **_DIGEST[code],
         **_DIGEST_OWN[code],
+        **_SHARES[code],
         **_PREFERENCES[code],
         **_REPORTS[code],
         **_REPORT_LISTS[code],

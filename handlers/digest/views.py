@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime, time
 
-from content_feed.compose import NETWORKS, Network, SuggestedPost
+from content_feed.compose import NETWORK_NAMES, NETWORKS, Network, SuggestedPost
 from content_feed.text import clip, collapse
 from handlers.command_words import typed
 from handlers.digest import ids
@@ -30,7 +30,6 @@ from handlers.views import (
     untrusted,
 )
 
-NETWORK_NAMES = {Network.LINKEDIN: "LinkedIn", Network.X: "X", Network.FACEBOOK: "Facebook"}
 SUMMARY_LIMIT = 200
 TOPICS_LIMIT = 300  # characters of a person's digest topics
 # The zones offered in the preferences, west to east (a person's own and the offices' named in
@@ -122,7 +121,7 @@ def digest_message(plan: DigestPlan, greeting: str = "", language: str = "en") -
         ]
         suggested = _suggested(offer.posts, language)
         blocks += [suggested] if suggested else []
-        share = share_buttons(offer.subject, offer.posts)
+        share = share_buttons(offer.subject, offer.posts, language)
         blocks += [share] if share.buttons else []  # none: its link is too long for a button
     for entry in plan.entries:
         item = entry.item
@@ -142,7 +141,7 @@ def digest_message(plan: DigestPlan, greeting: str = "", language: str = "en") -
         ]
         suggested = _suggested(entry.posts, language)
         blocks += [suggested] if suggested else []
-        share = share_buttons(ids.subject(item.id), entry.posts)
+        share = share_buttons(ids.subject(item.id), entry.posts, language)
         hide = Button(text_for("not_for_me", language), ids.NOT_FOR_ME, str(item.id))
         blocks.append(Actions((*share.buttons, hide)))
     preferences = typed(plan.platform, "socialbot", "preferences")

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from content_feed.compose import Network
+from content_feed.compose import NETWORK_NAMES, Network
 from content_feed.store import FailingFeed
 from content_feed.text import clip, collapse
-from handlers.digest.views import NETWORK_NAMES
 from handlers.insights.chart import Chart
 from handlers.insights.figures import Figures, last_day
 from handlers.texts import text_for

@@ -400,6 +400,9 @@ async def test_the_first_digest_s_welcome_speaks_the_person_s_language_and_days(
     assert {"Ikke noget for mig", "Pause i en uge", "Stop oversigter"} <= {
         b["text"]["text"] for b in found
     }
+    # review16a W2: the share buttons, the ones pressed most, were English in every language.
+    german_labels = {b["text"]["text"] for b in buttons(digests_to(slack, NEW_YORK)[0].blocks)}
+    assert {"Auf LinkedIn teilen", "Auf X teilen", "Auf Facebook teilen"} <= german_labels
     muted = await press(bot, slack, labelled(found, "Pause i en uge")[0])
     assert muted is not None and muted["text"].startswith("Oversigter sat på pause i en uge, til ")
     assert re.search(r"Din næste oversigt kommer \w+ den \d+\. \w+ kl\. \d\d:\d\d", muted["text"])

@@ -91,13 +91,14 @@ def titled(cards: list[dict[str, Any]], title: str) -> dict[str, Any]:
 
 
 async def ada_digest(
-    make_teams: MakeTeams, tmp_path: Path, **settings: Any
+    make_teams: MakeTeams, tmp_path: Path, locale: str = "en-US", **settings: Any
 ) -> tuple[Teams, dict[str, Any]]:
-    """Ada's Monday digest in her Teams chat: the bot, and the digest's activity as sent."""
+    """Ada's Monday digest in her Teams chat (her client in `locale`): the bot, and the
+    digest's activity as sent."""
     teams = await make_teams(
         timezone="Europe/Copenhagen", teams_conversation_rate=100.0, **settings
     )
-    await teams.post(PERSONAL, text="hi", **ADA)
+    await teams.post(PERSONAL, text="hi", locale=locale, **ADA)
     teams.core.directory.upsert([Member("teams", "ada", "Ada", "Europe/Copenhagen")])
     await add_feeds(teams.db, tmp_path)
     delivery = teams.runtime.delivery
