@@ -43,7 +43,8 @@ RULE_CONDITIONS = {
         r"|offentlige?|publicerade?|publiserte?|publisert|gepubliceerd|aangekondigd|officieel"
         r"|publiée?s?|annoncée?s?|pubblicat\w|annunciat\w|publicad\w|anunciad\w)\b"
         r"|\b(?:not|isn['\u2019]t|aren['\u2019]t|ikke|nicht|inte|niet|pas)\s+(?:yet\s+)?(?:been\s+)?"
-        r"(?:in\s+a\s+)?(?:public|published|announced|offentlig\w*|öffentlich\w*|veröffentlicht"
+        r"(?:in\s+(?:a|an|the|our|its|their)\s+)?(?:public|published|announced|offentlig\w*"
+        r"|öffentlich\w*|veröffentlicht"
         r"|publicerad\w*|gepubliceerd|publiée?s?)\b"
         r"|\bhas not (?:yet )?(?:published|announced|made public)\b",
         re.IGNORECASE,

@@ -132,7 +132,8 @@ _NOT_SO = re.compile(
     r" fakten|check de feiten|vérifiez les faits|do better)(?!\w)"
     r"|(?<!\w)(?:before you|bevor (?:man|du|sie)|før (?:du|man)|innan (?:du|man)|voordat (?:je|u)"
     r"|avant de)\s+(?:\w+\s+){0,4}?(?:call\w*|label\w*|judge\w*|accus\w*|critici[sz]\w*"
-    r"|writ\w*|bezeichne\w*|nenn\w*|kritisier\w*|skriv\w*|kalde\w*|kalla\w*|kalle\w*"
+    r"|writ\w*|trash\w*|slam\w*|bash\w*|bezeichne\w*|nenn\w*|kritisier\w*|skriv\w*|kalde\w*"
+    r"|kalla\w*|kalle\w*"
     r"|noem\w*|schrijf\w*|schrijv\w*|trait\w*|écri\w*|critiqu\w*)(?!\w)",
     re.IGNORECASE,
 )
@@ -316,6 +317,8 @@ ANSWERING = phrase_pattern(
     |responder a ese|responder a esa|contestar a este|contestar a esta|odpowiedzieć na ten
     |odpowiedzieć na tę|odpowiem na|reageren op dit|reageren op deze|reageren op die
     |ca răspuns la|răspuns la|celor care|pentru cei care|către cei care|celui care|celei care
+    |pentru cel care|pentru cea care|pentru cei ce|pentru cel ce|către cel care|către cea care
+    |для того, хто|для тих хто|для того хто|до тих, хто|до того, хто|тій, хто
     |у відповідь на|відповідь на|тим, хто|тим хто|для тих, хто|усім, хто|всім, хто|тому, хто"""  # noqa: RUF001
 )
 # Answering a complaint kindly is still answering it ("even to defend the company").
@@ -474,7 +477,11 @@ _ADDRESSED = re.compile(
     r" (?:która|który|którzy|które|co)"
     rf"|(?:sille|niille|kaikille|hänelle|teille){_GAP} (?:joka|jotka)"
     rf"|(?:všem|tomu|těm|té|pánovi|paní|autorovi){_GAP} (?:kdo|kteří|který|která|co)"
-    r"|(?:to|til|till|an|aan|à|a|do) @\w+,? (?:who|der|som|die|qui|que|che|który|która|kdo)"
+    r"|(?:to|til|till|an|aan|à|a|do|pentru|către|для|до) @\w+,? (?:who|der|som|die|qui|que|che"
+    r"|który|która|kdo|care|хто|який|яка)"
+    # Turkish: the one who did it, by a participle ("…yazan müşterimize:", "…açan arkadaş:").
+    r"|(?<!\w)\w+[ye]?(?:an|en)\s+(?:arkadaş\w*|kişi\w*|müşteri\w*|kullanıcı\w*|abla|abi|hesap\w*)"
+    r"[:,]"
     # One critic, opening the draft by who they are and what they say: "To the guy on Reddit
     # calling our…", "Til konkurrenten der kalder vores…", "An den Herrn, der behauptet…".
     rf"|^\s*(?:to the (?:guy|man|woman|lady|gentleman|person|user|customer|reviewer|commenter"
@@ -592,13 +599,16 @@ _ABOUT_THEIR_WORDS = re.compile(
     r"|acerca d[aoe]s?|respecto a|respecto de|en cuanto a|con respecto a|over|wat betreft|omtrent"
     r"|quant à|concernant|à propos de|au sujet de|angående|beträffande|vedrørende|vedr\.?|ang\.?"
     r"|odnośnie|co do|w sprawie|jeśli chodzi o|quanto a|riguardo a|in merito a|a proposito d\w*"
-    r"|ohledně|k|ke|koskien|em relação a|siihen|tuohon|niihin|noihin)\s"
+    r"|ohledně|k|ke|koskien|em relação a|siihen|tuohon|niihin|noihin|referitor la"
+    r"|în legătură cu|cu privire la|legat de|щодо|стосовно|з приводу|відносно)\s"
     r"[^:\n.!?]{0,120}?(?<!\w)(?:threads?|comments?|reviews?|articles?|piece|tweets?|forum"
     r"|criticism|bewertung\w*|kommentar\w*|rezension\w*|kritik\w*|artikel\w*|reseñas?"
     r"|comentarios?|hilo|artículo|críticas?|opiniones|wpis\w*|komentarz\w*|recenzj\w*|opini\w*"
     r"|artykuł\w*|krytyk\w*|reacties?|recensies?|kritiek|anmeldelse\w*|recension\w*|avis"
     r"|commentaires?|critiques?|comentários?|artigo|recensioni|commenti|articolo|recenze"
-    r"|komentář\w*|článek|kritik\w*|arvostelu\w*|kommentti\w*)(?!\w)[^:\n.!?]{0,100}:",
+    r"|komentář\w*|článek|kritik\w*|arvostelu\w*|kommentti\w*|recenzi\w*|comentari\w*"
+    r"|articol\w*|postar\w*|відгук\w*|коментар\w*|статт\w*|допис\w*|огляд\w*)(?!\w)"
+    r"[^:\n.!?]{0,100}:",
     re.IGNORECASE,
 )
 # Those who complain, spoken of: "the people complaining loudest about…", "A quem se queixa…".

@@ -672,6 +672,9 @@ class Rule:
     clause: bool = False
 
 
+_SHORTEST_STEM = 3
+
+
 @cache
 def _concepts() -> dict[tuple[str, str], tuple[str, bool]]:
     """(language, word or stem) → (concept, whether one such word in a draft is enough)."""
@@ -692,7 +695,11 @@ def _concepts() -> dict[tuple[str, str], tuple[str, bool]]:
             # Finnish, Spanish), whichever that is.
             for read_as in ANY_LANGUAGE if code == "*" else (code,):
                 # "=negatively": this form only, not its stem ("negative comments" are no insult).
-                forms = (word[1:],) if word.startswith("=") else (word, stem(word, read_as))
+                # A stem of two letters is another language's everyday word ("sue" is "su",
+                # Italian for "on"): the word's own forms only.
+                stemmed = stem(word, read_as)
+                short = len(stemmed) < _SHORTEST_STEM
+                forms = (word[1:],) if word.startswith("=") else (word, *[stemmed][short:])
                 for form in forms:
                     by_form.setdefault((read_as, form), (name, strong and everyday))
     return by_form

@@ -638,3 +638,37 @@ def test_a_critic_addressed_and_romanian_promotion_are_found(env: dict[str, str]
         "Vă recomand Nordlys Cloud, cel mai bun instrument de sincronizare!",
     ]
     assert _kinds(drafts, env) == [["reply_to_criticism"], ["reply_to_criticism"], ["disclosure"]]
+
+
+# A company's rules with a short everyday word's stem ("sue": "su") and a published report.
+REPORTED = """# Guidelines
+
+## 2. Competitors
+
+Do not mock a competitor, and do not comment on lawsuits or court cases.
+
+## 3. Sustainability
+
+Do not publish water or energy figures that are not in our published sustainability report.
+"""
+
+
+def test_short_words_and_published_figures_are_no_rule_and_critics_are_answered(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    # checks16 2-3: Italian "su" (on) read as "sue", the report "is out" as unpublished, and
+    # critics addressed in Romanian, Ukrainian and Turkish; the test fails before.
+    guidelines = tmp_path / "guidelines.md"
+    guidelines.write_text(REPORTED, "utf-8")
+    drafts = [
+        "Ho segnalato al team social un post piuttosto aggressivo su di noi.",
+        "Our sustainability report 2025 is out: water use down 31% since 2020.",
+        "Pentru cel care a scris pe Google că la Nordlys „nu se dau măriri”: ce ai scris tu nu e"
+        " adevărat.",
+        "Щодо відгуку в Google Play, що наш застосунок «жере батарею»: ви просто тримаєте GPS"
+        " увімкненим.",
+        'Paylaşımımızın altına "kargo üç hafta sürdü" yazan müşterimize: depo ekibimiz fazla'
+        " mesai yaptı.",
+    ]
+    kinds = _kinds(drafts, env | {"SOCIALBOT_GUIDELINES": str(guidelines)})
+    assert kinds == [[], [], ["reply_to_criticism"], ["reply_to_criticism"], ["reply_to_criticism"]]
