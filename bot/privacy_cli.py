@@ -94,7 +94,9 @@ def forget(platform: str | None, user_id: str, yes: bool) -> None:
 
     Asks first, naming the person. Nobody found (a mistyped id, or someone already forgotten)
     is an error (exit status 1), before asking. The report cards and forwarded questions
-    already posted that name them are updated to show a former employee."""
+    already posted that name them are updated to show a former employee. Someone still in the
+    workspace or tenant is not read again from its member list (a hash of their id is kept for
+    that), so gets no digests, until they write to the bot themselves."""
     from bot.delivery.ledger import Ledger
     from handlers import privacy
     from handlers.announcements.store import AnnouncementStore
@@ -118,6 +120,7 @@ def forget(platform: str | None, user_id: str, yes: bool) -> None:
             click.confirm(question, abort=True)
         went_by = _names_of_theirs(runtime, platform, user_id)
         changed = privacy.forget(runtime.db, platform, user_id, stand_in)
+        runtime.core.directory.keep_out(platform, user_id)
         report_store = ReportStore(runtime.db)
         changed.update(report_store.forget(platform, user_id, stand_in))
         namesakes = report_store.by_name(platform, name) if name != user_id else 0
@@ -143,6 +146,11 @@ def forget(platform: str | None, user_id: str, yes: bool) -> None:
         raise _nobody(platform, user_id)
     for table, count in changed.items():
         click.echo(f"{table}: {count} row(s)")
+    click.echo(
+        f"Kept out: {platform} user {user_id} is not read again from the member list, so gets no"
+        " digests and nothing more is stored about them (only a hash of their id is kept for"
+        " that), until they write to the bot themselves: then they are a new person to it."
+    )
     for cards in shown:
         if cards.updated:
             click.echo(f"{cards.kind}s updated to show a former employee: {cards.updated}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import logging
 import re
@@ -306,6 +307,19 @@ def add_locale(db: Database) -> None:
     db.table("people").add_column("locale", str, not_null_default="")
 
 
+@migrations()
+def create_kept_out(db: Database) -> None:
+    """Whom `socialbot forget` forgot, by a hash of their platform and id alone (no name, no
+    id): a member sync does not read them again, so that nothing more is stored about someone
+    still in the workspace or tenant, until they come to the bot themselves."""
+    db.table("kept_out").create({"id_hash": str, "at": float}, pk="id_hash")
+
+
+def _id_hash(platform: str, user_id: str) -> str:
+    """What `kept_out` keeps of a person: a hash of their platform and id."""
+    return hashlib.sha256(f"{platform}:{user_id}".encode()).hexdigest()
+
+
 # How long the directory keeps a person who left (their name, ids, time zone, digest settings):
 # long enough for a mistaken deactivation to be undone, and for the 90 days of deliveries the
 # figures count; what they reported stays with the report (until `socialbot forget`).
@@ -338,11 +352,21 @@ class Directory:
         self.db = db
 
     def upsert(self, members: Iterable[Member]) -> int:
-        """Store or refresh `members`; return how many were given. Someone the platform lists
-        as deactivated is stored without their name or zone when not known before, and keeps
-        what is stored of them otherwise: the directory keeps a name DEPARTED_KEPT after its
-        owner left, never longer. A locale stays until the platform gives another (a roster and
-        users.list without `include_locale` give none)."""
+        """Store or refresh `members`, as a platform lists them; return how many were given.
+        Someone forgotten (`keep_out`) is not stored again (until `learn`). Someone the
+        platform lists as deactivated is stored without their name or zone when not known
+        before, and keeps what is stored of them otherwise: the directory keeps a name
+        DEPARTED_KEPT after its owner left, never longer. A locale stays until the platform
+        gives another (a roster and users.list without `include_locale` give none)."""
+        members = list(members)
+        hashes = {_id_hash(m.platform, m.user_id): m for m in members}
+        kept_out = {
+            hashes[id_hash]
+            for (id_hash,) in self.db.execute(
+                "SELECT id_hash FROM kept_out WHERE id_hash IN (SELECT value FROM json_each(?))",
+                [json.dumps(sorted(hashes))],
+            )
+        }
         now = time.time()
         rows = [
             (
@@ -352,6 +376,7 @@ class Directory:
                 "" if m.deleted else m.locale,
             )
             for m in members
+            if m not in kept_out
         ]
         with self.db.atomic():
             # A zone the person chose stays: their platform's is only what it last saw.
@@ -370,7 +395,22 @@ class Directory:
                 " pruned_at = CASE WHEN excluded.deleted THEN pruned_at ELSE 0 END",
                 rows,
             )
-        return len(rows)
+        return len(members)
+
+    def keep_out(self, platform: str, user_id: str) -> None:
+        """Someone forgotten on request: no sync stores them again, until they `learn`."""
+        with self.db.atomic():
+            self.db.table("kept_out").upsert(
+                {"id_hash": _id_hash(platform, user_id), "at": time.time()}, pk="id_hash"
+            )
+
+    def learn(self, member: Member) -> None:
+        """Store `member`, who came to the bot themselves (wrote, pressed a button): someone
+        forgotten is known again from then on."""
+        with self.db.atomic():
+            id_hash = _id_hash(member.platform, member.user_id)
+            self.db.execute("DELETE FROM kept_out WHERE id_hash = ?", [id_hash])
+            self.upsert([member])
 
     def choose_zone(self, platform: str, user_id: str, tz: str) -> None:
         """The person's own choice of time zone (an IANA name), kept over their platform's."""

@@ -24,6 +24,7 @@ from handlers.groups import Group
 from handlers.people import Member, Person
 from handlers.reports.screenshots import Screenshot, Screenshots
 from tests.conftest import SettingsFactory
+from tests.fakes.slack_requests import command_reply
 from tests.fakes.slack_web_api import FakeSlack
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x01"
@@ -166,6 +167,16 @@ async def test_someone_who_left_is_dropped_from_the_directory_after_90_days_for_
     slack.users["U1"]["deleted"] = False  # back after all
     await sync(94)
     assert kept("U1") == ("Ada", oslo, False)
+    # review16a W12: someone forgotten who is still a member came back at the next sync, their
+    # digests due again; now kept out (by a hash of their id) until they come to the bot.
+    env = {"SOCIALBOT_DB": str(runtime.settings.db)}
+    forgotten = CliRunner().invoke(main, ["forget", "--user", "U2", "--yes"], env=env)
+    assert "Kept out: slack user U2 is not read again" in forgotten.stdout, forgotten.output
+    await sync(95)
+    assert kept("U2") is None and kept("U1") == ("Ada", oslo, False)
+    assert db["kept_out"].count == 1 and "U2" not in json.dumps(list(db["kept_out"].rows))
+    await command_reply(bot, slack, "/socialbot", "help", user="U2")
+    assert kept("U2") == ("Bo", oslo, False) and db["kept_out"].count == 0
 
 
 async def test_a_prune_the_database_lock_stopped_is_done_at_the_next_tick(

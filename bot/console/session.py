@@ -66,7 +66,7 @@ class ConsoleSession:
         roles = person.roles | {Role.MANAGER} if manager else person.roles
         self.person = Person("console", user_id, user_id, frozenset(roles))
         # Like anyone a platform lists: digests and report news come to the console user too.
-        core.directory.upsert([Member("console", user_id, user_id)])
+        core.directory.learn(Member("console", user_id, user_id))
         # Where the bot's messages for this session arrive, when the app delivers to the console.
         self.inboxes = (
             [user_id, *([CONSOLE_TEAM] if self.person.has(Role.MANAGER) else [])]

@@ -543,7 +543,7 @@ class SlackBot:
             if found is None:
                 return await self._refuse(context, body, frozenset())
             try:
-                self.core.directory.upsert([found])
+                self.core.directory.learn(found)
             except sqlite3.OperationalError as error:  # learnt at their next request
                 if not database_locked(error):
                     raise

@@ -203,4 +203,4 @@ def note_sender(
         )
         if entry == known:
             return  # nothing new; most messages end here without a write
-    directory.upsert([entry])
+    directory.learn(entry)
