@@ -394,6 +394,15 @@ def _row(label: str, counted: Figures, baseline: Figures | None) -> str:
     )
 
 
+def _counts(counted: Figures) -> str:
+    """The counts behind an overall row (its rates are rounded)."""
+    return (
+        f"  counts: top-1 {counted.top1}, top-3 {counted.top3}, refused {counted.refused}, "
+        f"unsure {counted.unsure}, wrong {counted.wrong} of {counted.covered} covered; "
+        f"n.c. {counted.recognised} (refused {counted.strictly}) of {counted.uncovered}"
+    )
+
+
 HEADER = (
     f"{'policy':44} cov unc  top1  top3  n.c.  n.c.! refus unsur wrong | BM25 top1 top3\n"
     "  n.c. = not covered recognised (unsure or refused); n.c.! = refused outright;\n"
@@ -488,6 +497,7 @@ def measure(
         if verbose:
             _misses(found, tuning)
     print(_row("DEV overall (leave-one-policy-out)", total, plain))
+    print(_counts(total))
     print(_directions(*directions))
     print(_separation(scored, runs[_retrieval(chosen_all)], dev, chosen_all))
     print(f"embedding model: {model.name if model else 'none'}")
@@ -725,6 +735,43 @@ def asked_figure(model: Embedder) -> VerdictFigure:
     return figure
 
 
+def counterpart_figure(model: Embedder) -> VerdictFigure:
+    """Whether the question's words have a counterpart anywhere in the policy: of its words
+    the whole document never uses (no stem, no idea of the lexicon), the one least like any
+    word the document does use, by the model's cosine of the two words read alone (each
+    question word and each distinct content word of the policy embedded alone, e5's "query: "
+    on both sides, its mode for texts of one kind); 1 when it uses them all. "How many days
+    of annual leave?" on a social media policy: "annual" and "leave" have no counterpart in
+    it; "can I geotag?" on one that speaks of "location tags" has one."""
+    import numpy
+
+    vocabularies: dict[int, tuple[Any, dict[str, Any]]] = {}
+
+    def vocabulary(index: Index) -> tuple[Any, dict[str, Any]]:
+        if id(index) not in vocabularies:
+            whole = "\n".join(f"{s.title}\n{s.body}" for s in index.sections)
+            known = sorted({word.lower() for word in content_words(whole, index.reading)})
+            vectors = model.embed(known, query=True) if known else numpy.zeros((0, 1))
+            vocabularies[id(index)] = (numpy.asarray(vectors), {})
+        return vocabularies[id(index)]
+
+    def figure(index: Index, question: str, hits: Sequence[Hit]) -> float:
+        vectors, asked = vocabulary(index)
+        lacking = {
+            term.word.lower()
+            for term in index.query_terms(question)
+            if not any(key in index._idf for key in term.keys)
+        }
+        if not lacking or not len(vectors):
+            return 1.0
+        new = sorted(word for word in lacking if word not in asked)
+        if new:
+            asked.update(zip(new, model.embed(new, query=True), strict=True))
+        return min(float((vectors @ asked[word]).max()) for word in lacking)
+
+    return figure
+
+
 def _lead_across(model: Embedder, heading_only: bool) -> VerdictFigure:
     """For a question asked in another language than the policy's (0 for the others, whose
     verdict has weights of its own): how much closer it is to the best passage than to any
@@ -757,6 +804,7 @@ VERDICT_FIGURES: dict[str, Callable[[Embedder], VerdictFigure]] = {
     "agreement": agreement_figure,
     "ranks": ranks_figure,
     "asked": asked_figure,
+    "counterpart": counterpart_figure,
     "heading-lead": lambda model: _lead_across(model, heading_only=True),
     "sentence-lead": lambda model: _lead_across(model, heading_only=False),
 }
