@@ -36,6 +36,46 @@ ALIASES: dict[str, tuple[str, str]] = {
     "mute": ("socialbot", "mute"),
     "unmute": ("socialbot", "unmute"),
 }
+# The same words in the other languages the bot speaks, as its texts there name what they run
+# (a German digest is an "Übersicht", its preferences "Einstellungen"): language → word → the
+# English word it stands for. Understood in a message from anyone, whatever their language;
+# never in the command menu (the manifest's words are English). "Help" in each is a greeting
+# (handlers/core.py), answered in the word's language.
+WORDS_IN: dict[str, dict[str, str]] = {
+    "da": {
+        "indstillinger": "preferences", "oversigt": "digest", "pause": "mute",
+        "genoptag": "unmute", "afmeld": "unsubscribe", "meld": "report", "anmeld": "report",
+    },
+    "de": {
+        "einstellungen": "preferences", "übersicht": "digest",
+        "pausieren": "mute", "pause": "mute", "fortsetzen": "unmute", "stopp": "stop",
+        "abbestellen": "unsubscribe", "abmelden": "unsubscribe", "melden": "report",
+        "melde": "report",
+    },
+    "sv": {
+        "inställningar": "preferences", "sammanfattning": "digest",
+        "pausa": "mute", "återuppta": "unmute", "stoppa": "stop", "rapportera": "report",
+    },
+    "nb": {
+        "innstillinger": "preferences", "oversikt": "digest", "pause": "mute",
+        "gjenoppta": "unmute", "stopp": "stop", "meld": "report", "rapporter": "report",
+    },
+    "nl": {
+        "voorkeuren": "preferences", "instellingen": "preferences",
+        "overzicht": "digest", "pauzeren": "mute", "pauze": "mute", "hervatten": "unmute",
+        "stoppen": "stop", "afmelden": "unsubscribe", "melden": "report", "meld": "report",
+    },
+    "fr": {
+        "préférences": "preferences", "sélection": "digest", "pause": "mute",
+        "reprendre": "unmute", "arrêter": "stop", "désabonner": "unsubscribe",
+        "signaler": "report",
+    },
+    "es": {
+        "preferencias": "preferences", "resumen": "digest", "pausar": "mute",
+        "pausa": "mute", "reanudar": "unmute", "detener": "stop", "parar": "stop",
+        "reportar": "report", "denunciar": "report",
+    },
+}  # fmt: skip
 # The digest's buttons as words: a message of the word alone runs them ("stop sharing this?"
 # is a question), and the command menu (ten entries at most) leaves them out.
 ALONE = frozenset({"stop", "unsubscribe", "mute", "unmute"})
@@ -142,11 +182,20 @@ def _summary(command: SlashCommand, text: str) -> str | None:
     return summaries.get(text)
 
 
+# Every alias word, English first, with the English word it stands for.
+_ALIAS_WORDS = {
+    **{word: word for word in ALIASES},
+    **{word: english for words in WORDS_IN.values() for word, english in words.items()},
+}
+
+
 def command_words(commands: Commands) -> Iterator[CommandWord]:
-    """Every command word: the aliases whose command exists, then each registered command."""
+    """Every command word: the aliases whose command exists (English, then in the other
+    languages: WORDS_IN), then each registered command."""
     registered = {command.name: command for command in commands}
     aliased: set[str] = set()
-    for word, (name, text) in ALIASES.items():
+    for word, english in _ALIAS_WORDS.items():
+        name, text = ALIASES[english]
         target = registered.get(name)
         summary = _summary(target, text) if target is not None else None
         if target is not None and summary is not None:
@@ -154,7 +203,8 @@ def command_words(commands: Commands) -> Iterator[CommandWord]:
                 aliased.add(name)
             said = f"{word} {target.usage}" if not text else word
             description = f"{summary}: {said}".rstrip()
-            yield CommandWord(word, name, text, description, word not in ALONE, word in ALONE)
+            listed = word in ALIASES and english not in ALONE
+            yield CommandWord(word, name, text, description, listed, english in ALONE)
     for command in commands:
         description = f"{command.summary}: {typed('teams', command.name, command.usage)}"
         yield CommandWord(command.name, command.name, "", description, command.name not in aliased)

@@ -128,6 +128,18 @@ async def test_the_digest_and_insights_words_run_their_commands(make_teams: Make
     await teams.post(PERSONAL, text="mute", locale="de-DE")
     german = " ".join(card_text(call.activity) for call in teams.connector.sent[before:])
     assert german.startswith("Deine Übersichten sind aus: Es gibt nichts zu pausieren.")
+    # review16a W6: the bot's own German words were guideline questions ("Übersicht" got a
+    # confident answer about stock photos); now each runs its command, as its English word.
+    said.clear()
+    for text in ("einstellungen", "Übersicht", "pausieren", "Hilfe"):
+        before = len(teams.connector.sent)
+        await teams.post(PERSONAL, text=text, locale="de-DE")
+        said.append(" ".join(card_text(call.activity) for call in teams.connector.sent[before:]))
+    preferences, digest, mute, helped = said
+    assert preferences.startswith("Übersicht-Einstellungen") and "Richtlinien" not in digest
+    assert digest.startswith("Es ist noch kein Feed eingerichtet")
+    assert mute.startswith("Deine Übersichten sind aus")
+    assert "Ich helfe dir" in helped
 
 
 async def test_check_with_no_draft_says_how_to_type_it_in_teams(teams: Teams) -> None:

@@ -74,7 +74,7 @@ async def test_a_person_is_answered_in_their_teams_clients_language(teams: Teams
     await teams.post(PERSONAL, text="hi", locale=None, entities=[])
     # review14b T3: a question whose language cannot be told was answered in the guidelines'
     # English, not in the language of the asker's client.
-    await teams.post(PERSONAL, text="Einstellungen", locale="de-DE")
+    await teams.post(PERSONAL, text="Datenschutz", locale="de-DE")
     said = [card_text(call.activity) for call in teams.connector.sent]
     danish_help, danish_near_miss, german_help, kept, german_answer = said
 
