@@ -3345,6 +3345,15 @@ _INSIGHTS: dict[str, dict[str, str]] = {
         "ins_feeds_failing": "**Feeds failing** (their new stories are missing from the digests):",
         "ins_feed_unread_since": "Feed {id} ({name}) has not been read since {since} UTC: {error}",
         "ins_feed_never_read": "Feed {id} ({name}) was never read: {error}",
+        "chart_shares": "Shares per day ({days} days): {total}",
+        "chart_weekly": "People who got a digest and shared, per week (this week {this_week})",
+        "chart_this_week": "{percent} ({shared} of {reached})",
+        "chart_alt_days": "Shares per day from {first} to {last}: {total} in all ({networks})",
+        "chart_alt_no_days": "No days to show",
+        "chart_alt_busiest": "; busiest day {day} with {total}",
+        "chart_alt_weekly": (
+            "{days}. Weekly share of people who got a digest and shared, oldest first: {rates}."
+        ),
         "ins_shares": "**Shares:** {count}",
         "ins_by_conversation": (
             "; {count} on posts in Teams channels or group chats, once per conversation (Teams"
@@ -3417,6 +3426,15 @@ _INSIGHTS: dict[str, dict[str, str]] = {
             "Feed {id} ({name}) er ikke blevet læst siden {since} UTC: {error}"
         ),
         "ins_feed_never_read": "Feed {id} ({name}) er aldrig blevet læst: {error}",
+        "chart_shares": "Delinger pr. dag ({days} dage): {total}",
+        "chart_weekly": "Fik en oversigt og delte, pr. uge (denne uge {this_week})",
+        "chart_this_week": "{percent} ({shared} af {reached})",
+        "chart_alt_days": "Delinger pr. dag fra {first} til {last}: {total} i alt ({networks})",
+        "chart_alt_no_days": "Ingen dage at vise",
+        "chart_alt_busiest": "; travleste dag {day} med {total}",
+        "chart_alt_weekly": (
+            "{days}. Ugentlig andel, der fik en oversigt og delte, ældste først: {rates}."
+        ),
         "ins_shares": "**Delinger:** {count}",
         "ins_by_conversation": (
             "; {count} på opslag i Teams-kanaler eller gruppechats, én gang pr. samtale (Teams"
@@ -3491,6 +3509,16 @@ _INSIGHTS: dict[str, dict[str, str]] = {
         ),
         "ins_feed_unread_since": "Feed {id} ({name}) wurde seit {since} UTC nicht gelesen: {error}",
         "ins_feed_never_read": "Feed {id} ({name}) wurde nie gelesen: {error}",
+        "chart_shares": "Geteilt pro Tag ({days} Tage): {total}",
+        "chart_weekly": "Mit Übersicht und geteilt, pro Woche (diese Woche {this_week})",
+        "chart_this_week": "{percent} ({shared} von {reached})",
+        "chart_alt_days": "Geteilt pro Tag vom {first} bis {last}: {total} insgesamt ({networks})",
+        "chart_alt_no_days": "Keine Tage zu zeigen",
+        "chart_alt_busiest": "; stärkster Tag {day} mit {total}",
+        "chart_alt_weekly": (
+            "{days}. Wöchentlicher Anteil der Personen mit Übersicht, die geteilt haben, älteste"
+            " zuerst: {rates}."
+        ),
         "ins_shares": "**Geteilt:** {count}",
         "ins_by_conversation": (
             "; {count} bei Posts in Teams-Kanälen oder Gruppenchats, einmal pro Unterhaltung"
@@ -3571,6 +3599,15 @@ _INSIGHTS: dict[str, dict[str, str]] = {
         ),
         "ins_feed_unread_since": "Flöde {id} ({name}) har inte lästs sedan {since} UTC: {error}",
         "ins_feed_never_read": "Flöde {id} ({name}) har aldrig lästs: {error}",
+        "chart_shares": "Delningar per dag ({days} dagar): {total}",
+        "chart_weekly": "Fick sammanfattning och delade, per vecka (denna vecka {this_week})",
+        "chart_this_week": "{percent} ({shared} av {reached})",
+        "chart_alt_days": "Delningar per dag från {first} till {last}: {total} totalt ({networks})",
+        "chart_alt_no_days": "Inga dagar att visa",
+        "chart_alt_busiest": "; mest på {day} med {total}",
+        "chart_alt_weekly": (
+            "{days}. Andel per vecka som fick en sammanfattning och delade, äldsta först: {rates}."
+        ),
         "ins_shares": "**Delningar:** {count}",
         "ins_by_conversation": (
             "; {count} på inlägg i Teams-kanaler eller gruppchattar, en gång per konversation"
@@ -3645,6 +3682,15 @@ _INSIGHTS: dict[str, dict[str, str]] = {
         "ins_feeds_failing": "**Feeder med feil** (de nye sakene deres mangler i oversiktene):",
         "ins_feed_unread_since": "Feed {id} ({name}) er ikke lest siden {since} UTC: {error}",
         "ins_feed_never_read": "Feed {id} ({name}) er aldri lest: {error}",
+        "chart_shares": "Delinger per dag ({days} dager): {total}",
+        "chart_weekly": "Fikk en oversikt og delte, per uke (denne uken {this_week})",
+        "chart_this_week": "{percent} ({shared} av {reached})",
+        "chart_alt_days": "Delinger per dag fra {first} til {last}: {total} i alt ({networks})",
+        "chart_alt_no_days": "Ingen dager å vise",
+        "chart_alt_busiest": "; travleste dag {day} med {total}",
+        "chart_alt_weekly": (
+            "{days}. Andel per uke som fikk en oversikt og delte, eldste først: {rates}."
+        ),
         "ins_shares": "**Delinger:** {count}",
         "ins_by_conversation": (
             "; {count} på innlegg i Teams-kanaler eller gruppechatter, én gang per samtale (Teams"
@@ -3720,6 +3766,15 @@ _INSIGHTS: dict[str, dict[str, str]] = {
         ),
         "ins_feed_unread_since": "Feed {id} ({name}) is sinds {since} UTC niet gelezen: {error}",
         "ins_feed_never_read": "Feed {id} ({name}) is nooit gelezen: {error}",
+        "chart_shares": "Gedeeld per dag ({days} dagen): {total}",
+        "chart_weekly": "Met een overzicht en gedeeld, per week (deze week {this_week})",
+        "chart_this_week": "{percent} ({shared} van {reached})",
+        "chart_alt_days": "Gedeeld per dag van {first} tot {last}: {total} in totaal ({networks})",
+        "chart_alt_no_days": "Geen dagen om te tonen",
+        "chart_alt_busiest": "; drukste dag {day} met {total}",
+        "chart_alt_weekly": (
+            "{days}. Wekelijks aandeel mensen met een overzicht die deelden, oudste eerst: {rates}."
+        ),
         "ins_shares": "**Gedeeld:** {count}",
         "ins_by_conversation": (
             "; {count} op berichten in Teams-kanalen of groepschats, één keer per gesprek (Teams"
@@ -3798,6 +3853,16 @@ _INSIGHTS: dict[str, dict[str, str]] = {
             "Le flux {id} ({name}) n'a pas été lu depuis le {since} UTC : {error}"
         ),
         "ins_feed_never_read": "Le flux {id} ({name}) n'a jamais été lu : {error}",
+        "chart_shares": "Partages par jour ({days} jours) : {total}",
+        "chart_weekly": "Sélection reçue et partagé, par semaine (cette semaine {this_week})",
+        "chart_this_week": "{percent} ({shared} sur {reached})",
+        "chart_alt_days": "Partages par jour du {first} au {last} : {total} au total ({networks})",
+        "chart_alt_no_days": "Aucun jour à montrer",
+        "chart_alt_busiest": " ; jour le plus actif le {day} avec {total}",
+        "chart_alt_weekly": (
+            "{days}. Part hebdomadaire des personnes ayant reçu une sélection et partagé, de la"
+            " plus ancienne à la plus récente : {rates}."
+        ),
         "ins_shares": "**Partages :** {count}",
         "ins_by_conversation": (
             " ; {count} sur des publications dans des canaux ou conversations de groupe Teams,"
@@ -3880,6 +3945,18 @@ _INSIGHTS: dict[str, dict[str, str]] = {
         ),
         "ins_feed_unread_since": "El feed {id} ({name}) no se lee desde el {since} UTC: {error}",
         "ins_feed_never_read": "El feed {id} ({name}) nunca se ha leído: {error}",
+        "chart_shares": "Compartidos por día ({days} días): {total}",
+        "chart_weekly": "Compartieron tras su resumen, por semana (esta semana {this_week})",
+        "chart_this_week": "{percent} ({shared} de {reached})",
+        "chart_alt_days": (
+            "Compartidos por día del {first} al {last}: {total} en total ({networks})"
+        ),
+        "chart_alt_no_days": "No hay días que mostrar",
+        "chart_alt_busiest": "; día con más el {day} con {total}",
+        "chart_alt_weekly": (
+            "{days}. Proporción semanal de personas que recibieron un resumen y compartieron, de"
+            " la más antigua a la más reciente: {rates}."
+        ),
         "ins_shares": "**Veces compartido:** {count}",
         "ins_by_conversation": (
             "; {count} en publicaciones de canales o chats de grupo de Teams, una vez por"

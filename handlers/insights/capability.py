@@ -14,7 +14,6 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from functools import cache, partial
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
@@ -131,19 +130,21 @@ class Insights:
     async def message(self, end: datetime, days: int, language: str = "en") -> Message:
         """The insights with their chart in `language`, computed in a thread and drawn in a
         process."""
-        return (await self._drawn(await self._figures(end, days)))(language)
+        figures = await self._figures(end, days)
+        chart = await self._drawn(figures, language)
+        return insights_message(figures, chart, self.teams_clicks_uncounted, language)
 
     async def _figures(self, end: datetime, days: int) -> Figures:
         """`compute` in a worker thread."""
         return await off_the_loop(self.core.db, lambda db: self.compute(db, end, days))
 
-    async def _drawn(self, figures: Figures) -> Callable[[str], Message]:
-        """The message of `figures` in a language, with their chart drawn in a process (kept
-        for the home)."""
-        chart = await charts.draw_apart(figures)
+    async def _drawn(self, figures: Figures, language: str) -> charts.Chart:
+        """The chart of `figures` in `language`, drawn in a process (kept for the home)."""
+        chart = await charts.draw_apart(figures, language)
         self.latest = figures
-        kept.remember(self.core.db, figures, chart, dated_title(figures), datetime.now(UTC))
-        return cache(partial(insights_message, figures, chart, self.teams_clicks_uncounted))
+        title = dated_title(figures, language)
+        kept.remember(self.core.db, figures, chart, title, datetime.now(UTC), language)
+        return chart
 
     # -- /socialbot insights ---------------------------------------------------------------------
 
@@ -212,16 +213,24 @@ class Insights:
                 )
             elif figures is not None:
                 # A later empty week is news to the team too: the bot works, nothing happened
-                # (review13c R8).
-                message = (
-                    cache(partial(nothing_message, figures))
-                    if figures.nothing_happened
-                    else await self._drawn(figures)
-                )
-                for platform, team in teams.items():
-                    for language, recipients in self._by_language(platform, team).items():
+                # (review13c R8). The chart is drawn once in each language read.
+                by_language = {p: self._by_language(p, team) for p, team in teams.items()}
+                messages: dict[str, Message] = {}
+                for platform, groups in by_language.items():
+                    for language, recipients in groups.items():
+                        if language not in messages:
+                            messages[language] = (
+                                nothing_message(figures, language)
+                                if figures.nothing_happened
+                                else insights_message(
+                                    figures,
+                                    await self._drawn(figures, language),
+                                    self.teams_clicks_uncounted,
+                                    language,
+                                )
+                            )
                         self.core.outbox.enqueue(
-                            platform, recipients, WEEKLY, key, message(language)
+                            platform, recipients, WEEKLY, key, messages[language]
                         )
             self._sent_for = key
             self._retry_at = datetime.min.replace(tzinfo=UTC)
@@ -263,7 +272,7 @@ class Insights:
             said = text_for("ins_home_any", language, command=command)
         hint = Context(said)
         now = datetime.now(UTC)
-        shown = await self._home_chart(now)
+        shown = await self._home_chart(now, language)
         failed = (
             (Context(text_for("ins_chart_failed", language)),) if now < self._home_retry_at else ()
         )
@@ -285,20 +294,21 @@ class Insights:
             hint,
         )
 
-    async def _home_chart(self, now: datetime) -> kept.LatestChart | None:
-        """The chart drawn last, or one drawn now for the last week when that one is older
-        than a week (one drawing at a time, however many managers look). A drawing that
-        failed is logged once and not tried again for a while: the older chart, if any."""
+    async def _home_chart(self, now: datetime, language: str) -> kept.LatestChart | None:
+        """The chart drawn last in `language`, or one drawn now for the last week when there
+        is none or it is older than a week (one drawing at a time, however many managers
+        look). A drawing that failed is logged once and not tried again for a while: the older
+        chart, if any."""
         async with self._drawing_for_home:
-            shown = kept.latest(self.core.db)
+            shown = kept.latest(self.core.db, language)
             if shown is not None and now - shown.drawn_at <= HOME_CHART_KEPT:
                 return shown
             if now < self._home_retry_at:
                 return shown
             try:
-                await self.message(now, DEFAULT_DAYS)
+                await self.message(now, DEFAULT_DAYS, language)
             except Exception:
                 log.exception("could not draw the insights chart for the home page")
                 self._home_retry_at = now + RETRY
                 return shown
-            return kept.latest(self.core.db)
+            return kept.latest(self.core.db, language)

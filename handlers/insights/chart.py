@@ -19,9 +19,11 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from handlers.insights.figures import NETWORK_KEYS, Figures
+from handlers.texts import text_for
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -49,26 +51,40 @@ class Chart:
     alt: str
 
 
-def alt_text(figures: Figures) -> str:
-    """The chart's numbers in words, for screen readers and for whoever cannot see images."""
+def alt_text(figures: Figures, language: str = "en") -> str:
+    """The chart's numbers in words in `language`, for screen readers and for whoever cannot
+    see images."""
     days = figures.chart_days
     totals = {key: sum(d.by_network[key] for d in days) for key in NETWORK_KEYS}
     busiest = max(days, key=lambda d: d.total, default=None)
     networks = ", ".join(f"{LABELS[key]} {totals[key]}" for key in NETWORK_KEYS)
-    rates = ", ".join(week.percent() for week in figures.weekly)
+    rates = ", ".join(week.percent(language) for week in figures.weekly)
     text = (
-        f"Shares per day from {days[0].day.isoformat()} to {days[-1].day.isoformat()}: "
-        f"{sum(totals.values())} in all ({networks})"
+        text_for(
+            "chart_alt_days",
+            language,
+            first=days[0].day.isoformat(),
+            last=days[-1].day.isoformat(),
+            total=sum(totals.values()),
+            networks=networks,
+        )
         if days
-        else "No days to show"
+        else text_for("chart_alt_no_days", language)
     )
     if busiest is not None and busiest.total:
-        text += f"; busiest day {busiest.day.isoformat()} with {busiest.total}"
-    return f"{text}. Weekly share of people who got a digest and shared, oldest first: {rates}."
+        day = busiest.day.isoformat()
+        text += text_for("chart_alt_busiest", language, day=day, total=busiest.total)
+    return text_for("chart_alt_weekly", language, days=text, rates=rates)
 
 
-def draw(figures: Figures) -> Chart:
-    """Shares per day by network (stacked bars) over the weekly participation rate (a line)."""
+def _day(day: date, language: str) -> str:
+    """A day as the chart's axis shows it in `language`: "03 Dec", "03 dec."."""
+    return f"{day.day:02d} {text_for('month_abbr', language).split(',')[day.month - 1]}"
+
+
+def draw(figures: Figures, language: str = "en") -> Chart:
+    """Shares per day by network (stacked bars) over the weekly participation rate (a line),
+    its words in `language`."""
     from matplotlib.figure import Figure  # Agg through Figure: no pyplot, no GUI, thread-safe
     from PIL import Image
 
@@ -90,11 +106,11 @@ def draw(figures: Figures) -> Chart:
                    width=0.85)  # fmt: skip
         bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
     shares.set_title(
-        f"Shares per day ({len(days)} days): {sum(bottom)}",
+        text_for("chart_shares", language, days=len(days), total=sum(bottom)),
         color=INK, fontsize=13, loc="left",
     )  # fmt: skip
     ticks = positions[:: max(1, len(days) // 8)]
-    shares.set_xticks(ticks, [days[i].day.strftime("%d %b") for i in ticks])
+    shares.set_xticks(ticks, [_day(days[i].day, language) for i in ticks])
     shares.set_xlim(-0.6, len(days) - 0.4)
     shares.yaxis.get_major_locator().set_params(integer=True)
     shares.set_ylim(0, max(1, shares.get_ylim()[1]))  # no share yet: 0 to 1, not -0.04 to 0.04
@@ -109,12 +125,22 @@ def draw(figures: Figures) -> Chart:
     rate.plot(range(len(weeks)), [math.nan if w.rate is None else w.rate * 100 for w in weeks],
               color=RATE_COLOUR, marker="o", linewidth=2.5)  # fmt: skip
     rate.set_ylim(0, 100)
-    rate.set_yticks([0, 50, 100], ["0%", "50%", "100%"])
-    rate.set_xticks(range(len(weeks)), [w.end.strftime("%d %b") for w in weeks], fontsize=10)
+    rate.set_yticks([0, 50, 100], [text_for("percent", language, n=n) for n in (0, 50, 100)])
+    rate.set_xticks(range(len(weeks)), [_day(w.end, language) for w in weeks], fontsize=10)
     last = weeks[-1] if weeks else None
-    this_week = f"{last.percent()} ({last.shared} of {last.reached})" if last else "-"
+    this_week = (
+        text_for(
+            "chart_this_week",
+            language,
+            percent=last.percent(language),
+            shared=last.shared,
+            reached=last.reached,
+        )
+        if last
+        else "-"
+    )
     rate.set_title(
-        f"People who got a digest and shared, per week (this week {this_week})",
+        text_for("chart_weekly", language, this_week=this_week),
         color=INK, fontsize=12, loc="left",
     )  # fmt: skip
     drawn = io.BytesIO()
@@ -122,7 +148,7 @@ def draw(figures: Figures) -> Chart:
     image = Image.open(io.BytesIO(drawn.getvalue())).convert("RGB")
     small = io.BytesIO()
     _few_colours(image).save(small, format="PNG", optimize=True)
-    return Chart(small.getvalue(), image.width, image.height, alt_text(figures))
+    return Chart(small.getvalue(), image.width, image.height, alt_text(figures, language))
 
 
 def _few_colours(image: Image.Image) -> Image.Image:
@@ -170,9 +196,10 @@ def _leave_stopping_to_the_bot(bot: int) -> None:
         signal.signal(signum, signal.SIG_IGN)
 
 
-async def draw_apart(figures: Figures) -> Chart:
-    """`draw` in a process of its own, for the running bot: importing matplotlib and drawing
-    hold the interpreter for long stretches, which in a thread would stall the event loop."""
+async def draw_apart(figures: Figures, language: str = "en") -> Chart:
+    """`draw` (in `language`) in a process of its own, for the running bot: importing
+    matplotlib and drawing hold the interpreter for long stretches, which in a thread would
+    stall the event loop."""
     pool = ProcessPoolExecutor(
         max_workers=1,
         mp_context=multiprocessing.get_context("spawn"),
@@ -180,6 +207,6 @@ async def draw_apart(figures: Figures) -> Chart:
         initargs=(os.getpid(),),
     )
     try:
-        return await asyncio.get_running_loop().run_in_executor(pool, draw, figures)
+        return await asyncio.get_running_loop().run_in_executor(pool, draw, figures, language)
     finally:
         pool.shutdown(wait=False)

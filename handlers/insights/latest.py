@@ -1,6 +1,6 @@
-"""The latest insights chart, kept for the managers' home page: its period, when it was drawn,
-the PNG and its text alternative. Only the chart is kept (totals, nobody named), never the
-figures' lines, which may name the leaderboard's people."""
+"""The latest insights chart in each language, kept for the managers' home page: its period,
+when it was drawn, the PNG and its text alternative. Only the chart is kept (totals, nobody
+named), never the figures' lines, which may name the leaderboard's people."""
 
 from __future__ import annotations
 
@@ -35,6 +35,30 @@ def create_latest_chart(db: Database) -> None:
     )
 
 
+@migrations()
+def latest_chart_per_language(db: Database) -> None:
+    """The latest chart of each language its words are in (the one kept before is English)."""
+    db.execute(
+        """CREATE TABLE insights_latest_charts (
+            language TEXT PRIMARY KEY,
+            start TEXT NOT NULL,
+            end TEXT NOT NULL,
+            days INTEGER NOT NULL,
+            drawn_at REAL NOT NULL,
+            title TEXT NOT NULL,
+            alt TEXT NOT NULL,
+            png BLOB NOT NULL,
+            width INTEGER NOT NULL,
+            height INTEGER NOT NULL
+        )"""
+    )
+    db.execute(
+        "INSERT INTO insights_latest_charts SELECT 'en', start, end, days, drawn_at, title, alt,"
+        " png, width, height FROM insights_latest_chart"
+    )
+    db.execute("DROP TABLE insights_latest_chart")
+
+
 @dataclass(frozen=True)
 class LatestChart:
     """The chart drawn last, with the period it shows and when it was drawn."""
@@ -47,12 +71,16 @@ class LatestChart:
     chart: Chart
 
 
-def remember(db: Database, figures: Figures, chart: Chart, title: str, now: datetime) -> None:
-    """Keep `chart` (of `figures`, headed `title`) as the latest, drawn at `now`."""
+def remember(
+    db: Database, figures: Figures, chart: Chart, title: str, now: datetime, language: str
+) -> None:
+    """Keep `chart` (of `figures`, headed `title`, its words in `language`) as the latest in
+    `language`, drawn at `now`."""
     with db.atomic():
         db.execute(
-            "INSERT OR REPLACE INTO insights_latest_chart VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO insights_latest_charts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
+                language,
                 figures.start.isoformat(),
                 figures.end.isoformat(),
                 figures.days,
@@ -66,11 +94,12 @@ def remember(db: Database, figures: Figures, chart: Chart, title: str, now: date
         )
 
 
-def latest(db: Database) -> LatestChart | None:
-    """The chart drawn last, or None before the first."""
+def latest(db: Database, language: str) -> LatestChart | None:
+    """The chart drawn last in `language`, or None before the first."""
     row = db.execute(
         "SELECT start, end, days, drawn_at, title, alt, png, width, height"
-        " FROM insights_latest_chart WHERE id = 1"
+        " FROM insights_latest_charts WHERE language = ?",
+        [language],
     ).fetchone()
     if row is None:
         return None

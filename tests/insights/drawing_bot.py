@@ -10,7 +10,7 @@ from typing import Any
 from handlers.insights import chart
 
 
-def draw_for_ever(figures: Any) -> None:
+def draw_for_ever(figures: Any, language: str) -> None:
     """In the drawing process: a drawing still going on when the bot is killed."""
     time.sleep(600)
 

@@ -65,10 +65,10 @@ async def test_a_manager_home_shows_a_chart_uploaded_for_it(make_bot, slack) -> 
     # A week later the chart is drawn again for the Home.
     db = bot.runtime.db
     with db.conn:
-        db.execute("UPDATE insights_latest_chart SET drawn_at = drawn_at - ?", [WEEK + 60])
-    (before,) = db.execute("SELECT drawn_at FROM insights_latest_chart").fetchone()
+        db.execute("UPDATE insights_latest_charts SET drawn_at = drawn_at - ?", [WEEK + 60])
+    (before,) = db.execute("SELECT drawn_at FROM insights_latest_charts").fetchone()
     await open_home(bot, slack, MANAGER)  # published once drawn (uploaded if it differs)
-    (after,) = db.execute("SELECT drawn_at FROM insights_latest_chart").fetchone()
+    (after,) = db.execute("SELECT drawn_at FROM insights_latest_charts").fetchone()
     assert after > before + WEEK
 
 
@@ -114,14 +114,14 @@ async def test_a_chart_that_cannot_be_drawn_leaves_the_rest_of_the_home(
     monkeypatch.delenv("MPLBACKEND")
     again = await open_home(bot, slack, MANAGER)
     assert images(again) == [] and CHART_FAILED in json.dumps(again)
-    assert bot.runtime.db["insights_latest_chart"].count == 0
+    assert bot.runtime.db["insights_latest_charts"].count == 0
 
 
 async def test_a_home_section_that_fails_is_left_out_alone(make_bot, slack) -> None:
     bot = await make_bot()
     db = bot.runtime.db
     with db.conn:  # the insights' table is unreadable (a damaged database, say)
-        db.execute("ALTER TABLE insights_latest_chart RENAME TO damaged")
+        db.execute("ALTER TABLE insights_latest_charts RENAME TO damaged")
 
     view = await open_home(bot, slack, MANAGER)
     shown = json.dumps(view)

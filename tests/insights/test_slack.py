@@ -297,8 +297,8 @@ async def test_weekly_insights_on_a_database_file_moved_away_say_so_in_a_line(
 async def test_the_weekly_insights_name_a_feed_that_has_failed_for_a_day(make_bot, slack) -> None:
     bot = await make_bot()
     db = bot.runtime.db
-    # fix16b: in the manager's language (their Slack's) the feeds' lines and the percentages
-    # were English.
+    # fix16b: in the manager's language (their Slack's) the feeds' lines, the percentages and
+    # the chart's words were English.
     bot.runtime.core.directory.upsert([Member("slack", MANAGER, "mgr", locale="de-DE")])
     news = store.insert_feed(db, "https://acme.example/news.xml", title="Acme news", now=later(-30))
     jobs = store.insert_feed(db, "https://acme.example/jobs.xml", title="Jobs", now=later(-2))
@@ -313,6 +313,11 @@ async def test_the_weekly_insights_name_a_feed_that_has_failed_for_a_day(make_bo
 
     (weekly,) = shared_files(slack)
     text = str(weekly.blocks)
+    (chart,) = slack.files.values()
+    assert (
+        chart.alt_txt.startswith("Geteilt pro Tag vom 2026-10-")
+        and "älteste zuerst" in chart.alt_txt
+    )
     assert "Feeds mit Fehlern" in text
     assert f"Feed {news.id} (Acme news) wurde nie gelesen: the server answered HTTP 404" in text
     assert "Jobs" not in text
