@@ -266,6 +266,37 @@ def fits(command: SlashCommand, sub: str, rest: str, with_files: bool = False) -
     return True
 
 
+# A request to be forgotten, or to see one's data, in the languages the bot speaks ("Please
+# delete all my data", "forget me", "Lösch meine Daten"): language → pattern, searched in a
+# short message.
+_OWN_DATA = {
+    "en": r"\bforget me\b|\b(?:delete|erase|remove|wipe)(?: all)? (?:of )?my (?:personal )?data\b"
+    r"|\bwhat data do you (?:have|keep|store)",
+    "da": r"\bglem mig\b|\bslet(?: alle)? mine (?:person)?(?:data|oplysninger)\b",
+    "de": r"\bvergiss mich\b|\blösch\w*(?: alle)? meine (?:persönlichen )?daten\b"
+    r"|\bmeine daten (?:löschen|entfernen)\b",
+    "sv": r"\bglöm mig\b|\b(?:radera|ta bort)(?: alla)? mina (?:personuppgifter|data|uppgifter)\b",
+    "nb": r"\bglem meg\b|\bslett(?: alle)? mine (?:person)?(?:data|opplysninger)\b",
+    "nl": r"\bvergeet (?:mij|me)\b|\bverwijder(?: al)? mijn (?:persoons)?gegevens\b",
+    "fr": r"\boubliez?-moi\b|\bsupprim\w*(?: toutes)? mes (?:données|informations)\b",
+    "es": r"\bolvídame\b|\b(?:borr|elimin)\w*(?: todos)? mis datos\b",
+}
+_OWN_DATA_PATTERNS = {
+    code: re.compile(pattern, re.IGNORECASE) for code, pattern in _OWN_DATA.items()
+}
+_OWN_DATA_WORDS = 20
+
+
+def own_data_request(text: str) -> str | None:
+    """The language of a message that asks the bot to forget the person or to say what it
+    keeps about them ("Please delete all my data, I am leaving"); None for any other, and for
+    a question of what the asker may do ("Can I delete my data from LinkedIn?")."""
+    said = " ".join(unicodedata.normalize("NFKC", text).split())
+    if len(said.split()) > _OWN_DATA_WORDS or _ASKER_ASKS.search(said):
+        return None
+    return next((code for code, p in _OWN_DATA_PATTERNS.items() if p.search(said)), None)
+
+
 def check_request(text: str) -> str | None:
     """The draft when `text` asks in a sentence for it to be checked ("Check this post: …",
     "can you check my post? …"), "" when nothing follows the request ("can you check my

@@ -23,6 +23,7 @@ from handlers.command_words import (
     check_request,
     near_command_word,
     offered_words,
+    own_data_request,
     typed,
 )
 from handlers.commands import Commands
@@ -653,6 +654,8 @@ class Core:
         if self.is_greeting(text):
             language = HELP_LANGUAGES.get(_bare(text)) or self.language_for(person)
             return help_message(self.commands, person.platform, person=person, language=language)
+        if (asked := own_data_request(text)) is not None:
+            return self._own_data(person, asked)
         said = self._said_back(text)
         if said is not None:
             key, language = said
@@ -676,6 +679,17 @@ class Core:
         if not read_alone:
             text = await self._with_question_before(person, text)
         return await self.guidelines.ask(person, text, on_text, self.language_for(person))
+
+    def _own_data(self, person: Person, language: str) -> Message:
+        """The answer to "forget me" (in `language`, the request's): what the bot keeps and who
+        can delete it; the request goes to the log, where the admins see it."""
+        log.warning(
+            "someone asked for their data: run socialbot export or forget for them",
+            extra={"platform": person.platform, "user": person.user_id},
+        )
+        return Message(
+            text_for("own_data", language, platform=person.platform, user_id=person.user_id)
+        )
 
     def did_you_mean(self, person: Person, command: str, text: str) -> Message:
         """The answer to a near miss of a command word, in the person's language: "Did you
@@ -714,6 +728,7 @@ class Core:
         return (
             self.is_greeting(text)
             or self._said_back(text) is not None
+            or own_data_request(text) is not None
             or self._prefixed_text(text) is not None
             or near_command_word(text, self.commands) is not None
         )

@@ -1273,6 +1273,97 @@ _SHARES: dict[str, dict[str, str]] = {
 }
 
 
+# The answer to "forget me" / "delete my data": what the bot keeps and who can delete it.
+_OWN_DATA: dict[str, dict[str, str]] = {
+    "en": {
+        "own_data": (
+            "I keep your name, time zone and language, your digest settings, what I sent you and"
+            " your questions to me (90 days), and what you reported. Only an admin of this bot can"
+            " show it to you or delete it (`socialbot export` and `socialbot forget --platform"
+            " {platform} --user {user_id}`): I have noted your request in the bot's log for them;"
+            " you may also ask them directly. Once forgotten, you get no more digests and I store"
+            " nothing more about you, until you write to me again."
+        ),
+    },
+    "da": {
+        "own_data": (
+            "Jeg gemmer dit navn, din tidszone og dit sprog, dine indstillinger for oversigten,"
+            " hvad jeg har sendt dig, og dine spørgsmål til mig (90 dage), og hvad du har meldt."
+            " Kun en administrator af denne bot kan vise dig det eller slette det (`socialbot"
+            " export` og `socialbot forget --platform {platform} --user {user_id}`): jeg har"
+            " noteret din anmodning i bottens log til dem; du kan også spørge dem direkte. Når du"
+            " er glemt, får du ikke flere oversigter, og jeg gemmer ikke mere om dig, før du"
+            " skriver til mig igen."
+        ),
+    },
+    "de": {
+        "own_data": (
+            "Ich speichere deinen Namen, deine Zeitzone und Sprache, deine Übersicht-"
+            "Einstellungen, was ich dir geschickt habe und deine Fragen an mich (90 Tage) und was"
+            " du gemeldet hast. Nur ein Admin dieses Bots kann es dir zeigen oder löschen"
+            " (`socialbot export` und `socialbot forget --platform {platform} --user {user_id}`):"
+            " Ich habe deine Bitte für sie im Log des Bots vermerkt; du kannst sie auch direkt"
+            " fragen. Danach bekommst du keine Übersichten mehr und ich speichere nichts mehr über"
+            " dich, bis du mir wieder schreibst."
+        ),
+    },
+    "sv": {
+        "own_data": (
+            "Jag sparar ditt namn, din tidszon och ditt språk, dina inställningar för"
+            " sammanfattningen, vad jag har skickat dig och dina frågor till mig (90 dagar), och"
+            " vad du har rapporterat. Bara en administratör för den här botten kan visa det för"
+            " dig eller radera det (`socialbot export` och `socialbot forget --platform {platform}"
+            " --user {user_id}`): jag har noterat din begäran i bottens logg åt dem; du kan också"
+            " fråga dem direkt. När du är glömd får du inga fler sammanfattningar och jag sparar"
+            " inget mer om dig, tills du skriver till mig igen."
+        ),
+    },
+    "nb": {
+        "own_data": (
+            "Jeg lagrer navnet ditt, tidssonen og språket ditt, innstillingene for sammendraget,"
+            " det jeg har sendt deg og spørsmålene dine til meg (90 dager), og det du har meldt."
+            " Bare en administrator for denne boten kan vise deg det eller slette det (`socialbot"
+            " export` og `socialbot forget --platform {platform} --user {user_id}`): jeg har"
+            " notert forespørselen din i botens logg for dem; du kan også spørre dem direkte. Når"
+            " du er glemt, får du ingen flere sammendrag, og jeg lagrer ikke mer om deg før du"
+            " skriver til meg igjen."
+        ),
+    },
+    "nl": {
+        "own_data": (
+            "Ik bewaar je naam, tijdzone en taal, je instellingen voor het overzicht, wat ik je"
+            " heb gestuurd en je vragen aan mij (90 dagen), en wat je hebt gemeld. Alleen een"
+            " beheerder van deze bot kan het je laten zien of verwijderen (`socialbot export` en"
+            " `socialbot forget --platform {platform} --user {user_id}`): ik heb je verzoek voor"
+            " hen in het logboek van de bot gezet; je kunt het hun ook zelf vragen. Daarna krijg"
+            " je geen overzichten meer en bewaar ik niets meer over je, tot je me weer schrijft."
+        ),
+    },
+    "fr": {
+        "own_data": (
+            "Je garde votre nom, votre fuseau horaire et votre langue, vos réglages de sélection,"
+            " ce que je vous ai envoyé et vos questions (90 jours), et ce que vous avez signalé."
+            " Seul un administrateur de ce bot peut vous le montrer ou le supprimer (`socialbot"
+            " export` et `socialbot forget --platform {platform} --user {user_id}`) : j'ai noté"
+            " votre demande pour lui dans le journal du bot ; vous pouvez aussi le lui demander"
+            " directement. Une fois oublié, vous ne recevez plus de sélections et je ne garde plus"
+            " rien sur vous, jusqu'à ce que vous m'écriviez à nouveau."
+        ),
+    },
+    "es": {
+        "own_data": (
+            "Guardo tu nombre, tu zona horaria y tu idioma, la configuración de tu resumen, lo que"
+            " te he enviado y tus preguntas (90 días), y lo que has informado. Solo un"
+            " administrador de este bot puede mostrártelo o borrarlo (`socialbot export` y"
+            " `socialbot forget --platform {platform} --user {user_id}`): he anotado tu petición"
+            " para ellos en el registro del bot; también puedes pedírselo directamente. Una vez"
+            " olvidado, no recibes más resúmenes y no guardo nada más sobre ti, hasta que me"
+            " vuelvas a escribir."
+        ),
+    },
+}
+
+
 # What one person reads of their digest: its own words, its buttons and what they answer.
 _DIGEST_OWN: dict[str, dict[str, str]] = {
     "en": {
@@ -4474,6 +4565,7 @@ TEXTS: dict[str, dict[str, str]] = {
         **_DIGEST[code],
         **_DIGEST_OWN[code],
         **_SHARES[code],
+        **_OWN_DATA[code],
         **_PREFERENCES[code],
         **_REPORTS[code],
         **_REPORT_LISTS[code],

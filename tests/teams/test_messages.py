@@ -184,6 +184,9 @@ async def test_first_words_get_the_help_or_a_short_answer_never_the_team(teams: 
         "alles klar": "👍 Frag mich",
         "cool, thanks": "You're welcome!",
         "prefrences": "Did you mean preferences?",
+        # review16a W4: a request to be forgotten got a guideline quote and reached nobody.
+        "Please delete all my data, I am leaving the company": "Only an admin of this bot",
+        "Vergiss mich": "Nur ein Admin dieses Bots kann es dir zeigen oder löschen",
     }
     for text in said:
         await teams.post(PERSONAL, text=text)
