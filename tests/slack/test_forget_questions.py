@@ -7,6 +7,7 @@ import asyncio
 import json
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from bot.cli import main
@@ -16,8 +17,6 @@ from tests.fakes.slack_requests import calls, post_json, wait_for_call
 from tests.fakes.slack_web_api import FakeSlack
 from tests.reports.test_forget import cli_env, forget
 from tests.slack.test_http import ask_the_team, thread_reply, with_text
-
-EXPORT = ["export", "--user"]
 
 
 async def test_forget_shows_a_former_employee_on_the_forwarded_questions(
@@ -62,44 +61,38 @@ async def test_forget_shows_a_former_employee_on_the_forwarded_questions(
     assert len(calls(slack, "chat.postMessage")) == 2  # the question and the first answer
 
 
-async def test_a_dm_answer_is_exported_and_forgotten_as_the_askers(
-    make_slack_bot: Any, slack: FakeSlack
+@pytest.mark.parametrize(
+    ("payload", "text", "user", "found_as", "purpose"),
+    [
+        ("message_im.json", "Can I post a photo?", "U2147483697", "recipient", "dm-answer"),
+        ("app_mention.json", "<@W111> should I reply?", "W222", "key", "mention-answer"),
+    ],
+)
+async def test_an_answer_is_exported_and_forgotten_as_the_askers(
+    make_slack_bot: Any,
+    slack: FakeSlack,
+    payload: str,
+    text: str,
+    user: str,
+    found_as: str,
+    purpose: str,
 ) -> None:
     # review15a R6: a DM's answer was queued to the DM channel (D…), not to its person: the
     # export did not show it, and forget neither dropped it while it waited (it was sent after)
     # nor the body of one that failed (kept 7 days, `socialbot deliveries retry` resent it).
-    bot = await make_slack_bot()
-    slack.fail("chat.postMessage", "msg_too_long")  # failed for good: its body is kept
-    await post_json(bot, with_text("message_im.json", "Can I post a photo from the office party?"))
-    await wait_for_call(slack, "chat.postMessage")
-    await settled(bot.runtime)
-    db, _ = cli_env(bot, slack)
-    command = [*EXPORT, "U2147483697"]
-    exported = await asyncio.to_thread(CliRunner().invoke, main, command, env=db)
-    assert exported.exit_code == 0, exported.output
-    (answer,) = json.loads(exported.output)["tables"]["deliveries.recipient"]
-    assert (answer["purpose"], answer["state"]) == ("dm-answer", "failed")
-
-    await forget("U2147483697", db)
-    (row,) = bot.runtime.db["deliveries"].rows
-    assert str(row["recipient"]).startswith("forgotten-") and row["payload"] == DROPPED
-
-
-async def test_a_mention_answer_is_exported_and_forgotten_as_the_askers(
-    make_slack_bot: Any, slack: FakeSlack
-) -> None:
     # fix15c's leftover: a mention's answer, queued to its channel, was found by its body alone.
     bot = await make_slack_bot()
     slack.fail("chat.postMessage", "msg_too_long")  # failed for good: its body is kept
-    await post_json(bot, with_text("app_mention.json", "<@W111> should I reply to a troll?"))
+    await post_json(bot, with_text(payload, text))
     await wait_for_call(slack, "chat.postMessage")
     await settled(bot.runtime)
     db, _ = cli_env(bot, slack)
-    exported = await asyncio.to_thread(CliRunner().invoke, main, [*EXPORT, "W222"], env=db)
+    command = ["export", "--user", user]
+    exported = await asyncio.to_thread(CliRunner().invoke, main, command, env=db)
     assert exported.exit_code == 0, exported.output
-    (answer,) = json.loads(exported.output)["tables"]["deliveries.key"]
-    assert (answer["purpose"], answer["recipient"]) == ("mention-answer", "C111")
+    (answer,) = json.loads(exported.output)["tables"][f"deliveries.{found_as}"]
+    assert (answer["purpose"], answer["state"]) == (purpose, "failed")
 
-    await forget("W222", db)
+    await forget(user, db)
     (row,) = bot.runtime.db["deliveries"].rows
-    assert "W222" not in str(row["key"]) and row["payload"] == DROPPED
+    assert user not in json.dumps(row) and row["payload"] == DROPPED
