@@ -106,7 +106,13 @@ PROMOTING = phrase_pattern(
     |încercați|încearcă|gratuită|reducere|reduceri|ofertă|descoperiți|descarcă
     |înscrie-te|înscrieți-vă|nu ratați|merită încercat|nu este reclamă|nu e reclamă
     |рекомендую|раджу|найкращий|найкраща|найкраще|спробуйте|безкоштовно|безкоштовна
-    |знижка|знижку|знижки|завантажуйте|реєструйтеся|не пропустіть|не реклама"""
+    |знижка|знижку|знижки|завантажуйте|реєструйтеся|не пропустіть|не реклама
+    |öneririm|öneriyorum|you won't regret it|you will not regret it|du vil ikke fortryde det
+    |du kommer inte att ångra dig|du vil ikke angre|ihr werdet es nicht bereuen
+    |du wirst es nicht bereuen|je zult er geen spijt van krijgen|vous ne le regretterez pas
+    |no te arrepentirás|não se vai arrepender|non te ne pentirai|nie pożałujesz|et kadu
+    |nebudete litovat|pişman olmazsınız|nggak bakal nyesel|gak bakal nyesel|nu veți regreta
+    |nu o să regreți|не пошкодуєте|не пожалеете"""
 )
 # Words that recommend what comes right after them ("switch to Nordlys Cloud", "my favourite
 # lamp? Nordlys Lumen"), not a workplace or a walk ("take a look at my slides from the Nordlys
@@ -180,6 +186,8 @@ RECRUITING = phrase_pattern(
     |přihlaste se|přidej se k nám|está a contratar|está contratando|etsii|etsimme
     |aranıyor|arıyoruz|arıyor|işe alım|iş ilanı|iş ilanları|başvuru|başvurun|başvurabilirsiniz
     |açık pozisyon|açık pozisyonlar|kadromuza|ekibimize katıl|cv'nizi|cv gönderin
+    |angajăm|angajează|căutăm colegi|post vacant|posturi vacante|aplică aici|aplicați aici
+    |шукаємо|шукає|вакансія|вакансії|наймаємо|приєднуйтесь до команди|подавайтесь|відгукуйтесь
     |lowongan|loker|buka lowongan|membuka lowongan|kami mencari|sedang mencari|lagi cari
     |dicari|kirim cv|rekrutmen|bergabung bersama kami|gabung bersama kami"""
 )

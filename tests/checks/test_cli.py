@@ -636,8 +636,16 @@ def test_a_critic_addressed_and_romanian_promotion_are_found(env: dict[str, str]
         " udtaler dig.",
         "To the guy on Reddit calling our app 'slow': it syncs in two seconds.",
         "Vă recomand Nordlys Cloud, cel mai bun instrument de sincronizare!",
+        "Nordlys шукає QA-інженера в Києві, пишіть мені!",
+        "Sincronizare cu Nordlys Cloud: nu veți regreta.",
     ]
-    assert _kinds(drafts, env) == [["reply_to_criticism"], ["reply_to_criticism"], ["disclosure"]]
+    assert _kinds(drafts, env) == [
+        ["reply_to_criticism"],
+        ["reply_to_criticism"],
+        ["disclosure"],
+        ["disclosure"],
+        ["disclosure"],
+    ]
 
 
 # A company's rules with a short everyday word's stem ("sue": "su") and a published report.
