@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from handlers.command_words import WORDS_ONLY, typed
 from handlers.commands import Commands, SlashCommand, Subcommand, Subcommands, may_use, usage_of
 from handlers.people import Person
-from handlers.texts import text_for
+from handlers.texts import text_for, text_or
 from handlers.views import Context, Header, Message, Text
 
 
@@ -21,27 +21,32 @@ def help_message(
     """The list of the commands `person` may use (None: those everyone may: a channel's
     welcome), one line each, as people on `platform` type them; each after `mention`
     (`@socialbot`) where the bot hears only what @mentions it (a team's channel, a group chat).
-    Its opening and closing lines are in `language` (a greeting's)."""
-    lines = "\n".join(_lines(commands, platform, mention, person))
+    Its words are in `language` (a greeting's), the commands as people type them."""
+    lines = "\n".join(_lines(commands, platform, language, mention, person))
     again = " ".join(filter(None, (mention, typed(platform, "socialbot", "help"))))
-    where = (
-        f"Here, @mention me first (`{again}` shows this again); or send me a direct message."
-        if mention
-        else text_for("help_again", language, again=again)
-    )
+    where = text_for("help_in_channel" if mention else "help_again", language, again=again)
     intro = text_for("help_intro", language)
     return Message(
         text=f"{intro}\n{lines}",
-        blocks=(Header("socialbot help"), Text(intro), Text(lines), Context(where)),
+        blocks=(
+            Header(text_for("help_header", language)),
+            Text(intro),
+            Text(lines),
+            Context(where),
+        ),
     )
 
 
 def _lines(
-    commands: Commands, platform: str, mention: str = "", person: Person | None = None
+    commands: Commands,
+    platform: str,
+    language: str,
+    mention: str = "",
+    person: Person | None = None,
 ) -> Iterator[str]:
-    """A line per command `person` may use; where people type words, a line per subcommand,
-    as its own word (`preferences`) or after the command's (`socialbot digest`); after
-    `mention`, if any."""
+    """A line per command `person` may use, its summary in `language`; where people type
+    words, a line per subcommand, as its own word (`preferences`) or after the command's
+    (`socialbot digest`); after `mention`, if any."""
     before = f"{mention} " if mention else ""
     for command in commands:
         if not may_use(person, command.role):
@@ -51,10 +56,12 @@ def _lines(
             offered = run.offered(person)
             if platform in WORDS_ONLY:
                 for word, summary in offered.items():
-                    yield f"- `{before}{typed(platform, command.name, word)}` {summary}"
+                    said = text_or(f"summary:{command.name} {word}", language, summary)
+                    yield f"- `{before}{typed(platform, command.name, word)}` {said}"
                 continue
             usage = usage_of(offered)
-        yield f"- `{before}{typed(platform, command.name, usage)}` {command.summary}"
+        said = text_or(f"summary:{command.name}", language, command.summary)
+        yield f"- `{before}{typed(platform, command.name, usage)}` {said}"
 
 
 def socialbot_command(

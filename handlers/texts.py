@@ -1364,6 +1364,221 @@ _OWN_DATA: dict[str, dict[str, str]] = {
 }
 
 
+# The help's header and channel line, and the commands' summaries in the help ("summary:"
+# and the command, with its subcommand): English from each command's registration.
+_COMMAND_HELP: dict[str, dict[str, str]] = {
+    "en": {
+        "help_header": "socialbot help",
+        "help_in_channel": (
+            "Here, @mention me first (`{again}` shows this again); or send me a direct message."
+        ),
+    },
+    "da": {
+        "summary:socialbot": "Hjælp og dine indstillinger",
+        "summary:socialbot help": "hvad jeg kan, og hvordan du spørger",
+        "summary:socialbot preferences": "din daglige oversigt: tidspunkt, dage, emner",
+        "summary:socialbot digest": "dagens oversigt, nu",
+        "summary:socialbot mute": "ingen oversigt i en uge",
+        "summary:socialbot unmute": "oversigter igen efter en pause",
+        "summary:socialbot stop": "ikke flere oversigter",
+        "summary:socialbot insights": (
+            "for managere: delinger, deltagelse, meldinger, spørgsmål (7d, 30d eller 90d)"
+        ),
+        "summary:socialbot feeds": "for managere: feeds og deres indlæg, skjul et fra oversigterne",
+        "summary:socialbot questions": "for managere: spørgsmålene sendt til teamet og deres svar",
+        "summary:guidelines": "Spørg om vores retningslinjer for sociale medier",
+        "summary:report-mention": "Meld en negativ omtale til social media-teamet",
+        "summary:check-post": "Tjek et opslag mod retningslinjerne, før du udgiver det",
+        "summary:announce": "Annoncér nyheder med opslag til deling",
+        "summary:announce new": "skriv en annoncering (standard)",
+        "summary:announce list": "planlagte og seneste annonceringer",
+        "help_header": "socialbot-hjælp",
+        "help_in_channel": (
+            "Her skal du @nævne mig først (`{again}` viser dette igen); eller send mig en direkte"
+            " besked."
+        ),
+    },
+    "de": {
+        "summary:socialbot": "Hilfe und deine Einstellungen",
+        "summary:socialbot help": "was ich kann und wie du fragst",
+        "summary:socialbot preferences": "deine tägliche Übersicht: Uhrzeit, Tage, Themen",
+        "summary:socialbot digest": "die heutige Übersicht, jetzt",
+        "summary:socialbot mute": "eine Woche keine Übersicht",
+        "summary:socialbot unmute": "wieder Übersichten nach einer Pause",
+        "summary:socialbot stop": "keine Übersichten mehr",
+        "summary:socialbot insights": (
+            "für Manager: Teilungen, Beteiligung, Meldungen, Fragen (7d, 30d oder 90d)"
+        ),
+        "summary:socialbot feeds": (
+            "für Manager: Feeds und ihre Beiträge, einen aus den Übersichten ausblenden"
+        ),
+        "summary:socialbot questions": (
+            "für Manager: die an das Team weitergeleiteten Fragen und ihre Antworten"
+        ),
+        "summary:guidelines": "Frag zu unseren Social-Media-Richtlinien",
+        "summary:report-mention": "Eine negative Erwähnung an das Social-Media-Team melden",
+        "summary:check-post": (
+            "Einen Beitrag vor dem Veröffentlichen mit den Richtlinien abgleichen"
+        ),
+        "summary:announce": "Neuigkeiten ankündigen, mit Beiträgen zum Teilen",
+        "summary:announce new": "eine Ankündigung schreiben (Standard)",
+        "summary:announce list": "geplante und letzte Ankündigungen",
+        "help_header": "socialbot-Hilfe",
+        "help_in_channel": (
+            "Hier erwähne mich zuerst mit @ (`{again}` zeigt dies erneut); oder schreib mir eine"
+            " Direktnachricht."
+        ),
+    },
+    "sv": {
+        "summary:socialbot": "Hjälp och dina inställningar",
+        "summary:socialbot help": "vad jag kan och hur du frågar",
+        "summary:socialbot preferences": "din dagliga sammanfattning: tid, dagar, ämnen",
+        "summary:socialbot digest": "dagens sammanfattning, nu",
+        "summary:socialbot mute": "ingen sammanfattning på en vecka",
+        "summary:socialbot unmute": "sammanfattningar igen efter en paus",
+        "summary:socialbot stop": "inga fler sammanfattningar",
+        "summary:socialbot insights": (
+            "för ansvariga: delningar, deltagande, rapporter, frågor (7d, 30d eller 90d)"
+        ),
+        "summary:socialbot feeds": (
+            "för ansvariga: flöden och deras inlägg, dölj ett från sammanfattningarna"
+        ),
+        "summary:socialbot questions": (
+            "för ansvariga: frågorna som skickats till teamet och deras svar"
+        ),
+        "summary:guidelines": "Fråga om våra riktlinjer för sociala medier",
+        "summary:report-mention": (
+            "Rapportera ett negativt omnämnande till teamet för sociala medier"
+        ),
+        "summary:check-post": "Granska ett inlägg mot riktlinjerna innan du publicerar det",
+        "summary:announce": "Meddela nyheter, med inlägg att dela",
+        "summary:announce new": "skriv ett meddelande (standard)",
+        "summary:announce list": "planerade och senaste meddelanden",
+        "help_header": "socialbot-hjälp",
+        "help_in_channel": (
+            "Här, @nämn mig först (`{again}` visar detta igen); eller skicka mig ett"
+            " direktmeddelande."
+        ),
+    },
+    "nb": {
+        "summary:socialbot": "Hjelp og innstillingene dine",
+        "summary:socialbot help": "hva jeg kan, og hvordan du spør",
+        "summary:socialbot preferences": "det daglige sammendraget ditt: tidspunkt, dager, emner",
+        "summary:socialbot digest": "dagens sammendrag, nå",
+        "summary:socialbot mute": "ikke noe sammendrag på en uke",
+        "summary:socialbot unmute": "sammendrag igjen etter en pause",
+        "summary:socialbot stop": "ingen flere sammendrag",
+        "summary:socialbot insights": (
+            "for ansvarlige: delinger, deltakelse, meldinger, spørsmål (7d, 30d eller 90d)"
+        ),
+        "summary:socialbot feeds": (
+            "for ansvarlige: feeder og innleggene deres, skjul ett fra sammendragene"
+        ),
+        "summary:socialbot questions": (
+            "for ansvarlige: spørsmålene sendt til teamet og svarene på dem"
+        ),
+        "summary:guidelines": "Spør om retningslinjene våre for sosiale medier",
+        "summary:report-mention": "Meld en negativ omtale til teamet for sosiale medier",
+        "summary:check-post": "Sjekk et innlegg mot retningslinjene før du publiserer det",
+        "summary:announce": "Kunngjør nyheter, med innlegg å dele",
+        "summary:announce new": "skriv en kunngjøring (standard)",
+        "summary:announce list": "planlagte og nylige kunngjøringer",
+        "help_header": "socialbot-hjelp",
+        "help_in_channel": (
+            "Her må du @nevne meg først (`{again}` viser dette igjen); eller send meg en"
+            " direktemelding."
+        ),
+    },
+    "nl": {
+        "summary:socialbot": "Hulp en je voorkeuren",
+        "summary:socialbot help": "wat ik kan en hoe je het vraagt",
+        "summary:socialbot preferences": "je dagelijkse overzicht: tijd, dagen, onderwerpen",
+        "summary:socialbot digest": "het overzicht van vandaag, nu",
+        "summary:socialbot mute": "een week geen overzicht",
+        "summary:socialbot unmute": "weer overzichten na een pauze",
+        "summary:socialbot stop": "geen overzichten meer",
+        "summary:socialbot insights": (
+            "voor managers: gedeelde berichten, deelname, meldingen, vragen (7d, 30d of 90d)"
+        ),
+        "summary:socialbot feeds": (
+            "voor managers: feeds en hun berichten, verberg er een uit de overzichten"
+        ),
+        "summary:socialbot questions": (
+            "voor managers: de vragen die naar het team zijn doorgestuurd en hun antwoorden"
+        ),
+        "summary:guidelines": "Vraag iets over onze richtlijnen voor sociale media",
+        "summary:report-mention": "Meld een negatieve vermelding aan het socialemediateam",
+        "summary:check-post": "Controleer een bericht aan de richtlijnen voordat je het publiceert",
+        "summary:announce": "Kondig nieuws aan, met berichten om te delen",
+        "summary:announce new": "schrijf een aankondiging (standaard)",
+        "summary:announce list": "geplande en recente aankondigingen",
+        "help_header": "socialbot-hulp",
+        "help_in_channel": (
+            "Hier @vermeld je mij eerst (`{again}` toont dit opnieuw); of stuur me een direct"
+            " bericht."
+        ),
+    },
+    "fr": {
+        "summary:socialbot": "Aide et vos préférences",
+        "summary:socialbot help": "ce que je sais faire et comment me demander",
+        "summary:socialbot preferences": "votre sélection quotidienne : heure, jours, sujets",
+        "summary:socialbot digest": "la sélection du jour, maintenant",
+        "summary:socialbot mute": "pas de sélection pendant une semaine",
+        "summary:socialbot unmute": "les sélections à nouveau après une pause",
+        "summary:socialbot stop": "plus de sélections",
+        "summary:socialbot insights": (
+            "pour les responsables : partages, participation, signalements, questions (7d, 30d ou"
+            " 90d)"
+        ),
+        "summary:socialbot feeds": (
+            "pour les responsables : les flux et leurs articles, en masquer un des sélections"
+        ),
+        "summary:socialbot questions": (
+            "pour les responsables : les questions transmises à l'équipe et leurs réponses"
+        ),
+        "summary:guidelines": "Posez une question sur nos règles pour les réseaux sociaux",
+        "summary:report-mention": "Signalez une mention négative à l'équipe réseaux sociaux",
+        "summary:check-post": "Vérifiez une publication au regard des règles avant de la publier",
+        "summary:announce": "Annoncez une nouvelle, avec des publications à partager",
+        "summary:announce new": "rédiger une annonce (par défaut)",
+        "summary:announce list": "annonces programmées et récentes",
+        "help_header": "Aide de socialbot",
+        "help_in_channel": (
+            "Ici, mentionnez-moi d'abord avec @ (`{again}` affiche ceci à nouveau) ; ou envoyez-moi"
+            " un message direct."
+        ),
+    },
+    "es": {
+        "summary:socialbot": "Ayuda y tus preferencias",
+        "summary:socialbot help": "lo que sé hacer y cómo preguntar",
+        "summary:socialbot preferences": "tu resumen diario: hora, días, temas",
+        "summary:socialbot digest": "el resumen de hoy, ahora",
+        "summary:socialbot mute": "sin resumen durante una semana",
+        "summary:socialbot unmute": "resúmenes otra vez tras una pausa",
+        "summary:socialbot stop": "no más resúmenes",
+        "summary:socialbot insights": (
+            "para responsables: compartidos, participación, informes, preguntas (7d, 30d o 90d)"
+        ),
+        "summary:socialbot feeds": (
+            "para responsables: los feeds y sus noticias, ocultar una de los resúmenes"
+        ),
+        "summary:socialbot questions": (
+            "para responsables: las preguntas enviadas al equipo y sus respuestas"
+        ),
+        "summary:guidelines": "Pregunta sobre nuestras pautas de redes sociales",
+        "summary:report-mention": "Informa de una mención negativa al equipo de redes sociales",
+        "summary:check-post": "Revisa una publicación según las pautas antes de publicarla",
+        "summary:announce": "Anuncia noticias, con publicaciones para compartir",
+        "summary:announce new": "escribir un anuncio (por defecto)",
+        "summary:announce list": "anuncios programados y recientes",
+        "help_header": "Ayuda de socialbot",
+        "help_in_channel": (
+            "Aquí, mencióname primero con @ (`{again}` muestra esto de nuevo); o envíame un mensaje"
+            " directo."
+        ),
+    },
+}
+
 # What one person reads of their digest: its own words, its buttons and what they answer.
 _DIGEST_OWN: dict[str, dict[str, str]] = {
     "en": {
@@ -4566,6 +4781,7 @@ TEXTS: dict[str, dict[str, str]] = {
         **_DIGEST_OWN[code],
         **_SHARES[code],
         **_OWN_DATA[code],
+        **_COMMAND_HELP[code],
         **_PREFERENCES[code],
         **_REPORTS[code],
         **_REPORT_LISTS[code],
@@ -4585,6 +4801,12 @@ def text_for(key: str, language: str, **fields: object) -> str:
     `fields` filled in."""
     text = TEXTS.get(language, TEXTS["en"])[key]
     return text.format(**fields) if fields else text
+
+
+def text_or(key: str, language: str, default: str) -> str:
+    """A fixed sentence of the bot in `language`, else `default` (English, as a command's
+    registration says it)."""
+    return TEXTS.get(language, TEXTS["en"]).get(key, default)
 
 
 def language_of(locale: str) -> str:

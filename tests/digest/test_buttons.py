@@ -411,6 +411,9 @@ async def test_the_first_digest_s_welcome_speaks_the_person_s_language_and_days(
     assert gone is not None and gone["text"] == "Det indlæg findes ikke længere."
     now = await command_reply(bot, slack, "/socialbot", "digest", user=COPENHAGEN)
     assert now["text"] == "Intet nyt: intet feed har et indlæg fra de seneste 14 dage.", now
+    # review16a W5: the help's command lines were English under a German intro.
+    helped = json.dumps(await command_reply(bot, slack, "/socialbot", "help", user=NEW_YORK))
+    assert "Hilfe und deine Einstellungen" in helped and "Help and your" not in helped
 
 
 def picture_too_long(guid: str, title: str, minute: int) -> ParsedItem:

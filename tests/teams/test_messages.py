@@ -194,6 +194,10 @@ async def test_first_words_get_the_help_or_a_short_answer_never_the_team(teams: 
     for (text, expected), call in zip(said.items(), teams.connector.sent, strict=True):
         assert expected in card_text(call.activity), text
         assert "Ask the social media team" not in json.dumps(call.activity), text
+    # review16a W5: the German help listed every command in English under a German intro.
+    german = card_text(teams.connector.sent[list(said).index("hilfe")].activity)
+    assert german.startswith("socialbot-Hilfe") and "deine tägliche Übersicht: Uhrzeit" in german
+    assert "Frag zu unseren Social-Media-Richtlinien" in german and "Ask about" not in german
 
 
 async def test_a_topic_of_one_word_is_a_question_not_a_near_miss(teams: Teams) -> None:
