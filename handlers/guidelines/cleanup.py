@@ -353,14 +353,18 @@ _IMAGE = re.compile(r"!\[[^\]]*\](?:\[[^\]]*\]|\([^)]*\))")
 _LINK_TARGET = re.compile(r"^[ \t]*\[[^\]]+\]:[ \t]*\S+[ \t]*$", re.M)
 # A bullet character opening a line, as a markdown list item.
 _TEXT_BULLET = re.compile(r"^(\s*)[•●▪◦‣][ \t]*", re.M)
+# A task list's box after a list item's marker ("* [ ] Nutzt Ihre Webseite …?", "- [x] done"):
+# a checkbox where it is rendered, a stray "[ ]" in every title and quote where it is not.
+_TASK_BOX = re.compile(r"^([ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+)\[[ xX]\][ \t]+", re.M)
 
 
 def _from_markdown(text: str) -> str:
-    """Markdown with its inline HTML tags, images and link targets dropped, and bullet
-    characters ("• ") as list items."""
+    """Markdown with its inline HTML tags, images, link targets and task lists' boxes dropped,
+    and bullet characters ("• ") as list items."""
     text = _INLINE_TAG.sub("", text)
     text = _IMAGE.sub("", text)
     text = _LINK_TARGET.sub("", text)
+    text = _TASK_BOX.sub(r"\1", text)
     return _TEXT_BULLET.sub(r"\1- ", text)
 
 

@@ -482,3 +482,20 @@ def test_a_page_whose_text_is_all_front_matter_is_read_from_it() -> None:
     assert [(s.breadcrumb, s.body) for s in page] == [
         ("Sharing", "Share only what the company has published.")
     ]
+
+
+def test_a_checklist_s_boxes_stay_out_of_titles_and_quotes() -> None:
+    # A markdown task list, as GitHub renders it: the boxes are checkboxes, not words of a rule
+    # (cct's checklist showed "[ ] Nutzt Ihre Webseite Cookies…" in every citation).
+    text = (
+        "# Risikoanalyse\n\n"
+        "* [ ] Nutzt Ihre Webseite Cookies, die technisch nicht notwendig sind?\n"
+        "\t* Stellen Sie sicher, dass die Nutzer darüber informiert werden.\n"
+        "* [x] Posten Sie Fremdproduzierte Inhalte?\n"
+        "\t* Holen Sie eine Einwilligung ein.\n"
+        "1. [ ] Prüfen Sie das Impressum.\n"
+    )
+    sections = split_sections(text)
+    quoted = " ".join([s.title for s in sections] + [s.body for s in sections])
+    assert "[ ]" not in quoted and "[x]" not in quoted
+    assert "Nutzt Ihre Webseite Cookies" in quoted and "Prüfen Sie das Impressum." in quoted
