@@ -7,6 +7,7 @@ person's language, to ask again, under the key its answer would have had: never 
 from __future__ import annotations
 
 import logging
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from bot import storage
 from bot.delivery.engine import DeliveryEngine
 from handlers.texts import text_for
 from handlers.views import Message
@@ -82,6 +84,21 @@ class Unanswered:
             f"DELETE FROM {TABLE} WHERE platform = ? AND purpose = ? AND key = ?",
             [platform, purpose, key],
         )
+
+    def done_with(self, asked: Asked | None) -> None:
+        """Forget `asked`, whose handling ended without its answer queued beside (a turn
+        answered in its request, a refusal, a thread reply, a failure logged); where it cannot
+        be forgotten now (a full disk, a lock held), its asker is asked again at the next
+        start."""
+        if asked is None:
+            return
+        try:
+            with self.db.atomic():
+                self.answered(asked.platform, asked.purpose, asked.key)
+        except sqlite3.OperationalError as error:
+            if storage.unsaved(error) is None:
+                raise
+            log.warning("a message answered is still noted as being answered: %s", error)
 
     def left(self) -> list[Asked]:
         """The messages whose answering a stop cut short, oldest first."""

@@ -225,10 +225,10 @@ class SlackBot:
             try:
                 await listener(**arguments)
             except Exception:
-                self._done_with(_ASKED.get())
+                self.unanswered.done_with(_ASKED.get())
                 raise
             else:
-                self._done_with(_ASKED.get())
+                self.unanswered.done_with(_ASKED.get())
             finally:
                 self._working.discard(task)
 
@@ -450,20 +450,6 @@ class SlackBot:
                 return BoltResponse(status=200, body="")
         return await next()
 
-    def _done_with(self, asked: Asked | None) -> None:
-        """Forget `asked`, whose handling ended without queuing an answer to it (a refusal, a
-        thread reply, the assistant pane's, a failure logged); where it cannot be forgotten now
-        (a full disk, a lock held), its asker is told at the next start to ask again."""
-        if asked is None:
-            return
-        try:
-            with self.db.atomic():
-                self.unanswered.answered(asked.platform, asked.purpose, asked.key)
-        except sqlite3.OperationalError as error:
-            if storage.unsaved(error) is None:
-                raise
-            log.warning("a message answered is still noted as being answered: %s", error)
-
     def company(self) -> frozenset[str]:
         """The workspace and Enterprise Grid org of the bot (auth.test) and SOCIALBOT_SLACK_TEAMS:
         whose people the bot serves; empty (everyone) while auth.test has not answered."""
@@ -499,7 +485,7 @@ class SlackBot:
         command's answer, an ephemeral reply to a button, a DM or a mention); other events of
         theirs (messages in a shared channel) get nothing."""
         self._outsiders.note(teams=sorted(teams))
-        self._done_with(_ASKED.get())
+        self.unanswered.done_with(_ASKED.get())
         company = next(iter(self.settings.company_names), "") or self._auth.get("team") or ""
         line = f"socialbot is for the people of {company or 'one company'} only."
         if "command" in body:

@@ -308,7 +308,7 @@ class TeamsBot:
             return await self._invoke(authenticated, activity)
         invoke = await self.adapter.process_activity(authenticated, activity, self.turns.on_turn)
         # Answered (or failed, logged): only a turn a stop cuts short stays noted.
-        self._done_with(_asked(activity))
+        self.unanswered.done_with(_asked(activity))
         return _http_response(invoke)
 
     async def _invoke(self, authenticated: Any, activity: Activity) -> web.Response:
@@ -371,19 +371,6 @@ class TeamsBot:
             if not (database_locked(error) or storage.is_full(error)):
                 raise
             return True
-
-    def _done_with(self, asked: Asked | None) -> None:
-        """Forget `asked`, whose turn ended; where it cannot be forgotten now (a full disk, a
-        lock held), its asker is told at the next start to ask again."""
-        if asked is None:
-            return
-        try:
-            with self.unanswered.db.atomic():
-                self.unanswered.answered(asked.platform, asked.purpose, asked.key)
-        except sqlite3.OperationalError as error:
-            if not (database_locked(error) or storage.is_full(error)):
-                raise
-            log.warning("a message answered is still noted as being answered: %s", error)
 
     def _from_the_company(self, activity: Activity) -> bool:
         """Whether the activity comes from one of the company's tenants (any, when none is
