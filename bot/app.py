@@ -446,10 +446,12 @@ def build_runtime(
     in_memory: bool = False,
     upgrade: bool = True,
     writable: WaitForTheLock | None = None,
+    reads_only: bool = False,
 ) -> Runtime:
     """Open the database (a throwaway one `in_memory`; an older release's migrated only with
-    `upgrade`, else refused; `writable` waits while another program holds its write lock) and
-    build the core and the platform adapters from `settings`."""
+    `upgrade`, else refused; `writable` waits while another program holds its write lock; one
+    that cannot be written only read, for a command that `reads_only`) and build the core and
+    the platform adapters from `settings`."""
     db = open_core_database(
         None if in_memory else settings.db,
         [
@@ -469,6 +471,7 @@ def build_runtime(
         BUSY_MS_ON_THE_LOOP,
         upgrade=upgrade,
         writable=writable,
+        reads_only=reads_only,
     )
     parts = build_core(settings, db)
     core, model = parts.core, parts.model

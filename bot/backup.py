@@ -37,7 +37,13 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from bot.delivery import ledger
-from bot.store import create_private, refuse_a_replaced_databases_wal
+from bot.store import (
+    connect_read_only,
+    create_private,
+    note_read_only,
+    refuse_a_replaced_databases_wal,
+    unwritable,
+)
 from handlers.announcements import store as announcement_store
 from handlers.core import Core
 from handlers.digest import store as digest_store
@@ -96,8 +102,7 @@ def _refuse_the_database(path: Path, database: Path, what: str) -> None:
 
 @contextlib.contextmanager
 def _connect(path: Path, *, read_only: bool = False) -> Iterator[sqlite3.Connection]:
-    uri = f"{path.resolve().as_uri()}?mode=ro" if read_only else str(path)
-    conn = sqlite3.connect(uri, uri=read_only, isolation_level=None)
+    conn = connect_read_only(path) if read_only else sqlite3.connect(path, isolation_level=None)
     try:
         yield conn
     finally:
@@ -212,9 +217,12 @@ def backup(database: Path, target: Path) -> Copied:
     if not target.parent.is_dir():
         raise BackupError(f"the folder {target.parent} does not exist; create it first")
     _refuse_the_database(target, database.resolve(), "name another file for the backup")
+    why = unwritable(database)  # a read-only volume: a backup is what is wanted most
+    if why is not None:
+        note_read_only(why)
     try:
         with (
-            _connect(database) as source,
+            _connect(database, read_only=why is not None) as source,
             _checked_copy(source, target, taken_at=datetime.now(UTC)) as partial,
         ):
             partial.replace(target)

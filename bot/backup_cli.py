@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,7 +55,8 @@ def backup_command(file: Path) -> None:
 def restore_command(file: Path, yes: bool, replica: bool) -> None:
     """Replace the database with the backup FILE; refused while `socialbot run` uses it."""
     from bot.backup import BackupError, restore
-    from bot.store import AlreadyRunning, RunLock
+    from bot.settings import SettingsError
+    from bot.store import AlreadyRunning, RunLock, refuse_unwritable
     from handlers.digest.capability import plan_of
 
     settings = settings_or_exit()
@@ -62,9 +64,13 @@ def restore_command(file: Path, yes: bool, replica: bool) -> None:
     # and no bot can start on it halfway through.
     lock = RunLock(settings.db)
     try:
+        refuse_unwritable(settings.db)
         lock.acquire()
     except AlreadyRunning as error:
         raise click.ClickException(f"not restored: {error}") from None
+    except SettingsError as error:
+        click.echo(str(error), err=True)
+        sys.exit(2)
 
     def ask() -> None:
         if settings.db.exists() and not yes:

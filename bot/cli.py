@@ -101,12 +101,13 @@ def run() -> None:
 def _run() -> None:
     from bot.backup_cli import settle_on_start
     from bot.settings import SettingsError
-    from bot.store import AlreadyRunning, RunLock, created_at
+    from bot.store import AlreadyRunning, RunLock, created_at, refuse_unwritable
 
     settings = settings_or_exit(for_people=False)
     # The lock before the rest of the bot is imported: a second run refuses at once.
     lock = RunLock(settings.db)
     try:
+        refuse_unwritable(settings.db)  # a read-only volume said plainly, not as a lock file's
         stale = lock.acquire()
     except AlreadyRunning as error:
         click.echo(str(error), err=True)

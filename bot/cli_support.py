@@ -130,17 +130,21 @@ def runtime_or_exit(
     in_memory: bool = False,
     upgrade: bool = False,
     writable: WaitForTheLock | None = None,
+    reads_only: bool = False,
 ) -> Runtime:
     """The wired bot, or a clear line when the database cannot be used. `in_memory` wires it
     on a throwaway database, for commands that only describe the bot (no file is created).
     Only the bot itself (`upgrade`) migrates a database an older release wrote: any other
     command refuses it, as an older bot may still be running on it; `writable` waits while
-    another program holds the database's write lock, as the bot's first writes do."""
+    another program holds the database's write lock, as the bot's first writes do; a command
+    that `reads_only` reads a database that cannot be written (a read-only volume)."""
     from bot.app import build_runtime
     from bot.settings import SettingsError
 
     try:
-        return build_runtime(settings, in_memory=in_memory, upgrade=upgrade, writable=writable)
+        return build_runtime(
+            settings, in_memory=in_memory, upgrade=upgrade, writable=writable, reads_only=reads_only
+        )
     except SettingsError as error:
         click.echo(str(error), err=True)
         sys.exit(2)

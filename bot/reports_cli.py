@@ -32,7 +32,7 @@ def _store() -> Iterator[tuple[ReportStore, Directory]]:
     from handlers.people import Directory
     from handlers.reports.store import ReportStore
 
-    runtime = runtime_or_exit(settings_or_exit())
+    runtime = runtime_or_exit(settings_or_exit(), reads_only=True)
     try:
         yield ReportStore(runtime.db), Directory(runtime.db)
     finally:

@@ -516,15 +516,14 @@ class Settings(BaseSettings):
 
     @field_validator("db")
     @classmethod
-    def _writable_db(cls, value: Path) -> Path:
+    def _db_folder(cls, value: Path) -> Path:
         # A missing folder is refused, not created: a typo in a volume path would otherwise
-        # start an empty database that looks like lost data.
+        # start an empty database that looks like lost data. One that cannot be written is
+        # refused when it is opened to write (bot.store.open_database): a read-only volume's
+        # database can still be backed up and its reports listed (review15b K5).
         folder = value.parent
         if not folder.is_dir():
             raise ValueError(f"the folder {folder} does not exist; create it or correct the path")
-        target = value if value.exists() else folder
-        if not os.access(target, os.W_OK):
-            raise ValueError(f"cannot write the database {value}")
         return value
 
     @model_validator(mode="after")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import json
+import logging
 import os
 import re
 import socket
@@ -22,6 +23,8 @@ from sqlite_utils.migrations import Migrations
 
 from bot.settings import SettingsError
 from handlers.errors import database_locked
+
+log = logging.getLogger(__name__)
 
 # A migration run again when its rules change: `<name>-v<version>`
 _VERSIONED = re.compile(r"(.+)-v(\d+)")
@@ -74,6 +77,48 @@ def refuse_a_replaced_databases_wal(path: Path) -> None:
             f" {path.name}-shm beside it belong to the database it replaced: move them away (keep"
             " them until the restore is checked) and start again"
         )
+
+
+def unwritable(path: Path) -> str | None:
+    """Why the database at `path` (before it exists, its folder) cannot be written, or None: a
+    read-only volume (mounted so, or remounted so after disk errors) is named as such."""
+    target = path if path.exists() else path.parent
+    if os.access(target, os.W_OK):
+        return None
+    with suppress(OSError):
+        if os.statvfs(target).f_flag & os.ST_RDONLY:
+            return (
+                f"cannot write the database {path}: its volume is read-only (mounted read-only,"
+                " or remounted so after disk errors); `socialbot backup` and `socialbot reports"
+                " list` can still read it"
+            )
+    return f"cannot write the database {path}"
+
+
+def refuse_unwritable(path: Path) -> None:
+    """Raise SettingsError, saying why, when the database at `path` cannot be written."""
+    why = unwritable(path)
+    if why is not None:
+        raise SettingsError(f"Invalid setting SOCIALBOT_DB: {why}")
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that only reads the database at `path` (SQLite's `mode=ro`). On a read-only
+    volume a WAL database whose -shm went with the last connection cannot be opened so: it is
+    read as immutable instead (nothing can change it there), unless a -wal holds changes."""
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+    try:
+        conn.execute("PRAGMA schema_version")
+    except sqlite3.OperationalError:  # "unable to open database file": no -shm to be had
+        conn.close()
+        wal = path.with_name(f"{path.name}-wal")
+        if wal.exists() and wal.stat().st_size:
+            raise
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
+    except sqlite3.DatabaseError:  # not a database, or a damaged one: whoever reads it says so
+        pass
+    return conn
 
 
 def _identity(path: Path | str) -> tuple[int, int] | None:
@@ -174,14 +219,22 @@ def open_database(
     *,
     upgrade: bool = True,
     writable: WaitForTheLock | None = None,
+    reads_only: bool = False,
 ) -> Database:
     """Open (or create, for its owner only) the database at `path` (None: a throwaway one in
     memory) and apply every pending migration, waiting with `writable` while another program
     holds the write lock (else the busy timeout, then refused); later writes wait `busy_ms`
     for another process's lock. Without `upgrade`, a database an older release wrote is
-    refused instead of migrated (tables it has never had are still made)."""
+    refused instead of migrated (tables it has never had are still made). One that cannot be
+    written is refused, saying why, unless the command `reads_only`: it is then read as it
+    is (review15b K5)."""
     if path is not None:
         refuse_a_replaced_databases_wal(path)
+        why = unwritable(path)
+        if why is not None and reads_only and path.exists():
+            return _read_only(path, migrations, why)
+        if why is not None:
+            raise SettingsError(f"Invalid setting SOCIALBOT_DB: {why}")
         create_private(path)
     try:
         db = ImmediateDatabase(memory=True) if path is None else ImmediateDatabase(path)
@@ -206,6 +259,30 @@ def open_database(
     except sqlite3.DatabaseError as error:
         raise SettingsError(f"Invalid setting SOCIALBOT_DB: cannot use {path}: {error}") from None
     return db
+
+
+def _read_only(path: Path, migrations: Iterable[Migrations], why: str) -> Database:
+    """The database at `path`, which cannot be written (`why`), opened to read only: refused
+    when it lacks a migration this release would apply, as nothing can be written to it."""
+    try:
+        db = ImmediateDatabase(connect_read_only(path))
+        for migration_set in migrations:
+            _refuse_newer(path, db, migration_set)
+            pending = migration_set.pending(db)
+            if pending:
+                raise SettingsError(
+                    f"Invalid setting SOCIALBOT_DB: {why}, and this release would change it"
+                    f" first (migration {migration_set.name}/{pending[0].name})"
+                )
+    except sqlite3.DatabaseError as error:
+        raise SettingsError(f"Invalid setting SOCIALBOT_DB: cannot use {path}: {error}") from None
+    note_read_only(why)
+    return db
+
+
+def note_read_only(why: str) -> None:
+    """Say, once per command, that the database is only read, and why (`unwritable`)."""
+    log.warning("%s: it is read, nothing is written", why.partition(";")[0])
 
 
 def created_at(db: Database) -> datetime | None:

@@ -41,12 +41,19 @@ def open_core_database(
     *,
     upgrade: bool = True,
     writable: WaitForTheLock | None = None,
+    reads_only: bool = False,
 ) -> Database:
     """The database at `path` (None: in memory) with the core's tables, then `more`; an older
     release's file is migrated only with `upgrade` (else refused), waiting with `writable`
-    while another program holds the write lock."""
+    while another program holds the write lock; one that cannot be written is read as it is
+    for a command that `reads_only`, else refused."""
     return open_database(
-        path, [*CORE_MIGRATIONS, *more], busy_ms, upgrade=upgrade, writable=writable
+        path,
+        [*CORE_MIGRATIONS, *more],
+        busy_ms,
+        upgrade=upgrade,
+        writable=writable,
+        reads_only=reads_only,
     )
 
 

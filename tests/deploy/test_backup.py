@@ -86,6 +86,37 @@ def test_a_backup_whose_mark_is_damaged_is_restored_saying_so_in_one_line(tmp_pa
     assert LINK in socialbot(tmp_path, "reports", "list", "--json", db="restored.db").output
 
 
+def test_on_a_read_only_volume_reports_are_listed_and_backed_up_and_run_says_why(
+    tmp_path: Path,
+) -> None:
+    # review15b K5: a volume gone read-only (errors=remount-ro, a readOnly mount) refused every
+    # command, a backup and the list of reports too, exactly when they are wanted most. As
+    # root, only a read-only mount stops writes (chmod does not): a tmpfs, where one can be made.
+    volume = tmp_path / "volume"
+    volume.mkdir()
+    mount = ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(volume)]
+    if subprocess.run(mount, capture_output=True).returncode != 0:
+        pytest.skip("a read-only volume needs a tmpfs mount (root)")
+    try:
+        filed = socialbot(tmp_path, "console", stdin=f"/report-mention {LINK}\n", db="volume/s.db")
+        assert filed.exit_code == 0, filed.output
+        subprocess.run(["mount", "-o", "remount,ro", str(volume)], check=True)
+        listed = socialbot(tmp_path, "reports", "list", "--json", db="volume/s.db")
+        saved = socialbot(tmp_path, "backup", str(tmp_path / "backup.db"), db="volume/s.db")
+        run = socialbot(tmp_path, "run", db="volume/s.db")
+    finally:
+        subprocess.run(["umount", str(volume)], check=True)
+
+    read_only = f"cannot write the database {volume / 's.db'}: its volume is read-only"
+    assert listed.exit_code == 0, listed.output
+    assert LINK in listed.output and f"{read_only} (mounted read-only" in listed.output
+    assert saved.exit_code == 0, saved.output
+    assert "1 reports" in saved.output and "integrity check ok" in saved.output
+    assert run.exit_code == 2
+    assert f"Invalid setting SOCIALBOT_DB: {read_only}" in run.output
+    assert "`socialbot backup` and `socialbot reports list` can still read it" in run.output
+
+
 def test_backup_of_no_database_says_so(tmp_path: Path) -> None:
     result = socialbot(tmp_path, "backup", str(tmp_path / "backup.db"), db="missing.db")
     assert result.exit_code == 1
