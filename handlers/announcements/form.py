@@ -248,6 +248,12 @@ async def read_form(
         errors[ids.CHANNELS] = not_found(missing, channels, target)
     elif audience == ids.IN_CHANNELS and not chosen:
         errors[ids.CHANNELS] = "Add at least one channel, or choose another audience."
+    elif audience != ids.IN_CHANNELS and (chosen or named):
+        # They went nowhere, in silence (review16a W8).
+        errors[ids.CHANNELS] = (
+            "Channels are for the audience Chosen channels: choose it, or empty this field"
+            " (an announcement goes to people or to channels, not both)."
+        )
     if audience == ids.IN_TIMEZONES and not timezones:
         errors[ids.TIMEZONES] = "Choose at least one time zone, or choose another audience."
 

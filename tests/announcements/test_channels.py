@@ -104,6 +104,10 @@ async def test_the_preview_says_a_picked_channel_is_shared_with_other_organisati
         "type": "multi_conversations_select",
         "selected_conversations": [NEWS, GENERAL],
     }
+    # review16a W8: channels picked for the audience Everyone were dropped without a word.
+    everyone = {**values, "audience": slack_values({"audience": "everyone"})["audience"]}
+    refused = await (await post_form(bot, view_submission(view, everyone))).json()
+    assert refused["errors"]["channels"].startswith("Channels are for the audience Chosen")
     response = await post_form(bot, view_submission(view, values))
     shown = json.dumps((await response.json())["view"]["blocks"])
     assert "#news is shared with other organisations: people outside the company" in shown
