@@ -31,6 +31,13 @@ def _kinds(drafts: list[str], env: dict[str, str]) -> list[list[str]]:
     return [[c["kind"] for c in answer["concerns"]] for answer in _answers(drafts, env)]
 
 
+def _with_guidelines(env: dict[str, str], folder: Path, text: str) -> dict[str, str]:
+    """`env` with SOCIALBOT_GUIDELINES set to a file of `text` in `folder`."""
+    document = folder / "guidelines.md"
+    document.write_text(text, encoding="utf-8")
+    return env | {"SOCIALBOT_GUIDELINES": str(document)}
+
+
 def test_one_draft_as_an_argument(env: dict[str, str]) -> None:
     draft = "Sneak peek of Polaris: https://wiki.corp.nordlys.dk/polaris"
     result = CliRunner().invoke(check, [draft], env=env)
@@ -297,8 +304,6 @@ Never share customer names or figures that are not public.
 
 
 def test_what_the_guidelines_allow_is_no_rule(env: dict[str, str], tmp_path: Path) -> None:
-    guidelines = tmp_path / "guidelines.md"
-    guidelines.write_text(ALLOWING, "utf-8")
     drafts = [
         "Great team event at the conference with the Acme crew!",
         "Acme is hiring: job openings in Oslo, I work here",
@@ -307,8 +312,8 @@ def test_what_the_guidelines_allow_is_no_rule(env: dict[str, str], tmp_path: Pat
         "Results are not typical for every customer, the case study says.",
         "We shared customer names and figures that are not public yet.",
     ]
-    more = {"SOCIALBOT_GUIDELINES": str(guidelines), "SOCIALBOT_COMPANY_NAMES": "Acme"}
-    answers = _answers(drafts, env | more)
+    more = {"SOCIALBOT_COMPANY_NAMES": "Acme"}
+    answers = _answers(drafts, _with_guidelines(env, tmp_path, ALLOWING) | more)
     rules = [[c["section"] for c in a["concerns"] if c["kind"] == "guideline"] for a in answers]
     assert rules == [[], [], [], [], [], ["Confidential"]]
 
@@ -614,8 +619,6 @@ def test_speaking_of_critics_votes_and_service_lines_is_fine(
     env: dict[str, str], tmp_path: Path
 ) -> None:
     # checks16 2: dev false alarms in these shapes; the test fails before.
-    guidelines = tmp_path / "guidelines.md"
-    guidelines.write_text(CRITICS, "utf-8")
     drafts = [
         "Saw a pretty nasty thread about our app on X this morning. Didn't reply, sent the link"
         " to the social media team.",
@@ -625,7 +628,7 @@ def test_speaking_of_critics_votes_and_service_lines_is_fine(
         "Моя команда в Nordlys шукає двох QA-інженерів. Пишіть мені: nordlys.dk/careers",
         "Nordlys'ta çalıştığımı baştan söyleyeyim ama indirim gerçekten iyi: %25 indirim.",
     ]
-    answers = _answers(drafts, env | {"SOCIALBOT_GUIDELINES": str(guidelines)})
+    answers = _answers(drafts, _with_guidelines(env, tmp_path, CRITICS))
     assert [a["concerns"] for a in answers] == [[]] * len(drafts)
 
 
@@ -666,8 +669,6 @@ def test_short_words_and_published_figures_are_no_rule_and_critics_are_answered(
 ) -> None:
     # checks16 2-3: Italian "su" (on) read as "sue", the report "is out" as unpublished, and
     # critics addressed in Romanian, Ukrainian and Turkish; the test fails before.
-    guidelines = tmp_path / "guidelines.md"
-    guidelines.write_text(REPORTED, "utf-8")
     drafts = [
         "Ho segnalato al team social un post piuttosto aggressivo su di noi.",
         "Our sustainability report 2025 is out: water use down 31% since 2020.",
@@ -678,5 +679,5 @@ def test_short_words_and_published_figures_are_no_rule_and_critics_are_answered(
         'Paylaşımımızın altına "kargo üç hafta sürdü" yazan müşterimize: depo ekibimiz fazla'
         " mesai yaptı.",
     ]
-    kinds = _kinds(drafts, env | {"SOCIALBOT_GUIDELINES": str(guidelines)})
+    kinds = _kinds(drafts, _with_guidelines(env, tmp_path, REPORTED))
     assert kinds == [[], [], ["reply_to_criticism"], ["reply_to_criticism"], ["reply_to_criticism"]]
