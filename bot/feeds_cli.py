@@ -79,10 +79,7 @@ def add(url: str, kind: Kind) -> None:
     feed = added.feed
     found = f" (discovered from {feed.source_url})" if added.discovered else ""
     click.echo(f"Added feed {feed.id}: {feed.name} [{feed.kind}]{found}")
-    click.echo(
-        f"{feed.item_count} items stored; the newest {added.new_items} can be suggested, "
-        "older ones are kept only so they never come back as new."
-    )
+    click.echo(f"{feed.item_count} items stored; {added.what_comes()}")
     if feed.warning:
         click.echo(f"Note: {feed.warning}")
     if added.sample_off:

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from content_feed import store
 from content_feed.canonical import canonical_url
+from content_feed.curate import DEFAULT_MAX_AGE
 from content_feed.errors import FeedExistsError, InvalidFeedURLError, quoted
 from content_feed.fetch import check_feed_url, new_client
 from content_feed.refresh import Fetcher
@@ -32,6 +33,24 @@ class AddedFeed:
     new_items: int
     discovered: bool
     sample_off: bool  # the bundled sample feed was on and is now off
+    fresh_items: int = 0  # of the `new_items` suggested, those new enough for a digest
+    newest_at: datetime | None = None  # when its newest item was published (None: it has none)
+
+    def what_comes(self) -> str:
+        """What digests will make of the feed's items, said after their count: how many can be
+        suggested, or none, its newest being older than a digest looks back (review16a W1: "the
+        newest 3 can be suggested" of a feed last updated years before, and none ever was)."""
+        if self.fresh_items:
+            return (
+                f"the newest {self.fresh_items} can be suggested, older ones are kept only so"
+                " they never come back as new."
+            )
+        if self.newest_at is None:
+            return "none can be suggested yet: its next post can."
+        return (
+            f"none can be suggested: its newest is from {self.newest_at:%Y-%m-%d}, older than"
+            f" the {DEFAULT_MAX_AGE.days} days a digest looks back; its next post can."
+        )
 
 
 def normalise_source(text: str, *, allow_files: bool = False) -> str:
@@ -131,8 +150,18 @@ async def add_feed(
             db, feed, parsed, now, etag=result.etag, last_modified=result.last_modified
         )
         sample_off = _disable_sample(db)
+    fresh, newest = db.execute(
+        "SELECT COALESCE(SUM(suggest = 1 AND fresh_at >= ?), 0), MAX(fresh_at)"
+        " FROM content_items WHERE feed_id = ?",
+        [(now - DEFAULT_MAX_AGE).timestamp(), feed.id],
+    ).fetchone()
     return AddedFeed(
-        store.get_feed(db, feed.id), new, discovered=feed_url != source, sample_off=sample_off
+        store.get_feed(db, feed.id),
+        new,
+        discovered=feed_url != source,
+        sample_off=sample_off,
+        fresh_items=int(fresh),
+        newest_at=datetime.fromtimestamp(newest, UTC) if newest is not None else None,
     )
 
 

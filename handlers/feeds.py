@@ -157,8 +157,8 @@ class Feeds:
         feed = added.feed
         found = f" (found on {untrusted(shown_url(feed.source_url))})" if added.discovered else ""
         said = [
-            f"Added feed {feed.id}: {untrusted(feed.name)} [{feed.kind}]{found}. Its newest"
-            f" {added.new_items} items can be suggested; older ones never come as new."
+            f"Added feed {feed.id}: {untrusted(feed.name)} [{feed.kind}]{found}:"
+            f" {feed.item_count} items stored; {added.what_comes()}"
         ]
         if feed.warning:
             said.append(f"Note: {untrusted(feed.warning)}")

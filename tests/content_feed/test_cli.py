@@ -61,6 +61,14 @@ def test_add_list_refresh_remove(run) -> None:
     assert removed.exit_code == 0 and "Removed feed 1" in removed.output
     assert "No feeds yet" in run("list").output
     assert run("remove", "1").exit_code == 1
+    # review16a W1: a feed last updated in 2021 was said to give 3 suggestions; none ever came.
+    stale = Path("stale.xml")
+    dates = {n: f"Sun, 1{n} Jan 2021 08:00:00 +0000" for n in (5, 7)}
+    stale.write_text(
+        rss(*(item(f"s{n}", f"https://a.example/{n}", date=d) for n, d in dates.items()))
+    )
+    said = run("add", str(stale)).output
+    assert "2 items stored; none can be suggested: its newest is from 2021-01-17" in said, said
 
 
 def test_hide_an_item_from_every_digest_and_undo(run, tmp_path: Path) -> None:
