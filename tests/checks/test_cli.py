@@ -605,54 +605,10 @@ def test_turkish_and_indonesian_replies_and_promotion_are_read(env: dict[str, st
     ]
 
 
-# A company's own section on critics, as the retired sets' guidelines word it.
-CRITICS = """# Guidelines
-
-## 4. Criticism and negative posts
-
-When someone criticises Nordlys, our app or our people online, do not reply yourself,
-however unfair it is: send the link to the social media team.
-"""
-
-
-def test_speaking_of_critics_votes_and_service_lines_is_fine(
-    env: dict[str, str], tmp_path: Path
-) -> None:
-    # checks16 2: dev false alarms in these shapes; the test fails before.
-    drafts = [
-        "Saw a pretty nasty thread about our app on X this morning. Didn't reply, sent the link"
-        " to the social media team.",
-        "Whoever you vote for, just go and vote on Sunday.",
-        "Egal wen ihr wählt: geht wählen.",
-        "Myrsky sotki aikataulut? Tilanne: nordlys.dk/traffic ja asiakaspalvelu +45 70 20 30 40.",
-        "Моя команда в Nordlys шукає двох QA-інженерів. Пишіть мені: nordlys.dk/careers",
-        "Nordlys'ta çalıştığımı baştan söyleyeyim ama indirim gerçekten iyi: %25 indirim.",
-    ]
-    answers = _answers(drafts, _with_guidelines(env, tmp_path, CRITICS))
-    assert [a["concerns"] for a in answers] == [[]] * len(drafts)
-
-
-def test_a_critic_addressed_and_romanian_promotion_are_found(env: dict[str, str]) -> None:
-    # checks16 3: the test fails before.
-    drafts = [
-        "Til konkurrenten der kalder vores app for spild af penge: læs lige tallene, før du"
-        " udtaler dig.",
-        "To the guy on Reddit calling our app 'slow': it syncs in two seconds.",
-        "Vă recomand Nordlys Cloud, cel mai bun instrument de sincronizare!",
-        "Nordlys шукає QA-інженера в Києві, пишіть мені!",
-        "Sincronizare cu Nordlys Cloud: nu veți regreta.",
-    ]
-    assert _kinds(drafts, env) == [
-        ["reply_to_criticism"],
-        ["reply_to_criticism"],
-        ["disclosure"],
-        ["disclosure"],
-        ["disclosure"],
-    ]
-
-
-# A company's rules with a short everyday word's stem ("sue": "su") and a published report.
-REPORTED = """# Guidelines
+# A company's own rules as the retired sets' guidelines word them: one with a short everyday
+# word's stem ("sue": "su"), one allowing a published report's figures, one against answering
+# critics.
+OWN_RULES = """# Guidelines
 
 ## 2. Competitors
 
@@ -661,17 +617,34 @@ Do not mock a competitor, and do not comment on lawsuits or court cases.
 ## 3. Sustainability
 
 Do not publish water or energy figures that are not in our published sustainability report.
+
+## 4. Criticism and negative posts
+
+When someone criticises Nordlys, our app or our people online, do not reply yourself,
+however unfair it is: send the link to the social media team.
 """
 
 
-def test_short_words_and_published_figures_are_no_rule_and_critics_are_answered(
+def test_fine_shapes_are_fine_and_critics_and_promotion_are_found(
     env: dict[str, str], tmp_path: Path
 ) -> None:
-    # checks16 2-3: Italian "su" (on) read as "sue", the report "is out" as unpublished, and
-    # critics addressed in Romanian, Ukrainian and Turkish; the test fails before.
-    drafts = [
+    # checks16 2-3: dev false alarms in these shapes, and replies and promotion in general
+    # shapes of the dev sets' languages; the test fails before.
+    fine = [
+        "Saw a pretty nasty thread about our app on X this morning. Didn't reply, sent the link"
+        " to the social media team.",
+        "Whoever you vote for, just go and vote on Sunday.",
+        "Egal wen ihr wählt: geht wählen.",
+        "Myrsky sotki aikataulut? Tilanne: nordlys.dk/traffic ja asiakaspalvelu +45 70 20 30 40.",
+        "Моя команда в Nordlys шукає двох QA-інженерів. Пишіть мені: nordlys.dk/careers",
+        "Nordlys'ta çalıştığımı baştan söyleyeyim ama indirim gerçekten iyi: %25 indirim.",
         "Ho segnalato al team social un post piuttosto aggressivo su di noi.",
         "Our sustainability report 2025 is out: water use down 31% since 2020.",
+    ]
+    replies = [
+        "Til konkurrenten der kalder vores app for spild af penge: læs lige tallene, før du"
+        " udtaler dig.",
+        "To the guy on Reddit calling our app 'slow': it syncs in two seconds.",
         "Pentru cel care a scris pe Google că la Nordlys „nu se dau măriri”: ce ai scris tu nu e"
         " adevărat.",
         "Щодо відгуку в Google Play, що наш застосунок «жере батарею»: ви просто тримаєте GPS"
@@ -679,5 +652,12 @@ def test_short_words_and_published_figures_are_no_rule_and_critics_are_answered(
         'Paylaşımımızın altına "kargo üç hafta sürdü" yazan müşterimize: depo ekibimiz fazla'
         " mesai yaptı.",
     ]
-    kinds = _kinds(drafts, _with_guidelines(env, tmp_path, REPORTED))
-    assert kinds == [[], [], ["reply_to_criticism"], ["reply_to_criticism"], ["reply_to_criticism"]]
+    promotion = [
+        "Vă recomand Nordlys Cloud, cel mai bun instrument de sincronizare!",
+        "Nordlys шукає QA-інженера в Києві, пишіть мені!",
+        "Sincronizare cu Nordlys Cloud: nu veți regreta.",
+    ]
+    kinds = _kinds(fine + replies + promotion, _with_guidelines(env, tmp_path, OWN_RULES))
+    assert kinds == [[]] * len(fine) + [["reply_to_criticism"]] * len(replies) + [
+        ["disclosure"]
+    ] * len(promotion)
