@@ -71,19 +71,22 @@ def digest() -> None:
 def preview(user_id: str | None, as_json: bool) -> None:
     """Show what someone would get now; nothing is sent or recorded."""
     from bot.console.render import render
-    from handlers.digest.views import digest_message
 
     with _digest() as (runtime, capability):
         platform, user = _whom(runtime, user_id)
         now = datetime.now(UTC)
         plan = asyncio.run(_closing(runtime, capability.plan_for(platform, user, now)))
         quiet = capability.why_quiet_for(platform, user, now)
+        off = capability.day_off(platform, user, now)
+        shown = capability.preview(plan)
     if as_json:
         echo_json_lines([plan.as_json()], "")
     elif plan.empty:
-        click.echo(f"No digest for {user} now. {quiet.text}")
+        click.echo(f"No digest for {user} now. {off or quiet.text}")
     else:
-        click.echo(render(digest_message(plan)))
+        if off:
+            click.echo(f"{off} It would hold:")
+        click.echo(render(shown))
 
 
 @digest.command("send")

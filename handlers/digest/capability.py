@@ -31,7 +31,7 @@ from handlers.digest import ids, quiet
 from handlers.digest.model import DigestPlan, Entry, ItemStats, Offer, Offers
 from handlers.digest.preferences import read_preferences
 from handlers.digest.quiet import Quiet
-from handlers.digest.schedule import Plan, Schedule, on_time
+from handlers.digest.schedule import Plan, Schedule, next_due, on_time
 from handlers.digest.select import choose, pool
 from handlers.digest.store import DISLIKES_TO_DEMOTE, DigestStore, Preferences
 from handlers.digest.views import (
@@ -324,6 +324,37 @@ class Digest:
             return quiet.not_due(self.schedule.next_due())
         return quiet.ALL_SEEN
 
+    def preview(self, plan: DigestPlan) -> Message:
+        """The digest of `plan` as its person would get it: in their language, with the
+        welcome atop their first."""
+        language = self._language(plan.platform, plan.user_id)
+        greeting = self._greeting(plan.platform, plan.user_id, plan.local_date, language)
+        return digest_message(plan, greeting, language)
+
+    def day_off(self, platform: str, user_id: str, now: datetime) -> str | None:
+        """Why the person gets no digest today, their day being none of their digest days or
+        a holiday where they are, and when their next comes; None on a digest day."""
+        prefs = self.store.preferences(platform, user_id)
+        zone = self.zone(platform, user_id)
+        today, days = now.astimezone(zone).date(), self.plan.days_of(prefs, zone)
+        off = self.plan.holidays.where(zone)
+        if today.weekday() in days and today not in off:
+            return None
+        why = (
+            "a day off (SOCIALBOT_HOLIDAYS)"
+            if today in off
+            else "not a digest day (SOCIALBOT_DIGEST_DAYS, or their own days)"
+        )
+        at = self.plan.time_of(prefs)
+        muted = prefs.muted_until if prefs.muted(now) else None
+        following = next_due(now, zone, at, days, today, muted, off)
+        then = (
+            f"; the next is on {following.astimezone(zone):%a %d %b at %H:%M}"
+            if following
+            else "; none comes in the next weeks"
+        )
+        return f"No digest on {today:%a %d %b %Y}: {why} in {zone.key}{then}."
+
     def why_quiet_for(self, platform: str, user_id: str, now: datetime) -> Quiet:
         """Why the person would get nothing now."""
         member = self.core.directory.get(platform, user_id)
@@ -466,10 +497,8 @@ class Digest:
         key = today.isoformat()
         left = self._left_of_day(platform, user_id, today, now)
 
-        welcomed = self.store.welcomed_on(platform, user_id)
-        welcomes = platform in WELCOMED_IN_DIGEST and welcomed in (None, key)
         language = self._language(platform, user_id)
-        greeting = self._welcome(platform, user_id, language) if welcomes else ""
+        greeting = self._greeting(platform, user_id, today, language)
 
         def enqueue(sent: DigestPlan) -> None:
             self.core.outbox.enqueue(
@@ -479,7 +508,7 @@ class Digest:
 
         def draws(sent: DigestPlan) -> bool:
             try:
-                self.core.outbox.draw(platform, digest_message(sent, greeting))
+                self.core.outbox.draw(platform, digest_message(sent, greeting, language))
             except Exception:
                 return False
             return True
@@ -495,7 +524,7 @@ class Digest:
             if kept.empty:
                 return False
             plan = kept
-        if welcomes:
+        if greeting:
             self.store.welcome(platform, user_id, today)
         self.store.record_sent(platform, user_id, [e.item.id for e in plan.entries], today, now)
         self.schedule.replan(platform, user_id, now, last_date=today)
@@ -505,6 +534,13 @@ class Digest:
         """The language of the person's digest and what its buttons answer (`Core.language_for`,
         as the help)."""
         return self.core.language_for(self.core.person(platform, user_id))
+
+    def _greeting(self, platform: str, user_id: str, day: date, language: str) -> str:
+        """The welcome atop the person's digest of `day` when it is their first (or a
+        digest of the day the welcome went with), else nothing."""
+        welcomed = self.store.welcomed_on(platform, user_id)
+        welcomes = platform in WELCOMED_IN_DIGEST and welcomed in (None, day.isoformat())
+        return self._welcome(platform, user_id, language) if welcomes else ""
 
     def _welcome(self, platform: str, user_id: str, language: str) -> str:
         """The lines atop the person's first digest, in their `language`, naming their digest

@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner, Result
@@ -89,6 +90,16 @@ async def test_preview_json_shows_items_and_posts_without_sending(cli, bot, slac
 
     text = await cli(digest, "preview", "--user", COPENHAGEN)
     assert "Your daily picks to share" in text.output and "[#1 Share on LinkedIn]" in text.output
+    # review16a W3: the preview of a German member's digest was the English one she never gets;
+    # W9: on her day off it showed a digest that would not come, without a word.
+    directory = bot.runtime.core.directory
+    directory.upsert([replace(directory.get("slack", COPENHAGEN), locale="de-DE")])
+    today = datetime.now(ZoneInfo("Europe/Copenhagen")).date()
+    german = (await cli(digest, "preview", "--user", COPENHAGEN)).output
+    assert german.startswith("Hallo, ich bin socialbot") and "[#1 Auf LinkedIn teilen]" in german
+    holiday = await cli(digest, "preview", "--user", COPENHAGEN, SOCIALBOT_HOLIDAYS=str(today))
+    said = f"No digest on {today:%a %d %b %Y}: a day off (SOCIALBOT_HOLIDAYS) in Europe/Copenhagen;"
+    assert holiday.output.startswith(said) and "Deine Tipps" in holiday.output
 
     # Someone who once chatted on the console does not stand in for the workspace.
     bot.runtime.core.directory.upsert([Member("console", "alice", "alice")])
