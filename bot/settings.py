@@ -10,7 +10,6 @@ from datetime import time
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     Field,
@@ -57,6 +56,7 @@ from handlers.workdays import (
     Holidays,
     Workdays,
     WorkingHours,
+    known_zone,
     parse_holidays,
     parse_hours,
     parse_workdays,
@@ -489,11 +489,7 @@ class Settings(BaseSettings):
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"{value!r} is not a time zone such as Europe/Copenhagen") from None
-        return value
+        return known_zone(value)
 
     @field_validator("db", "guidelines", mode="before")
     @classmethod
@@ -727,6 +723,16 @@ def variable_names() -> list[str]:
     return [str(field.validation_alias) for field in Settings.model_fields.values()]
 
 
+# What a number or a yes/no setting wants, for pydantic's error types (review16a W7: "Input
+# should be a valid integer, unable to parse string as an integer").
+_WANTED = {
+    "int_parsing": "a whole number such as 30",
+    "int_from_float": "a whole number such as 30",
+    "float_parsing": "a number such as 1.5",
+    "bool_parsing": "true or false",
+}
+
+
 def load_settings(**overrides: Any) -> Settings:
     """Read the settings; turn validation errors into one clear line per bad setting."""
     try:
@@ -743,7 +749,10 @@ def load_settings(**overrides: Any) -> Settings:
             given = problem.get("input")
             # pydantic's own messages do not say what they were given; ours do. Never a secret.
             secret = field is None or SecretStr in (field.annotation, *get_args(field.annotation))
-            if problem["type"] != "value_error" and isinstance(given, str) and not secret:
+            wanted = _WANTED.get(problem["type"])
+            if wanted and isinstance(given, str) and not secret:  # as the other settings say it
+                message = f"{given!r} is not {wanted}"
+            elif problem["type"] != "value_error" and isinstance(given, str) and not secret:
                 message = f"{message} (got {without_userinfo(given)!r})"
             lines.append(
                 f"Invalid setting {name}: {message}" if name else f"Invalid setting {message}"

@@ -7,6 +7,7 @@ Denmark's public holidays, Kolkata India's, New York the state's, and everyone 2
 
 from __future__ import annotations
 
+import re
 import zoneinfo
 from collections.abc import Callable
 from contextlib import suppress
@@ -16,7 +17,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from handlers.people import Directory
 
@@ -120,7 +121,7 @@ def parse_workdays(text: str) -> Workdays:
                 )
             days = parse_weekdays(named)
         else:
-            by_zone.append((_zone(zone.strip()), parse_weekdays(named)))
+            by_zone.append((known_zone(zone.strip()), parse_weekdays(named)))
     return Workdays(Workdays.days if days is None else days, tuple(by_zone))
 
 
@@ -166,11 +167,16 @@ class Holidays:
 NO_HOLIDAYS = Holidays()
 
 
-def _zone(name: str) -> str:
+def known_zone(name: str) -> str:
+    """`name` as the time zone database spells it, read in any case ("Europe/berlin" is
+    Europe/Berlin); ValueError when it is no time zone."""
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"{name!r} is not a time zone such as Europe/Copenhagen") from None
+        spelt = {zone.lower(): zone for zone in available_timezones()}.get(name.lower())
+        if spelt is None:
+            raise ValueError(f"{name!r} is not a time zone such as Europe/Copenhagen") from None
+        return spelt
     return name
 
 
@@ -187,17 +193,17 @@ def _country_code(text: str) -> str:
 
 
 def parse_holidays(text: str) -> Holidays:
-    """`[ZONE=]DATE` or `[ZONE=]COUNTRY[-SUBDIVISION]`, comma-separated; ValueError naming the
-    entry that is wrong."""
+    """`[ZONE=]DATE` or `[ZONE=]COUNTRY[-SUBDIVISION]`, separated by commas or semicolons (as
+    offices are in SOCIALBOT_DIGEST_DAYS); ValueError naming the entry that is wrong."""
     dates: list[tuple[str, date]] = []
     countries: list[tuple[str, str]] = []
-    for entry in (part.strip() for part in text.split(",")):
+    for entry in (part.strip() for part in re.split(r"[,;]", text)):
         if not entry:
             continue
         zone, _, what = entry.rpartition("=")
         zone, what = zone.strip(), what.strip()
         if zone:
-            _zone(zone)
+            zone = known_zone(zone)
         if what[:1].isdigit():
             try:
                 dates.append((zone, date.fromisoformat(what)))

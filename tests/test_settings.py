@@ -99,7 +99,12 @@ def test_weekdays(text: str, days: tuple[int, ...]) -> None:
         ({"SOCIALBOT_ESCALATION_CHANNEL": "CSOCIAL,slack:general"}, "'slack:general' is not"),
         ({"SOCIALBOT_ANNOUNCERS": "U0ADA, ada@example.com"}, "'ada@example.com': roles go by"),
         ({"SOCIALBOT_ADMINS": "@ada"}, "SOCIALBOT_ADMINS: '@ada': roles go by ids"),
-        ({"PORT": "abc"}, "PORT: Input should be a valid integer, unable to parse string as an"),
+        # review16a W7: pydantic's "Input should be a valid integer, unable to parse string…"
+        ({"PORT": "abc"}, "PORT: 'abc' is not a whole number such as 30"),
+        (
+            {"SOCIALBOT_DIGEST_OPT_IN": "nein"},
+            "SOCIALBOT_DIGEST_OPT_IN: 'nein' is not true or false",
+        ),
         ({"SOCIALBOT_PUBLIC_URL": "http://bot.example.com"}, "PUBLIC_URL: 'http://bot.exa"),
         ({"SOCIALBOT_PUBLIC_URL": "https://bot.example.com/?next=x"}, "public https address"),
         (
@@ -302,8 +307,17 @@ def test_choices_are_read_in_any_case(monkeypatch: pytest.MonkeyPatch, tmp_path:
     monkeypatch.setenv("SOCIALBOT_DB", str(tmp_path / "x.db"))
     monkeypatch.setenv("SOCIALBOT_LOG_LEVEL", "info")
     monkeypatch.setenv("SOCIALBOT_LOG_FORMAT", "JSON")
+    # review16a W7: a time zone in another case was refused; offices' holidays apart by ";" (as
+    # in SOCIALBOT_DIGEST_DAYS) were read as one glued "time zone".
+    monkeypatch.setenv("SOCIALBOT_TIMEZONE", "Europe/berlin")
+    monkeypatch.setenv("SOCIALBOT_HOLIDAYS", "europe/berlin=DE-BE; America/New_York=US-NY")
     settings = load_settings(_env_file=None)
     assert (settings.log_level, settings.log_format) == ("INFO", "json")
+    assert settings.timezone == "Europe/Berlin"
+    assert settings.holidays.countries == (
+        ("Europe/Berlin", "DE-BE"),
+        ("America/New_York", "US-NY"),
+    )
 
 
 def test_channel_ids_of_both_platforms_are_taken(make_settings: SettingsFactory) -> None:
