@@ -322,13 +322,21 @@ _SCRIPT_MODULE = re.compile(
     re.M,
 )
 _QUOTED = r"[\"'`](?P<text>.*?)[\"'`],?"
-# A section's heading as a property ("title: 'II. Where…'", or the string on the next line).
+# A section's heading as a property ("title: 'II. Where…'", or the string on the next line;
+# "title_en:", "titleAr:" in a page's bilingual data).
 _TITLE_PROPERTY = re.compile(
-    r"^[ \t]*(?:title|heading|label)[ \t]*:[ \t]*\n?[ \t]*" + _QUOTED + r"[ \t]*$", re.M
+    r"^[ \t]*(?:title|heading|label)(?:_?[A-Za-z]{2})?[ \t]*:[ \t]*\n?[ \t]*"
+    + _QUOTED
+    + r"[ \t]*$",
+    re.M,
 )
+# Any other property holding a string ("content_en: 'Every full-time employee is …',"): the
+# page's text kept in its data, a paragraph when it is prose.
+_STRING_PROPERTY = re.compile(r"^[ \t]*\w+[ \t]*:[ \t]*" + _QUOTED + r"[ \t]*$", re.M)
 _CODE_LINE = re.compile(
     r"^[ \t]*(?:import\s.*|export\s.*|[\"']use \w+[\"'];?|(?:const|let|var)\s.*[=(\[{]"
-    r"|\w+[ \t]*:[ \t]*(?:[\[({]|" + _QUOTED + r")|\(\)[ \t]*=>.*|return\b.*[({]"
+    r"|\w+[ \t]*:[ \t]*(?:[\[({]|" + _QUOTED + r"|-?\d[\d.]*,?|true,?|false,?|null,?)"
+    r"|\(\)[ \t]*=>.*|return\b.*[({]"
     r"|[()\[\]{},; \t]*)[ \t]*$",
     re.M,
 )
@@ -336,9 +344,16 @@ _CODE_LINE = re.compile(
 
 def _from_component(text: str) -> str:
     """A page component's text without its code: imports, declarations, bracket-only lines,
-    properties and fragments ("<>", "</>") go; a section's "title:" property is a heading."""
+    properties and fragments ("<>", "</>") go; a section's "title:" property is a heading and a
+    property whose string is prose a paragraph (the policies of a page's data array)."""
     text = _TITLE_PROPERTY.sub(lambda m: f"\n## {m.group('text').strip()}\n", text)
+    text = _STRING_PROPERTY.sub(_prose_property, text)
     return _CODE_LINE.sub("", text.replace("</>", "").replace("<>", ""))
+
+
+def _prose_property(found: re.Match[str]) -> str:
+    value = found.group("text").replace("\\'", "'").replace('\\"', '"').strip()
+    return f"\n{value}\n" if _prose(value) else found.group(0)
 
 
 # Inline HTML inside markdown (a WordPress or Tumblr export): the tags go, their text stays.

@@ -499,3 +499,27 @@ def test_a_checklist_s_boxes_stay_out_of_titles_and_quotes() -> None:
     quoted = " ".join([s.title for s in sections] + [s.body for s in sections])
     assert "[ ]" not in quoted and "[x]" not in quoted
     assert "Nutzt Ihre Webseite Cookies" in quoted and "Prüfen Sie das Impressum." in quoted
+
+
+def test_a_page_s_data_array_of_policies_is_read_as_its_sections() -> None:
+    # An HR portal's React page holding its policies in a mock-data array (erp-hr-policies-ar,
+    # dev): every string of code was dropped, so no passage of it answered anything.
+    text = (
+        "import { useState } from 'react';\n"
+        "const POLICIES = [\n"
+        "  {\n"
+        "    id: 1,\n"
+        "    title_en: 'Social Media Policy',\n"
+        "    status: 'active',\n"
+        "    views: 198,\n"
+        "    content_en: 'Using social media for personal purposes during working hours is not"
+        " allowed, and nothing confidential about the company or its clients may be posted.',\n"
+        "  },\n"
+        "];\n"
+        "export default function Policies() { return null; }\n"
+    )
+    sections = split_sections(text, title="HR policies")
+    by_title = {s.title: s.body for s in sections}
+    body = by_title["Social Media Policy"]
+    assert body.startswith("Using social media for personal purposes")
+    assert "views" not in body and "active" not in body
