@@ -24,7 +24,7 @@ from handlers.groups import Group
 from handlers.people import Member, Person
 from handlers.reports.screenshots import Screenshot, Screenshots
 from tests.conftest import SettingsFactory
-from tests.fakes.slack_requests import command_reply
+from tests.fakes.slack_requests import command_reply, post_json
 from tests.fakes.slack_web_api import FakeSlack
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x01"
@@ -175,6 +175,19 @@ async def test_someone_who_left_is_dropped_from_the_directory_after_90_days_for_
     await sync(95)
     assert kept("U2") is None and kept("U1") == ("Ada", oslo, False)
     assert db["kept_out"].count == 1 and "U2" not in json.dumps(list(db["kept_out"].rows))
+    # review16b R1: their next profile edit or channel message (not to the bot) learnt them again.
+    status = dict(slack.users["U2"], profile={"real_name": "Bo", "status_text": "lunch"})
+    overheard = [
+        {"type": "user_change", "user": status, "event_ts": "1.1"},
+        {"type": "message", "channel": "C1", "channel_type": "channel", "user": "U2", "ts": "2.2"},
+    ]
+    for number, event in enumerate(overheard):
+        envelope = {"type": "event_callback", "team_id": "T111", "api_app_id": "A111"}
+        await post_json(
+            bot, {**envelope, "event_id": f"Ev{number}", "event_time": 1, "event": event}
+        )
+        await runtime.slack.settle()
+    assert kept("U2") is None and db["kept_out"].count == 1
     await command_reply(bot, slack, "/socialbot", "help", user="U2")
     assert kept("U2") == ("Bo", oslo, False) and db["kept_out"].count == 0
 

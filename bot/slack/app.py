@@ -494,9 +494,7 @@ class SlackBot:
                 status=200, body=answer, headers={"content-type": "application/json"}
             )
         event = body.get("event") or {}
-        addressed = event.get("type") == "app_mention" or (
-            event.get("channel_type") == "im" and not shapes.not_a_persons(event)
-        )
+        addressed = _written_to_the_bot(event)
         try:
             async with asyncio.timeout(LEARN_SECONDS):
                 if context.response_url and context.respond is not None:
@@ -521,7 +519,9 @@ class SlackBot:
         """Someone the directory does not know (users.list refused, or they joined since it was
         read) is learnt from their own request, so that their digest, preferences and
         announcements work from their first word, as Teams learns whoever writes; users.info
-        may tell that they are of another organisation, whose request is refused."""
+        may tell that they are of another organisation, whose request is refused. Only a
+        request to the bot brings someone forgotten back: a profile edit or a channel message
+        the bot overheard stores no one kept out."""
         user_id = context.user_id
         from_bot = bool((body.get("event") or {}).get("bot_id"))
         if user_id and not from_bot and self.core.directory.get("slack", user_id) is None:
@@ -529,7 +529,10 @@ class SlackBot:
             if found is None:
                 return await self._refuse(context, body, frozenset())
             try:
-                self.core.directory.learn(found)
+                if _to_the_bot(body):
+                    self.core.directory.learn(found)
+                else:
+                    self.core.directory.upsert([found])
             except sqlite3.OperationalError as error:  # learnt at their next request
                 if not database_locked(error):
                     raise
@@ -878,6 +881,23 @@ def _asked(body: dict[str, Any]) -> Asked | None:
     if direct and not shapes.not_a_persons(event):
         return Asked("slack", event["user"], DM_ANSWER, key, event["user"])
     return None
+
+
+def _written_to_the_bot(event: dict[str, Any]) -> bool:
+    """Whether `event` is a person's message to the bot: a DM or an @mention."""
+    return event.get("type") == "app_mention" or (
+        event.get("channel_type") == "im" and not shapes.not_a_persons(event)
+    )
+
+
+def _to_the_bot(body: dict[str, Any]) -> bool:
+    """Whether a request is the person's own, to the bot: a command, a button, a form, a
+    shortcut, a DM, an @mention, their App Home; not a profile edit (`user_change`) or a
+    channel message the bot overheard."""
+    event = body.get("event")
+    if not isinstance(event, dict):
+        return True
+    return event.get("type") == "app_home_opened" or _written_to_the_bot(event)
 
 
 def _answer_key(event: dict[str, Any]) -> str:
