@@ -627,10 +627,11 @@ class Core:
     def is_private(self, text: str, command: str | None = None, rest: str = "") -> bool:
         """Whether the answer to the message `text` (or to the command it runs, with `rest`
         after it) is for the asker alone: a word answered privately ("check:"), or a private
-        command or subcommand (`socialbot questions`)."""
+        command or subcommand (`socialbot questions`), a request about their own data ("forget
+        me": nobody else reads that they asked, or their id)."""
         if command is not None:
             return self.commands.private(command, rest)
-        return self._prefixed_text(text) is not None
+        return self._prefixed_text(text) is not None or own_data_request(text) is not None
 
     async def message(
         self,

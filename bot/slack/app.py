@@ -57,7 +57,7 @@ from bot.slack.gateway import honour_no_proxy
 from bot.slack.screenshots import DirectFiles
 from bot.slack.signatures import Signatures
 from bot.slack.uploads import HomePublisher
-from handlers.command_words import SALUTATION, parse_command, said_to_bot
+from handlers.command_words import SALUTATION, own_data_request, parse_command, said_to_bot
 from handlers.core import NOT_SENT_PRIVATELY, SENT_PRIVATELY, Core
 from handlers.errors import FormErrors, database_locked
 from handlers.people import CHANNEL_SHAPES, Member, Person, exposed_team_channel, on_platform
@@ -625,6 +625,9 @@ class SlackBot:
         screenshot); those of a `direct` message (the DM event), which only the bot can open,
         are passed on to the team."""
         parsed = parse_command(text, self.core.commands, with_files=bool(files))
+        if parsed is None and public and own_data_request(text) is not None:
+            own_data = await self.core.message(person, text)
+            return await self._privately(person, own_data, {"own_data": "asked"})
         if parsed is None:
             return await self.core.message(person, text, public=public)
         command, rest = parsed
@@ -636,10 +639,14 @@ class SlackBot:
             language = self.core.language_for(person)
             reply = Message(reply.in_words or text_for("form_in_words", language, command=command))
         if public and self.core.is_private(text, command, rest):
-            unsent = {"command": command, "user": person.user_id}
-            sent = await self._direct(person.user_id, reply, "a private answer not posted", unsent)
-            return Message(SENT_PRIVATELY if sent else NOT_SENT_PRIVATELY)
+            return await self._privately(person, reply, {"command": command})
         return reply
+
+    async def _privately(self, person: Person, reply: Message, about: dict[str, str]) -> Message:
+        """`reply` sent to the person's DM; what the channel hears of it."""
+        unsent = {**about, "user": person.user_id}
+        sent = await self._direct(person.user_id, reply, "a private answer not posted", unsent)
+        return Message(SENT_PRIVATELY if sent else NOT_SENT_PRIVATELY)
 
     async def _direct(
         self, user_id: str, reply: Message, unsent: str, about: dict[str, str]

@@ -31,3 +31,9 @@ async def test_a_teams_channel_mention_report_gets_its_receipt_in_the_personal_c
     private = [call for call in teams.connector.sent if call.conversation_id == "a:conversation-1"]
     assert [card_text(call.activity) for call in public] == [SENT_PRIVATELY]
     assert "R-0001" in card_text(private[0].activity)
+    # review16b R7: "forget me" was answered in the channel, with the person's id.
+    await teams.post(MENTION, text="<at>Test Bot</at> please delete all my data\n")
+    public = [call for call in teams.connector.sent if call.conversation_id == channel]
+    private = [call for call in teams.connector.sent if call.conversation_id == "a:conversation-1"]
+    assert [card_text(call.activity) for call in public] == [SENT_PRIVATELY] * 2
+    assert "Only an admin of this bot" in card_text(private[-1].activity)

@@ -494,6 +494,16 @@ async def test_report_in_a_mention_files_it_and_answers_in_a_dm(bot, slack, ment
     assert [row["status"] for row in report_rows(bot)] == ["new"]
 
 
+async def test_forget_me_in_a_mention_is_answered_in_a_dm(bot, slack) -> None:
+    # review16b R7: the channel read that this person asked to be deleted, and their id.
+    await post_json(bot, with_text("app_mention.json", "<@W111> please delete all my data"))
+    messages = await wait_for_call(slack, "chat.postMessage", count=2)
+    (answer,) = [m for m in messages if m["channel"] == "W222"]
+    assert "Only an admin of this bot" in answer["text"] and "W222" in answer["text"]
+    (public,) = [m for m in messages if m["channel"] == "C111"]
+    assert public["text"] == SENT_PRIVATELY
+
+
 async def test_report_is_read_whatever_space_or_mark_comes_with_it(bot, slack) -> None:
     # review11b L13: a line break (Shift+Enter), a no-break space (Option+Space on a Danish
     # Mac), a Japanese IME's ideographic space, a right-to-left mark before the word (RTL
