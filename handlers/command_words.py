@@ -267,11 +267,12 @@ def fits(command: SlashCommand, sub: str, rest: str, with_files: bool = False) -
 
 
 # A request to be forgotten, or to see one's data, in the languages the bot speaks ("Please
-# delete all my data", "forget me", "Lösch meine Daten"): language → pattern, searched in a
-# short message.
+# delete all my data", "forget me", "Lösch meine Daten"): language → pattern, at the start of
+# a short message (after a greeting or "please"), outside quotes: "A customer commented
+# 'delete all my data' under our post" is a guideline question.
 _OWN_DATA = {
     "en": r"\bforget me\b|\b(?:delete|erase|remove|wipe)(?: all)? (?:of )?my (?:personal )?data\b"
-    r"|\bwhat data do you (?:have|keep|store)",
+    r"|\bwhat (?:data )?do you (?:have|keep|store|know) (?:about|on|of) me\b",
     "da": r"\bglem mig\b|\bslet(?: alle)? mine (?:person)?(?:data|oplysninger)\b",
     "de": r"\bvergiss mich\b|\blösch\w*(?: alle)? meine (?:persönlichen )?daten\b"
     r"|\bmeine daten (?:löschen|entfernen)\b",
@@ -281,10 +282,20 @@ _OWN_DATA = {
     "fr": r"\boubliez?-moi\b|\bsupprim\w*(?: toutes)? mes (?:données|informations)\b",
     "es": r"\bolvídame\b|\b(?:borr|elimin)\w*(?: todos)? mis datos\b",
 }
+_OWN_DATA_LEAD = (
+    r"^(?:(?:hi|hey|hello|hej|hallo|hola|bonjour|salut|dear|bot|socialbot|please|pls|kindly"
+    r"|bitte|venligst|vennligst|snälla|alsjeblieft|svp|por favor|can you|could you|would you"
+    r"|kannst du|kan du|kun je|peux-tu|pouvez-vous|puedes)[\s,.:;!-]+)*(?:"
+)
 _OWN_DATA_PATTERNS = {
-    code: re.compile(pattern, re.IGNORECASE) for code, pattern in _OWN_DATA.items()
+    code: re.compile(f"{_OWN_DATA_LEAD}{pattern})", re.IGNORECASE)
+    for code, pattern in _OWN_DATA.items()
 }
 _OWN_DATA_WORDS = 20
+# What someone else said, quoted: "…", “…”, „…“, «…», '…' (not an apostrophe: "I'm").
+_QUOTED = re.compile(
+    r"\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]|«[^»]*»|(?<!\w)['\u2018][^'\u2019]*['\u2019](?!\w)"
+)
 
 
 def own_data_request(text: str) -> str | None:
@@ -294,6 +305,7 @@ def own_data_request(text: str) -> str | None:
     said = " ".join(unicodedata.normalize("NFKC", text).split())
     if len(said.split()) > _OWN_DATA_WORDS or _ASKER_ASKS.search(said):
         return None
+    said = _QUOTED.sub(" ", said).strip()
     return next((code for code, p in _OWN_DATA_PATTERNS.items() if p.search(said)), None)
 
 

@@ -200,6 +200,17 @@ async def test_first_words_get_the_help_or_a_short_answer_never_the_team(teams: 
     assert "Frag zu unseren Social-Media-Richtlinien" in german and "Ask about" not in german
 
 
+async def test_a_question_about_a_customers_data_is_a_guideline_question(teams: Teams) -> None:
+    # review16b R2: each got "what I keep about you" and warned the admins that someone asked.
+    asked = [
+        "A customer commented 'delete all my data' under our post. Should I reply to them?",
+        "Ein Kunde schreibt unter unserem Post: lösch meine Daten. Antworte ich?",
+        "What data do you keep about customers in our CRM when they comment?",
+    ]
+    for shown, text in zip(await answers_to(teams, asked), asked, strict=True):
+        assert "Only an admin" not in shown and "Nur ein Admin" not in shown, text
+
+
 async def test_a_topic_of_one_word_is_a_question_not_a_near_miss(teams: Teams) -> None:
     # Review12c R13: "Reposts?" got "Did you mean report?", "Checkin?" "Give me the draft";
     # "Repost", a real word without a question mark, still got "Did you mean report?".
