@@ -1365,9 +1365,30 @@ _OWN_DATA: dict[str, dict[str, str]] = {
 
 
 # The help's header and channel line, and the commands' summaries in the help ("summary:"
-# and the command, with its subcommand): English from each command's registration.
+# and the command, with its subcommand), in English as each command's registration says it
+# (the Teams manifest's words); a command with none here keeps its registration's.
 _COMMAND_HELP: dict[str, dict[str, str]] = {
     "en": {
+        "summary:socialbot": "Help and your preferences",
+        "summary:socialbot help": "what I can do and how to ask",
+        "summary:socialbot preferences": "your daily digest: time, days, topics",
+        "summary:socialbot digest": "today's digest, now",
+        "summary:socialbot mute": "no digest for a week",
+        "summary:socialbot unmute": "digests again after a mute",
+        "summary:socialbot stop": "no more digests",
+        "summary:socialbot insights": (
+            "for managers: shares, participation, reports, questions (7d, 30d or 90d)"
+        ),
+        "summary:socialbot feeds": "for managers: feeds and their items, hide one from digests",
+        "summary:socialbot questions": (
+            "for managers: the questions forwarded to the team and their answers"
+        ),
+        "summary:guidelines": "Ask about our social media guidelines",
+        "summary:report-mention": "Report a negative mention to the social media team",
+        "summary:check-post": "Check a post against the guidelines before you publish it",
+        "summary:announce": "Announce news, with posts to share",
+        "summary:announce new": "write an announcement (the default)",
+        "summary:announce list": "scheduled and recent announcements",
         "help_header": "socialbot help",
         "help_in_channel": (
             "Here, @mention me first (`{again}` shows this again); or send me a direct message."
