@@ -203,7 +203,7 @@ class AssistantPane:
             no_link = self._report_ask("pane_no_link", language, thread)
             reply = filed if isinstance(filed, Message) else no_link
             awaiting = "" if isinstance(filed, Message) else "report"
-        elif self.core.speaks_to_the_bot(text):  # "check: <draft>", "help": as in a DM
+        elif self.core.speaks_to_the_bot(text, language):  # "check: <draft>", "help": as in a DM
             reply, awaiting = await self.core.message(person, text), ""
             said = ""  # a draft is never the thread's title nor what follow-ups refer to
         else:

@@ -327,11 +327,15 @@ def check_request(text: str) -> str | None:
     return text[apart.end() :].strip().strip("\"“”„«»'")
 
 
-def near_command_word(text: str, commands: Commands) -> CommandWord | None:
+def near_command_word(
+    text: str, commands: Commands, language: str | None = None
+) -> CommandWord | None:
     """The command word a one-word message is a near miss of ("prefrences"), or None: not a
     word asked about ("Reposts?"), nor one longer or shorter by more than a typo's letters
     ("Announcements" is a topic, not `announce`), nor a word of a topic of the guidelines in a
-    language the bot reads ("Repost" is no typo of `report`)."""
+    language the bot reads ("Repost" is no typo of `report`). Near misses are of the English
+    words and those of the person's `language` only: an English "Resume" is no typo of the
+    Spanish `resumen` (typed exactly, every language's word runs)."""
     if "?" in text or "\uff1f" in text:
         return None
     word = unicodedata.normalize("NFKC", text.strip().strip(_AROUND)).lower()
@@ -341,9 +345,18 @@ def near_command_word(text: str, commands: Commands) -> CommandWord | None:
         candidate.word: candidate
         for candidate in command_words(commands)
         if abs(len(candidate.word) - len(word)) <= _NEAR_LETTERS
+        and not _of_another_language(candidate.word, language)
     }
     close = difflib.get_close_matches(word, list(found), n=1, cutoff=NEAR)
     return found[close[0]] if close and close[0] != word else None
+
+
+def _of_another_language(word: str, language: str | None) -> bool:
+    """Whether a command word is one of another language's than `language` (WORDS_IN), not an
+    English word nor a command's name."""
+    if word in ALIASES or word in WORDS_IN.get(language or "", {}):
+        return False
+    return any(word in words for words in WORDS_IN.values())
 
 
 def is_topic_word(word: str) -> bool:

@@ -669,7 +669,7 @@ class Core:
             if public:
                 return Message(PRIVATE_ONLY.format(prefix=prefix))
             return await self._prefixed[prefix](person, rest)
-        near = near_command_word(text, self.commands)
+        near = near_command_word(text, self.commands, self.language_for(person))
         if near is not None:
             return self.did_you_mean(person, near.command, near.text)
         for word in offered_words(text):
@@ -722,16 +722,17 @@ class Core:
         index = await self.guidelines.index()
         return not (await asyncio.to_thread(offline_answer, index, said)).confident
 
-    def speaks_to_the_bot(self, text: str) -> bool:
+    def speaks_to_the_bot(self, text: str, language: str | None = None) -> bool:
         """Whether a message is a greeting, thanks or an acknowledgement, starts with a
         capability's word ("check:") or asks for it ("check this post: …"), or is a near miss
-        of a command word: answered as such, never taken (or kept) as a question."""
+        of a command word (English or `language`'s, the person's): answered as such, never
+        taken (or kept) as a question."""
         return (
             self.is_greeting(text)
             or self._said_back(text) is not None
             or own_data_request(text) is not None
             or self._prefixed_text(text) is not None
-            or near_command_word(text, self.commands) is not None
+            or near_command_word(text, self.commands, language) is not None
         )
 
     @staticmethod

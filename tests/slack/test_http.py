@@ -526,6 +526,23 @@ async def test_people_sync_pages_through_the_workspace(bot, slack) -> None:
     assert len(calls(slack, "users.list")) == 3  # 200 + 200 + 53
 
 
+async def test_an_english_word_is_no_near_miss_of_another_language_s_command(bot, slack) -> None:
+    # review16b R3: once command words came in eight languages, an English speaker's "Resume"
+    # (to get muted digests back) was asked "Did you mean the digest?" (Spanish `resumen`).
+    dm = "U2147483697"  # who sends message_im.json
+    slack.users = {dm: {"id": dm, "name": "ann", "profile": {}, "locale": "en-US"}}
+    assert await bot.runtime.slack.sync_people()
+    said = {"Resume": "EvNEAR1", "Oversight": "EvNEAR2"}
+    for number, (text, event_id) in enumerate(said.items()):
+        envelope = {**with_text("message_im.json", text), "event_id": event_id}
+        envelope["event"]["ts"] = f"1700100{number:03}.000100"
+        await post_json(bot, envelope)
+    answers = [m["text"] for m in await wait_for_call(slack, "chat.postMessage", 2)]
+
+    assert len(answers) == 2
+    assert not any("Did you mean" in answer for answer in answers), answers
+
+
 async def test_a_person_is_answered_in_their_slack_locales_language(bot, slack) -> None:
     # Slack's locale was never asked for: a Copenhagen employee got the help, the App Home and
     # "Did you mean" in English though the bot speaks Danish. users.list gives it with
