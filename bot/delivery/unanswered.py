@@ -24,6 +24,9 @@ log = logging.getLogger(__name__)
 
 migrations = Migrations("unanswered")
 TABLE = "unanswered"
+# A message older than this when the bot starts again is not asked again: after a long outage
+# "please ask it again" days later answers nothing its asker still waits for (review16b R11).
+ASK_AGAIN_WITHIN = 24 * 3600.0
 
 
 @migrations()
@@ -113,7 +116,15 @@ class Unanswered:
     ) -> int:
         """Queue to each message left unanswered "I was restarted …; please ask it again", in
         its asker's language (`language_of(platform, user_id)`), under its answer's key, and
-        forget it; return how many."""
+        forget it; return how many. One asked more than ASK_AGAIN_WITHIN ago is forgotten untold."""
+        with self.db.atomic():
+            stale = self.db.execute(
+                f"DELETE FROM {TABLE} WHERE asked_at < ?", [time.time() - ASK_AGAIN_WITHIN]
+            ).rowcount
+        if stale:
+            log.warning(
+                "%d messages a stop cut short more than a day ago are not asked again", stale
+            )
         told = 0
         for asked in self.left():
             words = text_for("restarted", language_of(asked.platform, asked.user_id))

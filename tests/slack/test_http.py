@@ -196,6 +196,11 @@ async def test_questions_a_kill_cut_short_are_asked_again_once_at_the_next_start
     for envelope in (question, mention):
         assert (await post_json(killed, envelope)).status == 200
     await killed.runtime.delivery.stop()  # what a SIGKILL leaves: the database as it is now
+    # review16b R11: one cut short by an earlier kill, two days ago: not asked again days later.
+    stale = {"platform": "slack", "recipient": "W333", "purpose": "dm-answer", "user_id": "W333"}
+    killed.runtime.db["unanswered"].insert(
+        {**stale, "key": "D3/1.1@W333", "thread": "", "asked_at": time.time() - 2 * 86400}
+    )
 
     again = await make_slack_bot()
     again.runtime.tell_the_unanswered()  # as `socialbot run` does at start
