@@ -62,10 +62,26 @@ async def test_forget_shows_a_former_employee_on_the_forwarded_questions(
 
 
 @pytest.mark.parametrize(
-    ("payload", "text", "user", "found_as", "purpose"),
+    ("payload", "text", "user", "found_as", "purpose", "to", "to_after"),
     [
-        ("message_im.json", "Can I post a photo?", "U2147483697", "recipient", "dm-answer"),
-        ("app_mention.json", "<@W111> should I reply?", "W222", "key", "mention-answer"),
+        (
+            "message_im.json",
+            "Can I post a photo?",
+            "U2147483697",
+            "recipient",
+            "dm-answer",
+            "U2147483697",
+            "forgotten-",
+        ),
+        (
+            "app_mention.json",
+            "<@W111> should I reply?",
+            "W222",
+            "key",
+            "mention-answer",
+            "C111",
+            "C111",
+        ),
     ],
 )
 async def test_an_answer_is_exported_and_forgotten_as_the_askers(
@@ -76,6 +92,8 @@ async def test_an_answer_is_exported_and_forgotten_as_the_askers(
     user: str,
     found_as: str,
     purpose: str,
+    to: str,
+    to_after: str,
 ) -> None:
     # review15a R6: a DM's answer was queued to the DM channel (D…), not to its person: the
     # export did not show it, and forget neither dropped it while it waited (it was sent after)
@@ -91,8 +109,9 @@ async def test_an_answer_is_exported_and_forgotten_as_the_askers(
     exported = await asyncio.to_thread(CliRunner().invoke, main, command, env=db)
     assert exported.exit_code == 0, exported.output
     (answer,) = json.loads(exported.output)["tables"][f"deliveries.{found_as}"]
-    assert (answer["purpose"], answer["state"]) == (purpose, "failed")
+    assert (answer["purpose"], answer["state"], answer["recipient"]) == (purpose, "failed", to)
 
     await forget(user, db)
     (row,) = bot.runtime.db["deliveries"].rows
     assert user not in json.dumps(row) and row["payload"] == DROPPED
+    assert str(row["recipient"]).startswith(to_after)  # the DM's person; the mention's channel
