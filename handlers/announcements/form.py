@@ -6,11 +6,11 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, time
 from urllib.parse import urlsplit
 
-from content_feed.compose import NETWORKS, Network
+from content_feed.compose import NETWORK_NAMES, NETWORKS, Network
 from handlers.announcements import ids
 from handlers.announcements.audience import Audience, parse_channels
 from handlers.announcements.channels import found, not_found
-from handlers.announcements.posts import LABELS, too_long
+from handlers.announcements.posts import too_long
 from handlers.announcements.store import Draft
 from handlers.announcements.when import first_instant, local_fields, parse_clock, parse_local
 from handlers.command_words import WORDS_ONLY
@@ -62,7 +62,7 @@ def compose_form(
     post_inputs = tuple(
         Input(
             f"{ids.POST}{network.value}",
-            f"Suggested post for {LABELS[network]}",
+            f"Suggested post for {NETWORK_NAMES[network]}",
             "multiline",
             initial=draft.posts.get(network, ""),
             hint=WRITTEN_HINT if network in draft.written else EMPTY_POST_HINT,

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from content_feed.compose import (
+    NETWORK_NAMES,
     NETWORKS,
     UTM,
     X_LIMIT,
@@ -27,7 +28,6 @@ from handlers.guidelines.language import written_in
 # What each network accepts in one post. X counts every link as 23 characters, and the share
 # dialog adds the announcement's link after a space.
 LIMITS = {Network.LINKEDIN: 3000, Network.X: X_LIMIT, Network.FACEBOOK: 63206}
-LABELS = {Network.LINKEDIN: "LinkedIn", Network.X: "X", Network.FACEBOOK: "Facebook"}
 # A form submission must be answered within Slack's 3 seconds; a slower model leaves templates.
 MODEL_SECONDS = 2.0
 DEFAULT_UTM = UTM()
@@ -58,7 +58,7 @@ def too_long(network: Network, text: str, link: str) -> str | None:
         return None
     counted = " (the link counts as 23)" if network == Network.X and link else ""
     return (
-        f"{LABELS[network]} allows {LIMITS[network]:,} characters{counted}; "
+        f"{NETWORK_NAMES[network]} allows {LIMITS[network]:,} characters{counted}; "
         f"this post has {length:,}. Shorten it by {length - LIMITS[network]:,}."
     )
 
@@ -117,7 +117,7 @@ async def fill_in(
         language=language,
     )  # fmt: skip
     filled = {network: posts.get(network) or composed[network].text for network in NETWORKS}
-    templated = [LABELS[n] for n in missing if composed[n].source == "template"]
+    templated = [NETWORK_NAMES[n] for n in missing if composed[n].source == "template"]
     if model is None or not templated:
         return filled, None
     why = (

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from content_feed.compose import Network, SuggestedPost
+from content_feed.compose import NETWORK_NAMES, Network, SuggestedPost
 from handlers.announcements import ids
 from handlers.announcements.channels import channel_reason, given_up_in_outage, person_reasons
-from handlers.announcements.posts import LABELS
 from handlers.announcements.store import CANCELLED, SCHEDULED, SENDING, Announcement, Draft
 from handlers.announcements.when import arrivals, in_words, wall_clock
 from handlers.command_words import typed
@@ -73,7 +72,7 @@ def employee_message(
     buttons = [Button("Not for me", ids.NOT_FOR_ME, str(announcement_id))]
     if draft.share and posts:
         blocks.append(Text("**Help spread the word.** A post to start from, for each network:"))
-        blocks += [Text(f"**{LABELS[n]}**\n{post.text}") for n, post in posts.items()]
+        blocks += [Text(f"**{NETWORK_NAMES[n]}**\n{post.text}") for n, post in posts.items()]
         buttons = [*share_buttons(ids.subject(announcement_id), posts).buttons, *buttons]
     blocks += [Actions(tuple(buttons)), Context(f"An announcement from {untrusted(sender)}.")]
     summary = f"{draft.headline}: {draft.message}" if draft.message else draft.headline
@@ -195,7 +194,8 @@ def progress_message(
     if announcement.draft.share:
         clicks = {network: count for network, count in figures.clicks}
         lines.append(
-            "Share clicks: " + " · ".join(f"{LABELS[n]} {clicks.get(n.value, 0):,}" for n in LABELS)
+            "Share clicks: "
+            + " · ".join(f"{name} {clicks.get(n.value, 0):,}" for n, name in NETWORK_NAMES.items())
         )
     lines.append(f"“Not for me”: {figures.not_for_me:,}.")
     again: tuple[Block, ...] = ()

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from content_feed.compose import NETWORK_NAMES
 from handlers.insights.figures import NETWORK_KEYS, Figures
 from handlers.texts import text_for
 
@@ -36,7 +37,7 @@ GRID = "#3a4150"
 # Okabe-Ito colours: distinct with every kind of colour blindness, bright on the dark card.
 COLOURS = {"linkedin": "#56B4E9", "x": "#E69F00", "facebook": "#009E73"}
 RATE_COLOUR = "#F0E442"
-LABELS = {"linkedin": "LinkedIn", "x": "X", "facebook": "Facebook"}
+LABELS = {network.value: name for network, name in NETWORK_NAMES.items()}
 PALETTE_COLOURS = 32  # quantised: a small file that still fits in a Teams card
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
 
