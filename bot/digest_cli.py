@@ -118,7 +118,9 @@ async def _send(runtime: Runtime, capability: Digest, everyone: bool) -> None:
         }
         if not queued.keys and not left:
             quiet = capability.why_quiet(now, queued, due_only=not everyone)
-            hint = " `--now` sends everyone theirs now." if quiet.why is Why.NOT_DUE else ""
+            hint = ""
+            if quiet.why is Why.NOT_DUE:
+                hint = f"{_days_off(runtime, capability, now)} `--now` sends everyone theirs now."
             click.echo(f"No digest to send now. {quiet.text}{hint}")
             return
         if running is not None:
@@ -136,6 +138,22 @@ async def _send(runtime: Runtime, capability: Digest, everyone: bool) -> None:
             click.echo(f"Digest {key}: {state.sent} sent, {state.failed} failed.")
     finally:
         await runtime.delivery.stop()
+
+
+def _days_off(runtime: Runtime, capability: Digest, now: datetime) -> str:
+    """Whose day off today is (a holiday, or none of their digest days), with the first's
+    reason and next digest; "" when it is nobody's (review16a W9)."""
+    people = runtime.core.directory.active(include_guests=runtime.settings.include_guests)
+    off = [
+        (member.user_id, why)
+        for member in people
+        if (why := capability.day_off(member.platform, member.user_id, now))
+    ]
+    if not off:
+        return ""
+    whom = "1 person" if len(people) == 1 else f"{len(off)} of {len(people)} people"
+    user_id, why = off[0]
+    return f" Today is off for {whom}; for {user_id}: {why}"
 
 
 @click.command("stats")

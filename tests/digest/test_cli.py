@@ -266,9 +266,9 @@ def fresh_cli(slack: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> An
         "SOCIALBOT_DIGEST_DAYS": "mon-sun",
     }
 
-    async def run(*args: str) -> str:
+    async def run(*args: str, **more: str) -> str:
         result = await asyncio.to_thread(
-            CliRunner().invoke, digest, list(args), env=env, catch_exceptions=False
+            CliRunner().invoke, digest, list(args), env={**env, **more}, catch_exceptions=False
         )
         assert result.exit_code == 0, result.output
         return result.output
@@ -301,6 +301,14 @@ async def test_a_quiet_send_says_why(fresh_cli, make_settings, slack, tmp_path) 
     said = await fresh_cli("send")
     assert "Nobody is due yet" in said and "`--now` sends everyone theirs now." in said
     assert "1 sent" not in said and digests_to(slack, COPENHAGEN) == []
+    # review16a W9: on a holiday it said only "Nobody is due yet", not why.
+    days = ",".join(str(datetime.now(UTC).date() + timedelta(days=d)) for d in (-1, 0, 1))
+    said = await fresh_cli("send", SOCIALBOT_HOLIDAYS=days)
+    today, off = datetime.now(UTC).date(), "a day off (SOCIALBOT_HOLIDAYS) in UTC"
+    assert f"Today is off for {len(HUMANS)} of {len(HUMANS)} people; for {COPENHAGEN}:" in said
+    assert f"No digest on {today:%a %d %b %Y}: {off}; the next is on " in said
+    assert said.rstrip().endswith("`--now` sends everyone theirs now.")
+    assert "Today is off" not in await fresh_cli("send")  # a digest day for everyone
 
     said = await fresh_cli("send", "--now")
     assert f"{len(HUMANS)} sent, 0 failed" in said
