@@ -1,8 +1,10 @@
 """Messages being answered: each noted as it arrives, in the transaction that marks it seen (so
-that the platform's retry is skipped), and forgotten when its answer is queued or sent. What a
-kill (OOM, SIGKILL, a node drained past its grace) leaves is told at the next start, in the
-person's language, to ask again, under the key its answer would have had: never both
-(review15b K1). Who asked and where is kept, not what they asked."""
+that the platform's retry is skipped), and forgotten when its answer is queued (in the same
+transaction: a Slack answer, a Teams answer Teams refused for now) or sent. What a kill (OOM,
+SIGKILL, a node drained past its grace) leaves is told at the next start, in the person's
+language, to ask again, where its answer would have gone: a queued answer and "please ask it
+again" never both (review15b K1, review16b R5). Who asked and where is kept, not what they
+asked."""
 
 from __future__ import annotations
 

@@ -38,7 +38,7 @@ from bot.screenshots import KeptFiles
 from bot.settings import Settings
 from bot.teams import connector_errors, invokes, keys, origin, people, reach, shapes
 from bot.teams.channels import TeamsChannels, learn_channels
-from bot.teams.conversations import Conversation, Conversations, channel_of, migrations
+from bot.teams.conversations import Conversation, Conversations, migrations
 from bot.teams.exposure import REMEDY, ChannelKinds, exposure
 from bot.teams.gateway import TOKEN_REFUSED, TeamsGateway
 from bot.teams.graph import EntraGroups
@@ -123,8 +123,8 @@ class _Invoke:
 
 
 def _asked(activity: Activity) -> Asked | None:
-    """A person's message, as a stop would leave it unanswered: told in their personal chat
-    when it came from it, else in its chat or channel (where a late answer goes)."""
+    """A person's message, as a stop would leave it unanswered: told where a late answer to it
+    goes (`_answered_in`), under the key its late answers are forgotten by (`_send_later`)."""
     account = activity.from_property
     if not activity.id or account is None:
         return None
@@ -136,11 +136,11 @@ def _asked(activity: Activity) -> Asked | None:
 def _answered_in(turn: Activity, own_chat: bool = False) -> str:
     """Where a late answer to `turn` goes: to the person (their personal chat, as `socialbot
     forget` finds what waits for them) when it belongs there (`own_chat`, or the turn was in
-    it), else to its chat or channel."""
+    it), else to its chat, or in a channel to the turn's thread (review16b R5)."""
     account = turn.from_property
     personal = own_chat or (turn.conversation.conversation_type or "personal") == "personal"
     sender = (account.aad_object_id or account.id) if account else None
-    return sender if personal and sender else channel_of(turn.conversation.id or "")
+    return sender if personal and sender else turn.conversation.id or ""
 
 
 def _problem(status: HTTPStatus, reason: str) -> web.Response:
@@ -237,15 +237,20 @@ class TeamsBot:
         self, turn: Activity, payload: dict[str, Any], wait: float, own_chat: bool = False
     ) -> None:
         """Queue the answer to `turn` that Teams refused, from `wait` seconds on, where a late
-        answer goes (`_answered_in`)."""
+        answer goes (`_answered_in`), and forget `turn` as being answered in the same
+        transaction: a stop after it sends the answer, never "please ask again" too (review16b
+        R5)."""
         if self._late_answers is None:
             log.warning("Teams refused an answer: nothing to send it later", extra={"wait": wait})
             return
         where = _answered_in(turn, own_chat)
         key = f"{turn.id or uuid.uuid4().hex}:{canonical(payload)[1]}"
-        self._late_answers.enqueue_drawn(
-            PLATFORM, where, LATE_ANSWER, key, payload, not_before=time.time() + wait
-        )
+        with self.unanswered.db.atomic():
+            self._late_answers.enqueue_drawn(
+                PLATFORM, where, LATE_ANSWER, key, payload, not_before=time.time() + wait
+            )
+            if turn.id:
+                self.unanswered.answered(PLATFORM, LATE_ANSWER, turn.id)
         log.warning("Teams refused an answer for now: it is sent later", extra={"wait": wait})
 
     def serve_emulator(self) -> None:

@@ -30,7 +30,7 @@ from bot.delivery.gateway import (
     reason_of,
 )
 from bot.teams import cards, connector_errors
-from bot.teams.conversations import Conversation, Conversations
+from bot.teams.conversations import Conversation, Conversations, channel_of
 from bot.teams.install import GRANTS
 from bot.teams.share_links import ShareLinks
 from bot.teams.tokens import FetchingAdapter, NoToken
@@ -161,7 +161,7 @@ class TeamsGateway:
         Teams keeps nothing a bot could read back, so `token` is not sent.
         """
         payload = self.personal(payload, recipient, self._shared(recipient))
-        return await self._proactive(recipient, lambda turn: self._post(turn, payload))
+        return await self._proactive(recipient, lambda turn: self._post(turn, payload, recipient))
 
     async def close(self) -> None:
         """Nothing to release: the connector clients belong to the adapter."""
@@ -342,8 +342,12 @@ class TeamsGateway:
         activity.reply_to_id = None  # a new post, not a reply to the continuation event
         return activity
 
-    async def _post(self, turn_context: TurnContext, payload: Payload) -> str:
+    async def _post(self, turn_context: TurnContext, payload: Payload, recipient: str) -> str:
         activity = self._outgoing(turn_context, payload)
+        if recipient != channel_of(recipient):  # a channel thread's id: a reply in that thread
+            activity.conversation = ConversationAccount().deserialize(
+                {**activity.conversation.serialize(), "id": recipient}
+            )
         async with asyncio.timeout(self.timeout + 5):
             response = await self._client(turn_context).conversations.send_to_conversation(
                 activity.conversation.id, activity

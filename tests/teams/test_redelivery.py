@@ -14,6 +14,7 @@ from tests.fakes.bot_work import settled
 from tests.teams.conftest import MakeTeams, card_text, load_activity
 
 PERSONAL = "teams-message-personal.json"
+MENTION = "teams-message-channel-mention.constructed.json"
 QUESTION = "Can I post a photo from the office party?"
 
 
@@ -65,3 +66,25 @@ async def test_a_message_whose_turn_a_kill_cut_short_is_asked_again_at_the_next_
     assert card_text(told.activity) == text_for("restarted", "en")
     assert told.conversation_id == load_activity(PERSONAL, "")["conversation"]["id"]
     assert restarted.db["unanswered"].count == 0
+
+
+async def test_an_answer_teams_refused_goes_once_in_its_thread_after_a_kill(
+    make_running: MakeTeams, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # review16b R5: the answer queued, the kill before the turn's end: it and "please ask it
+    # again" both went, at the channel's root.
+    killed = await make_running()
+    monkeypatch.setattr(killed.bot.unanswered, "done_with", lambda asked: None)  # the kill
+    killed.connector.fail(429, retry_after=60)  # longer than the turn may wait: sent later
+    await killed.post(MENTION, text="<at>Test Bot</at> /socialbot nope\n", id="1638918000001")
+    await killed.runtime.delivery.stop()
+
+    restarted = await make_running()  # the same database, as after a restart
+    restarted.runtime.tell_the_unanswered()  # as `socialbot run` does at start
+    restarted.db.execute("UPDATE deliveries SET not_before = 0")  # Teams takes it now
+    await settled(restarted.runtime)
+
+    (answer,) = restarted.connector.sent
+    assert "is not something I know" in card_text(answer.activity)
+    thread = load_activity(MENTION, "")["conversation"]["id"]
+    assert (answer.conversation_id, thread.split(";")[1]) == (thread, "messageid=1638918000000")
