@@ -66,6 +66,9 @@ class Unanswered:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        # Messages whose handling ended but whose note a full disk or a held lock kept: forgotten
+        # at the next chance, so that a start does not ask again what was answered (review16b R8).
+        self._still_noted: set[Asked] = set()
 
     def note(self, asked: Asked) -> None:
         """Note `asked` (in the caller's transaction, beside the seen event's mark)."""
@@ -92,18 +95,33 @@ class Unanswered:
 
     def done_with(self, asked: Asked | None) -> None:
         """Forget `asked`, whose handling ended without its answer queued beside (a turn
-        answered in its request, a refusal, a thread reply, a failure logged); where it cannot
-        be forgotten now (a full disk, a lock held), its asker is asked again at the next
-        start."""
-        if asked is None:
+        answered in its request, a refusal, a thread reply, a failure logged, an answer posted
+        past a full queue); where it cannot be forgotten now (a full disk, a lock held), it is
+        at the next message done with or at a stop (`forget_done`)."""
+        if asked is not None:
+            self._still_noted.add(asked)
+        self.forget_done()
+
+    def forget_done(self) -> None:
+        """Forget the messages done with that could not be forgotten yet; those a full disk or
+        a held lock still keeps are asked again at the next start, unless a later try forgets
+        them."""
+        if not self._still_noted:
             return
         try:
             with self.db.atomic():
-                self.answered(asked.platform, asked.purpose, asked.key)
+                for asked in self._still_noted:
+                    self.answered(asked.platform, asked.purpose, asked.key)
         except sqlite3.OperationalError as error:
             if storage.unsaved(error) is None:
                 raise
-            log.warning("a message answered is still noted as being answered: %s", error)
+            log.warning(
+                "%d messages answered are still noted as being answered: %s",
+                len(self._still_noted),
+                error,
+            )
+            return
+        self._still_noted.clear()
 
     def left(self) -> list[Asked]:
         """The messages whose answering a stop cut short, oldest first."""

@@ -375,7 +375,9 @@ class SlackBot:
         return None
 
     async def stop(self) -> None:
-        """Close the Socket Mode connection, if any."""
+        """Forget the messages answered that a full disk or a held lock kept noted (review16b
+        R8), and close the Socket Mode connection, if any."""
+        self.unanswered.forget_done()
         if self._socket is not None:
             await self._socket.close_async()  # type: ignore[no-untyped-call]
 

@@ -218,3 +218,34 @@ async def test_a_kept_reports_file_with_a_damaged_line_still_files_the_rest(
     assert not kept_path.exists()
     aside = kept_path.with_name(kept_path.name + ".unreadable").read_text(encoding="utf-8")
     assert aside == '{"links": 5}\n'
+
+
+async def test_an_answer_posted_past_a_held_lock_is_not_asked_again_after_a_stop(
+    make_slack_bot: Any, slack: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lock taken while the question is answered: the answer is posted without the queue,
+    and its note, which could not be forgotten then, is at the stop (review16b R8: the next
+    start also said "I was restarted …; please ask it again")."""
+    bot = await make_slack_bot()
+    db = bot.runtime.db
+    holder = sqlite3.connect(db.execute("PRAGMA database_list").fetchone()[2])
+    db.execute("PRAGMA busy_timeout = 0")  # as when the lock outlasts the wait for it
+    answer = bot.runtime.core.message
+
+    async def locked_meanwhile(*args: Any, **kwargs: Any) -> Any:
+        holder.execute("BEGIN IMMEDIATE")  # a backup script, after the question was noted
+        return await answer(*args, **kwargs)
+
+    monkeypatch.setattr(bot.runtime.core, "message", locked_meanwhile)
+    question = with_text("message_im.json", "Can I post a photo from the office party?")
+    try:
+        assert (await post_json(bot, question)).status == 200
+        texts = [m["text"] for m in await wait_for_call(slack, "chat.postMessage")]
+        await bot.runtime.slack.settle()
+    finally:
+        holder.rollback()
+        holder.close()
+    await bot.runtime.slack.stop()  # as `socialbot run` does, once the lock is let go
+
+    assert any("Photos and videos from the office" in text for text in texts), texts
+    assert db["unanswered"].count == 0  # nothing to ask again at the next start
