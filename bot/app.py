@@ -490,7 +490,11 @@ def build_runtime(
     teams = TeamsBot(settings, core, db)
     gateways: list[Gateway] = [teams.gateway, ConsoleGateway(db, ZoneInfo(settings.timezone))]
     if slack is not None:
-        gateways.append(SlackGateway.from_settings(settings))
+        directory = core.directory
+        gateway = SlackGateway.from_settings(
+            settings, seen_active=lambda user_id: directory.seen_active_at("slack", user_id)
+        )
+        gateways.append(gateway)
     paces = {**paces_from_settings(settings), "console": CONSOLE_PACE}
     delivery = DeliveryEngine(
         db,

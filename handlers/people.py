@@ -487,6 +487,15 @@ class Directory:
         member = self.get(platform, user_id)
         return (member.name if member else "") or fallback or user_id
 
+    def seen_active_at(self, platform: str, user_id: str) -> float | None:
+        """When a member sync, or the person's own event or choice, last stored them not
+        deactivated (a Unix time); None when unknown or deactivated."""
+        row = self.db.execute(
+            "SELECT updated_at FROM people WHERE platform = ? AND user_id = ? AND NOT deleted",
+            [platform, user_id],
+        ).fetchone()
+        return float(row[0]) if row and row[0] is not None else None
+
     def zone_of(self, platform: str, user_id: str, fallback: ZoneInfo) -> ZoneInfo:
         """The person's time zone as they chose it or their platform gave it, else
         `fallback`."""

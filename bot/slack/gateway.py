@@ -8,6 +8,7 @@ import json
 import logging
 import time
 import urllib.request
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -67,7 +68,9 @@ LEFT = {"user_not_found", "user_disabled", "cannot_dm_bot"}
 # Slack takes a DM to a deactivated person without error (python-slack-sdk #1156), so a DM goes
 # only after users.info said its person is not `deleted`, once per CHECKED_FOR a person; when
 # users.info cannot tell (no users:read, throttled, slow: CHECK_SECONDS), the DM goes unchecked,
-# the member sync and the user_change event being what marks them gone then.
+# the member sync and the user_change event being what marks them gone then. Nor is it asked
+# when the directory saw the person active within CHECKED_FOR (a sync, an event of theirs):
+# users.info's quota is the one a newcomer's name is learnt with (review16b R10).
 CHECKED_FOR = 6 * 3600.0
 CHECK_SECONDS = 5.0
 DEACTIVATED = "user_disabled (users.info: deleted)"
@@ -137,7 +140,14 @@ class SlackGateway:
 
     platform = "slack"
 
-    def __init__(self, client: AsyncWebClient, timeout: float = 30.0) -> None:
+    def __init__(
+        self,
+        client: AsyncWebClient,
+        timeout: float = 30.0,
+        seen_active: Callable[[str], float | None] | None = None,
+    ) -> None:
+        """`seen_active`: when the directory last saw a person active (a Unix time), if it
+        did (without it, users.info alone tells)."""
         # No retry handlers: slack_sdk's would sleep on 429 or repeat a request that may have
         # arrived, behind the engine's back; the engine owns every retry.
         client.retry_handlers = []
@@ -145,10 +155,16 @@ class SlackGateway:
         self._timeout = timeout
         self._told_scope = False  # the missing files:write scope is logged once
         self._active: dict[str, float] = {}  # person → when users.info said not deleted
+        self._seen_active = seen_active
         self._unchecked_until = 0.0  # users.info throttled or refused: DMs go unchecked till
 
     @classmethod
-    def from_settings(cls, settings: Settings, timeout: float = 30.0) -> SlackGateway:
+    def from_settings(
+        cls,
+        settings: Settings,
+        timeout: float = 30.0,
+        seen_active: Callable[[str], float | None] | None = None,
+    ) -> SlackGateway:
         """A gateway for the workspace of SLACK_BOT_TOKEN at SLACK_API_URL."""
         token = settings.slack_bot_token
         client = AsyncWebClient(
@@ -158,7 +174,7 @@ class SlackGateway:
             retry_handlers=[],
         )
         honour_no_proxy(client)
-        return cls(client, timeout)
+        return cls(client, timeout, seen_active)
 
     def _session(self) -> aiohttp.ClientSession:
         # One pooled session (keep-alive, TLS reused), made inside the running loop.
@@ -209,10 +225,13 @@ class SlackGateway:
 
     async def _deactivated(self, person: str) -> bool:
         """Whether users.info says `person`'s account is deactivated (`deleted`); False when it
-        said otherwise within CHECKED_FOR, or cannot tell now."""
+        or the directory said otherwise within CHECKED_FOR, or it cannot tell now."""
         now = time.monotonic()
         checked = self._active.get(person, -CHECKED_FOR)
         if now - checked < CHECKED_FOR or now < self._unchecked_until:
+            return False
+        seen = self._seen_active(person) if self._seen_active is not None else None
+        if seen is not None and time.time() - seen < CHECKED_FOR:
             return False
         try:
             async with asyncio.timeout(CHECK_SECONDS):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jsonschema
 
+from bot.slack.gateway import CHECKED_FOR
 from tests.announcements.conftest import (
     GENERAL,
     GOOD,
@@ -118,6 +119,8 @@ async def test_people_who_were_not_reached_are_said_in_words(bot, slack) -> None
     slack.unknown_users.add(PEOPLE[0])  # left the workspace since the people list was read
     # Deactivated since then too, no user_change heard: Slack would take her DM without error.
     slack.users[PEOPLE[1]] = {"id": PEOPLE[1], "name": "ada", "deleted": True, "profile": {}}
+    # The people list was read yesterday: users.info is asked before each DM (review16b R10).
+    bot.runtime.db.execute("UPDATE people SET updated_at = updated_at - ?", [CHECKED_FOR + 60])
     await announce(bot, slack)
     await bot.runtime.delivery.run_until_done("announcement", "1")
     await bot.runtime.core.tick(tomorrow_at(0))

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import socket
+import time
+from functools import partial
+from pathlib import Path
 
 import pytest
 from slack_sdk.web.async_client import AsyncWebClient
@@ -14,7 +17,10 @@ from bot.delivery.gateway import (
     RateLimited,
     TransientFailure,
 )
-from bot.slack.gateway import SlackGateway
+from bot.slack.gateway import CHECKED_FOR, SlackGateway
+from bot.store import open_database
+from handlers import people
+from handlers.people import Directory, Member
 from handlers.views import Message
 from tests.fakes.slack_web_api import FakeSlack
 
@@ -33,6 +39,25 @@ async def test_a_dm_is_posted_by_user_id_with_its_token(
         "event_type": "socialbot_delivery",
         "event_payload": {"token": "tok-1"},
     }
+
+
+async def test_the_directory_seeing_someone_active_spares_the_users_info_check(
+    slack: FakeSlack, tmp_path: Path
+) -> None:
+    # review16b R10: someone the member sync saw a second ago was looked up again before a DM.
+    directory = Directory(open_database(tmp_path / "people.db", [people.migrations]))
+    directory.upsert([Member("slack", "U1", "Ann"), Member("slack", "U2", "Bo")])
+    stale = time.time() - CHECKED_FOR - 60  # Bo's row is from the sync of yesterday
+    directory.db.execute("UPDATE people SET updated_at = ? WHERE user_id = 'U2'", [stale])
+    client = AsyncWebClient(token="xoxb-t", base_url=slack.url)
+    gateway = SlackGateway(client, seen_active=partial(directory.seen_active_at, "slack"))
+    try:
+        for person in ("U1", "U2", "U3"):  # U3: not in the directory
+            await gateway.send(person, gateway.render(Message("hi")), f"tok-{person}")
+    finally:
+        await gateway.close()
+    assert [body["user"] for method, body in slack.calls if method == "users.info"] == ["U2", "U3"]
+    assert len(slack.messages) == 3
 
 
 @pytest.mark.parametrize(
