@@ -637,6 +637,7 @@ async def serve(runtime: Runtime, console_in: TextIO | None = None) -> None:
         await runtime.delivery.stop()
         await runtime.stop_background()
         await runtime.close_clients()
+        runtime.teams.stop()
         if runtime.slack is not None:
             await runtime.slack.stop()
         listener.close()

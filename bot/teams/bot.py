@@ -460,6 +460,11 @@ class TeamsBot:
         if self.keys is not None:
             await self.keys.stop()
 
+    def stop(self) -> None:
+        """Forget the messages answered that a full disk or a held lock kept noted, so that the
+        next start does not ask again what was answered (review16b R8, as Slack's stop)."""
+        self.unanswered.forget_done()
+
     def health(self) -> dict[str, Any]:
         """The endpoint's state for `/healthz`."""
         last = self._last_activity

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sqlite3
 from typing import Any
 
 import pytest
@@ -88,3 +89,34 @@ async def test_an_answer_teams_refused_goes_once_in_its_thread_after_a_kill(
     assert "is not something I know" in card_text(answer.activity)
     thread = load_activity(MENTION, "")["conversation"]["id"]
     assert (answer.conversation_id, thread.split(";")[1]) == (thread, "messageid=1638918000000")
+
+
+async def test_an_answer_given_past_a_held_lock_is_not_asked_again_after_a_stop(
+    make_teams: MakeTeams, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # review16b R8 on Teams: the lock taken while the question was answered, its note could
+    # not be forgotten after the turn; nothing forgot it later, so the next start said "I was
+    # restarted …; please ask it again" to someone already answered.
+    teams = await make_teams()
+    db = teams.runtime.db
+    holder = sqlite3.connect(db.execute("PRAGMA database_list").fetchone()[2])
+    db.execute("PRAGMA busy_timeout = 0")  # as when the lock outlasts the wait for it
+    answer = teams.runtime.core.message
+
+    async def locked_meanwhile(*args: Any, **kwargs: Any) -> Any:
+        holder.execute("BEGIN IMMEDIATE")  # a backup script, after the message was noted
+        return await answer(*args, **kwargs)
+
+    monkeypatch.setattr(teams.runtime.core, "message", locked_meanwhile)
+    try:
+        response = await teams.post(PERSONAL, text=QUESTION, id="1700000000009")
+        assert response.status == 200
+    finally:
+        holder.rollback()
+        holder.close()
+    teams.runtime.teams.stop()  # as `socialbot run` does at its shutdown, the lock let go
+
+    assert any(
+        "Photos and videos from the office" in card_text(m.activity) for m in teams.connector.sent
+    )
+    assert db["unanswered"].count == 0  # nothing to ask again at the next start
