@@ -230,11 +230,9 @@ def open_database(
     is (review15b K5)."""
     if path is not None:
         refuse_a_replaced_databases_wal(path)
-        why = unwritable(path)
-        if why is not None and reads_only and path.exists():
+        if reads_only and path.exists() and (why := unwritable(path)) is not None:
             return _read_only(path, migrations, why)
-        if why is not None:
-            raise SettingsError(f"Invalid setting SOCIALBOT_DB: {why}")
+        refuse_unwritable(path)
         create_private(path)
     try:
         db = ImmediateDatabase(memory=True) if path is None else ImmediateDatabase(path)
