@@ -13,8 +13,8 @@ With the dev split, the dev policies of tests/checks/policies_dev.yaml are measu
 not cited (the matching), and citations of a section other than the one broken.
 
 `--set FILE` measures a later set (all of it, one split): the retired ones
-(tests/checks/drafts_retired1-13.yaml) are dev material. The held-out sets (drafts_unseen14.yaml and
-later, policies_unseen12.yaml and later) are measured by the lead only.
+(tests/checks/drafts_retired1-14.yaml) are dev material. The held-out sets (drafts_unseen15.yaml and
+later, policies_unseen13.yaml and later) are measured by the lead only.
 """
 
 from __future__ import annotations

@@ -58,6 +58,10 @@ LEFT_TO_THE_BENCH = {
     "farmacia-ametlla-codi-xarxes-socials-ca.md",
     "lurtsema-hr-portal-policies.md",
     "subhanu-social-media-policy.txt",
+    # Retired from policies_unseen12.yaml at the seventeenth session's start, likewise.
+    "asm-global-end-user-computing-policy.txt",
+    "hydatis-communications-social-media-policy.md",
+    "vasas-akademia-hazirend-hu.md",
     # Since the twelfth session the five largest left that only this test embedded (the guideline
     # corpus test measures the others), so that a fresh clone's suite stays in time; since the
     # fifteenth cri-venezia too (25,000 characters), once the corpus floor test had left it.
