@@ -45,7 +45,16 @@ from handlers.reports.model import (
 from handlers.reports.store import Card, Filed, ReportStore
 from handlers.reports.triage import AckWindows, Change, require_manager
 from handlers.texts import text_for
-from handlers.views import Attachment, Block, Form, Message, Reply, SharedMessage, Values
+from handlers.views import (
+    Attachment,
+    Block,
+    Form,
+    Message,
+    Reply,
+    SharedMessage,
+    Values,
+    untrusted,
+)
 from handlers.workdays import Workweek
 
 log = logging.getLogger(__name__)
@@ -157,7 +166,8 @@ class Reports:
         if first == "open" and (not page or page.strip().isdecimal()):
             require_manager(person)
             found = self.store.find(OPEN_STATUSES)
-            return views.open_cards(found, self.name, person.platform, int(page or 1))
+            language = self.core.language_for(person)
+            return views.open_cards(found, self.name, person.platform, language, int(page or 1))
         wanted = referenced(text)
         if wanted is not None:
             return self._look_up(person, wanted)
@@ -194,9 +204,9 @@ class Reports:
             report: Report | None = self.store.get(report_id)
         except KeyError:
             report = None
-        if report is not None and person.has(Role.MANAGER):
-            return views.card(report, self.name)
         language = self.core.language_for(person)
+        if report is not None and person.has(Role.MANAGER):
+            return views.card(report, self.name, language)
         if report is not None and report.reported_by(person.platform, person.user_id):
             return views.own_reports([report], time.time(), self.name, person.platform, language)
         manager = person.has(Role.MANAGER)
@@ -427,13 +437,13 @@ class Reports:
         require_manager(person)
         report = self._report(value)
         change = triage.assign(report, person.platform, person.user_id)
-        return await self._apply(person, report, change, "assigned to you")
+        return await self._apply(person, report, change, "assigned_you")
 
     async def assign_other(self, person: Person, value: str) -> Form:
         """The form to assign the report to another manager."""
         require_manager(person)
         report = self._open_report(value)
-        return views.assign_form(report, self._managers(person))
+        return views.assign_form(report, self._managers(person), self.core.language_for(person))
 
     async def assign_submit(self, person: Person, values: Values, state: str) -> Message:
         """Assign the report to the chosen manager."""
@@ -441,45 +451,47 @@ class Reports:
         report = self._report(state)
         assignee = _text(values, "assignee")
         if assignee not in dict(self._managers(person)):
-            raise FormErrors({"assignee": "Choose one of the social media managers."})
+            language = self.core.language_for(person)
+            raise FormErrors({"assignee": text_for("assign_choose", language)})
         change = triage.assign(report, person.platform, assignee)
-        return await self._apply(
-            person, report, change, f"assigned to {self.name(person.platform, assignee)}"
-        )
+        who = untrusted(self.name(person.platform, assignee))
+        return await self._apply(person, report, change, "assigned", who=who)
 
     async def resolve(self, person: Person, value: str) -> Form:
         """The form asking how the report ended."""
         require_manager(person)
-        return views.resolve_form(self._open_report(value))
+        return views.resolve_form(self._open_report(value), self.core.language_for(person))
 
     async def resolve_submit(self, person: Person, values: Values, state: str) -> Message:
         """Resolve the report with its outcome."""
         require_manager(person)
         report = self._report(state)
+        language = self.core.language_for(person)
         try:
             outcome = Outcome(_text(values, "outcome"))
         except ValueError:
-            raise FormErrors({"outcome": "Choose how it ended."}) from None
+            raise FormErrors({"outcome": text_for("resolve_choose", language)}) from None
         change = triage.resolve(report, outcome, _text(values, "note"))
-        return await self._apply(person, report, change, f"resolved ({outcome.label.lower()})")
+        said = text_for(f"outcome_{outcome.value}", language)
+        return await self._apply(person, report, change, "resolved", outcome=said)
 
     async def dismiss(self, person: Person, value: str) -> Message:
         """Close the report as not an issue."""
         require_manager(person)
         report = self._report(value)
-        return await self._apply(person, report, triage.dismiss(report), "closed as not an issue")
+        return await self._apply(person, report, triage.dismiss(report), "dismissed")
 
     async def reopen(self, person: Person, value: str) -> Message:
         """Open a closed report again; the manager who pressed Reopen holds it."""
         require_manager(person)
         report = self._report(value)
         change = triage.reopen(report, person.platform, person.user_id)
-        return await self._apply(person, report, change, "reopened and assigned to you")
+        return await self._apply(person, report, change, "reopened")
 
     async def all_notes(self, person: Person, value: str) -> Message:
         """Every reporter's notes, to the manager who asked (the card shows the first ten)."""
         require_manager(person)
-        return views.all_notes(self._report(value))
+        return views.all_notes(self._report(value), self.core.language_for(person))
 
     async def snooze(self, person: Person, value: str) -> Message:
         """Hold the reminders of a report for an hour or four."""
@@ -491,18 +503,24 @@ class Reports:
         report = self._report(report_id)
         until = time.time() + int(minutes) * 60
         change = triage.snooze(report, until, int(minutes))
+        language = self.core.language_for(person)
         if change is None:
-            stopped = "reminders to acknowledge it stopped" if report.status.is_open else "done"
-            return Message(f"{report.ref} is {report.status.value}; {stopped}.")
+            status = views.status_line(report, self.name, language)
+            return Message(text_for("snooze_stopped", language, ref=report.ref, status=status))
         self.store.record(report.id, (person.platform, person.user_id), *triage.parts(change))
-        return Message(f"Reminders about {report.ref} snoozed for {int(minutes) // 60} h.")
+        hours = int(minutes) // 60
+        return Message(text_for("snoozed", language, ref=report.ref, hours=hours))
 
     async def _apply(
-        self, person: Person, report: Report, change: Change | None, done: str
+        self, person: Person, report: Report, change: Change | None, done: str, **fields: str
     ) -> Message:
-        """Record the change, update every card in place and tell the reporters."""
+        """Record the change, update every card in place and tell the reporters; the manager
+        who acted hears, in their language, what the report became (`done` and its `fields`:
+        `views.done`'s)."""
+        language = self.core.language_for(person)
         if change is None:
-            return Message(f"{report.ref} is already {views.status_line(report, self.name)}.")
+            status = views.status_line(report, self.name, language)
+            return Message(views.done(report, "already", language, status=status))
         # The change and the news for the reporters commit together: a crash between them
         # would otherwise lose the reporters' update.
         with self.core.db.atomic():
@@ -514,13 +532,17 @@ class Reports:
                 self._hand_over(report, person, event)
         self._update_cards_soon(report)
         gone = sum(self.core.gone(r.platform, r.user_id) for r in report.reporters)
-        return Message(f"{report.ref} {done}.{views.told(told, gone)}")
+        return Message(
+            views.done(report, done, language, **fields) + views.told(told, gone, language)
+        )
 
     def _hand_over(self, report: Report, by: Person, event: Event) -> None:
         """The new assignee hears the report is theirs, with the card, by DM."""
         platform = report.assignee_platform
         if self.core.can_message(platform):
-            message = views.handed_over(report, self.name(by.platform, by.user_id), self.name)
+            language = self._language(platform, report.assignee)
+            by_name = self.name(by.platform, by.user_id)
+            message = views.handed_over(report, by_name, self.name, language)
             key = f"{report.ref}:{event.id}"
             self.core.outbox.enqueue(platform, [report.assignee], ids.HANDOVER, key, message)
 
@@ -541,7 +563,8 @@ class Reports:
             except Exception:  # one bad report must not hold up the others' reminders
                 log.exception("report reminder failed", extra={"report": report.ref})
         for (platform, recipient), reports in waiting.items():
-            reminder = views.reminder(reports, now.timestamp(), self.name, platform)
+            language = self._language(platform, recipient)
+            reminder = views.reminder(reports, now.timestamp(), self.name, platform, language)
             key = "+".join(_reminder_key(report) for report in reports)
             self.core.outbox.enqueue(platform, [recipient], ids.REMINDER, key, reminder)
         stamp = now.timestamp()
@@ -600,8 +623,9 @@ class Reports:
         platform, team = self.core.team_route(report.platform)
         if not self.core.can_message(platform) or not team:
             return
-        card = views.card(report, self.name)
-        self.core.outbox.enqueue(platform, team, ids.CARD, report.ref, card)
+        self.core.outbox.enqueue(
+            platform, team, ids.CARD, report.ref, self._cards(report, platform)
+        )
         self.store.cards_sent(report.id, platform, ids.CARD, team)
 
     def _tell_reopened(self, report: Report) -> None:
@@ -610,9 +634,13 @@ class Reports:
         platform, team = self.core.team_route(report.platform)
         if not self.core.can_message(platform) or not team or report.reopened is None:
             return
-        notice = views.reopened(report, self.name)
+        notice = cache(partial(views.reopened, report, self.name))
         key = f"{report.ref}:reopened:{report.reopened.at:.3f}"
-        self.core.outbox.enqueue(platform, team, ids.REOPENED, key, notice)
+
+        def notice_for(recipient: str) -> Message:
+            return notice(self._language(platform, recipient))
+
+        self.core.outbox.enqueue(platform, team, ids.REOPENED, key, notice_for)
 
     def _ping_crisis(self, report: Report, fresh: bool) -> None:
         """Every manager gets the card directly, unless a new card reached them already."""
@@ -622,7 +650,7 @@ class Reports:
         managers = [m for m in self.core.managers(platform) if m not in holding]
         if not self.core.can_message(platform) or not managers:
             return
-        card = views.card(report, self.name)
+        card = self._cards(report, platform)
         self.core.outbox.enqueue(platform, managers, ids.CRISIS_PING, report.ref, card)
         self.store.cards_sent(report.id, platform, ids.CRISIS_PING, managers)
 
@@ -649,16 +677,29 @@ class Reports:
             del self._editing[report_id]
 
     async def update_cards(self, report: Report) -> list[Card]:
-        """Show the report as it is now on every card sent about it; the cards that could not
-        be changed (never sent, gone, or on a platform not reached from here)."""
-        card = views.card(report, self.name)
+        """Show the report as it is now on every card sent about it, each in the language it
+        was sent in; the cards that could not be changed (never sent, gone, or on a platform
+        not reached from here)."""
+        drawn = cache(partial(views.card, report, self.name))
         missed = []
         for sent in self.store.cards(report.id):
+            card = drawn(self._language(sent.platform, sent.recipient))
             if not self.core.can_message(sent.platform) or not await self.core.outbox.update(
                 sent.platform, sent.recipient, sent.purpose, report.ref, card
             ):
                 missed.append(sent)
         return missed
+
+    def _cards(self, report: Report, platform: str) -> Callable[[str], Message]:
+        """The report's card for each recipient on `platform`: in a manager's DM in their
+        language, in a shared channel in the guidelines' (W10 of review16a)."""
+        drawn = cache(partial(views.card, report, self.name))
+        return lambda recipient: drawn(self._language(platform, recipient))
+
+    def _language(self, platform: str, recipient: str) -> str:
+        """The language of what goes to `recipient` on `platform`: a person's own; for a
+        channel (nobody's client), the guidelines'."""
+        return self.core.language_for(self.core.person(platform, recipient))
 
     def _reporter_left(self, platform: str, user_id: str, key: str) -> None:
         """The news `key` ("R-0001:<event id>") did not reach a reporter, who has left: the
@@ -688,7 +729,7 @@ class Reports:
         said = cache(message)
 
         def told(platform: str, user_id: str) -> Message:
-            return said(self.core.language_for(self.core.person(platform, user_id)))
+            return said(self._language(platform, user_id))
 
         for platform in sorted({r.platform for r in report.reporters}):
             if self.core.can_message(platform):

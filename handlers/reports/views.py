@@ -280,20 +280,28 @@ def waiting(report: Report, language: str) -> Message:
     return Message(text, (Text(text), Context(text_for("reference", language, ref=report.ref))))
 
 
-def _age(seconds: float, language: str = "en") -> str:
-    """How long ago, in `language`: "just now", "5 min ago", "3 h ago", "2 d ago"."""
+def _age(seconds: float, language: str, kind: Literal["age", "span"] = "age") -> str:
+    """How long ago, in `language`: "just now", "5 min ago", "3 h ago", "2 d ago"; or (a
+    `span`) how long: "under a minute", "5 min", "3 h", "2 d"."""
     minutes = round(seconds) // 60
     if minutes < 1:
-        return text_for("age_now", language)
+        return text_for(f"{kind}_now", language)
     for unit, size in (("day", 1440), ("hour", 60)):
         if minutes >= size:
             count = minutes // size
-            return text_for(f"age_{unit}_one" if count == 1 else f"age_{unit}s", language, n=count)
-    return text_for("age_minutes", language, n=minutes)
+            key = f"{kind}_{unit}_one" if count == 1 else f"{kind}_{unit}s"
+            return text_for(key, language, n=count)
+    return text_for(f"{kind}_minutes", language, n=minutes)
 
 
-def _links(report: Report) -> str:
-    return "\n".join(f"- {link(clip(url, 80), url)}" for url in report.links) or "(no link)"
+def _links(report: Report, language: str) -> str:
+    listed = (f"- {link(clip(url, 80), url)}" for url in report.links)
+    return "\n".join(listed) or text_for("card_no_link", language)
+
+
+def urgency_word(report: Report, language: str) -> str:
+    """The report's urgency in a word ("crisis"), in `language`."""
+    return text_for(f"urgency_word_{report.urgency.value}", language)
 
 
 def status_line(report: Report, names: Names, language: str = "en") -> str:
@@ -313,27 +321,40 @@ def status_line(report: Report, names: Names, language: str = "en") -> str:
 SHOWN_REPORTERS = 10
 
 
-def card(report: Report, names: Names) -> Message:
-    """The managers' card: link, site, urgency, notes, reporters (managers only), age, actions."""
+def _site(report: Report, language: str) -> str:
+    """Where the post is, as the report form names it in `language`."""
+    if report.where in ("news", "other"):
+        return text_for(f"site_{report.where}", language)
+    return untrusted(SITE_LABELS.get(report.where, report.where))
+
+
+def card(report: Report, names: Names, language: str) -> Message:
+    """The managers' card in `language` (a manager's own in their DM, the guidelines' in a
+    shared channel): link, site, urgency, notes, reporters (managers only), age, actions."""
     first = report.first
     shown = report.reporters[:SHOWN_REPORTERS]
     more = len(report.reporters) - len(shown)
-    others = f"{more} other{'s' if more > 1 else ''}"
-    reporters = untrusted(", ".join(r.shown_name for r in shown)) + (
-        f" and {others}" if more else ""
-    )
+    reporters = untrusted(", ".join(r.shown_name for r in shown))
+    if more:
+        key = "card_and_others_one" if more == 1 else "card_and_others"
+        reporters = text_for(key, language, names=reporters, count=more)
+    crisis = "🚨 " if report.urgency is Urgency.CRISIS else ""
+    count = len(report.reporters)
     blocks: list[Block] = [
-        Header(f"{'🚨 ' if report.urgency is Urgency.CRISIS else ''}Negative mention {report.ref}"),
-        Text(_links(report)),
+        Header(crisis + text_for("card_title", language, ref=report.ref)),
+        Text(_links(report, language)),
         Fields(
             (
-                ("Where", untrusted(SITE_LABELS.get(report.where, report.where))),
-                ("Urgency", text_for(f"urgency_{report.urgency.value}", "en")),
-                ("Status", status_line(report, names)),
-                (f"Reported by ({len(report.reporters)})", reporters),
+                (text_for("card_where", language), _site(report, language)),
+                (
+                    text_for("card_urgency", language),
+                    text_for(f"urgency_{report.urgency.value}", language),
+                ),
+                (text_for("card_status", language), status_line(report, names, language)),
+                (text_for("card_reported_by", language, count=count), reporters),
             )
         ),
-        Context(f"Reported {moment(report.created_at)}."),
+        Context(text_for("card_reported_at", language, moment=moment(report.created_at))),
     ]
     notes = [
         f"_{untrusted(r.shown_name)}_: {untrusted(clip(text, 500))}"
@@ -341,48 +362,53 @@ def card(report: Report, names: Names) -> Message:
         for text in (r.about, r.note)
         if text
     ]
+    all_notes_label = text_for("button_all_notes", language)
     if more:
-        notes.append(f"_What the {others} wrote: press **{ALL_NOTES}**._")
+        key = "card_others_wrote_one" if more == 1 else "card_others_wrote"
+        notes.append(f"_{text_for(key, language, count=more, button=all_notes_label)}_")
     if notes:
         blocks.append(Text("\n".join(notes)))
     if first.source_permalink:
-        blocks.append(Context(f"Shared from {link('a chat message', first.source_permalink)}."))
-    sent = [line for r in shown if (line := _sent_with(r))]
+        message = link(text_for("card_a_chat_message", language), first.source_permalink)
+        blocks.append(Context(text_for("card_shared_from", language, message=message)))
+    sent = [line for r in shown if (line := _sent_with(r, language))]
     if sent:
         blocks.append(Text("\n".join(sent)))
     if report.closing_note:
-        blocks.append(Context(f"Closing note: {untrusted(report.closing_note)}"))
+        note = untrusted(report.closing_note)
+        blocks.append(Context(text_for("card_closing_note", language, note=note)))
     if report.reopened is not None:
-        reopened_line, earlier_line = reopening_lines(report, names)
+        reopened_line, earlier_line = reopening_lines(report, names, language)
         blocks += [Text(reopened_line), Context(earlier_line)]
     row = (
-        manager_buttons(report).buttons
+        manager_buttons(report, language).buttons
         if report.status.is_open
-        else (Button("Reopen", ids.REOPEN, str(report.id)),)
+        else (Button(text_for("button_reopen", language), ids.REOPEN, str(report.id)),)
     )
     if more:
-        row += (Button(ALL_NOTES, ids.ALL_NOTES, str(report.id)),)
+        row += (Button(all_notes_label, ids.ALL_NOTES, str(report.id)),)
     blocks.append(Actions(row))
-    blocks.append(Context("Reporters' names are shown to the social media team only."))
-    summary = f"Negative mention {report.ref} ({report.urgency.value}): "
-    what = report.links[0] if report.links else clip(first.about, 100)
-    return Message(summary + untrusted(what), tuple(blocks))
+    blocks.append(Context(text_for("card_team_only", language)))
+    what = untrusted(report.links[0] if report.links else clip(first.about, 100))
+    urgency = urgency_word(report, language)
+    summary = text_for("card_summary", language, ref=report.ref, urgency=urgency, what=what)
+    return Message(summary, tuple(blocks))
 
 
 # Files listed on a card per reporter: the rest are under "Show all notes" and in the exports.
 SHOWN_FILES = 5
 
 
-def evidence(files: Iterable[Attachment], language: str | None = None) -> str:
+def evidence(files: Iterable[Attachment], language: str, team: bool = False) -> str:
     """Files as links to open them where they were sent or where the bot keeps them:
     "Screenshot: shot.png ↗"; one the team cannot open says why: "Screenshot: shot.png (too
-    large for the bot to keep …)". In the reporter's `language`, or (None) for the team's
-    card: in English, with what the platform answered when it refused a file."""
+    large for the bot to keep …)". In the reader's `language`; for the `team`, with what the
+    platform answered when it refused a file."""
     return ", ".join(
-        text_for("file_screenshot" if f.image else "file_other", language or "en")
+        text_for("file_screenshot" if f.image else "file_other", language)
         + ": "
         + (
-            f"{untrusted(clip(f.name, 80))} ({_why_unseen(f, language)})"
+            f"{untrusted(clip(f.name, 80))} ({_why_unseen(f, language, team)})"
             if f.unseen
             else _opened(f)
         )
@@ -394,16 +420,16 @@ def _opened(file: Attachment) -> str:
     return link(clip(file.name, 80) + " ↗", file.url)
 
 
-def _why_unseen(file: Attachment, language: str | None = None) -> str:
-    """Why the team cannot open `file`, in the reporter's `language`, or (None) in English with
-    what the platform answered, for the team. A reason stored as an English sentence (before
-    reasons were codes) is shown as it was stored."""
+def _why_unseen(file: Attachment, language: str, team: bool = False) -> str:
+    """Why the team cannot open `file`, in the reader's `language`; for the `team`, with what
+    the platform answered, as it said it. A reason stored as an English sentence
+    (before reasons were codes) is shown as it was stored."""
     code, _, answered = file.unseen.partition(": ")
     key = f"unseen_{code}"
     if key not in TEXTS["en"]:
         return file.unseen
-    why = text_for(key, language or "en", mb=MAX_BYTES // (1024 * 1024))
-    return f"{why}: {answered}" if answered and language is None else why
+    why = text_for(key, language, mb=MAX_BYTES // (1024 * 1024))
+    return f"{why}: {answered}" if answered and team else why
 
 
 def unseen_line(files: Iterable[Attachment], language: str) -> str:
@@ -415,32 +441,36 @@ def unseen_line(files: Iterable[Attachment], language: str) -> str:
     return text_for("report_unseen", language, files=said)
 
 
-def _sent_with(reporter: Reporter, shown: int = SHOWN_FILES) -> str:
-    """The files a reporter sent with the report, as a line of links; "" for none."""
+def _sent_with(reporter: Reporter, language: str, shown: int = SHOWN_FILES) -> str:
+    """The files a reporter sent with the report, as a line of links in the card's
+    `language`; "" for none."""
     if not reporter.files:
         return ""
     more = len(reporter.files) - shown
-    rest = f" and {more} more" if more > 0 else ""
-    return f"_{untrusted(reporter.shown_name)}_ sent {evidence(reporter.files[:shown])}{rest}"
+    name = f"_{untrusted(reporter.shown_name)}_"
+    files = evidence(reporter.files[:shown], language, team=True)
+    if more > 0:
+        return text_for("card_sent_more", language, name=name, files=files, count=more)
+    return text_for("card_sent", language, name=name, files=files)
 
 
-ALL_NOTES = "Show all notes"
 # What "Show all notes" shows at most: within Slack's 50 blocks of 3,000 characters and the
 # size of a Teams message; past it, the rest is for `socialbot reports list --json`.
 NOTES_CHARS = 40_000
 NOTES_BLOCK_CHARS = 2_500
 
 
-def all_notes(report: Report) -> Message:
+def all_notes(report: Report, language: str) -> Message:
     """Every reporter of the report and what they wrote, for the manager who pressed
-    "Show all notes" on a card that shows the first SHOWN_REPORTERS (review10c R8)."""
+    "Show all notes" on a card that shows the first SHOWN_REPORTERS (review10c R8), in their
+    `language`."""
     lines = [
         f"_{untrusted(r.shown_name)}_: "
         + (" — ".join(untrusted(clip(text, 500)) for text in (r.about, r.note) if text) or "-")
-        + (f" ({evidence(r.files)})" if r.files else "")
+        + (f" ({evidence(r.files, language, team=True)})" if r.files else "")
         for r in report.reporters
     ]
-    title = f"All {len(report.reporters)} reporters of {report.ref} and what they wrote"
+    title = text_for("notes_title", language, count=len(report.reporters), ref=report.ref)
     shown: list[str] = []
     for line in lines:
         if sum(map(len, shown)) + len(line) > NOTES_CHARS:
@@ -456,18 +486,13 @@ def all_notes(report: Report) -> Message:
     if paragraph:
         blocks.append(Text("\n".join(paragraph)))
     if left := len(lines) - len(shown):
-        blocks.append(
-            Context(
-                f"{left} more not shown here, for the message's size: an admin lists them"
-                " with `socialbot reports list --json`."
-            )
-        )
+        blocks.append(Context(text_for("notes_more", language, count=left)))
     return Message(title, tuple(blocks))
 
 
-def reopening_lines(report: Report, names: Names) -> tuple[str, str]:
+def reopening_lines(report: Report, names: Names, language: str) -> tuple[str, str]:
     """What reopened the report ("reopened: reported again by Carol — …") and how it had been
-    closed, by whom, with the closing note."""
+    closed, by whom, with the closing note, in `language`."""
     assert report.reopened is not None
     again = report.reopened
     by = next(
@@ -478,93 +503,115 @@ def reopening_lines(report: Report, names: Names) -> tuple[str, str]:
         ),
         names(again.platform, again.user_id),
     )
+    who = untrusted(by)
     if again.again:
         said = f" — {untrusted(clip(again.said, 300))}" if again.said else ""
-        first = f"🔁 **Reopened: reported again by {untrusted(by)}**{said}"
+        first = f"🔁 **{text_for('card_reported_again', language, who=who)}**{said}"
     else:
-        first = f"🔁 **Reopened by {untrusted(by)}**"
-    earlier = text_for(f"listed_{again.earlier_status.value}", "en")
+        first = f"🔁 **{text_for('card_reopened_by', language, who=who)}**"
+    earlier = text_for(f"listed_{again.earlier_status.value}", language)
     if again.earlier_outcome is not None:
-        earlier += f": {again.earlier_outcome.label}"
+        outcome = text_for(f"outcome_{again.earlier_outcome.value}", language)
+        earlier = text_for("status_outcome", language, status=earlier, outcome=outcome)
     if again.closed_by is not None:
-        earlier += f", by {untrusted(names(*again.closed_by))}"
+        closer = untrusted(names(*again.closed_by))
+        earlier = text_for("card_earlier_by", language, earlier=earlier, who=closer)
     if again.earlier_note:
         earlier += f" — “{untrusted(clip(again.earlier_note, 300))}”"
-    return first, f"Before it was reopened: {earlier}."
+    return first, text_for("card_before", language, earlier=earlier)
 
 
-def reopened(report: Report, names: Names) -> Message:
-    """The team's notice that a closed report was reported again, with an Acknowledge button."""
-    first, earlier = reopening_lines(report, names)
-    text = f"{report.ref} ({report.urgency.value}) {first.removeprefix('🔁 ').replace('**', '')}"
+def reopened(report: Report, names: Names, language: str) -> Message:
+    """The team's notice, in `language`, that a closed report was reported again, with an
+    Acknowledge button."""
+    first, earlier = reopening_lines(report, names, language)
+    urgency = urgency_word(report, language)
+    text = f"{report.ref} ({urgency}) {first.removeprefix('🔁 ').replace('**', '')}"
+    acknowledge = text_for("button_acknowledge", language)
     return Message(
         text=f"{text}. {earlier}",
         blocks=(
             Text(f"🔁 **{report.ref}** {first.removeprefix('🔁 ')}"),
-            Text(_links(report)),
+            Text(_links(report, language)),
             Context(earlier),
-            Actions((Button("Acknowledge", ids.ACKNOWLEDGE, str(report.id), style="primary"),)),
+            Actions((Button(acknowledge, ids.ACKNOWLEDGE, str(report.id), style="primary"),)),
         ),
     )
 
 
-def manager_buttons(report: Report) -> Actions:
-    """Acknowledge, Assign to me, Assign to…, Resolve, Not an issue."""
+def manager_buttons(report: Report, language: str) -> Actions:
+    """Acknowledge, Assign to me, Assign to…, Resolve, Not an issue, in `language`."""
     value = str(report.id)
+
+    def said(key: str) -> str:
+        return text_for(f"button_{key}", language)
+
     buttons = [
-        Button("Acknowledge", ids.ACKNOWLEDGE, value, style="primary"),
-        Button("Assign to me", ids.ASSIGN_ME, value),
-        Button("Assign to…", ids.ASSIGN_OTHER, value, opens_form=True),
-        Button("Resolve", ids.RESOLVE, value, opens_form=True),
-        Button("Not an issue", ids.DISMISS, value, style="danger"),
+        Button(said("acknowledge"), ids.ACKNOWLEDGE, value, style="primary"),
+        Button(said("assign_me"), ids.ASSIGN_ME, value),
+        Button(said("assign_other"), ids.ASSIGN_OTHER, value, opens_form=True),
+        Button(said("resolve"), ids.RESOLVE, value, opens_form=True),
+        Button(said("dismiss"), ids.DISMISS, value, style="danger"),
     ]
     if report.status is not Status.NEW:
         buttons = buttons[1:]
     return Actions(tuple(buttons))
 
 
-def reminder(reports: list[Report], now: float, names: Names, platform: str) -> Message:
-    """One nudge about the reports that wait: each unacknowledged one with Acknowledge and
-    snooze buttons, each acknowledged one still open with the card's buttons; past `REMINDED`,
-    the references of the rest and where to see them (`platform`: where it is read)."""
+def reminder(
+    reports: list[Report], now: float, names: Names, platform: str, language: str
+) -> Message:
+    """One nudge about the reports that wait, in its reader's `language`: each unacknowledged
+    one with Acknowledge and snooze buttons, each acknowledged one still open with the card's
+    buttons; past `REMINDED`, the references of the rest and where to see them (`platform`:
+    where it is read)."""
     shown = reports[:REMINDED]
-    lines = [_waiting(report, now) for report in shown]
+    lines = [_waiting(report, now, language) for report in shown]
+    count = len(reports)
     blocks: list[Block] = []
-    if len(reports) > 1:
-        blocks.append(Text(f"⏰ **{len(reports)} reports wait for the social media team.**"))
+    if count > 1:
+        blocks.append(Text(f"⏰ **{text_for('remind_count', language, count=count)}**"))
     for report, line in zip(shown, lines, strict=True):
         blocks += [
             Text(f"⏰ **{line}**"),
-            Text(_links(report)),
-            Context(status_line(report, names)),
-            _reminder_buttons(report),
+            Text(_links(report, language)),
+            Context(status_line(report, names, language)),
+            _reminder_buttons(report, language),
         ]
-    if len(reports) > REMINDED:
+    if count > REMINDED:
         rest = ", ".join(report.ref for report in reports[REMINDED:])
         every = typed(platform, ids.COMMAND, "open")
-        blocks.append(
-            Context(f"And {len(reports) - REMINDED} more: {rest}. `{every}` shows them all.")
-        )
-    text = lines[0] if len(reports) == 1 else f"{len(reports)} reports wait: {' '.join(lines)}"
+        more = text_for("remind_more", language, count=count - REMINDED, refs=rest, command=every)
+        blocks.append(Context(more))
+    if count == 1:
+        text = lines[0]
+    else:
+        text = text_for("remind_summary", language, count=count, lines=" ".join(lines))
     return Message(text, tuple(blocks))
 
 
-def _waiting(report: Report, now: float) -> str:
-    waited = _age(now - report.created_at).removesuffix(" ago")
-    if report.status is Status.NEW:
-        return f"{report.ref} ({report.urgency.value}) has waited {waited} without acknowledgement."
-    return f"{report.ref} ({report.urgency.value}) is still open, {waited} after it was reported."
+def _waiting(report: Report, now: float, language: str) -> str:
+    waited = _age(now - report.created_at, language, "span")
+    key = "remind_waited" if report.status is Status.NEW else "remind_open"
+    urgency = urgency_word(report, language)
+    return text_for(key, language, ref=report.ref, urgency=urgency, waited=waited)
 
 
-def _reminder_buttons(report: Report) -> Actions:
+def _reminder_buttons(report: Report, language: str) -> Actions:
     if report.status is not Status.NEW:
-        return manager_buttons(report)
+        return manager_buttons(report, language)
     snoozes = tuple(
-        Button(f"Snooze {minutes // 60} h", ids.SNOOZE, f"{report.id}:{minutes}")
+        Button(
+            text_for("button_snooze", language, hours=minutes // 60),
+            ids.SNOOZE,
+            f"{report.id}:{minutes}",
+        )
         for minutes in SNOOZE_CHOICES
     )
-    acknowledge = Button("Acknowledge", ids.ACKNOWLEDGE, str(report.id), style="primary")
-    return Actions((acknowledge, *snoozes))
+    acknowledge = text_for("button_acknowledge", language)
+    return Actions(
+        (Button(acknowledge, ids.ACKNOWLEDGE, str(report.id), style="primary"), *snoozes)
+    )
 
 
 def status_update(report: Report, event: Event, names: Names, language: str) -> Message:
@@ -596,59 +643,84 @@ def not_told(ref: str, reporter: str, language: str, bot: bool = False) -> Messa
     return Message(text_for(key, language, ref=ref, reporter=reporter))
 
 
-def told(reporters: int, gone: int = 0) -> str:
-    """What the manager who acted hears about the reporters' news: how many were told, and
-    how many have left (forgotten or deactivated) and were not (empty: nobody reachable)."""
+def told(reporters: int, gone: int, language: str) -> str:
+    """What the manager who acted hears in their `language` about the reporters' news: how
+    many were told, and how many have left (forgotten or deactivated) and were not (empty:
+    nobody reachable)."""
     if reporters == 0:
-        left = "The reporter has" if gone == 1 else f"The {gone} reporters have"
-        return f" {left} left: nobody was told." if gone else ""
-    told_ = "The reporter has" if reporters == 1 else f"The {reporters} reporters have"
-    others = "; 1 other has left" if gone == 1 else f"; {gone} others have left" if gone else ""
-    return f" {told_} been told{others}."
+        if not gone:
+            return ""
+        key = "told_gone_one" if gone == 1 else "told_gone_many"
+        return " " + text_for(key, language, count=gone)
+    left = ""
+    if gone:
+        left_key = "told_left_one" if gone == 1 else "told_left_many"
+        left = text_for(left_key, language, count=gone)
+    key = "told_one" if reporters == 1 else "told_many"
+    return " " + text_for(key, language, count=reporters, left=left)
 
 
-def handed_over(report: Report, by: str, names: Names) -> Message:
-    """The new assignee's DM: who gave them the report, then the card."""
-    text = f"{untrusted(by)} assigned {report.ref} to you."
-    return Message(text, (Text(f"👉 **{text}**"), *card(report, names).blocks))
+def done(report: Report, key: str, language: str, **fields: str) -> str:
+    """What the manager who acted on `report` hears it became, in their `language`
+    ("R-0001 acknowledged.")."""
+    return text_for(f"done_{key}", language, ref=report.ref, **fields)
 
 
-def resolve_form(report: Report) -> Form:
-    """The outcome of a report being resolved."""
+def handed_over(report: Report, by: str, names: Names, language: str) -> Message:
+    """The new assignee's DM, in their `language`: who gave them the report, then the card."""
+    text = text_for("handed_over", language, by=untrusted(by), ref=report.ref)
+    return Message(text, (Text(f"👉 **{text}**"), *card(report, names, language).blocks))
+
+
+def _outcome(outcome: Outcome, language: str) -> str:
+    said = text_for(f"outcome_{outcome.value}", language)
+    return said[:1].upper() + said[1:]
+
+
+def resolve_form(report: Report, language: str) -> Form:
+    """The outcome of a report being resolved, asked in the manager's `language`."""
     return Form(
         form_id=ids.RESOLVE_FORM,
-        title=f"Resolve {report.ref}",
+        title=text_for("resolve_title", language, ref=report.ref),
         inputs=(
             Input(
                 "outcome",
-                "Outcome",
+                text_for("resolve_outcome", language),
                 "select",
-                options=tuple(Option(o.value, o.label) for o in Outcome),
+                options=tuple(Option(o.value, _outcome(o, language)) for o in Outcome),
             ),
-            Input("note", "Note for the record", "multiline", optional=True, max_length=NOTE_LIMIT),
+            Input(
+                "note",
+                text_for("resolve_note", language),
+                "multiline",
+                optional=True,
+                max_length=NOTE_LIMIT,
+            ),
         ),
-        submit_label="Resolve",
-        intro=(Text(_links(report)),),
+        submit_label=text_for("button_resolve", language),
+        intro=(Text(_links(report, language)),),
         state=str(report.id),
+        language=language,
     )
 
 
-def assign_form(report: Report, managers: Iterable[tuple[str, str]]) -> Form:
-    """Choose the manager who takes the report."""
+def assign_form(report: Report, managers: Iterable[tuple[str, str]], language: str) -> Form:
+    """Choose the manager who takes the report, in the manager's `language`."""
     return Form(
         form_id=ids.ASSIGN_FORM,
-        title=f"Assign {report.ref}",
+        title=text_for("assign_title", language, ref=report.ref),
         inputs=(
             Input(
                 "assignee",
-                "Social media manager",
+                text_for("assign_manager", language),
                 "select",
                 initial=report.assignee,
                 options=tuple(Option(user_id, name) for user_id, name in managers),
             ),
         ),
-        submit_label="Assign",
+        submit_label=text_for("assign_submit", language),
         state=str(report.id),
+        language=language,
     )
 
 
@@ -686,48 +758,53 @@ def own_reports(
 def not_yours(ref: str, platform: str, manager: bool, language: str) -> Message:
     """The answer to a reference the person may not see (or, for a manager, none has)."""
     if manager:
-        return Message(f"There is no report {ref}.")
+        return Message(text_for("no_such_report", language, ref=ref))
     yours = typed(platform, ids.COMMAND, "list")
     return Message(text_for("not_your_report", language, ref=ref, command=yours))
 
 
-def open_cards(reports: list[Report], names: Names, platform: str, page: int = 1) -> Message:
-    """The open reports as cards, for managers: the most urgent first, then the longest waiting,
-    `OPEN_PAGE` to a page, saying which are on the later pages and how to see them."""
+def open_cards(
+    reports: list[Report], names: Names, platform: str, language: str, page: int = 1
+) -> Message:
+    """The open reports as cards, for managers, in their `language`: the most urgent first,
+    then the longest waiting, `OPEN_PAGE` to a page, saying which are on the later pages and
+    how to see them."""
     if not reports:
-        return Message("No open reports. 🎉")
+        return Message(text_for("open_none", language))
     ordered = sorted(reports, key=lambda report: (-report.urgency.rank, report.created_at))
     pages = -(-len(ordered) // OPEN_PAGE)
+    count = _open_count(len(ordered), language)
     if not 1 <= page <= pages:
         last = typed(platform, ids.COMMAND, f"open {pages}")
-        return Message(f"{_open_count(len(ordered))} fit on {pages} page(s): `{last}` is the last.")
+        return Message(text_for("open_past", language, count=count, pages=pages, command=last))
     start = (page - 1) * OPEN_PAGE
     shown, later = ordered[start : start + OPEN_PAGE], ordered[start + OPEN_PAGE :]
     first, end = start + 1, start + len(shown)
-    intro = (
-        f"{_open_count(len(ordered))}, the most urgent first, then the longest waiting"
-        + (f": {first} to {end} shown" if len(shown) < len(ordered) else "")
-        + "."
-    )
+    if len(shown) < len(ordered):
+        intro = text_for("open_intro_part", language, count=count, first=first, end=end)
+    else:
+        intro = text_for("open_intro", language, count=count)
     blocks: list[Block] = [Text(f"**{intro}**")]
     for report in shown:
-        blocks += [*card(report, names).blocks, Divider()]
+        blocks += [*card(report, names, language).blocks, Divider()]
     if later:
         refs = ", ".join(report.ref for report in later[:LISTED])
+        refs += ", …" if len(later) > LISTED else ""
         more = typed(platform, ids.COMMAND, f"open {page + 1}")
-        blocks.append(
-            Context(
-                f"{len(later)} more: {refs}{', …' if len(later) > LISTED else ''}."
-                f" `{more}` shows the next {min(OPEN_PAGE, len(later))}."
-            )
+        after = min(OPEN_PAGE, len(later))
+        said = text_for(
+            "open_more", language, count=len(later), refs=refs, command=more, next=after
         )
+        blocks.append(Context(said))
     else:
         blocks.pop()  # no divider after the last card
     return Message(intro, tuple(blocks))
 
 
-def _open_count(count: int) -> str:
-    return f"{count} open report{'' if count == 1 else 's'}"
+def _open_count(count: int, language: str) -> str:
+    if count == 1:
+        return text_for("open_count_one", language)
+    return text_for("open_count", language, count=count)
 
 
 def home_section(

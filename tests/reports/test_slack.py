@@ -346,25 +346,42 @@ async def test_a_retried_request_files_once(bot, slack) -> None:
     assert calls(slack, "chat.update") == []
 
 
-async def test_a_crisis_pings_every_manager(bot, slack) -> None:
+async def test_a_crisis_pings_every_manager_each_in_their_language(bot, slack) -> None:
+    # review16a W10: a German manager's card, buttons and answers were English; a card in a
+    # manager's DM is in their language, the shared channel's in the guidelines'.
+    slack.users = {"WMGR1": {"id": "WMGR1", "name": "anna", "profile": {}, "locale": "de-DE"}}
+    assert await bot.runtime.slack.sync_people()
     await report(bot, "")
     view = await opened_view(slack)
     await submit(bot, view, {"links": text_value(LINK), "urgency": selected("crisis")})
     await wait_for_call(slack, "chat.postMessage", 4)
-    assert messages_to(slack, CHANNEL)[0]["blocks"][0]["text"]["text"].startswith("🚨")
+    channel_card = messages_to(slack, CHANNEL)[0]
+    assert channel_card["blocks"][0]["text"]["text"] == "🚨 Negative mention R-0001"
     for manager in ("WMGR1", "WMGR2"):
         (ping,) = messages_to(slack, manager)
         assert "report_acknowledge" in json.dumps(ping["blocks"])
-    # acknowledging from one ping updates the channel card and both pings
-    ping_buttons = {
-        b["action_id"]: b
-        for block in messages_to(slack, "WMGR1")[0]["blocks"]
-        if block["type"] == "actions"
-        for b in block["elements"]
-    }
+    (german,) = messages_to(slack, "WMGR1")
+    assert german["text"] == f"Negative Erwähnung R-0001 (Krise): {LINK}"
+    shown = json.dumps(german["blocks"], ensure_ascii=False)
+    assert "*Dringlichkeit*\\nKrise (verbreitet sich schnell, Presse, Sicherheit)" in shown
+    assert "Neu, noch nicht vom Team gesehen" in shown and "Mir zuweisen" in shown
+    assert "Die Namen der meldenden Personen sieht nur das Social-Media-Team." in shown
+    assert "Assign to me" in json.dumps(messages_to(slack, "WMGR2")[0]["blocks"])
+    # acknowledging from one ping updates the channel card and both pings, each in its language
+    ping_buttons = {b["action_id"]: b for b in buttons(german["blocks"])}
     await press(bot, slack, ping_buttons["report_acknowledge"], user="WMGR1")
+    assert (await responded(slack))["text"] == (
+        "R-0001 ist als gesehen markiert. Die meldende Person wurde benachrichtigt."
+    )
     updates = await wait_for_call(slack, "chat.update", 3)
-    assert {u["channel"] for u in updates} == {CHANNEL, "DMGR1", "DMGR2"}
+    edited = {u["channel"]: json.dumps(u["blocks"], ensure_ascii=False) for u in updates}
+    assert set(edited) == {CHANNEL, "DMGR1", "DMGR2"}
+    assert "*Status*\\nVom Team gesehen" in edited["DMGR1"]
+    assert "*Status*\\nAcknowledged" in edited[CHANNEL] and "Acknowledged" in edited["DMGR2"]
+    await press(bot, slack, ping_buttons["report_resolve"], user="WMGR1")
+    form = await opened_view(slack, 2)
+    assert form["title"]["text"] == "R-0001 erledigen"
+    assert inputs(form)["outcome"]["options"][0]["text"]["text"] == "Beantwortet"
 
 
 @pytest.mark.parametrize(

@@ -162,14 +162,24 @@ async def test_a_sender_teams_gives_no_name_for_is_not_named_by_their_object_id(
     assert reporter["name"] == "someone Teams gave no name for"
 
 
-async def test_a_manager_acknowledges_from_the_card(make_teams: MakeTeams) -> None:
+async def test_a_manager_acknowledges_from_the_card_in_their_language(
+    make_teams: MakeTeams,
+) -> None:
     teams = await make_teams(social_media_managers=[MEGAN])
-    await teams.post(PERSONAL, text=f"report {LINK}")
+    await teams.post(PERSONAL, text=f"report {LINK}", locale="de-DE")
     (report_id,) = [row["id"] for row in teams.db["reports"].rows]
 
-    body = await (await teams.post(EXECUTE, value=acknowledge(report_id))).json()
+    body = await (await teams.post(EXECUTE, value=acknowledge(report_id), locale="de-DE")).json()
     assert body["statusCode"] == 200
     assert teams.db.table("reports").get(report_id)["status"] == "acknowledged"
+    # review16a W10: a German manager's answer and card were English.
+    assert body["value"] == (
+        "R-0001 ist als gesehen markiert. Die meldende Person wurde benachrichtigt."
+    )
+    await teams.post(PERSONAL, text="report R-0001", locale="de-DE")
+    card = json.dumps(teams.connector.sent[-1].activity, ensure_ascii=False)
+    assert "Negative Erwähnung R-0001" in card and "Vom Team gesehen" in card
+    assert "Mir zuweisen" in card and "Assign" not in card
 
 
 async def test_the_buttons_of_cards_drawn_before_the_upgrade_still_work(
