@@ -15,6 +15,9 @@ from handlers.reports.model import Outcome, Report, Status, Urgency
 CRISIS_ACK_MINUTES = 5
 SNOOZE_CHOICES = (60, 240)  # minutes offered on a reminder
 FOLLOW_UP_EVERY = 86400.0  # an acknowledged report still open is reminded of once a day
+# The longest wait between two reminders of a report nobody acknowledged: a day (a working
+# day for a normal one, whose reminders keep to working hours), an hour for a crisis.
+CRISIS_REMINDED_EVERY = 3600.0
 
 
 @dataclass(frozen=True)
@@ -33,8 +36,12 @@ class AckWindows:
         return created_at + self.minutes(urgency) * 60
 
     def next_reminder(self, now: float, urgency: Urgency, nudges: int) -> float:
-        """After the `nudges`-th reminder, the next one: the window doubles each time."""
-        return now + self.minutes(urgency) * 60.0 * (1 << nudges)
+        """After the `nudges`-th reminder, the next one: the window doubles each time, up to a
+        day (an hour for a crisis), so a report nobody acknowledges is never left to fade
+        (review17a M10: 10, 21, 43 days apart after a week)."""
+        longest = CRISIS_REMINDED_EVERY if urgency is Urgency.CRISIS else FOLLOW_UP_EVERY
+        backoff = self.minutes(urgency) * 60.0 * (1 << min(nudges, 32))
+        return now + min(backoff, longest)
 
 
 def follow_up_after(urgency: Urgency) -> float:

@@ -35,6 +35,11 @@ def nudges(slack: FakeSlack, manager: str) -> list[dict[str, Any]]:
     ]
 
 
+def created_first(bot: Any) -> datetime:
+    first = min(row["created_at"] for row in bot.runtime.db["reports"].rows)
+    return datetime.fromtimestamp(first, UTC)
+
+
 async def settle(bot: Any, slack: FakeSlack, count: int) -> None:
     """Once the bot has done all it set out to do, `count` messages were posted in all."""
     await settled(bot.runtime)
@@ -64,6 +69,27 @@ async def test_a_reminder_fires_after_the_window_once_then_backs_off(bot, slack)
     assert len(nudges(slack, "WMGR2")) == 2
 
 
+async def test_a_report_nobody_acknowledges_is_raised_daily_a_crisis_hourly(bot, slack) -> None:
+    # review17a M10: the wait doubled for good: a normal report was raised 5, 10, 21 days
+    # apart after its first week, a crisis 21 hours then 42 after its first day.
+    core = bot.runtime.core
+    await report(bot, f"{LINK} rude")
+    crisis = {"links": "https://x.com/someone_else/status/2", "urgency": "crisis"}
+    await core.submit(core.person("slack", "W111"), "report_mention", crisis, "")
+    await settled(bot.runtime)
+    start = created_first(bot)
+    hours = [*range(6, 24, 6), *range(24, 30), *range(30, 8 * 24, 6)]  # hourly on day 2
+    reminded: dict[int, list[int]] = {1: [], 2: []}
+    for hour in hours:
+        await core.tick(start + timedelta(hours=hour, minutes=1))
+        for row in bot.runtime.db["reports"].rows:
+            if len(reminded[row["id"]]) < row["nudges"]:
+                reminded[row["id"]].append(hour)
+    normal_days = {hour // 24 for hour in reminded[1]}
+    assert normal_days == set(range(8)), reminded[1]
+    assert set(range(24, 30)) <= set(reminded[2]), reminded[2]
+
+
 async def test_each_manager_gets_one_reminder_of_what_waits_held_reports_too(bot, slack) -> None:
     # review11a M8: one DM per waiting report per manager (12 reports, 12 DMs at once);
     # M15: a report someone took was never mentioned again, however long it stayed open.
@@ -72,8 +98,7 @@ async def test_each_manager_gets_one_reminder_of_what_waits_held_reports_too(bot
     taken = await card_buttons(slack, 2)
     await press(bot, slack, taken["report_assign_me"], user="WMGR2")
     await settled(bot.runtime)
-    first = min(row["created_at"] for row in bot.runtime.db["reports"].rows)
-    start, tick = datetime.fromtimestamp(first, UTC), bot.runtime.core.tick
+    start, tick = created_first(bot), bot.runtime.core.tick
 
     def reminders(manager: str) -> list[dict[str, Any]]:
         return [c for c in calls(slack, "chat.postMessage") if c["channel"] == manager]
