@@ -992,26 +992,84 @@ _TEAMS: dict[str, dict[str, str]] = {
 
 
 # What a person is told after a restart cut their question's answer short (bot/delivery/
-# unanswered.py): the question itself is not kept, so they are asked for it again.
+# unanswered.py): the question itself is not kept, so they are asked for it again (a button
+# pressed again, a form sent again; again only if the answer being sent did not arrive).
 _RESTARTED: dict[str, dict[str, str]] = {
-    "en": {"restarted": "I was restarted while answering your question; please ask it again."},
-    "da": {"restarted": "Jeg blev genstartet, mens jeg besvarede dit spørgsmål; stil det igen."},
+    "en": {
+        "restarted": "I was restarted while answering your question; please ask it again.",
+        "restarted_button": "I was restarted while doing what you pressed; if nothing changed,"
+        " please press the button again.",
+        "restarted_form": "I was restarted while saving the form you sent, so it may not have"
+        " been saved; please fill it in and send it again.",
+        "restarted_answering": "I was restarted just as I was answering you; if my answer has"
+        " not reached you, please ask again.",
+    },
+    "da": {
+        "restarted": "Jeg blev genstartet, mens jeg besvarede dit spørgsmål; stil det igen.",
+        "restarted_button": "Jeg blev genstartet, mens jeg udførte det, du trykkede på; hvis"
+        " intet er ændret, så tryk på knappen igen.",
+        "restarted_form": "Jeg blev genstartet, mens jeg gemte den formular, du sendte, så den"
+        " er måske ikke gemt; udfyld og send den igen.",
+        "restarted_answering": "Jeg blev genstartet, netop som jeg svarede dig; hvis mit svar"
+        " ikke er nået frem, så spørg igen.",
+    },
     "de": {
         "restarted": "Ich wurde neu gestartet, während ich deine Frage beantwortete; bitte stelle"
-        " sie noch einmal."
+        " sie noch einmal.",
+        "restarted_button": "Ich wurde neu gestartet, während ich ausführte, was du gedrückt"
+        " hast; wenn sich nichts geändert hat, drücke die Schaltfläche bitte noch einmal.",
+        "restarted_form": "Ich wurde neu gestartet, während ich dein gesendetes Formular"
+        " speicherte, es ist also vielleicht nicht gespeichert; bitte fülle es aus und sende es"
+        " noch einmal.",
+        "restarted_answering": "Ich wurde neu gestartet, gerade als ich dir antwortete; wenn"
+        " meine Antwort dich nicht erreicht hat, frag bitte noch einmal.",
     },
-    "sv": {"restarted": "Jag startades om medan jag besvarade din fråga; ställ den gärna igen."},
-    "nb": {"restarted": "Jeg ble startet på nytt mens jeg svarte på spørsmålet ditt; spør igjen."},
+    "sv": {
+        "restarted": "Jag startades om medan jag besvarade din fråga; ställ den gärna igen.",
+        "restarted_button": "Jag startades om medan jag utförde det du tryckte på; om inget har"
+        " ändrats, tryck på knappen igen.",
+        "restarted_form": "Jag startades om medan jag sparade formuläret du skickade, så det"
+        " kanske inte sparades; fyll i det och skicka det igen.",
+        "restarted_answering": "Jag startades om just när jag svarade dig; om mitt svar inte har"
+        " kommit fram, fråga gärna igen.",
+    },
+    "nb": {
+        "restarted": "Jeg ble startet på nytt mens jeg svarte på spørsmålet ditt; spør igjen.",
+        "restarted_button": "Jeg ble startet på nytt mens jeg utførte det du trykket på; hvis"
+        " ingenting er endret, trykk på knappen igjen.",
+        "restarted_form": "Jeg ble startet på nytt mens jeg lagret skjemaet du sendte, så det er"
+        " kanskje ikke lagret; fyll det ut og send det igjen.",
+        "restarted_answering": "Jeg ble startet på nytt akkurat da jeg svarte deg; hvis svaret"
+        " mitt ikke har kommet frem, spør igjen.",
+    },
     "nl": {
         "restarted": "Ik werd opnieuw gestart terwijl ik je vraag beantwoordde; stel hem"
-        " alsjeblieft opnieuw."
+        " alsjeblieft opnieuw.",
+        "restarted_button": "Ik werd opnieuw gestart terwijl ik uitvoerde waarop je drukte; als"
+        " er niets veranderd is, druk dan nog eens op de knop.",
+        "restarted_form": "Ik werd opnieuw gestart terwijl ik het formulier opsloeg dat je"
+        " stuurde, dus het is misschien niet opgeslagen; vul het in en stuur het opnieuw.",
+        "restarted_answering": "Ik werd opnieuw gestart net toen ik je antwoordde; als mijn"
+        " antwoord je niet bereikt heeft, vraag het dan opnieuw.",
     },
     "fr": {
         "restarted": "J'ai été redémarré pendant que je répondais à votre question ; posez-la de"
-        " nouveau, s'il vous plaît."
+        " nouveau, s'il vous plaît.",
+        "restarted_button": "J'ai été redémarré pendant que je traitais ce sur quoi vous avez"
+        " appuyé ; si rien n'a changé, appuyez de nouveau sur le bouton.",
+        "restarted_form": "J'ai été redémarré pendant que j'enregistrais le formulaire envoyé,"
+        " il n'a donc peut-être pas été enregistré ; remplissez-le et envoyez-le de nouveau.",
+        "restarted_answering": "J'ai été redémarré au moment où je vous répondais ; si ma"
+        " réponse ne vous est pas parvenue, posez votre question de nouveau.",
     },
     "es": {
-        "restarted": "Me reiniciaron mientras respondía a tu pregunta; por favor, hazla de nuevo."
+        "restarted": "Me reiniciaron mientras respondía a tu pregunta; por favor, hazla de nuevo.",
+        "restarted_button": "Me reiniciaron mientras hacía lo que pulsaste; si nada ha cambiado,"
+        " pulsa el botón de nuevo.",
+        "restarted_form": "Me reiniciaron mientras guardaba el formulario que enviaste, así que"
+        " quizá no se guardó; rellénalo y envíalo de nuevo.",
+        "restarted_answering": "Me reiniciaron justo cuando te respondía; si mi respuesta no te"
+        " ha llegado, pregunta de nuevo.",
     },
 }
 

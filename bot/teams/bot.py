@@ -31,12 +31,12 @@ from bot import storage
 from bot.delivery.engine import DeliveryEngine
 from bot.delivery.gateway import LATE_ANSWER
 from bot.delivery.ledger import Ledger, canonical
-from bot.delivery.unanswered import Asked, Unanswered
+from bot.delivery.unanswered import BUTTON, FORM, QUESTION, Asked, Unanswered
 from bot.errors import reply_for_error
 from bot.repeats import Repeated
 from bot.screenshots import KeptFiles
 from bot.settings import Settings
-from bot.teams import connector_errors, invokes, keys, origin, people, reach, shapes
+from bot.teams import cards, connector_errors, invokes, keys, origin, people, reach, shapes
 from bot.teams.channels import TeamsChannels, learn_channels
 from bot.teams.conversations import Conversation, Conversations, migrations
 from bot.teams.exposure import REMEDY, ChannelKinds, exposure
@@ -122,15 +122,44 @@ class _Invoke:
     late: bool = False
 
 
+# The invokes a person is waiting on (a card's button, a dialog, a message extension's action).
+_PRESSES = frozenset(
+    (
+        invokes.ADAPTIVE_CARD_ACTION,
+        invokes.TASK_FETCH,
+        invokes.TASK_SUBMIT,
+        invokes.EXTENSION_FETCH,
+        invokes.EXTENSION_SUBMIT,
+    )
+)
+_SUBMITS = frozenset((invokes.TASK_SUBMIT, invokes.EXTENSION_SUBMIT))  # a dialog's form sent
+
+
 def _asked(activity: Activity) -> Asked | None:
     """A person's message, as a stop would leave it unanswered: told where a late answer to it
-    goes (`_answered_in`), under the key its late answers are forgotten by (`_send_later`)."""
+    goes (`_answered_in`), under the key its late answers are forgotten by (`_send_later`); a
+    submit button's message (no words, its data) as a form sent or a button pressed."""
     account = activity.from_property
     if not activity.id or account is None:
         return None
-    return Asked(
-        PLATFORM, _answered_in(activity), LATE_ANSWER, activity.id, account.aad_object_id or ""
-    )
+    data = activity.value if not activity.text and isinstance(activity.value, dict) else None
+    kind = QUESTION if data is None else FORM if cards.DATA_FORM_ID in data else BUTTON
+    where = _answered_in(activity)
+    return Asked(PLATFORM, where, LATE_ANSWER, activity.id, account.aad_object_id or "", kind=kind)
+
+
+def _pressed(activity: Activity) -> Asked | None:
+    """A button pressed or a form sent (an invoke), as a stop would leave it unanswered: told
+    in the person's own chat, where a late answer to it goes (`_finish_late`)."""
+    account = activity.from_property
+    if activity.name not in _PRESSES or not activity.id or account is None:
+        return None
+    action = activity.value.get("action") if isinstance(activity.value, dict) else None
+    data = action.get("data") if isinstance(action, dict) else None
+    form = activity.name in _SUBMITS or (isinstance(data, dict) and cards.DATA_FORM_ID in data)
+    kind = FORM if form else BUTTON
+    where = _answered_in(activity, own_chat=True)
+    return Asked(PLATFORM, where, LATE_ANSWER, activity.id, account.aad_object_id or "", kind=kind)
 
 
 def _answered_in(turn: Activity, own_chat: bool = False) -> str:
@@ -311,15 +340,39 @@ class TeamsBot:
             return web.Response(status=HTTPStatus.OK)
         if activity.type == ActivityTypes.invoke:
             return await self._invoke(authenticated, activity)
-        invoke = await self.adapter.process_activity(authenticated, activity, self.turns.on_turn)
+        invoke = await self.adapter.process_activity(authenticated, activity, self._turn)
         # Answered (or failed, logged): only a turn a stop cuts short stays noted.
         self.unanswered.done_with(_asked(activity))
         return _http_response(invoke)
 
+    async def _turn(self, turn_context: TurnContext) -> None:
+        """Run a message's turn, its note marked as being answered before each message the
+        turn sends goes: a kill while it goes or after tells its asker, at the next start, to
+        ask again if the answer has not reached them, never plainly to ask again beside it."""
+        activity: Activity = turn_context.activity
+        if activity.type == ActivityTypes.invoke:
+            asked = _pressed(activity)
+        else:
+            asked = _asked(activity) if activity.type == ActivityTypes.message else None
+        if asked is not None:
+
+            async def answering(
+                context: TurnContext, activities: list[Activity], send: Any
+            ) -> None:
+                if any(sent.type == ActivityTypes.message for sent in activities):
+                    self.unanswered.answering(asked)
+                await send()
+
+            turn_context.on_send_activities(answering)
+        await self.turns.on_turn(turn_context)
+
     async def _invoke(self, authenticated: Any, activity: Activity) -> web.Response:
         """Run an invoke's turn; Teams' retry of the same invoke is answered from that turn,
         not run again. One that takes longer than `invoke_budget` is answered at once
-        ("Still working on it") and finishes after, its answer going to the person's chat."""
+        ("Still working on it") and finishes after, its answer going to the person's chat.
+        A form sent is noted as it comes (a kill would lose what was filled in), a button
+        once Teams was told "Still working on it" (before, a kill shows Teams' error on the
+        card, which is pressed again): a kill is told at the next start."""
         # Teams' retry is the same activity; the same id with other content is another invoke.
         content = json.dumps([activity.name, activity.value], sort_keys=True, default=str)
         key = (activity.conversation.id, activity.id or "", content)
@@ -327,9 +380,12 @@ class TeamsBot:
         if invoke is not None:
             log.info("a Teams invoke delivered again: answered once", extra={"id": activity.id})
         else:
+            asked = _pressed(activity)
+            if asked is not None and asked.kind == FORM:
+                self.unanswered.note_alone(asked)
             invoke = _Invoke(
                 asyncio.create_task(
-                    self.adapter.process_activity(authenticated, activity, self.turns.on_turn)
+                    self.adapter.process_activity(authenticated, activity, self._turn)
                 )
             )
             if activity.id:
@@ -340,6 +396,8 @@ class TeamsBot:
         done, _ = await asyncio.wait({invoke.turn}, timeout=self.invoke_budget)
         if done and not invoke.late:
             return _http_response(invoke.turn.result())
+        if not invoke.late and (asked := _pressed(activity)) is not None:
+            self.unanswered.note_alone(asked)  # a form's is noted already
         invoke.late = True
         still = text_for("still_working", language_of(activity.locale or ""))
         return _http_response(invokes.words(activity.name or "", still))
@@ -350,11 +408,15 @@ class TeamsBot:
         they have none yet (an answer sent there by the turn is there already); what Teams
         refuses there is sent later, as a turn's answer is (review11c R12)."""
         answer = await invoke.turn
-        if not invoke.late:
-            return
-        shown = invokes.shown_in(answer)
-        if shown is not None and not await self.turns.to_own_chat(activity, shown):
-            self._send_later(activity, shown, 0.0, own_chat=True)  # as a turn's answer
+        shown = invokes.shown_in(answer) if invoke.late else None
+        asked = _pressed(activity)
+        if shown is not None:
+            if asked is not None:
+                self.unanswered.answering(asked)
+            if not await self.turns.to_own_chat(activity, shown):
+                self._send_later(activity, shown, 0.0, own_chat=True)  # as a turn's answer
+        # Done (or failed, Teams shown the error): only a turn a stop cuts short stays noted.
+        self.unanswered.done_with(asked)
 
     def _first_time(self, activity: Activity) -> bool:
         """False for a message Teams delivers again (slow answer, restart): answered once.

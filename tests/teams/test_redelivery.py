@@ -16,6 +16,8 @@ from tests.teams.conftest import MakeTeams, card_text, load_activity
 
 PERSONAL = "teams-message-personal.json"
 MENTION = "teams-message-channel-mention.constructed.json"
+TASK_SUBMIT = "teams-invoke-task-submit.synthetic.json"
+EXECUTE = "teams-invoke-adaptiveCard-action.constructed.json"
 QUESTION = "Can I post a photo from the office party?"
 
 
@@ -120,3 +122,62 @@ async def test_an_answer_given_past_a_held_lock_is_not_asked_again_after_a_stop(
         "Photos and videos from the office" in card_text(m.activity) for m in teams.connector.sent
     )
     assert db["unanswered"].count == 0  # nothing to ask again at the next start
+
+
+async def test_an_answer_sent_just_before_a_kill_is_not_followed_by_a_plain_ask_again(
+    make_running: MakeTeams, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # fix16a's leftover: the answer sent inside the turn, the kill before its note was
+    # forgotten: the next start also said "I was restarted …; please ask it again".
+    killed = await make_running()
+    monkeypatch.setattr(killed.bot.unanswered, "done_with", lambda asked: None)  # the kill
+    await killed.post(PERSONAL, text=QUESTION, id="1700000000004")
+    await killed.runtime.delivery.stop()
+
+    restarted = await make_running()  # the same database, as after a restart
+    restarted.runtime.tell_the_unanswered()  # as `socialbot run` does at start
+    await settled(restarted.runtime)
+
+    answer, told = restarted.connector.sent
+    assert "Photos and videos from the office" in card_text(answer.activity)
+    assert card_text(told.activity) == text_for("restarted_answering", "en")
+    assert told.conversation_id == answer.conversation_id
+
+
+async def test_a_form_sent_and_a_button_waited_on_that_a_kill_cut_short_are_told_again(
+    make_running: MakeTeams, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # fix16a's leftover: invokes were not noted: a form sent, or a button Teams was told
+    # "Still working on it" about, that a kill cut short was lost without a word.
+    killed = await make_running()
+    await killed.post(PERSONAL, text=QUESTION, id="1700000000005")  # her chat with the bot
+    turns: list[asyncio.Task[Any]] = []
+
+    async def cut_short(*args: Any, **kwargs: Any) -> Message:
+        turns.append(asyncio.current_task())  # type: ignore[arg-type]
+        await asyncio.Event().wait()  # the work takes its time: the kill comes first
+        raise AssertionError("never done")
+
+    monkeypatch.setattr(killed.core, "submit", cut_short)
+    monkeypatch.setattr(killed.core, "action", cut_short)
+    killed.bot.invoke_budget = 0.0  # Teams is told "Still working on it" at once
+    chat = load_activity(PERSONAL, "")
+    who = {"from": chat["from"], "conversation": chat["conversation"]}
+    form = {"data": {"form_id": "settings", "language": "de"}}
+    await killed.post(TASK_SUBMIT, value=form, id="f:form-1", **who)
+    button = {"action": {"type": "Action.Execute", "data": {"action_id": "mute", "value": "7"}}}
+    await killed.post(EXECUTE, value=button, id="f:button-1", **who)
+    assert len(turns) == 2
+    for turn in turns:
+        turn.cancel()  # what a SIGKILL does to the turns: nothing after them runs
+    await killed.runtime.delivery.stop()
+
+    restarted = await make_running()  # the same database, as after a restart
+    restarted.runtime.tell_the_unanswered()  # as `socialbot run` does at start
+    await settled(restarted.runtime)
+
+    told = [(m.conversation_id, card_text(m.activity)) for m in restarted.connector.sent[1:]]
+    assert sorted(told) == [
+        (chat["conversation"]["id"], text_for("restarted_button", "en")),
+        (chat["conversation"]["id"], text_for("restarted_form", "en")),
+    ]
