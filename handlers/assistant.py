@@ -18,7 +18,6 @@ from content_feed.text import clip, collapse
 from handlers.actions import ASSISTANT_REPORT
 from handlers.checks import ids as check_ids
 from handlers.core import Core
-from handlers.errors import UserError
 from handlers.guidelines.language import reply_language
 from handlers.guidelines.service import ANSWERS_KEPT
 from handlers.guidelines.streaming import OnText
@@ -226,9 +225,10 @@ class AssistantPane:
     async def report_form(self, person: Person, channel: str) -> Form:
         """The report form for "Report this", prefilled with the latest message with a link
         in the channel beside the pane (when the platform lets the bot read it), else with
-        the channel alone."""
+        the channel alone; a button the bot no longer knows, in the person's language, once
+        reports are not taken here."""
         if not self._reports():
-            raise UserError("Reporting mentions is not set up here.")
+            raise self.core.button_gone(person)
         found = await self.look_up(channel) if self.look_up and channel else None
         shared = found or SharedMessage(text="", channel=channel)
         form = await self.core.shortcut(person, report_ids.SHORTCUT, shared)

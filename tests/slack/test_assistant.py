@@ -21,6 +21,7 @@ from bot.app import build_runtime
 from bot.slack.manifest import manifest_yaml
 from handlers.assistant import THREADS_KEPT
 from handlers.privacy import export, forget
+from handlers.reports import ids as report_ids
 from tests.fakes.bot_work import settled
 from tests.fakes.openai_api import FakeOpenAI
 from tests.fakes.slack_requests import (
@@ -483,6 +484,22 @@ async def test_report_this_opens_the_form_though_slack_is_slow_to_read_the_chann
     finally:
         slack.release()
     assert opened["callback_id"] == "report_mention"  # with the channel alone
+
+
+async def test_report_this_once_reports_are_not_taken_says_so_in_the_persons_language(
+    bot, slack
+) -> None:
+    # closing16: "Reporting mentions is not set up here." in English to everyone.
+    slack.users = {USER: {"id": USER, "name": "jan", "profile": {}, "locale": "de-DE"}}
+    assert await bot.runtime.slack.sync_people()
+    greeting = await open_pane(bot, slack, context="C0NEWS")
+    button = next(e for b in greeting["blocks"] if b["type"] == "actions" for e in b["elements"])
+    del bot.runtime.core.shortcuts[report_ids.SHORTCUT]  # a bot that takes no reports (now)
+    await post_form(bot, block_action(button, slack.url + "respond", user=USER, channel=PANE))
+    (answer,) = await wait_for_call(slack, "respond")
+    assert answer["text"] == (
+        "Diese Schaltfläche ist nicht mehr aktiv. Mit `/socialbot help` fängst du von vorn an."
+    )
 
 
 async def test_the_pane_answers_in_the_language_the_person_writes(bot, slack) -> None:
