@@ -45,13 +45,15 @@ def _when(stamp: float) -> str:
 
 def notes(report: Report) -> list[dict[str, str]]:
     """What each reporter wrote (those who wrote anything), with who and when."""
+    from handlers.privacy import forgotten_named
+
     return [
         {
             "by": r.shown_name,
             "by_id": f"{r.platform}:{r.user_id}",
             "at": _when(r.at),
             "about": r.about,
-            "note": r.note,
+            "note": forgotten_named(r.note),
         }
         for r in report.reporters
         if r.about or r.note

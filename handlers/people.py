@@ -27,8 +27,9 @@ from handlers.groups import (
     group_named,
 )
 from handlers.privacy import drop_own_rows, is_forgotten
+from handlers.texts import text_for
 
-FORMER_EMPLOYEE = "a former employee"  # how someone forgotten on request is shown
+FORMER_EMPLOYEE = text_for("former_employee", "en")  # how someone forgotten is shown
 
 
 class Role(StrEnum):

@@ -14,7 +14,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from handlers.texts import text_for
+
 FORGOTTEN = "forgotten"
+# Where the name of someone forgotten stood in what another person wrote (a reporter's note of
+# the message they reported): drawn as "a former employee" in each reader's language.
+FORGOTTEN_NAME = "\ue0f2"
 # Tables whose rows are only about the person: removed outright. Elsewhere the row stays for
 # the figures (clicks, answers, reports) and the person's id is replaced.
 OWN_ROWS = {
@@ -77,7 +82,15 @@ def _readable(row: dict[str, Any]) -> dict[str, Any]:
     return {column: _readable_value(column, value) for column, value in row.items()}
 
 
+def forgotten_named(text: str, language: str = "en") -> str:
+    """`text` with the name of each person forgotten in it (`FORGOTTEN_NAME`) in words, in
+    the reader's `language`."""
+    return text.replace(FORGOTTEN_NAME, text_for("former_employee", language))
+
+
 def _readable_value(column: str, value: object) -> object:
+    if isinstance(value, str):
+        return forgotten_named(value)
     if isinstance(value, bytes):
         return base64.b64encode(value).decode("ascii")
     if _MOMENT.match(column) and isinstance(value, int | float) and not isinstance(value, bool):

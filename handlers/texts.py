@@ -4898,6 +4898,7 @@ _TEAM_CARDS: dict[str, dict[str, str]] = {
         "told_gone_one": "The reporter has left: nobody was told.",
         "told_gone_many": "The {count} reporters have left: nobody was told.",
         "handed_over": "{by} assigned {ref} to you.",
+        "former_employee": "a former employee",
     },
     "da": {
         "card_title": "Negativ omtale {ref}",
@@ -4946,6 +4947,7 @@ _TEAM_CARDS: dict[str, dict[str, str]] = {
         "told_gone_one": "Den, der meldte det, er ikke længere her: ingen fik besked.",
         "told_gone_many": "De {count}, der meldte det, er ikke længere her: ingen fik besked.",
         "handed_over": "{by} har tildelt dig {ref}.",
+        "former_employee": "en tidligere medarbejder",
     },
     "de": {
         "card_title": "Negative Erwähnung {ref}",
@@ -4996,6 +4998,7 @@ _TEAM_CARDS: dict[str, dict[str, str]] = {
             "Die {count} meldenden Personen sind nicht mehr da: niemand wurde benachrichtigt."
         ),
         "handed_over": "{by} hat dir {ref} zugewiesen.",
+        "former_employee": "ein ehemaliges Teammitglied",
     },
     "sv": {
         "card_title": "Negativt omnämnande {ref}",
@@ -5046,6 +5049,7 @@ _TEAM_CARDS: dict[str, dict[str, str]] = {
         "told_gone_one": "Den som rapporterade har lämnat: ingen fick besked.",
         "told_gone_many": "De {count} som rapporterade har lämnat: ingen fick besked.",
         "handed_over": "{by} tilldelade dig {ref}.",
+        "former_employee": "en tidigare anställd",
     },
     "nb": {
         "card_title": "Negativ omtale {ref}",
@@ -5094,6 +5098,7 @@ _TEAM_CARDS: dict[str, dict[str, str]] = {
         "told_gone_one": "Den som meldte det, er ikke her lenger: ingen fikk beskjed.",
         "told_gone_many": "De {count} som meldte det, er ikke her lenger: ingen fikk beskjed.",
         "handed_over": "{by} har tildelt deg {ref}.",
+        "former_employee": "en tidligere ansatt",
     },
     "nl": {
         "card_title": "Negatieve vermelding {ref}",
@@ -5142,6 +5147,7 @@ _TEAM_CARDS: dict[str, dict[str, str]] = {
         "told_gone_one": "De melder is vertrokken: niemand heeft bericht gekregen.",
         "told_gone_many": "De {count} melders zijn vertrokken: niemand heeft bericht gekregen.",
         "handed_over": "{by} heeft {ref} aan jou toegewezen.",
+        "former_employee": "een oud-medewerker",
     },
     "fr": {
         "card_title": "Mention négative {ref}",
@@ -5197,6 +5203,7 @@ _TEAM_CARDS: dict[str, dict[str, str]] = {
             "Les {count} personnes qui l'ont signalé sont parties : personne n'a été prévenu."
         ),
         "handed_over": "{by} vous a attribué {ref}.",
+        "former_employee": "un ancien membre du personnel",
     },
     "es": {
         "card_title": "Mención negativa {ref}",
@@ -5247,6 +5254,7 @@ _TEAM_CARDS: dict[str, dict[str, str]] = {
         "told_gone_one": "La persona que informó se ha ido: no se avisó a nadie.",
         "told_gone_many": "Las {count} personas que informaron se han ido: no se avisó a nadie.",
         "handed_over": "{by} te ha asignado {ref}.",
+        "former_employee": "un antiguo empleado",
     },
 }
 

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from handlers.people import FORMER_EMPLOYEE
 from handlers.privacy import is_forgotten
+from handlers.texts import text_for
 from handlers.views import Attachment
 
 
@@ -86,7 +86,14 @@ class Reporter:
     @property
     def shown_name(self) -> str:
         """The name to show: as stored when they reported, or "a former employee"."""
-        return FORMER_EMPLOYEE if is_forgotten(self.user_id) else self.name or self.user_id
+        return self.name_in("en")
+
+    def name_in(self, language: str) -> str:
+        """The name to show: as stored when they reported, or "a former employee" in the
+        reader's `language`."""
+        if is_forgotten(self.user_id):
+            return text_for("former_employee", language)
+        return self.name or self.user_id
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from sqlite_utils.migrations import Migrations
 
 from content_feed.canonical import KEY_VERSION
 from content_feed.text import collapse
-from handlers.people import FORMER_EMPLOYEE
+from handlers.privacy import FORGOTTEN_NAME
 from handlers.reports import ids, triage
 from handlers.reports.links import keys
 from handlers.reports.model import (
@@ -639,8 +639,9 @@ class ReportStore:
 
     def _forget_author(self, platform: str, user_id: str, stand_in: str) -> int:
         """Put `stand_in` as the author of the messages of theirs someone reported (by their
-        id: review13c R5), and a former employee for their name in those reports' notes, as a
-        whole word ("Ann" stays in "Announcement"); how many reports changed."""
+        id: review13c R5), and a former employee for their name in those reports' notes (a
+        mark each reader sees in their language), as a whole word ("Ann" stays in
+        "Announcement"); how many reports changed."""
         rows = self.db.execute(
             "SELECT rowid, note, source_author_name FROM report_reporters WHERE platform = ?"
             " AND source_author = ?",
@@ -649,7 +650,7 @@ class ReportStore:
         for rowid, note, author_name in rows:
             if author_name:
                 whole = rf"(?<!\w){re.escape(author_name)}(?!\w)"
-                note = re.sub(whole, FORMER_EMPLOYEE, note)
+                note = re.sub(whole, FORGOTTEN_NAME, note)
             self.db.execute(
                 "UPDATE report_reporters SET source_author = ?, source_author_name = '',"
                 " note = ? WHERE rowid = ?",

@@ -10,6 +10,7 @@ from typing import Literal
 
 from content_feed.text import clip
 from handlers.command_words import typed
+from handlers.privacy import forgotten_named
 from handlers.reports import ids
 from handlers.reports.links import SITE_LABELS, SITES
 from handlers.reports.model import (
@@ -321,6 +322,12 @@ def status_line(report: Report, names: Names, language: str = "en") -> str:
 SHOWN_REPORTERS = 10
 
 
+def _said(text: str, language: str) -> str:
+    """What a reporter wrote, as the team reads it in `language`: the start of it, with
+    someone forgotten since named as a former employee."""
+    return untrusted(clip(forgotten_named(text, language), 500))
+
+
 def _site(report: Report, language: str) -> str:
     """Where the post is, as the report form names it in `language`."""
     if report.where in ("news", "other"):
@@ -334,7 +341,7 @@ def card(report: Report, names: Names, language: str) -> Message:
     first = report.first
     shown = report.reporters[:SHOWN_REPORTERS]
     more = len(report.reporters) - len(shown)
-    reporters = untrusted(", ".join(r.shown_name for r in shown))
+    reporters = untrusted(", ".join(r.name_in(language) for r in shown))
     if more:
         key = "card_and_others_one" if more == 1 else "card_and_others"
         reporters = text_for(key, language, names=reporters, count=more)
@@ -357,7 +364,7 @@ def card(report: Report, names: Names, language: str) -> Message:
         Context(text_for("card_reported_at", language, moment=moment(report.created_at))),
     ]
     notes = [
-        f"_{untrusted(r.shown_name)}_: {untrusted(clip(text, 500))}"
+        f"_{untrusted(r.name_in(language))}_: {_said(text, language)}"
         for r in shown
         for text in (r.about, r.note)
         if text
@@ -447,7 +454,7 @@ def _sent_with(reporter: Reporter, language: str, shown: int = SHOWN_FILES) -> s
     if not reporter.files:
         return ""
     more = len(reporter.files) - shown
-    name = f"_{untrusted(reporter.shown_name)}_"
+    name = f"_{untrusted(reporter.name_in(language))}_"
     files = evidence(reporter.files[:shown], language, team=True)
     if more > 0:
         return text_for("card_sent_more", language, name=name, files=files, count=more)
@@ -465,8 +472,8 @@ def all_notes(report: Report, language: str) -> Message:
     "Show all notes" on a card that shows the first SHOWN_REPORTERS (review10c R8), in their
     `language`."""
     lines = [
-        f"_{untrusted(r.shown_name)}_: "
-        + (" — ".join(untrusted(clip(text, 500)) for text in (r.about, r.note) if text) or "-")
+        f"_{untrusted(r.name_in(language))}_: "
+        + (" — ".join(_said(text, language) for text in (r.about, r.note) if text) or "-")
         + (f" ({evidence(r.files, language, team=True)})" if r.files else "")
         for r in report.reporters
     ]
@@ -497,7 +504,7 @@ def reopening_lines(report: Report, names: Names, language: str) -> tuple[str, s
     again = report.reopened
     by = next(
         (
-            r.shown_name
+            r.name_in(language)
             for r in report.reporters
             if (r.platform, r.user_id) == (again.platform, again.user_id)
         ),

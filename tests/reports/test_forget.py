@@ -12,6 +12,7 @@ from bot.app import build_runtime
 from bot.cli import main
 from bot.store import open_database
 from handlers import people
+from handlers.privacy import FORGOTTEN_NAME
 from handlers.reports import store as reports_store
 from tests.conftest import SettingsFactory
 from tests.fakes.bot_work import settled
@@ -124,6 +125,7 @@ async def test_the_author_of_a_reported_message_is_exported_and_forgotten(
         "real_name": "Bob Authorname",
         "profile": {"real_name": "Bob Authorname"},
     }
+    slack.users["WMGR1"] = {"id": "WMGR1", "name": "anna", "profile": {}, "locale": "de-DE"}
     assert await bot.runtime.slack.sync_people()
     text = f"I really hate our CEO, see <{LINK}>"
     await post_form(bot, message_shortcut("report_message", text, author="U0AUTHOR"))
@@ -153,6 +155,13 @@ async def test_the_author_of_a_reported_message_is_exported_and_forgotten(
     assert "Bob" not in shown and "U0AUTHOR" not in shown and "forgotten-" not in shown
     (reporter,) = bot.runtime.db["report_reporters"].rows
     assert "U0AUTHOR" not in json.dumps(reporter) and "Bob" not in json.dumps(reporter)
+    # closing16: "a former employee" was written into the note in English for every reader.
+    german = json.dumps((await report(bot, "R-0001", user="WMGR1"))["blocks"], ensure_ascii=False)
+    assert "Message by ein ehemaliges Teammitglied in C111" in german
+    exported = await asyncio.to_thread(
+        CliRunner().invoke, main, ["export", "--user", "W111"], env=db
+    )
+    assert "Message by a former employee in C111" in exported.output
 
 
 def cli_env(bot: Any, slack: FakeSlack) -> tuple[dict[str, str], dict[str, str]]:
@@ -235,6 +244,6 @@ def test_messages_reported_before_authors_were_kept_by_id_are_found_as_well_as_c
     assert "Left as they are: 1 message(s) by someone called Alex Berg" in said
     notes = [row["note"] for row in open_database(path, []).table("report_reporters").rows]
     assert notes == [
-        "Message by a former employee: https://teams",
+        f"Message by {FORGOTTEN_NAME}: https://teams",  # a former employee, in each language
         "Message by Alex Berg: https://teams",
     ]
