@@ -35,7 +35,7 @@ from bot.server import (
     quiet_accept_errors,
 )
 from bot.settings import Settings, without_userinfo
-from bot.slack import app as slack_app
+from bot.slack import seen_events as slack_seen_events
 from bot.slack import uploads as slack_uploads
 from bot.slack.app import SlackBot
 from bot.slack.gateway import SlackGateway
@@ -461,7 +461,7 @@ def build_runtime(
             delivery_ledger.migrations,
             unanswered.migrations,
             console_inbox.migrations,
-            slack_app.migrations,
+            slack_seen_events.migrations,
             slack_uploads.migrations,
             pane.migrations,
             teams_bot.migrations,

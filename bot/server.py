@@ -71,7 +71,7 @@ def build_web_app(runtime: Runtime) -> web.Application:
     app.router.add_get(share_links.ROUTE, runtime.teams.share_links.handle, allow_head=False)
     app.router.add_get(screenshots.ROUTE, runtime.teams.kept_files.handle)  # reports' evidence
     if runtime.slack is not None and not runtime.settings.slack_socket_mode:
-        app.router.add_post("/slack/events", runtime.slack.handle)
+        app.router.add_post("/slack/events", runtime.slack.http.handle)
     return app
 
 

@@ -8,34 +8,27 @@ import json
 import logging
 import re
 import sqlite3
-import time
 from collections.abc import Awaitable, Callable
-from contextvars import ContextVar
 from datetime import datetime
 from http import HTTPStatus
 from typing import Any, TypeVar
 
 import aiohttp
-from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response
-from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.app.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
-from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
 
 from bot import storage
 from bot.delivery.engine import DeliveryEngine
-from bot.delivery.gateway import DM_ANSWER, MENTION_ANSWER, mention_of
+from bot.delivery.gateway import DM_ANSWER, MENTION_ANSWER
 from bot.delivery.ledger import Ledger
-from bot.delivery.unanswered import Asked, Unanswered
+from bot.delivery.unanswered import Unanswered
 from bot.errors import reply_for_error
 from bot.repeats import Repeated
 from bot.screenshots import KeptFiles
@@ -53,17 +46,29 @@ from bot.slack.directory import (
     sync_people,
     user_group_members,
 )
+from bot.slack.events import (
+    _answer_key,
+    _as_shown,
+    _name_in,
+    _to_the_bot,
+    _without_mentions,
+    _words_after_mention,
+    _written_to_the_bot,
+    files_of,
+)
 from bot.slack.gateway import honour_no_proxy
+from bot.slack.http_requests import HttpRequests
 from bot.slack.screenshots import DirectFiles
-from bot.slack.signatures import Signatures
+from bot.slack.seen_events import _ASKED, SeenEvents
+from bot.slack.socket_mode import SocketMode
 from bot.slack.uploads import HomePublisher
-from handlers.command_words import SALUTATION, own_data_request, parse_command, said_to_bot
+from handlers.command_words import own_data_request, parse_command, said_to_bot
 from handlers.core import NOT_SENT_PRIVATELY, SENT_PRIVATELY, Core
 from handlers.errors import FormErrors, database_locked
 from handlers.people import CHANNEL_SHAPES, Member, Person, exposed_team_channel, on_platform
 from handlers.reports.screenshots import Screenshots
 from handlers.texts import text_for
-from handlers.views import LINK, Attachment, Form, Message, Reply, SharedMessage, untrusted
+from handlers.views import Attachment, Form, Message, Reply, SharedMessage
 
 log = logging.getLogger(__name__)
 
@@ -72,28 +77,6 @@ R = TypeVar("R")
 # Slack wants an answer to a slash command within 3 seconds; a reply ready sooner goes into the
 # acknowledgement itself, anything slower follows through the response URL.
 ACK_BUDGET_SECONDS = 2.0
-SEEN_EVENTS_KEPT_SECONDS = 24 * 3600
-# An @mention in a message's text (`<@U123>`, `<@U123|name>`) and what is typed after it.
-_MENTION = re.compile(r"<@[^>]*>" + SALUTATION)
-# Slack's markup in a message's text: a link, @mention, #channel or special mention, its label
-# after a `|`.
-_SLACK_MARKUP = re.compile(r"<([^<>|]+)(?:\|([^<>]*))?>")
-
-# How long one try to open the Socket Mode websocket may take before a fresh URL is asked for.
-SOCKET_CONNECT_SECONDS = 10.0
-
-# What Slack's refusals of SLACK_APP_TOKEN (apps.connections.open) mean, and what to do.
-APP_TOKEN_HINTS = {
-    "invalid_auth": "the token is not valid (revoked, regenerated, or another app's)",
-    "not_authed": "no token reached Slack",
-    "not_allowed_token_type": "it is not an app-level token (xapp-…)",
-    "missing_scope": "the token lacks the connections:write scope",
-    "token_revoked": "the token was revoked",
-}
-APP_TOKEN_FIX = (
-    "generate an app-level token with the connections:write scope under Basic Information →"
-    " App-Level Tokens (Socket Mode enabled) and set it as SLACK_APP_TOKEN"
-)
 
 # What to do when Slack refuses users.list for a lasting reason.
 MEMBER_LIST_HINTS = {
@@ -103,27 +86,6 @@ MEMBER_LIST_HINTS = {
 }
 # How long users.info may take for someone new who writes, within Slack's 3-s acknowledgement.
 LEARN_SECONDS = 1.0
-# The message a request's listener answers, as `_skip_seen_events` noted it (None for any other
-# request): Bolt runs the listener in a task of its own, which starts with the request's context.
-_ASKED: ContextVar[Asked | None] = ContextVar("asked", default=None)
-
-migrations = Migrations("slack")
-
-
-@migrations()
-def create_seen_events(db: Database) -> None:
-    """Event ids already handled, so Slack's retries never run twice."""
-    db.table("slack_seen_events").create({"event_id": str, "seen_at": float}, pk="event_id")
-
-
-@migrations()
-def index_seen_events_by_time(db: Database) -> None:
-    """Old event ids are forgotten by time."""
-    db.table("slack_seen_events").create_index(["seen_at"])
-
-
-def _refused(status: HTTPStatus, reason: str) -> web.Response:
-    return web.json_response({"error": reason}, status=status)
 
 
 class SlackBot:
@@ -153,7 +115,7 @@ class SlackBot:
         honour_no_proxy(self.client)
         # users.list and other low-tier methods answer 429 in big workspaces: wait and retry.
         self.client.retry_handlers = [AsyncRateLimitErrorRetryHandler(max_retry_count=5)]
-        self._socket: AsyncSocketModeHandler | None = None
+        self._socket: SocketMode | None = None
         self._answers: DeliveryEngine | None = None  # see send_answers_through
         self._auth: dict[str, Any] = {}
         self._auth_error: str | None = None
@@ -163,12 +125,8 @@ class SlackBot:
         self.members_cut_short = False  # whether the last sync stopped part-way, throttled
         self._members_resume = ("", 0)  # where the next sync starts: a page's cursor, read so far
         # Over HTTP only (Socket Mode has no signing secret, and no requests to verify).
-        self._signatures = Signatures(signing_secret.get_secret_value() if signing_secret else None)
-        self._rejected = 0
-        self._refusals = Repeated(
-            log,
-            "refused a Slack request without a valid signature",
-            "refused {count} unsigned Slack requests in the last minute",
+        self.http = HttpRequests(
+            self.app, signing_secret.get_secret_value() if signing_secret else None
         )
         # A busy Slack Connect channel: a line per partner's message would flood the log.
         self._outsiders = Repeated(
@@ -178,6 +136,7 @@ class SlackBot:
         )
         self._working: set[asyncio.Task[Any]] = set()
         self.unanswered = Unanswered(db)
+        self.seen_events = SeenEvents(db, self.unanswered)
         self._home = HomePublisher(db, self.client)
         kept = KeptFiles(settings.public_url, Screenshots(db))
         token = settings.slack_bot_token.get_secret_value()
@@ -189,11 +148,11 @@ class SlackBot:
         self.channels = SlackChannels(self.client, lambda: str(self._auth.get("user") or ""))
         core.on_channels("slack", self.channels)
         self._register()
-        core.on_tick("forget old Slack events", self.forget_old_events)
+        core.on_tick("forget old Slack events", self.seen_events.forget_old_events)
 
     def _register(self) -> None:
         tracked = self._tracked
-        self.app.middleware(self._skip_seen_events)
+        self.app.middleware(self.seen_events._skip_seen_events)
         self.app.middleware(self._only_the_company)
         self.app.middleware(self._learn_sender)
         # Threads of the assistant pane only.
@@ -239,49 +198,6 @@ class SlackBot:
         still reaches the person, and in tests, before saying that nothing more came."""
         while self._working:
             await asyncio.wait(set(self._working))
-
-    # -- receiving -------------------------------------------------------------------------------
-
-    async def handle(self, request: web.Request) -> web.Response:
-        """`POST /slack/events`: verify, dispatch and answer an HTTP request from Slack.
-
-        The signature is checked before anything in the request is read, so junk from anyone
-        gets a 401 (logged once a minute); a signed body Bolt cannot read gets a 400."""
-        try:
-            body = (await request.read()).decode()
-        except UnicodeDecodeError:  # Slack signs text: this cannot be a request from Slack
-            self._rejected += 1
-            self._refusals.note(reason="the body is not UTF-8")
-            return _refused(HTTPStatus.BAD_REQUEST, "the body is not UTF-8")
-        stamp = request.headers.get("X-Slack-Request-Timestamp", "")
-        signature = request.headers.get("X-Slack-Signature")
-        if not self._signatures.valid(body, stamp, signature):
-            self._rejected += 1
-            self._refusals.note()
-            return _refused(HTTPStatus.UNAUTHORIZED, "invalid or missing Slack signature")
-        try:
-            bolt_request = AsyncBoltRequest(
-                body=body, query=request.query_string, headers=dict(request.headers)
-            )
-        except (ValueError, RecursionError, TypeError, AttributeError, KeyError) as error:
-            # Not a body Slack sends: broken JSON, a payload whose fields Bolt trips on.
-            log.warning("a signed Slack request Bolt cannot read", extra={"error": repr(error)})
-            return _refused(HTTPStatus.BAD_REQUEST, "not a Slack request body")
-        # Bolt's own middleware reads fields before any of ours runs: check them here.
-        if (field := shapes.problem(bolt_request.body)) is not None:
-            log.warning(
-                "refused a Slack payload not shaped as Slack sends it", extra={"field": field}
-            )
-            return _refused(HTTPStatus.BAD_REQUEST, f"unexpected {field}")
-        try:
-            answer = await self.app.async_dispatch(bolt_request)
-        except (AttributeError, TypeError, KeyError, ValueError) as error:
-            # Bolt reads fields of its own (`authorizations`, `enterprise`, ...) around the
-            # listeners, whose errors it hands to `_on_error`: what escapes is a payload unlike
-            # Slack's that Bolt itself tripped on.
-            log.warning("a signed Slack payload Bolt cannot read", extra={"error": repr(error)})
-            return _refused(HTTPStatus.BAD_REQUEST, "not a Slack request body")
-        return await to_aiohttp_response(answer)
 
     def send_answers_through(self, engine: DeliveryEngine) -> None:
         """Post the answers to @mentions in channels and to direct messages through `engine`,
@@ -333,16 +249,10 @@ class SlackBot:
             return True
         if self._socket is None:
             assert self.settings.slack_app_token is not None
-            # Bolt's Socket Mode client logs each failed try with a traceback: the connection's
-            # state is told here, once, and its own reports are kept to one line each.
-            sdk_log = self.app.logger.getChild("socket_mode")
-            sdk_log.addFilter(_one_line)
-            self._socket = AsyncSocketModeHandler(
-                self.app, self.settings.slack_app_token.get_secret_value(), logger=sdk_log
-            )
-        if await self._socket.client.is_connected():
+            self._socket = SocketMode(self.app, self.settings.slack_app_token.get_secret_value())
+        if await self._socket.connected():
             return True
-        problem = await self._open_socket(self._socket)
+        problem = await self._socket.open()
         if problem != self._socket_problem:
             if problem is None:
                 log.info("connected to Slack over Socket Mode")
@@ -353,33 +263,12 @@ class SlackBot:
         self._socket_problem = problem
         return problem is None
 
-    async def _open_socket(self, socket: AsyncSocketModeHandler) -> str | None:
-        """Ask Slack for a websocket URL with SLACK_APP_TOKEN and open it; None when connected,
-        else what went wrong."""
-        try:
-            opened = await self.client.apps_connections_open(app_token=socket.app_token)
-        except SlackApiError as error:
-            code = error_code(error)
-            hint = APP_TOKEN_HINTS.get(code)
-            return f"Slack refused SLACK_APP_TOKEN ({code}): {hint + '; ' if hint else ''}" + (
-                APP_TOKEN_FIX
-            )
-        except (OSError, aiohttp.ClientError, TimeoutError) as error:
-            return f"cannot reach Slack for Socket Mode: {error or type(error).__name__}"
-        socket.client.wss_uri = str(opened["url"])
-        try:
-            async with asyncio.timeout(SOCKET_CONNECT_SECONDS):
-                await socket.connect_async()  # type: ignore[no-untyped-call]
-        except TimeoutError:
-            return "cannot open Slack's Socket Mode websocket"
-        return None
-
     async def stop(self) -> None:
         """Forget the messages answered that a full disk or a held lock kept noted (review16b
         R8), and close the Socket Mode connection, if any."""
         self.unanswered.forget_done()
         if self._socket is not None:
-            await self._socket.close_async()  # type: ignore[no-untyped-call]
+            await self._socket.close()
 
     def warnings(self) -> list[str]:
         """What `/healthz` lists under `warnings` about Slack: a Socket Mode that cannot connect,
@@ -389,20 +278,20 @@ class SlackBot:
             for problem in (self._socket_problem, self._members_problem, self._channel_problem)
             if problem
         ]
-        return [*problems, *self._signatures.warnings()]
+        return [*problems, *self.http.warnings()]
 
     async def health(self) -> dict[str, Any]:
         """The connection's state for `/healthz`."""
         mode = "socket" if self.settings.slack_socket_mode else "http"
         state: dict[str, Any] = {"mode": mode, "ok": bool(self._auth) and not self._auth_error}
         if mode == "http":
-            state["rejected_requests"] = self._rejected
+            state["rejected_requests"] = self.http.rejected
         if self._auth:
             state["team"] = self._auth.get("team")
         if self._auth_error:
             state["error"] = self._auth_error
         if mode == "socket" and self._auth:
-            connected = self._socket is not None and await self._socket.client.is_connected()
+            connected = self._socket is not None and await self._socket.connected()
             state["connected"] = connected
             state["ok"] = state["ok"] and connected
             if self._socket_problem and not connected:
@@ -410,47 +299,6 @@ class SlackBot:
         return state
 
     # -- middleware and listeners ----------------------------------------------------------------
-
-    async def forget_old_events(self, now: datetime) -> None:
-        """Drop event ids older than Slack's retry window (a day is far beyond it)."""
-        cutoff = now.timestamp() - SEEN_EVENTS_KEPT_SECONDS
-        with self.db.atomic():
-            self.db.execute("DELETE FROM slack_seen_events WHERE seen_at < ?", [cutoff])
-
-    async def _skip_seen_events(
-        self, body: dict[str, Any], next: Callable[[], Awaitable[BoltResponse]]
-    ) -> BoltResponse | None:
-        """Acknowledge a retried event without running it again.
-
-        The id is recorded before the listener runs, so an event whose handling crashed is not
-        handled on Slack's retry either: at most once, which suits questions and mentions (a
-        person can ask again) better than answering twice. On a full disk it cannot be
-        recorded: the event runs all the same (a question is answered, a report is told the bot
-        cannot save), as a slash command does, not refused with HTTP 500 (review15b K2).
-        """
-        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-        asked = _asked(body)
-        _ASKED.set(None)
-        if event_id:
-            try:
-                with self.db.atomic():
-                    cursor = self.db.execute(
-                        "INSERT OR IGNORE INTO slack_seen_events (event_id, seen_at) VALUES (?, ?)",
-                        [event_id, time.time()],
-                    )
-                    if asked is not None and cursor.rowcount:
-                        # Beside the mark, so that a kill before the answer is queued leaves
-                        # the asker to be told at the next start (review15b K1).
-                        self.unanswered.note(asked)
-                        _ASKED.set(asked)
-            except sqlite3.OperationalError as error:
-                if storage.unsaved(error) is None:  # neither a full disk nor a lock held
-                    raise
-                return await next()
-            if cursor.rowcount == 0:
-                log.info("skipped a retried event", extra={"event_id": event_id})
-                return BoltResponse(status=200, body="")
-        return await next()
 
     def company(self) -> frozenset[str]:
         """The workspace and Enterprise Grid org of the bot (auth.test) and SOCIALBOT_SLACK_TEAMS:
@@ -674,35 +522,11 @@ class SlackBot:
             return False
         purpose, key = sent
         person = self.core.person("slack", event["user"])
-        text = self._as_shown(event.get("text", ""))
+        text = _as_shown(
+            event.get("text", ""), functools.partial(self.core.directory.name_of, "slack")
+        )
         await self.core.thread_reply(person, purpose, key, text, event["ts"])
         return True
-
-    def _as_shown(self, text: str) -> str:
-        """Slack's text as its writer saw it, in the views' markdown, for wherever it is shown
-        next (a Teams card, a Slack DM that would show `<https://…|label>` literally): a link
-        with a label as a link, `<@U123>` as @ and the person's name, `<#C123|social>` as
-        #social, and `&amp;`, `&lt;`, `&gt;` as the characters typed."""
-
-        def shown(found: re.Match[str]) -> str:
-            target, label = found[1], _unescaped(found[2] or "")
-            if target.startswith("@"):
-                name = label.removeprefix("@") or self.core.directory.name_of("slack", target[1:])
-                return "@" + untrusted(name)
-            if target.startswith("#"):
-                return "#" + untrusted(label or target[1:])
-            if target.startswith("!"):  # <!here>, <!subteam^S1|@team>, <!date^…|fallback>
-                return untrusted(label or "@" + target[1:].partition("^")[0])
-            address = _unescaped(target)
-            if not label or label == address or not LINK.fullmatch(f"[x]({address})"):
-                return f"{address} ({untrusted(label)})" if label else address
-            return f"[{untrusted(label)}]({address})"
-
-        parts, done = [], 0
-        for found in _SLACK_MARKUP.finditer(text):
-            parts += [_unescaped(text[done : found.start()]), shown(found)]
-            done = found.end()
-        return "".join([*parts, _unescaped(text[done:])])
 
     async def _on_mention(self, event: dict[str, Any]) -> None:
         person = self.core.person("slack", event["user"])
@@ -874,96 +698,3 @@ async def _honour_no_proxy(
 ) -> BoltResponse:
     honour_no_proxy(client)
     return await next()
-
-
-def _asked(body: dict[str, Any]) -> Asked | None:
-    """The message a person asked the bot in an event (a DM, an @mention), as its answer will
-    be queued (`SlackBot._answer`); None for any other request."""
-    event = body.get("event") or {}
-    if body.get("type") != "event_callback" or not event.get("user") or not event.get("ts"):
-        return None
-    key = _answer_key(event)
-    if event.get("type") == "app_mention":
-        thread = event.get("thread_ts") or event["ts"]
-        return Asked("slack", event.get("channel", ""), MENTION_ANSWER, key, event["user"], thread)
-    direct = event.get("type") == "message" and event.get("channel_type") == "im"
-    if direct and not shapes.not_a_persons(event):
-        return Asked("slack", event["user"], DM_ANSWER, key, event["user"])
-    return None
-
-
-def _written_to_the_bot(event: dict[str, Any]) -> bool:
-    """Whether `event` is a person's message to the bot: a DM or an @mention."""
-    return event.get("type") == "app_mention" or (
-        event.get("channel_type") == "im" and not shapes.not_a_persons(event)
-    )
-
-
-def _to_the_bot(body: dict[str, Any]) -> bool:
-    """Whether a request is the person's own, to the bot: a command, a button, a form, a
-    shortcut, a DM, an @mention, their App Home; not a profile edit (`user_change`) or a
-    channel message the bot overheard."""
-    event = body.get("event")
-    if not isinstance(event, dict):
-        return True
-    return event.get("type") == "app_home_opened" or _written_to_the_bot(event)
-
-
-def _answer_key(event: dict[str, Any]) -> str:
-    """The ledger key of the answer to the message of `event`: the message ("C…/ts"), and for
-    an @mention, whose answer is queued to its channel, whose it is ("C…/ts@U…")."""
-    key = f"{event.get('channel')}/{event['ts']}"
-    return key + mention_of(event["user"]) if event.get("type") == "app_mention" else key
-
-
-def _name_in(body: dict[str, Any]) -> str:
-    """The sender's name as a request gives it: a slash command's `user_name`, an interaction's
-    user; events give none."""
-    user = body.get("user")
-    if isinstance(user, dict):
-        return str(user.get("name") or user.get("username") or "")
-    return str(body.get("user_name") or "")
-
-
-def _one_line(record: logging.LogRecord) -> bool:
-    """A log record cut to its first line, without a traceback."""
-    record.msg = next(iter(record.getMessage().splitlines()), "")
-    record.args = None
-    record.exc_info = record.exc_text = None
-    return True
-
-
-def files_of(message: dict[str, Any]) -> tuple[Attachment, ...]:
-    """The files of a Slack message as links to their Slack pages (`permalink`), which the
-    people the file is shared with can open; files Slack gives without one (another
-    workspace's, past the plan's limits) are left out. Never downloaded (review11a M1)."""
-    found = message.get("files")
-    return tuple(
-        Attachment(
-            str(file.get("name") or file.get("title") or "file"),
-            file["permalink"],
-            str(file.get("mimetype") or "").startswith("image/"),
-        )
-        for file in (found if isinstance(found, list) else [])
-        if isinstance(file, dict) and isinstance(file.get("permalink"), str)
-    )
-
-
-def _unescaped(text: str) -> str:
-    """Slack's text with the three characters it escapes back as typed."""
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-
-
-def _without_mentions(text: str) -> str:
-    """The text of a mention with the `<@U123>` tags (and the `:` or `,` typed after each)
-    taken out, in single spaces."""
-    return " ".join(_MENTION.sub(" ", text).split())
-
-
-def _words_after_mention(text: str) -> str | None:
-    """What follows the first `<@U123>` tag when words come before it ("Hi <@U123> report
-    …"); None when the text starts with a mention or has none."""
-    found = _MENTION.search(text)
-    if found is None or not _without_mentions(text[: found.start()]):
-        return None
-    return _without_mentions(text[found.end() :])

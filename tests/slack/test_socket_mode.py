@@ -12,7 +12,7 @@ import pytest
 from aiohttp import WSMsgType, web
 
 from bot.app import build_runtime
-from bot.slack import app as slack_app
+from bot.slack import socket_mode
 
 # From python-slack-sdk tests/slack_sdk/socket_mode/mock_socket_mode_server.py, command renamed.
 SLASH_ENVELOPE = {
@@ -119,7 +119,7 @@ async def test_slash_command_over_socket_mode(make_settings, slack) -> None:
 async def test_a_websocket_that_does_not_open_is_told_in_one_line(
     make_settings, slack, monkeypatch, caplog
 ) -> None:
-    monkeypatch.setattr(slack_app, "SOCKET_CONNECT_SECONDS", 0.5)
+    monkeypatch.setattr(socket_mode, "SOCKET_CONNECT_SECONDS", 0.5)
     with socket.socket() as closed:  # bound, not listening: connections are refused
         closed.bind(("127.0.0.1", 0))
         slack.socket_url = f"ws://127.0.0.1:{closed.getsockname()[1]}/link"
