@@ -47,19 +47,19 @@ from bot.slack.directory import (
     user_group_members,
 )
 from bot.slack.events import (
-    _answer_key,
-    _as_shown,
-    _name_in,
-    _to_the_bot,
-    _without_mentions,
-    _words_after_mention,
-    _written_to_the_bot,
+    answer_key,
+    as_shown,
     files_of,
+    name_in,
+    to_the_bot,
+    without_mentions,
+    words_after_mention,
+    written_to_the_bot,
 )
 from bot.slack.gateway import honour_no_proxy
 from bot.slack.http_requests import HttpRequests
 from bot.slack.screenshots import DirectFiles
-from bot.slack.seen_events import _ASKED, SeenEvents
+from bot.slack.seen_events import ASKED, SeenEvents
 from bot.slack.socket_mode import SocketMode
 from bot.slack.uploads import HomePublisher
 from handlers.command_words import own_data_request, parse_command, said_to_bot
@@ -152,7 +152,7 @@ class SlackBot:
 
     def _register(self) -> None:
         tracked = self._tracked
-        self.app.middleware(self.seen_events._skip_seen_events)
+        self.app.middleware(self.seen_events.skip_seen_events)
         self.app.middleware(self._only_the_company)
         self.app.middleware(self._learn_sender)
         # Threads of the assistant pane only.
@@ -184,10 +184,10 @@ class SlackBot:
             try:
                 await listener(**arguments)
             except Exception:
-                self.unanswered.done_with(_ASKED.get())
+                self.unanswered.done_with(ASKED.get())
                 raise
             else:
-                self.unanswered.done_with(_ASKED.get())
+                self.unanswered.done_with(ASKED.get())
             finally:
                 self._working.discard(task)
 
@@ -215,13 +215,13 @@ class SlackBot:
         given is never dropped (review15c R6)."""
         if self._answers is None:
             raise RuntimeError("the delivery engine is not connected to the Slack bot")
-        asked = _answer_key(event)
+        asked = answer_key(event)
         to = event["user"] if purpose == DM_ANSWER else event["channel"]
         try:
             with self.db.atomic():
                 self._answers.enqueue_drawn("slack", to, purpose, asked, answer)
                 self.unanswered.answered("slack", purpose, asked)
-            _ASKED.set(None)
+            ASKED.set(None)
         except sqlite3.OperationalError as error:
             if storage.unsaved(error) is None:
                 raise
@@ -335,7 +335,7 @@ class SlackBot:
         command's answer, an ephemeral reply to a button, a DM or a mention); other events of
         theirs (messages in a shared channel) get nothing."""
         self._outsiders.note(teams=sorted(teams))
-        self.unanswered.done_with(_ASKED.get())
+        self.unanswered.done_with(ASKED.get())
         company = next(iter(self.settings.company_names), "") or self._auth.get("team") or ""
         line = f"socialbot is for the people of {company or 'one company'} only."
         if "command" in body:
@@ -344,7 +344,7 @@ class SlackBot:
                 status=200, body=answer, headers={"content-type": "application/json"}
             )
         event = body.get("event") or {}
-        addressed = _written_to_the_bot(event)
+        addressed = written_to_the_bot(event)
         try:
             async with asyncio.timeout(LEARN_SECONDS):
                 if context.response_url and context.respond is not None:
@@ -375,11 +375,11 @@ class SlackBot:
         user_id = context.user_id
         from_bot = bool((body.get("event") or {}).get("bot_id"))
         if user_id and not from_bot and self.core.directory.get("slack", user_id) is None:
-            found = await self._look_up(user_id, _name_in(body))
+            found = await self._look_up(user_id, name_in(body))
             if found is None:
                 return await self._refuse(context, body, frozenset())
             try:
-                if _to_the_bot(body):
+                if to_the_bot(body):
                     self.core.directory.learn(found)
                 else:
                     self.core.directory.upsert([found])
@@ -522,7 +522,7 @@ class SlackBot:
             return False
         purpose, key = sent
         person = self.core.person("slack", event["user"])
-        text = _as_shown(
+        text = as_shown(
             event.get("text", ""), functools.partial(self.core.directory.name_of, "slack")
         )
         await self.core.thread_reply(person, purpose, key, text, event["ts"])
@@ -531,7 +531,7 @@ class SlackBot:
     async def _on_mention(self, event: dict[str, Any]) -> None:
         person = self.core.person("slack", event["user"])
         said = event.get("text", "")
-        text = said_to_bot(_without_mentions(said), _words_after_mention(said), self.core.commands)
+        text = said_to_bot(without_mentions(said), words_after_mention(said), self.core.commands)
         said_to = self._said(person, text, public=True, files=files_of(event))
         reply = await self._reply(said_to, "slack mention")
         answer = {**blocks.message(reply), "thread_ts": event.get("thread_ts") or event["ts"]}

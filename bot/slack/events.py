@@ -20,13 +20,13 @@ _MENTION = re.compile(r"<@[^>]*>" + SALUTATION)
 _SLACK_MARKUP = re.compile(r"<([^<>|]+)(?:\|([^<>]*))?>")
 
 
-def _asked(body: dict[str, Any]) -> Asked | None:
+def asked_in(body: dict[str, Any]) -> Asked | None:
     """The message a person asked the bot in an event (a DM, an @mention), as its answer will
     be queued (`SlackBot._answer`); None for any other request."""
     event = body.get("event") or {}
     if body.get("type") != "event_callback" or not event.get("user") or not event.get("ts"):
         return None
-    key = _answer_key(event)
+    key = answer_key(event)
     if event.get("type") == "app_mention":
         thread = event.get("thread_ts") or event["ts"]
         return Asked("slack", event.get("channel", ""), MENTION_ANSWER, key, event["user"], thread)
@@ -36,31 +36,31 @@ def _asked(body: dict[str, Any]) -> Asked | None:
     return None
 
 
-def _written_to_the_bot(event: dict[str, Any]) -> bool:
+def written_to_the_bot(event: dict[str, Any]) -> bool:
     """Whether `event` is a person's message to the bot: a DM or an @mention."""
     return event.get("type") == "app_mention" or (
         event.get("channel_type") == "im" and not shapes.not_a_persons(event)
     )
 
 
-def _to_the_bot(body: dict[str, Any]) -> bool:
+def to_the_bot(body: dict[str, Any]) -> bool:
     """Whether a request is the person's own, to the bot: a command, a button, a form, a
     shortcut, a DM, an @mention, their App Home; not a profile edit (`user_change`) or a
     channel message the bot overheard."""
     event = body.get("event")
     if not isinstance(event, dict):
         return True
-    return event.get("type") == "app_home_opened" or _written_to_the_bot(event)
+    return event.get("type") == "app_home_opened" or written_to_the_bot(event)
 
 
-def _answer_key(event: dict[str, Any]) -> str:
+def answer_key(event: dict[str, Any]) -> str:
     """The ledger key of the answer to the message of `event`: the message ("C…/ts"), and for
     an @mention, whose answer is queued to its channel, whose it is ("C…/ts@U…")."""
     key = f"{event.get('channel')}/{event['ts']}"
     return key + mention_of(event["user"]) if event.get("type") == "app_mention" else key
 
 
-def _name_in(body: dict[str, Any]) -> str:
+def name_in(body: dict[str, Any]) -> str:
     """The sender's name as a request gives it: a slash command's `user_name`, an interaction's
     user; events give none."""
     user = body.get("user")
@@ -85,7 +85,7 @@ def files_of(message: dict[str, Any]) -> tuple[Attachment, ...]:
     )
 
 
-def _as_shown(text: str, name_of: Callable[[str], str]) -> str:
+def as_shown(text: str, name_of: Callable[[str], str]) -> str:
     """Slack's text as its writer saw it, in the views' markdown, for wherever it is shown
     next (a Teams card, a Slack DM that would show `<https://…|label>` literally): a link
     with a label as a link, `<@U123>` as @ and the person's name, `<#C123|social>` as
@@ -117,16 +117,16 @@ def _unescaped(text: str) -> str:
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
-def _without_mentions(text: str) -> str:
+def without_mentions(text: str) -> str:
     """The text of a mention with the `<@U123>` tags (and the `:` or `,` typed after each)
     taken out, in single spaces."""
     return " ".join(_MENTION.sub(" ", text).split())
 
 
-def _words_after_mention(text: str) -> str | None:
+def words_after_mention(text: str) -> str | None:
     """What follows the first `<@U123>` tag when words come before it ("Hi <@U123> report
     …"); None when the text starts with a mention or has none."""
     found = _MENTION.search(text)
-    if found is None or not _without_mentions(text[: found.start()]):
+    if found is None or not without_mentions(text[: found.start()]):
         return None
-    return _without_mentions(text[found.end() :])
+    return without_mentions(text[found.end() :])

@@ -18,14 +18,14 @@ from sqlite_utils.migrations import Migrations
 
 from bot import storage
 from bot.delivery.unanswered import Asked, Unanswered
-from bot.slack.events import _asked
+from bot.slack.events import asked_in
 
 log = logging.getLogger(__name__)
 
 SEEN_EVENTS_KEPT_SECONDS = 24 * 3600
-# The message a request's listener answers, as `_skip_seen_events` noted it (None for any other
+# The message a request's listener answers, as `skip_seen_events` noted it (None for any other
 # request): Bolt runs the listener in a task of its own, which starts with the request's context.
-_ASKED: ContextVar[Asked | None] = ContextVar("asked", default=None)
+ASKED: ContextVar[Asked | None] = ContextVar("asked", default=None)
 
 migrations = Migrations("slack")
 
@@ -55,7 +55,7 @@ class SeenEvents:
         with self.db.atomic():
             self.db.execute("DELETE FROM slack_seen_events WHERE seen_at < ?", [cutoff])
 
-    async def _skip_seen_events(
+    async def skip_seen_events(
         self, body: dict[str, Any], next: Callable[[], Awaitable[BoltResponse]]
     ) -> BoltResponse | None:
         """Acknowledge a retried event without running it again.
@@ -67,8 +67,8 @@ class SeenEvents:
         cannot save), as a slash command does, not refused with HTTP 500 (review15b K2).
         """
         event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-        asked = _asked(body)
-        _ASKED.set(None)
+        asked = asked_in(body)
+        ASKED.set(None)
         if event_id:
             try:
                 with self.db.atomic():
@@ -80,7 +80,7 @@ class SeenEvents:
                         # Beside the mark, so that a kill before the answer is queued leaves
                         # the asker to be told at the next start (review15b K1).
                         self.unanswered.note(asked)
-                        _ASKED.set(asked)
+                        ASKED.set(asked)
             except sqlite3.OperationalError as error:
                 if storage.unsaved(error) is None:  # neither a full disk nor a lock held
                     raise
