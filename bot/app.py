@@ -269,7 +269,7 @@ class Runtime:
         if self.slack is not None:  # an unreachable Slack is read once it answers
             again_at = now + SOON_RETRY
             synced = self._slack_unreachable is None and await self.slack.sync_people(again_at)
-            if self.slack.members_cut_short:
+            if self.slack.membership.members_cut_short:
                 retry = SOON_RETRY
             if self._slack_unreachable is None:
                 await self.slack.check_team_channel()
