@@ -51,7 +51,7 @@ from bot.slack.home import AppHome
 from bot.slack.http_requests import HttpRequests
 from bot.slack.interactivity import Interactivity
 from bot.slack.membership import Membership
-from bot.slack.replies import _direct, _reply, _show
+from bot.slack.replies import direct_message, reply_for, show
 from bot.slack.screenshots import DirectFiles
 from bot.slack.seen_events import ASKED, SeenEvents
 from bot.slack.socket_mode import SocketMode
@@ -127,8 +127,8 @@ class SlackBot:
     def _register(self) -> None:
         tracked = self._tracked
         self.app.middleware(self.seen_events.skip_seen_events)
-        self.app.middleware(self.membership._only_the_company)
-        self.app.middleware(self.membership._learn_sender)
+        self.app.middleware(self.membership.only_the_company)
+        self.app.middleware(self.membership.learn_sender)
         # Threads of the assistant pane only.
         self.app.assistant(self.assistant.middleware(tracked))
         # Every slash command goes to the core's registry, which answers unknown ones helpfully;
@@ -136,11 +136,11 @@ class SlackBot:
         self.app.command(re.compile(r"^/"))(tracked(self._on_command))
         self.app.event("message")(tracked(self._on_message))
         self.app.event("app_mention")(tracked(self._on_mention))
-        self.app.event("app_home_opened")(tracked(self.home._on_home_opened))
-        self.app.event("user_change")(tracked(self.membership._on_user_change))
-        self.app.action(re.compile(".+"))(tracked(self.interactivity._on_action))
-        self.app.view(re.compile(".+"))(tracked(self.interactivity._on_submit))
-        self.app.shortcut(re.compile(".+"))(tracked(self.interactivity._on_shortcut))
+        self.app.event("app_home_opened")(tracked(self.home.on_home_opened))
+        self.app.event("user_change")(tracked(self.membership.on_user_change))
+        self.app.action(re.compile(".+"))(tracked(self.interactivity.on_action))
+        self.app.view(re.compile(".+"))(tracked(self.interactivity.on_submit))
+        self.app.shortcut(re.compile(".+"))(tracked(self.interactivity.on_shortcut))
         self.app.error(self._on_error)
 
     def _tracked(self, listener: Listener) -> Listener:
@@ -276,7 +276,7 @@ class SlackBot:
     ) -> None:
         person = self.core.person("slack", command["user_id"], command.get("user_name", ""))
         work = self.core.command(command["command"], person, command.get("text", ""))
-        reply = asyncio.ensure_future(_reply(work, f"slack {command['command']}"))
+        reply = asyncio.ensure_future(reply_for(work, f"slack {command['command']}"))
         done, _ = await asyncio.wait({reply}, timeout=ACK_BUDGET_SECONDS)
         ready = reply.result() if done else None
         if isinstance(ready, Message):
@@ -286,8 +286,8 @@ class SlackBot:
                 await ack()
             else:
                 await ack(response_type="ephemeral", text="Working on it…")
-            await _show(self.client, await reply, command["trigger_id"], respond)
-        await self.home._refresh_home(person)  # `/socialbot mute`, a report filed
+            await show(self.client, await reply, command["trigger_id"], respond)
+        await self.home.refresh(person)  # `/socialbot mute`, a report filed
 
     async def _on_message(self, event: dict[str, Any]) -> None:
         if shapes.not_a_persons(event):
@@ -300,9 +300,9 @@ class SlackBot:
     async def _on_direct_message(self, event: dict[str, Any]) -> None:
         person = self.core.person("slack", event["user"])
         said = self._said(person, event.get("text", ""), files=files_of(event), direct=event)
-        reply = await _reply(said, "slack dm")
+        reply = await reply_for(said, "slack dm")
         await self._answer(event, DM_ANSWER, blocks.message(reply))
-        await self.home._refresh_home(person)  # a typed `mute`, `stop`, a report filed
+        await self.home.refresh(person)  # a typed `mute`, `stop`, a report filed
 
     async def _said(
         self,
@@ -340,7 +340,7 @@ class SlackBot:
     async def _privately(self, person: Person, reply: Message, about: dict[str, str]) -> Message:
         """`reply` sent to the person's DM; what the channel hears of it."""
         unsent = {**about, "user": person.user_id}
-        sent = await _direct(
+        sent = await direct_message(
             self.client, person.user_id, reply, "a private answer not posted", unsent
         )
         return Message(SENT_PRIVATELY if sent else NOT_SENT_PRIVATELY)
@@ -367,7 +367,7 @@ class SlackBot:
         said = event.get("text", "")
         text = said_to_bot(without_mentions(said), words_after_mention(said), self.core.commands)
         said_to = self._said(person, text, public=True, files=files_of(event))
-        reply = await _reply(said_to, "slack mention")
+        reply = await reply_for(said_to, "slack mention")
         answer = {**blocks.message(reply), "thread_ts": event.get("thread_ts") or event["ts"]}
         await self._answer(event, MENTION_ANSWER, answer)
 

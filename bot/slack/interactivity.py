@@ -15,7 +15,7 @@ from bot.errors import reply_for_error
 from bot.slack import blocks
 from bot.slack.events import files_of
 from bot.slack.home import AppHome
-from bot.slack.replies import _direct, _reply, _show
+from bot.slack.replies import direct_message, reply_for, show
 from handlers.core import Core
 from handlers.errors import FormErrors
 from handlers.people import Person
@@ -32,7 +32,7 @@ class Interactivity:
         self.client = client
         self.home = home
 
-    async def _on_action(
+    async def on_action(
         self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], respond: AsyncRespond
     ) -> None:
         await ack()
@@ -42,11 +42,11 @@ class Interactivity:
         user = body["user"]
         person = self.core.person("slack", user["id"], user.get("username", ""))
         work = self.core.action(person, action_id, value)
-        reply = await _reply(work, f"slack action {action_id}")
-        await _show(self.client, reply, body["trigger_id"], respond)
-        await self.home._refresh_home(person)
+        reply = await reply_for(work, f"slack action {action_id}")
+        await show(self.client, reply, body["trigger_id"], respond)
+        await self.home.refresh(person)
 
-    async def _on_submit(self, ack: AsyncAck, body: dict[str, Any], view: dict[str, Any]) -> None:
+    async def on_submit(self, ack: AsyncAck, body: dict[str, Any], view: dict[str, Any]) -> None:
         user = body["user"]
         person = self.core.person("slack", user["id"], user.get("username", ""))
         values = blocks.submitted_values(view)
@@ -67,17 +67,17 @@ class Interactivity:
         # The form's work is done (an announcement is queued and goes when Slack answers);
         # if Slack will not take it, only its confirmation is lost.
         unsent = {"form": view["callback_id"], "user": user["id"]}
-        await _direct(self.client, user["id"], reply, "a form's confirmation not posted", unsent)
-        await self.home._refresh_home(person)
+        await direct_message(
+            self.client, user["id"], reply, "a form's confirmation not posted", unsent
+        )
+        await self.home.refresh(person)
 
-    async def _on_shortcut(
-        self, ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond
-    ) -> None:
+    async def on_shortcut(self, ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond) -> None:
         await ack()
         user = body["user"]
         person = self.core.person("slack", user["id"], user.get("username", ""))
-        reply = await _reply(self._shortcut(person, body), f"slack {body['callback_id']}")
-        await _show(self.client, reply, body["trigger_id"], respond)
+        reply = await reply_for(self._shortcut(person, body), f"slack {body['callback_id']}")
+        await show(self.client, reply, body["trigger_id"], respond)
 
     async def _shortcut(self, person: Person, body: dict[str, Any]) -> Reply:
         message = body.get("message") or {}

@@ -92,7 +92,7 @@ class Membership:
         own = [self._auth.get("team_id"), self._auth.get("enterprise_id")]
         return frozenset(str(team) for team in [*own, *self.settings.slack_teams] if team)
 
-    async def _only_the_company(
+    async def only_the_company(
         self,
         context: AsyncBoltContext,
         body: dict[str, Any],
@@ -144,7 +144,7 @@ class Membership:
             log.info("the refusal did not reach its outsider", extra={"error": reason})
         return BoltResponse(status=200, body="")
 
-    async def _learn_sender(
+    async def learn_sender(
         self,
         context: AsyncBoltContext,
         body: dict[str, Any],
@@ -187,7 +187,7 @@ class Membership:
             log.info("a Slack user learnt from their request", extra={"error": reason})
             return Member("slack", user_id, name=name)
 
-    async def _on_user_change(self, event: dict[str, Any]) -> None:
+    async def on_user_change(self, event: dict[str, Any]) -> None:
         """A member's profile changed (a traveller's time zone, above all): into the directory
         at once, not at the next daily sync, so their next digest comes at their new morning."""
         user = event.get("user")

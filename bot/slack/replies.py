@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 R = TypeVar("R")
 
 
-async def _reply(work: Awaitable[R], where: str) -> R | Message:
+async def reply_for(work: Awaitable[R], where: str) -> R | Message:
     """Run `work`; turn any failure into the words a person should see."""
     try:
         return await work
@@ -31,7 +31,7 @@ async def _reply(work: Awaitable[R], where: str) -> R | Message:
         return reply_for_error(error, where)
 
 
-async def _show(
+async def show(
     client: AsyncWebClient, reply: Reply | None, trigger_id: str, respond: AsyncRespond
 ) -> None:
     """Open a form as a modal, or answer privately with a message."""
@@ -50,7 +50,7 @@ async def _show(
             )
 
 
-async def _direct(
+async def direct_message(
     client: AsyncWebClient, user_id: str, reply: Message, unsent: str, about: dict[str, str]
 ) -> bool:
     """Post `reply` in the person's DM with the bot; when Slack will not take it, log
