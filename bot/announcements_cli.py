@@ -16,11 +16,12 @@ if TYPE_CHECKING:
 
 
 @contextmanager
-def _database() -> Iterator[Database]:
+def _database(reads_only: bool = False) -> Iterator[Database]:
     from bot.delivery import ledger
     from handlers.announcements import store
 
-    db = database_or_exit(settings_or_exit().db, [store.migrations, ledger.migrations])
+    migrations = [store.migrations, ledger.migrations]
+    db = database_or_exit(settings_or_exit().db, migrations, reads_only=reads_only)
     try:
         yield db
     finally:
@@ -37,7 +38,7 @@ def list_command() -> None:
     """The announcements scheduled or going out: number, state, headline."""
     from handlers.announcements.store import SCHEDULED, SENDING, AnnouncementStore
 
-    with _database() as db:
+    with _database(reads_only=True) as db:
         listed = AnnouncementStore(db).in_state(SCHEDULED, SENDING)
         for announcement in listed:
             state = "late" if announcement.late else announcement.state

@@ -43,14 +43,15 @@ def _print(result: Result, as_json: bool, model: bool) -> None:
     click.echo()
 
 
-def _database_or_exit(settings: Settings) -> Database:
+def _database_or_exit(settings: Settings, reads_only: bool = False) -> Database:
     """The database with the core's tables (those of the checks included) and nothing of the
-    platforms; one line and exit status 2 when it cannot be used."""
+    platforms; one line and exit status 2 when it cannot be used (read as it is where it
+    cannot be written, for a command that `reads_only`)."""
     from bot.settings import SettingsError
     from bot.wiring import open_core_database
 
     try:
-        return open_core_database(settings.db, upgrade=False)
+        return open_core_database(settings.db, upgrade=False, reads_only=reads_only)
     except SettingsError as error:
         click.echo(str(error), err=True)
         sys.exit(2)
@@ -119,7 +120,7 @@ def stats(days: int, as_json: bool) -> None:
     from handlers.checks import stats as check_stats
 
     settings = settings_or_exit()
-    db = _database_or_exit(settings)
+    db = _database_or_exit(settings, reads_only=True)
     try:
         today = datetime.now(ZoneInfo(settings.timezone)).date()  # the company's day
         found = check_stats.stats(db, today - timedelta(days=days))
@@ -140,7 +141,7 @@ def feedback(as_json: bool) -> None:
     """The drafts whose check their askers marked 👎, newest first (without their names)."""
     from handlers.checks import stats as check_stats
 
-    db = _database_or_exit(settings_or_exit())
+    db = _database_or_exit(settings_or_exit(), reads_only=True)
     try:
         votes = check_stats.downvotes(db)
     finally:

@@ -150,15 +150,18 @@ def runtime_or_exit(
         sys.exit(2)
 
 
-def database_or_exit(path: Path, migrations: Iterable[Migrations]) -> Database:
+def database_or_exit(
+    path: Path, migrations: Iterable[Migrations], *, reads_only: bool = False
+) -> Database:
     """The database with the tables of `migrations`, for a command that is not the bot: one
     line and exit status 2, as for a bad setting, when it cannot be used (a database an older
-    release wrote is refused, as `runtime_or_exit` refuses it)."""
+    release wrote is refused, as `runtime_or_exit` refuses it; one that cannot be written is
+    read as it is for a command that `reads_only`)."""
     from bot.settings import SettingsError
     from bot.store import open_database
 
     try:
-        return open_database(path, list(migrations), upgrade=False)
+        return open_database(path, list(migrations), upgrade=False, reads_only=reads_only)
     except SettingsError as error:
         click.echo(str(error), err=True)
         sys.exit(2)

@@ -22,9 +22,10 @@ T = TypeVar("T")
 
 
 @contextmanager
-def _digest() -> Iterator[tuple[Runtime, Digest]]:
-    """The wired bot and its digest; the database is closed on the way out."""
-    runtime = runtime_or_exit(settings_or_exit())
+def _digest(reads_only: bool = False) -> Iterator[tuple[Runtime, Digest]]:
+    """The wired bot and its digest (on a database it cannot write, only read, for a command
+    that `reads_only`); the database is closed on the way out."""
+    runtime = runtime_or_exit(settings_or_exit(), reads_only=reads_only)
     try:
         yield runtime, runtime.digest
     finally:
@@ -72,7 +73,7 @@ def preview(user_id: str | None, as_json: bool) -> None:
     """Show what someone would get now; nothing is sent or recorded."""
     from bot.console.render import render
 
-    with _digest() as (runtime, capability):
+    with _digest(reads_only=True) as (runtime, capability):
         platform, user = _whom(runtime, user_id)
         now = datetime.now(UTC)
         plan = asyncio.run(_closing(runtime, capability.plan_for(platform, user, now)))
@@ -162,7 +163,7 @@ def stats(as_json: bool) -> None:
     """Share clicks on digest items, per network, most shared first."""
     from content_feed.compose import NETWORK_NAMES, NETWORKS
 
-    with _digest() as (_, capability):
+    with _digest(reads_only=True) as (_, capability):
         rows = capability.stats()
     if as_json:
         records = ({**asdict(row), "total": row.total} for row in rows)

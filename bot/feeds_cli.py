@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 
 
 @contextmanager
-def _database() -> Iterator[tuple[Settings, Database]]:
-    runtime = runtime_or_exit(settings_or_exit())
+def _database(reads_only: bool = False) -> Iterator[tuple[Settings, Database]]:
+    runtime = runtime_or_exit(settings_or_exit(), reads_only=reads_only)
     try:
         yield runtime.settings, runtime.db
     finally:
@@ -93,7 +93,7 @@ def list_(as_json: bool) -> None:
     from content_feed import store
     from content_feed.manage import is_sample
 
-    with _database() as (_, db):
+    with _database(reads_only=True) as (_, db):
         rows = store.list_feeds(db)
     none = "No feeds yet. Add one with: socialbot feeds add URL"
     if as_json:
@@ -171,7 +171,7 @@ def items(limit: int, as_json: bool) -> None:
     """List the freshest items of the feeds, with the numbers `hide` takes."""
     from content_feed import store
 
-    with _database() as (_, db):
+    with _database(reads_only=True) as (_, db):
         rows = store.recent_items(db, limit)
     none = "No feed holds an item to suggest."
     if as_json:
@@ -231,7 +231,7 @@ def hidden(as_json: bool) -> None:
     """List the items kept out of the digests."""
     from content_feed import store
 
-    with _database() as (_, db):
+    with _database(reads_only=True) as (_, db):
         rows = store.hidden_items(db)
     none = "No item is hidden."
     if as_json:

@@ -47,7 +47,7 @@ async def _answer_all(runtime: Runtime, questions: list[str], as_json: bool) -> 
 def ask(guidelines: Path | None, as_json: bool, question: str | None) -> None:
     """Answer a question from the guidelines (or one per line of standard input)."""
     overrides: dict[str, Any] = {"guidelines": guidelines} if guidelines else {}
-    runtime = runtime_or_exit(settings_or_exit(**overrides))
+    runtime = runtime_or_exit(settings_or_exit(**overrides), reads_only=True)
     if question is not None:
         questions = [question]
     else:
@@ -72,7 +72,7 @@ def feedback(as_json: bool) -> None:
     from handlers.guidelines import downvotes
     from handlers.privacy import is_forgotten
 
-    runtime = runtime_or_exit(settings_or_exit())
+    runtime = runtime_or_exit(settings_or_exit(), reads_only=True)
     try:
         votes = downvotes(runtime.db)
     finally:

@@ -118,7 +118,7 @@ def insights(days: int, until: date | None, png: Path | None, as_csv: bool, as_j
     settings = settings_or_exit()
     zone, now = ZoneInfo(settings.timezone), datetime.now(UTC)
     end = now if until is None else _period_end(until, zone, now)
-    runtime = runtime_or_exit(settings)
+    runtime = runtime_or_exit(settings, reads_only=True)
     try:
         figures = compute(
             runtime.db,

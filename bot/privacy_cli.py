@@ -75,7 +75,7 @@ def export(platform: str | None, user_id: str) -> None:
     from handlers import privacy
 
     platform, user_id = _whom(platform, user_id)
-    runtime = runtime_or_exit(settings_or_exit())
+    runtime = runtime_or_exit(settings_or_exit(), reads_only=True)
     try:
         name = runtime.core.directory.name_of(platform, user_id)
         found = privacy.export(runtime.db, platform, user_id, name)

@@ -15,7 +15,7 @@ def questions(waiting: bool, limit: int, as_json: bool) -> None:
     """The questions forwarded to the social media team: who asked what, and the answers."""
     from handlers.team_questions import forwarded_questions
 
-    runtime = runtime_or_exit(settings_or_exit())
+    runtime = runtime_or_exit(settings_or_exit(), reads_only=True)
     try:
         found, total, still = forwarded_questions(
             runtime.db, runtime.core.directory, waiting_only=waiting, limit=limit

@@ -89,8 +89,9 @@ def unwritable(path: Path) -> str | None:
         if os.statvfs(target).f_flag & os.ST_RDONLY:
             return (
                 f"cannot write the database {path}: its volume is read-only (mounted read-only,"
-                " or remounted so after disk errors); `socialbot backup` and `socialbot reports"
-                " list` can still read it"
+                " or remounted so after disk errors); `socialbot backup` and the commands that"
+                " only read it (`reports list`, `questions`, `insights`, `export`, `stats` and"
+                " the other lists) still work"
             )
     return f"cannot write the database {path}"
 

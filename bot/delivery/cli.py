@@ -51,12 +51,12 @@ def progress_bar(label: str) -> Iterator[ProgressCallback]:
             bar.__exit__(None, None, None)
 
 
-def _ledger(ctx: click.Context) -> Ledger:
+def _ledger(ctx: click.Context, reads_only: bool = False) -> Ledger:
     from bot.delivery.ledger import Ledger, migrations
     from bot.settings import Settings
 
     settings = ctx.find_object(Settings) or settings_or_exit()
-    return Ledger(database_or_exit(settings.db, [migrations]))
+    return Ledger(database_or_exit(settings.db, [migrations], reads_only=reads_only))
 
 
 def _purposes(ledger: Ledger) -> list[str]:
@@ -93,7 +93,7 @@ def deliveries() -> None:
 @click.pass_context
 def status(ctx: click.Context, purpose: str | None, as_json: bool) -> None:
     """Queued, sent and failed counts per purpose and key, with the failure reasons."""
-    ledger = _ledger(ctx)
+    ledger = _ledger(ctx, reads_only=True)
     rows = ledger.summary(purpose)
     if not rows:
         _check_purpose(ledger, purpose)

@@ -86,12 +86,11 @@ def test_a_backup_whose_mark_is_damaged_is_restored_saying_so_in_one_line(tmp_pa
     assert LINK in socialbot(tmp_path, "reports", "list", "--json", db="restored.db").output
 
 
-def test_on_a_read_only_volume_reports_are_listed_and_backed_up_and_run_says_why(
-    tmp_path: Path,
-) -> None:
+def test_on_a_read_only_volume_what_only_reads_works_and_run_says_why(tmp_path: Path) -> None:
     # review15b K5: a volume gone read-only (errors=remount-ro, a readOnly mount) refused every
-    # command, a backup and the list of reports too, exactly when they are wanted most. As
-    # root, only a read-only mount stops writes (chmod does not): a tmpfs, where one can be made.
+    # command, a backup and the list of reports too, exactly when they are wanted most; then
+    # (fix16a's leftover) still `questions`, `insights` and `export`. As root, only a read-only
+    # mount stops writes (chmod does not): a tmpfs, where one can be made.
     volume = tmp_path / "volume"
     volume.mkdir()
     mount = ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(volume)]
@@ -104,6 +103,25 @@ def test_on_a_read_only_volume_reports_are_listed_and_backed_up_and_run_says_why
         listed = socialbot(tmp_path, "reports", "list", "--json", db="volume/s.db")
         saved = socialbot(tmp_path, "backup", str(tmp_path / "backup.db"), db="volume/s.db")
         run = socialbot(tmp_path, "run", db="volume/s.db")
+        reads = {
+            name: socialbot(tmp_path, *args, db="volume/s.db")
+            for name, *args in (
+                ("questions", "questions"),
+                ("insights", "insights", "--json"),
+                ("export", "export", "--platform", "console", "--user", "console"),
+                ("stats", "stats"),
+                ("ask", "ask", "Can I post a photo from the office party?"),
+                ("preview", "digest", "preview"),
+                ("deliveries", "deliveries", "status"),
+                ("announcements", "announcements", "list"),
+                ("feeds", "feeds", "list"),
+                ("items", "feeds", "items"),
+                ("hidden", "feeds", "hidden"),
+                ("qa", "qa", "feedback"),
+                ("checks", "checks", "stats"),
+                ("check feedback", "checks", "feedback"),
+            )
+        }
     finally:
         subprocess.run(["umount", str(volume)], check=True)
 
@@ -114,7 +132,13 @@ def test_on_a_read_only_volume_reports_are_listed_and_backed_up_and_run_says_why
     assert "1 reports" in saved.output and "integrity check ok" in saved.output
     assert run.exit_code == 2
     assert f"Invalid setting SOCIALBOT_DB: {read_only}" in run.output
-    assert "`socialbot backup` and `socialbot reports list` can still read it" in run.output
+    assert "the commands that only read it (`reports list`, `questions`" in run.output
+    assert {
+        name: (r.exit_code, f"{read_only} (mounted" in r.output) for name, r in reads.items()
+    } == {name: (0, True) for name in reads}
+    assert "0 forwarded to the team" in reads["questions"].output
+    assert '"reports": {"filed": 1' in reads["insights"].output
+    assert '"report_reporters": [{"report_id": 1' in reads["export"].output
 
 
 def test_backup_of_no_database_says_so(tmp_path: Path) -> None:
