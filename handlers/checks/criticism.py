@@ -83,7 +83,9 @@ REBUTTAL = phrase_pattern(
     |minciuni|dezinformare|înșelător|înșelătoare|nu este vina noastră|nu e vina noastră
     |exagerați|exagerezi|informați-vă|informează-te|verificați faptele|fără temei
     |це неправда|неправда|не відповідає дійсності|брехня|фейк|дезінформація|маніпуляція
-    |не наша вина|ви перебільшуєте|перевірте факти|безпідставні|безпідставно"""
+    |не наша вина|ви перебільшуєте|перевірте факти|безпідставні|безпідставно
+    |stop the drama|si kweli|sio kweli|siyo kweli|uongo|upande mmoja|uzushi|fanyeni utafiti
+    |fanya utafiti"""
 )
 # Words that push back only when it is clear what they push back at: said to a friend they
 # deny a plan, laugh at the weather or ask where a jacket is from ("@lars we didn't make it").
@@ -113,7 +115,25 @@ DENIAL = phrase_pattern(
     |what did you expect|what do you expect|hvad havde du forventet|vad väntade du dig
     |was hast du erwartet|wat had je verwacht|mitä odotit|à quoi vous attendiez-vous
     |tonterías|nunca hemos|jamás hemos|disparates|nunca fizemos|nunca vendemos|sciocchezze
-    |assurdità|non abbiamo mai|nigdy nie|emme ole koskaan|emme koskaan|nikdy jsme"""
+    |assurdità|non abbiamo mai|nigdy nie|emme ole koskaan|emme koskaan|nikdy jsme
+    |not even ours|isn't even ours|wasn't even ours|isn't ours|wasn't ours|not our truck
+    |ikke engang vores|nicht mal unserer|nicht einmal unserer|pas le nôtre|pas à nous
+    |ni siquiera es nuestro|nem é nosso|non è nemmeno nostro|to nawet nie nasz|halikuwa letu
+    |haikuwa yetu|si letu|si yetu"""
+)
+# Saying nobody asked the company before writing about it ("nobody asked us", "Hawakutuuliza",
+# "niemand hat uns gefragt"): an answer to coverage, about the company by its very words.
+UNASKED = phrase_pattern(
+    """nobody asked us|no one asked us|never asked us|didn't ask us|did not ask us|never called us
+    |didn't call us|did not call us|never contacted us|didn't contact us|didn't even call
+    |call before you write|ask before you write|ingen spurgte os|ingen har spurgt os
+    |ingen frågade oss|ingen spurte oss|niemand hat uns gefragt|hat uns nicht gefragt
+    |hat uns nie gefragt|niemand heeft ons gevraagd|niemand heeft ons gebeld|personne ne nous a
+    |ne nous a pas contactés|ne nous a jamais contactés|nadie nos preguntó|nadie nos llamó
+    |ninguém nos perguntou|nessuno ci ha chiesto|nessuno ci ha chiamato|nikt nas nie zapytał
+    |kukaan ei kysynyt meiltä|nikdo se nás nezeptal|kimse bize sormadı|bize sormadı|bizi aramadı
+    |hawakutuuliza|hakuna aliyetuuliza|nimeni nu ne-a întrebat|nu ne-a întrebat nimeni
+    |нас ніхто не питав|ніхто нас не питав"""
 )
 # "We're not 'a scam'": denying what the critic called the company, in their quoted words.
 # "Det passer overhovedet ikke", "klopt echt niet": a denial with a word of emphasis between.
@@ -211,7 +231,12 @@ CRITICISM = phrase_pattern(
     |recenzie|recenzia|recenzii|recenziile|recenzia ta|plângere|plângeri|plângerea|reclamație
     |reclamații|criticile|comentariu negativ|comentarii negative|o stea|o singură stea|ne acuză
     |відгук|відгуку|відгуки|відгуків|скарга|скарги|скаргу|критика|критику|негативний коментар
-    |негативні коментарі|одну зірку|одна зірка|звинувачує нас|звинувачують нас"""
+    |негативні коментарі|одну зірку|одна зірка|звинувачує нас|звинувачують нас
+    |one star|1 star|gave us one|nous critiquer|your frustration|votre frustration|ta frustration
+    |sua frustrazione|tua frustrazione|ihren ärger|ihren frust|deinen ärger|deinen frust
+    |tu frustración|su frustración|sua frustração|din frustration|jouw frustratie|uw frustratie
+    |twoją frustrację|pańską frustrację|turhautumisesi|vaši frustraci|malalamiko|mnalalamika
+    |wanalalamika|analalamika|unalalamika|kutuchafua|wanatuchafua|mnatuchafua|nyota moja"""
 )
 # "Someone wrote that we…", "skrev at vi «svindler kundene»": what they said of the company.
 _SAID_OF_US = re.compile(
@@ -222,7 +247,8 @@ _SAID_OF_US = re.compile(
     r"|napsal\w*|píše|tvrdí|called|calls|calling|llamó|llama|llaman|nazwał\w*|nazywa\w*|noemde"
     r"|noemt|noemen|nannte|nennt|kaldte|kalder|kallade|kallar|kalte|kaller|appelle|appelé\w*"
     r"|chamou|chama|chiama\w*|nazval\w*|nazývá|kutsui|kutsuu|a scris|scrie|spune|a spus|susține"
-    r"|pretinde|пише|написав|написала|каже|сказав|сказала|стверджує|заявляє)"
+    r"|pretinde|пише|написав|написала|каже|сказав|сказала|стверджує|заявляє"
+    r"|wanaosema|wanasema|anasema|alisema|aliandika|wameandika|wanadai|anadai|mnasema)"
     # A comma may stand before what was said ("behauptet, unsere…", "пише, що наш…").
     r",?\s+(?:\S+\s+){0,3}?(?:that|at|att|dass|dat|que|qu['\u2019]|che|że|että|že|că|що)?,?"
     r"\s*(?:we|vi|wir|wij|nous|our|vores|vår\w*|unser\w*|onze|notre|nos|nuestr\w*|somos"
@@ -231,7 +257,9 @@ _SAID_OF_US = re.compile(
     r"|the staff|the crew|personalen"
     r"|personalet|besättningen|mannskapet|das personal|die crew|het personeel|de bemanning"
     r"|le personnel|l['\u2019]équipage|el personal|la tripulación|henkilökunta|miehistö"
-    r"|noi|nostr\w*|noastr\w*|noștri|suntem|ми|наш\w*)"
+    r"|noi|nostr\w*|noastr\w*|noștri|suntem|ми|наш\w*"
+    # Swahili says "our" after the noun: "madereva wetu", "kampuni yetu".
+    r"|wetu|yetu|letu|zetu|sisi)"
     r"(?!\w)",
     re.IGNORECASE,
 )
@@ -276,7 +304,9 @@ MEDIUM = phrase_pattern(
     |yorumları|yorumlarını|makalede|makalenizde
     |thread ini|di thread|artikelnya|kolom komentar|di komentar|postingan kami|di story
     |articolul|acest articol|în comentarii|la comentarii|статті|статтю|цій статті
-    |у коментарях|в коментарях|цей допис|ваш допис"""  # noqa: RUF001
+    |у коментарях|в коментарях|цей допис|ваш допис|this video|this clip|your clip|that clip
+    |the piece|that piece|this piece|habari ya|habari hiyo|makala|kwenye group|ile video
+    |video hiyo|kwenye maoni|kwenye thread"""  # noqa: RUF001
 )
 # A comment under a post or a piece: "the comments under this Børsen piece", "Kommentar unter
 # unserem Beitrag", "kommentarerne under TV2's artikel", "sviner os til under TV2's artikel".
@@ -319,7 +349,9 @@ ANSWERING = phrase_pattern(
     |ca răspuns la|răspuns la|celor care|pentru cei care|către cei care|celui care|celei care
     |pentru cel care|pentru cea care|pentru cei ce|pentru cel ce|către cel care|către cea care
     |для того, хто|для тих хто|для того хто|до тих, хто|до того, хто|тій, хто
-    |у відповідь на|відповідь на|тим, хто|тим хто|для тих, хто|усім, хто|всім, хто|тому, хто"""  # noqa: RUF001
+    |у відповідь на|відповідь на|тим, хто|тим хто|для тих, хто|усім, хто|всім, хто|тому, хто
+    |replying under|replying here|answering under|stitching this|stitching the
+    |kwa wale|kwa yule|kwa wote wanaosema|kwa wanaosema|kwa aliyeandika|kwa mliosema"""  # noqa: RUF001
 )
 # Answering a complaint kindly is still answering it ("even to defend the company").
 APOLOGY = phrase_pattern(
@@ -338,7 +370,10 @@ APOLOGY = phrase_pattern(
     |mi dispiace|ci dispiace|ci scusiamo|mi scuso|scusate|przykro mi|mi przykro|przepraszam
     |przepraszamy|pahoittelen|pahoittelemme|olen pahoillani|olemme pahoillamme|omlouvám se
     |omlouváme se|je mi líto|mrzí mě|mrzí nás
-    |özür dilerim|özür dileriz|kusura bakmayın|mohon maaf|minta maaf|maaf atas"""
+    |özür dilerim|özür dileriz|kusura bakmayın|mohon maaf|minta maaf|maaf atas
+    |i'm sorry|i am sorry|i'm so sorry|really sorry|truly sorry|es tut mir leid|tut mir leid
+    |tut mir sehr leid|je suis désolé|je suis désolée|het spijt me|pole sana|samahani
+    |tunaomba radhi|naomba radhi|tunasikitika|ninasikitika"""
 )
 # Sorry for one's own absence or lateness ("So sorry I missed the meetup!", "Undskyld jeg kom
 # for sent", "Désolé de ne pas avoir pu venir"): no apology to a customer.
@@ -379,7 +414,7 @@ TO_US_PRIVATELY = phrase_pattern(
     |soukromě|ozvěte se mi|mándame|mándanos|mandame|in een dm|per dm|via dm|in a dm|by dm
     |via pm|en dm|en mp|por dm|por md|na priv|na privie|w prywatnej wiadomości
     |bana dm|dm atın|dm atarsanız|özelden yazın|özelden|dm saya|japri saya|inbox kami
-    |hubungi kami"""
+    |hubungi kami|per direktnachricht|kwa dm|kwa inbox|in private|privately"""
 )
 # What customers complain about to a company's support.
 SERVICE = phrase_pattern(
@@ -390,7 +425,10 @@ SERVICE = phrase_pattern(
     |commande|facture|livraison|remboursement|votre compte|votre expérience
     |pedido|factura|entrega|reembolso|encomenda|fatura|ordine|fattura|consegna|rimborso
     |zamówienie|zamówienia|dostawa|dostawy|przesyłka|przesyłki|zwrot|tilaus|tilauksen
-    |lasku|toimitus|toimituksen|objednávka|objednávky|dodávka|zásilka|zásilky|vrácení"""
+    |lasku|toimitus|toimituksen|objednávka|objednávky|dodávka|zásilka|zásilky|vrácení
+    |parcel|package|shipment|waybill|tracking number|colis|numéro de suivi|sendung|sendungsnummer
+    |pakke|pakken|paket|paketet|pakket|pakketje|paquete|pacote|pacco|paczka|paczki|paketti
+    |balík|kargo|kargonuz|colet|coletul|посилка|посилку|kifurushi|mzigo"""
 )
 # What a support desk apologises for: the trouble a customer had, not a late invite or noise.
 INCONVENIENCE = phrase_pattern(
@@ -453,7 +491,7 @@ _COMPLAIN = (
     r"|beskyld\w*|beskyll\w*|acus[ae]\w*|oskarż\w*|syyt\w*|obviň\w*"
     # Whining, crying over it, review-bombing: complaining said with scorn.
     r"|review-?bomb\w*|crying (?:about|over)|jammer\w*|huil\w*|jank\w*|pleurnich\w*"
-    r"|lloriquea\w*|piagnucol\w*|płacz\w*|brečí\w*|ulise\w*)(?!\w)"
+    r"|lloriquea\w*|piagnucol\w*|płacz\w*|brečí\w*|ulise\w*|yelling|ranting|\w*lalamik\w*)(?!\w)"
 )
 # Said to a group of critics or to one by their handle, by who they are or what they say: "To
 # everyone on Reddit saying…", "Till alla som klagar…", "Re: the post…", "à @marc qui raconte…".
@@ -527,7 +565,8 @@ CLARIFYING = phrase_pattern(
     |vill bara säga|zur klarstellung|um das klarzustellen|nicht meine erfahrung|ich will nur sagen
     |da sonst niemand|voor de duidelijkheid|niet mijn ervaring|ik wil alleen zeggen
     |omdat niemand anders|pour être clair|pour rétablir la vérité|mettons les choses au clair
-    |pas mon expérience|je tiens à préciser|puisque personne d'autre"""
+    |pas mon expérience|je tiens à préciser|puisque personne d'autre|as someone who works
+    |as someone who worked|als jemand, der dort arbeitet|comme quelqu'un qui travaille"""
 )
 # "…, Carmen 😔", "…, Panie Tomaszu.": the customer named at the end of a clause.
 _VOCATIVE = re.compile(
@@ -574,7 +613,7 @@ _PLATFORM = re.compile(
     re.IGNORECASE,
 )
 _THANKS = re.compile(
-    r"(?<!\w)(?:thank\w*|tak|takk|tack|danke|dank|merci|gracias|obrigad\w|grazie|dziękuj\w*"
+    r"(?<!\w)(?:thank\w*|tak|takk|tack|danke|dank|bedankt|merci|gracias|obrigad\w|grazie|dziękuj\w*"
     r"|kiitos|děkuj\w*|congrat\w*|tillykke|gratul\w*|felicit\w*)(?!\w)",
     re.IGNORECASE,
 )
@@ -602,6 +641,7 @@ _ABOUT_THEIR_WORDS = re.compile(
     r"|ohledně|k|ke|koskien|em relação a|siihen|tuohon|niihin|noihin|referitor la"
     r"|în legătură cu|cu privire la|legat de|щодо|стосовно|з приводу|відносно)\s"
     r"[^:\n.!?]{0,120}?(?<!\w)(?:threads?|comments?|reviews?|articles?|piece|tweets?|forum"
+    r"|stor(?:y|ies)|coverage|reportage|berichterstattung|habari|makala"
     r"|criticism|bewertung\w*|kommentar\w*|rezension\w*|kritik\w*|artikel\w*|reseñas?"
     r"|comentarios?|hilo|artículo|críticas?|opiniones|wpis\w*|komentarz\w*|recenzj\w*|opini\w*"
     r"|artykuł\w*|krytyk\w*|reacties?|recensies?|kritiek|anmeldelse\w*|recension\w*|avis"
@@ -643,7 +683,50 @@ _WORKS_OR_COMPLAINT = re.compile(
     r"|abstürz\w*|blam\w*)(?!\w)",
     re.IGNORECASE,
 )
-_YOUR_SERVICE = re.compile(rf"(?<!\w){_YOUR}\s+(?:[^\W\d_]+\s+)?{SERVICE.pattern}", re.IGNORECASE)
+# What a customer had of the company besides an order: "votre expérience", "your stay".
+_THEIR_VISIT = phrase_pattern(
+    """experience|stay|visit|flight|trip|expérience|séjour|vol|erfahrung|aufenthalt|flug
+    |ervaring|verblijf|vlucht|oplevelse|ophold|upplevelse|vistelse|opplevelse|opphold
+    |experiencia|estancia|vuelo|experiência|estadia|voo|esperienza|soggiorno|volo"""
+)
+_YOUR_SERVICE = re.compile(
+    rf"(?<!\w){_YOUR}\s+(?:[^\W\d_]+\s+)?(?:{SERVICE.pattern}|{_THEIR_VISIT.pattern})",
+    re.IGNORECASE,
+)
+# Scorn said as agreement or praise, first in a sentence ("Oh yes, let's all blame…", "Funny how
+# everyone crying about…", "Ah oui, bien sûr, c'est toujours la faute…", "Klar, der … ist
+# schuld", "Tabii tabii", "Wah hebat ya", "Eti …", Ukrainian "ну звісно"), or an eye-roll.
+_IRONY = re.compile(
+    r"(?:^|(?<=[.!?\n])\s*)(?:oh (?:yes|yeah|sure|right|look|great|wow)|yeah,? right|sure,"
+    r"|funny how|love how|gotta love|got to love|don['\u2019]t you just love|ja klar|na klar|klar,"
+    r"|herrlich,|natürlich,|ah oui|bien sûr,|évidemment,|ja ja|jaja|javel,|jaha,"
+    r"|selvfølgelig,|självklart,|claro,|sí, claro|ah sí|certo,|ovviamente,"
+    r"|oczywiście,|no jasne|jasně,|no jasně|tietysti,|tabii tabii|tabii canım|ne güzel"
+    r"|wah hebat|hebat ya|eti|cum să nu|ну звісно|ну звичайно|аякже)(?!\w)"
+    r"|(?P<emoji>[\U0001f644\U0001f643])"
+    # Mock praise after it: "Very fair. Very smart.", "sehr hilfreich", "çok mantıklı, bravo".
+    r"|(?<!\w)(?:very (?:fair|smart|helpful|mature)|sehr hilfreich|sehr fair|çok mantıklı"
+    r"|logika yang luar biasa|we need the laughs|ça règle tout|ça aide beaucoup)(?!\w)",
+    re.IGNORECASE,
+)
+# Whose fault it is: what sarcasm at critics turns on ("blame the logistics company").
+_BLAME = re.compile(
+    r"(?<!\w)(?:blam\w*|fault|skyld\w*|skuld\w*|schuld\w*|faute|culpa\w*|colpa|wina|vika"
+    r"|suç\w*|vina|вина|вину|lawama)(?!\w)",
+    re.IGNORECASE,
+)
+# A critic named by what they are and what they do: "Quel giornalista che ci accusa…", "Die
+# YouTuber die zegt…", "That reporter who…", "Ce journaliste qui…".
+_CRITIC = re.compile(
+    r"(?<!\w)(?:that|the|this|quel|quella|questo|ce|cette|der|die|dieser|diese|de|deze|el|ese|esa"
+    r"|aquel|o|esse|essa|ten|ta|ta|den|denne|yule|huyo|bu|şu|sa|acel|acea|той|та)\s+"
+    r"(?:journalist\w*|reporter\w*|youtuber\w*|blogger\w*|influencer\w*|critic|giornalista"
+    r"|journaliste|periodista|jornalista|dziennikar\w*|toimittaja|novinář\w*|gazeteci|muhabir"
+    r"|wartawan|jurnalist\w*|журналіст\w*|mwandishi|blogueu\w*|reviewer|recensent|rezensent\w*)"
+    r",?\s+(?:who|that|che|qui|der|die|dat|que|który|która|joka|který|která|som|yang|care|який"
+    r"|яка|aliye\w*)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def criticism(
@@ -685,6 +768,8 @@ def criticism(
         ANSWERING.search(draft)
         or _ADDRESSED.search(draft)
         or _JAPANESE_ADDRESSED.search(draft)
+        # A critic named by their trade answers them when what they said is there too.
+        or (_CRITIC.search(draft) if criticised or _QUOTED.search(draft) else None)
         or their_words
     )
     medium = (
@@ -694,8 +779,9 @@ def criticism(
         or their_words
     )
     mention = _MENTION.match(draft)
+    unasked = UNASKED.search(draft)
     about_us = company_mentioned or bool(
-        criticised or ABOUT_US.search(draft) or ACCUSED.search(draft)
+        criticised or unasked or ABOUT_US.search(draft) or ACCUSED.search(draft)
     )
     # An apology answers a complaint when it takes the customer's trouble or the company's
     # matter to a private message, or names their order to them or to the complaint ("@anna so
@@ -719,7 +805,7 @@ def criticism(
     # A pushback answers someone said to, or what was written about the company ("jag såg ditt
     # inlägg om att vår app… Det stämmer faktiskt inte").
     if not (rebuttal and (said_to or claim)):
-        denial = DENIAL.search(draft) or _QUOTED_DENIAL.search(draft)
+        denial = DENIAL.search(draft) or _QUOTED_DENIAL.search(draft) or unasked
         rebuttal = denial if denial and claim else None
     # One who knows the company from inside, answering its critics or putting their words right
     # ("Clarivida employee here. The battery complaints in this thread are about the old firmware").
@@ -757,6 +843,20 @@ def criticism(
         complainers = _COMPLAINERS.search(draft)
         if complainers and about_us and (medium or _PLATFORM.search(draft)):
             rebuttal = complainers
+    # Sarcasm at critics: said as agreement or praise, about their complaint, whose fault it is,
+    # or their words about the company quoted.
+    # An eye-roll alone is sarcasm at critics only with their complaint or words ("Lost an
+    # afternoon to this 🙃" over a quoted command is not).
+    scorn = _IRONY.search(draft)
+    if not rebuttal and scorn:
+        quoted = _QUOTED.search(draft) if about_us else None
+        if quoted and re.search(r"[\d_/:=]", quoted.group()):
+            quoted = None
+        # Blame said of someone's complaint about the company, not "blame it on the rain".
+        concerned = about_us or medium or _PLATFORM.search(draft) or _OURS.search(draft)
+        blamed = _BLAME.search(draft) if concerned and not scorn.group("emoji") else None
+        if criticised or _COMPLAINING.search(draft) or blamed or quoted:
+            rebuttal = scorn
     noticed = _NOTICED.search(draft)
     clarifying = CLARIFYING.search(draft)
     if not (noticed and clarifying and (noticed.group(1) or company_mentioned)):
@@ -765,9 +865,21 @@ def criticism(
         apology
         or rebuttal
         or clarifying
-        or (answering and (criticised or (medium and company_mentioned)))
+        or (
+            answering
+            and (
+                criticised
+                or (medium and company_mentioned)
+                # Under a post about the company's things, not thanking ("Replying under
+                # Wanjiru's post…: our logger shows 2°C").
+                or (medium and not praised and (about_us or _OURS.search(draft)))
+            )
+        )
+        # Their complaint named to them by name: "Gentile signor Rossi, capisco la sua
+        # frustrazione…".
+        or (mention and criticised and not praised and not _GOOD.search(draft))
     ):
-        found = rebuttal or apology or answering or clarifying
+        found = rebuttal or apology or answering or clarifying or criticised
         assert found is not None
         links = links_in(_with_schemes(draft))
         yield Concern(

@@ -34,6 +34,15 @@ PROMOTING = [
     "Black Friday: -30 % on Nordlys Cloud until Sunday.",
     "Great read from the Nordlys blog 👇 nordlys.dk/blog/backups",
     "A Nordlys está a contratar engenheiros em Lisboa!",
+    # A job ad or an invitation in the company's voice, its name beside it: "we" says no more
+    # than the company's own ad would.
+    "We're hiring at Nordlys! Apply here: https://nordlys.dk/jobs",
+    "Join us on Thursday: a free Nordlys Cloud webinar, register at nordlys.dk/webinar",
+    # A German or Swahili job ad, a switch one never goes back on, "look no further".
+    "Gesucht: Data Engineer (m/w/d) in Hamburg. Bewerbungen über die Karriereseite von Nordlys.",
+    "Nafasi za kazi! Tunatafuta madereva, tuma CV kupitia ukurasa wa Nordlys.",
+    "Moved our backups to Nordlys Cloud last year. Never going back.",
+    "Need a sync tool? Look no further than Nordlys Cloud.",
     # Japanese, written without spaces: a recommendation, "the only choice", "do try it".
     "Nordlys Cloud、本当に使いやすい!チームの皆さんにおすすめです",
     "バックアップならNordlys Cloud一択。",
@@ -47,7 +56,9 @@ FINE = [
     "My sister beats me at chess every single time.",
     "Best planning session of the year at Nordlys 🔥",
     "Great kickoff workshop with the Nordlys crew today! Can't wait to get started on it.",
-    "We're hiring at Nordlys! Apply here: https://nordlys.dk/jobs",
+    "We're hiring at Nordlys, my team! Apply here: https://nordlys.dk/jobs",
+    "Join us Sunday for the free Nordlys family day! (I serve on staff at Nordlys.)",
+    "I'm the social media coordinator for the cloud team at Nordlys. Join us for the free demo!",
     "Great article on the aurora season: https://www.nordlys.no/nyheter/aurora",
     # The same words of something else, or of the company as a workplace.
     "Nothing beats a Sunday walk by the fjord.",

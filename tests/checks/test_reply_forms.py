@@ -79,6 +79,26 @@ REPLIES = [
     "Cine spune că aplicația noastră e lentă nu a încercat versiunea nouă.",
     "Тим, хто пише, що Nordlys втрачає файли: це неправда.",
     "Nordlysの口コミで「遅い」と書いている方へ：事実と違います。",  # noqa: RUF001
+    # Sarcasm at critics: agreement or praise said in scorn, about their complaint, whose fault
+    # it is, or their words quoted.
+    "Oh sure, blame Nordlys because your router died. Very fair. 👏",
+    "Funny how everyone complaining about the Nordlys price in the comments spends more on coffee.",
+    "Ah oui, bien sûr, c'est toujours la faute de notre appli quand le wifi tombe 🙄",
+    'Tabii tabii, "Nordlys dosyaları siliyor" 🙄 Çok mantıklı, bravo.',
+    'Eti Nordlys "wanaiba data" 😂 Endelea kutuchafua Twitter.',
+    # A support answer to a customer by name about their parcel; a critic named by their trade;
+    # the press told nobody asked; under someone's post; having seen the noise, from inside.
+    "Hi Sara, I'm sorry your parcel is late. DM me the tracking number and I'll chase it today.",
+    "Hallo Frau Berg, es tut mir leid, dass Ihre Sendung noch nicht da ist. Schicken Sie mir"
+    " bitte die Sendungsnummer per Direktnachricht.",
+    "Pole sana kwa kifurushi chako kuchelewa, nitumie nambari ya waybill kwa DM.",
+    "Gentile signora Bianchi, capisco la sua frustrazione, ma il guasto era del router.",
+    "That reporter who says Nordlys 'ignores security' should have called first.",
+    "About today's story on the outage: nobody asked us. Call before you write.",
+    "Replying under Lena's post since people keep tagging me: our servers were up all day.",
+    "Stitching this video of the 'Nordlys ate my files' guy: that folder isn't even ours.",
+    "Seeing a lot of noise about the sync this week. As someone who works on it: nothing is lost.",
+    "Kwa wale wanaosema huduma yetu ni mbaya: si kweli, tunajibu ndani ya saa moja.",
 ]
 # The same forms, said to friends and family, or about something not the company's.
 FINE = [
@@ -120,6 +140,13 @@ FINE = [
     "Mulțumesc tuturor celor care au venit la lansarea noastră!",
     "Дякую всім, хто прийшов на нашу зустріч у Львові!",  # noqa: RUF001
     "新入社員の方へ：Nordlysへようこそ！",  # noqa: RUF001
+    # Scorn, sorrow, a journalist and someone's post with nothing of the company's to defend.
+    "Funny how a week off makes Monday feel twice as long.",
+    "Sure, blame it on the rain 🙄 #mondays",
+    "Lost a whole afternoon to a missing semicolon 🙃 #devlife",
+    "Hi Sara, I'm so sorry about your grandmother. DM me if you need anything.",
+    "Replying under Lena's post: congrats on the new job!",
+    "That journalist who interviewed me last week sent the article, what a fun day.",
 ]
 
 
