@@ -523,3 +523,18 @@ def test_a_page_s_data_array_of_policies_is_read_as_its_sections() -> None:
     body = by_title["Social Media Policy"]
     assert body.startswith("Using social media for personal purposes")
     assert "views" not in body and "active" not in body
+
+
+def test_an_html_table_in_markdown_is_quoted_as_its_rows() -> None:
+    # A brand manual's table of formats per platform, inline HTML in markdown as wikis and
+    # GitHub render it (cicd-pi, dev): the answer to "which size?" quoted the tags.
+    text = (
+        "# Formatvorgaben\n\n"
+        "<table>\n<thead>\n<tr>\n<th>Plattform</th>\n<th>Maße (px)</th>\n</tr>\n</thead>\n"
+        "<tbody>\n<tr>\n<td>Instagram Feed</td>\n<td>1080 x 1080</td>\n</tr>\n"
+        "<tr><td><strong>LinkedIn</strong></td><td>1200 x 627</td></tr>\n</tbody>\n</table>\n"
+    )
+    (section,) = split_sections(text)
+    assert "<" not in section.body
+    assert "Instagram Feed · 1080 x 1080" in section.body
+    assert "LinkedIn · 1200 x 627" in section.body
