@@ -5582,6 +5582,63 @@ _TEAM_LISTS: dict[str, dict[str, str]] = {
     },
 }
 
+# The bot's words around an announcement, in the language it is written in.
+_ANNOUNCEMENTS: dict[str, dict[str, str]] = {
+    "en": {
+        "ann_read_more": "Read more",
+        "ann_spread": "**Help spread the word.** A post to start from, for each network:",
+        "ann_from": "An announcement from {sender}.",
+    },
+    "da": {
+        "ann_read_more": "Læs mere",
+        "ann_spread": (
+            "**Hjælp med at sprede budskabet.** Et opslag at starte fra, til hvert netværk:"
+        ),
+        "ann_from": "En meddelelse fra {sender}.",
+    },
+    "de": {
+        "ann_read_more": "Mehr lesen",
+        "ann_spread": (
+            "**Hilf mit, es zu verbreiten.** Ein Beitrag als Anfang, für jedes Netzwerk:"
+        ),
+        "ann_from": "Eine Ankündigung von {sender}.",
+    },
+    "sv": {
+        "ann_read_more": "Läs mer",
+        "ann_spread": (
+            "**Hjälp till att sprida ordet.** Ett inlägg att utgå från, för varje nätverk:"
+        ),
+        "ann_from": "Ett meddelande från {sender}.",
+    },
+    "nb": {
+        "ann_read_more": "Les mer",
+        "ann_spread": (
+            "**Hjelp til med å spre budskapet.** Et innlegg å starte fra, for hvert nettverk:"
+        ),
+        "ann_from": "En kunngjøring fra {sender}.",
+    },
+    "nl": {
+        "ann_read_more": "Lees meer",
+        "ann_spread": (
+            "**Help het nieuws te verspreiden.** Een bericht om mee te beginnen, per netwerk:"
+        ),
+        "ann_from": "Een aankondiging van {sender}.",
+    },
+    "fr": {
+        "ann_read_more": "En savoir plus",
+        "ann_spread": (
+            "**Aidez à faire passer le message.** Une publication pour commencer, pour chaque"
+            " réseau :"
+        ),
+        "ann_from": "Une annonce de {sender}.",
+    },
+    "es": {
+        "ann_read_more": "Leer más",
+        "ann_spread": "**Ayuda a difundirlo.** Una publicación para empezar, para cada red:",
+        "ann_from": "Un anuncio de {sender}.",
+    },
+}
+
 TEXTS: dict[str, dict[str, str]] = {
     code: {
         **_GUIDELINES[code],
@@ -5601,6 +5658,7 @@ TEXTS: dict[str, dict[str, str]] = {
         **_REPORT_FORM[code],
         **_TEAM_CARDS[code],
         **_TEAM_LISTS[code],
+        **_ANNOUNCEMENTS[code],
         **_INSIGHTS[code],
         **_ANSWERS[code],
         **_CONSOLE[code],

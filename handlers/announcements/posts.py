@@ -97,6 +97,17 @@ def unless_stale(draft: Draft, previous: Draft) -> Draft:
     return replace(draft, posts=posts, written=())
 
 
+def _plain(message: str) -> str:
+    """An announcement's message without its markup (bold, italics, code, links' targets)."""
+    return _MARKUP.sub(lambda m: next(g for g in m.groups() if g), message)
+
+
+def written_language(draft: Draft) -> str | None:
+    """The language the announcement is written in (`written_in`'s answer): its suggested
+    posts' and the bot's words around it."""
+    return written_in(f"{draft.headline} {_plain(draft.message)}")
+
+
 async def fill_in(
     draft: Draft, model: TextModel | None, utm: UTM, employer: str = ""
 ) -> tuple[dict[Network, str], str | None]:
@@ -108,10 +119,10 @@ async def fill_in(
     missing = [network for network in NETWORKS if not posts.get(network)]
     if not draft.link or not missing:
         return {network: text for network, text in posts.items() if text}, None
-    message = _MARKUP.sub(lambda m: next(g for g in m.groups() if g), draft.message)
+    message = _plain(draft.message)
     article = _Article(draft.headline, message, draft.link)
     started = time.monotonic()
-    language = written_in(f"{draft.headline} {message}")
+    language = written_language(draft)
     composed = await compose(
         article, missing, model=model, utm=utm, model_timeout=MODEL_SECONDS, employer=employer,
         language=language,

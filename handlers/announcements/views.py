@@ -10,10 +10,12 @@ from zoneinfo import ZoneInfo
 from content_feed.compose import NETWORK_NAMES, Network, SuggestedPost
 from handlers.announcements import ids
 from handlers.announcements.channels import channel_reason, given_up_in_outage, person_reasons
+from handlers.announcements.posts import written_language
 from handlers.announcements.store import CANCELLED, SCHEDULED, SENDING, Announcement, Draft
 from handlers.announcements.when import arrivals, in_words, wall_clock
 from handlers.command_words import typed
 from handlers.shares import share_buttons
+from handlers.texts import text_for
 from handlers.views import (
     Actions,
     Block,
@@ -62,19 +64,25 @@ class Figures:
 def employee_message(
     announcement_id: int, draft: Draft, sender: str, posts: Mapping[Network, SuggestedPost]
 ) -> Message:
-    """The announcement as everyone receives it."""
+    """The announcement as everyone receives it: the bot's words around it (its buttons
+    too) in the language it is written in, as its suggested posts are (English when the bot
+    has no words in that language)."""
+    language = written_language(draft) or "en"
     blocks: list[Block] = [
         Header(draft.headline),
         Text(draft.message or draft.headline, draft.image_url or None, draft.headline),
     ]
     if draft.link:
-        blocks.append(Text(link("Read more", draft.link)))
-    buttons = [Button("Not for me", ids.NOT_FOR_ME, str(announcement_id))]
+        blocks.append(Text(link(text_for("ann_read_more", language), draft.link)))
+    not_for_me = text_for("not_for_me", language)
+    buttons = [Button(not_for_me, ids.NOT_FOR_ME, str(announcement_id))]
     if draft.share and posts:
-        blocks.append(Text("**Help spread the word.** A post to start from, for each network:"))
+        blocks.append(Text(text_for("ann_spread", language)))
         blocks += [Text(f"**{NETWORK_NAMES[n]}**\n{post.text}") for n, post in posts.items()]
-        buttons = [*share_buttons(ids.subject(announcement_id), posts).buttons, *buttons]
-    blocks += [Actions(tuple(buttons)), Context(f"An announcement from {untrusted(sender)}.")]
+        shares = share_buttons(ids.subject(announcement_id), posts, language).buttons
+        buttons = [*shares, *buttons]
+    said = text_for("ann_from", language, sender=untrusted(sender))
+    blocks += [Actions(tuple(buttons)), Context(said)]
     summary = f"{draft.headline}: {draft.message}" if draft.message else draft.headline
     return Message(summary, tuple(blocks))
 

@@ -125,6 +125,22 @@ async def test_preview_shows_the_message_and_audience_then_confirm_sends(bot, sl
     assert "4 of 4 delivered" in report[-1]["text"]
 
 
+async def test_the_bots_words_around_an_announcement_are_in_the_language_it_is_written_in(
+    bot, slack
+) -> None:
+    # closing16: a German announcement came with "Read more", "Share on LinkedIn", "Not for
+    # me" and "An announcement from …" in English.
+    german = {
+        "headline": "Wir haben den Green Award gewonnen",
+        "message": "Unser **neues Werk** läuft mit Windkraft, und wir sind sehr stolz darauf.",
+    }
+    shown = json.dumps((await preview(bot, slack, **german))["blocks"], ensure_ascii=False)
+    assert "Mehr lesen" in shown and "Hilf mit, es zu verbreiten." in shown
+    assert "Auf LinkedIn teilen" in shown and "Nichts für mich" in shown
+    assert "Eine Ankündigung von Ann Ouncer." in shown and "Share on" not in shown
+    assert "Wir haben den Green Award gewonnen" in shown  # the announcer's words as written
+
+
 async def test_edit_from_the_preview_keeps_what_was_typed(bot, slack) -> None:
     view = await preview(bot, slack, post_x="Proud of this one")
     answer = await submit(bot, view, {"next": "edit"})
