@@ -3745,9 +3745,12 @@ _INSIGHTS: dict[str, dict[str, str]] = {
             " does not say who opened a link there)"
         ),
         "ins_participation": (
-            "**Participation:** {shared} of {reached} people who got a digest{left_out} shared"
-            " ({percent}); last weeks {trend}"
+            "**Participation:** {shared} of {reached} people who got a digest{left_out}"
+            " shared ({percent})"
         ),
+        "ins_trend": "; last weeks {trend}",
+        "ins_first_week": ", the first week with digests",
+        "ins_feed_error": "{error}",
         "ins_left_out": " (not counting {names}, whose share clicks are not counted)",
         "ins_not_delivered_one": "; 1 digest not delivered (`{command}`)",
         "ins_not_delivered": "; {count} digests not delivered (`{command}`)",
@@ -3826,9 +3829,12 @@ _INSIGHTS: dict[str, dict[str, str]] = {
             " siger ikke, hvem der åbnede et link dér)"
         ),
         "ins_participation": (
-            "**Deltagelse:** {shared} af {reached}, der fik en oversigt{left_out}, delte"
-            " ({percent}); de seneste uger {trend}"
+            "**Deltagelse:** {shared} af {reached}, der fik en oversigt{left_out},"
+            " delte ({percent})"
         ),
+        "ins_trend": "; de seneste uger {trend}",
+        "ins_first_week": ", den første uge med oversigter",
+        "ins_feed_error": "»{error}«",
         "ins_left_out": " (uden {names}, hvis klik på del ikke tælles)",
         "ins_not_delivered_one": "; 1 oversigt ikke leveret (`{command}`)",
         "ins_not_delivered": "; {count} oversigter ikke leveret (`{command}`)",
@@ -3910,9 +3916,12 @@ _INSIGHTS: dict[str, dict[str, str]] = {
             " (Teams sagt nicht, wer dort einen Link geöffnet hat)"
         ),
         "ins_participation": (
-            "**Beteiligung:** {shared} von {reached} Personen mit Übersicht{left_out} haben"
-            " geteilt ({percent}); letzte Wochen {trend}"
+            "**Beteiligung:** {shared} von {reached} Personen mit Übersicht{left_out}"
+            " haben geteilt ({percent})"
         ),
+        "ins_trend": "; letzte Wochen {trend}",
+        "ins_first_week": ", die erste Woche mit Übersichten",
+        "ins_feed_error": "„{error}“",
         "ins_left_out": " (ohne {names}, deren Klicks auf Teilen nicht gezählt werden)",
         "ins_not_delivered_one": "; 1 Übersicht nicht zugestellt (`{command}`)",
         "ins_not_delivered": "; {count} Übersichten nicht zugestellt (`{command}`)",
@@ -3999,9 +4008,12 @@ _INSIGHTS: dict[str, dict[str, str]] = {
             " (Teams säger inte vem som öppnade en länk där)"
         ),
         "ins_participation": (
-            "**Deltagande:** {shared} av {reached} som fick en sammanfattning{left_out} delade"
-            " ({percent}); senaste veckorna {trend}"
+            "**Deltagande:** {shared} av {reached} som fick en sammanfattning{left_out}"
+            " delade ({percent})"
         ),
+        "ins_trend": "; senaste veckorna {trend}",
+        "ins_first_week": ", första veckan med sammanfattningar",
+        "ins_feed_error": "”{error}”",
         "ins_left_out": " (utom {names}, vars klick på dela inte räknas)",
         "ins_not_delivered_one": "; 1 sammanfattning inte levererad (`{command}`)",
         "ins_not_delivered": "; {count} sammanfattningar inte levererade (`{command}`)",
@@ -4082,9 +4094,12 @@ _INSIGHTS: dict[str, dict[str, str]] = {
             " sier ikke hvem som åpnet en lenke der)"
         ),
         "ins_participation": (
-            "**Deltakelse:** {shared} av {reached} som fikk en oversikt{left_out}, delte"
-            " ({percent}); de siste ukene {trend}"
+            "**Deltakelse:** {shared} av {reached} som fikk en oversikt{left_out},"
+            " delte ({percent})"
         ),
+        "ins_trend": "; de siste ukene {trend}",
+        "ins_first_week": ", den første uken med oversikter",
+        "ins_feed_error": "«{error}»",
         "ins_left_out": " (uten {names}, der klikk på del ikke telles)",
         "ins_not_delivered_one": "; 1 oversikt ikke levert (`{command}`)",
         "ins_not_delivered": "; {count} oversikter ikke levert (`{command}`)",
@@ -4166,9 +4181,12 @@ _INSIGHTS: dict[str, dict[str, str]] = {
             " zegt niet wie daar een link opende)"
         ),
         "ins_participation": (
-            "**Deelname:** {shared} van de {reached} mensen met een overzicht{left_out} deelden"
-            " ({percent}); afgelopen weken {trend}"
+            "**Deelname:** {shared} van de {reached} mensen met een overzicht{left_out}"
+            " deelden ({percent})"
         ),
+        "ins_trend": "; afgelopen weken {trend}",
+        "ins_first_week": ", de eerste week met overzichten",
+        "ins_feed_error": "“{error}”",
         "ins_left_out": " (zonder {names}, waar klikken op delen niet worden geteld)",
         "ins_not_delivered_one": "; 1 overzicht niet afgeleverd (`{command}`)",
         "ins_not_delivered": "; {count} overzichten niet afgeleverd (`{command}`)",
@@ -4255,8 +4273,11 @@ _INSIGHTS: dict[str, dict[str, str]] = {
         ),
         "ins_participation": (
             "**Participation :** {shared} des {reached} personnes ayant reçu une"
-            " sélection{left_out} ont partagé ({percent}) ; dernières semaines {trend}"
+            " sélection{left_out} ont partagé ({percent})"
         ),
+        "ins_trend": " ; dernières semaines {trend}",
+        "ins_first_week": ", première semaine avec des sélections",
+        "ins_feed_error": "« {error} »",
         "ins_left_out": " (hors {names}, dont les clics sur partager ne sont pas comptés)",
         "ins_not_delivered_one": " ; 1 sélection non remise (`{command}`)",
         "ins_not_delivered": " ; {count} sélections non remises (`{command}`)",
@@ -4349,8 +4370,11 @@ _INSIGHTS: dict[str, dict[str, str]] = {
         ),
         "ins_participation": (
             "**Participación:** {shared} de {reached} personas que recibieron un"
-            " resumen{left_out} compartieron ({percent}); últimas semanas {trend}"
+            " resumen{left_out} compartieron ({percent})"
         ),
+        "ins_trend": "; últimas semanas {trend}",
+        "ins_first_week": ", la primera semana con resúmenes",
+        "ins_feed_error": "«{error}»",
         "ins_left_out": " (sin contar {names}, cuyos clics en compartir no se cuentan)",
         "ins_not_delivered_one": "; 1 resumen sin entregar (`{command}`)",
         "ins_not_delivered": "; {count} resúmenes sin entregar (`{command}`)",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from itertools import dropwhile
 from zoneinfo import ZoneInfo
 
 from content_feed.compose import NETWORK_NAMES, Network
@@ -27,8 +28,9 @@ def _percent(part: int, whole: int, language: str) -> str:
 def failing_line(feed: FailingFeed, language: str = "en") -> str:
     """A feed that has failed for over a day in `language` (on `/healthz` in English): "Feed 1
     (Acme news) has not been read since 2026-11-30 08:00 UTC: HTTP 404"; its error as the
-    feed's server gave it."""
-    fields = {"id": feed.id, "name": feed.name, "error": feed.error}
+    feed reader gave it, quoted where the line is in another language."""
+    error = text_for("ins_feed_error", language, error=feed.error)
+    fields = {"id": feed.id, "name": feed.name, "error": error}
     if feed.read is None:
         return text_for("ins_feed_never_read", language, **fields)
     since = f"{feed.read:%Y-%m-%d %H:%M}"
@@ -64,6 +66,18 @@ def duration(minutes: float, language: str = "en") -> str:
     return text_for("ins_days", language, n=_number(round(minutes / 1440, 1), language))
 
 
+def _trend(figures: Figures, language: str) -> str:
+    """The participation of the last four weeks since the first with digests ("; last weeks
+    20% → 25%"), or that this is the first week with digests; nothing before any."""
+    weeks = list(dropwhile(lambda week: week.rate is None, figures.weekly))
+    if len(weeks) == 1:
+        return text_for("ins_first_week", language)
+    if not weeks:
+        return ""
+    trend = " → ".join(week.percent(language) for week in weeks[-4:])
+    return text_for("ins_trend", language, trend=trend)
+
+
 def _left_out(platforms: tuple[str, ...], language: str) -> str:
     """Whose people participation leaves out, because their share clicks are not counted."""
     if not platforms:
@@ -77,7 +91,6 @@ def lines(figures: Figures, language: str = "en") -> list[str]:
     line."""
     shares = figures.shares_total
     people = figures.participation
-    trend = " → ".join(week.percent(language) for week in figures.weekly[-4:])
     found = []
     if figures.feeds_failing:  # why the digests may have had nothing new: said first
         found.append(text_for("ins_feeds_failing", language))
@@ -93,8 +106,8 @@ def lines(figures: Figures, language: str = "en") -> list[str]:
             reached=people.reached,
             left_out=_left_out(figures.uncounted, language),
             percent=_percent(people.shared, people.reached, language),
-            trend=trend,
         )
+        + _trend(figures, language)
         + _not_delivered(figures.digests_not_delivered, language),
     ]
     for item in figures.top_items:

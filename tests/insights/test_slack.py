@@ -319,8 +319,10 @@ async def test_the_weekly_insights_name_a_feed_that_has_failed_for_a_day(make_bo
         and "älteste zuerst" in chart.alt_txt
     )
     assert "Feeds mit Fehlern" in text
-    assert f"Feed {news.id} (Acme news) wurde nie gelesen: the server answered HTTP 404" in text
+    # closing16: the feed reader's English words, quoted in a German line.
+    assert f"Feed {news.id} (Acme news) wurde nie gelesen: „the server answered HTTP 404“" in text
     assert "Jobs" not in text
-    assert "(50\u00a0%); letzte Wochen k.\u00a0A. → 0\u00a0%" in json.dumps(
+    # review16a W11: "letzte Wochen k. A. → 0 % → …": the weeks before the first digest.
+    assert "(50\u00a0%); letzte Wochen 0\u00a0% → 50\u00a0% → 50\u00a0%;" in json.dumps(
         weekly.blocks, ensure_ascii=False
     )
