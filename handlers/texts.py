@@ -5663,6 +5663,67 @@ _ANNOUNCEMENTS: dict[str, dict[str, str]] = {
     },
 }
 
+# Who holds a report when another manager presses "Assign to me", and the DM to a manager whose
+# report someone else took (handlers/reports/views.py: held, taken_from).
+_HOLDERS: dict[str, dict[str, str]] = {
+    "en": {
+        "held_by": "{who} holds {ref} already. Take it over? They will be told.",
+        "button_take_over": "Take it over",
+        "held_told": "{who}, who held it, has been told.",
+        "taken_over": "{by} took over {ref} from you: it is no longer yours.",
+        "given_away": "{by} gave {ref} to {who}: it is no longer yours.",
+    },
+    "da": {
+        "held_by": "{who} har allerede {ref}. Vil du overtage den? {who} får besked.",
+        "button_take_over": "Overtag den",
+        "held_told": "{who}, som havde den, har fået besked.",
+        "taken_over": "{by} har overtaget {ref} fra dig: den er ikke længere din.",
+        "given_away": "{by} har givet {ref} til {who}: den er ikke længere din.",
+    },
+    "de": {
+        "held_by": "{who} bearbeitet {ref} schon. Übernehmen? {who} wird benachrichtigt.",
+        "button_take_over": "Übernehmen",
+        "held_told": "{who}, bisher zuständig, wurde benachrichtigt.",
+        "taken_over": "{by} hat {ref} von dir übernommen: Du bist nicht mehr zuständig.",
+        "given_away": "{by} hat {ref} an {who} gegeben: Du bist nicht mehr zuständig.",
+    },
+    "sv": {
+        "held_by": "{who} har redan {ref}. Vill du ta över den? {who} får veta det.",
+        "button_take_over": "Ta över den",
+        "held_told": "{who}, som hade den, har fått veta det.",
+        "taken_over": "{by} har tagit över {ref} från dig: den är inte längre din.",
+        "given_away": "{by} har gett {ref} till {who}: den är inte längre din.",
+    },
+    "nb": {
+        "held_by": "{who} har allerede {ref}. Vil du overta den? {who} får beskjed.",
+        "button_take_over": "Overta den",
+        "held_told": "{who}, som hadde den, har fått beskjed.",
+        "taken_over": "{by} har overtatt {ref} fra deg: den er ikke lenger din.",
+        "given_away": "{by} har gitt {ref} til {who}: den er ikke lenger din.",
+    },
+    "nl": {
+        "held_by": "{who} heeft {ref} al. Overnemen? {who} krijgt een bericht.",
+        "button_take_over": "Overnemen",
+        "held_told": "{who}, die hem had, heeft een bericht gekregen.",
+        "taken_over": "{by} heeft {ref} van je overgenomen: je hoeft er niets meer mee.",
+        "given_away": "{by} heeft {ref} aan {who} gegeven: je hoeft er niets meer mee.",
+    },
+    "fr": {
+        "held_by": "{who} s'occupe déjà de {ref}. Le reprendre ? {who} sera prévenu.",
+        "button_take_over": "Le reprendre",
+        "held_told": "{who}, qui s'en occupait, a été prévenu.",
+        "taken_over": "{by} a repris {ref} : vous ne vous en occupez plus.",
+        "given_away": "{by} a confié {ref} à {who} : vous ne vous en occupez plus.",
+    },
+    "es": {
+        "held_by": "{who} ya se ocupa de {ref}. ¿Quieres quedártelo? Se le avisará.",
+        "button_take_over": "Quedármelo",
+        "held_told": "Se ha avisado a {who}, que se ocupaba de él.",
+        "taken_over": "{by} se ha quedado con {ref}: ya no es tuyo.",
+        "given_away": "{by} ha pasado {ref} a {who}: ya no es tuyo.",
+    },
+}
+
 TEXTS: dict[str, dict[str, str]] = {
     code: {
         **_GUIDELINES[code],
@@ -5683,6 +5744,7 @@ TEXTS: dict[str, dict[str, str]] = {
         **_TEAM_CARDS[code],
         **_TEAM_LISTS[code],
         **_ANNOUNCEMENTS[code],
+        **_HOLDERS[code],
         **_INSIGHTS[code],
         **_ANSWERS[code],
         **_CONSOLE[code],

@@ -129,6 +129,7 @@ class Reports:
         core.on_action(ids.REPORT_LINK, self.link_form, any_value=True)
         core.on_action(ids.ACKNOWLEDGE, self.acknowledge, any_value=True)
         core.on_action(ids.ASSIGN_ME, self.assign_me, any_value=True)
+        core.on_action(ids.TAKE_OVER, self.take_over, any_value=True)
         core.on_action(ids.ASSIGN_OTHER, self.assign_other, any_value=True)
         core.on_form(ids.ASSIGN_FORM, self.assign_submit, any_state=True)
         core.on_action(ids.RESOLVE, self.resolve, any_value=True)
@@ -429,15 +430,23 @@ class Reports:
     async def acknowledge(self, person: Person, value: str) -> Message:
         """Acknowledge: the report is seen; reminders stop."""
         require_manager(person)
-        report = self._report(value)
-        return await self._apply(person, report, triage.acknowledge(report), "acknowledged")
+        return await self._apply(person, self._report(value), triage.acknowledge, "acknowledged")
 
     async def assign_me(self, person: Person, value: str) -> Message:
-        """Assign the report to the manager who pressed the button."""
+        """Assign the report to the manager who pressed the button, unless another manager
+        took it meanwhile: then they hear who holds it, with a button to take it over."""
         require_manager(person)
-        report = self._report(value)
-        change = triage.assign(report, person.platform, person.user_id)
-        return await self._apply(person, report, change, "assigned_you")
+        claim = partial(triage.claim, platform=person.platform, manager=person.user_id)
+        try:
+            return await self._apply(person, self._report(value), claim, "assigned_you")
+        except triage.Held as held:
+            return views.held(held.report, self.name, self.core.language_for(person))
+
+    async def take_over(self, person: Person, value: str) -> Message:
+        """Take over a report another manager holds (who is told it is no longer theirs)."""
+        require_manager(person)
+        mine = partial(triage.assign, platform=person.platform, assignee=person.user_id)
+        return await self._apply(person, self._report(value), mine, "assigned_you")
 
     async def assign_other(self, person: Person, value: str) -> Form:
         """The form to assign the report to another manager."""
@@ -453,9 +462,9 @@ class Reports:
         if assignee not in dict(self._managers(person)):
             language = self.core.language_for(person)
             raise FormErrors({"assignee": text_for("assign_choose", language)})
-        change = triage.assign(report, person.platform, assignee)
+        to = partial(triage.assign, platform=person.platform, assignee=assignee)
         who = untrusted(self.name(person.platform, assignee))
-        return await self._apply(person, report, change, "assigned", who=who)
+        return await self._apply(person, report, to, "assigned", who=who)
 
     async def resolve(self, person: Person, value: str) -> Form:
         """The form asking how the report ended."""
@@ -471,22 +480,20 @@ class Reports:
             outcome = Outcome(_text(values, "outcome"))
         except ValueError:
             raise FormErrors({"outcome": text_for("resolve_choose", language)}) from None
-        change = triage.resolve(report, outcome, _text(values, "note"))
+        close = partial(triage.resolve, outcome=outcome, note=_text(values, "note"))
         said = text_for(f"outcome_{outcome.value}", language)
-        return await self._apply(person, report, change, "resolved", outcome=said)
+        return await self._apply(person, report, close, "resolved", outcome=said)
 
     async def dismiss(self, person: Person, value: str) -> Message:
         """Close the report as not an issue."""
         require_manager(person)
-        report = self._report(value)
-        return await self._apply(person, report, triage.dismiss(report), "dismissed")
+        return await self._apply(person, self._report(value), triage.dismiss, "dismissed")
 
     async def reopen(self, person: Person, value: str) -> Message:
         """Open a closed report again; the manager who pressed Reopen holds it."""
         require_manager(person)
-        report = self._report(value)
-        change = triage.reopen(report, person.platform, person.user_id)
-        return await self._apply(person, report, change, "reopened")
+        again = partial(triage.reopen, platform=person.platform, manager=person.user_id)
+        return await self._apply(person, self._report(value), again, "reopened")
 
     async def all_notes(self, person: Person, value: str) -> Message:
         """Every reporter's notes, to the manager who asked (the card shows the first ten)."""
@@ -512,29 +519,42 @@ class Reports:
         return Message(text_for("snoozed", language, ref=report.ref, hours=hours))
 
     async def _apply(
-        self, person: Person, report: Report, change: Change | None, done: str, **fields: str
+        self,
+        person: Person,
+        report: Report,
+        decide: Callable[[Report], Change | None],
+        done: str,
+        **fields: str,
     ) -> Message:
-        """Record the change, update every card in place and tell the reporters; the manager
-        who acted hears, in their language, what the report became (`done` and its `fields`:
-        `views.done`'s)."""
+        """Record what `decide` makes of the report as it is now, update every card in place
+        and tell the reporters; the manager who acted hears, in their language, what the report
+        became (`done` and its `fields`: `views.done`'s). The report is read and changed in one
+        transaction: of two managers pressing at once, the second sees the first's change
+        (review17a M1)."""
         language = self.core.language_for(person)
-        if change is None:
-            status = views.status_line(report, self.name, language)
-            return Message(views.done(report, "already", language, status=status))
         # The change and the news for the reporters commit together: a crash between them
         # would otherwise lose the reporters' update.
         with self.core.db.atomic():
+            before = self.store.get(report.id)
+            change = decide(before)
+            if change is None:
+                status = views.status_line(before, self.name, language)
+                return Message(views.done(before, "already", language, status=status))
             who = (person.platform, person.user_id)
             event = self.store.record(report.id, who, *triage.parts(change))
             report = self.store.get(report.id)
             told = self._tell_reporters(report, event)
+            previous = triage.holder(before) if event.kind == "assigned" else None
             if event.kind == "assigned" and (report.assignee_platform, report.assignee) != who:
                 self._hand_over(report, person, event)
+            if previous is not None and previous != who:
+                self._taken_from(report, person, previous, event)
         self._update_cards_soon(report)
         gone = sum(self.core.gone(r.platform, r.user_id) for r in report.reporters)
-        return Message(
-            views.done(report, done, language, **fields) + views.told(told, gone, language)
-        )
+        said = views.done(report, done, language, **fields) + views.told(told, gone, language)
+        if previous is not None and previous != who:
+            said += " " + text_for("held_told", language, who=untrusted(self.name(*previous)))
+        return Message(said)
 
     def _hand_over(self, report: Report, by: Person, event: Event) -> None:
         """The new assignee hears the report is theirs, with the card, by DM."""
@@ -545,6 +565,20 @@ class Reports:
             message = views.handed_over(report, by_name, self.name, language)
             key = f"{report.ref}:{event.id}"
             self.core.outbox.enqueue(platform, [report.assignee], ids.HANDOVER, key, message)
+
+    def _taken_from(
+        self, report: Report, by: Person, previous: tuple[str, str], event: Event
+    ) -> None:
+        """Whoever held the report hears, by DM, that another manager took it over (or gave it
+        to someone else): it is no longer theirs."""
+        platform, user_id = previous
+        if not self.core.can_message(platform):
+            return
+        language = self._language(platform, user_id)
+        by_name = self.name(by.platform, by.user_id)
+        message = views.taken_from(report, by_name, (by.platform, by.user_id), self.name, language)
+        key = f"{report.ref}:{event.id}:from"
+        self.core.outbox.enqueue(platform, [user_id], ids.HANDOVER, key, message)
 
     # -- reminders and home ----------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ COMMAND = "report-mention"  # the slash command; `report` is its word
 # Buttons on the managers' card; the value is the report id.
 ACKNOWLEDGE = "report_acknowledge"
 ASSIGN_ME = "report_assign_me"
+TAKE_OVER = "report_take_over"  # offered when "Assign to me" finds someone else holds it
 ASSIGN_OTHER = "report_assign_other"
 RESOLVE = "report_resolve"
 DISMISS = "report_dismiss"

@@ -91,6 +91,32 @@ def assign(report: Report, platform: str, assignee: str) -> Change | None:
     return Change("assigned", assignee, {**columns, "assignee_platform": platform})
 
 
+def holder(report: Report) -> tuple[str, str] | None:
+    """Who holds the open report, as (platform, user id); None: nobody yet, or it is closed."""
+    if not report.status.is_open or not report.assignee:
+        return None
+    return report.assignee_platform, report.assignee
+
+
+class Held(UserError):
+    """ "Assign to me" on a report someone else took meanwhile: the manager is asked whether
+    to take it over rather than taking it silently (review17a M1)."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__(f"{report.ref} is held by someone else.")
+        self.report = report
+
+
+def claim(report: Report, platform: str, manager: str) -> Change | None:
+    """ "Assign to me": the report becomes `manager`'s, unless someone else holds it (Held);
+    None when it is theirs already."""
+    _require_open(report)
+    current = holder(report)
+    if current is not None and current != (platform, manager):
+        raise Held(report)
+    return assign(report, platform, manager)
+
+
 def resolve(report: Report, outcome: Outcome, note: str) -> Change:
     """Close the report with its outcome."""
     _require_open(report)

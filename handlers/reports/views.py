@@ -679,6 +679,28 @@ def handed_over(report: Report, by: str, names: Names, language: str) -> Message
     return Message(text, (Text(f"👉 **{text}**"), *card(report, names, language).blocks))
 
 
+def held(report: Report, names: Names, language: str) -> Message:
+    """What "Assign to me" answers, in `language`, when another manager holds the report:
+    who, and a button to take it over on purpose (review17a M1)."""
+    who = untrusted(names(report.assignee_platform, report.assignee))
+    text = text_for("held_by", language, ref=report.ref, who=who)
+    take = Button(text_for("button_take_over", language), ids.TAKE_OVER, str(report.id))
+    return Message(text, (Text(text), Actions((take,))))
+
+
+def taken_from(
+    report: Report, by: str, by_id: tuple[str, str], names: Names, language: str
+) -> Message:
+    """The DM, in `language`, to whoever held the report until `by` took it over (`by_id`
+    holds it now) or gave it to someone else."""
+    if (report.assignee_platform, report.assignee) == by_id:
+        text = text_for("taken_over", language, by=untrusted(by), ref=report.ref)
+    else:
+        who = untrusted(names(report.assignee_platform, report.assignee))
+        text = text_for("given_away", language, by=untrusted(by), ref=report.ref, who=who)
+    return Message(text, (Text(f"👉 **{text}**"), Context(status_line(report, names, language))))
+
+
 def _outcome(outcome: Outcome, language: str) -> str:
     said = text_for(f"outcome_{outcome.value}", language)
     return said[:1].upper() + said[1:]
