@@ -45,6 +45,8 @@ def csv_rows(figures: Figures) -> list[list[Any]]:
         ["reports_filed", "", "", reports.filed],
         ["reports_median_minutes_to_acknowledge", "", "", reports.median_minutes_to_acknowledge],
         ["reports_open_now", "", "", reports.open_now],
+        ["reports_not_acknowledged", "", "", reports.not_acknowledged],
+        ["reports_oldest_minutes_unacknowledged", "", "", reports.oldest_minutes_unacknowledged],
         ["questions_asked", "", "", questions.asked],
         ["questions_confident", "", "", questions.confident],
         ["questions_not_covered", "", "", questions.not_covered],

@@ -5663,10 +5663,12 @@ _ANNOUNCEMENTS: dict[str, dict[str, str]] = {
     },
 }
 
-# Who holds a report when another manager presses "Assign to me", and the DM to a manager whose
-# report someone else took (handlers/reports/views.py: held, taken_from).
-_HOLDERS: dict[str, dict[str, str]] = {
+# What waits for the social media team: who holds a report when another manager presses
+# "Assign to me", the DM to a manager whose report someone else took (handlers/reports/views.py:
+# held, taken_from), the reports nobody acknowledged in the insights (handlers/insights/views.py).
+_WAITING_FOR_TEAM: dict[str, dict[str, str]] = {
     "en": {
+        "ins_reports_unacknowledged": "; {count} not acknowledged yet (the longest waiting {wait})",
         "held_by": "{who} holds {ref} already. Take it over? They will be told.",
         "button_take_over": "Take it over",
         "held_told": "{who}, who held it, has been told.",
@@ -5674,6 +5676,7 @@ _HOLDERS: dict[str, dict[str, str]] = {
         "given_away": "{by} gave {ref} to {who}: it is no longer yours.",
     },
     "da": {
+        "ins_reports_unacknowledged": "; {count} endnu ikke set (den ældste har ventet {wait})",
         "held_by": "{who} har allerede {ref}. Vil du overtage den? {who} får besked.",
         "button_take_over": "Overtag den",
         "held_told": "{who}, som havde den, har fået besked.",
@@ -5681,6 +5684,9 @@ _HOLDERS: dict[str, dict[str, str]] = {
         "given_away": "{by} har givet {ref} til {who}: den er ikke længere din.",
     },
     "de": {
+        "ins_reports_unacknowledged": (
+            "; {count} noch nicht gesehen (die älteste wartet seit {wait})"
+        ),
         "held_by": "{who} bearbeitet {ref} schon. Übernehmen? {who} wird benachrichtigt.",
         "button_take_over": "Übernehmen",
         "held_told": "{who}, bisher zuständig, wurde benachrichtigt.",
@@ -5688,6 +5694,7 @@ _HOLDERS: dict[str, dict[str, str]] = {
         "given_away": "{by} hat {ref} an {who} gegeben: Du bist nicht mehr zuständig.",
     },
     "sv": {
+        "ins_reports_unacknowledged": "; {count} ännu inte sedda (den äldsta har väntat {wait})",
         "held_by": "{who} har redan {ref}. Vill du ta över den? {who} får veta det.",
         "button_take_over": "Ta över den",
         "held_told": "{who}, som hade den, har fått veta det.",
@@ -5695,6 +5702,7 @@ _HOLDERS: dict[str, dict[str, str]] = {
         "given_away": "{by} har gett {ref} till {who}: den är inte längre din.",
     },
     "nb": {
+        "ins_reports_unacknowledged": "; {count} ennå ikke sett (den eldste har ventet {wait})",
         "held_by": "{who} har allerede {ref}. Vil du overta den? {who} får beskjed.",
         "button_take_over": "Overta den",
         "held_told": "{who}, som hadde den, har fått beskjed.",
@@ -5702,6 +5710,7 @@ _HOLDERS: dict[str, dict[str, str]] = {
         "given_away": "{by} har gitt {ref} til {who}: den er ikke lenger din.",
     },
     "nl": {
+        "ins_reports_unacknowledged": "; {count} nog niet gezien (de oudste wacht al {wait})",
         "held_by": "{who} heeft {ref} al. Overnemen? {who} krijgt een bericht.",
         "button_take_over": "Overnemen",
         "held_told": "{who}, die hem had, heeft een bericht gekregen.",
@@ -5709,6 +5718,9 @@ _HOLDERS: dict[str, dict[str, str]] = {
         "given_away": "{by} heeft {ref} aan {who} gegeven: je hoeft er niets meer mee.",
     },
     "fr": {
+        "ins_reports_unacknowledged": (
+            " ; {count} pas encore pris en compte (le plus ancien attend depuis {wait})"
+        ),
         "held_by": "{who} s'occupe déjà de {ref}. Le reprendre ? {who} sera prévenu.",
         "button_take_over": "Le reprendre",
         "held_told": "{who}, qui s'en occupait, a été prévenu.",
@@ -5716,6 +5728,9 @@ _HOLDERS: dict[str, dict[str, str]] = {
         "given_away": "{by} a confié {ref} à {who} : vous ne vous en occupez plus.",
     },
     "es": {
+        "ins_reports_unacknowledged": (
+            "; {count} aún sin ver (el más antiguo lleva {wait} esperando)"
+        ),
         "held_by": "{who} ya se ocupa de {ref}. ¿Quieres quedártelo? Se le avisará.",
         "button_take_over": "Quedármelo",
         "held_told": "Se ha avisado a {who}, que se ocupaba de él.",
@@ -5744,7 +5759,7 @@ TEXTS: dict[str, dict[str, str]] = {
         **_TEAM_CARDS[code],
         **_TEAM_LISTS[code],
         **_ANNOUNCEMENTS[code],
-        **_HOLDERS[code],
+        **_WAITING_FOR_TEAM[code],
         **_INSIGHTS[code],
         **_ANSWERS[code],
         **_CONSOLE[code],

@@ -10,7 +10,7 @@ from content_feed.compose import NETWORK_NAMES, Network
 from content_feed.store import FailingFeed
 from content_feed.text import clip, collapse
 from handlers.insights.chart import Chart
-from handlers.insights.figures import Figures, last_day
+from handlers.insights.figures import Figures, ReportFigures, last_day
 from handlers.texts import text_for
 from handlers.views import Context, Header, Image, Message, Text, untrusted
 
@@ -86,6 +86,18 @@ def _left_out(platforms: tuple[str, ...], language: str) -> str:
     return text_for("ins_left_out", language, names=names)
 
 
+def _unacknowledged(reports: ReportFigures, language: str) -> str:
+    """How many of the period's reports nobody acknowledged yet, and the longest wait (empty:
+    none), after a median that counts only those someone did (review17a M5)."""
+    oldest = reports.oldest_minutes_unacknowledged
+    if oldest is None:
+        return ""
+    count = reports.not_acknowledged
+    return text_for(
+        "ins_reports_unacknowledged", language, count=count, wait=duration(oldest, language)
+    )
+
+
 def lines(figures: Figures, language: str = "en") -> list[str]:
     """The figures as short markdown lines in `language`, the same in chat and on the command
     line."""
@@ -126,6 +138,7 @@ def lines(figures: Figures, language: str = "en") -> list[str]:
             wait=duration(wait, language) if wait is not None else "-",
             open=reports.open_now,
         )
+        + _unacknowledged(reports, language)
     )
     asked = figures.questions
     found.append(

@@ -274,7 +274,10 @@ def test_a_long_wait_to_acknowledge_reads_in_days(socialbot, tmp_path: Path) -> 
         json.loads(socialbot(*WEEK, "--json").stdout)["reports"]["median_minutes_to_acknowledge"]
         == 2880.0
     )
-    assert "median time to acknowledge 2 d," in socialbot(*WEEK).stdout
+    text = socialbot(*WEEK).stdout
+    assert "median time to acknowledge 2 d," in text
+    # review17a M5: the median counts the acknowledged only; R-3 waits since the 26th 09:00.
+    assert "6 open now; 1 not acknowledged yet (the longest waiting 4 d)" in text
 
 
 def test_people_on_teams_whose_clicks_are_not_counted_are_left_out(
