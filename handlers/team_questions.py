@@ -52,6 +52,7 @@ TEAM_ANSWER = "guidelines-answer"
 ANSWER_INPUT = "answer"
 ANSWER_MAX_LENGTH = 2000  # room for the answer in one Slack text block (3,000 characters)
 SHOWN_CHARACTERS = 200  # of a question or answer in the list of forwarded ones
+_SEEN = "|"  # between the question's id and the answers its form showed, in the form's state
 
 migrations = Migrations("team_questions")
 
@@ -206,9 +207,17 @@ class TeamQuestions:
         return Message(text_for("passed_to_team", language))
 
     async def _answer_form(self, person: Person, answer_id: str) -> Form:
-        """The form a manager answers a forwarded question with (the Answer button)."""
+        """The form a manager answers a forwarded question with (the Answer button), with the
+        answer the team gave already, if any; its state counts the answers it showed, so an
+        answer another manager gives while it is open is not followed by a second one."""
         self._require_manager(person)
         stored = self._reachable(answer_id)
+        intro: list[Block] = [
+            Text(f"**{self._asker(stored)} asked:** {untrusted(stored.question)}")
+        ]
+        latest = self._latest_answer(answer_id)
+        if latest is not None:
+            intro.append(Text(f"**Answered by {latest[0]}:** {latest[1]}"))
         return Form(
             actions.GUIDELINES_ANSWER_FORM,
             "Answer the question",
@@ -222,41 +231,61 @@ class TeamQuestions:
                 ),
             ),
             submit_label="Send the answer",
-            intro=(Text(f"**{self._asker(stored)} asked:** {untrusted(stored.question)}"),),
-            state=answer_id,
+            intro=tuple(intro),
+            state=f"{answer_id}{_SEEN}{len(self._answers(answer_id))}",
         )
 
-    async def _submit_answer(self, person: Person, values: Values, answer_id: str) -> Message:
-        """An answer from the form, relayed as a reply in the question's thread would be."""
+    async def _submit_answer(self, person: Person, values: Values, state: str) -> Message:
+        """An answer from the form, relayed as a reply in the question's thread would be;
+        not when another manager answered while the form was open (two managers answering
+        at once): the asker gets one answer, and the second manager hears which (review17a
+        M1). A form opened before its state counted the answers (`id` alone) is sent."""
         self._require_manager(person)
         typed = values.get(ANSWER_INPUT)
         text = typed.strip() if isinstance(typed, str) else ""
         if not text:
             raise FormErrors({ANSWER_INPUT: "Write the answer to send."})
+        answer_id, _, seen = state.partition(_SEEN)
         stored = self._reachable(answer_id)
         # The same answer submitted twice (a double click, a retried request) is one reply.
         digest = hashlib.sha256(f"{person.user_id}\x1f{text}".encode()).hexdigest()[:16]
-        await self._relay_team_answer(person, answer_id, text, f"form-{digest}")
+        shown = int(seen) if seen.isdecimal() else None
+        meanwhile = await self._relay(person, answer_id, text, f"form-{digest}", shown)
+        if meanwhile is not None:
+            answerer, answered = meanwhile
+            return Message(
+                f"{answerer} answered {self._asker(stored)} while your form was open: "
+                f"{answered}\nYour answer was not sent, so they get one answer; to add to it, "
+                f"press **Add to the answer** on the question. Yours was: {untrusted(text)}"
+            )
         return Message(f"Thanks! Your answer is on its way to {self._asker(stored)}.")
 
     async def _relay_team_answer(
         self, person: Person, answer_id: str, text: str, reply_id: str
     ) -> None:
+        """A team member answered a forwarded question in its thread: see `_relay`."""
+        await self._relay(person, answer_id, text, reply_id)
+
+    async def _relay(
+        self, person: Person, answer_id: str, text: str, reply_id: str, seen: int | None = None
+    ) -> tuple[str, str] | None:
         """A team member answered a forwarded question (in its thread or with the Answer
         button): tell the person who asked, and show the answer on the forwarded question.
+        With `seen` (the answers the form showed), not if another answered since: that
+        (answerer, answer) is returned instead, decided in the transaction that records ours.
 
         Where managers are configured only they answer: other replies in the thread are the
         team talking among themselves, not words for the person who asked.
         """
         stored = self.core.guidelines.question_for_team(answer_id)
         if not text.strip() or not self.core.can_message(stored.platform):
-            return
+            return None
         if is_forgotten(stored.user_id):
             log.info("a reply to a forwarded question of someone forgotten is not relayed")
-            return
+            return None
         if self._managers_on(person.platform) and not person.has(Role.MANAGER):
             log.info("a reply to a forwarded question from someone not a manager is not relayed")
-            return
+            return None
         answerer = self._answerer(person.platform, person.user_id, person.name)
         # In the language the asker was answered in (their question's, their client's).
         asker = self.core.person(stored.platform, stored.user_id)
@@ -274,7 +303,16 @@ class TeamQuestions:
             ),
         )
         key = f"{answer_id}:{reply_id}"
-        if self.core.outbox.enqueue(stored.platform, [stored.user_id], TEAM_ANSWER, key, relayed):
+        with self.core.db.atomic():
+            since = self._answers(answer_id)[seen:] if seen is not None else []
+            others = [a for a in since if (a[0], a[1]) != (person.platform, person.user_id)]
+            if others:
+                platform, user_id, name, answered = others[0]
+                return self._answerer(platform, user_id, name), answered
+            if not self.core.outbox.enqueue(
+                stored.platform, [stored.user_id], TEAM_ANSWER, key, relayed
+            ):
+                return None
             self.core.db.execute(
                 "INSERT OR IGNORE INTO team_answers"
                 " (question_id, reply_id, platform, user_id, name, text, at)"
@@ -282,8 +320,9 @@ class TeamQuestions:
                 [answer_id, reply_id, person.platform, person.user_id, person.name, text,
                  time.time()],
             )  # fmt: skip
-            self._unshown.add(answer_id)
-            self.core.soon("show a question answered", self._show_answered(stored))
+        self._unshown.add(answer_id)
+        self.core.soon("show a question answered", self._show_answered(stored))
+        return None
 
     async def _show_answered(self, stored: StoredAnswer) -> None:
         """Replace the forwarded question wherever the team got it with its latest answer, so
@@ -331,16 +370,21 @@ class TeamQuestions:
                 missed.append((platform, recipient))
         return missed
 
+    def _answers(self, answer_id: str) -> list[tuple[str, str, str, str]]:
+        """The team's answers to the question, oldest first: (platform, user id, name, text)."""
+        rows = self.core.db.execute(
+            "SELECT platform, user_id, name, text FROM team_answers WHERE question_id = ?"
+            " ORDER BY at, rowid",
+            [answer_id],
+        ).fetchall()
+        return [(str(p), str(u), str(n), str(t)) for p, u, n, t in rows]
+
     def _latest_answer(self, answer_id: str) -> tuple[str, str] | None:
         """The latest (answerer, answer) the team gave to the question, if any."""
-        row = self.core.db.execute(
-            "SELECT platform, user_id, name, text FROM team_answers WHERE question_id = ?"
-            " ORDER BY at DESC, rowid DESC LIMIT 1",
-            [answer_id],
-        ).fetchone()
-        if row is None:
+        answers = self._answers(answer_id)
+        if not answers:
             return None
-        platform, user_id, name, text = row
+        platform, user_id, name, text = answers[-1]
         return self._answerer(platform, user_id, name), text
 
     def _answerer(self, platform: str, user_id: str, name: str) -> str:

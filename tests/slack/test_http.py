@@ -402,7 +402,8 @@ async def test_a_question_not_covered_can_go_to_the_social_media_team(bot, slack
 
 
 async def test_the_team_answers_with_the_answer_button(make_slack_bot, slack) -> None:
-    bot = await make_slack_bot(escalation_channel="CSOCIAL", social_media_managers=["UMANAGER"])
+    managers = ["UMANAGER", "UMANAGER2"]
+    bot = await make_slack_bot(escalation_channel="CSOCIAL", social_media_managers=managers)
     question = QUESTION_FOR_TEAM
     await ask_the_team(bot, slack)
     (forwarded,) = posted(slack)
@@ -430,6 +431,11 @@ async def test_the_team_answers_with_the_answer_button(make_slack_bot, slack) ->
     refused = await (await post_form(bot, too_long)).json()
     assert refused["errors"] == {"answer": "At most 2,000 characters."}  # the core's limit
 
+    # review17a M1: a second manager opened the form too; the asker gets one answer.
+    pressed = block_action(answer, slack.url + "respond", user="UMANAGER2", channel="CSOCIAL")
+    assert (await post_form(bot, pressed)).status == 200
+    second = (await wait_for_call(slack, "views.open", 2))[1]["view"]
+
     submitted = view_submission(view, {"answer": typed("Use the booking page.")}, user="UMANAGER")
     for _ in range(2):  # a double submission sends one answer
         assert (await post_form(bot, submitted)).status == 200
@@ -439,8 +445,17 @@ async def test_the_team_answers_with_the_answer_button(make_slack_bot, slack) ->
     assert "on its way to User W111" in by_channel["UMANAGER"]  # learnt through users.info
     (edit,) = await wait_for_call(slack, "chat.update")
     assert "Answered by User UMANAGER:* Use the booking page." in json.dumps(edit["blocks"])
+    late = view_submission(second, {"answer": typed("Ask facilities.")}, user="UMANAGER2")
+    assert (await post_form(bot, late)).status == 200
     await settled(bot.runtime)
     assert [m["channel"] for m in posted(slack)].count("W111") == 1
+    (told,) = [m["text"] for m in posted(slack) if m["channel"] == "UMANAGER2"]
+    assert told.startswith("User UMANAGER answered User W111 while your form was open: Use the")
+    assert "Your answer was not sent" in told and "Yours was: Ask facilities." in told
+    # opened now, the form shows the answer given
+    await post_form(bot, pressed)
+    third = (await wait_for_call(slack, "views.open", 3))[2]["view"]
+    assert "Answered by User UMANAGER:* Use the booking page." in json.dumps(third["blocks"])
 
 
 def typed(value: str) -> dict[str, Any]:
