@@ -47,14 +47,14 @@ def socialbot(tmp_path: Path, *args: str, stdin: str = "", **env: str):
     )
 
 
-def invoke(tmp_path: Path, *args: str, **env: str) -> Result:
+def invoke(tmp_path: Path, *args: str, stdin: str = "", **env: str) -> Result:
     """`socialbot ARGS` run in this process, in `tmp_path` as `socialbot` runs there: for what
     a command says before it runs anything a process would show more of (a process start
     costs a second of CPU)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(tmp_path)  # no stray .env
         env = {"SOCIALBOT_DB": str(tmp_path / "socialbot.db"), **env}
-        return CliRunner().invoke(main, list(args), env=env)
+        return CliRunner().invoke(main, list(args), input=stdin, env=env)
 
 
 def test_help_lists_every_command(tmp_path: Path) -> None:
@@ -73,10 +73,10 @@ def test_unknown_command_gets_usage_and_a_suggestion(tmp_path: Path) -> None:
 
 
 def test_scripted_console_prints_help_and_exits(tmp_path: Path) -> None:
-    result = socialbot(tmp_path, "console", stdin="/socialbot help\n")
-    assert result.returncode == 0, result.stderr
-    assert "socialbot help" in result.stdout
-    said = " ".join(result.stdout.split())  # the console wraps at 80 columns
+    result = invoke(tmp_path, "console", stdin="/socialbot help\n")
+    assert result.exit_code == 0, result.output
+    assert "socialbot help" in result.output
+    said = " ".join(result.output.split())  # the console wraps at 80 columns
     assert (
         "/socialbot [help | preferences | digest | mute | unmute | stop]" in said
     )  # not a manager
