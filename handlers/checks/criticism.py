@@ -85,7 +85,14 @@ REBUTTAL = phrase_pattern(
     |це неправда|неправда|не відповідає дійсності|брехня|фейк|дезінформація|маніпуляція
     |не наша вина|ви перебільшуєте|перевірте факти|безпідставні|безпідставно
     |stop the drama|si kweli|sio kweli|siyo kweli|uongo|upande mmoja|uzushi|fanyeni utafiti
-    |fanya utafiti"""
+    |fanya utafiti
+    |δεν ισχύει|δεν είναι αλήθεια|δεν είναι αληθές|ψέματα|ψέμα|ψευδή|ψευδείς|παραπληροφόρηση
+    |ανακρίβειες|ανακριβή|συκοφαντία|συκοφαντίες|αβάσιμο|αβάσιμα|αβάσιμες|αβάσιμη|μονόπλευρο
+    |μονόπλευρη|δεν φταίμε|δεν είναι δικό μας λάθος|υπερβάλλετε|υπερβάλλεις|ενημερωθείτε
+    |ενημερώσου|κάνετε λάθος|κάνεις λάθος|ανοησίες
+    |galat hai|bilkul galat|sach nahi|sach nahin|jhooth|jhoot|jhuth|afwah|afwaah|bakwas|bakwaas
+    |hamari galti nahi|humari galti nahi|hamari galti nahin|humari galti nahin|fake hai
+    |pehle check karo|pehle check karein"""
 )
 # Words that push back only when it is clear what they push back at: said to a friend they
 # deny a plan, laugh at the weather or ask where a jacket is from ("@lars we didn't make it").
@@ -182,7 +189,11 @@ ABOUT_US = re.compile(
     # after the noun ("produk kami", "tim kami").
     r"|(?<!\w)(?:ürün\w*|hizmet\w*|fiyat\w*|şirket\w*|fabrika\w*|ekib\w*|\w+)(?:ımız|imiz|umuz"
     r"|ümüz)\w*(?<!bizim)(?!\w)"
-    r"|(?<!\w)(?:produk|layanan|harga|perusahaan|pabrik|tim|karyawan|toko|pelayanan) kami(?!\w)",
+    r"|(?<!\w)(?:produk|layanan|harga|perusahaan|pabrik|tim|karyawan|toko|pelayanan) kami(?!\w)"
+    # Greek after the noun too ("η εταιρεία μας"), Hindi before it ("hamari service"), Korean
+    # its humble "we" ("저희 회사", "저희가").
+    r"|(?<!\w)(?:εταιρεία|εταιρία|υπηρεσί\w*|προϊόν\w*|πλοί\w*|πλήρωμ\w*|προσωπικό|τιμές|εφαρμογή"
+    r"|ομάδα|πληρώματ\w*)\s+μας(?!\w)|(?<!\w)(?:hamar|humar)[iae]\s+\w+|(?<!\w)저희\w*",
     re.IGNORECASE,
 )
 # What a company is accused of: selling data, breaking a promise ("we never sold your data").
@@ -236,7 +247,10 @@ CRITICISM = phrase_pattern(
     |sua frustrazione|tua frustrazione|ihren ärger|ihren frust|deinen ärger|deinen frust
     |tu frustración|su frustración|sua frustração|din frustration|jouw frustratie|uw frustratie
     |twoją frustrację|pańską frustrację|turhautumisesi|vaši frustraci|malalamiko|mnalalamika
-    |wanalalamika|analalamika|unalalamika|kutuchafua|wanatuchafua|mnatuchafua|nyota moja"""
+    |wanalalamika|analalamika|unalalamika|kutuchafua|wanatuchafua|mnatuchafua|nyota moja
+    |κριτική|κριτικές|την αξιολόγησή σας|παράπονο|παράπονα|καταγγελία|ένα αστέρι|αρνητικά σχόλια
+    |αρνητικό σχόλιο|μας κατηγορεί|μας κατηγορούν|μας κατηγόρησε|μας κράζουν
+    |shikayat|shikayatein|bura review|kharab review|1 star diya|ek star|ilzaam|badnaam"""
 )
 # "Someone wrote that we…", "skrev at vi «svindler kundene»": what they said of the company.
 _SAID_OF_US = re.compile(
@@ -248,9 +262,10 @@ _SAID_OF_US = re.compile(
     r"|noemt|noemen|nannte|nennt|kaldte|kalder|kallade|kallar|kalte|kaller|appelle|appelé\w*"
     r"|chamou|chama|chiama\w*|nazval\w*|nazývá|kutsui|kutsuu|a scris|scrie|spune|a spus|susține"
     r"|pretinde|пише|написав|написала|каже|сказав|сказала|стверджує|заявляє"
-    r"|wanaosema|wanasema|anasema|alisema|aliandika|wameandika|wanadai|anadai|mnasema)"
+    r"|wanaosema|wanasema|anasema|alisema|aliandika|wameandika|wanadai|anadai|mnasema"
+    r"|γράφει|έγραψε|λέει|είπε|λένε|γράφουν|ισχυρίζεται|ισχυρίστηκε|ισχυρίζονται)"
     # A comma may stand before what was said ("behauptet, unsere…", "пише, що наш…").
-    r",?\s+(?:\S+\s+){0,3}?(?:that|at|att|dass|dat|que|qu['\u2019]|che|że|että|že|că|що)?,?"
+    r",?\s+(?:\S+\s+){0,3}?(?:that|at|att|dass|dat|que|qu['\u2019]|che|że|että|že|că|що|ότι|πως)?,?"
     r"\s*(?:we|vi|wir|wij|nous|our|vores|vår\w*|unser\w*|onze|notre|nos|nuestr\w*|somos"
     r"|nosso\w*|nossa\w*|noi|nostr\w*|siamo|nasz\w*|jesteśmy|meidän|olemme|náš|naše|naši|jsme"
     # Or the company's people: "skrev att personalen var otrevlig".
@@ -259,7 +274,7 @@ _SAID_OF_US = re.compile(
     r"|le personnel|l['\u2019]équipage|el personal|la tripulación|henkilökunta|miehistö"
     r"|noi|nostr\w*|noastr\w*|noștri|suntem|ми|наш\w*"
     # Swahili says "our" after the noun: "madereva wetu", "kampuni yetu".
-    r"|wetu|yetu|letu|zetu|sisi)"
+    r"|wetu|yetu|letu|zetu|sisi|μας|εμείς)"
     r"(?!\w)",
     re.IGNORECASE,
 )
@@ -306,7 +321,8 @@ MEDIUM = phrase_pattern(
     |articolul|acest articol|în comentarii|la comentarii|статті|статтю|цій статті
     |у коментарях|в коментарях|цей допис|ваш допис|this video|this clip|your clip|that clip
     |the piece|that piece|this piece|habari ya|habari hiyo|makala|kwenye group|ile video
-    |video hiyo|kwenye maoni|kwenye thread"""  # noqa: RUF001
+    |video hiyo|kwenye maoni|kwenye thread|το άρθρο|στο άρθρο|το δημοσίευμα|στο δημοσίευμα
+    |στα σχόλια|την ανάρτηση|στην ανάρτηση"""  # noqa: RUF001
 )
 # A comment under a post or a piece: "the comments under this Børsen piece", "Kommentar unter
 # unserem Beitrag", "kommentarerne under TV2's artikel", "sviner os til under TV2's artikel".
@@ -351,7 +367,11 @@ ANSWERING = phrase_pattern(
     |для того, хто|для тих хто|для того хто|до тих, хто|до того, хто|тій, хто
     |у відповідь на|відповідь на|тим, хто|тим хто|для тих, хто|усім, хто|всім, хто|тому, хто
     |replying under|replying here|answering under|stitching this|stitching the
-    |kwa wale|kwa yule|kwa wote wanaosema|kwa wanaosema|kwa aliyeandika|kwa mliosema"""  # noqa: RUF001
+    |kwa wale|kwa yule|kwa wote wanaosema|kwa wanaosema|kwa aliyeandika|kwa mliosema
+    |σε όσους|για όσους λένε|απάντηση σε|απάντηση στο|απάντηση στην|απαντώντας σε|απαντώντας στο
+    |στον κύριο που|στην κυρία που|σε αυτούς που|σε όποιον|όποιος λέει|όποιος γράφει
+    |jo log keh rahe|jo log bol rahe|jo bol rahe hain|jo keh rahe hain|jinhone likha|jisne likha
+    |un logon ko jo|un sabko jo|aapne likha|aap ne likha|tumne likha"""  # noqa: RUF001
 )
 # Answering a complaint kindly is still answering it ("even to defend the company").
 APOLOGY = phrase_pattern(
@@ -373,7 +393,9 @@ APOLOGY = phrase_pattern(
     |özür dilerim|özür dileriz|kusura bakmayın|mohon maaf|minta maaf|maaf atas
     |i'm sorry|i am sorry|i'm so sorry|really sorry|truly sorry|es tut mir leid|tut mir leid
     |tut mir sehr leid|je suis désolé|je suis désolée|het spijt me|pole sana|samahani
-    |tunaomba radhi|naomba radhi|tunasikitika|ninasikitika"""
+    |tunaomba radhi|naomba radhi|tunasikitika|ninasikitika|λυπάμαι|λυπούμαστε|ζητώ συγγνώμη
+    |ζητούμε συγγνώμη|ζητάμε συγγνώμη|συγγνώμη για|죄송합니다|죄송해요|사과드립니다|사과 드립니다
+    |maafi chahte|maafi chahta|maafi chahti|maaf kijiye|maaf karein|khed hai"""  # noqa: RUF001
 )
 # Sorry for one's own absence or lateness ("So sorry I missed the meetup!", "Undskyld jeg kom
 # for sent", "Désolé de ne pas avoir pu venir"): no apology to a customer.
@@ -414,7 +436,10 @@ TO_US_PRIVATELY = phrase_pattern(
     |soukromě|ozvěte se mi|mándame|mándanos|mandame|in een dm|per dm|via dm|in a dm|by dm
     |via pm|en dm|en mp|por dm|por md|na priv|na privie|w prywatnej wiadomości
     |bana dm|dm atın|dm atarsanız|özelden yazın|özelden|dm saya|japri saya|inbox kami
-    |hubungi kami|per direktnachricht|kwa dm|kwa inbox|in private|privately"""
+    |hubungi kami|per direktnachricht|kwa dm|kwa inbox|in private|privately|στείλτε μου μήνυμα
+    |στείλτε μας μήνυμα|στείλε μου μήνυμα|σε προσωπικό μήνυμα|με προσωπικό μήνυμα|στα προσωπικά
+    |dm 주세요|메시지 주세요|쪽지 주세요|연락 주세요|dm karein|dm kijiye|dm karo|inbox karein
+    |inbox karo|message karein|message kijiye|mujhe dm"""
 )
 # What customers complain about to a company's support.
 SERVICE = phrase_pattern(
@@ -428,7 +453,8 @@ SERVICE = phrase_pattern(
     |lasku|toimitus|toimituksen|objednávka|objednávky|dodávka|zásilka|zásilky|vrácení
     |parcel|package|shipment|waybill|tracking number|colis|numéro de suivi|sendung|sendungsnummer
     |pakke|pakken|paket|paketet|pakket|pakketje|paquete|pacote|pacco|paczka|paczki|paketti
-    |balík|kargo|kargonuz|colet|coletul|посилка|посилку|kifurushi|mzigo"""
+    |balík|kargo|kargonuz|colet|coletul|посилка|посилку|kifurushi|mzigo|παραγγελία|κράτηση
+    |εισιτήριο|επιστροφή χρημάτων|δέμα|주문|예약|환불|배송|택배"""
 )
 # What a support desk apologises for: the trouble a customer had, not a late invite or noise.
 INCONVENIENCE = phrase_pattern(
@@ -444,28 +470,34 @@ INCONVENIENCE = phrase_pattern(
     |fungerer ikke|gikk ned|werkt niet|viel uit|ne marche pas|ne fonctionne pas|en panne"""
 )
 # The customer's own order, invoice or login ("your order"), not a grill's delivery.
-# Japanese writes no spaces between words: its forms are found anywhere in a run of letters.
-# A denial ("事実と違う", "誤解しないで", "デマ"), criticism (a review, one star, being slated:
-# "口コミ", "星1", "叩かれ"), where it was said ("記事", "コメント欄") and who is answered, by
-# what they did ("…と書いている方へ", "…をつけた方へ").
-_JAPANESE_DENIAL = re.compile(
+# Japanese writes no spaces between words and Korean glues its particles to them: their forms
+# are found anywhere in a run of letters. A denial ("事実と違う", "誤解しないで", "デマ",
+# "사실이 아닙니다", "사실무근"), criticism (a review, one star, being slated: "口コミ", "星1",
+# "叩かれ", "악플", "별점 1점"), where it was said ("記事", "コメント欄", "기사", "댓글") and who is
+# answered, by what they did ("…と書いている方へ", "…をつけた方へ", "…라고 하신 분께").
+_GLUED_DENIAL = re.compile(
     "事実と(?:は)?(?:違|異な)|事実ではな|事実ではありません|誤解(?:しないで|です|され|を招)|デマ"
     "|嘘を|嘘です|嘘つき|根拠のな|根拠がな|間違っています|間違いです|そんなことはな"
     "|そんなことはありません|でたらめ|フェイクニュース"
+    "|사실이 아닙|사실이 아니|사실과 다릅|사실과 달라|사실무근|허위 사실|허위사실|가짜 ?뉴스|거짓말"
+    "|왜곡|근거 ?없는|오해하지 마|저희 잘못이 아|잘못 알고 계"
 )
-_JAPANESE_CRITICISM = re.compile(
+_GLUED_CRITICISM = re.compile(
     "口コミ|星1|星１|星ひとつ|星一つ|低評価|批判|叩かれ|炎上|苦情|クレーム|悪評|酷評"
+    "|악플|별점 ?1|별점 ?한 ?개|별 ?하나|불만|항의|비난|비판|혹평|악평|악성 ?리뷰|저격"
 )
-_JAPANESE_MEDIUM = re.compile("記事|コメント欄|スレッド")
-_JAPANESE_ADDRESSED = re.compile(
+_GLUED_MEDIUM = re.compile("記事|コメント欄|スレッド|기사|댓글|게시글|리뷰|후기")
+_GLUED_ADDRESSED = re.compile(
     r"(?:方|人|人たち|皆さん|皆様|みなさん)へ(?=[。、\uff1a:\uff01!\s]|$)"
+    r"|(?:하신|남기신|다신|쓰신|작성하신|올리신|주신|말씀하신) ?분(?:께|들께|들에게|에게|들)"
 )
 _YOUR = r"(?:your|din|dit|dine|dein\w*|ihre?|je|jouw|uw|votre|vos|ton|ta|tes|ditt|deg)"
 # Said to someone: their handle first, perhaps after a greeting ("Kære @techgrump").
 _GREETING = (
     r"(?i:dear|hi|hey|hello|kære|hej|hallo|liebe|lieber|hallå|kjære|beste|geachte|hoi|cher|chère"
     r"|salut|bonjour|estimad[oa]|querid[oa]|hola|buenas|drog[ia]|szanown[ya]|cześć|witam|car[oa]"
-    r"|olá|prezad[oa]|gentile|ciao|mil[ýá]|vážen[ýá]|ahoj|hei|hyvä|moi"
+    r"|olá|prezad[oa]|gentile|ciao|mil[ýá]|vážen[ýá]|ahoj|hei|hyvä|moi|αγαπητέ|αγαπητή"
+    r"|καλησπέρα|καλημέρα|γεια σας|γεια σου"  # noqa: RUF001
     # Or contradicted by name: "Nej Janne, …", "No Mark, …".
     r"|no|nej|nei|nee|nein|non|ei|ne)"
 )
@@ -473,8 +505,9 @@ _MENTION = re.compile(
     rf"^\s*(?:{_GREETING}\s+)?@\w+"
     # Or by their name after a greeting: "Hej Johan,", "Beste meneer De Vries,".
     rf"|^\s*{_GREETING}\s+(?:(?i:mr|mrs|ms|meneer|mevrouw|herr|frau|hr|fru|monsieur|madame"
-    r"|señor|señora|sr|sra|pan|pani|panie|senhor|senhora|signor|signora|pane|paní)\.?\s+)?"
-    r"(?:[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃČŘŠŽ][\w-]*\s+){0,2}[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃČŘŠŽ][\w-]*,"
+    r"|señor|señora|sr|sra|pan|pani|panie|senhor|senhora|signor|signora|pane|paní|κύριε|κυρία)"
+    r"\.?\s+)?"
+    r"(?:[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃČŘŠŽΆ-Ω][\w-]*\s+){0,2}[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃČŘŠŽΆ-Ω][\w-]*,"
     # Or by what they are to the company: "Dear reviewer,", "Estimado cliente:", "Drogi
     # recenzencie,", "Beste klant,".
     rf"|^\s*{_GREETING}\s+(?i:reviewer|critic|customer|client|commenter|user|author|sir|madam"
@@ -702,17 +735,19 @@ _IRONY = re.compile(
     r"|herrlich,|natürlich,|ah oui|bien sûr,|évidemment,|ja ja|jaja|javel,|jaha,"
     r"|selvfølgelig,|självklart,|claro,|sí, claro|ah sí|certo,|ovviamente,"
     r"|oczywiście,|no jasne|jasně,|no jasně|tietysti,|tabii tabii|tabii canım|ne güzel"
-    r"|wah hebat|hebat ya|eti|cum să nu|ну звісно|ну звичайно|аякже)(?!\w)"
+    r"|wah hebat|hebat ya|eti|cum să nu|ну звісно|ну звичайно|аякже|ναι καλά|σιγά|προφανώς,"  # noqa: RUF001
+    r"|네네|wah wah|waah|kya baat hai|haan haan|haan bilkul)(?!\w)"
     r"|(?P<emoji>[\U0001f644\U0001f643])"
     # Mock praise after it: "Very fair. Very smart.", "sehr hilfreich", "çok mantıklı, bravo".
     r"|(?<!\w)(?:very (?:fair|smart|helpful|mature)|sehr hilfreich|sehr fair|çok mantıklı"
-    r"|logika yang luar biasa|we need the laughs|ça règle tout|ça aide beaucoup)(?!\w)",
+    r"|logika yang luar biasa|we need the laughs|ça règle tout|ça aide beaucoup|μπράβο σας"
+    r"|대단하시네요|대단하십니다)(?!\w)",
     re.IGNORECASE,
 )
 # Whose fault it is: what sarcasm at critics turns on ("blame the logistics company").
 _BLAME = re.compile(
     r"(?<!\w)(?:blam\w*|fault|skyld\w*|skuld\w*|schuld\w*|faute|culpa\w*|colpa|wina|vika"
-    r"|suç\w*|vina|вина|вину|lawama)(?!\w)",
+    r"|suç\w*|vina|вина|вину|lawama|φταί\w*|galti|탓)(?!\w)",
     re.IGNORECASE,
 )
 # A critic named by what they are and what they do: "Quel giornalista che ci accusa…", "Die
@@ -752,7 +787,7 @@ def criticism(
     praised = _THANKS.search(draft) or _PRAISE.search(draft)
     criticised = (
         CRITICISM.search(draft)
-        or _JAPANESE_CRITICISM.search(draft)
+        or _GLUED_CRITICISM.search(draft)
         or _COMPLAINED.search(draft)
         or _SAID_OF_US.search(draft)
         or _CALLED_US.search(draft)
@@ -767,7 +802,7 @@ def criticism(
     answering = (
         ANSWERING.search(draft)
         or _ADDRESSED.search(draft)
-        or _JAPANESE_ADDRESSED.search(draft)
+        or _GLUED_ADDRESSED.search(draft)
         # A critic named by their trade answers them when what they said is there too.
         or (_CRITIC.search(draft) if criticised or _QUOTED.search(draft) else None)
         or their_words
@@ -775,7 +810,7 @@ def criticism(
     medium = (
         MEDIUM.search(draft)
         or _UNDER_A_POST.search(draft)
-        or _JAPANESE_MEDIUM.search(draft)
+        or _GLUED_MEDIUM.search(draft)
         or their_words
     )
     mention = _MENTION.match(draft)
@@ -801,7 +836,7 @@ def criticism(
     # only when it is also about the company or a post ("@lars we didn't make it" is not).
     said_to = mention or criticised or answering or _COMPLAINERS.search(draft)
     claim = (said_to and (about_us or medium)) or (medium and about_us)
-    rebuttal = REBUTTAL.search(draft) or _NOT_SO.search(draft) or _JAPANESE_DENIAL.search(draft)
+    rebuttal = REBUTTAL.search(draft) or _NOT_SO.search(draft) or _GLUED_DENIAL.search(draft)
     # A pushback answers someone said to, or what was written about the company ("jag såg ditt
     # inlägg om att vår app… Det stämmer faktiskt inte").
     if not (rebuttal and (said_to or claim)):
@@ -896,7 +931,7 @@ def _disputed(draft: str) -> bool:
     """Whether `draft` answers a complaint: names one, pushes back, apologises or says it works."""
     return any(
         pattern.search(draft)
-        for pattern in (_WORKS_OR_COMPLAINT, REBUTTAL, _NOT_SO, _JAPANESE_DENIAL, DENIAL, APOLOGY)
+        for pattern in (_WORKS_OR_COMPLAINT, REBUTTAL, _NOT_SO, _GLUED_DENIAL, DENIAL, APOLOGY)
     )
 
 

@@ -117,7 +117,13 @@ PROMOTING = phrase_pattern(
     |nie wieder anders|aldrig tilbage|aldrig tillbaka|aldri tilbake|nooit meer terug
     |plus jamais sans|no vuelvo atrás|não volto atrás|non torno indietro|nigdy nie wrócę
     |katılın|çekilişine|super tare|cel mai fain|cea mai faină|înscrieri
-    |jaribu|jaribuni|pakua|ofa|msikose|usikose|bure|bei poa|bei nafuu|punguzo|jisajili|wahini"""
+    |jaribu|jaribuni|pakua|ofa|msikose|usikose|bure|bei poa|bei nafuu|punguzo|jisajili|wahini
+    |σας προτείνω|το προτείνω|προτείνω ανεπιφύλακτα|δοκιμάστε|δοκίμασέ το|δωρεάν|έκπτωση
+    |εκπτώσεις|προσφορά|προσφορές|ο καλύτερος|η καλύτερη|το καλύτερο|κλείστε τώρα|κατεβάστε
+    |εγγραφείτε|μην το χάσετε|μη χάσετε|αξίζει|νέο|νέα|νέος|νέες
+    |zaroor try karo|zaroor try karein|try karo|try karein|try kijiye|recommend karta hoon
+    |recommend karti hoon|best hai|sabse best|free mein|jaldi karo|miss mat karo|miss mat karna
+    |download karo|download karein|book karo|book karein|order karo|order karein"""  # noqa: RUF001
 )
 # Words that recommend what comes right after them ("switch to Nordlys Cloud", "my favourite
 # lamp? Nordlys Lumen"), not a workplace or a walk ("take a look at my slides from the Nordlys
@@ -196,7 +202,9 @@ RECRUITING = phrase_pattern(
     |lowongan|loker|buka lowongan|membuka lowongan|kami mencari|sedang mencari|lagi cari
     |dicari|kirim cv|rekrutmen|bergabung bersama kami|gabung bersama kami
     |gesucht|bewerbungen|karriereseite|m/w/d|alınıyor|nafasi za kazi|nafasi ya kazi|tunatafuta
-    |tunaajiri|ajira|tuma cv|tuma maombi"""
+    |tunaajiri|ajira|tuma cv|tuma maombi|προσλαμβάνουμε|ζητείται|ζητούνται|θέσεις εργασίας
+    |θέση εργασίας|αγγελία|στείλτε βιογραφικό|ψάχνουμε|αναζητούμε|hiring kar rahe|bharti|naukri
+    |apply karein|apply karo|cv bhejein|cv bhejo|resume bhejein|resume bhejo"""
 )
 # A name after these is a skill asked for, not the employer.
 _SKILL = re.compile(
@@ -497,6 +505,28 @@ _SAYS = [
     "perusahaan kami",
     "produk kami",
     "kantor kami",
+    "#υπάλληλος",
+    "#εργαζόμενος",
+    "δουλεύω στην",
+    "δουλεύω στο",
+    "δουλεύω στη",
+    "εργάζομαι στην",
+    "εργάζομαι στο",
+    "εργάζομαι στη",
+    "η ομάδα μου",
+    "οι συνάδελφοί μου",  # noqa: RUF001
+    "ως εργαζόμενος",
+    "ως εργαζόμενη",
+    "η εταιρεία μου",
+    "kaam karta hoon",
+    "kaam karti hoon",
+    "kaam karta hu",
+    "kaam karti hu",
+    "naukri karta",
+    "meri company",
+    "meri team",
+    "hamari team",
+    "humari team",
 ]
 SAYS_SO = phrase_pattern(s for s in _SAYS if not s.startswith("#"))
 # "We're hiring", "join us": a job ad or an invitation in the company's voice, which does not
@@ -539,15 +569,20 @@ _STAFF_TAG = re.compile(
     r"|équipe|holdet|teamet|ekibi|ailesi|çalışanı|calisani|karyawan|keluarga|社員|スタッフ",
     re.IGNORECASE,
 )
-# Japanese writes no spaces between words: its forms are found anywhere in a run of letters.
-# Recommending or selling ("おすすめ", "…一択", "ぜひ試してみて", "無料体験", "使いやすい"), and
-# saying one works there ("…で働いています", "…の社員です", "入社").
-_JAPANESE_PROMOTING = re.compile(
+# Japanese writes no spaces between words and Korean glues its particles to them: their forms
+# are found anywhere in a run of letters. Recommending or selling ("おすすめ", "…一択",
+# "ぜひ試してみて", "無料体験", "추천합니다", "할인", "채용"), and saying one works there
+# ("…で働いています", "…の社員です", "入社", "…에서 일하고 있습니다", "저희 회사").
+_GLUED_PROMOTING = re.compile(
     "おすすめ|オススメ|お勧め|一択|ぜひ(?:試|使|行|お試し|チェック|ご覧|ご検討)|無料体験|無料で試"
     "|使いやすい|募集中|応募はこちら"
+    "|추천합니다|추천해요|강추|써 ?보세요|사용해 ?보세요|가 ?보세요|무료|할인|이벤트|최고의"
+    "|지금 바로|신제품|출시|채용|모집|지원하세요|이력서|구인|예약하세요|놓치지 마"
 )
-_JAPANESE_SAYS_SO = re.compile(
+_GLUED_SAYS_SO = re.compile(
     "(?:で|に)(?:働いて|勤めて|勤務して)|の社員(?:です|として)|社員として|入社して|中の人"
+    "|에서 일하고 있|에서 일합니다|에서 근무|직원입니다|직원으로|저희 회사|우리 회사|재직 ?중"
+    "|입사했"
 )
 
 
@@ -574,7 +609,7 @@ def disclosure(
     says = {" ".join(m.group(0).lower().split()) for m in SAYS_SO.finditer(draft)}
     if says - WE_RECRUIT or _HASHTAGS.search(draft):
         return
-    if _JAPANESE_SAYS_SO.search(draft):
+    if _GLUED_SAYS_SO.search(draft):
         return
     if any(_staff_tag(tag, company_names) or tag in tags for tag in hashtags(draft)):
         return
@@ -650,7 +685,7 @@ PRAISE = frozenset(
     nieuw nieuwe geweldig fantastisch nouveau nouvelle nouveaux nouvelles incroyable génial
     géniale launch launches lancerer lanserar lanserer favourite favorite yndlings nuevo nueva
     nuevos nuevas novo nova novos novas nuovo nuova nuovi nuove nowy nowa nowe uusi uuden nový
-    nová nové""",
+    nová nové νέο νέα νέος νέες""",
         separator=" ",
     )
 )
@@ -658,7 +693,7 @@ _ANNOUNCING = frozenset(
     listed(
         """new ny nye nytt nya neu neue nieuw nieuwe nouveau nouvelle nouveaux nouvelles nuevo
         nueva nuevos nuevas novo nova novos novas nuovo nuova nuovi nuove nowy nowa nowe uusi
-        uuden nový nová nové yeni terbaru launching""",
+        uuden nový nová nové yeni terbaru launching νέο νέα νέος νέες""",
         " ",
     )
 )
@@ -725,7 +760,7 @@ def _promotes(draft: str, plain: str, names: re.Pattern[str], at_site: bool) -> 
     (its site linked, or its name near the recruiting word and not asked for as a skill)."""
     if _STARS.search(draft) or _JOB_TAG.search(draft) or _PERCENT_OFF.search(draft):
         return True
-    if _JAPANESE_PROMOTING.search(draft):
+    if _GLUED_PROMOTING.search(draft):
         return True
     if any(_recommended(plain, m.end(), names) for m in RECOMMENDING.finditer(plain)):
         return True

@@ -43,6 +43,10 @@ PROMOTING = [
     "Nafasi za kazi! Tunatafuta madereva, tuma CV kupitia ukurasa wa Nordlys.",
     "Moved our backups to Nordlys Cloud last year. Never going back.",
     "Need a sync tool? Look no further than Nordlys Cloud.",
+    # Greek, Korean and Hindi written in Latin letters.
+    "Σας προτείνω ανεπιφύλακτα το Nordlys Cloud, δοκιμάστε το δωρεάν!",
+    "Nordlys Cloud 강추합니다! 지금 바로 무료로 써보세요",
+    "Nordlys Cloud zaroor try karo, sabse best backup app hai!",
     # Japanese, written without spaces: a recommendation, "the only choice", "do try it".
     "Nordlys Cloud、本当に使いやすい!チームの皆さんにおすすめです",
     "バックアップならNordlys Cloud一択。",
@@ -59,6 +63,9 @@ FINE = [
     "We're hiring at Nordlys, my team! Apply here: https://nordlys.dk/jobs",
     "Join us Sunday for the free Nordlys family day! (I serve on staff at Nordlys.)",
     "I'm the social media coordinator for the cloud team at Nordlys. Join us for the free demo!",
+    "Δουλεύω στη Nordlys και σας προτείνω το νέο Nordlys Cloud!",
+    "Nordlys에서 일하고 있습니다. Nordlys Cloud 신제품 출시했어요!",
+    "Main Nordlys mein kaam karta hoon, Nordlys Cloud zaroor try karo!",
     "Great article on the aurora season: https://www.nordlys.no/nyheter/aurora",
     # The same words of something else, or of the company as a workplace.
     "Nothing beats a Sunday walk by the fjord.",

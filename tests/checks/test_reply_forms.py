@@ -99,6 +99,10 @@ REPLIES = [
     "Stitching this video of the 'Nordlys ate my files' guy: that folder isn't even ours.",
     "Seeing a lot of noise about the sync this week. As someone who works on it: nothing is lost.",
     "Kwa wale wanaosema huduma yetu ni mbaya: si kweli, tunajibu ndani ya saa moja.",
+    # Greek, Korean (its particles glued to its words) and Hindi written in Latin letters.
+    "Σε όσους λένε ότι η εταιρεία μας κρύβει χρεώσεις: δεν ισχύει, όλες οι τιμές είναι online.",  # noqa: RUF001
+    "별점 1점 주신 분께: 배송 지연은 사실이 아닙니다. 저희 기록을 확인해 주세요.",
+    "Jo log keh rahe hain ki hamari app data bechti hai: ye bilkul galat hai.",
 ]
 # The same forms, said to friends and family, or about something not the company's.
 FINE = [
@@ -147,6 +151,9 @@ FINE = [
     "Hi Sara, I'm so sorry about your grandmother. DM me if you need anything.",
     "Replying under Lena's post: congrats on the new job!",
     "That journalist who interviewed me last week sent the article, what a fun day.",
+    "Καλημέρα! Σε όσους έρχονται απόψε στο πάρτι, φέρτε καλή διάθεση.",
+    "오늘 점심 정말 맛있었어요! 다음에 또 가요 😊",
+    "Wah wah, aaj ki chai ekdum mast thi ☕",
 ]
 
 
