@@ -12,7 +12,7 @@ verdict has weights and thresholds of its own.
 
 Run: .venv/bin/python bench/qa_eval.py [--holdout] [--verbose] [--bm25-only] [--legacy]
      [--shipped-retrieval] [--corpus FOLDER] [--validation SLUG,...] [--rerank SIGNAL]
-     [--verdict-figure FIGURE]
+     [--verdict-figure FIGURE] [--across-objective]
      --legacy measures tests/guidelines/eval.yaml (sections named by heading) as before;
      --shipped-retrieval chooses only the verdict leave-one-policy-out (minutes, not an hour);
      --validation sets dev policies apart (policies just retired from the held-out split): each
@@ -20,7 +20,9 @@ Run: .venv/bin/python bench/qa_eval.py [--holdout] [--verbose] [--bm25-only] [--
      weight is chosen on it;
      --rerank measures a candidate re-ranking signal on the dev policies (see RERANK_SIGNALS);
      --verdict-figure measures the verdict with a candidate figure beside its own (see
-     VERDICT_FIGURES), its weights fitted and thresholds chosen as for the others.
+     VERDICT_FIGURES), its weights fitted and thresholds chosen as for the others;
+     --across-objective chooses the thresholds of the questions asked in another language by
+     the objective of all the questions plus that of those alone (see choose).
 """
 
 from __future__ import annotations
@@ -239,18 +241,22 @@ def _passages(evalset: EvalSet, name: str) -> list[Section]:
 
 
 def choose(
-    runs: dict[Tuning, dict[str, list[Found]]], names: Sequence[str]
+    runs: dict[Tuning, dict[str, list[Found]]], names: Sequence[str], across_too: bool = False
 ) -> tuple[Tuning, Figures]:
     """The weights and thresholds that do best on the documents `names`, pooled: the verdict's
     thresholds chosen as if every question were asked in its policy's language, then those for
-    questions asked in another language (beside the others' verdicts)."""
+    questions asked in another language (beside the others' verdicts; `across_too`: by the
+    objective of all the questions plus that of those judged as asked in another language, whose
+    share of the corpus is not a company's, where staff ask in their own languages far more
+    often: the objective's "unsure" allowance is then theirs too)."""
     best: tuple[float, Tuning, Figures] | None = None
     for retrieval, found in runs.items():
         pooled = [item for name in names for item in found[name]]
         fitted = fit_verdict(pooled, retrieval)
         as_before = [replace(item, hits=_in_place(item.hits)) for item in pooled]
         tuning = _best(_grid(fitted, VERDICT_GRID), as_before)
-        tuning = _best(_grid(tuning, ACROSS_GRID), pooled)
+        across = [item for item in pooled if across_too and _judged_across(item, tuning)]
+        tuning = _best(_grid(tuning, ACROSS_GRID), pooled, across)
         counted = figures(pooled, tuning)
         score = counted.objective()
         if best is None or score > best[0] + 1e-9:
@@ -264,9 +270,13 @@ def _in_place(hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
     return (replace(hits[0], across=False), *hits[1:]) if hits else hits
 
 
-def _best(tunings: Sequence[Tuning], found: Sequence[Found]) -> Tuning:
-    """The first of `tunings` whose verdicts on `found` do best."""
-    scores = [figures(found, tuning).objective() for tuning in tunings]
+def _best(tunings: Sequence[Tuning], found: Sequence[Found], also: Sequence[Found] = ()) -> Tuning:
+    """The first of `tunings` whose verdicts on `found` do best (by their objective plus that of
+    `also`, a part of them weighed again)."""
+    scores = [
+        figures(found, tuning).objective() + (figures(also, tuning).objective() if also else 0.0)
+        for tuning in tunings
+    ]
     return tunings[max(range(len(tunings)), key=lambda i: (scores[i], -i))]
 
 
@@ -447,13 +457,15 @@ def measure(
     fast: bool = False,
     validation: Sequence[str] = (),
     figure: VerdictFigure | None = None,
+    across_too: bool = False,
 ) -> None:
     """Print the held-out figures (if asked), leave-one-policy-out per dev policy and overall,
     plain BM25 beside them, and the weights chosen on every dev policy. `fast` keeps the
     retrieval weights of tuning.py and chooses only the verdict (minutes, not an hour). The
     dev policies named in `validation` are measured as held-out ones instead of the others.
     A candidate verdict `figure` is weighed beside the verdict's own wherever its weights are
-    fitted (the shipped weights have none for it)."""
+    fitted (the shipped weights have none for it). `across_too`: choose's objective for the
+    thresholds of the questions asked in another language."""
     unknown = set(validation) - {n for n, split in evalset.splits.items() if split == "dev"}
     if unknown:
         raise SystemExit(f"not dev policies of the corpus: {', '.join(sorted(unknown))}")
@@ -466,7 +478,7 @@ def measure(
     retrievals = [DEFAULT_TUNING] if fast else _grid(DEFAULT_TUNING, grid)
     names = dev + (held if holdout else [])
     runs = {tuning: search_all(evalset, names, tuning, model, figure) for tuning in retrievals}
-    chosen_all, _ = choose(runs, dev)
+    chosen_all, _ = choose(runs, dev, across_too)
     if holdout and held:
         # What ships (tuning.py's defaults) first, then what the bench would choose now.
         kind = "VALIDATION" if validation else "HELD-OUT"
@@ -481,7 +493,7 @@ def measure(
     scored: list[tuple[float, bool]] = []
     for name in dev:
         others = [other for other in dev if other != name]
-        tuning, _ = choose(runs, others) if others else (DEFAULT_TUNING, Figures())
+        tuning, _ = choose(runs, others, across_too) if others else (DEFAULT_TUNING, Figures())
         found = runs[_retrieval(tuning)][name]
         with_hits = [item for item in found if item.hits]
         scored += [
@@ -798,6 +810,35 @@ def _lead_across(model: Embedder, heading_only: bool) -> VerdictFigure:
     return figure
 
 
+def probed_figure(model: Embedder) -> VerdictFigure:
+    """How much closer the question is to the best passage than everyday questions in its
+    language come (bench/qa_probes.py; its language the one whose probes' mean vector is
+    nearest the question's, which holds for any language the model reads): the answerer's
+    cosine less the probes' mean cosine with the passage, each read as the answerer reads a
+    question's (the mean of its closest sentence's or heading's and the whole passage's). A
+    passage in another language than the question's, or one every question comes close to, no
+    longer looks like an answer for its cosine alone. The probes cost an embedding each, once a
+    process; a figure shipped so would take the language from the question's words instead."""
+    import numpy
+
+    from bench.qa_probes import PROBES
+
+    languages = list(PROBES)
+    probes = [numpy.asarray(model.embed(PROBES[language], query=True)) for language in languages]
+    centres = numpy.array([vectors.mean(axis=0) for vectors in probes])
+    centres /= numpy.linalg.norm(centres, axis=1, keepdims=True)
+
+    def figure(index: Index, question: str, hits: Sequence[Hit]) -> float:
+        asked = index._question_vector(model, question)
+        nearest = probes[int(numpy.argmax(centres @ asked))]
+        passage = index._section_vectors(model)[index.sections.index(hits[0].section)]
+        cosines = passage @ nearest.T
+        closeness = (cosines[:-1].max(axis=0) + cosines[-1]) / 2
+        return (hits[0].similarity or 0.0) - float(closeness.mean())
+
+    return figure
+
+
 VERDICT_FIGURES: dict[str, Callable[[Embedder], VerdictFigure]] = {
     "sentence": sentence_figure,
     "centroid": centroid_figure,
@@ -807,6 +848,7 @@ VERDICT_FIGURES: dict[str, Callable[[Embedder], VerdictFigure]] = {
     "counterpart": counterpart_figure,
     "heading-lead": lambda model: _lead_across(model, heading_only=True),
     "sentence-lead": lambda model: _lead_across(model, heading_only=False),
+    "probed": probed_figure,
 }
 
 
@@ -926,6 +968,12 @@ def main(argv: Sequence[str] | None = None, out: Callable[[str], None] = print) 
         help="measure the verdict with a candidate figure beside its own",
     )
     parser.add_argument(
+        "--across-objective",
+        action="store_true",
+        help="choose the thresholds of questions asked in another language than the policy's "
+        "by the objective of all plus that of those alone",
+    )
+    parser.add_argument(
         "--validation",
         default="",
         help="dev policies (comma-separated slugs) measured as held out, never tuned on",
@@ -949,7 +997,8 @@ def main(argv: Sequence[str] | None = None, out: Callable[[str], None] = print) 
             raise SystemExit("--verdict-figure needs the embedding model")
         figure = VERDICT_FIGURES[args.verdict_figure](model)
     fast = args.shipped_retrieval
-    measure(evalset, args.holdout, model, args.verbose, fast, validation, figure)
+    across_too = args.across_objective
+    measure(evalset, args.holdout, model, args.verbose, fast, validation, figure, across_too)
 
 
 if __name__ == "__main__":
