@@ -46,6 +46,11 @@ _PROLOG_CHUNK = 16 * 1024
 _HTML_START = re.compile(
     rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S
 )
+# A language tag's primary subtag ("da" of "da-DK", "de" of "de_DE"); Norwegian as the bot
+# knows it (its Bokmål and Nynorsk items framed alike).
+_LANGUAGE_TAG = re.compile(r"\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
+_NORWEGIAN = {"no": "nb", "nn": "nb"}
+_HTML_LANG = re.compile(rb"<html\b[^>]*?\slang\s*=\s*[\"']?([A-Za-z_-]+)", re.I)
 
 
 @dataclass(frozen=True)
@@ -59,11 +64,13 @@ class ParsedItem:
     summary: str
     image: str | None
     tags: tuple[str, ...] = ()
+    language: str | None = None  # as the entry or its document declares it (`declared_language`)
 
 
 @dataclass(frozen=True)
 class ParsedFeed:
-    """A feed document read into items; `warning` says what was odd but survivable."""
+    """A feed document read into items; `warning` says what was odd but survivable;
+    `language` the one it declares (or the page it was found through), if any."""
 
     format: str
     title: str
@@ -71,6 +78,7 @@ class ParsedFeed:
     items: list[ParsedItem]
     skipped: int = 0
     warning: str | None = None
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -91,6 +99,7 @@ class _Draft:
     html: str = ""
     images: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    language: str = ""
 
 
 def sniff(data: bytes, content_type: str = "") -> str:
@@ -210,7 +219,9 @@ def _parse_xml_feed(data: bytes, url: str, now: datetime) -> ParsedFeed:
     info = result.get("feed") or {}
     base = info.get("link") or url
     drafts = [_draft_from_entry(entry) for entry in entries]
-    items, skipped = _finish(drafts, base, url, now)
+    # RSS `<language>`, or the Atom feed element's `xml:lang`.
+    language = declared_language(info.get("language"))
+    items, skipped = _finish(drafts, base, url, now, language)
     warning = None
     if isinstance(problem, feedparser.NonXMLContentType):
         problem = None
@@ -225,7 +236,23 @@ def _parse_xml_feed(data: bytes, url: str, now: datetime) -> ParsedFeed:
         items=items,
         skipped=skipped,
         warning=warning,
+        language=language,
     )
+
+
+def declared_language(tag: object) -> str | None:
+    """The language a feed, entry or page declares ("da-DK" → "da"), None for none or a tag
+    that is no language's."""
+    if not isinstance(tag, str) or not (match := _LANGUAGE_TAG.match(tag)):
+        return None
+    code = match.group(1).lower()
+    return _NORWEGIAN.get(code, code)
+
+
+def page_language(page: bytes) -> str | None:
+    """The language an HTML page declares in `<html lang>`, if any."""
+    match = _HTML_LANG.search(page[:_PROLOG_CHUNK])
+    return declared_language(match.group(1).decode("ascii")) if match else None
 
 
 def _describe(problem: object) -> str:
@@ -271,6 +298,11 @@ def _draft_from_entry(entry: dict[str, Any]) -> _Draft:
             draft.images.append(first)
             break
     draft.tags = [t.get("term", "") for t in entry.get("tags") or [] if t.get("term")]
+    # An Atom entry's own `xml:lang` (feedparser gives the one in force on each text).
+    details = [entry.get("title_detail"), entry.get("summary_detail"), *entry.get("content", [])]
+    draft.language = next(
+        (d["language"] for d in details if isinstance(d, Mapping) and d.get("language")), ""
+    )
     return draft
 
 
@@ -308,7 +340,7 @@ def sane_date(value: datetime | None, now: datetime) -> datetime | None:
 
 
 def _finish(
-    drafts: Iterable[_Draft], base: str, feed_url: str, now: datetime
+    drafts: Iterable[_Draft], base: str, feed_url: str, now: datetime, language: str | None
 ) -> tuple[list[ParsedItem], int]:
     items: list[ParsedItem] = []
     skipped = 0
@@ -340,6 +372,7 @@ def _finish(
                 summary=clip(summary, SUMMARY_LIMIT),
                 image=image,
                 tags=tuple(dict.fromkeys(collapse(t) for t in draft.tags if collapse(t)))[:10],
+                language=declared_language(draft.language) or language,
             )
         )
     return items, skipped
@@ -397,14 +430,17 @@ def _parse_json_feed(data: bytes, url: str, now: datetime) -> ParsedFeed:
         if first:
             draft.images.append(first)
         draft.tags = [t for t in raw.get("tags") or [] if isinstance(t, str)]
+        draft.language = _text(raw.get("language"))  # JSON Feed 1.1
         drafts.append(draft)
-    items, skipped = _finish(drafts, base, url, now)
+    language = declared_language(document.get("language"))
+    items, skipped = _finish(drafts, base, url, now, language)
     return ParsedFeed(
         format="json" + version.rsplit("/", 1)[-1].replace(".", ""),
         title=clip(collapse(_text(document.get("title"))), TITLE_LIMIT),
         site_url=_absolute(document.get("home_page_url"), url),
         items=items,
         skipped=skipped + len(raw_items) - len(drafts),
+        language=language,
     )
 
 
@@ -439,13 +475,15 @@ def _parse_rss_in_json(rss: dict[str, Any], url: str, now: datetime) -> ParsedFe
             )
         )
     base = _text(channel.get("link")) or url
-    items, skipped = _finish(drafts, base, url, now)
+    language = declared_language(channel.get("language"))
+    items, skipped = _finish(drafts, base, url, now, language)
     return ParsedFeed(
         format="rss-json",
         title=clip(collapse(_text(channel.get("title"))), TITLE_LIMIT),
         site_url=_absolute(channel.get("link"), url),
         items=items,
         skipped=skipped,
+        language=language,
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
@@ -24,7 +24,7 @@ from content_feed.fetch import (
     read_file_feed,
     system_resolver,
 )
-from content_feed.parse import ParsedFeed, discover_feed_urls, parse_feed, sniff
+from content_feed.parse import ParsedFeed, discover_feed_urls, page_language, parse_feed, sniff
 
 log = logging.getLogger(__name__)
 
@@ -79,15 +79,19 @@ class Fetcher:
         if result.body is None:
             return result, None, False
         discovered = False
+        page_said: str | None = None
         if sniff(result.body, result.content_type) == "html":
             links = discover_feed_urls(result.body, result.url)
             if not links:
                 raise NoFeedLinkError("this is an HTML page that names no feed")
+            page_said = page_language(result.body)
             result = await self.get(links[0])
             discovered = True
         if result.body is None:
             return result, None, discovered
         parsed = await asyncio.to_thread(parse_feed, result.body, result.url, result.content_type)
+        if parsed.language is None and page_said is not None:
+            parsed = replace(parsed, language=page_said)  # the page's `<html lang>` holds for it
         return result, parsed, discovered
 
 

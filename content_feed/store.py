@@ -207,6 +207,16 @@ def keep_removed_titles(db: Database) -> None:
     db.execute("CREATE TABLE content_removed_titles (id INTEGER PRIMARY KEY, title TEXT NOT NULL)")
 
 
+@migrations()
+def keep_declared_languages(db: Database) -> None:
+    """The language an item's feed declares for it (RSS `<language>`, Atom `xml:lang`, a JSON
+    Feed's `language`), and a feed's own (or its page's `<html lang>`): a short headline's words
+    tell too little to frame its suggested posts in the right language (review17a M6). Stored
+    items get theirs at their feed's next fetch."""
+    db.execute("ALTER TABLE content_items ADD COLUMN language TEXT")
+    db.execute("ALTER TABLE content_feeds ADD COLUMN language TEXT")
+
+
 @dataclass(frozen=True, slots=True)
 class StoredFeed:
     """A feed row, with its item count."""
@@ -262,6 +272,7 @@ class StoredItem:
     tags: tuple[str, ...]
     published: datetime | None
     fresh_at: datetime
+    language: str | None = None  # as its feed declares it (None: the feed is silent)
 
 
 def _time(value: float | None) -> datetime | None:
@@ -463,7 +474,8 @@ def record_success(
             """UPDATE content_feeds SET status = 'ok', error = NULL, warning = ?,
                last_fetch_at = ?, last_success_at = ?, failures = 0, seeded = 1, etag = ?,
                last_modified = ?, title = coalesce(nullif(?, ''), title),
-               site_url = coalesce(?, site_url) WHERE id = ?""",
+               site_url = coalesce(?, site_url), language = coalesce(?, language)
+               WHERE id = ?""",
             [
                 warning,
                 _stamp(now),
@@ -472,6 +484,7 @@ def record_success(
                 last_modified,
                 parsed.title,
                 parsed.site_url,
+                parsed.language,
                 feed.id,
             ],
         )
@@ -511,8 +524,8 @@ def store_items(db: Database, feed: StoredFeed, items: Sequence[ParsedItem], now
             fresh, suggest = removed[1:]
         cursor = db.execute(
             """INSERT OR IGNORE INTO content_items (id, feed_id, guid, url, url_key, title,
-               summary, image, tags, published_at, first_seen_at, fresh_at, suggest)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               summary, image, tags, published_at, first_seen_at, fresh_at, suggest, language)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [
                 None if removed is None else removed[0],
                 feed.id,
@@ -527,16 +540,18 @@ def store_items(db: Database, feed: StoredFeed, items: Sequence[ParsedItem], now
                 seen_at,
                 fresh,
                 suggest,
+                item.language,
             ],
         )
         if cursor.rowcount:
             new += 1 if suggest else 0
         else:
-            # A known item may fix a typo or gain an image; its dates and freshness stay put.
+            # A known item may fix a typo or gain an image (or the language its feed now
+            # declares); its dates and freshness stay put.
             db.execute(
-                """UPDATE content_items SET title = ?, summary = ?, image = coalesce(?, image)
-                   WHERE feed_id = ? AND guid = ?""",
-                [item.title, item.summary, item.image, feed.id, item.guid],
+                """UPDATE content_items SET title = ?, summary = ?, image = coalesce(?, image),
+                   language = ? WHERE feed_id = ? AND guid = ?""",
+                [item.title, item.summary, item.image, item.language, feed.id, item.guid],
             )
     if moved:
         log.info("feed %s: %d items changed link (same titles and dates: not new)", feed.id, moved)
@@ -594,12 +609,16 @@ def _moved(
         return False
     db.execute(
         """UPDATE content_items SET guid = ?, url = ?, url_key = ?, title = ?, summary = ?,
-           image = coalesce(?, image) WHERE id = ?""",
-        [item.guid, item.link, key, item.title, item.summary, item.image, old],
+           image = coalesce(?, image), language = ? WHERE id = ?""",
+        [item.guid, item.link, key, item.title, item.summary, item.image, item.language, old],
     )
     return True
 
 
+# An item with what `_item` reads of its feed (an item its feed declares no language for has
+# the feed's own, or its page's).
+_ITEM_COLUMNS = """i.*, f.title AS feed_title, f.url AS feed_url, f.kind AS kind,
+    coalesce(i.language, f.language) AS declared"""
 # An item the team hid never goes out again (`hide_item`).
 _NOT_HIDDEN = "NOT EXISTS (SELECT 1 FROM content_hidden h WHERE h.item_id = i.id)"
 
@@ -613,8 +632,7 @@ def candidate_items(
 ) -> list[StoredItem]:
     """Suggestable items of enabled feeds fresher than `since`, freshest first."""
     rows = db.query(
-        f"""SELECT i.*, f.title AS feed_title, f.url AS feed_url, f.kind AS kind
-           FROM content_items i JOIN content_feeds f ON f.id = i.feed_id
+        f"""SELECT {_ITEM_COLUMNS} FROM content_items i JOIN content_feeds f ON f.id = i.feed_id
            WHERE i.suggest = 1 AND f.enabled = 1 AND i.fresh_at >= ? AND {_NOT_HIDDEN}
            ORDER BY i.fresh_at DESC, i.id DESC LIMIT ?""",
         [_stamp(since), limit + len(exclude_ids)],
@@ -639,8 +657,7 @@ def get_items(db: Database, ids: Collection[int]) -> list[StoredItem]:
         return []
     marks = ", ".join("?" for _ in ids)
     rows = db.query(
-        f"""SELECT i.*, f.title AS feed_title, f.url AS feed_url, f.kind AS kind
-            FROM content_items i JOIN content_feeds f ON f.id = i.feed_id
+        f"""SELECT {_ITEM_COLUMNS} FROM content_items i JOIN content_feeds f ON f.id = i.feed_id
             WHERE i.id IN ({marks})""",
         list(ids),
     )
@@ -687,6 +704,7 @@ def _item(row: dict[str, Any]) -> StoredItem:
         tags=tuple(json.loads(row["tags"])),
         published=_time(row["published_at"]),
         fresh_at=datetime.fromtimestamp(row["fresh_at"], UTC),
+        language=row["declared"],
     )
 
 

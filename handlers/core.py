@@ -579,6 +579,11 @@ class Core:
         member = self.directory.get(person.platform, person.user_id)
         if member is not None and member.locale:
             return language_of(member.locale)
+        return self.company_language()
+
+    def company_language(self) -> str:
+        """The language the guidelines are written in, as the bot speaks it: the company's
+        (English until they are read)."""
         if self._guidelines_language is None:
             read = self.guidelines.file.last_read  # never a wait for a reading on the event loop
             if read is None:

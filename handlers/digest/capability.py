@@ -45,7 +45,7 @@ from handlers.digest.views import (
     welcome,
 )
 from handlers.errors import UserError
-from handlers.guidelines.language import written_in
+from handlers.guidelines.language import written_in_near
 from handlers.insights.leaderboard import joined, set_joined
 from handlers.people import Person, Role
 from handlers.texts import text_for
@@ -220,6 +220,7 @@ class Digest:
         self, platform: str, user_id: str, now: datetime, items: Sequence[StoredItem] | None = None
     ) -> DigestPlan:
         """What the person would get at `now` (nothing is sent or recorded)."""
+        await self.core.read_guidelines_language()  # the company's, for items' posts
         prefs = self.store.preferences(platform, user_id)
         candidates = pool(self.db, now) if items is None else items
         seen = self.store.seen(platform, user_id, now - DEFAULT_MAX_AGE)
@@ -258,18 +259,23 @@ class Digest:
         """Suggested posts, each made once per item and network while the item is unchanged
         (whatever networks each person chose); a model's texts do not vary by person,
         templates do."""
-        version = hashlib.sha256(f"{item.title}\x1f{item.summary}\x1f{item.link}".encode())
+        text = f"{item.title} {item.summary}"
+        # The feed's declared language, else the company's, when the item's words tell too little.
+        language = written_in_near(text, item.language or self.core.company_language())
+        version = hashlib.sha256(
+            f"{item.title}\x1f{item.summary}\x1f{item.link}\x1f{language}".encode()
+        )
         made = (item.id, version.hexdigest()[:16], "" if self.model else variant)
         missing = [n for n in networks if (*made, n) not in self._posts]
         if missing:
             if len(self._posts) + len(missing) > POSTS_CACHED:
                 self._posts.clear()
                 missing = list(networks)
-            about = item.kind == "company" or self.company.search(f"{item.title} {item.summary}")
+            about = item.kind == "company" or self.company.search(text)
             employer = self.employer if about else ""
             posts = await compose(
                 item, missing, model=self.model, utm=self.utm, variant=variant, vet=self.vet,
-                employer=employer, language=written_in(f"{item.title} {item.summary}"),
+                employer=employer, language=language,
             )  # fmt: skip
             self._posts.update({(*made, n): post for n, post in posts.items()})
         return {n: self._posts[(*made, n)] for n in networks}

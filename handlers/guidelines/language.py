@@ -434,6 +434,18 @@ def reading_language_near(text: str, expected: str) -> str:
     return best
 
 
+def written_in_near(text: str, expected: str) -> str | None:
+    """The language `text` (a feed item's title and summary) is written in, where `expected`
+    (its feed's declared language, else the company's) decides when its words tell too little:
+    `written_in`'s answer when it is clearly another language or a script, when `expected`
+    is English, or when another language tells clearly more than `expected`; else `expected`
+    (review17a M6: a German company's "Pressemitteilung Q4" was framed "Worth a read: …")."""
+    guessed = written_in(text)
+    if expected == DEFAULT_LANGUAGE.code or guessed not in (DEFAULT_LANGUAGE.code, None):
+        return guessed
+    return expected if reading_language_near(text, expected) == expected else guessed
+
+
 def _score(read: Language, found: list[str], lowered: str) -> float:
     """How much `found` (the words of `lowered`) looks like the language `read`."""
     score = sum(1.0 for word in found if word in read.stop_words)

@@ -97,6 +97,38 @@ def test_json_feed_fields() -> None:
     assert first.published == datetime(2017, 11, 4, 12, 58, 53, tzinfo=UTC) or first.published
 
 
+@pytest.mark.parametrize(
+    ("name", "language"),
+    [
+        ("phpxml.rss", "nl"),  # RSS <language>nl-nl</language>
+        ("kc0011.rss", "zh"),
+        ("pappacoda.atom", "it"),  # the Atom feed element's xml:lang="it"
+        ("3960-3.json", "de"),  # a JSON Feed's "language": "de-DE"
+        ("EMarley.rss", None),  # declares none
+    ],
+)
+def test_the_language_a_feed_declares_is_read(name: str, language: str | None) -> None:
+    # review17a M6: no feed's declared language was read; a short headline's suggested posts
+    # fell back to English frames in a German or Danish feed.
+    feed = parse_feed((CORPUS / name).read_bytes(), f"https://feeds.example/{name}", now=NOW)
+    assert feed.language == language
+    assert feed.items and {i.language for i in feed.items} == {language}
+
+
+def test_an_entry_s_own_language_and_odd_tags() -> None:
+    atom = (
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="de-DE"><title>T</title>'
+        '<entry xml:lang="da"><title>Rekordår</title><link href="https://e.dk/1"/><id>1</id>'
+        '</entry><entry><title>Neu</title><link href="https://e.de/2"/><id>2</id></entry></feed>'
+    )
+    assert [i.language for i in parse_feed(atom.encode()).items] == ["da", "de"]
+    for tag, language in [("no-NO", "nb"), ("en_US", "en"), ("x", None), ("de DE", None)]:
+        channel = rss(item("1", "https://e.com/1")).replace(
+            "<link>", f"<language>{tag}</language><link>", 1
+        )
+        assert parse_feed(channel.encode()).language == language, tag
+
+
 def test_images_come_from_media_enclosures_and_img_tags() -> None:
     doc = (
         '<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>t</title>'

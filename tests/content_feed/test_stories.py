@@ -181,6 +181,64 @@ async def test_offline_posts_speak_the_items_language_or_only_quote_it(
                 assert post["text"].startswith(title.rstrip(".")), post["text"]
 
 
+GERMAN_GUIDELINES = """# Social-Media-Richtlinie
+
+## Vertrauliches
+Teile keine vertraulichen Informationen über Kunden, Preise oder Pläne. Frag die
+Kommunikationsabteilung, wenn du nicht sicher bist, was öffentlich ist.
+"""
+# (title, summary) of a German company's short items, and its Danish and Swedish offices'.
+GERMAN = [("Acme eröffnet Standort in Hamburg", ""), ("Pressemitteilung Q4", "")]
+DANISH = [("Acme åbner nyt kontor i Aarhus", ""),
+          ("Rekordår for Acme", "Året bød på vækst i alle afdelinger.")]  # fmt: skip
+SWEDISH = [("Acme Sverige: kvartalsrapport Q4", "")]
+
+
+async def test_short_items_are_framed_in_their_feed_s_language_or_the_company_s(
+    socialbot, feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # review17a M6: a German company's "Pressemitteilung Q4" and a Danish feed's (declared
+    # da-DK) "Acme åbner nyt kontor i Aarhus" were suggested as "Worth a read: …" and
+    # "From my colleagues at Acme: …": a headline's few words tell no language. The feed's
+    # declared one (RSS <language>, a JSON Feed's, the page's <html lang>) decides then, and
+    # the guidelines' language before English when the feed says none.
+    guidelines = tmp_path / "richtlinie.md"
+    guidelines.write_text(GERMAN_GUIDELINES, encoding="utf-8")
+    monkeypatch.setenv("SOCIALBOT_GUIDELINES", str(guidelines))
+    monkeypatch.setenv("SOCIALBOT_COMPANY_NAMES", "Acme")
+    monkeypatch.setenv("SOCIALBOT_DIGEST_ITEMS", "8")
+    danish = news(DANISH, "acme.dk").replace("<link>", "<language>da-DK</language><link>", 1)
+    swedish_page = (
+        '<html lang="sv-SE"><head><link rel="alternate" type="application/rss+xml"'
+        ' href="/se.rss"></head><body>Acme Sverige</body></html>'
+    )
+    feed_server.serve("/se.rss", news(SWEDISH, "acme.se"))
+    days = iter(range(1, 4))  # a real German blog's JSON Feed (de-DE): "Migrants" has no summary
+    blog = re.sub(r'(?<="date_published": ")2020-\d\d-\d\d', lambda _: (
+        datetime.now(UTC) - timedelta(days=next(days))).date().isoformat(),
+        (CORPUS / "3960-3.json").read_text(encoding="utf-8"))  # fmt: skip
+    for path, body, kind in [
+        ("/de.rss", news(GERMAN), "company"),
+        ("/dk.rss", danish, "company"),
+        ("/se.html", swedish_page, "company"),
+        ("/blog.json", blog, "industry"),
+    ]:
+        await socialbot("feeds", "add", feed_server.serve(path, body, content_type=""), "--kind",
+                        kind)  # fmt: skip
+    plan = json.loads(await socialbot("digest", "preview", "--json"))
+    posts = {entry["title"]: entry["posts"].values() for entry in plan["items"]}
+    says = {"arbeite bei Acme": GERMAN, "hos Acme": DANISH, "på Acme": SWEDISH}
+    expected = {title: said for said, stories in says.items() for title, _ in stories}
+    assert set(posts) == {*expected, "Lecker, lecker", "Migrants", "„Sabine“ am Flughafen "
+                          "Amsterdam"}, list(posts)  # fmt: skip
+    for title, texts in posts.items():
+        for post in texts:
+            assert not any(frame in post["text"] for frame in ENGLISH_FRAMES), post["text"]
+            assert expected.get(title, "") in post["text"], post["text"]
+            if "Året" in post["text"]:  # the summary in Danish quotation marks
+                assert "»Året bød på vækst i alle afdelinger.«" in post["text"], post["text"]
+
+
 async def test_sponsor_posts_and_swearing_are_not_suggested(
     socialbot, feed_server: FeedServer
 ) -> None:

@@ -95,11 +95,11 @@ async def test_preview_json_shows_items_and_posts_without_sending(cli, bot, slac
     directory = bot.runtime.core.directory
     directory.upsert([replace(directory.get("slack", COPENHAGEN), locale="de-DE")])
     today = datetime.now(ZoneInfo("Europe/Copenhagen")).date()
-    german = (await cli(digest, "preview", "--user", COPENHAGEN)).output
+    german = (await cli(digest, "preview", "--user", COPENHAGEN)).stdout
     assert german.startswith("Hallo, ich bin socialbot") and "[#1 Auf LinkedIn teilen]" in german
     holiday = await cli(digest, "preview", "--user", COPENHAGEN, SOCIALBOT_HOLIDAYS=str(today))
     said = f"No digest on {today:%a %d %b %Y}: a day off (SOCIALBOT_HOLIDAYS) in Europe/Copenhagen;"
-    assert holiday.output.startswith(said) and "Deine Tipps" in holiday.output
+    assert holiday.stdout.startswith(said) and "Deine Tipps" in holiday.stdout
 
     # Someone who once chatted on the console does not stand in for the workspace.
     bot.runtime.core.directory.upsert([Member("console", "alice", "alice")])
