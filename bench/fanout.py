@@ -38,8 +38,9 @@ sys.path.insert(0, str(ROOT))
 from slack_sdk.web.async_client import AsyncWebClient  # noqa: E402
 
 from bot.delivery.buckets import Pace  # noqa: E402
-from bot.delivery.engine import DeliveryEngine, Policy  # noqa: E402
+from bot.delivery.engine import DeliveryEngine  # noqa: E402
 from bot.delivery.ledger import migrations  # noqa: E402
+from bot.delivery.policy import Policy  # noqa: E402
 from bot.delivery.progress import Progress  # noqa: E402
 from bot.logs import configure_logging  # noqa: E402
 from bot.slack.gateway import SlackGateway  # noqa: E402

@@ -21,8 +21,9 @@ from bot.console.inbox import CONSOLE_PACE, ConsoleGateway
 from bot.console.session import ConsoleSession
 from bot.delivery import ledger as delivery_ledger
 from bot.delivery import unanswered
-from bot.delivery.engine import DeliveryEngine, paces_from_settings
+from bot.delivery.engine import DeliveryEngine
 from bot.delivery.gateway import Gateway
+from bot.delivery.policy import paces_from_settings
 from bot.delivery.unanswered import Unanswered
 from bot.llm import OpenAICompleter
 from bot.server import (

@@ -40,18 +40,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
-import random
-import secrets
-import socket
 import sqlite3
 import time
-from collections import deque
 from collections.abc import Callable, Coroutine, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
-from typing import Any, Literal
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -67,7 +62,11 @@ from bot.delivery.gateway import (
     TransientFailure,
     reason_of,
 )
+from bot.delivery.lanes import _Lane
 from bot.delivery.ledger import Delivery, Ledger
+from bot.delivery.outcomes import Outcomes
+from bot.delivery.owners import _owner, _owner_dead
+from bot.delivery.policy import Policy, paces_from_settings
 from bot.delivery.progress import Progress, ProgressCallback, RateMeter
 from bot.delivery.refusals import OnGone, OnHeld, Refusals, StandIns
 from bot.settings import Settings
@@ -78,102 +77,6 @@ log = logging.getLogger("bot.delivery")
 MessageSource = Message | Callable[[str], Message | None]
 FAN_OUT_BATCH = 2000  # deliveries queued per transaction by a fan-out
 RECOVER_EVERY = 60.0  # seconds between looks for rows that other, dead processes left `sending`
-
-
-@dataclass(frozen=True)
-class Policy:
-    """Retry and recovery knobs; the defaults suit production, tests shrink the times."""
-
-    max_errors: int = 10  # transient failures before a row fails for good
-    backoff: float = 1.0  # first retry delay, doubled each time, jittered
-    backoff_cap: float = 300.0
-    settle: float = 2.0  # wait before looking for an unanswered attempt
-    lease: float = 180.0  # a live owner's `sending` row is taken over after this
-    on_uncertain: Literal["resend", "fail"] = "resend"
-    idle_poll: float = 5.0  # look for rows other processes queued this often
-    log_every: float = 10.0  # a progress log line per running fan-out
-    hold_first: float = 60.0  # a held row (its channel refuses the bot) is tried again after
-    hold_cap: float = 900.0  # ... doubling up to this
-    hold_for: float = 14 * 86400.0  # then given up (the report itself stays in the database)
-    trip_after: int = 5  # consecutive transient failures on a platform that pause its queue
-    probe_every: float = 60.0  # while paused, one message is tried this often
-    # The longest a 429's Retry-After holds a queue (a proxy's or a bug's can say hours), and
-    # from how long a pause of a platform's whole queue `/healthz` shows it (review12b D2).
-    longest_pause: float = 120.0
-    notable_pause: float = 60.0
-    # While a platform fails, a message waits (its tries unspent) until it is past its use:
-    # this long after it was queued, or its own end (a digest's: the end of its person's day,
-    # never sent after it), then it is given up.
-    lifetime: float = 86400.0
-    lifetimes: Mapping[str, float] = field(default_factory=dict)
-    # Fan-outs to everyone, sent a few at a time after whatever else is due: a report's card
-    # queued behind thousands of digests goes within a few sends, not after all of them.
-    bulk: frozenset[str] = frozenset({"digest", "announcement", "announcement-edit"})
-    bulk_batch: int = 8
-
-    def lifetime_of(self, purpose: str) -> float:
-        """How long a message of `purpose` is worth sending after it was queued."""
-        return self.lifetimes.get(purpose, self.lifetime)
-
-    def past_use(
-        self, purpose: str, created_at: float, expires_at: float | None, now: float
-    ) -> bool:
-        """Whether a message queued at `created_at` is no longer worth sending at `now`."""
-        lived = now - created_at > self.lifetime_of(purpose)
-        return lived or (expires_at is not None and now >= expires_at)
-
-    def retry_delay(self, errors: int) -> float:
-        """Exponential backoff with jitter for the `errors`-th transient failure."""
-        ceiling = min(self.backoff_cap, self.backoff * 2 ** (errors - 1))
-        return random.uniform(ceiling / 2, ceiling)
-
-
-def paces_from_settings(settings: Settings) -> dict[str, Pace]:
-    """Each platform's pace from the settings."""
-    return {
-        "slack": Pace(settings.slack_rate, settings.slack_burst, settings.slack_channel_rate),
-        "teams": Pace(settings.teams_rate, settings.teams_burst, settings.teams_conversation_rate),
-    }
-
-
-def _owner() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
-
-
-def _owner_dead(owner: str) -> bool:
-    """True when `owner` was a process on this host that no longer runs.
-
-    A killed child that its parent has not reaped yet still counts as running.
-    """
-    host, _, rest = owner.partition(":")
-    pid = rest.partition(":")[0]
-    if host != socket.gethostname() or not pid.isdigit():
-        return False
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False
-    return False
-
-
-@dataclass
-class _Lane:
-    """One platform's gateway, buckets and in-flight work."""
-
-    gateway: Gateway
-    pace: Pace
-    bucket: TokenBucket
-    conversations: ConversationBuckets
-    slots: asyncio.Semaphore
-    breaker: CircuitBreaker
-    wake: asyncio.Event = field(default_factory=asyncio.Event)
-    inflight: set[int] = field(default_factory=set)
-    # The platform's last 429 for its whole queue: when, the seconds it asked, until when.
-    asked_to_wait: tuple[float, float, float] | None = None
-    # Since when the dispatcher's passes fail (the ledger locked or full), and the last reason.
-    failing: tuple[float, str] | None = None
 
 
 class DeliveryEngine:
@@ -211,10 +114,7 @@ class DeliveryEngine:
         self._tasks: set[asyncio.Task[None]] = set()
         self._sends: set[asyncio.Task[None]] = set()
         self._payloads: dict[str, dict[str, object]] = {}
-        # Outcomes the database took no write for (full, locked by another process): written
-        # at the dispatchers' next rounds, in order; meanwhile their rows stay `sending`, owned
-        # by this process, so nothing sends them again.
-        self._unrecorded: deque[tuple[Callable[[], object], dict[str, object]]] = deque()
+        self._outcomes = Outcomes()
         self._changed: asyncio.Future[None] | None = None
         self.recovered = 0  # rows found mid-send at the last start
         self._recovered_at = 0.0
@@ -461,7 +361,7 @@ class DeliveryEngine:
     async def stop(self, grace: float = 10.0) -> None:
         """Stop taking new rows, give in-flight sends `grace` seconds, then cancel them."""
         self._stopping = True
-        self._record_unrecorded()  # else the next start looks them up
+        self._outcomes._record_unrecorded()  # else the next start looks them up
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
@@ -593,7 +493,7 @@ class DeliveryEngine:
                 # Another process (a CLI fan-out) may have died since we started.
                 if time.monotonic() - self._recovered_at > RECOVER_EVERY:
                     self._recover()
-                self._record_unrecorded()
+                self._outcomes._record_unrecorded()
                 wait = await self._dispatch_pass(platform, lane)
                 lane.failing = None
             except asyncio.CancelledError:
@@ -709,18 +609,24 @@ class DeliveryEngine:
                     log.warning("delivery outcome unknown; resending", extra=context)
                     found = None
                 if found is not None:
-                    self._record(partial(ledger.mark_sent, row.id, found, time.time()), context)
+                    self._outcomes._record(
+                        partial(ledger.mark_sent, row.id, found, time.time()), context
+                    )
                     log.info("delivery found already sent", extra=context)
                     return
                 uncertain = False  # the earlier attempt surely did not arrive
             if row.expires_at is not None and time.time() >= row.expires_at:
-                self._record(partial(ledger.mark_failed, row.id, DAY_OVER, time.time()), context)
+                self._outcomes._record(
+                    partial(ledger.mark_failed, row.id, DAY_OVER, time.time()), context
+                )
                 log.info("delivery given up: past its end", extra=context)
                 return
             # The window: from here until mark_sent commits, the platform may hold the message
             # while the ledger says `sending` (see the module docstring for how it is closed).
             message_id = await gateway.send(row.recipient, self._payload(row.payload), row.token)
-            self._record(partial(ledger.mark_sent, row.id, message_id, time.time()), context)
+            self._outcomes._record(
+                partial(ledger.mark_sent, row.id, message_id, time.time()), context
+            )
             lane.breaker.answered()
             self.refusals.sent(gateway.platform, row.recipient, context)
         except ConversationRefused as error:
@@ -729,7 +635,9 @@ class DeliveryEngine:
         except PermanentFailure as error:
             lane.breaker.answered()
             reason = str(error) or type(error).__name__
-            self._record(partial(ledger.mark_failed, row.id, reason, time.time()), context)
+            self._outcomes._record(
+                partial(ledger.mark_failed, row.id, reason, time.time()), context
+            )
             log.info("delivery failed for good", extra={**context, "reason": str(error)})
         except RateLimited as error:
             lane.breaker.answered()
@@ -770,16 +678,18 @@ class DeliveryEngine:
         edited = ledger.edited(row)
         if edited is None or edited.superseded or edited.state == "failed":
             # Nothing to change (it never arrived, a later edit changes it): no edit to count.
-            self._record(partial(ledger.drop, row.id), context)
+            self._outcomes._record(partial(ledger.drop, row.id), context)
         elif edited.state != "sent":  # on its way: changed once it arrived
             wait = max(edited.not_before, now) + self.policy.settle
             ledger.requeue(row.id, wait, uncertain=False, error=None)
         elif edited.message_id is None:
-            self._record(partial(ledger.mark_failed, row.id, "no message to change", now), context)
+            self._outcomes._record(
+                partial(ledger.mark_failed, row.id, "no message to change", now), context
+            )
         else:
             await lane.gateway.update(row.recipient, edited.message_id, self._payload(row.payload))
             # No message id of its own: a reply in a thread finds the message it answers.
-            self._record(partial(ledger.mark_sent, row.id, "", time.time()), context)
+            self._outcomes._record(partial(ledger.mark_sent, row.id, "", time.time()), context)
             lane.breaker.answered()
 
     def _forward(self, row: Delivery, others: list[str]) -> None:
@@ -867,32 +777,6 @@ class DeliveryEngine:
                 )
         return lines
 
-    def _record(self, write: Callable[[], object], context: dict[str, object]) -> None:
-        """Write a row's outcome, or keep it to write at the next round when the database
-        takes no write (its disk full, another process holding its lock): a message the
-        platform took is counted sent once there is room, never left `sending` (review10b O8)."""
-        if not self._unrecorded:
-            try:
-                write()
-                return
-            except sqlite3.OperationalError as error:
-                log.warning(
-                    "delivery outcome not saved; will save it again",
-                    extra={**context, "error": str(error)},
-                )
-        self._unrecorded.append((write, context))
-
-    def _record_unrecorded(self) -> None:
-        """Write the outcomes kept by `_record`, oldest first, as far as the database takes them."""
-        while self._unrecorded:
-            write, context = self._unrecorded[0]
-            try:
-                write()
-            except sqlite3.OperationalError:
-                return
-            self._unrecorded.popleft()
-            log.info("delivery outcome saved", extra=context)
-
     def _retry(
         self, row: Delivery, reason: str, uncertain: bool, context: dict[str, object]
     ) -> None:
@@ -901,7 +785,7 @@ class DeliveryEngine:
         if errors >= self.policy.max_errors:
             note = " (an earlier attempt may have arrived)" if uncertain else ""
             given_up = f"gave up after {errors} tries{note}: {reason}"
-            self._record(partial(self.ledger.mark_failed, row.id, given_up, now), context)
+            self._outcomes._record(partial(self.ledger.mark_failed, row.id, given_up, now), context)
             log.warning("delivery failed after retries", extra={**context, "reason": reason})
             return
         delay = self.policy.retry_delay(errors)
@@ -910,7 +794,7 @@ class DeliveryEngine:
         requeue = partial(
             self.ledger.requeue, row.id, now + delay, uncertain=uncertain, error=reason
         )
-        self._record(requeue, context)
+        self._outcomes._record(requeue, context)
         log.info(
             "delivery will be retried",
             extra={**context, "reason": reason, "retry_in": round(delay, 2), "errors": errors},

@@ -17,7 +17,7 @@ from bot.delivery.gateway import ConversationRefused, Gateway
 from bot.delivery.ledger import Delivery, Ledger
 
 if TYPE_CHECKING:
-    from bot.delivery.engine import Policy
+    from bot.delivery.policy import Policy
 
 log = logging.getLogger("bot.delivery")
 

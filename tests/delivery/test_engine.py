@@ -15,8 +15,8 @@ from sqlite_utils import Database
 
 from bot.delivery.breaker import utc_clock
 from bot.delivery.buckets import Pace
-from bot.delivery.engine import Policy
 from bot.delivery.ledger import Ledger
+from bot.delivery.policy import Policy
 from bot.slack.gateway import EVENT_TYPE
 from handlers.views import Message
 from tests.delivery.conftest import FAST, EngineFactory, drain, until

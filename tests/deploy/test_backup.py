@@ -18,8 +18,9 @@ from sqlite_utils import Database
 from bot.backup import backup, restore
 from bot.cli import main
 from bot.delivery.buckets import Pace
-from bot.delivery.engine import DeliveryEngine, Policy
+from bot.delivery.engine import DeliveryEngine
 from bot.delivery.ledger import migrations
+from bot.delivery.policy import Policy
 from bot.slack.gateway import SlackGateway
 from bot.store import RunLock, open_database
 from handlers.reports import store as reports_store

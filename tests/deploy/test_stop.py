@@ -9,8 +9,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 from sqlite_utils import Database
 
 from bot.delivery.buckets import Pace
-from bot.delivery.engine import DeliveryEngine, Policy
+from bot.delivery.engine import DeliveryEngine
 from bot.delivery.ledger import migrations
+from bot.delivery.policy import Policy
 from bot.slack.gateway import SlackGateway
 from bot.store import open_database
 from handlers.views import Message
