@@ -62,10 +62,10 @@ from bot.delivery.gateway import (
     TransientFailure,
     reason_of,
 )
-from bot.delivery.lanes import _Lane
+from bot.delivery.lanes import Lane
 from bot.delivery.ledger import Delivery, Ledger
 from bot.delivery.outcomes import Outcomes
-from bot.delivery.owners import _owner, _owner_dead
+from bot.delivery.owners import new_owner, owner_dead
 from bot.delivery.policy import Policy, paces_from_settings
 from bot.delivery.progress import Progress, ProgressCallback, RateMeter
 from bot.delivery.refusals import OnGone, OnHeld, Refusals, StandIns
@@ -94,7 +94,7 @@ class DeliveryEngine:
     ) -> None:
         self.ledger = Ledger(db)
         self._policy = policy or Policy()
-        self.owner = _owner()
+        self.owner = new_owner()
         self._gateways = {gateway.platform: gateway for gateway in gateways}
         self.refusals = Refusals(
             self.ledger,
@@ -110,7 +110,7 @@ class DeliveryEngine:
         missing = set(self._gateways) - set(self._paces)
         if missing:
             raise ValueError(f"no pace configured for {', '.join(sorted(missing))}")
-        self._lanes: dict[str, _Lane] = {}
+        self._lanes: dict[str, Lane] = {}
         self._tasks: set[asyncio.Task[None]] = set()
         self._sends: set[asyncio.Task[None]] = set()
         self._payloads: dict[str, dict[str, object]] = {}
@@ -345,7 +345,7 @@ class DeliveryEngine:
         self.refusals.remember_held()
         for platform, gateway in self._gateways.items():
             pace = self._paces[platform]
-            self._lanes[platform] = lane = _Lane(
+            self._lanes[platform] = lane = Lane(
                 gateway=gateway,
                 pace=pace,
                 bucket=TokenBucket(pace.rate, pace.burst),
@@ -361,7 +361,7 @@ class DeliveryEngine:
     async def stop(self, grace: float = 10.0) -> None:
         """Stop taking new rows, give in-flight sends `grace` seconds, then cancel them."""
         self._stopping = True
-        self._outcomes._record_unrecorded()  # else the next start looks them up
+        self._outcomes.record_kept()  # else the next start looks them up
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
@@ -387,7 +387,7 @@ class DeliveryEngine:
         now = time.time()
         self._recovered_at = time.monotonic()
         recovered = self.ledger.recover(
-            self.owner, _owner_dead, now - self.policy.lease, now + self.policy.settle
+            self.owner, owner_dead, now - self.policy.lease, now + self.policy.settle
         )
         if recovered:
             log.warning(
@@ -483,7 +483,7 @@ class DeliveryEngine:
             async with asyncio.timeout(within):
                 await asyncio.shield(self._changed)
 
-    async def _dispatch(self, platform: str, lane: _Lane) -> None:
+    async def _dispatch(self, platform: str, lane: Lane) -> None:
         """Hand due rows to send tasks as the buckets allow; sleep when nothing is due."""
         # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow a cancellation that lands
         # as the event fires, and stop() would wait for this loop forever.
@@ -493,7 +493,7 @@ class DeliveryEngine:
                 # Another process (a CLI fan-out) may have died since we started.
                 if time.monotonic() - self._recovered_at > RECOVER_EVERY:
                     self._recover()
-                self._outcomes._record_unrecorded()
+                self._outcomes.record_kept()
                 wait = await self._dispatch_pass(platform, lane)
                 lane.failing = None
             except asyncio.CancelledError:
@@ -507,7 +507,7 @@ class DeliveryEngine:
                 async with asyncio.timeout(wait):
                     await lane.wake.wait()
 
-    async def _dispatch_pass(self, platform: str, lane: _Lane) -> float:
+    async def _dispatch_pass(self, platform: str, lane: Lane) -> float:
         """One sweep over the due rows; return how long to sleep before the next. Every due
         row of another purpose goes before each small batch of bulk rows (`Policy.bulk`),
         one queued later and one put back after a 429 included."""
@@ -587,7 +587,7 @@ class DeliveryEngine:
             payload = self._payloads[digest] = self.ledger.payload(digest)
         return payload
 
-    async def _deliver(self, lane: _Lane, row: Delivery) -> None:
+    async def _deliver(self, lane: Lane, row: Delivery) -> None:
         """Send one claimed row and record the outcome; the row is `sending` on entry."""
         ledger, policy, gateway = self.ledger, self.policy, lane.gateway
         context = {"platform": gateway.platform, "recipient": row.recipient,
@@ -609,14 +609,14 @@ class DeliveryEngine:
                     log.warning("delivery outcome unknown; resending", extra=context)
                     found = None
                 if found is not None:
-                    self._outcomes._record(
+                    self._outcomes.record(
                         partial(ledger.mark_sent, row.id, found, time.time()), context
                     )
                     log.info("delivery found already sent", extra=context)
                     return
                 uncertain = False  # the earlier attempt surely did not arrive
             if row.expires_at is not None and time.time() >= row.expires_at:
-                self._outcomes._record(
+                self._outcomes.record(
                     partial(ledger.mark_failed, row.id, DAY_OVER, time.time()), context
                 )
                 log.info("delivery given up: past its end", extra=context)
@@ -624,7 +624,7 @@ class DeliveryEngine:
             # The window: from here until mark_sent commits, the platform may hold the message
             # while the ledger says `sending` (see the module docstring for how it is closed).
             message_id = await gateway.send(row.recipient, self._payload(row.payload), row.token)
-            self._outcomes._record(
+            self._outcomes.record(
                 partial(ledger.mark_sent, row.id, message_id, time.time()), context
             )
             lane.breaker.answered()
@@ -635,9 +635,7 @@ class DeliveryEngine:
         except PermanentFailure as error:
             lane.breaker.answered()
             reason = str(error) or type(error).__name__
-            self._outcomes._record(
-                partial(ledger.mark_failed, row.id, reason, time.time()), context
-            )
+            self._outcomes.record(partial(ledger.mark_failed, row.id, reason, time.time()), context)
             log.info("delivery failed for good", extra={**context, "reason": str(error)})
         except RateLimited as error:
             lane.breaker.answered()
@@ -672,24 +670,24 @@ class DeliveryEngine:
             lane.wake.set()  # a requeued row changes when the dispatcher should look again
             self._signal()
 
-    async def _edit(self, lane: _Lane, row: Delivery, context: dict[str, object]) -> None:
+    async def _edit(self, lane: Lane, row: Delivery, context: dict[str, object]) -> None:
         """Change the message the claimed edit `row` is for, once that message is sent."""
         ledger, now = self.ledger, time.time()
         edited = ledger.edited(row)
         if edited is None or edited.superseded or edited.state == "failed":
             # Nothing to change (it never arrived, a later edit changes it): no edit to count.
-            self._outcomes._record(partial(ledger.drop, row.id), context)
+            self._outcomes.record(partial(ledger.drop, row.id), context)
         elif edited.state != "sent":  # on its way: changed once it arrived
             wait = max(edited.not_before, now) + self.policy.settle
             ledger.requeue(row.id, wait, uncertain=False, error=None)
         elif edited.message_id is None:
-            self._outcomes._record(
+            self._outcomes.record(
                 partial(ledger.mark_failed, row.id, "no message to change", now), context
             )
         else:
             await lane.gateway.update(row.recipient, edited.message_id, self._payload(row.payload))
             # No message id of its own: a reply in a thread finds the message it answers.
-            self._outcomes._record(partial(ledger.mark_sent, row.id, "", time.time()), context)
+            self._outcomes.record(partial(ledger.mark_sent, row.id, "", time.time()), context)
             lane.breaker.answered()
 
     def _forward(self, row: Delivery, others: list[str]) -> None:
@@ -751,7 +749,7 @@ class DeliveryEngine:
         lane = self._lanes.get(platform)
         return lane is not None and (lane.breaker.paused or self._waiting_out(lane) is not None)
 
-    def _waiting_out(self, lane: _Lane) -> tuple[float, float, float] | None:
+    def _waiting_out(self, lane: Lane) -> tuple[float, float, float] | None:
         """The 429 of a minute or more `lane`'s whole queue waits out now: when, what it asked,
         until when."""
         asked = lane.asked_to_wait
@@ -785,7 +783,7 @@ class DeliveryEngine:
         if errors >= self.policy.max_errors:
             note = " (an earlier attempt may have arrived)" if uncertain else ""
             given_up = f"gave up after {errors} tries{note}: {reason}"
-            self._outcomes._record(partial(self.ledger.mark_failed, row.id, given_up, now), context)
+            self._outcomes.record(partial(self.ledger.mark_failed, row.id, given_up, now), context)
             log.warning("delivery failed after retries", extra={**context, "reason": reason})
             return
         delay = self.policy.retry_delay(errors)
@@ -794,7 +792,7 @@ class DeliveryEngine:
         requeue = partial(
             self.ledger.requeue, row.id, now + delay, uncertain=uncertain, error=reason
         )
-        self._outcomes._record(requeue, context)
+        self._outcomes.record(requeue, context)
         log.info(
             "delivery will be retried",
             extra={**context, "reason": reason, "retry_in": round(delay, 2), "errors": errors},

@@ -12,7 +12,7 @@ from bot.delivery.gateway import Gateway
 
 
 @dataclass
-class _Lane:
+class Lane:
     """One platform's gateway, buckets and in-flight work."""
 
     gateway: Gateway

@@ -20,7 +20,7 @@ class Outcomes:
         # by this process, so nothing sends them again.
         self._unrecorded: deque[tuple[Callable[[], object], dict[str, object]]] = deque()
 
-    def _record(self, write: Callable[[], object], context: dict[str, object]) -> None:
+    def record(self, write: Callable[[], object], context: dict[str, object]) -> None:
         """Write a row's outcome, or keep it to write at the next round when the database
         takes no write (its disk full, another process holding its lock): a message the
         platform took is counted sent once there is room, never left `sending` (review10b O8)."""
@@ -35,8 +35,8 @@ class Outcomes:
                 )
         self._unrecorded.append((write, context))
 
-    def _record_unrecorded(self) -> None:
-        """Write the outcomes kept by `_record`, oldest first, as far as the database takes them."""
+    def record_kept(self) -> None:
+        """Write the outcomes kept by `record`, oldest first, as far as the database takes them."""
         while self._unrecorded:
             write, context = self._unrecorded[0]
             try:

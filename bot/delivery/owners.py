@@ -8,11 +8,12 @@ import secrets
 import socket
 
 
-def _owner() -> str:
+def new_owner() -> str:
+    """A name for this process as the owner of the rows it sends: host, process id, a tag."""
     return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
 
 
-def _owner_dead(owner: str) -> bool:
+def owner_dead(owner: str) -> bool:
     """True when `owner` was a process on this host that no longer runs.
 
     A killed child that its parent has not reaped yet still counts as running.
