@@ -1424,7 +1424,8 @@ _OWN_DATA: dict[str, dict[str, str]] = {
 
 # The help's header and channel line, and the commands' summaries in the help ("summary:"
 # and the command, with its subcommand), in English as each command's registration says it
-# (the Teams manifest's words); a command with none here keeps its registration's.
+# (the Teams manifest's words; tests/slack/test_http.py pins the two equal); a command with
+# none here keeps its registration's.
 _COMMAND_HELP: dict[str, dict[str, str]] = {
     "en": {
         "summary:socialbot": "Help and your preferences",

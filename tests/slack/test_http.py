@@ -13,7 +13,8 @@ import pytest
 import yaml
 
 from bot.slack.manifest import manifest_yaml
-from handlers.texts import text_for
+from handlers.commands import Subcommands
+from handlers.texts import TEXTS, text_for
 from handlers.views import Message
 from tests.fakes.bot_work import recorded, settled
 from tests.fakes.slack_requests import (
@@ -155,6 +156,20 @@ async def test_every_manifest_command_is_answered_and_no_other(bot) -> None:
         assert "I don't know the command" not in await response.text(), command
     reply = await (await post_form(bot, slash("/not-in-the-manifest", ""))).json()
     assert "I don't know the command `/not-in-the-manifest`" in reply["text"]
+
+
+async def test_the_english_help_says_what_each_command_registered(bot) -> None:
+    # A command's English summary is in its registration (the manifests' words) and in
+    # handlers/texts.py beside its translations (the help's): the two say the same (closing16).
+    registered = {}
+    for command in bot.runtime.core.commands:
+        registered[f"summary:{command.name}"] = command.summary
+        if isinstance(command.run, Subcommands):
+            for word, summary in command.run.summaries.items():
+                registered[f"summary:{command.name} {word}"] = summary
+    english = {key: text for key, text in TEXTS["en"].items() if key.startswith("summary:")}
+    assert english
+    assert {key: registered.get(key) for key in english} == english
 
 
 def with_text(name: str, text: str) -> dict[str, Any]:
