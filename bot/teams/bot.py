@@ -162,6 +162,13 @@ def _pressed(activity: Activity) -> Asked | None:
     return Asked(PLATFORM, where, LATE_ANSWER, activity.id, account.aad_object_id or "", kind=kind)
 
 
+def _noted(activity: Activity) -> Asked | None:
+    """What a stop would leave unanswered of `activity`: a message or an invoke."""
+    if activity.type == ActivityTypes.invoke:
+        return _pressed(activity)
+    return _asked(activity) if activity.type == ActivityTypes.message else None
+
+
 def _answered_in(turn: Activity, own_chat: bool = False) -> str:
     """Where a late answer to `turn` goes: to the person (their personal chat, as `socialbot
     forget` finds what waits for them) when it belongs there (`own_chat`, or the turn was in
@@ -224,6 +231,7 @@ class TeamsBot:
         self.turns = Turns(
             core, self.conversations, self.gateway, Ledger(db), self.mailboxes, pictures
         )
+        self.turns.answering = self._answering
         self.groups = EntraGroups.from_settings(settings)
         self.installer = SelfInstall.from_settings(settings)
         self._install_note = ""  # what came of installing the app for the managers
@@ -346,25 +354,24 @@ class TeamsBot:
         return _http_response(invoke)
 
     async def _turn(self, turn_context: TurnContext) -> None:
-        """Run a message's turn, its note marked as being answered before each message the
-        turn sends goes: a kill while it goes or after tells its asker, at the next start, to
-        ask again if the answer has not reached them, never plainly to ask again beside it."""
+        """Run a turn, its note marked as being answered before each message the turn sends
+        goes (in its conversation here, to the person's own chat through `Turns.answering`)."""
         activity: Activity = turn_context.activity
-        if activity.type == ActivityTypes.invoke:
-            asked = _pressed(activity)
-        else:
-            asked = _asked(activity) if activity.type == ActivityTypes.message else None
-        if asked is not None:
 
-            async def answering(
-                context: TurnContext, activities: list[Activity], send: Any
-            ) -> None:
-                if any(sent.type == ActivityTypes.message for sent in activities):
-                    self.unanswered.answering(asked)
-                await send()
+        async def answering(context: TurnContext, activities: list[Activity], send: Any) -> None:
+            if any(sent.type == ActivityTypes.message for sent in activities):
+                self._answering(activity)
+            await send()
 
-            turn_context.on_send_activities(answering)
+        turn_context.on_send_activities(answering)
         await self.turns.on_turn(turn_context)
+
+    def _answering(self, turn: Activity) -> None:
+        """Mark the note of `turn`, if it has one, as being answered, before an answer goes: a
+        kill while it goes or after tells its asker, at the next start, to ask again if the
+        answer has not reached them, never plainly to ask again beside it."""
+        if (asked := _noted(turn)) is not None:
+            self.unanswered.answering(asked)
 
     async def _invoke(self, authenticated: Any, activity: Activity) -> web.Response:
         """Run an invoke's turn; Teams' retry of the same invoke is answered from that turn,
@@ -409,14 +416,10 @@ class TeamsBot:
         refuses there is sent later, as a turn's answer is (review11c R12)."""
         answer = await invoke.turn
         shown = invokes.shown_in(answer) if invoke.late else None
-        asked = _pressed(activity)
-        if shown is not None:
-            if asked is not None:
-                self.unanswered.answering(asked)
-            if not await self.turns.to_own_chat(activity, shown):
-                self._send_later(activity, shown, 0.0, own_chat=True)  # as a turn's answer
+        if shown is not None and not await self.turns.to_own_chat(activity, shown):
+            self._send_later(activity, shown, 0.0, own_chat=True)  # as a turn's answer
         # Done (or failed, Teams shown the error): only a turn a stop cuts short stays noted.
-        self.unanswered.done_with(asked)
+        self.unanswered.done_with(_pressed(activity))
 
     def _first_time(self, activity: Activity) -> bool:
         """False for a message Teams delivers again (slow answer, restart): answered once.

@@ -187,6 +187,9 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
         self.ledger = ledger
         self.mailboxes = mailboxes  # roster people's zones, where an admin granted it
         self.pictures = pictures  # a report's pasted screenshots, kept for the team
+        # Called with a turn before an answer to it goes to its sender's own chat (a private
+        # answer, a dialog's result, a late one): TeamsBot marks the turn's note so.
+        self.answering: Callable[[Activity], None] = lambda turn: None
         self._invokes: dict[str, Invoke] = {
             invokes.ADAPTIVE_CARD_ACTION: self._on_card_action,
             invokes.TASK_FETCH: self._on_task_fetch,
@@ -522,6 +525,7 @@ class Turns(TeamsActivityHandler):  # type: ignore[misc]
                     tenant.id if tenant else activity.conversation.tenant_id,
                     activity.service_url,
                 )
+            self.answering(activity)
             await self.gateway.send(recipient, payload)
         except (PermanentFailure, RateLimited, TransientFailure) as error:
             log.warning("could not reach a personal chat", extra={"error": str(error)})

@@ -181,3 +181,38 @@ async def test_a_form_sent_and_a_button_waited_on_that_a_kill_cut_short_are_told
         (chat["conversation"]["id"], text_for("restarted_button", "en")),
         (chat["conversation"]["id"], text_for("restarted_form", "en")),
     ]
+
+
+async def test_a_private_answer_sent_from_a_channel_just_before_a_kill_is_not_asked_again(
+    make_running: MakeTeams, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The same for an answer that goes to the asker's own chat (the gateway, not the turn):
+    # the kill after it, before the channel heard it went, said "please ask it again" there.
+    killed = await make_running()
+    turns: list[asyncio.Task[Any]] = []
+    reached = asyncio.Event()
+    send = killed.bot.gateway.send
+
+    async def then_killed(*args: Any, **kwargs: Any) -> str:
+        sent = await send(*args, **kwargs)
+        turns.append(asyncio.current_task())  # type: ignore[arg-type]
+        reached.set()
+        await asyncio.Event().wait()  # the kill comes before the channel is told
+        return sent
+
+    monkeypatch.setattr(killed.bot.gateway, "send", then_killed)
+    text = "<at>Test Bot</at> preferences\n"
+    posting = asyncio.create_task(killed.post(MENTION, text=text, id="1638918000006"))
+    await reached.wait()
+    turns[0].cancel()  # what a SIGKILL does to the turn: nothing after it runs
+    with contextlib.suppress(Exception):
+        await posting
+    await killed.runtime.delivery.stop()
+
+    restarted = await make_running()  # the same database, as after a restart
+    restarted.runtime.tell_the_unanswered()  # as `socialbot run` does at start
+    await settled(restarted.runtime)
+
+    *_, private, told = restarted.connector.sent
+    assert "Digest preferences" in card_text(private.activity)
+    assert card_text(told.activity) == text_for("restarted_answering", "en")
