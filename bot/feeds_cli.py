@@ -110,6 +110,11 @@ def list_(as_json: bool) -> None:
             + (" (sample)" if is_sample(feed) else "")
         )
         click.echo(f"      {shown_url(feed.url)}")
+        if feed.moved_from and feed.moved_at:
+            click.echo(
+                f"      moved here from {shown_url(feed.moved_from)} on {feed.moved_at:%Y-%m-%d}"
+                " (a permanent redirect)"
+            )
         if feed.error:
             click.echo(f"      error: {feed.error}")
         elif feed.warning:
@@ -155,9 +160,17 @@ def refresh() -> None:
     new = sum(outcome.new_items for outcome in outcomes)
     failed = [outcome for outcome in outcomes if outcome.status == "error"]
     unchanged = sum(1 for outcome in outcomes if outcome.status == "not_modified")
+    read = len(outcomes) - unchanged - len(failed)
     click.echo(
-        f"{len(outcomes)} feeds: {new} new items, {unchanged} unchanged, {len(failed)} failed."
+        f"{len(outcomes)} feeds: {read} read ({new} new items), {unchanged} unchanged,"
+        f" {len(failed)} failed."
     )
+    for outcome in outcomes:
+        if outcome.moved_to is not None:
+            click.echo(
+                f"  feed {outcome.feed_id} moved to {shown_url(outcome.moved_to)} for good"
+                " (a permanent redirect): its address is updated."
+            )
     for outcome in failed:
         click.echo(f"  {shown_url(outcome.url)}: {outcome.error}", err=True)
     if failed:

@@ -37,6 +37,7 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], Awaitable[list[str]]]
 
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+PERMANENT_REDIRECT_CODES = frozenset({301, 308})
 ACCEPT = (
     "application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml, "
     "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, text/html;q=0.7, */*;q=0.5"
@@ -100,6 +101,9 @@ class FetchResult:
     content_type: str = ""
     etag: str | None = None
     last_modified: str | None = None
+    # Where the feed moved for good: the last address of the permanent redirects (301, 308) it
+    # began with, none downgrading https to http; None when it did not move.
+    moved_to: str | None = None
 
     @property
     def not_modified(self) -> bool:
@@ -390,6 +394,8 @@ async def _fetch(
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     current = check_feed_url(url)
+    moved_to: str | None = None
+    permanent = True  # every redirect so far was for good
     for _hop in range(limits.max_redirects + 1):
         parts = urlsplit(current)
         port = parts.port or (443 if parts.scheme == "https" else 80)
@@ -400,7 +406,14 @@ async def _fetch(
                 # httpx joins and checks the Location (an invalid one is an error before this).
                 if response.next_request is None:
                     raise FetchError(f"a redirect without a Location from {shown_url(current)}")
-                current = check_feed_url(str(response.next_request.url))
+                target = check_feed_url(str(response.next_request.url))
+                downgrade = parts.scheme == "https" and urlsplit(target).scheme != "https"
+                permanent = (
+                    permanent and response.status_code in PERMANENT_REDIRECT_CODES and not downgrade
+                )
+                if permanent:
+                    moved_to = target
+                current = target
                 continue
             if response.status_code == 304:
                 return FetchResult(
@@ -409,6 +422,7 @@ async def _fetch(
                     body=None,
                     etag=response.headers.get("etag") or etag,
                     last_modified=response.headers.get("last-modified") or last_modified,
+                    moved_to=moved_to,
                 )
             if response.status_code != 200:
                 raise HTTPStatusError(response.status_code, current)
@@ -420,6 +434,7 @@ async def _fetch(
                 content_type=response.headers.get("content-type", ""),
                 etag=response.headers.get("etag"),
                 last_modified=response.headers.get("last-modified"),
+                moved_to=moved_to,
             )
     raise TooManyRedirectsError(f"more than {limits.max_redirects} redirects")
 

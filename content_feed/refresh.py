@@ -41,6 +41,7 @@ class FeedOutcome:
     status: Literal["ok", "not_modified", "error"]
     new_items: int = 0
     error: str | None = None
+    moved_to: str | None = None  # the address it moved to for good (a 301 or 308), now its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +103,10 @@ async def refresh_feed(
     now = now or datetime.now(UTC)
     try:
         result, parsed, discovered = await fetcher.get_feed(feed.url, feed.etag, feed.last_modified)
+        moved_to = None if discovered else _record_move(db, feed, result, now)
         if parsed is None:
             store.record_not_modified(db, feed.id, now, result.etag, result.last_modified)
-            return FeedOutcome(feed.id, feed.url, "not_modified")
+            return FeedOutcome(feed.id, feed.url, "not_modified", moved_to=moved_to)
         if discovered:
             # A page URL (from SOCIALBOT_FEEDS) is read through its feed from now on, so the
             # validators match the document they came from.
@@ -115,7 +117,7 @@ async def refresh_feed(
         new = store.record_success(
             db, feed, parsed, now, etag=result.etag, last_modified=result.last_modified
         )
-        return FeedOutcome(feed.id, feed.url, "ok", new_items=new)
+        return FeedOutcome(feed.id, feed.url, "ok", new_items=new, moved_to=moved_to)
     except FeedError as error:
         message = str(error)
     except Exception as error:
@@ -125,6 +127,27 @@ async def refresh_feed(
         message = f"unexpected error: {type(error).__name__}"
     store.record_failure(db, feed.id, message, now)
     return FeedOutcome(feed.id, feed.url, "error", error=message)
+
+
+def _record_move(
+    db: Database, feed: store.StoredFeed, result: FetchResult, now: datetime
+) -> str | None:
+    """Make the address `feed` moved to for good (review17a M7: followed on every fetch, never
+    recorded, until the old address was retired) its own; the new address, or None."""
+    if result.moved_to is None:
+        return None
+    moved_to = canonical_url(result.moved_to)
+    if moved_to == feed.url:
+        return None
+    other = store.find_feed(db, moved_to)
+    if other is not None and other.id != feed.id:
+        raise FeedExistsError(f"this feed moved to {moved_to}, which is feed {other.id} already")
+    store.record_move(db, feed.id, moved_to, now)
+    log.info(
+        "a feed moved for good (a permanent redirect): its address is updated",
+        extra={"feed": feed.id, "from": shown_url(feed.url), "to": shown_url(moved_to)},
+    )
+    return moved_to
 
 
 async def refresh_all(

@@ -217,6 +217,14 @@ def keep_declared_languages(db: Database) -> None:
     db.execute("ALTER TABLE content_feeds ADD COLUMN language TEXT")
 
 
+@migrations()
+def remember_moves(db: Database) -> None:
+    """Where a feed was before it moved for good (a permanent redirect) and when: its address
+    is updated, and `feeds list` says so (review17a M7)."""
+    db.execute("ALTER TABLE content_feeds ADD COLUMN moved_from TEXT")
+    db.execute("ALTER TABLE content_feeds ADD COLUMN moved_at REAL")
+
+
 @dataclass(frozen=True, slots=True)
 class StoredFeed:
     """A feed row, with its item count."""
@@ -240,6 +248,8 @@ class StoredFeed:
     warning: str | None
     failures: int
     item_count: int
+    moved_from: str | None = None  # its address before it moved for good, if it did
+    moved_at: datetime | None = None
 
     @property
     def name(self) -> str:
@@ -308,6 +318,8 @@ def _feed(row: dict[str, Any]) -> StoredFeed:
         warning=row["warning"],
         failures=row["failures"],
         item_count=row["item_count"],
+        moved_from=row["moved_from"],
+        moved_at=_time(row["moved_at"]),
     )
 
 
@@ -406,6 +418,14 @@ def update_feed(db: Database, feed_id: int, **values: Any) -> None:
     if values:
         columns = ", ".join(f"{name} = ?" for name in values)
         db.execute(f"UPDATE content_feeds SET {columns} WHERE id = ?", [*values.values(), feed_id])
+
+
+def record_move(db: Database, feed_id: int, url: str, now: datetime) -> None:
+    """Note that a feed moved for good to `url`: its address from now on."""
+    db.execute(
+        "UPDATE content_feeds SET moved_from = url, url = ?, moved_at = ? WHERE id = ?",
+        [url, _stamp(now), feed_id],
+    )
 
 
 def remove_feed(db: Database, url_or_id: str | int, now: datetime | None = None) -> StoredFeed:

@@ -53,7 +53,7 @@ def test_add_list_refresh_remove(run) -> None:
 
     refreshed = run("refresh")
     assert refreshed.exit_code == 0
-    assert "1 feeds: 0 new items, 1 unchanged, 0 failed." in refreshed.output
+    assert "1 feeds: 0 read (0 new items), 1 unchanged, 0 failed." in refreshed.output
 
     again = run("add", SAMPLE.as_uri())
     assert again.exit_code == 1 and "already added" in again.output
@@ -190,6 +190,42 @@ def test_a_start_after_feeds_add_never_seeds_the_sample(run, tmp_path: Path) -> 
     assert "Acme news" in listed and "Example Corp" not in listed
 
 
+async def test_a_feed_that_moved_for_good_is_read_at_its_new_address_from_then_on(
+    run, feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # review17a M7: a feed answering 301 was followed on every fetch and never updated (until
+    # the old address was retired, weeks later); and the summary counted a feed read with
+    # nothing new nowhere ("3 feeds: 0 new items, 1 unchanged, 1 failed.").
+    monkeypatch.setenv("SOCIALBOT_ALLOW_PRIVATE_FEEDS", "true")
+    stories = [item(f"s{n}", f"https://acme.example/{n}", title=f"Story {n}") for n in range(3)]
+    urls = [feed_server.serve(path, rss(*stories)) for path in ("/old.rss", "/temp.rss", "/gone")]
+    for url in urls:
+        assert (await asyncio.to_thread(run, "add", url)).exit_code == 0
+    more = rss(item("s9", "https://acme.example/9", title="Story 9"), *stories)
+    feed_server.serve("/old.rss", status=301, headers={"Location": "/new.rss"})
+    feed_server.serve("/new.rss", more)  # the blog's new address, one story more
+    feed_server.serve("/temp.rss", status=302, headers={"Location": "/mirror.rss"})
+    feed_server.serve("/mirror.rss", rss(*stories))  # a stand-in for a while: not a move
+    feed_server.serve("/gone", status=404)
+
+    refreshed = await asyncio.to_thread(run, "refresh")
+    assert refreshed.exit_code == 1  # a feed failed
+    assert "3 feeds: 1 read (1 new items), 1 unchanged, 1 failed." in refreshed.output
+    moved = feed_server.url("/new.rss")
+    assert f"feed 1 moved to {moved} for good (a permanent redirect)" in refreshed.output
+    assert "feed 2 moved" not in refreshed.output
+    listed = (await asyncio.to_thread(run, "list")).output
+    assert f"{moved}\n      moved here from {urls[0]} on " in listed, listed
+    assert listed.count("moved here") == 1 and urls[1] in listed
+
+    before = dict(feed_server.hits)
+    again = await asyncio.to_thread(run, "refresh")
+    assert "3 feeds: 0 read (0 new items), 2 unchanged, 1 failed." in again.output
+    assert "moved to" not in again.output
+    assert feed_server.hits["/old.rss"] == before["/old.rss"]  # never asked again
+    assert feed_server.hits["/temp.rss"] == before["/temp.rss"] + 1
+
+
 def test_an_older_database_upgrades_with_every_row_and_never_reuses_ids(
     run, tmp_path: Path
 ) -> None:
@@ -200,12 +236,14 @@ def test_an_older_database_upgrades_with_every_row_and_never_reuses_ids(
     store.migrations.apply(db, stop_before="never_reuse_ids")
     digest.migrations.apply(db)
     (tmp_path / "acme.xml").write_text(ACME, encoding="utf-8")
-    feed = store.insert_feed(db, str(tmp_path / "acme.xml"), now=ADDED)
-    db.table("content_items").insert_all(  # what the previous release stored
-        {"feed_id": feed.id, "guid": f"g{n}", "url": f"https://acme.example/{n}", "title": "S",
+    path = str(tmp_path / "acme.xml")
+    feeds = db.table("content_feeds")  # what the previous release stored
+    feed_id = feeds.insert({"url": path, "source_url": path, "added_at": ADDED.timestamp()}).last_pk
+    db.table("content_items").insert_all(
+        {"feed_id": feed_id, "guid": f"g{n}", "url": f"https://acme.example/{n}", "title": "S",
          "url_key": f"acme.example/{n}", "first_seen_at": 0, "fresh_at": 0} for n in range(3)
     )  # fmt: skip
-    store.update_feed(db, feed.id, title="Acme news")
+    db.execute("UPDATE content_feeds SET title = ? WHERE id = ?", ["Acme news", feed_id])
     db.execute(  # item 7 belonged to a feed removed before the upgrade
         "INSERT INTO digest_sent_items VALUES ('slack', 'U1', 1, '2026-11-02', 0),"
         " ('slack', 'U1', 7, '2026-11-02', 0)"
@@ -217,8 +255,12 @@ def test_an_older_database_upgrades_with_every_row_and_never_reuses_ids(
     assert "Acme news" in run("list").output
     db = Database(tmp_path / "bot.db")
     # Every row as it was; the declared language (review17a M6) comes with the next fetch.
+    added = {
+        "content_feeds": {"language": None, "moved_from": None, "moved_at": None},
+        "content_items": {"language": None},
+    }
     upgraded = {name: list(db.query(f"SELECT * FROM {name}")) for name in TABLES}
-    assert upgraded == {name: [{**row, "language": None} for row in dump[name]] for name in TABLES}
+    assert upgraded == {name: [{**row, **added[name]} for row in dump[name]] for name in TABLES}
     assert "AUTOINCREMENT" in db.table("content_items").schema
     db.close()
 

@@ -140,9 +140,12 @@ def test_a_story_stored_under_the_previous_link_keys_is_not_stored_again() -> No
     # another feed was stored, and offered, a second time after the upgrade.
     previous = Database(memory=True)
     store.migrations.apply(previous, stop_before=f"content-url-keys-v{KEY_VERSION}")
-    one = store.insert_feed(previous, "https://e.com/feed", now=ADDED)
-    previous.table("content_items").insert(  # as the previous release stored it
-        {"feed_id": one.id, "guid": "x", "url": "https://e.com/%C3%98resund-bridge",
+    one = previous.table("content_feeds").insert(  # as the previous release stored it
+        {"url": "https://e.com/feed", "source_url": "https://e.com/feed",
+         "added_at": ADDED.timestamp()}
+    ).last_pk  # fmt: skip
+    previous.table("content_items").insert(
+        {"feed_id": one, "guid": "x", "url": "https://e.com/%C3%98resund-bridge",
          "url_key": "e.com/%C3%98resund-bridge", "title": "Title x",
          "first_seen_at": ADDED.timestamp(), "fresh_at": ADDED.timestamp()}
     )  # fmt: skip
