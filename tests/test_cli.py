@@ -84,9 +84,9 @@ def test_scripted_console_prints_help_and_exits(tmp_path: Path) -> None:
 
 
 def test_bad_setting_stops_with_one_clear_line(tmp_path: Path) -> None:
-    result = socialbot(tmp_path, "console", SLACK_BOT_TOKEN="oops")
-    assert result.returncode == 2
-    assert result.stderr.strip() == (
+    result = invoke(tmp_path, "console", SLACK_BOT_TOKEN="oops")
+    assert result.exit_code == 2
+    assert result.output.strip() == (
         "Invalid setting SLACK_BOT_TOKEN: a Slack bot token starts with xoxb-"
     )
 
