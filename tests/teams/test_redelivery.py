@@ -144,17 +144,21 @@ async def test_an_answer_sent_just_before_a_kill_is_not_followed_by_a_plain_ask_
     assert told.conversation_id == answer.conversation_id
 
 
-async def test_a_form_sent_and_a_button_waited_on_that_a_kill_cut_short_are_told_again(
+async def test_what_a_kill_cut_short_in_teams_is_told_in_its_own_words_at_the_next_start(
     make_running: MakeTeams, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # fix16a's leftover: invokes were not noted: a form sent, or a button Teams was told
-    # "Still working on it" about, that a kill cut short was lost without a word.
+    # fix16a's leftovers: invokes were not noted: a form sent, or a button Teams was told
+    # "Still working on it" about, that a kill cut short was lost without a word. And an answer
+    # that goes to the asker's own chat (the gateway, not the turn), the kill after it, before
+    # the channel heard it went: "please ask it again" there beside the answer.
     killed = await make_running()
     await killed.post(PERSONAL, text=QUESTION, id="1700000000005")  # her chat with the bot
     turns: list[asyncio.Task[Any]] = []
+    reached = asyncio.Event()
 
-    async def cut_short(*args: Any, **kwargs: Any) -> Message:
+    async def cut_short(*args: Any, **kwargs: Any) -> Any:
         turns.append(asyncio.current_task())  # type: ignore[arg-type]
+        reached.set()
         await asyncio.Event().wait()  # the work takes its time: the kill comes first
         raise AssertionError("never done")
 
@@ -167,44 +171,20 @@ async def test_a_form_sent_and_a_button_waited_on_that_a_kill_cut_short_are_told
     await killed.post(TASK_SUBMIT, value=form, id="f:form-1", **who)
     button = {"action": {"type": "Action.Execute", "data": {"action_id": "mute", "value": "7"}}}
     await killed.post(EXECUTE, value=button, id="f:button-1", **who)
-    assert len(turns) == 2
-    for turn in turns:
-        turn.cancel()  # what a SIGKILL does to the turns: nothing after them runs
-    await killed.runtime.delivery.stop()
-
-    restarted = await make_running()  # the same database, as after a restart
-    restarted.runtime.tell_the_unanswered()  # as `socialbot run` does at start
-    await settled(restarted.runtime)
-
-    told = [(m.conversation_id, card_text(m.activity)) for m in restarted.connector.sent[1:]]
-    assert sorted(told) == [
-        (chat["conversation"]["id"], text_for("restarted_button", "en")),
-        (chat["conversation"]["id"], text_for("restarted_form", "en")),
-    ]
-
-
-async def test_a_private_answer_sent_from_a_channel_just_before_a_kill_is_not_asked_again(
-    make_running: MakeTeams, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # The same for an answer that goes to the asker's own chat (the gateway, not the turn):
-    # the kill after it, before the channel heard it went, said "please ask it again" there.
-    killed = await make_running()
-    turns: list[asyncio.Task[Any]] = []
-    reached = asyncio.Event()
     send = killed.bot.gateway.send
 
-    async def then_killed(*args: Any, **kwargs: Any) -> str:
-        sent = await send(*args, **kwargs)
-        turns.append(asyncio.current_task())  # type: ignore[arg-type]
-        reached.set()
-        await asyncio.Event().wait()  # the kill comes before the channel is told
-        return sent
+    async def then_killed(*args: Any, **kwargs: Any) -> Any:
+        await send(*args, **kwargs)
+        return await cut_short()  # the kill comes before the channel is told
 
     monkeypatch.setattr(killed.bot.gateway, "send", then_killed)
+    reached.clear()
     text = "<at>Test Bot</at> preferences\n"
     posting = asyncio.create_task(killed.post(MENTION, text=text, id="1638918000006"))
     await reached.wait()
-    turns[0].cancel()  # what a SIGKILL does to the turn: nothing after it runs
+    assert len(turns) == 3
+    for turn in turns:
+        turn.cancel()  # what a SIGKILL does to the turns: nothing after them runs
     with contextlib.suppress(Exception):
         await posting
     await killed.runtime.delivery.stop()
@@ -213,6 +193,14 @@ async def test_a_private_answer_sent_from_a_channel_just_before_a_kill_is_not_as
     restarted.runtime.tell_the_unanswered()  # as `socialbot run` does at start
     await settled(restarted.runtime)
 
-    *_, private, told = restarted.connector.sent
+    *_, private, one, two, three = restarted.connector.sent
     assert "Digest preferences" in card_text(private.activity)
-    assert card_text(told.activity) == text_for("restarted_answering", "en")
+    told = sorted((m.conversation_id, card_text(m.activity)) for m in (one, two, three))
+    thread = load_activity(MENTION, "")["conversation"]["id"]
+    assert told == sorted(
+        [
+            (chat["conversation"]["id"], text_for("restarted_button", "en")),
+            (chat["conversation"]["id"], text_for("restarted_form", "en")),
+            (thread, text_for("restarted_answering", "en")),
+        ]
+    )
