@@ -518,6 +518,8 @@ def build_runtime(
         console_target="slack" if slack is not None else None,
         include_guests=settings.include_guests,
         employer=next(iter(settings.company_names), ""),
+        workdays=settings.digest_days,
+        holidays=settings.holidays,
     ).register(core)
     daily = digest.Digest(core, settings, model=model, vet=parts.checks.objection)
     daily.offer(

@@ -142,9 +142,13 @@ class DaysOff:
     countries: tuple[str, ...] = ()
 
     def __contains__(self, day: object) -> bool:
-        return isinstance(day, date) and (
-            day in self.dates or any(day in _country(code) for code in self.countries)
-        )
+        return isinstance(day, date) and bool(self.why(day))
+
+    def why(self, day: date) -> tuple[str, ...]:
+        """What makes `day` a day off here: SOCIALBOT_HOLIDAYS naming the date, and the
+        countries (`DK`, `DE-BE`) whose public holiday it is; empty for a day at work."""
+        named = ("SOCIALBOT_HOLIDAYS",) if day in self.dates else ()
+        return named + tuple(code for code in self.countries if day in _country(code))
 
 
 @dataclass(frozen=True)

@@ -37,12 +37,13 @@ from handlers.announcements.views import (
     preview_form,
     status_line,
 )
-from handlers.announcements.when import clock_problems
+from handlers.announcements.when import clock_problems, days_off
 from handlers.commands import SlashCommand, Subcommand, Subcommands
 from handlers.core import CHAT_PLATFORMS, Core
 from handlers.errors import FormErrors, NotAllowed, UserError
 from handlers.people import Person, Role
 from handlers.views import Form, Message, Reply, Values
+from handlers.workdays import NO_HOLIDAYS, Holidays, Workdays
 
 NAMED = 5  # announcers named to someone refused; a group of hundreds is "… and N more"
 
@@ -60,8 +61,12 @@ class Announcements:
         console_target: str | None = None,
         include_guests: bool = False,
         employer: str = "",
+        workdays: Workdays | None = None,
+        holidays: Holidays = NO_HOLIDAYS,
     ) -> None:
         self.core = core
+        # The workweek and holidays where people are: the preview says a day off (review17a M4).
+        self.workdays, self.holidays = workdays or Workdays(), holidays
         self.store = AnnouncementStore(core.db)
         self.audience = Audience(core.directory, include_guests, timezone)
         self.dispatcher = Dispatcher(core, self.store, self.audience, utm)
@@ -222,6 +227,8 @@ class Announcements:
         zones = self.audience.zones(target, draft)
         if typed := typed_clock(values):
             cannot += clock_problems(*typed, [draft.zone, *(zones if draft.local else ())])
+        if off := days_off(draft, zones, self.timezone, self.workdays, self.holidays):
+            cannot.append(off)
         audience = self._audience(saved)
         return preview_form(
             draft_id, draft, audience, message, cannot, zones, self.timezone, going_out=going_out

@@ -13,6 +13,7 @@ from handlers.announcements import ids
 from handlers.announcements.store import Draft
 from handlers.digest.preferences import parse_time
 from handlers.people import zone_named
+from handlers.workdays import Holidays, Workdays
 
 # Local hours when a message buzzes people who are asleep: from NIGHT_FROM to NIGHT_UNTIL.
 NIGHT_FROM, NIGHT_UNTIL = 22, 7
@@ -182,6 +183,33 @@ def _has_zoneless(draft: Draft) -> bool:
     """Whether the audience may hold channels or people with no time zone of their own, who
     get it at the fallback zone's time: people chosen by time zone all have one."""
     return draft.audience != ids.IN_TIMEZONES
+
+
+def days_off(
+    draft: Draft, zones: Iterable[str], fallback: str, workdays: Workdays, holidays: Holidays
+) -> str | None:
+    """Where a scheduled announcement arrives on a public holiday or a day that is no workday
+    ("Fri 25 Dec in Europe/Berlin (holiday: DE-BE), …"), as `arrivals` names the
+    night (review17a M4: Christmas Day and a Saturday went without a word); None when it
+    goes now or on a workday everywhere. `fallback`: the zone of those with none."""
+    if draft.send_at is None:
+        return None
+    names = [*zones, *((fallback,) if _has_zoneless(draft) else ())]
+    found: list[str] = []
+    for name in dict.fromkeys(names):
+        zone = _zone(name)
+        if zone is None:
+            continue
+        day = wall_clock(draft)[0] if draft.local else draft.send_at.astimezone(zone).date()
+        if why := holidays.where(zone).why(day):
+            found.append(f"{day:%a %d %b} in {name} (holiday: {', '.join(why)})")
+        elif day.weekday() not in workdays.where(zone):
+            found.append(f"{day:%a %d %b} in {name} (not a workday: SOCIALBOT_DIGEST_DAYS)")
+    if not found:
+        return None
+    more = len(found) - SHOWN_ZONES
+    said = ", ".join(found[:SHOWN_ZONES]) + (f" and {more} more" if more > 0 else "")
+    return f"It arrives on a day off: {said}."
 
 
 def arrivals(draft: Draft, zones: Iterable[str], fallback: str) -> str | None:

@@ -385,6 +385,24 @@ async def test_the_preview_says_when_other_time_zones_get_a_scheduled_one(bot, s
     assert f"Their clocks: {paris:%a %H:%M} in Europe/Paris (at night)." in shown
 
 
+async def test_the_preview_says_a_scheduled_one_arrives_on_a_holiday_or_weekend(
+    make_bot, slack
+) -> None:
+    # review17a M4: Christmas Day (a holiday SOCIALBOT_HOLIDAYS names) and a Saturday went
+    # without a word, though the night in another zone was warned.
+    bot = await make_bot(holidays="Europe/Paris=FR")
+    bastille = datetime(2027, 7, 14, 8, tzinfo=UTC)  # a Wednesday: 10:00 in Paris
+    shown = json.dumps((await preview(bot, slack, **later(bastille)))["blocks"])
+    assert "It arrives on a day off: Wed 14 Jul in Europe/Paris (holiday: FR)." in shown, shown
+    saturday = json.dumps((await preview(bot, slack, **later(bastille.replace(day=17))))["blocks"])
+    weekend = "(not a workday: SOCIALBOT_DIGEST_DAYS)"
+    assert f"day off: Sat 17 Jul in Europe/Paris {weekend}, Sat 17 Jul in UTC {weekend}." in (
+        saturday
+    )
+    workday = json.dumps((await preview(bot, slack, **later(bastille.replace(day=15))))["blocks"])
+    assert "day off" not in workday
+
+
 def nine(day: date, zone: str) -> float:
     """09:00 on `day` in `zone`, as Unix time."""
     return datetime.combine(day, time(9), tzinfo=ZoneInfo(zone)).timestamp()
