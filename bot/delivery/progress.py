@@ -31,7 +31,8 @@ class Progress:
 
     def log(self, message: str = "delivery progress") -> None:
         """One structured log line with every figure."""
-        log.info(message, extra={**asdict(self), "rate": round(self.rate, 2)})
+        figures = {**asdict(self), "rate": round(self.rate, 2), "elapsed": round(self.elapsed, 1)}
+        log.info(message, extra=figures)
 
 
 ProgressCallback = Callable[[Progress], None]

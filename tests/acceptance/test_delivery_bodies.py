@@ -3,6 +3,7 @@ body, unless it failed and may be sent again (review6 item 7)."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import date
 
@@ -38,6 +39,9 @@ def test_a_digest_body_is_dropped_once_it_went_and_kept_while_it_may_go_again(
     day = date.today().isoformat()
     sent = deployment.cli("digest", "send", "--now")
     assert f"Digest {day}: 2 sent, 1 failed." in sent.stdout, sent.stdout + sent.stderr
+    # review16a W11: "elapsed=4.493699816521257e-05" in the progress lines.
+    elapsed = re.findall(r"\belapsed\W+([^\s,}]+)", sent.stderr)
+    assert elapsed and all(re.fullmatch(r"\d+\.\d", value) for value in elapsed), sent.stderr
     assert len(_query(deployment, BODIES)) == 3  # each digest is personal: its own body
 
     # The daily clean-up, at the next start: what went is no longer kept, what failed is.
