@@ -672,6 +672,8 @@ class Settings(BaseSettings):
 MAY_HOLD_A_HASH = ("SOCIALBOT_CONFIDENTIAL_TERMS", "SOCIALBOT_COMPANY_NAMES")
 # A ` # ` in a value from the environment, written as a comment is (`Fjordtech # firmanavn`).
 _LIKE_A_COMMENT = re.compile(r"\s#(\s.*)?\Z", re.DOTALL)
+# What an env file's reader cut from a value, when it is a comment as people write one.
+_WRITTEN_AS_A_COMMENT = re.compile(r"#(\s.*)?\Z", re.DOTALL)
 
 
 def _without_comment(name: str, value: object) -> object:
@@ -686,8 +688,9 @@ def _without_comment(name: str, value: object) -> object:
 def _comments_at_a_hash(environment: Mapping[str, str | None], env_file: Any) -> list[str]:
     """One line for each MAY_HOLD_A_HASH value with a ` #` in it: the `environment`'s (names in
     lower case, as the settings source has them), read whole, when what follows reads as a
-    comment; else the `.env` file's, unquoted, which its reader cut there as Compose does: what
-    was read, and what was taken for a comment."""
+    comment; else the `.env` file's, unquoted, which its reader cut there as Compose does, when
+    what was cut may be a part of the value (`#42, Polaris`, not `# short`): what was read, and
+    what was taken for a comment."""
     from dotenv.parser import parse_stream
 
     found = []
@@ -707,7 +710,14 @@ def _comments_at_a_hash(environment: Mapping[str, str | None], env_file: Any) ->
             continue
         text = in_file.get(name, "").strip()
         comment = INLINE_COMMENT.search(text)
-        if comment is None or text.startswith(QUOTES):
+        # Not said of a comment written as one (`CCT # short`: a `#` then a space, or alone),
+        # every command, forever (review16a W11): only of what a term or a name may be
+        # (`Release #42`, `#LifeAtFjordtech`).
+        if (
+            comment is None
+            or text.startswith(QUOTES)
+            or _WRITTEN_AS_A_COMMENT.match(comment.group().strip())
+        ):
             continue
         read = text[: comment.start()].strip()
         found.append(

@@ -451,6 +451,16 @@ def test_a_term_a_hash_cut_is_said_at_start(
         " the whole value in quotes to keep it."
     )
     assert said.removeprefix("Warning: ").removesuffix(".") in load_settings().gaps()
+    # review16a W11: a comment written as one (`# short`) was warned of by every command.
+    (tmp_path / ".env").write_text(
+        f"SOCIALBOT_DB={tmp_path / 'x.db'}\n"
+        "SOCIALBOT_CONFIDENTIAL_TERMS=Polaris, Hvidsten #\n"
+        "SOCIALBOT_COMPANY_NAMES=CCT # short\n"
+    )
+    result = CliRunner().invoke(main, ["check", "Polaris ships in May"])
+    assert result.exit_code == 0, result.output
+    assert "Warning" not in result.stderr
+    assert load_settings().company_names == ["CCT"]
 
 
 def test_a_value_from_the_environment_keeps_its_hash(
