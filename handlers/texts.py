@@ -5286,6 +5286,13 @@ _TEAM_CARDS: dict[str, dict[str, str]] = {
 # The social media team's reminders, forms and lists of reports, in each manager's language.
 _TEAM_LISTS: dict[str, dict[str, str]] = {
     "en": {
+        "not_a_manager": (
+            "Thanks for looking out! Only the social media managers can act on"
+            " reports or see them all; `{command}` shows yours."
+        ),
+        "report_closed": "{ref} is already closed ({status}).",
+        "report_gone": "I can't find that report any more.",
+        "snooze_gone": "That snooze button is no longer valid.",
         "remind_count": "{count} reports wait for the social media team.",
         "remind_waited": "{ref} ({urgency}) has waited {waited} without acknowledgement.",
         "remind_open": "{ref} ({urgency}) is still open, {waited} after it was reported.",
@@ -5325,6 +5332,13 @@ _TEAM_LISTS: dict[str, dict[str, str]] = {
         ),
     },
     "da": {
+        "not_a_manager": (
+            "Tak fordi du holder øje! Kun de social media-ansvarlige kan behandle"
+            " rapporter eller se dem alle; `{command}` viser dine."
+        ),
+        "report_closed": "{ref} er allerede lukket ({status}).",
+        "report_gone": "Jeg kan ikke finde den rapport længere.",
+        "snooze_gone": "Den udsæt-knap gælder ikke længere.",
         "remind_count": "{count} rapporter venter på social media-teamet.",
         "remind_waited": "{ref} ({urgency}) har ventet {waited} uden at blive markeret som set.",
         "remind_open": "{ref} ({urgency}) er stadig åben, {waited} efter den blev meldt.",
@@ -5365,6 +5379,13 @@ _TEAM_LISTS: dict[str, dict[str, str]] = {
         ),
     },
     "de": {
+        "not_a_manager": (
+            "Danke fürs Aufpassen! Nur die Social-Media-Verantwortlichen können"
+            " Meldungen bearbeiten oder alle sehen; `{command}` zeigt deine."
+        ),
+        "report_closed": "{ref} ist bereits geschlossen ({status}).",
+        "report_gone": "Ich finde diese Meldung nicht mehr.",
+        "snooze_gone": "Diese Zurückstellen-Schaltfläche gilt nicht mehr.",
         "remind_count": "{count} Meldungen warten auf das Social-Media-Team.",
         "remind_waited": "{ref} ({urgency}) wartet seit {waited}, ohne gesehen worden zu sein.",
         "remind_open": "{ref} ({urgency}) ist noch offen, {waited} nach der Meldung.",
@@ -5405,6 +5426,13 @@ _TEAM_LISTS: dict[str, dict[str, str]] = {
         ),
     },
     "sv": {
+        "not_a_manager": (
+            "Tack för att du håller utkik! Bara de ansvariga för sociala medier"
+            " kan hantera rapporter eller se alla; `{command}` visar dina."
+        ),
+        "report_closed": "{ref} är redan stängd ({status}).",
+        "report_gone": "Jag hittar inte den rapporten längre.",
+        "snooze_gone": "Den uppskjutningsknappen gäller inte längre.",
         "remind_count": "{count} rapporter väntar på teamet för sociala medier.",
         "remind_waited": "{ref} ({urgency}) har väntat {waited} utan att markeras som sedd.",
         "remind_open": "{ref} ({urgency}) är fortfarande öppen, {waited} efter rapporten.",
@@ -5445,6 +5473,13 @@ _TEAM_LISTS: dict[str, dict[str, str]] = {
         ),
     },
     "nb": {
+        "not_a_manager": (
+            "Takk for at du følger med! Bare de ansvarlige for sosiale medier kan"
+            " behandle rapporter eller se alle; `{command}` viser dine."
+        ),
+        "report_closed": "{ref} er allerede lukket ({status}).",
+        "report_gone": "Jeg finner ikke den rapporten lenger.",
+        "snooze_gone": "Den utsett-knappen gjelder ikke lenger.",
         "remind_count": "{count} rapporter venter på teamet for sosiale medier.",
         "remind_waited": "{ref} ({urgency}) har ventet {waited} uten å bli merket som sett.",
         "remind_open": "{ref} ({urgency}) er fortsatt åpen, {waited} etter at den ble meldt.",
@@ -5485,6 +5520,13 @@ _TEAM_LISTS: dict[str, dict[str, str]] = {
         ),
     },
     "nl": {
+        "not_a_manager": (
+            "Bedankt voor het opletten! Alleen de socialemediamanagers kunnen"
+            " meldingen behandelen of ze allemaal zien; `{command}` toont de jouwe."
+        ),
+        "report_closed": "{ref} is al gesloten ({status}).",
+        "report_gone": "Ik kan die melding niet meer vinden.",
+        "snooze_gone": "Die uitstelknop is niet meer geldig.",
         "remind_count": "{count} meldingen wachten op het socialemediateam.",
         "remind_waited": "{ref} ({urgency}) wacht al {waited} zonder te zijn gezien.",
         "remind_open": "{ref} ({urgency}) staat nog open, {waited} nadat het werd gemeld.",
@@ -5525,6 +5567,13 @@ _TEAM_LISTS: dict[str, dict[str, str]] = {
         ),
     },
     "fr": {
+        "not_a_manager": (
+            "Merci de votre vigilance ! Seuls les responsables réseaux sociaux"
+            " peuvent traiter les signalements ou les voir tous ; `{command}` affiche les vôtres."
+        ),
+        "report_closed": "{ref} est déjà clos ({status}).",
+        "report_gone": "Je ne trouve plus ce signalement.",
+        "snooze_gone": "Ce bouton de report n'est plus valable.",
         "remind_count": "{count} signalements attendent l'équipe réseaux sociaux.",
         "remind_waited": "{ref} ({urgency}) attend depuis {waited} sans avoir été vu.",
         "remind_open": "{ref} ({urgency}) est toujours ouvert, {waited} après son signalement.",
@@ -5566,6 +5615,13 @@ _TEAM_LISTS: dict[str, dict[str, str]] = {
         ),
     },
     "es": {
+        "not_a_manager": (
+            "¡Gracias por estar atento! Solo los responsables de redes sociales"
+            " pueden gestionar los informes o verlos todos; `{command}` muestra los tuyos."
+        ),
+        "report_closed": "{ref} ya está cerrado ({status}).",
+        "report_gone": "Ya no encuentro ese informe.",
+        "snooze_gone": "Ese botón de posponer ya no es válido.",
         "remind_count": "{count} informes esperan al equipo de redes sociales.",
         "remind_waited": "{ref} ({urgency}) lleva {waited} esperando sin que nadie lo vea.",
         "remind_open": "{ref} ({urgency}) sigue abierto, {waited} después de informarse.",

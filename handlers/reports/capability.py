@@ -165,7 +165,7 @@ class Reports:
             return views.own_reports(mine, time.time(), self.name, person.platform, language)
         first, _, page = word.partition(" ")
         if first == "open" and (not page or page.strip().isdecimal()):
-            require_manager(person)
+            self._require_manager(person)
             found = self.store.find(OPEN_STATUSES)
             language = self.core.language_for(person)
             return views.open_cards(found, self.name, person.platform, language, int(page or 1))
@@ -429,35 +429,36 @@ class Reports:
 
     async def acknowledge(self, person: Person, value: str) -> Message:
         """Acknowledge: the report is seen; reminders stop."""
-        require_manager(person)
-        return await self._apply(person, self._report(value), triage.acknowledge, "acknowledged")
+        self._require_manager(person)
+        report = self._report(value, person)
+        return await self._apply(person, report, triage.acknowledge, "acknowledged")
 
     async def assign_me(self, person: Person, value: str) -> Message:
         """Assign the report to the manager who pressed the button, unless another manager
         took it meanwhile: then they hear who holds it, with a button to take it over."""
-        require_manager(person)
+        self._require_manager(person)
         claim = partial(triage.claim, platform=person.platform, manager=person.user_id)
         try:
-            return await self._apply(person, self._report(value), claim, "assigned_you")
+            return await self._apply(person, self._report(value, person), claim, "assigned_you")
         except triage.Held as held:
             return views.held(held.report, self.name, self.core.language_for(person))
 
     async def take_over(self, person: Person, value: str) -> Message:
         """Take over a report another manager holds (who is told it is no longer theirs)."""
-        require_manager(person)
+        self._require_manager(person)
         mine = partial(triage.assign, platform=person.platform, assignee=person.user_id)
-        return await self._apply(person, self._report(value), mine, "assigned_you")
+        return await self._apply(person, self._report(value, person), mine, "assigned_you")
 
     async def assign_other(self, person: Person, value: str) -> Form:
         """The form to assign the report to another manager."""
-        require_manager(person)
-        report = self._open_report(value)
+        self._require_manager(person)
+        report = self._open_report(value, person)
         return views.assign_form(report, self._managers(person), self.core.language_for(person))
 
     async def assign_submit(self, person: Person, values: Values, state: str) -> Message:
         """Assign the report to the chosen manager."""
-        require_manager(person)
-        report = self._report(state)
+        self._require_manager(person)
+        report = self._report(state, person)
         assignee = _text(values, "assignee")
         if assignee not in dict(self._managers(person)):
             language = self.core.language_for(person)
@@ -468,13 +469,13 @@ class Reports:
 
     async def resolve(self, person: Person, value: str) -> Form:
         """The form asking how the report ended."""
-        require_manager(person)
-        return views.resolve_form(self._open_report(value), self.core.language_for(person))
+        self._require_manager(person)
+        return views.resolve_form(self._open_report(value, person), self.core.language_for(person))
 
     async def resolve_submit(self, person: Person, values: Values, state: str) -> Message:
         """Resolve the report with its outcome."""
-        require_manager(person)
-        report = self._report(state)
+        self._require_manager(person)
+        report = self._report(state, person)
         language = self.core.language_for(person)
         try:
             outcome = Outcome(_text(values, "outcome"))
@@ -486,28 +487,28 @@ class Reports:
 
     async def dismiss(self, person: Person, value: str) -> Message:
         """Close the report as not an issue."""
-        require_manager(person)
-        return await self._apply(person, self._report(value), triage.dismiss, "dismissed")
+        self._require_manager(person)
+        return await self._apply(person, self._report(value, person), triage.dismiss, "dismissed")
 
     async def reopen(self, person: Person, value: str) -> Message:
         """Open a closed report again; the manager who pressed Reopen holds it."""
-        require_manager(person)
+        self._require_manager(person)
         again = partial(triage.reopen, platform=person.platform, manager=person.user_id)
-        return await self._apply(person, self._report(value), again, "reopened")
+        return await self._apply(person, self._report(value, person), again, "reopened")
 
     async def all_notes(self, person: Person, value: str) -> Message:
         """Every reporter's notes, to the manager who asked (the card shows the first ten)."""
-        require_manager(person)
-        return views.all_notes(self._report(value), self.core.language_for(person))
+        self._require_manager(person)
+        return views.all_notes(self._report(value, person), self.core.language_for(person))
 
     async def snooze(self, person: Person, value: str) -> Message:
         """Hold the reminders of a report for an hour or four."""
-        require_manager(person)
+        self._require_manager(person)
         report_id, _, minutes = value.partition(":")
         # isdecimal, not isdigit: "²" is a digit that int() refuses (a made-up button's value).
         if not minutes.isdecimal() or int(minutes) not in triage.SNOOZE_CHOICES:
-            raise UserError("That snooze button is no longer valid.")
-        report = self._report(report_id)
+            raise UserError(text_for("snooze_gone", self.core.language_for(person)))
+        report = self._report(report_id, person)
         until = time.time() + int(minutes) * 60
         change = triage.snooze(report, until, int(minutes))
         language = self.core.language_for(person)
@@ -786,17 +787,27 @@ class Reports:
         ids_ = sorted({*self.core.roles.members(Role.MANAGER, person.platform), person.user_id})
         return [(user_id, self.name(person.platform, user_id)) for user_id in ids_]
 
-    def _report(self, value: str) -> Report:
+    def _require_manager(self, person: Person) -> None:
+        require_manager(person, self.core.language_for(person))
+
+    def _report(self, value: str, person: Person | None = None) -> Report:
+        """The report a button or form names; else what the `person` who pressed it hears,
+        in their language."""
         report_id = row_id(value)
         try:
             if report_id is not None:
                 return self.store.get(report_id)
         except KeyError:
             pass
-        raise UserError("I can't find that report any more.")
+        language = self.core.language_for(person) if person is not None else "en"
+        raise UserError(text_for("report_gone", language))
 
-    def _open_report(self, value: str) -> Report:
-        report = self._report(value)
+    def _open_report(self, value: str, person: Person) -> Report:
+        """The open report a button or form names; a closed one is said to be, in the
+        `person`'s language (before `triage`, whose own check would say it in English)."""
+        report = self._report(value, person)
         if not report.status.is_open:
-            raise UserError(f"{report.ref} is already closed ({report.status.value}).")
+            language = self.core.language_for(person)
+            status = text_for(f"listed_{report.status.value}", language)
+            raise UserError(text_for("report_closed", language, ref=report.ref, status=status))
         return report

@@ -11,6 +11,7 @@ from handlers.errors import NotAllowed, UserError
 from handlers.people import Person, Role
 from handlers.reports import ids
 from handlers.reports.model import Outcome, Report, Status, Urgency
+from handlers.texts import text_for
 
 CRISIS_ACK_MINUTES = 5
 SNOOZE_CHOICES = (60, 240)  # minutes offered on a reminder
@@ -50,13 +51,12 @@ def follow_up_after(urgency: Urgency) -> float:
     return 86400.0 * (3 if urgency is Urgency.NORMAL else 1)
 
 
-def require_manager(person: Person) -> None:
-    """Refuse politely unless `person` is a social media manager."""
+def require_manager(person: Person, language: str) -> None:
+    """Refuse politely, in the person's `language`, unless `person` is a social media
+    manager."""
     if not person.has(Role.MANAGER):
-        raise NotAllowed(
-            "Thanks for looking out! Only the social media managers can act on reports "
-            f"or see them all; `{typed(person.platform, ids.COMMAND, 'list')}` shows yours."
-        )
+        command = typed(person.platform, ids.COMMAND, "list")
+        raise NotAllowed(text_for("not_a_manager", language, command=command))
 
 
 def _require_open(report: Report) -> None:

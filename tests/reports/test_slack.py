@@ -259,6 +259,14 @@ async def test_a_non_manager_is_refused_and_nothing_changes(bot, slack) -> None:
         await press(bot, slack, card[action], user="W999")
     refusals = await wait_for_call(slack, "respond", 3)
     assert all("Only the social media managers" in r["text"] for r in refusals)
+    # An employee's refusal was English whatever their Slack said.
+    slack.users["W998"] = {"id": "W998", "name": "jan", "profile": {}, "locale": "de-DE"}
+    assert await bot.runtime.slack.sync_people()
+    await press(bot, slack, card["report_acknowledge"], user="W998")
+    assert (await wait_for_call(slack, "respond", 4))[3]["text"] == (
+        "Danke fürs Aufpassen! Nur die Social-Media-Verantwortlichen können Meldungen"
+        " bearbeiten oder alle sehen; `/report-mention list` zeigt deine."
+    )
     await settled(bot.runtime)
     assert calls(slack, "chat.update") == [] and calls(slack, "views.open") == []
     assert report_rows(bot)[0]["status"] == "new"
