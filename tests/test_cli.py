@@ -102,11 +102,11 @@ def test_slack_manifest_is_yaml_with_the_commands(tmp_path: Path) -> None:
     # The Request URL copied whole is the base URL's (review12b D3): no doubled path.
     url = "https://bot.example.com/slack/events/"
     result = invoke(tmp_path, "slack-manifest", "--url", url)
-    manifest = yaml.safe_load(result.output)
+    manifest = yaml.safe_load(result.stdout)
     (command,) = [c for c in manifest["features"]["slash_commands"] if c["command"] == "/socialbot"]
     assert command["url"] == "https://bot.example.com/slack/events"
     assert manifest["settings"]["socket_mode_enabled"] is False
-    socket_mode = yaml.safe_load(invoke(tmp_path, "slack-manifest").output)
+    socket_mode = yaml.safe_load(invoke(tmp_path, "slack-manifest").stdout)
     assert socket_mode["settings"]["socket_mode_enabled"] is True
     assert not (tmp_path / "socialbot.db").exists()  # a manifest needs no database
     # An address /slack/events cannot follow is refused in one line (review12b D3).
