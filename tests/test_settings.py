@@ -457,7 +457,7 @@ def test_a_term_a_hash_cut_is_said_at_start(
         "SOCIALBOT_CONFIDENTIAL_TERMS=Polaris, Hvidsten #\n"
         "SOCIALBOT_COMPANY_NAMES=CCT # short\n"
     )
-    result = CliRunner().invoke(main, ["check", "Polaris ships in May"])
+    result = CliRunner().invoke(main, ["deliveries", "status"])
     assert result.exit_code == 0, result.output
     assert "Warning" not in result.stderr
     assert load_settings().company_names == ["CCT"]
