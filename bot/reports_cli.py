@@ -158,7 +158,10 @@ def export(format_: str, status: str | None) -> None:
     "name: what they wrote", a file "name: file name link")."""
     with _store() as (store, people):
         rows = [as_row(report, store, people) for report in store.find(_statuses(status))]
+    from handlers.reports.links import SITE_LABELS
+
     for row in rows:
+        row["where"] = SITE_LABELS.get(row["where"], row["where"])  # as the card names it
         row["notes"] = [
             f"{n['by']}: " + " — ".join(text for text in (n["about"], n["note"]) if text)
             for n in row["notes"]

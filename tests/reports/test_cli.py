@@ -116,6 +116,8 @@ def test_export_csv(env: dict[str, str]) -> None:
     assert rows[0]["notes"] == "Bo: Radio ad mocking us"
     assert rows[1]["files"] == f"Bo: shot.png {SHOT}"
     assert rows[0]["urgency"] == "urgent" and rows[0]["links"] == ""
+    # review17a M9: the site as the card names it, not its code ("x").
+    assert rows[1]["where"] == "X (Twitter)"
     bad = CliRunner().invoke(reports_group, ["export", "--format", "xlsx"], env=env)
     assert bad.exit_code == 2
 
