@@ -535,6 +535,7 @@ def build_runtime(
             settings.insights,
             settings.leaderboard,
             settings.teams_clicks_uncounted,
+            settings.holidays,
         ),
     )
     team_insights.register(core)

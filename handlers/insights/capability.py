@@ -38,6 +38,7 @@ from handlers.insights.weekly import CATCH_UP, Weekly
 from handlers.people import Person, Role
 from handlers.texts import text_for
 from handlers.views import Block, Context, Header, Image, Message, Text
+from handlers.workdays import NO_HOLIDAYS, Holidays
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,7 @@ DEFAULT_DAYS = 7
 PLATFORMS = ("slack", "teams", "console")
 OFFERED_KEPT = timedelta(days=400)  # a year back, the longest period, and some
 RETRY = timedelta(minutes=30)  # after a weekly message that could not be made
+MOST_DAYS_OFF = 7  # a weekly message waits at most this many holidays in a row
 HOME_CHART_KEPT = timedelta(weeks=1)  # an older chart is drawn again when a manager looks
 
 T = TypeVar("T")
@@ -60,6 +62,7 @@ class InsightsSettings:
     weekly: Weekly | None
     leaderboard: bool
     teams_clicks_uncounted: bool = False
+    holidays: Holidays = NO_HOLIDAYS
 
 
 def database_file(db: Database) -> str:
@@ -95,6 +98,7 @@ class Insights:
         self.core = core
         self.zone = ZoneInfo(settings.timezone)
         self.weekly = settings.weekly
+        self.days_off = settings.holidays.where(self.zone)  # the team's, in SOCIALBOT_TIMEZONE
         self.leaderboard = settings.leaderboard
         self.teams_clicks_uncounted = settings.teams_clicks_uncounted
         self.latest: Figures | None = None
@@ -185,7 +189,13 @@ class Insights:
             return
         due = self.weekly.last_due(now, self.zone)
         key = due.date().isoformat()
-        if self._sent_for == key or now - due > CATCH_UP:
+        # On the team's public holiday (Easter Monday) it waits for their next day back, at the
+        # same time (review17a M9).
+        for _ in range(MOST_DAYS_OFF):
+            if due.astimezone(self.zone).date() not in self.days_off:
+                break
+            due = (due.astimezone(self.zone) + timedelta(days=1)).astimezone(UTC)
+        if now < due or self._sent_for == key or now - due > CATCH_UP:
             return
         self._sending = True
         self._retry_at = now + RETRY  # cleared by success; a failure is not redone every minute

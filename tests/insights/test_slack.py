@@ -192,6 +192,27 @@ async def test_a_later_week_with_nothing_in_it_says_so_in_one_line(
     assert not slack.files  # no chart of nothing
 
 
+async def test_the_weekly_insights_wait_for_the_team_s_day_back_after_a_holiday(
+    make_slack_bot, slack
+) -> None:
+    # review17a M9: SOCIALBOT_INSIGHTS=mon 09:00 went on Easter Monday, though
+    # SOCIALBOT_HOLIDAYS named it.
+    bot = await make_slack_bot(
+        social_media_managers=[MANAGER], timezone=ZONE, holidays=f"{ZONE}=2026-11-30"
+    )
+    db = bot.runtime.db
+    db.execute("UPDATE _sqlite_migrations SET applied_at = '2026-01-05 08:00:00+00:00'")
+    db.conn.commit()  # the bot has been there since January
+    await weekly_tick(bot, 0.02)  # Monday 09:01, a holiday in Copenhagen
+    queued = "SELECT count(*) FROM deliveries WHERE purpose = 'insights'"
+    assert db.execute(queued).fetchone()[0] == 0
+    await weekly_tick(bot, 24.02)  # Tuesday 09:01
+    await wait_for_call(slack, "chat.postMessage")
+    await weekly_tick(bot, 25)
+    (note,) = slack.messages_in(MANAGER)
+    assert note.text.startswith("Insights: the last 7 days: nothing happened."), note.text
+
+
 async def test_a_restart_does_not_send_the_week_again(make_bot, slack) -> None:
     first = await make_bot()
     await weekly_tick(first, 0.02)
