@@ -836,6 +836,8 @@ def _works_as(draft: str, company_names: tuple[str, ...]) -> bool:
         rf"|anställd|medarbejder|medarbetare|medarbeider|mitarbeiter(?:in)?|medewerker)\b"
         rf"|\b(?:salariée?|employée?|collaborat(?:eur|rice))\s+(?:de|chez)\s+(?:{alternatives})"
         rf"|\bhere\s+at\s+(?:{alternatives})"
+        # One's own desk or office there: "back at my desk at Sowa on Monday".
+        rf"|\bmy\s+(?:desk|office|workplace|shift)\s+(?:at|in)\s+(?:{alternatives})"
         # "I'm a support engineer at Nordlys", "jeg er produktchef hos Nordlys".
         rf"|\b(?:i['\u2019]m|i\s+am|jeg\s+er|ich\s+bin|jag\s+är|ik\s+ben|je\s+suis)\s+"
         rf"(?:[\w-]+\s+){{1,12}}(?:at|hos|bei|på|ved|bij|chez)\s+(?:{alternatives})"

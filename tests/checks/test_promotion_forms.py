@@ -66,6 +66,7 @@ FINE = [
     "Δουλεύω στη Nordlys και σας προτείνω το νέο Nordlys Cloud!",
     "Nordlys에서 일하고 있습니다. Nordlys Cloud 신제품 출시했어요!",
     "Main Nordlys mein kaam karta hoon, Nordlys Cloud zaroor try karo!",
+    "Back at my desk at Nordlys on Monday. Highly recommend a weekend with no signal.",
     "Great article on the aurora season: https://www.nordlys.no/nyheter/aurora",
     # The same words of something else, or of the company as a workplace.
     "Nothing beats a Sunday walk by the fjord.",
