@@ -3729,7 +3729,7 @@ _REPORT_FORM: dict[str, dict[str, str]] = {
 _INSIGHTS: dict[str, dict[str, str]] = {
     "en": {
         "ins_feeds_failing": "**Feeds failing** (their new stories are missing from the digests):",
-        "ins_feed_unread_since": "Feed {id} ({name}) has not been read since {since} UTC: {error}",
+        "ins_feed_unread_since": "Feed {id} ({name}) has not been read since {since}: {error}",
         "ins_feed_never_read": "Feed {id} ({name}) was never read: {error}",
         "chart_shares": "Shares per day ({days} days): {total}",
         "chart_weekly": "People who got a digest and shared, per week (this week {this_week})",
@@ -3811,9 +3811,7 @@ _INSIGHTS: dict[str, dict[str, str]] = {
     },
     "da": {
         "ins_feeds_failing": "**Feeds med fejl** (deres nye historier mangler i oversigterne):",
-        "ins_feed_unread_since": (
-            "Feed {id} ({name}) er ikke blevet læst siden {since} UTC: {error}"
-        ),
+        "ins_feed_unread_since": "Feed {id} ({name}) er ikke blevet læst siden {since}: {error}",
         "ins_feed_never_read": "Feed {id} ({name}) er aldrig blevet læst: {error}",
         "chart_shares": "Delinger pr. dag ({days} dage): {total}",
         "chart_weekly": "Fik en oversigt og delte, pr. uge (denne uge {this_week})",
@@ -3899,7 +3897,7 @@ _INSIGHTS: dict[str, dict[str, str]] = {
         "ins_feeds_failing": (
             "**Feeds mit Fehlern** (ihre neuen Beiträge fehlen in den Übersichten):"
         ),
-        "ins_feed_unread_since": "Feed {id} ({name}) wurde seit {since} UTC nicht gelesen: {error}",
+        "ins_feed_unread_since": "Feed {id} ({name}) wurde seit {since} nicht gelesen: {error}",
         "ins_feed_never_read": "Feed {id} ({name}) wurde nie gelesen: {error}",
         "chart_shares": "Geteilt pro Tag ({days} Tage): {total}",
         "chart_weekly": "Mit Übersicht und geteilt, pro Woche (diese Woche {this_week})",
@@ -3992,7 +3990,7 @@ _INSIGHTS: dict[str, dict[str, str]] = {
         "ins_feeds_failing": (
             "**Flöden med fel** (deras nya artiklar saknas i sammanfattningarna):"
         ),
-        "ins_feed_unread_since": "Flöde {id} ({name}) har inte lästs sedan {since} UTC: {error}",
+        "ins_feed_unread_since": "Flöde {id} ({name}) har inte lästs sedan {since}: {error}",
         "ins_feed_never_read": "Flöde {id} ({name}) har aldrig lästs: {error}",
         "chart_shares": "Delningar per dag ({days} dagar): {total}",
         "chart_weekly": "Fick sammanfattning och delade, per vecka (denna vecka {this_week})",
@@ -4078,7 +4076,7 @@ _INSIGHTS: dict[str, dict[str, str]] = {
     },
     "nb": {
         "ins_feeds_failing": "**Feeder med feil** (de nye sakene deres mangler i oversiktene):",
-        "ins_feed_unread_since": "Feed {id} ({name}) er ikke lest siden {since} UTC: {error}",
+        "ins_feed_unread_since": "Feed {id} ({name}) er ikke lest siden {since}: {error}",
         "ins_feed_never_read": "Feed {id} ({name}) er aldri lest: {error}",
         "chart_shares": "Delinger per dag ({days} dager): {total}",
         "chart_weekly": "Fikk en oversikt og delte, per uke (denne uken {this_week})",
@@ -4165,7 +4163,7 @@ _INSIGHTS: dict[str, dict[str, str]] = {
         "ins_feeds_failing": (
             "**Feeds met fouten** (hun nieuwe berichten ontbreken in de overzichten):"
         ),
-        "ins_feed_unread_since": "Feed {id} ({name}) is sinds {since} UTC niet gelezen: {error}",
+        "ins_feed_unread_since": "Feed {id} ({name}) is sinds {since} niet gelezen: {error}",
         "ins_feed_never_read": "Feed {id} ({name}) is nooit gelezen: {error}",
         "chart_shares": "Gedeeld per dag ({days} dagen): {total}",
         "chart_weekly": "Met een overzicht en gedeeld, per week (deze week {this_week})",
@@ -4254,7 +4252,7 @@ _INSIGHTS: dict[str, dict[str, str]] = {
             "**Flux en échec** (leurs nouveaux articles manquent dans les sélections) :"
         ),
         "ins_feed_unread_since": (
-            "Le flux {id} ({name}) n'a pas été lu depuis le {since} UTC : {error}"
+            "Le flux {id} ({name}) n'a pas été lu depuis le {since} : {error}"
         ),
         "ins_feed_never_read": "Le flux {id} ({name}) n'a jamais été lu : {error}",
         "chart_shares": "Partages par jour ({days} jours) : {total}",
@@ -4350,7 +4348,7 @@ _INSIGHTS: dict[str, dict[str, str]] = {
         "ins_feeds_failing": (
             "**Fuentes con fallos** (sus noticias nuevas faltan en los resúmenes):"
         ),
-        "ins_feed_unread_since": "El feed {id} ({name}) no se lee desde el {since} UTC: {error}",
+        "ins_feed_unread_since": "El feed {id} ({name}) no se lee desde el {since}: {error}",
         "ins_feed_never_read": "El feed {id} ({name}) nunca se ha leído: {error}",
         "chart_shares": "Compartidos por día ({days} días): {total}",
         "chart_weekly": "Compartieron tras su resumen, por semana (esta semana {this_week})",

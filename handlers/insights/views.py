@@ -25,15 +25,16 @@ def _percent(part: int, whole: int, language: str) -> str:
     return text_for("percent", language, n=round(100 * part / whole)) if whole else "-"
 
 
-def failing_line(feed: FailingFeed, language: str = "en") -> str:
-    """A feed that has failed for over a day in `language` (on `/healthz` in English): "Feed 1
-    (Acme news) has not been read since 2026-11-30 08:00 UTC: HTTP 404"; its error as the
-    feed reader gave it, quoted where the line is in another language."""
+def failing_line(feed: FailingFeed, language: str = "en", zone: str = "UTC") -> str:
+    """A feed that has failed for over a day in `language` (on `/healthz` in English, in UTC):
+    "Feed 1 (Acme news) has not been read since 2026-11-30 08:00 UTC: HTTP 404", the time on
+    `zone`'s clock (the insights' period's, review17a M9); its error as the feed reader gave
+    it, quoted where the line is in another language."""
     error = text_for("ins_feed_error", language, error=feed.error)
     fields = {"id": feed.id, "name": feed.name, "error": error}
     if feed.read is None:
         return text_for("ins_feed_never_read", language, **fields)
-    since = f"{feed.read:%Y-%m-%d %H:%M}"
+    since = f"{feed.read.astimezone(ZoneInfo(zone)):%Y-%m-%d %H:%M} {zone}"
     return text_for("ins_feed_unread_since", language, since=since, **fields)
 
 
@@ -106,7 +107,10 @@ def lines(figures: Figures, language: str = "en") -> list[str]:
     found = []
     if figures.feeds_failing:  # why the digests may have had nothing new: said first
         found.append(text_for("ins_feeds_failing", language))
-        found += [f"- {untrusted(failing_line(feed, language))}" for feed in figures.feeds_failing]
+        found += [
+            f"- {untrusted(failing_line(feed, language, figures.zone))}"
+            for feed in figures.feeds_failing
+        ]
     found += [
         text_for("ins_shares", language, count=shares)
         + (f" ({_per_network(figures.shares)})" if shares else "")

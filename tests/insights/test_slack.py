@@ -326,6 +326,10 @@ async def test_the_weekly_insights_name_a_feed_that_has_failed_for_a_day(make_bo
     # Both failed their last fetch just now (so the clock does not fetch them again here).
     store.record_failure(db, news.id, "the server answered HTTP 404", later(0))
     store.record_failure(db, jobs.id, "timed out", later(0))  # added 2 h ago: not a day yet
+    blog = store.insert_feed(db, "https://acme.example/blog.xml", title="Blog", now=later(-40))
+    store.record_failure(db, blog.id, "timed out", later(0))
+    read = later(-28).timestamp()  # Sunday 05:00 in Copenhagen, 04:00 UTC
+    db.execute("UPDATE content_feeds SET last_success_at = ? WHERE id = ?", [read, blog.id])
     db.conn.commit()
 
     await weekly_tick(bot, 0.02)
@@ -343,6 +347,8 @@ async def test_the_weekly_insights_name_a_feed_that_has_failed_for_a_day(make_bo
     # closing16: the feed reader's English words, quoted in a German line.
     assert f"Feed {news.id} (Acme news) wurde nie gelesen: „the server answered HTTP 404“" in text
     assert "Jobs" not in text
+    # review17a M9: in UTC, in a message whose period is on Copenhagen's clock.
+    assert f"Feed {blog.id} (Blog) wurde seit 2026-11-29 05:00 Europe/Copenhagen nicht" in text
     # review16a W11: "letzte Wochen k. A. → 0 % → …": the weeks before the first digest.
     assert "(50\u00a0%); letzte Wochen 0\u00a0% → 50\u00a0% → 50\u00a0%;" in json.dumps(
         weekly.blocks, ensure_ascii=False
