@@ -212,9 +212,11 @@ def keep_declared_languages(db: Database) -> None:
     """The language an item's feed declares for it (RSS `<language>`, Atom `xml:lang`, a JSON
     Feed's `language`), and a feed's own (or its page's `<html lang>`): a short headline's words
     tell too little to frame its suggested posts in the right language (review17a M6). Stored
-    items get theirs at their feed's next fetch."""
+    items get theirs at their feed's next fetch, a whole one: a conditional request a feed
+    answers "304 Not Modified" would read no declaration (review17b R1)."""
     db.execute("ALTER TABLE content_items ADD COLUMN language TEXT")
     db.execute("ALTER TABLE content_feeds ADD COLUMN language TEXT")
+    db.execute("UPDATE content_feeds SET etag = NULL, last_modified = NULL")
 
 
 @migrations()
