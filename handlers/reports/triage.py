@@ -39,10 +39,11 @@ class AckWindows:
     def next_reminder(self, now: float, urgency: Urgency, nudges: int) -> float:
         """After the `nudges`-th reminder, the next one: the window doubles each time, up to a
         day (an hour for a crisis), so a report nobody acknowledges is never left to fade
-        (review17a M10: 10, 21, 43 days apart after a week)."""
+        (review17a M10: 10, 21, 43 days apart after a week); never sooner than the window set
+        (review17b R2: a window set above the cap)."""
         longest = CRISIS_REMINDED_EVERY if urgency is Urgency.CRISIS else FOLLOW_UP_EVERY
         backoff = self.minutes(urgency) * 60.0 * (1 << min(nudges, 32))
-        return now + min(backoff, longest)
+        return now + max(self.minutes(urgency) * 60.0, min(backoff, longest))
 
 
 def follow_up_after(urgency: Urgency) -> float:

@@ -90,6 +90,25 @@ async def test_a_report_nobody_acknowledges_is_raised_daily_a_crisis_hourly(bot,
     assert set(range(24, 30)) <= set(reminded[2]), reminded[2]
 
 
+async def test_a_window_set_above_the_cap_is_kept_between_reminders(make_slack_bot, slack) -> None:
+    # review17b R2: the cap of a day made every reminder after the first come a day apart, a
+    # window of two days set by the team notwithstanding.
+    bot = await make_slack_bot(
+        escalation_channel=CHANNEL, social_media_managers=MANAGERS, slack_channel_rate=100.0,
+        insights="off", reminder_hours="always", report_ack_minutes=2 * 24 * 60,
+    )  # fmt: skip
+    await report(bot, f"{LINK} rude")
+    await settled(bot.runtime)
+    start = created_first(bot)
+    reminded: list[int] = []
+    for hour in range(12, 9 * 24, 12):
+        await bot.runtime.core.tick(start + timedelta(hours=hour, minutes=1))
+        (row,) = bot.runtime.db["reports"].rows
+        if len(reminded) < row["nudges"]:
+            reminded.append(hour)
+    assert reminded == [48, 96, 144, 192]
+
+
 async def test_each_manager_gets_one_reminder_of_what_waits_held_reports_too(bot, slack) -> None:
     # review11a M8: one DM per waiting report per manager (12 reports, 12 DMs at once);
     # M15: a report someone took was never mentioned again, however long it stayed open.
